@@ -1,0 +1,53 @@
+import path from 'node:path'
+import { defineConfig, type UserConfigExport } from '@tarojs/cli'
+import devConfig from './dev'
+import prodConfig from './prod'
+
+/**
+ * Taro build configuration shared by the WeChat (`dist/weapp`) and H5 (`dist/h5`) targets.
+ *
+ * Environment switches:
+ * - `TARO_APP_API_BASE`: when set, the app talks HTTP to that server and the mocked backend is left out.
+ * - `TARO_APP_TEST=1`: the H5 test build (page animations off).
+ * - `OUTPUT_ROOT`: overrides the output folder (used by the benchmark for alternate builds).
+ */
+export default defineConfig<'webpack5'>(async (merge) => {
+  const testBuild = process.env.TARO_APP_TEST === '1'
+  const baseConfig: UserConfigExport<'webpack5'> = {
+    projectName: 'modern-community',
+    date: '2026-11-29',
+    designWidth: 750,
+    deviceRatio: { 640: 2.34 / 2, 750: 1, 375: 2, 828: 1.81 / 2 },
+    sourceRoot: 'src',
+    outputRoot: process.env.OUTPUT_ROOT || `dist/${process.env.TARO_ENV}`,
+    plugins: [],
+    defineConstants: {},
+    alias: { '@': path.resolve(__dirname, '..', 'src') },
+    copy: { patterns: [], options: {} },
+    framework: 'react',
+    compiler: { type: 'webpack5', prebundle: { enable: false } },
+    cache: { enable: false },
+    mini: {
+      postcss: {
+        pxtransform: { enable: true, config: {} },
+        cssModules: { enable: false, config: { namingPattern: 'module', generateScopedName: '[name]__[local]___[hash:base64:5]' } },
+      },
+    },
+    h5: {
+      publicPath: '/',
+      staticDirectory: 'static',
+      router: { mode: 'hash' },
+      // Page transitions off in the test build so the browser tests never race an animation.
+      animation: testBuild ? false : undefined,
+      output: { filename: 'js/[name].[contenthash:8].js', chunkFilename: 'js/[name].[contenthash:8].js' },
+      miniCssExtractPluginOption: { ignoreOrder: true, filename: 'css/[name].[contenthash:8].css', chunkFilename: 'css/[name].[contenthash:8].css' },
+      postcss: {
+        autoprefixer: { enable: true, config: {} },
+        cssModules: { enable: false, config: { namingPattern: 'module', generateScopedName: '[name]__[local]___[hash:base64:5]' } },
+      },
+      devServer: { host: '127.0.0.1', port: 10086, open: false },
+    },
+  }
+  if (process.env.NODE_ENV === 'development') return merge({}, baseConfig, devConfig)
+  return merge({}, baseConfig, prodConfig)
+})
