@@ -1,0 +1,23 @@
+/** Jest projects: `unit` (plain TS and components), `weapp` (compiled WeChat bundle), `e2e` (H5 in Chromium). */
+const common = {
+  transform: { '^.+\\.[tj]sx?$': 'babel-jest' },
+  moduleNameMapper: { '^@/(.*)$': '<rootDir>/src/$1' },
+  testEnvironment: 'node',
+}
+module.exports = {
+  projects: [
+    {
+      ...common,
+      displayName: 'unit',
+      testMatch: ['<rootDir>/tests/unit/**/*.test.ts?(x)', '<rootDir>/tests/components/**/*.test.ts?(x)'],
+      moduleNameMapper: {
+        ...common.moduleNameMapper,
+        '^@tarojs/taro$': '<rootDir>/tests/doubles/taro.ts',
+        '^@tarojs/components$': '<rootDir>/tests/doubles/components.tsx',
+        '\\.(css|scss)$': '<rootDir>/tests/doubles/style.ts',
+      },
+    },
+    { ...common, displayName: 'weapp', testMatch: ['<rootDir>/tests/weapp/**/*.test.ts'] },
+    { ...common, displayName: 'e2e', testMatch: ['<rootDir>/tests/e2e/**/*.test.ts'] },
+  ],
+}

@@ -1,0 +1,3 @@
+/** The WeChat runtime harness: see `mini-program.ts`. */
+export { MiniProgram, PageHandle, parseUrl, MAX_PAGE_STACK, type SetDataRecord, type LaunchOptions } from './mini-program'
+export { textOf, walk, depthOf, type UiNode } from './tree'

@@ -1,0 +1,114 @@
+/**
+ * A stand-in for the `wx` object of the WeChat runtime, enough for Taro's runtime and our code.
+ * Storage honours WeChat's limits (1 MB per key, 10 MB in all). Every call is recorded in `calls`.
+ * Navigation APIs are delegated to the harness (`nav`).
+ */
+export interface WxCall { api: string; args: unknown }
+
+/** Callbacks the harness supplies for navigation and dialogs. */
+export interface WxHost {
+  navigate(kind: 'navigateTo' | 'redirectTo' | 'switchTab' | 'reLaunch', url: string): Promise<void>
+  navigateBack(delta: number): Promise<void>
+  answerModal(options: Record<string, unknown>): { confirm: boolean; cancel: boolean; content?: string }
+  answerActionSheet(options: Record<string, unknown>): { tapIndex: number }
+  systemInfo: Record<string, unknown>
+}
+
+type Opts = Record<string, unknown> & { success?: (r: unknown) => void; fail?: (e: unknown) => void; complete?: (r: unknown) => void }
+
+export const STORAGE_KEY_LIMIT = 1024 * 1024
+export const STORAGE_TOTAL_LIMIT = 10 * 1024 * 1024
+
+/** Builds the `wx` object and its recorded calls and storage. */
+export function createWx(host: WxHost, storage: Map<string, string>) {
+  const calls: WxCall[] = []
+  const record = (api: string, args: unknown) => calls.push({ api, args })
+
+  const done = (o: Opts | undefined, result: Record<string, unknown>, api: string) => {
+    const r = { errMsg: `${api}:ok`, ...result }
+    Promise.resolve().then(() => { o?.success?.(r); o?.complete?.(r) })
+  }
+  const failed = (o: Opts | undefined, errMsg: string) => {
+    const e = { errMsg }
+    Promise.resolve().then(() => { o?.fail?.(e); o?.complete?.(e) })
+  }
+  /** An async API that records its call and succeeds with `result`. */
+  const ok = (api: string, result: (o: Opts) => Record<string, unknown> = () => ({})) =>
+    (o: Opts = {}) => { record(api, o); done(o, result(o), api) }
+
+  const used = () => [...storage.values()].reduce((s, v) => s + Buffer.byteLength(v), 0)
+  const setItem = (key: string, data: unknown) => {
+    const text = JSON.stringify(data === undefined ? null : data)
+    const bytes = Buffer.byteLength(text) + Buffer.byteLength(key)
+    if (bytes > STORAGE_KEY_LIMIT) throw new Error('setStorageSync:fail entry size limit reached')
+    const previous = storage.has(key) ? Buffer.byteLength(storage.get(key)!) : 0
+    if (used() - previous + bytes > STORAGE_TOTAL_LIMIT) throw new Error('setStorageSync:fail exceed storage max size 10MB')
+    storage.set(key, text)
+  }
+  const getItem = (key: string) => (storage.has(key) ? JSON.parse(storage.get(key)!) : '')
+
+  const wx: Record<string, unknown> = {
+    getSystemInfoSync: () => ({ ...host.systemInfo }),
+    getWindowInfo: () => ({ ...host.systemInfo }),
+    getDeviceInfo: () => ({ platform: host.systemInfo.platform, system: host.systemInfo.system, brand: 'devtools', model: 'harness' }),
+    getAppBaseInfo: () => ({ SDKVersion: host.systemInfo.SDKVersion, language: 'zh_CN', version: '8.0.50', theme: 'light', fontSizeScaleFactor: host.systemInfo.fontSizeScaleFactor ?? 1, fontSizeSetting: 16 }),
+    getSystemSetting: () => ({}),
+    getSystemInfo: ok('getSystemInfo', () => ({ ...host.systemInfo })),
+    getMenuButtonBoundingClientRect: () => ({ width: 87, height: 32, top: 48, left: 281, right: 368, bottom: 80 }),
+    getLaunchOptionsSync: () => ({ path: 'pages/index/index', query: {}, scene: 1001 }),
+    getEnterOptionsSync: () => ({ path: 'pages/index/index', query: {}, scene: 1001 }),
+    canIUse: () => true,
+    nextTick: (fn: () => void) => Promise.resolve().then(fn),
+    onAppShow: () => {}, offAppShow: () => {}, onAppHide: () => {}, offAppHide: () => {},
+    onError: () => {}, onUnhandledRejection: () => {}, onPageNotFound: () => {}, onMemoryWarning: () => {},
+    onThemeChange: () => {}, onWindowResize: () => {}, offWindowResize: () => {}, onNetworkStatusChange: () => {},
+    getStorageSync: (key: string) => getItem(key),
+    setStorageSync: (key: string, data: unknown) => setItem(key, data),
+    removeStorageSync: (key: string) => { storage.delete(key) },
+    clearStorageSync: () => storage.clear(),
+    getStorageInfoSync: () => ({ keys: [...storage.keys()], currentSize: Math.ceil(used() / 1024), limitSize: STORAGE_TOTAL_LIMIT / 1024 }),
+    getStorage: (o: Opts) => { record('getStorage', o); storage.has(String(o.key)) ? done(o, { data: getItem(String(o.key)) }, 'getStorage') : failed(o, 'getStorage:fail data not found') },
+    setStorage: (o: Opts) => { record('setStorage', o); try { setItem(String(o.key), o.data); done(o, {}, 'setStorage') } catch (e) { failed(o, (e as Error).message.replace('Sync', '')) } },
+    removeStorage: (o: Opts) => { storage.delete(String(o.key)); done(o, {}, 'removeStorage') },
+    clearStorage: (o: Opts) => { storage.clear(); done(o, {}, 'clearStorage') },
+    navigateTo: (o: Opts) => { record('navigateTo', o); host.navigate('navigateTo', String(o.url)).then(() => done(o, {}, 'navigateTo'), (e) => failed(o, e.message)) },
+    redirectTo: (o: Opts) => { record('redirectTo', o); host.navigate('redirectTo', String(o.url)).then(() => done(o, {}, 'redirectTo'), (e) => failed(o, e.message)) },
+    switchTab: (o: Opts) => { record('switchTab', o); host.navigate('switchTab', String(o.url)).then(() => done(o, {}, 'switchTab'), (e) => failed(o, e.message)) },
+    reLaunch: (o: Opts) => { record('reLaunch', o); host.navigate('reLaunch', String(o.url)).then(() => done(o, {}, 'reLaunch'), (e) => failed(o, e.message)) },
+    navigateBack: (o: Opts = {}) => { record('navigateBack', o); host.navigateBack(Number(o.delta ?? 1)).then(() => done(o, {}, 'navigateBack'), (e) => failed(o, e.message)) },
+    showModal: (o: Opts) => { record('showModal', o); done(o, host.answerModal(o), 'showModal') },
+    showActionSheet: (o: Opts) => { record('showActionSheet', o); done(o, host.answerActionSheet(o), 'showActionSheet') },
+    showToast: ok('showToast'), hideToast: ok('hideToast'), showLoading: ok('showLoading'), hideLoading: ok('hideLoading'),
+    setNavigationBarTitle: ok('setNavigationBarTitle'), setNavigationBarColor: ok('setNavigationBarColor'),
+    showNavigationBarLoading: ok('showNavigationBarLoading'), hideNavigationBarLoading: ok('hideNavigationBarLoading'),
+    setTabBarBadge: ok('setTabBarBadge'), removeTabBarBadge: ok('removeTabBarBadge'), showTabBarRedDot: ok('showTabBarRedDot'), hideTabBarRedDot: ok('hideTabBarRedDot'),
+    setBackgroundColor: ok('setBackgroundColor'), setBackgroundTextStyle: ok('setBackgroundTextStyle'),
+    pageScrollTo: ok('pageScrollTo'), stopPullDownRefresh: ok('stopPullDownRefresh'), startPullDownRefresh: ok('startPullDownRefresh'),
+    makePhoneCall: ok('makePhoneCall'), setClipboardData: ok('setClipboardData'), vibrateShort: ok('vibrateShort'),
+    requestSubscribeMessage: ok('requestSubscribeMessage', (o) => Object.fromEntries(((o.tmplIds as string[]) ?? []).map((id) => [id, 'accept']))),
+    login: ok('login', () => ({ code: 'harness-code' })),
+    requestPayment: ok('requestPayment'),
+    previewImage: ok('previewImage'),
+    showShareMenu: ok('showShareMenu'), hideShareMenu: ok('hideShareMenu'),
+    chooseMedia: ok('chooseMedia', () => ({ type: 'image', tempFiles: [{ tempFilePath: 'wxfile://harness/photo.jpg', size: 150_000, fileType: 'image' }] })),
+    compressImage: ok('compressImage', (o) => ({ tempFilePath: String(o.src) })),
+    getFileSystemManager: () => ({
+      readFileSync: () => 'aGFybmVzcw==',
+      readFile: (o: Opts) => done(o, { data: 'aGFybmVzcw==' }, 'readFile'),
+    }),
+    request: (o: Opts) => { record('request', o); failed(o, 'request:fail the harness has no network') },
+    createSelectorQuery: () => {
+      const q = {
+        in: () => q, select: () => q, selectAll: () => q, selectViewport: () => q,
+        boundingClientRect: () => q, scrollOffset: () => q, fields: () => q, node: () => q,
+        exec: (cb?: (r: unknown[]) => void) => Promise.resolve().then(() => cb?.([])),
+      }
+      return q
+    },
+    createIntersectionObserver: () => ({ relativeTo: function () { return this }, relativeToViewport: function () { return this }, observe: () => {}, disconnect: () => {} }),
+    getUpdateManager: () => ({ onCheckForUpdate: () => {}, onUpdateReady: () => {}, onUpdateFailed: () => {}, applyUpdate: () => {} }),
+    reportAnalytics: () => {},
+    env: { USER_DATA_PATH: 'wxfile://usr' },
+  }
+  return { wx, calls }
+}
