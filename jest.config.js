@@ -9,6 +9,8 @@ module.exports = {
     {
       ...common,
       displayName: 'unit',
+      testEnvironment: 'jsdom',
+      setupFiles: ['<rootDir>/tests/doubles/setup.ts'],
       testMatch: ['<rootDir>/tests/unit/**/*.test.ts?(x)', '<rootDir>/tests/components/**/*.test.ts?(x)'],
       moduleNameMapper: {
         ...common.moduleNameMapper,

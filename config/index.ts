@@ -12,7 +12,6 @@ import prodConfig from './prod'
  * - `OUTPUT_ROOT`: overrides the output folder (used by the benchmark for alternate builds).
  */
 export default defineConfig<'webpack5'>(async (merge) => {
-  const testBuild = process.env.TARO_APP_TEST === '1'
   const baseConfig: UserConfigExport<'webpack5'> = {
     projectName: 'modern-community',
     date: '2026-11-29',
@@ -37,8 +36,6 @@ export default defineConfig<'webpack5'>(async (merge) => {
       publicPath: '/',
       staticDirectory: 'static',
       router: { mode: 'hash' },
-      // Page transitions off in the test build so the browser tests never race an animation.
-      animation: testBuild ? false : undefined,
       output: { filename: 'js/[name].[contenthash:8].js', chunkFilename: 'js/[name].[contenthash:8].js' },
       miniCssExtractPluginOption: { ignoreOrder: true, filename: 'css/[name].[contenthash:8].css', chunkFilename: 'css/[name].[contenthash:8].css' },
       postcss: {

@@ -13,6 +13,9 @@ export default defineAppConfig({
       packages: ['packages/care-card', 'packages/youth-palace', 'packages/elevator', 'packages/one-thing'],
     },
   },
+  // H5 page transitions off in the test build so the browser tests never race an animation.
+  ...(process.env.TARO_APP_TEST === '1' ? { animation: false } : {}),
+  lazyCodeLoading: 'requiredComponents',
   window: {
     backgroundTextStyle: 'light',
     navigationBarBackgroundColor: '#1A5FB4',

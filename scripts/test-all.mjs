@@ -1,0 +1,75 @@
+// `npm test`: every test level in order, stopping at the first failure.
+//   1. Chromium present (installed with apt-get when missing and we are root; otherwise stop with the command)
+//   2. TypeScript strict type check
+//   3. Jest unit + component tests, under TZ=Asia/Shanghai and TZ=UTC
+//   4. WeChat build → miniprogram-ci compile check → size gate → runtime-harness tests
+//   5. H5 test build → browser tests in Chromium
+// Ends with one line "tests: N passed, N failed".
+import { spawnSync } from 'node:child_process'
+import fs from 'node:fs'
+import path from 'node:path'
+
+const root = path.resolve(import.meta.dirname, '..')
+const artifacts = path.join(root, 'tests/.artifacts')
+fs.mkdirSync(artifacts, { recursive: true })
+const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium'
+const totals = { passed: 0, failed: 0 }
+const started = Date.now()
+
+function run(title, cmd, args, env = {}) {
+  const t0 = Date.now()
+  console.log(`\n▶ ${title}`)
+  const r = spawnSync(cmd, args, { cwd: root, stdio: 'inherit', env: { ...process.env, ...env } })
+  const secs = ((Date.now() - t0) / 1000).toFixed(1)
+  if (r.status !== 0) {
+    console.error(`✖ ${title} failed (${secs}s)`)
+    finish(1)
+  }
+  console.log(`✔ ${title} (${secs}s)`)
+}
+
+function jest(title, project, env = {}, extra = []) {
+  const out = path.join(artifacts, `jest-${project}-${env.TZ ?? 'default'}.json`.replace('/', '_'))
+  fs.rmSync(out, { force: true })
+  const t0 = Date.now()
+  console.log(`\n▶ ${title}`)
+  const r = spawnSync('npx', ['jest', '--selectProjects', project, '--json', `--outputFile=${out}`, ...extra], { cwd: root, stdio: 'inherit', env: { ...process.env, ...env } })
+  if (fs.existsSync(out)) {
+    const j = JSON.parse(fs.readFileSync(out, 'utf8'))
+    totals.passed += j.numPassedTests
+    totals.failed += j.numFailedTests
+    if (j.numTotalTests === 0) { console.error(`✖ ${title}: no tests ran`); finish(1) }
+  }
+  if (r.status !== 0) { console.error(`✖ ${title} failed`); finish(1) }
+  console.log(`✔ ${title} (${((Date.now() - t0) / 1000).toFixed(1)}s)`)
+}
+
+function finish(code) {
+  console.log(`\nnpm test ${code ? 'FAILED' : 'passed'} in ${((Date.now() - started) / 1000).toFixed(0)}s`)
+  console.log(`tests: ${totals.passed} passed, ${totals.failed} failed`)
+  process.exit(code)
+}
+
+function ensureChromium() {
+  if (fs.existsSync(CHROMIUM)) return
+  const cmd = 'apt-get update && apt-get install -y chromium fonts-noto-cjk'
+  if (process.getuid?.() === 0 && fs.existsSync('/usr/bin/apt-get')) {
+    console.log(`Chromium is missing: installing Debian's chromium (${cmd})`)
+    const r = spawnSync('sh', ['-c', cmd], { stdio: 'inherit', env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' } })
+    if (r.status === 0 && fs.existsSync(CHROMIUM)) return
+  }
+  console.error(`Chromium is needed for the browser tests and is not at ${CHROMIUM}. Install it with:\n  sudo sh -c '${cmd}'\n(or set CHROMIUM_PATH to a Chromium binary).`)
+  process.exit(1)
+}
+
+ensureChromium()
+run('Type check (tsc --noEmit, strict)', 'npx', ['tsc', '--noEmit', '-p', 'tsconfig.json'])
+jest('Jest unit and component tests (TZ=Asia/Shanghai)', 'unit', { TZ: 'Asia/Shanghai' })
+jest('Jest unit and component tests (TZ=UTC)', 'unit', { TZ: 'UTC' })
+run('WeChat build (mocked backend)', 'npx', ['taro', 'build', '--type', 'weapp'], { NODE_ENV: 'production', TARO_APP_API_BASE: '' })
+run('miniprogram-ci offline compile check', 'node', ['tests/weapp/compile-check.mjs', 'dist/weapp'])
+run('Size gate', 'node', ['scripts/size.mjs', 'dist/weapp', 'mocked'])
+jest('WeChat runtime harness tests (TZ=UTC)', 'weapp', { TZ: 'UTC' })
+run('H5 test build (animations off)', 'npx', ['taro', 'build', '--type', 'h5'], { NODE_ENV: 'production', TARO_APP_TEST: '1', OUTPUT_ROOT: 'dist/h5-test', TARO_APP_API_BASE: '' })
+jest('Browser tests in Chromium', 'e2e', { TZ: 'UTC' }, ['--runInBand'])
+finish(0)

@@ -1,0 +1,44 @@
+/**
+ * A light test double of `@tarojs/taro` for Jest component and store tests (Taro's own test utilities
+ * only support Taro 3.6). Navigation and UI calls are jest mocks; storage is an in-memory map.
+ * Call `resetTaroDouble()` in `beforeEach`.
+ */
+const storage = new Map<string, unknown>()
+const interceptors: ((chain: { requestParams: unknown; proceed: (p: unknown) => unknown }) => unknown)[] = []
+
+const asyncOk = () => jest.fn((opts?: { success?: (r: unknown) => void }) => {
+  const res = { errMsg: 'ok' }
+  opts?.success?.(res)
+  return Promise.resolve(res)
+})
+
+const Taro = {
+  navigateTo: asyncOk(), redirectTo: asyncOk(), switchTab: asyncOk(), reLaunch: asyncOk(), navigateBack: asyncOk(),
+  showToast: asyncOk(), showLoading: asyncOk(), hideLoading: asyncOk(), makePhoneCall: asyncOk(),
+  showModal: jest.fn(() => Promise.resolve({ confirm: true, cancel: false })),
+  getStorageSync: jest.fn((key: string) => (storage.has(key) ? storage.get(key) : '')),
+  setStorageSync: jest.fn((key: string, value: unknown) => { storage.set(key, value) }),
+  removeStorageSync: jest.fn((key: string) => { storage.delete(key) }),
+  getStorageInfoSync: jest.fn(() => ({ keys: [...storage.keys()], currentSize: 0, limitSize: 10240 })),
+  getAppBaseInfo: jest.fn(() => ({ fontSizeScaleFactor: 1 })),
+  request: jest.fn(() => Promise.reject(new Error('request: no network in unit tests'))),
+  addInterceptor: jest.fn((fn: (typeof interceptors)[number]) => { interceptors.push(fn) }),
+  getEnv: () => 'WEB',
+  ENV_TYPE: { WEAPP: 'WEAPP', WEB: 'WEB' },
+  useLaunch: () => {}, useDidShow: () => {}, useDidHide: () => {}, useLoad: () => {}, useReady: () => {},
+  useRouter: () => ({ params: {}, path: '' }),
+  getCurrentInstance: () => ({ router: { params: {}, path: '' } }),
+}
+
+/** The in-memory storage behind the double. */
+export const taroStorage = storage
+
+/** Clears storage and every mock's calls. */
+export function resetTaroDouble() {
+  storage.clear()
+  interceptors.length = 0
+  for (const v of Object.values(Taro)) if (jest.isMockFunction(v)) v.mockClear()
+}
+
+export const { navigateTo, redirectTo, switchTab, reLaunch, navigateBack, showToast, showModal, useLaunch, useDidShow, useLoad, useRouter, getCurrentInstance } = Taro
+export default Taro

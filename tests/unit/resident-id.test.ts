@@ -1,0 +1,79 @@
+import { ageOn, maskResidentId, parseResidentId, residentIdCheckChar } from '@/domain/residentId'
+import { DomainError } from '@/domain/errors'
+
+/** Builds a valid number from its first 17 digits. */
+const withCheck = (first17: string) => first17 + residentIdCheckChar(first17)
+const codeOf = (fn: () => unknown) => { try { fn(); return 'none' } catch (e) { return (e as DomainError).code } }
+const messageOf = (fn: () => unknown) => { try { fn(); return '' } catch (e) { return (e as Error).message } }
+
+describe('parseResidentId (GB 11643-1999)', () => {
+  it('reads region, birth date and sex from a valid number', () => {
+    // The standard's own example: 11010519491231002X, a woman born 1949-12-31 in Beijing.
+    expect(parseResidentId('11010519491231002X', '2026-01-01')).toEqual({ regionCode: '110105', birthDate: '1949-12-31', sex: 'female' })
+  })
+
+  it('accepts a lower-case x and surrounding spaces', () => {
+    expect(parseResidentId('  11010519491231002x ', '2026-01-01').birthDate).toBe('1949-12-31')
+  })
+
+  it('tells male from female by the parity of the 17th digit', () => {
+    expect(parseResidentId(withCheck('33021119440315001'), '2026-01-01').sex).toBe('male')
+    expect(parseResidentId(withCheck('33021119440315002'), '2026-01-01').sex).toBe('female')
+  })
+
+  it.each([
+    ['too short', '1101051949123100', '18 位'],
+    ['too long', '11010519491231002X1', '18 位'],
+    ['old 15-digit', '110105491231002', '15 位'],
+    ['letters', '1101051949A231002X', '数字'],
+    ['X in the middle', '11010519X9123100XX', '数字'],
+  ])('refuses a number with the wrong shape (%s)', (_case, id, words) => {
+    expect(codeOf(() => parseResidentId(id, '2026-01-01'))).toBe('INVALID_RESIDENT_ID')
+    expect(messageOf(() => parseResidentId(id, '2026-01-01'))).toContain(words)
+  })
+
+  it('refuses an impossible birth date, also 29 February in a common year', () => {
+    expect(messageOf(() => parseResidentId(withCheck('33021119430229001'), '2026-01-01'))).toContain('不存在')
+    expect(messageOf(() => parseResidentId(withCheck('33021119441331001'), '2026-01-01'))).toContain('不存在')
+    expect(parseResidentId(withCheck('33021119440229001'), '2026-01-01').birthDate).toBe('1944-02-29')
+  })
+
+  it('refuses a birth date after today, accepts one born today', () => {
+    const bornToday = withCheck('33021120261129001')
+    expect(parseResidentId(bornToday, '2026-11-29').birthDate).toBe('2026-11-29')
+    expect(messageOf(() => parseResidentId(bornToday, '2026-11-28'))).toContain('晚于今天')
+  })
+
+  it('refuses a wrong check character', () => {
+    expect(messageOf(() => parseResidentId('110105194912310021', '2026-01-01'))).toContain('校验码')
+    expect(codeOf(() => parseResidentId('110105194912310021', '2026-01-01'))).toBe('INVALID_RESIDENT_ID')
+  })
+
+  it('throws DomainError instances', () => {
+    expect(() => parseResidentId('x')).toThrow(DomainError)
+  })
+})
+
+describe('ageOn', () => {
+  it('counts full years: the day before and the day of a birthday', () => {
+    expect(ageOn('1946-03-01', '2026-02-28')).toBe(79)
+    expect(ageOn('1946-03-01', '2026-03-01')).toBe(80)
+  })
+
+  it('a 29 February birthday turns a year older on 1 March in common years', () => {
+    expect(ageOn('1944-02-29', '2025-02-28')).toBe(80)
+    expect(ageOn('1944-02-29', '2025-03-01')).toBe(81)
+    expect(ageOn('1944-02-29', '2024-02-29')).toBe(80)
+  })
+
+  it('throws INVALID_DATE on malformed dates', () => {
+    expect(codeOf(() => ageOn('1944-2-29', '2025-03-01'))).toBe('INVALID_DATE')
+  })
+})
+
+describe('maskResidentId', () => {
+  it('keeps the first 3 and last 4 characters', () => {
+    expect(maskResidentId('11010519491231002x')).toBe('110***********002X')
+    expect(maskResidentId('11010519491231002X')).toHaveLength(18)
+  })
+})
