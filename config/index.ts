@@ -21,6 +21,11 @@ export default defineConfig<'webpack5'>(async (merge) => {
     outputRoot: process.env.OUTPUT_ROOT || `dist/${process.env.TARO_ENV}`,
     plugins: [],
     defineConstants: {},
+    // Compile-time switches (Taro only reads TARO_APP_* from .env files, so pass them explicitly).
+    env: {
+      TARO_APP_API_BASE: JSON.stringify(process.env.TARO_APP_API_BASE || ''),
+      TARO_APP_TEST: JSON.stringify(process.env.TARO_APP_TEST || ''),
+    },
     alias: { '@': path.resolve(__dirname, '..', 'src') },
     copy: { patterns: [], options: {} },
     framework: 'react',

@@ -2,7 +2,13 @@ import { PropsWithChildren } from 'react'
 import { useLaunch } from '@tarojs/taro'
 import './app.css'
 
-/** App entry: wraps every page. Later issues wire the mocked backend here (mock mode only). */
+// Mock mode: the embedded backend answers `/api/...` (left out of real-backend builds at compile time).
+if (!process.env.TARO_APP_API_BASE) {
+  // eslint-disable-next-line @typescript-eslint/no-var-requires
+  require('./mock/install').installMockBackend()
+}
+
+/** App entry: wraps every page. */
 function App({ children }: PropsWithChildren) {
   useLaunch(() => {})
   return children

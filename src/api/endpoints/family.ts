@@ -1,0 +1,16 @@
+/** Family links for proxy handling (代办). */
+import type { FamilyLinkDto } from '../../domain/contracts'
+import { apiRequest } from '../request'
+
+export const listFamilyLinks = () => apiRequest<FamilyLinkDto[]>({ path: '/api/family-links' })
+/** Asks to act for a family member, identified by name and ID number; they confirm in the app. */
+export const requestFamilyLink = (input: { principalName: string; principalIdNumber: string; relationship: string }, idempotencyKey?: string) =>
+  apiRequest<FamilyLinkDto>({ method: 'POST', path: '/api/family-links', body: input, idempotencyKey })
+export const confirmFamilyLink = (id: string) => apiRequest<FamilyLinkDto>({ method: 'POST', path: `/api/family-links/${id}/confirm` })
+export const declineFamilyLink = (id: string) => apiRequest<FamilyLinkDto>({ method: 'POST', path: `/api/family-links/${id}/decline` })
+export const revokeFamilyLink = (id: string) => apiRequest<FamilyLinkDto>({ method: 'POST', path: `/api/family-links/${id}/revoke` })
+/** Worker: pending links of residents in the worker's community. */
+export const listPendingFamilyLinks = () => apiRequest<FamilyLinkDto[]>({ path: '/api/worker/family-links' })
+/** Worker: confirms a link with a photo (base64, ≤ 200 KB) of the signed authorisation. */
+export const workerConfirmFamilyLink = (id: string, authorizationPhoto: string) =>
+  apiRequest<FamilyLinkDto>({ method: 'POST', path: `/api/worker/family-links/${id}/confirm`, body: { authorizationPhoto } })

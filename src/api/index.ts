@@ -1,0 +1,8 @@
+/** The app's typed API: one function per endpoint, all through `apiRequest`. */
+export { ApiError, errorMessage } from './errors'
+export { apiRequest, configureApi, newIdempotencyKey } from './request'
+export * from './endpoints/auth'
+export * from './endpoints/me'
+export * from './endpoints/family'
+export * from './endpoints/messages'
+export * from './endpoints/dev'

@@ -1,0 +1,109 @@
+/**
+ * The single request wrapper: every endpoint goes through `apiRequest`, which adds the auth token,
+ * the acting-for header (proxy), an idempotency key on every write (kept across retries, so a retry
+ * or a double tap never creates two records), a timeout, retries with back-off on transport failures
+ * and 5xx, and turns any failure into a typed `ApiError`.
+ */
+import Taro from '@tarojs/taro'
+import { ApiError } from './errors'
+
+type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE'
+
+export interface ApiConfig {
+  /** '' in mock mode (the interceptor answers `/api/...`); a server URL otherwise. */
+  baseUrl: string
+  getToken(): string | null
+  /** The user id of the person being acted for, or null. */
+  getActingFor(): string | null
+  /** Called on a 401 (session expired). */
+  onUnauthorized(): void
+}
+
+const config: ApiConfig = {
+  baseUrl: process.env.TARO_APP_API_BASE || '',
+  getToken: () => null,
+  getActingFor: () => null,
+  onUnauthorized: () => {},
+}
+
+/** Wires the wrapper to the session store (stores → api; api never imports stores). */
+export function configureApi(patch: Partial<ApiConfig>): void {
+  Object.assign(config, patch)
+}
+
+let keySeq = 0
+/** A fresh idempotency key. Keep one per user action (form submission) and reuse it on retry. */
+export function newIdempotencyKey(): string {
+  keySeq = (keySeq + 1) % 1e6
+  return `${Date.now().toString(36)}-${Math.floor(Math.random() * 1e9).toString(36)}-${keySeq.toString(36)}`
+}
+
+export interface RequestOptions {
+  method?: Method
+  /** Path under the API, e.g. `/api/me`. */
+  path: string
+  query?: Record<string, string | number | undefined>
+  body?: unknown
+  /** Defaults to a new key per call for writes; pass one to make a user action idempotent across calls. */
+  idempotencyKey?: string
+  /** Milliseconds before giving up on one attempt (default 10 s). */
+  timeoutMs?: number
+  /** Extra attempts after a retryable failure (default 2). */
+  retries?: number
+  /** Told before each retry (attempt 1, 2…), so the UI can say "正在重试". */
+  onRetry?: (attempt: number, error: ApiError) => void
+}
+
+const waitMs = (ms: number) => new Promise<void>((r) => setTimeout(r, ms))
+
+function toQuery(query: RequestOptions['query']): string {
+  const pairs = Object.entries(query ?? {}).filter(([, val]) => val !== undefined && val !== '')
+  return pairs.length ? `?${pairs.map(([k, val]) => `${encodeURIComponent(k)}=${encodeURIComponent(String(val))}`).join('&')}` : ''
+}
+
+function fromResponse(status: number, data: unknown): ApiError {
+  const body = (data && typeof data === 'object' ? data : {}) as { code?: string; message?: string; fields?: Record<string, string> }
+  const fallback = status >= 500 ? '服务暂时出了点问题，请稍后再试' : '操作没有成功，请稍后再试'
+  return new ApiError(status, body.code ?? `HTTP_${status}`, body.message ?? fallback, body.fields ?? {})
+}
+
+function fromTransport(e: unknown): ApiError {
+  const msg = String((e as { errMsg?: string })?.errMsg ?? (e as Error)?.message ?? e)
+  if (/timeout|超时/i.test(msg)) return new ApiError(0, 'TIMEOUT', '网络较慢，请求超时了。您填写的内容还在，请稍后重试。')
+  return new ApiError(0, 'NETWORK', '网络不太稳定，没有连上服务。您填写的内容还在，请检查网络后重试。')
+}
+
+/** Sends one API request; resolves with the JSON body of a 2xx answer, otherwise throws `ApiError`. */
+export async function apiRequest<T>(opts: RequestOptions): Promise<T> {
+  const method = opts.method ?? 'GET'
+  const write = method !== 'GET'
+  const key = write ? opts.idempotencyKey ?? newIdempotencyKey() : undefined
+  const retries = opts.retries ?? 2
+  const header: Record<string, string> = { 'content-type': 'application/json' }
+  const token = config.getToken()
+  if (token) header.authorization = `Bearer ${token}`
+  const actingFor = config.getActingFor()
+  if (actingFor) header['x-acting-for'] = actingFor
+  if (key) header['idempotency-key'] = key
+  for (let attempt = 0; ; attempt++) {
+    let error: ApiError
+    try {
+      const res = await Taro.request({
+        url: config.baseUrl + opts.path + toQuery(opts.query),
+        method,
+        data: write ? opts.body ?? {} : undefined,
+        header,
+        timeout: opts.timeoutMs ?? 10_000,
+        dataType: 'json',
+      })
+      if (res.statusCode >= 200 && res.statusCode < 300) return res.data as T
+      error = fromResponse(res.statusCode, res.data)
+      if (res.statusCode === 401) config.onUnauthorized()
+    } catch (e) {
+      error = e instanceof ApiError ? e : fromTransport(e)
+    }
+    if (!error.retryable || error.status === 429 || attempt >= retries) throw error
+    opts.onRetry?.(attempt + 1, error)
+    await waitMs(400 * (attempt + 1))
+  }
+}

@@ -1,0 +1,87 @@
+/**
+ * The route table: `METHOD /api/path/:param` → handler. Each route declares who may call it and a
+ * valibot schema for its body (or query); invalid input gets 400 with a message per field.
+ */
+import * as v from 'valibot'
+import type { MockClock } from './clock'
+import type { FaultSchedule } from './faults'
+import type { Database } from './db'
+import { badRequest, type Method } from './http'
+import type { User } from '../model'
+
+/** Who may call a route: anyone, a logged-in user, a community worker, or the mock-mode dev panel. */
+export type Access = 'public' | 'user' | 'worker' | 'dev'
+
+/** What a handler receives. `user` is set for every access but `public`; `principal` is whom the user acts for. */
+export interface RouteContext<B = unknown> {
+  params: Record<string, string>
+  query: Record<string, string>
+  body: B
+  db: Database
+  clock: MockClock
+  /** Mock-mode controls for dev routes: fault schedule, persisting settings, demo reset. */
+  system: { faults: FaultSchedule; saveSettings(): void; reset(): void }
+  /** Now as an ISO instant with the +08:00 offset. */
+  nowIso: string
+  user: User
+  /** The person the user acts for: themselves, or the principal of a confirmed family link (`x-acting-for`). */
+  principal: User
+  token?: string
+  /** Queues a message to a user (saved with the request's changes). */
+  notify(userId: string, title: string, body: string, link?: string): void
+}
+
+/** A handler answers with a body (status 200), or `{ status, body }`. */
+export type HandlerResult = unknown | { status: number; body: unknown }
+
+export interface Route<B = unknown> {
+  method: Method
+  path: string
+  access: Access
+  /** valibot schema of the JSON body (POST/PUT/PATCH) or of the query (GET/DELETE). */
+  input?: v.GenericSchema<unknown, B>
+  /** Whether a proxy acting for someone may call it (default: false — only for oneself). */
+  allowProxy?: boolean
+  handler: (ctx: RouteContext<B>) => HandlerResult
+}
+
+/** Declares a route; with an `input` schema the handler's `body` is typed from it. */
+export function route<S extends v.GenericSchema = v.GenericSchema<unknown, undefined>>(
+  def: Omit<Route<v.InferOutput<S>>, 'input'> & { input?: S },
+): Route {
+  return def as unknown as Route
+}
+
+/** Finds the route for a method and path; `params` from `:name` segments. */
+export function matchRoute(routes: Route[], method: Method, path: string): { route: Route; params: Record<string, string> } | { allowed: Method[] } | null {
+  const parts = path.split('/').filter(Boolean)
+  const allowed: Method[] = []
+  for (const r of routes) {
+    const pattern = r.path.split('/').filter(Boolean)
+    if (pattern.length !== parts.length) continue
+    const params: Record<string, string> = {}
+    const ok = pattern.every((seg, i) => {
+      if (seg.startsWith(':')) {
+        params[seg.slice(1)] = decodeURIComponent(parts[i])
+        return parts[i].length > 0
+      }
+      return seg === parts[i]
+    })
+    if (!ok) continue
+    if (r.method === method) return { route: r, params }
+    allowed.push(r.method)
+  }
+  return allowed.length ? { allowed } : null
+}
+
+/** Validates `input` against a route's schema; throws 400 with per-field messages in Chinese. */
+export function validateInput<T>(schema: v.GenericSchema<unknown, T>, input: unknown): T {
+  const result = v.safeParse(schema, input)
+  if (result.success) return result.output
+  const fields: Record<string, string> = {}
+  for (const issue of result.issues) {
+    const key = v.getDotPath(issue) ?? '_'
+    if (!fields[key]) fields[key] = issue.message.startsWith('Invalid') ? '格式不正确' : issue.message
+  }
+  throw badRequest('提交的内容有误，请检查后再试', fields, 'INVALID_INPUT')
+}

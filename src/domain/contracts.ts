@@ -1,0 +1,59 @@
+/**
+ * Wire shapes of the backend API (JSON bodies), shared by the backend's handlers and the app's typed
+ * endpoints so both sides agree. Types only. Dates are ISO instants with +08:00; areas in m².
+ * ID numbers never travel unmasked except in the owner's own data export.
+ */
+
+/** A demo account on the mock WeChat login. */
+export interface PersonaDto { userId: string; displayName: string; persona: string; communityId: string; communityName: string; role: 'resident' | 'worker' }
+
+export interface CommunityDto { id: string; name: string; city: string; district: string; street: string; gridWorker: { name: string; phone: string } }
+
+export interface RoomBindingDto {
+  roomId: string
+  /** e.g. `总浦桥社区 3幢1单元 701` */
+  label: string
+  unitId: string
+  floor: number
+  role: 'owner' | 'tenant' | 'family'
+  /** Registered exclusive area (m²) for owners, from the property register. */
+  area?: number
+  verified: boolean
+}
+
+/** The logged-in user as the app sees them. */
+export interface MeDto {
+  id: string
+  displayName: string
+  role: 'resident' | 'worker'
+  community: CommunityDto
+  realName: { name: string; idNumberMasked: string; birthDate: string } | null
+  /** Age in full years today (Beijing), when real-name bound. */
+  age: number | null
+  rooms: RoomBindingDto[]
+  privacyAccepted: boolean
+}
+
+export interface LoginResultDto { token: string; me: MeDto }
+
+export type FamilyLinkStatusDto = 'pending' | 'confirmed' | 'declined' | 'revoked'
+export interface FamilyLinkDto {
+  id: string
+  relationship: string
+  status: FamilyLinkStatusDto
+  /** The other person's name (masked surname-first form for pending requests from strangers is not needed: both sides named themselves). */
+  proxy: { userId: string; name: string }
+  principal: { userId: string; name: string }
+  /** Whether the viewer is the proxy (may act for the principal) or the principal. */
+  viewerSide: 'proxy' | 'principal' | 'worker'
+  requestedAt: string
+  confirmedAt?: string
+  confirmedBy?: 'principal' | 'worker'
+}
+
+export interface MessageDto { id: string; title: string; body: string; link?: string; createdAt: string; read: boolean }
+export interface MessagePageDto { items: MessageDto[]; nextCursor: string | null; unread: number }
+
+export interface RoomOptionDto { roomId: string; label: string; floor: number }
+
+export interface DevStateDto { nowIso: string; clockOffsetMs: number; faultsEnabled: boolean; faultRate: number; latencyMs: number }

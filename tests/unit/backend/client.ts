@@ -1,0 +1,71 @@
+/**
+ * One way to call the backend for route tests, in two transports: in-process (`backend.handle`) and
+ * over HTTP against `scripts/mock-server.ts` on 127.0.0.1. The same tests run on both.
+ */
+import { createBackend, type Backend } from '@/backend'
+import { fixedClock, type MockClock } from '@/backend/core/clock'
+import type { Method } from '@/backend/core/http'
+import { memoryStorage } from '@/backend/storage/memory'
+import { startMockServer } from '../../../scripts/mock-server'
+
+/** 2026-03-02 10:00 Beijing. */
+export const T0 = Date.UTC(2026, 2, 2, 2, 0, 0)
+
+export interface CallOptions { token?: string; body?: unknown; key?: string; actingFor?: string; rawBody?: string }
+export interface Client {
+  name: string
+  backend: Backend
+  clock: MockClock
+  call(method: Method, url: string, opts?: CallOptions): Promise<{ status: number; body: any }>
+  /** Logs in as a seeded user; returns the token. */
+  login(userId: string): Promise<string>
+  close(): Promise<void>
+}
+
+function headersOf(opts: CallOptions): Record<string, string> {
+  const h: Record<string, string> = { 'content-type': 'application/json' }
+  if (opts.token) h.authorization = `Bearer ${opts.token}`
+  if (opts.key) h['idempotency-key'] = opts.key
+  if (opts.actingFor) h['x-acting-for'] = opts.actingFor
+  return h
+}
+
+function withLogin(c: Omit<Client, 'login'>): Client {
+  return {
+    ...c,
+    async login(userId) {
+      const r = await c.call('POST', '/api/auth/mock-login', { body: { userId } })
+      if (r.status !== 200) throw new Error(`login ${userId}: ${r.status} ${JSON.stringify(r.body)}`)
+      return r.body.token as string
+    },
+  }
+}
+
+export async function inProcess(clock = fixedClock(T0)): Promise<Client> {
+  const backend = createBackend({ storage: memoryStorage(), clock })
+  return withLogin({
+    name: 'in-process', backend, clock,
+    call: async (method, url, opts = {}) => backend.handle({ method, url, headers: headersOf(opts), body: opts.body }),
+    close: async () => {},
+  })
+}
+
+export async function overHttp(clock = fixedClock(T0)): Promise<Client> {
+  const server = await startMockServer({ clock })
+  return withLogin({
+    name: 'HTTP', backend: server.backend, clock,
+    call: async (method, url, opts = {}) => {
+      const res = await fetch(server.url + url, { method, headers: headersOf(opts), body: opts.rawBody ?? (opts.body === undefined ? undefined : JSON.stringify(opts.body)) })
+      return { status: res.status, body: await res.json() }
+    },
+    close: () => server.close(),
+  })
+}
+
+export const TRANSPORTS: [string, () => Promise<Client>][] = [['in-process', () => inProcess()], ['HTTP', () => overHttp()]]
+
+/** The seeded ID number of a user (tests only: reads the backend's data directly). */
+export function idNumberOf(c: Client, userId: string): string {
+  const name = c.backend.db.data.users[userId].realName?.name ?? { 'u-chen': '陈晓东' }[userId]
+  return Object.values(c.backend.db.data.populationRegister).find((p) => p.name === name)!.idNumber
+}
