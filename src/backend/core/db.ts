@@ -69,15 +69,21 @@ export class Database {
 
   /** Persists what the transaction changed; on a full store, rolls back and throws 507. */
   commit(): void {
-    const written: string[] = []
+    const writtenImages: string[] = []
+    const writtenCollections: CollectionName[] = []
     try {
       for (const [id, value] of this.imageWrites) {
         if (value !== null) this.storage.setItem(IMG_PREFIX + id, value)
-        written.push(IMG_PREFIX + id)
+        writtenImages.push(IMG_PREFIX + id)
       }
-      for (const name of this.snapshots.keys()) this.storage.setItem(DB_PREFIX + name, JSON.stringify(this.data[name]))
+      for (const name of this.snapshots.keys()) {
+        this.storage.setItem(DB_PREFIX + name, JSON.stringify(this.data[name]))
+        writtenCollections.push(name)
+      }
     } catch (e) {
-      for (const key of written) this.storage.removeItem(key)
+      // Undo what reached storage: remove new images, put back the previous text of written collections.
+      for (const key of writtenImages) this.storage.removeItem(key)
+      for (const name of writtenCollections) this.storage.setItem(DB_PREFIX + name, this.snapshots.get(name)!)
       this.rollback()
       if (e instanceof StorageFullError) {
         throw new HttpError(507, 'STORAGE_FULL', e.perKey

@@ -1,0 +1,78 @@
+/** @jest-environment node */
+import { idNumberOf, TRANSPORTS, type Client } from './client'
+
+describe.each(TRANSPORTS)('family links and messages (%s)', (_name, make) => {
+  let c: Client
+  let li: string
+  let wang: string
+  beforeEach(async () => {
+    c = await make()
+    li = await c.login('u-li')
+    wang = await c.login('u-wang')
+  })
+  afterEach(() => c.close())
+
+  const request = (key?: string) => c.call('POST', '/api/family-links', { token: li, key, body: { principalName: '王秀英', principalIdNumber: idNumberOf(c, 'u-wang'), relationship: '子女' } })
+
+  it('a proxy acts only after the principal confirms, and not after revoking', async () => {
+    const r = await request()
+    expect(r.status).toBe(200)
+    expect(r.body).toMatchObject({ status: 'pending', viewerSide: 'proxy', principal: { name: '王秀英' } })
+    expect((await c.call('GET', '/api/principal', { token: li, actingFor: 'u-wang' })).body.code).toBe('NOT_A_PROXY')
+    const inbox = await c.call('GET', '/api/messages', { token: wang })
+    expect(inbox.body.items[0].title).toBe('家人申请为您代办')
+    expect((await c.call('POST', `/api/family-links/${r.body.id}/confirm`, { token: li })).status).toBe(403)
+    const confirmed = await c.call('POST', `/api/family-links/${r.body.id}/confirm`, { token: wang })
+    expect(confirmed.body).toMatchObject({ status: 'confirmed', confirmedBy: 'principal' })
+    const acting = await c.call('GET', '/api/principal', { token: li, actingFor: 'u-wang' })
+    expect(acting.body.displayName).toBe('王秀英')
+    expect((await c.call('POST', '/api/me/privacy', { token: li, actingFor: 'u-wang', body: { accepted: true } })).status).toBe(403)
+    await c.call('POST', `/api/family-links/${r.body.id}/revoke`, { token: wang })
+    expect((await c.call('GET', '/api/principal', { token: li, actingFor: 'u-wang' })).status).toBe(403)
+  })
+
+  it('refuses a second open request (409) and an unknown family member (422)', async () => {
+    await request()
+    expect((await request()).body.code).toBe('LINK_EXISTS')
+    const unknown = await c.call('POST', '/api/family-links', { token: li, body: { principalName: '王秀英', principalIdNumber: idNumberOf(c, 'u-zhang'), relationship: '子女' } })
+    expect(unknown.body).toMatchObject({ code: 'PRINCIPAL_NOT_FOUND', fields: { principalIdNumber: expect.any(String) } })
+  })
+
+  it('a worker of the same community confirms with a photo; others cannot', async () => {
+    const r = await request()
+    const sun = await c.login('u-sun')
+    const zhao = await c.login('u-zhao')
+    expect((await c.call('GET', '/api/worker/family-links', { token: li })).status).toBe(403)
+    expect((await c.call('POST', `/api/worker/family-links/${r.body.id}/confirm`, { token: sun, body: { authorizationPhoto: 'aGVsbG8gd29ybGQ=' } })).status).toBe(403)
+    expect((await c.call('GET', '/api/worker/family-links', { token: zhao })).body).toHaveLength(1)
+    const ok = await c.call('POST', `/api/worker/family-links/${r.body.id}/confirm`, { token: zhao, body: { authorizationPhoto: 'aGVsbG8gd29ybGQ=' } })
+    expect(ok.body).toMatchObject({ status: 'confirmed', confirmedBy: 'worker' })
+    const link = c.backend.db.data.familyLinks[r.body.id]
+    expect(c.backend.db.getImage(link.authorizationImageId!)).toBe('aGVsbG8gd29ybGQ=')
+    expect(c.backend.db.storage.getItem(`mc:img:${link.authorizationImageId}`)).toBe('aGVsbG8gd29ybGQ=')
+  })
+
+  it('messages: pages, unread count, mark read; another user\'s message is not found', async () => {
+    await request()
+    let page = await c.call('GET', '/api/messages?limit=1', { token: wang })
+    expect(page.body).toMatchObject({ unread: 2, nextCursor: '1' })
+    expect(page.body.items).toHaveLength(1)
+    const id = page.body.items[0].id
+    expect((await c.call('POST', `/api/messages/${id}/read`, { token: li })).status).toBe(404)
+    expect((await c.call('POST', `/api/messages/${id}/read`, { token: wang })).body.read).toBe(true)
+    expect((await c.call('GET', '/api/messages/unread-count', { token: wang })).body.unread).toBe(1)
+    page = await c.call('GET', '/api/messages?cursor=1&limit=5', { token: wang })
+    expect(page.body.nextCursor).toBeNull()
+    expect((await c.call('GET', '/api/messages?cursor=abc', { token: wang })).status).toBe(400)
+  })
+
+  it('idempotency: a repeated key returns the first result and changes nothing; a reused key with another body is refused', async () => {
+    const first = await request('key-1')
+    const again = await request('key-1')
+    expect(again.body).toEqual(first.body)
+    expect(Object.keys(c.backend.db.data.familyLinks)).toHaveLength(1)
+    const other = await c.call('POST', '/api/family-links', { token: li, key: 'key-1', body: { principalName: '王秀英', principalIdNumber: idNumberOf(c, 'u-wang'), relationship: '配偶' } })
+    expect(other.status).toBe(422)
+    expect(other.body.code).toBe('IDEMPOTENCY_KEY_REUSED')
+  })
+})

@@ -1,0 +1,104 @@
+import { execFileSync } from 'child_process'
+import { mkdtempSync, rmSync } from 'fs'
+import { tmpdir } from 'os'
+import { join } from 'path'
+import fc from 'fast-check'
+import { DomainError } from '@/domain/errors'
+import { addDays } from '@/domain/time'
+import { addWorkingDays, isCalendarCovered, isWorkingDay, nextWorkingDays } from '@/domain/workingDays'
+
+const codeOf = (fn: () => unknown) => { try { fn(); return 'none' } catch (e) { return (e as DomainError).code } }
+
+describe('isWorkingDay (State Council holiday calendar via chinese-days)', () => {
+  it('2025 National Day and Mid-Autumn: 10-01..10-08 off, Sunday 09-28 and Saturday 10-11 are make-up working days', () => {
+    for (let d = 1; d <= 8; d++) expect(isWorkingDay(`2025-10-0${d}`)).toBe(false)
+    expect(isWorkingDay('2025-09-28')).toBe(true) // Sunday
+    expect(isWorkingDay('2025-10-11')).toBe(true) // Saturday
+    expect(isWorkingDay('2025-09-27')).toBe(false) // ordinary Saturday
+    expect(isWorkingDay('2025-10-09')).toBe(true)
+    expect(isWorkingDay('2025-10-12')).toBe(false) // ordinary Sunday
+  })
+
+  it('2026 Spring Festival: 02-15..02-23 off, Saturdays 02-14 and 02-28 worked', () => {
+    expect(isWorkingDay('2026-02-14')).toBe(true)
+    expect(isWorkingDay('2026-02-16')).toBe(false)
+    expect(isWorkingDay('2026-02-23')).toBe(false) // Monday, in lieu
+    expect(isWorkingDay('2026-02-24')).toBe(true)
+    expect(isWorkingDay('2026-02-28')).toBe(true)
+  })
+
+  it('plain weeks: Monday–Friday work, weekends rest', () => {
+    expect(isWorkingDay('2025-11-14')).toBe(true) // Friday
+    expect(isWorkingDay('2025-11-15')).toBe(false)
+    expect(isWorkingDay('2025-11-16')).toBe(false)
+  })
+
+  it('throws INVALID_DATE for malformed dates', () => {
+    expect(codeOf(() => isWorkingDay('2025-10-1'))).toBe('INVALID_DATE')
+    expect(codeOf(() => isWorkingDay('2025-02-29'))).toBe('INVALID_DATE')
+  })
+})
+
+describe('addWorkingDays', () => {
+  it('counts working days after the start day, skipping the holiday and counting the make-up day', () => {
+    // Applied on Friday 2025-09-26: 09-28 (Sun, make-up), 09-29, 09-30, then 10-09, 10-10.
+    expect(addWorkingDays('2025-09-26', 5)).toBe('2025-10-10')
+    // Applied on 2025-09-30: 10-09, 10-10, 10-11 (Sat, make-up), 10-13, 10-14.
+    expect(addWorkingDays('2025-09-30', 5)).toBe('2025-10-14')
+    expect(addWorkingDays('2025-10-03', 1)).toBe('2025-10-09')
+  })
+
+  it('property: the result is a working day with exactly n working days after the start up to it', () => {
+    fc.assert(fc.property(fc.integer({ min: 0, max: 2500 }), fc.integer({ min: 1, max: 15 }), (offset, n) => {
+      const start = addDays('2019-01-01', offset)
+      const due = addWorkingDays(start, n)
+      expect(isWorkingDay(due)).toBe(true)
+      expect(nextWorkingDays(addDays(start, 1), n)[n - 1]).toBe(due)
+    }), { numRuns: 200 })
+  })
+
+  it('returns the date itself for 0 and rejects negative or fractional counts', () => {
+    expect(addWorkingDays('2025-10-03', 0)).toBe('2025-10-03')
+    expect(codeOf(() => addWorkingDays('2025-10-03', -1))).toBe('INVALID_ARGUMENT')
+    expect(codeOf(() => addWorkingDays('2025-10-03', 1.5))).toBe('INVALID_ARGUMENT')
+    expect(codeOf(() => addWorkingDays('2025/10/03', 1))).toBe('INVALID_DATE')
+  })
+})
+
+describe('nextWorkingDays', () => {
+  it('lists working days from the start day inclusive', () => {
+    expect(nextWorkingDays('2025-09-26', 4)).toEqual(['2025-09-26', '2025-09-28', '2025-09-29', '2025-09-30'])
+    expect(nextWorkingDays('2025-10-01', 3)).toEqual(['2025-10-09', '2025-10-10', '2025-10-11'])
+    expect(nextWorkingDays('2025-10-01', 0)).toEqual([])
+  })
+})
+
+describe('calendar coverage', () => {
+  it('knows the holiday calendars of 2004–2026 and falls back to Monday–Friday after that', () => {
+    expect(isCalendarCovered('2004-06-01')).toBe(true)
+    expect(isCalendarCovered('2026-12-31')).toBe(true)
+    expect(isCalendarCovered('2003-06-01')).toBe(false)
+    expect(isCalendarCovered('2027-01-01')).toBe(false)
+    expect(isWorkingDay('2027-01-01')).toBe(true) // a Friday: 元旦 unknown to this library version
+  })
+
+  it('gives the same answers on a device west of UTC (the library alone would shift weekdays)', () => {
+    // Jest cannot change the running time zone: bundle the module with esbuild (a Taro dependency) and run it in Los Angeles.
+    const root = join(__dirname, '../..')
+    const dir = mkdtempSync(join(tmpdir(), 'working-days-'))
+    const out = join(dir, 'wd.js')
+    const esbuild = join(root, 'node_modules/.bin/esbuild')
+    execFileSync(esbuild, [join(root, 'src/domain/workingDays.ts'), '--bundle', '--platform=node', '--format=cjs', `--outfile=${out}`, '--log-level=error'])
+    const script = `const wd = require(${JSON.stringify(out)});
+      const cd = require('chinese-days');
+      console.log(JSON.stringify({ offset: new Date(2025, 9, 13).getTimezoneOffset(), lib: cd.isWorkday('2025-10-13'),
+        days: ['2025-10-08', '2025-10-11', '2025-10-12', '2025-10-13'].map(wd.isWorkingDay), due: wd.addWorkingDays('2025-09-26', 5) }))`
+    const env = { ...process.env, TZ: 'America/Los_Angeles', NODE_PATH: join(root, 'node_modules') }
+    const result = JSON.parse(execFileSync(process.execPath, ['-e', script], { env, encoding: 'utf8' }))
+    rmSync(dir, { recursive: true, force: true })
+    expect(result.offset).toBeGreaterThan(0)
+    expect(result.lib).toBe(false) // the library's own answer for Monday 2025-10-13 there: wrong
+    expect(result.days).toEqual([false, true, false, true])
+    expect(result.due).toBe('2025-10-10')
+  })
+})
