@@ -11,13 +11,20 @@ import { familyRoutes } from './routes/family'
 import { meRoutes } from './routes/me'
 import { messageRoutes } from './routes/messages'
 import { buildSeed } from './seed'
+import { careCardRoutes } from './features/careCard/routes'
+import { elevatorRoutes } from './features/elevator/routes'
+import { oneThingRoutes } from './features/oneThing/routes'
+import { youthPalaceRoutes } from './features/youthPalace/routes'
 import { withWeChatLimits, type KeyValueStorage } from './storage/types'
 
 export { Backend } from './core/backend'
 export type { BackendRequest, BackendResponse, ErrorBody } from './core/http'
 
 /** Every route of the backend. Feature modules append theirs here. */
-export const ROUTES = [...authRoutes, ...meRoutes, ...familyRoutes, ...messageRoutes, ...devRoutes]
+export const ROUTES = [
+  ...authRoutes, ...meRoutes, ...familyRoutes, ...messageRoutes, ...devRoutes,
+  ...careCardRoutes, ...youthPalaceRoutes, ...elevatorRoutes, ...oneThingRoutes,
+]
 
 /**
  * A backend over `storage` (wrapped with WeChat's 1 MB / 10 MB limits unless `limits: false`).

@@ -4,6 +4,10 @@
  * +08:00 offset; areas in m²; money in fen.
  */
 import type { FaultConfig } from './core/faults'
+import type { CareCardCollections } from './features/careCard/model'
+import type { ElevatorCollections } from './features/elevator/model'
+import type { OneThingCollections } from './features/oneThing/model'
+import type { YouthPalaceCollections } from './features/youthPalace/model'
 
 export interface Community { id: string; name: string; city: string; district: string; street: string; gridWorker: { name: string; phone: string } }
 export interface Building { id: string; communityId: string; name: string; storeys: number }
@@ -62,8 +66,8 @@ export interface IdempotencyRecord { requestHash: string; status: number; body: 
 
 export interface Meta { schemaVersion: number; clockOffsetMs: number; faults: FaultConfig; seededAt: string }
 
-/** Every collection, by name. */
-export interface Collections {
+/** The core collections (identity, messages, infrastructure). */
+export interface CoreCollections {
   meta: Meta
   communities: Record<string, Community>
   buildings: Record<string, Building>
@@ -79,5 +83,8 @@ export interface Collections {
   /** Rate-limit counters: key → instants (ms) of recent attempts. */
   attempts: Record<string, number[]>
 }
+
+/** Every collection, by name: the core ones and each feature's. */
+export type Collections = CoreCollections & CareCardCollections & YouthPalaceCollections & ElevatorCollections & OneThingCollections
 
 export type CollectionName = keyof Collections

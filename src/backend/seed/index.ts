@@ -5,7 +5,11 @@
  */
 import { DEFAULT_FAULTS } from '../core/faults'
 import { SCHEMA_VERSION } from '../core/migrations'
-import type { Collections, Message, User } from '../model'
+import type { Collections, CoreCollections, Message, User } from '../model'
+import { seedCareCard } from '../features/careCard/seed'
+import { seedElevator } from '../features/elevator/seed'
+import { seedOneThing } from '../features/oneThing/seed'
+import { seedYouthPalace } from '../features/youthPalace/seed'
 import { AREAS, BUILDINGS, COMMUNITIES, ROOMS, UNITS } from './places'
 import { idNumberOf, PEOPLE } from './people'
 
@@ -41,7 +45,7 @@ export function buildSeed(nowIso: string): Collections {
     body: '在这里可以申请养老服务爱心卡、为孩子报名青少年宫课程、参与加装电梯投票，以及查看办事指南。',
     createdAt: nowIso,
   }))
-  return {
+  const core: CoreCollections = {
     meta: { schemaVersion: SCHEMA_VERSION, clockOffsetMs: 0, faults: { ...DEFAULT_FAULTS }, seededAt: nowIso },
     communities: byId(COMMUNITIES),
     buildings: byId(BUILDINGS),
@@ -55,5 +59,12 @@ export function buildSeed(nowIso: string): Collections {
     messages: byId(welcome),
     idempotency: {},
     attempts: {},
+  }
+  return {
+    ...core,
+    ...seedCareCard(nowIso, core),
+    ...seedYouthPalace(nowIso, core),
+    ...seedElevator(nowIso, core),
+    ...seedOneThing(nowIso, core),
   }
 }
