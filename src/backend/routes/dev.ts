@@ -1,6 +1,6 @@
 /** Mock-mode dev panel: mock time, fault injection, demo reset. Served only when `devRoutes` is on. */
 import * as v from 'valibot'
-import type { DevStateDto } from '../../domain/contracts'
+import type { DevStateDto } from '../../domain/contracts/core'
 import { FAULT_KINDS } from '../core/faults'
 import { route, type Route, type RouteContext } from '../core/router'
 import { beijingIso, inBeijing } from '../../domain/time'

@@ -1,5 +1,5 @@
 /** Turns stored records into wire shapes (`src/domain/contracts.ts`), masking what must be masked. */
-import type { CommunityDto, FamilyLinkDto, MeDto, MessageDto, RoomBindingDto } from '../../domain/contracts'
+import type { CommunityDto, FamilyLinkDto, MeDto, MessageDto, RoomBindingDto } from '../../domain/contracts/core'
 import { ageOn, maskResidentId, parseResidentId } from '../../domain/residentId'
 import { beijingDate } from '../../domain/time'
 import type { Collections, FamilyLink, Message, RoomBinding, User } from '../model'
