@@ -6,6 +6,14 @@
 const storage = new Map<string, unknown>()
 const interceptors: ((chain: { requestParams: unknown; proceed: (p: unknown) => unknown }) => unknown)[] = []
 
+/** Runs the registered interceptors like Taro does; with none (or when they proceed) there is no network. */
+function defaultRequest(params: unknown) {
+  const run = (i: number, p: unknown): unknown => (i < interceptors.length
+    ? interceptors[i]({ requestParams: p, proceed: (next: unknown) => run(i + 1, next) })
+    : Promise.reject({ errMsg: 'request:fail no network in unit tests' }))
+  return Promise.resolve(run(0, params))
+}
+
 const asyncOk = () => jest.fn((opts?: { success?: (r: unknown) => void }) => {
   const res = { errMsg: 'ok' }
   opts?.success?.(res)
@@ -21,7 +29,7 @@ const Taro = {
   removeStorageSync: jest.fn((key: string) => { storage.delete(key) }),
   getStorageInfoSync: jest.fn(() => ({ keys: [...storage.keys()], currentSize: 0, limitSize: 10240 })),
   getAppBaseInfo: jest.fn(() => ({ fontSizeScaleFactor: 1 })),
-  request: jest.fn(() => Promise.reject(new Error('request: no network in unit tests'))),
+  request: jest.fn(defaultRequest),
   addInterceptor: jest.fn((fn: (typeof interceptors)[number]) => { interceptors.push(fn) }),
   getEnv: () => 'WEB',
   ENV_TYPE: { WEAPP: 'WEAPP', WEB: 'WEB' },
@@ -38,6 +46,8 @@ export function resetTaroDouble() {
   storage.clear()
   interceptors.length = 0
   for (const v of Object.values(Taro)) if (jest.isMockFunction(v)) v.mockClear()
+  Taro.request.mockReset()
+  Taro.request.mockImplementation(defaultRequest)
 }
 
 export const { navigateTo, redirectTo, switchTab, reLaunch, navigateBack, showToast, showModal, useLaunch, useDidShow, useLoad, useRouter, getCurrentInstance } = Taro

@@ -1,0 +1,6 @@
+export { apiRequest, configureApi } from '@/api/request'
+export { ApiError } from '@/api/errors'
+import type { Backend } from '@/backend'
+
+/** The family links stored in a backend (test inspection). */
+export const familyLinksForTest = (b: Backend) => Object.values(b.db.data.familyLinks)

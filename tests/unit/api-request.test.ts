@@ -1,0 +1,86 @@
+import Taro from '@tarojs/taro'
+import { apiRequest, ApiError, configureApi, familyLinksForTest } from './api-request.helpers'
+import { resetTaroDouble } from '../doubles/taro'
+import { createBackend } from '@/backend'
+import { fixedClock } from '@/backend/core/clock'
+import { createMockInterceptor } from '@/backend/interceptor'
+import { memoryStorage } from '@/backend/storage/memory'
+import { listPersonas, mockLogin, requestFamilyLink } from '@/api'
+
+const request = Taro.request as unknown as jest.Mock
+const ok = (data: unknown, statusCode = 200) => ({ statusCode, data, header: {}, errMsg: 'request:ok' })
+
+beforeEach(() => {
+  resetTaroDouble()
+  configureApi({ baseUrl: '', getToken: () => 'tok', getActingFor: () => null, onUnauthorized: () => {} })
+})
+
+describe('apiRequest', () => {
+  it('sends the token, JSON body and an idempotency key on writes; none on reads', async () => {
+    request.mockResolvedValueOnce(ok({ a: 1 })).mockResolvedValueOnce(ok({ b: 2 }))
+    await expect(apiRequest({ path: '/api/x', query: { q: '总浦桥', empty: '' } })).resolves.toEqual({ a: 1 })
+    await apiRequest({ method: 'POST', path: '/api/y', body: { n: 1 } })
+    const [get, post] = request.mock.calls.map((c) => c[0])
+    expect(get).toMatchObject({ url: `/api/x?q=${encodeURIComponent('总浦桥')}`, method: 'GET', header: { authorization: 'Bearer tok' } })
+    expect(get.header['idempotency-key']).toBeUndefined()
+    expect(post).toMatchObject({ method: 'POST', data: { n: 1 } })
+    expect(post.header['idempotency-key']).toMatch(/\w+-\w+-\w+/)
+  })
+
+  it('adds x-acting-for when acting for someone', async () => {
+    configureApi({ getActingFor: () => 'u-wang' })
+    request.mockResolvedValueOnce(ok({}))
+    await apiRequest({ path: '/api/principal' })
+    expect(request.mock.calls[0][0].header['x-acting-for']).toBe('u-wang')
+  })
+
+  it('turns an error body into ApiError with code and fields, without retrying a 4xx', async () => {
+    request.mockResolvedValueOnce(ok({ code: 'INVALID_RESIDENT_ID', message: '校验码不对', fields: { idNumber: '校验码不对' } }, 422))
+    const e = await apiRequest({ method: 'POST', path: '/api/me/real-name', body: {} }).catch((x) => x)
+    expect(e).toBeInstanceOf(ApiError)
+    expect(e).toMatchObject({ status: 422, code: 'INVALID_RESIDENT_ID', message: '校验码不对', fields: { idNumber: '校验码不对' } })
+    expect(request).toHaveBeenCalledTimes(1)
+  })
+
+  it('retries a lost answer with the same idempotency key and tells the caller', async () => {
+    request.mockRejectedValueOnce({ errMsg: 'request:fail' }).mockResolvedValueOnce(ok({ id: 1 }))
+    const onRetry = jest.fn()
+    await expect(apiRequest({ method: 'POST', path: '/api/z', body: {}, onRetry })).resolves.toEqual({ id: 1 })
+    const keys = request.mock.calls.map((c) => c[0].header['idempotency-key'])
+    expect(keys[0]).toBe(keys[1])
+    expect(onRetry).toHaveBeenCalledWith(1, expect.objectContaining({ code: 'NETWORK' }))
+  })
+
+  it('gives up after the retries with a plain-Chinese reason', async () => {
+    request.mockResolvedValue(ok({ code: 'SERVICE_UNAVAILABLE', message: '服务繁忙，请稍后再试' }, 503))
+    const e = await apiRequest({ path: '/api/x', retries: 2 }).catch((x) => x)
+    expect(request).toHaveBeenCalledTimes(3)
+    expect(e).toMatchObject({ status: 503, message: '服务繁忙，请稍后再试' })
+  })
+
+  it('names a timeout as such, and calls onUnauthorized on 401', async () => {
+    request.mockRejectedValue({ errMsg: 'request:fail timeout' })
+    expect(await apiRequest({ path: '/api/x', retries: 0 }).catch((x) => x.code)).toBe('TIMEOUT')
+    const onUnauthorized = jest.fn()
+    configureApi({ onUnauthorized })
+    request.mockResolvedValueOnce(ok({ code: 'UNAUTHORIZED', message: '请先登录' }, 401))
+    expect(await apiRequest({ path: '/api/me' }).catch((x) => x.status)).toBe(401)
+    expect(onUnauthorized).toHaveBeenCalled()
+  })
+})
+
+describe('the whole mock path: endpoint → Taro.request → interceptor → backend', () => {
+  it('logs in and survives lost answers without duplicating records', async () => {
+    const backend = createBackend({ storage: memoryStorage(), clock: fixedClock(Date.UTC(2026, 2, 2, 2)) })
+    Taro.addInterceptor(createMockInterceptor(backend, { wait: async () => {} }) as never)
+    expect((await listPersonas())[0].displayName).toBe('王秀英')
+    const { token } = await mockLogin('u-li')
+    configureApi({ getToken: () => token })
+    backend.faults.configure({ enabled: true, rate: 1, latencyMs: 0, kinds: ['lost-response'] })
+    const idNumber = Object.values(backend.db.data.populationRegister).find((p) => p.name === '王秀英')!.idNumber
+    const attempt = requestFamilyLink({ principalName: '王秀英', principalIdNumber: idNumber, relationship: '子女' })
+    await expect(attempt).rejects.toMatchObject({ code: 'NETWORK' })
+    backend.faults.configure({ enabled: false })
+    expect(familyLinksForTest(backend)).toHaveLength(1)
+  })
+})
