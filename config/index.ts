@@ -26,7 +26,11 @@ export default defineConfig<'webpack5'>(async (merge) => {
       TARO_APP_API_BASE: JSON.stringify(process.env.TARO_APP_API_BASE || ''),
       TARO_APP_TEST: JSON.stringify(process.env.TARO_APP_TEST || ''),
     },
-    alias: { '@': path.resolve(__dirname, '..', 'src') },
+    alias: {
+      '@': path.resolve(__dirname, '..', 'src'),
+      // chinese-days' ES build is flagged "type": "commonjs", which webpack refuses to parse; use its UMD build.
+      'chinese-days$': path.resolve(__dirname, '..', 'node_modules/chinese-days/dist/index.min.js'),
+    },
     copy: { patterns: [], options: {} },
     framework: 'react',
     compiler: { type: 'webpack5', prebundle: { enable: false } },

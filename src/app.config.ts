@@ -1,17 +1,23 @@
 /** Pages, subpackages and tab bar of the mini-program (WeChat app.json). */
+const SERVICE_PACKAGES = ['care-card', 'youth-palace', 'elevator', 'one-thing']
+
 export default defineAppConfig({
-  pages: ['pages/index/index', 'pages/me/index'],
-  subPackages: [
-    { root: 'packages/care-card', pages: ['pages/index/index'] },
-    { root: 'packages/youth-palace', pages: ['pages/index/index'] },
-    { root: 'packages/elevator', pages: ['pages/index/index'] },
-    { root: 'packages/one-thing', pages: ['pages/index/index'] },
+  pages: [
+    'pages/index/index',
+    'pages/messages/index',
+    'pages/me/index',
+    'pages/login/index',
+    'pages/real-name/index',
+    'pages/rooms/index',
+    'pages/family/index',
+    'pages/privacy/index',
+    'pages/export/index',
+    'pages/worker/index',
+    'pages/dev/index',
   ],
+  subPackages: SERVICE_PACKAGES.map((name) => ({ root: `packages/${name}`, pages: ['pages/index/index', 'pages/worker/index'] })),
   preloadRule: {
-    'pages/index/index': {
-      network: 'all',
-      packages: ['packages/care-card', 'packages/youth-palace', 'packages/elevator', 'packages/one-thing'],
-    },
+    'pages/index/index': { network: 'all', packages: SERVICE_PACKAGES.map((name) => `packages/${name}`) },
   },
   // H5 page transitions off in the test build so the browser tests never race an animation.
   ...(process.env.TARO_APP_TEST === '1' ? { animation: false } : {}),
@@ -29,8 +35,9 @@ export default defineAppConfig({
     backgroundColor: '#FFFFFF',
     borderStyle: 'black',
     list: [
-      { pagePath: 'pages/index/index', text: '首页' },
-      { pagePath: 'pages/me/index', text: '我的' },
+      { pagePath: 'pages/index/index', text: '首页', iconPath: 'assets/tab/home.png', selectedIconPath: 'assets/tab/home-active.png' },
+      { pagePath: 'pages/messages/index', text: '消息', iconPath: 'assets/tab/messages.png', selectedIconPath: 'assets/tab/messages-active.png' },
+      { pagePath: 'pages/me/index', text: '我的', iconPath: 'assets/tab/me.png', selectedIconPath: 'assets/tab/me-active.png' },
     ],
   },
 })

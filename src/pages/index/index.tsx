@@ -1,29 +1,91 @@
-import { View, Text } from '@tarojs/components'
-import Taro from '@tarojs/taro'
-import { tappable } from '@/ui/tappable'
+import { View } from '@tarojs/components'
+import Taro, { useDidShow } from '@tarojs/taro'
+import { useFamily, pendingForMe } from '../../stores/family'
+import { useMessages } from '../../stores/messages'
+import { useSession } from '../../stores/session'
+import { setElderMode, useElderMode, useElderOffer, useSettings } from '../../stores/settings'
+import { call, maskPhone, useRequireLogin } from '../../ui/auth'
+import { Button } from '../../ui/Button'
+import { Cell } from '../../ui/Cell'
+import { Page } from '../../ui/Page'
+import { Section } from '../../ui/States'
+import { SwitchRow } from '../../ui/Switch'
+import { tappable } from '../../ui/tappable'
 import { SERVICES } from './services'
 
-/** Home (tab): the community's name and the four service entries. */
+/** The elderly-service hotline (Zhejiang). */
+export const ELDER_HOTLINE = '96345'
+
+/** Home (tab): community, grid worker and hotline, the four services, to-dos, elder mode. */
 export default function Home() {
+  useRequireLogin()
+  const me = useSession((s) => s.me)
+  const elder = useElderMode()
+  const offer = useElderOffer()
+  const unread = useMessages((s) => s.unread)
+  const links = useFamily((s) => s.links)
+  const pending = pendingForMe(links)
+
+  useDidShow(() => {
+    if (!useSession.getState().token) return
+    useSession.getState().refreshMe().catch(() => {})
+    useMessages.getState().refreshUnread().then((n) => {
+      if (process.env.TARO_ENV === 'weapp') {
+        if (n > 0) Taro.setTabBarBadge({ index: 1, text: String(Math.min(n, 99)) }).catch(() => {})
+        else Taro.removeTabBarBadge({ index: 1 }).catch(() => {})
+      }
+    })
+    useFamily.getState().load()
+  })
+
+  if (!me) return <Page><View className="secondary">正在进入…</View></Page>
+  const community = me.community
+
   return (
-    <View className="page">
-      <View className="card">
-        <View className="page-title" id="community-name" role="heading" aria-level={1}>总浦桥社区</View>
-        <View className="secondary">宁波市镇海区招宝山街道</View>
+    <Page>
+      <View className="card card-pad">
+        <View className="page-title" id="community-name" role="heading" aria-level={1}>{community.name}</View>
+        <View className="secondary">{community.city}{community.district !== community.city ? community.district : ''}{community.street}</View>
+        <View className="secondary">您好，{me.displayName}</View>
       </View>
+
+      <SwitchRow id="elder-switch" title="长辈模式" note="字更大、按钮更大、页面更简洁" on={elder} onChange={setElderMode} />
+
+      {offer && (
+        <View className="notice" id="elder-offer">
+          <View>您已年满 70 岁，开启“长辈模式”后字和按钮会更大。</View>
+          <View className="btn-row">
+            <Button onTap={() => setElderMode(true)}>开启长辈模式</Button>
+            <Button kind="secondary" onTap={() => useSettings.getState().answerOffer(me.id)}>暂不需要</Button>
+          </View>
+        </View>
+      )}
+
+      <View className="section-title" role="heading" aria-level={2}>社区服务</View>
       <View className="grid">
         {SERVICES.map((s) => (
-          <View
-            key={s.key}
-            id={`entry-${s.key}`}
-            className="grid-item"
-            {...tappable(`${s.title}，${s.desc}`, () => Taro.navigateTo({ url: s.url }))}
-          >
-            <Text className="grid-item-title">{s.title}</Text>
-            <Text className="grid-item-desc">{s.desc}</Text>
+          <View key={s.key} id={`entry-${s.key}`} className="grid-item" {...tappable(`${s.title}，${s.desc}`, () => Taro.navigateTo({ url: s.url }))}>
+            <View className="grid-item-title">{s.title}</View>
+            <View className="grid-item-desc">{s.desc}</View>
           </View>
         ))}
       </View>
-    </View>
+
+      <Section title="我的待办" id="todo">
+        {pending.map((l) => (
+          <Cell key={l.id} title={`${l.proxy.name}申请为您代办`} note="请确认或拒绝" onTap={() => Taro.navigateTo({ url: '/pages/family/index' })} />
+        ))}
+        {unread > 0 && <Cell id="todo-messages" title={`您有 ${unread} 条未读消息`} onTap={() => Taro.switchTab({ url: '/pages/messages/index' })} />}
+        {pending.length === 0 && unread === 0 && <View className="cell"><View className="cell-note">暂时没有需要您处理的事情。</View></View>}
+      </Section>
+
+      <Section title="有事找社区">
+        <View className="cell-note">网格员 {community.gridWorker.name}（{maskPhone(community.gridWorker.phone)}）</View>
+        <View className="call-row">
+          <Button id="call-grid-worker" kind="secondary" label={`给网格员${community.gridWorker.name}打电话`} onTap={() => call(community.gridWorker.phone)}>打给网格员</Button>
+          <Button id="call-hotline" kind="secondary" label="拨打养老服务热线 96345" onTap={() => call(ELDER_HOTLINE)}>养老热线 96345</Button>
+        </View>
+      </Section>
+    </Page>
   )
 }

@@ -1,13 +1,83 @@
-import { View, Text } from '@tarojs/components'
+import { View } from '@tarojs/components'
+import Taro, { useDidShow } from '@tarojs/taro'
+import { deleteAccount, errorMessage } from '../../api'
+import { principalsOf, useFamily } from '../../stores/family'
+import { useSession } from '../../stores/session'
+import { setElderMode, useElderMode } from '../../stores/settings'
+import { useRequireLogin } from '../../ui/auth'
+import { Button } from '../../ui/Button'
+import { Cell } from '../../ui/Cell'
+import { Page } from '../../ui/Page'
+import { Section } from '../../ui/States'
+import { SwitchRow } from '../../ui/Switch'
 
-/** Me (tab): the resident's own information; filled by the app-shell issue. */
+const ROLE_CN = { owner: '业主', tenant: '租户', family: '家属' } as const
+const go = (url: string) => () => Taro.navigateTo({ url })
+
+/** Me (tab): real-name, rooms, family links and acting-for, elder mode, privacy, export, delete. */
 export default function Me() {
+  useRequireLogin()
+  const me = useSession((s) => s.me)
+  const actingFor = useSession((s) => s.actingFor)
+  const setActingFor = useSession((s) => s.setActingFor)
+  const links = useFamily((s) => s.links)
+  const elder = useElderMode()
+  useDidShow(() => {
+    if (!useSession.getState().token) return
+    useSession.getState().refreshMe().catch(() => {})
+    useFamily.getState().load()
+  })
+  if (!me) return <Page><View className="secondary">正在加载…</View></Page>
+
+  const remove = async () => {
+    const { confirm } = await Taro.showModal({ title: '注销账号', content: '注销后，您的姓名、身份证号码、房屋和代办关系都会删除，无法恢复；已投出的电梯选票仍按房屋保留，不显示姓名。', confirmText: '确认注销', confirmColor: '#C0392B' })
+    if (!confirm) return
+    try {
+      await deleteAccount()
+      useSession.getState().clear()
+      Taro.reLaunch({ url: '/pages/login/index' })
+    } catch (e) {
+      Taro.showModal({ title: '没有注销成功', content: errorMessage(e), showCancel: false })
+    }
+  }
+
   return (
-    <View className="page">
-      <View className="card">
-        <Text className="page-title">我的</Text>
-        <View className="secondary">登录后可查看实名信息和绑定的房屋。</View>
-      </View>
-    </View>
+    <Page>
+      <View className="page-title" role="heading" aria-level={1}>{me.displayName}</View>
+      <View className="secondary">{me.community.name}{me.role === 'worker' ? ' · 社区工作人员' : ''}</View>
+
+      <Section title="实名信息">
+        {me.realName
+          ? <Cell title={me.realName.name} note={`身份证 ${me.realName.idNumberMasked}`} value="已实名" />
+          : <Cell id="go-real-name" title="尚未实名认证" note="办理爱心卡、投票等需要先实名" value="去认证" onTap={go('/pages/real-name/index')} />}
+      </Section>
+
+      <Section title="我的房屋">
+        {me.rooms.map((r) => (
+          <Cell key={r.roomId} title={r.label} note={`${ROLE_CN[r.role]}${r.area ? ` · 登记面积 ${r.area.toFixed(2)} ㎡` : ''}${r.verified ? '' : ' · 待社区核实'}`} />
+        ))}
+        <Cell id="go-rooms" title={me.rooms.length ? '绑定其他房屋' : '还没有绑定房屋'} value="去绑定" onTap={go('/pages/rooms/index')} />
+      </Section>
+
+      <Section title="亲友代办">
+        {principalsOf(links).map((l) => (
+          <Cell key={l.id} id={`act-for-${l.principal.userId}`} title={actingFor?.userId === l.principal.userId ? `正在为 ${l.principal.name} 代办` : `为 ${l.principal.name}（${l.relationship === '子女' ? '父母' : '家人'}）代办`}
+            value={actingFor?.userId === l.principal.userId ? '切换回本人' : '切换'}
+            onTap={() => setActingFor(actingFor?.userId === l.principal.userId ? null : { userId: l.principal.userId, name: l.principal.name })} />
+        ))}
+        <Cell id="go-family" title="管理亲友代办" note="申请为家人代办、确认或撤销授权" onTap={go('/pages/family/index')} />
+      </Section>
+
+      <Section title="设置">
+        <SwitchRow id="me-elder-switch" title="长辈模式" note="字更大、按钮更大" on={elder} onChange={setElderMode} />
+        <Cell title="隐私说明" onTap={go('/pages/privacy/index')} />
+        <Cell id="go-export" title="导出我的数据" onTap={go('/pages/export/index')} />
+        {me.role === 'worker' && <Cell id="go-worker" title="社区工作台" note="审核、派单、录入纸质选票" onTap={go('/pages/worker/index')} />}
+        {!process.env.TARO_APP_API_BASE && <Cell id="go-dev" title="演示设置" note="模拟时间、网络故障、重置数据" onTap={go('/pages/dev/index')} />}
+      </Section>
+
+      <Button kind="secondary" onTap={async () => { await useSession.getState().logout(); Taro.reLaunch({ url: '/pages/login/index' }) }}>退出登录</Button>
+      <Button kind="danger" id="delete-account" onTap={remove}>注销账号</Button>
+    </Page>
   )
 }

@@ -254,8 +254,7 @@ export class MiniProgram {
       }
     }
     await this.timers.advance(0)
-    const page = await this.open(route, query)
-    if (tab) this.tabPages.set(route, page)
+    await this.open(route, query)
   }
 
   private async back(delta: number): Promise<void> {
@@ -289,6 +288,8 @@ export class MiniProgram {
     }
     const page = new PageHandle(this, route, query, instance)
     this.stack.push(page)
+    // Cache tab pages now, so a navigation that replaces this page while it loads also un-caches it.
+    if (this.isTab(route)) this.tabPages.set(route, page)
     instance.onLoad?.(query)
     await this.timers.advance(500)
     instance.onShow?.()

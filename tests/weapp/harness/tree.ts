@@ -55,7 +55,10 @@ export function readTemplateMap(distDir: string): TemplateMap {
   const events: Record<string, Set<string>> = {}
   const re = /<template name="tmpl_0_([^"]+)">\s*<([\w-]+)([^>]*)>/g
   for (let m = re.exec(wxml); m; m = re.exec(wxml)) {
-    const [, code, tag, attrText] = m
+    const [, name, tag, attrText] = m
+    // Inputs have `tmpl_0_N_focus` / `tmpl_0_N_blur` variants behind a dispatching `tmpl_0_N`.
+    const code = name.replace(/_(focus|blur)$/, '')
+    if (tag === 'template' || (code !== name && tags[code] && tags[code] !== 'template')) continue
     tags[code] = tag
     const map: Record<string, string> = {}
     const attrRe = /([\w:-]+)="\{\{(?:xs\.b\()?i\.(p\d+)/g

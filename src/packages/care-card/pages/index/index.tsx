@@ -1,13 +1,13 @@
-import { View, Text } from '@tarojs/components'
+import { View } from '@tarojs/components'
+import { Page } from '../../../../ui/Page'
+import { Empty } from '../../../../ui/States'
 
 /** 爱心卡: main page of the care-card subpackage (placeholder until its issue lands). */
 export default function ServiceHome() {
   return (
-    <View className="page">
-      <View className="card">
-        <Text className="page-title">爱心卡</Text>
-        <View className="secondary">该服务即将上线，敬请期待。</View>
-      </View>
-    </View>
+    <Page>
+      <View className="page-title" role="heading" aria-level={1}>爱心卡</View>
+      <Empty text="该服务即将上线，敬请期待。" />
+    </Page>
   )
 }

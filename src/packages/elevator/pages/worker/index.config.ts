@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: '加装电梯 · 工作台' })

@@ -1,0 +1,103 @@
+import { Picker, View } from '@tarojs/components'
+import Taro, { useDidShow } from '@tarojs/taro'
+import { useRef, useState } from 'react'
+import { ApiError, confirmFamilyLink, declineFamilyLink, errorMessage, newIdempotencyKey, requestFamilyLink, revokeFamilyLink } from '../../api'
+import { parseResidentId } from '../../domain/residentId'
+import { useDraft } from '../../stores/drafts'
+import { useFamily } from '../../stores/family'
+import { useSession } from '../../stores/session'
+import { Button } from '../../ui/Button'
+import { Field } from '../../ui/Field'
+import { Page } from '../../ui/Page'
+import { Empty, ErrorNote, Section } from '../../ui/States'
+
+const RELATIONSHIPS = ['子女', '配偶', '父母', '兄弟姐妹', '孙子女', '其他亲属']
+const STATUS_CN = { pending: '待确认', confirmed: '已生效', declined: '已拒绝', revoked: '已撤销' } as const
+const STATUS_TAG = { pending: 'tag-warn', confirmed: 'tag-ok', declined: 'tag-bad', revoked: 'tag-bad' } as const
+
+/** Family links: ask to act for a family member, confirm or decline requests, revoke. */
+export default function Family() {
+  const { links, load, upsert, error: loadError } = useFamily()
+  const actingFor = useSession((s) => s.actingFor)
+  const [form, update, clearDraft] = useDraft('family-request', { principalName: '', principalIdNumber: '', relationship: 0 })
+  const [errors, setErrors] = useState<Record<string, string>>({})
+  const [failure, setFailure] = useState<string | null>(null)
+  const [busy, setBusy] = useState(false)
+  const key = useRef(newIdempotencyKey())
+  useDidShow(() => { load() })
+
+  const submit = async () => {
+    const errs: Record<string, string> = {}
+    if (form.principalName.trim().length < 2) errs.principalName = '请填写家人的姓名'
+    try { parseResidentId(form.principalIdNumber) } catch (e) { errs.principalIdNumber = (e as Error).message }
+    setErrors(errs)
+    setFailure(null)
+    if (Object.keys(errs).length) return
+    setBusy(true)
+    try {
+      upsert(await requestFamilyLink({ principalName: form.principalName.trim(), principalIdNumber: form.principalIdNumber, relationship: RELATIONSHIPS[form.relationship] }, key.current))
+      clearDraft()
+      key.current = newIdempotencyKey()
+      Taro.showModal({ title: '申请已发出', content: '请家人打开“现代社区”，在“我的 → 亲友代办”中确认。也可以带签字的授权书到社区办理。', showCancel: false })
+    } catch (e) {
+      key.current = newIdempotencyKey()
+      if (e instanceof ApiError && Object.keys(e.fields).length) setErrors(e.fields)
+      else setFailure(errorMessage(e))
+    } finally {
+      setBusy(false)
+    }
+  }
+
+  const act = async (fn: () => Promise<unknown>, question?: { title: string; content: string }) => {
+    if (question && !(await Taro.showModal(question)).confirm) return
+    try {
+      await fn()
+      await load()
+    } catch (e) {
+      Taro.showModal({ title: '操作没有成功', content: errorMessage(e), showCancel: false })
+    }
+  }
+
+  return (
+    <Page>
+      <View className="page-title" role="heading" aria-level={1}>亲友代办</View>
+      {loadError && <ErrorNote text={loadError} onRetry={load} />}
+      <Section title="代办关系">
+        {links.length === 0 && <Empty text="还没有代办关系。子女可以在下面申请为父母代办。" />}
+        {links.map((l) => (
+          <View key={l.id} className="cell" id={`link-${l.id}`}>
+            <View className="cell-main">
+              <View className="cell-title">{l.viewerSide === 'proxy' ? `我为 ${l.principal.name} 代办` : `${l.proxy.name} 为我代办`}（{l.relationship}）</View>
+              <View className={`tag ${STATUS_TAG[l.status]}`}>{STATUS_CN[l.status]}</View>
+              {l.status === 'pending' && l.viewerSide === 'principal' && (
+                <View className="btn-row">
+                  <Button id={`confirm-${l.id}`} onTap={() => act(() => confirmFamilyLink(l.id), { title: '同意代办', content: `同意后，${l.proxy.name}可以用自己的微信为您申请和办理社区服务，所有操作都会记录。` })}>同意</Button>
+                  <Button kind="secondary" onTap={() => act(() => declineFamilyLink(l.id))}>拒绝</Button>
+                </View>
+              )}
+              {(l.status === 'confirmed' || (l.status === 'pending' && l.viewerSide === 'proxy')) && (
+                <Button kind="danger" id={`revoke-${l.id}`} onTap={() => act(async () => {
+                  await revokeFamilyLink(l.id)
+                  if (actingFor?.userId === l.principal.userId) useSession.getState().setActingFor(null)
+                }, { title: '撤销代办', content: '撤销后将不能再代为办理。' })}>撤销</Button>
+              )}
+            </View>
+          </View>
+        ))}
+      </Section>
+      <Section title="申请为家人代办">
+        <View className="cell-note">需要家人已在本小程序实名。填写家人的信息，家人确认后生效。</View>
+        <Field id="family-name" label="家人姓名" value={form.principalName} onInput={(principalName) => update({ principalName })} error={errors.principalName} maxlength={20} />
+        <Field id="family-id" label="家人身份证号码" type="idcard" value={form.principalIdNumber} onInput={(principalIdNumber) => update({ principalIdNumber })} error={errors.principalIdNumber} maxlength={18} />
+        <Picker mode="selector" range={RELATIONSHIPS} value={form.relationship} onChange={(e) => update({ relationship: Number(e.detail.value) })}>
+          <View id="relationship-picker" className="cell cell-link" role="button" aria-label="与家人的关系">
+            <View className="cell-main"><View className="cell-title">我是对方的</View></View>
+            <View className="cell-value">{RELATIONSHIPS[form.relationship]}</View>
+          </View>
+        </Picker>
+        {failure && <ErrorNote text={failure} onRetry={submit} />}
+        <Button id="family-submit" onTap={submit} loading={busy}>发送申请</Button>
+      </Section>
+    </Page>
+  )
+}

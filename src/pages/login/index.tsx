@@ -1,0 +1,73 @@
+import { View } from '@tarojs/components'
+import Taro, { useLoad } from '@tarojs/taro'
+import { useState } from 'react'
+import { errorMessage, listPersonas } from '../../api'
+import type { PersonaDto } from '../../domain/contracts'
+import { useSession } from '../../stores/session'
+import { Button } from '../../ui/Button'
+import { Page } from '../../ui/Page'
+import { ErrorNote, Loading, Section } from '../../ui/States'
+import { tappable } from '../../ui/tappable'
+import { PrivacyText } from '../privacy/PrivacyText'
+
+/** Mock WeChat login: the privacy notice first, then every seeded resident, grouped by community. */
+export default function Login() {
+  const accepted = useSession((s) => s.privacyAcceptedOnDevice)
+  const acceptOnDevice = useSession((s) => s.acceptPrivacyOnDevice)
+  const login = useSession((s) => s.login)
+  const [personas, setPersonas] = useState<PersonaDto[] | null>(null)
+  const [error, setError] = useState<string | null>(null)
+  const [busy, setBusy] = useState<string | null>(null)
+
+  const load = () => {
+    setError(null)
+    listPersonas().then(setPersonas, (e) => setError(errorMessage(e)))
+  }
+  useLoad(load)
+
+  const choose = async (p: PersonaDto) => {
+    if (busy) return
+    setBusy(p.userId)
+    try {
+      await login(p.userId)
+      await Taro.switchTab({ url: '/pages/index/index' })
+    } catch (e) {
+      setError(errorMessage(e))
+    } finally {
+      setBusy(null)
+    }
+  }
+
+  if (!accepted) {
+    return (
+      <Page>
+        <View className="page-title" role="heading" aria-level={1}>欢迎使用现代社区</View>
+        <View className="card card-pad"><PrivacyText /></View>
+        <Button id="accept-privacy" onTap={acceptOnDevice}>同意并继续</Button>
+        <Button kind="secondary" onTap={() => Taro.showModal({ title: '需要您的同意', content: '不同意隐私说明也可以浏览办事指南，但无法登录和办理业务。', showCancel: false })}>不同意</Button>
+      </Page>
+    )
+  }
+
+  const groups = new Map<string, PersonaDto[]>()
+  for (const p of personas ?? []) groups.set(p.communityName, [...(groups.get(p.communityName) ?? []), p])
+
+  return (
+    <Page>
+      <View className="page-title" role="heading" aria-level={1}>选择登录的居民</View>
+      <View className="secondary">演示环境：模拟微信登录，请选择一位居民。</View>
+      {error && <ErrorNote text={error} onRetry={load} />}
+      {!personas && !error && <Loading lines={5} />}
+      {[...groups.entries()].map(([community, list]) => (
+        <Section key={community} title={community}>
+          {list.map((p) => (
+            <View key={p.userId} id={`persona-${p.userId}`} className="cell cell-link persona" {...tappable(`${p.displayName}，${p.persona}`, () => choose(p))}>
+              <View className="cell-title">{p.displayName}{busy === p.userId ? '（正在登录…）' : ''}</View>
+              <View className="cell-note">{p.persona}</View>
+            </View>
+          ))}
+        </Section>
+      ))}
+    </Page>
+  )
+}

@@ -1,0 +1,65 @@
+import { View } from '@tarojs/components'
+import Taro, { useDidShow } from '@tarojs/taro'
+import { useState } from 'react'
+import { errorMessage, listPendingFamilyLinks, workerConfirmFamilyLink } from '../../api'
+import type { FamilyLinkDto } from '../../domain/contracts'
+import { useSession } from '../../stores/session'
+import { Button } from '../../ui/Button'
+import { Cell } from '../../ui/Cell'
+import { Page } from '../../ui/Page'
+import { pickPhotoBase64 } from '../../ui/photo'
+import { Empty, ErrorNote, Section } from '../../ui/States'
+
+/** Each feature's worker pages (they live in the feature's subpackage). */
+export const WORKER_ENTRIES = [
+  { title: '爱心卡审核与服务派单', url: '/packages/care-card/pages/worker/index' },
+  { title: '青少年宫课程与摇号', url: '/packages/youth-palace/pages/worker/index' },
+  { title: '加装电梯：纸质选票与异议', url: '/packages/elevator/pages/worker/index' },
+  { title: '一件事：窗口预约', url: '/packages/one-thing/pages/worker/index' },
+]
+
+/** Worker hub (community workers only): entries into the features' worker pages, and proxy authorisations. */
+export default function WorkerHub() {
+  const me = useSession((s) => s.me)
+  const [pending, setPending] = useState<FamilyLinkDto[]>([])
+  const [error, setError] = useState<string | null>(null)
+  const load = () => { setError(null); listPendingFamilyLinks().then(setPending, (e) => setError(errorMessage(e))) }
+  useDidShow(() => { if (me?.role === 'worker') load() })
+
+  if (me?.role !== 'worker') {
+    return <Page><Empty text="社区工作台仅供社区工作人员使用。" action="返回首页" onAction={() => Taro.switchTab({ url: '/pages/index/index' })} /></Page>
+  }
+
+  const confirm = async (l: FamilyLinkDto) => {
+    try {
+      const photo = await pickPhotoBase64()
+      await workerConfirmFamilyLink(l.id, photo)
+      Taro.showToast({ title: '已确认', icon: 'success' })
+      load()
+    } catch (e) {
+      Taro.showModal({ title: '没有确认成功', content: (e as Error).message && !(e as { status?: number }).status ? (e as Error).message : errorMessage(e), showCancel: false })
+    }
+  }
+
+  return (
+    <Page>
+      <View className="page-title" role="heading" aria-level={1}>社区工作台</View>
+      <View className="secondary">{me.community.name} · {me.displayName}</View>
+      <Section title="业务">
+        {WORKER_ENTRIES.map((e) => <Cell key={e.url} title={e.title} onTap={() => Taro.navigateTo({ url: e.url })} />)}
+      </Section>
+      <Section title="代办授权核验">
+        {error && <ErrorNote text={error} onRetry={load} />}
+        {pending.length === 0 && !error && <Empty text="没有待核验的代办申请。" />}
+        {pending.map((l) => (
+          <View key={l.id} className="cell">
+            <View className="cell-main">
+              <View className="cell-title">{l.proxy.name}（{l.relationship}）申请为 {l.principal.name} 代办</View>
+              <Button kind="secondary" onTap={() => confirm(l)}>拍摄签字授权书并确认</Button>
+            </View>
+          </View>
+        ))}
+      </Section>
+    </Page>
+  )
+}

@@ -1,0 +1,47 @@
+/**
+ * Drafts: long forms autosave per user and context (e.g. `care-card/apply:u-wang`) and come back after
+ * the app is killed; submitting clears them. Persisted with zustand `persist`, keyed per user.
+ */
+import { useCallback } from 'react'
+import { create } from 'zustand'
+import { persist } from 'zustand/middleware'
+import { persistStorage } from './storage'
+import { useSession } from './session'
+
+interface Draft { value: unknown; savedAt: number }
+interface DraftState {
+  drafts: Record<string, Draft>
+  save(key: string, value: unknown): void
+  clear(key: string): void
+}
+
+export const useDrafts = create<DraftState>()(persist((set) => ({
+  drafts: {},
+  save: (key, value) => set((s) => ({ drafts: { ...s.drafts, [key]: { value, savedAt: Date.now() } } })),
+  clear: (key) => set((s) => {
+    const drafts = { ...s.drafts }
+    delete drafts[key]
+    return { drafts }
+  }),
+}), { name: 'mc:drafts', storage: persistStorage }))
+
+/** The storage key of a draft: per user and context. */
+export const draftKey = (userId: string, context: string) => `${userId}:${context}`
+
+/**
+ * A form's state that autosaves as a draft. Returns `[value, update, clear, restored]`; `restored` is
+ * true when the value came back from an earlier visit (the page can say "已恢复上次填写的内容").
+ */
+export function useDraft<T extends object>(context: string, initial: T): [T, (patch: Partial<T>) => void, () => void, boolean] {
+  const userId = useSession((s) => s.me?.id ?? 'guest')
+  const key = draftKey(userId, context)
+  const saved = useDrafts((s) => s.drafts[key]?.value as T | undefined)
+  const value = saved ? { ...initial, ...saved } : initial
+  const update = useCallback((patch: Partial<T>) => {
+    const current = (useDrafts.getState().drafts[key]?.value as T | undefined) ?? initial
+    useDrafts.getState().save(key, { ...current, ...patch })
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [key])
+  const clear = useCallback(() => useDrafts.getState().clear(key), [key])
+  return [value, update, clear, !!saved]
+}

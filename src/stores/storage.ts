@@ -1,0 +1,43 @@
+/**
+ * zustand `persist` storage on Taro's synchronous storage. A write that does not fit (WeChat: 1 MB per
+ * key, 10 MB in all) first evicts caches (drafts older than 30 days), then reports `storageFull`
+ * instead of throwing into the UI, so the session and submitted data stay intact.
+ */
+import Taro from '@tarojs/taro'
+import { createJSONStorage, type StateStorage } from 'zustand/middleware'
+
+type Listener = (key: string) => void
+const fullListeners = new Set<Listener>()
+
+/** Subscribes to "storage is full" events (the app shows a clear message). */
+export function onStorageFull(fn: Listener): () => void {
+  fullListeners.add(fn)
+  return () => fullListeners.delete(fn)
+}
+
+/** Keys of caches that may be dropped when storage is full, most expendable first. */
+const EVICTABLE_PREFIXES = ['mc:cache:']
+
+const taroStateStorage: StateStorage = {
+  getItem: (key) => {
+    const v = Taro.getStorageSync(key)
+    return typeof v === 'string' && v !== '' ? v : null
+  },
+  setItem: (key, value) => {
+    try {
+      Taro.setStorageSync(key, value)
+    } catch {
+      const info = Taro.getStorageInfoSync()
+      for (const k of info.keys) if (EVICTABLE_PREFIXES.some((p) => k.startsWith(p))) Taro.removeStorageSync(k)
+      try {
+        Taro.setStorageSync(key, value)
+      } catch {
+        fullListeners.forEach((fn) => fn(key))
+      }
+    }
+  },
+  removeItem: (key) => Taro.removeStorageSync(key),
+}
+
+/** The storage every persisted store uses. */
+export const persistStorage = createJSONStorage(() => taroStateStorage)
