@@ -1,4 +1,4 @@
-import { Picker, View } from '@tarojs/components'
+import { View } from '@tarojs/components'
 import Taro, { useDidShow } from '@tarojs/taro'
 import { useRef, useState } from 'react'
 import { ApiError, confirmFamilyLink, declineFamilyLink, errorMessage, newIdempotencyKey, requestFamilyLink, revokeFamilyLink } from '../../api'
@@ -8,6 +8,7 @@ import { useFamily } from '../../stores/family'
 import { useSession } from '../../stores/session'
 import { Button } from '../../ui/Button'
 import { Field } from '../../ui/Field'
+import { Options } from '../../ui/Options'
 import { Page } from '../../ui/Page'
 import { Empty, ErrorNote, Section } from '../../ui/States'
 
@@ -19,7 +20,7 @@ const STATUS_TAG = { pending: 'tag-warn', confirmed: 'tag-ok', declined: 'tag-ba
 export default function Family() {
   const { links, load, upsert, error: loadError } = useFamily()
   const actingFor = useSession((s) => s.actingFor)
-  const [form, update, clearDraft] = useDraft('family-request', { principalName: '', principalIdNumber: '', relationship: 0 })
+  const [form, update, clearDraft] = useDraft('family-request', { principalName: '', principalIdNumber: '', relationship: '子女' })
   const [errors, setErrors] = useState<Record<string, string>>({})
   const [failure, setFailure] = useState<string | null>(null)
   const [busy, setBusy] = useState(false)
@@ -35,7 +36,7 @@ export default function Family() {
     if (Object.keys(errs).length) return
     setBusy(true)
     try {
-      upsert(await requestFamilyLink({ principalName: form.principalName.trim(), principalIdNumber: form.principalIdNumber, relationship: RELATIONSHIPS[form.relationship] }, key.current))
+      upsert(await requestFamilyLink({ principalName: form.principalName.trim(), principalIdNumber: form.principalIdNumber, relationship: form.relationship }, key.current))
       clearDraft()
       key.current = newIdempotencyKey()
       Taro.showModal({ title: '申请已发出', content: '请家人打开“现代社区”，在“我的 → 亲友代办”中确认。也可以带签字的授权书到社区办理。', showCancel: false })
@@ -89,12 +90,7 @@ export default function Family() {
         <View className="cell-note">需要家人已在本小程序实名。填写家人的信息，家人确认后生效。</View>
         <Field id="family-name" label="家人姓名" value={form.principalName} onInput={(principalName) => update({ principalName })} error={errors.principalName} maxlength={20} />
         <Field id="family-id" label="家人身份证号码" type="idcard" value={form.principalIdNumber} onInput={(principalIdNumber) => update({ principalIdNumber })} error={errors.principalIdNumber} maxlength={18} />
-        <Picker mode="selector" range={RELATIONSHIPS} value={form.relationship} onChange={(e) => update({ relationship: Number(e.detail.value) })}>
-          <View id="relationship-picker" className="cell cell-link" role="button" aria-label="与家人的关系">
-            <View className="cell-main"><View className="cell-title">我是对方的</View></View>
-            <View className="cell-value">{RELATIONSHIPS[form.relationship]}</View>
-          </View>
-        </Picker>
+        <Options id="relationship" label="我是对方的" options={RELATIONSHIPS.map((r) => ({ value: r, label: r }))} value={form.relationship} onChange={(relationship) => update({ relationship })} />
         {failure && <ErrorNote text={failure} onRetry={submit} />}
         <Button id="family-submit" onTap={submit} loading={busy}>发送申请</Button>
       </Section>

@@ -1,25 +1,27 @@
-import { Picker, View } from '@tarojs/components'
+import { View } from '@tarojs/components'
 import Taro, { useLoad } from '@tarojs/taro'
 import { useRef, useState } from 'react'
 import { bindRoom, errorMessage, listRooms, newIdempotencyKey } from '../../api'
 import type { RoomOptionDto } from '../../domain/contracts'
 import { useSession } from '../../stores/session'
 import { Button } from '../../ui/Button'
+import { Options } from '../../ui/Options'
 import { Page } from '../../ui/Page'
 import { ErrorNote, Loading, Section } from '../../ui/States'
 
-const ROLES = [
-  { value: 'owner', label: '我是业主（按房产登记核对）' },
+type Role = 'owner' | 'tenant' | 'family'
+const ROLES: { value: Role; label: string; note?: string }[] = [
+  { value: 'owner', label: '我是业主', note: '按房产登记核对，面积以登记为准' },
   { value: 'tenant', label: '我是租户' },
   { value: 'family', label: '我是业主的家属' },
-] as const
+]
 
 /** Room binding: choose a room of the community and a role; owner and area come from the property register. */
 export default function Rooms() {
   const me = useSession((s) => s.me)
   const [rooms, setRooms] = useState<RoomOptionDto[] | null>(null)
-  const [roomIndex, setRoomIndex] = useState(-1)
-  const [roleIndex, setRoleIndex] = useState(0)
+  const [roomId, setRoomId] = useState<string | null>(null)
+  const [role, setRole] = useState<Role>('owner')
   const [error, setError] = useState<string | null>(null)
   const [busy, setBusy] = useState(false)
   const key = useRef(newIdempotencyKey())
@@ -27,11 +29,11 @@ export default function Rooms() {
   useLoad(load)
 
   const submit = async () => {
-    if (!rooms || roomIndex < 0) { setError('请先选择房屋'); return }
+    if (!roomId) { setError('请先选择房屋'); return }
     setBusy(true)
     setError(null)
     try {
-      const binding = await bindRoom(rooms[roomIndex].roomId, ROLES[roleIndex].value, key.current)
+      const binding = await bindRoom(roomId, role, key.current)
       await useSession.getState().refreshMe()
       await Taro.showModal({ title: '绑定成功', content: binding.role === 'owner' ? `已按房产登记确认您是业主，登记面积 ${binding.area?.toFixed(2)} ㎡。` : '已绑定，社区核实后生效。', showCancel: false })
       Taro.navigateBack().catch(() => Taro.switchTab({ url: '/pages/me/index' }))
@@ -51,18 +53,8 @@ export default function Rooms() {
       {!rooms && !error && <Loading />}
       {rooms && (
         <Section title={me.community.name}>
-          <Picker mode="selector" range={rooms.map((r) => r.label)} value={Math.max(0, roomIndex)} onChange={(e) => setRoomIndex(Number(e.detail.value))}>
-            <View id="room-picker" className="cell cell-link" role="button" aria-label="选择房屋">
-              <View className="cell-main"><View className="cell-title">房屋</View></View>
-              <View className="cell-value">{roomIndex >= 0 ? rooms[roomIndex].label : '请选择'}</View>
-            </View>
-          </Picker>
-          <Picker mode="selector" range={ROLES.map((r) => r.label)} value={roleIndex} onChange={(e) => setRoleIndex(Number(e.detail.value))}>
-            <View id="role-picker" className="cell cell-link" role="button" aria-label="选择身份">
-              <View className="cell-main"><View className="cell-title">身份</View></View>
-              <View className="cell-value">{ROLES[roleIndex].label}</View>
-            </View>
-          </Picker>
+          <Options id="role" label="您的身份" options={ROLES} value={role} onChange={setRole} />
+          <Options id="room" label="选择房屋" options={rooms.map((r) => ({ value: r.roomId, label: r.label }))} value={roomId} onChange={setRoomId} />
         </Section>
       )}
       {error && <ErrorNote text={error} />}

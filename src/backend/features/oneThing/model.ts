@@ -1,3 +1,73 @@
-/** Stored collections of the oneThing feature (one storage key each). Filled by its issue. */
-// eslint-disable-next-line @typescript-eslint/no-empty-interface
-export interface OneThingCollections {}
+/**
+ * Stored collections of the "one thing" feature (一件事, domain.md §4): service halls (seeded),
+ * saved progress per user and life event, and window appointments. The backend never reads the
+ * content (life events live in the one-thing subpackage): it stores the event, question and item ids
+ * it receives. Instants are ISO strings with +08:00; dates `YYYY-MM-DD`; times `HH:mm`, Beijing.
+ */
+
+/** A time slot of a hall's day, `HH:mm` Beijing; `start` is the slot's id within the day. */
+export interface HallSlot { start: string; end: string }
+
+/** A service hall taking window appointments (PRODUCT: slots and capacity are per hall). */
+export interface ServiceHall {
+  id: string
+  name: string
+  city: string
+  district: string
+  address: string
+  phone: string
+  /** Windows in plain words; the first receives "one thing" appointments. */
+  windows: string[]
+  /** Communities the hall serves (listed first for their residents). */
+  communityIds: string[]
+  /** The day's slots in order; the gap between them is the lunch break. */
+  slots: HallSlot[]
+  /** Appointments per slot. */
+  capacityPerSlot: number
+}
+
+/** A deadline the client sent, with when its reminder message went out. */
+export interface StoredDeadline { label: string; dueDate: string; source?: string; remindedAt: string }
+
+/**
+ * One user's progress on one life event; key `${userId}:${eventId}`. `reminded` keeps the
+ * `${dueDate}|${label}` keys already messaged (newest last, at most 20) so a reminder goes out once.
+ */
+export interface OneThingProgress {
+  userId: string
+  eventId: string
+  answers: Record<string, string>
+  ticked: string[]
+  deadlines: StoredDeadline[]
+  reminded: string[]
+  version: number
+  createdAt: string
+  updatedAt: string
+  /** The family proxy who made the last save, when not the user. */
+  proxyId?: string
+}
+
+/** A window appointment. Active while `status` is `booked` and the slot has not ended. */
+export interface OneThingAppointment {
+  id: string
+  userId: string
+  eventId: string
+  eventName?: string
+  hallId: string
+  date: string
+  /** The slot's start, `HH:mm`. */
+  slot: string
+  status: 'booked' | 'cancelled'
+  bookedAt: string
+  changedAt?: string
+  cancelledAt?: string
+  /** The family proxy who booked or last changed/cancelled it, when not the user. */
+  proxyId?: string
+}
+
+/** Stored collections of the oneThing feature (one storage key each). */
+export interface OneThingCollections {
+  oneThingHalls: Record<string, ServiceHall>
+  oneThingProgress: Record<string, OneThingProgress>
+  oneThingAppointments: Record<string, OneThingAppointment>
+}

@@ -1,4 +1,10 @@
+/**
+ * Routes of the "one thing" feature (一件事, domain.md §4): saved progress with deadline reminders
+ * (progress.ts) and window appointments at service halls (appointments.ts).
+ */
 import type { Route } from '../../core/router'
+import { appointmentRoutes } from './appointments'
+import { progressRoutes } from './progress'
 
 /** Routes of the oneThing feature. */
-export const oneThingRoutes: Route[] = []
+export const oneThingRoutes: Route[] = [...progressRoutes, ...appointmentRoutes]
