@@ -1,7 +1,79 @@
+/**
+ * Seed of the elevator feature: on 西山社区 5幢2单元 (`u-xs-5-2`, 5 storeys, 10 flats) a petition whose
+ * vote is under way — started 6 days before the seed time by the 501 owner with the 401 and 301 owners,
+ * opened 5 days before, deadline 20:00 Beijing 10 days after the seed date — with 5 of 10 households
+ * already voted in the app (4 agree, 1 oppose), their log entries chained with `appendEntry`.
+ * Nothing on 总浦桥社区 3幢1单元 (`u-zpq-3-1`), so a journey can start one there.
+ */
+import { appendEntry, type AuditEntry } from '../../../domain/auditLog'
+import { addDays, beijingDate, beijingIso } from '../../../domain/time'
 import type { CoreCollections } from '../../model'
-import type { ElevatorCollections } from './model'
+import type { ElevatorCollections, ElevatorPetition } from './model'
 
-/** Seed data of the elevator feature; `core` is the already-built core seed (people, rooms…). */
-export function seedElevator(_nowIso: string, _core: CoreCollections): ElevatorCollections {
-  return {}
+/** Id of the seeded petition on 西山社区 5幢2单元. */
+export const SEED_PETITION_ID = 'ep-xs-5-2'
+const HOUR = 3600_000
+const DAY = 24 * HOUR
+
+/** Seeded ballots: flat, choice, hours after the vote opened. */
+const SEED_BALLOTS: { roomId: string; choice: AuditEntry['choice']; hours: number }[] = [
+  { roomId: 'r-xs-5-2-501', choice: 'agree', hours: 2 },
+  { roomId: 'r-xs-5-2-401', choice: 'agree', hours: 5 },
+  { roomId: 'r-xs-5-2-301', choice: 'agree', hours: 26 },
+  { roomId: 'r-xs-5-2-101', choice: 'oppose', hours: 50 },
+  { roomId: 'r-xs-5-2-302', choice: 'agree', hours: 75 },
+]
+
+/** Seed data of the elevator feature; `nowIso` is the seed time, `core` the core seed (people, rooms, register). */
+export function seedElevator(nowIso: string, core: CoreCollections): ElevatorCollections {
+  const now = Date.parse(nowIso)
+  const ownerId = (roomId: string): string => {
+    const idNumber = core.propertyRegister[roomId]?.ownerIdNumber
+    const user = Object.values(core.users).find((u) => u.realName?.idNumber === idNumber)
+    if (!user) throw new Error(`elevator seed: no owner account for ${roomId}`)
+    return user.id
+  }
+  const openedMs = now - 5 * DAY
+  const opened = beijingIso(openedMs)
+  const petition: ElevatorPetition = {
+    id: SEED_PETITION_ID,
+    unitId: 'u-xs-5-2',
+    communityId: 'c-xs',
+    starterId: ownerId('r-xs-5-2-501'),
+    starterRoomId: 'r-xs-5-2-501',
+    coInitiators: ['r-xs-5-2-401', 'r-xs-5-2-301'].map((roomId) => ({
+      userId: ownerId(roomId), roomId, invitedAt: beijingIso(now - 6 * DAY), confirmedAt: opened,
+    })),
+    plan: {
+      elevatorPosition: '单元北侧楼梯间外，平层入户，每层停靠',
+      budgetFen: 48_000_000,
+      subsidiesFen: 20_000_000,
+      yearlyMaintenanceFen: 1_200_000,
+    },
+    votingDeadline: `${addDays(beijingDate(nowIso), 10)}T20:00:00+08:00`,
+    status: 'voting',
+    createdAt: beijingIso(now - 6 * DAY),
+    openedAt: opened,
+  }
+  let log: AuditEntry[] = []
+  const elevatorSignatures: ElevatorCollections['elevatorSignatures'] = {}
+  for (const b of SEED_BALLOTS) {
+    log = appendEntry(log, {
+      at: beijingIso(openedMs + b.hours * HOUR),
+      householdId: b.roomId,
+      actor: ownerId(b.roomId),
+      channel: 'app',
+      choice: b.choice,
+      signatureKind: 'typed-name',
+    })
+    const seq = log[log.length - 1].seq
+    elevatorSignatures[`${SEED_PETITION_ID}:${seq}`] = { petitionId: SEED_PETITION_ID, seq, householdId: b.roomId, actorRole: 'owner' }
+  }
+  return {
+    elevatorPetitions: { [SEED_PETITION_ID]: petition },
+    // Plain copies: `appendEntry` freezes entries, stored records must stay editable like loaded JSON.
+    elevatorAuditLogs: { [SEED_PETITION_ID]: log.map((e) => ({ ...e })) },
+    elevatorSignatures,
+    elevatorObjections: {},
+  }
 }
