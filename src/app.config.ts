@@ -1,5 +1,16 @@
 /** Pages, subpackages and tab bar of the mini-program (WeChat app.json). */
-const SERVICE_PACKAGES = ['care-card', 'youth-palace', 'elevator', 'one-thing']
+import careCardPages from './packages/care-card/routes.config'
+import elevatorPages from './packages/elevator/routes.config'
+import oneThingPages from './packages/one-thing/routes.config'
+import youthPalacePages from './packages/youth-palace/routes.config'
+
+/** Each service subpackage and its pages (listed in the subpackage's own routes.config.ts). */
+const SERVICE_PACKAGES: Record<string, string[]> = {
+  'care-card': careCardPages,
+  'youth-palace': youthPalacePages,
+  elevator: elevatorPages,
+  'one-thing': oneThingPages,
+}
 
 export default defineAppConfig({
   pages: [
@@ -15,9 +26,9 @@ export default defineAppConfig({
     'pages/worker/index',
     'pages/dev/index',
   ],
-  subPackages: SERVICE_PACKAGES.map((name) => ({ root: `packages/${name}`, pages: ['pages/index/index', 'pages/worker/index'] })),
+  subPackages: Object.entries(SERVICE_PACKAGES).map(([name, pages]) => ({ root: `packages/${name}`, pages })),
   preloadRule: {
-    'pages/index/index': { network: 'all', packages: SERVICE_PACKAGES.map((name) => `packages/${name}`) },
+    'pages/index/index': { network: 'all', packages: Object.keys(SERVICE_PACKAGES).map((name) => `packages/${name}`) },
   },
   // H5 page transitions off in the test build so the browser tests never race an animation.
   ...(process.env.TARO_APP_TEST === '1' ? { animation: false } : {}),

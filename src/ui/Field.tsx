@@ -1,4 +1,5 @@
 import { Input, View } from '@tarojs/components'
+import { useEffect } from 'react'
 
 /** A labelled text field with its error shown right below it, in words (not colour alone). */
 export function Field({ label, value, onInput, error, placeholder, id, type = 'text', maxlength = 40 }: {
@@ -11,6 +12,22 @@ export function Field({ label, value, onInput, error, placeholder, id, type = 't
   type?: 'text' | 'idcard' | 'number'
   maxlength?: number
 }) {
+  // H5: Taro's Input keeps the real <input> inside its own element; name it for screen readers there.
+  useEffect(() => {
+    if (process.env.TARO_ENV !== 'h5' || typeof document === 'undefined') return
+    let tries = 0
+    let timer: ReturnType<typeof setTimeout> | undefined
+    const apply = () => {
+      const el = document.querySelector(`#${id} input, #${id} textarea`)
+      // The custom element renders its <input> asynchronously: try again shortly.
+      if (!el) { if (tries++ < 20) timer = setTimeout(apply, 50); return }
+      el.setAttribute('aria-label', label)
+      if (error) el.setAttribute('aria-invalid', 'true')
+      else el.removeAttribute('aria-invalid')
+    }
+    apply()
+    return () => clearTimeout(timer)
+  })
   return (
     <View className="field">
       <View className="field-label" id={`${id}-label`}>{label}</View>

@@ -7,11 +7,12 @@ import type { ITouchEvent } from '@tarojs/components'
  *
  *   <View {...tappable('爱心卡', () => open())} className="grid-item">…</View>
  */
-export function tappable(label: string, onTap: (e?: ITouchEvent) => void, role = 'button'): Record<string, unknown> {
+export function tappable(label: string | undefined, onTap: (e?: ITouchEvent) => void, role = 'button'): Record<string, unknown> {
   if (process.env.TARO_ENV !== 'h5') return { onClick: onTap }
   return {
     role,
-    'aria-label': label,
+    // Without a label the accessible name comes from the visible content (preferred when they match).
+    ...(label ? { 'aria-label': label } : {}),
     tabIndex: 0,
     onClick: onTap,
     onKeyDown: (e: KeyboardEvent) => {

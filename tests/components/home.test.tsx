@@ -1,21 +1,29 @@
-import { fireEvent, render, screen } from '@testing-library/react'
+import { act, fireEvent, render, screen } from '@testing-library/react'
 import Taro from '@tarojs/taro'
 import Home from '@/pages/index/index'
 import { SERVICES } from '@/pages/index/services'
+import { useSession } from '@/stores/session'
+import { useSettings } from '@/stores/settings'
+import type { MeDto } from '@/domain/contracts'
 import { resetTaroDouble } from '../doubles/taro'
 
-beforeEach(resetTaroDouble)
+const me = (age: number): MeDto => ({
+  id: 'u-test', displayName: '王秀英', role: 'resident',
+  community: { id: 'c-zpq', name: '总浦桥社区', city: '宁波市', district: '镇海区', street: '招宝山街道', gridWorker: { name: '赵敏', phone: '13805740107' } },
+  realName: { name: '王秀英', idNumberMasked: '330***********0121', birthDate: '1944-03-15' }, age, rooms: [], privacyAccepted: true,
+})
+
+beforeEach(() => {
+  resetTaroDouble()
+  useSettings.setState({ elder: {}, offerAnswered: {} })
+  useSession.setState({ token: 't', me: me(82), actingFor: null })
+})
 
 describe('Home page', () => {
-  it('shows the community name as the page heading', () => {
+  it('shows the community name as the page heading and greets the user', () => {
     render(<Home />)
     expect(screen.getByRole('heading', { level: 1 }).textContent).toBe('总浦桥社区')
-  })
-
-  it('offers the four services as buttons with accessible names', () => {
-    render(<Home />)
-    const names = screen.getAllByRole('button').map((b) => b.getAttribute('aria-label'))
-    expect(names).toEqual(SERVICES.map((s) => `${s.title}，${s.desc}`))
+    expect(screen.getByText('您好，王秀英')).toBeTruthy()
   })
 
   it.each(SERVICES.map((s) => [s.title, s.url]))('tapping %s opens %s', (title, url) => {
@@ -28,5 +36,29 @@ describe('Home page', () => {
     render(<Home />)
     fireEvent.keyDown(screen.getByRole('button', { name: /一件事/ }), { key: 'Enter' })
     expect(Taro.navigateTo).toHaveBeenCalledWith({ url: '/packages/one-thing/pages/index/index' })
+  })
+
+  it('calls the grid worker and the hotline 96345', () => {
+    render(<Home />)
+    fireEvent.click(screen.getByRole('button', { name: /养老热线/ }))
+    fireEvent.click(screen.getByRole('button', { name: /网格员/ }))
+    expect((Taro.makePhoneCall as jest.Mock).mock.calls.map((c) => c[0].phoneNumber)).toEqual(['96345', '13805740107'])
+  })
+
+  it('offers elder mode to a resident of 70 or more, and the switch turns it on', () => {
+    render(<Home />)
+    expect(screen.getByText(/您已年满 70 岁/)).toBeTruthy()
+    const sw = screen.getByRole('switch', { name: '长辈模式' })
+    expect(sw.getAttribute('aria-checked')).toBe('false')
+    act(() => { fireEvent.click(sw) })
+    expect(screen.getByRole('switch', { name: '长辈模式' }).getAttribute('aria-checked')).toBe('true')
+    expect(document.querySelector('.page.elder')).not.toBeNull()
+    expect(screen.queryByText(/您已年满 70 岁/)).toBeNull()
+  })
+
+  it('does not offer elder mode under 70', () => {
+    useSession.setState({ me: me(45) })
+    render(<Home />)
+    expect(screen.queryByText(/您已年满 70 岁/)).toBeNull()
   })
 })

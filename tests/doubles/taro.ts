@@ -22,7 +22,7 @@ const asyncOk = () => jest.fn((opts?: { success?: (r: unknown) => void }) => {
 
 const Taro = {
   navigateTo: asyncOk(), redirectTo: asyncOk(), switchTab: asyncOk(), reLaunch: asyncOk(), navigateBack: asyncOk(),
-  showToast: asyncOk(), showLoading: asyncOk(), hideLoading: asyncOk(), makePhoneCall: asyncOk(),
+  showToast: asyncOk(), setTabBarBadge: asyncOk(), removeTabBarBadge: asyncOk(), stopPullDownRefresh: asyncOk(), showLoading: asyncOk(), hideLoading: asyncOk(), makePhoneCall: asyncOk(),
   showModal: jest.fn(() => Promise.resolve({ confirm: true, cancel: false })),
   getStorageSync: jest.fn((key: string) => (storage.has(key) ? storage.get(key) : '')),
   setStorageSync: jest.fn((key: string, value: unknown) => { storage.set(key, value) }),
@@ -33,7 +33,7 @@ const Taro = {
   addInterceptor: jest.fn((fn: (typeof interceptors)[number]) => { interceptors.push(fn) }),
   getEnv: () => 'WEB',
   ENV_TYPE: { WEAPP: 'WEAPP', WEB: 'WEB' },
-  useLaunch: () => {}, useDidShow: () => {}, useDidHide: () => {}, useLoad: () => {}, useReady: () => {},
+  useLaunch: () => {}, useDidShow: () => {}, usePullDownRefresh: () => {}, useDidHide: () => {}, useLoad: () => {}, useReady: () => {},
   useRouter: () => ({ params: {}, path: '' }),
   getCurrentInstance: () => ({ router: { params: {}, path: '' } }),
 }
@@ -50,5 +50,6 @@ export function resetTaroDouble() {
   Taro.request.mockImplementation(defaultRequest)
 }
 
+export const { usePullDownRefresh } = Taro
 export const { navigateTo, redirectTo, switchTab, reLaunch, navigateBack, showToast, showModal, useLaunch, useDidShow, useLoad, useRouter, getCurrentInstance } = Taro
 export default Taro

@@ -82,8 +82,8 @@ export default function Home() {
       <Section title="有事找社区">
         <View className="cell-note">网格员 {community.gridWorker.name}（{maskPhone(community.gridWorker.phone)}）</View>
         <View className="call-row">
-          <Button id="call-grid-worker" kind="secondary" label={`给网格员${community.gridWorker.name}打电话`} onTap={() => call(community.gridWorker.phone)}>打给网格员</Button>
-          <Button id="call-hotline" kind="secondary" label="拨打养老服务热线 96345" onTap={() => call(ELDER_HOTLINE)}>养老热线 96345</Button>
+          <Button id="call-grid-worker" kind="secondary" label={`打给网格员${community.gridWorker.name}`} onTap={() => call(community.gridWorker.phone)}>打给网格员</Button>
+          <Button id="call-hotline" kind="secondary" label="养老热线 96345（养老服务）" onTap={() => call(ELDER_HOTLINE)}>养老热线 96345</Button>
         </View>
       </Section>
     </Page>

@@ -28,7 +28,7 @@ export async function checkElderMode(page: Page, rules: ElderRules = ELDER_RULES
     const pages = [...document.querySelectorAll('.taro_page')].filter(shown)
     const root: Element = scope ? document.querySelector(scope)! : pages[pages.length - 1] ?? document.body
     const violations: { rule: string; text: string; value: string }[] = []
-    const label = (el: Element) => (el.textContent ?? el.getAttribute('aria-label') ?? el.tagName).trim().slice(0, 30)
+    const label = (el: Element) => (el.textContent?.trim() || el.getAttribute('aria-label') || el.getAttribute('placeholder') || el.closest('[aria-label]')?.getAttribute('aria-label') || el.tagName).trim().slice(0, 30)
     let texts = 0
     const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT)
     for (let n = walker.nextNode(); n; n = walker.nextNode()) {

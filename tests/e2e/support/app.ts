@@ -1,0 +1,36 @@
+/** App-level helpers for browser journeys: log in as a persona, answer Taro's H5 modal, read seeded ID numbers. */
+import type { Page } from 'playwright-core'
+import { buildSeed } from '../../../src/backend/seed'
+import { visiblePage, waitForRoute } from './browser'
+
+const seed = buildSeed('2026-03-02T10:00:00+08:00')
+/** The seeded ID number of a person by name (the register is fictional). */
+export const seededIdNumber = (name: string) => Object.values(seed.populationRegister).find((p) => p.name === name)!.idNumber
+
+/** From any page: goes to login (after logout if needed), accepts the privacy notice, picks the persona. */
+export async function loginAs(page: Page, userId: string): Promise<void> {
+  await page.evaluate(() => { localStorage.removeItem('mc:session') })
+  await page.goto(page.url().replace(/#.*$/, '#/pages/login/index'))
+  await page.reload()
+  await waitForRoute(page, 'pages/login/index')
+  const accept = visiblePage(page).locator('#accept-privacy')
+  if (await accept.count()) await accept.click()
+  await visiblePage(page).locator(`#persona-${userId}`).click()
+  await waitForRoute(page, 'pages/index/index')
+  await visiblePage(page).getByText('您好，').waitFor()
+}
+
+/** Clicks a button of Taro's H5 modal (showModal) by its text. */
+export async function answerModal(page: Page, text = '确定'): Promise<void> {
+  const modal = page.locator('.taro-modal__content:visible').last()
+  await modal.waitFor()
+  await modal.getByText(text, { exact: true }).click()
+  await modal.waitFor({ state: 'hidden' })
+}
+
+/** Turns elder mode on or off with the switch on home or me. */
+export async function setElder(page: Page, on: boolean): Promise<void> {
+  const sw = visiblePage(page).locator('[role=switch]').filter({ hasText: '长辈模式' }).first()
+  if ((await sw.getAttribute('aria-checked')) !== String(on)) await sw.click()
+  await page.waitForFunction((want) => !!document.querySelector('.taro_page .page.elder') === want, on)
+}
