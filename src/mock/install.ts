@@ -32,6 +32,8 @@ export function mockBackend(): Backend {
 
 /** Answers `/api/...` requests from the embedded backend. Call once, from the app entry. */
 export function installMockBackend(): void {
+  // Tests (WeChat harness, browser) reach the embedded backend to set mock time or inspect data.
+  ;(globalThis as unknown as { __mcMockBackend: () => Backend }).__mcMockBackend = mockBackend
   Taro.addInterceptor(((chain: InterceptorChain) => {
     if (!interceptor) interceptor = createMockInterceptor(mockBackend())
     return interceptor(chain)

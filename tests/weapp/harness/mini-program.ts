@@ -185,6 +185,16 @@ export class MiniProgram {
     return mp
   }
 
+  /**
+   * The app's embedded mocked backend (mock builds only): set mock time with
+   * `mp.backend().clock.set(ms)`, inspect `mp.backend().db.data`.
+   */
+  backend(): { clock: { now(): number; set(ms: number): void; advance(ms: number): void }; db: { data: Record<string, any> } } {
+    const get = (this.context as unknown as { __mcMockBackend?: () => any }).__mcMockBackend
+    if (!get) throw new Error('This build has no embedded mock backend')
+    return get()
+  }
+
   /** The page on top of the stack. */
   get page(): PageHandle {
     const top = this.stack[this.stack.length - 1]
