@@ -15,7 +15,8 @@ import { VirtualTimers } from './timers'
 import { applyPath, decode, readTemplateMap, textOf, walk, type TemplateMap, type UiNode } from './tree'
 import { createWx, type WxCall } from './wx-stub'
 
-export const DEFAULT_DIST = path.resolve(__dirname, '../../../dist/weapp')
+/** The WeChat build to load: `WEAPP_DIST` (absolute or relative to the repo) or dist/weapp. */
+export const DEFAULT_DIST = path.resolve(__dirname, '../../..', process.env.WEAPP_DIST || 'dist/weapp')
 /** WeChat's page stack limit (navigateTo fails beyond it). */
 export const MAX_PAGE_STACK = 10
 
