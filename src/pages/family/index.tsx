@@ -1,7 +1,6 @@
 import { View } from '@tarojs/components'
 import Taro, { useDidShow } from '@tarojs/taro'
-import { useRef, useState } from 'react'
-import { ApiError, confirmFamilyLink, declineFamilyLink, errorMessage, newIdempotencyKey, requestFamilyLink, revokeFamilyLink } from '../../api'
+import { confirmFamilyLink, declineFamilyLink, errorMessage, requestFamilyLink, revokeFamilyLink } from '../../api'
 import { parseResidentId } from '../../domain/residentId'
 import { useDraft } from '../../stores/drafts'
 import { useFamily } from '../../stores/family'
@@ -11,6 +10,7 @@ import { Field } from '../../ui/Field'
 import { Options } from '../../ui/Options'
 import { Page } from '../../ui/Page'
 import { Empty, ErrorNote, Section } from '../../ui/States'
+import { idNumberProblem, useSubmission } from '../../ui/useSubmission'
 
 const RELATIONSHIPS = ['子女', '配偶', '父母', '兄弟姐妹', '孙子女', '其他亲属']
 const STATUS_CN = { pending: '待确认', confirmed: '已生效', declined: '已拒绝', revoked: '已撤销' } as const
@@ -21,33 +21,18 @@ export default function Family() {
   const { links, load, upsert, error: loadError } = useFamily()
   const actingFor = useSession((s) => s.actingFor)
   const [form, update, clearDraft] = useDraft('family-request', { principalName: '', principalIdNumber: '', relationship: '子女' })
-  const [errors, setErrors] = useState<Record<string, string>>({})
-  const [failure, setFailure] = useState<string | null>(null)
-  const [busy, setBusy] = useState(false)
-  const key = useRef(newIdempotencyKey())
+  const { busy, errors, failure, submit: run } = useSubmission()
   useDidShow(() => { load() })
 
-  const submit = async () => {
-    const errs: Record<string, string> = {}
-    if (form.principalName.trim().length < 2) errs.principalName = '请填写家人的姓名'
-    try { parseResidentId(form.principalIdNumber) } catch (e) { errs.principalIdNumber = (e as Error).message }
-    setErrors(errs)
-    setFailure(null)
-    if (Object.keys(errs).length) return
-    setBusy(true)
-    try {
-      upsert(await requestFamilyLink({ principalName: form.principalName.trim(), principalIdNumber: form.principalIdNumber, relationship: form.relationship }, key.current))
+  const submit = () => run(
+    () => ({ principalName: form.principalName.trim().length < 2 ? '请填写家人的姓名' : '', principalIdNumber: idNumberProblem(parseResidentId, form.principalIdNumber) }),
+    (key) => requestFamilyLink({ principalName: form.principalName.trim(), principalIdNumber: form.principalIdNumber, relationship: form.relationship }, key),
+    (link) => {
+      upsert(link)
       clearDraft()
-      key.current = newIdempotencyKey()
       Taro.showModal({ title: '申请已发出', content: '请家人打开“现代社区”，在“我的 → 亲友代办”中确认。也可以带签字的授权书到社区办理。', showCancel: false })
-    } catch (e) {
-      key.current = newIdempotencyKey()
-      if (e instanceof ApiError && Object.keys(e.fields).length) setErrors(e.fields)
-      else setFailure(errorMessage(e))
-    } finally {
-      setBusy(false)
-    }
-  }
+    },
+  )
 
   const act = async (fn: () => Promise<unknown>, question?: { title: string; content: string }) => {
     if (question && !(await Taro.showModal(question)).confirm) return

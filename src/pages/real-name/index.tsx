@@ -1,7 +1,6 @@
 import { View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
-import { useRef, useState } from 'react'
-import { ApiError, bindRealName, errorMessage, newIdempotencyKey } from '../../api'
+import { bindRealName } from '../../api'
 import { parseResidentId } from '../../domain/residentId'
 import { useDraft } from '../../stores/drafts'
 import { useSession } from '../../stores/session'
@@ -9,37 +8,23 @@ import { Button } from '../../ui/Button'
 import { Field } from '../../ui/Field'
 import { Page } from '../../ui/Page'
 import { ErrorNote } from '../../ui/States'
+import { idNumberProblem, useSubmission } from '../../ui/useSubmission'
 
 /** Real-name binding: name + ID number, checked on the spot and against the register. */
 export default function RealName() {
   const [form, update, clearDraft] = useDraft('real-name', { name: '', idNumber: '' })
-  const [errors, setErrors] = useState<Record<string, string>>({})
-  const [failure, setFailure] = useState<string | null>(null)
-  const [busy, setBusy] = useState(false)
-  const key = useRef(newIdempotencyKey())
+  const { busy, errors, failure, submit: run } = useSubmission()
 
-  const submit = async () => {
-    const errs: Record<string, string> = {}
-    if (form.name.trim().length < 2) errs.name = '请填写身份证上的姓名'
-    try { parseResidentId(form.idNumber) } catch (e) { errs.idNumber = (e as Error).message }
-    setErrors(errs)
-    setFailure(null)
-    if (Object.keys(errs).length) return
-    setBusy(true)
-    try {
-      const me = await bindRealName(form.name.trim(), form.idNumber, key.current)
+  const submit = () => run(
+    () => ({ name: form.name.trim().length < 2 ? '请填写身份证上的姓名' : '', idNumber: idNumberProblem(parseResidentId, form.idNumber) }),
+    (key) => bindRealName(form.name.trim(), form.idNumber, key),
+    async (me) => {
       useSession.getState().setMe(me)
       clearDraft()
       await Taro.showToast({ title: '实名认证成功', icon: 'success' })
       Taro.navigateBack().catch(() => Taro.switchTab({ url: '/pages/me/index' }))
-    } catch (e) {
-      key.current = newIdempotencyKey()
-      if (e instanceof ApiError && Object.keys(e.fields).length) setErrors(e.fields)
-      else setFailure(errorMessage(e))
-    } finally {
-      setBusy(false)
-    }
-  }
+    },
+  )
 
   return (
     <Page>
