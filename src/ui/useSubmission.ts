@@ -1,5 +1,6 @@
 import { useRef, useState } from 'react'
 import { ApiError, errorMessage, newIdempotencyKey } from '../api'
+import { askToSubscribe, type SUBSCRIBE_TEMPLATES } from './subscribe'
 
 /** Field name → plain-Chinese message. */
 export type FieldErrors = Record<string, string>
@@ -18,8 +19,10 @@ export function useSubmission() {
   const [errors, setErrors] = useState<FieldErrors>({})
   const [failure, setFailure] = useState<string | null>(null)
 
-  async function submit<T>(check: () => FieldErrors, send: (idempotencyKey: string) => Promise<T>, done: (result: T) => unknown): Promise<void> {
+  /** `notices`: WeChat subscription messages the action will produce (asked for inside this tap). */
+  async function submit<T>(check: () => FieldErrors, send: (idempotencyKey: string) => Promise<T>, done: (result: T) => unknown, notices: (keyof typeof SUBSCRIBE_TEMPLATES)[] = []): Promise<void> {
     if (busy) return
+    askToSubscribe(...notices)
     const local = Object.fromEntries(Object.entries(check()).filter(([, msg]) => msg))
     setErrors(local)
     setFailure(null)

@@ -78,6 +78,10 @@ describe('WeChat build: app shell', () => {
     await mp.page.input('family-id', idOf('王秀英'))
     await mp.page.tap('family-submit')
     expect(mp.page.text()).toContain('待确认')
+    // The notice the elder's answer produces is subscribed to inside the tap, before the request.
+    const apis = mp.calls.map((c) => c.api)
+    expect(apis.indexOf('requestSubscribeMessage')).toBeGreaterThan(-1)
+    expect(apis.indexOf('requestSubscribeMessage')).toBeLessThan(apis.lastIndexOf('showModal'))
     // The elder opens the app on her own phone (same mocked backend storage, new session).
     await mp.switchTab('/pages/me/index')
     await mp.page.tap('退出登录')

@@ -32,6 +32,7 @@ export default function Family() {
       clearDraft()
       Taro.showModal({ title: '申请已发出', content: '请家人打开“现代社区”，在“我的 → 亲友代办”中确认。也可以带签字的授权书到社区办理。', showCancel: false })
     },
+    ['progress'],
   )
 
   const act = async (fn: () => Promise<unknown>, question?: { title: string; content: string }) => {
