@@ -99,6 +99,22 @@ describe('WeChat build: app shell', () => {
     expect(mp.page.text()).toContain('正在为 王秀英 代办')
   })
 
+  it('restores a half-filled form after the app is killed, per user', async () => {
+    const storage = new Map<string, string>()
+    let mp = await loginAs('u-li', storage)
+    await mp.navigateTo('/pages/family/index')
+    await mp.page.input('family-name', '王秀英')
+    mp = await MiniProgram.launch({ storage })
+    expect(mp.page.route).toBe('pages/index/index')
+    await mp.navigateTo('/pages/family/index')
+    expect(mp.page.byId('family-name')?.attrs.value).toBe('王秀英')
+    await mp.switchTab('/pages/me/index')
+    await mp.page.tap('退出登录')
+    mp = await loginAs('u-wang', storage)
+    await mp.navigateTo('/pages/family/index')
+    expect(mp.page.byId('family-name')?.attrs.value ?? '').toBe('')
+  })
+
   it('taps a service entry and lands on its subpackage page, then back', async () => {
     const mp = await loginAs('u-wang')
     await mp.page.tap('entry-elevator')
