@@ -2,7 +2,8 @@
 //   1. Chromium present (installed with apt-get when missing and we are root; otherwise stop with the command)
 //   2. TypeScript strict type check
 //   3. Jest unit + component tests, under TZ=Asia/Shanghai and TZ=UTC
-//   4. WeChat build → miniprogram-ci compile check → size gate → runtime-harness tests
+//   4. WeChat build → miniprogram-ci compile check → size gate; real-backend build → size gate;
+//      runtime-harness tests (the mocked build, and the real-backend build over HTTP)
 //   5. H5 test build → browser tests in Chromium
 // Ends with one line "tests: N passed, N failed".
 import { spawnSync } from 'node:child_process'
@@ -69,6 +70,8 @@ jest('Jest unit and component tests (TZ=UTC)', 'unit', { TZ: 'UTC' })
 run('WeChat build (mocked backend)', 'npx', ['taro', 'build', '--type', 'weapp'], { NODE_ENV: 'production', TARO_APP_API_BASE: '' })
 run('miniprogram-ci offline compile check', 'node', ['tests/weapp/compile-check.mjs', 'dist/weapp'])
 run('Size gate', 'node', ['scripts/size.mjs', 'dist/weapp', 'mocked'])
+run('WeChat build with a real backend (TARO_APP_API_BASE, no mock inside)', 'npx', ['taro', 'build', '--type', 'weapp'], { NODE_ENV: 'production', TARO_APP_API_BASE: 'http://127.0.0.1:3917', OUTPUT_ROOT: 'dist/weapp-real' })
+run('Size gate (real-backend build)', 'node', ['scripts/size.mjs', 'dist/weapp-real', 'realBackend'])
 jest('WeChat runtime harness tests (TZ=UTC)', 'weapp', { TZ: 'UTC' })
 run('H5 test build (animations off)', 'npx', ['taro', 'build', '--type', 'h5'], { NODE_ENV: 'production', TARO_APP_TEST: '1', OUTPUT_ROOT: 'dist/h5-test', TARO_APP_API_BASE: '' })
 jest('Browser tests in Chromium', 'e2e', { TZ: 'UTC' }, ['--runInBand'])

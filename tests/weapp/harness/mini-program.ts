@@ -31,6 +31,8 @@ export interface LaunchOptions {
   fontSizeScaleFactor?: number
   /** First page, e.g. `/pages/me/index?x=1` (default: the first page of app.json). */
   entry?: string
+  /** Let `wx.request` reach 127.0.0.1 (for a build with `TARO_APP_API_BASE`). */
+  network?: boolean
 }
 
 type Instance = Record<string, any>
@@ -137,6 +139,8 @@ export class MiniProgram {
         return { confirm, cancel: !confirm }
       },
       answerActionSheet: () => ({ tapIndex: this.actionSheetAnswers.shift() ?? 0 }),
+      network: opts.network,
+      track: (p) => { this.track(p) },
       systemInfo: {
         platform: 'devtools', system: 'iOS 17.0', SDKVersion: '3.7.0', pixelRatio: 2,
         windowWidth: 375, windowHeight: 667, screenWidth: 375, screenHeight: 667, statusBarHeight: 20,

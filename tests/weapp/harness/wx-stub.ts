@@ -12,6 +12,10 @@ export interface WxHost {
   answerModal(options: Record<string, unknown>): { confirm: boolean; cancel: boolean; content?: string }
   answerActionSheet(options: Record<string, unknown>): { tapIndex: number }
   systemInfo: Record<string, unknown>
+  /** When true, `wx.request` really goes out (only to 127.0.0.1 in tests); otherwise it fails. */
+  network?: boolean
+  /** Tells the harness about real work in flight (network), so `settle()` waits for it. */
+  track(p: Promise<void>): void
 }
 
 type Opts = Record<string, unknown> & { success?: (r: unknown) => void; fail?: (e: unknown) => void; complete?: (r: unknown) => void }
@@ -96,7 +100,20 @@ export function createWx(host: WxHost, storage: Map<string, string>) {
       readFileSync: () => 'aGFybmVzcw==',
       readFile: (o: Opts) => done(o, { data: 'aGFybmVzcw==' }, 'readFile'),
     }),
-    request: (o: Opts) => { record('request', o); failed(o, 'request:fail the harness has no network') },
+    request: (o: Opts) => {
+      record('request', o)
+      if (!host.network) return failed(o, 'request:fail the harness has no network')
+      const url = String(o.url)
+      if (!/^http:\/\/127\.0\.0\.1[:/]/.test(url)) return failed(o, 'request:fail only 127.0.0.1 is reachable from the harness')
+      const method = String(o.method ?? 'GET')
+      host.track(fetch(url, { method, headers: o.header as Record<string, string>, body: method === 'GET' || o.data === undefined ? undefined : JSON.stringify(o.data) })
+        .then(async (res) => {
+          const text = await res.text()
+          let data: unknown = text
+          try { data = JSON.parse(text) } catch { /* not JSON */ }
+          done(o, { statusCode: res.status, data, header: Object.fromEntries(res.headers.entries()) }, 'request')
+        }, () => failed(o, 'request:fail network error')))
+    },
     createSelectorQuery: () => {
       const q = {
         in: () => q, select: () => q, selectAll: () => q, selectViewport: () => q,
