@@ -127,5 +127,14 @@ export function createWx(host: WxHost, storage: Map<string, string>) {
     reportAnalytics: () => {},
     env: { USER_DATA_PATH: 'wxfile://usr' },
   }
+  // Like the WeChat base library (≥ 2.10.2): an async API called without success/fail/complete returns a Promise.
+  const SYNC = /Sync$|^(on|off|create|get(SystemInfo|WindowInfo|DeviceInfo|AppBaseInfo|SystemSetting|MenuButtonBoundingClientRect|LaunchOptions|EnterOptions|FileSystemManager|UpdateManager))|^(canIUse|nextTick|reportAnalytics)$/
+  for (const [name, fn] of Object.entries(wx)) {
+    if (typeof fn !== 'function' || SYNC.test(name)) continue
+    wx[name] = (o?: Opts, ...rest: unknown[]) => {
+      if (o && (o.success || o.fail || o.complete)) return (fn as (...a: unknown[]) => unknown)(o, ...rest)
+      return new Promise((resolve, reject) => { (fn as (...a: unknown[]) => unknown)({ ...(o ?? {}), success: resolve, fail: reject }, ...rest) })
+    }
+  }
   return { wx, calls }
 }

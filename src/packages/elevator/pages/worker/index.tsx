@@ -1,13 +1,43 @@
 import { View } from '@tarojs/components'
+import { listWorkerElevatorPetitions } from '../../../../api/endpoints/elevator'
+import { useRequireLogin } from '../../../../ui/auth'
+import { Button } from '../../../../ui/Button'
 import { Page } from '../../../../ui/Page'
-import { Empty } from '../../../../ui/States'
+import { Empty, ErrorNote, Loading, Section } from '../../../../ui/States'
+import { go } from '../../components/go'
+import { useLoader } from '../../components/useLoader'
+import { WorkerOnly } from '../../components/WorkerOnly'
+import { STATUS_TAG, dateTimeOf } from '../../components/words'
+import '../../feature.css'
 
-/** 加装电梯: community-worker page of the elevator subpackage (placeholder until its issue lands). */
-export default function Worker() {
+function WorkerHome() {
+  const { data, error, loading, reload } = useLoader(listWorkerElevatorPetitions)
   return (
     <Page>
       <View className="page-title" role="heading" aria-level={1}>加装电梯 · 工作台</View>
-      <Empty text="该功能即将上线。" />
+      <View className="secondary">录入纸质或上门表决票、记录纸质异议和协商调解。所有录入都会以您的名义记录并通知业主。</View>
+      {loading && !data && <Loading />}
+      {error && <ErrorNote text={error} onRetry={reload} />}
+      {data && data.length === 0 && <Empty text="本社区暂无加装电梯申请。业主发起后会出现在这里。" />}
+      {data?.map((p) => (
+        <Section key={p.id} title={p.unitLabel} id={`wp-${p.id}`}>
+          <View className="ev-row">
+            <View className={`tag ${STATUS_TAG[p.status]}`}>{p.statusText}</View>
+            <View className="cell-note">表决截止：{dateTimeOf(p.votingDeadline)}</View>
+            {p.publicity && <View className="cell-note">书面异议 {p.publicity.objections} 份</View>}
+            {p.mediation && <View className="cell-note">异议处理：{p.mediation.stageText}</View>}
+          </View>
+          {p.status === 'voting' && <Button id={`paper-${p.id}`} onTap={() => go('worker-paper-ballot', { id: p.id })}>录入纸质 / 上门表决票</Button>}
+          {(p.publicity || p.mediation) && <Button id={`objections-${p.id}`} kind={p.status === 'voting' ? 'secondary' : 'primary'} onTap={() => go('worker-objections', { id: p.id })}>异议与协商调解</Button>}
+          <Button id={`detail-${p.id}`} kind="secondary" onTap={() => go('petition', { id: p.id })}>查看计票与详情</Button>
+        </Section>
+      ))}
     </Page>
   )
+}
+
+/** Worker home of the elevator feature: the community's petitions and what can be done on each. */
+export default function Worker() {
+  useRequireLogin()
+  return <WorkerOnly><WorkerHome /></WorkerOnly>
 }

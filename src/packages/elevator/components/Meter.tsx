@@ -1,0 +1,50 @@
+import { View } from '@tarojs/components'
+import type { MeterRatio } from '../../../domain/elevatorMeter'
+import type { ElevatorMeterDto } from '../../../domain/contracts/elevator'
+import { areaText } from './words'
+
+const pct = (r: MeterRatio) => (r.value.den > 0 ? Math.min(100, (r.value.num * 100) / r.value.den) : 0)
+const thresholdText = (r: MeterRatio) => `${r.threshold.num}/${r.threshold.den}`
+
+/** One ratio: label, numbers, a bar with the threshold mark, and whether it is reached in words. */
+function Ratio({ id, label, r, unit, of }: { id: string; label: string; r: MeterRatio; unit: 'area' | 'owners'; of: string }) {
+  const fmt = (n: number) => (unit === 'area' ? areaText(n / 100) : `${n} 人`)
+  const p = pct(r)
+  return (
+    <View className="ev-ratio" id={id}>
+      <View className="ev-ratio-head">
+        <View className="cell-title">{label}</View>
+        <View className={`tag ${r.met ? 'tag-ok' : 'tag-warn'}`}>{r.met ? `已达 ${thresholdText(r)}` : `未达 ${thresholdText(r)}`}</View>
+      </View>
+      <View className="cell-note">
+        {r.value.den > 0 ? `${fmt(r.value.num)}，占${of} ${fmt(r.value.den)} 的 ${p.toFixed(1)}%；需达到 ${thresholdText(r)}` : `尚无${of}，需达到 ${thresholdText(r)}`}
+      </View>
+      <View className="ev-bar" aria-hidden="true">
+        <View className={`ev-bar-fill ${r.met ? 'ev-bar-met' : ''}`} style={{ width: `${p}%` }} />
+        <View className="ev-bar-mark" style={{ left: `${(r.threshold.num * 100) / r.threshold.den}%` }} />
+      </View>
+    </View>
+  )
+}
+
+/** The live meter: the four Civil Code art. 278 ratios against 2/3 and 3/4, with the status in words. */
+export function Meter({ m }: { m: ElevatorMeterDto }) {
+  const { meter } = m
+  return (
+    <View className="ev-meter" id="meter">
+      <View className="ev-meter-status" id="meter-participation">
+        <View className="cell-note">参与（需面积和人数都达到 2/3）</View>
+        <View className="ev-status-text">{meter.participationStatus}</View>
+      </View>
+      <Ratio id="ratio-p-owners" label="参与人数" r={meter.participationOwners} unit="owners" of="全体业主" />
+      <Ratio id="ratio-p-area" label="参与面积" r={meter.participationArea} unit="area" of="总面积" />
+      <View className="ev-meter-status" id="meter-approval">
+        <View className="cell-note">同意（需达到参与者面积和人数的 3/4）</View>
+        <View className="ev-status-text">{meter.approvalStatus}</View>
+      </View>
+      <Ratio id="ratio-a-owners" label="同意人数" r={meter.agreeOwners} unit="owners" of="目前参与业主" />
+      <Ratio id="ratio-a-area" label="同意面积" r={meter.agreeArea} unit="area" of="目前参与面积" />
+      <View className="cell-note">已表决 {m.ballots} / {m.households} 户{m.final ? '（最终结果）' : '（实时）'}</View>
+    </View>
+  )
+}

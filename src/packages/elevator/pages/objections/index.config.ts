@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: '公示与异议' })

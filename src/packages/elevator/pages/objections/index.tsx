@@ -1,0 +1,103 @@
+import { Textarea, View } from '@tarojs/components'
+import Taro, { useRouter } from '@tarojs/taro'
+import { useRef, useState } from 'react'
+import { ApiError, errorMessage, newIdempotencyKey } from '../../../../api'
+import { fileElevatorObjection, getElevatorPetition, getMyElevatorHouseholds, listElevatorObjections } from '../../../../api/endpoints/elevator'
+import { useDraft } from '../../../../stores/drafts'
+import { useRequireLogin } from '../../../../ui/auth'
+import { Button } from '../../../../ui/Button'
+import { Page } from '../../../../ui/Page'
+import { Empty, ErrorNote, Loading, Section } from '../../../../ui/States'
+import { KV } from '../../components/KV'
+import { useLoader } from '../../components/useLoader'
+import { dateOf, dateTimeOf } from '../../components/words'
+import '../../feature.css'
+
+/** Publicity: file a real-name written objection (text) and see one's own objections. */
+export default function ObjectionsPage() {
+  useRequireLogin()
+  const id = useRouter().params.id ?? ''
+  const { data, error, loading, reload } = useLoader(async () => {
+    const [petition, list, mine] = await Promise.all([getElevatorPetition(id), listElevatorObjections(id), getMyElevatorHouseholds(id)])
+    return { petition, list, mine }
+  })
+  const [form, update, clearDraft] = useDraft(`elevator-objection:${id}`, { text: '' })
+  const [fieldError, setFieldError] = useState<string | null>(null)
+  const [failure, setFailure] = useState<string | null>(null)
+  const [busy, setBusy] = useState(false)
+  const [done, setDone] = useState(false)
+  const key = useRef(newIdempotencyKey())
+
+  const submit = async () => {
+    const householdId = data?.mine.households[0]?.householdId
+    if (!householdId) return
+    if (form.text.trim().length < 10) { setFieldError('异议内容至少 10 个字，请写明理由'); return }
+    setFieldError(null)
+    setFailure(null)
+    const ok = await Taro.showModal({ title: '提交实名书面异议', content: '异议将以您的实名提交给社区，公示期结束后社区会组织协商。', confirmText: '确认提交', cancelText: '再看看' })
+    if (!ok.confirm) return
+    setBusy(true)
+    try {
+      await fileElevatorObjection(id, { householdId, text: form.text.trim() }, key.current)
+      key.current = newIdempotencyKey()
+      clearDraft()
+      setDone(true)
+      await reload()
+    } catch (e) {
+      key.current = newIdempotencyKey()
+      if (e instanceof ApiError && e.fields.text) setFieldError(e.fields.text)
+      else setFailure(errorMessage(e))
+    } finally {
+      setBusy(false)
+    }
+  }
+
+  const p = data?.petition
+  return (
+    <Page>
+      <View className="page-title" role="heading" aria-level={1}>公示与异议</View>
+      {loading && !data && <Loading />}
+      {error && <ErrorNote text={error} onRetry={reload} />}
+      {p && (
+        <View>
+          <View className="secondary">{p.unitLabel}</View>
+          {p.publicity ? (
+            <Section title="公示期">
+              <KV label="公示期" value={`${dateOf(p.publicity.startsAt)} 至 ${dateOf(p.publicity.endsAt)}`} />
+              <KV label="状态" value={p.publicity.open ? '公示中' : '公示期已结束'} id="publicity-state" />
+              <KV label="已收到书面异议" value={`${data!.list.total} 份`} />
+            </Section>
+          ) : (
+            <View className="notice">现在不在公示期：表决通过后有 10 天公示期，期间可以实名书面提出异议。</View>
+          )}
+          {done && (
+            <View className="ev-result" id="objection-done" role="status">
+              <View className="ev-big">异议已提交</View>
+              <View className="cell-note">社区工作人员会收到通知。公示期结束后，社区将组织协商，必要时调解或由社区、街道协调，每一步都会通知您。</View>
+            </View>
+          )}
+          {p.viewer.canObject && (
+            <Section title="提出书面异议（实名）" id="objection-form">
+              <View className="field">
+                <View className="field-label" id="objection-text-label">异议内容（至少 10 个字，请写明理由）</View>
+                <Textarea id="objection-text" className="ev-textarea" value={form.text} maxlength={1000} aria-label="异议内容" onInput={(e) => update({ text: e.detail.value })} />
+                {fieldError && <View className="field-error" role="alert">⚠ {fieldError}</View>}
+              </View>
+              {failure && <ErrorNote text={failure} onRetry={submit} />}
+              <Button id="objection-submit" onTap={submit} loading={busy}>提交异议</Button>
+            </Section>
+          )}
+          <Section title="我的异议" id="my-objections">
+            {data!.list.items.length === 0 && <Empty text={p.viewer.canObject ? '您还没有提出异议。如对方案有意见，可以在上面填写。' : '您没有提出过异议。'} />}
+            {data!.list.items.map((o) => (
+              <View key={o.id} className="ev-row" id={`objection-${o.id}`}>
+                <View className="cell-title">{o.text}</View>
+                <View className="cell-note">{o.roomName} · {o.channel === 'paper' ? '纸质' : '线上'} · {dateTimeOf(o.filedAt)}</View>
+              </View>
+            ))}
+          </Section>
+        </View>
+      )}
+    </Page>
+  )
+}

@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: '发起加装电梯' })

@@ -1,0 +1,32 @@
+/**
+ * Ballot receipts kept on this device, per user and petition (zustand persist), so the audit page can
+ * ask the backend to verify the log against them (`verifyChain`). A receipt is a log entry's seq and hash.
+ */
+import { create } from 'zustand'
+import { persist } from 'zustand/middleware'
+import type { AuditReceipt } from '../../domain/auditLog'
+import { persistStorage } from '../../stores/storage'
+
+export interface HeldReceipt extends AuditReceipt { roomName: string; choice: string; at: string }
+
+interface ReceiptState {
+  /** userId → petitionId → receipts, oldest first. */
+  byUser: Record<string, Record<string, HeldReceipt[]>>
+  add(userId: string, petitionId: string, receipts: HeldReceipt[]): void
+}
+
+export const useReceipts = create<ReceiptState>()(persist((set) => ({
+  byUser: {},
+  add: (userId, petitionId, receipts) => set((s) => {
+    const mine = s.byUser[userId] ?? {}
+    const held = mine[petitionId] ?? []
+    const known = new Set(held.map((r) => r.seq))
+    const next = [...held, ...receipts.filter((r) => !known.has(r.seq))].slice(-200)
+    return { byUser: { ...s.byUser, [userId]: { ...mine, [petitionId]: next } } }
+  }),
+}), { name: 'mc:elevator-receipts', storage: persistStorage }))
+
+const NONE: HeldReceipt[] = []
+/** The receipts `userId` holds for `petitionId`. */
+export const receiptsOf = (s: ReceiptState, userId: string | undefined, petitionId: string): HeldReceipt[] =>
+  (userId && s.byUser[userId]?.[petitionId]) || NONE
