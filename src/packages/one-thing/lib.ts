@@ -1,0 +1,57 @@
+/**
+ * Shared helpers of the one-thing pages: today's date (mock time in mock mode), the event from the
+ * route, and saving progress with the legal deadlines computed from the answers.
+ */
+import { getDevState, newIdempotencyKey } from '../../api'
+import { saveOneThingProgress } from '../../api/endpoints/oneThing'
+import type { OneThingProgressDto } from '../../domain/contracts/oneThing'
+import { computeDeadlines, effectiveAnswers, type LifeEvent, type Question } from '../../domain/oneThing'
+import { beijingDate, formatDateCn } from '../../domain/time'
+
+/**
+ * Today in Beijing (`YYYY-MM-DD`). In mock mode the server's mock clock (dev state) decides, so mock
+ * time moves the countdowns; otherwise (or when that fails) the phone's clock.
+ */
+export async function fetchToday(): Promise<string> {
+  if (!process.env.TARO_APP_API_BASE) {
+    try {
+      return beijingDate((await getDevState()).nowIso)
+    } catch {
+      /* fall back to the phone's clock */
+    }
+  }
+  return beijingDate(Date.now())
+}
+
+/** Days left in words: `还有 12 天`, `就是今天`, `已超过 3 天`. */
+export const daysLeftText = (n: number) => (n > 0 ? `还有 ${n} 天` : n === 0 ? '就是今天' : `已超过 ${-n} 天`)
+
+/** The short legal source for reminders (≤ 60 characters): the law and article, e.g. `户口登记条例第七条`. */
+export function shortSource(source: string): string {
+  const m = /《(?:中华人民共和国)?([^》]+)》(第[^：:]+条)/.exec(source)
+  return (m ? `${m[1]}${m[2]}` : source).slice(0, 60)
+}
+
+/**
+ * Saves the answers and ticks of one event, with the legal deadlines computed from the answers
+ * (the backend sends one reminder message per new deadline).
+ */
+export function saveProgress(event: LifeEvent, answers: Record<string, string | undefined>, ticked: string[], today: string, key = newIdempotencyKey()): Promise<OneThingProgressDto> {
+  const kept = effectiveAnswers(event, answers)
+  let deadlines: { label: string; dueDate: string; source?: string }[] = []
+  try {
+    deadlines = computeDeadlines(event, kept, today).slice(0, 5).map((d) => ({ label: d.label, dueDate: d.dueDate, source: shortSource(d.source) }))
+  } catch {
+    deadlines = []
+  }
+  return saveOneThingProgress(event.id, { answers: kept, ticked, deadlines }, key)
+}
+
+/** Where an item is done, in words. */
+export const CHANNEL_CN = { online: '线上', window: '窗口' } as const
+
+/** An answer in words: the option's label, or the date as 2026年3月1日（周日）. */
+export function answerText(q: Question, value: string): string {
+  if (q.kind === 'date') return formatDateCn(value)
+  return q.options?.find((o) => o.value === value)?.label ?? value
+}

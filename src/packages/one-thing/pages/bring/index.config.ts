@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: '要带的材料' })

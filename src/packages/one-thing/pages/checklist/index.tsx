@@ -1,0 +1,137 @@
+import { View } from '@tarojs/components'
+import Taro from '@tarojs/taro'
+import { computeDeadlines, deriveChecklist, effectiveAnswers, nextQuestion, type ChecklistItem, type Deadline, type LifeEvent } from '../../../../domain/oneThing'
+import { RETIREMENT_CATEGORY_LABELS, statutoryRetirement, type RetirementCategory } from '../../../../domain/retirement'
+import { formatDateCn } from '../../../../domain/time'
+import { Button } from '../../../../ui/Button'
+import { Page } from '../../../../ui/Page'
+import { Empty, ErrorNote, Loading, Section } from '../../../../ui/States'
+import { tappable } from '../../../../ui/tappable'
+import { ReadAloud } from '../../components/ReadAloud'
+import { useEventProgress } from '../../components/useEventProgress'
+import { CHANNEL_CN, daysLeftText } from '../../lib'
+import '../../feature.css'
+
+const go = (url: string) => () => Taro.navigateTo({ url })
+
+/** The statutory retirement age and month for the retirement event's answers, or null. */
+function retirementOf(event: LifeEvent, answers: Record<string, string>) {
+  if (event.id !== 'retirement') return null
+  const category = answers.category as RetirementCategory | undefined
+  const birth = answers.birthDate
+  if (!category || !birth || !(category in RETIREMENT_CATEGORY_LABELS)) return null
+  try {
+    const r = statutoryRetirement(birth.slice(0, 7), category)
+    const [y, m] = r.retirementMonth.split('-').map(Number)
+    return { ...r, category: RETIREMENT_CATEGORY_LABELS[category], monthCn: `${y}年${m}月`, ageCn: `${r.ageYears} 岁${r.ageMonths ? ` ${r.ageMonths} 个月` : ''}` }
+  } catch {
+    return null
+  }
+}
+
+/** The whole checklist in sentences, for reading aloud. */
+function speechOf(event: LifeEvent, groups: ReturnType<typeof deriveChecklist>, ticked: string[], deadlines: Deadline[]): string {
+  const parts = [`${event.name}办事清单，共 ${groups.reduce((n, g) => n + g.items.length, 0)} 项。`]
+  for (const d of deadlines) parts.push(`${d.label}请在${formatDateCn(d.dueDate)}前办理，${daysLeftText(d.daysLeft)}。`)
+  for (const g of groups) {
+    parts.push(`${g.agency}：`)
+    for (const i of g.items) {
+      parts.push(`${i.title}，${ticked.includes(i.id) ? '已办' : '未办'}。${CHANNEL_CN[i.channel]}办理：${i.where}。办理时限：${i.promise}。需要材料：${i.materials.join('、')}。`)
+    }
+  }
+  return parts.join('')
+}
+
+function Item({ item, done, deadline, onToggle }: { item: ChecklistItem; done: boolean; deadline?: Deadline; onToggle: () => void }) {
+  return (
+    <View className="ot-item" id={`item-${item.id}`}>
+      <View id={`tick-${item.id}`} className={`ot-tick ${done ? 'ot-tick-on' : ''}`} {...tappable(`${item.title}（${done ? '已办' : '未办'}）`, onToggle, 'checkbox')} aria-checked={done ? 'true' : 'false'}>
+        <View className="ot-box" aria-hidden="true">{done ? '✓' : ''}</View>
+        <View className="cell-main">
+          <View className="ot-item-title">{item.title}</View>
+        </View>
+        <View className={`tag ${done ? 'tag-ok' : 'tag-warn'}`}>{done ? '已办' : '未办'}</View>
+      </View>
+      <View className="ot-detail">
+        <View className="ot-line"><View className="tag tag-info">{CHANNEL_CN[item.channel]}</View> {item.where}</View>
+        <View className="ot-line">办理时限：{item.promise}</View>
+        <View className="ot-line">材料：{item.materials.join('、')}</View>
+        {deadline && <View className="ot-line ot-due">法定期限：{formatDateCn(deadline.dueDate)} 前（{daysLeftText(deadline.daysLeft)}）</View>}
+        {item.note && <View className="ot-line secondary">提示：{item.note}</View>}
+      </View>
+    </View>
+  )
+}
+
+/** The checklist: items by agency with materials, where and time limit, ticks saved on the server, legal deadlines. */
+export default function Checklist() {
+  const { event, progress, today, loadError, saveError, saving, load, save, retry } = useEventProgress()
+  if (!event) return <Page><Empty text="没有找到这件事，请返回重新选择。" /></Page>
+  const title = <View className="page-title" role="heading" aria-level={1}>{event.name} · 办事清单</View>
+  if (loadError) return <Page>{title}<ErrorNote text={loadError} onRetry={load} /></Page>
+  if (!progress || !today) return <Page>{title}<Loading /></Page>
+
+  const answers = effectiveAnswers(event, progress.answers)
+  const groups = deriveChecklist(event, answers)
+  const items = groups.flatMap((g) => g.items)
+  const ticked = progress.ticked.filter((id) => items.some((i) => i.id === id))
+  let deadlines: Deadline[] = []
+  try { deadlines = computeDeadlines(event, answers, today) } catch { deadlines = [] }
+  const pending = nextQuestion(event, answers)
+  const retirement = retirementOf(event, answers)
+  const toggle = (id: string) => save(answers, ticked.includes(id) ? ticked.filter((x) => x !== id) : [...ticked, id])
+  const left = items.length - ticked.length
+  const hasWindow = items.some((i) => i.channel === 'window')
+
+  return (
+    <Page>
+      {title}
+      {pending && (
+        <View className="notice">
+          <View>还有问题没有回答，回答后清单会更准确。</View>
+          <Button id="continue-questions" kind="secondary" onTap={() => Taro.redirectTo({ url: `/packages/one-thing/pages/questions/index?event=${event.id}` })}>继续回答问题</Button>
+        </View>
+      )}
+      <View className="notice" id="checklist-progress" role="status">
+        共 {items.length} 项，已办 {ticked.length} 项{left > 0 ? `，还差 ${left} 项` : '，全部办好了'}。{saving ? '正在保存…' : progress.version > 0 ? '进度已保存。' : ''}
+      </View>
+      {saveError && <ErrorNote text={saveError} onRetry={retry} />}
+      <ReadAloud text={speechOf(event, groups, ticked, deadlines)} />
+      {deadlines.length > 0 && (
+        <Section title="办理期限（法律规定）" id="deadlines">
+          {deadlines.map((d) => (
+            <View key={`${d.label}-${d.dueDate}`} className="ot-deadline">
+              <View className="cell-title">{d.label}：请在 {formatDateCn(d.dueDate)} 前办理</View>
+              <View className={`tag ${d.daysLeft < 0 ? 'tag-bad' : 'tag-warn'}`}>{daysLeftText(d.daysLeft)}</View>
+              <View className="cell-note">依据：{d.source}</View>
+            </View>
+          ))}
+          <View className="cell-note">期限提醒会发到“消息”里。</View>
+        </Section>
+      )}
+      {retirement && (
+        <Section title="您的法定退休时间" id="retirement">
+          <View className="ot-deadline">
+            <View className="cell-title">法定退休年龄：{retirement.ageCn}</View>
+            <View className="cell-title">法定退休时间：{retirement.monthCn}</View>
+            <View className="cell-note">按{retirement.category}、出生年月计算。依据：全国人大常委会关于实施渐进式延迟法定退休年龄的决定（2025年1月1日起施行）。</View>
+            <View className="cell-note">另外，符合条件的可以自愿申请弹性提前或延迟退休（最多 3 年），请向单位或社保经办机构咨询，这里不作计算。</View>
+          </View>
+        </Section>
+      )}
+      {groups.map((g) => (
+        <Section key={g.agency} title={g.agency}>
+          {g.items.map((i) => (
+            <Item key={i.id} item={i} done={ticked.includes(i.id)} deadline={deadlines.find((d) => d.itemId === i.id)} onToggle={() => toggle(i.id)} />
+          ))}
+        </Section>
+      ))}
+      {items.length === 0 && <Empty text="按您的情况，暂时没有要办的事。可以修改您的情况再看看。" />}
+      <View className="btn-row">
+        <Button id="go-bring" kind="secondary" onTap={go(`/packages/one-thing/pages/bring/index?event=${event.id}`)}>要带的材料</Button>
+        <Button id="go-change-answers" kind="secondary" onTap={() => Taro.redirectTo({ url: `/packages/one-thing/pages/questions/index?event=${event.id}` })}>修改我的情况</Button>
+      </View>
+      {hasWindow && <Button id="go-appointment" onTap={go(`/packages/one-thing/pages/appointment/index?event=${event.id}`)}>预约窗口办理</Button>}
+    </Page>
+  )
+}

@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: '了解您的情况' })

@@ -1,0 +1,100 @@
+import { Picker, View } from '@tarojs/components'
+import Taro from '@tarojs/taro'
+import { useState } from 'react'
+import { deriveChecklist, effectiveAnswers, nextQuestion, type LifeEvent, type Question } from '../../../../domain/oneThing'
+import { formatDateCn } from '../../../../domain/time'
+import { Button } from '../../../../ui/Button'
+import { Options } from '../../../../ui/Options'
+import { Page } from '../../../../ui/Page'
+import { Empty, ErrorNote, Loading, Section } from '../../../../ui/States'
+import { tappable } from '../../../../ui/tappable'
+import { useEventProgress } from '../../components/useEventProgress'
+import { answerText } from '../../lib'
+import '../../feature.css'
+
+/**
+ * Where the date wheel starts when a date question is unanswered (`event.question` → date): today,
+ * except the retirement birth date, which starts near the cohorts retiring now so nobody scrolls 60 years.
+ */
+const START_DATE: Record<string, string> = { 'retirement.birthDate': '1966-01-01' }
+
+/** The questions that are asked given the answers so far (in order). */
+const visibleAnswered = (event: LifeEvent, answers: Record<string, string>) => {
+  const kept = effectiveAnswers(event, answers)
+  return event.questions.filter((q) => kept[q.id] !== undefined).map((q) => ({ q, value: kept[q.id] }))
+}
+
+/** Situation questions, one at a time; a summary where any answer can be changed; saved as you go. */
+export default function Questions() {
+  const { event, progress, today, loadError, saveError, saving, load, save, retry } = useEventProgress()
+  const [editing, setEditing] = useState<string | null>(null)
+  const [pendingDate, setPendingDate] = useState<string | null>(null)
+
+  if (!event) return <Page><Empty text="没有找到这件事，请返回重新选择。" action="返回一件事" onAction={() => Taro.redirectTo({ url: '/packages/one-thing/pages/index/index' })} /></Page>
+  const title = <View className="page-title" role="heading" aria-level={1}>{event.name}</View>
+  if (loadError) return <Page>{title}<ErrorNote text={loadError} onRetry={load} /></Page>
+  if (!progress || !today) return <Page>{title}<Loading /></Page>
+
+  const answers = effectiveAnswers(event, progress.answers)
+  const current = (editing ? event.questions.find((q) => q.id === editing) : null) ?? nextQuestion(event, answers)
+  const answered = visibleAnswered(event, answers)
+  const itemCount = deriveChecklist(event, answers).reduce((n, g) => n + g.items.length, 0)
+
+  const answer = (q: Question, value: string) => {
+    const next = effectiveAnswers(event, { ...answers, [q.id]: value })
+    setEditing(null)
+    setPendingDate(null)
+    save(next, progress.ticked)
+  }
+  const dateValue = current?.kind === 'date' ? pendingDate ?? answers[current.id] ?? START_DATE[`${event.id}.${current.id}`] ?? today : today
+
+  return (
+    <Page>
+      {title}
+      {current ? (
+        <View className="ot-question" id="question">
+          <View className="secondary">{editing ? '修改回答' : `第 ${answered.length + 1} 个问题`}，回答后为您列出要办的事。</View>
+          {current.kind === 'choice' && (
+            <Options id={`q-${current.id}`} label={current.text} options={current.options ?? []} value={answers[current.id] ?? null} onChange={(v) => answer(current, v)} />
+          )}
+          {current.kind === 'date' && (
+            <View>
+              <View className="field-label" id="q-date-label">{current.text}</View>
+              <Picker id="q-date" mode="date" value={dateValue} start="1900-01-01" end="2099-12-31" onChange={(e) => setPendingDate(String(e.detail.value))}>
+                <View className="ot-date" {...tappable(`选择日期，现在是 ${formatDateCn(dateValue)}`, () => {})}>
+                  <View className="cell-main">
+                    <View className="cell-title">{formatDateCn(dateValue)}</View>
+                    <View className="cell-note">点这里选择日期</View>
+                  </View>
+                  <View className="cell-arrow" aria-hidden="true">›</View>
+                </View>
+              </Picker>
+              <Button id="q-next" onTap={() => answer(current, dateValue)}>{`确定：${formatDateCn(dateValue)}`}</Button>
+            </View>
+          )}
+          {editing && <Button kind="secondary" id="q-cancel-edit" onTap={() => { setEditing(null); setPendingDate(null) }}>不修改了</Button>}
+        </View>
+      ) : (
+        <View className="notice" id="questions-done" role="status">问题都回答好了。按您的情况，一共要办 {itemCount} 项。</View>
+      )}
+      {saveError && <ErrorNote text={saveError} onRetry={retry} />}
+      {saving && <View className="secondary" role="status">正在保存…</View>}
+      {answered.length > 0 && (
+        <Section title="您的情况（可以修改）" id="answers">
+          {answered.map(({ q, value }) => (
+            <View key={q.id} className="cell">
+              <View className="cell-main">
+                <View className="cell-note">{q.text}</View>
+                <View className="cell-title">{answerText(q, value)}</View>
+              </View>
+              <View id={`change-${q.id}`} className="ot-link" {...tappable(`修改：${q.text}`, () => { setEditing(q.id); setPendingDate(null) })}>修改</View>
+            </View>
+          ))}
+        </Section>
+      )}
+      {!current && (
+        <Button id="go-checklist" onTap={() => Taro.redirectTo({ url: `/packages/one-thing/pages/checklist/index?event=${event.id}` })}>查看办事清单</Button>
+      )}
+    </Page>
+  )
+}

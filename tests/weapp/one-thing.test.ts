@@ -1,0 +1,151 @@
+import { MiniProgram } from './harness'
+
+const NOW = Date.parse('2026-03-02T10:00:00+08:00') // a Monday
+const ROOT = 'packages/one-thing/pages'
+
+/** Launches and logs in as a persona through the login page (privacy notice first). */
+async function loginAs(userId: string, storage?: Map<string, string>) {
+  const mp = await MiniProgram.launch({ storage })
+  mp.backend().clock.set(NOW)
+  if (mp.page.route !== 'pages/login/index') return mp
+  if (mp.page.has('accept-privacy')) await mp.page.tap('accept-privacy')
+  await mp.page.tap(`persona-${userId}`)
+  return mp
+}
+
+/** No single interaction on a one-thing page sends more than 16 KB; the checklist's first render stays under 128 KB. */
+function expectSmallSetData(mp: MiniProgram) {
+  const mine = mp.setDataLog.filter((r) => r.route.startsWith(ROOT))
+  expect(mine.length).toBeGreaterThan(0)
+  const big = mine.filter((r) => !r.first && r.bytes > 16 * 1024).map((r) => `${r.route} ${r.bytes} B`)
+  expect(big).toEqual([])
+  const firstChecklist = mine.find((r) => r.route === `${ROOT}/checklist/index` && r.first)
+  if (firstChecklist) expect(firstChecklist.bytes).toBeLessThan(128 * 1024)
+}
+
+describe('WeChat build: 一件事', () => {
+  it('finds 出生一件事 by 生孩子, answers the questions, ticks items, keeps progress after a relaunch', async () => {
+    const mp = await loginAs('u-li')
+    await mp.navigateTo(`/${ROOT}/index/index`)
+    expect(mp.page.text()).toContain('出生与成长')
+    await mp.page.input('one-thing-search', '找不到的事情')
+    expect(mp.page.text()).toContain('没有找到')
+    expect(mp.page.has('suggest-newborn')).toBe(true)
+    await mp.page.input('one-thing-search', '生孩子')
+    await mp.page.tap('result-newborn')
+    expect(mp.page.route).toBe(`${ROOT}/questions/index`)
+    expect(mp.page.text()).toContain('宝宝是哪天出生的')
+    await mp.page.change('q-date', '2026-02-20')
+    expect(mp.page.text()).toContain('2026年2月20日')
+    await mp.page.tap('q-next')
+    expect(mp.page.text()).toContain('结婚登记')
+    await mp.page.tap('q-parents-married')
+    await mp.page.tap('q-localHukou-yes')
+    await mp.page.tap('q-motherInsured-yes')
+    expect(mp.page.text()).toContain('问题都回答好了')
+    const before = mp.page.text().match(/一共要办 (\d+) 项/)![1]
+    // Change an answer: the summary and the number of items follow.
+    await mp.page.tap('change-motherInsured')
+    await mp.page.tap('q-motherInsured-no')
+    const after = mp.page.text().match(/一共要办 (\d+) 项/)![1]
+    expect(Number(after)).toBe(Number(before) - 1)
+    await mp.page.tap('change-motherInsured')
+    await mp.page.tap('q-motherInsured-yes')
+    await mp.settle(1000)
+
+    await mp.page.tap('go-checklist')
+    expect(mp.page.route).toBe(`${ROOT}/checklist/index`)
+    await mp.settle(1000)
+    const text = mp.page.text()
+    expect(text).toContain('新生儿户口登记')
+    expect(text).toContain('公安（派出所）')
+    expect(text).toContain('线上')
+    expect(text).toContain('窗口')
+    expect(text).toContain('2026年3月20日')
+    expect(text).toContain('还有 18 天')
+    expect(text).toContain('户口登记条例》第七条')
+    expect(text).not.toContain('朗读') // no speech synthesis on WeChat
+    await mp.page.tap('tick-birth-certificate')
+    await mp.page.tap('tick-vaccination-card')
+    await mp.settle(1000)
+    expect(mp.page.text()).toContain('已办 2 项')
+    expectSmallSetData(mp)
+    expect(mp.errors).toEqual([])
+
+    // The reminder message was sent by the backend.
+    const messages = JSON.stringify(mp.backend().db.data.messages ?? {})
+    expect(messages).toContain('出生户口登记请在')
+
+    // Relaunch with the same storage: the progress comes back from the server.
+    const again = await MiniProgram.launch({ storage: mp.storage })
+    await again.navigateTo(`/${ROOT}/index/index`)
+    await again.settle(1000)
+    expect(again.page.text()).toContain('出生一件事')
+    await again.page.tap('mine-newborn')
+    await again.settle(1000)
+    expect(again.page.route).toBe(`${ROOT}/checklist/index`)
+    expect(again.page.text()).toContain('已办 2 项')
+    await again.page.tap('go-bring')
+    expect(again.page.text()).toContain('孕产妇保健手册')
+    expectSmallSetData(again)
+  })
+
+  it('shows the statutory retirement date with a note on voluntary early or late retirement', async () => {
+    const mp = await loginAs('u-li')
+    await mp.navigateTo(`/${ROOT}/index/index`)
+    await mp.page.input('one-thing-search', '退休金')
+    await mp.page.tap('result-retirement')
+    await mp.page.tap('q-category-male')
+    await mp.page.change('q-date', '1965-05-10')
+    await mp.page.tap('q-next')
+    await mp.page.tap('q-insuredVia-employer')
+    await mp.page.tap('q-housingFund-yes')
+    await mp.page.tap('go-checklist')
+    await mp.settle(1000)
+    expect(mp.page.text()).toContain('法定退休年龄：60 岁 2 个月')
+    expect(mp.page.text()).toContain('2025年7月')
+    expect(mp.page.text()).toContain('弹性提前或延迟退休')
+    expectSmallSetData(mp)
+  })
+
+  it('finds 身后一件事 by 过世', async () => {
+    const mp = await loginAs('u-li')
+    await mp.navigateTo(`/${ROOT}/index/index`)
+    await mp.page.input('one-thing-search', '过世')
+    expect(mp.page.has('result-after-death')).toBe(true)
+  })
+
+  it('books a window appointment, sees it, and cancels it', async () => {
+    const mp = await loginAs('u-li')
+    await mp.navigateTo(`/${ROOT}/appointment/index?event=newborn`)
+    await mp.settle(1000)
+    expect(mp.page.text()).toContain('换一个服务中心')
+    expect(mp.page.text()).toContain('2026年3月7日（周六）')
+    expect(mp.page.text()).toContain('不能预约')
+    await mp.page.tap('day-2026-03-03')
+    expect(mp.page.text()).toContain('还剩 3 个名额')
+    await mp.page.tap('slot-0900')
+    await mp.page.tap('appointment-submit')
+    await mp.settle(1000)
+    expect(mp.page.text()).toContain('预约成功')
+    expect(mp.page.text()).toContain('2026年3月3日（周二） 09:00–10:00')
+    await mp.page.tap('done-appointments')
+    await mp.settle(1000)
+    expect(mp.page.route).toBe(`${ROOT}/appointments/index`)
+    expect(mp.page.text()).toContain('待办理')
+    mp.modalAnswers = [true]
+    await mp.page.tap(/^取消预约$/)
+    await mp.settle(1000)
+    expect(mp.calls.some((c) => c.api === 'showModal')).toBe(true)
+    expect(mp.page.text()).toContain('已取消')
+    expect(mp.page.text()).toContain('没有待办理的预约')
+    expectSmallSetData(mp)
+    expect(mp.errors).toEqual([])
+  })
+
+  it('renders the worker page', async () => {
+    const mp = await loginAs('u-zhao')
+    await mp.navigateTo(`/${ROOT}/worker/index`)
+    expect(mp.page.text()).toContain('窗口预约由服务大厅管理')
+  })
+})
