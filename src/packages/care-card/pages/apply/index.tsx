@@ -1,0 +1,113 @@
+import { View } from '@tarojs/components'
+import Taro, { useRouter } from '@tarojs/taro'
+import { useRef, useState } from 'react'
+import { ApiError, newIdempotencyKey } from '../../../../api'
+import { applyForCareCard, resubmitCareApplication } from '../../../../api/endpoints/careCard'
+import type { CareApplicationDto, CareGroupDto, CareProofKindDto } from '../../../../domain/contracts/careCard'
+import { formatFen } from '../../../../domain/money'
+import { useDraft } from '../../../../stores/drafts'
+import { useSession } from '../../../../stores/session'
+import { useRequireLogin } from '../../../../ui/auth'
+import { Button } from '../../../../ui/Button'
+import { Page } from '../../../../ui/Page'
+import { PhotoError } from '../../../../ui/photo'
+import { pickProofPhoto } from '../../components/photo'
+import { ErrorNote, Section } from '../../../../ui/States'
+import { BASE, go, GroupChecks, messageOf, PROOF_NAMES, Result, useWho } from '../../components/common'
+import { useProofs } from '../../store'
+import '../../feature.css'
+
+const NO_PHOTOS: Record<string, string> = {}
+
+/** Apply (or correct and resubmit): groups, a photo per group + household register, submit, result. */
+export default function Apply() {
+  useRequireLogin()
+  const { params } = useRouter()
+  const resubmitId = params.resubmit
+  const who = useWho()
+  const principal = useSession((s) => s.actingFor?.userId ?? s.me?.id ?? 'guest')
+  const [form, update, clearDraft, restored] = useDraft(`care-card/apply:${principal}`, { groups: [] as CareGroupDto[] })
+  const photos = useProofs((s) => s.photos[principal] ?? NO_PHOTOS)
+  const [errors, setErrors] = useState<Record<string, string>>({})
+  const [failure, setFailure] = useState<string | null>(null)
+  const [busy, setBusy] = useState(false)
+  const [done, setDone] = useState<CareApplicationDto | null>(null)
+  const key = useRef(newIdempotencyKey())
+
+  const kinds: CareProofKindDto[] = ['household', ...form.groups]
+
+  const take = async (kind: string) => {
+    try {
+      const photo = await pickProofPhoto()
+      useProofs.getState().set(principal, kind, photo)
+      setErrors((e) => ({ ...e, [`proof-${kind}`]: '' }))
+    } catch (e) {
+      setErrors((x) => ({ ...x, [`proof-${kind}`]: e instanceof PhotoError ? e.message : '照片没有选好，请再试一次' }))
+    }
+  }
+
+  const submit = async () => {
+    const errs: Record<string, string> = {}
+    for (const k of kinds) if (!photos[k]) errs[`proof-${k}`] = `请拍摄${PROOF_NAMES[k]}`
+    setErrors(errs)
+    setFailure(null)
+    if (Object.values(errs).some(Boolean)) return
+    setBusy(true)
+    try {
+      const input = { groups: form.groups, proofs: kinds.map((k) => ({ kind: k, photo: photos[k] })) }
+      const app = resubmitId ? await resubmitCareApplication(resubmitId, input, key.current) : await applyForCareCard(input, key.current)
+      key.current = newIdempotencyKey()
+      clearDraft()
+      useProofs.getState().clear(principal)
+      setDone(app)
+    } catch (e) {
+      if (e instanceof ApiError && e.status >= 400 && e.status < 500) key.current = newIdempotencyKey()
+      if (e instanceof ApiError && e.fields.proofs) setFailure(`${e.message}`)
+      else setFailure(messageOf(e))
+    } finally {
+      setBusy(false)
+    }
+  }
+
+  if (done) {
+    return (
+      <Page>
+        <Result
+          title="已提交，社区将在 5 个工作日内初审"
+          lines={[
+            `${done.applicant.name}的爱心卡申请已提交（每月 ${formatFen(done.monthlyCreditFen)}）。`,
+            `社区初审后由街道审核（5 个工作日内），通过后次月 1 日起生效。进展会通过“消息”通知${who.self ? '您' : '您和家人'}。`,
+          ]}
+          actions={[
+            { id: 'apply-view', text: '查看办理进度', kind: 'primary', onTap: () => Taro.redirectTo({ url: `${BASE}/application/index?id=${done.id}` }) },
+            { text: '返回爱心卡首页', onTap: () => Taro.navigateBack().catch(() => go('index')) },
+          ]}
+        />
+      </Page>
+    )
+  }
+
+  return (
+    <Page>
+      <View className="page-title" role="heading" aria-level={1}>{resubmitId ? '修改后重新提交' : '申请爱心卡'}</View>
+      <View className="secondary">申请人：{who.name}{who.self ? '' : '（您代办）'}</View>
+      {restored && form.groups.length > 0 && <View className="notice">已恢复上次选择的人群类别。</View>}
+      <GroupChecks id="apply-groups" label="已登记的人群类别（可多选，没有就不选）" value={form.groups} onChange={(groups) => update({ groups })} />
+      <Section title="证明材料（拍照上传）">
+        <View className="cell-note">请拍清楚整页，照片会自动压缩。只用于本次审核。</View>
+        {kinds.map((k) => (
+          <View key={k} className="cc-proof" id={`proof-row-${k}`}>
+            <View className="cell-main">
+              <View className="cell-title">{PROOF_NAMES[k]}</View>
+              <View className={`tag ${photos[k] ? 'tag-ok' : 'tag-warn'}`}>{photos[k] ? '已拍摄' : '还没拍'}</View>
+              {errors[`proof-${k}`] && <View className="field-error" role="alert">⚠ {errors[`proof-${k}`]}</View>}
+            </View>
+            <Button id={`proof-${k}`} kind="secondary" label={`${photos[k] ? '重拍' : '拍照'}：${PROOF_NAMES[k]}`} onTap={() => take(k)}>{photos[k] ? '重拍' : '拍照'}</Button>
+          </View>
+        ))}
+      </Section>
+      {failure && <ErrorNote text={failure} onRetry={submit} />}
+      <Button id="apply-submit" onTap={submit} loading={busy}>提交申请</Button>
+    </Page>
+  )
+}

@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: '是否符合条件' })
