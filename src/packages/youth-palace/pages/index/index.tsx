@@ -1,13 +1,148 @@
-import { View } from '@tarojs/components'
+import { Picker, View } from '@tarojs/components'
+import { useDidShow } from '@tarojs/taro'
+import { useRef, useState } from 'react'
+import { ApiError, errorMessage, newIdempotencyKey } from '../../../../api'
+import { createYpChild } from '../../../../api/endpoints/youthPalace'
+import { addDays, beijingDate, formatDateCn } from '../../../../domain/time'
+import { useDraft } from '../../../../stores/drafts'
+import { useRequireLogin } from '../../../../ui/auth'
+import { Button } from '../../../../ui/Button'
+import { Cell } from '../../../../ui/Cell'
+import { Field } from '../../../../ui/Field'
 import { Page } from '../../../../ui/Page'
-import { Empty } from '../../../../ui/States'
+import { pickPhotoBase64 } from '../../../../ui/photo'
+import { Empty, ErrorNote, Loading, Section } from '../../../../ui/States'
+import { SwitchRow } from '../../../../ui/Switch'
+import { tappable } from '../../../../ui/tappable'
+import { TERM_STATUS, go, termWindowCn } from '../../components/util'
+import { currentTerm, useYouthPalace } from '../../store'
+import '../../feature.css'
 
-/** 青少年宫: main page of the youth-palace subpackage (placeholder until its issue lands). */
-export default function ServiceHome() {
+/** 家门口青少年宫: the caller's children (add one), the open term, entries to courses and my courses. */
+export default function YouthPalaceHome() {
+  useRequireLogin()
+  const { children, terms, status, error, load, upsertChild } = useYouthPalace()
+  useDidShow(() => { load() })
+  const term = currentTerm(terms)
+  const today = beijingDate(Date.now())
+  const [adding, setAdding] = useState(false)
+  const [form, update, clearDraft] = useDraft('yp-child', { name: '', birthDate: '', hardship: false })
+  const [photo, setPhoto] = useState<string | null>(null)
+  const [errors, setErrors] = useState<Record<string, string>>({})
+  const [failure, setFailure] = useState<string | null>(null)
+  const [busy, setBusy] = useState(false)
+  const [added, setAdded] = useState<string | null>(null)
+  const key = useRef(newIdempotencyKey())
+
+  const submit = async () => {
+    const errs: Record<string, string> = {}
+    if (form.name.trim().length < 1) errs.name = '请填写孩子的姓名'
+    if (!form.birthDate) errs.birthDate = '请选择孩子的出生日期'
+    setErrors(errs)
+    setFailure(null)
+    if (Object.keys(errs).length) return
+    setBusy(true)
+    try {
+      const child = await createYpChild({ name: form.name.trim(), birthDate: form.birthDate, hardship: form.hardship, ...(form.hardship && photo ? { hardshipProofPhoto: photo } : {}) }, key.current)
+      upsertChild(child)
+      clearDraft()
+      setPhoto(null)
+      key.current = newIdempotencyKey()
+      setAdding(false)
+      setAdded(`已添加 ${child.name}（${child.age} 岁）。现在可以为 ${child.name} 看适合的课程。`)
+    } catch (e) {
+      if (e instanceof ApiError && e.status >= 400 && e.status < 500) key.current = newIdempotencyKey()
+      if (e instanceof ApiError && Object.keys(e.fields).length) setErrors(e.fields)
+      else setFailure(errorMessage(e))
+    } finally {
+      setBusy(false)
+    }
+  }
+
+  const addPhoto = async () => {
+    try { setPhoto(await pickPhotoBase64()) } catch (e) { setFailure(errorMessage(e)) }
+  }
+
   return (
     <Page>
-      <View className="page-title" role="heading" aria-level={1}>青少年宫</View>
-      <Empty text="该服务即将上线，敬请期待。" />
+      <View className="page-title" role="heading" aria-level={1}>家门口青少年宫</View>
+      <View className="secondary">社区里的低收费兴趣课，适合 3–14 岁的孩子。每个孩子每学期最多报 2 门，时间不能冲突。</View>
+      {status === 'loading' && <Loading />}
+      {status === 'error' && <ErrorNote text={error ?? '没有加载出来'} onRetry={load} />}
+
+      {status === 'ready' && (
+        <Section title="本学期" id="yp-term">
+          {!term && <Empty text="社区还没有发布学期课程，发布后会通知您。" />}
+          {term && (
+            <View className="card-pad" style={{ padding: '16px 0' }}>
+              <View className="cell-title">{term.name}（{term.communityName}）</View>
+              <View className={`tag ${TERM_STATUS[term.status].tag}`}>{term.status === 'drawn' ? '已抽签，请看结果' : TERM_STATUS[term.status].text}</View>
+              <View className="yp-line">{termWindowCn(term)}</View>
+              <View className="yp-line">上课时间：{formatDateCn(term.startDate)} 至 {formatDateCn(term.endDate)}</View>
+              {term.status === 'open' && !term.priority && (
+                <View className="yp-line">{term.resident ? '您家上学期缺课 3 次及以上，本学期' : '您不是本社区居民，'}从 {formatDateCn(term.viewerOpensAt)} 起可以报名。</View>
+              )}
+              <Button id="go-courses" onTap={() => go('courses', { termId: term.id })}>看全部课程</Button>
+            </View>
+          )}
+        </Section>
+      )}
+
+      {status === 'ready' && (
+        <Section title="我的孩子" id="yp-children">
+          {added && <View className="notice" role="status">{added}</View>}
+          {children.length === 0 && <Empty text="还没有添加孩子。请先在下面添加孩子的姓名和出生日期。" />}
+          {children.map((c) => (
+            <View key={c.id} className="yp-child" id={`child-${c.id}`}>
+              <View className="yp-child-name">{c.name}（{c.age} 岁）</View>
+              <View className="yp-line">出生日期：{formatDateCn(c.birthDate)}</View>
+              {c.hardship && <View className={`tag ${c.hardshipProof ? 'tag-ok' : 'tag-warn'}`}>{c.hardshipProof ? '困难家庭，学费减半' : '困难家庭：证明待上传，上传后学费减半'}</View>}
+              <View className="btn-row">
+                {term && <Button kind="secondary" id={`courses-for-${c.id}`} label={`适合的课程（${c.name}）`} onTap={() => go('courses', { termId: term.id, childId: c.id })}>适合的课程</Button>}
+                <Button kind="secondary" id={`my-courses-${c.id}`} label={`已报的课程（${c.name}）`} onTap={() => go('my-courses', { childId: c.id })}>已报的课程</Button>
+              </View>
+            </View>
+          ))}
+        </Section>
+      )}
+
+      {status === 'ready' && !adding && (
+        <Button id="add-child" kind="secondary" onTap={() => { setAdding(true); setAdded(null) }}>添加孩子</Button>
+      )}
+      {adding && (
+        <Section title="添加孩子" id="yp-add-child">
+          <View className="cell-note">孩子的信息只用于报名和按年龄推荐课程。</View>
+          <Field id="child-name" label="孩子姓名" value={form.name} onInput={(name) => update({ name })} error={errors.name} maxlength={20} />
+          <View className="field">
+            <View className="field-label" id="child-birth-label">出生日期</View>
+            <Picker id="child-birth" mode="date" value={form.birthDate || addDays(today, -6 * 365)} start={addDays(today, -15 * 366)} end={today} onChange={(e) => update({ birthDate: String(e.detail.value) })}>
+              <View className="yp-picker-row" {...tappable(undefined, () => {})}>
+                <View className="cell-main">{form.birthDate ? `出生日期 ${formatDateCn(form.birthDate)}，点这里修改` : '点这里选择出生日期'}</View>
+                <View className="cell-arrow" aria-hidden="true">›</View>
+              </View>
+            </Picker>
+            {errors.birthDate && <View className="field-error" role="alert">⚠ {errors.birthDate}</View>}
+          </View>
+          <SwitchRow id="child-hardship" title="困难家庭（学费减半）" note="需上传低保、低边等证明照片，社区核对后生效" on={form.hardship} onChange={(hardship) => update({ hardship })} />
+          {form.hardship && (
+            <View>
+              <Button kind="secondary" id="child-proof" onTap={addPhoto}>{photo ? '已选证明照片，点此更换' : '上传证明照片'}</Button>
+            </View>
+          )}
+          {failure && <ErrorNote text={failure} onRetry={submit} />}
+          <View className="btn-row">
+            <Button kind="secondary" onTap={() => setAdding(false)}>先不添加</Button>
+            <Button id="child-submit" onTap={submit} loading={busy}>保存</Button>
+          </View>
+        </Section>
+      )}
+
+      {status === 'ready' && (
+        <Section title="常用">
+          <Cell id="go-my-courses" title="我的课程" note="报名进度、候补、确认与缴费、签到码" onTap={() => go('my-courses')} />
+          {term && <Cell id="go-all-courses" title="全部课程" note="按孩子、类别、地点、星期筛选" onTap={() => go('courses', { termId: term.id })} />}
+        </Section>
+      )}
     </Page>
   )
 }

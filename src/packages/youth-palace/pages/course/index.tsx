@@ -1,0 +1,116 @@
+import { View } from '@tarojs/components'
+import { useRouter } from '@tarojs/taro'
+import { useEffect, useRef, useState } from 'react'
+import { ApiError, errorMessage, newIdempotencyKey } from '../../../../api'
+import { applyYpCourse, getYpCourse } from '../../../../api/endpoints/youthPalace'
+import type { YpEnrollmentDto } from '../../../../domain/contracts/youthPalace'
+import { formatFen } from '../../../../domain/money'
+import { formatDateCn } from '../../../../domain/time'
+import { useRequireLogin } from '../../../../ui/auth'
+import { Button } from '../../../../ui/Button'
+import { Options } from '../../../../ui/Options'
+import { Page } from '../../../../ui/Page'
+import { Empty, ErrorNote, Loading, Section } from '../../../../ui/States'
+import { ENROLLMENT_STATUS, formatInstantCn, go, useLoaded } from '../../components/util'
+import { useYouthPalace } from '../../store'
+import '../../feature.css'
+
+function Kv({ k, v }: { k: string; v: string }) {
+  return <View className="yp-kv"><View className="yp-k">{k}</View><View className="yp-v">{v}</View></View>
+}
+
+/** Course detail: teacher, site, schedule, seats, fee (hardship price), apply for a chosen child, waitlist when full. */
+export default function Course() {
+  useRequireLogin()
+  const params = useRouter().params
+  const courseId = params.id ?? ''
+  const children = useYouthPalace((s) => s.children)
+  const loadStore = useYouthPalace((s) => s.load)
+  const [childId, setChildId] = useState<string | null>(params.childId || null)
+  const course = useLoaded(async () => {
+    if (!useYouthPalace.getState().children.length) await loadStore()
+    return getYpCourse(courseId, childId ?? undefined)
+  })
+  useEffect(() => { if (course.data) course.reload() }, [childId])
+  const [refusal, setRefusal] = useState<{ text: string; full: boolean } | null>(null)
+  const [busy, setBusy] = useState(false)
+  const [done, setDone] = useState<YpEnrollmentDto | null>(null)
+  const key = useRef(newIdempotencyKey())
+
+  const pick = (id: string) => {
+    setChildId(id)
+    setRefusal(null)
+    setDone(null)
+    key.current = newIdempotencyKey()
+  }
+
+  const apply = async (joinWaitlist = false) => {
+    if (!childId) { setRefusal({ text: '请先选择为哪个孩子报名', full: false }); return }
+    setBusy(true)
+    setRefusal(null)
+    try {
+      setDone(await applyYpCourse({ childId, courseId, joinWaitlist }, key.current))
+      key.current = newIdempotencyKey()
+      course.reload()
+    } catch (e) {
+      if (e instanceof ApiError && e.status >= 400 && e.status < 500) key.current = newIdempotencyKey()
+      setRefusal({ text: errorMessage(e), full: e instanceof ApiError && e.code === 'COURSE_FULL' })
+    } finally {
+      setBusy(false)
+    }
+  }
+
+  const c = course.data
+  const child = children.find((x) => x.id === childId)
+  return (
+    <Page>
+      {course.loading && !c && <Loading />}
+      {course.error && <ErrorNote text={course.error} onRetry={course.reload} />}
+      {c && (
+        <View>
+          <View className="page-title" role="heading" aria-level={1}>{c.name}</View>
+          <View className="secondary">{c.description}</View>
+          <Section title="课程信息" id="course-info">
+            <Kv k="老师" v={c.teacher} />
+            <Kv k="地点" v={c.site} />
+            <Kv k="时间" v={`每${c.scheduleText}，共 ${c.sessionDates.length} 次`} />
+            <Kv k="第一次课" v={formatDateCn(c.sessionDates[0] ?? c.firstSession.slice(0, 10))} />
+            <Kv k="年龄" v={`${c.ageMin}–${c.ageMax} 岁（按开学时的年龄）`} />
+            <Kv k="名额" v={`共 ${c.capacity} 个，${c.seatsLeft > 0 ? `还剩 ${c.seatsLeft} 个` : '已满'}${c.waitlistCount ? `，${c.waitlistCount} 人候补` : ''}`} />
+            <Kv k="录取方式" v={c.admission === 'lottery' ? `报名截止后，报名人数超过名额就公开抽签（已有 ${c.pendingCount} 人报名）` : '按报名先后录取，满了可以候补'} />
+            <Kv k="学费" v={c.feeFen === 0 ? '免费' : `${formatFen(c.feeFen)}/学期；困难家庭凭证明减半，${formatFen(c.hardshipFeeFen)}`} />
+            <Kv k="免费取消" v={`${formatInstantCn(c.freeCancelUntil)} 前可免费取消并退费，之后取消记一次缺课`} />
+          </Section>
+          {c.admission === 'lottery' && c.commitment && (
+            <Button kind="secondary" id="go-lottery" onTap={() => go('lottery', { id: c.id })}>查看抽签公示与结果</Button>
+          )}
+          <Section title="报名" id="apply">
+            {children.length === 0 && <Empty text="还没有添加孩子。请回到青少年宫首页先添加孩子。" action="去添加孩子" onAction={() => go('index')} />}
+            {children.length > 0 && (
+              <Options id="apply-child" label="为哪个孩子报名" value={childId}
+                options={children.map((k) => ({ value: k.id, label: `${k.name}（${k.age} 岁）`, note: k.hardship && k.hardshipProof ? '困难家庭，学费减半' : undefined }))}
+                onChange={pick} />
+            )}
+            {child && c.childFits === false && <View className="error-note" role="alert"><View className="error-text">⚠ 这门课适合 {c.ageMin}–{c.ageMax} 岁，{child.name}不在这个年龄段。可以看看其他适合{child.name}的课程。</View></View>}
+            {child && c.childFeeFen !== undefined && c.feeFen > 0 && <View className="notice">{child.name}的学费：{formatFen(c.childFeeFen)}（录取后确认时支付）</View>}
+            {refusal && <ErrorNote text={refusal.text} />}
+            {refusal?.full && <Button kind="secondary" id="apply-waitlist" loading={busy} onTap={() => apply(true)}>加入候补（有人退出时按顺序通知您）</Button>}
+            {done && (
+              <View className="notice" role="status" id="apply-result">
+                <View>已为{done.childName}报名《{done.courseName}》：<View className={`tag ${ENROLLMENT_STATUS[done.status].tag}`}>{ENROLLMENT_STATUS[done.status].text}</View></View>
+                <View className="yp-line">
+                  {done.status === 'pending' && '报名截止后统一抽签，结果会通知您，也可以在“我的课程”里看。'}
+                  {done.status === 'confirmed' && '名额已确认，开课前可在“我的课程”里看签到码。'}
+                  {done.status === 'admitted' && done.confirmBy && `请在 ${formatInstantCn(done.confirmBy)} 前到“我的课程”缴费确认。`}
+                  {done.status === 'waitlisted' && `您排在候补第 ${done.waitlistPosition ?? '?'} 位，有名额时会通知您，届时有 24 小时确认。`}
+                </View>
+                <Button kind="secondary" id="apply-go-mine" onTap={() => go('my-courses', { childId: done.childId })}>看我的课程</Button>
+              </View>
+            )}
+            {children.length > 0 && !done && <Button id="apply-submit" loading={busy} onTap={() => apply(false)}>{child ? `为${child.name}报名` : '报名'}</Button>}
+          </Section>
+        </View>
+      )}
+    </Page>
+  )
+}

@@ -1,0 +1,157 @@
+import { View } from '@tarojs/components'
+import Taro, { useRouter } from '@tarojs/taro'
+import { useRef, useState } from 'react'
+import { ApiError, errorMessage, newIdempotencyKey } from '../../../../api'
+import {
+  cancelYpEnrollment, confirmYpEnrollment, confirmYpPayment, declineYpEnrollment, listYpEnrollments, payYpEnrollment,
+} from '../../../../api/endpoints/youthPalace'
+import type { YpEnrollmentDto } from '../../../../domain/contracts/youthPalace'
+import { formatFen } from '../../../../domain/money'
+import { useRequireLogin } from '../../../../ui/auth'
+import { Button } from '../../../../ui/Button'
+import { Page } from '../../../../ui/Page'
+import { Empty, ErrorNote, Loading, Section } from '../../../../ui/States'
+import { ENROLLMENT_STATUS, formatInstantCn, go, serverNow, timeLeftCn, useLoaded } from '../../components/util'
+import { useYouthPalace } from '../../store'
+import '../../feature.css'
+
+/** Pays a fee: pay endpoint → WeChat Pay (or a "模拟支付" confirm on H5 in mock mode) → confirm-payment. */
+async function payAndConfirm(e: YpEnrollmentDto, key: string): Promise<YpEnrollmentDto | null> {
+  const p = await payYpEnrollment(e.id, key)
+  const mock = p.paySign.startsWith('MOCK-')
+  if (mock && process.env.TARO_ENV === 'h5') {
+    const r = await Taro.showModal({ title: '模拟支付', content: `演示环境没有微信支付。确定后视为已支付 ${formatFen(p.amountFen)}。`, confirmText: '模拟支付' })
+    if (!r.confirm) return null
+  } else {
+    try {
+      await Taro.requestPayment({ timeStamp: p.timeStamp, nonceStr: p.nonceStr, package: p.package, signType: p.signType, paySign: p.paySign })
+    } catch (err) {
+      const msg = String((err as { errMsg?: string })?.errMsg ?? '')
+      if (msg.includes('cancel')) return null
+      throw new ApiError(0, 'PAY_FAILED', '微信支付没有成功，名额仍为您保留到确认期限，请稍后再试')
+    }
+  }
+  return confirmYpPayment(e.id, p.paymentId, newIdempotencyKey())
+}
+
+/** My courses per child: status in words, waitlist position, offers with their deadline, confirm/decline/pay/cancel. */
+export default function MyCourses() {
+  useRequireLogin()
+  const childId = useRouter().params.childId || undefined
+  const children = useYouthPalace((s) => s.children)
+  const [now, setNow] = useState(Date.now())
+  const list = useLoaded(async () => {
+    const [items, t] = await Promise.all([listYpEnrollments(childId), serverNow()])
+    setNow(t)
+    if (!useYouthPalace.getState().children.length) useYouthPalace.getState().load()
+    return items
+  })
+  const [busyId, setBusyId] = useState<string | null>(null)
+  const [failures, setFailures] = useState<Record<string, string>>({})
+  const [results, setResults] = useState<Record<string, string>>({})
+  const keys = useRef<Record<string, string>>({})
+  const keyFor = (action: string) => (keys.current[action] ??= newIdempotencyKey())
+
+  const act = async (e: YpEnrollmentDto, action: string, run: (key: string) => Promise<string | null>) => {
+    setBusyId(`${action}-${e.id}`)
+    setFailures({ ...failures, [e.id]: '' })
+    const k = `${action}-${e.id}`
+    try {
+      const said = await run(keyFor(k))
+      delete keys.current[k]
+      if (said) setResults({ ...results, [e.id]: said })
+      await list.reload()
+    } catch (err) {
+      if (err instanceof ApiError && err.status >= 400 && err.status < 500) delete keys.current[k]
+      setFailures({ ...failures, [e.id]: errorMessage(err) })
+    } finally {
+      setBusyId(null)
+    }
+  }
+
+  const confirm = (e: YpEnrollmentDto) => act(e, 'confirm', async (key) => {
+    if (e.feeDueFen > 0) {
+      const done = await payAndConfirm(e, key)
+      return done ? `已支付 ${formatFen(e.feeDueFen)}，${e.childName}的《${e.courseName}》名额已确认。开课前可以在这里看签到码。` : null
+    }
+    await confirmYpEnrollment(e.id, key)
+    return `${e.childName}的《${e.courseName}》名额已确认。开课前可以在这里看签到码。`
+  })
+
+  const decline = (e: YpEnrollmentDto) => act(e, 'decline', async (key) => {
+    const r = await Taro.showModal({ title: '放弃名额', content: `放弃后名额会给下一位候补的家庭，不能撤回。确定放弃${e.childName}的《${e.courseName}》吗？`, confirmText: '确定放弃' })
+    if (!r.confirm) return null
+    await declineYpEnrollment(e.id, key)
+    return `已放弃《${e.courseName}》，名额已顺延给下一位候补。`
+  })
+
+  const cancel = (e: YpEnrollmentDto) => act(e, 'cancel', async (key) => {
+    const c = e.cancellation
+    const paid = e.payment?.status === 'paid'
+    const free = !c || c.free
+    const content = free
+      ? `现在取消是免费的${paid ? `，已付的 ${formatFen(e.payment!.amountFen)} 会原路退回` : ''}。取消后名额给下一位候补，不能撤回。`
+      : `已过免费取消时间（${formatInstantCn(c!.cutoff)}），现在取消会记一次缺课${paid ? '，学费不退' : ''}；一学期缺课 3 次，下学期不能优先报名。`
+    const r = await Taro.showModal({ title: free ? '免费取消' : '取消将记一次缺课', content, confirmText: '确定取消' })
+    if (!r.confirm) return null
+    const res = await cancelYpEnrollment(e.id, key)
+    return res.message
+  })
+
+  const items = list.data ?? []
+  const child = children.find((c) => c.id === childId)
+  const byChild = new Map<string, YpEnrollmentDto[]>()
+  for (const e of items) byChild.set(e.childName, [...(byChild.get(e.childName) ?? []), e])
+  return (
+    <Page>
+      <View className="page-title" role="heading" aria-level={1}>{child ? `${child.name}的课程` : '我的课程'}</View>
+      {list.loading && !list.data && <Loading />}
+      {list.error && <ErrorNote text={list.error} onRetry={list.reload} />}
+      {list.data && items.length === 0 && <Empty text="还没有报名课程。可以先去看看适合孩子的课程。" action="去看课程" onAction={() => go('courses', { childId })} />}
+      {[...byChild.entries()].map(([name, es]) => (
+        <Section key={name} title={name}>
+          {es.map((e) => {
+            const st = ENROLLMENT_STATUS[e.status]
+            const busy = (a: string) => busyId === `${a}-${e.id}`
+            const holds = ['pending', 'admitted', 'waitlisted', 'confirmed'].includes(e.status)
+            return (
+              <View key={e.id} id={`enrollment-${e.id}`} className="yp-course">
+                <View className="yp-course-name">{e.courseName}</View>
+                <View className="yp-line">{e.scheduleText} · {e.site}</View>
+                <View className="yp-row">
+                  <View className={`tag ${st.tag}`}>{st.text}</View>
+                  {e.source === 'waitlist' && e.status === 'admitted' && <View className="tag tag-info">候补递补到您</View>}
+                  {e.source === 'draw' && e.status === 'admitted' && <View className="tag tag-info">抽签中签</View>}
+                  {e.noShow && <View className="tag tag-bad">记缺课一次</View>}
+                </View>
+                {e.status === 'waitlisted' && e.waitlistPosition !== null && <View className="yp-line">候补第 {e.waitlistPosition} 位{e.waitlistPosition === 1 ? '（下一个就是您）' : ''}。有名额时会通知您，届时有 24 小时确认。</View>}
+                {e.status === 'pending' && <View className="yp-line">报名截止后统一抽签，结果会通知您。</View>}
+                {e.status === 'admitted' && e.confirmBy && (
+                  <View>
+                    <View className="yp-deadline" id={`deadline-${e.id}`}>请在 {formatInstantCn(e.confirmBy)} 前确认（{timeLeftCn(e.confirmBy, now)}），过期名额会给下一位候补。</View>
+                    {e.feeDueFen > 0 && <View className="yp-line">需缴学费 {formatFen(e.feeDueFen)}，支付成功即确认名额。</View>}
+                  </View>
+                )}
+                {e.payment?.status === 'paid' && <View className="yp-line">已支付 {formatFen(e.payment.amountFen)}</View>}
+                {e.payment?.status === 'refunded' && <View className="yp-line">已退款 {formatFen(e.payment.amountFen)}，原路退回微信支付</View>}
+                {e.cancellation && holds && <View className="yp-line">{e.cancellation.free ? `${formatInstantCn(e.cancellation.cutoff)} 前取消免费` : '已过免费取消时间，现在取消会记一次缺课'}</View>}
+                {results[e.id] && <View className="notice" role="status">{results[e.id]}</View>}
+                {failures[e.id] && <ErrorNote text={failures[e.id]} />}
+                {e.status === 'admitted' && (
+                  <View className="btn-row">
+                    <Button id={`confirm-${e.id}`} loading={busy('confirm')} onTap={() => confirm(e)}>{e.feeDueFen > 0 ? `支付 ${formatFen(e.feeDueFen)} 并确认` : '确认名额'}</Button>
+                    <Button kind="secondary" id={`decline-${e.id}`} loading={busy('decline')} onTap={() => decline(e)}>放弃名额</Button>
+                  </View>
+                )}
+                {e.status === 'confirmed' && <Button kind="secondary" id={`checkin-${e.id}`} onTap={() => go('checkin', { id: e.id, name: `${e.childName}·${e.courseName}` })}>签到码</Button>}
+                {e.status === 'pending' && e.courseId && <Button kind="secondary" id={`lottery-${e.id}`} onTap={() => go('lottery', { id: e.courseId })}>抽签公示</Button>}
+                {e.source === 'draw' && <Button kind="secondary" id={`lottery-${e.id}`} onTap={() => go('lottery', { id: e.courseId })}>看抽签结果</Button>}
+                {holds && <Button kind="danger" id={`cancel-${e.id}`} loading={busy('cancel')} onTap={() => cancel(e)}>取消报名</Button>}
+              </View>
+            )
+          })}
+        </Section>
+      ))}
+    </Page>
+  )
+}

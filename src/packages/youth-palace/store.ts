@@ -1,0 +1,35 @@
+/** Youth palace state shared by the parent pages: the caller's children and the current term. */
+import { create } from 'zustand'
+import { errorMessage } from '../../api'
+import { listYpChildren, listYpTerms } from '../../api/endpoints/youthPalace'
+import type { YpChildDto, YpTermDto } from '../../domain/contracts/youthPalace'
+
+interface YpState {
+  children: YpChildDto[]
+  terms: YpTermDto[]
+  status: 'idle' | 'loading' | 'ready' | 'error'
+  error: string | null
+  load(): Promise<void>
+  upsertChild(c: YpChildDto): void
+}
+
+/** The term families see first: open, else the newest closed/drawn one. */
+export const currentTerm = (terms: YpTermDto[]): YpTermDto | null =>
+  terms.find((t) => t.status === 'open') ?? terms.find((t) => t.status !== 'draft') ?? null
+
+export const useYouthPalace = create<YpState>((set, get) => ({
+  children: [],
+  terms: [],
+  status: 'idle',
+  error: null,
+  load: async () => {
+    set({ status: get().status === 'ready' ? 'ready' : 'loading' })
+    try {
+      const [children, terms] = await Promise.all([listYpChildren(), listYpTerms()])
+      set({ children, terms, status: 'ready', error: null })
+    } catch (e) {
+      set({ status: 'error', error: errorMessage(e) })
+    }
+  },
+  upsertChild: (c) => set({ children: [...get().children.filter((x) => x.id !== c.id), c] }),
+}))
