@@ -1,24 +1,12 @@
-import type { Browser, Page } from 'playwright-core'
+import type { Page } from 'playwright-core'
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import {
-  answerModal, checkElderMode, ELDER_RULES, launchBrowser, loginAs, openPhone, pageErrors, screenshot,
-  seriousA11yViolations, serveStatic, setElder, visiblePage, waitForRoute,
+  answerModal, checkElderMode, ELDER_RULES, loginAs, openPhone, pageErrors, screenshot, seriousA11yViolations, setElder, visiblePage, waitForRoute, useBrowserSuite,
 } from './support'
 
-jest.setTimeout(240_000)
-
-let browser: Browser
-let server: Awaited<ReturnType<typeof serveStatic>>
-beforeAll(async () => {
-  server = await serveStatic()
-  browser = await launchBrowser()
-})
-afterAll(async () => {
-  await browser?.close()
-  await server?.close()
-})
+const app = useBrowserSuite(240_000)
 
 const CC = 'packages/care-card/pages'
 const go = async (page: Page, route: string) => {
@@ -63,7 +51,7 @@ async function jpegFile(page: Page): Promise<string> {
 
 describe('H5 in Chromium: care card', () => {
   it('the elder checks eligibility and applies; the worker approves; her card home; every page passes axe and elder mode', async () => {
-    const { context, page } = await openPhone(browser, server.url, '/pages/login/index')
+    const { context, page } = await openPhone(app.browser, app.url, '/pages/login/index')
     const photo = await jpegFile(page)
     page.on('filechooser', (fc) => { fc.setFiles(photo).catch(() => {}) })
     const shots: string[] = []

@@ -3,24 +3,12 @@
  * no ballot yet) votes, sees the meter move and the receipt, and the audit page says 记录完整; every
  * elevator page (resident and worker) passes the elder-mode rules and axe in elder mode.
  */
-import type { Browser, Page } from 'playwright-core'
+import type { Page } from 'playwright-core'
 import {
-  answerModal, checkElderMode, ELDER_RULES, launchBrowser, loginAs, openPhone, pageErrors, screenshot,
-  seriousA11yViolations, serveStatic, setElder, typeInto, visiblePage, waitForRoute,
+  answerModal, checkElderMode, ELDER_RULES, loginAs, openPhone, pageErrors, screenshot, seriousA11yViolations, setElder, typeInto, visiblePage, waitForRoute, useBrowserSuite,
 } from './support'
 
-jest.setTimeout(180_000)
-
-let browser: Browser
-let server: Awaited<ReturnType<typeof serveStatic>>
-beforeAll(async () => {
-  server = await serveStatic()
-  browser = await launchBrowser()
-})
-afterAll(async () => {
-  await browser?.close()
-  await server?.close()
-})
+const app = useBrowserSuite(180_000)
 
 const PETITION = 'ep-xs-5-2'
 const P = 'packages/elevator/pages'
@@ -40,7 +28,7 @@ const checkPage = async (page: Page, where: string) => {
 
 describe('H5 in Chromium: elevator petition and vote', () => {
   it('an owner votes, sees the meter and the receipt, and the audit page says 记录完整 (elder mode, every resident page checked)', async () => {
-    const { context, page } = await openPhone(browser, server.url, '/pages/login/index')
+    const { context, page } = await openPhone(app.browser, app.url, '/pages/login/index')
     await loginAs(page, 'u-xs7')
     await go(page, `${P}/petition/index`, `?id=${PETITION}`)
     await visiblePage(page).getByText('还差 2 户参与 / 93.29 ㎡').waitFor()
@@ -103,7 +91,7 @@ describe('H5 in Chromium: elevator petition and vote', () => {
   })
 
   it('the worker pages pass the elder-mode rules and axe', async () => {
-    const { context, page } = await openPhone(browser, server.url, '/pages/login/index')
+    const { context, page } = await openPhone(app.browser, app.url, '/pages/login/index')
     await loginAs(page, 'u-sun')
     await setElder(page, true)
     await go(page, `${P}/worker/index`)

@@ -1,26 +1,15 @@
-import type { Browser, Page } from 'playwright-core'
+import type { Page } from 'playwright-core'
 import path from 'node:path'
 import {
-  answerModal, ARTIFACTS, checkElderMode, ELDER_RULES, launchBrowser, loginAs, NORMAL_RULES, openPhone, pageErrors,
-  seriousA11yViolations, serveStatic, setElder, typeInto, visiblePage, waitForRoute,
+  answerModal, ARTIFACTS, checkElderMode, ELDER_RULES, loginAs, NORMAL_RULES, openPhone, pageErrors,
+  seriousA11yViolations, setElder, typeInto, visiblePage, waitForRoute, useBrowserSuite,
 } from './support'
-
-jest.setTimeout(180_000)
 
 const NOW = Date.parse('2026-03-02T10:00:00+08:00') // a Monday
 const ROOT = 'packages/one-thing/pages'
 const SHOTS = path.join(ARTIFACTS, 'screenshots')
 
-let browser: Browser
-let server: Awaited<ReturnType<typeof serveStatic>>
-beforeAll(async () => {
-  server = await serveStatic()
-  browser = await launchBrowser()
-})
-afterAll(async () => {
-  await browser?.close()
-  await server?.close()
-})
+const app = useBrowserSuite(180_000)
 
 /** A stand-in for the browser's speech synthesis that records what it was asked to say. */
 const SPEECH_STUB = () => {
@@ -56,7 +45,7 @@ async function shoot(page: Page, name: string) {
 }
 
 async function start(): Promise<{ page: Page; close: () => Promise<void> }> {
-  const { context, page } = await openPhone(browser, server.url, '/pages/login/index')
+  const { context, page } = await openPhone(app.browser, app.url, '/pages/login/index')
   await page.addInitScript(SPEECH_STUB)
   await loginAs(page, 'u-li')
   await setClock(page)

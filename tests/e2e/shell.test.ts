@@ -1,23 +1,11 @@
-import type { Browser, Page } from 'playwright-core'
+import type { Page } from 'playwright-core'
 import fs from 'node:fs'
 import path from 'node:path'
 import {
-  answerModal, checkElderMode, ELDER_RULES, launchBrowser, loginAs, NORMAL_RULES, openPhone, pageErrors, screenshot,
-  seededIdNumber, seriousA11yViolations, serveStatic, setElder, typeInto, visiblePage, waitForRoute,
+  answerModal, checkElderMode, ELDER_RULES, loginAs, NORMAL_RULES, openPhone, pageErrors, screenshot, seededIdNumber, seriousA11yViolations, setElder, typeInto, visiblePage, waitForRoute, useBrowserSuite,
 } from './support'
 
-jest.setTimeout(120_000)
-
-let browser: Browser
-let server: Awaited<ReturnType<typeof serveStatic>>
-beforeAll(async () => {
-  server = await serveStatic()
-  browser = await launchBrowser()
-})
-afterAll(async () => {
-  await browser?.close()
-  await server?.close()
-})
+const app = useBrowserSuite(120_000)
 
 const DOCS = path.resolve(__dirname, '../../docs/screenshots')
 const go = async (page: Page, route: string) => {
@@ -31,7 +19,7 @@ const expectA11y = async (page: Page, where: string) => {
 
 describe('H5 in Chromium: app shell', () => {
   it('logs in as a persona after the privacy notice; every shell page passes axe', async () => {
-    const { context, page } = await openPhone(browser, server.url, '/pages/login/index')
+    const { context, page } = await openPhone(app.browser, app.url, '/pages/login/index')
     await visiblePage(page).getByText('隐私说明').first().waitFor()
     await expectA11y(page, 'login: privacy')
     await visiblePage(page).locator('#accept-privacy').click()
@@ -51,7 +39,7 @@ describe('H5 in Chromium: app shell', () => {
   })
 
   it('binds real name and a room; errors are shown next to the field in words', async () => {
-    const { context, page } = await openPhone(browser, server.url, '/pages/login/index')
+    const { context, page } = await openPhone(app.browser, app.url, '/pages/login/index')
     await loginAs(page, 'u-chen')
     await go(page, 'pages/me/index')
     await visiblePage(page).locator('#go-real-name').click()
@@ -77,7 +65,7 @@ describe('H5 in Chromium: app shell', () => {
   })
 
   it('a daughter asks to act for her mother, who confirms from her own account', async () => {
-    const { context, page } = await openPhone(browser, server.url, '/pages/login/index')
+    const { context, page } = await openPhone(app.browser, app.url, '/pages/login/index')
     await loginAs(page, 'u-li')
     await go(page, 'pages/family/index')
     await typeInto(visiblePage(page).locator('#family-name'), '王秀英')
@@ -99,7 +87,7 @@ describe('H5 in Chromium: app shell', () => {
   })
 
   it('elder mode: big text and targets on home, me and a sub-page, kept after a reload; screenshots', async () => {
-    const { context, page } = await openPhone(browser, server.url, '/pages/login/index')
+    const { context, page } = await openPhone(app.browser, app.url, '/pages/login/index')
     await loginAs(page, 'u-wang')
     const homeNormal = await checkElderMode(page, NORMAL_RULES)
     expect(homeNormal.violations).toEqual([])
@@ -131,7 +119,7 @@ describe('H5 in Chromium: app shell', () => {
 
 describe('the elder-mode checker', () => {
   it('reports small text, a small heading, tight line height and a small target', async () => {
-    const page = await browser.newPage({ viewport: { width: 375, height: 667 } })
+    const page = await app.browser.newPage({ viewport: { width: 375, height: 667 } })
     await page.setContent(`<div id="s" style="font-size:14px;line-height:1.1">
       <div class="page-title" style="font-size:22px">标题</div><p>小字</p>
       <div role="button" style="width:40px;height:40px">按</div></div>`)

@@ -1,21 +1,9 @@
-import type { Browser, Page } from 'playwright-core'
+import type { Page } from 'playwright-core'
 import {
-  answerModal, checkElderMode, ELDER_RULES, launchBrowser, loginAs, openPhone, pageErrors, screenshot,
-  seriousA11yViolations, serveStatic, setElder, typeInto, visiblePage, waitForRoute,
+  answerModal, checkElderMode, ELDER_RULES, loginAs, openPhone, pageErrors, screenshot, seriousA11yViolations, setElder, typeInto, visiblePage, waitForRoute, useBrowserSuite,
 } from './support'
 
-jest.setTimeout(180_000)
-
-let browser: Browser
-let server: Awaited<ReturnType<typeof serveStatic>>
-beforeAll(async () => {
-  server = await serveStatic()
-  browser = await launchBrowser()
-})
-afterAll(async () => {
-  await browser?.close()
-  await server?.close()
-})
+const app = useBrowserSuite(180_000)
 
 const YP = 'packages/youth-palace/pages'
 const TERM = 'ypt-zpq-spring'
@@ -36,7 +24,7 @@ const backendData = (page: Page) => page.evaluate(() => (globalThis as any).__mc
 
 describe('H5 in Chromium: youth palace', () => {
   it('a parent adds a child, filters courses, applies and sees the course in my courses', async () => {
-    const { context, page } = await openPhone(browser, server.url, '/pages/login/index')
+    const { context, page } = await openPhone(app.browser, app.url, '/pages/login/index')
     await loginAs(page, 'u-chen')
     await visiblePage(page).locator('#entry-youth-palace').click()
     await waitForRoute(page, `${YP}/index/index`)
@@ -73,7 +61,7 @@ describe('H5 in Chromium: youth palace', () => {
   })
 
   it('every youth-palace page passes the elder-mode check and axe; screenshots of courses and the lottery', async () => {
-    const { context, page } = await openPhone(browser, server.url, '/pages/login/index')
+    const { context, page } = await openPhone(app.browser, app.url, '/pages/login/index')
     await loginAs(page, 'u-chen')
     // Normal-mode screenshots first.
     await go(page, `${YP}/courses/index`, `?termId=${TERM}`)

@@ -1,7 +1,5 @@
 /** Youth palace helpers shared by this subpackage's pages: words for statuses, weekdays, time left, server time. */
-import Taro, { useDidShow } from '@tarojs/taro'
-import { useCallback, useRef, useState } from 'react'
-import { errorMessage } from '../../../api'
+import Taro from '@tarojs/taro'
 import { getDevState } from '../../../api/endpoints/dev'
 import type { YpEnrollmentStatusDto, YpTermDto, YpTermStatusDto } from '../../../domain/contracts/youthPalace'
 import { beijingDate, formatDateCn } from '../../../domain/time'
@@ -53,29 +51,9 @@ export async function serverNow(): Promise<number> {
   try { return Date.parse((await getDevState()).nowIso) } catch { return Date.now() }
 }
 
-export interface Loaded<T> { data: T | null; error: string | null; loading: boolean; reload: () => Promise<void> }
-
-/** Loads data whenever the page is shown (so a changed mock time or a change elsewhere shows up). */
-export function useLoaded<T>(fn: () => Promise<T>): Loaded<T> {
-  const [data, setData] = useState<T | null>(null)
-  const [error, setError] = useState<string | null>(null)
-  const [loading, setLoading] = useState(true)
-  const fnRef = useRef(fn)
-  fnRef.current = fn
-  const reload = useCallback(async () => {
-    setLoading(true)
-    try {
-      setData(await fnRef.current())
-      setError(null)
-    } catch (e) {
-      setError(errorMessage(e))
-    } finally {
-      setLoading(false)
-    }
-  }, [])
-  useDidShow(() => { reload() })
-  return { data, error, loading, reload }
-}
+export type { Loaded } from '../../../ui/useLoader'
+/** Loads data whenever the page is shown (shared UI hook). */
+export { useLoader as useLoaded } from '../../../ui/useLoader'
 
 /** Opens a page of this subpackage. */
 export const go = (page: string, query: Record<string, string | undefined> = {}) => {
