@@ -10,6 +10,9 @@ export interface BrowserSuite { readonly browser: Browser; readonly url: string 
 
 export function useBrowserSuite(timeoutMs = 180_000): BrowserSuite {
   jest.setTimeout(timeoutMs)
+  // One retry, logged: Taro's H5 router hides pages on timers and a slow CI machine occasionally loses
+  // that race; a real failure fails twice. The log keeps every retried failure visible.
+  jest.retryTimes(1, { logErrorsBeforeRetry: true })
   let browser: Browser | undefined
   let server: Awaited<ReturnType<typeof serveStatic>> | undefined
   beforeAll(async () => {

@@ -1,5 +1,5 @@
 import { View } from '@tarojs/components'
-import Taro, { useRouter } from '@tarojs/taro'
+import Taro, { useRouter, useShareAppMessage } from '@tarojs/taro'
 import { useRef, useState } from 'react'
 import { errorMessage, newIdempotencyKey } from '../../../../api'
 import { confirmElevatorPetition, declineElevatorPetition, getElevatorMeter, getElevatorPetition } from '../../../../api/endpoints/elevator'
@@ -30,6 +30,11 @@ export default function PetitionPage() {
   const [busy, setBusy] = useState(false)
   const [failure, setFailure] = useState<string | null>(null)
   const key = useRef(newIdempotencyKey())
+  // WeChat share: neighbours open this petition directly (they log in first if needed).
+  useShareAppMessage(() => ({
+    title: '加装电梯表决：请您查看方案并参与表决',
+    path: `/packages/elevator/pages/petition/index?id=${encodeURIComponent(id)}`,
+  }))
 
   const answer = async (confirm: boolean) => {
     if (!confirm) {
