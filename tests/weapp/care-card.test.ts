@@ -1,8 +1,6 @@
-import { MiniProgram } from './harness'
-import { buildSeed } from '../../src/backend/seed'
+import { MiniProgram, loginAs, logout, seededIdNumber } from './harness'
 
-const seed = buildSeed('2026-03-02T10:00:00+08:00')
-const idOf = (name: string) => Object.values(seed.populationRegister).find((p) => p.name === name)!.idNumber
+const idOf = seededIdNumber
 const CC = '/packages/care-card/pages'
 
 jest.setTimeout(60_000)
@@ -10,20 +8,7 @@ jest.setTimeout(60_000)
 /** Mock time for the next launches (the embedded backend is re-created on every launch). */
 let mockNow: number | null = null
 
-async function loginAs(userId: string, storage: Map<string, string>) {
-  const mp = await MiniProgram.launch({ storage })
-  if (mockNow !== null) mp.backend().clock.set(mockNow)
-  if (mp.page.route !== 'pages/login/index') return mp
-  if (mp.page.has('accept-privacy')) await mp.page.tap('accept-privacy')
-  await mp.page.tap(`persona-${userId}`)
-  return mp
-}
 
-async function logout(mp: MiniProgram) {
-  await mp.switchTab('/pages/me/index')
-  await mp.page.tap('退出登录')
-  await mp.settle()
-}
 
 /** Beijing wall time `YYYY-MM-DD HH:mm` as epoch ms. */
 const beijing = (date: string, time: string) => Date.parse(`${date}T${time}:00+08:00`)
@@ -45,7 +30,7 @@ describe('WeChat build: care card', () => {
   it('the daughter applies for her mother; the worker approves both stages; the mother books a meal; delivered; balance and ledger right', async () => {
     const storage = new Map<string, string>()
     // 1. The daughter asks to act for her mother; the mother confirms (as in the shell test).
-    let mp = await loginAs('u-li', storage)
+    let mp = await loginAs('u-li', { storage: storage, mockNow })
     await mp.switchTab('/pages/me/index')
     await mp.page.tap('go-family')
     await mp.page.input('family-name', '王秀英')
@@ -53,14 +38,14 @@ describe('WeChat build: care card', () => {
     await mp.page.tap('family-submit')
     expect(mp.page.text()).toContain('待确认')
     await logout(mp)
-    mp = await loginAs('u-wang', storage)
+    mp = await loginAs('u-wang', { storage: storage, mockNow })
     await mp.page.tap('李红申请为您代办')
     await mp.page.tap(/^同意$/)
     expect(mp.page.text()).toContain('已生效')
     await logout(mp)
 
     // 2. The daughter acts for her mother: hub says no card; eligibility; apply with a photo.
-    mp = await loginAs('u-li', storage)
+    mp = await loginAs('u-li', { storage: storage, mockNow })
     await mp.switchTab('/pages/me/index')
     await mp.page.tap('act-for-u-wang')
     expect(mp.page.text()).toContain('正在为 王秀英 代办')
@@ -97,7 +82,7 @@ describe('WeChat build: care card', () => {
     await logout(mp)
 
     // 3. The worker approves both stages.
-    mp = await loginAs('u-zhao', storage)
+    mp = await loginAs('u-zhao', { storage: storage, mockNow })
     await mp.navigateTo(`${CC}/worker/index`)
     expect(mp.page.text()).toContain('王秀英')
     await mp.page.tap(/王秀英（\d+ 岁）/)
@@ -121,7 +106,7 @@ describe('WeChat build: care card', () => {
     await logout(mp)
 
     // 4. The mother, on her own phone, sees her card and books 助餐.
-    mp = await loginAs('u-wang', storage)
+    mp = await loginAs('u-wang', { storage: storage, mockNow })
     expect(Math.abs(mp.backend().clock.now() - beijing(activeFrom, '08:00'))).toBeLessThan(600_000)
     await mp.navigateTo(`${CC}/index/index`)
     await mp.settle()
@@ -149,7 +134,7 @@ describe('WeChat build: care card', () => {
     // 5. After the meal time, the worker marks it delivered.
     mockNow = beijing(activeFrom, '12:30')
     await logout(mp)
-    mp = await loginAs('u-zhao', storage)
+    mp = await loginAs('u-zhao', { storage: storage, mockNow })
     await mp.navigateTo(`${CC}/worker-orders/index`)
     await mp.settle()
     expect(mp.page.text()).toContain('王秀英')
@@ -160,7 +145,7 @@ describe('WeChat build: care card', () => {
     await logout(mp)
 
     // 6. The mother confirms and rates; the card shows ¥88.00 and the ledger.
-    mp = await loginAs('u-wang', storage)
+    mp = await loginAs('u-wang', { storage: storage, mockNow })
     await mp.navigateTo(`${CC}/orders/index`)
     await mp.settle()
     await mp.page.tap(/请确认并评价/)
@@ -184,7 +169,7 @@ describe('WeChat build: care card', () => {
   })
 
   it('worker pages show an Empty state to residents', async () => {
-    const mp = await loginAs('u-wang', new Map())
+    const mp = await loginAs('u-wang')
     for (const p of ['worker', 'worker-review', 'worker-orders']) {
       await mp.navigateTo(`${CC}/${p}/index`)
       await mp.settle()

@@ -5,23 +5,12 @@
  * Areas (m²): 101 64.2, 102 58.75, 201 64.2, 202 58.75, 301 66.48, 302 60.1, 401 66.48, 402 60.1,
  * 501 70.33, 502 61.92 → total 631.31; 2/3 of it is 420.87.
  */
-import { MiniProgram } from './harness'
+import { MiniProgram, loginAs, logout } from './harness'
 
 jest.setTimeout(120_000)
 const PETITION = 'ep-xs-5-2'
 const HOME = '/packages/elevator/pages/index/index'
 
-async function loginAs(userId: string, storage: Map<string, string>) {
-  const mp = await MiniProgram.launch({ storage })
-  if (mp.page.route !== 'pages/login/index') throw new Error(`expected the login page, got ${mp.page.route}`)
-  if (mp.page.has('accept-privacy')) await mp.page.tap('accept-privacy')
-  await mp.page.tap(`persona-${userId}`)
-  return mp
-}
-async function logout(mp: MiniProgram) {
-  await mp.switchTab('/pages/me/index')
-  await mp.page.tap('退出登录')
-}
 const modalTexts = (mp: MiniProgram) => mp.calls.filter((c) => c.api === 'showModal').map((c) => String((c.args as { content?: string }).content ?? ''))
 
 function expectSmallSetData(mp: MiniProgram) {
@@ -41,7 +30,7 @@ describe('WeChat build: elevator petition and vote', () => {
     const storage = new Map<string, string>()
 
     // 102 朱丽 (floor 1, pays nothing) opens her unit and votes 同意.
-    let mp = await loginAs('u-xs1', storage)
+    let mp = await loginAs('u-xs1', { storage: storage })
     await mp.navigateTo(HOME)
     expect(mp.page.text()).toContain('西山社区 5幢2单元')
     expect(mp.page.text()).toContain('表决进行中')
@@ -76,7 +65,7 @@ describe('WeChat build: elevator petition and vote', () => {
     await logout(mp)
 
     // 201 胡斌: a wrong name is refused next to the field; votes 反对, then changes to 同意.
-    mp = await loginAs('u-xs2', storage)
+    mp = await loginAs('u-xs2', { storage: storage })
     await mp.navigateTo(`/packages/elevator/pages/ballot/index?id=${PETITION}`)
     await vote(mp, 'oppose', '胡 斌斌')
     expect(mp.page.text()).toContain('与业主实名不一致')
@@ -94,7 +83,7 @@ describe('WeChat build: elevator petition and vote', () => {
     await logout(mp)
 
     // The worker 孙丽 enters 202's paper ballot (反对) with a photo of the signed form.
-    mp = await loginAs('u-sun', storage)
+    mp = await loginAs('u-sun', { storage: storage })
     await mp.navigateTo('/packages/elevator/pages/worker/index')
     await mp.page.tap(`paper-${PETITION}`)
     expect(mp.page.route).toBe('packages/elevator/pages/worker-paper-ballot/index')
@@ -134,7 +123,7 @@ describe('WeChat build: elevator petition and vote', () => {
     await logout(mp)
 
     // 101 马建华 files a real-name written objection during publicity.
-    mp = await loginAs('u-xs0', storage)
+    mp = await loginAs('u-xs0', { storage: storage })
     mp.backend().clock.set(Date.parse(deadline) + 2 * 3600_000)
     await mp.navigateTo(`/packages/elevator/pages/petition/index?id=${PETITION}`)
     await mp.page.tap('go-objections')
@@ -155,7 +144,7 @@ describe('WeChat build: elevator petition and vote', () => {
     await logout(mp)
 
     // The worker records a paper objection from 201, then, after publicity, the mediation step.
-    mp = await loginAs('u-sun', storage)
+    mp = await loginAs('u-sun', { storage: storage })
     mp.backend().clock.set(Date.parse(deadline) + 3 * 3600_000)
     await mp.navigateTo('/packages/elevator/pages/worker/index')
     await mp.page.tap(`objections-${PETITION}`)
@@ -186,7 +175,7 @@ describe('WeChat build: elevator petition and vote', () => {
 
   it('an owner starts a petition with co-initiators (draft kept), a co-initiator confirms from her own account', async () => {
     const storage = new Map<string, string>()
-    let mp = await loginAs('u-liu', storage)
+    let mp = await loginAs('u-liu', { storage: storage })
     await mp.navigateTo(HOME)
     expect(mp.page.text()).toContain('总浦桥社区 3幢1单元')
     expect(mp.page.text()).toContain('本单元还没有加装电梯申请')
@@ -220,7 +209,7 @@ describe('WeChat build: elevator petition and vote', () => {
     await logout(mp)
 
     // 钱芳 (102) confirms from her own account; 吴刚 (302) still pending.
-    mp = await loginAs('u-qian', storage)
+    mp = await loginAs('u-qian', { storage: storage })
     await mp.navigateTo(HOME)
     expect(mp.page.text()).toContain('邀请您作为联合发起人')
     await mp.page.tap(`petition-${created.id}`)

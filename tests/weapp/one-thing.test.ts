@@ -1,17 +1,8 @@
-import { MiniProgram } from './harness'
+import { MiniProgram, loginAs } from './harness'
 
 const NOW = Date.parse('2026-03-02T10:00:00+08:00') // a Monday
 const ROOT = 'packages/one-thing/pages'
 
-/** Launches and logs in as a persona through the login page (privacy notice first). */
-async function loginAs(userId: string, storage?: Map<string, string>) {
-  const mp = await MiniProgram.launch({ storage })
-  mp.backend().clock.set(NOW)
-  if (mp.page.route !== 'pages/login/index') return mp
-  if (mp.page.has('accept-privacy')) await mp.page.tap('accept-privacy')
-  await mp.page.tap(`persona-${userId}`)
-  return mp
-}
 
 /** No single interaction on a one-thing page sends more than 16 KB; the checklist's first render stays under 128 KB. */
 function expectSmallSetData(mp: MiniProgram) {
@@ -25,7 +16,7 @@ function expectSmallSetData(mp: MiniProgram) {
 
 describe('WeChat build: 一件事', () => {
   it('finds 出生一件事 by 生孩子, answers the questions, ticks items, keeps progress after a relaunch', async () => {
-    const mp = await loginAs('u-li')
+    const mp = await loginAs('u-li', { mockNow: NOW })
     await mp.navigateTo(`/${ROOT}/index/index`)
     expect(mp.page.text()).toContain('出生与成长')
     await mp.page.input('one-thing-search', '找不到的事情')
@@ -91,7 +82,7 @@ describe('WeChat build: 一件事', () => {
   })
 
   it('shows the statutory retirement date with a note on voluntary early or late retirement', async () => {
-    const mp = await loginAs('u-li')
+    const mp = await loginAs('u-li', { mockNow: NOW })
     await mp.navigateTo(`/${ROOT}/index/index`)
     await mp.page.input('one-thing-search', '退休金')
     await mp.page.tap('result-retirement')
@@ -109,14 +100,14 @@ describe('WeChat build: 一件事', () => {
   })
 
   it('finds 身后一件事 by 过世', async () => {
-    const mp = await loginAs('u-li')
+    const mp = await loginAs('u-li', { mockNow: NOW })
     await mp.navigateTo(`/${ROOT}/index/index`)
     await mp.page.input('one-thing-search', '过世')
     expect(mp.page.has('result-after-death')).toBe(true)
   })
 
   it('books a window appointment, sees it, and cancels it', async () => {
-    const mp = await loginAs('u-li')
+    const mp = await loginAs('u-li', { mockNow: NOW })
     await mp.navigateTo(`/${ROOT}/appointment/index?event=newborn`)
     await mp.settle(1000)
     expect(mp.page.text()).toContain('换一个服务中心')
@@ -144,7 +135,7 @@ describe('WeChat build: 一件事', () => {
   })
 
   it('renders the worker page', async () => {
-    const mp = await loginAs('u-zhao')
+    const mp = await loginAs('u-zhao', { mockNow: NOW })
     await mp.navigateTo(`/${ROOT}/worker/index`)
     expect(mp.page.text()).toContain('窗口预约由服务大厅管理')
   })

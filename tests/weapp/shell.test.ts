@@ -1,17 +1,7 @@
-import { MiniProgram, MAX_PAGE_STACK } from './harness'
-import { buildSeed } from '../../src/backend/seed'
+import { MiniProgram, MAX_PAGE_STACK, loginAs, seededIdNumber } from './harness'
 
-const seed = buildSeed('2026-03-02T10:00:00+08:00')
-const idOf = (name: string) => Object.values(seed.populationRegister).find((p) => p.name === name)!.idNumber
+const idOf = seededIdNumber
 
-/** Launches and logs in as a persona through the login page (privacy notice first). */
-async function loginAs(userId: string, storage?: Map<string, string>) {
-  const mp = await MiniProgram.launch({ storage })
-  if (mp.page.route !== 'pages/login/index') return mp
-  if (mp.page.has('accept-privacy')) await mp.page.tap('accept-privacy')
-  await mp.page.tap(`persona-${userId}`)
-  return mp
-}
 
 describe('WeChat build: app shell', () => {
   it('sends a new visitor to the privacy notice, then the persona list, then home', async () => {
@@ -71,7 +61,7 @@ describe('WeChat build: app shell', () => {
 
   it('a proxy asks, the elder confirms, and the proxy switches to "acting for"', async () => {
     const storage = new Map<string, string>()
-    let mp = await loginAs('u-li', storage)
+    let mp = await loginAs('u-li', { storage: storage })
     await mp.switchTab('/pages/me/index')
     await mp.page.tap('go-family')
     await mp.page.input('family-name', '王秀英')
@@ -85,7 +75,7 @@ describe('WeChat build: app shell', () => {
     // The elder opens the app on her own phone (same mocked backend storage, new session).
     await mp.switchTab('/pages/me/index')
     await mp.page.tap('退出登录')
-    mp = await loginAs('u-wang', storage)
+    mp = await loginAs('u-wang', { storage: storage })
     expect(mp.page.text()).toContain('李红申请为您代办')
     await mp.page.tap('李红申请为您代办')
     await mp.page.tap(/^同意$/)
@@ -93,7 +83,7 @@ describe('WeChat build: app shell', () => {
     await mp.navigateBack()
     await mp.switchTab('/pages/me/index')
     await mp.page.tap('退出登录')
-    mp = await loginAs('u-li', storage)
+    mp = await loginAs('u-li', { storage: storage })
     await mp.switchTab('/pages/me/index')
     await mp.page.tap('act-for-u-wang')
     expect(mp.page.text()).toContain('正在为 王秀英 代办')
@@ -101,7 +91,7 @@ describe('WeChat build: app shell', () => {
 
   it('restores a half-filled form after the app is killed, per user', async () => {
     const storage = new Map<string, string>()
-    let mp = await loginAs('u-li', storage)
+    let mp = await loginAs('u-li', { storage: storage })
     await mp.navigateTo('/pages/family/index')
     await mp.page.input('family-name', '王秀英')
     mp = await MiniProgram.launch({ storage })
@@ -110,7 +100,7 @@ describe('WeChat build: app shell', () => {
     expect(mp.page.byId('family-name')?.attrs.value).toBe('王秀英')
     await mp.switchTab('/pages/me/index')
     await mp.page.tap('退出登录')
-    mp = await loginAs('u-wang', storage)
+    mp = await loginAs('u-wang', { storage: storage })
     await mp.navigateTo('/pages/family/index')
     expect(mp.page.byId('family-name')?.attrs.value ?? '').toBe('')
   })

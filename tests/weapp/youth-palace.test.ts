@@ -1,22 +1,10 @@
-import { MiniProgram } from './harness'
+import { MiniProgram, loginAs } from './harness'
 
 jest.setTimeout(120_000)
 
 const YP = '/packages/youth-palace/pages'
 const TERM = 'ypt-zpq-spring'
 
-/** Launches and logs in as a persona through the login page (privacy notice first). */
-async function loginAs(userId: string, storage?: Map<string, string>) {
-  const mp = await MiniProgram.launch({ storage })
-  if (mp.page.route !== 'pages/login/index') {
-    await mp.switchTab('/pages/me/index')
-    await mp.page.tap('退出登录')
-  }
-  if (mp.page.has('accept-privacy')) await mp.page.tap('accept-privacy')
-  await mp.page.tap(`persona-${userId}`)
-  expect(mp.page.route).toBe('pages/index/index')
-  return mp
-}
 
 async function apply(mp: MiniProgram, courseId: string, childId: string) {
   await mp.navigateTo(`${YP}/course/index?id=${courseId}&childId=${childId}`)
@@ -37,7 +25,7 @@ const bigSetData = (mp: MiniProgram) => mp.setDataLog.filter((r) => r.route.star
 describe('WeChat build: youth palace', () => {
   it('parent books for two children, hits the cap and a clash, joins the lottery; worker draws; parent re-checks and confirms', async () => {
     const storage = new Map<string, string>()
-    let mp = await loginAs('u-chen', storage)
+    let mp = await loginAs('u-chen', { storage: storage })
     await mp.page.tap('entry-youth-palace')
     expect(mp.page.route).toBe('packages/youth-palace/pages/index/index')
     await mp.settle(300)
@@ -97,7 +85,7 @@ describe('WeChat build: youth palace', () => {
     // Worker closes registration after the window and runs the draw.
     const closesAt = mp.backend().db.data.ypTerms[TERM].closesAt as string
     const drawMs = Date.parse(`${closesAt}T10:00:00+08:00`) + 24 * 3600_000
-    mp = await loginAs('u-zhao', storage)
+    mp = await loginAs('u-zhao', { storage: storage })
     mp.backend().clock.set(drawMs)
     await mp.navigateTo(`${YP}/worker/index`)
     await mp.settle(300)
@@ -116,7 +104,7 @@ describe('WeChat build: youth palace', () => {
     expect(bigSetData(mp)).toEqual([])
 
     // Parent sees and re-checks the lottery (an hour after the draw).
-    mp = await loginAs('u-chen', storage)
+    mp = await loginAs('u-chen', { storage: storage })
     mp.backend().clock.set(drawMs + 3600_000)
     await mp.navigateTo(`${YP}/lottery/index?id=ypc-pottery`)
     await mp.settle(500)
@@ -131,14 +119,14 @@ describe('WeChat build: youth palace', () => {
     while (mine().status === 'waitlisted') {
       promoted = true
       const other = enrollmentsOf(mp, 'ypc-pottery').find((e) => e.status === 'admitted')!
-      mp = await loginAs(other.parentId, storage)
+      mp = await loginAs(other.parentId, { storage: storage })
       mp.backend().clock.set(drawMs + 1800_000)
       await mp.navigateTo(`${YP}/my-courses/index`)
       await mp.settle(300)
       await mp.page.tap(`decline-${other.id}`)
       await mp.settle(300)
       expect(mp.page.text()).toContain('已放弃')
-      mp = await loginAs('u-chen', storage)
+      mp = await loginAs('u-chen', { storage: storage })
       mp.backend().clock.set(drawMs + 3600_000)
     }
     await mp.navigateTo(`${YP}/my-courses/index?childId=ypk-chen-yue`)
