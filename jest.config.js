@@ -19,7 +19,7 @@ module.exports = {
         '\\.(css|scss)$': '<rootDir>/tests/doubles/style.ts',
       },
     },
-    { ...common, displayName: 'weapp', testMatch: ['<rootDir>/tests/weapp/**/*.test.ts'] },
+    { ...common, displayName: 'weapp', testMatch: ['<rootDir>/tests/weapp/**/*.test.ts'], setupFilesAfterEnv: ['<rootDir>/tests/weapp/harness/budgets.setup.ts'] },
     { ...common, displayName: 'e2e', testMatch: ['<rootDir>/tests/e2e/**/*.test.ts'] },
   ],
 }

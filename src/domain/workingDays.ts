@@ -1,49 +1,50 @@
 /**
  * Working days (工作日) on the mainland China public-holiday calendar, as published each year by the
- * State Council General Office (国务院办公厅 节假日安排通知), via the maintained `chinese-days` library
- * (holiday data 2004–2026 in v1.5.7). Used for promises such as "5 个工作日".
+ * State Council General Office (国务院办公厅 节假日安排通知). The calendar is the maintained
+ * `chinese-days` library's (holiday data 2004–2026 in v1.5.7), shipped as the table it generates
+ * (`holidayTable.ts`, ~5 KB) rather than the library itself (~24 KB minified in every package that
+ * imports it, mostly lunar calendar and solar terms). Used for promises such as "5 个工作日".
  *
- * Bundle: `chinese-days` ships one bundle (no per-module entry); named imports are not tree-shaken,
- * about 24 KB minified. Keep this module out of the main package (import it from the one-thing
- * subpackage only).
- *
- * Time zones: the library parses `YYYY-MM-DD` as UTC but reads the device's local calendar, so on
- * devices west of UTC its own `isWorkday` reports the weekday of the previous day. We only ask it
- * whether a date is in its holiday / make-up-day table (that lookup is consistently shifted, hence
- * correct) and compute the weekday ourselves, so results do not depend on the device's time zone.
+ * Time zones: the weekday is computed from the date itself, so results do not depend on the device's
+ * time zone (the library's own `isWorkday` shifts by a day west of UTC).
  */
-import { getDayDetail } from 'chinese-days'
 import { DomainError } from './errors'
+import { HOLIDAY_TABLE } from './holidayTable'
 import { DATE_FORMAT, isDate, parseDate } from './time'
 
-const coveredYears = new Map<number, boolean>()
+const yearSets = new Map<number, { rest: Set<string>; work: Set<string> } | null>()
+
+/** The year's rest and make-up working days as sets of `MMDD`, or null when the table lacks the year. */
+function yearOf(year: number): { rest: Set<string>; work: Set<string> } | null {
+  if (!yearSets.has(year)) {
+    const row = HOLIDAY_TABLE[year]
+    yearSets.set(year, row ? { rest: new Set(row.rest.split(',')), work: new Set(row.work.split(',').filter(Boolean)) } : null)
+  }
+  return yearSets.get(year) ?? null
+}
 
 function assertDate(date: string): void {
   if (!isDate(date)) throw new DomainError('INVALID_DATE', `日期格式不正确：${String(date)}（应为 年-月-日，如 2026-03-01）`)
 }
 
-/** Whether the library's table lists this date as a holiday or make-up working day (its names contain a comma). */
+/** Whether the table lists this date as a rest day or a make-up working day (null: an ordinary day). */
 function tableEntry(date: string): { work: boolean } | null {
-  const detail = getDayDetail(date)
-  return detail.name.includes(',') ? { work: detail.work } : null
+  const sets = yearOf(Number(date.slice(0, 4)))
+  const mmdd = date.slice(5, 7) + date.slice(8, 10)
+  if (!sets) return null
+  if (sets.work.has(mmdd)) return { work: true }
+  return sets.rest.has(mmdd) ? { work: false } : null
 }
 
 /**
- * Whether the holiday calendar of `date`'s year is known to the library (New Year's Day, always a
- * public holiday, is listed). Outside these years `isWorkingDay` falls back to Monday–Friday, which
- * misses that year's holidays: show such results as estimates.
+ * Whether the holiday calendar of `date`'s year is known (the table lists the year). Outside these
+ * years `isWorkingDay` falls back to Monday–Friday, which misses that year's holidays: show such
+ * results as estimates.
  * @throws DomainError `INVALID_DATE` for a malformed date
  */
 export function isCalendarCovered(date: string): boolean {
   assertDate(date)
-  const year = Number(date.slice(0, 4))
-  let covered = coveredYears.get(year)
-  if (covered === undefined) {
-    const jan1 = tableEntry(`${year}-01-01`)
-    covered = jan1 !== null && !jan1.work
-    coveredYears.set(year, covered)
-  }
-  return covered
+  return yearOf(Number(date.slice(0, 4))) !== null
 }
 
 /**

@@ -102,3 +102,34 @@ describe('calendar coverage', () => {
     expect(result.due).toBe('2025-10-10')
   })
 })
+
+describe('holiday table generated from chinese-days (scripts/gen-holiday-table.mjs)', () => {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const cd = require('chinese-days') as { getDayDetail(d: string): { work: boolean; name: string } }
+  /** The library's answer the way the app used it before shipping the table: its table entry, else Mon–Fri. */
+  const libraryWorkingDay = (iso: string) => {
+    const detail = cd.getDayDetail(iso)
+    if (detail.name.includes(',')) return detail.work
+    const weekday = new Date(`${iso}T00:00:00Z`).getUTCDay()
+    return weekday >= 1 && weekday <= 5
+  }
+
+  it('agrees with the library on every day from 2003 to 2027', () => {
+    const disagreements: string[] = []
+    let checked = 0
+    for (let d = new Date(Date.UTC(2003, 0, 1)); d.getUTCFullYear() <= 2027; d.setUTCDate(d.getUTCDate() + 1)) {
+      const iso = d.toISOString().slice(0, 10)
+      checked++
+      if (isWorkingDay(iso) !== libraryWorkingDay(iso)) disagreements.push(iso)
+    }
+    expect(checked).toBe(9131)
+    expect(disagreements).toEqual([])
+  })
+
+  it('covers exactly the years whose New Year the library lists', () => {
+    for (let year = 2000; year <= 2030; year++) {
+      const listed = cd.getDayDetail(`${year}-01-01`).name.includes(',')
+      expect([year, isCalendarCovered(`${year}-06-01`)]).toEqual([year, listed])
+    }
+  })
+})

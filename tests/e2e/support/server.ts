@@ -8,7 +8,7 @@ import type { AddressInfo } from 'node:net'
 export const H5_TEST_DIST = path.resolve(__dirname, '../../..', process.env.H5_DIST || 'dist/h5-test')
 
 const TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.css': 'text/css',
+  '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; charset=utf-8', '.css': 'text/css; charset=utf-8',
   '.json': 'application/json', '.png': 'image/png', '.svg': 'image/svg+xml', '.ico': 'image/x-icon',
 }
 

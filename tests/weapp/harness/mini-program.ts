@@ -11,8 +11,9 @@
 import fs from 'node:fs'
 import path from 'node:path'
 import vm from 'node:vm'
+import { recordSetData, recordTree } from './perf'
 import { VirtualTimers } from './timers'
-import { applyPath, decode, readTemplateMap, textOf, walk, type TemplateMap, type UiNode } from './tree'
+import { applyPath, decode, depthOf, readTemplateMap, textOf, walk, type TemplateMap, type UiNode } from './tree'
 import { createWx, type WxCall } from './wx-stub'
 
 /** The WeChat build to load: `WEAPP_DIST` (absolute or relative to the repo) or dist/weapp. */
@@ -94,10 +95,15 @@ export class PageHandle {
       if (this.mp.templates.events[n.code]?.has(type)) chain.push(n)
     }
     if (chain.length === 0) throw new Error(`Nothing handles "${type}" on or above <${targetEl.tag}> "${textOf(targetEl).slice(0, 40)}" on ${this.route}`)
-    for (const el of chain) {
-      this.instance.eh({ type, timeStamp: Date.now(), target: desc(targetEl), currentTarget: desc(el), detail: { ...detail }, touches: [], changedTouches: [] })
+    this.mp.interacting = this.route
+    try {
+      for (const el of chain) {
+        this.instance.eh({ type, timeStamp: Date.now(), target: desc(targetEl), currentTarget: desc(el), detail: { ...detail }, touches: [], changedTouches: [] })
+      }
+      await this.mp.settle()
+    } finally {
+      this.mp.interacting = undefined
     }
-    await this.mp.settle()
   }
 }
 
@@ -115,6 +121,8 @@ export class MiniProgram {
   readonly errors: unknown[] = []
   /** Answers to the next `showModal` calls (true = confirm); when empty, modals are confirmed. */
   modalAnswers: boolean[] = []
+  /** The route where a tap/input/change is running: its `setData` there counts as an interaction's. */
+  interacting: string | undefined
   /** Index chosen by the next `showActionSheet` calls; default 0. */
   actionSheetAnswers: number[] = []
   stack: PageHandle[] = []
@@ -214,6 +222,15 @@ export class MiniProgram {
       await Promise.allSettled([...this.inFlight])
       await this.timers.advance(ms)
     }
+    this.measureTree()
+  }
+
+  /** Records the open page's rendered node count and depth against the budgets (see perf.ts). */
+  private measureTree(): void {
+    const top = this.stack[this.stack.length - 1]
+    if (!top) return
+    const root = top.root
+    recordTree(top.route, walk(root).length - 1, depthOf(root) - 1)
   }
 
   /** Every route the app declares (main package and subpackages). */
@@ -296,7 +313,9 @@ export class MiniProgram {
     const instance: Instance = { ...config, data: structuredClone(config.data ?? {}), route, __route__: route, options: query }
     let first = true
     instance.setData = (patch: Record<string, unknown>, cb?: () => void) => {
-      this.setDataLog.push({ route, bytes: Buffer.byteLength(JSON.stringify(patch)), first, keys: Object.keys(patch) })
+      const bytes = Buffer.byteLength(JSON.stringify(patch))
+      this.setDataLog.push({ route, bytes, first, keys: Object.keys(patch) })
+      recordSetData(route, bytes, first ? 'first' : this.interacting === route ? 'interaction' : 'load')
       first = false
       for (const [k, v] of Object.entries(patch)) applyPath(instance.data, k, structuredClone(v))
       if (cb) Promise.resolve().then(cb)
@@ -310,6 +329,7 @@ export class MiniProgram {
     instance.onShow?.()
     instance.onReady?.()
     await this.timers.advance(500)
+    if (this.stack[this.stack.length - 1] === page) this.measureTree()
     return page
   }
 
