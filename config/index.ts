@@ -10,6 +10,7 @@ import prodConfig from './prod'
  * - `TARO_APP_API_BASE`: when set, the app talks HTTP to that server and the mocked backend is left out.
  * - `TARO_APP_TEST=1`: the H5 test build (page animations off).
  * - `OUTPUT_ROOT`: overrides the output folder (used by the benchmark for alternate builds).
+ * - `HELLO_WORLD=1`: builds the bare baseline app in bench/hello-world instead (`npm run bench`).
  * - `SOURCE_MAPS=1`: emit source maps (`npm run deps` uses them to attribute bytes to modules).
  */
 export default defineConfig<'webpack5'>(async (merge) => {
@@ -18,7 +19,7 @@ export default defineConfig<'webpack5'>(async (merge) => {
     date: '2026-11-29',
     designWidth: 750,
     deviceRatio: { 640: 2.34 / 2, 750: 1, 375: 2, 828: 1.81 / 2 },
-    sourceRoot: 'src',
+    sourceRoot: process.env.HELLO_WORLD === '1' ? 'bench/hello-world' : 'src',
     outputRoot: process.env.OUTPUT_ROOT || `dist/${process.env.TARO_ENV}`,
     plugins: [],
     defineConstants: {},

@@ -2,7 +2,9 @@
  * One way to call the backend for route tests, in two transports: in-process (`backend.handle`) and
  * over HTTP against `scripts/mock-server.ts` on 127.0.0.1. The same tests run on both.
  */
-import { createBackend, type Backend } from '@/backend'
+import { appendFileSync } from 'fs'
+import { createBackend, ROUTES, type Backend } from '@/backend'
+import { matchRoute } from '@/backend/core/router'
 import { fixedClock, type MockClock } from '@/backend/core/clock'
 import type { Method } from '@/backend/core/http'
 import { memoryStorage } from '@/backend/storage/memory'
@@ -41,11 +43,29 @@ function withLogin(c: Omit<Client, 'login'>): Client {
   }
 }
 
+/**
+ * When `$BENCH_ROUTES_OUT` is set (by `npm run bench`), each in-process call's route, status and
+ * duration in ms is appended to that file as a JSON line: the route tests double as the backend's
+ * latency benchmark.
+ */
+function recordTiming(method: Method, url: string, status: number, ms: number): void {
+  const file = process.env.BENCH_ROUTES_OUT
+  if (!file) return
+  const found = matchRoute(ROUTES, method, url.split('?')[0])
+  if (!found || !('route' in found)) return
+  appendFileSync(file, JSON.stringify({ route: `${method} ${found.route.path}`, status, ms }) + '\n')
+}
+
 export async function inProcess(clock = fixedClock(T0)): Promise<Client> {
   const backend = createBackend({ storage: memoryStorage(), clock })
   return withLogin({
     name: 'in-process', backend, clock,
-    call: async (method, url, opts = {}) => backend.handle({ method, url, headers: headersOf(opts), body: opts.body }),
+    call: async (method, url, opts = {}) => {
+      const start = performance.now()
+      const res = await backend.handle({ method, url, headers: headersOf(opts), body: opts.body })
+      recordTiming(method, url, res.status, performance.now() - start)
+      return res
+    },
     close: async () => {},
   })
 }
