@@ -1,0 +1,59 @@
+/**
+ * One call per page reached in a journey: checks the visible page in BOTH modes — axe-core (no serious
+ * or critical violations) and the size rules (elder: text ≥ 18 px, headings ≥ 30 px, line height ≥ 1.3,
+ * targets ≥ 60 × 60; normal: targets ≥ 44 × 44) — and saves a screenshot of each mode, then restores the
+ * mode the journey was in. Elder mode is switched through the H5 test build's hook
+ * (`window.__mcTest.setElderMode`, TARO_APP_TEST builds only), as the user's own switch would.
+ *
+ * Screenshots go to `$SCREENSHOTS_DIR` (`npm run screenshots` sets docs/screenshots) or
+ * tests/.artifacts/screenshots, as `<name>-normal.png` / `<name>-elder.png` (full page, 375 CSS px wide).
+ */
+import fs from 'node:fs'
+import path from 'node:path'
+import type { Page } from 'playwright-core'
+import { seriousA11yViolations } from './axe'
+import { ARTIFACTS } from './browser'
+import { checkElderMode, ELDER_RULES, NORMAL_RULES } from './elder-checker'
+
+/** Every page name audited in this process (a test can assert its journey covered its pages). */
+export const auditedPages = new Set<string>()
+
+const isElder = (page: Page) => page.evaluate(() => {
+  const shown = [...document.querySelectorAll('.taro_page')].filter((p) => getComputedStyle(p).display !== 'none')
+  return !!shown[shown.length - 1]?.querySelector('.page.elder')
+})
+
+async function setMode(page: Page, elder: boolean): Promise<void> {
+  await page.evaluate((on) => {
+    const hook = (window as unknown as { __mcTest?: { setElderMode(on: boolean): void } }).__mcTest
+    if (!hook) throw new Error('No test hook: audit pages in the H5 test build (npm run build:h5:test)')
+    hook.setElderMode(on)
+  }, elder)
+  await page.waitForFunction((on) => {
+    const shown = [...document.querySelectorAll('.taro_page')].filter((p) => getComputedStyle(p).display !== 'none')
+    return !!shown[shown.length - 1]?.querySelector('.page.elder') === on
+  }, elder)
+  await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))))
+}
+
+/**
+ * Audits the visible page in normal and elder mode; returns the problems found, in words (empty when
+ * all is well). `name` names the screenshots (`care-card-apply` → care-card-apply-elder.png).
+ */
+export async function auditPage(page: Page, name: string): Promise<string[]> {
+  const started = await isElder(page)
+  const problems: string[] = []
+  const dir = process.env.SCREENSHOTS_DIR ? path.resolve(process.env.SCREENSHOTS_DIR) : path.join(ARTIFACTS, 'screenshots')
+  fs.mkdirSync(dir, { recursive: true })
+  for (const elder of [started, !started]) {
+    const mode = elder ? 'elder' : 'normal'
+    await setMode(page, elder)
+    for (const f of await seriousA11yViolations(page)) problems.push(`${name} [${mode}] axe ${f.id} (${f.impact}): ${f.help} — ${f.targets.join(', ')}`)
+    const sizes = await checkElderMode(page, elder ? ELDER_RULES : NORMAL_RULES)
+    for (const v of sizes.violations) problems.push(`${name} [${mode}] ${v.rule} ${v.value}: "${v.text}"`)
+    await page.screenshot({ path: path.join(dir, `${name}-${mode}.png`), fullPage: true, scale: 'css' })
+  }
+  await setMode(page, started)
+  auditedPages.add(name)
+  return problems
+}
