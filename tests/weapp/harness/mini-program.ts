@@ -11,6 +11,7 @@
 import fs from 'node:fs'
 import path from 'node:path'
 import vm from 'node:vm'
+import { makeStrictDate } from '../../doubles/strict-date'
 import { recordSetData, recordTree } from './perf'
 import { VirtualTimers } from './timers'
 import { applyPath, decode, depthOf, readTemplateMap, textOf, walk, type TemplateMap, type UiNode } from './tree'
@@ -180,6 +181,13 @@ export class MiniProgram {
       __wxConfig: { envVersion: 'develop', platform: 'devtools' },
       TextEncoder, TextDecoder, URL, URLSearchParams,
     })
+    // A strict Date, built on the context's own: only full ISO 8601 strings parse, as on iOS.
+    this.context.Date = makeStrictDate(vm.runInContext('Date', this.context))
+  }
+
+  /** Evaluates an expression inside the app's sandbox (e.g. to check its globals). */
+  evaluate(expression: string): unknown {
+    return vm.runInContext(expression, this.context)
   }
 
   /** Loads `app.js`, runs the app's `onLaunch`/`onShow`, and opens the entry page. */
