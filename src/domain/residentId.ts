@@ -64,3 +64,18 @@ export function maskResidentId(id: string): string {
   if (v.length <= 7) return '*'.repeat(v.length)
   return v.slice(0, 3) + '*'.repeat(v.length - 7) + v.slice(-4)
 }
+
+/**
+ * 18 characters shaped like an ID number (17 digits and a digit or X), not inside a longer run of
+ * letters or digits. No look-behind: older iOS engines (JavaScriptCore before iOS 16.4) cannot parse it.
+ */
+const ID_NUMBER_IN_TEXT = /(^|[^0-9A-Za-z])(\d{17}[\dXx])(?![0-9A-Za-z])/g
+
+/**
+ * Masks everything shaped like an 18-character ID number inside free text (`maskResidentId`), e.g. one
+ * a resident typed into a dispute reason: ID numbers are sensitive personal information (PIPL art. 28)
+ * and are kept and shown only where they are the point (real-name binding, the owner's export).
+ */
+export function maskIdNumbersIn(text: string): string {
+  return text.replace(ID_NUMBER_IN_TEXT, (_all, before: string, id: string) => before + maskResidentId(id))
+}

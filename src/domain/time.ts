@@ -17,9 +17,19 @@ export const BEIJING_OFFSET_MINUTES = 8 * 60
 /** Calendar date format. */
 export const DATE_FORMAT = 'YYYY-MM-DD'
 
-/** An instant (epoch ms, Date or ISO string with offset) seen in Beijing time. */
+/** The string forms an instant may take: a calendar date, or ISO 8601 with `Z` or `±HH:mm`. */
+const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}(T([01]\d|2[0-3]):[0-5]\d(:[0-5]\d(\.\d{1,3})?)?(Z|[+-]([01]\d|2[0-3]):[0-5]\d))?$/
+
+/**
+ * An instant (epoch ms, Date, or an ISO string: `YYYY-MM-DD` or `YYYY-MM-DDTHH:mm[:ss[.sss]]` with `Z`
+ * or `±HH:mm`) seen in Beijing time. Other strings (`2026-03-01 10:00`, `2026/3/1`, no offset) are
+ * refused rather than left to the engine's loose parsing.
+ * @throws DomainError `INVALID_DATE`
+ */
 export function inBeijing(instant: number | Date | string): Dayjs {
-  const d = typeof instant === 'string' ? dayjs.utc(instant) : dayjs(instant)
+  const d = typeof instant === 'string'
+    ? (ISO_INSTANT.test(instant) && isDate(instant.slice(0, 10)) ? dayjs.utc(instant) : dayjs.utc('invalid'))
+    : dayjs(instant)
   if (!d.isValid()) throw new DomainError('INVALID_DATE', `时间格式不正确：${String(instant)}`)
   return d.utcOffset(BEIJING_OFFSET_MINUTES)
 }

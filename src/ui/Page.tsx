@@ -1,17 +1,22 @@
 import { View } from '@tarojs/components'
-import type { PropsWithChildren } from 'react'
+import { useState, type PropsWithChildren } from 'react'
 import { useElderMode } from '../stores/settings'
 import { useSession } from '../stores/session'
+import { goHome, isLonePage } from './nav'
+import { tappable } from './tappable'
 
 /**
  * Every page's root: applies elder mode (larger text and targets, one column) on every page, sub-pages
- * included, and shows who a proxy is acting for.
+ * included, shows who a proxy is acting for, and offers "返回首页" on a page opened on its own (a shared
+ * link, a message): no dead end.
  */
 export function Page({ children, className = '' }: PropsWithChildren<{ className?: string }>) {
   const elder = useElderMode()
   const actingFor = useSession((s) => s.actingFor)
+  const [lone] = useState(isLonePage)
   return (
     <View className={`page ${elder ? 'elder' : ''} ${className}`}>
+      {lone && <View id="go-home" className="home-link" {...tappable(undefined, goHome, 'link')}>返回首页</View>}
       {actingFor && <View className="acting-banner" role="status">正在为 {actingFor.name} 代办</View>}
       {children}
     </View>

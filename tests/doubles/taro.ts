@@ -38,6 +38,8 @@ const Taro = {
   ENV_TYPE: { WEAPP: 'WEAPP', WEB: 'WEB' },
   useLaunch: () => {}, useDidShow: () => {}, usePullDownRefresh: () => {}, useDidHide: () => {}, useLoad: () => {}, useReady: () => {},
   useRouter: () => ({ params: {}, path: '' }),
+  /** The page stack; empty unless a test sets it (`getCurrentPages.mockReturnValue([{ route }])`). */
+  getCurrentPages: jest.fn((): { route: string }[] => []),
   getCurrentInstance: () => ({ router: { params: {}, path: '' } }),
 }
 
@@ -49,10 +51,12 @@ export function resetTaroDouble() {
   storage.clear()
   interceptors.length = 0
   for (const v of Object.values(Taro)) if (jest.isMockFunction(v)) v.mockClear()
+  Taro.getCurrentPages.mockReset()
+  Taro.getCurrentPages.mockImplementation(() => [])
   Taro.request.mockReset()
   Taro.request.mockImplementation(defaultRequest)
 }
 
 export const { usePullDownRefresh } = Taro
-export const { navigateTo, redirectTo, switchTab, reLaunch, navigateBack, showToast, showModal, useLaunch, useDidShow, useLoad, useRouter, getCurrentInstance } = Taro
+export const { navigateTo, redirectTo, switchTab, reLaunch, navigateBack, showToast, showModal, useLaunch, useDidShow, useLoad, useRouter, getCurrentInstance, getCurrentPages } = Taro
 export default Taro

@@ -5,6 +5,7 @@
  */
 import { beijingIso } from '../../domain/time'
 import { sha256Hex } from '../../domain/hash'
+import { maskIdNumbersIn } from '../../domain/residentId'
 import type { Collections } from '../model'
 import { MockClock } from './clock'
 import { Database } from './db'
@@ -12,7 +13,7 @@ import { FaultSchedule, type FaultDecision } from './faults'
 import { forbidden, HttpError, notFound, unauthorized, type BackendRequest, type BackendResponse } from './http'
 import { newId } from './ids'
 import { Mutex } from './mutex'
-import { matchRoute, validateInput, type Route, type RouteContext } from './router'
+import { maskTypedIdNumbers, matchRoute, validateInput, type Route, type RouteContext } from './router'
 import type { KeyValueStorage } from '../storage/types'
 
 export interface BackendOptions {
@@ -88,7 +89,7 @@ export class Backend {
         }
         if (seen) return { status: seen.status, body: seen.body, headers: { 'idempotent-replayed': 'true' } }
       }
-      const input = route.input ? validateInput(route.input, mutating ? req.body ?? {} : query) : undefined
+      const input = route.input ? maskTypedIdNumbers(validateInput(route.input, mutating ? req.body ?? {} : query)) : undefined
       this.db.begin()
       const ctx: RouteContext = {
         params, query, body: input, db: this.db, clock: this.clock,
@@ -97,7 +98,10 @@ export class Backend {
         user: user!, principal: principal!, token,
         notify: (userId, title, body, link) => {
           const id = newId('msg')
-          this.db.write('messages')[id] = { id, userId, title, body, link, createdAt: beijingIso(this.clock.now()) }
+          // No message ever carries an ID number in full, whatever text it was built from.
+          this.db.write('messages')[id] = {
+            id, userId, title: maskIdNumbersIn(title), body: maskIdNumbersIn(body), link: link && maskIdNumbersIn(link), createdAt: beijingIso(this.clock.now()),
+          }
         },
       }
       let result: BackendResponse

@@ -62,9 +62,14 @@ export class Database {
     this.imageWrites.set(id, base64)
   }
 
+  /** Removes an image (e.g. when the data it belongs to is erased); removed at commit. */
+  removeImage(id: string): void {
+    this.imageWrites.set(id, null)
+  }
+
   /** Reads an image (base64 text), or null. */
   getImage(id: string): string | null {
-    return this.imageWrites.get(id) ?? this.storage.getItem(IMG_PREFIX + id)
+    return this.imageWrites.has(id) ? this.imageWrites.get(id)! : this.storage.getItem(IMG_PREFIX + id)
   }
 
   /** Persists what the transaction changed; on a full store, rolls back and throws 507. */
@@ -73,7 +78,8 @@ export class Database {
     const writtenCollections: CollectionName[] = []
     try {
       for (const [id, value] of this.imageWrites) {
-        if (value !== null) this.storage.setItem(IMG_PREFIX + id, value)
+        if (value === null) continue
+        this.storage.setItem(IMG_PREFIX + id, value)
         writtenImages.push(IMG_PREFIX + id)
       }
       for (const name of this.snapshots.keys()) {
@@ -92,6 +98,8 @@ export class Database {
       }
       throw e
     }
+    // Removals last, once everything else is saved.
+    for (const [id, value] of this.imageWrites) if (value === null) this.storage.removeItem(IMG_PREFIX + id)
     this.snapshots.clear()
     this.imageWrites.clear()
   }

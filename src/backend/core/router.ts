@@ -6,6 +6,7 @@ import * as v from 'valibot'
 import type { MockClock } from './clock'
 import type { FaultSchedule } from './faults'
 import type { Database } from './db'
+import { maskIdNumbersIn } from '../../domain/residentId'
 import { badRequest, type Method } from './http'
 import type { User } from '../model'
 
@@ -84,4 +85,20 @@ export function validateInput<T>(schema: v.GenericSchema<unknown, T>, input: unk
     if (!fields[key]) fields[key] = issue.message.startsWith('Invalid') ? '格式不正确' : issue.message
   }
   throw badRequest('提交的内容有误，请检查后再试', fields, 'INVALID_INPUT')
+}
+
+/**
+ * Masks ID numbers typed into free text anywhere in a validated input (strings at any depth), so a
+ * number someone types into a reason, a comment or a label is never stored, messaged or shown in full.
+ * Fields whose name ends in `idNumber` (any case: `idNumber`, `principalIdNumber`) carry an ID number
+ * on purpose (real-name binding, a family link) and are kept as typed.
+ */
+export function maskTypedIdNumbers<T>(input: T): T {
+  const walk = (value: unknown, key: string): unknown => {
+    if (typeof value === 'string') return /idnumber$/i.test(key) ? value : maskIdNumbersIn(value)
+    if (Array.isArray(value)) return value.map((x) => walk(x, key))
+    if (value && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([k, x]) => [k, walk(x, k)]))
+    return value
+  }
+  return walk(input, '') as T
 }

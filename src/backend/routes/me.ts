@@ -3,6 +3,7 @@ import * as v from 'valibot'
 import { maskResidentId, normalizeResidentId, parseResidentId } from '../../domain/residentId'
 import { beijingDate } from '../../domain/time'
 import { conflict, forbidden, notFound, tooMany, unprocessable } from '../core/http'
+import type { Database } from '../core/db'
 import { route, type Route, type RouteContext } from '../core/router'
 import { communityDto, displayName, meDto, roomBindingDto, roomLabel } from './views'
 
@@ -123,24 +124,40 @@ export const meRoutes: Route[] = [
       u.realName = undefined
       u.phone = undefined
       u.nickname = '已注销用户'
+      u.persona = '已注销用户'
       u.rooms = []
       u.privacyAcceptedAt = undefined
       u.deletedAt = nowIso
-      const sessions = db.write('sessions')
-      for (const [t, s] of Object.entries(sessions)) if (s.userId === user.id) delete sessions[t]
-      const links = db.write('familyLinks')
-      for (const l of Object.values(links)) {
-        if ((l.proxyId === user.id || l.principalId === user.id) && (l.status === 'pending' || l.status === 'confirmed')) {
-          l.status = 'revoked'
-          l.closedAt = nowIso
-          l.closedBy = user.id
-        }
-      }
-      const messages = db.write('messages')
-      for (const [id, m] of Object.entries(messages)) if (m.userId === user.id) delete messages[id]
-      const attempts = db.write('attempts')
-      for (const k of Object.keys(attempts)) if (k.endsWith(`:${user.id}`)) delete attempts[k]
+      eraseRecordsOf(db, user.id)
       return { ok: true }
     },
   }),
 ]
+
+/**
+ * Erases a deleted account's personal records (PIPL art. 47): sessions, family links either way (with a
+ * signed authorisation photo), messages, rate-limit counters, kept idempotent responses (they hold
+ * copies of answers such as the profile), children's profiles (with hardship proof photos), one-thing
+ * progress and window appointments (freeing the slot). Records that other people or public funds rely
+ * on stay, under the now anonymous user id and without ID numbers: care-card applications, cards,
+ * ledgers and orders, youth-palace enrollments, elevator ballots in the hash-chained log.
+ */
+function eraseRecordsOf(db: Database, userId: string): void {
+  const drop = <T>(name: Parameters<Database['write']>[0], mine: (record: T, key: string) => boolean, onDrop?: (record: T) => void) => {
+    const all = db.data[name] as unknown as Record<string, T>
+    const keys = Object.keys(all).filter((k) => mine(all[k], k))
+    if (!keys.length) return
+    const store = db.write(name) as unknown as Record<string, T>
+    for (const k of keys) { onDrop?.(store[k]); delete store[k] }
+  }
+  const removePhoto = (id?: string) => { if (id) db.removeImage(id) }
+  drop<{ userId: string }>('sessions', (s) => s.userId === userId)
+  drop<{ proxyId: string; principalId: string; authorizationImageId?: string }>('familyLinks',
+    (l) => l.proxyId === userId || l.principalId === userId, (l) => removePhoto(l.authorizationImageId))
+  drop<{ userId: string }>('messages', (m) => m.userId === userId)
+  drop('attempts', (_a, k) => k.endsWith(`:${userId}`))
+  drop('idempotency', (_r, k) => k.startsWith(`${userId}:`))
+  drop<{ parentId: string; hardshipProofImageId?: string }>('ypChildren', (k) => k.parentId === userId, (k) => removePhoto(k.hardshipProofImageId))
+  drop<{ userId: string }>('oneThingProgress', (p) => p.userId === userId)
+  drop<{ userId: string }>('oneThingAppointments', (a) => a.userId === userId)
+}

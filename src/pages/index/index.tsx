@@ -12,6 +12,7 @@ import { Section } from '../../ui/States'
 import { SwitchRow } from '../../ui/Switch'
 import { tappable } from '../../ui/tappable'
 import { SERVICES } from './services'
+import { openPage } from '../../ui/nav'
 
 /** The elderly-service hotline (Zhejiang). */
 export const ELDER_HOTLINE = '96345'
@@ -64,7 +65,7 @@ export default function Home() {
       <View className="section-title" role="heading" aria-level={2}>社区服务</View>
       <View className="grid">
         {SERVICES.map((s) => (
-          <View key={s.key} id={`entry-${s.key}`} className="grid-item" {...tappable(`${s.title}，${s.desc}`, () => Taro.navigateTo({ url: s.url }))}>
+          <View key={s.key} id={`entry-${s.key}`} className="grid-item" {...tappable(`${s.title}，${s.desc}`, () => openPage(s.url))}>
             <View className="grid-item-title">{s.title}</View>
             <View className="grid-item-desc">{s.desc}</View>
           </View>
@@ -73,7 +74,7 @@ export default function Home() {
 
       <Section title="我的待办" id="todo">
         {pending.map((l) => (
-          <Cell key={l.id} title={`${l.proxy.name}申请为您代办`} note="请确认或拒绝" onTap={() => Taro.navigateTo({ url: '/pages/family/index' })} />
+          <Cell key={l.id} title={`${l.proxy.name}申请为您代办`} note="请确认或拒绝" onTap={() => openPage('/pages/family/index')} />
         ))}
         {unread > 0 && <Cell id="todo-messages" title={`您有 ${unread} 条未读消息`} onTap={() => Taro.switchTab({ url: '/pages/messages/index' })} />}
         {pending.length === 0 && unread === 0 && <View className="cell"><View className="cell-note">暂时没有需要您处理的事情。</View></View>}

@@ -10,9 +10,10 @@ import { Cell } from '../../ui/Cell'
 import { Page } from '../../ui/Page'
 import { Section } from '../../ui/States'
 import { SwitchRow } from '../../ui/Switch'
+import { openPage } from '../../ui/nav'
 
 const ROLE_CN = { owner: '业主', tenant: '租户', family: '家属' } as const
-const go = (url: string) => () => Taro.navigateTo({ url })
+const go = (url: string) => () => openPage(url)
 
 /** Me (tab): real-name, rooms, family links and acting-for, elder mode, privacy, export, delete. */
 export default function Me() {

@@ -8,6 +8,7 @@ import { Button } from '../../ui/Button'
 import { Page } from '../../ui/Page'
 import { Empty, ErrorNote, Loading } from '../../ui/States'
 import { tappable } from '../../ui/tappable'
+import { openPage } from '../../ui/nav'
 
 /** Messages (tab): notices, newest first, unread marked in words; opening one marks it read. */
 export default function Messages() {
@@ -38,7 +39,7 @@ export default function Messages() {
               <View className="cell-note">{formatDateCn(beijingDate(m.createdAt))}</View>
               {open === m.id && <View className="message-body">{m.body}</View>}
               {open === m.id && m.link && (
-                <Button kind="secondary" onTap={() => (m.link!.startsWith('/pages/me') ? Taro.switchTab({ url: m.link! }) : Taro.navigateTo({ url: m.link! }))}>去办理</Button>
+                <Button kind="secondary" onTap={() => openPage(m.link!)}>去办理</Button>
               )}
             </View>
           ))}

@@ -9,6 +9,7 @@ import { Cell } from '../../ui/Cell'
 import { Page } from '../../ui/Page'
 import { pickPhotoBase64 } from '../../ui/photo'
 import { Empty, ErrorNote, Section } from '../../ui/States'
+import { openPage } from '../../ui/nav'
 
 /** Each feature's worker pages (they live in the feature's subpackage). */
 export const WORKER_ENTRIES = [
@@ -46,7 +47,7 @@ export default function WorkerHub() {
       <View className="page-title" role="heading" aria-level={1}>社区工作台</View>
       <View className="secondary">{me.community.name} · {me.displayName}</View>
       <Section title="业务">
-        {WORKER_ENTRIES.map((e) => <Cell key={e.url} title={e.title} onTap={() => Taro.navigateTo({ url: e.url })} />)}
+        {WORKER_ENTRIES.map((e) => <Cell key={e.url} title={e.title} onTap={() => openPage(e.url)} />)}
       </Section>
       <Section title="代办授权核验">
         {error && <ErrorNote text={error} onRetry={load} />}

@@ -11,6 +11,7 @@
 import fs from 'node:fs'
 import path from 'node:path'
 import vm from 'node:vm'
+import { makeStrictDate } from '../../doubles/strict-date'
 import { recordSetData, recordTree } from './perf'
 import { VirtualTimers } from './timers'
 import { applyPath, decode, depthOf, readTemplateMap, textOf, walk, type TemplateMap, type UiNode } from './tree'
@@ -34,7 +35,12 @@ export interface LaunchOptions {
   entry?: string
   /** Let `wx.request` reach 127.0.0.1 (for a build with `TARO_APP_API_BASE`). */
   network?: boolean
+  /** Record every request the app makes to the embedded mocked backend in `requests` (mock builds). */
+  recordRequests?: boolean
 }
+
+/** A request the app made to the embedded backend: method, URL (path and query), body. */
+export interface RecordedRequest { method: string; url: string; body: unknown }
 
 type Instance = Record<string, any>
 type PageConfig = Record<string, any>
@@ -119,6 +125,10 @@ export class MiniProgram {
   readonly appJson: { pages: string[]; subPackages?: { root: string; pages: string[] }[]; tabBar?: { list: { pagePath: string }[] } }
   /** Errors the app logged with console.error (a test can assert there were none). */
   readonly errors: unknown[] = []
+  /** Everything else the app logged (console.log/info/debug/warn), each call's arguments. */
+  readonly logs: unknown[][] = []
+  /** Requests to the embedded backend, when launched with `recordRequests` (HTTP mode: `calls` 'request'). */
+  readonly requests: RecordedRequest[] = []
   /** Answers to the next `showModal` calls (true = confirm); when empty, modals are confirmed. */
   modalAnswers: boolean[] = []
   /** The route where a tap/input/change is running: its `setData` there counts as an interaction's. */
@@ -159,8 +169,10 @@ export class MiniProgram {
     this.calls = calls
     const hostConsole = {
       ...console,
-      log: () => {}, info: () => {}, debug: () => {},
-      warn: () => {},
+      log: (...args: unknown[]) => { this.logs.push(args) },
+      info: (...args: unknown[]) => { this.logs.push(args) },
+      debug: (...args: unknown[]) => { this.logs.push(args) },
+      warn: (...args: unknown[]) => { this.logs.push(args) },
       error: (...args: unknown[]) => { this.errors.push(args) },
     }
     this.context = vm.createContext({
@@ -180,6 +192,13 @@ export class MiniProgram {
       __wxConfig: { envVersion: 'develop', platform: 'devtools' },
       TextEncoder, TextDecoder, URL, URLSearchParams,
     })
+    // A strict Date, built on the context's own: only full ISO 8601 strings parse, as on iOS.
+    this.context.Date = makeStrictDate(vm.runInContext('Date', this.context))
+  }
+
+  /** Evaluates an expression inside the app's sandbox (e.g. to check its globals). */
+  evaluate(expression: string): unknown {
+    return vm.runInContext(expression, this.context)
   }
 
   /** Loads `app.js`, runs the app's `onLaunch`/`onShow`, and opens the entry page. */
@@ -188,6 +207,7 @@ export class MiniProgram {
     if (!fs.existsSync(path.join(distDir, 'app.js'))) throw new Error(`No WeChat build in ${distDir}: run npm run build:weapp first`)
     const mp = new MiniProgram(distDir, opts)
     mp.require(path.join(distDir, 'app.js'))
+    if (opts.recordRequests) mp.recordRequests()
     const entry = opts.entry ?? `/${mp.appJson.pages[0]}`
     const { route, query } = parseUrl(entry)
     mp.app.onLaunch?.({ path: route, query, scene: 1001 })
@@ -206,6 +226,16 @@ export class MiniProgram {
     const get = (this.context as unknown as { __mcMockBackend?: () => any }).__mcMockBackend
     if (!get) throw new Error('This build has no embedded mock backend')
     return get()
+  }
+
+  /** Wraps the embedded backend's `handle` so every request lands in `requests`. */
+  private recordRequests(): void {
+    const backend = this.backend() as unknown as { handle(req: RecordedRequest): unknown }
+    const handle = backend.handle.bind(backend)
+    backend.handle = (req) => {
+      this.requests.push({ method: req.method, url: req.url, body: req.body })
+      return handle(req)
+    }
   }
 
   /** The page on top of the stack. */

@@ -12,6 +12,8 @@ export interface LoginOptions {
   storage?: Map<string, string>
   /** Mock time (epoch ms) to set right after launch: test-set time is not persisted across launches. */
   mockNow?: number | null
+  /** Record the app's requests to the embedded backend in `mp.requests`. */
+  recordRequests?: boolean
 }
 
 /** Leaves the current session through 我的 → 退出登录. */
@@ -26,7 +28,7 @@ export async function logout(mp: MiniProgram): Promise<void> {
  * logs out first if a session was kept in `storage`.
  */
 export async function loginAs(userId: string, opts: LoginOptions = {}): Promise<MiniProgram> {
-  const mp = await MiniProgram.launch({ storage: opts.storage })
+  const mp = await MiniProgram.launch({ storage: opts.storage, recordRequests: opts.recordRequests })
   if (opts.mockNow != null) mp.backend().clock.set(opts.mockNow)
   if (mp.page.route !== 'pages/login/index') await logout(mp)
   if (mp.page.has('accept-privacy')) await mp.page.tap('accept-privacy')

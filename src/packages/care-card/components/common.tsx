@@ -13,10 +13,11 @@ import { beijingDate, formatDateCn } from '../../../domain/time'
 import { useSession } from '../../../stores/session'
 import { Button } from '../../../ui/Button'
 import { tappable } from '../../../ui/tappable'
+import { openPage } from '../../../ui/nav'
 
 export const BASE = '/packages/care-card/pages'
 /** Opens a page of this subpackage. */
-export const go = (page: string, query = '') => Taro.navigateTo({ url: `${BASE}/${page}/index${query ? `?${query}` : ''}` })
+export const go = (page: string, query = '') => openPage(`${BASE}/${page}/index${query ? `?${query}` : ''}`)
 
 export const GROUPS: CareGroupDto[] = ['subsistence', 'marginal', 'destitute', 'disabled']
 export const GROUP_NOTES: Record<CareGroupDto, string> = {

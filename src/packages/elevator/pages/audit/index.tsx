@@ -9,6 +9,7 @@ import { useRequireLogin } from '../../../../ui/auth'
 import { Button } from '../../../../ui/Button'
 import { Page } from '../../../../ui/Page'
 import { Empty, ErrorNote, Loading, Section } from '../../../../ui/States'
+import { go } from '../../components/go'
 import { useLoader } from '../../components/useLoader'
 import { CHANNEL_CN, CHOICE_CN, ROLE_CN, dateTimeOf, shortHash } from '../../components/words'
 import { receiptsOf, useReceipts } from '../../store'
@@ -90,6 +91,7 @@ export default function AuditPage() {
           {data.nextCursor && <Button id="audit-next" kind="secondary" onTap={() => turn(data.nextCursor!, false)}>下一页</Button>}
         </View>
       )}
+      <Button id="audit-cost" kind="secondary" onTap={() => go('cost', { id })}>各户费用分摊表</Button>
     </Page>
   )
 }

@@ -6,6 +6,7 @@ import { useRequireLogin } from '../../../../ui/auth'
 import { Button } from '../../../../ui/Button'
 import { Page } from '../../../../ui/Page'
 import { ErrorNote, Loading, Section } from '../../../../ui/States'
+import { go } from '../../components/go'
 import { KV } from '../../components/KV'
 import { useLoader } from '../../components/useLoader'
 import { areaText, dateOf } from '../../components/words'
@@ -53,6 +54,7 @@ export default function CostPage() {
           <Section title="计算方法">
             <View className="cell-note ev-row">{data.rule}</View>
           </Section>
+          <Button id="cost-audit" kind="secondary" onTap={() => go('audit', { id })}>表决记录与核对</Button>
           <Button id="cost-back" kind="secondary" onTap={() => Taro.navigateBack()}>返回</Button>
         </View>
       )}

@@ -10,6 +10,7 @@ import { go } from '../../components/go'
 import { useLoader } from '../../components/useLoader'
 import { FREE_STATUSES, STATUS_TAG, areaText, dateTimeOf } from '../../components/words'
 import '../../feature.css'
+import { openPage } from '../../../../ui/nav'
 
 /** 加装电梯: my unit(s) and their petition; entry to start one when there is none. */
 export default function ElevatorHome() {
@@ -25,7 +26,7 @@ export default function ElevatorHome() {
       {loading && !data && <Loading />}
       {error && <ErrorNote text={error} onRetry={reload} />}
       {data && !data.realNameBound && (
-        <Empty text="请先完成实名认证，系统核对房产登记后才能查看本单元的加装电梯事项。" action="去实名认证" onAction={() => Taro.navigateTo({ url: '/pages/real-name/index' })} />
+        <Empty text="请先完成实名认证，系统核对房产登记后才能查看本单元的加装电梯事项。" action="去实名认证" onAction={() => openPage('/pages/real-name/index')} />
       )}
       {data && data.realNameBound && data.units.length === 0 && (
         <Empty text="房产登记中没有找到您名下的房屋。只有业主可以参与加装电梯表决；如有疑问请联系社区网格员。" />

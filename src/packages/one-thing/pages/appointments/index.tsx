@@ -9,6 +9,7 @@ import { Page } from '../../../../ui/Page'
 import { Empty, ErrorNote, Loading, Section } from '../../../../ui/States'
 import { findLifeEvent } from '../../content'
 import '../../feature.css'
+import { openPage } from '../../../../ui/nav'
 
 const STATUS = { upcoming: ['待办理', 'tag-info'], past: ['已过时间', 'tag-warn'], cancelled: ['已取消', 'tag-bad'] } as const
 
@@ -64,7 +65,7 @@ export default function Appointments() {
           {data.upcoming.map((a) => (
             <Card key={a.id} a={a}>
               <View className="btn-row">
-                <Button id={`change-${a.id}`} kind="secondary" onTap={() => Taro.navigateTo({ url: `/packages/one-thing/pages/appointment/index?event=${a.eventId}&change=${a.id}&hall=${a.hall.id}` })}>改约</Button>
+                <Button id={`change-${a.id}`} kind="secondary" onTap={() => openPage(`/packages/one-thing/pages/appointment/index?event=${a.eventId}&change=${a.id}&hall=${a.hall.id}`)}>改约</Button>
                 <Button id={`cancel-${a.id}`} kind="danger" loading={busy === a.id} onTap={() => cancel(a)}>取消预约</Button>
               </View>
             </Card>

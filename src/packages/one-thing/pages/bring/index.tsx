@@ -1,5 +1,4 @@
 import { View } from '@tarojs/components'
-import Taro from '@tarojs/taro'
 import { deriveChecklist, effectiveAnswers, materialsToBring } from '../../../../domain/oneThing'
 import { Button } from '../../../../ui/Button'
 import { Page } from '../../../../ui/Page'
@@ -7,6 +6,7 @@ import { Empty, ErrorNote, Loading, Section } from '../../../../ui/States'
 import { ReadAloud } from '../../components/ReadAloud'
 import { useEventProgress } from '../../components/useEventProgress'
 import '../../feature.css'
+import { openPage } from '../../../../ui/nav'
 
 /** What to bring to the windows (一次告知): every material once, and which windows to visit. */
 export default function Bring() {
@@ -42,7 +42,7 @@ export default function Bring() {
         </Section>
       )}
       {materials.length > 0 && <ReadAloud id="read-bring" label="朗读材料清单" text={`${event.name}，去窗口要带的材料：${materials.join('、')}。`} />}
-      <Button id="bring-appointment" onTap={() => Taro.navigateTo({ url: `/packages/one-thing/pages/appointment/index?event=${event.id}` })}>预约窗口办理</Button>
+      <Button id="bring-appointment" onTap={() => openPage(`/packages/one-thing/pages/appointment/index?event=${event.id}`)}>预约窗口办理</Button>
     </Page>
   )
 }

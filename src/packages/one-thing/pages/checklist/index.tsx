@@ -11,8 +11,9 @@ import { ReadAloud } from '../../components/ReadAloud'
 import { useEventProgress } from '../../components/useEventProgress'
 import { CHANNEL_CN, daysLeftText } from '../../lib'
 import '../../feature.css'
+import { openPage } from '../../../../ui/nav'
 
-const go = (url: string) => () => Taro.navigateTo({ url })
+const go = (url: string) => () => openPage(url)
 
 /** The statutory retirement age and month for the retirement event's answers, or null. */
 function retirementOf(event: LifeEvent, answers: Record<string, string>) {

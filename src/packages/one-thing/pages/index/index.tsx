@@ -1,5 +1,5 @@
 import { View } from '@tarojs/components'
-import Taro, { useDidShow } from '@tarojs/taro'
+import { useDidShow } from '@tarojs/taro'
 import { useState } from 'react'
 import { errorMessage } from '../../../../api'
 import { listOneThingProgress } from '../../../../api/endpoints/oneThing'
@@ -12,8 +12,9 @@ import { Page } from '../../../../ui/Page'
 import { Empty, ErrorNote, Loading, Section } from '../../../../ui/States'
 import { findLifeEvent, LIFE_EVENTS } from '../../content'
 import '../../feature.css'
+import { openPage } from '../../../../ui/nav'
 
-const open = (e: LifeEvent) => () => Taro.navigateTo({ url: `/packages/one-thing/pages/questions/index?event=${e.id}` })
+const open = (e: LifeEvent) => () => openPage(`/packages/one-thing/pages/questions/index?event=${e.id}`)
 const STAGES = eventsByStage(LIFE_EVENTS)
 
 /** 一件事 home: my started events, search by everyday words, events by life stage, my appointments. */
@@ -57,10 +58,10 @@ export default function OneThingHome() {
           const due = p.nextDueDate ? `，请在 ${formatDateCn(p.nextDueDate)} 前办理` : ''
           return (
             <Cell key={p.eventId} id={`mine-${p.eventId}`} title={e.name} note={`已办 ${p.tickedCount} 项${due}`}
-              onTap={() => Taro.navigateTo({ url: `/packages/one-thing/pages/checklist/index?event=${e.id}` })} />
+              onTap={() => openPage(`/packages/one-thing/pages/checklist/index?event=${e.id}`)} />
           )
         })}
-        <Cell id="go-appointments" title="我的窗口预约" note="查看、改约或取消" onTap={() => Taro.navigateTo({ url: '/packages/one-thing/pages/appointments/index' })} />
+        <Cell id="go-appointments" title="我的窗口预约" note="查看、改约或取消" onTap={() => openPage('/packages/one-thing/pages/appointments/index')} />
       </Section>
       {STAGES.map((g) => (
         <Section key={g.stage} title={g.stage}>
