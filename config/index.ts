@@ -42,14 +42,14 @@ export default defineConfig<'webpack5'>(async (merge) => {
         output: { ascii_only: false },
       },
     },
+    // Taro renders nesting deeper than `baseLevel` through a recursive custom component; below it,
+    // base.wxml holds one template per level. Our deepest page is 10 levels (npm run bench), so 12
+    // levels keep every page on the fast path and cut base.wxml by a quarter (default 16).
+    baseLevel: 12,
     framework: 'react',
     compiler: { type: 'webpack5', prebundle: { enable: false } },
     cache: { enable: false },
     mini: {
-      // Taro renders nesting deeper than `baseLevel` through a recursive custom component; below it,
-      // base.wxml holds one template per level. Our deepest page is 10 levels (npm run bench), so 12
-      // levels keep every page on the fast path and cut base.wxml by a quarter (default 16).
-      baseLevel: 12,
       ...(process.env.SOURCE_MAPS === '1' ? { enableSourceMap: true, sourceMapType: 'source-map' } : {}),
       postcss: {
         pxtransform: { enable: true, config: {} },
