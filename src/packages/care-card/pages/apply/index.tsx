@@ -10,8 +10,7 @@ import { useSession } from '../../../../stores/session'
 import { useRequireLogin } from '../../../../ui/auth'
 import { Button } from '../../../../ui/Button'
 import { Page } from '../../../../ui/Page'
-import { PhotoError } from '../../../../ui/photo'
-import { pickProofPhoto } from '../../components/photo'
+import { PhotoError, pickPhotoBase64 } from '../../../../ui/photo'
 import { ErrorNote, Section } from '../../../../ui/States'
 import { BASE, go, GroupChecks, messageOf, PROOF_NAMES, Result, useWho } from '../../components/common'
 import { useProofs } from '../../store'
@@ -38,7 +37,7 @@ export default function Apply() {
 
   const take = async (kind: string) => {
     try {
-      const photo = await pickProofPhoto()
+      const photo = await pickPhotoBase64()
       useProofs.getState().set(principal, kind, photo)
       setErrors((e) => ({ ...e, [`proof-${kind}`]: '' }))
     } catch (e) {

@@ -8,8 +8,7 @@ import { useRequireLogin } from '../../../../ui/auth'
 import { Button } from '../../../../ui/Button'
 import { Options } from '../../../../ui/Options'
 import { Page } from '../../../../ui/Page'
-import { base64Bytes } from '../../../../ui/photo'
-import { takeFormPhoto } from '../../components/photo'
+import { base64Bytes, pickPhotoBase64 } from '../../../../ui/photo'
 import { Empty, ErrorNote, Loading, Section } from '../../../../ui/States'
 import { KV } from '../../components/KV'
 import { useLoader } from '../../components/useLoader'
@@ -48,7 +47,7 @@ function Objections() {
   const [done, setDone] = useState<string | null>(null)
 
   const takePhoto = async () => {
-    try { setPhoto(await takeFormPhoto()); setOErrors((e) => ({ ...e, photo: '' })) } catch (e) { setOErrors((x) => ({ ...x, photo: (e as Error).message })) }
+    try { setPhoto(await pickPhotoBase64()); setOErrors((e) => ({ ...e, photo: '' })) } catch (e) { setOErrors((x) => ({ ...x, photo: (e as Error).message })) }
   }
 
   const submitObjection = async () => {

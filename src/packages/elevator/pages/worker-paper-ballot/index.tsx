@@ -8,8 +8,7 @@ import { useRequireLogin } from '../../../../ui/auth'
 import { Button } from '../../../../ui/Button'
 import { Options } from '../../../../ui/Options'
 import { Page } from '../../../../ui/Page'
-import { base64Bytes } from '../../../../ui/photo'
-import { takeFormPhoto } from '../../components/photo'
+import { base64Bytes, pickPhotoBase64 } from '../../../../ui/photo'
 import { ErrorNote, Loading, Section } from '../../../../ui/States'
 import { KV } from '../../components/KV'
 import { useLoader } from '../../components/useLoader'
@@ -32,7 +31,7 @@ function PaperBallot() {
 
   const takePhoto = async () => {
     try {
-      setPhoto(await takeFormPhoto())
+      setPhoto(await pickPhotoBase64())
       setErrors((e) => ({ ...e, photo: '' }))
     } catch (e) {
       setErrors((x) => ({ ...x, photo: (e as Error).message }))
