@@ -11,7 +11,8 @@ import { Button } from '../../../../ui/Button'
 import { Options } from '../../../../ui/Options'
 import { Page } from '../../../../ui/Page'
 import { Empty, ErrorNote, Loading } from '../../../../ui/States'
-import { BASE, dateTimeCn, messageOf, Result, useLoad, useWho } from '../../components/common'
+import { BASE, dateTimeCn, messageOf, Result, useWho } from '../../components/common'
+import { useLoader } from '../../../../ui/useLoader'
 import '../../feature.css'
 
 const WEEK = ['日', '一', '二', '三', '四', '五', '六']
@@ -24,10 +25,10 @@ export default function Book() {
   const { params } = useRouter()
   const serviceId = params.id ?? ''
   const who = useWho()
-  const { data, error, loading, reload } = useLoad(async () => {
+  const { data, error, loading, reload } = useLoader(async () => {
     const [services, slots] = await Promise.all([listCareServices(), listCareSlots(serviceId)])
     return { service: services.find((s) => s.id === serviceId) ?? null, slots }
-  }, [serviceId])
+  })
   const [day, setDay] = useState<string | null>(null)
   const [slotId, setSlotId] = useState<string | null>(null)
   const [failure, setFailure] = useState<string | null>(null)
@@ -85,7 +86,7 @@ export default function Book() {
     <Page>
       <View className="page-title" role="heading" aria-level={1}>预约{service ? service.kindLabel : '服务'}</View>
       {loading && !data && <Loading />}
-      {error && <ErrorNote text={messageOf(error)} onRetry={reload} />}
+      {error && <ErrorNote text={error} onRetry={reload} />}
       {data && !service && <Empty text="没有找到这项服务，请返回重新选择。" />}
       {service && (
         <View>

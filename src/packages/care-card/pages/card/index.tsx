@@ -8,7 +8,8 @@ import { useRequireLogin } from '../../../../ui/auth'
 import { Button } from '../../../../ui/Button'
 import { Page } from '../../../../ui/Page'
 import { Empty, ErrorNote, Loading, Section } from '../../../../ui/States'
-import { dateTimeCn, messageOf, PayCode, useLoad, useWho } from '../../components/common'
+import { dateTimeCn, messageOf, PayCode, useWho } from '../../components/common'
+import { useLoader } from '../../../../ui/useLoader'
 import '../../feature.css'
 
 const KIND_CN: Record<CareLedgerEntryDto['kind'], string> = { issue: '发放', hold: '预约冻结', release: '取消退回', charge: '服务扣款', refund: '异议退款', lapse: '年底清零' }
@@ -17,7 +18,7 @@ const KIND_CN: Record<CareLedgerEntryDto['kind'], string> = { issue: '发放', h
 export default function Card() {
   useRequireLogin()
   const who = useWho()
-  const { data: card, error, loading, reload } = useLoad(async () => {
+  const { data: card, error, loading, reload } = useLoader(async () => {
     const c = await getCareCard()
     setMore([])
     setCursor(c.ledger.nextCursor)
@@ -49,7 +50,7 @@ export default function Card() {
       <View className="page-title" role="heading" aria-level={1}>爱心卡余额</View>
       <View className="secondary">{who.self ? '我的爱心卡' : `${who.name}的爱心卡`}</View>
       {loading && !card && <Loading />}
-      {error && <ErrorNote text={messageOf(error)} onRetry={reload} />}
+      {error && <ErrorNote text={error} onRetry={reload} />}
       {card && (
         <View>
           <View className="cc-hero">

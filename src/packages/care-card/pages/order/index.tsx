@@ -12,7 +12,8 @@ import { Field } from '../../../../ui/Field'
 import { Options } from '../../../../ui/Options'
 import { Page } from '../../../../ui/Page'
 import { ErrorNote, Loading, Section } from '../../../../ui/States'
-import { dateTimeCn, messageOf, ORDER_TAG, useLoad } from '../../components/common'
+import { dateTimeCn, messageOf, ORDER_TAG } from '../../components/common'
+import { useLoader } from '../../../../ui/useLoader'
 import '../../feature.css'
 
 const STARS = [
@@ -25,7 +26,7 @@ export default function Order() {
   useRequireLogin()
   const { params } = useRouter()
   const id = params.id ?? ''
-  const { data: o, error, loading, reload, set } = useLoad(() => getCareOrder(id), [id])
+  const { data: o, error, loading, reload, set } = useLoader(() => getCareOrder(id))
   const [stars, setStars] = useState<string | null>(null)
   const [comment, setComment] = useState('')
   const [reason, setReason] = useState('')
@@ -73,7 +74,7 @@ export default function Order() {
     <Page>
       <View className="page-title" role="heading" aria-level={1}>预约详情</View>
       {loading && !o && <Loading />}
-      {error && <ErrorNote text={messageOf(error)} onRetry={reload} />}
+      {error && <ErrorNote text={error} onRetry={reload} />}
       {o && (
         <View>
           <View className="cc-hero">

@@ -8,7 +8,8 @@ import { Button } from '../../../../ui/Button'
 import { Page } from '../../../../ui/Page'
 import { Empty, ErrorNote, Loading } from '../../../../ui/States'
 import { tappable } from '../../../../ui/tappable'
-import { dateTimeCn, go, messageOf, ORDER_TAG, useLoad, useWho } from '../../components/common'
+import { dateTimeCn, go, messageOf, ORDER_TAG, useWho } from '../../components/common'
+import { useLoader } from '../../../../ui/useLoader'
 import '../../feature.css'
 
 /** What the person can do next with an order, in words. */
@@ -23,7 +24,7 @@ export default function Orders() {
   const [cursor, setCursor] = useState<string | null>(null)
   const [busy, setBusy] = useState(false)
   const [moreError, setMoreError] = useState<string | null>(null)
-  const { data, error, loading, reload } = useLoad(async () => {
+  const { data, error, loading, reload } = useLoader(async () => {
     const page = await listCareOrders()
     setMore([])
     setCursor(page.nextCursor)
@@ -49,7 +50,7 @@ export default function Orders() {
       <View className="page-title" role="heading" aria-level={1}>我的预约</View>
       <View className="secondary">{who.self ? '我的服务预约' : `${who.name}的服务预约`}</View>
       {loading && !data && <Loading />}
-      {error && <ErrorNote text={messageOf(error)} onRetry={reload} />}
+      {error && <ErrorNote text={error} onRetry={reload} />}
       {data && items.length === 0 && <Empty text="还没有预约。可以在“预约服务”中预约助餐、助浴等服务。" action="去预约服务" onAction={() => go('services')} />}
       {items.length > 0 && (
         <View className="card">

@@ -11,8 +11,9 @@ import { Field } from '../../../../ui/Field'
 import { Page } from '../../../../ui/Page'
 import { Empty, ErrorNote, Loading } from '../../../../ui/States'
 import { tappable } from '../../../../ui/tappable'
-import { dateTimeCn, messageOf, useLoad } from '../../components/common'
-import { isWorkerNow, WorkerGate } from '../../components/WorkerGate'
+import { dateTimeCn, messageOf } from '../../components/common'
+import { useLoader } from '../../../../ui/useLoader'
+import { isWorkerNow, WorkerOnly } from '../../../../ui/WorkerOnly'
 import '../../feature.css'
 
 type Tab = 'booked' | 'disputed' | 'tasks'
@@ -22,11 +23,11 @@ const TABS: { key: Tab; title: string }[] = [{ key: 'booked', title: '待上门�
 export default function WorkerOrders() {
   useRequireLogin()
   const [tab, setTab] = useState<Tab>('booked')
-  const { data, error, loading, reload } = useLoad<{ orders: CareOrderDto[]; tasks: CareTaskDto[] }>(async () => {
+  const { data, error, loading, reload } = useLoader<{ orders: CareOrderDto[]; tasks: CareTaskDto[] }>(async () => {
     if (!isWorkerNow()) return { orders: [], tasks: [] }
     if (tab === 'tasks') return { orders: [], tasks: await listCareTasks('open') }
     return { orders: await listWorkerCareOrders(tab), tasks: [] }
-  }, [tab])
+  })
   const [texts, setTexts] = useState<Record<string, string>>({})
   const [errors, setErrors] = useState<Record<string, string>>({})
   const [busy, setBusy] = useState<string | null>(null)
@@ -58,7 +59,7 @@ export default function WorkerOrders() {
   }
 
   return (
-    <WorkerGate>
+    <WorkerOnly>
       <Page>
         <View className="page-title" role="heading" aria-level={1}>服务派单</View>
         <View className="cc-tabs" role="tablist" aria-label="类别">
@@ -70,7 +71,7 @@ export default function WorkerOrders() {
         </View>
         {note && <View className="notice" role="status" id="worker-note">{note}</View>}
         {loading && !data && <Loading />}
-        {error && <ErrorNote text={messageOf(error)} onRetry={reload} />}
+        {error && <ErrorNote text={error} onRetry={reload} />}
         {data && tab !== 'tasks' && data.orders.length === 0 && <Empty text={tab === 'booked' ? '没有待上门的服务。' : '没有待处理的异议。'} />}
         {data && tab === 'tasks' && data.tasks.length === 0 && <Empty text="没有待回访的差评。" />}
         {tab !== 'tasks' && data?.orders.map((o) => (
@@ -107,6 +108,6 @@ export default function WorkerOrders() {
           </View>
         ))}
       </Page>
-    </WorkerGate>
+    </WorkerOnly>
   )
 }

@@ -7,7 +7,7 @@ import { Button } from '../../../../ui/Button'
 import { Page } from '../../../../ui/Page'
 import { ErrorNote, Loading, Section } from '../../../../ui/States'
 import { KV } from '../../components/KV'
-import { useLoader } from '../../components/useLoader'
+import { useLoader } from '../../../../ui/useLoader'
 import { areaText, dateOf } from '../../components/words'
 import '../../feature.css'
 

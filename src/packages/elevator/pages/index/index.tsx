@@ -7,7 +7,7 @@ import { Page } from '../../../../ui/Page'
 import { Empty, ErrorNote, Loading, Section } from '../../../../ui/States'
 import { tappable } from '../../../../ui/tappable'
 import { go } from '../../components/go'
-import { useLoader } from '../../components/useLoader'
+import { useLoader } from '../../../../ui/useLoader'
 import { FREE_STATUSES, STATUS_TAG, areaText, dateTimeOf } from '../../components/words'
 import '../../feature.css'
 

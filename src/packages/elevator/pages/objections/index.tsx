@@ -9,7 +9,7 @@ import { Button } from '../../../../ui/Button'
 import { Page } from '../../../../ui/Page'
 import { Empty, ErrorNote, Loading, Section } from '../../../../ui/States'
 import { KV } from '../../components/KV'
-import { useLoader } from '../../components/useLoader'
+import { useLoader } from '../../../../ui/useLoader'
 import { dateOf, dateTimeOf } from '../../components/words'
 import '../../feature.css'
 

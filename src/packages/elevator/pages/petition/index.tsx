@@ -11,7 +11,7 @@ import { ErrorNote, Loading, Section } from '../../../../ui/States'
 import { go } from '../../components/go'
 import { KV } from '../../components/KV'
 import { Meter } from '../../components/Meter'
-import { useLoader } from '../../components/useLoader'
+import { useLoader } from '../../../../ui/useLoader'
 import { STATUS_TAG, dateOf, dateTimeOf } from '../../components/words'
 import '../../feature.css'
 

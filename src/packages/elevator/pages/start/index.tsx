@@ -15,7 +15,7 @@ import { Page } from '../../../../ui/Page'
 import { Empty, ErrorNote, Loading, Section } from '../../../../ui/States'
 import { CheckRow } from '../../components/CheckRow'
 import { go } from '../../components/go'
-import { useLoader } from '../../components/useLoader'
+import { useLoader } from '../../../../ui/useLoader'
 import '../../feature.css'
 
 const PERIODS = ['14', '30', '45'] as const
