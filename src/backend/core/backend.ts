@@ -42,8 +42,12 @@ export class Backend {
     this.faults = new FaultSchedule(this.db.data.meta.faults)
   }
 
-  /** The next request's fault, from the seeded schedule (none when faults are off). */
-  decideFault(): FaultDecision {
+  /**
+   * The next request's fault, from the seeded schedule (none when faults are off). The dev panel's own
+   * requests (`/api/dev/…`, e.g. turning faults off again) are never faulted and do not use up the schedule.
+   */
+  decideFault(path = ''): FaultDecision {
+    if (/^\/api\/dev\//.test(path.replace(/^[a-z]+:\/\/[^/]+/i, ''))) return { kind: null, delayMs: 0 }
     return this.faults.next()
   }
 
