@@ -18,7 +18,7 @@ export default function ApplicationDetail() {
   useRequireLogin()
   const { params } = useRouter()
   const id = params.id ?? ''
-  const { data: app, error, loading, reload, set } = useLoader(() => getCareApplication(id))
+  const { data: app, error, cause, loading, reload, set } = useLoader(() => getCareApplication(id))
   const [busy, setBusy] = useState(false)
   const [failure, setFailure] = useState<string | null>(null)
   const key = useRef(newIdempotencyKey())
@@ -44,7 +44,7 @@ export default function ApplicationDetail() {
     <Page>
       <View className="page-title" role="heading" aria-level={1}>申请进度</View>
       {loading && !app && <Loading />}
-      {error && <ErrorNote text={error} onRetry={reload} />}
+      {error && <ErrorNote text={error} cause={cause} onRetry={reload} />}
       {app && (
         <View>
           <View className="cell-title" id="application-status">状态：<View className={`tag ${APP_TAG[app.status]}`}>{app.statusText}</View></View>

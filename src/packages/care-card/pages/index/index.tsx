@@ -21,7 +21,7 @@ export default function CareCardHome() {
   useRequireLogin()
   const who = useWho()
   const isWorker = useSession((s) => s.me?.role === 'worker')
-  const { data, error, loading, reload } = useLoader<Hub>(async () => {
+  const { data, error, cause, loading, reload } = useLoader<Hub>(async () => {
     try {
       return { card: await getCareCard(undefined, 1), apps: [] }
     } catch (e) {
@@ -39,7 +39,7 @@ export default function CareCardHome() {
       <View className="page-title" role="heading" aria-level={1}>养老服务爱心卡</View>
       <View className="secondary">{who.self ? '我的爱心卡' : `${who.name}的爱心卡`}</View>
       {loading && !data && <Loading />}
-      {error && <ErrorNote text={error} onRetry={reload} />}
+      {error && <ErrorNote text={error} cause={cause} onRetry={reload} />}
 
       {card && (
         <View id="card-summary">

@@ -26,7 +26,7 @@ export default function Order() {
   useRequireLogin()
   const { params } = useRouter()
   const id = params.id ?? ''
-  const { data: o, error, loading, reload, set } = useLoader(() => getCareOrder(id))
+  const { data: o, error, cause, loading, reload, set } = useLoader(() => getCareOrder(id))
   const [stars, setStars] = useState<string | null>(null)
   const [comment, setComment] = useState('')
   const [reason, setReason] = useState('')
@@ -74,7 +74,7 @@ export default function Order() {
     <Page>
       <View className="page-title" role="heading" aria-level={1}>预约详情</View>
       {loading && !o && <Loading />}
-      {error && <ErrorNote text={error} onRetry={reload} />}
+      {error && <ErrorNote text={error} cause={cause} onRetry={reload} />}
       {o && (
         <View>
           <View className="cc-hero">

@@ -23,8 +23,8 @@ export default function Orders() {
   const [more, setMore] = useState<CareOrderDto[]>([])
   const [cursor, setCursor] = useState<string | null>(null)
   const [busy, setBusy] = useState(false)
-  const [moreError, setMoreError] = useState<string | null>(null)
-  const { data, error, loading, reload } = useLoader(async () => {
+  const [moreError, setMoreError] = useState<unknown>(null)
+  const { data, error, cause, loading, reload } = useLoader(async () => {
     const page = await listCareOrders()
     setMore([])
     setCursor(page.nextCursor)
@@ -39,7 +39,7 @@ export default function Orders() {
       setMore((m) => [...m, ...page.items])
       setCursor(page.nextCursor)
     } catch (e) {
-      setMoreError(messageOf(e))
+      setMoreError(e)
     } finally {
       setBusy(false)
     }
@@ -50,7 +50,7 @@ export default function Orders() {
       <View className="page-title" role="heading" aria-level={1}>我的预约</View>
       <View className="secondary">{who.self ? '我的服务预约' : `${who.name}的服务预约`}</View>
       {loading && !data && <Loading />}
-      {error && <ErrorNote text={error} onRetry={reload} />}
+      {error && <ErrorNote text={error} cause={cause} onRetry={reload} />}
       {data && items.length === 0 && <Empty text="还没有预约。可以在“预约服务”中预约助餐、助浴等服务。" action="去预约服务" onAction={() => go('services')} />}
       {items.length > 0 && (
         <View className="card">
@@ -63,7 +63,7 @@ export default function Orders() {
           ))}
         </View>
       )}
-      {moreError && <ErrorNote text={moreError} onRetry={loadMore} />}
+      {!!moreError && <ErrorNote text={messageOf(moreError)} cause={moreError} onRetry={loadMore} />}
       {cursor && <Button kind="secondary" loading={busy} onTap={loadMore}>加载更多</Button>}
     </Page>
   )

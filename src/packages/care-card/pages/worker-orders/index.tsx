@@ -23,7 +23,7 @@ const TABS: { key: Tab; title: string }[] = [{ key: 'booked', title: '待上门�
 export default function WorkerOrders() {
   useRequireLogin()
   const [tab, setTab] = useState<Tab>('booked')
-  const { data, error, loading, reload } = useLoader<{ orders: CareOrderDto[]; tasks: CareTaskDto[] }>(async () => {
+  const { data, error, cause, loading, reload } = useLoader<{ orders: CareOrderDto[]; tasks: CareTaskDto[] }>(async () => {
     if (!isWorkerNow()) return { orders: [], tasks: [] }
     if (tab === 'tasks') return { orders: [], tasks: await listCareTasks('open') }
     return { orders: await listWorkerCareOrders(tab), tasks: [] }
@@ -71,7 +71,7 @@ export default function WorkerOrders() {
         </View>
         {note && <View className="notice" role="status" id="worker-note">{note}</View>}
         {loading && !data && <Loading />}
-        {error && <ErrorNote text={error} onRetry={reload} />}
+        {error && <ErrorNote text={error} cause={cause} onRetry={reload} />}
         {data && tab !== 'tasks' && data.orders.length === 0 && <Empty text={tab === 'booked' ? '没有待上门的服务。' : '没有待处理的异议。'} />}
         {data && tab === 'tasks' && data.tasks.length === 0 && <Empty text="没有待回访的差评。" />}
         {tab !== 'tasks' && data?.orders.map((o) => (

@@ -35,7 +35,7 @@ export default function WorkerReview() {
   useRequireLogin()
   const { params } = useRouter()
   const id = params.id ?? ''
-  const { data: app, error, loading, reload, set } = useLoader(async () => (isWorkerNow() ? getWorkerCareApplication(id) : null))
+  const { data: app, error, cause, loading, reload, set } = useLoader(async () => (isWorkerNow() ? getWorkerCareApplication(id) : null))
   const [shown, setShown] = useState<{ imageId: string; label: string; src: string } | null>(null)
   const [photoError, setPhotoError] = useState<string | null>(null)
   const [reason, setReason] = useState('')
@@ -101,7 +101,7 @@ export default function WorkerReview() {
       <Page>
         <View className="page-title" role="heading" aria-level={1}>审核申请</View>
         {loading && !app && <Loading />}
-        {error && <ErrorNote text={error} onRetry={reload} />}
+        {error && <ErrorNote text={error} cause={cause} onRetry={reload} />}
         {app && (
           <View>
             <View className="cell-title">{app.applicant.name}（{app.applicantAge} 岁） <View className={`tag ${APP_TAG[app.status]}`}>{app.statusText}</View>{app.overdue && <View className="tag tag-bad">已超期</View>}</View>

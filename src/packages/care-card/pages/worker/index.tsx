@@ -14,7 +14,7 @@ import '../../feature.css'
 /** Worker home: the review queue (earliest due first, overdue marked in words), links to orders and call-backs. */
 export default function WorkerHome() {
   useRequireLogin()
-  const { data, error, loading, reload } = useLoader(async () => (isWorkerNow() ? listWorkerCareApplications('open') : []))
+  const { data, error, cause, loading, reload } = useLoader(async () => (isWorkerNow() ? listWorkerCareApplications('open') : []))
   return (
     <WorkerOnly>
       <Page>
@@ -24,7 +24,7 @@ export default function WorkerHome() {
         </Section>
         <Section title="待审核的申请" id="queue">
           {loading && !data && <Loading />}
-          {error && <ErrorNote text={error} onRetry={reload} />}
+          {error && <ErrorNote text={error} cause={cause} onRetry={reload} />}
           {data && data.length === 0 && <Empty text="没有待审核的爱心卡申请。新的申请会通过“消息”提醒您。" />}
           {data?.map((a) => (
             <View key={a.id} id={`review-${a.id}`} className="cc-item" {...tappable(undefined, () => go('worker-review', `id=${a.id}`), 'link')}>

@@ -15,12 +15,12 @@ import '../../feature.css'
 export default function CostPage() {
   useRequireLogin()
   const id = useRouter().params.id ?? ''
-  const { data, error, loading, reload } = useLoader(() => getElevatorCostTable(id))
+  const { data, error, cause, loading, reload } = useLoader(() => getElevatorCostTable(id))
   return (
     <Page>
       <View className="page-title" role="heading" aria-level={1}>费用分摊表</View>
       {loading && !data && <Loading lines={6} />}
-      {error && <ErrorNote text={error} onRetry={reload} />}
+      {error && <ErrorNote text={error} cause={cause} onRetry={reload} />}
       {data && (
         <View>
           <View className="secondary">{data.unitLabel}</View>

@@ -22,7 +22,7 @@ const CO_TAG = { pending: 'tag-warn', confirmed: 'tag-ok', declined: 'tag-bad' }
 export default function PetitionPage() {
   useRequireLogin()
   const id = useRouter().params.id ?? ''
-  const { data, error, loading, reload } = useLoader(async () => {
+  const { data, error, cause, loading, reload } = useLoader(async () => {
     const petition = await getElevatorPetition(id)
     const meter = petition.status === 'forming' ? null : await getElevatorMeter(id).catch(() => null)
     return { petition, meter }
@@ -60,7 +60,7 @@ export default function PetitionPage() {
   return (
     <Page>
       {loading && !data && <Loading lines={5} />}
-      {error && <ErrorNote text={error} onRetry={reload} />}
+      {error && <ErrorNote text={error} cause={cause} onRetry={reload} />}
       {p && (
         <View>
           <View className="page-title" role="heading" aria-level={1}>{p.unitLabel} 加装电梯</View>

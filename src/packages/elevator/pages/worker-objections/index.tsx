@@ -25,7 +25,7 @@ const ORDER: ElevatorMediationStageDto[] = ['negotiation', 'mediation', 'coordin
 
 function Objections() {
   const id = useRouter().params.id ?? ''
-  const { data, error, loading, reload } = useLoader(async () => {
+  const { data, error, cause, loading, reload } = useLoader(async () => {
     const [petition, list, table] = await Promise.all([getElevatorPetition(id), listElevatorObjections(id), getElevatorCostTable(id)])
     return { petition, list, rows: table.rows }
   })
@@ -102,7 +102,7 @@ function Objections() {
     <Page>
       <View className="page-title" role="heading" aria-level={1}>异议与协商调解</View>
       {loading && !data && <Loading />}
-      {error && <ErrorNote text={error} onRetry={reload} />}
+      {error && <ErrorNote text={error} cause={cause} onRetry={reload} />}
       {done && <View className="ev-result" role="status" id="worker-done"><View className="cell-title">{done}</View></View>}
       {p && data && (
         <View>
