@@ -201,7 +201,7 @@ describe('WeChat build: elevator petition and vote', () => {
     expect(mp.page.text()).toContain('请选择 2 到 4 位联合发起人')
     await mp.page.tap('co-r-zpq-3-1-302')
     await mp.page.input('start-subsidies', '200000.50')
-    expect(mp.page.text()).toContain('业主分摊合计：¥299999.50')
+    expect(mp.page.text()).toContain('业主分摊合计：¥299,999.50')
     await mp.page.tap('start-submit')
     expect(mp.page.text()).toContain('申请已发起')
     const created = Object.values(mp.backend().db.data.elevatorPetitions as Record<string, any>).find((p) => p.unitId === 'u-zpq-3-1')!
