@@ -16,9 +16,7 @@ import { useSubmission } from '../../../../ui/useSubmission'
 import { useLoader } from '../../../../ui/useLoader'
 import '../../feature.css'
 
-const WEEK = ['日', '一', '二', '三', '四', '五', '六']
 const timeOf = (iso: string) => new Date(Date.parse(iso) + 8 * 3600_000).toISOString().slice(11, 16)
-const dayLabel = (d: string) => `${formatDateCn(d)}（星期${WEEK[new Date(`${d}T12:00:00+08:00`).getUTCDay()]}）`
 
 /** Booking: pick a day and a slot (big rows), confirm that the price will be held, result view. */
 export default function Book() {
@@ -96,7 +94,7 @@ export default function Book() {
           {days.length === 0 && <Empty text="未来 7 天没有可预约的时段，请过几天再来看看。" />}
           {days.length > 0 && (
             <Options id="book-day" label="选择日期" value={day} onChange={(d) => choose(d, null)}
-              options={days.map((d) => ({ value: d, label: `${dayLabel(d)}${slots.some((s) => beijingDate(s.startAt) === d && !s.full) ? '' : '（已约满）'}` }))} />
+              options={days.map((d) => ({ value: d, label: formatDateCn(d), note: slots.some((s) => beijingDate(s.startAt) === d && !s.full) ? undefined : '已约满' }))} />
           )}
           {day && (
             <Options id="book-slot" label="选择时间" value={slotId} onChange={(slot) => choose(day, slot)}

@@ -46,8 +46,9 @@ export default function Eligibility() {
         <Section title="结果" id="eligibility-result">
           <View className="cell-title">
             <View className={`tag ${result.eligible ? 'tag-ok' : 'tag-bad'}`}>{result.eligible ? '符合条件' : '暂不符合'}</View>
-            {' '}今年 {result.age} 岁（{formatDateCn(result.assessedOn)}）
+            {' '}今年 {result.age} 岁
           </View>
+          <View className="cell-note">年龄按 {formatDateCn(result.assessedOn)} 计算</View>
           {result.eligible && <View className="cc-hero-amount" id="eligibility-amount">每月 {formatFen(result.monthlyCreditFen)}</View>}
           {result.tier && <View className="cell-note">档位：{result.tier.label}</View>}
           {result.reasons.map((r) => <View key={r} className="cell-note">{r}</View>)}

@@ -98,7 +98,7 @@ export default function Order() {
           )}
           {o.canDispute && (
             <Section title="服务有问题？" id="dispute">
-              <View className="cell-note">服务完成后 7 天内（{o.disputeUntil ? formatDateCn(o.disputeUntil) : ''}前）可以提出异议。</View>
+              <View className="cell-note">服务完成后 7 天内可以提出异议{o.disputeUntil ? `，截止到 ${formatDateCn(o.disputeUntil)}` : ''}。</View>
               <Field id="dispute-reason" label="哪里有问题" value={reason} onInput={setReason} error={errors.reason} maxlength={300} placeholder="例如：没有上门、饭菜不对" />
               <Button id="dispute-submit" kind="secondary" loading={busy === 'dispute'} onTap={dispute}>提出异议</Button>
             </Section>

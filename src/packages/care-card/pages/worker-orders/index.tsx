@@ -88,7 +88,7 @@ export default function WorkerOrders() {
             )}
             {tab === 'disputed' && o.dispute && (
               <View>
-                <View className="cell-note">异议：{o.dispute.reason}（{dateTimeCn(o.dispute.openedAt)}）</View>
+                <View className="cell-note">异议：{o.dispute.reason}。提出时间：{dateTimeCn(o.dispute.openedAt)}</View>
                 <Field id={`resolve-${o.id}`} label="处理意见" value={texts[o.id] ?? ''} onInput={(v) => setTexts((t) => ({ ...t, [o.id]: v }))} error={errors[o.id]} maxlength={300} />
                 {errors[`resolve-${o.id}`] && <ErrorNote text={errors[`resolve-${o.id}`]} />}
                 <Button id={`uphold-${o.id}`} loading={busy === `resolve-${o.id}`} onTap={() => needText(o.id, '处理意见') && act(`resolve-${o.id}`, { title: '异议成立', content: `将退回 ${formatFen(o.priceFen)} 到爱心卡。`, confirmText: '确认退款' }, () => resolveCareDispute(o.id, { decision: 'upheld', reason: texts[o.id].trim() }, key.current), '已处理：异议成立，已退款。')}>异议成立，退款</Button>

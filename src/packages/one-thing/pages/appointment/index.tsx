@@ -142,7 +142,7 @@ export default function Appointment() {
       )}
       {day && (
         <View className="options" role="radiogroup" aria-label="3. 选择时段" id="slots">
-          <View className="field-label">3. 选择时段（{day.label}）</View>
+          <View className="field-label">3. 选择 {day.label} 的时段</View>
           {day.slots.map((s) => {
             const on = s.start === slot
             const full = s.remaining <= 0
