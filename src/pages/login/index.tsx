@@ -6,6 +6,7 @@ import type { PersonaDto } from '../../domain/contracts'
 import { useSession } from '../../stores/session'
 import { returnAfterLogin } from '../../ui/auth'
 import { Button } from '../../ui/Button'
+import { Cell } from '../../ui/Cell'
 import { Page } from '../../ui/Page'
 import { ErrorNote, Loading, Section } from '../../ui/States'
 import { tappable } from '../../ui/tappable'
@@ -56,7 +57,7 @@ export default function Login() {
           const { confirm } = await Taro.showModal({ title: '需要您的同意', content: '不同意隐私说明也可以浏览“一件事”办事指南，但无法登录和办理业务。', confirmText: '看办事指南', cancelText: '返回' })
           if (confirm) Taro.navigateTo({ url: GUIDES })
         }}>不同意</Button>
-        <View className="cell-link secondary" id="guides-without-login" {...tappable('不登录，先看“一件事”办事指南', () => Taro.navigateTo({ url: GUIDES }), 'link')}>不登录，先看“一件事”办事指南 ›</View>
+        <View className="card"><Cell id="guides-without-login" title="不登录，先看“一件事”办事指南" note="办事要带什么、去哪里办、期限多久" onTap={() => Taro.navigateTo({ url: GUIDES })} /></View>
       </Page>
     )
   }
