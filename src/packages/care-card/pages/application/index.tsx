@@ -1,7 +1,7 @@
 import { View } from '@tarojs/components'
 import Taro, { useRouter } from '@tarojs/taro'
 import { useRef, useState } from 'react'
-import { newIdempotencyKey } from '../../../../api'
+import { ApiError, newIdempotencyKey } from '../../../../api'
 import { getCareApplication, withdrawCareApplication } from '../../../../api/endpoints/careCard'
 import { formatFen } from '../../../../domain/money'
 import { formatDateCn } from '../../../../domain/time'
@@ -32,7 +32,8 @@ export default function ApplicationDetail() {
       set(await withdrawCareApplication(id, key.current))
       key.current = newIdempotencyKey()
     } catch (e) {
-      key.current = newIdempotencyKey()
+      // Same key for a retry after no answer (the first try may have been saved); a new one after a refusal.
+      if (!(e instanceof ApiError) || !e.retryable) key.current = newIdempotencyKey()
       setFailure(messageOf(e))
     } finally {
       setBusy(false)

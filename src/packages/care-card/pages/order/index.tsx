@@ -90,7 +90,7 @@ export default function Order() {
           {o.canCancel && <Button id="order-cancel" kind="danger" loading={busy === 'cancel'} onTap={cancel}>取消预约</Button>}
           {o.canRate && (
             <Section title="确认服务并评价" id="rate">
-              <Options id="stars" label="您对这次服务满意吗？" value={stars} onChange={setStars} options={STARS} />
+              <Options id="stars" label="您对这次服务满意吗？" value={stars} onChange={(v) => { setStars(v); setErrors((e) => ({ ...e, stars: '' })) }} options={STARS} />
               {errors.stars && <View className="field-error" role="alert">⚠ {errors.stars}</View>}
               <Field id="rate-comment" label="想说的话（可不填）" value={comment} onInput={setComment} maxlength={200} />
               <Button id="rate-submit" loading={busy === 'rate'} onTap={rate}>确认并提交评价</Button>
@@ -99,7 +99,7 @@ export default function Order() {
           {o.canDispute && (
             <Section title="服务有问题？" id="dispute">
               <View className="cell-note">服务完成后 7 天内可以提出异议{o.disputeUntil ? `，截止到 ${formatDateCn(o.disputeUntil)}` : ''}。</View>
-              <Field id="dispute-reason" label="哪里有问题" value={reason} onInput={setReason} error={errors.reason} maxlength={300} placeholder="例如：没有上门、饭菜不对" />
+              <Field id="dispute-reason" label="哪里有问题" value={reason} onInput={(v) => { setReason(v); setErrors((e) => ({ ...e, reason: '' })) }} error={errors.reason || undefined} maxlength={300} placeholder="例如：没有上门、饭菜不对" />
               <Button id="dispute-submit" kind="secondary" loading={busy === 'dispute'} onTap={dispute}>提出异议</Button>
             </Section>
           )}

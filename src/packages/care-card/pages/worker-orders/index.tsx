@@ -89,7 +89,7 @@ export default function WorkerOrders() {
             {tab === 'disputed' && o.dispute && (
               <View>
                 <View className="cell-note">异议：{o.dispute.reason}。提出时间：{dateTimeCn(o.dispute.openedAt)}</View>
-                <Field id={`resolve-${o.id}`} label="处理意见" value={texts[o.id] ?? ''} onInput={(v) => setTexts((t) => ({ ...t, [o.id]: v }))} error={errors[o.id]} maxlength={300} />
+                <Field id={`resolve-${o.id}`} label="处理意见" value={texts[o.id] ?? ''} onInput={(v) => { setTexts((t) => ({ ...t, [o.id]: v })); setErrors((e) => ({ ...e, [o.id]: '' })) }} error={errors[o.id] || undefined} maxlength={300} />
                 {errors[`resolve-${o.id}`] && <ErrorNote text={errors[`resolve-${o.id}`]} />}
                 <Button id={`uphold-${o.id}`} loading={busy === `resolve-${o.id}`} onTap={() => needText(o.id, '处理意见') && act(`resolve-${o.id}`, { title: '异议成立', content: `将退回 ${formatFen(o.priceFen)} 到爱心卡。`, confirmText: '确认退款' }, () => resolveCareDispute(o.id, { decision: 'upheld', reason: texts[o.id].trim() }, key.current), '已处理：异议成立，已退款。')}>异议成立，退款</Button>
                 <Button kind="secondary" loading={busy === `resolve-${o.id}`} onTap={() => needText(o.id, '处理意见') && act(`resolve-${o.id}`, { title: '异议不成立', content: '居民会收到您的处理意见。', confirmText: '确认' }, () => resolveCareDispute(o.id, { decision: 'rejected', reason: texts[o.id].trim() }, key.current), '已处理：异议不成立，已告知居民。')}>异议不成立</Button>
@@ -102,7 +102,7 @@ export default function WorkerOrders() {
             <View className="cell-title">{t.holder.name} 给了 {t.stars} 星 {t.overdue && <View className="tag tag-bad">已超期</View>}</View>
             <View className="cell-note">{t.comment ?? '没有留言'} · 请在 {dateTimeCn(t.dueAt)} 前回访</View>
             {t.phone && <Button kind="secondary" label={`拨打 ${maskPhone(t.phone)}（${t.holder.name}）`} onTap={() => call(t.phone!)}>{`拨打 ${maskPhone(t.phone)}`}</Button>}
-            <Field id={`outcome-${t.id}`} label="回访情况" value={texts[t.id] ?? ''} onInput={(v) => setTexts((x) => ({ ...x, [t.id]: v }))} error={errors[t.id]} maxlength={300} />
+            <Field id={`outcome-${t.id}`} label="回访情况" value={texts[t.id] ?? ''} onInput={(v) => { setTexts((x) => ({ ...x, [t.id]: v })); setErrors((e) => ({ ...e, [t.id]: '' })) }} error={errors[t.id] || undefined} maxlength={300} />
             {errors[`task-${t.id}`] && <ErrorNote text={errors[`task-${t.id}`]} />}
             <Button loading={busy === `task-${t.id}`} onTap={() => needText(t.id, '回访情况') && act(`task-${t.id}`, null, () => completeCareTask(t.id, texts[t.id].trim(), key.current), '回访已记录。')}>记录回访完成</Button>
           </View>

@@ -127,7 +127,7 @@ export default function WorkerReview() {
             </Section>
             {stage && (
               <Section title={stageName} id="decision">
-                <Field id="review-reason" label="审核意见（不通过时必填）" value={reason} onInput={setReason} error={errors.reason} maxlength={300} placeholder="例如：低保证明照片不清楚，请重新拍摄" />
+                <Field id="review-reason" label="审核意见（不通过时必填）" value={reason} onInput={(v) => { setReason(v); setErrors((e) => ({ ...e, reason: '' })) }} error={errors.reason || undefined} maxlength={300} placeholder="例如：低保证明照片不清楚，请重新拍摄" />
                 {failure && <ErrorNote text={failure} />}
                 <Button id="review-approve" loading={busy === 'approve'} onTap={() => decide('approve')}>{`${stageName}通过`}</Button>
                 <Button id="review-reject" kind="danger" loading={busy === 'reject'} onTap={() => decide('reject')}>不通过，退回修改</Button>

@@ -1,7 +1,7 @@
 import { View } from '@tarojs/components'
 import Taro, { useRouter, useShareAppMessage } from '@tarojs/taro'
 import { useRef, useState } from 'react'
-import { errorMessage, newIdempotencyKey } from '../../../../api'
+import { ApiError, errorMessage, newIdempotencyKey } from '../../../../api'
 import { confirmElevatorPetition, declineElevatorPetition, getElevatorMeter, getElevatorPetition } from '../../../../api/endpoints/elevator'
 import { formatFen } from '../../../../domain/money'
 import { useRequireLogin } from '../../../../ui/auth'
@@ -48,7 +48,8 @@ export default function PetitionPage() {
       key.current = newIdempotencyKey()
       await reload()
     } catch (e) {
-      key.current = newIdempotencyKey()
+      // Same key for a retry after no answer (the first try may have been saved); a new one after a refusal.
+      if (!(e instanceof ApiError) || !e.retryable) key.current = newIdempotencyKey()
       setFailure(errorMessage(e))
     } finally {
       setBusy(false)

@@ -66,7 +66,8 @@ function Objections() {
       setDone('纸质异议已记录。公示期结束后将进入协商。')
       await reload()
     } catch (e) {
-      oKey.current = newIdempotencyKey()
+      // Same key for a retry after no answer (the first try may have been saved); a new one after a refusal.
+      if (!(e instanceof ApiError) || !e.retryable) oKey.current = newIdempotencyKey()
       if (e instanceof ApiError && e.fields.text) setOErrors({ text: e.fields.text })
       else setOFailure(errorMessage(e))
     } finally { setOBusy(false) }
@@ -91,7 +92,8 @@ function Objections() {
       setDone('处理步骤已记录，发起人和提出异议的业主会收到通知。')
       await reload()
     } catch (e) {
-      mKey.current = newIdempotencyKey()
+      // Same key for a retry after no answer (the first try may have been saved); a new one after a refusal.
+      if (!(e instanceof ApiError) || !e.retryable) mKey.current = newIdempotencyKey()
       setMFailure(errorMessage(e))
     } finally { setMBusy(false) }
   }
@@ -120,12 +122,12 @@ function Objections() {
 
           {p.publicity?.open && (
             <Section title="录入纸质书面异议" id="paper-objection">
-              <Options id="wo-household" label="提出异议的房屋" value={householdId} onChange={setHouseholdId}
+              <Options id="wo-household" label="提出异议的房屋" value={householdId} onChange={(v) => { setHouseholdId(v); setOErrors((e) => ({ ...e, householdId: '' })) }}
                 options={data.rows.map((r) => ({ value: r.householdId, label: `${r.roomName} 室` }))} />
               {oErrors.householdId && <View className="field-error" role="alert">⚠ {oErrors.householdId}</View>}
               <View className="field">
                 <View className="field-label">异议内容（照书面异议填写）</View>
-                <Textarea id="wo-text" className="ev-textarea" value={text} maxlength={1000} aria-label="异议内容" onInput={(e) => setText(e.detail.value)} />
+                <Textarea id="wo-text" className="ev-textarea" value={text} maxlength={1000} aria-label="异议内容" onInput={(e) => { setText(e.detail.value); setOErrors((x) => ({ ...x, text: '' })) }} />
                 {oErrors.text && <View className="field-error" role="alert">⚠ {oErrors.text}</View>}
               </View>
               {photo ? <View className="tag tag-ok">已拍摄，约 {Math.max(1, Math.round(base64Bytes(photo) / 1024))} KB</View> : <View className="cell-note">还没有拍摄签字的书面异议</View>}
@@ -146,12 +148,12 @@ function Objections() {
               ))}
               {p.status === 'mediation' && current && (
                 <View>
-                  <Options id="wm-stage" label="推进到" value={stage} onChange={setStage}
+                  <Options id="wm-stage" label="推进到" value={stage} onChange={(v) => { setStage(v); setMErrors((e) => ({ ...e, stage: '' })) }}
                     options={STAGES.filter((s) => ORDER.indexOf(s.value) > ORDER.indexOf(current))} />
                   {mErrors.stage && <View className="field-error" role="alert">⚠ {mErrors.stage}</View>}
                   <View className="field">
                     <View className="field-label">处理情况</View>
-                    <Textarea id="wm-note" className="ev-textarea" value={note} maxlength={500} aria-label="处理情况" onInput={(e) => setNote(e.detail.value)} />
+                    <Textarea id="wm-note" className="ev-textarea" value={note} maxlength={500} aria-label="处理情况" onInput={(e) => { setNote(e.detail.value); setMErrors((x) => ({ ...x, note: '' })) }} />
                     {mErrors.note && <View className="field-error" role="alert">⚠ {mErrors.note}</View>}
                   </View>
                   {mFailure && <ErrorNote text={mFailure} />}
