@@ -1,6 +1,17 @@
 import { PropsWithChildren } from 'react'
 import { useLaunch } from '@tarojs/taro'
+import { configureApi } from './api'
+import { showRetryNotice } from './ui/retryNotice'
 import './app.css'
+
+// H5: elder mode for Taro's own dialogs and toasts (WeChat draws its native ones).
+if (process.env.TARO_ENV === 'h5') {
+  // eslint-disable-next-line @typescript-eslint/no-var-requires
+  require('./ui/h5-system.css')
+}
+
+// Every automatic retry of a request says so ("网络不稳，正在重试（第 N 次）…").
+configureApi({ onRetry: showRetryNotice })
 
 // Mock mode: the embedded backend answers `/api/...` (left out of real-backend builds at compile time).
 if (!process.env.TARO_APP_API_BASE) {

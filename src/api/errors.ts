@@ -15,6 +15,17 @@ export class ApiError extends Error {
   }
 }
 
+/**
+ * Whether a "重试" button makes sense after this failure: the request got no answer (network, timeout),
+ * the server failed (5xx) or was busy (429). A refusal (any other 4xx: 403, 404, 409, 422…) would only be
+ * refused again, so it gets no retry; nor does 401 (the person has to log in). A failure that is not an
+ * `ApiError` (e.g. no photo chosen) may be tried again.
+ */
+export function canRetry(e: unknown): boolean {
+  if (!(e instanceof ApiError)) return true
+  return e.status === 0 || e.status === 429 || e.status >= 500
+}
+
 /** Plain-Chinese text for any thrown value, for showing next to an action. */
 export function errorMessage(e: unknown): string {
   if (e instanceof ApiError) return e.message

@@ -1,5 +1,5 @@
 /** The app's typed API: one function per endpoint, all through `apiRequest`. */
-export { ApiError, errorMessage } from './errors'
+export { ApiError, canRetry, errorMessage } from './errors'
 export { apiRequest, configureApi, newIdempotencyKey } from './request'
 export * from './endpoints/auth'
 export * from './endpoints/me'

@@ -17,6 +17,11 @@ export interface ApiConfig {
   getActingFor(): string | null
   /** Called on a 401 (session expired). */
   onUnauthorized(): void
+  /**
+   * Told before every automatic retry of any request (attempt 1, 2…), besides the request's own
+   * `onRetry`: the app shows "网络不稳，正在重试" with it, so a slow answer is never silent.
+   */
+  onRetry(attempt: number, error: ApiError): void
 }
 
 const config: ApiConfig = {
@@ -24,6 +29,7 @@ const config: ApiConfig = {
   getToken: () => null,
   getActingFor: () => null,
   onUnauthorized: () => {},
+  onRetry: () => {},
 }
 
 /** Wires the wrapper to the session store (stores → api; api never imports stores). */
@@ -104,6 +110,7 @@ export async function apiRequest<T>(opts: RequestOptions): Promise<T> {
     }
     if (!error.retryable || error.status === 429 || attempt >= retries) throw error
     opts.onRetry?.(attempt + 1, error)
+    config.onRetry(attempt + 1, error)
     await waitMs(400 * (attempt + 1))
   }
 }

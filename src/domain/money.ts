@@ -31,17 +31,23 @@ export function assertPositiveFen(fen: unknown, what = '金额'): asserts fen is
   if (fen <= 0) throw invalidAmount(`${what}必须大于 0，收到 ${fen} 分`)
 }
 
-/** `|fen|` as `yuan.jj` (two decimals), integer arithmetic only. */
+/** Whole yuan with a comma every three digits: `1234567` → `1,234,567` (integer digits only). */
+function groupThousands(yuan: number): string {
+  return String(yuan).replace(/\B(?=(\d{3})+(?!\d))/g, ',')
+}
+
+/** `|fen|` as `yuan.jj` (two decimals, thousands separated), integer arithmetic only. */
 function absYuan(fen: number): string {
   const abs = Math.abs(fen)
   const yuan = Math.floor(abs / 100)
   const jiao = String(abs % 100).padStart(2, '0')
-  return `${yuan}.${jiao}`
+  return `${groupThousands(yuan)}.${jiao}`
 }
 
 /**
- * Formats integer fen for people: `10000` → `¥100.00`, `-150` → `-¥1.50`, `0` → `¥0.00`.
- * No thousands separators (elders read `¥1234.00` more easily than `¥1,234.00` read aloud).
+ * Formats integer fen for people: `10000` → `¥100.00`, `1234500` → `¥12,345.00`, `-150` → `-¥1.50`,
+ * `0` → `¥0.00`. Thousands are separated with commas (as in banking and government payment notices),
+ * so large amounts such as elevator costs read at a glance.
  * @throws DomainError `INVALID_AMOUNT` unless `fen` is a safe integer
  */
 export function formatFen(fen: number): string {
@@ -50,14 +56,15 @@ export function formatFen(fen: number): string {
 }
 
 /**
- * Yuan in a sentence, without the ¥ sign and without needless decimals: `10000` → `100`,
- * `10050` → `100.50`, `-150` → `-1.50`. Used in plain-Chinese texts such as "每月 100 元".
+ * Yuan in a sentence, without the ¥ sign and without needless decimals, thousands separated:
+ * `10000` → `100`, `10050` → `100.50`, `20000000` → `200,000`, `-150` → `-1.50`. Used in plain-Chinese
+ * texts such as "每月 100 元".
  * @throws DomainError `INVALID_AMOUNT` unless `fen` is a safe integer
  */
 export function yuanText(fen: number): string {
   assertFen(fen)
   const sign = fen < 0 ? '-' : ''
-  return Math.abs(fen) % 100 === 0 ? `${sign}${Math.abs(fen) / 100}` : `${sign}${absYuan(fen)}`
+  return Math.abs(fen) % 100 === 0 ? `${sign}${groupThousands(Math.abs(fen) / 100)}` : `${sign}${absYuan(fen)}`
 }
 
 /**

@@ -28,7 +28,7 @@ export function checkAgeBand(child: Child, course: Course, term: Term): RuleResu
   const age = ageOn(child.birthDate, term.startDate)
   if (age >= course.ageMin && age <= course.ageMax) return OK
   return refuse('AGE_OUT_OF_BAND',
-    `该课程仅限 ${course.ageMin}–${course.ageMax} 岁，您的孩子在开课日（${formatDateCn(term.startDate)}）${Math.max(age, 0)} 岁。` +
+    `该课程仅限 ${course.ageMin}–${course.ageMax} 岁，您的孩子在开课日 ${formatDateCn(term.startDate)} 是 ${Math.max(age, 0)} 岁。` +
     `可以看看适合 ${Math.max(age, 0)} 岁的课程`)
 }
 

@@ -9,6 +9,8 @@ interface MessagesState {
   unread: number
   status: 'idle' | 'loading' | 'ready' | 'error'
   error: string | null
+  /** Whether the last unread count failed to load (home then says so instead of "nothing to do"). */
+  unreadFailed: boolean
   load(): Promise<void>
   loadMore(): Promise<void>
   refreshUnread(): Promise<number>
@@ -22,6 +24,7 @@ export const useMessages = create<MessagesState>()((set, get) => ({
   unread: 0,
   status: 'idle',
   error: null,
+  unreadFailed: false,
   async load() {
     set({ status: 'loading', error: null })
     try {
@@ -44,9 +47,10 @@ export const useMessages = create<MessagesState>()((set, get) => ({
   async refreshUnread() {
     try {
       const { unread } = await api.unreadCount()
-      set({ unread })
+      set({ unread, unreadFailed: false })
       return unread
     } catch {
+      set({ unreadFailed: true })
       return get().unread
     }
   },
@@ -60,5 +64,5 @@ export const useMessages = create<MessagesState>()((set, get) => ({
       set((s) => ({ items: s.items.map((m) => (m.id === id ? { ...m, read: false } : m)), unread: s.unread + 1 }))
     }
   },
-  reset: () => set({ items: [], nextCursor: null, unread: 0, status: 'idle', error: null }),
+  reset: () => set({ items: [], nextCursor: null, unread: 0, status: 'idle', error: null, unreadFailed: false }),
 }))

@@ -1,17 +1,25 @@
 import { View } from '@tarojs/components'
-import { useState, type PropsWithChildren } from 'react'
+import { useEffect, useState, type PropsWithChildren } from 'react'
 import { useElderMode } from '../stores/settings'
 import { useSession } from '../stores/session'
 import { goHome, isLonePage } from './nav'
 import { tappable } from './tappable'
 
+/** Class on the document root in elder mode (H5): reaches Taro's dialogs and toasts outside the page. */
+export const ELDER_ROOT_CLASS = 'mc-elder'
+
 /**
  * Every page's root: applies elder mode (larger text and targets, one column) on every page, sub-pages
  * included, shows who a proxy is acting for, and offers "返回首页" on a page opened on its own (a shared
- * link, a message): no dead end.
+ * link, a message): no dead end. On H5 it also marks the document root, so the system dialogs
+ * (`showModal`) and toasts follow elder mode too (see h5-system.css).
  */
 export function Page({ children, className = '' }: PropsWithChildren<{ className?: string }>) {
   const elder = useElderMode()
+  useEffect(() => {
+    if (process.env.TARO_ENV !== 'h5' || typeof document === 'undefined') return
+    document.documentElement.classList.toggle(ELDER_ROOT_CLASS, elder)
+  }, [elder])
   const actingFor = useSession((s) => s.actingFor)
   const [lone] = useState(isLonePage)
   return (

@@ -1,4 +1,6 @@
 import { View } from '@tarojs/components'
+import { ApiError, canRetry } from '../api'
+import { goToLogin } from './auth'
 import { Button } from './Button'
 
 /** Loading placeholder: grey bars where content will be, and words for screen readers. */
@@ -21,12 +23,18 @@ export function Empty({ text, action, onAction }: { text: string; action?: strin
   )
 }
 
-/** A failure next to where it happened, with its reason and a retry. */
-export function ErrorNote({ text, onRetry }: { text: string; onRetry?: () => void }) {
+/**
+ * A failure next to where it happened, with its reason in words and, where trying again can help, a
+ * 重试. Pass the thrown value as `cause`: a refusal (4xx: 403, 409, 422…) gets no 重试, because it would
+ * only be refused again (the text says what to do instead); a 401 offers 去登录, which comes back here.
+ */
+export function ErrorNote({ text, cause, onRetry }: { text: string; cause?: unknown; onRetry?: () => void }) {
+  const loginNeeded = cause instanceof ApiError && cause.status === 401
   return (
     <View className="error-note" role="alert">
       <View className="error-text">⚠ {text}</View>
-      {onRetry && <Button kind="secondary" onTap={onRetry}>重试</Button>}
+      {loginNeeded && <Button kind="secondary" onTap={goToLogin}>去登录</Button>}
+      {!loginNeeded && onRetry && (cause === undefined || canRetry(cause)) && <Button kind="secondary" onTap={onRetry}>重试</Button>}
     </View>
   )
 }

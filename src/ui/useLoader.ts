@@ -2,17 +2,28 @@ import { useDidShow } from '@tarojs/taro'
 import { useCallback, useRef, useState } from 'react'
 import { errorMessage } from '../api'
 
-/** What `useLoader` gives a page. `error` is plain Chinese, ready to show with `ErrorNote`. */
-export interface Loaded<T> { data: T | null; error: string | null; loading: boolean; reload: () => Promise<void> }
+/** What `useLoader` gives a page. */
+export interface Loaded<T> {
+  data: T | null
+  /** Plain Chinese, ready to show with `ErrorNote`. */
+  error: string | null
+  /** The value thrown behind `error` (an `ApiError` keeps its status and code), for `ErrorNote cause`. */
+  cause: unknown
+  loading: boolean
+  reload: () => Promise<void>
+  /** Replaces the data on screen (e.g. with the answer to the page's own change). */
+  set: (value: T) => void
+}
 
 /**
  * Loads data each time the page is shown (so a page re-opened after mock time moved, or after a change
- * elsewhere, reloads). The previous data stays on screen while reloading; an answer that arrives after
- * a newer reload started is ignored.
+ * elsewhere, reloads), always with the latest `load` (no dependency list needed). The previous data
+ * stays on screen while reloading; a previous error is cleared, so a retry shows the loading state; an
+ * answer that arrives after a newer reload started is ignored.
  */
 export function useLoader<T>(load: () => Promise<T>): Loaded<T> {
   const [data, setData] = useState<T | null>(null)
-  const [error, setError] = useState<string | null>(null)
+  const [cause, setCause] = useState<unknown>(null)
   const [loading, setLoading] = useState(true)
   const fn = useRef(load)
   fn.current = load
@@ -20,17 +31,16 @@ export function useLoader<T>(load: () => Promise<T>): Loaded<T> {
   const reload = useCallback(async () => {
     const n = ++seq.current
     setLoading(true)
+    setCause(null)
     try {
       const value = await fn.current()
-      if (n !== seq.current) return
-      setData(value)
-      setError(null)
+      if (n === seq.current) setData(value)
     } catch (e) {
-      if (n === seq.current) setError(errorMessage(e))
+      if (n === seq.current) setCause(e ?? new Error('load failed'))
     } finally {
       if (n === seq.current) setLoading(false)
     }
   }, [])
   useDidShow(() => { reload() })
-  return { data, error, loading, reload }
+  return { data, error: cause ? errorMessage(cause) : null, cause, loading, reload, set: setData }
 }

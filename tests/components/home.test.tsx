@@ -4,6 +4,8 @@ import Home from '@/pages/index/index'
 import { SERVICES } from '@/pages/index/services'
 import { useSession } from '@/stores/session'
 import { useSettings } from '@/stores/settings'
+import { useFamily } from '@/stores/family'
+import { useMessages } from '@/stores/messages'
 import type { MeDto } from '@/domain/contracts'
 import { resetTaroDouble } from '../doubles/taro'
 
@@ -17,6 +19,8 @@ beforeEach(() => {
   resetTaroDouble()
   useSettings.setState({ elder: {}, offerAnswered: {} })
   useSession.setState({ token: 't', me: me(82), actingFor: null })
+  useFamily.setState({ links: [], status: 'ready', error: null })
+  useMessages.setState({ unread: 0, unreadFailed: false })
 })
 
 describe('Home page', () => {
@@ -60,5 +64,29 @@ describe('Home page', () => {
     useSession.setState({ me: me(45) })
     render(<Home />)
     expect(screen.queryByText(/您已年满 70 岁/)).toBeNull()
+  })
+
+  it('says there is nothing to do only when the to-dos did load', () => {
+    render(<Home />)
+    expect(screen.getByText('暂时没有需要您处理的事情。')).toBeTruthy()
+    expect(screen.queryByText('暂时加载不了，点此重试')).toBeNull()
+  })
+
+  it.each([
+    ['the family requests', () => useFamily.setState({ status: 'error', error: '网络不太稳定' })],
+    ['the unread count', () => useMessages.setState({ unreadFailed: true })],
+  ])('when %s failed to load, the to-do list says so and a tap loads again', async (_what, fail) => {
+    act(() => { fail() })
+    render(<Home />)
+    expect(screen.queryByText('暂时没有需要您处理的事情。')).toBeNull()
+    const retry = screen.getByRole('link', { name: /暂时加载不了，点此重试/ })
+    const request = Taro.request as unknown as jest.Mock
+    request.mockImplementation((o: { url: string }) => Promise.resolve({
+      statusCode: 200, header: {}, errMsg: 'request:ok',
+      data: o.url.includes('unread') ? { unread: 0 } : [],
+    }))
+    await act(async () => { fireEvent.click(retry) })
+    expect(request.mock.calls.map((c) => c[0].url)).toEqual(expect.arrayContaining(['/api/messages/unread-count', '/api/family-links']))
+    expect(screen.getByText('暂时没有需要您处理的事情。')).toBeTruthy()
   })
 })

@@ -78,7 +78,7 @@ describe('H5 in Chromium: elevator petition and vote', () => {
     await visiblePage(page).getByText('已表决 6 / 10 户', { exact: false }).waitFor()
 
     await go(page, `${P}/cost/index`, `?id=${PETITION}`)
-    await visiblePage(page).getByText('合计 ¥280000.00', { exact: false }).waitFor()
+    await visiblePage(page).getByText('合计 ¥280,000.00', { exact: false }).waitFor()
     await checkPage(page, 'cost table')
     await go(page, `${P}/objections/index`, `?id=${PETITION}`)
     await visiblePage(page).getByText('现在不在公示期', { exact: false }).waitFor()

@@ -18,10 +18,15 @@ const SPEECH_STUB = () => {
   w.SpeechSynthesisUtterance = class { text: string; lang = ''; rate = 1; onend: unknown = null; onerror: unknown = null; constructor(t: string) { this.text = t } }
   Object.defineProperty(window, 'speechSynthesis', {
     configurable: true, writable: true,
-    value: { speaking: false, speak: (u: { text: string; lang: string }) => { w.__spoken.push({ text: u.text, lang: u.lang }) }, cancel: () => {} },
+    value: { speaking: false, getVoices: () => [{ lang: 'zh-CN', name: '中文' }], speak: (u: { text: string; lang: string }) => { w.__spoken.push({ text: u.text, lang: u.lang }) }, cancel: () => {} },
   })
 }
 
+/** Answers a question like a person: one tap, then the time the page takes to settle on the next one. */
+const answer = async (page: Page, id: string) => {
+  await visiblePage(page).locator(`#${id}`).click()
+  await page.waitForTimeout(500)
+}
 const setClock = (page: Page) => page.evaluate((ms) => (globalThis as any).__mcMockBackend().clock.set(ms), NOW)
 const go = async (page: Page, route: string) => {
   await page.evaluate((r) => { location.hash = `#/${r}` }, route)
@@ -64,10 +69,10 @@ describe('H5 in Chromium: 一件事', () => {
     // Open the date picker and confirm its date (today by mock time), then go on.
     await visiblePage(page).locator('.ot-date').click()
     await page.locator('.weui-picker__action:visible').last().click()
-    await visiblePage(page).locator('#q-next').click()
-    await visiblePage(page).locator('#q-parents-married').click()
-    await visiblePage(page).locator('#q-localHukou-yes').click()
-    await visiblePage(page).locator('#q-motherInsured-yes').click()
+    await answer(page, 'q-next')
+    await answer(page, 'q-parents-married')
+    await answer(page, 'q-localHukou-yes')
+    await answer(page, 'q-motherInsured-yes')
     await visiblePage(page).getByText('问题都回答好了').waitFor()
     await expectA11y(page, 'questions: summary')
     await visiblePage(page).locator('#go-checklist').click()
@@ -130,10 +135,10 @@ describe('H5 in Chromium: 一件事', () => {
     ]
     // Answer the newborn questions quickly so the later pages are full.
     await go(page, pages[1])
-    await visiblePage(page).locator('#q-next').click()
-    await visiblePage(page).locator('#q-parents-married').click()
-    await visiblePage(page).locator('#q-localHukou-no').click()
-    await visiblePage(page).locator('#q-motherInsured-yes').click()
+    await answer(page, 'q-next')
+    await answer(page, 'q-parents-married')
+    await answer(page, 'q-localHukou-no')
+    await answer(page, 'q-motherInsured-yes')
     await visiblePage(page).getByText('问题都回答好了').waitFor()
     for (const elder of [false, true]) {
       if (elder) {

@@ -1,5 +1,6 @@
 import Taro from '@tarojs/taro'
 import { apiRequest, ApiError, configureApi, familyLinksForTest } from './api-request.helpers'
+import { canRetry } from '@/api/errors'
 import { resetTaroDouble } from '../doubles/taro'
 import { createBackend } from '@/backend'
 import { fixedClock } from '@/backend/core/clock'
@@ -66,6 +67,23 @@ describe('apiRequest', () => {
     request.mockResolvedValueOnce(ok({ code: 'UNAUTHORIZED', message: '请先登录' }, 401))
     expect(await apiRequest({ path: '/api/me' }).catch((x) => x.status)).toBe(401)
     expect(onUnauthorized).toHaveBeenCalled()
+  })
+})
+
+describe('retry notice and retry button', () => {
+  it('tells the app-wide onRetry before each automatic retry, with the attempt number', async () => {
+    const onRetry = jest.fn()
+    configureApi({ onRetry })
+    request.mockResolvedValueOnce(ok({ code: 'SERVICE_UNAVAILABLE' }, 503)).mockRejectedValueOnce({ errMsg: 'request:fail timeout' }).mockResolvedValueOnce(ok({ fine: true }))
+    await expect(apiRequest({ path: '/api/x' })).resolves.toEqual({ fine: true })
+    expect(onRetry.mock.calls.map((c) => c[0])).toEqual([1, 2])
+    configureApi({ onRetry: () => {} })
+  })
+
+  it('offers 重试 after no answer, a 5xx or 429, never after a refusal (4xx) or 401', () => {
+    expect([0, 429, 500, 502, 503, 504].map((st) => canRetry(new ApiError(st, 'X', 'x')))).toEqual([true, true, true, true, true, true])
+    expect([400, 401, 403, 404, 409, 422].map((st) => canRetry(new ApiError(st, 'X', 'x')))).toEqual([false, false, false, false, false, false])
+    expect(canRetry(new Error('no photo'))).toBe(true)
   })
 })
 

@@ -10,8 +10,13 @@ describe('formatFen (money is integer fen, domain.md §1)', () => {
     [0, '¥0.00'],
     [1, '¥0.01'],
     [150, '¥1.50'],
-    [123456789, '¥1234567.89'],
+    [99999, '¥999.99'],
+    [100000, '¥1,000.00'],
+    [1234500, '¥12,345.00'],
+    [123456789, '¥1,234,567.89'],
+    [54000000, '¥540,000.00'],
     [-150, '-¥1.50'],
+    [-123456789, '-¥1,234,567.89'],
     [-1, '-¥0.01'],
   ])('formats %p fen as %s', (fen, text) => {
     expect(formatFen(fen)).toBe(text)
@@ -28,6 +33,12 @@ describe('yuanText (yuan inside a sentence)', () => {
     expect(yuanText(10050)).toBe('100.50')
     expect(yuanText(5)).toBe('0.05')
     expect(yuanText(-150)).toBe('-1.50')
+  })
+
+  it('separates thousands like formatFen', () => {
+    expect(yuanText(20000000)).toBe('200,000')
+    expect(yuanText(123456789)).toBe('1,234,567.89')
+    expect(yuanText(99900)).toBe('999')
   })
 })
 
@@ -47,9 +58,9 @@ describe('yuanToFen (strict: at most two decimals)', () => {
     expect(() => yuanToFen(yuan as string | number)).toThrow(DomainError)
   })
 
-  it('round-trips with formatFen for every safe fen amount', () => {
+  it('round-trips with formatFen (separators taken out) for every safe fen amount', () => {
     fc.assert(fc.property(fc.maxSafeInteger().map((n) => Math.trunc(n / 100) + 0), (fen) => {
-      expect(yuanToFen(formatFen(fen).replace('¥', ''))).toBe(fen)
+      expect(yuanToFen(formatFen(fen).replace(/[¥,]/g, ''))).toBe(fen)
     }))
   })
 

@@ -1,5 +1,8 @@
 import { MiniProgram, loginAs, logout, seededIdNumber } from './harness'
 
+/** A full-width bracket opened inside another: （…（…）…）. */
+const NESTED_BRACKETS = /（[^（）]*（/
+
 const idOf = seededIdNumber
 const CC = '/packages/care-card/pages'
 
@@ -59,15 +62,21 @@ describe('WeChat build: care card', () => {
     expect(mp.page.text()).toContain('符合条件')
     expect(mp.page.text()).toContain('每月 ¥100.00')
     expect(mp.page.text()).toContain('年满 80 周岁')
+    // Brackets are never nested ("今年 82 岁（2026年3月2日（周一））" read badly).
+    expect(mp.page.text()).not.toMatch(NESTED_BRACKETS)
     await mp.page.tap('eligibility-apply')
     expect(mp.page.route).toBe('packages/care-card/pages/apply/index')
     expect(mp.page.text()).toContain('申请人：王秀英（您代办）')
-    // Submitting without the household photo: said next to the row.
+    // Photos are not kept in the draft (storage limits): the page says so next to them.
+    expect(mp.page.byId('proof-not-kept')).toBeTruthy()
+    expect(mp.page.text()).toContain('照片不会保存在草稿里，退出后需要重新拍')
+    // Submitting without the household photo: said next to the row, and gone once it is taken.
     await mp.page.tap('apply-submit')
     expect(mp.page.text()).toContain('请拍摄户口簿或居住证')
     await mp.page.tap('proof-household')
     await mp.settle()
     expect(mp.page.text()).toContain('已拍摄')
+    expect(mp.page.text()).not.toContain('请拍摄户口簿或居住证')
     await mp.page.tap('apply-submit')
     await mp.settle()
     expect(mp.page.text()).toContain('已提交，社区将在 5 个工作日内初审')
@@ -120,6 +129,7 @@ describe('WeChat build: care card', () => {
     await mp.settle()
     expect(mp.page.route).toBe('packages/care-card/pages/book/index')
     await mp.page.tap(`book-day-${activeFrom}`)
+    expect(mp.page.text()).not.toMatch(NESTED_BRACKETS)
     await mp.page.tap(/^11:00–12:00（还剩/)
     await mp.page.tap('book-submit')
     await mp.settle()

@@ -64,12 +64,19 @@ describe('WeChat build: elevator petition and vote', () => {
     expect(mp.errors).toEqual([])
     await logout(mp)
 
-    // 201 胡斌: a wrong name is refused next to the field; votes 反对, then changes to 同意.
+    // 201 胡斌: a wrong name is refused next to the field before any confirmation (signature first,
+    // then one confirmation), said once; correcting the name clears it; votes 反对, then changes to 同意.
     mp = await loginAs('u-xs2', { storage: storage })
     await mp.navigateTo(`/packages/elevator/pages/ballot/index?id=${PETITION}`)
+    const modalsBefore = modalTexts(mp).length
     await vote(mp, 'oppose', '胡 斌斌')
-    expect(mp.page.text()).toContain('与业主实名不一致')
-    await vote(mp, 'oppose', '胡斌')
+    expect(modalTexts(mp).length).toBe(modalsBefore)
+    expect(mp.page.text().match(/不一致/g)).toHaveLength(1)
+    await mp.page.input('sign-name', '胡斌')
+    expect(mp.page.text()).not.toContain('不一致')
+    await mp.page.tap('ballot-submit')
+    await mp.settle()
+    expect(modalTexts(mp).length).toBe(modalsBefore + 1)
     expect(mp.page.text()).toContain('您的表决：反对')
     await mp.page.tap('change-ballot')
     expect(mp.page.text()).toContain('您已表决：反对')
@@ -194,7 +201,7 @@ describe('WeChat build: elevator petition and vote', () => {
     expect(mp.page.text()).toContain('请选择 2 到 4 位联合发起人')
     await mp.page.tap('co-r-zpq-3-1-302')
     await mp.page.input('start-subsidies', '200000.50')
-    expect(mp.page.text()).toContain('业主分摊合计：¥299999.50')
+    expect(mp.page.text()).toContain('业主分摊合计：¥299,999.50')
     await mp.page.tap('start-submit')
     expect(mp.page.text()).toContain('申请已发起')
     const created = Object.values(mp.backend().db.data.elevatorPetitions as Record<string, any>).find((p) => p.unitId === 'u-zpq-3-1')!

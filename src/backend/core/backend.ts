@@ -43,8 +43,12 @@ export class Backend {
     this.faults = new FaultSchedule(this.db.data.meta.faults)
   }
 
-  /** The next request's fault, from the seeded schedule (none when faults are off). */
-  decideFault(): FaultDecision {
+  /**
+   * The next request's fault, from the seeded schedule (none when faults are off). The dev panel's own
+   * requests (`/api/dev/…`, e.g. turning faults off again) are never faulted and do not use up the schedule.
+   */
+  decideFault(path = ''): FaultDecision {
+    if (/^\/api\/dev\//.test(path.replace(/^[a-z]+:\/\/[^/]+/i, ''))) return { kind: null, delayMs: 0 }
     return this.faults.next()
   }
 
@@ -130,7 +134,8 @@ export class Backend {
     const session = token ? this.db.data.sessions[token] : undefined
     const user = session ? this.db.data.users[session.userId] : undefined
     if (route.access === 'dev') return { user, token }
-    if (!user || user.deletedAt) throw unauthorized('登录已过期，请重新登录')
+    // "登录已过期" only when a session was sent and is no longer valid; nobody logged in is asked to log in.
+    if (!user || user.deletedAt) throw unauthorized(token ? '登录已过期，请重新登录' : '请先登录')
     if (route.access === 'worker' && user.role !== 'worker') throw forbidden('只有社区工作人员可以进行此操作')
     return { user, token }
   }

@@ -81,7 +81,7 @@ export const meRoutes: Route[] = [
       const record = db.data.propertyRegister[room.id]
       const isOwner = record?.ownerIdNumber === user.realName.idNumber
       if (body.role === 'owner' && !isOwner) {
-        throw unprocessable('NOT_OWNER', '房产登记中这套房屋的业主不是您。如果您是租户或家属，请选择相应身份；如登记有误，请联系社区。', { roomId: '房产登记中业主不是您' })
+        throw unprocessable('NOT_OWNER', '房产登记中这套房屋的业主不是您。如果您是租户或家属，请选择相应身份；如登记有误，请联系社区。', { roomId: '房产登记中这套房屋的业主不是您。如果您是租户或家属，请在“您的身份”中选择；如登记有误，请联系社区。' })
       }
       const binding = isOwner
         ? { roomId: room.id, role: 'owner' as const, area: record.area, verified: true, boundAt: nowIso }

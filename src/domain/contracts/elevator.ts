@@ -115,6 +115,11 @@ export interface ElevatorMyHouseholdsDto {
   households: (ElevatorShareRowDto & { ballot: ElevatorBallotStateDto | null })[]
   /** Plain words: an owner of several flats votes once for all of them. */
   note: string
+  /**
+   * The real name a typed signature must match: the owner's (the elder's when a family member acts for
+   * them). Lets the app check the signature before asking to confirm; the server checks it again.
+   */
+  signerName: string | null
 }
 
 /** E-signature of an app ballot: a handwritten image (base64, ≤ 200 KB) or the typed real name. */

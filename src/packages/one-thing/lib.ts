@@ -2,25 +2,19 @@
  * Shared helpers of the one-thing pages: today's date (mock time in mock mode), the event from the
  * route, and saving progress with the legal deadlines computed from the answers.
  */
-import { getDevState, newIdempotencyKey } from '../../api'
+import { newIdempotencyKey } from '../../api'
 import { saveOneThingProgress } from '../../api/endpoints/oneThing'
 import type { OneThingProgressDto } from '../../domain/contracts/oneThing'
 import { computeDeadlines, effectiveAnswers, type LifeEvent, type Question } from '../../domain/oneThing'
 import { beijingDate, formatDateCn } from '../../domain/time'
+import { serverNow } from '../../ui/serverNow'
 
 /**
- * Today in Beijing (`YYYY-MM-DD`). In mock mode the server's mock clock (dev state) decides, so mock
- * time moves the countdowns; otherwise (or when that fails) the phone's clock.
+ * Today in Beijing (`YYYY-MM-DD`). In mock mode the server's mock clock decides, so mock time moves the
+ * countdowns; otherwise (or when that fails) the phone's clock (`serverNow`, src/ui/serverNow.ts).
  */
 export async function fetchToday(): Promise<string> {
-  if (!process.env.TARO_APP_API_BASE) {
-    try {
-      return beijingDate((await getDevState()).nowIso)
-    } catch {
-      /* fall back to the phone's clock */
-    }
-  }
-  return beijingDate(Date.now())
+  return beijingDate(await serverNow())
 }
 
 /** Days left in words: `还有 12 天`, `就是今天`, `已超过 3 天`. */

@@ -5,6 +5,7 @@ import { parseResidentId } from '../../domain/residentId'
 import { useDraft } from '../../stores/drafts'
 import { useFamily } from '../../stores/family'
 import { useSession } from '../../stores/session'
+import { useRequireLogin } from '../../ui/auth'
 import { Button } from '../../ui/Button'
 import { Field } from '../../ui/Field'
 import { Options } from '../../ui/Options'
@@ -18,10 +19,11 @@ const STATUS_TAG = { pending: 'tag-warn', confirmed: 'tag-ok', declined: 'tag-ba
 
 /** Family links: ask to act for a family member, confirm or decline requests, revoke. */
 export default function Family() {
+  useRequireLogin()
   const { links, load, upsert, error: loadError } = useFamily()
   const actingFor = useSession((s) => s.actingFor)
   const [form, update, clearDraft] = useDraft('family-request', { principalName: '', principalIdNumber: '', relationship: '子女' })
-  const { busy, errors, failure, submit: run } = useSubmission()
+  const { busy, errors, failure, cause, submit: run, clearError } = useSubmission()
   useDidShow(() => { load() })
 
   const submit = () => run(
@@ -74,10 +76,10 @@ export default function Family() {
       </Section>
       <Section title="申请为家人代办">
         <View className="cell-note">需要家人已在本小程序实名。填写家人的信息，家人确认后生效。</View>
-        <Field id="family-name" label="家人姓名" value={form.principalName} onInput={(principalName) => update({ principalName })} error={errors.principalName} maxlength={20} />
-        <Field id="family-id" label="家人身份证号码" type="idcard" value={form.principalIdNumber} onInput={(principalIdNumber) => update({ principalIdNumber })} error={errors.principalIdNumber} maxlength={18} />
+        <Field id="family-name" label="家人姓名" value={form.principalName} onInput={(principalName) => { update({ principalName }); clearError('principalName') }} error={errors.principalName} maxlength={20} />
+        <Field id="family-id" label="家人身份证号码" type="idcard" value={form.principalIdNumber} onInput={(principalIdNumber) => { update({ principalIdNumber }); clearError('principalIdNumber') }} error={errors.principalIdNumber} maxlength={18} />
         <Options id="relationship" label="我是对方的" options={RELATIONSHIPS.map((r) => ({ value: r, label: r }))} value={form.relationship} onChange={(relationship) => update({ relationship })} />
-        {failure && <ErrorNote text={failure} onRetry={submit} />}
+        {failure && <ErrorNote text={failure} cause={cause} onRetry={submit} />}
         <Button id="family-submit" onTap={submit} loading={busy}>发送申请</Button>
       </Section>
     </Page>

@@ -27,9 +27,12 @@ export default function Home() {
   const links = useFamily((s) => s.links)
   const pending = pendingForMe(links)
 
-  useDidShow(() => {
-    if (!useSession.getState().token) return
-    useSession.getState().refreshMe().catch(() => {})
+  const unreadFailed = useMessages((s) => s.unreadFailed)
+  const familyFailed = useFamily((s) => s.status === 'error')
+  const todoFailed = unreadFailed || familyFailed
+
+  /** The to-dos: unread messages and family requests waiting for this person. */
+  const loadTodos = () => {
     useMessages.getState().refreshUnread().then((n) => {
       if (process.env.TARO_ENV === 'weapp') {
         if (n > 0) Taro.setTabBarBadge({ index: 1, text: String(Math.min(n, 99)) }).catch(() => {})
@@ -37,6 +40,11 @@ export default function Home() {
       }
     })
     useFamily.getState().load()
+  }
+  useDidShow(() => {
+    if (!useSession.getState().token) return
+    useSession.getState().refreshMe().catch(() => {})
+    loadTodos()
   })
 
   if (!me) return <Page><View className="secondary">正在进入…</View></Page>
@@ -77,7 +85,8 @@ export default function Home() {
           <Cell key={l.id} title={`${l.proxy.name}申请为您代办`} note="请确认或拒绝" onTap={() => openPage('/pages/family/index')} />
         ))}
         {unread > 0 && <Cell id="todo-messages" title={`您有 ${unread} 条未读消息`} onTap={() => Taro.switchTab({ url: '/pages/messages/index' })} />}
-        {pending.length === 0 && unread === 0 && <View className="cell"><View className="cell-note">暂时没有需要您处理的事情。</View></View>}
+        {todoFailed && <Cell id="todo-retry" title="暂时加载不了，点此重试" note="网络不太稳定，待办事项没有加载出来" onTap={loadTodos} />}
+        {!todoFailed && pending.length === 0 && unread === 0 && <View className="cell"><View className="cell-note">暂时没有需要您处理的事情。</View></View>}
       </Section>
 
       <Section title="有事找社区">

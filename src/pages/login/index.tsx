@@ -1,17 +1,26 @@
 import { View } from '@tarojs/components'
-import Taro, { useLoad } from '@tarojs/taro'
+import Taro, { useLoad, useRouter } from '@tarojs/taro'
 import { useState } from 'react'
 import { errorMessage, listPersonas } from '../../api'
 import type { PersonaDto } from '../../domain/contracts'
 import { useSession } from '../../stores/session'
+import { returnAfterLogin } from '../../ui/auth'
 import { Button } from '../../ui/Button'
+import { Cell } from '../../ui/Cell'
 import { Page } from '../../ui/Page'
 import { ErrorNote, Loading, Section } from '../../ui/States'
 import { tappable } from '../../ui/tappable'
 import { PrivacyText } from '../privacy/PrivacyText'
 
-/** Mock WeChat login: the privacy notice first, then every seeded resident, grouped by community. */
+/** Where the guides are: they work without logging in (progress stays on this phone). */
+const GUIDES = '/packages/one-thing/pages/index/index'
+
+/**
+ * Mock WeChat login: the privacy notice first, then every seeded resident, grouped by community. After
+ * login, back to the page that sent the person here (`?redirect=`), else home.
+ */
 export default function Login() {
+  const redirect = useRouter().params.redirect
   const accepted = useSession((s) => s.privacyAcceptedOnDevice)
   const acceptOnDevice = useSession((s) => s.acceptPrivacyOnDevice)
   const login = useSession((s) => s.login)
@@ -30,7 +39,7 @@ export default function Login() {
     setBusy(p.userId)
     try {
       await login(p.userId)
-      await Taro.switchTab({ url: '/pages/index/index' })
+      await returnAfterLogin(redirect)
     } catch (e) {
       setError(errorMessage(e))
     } finally {
@@ -44,7 +53,11 @@ export default function Login() {
         <View className="page-title" role="heading" aria-level={1}>欢迎使用现代社区</View>
         <View className="card card-pad"><PrivacyText /></View>
         <Button id="accept-privacy" onTap={acceptOnDevice}>同意并继续</Button>
-        <Button kind="secondary" onTap={() => Taro.showModal({ title: '需要您的同意', content: '不同意隐私说明也可以浏览办事指南，但无法登录和办理业务。', showCancel: false })}>不同意</Button>
+        <Button kind="secondary" id="decline-privacy" onTap={async () => {
+          const { confirm } = await Taro.showModal({ title: '需要您的同意', content: '不同意隐私说明也可以浏览“一件事”办事指南，但无法登录和办理业务。', confirmText: '看办事指南', cancelText: '返回' })
+          if (confirm) Taro.navigateTo({ url: GUIDES })
+        }}>不同意</Button>
+        <View className="card"><Cell id="guides-without-login" title="不登录，先看“一件事”办事指南" note="办事要带什么、去哪里办、期限多久" onTap={() => Taro.navigateTo({ url: GUIDES })} /></View>
       </Page>
     )
   }

@@ -1,13 +1,15 @@
 import { View } from '@tarojs/components'
-import Taro, { useLoad } from '@tarojs/taro'
-import { useRef, useState } from 'react'
-import { bindRoom, errorMessage, listRooms, newIdempotencyKey } from '../../api'
-import type { RoomOptionDto } from '../../domain/contracts'
+import Taro from '@tarojs/taro'
+import { useState } from 'react'
+import { bindRoom, listRooms } from '../../api'
 import { useSession } from '../../stores/session'
+import { goBackOrHome, useRequireLogin } from '../../ui/auth'
 import { Button } from '../../ui/Button'
 import { Options } from '../../ui/Options'
 import { Page } from '../../ui/Page'
-import { ErrorNote, Loading, Section } from '../../ui/States'
+import { Empty, ErrorNote, Loading, Section } from '../../ui/States'
+import { useLoader } from '../../ui/useLoader'
+import { useSubmission } from '../../ui/useSubmission'
 
 type Role = 'owner' | 'tenant' | 'family'
 const ROLES: { value: Role; label: string; note?: string }[] = [
@@ -18,46 +20,45 @@ const ROLES: { value: Role; label: string; note?: string }[] = [
 
 /** Room binding: choose a room of the community and a role; owner and area come from the property register. */
 export default function Rooms() {
+  useRequireLogin()
   const me = useSession((s) => s.me)
-  const [rooms, setRooms] = useState<RoomOptionDto[] | null>(null)
+  const rooms = useLoader(listRooms)
   const [roomId, setRoomId] = useState<string | null>(null)
   const [role, setRole] = useState<Role>('owner')
-  const [error, setError] = useState<string | null>(null)
-  const [busy, setBusy] = useState(false)
-  const key = useRef(newIdempotencyKey())
-  const load = () => { setError(null); listRooms().then(setRooms, (e) => setError(errorMessage(e))) }
-  useLoad(load)
+  const { busy, errors, failure, cause, submit: run, clearError } = useSubmission()
 
-  const submit = async () => {
-    if (!roomId) { setError('请先选择房屋'); return }
-    setBusy(true)
-    setError(null)
-    try {
-      const binding = await bindRoom(roomId, role, key.current)
+  const submit = () => run(
+    () => ({ roomId: roomId ? '' : '请先选择房屋' }),
+    (key) => bindRoom(roomId!, role, key),
+    async (binding) => {
       await useSession.getState().refreshMe()
       await Taro.showModal({ title: '绑定成功', content: binding.role === 'owner' ? `已按房产登记确认您是业主，登记面积 ${binding.area?.toFixed(2)} ㎡。` : '已绑定，社区核实后生效。', showCancel: false })
-      Taro.navigateBack().catch(() => Taro.switchTab({ url: '/pages/me/index' }))
-    } catch (e) {
-      key.current = newIdempotencyKey()
-      setError(errorMessage(e))
-    } finally {
-      setBusy(false)
-    }
-  }
+      goBackOrHome('/pages/me/index')
+    },
+  )
 
   if (!me) return <Page><Loading /></Page>
+  if (!me.realName) {
+    return (
+      <Page>
+        <View className="page-title" role="heading" aria-level={1}>绑定房屋</View>
+        <Empty text="请先完成实名认证，再绑定房屋。" action="去实名认证" onAction={() => Taro.redirectTo({ url: '/pages/real-name/index' })} />
+      </Page>
+    )
+  }
   return (
     <Page>
       <View className="page-title" role="heading" aria-level={1}>绑定房屋</View>
-      {!me.realName && <ErrorNote text="请先完成实名认证，再绑定房屋。" onRetry={() => Taro.redirectTo({ url: '/pages/real-name/index' })} />}
-      {!rooms && !error && <Loading />}
-      {rooms && (
+      {!rooms.data && !rooms.error && <Loading />}
+      {rooms.error && <ErrorNote text={rooms.error} cause={rooms.cause} onRetry={rooms.reload} />}
+      {rooms.data && (
         <Section title={me.community.name}>
-          <Options id="role" label="您的身份" options={ROLES} value={role} onChange={setRole} />
-          <Options id="room" label="选择房屋" options={rooms.map((r) => ({ value: r.roomId, label: r.label }))} value={roomId} onChange={setRoomId} />
+          <Options id="role" label="您的身份" options={ROLES} value={role} onChange={(r) => { setRole(r); clearError('roomId') }} />
+          <Options id="room" label="选择房屋" options={rooms.data.map((r) => ({ value: r.roomId, label: r.label }))} value={roomId} onChange={(r) => { setRoomId(r); clearError('roomId') }} />
+          {errors.roomId && <View className="field-error" role="alert">⚠ {errors.roomId}</View>}
         </Section>
       )}
-      {error && <ErrorNote text={error} />}
+      {failure && <ErrorNote text={failure} cause={cause} onRetry={submit} />}
       <Button id="bind-room-submit" onTap={submit} loading={busy}>确认绑定</Button>
     </Page>
   )

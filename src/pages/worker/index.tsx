@@ -4,6 +4,7 @@ import { useState } from 'react'
 import { errorMessage, listPendingFamilyLinks, workerConfirmFamilyLink } from '../../api'
 import type { FamilyLinkDto } from '../../domain/contracts'
 import { useSession } from '../../stores/session'
+import { useRequireLogin } from '../../ui/auth'
 import { Button } from '../../ui/Button'
 import { Cell } from '../../ui/Cell'
 import { Page } from '../../ui/Page'
@@ -21,10 +22,11 @@ export const WORKER_ENTRIES = [
 
 /** Worker hub (community workers only): entries into the features' worker pages, and proxy authorisations. */
 export default function WorkerHub() {
+  useRequireLogin()
   const me = useSession((s) => s.me)
   const [pending, setPending] = useState<FamilyLinkDto[]>([])
-  const [error, setError] = useState<string | null>(null)
-  const load = () => { setError(null); listPendingFamilyLinks().then(setPending, (e) => setError(errorMessage(e))) }
+  const [error, setError] = useState<unknown>(null)
+  const load = () => { setError(null); listPendingFamilyLinks().then(setPending, setError) }
   useDidShow(() => { if (me?.role === 'worker') load() })
 
   if (me?.role !== 'worker') {
@@ -50,7 +52,7 @@ export default function WorkerHub() {
         {WORKER_ENTRIES.map((e) => <Cell key={e.url} title={e.title} onTap={() => openPage(e.url)} />)}
       </Section>
       <Section title="代办授权核验">
-        {error && <ErrorNote text={error} onRetry={load} />}
+        {!!error && <ErrorNote text={errorMessage(error)} cause={error} onRetry={load} />}
         {pending.length === 0 && !error && <Empty text="没有待核验的代办申请。" />}
         {pending.map((l) => (
           <View key={l.id} className="cell">

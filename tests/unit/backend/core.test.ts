@@ -92,6 +92,13 @@ describe('the mock interceptor realises each fault kind', () => {
     expect(r.data.code).toBe('SERVICE_UNAVAILABLE')
     expect(Object.keys(backend.db.data.sessions)).toHaveLength(0)
   })
+  it('never faults the dev panel\'s own requests, so faults can always be turned off again', async () => {
+    const { call, waits } = setup('server-error')
+    const r = await call('/api/dev/state')
+    expect(r.statusCode).toBe(200)
+    expect(waits).toEqual([])
+    expect((await call('/api/auth/personas')).statusCode).toBe(503)
+  })
   it('lost-response: the handler runs and saves, but the caller sees a network failure', async () => {
     const { call, backend } = setup('lost-response')
     await expect(call('/api/auth/mock-login', 'POST', { userId: 'u-wang' })).rejects.toMatchObject({ errMsg: expect.stringContaining('request:fail') })

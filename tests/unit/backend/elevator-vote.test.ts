@@ -46,6 +46,8 @@ describe.each(TRANSPORTS)('elevator vote on the seeded 西山 unit (%s)', (_name
     const mine = await get('u-xs9', '/my-households')
     expect(mine.body.households).toEqual([expect.objectContaining({ householdId: 'r-xs-5-2-502', floor: 5, coefficient: 0.9, ballot: null })])
     expect(mine.body.households[0].shareFen).toBeGreaterThan(0)
+    // …with the real name a typed signature must match, so the app can check it before confirming.
+    expect(mine.body.signerName).toBe(XS['u-xs9'][1])
     const v1 = await vote('u-xs9', 'agree', { signature: { kind: 'handwritten', image: PHOTO } })
     expect(v1.status).toBe(200)
     expect(v1.body).toMatchObject({ choice: 'agree', changed: false, channel: 'app', signatureKind: 'handwritten', receipt: { seq: 6 } })

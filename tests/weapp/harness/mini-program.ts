@@ -220,9 +220,10 @@ export class MiniProgram {
 
   /**
    * The app's embedded mocked backend (mock builds only): set mock time with
-   * `mp.backend().clock.set(ms)`, inspect `mp.backend().db.data`.
+   * `mp.backend().clock.set(ms)`, inspect `mp.backend().db.data`, inject faults with
+   * `mp.backend().faults.configure({ enabled: true, rate: 1, latencyMs: 0, kinds: ['server-error'] })`.
    */
-  backend(): { clock: { now(): number; set(ms: number): void; advance(ms: number): void }; db: { data: Record<string, any> } } {
+  backend(): { clock: { now(): number; set(ms: number): void; advance(ms: number): void }; db: { data: Record<string, any> }; faults: { configure(c: Record<string, unknown>): void } } {
     const get = (this.context as unknown as { __mcMockBackend?: () => any }).__mcMockBackend
     if (!get) throw new Error('This build has no embedded mock backend')
     return get()
@@ -277,6 +278,8 @@ export class MiniProgram {
   navigateTo(url: string) { return this.navigate('navigateTo', url) }
   /** Switches to a tab page. */
   switchTab(url: string) { return this.navigate('switchTab', url) }
+  /** Opens a page as the only one on the stack, as a shared link or a QR code does (`wx.reLaunch`). */
+  reLaunch(url: string) { return this.navigate('reLaunch', url) }
   /** Goes back `delta` pages. */
   navigateBack(delta = 1) { return this.back(delta) }
 

@@ -40,6 +40,7 @@ export const voteRoutes: Route[] = [
           return { ...r, ballot: e ? { choice: e.choice, at: e.at, channel: e.channel, seq: e.seq, hash: e.hash } : null }
         }),
         note: rows.length > 1 ? `您名下本单元有 ${rows.length} 户：依法按一人计算人数，各户面积分别计入；一次表决同时记录到各户。` : '一户一票，截止前可以改票，以截止时最后一次为准。',
+        signerName: ctx.principal.realName?.name ?? null,
       }
     },
   }),

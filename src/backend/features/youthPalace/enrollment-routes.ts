@@ -5,6 +5,7 @@
  */
 import * as v from 'valibot'
 import { sha256Hex } from '../../../domain/hash'
+import { formatFen } from '../../../domain/money'
 import { checkApplication } from '../../../domain/youthPalaceRules'
 import { DEFAULT_YOUTH_SETTINGS, SEAT_HOLDING, addHoursIso } from '../../../domain/youthPalaceTypes'
 import { cancelEnrollment, confirmOffer } from '../../../domain/youthPalaceWaitlist'
@@ -97,7 +98,7 @@ export const enrollmentRoutes: Route[] = [
       if (found.status === 'confirmed') throw conflict('ALREADY_CONFIRMED', '这个名额已经确认过了')
       confirmable(ctx, found)
       const fee = feeForChild(course, ctx.db.data.ypChildren[found.childId])
-      if (fee > 0) throw unprocessable('PAYMENT_REQUIRED', `这门课需缴费 ${(fee / 100).toFixed(2)} 元，请先支付，支付成功后名额自动确认`)
+      if (fee > 0) throw unprocessable('PAYMENT_REQUIRED', `这门课需缴费 ${formatFen(fee)}，请先支付，支付成功后名额自动确认`)
       const e = ctx.db.write('ypEnrollments')[found.id]
       Object.assign(e, { status: 'confirmed', confirmedAt: ctx.nowIso, updatedAt: ctx.nowIso })
       return enrollmentDto(ctx.db.data, e, ctx.nowIso)
@@ -130,7 +131,7 @@ export const enrollmentRoutes: Route[] = [
         const p = ctx.db.write('ypPayments')[paid.id]
         Object.assign(p, { status: 'refunded', refundedAt: ctx.nowIso, refundId: newId('refund') })
         refundedFen = p.amountFen
-        ctx.notify(e.parentId, '青少年宫课程费用已退回', `《${course.name}》已取消，${(refundedFen / 100).toFixed(2)} 元将原路退回微信支付（1–3 个工作日到账）。`, YP_LINK)
+        ctx.notify(e.parentId, '青少年宫课程费用已退回', `《${course.name}》已取消，${formatFen(refundedFen)} 将原路退回微信支付（1–3 个工作日到账）。`, YP_LINK)
       }
       if (result.enrollment.noShow) {
         const id = newId('ypn')

@@ -1,12 +1,12 @@
 /**
- * Building blocks of the care-card pages: a load hook, group checkboxes, the review timeline, the pay
+ * Building blocks of the care-card pages: group checkboxes, the review timeline, the pay
  * code (QR image), a result view and words for statuses. Kept in this subpackage (see the report).
  */
 import { Image, View } from '@tarojs/components'
-import Taro, { useDidShow } from '@tarojs/taro'
+import Taro from '@tarojs/taro'
 import qrcode from 'qrcode-generator'
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react'
-import { ApiError, errorMessage } from '../../../api'
+import { useEffect, useMemo } from 'react'
+import { errorMessage } from '../../../api'
 import type { CareApplicationDto, CareGroupDto, CareOrderDto, CareStageDto } from '../../../domain/contracts/careCard'
 import { CARE_GROUP_LABELS } from '../../../domain/careCard'
 import { beijingDate, formatDateCn } from '../../../domain/time'
@@ -42,32 +42,6 @@ export function useWho(): { name: string; self: boolean } {
   const me = useSession((s) => s.me)
   const actingFor = useSession((s) => s.actingFor)
   return actingFor ? { name: actingFor.name, self: false } : { name: me?.displayName ?? '我', self: true }
-}
-
-/** Loads data whenever the page is shown; `reload` for retry. Errors keep their `ApiError`. */
-export function useLoad<T>(fn: () => Promise<T>, deps: unknown[] = []): {
-  data: T | null; error: ApiError | Error | null; loading: boolean; reload: () => Promise<void>; set: (v: T) => void
-} {
-  const [data, setData] = useState<T | null>(null)
-  const [error, setError] = useState<ApiError | Error | null>(null)
-  const [loading, setLoading] = useState(true)
-  const seq = useRef(0)
-  // eslint-disable-next-line react-hooks/exhaustive-deps
-  const reload = useCallback(async () => {
-    const n = ++seq.current
-    setLoading(true)
-    setError(null)
-    try {
-      const v = await fn()
-      if (n === seq.current) setData(v)
-    } catch (e) {
-      if (n === seq.current) setError(e as Error)
-    } finally {
-      if (n === seq.current) setLoading(false)
-    }
-  }, deps)
-  useDidShow(() => { reload() })
-  return { data, error, loading, reload, set: setData }
 }
 
 export const messageOf = (e: unknown) => errorMessage(e)

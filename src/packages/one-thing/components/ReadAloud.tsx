@@ -1,6 +1,31 @@
 import { View } from '@tarojs/components'
+import Taro from '@tarojs/taro'
 import { useEffect, useState } from 'react'
 import { Button } from '../../../ui/Button'
+
+/** Said when the device cannot read Chinese aloud. */
+export const NO_VOICE = '此设备不支持朗读'
+
+interface Voice { lang: string; name?: string }
+interface Synth { getVoices?: () => Voice[]; addEventListener?: (type: string, fn: () => void) => void; removeEventListener?: (type: string, fn: () => void) => void }
+
+/**
+ * A Chinese (Mandarin) voice of the browser, or null when it has none. Voices may load after the page:
+ * waits up to `waitMs` for `voiceschanged`. A browser that cannot list voices is trusted to have one.
+ */
+export async function chineseVoice(synth: Synth, waitMs = 1000): Promise<Voice | 'unknown' | null> {
+  if (typeof synth.getVoices !== 'function') return 'unknown'
+  const pick = () => synth.getVoices!().find((v) => /^(zh|cmn)([-_](CN|Hans|SG))?/i.test(v.lang) && !/HK|TW|yue/i.test(v.lang)) ?? null
+  if (synth.getVoices().length > 0 || typeof synth.addEventListener !== 'function') return pick()
+  await new Promise<void>((resolve) => {
+    const done = () => { clearTimeout(timer); synth.removeEventListener?.('voiceschanged', done); resolve() }
+    const timer = setTimeout(done, waitMs)
+    synth.addEventListener!('voiceschanged', done)
+  })
+  return pick()
+}
+
+const tellNoVoice = () => { Taro.showToast({ title: NO_VOICE, icon: 'none', duration: 2500 }).catch(() => {}) }
 
 /** Whether this platform can read text aloud (H5 with the browser's speech synthesis; never WeChat). */
 export function canReadAloud(): boolean {
@@ -11,7 +36,8 @@ export function canReadAloud(): boolean {
 
 /**
  * 朗读: reads `text` with the browser's speech synthesis in Chinese (zh-CN). Renders nothing where the
- * platform has none (WeChat, or a browser without speechSynthesis).
+ * platform has none (WeChat, or a browser without speechSynthesis); where the browser has no Chinese
+ * voice, or speaking fails, a tap says 此设备不支持朗读 instead of staying silent.
  */
 export function ReadAloud({ text, id = 'read-aloud', label = '朗读办事清单' }: { text: string; id?: string; label?: string }) {
   const [supported, setSupported] = useState(false)
@@ -24,13 +50,20 @@ export function ReadAloud({ text, id = 'read-aloud', label = '朗读办事清单
   }, [])
   if (!supported) return null
   const synth = (globalThis as any).speechSynthesis
-  const start = () => {
+  const start = async () => {
     synth.cancel?.()
+    const voice = await chineseVoice(synth)
+    if (!voice) { tellNoVoice(); return }
     const u = new (globalThis as any).SpeechSynthesisUtterance(text)
     u.lang = 'zh-CN'
+    if (voice !== 'unknown') u.voice = voice
     u.rate = 0.9
     u.onend = () => setSpeaking(false)
-    u.onerror = () => setSpeaking(false)
+    u.onerror = (e: { error?: string }) => {
+      setSpeaking(false)
+      // Stopping on purpose is not a failure.
+      if (e?.error !== 'interrupted' && e?.error !== 'canceled') tellNoVoice()
+    }
     setSpeaking(true)
     synth.speak(u)
   }

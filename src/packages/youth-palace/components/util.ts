@@ -1,6 +1,5 @@
 /** Youth palace helpers shared by this subpackage's pages: words for statuses, weekdays, time left, server time. */
 import Taro from '@tarojs/taro'
-import { getDevState } from '../../../api/endpoints/dev'
 import type { YpEnrollmentStatusDto, YpTermDto, YpTermStatusDto } from '../../../domain/contracts/youthPalace'
 import { beijingDate, formatDateCn } from '../../../domain/time'
 
@@ -45,11 +44,8 @@ export function termWindowCn(t: YpTermDto): string {
   return `报名时间：${formatDateCn(t.opensAt)} 至 ${formatDateCn(t.closesAt)}`
 }
 
-/** "Now" as the backend sees it (mock time in mock mode, the phone's clock otherwise). */
-export async function serverNow(): Promise<number> {
-  if (process.env.TARO_APP_API_BASE) return Date.now()
-  try { return Date.parse((await getDevState()).nowIso) } catch { return Date.now() }
-}
+/** "Now" as the backend sees it (shared UI helper). */
+export { serverNow } from '../../../ui/serverNow'
 
 export type { Loaded } from '../../../ui/useLoader'
 /** Loads data whenever the page is shown (shared UI hook). */

@@ -1,7 +1,7 @@
 import { View } from '@tarojs/components'
 import Taro, { useRouter } from '@tarojs/taro'
 import { useRef, useState } from 'react'
-import { newIdempotencyKey } from '../../../../api'
+import { ApiError, newIdempotencyKey } from '../../../../api'
 import { getCareApplication, withdrawCareApplication } from '../../../../api/endpoints/careCard'
 import { formatFen } from '../../../../domain/money'
 import { formatDateCn } from '../../../../domain/time'
@@ -9,7 +9,8 @@ import { useRequireLogin } from '../../../../ui/auth'
 import { Button } from '../../../../ui/Button'
 import { Page } from '../../../../ui/Page'
 import { ErrorNote, Loading, Section } from '../../../../ui/States'
-import { APP_TAG, dateTimeCn, go, messageOf, Timeline, useLoad } from '../../components/common'
+import { APP_TAG, dateTimeCn, go, messageOf, Timeline } from '../../components/common'
+import { useLoader } from '../../../../ui/useLoader'
 import '../../feature.css'
 
 /** Application detail: the timeline (who acted, the proxy), rejection reason → correct and resubmit, withdraw while under review. */
@@ -17,7 +18,7 @@ export default function ApplicationDetail() {
   useRequireLogin()
   const { params } = useRouter()
   const id = params.id ?? ''
-  const { data: app, error, loading, reload, set } = useLoad(() => getCareApplication(id), [id])
+  const { data: app, error, cause, loading, reload, set } = useLoader(() => getCareApplication(id))
   const [busy, setBusy] = useState(false)
   const [failure, setFailure] = useState<string | null>(null)
   const key = useRef(newIdempotencyKey())
@@ -31,7 +32,8 @@ export default function ApplicationDetail() {
       set(await withdrawCareApplication(id, key.current))
       key.current = newIdempotencyKey()
     } catch (e) {
-      key.current = newIdempotencyKey()
+      // Same key for a retry after no answer (the first try may have been saved); a new one after a refusal.
+      if (!(e instanceof ApiError) || !e.retryable) key.current = newIdempotencyKey()
       setFailure(messageOf(e))
     } finally {
       setBusy(false)
@@ -43,7 +45,7 @@ export default function ApplicationDetail() {
     <Page>
       <View className="page-title" role="heading" aria-level={1}>申请进度</View>
       {loading && !app && <Loading />}
-      {error && <ErrorNote text={messageOf(error)} onRetry={reload} />}
+      {error && <ErrorNote text={error} cause={cause} onRetry={reload} />}
       {app && (
         <View>
           <View className="cell-title" id="application-status">状态：<View className={`tag ${APP_TAG[app.status]}`}>{app.statusText}</View></View>

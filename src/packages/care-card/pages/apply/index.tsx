@@ -1,7 +1,6 @@
 import { View } from '@tarojs/components'
 import Taro, { useRouter } from '@tarojs/taro'
-import { useRef, useState } from 'react'
-import { ApiError, newIdempotencyKey } from '../../../../api'
+import { useState } from 'react'
 import { applyForCareCard, resubmitCareApplication } from '../../../../api/endpoints/careCard'
 import type { CareApplicationDto, CareGroupDto, CareProofKindDto } from '../../../../domain/contracts/careCard'
 import { formatFen } from '../../../../domain/money'
@@ -10,10 +9,10 @@ import { useSession } from '../../../../stores/session'
 import { useRequireLogin } from '../../../../ui/auth'
 import { Button } from '../../../../ui/Button'
 import { Page } from '../../../../ui/Page'
-import { PhotoError } from '../../../../ui/photo'
-import { pickProofPhoto } from '../../components/photo'
+import { PhotoError, pickPhotoBase64 } from '../../../../ui/photo'
 import { ErrorNote, Section } from '../../../../ui/States'
-import { BASE, go, GroupChecks, messageOf, PROOF_NAMES, Result, useWho } from '../../components/common'
+import { BASE, go, GroupChecks, PROOF_NAMES, Result, useWho } from '../../components/common'
+import { useSubmission } from '../../../../ui/useSubmission'
 import { useProofs } from '../../store'
 import '../../feature.css'
 
@@ -28,46 +27,34 @@ export default function Apply() {
   const principal = useSession((s) => s.actingFor?.userId ?? s.me?.id ?? 'guest')
   const [form, update, clearDraft, restored] = useDraft(`care-card/apply:${principal}`, { groups: [] as CareGroupDto[] })
   const photos = useProofs((s) => s.photos[principal] ?? NO_PHOTOS)
-  const [errors, setErrors] = useState<Record<string, string>>({})
-  const [failure, setFailure] = useState<string | null>(null)
-  const [busy, setBusy] = useState(false)
   const [done, setDone] = useState<CareApplicationDto | null>(null)
-  const key = useRef(newIdempotencyKey())
+  const sub = useSubmission()
+  const { errors, clearError } = sub
 
   const kinds: CareProofKindDto[] = ['household', ...form.groups]
 
   const take = async (kind: string) => {
     try {
-      const photo = await pickProofPhoto()
+      const photo = await pickPhotoBase64()
       useProofs.getState().set(principal, kind, photo)
-      setErrors((e) => ({ ...e, [`proof-${kind}`]: '' }))
+      clearError(`proof-${kind}`, 'proofs')
     } catch (e) {
-      setErrors((x) => ({ ...x, [`proof-${kind}`]: e instanceof PhotoError ? e.message : '照片没有选好，请再试一次' }))
+      sub.setErrors((x) => ({ ...x, [`proof-${kind}`]: e instanceof PhotoError ? e.message : '照片没有选好，请再试一次' }))
     }
   }
 
-  const submit = async () => {
-    const errs: Record<string, string> = {}
-    for (const k of kinds) if (!photos[k]) errs[`proof-${k}`] = `请拍摄${PROOF_NAMES[k]}`
-    setErrors(errs)
-    setFailure(null)
-    if (Object.values(errs).some(Boolean)) return
-    setBusy(true)
-    try {
+  const submit = () => sub.submit(
+    () => Object.fromEntries(kinds.map((k) => [`proof-${k}`, photos[k] ? '' : `请拍摄${PROOF_NAMES[k]}`])),
+    (key) => {
       const input = { groups: form.groups, proofs: kinds.map((k) => ({ kind: k, photo: photos[k] })) }
-      const app = resubmitId ? await resubmitCareApplication(resubmitId, input, key.current) : await applyForCareCard(input, key.current)
-      key.current = newIdempotencyKey()
+      return resubmitId ? resubmitCareApplication(resubmitId, input, key) : applyForCareCard(input, key)
+    },
+    (app) => {
       clearDraft()
       useProofs.getState().clear(principal)
       setDone(app)
-    } catch (e) {
-      if (e instanceof ApiError && e.status >= 400 && e.status < 500) key.current = newIdempotencyKey()
-      if (e instanceof ApiError && e.fields.proofs) setFailure(`${e.message}`)
-      else setFailure(messageOf(e))
-    } finally {
-      setBusy(false)
-    }
-  }
+    },
+  )
 
   if (done) {
     return (
@@ -92,9 +79,10 @@ export default function Apply() {
       <View className="page-title" role="heading" aria-level={1}>{resubmitId ? '修改后重新提交' : '申请爱心卡'}</View>
       <View className="secondary">申请人：{who.name}{who.self ? '' : '（您代办）'}</View>
       {restored && form.groups.length > 0 && <View className="notice">已恢复上次选择的人群类别。</View>}
-      <GroupChecks id="apply-groups" label="已登记的人群类别（可多选，没有就不选）" value={form.groups} onChange={(groups) => update({ groups })} />
+      <GroupChecks id="apply-groups" label="已登记的人群类别（可多选，没有就不选）" value={form.groups} onChange={(groups) => { update({ groups }); clearError('groups') }} />
       <Section title="证明材料（拍照上传）">
         <View className="cell-note">请拍清楚整页，照片会自动压缩。只用于本次审核。</View>
+        <View className="cell-note" id="proof-not-kept">照片不会保存在草稿里，退出后需要重新拍。</View>
         {kinds.map((k) => (
           <View key={k} className="cc-proof" id={`proof-row-${k}`}>
             <View className="cell-main">
@@ -106,8 +94,9 @@ export default function Apply() {
           </View>
         ))}
       </Section>
-      {failure && <ErrorNote text={failure} onRetry={submit} />}
-      <Button id="apply-submit" onTap={submit} loading={busy}>提交申请</Button>
+      {(errors.proofs || errors.groups) && <View className="field-error" role="alert">⚠ {errors.proofs || errors.groups}</View>}
+      {sub.failure && <ErrorNote text={sub.failure} cause={sub.cause} onRetry={submit} />}
+      <Button id="apply-submit" onTap={submit} loading={sub.busy}>提交申请</Button>
     </Page>
   )
 }

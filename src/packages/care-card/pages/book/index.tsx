@@ -1,7 +1,7 @@
 import { View } from '@tarojs/components'
 import Taro, { useRouter } from '@tarojs/taro'
-import { useRef, useState } from 'react'
-import { ApiError, newIdempotencyKey } from '../../../../api'
+import { useState } from 'react'
+import { ApiError } from '../../../../api'
 import { bookCareService, listCareServices, listCareSlots } from '../../../../api/endpoints/careCard'
 import type { CareOrderDto } from '../../../../domain/contracts/careCard'
 import { formatFen } from '../../../../domain/money'
@@ -11,12 +11,12 @@ import { Button } from '../../../../ui/Button'
 import { Options } from '../../../../ui/Options'
 import { Page } from '../../../../ui/Page'
 import { Empty, ErrorNote, Loading } from '../../../../ui/States'
-import { BASE, dateTimeCn, messageOf, Result, useLoad, useWho } from '../../components/common'
+import { BASE, dateTimeCn, Result, useWho } from '../../components/common'
+import { useSubmission } from '../../../../ui/useSubmission'
+import { useLoader } from '../../../../ui/useLoader'
 import '../../feature.css'
 
-const WEEK = ['日', '一', '二', '三', '四', '五', '六']
 const timeOf = (iso: string) => new Date(Date.parse(iso) + 8 * 3600_000).toISOString().slice(11, 16)
-const dayLabel = (d: string) => `${formatDateCn(d)}（星期${WEEK[new Date(`${d}T12:00:00+08:00`).getUTCDay()]}）`
 
 /** Booking: pick a day and a slot (big rows), confirm that the price will be held, result view. */
 export default function Book() {
@@ -24,44 +24,41 @@ export default function Book() {
   const { params } = useRouter()
   const serviceId = params.id ?? ''
   const who = useWho()
-  const { data, error, loading, reload } = useLoad(async () => {
+  const { data, error, cause, loading, reload } = useLoader(async () => {
     const [services, slots] = await Promise.all([listCareServices(), listCareSlots(serviceId)])
     return { service: services.find((s) => s.id === serviceId) ?? null, slots }
-  }, [serviceId])
+  })
   const [day, setDay] = useState<string | null>(null)
   const [slotId, setSlotId] = useState<string | null>(null)
-  const [failure, setFailure] = useState<string | null>(null)
-  const [busy, setBusy] = useState(false)
   const [done, setDone] = useState<CareOrderDto | null>(null)
-  const key = useRef(newIdempotencyKey())
-
+  const sub = useSubmission()
   const service = data?.service
   const slots = data?.slots ?? []
   const days = [...new Set(slots.map((s) => beijingDate(s.startAt)))]
   const daySlots = slots.filter((s) => day && beijingDate(s.startAt) === day)
   const chosen = slots.find((s) => s.id === slotId)
 
-  const book = async () => {
-    if (!service || !chosen) { setFailure('请先选择日期和时间'); return }
-    const { confirm } = await Taro.showModal({
-      title: '确认预约',
-      content: `${service.name}，${dateTimeCn(chosen.startAt)}。将从爱心卡冻结 ${formatFen(service.priceFen)}，服务完成后扣款；服务开始前取消会退回。`,
-      confirmText: '确认预约', cancelText: '再想想',
-    })
-    if (!confirm) return
-    setBusy(true)
-    setFailure(null)
-    try {
-      setDone(await bookCareService(chosen.id, key.current))
-      key.current = newIdempotencyKey()
-    } catch (e) {
-      if (e instanceof ApiError && e.status >= 400 && e.status < 500) key.current = newIdempotencyKey()
-      setFailure(e instanceof ApiError && e.code === 'INSUFFICIENT_BALANCE' ? `爱心卡余额不足：${e.message}` : messageOf(e))
-      if (e instanceof ApiError && (e.code === 'SLOT_FULL' || e.code === 'SLOT_PASSED')) reload()
-    } finally {
-      setBusy(false)
-    }
+  const book = () => {
+    if (!service || !chosen) return
+    sub.submit(
+      () => ({}),
+      (key) => bookCareService(chosen.id, key).catch((e) => {
+        // Someone took the last place, or the time passed: show the slots as they are now.
+        if (e instanceof ApiError && (e.code === 'SLOT_FULL' || e.code === 'SLOT_PASSED')) reload()
+        throw e
+      }),
+      setDone,
+      {
+        confirm: async () => (await Taro.showModal({
+          title: '确认预约',
+          content: `${service.name}，${dateTimeCn(chosen.startAt)}。将从爱心卡冻结 ${formatFen(service.priceFen)}，服务完成后扣款；服务开始前取消会退回。`,
+          confirmText: '确认预约', cancelText: '再想想',
+        })).confirm,
+      },
+    )
   }
+  /** A new choice: the refusal of the previous one no longer applies. */
+  const choose = (d: string | null, slot: string | null) => { setDay(d); setSlotId(slot); sub.clearFailure() }
 
   if (done) {
     return (
@@ -85,7 +82,7 @@ export default function Book() {
     <Page>
       <View className="page-title" role="heading" aria-level={1}>预约{service ? service.kindLabel : '服务'}</View>
       {loading && !data && <Loading />}
-      {error && <ErrorNote text={messageOf(error)} onRetry={reload} />}
+      {error && <ErrorNote text={error} cause={cause} onRetry={reload} />}
       {data && !service && <Empty text="没有找到这项服务，请返回重新选择。" />}
       {service && (
         <View>
@@ -96,15 +93,15 @@ export default function Book() {
           </View>
           {days.length === 0 && <Empty text="未来 7 天没有可预约的时段，请过几天再来看看。" />}
           {days.length > 0 && (
-            <Options id="book-day" label="选择日期" value={day} onChange={(d) => { setDay(d); setSlotId(null) }}
-              options={days.map((d) => ({ value: d, label: `${dayLabel(d)}${slots.some((s) => beijingDate(s.startAt) === d && !s.full) ? '' : '（已约满）'}` }))} />
+            <Options id="book-day" label="选择日期" value={day} onChange={(d) => choose(d, null)}
+              options={days.map((d) => ({ value: d, label: formatDateCn(d), note: slots.some((s) => beijingDate(s.startAt) === d && !s.full) ? undefined : '已约满' }))} />
           )}
           {day && (
-            <Options id="book-slot" label="选择时间" value={slotId} onChange={setSlotId}
+            <Options id="book-slot" label="选择时间" value={slotId} onChange={(slot) => choose(day, slot)}
               options={daySlots.map((s) => ({ value: s.id, label: `${timeOf(s.startAt)}–${timeOf(s.endAt)}（${s.full ? '已约满' : `还剩 ${s.remaining} 个名额`}）` }))} />
           )}
-          {failure && <ErrorNote text={failure} />}
-          <Button id="book-submit" onTap={book} loading={busy} disabled={!chosen || chosen.full}>{chosen ? `预约（冻结 ${formatFen(service.priceFen)}）` : '请先选择日期和时间'}</Button>
+          {sub.failure && <ErrorNote text={sub.failure} cause={sub.cause} onRetry={book} />}
+          <Button id="book-submit" onTap={book} loading={sub.busy} disabled={!chosen || chosen.full}>{chosen ? `预约（冻结 ${formatFen(service.priceFen)}）` : '请先选择日期和时间'}</Button>
         </View>
       )}
     </Page>

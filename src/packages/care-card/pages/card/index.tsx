@@ -8,7 +8,8 @@ import { useRequireLogin } from '../../../../ui/auth'
 import { Button } from '../../../../ui/Button'
 import { Page } from '../../../../ui/Page'
 import { Empty, ErrorNote, Loading, Section } from '../../../../ui/States'
-import { dateTimeCn, messageOf, PayCode, useLoad, useWho } from '../../components/common'
+import { dateTimeCn, messageOf, PayCode, useWho } from '../../components/common'
+import { useLoader } from '../../../../ui/useLoader'
 import '../../feature.css'
 
 const KIND_CN: Record<CareLedgerEntryDto['kind'], string> = { issue: '发放', hold: '预约冻结', release: '取消退回', charge: '服务扣款', refund: '异议退款', lapse: '年底清零' }
@@ -17,7 +18,7 @@ const KIND_CN: Record<CareLedgerEntryDto['kind'], string> = { issue: '发放', h
 export default function Card() {
   useRequireLogin()
   const who = useWho()
-  const { data: card, error, loading, reload } = useLoad(async () => {
+  const { data: card, error, cause, loading, reload } = useLoader(async () => {
     const c = await getCareCard()
     setMore([])
     setCursor(c.ledger.nextCursor)
@@ -25,7 +26,7 @@ export default function Card() {
   })
   const [more, setMore] = useState<CareLedgerEntryDto[]>([])
   const [cursor, setCursor] = useState<string | null>(null)
-  const [moreError, setMoreError] = useState<string | null>(null)
+  const [moreError, setMoreError] = useState<unknown>(null)
   const [busy, setBusy] = useState(false)
 
   const loadMore = async () => {
@@ -37,7 +38,7 @@ export default function Card() {
       setMore((m) => [...m, ...next.ledger.items])
       setCursor(next.ledger.nextCursor)
     } catch (e) {
-      setMoreError(messageOf(e))
+      setMoreError(e)
     } finally {
       setBusy(false)
     }
@@ -49,7 +50,7 @@ export default function Card() {
       <View className="page-title" role="heading" aria-level={1}>爱心卡余额</View>
       <View className="secondary">{who.self ? '我的爱心卡' : `${who.name}的爱心卡`}</View>
       {loading && !card && <Loading />}
-      {error && <ErrorNote text={messageOf(error)} onRetry={reload} />}
+      {error && <ErrorNote text={error} cause={cause} onRetry={reload} />}
       {card && (
         <View>
           <View className="cc-hero">
@@ -80,7 +81,7 @@ export default function Card() {
                 <View className="cell-note">{dateTimeCn(e.at)}{e.note ? ` · ${e.note}` : ''}</View>
               </View>
             ))}
-            {moreError && <ErrorNote text={moreError} onRetry={loadMore} />}
+            {!!moreError && <ErrorNote text={messageOf(moreError)} cause={moreError} onRetry={loadMore} />}
             {cursor && <Button id="ledger-more" kind="secondary" loading={busy} onTap={loadMore}>加载更多</Button>}
             {!cursor && entries.length > 0 && <View className="cell-note">共 {card.ledger.total} 条，已全部显示</View>}
           </Section>

@@ -20,7 +20,7 @@ export default function Eligibility() {
   const principal = useSession((s) => s.actingFor?.userId ?? s.me?.id ?? 'guest')
   const [form, update] = useDraft(`care-card/apply:${principal}`, { groups: [] as CareGroupDto[] })
   const [result, setResult] = useState<CareEligibilityDto | null>(null)
-  const [error, setError] = useState<string | null>(null)
+  const [error, setError] = useState<unknown>(null)
   const [busy, setBusy] = useState(false)
 
   const check = async () => {
@@ -29,7 +29,7 @@ export default function Eligibility() {
     try {
       setResult(await checkCareEligibility(form.groups))
     } catch (e) {
-      setError(messageOf(e))
+      setError(e)
     } finally {
       setBusy(false)
     }
@@ -40,14 +40,15 @@ export default function Eligibility() {
       <View className="page-title" role="heading" aria-level={1}>是否符合条件</View>
       <View className="secondary">按{who.self ? '您' : ` ${who.name} `}实名登记的出生日期计算年龄。</View>
       <GroupChecks id="groups" label="已登记的人群类别（可多选，没有就不选）" value={form.groups} onChange={(groups) => { update({ groups }); setResult(null) }} />
-      {error && <ErrorNote text={error} onRetry={check} />}
+      {!!error && <ErrorNote text={messageOf(error)} cause={error} onRetry={check} />}
       <Button id="eligibility-check" onTap={check} loading={busy}>查看结果</Button>
       {result && (
         <Section title="结果" id="eligibility-result">
           <View className="cell-title">
             <View className={`tag ${result.eligible ? 'tag-ok' : 'tag-bad'}`}>{result.eligible ? '符合条件' : '暂不符合'}</View>
-            {' '}今年 {result.age} 岁（{formatDateCn(result.assessedOn)}）
+            {' '}今年 {result.age} 岁
           </View>
+          <View className="cell-note">年龄按 {formatDateCn(result.assessedOn)} 计算</View>
           {result.eligible && <View className="cc-hero-amount" id="eligibility-amount">每月 {formatFen(result.monthlyCreditFen)}</View>}
           {result.tier && <View className="cell-note">档位：{result.tier.label}</View>}
           {result.reasons.map((r) => <View key={r} className="cell-note">{r}</View>)}

@@ -10,7 +10,8 @@ import { Button } from '../../../../ui/Button'
 import { Cell } from '../../../../ui/Cell'
 import { Page } from '../../../../ui/Page'
 import { ErrorNote, Loading, Section } from '../../../../ui/States'
-import { APP_TAG, go, messageOf, Timeline, useLoad, useWho } from '../../components/common'
+import { APP_TAG, go, Timeline, useWho } from '../../components/common'
+import { useLoader } from '../../../../ui/useLoader'
 import '../../feature.css'
 
 type Hub = { card: CareCardHomeDto | null; apps: CareApplicationDto[] }
@@ -19,16 +20,15 @@ type Hub = { card: CareCardHomeDto | null; apps: CareApplicationDto[] }
 export default function CareCardHome() {
   useRequireLogin()
   const who = useWho()
-  const actingFor = useSession((s) => s.actingFor)
   const isWorker = useSession((s) => s.me?.role === 'worker')
-  const { data, error, loading, reload } = useLoad<Hub>(async () => {
+  const { data, error, cause, loading, reload } = useLoader<Hub>(async () => {
     try {
       return { card: await getCareCard(undefined, 1), apps: [] }
     } catch (e) {
       if (!(e instanceof ApiError) || e.code !== 'NO_CARD') throw e
       return { card: null, apps: await listCareApplications() }
     }
-  }, [actingFor?.userId])
+  })
 
   const card = data?.card
   const latest = data?.apps[0]
@@ -39,7 +39,7 @@ export default function CareCardHome() {
       <View className="page-title" role="heading" aria-level={1}>养老服务爱心卡</View>
       <View className="secondary">{who.self ? '我的爱心卡' : `${who.name}的爱心卡`}</View>
       {loading && !data && <Loading />}
-      {error && <ErrorNote text={messageOf(error)} onRetry={reload} />}
+      {error && <ErrorNote text={error} cause={cause} onRetry={reload} />}
 
       {card && (
         <View id="card-summary">

@@ -12,7 +12,8 @@ import { Field } from '../../../../ui/Field'
 import { Options } from '../../../../ui/Options'
 import { Page } from '../../../../ui/Page'
 import { ErrorNote, Loading, Section } from '../../../../ui/States'
-import { dateTimeCn, messageOf, ORDER_TAG, useLoad } from '../../components/common'
+import { dateTimeCn, messageOf, ORDER_TAG } from '../../components/common'
+import { useLoader } from '../../../../ui/useLoader'
 import '../../feature.css'
 
 const STARS = [
@@ -25,7 +26,7 @@ export default function Order() {
   useRequireLogin()
   const { params } = useRouter()
   const id = params.id ?? ''
-  const { data: o, error, loading, reload, set } = useLoad(() => getCareOrder(id), [id])
+  const { data: o, error, cause, loading, reload, set } = useLoader(() => getCareOrder(id))
   const [stars, setStars] = useState<string | null>(null)
   const [comment, setComment] = useState('')
   const [reason, setReason] = useState('')
@@ -73,7 +74,7 @@ export default function Order() {
     <Page>
       <View className="page-title" role="heading" aria-level={1}>预约详情</View>
       {loading && !o && <Loading />}
-      {error && <ErrorNote text={messageOf(error)} onRetry={reload} />}
+      {error && <ErrorNote text={error} cause={cause} onRetry={reload} />}
       {o && (
         <View>
           <View className="cc-hero">
@@ -89,7 +90,7 @@ export default function Order() {
           {o.canCancel && <Button id="order-cancel" kind="danger" loading={busy === 'cancel'} onTap={cancel}>取消预约</Button>}
           {o.canRate && (
             <Section title="确认服务并评价" id="rate">
-              <Options id="stars" label="您对这次服务满意吗？" value={stars} onChange={setStars} options={STARS} />
+              <Options id="stars" label="您对这次服务满意吗？" value={stars} onChange={(v) => { setStars(v); setErrors((e) => ({ ...e, stars: '' })) }} options={STARS} />
               {errors.stars && <View className="field-error" role="alert">⚠ {errors.stars}</View>}
               <Field id="rate-comment" label="想说的话（可不填）" value={comment} onInput={setComment} maxlength={200} />
               <Button id="rate-submit" loading={busy === 'rate'} onTap={rate}>确认并提交评价</Button>
@@ -97,8 +98,8 @@ export default function Order() {
           )}
           {o.canDispute && (
             <Section title="服务有问题？" id="dispute">
-              <View className="cell-note">服务完成后 7 天内（{o.disputeUntil ? formatDateCn(o.disputeUntil) : ''}前）可以提出异议。</View>
-              <Field id="dispute-reason" label="哪里有问题" value={reason} onInput={setReason} error={errors.reason} maxlength={300} placeholder="例如：没有上门、饭菜不对" />
+              <View className="cell-note">服务完成后 7 天内可以提出异议{o.disputeUntil ? `，截止到 ${formatDateCn(o.disputeUntil)}` : ''}。</View>
+              <Field id="dispute-reason" label="哪里有问题" value={reason} onInput={(v) => { setReason(v); setErrors((e) => ({ ...e, reason: '' })) }} error={errors.reason || undefined} maxlength={300} placeholder="例如：没有上门、饭菜不对" />
               <Button id="dispute-submit" kind="secondary" loading={busy === 'dispute'} onTap={dispute}>提出异议</Button>
             </Section>
           )}

@@ -8,7 +8,8 @@ import { Button } from '../../../../ui/Button'
 import { Page } from '../../../../ui/Page'
 import { Empty, ErrorNote, Loading } from '../../../../ui/States'
 import { tappable } from '../../../../ui/tappable'
-import { dateTimeCn, go, messageOf, ORDER_TAG, useLoad, useWho } from '../../components/common'
+import { dateTimeCn, go, messageOf, ORDER_TAG, useWho } from '../../components/common'
+import { useLoader } from '../../../../ui/useLoader'
 import '../../feature.css'
 
 /** What the person can do next with an order, in words. */
@@ -22,8 +23,8 @@ export default function Orders() {
   const [more, setMore] = useState<CareOrderDto[]>([])
   const [cursor, setCursor] = useState<string | null>(null)
   const [busy, setBusy] = useState(false)
-  const [moreError, setMoreError] = useState<string | null>(null)
-  const { data, error, loading, reload } = useLoad(async () => {
+  const [moreError, setMoreError] = useState<unknown>(null)
+  const { data, error, cause, loading, reload } = useLoader(async () => {
     const page = await listCareOrders()
     setMore([])
     setCursor(page.nextCursor)
@@ -38,7 +39,7 @@ export default function Orders() {
       setMore((m) => [...m, ...page.items])
       setCursor(page.nextCursor)
     } catch (e) {
-      setMoreError(messageOf(e))
+      setMoreError(e)
     } finally {
       setBusy(false)
     }
@@ -49,7 +50,7 @@ export default function Orders() {
       <View className="page-title" role="heading" aria-level={1}>我的预约</View>
       <View className="secondary">{who.self ? '我的服务预约' : `${who.name}的服务预约`}</View>
       {loading && !data && <Loading />}
-      {error && <ErrorNote text={messageOf(error)} onRetry={reload} />}
+      {error && <ErrorNote text={error} cause={cause} onRetry={reload} />}
       {data && items.length === 0 && <Empty text="还没有预约。可以在“预约服务”中预约助餐、助浴等服务。" action="去预约服务" onAction={() => go('services')} />}
       {items.length > 0 && (
         <View className="card">
@@ -62,7 +63,7 @@ export default function Orders() {
           ))}
         </View>
       )}
-      {moreError && <ErrorNote text={moreError} onRetry={loadMore} />}
+      {!!moreError && <ErrorNote text={messageOf(moreError)} cause={moreError} onRetry={loadMore} />}
       {cursor && <Button kind="secondary" loading={busy} onTap={loadMore}>加载更多</Button>}
     </Page>
   )

@@ -6,7 +6,8 @@ import { useRequireLogin } from '../../../../ui/auth'
 import { Cell } from '../../../../ui/Cell'
 import { Page } from '../../../../ui/Page'
 import { Empty, ErrorNote, Loading, Section } from '../../../../ui/States'
-import { go, messageOf, useLoad, useWho } from '../../components/common'
+import { go, useWho } from '../../components/common'
+import { useLoader } from '../../../../ui/useLoader'
 import '../../feature.css'
 
 const KINDS: { kind: CareServiceKindDto; title: string }[] = [
@@ -18,14 +19,14 @@ const KINDS: { kind: CareServiceKindDto; title: string }[] = [
 export default function Services() {
   useRequireLogin()
   const who = useWho()
-  const { data, error, loading, reload } = useLoad(listCareServices)
+  const { data, error, cause, loading, reload } = useLoader(listCareServices)
   const byKind = (k: CareServiceKindDto) => (data ?? []).filter((s: CareServiceDto) => s.kind === k)
   return (
     <Page>
       <View className="page-title" role="heading" aria-level={1}>预约服务</View>
       <View className="secondary">为{who.self ? '您' : ` ${who.name} `}预约，费用从爱心卡扣除。</View>
       {loading && !data && <Loading />}
-      {error && <ErrorNote text={messageOf(error)} onRetry={reload} />}
+      {error && <ErrorNote text={error} cause={cause} onRetry={reload} />}
       {data && data.length === 0 && <Empty text="本社区暂时没有可预约的服务，可拨打 96345 咨询。" />}
       {data && KINDS.filter((k) => byKind(k.kind).length > 0).map((k) => (
         <Section key={k.kind} title={k.title} id={`kind-${k.kind}`}>

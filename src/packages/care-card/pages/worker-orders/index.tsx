@@ -11,8 +11,9 @@ import { Field } from '../../../../ui/Field'
 import { Page } from '../../../../ui/Page'
 import { Empty, ErrorNote, Loading } from '../../../../ui/States'
 import { tappable } from '../../../../ui/tappable'
-import { dateTimeCn, messageOf, useLoad } from '../../components/common'
-import { isWorkerNow, WorkerGate } from '../../components/WorkerGate'
+import { dateTimeCn, messageOf } from '../../components/common'
+import { useLoader } from '../../../../ui/useLoader'
+import { isWorkerNow, WorkerOnly } from '../../../../ui/WorkerOnly'
 import '../../feature.css'
 
 type Tab = 'booked' | 'disputed' | 'tasks'
@@ -22,11 +23,11 @@ const TABS: { key: Tab; title: string }[] = [{ key: 'booked', title: '待上门�
 export default function WorkerOrders() {
   useRequireLogin()
   const [tab, setTab] = useState<Tab>('booked')
-  const { data, error, loading, reload } = useLoad<{ orders: CareOrderDto[]; tasks: CareTaskDto[] }>(async () => {
+  const { data, error, cause, loading, reload } = useLoader<{ orders: CareOrderDto[]; tasks: CareTaskDto[] }>(async () => {
     if (!isWorkerNow()) return { orders: [], tasks: [] }
     if (tab === 'tasks') return { orders: [], tasks: await listCareTasks('open') }
     return { orders: await listWorkerCareOrders(tab), tasks: [] }
-  }, [tab])
+  })
   const [texts, setTexts] = useState<Record<string, string>>({})
   const [errors, setErrors] = useState<Record<string, string>>({})
   const [busy, setBusy] = useState<string | null>(null)
@@ -58,7 +59,7 @@ export default function WorkerOrders() {
   }
 
   return (
-    <WorkerGate>
+    <WorkerOnly>
       <Page>
         <View className="page-title" role="heading" aria-level={1}>服务派单</View>
         <View className="cc-tabs" role="tablist" aria-label="类别">
@@ -70,7 +71,7 @@ export default function WorkerOrders() {
         </View>
         {note && <View className="notice" role="status" id="worker-note">{note}</View>}
         {loading && !data && <Loading />}
-        {error && <ErrorNote text={messageOf(error)} onRetry={reload} />}
+        {error && <ErrorNote text={error} cause={cause} onRetry={reload} />}
         {data && tab !== 'tasks' && data.orders.length === 0 && <Empty text={tab === 'booked' ? '没有待上门的服务。' : '没有待处理的异议。'} />}
         {data && tab === 'tasks' && data.tasks.length === 0 && <Empty text="没有待回访的差评。" />}
         {tab !== 'tasks' && data?.orders.map((o) => (
@@ -87,8 +88,8 @@ export default function WorkerOrders() {
             )}
             {tab === 'disputed' && o.dispute && (
               <View>
-                <View className="cell-note">异议：{o.dispute.reason}（{dateTimeCn(o.dispute.openedAt)}）</View>
-                <Field id={`resolve-${o.id}`} label="处理意见" value={texts[o.id] ?? ''} onInput={(v) => setTexts((t) => ({ ...t, [o.id]: v }))} error={errors[o.id]} maxlength={300} />
+                <View className="cell-note">异议：{o.dispute.reason}。提出时间：{dateTimeCn(o.dispute.openedAt)}</View>
+                <Field id={`resolve-${o.id}`} label="处理意见" value={texts[o.id] ?? ''} onInput={(v) => { setTexts((t) => ({ ...t, [o.id]: v })); setErrors((e) => ({ ...e, [o.id]: '' })) }} error={errors[o.id] || undefined} maxlength={300} />
                 {errors[`resolve-${o.id}`] && <ErrorNote text={errors[`resolve-${o.id}`]} />}
                 <Button id={`uphold-${o.id}`} loading={busy === `resolve-${o.id}`} onTap={() => needText(o.id, '处理意见') && act(`resolve-${o.id}`, { title: '异议成立', content: `将退回 ${formatFen(o.priceFen)} 到爱心卡。`, confirmText: '确认退款' }, () => resolveCareDispute(o.id, { decision: 'upheld', reason: texts[o.id].trim() }, key.current), '已处理：异议成立，已退款。')}>异议成立，退款</Button>
                 <Button kind="secondary" loading={busy === `resolve-${o.id}`} onTap={() => needText(o.id, '处理意见') && act(`resolve-${o.id}`, { title: '异议不成立', content: '居民会收到您的处理意见。', confirmText: '确认' }, () => resolveCareDispute(o.id, { decision: 'rejected', reason: texts[o.id].trim() }, key.current), '已处理：异议不成立，已告知居民。')}>异议不成立</Button>
@@ -101,12 +102,12 @@ export default function WorkerOrders() {
             <View className="cell-title">{t.holder.name} 给了 {t.stars} 星 {t.overdue && <View className="tag tag-bad">已超期</View>}</View>
             <View className="cell-note">{t.comment ?? '没有留言'} · 请在 {dateTimeCn(t.dueAt)} 前回访</View>
             {t.phone && <Button kind="secondary" label={`拨打 ${maskPhone(t.phone)}（${t.holder.name}）`} onTap={() => call(t.phone!)}>{`拨打 ${maskPhone(t.phone)}`}</Button>}
-            <Field id={`outcome-${t.id}`} label="回访情况" value={texts[t.id] ?? ''} onInput={(v) => setTexts((x) => ({ ...x, [t.id]: v }))} error={errors[t.id]} maxlength={300} />
+            <Field id={`outcome-${t.id}`} label="回访情况" value={texts[t.id] ?? ''} onInput={(v) => { setTexts((x) => ({ ...x, [t.id]: v })); setErrors((e) => ({ ...e, [t.id]: '' })) }} error={errors[t.id] || undefined} maxlength={300} />
             {errors[`task-${t.id}`] && <ErrorNote text={errors[`task-${t.id}`]} />}
             <Button loading={busy === `task-${t.id}`} onTap={() => needText(t.id, '回访情况') && act(`task-${t.id}`, null, () => completeCareTask(t.id, texts[t.id].trim(), key.current), '回访已记录。')}>记录回访完成</Button>
           </View>
         ))}
       </Page>
-    </WorkerGate>
+    </WorkerOnly>
   )
 }

@@ -10,8 +10,9 @@ import { Button } from '../../../../ui/Button'
 import { Field } from '../../../../ui/Field'
 import { Page } from '../../../../ui/Page'
 import { ErrorNote, Loading, Section } from '../../../../ui/States'
-import { APP_TAG, dateTimeCn, messageOf, Result, Timeline, useLoad } from '../../components/common'
-import { isWorkerNow, WorkerGate } from '../../components/WorkerGate'
+import { APP_TAG, dateTimeCn, messageOf, Result, Timeline } from '../../components/common'
+import { useLoader } from '../../../../ui/useLoader'
+import { isWorkerNow, WorkerOnly } from '../../../../ui/WorkerOnly'
 import '../../feature.css'
 
 /**
@@ -34,7 +35,7 @@ export default function WorkerReview() {
   useRequireLogin()
   const { params } = useRouter()
   const id = params.id ?? ''
-  const { data: app, error, loading, reload, set } = useLoad(async () => (isWorkerNow() ? getWorkerCareApplication(id) : null), [id])
+  const { data: app, error, cause, loading, reload, set } = useLoader(async () => (isWorkerNow() ? getWorkerCareApplication(id) : null))
   const [shown, setShown] = useState<{ imageId: string; label: string; src: string } | null>(null)
   const [photoError, setPhotoError] = useState<string | null>(null)
   const [reason, setReason] = useState('')
@@ -84,23 +85,23 @@ export default function WorkerReview() {
 
   if (done && app) {
     return (
-      <WorkerGate>
+      <WorkerOnly>
         <Page>
           <Result title={`${app.applicant.name}：${app.statusText}`} lines={[done]} actions={[
             ...(app.status === 'street_review' ? [{ id: 'review-next-stage', text: '继续街道审核', kind: 'primary' as const, onTap: () => setDone(null) }] : []),
             { id: 'review-back', text: '返回待审核列表', onTap: () => Taro.navigateBack() },
           ]} />
         </Page>
-      </WorkerGate>
+      </WorkerOnly>
     )
   }
 
   return (
-    <WorkerGate>
+    <WorkerOnly>
       <Page>
         <View className="page-title" role="heading" aria-level={1}>审核申请</View>
         {loading && !app && <Loading />}
-        {error && <ErrorNote text={messageOf(error)} onRetry={reload} />}
+        {error && <ErrorNote text={error} cause={cause} onRetry={reload} />}
         {app && (
           <View>
             <View className="cell-title">{app.applicant.name}（{app.applicantAge} 岁） <View className={`tag ${APP_TAG[app.status]}`}>{app.statusText}</View>{app.overdue && <View className="tag tag-bad">已超期</View>}</View>
@@ -126,7 +127,7 @@ export default function WorkerReview() {
             </Section>
             {stage && (
               <Section title={stageName} id="decision">
-                <Field id="review-reason" label="审核意见（不通过时必填）" value={reason} onInput={setReason} error={errors.reason} maxlength={300} placeholder="例如：低保证明照片不清楚，请重新拍摄" />
+                <Field id="review-reason" label="审核意见（不通过时必填）" value={reason} onInput={(v) => { setReason(v); setErrors((e) => ({ ...e, reason: '' })) }} error={errors.reason || undefined} maxlength={300} placeholder="例如：低保证明照片不清楚，请重新拍摄" />
                 {failure && <ErrorNote text={failure} />}
                 <Button id="review-approve" loading={busy === 'approve'} onTap={() => decide('approve')}>{`${stageName}通过`}</Button>
                 <Button id="review-reject" kind="danger" loading={busy === 'reject'} onTap={() => decide('reject')}>不通过，退回修改</Button>
@@ -135,6 +136,6 @@ export default function WorkerReview() {
           </View>
         )}
       </Page>
-    </WorkerGate>
+    </WorkerOnly>
   )
 }

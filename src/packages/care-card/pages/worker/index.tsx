@@ -6,16 +6,17 @@ import { Cell } from '../../../../ui/Cell'
 import { Page } from '../../../../ui/Page'
 import { Empty, ErrorNote, Loading, Section } from '../../../../ui/States'
 import { tappable } from '../../../../ui/tappable'
-import { APP_TAG, go, messageOf, useLoad } from '../../components/common'
-import { isWorkerNow, WorkerGate } from '../../components/WorkerGate'
+import { APP_TAG, go } from '../../components/common'
+import { useLoader } from '../../../../ui/useLoader'
+import { isWorkerNow, WorkerOnly } from '../../../../ui/WorkerOnly'
 import '../../feature.css'
 
 /** Worker home: the review queue (earliest due first, overdue marked in words), links to orders and call-backs. */
 export default function WorkerHome() {
   useRequireLogin()
-  const { data, error, loading, reload } = useLoad(async () => (isWorkerNow() ? listWorkerCareApplications('open') : []))
+  const { data, error, cause, loading, reload } = useLoader(async () => (isWorkerNow() ? listWorkerCareApplications('open') : []))
   return (
-    <WorkerGate>
+    <WorkerOnly>
       <Page>
         <View className="page-title" role="heading" aria-level={1}>爱心卡 · 工作台</View>
         <Section title="服务">
@@ -23,7 +24,7 @@ export default function WorkerHome() {
         </Section>
         <Section title="待审核的申请" id="queue">
           {loading && !data && <Loading />}
-          {error && <ErrorNote text={messageOf(error)} onRetry={reload} />}
+          {error && <ErrorNote text={error} cause={cause} onRetry={reload} />}
           {data && data.length === 0 && <Empty text="没有待审核的爱心卡申请。新的申请会通过“消息”提醒您。" />}
           {data?.map((a) => (
             <View key={a.id} id={`review-${a.id}`} className="cc-item" {...tappable(undefined, () => go('worker-review', `id=${a.id}`), 'link')}>
@@ -34,6 +35,6 @@ export default function WorkerHome() {
           ))}
         </Section>
       </Page>
-    </WorkerGate>
+    </WorkerOnly>
   )
 }

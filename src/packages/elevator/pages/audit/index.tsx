@@ -10,7 +10,7 @@ import { Button } from '../../../../ui/Button'
 import { Page } from '../../../../ui/Page'
 import { Empty, ErrorNote, Loading, Section } from '../../../../ui/States'
 import { go } from '../../components/go'
-import { useLoader } from '../../components/useLoader'
+import { useLoader } from '../../../../ui/useLoader'
 import { CHANNEL_CN, CHOICE_CN, ROLE_CN, dateTimeOf, shortHash } from '../../components/words'
 import { receiptsOf, useReceipts } from '../../store'
 import '../../feature.css'
@@ -25,9 +25,9 @@ export default function AuditPage() {
   const receipts = useReceipts((s) => receiptsOf(s, userId, id))
   const [cursor, setCursor] = useState<string | undefined>(undefined)
   const [history, setHistory] = useState<(string | undefined)[]>([])
-  const { data, error, loading, reload } = useLoader(() => listElevatorAuditLog(id, cursor, PAGE))
+  const { data, error, cause, loading, reload } = useLoader(() => listElevatorAuditLog(id, cursor, PAGE))
   const [check, setCheck] = useState<ElevatorVerifyDto | null>(null)
-  const [checkError, setCheckError] = useState<string | null>(null)
+  const [checkError, setCheckError] = useState<unknown>(null)
   const [busy, setBusy] = useState(false)
   const key = useRef(newIdempotencyKey())
 
@@ -48,7 +48,7 @@ export default function AuditPage() {
     try {
       setCheck(await verifyElevatorReceipts(id, receipts.map((r) => ({ seq: r.seq, hash: r.hash })), key.current))
     } catch (e) {
-      setCheckError(errorMessage(e))
+      setCheckError(e)
     } finally {
       key.current = newIdempotencyKey()
       setBusy(false)
@@ -69,13 +69,13 @@ export default function AuditPage() {
             <View className="cell-note">{check.message}</View>
           </View>
         )}
-        {checkError && <ErrorNote text={checkError} onRetry={verify} />}
+        {!!checkError && <ErrorNote text={errorMessage(checkError)} cause={checkError} onRetry={verify} />}
         <Button id="verify-submit" onTap={verify} loading={busy}>核对记录</Button>
       </Section>
 
       <Section title={data ? `全部记录（共 ${data.total} 条）` : '全部记录'} id="audit-list">
         {loading && !data && <Loading lines={4} />}
-        {error && <ErrorNote text={error} onRetry={reload} />}
+        {error && <ErrorNote text={error} cause={cause} onRetry={reload} />}
         {data && data.items.length === 0 && <Empty text="还没有表决记录。表决开始后，每一张选票都会记录在这里。" />}
         {data?.items.map((e) => (
           <View key={e.seq} className="ev-row" id={`entry-${e.seq}`}>

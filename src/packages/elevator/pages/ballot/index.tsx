@@ -1,7 +1,6 @@
 import { View } from '@tarojs/components'
 import Taro, { useRouter } from '@tarojs/taro'
-import { useRef, useState } from 'react'
-import { ApiError, errorMessage, newIdempotencyKey } from '../../../../api'
+import { useState } from 'react'
 import { castElevatorBallot, getMyElevatorHouseholds } from '../../../../api/endpoints/elevator'
 import type { ElevatorBallotResultDto, ElevatorChoiceDto } from '../../../../domain/contracts/elevator'
 import { formatFen } from '../../../../domain/money'
@@ -14,7 +13,8 @@ import { Page } from '../../../../ui/Page'
 import { Empty, ErrorNote, Loading, Section } from '../../../../ui/States'
 import { go } from '../../components/go'
 import { KV } from '../../components/KV'
-import { useLoader } from '../../components/useLoader'
+import { useLoader } from '../../../../ui/useLoader'
+import { useSubmission } from '../../../../ui/useSubmission'
 import { CHANNEL_CN, CHOICE_CN, areaText, dateTimeOf } from '../../components/words'
 import { useReceipts } from '../../store'
 import '../../feature.css'
@@ -30,46 +30,43 @@ export default function BallotPage() {
   useRequireLogin()
   const id = useRouter().params.id ?? ''
   const me = useSession((s) => s.me)
-  const { data, error, loading, reload } = useLoader(() => getMyElevatorHouseholds(id))
+  const { data, error, cause, loading, reload } = useLoader(() => getMyElevatorHouseholds(id))
   const [choice, setChoice] = useState<ElevatorChoiceDto | null>(null)
   const [name, setName] = useState('')
-  const [errors, setErrors] = useState<Record<string, string>>({})
-  const [failure, setFailure] = useState<string | null>(null)
-  const [busy, setBusy] = useState(false)
   const [result, setResult] = useState<ElevatorBallotResultDto | null>(null)
-  const key = useRef(newIdempotencyKey())
+  const s = useSubmission()
+  const { errors, clearError } = s
 
   const current = data?.households.find((h) => h.ballot)?.ballot ?? null
 
-  const submit = async () => {
+  /** The signature first (the typed name must be the owner's real name), so the confirmation comes last and once. */
+  const signatureProblem = () => {
+    const typed = name.trim()
+    if (typed.length < 2) return '请输入您的姓名（与实名认证一致）'
+    if (data?.signerName && typed !== data.signerName) return '输入的姓名与实名认证的业主姓名不一致，请输入业主本人的姓名'
+    return ''
+  }
+
+  const submit = () => {
     if (!data || data.households.length === 0) return
-    const errs: Record<string, string> = {}
-    if (!choice) errs.choice = '请选择同意、反对或弃权'
-    if (name.trim().length < 2) errs.name = '请输入您的姓名（与实名认证一致）'
-    setErrors(errs)
-    setFailure(null)
-    if (Object.keys(errs).length) return
-    const ok = await Taro.showModal({
-      title: '确认提交表决',
-      content: `您的表决意见是“${CHOICE_CN[choice!]}”。提交后可在截止前修改，以截止时最后一次为准。`,
-      confirmText: '确认提交', cancelText: '再看看',
-    })
-    if (!ok.confirm) return
-    setBusy(true)
-    try {
-      const r = await castElevatorBallot(id, { householdId: data.households[0].householdId, choice: choice!, signature: { kind: 'typed-name', name: name.trim() } }, key.current)
-      key.current = newIdempotencyKey()
-      if (me) useReceipts.getState().add(me.id, id, r.households.map((h) => ({ seq: h.seq, hash: h.hash, roomName: h.roomName, choice: r.choice, at: r.signedAt })))
-      setResult(r)
-      setName('')
-      reload()
-    } catch (e) {
-      key.current = newIdempotencyKey()
-      if (e instanceof ApiError && e.fields['signature.name']) setErrors({ name: `${e.fields['signature.name']}：${e.message}` })
-      else setFailure(errorMessage(e))
-    } finally {
-      setBusy(false)
-    }
+    s.submit(
+      () => ({ choice: choice ? '' : '请选择同意、反对或弃权', name: signatureProblem() }),
+      (key) => castElevatorBallot(id, { householdId: data.households[0].householdId, choice: choice!, signature: { kind: 'typed-name', name: name.trim() } }, key),
+      (r) => {
+        if (me) useReceipts.getState().add(me.id, id, r.households.map((h) => ({ seq: h.seq, hash: h.hash, roomName: h.roomName, choice: r.choice, at: r.signedAt })))
+        setResult(r)
+        setName('')
+        reload()
+      },
+      {
+        fieldNames: { 'signature.name': 'name' },
+        confirm: async () => (await Taro.showModal({
+          title: '确认提交表决',
+          content: `您的表决意见是“${CHOICE_CN[choice!]}”。提交后可在截止前修改，以截止时最后一次为准。`,
+          confirmText: '确认提交', cancelText: '再看看',
+        })).confirm,
+      },
+    )
   }
 
   if (result) {
@@ -101,7 +98,7 @@ export default function BallotPage() {
     <Page>
       <View className="page-title" role="heading" aria-level={1}>签名表决</View>
       {loading && !data && <Loading lines={4} />}
-      {error && <ErrorNote text={error} onRetry={reload} />}
+      {error && <ErrorNote text={error} cause={cause} onRetry={reload} />}
       {data && data.households.length === 0 && <Empty text="您在本单元没有登记为业主的房屋，不能表决。如有疑问请联系社区。" />}
       {data && data.households.length > 0 && (
         <View>
@@ -126,12 +123,12 @@ export default function BallotPage() {
           ) : (
             <Section title={current ? '修改表决' : '表决'} id="ballot-form">
               <View className="cell-note ev-row">截止时间：{dateTimeOf(data.votingDeadline)}</View>
-              <Options id="choice" label="您的意见" options={CHOICES} value={choice} onChange={(c) => { setChoice(c); setErrors((e) => ({ ...e, choice: '' })) }} />
+              <Options id="choice" label="您的意见" options={CHOICES} value={choice} onChange={(c) => { setChoice(c); clearError('choice') }} />
               {errors.choice && <View className="field-error" role="alert">⚠ {errors.choice}</View>}
-              <Field id="sign-name" label="签名：请输入业主本人姓名" value={name} onInput={setName} error={errors.name || undefined} placeholder="与实名认证的姓名一致" maxlength={20} />
+              <Field id="sign-name" label="签名：请输入业主本人姓名" value={name} onInput={(v) => { setName(v); clearError('name') }} error={errors.name || undefined} placeholder="与实名认证的姓名一致" maxlength={20} />
               <View className="cell-note">输入姓名即为本人电子签名，记录时间并写入不可篡改的表决记录。</View>
-              {failure && <ErrorNote text={failure} onRetry={submit} />}
-              <Button id="ballot-submit" onTap={submit} loading={busy}>{current ? '提交修改' : '签名并提交'}</Button>
+              {s.failure && <ErrorNote text={s.failure} cause={s.cause} onRetry={submit} />}
+              <Button id="ballot-submit" onTap={submit} loading={s.busy}>{current ? '提交修改' : '签名并提交'}</Button>
             </Section>
           )}
         </View>

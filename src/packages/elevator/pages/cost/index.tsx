@@ -8,7 +8,7 @@ import { Page } from '../../../../ui/Page'
 import { ErrorNote, Loading, Section } from '../../../../ui/States'
 import { go } from '../../components/go'
 import { KV } from '../../components/KV'
-import { useLoader } from '../../components/useLoader'
+import { useLoader } from '../../../../ui/useLoader'
 import { areaText, dateOf } from '../../components/words'
 import '../../feature.css'
 
@@ -16,12 +16,12 @@ import '../../feature.css'
 export default function CostPage() {
   useRequireLogin()
   const id = useRouter().params.id ?? ''
-  const { data, error, loading, reload } = useLoader(() => getElevatorCostTable(id))
+  const { data, error, cause, loading, reload } = useLoader(() => getElevatorCostTable(id))
   return (
     <Page>
       <View className="page-title" role="heading" aria-level={1}>费用分摊表</View>
       {loading && !data && <Loading lines={6} />}
-      {error && <ErrorNote text={error} onRetry={reload} />}
+      {error && <ErrorNote text={error} cause={cause} onRetry={reload} />}
       {data && (
         <View>
           <View className="secondary">{data.unitLabel}</View>

@@ -7,7 +7,7 @@ import { Page } from '../../../../ui/Page'
 import { Empty, ErrorNote, Loading, Section } from '../../../../ui/States'
 import { tappable } from '../../../../ui/tappable'
 import { go } from '../../components/go'
-import { useLoader } from '../../components/useLoader'
+import { useLoader } from '../../../../ui/useLoader'
 import { FREE_STATUSES, STATUS_TAG, areaText, dateTimeOf } from '../../components/words'
 import '../../feature.css'
 import { openPage } from '../../../../ui/nav'
@@ -17,14 +17,14 @@ export default function ElevatorHome() {
   useRequireLogin()
   // A message links here with ?petitionId=…: open that petition directly.
   useLoad((q) => { if (q?.petitionId) Taro.redirectTo({ url: `/packages/elevator/pages/petition/index?id=${encodeURIComponent(q.petitionId)}` }) })
-  const { data, error, loading, reload } = useLoader(getMyElevatorUnits)
+  const { data, error, cause, loading, reload } = useLoader(getMyElevatorUnits)
 
   return (
     <Page>
       <View className="page-title" role="heading" aria-level={1}>加装电梯</View>
       <View className="secondary">老旧小区加装电梯由本单元业主共同决定：参与的业主面积和人数都要达到 2/3，参与者中同意的面积和人数都要达到 3/4。</View>
       {loading && !data && <Loading />}
-      {error && <ErrorNote text={error} onRetry={reload} />}
+      {error && <ErrorNote text={error} cause={cause} onRetry={reload} />}
       {data && !data.realNameBound && (
         <Empty text="请先完成实名认证，系统核对房产登记后才能查看本单元的加装电梯事项。" action="去实名认证" onAction={() => openPage('/pages/real-name/index')} />
       )}

@@ -1,7 +1,6 @@
 import { Textarea, View } from '@tarojs/components'
 import Taro, { useRouter } from '@tarojs/taro'
-import { useRef, useState } from 'react'
-import { ApiError, errorMessage, newIdempotencyKey } from '../../../../api'
+import { useState } from 'react'
 import { fileElevatorObjection, getElevatorPetition, getMyElevatorHouseholds, listElevatorObjections } from '../../../../api/endpoints/elevator'
 import { useDraft } from '../../../../stores/drafts'
 import { useRequireLogin } from '../../../../ui/auth'
@@ -9,7 +8,8 @@ import { Button } from '../../../../ui/Button'
 import { Page } from '../../../../ui/Page'
 import { Empty, ErrorNote, Loading, Section } from '../../../../ui/States'
 import { KV } from '../../components/KV'
-import { useLoader } from '../../components/useLoader'
+import { useLoader } from '../../../../ui/useLoader'
+import { useSubmission } from '../../../../ui/useSubmission'
 import { dateOf, dateTimeOf } from '../../components/words'
 import '../../feature.css'
 
@@ -17,39 +17,27 @@ import '../../feature.css'
 export default function ObjectionsPage() {
   useRequireLogin()
   const id = useRouter().params.id ?? ''
-  const { data, error, loading, reload } = useLoader(async () => {
+  const { data, error, cause, loading, reload } = useLoader(async () => {
     const [petition, list, mine] = await Promise.all([getElevatorPetition(id), listElevatorObjections(id), getMyElevatorHouseholds(id)])
     return { petition, list, mine }
   })
   const [form, update, clearDraft] = useDraft(`elevator-objection:${id}`, { text: '' })
-  const [fieldError, setFieldError] = useState<string | null>(null)
-  const [failure, setFailure] = useState<string | null>(null)
-  const [busy, setBusy] = useState(false)
   const [done, setDone] = useState(false)
-  const key = useRef(newIdempotencyKey())
+  const s = useSubmission()
 
-  const submit = async () => {
+  const submit = () => {
     const householdId = data?.mine.households[0]?.householdId
     if (!householdId) return
-    if (form.text.trim().length < 10) { setFieldError('异议内容至少 10 个字，请写明理由'); return }
-    setFieldError(null)
-    setFailure(null)
-    const ok = await Taro.showModal({ title: '提交实名书面异议', content: '异议将以您的实名提交给社区，公示期结束后社区会组织协商。', confirmText: '确认提交', cancelText: '再看看' })
-    if (!ok.confirm) return
-    setBusy(true)
-    try {
-      await fileElevatorObjection(id, { householdId, text: form.text.trim() }, key.current)
-      key.current = newIdempotencyKey()
-      clearDraft()
-      setDone(true)
-      await reload()
-    } catch (e) {
-      key.current = newIdempotencyKey()
-      if (e instanceof ApiError && e.fields.text) setFieldError(e.fields.text)
-      else setFailure(errorMessage(e))
-    } finally {
-      setBusy(false)
-    }
+    s.submit(
+      () => ({ text: form.text.trim().length < 10 ? '异议内容至少 10 个字，请写明理由' : '' }),
+      (key) => fileElevatorObjection(id, { householdId, text: form.text.trim() }, key),
+      async () => {
+        clearDraft()
+        setDone(true)
+        await reload()
+      },
+      { confirm: async () => (await Taro.showModal({ title: '提交实名书面异议', content: '异议将以您的实名提交给社区，公示期结束后社区会组织协商。', confirmText: '确认提交', cancelText: '再看看' })).confirm },
+    )
   }
 
   const p = data?.petition
@@ -57,7 +45,7 @@ export default function ObjectionsPage() {
     <Page>
       <View className="page-title" role="heading" aria-level={1}>公示与异议</View>
       {loading && !data && <Loading />}
-      {error && <ErrorNote text={error} onRetry={reload} />}
+      {error && <ErrorNote text={error} cause={cause} onRetry={reload} />}
       {p && (
         <View>
           <View className="secondary">{p.unitLabel}</View>
@@ -80,11 +68,11 @@ export default function ObjectionsPage() {
             <Section title="提出书面异议（实名）" id="objection-form">
               <View className="field">
                 <View className="field-label" id="objection-text-label">异议内容（至少 10 个字，请写明理由）</View>
-                <Textarea id="objection-text" className="ev-textarea" value={form.text} maxlength={1000} aria-label="异议内容" onInput={(e) => update({ text: e.detail.value })} />
-                {fieldError && <View className="field-error" role="alert">⚠ {fieldError}</View>}
+                <Textarea id="objection-text" className="ev-textarea" value={form.text} maxlength={1000} aria-label="异议内容" onInput={(e) => { update({ text: e.detail.value }); s.clearError('text') }} />
+                {s.errors.text && <View className="field-error" role="alert">⚠ {s.errors.text}</View>}
               </View>
-              {failure && <ErrorNote text={failure} onRetry={submit} />}
-              <Button id="objection-submit" onTap={submit} loading={busy}>提交异议</Button>
+              {s.failure && <ErrorNote text={s.failure} cause={s.cause} onRetry={submit} />}
+              <Button id="objection-submit" onTap={submit} loading={s.busy}>提交异议</Button>
             </Section>
           )}
           <Section title="我的异议" id="my-objections">

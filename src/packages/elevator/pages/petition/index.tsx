@@ -1,7 +1,7 @@
 import { View } from '@tarojs/components'
 import Taro, { useRouter, useShareAppMessage } from '@tarojs/taro'
 import { useRef, useState } from 'react'
-import { errorMessage, newIdempotencyKey } from '../../../../api'
+import { ApiError, errorMessage, newIdempotencyKey } from '../../../../api'
 import { confirmElevatorPetition, declineElevatorPetition, getElevatorMeter, getElevatorPetition } from '../../../../api/endpoints/elevator'
 import { formatFen } from '../../../../domain/money'
 import { useRequireLogin } from '../../../../ui/auth'
@@ -11,7 +11,7 @@ import { ErrorNote, Loading, Section } from '../../../../ui/States'
 import { go } from '../../components/go'
 import { KV } from '../../components/KV'
 import { Meter } from '../../components/Meter'
-import { useLoader } from '../../components/useLoader'
+import { useLoader } from '../../../../ui/useLoader'
 import { STATUS_TAG, dateOf, dateTimeOf } from '../../components/words'
 import '../../feature.css'
 
@@ -22,7 +22,7 @@ const CO_TAG = { pending: 'tag-warn', confirmed: 'tag-ok', declined: 'tag-bad' }
 export default function PetitionPage() {
   useRequireLogin()
   const id = useRouter().params.id ?? ''
-  const { data, error, loading, reload } = useLoader(async () => {
+  const { data, error, cause, loading, reload } = useLoader(async () => {
     const petition = await getElevatorPetition(id)
     const meter = petition.status === 'forming' ? null : await getElevatorMeter(id).catch(() => null)
     return { petition, meter }
@@ -48,7 +48,8 @@ export default function PetitionPage() {
       key.current = newIdempotencyKey()
       await reload()
     } catch (e) {
-      key.current = newIdempotencyKey()
+      // Same key for a retry after no answer (the first try may have been saved); a new one after a refusal.
+      if (!(e instanceof ApiError) || !e.retryable) key.current = newIdempotencyKey()
       setFailure(errorMessage(e))
     } finally {
       setBusy(false)
@@ -60,7 +61,7 @@ export default function PetitionPage() {
   return (
     <Page>
       {loading && !data && <Loading lines={5} />}
-      {error && <ErrorNote text={error} onRetry={reload} />}
+      {error && <ErrorNote text={error} cause={cause} onRetry={reload} />}
       {p && (
         <View>
           <View className="page-title" role="heading" aria-level={1}>{p.unitLabel} 加装电梯</View>

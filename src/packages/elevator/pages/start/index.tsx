@@ -1,7 +1,7 @@
 import { View } from '@tarojs/components'
 import Taro, { useRouter } from '@tarojs/taro'
-import { useRef, useState } from 'react'
-import { ApiError, errorMessage, listRooms, newIdempotencyKey } from '../../../../api'
+import { useState } from 'react'
+import { listRooms } from '../../../../api'
 import { getMyElevatorUnits, startElevatorPetition } from '../../../../api/endpoints/elevator'
 import type { ElevatorPetitionDto } from '../../../../domain/contracts/elevator'
 import { formatFen, yuanToFen } from '../../../../domain/money'
@@ -15,7 +15,8 @@ import { Page } from '../../../../ui/Page'
 import { Empty, ErrorNote, Loading, Section } from '../../../../ui/States'
 import { CheckRow } from '../../components/CheckRow'
 import { go } from '../../components/go'
-import { useLoader } from '../../components/useLoader'
+import { useLoader } from '../../../../ui/useLoader'
+import { useSubmission } from '../../../../ui/useSubmission'
 import '../../feature.css'
 
 const PERIODS = ['14', '30', '45'] as const
@@ -25,7 +26,7 @@ type Period = typeof PERIODS[number]
 export default function StartPage() {
   useRequireLogin()
   const unitId = useRouter().params.unitId ?? ''
-  const { data, error, loading, reload } = useLoader(async () => {
+  const { data, error, cause, loading, reload } = useLoader(async () => {
     const [units, rooms] = await Promise.all([getMyElevatorUnits(), listRooms()])
     const unit = units.units.find((u) => u.unitId === unitId) ?? null
     const mine = new Set(unit?.myRooms.map((r) => r.roomId) ?? [])
@@ -35,18 +36,19 @@ export default function StartPage() {
   const [form, update, clearDraft, restored] = useDraft(`elevator-start:${unitId}`, {
     roomId: '', co: [] as string[], position: '', budget: '', subsidies: '', maintenance: '', period: '30' as Period,
   })
-  const [errors, setErrors] = useState<Record<string, string>>({})
-  const [failure, setFailure] = useState<string | null>(null)
-  const [busy, setBusy] = useState(false)
   const [created, setCreated] = useState<ElevatorPetitionDto | null>(null)
-  const key = useRef(newIdempotencyKey())
+  const s = useSubmission()
+  const { errors, clearError } = s
   const today = beijingDate(Date.now())
   const deadlineDate = (p: Period) => addDays(today, Number(p))
   const roomId = form.roomId || data?.unit?.myRooms[0]?.roomId || ''
+  /** Changes the form and forgets the errors of the fields changed. */
+  const edit = (patch: Partial<typeof form>) => { update(patch); clearError(...Object.keys(patch)) }
 
-  const toggle = (r: string) => update({ co: form.co.includes(r) ? form.co.filter((x) => x !== r) : [...form.co, r] })
+  const toggle = (r: string) => edit({ co: form.co.includes(r) ? form.co.filter((x) => x !== r) : [...form.co, r] })
 
-  const submit = async () => {
+  /** The amounts in fen and the form's problems, in words. */
+  const checked = () => {
     const errs: Record<string, string> = {}
     const fen: Record<string, number> = {}
     for (const [k, label] of [['budget', '工程预算'], ['subsidies', '补助金额'], ['maintenance', '每年维护费用']] as const) {
@@ -60,30 +62,22 @@ export default function StartPage() {
     if (form.co.length < 2 || form.co.length > 4) errs.co = '请选择 2 到 4 位联合发起人（加装电梯工作小组为 3 到 5 人）'
     if (form.position.trim().length < 2) errs.position = '请填写电梯位置，如“单元北侧楼梯间外”'
     if (!roomId) errs.roomId = '请选择您在本单元的房屋'
-    setErrors(errs)
-    setFailure(null)
-    if (Object.keys(errs).length) return
-    setBusy(true)
-    try {
-      const p = await startElevatorPetition({
+    return { errs, fen }
+  }
+
+  const submit = () => s.submit(
+    () => checked().errs,
+    (key) => {
+      const { fen } = checked()
+      return startElevatorPetition({
         roomId, coInitiatorRoomIds: form.co, elevatorPosition: form.position.trim(),
         budgetFen: fen.budget, subsidiesFen: fen.subsidies, yearlyMaintenanceFen: fen.maintenance,
         votingDeadline: `${deadlineDate(form.period)}T20:00:00+08:00`,
-      }, key.current)
-      key.current = newIdempotencyKey()
-      clearDraft()
-      setCreated(p)
-    } catch (e) {
-      key.current = newIdempotencyKey()
-      if (e instanceof ApiError && Object.keys(e.fields).length) {
-        const f = e.fields
-        setErrors({ budget: f.budgetFen, subsidies: f.subsidiesFen, maintenance: f.yearlyMaintenanceFen, co: f.coInitiatorRoomIds, position: f.elevatorPosition, period: f.votingDeadline })
-        setFailure(e.message)
-      } else setFailure(errorMessage(e))
-    } finally {
-      setBusy(false)
-    }
-  }
+      }, key)
+    },
+    (p) => { clearDraft(); setCreated(p) },
+    { fieldNames: { budgetFen: 'budget', subsidiesFen: 'subsidies', yearlyMaintenanceFen: 'maintenance', coInitiatorRoomIds: 'co', elevatorPosition: 'position', votingDeadline: 'period' } },
+  )
 
   if (created) {
     return (
@@ -103,15 +97,16 @@ export default function StartPage() {
       <View className="page-title" role="heading" aria-level={1}>发起加装电梯</View>
       {restored && <View className="notice">已恢复上次填写的内容。</View>}
       {loading && !data && <Loading />}
-      {error && <ErrorNote text={error} onRetry={reload} />}
+      {error && <ErrorNote text={error} cause={cause} onRetry={reload} />}
       {data && !data.unit && <Empty text="没有找到您在这个单元的房屋。请从“加装电梯”首页进入。" />}
       {data?.unit && (
         <View>
           <View className="secondary">{data.unit.label}</View>
           {data.unit.myRooms.length > 1 && (
-            <Options id="start-room" label="以哪套房屋发起" value={roomId} onChange={(r) => update({ roomId: r })}
+            <Options id="start-room" label="以哪套房屋发起" value={roomId} onChange={(r) => edit({ roomId: r })}
               options={data.unit.myRooms.map((r) => ({ value: r.roomId, label: r.name, note: `${r.floor} 层` }))} />
           )}
+          {errors.roomId && <View className="field-error" role="alert">⚠ {errors.roomId}</View>}
           <Section title="联合发起人（选 2 到 4 户）" id="start-co">
             <View className="cell-note">需是本单元已实名使用小程序的业主，他们会在自己的账号中确认。</View>
             {data.others.map((r) => (
@@ -121,19 +116,19 @@ export default function StartPage() {
             {errors.co && <View className="field-error" role="alert">⚠ {errors.co}</View>}
           </Section>
           <Section title="方案" id="start-plan">
-            <Field id="start-position" label="电梯位置" value={form.position} onInput={(position) => update({ position })} error={errors.position} placeholder="如：单元北侧楼梯间外，平层入户" maxlength={100} />
-            <Field id="start-budget" label="工程预算（元）" type="number" value={form.budget} onInput={(budget) => update({ budget })} error={errors.budget} placeholder="如 480000" maxlength={12} />
-            <Field id="start-subsidies" label="补助金额（元）" type="number" value={form.subsidies} onInput={(subsidies) => update({ subsidies })} error={errors.subsidies} placeholder="如 200000，没有填 0" maxlength={12} />
-            <Field id="start-maintenance" label="每年维护费用（元）" type="number" value={form.maintenance} onInput={(maintenance) => update({ maintenance })} error={errors.maintenance} placeholder="如 12000" maxlength={10} />
+            <Field id="start-position" label="电梯位置" value={form.position} onInput={(position) => edit({ position })} error={errors.position} placeholder="如：单元北侧楼梯间外，平层入户" maxlength={100} />
+            <Field id="start-budget" label="工程预算（元）" type="number" value={form.budget} onInput={(budget) => edit({ budget })} error={errors.budget} placeholder="如 480000" maxlength={12} />
+            <Field id="start-subsidies" label="补助金额（元）" type="number" value={form.subsidies} onInput={(subsidies) => edit({ subsidies })} error={errors.subsidies} placeholder="如 200000，没有填 0" maxlength={12} />
+            <Field id="start-maintenance" label="每年维护费用（元）" type="number" value={form.maintenance} onInput={(maintenance) => edit({ maintenance })} error={errors.maintenance} placeholder="如 12000" maxlength={10} />
             {(() => {
               try { return <View className="cell-note" id="start-net">业主分摊合计：{formatFen(yuanToFen(form.budget) - yuanToFen(form.subsidies))}</View> } catch { return null }
             })()}
           </Section>
-          <Options id="start-period" label="表决截止日期（当天 20:00 截止）" value={form.period} onChange={(period) => update({ period })}
+          <Options id="start-period" label="表决截止日期（当天 20:00 截止）" value={form.period} onChange={(period) => edit({ period })}
             options={PERIODS.map((p) => ({ value: p, label: formatDateCn(deadlineDate(p)), note: `${p} 天后` }))} />
           {errors.period && <View className="field-error" role="alert">⚠ {errors.period}</View>}
-          {failure && <ErrorNote text={failure} />}
-          <Button id="start-submit" onTap={submit} loading={busy}>发起并邀请联合发起人</Button>
+          {s.failure && <ErrorNote text={s.failure} cause={s.cause} onRetry={submit} />}
+          <Button id="start-submit" onTap={submit} loading={s.busy}>发起并邀请联合发起人</Button>
         </View>
       )}
     </Page>

@@ -8,12 +8,11 @@ import { useRequireLogin } from '../../../../ui/auth'
 import { Button } from '../../../../ui/Button'
 import { Options } from '../../../../ui/Options'
 import { Page } from '../../../../ui/Page'
-import { base64Bytes } from '../../../../ui/photo'
-import { takeFormPhoto } from '../../components/photo'
+import { base64Bytes, pickPhotoBase64 } from '../../../../ui/photo'
 import { Empty, ErrorNote, Loading, Section } from '../../../../ui/States'
 import { KV } from '../../components/KV'
-import { useLoader } from '../../components/useLoader'
-import { WorkerOnly } from '../../components/WorkerOnly'
+import { useLoader } from '../../../../ui/useLoader'
+import { WorkerOnly } from '../../../../ui/WorkerOnly'
 import { dateOf, dateTimeOf } from '../../components/words'
 import '../../feature.css'
 
@@ -26,7 +25,7 @@ const ORDER: ElevatorMediationStageDto[] = ['negotiation', 'mediation', 'coordin
 
 function Objections() {
   const id = useRouter().params.id ?? ''
-  const { data, error, loading, reload } = useLoader(async () => {
+  const { data, error, cause, loading, reload } = useLoader(async () => {
     const [petition, list, table] = await Promise.all([getElevatorPetition(id), listElevatorObjections(id), getElevatorCostTable(id)])
     return { petition, list, rows: table.rows }
   })
@@ -48,7 +47,7 @@ function Objections() {
   const [done, setDone] = useState<string | null>(null)
 
   const takePhoto = async () => {
-    try { setPhoto(await takeFormPhoto()); setOErrors((e) => ({ ...e, photo: '' })) } catch (e) { setOErrors((x) => ({ ...x, photo: (e as Error).message })) }
+    try { setPhoto(await pickPhotoBase64()); setOErrors((e) => ({ ...e, photo: '' })) } catch (e) { setOErrors((x) => ({ ...x, photo: (e as Error).message })) }
   }
 
   const submitObjection = async () => {
@@ -67,7 +66,8 @@ function Objections() {
       setDone('纸质异议已记录。公示期结束后将进入协商。')
       await reload()
     } catch (e) {
-      oKey.current = newIdempotencyKey()
+      // Same key for a retry after no answer (the first try may have been saved); a new one after a refusal.
+      if (!(e instanceof ApiError) || !e.retryable) oKey.current = newIdempotencyKey()
       if (e instanceof ApiError && e.fields.text) setOErrors({ text: e.fields.text })
       else setOFailure(errorMessage(e))
     } finally { setOBusy(false) }
@@ -92,7 +92,8 @@ function Objections() {
       setDone('处理步骤已记录，发起人和提出异议的业主会收到通知。')
       await reload()
     } catch (e) {
-      mKey.current = newIdempotencyKey()
+      // Same key for a retry after no answer (the first try may have been saved); a new one after a refusal.
+      if (!(e instanceof ApiError) || !e.retryable) mKey.current = newIdempotencyKey()
       setMFailure(errorMessage(e))
     } finally { setMBusy(false) }
   }
@@ -103,7 +104,7 @@ function Objections() {
     <Page>
       <View className="page-title" role="heading" aria-level={1}>异议与协商调解</View>
       {loading && !data && <Loading />}
-      {error && <ErrorNote text={error} onRetry={reload} />}
+      {error && <ErrorNote text={error} cause={cause} onRetry={reload} />}
       {done && <View className="ev-result" role="status" id="worker-done"><View className="cell-title">{done}</View></View>}
       {p && data && (
         <View>
@@ -121,12 +122,12 @@ function Objections() {
 
           {p.publicity?.open && (
             <Section title="录入纸质书面异议" id="paper-objection">
-              <Options id="wo-household" label="提出异议的房屋" value={householdId} onChange={setHouseholdId}
+              <Options id="wo-household" label="提出异议的房屋" value={householdId} onChange={(v) => { setHouseholdId(v); setOErrors((e) => ({ ...e, householdId: '' })) }}
                 options={data.rows.map((r) => ({ value: r.householdId, label: `${r.roomName} 室` }))} />
               {oErrors.householdId && <View className="field-error" role="alert">⚠ {oErrors.householdId}</View>}
               <View className="field">
                 <View className="field-label">异议内容（照书面异议填写）</View>
-                <Textarea id="wo-text" className="ev-textarea" value={text} maxlength={1000} aria-label="异议内容" onInput={(e) => setText(e.detail.value)} />
+                <Textarea id="wo-text" className="ev-textarea" value={text} maxlength={1000} aria-label="异议内容" onInput={(e) => { setText(e.detail.value); setOErrors((x) => ({ ...x, text: '' })) }} />
                 {oErrors.text && <View className="field-error" role="alert">⚠ {oErrors.text}</View>}
               </View>
               {photo ? <View className="tag tag-ok">已拍摄，约 {Math.max(1, Math.round(base64Bytes(photo) / 1024))} KB</View> : <View className="cell-note">还没有拍摄签字的书面异议</View>}
@@ -147,12 +148,12 @@ function Objections() {
               ))}
               {p.status === 'mediation' && current && (
                 <View>
-                  <Options id="wm-stage" label="推进到" value={stage} onChange={setStage}
+                  <Options id="wm-stage" label="推进到" value={stage} onChange={(v) => { setStage(v); setMErrors((e) => ({ ...e, stage: '' })) }}
                     options={STAGES.filter((s) => ORDER.indexOf(s.value) > ORDER.indexOf(current))} />
                   {mErrors.stage && <View className="field-error" role="alert">⚠ {mErrors.stage}</View>}
                   <View className="field">
                     <View className="field-label">处理情况</View>
-                    <Textarea id="wm-note" className="ev-textarea" value={note} maxlength={500} aria-label="处理情况" onInput={(e) => setNote(e.detail.value)} />
+                    <Textarea id="wm-note" className="ev-textarea" value={note} maxlength={500} aria-label="处理情况" onInput={(e) => { setNote(e.detail.value); setMErrors((x) => ({ ...x, note: '' })) }} />
                     {mErrors.note && <View className="field-error" role="alert">⚠ {mErrors.note}</View>}
                   </View>
                   {mFailure && <ErrorNote text={mFailure} />}

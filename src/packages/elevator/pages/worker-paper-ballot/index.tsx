@@ -1,66 +1,52 @@
 import { View } from '@tarojs/components'
 import Taro, { useRouter } from '@tarojs/taro'
-import { useRef, useState } from 'react'
-import { errorMessage, newIdempotencyKey } from '../../../../api'
+import { useState } from 'react'
 import { enterPaperElevatorBallot, getElevatorCostTable } from '../../../../api/endpoints/elevator'
 import type { ElevatorBallotResultDto, ElevatorChoiceDto } from '../../../../domain/contracts/elevator'
 import { useRequireLogin } from '../../../../ui/auth'
 import { Button } from '../../../../ui/Button'
 import { Options } from '../../../../ui/Options'
 import { Page } from '../../../../ui/Page'
-import { base64Bytes } from '../../../../ui/photo'
-import { takeFormPhoto } from '../../components/photo'
+import { base64Bytes, pickPhotoBase64 } from '../../../../ui/photo'
 import { ErrorNote, Loading, Section } from '../../../../ui/States'
 import { KV } from '../../components/KV'
-import { useLoader } from '../../components/useLoader'
-import { WorkerOnly } from '../../components/WorkerOnly'
+import { useLoader } from '../../../../ui/useLoader'
+import { useSubmission } from '../../../../ui/useSubmission'
+import { WorkerOnly } from '../../../../ui/WorkerOnly'
 import { CHANNEL_CN, CHOICE_CN, dateTimeOf } from '../../components/words'
 import '../../feature.css'
 
 function PaperBallot() {
   const id = useRouter().params.id ?? ''
-  const { data, error, loading, reload } = useLoader(() => getElevatorCostTable(id))
+  const { data, error, cause, loading, reload } = useLoader(() => getElevatorCostTable(id))
   const [householdId, setHouseholdId] = useState<string | null>(null)
   const [channel, setChannel] = useState<'paper' | 'door'>('paper')
   const [choice, setChoice] = useState<ElevatorChoiceDto | null>(null)
   const [photo, setPhoto] = useState<string | null>(null)
-  const [errors, setErrors] = useState<Record<string, string>>({})
-  const [failure, setFailure] = useState<string | null>(null)
-  const [busy, setBusy] = useState(false)
   const [result, setResult] = useState<ElevatorBallotResultDto | null>(null)
-  const key = useRef(newIdempotencyKey())
+  const s = useSubmission()
+  const { errors, clearError } = s
 
   const takePhoto = async () => {
     try {
-      setPhoto(await takeFormPhoto())
-      setErrors((e) => ({ ...e, photo: '' }))
+      setPhoto(await pickPhotoBase64())
+      clearError('photo')
     } catch (e) {
-      setErrors((x) => ({ ...x, photo: (e as Error).message }))
+      s.setErrors((x) => ({ ...x, photo: (e as Error).message }))
     }
   }
 
-  const submit = async () => {
-    const errs: Record<string, string> = {}
-    if (!householdId) errs.householdId = '请选择房屋'
-    if (!choice) errs.choice = '请选择表决票上的意见'
-    if (!photo) errs.photo = '请拍摄业主签字的表决票'
-    setErrors(errs)
-    setFailure(null)
-    if (Object.values(errs).some(Boolean)) return
-    const room = data?.rows.find((r) => r.householdId === householdId)?.roomName ?? ''
-    const ok = await Taro.showModal({ title: '确认录入', content: `将以您的名义为 ${room} 录入${CHANNEL_CN[channel]}表决票“${CHOICE_CN[choice!]}”，业主会收到通知。`, confirmText: '确认录入', cancelText: '再看看' })
-    if (!ok.confirm) return
-    setBusy(true)
-    try {
-      setResult(await enterPaperElevatorBallot(id, { householdId: householdId!, channel, choice: choice!, photo: photo! }, key.current))
-      key.current = newIdempotencyKey()
-    } catch (e) {
-      key.current = newIdempotencyKey()
-      setFailure(errorMessage(e))
-    } finally {
-      setBusy(false)
-    }
-  }
+  const submit = () => s.submit(
+    () => ({ householdId: householdId ? '' : '请选择房屋', choice: choice ? '' : '请选择表决票上的意见', photo: photo ? '' : '请拍摄业主签字的表决票' }),
+    (key) => enterPaperElevatorBallot(id, { householdId: householdId!, channel, choice: choice!, photo: photo! }, key),
+    setResult,
+    {
+      confirm: async () => {
+        const room = data?.rows.find((r) => r.householdId === householdId)?.roomName ?? ''
+        return (await Taro.showModal({ title: '确认录入', content: `将以您的名义为 ${room} 录入${CHANNEL_CN[channel]}表决票“${CHOICE_CN[choice!]}”，业主会收到通知。`, confirmText: '确认录入', cancelText: '再看看' })).confirm
+      },
+    },
+  )
 
   if (result) {
     return (
@@ -82,16 +68,16 @@ function PaperBallot() {
     <Page>
       <View className="page-title" role="heading" aria-level={1}>录入纸质 / 上门表决票</View>
       {loading && !data && <Loading />}
-      {error && <ErrorNote text={error} onRetry={reload} />}
+      {error && <ErrorNote text={error} cause={cause} onRetry={reload} />}
       {data && (
         <View>
           <View className="secondary">{data.unitLabel}</View>
-          <Options id="paper-household" label="房屋" value={householdId} onChange={setHouseholdId}
+          <Options id="paper-household" label="房屋" value={householdId} onChange={(v) => { setHouseholdId(v); clearError('householdId') }}
             options={data.rows.map((r) => ({ value: r.householdId, label: `${r.roomName} 室`, note: `${r.floor} 层` }))} />
           {errors.householdId && <View className="field-error" role="alert">⚠ {errors.householdId}</View>}
           <Options id="paper-channel" label="方式" value={channel} onChange={setChannel}
             options={[{ value: 'paper', label: '纸质表决票', note: '业主交来的签字表决票' }, { value: 'door', label: '上门表决', note: '工作人员上门，业主当面签字' }]} />
-          <Options id="paper-choice" label="表决票上的意见" value={choice} onChange={setChoice}
+          <Options id="paper-choice" label="表决票上的意见" value={choice} onChange={(v) => { setChoice(v); clearError('choice') }}
             options={[{ value: 'agree', label: '同意' }, { value: 'oppose', label: '反对' }, { value: 'abstain', label: '弃权' }]} />
           {errors.choice && <View className="field-error" role="alert">⚠ {errors.choice}</View>}
           <Section title="签字表决票照片">
@@ -99,8 +85,8 @@ function PaperBallot() {
             {errors.photo && <View className="field-error" role="alert">⚠ {errors.photo}</View>}
             <Button id="paper-photo" kind="secondary" onTap={takePhoto}>{photo ? '重新拍摄' : '拍摄表决票'}</Button>
           </Section>
-          {failure && <ErrorNote text={failure} onRetry={submit} />}
-          <Button id="paper-submit" onTap={submit} loading={busy}>录入表决票</Button>
+          {s.failure && <ErrorNote text={s.failure} cause={s.cause} onRetry={submit} />}
+          <Button id="paper-submit" onTap={submit} loading={s.busy}>录入表决票</Button>
         </View>
       )}
     </Page>

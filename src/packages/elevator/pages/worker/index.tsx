@@ -5,19 +5,19 @@ import { Button } from '../../../../ui/Button'
 import { Page } from '../../../../ui/Page'
 import { Empty, ErrorNote, Loading, Section } from '../../../../ui/States'
 import { go } from '../../components/go'
-import { useLoader } from '../../components/useLoader'
-import { WorkerOnly } from '../../components/WorkerOnly'
+import { useLoader } from '../../../../ui/useLoader'
+import { WorkerOnly } from '../../../../ui/WorkerOnly'
 import { STATUS_TAG, dateTimeOf } from '../../components/words'
 import '../../feature.css'
 
 function WorkerHome() {
-  const { data, error, loading, reload } = useLoader(listWorkerElevatorPetitions)
+  const { data, error, cause, loading, reload } = useLoader(listWorkerElevatorPetitions)
   return (
     <Page>
       <View className="page-title" role="heading" aria-level={1}>加装电梯 · 工作台</View>
       <View className="secondary">录入纸质或上门表决票、记录纸质异议和协商调解。所有录入都会以您的名义记录并通知业主。</View>
       {loading && !data && <Loading />}
-      {error && <ErrorNote text={error} onRetry={reload} />}
+      {error && <ErrorNote text={error} cause={cause} onRetry={reload} />}
       {data && data.length === 0 && <Empty text="本社区暂无加装电梯申请。业主发起后会出现在这里。" />}
       {data?.map((p) => (
         <Section key={p.id} title={p.unitLabel} id={`wp-${p.id}`}>

@@ -1,13 +1,15 @@
 import { View } from '@tarojs/components'
 import Taro, { useRouter } from '@tarojs/taro'
-import { useEffect, useRef, useState } from 'react'
-import { ApiError, errorMessage, newIdempotencyKey } from '../../../../api'
+import { useEffect, useState } from 'react'
+import { ApiError, errorMessage } from '../../../../api'
 import { bookAppointment, changeAppointment, getHallAvailability, listServiceHalls } from '../../../../api/endpoints/oneThing'
 import type { HallAvailabilityDto, OneThingAppointmentDto, ServiceHallDto } from '../../../../domain/contracts/oneThing'
+import { useRequireLogin } from '../../../../ui/auth'
 import { Button } from '../../../../ui/Button'
 import { Options } from '../../../../ui/Options'
 import { Page } from '../../../../ui/Page'
 import { Empty, ErrorNote, Loading } from '../../../../ui/States'
+import { useSubmission } from '../../../../ui/useSubmission'
 import { tappable } from '../../../../ui/tappable'
 import { findLifeEvent } from '../../content'
 import '../../feature.css'
@@ -16,6 +18,7 @@ const CLOSED_CN = { WEEKEND: '周末休息', HOLIDAY: '法定节假日休息', C
 
 /** Book (or change) a window appointment: hall, working day, time slot with places left; then a confirmation. */
 export default function Appointment() {
+  useRequireLogin()
   const { params } = useRouter()
   const event = findLifeEvent(String(params.event ?? ''))
   const changeId = params.change ? String(params.change) : null
@@ -24,13 +27,11 @@ export default function Appointment() {
   const [avail, setAvail] = useState<HallAvailabilityDto | null>(null)
   const [date, setDate] = useState<string | null>(null)
   const [slot, setSlot] = useState<string | null>(null)
-  const [loadError, setLoadError] = useState<string | null>(null)
-  const [availError, setAvailError] = useState<string | null>(null)
-  const [failure, setFailure] = useState<string | null>(null)
-  const [busy, setBusy] = useState(false)
+  const [loadError, setLoadError] = useState<unknown>(null)
+  const [availError, setAvailError] = useState<unknown>(null)
   const [done, setDone] = useState<OneThingAppointmentDto | null>(null)
   const [choosingHall, setChoosingHall] = useState(false)
-  const key = useRef(newIdempotencyKey())
+  const sub = useSubmission()
 
   const loadHalls = async () => {
     setLoadError(null)
@@ -38,12 +39,12 @@ export default function Appointment() {
       const list = await listServiceHalls()
       setHalls(list)
       if (!hallId || !list.some((h) => h.id === hallId)) setHallId(list[0]?.id ?? null)
-    } catch (e) { setLoadError(errorMessage(e)) }
+    } catch (e) { setLoadError(e) }
   }
   const loadAvail = async (id: string) => {
     setAvailError(null)
     setAvail(null)
-    try { setAvail(await getHallAvailability(id)) } catch (e) { setAvailError(errorMessage(e)) }
+    try { setAvail(await getHallAvailability(id)) } catch (e) { setAvailError(e) }
   }
   useEffect(() => { loadHalls() }, [])
   useEffect(() => { if (hallId) loadAvail(hallId) }, [hallId])
@@ -70,35 +71,31 @@ export default function Appointment() {
 
   const day = avail?.days.find((d) => d.date === date) ?? null
   const hall = halls?.find((h) => h.id === hallId) ?? null
-  const submit = async () => {
-    setFailure(null)
-    if (!hallId || !date || !slot) { setFailure(!date ? '请先选择日期' : '请先选择时段'); return }
-    setBusy(true)
-    try {
-      const a = changeId
-        ? await changeAppointment(changeId, { hallId, date, slot }, key.current)
-        : await bookAppointment({ eventId: event.id, eventName: event.name, hallId, date, slot }, key.current)
-      key.current = newIdempotencyKey()
-      setDone(a)
-    } catch (e) {
-      key.current = newIdempotencyKey()
-      setFailure(errorMessage(e))
-      if (e instanceof ApiError && e.code === 'SLOT_FULL') { setSlot(null); loadAvail(hallId) }
-    } finally {
-      setBusy(false)
-    }
-  }
+  const submit = () => sub.submit(
+    () => ({ date: date ? '' : '请先选择日期', slot: !date || slot ? '' : '请先选择时段' }),
+    (key) => (changeId
+      ? changeAppointment(changeId, { hallId: hallId!, date: date!, slot: slot! }, key)
+      : bookAppointment({ eventId: event.id, eventName: event.name, hallId: hallId!, date: date!, slot: slot! }, key)
+    ).catch((e) => {
+      // Someone took the place: show the day as it is now.
+      if (e instanceof ApiError && e.code === 'SLOT_FULL' && hallId) { setSlot(null); loadAvail(hallId) }
+      throw e
+    }),
+    setDone,
+  )
+  /** A new choice: complaints about the previous one no longer apply. */
+  const choose = (d: string | null, s: string | null) => { setDate(d); setSlot(s); sub.clearError('date', 'slot'); sub.clearFailure() }
 
   return (
     <Page>
       <View className="page-title" role="heading" aria-level={1}>{heading}</View>
-      {loadError && <ErrorNote text={loadError} onRetry={loadHalls} />}
+      {!!loadError && <ErrorNote text={errorMessage(loadError)} cause={loadError} onRetry={loadHalls} />}
       {!halls && !loadError && <Loading />}
       {halls && halls.length === 0 && <Empty text="暂时没有可以预约的服务中心，请拨打 12345 咨询。" />}
       {halls && halls.length > 0 && (choosingHall || !hall) && (
         <Options id="hall" label="1. 选择服务中心" value={hallId}
           options={halls.map((h) => ({ value: h.id, label: `${h.name}${h.nearby ? '（离您近）' : ''}`, note: `${h.address}；${h.hours}` }))}
-          onChange={(id) => { setHallId(id); setDate(null); setSlot(null); setChoosingHall(false) }} />
+          onChange={(id) => { setHallId(id); choose(null, null); setChoosingHall(false) }} />
       )}
       {hall && !choosingHall && (
         <View className="options" id="hall-chosen">
@@ -115,7 +112,7 @@ export default function Appointment() {
       {hallId && (
         <View className="options" role="radiogroup" aria-label="2. 选择日期" id="days">
           <View className="field-label">2. 选择日期（只能约工作日）</View>
-          {availError && <ErrorNote text={availError} onRetry={() => loadAvail(hallId)} />}
+          {!!availError && <ErrorNote text={errorMessage(availError)} cause={availError} onRetry={() => loadAvail(hallId)} />}
           {!avail && !availError && <Loading lines={2} />}
           {avail?.days.map((d) => {
             const places = d.slots.reduce((n, s) => n + s.remaining, 0)
@@ -131,7 +128,7 @@ export default function Appointment() {
             }
             const on = d.date === date
             return (
-              <View key={d.date} id={`day-${d.date}`} className={`option ${on ? 'option-on' : ''}`} {...tappable(`${d.label}，${places > 0 ? `还有 ${places} 个名额` : '已约满'}`, () => { setDate(d.date); setSlot(null) }, 'radio')} aria-checked={on ? 'true' : 'false'}>
+              <View key={d.date} id={`day-${d.date}`} className={`option ${on ? 'option-on' : ''}`} {...tappable(`${d.label}，${places > 0 ? `还有 ${places} 个名额` : '已约满'}`, () => choose(d.date, null), 'radio')} aria-checked={on ? 'true' : 'false'}>
                 <View className="option-mark" aria-hidden="true">{on ? '●' : '○'}</View>
                 <View className="cell-main">
                   <View className="cell-title">{d.label}</View>
@@ -145,14 +142,14 @@ export default function Appointment() {
       )}
       {day && (
         <View className="options" role="radiogroup" aria-label="3. 选择时段" id="slots">
-          <View className="field-label">3. 选择时段（{day.label}）</View>
+          <View className="field-label">3. 选择 {day.label} 的时段</View>
           {day.slots.map((s) => {
             const on = s.start === slot
             const full = s.remaining <= 0
             const words = full ? '已约满' : `还剩 ${s.remaining} 个名额`
             return (
               <View key={s.start} id={`slot-${s.start.replace(':', '')}`} className={`option ${on ? 'option-on' : ''} ${full ? 'ot-closed' : ''}`}
-                {...tappable(`${s.start}–${s.end}，${words}`, () => { if (!full) setSlot(s.start) }, 'radio')} aria-checked={on ? 'true' : 'false'} aria-disabled={full ? 'true' : undefined}>
+                {...tappable(`${s.start}–${s.end}，${words}`, () => { if (!full) choose(date, s.start) }, 'radio')} aria-checked={on ? 'true' : 'false'} aria-disabled={full ? 'true' : undefined}>
                 <View className="option-mark" aria-hidden="true">{on ? '●' : '○'}</View>
                 <View className="cell-main">
                   <View className="cell-title">{s.start}–{s.end}</View>
@@ -164,9 +161,10 @@ export default function Appointment() {
           })}
         </View>
       )}
-      {failure && <ErrorNote text={failure} />}
-      {failure?.includes('已经预约') && <Button kind="secondary" onTap={() => Taro.redirectTo({ url: '/packages/one-thing/pages/appointments/index' })}>查看我的窗口预约</Button>}
-      {halls && halls.length > 0 && <Button id="appointment-submit" onTap={submit} loading={busy}>{changeId ? '确认改约' : '确认预约'}</Button>}
+      {(sub.errors.date || sub.errors.slot) && <View className="field-error" role="alert">⚠ {sub.errors.date || sub.errors.slot}</View>}
+      {sub.failure && <ErrorNote text={sub.failure} cause={sub.cause} onRetry={submit} />}
+      {sub.cause instanceof ApiError && sub.cause.code === 'APPOINTMENT_EXISTS' && <Button kind="secondary" onTap={() => Taro.redirectTo({ url: '/packages/one-thing/pages/appointments/index' })}>查看我的窗口预约</Button>}
+      {halls && halls.length > 0 && <Button id="appointment-submit" onTap={submit} loading={sub.busy}>{changeId ? '确认改约' : '确认预约'}</Button>}
     </Page>
   )
 }

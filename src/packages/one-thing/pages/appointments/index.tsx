@@ -4,6 +4,7 @@ import { useState } from 'react'
 import { errorMessage, newIdempotencyKey } from '../../../../api'
 import { cancelAppointment, listMyAppointments } from '../../../../api/endpoints/oneThing'
 import type { MyAppointmentsDto, OneThingAppointmentDto } from '../../../../domain/contracts/oneThing'
+import { useRequireLogin } from '../../../../ui/auth'
 import { Button } from '../../../../ui/Button'
 import { Page } from '../../../../ui/Page'
 import { Empty, ErrorNote, Loading, Section } from '../../../../ui/States'
@@ -30,12 +31,13 @@ function Card({ a, children }: { a: OneThingAppointmentDto; children?: React.Rea
 
 /** My window appointments: upcoming (change or cancel) and past or cancelled. */
 export default function Appointments() {
+  useRequireLogin()
   const [data, setData] = useState<MyAppointmentsDto | null>(null)
-  const [error, setError] = useState<string | null>(null)
+  const [error, setError] = useState<unknown>(null)
   const [busy, setBusy] = useState<string | null>(null)
   const load = async () => {
     setError(null)
-    try { setData(await listMyAppointments()) } catch (e) { setError(errorMessage(e)) }
+    try { setData(await listMyAppointments()) } catch (e) { setError(e) }
   }
   useDidShow(() => { load() })
 
@@ -57,7 +59,7 @@ export default function Appointments() {
   return (
     <Page>
       <View className="page-title" role="heading" aria-level={1}>我的窗口预约</View>
-      {error && <ErrorNote text={error} onRetry={load} />}
+      {!!error && <ErrorNote text={errorMessage(error)} cause={error} onRetry={load} />}
       {!data && !error && <Loading />}
       {data && (
         <Section title="待办理" id="upcoming">

@@ -10,10 +10,10 @@ import { openPage } from '../../../../ui/nav'
 
 /** What to bring to the windows (一次告知): every material once, and which windows to visit. */
 export default function Bring() {
-  const { event, progress, loadError, load } = useEventProgress()
+  const { event, progress, loadError, loadCause, load } = useEventProgress()
   if (!event) return <Page><Empty text="没有找到这件事，请返回重新选择。" /></Page>
   const title = <View className="page-title" role="heading" aria-level={1}>{event.name} · 要带的材料</View>
-  if (loadError) return <Page>{title}<ErrorNote text={loadError} onRetry={load} /></Page>
+  if (loadError) return <Page>{title}<ErrorNote text={loadError} cause={loadCause} onRetry={load} /></Page>
   if (!progress) return <Page>{title}<Loading /></Page>
   const answers = effectiveAnswers(event, progress.answers)
   const materials = materialsToBring(event, answers)

@@ -7,6 +7,7 @@ import { Button } from '../../../../ui/Button'
 import { Page } from '../../../../ui/Page'
 import { Empty, ErrorNote, Loading, Section } from '../../../../ui/States'
 import { tappable } from '../../../../ui/tappable'
+import { GuestNotice } from '../../components/GuestNotice'
 import { ReadAloud } from '../../components/ReadAloud'
 import { useEventProgress } from '../../components/useEventProgress'
 import { CHANNEL_CN, daysLeftText } from '../../lib'
@@ -66,10 +67,10 @@ function Item({ item, done, deadline, onToggle }: { item: ChecklistItem; done: b
 
 /** The checklist: items by agency with materials, where and time limit, ticks saved on the server, legal deadlines. */
 export default function Checklist() {
-  const { event, progress, today, loadError, saveError, saving, load, save, retry } = useEventProgress()
+  const { event, progress, today, guest, loadError, loadCause, saveError, saveCause, saving, load, save, retry } = useEventProgress()
   if (!event) return <Page><Empty text="没有找到这件事，请返回重新选择。" /></Page>
   const title = <View className="page-title" role="heading" aria-level={1}>{event.name} · 办事清单</View>
-  if (loadError) return <Page>{title}<ErrorNote text={loadError} onRetry={load} /></Page>
+  if (loadError) return <Page>{title}<ErrorNote text={loadError} cause={loadCause} onRetry={load} /></Page>
   if (!progress || !today) return <Page>{title}<Loading /></Page>
 
   const answers = effectiveAnswers(event, progress.answers)
@@ -96,7 +97,8 @@ export default function Checklist() {
       <View className="notice" id="checklist-progress" role="status">
         共 {items.length} 项，已办 {ticked.length} 项{left > 0 ? `，还差 ${left} 项` : '，全部办好了'}。{saving ? '正在保存…' : progress.version > 0 ? '进度已保存。' : ''}
       </View>
-      {saveError && <ErrorNote text={saveError} onRetry={retry} />}
+      {saveError && <ErrorNote text={saveError} cause={saveCause} onRetry={retry} />}
+      {guest && <GuestNotice />}
       <ReadAloud text={speechOf(event, groups, ticked, deadlines)} />
       {deadlines.length > 0 && (
         <Section title="办理期限（法律规定）" id="deadlines">

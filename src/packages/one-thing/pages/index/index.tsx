@@ -10,6 +10,8 @@ import { Cell } from '../../../../ui/Cell'
 import { Field } from '../../../../ui/Field'
 import { Page } from '../../../../ui/Page'
 import { Empty, ErrorNote, Loading, Section } from '../../../../ui/States'
+import { useSession } from '../../../../stores/session'
+import { GuestNotice } from '../../components/GuestNotice'
 import { findLifeEvent, LIFE_EVENTS } from '../../content'
 import '../../feature.css'
 import { openPage } from '../../../../ui/nav'
@@ -20,11 +22,13 @@ const STAGES = eventsByStage(LIFE_EVENTS)
 /** 一件事 home: my started events, search by everyday words, events by life stage, my appointments. */
 export default function OneThingHome() {
   const [query, setQuery] = useState('')
+  const guest = !useSession((s) => s.token)
   const [mine, setMine] = useState<OneThingProgressSummaryDto[] | null>(null)
-  const [error, setError] = useState<string | null>(null)
+  const [cause, setCause] = useState<unknown>(null)
   const load = async () => {
-    setError(null)
-    try { setMine(await listOneThingProgress()) } catch (e) { setError(errorMessage(e)) }
+    setCause(null)
+    if (!useSession.getState().token) return
+    try { setMine(await listOneThingProgress()) } catch (e) { setCause(e) }
   }
   useDidShow(() => { load() })
 
@@ -50,9 +54,10 @@ export default function OneThingHome() {
         </Section>
       )}
       <Section title="我正在办的事" id="my-events">
-        {mine === null && !error && <Loading lines={2} />}
-        {error && <ErrorNote text={error} onRetry={load} />}
-        {mine !== null && started.length === 0 && <Empty text="还没有开始办的事。在下面选一件事，回答几个问题，就能看到办事清单。" />}
+        {guest && <GuestNotice />}
+        {!guest && mine === null && !cause && <Loading lines={2} />}
+        {!guest && !!cause && <ErrorNote text={errorMessage(cause)} cause={cause} onRetry={load} />}
+        {!guest && mine !== null && started.length === 0 && <Empty text="还没有开始办的事。在下面选一件事，回答几个问题，就能看到办事清单。" />}
         {started.map((p) => {
           const e = findLifeEvent(p.eventId)!
           const due = p.nextDueDate ? `，请在 ${formatDateCn(p.nextDueDate)} 前办理` : ''

@@ -1,0 +1,146 @@
+/**
+ * Fixes from the fresh-user trial, in Chromium at 375 px: the hotline button on one line, elder mode
+ * for Taro's dialogs, a double tap on a one-thing answer, 朗读 without a Chinese voice, and screenshots
+ * of the pages these fixes changed (normal and elder mode).
+ */
+import type { Page } from 'playwright-core'
+import { answerModal, loginAs, openPhone, pageErrors, screenshot, setElder, visiblePage, waitForRoute, useBrowserSuite } from './support'
+
+const app = useBrowserSuite(180_000)
+const ONE = 'packages/one-thing/pages'
+/** How long the questions page ignores taps after an answer (src/packages/one-thing/pages/questions). */
+const ANSWER_SETTLE_MS = 450
+
+const go = async (page: Page, route: string) => {
+  await page.evaluate((r) => { location.hash = `#/${r}` }, route)
+  await waitForRoute(page, route.split('?')[0])
+}
+
+/** The number of line boxes the text of `selector` (on the visible page) takes. */
+const linesOf = (page: Page, selector: string) => visiblePage(page).locator(selector).first().evaluate((el) => {
+  const range = document.createRange()
+  range.selectNodeContents(el)
+  return new Set([...range.getClientRects()].filter((r) => r.width > 0).map((r) => Math.round(r.top))).size
+})
+
+describe('H5 in Chromium: fixes from the fresh-user trial', () => {
+  it('"养老热线 96345" stays on one line at 375 px, in normal and elder mode', async () => {
+    const { context, page } = await openPhone(app.browser, app.url, '/pages/login/index')
+    await loginAs(page, 'u-wang')
+    await visiblePage(page).locator('#call-hotline').scrollIntoViewIfNeeded()
+    expect(await linesOf(page, '#call-hotline')).toBe(1)
+    await screenshot(page, 'trial-home-hotline-normal')
+    await setElder(page, true)
+    await visiblePage(page).locator('#call-hotline').scrollIntoViewIfNeeded()
+    expect(await linesOf(page, '#call-hotline')).toBe(1)
+    const fits = await visiblePage(page).locator('#call-hotline').evaluate((el) => el.scrollWidth <= el.clientWidth + 1)
+    expect(fits).toBe(true)
+    await screenshot(page, 'trial-home-hotline-elder')
+    await context.close()
+  })
+
+  it('elder mode reaches Taro\'s system dialogs: title, text and buttons ≥ 18 px, buttons ≥ 60 px tall', async () => {
+    const { context, page } = await openPhone(app.browser, app.url, '/pages/login/index')
+    await loginAs(page, 'u-wang')
+    const sizes = async () => {
+      await visiblePage(page).locator('#reset-demo').click()
+      const modal = page.locator('.taro-modal__content:visible').last()
+      await modal.waitFor()
+      return modal.evaluate((el) => {
+        const px = (sel: string) => parseFloat(getComputedStyle(el.querySelector(sel)!).fontSize)
+        const buttons = [...el.querySelectorAll('.taro-model__btn')].filter((b) => (b as HTMLElement).offsetParent !== null) as HTMLElement[]
+        return { title: px('.taro-modal__title'), text: px('.taro-modal__text'), button: px('.taro-model__btn'), buttonHeight: Math.min(...buttons.map((b) => b.getBoundingClientRect().height)) }
+      })
+    }
+    await go(page, 'pages/dev/index')
+    const normal = await sizes()
+    await screenshot(page, 'trial-modal-normal')
+    await answerModal(page, '取消')
+    expect(normal.text).toBeLessThan(18)
+    await go(page, 'pages/index/index')
+    await setElder(page, true)
+    await go(page, 'pages/dev/index')
+    const elder = await sizes()
+    await screenshot(page, 'trial-modal-elder')
+    expect(elder.title).toBeGreaterThanOrEqual(18)
+    expect(elder.text).toBeGreaterThanOrEqual(18)
+    expect(elder.button).toBeGreaterThanOrEqual(18)
+    expect(elder.buttonHeight).toBeGreaterThanOrEqual(60)
+    await answerModal(page, '取消')
+    expect(pageErrors(page)).toEqual([])
+    await context.close()
+  })
+
+  it('one-thing questions: the second tap of a double tap does not answer the next question (also logged out)', async () => {
+    const { context, page } = await openPhone(app.browser, app.url, `/${ONE}/questions/index?event=resale-home`)
+    await visiblePage(page).locator('#q-sellerMortgage-yes').waitFor()
+    await visiblePage(page).getByText('您还没有登录，也可以看办事指南').waitFor()
+    await screenshot(page, 'trial-questions-guest-normal')
+    const first = Date.now()
+    await visiblePage(page).locator('#q-sellerMortgage-yes').click()
+    // The finger lands again where the next question's first option now is, as fast as a double tap.
+    const next = visiblePage(page).locator('[id^="q-buyerLoan-"][role=radio]').first()
+    await next.click({ timeout: 2000 })
+    const gap = Date.now() - first
+    expect(gap).toBeLessThan(ANSWER_SETTLE_MS)
+    await page.waitForTimeout(ANSWER_SETTLE_MS + 200)
+    expect(await visiblePage(page).locator('[id^="q-buyerLoan-"][aria-checked=true]').count()).toBe(0)
+    await visiblePage(page).getByText('第 2 个问题', { exact: false }).waitFor()
+    // A deliberate tap after the question settled counts.
+    await next.click()
+    await visiblePage(page).getByText('第 3 个问题', { exact: false }).waitFor()
+    expect(pageErrors(page)).toEqual([])
+    await context.close()
+  })
+
+  it('朗读 without a Chinese voice says 此设备不支持朗读 and says nothing', async () => {
+    const { context, page } = await openPhone(app.browser, app.url, `/${ONE}/checklist/index?event=newborn`)
+    await page.addInitScript(() => {
+      const w = window as any
+      w.__spoken = []
+      w.SpeechSynthesisUtterance = class { text: string; constructor(t: string) { this.text = t } }
+      Object.defineProperty(window, 'speechSynthesis', {
+        configurable: true, writable: true,
+        value: { getVoices: () => [{ lang: 'en-US', name: 'English' }], speak: (u: { text: string }) => w.__spoken.push(u.text), cancel: () => {} },
+      })
+    })
+    await page.reload()
+    await waitForRoute(page, `${ONE}/checklist/index`)
+    await visiblePage(page).getByRole('button', { name: '朗读办事清单' }).click()
+    await page.locator('.taro__toast').getByText('此设备不支持朗读').waitFor()
+    await screenshot(page, 'trial-read-aloud-no-voice')
+    expect(await page.evaluate(() => (window as any).__spoken.length)).toBe(0)
+    await context.close()
+  })
+
+  it('screenshots of the changed pages, normal and elder mode', async () => {
+    const { context, page } = await openPhone(app.browser, app.url, '/pages/login/index')
+    await visiblePage(page).locator('#guides-without-login').waitFor()
+    await screenshot(page, 'trial-login-privacy')
+    await loginAs(page, 'u-li')
+    const shots: [string, string][] = [
+      ['pages/rooms/index', 'rooms'],
+      ['packages/care-card/pages/apply/index', 'care-apply'],
+      [`${ONE}/index/index`, 'one-thing-home'],
+      ['pages/dev/index', 'dev'],
+    ]
+    for (const elder of [false, true]) {
+      if (elder) { await go(page, 'pages/index/index'); await setElder(page, true) }
+      for (const [route, name] of shots) {
+        await go(page, route)
+        await page.waitForTimeout(400)
+        await screenshot(page, `trial-${name}-${elder ? 'elder' : 'normal'}`)
+      }
+    }
+    // The rooms refusal next to the room, then gone when another role is chosen.
+    await go(page, 'pages/rooms/index')
+    await visiblePage(page).locator('#room-r-zpq-3-1-202').click()
+    await visiblePage(page).locator('#bind-room-submit').click()
+    await visiblePage(page).getByText('业主不是您', { exact: false }).waitFor()
+    await screenshot(page, 'trial-rooms-refusal-elder')
+    await visiblePage(page).locator('#role-family').click()
+    await visiblePage(page).getByText('业主不是您', { exact: false }).waitFor({ state: 'detached' })
+    expect(pageErrors(page)).toEqual([])
+    await context.close()
+  })
+})

@@ -1,0 +1,130 @@
+/**
+ * Fixes from the fresh-user trial, in the WeChat harness: logged-out visitors, guides without login,
+ * pages opened directly, weak network (faults) and the dev panel, stale errors on the rooms form.
+ */
+import { MiniProgram, loginAs } from './harness'
+
+jest.setTimeout(60_000)
+
+const toasts = (mp: MiniProgram) => mp.calls.filter((c) => c.api === 'showToast').map((c) => String((c.args as { title?: string }).title ?? ''))
+const modals = (mp: MiniProgram) => mp.calls.filter((c) => c.api === 'showModal').map((c) => c.args as { title?: string; content?: string })
+
+describe('WeChat build: fixes from the fresh-user trial', () => {
+  it('a logged-out visitor opening a service page logs in and comes back to it, never told 登录已过期', async () => {
+    const mp = await MiniProgram.launch()
+    await mp.page.tap('accept-privacy')
+    await mp.navigateTo('/packages/care-card/pages/index/index')
+    await mp.settle(1000)
+    expect(mp.page.route).toBe('pages/login/index')
+    expect(mp.page.text()).not.toContain('登录已过期')
+    await mp.page.tap('persona-u-wang')
+    await mp.settle(1000)
+    expect(mp.page.route).toBe('packages/care-card/pages/index/index')
+    expect(mp.page.text()).toContain('爱心卡')
+    expect(mp.page.text()).not.toContain('登录')
+    // Home is underneath: back leads home.
+    await mp.navigateBack()
+    expect(mp.page.route).toBe('pages/index/index')
+    expect(mp.errors).toEqual([])
+  })
+
+  it('a session that really expired says 登录已过期 and offers 去登录 (not 重试)', async () => {
+    const mp = await loginAs('u-wang')
+    const sessions = mp.backend().db.data.sessions as Record<string, unknown>
+    for (const k of Object.keys(sessions)) delete sessions[k]
+    await mp.navigateTo('/packages/care-card/pages/index/index')
+    await mp.settle(1000)
+    expect(mp.page.text()).toContain('登录已过期，请重新登录')
+    expect(mp.page.has(/^去登录$/)).toBe(true)
+    expect(mp.page.has(/^重试$/)).toBe(false)
+    await mp.page.tap(/^去登录$/)
+    await mp.settle(1000)
+    expect(mp.page.route).toBe('pages/login/index')
+    await mp.page.tap('persona-u-wang')
+    await mp.settle(1000)
+    expect(mp.page.route).toBe('packages/care-card/pages/index/index')
+  })
+
+  it('不同意 the privacy notice still leads to the one-thing guides, which work without login', async () => {
+    const mp = await MiniProgram.launch()
+    expect(mp.page.route).toBe('pages/login/index')
+    mp.modalAnswers = [true]
+    await mp.page.tap('decline-privacy')
+    await mp.settle(1000)
+    expect(modals(mp).pop()?.content).toContain('一件事')
+    expect(mp.page.route).toBe('packages/one-thing/pages/index/index')
+    expect(mp.page.text()).toContain('您还没有登录，也可以看办事指南')
+    expect(mp.page.text()).not.toContain('登录已过期')
+    await mp.page.tap('event-retirement')
+    await mp.settle(1000)
+    expect(mp.page.route).toBe('packages/one-thing/pages/questions/index')
+    expect(mp.page.text()).not.toContain('请先登录')
+    await mp.page.tap('q-category-male')
+    expect(mp.page.text()).toContain('出生日期')
+    expect(mp.errors).toEqual([])
+  })
+
+  it('the privacy notice also has a plain link to the guides', async () => {
+    const mp = await MiniProgram.launch()
+    await mp.page.tap('guides-without-login')
+    await mp.settle(1000)
+    expect(mp.page.route).toBe('packages/one-thing/pages/index/index')
+  })
+
+  it('实名认证 opened directly (nothing underneath) goes home after success, not to an empty form', async () => {
+    const mp = await loginAs('u-chen')
+    const { seededIdNumber } = await import('./harness')
+    await mp.reLaunch('/pages/real-name/index')
+    expect(mp.stack).toHaveLength(1)
+    await mp.page.input('real-name-name', '陈晓东')
+    await mp.page.input('real-name-id', seededIdNumber('陈晓东'))
+    await mp.page.tap('real-name-submit')
+    await mp.settle(2000)
+    expect(mp.page.route).toBe('pages/index/index')
+  })
+
+  it('weak network: each retry says 正在重试, home says its to-dos did not load, and the dev panel still turns faults off', async () => {
+    const mp = await loginAs('u-wang')
+    mp.backend().faults.configure({ enabled: true, rate: 1, latencyMs: 0, kinds: ['server-error'] })
+    await mp.navigateTo('/packages/care-card/pages/index/index')
+    await mp.settle(3000)
+    expect(toasts(mp)).toEqual(expect.arrayContaining(['网络不稳，正在重试（第 1 次）…', '网络不稳，正在重试（第 2 次）…']))
+    // A 503 after the retries: the page offers 重试 (it may help).
+    expect(mp.page.has(/^重试$/)).toBe(true)
+    await mp.navigateBack()
+    await mp.settle(3000)
+    expect(mp.page.text()).toContain('暂时加载不了，点此重试')
+    expect(mp.page.text()).not.toContain('暂时没有需要您处理的事情')
+    // The dev panel's own requests are not faulted: it loads and turns faults off.
+    await mp.navigateTo('/pages/dev/index')
+    await mp.settle(1000)
+    expect(mp.page.text()).toContain('已开启')
+    await mp.page.tap('faults-switch')
+    await mp.settle(1000)
+    expect(mp.page.text()).toContain('已关闭')
+    // Back home (it reloads when shown): the to-dos load again.
+    await mp.navigateBack()
+    await mp.settle(1000)
+    expect(mp.page.text()).not.toContain('暂时加载不了')
+    expect(mp.page.text()).toContain('条未读消息')
+  })
+
+  it('binding a room: the refusal for the owner role clears once another role is chosen', async () => {
+    const mp = await loginAs('u-li')
+    await mp.navigateTo('/pages/rooms/index')
+    await mp.settle(1000)
+    await mp.page.tap('bind-room-submit')
+    expect(mp.page.text()).toContain('请先选择房屋')
+    await mp.page.tap('room-r-zpq-3-1-202')
+    expect(mp.page.text()).not.toContain('请先选择房屋')
+    await mp.page.tap('bind-room-submit')
+    await mp.settle(1000)
+    expect(mp.page.text()).toContain('业主不是您')
+    expect(mp.page.has(/^重试$/)).toBe(false)
+    await mp.page.tap('role-family')
+    expect(mp.page.text()).not.toContain('业主不是您')
+    await mp.page.tap('bind-room-submit')
+    await mp.settle(1000)
+    expect(modals(mp).pop()?.title).toBe('绑定成功')
+  })
+})
