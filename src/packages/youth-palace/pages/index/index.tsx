@@ -85,7 +85,7 @@ export default function YouthPalaceHome() {
               <View className="btn-row">
                 {term && <Button kind="secondary" id={`courses-for-${c.id}`} label={`适合的课程（${c.name}）`} onTap={() => go('courses', { termId: term.id, childId: c.id })}>适合的课程</Button>}
                 <Button kind="secondary" id={`my-courses-${c.id}`} label={`已报的课程（${c.name}）`} onTap={() => go('my-courses', { childId: c.id })}>已报的课程</Button>
-                <Button kind="secondary" id={`edit-child-${c.id}`} label={`修改或删除资料（${c.name}）`} onTap={() => go('child', { id: c.id })}>修改资料</Button>
+                <Button kind="secondary" id={`edit-child-${c.id}`} label={`修改资料（${c.name}）`} onTap={() => go('child', { id: c.id })}>修改资料</Button>
               </View>
             </View>
           ))}
