@@ -83,6 +83,9 @@ describe('H5 in Chromium: youth palace', () => {
     await go(page, `${YP}/courses/index`, `?termId=${TERM}`)
     await visiblePage(page).locator('#course-ypc-pottery').waitFor()
     await screenshot(page, 'youth-palace-courses')
+    await go(page, `${YP}/index/index`)
+    await visiblePage(page).locator('#edit-child-ypk-chen-le').waitFor()
+    await screenshot(page, 'youth-palace-index')
     await go(page, 'pages/index/index')
     await setElder(page, true)
 
