@@ -4,7 +4,7 @@
  * strings with an explicit offset (`2026-03-07T09:00:00+08:00`) or epoch milliseconds. Money is fen.
  */
 import { DomainError } from './errors'
-import { beijingIso, isDate } from './time'
+import { beijingIso, formatDateCn, isDate } from './time'
 
 /** An instant: ISO string with `Z` or `±HH:mm` offset, or epoch milliseconds. */
 export type Instant = string | number
@@ -97,7 +97,7 @@ export const DEFAULT_YOUTH_SETTINGS: YouthPalaceSettings = {
 export type RefusalCode =
   | 'AGE_OUT_OF_BAND' | 'ALREADY_APPLIED' | 'TOO_MANY_COURSES' | 'SCHEDULE_CLASH'
   | 'COURSE_FULL' | 'REGISTRATION_NOT_OPEN' | 'RESIDENTS_ONLY_PERIOD' | 'REGISTRATION_CLOSED'
-  | 'OFFER_EXPIRED' | 'NOT_AN_OFFER'
+  | 'OFFER_EXPIRED' | 'NOT_AN_OFFER' | 'INVALID_CHILD_NAME' | 'INVALID_BIRTH_DATE'
 
 /** A rule's verdict: ok, or a refusal with a stable code and a plain-Chinese why-and-what-next message. */
 export type RuleResult = { ok: true } | Refusal
@@ -122,6 +122,15 @@ export function toMs(instant: Instant): number {
     if (m && isDate(m[1])) return new Date(instant).getTime()
   }
   throw new DomainError('INVALID_DATE', `时间格式不正确：${String(instant)}（应带时区，如 2026-03-07T09:00:00+08:00）`)
+}
+
+/**
+ * An instant for people, in Beijing time: `2026年3月5日（周四）14:30`.
+ * @throws DomainError `INVALID_DATE` for a malformed instant
+ */
+export function formatInstantCn(instant: Instant): string {
+  const iso = beijingIso(toMs(instant))
+  return `${formatDateCn(iso.slice(0, 10))} ${iso.slice(11, 16)}`
 }
 
 /** An instant plus whole hours, as a Beijing ISO string. */

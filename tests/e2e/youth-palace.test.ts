@@ -1,19 +1,30 @@
 import type { Page } from 'playwright-core'
+import { formatInstantCn } from '../../src/domain/youthPalaceTypes'
 import {
   answerModal, checkElderMode, ELDER_RULES, loginAs, openPhone, pageErrors, screenshot, seriousA11yViolations, setElder, typeInto, visiblePage, waitForRoute, useBrowserSuite,
 } from './support'
 
-const app = useBrowserSuite(180_000)
+const app = useBrowserSuite(240_000)
 
 const YP = 'packages/youth-palace/pages'
-const TERM = 'ypt-zpq-spring'
+const HOUR = 3600_000
 const go = async (page: Page, route: string, query = '') => {
   await page.evaluate((r) => { location.hash = `#/${r}` }, `${route}${query}`)
   await waitForRoute(page, route)
 }
+/**
+ * Waits until the shown page has rendered what it loaded: no loading skeleton, no busy button, every
+ * Taro input rendered with its accessible name (Field sets it once the custom element has drawn its
+ * `<input>`). Replaces a fixed pause that a slow machine could outrun.
+ */
+const settled = (page: Page) => page.waitForFunction(() => {
+  const shown = [...document.querySelectorAll<HTMLElement>('.taro_page')].filter((p) => p.getClientRects().length > 0).pop()
+  if (!shown || shown.querySelector('.skeleton, [aria-busy="true"]')) return false
+  return [...shown.querySelectorAll('taro-input-core, taro-textarea-core')].every((el) => el.querySelector('input[aria-label], textarea[aria-label]'))
+})
 /** Elder mode (already on) and axe on the shown page. */
 const checkPage = async (page: Page, where: string) => {
-  await page.waitForTimeout(400)
+  await settled(page)
   const elder = await checkElderMode(page, ELDER_RULES)
   expect({ where, violations: elder.violations }).toEqual({ where, violations: [] })
   const axe = await seriousA11yViolations(page)
@@ -21,6 +32,9 @@ const checkPage = async (page: Page, where: string) => {
 }
 const setClock = (page: Page, ms: number) => page.evaluate((t) => (globalThis as any).__mcMockBackend().clock.set(t), ms)
 const backendData = (page: Page) => page.evaluate(() => (globalThis as any).__mcMockBackend().db.data) as Promise<any>
+/** The seeded open term (its id names the season it starts in, so it depends on today's date). */
+const openTerm = async (page: Page): Promise<string> =>
+  (Object.values((await backendData(page)).ypTerms) as { id: string; status: string }[]).find((t) => t.status === 'open')!.id
 
 describe('H5 in Chromium: youth palace', () => {
   it('a parent adds a child, filters courses, applies and sees the course in my courses', async () => {
@@ -45,7 +59,8 @@ describe('H5 in Chromium: youth palace', () => {
     await visiblePage(page).locator('#more-filters').click()
     const sport = visiblePage(page).getByRole('button', { name: '体育' })
     await sport.click()
-    await expect(sport.getAttribute('aria-pressed')).resolves.toBe('true')
+    // The pressed state comes with the next render: wait for it instead of reading it at once.
+    await visiblePage(page).locator('[aria-pressed="true"]', { hasText: '体育' }).waitFor()
     await visiblePage(page).locator('#course-ypc-calligraphy').waitFor({ state: 'detached' })
     await visiblePage(page).locator('#course-ypc-table-tennis').click()
     await waitForRoute(page, `${YP}/course/index`)
@@ -63,10 +78,14 @@ describe('H5 in Chromium: youth palace', () => {
   it('every youth-palace page passes the elder-mode check and axe; screenshots of courses and the lottery', async () => {
     const { context, page } = await openPhone(app.browser, app.url, '/pages/login/index')
     await loginAs(page, 'u-chen')
+    const TERM = await openTerm(page)
     // Normal-mode screenshots first.
     await go(page, `${YP}/courses/index`, `?termId=${TERM}`)
     await visiblePage(page).locator('#course-ypc-pottery').waitFor()
     await screenshot(page, 'youth-palace-courses')
+    await go(page, `${YP}/index/index`)
+    await visiblePage(page).locator('#edit-child-ypk-chen-le').waitFor()
+    await screenshot(page, 'youth-palace-index')
     await go(page, 'pages/index/index')
     await setElder(page, true)
 
@@ -75,6 +94,10 @@ describe('H5 in Chromium: youth palace', () => {
     await checkPage(page, 'index')
     await visiblePage(page).locator('#add-child').click()
     await checkPage(page, 'index: add child form')
+    await go(page, `${YP}/child/index`, '?id=ypk-chen-le')
+    await visiblePage(page).locator('#child-delete').waitFor()
+    await checkPage(page, 'child')
+    await screenshot(page, 'youth-palace-child-elder')
     await go(page, `${YP}/courses/index`, `?termId=${TERM}&childId=ypk-chen-le`)
     await visiblePage(page).locator('#course-ypc-chinese-dance').waitFor()
     await checkPage(page, 'courses')
@@ -90,6 +113,9 @@ describe('H5 in Chromium: youth palace', () => {
     await visiblePage(page).locator('#apply-submit').click()
     await visiblePage(page).getByRole('alert').filter({ hasText: '时间冲突' }).waitFor()
     await checkPage(page, 'course: refusal')
+    await go(page, `${YP}/child/index`, '?id=ypk-chen-le')
+    await visiblePage(page).locator('#child-delete-why').waitFor()
+    await checkPage(page, 'child: has a course')
     await go(page, `${YP}/lottery/index`, '?id=ypc-pottery')
     await visiblePage(page).getByText('承诺指纹').waitFor()
     await checkPage(page, 'lottery: committed')
@@ -146,6 +172,107 @@ describe('H5 in Chromium: youth palace', () => {
     await go(page, `${YP}/lottery/index`, '?id=ypc-pottery')
     await visiblePage(page).getByText('已核对：结果与公布的承诺一致').waitFor()
     await screenshot(page, 'youth-palace-lottery')
+    expect(pageErrors(page)).toEqual([])
+    await context.close()
+  })
+
+  it('a full course: 陈悦 joins the waitlist, a free cancellation promotes her; in elder mode she sees the time left and pays to confirm', async () => {
+    const { context, page } = await openPhone(app.browser, app.url, '/pages/login/index')
+    await loginAs(page, 'u-chen')
+    await setElder(page, true)
+    await go(page, `${YP}/course/index`, '?id=ypc-model-aircraft&childId=ypk-chen-yue')
+    await visiblePage(page).getByText('共 2 个，已满').waitFor()
+    await visiblePage(page).locator('#apply-submit').click()
+    await visiblePage(page).getByRole('alert').filter({ hasText: '《航模小班》的 2 个名额已满。可以加入候补' }).waitFor()
+    await checkPage(page, 'course: full, waitlist offered')
+    await visiblePage(page).locator('#apply-waitlist').click()
+    await visiblePage(page).locator('#apply-result').getByText('您排在候补第 1 位').waitFor()
+    await go(page, `${YP}/my-courses/index`, '?childId=ypk-chen-yue')
+    await visiblePage(page).getByText('候补第 1 位（下一个就是您）').waitFor()
+    await checkPage(page, 'my-courses: waitlisted')
+
+    // 郑丽华 cancels her daughter's paid seat in time: a free cancellation, refunded.
+    await loginAs(page, 'u-zheng')
+    await go(page, `${YP}/my-courses/index`)
+    await visiblePage(page).locator('#cancel-ype-seed-aircraft-zheng-kx').click()
+    await answerModal(page, '确定取消')
+    await visiblePage(page).getByText('已取消《航模小班》，费用将原路退回').waitFor()
+    const data = await backendData(page)
+    const cancelledAt = Date.parse(data.ypEnrollments['ype-seed-aircraft-zheng-kx'].cancelledAt)
+    const offer = Object.values(data.ypEnrollments as Record<string, any>).find((e) => e.courseId === 'ypc-model-aircraft' && e.childId === 'ypk-chen-yue')
+    expect(offer).toMatchObject({ status: 'admitted', source: 'waitlist' })
+
+    // Two hours later: the message and my courses say by when to confirm and how long is left.
+    await loginAs(page, 'u-chen')
+    await setElder(page, true)
+    await setClock(page, cancelledAt + 2 * HOUR - 30_000)
+    await go(page, 'pages/messages/index')
+    await visiblePage(page).getByText('候补到名额了').click()
+    await visiblePage(page).getByText(`请在 ${formatInstantCn(offer.confirmBy)} 前确认并支付费用（有 24 小时）`).waitFor()
+    await visiblePage(page).getByRole('button', { name: '去办理' }).click()
+    await waitForRoute(page, `${YP}/my-courses/index`)
+    await visiblePage(page).getByText('候补递补到您').waitFor()
+    await expect(visiblePage(page).locator(`#deadline-${offer.id}`).textContent())
+      .resolves.toBe(`请在 ${formatInstantCn(offer.confirmBy)} 前确认（还剩 22 小时），过期名额会给下一位候补。`)
+    await checkPage(page, 'my-courses: waitlist offer')
+    await screenshot(page, 'youth-palace-offer-elder')
+    await visiblePage(page).locator(`#confirm-${offer.id}`).click()
+    await answerModal(page, '模拟支付')
+    await visiblePage(page).getByText('已支付 ¥60.00，陈悦的《航模小班》名额已确认').waitFor()
+    await visiblePage(page).locator(`#checkin-${offer.id}`).waitFor()
+    expect((await backendData(page)).ypEnrollments[offer.id].status).toBe('confirmed')
+    await checkPage(page, 'my-courses: confirmed')
+    expect(pageErrors(page)).toEqual([])
+    await context.close()
+  })
+
+  it('a parent edits a child (checked, draft kept, date picker), cannot delete a child with a course, deletes one after confirming', async () => {
+    const { context, page } = await openPhone(app.browser, app.url, '/pages/login/index')
+    await loginAs(page, 'u-chen')
+    await go(page, `${YP}/index/index`)
+    await visiblePage(page).locator('#edit-child-ypk-chen-le').click()
+    await waitForRoute(page, `${YP}/child/index`)
+    await visiblePage(page).getByRole('heading', { name: '陈乐的资料' }).waitFor()
+    await typeInto(visiblePage(page).locator('#child-name'), '乐乐😀')
+    await visiblePage(page).locator('#child-save').click()
+    await visiblePage(page).getByRole('alert').filter({ hasText: '姓名里不能有表情符号' }).waitFor()
+    await typeInto(visiblePage(page).locator('#child-name'), '陈乐乐')
+    // The birth date picker opens on the saved date; cancelling keeps it.
+    await visiblePage(page).locator('#child-birth').getByRole('button').click()
+    await page.locator('.weui-picker__action:visible', { hasText: '取消' }).click()
+    expect((await backendData(page)).ypChildren['ypk-chen-le'].name).toBe('陈乐')
+
+    // Leave and come back: the unsaved edit is still there.
+    await go(page, `${YP}/index/index`)
+    await visiblePage(page).getByText('陈乐（5 岁）').waitFor()
+    await go(page, `${YP}/child/index`, '?id=ypk-chen-le')
+    await visiblePage(page).getByText('已恢复您上次没有保存的修改').waitFor()
+    await expect(visiblePage(page).locator('#child-name input').inputValue()).resolves.toBe('陈乐乐')
+    await visiblePage(page).locator('#child-save').click()
+    await visiblePage(page).locator('#child-result').getByText('已保存陈乐乐的资料').waitFor()
+    expect((await backendData(page)).ypChildren['ypk-chen-le'].name).toBe('陈乐乐')
+
+    // 陈悦 holds a course: the page says what to cancel first and offers no delete button.
+    await go(page, `${YP}/course/index`, '?id=ypc-calligraphy&childId=ypk-chen-yue')
+    await visiblePage(page).locator('#apply-submit').click()
+    await visiblePage(page).locator('#apply-result').getByText('已确认名额').waitFor()
+    await go(page, `${YP}/child/index`, '?id=ypk-chen-yue')
+    await visiblePage(page).getByText('陈悦还有《书法》的报名没有结束，资料暂时不能删除。请先在“我的课程”里取消这些报名，再删除资料。').waitFor()
+    expect(await visiblePage(page).locator('#child-delete').count()).toBe(0)
+    expect(await visiblePage(page).locator('#child-birth').count()).toBe(0)
+
+    // 陈乐乐 has none: deleting asks first; "先不删" keeps the profile.
+    await go(page, `${YP}/child/index`, '?id=ypk-chen-le')
+    await visiblePage(page).locator('#child-delete').click()
+    await answerModal(page, '先不删')
+    expect((await backendData(page)).ypChildren['ypk-chen-le'].deletedAt).toBeUndefined()
+    await visiblePage(page).locator('#child-delete').click()
+    await answerModal(page, '确定删除')
+    await visiblePage(page).locator('#child-result').getByText('已删除陈乐乐的资料').waitFor()
+    expect((await backendData(page)).ypChildren['ypk-chen-le'].deletedAt).toBeTruthy()
+    await go(page, `${YP}/index/index`)
+    await visiblePage(page).getByText('陈悦（9 岁）').waitFor()
+    expect(await visiblePage(page).getByText('陈乐乐').count()).toBe(0)
     expect(pageErrors(page)).toEqual([])
     await context.close()
   })

@@ -1,10 +1,13 @@
+import { formatInstantCn } from '../../src/domain/youthPalaceTypes'
 import { MiniProgram, loginAs } from './harness'
 
 jest.setTimeout(120_000)
 
 const YP = '/packages/youth-palace/pages'
-const TERM = 'ypt-zpq-spring'
-
+const HOUR = 3600_000
+/** The seeded open term (its id names the season it starts in, so it depends on today's date). */
+const openTerm = (mp: MiniProgram): string =>
+  (Object.values(mp.backend().db.data.ypTerms) as { id: string; status: string }[]).find((t) => t.status === 'open')!.id
 
 async function apply(mp: MiniProgram, courseId: string, childId: string) {
   await mp.navigateTo(`${YP}/course/index?id=${courseId}&childId=${childId}`)
@@ -17,13 +20,13 @@ async function apply(mp: MiniProgram, courseId: string, childId: string) {
 }
 
 const enrollmentsOf = (mp: MiniProgram, courseId: string) =>
-  Object.values(mp.backend().db.data.ypEnrollments as Record<string, { id: string; parentId: string; childId: string; courseId: string; status: string }>)
+  Object.values(mp.backend().db.data.ypEnrollments as Record<string, { id: string; parentId: string; childId: string; courseId: string; status: string; confirmBy?: string }>)
     .filter((e) => e.courseId === courseId)
 
 const bigSetData = (mp: MiniProgram) => mp.setDataLog.filter((r) => r.route.startsWith('packages/youth-palace') && r.bytes > 16 * 1024)
 
 describe('WeChat build: youth palace', () => {
-  it('parent books for two children, hits the cap and a clash, joins the lottery; worker draws; parent re-checks and confirms', async () => {
+  it('parent books for two children, hits the cap and a clash, joins the lottery; worker draws; parent re-checks the draw and sees its outcome in words', async () => {
     const storage = new Map<string, string>()
     let mp = await loginAs('u-chen', { storage: storage })
     await mp.page.tap('entry-youth-palace')
@@ -83,6 +86,7 @@ describe('WeChat build: youth palace', () => {
     expect(mp.errors).toEqual([])
 
     // Worker closes registration after the window and runs the draw.
+    const TERM = openTerm(mp)
     const closesAt = mp.backend().db.data.ypTerms[TERM].closesAt as string
     const drawMs = Date.parse(`${closesAt}T10:00:00+08:00`) + 24 * 3600_000
     mp = await loginAs('u-zhao', { storage: storage })
@@ -113,39 +117,78 @@ describe('WeChat build: youth palace', () => {
     expect(text).toContain('【您家的报名】')
     expect(text).toContain('SHA-256')
 
-    // If 陈悦 is on the waitlist, other admitted families decline until the place reaches her.
-    const mine = () => enrollmentsOf(mp, 'ypc-pottery').find((e) => e.childId === 'ypk-chen-yue')!
-    let promoted = false
-    while (mine().status === 'waitlisted') {
-      promoted = true
-      const other = enrollmentsOf(mp, 'ypc-pottery').find((e) => e.status === 'admitted')!
-      mp = await loginAs(other.parentId, { storage: storage })
-      mp.backend().clock.set(drawMs + 1800_000)
-      await mp.navigateTo(`${YP}/my-courses/index`)
-      await mp.settle(300)
-      await mp.page.tap(`decline-${other.id}`)
-      await mp.settle(300)
-      expect(mp.page.text()).toContain('已放弃')
-      mp = await loginAs('u-chen', { storage: storage })
-      mp.backend().clock.set(drawMs + 3600_000)
-    }
+    // My courses shows what the public draw decided for 陈悦, in words (the draw itself is random:
+    // the deterministic waitlist promotion is the next journey).
+    const mine = enrollmentsOf(mp, 'ypc-pottery').find((e) => e.childId === 'ypk-chen-yue')!
+    const lottery = mp.backend().db.data.ypLotteries['ypc-pottery'] as { admitted: string[]; waitlist: string[] }
     await mp.navigateTo(`${YP}/my-courses/index?childId=ypk-chen-yue`)
     await mp.settle(300)
     text = mp.page.text()
-    expect(text).toContain('已录取，待您确认')
-    if (promoted) expect(text).toContain('候补递补到您')
-    expect(text).toMatch(/请在 .* 前确认（还剩 2[23] 小时/)
-    const e = mine()
-    await mp.page.tap(`confirm-${e.id}`)
-    await mp.settle(500)
-    expect(mp.calls.some((c) => c.api === 'requestPayment')).toBe(true)
-    expect(mp.page.text()).toContain('已支付 ¥80.00')
-    expect(mine().status).toBe('confirmed')
+    if (lottery.admitted.includes(mine.id)) {
+      expect(text).toContain('抽签中签')
+      expect(text).toMatch(/请在 .* 前确认（还剩 2[23] 小时/)
+    } else {
+      expect(text).toContain(`候补第 ${lottery.waitlist.indexOf(mine.id) + 1} 位`)
+    }
     expect(bigSetData(mp)).toEqual([])
     expect(mp.errors).toEqual([])
   })
 
-  it('a parent adds a child with a birth date picker; a resident cannot open the worker page', async () => {
+  it('a full course: 陈悦 joins the waitlist, a free cancellation promotes her, she sees the time left and pays to confirm', async () => {
+    const storage = new Map<string, string>()
+    let mp = await loginAs('u-chen', { storage })
+    await mp.navigateTo(`${YP}/course/index?id=ypc-model-aircraft&childId=ypk-chen-yue`)
+    await mp.settle(300)
+    expect(mp.page.text()).toContain('共 2 个，已满')
+    await mp.page.tap('apply-submit')
+    await mp.settle(300)
+    expect(mp.page.text()).toContain('《航模小班》的 2 个名额已满。可以加入候补')
+    await mp.page.tap('apply-waitlist')
+    await mp.settle(300)
+    expect(mp.page.text()).toContain('您排在候补第 1 位')
+    const mine = () => enrollmentsOf(mp, 'ypc-model-aircraft').find((e) => e.childId === 'ypk-chen-yue')!
+    expect(mine().status).toBe('waitlisted')
+
+    // 郑丽华 cancels her daughter's seat in time: free, refunded, and the seat goes to the waitlist.
+    mp = await loginAs('u-zheng', { storage })
+    const seat = enrollmentsOf(mp, 'ypc-model-aircraft').find((e) => e.parentId === 'u-zheng')!
+    await mp.navigateTo(`${YP}/my-courses/index`)
+    await mp.settle(300)
+    await mp.page.tap(`cancel-${seat.id}`)
+    await mp.settle(300)
+    expect(mp.calls.filter((c) => c.api === 'showModal').pop()!.args).toMatchObject({ title: '免费取消' })
+    expect(mp.page.text()).toContain('已取消《航模小班》，费用将原路退回')
+    const cancelledAt = Date.parse(mp.backend().db.data.ypEnrollments[seat.id].cancelledAt)
+
+    // Two hours later 陈悦's parent reads the message and opens the offer from it.
+    mp = await loginAs('u-chen', { storage })
+    mp.backend().clock.set(cancelledAt + 2 * HOUR - 30_000)
+    const confirmBy = mine().confirmBy!
+    expect(mine().status).toBe('admitted')
+    await mp.switchTab('/pages/messages/index')
+    await mp.settle(300)
+    await mp.page.tap('候补到名额了')
+    expect(mp.page.text()).toContain(`请在 ${formatInstantCn(confirmBy)} 前确认并支付费用（有 24 小时）`)
+    await mp.page.tap('去办理')
+    await mp.settle(300)
+    expect(mp.page.route).toBe('packages/youth-palace/pages/my-courses/index')
+    let text = mp.page.text()
+    expect(text).toContain('候补递补到您')
+    expect(text).toContain(`请在 ${formatInstantCn(confirmBy)} 前确认（还剩 22 小时），过期名额会给下一位候补。`)
+    expect(text).toContain('需缴学费 ¥60.00')
+    await mp.page.tap(`confirm-${mine().id}`)
+    await mp.settle(500)
+    expect(mp.calls.filter((c) => c.api === 'requestPayment')).toHaveLength(1)
+    text = mp.page.text()
+    expect(text).toContain('已支付 ¥60.00，陈悦的《航模小班》名额已确认')
+    expect(text).toContain('已确认名额')
+    expect(mine().status).toBe('confirmed')
+    expect(mp.page.has(`checkin-${mine().id}`)).toBe(true)
+    expect(bigSetData(mp)).toEqual([])
+    expect(mp.errors).toEqual([])
+  })
+
+  it('a parent adds a child, edits the profile (checked, draft kept), cannot delete a child with a course, deletes the other; a resident cannot open the worker page', async () => {
     const mp = await loginAs('u-chen')
     await mp.navigateTo(`${YP}/index/index`)
     await mp.settle(300)
@@ -157,6 +200,64 @@ describe('WeChat build: youth palace', () => {
     await mp.page.tap('child-submit')
     await mp.settle(300)
     expect(mp.page.text()).toContain('已添加 陈小天')
+    const children = () => Object.values(mp.backend().db.data.ypChildren as Record<string, { id: string; name: string; birthDate: string; deletedAt?: string }>)
+    const tian = children().find((c) => c.name === '陈小天')!
+
+    // Edit: an emoji is refused next to the field; the draft survives leaving the page.
+    await mp.page.tap(`edit-child-${tian.id}`)
+    await mp.settle(300)
+    expect(mp.page.route).toBe('packages/youth-palace/pages/child/index')
+    expect(mp.page.text()).toContain('陈小天的资料')
+    await mp.page.input('child-name', '陈天天😀')
+    await mp.page.tap('child-save')
+    await mp.settle(300)
+    expect(mp.page.text()).toContain('姓名里不能有表情符号，请只填汉字或英文字母')
+    await mp.page.input('child-name', '陈天天')
+    await mp.page.change('child-birth', '2018-06-01')
+    await mp.navigateBack()
+    await mp.page.tap(`edit-child-${tian.id}`)
+    await mp.settle(300)
+    expect(mp.page.text()).toContain('已恢复您上次没有保存的修改')
+    expect(mp.page.text()).toContain('出生日期 2018年6月1日')
+    await mp.page.tap('child-save')
+    await mp.settle(300)
+    expect(mp.page.text()).toContain('已保存陈天天的资料')
+    expect(children().find((c) => c.id === tian.id)).toMatchObject({ name: '陈天天', birthDate: '2018-06-01' })
+    await mp.page.tap('child-back')
+    await mp.settle(300)
+    expect(mp.page.text()).toContain('陈天天（')
+
+    // 陈悦 has a course: the birth date is locked and deleting is refused with what to do instead.
+    expect(await apply(mp, 'ypc-calligraphy', 'ypk-chen-yue')).toContain('已确认名额')
+    await mp.navigateTo(`${YP}/child/index?id=ypk-chen-yue`)
+    await mp.settle(300)
+    let text = mp.page.text()
+    expect(text).toContain('陈悦还有《书法》的报名没有结束，资料暂时不能删除。请先在“我的课程”里取消这些报名，再删除资料。')
+    expect(text).toContain('报名期间不能修改')
+    expect(mp.page.has('child-delete')).toBe(false)
+    expect(mp.page.has('child-birth')).toBe(false)
+    await mp.page.tap('child-go-courses')
+    await mp.settle(300)
+    expect(mp.page.route).toBe('packages/youth-palace/pages/my-courses/index')
+    expect(mp.page.text()).toContain('书法')
+
+    // Deleting 陈天天 asks first; "先不删" keeps the profile, "确定删除" removes it.
+    await mp.navigateTo(`${YP}/child/index?id=${tian.id}`)
+    await mp.settle(300)
+    mp.modalAnswers.push(false)
+    await mp.page.tap('child-delete')
+    await mp.settle(300)
+    expect(mp.calls.filter((c) => c.api === 'showModal').pop()!.args).toMatchObject({ title: '删除孩子资料', confirmText: '确定删除' })
+    expect(children().find((c) => c.id === tian.id)!.deletedAt).toBeUndefined()
+    await mp.page.tap('child-delete')
+    await mp.settle(300)
+    text = mp.page.text()
+    expect(text).toContain('已删除陈天天的资料')
+    expect(children().find((c) => c.id === tian.id)!.deletedAt).toBeDefined()
+    await mp.page.tap('child-back')
+    await mp.settle(300)
+    expect(mp.page.text()).not.toContain('陈天天')
+
     await mp.navigateTo(`${YP}/worker/index`)
     expect(mp.page.text()).toContain('只有社区工作人员可以进入')
     expect(mp.errors).toEqual([])

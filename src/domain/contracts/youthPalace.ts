@@ -18,6 +18,11 @@ export interface YpChildDto {
   hardshipProof: boolean
   /** Image id of the proof photo, when one is on file. */
   hardshipProofImageId: string | null
+  /**
+   * Courses the child holds a place in or is still applying for (pending, admitted, waitlisted or
+   * confirmed), by name. While any remain the birth date is locked and the profile cannot be deleted.
+   */
+  activeCourseNames: string[]
   createdAt: string
   updatedAt: string
 }

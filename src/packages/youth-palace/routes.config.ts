@@ -9,6 +9,7 @@ export default [
   'pages/lottery/index',
   'pages/my-courses/index',
   'pages/checkin/index',
+  'pages/child/index',
   'pages/worker/index',
   'pages/worker-course/index',
   'pages/worker-attendance/index',

@@ -10,7 +10,10 @@ interface YpState {
   status: 'idle' | 'loading' | 'ready' | 'error'
   error: string | null
   load(): Promise<void>
+  /** Adds or replaces a child (after an add or an edit). */
   upsertChild(c: YpChildDto): void
+  /** Drops a deleted child. */
+  removeChild(id: string): void
 }
 
 /** The term families see first: open, else the newest closed/drawn one. */
@@ -31,5 +34,10 @@ export const useYouthPalace = create<YpState>((set, get) => ({
       set({ status: 'error', error: errorMessage(e) })
     }
   },
-  upsertChild: (c) => set({ children: [...get().children.filter((x) => x.id !== c.id), c] }),
+  upsertChild: (c) => {
+    const children = get().children
+    const at = children.findIndex((x) => x.id === c.id)
+    set({ children: at < 0 ? [...children, c] : children.map((x) => (x.id === c.id ? c : x)) })
+  },
+  removeChild: (id) => set({ children: get().children.filter((x) => x.id !== id) }),
 }))

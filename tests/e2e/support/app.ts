@@ -13,18 +13,22 @@ export async function loginAs(page: Page, userId: string): Promise<void> {
   await page.goto(page.url().replace(/#.*$/, '#/pages/login/index'))
   await page.reload()
   await waitForRoute(page, 'pages/login/index')
+  // The privacy notice or the persona list, whichever the page shows once rendered (not a count taken
+  // before it renders: that raced the first render and then waited for personas that never came).
   const accept = visiblePage(page).locator('#accept-privacy')
-  if (await accept.count()) await accept.click()
-  await visiblePage(page).locator(`#persona-${userId}`).click()
+  const persona = visiblePage(page).locator(`#persona-${userId}`)
+  await accept.or(persona).first().waitFor()
+  if (await accept.isVisible()) await accept.click()
+  await persona.click()
   await waitForRoute(page, 'pages/index/index')
   await visiblePage(page).getByText('您好，').waitFor()
 }
 
-/** Clicks a button of Taro's H5 modal (showModal) by its text. */
+/** Clicks a button of Taro's H5 modal (showModal) by its text (a button only: the title may say the same). */
 export async function answerModal(page: Page, text = '确定'): Promise<void> {
   const modal = page.locator('.taro-modal__content:visible').last()
   await modal.waitFor()
-  await modal.getByText(text, { exact: true }).click()
+  await modal.locator('.taro-model__btn').getByText(text, { exact: true }).click()
   await modal.waitFor({ state: 'hidden' })
 }
 

@@ -24,10 +24,17 @@ export async function launchBrowser(): Promise<Browser> {
   })
 }
 
+/**
+ * CPU slow-down factor for every test page (`E2E_CPU_THROTTLE=4` runs the app four times slower), to
+ * shake out tests that race the app's rendering; 1 (off) by default.
+ */
+export const CPU_THROTTLE = Math.max(1, Number(process.env.E2E_CPU_THROTTLE) || 1)
+
 /** A fresh phone-sized context and page (empty storage), opened at `baseUrl` + `hashPath`. */
 export async function openPhone(browser: Browser, baseUrl: string, hashPath = '/pages/index/index'): Promise<{ context: BrowserContext; page: Page }> {
   const context = await browser.newContext(PHONE)
   const page = await context.newPage()
+  if (CPU_THROTTLE > 1) await (await context.newCDPSession(page)).send('Emulation.setCPUThrottlingRate', { rate: CPU_THROTTLE })
   page.on('pageerror', (e) => { (page as Page & { errors?: Error[] }).errors?.push(e) })
   ;(page as Page & { errors?: Error[] }).errors = []
   await page.goto(`${baseUrl}/#${hashPath}`)
@@ -54,10 +61,14 @@ export async function waitForRoute(page: Page, route: string): Promise<void> {
   await page.waitForTimeout(300)
 }
 
-/** Types into a Taro Input/Textarea (the real `<input>` sits inside Taro's custom element). */
+/**
+ * Types into a Taro Input/Textarea (the real `<input>` sits inside Taro's custom element, which renders
+ * it a moment after the element itself appears: wait for it rather than fall back to the element).
+ */
 export async function typeInto(target: Locator, text: string): Promise<void> {
-  const inner = target.locator('input, textarea').first()
-  const field = (await inner.count()) ? inner : target
+  await target.waitFor()
+  const native = await target.evaluate((el) => el.matches('input, textarea, [contenteditable]'))
+  const field = native ? target : target.locator('input, textarea').first()
   await field.fill('')
   await field.pressSequentially(text)
   await field.blur()

@@ -3,7 +3,7 @@ import { drawWithPriority, lotterySeed, verifyReveal, LOTTERY_ALGORITHM_CN } fro
 import { TRANSPORTS, type Client } from './client'
 
 const YUE = 'ypk-chen-yue'
-const TERM = 'ypt-zpq-spring'
+const TERM = 'ypt-zpq-2026-spring'
 const HOUR = 3600_000
 const at = (local: string) => Date.parse(`${local}:00+08:00`)
 

@@ -3,7 +3,7 @@ import { TRANSPORTS, type Client } from './client'
 
 const LE = 'ypk-chen-le'
 const YUE = 'ypk-chen-yue'
-const TERM = 'ypt-zpq-spring'
+const TERM = 'ypt-zpq-2026-spring'
 const at = (local: string) => Date.parse(`${local}:00+08:00`)
 
 describe.each(TRANSPORTS)('youth palace: paying, cancelling, attendance and the worker side (%s)', (_name, make) => {

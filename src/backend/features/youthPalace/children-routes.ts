@@ -1,37 +1,47 @@
 /**
  * Children profiles of the caller (家长的孩子资料): name, birth date, hardship flag with an optional proof
  * photo (stored as an image, the record keeps its id). Only the parent sees or changes them; the privacy
- * notice must be accepted first (children's data is personal data of minors, PIPL art. 31).
+ * notice must be accepted first (children's data is personal data of minors, PIPL art. 31). Names and
+ * birth dates follow `youthPalaceChildren.ts`; while a child still holds or seeks a place in a course the
+ * birth date is locked (it decides the age band) and the profile cannot be deleted.
  */
 import * as v from 'valibot'
-import { ageOn } from '../../../domain/residentId'
 import { beijingDate, isDate } from '../../../domain/time'
-import { PLACE_HOLDING } from '../../../domain/youthPalaceTypes'
+import { checkChildBirthDate, checkChildName, normalizeChildName } from '../../../domain/youthPalaceChildren'
+import type { Refusal } from '../../../domain/youthPalaceTypes'
 import { conflict, unprocessable } from '../../core/http'
 import { newId } from '../../core/ids'
 import { route, type Route, type RouteContext } from '../../core/router'
 import { requirePrivacy } from '../../routes/me'
 import type { YpChildRecord } from './model'
 import { ownChild } from './store'
-import { childDto } from './views'
+import { activeEnrollmentsOf, childDto } from './views'
 
 const MAX_IMAGE_BASE64 = Math.ceil((200 * 1024 * 4) / 3) + 4 // ≤ 200 KB image
 
-const nameSchema = v.pipe(v.string('请填写孩子姓名'), v.trim(), v.minLength(2, '请填写孩子姓名'), v.maxLength(20, '姓名太长'),
-  v.regex(/^[\u4e00-\u9fa5·]+$/, '请填写孩子的中文姓名'))
-const birthSchema = v.pipe(v.string('请填写出生日期'), v.check(isDate, '出生日期格式不正确，如 2018-05-01'))
+const nameSchema = v.pipe(v.string('请填写孩子的姓名'), v.transform(normalizeChildName),
+  v.check((n) => checkChildName(n).ok, (issue) => (checkChildName(String(issue.input)) as Refusal).message))
+const birthSchema = v.pipe(v.string('请选择孩子的出生日期'), v.check(isDate, '出生日期格式不正确，如 2018-05-01'))
 const photoSchema = v.pipe(v.string(), v.minLength(8, '请拍摄证明材料'), v.maxLength(MAX_IMAGE_BASE64, '照片太大，请重新拍摄（不超过 200 KB）'),
   v.regex(/^[A-Za-z0-9+/=]+$/, '照片格式不正确'))
 
-/** Refuses a birth date in the future or a child 18 or older today. */
+/** Refuses (422 `INVALID_BIRTH_DATE`) a birth date in the future or outside the ages the palace serves. */
 function checkBirthDate(ctx: RouteContext, birthDate: string): void {
-  const today = beijingDate(ctx.nowIso)
-  if (birthDate > today) throw unprocessable('INVALID_BIRTH_DATE', '出生日期不能晚于今天', { birthDate: '出生日期不能晚于今天' })
-  if (ageOn(birthDate, today) >= 18) throw unprocessable('INVALID_BIRTH_DATE', '青少年宫只为 18 岁以下的孩子开课，请核对出生日期', { birthDate: '请核对出生日期' })
+  const verdict = checkChildBirthDate(birthDate, beijingDate(ctx.nowIso))
+  if (!verdict.ok) throw unprocessable(verdict.code, verdict.message, { birthDate: verdict.message })
 }
 
-const holdsPlaces = (ctx: RouteContext, childId: string) =>
-  Object.values(ctx.db.data.ypEnrollments).some((e) => e.childId === childId && PLACE_HOLDING.includes(e.status))
+/** The child's courses still holding or seeking a place, as `《A》《B》` (empty when none). */
+function activeCoursesCn(ctx: RouteContext, childId: string): string {
+  return activeEnrollmentsOf(ctx.db.data, childId).map((e) => `《${ctx.db.data.ypCourses[e.courseId]?.name ?? '课程'}》`).join('')
+}
+
+/** Refuses (409 `CHILD_EXISTS`) a second profile of the same name and birth date for this parent. */
+function checkNotDuplicate(ctx: RouteContext, name: string, birthDate: string, exceptId?: string): void {
+  const twin = Object.values(ctx.db.data.ypChildren).find((c) => c.parentId === ctx.user.id && !c.deletedAt && c.id !== exceptId &&
+    c.name === name && c.birthDate === birthDate)
+  if (twin) throw conflict('CHILD_EXISTS', `已经有一个叫${name}、出生日期相同的孩子了，无需重复添加`)
+}
 
 /** Children profile routes under `/api/youth-palace/children`. */
 export const childrenRoutes: Route[] = [
@@ -42,7 +52,7 @@ export const childrenRoutes: Route[] = [
       return Object.values(ctx.db.data.ypChildren)
         .filter((c) => c.parentId === ctx.user.id && !c.deletedAt)
         .sort((a, b) => a.birthDate.localeCompare(b.birthDate))
-        .map((c) => childDto(c, ctx.nowIso))
+        .map((c) => childDto(ctx.db.data, c, ctx.nowIso))
     },
   }),
   route({
@@ -52,8 +62,8 @@ export const childrenRoutes: Route[] = [
       requirePrivacy(ctx)
       const { body, nowIso } = ctx
       checkBirthDate(ctx, body.birthDate)
+      checkNotDuplicate(ctx, body.name, body.birthDate)
       const mine = Object.values(ctx.db.data.ypChildren).filter((c) => c.parentId === ctx.user.id && !c.deletedAt)
-      if (mine.some((c) => c.name === body.name && c.birthDate === body.birthDate)) throw conflict('CHILD_EXISTS', '已经添加过这个孩子，无需重复添加')
       if (mine.length >= 6) throw unprocessable('TOO_MANY_CHILDREN', '每位家长最多添加 6 个孩子。如有特殊情况请联系社区')
       const id = newId('ypk')
       const child: YpChildRecord = { id, parentId: ctx.user.id, name: body.name, birthDate: body.birthDate, hardship: body.hardship, createdAt: nowIso, updatedAt: nowIso }
@@ -62,12 +72,12 @@ export const childrenRoutes: Route[] = [
         ctx.db.putImage(child.hardshipProofImageId, body.hardshipProofPhoto)
       }
       ctx.db.write('ypChildren')[id] = child
-      return childDto(child, nowIso)
+      return childDto(ctx.db.data, child, nowIso)
     },
   }),
   route({
     method: 'GET', path: '/api/youth-palace/children/:id', access: 'user',
-    handler: (ctx) => childDto(ownChild(ctx, ctx.params.id), ctx.nowIso),
+    handler: (ctx) => childDto(ctx.db.data, ownChild(ctx, ctx.params.id), ctx.nowIso),
   }),
   route({
     method: 'PATCH', path: '/api/youth-palace/children/:id', access: 'user',
@@ -80,8 +90,13 @@ export const childrenRoutes: Route[] = [
       const { body } = ctx
       if (body.birthDate !== undefined && body.birthDate !== found.birthDate) {
         checkBirthDate(ctx, body.birthDate)
-        if (holdsPlaces(ctx, found.id)) throw conflict('CHILD_HAS_ENROLLMENTS', '孩子已有报名，出生日期会影响年龄段，不能修改。请先取消报名，或联系社区核对')
+        const courses = activeCoursesCn(ctx, found.id)
+        if (courses) {
+          throw conflict('CHILD_HAS_ENROLLMENTS', `${found.name}已报名${courses}，出生日期决定能报哪个年龄段的课程，报名期间不能修改。` +
+            '如果填错了，请先在“我的课程”里取消报名再修改，或联系社区核对')
+        }
       }
+      checkNotDuplicate(ctx, body.name ?? found.name, body.birthDate ?? found.birthDate, found.id)
       const child = ctx.db.write('ypChildren')[found.id]
       if (body.name !== undefined) child.name = body.name
       if (body.birthDate !== undefined) child.birthDate = body.birthDate
@@ -92,14 +107,18 @@ export const childrenRoutes: Route[] = [
         ctx.db.putImage(child.hardshipProofImageId, body.hardshipProofPhoto)
       }
       child.updatedAt = ctx.nowIso
-      return childDto(child, ctx.nowIso)
+      return childDto(ctx.db.data, child, ctx.nowIso)
     },
   }),
   route({
     method: 'DELETE', path: '/api/youth-palace/children/:id', access: 'user',
     handler: (ctx) => {
       const found = ownChild(ctx, ctx.params.id)
-      if (holdsPlaces(ctx, found.id)) throw conflict('CHILD_HAS_ENROLLMENTS', '孩子还有进行中的报名，请先在“我的报名”里取消，再删除资料')
+      const courses = activeCoursesCn(ctx, found.id)
+      if (courses) {
+        throw conflict('CHILD_HAS_ENROLLMENTS', `${found.name}还有${courses}的报名没有结束，资料暂时不能删除。` +
+          '请先在“我的课程”里取消这些报名，再删除资料')
+      }
       const child = ctx.db.write('ypChildren')[found.id]
       child.deletedAt = ctx.nowIso
       child.updatedAt = ctx.nowIso

@@ -6,11 +6,11 @@
  */
 import type { YpDrawSummaryDto } from '../../../domain/contracts/youthPalace'
 import { createCommitment, drawWithPriority, lotterySeed, type LotteryApplication } from '../../../domain/youthPalace'
-import { DEFAULT_YOUTH_SETTINGS, addHoursIso } from '../../../domain/youthPalaceTypes'
+import { DEFAULT_YOUTH_SETTINGS, addHoursIso, formatInstantCn } from '../../../domain/youthPalaceTypes'
 import type { RouteContext } from '../../core/router'
 import type { Collections } from '../../model'
 import type { YpCourseRecord, YpLotteryRecord, YpTermRecord } from './model'
-import { YP_LINK, enrollmentsInOrder, hasPriority, randomHex } from './store'
+import { enrollmentsInOrder, hasPriority, myCoursesLink, randomHex } from './store'
 
 /**
  * A fresh lottery record for a course: secret from `randomHex` (mock randomness: a real backend uses a
@@ -61,12 +61,12 @@ export function runDraw(ctx: RouteContext, term: YpTermRecord): YpDrawSummaryDto
       Object.assign(store[id], { status: 'admitted', source: 'draw', confirmBy, updatedAt: ctx.nowIso })
       const fee = course.feeFen > 0 ? '并支付费用' : ''
       ctx.notify(store[id].parentId, drawn ? '青少年宫抽签：中签' : '青少年宫报名成功',
-        `${data.ypChildren[store[id].childId]?.name ?? '孩子'}报名的《${course.name}》${drawn ? '已中签' : '报名人数未超过名额，全部录取'}。请在 ${confirmBy.slice(0, 16).replace('T', ' ')} 前确认${fee}。`, YP_LINK)
+        `${data.ypChildren[store[id].childId]?.name ?? '孩子'}报名的《${course.name}》${drawn ? '已中签' : '报名人数未超过名额，全部录取'}。请在 ${formatInstantCn(confirmBy)} 前确认${fee}。`, myCoursesLink(store[id].childId))
     })
     result.waitlist.forEach((id, rank) => {
       Object.assign(store[id], { status: 'waitlisted', source: 'draw', queuedAt: ctx.nowIso, queueRank: rank, updatedAt: ctx.nowIso })
       ctx.notify(store[id].parentId, '青少年宫抽签：候补',
-        `${data.ypChildren[store[id].childId]?.name ?? '孩子'}报名的《${course.name}》未中签，候补第 ${rank + 1} 位。有人放弃时按顺序通知您，抽签结果可在课程页核对。`, YP_LINK)
+        `${data.ypChildren[store[id].childId]?.name ?? '孩子'}报名的《${course.name}》未中签，候补第 ${rank + 1} 位。有人放弃时按顺序通知您，抽签结果可在课程页核对。`, myCoursesLink(store[id].childId))
     })
     summary.push({ courseId: course.id, courseName: course.name, applicants: pending.length, seats: course.capacity, drawn, admitted: result.admitted.length, waitlisted: result.waitlist.length })
   }

@@ -1,9 +1,11 @@
 /**
- * Youth palace seed for 总浦桥社区 (c-zpq), dated from the seed's `nowIso`: a spring term whose
- * registration opened yesterday and closes in 6 days, teaching from the first Saturday ≥ 20 days later
- * for 16 weekends; 12 weekend courses at two sites; 陈乐 (5) and 陈悦 (9) for u-chen; five other
- * families' children, five of them already in the 3-seat 陶艺小班 lottery (over-subscribed once 陈悦 joins);
- * the previous (autumn) term with 3 no-shows for u-zhang's family, so they lose resident priority.
+ * Youth palace seed for 总浦桥社区 (c-zpq), dated from the seed's `nowIso`: the coming term (named and
+ * keyed by the season it starts in, see `termSeason`) whose registration opened yesterday and closes
+ * in 6 days, teaching from the first Saturday ≥ 20 days later for 16 weekends; 13 weekend courses at two
+ * sites; 陈乐 (5) and 陈悦 (9) for u-chen; five other families' children, all five already in the 3-seat
+ * 陶艺小班 lottery (over-subscribed once 陈悦 joins); 郑可欣 and 吴浩然 holding the only 2 paid seats of
+ * the first-come 航模小班 (full: a family can join its waitlist and is promoted, deterministically, when
+ * 郑丽华 (u-zheng) cancels); the term before, with 3 no-shows for u-zhang's family, so they lose resident priority.
  */
 import { addDays, beijingDate } from '../../../domain/time'
 import type { Weekday } from '../../../domain/youthPalaceTypes'
@@ -20,12 +22,25 @@ const SUN: Weekday = 0
 /** Weekday (0 = Sunday) of a `YYYY-MM-DD` date. */
 const weekdayOf = (date: string) => { const [y, m, d] = date.split('-').map(Number); return new Date(Date.UTC(y, m - 1, d)).getUTCDay() }
 
-/** A term's name from its start month: 春季 (Mar–Jun), 暑期 (Jul–Aug), 秋季 otherwise. */
-function termName(startDate: string): string {
-  const month = Number(startDate.slice(5, 7))
-  const season = month >= 3 && month <= 6 ? '春季' : month >= 7 && month <= 8 ? '暑期' : '秋季'
-  const year = month <= 2 ? Number(startDate.slice(0, 4)) - 1 : Number(startDate.slice(0, 4))
-  return `${year}年${season}学期`
+/**
+ * The season of a term from its first teaching day: spring from 20 December to the end of May (a
+ * term starting in late December, January or February is the next year's spring term), summer June to
+ * August, autumn 1 September to 19 December. Each season is shorter than the 26 weeks between the seed's
+ * two terms, so their ids never collide. Returns the id key, the year and the name (`2027年春季学期`).
+ */
+export function termSeason(startDate: string): { key: 'spring' | 'summer' | 'autumn'; year: number; name: string } {
+  const year = Number(startDate.slice(0, 4))
+  const monthDay = startDate.slice(5)
+  if (monthDay >= '12-20') return { key: 'spring', year: year + 1, name: `${year + 1}年春季学期` }
+  if (monthDay < '06-01') return { key: 'spring', year, name: `${year}年春季学期` }
+  if (monthDay < '09-01') return { key: 'summer', year, name: `${year}年暑期学期` }
+  return { key: 'autumn', year, name: `${year}年秋季学期` }
+}
+
+/** The id of a seeded term of 总浦桥: `ypt-zpq-<year>-<season>`, e.g. `ypt-zpq-2027-spring`. */
+export function seededTermId(startDate: string): string {
+  const { key, year } = termSeason(startDate)
+  return `ypt-zpq-${year}-${key}`
 }
 
 type CourseSeed = [key: string, name: string, category: string, site: string, teacher: string, ageMin: number, ageMax: number,
@@ -44,6 +59,13 @@ const COURSES: CourseSeed[] = [
   ['rope', '跳绳', '体育', SITE_HOME, '张跃', 5, 10, 12, 0, 'firstCome', SUN, '08:00', '09:00', '单摇、双摇与花样跳绳。'],
   ['pottery', '陶艺小班', '手工', SITE_HOME, '孔窑', 7, 12, 3, 80, 'lottery', SAT, '13:00', '14:30', '拉坯与泥板成型。工作室只有 3 台拉坯机，名额少，报满后抽签。'],
   ['host', '小主持人', '语言表达', SITE_HOME, '曹朗', 5, 9, 12, 0, 'firstCome', SAT, '10:40', '11:40', '普通话、朗诵与台风训练。'],
+  ['model-aircraft', '航模小班', '科技', SITE_BRANCH, '陆翔', 8, 12, 2, 60, 'firstCome', SUN, '12:30', '13:50', '橡筋动力飞机的制作与试飞。工作台只有 2 套，名额少，满了可以候补。'],
+]
+
+/** Children holding the 2 seats of 航模小班 (confirmed and paid at seeding); 吴浩然 is also in the 陶艺 lottery. */
+const MODEL_AIRCRAFT_SEATS: [parent: string, key: string, name: string, ageYears: number][] = [
+  ['u-zheng', 'zheng-kx', '郑可欣', 9.8],
+  ['u-wu', 'wu-hr', '吴浩然', 11.3],
 ]
 
 /** Other families' children: parent, name, age in years (approx.) on the term start; all apply to 陶艺. */
@@ -62,13 +84,13 @@ export function seedYouthPalace(nowIso: string, core: CoreCollections): YouthPal
   let startDate = addDays(today, 20)
   while (weekdayOf(startDate) !== SAT) startDate = addDays(startDate, 1)
   const term: YpTermRecord = {
-    id: 'ypt-zpq-spring', communityId: 'c-zpq', name: termName(startDate), status: 'open',
+    id: seededTermId(startDate), communityId: 'c-zpq', name: termSeason(startDate).name, status: 'open',
     startDate, endDate: addDays(startDate, 7 * 15 + 1), opensAt: addDays(today, -1), closesAt: addDays(today, 6),
     createdBy: 'u-zhao', createdAt: nowIso, openedAt: nowIso,
   }
   const prevStart = addDays(startDate, -7 * 26)
   const previous: YpTermRecord = {
-    id: 'ypt-zpq-previous', communityId: 'c-zpq', name: termName(prevStart), status: 'drawn',
+    id: seededTermId(prevStart), communityId: 'c-zpq', name: termSeason(prevStart).name, status: 'drawn',
     startDate: prevStart, endDate: addDays(prevStart, 7 * 15 + 1), opensAt: addDays(prevStart, -28), closesAt: addDays(prevStart, -21),
     createdBy: 'u-zhao', createdAt: nowIso, openedAt: nowIso, closedAt: nowIso, drawnAt: nowIso,
   }
@@ -102,6 +124,25 @@ export function seedYouthPalace(nowIso: string, core: CoreCollections): YouthPal
       appliedAt, updatedAt: appliedAt, checkinSalt: randomHex(nowMs + i),
     }
   })
+  const ypPayments: YouthPalaceCollections['ypPayments'] = {}
+  const aircraft = ypCourses['ypc-model-aircraft']
+  MODEL_AIRCRAFT_SEATS.forEach(([parentId, key, name, years], i) => {
+    if (!core.users[parentId]) return
+    const kid = (ypChildren[`ypk-${key}`] ??= child(`ypk-${key}`, parentId, name, years))
+    const at = `${term.opensAt}T08:0${i}:00+08:00`
+    const id = `ype-seed-aircraft-${key}`
+    const paymentId = `pay-seed-aircraft-${key}`
+    const nonce = randomHex(nowMs + 10 + i).slice(0, 32)
+    ypPayments[paymentId] = {
+      id: paymentId, enrollmentId: id, parentId: kid.parentId, amountFen: aircraft.feeFen, status: 'paid',
+      outTradeNo: `MCYP${Date.parse(at)}${nonce.slice(0, 6)}`, prepayId: `wx_mock_${nonce.slice(0, 24)}`, nonceStr: nonce,
+      timeStamp: String(Math.floor(Date.parse(at) / 1000)), createdAt: at, paidAt: at,
+    }
+    ypEnrollments[id] = {
+      id, childId: kid.id, courseId: aircraft.id, termId: term.id, parentId: kid.parentId, status: 'confirmed', source: 'apply',
+      appliedAt: at, updatedAt: at, confirmedAt: at, paymentId, checkinSalt: randomHex(nowMs + 20 + i),
+    }
+  })
   const ypNoShows: YouthPalaceCollections['ypNoShows'] = {}
   if (core.users['u-zhang']) {
     for (let i = 0; i < 3; i++) {
@@ -111,6 +152,6 @@ export function seedYouthPalace(nowIso: string, core: CoreCollections): YouthPal
   }
   return {
     ypTerms: { [previous.id]: previous, [term.id]: term },
-    ypCourses, ypChildren, ypEnrollments, ypPayments: {}, ypLotteries, ypAttendance: {}, ypNoShows,
+    ypCourses, ypChildren, ypEnrollments, ypPayments, ypLotteries, ypAttendance: {}, ypNoShows,
   }
 }

@@ -4,6 +4,7 @@
  */
 import { sha256Hex } from '../../../domain/hash'
 import { addDays, beijingDate } from '../../../domain/time'
+import { DEFAULT_YOUTH_SETTINGS, formatInstantCn } from '../../../domain/youthPalaceTypes'
 import { expireOffers, promoteFromWaitlist, type WaitlistStep } from '../../../domain/youthPalaceWaitlist'
 import { hasResidentPriority } from '../../../domain/youthPalaceRules'
 import { forbidden, notFound } from '../../core/http'
@@ -15,6 +16,9 @@ import type { YpChildRecord, YpCourseRecord, YpEnrollmentRecord, YpTermRecord } 
 
 /** Link of the feature's messages. */
 export const YP_LINK = '/packages/youth-palace/pages/index/index'
+
+/** Link to one child's courses, where a family confirms, pays, declines or cancels. */
+export const myCoursesLink = (childId: string) => `/packages/youth-palace/pages/my-courses/index?childId=${encodeURIComponent(childId)}`
 
 /**
  * Random lower-case hex (64 characters): SHA-256 of several `Math.random` draws, the clock and a fresh id.
@@ -122,8 +126,6 @@ export function waitlistPosition(data: Collections, e: YpEnrollmentRecord): numb
   return queue.findIndex((q) => q.x.id === e.id) + 1
 }
 
-const hhmm = (iso: string) => `${iso.slice(0, 10)} ${iso.slice(11, 16)}`
-
 /** Writes a waitlist step (promotions, expiries) to storage and tells the families. */
 export function applyStep(ctx: RouteContext, course: YpCourseRecord, step: WaitlistStep): void {
   if (!step.promoted.length && !step.expired.length) return
@@ -132,13 +134,13 @@ export function applyStep(ctx: RouteContext, course: YpCourseRecord, step: Waitl
   for (const x of step.expired) {
     const e = store[x.id]
     Object.assign(e, { status: 'expired', updatedAt: ctx.nowIso })
-    ctx.notify(e.parentId, '青少年宫名额已过期', `${children[e.childId]?.name ?? '孩子'}的《${course.name}》名额没有在 ${hhmm(e.confirmBy ?? ctx.nowIso)} 前确认，已顺延给下一位候补。`, YP_LINK)
+    ctx.notify(e.parentId, '青少年宫名额已过期', `${children[e.childId]?.name ?? '孩子'}的《${course.name}》名额没有在 ${formatInstantCn(e.confirmBy ?? ctx.nowIso)} 前确认，已顺延给下一位候补。`, myCoursesLink(e.childId))
   }
   for (const x of step.promoted) {
     const e = store[x.id]
     Object.assign(e, { status: 'admitted', confirmBy: x.confirmBy, source: 'waitlist', updatedAt: ctx.nowIso })
     const fee = course.feeFen > 0 ? '并支付费用' : ''
-    ctx.notify(e.parentId, '候补到名额了', `${children[e.childId]?.name ?? '孩子'}候补的《${course.name}》有名额了，请在 ${hhmm(x.confirmBy!)} 前确认${fee}，逾期名额将顺延给下一位。`, YP_LINK)
+    ctx.notify(e.parentId, '候补到名额了', `${children[e.childId]?.name ?? '孩子'}候补的《${course.name}》有名额了。请在 ${formatInstantCn(x.confirmBy!)} 前确认${fee}（有 ${DEFAULT_YOUTH_SETTINGS.confirmWindowHours} 小时），逾期名额将顺延给下一位。`, myCoursesLink(e.childId))
   }
 }
 

@@ -18,11 +18,19 @@ export const qualifiesForHardship = (child: YpChildRecord | undefined) => !!chil
 /** What the child pays for the course, in fen. */
 export const feeForChild = (course: YpCourseRecord, child: YpChildRecord | undefined) => feeFor(course, { hardship: qualifiesForHardship(child) })
 
-/** A child profile for its parent. */
-export function childDto(c: YpChildRecord, nowIso: string): YpChildDto {
+/** The child's applications that still hold or seek a place (pending, admitted, waitlisted, confirmed), oldest first. */
+export function activeEnrollmentsOf(data: Collections, childId: string): YpEnrollmentRecord[] {
+  return Object.values(data.ypEnrollments)
+    .filter((e) => e.childId === childId && PLACE_HOLDING.includes(e.status))
+    .sort((a, b) => a.appliedAt.localeCompare(b.appliedAt) || a.id.localeCompare(b.id))
+}
+
+/** A child profile for its parent, with the courses that still hold or seek a place. */
+export function childDto(data: Collections, c: YpChildRecord, nowIso: string): YpChildDto {
   return {
     id: c.id, name: c.name, birthDate: c.birthDate, age: Math.max(0, ageOn(c.birthDate, beijingDate(nowIso))),
     hardship: c.hardship, hardshipProof: !!c.hardshipProofImageId, hardshipProofImageId: c.hardshipProofImageId ?? null,
+    activeCourseNames: activeEnrollmentsOf(data, c.id).map((e) => data.ypCourses[e.courseId]?.name ?? '').filter(Boolean),
     createdAt: c.createdAt, updatedAt: c.updatedAt,
   }
 }

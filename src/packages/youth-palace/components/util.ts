@@ -1,7 +1,7 @@
 /** Youth palace helpers shared by this subpackage's pages: words for statuses, weekdays, time left, server time. */
 import Taro from '@tarojs/taro'
 import type { YpEnrollmentStatusDto, YpTermDto, YpTermStatusDto } from '../../../domain/contracts/youthPalace'
-import { beijingDate, formatDateCn } from '../../../domain/time'
+import { formatDateCn } from '../../../domain/time'
 
 export const WEEKDAY_CN = ['周日', '周一', '周二', '周三', '周四', '周五', '周六']
 
@@ -23,9 +23,7 @@ export const TERM_STATUS: Record<YpTermStatusDto, { text: string; tag: string }>
 }
 
 /** `2026-03-05T14:30:00+08:00` → `2026年3月5日（周四）14:30` (Beijing). */
-export function formatInstantCn(iso: string): string {
-  return `${formatDateCn(beijingDate(iso))} ${new Date(Date.parse(iso) + 8 * 3600_000).toISOString().slice(11, 16)}`
-}
+export { formatInstantCn } from '../../../domain/youthPalaceTypes'
 
 /** A plain duration: `还剩 23 小时 10 分钟`. */
 export function timeLeftCn(untilIso: string, nowMs: number): string {

@@ -1,24 +1,23 @@
-import { Picker, View } from '@tarojs/components'
+import { View } from '@tarojs/components'
 import { useDidShow } from '@tarojs/taro'
-import { useRef, useState } from 'react'
-import { ApiError, errorMessage, newIdempotencyKey } from '../../../../api'
+import { useState } from 'react'
+import { errorMessage } from '../../../../api'
 import { createYpChild } from '../../../../api/endpoints/youthPalace'
-import { addDays, beijingDate, formatDateCn } from '../../../../domain/time'
+import { beijingDate, formatDateCn } from '../../../../domain/time'
 import { useDraft } from '../../../../stores/drafts'
 import { useRequireLogin } from '../../../../ui/auth'
 import { Button } from '../../../../ui/Button'
 import { Cell } from '../../../../ui/Cell'
-import { Field } from '../../../../ui/Field'
 import { Page } from '../../../../ui/Page'
 import { pickPhotoBase64 } from '../../../../ui/photo'
 import { Empty, ErrorNote, Loading, Section } from '../../../../ui/States'
-import { SwitchRow } from '../../../../ui/Switch'
-import { tappable } from '../../../../ui/tappable'
+import { useSubmission } from '../../../../ui/useSubmission'
+import { ChildFields, childFormErrors, type ChildForm } from '../../components/ChildFields'
 import { TERM_STATUS, go, termWindowCn } from '../../components/util'
 import { currentTerm, useYouthPalace } from '../../store'
 import '../../feature.css'
 
-/** 家门口青少年宫: the caller's children (add one), the open term, entries to courses and my courses. */
+/** 家门口青少年宫: the caller's children (add, edit), the open term, entries to courses and my courses. */
 export default function YouthPalaceHome() {
   useRequireLogin()
   const { children, terms, status, error, load, upsertChild } = useYouthPalace()
@@ -26,41 +25,27 @@ export default function YouthPalaceHome() {
   const term = currentTerm(terms)
   const today = beijingDate(Date.now())
   const [adding, setAdding] = useState(false)
-  const [form, update, clearDraft] = useDraft('yp-child', { name: '', birthDate: '', hardship: false })
+  const [form, update, clearDraft] = useDraft<ChildForm>('yp-child', { name: '', birthDate: '', hardship: false })
   const [photo, setPhoto] = useState<string | null>(null)
-  const [errors, setErrors] = useState<Record<string, string>>({})
-  const [failure, setFailure] = useState<string | null>(null)
-  const [busy, setBusy] = useState(false)
+  const [photoFailure, setPhotoFailure] = useState<string | null>(null)
   const [added, setAdded] = useState<string | null>(null)
-  const key = useRef(newIdempotencyKey())
+  const s = useSubmission()
 
-  const submit = async () => {
-    const errs: Record<string, string> = {}
-    if (form.name.trim().length < 1) errs.name = '请填写孩子的姓名'
-    if (!form.birthDate) errs.birthDate = '请选择孩子的出生日期'
-    setErrors(errs)
-    setFailure(null)
-    if (Object.keys(errs).length) return
-    setBusy(true)
-    try {
-      const child = await createYpChild({ name: form.name.trim(), birthDate: form.birthDate, hardship: form.hardship, ...(form.hardship && photo ? { hardshipProofPhoto: photo } : {}) }, key.current)
+  const submit = () => s.submit(
+    () => childFormErrors(form, today),
+    (key) => createYpChild({ name: form.name, birthDate: form.birthDate, hardship: form.hardship, ...(form.hardship && photo ? { hardshipProofPhoto: photo } : {}) }, key),
+    (child) => {
       upsertChild(child)
       clearDraft()
       setPhoto(null)
-      key.current = newIdempotencyKey()
       setAdding(false)
       setAdded(`已添加 ${child.name}（${child.age} 岁）。现在可以为 ${child.name} 看适合的课程。`)
-    } catch (e) {
-      if (e instanceof ApiError && e.status >= 400 && e.status < 500) key.current = newIdempotencyKey()
-      if (e instanceof ApiError && Object.keys(e.fields).length) setErrors(e.fields)
-      else setFailure(errorMessage(e))
-    } finally {
-      setBusy(false)
-    }
-  }
+    },
+  )
 
   const addPhoto = async () => {
-    try { setPhoto(await pickPhotoBase64()) } catch (e) { setFailure(errorMessage(e)) }
+    setPhotoFailure(null)
+    try { setPhoto(await pickPhotoBase64()) } catch (e) { setPhotoFailure(errorMessage(e)) }
   }
 
   return (
@@ -100,6 +85,7 @@ export default function YouthPalaceHome() {
               <View className="btn-row">
                 {term && <Button kind="secondary" id={`courses-for-${c.id}`} label={`适合的课程（${c.name}）`} onTap={() => go('courses', { termId: term.id, childId: c.id })}>适合的课程</Button>}
                 <Button kind="secondary" id={`my-courses-${c.id}`} label={`已报的课程（${c.name}）`} onTap={() => go('my-courses', { childId: c.id })}>已报的课程</Button>
+                <Button kind="secondary" id={`edit-child-${c.id}`} label={`修改资料（${c.name}）`} onTap={() => go('child', { id: c.id })}>修改资料</Button>
               </View>
             </View>
           ))}
@@ -112,27 +98,13 @@ export default function YouthPalaceHome() {
       {adding && (
         <Section title="添加孩子" id="yp-add-child">
           <View className="cell-note">孩子的信息只用于报名和按年龄推荐课程。</View>
-          <Field id="child-name" label="孩子姓名" value={form.name} onInput={(name) => update({ name })} error={errors.name} maxlength={20} />
-          <View className="field">
-            <View className="field-label" id="child-birth-label">出生日期</View>
-            <Picker id="child-birth" mode="date" value={form.birthDate || addDays(today, -6 * 365)} start={addDays(today, -15 * 366)} end={today} onChange={(e) => update({ birthDate: String(e.detail.value) })}>
-              <View className="yp-picker-row" {...tappable(undefined, () => {})}>
-                <View className="cell-main">{form.birthDate ? `出生日期 ${formatDateCn(form.birthDate)}，点这里修改` : '点这里选择出生日期'}</View>
-                <View className="cell-arrow" aria-hidden="true">›</View>
-              </View>
-            </Picker>
-            {errors.birthDate && <View className="field-error" role="alert">⚠ {errors.birthDate}</View>}
-          </View>
-          <SwitchRow id="child-hardship" title="困难家庭（学费减半）" note="需上传低保、低边等证明照片，社区核对后生效" on={form.hardship} onChange={(hardship) => update({ hardship })} />
-          {form.hardship && (
-            <View>
-              <Button kind="secondary" id="child-proof" onTap={addPhoto}>{photo ? '已选证明照片，点此更换' : '上传证明照片'}</Button>
-            </View>
-          )}
-          {failure && <ErrorNote text={failure} onRetry={submit} />}
+          <ChildFields form={form} update={update} errors={s.errors} today={today} onPickPhoto={addPhoto}
+            photoNote={photo ? '已选证明照片，点此更换' : '上传证明照片'} />
+          {photoFailure && <ErrorNote text={photoFailure} />}
+          {s.failure && <ErrorNote text={s.failure} onRetry={submit} />}
           <View className="btn-row">
             <Button kind="secondary" onTap={() => setAdding(false)}>先不添加</Button>
-            <Button id="child-submit" onTap={submit} loading={busy}>保存</Button>
+            <Button id="child-submit" onTap={submit} loading={s.busy}>保存</Button>
           </View>
         </Section>
       )}
