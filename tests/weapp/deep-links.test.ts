@@ -6,9 +6,13 @@
  * - a chain of 12 page opens through the app's own links never fails: once WeChat's 10-page stack is
  *   full the app replaces the top page (src/ui/nav.ts `openPage`), and going back ends on home.
  */
+import { buildSeed } from '@/backend/seed'
 import { MiniProgram, MAX_PAGE_STACK, loginAs } from './harness'
 
 jest.setTimeout(60_000)
+
+/** The open term of the youth palace as seeded today (its id follows the season it starts in). */
+const openTermId = Object.values(buildSeed(new Date().toISOString()).ypTerms).find((t) => t.status === 'open')!.id
 
 /** Who opens each page and with what query (seeded ids). Every route of app.json must be listed. */
 const DEEP_LINKS: Record<string, [persona: string, query?: string]> = {
@@ -42,7 +46,8 @@ const DEEP_LINKS: Record<string, [persona: string, query?: string]> = {
   'packages/youth-palace/pages/my-courses/index': ['u-wu'],
   'packages/youth-palace/pages/checkin/index': ['u-wu', 'id=ype-seed-wu-hr'],
   'packages/youth-palace/pages/worker/index': ['u-zhao'],
-  'packages/youth-palace/pages/worker-course/index': ['u-zhao', 'termId=ypt-zpq-spring'],
+  'packages/youth-palace/pages/worker-course/index': ['u-zhao', `termId=${openTermId}`],
+  'packages/youth-palace/pages/child/index': ['u-wu', 'id=ypk-wu-hr'],
   'packages/youth-palace/pages/worker-attendance/index': ['u-zhao', 'id=ypc-pottery'],
   'packages/elevator/pages/index/index': ['u-xs0'],
   'packages/elevator/pages/petition/index': ['u-xs0', 'id=ep-xs-5-2'],

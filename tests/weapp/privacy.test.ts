@@ -109,7 +109,9 @@ describe('WeChat build: privacy', () => {
   it('stores nothing personal before the privacy notice is accepted', async () => {
     const mp = await MiniProgram.launch({ recordRequests: true })
     expect(mp.page.route).toBe('pages/login/index')
+    mp.modalAnswers = [false] // 不同意 → "返回" (stay on login; the other answer opens the guides)
     await mp.page.tap('不同意')
+    expect(mp.page.route).toBe('pages/login/index')
     await mp.navigateTo('/pages/privacy/index')
     await mp.navigateBack()
     // The embedded backend's collections (`mc:db:`, `mc:img:`) stand for the server's database.
