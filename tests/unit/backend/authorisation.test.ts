@@ -283,7 +283,7 @@ describe('workers act only in their own community', () => {
   })
 
   it('youth palace: 孙丽 (西山) cannot run 总浦桥\'s terms, courses, roster or attendance; 赵敏 can', async () => {
-    const term = 'ypt-zpq-spring'
+    const term = 'ypt-zpq-2026-spring'
     expect(await ok('u-sun', 'GET', '/api/worker/youth-palace/terms')).toEqual([])
     for (const act of ['open', 'close', 'draw']) await refused('u-sun', 'POST', `/api/worker/youth-palace/terms/${term}/${act}`, 403, 'OTHER_COMMUNITY')
     await refused('u-sun', 'POST', `/api/worker/youth-palace/terms/${term}/courses`, 403, 'OTHER_COMMUNITY', {

@@ -235,8 +235,8 @@ describe('deleting an account erases the person\'s data', () => {
     // (his son's place in the pottery draw, the roster).
     expect((await c.call('POST', '/api/auth/mock-login', { body: { userId: 'u-chen' } })).status).toBe(404)
     c.clock.set(Date.UTC(2026, 2, 9, 2, 0)) // 2026-03-09 10:00 Beijing, after registration closed
-    await ok('u-zhao', 'POST', '/api/worker/youth-palace/terms/ypt-zpq-spring/close')
-    await ok('u-zhao', 'POST', '/api/worker/youth-palace/terms/ypt-zpq-spring/draw')
+    await ok('u-zhao', 'POST', '/api/worker/youth-palace/terms/ypt-zpq-2026-spring/close')
+    await ok('u-zhao', 'POST', '/api/worker/youth-palace/terms/ypt-zpq-2026-spring/draw')
     expect((await ok('u-zhao', 'GET', '/api/worker/youth-palace/courses/ypc-pottery/roster')).length).toBe(6)
     expect(JSON.stringify(c.backend.db.data.ypLotteries)).not.toContain(idNumber)
   })
