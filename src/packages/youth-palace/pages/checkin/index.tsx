@@ -33,7 +33,7 @@ export default function Checkin() {
       <View className="page-title" role="heading" aria-level={1}>签到码</View>
       {title && <View className="secondary">{title}</View>}
       {codes.loading && !data && <Loading />}
-      {codes.error && <ErrorNote text={codes.error} onRetry={codes.reload} />}
+      {codes.error && <ErrorNote text={codes.error} cause={codes.cause} onRetry={codes.reload} />}
       {data && data.list.length === 0 && <Empty text="这门课没有排课日期，请联系社区。" />}
       {current && (
         <View className="card card-pad" id="checkin-current">

@@ -101,7 +101,7 @@ function ChildEditor({ child, onSaved, onDeleted, onRefresh }: {
         )}
         {photoFailure && <ErrorNote text={photoFailure} />}
         {unchanged && <View className="notice" role="status">资料没有改动，不用保存。</View>}
-        {save.failure && <ErrorNote text={save.failure} onRetry={submit} />}
+        {save.failure && <ErrorNote text={save.failure} cause={save.cause} onRetry={submit} />}
         <Button id="child-save" onTap={submit} loading={save.busy}>保存修改</Button>
       </Section>
 
@@ -137,7 +137,7 @@ export default function ChildPage() {
     <Page>
       <View className="page-title" role="heading" aria-level={1}>孩子资料</View>
       {child.loading && !child.data && <Loading />}
-      {child.error && !done && <ErrorNote text={child.error} onRetry={child.reload} />}
+      {child.error && !done && <ErrorNote text={child.error} cause={child.cause} onRetry={child.reload} />}
       {done && (
         <View className="notice" role="status" id="child-result">
           <View>{done.text}</View>

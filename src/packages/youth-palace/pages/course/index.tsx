@@ -65,7 +65,7 @@ export default function Course() {
   return (
     <Page>
       {course.loading && !c && <Loading />}
-      {course.error && <ErrorNote text={course.error} onRetry={course.reload} />}
+      {course.error && <ErrorNote text={course.error} cause={course.cause} onRetry={course.reload} />}
       {c && (
         <View>
           <View className="page-title" role="heading" aria-level={1}>{c.name}</View>

@@ -29,6 +29,7 @@ export default function Courses() {
   const [weekday, setWeekday] = useState('')
   const [courses, setCourses] = useState<YpCourseDto[] | null>(null)
   const [error, setError] = useState<string | null>(null)
+  const [cause, setCause] = useState<unknown>(null)
   const [shown, setShown] = useState(PAGE_SIZE)
   const [more, setMore] = useState(false)
   const [all, setAll] = useState<YpCourseDto[]>([])
@@ -46,6 +47,7 @@ export default function Courses() {
       setCourses(await listYpCourses(termId, { childId: childId || undefined, category: category || undefined, site: site || undefined, weekday: weekday === '' ? undefined : Number(weekday) }))
     } catch (e) {
       setError(errorMessage(e))
+      setCause(e)
     }
   }
   useEffect(() => { setShown(PAGE_SIZE); load() }, [termId, childId, category, site, weekday])
@@ -71,7 +73,7 @@ export default function Courses() {
         {more && <ChipGroup id="f-day" label="星期" value={weekday} options={weekdays.map((d) => ({ value: String(d), label: WEEKDAY_CN[d] }))} onChange={setWeekday} />}
       </Section>
       {!termId && storeStatus === 'ready' && <Empty text="社区还没有发布学期课程，发布后会通知您。" />}
-      {error && <ErrorNote text={error} onRetry={load} />}
+      {error && <ErrorNote text={error} cause={cause} onRetry={load} />}
       {!courses && !error && termId && <Loading />}
       {courses && (
         <Section title={`共 ${list.length} 门课程`} id="course-list">

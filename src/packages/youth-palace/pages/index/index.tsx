@@ -101,7 +101,7 @@ export default function YouthPalaceHome() {
           <ChildFields form={form} update={update} errors={s.errors} today={today} onPickPhoto={addPhoto}
             photoNote={photo ? '已选证明照片，点此更换' : '上传证明照片'} />
           {photoFailure && <ErrorNote text={photoFailure} />}
-          {s.failure && <ErrorNote text={s.failure} onRetry={submit} />}
+          {s.failure && <ErrorNote text={s.failure} cause={s.cause} onRetry={submit} />}
           <View className="btn-row">
             <Button kind="secondary" onTap={() => setAdding(false)}>先不添加</Button>
             <Button id="child-submit" onTap={submit} loading={s.busy}>保存</Button>

@@ -51,7 +51,7 @@ export default function Lottery() {
     <Page>
       <View className="page-title" role="heading" aria-level={1}>{l ? `《${l.courseName}》抽签` : '抽签结果'}</View>
       {lottery.loading && !l && <Loading />}
-      {lottery.error && <ErrorNote text={lottery.error} onRetry={lottery.reload} />}
+      {lottery.error && <ErrorNote text={lottery.error} cause={lottery.cause} onRetry={lottery.reload} />}
       {l && (
         <View>
           {l.status === 'committed' && <View className="notice" role="status">报名截止后才抽签。下面是报名开始时公布的指纹，抽签后您可以用它核对结果没有被改动。</View>}

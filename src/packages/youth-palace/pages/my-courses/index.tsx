@@ -106,7 +106,7 @@ export default function MyCourses() {
     <Page>
       <View className="page-title" role="heading" aria-level={1}>{child ? `${child.name}的课程` : '我的课程'}</View>
       {list.loading && !list.data && <Loading />}
-      {list.error && <ErrorNote text={list.error} onRetry={list.reload} />}
+      {list.error && <ErrorNote text={list.error} cause={list.cause} onRetry={list.reload} />}
       {list.data && items.length === 0 && <Empty text="还没有报名课程。可以先去看看适合孩子的课程。" action="去看课程" onAction={() => go('courses', { childId })} />}
       {[...byChild.entries()].map(([name, es]) => (
         <Section key={name} title={name}>

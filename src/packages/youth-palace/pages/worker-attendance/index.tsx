@@ -65,7 +65,7 @@ export default function WorkerAttendance() {
     <Page>
       <View className="page-title" role="heading" aria-level={1}>{d ? `${d.course.name} · 名单与点名` : '名单与点名'}</View>
       {data.loading && !d && <Loading />}
-      {data.error && <ErrorNote text={data.error} onRetry={data.reload} />}
+      {data.error && <ErrorNote text={data.error} cause={data.cause} onRetry={data.reload} />}
       {d && (
         <View>
           <Section title={`名单（${d.roster.length} 份报名）`} id="roster">

@@ -90,7 +90,7 @@ export default function Worker() {
     <Page>
       <View className="page-title" role="heading" aria-level={1}>青少年宫 · 工作台</View>
       {terms.loading && !terms.data && <Loading />}
-      {terms.error && <ErrorNote text={terms.error} onRetry={terms.reload} />}
+      {terms.error && <ErrorNote text={terms.error} cause={terms.cause} onRetry={terms.reload} />}
       {summary && (
         <View className="notice" role="status" id="draw-summary">
           {summary.term.name}已抽签：
