@@ -3,7 +3,7 @@ import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import {
-  answerModal, checkElderMode, ELDER_RULES, loginAs, openPhone, pageErrors, screenshot, seriousA11yViolations, setElder, visiblePage, waitForRoute, useBrowserSuite,
+  answerModal, checkElderMode, ELDER_RULES, expectAudited, loginAs, openPhone, pageErrors, screenshot, setElder, visiblePage, waitForRoute, useBrowserSuite,
 } from './support'
 
 const app = useBrowserSuite(240_000)
@@ -13,10 +13,8 @@ const go = async (page: Page, route: string) => {
   await page.evaluate((r) => { location.hash = `#/${r}` }, route)
   await waitForRoute(page, route.split('?')[0])
 }
-const expectA11y = async (page: Page, where: string) => {
-  const v = await seriousA11yViolations(page)
-  expect({ where, violations: v }).toEqual({ where, violations: [] })
-}
+/** axe and the size rules in both modes, with a screenshot of each (support/audit.ts). */
+const expectA11y = (page: Page, where: string) => expectAudited(page, where, 'care-card')
 const expectElder = async (page: Page, where: string) => {
   const { violations } = await checkElderMode(page, ELDER_RULES)
   expect({ where, violations }).toEqual({ where, violations: [] })

@@ -5,7 +5,7 @@
  */
 import type { Page } from 'playwright-core'
 import {
-  answerModal, checkElderMode, ELDER_RULES, loginAs, openPhone, pageErrors, screenshot, seriousA11yViolations, setElder, typeInto, visiblePage, waitForRoute, useBrowserSuite,
+  answerModal, expectAudited, loginAs, openPhone, pageErrors, screenshot, setElder, typeInto, visiblePage, waitForRoute, useBrowserSuite,
 } from './support'
 
 const app = useBrowserSuite(180_000)
@@ -16,14 +16,10 @@ const go = async (page: Page, route: string, query = '') => {
   await page.evaluate((r) => { location.hash = `#/${r}` }, `${route}${query}`)
   await waitForRoute(page, route)
 }
-/** Elder-mode rules and axe on the page shown now. */
+/** axe and the size rules on the page shown now, in both modes, with screenshots (support/audit.ts). */
 const checkPage = async (page: Page, where: string) => {
   await page.waitForTimeout(300)
-  const elder = await checkElderMode(page, ELDER_RULES)
-  expect({ where, violations: elder.violations }).toEqual({ where, violations: [] })
-  expect(elder.texts).toBeGreaterThan(3)
-  const axe = await seriousA11yViolations(page)
-  expect({ where, violations: axe }).toEqual({ where, violations: [] })
+  await expectAudited(page, where, 'elevator')
 }
 
 describe('H5 in Chromium: elevator petition and vote', () => {

@@ -2,7 +2,7 @@ import type { Page } from 'playwright-core'
 import fs from 'node:fs'
 import path from 'node:path'
 import {
-  answerModal, checkElderMode, ELDER_RULES, loginAs, NORMAL_RULES, openPhone, pageErrors, screenshot, seededIdNumber, seriousA11yViolations, setElder, typeInto, visiblePage, waitForRoute, useBrowserSuite,
+  answerModal, checkElderMode, ELDER_RULES, loginAs, NORMAL_RULES, openPhone, pageErrors, screenshot, seededIdNumber, expectAudited, setElder, typeInto, visiblePage, waitForRoute, useBrowserSuite,
 } from './support'
 
 const app = useBrowserSuite(120_000)
@@ -12,10 +12,8 @@ const go = async (page: Page, route: string) => {
   await page.evaluate((r) => { location.hash = `#/${r}` }, route)
   await waitForRoute(page, route)
 }
-const expectA11y = async (page: Page, where: string) => {
-  const v = await seriousA11yViolations(page)
-  expect({ where, violations: v }).toEqual({ where, violations: [] })
-}
+/** axe and the size rules in both modes, with a screenshot of each (support/audit.ts). */
+const expectA11y = (page: Page, where: string) => expectAudited(page, where)
 
 describe('H5 in Chromium: app shell', () => {
   it('logs in as a persona after the privacy notice; every shell page passes axe', async () => {

@@ -1,7 +1,7 @@
 import type { Page } from 'playwright-core'
 import { formatInstantCn } from '../../src/domain/youthPalaceTypes'
 import {
-  answerModal, checkElderMode, ELDER_RULES, loginAs, openPhone, pageErrors, screenshot, seriousA11yViolations, setElder, typeInto, visiblePage, waitForRoute, useBrowserSuite,
+  answerModal, expectAudited, loginAs, openPhone, pageErrors, screenshot, setElder, typeInto, visiblePage, waitForRoute, useBrowserSuite,
 } from './support'
 
 const app = useBrowserSuite(240_000)
@@ -22,13 +22,10 @@ const settled = (page: Page) => page.waitForFunction(() => {
   if (!shown || shown.querySelector('.skeleton, [aria-busy="true"]')) return false
   return [...shown.querySelectorAll('taro-input-core, taro-textarea-core')].every((el) => el.querySelector('input[aria-label], textarea[aria-label]'))
 })
-/** Elder mode (already on) and axe on the shown page. */
+/** axe and the size rules on the shown page, in both modes, with screenshots (support/audit.ts). */
 const checkPage = async (page: Page, where: string) => {
   await settled(page)
-  const elder = await checkElderMode(page, ELDER_RULES)
-  expect({ where, violations: elder.violations }).toEqual({ where, violations: [] })
-  const axe = await seriousA11yViolations(page)
-  expect({ where, violations: axe }).toEqual({ where, violations: [] })
+  await expectAudited(page, where, 'youth-palace')
 }
 const setClock = (page: Page, ms: number) => page.evaluate((t) => (globalThis as any).__mcMockBackend().clock.set(t), ms)
 const backendData = (page: Page) => page.evaluate(() => (globalThis as any).__mcMockBackend().db.data) as Promise<any>

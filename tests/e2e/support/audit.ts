@@ -15,6 +15,15 @@ import { seriousA11yViolations } from './axe'
 import { ARTIFACTS } from './browser'
 import { checkElderMode, ELDER_RULES, NORMAL_RULES } from './elder-checker'
 
+/**
+ * A file-name-safe page name: `packages/care-card/pages/book/index?id=x` → `care-card-book`,
+ * `login: privacy` → `login-privacy`.
+ */
+export function pageName(where: string): string {
+  return where.split('?')[0].replace(/^packages\//, '').replace(/(^|\/)pages\//g, '$1').replace(/\/index$/, '')
+    .replace(/[^A-Za-z0-9]+/g, '-').replace(/^-|-$/g, '').toLowerCase() || 'page'
+}
+
 /** Every page name audited in this process (a test can assert its journey covered its pages). */
 export const auditedPages = new Set<string>()
 
@@ -36,11 +45,23 @@ async function setMode(page: Page, elder: boolean): Promise<void> {
   await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))))
 }
 
+/** A screenshot of the whole shown page: Taro's H5 page scrolls inside the window, so grow the window to fit. */
+async function shootWhole(page: Page, file: string): Promise<void> {
+  const size = page.viewportSize() ?? { width: 375, height: 667 }
+  const height = await page.evaluate(() => Math.max(document.documentElement.scrollHeight,
+    ...[...document.querySelectorAll<HTMLElement>('.taro_page')].filter((p) => getComputedStyle(p).display !== 'none').map((p) => p.scrollHeight)))
+  if (height > size.height) await page.setViewportSize({ width: size.width, height: Math.min(height, 6000) })
+  await page.screenshot({ path: file, scale: 'css' })
+  if (height > size.height) await page.setViewportSize(size)
+}
+
 /**
  * Audits the visible page in normal and elder mode; returns the problems found, in words (empty when
- * all is well). `name` names the screenshots (`care-card-apply` → care-card-apply-elder.png).
+ * all is well). `where` (and a `prefix` such as the feature) names the screenshots through `pageName` (care-card-apply-elder.png).
  */
-export async function auditPage(page: Page, name: string): Promise<string[]> {
+export async function auditPage(page: Page, where: string, prefix = ''): Promise<string[]> {
+  const base = pageName(where)
+  const name = prefix && !base.startsWith(prefix) ? `${prefix}-${base}` : base
   const started = await isElder(page)
   const problems: string[] = []
   const dir = process.env.SCREENSHOTS_DIR ? path.resolve(process.env.SCREENSHOTS_DIR) : path.join(ARTIFACTS, 'screenshots')
@@ -51,9 +72,15 @@ export async function auditPage(page: Page, name: string): Promise<string[]> {
     for (const f of await seriousA11yViolations(page)) problems.push(`${name} [${mode}] axe ${f.id} (${f.impact}): ${f.help} — ${f.targets.join(', ')}`)
     const sizes = await checkElderMode(page, elder ? ELDER_RULES : NORMAL_RULES)
     for (const v of sizes.violations) problems.push(`${name} [${mode}] ${v.rule} ${v.value}: "${v.text}"`)
-    await page.screenshot({ path: path.join(dir, `${name}-${mode}.png`), fullPage: true, scale: 'css' })
+    if (sizes.texts === 0) problems.push(`${name} [${mode}] shows no text`)
+    await shootWhole(page, path.join(dir, `${name}-${mode}.png`))
   }
   await setMode(page, started)
   auditedPages.add(name)
   return problems
+}
+
+/** Audits the shown page in both modes (see `auditPage`) and fails the test with the problems found. */
+export async function expectAudited(page: Page, where: string, prefix = ''): Promise<void> {
+  expect({ where, problems: await auditPage(page, where, prefix) }).toEqual({ where, problems: [] })
 }
