@@ -4,10 +4,12 @@ import { configureApi } from './api'
 import { showRetryNotice } from './ui/retryNotice'
 import './app.css'
 
-// H5: elder mode for Taro's own dialogs and toasts (WeChat draws its native ones).
+// H5: elder mode, roles and keyboard for Taro's own dialogs and toasts (WeChat draws its native ones).
 if (process.env.TARO_ENV === 'h5') {
   // eslint-disable-next-line @typescript-eslint/no-var-requires
   require('./ui/h5-system.css')
+  // eslint-disable-next-line @typescript-eslint/no-var-requires
+  require('./ui/h5Dialogs').installDialogA11y()
 }
 
 // Every automatic retry of a request says so ("网络不稳，正在重试（第 N 次）…").
