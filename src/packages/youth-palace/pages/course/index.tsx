@@ -28,11 +28,16 @@ export default function Course() {
   const loadStore = useYouthPalace((s) => s.load)
   const [childId, setChildId] = useState<string | null>(params.childId || null)
   const course = useLoaded(async () => {
-    if (!useYouthPalace.getState().children.length) await loadStore()
+    if (!useYouthPalace.getState().children.length) {
+      await loadStore()
+      // The children did not load (weak network): say so with 重试, not "还没有添加孩子".
+      const { status, error } = useYouthPalace.getState()
+      if (status === 'error') throw new Error(error ?? '孩子的信息没有加载出来，请重试')
+    }
     return getYpCourse(courseId, childId ?? undefined)
   })
   useEffect(() => { if (course.data) course.reload() }, [childId])
-  const [refusal, setRefusal] = useState<{ text: string; full: boolean } | null>(null)
+  const [refusal, setRefusal] = useState<{ text: string; full: boolean; cause: unknown; waitlist: boolean } | null>(null)
   const [busy, setBusy] = useState(false)
   const [done, setDone] = useState<YpEnrollmentDto | null>(null)
   const key = useRef(newIdempotencyKey())
@@ -45,7 +50,7 @@ export default function Course() {
   }
 
   const apply = async (joinWaitlist = false) => {
-    if (!childId) { setRefusal({ text: '请先选择为哪个孩子报名', full: false }); return }
+    if (!childId) { setRefusal({ text: '请先选择为哪个孩子报名', full: false, cause: null, waitlist: false }); return }
     setBusy(true)
     setRefusal(null)
     try {
@@ -54,7 +59,7 @@ export default function Course() {
       course.reload()
     } catch (e) {
       if (e instanceof ApiError && e.status >= 400 && e.status < 500) key.current = newIdempotencyKey()
-      setRefusal({ text: errorMessage(e), full: e instanceof ApiError && e.code === 'COURSE_FULL' })
+      setRefusal({ text: errorMessage(e), full: e instanceof ApiError && e.code === 'COURSE_FULL', cause: e, waitlist: joinWaitlist })
     } finally {
       setBusy(false)
     }
@@ -93,7 +98,7 @@ export default function Course() {
             )}
             {child && c.childFits === false && <View className="error-note" role="alert"><View className="error-text">⚠ 这门课适合 {c.ageMin}–{c.ageMax} 岁，{child.name}不在这个年龄段。可以看看其他适合{child.name}的课程。</View></View>}
             {child && c.childFeeFen !== undefined && c.feeFen > 0 && <View className="notice">{child.name}的学费：{formatFen(c.childFeeFen)}（录取后确认时支付）</View>}
-            {refusal && <ErrorNote text={refusal.text} />}
+            {refusal && <ErrorNote text={refusal.text} cause={refusal.cause} onRetry={refusal.cause ? () => apply(refusal.waitlist) : undefined} />}
             {refusal?.full && <Button kind="secondary" id="apply-waitlist" loading={busy} onTap={() => apply(true)}>加入候补（有人退出时按顺序通知您）</Button>}
             {done && (
               <View className="notice" role="status" id="apply-result">

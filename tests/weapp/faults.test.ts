@@ -1,0 +1,240 @@
+/**
+ * Weak network (issue 10, "Faults and data"): with the backend's seeded fault schedule on — each request
+ * has a 30 % chance of each failing kind (timeout, 503, saved-but-the-answer-lost) and every request
+ * takes 2 s more — the core journey of each of the four services still completes through the app's own
+ * retry paths (the API wrapper's retries with the same idempotency key, then 重试 / submitting again as
+ * a person would, a bounded number of times). Afterwards no record is duplicated, nothing typed is lost,
+ * and whenever the journey was not done yet the page said why (loading, 请稍候, 正在保存, or an
+ * ErrorNote with the reason), with "网络不稳，正在重试（第 N 次）…" toasts while the wrapper retried.
+ */
+import { MiniProgram, loginAs, walk } from './harness'
+
+jest.setTimeout(300_000)
+
+/** The schedule: seeded, so every run meets the same faults in the same order. */
+const FAULTS = { enabled: true, seed: 42, rate: 0.3, latencyMs: 2000, kinds: ['latency', 'timeout', 'server-error', 'lost-response'] }
+/**
+ * Virtual time for one round of an action: three attempts of 2 s latency + a 10 s timeout, plus the
+ * wrapper's back-off (0.4 s + 0.8 s), with room for a follow-up load.
+ */
+const ROUND = 45_000
+/** How many times a person taps 重试 (or submits again) before the test gives up. */
+const MAX_TRIES = 15
+
+/**
+ * The seed of each journey's schedule (the schedule restarts from it when faults are turned on), chosen
+ * so that the journey's own write is saved while its answer is lost at least once — the case where a
+ * retry without the same idempotency key would create a second record.
+ */
+const SEEDS = { apply: 1, book: 1, ballot: 42, youthPalace: 1, oneThing: 42 }
+const seedOf = (k: keyof typeof SEEDS) => SEEDS[k]
+
+const NOW = Date.parse('2026-03-02T10:00:00+08:00') // a Monday
+
+/** One request and the fault it met (`method` is '?' when it never reached the handler). */
+interface Hit { method: string; url: string; kind: string }
+
+/**
+ * Turns the fault schedule on (restarting it from `seed`) and records which fault each request met:
+ * timeouts and 503s never reach the handler; the others are matched to the handled request by URL.
+ */
+function faultsOn(mp: MiniProgram, seed: number): Hit[] {
+  type Backend = { decideFault(path?: string): { kind: string | null; delayMs: number }; handle(req: { method: string; url: string }): unknown; faults: { configure(c: object): void } }
+  const backend = mp.backend() as unknown as Backend
+  backend.faults.configure({ ...FAULTS, seed })
+  const hits: Hit[] = []
+  const reaching = new Map<string, string[]>()
+  const decide = backend.decideFault.bind(backend)
+  backend.decideFault = (path = '') => {
+    const d = decide(path)
+    const kind = d.kind ?? 'ok'
+    if (kind === 'timeout' || kind === 'server-error') hits.push({ method: '?', url: path, kind })
+    else reaching.set(path, [...(reaching.get(path) ?? []), kind])
+    return d
+  }
+  const handle = backend.handle.bind(backend)
+  backend.handle = (req) => {
+    hits.push({ method: req.method, url: req.url, kind: reaching.get(req.url)?.shift() ?? 'ok' })
+    return handle(req)
+  }
+  return hits
+}
+
+/** Faults met: at least one, and the write under test saved once while its answer was lost. */
+function expectFaultsMet(hits: Hit[], write: RegExp) {
+  expect(hits.filter((h) => h.kind !== 'ok').length).toBeGreaterThan(0)
+  expect(hits.filter((h) => h.method !== 'GET' && h.method !== '?' && write.test(h.url) && h.kind === 'lost-response').length).toBeGreaterThan(0)
+}
+
+const toasts = (mp: MiniProgram) => mp.calls.filter((c) => c.api === 'showToast').map((c) => String((c.args as { title?: string }).title ?? ''))
+const retryToasts = (mp: MiniProgram) => toasts(mp).filter((t) => /^网络不稳，正在重试（第 \d 次）…$/.test(t))
+
+/** What the person sees while a journey step is not done: a loading state or a failure with its reason. */
+const EXPLAINED = /⚠ .{4,}|正在加载|请稍候|正在保存/
+
+/**
+ * Lets the step run; while `done()` is false, checks the page says what is happening and acts as a
+ * person would: taps 重试 when an ErrorNote offers it, otherwise `again()` (e.g. submit again).
+ * Returns how many times the person had to act.
+ */
+async function persist(mp: MiniProgram, what: string, done: () => boolean, again?: () => Promise<void>): Promise<number> {
+  for (let tries = 0; ; tries++) {
+    await mp.settle(ROUND)
+    if (done()) return tries
+    const text = mp.page.text()
+    if (!EXPLAINED.test(text)) throw new Error(`${what}: not done and the page does not say why: ${text.slice(0, 1500)}`)
+    if (tries >= MAX_TRIES) throw new Error(`${what}: not done after ${MAX_TRIES} tries: ${text.slice(0, 1500)}`)
+    if (mp.page.has(/^重试$/)) await mp.page.tap(/^重试$/)
+    else if (again) await again()
+  }
+}
+
+/** The value shown in an input (by the Field's id or the input's own). */
+function inputValue(mp: MiniProgram, id: string): string {
+  const node = mp.page.get(id)
+  const input = ['input', 'textarea'].includes(node.tag) ? node : walk(node).find((n) => ['input', 'textarea'].includes(n.tag))!
+  return String(input.attrs.value ?? '')
+}
+
+/** Ids on the page starting with `prefix`. */
+const idsStarting = (mp: MiniProgram, prefix: string) => walk(mp.page.root).map((n) => n.id ?? '').filter((id) => id.startsWith(prefix))
+
+describe('WeChat build: the four services under the seeded fault schedule', () => {
+  it('爱心卡: 王秀英 applies with a photo (one application); 马建华 books a lunch (one order, one hold)', async () => {
+    let mp = await loginAs('u-wang')
+    let hits = faultsOn(mp, seedOf('apply'))
+    await mp.navigateTo('/packages/care-card/pages/apply/index')
+    await persist(mp, 'apply page', () => mp.page.has('apply-submit'))
+    await mp.page.tap('proof-household')
+    expect(mp.page.text()).toContain('已拍摄')
+    await mp.page.tap('apply-submit')
+    await persist(mp, 'apply', () => mp.page.text().includes('已提交，社区将在 5 个工作日内初审'), async () => {
+      // The photo taken is still there after a failure: nothing to redo but tap again.
+      expect(mp.page.text()).toContain('已拍摄')
+      expect(mp.page.text()).not.toContain('请拍摄户口簿或居住证')
+      await mp.page.tap('apply-submit')
+    })
+    const apps = Object.values(mp.backend().db.data.careApplications as Record<string, { applicantId: string }>).filter((a) => a.applicantId === 'u-wang')
+    expect(apps).toHaveLength(1)
+    expectFaultsMet(hits, /^\/api\/care-card\/applications$/)
+    expect(retryToasts(mp).length).toBeGreaterThan(0)
+
+    // 马建华 (西山, card with credit) books a lunch at the canteen.
+    mp = await loginAs('u-xs0')
+    hits = faultsOn(mp, seedOf('book'))
+    const db = () => mp.backend().db.data
+    const serviceId = db().careProviders['cp-xs-canteen'].services[0].id as string
+    const ordersOf = () => Object.values(db().careOrders as Record<string, { id: string; holderId: string; slotId: string; status: string }>).filter((o) => o.holderId === 'u-xs0')
+    const before = ordersOf().length
+    await mp.navigateTo(`/packages/care-card/pages/book/index?id=${serviceId}`)
+    await persist(mp, 'book page', () => idsStarting(mp, 'book-day-').length > 0)
+    // The last day offered (tomorrow already has a seeded lunch), its first free slot.
+    await mp.page.tap(idsStarting(mp, 'book-day-').pop()!)
+    const slot = idsStarting(mp, 'book-slot-').find((id) => !/已约满/.test(walk(mp.page.get(id)).map((n) => n.text ?? '').join('')))!
+    const slotId = slot.slice('book-slot-'.length)
+    await mp.page.tap(slot)
+    await mp.page.tap('book-submit')
+    await persist(mp, 'booking', () => mp.page.text().includes('预约成功'), async () => {
+      // The chosen day and time are still chosen after a failure.
+      expect(mp.page.get(slot).className).toContain('option-on')
+      await mp.page.tap('book-submit')
+    })
+    const mine = ordersOf()
+    expect(mine).toHaveLength(before + 1)
+    expect(mine.filter((o) => o.slotId === slotId)).toHaveLength(1)
+    const order = mine.find((o) => o.slotId === slotId)!
+    const ledger = Object.values(db().careLedgers as Record<string, { orderId?: string; kind?: string }[]>).flat().filter((e) => e.orderId === order.id)
+    expect(ledger).toHaveLength(1)
+    expectFaultsMet(hits, /^\/api\/care-card\/orders$/)
+    expect(retryToasts(mp).length).toBeGreaterThan(0)
+  })
+
+  it('加装电梯: 朱丽 signs and casts her ballot (one ballot for her household, the name she typed kept)', async () => {
+    const mp = await loginAs('u-xs1')
+    const hits = faultsOn(mp, seedOf('ballot'))
+    const PETITION = 'ep-xs-5-2'
+    const logBefore = (mp.backend().db.data.elevatorAuditLogs[PETITION] as unknown[]).length
+    await mp.navigateTo(`/packages/elevator/pages/ballot/index?id=${PETITION}`)
+    await persist(mp, 'ballot page', () => mp.page.has('choice-agree'))
+    await mp.page.tap('choice-agree')
+    await mp.page.input('sign-name', '朱丽')
+    await mp.page.tap('ballot-submit')
+    await persist(mp, 'ballot', () => mp.page.text().includes('表决已提交'), async () => {
+      // What was typed and chosen is still there.
+      expect(inputValue(mp, 'sign-name')).toBe('朱丽')
+      expect(mp.page.get('choice-agree').className).toContain('option-on')
+      await mp.page.tap('ballot-submit')
+    })
+    expect(mp.page.text()).toContain('您的表决：同意')
+    const log = mp.backend().db.data.elevatorAuditLogs[PETITION] as { householdId: string; choice: string }[]
+    expect(log).toHaveLength(logBefore + 1)
+    expect(log.filter((e) => e.householdId === 'r-xs-5-2-102')).toHaveLength(1)
+    expect(log[log.length - 1]).toMatchObject({ householdId: 'r-xs-5-2-102', choice: 'agree' })
+    expectFaultsMet(hits, /\/ballots$/)
+    expect(retryToasts(mp).length).toBeGreaterThan(0)
+  })
+
+  it('青少年宫: 陈晓东 applies for 中国舞 for 陈乐 (one enrollment for the child and course)', async () => {
+    const mp = await loginAs('u-chen')
+    const hits = faultsOn(mp, seedOf('youthPalace'))
+    const enrollments = () => Object.values(mp.backend().db.data.ypEnrollments as Record<string, { childId: string; courseId: string; status: string }>)
+      .filter((e) => e.childId === 'ypk-chen-le' && e.courseId === 'ypc-chinese-dance')
+    expect(enrollments()).toHaveLength(0)
+    await mp.navigateTo('/packages/youth-palace/pages/course/index?id=ypc-chinese-dance&childId=ypk-chen-le')
+    await persist(mp, 'course page', () => mp.page.has('apply-submit'))
+    await mp.page.tap('apply-submit')
+    await persist(mp, 'apply', () => mp.page.has('apply-result'), async () => {
+      // The child chosen is still chosen.
+      expect(mp.page.get('apply-child-ypk-chen-le').className).toContain('option-on')
+      await mp.page.tap('apply-submit')
+    })
+    expect(mp.page.text()).toContain('已确认名额')
+    expect(enrollments()).toHaveLength(1)
+    expectFaultsMet(hits, /^\/api\/youth-palace\/applications$/)
+    expect(retryToasts(mp).length).toBeGreaterThan(0)
+  })
+
+  it('一件事: 李红 answers the newborn questions, ticks an item, books a window appointment (one progress, one appointment)', async () => {
+    const mp = await loginAs('u-li', { mockNow: NOW })
+    const hits = faultsOn(mp, seedOf('oneThing'))
+    const ROOT = '/packages/one-thing/pages'
+    const saved = () => !/正在保存|⚠/.test(mp.page.text())
+    await mp.navigateTo(`${ROOT}/questions/index?event=newborn`)
+    await persist(mp, 'questions page', () => mp.page.has('q-next'))
+    await mp.page.change('q-date', '2026-02-20')
+    await mp.page.tap('q-next')
+    await persist(mp, 'birth date saved', saved)
+    // The answers stay on screen whether or not a save failed.
+    expect(mp.page.text()).toContain('2026年2月20日')
+    for (const [q, a] of [['parents', 'married'], ['localHukou', 'yes'], ['motherInsured', 'yes']]) {
+      await mp.page.tap(`q-${q}-${a}`)
+      await persist(mp, `answer ${q} saved`, saved)
+    }
+    expect(mp.page.text()).toContain('问题都回答好了')
+    await mp.page.tap('go-checklist')
+    await persist(mp, 'checklist page', () => mp.page.has('tick-birth-certificate'))
+    await mp.page.tap('tick-birth-certificate')
+    await persist(mp, 'tick saved', saved)
+    expect(mp.page.text()).toContain('已办 1 项')
+    const progress = Object.values(mp.backend().db.data.oneThingProgress as Record<string, { userId: string; eventId: string; answers: Record<string, string>; ticked: string[] }>)
+      .filter((p) => p.userId === 'u-li' && p.eventId === 'newborn')
+    expect(progress).toHaveLength(1)
+    expect(progress[0].answers).toMatchObject({ birthDate: '2026-02-20', parents: 'married', localHukou: 'yes', motherInsured: 'yes' })
+    expect(progress[0].ticked).toEqual(['birth-certificate'])
+
+    await mp.navigateTo(`${ROOT}/appointment/index?event=newborn`)
+    await persist(mp, 'appointment page', () => mp.page.has('day-2026-03-03'))
+    await mp.page.tap('day-2026-03-03')
+    await mp.page.tap('slot-0900')
+    await mp.page.tap('appointment-submit')
+    await persist(mp, 'appointment', () => mp.page.text().includes('预约成功'), async () => {
+      expect(mp.page.get('slot-0900').className).toContain('option-on')
+      await mp.page.tap('appointment-submit')
+    })
+    expect(mp.page.text()).toContain('2026年3月3日（周二） 09:00–10:00')
+    const appointments = Object.values(mp.backend().db.data.oneThingAppointments as Record<string, { userId: string; status: string }>).filter((a) => a.userId === 'u-li')
+    expect(appointments).toHaveLength(1)
+    expectFaultsMet(hits, /^\/api\/one-thing\/(progress|appointments)/)
+    expect(retryToasts(mp).length).toBeGreaterThan(0)
+  })
+})
