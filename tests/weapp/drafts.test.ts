@@ -3,7 +3,10 @@
  * a seeded persona types into it, the app is killed (a NEW MiniProgram on the same storage), the same
  * page is reopened and the values are back (and the page says so where it does); then the form is
  * submitted with valid seeded values, the draft's key leaves `mc:drafts`, and after another kill the
- * form opens empty.
+ * form opens empty. Every form here can be submitted from the seed (care-card photos come from the
+ * harness's chooseMedia answer), so no submit half is skipped.
+ * Checked to fail: with `skipHydration` on the drafts store every case fails after the kill; with
+ * `useDraft`'s clear a no-op every case fails after submitting.
  */
 import { buildSeed } from '@/backend/seed'
 import { MiniProgram, loginAs, logout, seededIdNumber } from './harness'
