@@ -2,6 +2,8 @@ import { PropsWithChildren } from 'react'
 import { useLaunch } from '@tarojs/taro'
 import { configureApi } from './api'
 import { showRetryNotice } from './ui/retryNotice'
+import { showStorageFullNotice } from './ui/storageFullNotice'
+import { onStorageFull } from './stores/storage'
 import './app.css'
 
 // H5: elder mode, roles and keyboard for Taro's own dialogs and toasts (WeChat draws its native ones).
@@ -14,6 +16,9 @@ if (process.env.TARO_ENV === 'h5') {
 
 // Every automatic retry of a request says so ("网络不稳，正在重试（第 N 次）…").
 configureApi({ onRetry: showRetryNotice })
+
+// A local save that does not fit (after caches were dropped) is said in plain words, not swallowed.
+onStorageFull(() => showStorageFullNotice())
 
 // Mock mode: the embedded backend answers `/api/...` (left out of real-backend builds at compile time).
 if (!process.env.TARO_APP_API_BASE) {

@@ -1,7 +1,8 @@
 /**
  * zustand `persist` storage on Taro's synchronous storage. A write that does not fit (WeChat: 1 MB per
- * key, 10 MB in all) first evicts caches (drafts older than 30 days), then reports `storageFull`
- * instead of throwing into the UI, so the session and submitted data stay intact.
+ * key, 10 MB in all) first evicts caches (keys under `mc:cache:`) and tries again; if it still does not
+ * fit it reports to `onStorageFull` listeners (the app shows a message) instead of throwing into the
+ * UI, and the value already stored under that key (the session, drafts) stays as it was.
  */
 import Taro from '@tarojs/taro'
 import { createJSONStorage, type StateStorage } from 'zustand/middleware'
