@@ -75,8 +75,8 @@ function fromResponse(status: number, data: unknown): ApiError {
 
 function fromTransport(e: unknown): ApiError {
   const msg = String((e as { errMsg?: string })?.errMsg ?? (e as Error)?.message ?? e)
-  if (/timeout|超时/i.test(msg)) return new ApiError(0, 'TIMEOUT', '网络较慢，请求超时了。您填写的内容还在，请稍后重试。')
-  return new ApiError(0, 'NETWORK', '网络不太稳定，没有连上服务。您填写的内容还在，请检查网络后重试。')
+  if (/timeout|超时/i.test(msg)) return new ApiError(0, 'TIMEOUT', '网络较慢，请求超时了，请稍后重试。填写过的内容不会丢。')
+  return new ApiError(0, 'NETWORK', '网络不太稳定，没有连上服务，请检查网络后重试。填写过的内容不会丢。')
 }
 
 /** Sends one API request; resolves with the JSON body of a 2xx answer, otherwise throws `ApiError`. */

@@ -91,7 +91,7 @@ async function openFirst(persona: string, url: string): Promise<MiniProgram> {
 function expectRendered(mp: MiniProgram, route: string) {
   const text = mp.page.text()
   expect({ route: mp.page.route, stack: mp.stack.length }).toEqual({ route, stack: 1 })
-  expect(text.replace(/\s/g, '').length).toBeGreaterThan(12)
+  expect({ route, text: text.replace(/\s/g, '').length > 12 ? 'rendered' : text }).toEqual({ route, text: 'rendered' })
   expect(text).not.toMatch(/undefined|NaN|Invalid Date|\[object Object\]/)
   expect(mp.errors).toEqual([])
 }

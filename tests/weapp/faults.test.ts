@@ -26,7 +26,7 @@ const MAX_TRIES = 15
  * so that the journey's own write is saved while its answer is lost at least once — the case where a
  * retry without the same idempotency key would create a second record.
  */
-const SEEDS = { apply: 1, book: 1, ballot: 42, youthPalace: 1, oneThing: 42 }
+const SEEDS = { apply: 5, book: 1, ballot: 42, youthPalace: 1, oneThing: 42 }
 const seedOf = (k: keyof typeof SEEDS) => SEEDS[k]
 
 const NOW = Date.parse('2026-03-02T10:00:00+08:00') // a Monday

@@ -359,6 +359,9 @@ export class MiniProgram {
     if (this.isTab(route)) this.tabPages.set(route, page)
     instance.onLoad?.(query)
     await this.timers.advance(500)
+    // A page replaced while it loaded (redirectTo from its onLoad, e.g. a message link) is never shown:
+    // showing it would make Taro point the current router back at it, under the page that replaced it.
+    if (!this.stack.includes(page)) return page
     instance.onShow?.()
     instance.onReady?.()
     await this.timers.advance(500)

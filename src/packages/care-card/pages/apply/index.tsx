@@ -12,6 +12,7 @@ import { Page } from '../../../../ui/Page'
 import { PhotoError, pickPhotoBase64 } from '../../../../ui/photo'
 import { ErrorNote, Section } from '../../../../ui/States'
 import { BASE, go, GroupChecks, PROOF_NAMES, Result, useWho } from '../../components/common'
+import { OpenApplicationNotice, useOpenApplication } from '../../components/OpenApplication'
 import { useSubmission } from '../../../../ui/useSubmission'
 import { useProofs } from '../../store'
 import '../../feature.css'
@@ -29,6 +30,7 @@ export default function Apply() {
   const photos = useProofs((s) => s.photos[principal] ?? NO_PHOTOS)
   const [done, setDone] = useState<CareApplicationDto | null>(null)
   const sub = useSubmission()
+  const openApp = useOpenApplication()
   const { errors, clearError } = sub
 
   const kinds: CareProofKindDto[] = ['household', ...form.groups]
@@ -70,6 +72,15 @@ export default function Apply() {
             { text: '返回爱心卡首页', onTap: () => Taro.navigateBack().catch(() => go('index')) },
           ]}
         />
+      </Page>
+    )
+  }
+
+  if (!resubmitId && openApp) {
+    return (
+      <Page>
+        <View className="page-title" role="heading" aria-level={1}>申请爱心卡</View>
+        <OpenApplicationNotice app={openApp} name={who.self ? '您' : who.name} />
       </Page>
     )
   }

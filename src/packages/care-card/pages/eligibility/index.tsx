@@ -11,6 +11,7 @@ import { Button } from '../../../../ui/Button'
 import { Page } from '../../../../ui/Page'
 import { ErrorNote, Section } from '../../../../ui/States'
 import { go, GroupChecks, messageOf, useWho } from '../../components/common'
+import { OpenApplicationNotice, useOpenApplication } from '../../components/OpenApplication'
 import '../../feature.css'
 
 /** Eligibility check: choose registered groups, see the tier and monthly amount or why not. */
@@ -22,6 +23,7 @@ export default function Eligibility() {
   const [result, setResult] = useState<CareEligibilityDto | null>(null)
   const [error, setError] = useState<unknown>(null)
   const [busy, setBusy] = useState(false)
+  const openApp = useOpenApplication()
 
   const check = async () => {
     setBusy(true)
@@ -52,7 +54,8 @@ export default function Eligibility() {
           {result.eligible && <View className="cc-hero-amount" id="eligibility-amount">每月 {formatFen(result.monthlyCreditFen)}</View>}
           {result.tier && <View className="cell-note">档位：{result.tier.label}</View>}
           {result.reasons.map((r) => <View key={r} className="cell-note">{r}</View>)}
-          {result.eligible && <Button id="eligibility-apply" onTap={() => go('apply')}>去申请</Button>}
+          {result.eligible && openApp && <OpenApplicationNotice app={openApp} name={who.self ? '您' : who.name} />}
+          {result.eligible && !openApp && <Button id="eligibility-apply" onTap={() => go('apply')}>去申请</Button>}
         </Section>
       )}
     </Page>

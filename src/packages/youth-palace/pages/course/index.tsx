@@ -69,6 +69,7 @@ export default function Course() {
   const child = children.find((x) => x.id === childId)
   return (
     <Page>
+      {!c && <View className="page-title" role="heading" aria-level={1}>课程详情</View>}
       {course.loading && !c && <Loading />}
       {course.error && <ErrorNote text={course.error} cause={course.cause} onRetry={course.reload} />}
       {c && (

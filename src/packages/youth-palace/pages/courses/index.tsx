@@ -90,7 +90,7 @@ export default function Courses() {
               </View>
             </View>
           ))}
-          {list.length > shown && <Button kind="secondary" id="more-courses" onTap={() => setShown(shown + PAGE_SIZE)}>{`再看 ${Math.min(PAGE_SIZE, list.length - shown)} 门（还有 ${list.length - shown} 门）`}</Button>}
+          {list.length > shown && <Button kind="secondary" id="more-courses" onTap={() => setShown(shown + PAGE_SIZE)}>{list.length - shown <= PAGE_SIZE ? `再看剩下的 ${list.length - shown} 门` : `再看 ${PAGE_SIZE} 门（还有 ${list.length - shown} 门）`}</Button>}
         </Section>
       )}
       {courses && <Button kind="secondary" id="go-my-courses" onTap={() => go('my-courses', { childId: childId || undefined })}>看已报的课程</Button>}
