@@ -54,7 +54,7 @@ export default function Eligibility() {
           {result.eligible && <View className="cc-hero-amount" id="eligibility-amount">每月 {formatFen(result.monthlyCreditFen)}</View>}
           {result.tier && <View className="cell-note">档位：{result.tier.label}</View>}
           {result.reasons.map((r) => <View key={r} className="cell-note">{r}</View>)}
-          {result.eligible && openApp && <OpenApplicationNotice app={openApp} name={who.self ? '您' : who.name} />}
+          {openApp && <OpenApplicationNotice app={openApp} name={who.self ? '您' : who.name} />}
           {result.eligible && !openApp && <Button id="eligibility-apply" onTap={() => go('apply')}>去申请</Button>}
         </Section>
       )}
