@@ -73,6 +73,10 @@ export async function auditPage(page: Page, where: string, prefix = ''): Promise
     const sizes = await checkElderMode(page, elder ? ELDER_RULES : NORMAL_RULES)
     for (const v of sizes.violations) problems.push(`${name} [${mode}] ${v.rule} ${v.value}: "${v.text}"`)
     if (sizes.texts === 0) problems.push(`${name} [${mode}] shows no text`)
+    // The H5 tab bar sits outside the page: its labels follow the same text rule.
+    const tabSizes = await page.evaluate(() => [...document.querySelectorAll('.weui-tabbar__label')]
+      .filter((l) => (l as HTMLElement).offsetParent !== null).map((l) => parseFloat(getComputedStyle(l).fontSize)))
+    for (const px of tabSizes) if (px + 0.01 < (elder ? ELDER_RULES.minTextPx : 12)) problems.push(`${name} [${mode}] tab bar label ${px}px`)
     await shootWhole(page, path.join(dir, `${name}-${mode}.png`))
   }
   await setMode(page, started)
