@@ -5,6 +5,7 @@ import path from 'node:path'
 import {
   answerModal, checkElderMode, ELDER_RULES, expectAudited, loginAs, openPhone, pageErrors, screenshot, setElder, visiblePage, waitForRoute, useBrowserSuite,
 } from './support'
+import { beijing, firstOfNextMonth } from '../shared/beijing'
 
 const app = useBrowserSuite(240_000)
 
@@ -21,13 +22,6 @@ const expectElder = async (page: Page, where: string) => {
 }
 const setClock = (page: Page, ms: number) => page.evaluate((t) => (globalThis as any).__mcMockBackend().clock.set(t), ms)
 const nowOf = (page: Page) => page.evaluate(() => (globalThis as any).__mcMockBackend().clock.now() as number)
-const beijing = (date: string, time: string) => Date.parse(`${date}T${time}:00+08:00`)
-function firstOfNextMonth(ms: number): string {
-  const d = new Date(ms + 8 * 3600_000)
-  const y = d.getUTCFullYear()
-  const m = d.getUTCMonth() + 1
-  return m === 12 ? `${y + 1}-01-01` : `${y}-${String(m + 1).padStart(2, '0')}-01`
-}
 
 /** A small JPEG made by the browser's canvas, written to a temp file for the file chooser. */
 async function jpegFile(page: Page): Promise<string> {

@@ -1,4 +1,5 @@
 import { MiniProgram, loginAs, logout, seededIdNumber } from './harness'
+import { beijing, firstOfNextMonth } from '../shared/beijing'
 
 /** A full-width bracket opened inside another: （…（…）…）. */
 const NESTED_BRACKETS = /（[^（）]*（/
@@ -13,15 +14,6 @@ let mockNow: number | null = null
 
 
 
-/** Beijing wall time `YYYY-MM-DD HH:mm` as epoch ms. */
-const beijing = (date: string, time: string) => Date.parse(`${date}T${time}:00+08:00`)
-/** First day of the month after `ms` (Beijing). */
-function firstOfNextMonth(ms: number): string {
-  const d = new Date(ms + 8 * 3600_000)
-  const y = d.getUTCFullYear()
-  const m = d.getUTCMonth() + 1
-  return m === 12 ? `${y + 1}-01-01` : `${y}-${String(m + 1).padStart(2, '0')}-01`
-}
 
 const SETDATA_LIMIT = 16 * 1024
 function expectSmallSetData(mp: MiniProgram) {

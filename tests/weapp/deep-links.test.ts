@@ -81,10 +81,7 @@ async function storageOf(persona: string): Promise<Map<string, string>> {
 
 /** Opens `url` as the first page, logged in as `persona`. */
 async function openFirst(persona: string, url: string): Promise<MiniProgram> {
-  const mp = await MiniProgram.launch({ storage: await storageOf(persona), entry: url })
-  // A page may redirect (a message link) and then load: let that finish like a person waiting a moment.
-  await mp.settle(1500)
-  return mp
+  return MiniProgram.launch({ storage: await storageOf(persona), entry: url })
 }
 
 /** Rendered, not blank, no leaked placeholders, no console errors. */
