@@ -7,19 +7,10 @@
  * and whenever the journey was not done yet the page said why (loading, 请稍候, 正在保存, or an
  * ErrorNote with the reason), with "网络不稳，正在重试（第 N 次）…" toasts while the wrapper retried.
  */
-import { MiniProgram, loginAs, walk } from './harness'
+import { loginAs, walk } from './harness'
+import { expectFaultsMet, faultsOn, idsStarting, inputValue, persist, retryToasts } from './harness/faults'
 
 jest.setTimeout(300_000)
-
-/** The schedule: seeded, so every run meets the same faults in the same order. */
-const FAULTS = { enabled: true, seed: 42, rate: 0.3, latencyMs: 2000, kinds: ['latency', 'timeout', 'server-error', 'lost-response'] }
-/**
- * Virtual time for one round of an action: three attempts of 2 s latency + a 10 s timeout, plus the
- * wrapper's back-off (0.4 s + 0.8 s), with room for a follow-up load.
- */
-const ROUND = 45_000
-/** How many times a person taps 重试 (or submits again) before the test gives up. */
-const MAX_TRIES = 15
 
 /**
  * The seed of each journey's schedule (the schedule restarts from it when faults are turned on), chosen
@@ -30,74 +21,6 @@ const SEEDS = { apply: 5, book: 1, ballot: 42, youthPalace: 1, oneThing: 42 }
 const seedOf = (k: keyof typeof SEEDS) => SEEDS[k]
 
 const NOW = Date.parse('2026-03-02T10:00:00+08:00') // a Monday
-
-/** One request and the fault it met (`method` is '?' when it never reached the handler). */
-interface Hit { method: string; url: string; kind: string }
-
-/**
- * Turns the fault schedule on (restarting it from `seed`) and records which fault each request met:
- * timeouts and 503s never reach the handler; the others are matched to the handled request by URL.
- */
-function faultsOn(mp: MiniProgram, seed: number): Hit[] {
-  type Backend = { decideFault(path?: string): { kind: string | null; delayMs: number }; handle(req: { method: string; url: string }): unknown; faults: { configure(c: object): void } }
-  const backend = mp.backend() as unknown as Backend
-  backend.faults.configure({ ...FAULTS, seed })
-  const hits: Hit[] = []
-  const reaching = new Map<string, string[]>()
-  const decide = backend.decideFault.bind(backend)
-  backend.decideFault = (path = '') => {
-    const d = decide(path)
-    const kind = d.kind ?? 'ok'
-    if (kind === 'timeout' || kind === 'server-error') hits.push({ method: '?', url: path, kind })
-    else reaching.set(path, [...(reaching.get(path) ?? []), kind])
-    return d
-  }
-  const handle = backend.handle.bind(backend)
-  backend.handle = (req) => {
-    hits.push({ method: req.method, url: req.url, kind: reaching.get(req.url)?.shift() ?? 'ok' })
-    return handle(req)
-  }
-  return hits
-}
-
-/** Faults met: at least one, and the write under test saved once while its answer was lost. */
-function expectFaultsMet(hits: Hit[], write: RegExp) {
-  expect(hits.filter((h) => h.kind !== 'ok').length).toBeGreaterThan(0)
-  expect(hits.filter((h) => h.method !== 'GET' && h.method !== '?' && write.test(h.url) && h.kind === 'lost-response').length).toBeGreaterThan(0)
-}
-
-const toasts = (mp: MiniProgram) => mp.calls.filter((c) => c.api === 'showToast').map((c) => String((c.args as { title?: string }).title ?? ''))
-const retryToasts = (mp: MiniProgram) => toasts(mp).filter((t) => /^网络不稳，正在重试（第 \d 次）…$/.test(t))
-
-/** What the person sees while a journey step is not done: a loading state or a failure with its reason. */
-const EXPLAINED = /⚠ .{4,}|正在加载|请稍候|正在保存/
-
-/**
- * Lets the step run; while `done()` is false, checks the page says what is happening and acts as a
- * person would: taps 重试 when an ErrorNote offers it, otherwise `again()` (e.g. submit again).
- * Returns how many times the person had to act.
- */
-async function persist(mp: MiniProgram, what: string, done: () => boolean, again?: () => Promise<void>): Promise<number> {
-  for (let tries = 0; ; tries++) {
-    await mp.settle(ROUND)
-    if (done()) return tries
-    const text = mp.page.text()
-    if (!EXPLAINED.test(text)) throw new Error(`${what}: not done and the page does not say why: ${text.slice(0, 1500)}`)
-    if (tries >= MAX_TRIES) throw new Error(`${what}: not done after ${MAX_TRIES} tries: ${text.slice(0, 1500)}`)
-    if (mp.page.has(/^重试$/)) await mp.page.tap(/^重试$/)
-    else if (again) await again()
-  }
-}
-
-/** The value shown in an input (by the Field's id or the input's own). */
-function inputValue(mp: MiniProgram, id: string): string {
-  const node = mp.page.get(id)
-  const input = ['input', 'textarea'].includes(node.tag) ? node : walk(node).find((n) => ['input', 'textarea'].includes(n.tag))!
-  return String(input.attrs.value ?? '')
-}
-
-/** Ids on the page starting with `prefix`. */
-const idsStarting = (mp: MiniProgram, prefix: string) => walk(mp.page.root).map((n) => n.id ?? '').filter((id) => id.startsWith(prefix))
 
 describe('WeChat build: the four services under the seeded fault schedule', () => {
   it('爱心卡: 王秀英 applies with a photo (one application); 马建华 books a lunch (one order, one hold)', async () => {
