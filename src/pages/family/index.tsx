@@ -1,5 +1,6 @@
 import { View } from '@tarojs/components'
 import Taro, { useDidShow } from '@tarojs/taro'
+import { useState } from 'react'
 import { confirmFamilyLink, declineFamilyLink, errorMessage, requestFamilyLink, revokeFamilyLink } from '../../api'
 import { parseResidentId } from '../../domain/residentId'
 import { useDraft } from '../../stores/drafts'
@@ -11,6 +12,7 @@ import { Field } from '../../ui/Field'
 import { Options } from '../../ui/Options'
 import { Page } from '../../ui/Page'
 import { Empty, ErrorNote, Section } from '../../ui/States'
+import { useActionKeys } from '../../ui/useActionKeys'
 import { idNumberProblem, useSubmission } from '../../ui/useSubmission'
 
 const RELATIONSHIPS = ['子女', '配偶', '父母', '兄弟姐妹', '孙子女', '其他亲属']
@@ -37,13 +39,29 @@ export default function Family() {
     ['progress'],
   )
 
-  const act = async (fn: () => Promise<unknown>, question?: { title: string; content: string }) => {
+  const keys = useActionKeys()
+  const [acting, setActing] = useState<string | null>(null)
+  const [actFailure, setActFailure] = useState<{ linkId: string; cause: unknown } | null>(null)
+  /**
+   * Confirms, declines or revokes a link (`action-<id>`): the button shows it is working, a failure is
+   * said under the link with its reason, and the list is reloaded either way (an answer lost on the way
+   * may hide a change that was made).
+   */
+  const act = async (linkId: string, action: string, fn: (key: string) => Promise<unknown>, question?: { title: string; content: string }) => {
+    if (acting) return
     if (question && !(await Taro.showModal(question)).confirm) return
+    const name = `${action}-${linkId}`
+    setActing(name)
+    setActFailure(null)
     try {
-      await fn()
-      await load()
+      await fn(keys.keyFor(name))
+      keys.settle(name)
     } catch (e) {
-      Taro.showModal({ title: '操作没有成功', content: errorMessage(e), showCancel: false })
+      keys.settle(name, e)
+      setActFailure({ linkId, cause: e })
+    } finally {
+      setActing(null)
+      await load()
     }
   }
 
@@ -60,16 +78,17 @@ export default function Family() {
               <View className={`tag ${STATUS_TAG[l.status]}`}>{STATUS_CN[l.status]}</View>
               {l.status === 'pending' && l.viewerSide === 'principal' && (
                 <View className="btn-row">
-                  <Button id={`confirm-${l.id}`} onTap={() => act(() => confirmFamilyLink(l.id), { title: '同意代办', content: `同意后，${l.proxy.name}可以用自己的微信为您申请和办理社区服务，所有操作都会记录。` })}>同意</Button>
-                  <Button kind="secondary" onTap={() => act(() => declineFamilyLink(l.id))}>拒绝</Button>
+                  <Button id={`confirm-${l.id}`} loading={acting === `confirm-${l.id}`} onTap={() => act(l.id, 'confirm', (key) => confirmFamilyLink(l.id, key), { title: '同意代办', content: `同意后，${l.proxy.name}可以用自己的微信为您申请和办理社区服务，所有操作都会记录。` })}>同意</Button>
+                  <Button kind="secondary" id={`decline-${l.id}`} loading={acting === `decline-${l.id}`} onTap={() => act(l.id, 'decline', (key) => declineFamilyLink(l.id, key))}>拒绝</Button>
                 </View>
               )}
               {(l.status === 'confirmed' || (l.status === 'pending' && l.viewerSide === 'proxy')) && (
-                <Button kind="danger" id={`revoke-${l.id}`} onTap={() => act(async () => {
-                  await revokeFamilyLink(l.id)
+                <Button kind="danger" id={`revoke-${l.id}`} loading={acting === `revoke-${l.id}`} onTap={() => act(l.id, 'revoke', async (key) => {
+                  await revokeFamilyLink(l.id, key)
                   if (actingFor?.userId === l.principal.userId) useSession.getState().setActingFor(null)
                 }, { title: '撤销代办', content: '撤销后将不能再代为办理。' })}>撤销</Button>
               )}
+              {actFailure?.linkId === l.id && <ErrorNote text={`操作没有成功：${errorMessage(actFailure.cause)}`} cause={actFailure.cause} />}
             </View>
           </View>
         ))}

@@ -1,7 +1,7 @@
 import { View } from '@tarojs/components'
 import Taro, { useRouter } from '@tarojs/taro'
 import { useRef, useState } from 'react'
-import { ApiError, errorMessage, newIdempotencyKey } from '../../../../api'
+import { ApiError, errorMessage } from '../../../../api'
 import {
   cancelYpEnrollment, confirmYpEnrollment, confirmYpPayment, declineYpEnrollment, listYpEnrollments, payYpEnrollment,
 } from '../../../../api/endpoints/youthPalace'
@@ -10,28 +10,41 @@ import { formatFen } from '../../../../domain/money'
 import { useRequireLogin } from '../../../../ui/auth'
 import { Button } from '../../../../ui/Button'
 import { Page } from '../../../../ui/Page'
+import { useActionKeys } from '../../../../ui/useActionKeys'
 import { Empty, ErrorNote, Loading, Section } from '../../../../ui/States'
 import { ENROLLMENT_STATUS, formatInstantCn, go, serverNow, timeLeftCn, useLoaded } from '../../components/util'
 import { useYouthPalace } from '../../store'
 import '../../feature.css'
 
-/** Pays a fee: pay endpoint → WeChat Pay (or a "模拟支付" confirm on H5 in mock mode) → confirm-payment. */
-async function payAndConfirm(e: YpEnrollmentDto, key: string): Promise<YpEnrollmentDto | null> {
-  const p = await payYpEnrollment(e.id, key)
-  const mock = p.paySign.startsWith('MOCK-')
-  if (mock && process.env.TARO_ENV === 'h5') {
-    const r = await Taro.showModal({ title: '模拟支付', content: `演示环境没有微信支付。确定后视为已支付 ${formatFen(p.amountFen)}。`, confirmText: '模拟支付' })
-    if (!r.confirm) return null
-  } else {
-    try {
-      await Taro.requestPayment({ timeStamp: p.timeStamp, nonceStr: p.nonceStr, package: p.package, signType: p.signType, paySign: p.paySign })
-    } catch (err) {
-      const msg = String((err as { errMsg?: string })?.errMsg ?? '')
-      if (msg.includes('cancel')) return null
-      throw new ApiError(0, 'PAY_FAILED', '微信支付没有成功，名额仍为您保留到确认期限，请稍后再试')
+/**
+ * Pays a fee: pay endpoint → WeChat Pay (or a "模拟支付" confirm on H5 in mock mode) → confirm-payment.
+ * `paid` (enrollment id → payment id) remembers a payment WeChat Pay has taken but the backend has not
+ * confirmed yet (the answer was lost): tapping again then only confirms, so nobody is asked to pay twice.
+ * The confirmation's idempotency key derives from `key`, so a replay returns the first answer.
+ * @returns the confirmed enrollment, or null when the person cancelled the payment.
+ * @throws ApiError `PAY_FAILED` when WeChat Pay fails; any API error of the two requests.
+ */
+async function payAndConfirm(e: YpEnrollmentDto, key: string, paid: Record<string, string>): Promise<YpEnrollmentDto | null> {
+  if (!paid[e.id]) {
+    const p = await payYpEnrollment(e.id, key)
+    const mock = p.paySign.startsWith('MOCK-')
+    if (mock && process.env.TARO_ENV === 'h5') {
+      const r = await Taro.showModal({ title: '模拟支付', content: `演示环境没有微信支付。确定后视为已支付 ${formatFen(p.amountFen)}。`, confirmText: '模拟支付' })
+      if (!r.confirm) return null
+    } else {
+      try {
+        await Taro.requestPayment({ timeStamp: p.timeStamp, nonceStr: p.nonceStr, package: p.package, signType: p.signType, paySign: p.paySign })
+      } catch (err) {
+        const msg = String((err as { errMsg?: string })?.errMsg ?? '')
+        if (msg.includes('cancel')) return null
+        throw new ApiError(0, 'PAY_FAILED', '微信支付没有成功，名额仍为您保留到确认期限，请稍后再试')
+      }
     }
+    paid[e.id] = p.paymentId
   }
-  return confirmYpPayment(e.id, p.paymentId, newIdempotencyKey())
+  const done = await confirmYpPayment(e.id, paid[e.id], `${key}-paid`)
+  delete paid[e.id]
+  return done
 }
 
 /** My courses per child: status in words, waitlist position, offers with their deadline, confirm/decline/pay/cancel. */
@@ -49,20 +62,20 @@ export default function MyCourses() {
   const [busyId, setBusyId] = useState<string | null>(null)
   const [failures, setFailures] = useState<Record<string, string>>({})
   const [results, setResults] = useState<Record<string, string>>({})
-  const keys = useRef<Record<string, string>>({})
-  const keyFor = (action: string) => (keys.current[action] ??= newIdempotencyKey())
+  const keys = useActionKeys()
+  const paid = useRef<Record<string, string>>({})
 
   const act = async (e: YpEnrollmentDto, action: string, run: (key: string) => Promise<string | null>) => {
     setBusyId(`${action}-${e.id}`)
     setFailures({ ...failures, [e.id]: '' })
     const k = `${action}-${e.id}`
     try {
-      const said = await run(keyFor(k))
-      delete keys.current[k]
+      const said = await run(keys.keyFor(k))
+      keys.settle(k)
       if (said) setResults({ ...results, [e.id]: said })
       await list.reload()
     } catch (err) {
-      if (err instanceof ApiError && err.status >= 400 && err.status < 500) delete keys.current[k]
+      keys.settle(k, err)
       setFailures({ ...failures, [e.id]: errorMessage(err) })
     } finally {
       setBusyId(null)
@@ -71,7 +84,7 @@ export default function MyCourses() {
 
   const confirm = (e: YpEnrollmentDto) => act(e, 'confirm', async (key) => {
     if (e.feeDueFen > 0) {
-      const done = await payAndConfirm(e, key)
+      const done = await payAndConfirm(e, key, paid.current)
       return done ? `已支付 ${formatFen(e.feeDueFen)}，${e.childName}的《${e.courseName}》名额已确认。开课前可以在这里看签到码。` : null
     }
     await confirmYpEnrollment(e.id, key)

@@ -12,6 +12,7 @@ import { Button } from '../../../../ui/Button'
 import { Cell } from '../../../../ui/Cell'
 import { Field } from '../../../../ui/Field'
 import { Page } from '../../../../ui/Page'
+import { useActionKeys } from '../../../../ui/useActionKeys'
 import { Empty, ErrorNote, Loading, Section } from '../../../../ui/States'
 import { TERM_STATUS, go, useLoaded } from '../../components/util'
 import '../../feature.css'
@@ -36,7 +37,7 @@ export default function Worker() {
   const [errors, setErrors] = useState<Record<string, string>>({})
   const [createFailure, setCreateFailure] = useState<string | null>(null)
   const createKey = useRef(newIdempotencyKey())
-  const keys = useRef<Record<string, string>>({})
+  const keys = useActionKeys()
 
   if (!isWorker) {
     return (
@@ -53,14 +54,14 @@ export default function Worker() {
     setBusy(k)
     setFailure({ ...failure, [termId]: '' })
     try {
-      const key = (keys.current[k] ??= newIdempotencyKey())
+      const key = keys.keyFor(k)
       if (action === 'open') await openYpTerm(termId, key)
       if (action === 'close') await closeYpTerm(termId, key)
       if (action === 'draw') setSummary(await drawYpTerm(termId, key))
-      delete keys.current[k]
+      keys.settle(k)
       await terms.reload()
     } catch (e) {
-      if (e instanceof ApiError && e.status >= 400 && e.status < 500) delete keys.current[k]
+      keys.settle(k, e)
       setFailure({ ...failure, [termId]: errorMessage(e) })
     } finally {
       setBusy(null)
