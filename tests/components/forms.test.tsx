@@ -1,9 +1,10 @@
-import { act, fireEvent, render, screen } from '@testing-library/react'
+import { act, fireEvent, render, renderHook, screen } from '@testing-library/react'
 import React from 'react'
 import Taro from '@tarojs/taro'
 import { ApiError } from '@/api/errors'
 import { Field } from '@/ui/Field'
 import { ErrorNote } from '@/ui/States'
+import { useActionKeys } from '@/ui/useActionKeys'
 import { useSubmission, type SubmitOptions } from '@/ui/useSubmission'
 import { resetTaroDouble } from '../doubles/taro'
 
@@ -96,5 +97,22 @@ describe('useSubmission with Field', () => {
     await act(async () => { fireEvent.click(screen.getByText('提交')) })
     expect(keys[0]).toBe(keys[1])
     expect(keys[2]).not.toBe(keys[1])
+  })
+})
+
+describe('useActionKeys: one key per action, kept only while a retry may find the first try saved', () => {
+  it.each([
+    ['no answer', true, new ApiError(0, 'TIMEOUT', '超时')],
+    ['503', true, new ApiError(503, 'SERVICE_UNAVAILABLE', '忙')],
+    ['429', true, new ApiError(429, 'TOO_MANY', '太快')],
+    ['a refusal (409)', false, new ApiError(409, 'ALREADY', '处理过了')],
+    ['success', false, undefined],
+  ] as const)('after %s the same key is sent again: %s', (_what, kept, error) => {
+    const { result } = renderHook(() => useActionKeys())
+    const first = result.current.keyFor('confirm-1')
+    expect(result.current.keyFor('confirm-1')).toBe(first)
+    expect(result.current.keyFor('confirm-2')).not.toBe(first)
+    result.current.settle('confirm-1', error)
+    expect(result.current.keyFor('confirm-1') === first).toBe(kept)
   })
 })

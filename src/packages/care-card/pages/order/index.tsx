@@ -1,7 +1,7 @@
 import { View } from '@tarojs/components'
 import Taro, { useRouter } from '@tarojs/taro'
-import { useRef, useState } from 'react'
-import { ApiError, newIdempotencyKey } from '../../../../api'
+import { useState } from 'react'
+import { ApiError } from '../../../../api'
 import { cancelCareOrder, disputeCareOrder, getCareOrder, rateCareOrder } from '../../../../api/endpoints/careCard'
 import type { CareOrderDto } from '../../../../domain/contracts/careCard'
 import { formatFen } from '../../../../domain/money'
@@ -13,6 +13,7 @@ import { Options } from '../../../../ui/Options'
 import { Page } from '../../../../ui/Page'
 import { ErrorNote, Loading, Section } from '../../../../ui/States'
 import { dateTimeCn, messageOf, ORDER_TAG } from '../../components/common'
+import { useActionKeys } from '../../../../ui/useActionKeys'
 import { useLoader } from '../../../../ui/useLoader'
 import '../../feature.css'
 
@@ -34,17 +35,17 @@ export default function Order() {
   const [failure, setFailure] = useState<string | null>(null)
   const [busy, setBusy] = useState<string | null>(null)
   const [note, setNote] = useState<string | null>(null)
-  const key = useRef(newIdempotencyKey())
+  const keys = useActionKeys()
 
-  const run = async (what: string, fn: () => Promise<CareOrderDto>, after: string) => {
+  const run = async (what: string, fn: (key: string) => Promise<CareOrderDto>, after: string) => {
     setBusy(what)
     setFailure(null)
     try {
-      set(await fn())
-      key.current = newIdempotencyKey()
+      set(await fn(keys.keyFor(what)))
+      keys.settle(what)
       setNote(after)
     } catch (e) {
-      if (e instanceof ApiError && e.status >= 400 && e.status < 500) key.current = newIdempotencyKey()
+      keys.settle(what, e)
       if (e instanceof ApiError && Object.keys(e.fields).length) setErrors(e.fields)
       else setFailure(messageOf(e))
     } finally {
@@ -55,19 +56,19 @@ export default function Order() {
   const cancel = async () => {
     if (!o) return
     const { confirm } = await Taro.showModal({ title: '取消预约', content: `取消后这个时段不再为您保留，冻结的 ${formatFen(o.priceFen)} 会退回爱心卡。`, confirmText: '确定取消', cancelText: '不取消' })
-    if (confirm) run('cancel', () => cancelCareOrder(id, key.current), `已取消，${formatFen(o.priceFen)} 已退回爱心卡。`)
+    if (confirm) run('cancel', (key) => cancelCareOrder(id, key), `已取消，${formatFen(o.priceFen)} 已退回爱心卡。`)
   }
   const rate = () => {
     if (!stars) { setErrors({ stars: '请选择评价' }); return }
     setErrors({})
-    run('rate', () => rateCareOrder(id, { stars: Number(stars), comment: comment.trim() || undefined }, key.current),
+    run('rate', (key) => rateCareOrder(id, { stars: Number(stars), comment: comment.trim() || undefined }, key),
       Number(stars) <= 2 ? '谢谢您的评价。社区工作人员会在 1 天内给您回电了解情况。' : '谢谢您的评价！')
   }
   const dispute = async () => {
     if (reason.trim().length < 4) { setErrors({ reason: '请写明哪里有问题（至少 4 个字）' }); return }
     setErrors({})
     const { confirm } = await Taro.showModal({ title: '提出异议', content: '提交后社区会核实处理；如异议成立，费用会退回爱心卡。', confirmText: '提交异议' })
-    if (confirm) run('dispute', () => disputeCareOrder(id, reason.trim(), key.current), '异议已提交，社区核实后会通过“消息”告诉您结果。')
+    if (confirm) run('dispute', (key) => disputeCareOrder(id, reason.trim(), key), '异议已提交，社区核实后会通过“消息”告诉您结果。')
   }
 
   return (

@@ -1,7 +1,6 @@
 import { View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
-import { useRef, useState } from 'react'
-import { ApiError, newIdempotencyKey } from '../../../../api'
+import { useState } from 'react'
 import { completeCareTask, deliverCareOrder, listCareTasks, listWorkerCareOrders, resolveCareDispute } from '../../../../api/endpoints/careCard'
 import type { CareOrderDto, CareTaskDto } from '../../../../domain/contracts/careCard'
 import { formatFen } from '../../../../domain/money'
@@ -11,6 +10,7 @@ import { Field } from '../../../../ui/Field'
 import { Page } from '../../../../ui/Page'
 import { Empty, ErrorNote, Loading } from '../../../../ui/States'
 import { tappable } from '../../../../ui/tappable'
+import { useActionKeys } from '../../../../ui/useActionKeys'
 import { dateTimeCn, messageOf } from '../../components/common'
 import { useLoader } from '../../../../ui/useLoader'
 import { isWorkerNow, WorkerOnly } from '../../../../ui/WorkerOnly'
@@ -32,21 +32,22 @@ export default function WorkerOrders() {
   const [errors, setErrors] = useState<Record<string, string>>({})
   const [busy, setBusy] = useState<string | null>(null)
   const [note, setNote] = useState<string | null>(null)
-  const key = useRef(newIdempotencyKey())
+  const keys = useActionKeys()
 
   const switchTab = (t: Tab) => { setTab(t); setNote(null); setTimeout(() => reload(), 0) }
 
-  const act = async (busyKey: string, question: { title: string; content: string; confirmText: string } | null, fn: () => Promise<unknown>, after: string) => {
+  /** Runs a row action (`busyKey` shows on its button); `keyName` names its idempotency key when two actions share a button state. */
+  const act = async (busyKey: string, question: { title: string; content: string; confirmText: string } | null, fn: (key: string) => Promise<unknown>, after: string, keyName = busyKey) => {
     if (question && !(await Taro.showModal(question)).confirm) return
     setBusy(busyKey)
     setErrors({})
     try {
-      await fn()
-      key.current = newIdempotencyKey()
+      await fn(keys.keyFor(keyName))
+      keys.settle(keyName)
       setNote(after)
       await reload()
     } catch (e) {
-      if (e instanceof ApiError && e.status >= 400 && e.status < 500) key.current = newIdempotencyKey()
+      keys.settle(keyName, e)
       setErrors({ [busyKey]: messageOf(e) })
     } finally {
       setBusy(null)
@@ -83,7 +84,7 @@ export default function WorkerOrders() {
                 {errors[`deliver-${o.id}`] && <ErrorNote text={errors[`deliver-${o.id}`]} />}
                 <Button id={`deliver-${o.id}`} label={`标记已完成：${o.holder.name}的${o.service.name}`} loading={busy === `deliver-${o.id}`}
                   onTap={() => act(`deliver-${o.id}`, { title: '标记服务完成', content: `确认已为 ${o.holder.name} 完成服务？将从爱心卡扣款 ${formatFen(o.priceFen)}。`, confirmText: '确认完成' },
-                    () => deliverCareOrder(o.id, key.current), `已标记完成，扣款 ${formatFen(o.priceFen)}。`)}>标记已完成</Button>
+                    (key) => deliverCareOrder(o.id, key), `已标记完成，扣款 ${formatFen(o.priceFen)}。`)}>标记已完成</Button>
               </View>
             )}
             {tab === 'disputed' && o.dispute && (
@@ -91,8 +92,8 @@ export default function WorkerOrders() {
                 <View className="cell-note">异议：{o.dispute.reason}。提出时间：{dateTimeCn(o.dispute.openedAt)}</View>
                 <Field id={`resolve-${o.id}`} label="处理意见" value={texts[o.id] ?? ''} onInput={(v) => { setTexts((t) => ({ ...t, [o.id]: v })); setErrors((e) => ({ ...e, [o.id]: '' })) }} error={errors[o.id] || undefined} maxlength={300} />
                 {errors[`resolve-${o.id}`] && <ErrorNote text={errors[`resolve-${o.id}`]} />}
-                <Button id={`uphold-${o.id}`} loading={busy === `resolve-${o.id}`} onTap={() => needText(o.id, '处理意见') && act(`resolve-${o.id}`, { title: '异议成立', content: `将退回 ${formatFen(o.priceFen)} 到爱心卡。`, confirmText: '确认退款' }, () => resolveCareDispute(o.id, { decision: 'upheld', reason: texts[o.id].trim() }, key.current), '已处理：异议成立，已退款。')}>异议成立，退款</Button>
-                <Button kind="secondary" loading={busy === `resolve-${o.id}`} onTap={() => needText(o.id, '处理意见') && act(`resolve-${o.id}`, { title: '异议不成立', content: '居民会收到您的处理意见。', confirmText: '确认' }, () => resolveCareDispute(o.id, { decision: 'rejected', reason: texts[o.id].trim() }, key.current), '已处理：异议不成立，已告知居民。')}>异议不成立</Button>
+                <Button id={`uphold-${o.id}`} loading={busy === `resolve-${o.id}`} onTap={() => needText(o.id, '处理意见') && act(`resolve-${o.id}`, { title: '异议成立', content: `将退回 ${formatFen(o.priceFen)} 到爱心卡。`, confirmText: '确认退款' }, (key) => resolveCareDispute(o.id, { decision: 'upheld', reason: texts[o.id].trim() }, key), '已处理：异议成立，已退款。', `uphold-${o.id}`)}>异议成立，退款</Button>
+                <Button kind="secondary" loading={busy === `resolve-${o.id}`} onTap={() => needText(o.id, '处理意见') && act(`resolve-${o.id}`, { title: '异议不成立', content: '居民会收到您的处理意见。', confirmText: '确认' }, (key) => resolveCareDispute(o.id, { decision: 'rejected', reason: texts[o.id].trim() }, key), '已处理：异议不成立，已告知居民。', `reject-${o.id}`)}>异议不成立</Button>
               </View>
             )}
           </View>
@@ -104,7 +105,7 @@ export default function WorkerOrders() {
             {t.phone && <Button kind="secondary" label={`拨打 ${maskPhone(t.phone)}（${t.holder.name}）`} onTap={() => call(t.phone!)}>{`拨打 ${maskPhone(t.phone)}`}</Button>}
             <Field id={`outcome-${t.id}`} label="回访情况" value={texts[t.id] ?? ''} onInput={(v) => { setTexts((x) => ({ ...x, [t.id]: v })); setErrors((e) => ({ ...e, [t.id]: '' })) }} error={errors[t.id] || undefined} maxlength={300} />
             {errors[`task-${t.id}`] && <ErrorNote text={errors[`task-${t.id}`]} />}
-            <Button loading={busy === `task-${t.id}`} onTap={() => needText(t.id, '回访情况') && act(`task-${t.id}`, null, () => completeCareTask(t.id, texts[t.id].trim(), key.current), '回访已记录。')}>记录回访完成</Button>
+            <Button loading={busy === `task-${t.id}`} onTap={() => needText(t.id, '回访情况') && act(`task-${t.id}`, null, (key) => completeCareTask(t.id, texts[t.id].trim(), key), '回访已记录。')}>记录回访完成</Button>
           </View>
         ))}
       </Page>
