@@ -127,4 +127,25 @@ describe('WeChat build: fixes from the fresh-user trial', () => {
     await mp.settle(1000)
     expect(modals(mp).pop()?.title).toBe('绑定成功')
   })
+
+  it('elevator start: the deadlines offered count from the backend\'s today (mock time), not the phone\'s', async () => {
+    const mp = await loginAs('u-liu')
+    // Mock time 40 days on: the phone's clock would offer deadlines already in the backend's past.
+    const now = mp.backend().clock.now() + 40 * 24 * 3600_000
+    mp.backend().clock.set(now)
+    await mp.navigateTo('/packages/elevator/pages/start/index?unitId=u-zpq-3-1')
+    await mp.settle(500)
+    const in30 = new Date(now + 8 * 3600_000 + 30 * 24 * 3600_000)
+    expect(mp.page.text()).toContain(`${in30.getUTCFullYear()}年${in30.getUTCMonth() + 1}月${in30.getUTCDate()}日`)
+    await mp.page.input('start-position', '单元南侧楼梯间外，平层入户')
+    await mp.page.tap('co-r-zpq-3-1-102')
+    await mp.page.tap('co-r-zpq-3-1-302')
+    await mp.page.input('start-budget', '500000')
+    await mp.page.input('start-subsidies', '200000')
+    await mp.page.input('start-maintenance', '12000')
+    await mp.page.tap('start-submit')
+    await mp.settle(500)
+    expect(mp.page.text()).toContain('申请已发起')
+    expect(mp.errors).toEqual([])
+  })
 })

@@ -17,6 +17,7 @@ import { CheckRow } from '../../components/CheckRow'
 import { go } from '../../components/go'
 import { useLoader } from '../../../../ui/useLoader'
 import { useSubmission } from '../../../../ui/useSubmission'
+import { serverNow } from '../../../../ui/serverNow'
 import '../../feature.css'
 
 const PERIODS = ['14', '30', '45'] as const
@@ -27,11 +28,11 @@ export default function StartPage() {
   useRequireLogin()
   const unitId = useRouter().params.unitId ?? ''
   const { data, error, cause, loading, reload } = useLoader(async () => {
-    const [units, rooms] = await Promise.all([getMyElevatorUnits(), listRooms()])
+    const [units, rooms, now] = await Promise.all([getMyElevatorUnits(), listRooms(), serverNow()])
     const unit = units.units.find((u) => u.unitId === unitId) ?? null
     const mine = new Set(unit?.myRooms.map((r) => r.roomId) ?? [])
     const others = unit ? rooms.filter((r) => r.label.startsWith(`${unit.label} `) && !mine.has(r.roomId)).map((r) => ({ roomId: r.roomId, name: r.label.slice(unit.label.length + 1), floor: r.floor })) : []
-    return { unit, others }
+    return { unit, others, now }
   })
   const [form, update, clearDraft, restored] = useDraft(`elevator-start:${unitId}`, {
     roomId: '', co: [] as string[], position: '', budget: '', subsidies: '', maintenance: '', period: '30' as Period,
@@ -39,7 +40,8 @@ export default function StartPage() {
   const [created, setCreated] = useState<ElevatorPetitionDto | null>(null)
   const s = useSubmission()
   const { errors, clearError } = s
-  const today = beijingDate(Date.now())
+  // "Today" as the backend sees it (mock time in the demo), so the deadlines offered are the ones it accepts.
+  const today = beijingDate(data?.now ?? Date.now())
   const deadlineDate = (p: Period) => addDays(today, Number(p))
   const roomId = form.roomId || data?.unit?.myRooms[0]?.roomId || ''
   /** Changes the form and forgets the errors of the fields changed. */

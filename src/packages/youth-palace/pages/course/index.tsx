@@ -59,7 +59,9 @@ export default function Course() {
       course.reload()
     } catch (e) {
       if (e instanceof ApiError && e.status >= 400 && e.status < 500) key.current = newIdempotencyKey()
-      setRefusal({ text: errorMessage(e), full: e instanceof ApiError && e.code === 'COURSE_FULL', cause: e, waitlist: joinWaitlist })
+      // A waitlist join that got no answer keeps 加入候补 right under its reason, to tap again.
+      const full = e instanceof ApiError && (e.code === 'COURSE_FULL' || (joinWaitlist && e.retryable))
+      setRefusal({ text: errorMessage(e), full, cause: e, waitlist: joinWaitlist })
     } finally {
       setBusy(false)
     }
