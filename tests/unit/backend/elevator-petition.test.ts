@@ -64,6 +64,9 @@ describe.each(TRANSPORTS)('elevator petition on 总浦桥 3幢1单元 (%s)', (_n
     const all = await act('u-zhou', id, 'confirm')
     expect(all.body).toMatchObject({ status: 'voting', openedAt: expect.any(String), viewer: { canVote: true } })
     expect(await titles('u-wang')).toContain('加装电梯表决开始')
+    // Message links open the petition's own page (no redirect through the elevator home).
+    const messages = (await c.call('GET', '/api/messages?limit=50', { token: await as('u-wang') })).body.items as { title: string; link?: string }[]
+    expect(messages.find((m) => m.title === '加装电梯表决开始')!.link).toBe(`/packages/elevator/pages/petition/index?id=${id}`)
     const units = await c.call('GET', '/api/elevator/my-units', { token: await as('u-wang') })
     expect(units.body.units[0].petition).toMatchObject({ id, status: 'voting' })
     expect((await start('u-zhang', { coInitiatorRoomIds: ['r-zpq-3-1-102', 'r-zpq-3-1-201'] })).status).toBe(409)

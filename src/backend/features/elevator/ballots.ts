@@ -9,7 +9,7 @@ import { appendEntry, type AuditEntry, type BallotChannel, type SignatureKind } 
 import type { ElevatorBallotResultDto, ElevatorChoiceDto } from '../../../domain/contracts/elevator'
 import type { RouteContext } from '../../core/router'
 import { ownerOfRoom, roomName, sameOwnerFlats } from './households'
-import { ELEVATOR_PAGE } from './lifecycle'
+import { petitionLink } from './lifecycle'
 import type { ElevatorBallotSignature, ElevatorPetition } from './model'
 import { nameOf, shareRows } from './views'
 
@@ -76,7 +76,7 @@ export function recordBallot(ctx: RouteContext, p: ElevatorPetition, draft: Ball
     const how = draft.channel === 'paper' ? '纸质表决票' : draft.channel === 'door' ? '上门表决票' : '表决票'
     ctx.notify(owner.id, '有人以您的名义录入了加装电梯表决票',
       `${by}于 ${ctx.nowIso.slice(0, 16).replace('T', ' ')} 以您的名义为 ${rooms} 录入了${how}：${CHOICE_TEXT[draft.choice]}。如果这不是您的意愿，请在截止前在小程序中改票，或联系社区。`,
-      `${ELEVATOR_PAGE}?petitionId=${p.id}`)
+      petitionLink(p.id))
   }
   return {
     petitionId: p.id,

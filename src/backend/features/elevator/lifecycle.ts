@@ -24,12 +24,12 @@ import type { ElevatorPetition } from './model'
 export const PUBLICITY_DAYS = 10
 const DAY_MS = 24 * 3600_000
 
-/** The page of the elevator subpackage, for message links. */
-export const ELEVATOR_PAGE = '/packages/elevator/pages/index/index'
+/** A message's link to a petition's own page (`/packages/elevator/pages/petition/index?id=…`). */
+export const petitionLink = (petitionId: string): string => `/packages/elevator/pages/petition/index?id=${encodeURIComponent(petitionId)}`
 
 /** Tells every owner of the petition's unit who has an account. */
 export function notifyOwners(ctx: RouteContext, p: ElevatorPetition, title: string, body: string): void {
-  for (const id of unitOwnerUserIds(ctx.db.data, p.unitId)) ctx.notify(id, title, body, `${ELEVATOR_PAGE}?petitionId=${p.id}`)
+  for (const id of unitOwnerUserIds(ctx.db.data, p.unitId)) ctx.notify(id, title, body, petitionLink(p.id))
 }
 
 /** The final tally at the deadline (throws `DomainError` `TAMPERED_LOG` for a broken log). */
@@ -91,7 +91,7 @@ export function settle(ctx: RouteContext): void {
     const p = ctx.db.data.elevatorPetitions[id]
     if (p.status === 'forming' && now > Date.parse(p.votingDeadline)) {
       ctx.db.write('elevatorPetitions')[id].status = 'lapsed'
-      ctx.notify(p.starterId, '加装电梯申请已失效', `截止时间前联合发起人未全部确认，${unitLabel(ctx.db.data, p.unitId)}这次加装电梯申请已失效，可以重新发起。`, `${ELEVATOR_PAGE}?petitionId=${p.id}`)
+      ctx.notify(p.starterId, '加装电梯申请已失效', `截止时间前联合发起人未全部确认，${unitLabel(ctx.db.data, p.unitId)}这次加装电梯申请已失效，可以重新发起。`, petitionLink(p.id))
       continue
     }
     if (p.status === 'voting' && now > Date.parse(p.votingDeadline)) closeVote(ctx, id)

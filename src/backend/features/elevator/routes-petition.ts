@@ -11,7 +11,7 @@ import { route, type Route, type RouteContext } from '../../core/router'
 import { requirePrivacy } from '../../routes/me'
 import { petitionOr404, viewerOf } from './access'
 import { ownedRooms, ownerOfRoom, ownsRoom, unitLabel, unitRooms } from './households'
-import { ELEVATOR_PAGE, notifyOwners, settle } from './lifecycle'
+import { petitionLink, notifyOwners, settle } from './lifecycle'
 import type { ElevatorPetition } from './model'
 import { compensationInput, petitionInput } from './schemas'
 import { nameOf, petitionDto } from './views'
@@ -113,7 +113,7 @@ export const petitionRoutes: Route[] = [
       }
       db.write('elevatorPetitions')[id] = p
       for (const c of coInitiators) {
-        ctx.notify(c.userId, '邀请您作为加装电梯联合发起人', `${nameOf(user)}（${room.name}）邀请您共同发起${unitLabel(db.data, unit.id)}加装电梯。请在小程序中确认或拒绝；全部确认后开始表决。`, `${ELEVATOR_PAGE}?petitionId=${id}`)
+        ctx.notify(c.userId, '邀请您作为加装电梯联合发起人', `${nameOf(user)}（${room.name}）邀请您共同发起${unitLabel(db.data, unit.id)}加装电梯。请在小程序中确认或拒绝；全部确认后开始表决。`, petitionLink(id))
       }
       return petitionDto(db.data, p, { role: 'owner', user, rooms: [room.id] }, ctx.clock.now())
     },
@@ -149,7 +149,7 @@ export const petitionRoutes: Route[] = [
       const stored = ctx.db.write('elevatorPetitions')[p.id]
       stored.coInitiators.find((c) => c.userId === ctx.user.id)!.declinedAt = ctx.nowIso
       stored.status = 'cancelled'
-      ctx.notify(p.starterId, '联合发起人未同意', `${nameOf(ctx.user)}没有同意作为联合发起人，这次加装电梯申请已取消。您可以邀请其他业主重新发起。`, `${ELEVATOR_PAGE}?petitionId=${p.id}`)
+      ctx.notify(p.starterId, '联合发起人未同意', `${nameOf(ctx.user)}没有同意作为联合发起人，这次加装电梯申请已取消。您可以邀请其他业主重新发起。`, petitionLink(p.id))
       return petitionDto(ctx.db.data, stored, viewerOf(ctx, stored), ctx.clock.now())
     },
   }),

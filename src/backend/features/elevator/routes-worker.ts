@@ -13,7 +13,7 @@ import { requirePrivacy } from '../../routes/me'
 import { petitionOr404, requireHouseholdOwner, requireUnitHousehold, requireVotingOpen, requireWorkerOf, viewerOf } from './access'
 import { recordBallot } from './ballots'
 import { ownerOfRoom, roomName, unitLabel } from './households'
-import { ELEVATOR_PAGE, settle } from './lifecycle'
+import { petitionLink, settle } from './lifecycle'
 import type { ElevatorObjection, ElevatorPetition } from './model'
 import { mediationInput, objectionInput, paperBallotInput, paperObjectionInput } from './schemas'
 import { nameOf, petitionDto, STAGE_TEXT } from './views'
@@ -38,7 +38,7 @@ function saveObjection(ctx: RouteContext, p: ElevatorPetition, householdId: stri
   ctx.db.write('elevatorObjections')[o.id] = o
   for (const w of Object.values(ctx.db.data.users)) {
     if (w.role === 'worker' && !w.deletedAt && w.communityId === p.communityId && w.id !== ctx.user.id) {
-      ctx.notify(w.id, '收到加装电梯书面异议', `${unitLabel(ctx.db.data, p.unitId)} ${roomName(ctx.db.data, householdId)} 业主在公示期内提出了实名书面异议，请查看并准备协商。`, `${ELEVATOR_PAGE}?petitionId=${p.id}`)
+      ctx.notify(w.id, '收到加装电梯书面异议', `${unitLabel(ctx.db.data, p.unitId)} ${roomName(ctx.db.data, householdId)} 业主在公示期内提出了实名书面异议，请查看并准备协商。`, petitionLink(p.id))
     }
   }
   return o
@@ -131,7 +131,7 @@ export const workerRoutes: Route[] = [
         if (owner) told.add(owner.id)
       }
       for (const id of told) {
-        ctx.notify(id, `加装电梯异议处理：${STAGE_TEXT[ctx.body.stage]}`, `${unitLabel(ctx.db.data, p.unitId)}加装电梯异议处理进入“${STAGE_TEXT[ctx.body.stage]}”：${ctx.body.note}`, `${ELEVATOR_PAGE}?petitionId=${p.id}`)
+        ctx.notify(id, `加装电梯异议处理：${STAGE_TEXT[ctx.body.stage]}`, `${unitLabel(ctx.db.data, p.unitId)}加装电梯异议处理进入“${STAGE_TEXT[ctx.body.stage]}”：${ctx.body.note}`, petitionLink(p.id))
       }
       return petitionDto(ctx.db.data, stored, { role: 'worker', user: ctx.user, rooms: [] }, ctx.clock.now())
     },

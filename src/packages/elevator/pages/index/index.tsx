@@ -15,7 +15,7 @@ import { openPage } from '../../../../ui/nav'
 /** 加装电梯: my unit(s) and their petition; entry to start one when there is none. */
 export default function ElevatorHome() {
   useRequireLogin()
-  // A message links here with ?petitionId=…: open that petition directly.
+  // Messages saved before links went to the petition page point here with ?petitionId=…: open that petition.
   useLoad((q) => { if (q?.petitionId) Taro.redirectTo({ url: `/packages/elevator/pages/petition/index?id=${encodeURIComponent(q.petitionId)}` }) })
   const { data, error, cause, loading, reload } = useLoader(getMyElevatorUnits)
 
