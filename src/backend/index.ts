@@ -11,18 +11,20 @@ import { familyRoutes } from './routes/family'
 import { meRoutes } from './routes/me'
 import { messageRoutes } from './routes/messages'
 import { buildSeed } from './seed'
+import { cancelCareOrdersOf } from './features/careCard/orders'
 import { careCardRoutes } from './features/careCard/routes'
 import { elevatorRoutes } from './features/elevator/routes'
 import { oneThingRoutes } from './features/oneThing/routes'
 import { youthPalaceRoutes } from './features/youthPalace/routes'
+import { withdrawYouthPalaceOf } from './features/youthPalace/withdraw'
 import { withWeChatLimits, type KeyValueStorage } from './storage/types'
 
 export { Backend } from './core/backend'
 export type { BackendRequest, BackendResponse, ErrorBody } from './core/http'
 
-/** Every route of the backend. Feature modules append theirs here. */
+/** Every route of the backend. Feature modules append theirs here (and their account-deletion hooks). */
 export const ROUTES = [
-  ...authRoutes, ...meRoutes, ...familyRoutes, ...messageRoutes, ...devRoutes,
+  ...authRoutes, ...meRoutes([withdrawYouthPalaceOf, cancelCareOrdersOf]), ...familyRoutes, ...messageRoutes, ...devRoutes,
   ...careCardRoutes, ...youthPalaceRoutes, ...elevatorRoutes, ...oneThingRoutes,
 ]
 

@@ -13,6 +13,12 @@ import type { User } from '../model'
 /** Who may call a route: anyone, a logged-in user, a community worker, or the mock-mode dev panel. */
 export type Access = 'public' | 'user' | 'worker' | 'dev'
 
+/**
+ * What a feature does when an account is deleted, inside the deletion's transaction and before the
+ * account's personal records are erased (e.g. release the seats and bookings it holds).
+ */
+export type AccountDeletionHook = (ctx: RouteContext, userId: string) => void
+
 /** What a handler receives. `user` is set for every access but `public`; `principal` is whom the user acts for. */
 export interface RouteContext<B = unknown> {
   params: Record<string, string>

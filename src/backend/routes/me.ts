@@ -4,7 +4,7 @@ import { maskResidentId, normalizeResidentId, parseResidentId } from '../../doma
 import { beijingDate } from '../../domain/time'
 import { conflict, forbidden, notFound, tooMany, unprocessable } from '../core/http'
 import type { Database } from '../core/db'
-import { route, type Route, type RouteContext } from '../core/router'
+import { route, type AccountDeletionHook, type Route, type RouteContext } from '../core/router'
 import { communityDto, displayName, meDto, roomBindingDto, roomLabel } from './views'
 
 const HOUR = 3600_000
@@ -17,7 +17,11 @@ export function requirePrivacy(ctx: RouteContext) {
 
 const nameSchema = v.pipe(v.string(), v.trim(), v.minLength(2, '请填写姓名'), v.maxLength(20, '姓名太长'), v.regex(/^[\u4e00-\u9fa5·]+$/, '请填写身份证上的中文姓名'))
 
-export const meRoutes: Route[] = [
+/**
+ * Routes under `/api/me`. `onAccountDeleted`: the features' hooks run by `DELETE /api/me` before the
+ * account's personal records are erased.
+ */
+export const meRoutes = (onAccountDeleted: AccountDeletionHook[] = []): Route[] => [
   route({ method: 'GET', path: '/api/me', access: 'user', handler: ({ db, user, nowIso }) => meDto(db.data, user, nowIso) }),
   route({ method: 'GET', path: '/api/principal', access: 'user', allowProxy: true, handler: ({ db, principal, nowIso }) => meDto(db.data, principal, nowIso) }),
   route({ method: 'GET', path: '/api/community', access: 'user', handler: ({ db, user }) => communityDto(db.data, user.communityId) }),
@@ -119,7 +123,9 @@ export const meRoutes: Route[] = [
   }),
   route({
     method: 'DELETE', path: '/api/me', access: 'user',
-    handler: ({ db, user, nowIso }) => {
+    handler: (ctx) => {
+      const { db, user, nowIso } = ctx
+      for (const hook of onAccountDeleted) hook(ctx, user.id)
       const u = db.write('users')[user.id]
       u.realName = undefined
       u.phone = undefined
@@ -140,7 +146,8 @@ export const meRoutes: Route[] = [
  * copies of answers such as the profile), children's profiles (with hardship proof photos), one-thing
  * progress and window appointments (freeing the slot). Records that other people or public funds rely
  * on stay, under the now anonymous user id and without ID numbers: care-card applications, cards,
- * ledgers and orders, youth-palace enrollments, elevator ballots in the hash-chained log.
+ * ledgers and orders, youth-palace enrollments, elevator ballots in the hash-chained log. (The features'
+ * deletion hooks have already withdrawn running enrollments and cancelled bookings not yet started.)
  */
 function eraseRecordsOf(db: Database, userId: string): void {
   const drop = <T>(name: Parameters<Database['write']>[0], mine: (record: T, key: string) => boolean, onDrop?: (record: T) => void) => {

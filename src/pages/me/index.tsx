@@ -31,7 +31,7 @@ export default function Me() {
   if (!me) return <Page><View className="secondary">正在加载…</View></Page>
 
   const remove = async () => {
-    const { confirm } = await Taro.showModal({ title: '注销账号', content: '注销后，您的姓名、身份证号码、房屋和代办关系都会删除，无法恢复；已投出的电梯选票仍按房屋保留，不显示姓名。', confirmText: '确认注销', confirmColor: '#C0392B' })
+    const { confirm } = await Taro.showModal({ title: '注销账号', content: '注销后，您的姓名、身份证号码、房屋和代办关系都会删除，无法恢复。孩子报名的课程会取消（免费取消期内的学费原路退回），还没开始的爱心卡预约会取消。已投出的电梯选票仍按房屋保留，不显示姓名。', confirmText: '确认注销', confirmColor: '#C0392B' })
     if (!confirm) return
     try {
       await deleteAccount()

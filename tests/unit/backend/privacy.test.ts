@@ -231,13 +231,39 @@ describe('deleting an account erases the person\'s data', () => {
     expect(everything).not.toContain(idNumber)
     expect(everything).not.toContain(phone)
     expect(everything).not.toContain('陈小明')
-    // The account cannot log in any more; what others rely on still works without the erased records
-    // (his son's place in the pottery draw, the roster).
+    // The account cannot log in any more; what others rely on still works without the erased records.
+    // His daughter's applications were withdrawn (no no-show recorded), so the pottery draw has the 5 others.
     expect((await c.call('POST', '/api/auth/mock-login', { body: { userId: 'u-chen' } })).status).toBe(404)
+    const his = Object.values(d().ypEnrollments).filter((e) => e.parentId === 'u-chen')
+    expect(his.map((e) => [e.courseId, e.status, e.noShow ?? false])).toEqual([['ypc-calligraphy', 'cancelled', false], ['ypc-pottery', 'cancelled', false]])
     c.clock.set(Date.UTC(2026, 2, 9, 2, 0)) // 2026-03-09 10:00 Beijing, after registration closed
     await ok('u-zhao', 'POST', '/api/worker/youth-palace/terms/ypt-zpq-2026-spring/close')
     await ok('u-zhao', 'POST', '/api/worker/youth-palace/terms/ypt-zpq-2026-spring/draw')
-    expect((await ok('u-zhao', 'GET', '/api/worker/youth-palace/courses/ypc-pottery/roster')).length).toBe(6)
+    const roster = (await ok('u-zhao', 'GET', '/api/worker/youth-palace/courses/ypc-pottery/roster')) as { childName: string; status: string }[]
+    expect(roster.map((r) => r.status).sort()).toEqual(['admitted', 'admitted', 'admitted', 'cancelled', 'waitlisted', 'waitlisted'])
+    expect(roster.find((r) => r.status === 'cancelled')!.childName).toBe('（已注销）')
     expect(JSON.stringify(c.backend.db.data.ypLotteries)).not.toContain(idNumber)
+  })
+
+  it('seats and bookings the person held are released: a paid seat is refunded and goes to the waitlist; a booked lunch is cancelled and its hold released', async () => {
+    const d = () => c.backend.db.data
+    // 陈悦 waits for 航模小班, whose 2 seats are paid for (郑丽华's daughter holds one).
+    await ok('u-chen', 'POST', '/api/me/privacy', { body: { accepted: true } })
+    const waiting = await ok('u-chen', 'POST', '/api/youth-palace/applications', { body: { childId: 'ypk-chen-yue', courseId: 'ypc-model-aircraft', joinWaitlist: true } })
+    const seat = Object.values(d().ypEnrollments).find((e) => e.courseId === 'ypc-model-aircraft' && e.parentId === 'u-zheng')!
+    expect(d().ypPayments[seat.paymentId!].status).toBe('paid')
+    await ok('u-zheng', 'DELETE', '/api/me')
+    expect(d().ypEnrollments[seat.id]).toMatchObject({ status: 'cancelled', noShow: false })
+    expect(d().ypPayments[seat.paymentId!].status).toBe('refunded')
+    expect(d().ypEnrollments[waiting.id].status).toBe('admitted')
+    expect(Object.values(d().messages).filter((m) => m.userId === 'u-chen').map((m) => m.title)).toContain('候补到名额了')
+
+    // 马建华 has tomorrow's lunch booked (held on his card).
+    const order = d().careOrders['co-seed-2']
+    expect(order.status).toBe('booked')
+    await ok('u-xs0', 'DELETE', '/api/me')
+    expect(d().careOrders['co-seed-2'].status).toBe('cancelled')
+    const entries = d().careLedgers[order.cardId].filter((e) => e.orderId === 'co-seed-2').map((e) => e.kind)
+    expect(entries).toEqual(['hold', 'release'])
   })
 })

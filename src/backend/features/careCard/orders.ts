@@ -108,12 +108,7 @@ export const orderRoutes: Route[] = [
       const order = ownOrder(ctx, ctx.params.id)
       if (order.status !== 'booked') throw conflict('NOT_CANCELLABLE', order.status === 'cancelled' ? '这笔预约已经取消了' : '服务已经完成，不能取消；如有问题可以提出异议')
       if (ctx.clock.now() >= Date.parse(order.startAt)) throw conflict('TOO_LATE_TO_CANCEL', '服务时间已到，不能再取消。如服务没有上门，请联系社区。')
-      saveLedger(ctx, order.cardId, releaseHold(entriesOf(ctx, order.cardId), { orderId: order.id, at: ctx.nowIso, amountFen: order.priceFen }))
-      const o = writeOrder(ctx, order.id)
-      o.status = 'cancelled'
-      o.acts.push(residentAct(ctx, 'cancelled', { note: `解冻 ${formatFen(o.priceFen)}` }))
-      notifyParties(ctx, o.holderId, [o.proxyId], '服务预约已取消', `预约已取消，冻结的 ${formatFen(o.priceFen)} 已退回爱心卡。`)
-      return orderDto(ctx.db.data, o, ctx.nowIso)
+      return orderDto(ctx.db.data, cancelOrder(ctx, order), ctx.nowIso)
     },
   }),
   careRoute({
@@ -160,3 +155,23 @@ export const orderRoutes: Route[] = [
     },
   }),
 ]
+
+/** Cancels a booked order: its hold is released to the card, the act recorded, holder and proxy told. */
+function cancelOrder(ctx: RouteContext, order: CareOrder): CareOrder {
+  saveLedger(ctx, order.cardId, releaseHold(entriesOf(ctx, order.cardId), { orderId: order.id, at: ctx.nowIso, amountFen: order.priceFen }))
+  const o = writeOrder(ctx, order.id)
+  o.status = 'cancelled'
+  o.acts.push(residentAct(ctx, 'cancelled', { note: `解冻 ${formatFen(o.priceFen)}` }))
+  notifyParties(ctx, o.holderId, [o.proxyId], '服务预约已取消', `预约已取消，冻结的 ${formatFen(o.priceFen)} 已退回爱心卡。`)
+  return o
+}
+
+/**
+ * Account deletion: cancels the holder `userId`'s booked orders that have not started (holds released,
+ * slots freed for others). Orders already under way or delivered stay for the worker to settle.
+ */
+export function cancelCareOrdersOf(ctx: RouteContext, userId: string): void {
+  const now = ctx.clock.now()
+  const booked = Object.values(ctx.db.data.careOrders).filter((o) => o.holderId === userId && o.status === 'booked' && Date.parse(o.startAt) > now)
+  for (const o of booked) cancelOrder(ctx, o)
+}

@@ -7,17 +7,18 @@ import * as v from 'valibot'
 import { sha256Hex } from '../../../domain/hash'
 import { formatFen } from '../../../domain/money'
 import { checkApplication } from '../../../domain/youthPalaceRules'
-import { DEFAULT_YOUTH_SETTINGS, SEAT_HOLDING, addHoursIso } from '../../../domain/youthPalaceTypes'
-import { cancelEnrollment, confirmOffer } from '../../../domain/youthPalaceWaitlist'
+import { DEFAULT_YOUTH_SETTINGS, addHoursIso } from '../../../domain/youthPalaceTypes'
+import { confirmOffer } from '../../../domain/youthPalaceWaitlist'
 import { conflict, unprocessable } from '../../core/http'
 import { newId } from '../../core/ids'
 import { route, type Route, type RouteContext } from '../../core/router'
 import { requirePrivacy } from '../../routes/me'
 import type { YpEnrollmentRecord } from './model'
 import {
-  YP_LINK, courseOf, enrollmentsInOrder, isResident, noShowsLastTerm, ownChild, ownEnrollment, promoteNext, randomHex, sessionDates,
+  courseOf, enrollmentsInOrder, isResident, noShowsLastTerm, ownChild, ownEnrollment, promoteNext, randomHex, sessionDates,
 } from './store'
-import { enrollmentDto, feeForChild, paymentOf } from './views'
+import { enrollmentDto, feeForChild } from './views'
+import { withdrawEnrollment } from './withdraw'
 
 /** The check-in payload of one session: `MCYP:<enrollmentId>:<sessionDate>:<8 hex of SHA-256(salt, id, date)>`. */
 export function checkinCode(e: YpEnrollmentRecord, sessionDate: string): string {
@@ -119,26 +120,8 @@ export const enrollmentRoutes: Route[] = [
   route({
     method: 'POST', path: '/api/youth-palace/enrollments/:id/cancel', access: 'user',
     handler: (ctx) => {
-      const found = ownEnrollment(ctx, ctx.params.id)
-      const { course, term } = courseOf(ctx, found.courseId)
-      const heldSeat = SEAT_HOLDING.includes(found.status)
-      const result = cancelEnrollment(found, course, term, ctx.nowIso)
-      const e = ctx.db.write('ypEnrollments')[found.id]
-      Object.assign(e, { status: 'cancelled', noShow: result.enrollment.noShow, cancelledAt: ctx.nowIso, updatedAt: ctx.nowIso })
-      let refundedFen = 0
-      const paid = paymentOf(ctx.db.data, e.id)
-      if (result.refund && paid?.status === 'paid') {
-        const p = ctx.db.write('ypPayments')[paid.id]
-        Object.assign(p, { status: 'refunded', refundedAt: ctx.nowIso, refundId: newId('refund') })
-        refundedFen = p.amountFen
-        ctx.notify(e.parentId, '青少年宫课程费用已退回', `《${course.name}》已取消，${formatFen(refundedFen)} 将原路退回微信支付（1–3 个工作日到账）。`, YP_LINK)
-      }
-      if (result.enrollment.noShow) {
-        const id = newId('ypn')
-        ctx.db.write('ypNoShows')[id] = { id, parentId: e.parentId, termId: e.termId, childId: e.childId, enrollmentId: e.id, reason: 'late-cancel', at: ctx.nowIso }
-      }
-      if (heldSeat) promoteNext(ctx, course)
-      return { enrollment: enrollmentDto(ctx.db.data, e, ctx.nowIso), free: result.free, refund: refundedFen > 0, refundedFen, message: result.message }
+      const { enrollment: e, free, message, refundedFen } = withdrawEnrollment(ctx, ownEnrollment(ctx, ctx.params.id))
+      return { enrollment: enrollmentDto(ctx.db.data, e, ctx.nowIso), free, refund: refundedFen > 0, refundedFen, message }
     },
   }),
   route({

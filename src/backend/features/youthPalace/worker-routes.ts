@@ -121,7 +121,7 @@ export const workerRoutes: Route[] = [
         .filter((e) => e.courseId === course.id)
         .sort((a, b) => a.appliedAt.localeCompare(b.appliedAt))
         .map((e) => ({
-          enrollmentId: e.id, childName: data.ypChildren[e.childId]?.name ?? '', parentName: displayName(data.users[e.parentId]),
+          enrollmentId: e.id, childName: data.ypChildren[e.childId]?.name ?? '（已注销）', parentName: displayName(data.users[e.parentId]),
           status: e.status, noShow: !!e.noShow,
           attendance: Object.fromEntries(marks.filter((a) => a.enrollmentId === e.id).map((a) => [a.sessionDate, a.present ? 'present' : 'absent'])),
         }))
