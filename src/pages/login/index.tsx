@@ -25,23 +25,25 @@ export default function Login() {
   const acceptOnDevice = useSession((s) => s.acceptPrivacyOnDevice)
   const login = useSession((s) => s.login)
   const [personas, setPersonas] = useState<PersonaDto[] | null>(null)
-  const [error, setError] = useState<string | null>(null)
+  /** The last failure, with what 重试 does: load the list again, or log in as the same person again. */
+  const [error, setError] = useState<{ text: string; cause: unknown; retry: () => void } | null>(null)
   const [busy, setBusy] = useState<string | null>(null)
 
   const load = () => {
     setError(null)
-    listPersonas().then(setPersonas, (e) => setError(errorMessage(e)))
+    listPersonas().then(setPersonas, (e) => setError({ text: errorMessage(e), cause: e, retry: load }))
   }
   useLoad(load)
 
   const choose = async (p: PersonaDto) => {
     if (busy) return
     setBusy(p.userId)
+    setError(null)
     try {
       await login(p.userId)
       await returnAfterLogin(redirect)
     } catch (e) {
-      setError(errorMessage(e))
+      setError({ text: `没有登录成功：${errorMessage(e)}`, cause: e, retry: () => choose(p) })
     } finally {
       setBusy(null)
     }
@@ -69,7 +71,7 @@ export default function Login() {
     <Page>
       <View className="page-title" role="heading" aria-level={1}>选择登录的居民</View>
       <View className="secondary">演示环境：模拟微信登录，请选择一位居民。</View>
-      {error && <ErrorNote text={error} onRetry={load} />}
+      {error && <ErrorNote text={error.text} cause={error.cause} onRetry={error.retry} />}
       {!personas && !error && <Loading lines={5} />}
       {[...groups.entries()].map(([community, list]) => (
         <Section key={community} title={community}>
