@@ -49,14 +49,6 @@ export async function returnAfterLogin(redirect: string | undefined): Promise<vo
   await Taro.navigateTo({ url: back })
 }
 
-/**
- * Leaves a page after its work is done: back to the page that opened it, or, when it was opened
- * directly (a link, a shared card: nothing underneath), to `tab` (home by default).
- */
-export function goBackOrHome(tab = HOME): void {
-  if (Taro.getCurrentPages().length > 1) Taro.navigateBack()
-  else Taro.switchTab({ url: tab })
-}
 
 /**
  * For a page that needs a user: whenever it is shown to someone logged out, they go to the login page

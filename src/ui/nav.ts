@@ -20,6 +20,16 @@ export function openPage(url: string): Promise<unknown> {
   return Taro.navigateTo({ url })
 }
 
+/**
+ * Leaves a page: back to the page that opened it, or — when it was opened on its own (a link, a
+ * message, a shared card: nothing underneath) — to `fallbackUrl` (a tab page is switched to; any other
+ * replaces this one), so a back button never does nothing.
+ */
+export function goBack(fallbackUrl = '/pages/index/index'): Promise<unknown> {
+  if (Taro.getCurrentPages().length > 1) return Taro.navigateBack()
+  return isTabRoute(fallbackUrl) ? Taro.switchTab({ url: fallbackUrl }) : Taro.redirectTo({ url: fallbackUrl })
+}
+
 /** Switches to the home tab. */
 export const goHome = () => Taro.switchTab({ url: '/pages/index/index' })
 

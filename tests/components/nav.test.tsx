@@ -6,7 +6,7 @@
 import { fireEvent, render, screen } from '@testing-library/react'
 import Taro from '@tarojs/taro'
 import { Page } from '@/ui/Page'
-import { isLonePage, MAX_PAGES, openPage, TAB_ROUTES } from '@/ui/nav'
+import { goBack, isLonePage, MAX_PAGES, openPage, TAB_ROUTES } from '@/ui/nav'
 import { resetTaroDouble } from '../doubles/taro'
 
 const stack = (...routes: string[]) => (Taro.getCurrentPages as jest.Mock).mockReturnValue(routes.map((route) => ({ route })))
@@ -66,5 +66,27 @@ describe('a page opened on its own offers a way home', () => {
     stack('pages/index/index', CC)
     render(<Page><span>爱心卡</span></Page>)
     expect(screen.queryByText('返回首页')).toBeNull()
+  })
+})
+
+describe('goBack: a back button never does nothing', () => {
+  it('goes back when a page is underneath', async () => {
+    stack('pages/index/index', CC)
+    await goBack('/packages/care-card/pages/index/index')
+    expect(Taro.navigateBack).toHaveBeenCalled()
+    expect(Taro.redirectTo).not.toHaveBeenCalled()
+  })
+
+  it('on a page opened on its own, replaces it with the fallback page', async () => {
+    stack(CC)
+    await goBack('/packages/care-card/pages/index/index')
+    expect(Taro.navigateBack).not.toHaveBeenCalled()
+    expect(Taro.redirectTo).toHaveBeenCalledWith({ url: '/packages/care-card/pages/index/index' })
+  })
+
+  it('switches to a tab page fallback (home by default)', async () => {
+    stack(CC)
+    await goBack()
+    expect(Taro.switchTab).toHaveBeenCalledWith({ url: '/pages/index/index' })
   })
 })

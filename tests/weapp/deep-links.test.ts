@@ -130,6 +130,15 @@ describe('WeChat build: deep links to every page', () => {
     await expectWayHome(mp)
   })
 
+  it('a page\'s own back button on a page opened on its own leads on (the cost page to its petition), never nowhere', async () => {
+    const mp = await openFirst('u-xs0', '/packages/elevator/pages/cost/index?id=ep-xs-5-2')
+    expectRendered(mp, 'packages/elevator/pages/cost/index')
+    await mp.page.tap('cost-back')
+    await mp.settle(1000)
+    expectRendered(mp, 'packages/elevator/pages/petition/index')
+    await expectWayHome(mp)
+  })
+
   it('pages opened from another page show no extra home control', async () => {
     const mp = await loginAs('u-xs0')
     await mp.page.tap('entry-elevator')

@@ -4,7 +4,8 @@ import { bindRealName } from '../../api'
 import { parseResidentId } from '../../domain/residentId'
 import { useDraft } from '../../stores/drafts'
 import { useSession } from '../../stores/session'
-import { goBackOrHome, useRequireLogin } from '../../ui/auth'
+import { useRequireLogin } from '../../ui/auth'
+import { goBack } from '../../ui/nav'
 import { Button } from '../../ui/Button'
 import { Field } from '../../ui/Field'
 import { Page } from '../../ui/Page'
@@ -24,7 +25,7 @@ export default function RealName() {
       useSession.getState().setMe(me)
       clearDraft()
       await Taro.showToast({ title: '实名认证成功', icon: 'success' })
-      goBackOrHome()
+      goBack()
     },
   )
 

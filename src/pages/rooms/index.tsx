@@ -3,7 +3,8 @@ import Taro from '@tarojs/taro'
 import { useState } from 'react'
 import { bindRoom, listRooms } from '../../api'
 import { useSession } from '../../stores/session'
-import { goBackOrHome, useRequireLogin } from '../../ui/auth'
+import { useRequireLogin } from '../../ui/auth'
+import { goBack } from '../../ui/nav'
 import { Button } from '../../ui/Button'
 import { Options } from '../../ui/Options'
 import { Page } from '../../ui/Page'
@@ -33,7 +34,7 @@ export default function Rooms() {
     async (binding) => {
       await useSession.getState().refreshMe()
       await Taro.showModal({ title: '绑定成功', content: binding.role === 'owner' ? `已按房产登记确认您是业主，登记面积 ${binding.area?.toFixed(2)} ㎡。` : '已绑定，社区核实后生效。', showCancel: false })
-      goBackOrHome('/pages/me/index')
+      goBack('/pages/me/index')
     },
   )
 

@@ -11,11 +11,12 @@ import { Button } from '../../../../ui/Button'
 import { Page } from '../../../../ui/Page'
 import { PhotoError, pickPhotoBase64 } from '../../../../ui/photo'
 import { ErrorNote, Section } from '../../../../ui/States'
-import { BASE, go, GroupChecks, PROOF_NAMES, Result, useWho } from '../../components/common'
+import { BASE, GroupChecks, PROOF_NAMES, Result, useWho } from '../../components/common'
 import { OpenApplicationNotice, useOpenApplication } from '../../components/OpenApplication'
 import { useSubmission } from '../../../../ui/useSubmission'
 import { useProofs } from '../../store'
 import '../../feature.css'
+import { goBack } from '../../../../ui/nav'
 
 const NO_PHOTOS: Record<string, string> = {}
 
@@ -69,7 +70,7 @@ export default function Apply() {
           ]}
           actions={[
             { id: 'apply-view', text: '查看办理进度', kind: 'primary', onTap: () => Taro.redirectTo({ url: `${BASE}/application/index?id=${done.id}` }) },
-            { text: '返回爱心卡首页', onTap: () => Taro.navigateBack().catch(() => go('index')) },
+            { text: '返回爱心卡首页', onTap: () => goBack('/packages/care-card/pages/index/index') },
           ]}
         />
       </Page>

@@ -15,6 +15,7 @@ import { BASE, dateTimeCn, Result, useWho } from '../../components/common'
 import { useSubmission } from '../../../../ui/useSubmission'
 import { useLoader } from '../../../../ui/useLoader'
 import '../../feature.css'
+import { goBack } from '../../../../ui/nav'
 
 const timeOf = (iso: string) => new Date(Date.parse(iso) + 8 * 3600_000).toISOString().slice(11, 16)
 
@@ -71,7 +72,7 @@ export default function Book() {
           ]}
           actions={[
             { id: 'book-orders', text: '查看我的预约', kind: 'primary', onTap: () => Taro.redirectTo({ url: `${BASE}/orders/index` }) },
-            { text: '返回', onTap: () => Taro.navigateBack() },
+            { text: '返回', onTap: () => goBack('/packages/care-card/pages/index/index') },
           ]}
         />
       </Page>

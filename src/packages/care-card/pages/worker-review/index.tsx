@@ -14,6 +14,7 @@ import { APP_TAG, dateTimeCn, messageOf, Result, Timeline } from '../../componen
 import { useLoader } from '../../../../ui/useLoader'
 import { isWorkerNow, WorkerOnly } from '../../../../ui/WorkerOnly'
 import '../../feature.css'
+import { goBack } from '../../../../ui/nav'
 
 /**
  * A proof photo as an image source. WeChat: written to a local file (a data URL of up to 270 KB would
@@ -89,7 +90,7 @@ export default function WorkerReview() {
         <Page>
           <Result title={`${app.applicant.name}：${app.statusText}`} lines={[done]} actions={[
             ...(app.status === 'street_review' ? [{ id: 'review-next-stage', text: '继续街道审核', kind: 'primary' as const, onTap: () => setDone(null) }] : []),
-            { id: 'review-back', text: '返回待审核列表', onTap: () => Taro.navigateBack() },
+            { id: 'review-back', text: '返回待审核列表', onTap: () => goBack('/packages/care-card/pages/worker/index') },
           ]} />
         </Page>
       </WorkerOnly>

@@ -18,6 +18,7 @@ import { useSubmission } from '../../../../ui/useSubmission'
 import { CHANNEL_CN, CHOICE_CN, areaText, dateTimeOf } from '../../components/words'
 import { useReceipts } from '../../store'
 import '../../feature.css'
+import { goBack } from '../../../../ui/nav'
 
 const CHOICES: { value: ElevatorChoiceDto; label: string; note: string }[] = [
   { value: 'agree', label: '同意', note: '同意加装电梯，并按分摊表承担费用' },
@@ -87,7 +88,7 @@ export default function BallotPage() {
           ))}
           <View className="cell-note">回执已保存在本机。可在“表决记录与核对”中核对记录是否完整、未被改动。</View>
         </Section>
-        <Button id="back-petition" onTap={() => Taro.navigateBack()}>查看表决进度</Button>
+        <Button id="back-petition" onTap={() => goBack(`/packages/elevator/pages/petition/index?id=${encodeURIComponent(id)}`)}>查看表决进度</Button>
         <Button id="result-audit" kind="secondary" onTap={() => go('audit', { id })}>核对表决记录</Button>
         <Button id="change-ballot" kind="secondary" onTap={() => setResult(null)}>修改表决</Button>
       </Page>

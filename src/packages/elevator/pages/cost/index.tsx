@@ -1,5 +1,5 @@
 import { View } from '@tarojs/components'
-import Taro, { useRouter } from '@tarojs/taro'
+import { useRouter } from '@tarojs/taro'
 import { getElevatorCostTable } from '../../../../api/endpoints/elevator'
 import { formatFen } from '../../../../domain/money'
 import { useRequireLogin } from '../../../../ui/auth'
@@ -11,6 +11,7 @@ import { KV } from '../../components/KV'
 import { useLoader } from '../../../../ui/useLoader'
 import { areaText, dateOf } from '../../components/words'
 import '../../feature.css'
+import { goBack } from '../../../../ui/nav'
 
 /** The whole unit's cost-sharing table: every flat's floor, area, coefficient, share; total = net cost. */
 export default function CostPage() {
@@ -55,7 +56,7 @@ export default function CostPage() {
             <View className="cell-note ev-row">{data.rule}</View>
           </Section>
           <Button id="cost-audit" kind="secondary" onTap={() => go('audit', { id })}>表决记录与核对</Button>
-          <Button id="cost-back" kind="secondary" onTap={() => Taro.navigateBack()}>返回</Button>
+          <Button id="cost-back" kind="secondary" onTap={() => goBack(`/packages/elevator/pages/petition/index?id=${encodeURIComponent(id)}`)}>返回</Button>
         </View>
       )}
     </Page>

@@ -14,7 +14,6 @@ import { Options } from '../../../../ui/Options'
 import { Page } from '../../../../ui/Page'
 import { Empty, ErrorNote, Loading, Section } from '../../../../ui/States'
 import { CheckRow } from '../../components/CheckRow'
-import { go } from '../../components/go'
 import { useLoader } from '../../../../ui/useLoader'
 import { useSubmission } from '../../../../ui/useSubmission'
 import { serverNow } from '../../../../ui/serverNow'
@@ -89,7 +88,7 @@ export default function StartPage() {
           <View className="ev-big">{created.unitLabel} 加装电梯申请已发起</View>
           <View className="cell-note">已通知联合发起人：{created.coInitiators.map((c) => c.roomName).join('、')}。他们在自己的小程序中确认后，全体业主开始表决，表决截止 {formatDateCn(created.votingDeadline.slice(0, 10))} 20:00。</View>
         </View>
-        <Button id="open-petition" onTap={() => { Taro.navigateBack(); go('petition', { id: created.id }) }}>查看申请</Button>
+        <Button id="open-petition" onTap={() => Taro.redirectTo({ url: `/packages/elevator/pages/petition/index?id=${encodeURIComponent(created.id)}` })}>查看申请</Button>
       </Page>
     )
   }

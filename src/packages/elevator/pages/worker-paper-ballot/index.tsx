@@ -15,6 +15,7 @@ import { useSubmission } from '../../../../ui/useSubmission'
 import { WorkerOnly } from '../../../../ui/WorkerOnly'
 import { CHANNEL_CN, CHOICE_CN, dateTimeOf } from '../../components/words'
 import '../../feature.css'
+import { goBack } from '../../../../ui/nav'
 
 function PaperBallot() {
   const id = useRouter().params.id ?? ''
@@ -59,7 +60,7 @@ function PaperBallot() {
         <KV label="录入时间" value={dateTimeOf(result.signedAt)} />
         <KV label="记录序号" value={result.households.map((h) => `第 ${h.seq} 条`).join('、')} />
         <Button id="paper-another" onTap={() => { setResult(null); setHouseholdId(null); setChoice(null); setPhoto(null) }}>继续录入下一户</Button>
-        <Button id="paper-back" kind="secondary" onTap={() => Taro.navigateBack()}>返回工作台</Button>
+        <Button id="paper-back" kind="secondary" onTap={() => goBack('/packages/elevator/pages/worker/index')}>返回工作台</Button>
       </Page>
     )
   }

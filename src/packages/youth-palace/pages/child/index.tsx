@@ -17,8 +17,9 @@ import { ChildFields, childFormErrors, type ChildForm } from '../../components/C
 import { go, useLoaded } from '../../components/util'
 import { useYouthPalace } from '../../store'
 import '../../feature.css'
+import { goBack } from '../../../../ui/nav'
 
-const back = () => (Taro.getCurrentPages().length > 1 ? Taro.navigateBack() : go('index'))
+const back = () => goBack('/packages/youth-palace/pages/index/index')
 
 /** The changed fields of the form, as a PATCH body (the birth date only when it may change). */
 function patchOf(child: YpChildDto, form: ChildForm, photo: string | null, birthLocked: boolean): YpChildPatch {

@@ -1,5 +1,5 @@
 import { View } from '@tarojs/components'
-import Taro, { useRouter } from '@tarojs/taro'
+import { useRouter } from '@tarojs/taro'
 import { useRef, useState } from 'react'
 import { ApiError, errorMessage, newIdempotencyKey } from '../../../../api'
 import { createYpCourse } from '../../../../api/endpoints/youthPalace'
@@ -15,6 +15,7 @@ import { Page } from '../../../../ui/Page'
 import { Empty, ErrorNote, Section } from '../../../../ui/States'
 import { WEEKDAY_CN } from '../../components/util'
 import '../../feature.css'
+import { goBack } from '../../../../ui/nav'
 
 const INITIAL = { name: '', category: '', site: '', teacher: '', ageMin: '6', ageMax: '12', capacity: '15', feeYuan: '0', admission: 'firstCome' as 'firstCome' | 'lottery', weekday: '6', start: '09:00', end: '10:30' }
 
@@ -60,7 +61,7 @@ export default function WorkerCourse() {
       <Page>
         <View className="page-title" role="heading" aria-level={1}>课程已添加</View>
         <View className="notice" role="status">《{done.name}》已添加，{done.scheduleText}，共 {done.sessionDates.length} 次课。学期开放报名后家长就能看到。</View>
-        <Button onTap={() => Taro.navigateBack()}>回到工作台</Button>
+        <Button onTap={() => goBack('/packages/youth-palace/pages/worker/index')}>回到工作台</Button>
       </Page>
     )
   }
