@@ -11,9 +11,12 @@ import { callAs, expectFaultsMet, faultsOn, inputValue, persist, retryToasts } f
 
 jest.setTimeout(300_000)
 
-/** Seeds chosen so that each journey's own write is saved while its answer is lost at least once. */
+/**
+ * The seed of each journey's schedule (it restarts from it when faults are turned on). Whatever the seed,
+ * the journey's own write also loses its first answer (`faultsOn`'s third argument).
+ */
 const SEEDS = { realName: 1, familyRequest: 5, familyConfirm: 5, pay: 1, cancel: 5, petition: 1, coInitiator: 5 }
-/** Seeds may be overridden while choosing new ones: `FAULT_SEEDS='{"pay":7}'`. */
+/** Seeds may be overridden to try other schedules: `FAULT_SEEDS='{"pay":7}'`. */
 const seedOf = (k: keyof typeof SEEDS): number => (JSON.parse(process.env.FAULT_SEEDS ?? '{}') as Partial<typeof SEEDS>)[k] ?? SEEDS[k]
 
 const data = (mp: MiniProgram) => mp.backend().db.data
@@ -22,7 +25,7 @@ describe('WeChat build: residents\' follow-up journeys under the seeded fault sc
   it('我的: 陈晓东 binds his real name; 李红 asks to act for 王秀英, who agrees (one binding, one link)', async () => {
     let mp = await loginAs('u-chen')
     const storage = mp.storage
-    let hits = faultsOn(mp, seedOf('realName'))
+    let hits = faultsOn(mp, seedOf('realName'), /^\/api\/me\/real-name$/)
     const ID = seededIdNumber('陈晓东')
     await mp.navigateTo('/pages/real-name/index')
     await persist(mp, 'real-name page', () => mp.page.has('real-name-submit'))
@@ -40,7 +43,7 @@ describe('WeChat build: residents\' follow-up journeys under the seeded fault sc
     expectFaultsMet(hits, /^\/api\/me\/real-name$/)
 
     mp = await loginAs('u-li', { storage })
-    hits = faultsOn(mp, seedOf('familyRequest'))
+    hits = faultsOn(mp, seedOf('familyRequest'), /^\/api\/family-links$/)
     const links = () => (Object.values(data(mp).familyLinks) as { proxyId: string; principalId: string; status: string }[]).filter((l) => l.proxyId === 'u-li' && l.principalId === 'u-wang')
     await mp.navigateTo('/pages/family/index')
     await persist(mp, 'family page', () => mp.page.has('family-submit'))
@@ -55,7 +58,7 @@ describe('WeChat build: residents\' follow-up journeys under the seeded fault sc
     expectFaultsMet(hits, /^\/api\/family-links$/)
 
     mp = await loginAs('u-wang', { storage })
-    hits = faultsOn(mp, seedOf('familyConfirm'))
+    hits = faultsOn(mp, seedOf('familyConfirm'), /^\/api\/family-links\/[^/]+\/confirm$/)
     const link = links()[0] as unknown as { id: string }
     await mp.navigateTo('/pages/family/index')
     await persist(mp, 'family page', () => mp.page.has(`confirm-${link.id}`))
@@ -75,7 +78,7 @@ describe('WeChat build: residents\' follow-up journeys under the seeded fault sc
     expect(data(mp).ypEnrollments[mine.id].status).toBe('admitted')
 
     mp = await loginAs('u-chen', { storage })
-    const hits = faultsOn(mp, seedOf('pay'))
+    const hits = faultsOn(mp, seedOf('pay'), /\/confirm-payment$/)
     await mp.navigateTo('/packages/youth-palace/pages/my-courses/index?childId=ypk-chen-yue')
     await persist(mp, 'my courses', () => mp.page.has(`confirm-${mine.id}`))
     await mp.page.tap(`confirm-${mine.id}`)
@@ -93,7 +96,7 @@ describe('WeChat build: residents\' follow-up journeys under the seeded fault sc
   it('爱心卡: 马建华 cancels tomorrow\'s lunch (one release, the credit back once)', async () => {
     const mp = await loginAs('u-xs0')
     const order = (Object.values(data(mp).careOrders) as { id: string; holderId: string; status: string; cardId: string }[]).find((o) => o.holderId === 'u-xs0' && o.status === 'booked')!
-    const hits = faultsOn(mp, seedOf('cancel'))
+    const hits = faultsOn(mp, seedOf('cancel'), /\/orders\/[^/]+\/cancel$/)
     await mp.navigateTo(`/packages/care-card/pages/order/index?id=${order.id}`)
     await persist(mp, 'order page', () => mp.page.has('order-cancel'))
     await mp.page.tap('order-cancel')
@@ -108,7 +111,7 @@ describe('WeChat build: residents\' follow-up journeys under the seeded fault sc
   it('加装电梯: 刘 starts a petition with co-initiators (one petition, the plan typed kept); 钱芳 confirms (once)', async () => {
     let mp = await loginAs('u-liu')
     const storage = mp.storage
-    let hits = faultsOn(mp, seedOf('petition'))
+    let hits = faultsOn(mp, seedOf('petition'), /^\/api\/elevator\/petitions$/)
     const petitions = () => (Object.values(data(mp).elevatorPetitions) as { id: string; unitId: string; coInitiators: { userId?: string; status?: string }[] }[]).filter((p) => p.unitId === 'u-zpq-3-1')
     const POSITION = '单元南侧楼梯间外，平层入户'
     await mp.navigateTo('/packages/elevator/pages/start/index?unitId=u-zpq-3-1')
@@ -129,7 +132,7 @@ describe('WeChat build: residents\' follow-up journeys under the seeded fault sc
     expectFaultsMet(hits, /^\/api\/elevator\/petitions$/)
 
     mp = await loginAs('u-qian', { storage })
-    hits = faultsOn(mp, seedOf('coInitiator'))
+    hits = faultsOn(mp, seedOf('coInitiator'), /\/petitions\/[^/]+\/confirm$/)
     const id = petitions()[0].id
     await mp.navigateTo(`/packages/elevator/pages/petition/index?id=${id}`)
     await persist(mp, 'petition page', () => mp.page.has('confirm-petition'))

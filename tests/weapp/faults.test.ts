@@ -13,9 +13,8 @@ import { expectFaultsMet, faultsOn, idsStarting, inputValue, persist, retryToast
 jest.setTimeout(300_000)
 
 /**
- * The seed of each journey's schedule (the schedule restarts from it when faults are turned on), chosen
- * so that the journey's own write is saved while its answer is lost at least once — the case where a
- * retry without the same idempotency key would create a second record.
+ * The seed of each journey's schedule (it restarts from it when faults are turned on). Whatever the seed,
+ * the journey's own write also loses its first answer (`faultsOn`'s third argument).
  */
 const SEEDS = { apply: 5, book: 1, ballot: 42, youthPalace: 1, oneThing: 42 }
 const seedOf = (k: keyof typeof SEEDS) => SEEDS[k]
@@ -25,7 +24,7 @@ const NOW = Date.parse('2026-03-02T10:00:00+08:00') // a Monday
 describe('WeChat build: the four services under the seeded fault schedule', () => {
   it('爱心卡: 王秀英 applies with a photo (one application); 马建华 books a lunch (one order, one hold)', async () => {
     let mp = await loginAs('u-wang')
-    let hits = faultsOn(mp, seedOf('apply'))
+    let hits = faultsOn(mp, seedOf('apply'), /^\/api\/care-card\/applications$/)
     await mp.navigateTo('/packages/care-card/pages/apply/index')
     await persist(mp, 'apply page', () => mp.page.has('apply-submit'))
     await mp.page.tap('proof-household')
@@ -44,7 +43,7 @@ describe('WeChat build: the four services under the seeded fault schedule', () =
 
     // 马建华 (西山, card with credit) books a lunch at the canteen.
     mp = await loginAs('u-xs0')
-    hits = faultsOn(mp, seedOf('book'))
+    hits = faultsOn(mp, seedOf('book'), /^\/api\/care-card\/orders$/)
     const db = () => mp.backend().db.data
     const serviceId = db().careProviders['cp-xs-canteen'].services[0].id as string
     const ordersOf = () => Object.values(db().careOrders as Record<string, { id: string; holderId: string; slotId: string; status: string }>).filter((o) => o.holderId === 'u-xs0')
@@ -74,7 +73,7 @@ describe('WeChat build: the four services under the seeded fault schedule', () =
 
   it('加装电梯: 朱丽 signs and casts her ballot (one ballot for her household, the name she typed kept)', async () => {
     const mp = await loginAs('u-xs1')
-    const hits = faultsOn(mp, seedOf('ballot'))
+    const hits = faultsOn(mp, seedOf('ballot'), /\/ballots$/)
     const PETITION = 'ep-xs-5-2'
     const logBefore = (mp.backend().db.data.elevatorAuditLogs[PETITION] as unknown[]).length
     await mp.navigateTo(`/packages/elevator/pages/ballot/index?id=${PETITION}`)
@@ -99,7 +98,7 @@ describe('WeChat build: the four services under the seeded fault schedule', () =
 
   it('青少年宫: 陈晓东 applies for 中国舞 for 陈乐 (one enrollment for the child and course)', async () => {
     const mp = await loginAs('u-chen')
-    const hits = faultsOn(mp, seedOf('youthPalace'))
+    const hits = faultsOn(mp, seedOf('youthPalace'), /^\/api\/youth-palace\/applications$/)
     const enrollments = () => Object.values(mp.backend().db.data.ypEnrollments as Record<string, { childId: string; courseId: string; status: string }>)
       .filter((e) => e.childId === 'ypk-chen-le' && e.courseId === 'ypc-chinese-dance')
     expect(enrollments()).toHaveLength(0)
@@ -119,7 +118,7 @@ describe('WeChat build: the four services under the seeded fault schedule', () =
 
   it('一件事: 李红 answers the newborn questions, ticks an item, books a window appointment (one progress, one appointment)', async () => {
     const mp = await loginAs('u-li', { mockNow: NOW })
-    const hits = faultsOn(mp, seedOf('oneThing'))
+    const hits = faultsOn(mp, seedOf('oneThing'), /^\/api\/one-thing\/(progress|appointments)/)
     const ROOT = '/packages/one-thing/pages'
     const saved = () => !/正在保存|⚠/.test(mp.page.text())
     await mp.navigateTo(`${ROOT}/questions/index?event=newborn`)

@@ -25,13 +25,17 @@ export interface Hit { method: string; url: string; kind: string }
 /**
  * Turns the fault schedule on (restarting it from `seed`) and records which fault each request met:
  * timeouts and 503s never reach the handler; the others are matched to the handled request by URL.
+ * `loseFirst`: the first write (non-GET) to a URL matching it is saved but its answer lost, whatever the
+ * schedule says — the case a retry with a new idempotency key would turn into two records — so a
+ * journey meets it however its requests shift.
  */
-export function faultsOn(mp: MiniProgram, seed: number): Hit[] {
+export function faultsOn(mp: MiniProgram, seed: number, loseFirst?: RegExp): Hit[] {
   type Backend = { decideFault(path?: string): { kind: string | null; delayMs: number }; handle(req: { method: string; url: string }): unknown; faults: { configure(c: object): void } }
   const backend = mp.backend() as unknown as Backend
   backend.faults.configure({ ...FAULTS, seed })
   const hits: Hit[] = []
   const reaching = new Map<string, string[]>()
+  let lost = !loseFirst
   const decide = backend.decideFault.bind(backend)
   backend.decideFault = (path = '') => {
     const d = decide(path)
@@ -42,7 +46,14 @@ export function faultsOn(mp: MiniProgram, seed: number): Hit[] {
   }
   const handle = backend.handle.bind(backend)
   backend.handle = (req) => {
-    hits.push({ method: req.method, url: req.url, kind: reaching.get(req.url)?.shift() ?? 'ok' })
+    const scheduled = reaching.get(req.url)?.shift() ?? 'ok'
+    if (!lost && req.method !== 'GET' && loseFirst!.test(req.url)) {
+      // Saved, then the answer is lost on the way back, as the interceptor does for 'lost-response'.
+      lost = true
+      hits.push({ method: req.method, url: req.url, kind: 'lost-response' })
+      return Promise.resolve(handle(req)).then(() => { throw { errMsg: 'request:fail network connection lost' } })
+    }
+    hits.push({ method: req.method, url: req.url, kind: scheduled })
     return handle(req)
   }
   return hits
