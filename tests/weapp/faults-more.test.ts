@@ -8,7 +8,7 @@
  * directly (`callAs`), with no faults.
  */
 import { MiniProgram, loginAs } from './harness'
-import { callAs, expectFaultsMet, faultsOn, inputValue, persist, retryToasts } from './harness/faults'
+import { callAs, expectFaultsMet, faultsOn, inputValue, persist, retryToasts, seedsFrom } from './harness/faults'
 
 jest.setTimeout(300_000)
 
@@ -17,8 +17,7 @@ jest.setTimeout(300_000)
  * the journey's own write also loses its first answer (`faultsOn`'s third argument).
  */
 const SEEDS = { review: 1, deliver: 5, draw: 4, paperBallot: 5, objection: 1, workerObjection: 1 }
-/** Seeds may be overridden to try other schedules: `FAULT_SEEDS='{"draw":7}'`. */
-const seedOf = (k: keyof typeof SEEDS): number => (JSON.parse(process.env.FAULT_SEEDS ?? '{}') as Partial<typeof SEEDS>)[k] ?? SEEDS[k]
+const seedOf = seedsFrom(SEEDS)
 
 const PHOTO = 'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg=='
 const PETITION = 'ep-xs-5-2'

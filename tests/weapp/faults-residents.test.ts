@@ -7,7 +7,7 @@
  * always says what is happening.
  */
 import { MiniProgram, loginAs, seededIdNumber } from './harness'
-import { callAs, expectFaultsMet, faultsOn, inputValue, persist, retryToasts } from './harness/faults'
+import { callAs, expectFaultsMet, faultsOn, inputValue, persist, retryToasts, seedsFrom } from './harness/faults'
 
 jest.setTimeout(300_000)
 
@@ -16,8 +16,7 @@ jest.setTimeout(300_000)
  * the journey's own write also loses its first answer (`faultsOn`'s third argument).
  */
 const SEEDS = { realName: 1, familyRequest: 5, familyConfirm: 5, pay: 1, cancel: 5, petition: 1, coInitiator: 5 }
-/** Seeds may be overridden to try other schedules: `FAULT_SEEDS='{"pay":7}'`. */
-const seedOf = (k: keyof typeof SEEDS): number => (JSON.parse(process.env.FAULT_SEEDS ?? '{}') as Partial<typeof SEEDS>)[k] ?? SEEDS[k]
+const seedOf = seedsFrom(SEEDS)
 
 const data = (mp: MiniProgram) => mp.backend().db.data
 

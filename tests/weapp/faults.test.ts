@@ -8,7 +8,7 @@
  * ErrorNote with the reason), with "网络不稳，正在重试（第 N 次）…" toasts while the wrapper retried.
  */
 import { loginAs, walk } from './harness'
-import { expectFaultsMet, faultsOn, idsStarting, inputValue, persist, retryToasts } from './harness/faults'
+import { expectFaultsMet, faultsOn, idsStarting, inputValue, persist, retryToasts, seedsFrom } from './harness/faults'
 
 jest.setTimeout(300_000)
 
@@ -17,7 +17,7 @@ jest.setTimeout(300_000)
  * the journey's own write also loses its first answer (`faultsOn`'s third argument).
  */
 const SEEDS = { apply: 5, book: 1, ballot: 42, youthPalace: 1, oneThing: 42 }
-const seedOf = (k: keyof typeof SEEDS) => SEEDS[k]
+const seedOf = seedsFrom(SEEDS)
 
 const NOW = Date.parse('2026-03-02T10:00:00+08:00') // a Monday
 

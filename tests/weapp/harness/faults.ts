@@ -19,6 +19,13 @@ export const ROUND = 45_000
 /** How many times a person taps 重试 (or submits again) before the test gives up. */
 export const MAX_TRIES = 15
 
+/**
+ * A journey's seed by name, from `seeds`, unless `FAULT_SEEDS` (JSON, e.g. `'{"draw":7}'`) overrides it
+ * to try other schedules.
+ */
+export const seedsFrom = <K extends string>(seeds: Record<K, number>) => (k: K): number =>
+  (JSON.parse(process.env.FAULT_SEEDS ?? '{}') as Partial<Record<K, number>>)[k] ?? seeds[k]
+
 /** One request and the fault it met (`method` is '?' when it never reached the handler). */
 export interface Hit { method: string; url: string; kind: string }
 
