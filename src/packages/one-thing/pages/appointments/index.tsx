@@ -1,7 +1,7 @@
 import { View } from '@tarojs/components'
 import Taro, { useDidShow } from '@tarojs/taro'
 import { useState } from 'react'
-import { errorMessage, newIdempotencyKey } from '../../../../api'
+import { errorMessage } from '../../../../api'
 import { cancelAppointment, listMyAppointments } from '../../../../api/endpoints/oneThing'
 import type { MyAppointmentsDto, OneThingAppointmentDto } from '../../../../domain/contracts/oneThing'
 import { useRequireLogin } from '../../../../ui/auth'
@@ -11,6 +11,7 @@ import { Empty, ErrorNote, Loading, Section } from '../../../../ui/States'
 import { findLifeEvent } from '../../content'
 import '../../feature.css'
 import { openPage } from '../../../../ui/nav'
+import { useActionKeys } from '../../../../ui/useActionKeys'
 
 const STATUS = { upcoming: ['待办理', 'tag-info'], past: ['已过时间', 'tag-warn'], cancelled: ['已取消', 'tag-bad'] } as const
 
@@ -35,6 +36,9 @@ export default function Appointments() {
   const [data, setData] = useState<MyAppointmentsDto | null>(null)
   const [error, setError] = useState<unknown>(null)
   const [busy, setBusy] = useState<string | null>(null)
+  /** A cancel that did not go through: which appointment, and why. */
+  const [failed, setFailed] = useState<{ id: string; cause: unknown } | null>(null)
+  const keys = useActionKeys()
   const load = async () => {
     setError(null)
     try { setData(await listMyAppointments()) } catch (e) { setError(e) }
@@ -45,14 +49,19 @@ export default function Appointments() {
     const ok = await Taro.showModal({ title: '要取消这个预约吗？', content: `取消后 ${a.dateLabel} ${a.slot.start} 的名额会让给其他人，再办需要重新预约。`, confirmText: '确定取消', cancelText: '不取消' })
     if (!ok.confirm) return
     setBusy(a.id)
+    setFailed(null)
+    const name = `cancel-${a.id}`
     try {
-      await cancelAppointment(a.id, newIdempotencyKey())
-      await load()
+      await cancelAppointment(a.id, keys.keyFor(name))
+      keys.settle(name)
       Taro.showToast({ title: '已取消预约', icon: 'none' })
     } catch (e) {
-      Taro.showModal({ title: '没有取消成功', content: errorMessage(e), showCancel: false })
+      keys.settle(name, e)
+      setFailed({ id: a.id, cause: e })
     } finally {
       setBusy(null)
+      // Reloaded either way: a cancel whose answer was lost may have gone through.
+      await load()
     }
   }
 
@@ -70,6 +79,7 @@ export default function Appointments() {
                 <Button id={`change-${a.id}`} kind="secondary" onTap={() => openPage(`/packages/one-thing/pages/appointment/index?event=${a.eventId}&change=${a.id}&hall=${a.hall.id}`)}>改约</Button>
                 <Button id={`cancel-${a.id}`} kind="danger" loading={busy === a.id} onTap={() => cancel(a)}>取消预约</Button>
               </View>
+              {failed?.id === a.id && <ErrorNote text={`没有取消成功：${errorMessage(failed.cause)}`} cause={failed.cause} />}
             </Card>
           ))}
         </Section>
