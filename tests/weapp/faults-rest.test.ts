@@ -1,7 +1,7 @@
 /**
  * Weak network, the smaller follow-ups (issue 10, "Faults and data"; see the other `faults*.test.ts`):
  * withdrawing a care-card application, disputing a delivered service, adding a child, cancelling a paid
- * youth-palace seat and cancelling a window appointment, each under the seeded fault schedule with its
+ * youth-palace seat, cancelling a window appointment and deleting an account, each under the seeded fault schedule with its
  * own write losing its first answer. Each completes through the app's retries, writes once, and the page
  * always says what is happening.
  */
@@ -14,7 +14,7 @@ jest.setTimeout(300_000)
  * The seed of each journey's schedule (it restarts from it when faults are turned on). Whatever the seed,
  * the journey's own write also loses its first answer (`faultsOn`'s third argument).
  */
-const SEEDS = { withdraw: 3, dispute: 3, child: 3, cancelSeat: 3, cancelAppointment: 3 }
+const SEEDS = { withdraw: 3, dispute: 3, child: 3, cancelSeat: 3, cancelAppointment: 3, deleteAccount: 3 }
 const seedOf = seedsFrom(SEEDS)
 
 const PHOTO = 'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg=='
@@ -99,6 +99,18 @@ describe('WeChat build: smaller follow-ups under the seeded fault schedule', () 
     await persist(mp, 'cancel appointment', () => !mp.page.has(`cancel-${appt.id}`) && mp.page.text().includes('已取消'), () => mp.page.tap(`cancel-${appt.id}`))
     expect(data(mp).oneThingAppointments[appt.id].status).toBe('cancelled')
     expectFaultsMet(hits, /\/cancel$/)
+    expect(mp.errors).toEqual([])
+  })
+
+  it('我的: 陈晓东 deletes his account; its answer is lost, yet he ends on the login page (a retry meets the ended session, not a failure)', async () => {
+    const mp = await loginAs('u-chen')
+    const hits = faultsOn(mp, seedOf('deleteAccount'), /^\/api\/me$/)
+    await mp.switchTab('/pages/me/index')
+    await persist(mp, 'me page', () => mp.page.has('delete-account'))
+    await mp.page.tap('delete-account')
+    await persist(mp, 'delete account', () => mp.page.route === 'pages/login/index', () => mp.page.tap('delete-account'))
+    expect(data(mp).users['u-chen'].deletedAt).toEqual(expect.any(String))
+    expectFaultsMet(hits, /^\/api\/me$/)
     expect(mp.errors).toEqual([])
   })
 })

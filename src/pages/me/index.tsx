@@ -1,6 +1,7 @@
 import { View } from '@tarojs/components'
 import Taro, { useDidShow } from '@tarojs/taro'
-import { deleteAccount, errorMessage } from '../../api'
+import { useState } from 'react'
+import { ApiError, deleteAccount, errorMessage, getMe } from '../../api'
 import { principalsOf, useFamily } from '../../stores/family'
 import { useSession } from '../../stores/session'
 import { setElderMode, useElderMode } from '../../stores/settings'
@@ -8,7 +9,7 @@ import { useRequireLogin } from '../../ui/auth'
 import { Button } from '../../ui/Button'
 import { Cell } from '../../ui/Cell'
 import { Page } from '../../ui/Page'
-import { Section } from '../../ui/States'
+import { ErrorNote, Section } from '../../ui/States'
 import { SwitchRow } from '../../ui/Switch'
 import { openPage } from '../../ui/nav'
 
@@ -28,17 +29,33 @@ export default function Me() {
     useSession.getState().refreshMe().catch(() => {})
     useFamily.getState().load()
   })
+  const [deleting, setDeleting] = useState(false)
+  const [deleteFailure, setDeleteFailure] = useState<unknown>(null)
   if (!me) return <Page><View className="secondary">正在加载…</View></Page>
+
+  /** Leaves for the login page once the account is gone. */
+  const left = () => {
+    useSession.getState().clear()
+    Taro.reLaunch({ url: '/pages/login/index' })
+  }
+  /** Whether the account is gone: after a lost answer, its session no longer works (401). */
+  const accountGone = () => getMe().then(() => false, (x: unknown) => x instanceof ApiError && x.status === 401)
 
   const remove = async () => {
     const { confirm } = await Taro.showModal({ title: '注销账号', content: '注销后，您的姓名、身份证号码、房屋和代办关系都会删除，无法恢复。孩子报名的课程会取消（免费取消期内的学费原路退回），还没开始的爱心卡预约会取消。已投出的电梯选票仍按房屋保留，不显示姓名。', confirmText: '确认注销', confirmColor: '#C0392B' })
-    if (!confirm) return
+    if (!confirm || deleting) return
+    setDeleting(true)
+    setDeleteFailure(null)
     try {
       await deleteAccount()
-      useSession.getState().clear()
-      Taro.reLaunch({ url: '/pages/login/index' })
+      left()
     } catch (e) {
-      Taro.showModal({ title: '没有注销成功', content: errorMessage(e), showCancel: false })
+      // The deletion may have gone through with its answer lost: then its session is gone too, and a
+      // retry or a check answers 401. Either way a 401 means this session is over: on to login.
+      if (e instanceof ApiError && (e.status === 401 || (e.retryable && (await accountGone())))) left()
+      else setDeleteFailure(e)
+    } finally {
+      setDeleting(false)
     }
   }
 
@@ -78,7 +95,8 @@ export default function Me() {
       </Section>
 
       <Button kind="secondary" onTap={async () => { await useSession.getState().logout(); Taro.reLaunch({ url: '/pages/login/index' }) }}>退出登录</Button>
-      <Button kind="danger" id="delete-account" onTap={remove}>注销账号</Button>
+      <Button kind="danger" id="delete-account" loading={deleting} onTap={remove}>注销账号</Button>
+      {!!deleteFailure && <ErrorNote text={`没有注销成功：${errorMessage(deleteFailure)}`} cause={deleteFailure} />}
     </Page>
   )
 }
