@@ -7,17 +7,27 @@
  */
 
 const BUTTONS = '.taro-model__btn'
+/**
+ * For this long after a dialog opens its buttons ignore pointer clicks: the second tap of a double tap on
+ * the button that opened it (e.g. 取消预约) would otherwise land on 确定, right under the finger. After
+ * it the dialog root carries `data-mc-ready` (tests wait for it). Keyboard activation is not delayed.
+ */
+export const DIALOG_TAP_GUARD_MS = 400
 
 /** Applies roles and focus to the dialog in `root` (`.taro__modal`) when it is shown. */
-function enhance(root: HTMLElement, state: { returnTo: Element | null; open: boolean }): void {
+function enhance(root: HTMLElement, state: { returnTo: Element | null; open: boolean; openedAt: number }): void {
   const shown = root.style.display !== 'none' && root.isConnected
   if (shown === state.open) return
   state.open = shown
   if (!shown) {
+    delete root.dataset.mcReady
     if (state.returnTo instanceof HTMLElement && state.returnTo.isConnected) state.returnTo.focus()
     state.returnTo = null
     return
   }
+  state.openedAt = Date.now()
+  delete root.dataset.mcReady
+  setTimeout(() => { if (state.open) root.dataset.mcReady = '1' }, DIALOG_TAP_GUARD_MS)
   const content = root.querySelector<HTMLElement>('.taro-modal__content')
   const title = root.querySelector<HTMLElement>('.taro-modal__title')
   const text = root.querySelector<HTMLElement>('.taro-modal__text')
@@ -48,7 +58,7 @@ function enhance(root: HTMLElement, state: { returnTo: Element | null; open: boo
 export function installDialogA11y(): void {
   if (typeof document === 'undefined' || (window as unknown as { __mcDialogs?: boolean }).__mcDialogs) return
   ;(window as unknown as { __mcDialogs?: boolean }).__mcDialogs = true
-  const state = { returnTo: null as Element | null, open: false }
+  const state = { returnTo: null as Element | null, open: false, openedAt: 0 }
   const check = () => {
     const root = document.querySelector<HTMLElement>('.taro__modal')
     if (root) enhance(root, state)
@@ -59,6 +69,13 @@ export function installDialogA11y(): void {
     const cancel = document.querySelector<HTMLElement>('.taro__modal .taro-model__cancel')
     if (cancel && cancel.style.display !== 'none') cancel.click()
   })
+  // A pointer click on a button right after the dialog opened is the tail of a double tap: ignore it.
+  document.addEventListener('click', (e) => {
+    if (!state.open || e.detail === 0 || Date.now() - state.openedAt >= DIALOG_TAP_GUARD_MS) return
+    if (!(e.target as Element | null)?.closest?.(`.taro__modal ${BUTTONS}`)) return
+    e.stopPropagation()
+    e.preventDefault()
+  }, true)
   // Keep Tab inside the open dialog.
   document.addEventListener('focusin', (e) => {
     if (!state.open) return

@@ -115,6 +115,7 @@ describe('H5 in Chromium: care card', () => {
     await visiblePage(page).getByRole('radio', { name: /^11:00/ }).click()
     await expectA11y(page, 'book')
     await visiblePage(page).locator('#book-submit').click()
+    await page.locator('.taro__modal[data-mc-ready]').waitFor({ state: 'attached' })
     await page.locator('.taro-modal__content:visible .taro-model__confirm').last().click()
     await visiblePage(page).getByText('预约成功').waitFor()
     await visiblePage(page).locator('#book-orders').click()

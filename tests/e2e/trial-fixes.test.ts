@@ -71,6 +71,24 @@ describe('H5 in Chromium: fixes from the fresh-user trial', () => {
     await context.close()
   })
 
+  it('a double tap on a button that opens a dialog does not answer it: the second tap, landing on 确定, is ignored', async () => {
+    const { context, page } = await openPhone(app.browser, app.url, '/pages/login/index')
+    await loginAs(page, 'u-wang')
+    await go(page, 'pages/dev/index')
+    const modal = page.locator('.taro-modal__content:visible').last()
+    // First tap opens 重置演示数据's dialog; the second, a moment later, lands where 确定 now is.
+    await visiblePage(page).locator('#reset-demo').click()
+    await modal.waitFor()
+    await modal.locator('.taro-model__confirm').dispatchEvent('click', { detail: 1 })
+    await page.waitForTimeout(600)
+    expect(await modal.isVisible()).toBe(true)
+    // Once the dialog has been open a moment, a deliberate tap works.
+    await answerModal(page, '取消')
+    expect(await page.locator('.taro-modal__content:visible').count()).toBe(0)
+    expect(pageErrors(page)).toEqual([])
+    await context.close()
+  })
+
   it('one-thing questions: the second tap of a double tap does not answer the next question (also logged out)', async () => {
     const { context, page } = await openPhone(app.browser, app.url, `/${ONE}/questions/index?event=resale-home`)
     await visiblePage(page).locator('#q-sellerMortgage-yes').waitFor()

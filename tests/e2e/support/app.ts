@@ -28,6 +28,8 @@ export async function loginAs(page: Page, userId: string): Promise<void> {
 export async function answerModal(page: Page, text = '确定'): Promise<void> {
   const modal = page.locator('.taro-modal__content:visible').last()
   await modal.waitFor()
+  // Buttons ignore clicks for a moment after opening (a double tap's second tap, src/ui/h5Dialogs.ts).
+  await page.locator('.taro__modal[data-mc-ready]').waitFor({ state: 'attached' })
   await modal.locator('.taro-model__btn').getByText(text, { exact: true }).click()
   await modal.waitFor({ state: 'hidden' })
 }
