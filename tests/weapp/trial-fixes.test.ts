@@ -165,4 +165,22 @@ describe('WeChat build: fixes from the fresh-user trial', () => {
     expect(mp.page.text()).toContain('王秀英')
     expect(mp.errors).toEqual([])
   })
+
+  it('paper ballot: the worker sees who has voted, and replacing an owner\'s own vote is asked as such', async () => {
+    const mp = await loginAs('u-sun')
+    await mp.navigateTo('/packages/elevator/pages/worker-paper-ballot/index?id=ep-xs-5-2')
+    await mp.settle(500)
+    expect(mp.page.text()).toContain('已线上表决：反对') // 101, seeded
+    expect(mp.page.text()).toContain('未表决')
+    await mp.page.tap('paper-household-r-xs-5-2-101')
+    await mp.page.tap('paper-choice-agree')
+    await mp.page.tap('paper-photo')
+    await mp.page.tap('paper-submit')
+    await mp.settle(500)
+    expect(modals(mp).pop()).toMatchObject({ title: '替换已有表决', content: expect.stringMatching(/^101 已于 .* 线上表决“反对”。录入后将替换为纸质表决票“同意”/) })
+    expect(mp.page.has('paper-done')).toBe(true)
+    const log = mp.backend().db.data.elevatorAuditLogs['ep-xs-5-2'] as { householdId: string; channel: string; choice: string }[]
+    expect(log.filter((e) => e.householdId === 'r-xs-5-2-101').pop()).toMatchObject({ channel: 'paper', choice: 'agree' })
+    expect(mp.errors).toEqual([])
+  })
 })

@@ -104,6 +104,8 @@ export interface ElevatorShareRowDto {
   coefficient: number
   shareFen: number
   maintenanceShareFen: number
+  /** Workers only: the household's current ballot (how, what, when; ISO time), or null before it votes. */
+  ballot?: { channel: BallotChannel; choice: ElevatorChoiceDto; at: string } | null
 }
 
 /** `GET …/my-households`: the caller's flats in the unit, each share shown before signing, and the current ballot. */
@@ -129,7 +131,11 @@ export type ElevatorSignatureInput = { kind: 'handwritten'; image: string } | { 
 export interface ElevatorBallotInput { householdId: string; choice: ElevatorChoiceDto; signature: ElevatorSignatureInput }
 
 /** Body of the worker's `POST …/paper-ballots`: channel, choice and a photo (base64, ≤ 200 KB) of the signed form. */
-export interface ElevatorPaperBallotInput { householdId: string; channel: 'paper' | 'door'; choice: ElevatorChoiceDto; photo: string }
+/**
+ * A worker's paper or door ballot. `replaceExisting` must be true to record it for a household that has
+ * already voted (the latest ballot counts); otherwise the backend refuses with 409 `ALREADY_VOTED`.
+ */
+export interface ElevatorPaperBallotInput { householdId: string; channel: 'paper' | 'door'; choice: ElevatorChoiceDto; photo: string; replaceExisting?: boolean }
 
 /** The answer to a ballot: every flat it was recorded for (an owner's flats move together) and the receipt to keep. */
 export interface ElevatorBallotResultDto {

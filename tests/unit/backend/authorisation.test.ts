@@ -241,9 +241,20 @@ describe('only owners of a unit vote in it, once per household', () => {
     await ok('u-xs0', 'POST', `/api/elevator/petitions/${XS_PETITION}/ballots`, ballot('r-xs-5-2-101', '马建华'))
     expect(await meter(XS_PETITION, 'u-sun')).toEqual({ ...before, agree: 5 })
     await ok('u-xs0', 'POST', `/api/elevator/petitions/${XS_PETITION}/ballots`, ballot('r-xs-5-2-101', '马建华'))
-    await ok('u-sun', 'POST', `/api/elevator/worker/petitions/${XS_PETITION}/paper-ballots`,
-      { body: { householdId: 'r-xs-5-2-101', choice: 'oppose', channel: 'paper', photo: PHOTO } })
+    // A worker's paper ballot does not silently replace the owner's own vote: refused, naming it, unless asked to.
+    const paper = { householdId: 'r-xs-5-2-101', choice: 'oppose', channel: 'paper', photo: PHOTO }
+    const refused = await c.call('POST', `/api/elevator/worker/petitions/${XS_PETITION}/paper-ballots`, { token: await as('u-sun'), body: paper })
+    expect(refused.status).toBe(409)
+    expect(refused.body).toMatchObject({ code: 'ALREADY_VOTED', message: expect.stringMatching(/^101 已于 \d+月\d+日 \d\d:\d\d 线上表决“同意”/) })
+    expect(await meter(XS_PETITION, 'u-sun')).toEqual({ ...before, agree: 5 })
+    await ok('u-sun', 'POST', `/api/elevator/worker/petitions/${XS_PETITION}/paper-ballots`, { body: { ...paper, replaceExisting: true } })
     expect(await meter(XS_PETITION, 'u-sun')).toEqual(before)
+    // Workers see each household's current ballot in the cost table; owners do not (there).
+    const forWorker = (await ok('u-sun', 'GET', `/api/elevator/petitions/${XS_PETITION}/cost-table`)).rows as { householdId: string; ballot?: unknown }[]
+    expect(forWorker.find((r) => r.householdId === 'r-xs-5-2-101')!.ballot).toMatchObject({ channel: 'paper', choice: 'oppose' })
+    expect(forWorker.find((r) => r.householdId === 'r-xs-5-2-502')!.ballot).toBeNull()
+    const forOwner = (await ok('u-xs0', 'GET', `/api/elevator/petitions/${XS_PETITION}/cost-table`)).rows as { ballot?: unknown }[]
+    expect(forOwner.every((r) => !('ballot' in r))).toBe(true)
     // The log keeps every act (append-only); only the latest per household counts.
     expect(c.backend.db.data.elevatorAuditLogs[XS_PETITION].filter((e) => e.householdId === 'r-xs-5-2-101')).toHaveLength(4)
   })

@@ -15,6 +15,8 @@ import { nameOf, shareRows } from './views'
 
 /** Plain-Chinese choice, e.g. in messages. */
 export const CHOICE_TEXT: Record<ElevatorChoiceDto, string> = { agree: '同意', oppose: '反对', abstain: '弃权' }
+/** How a ballot was cast, in words. */
+export const CHANNEL_TEXT: Record<AuditEntry['channel'], string> = { app: '线上', paper: '纸质', door: '上门' }
 
 /** What to record: the flat the ballot is for, the choice, how it came and how it was signed. */
 export interface BallotDraft {

@@ -92,8 +92,14 @@ export const voteRoutes: Route[] = [
     handler: (ctx): ElevatorCostTableDto => {
       settle(ctx)
       const p = petitionOr404(ctx, ctx.params.id)
-      viewerOf(ctx, p)
-      const rows = shareRows(ctx.db.data, p)
+      const viewer = viewerOf(ctx, p)
+      const log = ctx.db.data.elevatorAuditLogs[p.id] ?? []
+      // Workers see each household's current ballot (to enter paper ballots knowingly); owners do not here.
+      const rows = shareRows(ctx.db.data, p).map((r) => {
+        if (viewer.role !== 'worker') return r
+        const last = latestEntry(log, r.householdId)
+        return { ...r, ballot: last ? { channel: last.channel, choice: last.choice, at: last.at } : null }
+      })
       return {
         petitionId: p.id,
         unitLabel: unitLabel(ctx.db.data, p.unitId),

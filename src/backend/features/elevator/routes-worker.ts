@@ -11,8 +11,8 @@ import { newId } from '../../core/ids'
 import { route, type Route, type RouteContext } from '../../core/router'
 import { requirePrivacy } from '../../routes/me'
 import { petitionOr404, requireHouseholdOwner, requireUnitHousehold, requireVotingOpen, requireWorkerOf, viewerOf } from './access'
-import { recordBallot } from './ballots'
-import { ownerOfRoom, roomName, unitLabel } from './households'
+import { CHANNEL_TEXT, CHOICE_TEXT, latestEntry, recordBallot } from './ballots'
+import { ownerOfRoom, roomName, sameOwnerFlats, unitLabel } from './households'
 import { petitionLink, settle } from './lifecycle'
 import type { ElevatorObjection, ElevatorPetition } from './model'
 import { mediationInput, objectionInput, paperBallotInput, paperObjectionInput } from './schemas'
@@ -68,6 +68,12 @@ export const workerRoutes: Route[] = [
       requireWorkerOf(ctx, p)
       requireUnitHousehold(ctx, p, ctx.body.householdId)
       requireVotingOpen(ctx, p)
+      // A household that has voted (online, or on an earlier paper) is replaced only on purpose.
+      const earlier = sameOwnerFlats(ctx.db.data, ctx.body.householdId)
+        .map((f) => latestEntry(ctx.db.data.elevatorAuditLogs[p.id] ?? [], f)).find((e) => e !== undefined)
+      if (earlier && !ctx.body.replaceExisting) {
+        throw conflict('ALREADY_VOTED', `${roomName(ctx.db.data, earlier.householdId)} 已于 ${Number(earlier.at.slice(5, 7))}月${Number(earlier.at.slice(8, 10))}日 ${earlier.at.slice(11, 16)} ${CHANNEL_TEXT[earlier.channel]}表决“${CHOICE_TEXT[earlier.choice]}”。如业主本人签字要改为这张票，请在确认替换后再录入。`)
+      }
       const photoRef = newId('img')
       ctx.db.putImage(photoRef, ctx.body.photo)
       return recordBallot(ctx, p, {

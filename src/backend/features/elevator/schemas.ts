@@ -44,12 +44,16 @@ export const ballotInput = v.object({
   ], '请签名：手写签名或输入本人姓名'),
 })
 
-/** Worker's `POST …/paper-ballots`: channel, choice and a photo of the signed form (required). */
+/**
+ * Worker's `POST …/paper-ballots`: channel, choice and a photo of the signed form (required);
+ * `replaceExisting` to replace a household's earlier ballot (refused without it).
+ */
 export const paperBallotInput = v.object({
   householdId: id('请选择房屋'),
   channel: v.picklist(['paper', 'door'], '请选择纸质表决或上门表决'),
   choice,
   photo: imageSchema('请拍摄业主签字的表决票'),
+  replaceExisting: v.optional(v.boolean('替换选项不正确'), false),
 })
 
 /** `PUT …/compensation`: a negotiated compensation line for low floors (fen, terms). */

@@ -1,6 +1,7 @@
 import { View } from '@tarojs/components'
 import Taro, { useRouter } from '@tarojs/taro'
 import { useState } from 'react'
+import { ApiError } from '../../../../api'
 import { enterPaperElevatorBallot, getElevatorCostTable } from '../../../../api/endpoints/elevator'
 import type { ElevatorBallotResultDto, ElevatorChoiceDto } from '../../../../domain/contracts/elevator'
 import { useRequireLogin } from '../../../../ui/auth'
@@ -39,12 +40,25 @@ function PaperBallot() {
 
   const submit = () => s.submit(
     () => ({ householdId: householdId ? '' : '请选择房屋', choice: choice ? '' : '请选择表决票上的意见', photo: photo ? '' : '请拍摄业主签字的表决票' }),
-    (key) => enterPaperElevatorBallot(id, { householdId: householdId!, channel, choice: choice!, photo: photo! }, key),
+    // Replacing is asked in the confirmation above; a vote cast since the page loaded is refused (409) and reloaded.
+    async (key) => {
+      try {
+        return await enterPaperElevatorBallot(id, { householdId: householdId!, channel, choice: choice!, photo: photo!, replaceExisting: !!data?.rows.find((r) => r.householdId === householdId)?.ballot }, key)
+      } catch (e) {
+        if (e instanceof ApiError && e.code === 'ALREADY_VOTED') reload()
+        throw e
+      }
+    },
     setResult,
     {
       confirm: async () => {
-        const room = data?.rows.find((r) => r.householdId === householdId)?.roomName ?? ''
-        return (await Taro.showModal({ title: '确认录入', content: `将以您的名义为 ${room} 录入${CHANNEL_CN[channel]}表决票“${CHOICE_CN[choice!]}”，业主会收到通知。`, confirmText: '确认录入', cancelText: '再看看' })).confirm
+        const row = data?.rows.find((r) => r.householdId === householdId)
+        const room = row?.roomName ?? ''
+        const earlier = row?.ballot
+        const content = earlier
+          ? `${room} 已于 ${dateTimeOf(earlier.at)} ${CHANNEL_CN[earlier.channel]}表决“${CHOICE_CN[earlier.choice]}”。录入后将替换为${CHANNEL_CN[channel]}表决票“${CHOICE_CN[choice!]}”（以最后一次为准），请确认这是业主本人签字的新意见。业主会收到通知。`
+          : `将以您的名义为 ${room} 录入${CHANNEL_CN[channel]}表决票“${CHOICE_CN[choice!]}”，业主会收到通知。`
+        return (await Taro.showModal({ title: earlier ? '替换已有表决' : '确认录入', content, confirmText: earlier ? '替换并录入' : '确认录入', cancelText: '再看看' })).confirm
       },
     },
   )
@@ -74,7 +88,7 @@ function PaperBallot() {
         <View>
           <View className="secondary">{data.unitLabel}</View>
           <Options id="paper-household" label="房屋" value={householdId} onChange={(v) => { setHouseholdId(v); clearError('householdId') }}
-            options={data.rows.map((r) => ({ value: r.householdId, label: `${r.roomName} 室`, note: `${r.floor} 层` }))} />
+            options={data.rows.map((r) => ({ value: r.householdId, label: `${r.roomName} 室`, note: r.ballot ? `${r.floor} 层 · 已${CHANNEL_CN[r.ballot.channel]}表决：${CHOICE_CN[r.ballot.choice]}` : `${r.floor} 层 · 未表决` }))} />
           {errors.householdId && <View className="field-error" role="alert">⚠ {errors.householdId}</View>}
           <Options id="paper-channel" label="方式" value={channel} onChange={setChannel}
             options={[{ value: 'paper', label: '纸质表决票', note: '业主交来的签字表决票' }, { value: 'door', label: '上门表决', note: '工作人员上门，业主当面签字' }]} />
