@@ -15,6 +15,15 @@ export type { ElevatorMeter, Fraction, MeterRatio } from './elevatorMeter'
  * `id`: the flat; `ownerId`: its registered owner (one owner may hold several flats); `floor`: storey,
  * from 1; `area`: registered exclusive floor area in m², > 0, at most 2 decimals.
  */
+/** Shortest written objection, in meaningful characters (`meaningfulLength`). */
+export const OBJECTION_MIN_CHARS = 10
+
+/**
+ * Characters of `text` that carry meaning — letters of any script (CJK included) and digits — for length
+ * rules: emoji, punctuation and spaces do not count ("😀😀😀😀😀" is 0, "井道影响采光 3 楼" is 8).
+ */
+export const meaningfulLength = (text: string): number => (text.match(/[\p{L}\p{N}]/gu) ?? []).length
+
 export type Household = { id: string; ownerId: string; floor: number; area: number }
 
 /** A household's final ballot (see `finalBallots` in `auditLog.ts`). An abstention participates. */

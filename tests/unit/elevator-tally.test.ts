@@ -1,4 +1,4 @@
-import { tallyVotes, meterOf, type Ballot, type Household } from '@/domain/elevator'
+import { meaningfulLength, tallyVotes, meterOf, type Ballot, type Household } from '@/domain/elevator'
 import { DomainError } from '@/domain/errors'
 
 const codeOf = (fn: () => unknown) => { try { fn(); return 'none' } catch (e) { return (e as DomainError).code } }
@@ -158,5 +158,13 @@ describe('meterOf: the live meter', () => {
     expect(short.participationStatus).toBe('还差 1 户参与 / 80.00 ㎡')
     expect(short.approvalStatus).toBe('同意比例已够，待参与达到 2/3')
     expect(meterOf(tallyVotes(equalFlats(12), votes(6, 2))).approvalStatus).toBe('同意已达标（面积与人数均达参与者的 3/4）')
+  })
+})
+
+describe('meaningfulLength: what counts toward an objection\'s minimum length', () => {
+  it.each([
+    ['😀😀😀😀😀', 0], ['井道影响采光 3 楼', 8], ['abc，。！？ 12', 5], ['', 0], ['施工噪音太大！！！', 6],
+  ])('%s → %i', (text, n) => {
+    expect(meaningfulLength(text)).toBe(n)
   })
 })

@@ -89,6 +89,13 @@ describe.each(TRANSPORTS)('elevator vote on the seeded 西山 unit (%s)', (_name
     expect(paperObj.body).toMatchObject({ channel: 'paper', objectorName: '林芳' })
     expect((await get('u-xs9', '/objections')).body).toEqual({ total: 2, items: [] })
     expect((await c.call('GET', `${URL}/objections`, { token: sun })).body.items).toHaveLength(2)
+    // Emoji and symbols do not count toward the 10 characters; one written objection per household.
+    expect((await c.call('POST', `${URL}/objections`, { token: await as('u-xs1'), body: { householdId: 'r-xs-5-2-102', text: '😀😀😀😀😀😀😀😀😀😀！！' } })).status).toBe(400)
+    const again = await c.call('POST', `${URL}/objections`, { token: await as('u-xs0'), body: { householdId: 'r-xs-5-2-101', text } })
+    expect(again).toMatchObject({ status: 409, body: { code: 'OBJECTION_EXISTS', message: expect.stringMatching(/^101 已于 \d+月\d+日 \d\d:\d\d 提出过书面异议/) } })
+    expect((await get('u-xs0', '')).body.viewer.canObject).toBe(false)
+    expect((await get('u-xs3', '')).body.viewer.canObject).toBe(false) // 202: the worker recorded its paper objection
+    expect((await get('u-xs1', '')).body.viewer.canObject).toBe(true)
     // After publicity: refused, and mediation opens because objections were filed.
     c.clock.set(Date.parse(PUBLICITY_END) + 1000)
     const late = await c.call('POST', `${URL}/objections`, { token: await as('u-xs0'), body: { householdId: 'r-xs-5-2-101', text } })

@@ -29,6 +29,12 @@ function requirePublicityOpen(ctx: RouteContext, p: ElevatorPetition): void {
 }
 
 function saveObjection(ctx: RouteContext, p: ElevatorPetition, householdId: string, channel: ElevatorObjection['channel'], text: string, photo?: string): ElevatorObjection {
+  // One written objection per household: a second is refused, naming the first.
+  const earlier = Object.values(ctx.db.data.elevatorObjections).find((o) => o.petitionId === p.id && o.householdId === householdId)
+  if (earlier) {
+    const at = `${Number(earlier.filedAt.slice(5, 7))}月${Number(earlier.filedAt.slice(8, 10))}日 ${earlier.filedAt.slice(11, 16)}`
+    throw conflict('OBJECTION_EXISTS', `${roomName(ctx.db.data, householdId)} 已于 ${at} 提出过书面异议，每户一份。如需补充，请联系社区工作人员在协商时一并记录。`)
+  }
   let photoId: string | undefined
   if (photo) {
     photoId = newId('img')

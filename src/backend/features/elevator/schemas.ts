@@ -1,5 +1,6 @@
 /** valibot schemas of the elevator routes' bodies and queries, with plain-Chinese messages. */
 import * as v from 'valibot'
+import { meaningfulLength, OBJECTION_MIN_CHARS } from '../../../domain/elevator'
 
 /** Longest base64 text of a ≤ 200 KB image (same limit as the family-link authorisation photo). */
 export const MAX_IMAGE_BASE64 = Math.ceil((200 * 1024 * 4) / 3) + 4
@@ -62,7 +63,9 @@ export const compensationInput = v.object({
   text: v.pipe(v.string('请填写补偿说明'), v.trim(), v.minLength(4, '请写明补偿对象和方式，如“1、2 楼每户补偿 3000 元”'), v.maxLength(300, '补偿说明请控制在 300 字以内')),
 })
 
-const objectionText = v.pipe(v.string('请填写异议内容'), v.trim(), v.minLength(10, '异议内容至少 10 个字，请写明理由'), v.maxLength(1000, '异议内容请控制在 1000 字以内'))
+const objectionText = v.pipe(v.string('请填写异议内容'), v.trim(),
+  v.check((t) => meaningfulLength(t) >= OBJECTION_MIN_CHARS, `异议内容至少 ${OBJECTION_MIN_CHARS} 个字（表情和符号不算），请写明理由`),
+  v.maxLength(1000, '异议内容请控制在 1000 字以内'))
 
 /** Owner's `POST …/objections` during publicity: their flat, the text (≥ 10 characters), an optional photo. */
 export const objectionInput = v.object({

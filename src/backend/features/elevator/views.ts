@@ -86,7 +86,8 @@ export function petitionDto(data: Collections, p: ElevatorPetition, viewer: View
       isStarter: viewer.user.id === p.starterId,
       mustConfirm: p.status === 'forming' && p.coInitiators.some((c) => c.userId === viewer.user.id && !c.confirmedAt && !c.declinedAt),
       canVote: isOwner && p.status === 'voting' && nowMs <= Date.parse(p.votingDeadline),
-      canObject: isOwner && publicityOpen,
+      // One written objection per household: not again once one of the viewer's flats has filed one.
+      canObject: isOwner && publicityOpen && !Object.values(data.elevatorObjections).some((o) => o.petitionId === p.id && viewer.rooms.includes(o.householdId)),
     },
   }
 }

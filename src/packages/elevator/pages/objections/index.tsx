@@ -12,6 +12,7 @@ import { useLoader } from '../../../../ui/useLoader'
 import { useSubmission } from '../../../../ui/useSubmission'
 import { dateOf, dateTimeOf } from '../../components/words'
 import '../../feature.css'
+import { meaningfulLength, OBJECTION_MIN_CHARS } from '../../../../domain/elevator'
 
 /** Publicity: file a real-name written objection (text) and see one's own objections. */
 export default function ObjectionsPage() {
@@ -29,7 +30,7 @@ export default function ObjectionsPage() {
     const householdId = data?.mine.households[0]?.householdId
     if (!householdId) return
     s.submit(
-      () => ({ text: form.text.trim().length < 10 ? '异议内容至少 10 个字，请写明理由' : '' }),
+      () => ({ text: meaningfulLength(form.text) < OBJECTION_MIN_CHARS ? `异议内容至少 ${OBJECTION_MIN_CHARS} 个字（表情和符号不算），请写明理由` : '' }),
       (key) => fileElevatorObjection(id, { householdId, text: form.text.trim() }, key),
       async () => {
         clearDraft()
@@ -69,6 +70,7 @@ export default function ObjectionsPage() {
               <View className="field">
                 <View className="field-label" id="objection-text-label">异议内容（至少 10 个字，请写明理由）</View>
                 <Textarea id="objection-text" className="ev-textarea" value={form.text} maxlength={1000} aria-label="异议内容" onInput={(e) => { update({ text: e.detail.value }); s.clearError('text') }} />
+                <View className="cell-note" id="objection-count">{`已写 ${meaningfulLength(form.text)} 个字（至少 ${OBJECTION_MIN_CHARS} 个），全文 ${form.text.length}/1000`}</View>
                 {s.errors.text && <View className="field-error" role="alert">⚠ {s.errors.text}</View>}
               </View>
               {s.failure && <ErrorNote text={s.failure} cause={s.cause} onRetry={submit} />}
