@@ -183,4 +183,25 @@ describe('WeChat build: fixes from the fresh-user trial', () => {
     expect(log.filter((e) => e.householdId === 'r-xs-5-2-101').pop()).toMatchObject({ channel: 'paper', choice: 'agree' })
     expect(mp.errors).toEqual([])
   })
+
+  it('a grid worker\'s home offers her hub, not a button to call herself; a resident\'s offers the call', async () => {
+    let mp = await loginAs('u-sun')
+    expect(mp.page.has('call-grid-worker')).toBe(false)
+    await mp.page.tap('home-go-worker')
+    await mp.settle(500)
+    expect(mp.page.route).toBe('pages/worker/index')
+    mp = await loginAs('u-xs0')
+    expect(mp.page.has('call-grid-worker')).toBe(true)
+    expect(mp.page.has('home-go-worker')).toBe(false)
+  })
+
+  it('deleting an account says it is gone and what became of bookings, then shows the login page', async () => {
+    const mp = await loginAs('u-zheng')
+    await mp.switchTab('/pages/me/index')
+    await mp.page.tap('delete-account')
+    await mp.settle(1000)
+    expect(modals(mp).pop()).toMatchObject({ title: '账号已注销', content: expect.stringContaining('孩子报名的课程和还没开始的服务预约已取消') })
+    expect(mp.page.route).toBe('pages/login/index')
+    expect(mp.errors).toEqual([])
+  })
 })

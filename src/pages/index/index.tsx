@@ -89,13 +89,23 @@ export default function Home() {
         {!todoFailed && pending.length === 0 && unread === 0 && <View className="cell"><View className="cell-note">暂时没有需要您处理的事情。</View></View>}
       </Section>
 
-      <Section title="有事找社区">
-        <View className="cell-note">网格员 {community.gridWorker.name}（{maskPhone(community.gridWorker.phone)}）</View>
-        <View className="call-row">
-          <Button id="call-grid-worker" kind="secondary" label={`打给网格员${community.gridWorker.name}`} onTap={() => call(community.gridWorker.phone)}>打给网格员</Button>
-          <Button id="call-hotline" kind="secondary" label="养老热线 96345（养老服务）" onTap={() => call(ELDER_HOTLINE)}>养老热线 96345</Button>
-        </View>
-      </Section>
+      {me.role === 'worker' ? (
+        // A worker is the community's contact: her hub instead of a button to call herself.
+        <Section title="社区工作">
+          <Cell id="home-go-worker" title="社区工作台" note="审核、派单、录入纸质选票、代办授权" onTap={() => openPage('/pages/worker/index')} />
+          <View className="call-row">
+            <Button id="call-hotline" kind="secondary" label="养老热线 96345（养老服务）" onTap={() => call(ELDER_HOTLINE)}>养老热线 96345</Button>
+          </View>
+        </Section>
+      ) : (
+        <Section title="有事找社区">
+          <View className="cell-note">网格员 {community.gridWorker.name}（{maskPhone(community.gridWorker.phone)}）</View>
+          <View className="call-row">
+            <Button id="call-grid-worker" kind="secondary" label={`打给网格员${community.gridWorker.name}`} onTap={() => call(community.gridWorker.phone)}>打给网格员</Button>
+            <Button id="call-hotline" kind="secondary" label="养老热线 96345（养老服务）" onTap={() => call(ELDER_HOTLINE)}>养老热线 96345</Button>
+          </View>
+        </Section>
+      )}
     </Page>
   )
 }

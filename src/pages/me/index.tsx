@@ -33,9 +33,10 @@ export default function Me() {
   const [deleteFailure, setDeleteFailure] = useState<unknown>(null)
   if (!me) return <Page><View className="secondary">正在加载…</View></Page>
 
-  /** Leaves for the login page once the account is gone. */
-  const left = () => {
+  /** Says the account is gone and what became of its bookings, then leaves for the login page. */
+  const left = async () => {
     useSession.getState().clear()
+    await Taro.showModal({ title: '账号已注销', content: '您的个人信息已删除。孩子报名的课程和还没开始的服务预约已取消，免费取消期内的学费会原路退回。', showCancel: false, confirmText: '知道了' })
     Taro.reLaunch({ url: '/pages/login/index' })
   }
   /** Whether the account is gone: after a lost answer, its session no longer works (401). */
@@ -48,11 +49,11 @@ export default function Me() {
     setDeleteFailure(null)
     try {
       await deleteAccount()
-      left()
+      await left()
     } catch (e) {
       // The deletion may have gone through with its answer lost: then its session is gone too, and a
       // retry or a check answers 401. Either way a 401 means this session is over: on to login.
-      if (e instanceof ApiError && (e.status === 401 || (e.retryable && (await accountGone())))) left()
+      if (e instanceof ApiError && (e.status === 401 || (e.retryable && (await accountGone())))) await left()
       else setDeleteFailure(e)
     } finally {
       setDeleting(false)
