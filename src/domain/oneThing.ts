@@ -4,7 +4,7 @@
  * Pure: no Taro, no I/O. Dates are `YYYY-MM-DD` calendar dates in Beijing time.
  */
 import { DomainError } from './errors'
-import { DATE_FORMAT, beijingDate, parseDate } from './time'
+import { DATE_FORMAT, beijingDate, isDate, parseDate } from './time'
 
 /** Life stages used to browse events, in display order (PRODUCT). */
 export const LIFE_STAGES = ['出生与成长', '教育', '就业与创业', '婚育', '住房', '退休与养老', '身后事'] as const
@@ -34,6 +34,11 @@ export interface Question {
   options?: { value: string; label: string }[]
   /** Asked only when this holds (over the answers to earlier questions). */
   showIf?: Condition
+  /**
+   * For `date`: `'month'` when only the year and month are asked (a month picker, shown as 1965年5月);
+   * the answer is still stored as `YYYY-MM-DD`, on the first of the month. Default `'day'`.
+   */
+  precision?: 'day' | 'month'
 }
 
 /** One agency step of the event. */
@@ -71,6 +76,48 @@ export const LEGAL_DEADLINES = {
 } as const
 /** A key of {@link LEGAL_DEADLINES}. */
 export type LegalDeadlineKind = keyof typeof LEGAL_DEADLINES
+
+/**
+ * Date answers that cannot be in the future, by event id and question id, with the words for the field
+ * (PRODUCT: a birth or a death has happened; a start date of work may still be ahead). Used by the
+ * question page and by the backend's progress route ({@link futureDateErrors}).
+ */
+export const PAST_ONLY_DATES: Readonly<Record<string, Readonly<Record<string, string>>>> = {
+  newborn: { birthDate: '宝宝的出生日期' },
+  retirement: { birthDate: '出生年月' },
+  'after-death': { deathDate: '去世日期' },
+}
+
+/**
+ * Why a date answer may not be kept, or `null` when it may: only for the questions of
+ * {@link PAST_ONLY_DATES}, a value that is not a real `YYYY-MM-DD` date or is after `today`.
+ * The message is plain Chinese, e.g. `宝宝的出生日期不能晚于今天（2026年3月2日），请重新选择。`
+ * @param today `YYYY-MM-DD`, Beijing (the backend's today where known)
+ */
+export function pastOnlyDateError(eventId: string, questionId: string, value: string, today: string): string | null {
+  const label = Object.prototype.hasOwnProperty.call(PAST_ONLY_DATES, eventId) ? PAST_ONLY_DATES[eventId][questionId] : undefined
+  if (!label) return null
+  if (!isDate(value)) return `${label}格式不正确，请重新选择。`
+  if (value > today) {
+    const [y, m, d] = today.split('-').map(Number)
+    return `${label}不能晚于今天（${y}年${m}月${d}日），请重新选择。`
+  }
+  return null
+}
+
+/**
+ * Every refused date answer of one event (see {@link pastOnlyDateError}), question id → message; empty
+ * when all may be kept.
+ */
+export function futureDateErrors(eventId: string, answers: Answers, today: string): Record<string, string> {
+  const out: Record<string, string> = {}
+  for (const [questionId, value] of Object.entries(answers)) {
+    if (value === undefined) continue
+    const error = pastOnlyDateError(eventId, questionId, value, today)
+    if (error) out[questionId] = error
+  }
+  return out
+}
 
 /** Binds a legal deadline to the date question that starts it (and optionally to an item). */
 export interface DeadlineRule {

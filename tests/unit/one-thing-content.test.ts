@@ -1,5 +1,6 @@
-import { LEGAL_DEADLINES, LIFE_STAGES, computeDeadlines, deriveChecklist, nextQuestion, type Condition, type LifeEvent } from '@/domain/oneThing'
-import { EVENT_SYNONYMS, LIFE_EVENTS } from '@/packages/one-thing/content'
+import { LEGAL_DEADLINES, LIFE_STAGES, PAST_ONLY_DATES, computeDeadlines, deriveChecklist, nextQuestion, type Condition, type LifeEvent } from '@/domain/oneThing'
+import { EVENT_SYNONYMS, LIFE_EVENTS, findLifeEvent } from '@/packages/one-thing/content'
+import { answerText } from '@/packages/one-thing/lib'
 
 const FIXED_DATE = '2026-01-31'
 
@@ -146,5 +147,20 @@ describe('one-thing content', () => {
   it('shows deadlines only for the newborn, employment, business and after-death events', () => {
     const withDeadlines = LIFE_EVENTS.filter((e) => e.deadlines.length > 0).map((e) => e.id).sort()
     expect(withDeadlines).toEqual(['after-death', 'business-startup', 'employment', 'newborn'])
+  })
+
+  it('names only date questions of real events as past-only (birth and death dates)', () => {
+    const named = Object.entries(PAST_ONLY_DATES).flatMap(([eventId, qs]) => Object.keys(qs).map((q) => `${eventId}.${q}`))
+    expect(named.sort()).toEqual(['after-death.deathDate', 'newborn.birthDate', 'retirement.birthDate'])
+    for (const [eventId, qs] of Object.entries(PAST_ONLY_DATES)) {
+      for (const q of Object.keys(qs)) expect(findLifeEvent(eventId)?.questions.find((x) => x.id === q)?.kind).toBe('date')
+    }
+  })
+
+  it('asks the retirement birth date by year and month only, and shows it without day or weekday', () => {
+    const q = findLifeEvent('retirement')!.questions.find((x) => x.id === 'birthDate')!
+    expect(q.precision).toBe('month')
+    expect(answerText(q, '1965-05-01')).toBe('1965年5月')
+    expect(answerText(findLifeEvent('newborn')!.questions[0], '2026-02-20')).toBe('2026年2月20日（周五）')
   })
 })

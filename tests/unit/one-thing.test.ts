@@ -2,8 +2,8 @@ import fc from 'fast-check'
 import { DomainError } from '@/domain/errors'
 import { addDays } from '@/domain/time'
 import {
-  computeDeadlines, conditionHolds, deriveChecklist, effectiveAnswers, eventsByStage, materialsToBring,
-  nextQuestion, searchEvents, suggestedEvents, type Answers, type LifeEvent,
+  computeDeadlines, conditionHolds, deriveChecklist, effectiveAnswers, eventsByStage, futureDateErrors, materialsToBring,
+  nextQuestion, pastOnlyDateError, searchEvents, suggestedEvents, type Answers, type LifeEvent,
 } from '@/domain/oneThing'
 import { LIFE_EVENTS, findLifeEvent } from '@/packages/one-thing/content'
 
@@ -216,5 +216,31 @@ describe('searchEvents', () => {
 
   it('groups events by life stage in life-cycle order', () => {
     expect(eventsByStage(LIFE_EVENTS).map((g) => g.stage)).toEqual(['出生与成长', '教育', '就业与创业', '婚育', '住房', '退休与养老', '身后事'])
+  })
+})
+
+describe('past-only dates (a birth or a death has happened)', () => {
+  const TODAY = '2026-03-02'
+  it('refuses a newborn birth date after today, with the day in plain words', () => {
+    expect(pastOnlyDateError('newborn', 'birthDate', '2027-11-30', TODAY)).toBe('宝宝的出生日期不能晚于今天（2026年3月2日），请重新选择。')
+    expect(pastOnlyDateError('newborn', 'birthDate', '2026-03-03', TODAY)).toContain('不能晚于今天')
+  })
+  it('accepts today and earlier days', () => {
+    expect(pastOnlyDateError('newborn', 'birthDate', TODAY, TODAY)).toBeNull()
+    expect(pastOnlyDateError('after-death', 'deathDate', '2026-02-28', TODAY)).toBeNull()
+  })
+  it('accepts this month for a birth month stored on the 1st, refuses next month', () => {
+    expect(pastOnlyDateError('retirement', 'birthDate', '2026-03-01', TODAY)).toBeNull()
+    expect(pastOnlyDateError('retirement', 'birthDate', '2026-04-01', TODAY)).toContain('出生年月不能晚于今天')
+  })
+  it('refuses an impossible date, and leaves other questions (a start date of work may be ahead) alone', () => {
+    expect(pastOnlyDateError('newborn', 'birthDate', '2026-02-30', TODAY)).toBe('宝宝的出生日期格式不正确，请重新选择。')
+    expect(pastOnlyDateError('employment', 'startDate', '2026-04-01', TODAY)).toBeNull()
+    expect(pastOnlyDateError('newborn', 'parents', 'married', TODAY)).toBeNull()
+    expect(pastOnlyDateError('__proto__', 'birthDate', '2099-01-01', TODAY)).toBeNull()
+  })
+  it('futureDateErrors lists every refused answer by question id', () => {
+    expect(futureDateErrors('newborn', { birthDate: '2027-11-30', parents: 'married' }, TODAY)).toEqual({ birthDate: '宝宝的出生日期不能晚于今天（2026年3月2日），请重新选择。' })
+    expect(futureDateErrors('newborn', { birthDate: '2026-02-20', parents: 'married' }, TODAY)).toEqual({})
   })
 })

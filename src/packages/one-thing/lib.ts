@@ -44,8 +44,20 @@ export function saveProgress(event: LifeEvent, answers: Record<string, string | 
 /** Where an item is done, in words. */
 export const CHANNEL_CN = { online: '线上', window: '窗口' } as const
 
-/** An answer in words: the option's label, or the date as 2026年3月1日（周日）. */
+/** `YYYY-MM` or `YYYY-MM-DD` → the first of that month, `YYYY-MM-01` (how month answers are stored). */
+export const monthStart = (value: string): string => `${value.slice(0, 7)}-01`
+
+/** `YYYY-MM` or `YYYY-MM-DD` → `1965年5月`. */
+export function monthCn(value: string): string {
+  const [y, m] = value.split('-').map(Number)
+  return `${y}年${m}月`
+}
+
+/** A date answer in words: `2026年3月1日（周日）`, or `1965年5月` when only the month is asked. */
+export const dateAnswerText = (value: string, byMonth: boolean): string => (byMonth ? monthCn(value) : formatDateCn(value))
+
+/** An answer in words: the option's label, or the date as 2026年3月1日（周日） (1965年5月 for a month question). */
 export function answerText(q: Question, value: string): string {
-  if (q.kind === 'date') return formatDateCn(value)
+  if (q.kind === 'date') return dateAnswerText(value, q.precision === 'month')
   return q.options?.find((o) => o.value === value)?.label ?? value
 }

@@ -109,6 +109,26 @@ describe.each(TRANSPORTS)('one thing: saved progress (%s)', (_name, make) => {
     expect(r.body.message).toMatch(/[\u4e00-\u9fa5]/)
   })
 
+  it('refuses a birth date after today (422 with a message for the field) and saves nothing', async () => {
+    const r = await c.call('PUT', URL, { token: wang, body: { answers: { birthDate: '2027-11-30', parents: 'married' }, ticked: [] } })
+    expect(r.status).toBe(422)
+    expect(r.body.code).toBe('DATE_IN_FUTURE')
+    expect(r.body.fields).toEqual({ 'answers.birthDate': '宝宝的出生日期不能晚于今天（2026年3月2日），请重新选择。' })
+    expect((await c.call('GET', URL, { token: wang })).body.version).toBe(0)
+    // Today itself (the backend's mock clock) is fine, as is a start date of work ahead (not a birth or death).
+    expect((await c.call('PUT', URL, { token: wang, body: { answers: { birthDate: '2026-03-02' }, ticked: [] } })).status).toBe(200)
+    expect((await c.call('PUT', '/api/one-thing/progress/employment', { token: wang, body: { answers: { startDate: '2026-04-01' }, ticked: [] } })).status).toBe(200)
+  })
+
+  it.each([
+    ['retirement', 'birthDate', '2026-04-01', '出生年月'],
+    ['after-death', 'deathDate', '2026-03-03', '去世日期'],
+  ])('refuses a %s %s of %s (422)', async (eventId, questionId, date, label) => {
+    const r = await c.call('PUT', `/api/one-thing/progress/${eventId}`, { token: wang, body: { answers: { [questionId]: date }, ticked: [] } })
+    expect(r.status).toBe(422)
+    expect(r.body.fields[`answers.${questionId}`]).toContain(`${label}不能晚于今天`)
+  })
+
   it('needs a login (401) and accepted privacy to save (403)', async () => {
     expect((await c.call('GET', URL)).status).toBe(401)
     const chen = await c.login('u-chen')

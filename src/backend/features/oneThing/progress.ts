@@ -3,9 +3,11 @@
  * and life event, the answers (question id → value) and the ticked item ids, kept on the server so
  * they survive restarts and other devices. Deadlines the client computed from the content
  * (`computeDeadlines`, LAW deadlines only) are stored with the progress, and each new
- * (label, due date) sends the user one reminder message.
+ * (label, due date) sends the user one reminder message. A birth or death date after today is refused
+ * (422 `DATE_IN_FUTURE`, domain `PAST_ONLY_DATES`).
  */
 import * as v from 'valibot'
+import { futureDateErrors } from '../../../domain/oneThing'
 import { beijingDate, isDate } from '../../../domain/time'
 import { conflict, unprocessable } from '../../core/http'
 import { route, type Route, type RouteContext } from '../../core/router'
@@ -71,10 +73,16 @@ export const progressRoutes: Route[] = [
       if (body.baseVersion !== undefined && body.baseVersion !== (old?.version ?? 0)) {
         throw conflict('PROGRESS_CHANGED', '这件事的办理进度已在其他设备上更新，请刷新后再修改')
       }
+      const today = beijingDate(ctx.clock.now())
+      // A birth or death date cannot be after today (domain PAST_ONLY_DATES).
+      const lateDates = futureDateErrors(eventId, body.answers, today)
+      const late = Object.keys(lateDates)
+      if (late.length) {
+        throw unprocessable('DATE_IN_FUTURE', lateDates[late[0]], Object.fromEntries(late.map((q) => [`answers.${q}`, lateDates[q]])))
+      }
       if (!old && mine(ctx).length >= PROGRESS_LIMITS.eventsPerUser) {
         throw unprocessable('TOO_MANY_EVENTS', `最多同时保存 ${PROGRESS_LIMITS.eventsPerUser} 件事的进度，请先清空已办完的事项`)
       }
-      const today = beijingDate(ctx.clock.now())
       const reminded = [...(old?.reminded ?? [])]
       const deadlines: StoredDeadline[] = []
       for (const d of body.deadlines) {

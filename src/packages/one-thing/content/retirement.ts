@@ -8,7 +8,7 @@ const self = { questionId: 'insuredVia', equals: 'self' }
 /**
  * 退休一件事 (domain.md §4): retirement approval and pension claim, medical insurance, housing-fund
  * withdrawal. The category and birth date feed `statutoryRetirement` (domain/retirement.ts; use the
- * `YYYY-MM` part of the birth date). No legal deadline is shown.
+ * `YYYY-MM` part of the birth date, asked by month and stored on the 1st). No legal deadline is shown.
  */
 export const RETIREMENT: LifeEvent = {
   id: 'retirement',
@@ -23,7 +23,7 @@ export const RETIREMENT: LifeEvent = {
       kind: 'choice',
       options: (['male', 'female-cadre', 'female-worker'] as const).map((value) => ({ value, label: RETIREMENT_CATEGORY_LABELS[value] })),
     },
-    { id: 'birthDate', text: '您的出生日期是？（按身份证填写，只用到年和月）', kind: 'date' },
+    { id: 'birthDate', text: '您的出生日期是哪年哪月？（按身份证填写）', kind: 'date', precision: 'month' },
     {
       id: 'insuredVia',
       text: '您现在是通过单位交养老保险，还是自己交？',

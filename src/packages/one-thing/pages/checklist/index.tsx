@@ -15,9 +15,14 @@ import '../../feature.css'
 import { openPage } from '../../../../ui/nav'
 
 const go = (url: string) => () => openPage(url)
+/** Ends a message with a full stop unless it has one. */
+const sentence = (s: string) => (/[。！？]$/.test(s) ? s : `${s}。`)
 
-/** The statutory retirement age and month for the retirement event's answers, or null. */
-function retirementOf(event: LifeEvent, answers: Record<string, string>) {
+/**
+ * The statutory retirement age and month for the retirement event's answers, or null; `reached` when
+ * that month is already past (or is this month) by `today` (`YYYY-MM-DD`, the backend's).
+ */
+function retirementOf(event: LifeEvent, answers: Record<string, string>, today: string) {
   if (event.id !== 'retirement') return null
   const category = answers.category as RetirementCategory | undefined
   const birth = answers.birthDate
@@ -25,7 +30,9 @@ function retirementOf(event: LifeEvent, answers: Record<string, string>) {
   try {
     const r = statutoryRetirement(birth.slice(0, 7), category)
     const [y, m] = r.retirementMonth.split('-').map(Number)
-    return { ...r, category: RETIREMENT_CATEGORY_LABELS[category], monthCn: `${y}年${m}月`, ageCn: `${r.ageYears} 岁${r.ageMonths ? ` ${r.ageMonths} 个月` : ''}` }
+    const thisMonth = today.slice(0, 7)
+    const when = r.retirementMonth < thisMonth ? 'past' : r.retirementMonth === thisMonth ? 'now' : 'future'
+    return { ...r, when, category: RETIREMENT_CATEGORY_LABELS[category], monthCn: `${y}年${m}月`, ageCn: `${r.ageYears} 岁${r.ageMonths ? ` ${r.ageMonths} 个月` : ''}` }
   } catch {
     return null
   }
@@ -44,16 +51,26 @@ function speechOf(event: LifeEvent, groups: ReturnType<typeof deriveChecklist>, 
   return parts.join('')
 }
 
-function Item({ item, done, deadline, onToggle }: { item: ChecklistItem; done: boolean; deadline?: Deadline; onToggle: () => void }) {
+/** How an item's tick stands: saved as done or not, being saved, or its last save failed. */
+type TickState = { done: boolean; pending: boolean; failure: string | null }
+
+/**
+ * One checklist item. Its box and tag show what the server has (`done`): while a change is being saved
+ * they say 正在保存, and when that save failed the reason is said right under the item, with 重试.
+ */
+function Item({ item, tick, deadline, onToggle, failureCause, onRetry }: { item: ChecklistItem; tick: TickState; deadline?: Deadline; onToggle: () => void; failureCause: unknown; onRetry: () => void }) {
+  const { done, pending, failure } = tick
+  const word = pending ? '正在保存' : done ? '已办' : '未办'
   return (
     <View className="ot-item" id={`item-${item.id}`}>
-      <View id={`tick-${item.id}`} className={`ot-tick ${done ? 'ot-tick-on' : ''}`} {...tappable(`${item.title}（${done ? '已办' : '未办'}）`, onToggle, 'checkbox')} aria-checked={done ? 'true' : 'false'}>
-        <View className="ot-box" aria-hidden="true">{done ? '✓' : ''}</View>
+      <View id={`tick-${item.id}`} className={`ot-tick ${done && !pending ? 'ot-tick-on' : ''} ${pending ? 'ot-tick-pending' : ''}`} {...tappable(`${item.title}（${word}）`, onToggle, 'checkbox')} aria-checked={done && !pending ? 'true' : 'false'} aria-busy={pending ? 'true' : undefined}>
+        <View className="ot-box" aria-hidden="true">{pending ? '…' : done ? '✓' : ''}</View>
         <View className="cell-main">
           <View className="ot-item-title">{item.title}</View>
         </View>
-        <View className={`tag ${done ? 'tag-ok' : 'tag-warn'}`}>{done ? '已办' : '未办'}</View>
+        <View className={`tag ${pending ? 'tag-info' : done ? 'tag-ok' : 'tag-warn'}`}>{word}</View>
       </View>
+      {failure && <View id={`tick-error-${item.id}`}><ErrorNote text={failure} cause={failureCause} onRetry={onRetry} /></View>}
       <View className="ot-detail">
         <View className="ot-line"><View className="tag tag-info">{CHANNEL_CN[item.channel]}</View> {item.where}</View>
         <View className="ot-line">办理时限：{item.promise}</View>
@@ -67,22 +84,33 @@ function Item({ item, done, deadline, onToggle }: { item: ChecklistItem; done: b
 
 /** The checklist: items by agency with materials, where and time limit, ticks saved on the server, legal deadlines. */
 export default function Checklist() {
-  const { event, progress, today, guest, loadError, loadCause, saveError, saveCause, saving, load, save, retry } = useEventProgress()
+  const { event, progress, saved, today, guest, loadError, loadCause, saveError, saveCause, saving, failed, load, save, retry } = useEventProgress()
   if (!event) return <Page><Empty text="没有找到这件事，请返回重新选择。" /></Page>
   const title = <View className="page-title" role="heading" aria-level={1}>{event.name} · 办事清单</View>
   if (loadError) return <Page>{title}<ErrorNote text={loadError} cause={loadCause} onRetry={load} /></Page>
-  if (!progress || !today) return <Page>{title}<Loading /></Page>
+  if (!progress || !saved || !today) return <Page>{title}<Loading /></Page>
 
   const answers = effectiveAnswers(event, progress.answers)
   const groups = deriveChecklist(event, answers)
   const items = groups.flatMap((g) => g.items)
-  const ticked = progress.ticked.filter((id) => items.some((i) => i.id === id))
+  const listed = (ids: string[]) => ids.filter((id) => items.some((i) => i.id === id))
+  /** What the screen asks for (toggles start from it), and what the server has. */
+  const ticked = listed(progress.ticked)
+  const savedTicked = listed(saved.ticked)
+  const failedIds = failed ? items.filter((i) => failed.ticked.includes(i.id) !== savedTicked.includes(i.id)).map((i) => i.id) : []
+  const tickOf = (id: string): TickState => {
+    const done = savedTicked.includes(id)
+    const failure = failedIds.includes(id) ? `${sentence(saveError ?? '')}这一项仍是“${done ? '已办' : '未办'}”。` : null
+    return { done, pending: saving && ticked.includes(id) !== done, failure }
+  }
   let deadlines: Deadline[] = []
   try { deadlines = computeDeadlines(event, answers, today) } catch { deadlines = [] }
   const pending = nextQuestion(event, answers)
-  const retirement = retirementOf(event, answers)
+  const retirement = retirementOf(event, answers, today)
   const toggle = (id: string) => save(answers, ticked.includes(id) ? ticked.filter((x) => x !== id) : [...ticked, id])
-  const left = items.length - ticked.length
+  const doneCount = savedTicked.length
+  const left = items.length - doneCount
+  const status = saving ? '正在保存…' : failed ? (failedIds.length ? `有 ${failedIds.length} 项没有保存成功，请看下面该项的说明。` : '最近一次没有保存成功。') : saved.version > 0 ? '进度已保存。' : ''
   const hasWindow = items.some((i) => i.channel === 'window')
 
   return (
@@ -95,11 +123,11 @@ export default function Checklist() {
         </View>
       )}
       <View className="notice" id="checklist-progress" role="status">
-        共 {items.length} 项，已办 {ticked.length} 项{left > 0 ? `，还差 ${left} 项` : '，全部办好了'}。{saving ? '正在保存…' : progress.version > 0 ? '进度已保存。' : ''}
+        共 {items.length} 项，已办 {doneCount} 项{left > 0 ? `，还差 ${left} 项` : '，全部办好了'}。{status}
       </View>
-      {saveError && <ErrorNote text={saveError} cause={saveCause} onRetry={retry} />}
+      {saveError && failedIds.length === 0 && <ErrorNote text={saveError} cause={saveCause} onRetry={retry} />}
       {guest && <GuestNotice />}
-      <ReadAloud text={speechOf(event, groups, ticked, deadlines)} />
+      <ReadAloud text={speechOf(event, groups, savedTicked, deadlines)} />
       {deadlines.length > 0 && (
         <Section title="办理期限（法律规定）" id="deadlines">
           {deadlines.map((d) => (
@@ -116,7 +144,9 @@ export default function Checklist() {
         <Section title="您的法定退休时间" id="retirement">
           <View className="ot-deadline">
             <View className="cell-title">法定退休年龄：{retirement.ageCn}</View>
-            <View className="cell-title">法定退休时间：{retirement.monthCn}</View>
+            {retirement.when === 'future' && <View className="cell-title">法定退休时间：{retirement.monthCn}</View>}
+            {retirement.when === 'now' && <View className="cell-title">法定退休时间：{retirement.monthCn}，就是本月</View>}
+            {retirement.when === 'past' && <View className="cell-title" id="retirement-reached">按您的出生年月，已到法定退休年龄（{retirement.monthCn}）</View>}
             <View className="cell-note">按{retirement.category}、出生年月计算。依据：全国人大常委会关于实施渐进式延迟法定退休年龄的决定（2025年1月1日起施行）。</View>
             <View className="cell-note">另外，符合条件的可以自愿申请弹性提前或延迟退休（最多 3 年），请向单位或社保经办机构咨询，这里不作计算。</View>
           </View>
@@ -125,7 +155,7 @@ export default function Checklist() {
       {groups.map((g) => (
         <Section key={g.agency} title={g.agency}>
           {g.items.map((i) => (
-            <Item key={i.id} item={i} done={ticked.includes(i.id)} deadline={deadlines.find((d) => d.itemId === i.id)} onToggle={() => toggle(i.id)} />
+            <Item key={i.id} item={i} tick={tickOf(i.id)} deadline={deadlines.find((d) => d.itemId === i.id)} onToggle={() => toggle(i.id)} failureCause={saveCause} onRetry={retry} />
           ))}
         </Section>
       ))}

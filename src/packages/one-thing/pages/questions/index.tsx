@@ -1,23 +1,17 @@
-import { Picker, View } from '@tarojs/components'
+import { View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import { useRef, useState } from 'react'
 import { deriveChecklist, effectiveAnswers, nextQuestion, type LifeEvent, type Question } from '../../../../domain/oneThing'
-import { formatDateCn } from '../../../../domain/time'
 import { Button } from '../../../../ui/Button'
 import { Options } from '../../../../ui/Options'
 import { Page } from '../../../../ui/Page'
 import { Empty, ErrorNote, Loading, Section } from '../../../../ui/States'
 import { tappable } from '../../../../ui/tappable'
+import { DateQuestion } from '../../components/DateQuestion'
 import { GuestNotice } from '../../components/GuestNotice'
 import { useEventProgress } from '../../components/useEventProgress'
 import { answerText } from '../../lib'
 import '../../feature.css'
-
-/**
- * Where the date wheel starts when a date question is unanswered (`event.question` → date): today,
- * except the retirement birth date, which starts near the cohorts retiring now so nobody scrolls 60 years.
- */
-const START_DATE: Record<string, string> = { 'retirement.birthDate': '1966-01-01' }
 
 /**
  * After an answer, taps are ignored this long while the next question takes its place: the second tap
@@ -35,7 +29,6 @@ const visibleAnswered = (event: LifeEvent, answers: Record<string, string>) => {
 export default function Questions() {
   const { event, progress, today, guest, loadError, loadCause, saveError, saveCause, saving, load, save, retry } = useEventProgress()
   const [editing, setEditing] = useState<string | null>(null)
-  const [pendingDate, setPendingDate] = useState<string | null>(null)
   /** The question on screen, and whether it is still settling in after the previous answer. */
   const onScreen = useRef<string | null>(null)
   const settling = useRef(false)
@@ -58,10 +51,8 @@ export default function Questions() {
     setTimeout(() => { settling.current = false }, ANSWER_SETTLE_MS)
     const next = effectiveAnswers(event, { ...answers, [q.id]: value })
     setEditing(null)
-    setPendingDate(null)
     save(next, progress.ticked)
   }
-  const dateValue = current?.kind === 'date' ? pendingDate ?? answers[current.id] ?? START_DATE[`${event.id}.${current.id}`] ?? today : today
 
   return (
     <Page>
@@ -73,21 +64,9 @@ export default function Questions() {
             <Options id={`q-${current.id}`} label={current.text} options={current.options ?? []} value={answers[current.id] ?? null} onChange={(v) => answer(current, v)} />
           )}
           {current.kind === 'date' && (
-            <View>
-              <View className="field-label" id="q-date-label">{current.text}</View>
-              <Picker id="q-date" mode="date" value={dateValue} start="1900-01-01" end="2099-12-31" onChange={(e) => setPendingDate(String(e.detail.value))}>
-                <View className="ot-date" {...tappable(`选择日期，现在是 ${formatDateCn(dateValue)}`, () => {})}>
-                  <View className="cell-main">
-                    <View className="cell-title">{formatDateCn(dateValue)}</View>
-                    <View className="cell-note">点这里选择日期</View>
-                  </View>
-                  <View className="cell-arrow" aria-hidden="true">›</View>
-                </View>
-              </Picker>
-              <Button id="q-next" onTap={() => answer(current, dateValue)}>{`确定：${formatDateCn(dateValue)}`}</Button>
-            </View>
+            <DateQuestion eventId={event.id} question={current} answered={answers[current.id]} today={today} onAnswer={(v) => answer(current, v)} />
           )}
-          {editing && <Button kind="secondary" id="q-cancel-edit" onTap={() => { setEditing(null); setPendingDate(null) }}>不修改了</Button>}
+          {editing && <Button kind="secondary" id="q-cancel-edit" onTap={() => setEditing(null)}>不修改了</Button>}
         </View>
       ) : (
         <View className="notice" id="questions-done" role="status">问题都回答好了。按您的情况，一共要办 {itemCount} 项。</View>
@@ -103,7 +82,7 @@ export default function Questions() {
                 <View className="cell-note">{q.text}</View>
                 <View className="cell-title">{answerText(q, value)}</View>
               </View>
-              <View id={`change-${q.id}`} className="ot-link" {...tappable(`修改：${q.text}`, () => { setEditing(q.id); setPendingDate(null) })}>修改</View>
+              <View id={`change-${q.id}`} className="ot-link" {...tappable(`修改：${q.text}`, () => setEditing(q.id))}>修改</View>
             </View>
           ))}
         </Section>
