@@ -9,8 +9,8 @@ import { ageOn } from './residentId'
 import { addDays, beijingDate, formatDateCn } from './time'
 import {
   DEFAULT_YOUTH_SETTINGS, OK, PLACE_HOLDING, SEAT_HOLDING, minutesOf, refuse, sessionCn, toMs,
-  type Child, type Course, type Enrollment, type Instant, type RuleResult, type Term, type WeeklySession,
-  type YouthPalaceSettings,
+  type Child, type Course, type Enrollment, type Instant, type RegistrationPhase, type RuleResult, type Term,
+  type TermStatus, type WeeklySession, type YouthPalaceSettings,
 } from './youthPalaceTypes'
 
 export * from './youthPalaceTypes'
@@ -130,7 +130,7 @@ export function checkRegistrationWindow(term: Term, now: Instant, residentPriori
   const today = beijingDate(toMs(now))
   const othersFrom = addDays(term.opensAt, settings.nonResidentDelayDays)
   if (today > term.closesAt) {
-    return refuse('REGISTRATION_CLOSED', `${term.name}报名已于 ${formatDateCn(term.closesAt)} 截止。可以关注下学期的报名通知，或加入有空位课程的候补`)
+    return refuse('REGISTRATION_CLOSED', `${term.name}报名已于 ${formatDateCn(term.closesAt)} 截止，不再接受新的报名，也不能再加入候补。可以关注下学期的报名通知`)
   }
   if (today < term.opensAt) {
     const from = residentPriority ? term.opensAt : othersFrom
@@ -144,6 +144,23 @@ export function checkRegistrationWindow(term: Term, now: Instant, residentPriori
       `报名开始的前 ${settings.nonResidentDelayDays} 天优先给本社区居民（上学期未到课满 ${settings.noShowLimit} 次的家庭不享受优先）。${after}`)
   }
   return OK
+}
+
+/**
+ * Where a term's registration stands on `now`'s Beijing date, for what families and workers are shown.
+ * The worker-set status decides `draft`, `closed` and `drawn`. An `open` term is `upcoming` before
+ * `opensAt`, `open` from `opensAt` to `closesAt` inclusive, and `ended` after `closesAt` until a worker
+ * closes it by hand — from then on `checkRegistrationWindow` refuses every application (waitlist joins
+ * included) with `REGISTRATION_CLOSED`. The per-family later start of non-residents is not a phase:
+ * compare the viewer's first day with today.
+ * @param now ISO instant with offset, or epoch ms (the backend's clock) @throws DomainError `INVALID_DATE`
+ * Source: domain.md §2 PRODUCT ("Registration window → over-subscribed courses drawn by a lottery").
+ */
+export function registrationPhase(term: Term & { status: TermStatus }, now: Instant): RegistrationPhase {
+  if (term.status !== 'open') return term.status
+  const today = beijingDate(toMs(now))
+  if (today < term.opensAt) return 'upcoming'
+  return today > term.closesAt ? 'ended' : 'open'
 }
 
 /**

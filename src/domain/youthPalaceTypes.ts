@@ -42,6 +42,16 @@ export interface Course {
  */
 export interface Term { id: string; name: string; startDate: string; endDate: string; opensAt: string; closesAt: string }
 
+/** A term's status as set by community workers: draft → open (registration) → closed → drawn. */
+export type TermStatus = 'draft' | 'open' | 'closed' | 'drawn'
+
+/**
+ * Where a term's registration stands on a given day, for display (see `registrationPhase`):
+ * `draft`; `upcoming` (opened, window not started); `open` (within the window); `ended` (window over,
+ * not yet closed by a worker: no more applications); `closed` (awaiting the draw); `drawn`.
+ */
+export type RegistrationPhase = 'draft' | 'upcoming' | 'open' | 'ended' | 'closed' | 'drawn'
+
 /** A child: `birthDate` is `YYYY-MM-DD`. */
 export interface Child { id: string; birthDate: string }
 

@@ -1,7 +1,7 @@
 import {
   cancelEnrollment, cancellationPolicy, checkAgeBand, checkApplication, checkCapacity, checkCourseLimit,
   checkNoOverlap, checkRegistrationWindow, confirmOffer, expireOffers, feeFor, firstSessionStart,
-  hasResidentPriority, promoteFromWaitlist, sessionsOverlap,
+  hasResidentPriority, promoteFromWaitlist, registrationPhase, sessionsOverlap,
   type Course, type Enrollment, type EnrollmentStatus, type RuleResult, type Term,
 } from '@/domain/youthPalaceRules'
 import { DomainError } from '@/domain/errors'
@@ -127,6 +127,15 @@ describe('registration window: residents from day 1, others from day 4 (Beijing 
     expect(code(checkRegistrationWindow(term, '2026-03-01T00:00:00+08:00', true))).toBe('REGISTRATION_CLOSED')
   })
 
+  it('after the window refuses with a message that offers no waitlist (a waitlist join is refused too)', () => {
+    const closed = checkRegistrationWindow(term, '2026-03-01T08:00:00+08:00', true)
+    expect(message(closed)).toBe('2026 春季班报名已于 2026年2月28日（周六） 截止，不再接受新的报名，也不能再加入候补。可以关注下学期的报名通知')
+    const full = course({ id: 'C-fc', admission: 'firstCome', capacity: 1 })
+    const taken: Enrollment[] = [{ id: 'E-taken', childId: 'K9', courseId: 'C-fc', status: 'confirmed' }]
+    const verdict = checkApplication({ child, course: full, term, now: '2026-03-01T08:00:00+08:00', resident: true, noShowsLastTerm: 0, enrollments: taken, courses: [full] })
+    expect(code(verdict)).toBe('REGISTRATION_CLOSED')
+  })
+
   it('says so when a short window never opens to non-residents', () => {
     const short = { ...term, closesAt: '2026-02-22' }
     expect(message(checkRegistrationWindow(short, '2026-02-21T10:00:00+08:00', false))).toContain('只对本社区居民开放')
@@ -134,6 +143,35 @@ describe('registration window: residents from day 1, others from day 4 (Beijing 
 
   it('rejects an instant without a time zone', () => {
     expect(codeOf(() => checkRegistrationWindow(term, '2026-02-21T10:00:00', true))).toBe('INVALID_DATE')
+  })
+})
+
+describe('registration phase for display: the worker-set status, then the Beijing date', () => {
+  const open = { ...term, status: 'open' as const }
+  it('an open term is upcoming before its first day, open through its last day, ended after it', () => {
+    expect(registrationPhase(open, '2026-02-19T23:59:59+08:00')).toBe('upcoming')
+    expect(registrationPhase(open, '2026-02-20T00:00:00+08:00')).toBe('open')
+    expect(registrationPhase(open, '2026-02-28T23:59:59+08:00')).toBe('open')
+    expect(registrationPhase(open, '2026-03-01T00:00:00+08:00')).toBe('ended')
+    expect(registrationPhase(open, Date.UTC(2026, 1, 28, 16, 0))).toBe('ended')
+  })
+
+  it('agrees with the window rule: ended exactly when applications are refused as closed', () => {
+    for (const day of ['2026-02-27', '2026-02-28', '2026-03-01', '2026-03-02']) {
+      const now = `${day}T12:00:00+08:00`
+      expect(registrationPhase(open, now) === 'ended').toBe(code(checkRegistrationWindow(term, now, true)) === 'REGISTRATION_CLOSED')
+    }
+  })
+
+  it('draft, closed and drawn terms keep their status whatever the date', () => {
+    for (const status of ['draft', 'closed', 'drawn'] as const) {
+      expect(registrationPhase({ ...term, status }, '2026-02-25T12:00:00+08:00')).toBe(status)
+      expect(registrationPhase({ ...term, status }, '2026-03-05T12:00:00+08:00')).toBe(status)
+    }
+  })
+
+  it('rejects an instant without a time zone', () => {
+    expect(codeOf(() => registrationPhase(open, '2026-02-25T10:00:00'))).toBe('INVALID_DATE')
   })
 })
 

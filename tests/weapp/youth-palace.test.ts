@@ -1,5 +1,7 @@
+import { formatDateCn } from '../../src/domain/time'
 import { formatInstantCn } from '../../src/domain/youthPalaceTypes'
 import { MiniProgram, loginAs } from './harness'
+import { textOf } from './harness/tree'
 
 jest.setTimeout(120_000)
 
@@ -93,13 +95,19 @@ describe('WeChat build: youth palace', () => {
     mp.backend().clock.set(drawMs)
     await mp.navigateTo(`${YP}/worker/index`)
     await mp.settle(300)
-    expect(mp.page.text()).toContain('报名中')
+    // The window is over by the backend's clock, but the term is still open until the worker closes it.
+    expect(textOf(mp.page.byId(`term-state-${TERM}`)!)).toBe('报名已截止，待关闭并抽签')
+    expect(mp.page.text()).not.toContain('报名中')
     await mp.page.tap(`close-${TERM}`)
     await mp.settle(300)
-    expect(mp.page.text()).toContain('报名已截止，待抽签')
+    expect(textOf(mp.page.byId(`term-state-${TERM}`)!)).toBe('报名已截止，待抽签')
     await mp.page.tap(`draw-${TERM}`)
     await mp.settle(300)
     expect(mp.page.text()).toContain('抽签录取 3 人')
+    // The course line says what the draw decided (6 applied: 5 seeded and 陈悦), not "已报 0".
+    text = textOf(mp.page.byId('roster-ypc-pottery')!)
+    expect(text).toContain('已抽签：录取 3 人，候补 3 人')
+    expect(text).not.toContain('已报 0')
     // Worker attendance page shows the roster.
     await mp.page.tap('roster-ypc-pottery')
     await mp.settle(300)
@@ -130,6 +138,69 @@ describe('WeChat build: youth palace', () => {
     } else {
       expect(text).toContain(`候补第 ${lottery.waitlist.indexOf(mine.id) + 1} 位`)
     }
+    expect(bigSetData(mp)).toEqual([])
+    expect(mp.errors).toEqual([])
+  })
+
+  it('after the closing date (mock time), before the worker closes the term, pages say registration is over and offer no 报名; after the draw they say what it decided', async () => {
+    const storage = new Map<string, string>()
+    let mp = await loginAs('u-chen', { storage })
+    const TERM = openTerm(mp)
+    const closesAt = mp.backend().db.data.ypTerms[TERM].closesAt as string
+    // The day after the window by the backend's clock; the phone's clock (Date.now) stays where it is.
+    const dayAfter = Date.parse(`${closesAt}T09:00:00+08:00`) + 24 * HOUR
+    mp.backend().clock.set(dayAfter)
+    await mp.navigateTo(`${YP}/index/index`)
+    await mp.settle(300)
+    expect(textOf(mp.page.byId('yp-term-state')!)).toBe('报名已截止，等待抽签和公布结果')
+    expect(mp.page.text()).not.toContain('报名中')
+
+    // Course list: the lottery course waits for the draw; a first-come course takes no more applications.
+    await mp.page.tap('courses-for-ypk-chen-yue')
+    await mp.settle(300)
+    expect(textOf(mp.page.byId('course-state-ypc-pottery')!)).toBe('报名已截止，等待抽签和公布结果')
+    expect(textOf(mp.page.byId('course-state-ypc-calligraphy')!)).toBe('报名已截止，按报名先后录取，不再接受报名和候补')
+    expect(textOf(mp.page.byId('course-ypc-calligraphy')!)).not.toContain('余 18 个名额')
+
+    // Course page: no 报名 button; the reason, with the closing date, and no invitation to a waitlist.
+    await mp.page.tap('course-ypc-pottery')
+    await mp.settle(300)
+    expect(mp.page.route).toBe('packages/youth-palace/pages/course/index')
+    expect(mp.page.has('apply-submit')).toBe(false)
+    let text = textOf(mp.page.byId('apply-closed')!)
+    expect(text).toContain(`报名已于 ${formatDateCn(closesAt)} 截止，不能再报名，也不能再加入候补。`)
+    expect(text).toContain('抽签后会通知已报名的家庭')
+    expect(mp.page.text()).toContain('报名已截止，5 人报名、3 个名额，将公开抽签，等待公布结果')
+    await mp.navigateTo(`${YP}/course/index?id=ypc-model-aircraft&childId=ypk-chen-yue`)
+    await mp.settle(300)
+    expect(mp.page.has('apply-submit')).toBe(false)
+    expect(mp.page.has('apply-waitlist')).toBe(false)
+    expect(mp.page.text()).toContain('按报名先后录取；报名已截止，不再接受报名和候补')
+    expect(enrollmentsOf(mp, 'ypc-pottery')).toHaveLength(5)
+
+    // The worker closes and draws; the parent's course page then shows the draw's figures.
+    mp = await loginAs('u-zhao', { storage, mockNow: dayAfter })
+    await mp.navigateTo(`${YP}/worker/index`)
+    await mp.settle(300)
+    expect(textOf(mp.page.byId(`term-state-${TERM}`)!)).toBe('报名已截止，待关闭并抽签')
+    expect(textOf(mp.page.byId('roster-ypc-pottery')!)).toContain('抽签，已报 5')
+    await mp.page.tap(`close-${TERM}`)
+    await mp.settle(300)
+    await mp.page.tap(`draw-${TERM}`)
+    await mp.settle(300)
+    expect(textOf(mp.page.byId('roster-ypc-pottery')!)).toContain('已抽签：录取 3 人，候补 2 人')
+
+    mp = await loginAs('u-chen', { storage, mockNow: dayAfter + HOUR })
+    await mp.navigateTo(`${YP}/course/index?id=ypc-pottery&childId=ypk-chen-yue`)
+    await mp.settle(300)
+    text = mp.page.text()
+    expect(text).toContain('已抽签：5 人报名，录取 3 人，候补 2 人')
+    expect(text).not.toContain('已有 0 人报名')
+    expect(textOf(mp.page.byId('apply-closed')!)).toContain('结果已公布')
+    expect(mp.page.has('apply-submit')).toBe(false)
+    await mp.navigateTo(`${YP}/index/index`)
+    await mp.settle(300)
+    expect(textOf(mp.page.byId('yp-term-state')!)).toBe('已抽签，请看结果')
     expect(bigSetData(mp)).toEqual([])
     expect(mp.errors).toEqual([])
   })

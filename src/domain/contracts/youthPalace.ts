@@ -35,6 +35,14 @@ export type YpChildPatch = Partial<YpChildInput> & { removeHardshipProof?: boole
 /** Term registration state: draft (workers only) → open (commitments published) → closed → drawn. */
 export type YpTermStatusDto = 'draft' | 'open' | 'closed' | 'drawn'
 
+/**
+ * Where a term's registration stands by the backend's clock (Beijing date), for display
+ * (`registrationPhase` in domain/youthPalaceRules): `draft` (workers only); `upcoming` (opened, window
+ * not started); `open` (within the window); `ended` (window over but not yet closed by a worker:
+ * applications and waitlist joins are refused); `closed` (awaiting the draw); `drawn`.
+ */
+export type YpRegistrationPhaseDto = 'draft' | 'upcoming' | 'open' | 'ended' | 'closed' | 'drawn'
+
 /** A term with its registration window (dates inclusive) and what it means for the viewer. */
 export interface YpTermDto {
   id: string
@@ -52,10 +60,21 @@ export interface YpTermDto {
   priority: boolean
   /** First day the viewer may apply (opensAt with priority, the 4th day otherwise). */
   viewerOpensAt: string
+  /** Registration as of `today`, by the backend's clock (not the phone's). */
+  phase: YpRegistrationPhaseDto
+  /** Today's Beijing date by the backend's clock (mock time in mock mode), `YYYY-MM-DD`. */
+  today: string
   openedAt?: string
   closedAt?: string
   drawnAt?: string
 }
+
+/**
+ * What a lottery course's draw decided, from its lottery record once revealed: `applicants` drawn,
+ * `admitted` given a place, `waitlisted` queued in draw order. `drawn` false: not over-subscribed, so
+ * everyone was admitted without a draw. Later declines and promotions do not change these figures.
+ */
+export interface YpDrawOutcomeDto { drawn: boolean; applicants: number; admitted: number; waitlisted: number }
 
 /** A course in the catalogue. `seatsLeft` = capacity − admitted − confirmed. */
 export interface YpCourseDto {
@@ -69,9 +88,15 @@ export interface YpCourseDto {
   ageMax: number
   capacity: number
   seatsLeft: number
-  /** Applications awaiting the draw (lottery courses during registration). */
+  /** Applications awaiting the draw (lottery courses during registration; 0 once drawn). */
   pendingCount: number
   waitlistCount: number
+  /** The term's registration phase by the backend's clock (see `YpRegistrationPhaseDto`). */
+  phase: YpRegistrationPhaseDto
+  /** Last day of the term's registration window (inclusive), `YYYY-MM-DD`. */
+  closesAt: string
+  /** What the draw decided (lottery courses, once drawn), else null. */
+  draw: YpDrawOutcomeDto | null
   admission: 'lottery' | 'firstCome'
   sessions: YpSessionDto[]
   /** e.g. `周六 09:00–10:30` */

@@ -24,7 +24,7 @@ export const catalogRoutes: Route[] = [
       return Object.values(ctx.db.data.ypTerms)
         .filter((t) => t.communityId === communityId && (t.status !== 'draft' || worker))
         .sort((a, b) => b.startDate.localeCompare(a.startDate))
-        .map((t) => termDto(ctx.db.data, t, ctx.user))
+        .map((t) => termDto(ctx.db.data, t, ctx.user, ctx.nowIso))
     },
   }),
   route({
@@ -48,7 +48,7 @@ export const catalogRoutes: Route[] = [
         .sort((a, b) => a.sessions[0].weekday === b.sessions[0].weekday
           ? a.sessions[0].start.localeCompare(b.sessions[0].start) || a.name.localeCompare(b.name)
           : ((a.sessions[0].weekday + 6) % 7) - ((b.sessions[0].weekday + 6) % 7))
-        .map((c) => courseDto(ctx.db.data, c, term, child))
+        .map((c) => courseDto(ctx.db.data, c, term, ctx.nowIso, child))
     },
   }),
   route({
@@ -56,7 +56,7 @@ export const catalogRoutes: Route[] = [
     input: v.object({ childId: v.optional(v.pipe(v.string(), v.maxLength(64))) }),
     handler: (ctx) => {
       const { course, term } = courseOf(ctx, ctx.params.id)
-      return courseDetailDto(ctx.db.data, course, term, optionalChild(ctx, ctx.body.childId))
+      return courseDetailDto(ctx.db.data, course, term, ctx.nowIso, optionalChild(ctx, ctx.body.childId))
     },
   }),
   route({

@@ -4,10 +4,10 @@
  * as they are. Dates `YYYY-MM-DD` (Beijing), instants ISO with +08:00, money integer fen.
  */
 import type { LotteryApplication } from '../../../domain/youthPalace'
-import type { Course, Enrollment, Term } from '../../../domain/youthPalaceTypes'
+import type { Course, Enrollment, Term, TermStatus } from '../../../domain/youthPalaceTypes'
 
 /** Registration state of a term: draft → open (commitments published) → closed → drawn. */
-export type YpTermStatus = 'draft' | 'open' | 'closed' | 'drawn'
+export type YpTermStatus = TermStatus
 
 /** A term of one community's youth palace. */
 export interface YpTermRecord extends Term {

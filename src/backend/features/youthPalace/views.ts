@@ -1,13 +1,13 @@
 /** Youth palace records → wire shapes (`src/domain/contracts/youthPalace.ts`). The lottery secret never leaves before the draw. */
 import type {
-  YpChildDto, YpCourseDetailDto, YpCourseDto, YpEnrollmentDto, YpLotteryDto, YpPaymentDto, YpTermDto,
+  YpChildDto, YpCourseDetailDto, YpCourseDto, YpDrawOutcomeDto, YpEnrollmentDto, YpLotteryDto, YpPaymentDto, YpTermDto,
 } from '../../../domain/contracts/youthPalace'
 import { ageOn } from '../../../domain/residentId'
 import { addDays, beijingDate } from '../../../domain/time'
 import { LOTTERY_ALGORITHM_CN } from '../../../domain/youthPalace'
 import { DEFAULT_YOUTH_SETTINGS, PLACE_HOLDING, SEAT_HOLDING, sessionCn } from '../../../domain/youthPalaceTypes'
 import { cancellationPolicy } from '../../../domain/youthPalaceWaitlist'
-import { checkAgeBand, feeFor } from '../../../domain/youthPalaceRules'
+import { checkAgeBand, feeFor, registrationPhase } from '../../../domain/youthPalaceRules'
 import type { Collections, User } from '../../model'
 import type { YpChildRecord, YpCourseRecord, YpEnrollmentRecord, YpPaymentRecord, YpTermRecord } from './model'
 import { hasPriority, isResident, sessionDates, waitlistPosition } from './store'
@@ -35,20 +35,34 @@ export function childDto(data: Collections, c: YpChildRecord, nowIso: string): Y
   }
 }
 
-/** A term as the viewer sees it (their window depends on residence and last term's no-shows). */
-export function termDto(data: Collections, t: YpTermRecord, viewer: User): YpTermDto {
+/**
+ * A term as the viewer sees it (their window depends on residence and last term's no-shows), with its
+ * registration phase on `nowIso` (the backend's clock, so mock time moves it).
+ */
+export function termDto(data: Collections, t: YpTermRecord, viewer: User, nowIso: string): YpTermDto {
   const priority = hasPriority(data, viewer, t)
   return {
     id: t.id, communityId: t.communityId, communityName: data.communities[t.communityId]?.name ?? '', name: t.name,
     startDate: t.startDate, endDate: t.endDate, opensAt: t.opensAt, closesAt: t.closesAt, status: t.status,
     resident: isResident(viewer, t), priority,
     viewerOpensAt: priority ? t.opensAt : addDays(t.opensAt, DEFAULT_YOUTH_SETTINGS.nonResidentDelayDays),
+    phase: registrationPhase(t, nowIso), today: beijingDate(nowIso),
     openedAt: t.openedAt, closedAt: t.closedAt, drawnAt: t.drawnAt,
   }
 }
 
-/** A catalogue entry; with `child`, whether it fits them and their price. */
-export function courseDto(data: Collections, c: YpCourseRecord, t: YpTermRecord, child?: YpChildRecord): YpCourseDto {
+/** What a course's revealed lottery decided (counts from the lottery record), or null before the draw. */
+export function drawOutcome(data: Collections, courseId: string): YpDrawOutcomeDto | null {
+  const l = data.ypLotteries[courseId]
+  if (!l?.revealedAt) return null
+  return { drawn: !!l.drawn, applicants: l.applications?.length ?? 0, admitted: l.admitted?.length ?? 0, waitlisted: l.waitlist?.length ?? 0 }
+}
+
+/**
+ * A catalogue entry with the term's registration phase on `nowIso` (the backend's clock) and, once
+ * drawn, what the draw decided; with `child`, whether it fits them and their price.
+ */
+export function courseDto(data: Collections, c: YpCourseRecord, t: YpTermRecord, nowIso: string, child?: YpChildRecord): YpCourseDto {
   const mine = Object.values(data.ypEnrollments).filter((e) => e.courseId === c.id)
   const policy = cancellationPolicy(c, t, 0)
   const lottery = data.ypLotteries[c.id]
@@ -58,6 +72,7 @@ export function courseDto(data: Collections, c: YpCourseRecord, t: YpTermRecord,
     seatsLeft: Math.max(0, c.capacity - mine.filter((e) => SEAT_HOLDING.includes(e.status)).length),
     pendingCount: mine.filter((e) => e.status === 'pending').length,
     waitlistCount: mine.filter((e) => e.status === 'waitlisted').length,
+    phase: registrationPhase(t, nowIso), closesAt: t.closesAt, draw: c.admission === 'lottery' ? drawOutcome(data, c.id) : null,
     admission: c.admission, sessions: c.sessions.map((s) => ({ ...s })), scheduleText: c.sessions.map(sessionCn).join('，'),
     feeFen: c.feeFen, hardshipFeeFen: feeFor(c, { hardship: true }),
     ...(child ? { childFeeFen: feeForChild(c, child), childFits: checkAgeBand(child, c, t).ok } : {}),
@@ -66,9 +81,9 @@ export function courseDto(data: Collections, c: YpCourseRecord, t: YpTermRecord,
   }
 }
 
-/** A course with description and session dates. */
-export function courseDetailDto(data: Collections, c: YpCourseRecord, t: YpTermRecord, child?: YpChildRecord): YpCourseDetailDto {
-  return { ...courseDto(data, c, t, child), description: c.description, sessionDates: sessionDates(c, t) }
+/** A course with description and session dates (see `courseDto`). */
+export function courseDetailDto(data: Collections, c: YpCourseRecord, t: YpTermRecord, nowIso: string, child?: YpChildRecord): YpCourseDetailDto {
+  return { ...courseDto(data, c, t, nowIso, child), description: c.description, sessionDates: sessionDates(c, t) }
 }
 
 /** A payment for its payer. */

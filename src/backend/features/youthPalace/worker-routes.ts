@@ -26,7 +26,7 @@ export const workerRoutes: Route[] = [
     handler: (ctx) => Object.values(ctx.db.data.ypTerms)
       .filter((t) => t.communityId === ctx.user.communityId)
       .sort((a, b) => b.startDate.localeCompare(a.startDate))
-      .map((t) => ({ ...termDto(ctx.db.data, t, ctx.user), courseCount: Object.values(ctx.db.data.ypCourses).filter((c) => c.termId === t.id).length })),
+      .map((t) => ({ ...termDto(ctx.db.data, t, ctx.user, ctx.nowIso), courseCount: Object.values(ctx.db.data.ypCourses).filter((c) => c.termId === t.id).length })),
   }),
   route({
     method: 'POST', path: '/api/worker/youth-palace/terms', access: 'worker',
@@ -43,7 +43,7 @@ export const workerRoutes: Route[] = [
       const id = newId('ypt')
       const term: YpTermRecord = { id, communityId: ctx.user.communityId, status: 'draft', createdBy: ctx.user.id, createdAt: ctx.nowIso, ...b }
       ctx.db.write('ypTerms')[id] = term
-      return termDto(ctx.db.data, term, ctx.user)
+      return termDto(ctx.db.data, term, ctx.user, ctx.nowIso)
     },
   }),
   route({
@@ -73,7 +73,7 @@ export const workerRoutes: Route[] = [
       if (sessionDates(course, term).length === 0) throw unprocessable('NO_SESSIONS', '学期内没有这一天，请检查上课星期和学期日期')
       ctx.db.write('ypCourses')[id] = course
       if (term.status === 'open' && course.admission === 'lottery') ctx.db.write('ypLotteries')[id] = newLottery(course, ctx.nowIso, ctx.clock.now())
-      return courseDetailDto(ctx.db.data, course, term)
+      return courseDetailDto(ctx.db.data, course, term, ctx.nowIso)
     },
   }),
   route({
@@ -85,7 +85,7 @@ export const workerRoutes: Route[] = [
       const term = ctx.db.write('ypTerms')[found.id]
       Object.assign(term, { status: 'open', openedAt: ctx.nowIso })
       publishCommitments(ctx, term)
-      return termDto(ctx.db.data, term, ctx.user)
+      return termDto(ctx.db.data, term, ctx.user, ctx.nowIso)
     },
   }),
   route({
@@ -96,7 +96,7 @@ export const workerRoutes: Route[] = [
       if (todayOf(ctx) <= found.closesAt) throw unprocessable('WINDOW_NOT_ENDED', `报名开放到 ${found.closesAt}（含当天），截止后才能关闭，以免影响还在报名的家庭`)
       const term = ctx.db.write('ypTerms')[found.id]
       Object.assign(term, { status: 'closed', closedAt: ctx.nowIso })
-      return termDto(ctx.db.data, term, ctx.user)
+      return termDto(ctx.db.data, term, ctx.user, ctx.nowIso)
     },
   }),
   route({
@@ -108,7 +108,7 @@ export const workerRoutes: Route[] = [
       const term = ctx.db.write('ypTerms')[found.id]
       const courses = runDraw(ctx, term)
       Object.assign(term, { status: 'drawn', drawnAt: ctx.nowIso })
-      return { term: termDto(ctx.db.data, term, ctx.user), courses }
+      return { term: termDto(ctx.db.data, term, ctx.user, ctx.nowIso), courses }
     },
   }),
   route({

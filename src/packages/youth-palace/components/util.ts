@@ -1,6 +1,6 @@
 /** Youth palace helpers shared by this subpackage's pages: words for statuses, weekdays, time left, server time. */
 import Taro from '@tarojs/taro'
-import type { YpEnrollmentStatusDto, YpTermDto, YpTermStatusDto } from '../../../domain/contracts/youthPalace'
+import type { YpCourseDto, YpEnrollmentStatusDto, YpTermDto } from '../../../domain/contracts/youthPalace'
 import { formatDateCn } from '../../../domain/time'
 
 export const WEEKDAY_CN = ['周日', '周一', '周二', '周三', '周四', '周五', '周六']
@@ -15,11 +15,51 @@ export const ENROLLMENT_STATUS: Record<YpEnrollmentStatusDto, { text: string; ta
   expired: { text: '确认期限已过', tag: 'tag-bad' },
 }
 
-export const TERM_STATUS: Record<YpTermStatusDto, { text: string; tag: string }> = {
-  draft: { text: '草稿，家长看不到', tag: 'tag-info' },
-  open: { text: '报名中', tag: 'tag-ok' },
-  closed: { text: '报名已截止，待抽签', tag: 'tag-warn' },
-  drawn: { text: '已抽签', tag: 'tag-info' },
+/** Words for a registration that is over but not yet drawn (lottery courses, and a term as a whole). */
+export const AWAITING_DRAW_CN = '报名已截止，等待抽签和公布结果'
+
+/**
+ * A term's registration state for a family, from the backend's phase and clock (never the phone's):
+ * before the viewer's first day it says when they may start; after the window 报名已截止.
+ */
+export function termStateCn(t: YpTermDto): { text: string; tag: string } {
+  if (t.phase === 'upcoming' || (t.phase === 'open' && t.today < t.viewerOpensAt)) {
+    return { text: `${formatDateCn(t.viewerOpensAt)} 起可以报名`, tag: 'tag-info' }
+  }
+  if (t.phase === 'open') return { text: '报名中', tag: 'tag-ok' }
+  if (t.phase === 'ended' || t.phase === 'closed') return { text: AWAITING_DRAW_CN, tag: 'tag-warn' }
+  if (t.phase === 'drawn') return { text: '已抽签，请看结果', tag: 'tag-info' }
+  return { text: '还没有开放报名', tag: 'tag-info' }
+}
+
+/** A term's registration state for a community worker: an ended window still waits for them to close it. */
+export function workerTermStateCn(t: YpTermDto): { text: string; tag: string } {
+  switch (t.phase) {
+    case 'draft': return { text: '草稿，家长看不到', tag: 'tag-info' }
+    case 'upcoming': return { text: `已开放，${formatDateCn(t.opensAt)} 起可以报名`, tag: 'tag-info' }
+    case 'open': return { text: '报名中', tag: 'tag-ok' }
+    case 'ended': return { text: '报名已截止，待关闭并抽签', tag: 'tag-warn' }
+    case 'closed': return { text: '报名已截止，待抽签', tag: 'tag-warn' }
+    default: return { text: '已抽签', tag: 'tag-info' }
+  }
+}
+
+/** Whether the course's registration is over by the backend's clock (ended, closed or drawn): no more applications or waitlist joins. */
+export const registrationOver = (c: Pick<YpCourseDto, 'phase'>) => c.phase === 'ended' || c.phase === 'closed' || c.phase === 'drawn'
+
+/**
+ * Where a course stands once its term's registration is over, for families: what the draw decided
+ * (lottery courses, from the draw's own figures), that the draw is still to come, or that a first-come
+ * course takes no more applications. Null while registration is going.
+ */
+export function courseOutcomeCn(c: YpCourseDto): string | null {
+  if (!registrationOver(c)) return null
+  if (c.admission === 'firstCome') return '报名已截止，按报名先后录取，不再接受报名和候补'
+  if (!c.draw) return AWAITING_DRAW_CN
+  if (c.draw.applicants === 0) return '报名已截止，这门课没有人报名'
+  return c.draw.drawn
+    ? `已抽签：${c.draw.applicants} 人报名，录取 ${c.draw.admitted} 人，候补 ${c.draw.waitlisted} 人`
+    : `报名人数没有超过名额，${c.draw.admitted} 人全部录取`
 }
 
 /** `2026-03-05T14:30:00+08:00` → `2026年3月5日（周四）14:30` (Beijing). */

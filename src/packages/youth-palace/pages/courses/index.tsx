@@ -11,7 +11,7 @@ import { Page } from '../../../../ui/Page'
 import { Empty, ErrorNote, Loading, Section } from '../../../../ui/States'
 import { tappable } from '../../../../ui/tappable'
 import { ChipGroup } from '../../components/Chip'
-import { WEEKDAY_CN, go } from '../../components/util'
+import { WEEKDAY_CN, courseOutcomeCn, go } from '../../components/util'
 import { currentTerm, useYouthPalace } from '../../store'
 import '../../feature.css'
 
@@ -78,18 +78,22 @@ export default function Courses() {
       {courses && (
         <Section title={`共 ${list.length} 门课程`} id="course-list">
           {list.length === 0 && <Empty text="没有符合条件的课程。可以把筛选条件改成“不限”再看看。" />}
-          {list.slice(0, shown).map((c) => (
-            <View key={c.id} id={`course-${c.id}`} className="yp-course" {...tappable(undefined, () => go('course', { id: c.id, childId: childId || undefined }), 'link')}>
-              <View className="yp-course-name">{c.name}</View>
-              <View className="yp-line">{c.scheduleText} · {c.site}</View>
-              <View className="yp-line">{c.ageMin}–{c.ageMax} 岁 · 老师 {c.teacher}</View>
-              <View className="yp-row">
-                <View className={`tag ${c.seatsLeft > 0 ? 'tag-ok' : 'tag-bad'}`}>{c.seatsLeft > 0 ? `余 ${c.seatsLeft} 个名额` : '名额已满'}</View>
-                {c.admission === 'lottery' && <View className="tag tag-info">{c.pendingCount > c.capacity ? `${c.pendingCount} 人报名，将抽签` : '报满后抽签'}</View>}
-                <View className="tag tag-info">{c.feeFen === 0 ? '免费' : `学费 ${formatFen(c.childFeeFen ?? c.feeFen)}`}</View>
+          {list.slice(0, shown).map((c) => {
+            const outcome = courseOutcomeCn(c)
+            return (
+              <View key={c.id} id={`course-${c.id}`} className="yp-course" {...tappable(undefined, () => go('course', { id: c.id, childId: childId || undefined }), 'link')}>
+                <View className="yp-course-name">{c.name}</View>
+                <View className="yp-line">{c.scheduleText} · {c.site}</View>
+                <View className="yp-line">{c.ageMin}–{c.ageMax} 岁 · 老师 {c.teacher}</View>
+                <View className="yp-row">
+                  {outcome !== null && <View className={`tag ${c.draw ? 'tag-info' : 'tag-warn'}`} id={`course-state-${c.id}`}>{outcome}</View>}
+                  {outcome === null && <View className={`tag ${c.seatsLeft > 0 ? 'tag-ok' : 'tag-bad'}`}>{c.seatsLeft > 0 ? `余 ${c.seatsLeft} 个名额` : '名额已满'}</View>}
+                  {outcome === null && c.admission === 'lottery' && <View className="tag tag-info">{c.pendingCount > c.capacity ? `${c.pendingCount} 人报名，将抽签` : '报满后抽签'}</View>}
+                  <View className="tag tag-info">{c.feeFen === 0 ? '免费' : `学费 ${formatFen(c.childFeeFen ?? c.feeFen)}`}</View>
+                </View>
               </View>
-            </View>
-          ))}
+            )
+          })}
           {list.length > shown && <Button kind="secondary" id="more-courses" onTap={() => setShown(shown + PAGE_SIZE)}>{list.length - shown <= PAGE_SIZE ? `再看剩下的 ${list.length - shown} 门` : `再看 ${PAGE_SIZE} 门（还有 ${list.length - shown} 门）`}</Button>}
         </Section>
       )}

@@ -13,7 +13,7 @@ import { pickPhotoBase64 } from '../../../../ui/photo'
 import { Empty, ErrorNote, Loading, Section } from '../../../../ui/States'
 import { useSubmission } from '../../../../ui/useSubmission'
 import { ChildFields, childFormErrors, type ChildForm } from '../../components/ChildFields'
-import { TERM_STATUS, go, termWindowCn } from '../../components/util'
+import { go, termStateCn, termWindowCn } from '../../components/util'
 import { currentTerm, useYouthPalace } from '../../store'
 import '../../feature.css'
 
@@ -61,10 +61,10 @@ export default function YouthPalaceHome() {
           {term && (
             <View className="card-pad" style={{ padding: '16px 0' }}>
               <View className="cell-title">{term.name}（{term.communityName}）</View>
-              <View className={`tag ${TERM_STATUS[term.status].tag}`}>{term.status === 'drawn' ? '已抽签，请看结果' : TERM_STATUS[term.status].text}</View>
+              <View className={`tag ${termStateCn(term).tag}`} id="yp-term-state">{termStateCn(term).text}</View>
               <View className="yp-line">{termWindowCn(term)}</View>
               <View className="yp-line">上课时间：{formatDateCn(term.startDate)} 至 {formatDateCn(term.endDate)}</View>
-              {term.status === 'open' && !term.priority && (
+              {(term.phase === 'open' || term.phase === 'upcoming') && !term.priority && (
                 <View className="yp-line">{term.resident ? '您家上学期缺课 3 次及以上，本学期' : '您不是本社区居民，'}从 {formatDateCn(term.viewerOpensAt)} 起可以报名。</View>
               )}
               <Button id="go-courses" onTap={() => go('courses', { termId: term.id })}>看全部课程</Button>

@@ -14,10 +14,18 @@ import { Field } from '../../../../ui/Field'
 import { Page } from '../../../../ui/Page'
 import { useActionKeys } from '../../../../ui/useActionKeys'
 import { Empty, ErrorNote, Loading, Section } from '../../../../ui/States'
-import { TERM_STATUS, go, useLoaded } from '../../components/util'
+import { go, useLoaded, workerTermStateCn } from '../../components/util'
 import '../../feature.css'
 
 const DATE_HINT = '如 2027-03-06'
+
+/** How a course admits, for the worker: after the draw, what it decided (not the pending count, then 0). */
+function admissionCn(c: YpCourseDto): string {
+  if (c.admission === 'firstCome') return '先到先得'
+  if (!c.draw) return `抽签，已报 ${c.pendingCount}`
+  if (c.draw.drawn) return `已抽签：录取 ${c.draw.admitted} 人，候补 ${c.draw.waitlisted} 人`
+  return `报名未超过名额：全部录取 ${c.draw.admitted} 人`
+}
 
 /** Worker: terms and their courses; create a term; open/close registration; run the draw; attendance per course. */
 export default function Worker() {
@@ -105,7 +113,7 @@ export default function Worker() {
       {terms.data?.map(({ term: t, courses }) => (
         <Section key={t.id} title={t.name} id={`term-${t.id}`}>
           <View style={{ padding: '16px 0' }}>
-            <View className={`tag ${TERM_STATUS[t.status].tag}`}>{TERM_STATUS[t.status].text}</View>
+            <View className={`tag ${workerTermStateCn(t).tag}`} id={`term-state-${t.id}`}>{workerTermStateCn(t).text}</View>
             <View className="yp-line">报名 {formatDateCn(t.opensAt)} 至 {formatDateCn(t.closesAt)}</View>
             <View className="yp-line">上课 {formatDateCn(t.startDate)} 至 {formatDateCn(t.endDate)} · {t.courseCount} 门课</View>
             {failure[t.id] && <ErrorNote text={failure[t.id]} />}
@@ -116,7 +124,7 @@ export default function Worker() {
           </View>
           {courses.map((c) => (
             <Cell key={c.id} id={`roster-${c.id}`} title={`${c.name}（${c.scheduleText}）`}
-              note={`${c.ageMin}–${c.ageMax} 岁 · ${c.capacity} 个名额 · 余 ${c.seatsLeft} · ${c.admission === 'lottery' ? `抽签，已报 ${c.pendingCount}` : '先到先得'} · ${c.feeFen ? formatFen(c.feeFen) : '免费'}`}
+              note={`${c.ageMin}–${c.ageMax} 岁 · ${c.capacity} 个名额 · 余 ${c.seatsLeft} · ${admissionCn(c)} · ${c.feeFen ? formatFen(c.feeFen) : '免费'}`}
               value="名单与点名" onTap={() => go('worker-attendance', { id: c.id, name: c.name })} />
           ))}
         </Section>
