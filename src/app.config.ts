@@ -2,6 +2,7 @@
 import careCardPages from './packages/care-card/routes.config'
 import elevatorPages from './packages/elevator/routes.config'
 import oneThingPages from './packages/one-thing/routes.config'
+import settingsPages from './packages/settings/routes.config'
 import youthPalacePages from './packages/youth-palace/routes.config'
 
 /** Each service subpackage and its pages (listed in the subpackage's own routes.config.ts). */
@@ -22,13 +23,16 @@ export default defineAppConfig({
     'pages/rooms/index',
     'pages/family/index',
     'pages/privacy/index',
-    'pages/export/index',
     'pages/worker/index',
-    'pages/dev/index',
   ],
-  subPackages: Object.entries(SERVICE_PACKAGES).map(([name, pages]) => ({ root: `packages/${name}`, pages })),
+  subPackages: [
+    ...Object.entries(SERVICE_PACKAGES).map(([name, pages]) => ({ root: `packages/${name}`, pages })),
+    // The demo panel and the data export, opened from 我的.
+    { root: 'packages/settings', pages: settingsPages },
+  ],
   preloadRule: {
     'pages/index/index': { network: 'all', packages: Object.keys(SERVICE_PACKAGES).map((name) => `packages/${name}`) },
+    'pages/me/index': { network: 'all', packages: ['packages/settings'] },
   },
   // H5 page transitions off in the test build so the browser tests never race an animation.
   ...(process.env.TARO_APP_TEST === '1' ? { animation: false } : {}),

@@ -27,7 +27,7 @@ describe('H5 in Chromium: app shell', () => {
     await waitForRoute(page, 'pages/index/index')
     await visiblePage(page).getByText('您好，赵敏').waitFor()
     await expectA11y(page, 'home')
-    for (const route of ['pages/messages/index', 'pages/me/index', 'pages/real-name/index', 'pages/rooms/index', 'pages/family/index', 'pages/privacy/index', 'pages/export/index', 'pages/worker/index', 'pages/dev/index']) {
+    for (const route of ['pages/messages/index', 'pages/me/index', 'pages/real-name/index', 'pages/rooms/index', 'pages/family/index', 'pages/privacy/index', 'packages/settings/pages/export/index', 'pages/worker/index', 'packages/settings/pages/dev/index']) {
       await go(page, route)
       await page.waitForTimeout(300)
       await expectA11y(page, route)

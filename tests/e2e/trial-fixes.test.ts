@@ -52,14 +52,14 @@ describe('H5 in Chromium: fixes from the fresh-user trial', () => {
         return { title: px('.taro-modal__title'), text: px('.taro-modal__text'), button: px('.taro-model__btn'), buttonHeight: Math.min(...buttons.map((b) => b.getBoundingClientRect().height)) }
       })
     }
-    await go(page, 'pages/dev/index')
+    await go(page, 'packages/settings/pages/dev/index')
     const normal = await sizes()
     await screenshot(page, 'trial-modal-normal')
     await answerModal(page, '取消')
     expect(normal.text).toBeLessThan(18)
     await go(page, 'pages/index/index')
     await setElder(page, true)
-    await go(page, 'pages/dev/index')
+    await go(page, 'packages/settings/pages/dev/index')
     const elder = await sizes()
     await screenshot(page, 'trial-modal-elder')
     expect(elder.title).toBeGreaterThanOrEqual(18)
@@ -74,7 +74,7 @@ describe('H5 in Chromium: fixes from the fresh-user trial', () => {
   it('a double tap on a button that opens a dialog does not answer it: the second tap, landing on 确定, is ignored', async () => {
     const { context, page } = await openPhone(app.browser, app.url, '/pages/login/index')
     await loginAs(page, 'u-wang')
-    await go(page, 'pages/dev/index')
+    await go(page, 'packages/settings/pages/dev/index')
     const modal = page.locator('.taro-modal__content:visible').last()
     // First tap opens 重置演示数据's dialog; the second, a moment later, lands where 确定 now is.
     await visiblePage(page).locator('#reset-demo').click()
@@ -140,7 +140,7 @@ describe('H5 in Chromium: fixes from the fresh-user trial', () => {
       ['pages/rooms/index', 'rooms'],
       ['packages/care-card/pages/apply/index', 'care-apply'],
       [`${ONE}/index/index`, 'one-thing-home'],
-      ['pages/dev/index', 'dev'],
+      ['packages/settings/pages/dev/index', 'dev'],
     ]
     for (const elder of [false, true]) {
       if (elder) { await go(page, 'pages/index/index'); await setElder(page, true) }

@@ -27,15 +27,16 @@ describe('WeChat build: app shell', () => {
     expect(mp.calls.filter((c) => c.api === 'makePhoneCall').map((c) => (c.args as { phoneNumber: string }).phoneNumber)).toEqual(['96345', '13805740107'])
   })
 
-  it('renders every main-package page after login', async () => {
+  it('renders every main-package and settings page after login', async () => {
     const mp = await loginAs('u-zhao')
     for (const tab of ['/pages/messages/index', '/pages/me/index', '/pages/index/index']) {
       await mp.switchTab(tab)
       expect(mp.page.text().length).toBeGreaterThan(10)
     }
-    for (const page of ['real-name', 'rooms', 'family', 'privacy', 'export', 'worker', 'dev']) {
-      await mp.navigateTo(`/pages/${page}/index`)
-      expect(mp.page.route).toBe(`pages/${page}/index`)
+    const pages = [...['real-name', 'rooms', 'family', 'privacy', 'worker'].map((p) => `pages/${p}/index`), 'packages/settings/pages/export/index', 'packages/settings/pages/dev/index']
+    for (const page of pages) {
+      await mp.navigateTo(`/${page}`)
+      expect(mp.page.route).toBe(page)
       expect(mp.page.text()).not.toContain('undefined')
       await mp.navigateBack()
     }

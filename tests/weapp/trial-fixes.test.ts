@@ -96,7 +96,7 @@ describe('WeChat build: fixes from the fresh-user trial', () => {
     expect(mp.page.text()).toContain('暂时加载不了，点此重试')
     expect(mp.page.text()).not.toContain('暂时没有需要您处理的事情')
     // The dev panel's own requests are not faulted: it loads and turns faults off.
-    await mp.navigateTo('/pages/dev/index')
+    await mp.navigateTo('/packages/settings/pages/dev/index')
     await mp.settle(1000)
     expect(mp.page.text()).toContain('已开启')
     await mp.page.tap('faults-switch')

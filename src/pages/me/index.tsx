@@ -90,9 +90,9 @@ export default function Me() {
       <Section title="设置">
         <SwitchRow id="me-elder-switch" title="长辈模式" note="字更大、按钮更大" on={elder} onChange={setElderMode} />
         <Cell title="隐私说明" onTap={go('/pages/privacy/index')} />
-        <Cell id="go-export" title="导出我的数据" onTap={go('/pages/export/index')} />
+        <Cell id="go-export" title="导出我的数据" onTap={go('/packages/settings/pages/export/index')} />
         {me.role === 'worker' && <Cell id="go-worker" title="社区工作台" note="审核、派单、录入纸质选票" onTap={go('/pages/worker/index')} />}
-        {!process.env.TARO_APP_API_BASE && <Cell id="go-dev" title="演示设置" note="模拟时间、网络故障、重置数据" onTap={go('/pages/dev/index')} />}
+        {!process.env.TARO_APP_API_BASE && <Cell id="go-dev" title="演示设置" note="模拟时间、网络故障、重置数据" onTap={go('/packages/settings/pages/dev/index')} />}
       </Section>
 
       <Button kind="secondary" onTap={async () => { await useSession.getState().logout(); Taro.reLaunch({ url: '/pages/login/index' }) }}>退出登录</Button>
