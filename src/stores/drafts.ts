@@ -2,7 +2,7 @@
  * Drafts: long forms autosave per user and context (e.g. `care-card/apply:u-wang`) and come back after
  * the app is killed; submitting clears them. Persisted with zustand `persist`, keyed per user.
  */
-import { useCallback } from 'react'
+import { useCallback, useRef } from 'react'
 import { create } from 'zustand'
 import { persist } from 'zustand/middleware'
 import { persistStorage } from './storage'
@@ -30,7 +30,8 @@ export const draftKey = (userId: string, context: string) => `${userId}:${contex
 
 /**
  * A form's state that autosaves as a draft. Returns `[value, update, clear, restored]`; `restored` is
- * true when the value came back from an earlier visit (the page can say "已恢复上次填写的内容").
+ * true when the form opened with a draft from an earlier visit (the page can say "已恢复上次填写的内容"), and
+ * stays false on a fresh form however much is typed.
  */
 export function useDraft<T extends object>(context: string, initial: T): [T, (patch: Partial<T>) => void, () => void, boolean] {
   const userId = useSession((s) => s.me?.id ?? 'guest')
@@ -43,5 +44,8 @@ export function useDraft<T extends object>(context: string, initial: T): [T, (pa
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [key])
   const clear = useCallback(() => useDrafts.getState().clear(key), [key])
-  return [value, update, clear, !!saved]
+  // Restored means "there was a draft when this form opened", not "something was typed just now".
+  const opened = useRef<{ key: string; hadDraft: boolean } | null>(null)
+  if (!opened.current || opened.current.key !== key) opened.current = { key, hadDraft: !!useDrafts.getState().drafts[key] }
+  return [value, update, clear, opened.current.hadDraft && !!saved]
 }
