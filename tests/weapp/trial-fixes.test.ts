@@ -2,7 +2,8 @@
  * Fixes from the fresh-user trial, in the WeChat harness: logged-out visitors, guides without login,
  * pages opened directly, weak network (faults) and the dev panel, stale errors on the rooms form.
  */
-import { MiniProgram, loginAs } from './harness'
+import { MiniProgram, loginAs, seededIdNumber } from './harness'
+import { callAs } from './harness/faults'
 
 jest.setTimeout(60_000)
 
@@ -202,6 +203,20 @@ describe('WeChat build: fixes from the fresh-user trial', () => {
     await mp.settle(1000)
     expect(modals(mp).pop()).toMatchObject({ title: '账号已注销', content: expect.stringContaining('孩子报名的课程和还没开始的服务预约已取消') })
     expect(mp.page.route).toBe('pages/login/index')
+    expect(mp.errors).toEqual([])
+  })
+
+  it('acting for 王秀英, the elevator page says whose flat it is (王秀英的房屋, not 我的房屋)', async () => {
+    const mp = await loginAs('u-li')
+    const link = await callAs(mp, 'u-li', 'POST', '/api/family-links', { principalName: '王秀英', principalIdNumber: seededIdNumber('王秀英'), relationship: '子女' })
+    await callAs(mp, 'u-wang', 'POST', `/api/family-links/${link.id}/confirm`)
+    await mp.switchTab('/pages/me/index')
+    await mp.settle(500)
+    await mp.page.tap('act-for-u-wang')
+    await mp.navigateTo('/packages/elevator/pages/index/index')
+    await mp.settle(500)
+    expect(mp.page.text()).toContain('王秀英的房屋：202')
+    expect(mp.page.text()).not.toContain('我的房屋')
     expect(mp.errors).toEqual([])
   })
 })

@@ -11,6 +11,7 @@ import { useLoader } from '../../../../ui/useLoader'
 import { FREE_STATUSES, STATUS_TAG, areaText, dateTimeOf } from '../../components/words'
 import '../../feature.css'
 import { openPage } from '../../../../ui/nav'
+import { useSession } from '../../../../stores/session'
 
 /** 加装电梯: my unit(s) and their petition; entry to start one when there is none. */
 export default function ElevatorHome() {
@@ -18,6 +19,8 @@ export default function ElevatorHome() {
   // Messages saved before links went to the petition page point here with ?petitionId=…: open that petition.
   useLoad((q) => { if (q?.petitionId) Taro.redirectTo({ url: `/packages/elevator/pages/petition/index?id=${encodeURIComponent(q.petitionId)}` }) })
   const { data, error, cause, loading, reload } = useLoader(getMyElevatorUnits)
+  // Acting for a family member, the flats are theirs, not the proxy's.
+  const actingFor = useSession((s) => s.actingFor)
 
   return (
     <Page>
@@ -37,7 +40,7 @@ export default function ElevatorHome() {
         return (
           <Section key={u.unitId} title={u.label} id={`unit-${u.unitId}`}>
             <View className="ev-row">
-              <View className="cell-title">我的房屋：{u.myRooms.map((r) => `${r.name}（${r.floor} 层，${areaText(r.area)}）`).join('、')}</View>
+              <View className="cell-title">{actingFor ? `${actingFor.name}的房屋` : '我的房屋'}：{u.myRooms.map((r) => `${r.name}（${r.floor} 层，${areaText(r.area)}）`).join('、')}</View>
               <View className="cell-note">本单元 {u.storeys} 层，共 {u.households} 户</View>
             </View>
             {p ? (
