@@ -21,7 +21,8 @@ export type MeterRatio = { value: Fraction; threshold: Fraction; met: boolean }
  *   up) still needed for each threshold. The approval figures are counted against the larger of the
  *   current participation and the 2/3 quorum minimum, because participants cannot be removed: with no
  *   ballots from 12 equal owners they read 8 to participate and 6 to agree (the legal worked example).
- * - `participationStatus`, `approvalStatus`: the same in plain Chinese, e.g. `还差 1 户参与 / 12.35 ㎡`.
+ * - `participationStatus`, `approvalStatus`: the same in plain Chinese, e.g. `还差 1 户参与 / 12.35 ㎡`;
+ *   before the quorum the approval shortfall reads `按参与达到 2/3 计，还差 2 户同意 / 52.27 ㎡`.
  */
 export type ElevatorMeter = {
   participationArea: MeterRatio
@@ -125,7 +126,10 @@ export function meterOf(tally: VoteTally): ElevatorMeter {
   let approvalStatus: string
   if (n === 0) approvalStatus = '尚无业主名册'
   else if (shortfall.agreeOwners > 0 || shortfall.agreeArea > 0) {
-    approvalStatus = shortfallWords(shortfall.agreeOwners, shortfall.agreeArea, '同意')
+    // Before the quorum the shortfall counts from the fewest participants that can decide (2/3), which
+    // the current 3/4 among today's few voters does not show: say so.
+    const words = shortfallWords(shortfall.agreeOwners, shortfall.agreeArea, '同意')
+    approvalStatus = quorumMet ? words : `按参与达到 2/3 计，${words}`
   } else approvalStatus = quorumMet ? '同意已达标（面积与人数均达参与者的 3/4）' : '同意比例已够，待参与达到 2/3'
 
   return {

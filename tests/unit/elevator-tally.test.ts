@@ -133,7 +133,7 @@ describe('meterOf: the live meter', () => {
     expect(m.participationOwners).toEqual({ value: { num: 0, den: 12 }, threshold: { num: 2, den: 3 }, met: false })
     expect(m.shortfall).toEqual({ participationOwners: 8, participationArea: 640, agreeOwners: 6, agreeArea: 480 })
     expect(m.participationStatus).toBe('还差 8 户参与 / 640.00 ㎡')
-    expect(m.approvalStatus).toBe('还差 6 户同意 / 480.00 ㎡')
+    expect(m.approvalStatus).toBe('按参与达到 2/3 计，还差 6 户同意 / 480.00 ㎡')
     expect(m.agreeOwners.met).toBe(false)
   })
 
