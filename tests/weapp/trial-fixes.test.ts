@@ -2,7 +2,7 @@
  * Fixes from the fresh-user trial, in the WeChat harness: logged-out visitors, guides without login,
  * pages opened directly, weak network (faults) and the dev panel, stale errors on the rooms form.
  */
-import { MiniProgram, loginAs, seededIdNumber } from './harness'
+import { MiniProgram, loginAs, seededIdNumber, walk } from './harness'
 import { callAs } from './harness/faults'
 
 jest.setTimeout(60_000)
@@ -218,5 +218,20 @@ describe('WeChat build: fixes from the fresh-user trial', () => {
     expect(mp.page.text()).toContain('王秀英的房屋：202')
     expect(mp.page.text()).not.toContain('我的房屋')
     expect(mp.errors).toEqual([])
+  })
+
+  it('a request waiting for the person (李红 asks to act for 王秀英) comes before the services on her home', async () => {
+    let mp = await loginAs('u-li')
+    await callAs(mp, 'u-li', 'POST', '/api/family-links', { principalName: '王秀英', principalIdNumber: seededIdNumber('王秀英'), relationship: '子女' })
+    mp = await loginAs('u-wang', { storage: mp.storage })
+    await mp.settle(500)
+    const ids = walk(mp.page.root).map((n) => n.id ?? '')
+    expect(mp.page.text()).toContain('李红申请为您代办')
+    expect(ids.indexOf('todo')).toBeGreaterThan(-1)
+    expect(ids.indexOf('todo')).toBeLessThan(ids.indexOf('entry-care-card'))
+    // With nothing waiting, the services come first.
+    const plain = await loginAs('u-xs0')
+    const plainIds = walk(plain.page.root).map((n) => n.id ?? '')
+    expect(plainIds.indexOf('todo')).toBeGreaterThan(plainIds.indexOf('entry-care-card'))
   })
 })

@@ -50,6 +50,18 @@ export default function Home() {
   if (!me) return <Page><View className="secondary">正在进入…</View></Page>
   const community = me.community
 
+  /** The to-dos: requests waiting for an answer, unread messages, or a retry when they did not load. */
+  const todo = (
+    <Section title="我的待办" id="todo">
+      {pending.map((l) => (
+        <Cell key={l.id} title={`${l.proxy.name}申请为您代办`} note="请确认或拒绝" onTap={() => openPage('/pages/family/index')} />
+      ))}
+      {unread > 0 && <Cell id="todo-messages" title={`您有 ${unread} 条未读消息`} onTap={() => Taro.switchTab({ url: '/pages/messages/index' })} />}
+      {todoFailed && <Cell id="todo-retry" title="暂时加载不了，点此重试" note="网络不太稳定，待办事项没有加载出来" onTap={loadTodos} />}
+      {!todoFailed && pending.length === 0 && unread === 0 && <View className="cell"><View className="cell-note">暂时没有需要您处理的事情。</View></View>}
+    </Section>
+  )
+
   return (
     <Page>
       <View className="card card-pad">
@@ -70,6 +82,9 @@ export default function Home() {
         </View>
       )}
 
+      {/* A request waiting for the person's answer comes before the services, within the first screen. */}
+      {pending.length > 0 && todo}
+
       <View className="section-title" role="heading" aria-level={2}>社区服务</View>
       <View className="grid">
         {SERVICES.map((s) => (
@@ -80,14 +95,7 @@ export default function Home() {
         ))}
       </View>
 
-      <Section title="我的待办" id="todo">
-        {pending.map((l) => (
-          <Cell key={l.id} title={`${l.proxy.name}申请为您代办`} note="请确认或拒绝" onTap={() => openPage('/pages/family/index')} />
-        ))}
-        {unread > 0 && <Cell id="todo-messages" title={`您有 ${unread} 条未读消息`} onTap={() => Taro.switchTab({ url: '/pages/messages/index' })} />}
-        {todoFailed && <Cell id="todo-retry" title="暂时加载不了，点此重试" note="网络不太稳定，待办事项没有加载出来" onTap={loadTodos} />}
-        {!todoFailed && pending.length === 0 && unread === 0 && <View className="cell"><View className="cell-note">暂时没有需要您处理的事情。</View></View>}
-      </Section>
+      {!pending.length && todo}
 
       {me.role === 'worker' ? (
         // A worker is the community's contact: her hub instead of a button to call herself.
