@@ -201,7 +201,7 @@ describe('WeChat build: fixes from the fresh-user trial', () => {
     await mp.switchTab('/pages/me/index')
     await mp.page.tap('delete-account')
     await mp.settle(1000)
-    expect(modals(mp).pop()).toMatchObject({ title: '账号已注销', content: expect.stringContaining('孩子报名的课程和还没开始的服务预约已取消') })
+    expect(modals(mp).pop()).toMatchObject({ title: '账号已注销', content: '您的个人信息已删除。《航模小班》的报名已取消，¥60.00 将原路退回微信支付。' })
     expect(mp.page.route).toBe('pages/login/index')
     expect(mp.errors).toEqual([])
   })

@@ -18,4 +18,4 @@ export const unbindRoom = (roomId: string) => apiRequest<{ ok: true }>({ method:
 /** A readable summary of everything stored about the user (the only place the full ID number appears). */
 export const exportMyData = () => apiRequest<{ text: string; idNumberMasked: string | null }>({ path: '/api/me/export' })
 /** Deletes the account: personal data erased; ballots already cast stay under the household without the name. */
-export const deleteAccount = () => apiRequest<{ ok: true }>({ method: 'DELETE', path: '/api/me' })
+export const deleteAccount = () => apiRequest<{ ok: true; released?: string[] }>({ method: 'DELETE', path: '/api/me' })

@@ -15,9 +15,10 @@ export type Access = 'public' | 'user' | 'worker' | 'dev'
 
 /**
  * What a feature does when an account is deleted, inside the deletion's transaction and before the
- * account's personal records are erased (e.g. release the seats and bookings it holds).
+ * account's personal records are erased (e.g. release the seats and bookings it holds). Returns what it
+ * did, one plain-Chinese line each (e.g. "《航模小班》已取消，¥60.00 将原路退回"), for the answer.
  */
-export type AccountDeletionHook = (ctx: RouteContext, userId: string) => void
+export type AccountDeletionHook = (ctx: RouteContext, userId: string) => string[]
 
 /** What a handler receives. `user` is set for every access but `public`; `principal` is whom the user acts for. */
 export interface RouteContext<B = unknown> {

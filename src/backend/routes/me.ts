@@ -125,7 +125,7 @@ export const meRoutes = (onAccountDeleted: AccountDeletionHook[] = []): Route[] 
     method: 'DELETE', path: '/api/me', access: 'user',
     handler: (ctx) => {
       const { db, user, nowIso } = ctx
-      for (const hook of onAccountDeleted) hook(ctx, user.id)
+      const released = onAccountDeleted.flatMap((hook) => hook(ctx, user.id))
       const u = db.write('users')[user.id]
       u.realName = undefined
       u.phone = undefined
@@ -135,7 +135,7 @@ export const meRoutes = (onAccountDeleted: AccountDeletionHook[] = []): Route[] 
       u.privacyAcceptedAt = undefined
       u.deletedAt = nowIso
       eraseRecordsOf(db, user.id)
-      return { ok: true }
+      return { ok: true, released }
     },
   }),
 ]

@@ -56,7 +56,7 @@ export default function Login() {
         <View className="card card-pad"><PrivacyText /></View>
         <Button id="accept-privacy" onTap={acceptOnDevice}>同意并继续</Button>
         <Button kind="secondary" id="decline-privacy" onTap={async () => {
-          const { confirm } = await Taro.showModal({ title: '需要您的同意', content: '不同意隐私说明也可以浏览“一件事”办事指南，但无法登录和办理业务。', confirmText: '看办事指南', cancelText: '返回' })
+          const { confirm } = await Taro.showModal({ title: '需要您的同意', content: '不同意隐私说明也可以浏览“一件事”办事指南，但无法登录和办理业务。', confirmText: '看指南', cancelText: '返回' })
           if (confirm) Taro.navigateTo({ url: GUIDES })
         }}>不同意</Button>
         <View className="card"><Cell id="guides-without-login" title="不登录，先看“一件事”办事指南" note="办事要带什么、去哪里办、期限多久" onTap={() => Taro.navigateTo({ url: GUIDES })} /></View>

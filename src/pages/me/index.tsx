@@ -34,9 +34,11 @@ export default function Me() {
   if (!me) return <Page><View className="secondary">正在加载…</View></Page>
 
   /** Says the account is gone and what became of its bookings, then leaves for the login page. */
-  const left = async () => {
+  const left = async (released?: string[]) => {
     useSession.getState().clear()
-    await Taro.showModal({ title: '账号已注销', content: '您的个人信息已删除。孩子报名的课程和还没开始的服务预约已取消，免费取消期内的学费会原路退回。', showCancel: false, confirmText: '知道了' })
+    // What became of each course and booking, when the answer arrived; the general rule otherwise.
+    const details = released === undefined ? '孩子报名的课程和还没开始的服务预约已取消，免费取消期内的学费会原路退回。' : released.length ? `${released.join('；')}。` : ''
+    await Taro.showModal({ title: '账号已注销', content: `您的个人信息已删除。${details}`, showCancel: false, confirmText: '知道了' })
     Taro.reLaunch({ url: '/pages/login/index' })
   }
   /** Whether the account is gone: after a lost answer, its session no longer works (401). */
@@ -48,8 +50,8 @@ export default function Me() {
     setDeleting(true)
     setDeleteFailure(null)
     try {
-      await deleteAccount()
-      await left()
+      const { released } = await deleteAccount()
+      await left(released ?? [])
     } catch (e) {
       // The deletion may have gone through with its answer lost: then its session is gone too, and a
       // retry or a check answers 401. Either way a 401 means this session is over: on to login.

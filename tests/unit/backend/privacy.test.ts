@@ -252,7 +252,8 @@ describe('deleting an account erases the person\'s data', () => {
     const waiting = await ok('u-chen', 'POST', '/api/youth-palace/applications', { body: { childId: 'ypk-chen-yue', courseId: 'ypc-model-aircraft', joinWaitlist: true } })
     const seat = Object.values(d().ypEnrollments).find((e) => e.courseId === 'ypc-model-aircraft' && e.parentId === 'u-zheng')!
     expect(d().ypPayments[seat.paymentId!].status).toBe('paid')
-    await ok('u-zheng', 'DELETE', '/api/me')
+    const zheng = await ok('u-zheng', 'DELETE', '/api/me')
+    expect(zheng.released).toEqual(['《航模小班》的报名已取消，¥60.00 将原路退回微信支付'])
     expect(d().ypEnrollments[seat.id]).toMatchObject({ status: 'cancelled', noShow: false })
     expect(d().ypPayments[seat.paymentId!].status).toBe('refunded')
     expect(d().ypEnrollments[waiting.id].status).toBe('admitted')
@@ -261,7 +262,8 @@ describe('deleting an account erases the person\'s data', () => {
     // 马建华 has tomorrow's lunch booked (held on his card).
     const order = d().careOrders['co-seed-2']
     expect(order.status).toBe('booked')
-    await ok('u-xs0', 'DELETE', '/api/me')
+    const ma = await ok('u-xs0', 'DELETE', '/api/me')
+    expect(ma.released).toEqual([expect.stringMatching(/^\d+月\d+日 11:00 的.+预约已取消，冻结的 ¥\d+\.\d\d 已解冻$/)])
     expect(d().careOrders['co-seed-2'].status).toBe('cancelled')
     const entries = d().careLedgers[order.cardId].filter((e) => e.orderId === 'co-seed-2').map((e) => e.kind)
     expect(entries).toEqual(['hold', 'release'])

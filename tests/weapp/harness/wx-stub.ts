@@ -80,7 +80,13 @@ export function createWx(host: WxHost, storage: Map<string, string>) {
     switchTab: (o: Opts) => { record('switchTab', o); host.navigate('switchTab', String(o.url)).then(() => done(o, {}, 'switchTab'), (e) => failed(o, e.message)) },
     reLaunch: (o: Opts) => { record('reLaunch', o); host.navigate('reLaunch', String(o.url)).then(() => done(o, {}, 'reLaunch'), (e) => failed(o, e.message)) },
     navigateBack: (o: Opts = {}) => { record('navigateBack', o); host.navigateBack(Number(o.delta ?? 1)).then(() => done(o, {}, 'navigateBack'), (e) => failed(o, e.message)) },
-    showModal: (o: Opts) => { record('showModal', o); done(o, host.answerModal(o), 'showModal') },
+    showModal: (o: Opts) => {
+      record('showModal', o)
+      // WeChat refuses button texts over 4 characters (and Taro's H5 modal does the same).
+      const long = (['confirmText', 'cancelText'] as const).find((k) => typeof o[k] === 'string' && [...(o[k] as string)].length > 4)
+      if (long) return failed(o, `showModal:fail ${long} length should not larger then 4 Chinese characters`)
+      done(o, host.answerModal(o), 'showModal')
+    },
     showActionSheet: (o: Opts) => { record('showActionSheet', o); done(o, host.answerActionSheet(o), 'showActionSheet') },
     showToast: ok('showToast'), hideToast: ok('hideToast'), showLoading: ok('showLoading'), hideLoading: ok('hideLoading'),
     setNavigationBarTitle: ok('setNavigationBarTitle'), setNavigationBarColor: ok('setNavigationBarColor'),

@@ -169,9 +169,14 @@ function cancelOrder(ctx: RouteContext, order: CareOrder): CareOrder {
 /**
  * Account deletion: cancels the holder `userId`'s booked orders that have not started (holds released,
  * slots freed for others). Orders already under way or delivered stay for the worker to settle.
+ * @returns one line per booking cancelled, with its time and the amount unfrozen.
  */
-export function cancelCareOrdersOf(ctx: RouteContext, userId: string): void {
+export function cancelCareOrdersOf(ctx: RouteContext, userId: string): string[] {
   const now = ctx.clock.now()
   const booked = Object.values(ctx.db.data.careOrders).filter((o) => o.holderId === userId && o.status === 'booked' && Date.parse(o.startAt) > now)
-  for (const o of booked) cancelOrder(ctx, o)
+  return booked.map((o) => {
+    cancelOrder(ctx, o)
+    const service = findService(ctx.db.data, o.serviceId)?.service.name ?? '服务'
+    return `${o.startAt.slice(5, 7).replace(/^0/, '')}月${o.startAt.slice(8, 10).replace(/^0/, '')}日 ${o.startAt.slice(11, 16)} 的${service}预约已取消，冻结的 ${formatFen(o.priceFen)} 已解冻`
+  })
 }

@@ -45,8 +45,13 @@ export function withdrawEnrollment(ctx: RouteContext, found: YpEnrollmentRecord,
  * Account deletion: withdraws every running enrollment (pending, waitlisted, offered or confirmed) of
  * the parent `userId`, with the refund rules of a cancel and no no-show record; freed seats go to the
  * waitlist. Children's profiles are erased afterwards by the account deletion itself.
+ * @returns one line per enrollment withdrawn, naming the course and any refund.
  */
-export function withdrawYouthPalaceOf(ctx: RouteContext, userId: string): void {
+export function withdrawYouthPalaceOf(ctx: RouteContext, userId: string): string[] {
   const running = Object.values(ctx.db.data.ypEnrollments).filter((e) => e.parentId === userId && PLACE_HOLDING.includes(e.status))
-  for (const e of running) withdrawEnrollment(ctx, ctx.db.data.ypEnrollments[e.id], { recordNoShow: false })
+  return running.map((e) => {
+    const { refundedFen } = withdrawEnrollment(ctx, ctx.db.data.ypEnrollments[e.id], { recordNoShow: false })
+    const course = courseOf(ctx, e.courseId).course.name
+    return `《${course}》的报名已取消${refundedFen > 0 ? `，${formatFen(refundedFen)} 将原路退回微信支付` : ''}`
+  })
 }

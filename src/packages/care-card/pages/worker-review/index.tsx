@@ -65,7 +65,7 @@ export default function WorkerReview() {
     setErrors({})
     const { confirm } = await Taro.showModal(decision === 'approve'
       ? { title: `${stageName}通过`, content: stage === 'community' ? '通过后转街道审核。' : `通过后爱心卡次月 1 日起生效，每月 ${formatFen(app.monthlyCreditFen)}。`, confirmText: '确认通过' }
-      : { title: `${stageName}不通过`, content: '申请人会收到原因，可修改后重新提交。', confirmText: '确认不通过' })
+      : { title: `${stageName}不通过`, content: '申请人会收到原因，可修改后重新提交。', confirmText: '确认退回' })
     if (!confirm) return
     setBusy(decision)
     setFailure(null)

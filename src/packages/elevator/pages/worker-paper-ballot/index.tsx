@@ -58,7 +58,7 @@ function PaperBallot() {
         const content = earlier
           ? `${room} 已于 ${dateTimeOf(earlier.at)} ${CHANNEL_CN[earlier.channel]}表决“${CHOICE_CN[earlier.choice]}”。录入后将替换为${CHANNEL_CN[channel]}表决票“${CHOICE_CN[choice!]}”（以最后一次为准），请确认这是业主本人签字的新意见。业主会收到通知。`
           : `将以您的名义为 ${room} 录入${CHANNEL_CN[channel]}表决票“${CHOICE_CN[choice!]}”，业主会收到通知。`
-        return (await Taro.showModal({ title: earlier ? '替换已有表决' : '确认录入', content, confirmText: earlier ? '替换并录入' : '确认录入', cancelText: '再看看' })).confirm
+        return (await Taro.showModal({ title: earlier ? '替换已有表决' : '确认录入', content, confirmText: earlier ? '替换录入' : '确认录入', cancelText: '再看看' })).confirm
       },
     },
   )
