@@ -84,7 +84,10 @@ describe('H5 in Chromium: keyboard only, one journey per service', () => {
     await activate(page, '#service-cs-xs-lunch') // 西山社区's lunch (u-xs0 lives in 西山)
     await waitForRoute(page, 'packages/care-card/pages/book/index')
     await visiblePage(page).getByRole('radio').first().waitFor()
-    await activate(page, '#book-day [role=radio]')
+    // The last day offered: the seed already books this holder's lunch for tomorrow, and whether today
+    // still offers a slot depends on the time of day (a slot must be at least 1 hour ahead).
+    const lastDay = await visiblePage(page).locator('#book-day [role=radio]').last().getAttribute('id')
+    await activate(page, `[id="${lastDay}"]`)
     await visiblePage(page).locator('#book-slot [role=radio]').first().waitFor()
     await activate(page, '#book-slot [role=radio]')
     await activate(page, '#book-submit')
