@@ -7,6 +7,7 @@
  * always says what is happening.
  */
 import { MiniProgram, loginAs, seededIdNumber } from './harness'
+import { fillZpqPetitionStart } from './harness/elevator'
 import { callAs, expectFaultsMet, faultsOn, inputValue, persist, retryToasts, seedsFrom } from './harness/faults'
 
 jest.setTimeout(300_000)
@@ -115,12 +116,7 @@ describe('WeChat build: residents\' follow-up journeys under the seeded fault sc
     const POSITION = '单元南侧楼梯间外，平层入户'
     await mp.navigateTo('/packages/elevator/pages/start/index?unitId=u-zpq-3-1')
     await persist(mp, 'start page', () => mp.page.has('start-submit'))
-    await mp.page.input('start-position', POSITION)
-    await mp.page.tap('co-r-zpq-3-1-102')
-    await mp.page.tap('co-r-zpq-3-1-302')
-    await mp.page.input('start-budget', '500000')
-    await mp.page.input('start-subsidies', '200000')
-    await mp.page.input('start-maintenance', '12000')
+    await fillZpqPetitionStart(mp, POSITION)
     await mp.page.tap('start-submit')
     await persist(mp, 'start', () => mp.page.text().includes('申请已发起'), async () => {
       expect(inputValue(mp, 'start-position')).toBe(POSITION)

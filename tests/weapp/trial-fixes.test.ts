@@ -3,6 +3,7 @@
  * pages opened directly, weak network (faults) and the dev panel, stale errors on the rooms form.
  */
 import { MiniProgram, loginAs, seededIdNumber, walk } from './harness'
+import { fillZpqPetitionStart } from './harness/elevator'
 import { callAs } from './harness/faults'
 
 jest.setTimeout(60_000)
@@ -138,12 +139,7 @@ describe('WeChat build: fixes from the fresh-user trial', () => {
     await mp.settle(500)
     const in30 = new Date(now + 8 * 3600_000 + 30 * 24 * 3600_000)
     expect(mp.page.text()).toContain(`${in30.getUTCFullYear()}年${in30.getUTCMonth() + 1}月${in30.getUTCDate()}日`)
-    await mp.page.input('start-position', '单元南侧楼梯间外，平层入户')
-    await mp.page.tap('co-r-zpq-3-1-102')
-    await mp.page.tap('co-r-zpq-3-1-302')
-    await mp.page.input('start-budget', '500000')
-    await mp.page.input('start-subsidies', '200000')
-    await mp.page.input('start-maintenance', '12000')
+    await fillZpqPetitionStart(mp, '单元南侧楼梯间外，平层入户')
     await mp.page.tap('start-submit')
     await mp.settle(500)
     expect(mp.page.text()).toContain('申请已发起')
