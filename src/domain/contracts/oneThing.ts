@@ -88,8 +88,12 @@ export interface HallDayDto {
   slots: OneThingSlotDto[]
 }
 
-/** `GET /api/one-thing/halls/:hallId/availability`: tomorrow to 14 days ahead (mock time). */
-export interface HallAvailabilityDto { hall: ServiceHallDto; from: string; to: string; days: HallDayDto[] }
+/**
+ * `GET /api/one-thing/halls/:hallId/availability`: tomorrow to 14 days ahead (mock time). `calendarNote`
+ * says, in plain Chinese, that a year in the window has no published 调休 arrangement yet (its days follow
+ * the statutory holidays only); absent when every day's calendar is published.
+ */
+export interface HallAvailabilityDto { hall: ServiceHallDto; from: string; to: string; days: HallDayDto[]; calendarNote?: string }
 
 /** `upcoming` until the slot ends; then `past`. `cancelled` once cancelled. */
 export type AppointmentStatusDto = 'upcoming' | 'past' | 'cancelled'
@@ -111,6 +115,8 @@ export interface OneThingAppointmentDto {
   cancelledAt?: string
   /** Whether a family proxy (代办) booked or last changed it. */
   byProxy: boolean
+  /** While upcoming on a day whose year has no published 调休 arrangement: says the hall's notice decides. */
+  calendarNote?: string
 }
 
 /** `GET /api/one-thing/appointments`: upcoming soonest first; past and cancelled newest first (at most 20). */

@@ -12,7 +12,7 @@ import { conflict, notFound, unprocessable } from '../../core/http'
 import { newId } from '../../core/ids'
 import { route, type Route, type RouteContext } from '../../core/router'
 import type { Collections } from '../../model'
-import { assertBookableDate, bookingWindow, dayClosure } from './calendar'
+import { assertBookableDate, bookingWindow, dayClosure, provisionalCalendarNote } from './calendar'
 import type { OneThingAppointment, ServiceHall } from './model'
 import { appointmentDto, appointmentText, hallDto, instantOf, isActive, notifyOwner, pathId, proxyOf, safeId, slotOf } from './views'
 
@@ -81,7 +81,7 @@ export const appointmentRoutes: Route[] = [
             slots: hall.slots.map((s) => ({ start: s.start, end: s.end, capacity: hall.capacityPerSlot, remaining: Math.max(0, hall.capacityPerSlot - taken(ctx.db.data, hall.id, date, s.start)) })),
           })
       }
-      return { hall: hallDto(hall, ctx.principal), from, to, days }
+      return { hall: hallDto(hall, ctx.principal), from, to, days, calendarNote: provisionalCalendarNote(days.map((d) => d.date)) }
     },
   }),
   route({

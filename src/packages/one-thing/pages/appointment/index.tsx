@@ -62,6 +62,7 @@ export default function Appointment() {
           <View className="ot-when">{done.dateLabel} {done.slot.start}–{done.slot.end}</View>
           <View className="tag tag-ok">已预约</View>
         </View>
+        {!!done.calendarNote && <View className="notice" id="calendar-note">{done.calendarNote}</View>}
         <View className="notice">请在预约时间带齐材料和本人身份证到窗口办理。确认信息已发到“消息”。如不能前往，请提前在“我的窗口预约”里取消。</View>
         <Button id="done-bring" kind="secondary" onTap={() => Taro.redirectTo({ url: `/packages/one-thing/pages/bring/index?event=${event.id}` })}>看看要带的材料</Button>
         <Button id="done-appointments" onTap={() => Taro.redirectTo({ url: '/packages/one-thing/pages/appointments/index' })}>我的窗口预约</Button>
@@ -112,6 +113,7 @@ export default function Appointment() {
       {hallId && (
         <View className="options" role="radiogroup" aria-label="2. 选择日期" id="days">
           <View className="field-label">2. 选择日期（只能约工作日）</View>
+          {!!avail?.calendarNote && <View className="notice" id="calendar-note">{avail.calendarNote}</View>}
           {!!availError && <ErrorNote text={errorMessage(availError)} cause={availError} onRetry={() => loadAvail(hallId)} />}
           {!avail && !availError && <Loading lines={2} />}
           {avail?.days.map((d) => {
