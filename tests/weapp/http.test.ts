@@ -5,6 +5,7 @@
 import fs from 'node:fs'
 import path from 'node:path'
 import { MiniProgram } from './harness'
+import { scanForServerCode } from '../shared/bundle-scan'
 import { startMockServer, type MockServer } from '../../scripts/mock-server'
 
 export const REAL_DIST = path.resolve(__dirname, '../../dist/weapp-real')
@@ -21,6 +22,8 @@ describe('WeChat build with a real backend over HTTP', () => {
     expect(all).toContain('127.0.0.1:3917')
     expect(all).not.toContain('mc:db:')
     expect(all).not.toContain('__mcMockBackend')
+    expect(all).not.toContain('demo-backend')
+    expect(scanForServerCode(REAL_DIST)).toEqual({})
   })
 
   it('logs in, binds a family link and reads messages over HTTP', async () => {

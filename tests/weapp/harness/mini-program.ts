@@ -37,6 +37,8 @@ export interface LaunchOptions {
   network?: boolean
   /** Record every request the app makes to the embedded mocked backend in `requests` (mock builds). */
   recordRequests?: boolean
+  /** Virtual milliseconds a `require.async` download takes (default 0: the next tick). */
+  asyncRequireDelayMs?: number
 }
 
 /** A request the app made to the embedded backend: method, URL (path and query), body. */
@@ -142,11 +144,16 @@ export class MiniProgram {
   /** Navigations started by the app (wx.navigateTo…) that have not finished opening their page. */
   private inFlight = new Set<Promise<void>>()
   private modules = new Map<string, { exports: unknown }>()
+  /** Files the app loaded with WeChat's `require.async` (relative to the build folder), in order. */
+  readonly asyncRequires: string[] = []
   private context: vm.Context
   private app: Instance = {}
 
+  private readonly asyncRequireDelayMs: number
+
   private constructor(private distDir: string, opts: LaunchOptions) {
     this.storage = opts.storage ?? new Map()
+    this.asyncRequireDelayMs = opts.asyncRequireDelayMs ?? 0
     this.templates = readTemplateMap(distDir)
     this.appJson = JSON.parse(fs.readFileSync(path.join(distDir, 'app.json'), 'utf8'))
     const { wx, calls } = createWx({
@@ -207,6 +214,8 @@ export class MiniProgram {
     if (!fs.existsSync(path.join(distDir, 'app.js'))) throw new Error(`No WeChat build in ${distDir}: run npm run build:weapp first`)
     const mp = new MiniProgram(distDir, opts)
     mp.require(path.join(distDir, 'app.js'))
+    // Mock builds load the embedded backend's subpackage with require.async when app.js runs.
+    if (mp.asyncRequires.length) await mp.timers.advance(0)
     if (opts.recordRequests) mp.recordRequests()
     const entry = opts.entry ?? `/${mp.appJson.pages[0]}`
     const { route, query } = parseUrl(entry)
@@ -378,7 +387,18 @@ export class MiniProgram {
     this.modules.set(abs, module)
     const code = fs.readFileSync(abs, 'utf8')
     const fn = vm.runInContext(`(function (require, module, exports) {${code}\n})`, this.context, { filename: abs })
-    fn((p: string) => this.require(path.resolve(path.dirname(abs), p)), module, module.exports)
+    const localRequire = (p: string) => this.require(path.resolve(path.dirname(abs), p))
+    // WeChat's 分包异步化: `require.async(path)` loads another subpackage's module; a rejection carries
+    // `{ mod, errMsg }`. Resolved after a tick, as a download would be.
+    localRequire.async = (p: string) => new Promise((resolve, reject) => {
+      const target = path.resolve(path.dirname(abs), p)
+      this.asyncRequires.push(path.relative(this.distDir, target))
+      const later = (this.context as unknown as { setTimeout(fn: () => void, ms: number): void }).setTimeout
+      later(() => {
+        try { resolve(this.require(target)) } catch (e) { reject({ mod: p, errMsg: `require.async:fail ${String(e)}` }) }
+      }, this.asyncRequireDelayMs)
+    })
+    fn(localRequire, module, module.exports)
     return module.exports
   }
 }
