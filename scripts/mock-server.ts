@@ -26,7 +26,7 @@ export async function startMockServer(opts: { port?: number; dataFile?: string; 
     req.on('end', async () => {
       const cors = { 'access-control-allow-origin': '*', 'access-control-allow-headers': 'authorization, content-type, idempotency-key, x-acting-for', 'access-control-allow-methods': 'GET, POST, PUT, PATCH, DELETE' }
       if (req.method === 'OPTIONS') { res.writeHead(204, cors); res.end(); return }
-      const fault = backend.decideFault(req.url ?? '')
+      const fault = await backend.decideFault(req.url ?? '')
       if (fault.delayMs) await new Promise((r) => setTimeout(r, fault.delayMs))
       if (fault.kind === 'timeout') { setTimeout(() => req.socket.destroy(), opts.timeoutHoldMs ?? 10_000); return }
       if (fault.kind === 'server-error') {

@@ -41,3 +41,30 @@ export class FaultSchedule {
     return { kind, delayMs: this.config.kinds.includes('latency') ? this.config.latencyMs : 0 }
   }
 }
+
+/** One step of mulberry32 from `state`: a number in [0, 1) and the next state. */
+function step(state: number): { value: number; state: number } {
+  const a = (state + 0x6d2b79f5) >>> 0
+  let t = a
+  t = Math.imul(t ^ (t >>> 15), t | 1)
+  t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
+  return { value: ((t ^ (t >>> 14)) >>> 0) / 4294967296, state: a }
+}
+
+/**
+ * The fault for the next request under `config`, drawn from the generator at `state` (the seed when
+ * the schedule starts): each kind with probability `rate`, in a fixed order. Returns the next state,
+ * which the caller saves (the schedule is data, shared by every tab or process).
+ */
+export function drawFault(config: FaultConfig, state: number): { decision: FaultDecision; state: number } {
+  if (!config.enabled) return { decision: { kind: null, delayMs: 0 }, state }
+  let kind: FaultKind | null = null
+  let s = state >>> 0
+  for (const k of config.kinds) {
+    if (k === 'latency') continue
+    const r = step(s)
+    s = r.state
+    if (r.value < config.rate && !kind) kind = k
+  }
+  return { decision: { kind, delayMs: config.kinds.includes('latency') ? config.latencyMs : 0 }, state: s }
+}

@@ -1,5 +1,5 @@
 /**
- * Stored collections of the "one thing" feature (一件事, domain.md §4): service halls (seeded),
+ * Stored records of the "one thing" feature (一件事, domain.md §4): service halls (seeded),
  * saved progress per user and life event, and window appointments. The backend never reads the
  * content (life events live in the one-thing subpackage): it stores the event, question and item ids
  * it receives. Instants are ISO strings with +08:00; dates `YYYY-MM-DD`; times `HH:mm`, Beijing.
@@ -30,10 +30,11 @@ export interface ServiceHall {
 export interface StoredDeadline { label: string; dueDate: string; source?: string; remindedAt: string }
 
 /**
- * One user's progress on one life event; key `${userId}:${eventId}`. `reminded` keeps the
+ * One user's progress on one life event; `id` is `${userId}:${eventId}`. `reminded` keeps the
  * `${dueDate}|${label}` keys already messaged (newest last, at most 20) so a reminder goes out once.
  */
 export interface OneThingProgress {
+  id: string
   userId: string
   eventId: string
   answers: Record<string, string>
@@ -65,9 +66,3 @@ export interface OneThingAppointment {
   proxyId?: string
 }
 
-/** Stored collections of the oneThing feature (one storage key each). */
-export interface OneThingCollections {
-  oneThingHalls: Record<string, ServiceHall>
-  oneThingProgress: Record<string, OneThingProgress>
-  oneThingAppointments: Record<string, OneThingAppointment>
-}

@@ -10,7 +10,7 @@ import * as v from 'valibot'
 import { futureDateErrors } from '../../../domain/oneThing'
 import { beijingDate, isDate } from '../../../domain/time'
 import { conflict, unprocessable } from '../../core/http'
-import { route, type Route, type RouteContext } from '../../core/router'
+import { route, type Route } from '../../core/router'
 import { requirePrivacy } from '../../routes/me'
 import type { OneThingProgress, StoredDeadline } from './model'
 import { dateCn, notifyOwner, pathId, progressDto, progressKey, progressSummaryDto, proxyOf, safeId, SAFE_ID } from './views'
@@ -44,32 +44,30 @@ export function reminderText(d: { label: string; dueDate: string; source?: strin
   return `${d.label}请在 ${dateCn(d.dueDate)} 前办理${source}`
 }
 
-const mine = (ctx: RouteContext) => Object.values(ctx.db.data.oneThingProgress).filter((p) => p.userId === ctx.principal.id)
-
 /** Routes of saved progress: list, read, replace (with deadline reminders) and clear, per event id. */
 export const progressRoutes: Route[] = [
   route({
     method: 'GET', path: '/api/one-thing/progress', access: 'user', allowProxy: true,
-    handler: (ctx) => {
+    handler: async (ctx) => {
       const today = beijingDate(ctx.clock.now())
-      return mine(ctx).sort((a, b) => b.updatedAt.localeCompare(a.updatedAt)).map((p) => progressSummaryDto(p, today))
+      return (await ctx.tx.oneThing.progressOf(ctx.principal.id)).map((p) => progressSummaryDto(p, today))
     },
   }),
   route({
     method: 'GET', path: '/api/one-thing/progress/:eventId', access: 'user', allowProxy: true,
-    handler: (ctx) => {
+    handler: async (ctx) => {
       const eventId = pathId(ctx, 'eventId', '事项编号')
-      return progressDto(eventId, ctx.db.data.oneThingProgress[progressKey(ctx.principal.id, eventId)])
+      return progressDto(eventId, await ctx.tx.oneThing.progress.get(progressKey(ctx.principal.id, eventId)))
     },
   }),
   route({
     method: 'PUT', path: '/api/one-thing/progress/:eventId', access: 'user', allowProxy: true, input: progressInput,
-    handler: (ctx) => {
+    handler: async (ctx) => {
       requirePrivacy(ctx)
       const eventId = pathId(ctx, 'eventId', '事项编号')
-      const { body, nowIso } = ctx
+      const { body, nowIso, tx } = ctx
       const key = progressKey(ctx.principal.id, eventId)
-      const old = ctx.db.data.oneThingProgress[key]
+      const old = await tx.oneThing.progress.get(key, { lock: true })
       if (body.baseVersion !== undefined && body.baseVersion !== (old?.version ?? 0)) {
         throw conflict('PROGRESS_CHANGED', '这件事的办理进度已在其他设备上更新，请刷新后再修改')
       }
@@ -80,7 +78,7 @@ export const progressRoutes: Route[] = [
       if (late.length) {
         throw unprocessable('DATE_IN_FUTURE', lateDates[late[0]], Object.fromEntries(late.map((q) => [`answers.${q}`, lateDates[q]])))
       }
-      if (!old && mine(ctx).length >= PROGRESS_LIMITS.eventsPerUser) {
+      if (!old && (await tx.oneThing.progressCount(ctx.principal.id)) >= PROGRESS_LIMITS.eventsPerUser) {
         throw unprocessable('TOO_MANY_EVENTS', `最多同时保存 ${PROGRESS_LIMITS.eventsPerUser} 件事的进度，请先清空已办完的事项`)
       }
       const reminded = [...(old?.reminded ?? [])]
@@ -91,13 +89,14 @@ export const progressRoutes: Route[] = [
         const before = old?.deadlines.find((x) => `${x.dueDate}|${x.label}` === dedupe)
         let remindedAt = before?.remindedAt ?? nowIso
         if (!reminded.includes(dedupe)) {
-          notifyOwner(ctx, '办理期限提醒', reminderText(d, today))
+          await notifyOwner(ctx, '办理期限提醒', reminderText(d, today))
           reminded.push(dedupe)
           remindedAt = nowIso
         }
         deadlines.push({ label: d.label, dueDate: d.dueDate, ...(d.source ? { source: d.source } : {}), remindedAt })
       }
       const record: OneThingProgress = {
+        id: key,
         userId: ctx.principal.id,
         eventId,
         answers: { ...body.answers },
@@ -110,16 +109,16 @@ export const progressRoutes: Route[] = [
         proxyId: proxyOf(ctx),
       }
       if (!record.proxyId) delete record.proxyId
-      ctx.db.write('oneThingProgress')[key] = record
+      if (old) await tx.oneThing.progress.update(key, { ...record, proxyId: record.proxyId })
+      else await tx.oneThing.progress.insert(record)
       return progressDto(eventId, record)
     },
   }),
   route({
     method: 'DELETE', path: '/api/one-thing/progress/:eventId', access: 'user', allowProxy: true,
-    handler: (ctx) => {
+    handler: async (ctx) => {
       const eventId = pathId(ctx, 'eventId', '事项编号')
-      const key = progressKey(ctx.principal.id, eventId)
-      if (ctx.db.data.oneThingProgress[key]) delete ctx.db.write('oneThingProgress')[key]
+      await ctx.tx.oneThing.progress.remove(progressKey(ctx.principal.id, eventId))
       return progressDto(eventId, undefined)
     },
   }),

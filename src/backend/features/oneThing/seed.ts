@@ -4,8 +4,9 @@
  * 海宁). Names are real institutions; addresses and phone numbers are illustrative demo data, to be
  * checked before any real use. Progress and appointments start empty.
  */
-import type { CoreCollections } from '../../model'
-import type { HallSlot, OneThingCollections, ServiceHall } from './model'
+import type { Rows } from '../../core/data/store'
+import type { HallSlot, ServiceHall } from './model'
+import { hallsTable } from './tables'
 
 /** Working-day slots with a lunch break 12:00–14:00 (PRODUCT, configurable per hall). */
 export const DEFAULT_SLOTS: HallSlot[] = [
@@ -50,11 +51,7 @@ export const HALLS: ServiceHall[] = [
   }),
 ]
 
-/** Seed data of the oneThing feature; `core` is the already-built core seed (people, rooms…). */
-export function seedOneThing(_nowIso: string, _core: CoreCollections): OneThingCollections {
-  return {
-    oneThingHalls: Object.fromEntries(HALLS.map((h) => [h.id, { ...h, slots: h.slots.map((s) => ({ ...s })), windows: [...h.windows], communityIds: [...h.communityIds] }])),
-    oneThingProgress: {},
-    oneThingAppointments: {},
-  }
+/** Seed rows of the oneThing feature: the service halls. */
+export function seedOneThing(): Rows {
+  return { [hallsTable.name]: HALLS.map((h) => ({ ...h, slots: h.slots.map((s) => ({ ...s })), windows: [...h.windows], communityIds: [...h.communityIds] })) }
 }

@@ -9,7 +9,7 @@ import type {
 } from '../../../domain/contracts/oneThing'
 import { badRequest } from '../../core/http'
 import type { RouteContext } from '../../core/router'
-import type { Collections, User } from '../../model'
+import type { User } from '../../model'
 import type { OneThingAppointment, OneThingProgress, ServiceHall } from './model'
 import { provisionalCalendarNote } from './calendar'
 
@@ -36,9 +36,9 @@ export function pathId(ctx: RouteContext, name: string, what: string): string {
 export const proxyOf = (ctx: RouteContext): string | undefined => (ctx.user.id !== ctx.principal.id ? ctx.user.id : undefined)
 
 /** Sends a message to the principal and, when a proxy acted, a copy to the proxy. */
-export function notifyOwner(ctx: RouteContext, title: string, body: string): void {
-  ctx.notify(ctx.principal.id, title, body, ONE_THING_LINK)
-  if (proxyOf(ctx)) ctx.notify(ctx.user.id, title, `（您为${ctx.principal.realName?.name ?? ctx.principal.nickname}代办）${body}`, ONE_THING_LINK)
+export async function notifyOwner(ctx: RouteContext, title: string, body: string): Promise<void> {
+  await ctx.notify(ctx.principal.id, title, body, ONE_THING_LINK)
+  if (proxyOf(ctx)) await ctx.notify(ctx.user.id, title, `（您为${ctx.principal.realName ?? ctx.principal.nickname}代办）${body}`, ONE_THING_LINK)
 }
 
 /** `2026年3月31日` (no weekday), as in deadline reminders. */
@@ -47,7 +47,7 @@ export function dateCn(date: string): string {
   return `${d.year()}年${d.month() + 1}月${d.date()}日`
 }
 
-/** Storage key of a progress record. */
+/** The id of a progress record. */
 export const progressKey = (userId: string, eventId: string) => `${userId}:${eventId}`
 
 /** The progress DTO; an empty one (version 0) when nothing was saved. */
@@ -91,20 +91,19 @@ export function instantOf(date: string, time: string): number {
   return parseDate(date).add(hh * 60 + mm, 'minute').valueOf()
 }
 
-/** When an appointment's slot ends (epoch ms). */
-export function appointmentEnd(data: Collections, a: OneThingAppointment): number {
-  const hall = data.oneThingHalls[a.hallId]
+/** When an appointment's slot ends (epoch ms); `hall` is the appointment's hall. */
+export function appointmentEnd(hall: ServiceHall | undefined, a: OneThingAppointment): number {
   return instantOf(a.date, (hall && slotOf(hall, a.slot)?.end) ?? a.slot)
 }
 
 /** Whether an appointment still counts: booked and its slot not yet ended at `nowMs`. */
-export const isActive = (data: Collections, a: OneThingAppointment, nowMs: number) => a.status === 'booked' && appointmentEnd(data, a) > nowMs
+export const isActive = (hall: ServiceHall | undefined, a: OneThingAppointment, nowMs: number) =>
+  a.status === 'booked' && appointmentEnd(hall, a) > nowMs
 
-/** The appointment DTO at `nowMs`. */
-export function appointmentDto(data: Collections, a: OneThingAppointment, nowMs: number): OneThingAppointmentDto {
-  const hall = data.oneThingHalls[a.hallId]
+/** The appointment DTO at `nowMs`; `hall` is the appointment's hall. */
+export function appointmentDto(hall: ServiceHall | undefined, a: OneThingAppointment, nowMs: number): OneThingAppointmentDto {
   const slot = (hall && slotOf(hall, a.slot)) ?? { start: a.slot, end: a.slot }
-  const status = a.status === 'cancelled' ? 'cancelled' : isActive(data, a, nowMs) ? 'upcoming' : 'past'
+  const status = a.status === 'cancelled' ? 'cancelled' : isActive(hall, a, nowMs) ? 'upcoming' : 'past'
   return {
     id: a.id, eventId: a.eventId, eventName: a.eventName,
     hall: { id: a.hallId, name: hall?.name ?? '', address: hall?.address ?? '', window: hall?.windows[0] ?? '', phone: hall?.phone ?? '' },
@@ -118,8 +117,7 @@ export function appointmentDto(data: Collections, a: OneThingAppointment, nowMs:
  * `镇海区行政服务中心 2026年3月3日（周二）09:00–10:00`, for messages; with `withPlace`, followed by
  * the address and window in brackets.
  */
-export function appointmentText(data: Collections, a: OneThingAppointment, withPlace = true): string {
-  const hall = data.oneThingHalls[a.hallId]
+export function appointmentText(hall: ServiceHall, a: OneThingAppointment, withPlace = true): string {
   const slot = slotOf(hall, a.slot)
   const text = `${hall.name} ${formatDateCn(a.date)}${a.slot}–${slot?.end ?? ''}`
   return withPlace ? `${text}（${hall.address}，${hall.windows[0]}）` : text
