@@ -5,7 +5,7 @@
  * `createMockInterceptor` (in the app) and `scripts/mock-server.ts` (Node HTTP).
  */
 import { Backend } from './core/backend'
-import type { MockClock } from './core/clock'
+import { MockClock } from './core/clock'
 import { InAppStore } from './core/data/in-app-store'
 import type { TableSpec } from './core/data/spec'
 import type { Rows } from './core/data/store'
@@ -21,7 +21,7 @@ import { meRoutes, type EraseHook } from './routes/me'
 import { messageRoutes } from './routes/messages'
 import { coreSeed, coreSeedRows } from './seed'
 import { withWeChatLimits, type KeyValueStorage } from './storage/types'
-import { CORE_TABLES } from './tables'
+import { CORE_TABLES, settingsTable } from './tables'
 
 export { Backend } from './core/backend'
 export type { BackendRequest, BackendResponse, ErrorBody } from './core/http'
@@ -65,5 +65,9 @@ export function createBackend(opts: { storage: KeyValueStorage; clock?: MockCloc
   const storage = opts.limits === false ? opts.storage : withWeChatLimits(opts.storage)
   const store = new InAppStore(storage, TABLES, { schemaVersion: SCHEMA_VERSION })
   migrateAndLoad(storage, store, rowsFromV2)
-  return new Backend({ store, routes: ROUTES, features: FEATURES, seed: seedRows, clock: opts.clock, devRoutes: opts.devRoutes ?? true })
+  // Mock time as saved (a restart keeps it).
+  const saved = store.rowsOf(settingsTable.name).get('demo') as { clockOffsetMs?: number } | undefined
+  if (saved?.clockOffsetMs !== undefined && opts.clock) opts.clock.offsetMs = saved.clockOffsetMs
+  const clock = opts.clock ?? new MockClock(saved?.clockOffsetMs ?? 0)
+  return new Backend({ store, tables: TABLES, routes: ROUTES, features: FEATURES, seed: seedRows, clock, devRoutes: opts.devRoutes ?? true })
 }

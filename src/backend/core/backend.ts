@@ -10,6 +10,7 @@ import { beijingIso } from '../../domain/time'
 import type { User } from '../model'
 import { CoreRepository } from '../repository'
 import { MockClock } from './clock'
+import type { TableSpec, Where } from './data/spec'
 import type { Rows, Store, Tables } from './data/store'
 import { DuplicateKeyError } from './data/store'
 import { StorageFullError } from '../storage/types'
@@ -21,6 +22,8 @@ import { maskTypedIdNumbers, matchRoute, validateInput, type DemoControls, type 
 
 export interface BackendOptions {
   store: Store
+  /** Every table the store holds (for the test helpers `inspect`, `arrange`, `tamper`, `fingerprint`). */
+  tables: readonly TableSpec<never>[]
   routes: readonly Route[]
   features: readonly Feature[]
   /** The rows of a fresh store (demo seed), stamped with `nowIso`. */
@@ -86,18 +89,19 @@ export class Backend {
     return this.ready
   }
 
-  /**
-   * The mock-time offset for this transaction: a local change (tests moved `clock`) is saved; otherwise
-   * the stored offset is taken.
-   */
-  private async syncOffset(core: CoreRepository, stored: number): Promise<number> {
-    if (this.clock.offsetMs !== this.syncedOffsetMs) {
-      if (stored !== this.clock.offsetMs) await core.settings.update('demo', { clockOffsetMs: this.clock.offsetMs })
-    } else {
-      this.clock.offsetMs = stored
-    }
-    this.syncedOffsetMs = this.clock.offsetMs
-    return this.clock.offsetMs
+  /** Saves a mock-time offset moved locally (tests), in a transaction of its own. */
+  private async saveMovedClock(): Promise<void> {
+    const offset = this.clock.offsetMs
+    if (offset === this.syncedOffsetMs) return
+    await this.store.transaction((t) => new CoreRepository(t).settings.update('demo', { clockOffsetMs: offset }))
+    this.syncedOffsetMs = offset
+  }
+
+  /** Takes the stored mock-time offset (another tab's or process's change wins over a stale local one). */
+  private adoptStoredOffset(stored: number): number {
+    if (this.clock.offsetMs === this.syncedOffsetMs) this.clock.offsetMs = stored
+    this.syncedOffsetMs = stored
+    return stored
   }
 
   /**
@@ -107,10 +111,11 @@ export class Backend {
   async decideFault(path = ''): Promise<FaultDecision> {
     if (/^\/api\/dev\//.test(path.replace(/^[a-z]+:\/\/[^/]+/i, ''))) return { kind: null, delayMs: 0 }
     await this.start()
+    await this.saveMovedClock()
     return this.store.transaction(async (t) => {
       const core = new CoreRepository(t)
       const s = await core.demoSettings()
-      await this.syncOffset(core, s.clockOffsetMs)
+      this.adoptStoredOffset(s.clockOffsetMs)
       if (!s.faults.enabled) return { kind: null, delayMs: 0 }
       const { decision, state } = drawFault(s.faults, s.faultState)
       await core.settings.update('demo', { faultState: state })
@@ -147,6 +152,58 @@ export class Backend {
     return this.store.transaction((t) => work(this.txOf(t)))
   }
 
+  private spec(name: string): TableSpec<Record<string, unknown>> {
+    const spec = this.options.tables.find((t) => t.name === name)
+    if (!spec) throw new Error(`no table ${name}: tables are ${this.options.tables.map((t) => t.name).join(', ')}`)
+    return spec as unknown as TableSpec<Record<string, unknown>>
+  }
+
+  /**
+   * Test helper: the rows of `table` (its SQL name, e.g. `care_orders`) meeting `where`, by key. Works
+   * on every store; routes never use it.
+   */
+  async inspect<R = Record<string, any>>(table: string, where: Where<Record<string, unknown>> = {}): Promise<R[]> { // eslint-disable-line @typescript-eslint/no-explicit-any -- test data of any table
+    await this.start()
+    const spec = this.spec(table)
+    return this.store.transaction(async (t) => (await t.of(spec).find({ where, order: [] })) as R[])
+  }
+
+  /** Test helper: inserts `rows` into `table`, or merges their fields into the rows with the same key. */
+  async arrange(table: string, rows: readonly object[]): Promise<void> {
+    await this.start()
+    const spec = this.spec(table)
+    await this.store.transaction(async (t) => {
+      const tbl = t.of(spec)
+      for (const row of rows as Record<string, unknown>[]) {
+        const key = String(row[spec.key])
+        if (await tbl.get(key)) await tbl.update(key, row)
+        else await tbl.insert(row)
+      }
+    })
+  }
+
+  /** Test helper: changes stored fields of one row, bypassing every rule (tamper-evidence tests). */
+  async tamper(table: string, key: string, patch: object): Promise<void> {
+    await this.start()
+    const spec = this.spec(table)
+    await this.store.transaction(async (t) => {
+      await t.of(spec).update(key, patch as Record<string, unknown>)
+    })
+  }
+
+  /** Test helper: the row count and a hash of the rows of every table (to prove a request changed nothing). */
+  async fingerprint(): Promise<Record<string, { count: number; hash: string }>> {
+    await this.start()
+    return this.store.transaction(async (t) => {
+      const out: Record<string, { count: number; hash: string }> = {}
+      for (const spec of this.options.tables) {
+        const rows = await t.of(spec as TableSpec<Record<string, unknown>>).find({ where: {}, order: [] })
+        out[spec.name] = { count: rows.length, hash: sha256Hex(JSON.stringify(rows)) }
+      }
+      return out
+    })
+  }
+
   /** The core's and every feature's repository over one transaction's tables. */
   txOf(tables: Tables): Tx {
     const tx: Record<string, unknown> = { core: new CoreRepository(tables) }
@@ -160,6 +217,7 @@ export class Backend {
     let resetAfter = false
     try {
       await this.start()
+      await this.saveMovedClock()
       const response = await this.store.transaction(async (tables) => {
         failureWork = []
         resetAfter = false
@@ -196,10 +254,10 @@ export class Backend {
     const [path, queryString = ''] = req.url.split('?')
     const query = Object.fromEntries(new URLSearchParamsLite(queryString))
     const settings = await tx.core.demoSettings()
-    let offset = await this.syncOffset(tx.core, settings.clockOffsetMs)
+    let offset = this.adoptStoredOffset(settings.clockOffsetMs)
     const wall = () => this.clock.now() - this.clock.offsetMs
     const clock = { now: () => wall() + offset }
-    const found = matchRoute([...this.options.routes], req.method, path)
+    const found = matchRoute(this.options.routes, req.method, path)
     if (!found) throw notFound('没有这个服务接口', 'NO_ROUTE')
     if ('allowed' in found) throw new HttpError(405, 'METHOD_NOT_ALLOWED', '请求方式不正确')
     const { route, params } = found

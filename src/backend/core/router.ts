@@ -97,7 +97,7 @@ export function route<S extends v.GenericSchema = v.GenericSchema<unknown, undef
 }
 
 /** Finds the route for a method and path; `params` from `:name` segments. */
-export function matchRoute(routes: Route[], method: Method, path: string): { route: Route; params: Record<string, string> } | { allowed: Method[] } | null {
+export function matchRoute(routes: readonly Route[], method: Method, path: string): { route: Route; params: Record<string, string> } | { allowed: Method[] } | null {
   const parts = path.split('/').filter(Boolean)
   const allowed: Method[] = []
   for (const r of routes) {

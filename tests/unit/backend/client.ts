@@ -8,6 +8,7 @@ import { matchRoute } from '@/backend/core/router'
 import { fixedClock, type MockClock } from '@/backend/core/clock'
 import type { Method } from '@/backend/core/http'
 import { memoryStorage } from '@/backend/storage/memory'
+import { idNumberOf as seededIdNumber, PEOPLE } from '@/backend/seed/people'
 import { startMockServer } from '../../../scripts/mock-server'
 
 /** 2026-03-02 10:00 Beijing. */
@@ -84,8 +85,9 @@ export async function overHttp(clock = fixedClock(T0)): Promise<Client> {
 
 export const TRANSPORTS: [string, () => Promise<Client>][] = [['in-process', () => inProcess()], ['HTTP', () => overHttp()]]
 
-/** The seeded ID number of a user (tests only: reads the backend's data directly). */
-export function idNumberOf(c: Client, userId: string): string {
-  const name = c.backend.db.data.users[userId].realName?.name ?? { 'u-chen': '陈晓东' }[userId]
-  return Object.values(c.backend.db.data.populationRegister).find((p) => p.name === name)!.idNumber
+/** The seeded ID number of a user (from the seed's people; `_c` kept for the callers' shape). */
+export function idNumberOf(_c: Client, userId: string): string {
+  const person = PEOPLE.find((p) => `u-${p.key}` === userId)
+  if (!person) throw new Error(`no seeded person ${userId}`)
+  return seededIdNumber(person)
 }

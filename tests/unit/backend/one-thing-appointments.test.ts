@@ -83,7 +83,7 @@ describe.each(TRANSPORTS)('one thing: window appointments (%s)', (_name, make) =
     await book(b)
     const results = await Promise.all([wang, li, d, e].map((t) => book(t)))
     expect(results.map((r) => r.status).sort()).toEqual([200, 409, 409, 409])
-    expect(Object.values(c.backend.db.data.oneThingAppointments).filter((x) => x.status === 'booked')).toHaveLength(3)
+    expect(await c.backend.inspect('one_thing_appointments', { status: 'booked' })).toHaveLength(3)
   })
 
   it.each([

@@ -166,13 +166,13 @@ describe('one thing: progress survives a restart', () => {
     const a = createBackend({ storage, clock: fixedClock(T0) })
     const token = ((await a.handle({ method: 'POST', url: '/api/auth/mock-login', headers: {}, body: { userId: 'u-wang' } })).body as { token: string }).token
     expect((await call(a, 'PUT', URL, token, saved)).status).toBe(200)
-    expect(storage.data.has('mc:db:oneThingProgress')).toBe(true)
+    expect(storage.data.has('mc:t:one_thing_progress')).toBe(true)
 
     const b = createBackend({ storage, clock: fixedClock(T0 + 86_400_000) })
     const r = await call(b, 'GET', URL, token)
     expect(r.body).toMatchObject({ answers: saved.answers, ticked: saved.ticked, version: 1 })
     await call(b, 'PUT', URL, token, saved)
-    const reminders = Object.values(b.db.data.messages).filter((m) => m.userId === 'u-wang' && m.title === '办理期限提醒')
+    const reminders = await b.inspect('messages', { userId: 'u-wang', title: '办理期限提醒' })
     expect(reminders).toHaveLength(1)
   })
 })

@@ -18,7 +18,7 @@ export const oneThingFeature: Feature<'oneThing'> = {
   routes: oneThingRoutes,
   seed: () => seedOneThing(),
   fromV2: (old: V2Collections) => ({
-    [hallsTable.name]: values<ServiceHall>(old.oneThingHalls),
+    [hallsTable.name]: values<Omit<ServiceHall, 'rank'>>(old.oneThingHalls).map((h, rank) => ({ ...h, rank })),
     [progressTable.name]: Object.entries((old.oneThingProgress ?? {}) as Record<string, Omit<OneThingProgress, 'id'>>).map(([id, p]) => ({ ...p, id })),
     [appointmentsTable.name]: values<OneThingAppointment>(old.oneThingAppointments),
   }),

@@ -11,6 +11,8 @@ export interface HallSlot { start: string; end: string }
 /** A service hall taking window appointments (PRODUCT: slots and capacity are per hall). */
 export interface ServiceHall {
   id: string
+  /** Position in the list of halls (the district centre first). */
+  rank: number
   name: string
   city: string
   district: string

@@ -14,9 +14,9 @@ export class OneThingRepository {
     this.appointments = tables.of(appointmentsTable)
   }
 
-  /** Every service hall, by id. */
+  /** Every service hall, in list order (`rank`). */
   allHalls(): Promise<ServiceHall[]> {
-    return this.halls.find({ where: {}, order: [] })
+    return this.halls.find({ where: {}, order: [['rank', 'asc']] })
   }
 
   /** A user's saved progress on every event, most recently saved first. */

@@ -21,7 +21,7 @@ export const DEFAULT_SLOTS: HallSlot[] = [
 /** Appointments per slot (PRODUCT). */
 export const DEFAULT_CAPACITY = 3
 
-const hall = (h: Omit<ServiceHall, 'slots' | 'capacityPerSlot'>): ServiceHall => ({ ...h, slots: DEFAULT_SLOTS.map((s) => ({ ...s })), capacityPerSlot: DEFAULT_CAPACITY })
+const hall = (h: Omit<ServiceHall, 'slots' | 'capacityPerSlot' | 'rank'>): Omit<ServiceHall, 'rank'> => ({ ...h, slots: DEFAULT_SLOTS.map((s) => ({ ...s })), capacityPerSlot: DEFAULT_CAPACITY })
 
 /** The seeded halls, in display order. */
 export const HALLS: ServiceHall[] = [
@@ -53,5 +53,5 @@ export const HALLS: ServiceHall[] = [
 
 /** Seed rows of the oneThing feature: the service halls. */
 export function seedOneThing(): Rows {
-  return { [hallsTable.name]: HALLS.map((h) => ({ ...h, slots: h.slots.map((s) => ({ ...s })), windows: [...h.windows], communityIds: [...h.communityIds] })) }
+  return { [hallsTable.name]: HALLS.map((h, rank) => ({ ...h, rank, slots: h.slots.map((s) => ({ ...s })), windows: [...h.windows], communityIds: [...h.communityIds] })) }
 }

@@ -7,6 +7,7 @@ export const hallsTable = table<ServiceHall>({
   key: 'id',
   columns: {
     id: 'text',
+    rank: 'integer',
     name: 'text',
     city: 'text',
     district: 'text',
