@@ -12,7 +12,7 @@ import { CoreRepository } from '../repository'
 import { MockClock } from './clock'
 import type { TableSpec, Where } from './data/spec'
 import type { Rows, Store, Tables } from './data/store'
-import { DuplicateKeyError } from './data/store'
+import { BusyError, DuplicateKeyError, RetryTransaction } from './data/store'
 import { StorageFullError } from '../storage/types'
 import type { Feature } from './feature'
 import { drawFault, type FaultConfig, type FaultDecision } from './faults'
@@ -43,6 +43,10 @@ const PURGE_BATCH = 200
 /** The response of a request that threw: an HTTP error's own, a domain error as 422, anything else 500. */
 function errorResponse(e: unknown): BackendResponse {
   if (e instanceof HttpError) return { status: e.status, body: e.toBody() }
+  if (e instanceof BusyError) {
+    return { status: 503, body: { code: 'BUSY', message: '现在办理的人比较多，请稍等几秒再试' }, headers: { 'retry-after': '1' } }
+  }
+  if (e instanceof DuplicateKeyError) return { status: 409, body: { code: 'DUPLICATE', message: '这条记录已经存在，请刷新后再看' } }
   if (e instanceof StorageFullError) {
     const message = e.perKey
       ? '这份资料太大，无法保存。请压缩照片或分几次提交。'
@@ -330,7 +334,9 @@ export class Backend {
       try {
         await tx.core.idempotency.insert(record)
       } catch (e) {
-        if (!(e instanceof DuplicateKeyError)) throw e
+        // Another request with this key committed first: run again, to answer with its result.
+        if (e instanceof DuplicateKeyError) throw new RetryTransaction(`idempotency key ${idemId}`)
+        throw e
       }
     }
     return result

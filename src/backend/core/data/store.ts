@@ -59,3 +59,22 @@ export class DuplicateKeyError extends Error {
     this.name = 'DuplicateKeyError'
   }
 }
+
+/**
+ * A conflict with a concurrent transaction that running the transaction again may resolve (e.g. two
+ * requests with one idempotency key): the SQL store retries; the in-app store never meets one.
+ */
+export class RetryTransaction extends Error {
+  constructor(reason: string) {
+    super(reason)
+    this.name = 'RetryTransaction'
+  }
+}
+
+/** A transaction still conflicted after the store's retries: answer 503 and ask the client to retry later. */
+export class BusyError extends Error {
+  constructor() {
+    super('too many concurrent changes; try again shortly')
+    this.name = 'BusyError'
+  }
+}

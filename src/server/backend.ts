@@ -1,0 +1,26 @@
+/**
+ * The backend on SQL: the same route table and feature modules as in the app, over the SQL store
+ * (PostgreSQL or PGlite), after applying the migrations. Seeds the demo data on first start.
+ */
+import { Backend, FEATURES, ROUTES, seedRows, TABLES } from '../backend'
+import type { MockClock } from '../backend/core/clock'
+import type { BlobStore } from './blobs'
+import type { SqlDriver } from './drivers'
+import { migrate } from './migrate'
+import { SqlStore } from './sql-store'
+
+export interface SqlBackendOptions {
+  driver: SqlDriver
+  blobs: BlobStore
+  /** The wall clock (tests freeze it); mock time adds the stored offset. */
+  clock?: MockClock
+  /** Whether the dev routes (mock time, faults, reset) are served: demo mode only. */
+  devRoutes?: boolean
+}
+
+/** Migrates the database, then returns a backend over it (seeded on its first request if empty). */
+export async function createSqlBackend(opts: SqlBackendOptions): Promise<Backend> {
+  await migrate(opts.driver)
+  const store = new SqlStore(opts.driver, TABLES, opts.blobs)
+  return new Backend({ store, tables: TABLES, routes: ROUTES, features: FEATURES, seed: seedRows, clock: opts.clock, devRoutes: opts.devRoutes ?? true })
+}
