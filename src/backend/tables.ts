@@ -84,7 +84,7 @@ export const usersTable = table<User>({
     createdAt: 'timestamptz',
     deletedAt: 'timestamptz',
   },
-  lookups: [['idNumber'], ['communityId', 'role'], ['deletedAt']],
+  lookups: [['idNumber', 'deletedAt'], ['communityId', 'role', 'deletedAt'], ['deletedAt']],
 })
 
 export const roomBindingsTable = table<RoomBinding>({
@@ -126,7 +126,7 @@ export const familyLinksTable = table<FamilyLink>({
     closedAt: 'timestamptz',
     closedBy: 'text',
   },
-  lookups: [['proxyId', 'principalId'], ['principalId'], ['status']],
+  lookups: [['proxyId', 'principalId', 'status'], ['proxyId'], ['principalId', 'status'], ['status']],
 })
 
 export const messagesTable = table<Message>({
@@ -142,7 +142,7 @@ export const messagesTable = table<Message>({
     createdAt: 'timestamptz',
     readAt: 'timestamptz',
   },
-  lookups: [['userId'], ['userId', 'ref']],
+  lookups: [['userId', 'readAt'], ['userId', 'ref', 'readAt']],
 })
 
 /** Idempotency records: in the app one storage key per day, so none grows without bound. */
@@ -166,7 +166,7 @@ export const attemptsTable = table<Attempt>({
   name: 'attempts',
   key: 'id',
   columns: { id: 'text', key: 'text', at: 'timestamptz' },
-  lookups: [['key'], ['at']],
+  lookups: [['key', 'at'], ['at']],
 })
 
 /** Every core table, in the order rows may be inserted (referenced tables first). */

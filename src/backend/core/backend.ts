@@ -143,6 +143,13 @@ export class Backend {
     })
   }
 
+  /** Replaces every table with a fresh seed at the clock's mock time, keeping mock time (tests). */
+  async reseed(): Promise<void> {
+    await this.store.reset(this.options.seed(beijingIso(this.clock.now())))
+    this.ready = Promise.resolve()
+    this.syncedOffsetMs = Number.NaN
+  }
+
   /** Restores the seed, mock time back to real time, faults off. */
   async reset(): Promise<void> {
     this.clock.offsetMs = 0

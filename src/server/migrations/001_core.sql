@@ -75,8 +75,8 @@ CREATE TABLE users (
 );
 -- One live account per ID number.
 CREATE UNIQUE INDEX users_one_per_id_number ON users (id_number) WHERE deleted_at IS NULL;
-CREATE INDEX users_by_id_number ON users (id_number);
-CREATE INDEX users_by_community_role ON users (community_id, role);
+CREATE INDEX users_by_id_number ON users (id_number, deleted_at);
+CREATE INDEX users_by_community_role ON users (community_id, role, deleted_at);
 CREATE INDEX users_by_deleted_at ON users (deleted_at, rank);
 
 CREATE TABLE room_bindings (
@@ -117,6 +117,7 @@ CREATE TABLE family_links (
 CREATE UNIQUE INDEX family_links_one_open ON family_links (proxy_id, principal_id) WHERE status IN ('pending', 'confirmed');
 CREATE INDEX family_links_by_pair ON family_links (proxy_id, principal_id, status);
 CREATE INDEX family_links_by_principal ON family_links (principal_id, status);
+CREATE INDEX family_links_by_proxy ON family_links (proxy_id);
 CREATE INDEX family_links_by_status ON family_links (status);
 
 CREATE TABLE messages (
@@ -130,7 +131,8 @@ CREATE TABLE messages (
   read_at timestamptz
 );
 CREATE INDEX messages_by_user ON messages (user_id, created_at DESC, id DESC);
-CREATE INDEX messages_by_user_ref ON messages (user_id, ref);
+CREATE INDEX messages_by_user_read ON messages (user_id, read_at);
+CREATE INDEX messages_by_user_ref ON messages (user_id, ref, read_at);
 
 CREATE TABLE idempotency (
   id text COLLATE "C" PRIMARY KEY,

@@ -44,4 +44,4 @@ CREATE TABLE one_thing_appointments (
   proxy_id text COLLATE "C"
 );
 CREATE INDEX one_thing_appointments_by_user ON one_thing_appointments (user_id, date, slot);
-CREATE INDEX one_thing_appointments_by_slot ON one_thing_appointments (hall_id, date, slot);
+CREATE INDEX one_thing_appointments_by_slot ON one_thing_appointments (hall_id, status, date, slot);

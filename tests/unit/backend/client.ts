@@ -1,6 +1,9 @@
 /**
- * One way to call the backend for route tests, in two transports: in-process (`backend.handle`) and
- * over HTTP against `scripts/mock-server.ts` on 127.0.0.1. The same tests run on both.
+ * One way to call the backend for route tests, in three transports: the in-app backend in-process
+ * (`backend.handle`), and the server (Fastify on 127.0.0.1) over HTTP on PGlite and on PostgreSQL.
+ * The same tests run on each. The SQL transports run when `MC_SQL=1` (`npm test` sets it in its UTC
+ * pass); PostgreSQL when `MC_PG_URL` names a server to create databases on (`npm test` starts one).
+ * Each test file gets its own PGlite and its own PostgreSQL database; each test a freshly seeded one.
  */
 import { appendFileSync } from 'fs'
 import { createBackend, ROUTES, type Backend } from '@/backend'
@@ -9,7 +12,10 @@ import { fixedClock, type MockClock } from '@/backend/core/clock'
 import type { Method } from '@/backend/core/http'
 import { memoryStorage } from '@/backend/storage/memory'
 import { idNumberOf as seededIdNumber, PEOPLE } from '@/backend/seed/people'
-import { startMockServer } from '../../../scripts/mock-server'
+import { buildApp } from '@/server/app'
+import { createSqlBackend } from '@/server/backend'
+import { memoryBlobStore } from '@/server/blobs'
+import { pgliteDriver, postgresDriver, type SqlDriver } from '@/server/drivers'
 
 /** 2026-03-02 10:00 Beijing. */
 export const T0 = Date.UTC(2026, 2, 2, 2, 0, 0)
@@ -60,7 +66,7 @@ function recordTiming(method: Method, url: string, status: number, ms: number): 
 export async function inProcess(clock = fixedClock(T0)): Promise<Client> {
   const backend = createBackend({ storage: memoryStorage(), clock })
   return withLogin({
-    name: 'in-process', backend, clock,
+    name: 'in-app', backend, clock,
     call: async (method, url, opts = {}) => {
       const start = performance.now()
       const res = await backend.handle({ method, url, headers: headersOf(opts), body: opts.body })
@@ -71,19 +77,72 @@ export async function inProcess(clock = fixedClock(T0)): Promise<Client> {
   })
 }
 
-export async function overHttp(clock = fixedClock(T0)): Promise<Client> {
-  const server = await startMockServer({ clock })
+// The first SQL test of a file starts PGlite or creates a database: give hooks and tests time.
+if (process.env.MC_SQL === '1') jest.setTimeout(60_000)
+
+/** One driver per test file and kind, opened on first use and closed after the file's tests. */
+const drivers = new Map<'pglite' | 'postgres', Promise<SqlDriver>>()
+let pgDatabase: string | null = null
+
+async function driverOf(kind: 'pglite' | 'postgres'): Promise<SqlDriver> {
+  if (!drivers.has(kind)) {
+    drivers.set(
+      kind,
+      (async () => {
+        if (kind === 'pglite') return pgliteDriver('memory://')
+        const admin = process.env.MC_PG_URL!
+        pgDatabase = `mc_test_${process.pid}_${Math.floor(Math.random() * 1e9)}`
+        const root = await postgresDriver(admin, { max: 1 })
+        await root.withConnection((c) => c.query(`CREATE DATABASE ${pgDatabase}`))
+        await root.close()
+        const url = new URL(admin)
+        url.pathname = `/${pgDatabase}`
+        return postgresDriver(url.toString(), { max: 10 })
+      })(),
+    )
+  }
+  return drivers.get(kind)!
+}
+
+afterAll(async () => {
+  for (const d of drivers.values()) await (await d).close()
+  drivers.clear()
+  if (pgDatabase) {
+    const root = await postgresDriver(process.env.MC_PG_URL!, { max: 1 })
+    await root.withConnection((c) => c.query(`DROP DATABASE IF EXISTS ${pgDatabase} WITH (FORCE)`))
+    await root.close()
+    pgDatabase = null
+  }
+})
+
+/** The server (Fastify, 127.0.0.1, a free port) on a freshly seeded SQL database, called over HTTP. */
+export async function overSql(kind: 'pglite' | 'postgres', clock = fixedClock(T0)): Promise<Client> {
+  const backend = await createSqlBackend({ driver: await driverOf(kind), blobs: memoryBlobStore(), clock })
+  await backend.reseed()
+  const app = buildApp(backend)
+  const url = await app.listen({ port: 0, host: '127.0.0.1' })
   return withLogin({
-    name: 'HTTP', backend: server.backend, clock,
-    call: async (method, url, opts = {}) => {
-      const res = await fetch(server.url + url, { method, headers: headersOf(opts), body: opts.rawBody ?? (opts.body === undefined ? undefined : JSON.stringify(opts.body)) })
+    name: kind === 'pglite' ? 'PGlite server' : 'PostgreSQL server',
+    backend,
+    clock,
+    call: async (method, path, opts = {}) => {
+      const res = await fetch(url + path, {
+        method,
+        headers: headersOf(opts),
+        body: opts.rawBody ?? (opts.body === undefined ? undefined : JSON.stringify(opts.body)),
+      })
       return { status: res.status, body: await res.json() }
     },
-    close: () => server.close(),
+    close: () => app.close(),
   })
 }
 
-export const TRANSPORTS: [string, () => Promise<Client>][] = [['in-process', () => inProcess()], ['HTTP', () => overHttp()]]
+/** The transports the backend suites run on: in-app always; the SQL servers when enabled (see above). */
+export const TRANSPORTS: [string, () => Promise<Client>][] = [
+  ['in-app', () => inProcess()],
+  ...(process.env.MC_SQL === '1' ? [['PGlite server', () => overSql('pglite')] as [string, () => Promise<Client>]] : []),
+  ...(process.env.MC_SQL === '1' && process.env.MC_PG_URL ? [['PostgreSQL server', () => overSql('postgres')] as [string, () => Promise<Client>]] : []),
+]
 
 /** The seeded ID number of a user (from the seed's people; `_c` kept for the callers' shape). */
 export function idNumberOf(_c: Client, userId: string): string {

@@ -57,7 +57,7 @@ export const appointmentsTable = table<OneThingAppointment>({
     cancelledAt: 'timestamptz',
     proxyId: 'text',
   },
-  lookups: [['userId'], ['hallId', 'date', 'slot']],
+  lookups: [['userId'], ['hallId', 'status', 'date', 'slot']],
 })
 
 /** The feature's tables, referenced tables first. */
