@@ -1,5 +1,6 @@
 /** @jest-environment node */
 import { checkInvariant } from '@/domain/careLedger'
+import { ledgerOf } from './care-card-data'
 import { TRANSPORTS, type Client } from './client'
 
 const bj = (y: number, m: number, d: number, h = 9, min = 0) => Date.UTC(y, m - 1, d, h - 8, min)
@@ -91,7 +92,7 @@ describe.each(TRANSPORTS)('care card rules and errors (%s)', (_name, make) => {
     expect(h).toMatchObject({ status: 'active', communityName: expect.stringContaining('西山'), balanceFen: 30000 * 3 - 1000 - 1000, heldFen: 1000, ledger: { total: 6, nextCursor: '2' } })
     expect(h.ledger.items).toHaveLength(2)
     expect((await call('GET', '/api/care-card?cursor=5&limit=2', 'u-xs0')).body.ledger).toMatchObject({ nextCursor: null, items: [{ kind: 'issue', month: '2026-01' }] })
-    expect(checkInvariant(c.backend.db.data.careLedgers[h.cardId])).toBe(true)
+    expect(checkInvariant(await ledgerOf(c.backend, h.cardId))).toBe(true)
     expect((await call('GET', '/api/care-card?cursor=x', 'u-xs0')).status).toBe(400)
     expect((await call('GET', '/api/care-card', 'u-wang')).body.code).toBe('NO_CARD')
     const orders = (await call('GET', '/api/care-card/orders?limit=1', 'u-xs0')).body
@@ -107,12 +108,12 @@ describe.each(TRANSPORTS)('care card rules and errors (%s)', (_name, make) => {
     c.clock.set(bj(2026, 4, 1, 9))
     expect((await home()).balanceFen).toBe(10000)
     expect((await call('POST', '/api/care-card/orders', 'u-wang', { slotId: 'cs-zpq-bath@2026-04-02T09:00' })).status).toBe(200)
-    const before = c.backend.db.data.careLedgers[cardId].length
-    const orders = Object.keys(c.backend.db.data.careOrders).length
+    const before = (await ledgerOf(c.backend, cardId)).length
+    const orders = (await c.backend.inspect('care_orders')).length
     const poor = await call('POST', '/api/care-card/orders', 'u-wang', { slotId: 'cs-zpq-bath@2026-04-03T09:00' })
     expect(poor).toMatchObject({ status: 422, body: { code: 'INSUFFICIENT_BALANCE', message: expect.stringContaining('¥40.00') } })
-    expect(c.backend.db.data.careLedgers[cardId]).toHaveLength(before)
-    expect(Object.keys(c.backend.db.data.careOrders)).toHaveLength(orders)
+    expect(await ledgerOf(c.backend, cardId)).toHaveLength(before)
+    expect(await c.backend.inspect('care_orders')).toHaveLength(orders)
     expect(await home()).toMatchObject({ balanceFen: 4000, heldFen: 6000 })
 
     expect((await call('POST', '/api/care-card/orders', 'u-wang', { slotId: 'cs-zpq-lunch@2026-04-02T12:34' })).body.code).toBe('NO_SUCH_SLOT')
@@ -124,7 +125,7 @@ describe.each(TRANSPORTS)('care card rules and errors (%s)', (_name, make) => {
     expect((await call('POST', '/api/care-card/orders', 'u-jiang', { slotId: 'cs-zpq-bath@2026-04-02T09:00' })).status).toBe(200)
     const slots = (await call('GET', '/api/care-card/services/cs-zpq-bath/slots', 'u-zhang')).body
     expect(slots.find((s: { id: string }) => s.id === 'cs-zpq-bath@2026-04-02T09:00')).toMatchObject({ remaining: 0, full: true })
-    c.backend.db.data.careProviders['cp-zpq-yikang'].services[0].capacity = 2
+    await c.backend.tamper('care_services', 'cs-zpq-bath', { capacity: 2 })
     await cardFor('u-zhang', ['subsistence'])
     c.clock.set(bj(2026, 5, 1, 8))
     expect((await call('POST', '/api/care-card/orders', 'u-zhang', { slotId: 'cs-zpq-bath@2026-05-01T14:00' })).status).toBe(200)
@@ -177,7 +178,7 @@ describe.each(TRANSPORTS)('care card rules and errors (%s)', (_name, make) => {
     expect(h.ledger.items.filter((e: { kind: string }) => e.kind === 'issue').map((e: { month: string; amountFen: number }) => `${e.month}:${e.amountFen}`))
       .toEqual(['2034-04:50000', '2034-03:10000', '2034-02:10000'])
     expect(h).toMatchObject({ balanceFen: 70000, monthlyCreditFen: 50000 })
-    expect(checkInvariant(c.backend.db.data.careLedgers[cardId])).toBe(true)
+    expect(checkInvariant(await ledgerOf(c.backend, cardId))).toBe(true)
   })
 
   it('unused credit lapses at the end of 31 December; an open hold stays held', async () => {
@@ -190,7 +191,7 @@ describe.each(TRANSPORTS)('care card rules and errors (%s)', (_name, make) => {
     expect(h).toMatchObject({ balanceFen: 10000, heldFen: 1200, year: { year: 2027, issuedFen: 10000, lapsedFen: 0 }, lapsesOn: '2027-12-31' })
     expect(h.ledger.items[0]).toMatchObject({ kind: 'issue', month: '2027-01' })
     expect(h.ledger.items[1]).toMatchObject({ kind: 'lapse', year: 2026, amountFen: 88800, signedFen: -88800 })
-    expect(checkInvariant(c.backend.db.data.careLedgers[cardId])).toBe(true)
+    expect(checkInvariant(await ledgerOf(c.backend, cardId))).toBe(true)
     // Opening again adds nothing (issuance and lapse are idempotent).
     expect((await home()).ledger.total).toBe(h.ledger.total)
   })

@@ -14,10 +14,12 @@ import { Backend, ROUTES } from '@/backend'
 import { fixedClock } from '@/backend/core/clock'
 import { IMG_PREFIX } from '@/backend/core/db'
 import type { Method } from '@/backend/core/http'
+import type { CareApplication, CareOrder } from '@/backend/features/careCard/model'
 import { maskTypedIdNumbers, route } from '@/backend/core/router'
 import { buildSeed } from '@/backend/seed'
 import { memoryStorage } from '@/backend/storage/memory'
 import { parseResidentId } from '@/domain/residentId'
+import { ledgerOf } from './care-card-data'
 import { T0, idNumberOf, inProcess, type CallOptions, type Client } from './client'
 
 const PHOTO = 'aGVsbG8gd29ybGQ='
@@ -91,16 +93,29 @@ async function busyDay(): Promise<void> {
   await ok('u-xs0', 'POST', '/api/care-card/orders/co-seed-2/rate', { body: { stars: 1, comment: '送晚了' } })
   await ok('u-xs0', 'POST', '/api/care-card/orders/co-seed-2/dispute', { body: { reason: `送餐晚了一小时，本人身份证 ${idNumberOf(c, 'u-xs0')}` } })
   await ok('u-chen', 'PUT', '/api/one-thing/progress/newborn', { body: { answers: {}, ticked: [], deadlines: [{ label: `出生登记 ${idNumberOf(c, 'u-chen')}`, dueDate: '2026-03-30' }] } })
+  await readCareIds()
+}
+
+/** Care-card ids for the sweep's paths, read once the busy day is done (`readCareIds`). */
+let careIds = { applications: [] as string[], orders: [] as string[], services: [] as string[], images: [] as string[] }
+async function readCareIds(): Promise<void> {
+  const applications = await c.backend.inspect<CareApplication>('care_applications')
+  careIds = {
+    applications: applications.map((a) => a.id),
+    orders: (await c.backend.inspect('care_orders')).map((o) => o.id),
+    services: (await c.backend.inspect('care_services')).map((s) => s.id).slice(0, 3),
+    images: applications.flatMap((a) => a.proofs.map((p) => p.imageId)),
+  }
 }
 
 /** Values for a route's path parameter, by the path segment before it. */
 function candidates(segment: string, param: string): string[] {
   const d = c.backend.db.data
   const lists: Record<string, () => string[]> = {
-    applications: () => Object.keys(d.careApplications),
-    orders: () => Object.keys(d.careOrders),
-    services: () => Object.values(d.careProviders).flatMap((p) => p.services.map((s) => s.id)).slice(0, 3),
-    images: () => Object.values(d.careApplications).flatMap((a) => a.proofs.map((p) => p.imageId)),
+    applications: () => careIds.applications,
+    orders: () => careIds.orders,
+    services: () => careIds.services,
+    images: () => careIds.images,
     children: () => Object.keys(d.ypChildren),
     enrollments: () => Object.keys(d.ypEnrollments),
     courses: () => Object.keys(d.ypCourses),
@@ -260,12 +275,13 @@ describe('deleting an account erases the person\'s data', () => {
     expect(Object.values(d().messages).filter((m) => m.userId === 'u-chen').map((m) => m.title)).toContain('候补到名额了')
 
     // 马建华 has tomorrow's lunch booked (held on his card).
-    const order = d().careOrders['co-seed-2']
+    const seedOrder = async () => (await c.backend.inspect<CareOrder>('care_orders', { id: 'co-seed-2' }))[0]
+    const order = await seedOrder()
     expect(order.status).toBe('booked')
     const ma = await ok('u-xs0', 'DELETE', '/api/me')
     expect(ma.released).toEqual([expect.stringMatching(/^\d+月\d+日 11:00 的.+预约已取消，冻结的 ¥\d+\.\d\d 已解冻$/)])
-    expect(d().careOrders['co-seed-2'].status).toBe('cancelled')
-    const entries = d().careLedgers[order.cardId].filter((e) => e.orderId === 'co-seed-2').map((e) => e.kind)
+    expect((await seedOrder()).status).toBe('cancelled')
+    const entries = (await ledgerOf(c.backend, order.cardId)).filter((e) => e.orderId === 'co-seed-2').map((e) => e.kind)
     expect(entries).toEqual(['hold', 'release'])
   })
 })

@@ -1,103 +1,176 @@
 /**
- * Care-card records → wire shapes (`domain/contracts/careCard.ts`): applications with their progress
- * timeline, orders, tasks. ID numbers are masked; names come from the recorded acts.
+ * Care-card applications → wire shapes (`domain/contracts/careCard.ts`) with their progress timeline,
+ * and the people views name. ID numbers are masked; names come from the recorded acts, or from the
+ * people a view reads (`PeopleOf`), fetched once per answer (`peopleOf`). Orders and tasks: `order-views.ts`.
  */
 import type {
-  CareActDto, CareApplicationDto, CareOrderDto, CarePersonDto, CareStageDto, CareTaskDto, WorkerCareApplicationDto,
+  CareActDto,
+  CareApplicationDto,
+  CarePersonDto,
+  CareStageDto,
+  WorkerCareApplicationDto,
 } from '../../../domain/contracts/careCard'
 import { ageOn, maskResidentId, parseResidentId } from '../../../domain/residentId'
-import { addDays, beijingDate } from '../../../domain/time'
-import type { Collections } from '../../model'
+import { beijingDate } from '../../../domain/time'
+import type { RouteContext } from '../../core/router'
+import type { User } from '../../model'
 import { displayName } from '../../routes/views'
-import { ACT_TITLES, groupLabels, KIND_LABELS, PROOF_LABELS } from './common'
-import type { CareAct, CareApplication, CareOrder, CareTask } from './model'
+import { ACT_TITLES, groupLabels, PROOF_LABELS } from './common'
+import type { CareAct, CareApplication } from './model'
 
-/** Days after delivery during which a dispute may be opened (domain.md §1: disputes within 7 days). */
-export const DISPUTE_DAYS = 7
+/** The people a view names, by user id (ids missing here show as `未知用户`). */
+export type PeopleOf = ReadonlyMap<string, User>
 
-const person = (data: Collections, userId: string): CarePersonDto => ({ userId, name: displayName(data.users[userId]) })
+export const person = (people: PeopleOf, userId: string): CarePersonDto => ({
+  userId,
+  name: displayName(people.get(userId)),
+})
 
 /** A recorded act on the wire. */
 export function actDto(a: CareAct): CareActDto {
   return {
-    kind: a.kind, title: ACT_TITLES[a.kind], at: a.at, actor: { userId: a.actorId, name: a.actorName }, role: a.role,
-    proxy: a.proxyId ? { userId: a.proxyId, name: a.proxyName ?? '' } : undefined, stage: a.stage, note: a.note,
+    kind: a.kind,
+    title: ACT_TITLES[a.kind],
+    at: a.at,
+    actor: { userId: a.actorId, name: a.actorName },
+    role: a.role,
+    proxy: a.proxyId ? { userId: a.proxyId, name: a.proxyName ?? '' } : undefined,
+    stage: a.stage,
+    note: a.note,
   }
 }
 
 const STATUS_TEXT: Record<CareApplication['status'], string> = {
-  community_review: '社区初审中', street_review: '街道审核中', approved: '审核通过', rejected: '未通过，可修改后重新提交', withdrawn: '已撤回',
+  community_review: '社区初审中',
+  street_review: '街道审核中',
+  approved: '审核通过',
+  rejected: '未通过，可修改后重新提交',
+  withdrawn: '已撤回',
 }
 
-const stepOf = (a: CareAct | undefined): Pick<CareStageDto, 'at' | 'actor' | 'proxy' | 'note'> => !a ? {} : {
-  at: a.at, actor: { userId: a.actorId, name: a.actorName }, proxy: a.proxyId ? { userId: a.proxyId, name: a.proxyName ?? '' } : undefined, note: a.note,
-}
+const stepOf = (a: CareAct | undefined): Pick<CareStageDto, 'at' | 'actor' | 'proxy' | 'note'> =>
+  !a
+    ? {}
+    : {
+        at: a.at,
+        actor: { userId: a.actorId, name: a.actorName },
+        proxy: a.proxyId ? { userId: a.proxyId, name: a.proxyName ?? '' } : undefined,
+        note: a.note,
+      }
 
 /** The timeline of the current cycle: submitted → 社区初审 → 街道审核 → 生效 (from the 1st of next month). */
 function stagesOf(app: CareApplication, today: string): CareStageDto[] {
   const acts = app.acts.filter((a) => a.cycle === app.cycle)
-  const find = (kind: CareAct['kind'], stage?: string) => acts.find((a) => a.kind === kind && (!stage || a.stage === stage))
+  const find = (kind: CareAct['kind'], stage?: string) =>
+    acts.find((a) => a.kind === kind && (!stage || a.stage === stage))
   const submitted = find(app.cycle > 1 ? 'resubmitted' : 'submitted')
   const community = find('community_approved')
   const street = find('street_approved')
   const rejected = find('rejected')
   const withdrawn = find('withdrawn')
   const stateOf = (done: boolean, current: boolean, stage: 'community' | 'street'): CareStageDto['state'] =>
-    done ? 'done' : rejected?.stage === stage ? 'rejected' : current ? (withdrawn ? 'cancelled' : 'current') : withdrawn || rejected ? 'cancelled' : 'waiting'
+    done
+      ? 'done'
+      : rejected?.stage === stage
+        ? 'rejected'
+        : current
+          ? withdrawn
+            ? 'cancelled'
+            : 'current'
+          : withdrawn || rejected
+            ? 'cancelled'
+            : 'waiting'
   const communityCurrent = app.status === 'community_review' || (!!withdrawn && !community)
   const streetCurrent = app.status === 'street_review' || (!!withdrawn && !!community && !street)
   return [
     { key: 'submitted', title: app.cycle > 1 ? '重新提交' : '提交申请', state: 'done', ...stepOf(submitted) },
     {
-      key: 'community_review', title: '社区初审（5 个工作日内）', state: stateOf(!!community, communityCurrent, 'community'),
-      dueDate: app.communityDueDate, ...stepOf(community ?? (rejected?.stage === 'community' ? rejected : withdrawn && communityCurrent ? withdrawn : undefined)),
+      key: 'community_review',
+      title: '社区初审（5 个工作日内）',
+      state: stateOf(!!community, communityCurrent, 'community'),
+      dueDate: app.communityDueDate,
+      ...stepOf(
+        community ??
+          (rejected?.stage === 'community' ? rejected : withdrawn && communityCurrent ? withdrawn : undefined),
+      ),
     },
     {
-      key: 'street_review', title: '街道审核（5 个工作日内）', state: stateOf(!!street, streetCurrent, 'street'),
-      dueDate: app.streetDueDate, ...stepOf(street ?? (rejected?.stage === 'street' ? rejected : withdrawn && streetCurrent ? withdrawn : undefined)),
+      key: 'street_review',
+      title: '街道审核（5 个工作日内）',
+      state: stateOf(!!street, streetCurrent, 'street'),
+      dueDate: app.streetDueDate,
+      ...stepOf(
+        street ?? (rejected?.stage === 'street' ? rejected : withdrawn && streetCurrent ? withdrawn : undefined),
+      ),
     },
     {
-      key: 'active', title: app.activeFrom ? `${app.activeFrom} 起生效` : '次月 1 日起生效',
-      state: app.activeFrom ? (app.activeFrom <= today ? 'done' : 'waiting') : withdrawn || rejected ? 'cancelled' : 'waiting',
-      dueDate: app.activeFrom, at: app.activeFrom && app.activeFrom <= today ? `${app.activeFrom}T00:00:00+08:00` : undefined,
+      key: 'active',
+      title: app.activeFrom ? `${app.activeFrom} 起生效` : '次月 1 日起生效',
+      state: app.activeFrom
+        ? app.activeFrom <= today
+          ? 'done'
+          : 'waiting'
+        : withdrawn || rejected
+          ? 'cancelled'
+          : 'waiting',
+      dueDate: app.activeFrom,
+      at: app.activeFrom && app.activeFrom <= today ? `${app.activeFrom}T00:00:00+08:00` : undefined,
     },
   ]
 }
 
-/** An application for its applicant or proxy. */
-export function applicationDto(data: Collections, app: CareApplication, nowIso: string): CareApplicationDto {
+/** An application for its applicant or proxy; `people` holds its applicant and proxy. */
+function applicationDto(
+  people: PeopleOf,
+  communityName: string,
+  app: CareApplication,
+  nowIso: string,
+): CareApplicationDto {
   const rej = app.rejection
   return {
     id: app.id,
-    applicant: person(data, app.applicantId),
-    proxy: app.proxyId ? person(data, app.proxyId) : undefined,
-    communityName: data.communities[app.communityId]?.name ?? '',
+    applicant: person(people, app.applicantId),
+    proxy: app.proxyId ? person(people, app.proxyId) : undefined,
+    communityName,
     status: app.status,
     statusText: STATUS_TEXT[app.status],
     cycle: app.cycle,
     groups: [...app.groups],
     groupLabels: groupLabels(app.groups),
-    proofs: app.proofs.filter((p) => p.cycle === app.cycle).map((p) => ({ kind: p.kind, label: PROOF_LABELS[p.kind], imageId: p.imageId, cycle: p.cycle })),
+    proofs: app.proofs
+      .filter((p) => p.cycle === app.cycle)
+      .map((p) => ({ kind: p.kind, label: PROOF_LABELS[p.kind], imageId: p.imageId, cycle: p.cycle })),
     monthlyCreditFen: app.monthlyCreditFen,
     tierReason: app.tierReason,
     submittedAt: app.submittedAt,
     stages: stagesOf(app, beijingDate(nowIso)),
     history: app.acts.map(actDto),
-    rejection: rej ? { stage: rej.stage, reason: rej.reason, at: rej.at, by: { userId: rej.byId, name: rej.byName } } : undefined,
+    rejection: rej
+      ? { stage: rej.stage, reason: rej.reason, at: rej.at, by: { userId: rej.byId, name: rej.byName } }
+      : undefined,
     activeFrom: app.activeFrom,
     cardId: app.cardId,
   }
 }
 
 /** An application for a worker: adds the masked ID number, age, current due date and overdue flag. */
-export function workerApplicationDto(data: Collections, app: CareApplication, nowIso: string): WorkerCareApplicationDto {
-  const u = data.users[app.applicantId]
+function workerApplicationDto(
+  people: PeopleOf,
+  communityName: string,
+  app: CareApplication,
+  nowIso: string,
+): WorkerCareApplicationDto {
   const today = beijingDate(nowIso)
-  const idNumber = u?.realName?.idNumber ?? ''
+  const idNumber = people.get(app.applicantId)?.idNumber ?? ''
   const birth = idNumber ? parseResidentId(idNumber, today).birthDate : today
-  const dueDate = app.status === 'community_review' ? app.communityDueDate : app.status === 'street_review' ? app.streetDueDate : undefined
+  const dueDate =
+    app.status === 'community_review'
+      ? app.communityDueDate
+      : app.status === 'street_review'
+        ? app.streetDueDate
+        : undefined
   return {
-    ...applicationDto(data, app, nowIso),
+    ...applicationDto(people, communityName, app, nowIso),
     applicantIdMasked: maskResidentId(idNumber),
     applicantAge: ageOn(birth, today),
     dueDate,
@@ -105,49 +178,38 @@ export function workerApplicationDto(data: Collections, app: CareApplication, no
   }
 }
 
-const ORDER_TEXT: Record<CareOrder['status'], string> = { booked: '已预约', cancelled: '已取消', delivered: '服务已完成，待确认评价', rated: '已评价' }
-
-/** Last day a dispute may be opened for an order delivered on `deliveredAt`. */
-export const disputeUntil = (deliveredAt: string) => addDays(beijingDate(deliveredAt), DISPUTE_DAYS)
-
-/** An order on the wire, with what the viewer may still do (cancel before the service time, rate, dispute). */
-export function orderDto(data: Collections, o: CareOrder, nowIso: string): CareOrderDto {
-  const provider = data.careProviders[o.providerId]
-  const service = provider?.services.find((s) => s.id === o.serviceId)
-  const until = o.deliveredAt ? disputeUntil(o.deliveredAt) : undefined
-  const d = o.dispute
-  return {
-    id: o.id,
-    cardId: o.cardId,
-    holder: person(data, o.holderId),
-    service: {
-      id: o.serviceId, kind: service?.kind ?? 'meal', kindLabel: KIND_LABELS[service?.kind ?? 'meal'], name: service?.name ?? '',
-      providerName: provider?.name ?? '', unit: service?.unit ?? '次',
-    },
-    priceFen: o.priceFen,
-    slotId: o.slotId,
-    startAt: o.startAt,
-    status: o.status,
-    statusText: d?.status === 'open' ? '异议处理中' : ORDER_TEXT[o.status],
-    createdAt: o.createdAt,
-    deliveredAt: o.deliveredAt,
-    deliveredBy: o.deliveredById ? person(data, o.deliveredById) : undefined,
-    rating: o.rating ? { ...o.rating } : undefined,
-    dispute: d ? { reason: d.reason, openedAt: d.openedAt, status: d.status, resolvedAt: d.resolvedAt, resolution: d.resolution, refundFen: d.refundFen } : undefined,
-    disputeUntil: until,
-    canCancel: o.status === 'booked' && nowIso < o.startAt,
-    canRate: o.status === 'delivered',
-    canDispute: (o.status === 'delivered' || o.status === 'rated') && !d && !!until && beijingDate(nowIso) <= until,
-    history: o.acts.map(actDto),
-  }
+/** The users with these ids (unknown ids left out), by id. */
+export async function peopleOf(ctx: RouteContext, ids: readonly (string | undefined)[]): Promise<PeopleOf> {
+  const users = await ctx.tx.core.usersByIds(ids.filter((id): id is string => !!id))
+  return new Map(users.map((u) => [u.id, u]))
 }
 
-/** A call-back task on the wire. */
-export function taskDto(data: Collections, t: CareTask, nowIso: string): CareTaskDto {
-  return {
-    id: t.id, kind: t.kind, orderId: t.orderId, holder: person(data, t.holderId), phone: data.users[t.holderId]?.phone,
-    stars: t.stars, comment: t.comment, createdAt: t.createdAt, dueAt: t.dueAt,
-    overdue: t.status === 'open' && nowIso > t.dueAt, status: t.status, doneAt: t.doneAt,
-    doneBy: t.doneById ? person(data, t.doneById) : undefined, outcome: t.outcome,
-  }
+/** Applications on the wire (for a worker: with the applicant's masked ID number and age), in the order given. */
+export async function applicationDtos(
+  ctx: RouteContext,
+  apps: readonly CareApplication[],
+  forWorker = false,
+): Promise<(CareApplicationDto | WorkerCareApplicationDto)[]> {
+  const people = await peopleOf(
+    ctx,
+    apps.flatMap((a) => [a.applicantId, a.proxyId]),
+  )
+  const communities = new Map<string, string>()
+  for (const id of new Set(apps.map((a) => a.communityId)))
+    communities.set(id, (await ctx.tx.core.communities.get(id))?.name ?? '')
+  const dto = forWorker ? workerApplicationDto : applicationDto
+  return apps.map((a) => dto(people, communities.get(a.communityId) ?? '', a, ctx.nowIso))
+}
+
+/** One application on the wire, for its applicant or proxy. */
+export async function applicationView(ctx: RouteContext, app: CareApplication): Promise<CareApplicationDto> {
+  return (await applicationDtos(ctx, [app]))[0]
+}
+
+/** One application on the wire, for a worker. */
+export async function workerApplicationView(
+  ctx: RouteContext,
+  app: CareApplication,
+): Promise<WorkerCareApplicationDto> {
+  return (await applicationDtos(ctx, [app], true))[0] as WorkerCareApplicationDto
 }
