@@ -130,6 +130,11 @@ export class CoreRepository {
     return many(this.propertyRegister, roomIds)
   }
 
+  /** The property-register records of the owner with this ID number, by room id. */
+  propertyOwnedBy(ownerIdNumber: string): Promise<PropertyRecord[]> {
+    return this.propertyRegister.find({ where: { ownerIdNumber }, order: [] })
+  }
+
   /** `总浦桥社区 3幢1单元 701` for a room id (the id itself when unknown). */
   async roomLabel(roomId: string): Promise<string> {
     const room = await this.rooms.get(roomId)

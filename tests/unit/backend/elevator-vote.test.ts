@@ -65,7 +65,7 @@ describe.each(TRANSPORTS)('elevator vote on the seeded 西山 unit (%s)', (_name
     expect(log.body).toMatchObject({ total: 9, nextCursor: null, head: { seq: 9, hash: paper.body.receipt.hash } })
     expect(log.body.items.map((e: { seq: number }) => e.seq)).toEqual([6, 7, 8, 9])
     expect(log.body.items[3]).toMatchObject({ channel: 'paper', actor: 'u-sun', actorName: '孙丽', actorRole: 'worker', roomName: '201', photoRef: expect.any(String) })
-    expect(c.backend.db.getImage(log.body.items[3].photoRef)).toBe(PHOTO)
+    expect(await c.backend.run((tx) => tx.core.images.get(log.body.items[3].photoRef))).toBe(PHOTO)
     // Meter: 8 of 10 owners, 7 agree; every threshold met.
     const m = await get('u-xs0', '/meter')
     expect(m.body.tally).toMatchObject({ participatingOwners: 8, agreeOwners: 7, participatingArea: 512.46, agreeArea: 448.26, quorumMet: true, approved: true })
@@ -143,7 +143,7 @@ describe.each(TRANSPORTS)('elevator vote on the seeded 西山 unit (%s)', (_name
     expect((await c.call('POST', `/api/elevator/worker/petitions/${PID}/paper-ballots`, { token: await as('u-xs0'), body: { householdId: 'r-xs-5-2-202', channel: 'door', choice: 'agree', photo: PHOTO } })).status).toBe(403)
     expect((await c.call('POST', `/api/elevator/worker/petitions/${PID}/paper-ballots`, { token: await as('u-sun'), body: { householdId: 'r-xs-5-2-202', channel: 'door', choice: 'agree' } })).status).toBe(400)
     expect((await c.call('GET', '/api/elevator/petitions/nope', { token: await as('u-xs0') })).status).toBe(404)
-    expect(c.backend.db.data.elevatorAuditLogs[PID]).toHaveLength(5)
+    expect(await c.backend.inspect('elevator_log', { petitionId: PID })).toHaveLength(5)
   })
 
   it('the latest ballot before the deadline counts, whatever the channel: an app change overrides a door-to-door entry', async () => {
@@ -163,7 +163,7 @@ describe.each(TRANSPORTS)('elevator vote on the seeded 西山 unit (%s)', (_name
     expect(ok.body).toMatchObject({ check: { ok: true }, entries: 6 })
     const wrong = await c.call('POST', `${URL}/audit-log/verify`, { token: await as('u-xs3'), body: { receipts: [{ seq: 6, hash: 'f'.repeat(64) }] } })
     expect(wrong.body.check).toEqual({ ok: false, brokenAt: 6, reason: 'receipt-mismatch' })
-    c.backend.db.data.elevatorAuditLogs[PID][3].choice = 'agree'
+    await c.backend.tamper('elevator_log', `${PID}:4`, { choice: 'agree' })
     const broken = await c.call('POST', `${URL}/audit-log/verify`, { token: await as('u-xs3'), body: { receipts: [receipt] } })
     expect(broken.body.check).toEqual({ ok: false, brokenAt: 4, reason: 'edited' })
     expect(broken.body.message).toContain('第 4 条')
@@ -175,8 +175,18 @@ describe.each(TRANSPORTS)('elevator vote on the seeded 西山 unit (%s)', (_name
     const first = await vote('u-xs3', 'agree', { key: 'ballot-1' })
     const again = await vote('u-xs3', 'agree', { key: 'ballot-1' })
     expect(again.body).toEqual(first.body)
-    expect(c.backend.db.data.elevatorAuditLogs[PID]).toHaveLength(6)
+    expect(await c.backend.inspect('elevator_log', { petitionId: PID })).toHaveLength(6)
     expect((await vote('u-xs3', 'oppose', { key: 'ballot-1' })).body.code).toBe('IDEMPOTENCY_KEY_REUSED')
+  })
+
+  it('parallel ballots append one after the other: distinct seqs, one chain, each household counted once', async () => {
+    await Promise.all([as('u-xs3'), as('u-xs9')])
+    const [a, b, again] = await Promise.all([vote('u-xs3', 'agree'), vote('u-xs9', 'agree'), vote('u-xs3', 'oppose')])
+    expect([a.status, b.status, again.status]).toEqual([200, 200, 200])
+    expect([a, b, again].map((r) => r.body.receipt.seq).sort()).toEqual([6, 7, 8])
+    const v = await c.call('POST', `${URL}/audit-log/verify`, { token: await as('u-xs3'), body: { receipts: [a, b, again].map((r) => r.body.receipt) } })
+    expect(v.body).toMatchObject({ check: { ok: true }, entries: 8 })
+    expect((await get('u-xs3', '/meter')).body.tally).toMatchObject({ participatingOwners: 7 })
   })
 
   it('a deleted account\'s ballot stays in the log and the tally under its flat, without the name', async () => {

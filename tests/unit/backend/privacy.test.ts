@@ -120,7 +120,7 @@ function candidates(segment: string, param: string): string[] {
     enrollments: () => Object.keys(d.ypEnrollments),
     courses: () => Object.keys(d.ypCourses),
     terms: () => Object.keys(d.ypTerms),
-    petitions: () => Object.keys(d.elevatorPetitions),
+    petitions: async () => (await c.backend.inspect('elevator_petitions')).map((p) => p.id),
     progress: () => [...new Set(Object.values(d.oneThingProgress).map((p) => p.eventId))],
     halls: () => Object.keys(d.oneThingHalls),
   }
