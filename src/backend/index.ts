@@ -13,6 +13,7 @@ import type { Feature, V2Collections } from './core/feature'
 import { migrateAndLoad, SCHEMA_VERSION } from './core/migrations'
 import type { AccountDeletionHook, Route } from './core/router'
 import { oneThingFeature } from './features/oneThing'
+import { youthPalaceFeature } from './features/youthPalace'
 import { coreFromV2 } from './migrate-v2'
 import { authRoutes } from './routes/auth'
 import { devRoutes } from './routes/dev'
@@ -27,7 +28,7 @@ export { Backend } from './core/backend'
 export type { BackendRequest, BackendResponse, ErrorBody } from './core/http'
 
 /** The feature modules, in the order their tables are created. */
-export const FEATURES: readonly Feature[] = [oneThingFeature]
+export const FEATURES: readonly Feature[] = [oneThingFeature, youthPalaceFeature]
 
 /** Every table: the core's, then each feature's. */
 export const TABLES: readonly TableSpec<never>[] = [...CORE_TABLES, ...FEATURES.flatMap((f) => f.tables)] as TableSpec<never>[]
