@@ -15,6 +15,7 @@ import type { AccountDeletionHook, Route } from './core/router'
 import { careCardFeature } from './features/careCard'
 import { elevatorFeature } from './features/elevator'
 import { oneThingFeature } from './features/oneThing'
+import { youthPalaceFeature } from './features/youthPalace'
 import { coreFromV2 } from './migrate-v2'
 import { authRoutes } from './routes/auth'
 import { devRoutes } from './routes/dev'
@@ -29,7 +30,7 @@ export { Backend } from './core/backend'
 export type { BackendRequest, BackendResponse, ErrorBody } from './core/http'
 
 /** The feature modules, in the order their tables are created. */
-export const FEATURES: readonly Feature[] = [careCardFeature, elevatorFeature, oneThingFeature]
+export const FEATURES: readonly Feature[] = [careCardFeature, youthPalaceFeature, elevatorFeature, oneThingFeature]
 
 /** Every table: the core's, then each feature's. */
 export const TABLES: readonly TableSpec<never>[] = [...CORE_TABLES, ...FEATURES.flatMap((f) => f.tables)] as TableSpec<never>[]

@@ -132,7 +132,7 @@ describe('registration window: residents from day 1, others from day 4 (Beijing 
     expect(message(closed)).toBe('2026 春季班报名已于 2026年2月28日（周六） 截止，不再接受新的报名，也不能再加入候补。可以关注下学期的报名通知')
     const full = course({ id: 'C-fc', admission: 'firstCome', capacity: 1 })
     const taken: Enrollment[] = [{ id: 'E-taken', childId: 'K9', courseId: 'C-fc', status: 'confirmed' }]
-    const verdict = checkApplication({ child, course: full, term, now: '2026-03-01T08:00:00+08:00', resident: true, noShowsLastTerm: 0, enrollments: taken, courses: [full] })
+    const verdict = checkApplication({ child, course: full, term, now: '2026-03-01T08:00:00+08:00', resident: true, noShowsLastTerm: 0, childEnrollments: [], childCourses: [], courseEnrollments: taken })
     expect(code(verdict)).toBe('REGISTRATION_CLOSED')
   })
 
@@ -184,7 +184,7 @@ describe('no-shows and resident priority', () => {
   })
 
   it('a resident with 3 no-shows last term waits for day 4 like everyone else', () => {
-    const base = { child, course: course(), term, now: '2026-02-20T09:00:00+08:00', resident: true, enrollments: [], courses: [] }
+    const base = { child, course: course(), term, now: '2026-02-20T09:00:00+08:00', resident: true, childEnrollments: [], childCourses: [], courseEnrollments: [] }
     expect(code(checkApplication({ ...base, noShowsLastTerm: 2 }))).toBe('ok')
     expect(code(checkApplication({ ...base, noShowsLastTerm: 3 }))).toBe('RESIDENTS_ONLY_PERIOD')
   })
@@ -205,7 +205,7 @@ describe('fee', () => {
 })
 
 describe('checkApplication', () => {
-  const base = { child, course: course(), term, now: '2026-02-24T09:00:00+08:00', resident: false, noShowsLastTerm: 0, enrollments: [], courses: [] }
+  const base = { child, course: course(), term, now: '2026-02-24T09:00:00+08:00', resident: false, noShowsLastTerm: 0, childEnrollments: [], childCourses: [], courseEnrollments: [] }
 
   it('accepts a valid application', () => {
     expect(checkApplication(base)).toEqual({ ok: true })
@@ -217,12 +217,12 @@ describe('checkApplication', () => {
   })
 
   it('refuses applying twice to the same course', () => {
-    expect(code(checkApplication({ ...base, enrollments: [app('C-draw', 'pending')], courses: [course()] }))).toBe('ALREADY_APPLIED')
+    expect(code(checkApplication({ ...base, childEnrollments: [app('C-draw', 'pending')], childCourses: [course()] }))).toBe('ALREADY_APPLIED')
   })
 
   it('refuses the last-seat-plus-one of a first-come course', () => {
     const fc = course({ id: 'C-fc', admission: 'firstCome', capacity: 1 })
-    expect(code(checkApplication({ ...base, course: fc, enrollments: [app('C-fc', 'confirmed', { childId: 'K9' })], courses: [fc] }))).toBe('COURSE_FULL')
+    expect(code(checkApplication({ ...base, course: fc, courseEnrollments: [app('C-fc', 'confirmed', { childId: 'K9' })] }))).toBe('COURSE_FULL')
   })
 
   it('throws when the course belongs to another term', () => {

@@ -15,11 +15,12 @@ describe.each(TRANSPORTS)('identity routes (%s)', (_name, make) => {
   })
 
   it('seeds valid ID numbers, the 14-household unit and an owner of two flats', async () => {
-    for (const p of Object.values(c.backend.db.data.populationRegister)) expect(() => parseResidentId(p.idNumber, '2026-03-02')).not.toThrow()
-    const rooms = Object.values(c.backend.db.data.rooms).filter((r) => r.unitId === 'u-zpq-3-1')
+    for (const p of await c.backend.inspect<{ idNumber: string }>('population_register')) expect(() => parseResidentId(p.idNumber, '2026-03-02')).not.toThrow()
+    const rooms = await c.backend.inspect<{ id: string }>('rooms', { unitId: 'u-zpq-3-1' })
     expect(rooms).toHaveLength(14)
-    expect(new Set(rooms.map((r) => c.backend.db.data.propertyRegister[r.id].area)).size).toBeGreaterThan(5)
-    expect(c.backend.db.data.users['u-zhou'].rooms.map((r) => r.roomId)).toEqual(['r-zpq-3-1-501', 'r-zpq-3-1-602'])
+    const register = await c.backend.inspect<{ roomId: string; area: number }>('property_register', { roomId: { in: rooms.map((r) => r.id) } })
+    expect(new Set(register.map((r) => r.area)).size).toBeGreaterThan(5)
+    expect((await c.backend.inspect<{ roomId: string }>('room_bindings', { userId: 'u-zhou' })).map((r) => r.roomId)).toEqual(['r-zpq-3-1-501', 'r-zpq-3-1-602'])
   })
 
   it('logs in and returns the user with the ID number masked', async () => {

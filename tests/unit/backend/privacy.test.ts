@@ -109,20 +109,20 @@ async function readCareIds(): Promise<void> {
 }
 
 /** Values for a route's path parameter, by the path segment before it. */
-function candidates(segment: string, param: string): string[] {
-  const d = c.backend.db.data
-  const lists: Record<string, () => string[]> = {
+async function candidates(segment: string, param: string): Promise<string[]> {
+  const ids = async (table: string) => (await c.backend.inspect<{ id: string }>(table)).map((r) => r.id)
+  const lists: Record<string, () => string[] | Promise<string[]>> = {
     applications: () => careIds.applications,
     orders: () => careIds.orders,
     services: () => careIds.services,
     images: () => careIds.images,
-    children: () => Object.keys(d.ypChildren),
-    enrollments: () => Object.keys(d.ypEnrollments),
-    courses: () => Object.keys(d.ypCourses),
-    terms: () => Object.keys(d.ypTerms),
-    petitions: async () => (await c.backend.inspect('elevator_petitions')).map((p) => p.id),
-    progress: () => [...new Set(Object.values(d.oneThingProgress).map((p) => p.eventId))],
-    halls: () => Object.keys(d.oneThingHalls),
+    children: () => ids('yp_children'),
+    enrollments: () => ids('yp_enrollments'),
+    courses: () => ids('yp_courses'),
+    terms: () => ids('yp_terms'),
+    petitions: () => ids('elevator_petitions'),
+    progress: async () => [...new Set((await c.backend.inspect<{ eventId: string }>('one_thing_progress')).map((p) => p.eventId))],
+    halls: () => ids('one_thing_halls'),
   }
   const list = lists[segment]
   if (!list) throw new Error(`privacy sweep: no candidates for :${param} after "${segment}" — add them`)
@@ -130,13 +130,13 @@ function candidates(segment: string, param: string): string[] {
 }
 
 /** Every concrete URL of a GET route (each path parameter filled with each candidate). */
-function urlsOf(path: string): string[] {
+async function urlsOf(path: string): Promise<string[]> {
   let urls = ['']
   const parts = path.split('/').filter(Boolean)
-  parts.forEach((part, i) => {
-    const values = part.startsWith(':') ? candidates(parts[i - 1], part.slice(1)) : [part]
+  for (const [i, part] of parts.entries()) {
+    const values = part.startsWith(':') ? await candidates(parts[i - 1], part.slice(1)) : [part]
     urls = urls.flatMap((u) => values.map((v) => `${u}/${encodeURIComponent(v)}`))
-  })
+  }
   return urls
 }
 
@@ -217,11 +217,11 @@ describe('deleting an account erases the person\'s data', () => {
     expect(d().users['u-chen'].rooms).toHaveLength(1)
     const idNumber = idNumberOf(c, 'u-chen')
     const phone = d().users['u-chen'].phone!
-    const photos = [d().familyLinks[link].authorizationImageId!, ...Object.values(d().ypChildren).filter((k) => k.parentId === 'u-chen').map((k) => k.hardshipProofImageId).filter(Boolean) as string[]]
+    const photos = [d().familyLinks[link].authorizationImageId!, ...(await c.backend.inspect('yp_children', { parentId: 'u-chen' })).map((k) => k.hardshipProofImageId).filter(Boolean) as string[]]
     expect(photos).toHaveLength(2)
     for (const id of photos) expect(c.backend.db.storage.getItem(IMG_PREFIX + id)).not.toBeNull()
-    const mine = () => ({
-      children: Object.values(d().ypChildren).filter((k) => k.parentId === 'u-chen').length,
+    const mine = async () => ({
+      children: (await c.backend.inspect('yp_children', { parentId: 'u-chen' })).length,
       links: Object.values(d().familyLinks).filter((l) => l.proxyId === 'u-chen' || l.principalId === 'u-chen').length,
       messages: Object.values(d().messages).filter((m) => m.userId === 'u-chen').length,
       progress: Object.values(d().oneThingProgress).filter((p) => p.userId === 'u-chen').length,
@@ -229,11 +229,11 @@ describe('deleting an account erases the person\'s data', () => {
       keptResponses: Object.keys(d().idempotency).filter((k) => k.startsWith('u-chen:')).length,
       sessions: Object.values(d().sessions).filter((s) => s.userId === 'u-chen').length,
     })
-    expect(Object.values(mine()).every((n) => n > 0)).toBe(true)
+    expect(Object.values(await mine()).every((n) => n > 0)).toBe(true)
 
     await ok('u-chen', 'DELETE', '/api/me')
 
-    expect(mine()).toEqual({ children: 0, links: 0, messages: 0, progress: 0, appointments: 0, keptResponses: 0, sessions: 0 })
+    expect(await mine()).toEqual({ children: 0, links: 0, messages: 0, progress: 0, appointments: 0, keptResponses: 0, sessions: 0 })
     const user = d().users['u-chen']
     expect(user).toMatchObject({ nickname: '已注销用户', rooms: [], deletedAt: expect.any(String) })
     expect(user.realName).toBeUndefined()
@@ -249,15 +249,15 @@ describe('deleting an account erases the person\'s data', () => {
     // The account cannot log in any more; what others rely on still works without the erased records.
     // His daughter's applications were withdrawn (no no-show recorded), so the pottery draw has the 5 others.
     expect((await c.call('POST', '/api/auth/mock-login', { body: { userId: 'u-chen' } })).status).toBe(404)
-    const his = Object.values(d().ypEnrollments).filter((e) => e.parentId === 'u-chen')
-    expect(his.map((e) => [e.courseId, e.status, e.noShow ?? false])).toEqual([['ypc-calligraphy', 'cancelled', false], ['ypc-pottery', 'cancelled', false]])
+    const his = await c.backend.inspect('yp_enrollments', { parentId: 'u-chen' })
+    expect(his.map((e) => [e.courseId, e.status, e.noShow ?? false]).sort()).toEqual([['ypc-calligraphy', 'cancelled', false], ['ypc-pottery', 'cancelled', false]])
     c.clock.set(Date.UTC(2026, 2, 9, 2, 0)) // 2026-03-09 10:00 Beijing, after registration closed
     await ok('u-zhao', 'POST', '/api/worker/youth-palace/terms/ypt-zpq-2026-spring/close')
     await ok('u-zhao', 'POST', '/api/worker/youth-palace/terms/ypt-zpq-2026-spring/draw')
     const roster = (await ok('u-zhao', 'GET', '/api/worker/youth-palace/courses/ypc-pottery/roster')) as { childName: string; status: string }[]
     expect(roster.map((r) => r.status).sort()).toEqual(['admitted', 'admitted', 'admitted', 'cancelled', 'waitlisted', 'waitlisted'])
     expect(roster.find((r) => r.status === 'cancelled')!.childName).toBe('（已注销）')
-    expect(JSON.stringify(c.backend.db.data.ypLotteries)).not.toContain(idNumber)
+    expect(JSON.stringify(await c.backend.inspect('yp_lotteries'))).not.toContain(idNumber)
   })
 
   it('seats and bookings the person held are released: a paid seat is refunded and goes to the waitlist; a booked lunch is cancelled and its hold released', async () => {
@@ -265,13 +265,13 @@ describe('deleting an account erases the person\'s data', () => {
     // 陈悦 waits for 航模小班, whose 2 seats are paid for (郑丽华's daughter holds one).
     await ok('u-chen', 'POST', '/api/me/privacy', { body: { accepted: true } })
     const waiting = await ok('u-chen', 'POST', '/api/youth-palace/applications', { body: { childId: 'ypk-chen-yue', courseId: 'ypc-model-aircraft', joinWaitlist: true } })
-    const seat = Object.values(d().ypEnrollments).find((e) => e.courseId === 'ypc-model-aircraft' && e.parentId === 'u-zheng')!
-    expect(d().ypPayments[seat.paymentId!].status).toBe('paid')
+    const [seat] = await c.backend.inspect('yp_enrollments', { courseId: 'ypc-model-aircraft', parentId: 'u-zheng' })
+    expect((await c.backend.inspect('yp_payments', { id: seat.paymentId }))[0].status).toBe('paid')
     const zheng = await ok('u-zheng', 'DELETE', '/api/me')
     expect(zheng.released).toEqual(['《航模小班》的报名已取消，¥60.00 将原路退回微信支付'])
-    expect(d().ypEnrollments[seat.id]).toMatchObject({ status: 'cancelled', noShow: false })
-    expect(d().ypPayments[seat.paymentId!].status).toBe('refunded')
-    expect(d().ypEnrollments[waiting.id].status).toBe('admitted')
+    expect((await c.backend.inspect('yp_enrollments', { id: seat.id }))[0]).toMatchObject({ status: 'cancelled', noShow: false })
+    expect((await c.backend.inspect('yp_payments', { id: seat.paymentId }))[0].status).toBe('refunded')
+    expect((await c.backend.inspect('yp_enrollments', { id: waiting.id }))[0].status).toBe('admitted')
     expect(Object.values(d().messages).filter((m) => m.userId === 'u-chen').map((m) => m.title)).toContain('候补到名额了')
 
     // 马建华 has tomorrow's lunch booked (held on his card).

@@ -24,7 +24,7 @@ export const DEFAULT_CAPACITY = 3
 const hall = (h: Omit<ServiceHall, 'slots' | 'capacityPerSlot' | 'rank'>): Omit<ServiceHall, 'rank'> => ({ ...h, slots: DEFAULT_SLOTS.map((s) => ({ ...s })), capacityPerSlot: DEFAULT_CAPACITY })
 
 /** The seeded halls, in display order. */
-export const HALLS: ServiceHall[] = [
+export const HALLS: Omit<ServiceHall, 'rank'>[] = [
   hall({
     id: 'hall-zh-district', name: '镇海区行政服务中心', city: '宁波市', district: '镇海区',
     address: '宁波市镇海区骆驼街道镇海大道北段 1 号 一楼大厅', phone: '0574-86270000',

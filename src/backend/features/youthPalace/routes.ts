@@ -8,11 +8,17 @@ import { catalogRoutes } from './catalog-routes'
 import { childrenRoutes } from './children-routes'
 import { enrollmentRoutes } from './enrollment-routes'
 import { paymentRoutes } from './payment-routes'
-import { sweepOffers } from './store'
+import { sweepOffers } from './waitlist'
 import { workerRoutes } from './worker-routes'
 
 /** Wraps a route so its handler starts with the lazy offer sweep (same transaction as the request). */
-const withSweep = (r: Route): Route => ({ ...r, handler: (ctx) => { sweepOffers(ctx); return r.handler(ctx) } })
+const withSweep = (r: Route): Route => ({
+  ...r,
+  handler: async (ctx) => {
+    await sweepOffers(ctx)
+    return r.handler(ctx)
+  },
+})
 
 /** Routes of the youthPalace feature. */
 export const youthPalaceRoutes: Route[] = [

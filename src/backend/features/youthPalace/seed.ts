@@ -9,18 +9,21 @@
  */
 import { addDays, beijingDate } from '../../../domain/time'
 import type { Weekday } from '../../../domain/youthPalaceTypes'
-import type { CoreCollections } from '../../model'
+import type { Rows } from '../../core/data/store'
+import type { CoreSeed } from '../../seed'
+import { randomHex, weekdayOf } from './access'
 import { newLottery } from './lottery'
-import type { YouthPalaceCollections, YpChildRecord, YpCourseRecord, YpEnrollmentRecord, YpTermRecord } from './model'
-import { randomHex } from './store'
+import type {
+  YpChildRecord, YpCourseRecord, YpEnrollmentRecord, YpLotteryRecord, YpNoShowRecord, YpPaymentRecord, YpTermRecord,
+} from './model'
+import {
+  childrenTable, coursesTable, enrollmentsTable, lotteriesTable, noShowsTable, paymentsTable, termsTable,
+} from './tables'
 
 const SITE_HOME = '总浦桥社区文化家园'
 const SITE_BRANCH = '招宝山街道青少年宫分校'
 const SAT: Weekday = 6
 const SUN: Weekday = 0
-
-/** Weekday (0 = Sunday) of a `YYYY-MM-DD` date. */
-const weekdayOf = (date: string) => { const [y, m, d] = date.split('-').map(Number); return new Date(Date.UTC(y, m - 1, d)).getUTCDay() }
 
 /**
  * The season of a term from its first teaching day: spring from 20 December to the end of May (a
@@ -77,8 +80,8 @@ const OTHER_CHILDREN: [parent: string, key: string, name: string, ageYears: numb
   ['u-wu', 'wu-hr', '吴浩然', 11.3],
 ]
 
-/** Seed data of the youth palace; `core` is the already-built core seed. */
-export function seedYouthPalace(nowIso: string, core: CoreCollections): YouthPalaceCollections {
+/** Seed rows of the youth palace by table name; `core`: the already-built core seed (people), `nowIso`: the seeding instant. */
+export function seedYouthPalace(core: CoreSeed, nowIso: string): Rows {
   const today = beijingDate(nowIso)
   const nowMs = Date.parse(nowIso)
   let startDate = addDays(today, 20)
@@ -102,8 +105,9 @@ export function seedYouthPalace(nowIso: string, core: CoreCollections): YouthPal
       feeFen: feeYuan * 100, admission, sessions: [{ weekday, start, end }], createdBy: 'u-zhao', createdAt: nowIso,
     }
   }
-  const ypLotteries: YouthPalaceCollections['ypLotteries'] = {}
-  for (const c of Object.values(ypCourses)) if (c.admission === 'lottery') ypLotteries[c.id] = newLottery(c, nowIso, nowMs)
+  const lotteries: YpLotteryRecord[] = Object.values(ypCourses)
+    .filter((c) => c.admission === 'lottery')
+    .map((c) => newLottery(c, nowIso, nowMs))
 
   const bornYearsBefore = (years: number) => addDays(startDate, -Math.round(years * 365.25))
   const child = (id: string, parentId: string, name: string, years: number): YpChildRecord =>
@@ -124,7 +128,7 @@ export function seedYouthPalace(nowIso: string, core: CoreCollections): YouthPal
       appliedAt, updatedAt: appliedAt, checkinSalt: randomHex(nowMs + i),
     }
   })
-  const ypPayments: YouthPalaceCollections['ypPayments'] = {}
+  const ypPayments: Record<string, YpPaymentRecord> = {}
   const aircraft = ypCourses['ypc-model-aircraft']
   MODEL_AIRCRAFT_SEATS.forEach(([parentId, key, name, years], i) => {
     if (!core.users[parentId]) return
@@ -143,7 +147,7 @@ export function seedYouthPalace(nowIso: string, core: CoreCollections): YouthPal
       appliedAt: at, updatedAt: at, confirmedAt: at, paymentId, checkinSalt: randomHex(nowMs + 20 + i),
     }
   })
-  const ypNoShows: YouthPalaceCollections['ypNoShows'] = {}
+  const ypNoShows: Record<string, YpNoShowRecord> = {}
   if (core.users['u-zhang']) {
     for (let i = 0; i < 3; i++) {
       const sessionDate = addDays(previous.startDate, 7 * (i + 2))
@@ -151,7 +155,12 @@ export function seedYouthPalace(nowIso: string, core: CoreCollections): YouthPal
     }
   }
   return {
-    ypTerms: { [previous.id]: previous, [term.id]: term },
-    ypCourses, ypChildren, ypEnrollments, ypPayments, ypLotteries, ypAttendance: {}, ypNoShows,
+    [termsTable.name]: [previous, term],
+    [coursesTable.name]: Object.values(ypCourses),
+    [childrenTable.name]: Object.values(ypChildren),
+    [enrollmentsTable.name]: Object.values(ypEnrollments),
+    [paymentsTable.name]: Object.values(ypPayments),
+    [lotteriesTable.name]: lotteries,
+    [noShowsTable.name]: Object.values(ypNoShows),
   }
 }
