@@ -10,7 +10,8 @@ import { InAppStore } from './core/data/in-app-store'
 import type { TableSpec } from './core/data/spec'
 import type { Rows } from './core/data/store'
 import type { Feature, V2Collections } from './core/feature'
-import { migrateAndLoad, SCHEMA_VERSION } from './core/migrations'
+import { migrateAndLoad, SCHEMA_VERSION, storedVersion } from './core/migrations'
+import { beijingIso } from '../domain/time'
 import type { AccountDeletionHook, Route } from './core/router'
 import { careCardFeature } from './features/careCard'
 import { elevatorFeature } from './features/elevator'
@@ -68,6 +69,8 @@ export function createBackend(opts: { storage: KeyValueStorage; clock?: MockCloc
   const storage = opts.limits === false ? opts.storage : withWeChatLimits(opts.storage)
   const store = new InAppStore(storage, TABLES, { schemaVersion: SCHEMA_VERSION })
   migrateAndLoad(storage, store, rowsFromV2)
+  // A first start is seeded now, at the clock's time (not at the first request's).
+  if (storedVersion(storage) === 0) store.replaceRows(seedRows(beijingIso((opts.clock ?? new MockClock()).now())))
   // Mock time as saved (a restart keeps it).
   const saved = store.rowsOf(settingsTable.name).get('demo') as { clockOffsetMs?: number } | undefined
   if (saved?.clockOffsetMs !== undefined && opts.clock) opts.clock.offsetMs = saved.clockOffsetMs

@@ -18,9 +18,11 @@ export interface SqlBackendOptions {
   devRoutes?: boolean
 }
 
-/** Migrates the database, then returns a backend over it (seeded on its first request if empty). */
+/** Migrates the database and seeds it when empty (first start), then returns a backend over it. */
 export async function createSqlBackend(opts: SqlBackendOptions): Promise<Backend> {
   await migrate(opts.driver)
   const store = new SqlStore(opts.driver, TABLES, opts.blobs)
-  return new Backend({ store, tables: TABLES, routes: ROUTES, features: FEATURES, seed: seedRows, clock: opts.clock, devRoutes: opts.devRoutes ?? true })
+  const backend = new Backend({ store, tables: TABLES, routes: ROUTES, features: FEATURES, seed: seedRows, clock: opts.clock, devRoutes: opts.devRoutes ?? true })
+  await backend.start()
+  return backend
 }

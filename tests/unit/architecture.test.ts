@@ -38,6 +38,8 @@ const ALLOWED: Record<string, { layers: string[]; forbidPkgs: RegExp }> = {
   ui: { layers: ['stores', 'domain', 'api'], forbidPkgs: /^node:/ },
   pages: { layers: ['ui', 'stores', 'domain', 'api'], forbidPkgs: /^node:/ },
   mock: { layers: ['backend'], forbidPkgs: /^node:/ },
+  // The shared server (Node only): the backend over SQL and HTTP; never in an app bundle.
+  server: { layers: ['backend', 'domain'], forbidPkgs: /^(@tarojs|react|zustand)/ },
   entry: { layers: ['mock', 'stores', 'ui', 'domain', 'api'], forbidPkgs: /^node:/ },
 }
 
@@ -54,7 +56,7 @@ describe('architecture: one-way imports', () => {
       const local = resolveLocal(file, spec)
       if (!local) {
         // node: modules are allowed only in the file-storage adapter (Node mock server), never in the app bundle.
-        const nodeOk = spec.startsWith('node:') && file.endsWith(path.join('backend', 'storage', 'file.ts'))
+        const nodeOk = spec.startsWith('node:') && (file.endsWith(path.join('backend', 'storage', 'file.ts')) || layer(file) === 'server')
         if (rule.forbidPkgs.test(spec) && !nodeOk) bad.push(spec)
         continue
       }

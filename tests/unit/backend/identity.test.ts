@@ -99,8 +99,10 @@ describe.each(TRANSPORTS)('identity routes (%s)', (_name, make) => {
     const exported = await c.call('GET', '/api/me/export', { token })
     expect(exported.body.text).toContain(idNumberOf(c, 'u-zhang'))
     expect((await c.call('DELETE', '/api/me', { token })).status).toBe(200)
-    const user = c.backend.db.data.users['u-zhang']
-    expect(user).toMatchObject({ nickname: '已注销用户', rooms: [], realName: undefined, phone: undefined })
+    const [user] = await c.backend.inspect('users', { id: 'u-zhang' })
+    expect(user).toMatchObject({ nickname: '已注销用户' })
+    expect([user.realName, user.idNumber, user.phone]).toEqual([undefined, undefined, undefined])
+    expect(await c.backend.inspect('room_bindings', { userId: 'u-zhang' })).toEqual([])
     expect(JSON.stringify(user)).not.toContain('张建国')
     expect((await c.call('GET', '/api/me', { token })).status).toBe(401)
     expect((await c.call('POST', '/api/auth/mock-login', { body: { userId: 'u-zhang' } })).status).toBe(404)

@@ -10,13 +10,13 @@
  *   photos attached to them).
  * The WeChat side (URLs, logs, nothing stored before the privacy notice) is in tests/weapp/privacy.test.ts.
  */
-import { Backend, ROUTES } from '@/backend'
+import { Backend, FEATURES, ROUTES, seedRows, TABLES } from '@/backend'
 import { fixedClock } from '@/backend/core/clock'
-import { IMG_PREFIX } from '@/backend/core/db'
+import { IMAGE_PREFIX as IMG_PREFIX, InAppStore } from '@/backend/core/data/in-app-store'
+import { SCHEMA_VERSION } from '@/backend/core/migrations'
 import type { Method } from '@/backend/core/http'
 import type { CareApplication, CareOrder } from '@/backend/features/careCard/model'
 import { maskTypedIdNumbers, route } from '@/backend/core/router'
-import { buildSeed } from '@/backend/seed'
 import { memoryStorage } from '@/backend/storage/memory'
 import { parseResidentId } from '@/domain/residentId'
 import { ledgerOf } from './care-card-data'
@@ -46,7 +46,8 @@ const ok = async (userId: string, method: Method, url: string, opts: CallOptions
   return r.body
 }
 /** Every ID number of the seed's population register (all personas and every owner). */
-const everyIdNumber = () => Object.keys(c.backend.db.data.populationRegister)
+let idNumbers: string[] = []
+const everyIdNumber = () => idNumbers
 
 /** The ID numbers of anyone that `json` shows unmasked. */
 function leaks(json: string): string[] {
@@ -142,6 +143,7 @@ async function urlsOf(path: string): Promise<string[]> {
 
 beforeEach(async () => {
   c = await inProcess() // mock time: Monday 2026-03-02 10:00 Beijing
+  idNumbers = (await c.backend.inspect<{ idNumber: string }>('population_register')).map((p) => p.idNumber)
   for (const k of Object.keys(tokens)) delete tokens[k]
   seen = []
 })
@@ -150,15 +152,17 @@ afterEach(() => c.close())
 describe('ID numbers never leave the backend unmasked', () => {
   it('no GET response of any route, for any persona or proxy, shows an ID number, but the owner\'s own export', async () => {
     await busyDay()
-    const personas = Object.keys(c.backend.db.data.users)
+    const users = await c.backend.inspect<{ id: string; idNumber?: string }>('users')
+    const personas = users.map((u) => u.id)
+    const idNumberOfUser = new Map(users.map((u) => [u.id, u.idNumber]))
     const gets = ROUTES.filter((r) => r.method === 'GET')
     seen = []
     for (const userId of personas) {
-      for (const r of gets) for (const url of urlsOf(r.path)) await call(userId, 'GET', url)
+      for (const r of gets) for (const url of await urlsOf(r.path)) await call(userId, 'GET', url)
     }
-    for (const r of gets.filter((x) => x.allowProxy)) for (const url of urlsOf(r.path)) await call('u-li', 'GET', url, { actingFor: 'u-wang' })
+    for (const r of gets.filter((x) => x.allowProxy)) for (const url of await urlsOf(r.path)) await call('u-li', 'GET', url, { actingFor: 'u-wang' })
 
-    const found = seen.flatMap((s) => leaks(s.json).map((id) => ({ what: s.what, id, own: id === c.backend.db.data.users[s.userId].realName?.idNumber })))
+    const found = seen.flatMap((s) => leaks(s.json).map((id) => ({ what: s.what, id, own: id === idNumberOfUser.get(s.userId) })))
     const allowed = (f: { what: string; own: boolean }) => f.own && / GET \/api\/me\/export 200$/.test(f.what) && !f.what.includes('→')
     expect(found.filter((f) => !allowed(f))).toEqual([])
     // The export does carry the owner's own number (so the scan can see one when it is there).
@@ -179,7 +183,7 @@ describe('ID numbers never leave the backend unmasked', () => {
 
   it('no message carries an ID number, even one typed into a dispute or a deadline label', async () => {
     await busyDay()
-    const messages = Object.values(c.backend.db.data.messages)
+    const messages = await c.backend.inspect<{ userId: string; title: string; body: string; link?: string }>('messages')
     expect(messages.length).toBeGreaterThan(30)
     expect(messages.filter((m) => leaks(`${m.title} ${m.body} ${m.link ?? ''}`).length).map((m) => `${m.userId}: ${m.title}: ${m.body}`)).toEqual([])
     // The typed numbers arrive masked.
@@ -188,11 +192,13 @@ describe('ID numbers never leave the backend unmasked', () => {
 
   it('a message built from any text is stored masked (the backend\'s notify masks, whatever a handler passes it)', async () => {
     const id = '330211194403150011'
-    const noisy = route({ method: 'POST', path: '/api/test/notify', access: 'user', handler: (ctx) => { ctx.notify(ctx.user.id, `号码 ${id}`, `身份证：${id}。`, `/pages/x?id=${id}`) } })
-    const b = new Backend({ storage: memoryStorage(), routes: [...ROUTES, noisy], seed: buildSeed, clock: fixedClock(T0) })
+    const noisy = route({ method: 'POST', path: '/api/test/notify', access: 'user', handler: (ctx) => ctx.notify(ctx.user.id, `号码 ${id}`, `身份证：${id}。`, `/pages/x?id=${id}`) })
+    const store = new InAppStore(memoryStorage(), TABLES, { schemaVersion: SCHEMA_VERSION })
+    store.load()
+    const b = new Backend({ store, tables: TABLES, features: FEATURES, routes: [...ROUTES, noisy], seed: seedRows, clock: fixedClock(T0) })
     const login = await b.handle({ method: 'POST', url: '/api/auth/mock-login', headers: {}, body: { userId: 'u-wang' } })
     expect((await b.handle({ method: 'POST', url: '/api/test/notify', headers: { authorization: `Bearer ${(login.body as { token: string }).token}` } })).status).toBe(200)
-    const m = Object.values(b.db.data.messages).find((x) => x.title.startsWith('号码'))!
+    const m = (await b.inspect<{ title: string; body: string; link?: string }>('messages')).find((x) => x.title.startsWith('号码'))!
     expect([m.title, m.body, m.link]).toEqual(['号码 330***********0011', '身份证：330***********0011。', '/pages/x?id=330***********0011'])
   })
 
@@ -213,36 +219,41 @@ describe('deleting an account erases the person\'s data', () => {
     const link = (await ok('u-chen', 'POST', '/api/family-links', { body: { principalName: '王秀英', principalIdNumber: idNumberOf(c, 'u-wang'), relationship: '其他亲属' } })).id
     await ok('u-zhao', 'POST', `/api/worker/family-links/${link}/confirm`, { body: { authorizationPhoto: PHOTO } })
     await ok('u-chen', 'POST', '/api/me/rooms', { body: { roomId: 'r-zpq-3-1-301', role: 'tenant' } })
-    const d = () => c.backend.db.data
-    expect(d().users['u-chen'].rooms).toHaveLength(1)
+    const rows = <T = any>(table: string, where = {}) => c.backend.inspect<T>(table, where) // eslint-disable-line @typescript-eslint/no-explicit-any
+    const userOf = async () => (await rows('users', { id: 'u-chen' }))[0]
+    expect(await rows('room_bindings', { userId: 'u-chen' })).toHaveLength(1)
     const idNumber = idNumberOf(c, 'u-chen')
-    const phone = d().users['u-chen'].phone!
-    const photos = [d().familyLinks[link].authorizationImageId!, ...(await c.backend.inspect('yp_children', { parentId: 'u-chen' })).map((k) => k.hardshipProofImageId).filter(Boolean) as string[]]
+    const phone = (await userOf()).phone as string
+    const photos = [(await rows('family_links', { id: link }))[0].authorizationImageId, ...(await c.backend.inspect('yp_children', { parentId: 'u-chen' })).map((k) => k.hardshipProofImageId).filter(Boolean) as string[]]
     expect(photos).toHaveLength(2)
-    for (const id of photos) expect(c.backend.db.storage.getItem(IMG_PREFIX + id)).not.toBeNull()
+    const image = (id: string) => c.backend.store.transaction((t) => t.images.get(id))
+    for (const id of photos) expect(await image(id)).not.toBeNull()
     const mine = async () => ({
       children: (await c.backend.inspect('yp_children', { parentId: 'u-chen' })).length,
-      links: Object.values(d().familyLinks).filter((l) => l.proxyId === 'u-chen' || l.principalId === 'u-chen').length,
-      messages: Object.values(d().messages).filter((m) => m.userId === 'u-chen').length,
-      progress: Object.values(d().oneThingProgress).filter((p) => p.userId === 'u-chen').length,
-      appointments: Object.values(d().oneThingAppointments).filter((a) => a.userId === 'u-chen').length,
-      keptResponses: Object.keys(d().idempotency).filter((k) => k.startsWith('u-chen:')).length,
-      sessions: Object.values(d().sessions).filter((s) => s.userId === 'u-chen').length,
+      links: (await rows('family_links', { proxyId: 'u-chen' })).length + (await rows('family_links', { principalId: 'u-chen' })).length,
+      messages: (await rows('messages', { userId: 'u-chen' })).length,
+      progress: (await rows('one_thing_progress', { userId: 'u-chen' })).length,
+      appointments: (await rows('one_thing_appointments', { userId: 'u-chen' })).length,
+      keptResponses: (await rows('idempotency', { userId: 'u-chen' })).length,
+      sessions: (await rows('sessions', { userId: 'u-chen' })).length,
     })
     expect(Object.values(await mine()).every((n) => n > 0)).toBe(true)
 
     await ok('u-chen', 'DELETE', '/api/me')
 
     expect(await mine()).toEqual({ children: 0, links: 0, messages: 0, progress: 0, appointments: 0, keptResponses: 0, sessions: 0 })
-    const user = d().users['u-chen']
-    expect(user).toMatchObject({ nickname: '已注销用户', rooms: [], deletedAt: expect.any(String) })
+    const user = await userOf()
+    expect(user).toMatchObject({ nickname: '已注销用户', deletedAt: expect.any(String) })
+    expect(await rows('room_bindings', { userId: 'u-chen' })).toEqual([])
     expect(user.realName).toBeUndefined()
+    expect(user.idNumber).toBeUndefined()
     expect(user.phone).toBeUndefined()
     expect(user.privacyAcceptedAt).toBeUndefined()
-    for (const id of photos) expect(c.backend.db.storage.getItem(IMG_PREFIX + id)).toBeNull()
+    for (const id of photos) expect(await image(id)).toBeNull()
+    expect(JSON.stringify([...(c.backend.store as InAppStore).storage.keys()].filter((k) => k.startsWith(IMG_PREFIX)))).not.toContain(photos[0])
     // Outside the government registers the app reads from, the number and the phone are nowhere.
-    const { populationRegister: _p, propertyRegister: _q, ...rest } = d()
-    const everything = JSON.stringify(rest)
+    const tables = TABLES.map((t) => t.name).filter((n) => n !== 'population_register' && n !== 'property_register')
+    const everything = JSON.stringify(await Promise.all(tables.map((n) => rows(n))))
     expect(everything).not.toContain(idNumber)
     expect(everything).not.toContain(phone)
     expect(everything).not.toContain('陈小明')
@@ -261,7 +272,6 @@ describe('deleting an account erases the person\'s data', () => {
   })
 
   it('seats and bookings the person held are released: a paid seat is refunded and goes to the waitlist; a booked lunch is cancelled and its hold released', async () => {
-    const d = () => c.backend.db.data
     // 陈悦 waits for 航模小班, whose 2 seats are paid for (郑丽华's daughter holds one).
     await ok('u-chen', 'POST', '/api/me/privacy', { body: { accepted: true } })
     const waiting = await ok('u-chen', 'POST', '/api/youth-palace/applications', { body: { childId: 'ypk-chen-yue', courseId: 'ypc-model-aircraft', joinWaitlist: true } })
@@ -272,7 +282,7 @@ describe('deleting an account erases the person\'s data', () => {
     expect((await c.backend.inspect('yp_enrollments', { id: seat.id }))[0]).toMatchObject({ status: 'cancelled', noShow: false })
     expect((await c.backend.inspect('yp_payments', { id: seat.paymentId }))[0].status).toBe('refunded')
     expect((await c.backend.inspect('yp_enrollments', { id: waiting.id }))[0].status).toBe('admitted')
-    expect(Object.values(d().messages).filter((m) => m.userId === 'u-chen').map((m) => m.title)).toContain('候补到名额了')
+    expect((await c.backend.inspect<{ title: string }>('messages', { userId: 'u-chen' })).map((m) => m.title)).toContain('候补到名额了')
 
     // 马建华 has tomorrow's lunch booked (held on his card).
     const seedOrder = async () => (await c.backend.inspect<CareOrder>('care_orders', { id: 'co-seed-2' }))[0]
