@@ -135,7 +135,19 @@ export async function startPostgres() {
     fs.rmSync(dir, { recursive: true, force: true })
     fs.rmSync(stateFile, { force: true })
   }
-  return { url: `postgres://postgres@127.0.0.1:${port}/postgres`, pid: child.pid, dir, port, stop }
+  /** Stops it without returning to the event loop (for a runner about to exit). */
+  const stopSync = () => {
+    const pid = postmasterPid()
+    if (pid && alive(pid)) {
+      try {
+        process.kill(pid, 'SIGQUIT')
+      } catch {}
+      for (let i = 0; i < 100 && alive(pid); i++) execFileSync('sleep', ['0.1'])
+    }
+    fs.rmSync(dir, { recursive: true, force: true })
+    fs.rmSync(stateFile, { force: true })
+  }
+  return { url: `postgres://postgres@127.0.0.1:${port}/postgres`, pid: state.pid, dir, port, stop, stopSync }
 }
 
 if (import.meta.url === `file://${process.argv[1]}` && process.argv[2] === 'start') {

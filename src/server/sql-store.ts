@@ -50,7 +50,8 @@ export class SqlStore implements Store {
   }
 
   private attempt<T>(work: (tables: Tables) => Promise<T>): Promise<T> {
-    return this.driver.withConnection(async (c) => {
+    return this.driver.withConnection(async (raw) => {
+      const c = serialised(raw)
       const tx = new SqlTransaction(c, this.specs, this.blobs)
       await c.query('BEGIN ISOLATION LEVEL SERIALIZABLE')
       try {
@@ -105,6 +106,21 @@ export class SqlStore implements Store {
       }
     }
     return removed
+  }
+}
+
+/**
+ * The connection with its queries one after another: a handler may start several lookups at once
+ * (`Promise.all`), but one connection runs one statement at a time.
+ */
+function serialised(c: SqlConnection): SqlConnection {
+  let tail: Promise<unknown> = Promise.resolve()
+  return {
+    query: (text, params) => {
+      const next = tail.then(() => c.query(text, params))
+      tail = next.catch(() => undefined)
+      return next
+    },
   }
 }
 

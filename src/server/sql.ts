@@ -95,7 +95,7 @@ export function whereSql<R extends object>(spec: TableSpec<R>, where: Where<R>, 
  * Text columns are declared `COLLATE "C"` in the migrations, so text sorts by code point as in-app.
  */
 export function orderSql<R extends object>(spec: TableSpec<R>, order: Order<R>): string {
-  const keys = [...order.filter(([f]) => f !== spec.key), [spec.key, 'asc'] as const]
+  const keys = order.some(([f]) => f === spec.key) ? order : [...order, [spec.key, 'asc'] as const]
   return keys.map(([f, dir]) => `${ident(snake(f))} ${dir === 'asc' ? 'ASC' : 'DESC'}`).join(', ')
 }
 
