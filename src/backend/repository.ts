@@ -37,6 +37,9 @@ import {
   usersTable,
 } from './tables'
 
+/** Accounts ranked below this are the demo login's personas; residents signed up otherwise rank above. */
+export const PERSONA_RANK_LIMIT = 1000
+
 /** Rows by key, in the order of `keys` (missing keys left out). */
 async function many<R extends object>(table: Table<R>, keys: readonly string[]): Promise<R[]> {
   const out: R[] = []
@@ -98,9 +101,9 @@ export class CoreRepository {
     return this.users.first({ where: { idNumber, deletedAt: null }, order: [] })
   }
 
-  /** Live accounts for the demo login, by persona rank then id. */
+  /** Live demo personas (rank below 1000) for the demo login, by rank then id. */
   personas(): Promise<User[]> {
-    return this.users.find({ where: { deletedAt: null }, order: [['rank', 'asc']] })
+    return this.users.find({ where: { deletedAt: null, rank: { lt: PERSONA_RANK_LIMIT } }, order: [['rank', 'asc']] })
   }
 
   /** The live community workers of a community, by id. */
