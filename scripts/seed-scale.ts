@@ -4,9 +4,9 @@
  * ids, each copy's references following its own ids), plus 30 more residents per community copy
  * (not real-name bound) and 2 messages per person, until about `records` rows. Without `--database-url` it prints the table sizes it would write.
  */
-import { seedRows, TABLES } from '../src/backend'
-import type { Rows } from '../src/backend/core/data/store'
-import { beijingIso } from '../src/domain/time'
+import { seedRows, TABLES } from '@/backend'
+import type { Rows } from '@/backend/core/data/store'
+import { beijingIso } from '@/domain/time'
 
 type Row = Record<string, unknown>
 
@@ -14,17 +14,21 @@ type Row = Record<string, unknown>
 export function scaledRows(records: number, nowIso = beijingIso(Date.now())): Rows {
   const seed = seedRows(nowIso)
   const keys = new Set<string>()
-  for (const spec of TABLES) for (const r of (seed[spec.name] ?? []) as Row[]) if (spec.name !== 'settings') keys.add(String(r[spec.key]))
+  for (const spec of TABLES)
+    for (const r of (seed[spec.name] ?? []) as Row[]) if (spec.name !== 'settings') keys.add(String(r[spec.key]))
   const perCopy = Object.entries(seed).reduce((n, [name, rows]) => n + (name === 'settings' ? 0 : rows.length), 0)
   const users = (seed.users ?? []) as Row[]
   const communities = (seed.communities ?? []) as Row[]
   const extraPerCopy = 30
   const copies = Math.max(1, Math.ceil(records / (perCopy + extraPerCopy + (users.length + extraPerCopy) * 2)))
-  const out: Record<string, Row[]> = Object.fromEntries(Object.entries(seed).map(([n, rows]) => [n, [...(rows as Row[])]]))
+  const out: Record<string, Row[]> = Object.fromEntries(
+    Object.entries(seed).map(([n, rows]) => [n, [...(rows as Row[])]]),
+  )
   const rename = (value: unknown, i: number): unknown => {
     if (typeof value === 'string') return keys.has(value) ? `${value}~${i}` : value
     if (Array.isArray(value)) return value.map((v) => rename(v, i))
-    if (value && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, rename(v, i)]))
+    if (value && typeof value === 'object')
+      return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, rename(v, i)]))
     return value
   }
   for (let i = 1; i < copies; i++) {
@@ -57,7 +61,13 @@ export function scaledRows(records: number, nowIso = beijingIso(Date.now())): Ro
     }
     for (const userId of ids) {
       for (let m = 0; m < 2; m++) {
-        out.messages.push({ id: `m-scale-${i}-${userId}-${m}`, userId, title: '社区通知', body: `第 ${m + 1} 条通知`, createdAt: nowIso })
+        out.messages.push({
+          id: `m-scale-${i}-${userId}-${m}`,
+          userId,
+          title: '社区通知',
+          body: `第 ${m + 1} 条通知`,
+          createdAt: nowIso,
+        })
       }
     }
   }
@@ -71,16 +81,18 @@ if (require.main === module) {
   }
   const records = Number(arg('records') ?? 100_000)
   const rows = scaledRows(records)
-  const sizes = Object.entries(rows).map(([n, r]) => [n, r.length] as const).sort((a, b) => b[1] - a[1])
+  const sizes = Object.entries(rows)
+    .map(([n, r]) => [n, r.length] as const)
+    .sort((a, b) => b[1] - a[1])
   console.log(`about ${records} records: ${sizes.reduce((n, [, c]) => n + c, 0)} rows`)
   for (const [n, c] of sizes) console.log(`  ${n.padEnd(28)} ${c}`)
   const url = arg('database-url')
   if (url) {
     ;(async () => {
-      const { postgresDriver } = await import('../src/server/drivers')
-      const { migrate } = await import('../src/server/migrate')
-      const { SqlStore } = await import('../src/server/sql-store')
-      const { memoryBlobStore } = await import('../src/server/blobs')
+      const { postgresDriver } = await import('@/server/drivers')
+      const { migrate } = await import('@/server/migrate')
+      const { SqlStore } = await import('@/server/sql-store')
+      const { memoryBlobStore } = await import('@/server/blobs')
       const driver = await postgresDriver(url)
       await migrate(driver)
       await new SqlStore(driver, TABLES, memoryBlobStore()).reset(rows)

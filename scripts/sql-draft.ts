@@ -6,15 +6,22 @@
  */
 import path from 'node:path'
 import ts from 'typescript'
-import type { ColumnType, TableSpec } from '../src/backend/core/data/spec'
-import { TABLES } from '../src/backend'
-import { ident, snake, SQL_TYPES } from '../src/server/sql'
+import type { ColumnType, TableSpec } from '@/backend/core/data/spec'
+import { TABLES } from '@/backend'
+import { ident, snake, SQL_TYPES } from '@/server/sql'
 
 /** `{ tableName: { field: optional } }` from every `table<Row>({ name: '…' })` call in src/backend. */
 function optionality(): Record<string, Record<string, boolean>> {
   const root = path.resolve(__dirname, '..')
-  const config = ts.parseJsonConfigFileContent(ts.readConfigFile(path.join(root, 'tsconfig.json'), ts.sys.readFile).config, ts.sys, root)
-  const program = ts.createProgram(config.fileNames.filter((f) => f.includes('src/backend')), config.options)
+  const config = ts.parseJsonConfigFileContent(
+    ts.readConfigFile(path.join(root, 'tsconfig.json'), ts.sys.readFile).config,
+    ts.sys,
+    root,
+  )
+  const program = ts.createProgram(
+    config.fileNames.filter((f) => f.includes('src/backend')),
+    config.options,
+  )
   const checker = program.getTypeChecker()
   const out: Record<string, Record<string, boolean>> = {}
   for (const sf of program.getSourceFiles()) {
@@ -25,10 +32,15 @@ function optionality(): Record<string, Record<string, boolean>> {
         const nameProp = ts.isObjectLiteralExpression(arg)
           ? arg.properties.find((p) => ts.isPropertyAssignment(p) && p.name.getText(sf) === 'name')
           : undefined
-        const name = nameProp && ts.isPropertyAssignment(nameProp) && ts.isStringLiteral(nameProp.initializer) ? nameProp.initializer.text : null
+        const name =
+          nameProp && ts.isPropertyAssignment(nameProp) && ts.isStringLiteral(nameProp.initializer)
+            ? nameProp.initializer.text
+            : null
         if (name) {
           const type = checker.getTypeFromTypeNode(node.typeArguments[0])
-          out[name] = Object.fromEntries(type.getProperties().map((p) => [p.name, (p.flags & ts.SymbolFlags.Optional) !== 0]))
+          out[name] = Object.fromEntries(
+            type.getProperties().map((p) => [p.name, (p.flags & ts.SymbolFlags.Optional) !== 0]),
+          )
         }
       }
       ts.forEachChild(node, visit)
@@ -48,7 +60,10 @@ for (const spec of TABLES as unknown as TableSpec<Record<string, unknown>>[]) {
     return `  ${snake(f)} ${type}${rest}`
   })
   console.log(`CREATE TABLE ${spec.name} (\n${cols.join(',\n')}\n);`)
-  for (const l of spec.lookups) console.log(`CREATE INDEX ${spec.name}_by_${l.map(snake).join('_')} ON ${spec.name} (${l.map((f) => snake(f)).join(', ')});`)
+  for (const l of spec.lookups)
+    console.log(
+      `CREATE INDEX ${spec.name}_by_${l.map(snake).join('_')} ON ${spec.name} (${l.map((f) => snake(f)).join(', ')});`,
+    )
   console.log()
 }
 void ident

@@ -16,7 +16,10 @@ const INSTALL = 'apt-get install -y postgresql'
 export function postgresBin() {
   const root = '/usr/lib/postgresql'
   if (!fs.existsSync(root)) return null
-  const majors = fs.readdirSync(root).filter((d) => /^\d+$/.test(d) && fs.existsSync(path.join(root, d, 'bin', 'initdb'))).sort((a, b) => Number(b) - Number(a))
+  const majors = fs
+    .readdirSync(root)
+    .filter((d) => /^\d+$/.test(d) && fs.existsSync(path.join(root, d, 'bin', 'initdb')))
+    .sort((a, b) => Number(b) - Number(a))
   return majors.length ? path.join(root, majors[0], 'bin') : null
 }
 
@@ -65,7 +68,8 @@ export function cleanOrphans() {
   }
 }
 
-const asPostgres = (bin, args) => (process.getuid?.() === 0 ? ['runuser', ['-u', 'postgres', '--', bin, ...args]] : [bin, args])
+const asPostgres = (bin, args) =>
+  process.getuid?.() === 0 ? ['runuser', ['-u', 'postgres', '--', bin, ...args]] : [bin, args]
 
 /**
  * Starts a cluster; resolves `{ url, pid, dir, stop() }` once it accepts connections.
@@ -74,16 +78,41 @@ const asPostgres = (bin, args) => (process.getuid?.() === 0 ? ['runuser', ['-u',
 export async function startPostgres() {
   cleanOrphans()
   const bin = postgresBin()
-  if (!bin) throw new Error(`PostgreSQL is needed for the SQL tests and is not installed. Install it with:\n  sudo ${INSTALL}`)
+  if (!bin)
+    throw new Error(`PostgreSQL is needed for the SQL tests and is not installed. Install it with:\n  sudo ${INSTALL}`)
   fs.mkdirSync(STATE_DIR, { recursive: true })
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'mc-pg-'))
   if (process.getuid?.() === 0) execFileSync('chown', ['postgres:postgres', dir])
-  const [initCmd, initArgs] = asPostgres(path.join(bin, 'initdb'), ['-D', path.join(dir, 'data'), '-U', 'postgres', '-A', 'trust', '-E', 'UTF8', '--locale=C.UTF-8'])
+  const [initCmd, initArgs] = asPostgres(path.join(bin, 'initdb'), [
+    '-D',
+    path.join(dir, 'data'),
+    '-U',
+    'postgres',
+    '-A',
+    'trust',
+    '-E',
+    'UTF8',
+    '--locale=C.UTF-8',
+  ])
   execFileSync(initCmd, initArgs, { stdio: 'pipe' })
   const port = await freePort()
   const [cmd, args] = asPostgres(path.join(bin, 'postgres'), [
-    '-D', path.join(dir, 'data'), '-p', String(port), '-k', dir, '-c', 'listen_addresses=127.0.0.1',
-    '-c', 'max_connections=200', '-c', 'shared_buffers=64MB', '-c', 'timezone=UTC', '-c', 'log_min_messages=warning',
+    '-D',
+    path.join(dir, 'data'),
+    '-p',
+    String(port),
+    '-k',
+    dir,
+    '-c',
+    'listen_addresses=127.0.0.1',
+    '-c',
+    'max_connections=200',
+    '-c',
+    'shared_buffers=64MB',
+    '-c',
+    'timezone=UTC',
+    '-c',
+    'log_min_messages=warning',
   ])
   const child = spawn(cmd, args, { stdio: ['ignore', 'ignore', 'pipe'], detached: false })
   let stderr = ''
@@ -91,7 +120,10 @@ export async function startPostgres() {
   const state = { runnerPid: process.pid, pid: child.pid, dir, port }
   const stateFile = path.join(STATE_DIR, `${port}.json`)
   fs.writeFileSync(stateFile, JSON.stringify(state))
-  const [readyCmd, readyArgs] = [path.join(bin, 'pg_isready'), ['-h', '127.0.0.1', '-p', String(port), '-U', 'postgres']]
+  const [readyCmd, readyArgs] = [
+    path.join(bin, 'pg_isready'),
+    ['-h', '127.0.0.1', '-p', String(port), '-U', 'postgres'],
+  ]
   const deadline = Date.now() + 30_000
   for (;;) {
     try {

@@ -34,7 +34,10 @@ export type { BackendRequest, BackendResponse, ErrorBody } from './core/http'
 export const FEATURES: readonly Feature[] = [careCardFeature, youthPalaceFeature, elevatorFeature, oneThingFeature]
 
 /** Every table: the core's, then each feature's. */
-export const TABLES: readonly TableSpec<never>[] = [...CORE_TABLES, ...FEATURES.flatMap((f) => f.tables)] as TableSpec<never>[]
+export const TABLES: readonly TableSpec<never>[] = [
+  ...CORE_TABLES,
+  ...FEATURES.flatMap((f) => f.tables),
+] as TableSpec<never>[]
 
 /** Every route of the backend: the core's, then each feature's. */
 export const ROUTES: readonly Route[] = [
@@ -65,7 +68,12 @@ export function rowsFromV2(old: V2Collections): Rows {
  * migrating what older versions stored. `clock` fixes the wall clock (tests); `devRoutes` (default true)
  * serves the dev panel's routes.
  */
-export function createBackend(opts: { storage: KeyValueStorage; clock?: MockClock; devRoutes?: boolean; limits?: boolean }): Backend {
+export function createBackend(opts: {
+  storage: KeyValueStorage
+  clock?: MockClock
+  devRoutes?: boolean
+  limits?: boolean
+}): Backend {
   const storage = opts.limits === false ? opts.storage : withWeChatLimits(opts.storage)
   const store = new InAppStore(storage, TABLES, { schemaVersion: SCHEMA_VERSION })
   migrateAndLoad(storage, store, rowsFromV2)
@@ -75,5 +83,13 @@ export function createBackend(opts: { storage: KeyValueStorage; clock?: MockCloc
   const saved = store.rowsOf(settingsTable.name).get('demo') as { clockOffsetMs?: number } | undefined
   if (saved?.clockOffsetMs !== undefined && opts.clock) opts.clock.offsetMs = saved.clockOffsetMs
   const clock = opts.clock ?? new MockClock(saved?.clockOffsetMs ?? 0)
-  return new Backend({ store, tables: TABLES, routes: ROUTES, features: FEATURES, seed: seedRows, clock, devRoutes: opts.devRoutes ?? true })
+  return new Backend({
+    store,
+    tables: TABLES,
+    routes: ROUTES,
+    features: FEATURES,
+    seed: seedRows,
+    clock,
+    devRoutes: opts.devRoutes ?? true,
+  })
 }

@@ -34,15 +34,18 @@ export function coreFromV2(old: V2Collections): Rows {
   const bindings: RoomBinding[] = []
   for (const u of values<V2User>(old.users)) {
     const { realName, rooms, ...rest } = u
-    users.push({ ...rest, ...(realName ? { realName: realName.name, idNumber: realName.idNumber, realNameBoundAt: realName.boundAt } : {}) })
+    users.push({
+      ...rest,
+      ...(realName ? { realName: realName.name, idNumber: realName.idNumber, realNameBoundAt: realName.boundAt } : {}),
+    })
     for (const r of rooms ?? []) bindings.push({ ...r, id: `${u.id}:${r.roomId}`, userId: u.id })
   }
-  const idempotency: IdempotencyRecord[] = Object.entries((old.idempotency ?? {}) as Record<string, Omit<IdempotencyRecord, 'id' | 'userId' | 'key'>>).map(
-    ([id, r]) => {
-      const at = id.indexOf(':')
-      return { ...r, id, userId: id.slice(0, at), key: id.slice(at + 1) }
-    },
-  )
+  const idempotency: IdempotencyRecord[] = Object.entries(
+    (old.idempotency ?? {}) as Record<string, Omit<IdempotencyRecord, 'id' | 'userId' | 'key'>>,
+  ).map(([id, r]) => {
+    const at = id.indexOf(':')
+    return { ...r, id, userId: id.slice(0, at), key: id.slice(at + 1) }
+  })
   const attempts: Attempt[] = Object.entries((old.attempts ?? {}) as Record<string, number[]>).flatMap(([key, times]) =>
     times.map((ms, i) => ({ id: `${key}#${i}`, key, at: beijingIso(ms) })),
   )

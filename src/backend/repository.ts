@@ -186,13 +186,20 @@ export class CoreRepository {
 
   /** Whether `proxyId` may act for `principalId` now (a confirmed link). */
   async isConfirmedProxy(proxyId: string, principalId: string): Promise<boolean> {
-    const links = await this.familyLinks.find({ where: { proxyId, principalId, status: 'confirmed' }, order: [], limit: 1 })
+    const links = await this.familyLinks.find({
+      where: { proxyId, principalId, status: 'confirmed' },
+      order: [],
+      limit: 1,
+    })
     return links.length > 0
   }
 
   /** The confirmed proxies of a principal (their user ids), in link order. */
   async confirmedProxiesOf(principalId: string): Promise<string[]> {
-    const links = await this.familyLinks.find({ where: { principalId, status: 'confirmed' }, order: [['requestedAt', 'asc']] })
+    const links = await this.familyLinks.find({
+      where: { principalId, status: 'confirmed' },
+      order: [['requestedAt', 'asc']],
+    })
     return links.map((l) => l.proxyId)
   }
 
@@ -205,7 +212,14 @@ export class CoreRepository {
 
   /** A page of a user's messages, newest first (then by id, descending). */
   messagesOf(userId: string, page: { offset: number; limit: number }): Promise<Message[]> {
-    return this.messages.find({ where: { userId }, order: [['createdAt', 'desc'], ['id', 'desc']], ...page })
+    return this.messages.find({
+      where: { userId },
+      order: [
+        ['createdAt', 'desc'],
+        ['id', 'desc'],
+      ],
+      ...page,
+    })
   }
 
   /** How many messages a user has, and how many are unread. */

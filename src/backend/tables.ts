@@ -142,7 +142,10 @@ export const messagesTable = table<Message>({
     createdAt: 'timestamptz',
     readAt: 'timestamptz',
   },
-  lookups: [['userId', 'readAt'], ['userId', 'ref', 'readAt']],
+  lookups: [
+    ['userId', 'readAt'],
+    ['userId', 'ref', 'readAt'],
+  ],
 })
 
 /** Idempotency records: in the app one storage key per day, so none grows without bound. */

@@ -34,7 +34,8 @@ function fastifyError(e: { statusCode?: number; code?: string }): { status: numb
     case 'FST_ERR_CTP_INVALID_CONTENT_LENGTH':
       return { status: 400, code: 'MALFORMED_JSON', message: '提交的内容格式不正确' }
     default:
-      if (e.statusCode === 400 || e instanceof SyntaxError) return { status: 400, code: 'MALFORMED_JSON', message: '提交的内容格式不正确' }
+      if (e.statusCode === 400 || e instanceof SyntaxError)
+        return { status: 400, code: 'MALFORMED_JSON', message: '提交的内容格式不正确' }
       return { status: 500, code: 'INTERNAL', message: '服务暂时出了点问题，请稍后再试' }
   }
 }
@@ -75,7 +76,12 @@ export function buildApp(backend: Backend, opts: AppOptions = {}): FastifyInstan
         return reply.code(503).headers(CORS).send({ code: 'SERVICE_UNAVAILABLE', message: '服务繁忙，请稍后再试' })
       }
       const headers = Object.fromEntries(Object.entries(req.headers).map(([k, v]) => [k, Array.isArray(v) ? v[0] : v]))
-      const out = await backend.handle({ method: req.method as Method, url: req.url, headers, body: req.body ?? undefined })
+      const out = await backend.handle({
+        method: req.method as Method,
+        url: req.url,
+        headers,
+        body: req.body ?? undefined,
+      })
       if (fault.kind === 'lost-response') {
         req.raw.socket.destroy()
         return reply.hijack()

@@ -22,7 +22,15 @@ export interface SqlBackendOptions {
 export async function createSqlBackend(opts: SqlBackendOptions): Promise<Backend> {
   await migrate(opts.driver)
   const store = new SqlStore(opts.driver, TABLES, opts.blobs)
-  const backend = new Backend({ store, tables: TABLES, routes: ROUTES, features: FEATURES, seed: seedRows, clock: opts.clock, devRoutes: opts.devRoutes ?? true })
+  const backend = new Backend({
+    store,
+    tables: TABLES,
+    routes: ROUTES,
+    features: FEATURES,
+    seed: seedRows,
+    clock: opts.clock,
+    devRoutes: opts.devRoutes ?? true,
+  })
   await backend.start()
   return backend
 }

@@ -44,7 +44,9 @@ export function fileBlobStore(dir: string): BlobStore {
     async list() {
       await ready
       const names = await fs.readdir(dir)
-      return Promise.all(names.filter((n) => SAFE.test(n)).map(async (id) => ({ id, modifiedMs: (await fs.stat(file(id))).mtimeMs })))
+      return Promise.all(
+        names.filter((n) => SAFE.test(n)).map(async (id) => ({ id, modifiedMs: (await fs.stat(file(id))).mtimeMs })),
+      )
     },
   }
 }

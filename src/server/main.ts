@@ -22,8 +22,14 @@ export interface ServerConfig {
 /** The configuration from the environment. */
 export function configFromEnv(env: NodeJS.ProcessEnv = process.env): ServerConfig {
   const port = Number(env.PORT ?? 3001)
-  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`PORT must be a port number, not ${env.PORT}`)
-  return { port, host: env.HOST ?? '127.0.0.1', databaseUrl: env.DATABASE_URL || undefined, dataDir: path.resolve(env.DATA_DIR ?? '.data') }
+  if (!Number.isInteger(port) || port < 0 || port > 65535)
+    throw new Error(`PORT must be a port number, not ${env.PORT}`)
+  return {
+    port,
+    host: env.HOST ?? '127.0.0.1',
+    databaseUrl: env.DATABASE_URL || undefined,
+    dataDir: path.resolve(env.DATA_DIR ?? '.data'),
+  }
 }
 
 /** Opens the database (taking PGlite's folder lock), migrates, and listens. Resolves with a stop function. */
@@ -39,7 +45,9 @@ export async function startServer(config: ServerConfig): Promise<{ url: string; 
     try {
       release = await lockfile.lock(pgDir, { stale: 30_000, update: 10_000, realpath: false })
     } catch {
-      throw new Error(`另一个服务进程正在使用 ${pgDir}（PGlite 只能由一个进程打开）。请先停止它，或用 DATA_DIR 指定另一个数据目录，或设置 DATABASE_URL 使用 PostgreSQL。`)
+      throw new Error(
+        `另一个服务进程正在使用 ${pgDir}（PGlite 只能由一个进程打开）。请先停止它，或用 DATA_DIR 指定另一个数据目录，或设置 DATABASE_URL 使用 PostgreSQL。`,
+      )
     }
     driver = await pgliteDriver(pgDir)
   }
@@ -60,7 +68,9 @@ if (require.main === module) {
   const config = configFromEnv()
   startServer(config).then(
     (s) => {
-      console.log(`现代社区 server listening on ${s.url} (${config.databaseUrl ? 'PostgreSQL' : `PGlite in ${path.join(config.dataDir, 'pg')}`})`)
+      console.log(
+        `现代社区 server listening on ${s.url} (${config.databaseUrl ? 'PostgreSQL' : `PGlite in ${path.join(config.dataDir, 'pg')}`})`,
+      )
       const stop = () => s.stop().then(() => process.exit(0))
       process.on('SIGINT', stop)
       process.on('SIGTERM', stop)

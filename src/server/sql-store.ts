@@ -7,7 +7,16 @@
  * transactions.
  */
 import type { ColumnType, Query, TableSpec, Where } from '../backend/core/data/spec'
-import { BusyError, DuplicateKeyError, RetryTransaction, type Images, type Rows, type Store, type Table, type Tables } from '../backend/core/data/store'
+import {
+  BusyError,
+  DuplicateKeyError,
+  RetryTransaction,
+  type Images,
+  type Rows,
+  type Store,
+  type Table,
+  type Tables,
+} from '../backend/core/data/store'
 import type { BlobStore } from './blobs'
 import type { SqlConnection, SqlDriver } from './drivers'
 import { ident, Params, rowOf, selectList, selectSql, snake, whereSql } from './sql'
@@ -68,7 +77,9 @@ export class SqlStore implements Store {
   }
 
   async isEmpty(): Promise<boolean> {
-    return this.driver.withConnection(async (c) => (await c.query('SELECT count(*)::int AS n FROM settings')).rows[0].n === 0)
+    return this.driver.withConnection(
+      async (c) => (await c.query('SELECT count(*)::int AS n FROM settings')).rows[0].n === 0,
+    )
   }
 
   /** Replaces every table's rows with `rows` in one transaction (first start, demo reset); removes every photo. */
@@ -99,7 +110,9 @@ export class SqlStore implements Store {
     let removed = 0
     for (const b of await this.blobs.list()) {
       if (nowMs - b.modifiedMs < olderThanMs) continue
-      const known = await this.driver.withConnection(async (c) => (await c.query('SELECT 1 FROM images WHERE id = $1', [b.id])).rows.length > 0)
+      const known = await this.driver.withConnection(
+        async (c) => (await c.query('SELECT 1 FROM images WHERE id = $1', [b.id])).rows.length > 0,
+      )
       if (!known) {
         await this.blobs.remove(b.id)
         removed++
@@ -162,7 +175,8 @@ class SqlTransaction implements Tables {
       this.written.push(id)
       await this.c.query(`INSERT INTO images (id) VALUES ($1::text) ON CONFLICT (id) DO NOTHING`, [id])
     },
-    get: async (id) => ((await this.c.query('SELECT 1 FROM images WHERE id = $1::text', [id])).rows.length ? this.blobs.read(id) : null),
+    get: async (id) =>
+      (await this.c.query('SELECT 1 FROM images WHERE id = $1::text', [id])).rows.length ? this.blobs.read(id) : null,
     remove: async (id) => {
       await this.c.query('DELETE FROM images WHERE id = $1::text', [id])
       this.removed.push(id)
@@ -194,7 +208,9 @@ class SqlTable implements Table<Row> {
 
   async get(key: string, opts: { lock?: boolean } = {}): Promise<Row | undefined> {
     const p = new Params()
-    return (await this.rows(selectSql(this.spec, { where: { [this.spec.key]: key }, order: [], lock: opts.lock }, p), p))[0]
+    return (
+      await this.rows(selectSql(this.spec, { where: { [this.spec.key]: key }, order: [], lock: opts.lock }, p), p)
+    )[0]
   }
 
   async find(query: Query<Row>): Promise<Row[]> {
@@ -208,7 +224,10 @@ class SqlTable implements Table<Row> {
 
   async count(where: Where<Row>): Promise<number> {
     const p = new Params()
-    const r = await this.c.query(`SELECT count(*)::int AS n FROM ${ident(this.spec.name)} WHERE ${whereSql(this.spec, where, p)}`, p.values)
+    const r = await this.c.query(
+      `SELECT count(*)::int AS n FROM ${ident(this.spec.name)} WHERE ${whereSql(this.spec, where, p)}`,
+      p.values,
+    )
     return Number(r.rows[0].n)
   }
 
@@ -241,6 +260,9 @@ class SqlTable implements Table<Row> {
 
   async remove(key: string): Promise<void> {
     const p = new Params()
-    await this.c.query(`DELETE FROM ${ident(this.spec.name)} WHERE ${ident(snake(this.spec.key))} = ${p.add(this.types[this.spec.key], key)}`, p.values)
+    await this.c.query(
+      `DELETE FROM ${ident(this.spec.name)} WHERE ${ident(snake(this.spec.key))} = ${p.add(this.types[this.spec.key], key)}`,
+      p.values,
+    )
   }
 }

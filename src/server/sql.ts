@@ -72,8 +72,7 @@ export function whereSql<R extends object>(spec: TableSpec<R>, where: Where<R>, 
     else if ('in' in cond) {
       const list = cond.in as readonly unknown[]
       parts.push(list.length ? `${c} = ANY(${p.addArray(type, list)})` : 'FALSE')
-    }
-    else if ('ne' in cond) {
+    } else if ('ne' in cond) {
       parts.push(cond.ne === null ? `${c} IS NOT NULL` : `${c} IS NOT NULL AND ${c} <> ${p.add(type, cond.ne)}`)
     } else {
       const r = cond as { gt?: unknown; gte?: unknown; lt?: unknown; lte?: unknown }

@@ -4,9 +4,9 @@
  * both call `handle()`, and realise `decideFault()`'s verdict themselves. Data lives in a `Store`
  * (in-app or SQL); demo settings (mock time, faults) are data too, read at the start of every request.
  */
-import { sha256Hex } from '../../domain/hash'
-import { maskIdNumbersIn } from '../../domain/residentId'
-import { beijingIso } from '../../domain/time'
+import { sha256Hex } from '@/domain/hash'
+import { maskIdNumbersIn } from '@/domain/residentId'
+import { beijingIso } from '@/domain/time'
 import type { User } from '../model'
 import { CoreRepository } from '../repository'
 import { MockClock } from './clock'
@@ -18,7 +18,15 @@ import type { Feature } from './feature'
 import { drawFault, type FaultConfig, type FaultDecision } from './faults'
 import { forbidden, HttpError, notFound, unauthorized, type BackendRequest, type BackendResponse } from './http'
 import { newId } from './ids'
-import { maskTypedIdNumbers, matchRoute, validateInput, type DemoControls, type Route, type RouteContext, type Tx } from './router'
+import {
+  maskTypedIdNumbers,
+  matchRoute,
+  validateInput,
+  type DemoControls,
+  type Route,
+  type RouteContext,
+  type Tx,
+} from './router'
 
 export interface BackendOptions {
   store: Store
@@ -44,9 +52,14 @@ const PURGE_BATCH = 200
 function errorResponse(e: unknown): BackendResponse {
   if (e instanceof HttpError) return { status: e.status, body: e.toBody() }
   if (e instanceof BusyError) {
-    return { status: 503, body: { code: 'BUSY', message: '现在办理的人比较多，请稍等几秒再试' }, headers: { 'retry-after': '1' } }
+    return {
+      status: 503,
+      body: { code: 'BUSY', message: '现在办理的人比较多，请稍等几秒再试' },
+      headers: { 'retry-after': '1' },
+    }
   }
-  if (e instanceof DuplicateKeyError) return { status: 409, body: { code: 'DUPLICATE', message: '这条记录已经存在，请刷新后再看' } }
+  if (e instanceof DuplicateKeyError)
+    return { status: 409, body: { code: 'DUPLICATE', message: '这条记录已经存在，请刷新后再看' } }
   if (e instanceof StorageFullError) {
     const message = e.perKey
       ? '这份资料太大，无法保存。请压缩照片或分几次提交。'
@@ -83,7 +96,9 @@ export class Backend {
       this.ready = (async () => {
         if (await this.store.isEmpty()) {
           await this.store.reset(this.options.seed(beijingIso(this.clock.now())))
-          await this.store.transaction((t) => new CoreRepository(t).settings.update('demo', { clockOffsetMs: this.clock.offsetMs }))
+          await this.store.transaction((t) =>
+            new CoreRepository(t).settings.update('demo', { clockOffsetMs: this.clock.offsetMs }),
+          )
         }
       })()
       this.ready.catch(() => {
@@ -173,7 +188,8 @@ export class Backend {
    * Test helper: the rows of `table` (its SQL name, e.g. `care_orders`) meeting `where`, by key. Works
    * on every store; routes never use it.
    */
-  async inspect<R = Record<string, any>>(table: string, where: Where<Record<string, unknown>> = {}): Promise<R[]> { // eslint-disable-line @typescript-eslint/no-explicit-any -- test data of any table
+  async inspect<R = Record<string, any>>(table: string, where: Where<Record<string, unknown>> = {}): Promise<R[]> {
+    // eslint-disable-line @typescript-eslint/no-explicit-any -- test data of any table
     await this.start()
     const spec = this.spec(table)
     return this.store.transaction(async (t) => (await t.of(spec).find({ where, order: [] })) as R[])
@@ -286,7 +302,9 @@ export class Backend {
       }
       if (seen) return { status: seen.status, body: seen.body, headers: { 'idempotent-replayed': 'true' } }
     }
-    const input = route.input ? maskTypedIdNumbers(validateInput(route.input, mutating ? (req.body ?? {}) : query)) : undefined
+    const input = route.input
+      ? maskTypedIdNumbers(validateInput(route.input, mutating ? (req.body ?? {}) : query))
+      : undefined
     const nowIso = beijingIso(clock.now())
     const demo: DemoControls = {
       clockOffsetMs: offset,
@@ -330,14 +348,23 @@ export class Backend {
         })
       },
       resolveMessages: async (userId, ref) => {
-        for (const m of await tx.core.unreadMessagesAbout(userId, ref)) await tx.core.messages.update(m.id, { readAt: nowIso })
+        for (const m of await tx.core.unreadMessagesAbout(userId, ref))
+          await tx.core.messages.update(m.id, { readAt: nowIso })
       },
       onFailure: hooks.onFailure,
     }
     const out = await route.handler(ctx)
     const result: BackendResponse = isResponse(out) ? out : { status: 200, body: out ?? { ok: true } }
     if (idemId && user) {
-      const record = { id: idemId, userId: user.id, key: key!, requestHash, status: result.status, body: result.body, at: nowIso }
+      const record = {
+        id: idemId,
+        userId: user.id,
+        key: key!,
+        requestHash,
+        status: result.status,
+        body: result.body,
+        at: nowIso,
+      }
       try {
         await tx.core.idempotency.insert(record)
       } catch (e) {
@@ -362,12 +389,18 @@ export class Backend {
     return { user, token }
   }
 
-  private async principalFor(tx: Tx, route: Route, user: User | undefined, actingFor: string | undefined): Promise<User | undefined> {
+  private async principalFor(
+    tx: Tx,
+    route: Route,
+    user: User | undefined,
+    actingFor: string | undefined,
+  ): Promise<User | undefined> {
     if (!user || !actingFor || actingFor === user.id) return user
     if (!route.allowProxy) throw forbidden('代办时不能进行此操作，请切换回本人')
     const linked = await tx.core.isConfirmedProxy(user.id, actingFor)
     const principal = await tx.core.users.get(actingFor)
-    if (!linked || !principal || principal.deletedAt) throw forbidden('您还没有获得对方的代办授权，或授权已撤销', 'NOT_A_PROXY')
+    if (!linked || !principal || principal.deletedAt)
+      throw forbidden('您还没有获得对方的代办授权，或授权已撤销', 'NOT_A_PROXY')
     return principal
   }
 
@@ -378,7 +411,8 @@ export class Backend {
     this.lastPurgeMs = now
     await this.store.transaction(async (t) => {
       const core = new CoreRepository(t)
-      for (const r of await core.idempotencyBefore(beijingIso(now - IDEMPOTENCY_KEEP_MS), PURGE_BATCH)) await core.idempotency.remove(r.id)
+      for (const r of await core.idempotencyBefore(beijingIso(now - IDEMPOTENCY_KEEP_MS), PURGE_BATCH))
+        await core.idempotency.remove(r.id)
     })
   }
 }

@@ -49,13 +49,18 @@ export function storedVersion(storage: KeyValueStorage): number {
  * new tables' stamp is written leaves v2 in place, migrated again at the next start.
  * @throws Error when the stored data is newer than this program
  */
-export function migrateAndLoad(storage: KeyValueStorage, store: InAppStore, fromV2: (old: V2Collections) => Rows): number {
+export function migrateAndLoad(
+  storage: KeyValueStorage,
+  store: InAppStore,
+  fromV2: (old: V2Collections) => Rows,
+): number {
   const found = storedVersion(storage)
   if (found > SCHEMA_VERSION) throw new Error(`数据版本 ${found} 比当前程序新，请更新小程序`)
   if (found === 1) v1ToV2(storage)
   if (found === 1 || found === 2) {
     const old: V2Collections = {}
-    for (const k of storage.keys()) if (k.startsWith(V2_PREFIX)) old[k.slice(V2_PREFIX.length)] = JSON.parse(storage.getItem(k)!)
+    for (const k of storage.keys())
+      if (k.startsWith(V2_PREFIX)) old[k.slice(V2_PREFIX.length)] = JSON.parse(storage.getItem(k)!)
     store.replaceRows(fromV2(old))
   }
   // Leftovers of v2 (a kill after the tables were written) go too.

@@ -1,6 +1,6 @@
 /** Mock WeChat login: list the seeded personas, log in as one, log out. */
 import * as v from 'valibot'
-import type { PersonaDto } from '../../domain/contracts/core'
+import type { PersonaDto } from '@/domain/contracts/core'
 import { newToken } from '../core/ids'
 import { notFound } from '../core/http'
 import { route, type Route } from '../core/router'
@@ -13,7 +13,11 @@ export const authRoutes: Route[] = [
     access: 'public',
     handler: async ({ tx }): Promise<PersonaDto[]> => {
       const users = await tx.core.personas()
-      const communities = new Map((await Promise.all([...new Set(users.map((u) => u.communityId))].map((id) => tx.core.communities.get(id)))).flatMap((c) => (c ? [[c.id, c.name] as const] : [])))
+      const communities = new Map(
+        (
+          await Promise.all([...new Set(users.map((u) => u.communityId))].map((id) => tx.core.communities.get(id)))
+        ).flatMap((c) => (c ? [[c.id, c.name] as const] : [])),
+      )
       return users.map((u) => ({
         userId: u.id,
         displayName: displayName(u),

@@ -1,9 +1,9 @@
 /** Mock-mode dev panel: mock time, fault injection, demo reset. Served only when `devRoutes` is on. */
 import * as v from 'valibot'
-import type { DevStateDto } from '../../domain/contracts/core'
+import type { DevStateDto } from '@/domain/contracts/core'
 import { DEFAULT_FAULTS, FAULT_KINDS } from '../core/faults'
 import { route, type Route, type RouteContext } from '../core/router'
-import { beijingIso, inBeijing } from '../../domain/time'
+import { beijingIso, inBeijing } from '@/domain/time'
 import { badRequest } from '../core/http'
 
 const DAY = 86_400_000
@@ -26,7 +26,10 @@ export const devRoutes: Route[] = [
       setIso: v.optional(
         v.pipe(
           v.string(),
-          v.regex(/^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2})?([+-]\d{2}:\d{2}|Z))?$/, '时间格式应为 2026-03-01 或 2026-03-01T09:00:00+08:00'),
+          v.regex(
+            /^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2})?([+-]\d{2}:\d{2}|Z))?$/,
+            '时间格式应为 2026-03-01 或 2026-03-01T09:00:00+08:00',
+          ),
         ),
       ),
       advanceDays: v.optional(v.pipe(v.number(), v.integer(), v.minValue(-3650), v.maxValue(3650))),
@@ -62,7 +65,9 @@ export const devRoutes: Route[] = [
     }),
     handler: async (ctx) => {
       const { enabled, rate, latencyMs, seed, kinds } = ctx.body
-      const patch = Object.fromEntries(Object.entries({ enabled, rate, latencyMs, seed, kinds }).filter(([, x]) => x !== undefined))
+      const patch = Object.fromEntries(
+        Object.entries({ enabled, rate, latencyMs, seed, kinds }).filter(([, x]) => x !== undefined),
+      )
       await ctx.demo.configureFaults(patch)
       return state(ctx)
     },

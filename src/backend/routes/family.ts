@@ -4,7 +4,7 @@
  * Either side may revoke. Only confirmed links let a proxy act (`x-acting-for`).
  */
 import * as v from 'valibot'
-import { normalizeResidentId } from '../../domain/residentId'
+import { normalizeResidentId } from '@/domain/residentId'
 import { conflict, forbidden, notFound, unprocessable } from '../core/http'
 import { newId } from '../core/ids'
 import { route, type Route, type RouteContext } from '../core/router'
@@ -28,7 +28,8 @@ export const familyRoutes: Route[] = [
     method: 'GET',
     path: '/api/family-links',
     access: 'user',
-    handler: async ({ tx, user }) => Promise.all((await tx.core.linksOf(user.id)).map((l) => familyLinkDto(tx.core, l, user.id))),
+    handler: async ({ tx, user }) =>
+      Promise.all((await tx.core.linksOf(user.id)).map((l) => familyLinkDto(tx.core, l, user.id))),
   }),
   route({
     method: 'POST',
@@ -47,13 +48,23 @@ export const familyRoutes: Route[] = [
       const found = await tx.core.userByIdNumber(idNumber)
       const principal = found && found.realName === body.principalName ? found : undefined
       if (!principal) {
-        throw unprocessable('PRINCIPAL_NOT_FOUND', '没有找到这位家人的实名账号。请让家人先登录并完成实名，或带授权书到社区办理。', {
-          principalIdNumber: '没有找到这位家人的实名账号',
-        })
+        throw unprocessable(
+          'PRINCIPAL_NOT_FOUND',
+          '没有找到这位家人的实名账号。请让家人先登录并完成实名，或带授权书到社区办理。',
+          {
+            principalIdNumber: '没有找到这位家人的实名账号',
+          },
+        )
       }
       if (principal.id === user.id) throw unprocessable('SELF_LINK', '不能为自己申请代办')
-      const open = (await tx.core.linksBetween(user.id, principal.id)).find((l) => l.status === 'pending' || l.status === 'confirmed')
-      if (open) throw conflict('LINK_EXISTS', open.status === 'pending' ? '已经发出申请，请等待家人确认' : '您已经可以为这位家人代办')
+      const open = (await tx.core.linksBetween(user.id, principal.id)).find(
+        (l) => l.status === 'pending' || l.status === 'confirmed',
+      )
+      if (open)
+        throw conflict(
+          'LINK_EXISTS',
+          open.status === 'pending' ? '已经发出申请，请等待家人确认' : '您已经可以为这位家人代办',
+        )
       const id = newId('fl')
       const link: FamilyLink = {
         id,
@@ -83,7 +94,11 @@ export const familyRoutes: Route[] = [
       const link = await linkFor(ctx, ctx.params.id)
       if (link.principalId !== ctx.user.id) throw forbidden('只有被代办的本人可以确认')
       if (link.status !== 'pending') throw conflict('LINK_NOT_PENDING', '这条申请已经处理过了')
-      const l = await ctx.tx.core.familyLinks.update(link.id, { status: 'confirmed', confirmedAt: ctx.nowIso, confirmedBy: 'principal' })
+      const l = await ctx.tx.core.familyLinks.update(link.id, {
+        status: 'confirmed',
+        confirmedAt: ctx.nowIso,
+        confirmedBy: 'principal',
+      })
       await ctx.notify(l.proxyId, '代办申请已同意', `${displayName(ctx.user)}同意由您代办社区事务。`, '/pages/me/index')
       await ctx.resolveMessages(l.principalId, requestRef(l.id))
       return familyLinkDto(ctx.tx.core, l, ctx.user.id)
@@ -97,7 +112,11 @@ export const familyRoutes: Route[] = [
       const link = await linkFor(ctx, ctx.params.id)
       if (link.principalId !== ctx.user.id) throw forbidden('只有被代办的本人可以拒绝')
       if (link.status !== 'pending') throw conflict('LINK_NOT_PENDING', '这条申请已经处理过了')
-      const l = await ctx.tx.core.familyLinks.update(link.id, { status: 'declined', closedAt: ctx.nowIso, closedBy: ctx.user.id })
+      const l = await ctx.tx.core.familyLinks.update(link.id, {
+        status: 'declined',
+        closedAt: ctx.nowIso,
+        closedBy: ctx.user.id,
+      })
       await ctx.notify(l.proxyId, '代办申请未通过', `${displayName(ctx.user)}没有同意代办申请。`, '/pages/me/index')
       await ctx.resolveMessages(l.principalId, requestRef(l.id))
       return familyLinkDto(ctx.tx.core, l, ctx.user.id)
@@ -110,10 +129,20 @@ export const familyRoutes: Route[] = [
     handler: async (ctx) => {
       const link = await linkFor(ctx, ctx.params.id)
       if (link.principalId !== ctx.user.id && link.proxyId !== ctx.user.id) throw notFound('没有找到这条代办关系')
-      if (link.status !== 'confirmed' && link.status !== 'pending') throw conflict('LINK_CLOSED', '这条代办关系已经结束')
-      const l = await ctx.tx.core.familyLinks.update(link.id, { status: 'revoked', closedAt: ctx.nowIso, closedBy: ctx.user.id })
+      if (link.status !== 'confirmed' && link.status !== 'pending')
+        throw conflict('LINK_CLOSED', '这条代办关系已经结束')
+      const l = await ctx.tx.core.familyLinks.update(link.id, {
+        status: 'revoked',
+        closedAt: ctx.nowIso,
+        closedBy: ctx.user.id,
+      })
       const other = l.proxyId === ctx.user.id ? l.principalId : l.proxyId
-      await ctx.notify(other, '代办关系已撤销', `${displayName(ctx.user)}撤销了代办关系，此后不能再代为办理。`, '/pages/me/index')
+      await ctx.notify(
+        other,
+        '代办关系已撤销',
+        `${displayName(ctx.user)}撤销了代办关系，此后不能再代为办理。`,
+        '/pages/me/index',
+      )
       await ctx.resolveMessages(l.principalId, requestRef(l.id))
       return familyLinkDto(ctx.tx.core, l, ctx.user.id)
     },
@@ -156,7 +185,12 @@ export const familyRoutes: Route[] = [
         authorizationImageId: imageId,
       })
       const names = await displayNames(tx.core, [l.principalId, l.proxyId])
-      await ctx.notify(l.proxyId, '代办授权已由社区确认', `社区工作人员已核对授权书，您可以为${names.get(l.principalId)}代办。`, '/pages/me/index')
+      await ctx.notify(
+        l.proxyId,
+        '代办授权已由社区确认',
+        `社区工作人员已核对授权书，您可以为${names.get(l.principalId)}代办。`,
+        '/pages/me/index',
+      )
       await ctx.notify(
         l.principalId,
         '代办授权已由社区确认',

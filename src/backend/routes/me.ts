@@ -1,7 +1,7 @@
 /** The user's own data: profile, privacy consent, real-name binding, rooms, export, account deletion. */
 import * as v from 'valibot'
-import { maskResidentId, normalizeResidentId, parseResidentId } from '../../domain/residentId'
-import { beijingDate, beijingIso } from '../../domain/time'
+import { maskResidentId, normalizeResidentId, parseResidentId } from '@/domain/residentId'
+import { beijingDate, beijingIso } from '@/domain/time'
 import { conflict, forbidden, notFound, tooMany, unprocessable } from '../core/http'
 import { newId } from '../core/ids'
 import { route, type AccountDeletionHook, type Route, type RouteContext, type Tx } from '../core/router'
@@ -32,7 +32,12 @@ export type EraseHook = (ctx: RouteContext, userId: string) => Promise<void>
  * account's personal records are erased; `erase`: the features' erasure of their personal records.
  */
 export const meRoutes = (onAccountDeleted: AccountDeletionHook[] = [], erase: EraseHook[] = []): Route[] => [
-  route({ method: 'GET', path: '/api/me', access: 'user', handler: ({ tx, user, nowIso }) => meDto(tx.core, user, nowIso) }),
+  route({
+    method: 'GET',
+    path: '/api/me',
+    access: 'user',
+    handler: ({ tx, user, nowIso }) => meDto(tx.core, user, nowIso),
+  }),
   route({
     method: 'GET',
     path: '/api/principal',
@@ -51,7 +56,8 @@ export const meRoutes = (onAccountDeleted: AccountDeletionHook[] = [], erase: Er
     path: '/api/me/privacy',
     access: 'user',
     input: v.object({ accepted: v.literal(true, '需要同意隐私说明才能继续') }),
-    handler: async ({ tx, user, nowIso }) => meDto(tx.core, await tx.core.users.update(user.id, { privacyAcceptedAt: nowIso }), nowIso),
+    handler: async ({ tx, user, nowIso }) =>
+      meDto(tx.core, await tx.core.users.update(user.id, { privacyAcceptedAt: nowIso }), nowIso),
   }),
   route({
     method: 'POST',
@@ -67,7 +73,9 @@ export const meRoutes = (onAccountDeleted: AccountDeletionHook[] = [], erase: Er
       if (recent >= MAX_FAILED_BINDINGS_PER_HOUR) throw tooMany('尝试次数太多，请 1 小时后再试，或到社区服务中心办理')
       const fail = (code: string, message: string, field: 'name' | 'idNumber') => {
         // Counted even though the request's other changes roll back.
-        ctx.onFailure((t) => t.core.attempts.insert({ id: newId('att'), key: attemptsKey, at: nowIso }).then(() => undefined))
+        ctx.onFailure((t) =>
+          t.core.attempts.insert({ id: newId('att'), key: attemptsKey, at: nowIso }).then(() => undefined),
+        )
         return unprocessable(code, message, { [field]: message })
       }
       let idNumber: string
@@ -78,9 +86,16 @@ export const meRoutes = (onAccountDeleted: AccountDeletionHook[] = [], erase: Er
         throw unprocessable('INVALID_RESIDENT_ID', (e as Error).message, { idNumber: (e as Error).message })
       }
       const person = await tx.core.populationRegister.get(idNumber)
-      if (!person || person.name !== body.name) throw fail('NOT_IN_REGISTER', '姓名与身份证号码不一致，请核对后再试', 'idNumber')
-      if (await tx.core.userByIdNumber(idNumber)) throw conflict('ID_ALREADY_BOUND', '该身份证号码已绑定其他微信账号，如有疑问请联系社区')
-      const bound = await tx.core.users.update(user.id, { realName: person.name, idNumber, realNameBoundAt: nowIso, phone: person.phone })
+      if (!person || person.name !== body.name)
+        throw fail('NOT_IN_REGISTER', '姓名与身份证号码不一致，请核对后再试', 'idNumber')
+      if (await tx.core.userByIdNumber(idNumber))
+        throw conflict('ID_ALREADY_BOUND', '该身份证号码已绑定其他微信账号，如有疑问请联系社区')
+      const bound = await tx.core.users.update(user.id, {
+        realName: person.name,
+        idNumber,
+        realNameBoundAt: nowIso,
+        phone: person.phone,
+      })
       return meDto(tx.core, bound, nowIso)
     },
   }),
@@ -90,7 +105,9 @@ export const meRoutes = (onAccountDeleted: AccountDeletionHook[] = [], erase: Er
     access: 'user',
     handler: async ({ tx, user }) => {
       const rooms = await tx.core.roomsOfCommunity(user.communityId)
-      return Promise.all(rooms.map(async (r) => ({ roomId: r.id, label: await tx.core.roomLabel(r.id), floor: r.floor })))
+      return Promise.all(
+        rooms.map(async (r) => ({ roomId: r.id, label: await tx.core.roomLabel(r.id), floor: r.floor })),
+      )
     },
   }),
   route({
@@ -107,14 +124,18 @@ export const meRoutes = (onAccountDeleted: AccountDeletionHook[] = [], erase: Er
       if (!user.idNumber) throw unprocessable('REAL_NAME_REQUIRED', '请先完成实名认证，再绑定房屋')
       const room = await tx.core.rooms.get(body.roomId)
       if (!room || room.communityId !== user.communityId) throw notFound('没有找到这个房屋', 'NO_SUCH_ROOM')
-      if (await tx.core.roomBindings.get(`${user.id}:${room.id}`)) throw conflict('ROOM_ALREADY_BOUND', '您已经绑定过这个房屋')
+      if (await tx.core.roomBindings.get(`${user.id}:${room.id}`))
+        throw conflict('ROOM_ALREADY_BOUND', '您已经绑定过这个房屋')
       const record = await tx.core.propertyRegister.get(room.id)
       const isOwner = record?.ownerIdNumber === user.idNumber
       if (body.role === 'owner' && !isOwner) {
         throw unprocessable(
           'NOT_OWNER',
           '房产登记中这套房屋的业主不是您。如果您是租户或家属，请选择相应身份；如登记有误，请联系社区。',
-          { roomId: '房产登记中这套房屋的业主不是您。如果您是租户或家属，请在“您的身份”中选择；如登记有误，请联系社区。' },
+          {
+            roomId:
+              '房产登记中这套房屋的业主不是您。如果您是租户或家属，请在“您的身份”中选择；如登记有误，请联系社区。',
+          },
         )
       }
       const base = { id: `${user.id}:${room.id}`, userId: user.id, roomId: room.id, boundAt: nowIso }
@@ -142,11 +163,17 @@ export const meRoutes = (onAccountDeleted: AccountDeletionHook[] = [], erase: Er
     access: 'user',
     handler: async ({ tx, user, nowIso }) => {
       const links = await tx.core.linksOf(user.id)
-      const names = await displayNames(tx.core, links.flatMap((l) => [l.proxyId, l.principalId]))
+      const names = await displayNames(
+        tx.core,
+        links.flatMap((l) => [l.proxyId, l.principalId]),
+      )
       const bindings = await tx.core.bindingsOf(user.id)
       const community = await tx.core.communities.get(user.communityId)
       const roomLines = await Promise.all(
-        bindings.map(async (r) => `${await tx.core.roomLabel(r.roomId)}（${r.role === 'owner' ? `业主，${r.area} ㎡` : r.role === 'tenant' ? '租户' : '家属'}）`),
+        bindings.map(
+          async (r) =>
+            `${await tx.core.roomLabel(r.roomId)}（${r.role === 'owner' ? `业主，${r.area} ㎡` : r.role === 'tenant' ? '租户' : '家属'}）`,
+        ),
       )
       const lines = [
         `现代社区 个人数据导出（${beijingDate(nowIso)}）`,
@@ -201,7 +228,11 @@ async function eraseRecordsOf(tx: Tx, user: User): Promise<void> {
     if (l.authorizationImageId) await core.images.remove(l.authorizationImageId)
     await core.familyLinks.remove(l.id)
   }
-  for (let page = await core.messagesOf(user.id, { offset: 0, limit: 200 }); page.length; page = await core.messagesOf(user.id, { offset: 0, limit: 200 })) {
+  for (
+    let page = await core.messagesOf(user.id, { offset: 0, limit: 200 });
+    page.length;
+    page = await core.messagesOf(user.id, { offset: 0, limit: 200 })
+  ) {
     for (const m of page) await core.messages.remove(m.id)
   }
   for (const a of await core.attemptsOfKey(`real-name:${user.id}`)) await core.attempts.remove(a.id)

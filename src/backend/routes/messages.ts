@@ -16,7 +16,10 @@ export const messageRoutes: Route[] = [
     handler: async ({ tx, user, body }) => {
       const start = Number(body.cursor ?? 0)
       const limit = Math.min(50, Math.max(1, Number(body.limit ?? 20)))
-      const [page, counts] = await Promise.all([tx.core.messagesOf(user.id, { offset: start, limit }), tx.core.messageCounts(user.id)])
+      const [page, counts] = await Promise.all([
+        tx.core.messagesOf(user.id, { offset: start, limit }),
+        tx.core.messageCounts(user.id),
+      ])
       return {
         items: page.map(messageDto),
         nextCursor: start + limit < counts.total ? String(start + limit) : null,

@@ -1,12 +1,13 @@
 /** Turns stored records into wire shapes (`src/domain/contracts`), masking what must be masked. */
-import type { CommunityDto, FamilyLinkDto, MeDto, MessageDto, RoomBindingDto } from '../../domain/contracts/core'
-import { ageOn, maskResidentId, parseResidentId } from '../../domain/residentId'
-import { beijingDate } from '../../domain/time'
+import type { CommunityDto, FamilyLinkDto, MeDto, MessageDto, RoomBindingDto } from '@/domain/contracts/core'
+import { ageOn, maskResidentId, parseResidentId } from '@/domain/residentId'
+import { beijingDate } from '@/domain/time'
 import type { Community, FamilyLink, Message, RoomBinding, User } from '../model'
 import type { CoreRepository } from '../repository'
 
 /** A user's display name: real name when bound, else the WeChat nickname. Deleted accounts say so. */
-export const displayName = (u: User | undefined) => (!u ? '未知用户' : u.deletedAt ? '已注销用户' : (u.realName ?? u.nickname))
+export const displayName = (u: User | undefined) =>
+  !u ? '未知用户' : u.deletedAt ? '已注销用户' : (u.realName ?? u.nickname)
 
 /** The display names of users by id (unknown ids: `未知用户`). */
 export async function displayNames(core: CoreRepository, ids: readonly string[]): Promise<Map<string, string>> {
@@ -16,7 +17,14 @@ export async function displayNames(core: CoreRepository, ids: readonly string[])
 }
 
 export function communityDto(c: Community): CommunityDto {
-  return { id: c.id, name: c.name, city: c.city, district: c.district, street: c.street, gridWorker: { ...c.gridWorker } }
+  return {
+    id: c.id,
+    name: c.name,
+    city: c.city,
+    district: c.district,
+    street: c.street,
+    gridWorker: { ...c.gridWorker },
+  }
 }
 
 /** A community's wire shape. @throws when the community does not exist (seeded data is broken) */
@@ -47,7 +55,10 @@ export async function meDto(core: CoreRepository, u: User, nowIso: string): Prom
     displayName: displayName(u),
     role: u.role,
     community: await communityDtoOf(core, u.communityId),
-    realName: u.realName && u.idNumber && birthDate ? { name: u.realName, idNumberMasked: maskResidentId(u.idNumber), birthDate } : null,
+    realName:
+      u.realName && u.idNumber && birthDate
+        ? { name: u.realName, idNumberMasked: maskResidentId(u.idNumber), birthDate }
+        : null,
     age: birthDate ? ageOn(birthDate, beijingDate(nowIso)) : null,
     rooms: await Promise.all(rooms.map((r) => roomBindingDto(core, r))),
     privacyAccepted: !!u.privacyAcceptedAt,

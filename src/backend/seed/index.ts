@@ -38,7 +38,8 @@ export function coreSeed(nowIso: string): CoreSeed & { populationRegister: Regis
     const idNumber = idNumberOf(p)
     const id = `u-${p.key}`
     populationRegister.push({ idNumber, name: p.name, phone: p.phone })
-    for (const roomId of p.owns ?? []) propertyRegister[roomId] = { roomId, ownerIdNumber: idNumber, area: AREAS[roomId] }
+    for (const roomId of p.owns ?? [])
+      propertyRegister[roomId] = { roomId, ownerIdNumber: idNumber, area: AREAS[roomId] }
     users[id] = {
       id,
       nickname: p.bound ? p.name : `微信用户${p.name.slice(0, 1)}`,
@@ -52,7 +53,15 @@ export function coreSeed(nowIso: string): CoreSeed & { populationRegister: Regis
     }
     if (p.bound) {
       for (const roomId of p.owns ?? []) {
-        roomBindings.push({ id: `${id}:${roomId}`, userId: id, roomId, role: 'owner', area: AREAS[roomId], verified: true, boundAt: nowIso })
+        roomBindings.push({
+          id: `${id}:${roomId}`,
+          userId: id,
+          roomId,
+          role: 'owner',
+          area: AREAS[roomId],
+          verified: true,
+          boundAt: nowIso,
+        })
       }
     }
   }
@@ -70,7 +79,13 @@ export function coreSeed(nowIso: string): CoreSeed & { populationRegister: Regis
 
 /** The core's rows of a fresh store. */
 export function coreSeedRows(seed: ReturnType<typeof coreSeed>, nowIso: string): Rows {
-  const settings: Settings = { id: 'demo', clockOffsetMs: 0, faults: { ...DEFAULT_FAULTS }, faultState: DEFAULT_FAULTS.seed, seededAt: nowIso }
+  const settings: Settings = {
+    id: 'demo',
+    clockOffsetMs: 0,
+    faults: { ...DEFAULT_FAULTS },
+    faultState: DEFAULT_FAULTS.seed,
+    seededAt: nowIso,
+  }
   return {
     [settingsTable.name]: [settings],
     [communitiesTable.name]: COMMUNITIES,

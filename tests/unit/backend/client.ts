@@ -20,7 +20,13 @@ import { pgliteDriver, postgresDriver, type SqlDriver } from '@/server/drivers'
 /** 2026-03-02 10:00 Beijing. */
 export const T0 = Date.UTC(2026, 2, 2, 2, 0, 0)
 
-export interface CallOptions { token?: string; body?: unknown; key?: string; actingFor?: string; rawBody?: string }
+export interface CallOptions {
+  token?: string
+  body?: unknown
+  key?: string
+  actingFor?: string
+  rawBody?: string
+}
 export interface Client {
   name: string
   backend: Backend
@@ -66,7 +72,9 @@ function recordTiming(method: Method, url: string, status: number, ms: number): 
 export async function inProcess(clock = fixedClock(T0)): Promise<Client> {
   const backend = createBackend({ storage: memoryStorage(), clock })
   return withLogin({
-    name: 'in-app', backend, clock,
+    name: 'in-app',
+    backend,
+    clock,
     call: async (method, url, opts = {}) => {
       const start = performance.now()
       const res = await backend.handle({ method, url, headers: headersOf(opts), body: opts.body })
@@ -140,8 +148,12 @@ export async function overSql(kind: 'pglite' | 'postgres', clock = fixedClock(T0
 /** The transports the backend suites run on: in-app always; the SQL servers when enabled (see above). */
 export const TRANSPORTS: [string, () => Promise<Client>][] = [
   ['in-app', () => inProcess()],
-  ...(process.env.MC_SQL === '1' ? [['PGlite server', () => overSql('pglite')] as [string, () => Promise<Client>]] : []),
-  ...(process.env.MC_SQL === '1' && process.env.MC_PG_URL ? [['PostgreSQL server', () => overSql('postgres')] as [string, () => Promise<Client>]] : []),
+  ...(process.env.MC_SQL === '1'
+    ? [['PGlite server', () => overSql('pglite')] as [string, () => Promise<Client>]]
+    : []),
+  ...(process.env.MC_SQL === '1' && process.env.MC_PG_URL
+    ? [['PostgreSQL server', () => overSql('postgres')] as [string, () => Promise<Client>]]
+    : []),
 ]
 
 /** The seeded ID number of a user (from the seed's people; `_c` kept for the callers' shape). */

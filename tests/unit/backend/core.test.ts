@@ -17,13 +17,14 @@ describe('mutex', () => {
   it('runs tasks one at a time in arrival order, even when one fails', async () => {
     const m = new Mutex()
     const log: string[] = []
-    const task = (name: string, ms: number, fail = false) => m.run(async () => {
-      log.push(`start ${name}`)
-      await new Promise((r) => setTimeout(r, ms))
-      log.push(`end ${name}`)
-      if (fail) throw new Error(name)
-      return name
-    })
+    const task = (name: string, ms: number, fail = false) =>
+      m.run(async () => {
+        log.push(`start ${name}`)
+        await new Promise((r) => setTimeout(r, ms))
+        log.push(`end ${name}`)
+        if (fail) throw new Error(name)
+        return name
+      })
     const results = await Promise.allSettled([task('a', 20), task('b', 1, true), task('c', 5)])
     expect(log).toEqual(['start a', 'end a', 'start b', 'end b', 'start c', 'end c'])
     expect(results.map((r) => r.status)).toEqual(['fulfilled', 'rejected', 'fulfilled'])
@@ -33,11 +34,16 @@ describe('mutex', () => {
     const c = await inProcess()
     const users = ['u-chen', 'u-liu', 'u-zhang', 'u-qian']
     const unbound = { realName: undefined, idNumber: undefined, realNameBoundAt: undefined }
-    await c.backend.arrange('users', users.map((id) => ({ id, ...unbound, privacyAcceptedAt: '2026-03-01T09:00:00+08:00' })))
+    await c.backend.arrange(
+      'users',
+      users.map((id) => ({ id, ...unbound, privacyAcceptedAt: '2026-03-01T09:00:00+08:00' })),
+    )
     const tokens = await Promise.all(users.map((u) => c.login(u)))
     const id = idNumberOf(c, 'u-wang')
     await c.backend.arrange('users', [{ id: 'u-wang', ...unbound }])
-    const results = await Promise.all(tokens.map((token) => c.call('POST', '/api/me/real-name', { token, body: { name: '王秀英', idNumber: id } })))
+    const results = await Promise.all(
+      tokens.map((token) => c.call('POST', '/api/me/real-name', { token, body: { name: '王秀英', idNumber: id } })),
+    )
     expect(results.map((r) => r.status).sort()).toEqual([200, 409, 409, 409])
   })
 })
@@ -45,7 +51,15 @@ describe('mutex', () => {
 /** The fault schedule as the backend draws it: `drawFault` from the stored generator state. */
 class FaultSchedule {
   private state: number
-  constructor(readonly config: FaultConfig = { enabled: false, seed: 42, rate: 0.3, latencyMs: 2000, kinds: ['latency', 'timeout', 'server-error', 'lost-response'] }) {
+  constructor(
+    readonly config: FaultConfig = {
+      enabled: false,
+      seed: 42,
+      rate: 0.3,
+      latencyMs: 2000,
+      kinds: ['latency', 'timeout', 'server-error', 'lost-response'],
+    },
+  ) {
     this.state = config.seed
   }
   next() {
@@ -58,7 +72,13 @@ class FaultSchedule {
 describe('fault schedule', () => {
   it('is off by default and reproducible from its seed', () => {
     expect(new FaultSchedule().next()).toEqual({ kind: null, delayMs: 0 })
-    const a = new FaultSchedule({ enabled: true, seed: 7, rate: 0.3, latencyMs: 2000, kinds: ['latency', 'timeout', 'server-error', 'lost-response'] })
+    const a = new FaultSchedule({
+      enabled: true,
+      seed: 7,
+      rate: 0.3,
+      latencyMs: 2000,
+      kinds: ['latency', 'timeout', 'server-error', 'lost-response'],
+    })
     const b = new FaultSchedule({ ...a.config })
     const seqA = Array.from({ length: 50 }, () => a.next().kind)
     expect(Array.from({ length: 50 }, () => b.next().kind)).toEqual(seqA)
@@ -76,12 +96,24 @@ describe('fault schedule', () => {
 describe('the mock interceptor realises each fault kind', () => {
   const setup = (kind: 'timeout' | 'server-error' | 'lost-response' | 'latency') => {
     const backend = createBackend({ storage: memoryStorage(), clock: fixedClock(T0) })
-    const configured = backend.configureFaults({ enabled: true, rate: 1, latencyMs: 2000, kinds: kind === 'latency' ? ['latency'] : [kind] })
+    const configured = backend.configureFaults({
+      enabled: true,
+      rate: 1,
+      latencyMs: 2000,
+      kinds: kind === 'latency' ? ['latency'] : [kind],
+    })
     const waits: number[] = []
-    const intercept = createMockInterceptor(backend, { wait: async (ms) => { waits.push(ms) } })
+    const intercept = createMockInterceptor(backend, {
+      wait: async (ms) => {
+        waits.push(ms)
+      },
+    })
     const call = async (url: string, method = 'GET', data?: unknown) => {
       await configured
-      return intercept({ requestParams: { url, method, data, header: {}, timeout: 5000 }, proceed: () => 'passed through' }) as Promise<any>
+      return intercept({
+        requestParams: { url, method, data, header: {}, timeout: 5000 },
+        proceed: () => 'passed through',
+      }) as Promise<any>
     }
     return { backend, waits, call }
   }
@@ -98,7 +130,9 @@ describe('the mock interceptor realises each fault kind', () => {
   })
   it('timeout: waits for the timeout and rejects without running the handler', async () => {
     const { call, waits, backend } = setup('timeout')
-    await expect(call('/api/auth/mock-login', 'POST', { userId: 'u-wang' })).rejects.toEqual({ errMsg: 'request:fail timeout' })
+    await expect(call('/api/auth/mock-login', 'POST', { userId: 'u-wang' })).rejects.toEqual({
+      errMsg: 'request:fail timeout',
+    })
     expect(waits).toEqual([5000])
     expect(await backend.inspect('sessions')).toHaveLength(0)
   })
@@ -109,7 +143,7 @@ describe('the mock interceptor realises each fault kind', () => {
     expect(r.data.code).toBe('SERVICE_UNAVAILABLE')
     expect(await backend.inspect('sessions')).toHaveLength(0)
   })
-  it('never faults the dev panel\'s own requests, so faults can always be turned off again', async () => {
+  it("never faults the dev panel's own requests, so faults can always be turned off again", async () => {
     const { call, waits } = setup('server-error')
     const r = await call('/api/dev/state')
     expect(r.statusCode).toBe(200)
@@ -118,7 +152,9 @@ describe('the mock interceptor realises each fault kind', () => {
   })
   it('lost-response: the handler runs and saves, but the caller sees a network failure', async () => {
     const { call, backend } = setup('lost-response')
-    await expect(call('/api/auth/mock-login', 'POST', { userId: 'u-wang' })).rejects.toMatchObject({ errMsg: expect.stringContaining('request:fail') })
+    await expect(call('/api/auth/mock-login', 'POST', { userId: 'u-wang' })).rejects.toMatchObject({
+      errMsg: expect.stringContaining('request:fail'),
+    })
     expect(await backend.inspect('sessions')).toHaveLength(1)
   })
 })
@@ -127,10 +163,21 @@ describe('persistence', () => {
   it('keeps one storage key per table and reloads what was saved', async () => {
     const storage = memoryStorage()
     const a = createBackend({ storage, clock: fixedClock(T0) })
-    const login = await a.handle({ method: 'POST', url: '/api/auth/mock-login', headers: {}, body: { userId: 'u-wang' } })
-    expect([...storage.data.keys()]).toEqual(expect.arrayContaining(['mc:t:settings', 'mc:t:users', 'mc:t:sessions', 'mc:t:messages']))
+    const login = await a.handle({
+      method: 'POST',
+      url: '/api/auth/mock-login',
+      headers: {},
+      body: { userId: 'u-wang' },
+    })
+    expect([...storage.data.keys()]).toEqual(
+      expect.arrayContaining(['mc:t:settings', 'mc:t:users', 'mc:t:sessions', 'mc:t:messages']),
+    )
     const b = createBackend({ storage, clock: fixedClock(T0) })
-    const me = await b.handle({ method: 'GET', url: '/api/me', headers: { authorization: `Bearer ${(login.body as { token: string }).token}` } })
+    const me = await b.handle({
+      method: 'GET',
+      url: '/api/me',
+      headers: { authorization: `Bearer ${(login.body as { token: string }).token}` },
+    })
     expect(me.status).toBe(200)
   })
 
@@ -138,19 +185,39 @@ describe('persistence', () => {
     const inner = memoryStorage()
     const limits = { perKey: 1024 * 1024, total: 10 * 1024 * 1024 }
     const backend = createBackend({ storage: withWeChatLimits(inner, limits), clock: fixedClock(T0), limits: false })
-    const login = await backend.handle({ method: 'POST', url: '/api/auth/mock-login', headers: {}, body: { userId: 'u-li' } })
+    const login = await backend.handle({
+      method: 'POST',
+      url: '/api/auth/mock-login',
+      headers: {},
+      body: { userId: 'u-li' },
+    })
     const auth = { authorization: `Bearer ${(login.body as { token: string }).token}` }
     limits.total = [...inner.data.entries()].reduce((sum, [k, v]) => sum + k.length + Buffer.byteLength(v), 0) + 50
     const before = new Map(inner.data)
-    const idNumber = (await backend.inspect<{ idNumber: string }>('population_register', { name: '王秀英' }))[0].idNumber
-    const link = await backend.handle({ method: 'POST', url: '/api/family-links', headers: auth, body: { principalName: '王秀英', principalIdNumber: idNumber, relationship: '子女' } })
+    const idNumber = (await backend.inspect<{ idNumber: string }>('population_register', { name: '王秀英' }))[0]
+      .idNumber
+    const link = await backend.handle({
+      method: 'POST',
+      url: '/api/family-links',
+      headers: auth,
+      body: { principalName: '王秀英', principalIdNumber: idNumber, relationship: '子女' },
+    })
     expect(link.status).toBe(507)
     expect(link.body).toMatchObject({ code: 'STORAGE_FULL', message: expect.stringContaining('存储空间已满') })
     expect(inner.data).toEqual(before)
     expect(await backend.inspect('family_links')).toEqual([])
     expect((await backend.handle({ method: 'GET', url: '/api/me', headers: auth })).status).toBe(200)
     limits.total = 10 * 1024 * 1024
-    expect((await backend.handle({ method: 'POST', url: '/api/family-links', headers: auth, body: { principalName: '王秀英', principalIdNumber: idNumber, relationship: '子女' } })).status).toBe(200)
+    expect(
+      (
+        await backend.handle({
+          method: 'POST',
+          url: '/api/family-links',
+          headers: auth,
+          body: { principalName: '王秀英', principalIdNumber: idNumber, relationship: '子女' },
+        })
+      ).status,
+    ).toBe(200)
   })
 
   it('refuses one value over 1 MB with its own message', async () => {
@@ -162,7 +229,9 @@ describe('persistence', () => {
   })
 
   it('migrates data saved by schema v1 (one blob, read flags) and keeps it', async () => {
-    const fixture = JSON.parse(fs.readFileSync(path.join(__dirname, '../../fixtures/storage-v1.json'), 'utf8')) as Record<string, string>
+    const fixture = JSON.parse(
+      fs.readFileSync(path.join(__dirname, '../../fixtures/storage-v1.json'), 'utf8'),
+    ) as Record<string, string>
     const storage = memoryStorage(fixture)
     expect(storedVersion(storage)).toBe(1)
     const backend = createBackend({ storage, clock: fixedClock(T0) })
@@ -179,7 +248,12 @@ describe('mock time and demo reset', () => {
   it('advances by days and months, persists across a restart, and reset restores the seed', async () => {
     const storage = memoryStorage()
     const backend = createBackend({ storage })
-    const r = await backend.handle({ method: 'POST', url: '/api/dev/clock', headers: {}, body: { setIso: '2026-01-31' } })
+    const r = await backend.handle({
+      method: 'POST',
+      url: '/api/dev/clock',
+      headers: {},
+      body: { setIso: '2026-01-31' },
+    })
     expect((r.body as { nowIso: string }).nowIso).toBe('2026-01-31T09:00:00+08:00')
     const m = await backend.handle({ method: 'POST', url: '/api/dev/clock', headers: {}, body: { advanceMonths: 1 } })
     expect((m.body as { nowIso: string }).nowIso.slice(0, 10)).toBe('2026-02-28')

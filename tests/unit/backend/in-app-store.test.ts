@@ -9,9 +9,23 @@ import { table } from '@/backend/core/data/spec'
 import { memoryStorage } from '@/backend/storage/memory'
 import { StorageFullError, withWeChatLimits, type KeyValueStorage } from '@/backend/storage/types'
 
-interface Account { id: string; owner: string; balance: number }
-interface Entry { id: string; account: string; amount: number; day: string }
-const accounts = table<Account>({ name: 'accounts', key: 'id', columns: { id: 'text', owner: 'text', balance: 'integer' }, lookups: [['owner']] })
+interface Account {
+  id: string
+  owner: string
+  balance: number
+}
+interface Entry {
+  id: string
+  account: string
+  amount: number
+  day: string
+}
+const accounts = table<Account>({
+  name: 'accounts',
+  key: 'id',
+  columns: { id: 'text', owner: 'text', balance: 'integer' },
+  lookups: [['owner']],
+})
 const entries = table<Entry>({
   name: 'entries',
   key: 'id',
@@ -29,7 +43,13 @@ function open(storage: KeyValueStorage): InAppStore {
 
 async function seeded(storage: KeyValueStorage): Promise<InAppStore> {
   const store = open(storage)
-  await store.reset({ accounts: [{ id: 'a', owner: 'wang', balance: 100 }, { id: 'b', owner: 'li', balance: 0 }], entries: [] })
+  await store.reset({
+    accounts: [
+      { id: 'a', owner: 'wang', balance: 100 },
+      { id: 'b', owner: 'li', balance: 0 },
+    ],
+    entries: [],
+  })
   return store
 }
 
@@ -51,18 +71,25 @@ function dyingAt(inner: KeyValueStorage, n: number): KeyValueStorage & { dead: b
     getItem: (k: string) => inner.getItem(k),
     keys: () => inner.keys(),
     setItem: (k: string, v: string) => {
-      if (s.dead || ++ops === n) { s.dead = true; throw new Error('killed') }
+      if (s.dead || ++ops === n) {
+        s.dead = true
+        throw new Error('killed')
+      }
       inner.setItem(k, v)
     },
     removeItem: (k: string) => {
-      if (s.dead || ++ops === n) { s.dead = true; throw new Error('killed') }
+      if (s.dead || ++ops === n) {
+        s.dead = true
+        throw new Error('killed')
+      }
       inner.removeItem(k)
     },
   }
   return s
 }
 
-const balances = async (store: InAppStore) => store.transaction(async (t) => (await t.of(accounts).find({ where: {}, order: [] })).map((r) => r.balance))
+const balances = async (store: InAppStore) =>
+  store.transaction(async (t) => (await t.of(accounts).find({ where: {}, order: [] })).map((r) => r.balance))
 const entryCount = async (store: InAppStore) => store.transaction((t) => t.of(entries).count({}))
 
 describe('in-app store: transactions', () => {
@@ -78,13 +105,17 @@ describe('in-app store: transactions', () => {
       }),
     ).rejects.toThrow('refused')
     expect(await balances(store)).toEqual([70, 30])
-    const ordered = await store.transaction((t) => t.of(accounts).find({ where: { balance: { gte: 0 } }, order: [['balance', 'desc']] }))
+    const ordered = await store.transaction((t) =>
+      t.of(accounts).find({ where: { balance: { gte: 0 } }, order: [['balance', 'desc']] }),
+    )
     expect(ordered.map((r) => r.id)).toEqual(['a', 'b'])
   })
 
   it('refuses a duplicate key and hands out copies (changing a returned row changes nothing)', async () => {
     const store = await seeded(memoryStorage())
-    await expect(store.transaction((t) => t.of(accounts).insert({ id: 'a', owner: 'x', balance: 1 }))).rejects.toMatchObject({ name: 'DuplicateKeyError' })
+    await expect(
+      store.transaction((t) => t.of(accounts).insert({ id: 'a', owner: 'x', balance: 1 })),
+    ).rejects.toMatchObject({ name: 'DuplicateKeyError' })
     await store.transaction(async (t) => {
       const a = (await t.of(accounts).get('a'))!
       a.balance = 999
@@ -145,8 +176,13 @@ describe('in-app store: shards', () => {
     const store = await seeded(storage)
     await transfer(store, 10, '2026-03-02')
     await transfer(store, 20, '2026-03-03')
-    expect([...storage.data.keys()].filter((k) => k.startsWith('mc:t:entries')).sort()).toEqual(['mc:t:entries@2026-03-02', 'mc:t:entries@2026-03-03'])
+    expect([...storage.data.keys()].filter((k) => k.startsWith('mc:t:entries')).sort()).toEqual([
+      'mc:t:entries@2026-03-02',
+      'mc:t:entries@2026-03-03',
+    ])
     await store.transaction((t) => t.of(entries).remove('e10'))
-    expect([...storage.data.keys()].filter((k) => k.startsWith('mc:t:entries')).sort()).toEqual(['mc:t:entries@2026-03-03'])
+    expect([...storage.data.keys()].filter((k) => k.startsWith('mc:t:entries')).sort()).toEqual([
+      'mc:t:entries@2026-03-03',
+    ])
   })
 })

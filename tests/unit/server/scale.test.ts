@@ -50,7 +50,9 @@ describeOnPg('no table of over 10,000 rows is scanned whole (PostgreSQL, ~100k r
     const stats = async (d: SqlDriver) =>
       (
         await d.withConnection((c) =>
-          c.query(`SELECT relname, n_live_tup::int AS rows, seq_scan::int AS seq, coalesce(idx_scan, 0)::int AS idx FROM pg_stat_user_tables`),
+          c.query(
+            `SELECT relname, n_live_tup::int AS rows, seq_scan::int AS seq, coalesce(idx_scan, 0)::int AS idx FROM pg_stat_user_tables`,
+          ),
         )
       ).rows as { relname: string; rows: number; seq: number; idx: number }[]
     const admin = await postgresDriver(url, { max: 1 })
@@ -61,27 +63,50 @@ describeOnPg('no table of over 10,000 rows is scanned whole (PostgreSQL, ~100k r
     const backend = await createSqlBackend({ driver, blobs: memoryBlobStore(), clock: fixedClock(T0) })
     const tokens: Record<string, string> = {}
     const call = async (userId: string, method: Method, path: string, body?: unknown, actingFor?: string) => {
-      tokens[userId] ??= ((await backend.handle({ method: 'POST', url: '/api/auth/mock-login', headers: {}, body: { userId } })).body as { token: string }).token
+      tokens[userId] ??= (
+        (await backend.handle({ method: 'POST', url: '/api/auth/mock-login', headers: {}, body: { userId } })).body as {
+          token: string
+        }
+      ).token
       const headers: Record<string, string> = { authorization: `Bearer ${tokens[userId]}` }
       if (actingFor) headers['x-acting-for'] = actingFor
       return backend.handle({ method, url: path, headers, body })
     }
     // Writes: a family link, a booking, an application, a ballot, a window appointment, progress, reading a message.
     const idOf = (key: string) => idNumberOf(PEOPLE.find((p) => p.key === key)!)
-    const link = (await call('u-li', 'POST', '/api/family-links', { principalName: '王秀英', principalIdNumber: idOf('wang'), relationship: '子女' })).body as { id: string }
+    const link = (
+      await call('u-li', 'POST', '/api/family-links', {
+        principalName: '王秀英',
+        principalIdNumber: idOf('wang'),
+        relationship: '子女',
+      })
+    ).body as { id: string }
     const writes = [
       await call('u-wang', 'POST', `/api/family-links/${link.id}/confirm`),
       await call('u-xs0', 'POST', '/api/care-card/orders', { slotId: 'cs-xs-lunch@2026-03-05T11:00' }),
-      await call('u-li', 'POST', '/api/one-thing/appointments', { eventId: 'retirement', hallId: 'hall-zh-district', date: '2026-03-03', slot: '09:00' }),
+      await call('u-li', 'POST', '/api/one-thing/appointments', {
+        eventId: 'retirement',
+        hallId: 'hall-zh-district',
+        date: '2026-03-03',
+        slot: '09:00',
+      }),
       await call('u-li', 'PUT', '/api/one-thing/progress/newborn', { answers: {}, ticked: [] }),
       await call('u-wang', 'POST', '/api/messages/m-welcome-u-wang/read'),
     ]
     expect(writes.map((w) => w.status)).toEqual([200, 200, 200, 200, 200])
     // Every GET route, path parameters from the first community's records.
     const ids: Record<string, string[]> = {
-      applications: ['ca-seed-xs0'], orders: ['co-seed-1', 'co-seed-2'], services: ['cs-zpq-lunch'], images: [],
-      children: ['ypk-chen-yue'], enrollments: [], courses: ['ypc-calligraphy', 'ypc-pottery'], terms: ['ypt-zpq-2026-spring'],
-      petitions: ['ep-xs-5-2'], progress: ['newborn'], halls: ['hall-zh-district'],
+      applications: ['ca-seed-xs0'],
+      orders: ['co-seed-1', 'co-seed-2'],
+      services: ['cs-zpq-lunch'],
+      images: [],
+      children: ['ypk-chen-yue'],
+      enrollments: [],
+      courses: ['ypc-calligraphy', 'ypc-pottery'],
+      terms: ['ypt-zpq-2026-spring'],
+      petitions: ['ep-xs-5-2'],
+      progress: ['newborn'],
+      halls: ['hall-zh-district'],
     }
     let calls = 0
     for (const userId of ['u-wang', 'u-li', 'u-zhao', 'u-sun', 'u-chen', 'u-xs0']) {
@@ -105,7 +130,10 @@ describeOnPg('no table of over 10,000 rows is scanned whole (PostgreSQL, ~100k r
     const after = await stats(check)
     await check.close()
     const big = after.filter((s) => s.rows > BIG)
-    const report = big.map((s) => `${s.relname}: ${s.rows} rows, seq ${s.seq - (before.get(s.relname)?.seq ?? 0)}, idx ${s.idx - (before.get(s.relname)?.idx ?? 0)}`)
+    const report = big.map(
+      (s) =>
+        `${s.relname}: ${s.rows} rows, seq ${s.seq - (before.get(s.relname)?.seq ?? 0)}, idx ${s.idx - (before.get(s.relname)?.idx ?? 0)}`,
+    )
     console.log(`scale check: ${calls} GETs and 6 writes; tables over ${BIG} rows:\n  ${report.join('\n  ')}`)
     expect(big.map((s) => s.relname).sort()).toEqual(expect.arrayContaining(['messages', 'users']))
     expect(big.filter((s) => s.seq > (before.get(s.relname)?.seq ?? 0)).map((s) => s.relname)).toEqual([])

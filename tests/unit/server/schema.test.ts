@@ -67,8 +67,10 @@ describe.each(kinds)('SQL schema on %s', (_kind, open) => {
           continue
         }
         byName.delete(snake(field))
-        if (c.data_type !== PG_TYPES[type]) problems.push(`${spec.name}.${c.column_name}: ${c.data_type}, spec says ${SQL_TYPES[type]}`)
-        if (type === 'text' && c.collation_name !== 'C') problems.push(`${spec.name}.${c.column_name}: collation ${c.collation_name}, not "C"`)
+        if (c.data_type !== PG_TYPES[type])
+          problems.push(`${spec.name}.${c.column_name}: ${c.data_type}, spec says ${SQL_TYPES[type]}`)
+        if (type === 'text' && c.collation_name !== 'C')
+          problems.push(`${spec.name}.${c.column_name}: collation ${c.collation_name}, not "C"`)
       }
       for (const extra of byName.keys()) problems.push(`${spec.name}.${extra}: not in the spec`)
     }
@@ -98,7 +100,9 @@ describe.each(kinds)('SQL schema on %s', (_kind, open) => {
   })
 
   it('records every migration file once, in order', async () => {
-    const versions = (await q('SELECT version FROM schema_migrations ORDER BY version')).rows.map((r) => Number(r.version))
+    const versions = (await q('SELECT version FROM schema_migrations ORDER BY version')).rows.map((r) =>
+      Number(r.version),
+    )
     expect(versions).toEqual(migrationFiles().map((m) => m.version))
     expect(await migrate(db)).toEqual([])
   })
@@ -111,9 +115,13 @@ describe('SQL migrations on PGlite from the previous version', () => {
     const last = files[files.length - 1].version
     await migrate(db, { upTo: last - 1 })
     await db.withConnection(async (c) => {
-      await c.query(`INSERT INTO communities (id, name, city, district, street, grid_worker) VALUES ('c-x', '测试社区', '宁波市', '镇海区', '招宝山街道', '{}')`)
+      await c.query(
+        `INSERT INTO communities (id, name, city, district, street, grid_worker) VALUES ('c-x', '测试社区', '宁波市', '镇海区', '招宝山街道', '{}')`,
+      )
       await c.query(`INSERT INTO buildings (id, community_id, name, storeys) VALUES ('b-x', 'c-x', '1幢', 6)`)
-      await c.query(`INSERT INTO units (id, building_id, community_id, name, storeys) VALUES ('u-x', 'b-x', 'c-x', '1单元', 6)`)
+      await c.query(
+        `INSERT INTO units (id, building_id, community_id, name, storeys) VALUES ('u-x', 'b-x', 'c-x', '1单元', 6)`,
+      )
     })
     expect(await migrate(db)).toEqual([last])
     const units = (await db.withConnection((c) => c.query('SELECT id FROM units'))).rows

@@ -13,7 +13,7 @@
  * at which each table last changed) is read at the start of every transaction, and tables another tab
  * changed since are reloaded before the work runs.
  */
-import { StorageFullError, type KeyValueStorage } from '../../storage/types'
+import { StorageFullError, type KeyValueStorage } from '@/backend/storage/types'
 import { compareRows, meets, type Query, type TableSpec, type Where } from './spec'
 import { DuplicateKeyError, type Images, type Rows, type Store, type Table, type Tables } from './store'
 import { Mutex } from '../mutex'
@@ -26,9 +26,16 @@ const STAMP_KEY = `${TABLE_PREFIX}@version`
 const JOURNAL_KEY = `${TABLE_PREFIX}@journal`
 
 /** The version stamp: commit counter, schema version, and the counter at which each table last changed. */
-interface Stamp { v: number; schema: number; tables: Record<string, number> }
+interface Stamp {
+  v: number
+  schema: number
+  tables: Record<string, number>
+}
 /** A commit in flight: the stamp it ends with and every key it writes (`null`: remove). */
-interface Journal { stamp: Stamp; writes: Record<string, string | null> }
+interface Journal {
+  stamp: Stamp
+  writes: Record<string, string | null>
+}
 
 type Row = Record<string, unknown>
 const copy = <T>(x: T): T => (x === undefined ? x : (JSON.parse(JSON.stringify(x)) as T))
@@ -45,7 +52,11 @@ export class InAppStore implements Store {
   private stamp: Stamp
   private readonly mutex = new Mutex()
 
-  constructor(readonly storage: KeyValueStorage, specs: readonly TableSpec<never>[], private readonly options: InAppStoreOptions) {
+  constructor(
+    readonly storage: KeyValueStorage,
+    specs: readonly TableSpec<never>[],
+    private readonly options: InAppStoreOptions,
+  ) {
     this.specs = new Map(specs.map((s) => [s.name, s as unknown as TableSpec<Row>]))
     this.stamp = { v: 0, schema: options.schemaVersion, tables: {} }
   }
@@ -88,20 +99,24 @@ export class InAppStore implements Store {
    * written last, so a kill before it leaves the store reading as not yet migrated.
    */
   replaceRows(rows: Rows): void {
-      for (const k of this.storage.keys()) if (k.startsWith(TABLE_PREFIX)) this.storage.removeItem(k)
-      const v = this.stamp.v + 1
-      const stamp: Stamp = { v, schema: this.options.schemaVersion, tables: Object.fromEntries([...this.specs.keys()].map((n) => [n, v])) }
-      this.committed = new Map([...this.specs.keys()].map((n) => [n, new Map()]))
-      for (const [name, list] of Object.entries(rows)) {
-        const spec = this.spec(name)
-        const map = this.committed.get(name)!
-        for (const r of list as Row[]) map.set(String(r[spec.key]), copy(r))
-      }
-      const writes: Record<string, string | null> = {}
-      for (const name of this.specs.keys()) Object.assign(writes, this.shardTexts(name, this.committed.get(name)!))
-      for (const [k, text] of Object.entries(writes)) if (text !== null) this.storage.setItem(k, text)
-      this.storage.setItem(STAMP_KEY, JSON.stringify(stamp))
-      this.stamp = stamp
+    for (const k of this.storage.keys()) if (k.startsWith(TABLE_PREFIX)) this.storage.removeItem(k)
+    const v = this.stamp.v + 1
+    const stamp: Stamp = {
+      v,
+      schema: this.options.schemaVersion,
+      tables: Object.fromEntries([...this.specs.keys()].map((n) => [n, v])),
+    }
+    this.committed = new Map([...this.specs.keys()].map((n) => [n, new Map()]))
+    for (const [name, list] of Object.entries(rows)) {
+      const spec = this.spec(name)
+      const map = this.committed.get(name)!
+      for (const r of list as Row[]) map.set(String(r[spec.key]), copy(r))
+    }
+    const writes: Record<string, string | null> = {}
+    for (const name of this.specs.keys()) Object.assign(writes, this.shardTexts(name, this.committed.get(name)!))
+    for (const [k, text] of Object.entries(writes)) if (text !== null) this.storage.setItem(k, text)
+    this.storage.setItem(STAMP_KEY, JSON.stringify(stamp))
+    this.stamp = stamp
   }
 
   /** The spec of a table. @throws for a table this store does not hold */
@@ -123,7 +138,8 @@ export class InAppStore implements Store {
     recoverJournal(this.storage)
     const now = readStamp(this.storage)
     for (const name of this.specs.keys()) {
-      if (!now || (now.tables[name] ?? 0) > this.stamp.v || now.v < this.stamp.v) this.committed.set(name, this.readTable(name))
+      if (!now || (now.tables[name] ?? 0) > this.stamp.v || now.v < this.stamp.v)
+        this.committed.set(name, this.readTable(name))
     }
     this.stamp = now ?? { v: 0, schema: this.options.schemaVersion, tables: {} }
   }
@@ -149,7 +165,8 @@ export class InAppStore implements Store {
       shards.get(key)![id] = row
     }
     const out: Record<string, string | null> = {}
-    for (const key of only ?? shards.keys()) out[key] = shards.has(key) ? JSON.stringify(shards.get(key)) : spec.shardOf ? null : '{}'
+    for (const key of only ?? shards.keys())
+      out[key] = shards.has(key) ? JSON.stringify(shards.get(key)) : spec.shardOf ? null : '{}'
     return out
   }
 
@@ -171,7 +188,10 @@ export class InAppStore implements Store {
       for (const [key, row] of changes) {
         const before = rows.get(key)
         if (before) touched.add(this.shardKeyOf(name, before))
-        if (row) { rows.set(key, row); touched.add(this.shardKeyOf(name, row)) } else rows.delete(key)
+        if (row) {
+          rows.set(key, row)
+          touched.add(this.shardKeyOf(name, row))
+        } else rows.delete(key)
       }
       next.set(name, rows)
       Object.assign(writes, this.shardTexts(name, rows, touched))
@@ -257,9 +277,14 @@ class InAppTransaction implements Tables {
   }
 
   readonly images: Images = {
-    put: async (id, base64) => { this.imageWrites.set(id, base64) },
-    get: async (id) => (this.imageWrites.has(id) ? this.imageWrites.get(id)! : this.store.storage.getItem(IMAGE_PREFIX + id)),
-    remove: async (id) => { this.imageWrites.set(id, null) },
+    put: async (id, base64) => {
+      this.imageWrites.set(id, base64)
+    },
+    get: async (id) =>
+      this.imageWrites.has(id) ? this.imageWrites.get(id)! : this.store.storage.getItem(IMAGE_PREFIX + id),
+    remove: async (id) => {
+      this.imageWrites.set(id, null)
+    },
   }
 
   private changesOf(name: string): Map<string, Row | null> {
@@ -269,7 +294,11 @@ class InAppTransaction implements Tables {
 }
 
 class InAppTable implements Table<Row> {
-  constructor(private readonly spec: TableSpec<Row>, private readonly committed: Map<string, Row>, private readonly changes: Map<string, Row | null>) {}
+  constructor(
+    private readonly spec: TableSpec<Row>,
+    private readonly committed: Map<string, Row>,
+    private readonly changes: Map<string, Row | null>,
+  ) {}
 
   private current(key: string): Row | undefined {
     if (this.changes.has(key)) return this.changes.get(key) ?? undefined

@@ -43,7 +43,12 @@ export function table<R extends object>(spec: TableSpec<R>): TableSpec<R> {
 /** A condition on one column: a value (equality; `null` for "is null"), a list, a range or "not equal". */
 export type Cond<V> = V | null | { readonly in: readonly V[] } | { readonly ne: V | null } | Range<V>
 /** A range: any of `gt`, `gte`, `lt`, `lte` (ISO strings compare by time, text by code unit). */
-export interface Range<V> { readonly gt?: V; readonly gte?: V; readonly lt?: V; readonly lte?: V }
+export interface Range<V> {
+  readonly gt?: V
+  readonly gte?: V
+  readonly lt?: V
+  readonly lte?: V
+}
 
 /** Conditions on a row's columns, all of which must hold. */
 export type Where<R> = { readonly [K in keyof R]?: Cond<NonNullable<R[K]>> }
@@ -68,7 +73,8 @@ export function meets<V>(value: V | null | undefined, cond: Cond<V>): boolean {
     if ('in' in cond) return v !== null && (cond.in as unknown[]).includes(v)
     if ('ne' in cond) return cond.ne === null ? v !== null : v !== null && v !== cond.ne
     const r = cond as Range<V>
-    if (r.gt === undefined && r.gte === undefined && r.lt === undefined && r.lte === undefined) return v !== null && isEqual(v, cond)
+    if (r.gt === undefined && r.gte === undefined && r.lt === undefined && r.lte === undefined)
+      return v !== null && isEqual(v, cond)
     if (v === null) return false
     const { gt, gte, lt, lte } = r
     return (gt == null || v > gt) && (gte == null || v >= gte) && (lt == null || v < lt) && (lte == null || v <= lte)

@@ -54,7 +54,10 @@ export interface Store {
 
 /** Inserting a row whose key (or a unique lookup) already exists. */
 export class DuplicateKeyError extends Error {
-  constructor(readonly table: string, readonly key: string) {
+  constructor(
+    readonly table: string,
+    readonly key: string,
+  ) {
     super(`duplicate key ${key} in ${table}`)
     this.name = 'DuplicateKeyError'
   }

@@ -2,9 +2,9 @@
  * The card home and the services of the principal's community with their slots (domain.md §1 PRODUCT
  * use). A confirmed family proxy may read them.
  */
-import type { CareServiceDto } from '../../../domain/contracts/careCard'
-import { notFound } from '../../core/http'
-import type { Route } from '../../core/router'
+import type { CareServiceDto } from '@/domain/contracts/careCard'
+import { notFound } from '@/backend/core/http'
+import type { Route } from '@/backend/core/router'
 import { findService, serviceDto, slotsOf } from './catalog'
 import { careRoute, ownCard } from './common'
 import { cardHome } from './ledger'

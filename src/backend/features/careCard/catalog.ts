@@ -3,10 +3,10 @@
  * its listed price). Slots are not stored: each service lists daily start times and a capacity, and the
  * bookable slots are the next 7 days' (from mock now); a slot's bookings are the orders naming it.
  */
-import type { CareServiceDto, CareSlotDto } from '../../../domain/contracts/careCard'
-import { addDays, beijingDate, beijingIso } from '../../../domain/time'
-import type { Rows } from '../../core/data/store'
-import type { RouteContext } from '../../core/router'
+import type { CareServiceDto, CareSlotDto } from '@/domain/contracts/careCard'
+import { addDays, beijingDate, beijingIso } from '@/domain/time'
+import type { Rows } from '@/backend/core/data/store'
+import type { RouteContext } from '@/backend/core/router'
 import { KIND_LABELS } from './common'
 import type { CareProvider, CareService } from './model'
 import { providersTable, servicesTable } from './tables'

@@ -4,9 +4,9 @@
  * `src/backend/index.ts`. Its records stay when an account is deleted (public funds and other people
  * rely on them), under the now anonymous user id; the deletion only cancels bookings not yet started.
  */
-import type { CareEntry } from '../../../domain/careLedger'
-import type { Rows } from '../../core/data/store'
-import type { Feature, V2Collections } from '../../core/feature'
+import type { CareEntry } from '@/domain/careLedger'
+import type { Rows } from '@/backend/core/data/store'
+import type { Feature, V2Collections } from '@/backend/core/feature'
 import { catalogRows, PROVIDERS, type ListedProvider } from './catalog'
 import type { CareApplication, CareCardRecord, CareDispute, CareDisputeStatus, CareOrder, CareTask } from './model'
 import { cancelCareOrdersOf } from './orders'

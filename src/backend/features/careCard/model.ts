@@ -3,15 +3,15 @@
  * `tables.ts`); photos are stored apart (`ctx.tx.core.images`) and only their ids kept here. Money is
  * integer fen; dates `YYYY-MM-DD` (Beijing); instants ISO with +08:00.
  */
-import type { CareGroup } from '../../../domain/careCard'
-import type { CareEntryKind } from '../../../domain/careLedger'
+import type { CareGroup } from '@/domain/careCard'
+import type { CareEntryKind } from '@/domain/careLedger'
 import type {
   CareActKindDto,
   CareApplicationStatusDto,
   CareOrderStatusDto,
   CareProofKindDto,
   CareServiceKindDto,
-} from '../../../domain/contracts/careCard'
+} from '@/domain/contracts/careCard'
 
 /**
  * One recorded act, on an application or an order: `actorId`/`actorName` (name snapshot at the time),

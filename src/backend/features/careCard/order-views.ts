@@ -2,9 +2,9 @@
  * Care-card orders and call-back tasks → wire shapes (`domain/contracts/careCard.ts`), with what the
  * viewer may still do; services, providers and people read once per answer.
  */
-import type { CareOrderDto, CareTaskDto } from '../../../domain/contracts/careCard'
-import { addDays, beijingDate } from '../../../domain/time'
-import type { RouteContext } from '../../core/router'
+import type { CareOrderDto, CareTaskDto } from '@/domain/contracts/careCard'
+import { addDays, beijingDate } from '@/domain/time'
+import type { RouteContext } from '@/backend/core/router'
 import { KIND_LABELS } from './common'
 import type { CareOrder, CareProvider, CareService, CareTask } from './model'
 import { actDto, peopleOf, person, type PeopleOf } from './views'

@@ -5,13 +5,13 @@
  * family proxy may do all of it. Account deletion cancels the bookings not yet started.
  */
 import * as v from 'valibot'
-import { holdCredit, releaseHold } from '../../../domain/careLedger'
-import { formatFen } from '../../../domain/money'
-import { addDays, beijingIso } from '../../../domain/time'
-import { conflict, notFound, unprocessable } from '../../core/http'
-import { newId } from '../../core/ids'
-import type { AccountDeletionHook, Route, RouteContext } from '../../core/router'
-import { displayName } from '../../routes/views'
+import { holdCredit, releaseHold } from '@/domain/careLedger'
+import { formatFen } from '@/domain/money'
+import { addDays, beijingIso } from '@/domain/time'
+import { conflict, notFound, unprocessable } from '@/backend/core/http'
+import { newId } from '@/backend/core/ids'
+import type { AccountDeletionHook, Route, RouteContext } from '@/backend/core/router'
+import { displayName } from '@/backend/routes/views'
 import { BOOKING_LEAD_MS, findService, parseSlotId, slotStart, SLOT_DAYS } from './catalog'
 import {
   careRoute,

@@ -2,9 +2,9 @@
  * The care card's data in one transaction: providers and services, applications, cards and their
  * ledgers, orders and call-back tasks. Every list states its order.
  */
-import type { CareEntry, CareLedger } from '../../../domain/careLedger'
-import type { CareApplicationStatusDto, CareOrderStatusDto } from '../../../domain/contracts/careCard'
-import type { Table, Tables } from '../../core/data/store'
+import type { CareEntry, CareLedger } from '@/domain/careLedger'
+import type { CareApplicationStatusDto, CareOrderStatusDto } from '@/domain/contracts/careCard'
+import type { Table, Tables } from '@/backend/core/data/store'
 import type {
   CareApplication,
   CareCardRecord,

@@ -4,12 +4,12 @@
  * meal delivered yesterday and rated, and a meal booked for tomorrow (held). 王秀英 (u-wang) has no card,
  * so the journey "the daughter applies for her mother" can run. Dates are relative to `nowIso`.
  */
-import { chargeHold, holdCredit, issueDue, type CareLedger } from '../../../domain/careLedger'
-import { parseResidentId } from '../../../domain/residentId'
-import { addDays, beijingDate } from '../../../domain/time'
-import { addWorkingDays } from '../../../domain/workingDays'
-import type { Rows } from '../../core/data/store'
-import type { CoreSeed } from '../../seed'
+import { chargeHold, holdCredit, issueDue, type CareLedger } from '@/domain/careLedger'
+import { parseResidentId } from '@/domain/residentId'
+import { addDays, beijingDate } from '@/domain/time'
+import { addWorkingDays } from '@/domain/workingDays'
+import type { Rows } from '@/backend/core/data/store'
+import type { CoreSeed } from '@/backend/seed'
 import { catalogRows, PROVIDERS, slotStart } from './catalog'
 import type { CareAct, CareApplication, CareCardRecord, CareOrder } from './model'
 import { ledgerRowOf } from './repository'

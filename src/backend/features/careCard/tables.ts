@@ -3,7 +3,7 @@
  * `groups`, `proofs`, `rejection` and `acts`; a card's `groups`; a service's `slotTimes`; an order's
  * `rating`, `dispute` (its text; where it stands is the `disputeStatus` column) and `acts`.
  */
-import { table } from '../../core/data/spec'
+import { table } from '@/backend/core/data/spec'
 import type {
   CareApplication,
   CareCardRecord,

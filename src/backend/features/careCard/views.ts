@@ -9,12 +9,12 @@ import type {
   CarePersonDto,
   CareStageDto,
   WorkerCareApplicationDto,
-} from '../../../domain/contracts/careCard'
-import { ageOn, maskResidentId, parseResidentId } from '../../../domain/residentId'
-import { beijingDate } from '../../../domain/time'
-import type { RouteContext } from '../../core/router'
-import type { User } from '../../model'
-import { displayName } from '../../routes/views'
+} from '@/domain/contracts/careCard'
+import { ageOn, maskResidentId, parseResidentId } from '@/domain/residentId'
+import { beijingDate } from '@/domain/time'
+import type { RouteContext } from '@/backend/core/router'
+import type { User } from '@/backend/model'
+import { displayName } from '@/backend/routes/views'
 import { ACT_TITLES, groupLabels, PROOF_LABELS } from './common'
 import type { CareAct, CareApplication } from './model'
 

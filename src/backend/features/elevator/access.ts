@@ -3,14 +3,18 @@
  * register) and community workers of the unit's community. Every guard throws an `HttpError` with a
  * stable code and plain-Chinese next steps.
  */
-import { conflict, forbidden, notFound, unprocessable } from '../../core/http'
-import type { RouteContext } from '../../core/router'
-import type { User } from '../../model'
+import { conflict, forbidden, notFound, unprocessable } from '@/backend/core/http'
+import type { RouteContext } from '@/backend/core/router'
+import type { User } from '@/backend/model'
 import { flatOf, ownedFlats, unitOf, type UnitView } from './households'
 import type { ElevatorPetition } from './model'
 
 /** The caller as a viewer of a petition: an owner (with their flats in the unit) or a worker. */
-export interface Viewer { role: 'owner' | 'worker'; user: User; rooms: string[] }
+export interface Viewer {
+  role: 'owner' | 'worker'
+  user: User
+  rooms: string[]
+}
 
 /**
  * The petition `id`, or 404 `PETITION_NOT_FOUND`. `lock`: hold the row until the request ends (before
@@ -24,7 +28,9 @@ export async function petitionOr404(ctx: RouteContext, id: string, lock = false)
 
 /** The petition `id` (404 `PETITION_NOT_FOUND`; `lock` as in `petitionOr404`) and its unit. */
 export async function petitionAndUnit(
-  ctx: RouteContext, id: string, lock = false,
+  ctx: RouteContext,
+  id: string,
+  lock = false,
 ): Promise<{ p: ElevatorPetition; unit: UnitView }> {
   const p = await petitionOr404(ctx, id, lock)
   return { p, unit: await unitOf(ctx.tx.core, p.unitId) }
@@ -43,7 +49,12 @@ export function viewerOf(ctx: RouteContext, p: ElevatorPetition, unit: UnitView)
   }
   const rooms = ownedFlats(unit, who)
   if (rooms.length === 0) {
-    throw forbidden(who.realName ? '只有本单元的业主可以查看和参与这次加装电梯表决' : '请先完成实名认证，系统核对房产登记后才能参与本单元的加装电梯事项', 'NOT_UNIT_OWNER')
+    throw forbidden(
+      who.realName
+        ? '只有本单元的业主可以查看和参与这次加装电梯表决'
+        : '请先完成实名认证，系统核对房产登记后才能参与本单元的加装电梯事项',
+      'NOT_UNIT_OWNER',
+    )
   }
   return { role: 'owner', user: who, rooms }
 }
@@ -56,7 +67,8 @@ export function viewerOf(ctx: RouteContext, p: ElevatorPetition, unit: UnitView)
  */
 export function requireHouseholdOwner(ctx: RouteContext, unit: UnitView, householdId: string): void {
   const who = ctx.principal
-  if (!who.realName) throw unprocessable('REAL_NAME_REQUIRED', '请先在“我的”中完成实名认证，核对房产登记后才能表决或提出异议')
+  if (!who.realName)
+    throw unprocessable('REAL_NAME_REQUIRED', '请先在“我的”中完成实名认证，核对房产登记后才能表决或提出异议')
   requireUnitHousehold(unit, householdId)
   if (!ownedFlats(unit, who).includes(householdId)) {
     throw forbidden('房产登记中这一户的业主不是您，只有业主本人可以表决', 'NOT_HOUSEHOLD_OWNER')

@@ -5,9 +5,9 @@
  * `tallyVotes` refuses different choices from one owner): a ballot for one flat is recorded, in the same
  * act and with the same signature, for every flat of the same owner in the unit, one log entry each.
  */
-import { nextEntry, type AuditEntry, type BallotChannel, type SignatureKind } from '../../../domain/auditLog'
-import type { ElevatorBallotResultDto, ElevatorChoiceDto } from '../../../domain/contracts/elevator'
-import type { RouteContext } from '../../core/router'
+import { nextEntry, type AuditEntry, type BallotChannel, type SignatureKind } from '@/domain/auditLog'
+import type { ElevatorBallotResultDto, ElevatorChoiceDto } from '@/domain/contracts/elevator'
+import type { RouteContext } from '@/backend/core/router'
 import { flatOf, sameOwnerFlats, type UnitView } from './households'
 import { petitionLink } from './lifecycle'
 import type { ElevatorBallotSignature, ElevatorLogEntry, ElevatorPetition } from './model'
@@ -34,7 +34,9 @@ export interface BallotDraft {
 
 /** The current ballot (latest log entry) of the first of `flats` that has voted, if any. */
 export async function earlierBallot(
-  ctx: RouteContext, p: ElevatorPetition, flats: readonly string[],
+  ctx: RouteContext,
+  p: ElevatorPetition,
+  flats: readonly string[],
 ): Promise<ElevatorLogEntry | undefined> {
   for (const f of flats) {
     const e = await ctx.tx.elevator.ballotOf(p.id, f)
@@ -51,7 +53,10 @@ export async function earlierBallot(
  * receipt (the log's latest seq and hash). Throws `DomainError` from `nextEntry` (422) on malformed input.
  */
 export async function recordBallot(
-  ctx: RouteContext, p: ElevatorPetition, unit: UnitView, draft: BallotDraft,
+  ctx: RouteContext,
+  p: ElevatorPetition,
+  unit: UnitView,
+  draft: BallotDraft,
 ): Promise<ElevatorBallotResultDto> {
   const { elevator } = ctx.tx
   const flats = sameOwnerFlats(unit, draft.householdId)
@@ -73,7 +78,11 @@ export async function recordBallot(
     const id = entryKey(p.id, entry.seq)
     await elevator.log.insert({ id, petitionId: p.id, ...entry })
     await elevator.signatures.insert({
-      id, petitionId: p.id, seq: entry.seq, householdId, actorRole: draft.actorRole,
+      id,
+      petitionId: p.id,
+      seq: entry.seq,
+      householdId,
+      actorRole: draft.actorRole,
       ...(draft.signatureImageId ? { signatureImageId: draft.signatureImageId } : {}),
     })
     const roomName = flatOf(unit, householdId)!.room.name
@@ -83,11 +92,15 @@ export async function recordBallot(
   const rooms = households.map((h) => h.roomName).join('、')
   const owner = flatOf(unit, draft.householdId)!.owner
   if (owner && owner.id !== ctx.user.id) {
-    const by = draft.actorRole === 'worker' ? `社区工作人员${nameOf(ctx.user) ?? ''}` : `${nameOf(ctx.user) ?? ''}（代办）`
+    const by =
+      draft.actorRole === 'worker' ? `社区工作人员${nameOf(ctx.user) ?? ''}` : `${nameOf(ctx.user) ?? ''}（代办）`
     const how = draft.channel === 'paper' ? '纸质表决票' : draft.channel === 'door' ? '上门表决票' : '表决票'
-    await ctx.notify(owner.id, '有人以您的名义录入了加装电梯表决票',
+    await ctx.notify(
+      owner.id,
+      '有人以您的名义录入了加装电梯表决票',
       `${by}于 ${ctx.nowIso.slice(0, 16).replace('T', ' ')} 以您的名义为 ${rooms} 录入了${how}：${CHOICE_TEXT[draft.choice]}。如果这不是您的意愿，请在截止前在小程序中改票，或联系社区。`,
-      petitionLink(p.id))
+      petitionLink(p.id),
+    )
   }
   return {
     petitionId: p.id,
@@ -98,8 +111,9 @@ export async function recordBallot(
     changed,
     households,
     receipt: { seq: last!.seq, hash: last!.hash },
-    note: flats.length > 1
-      ? `您名下本单元共 ${flats.length} 户（${rooms}），按一人一票的规定同时记录为“${CHOICE_TEXT[draft.choice]}”。截止前可以改票，以截止时最后一次为准。请保存回执。`
-      : `已记录为“${CHOICE_TEXT[draft.choice]}”。截止前可以改票，以截止时最后一次为准。请保存回执。`,
+    note:
+      flats.length > 1
+        ? `您名下本单元共 ${flats.length} 户（${rooms}），按一人一票的规定同时记录为“${CHOICE_TEXT[draft.choice]}”。截止前可以改票，以截止时最后一次为准。请保存回执。`
+        : `已记录为“${CHOICE_TEXT[draft.choice]}”。截止前可以改票，以截止时最后一次为准。请保存回执。`,
   }
 }

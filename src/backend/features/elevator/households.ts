@@ -5,16 +5,26 @@
  * (`unitOf`) and judges from that. ID numbers never leave this file: owners are identified by their
  * user id, or by a hash when they have no (live) account.
  */
-import { DEFAULT_FLOOR_COEFFICIENTS, type Household } from '../../../domain/elevator'
-import { sha256Hex } from '../../../domain/hash'
-import type { PropertyRecord, Room, User } from '../../model'
-import type { CoreRepository } from '../../repository'
+import { DEFAULT_FLOOR_COEFFICIENTS, type Household } from '@/domain/elevator'
+import { sha256Hex } from '@/domain/hash'
+import type { PropertyRecord, Room, User } from '@/backend/model'
+import type { CoreRepository } from '@/backend/repository'
 
 /** One registered flat: its room, its property-register record and its owner's live account, if any. */
-export interface Flat { room: Room; record: PropertyRecord; owner: User | undefined }
+export interface Flat {
+  room: Room
+  record: PropertyRecord
+  owner: User | undefined
+}
 
 /** A stairwell unit: `西山社区 5幢2单元`, its storeys, and its registered flats ordered by room id (`r-…-101` first). */
-export interface UnitView { id: string; communityId: string; label: string; storeys: number; flats: Flat[] }
+export interface UnitView {
+  id: string
+  communityId: string
+  label: string
+  storeys: number
+  flats: Flat[]
+}
 
 const byId = (a: { id: string }, b: { id: string }) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)
 
@@ -22,7 +32,10 @@ const byId = (a: { id: string }, b: { id: string }) => (a.id < b.id ? -1 : a.id 
 export async function unitLabel(core: CoreRepository, unitId: string): Promise<string> {
   const u = await core.units.get(unitId)
   if (!u) return unitId
-  const [community, building] = await Promise.all([core.communities.get(u.communityId), core.buildings.get(u.buildingId)])
+  const [community, building] = await Promise.all([
+    core.communities.get(u.communityId),
+    core.buildings.get(u.buildingId),
+  ])
   return `${community?.name ?? ''} ${building?.name ?? ''}${u.name}`.trim()
 }
 

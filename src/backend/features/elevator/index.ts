@@ -7,7 +7,7 @@
  * Account deletion: nothing to release or erase. Ballots stay in the log (and count) under the now
  * anonymous user id, as do petitions, signatures and objections: other owners' decision rests on them.
  */
-import type { Feature } from '../../core/feature'
+import type { Feature } from '@/backend/core/feature'
 import { elevatorFromV2 } from './migrate-v2'
 import { ElevatorRepository } from './repository'
 import { elevatorRoutes } from './routes'

@@ -11,11 +11,11 @@
  * Transitions are dated by the rule (deadline, publicity end), not by the request, so a transition undone
  * by a failing request's rollback is redone identically by the next one.
  */
-import { finalBallots } from '../../../domain/auditLog'
-import { DomainError } from '../../../domain/errors'
-import { tallyVotes, type VoteTally } from '../../../domain/elevator'
-import { beijingDate, beijingIso } from '../../../domain/time'
-import type { RouteContext, Tx } from '../../core/router'
+import { finalBallots } from '@/domain/auditLog'
+import { DomainError } from '@/domain/errors'
+import { tallyVotes, type VoteTally } from '@/domain/elevator'
+import { beijingDate, beijingIso } from '@/domain/time'
+import type { RouteContext, Tx } from '@/backend/core/router'
 import { householdsOf, ownerUserIds, unitLabel, unitOf, type UnitView } from './households'
 import type { ElevatorMediationStep, ElevatorPetition } from './model'
 import { resultSummary } from './views'
@@ -30,7 +30,11 @@ export const petitionLink = (petitionId: string): string =>
 
 /** Tells every owner of the petition's unit who has an account. */
 export async function notifyOwners(
-  ctx: RouteContext, p: ElevatorPetition, unit: UnitView, title: string, body: string,
+  ctx: RouteContext,
+  p: ElevatorPetition,
+  unit: UnitView,
+  title: string,
+  body: string,
 ): Promise<void> {
   for (const id of ownerUserIds(unit)) await ctx.notify(id, title, body, petitionLink(p.id))
 }
@@ -40,7 +44,9 @@ export async function notifyOwners(
  * @throws DomainError `TAMPERED_LOG` for a broken log (nothing is counted from it)
  */
 export async function finalTally(
-  tx: Tx, p: ElevatorPetition, unit: UnitView,
+  tx: Tx,
+  p: ElevatorPetition,
+  unit: UnitView,
 ): Promise<{ tally: VoteTally; ballots: number }> {
   const ballots = finalBallots(await tx.elevator.logOf(p.id), p.votingDeadline)
   return { tally: tallyVotes(householdsOf(unit), ballots), ballots: ballots.length }
@@ -67,9 +73,19 @@ async function closeVote(ctx: RouteContext, p: ElevatorPetition): Promise<void> 
       publicityStartsAt: p.votingDeadline,
       publicityEndsAt: endsAt,
     })
-    await notifyOwners(ctx, p, unit, '加装电梯表决结果公布：通过', `${closed}现进入 ${PUBLICITY_DAYS} 天公示期（至 ${beijingDate(endsAt)}），如有异议请在公示期内实名书面提出。`)
+    await notifyOwners(
+      ctx,
+      p,
+      unit,
+      '加装电梯表决结果公布：通过',
+      `${closed}现进入 ${PUBLICITY_DAYS} 天公示期（至 ${beijingDate(endsAt)}），如有异议请在公示期内实名书面提出。`,
+    )
   } else {
-    await ctx.tx.elevator.petitions.update(p.id, { status: 'rejected', resultTally: tally, resultPublishedAt: p.votingDeadline })
+    await ctx.tx.elevator.petitions.update(p.id, {
+      status: 'rejected',
+      resultTally: tally,
+      resultPublishedAt: p.votingDeadline,
+    })
     await notifyOwners(ctx, p, unit, '加装电梯表决结果公布：未通过', `${closed}如仍有意愿，可重新发起。`)
   }
 }
@@ -78,16 +94,36 @@ async function endPublicity(ctx: RouteContext, p: ElevatorPetition): Promise<voi
   const at = p.publicityEndsAt!
   const objections = await ctx.tx.elevator.objectionCount(p.id)
   const unit = await unitOf(ctx.tx.core, p.unitId)
-  const step = (s: Pick<ElevatorMediationStep, 'stage' | 'note'>): ElevatorMediationStep =>
-    ({ id: `${p.id}:1`, petitionId: p.id, seq: 1, by: 'system', at, ...s })
+  const step = (s: Pick<ElevatorMediationStep, 'stage' | 'note'>): ElevatorMediationStep => ({
+    id: `${p.id}:1`,
+    petitionId: p.id,
+    seq: 1,
+    by: 'system',
+    at,
+    ...s,
+  })
   if (objections > 0) {
     await ctx.tx.elevator.petitions.update(p.id, { status: 'mediation', mediationStage: 'negotiation' })
-    await ctx.tx.elevator.mediationSteps.insert(step({ stage: 'negotiation', note: `公示期内收到 ${objections} 份实名书面异议，进入协商` }))
-    await notifyOwners(ctx, p, unit, '加装电梯公示期结束：进入协商', `${unit.label}公示期内收到 ${objections} 份实名书面异议，社区将组织协商，必要时调解或由社区、街道协调。`)
+    await ctx.tx.elevator.mediationSteps.insert(
+      step({ stage: 'negotiation', note: `公示期内收到 ${objections} 份实名书面异议，进入协商` }),
+    )
+    await notifyOwners(
+      ctx,
+      p,
+      unit,
+      '加装电梯公示期结束：进入协商',
+      `${unit.label}公示期内收到 ${objections} 份实名书面异议，社区将组织协商，必要时调解或由社区、街道协调。`,
+    )
   } else {
     await ctx.tx.elevator.petitions.update(p.id, { status: 'concluded', mediationStage: 'resolved' })
     await ctx.tx.elevator.mediationSteps.insert(step({ stage: 'resolved', note: '公示期满，未收到实名书面异议' }))
-    await notifyOwners(ctx, p, unit, '加装电梯公示期结束：无异议', `${unit.label}公示期满，未收到实名书面异议，可进入联合审查等后续环节。`)
+    await notifyOwners(
+      ctx,
+      p,
+      unit,
+      '加装电梯公示期结束：无异议',
+      `${unit.label}公示期满，未收到实名书面异议，可进入联合审查等后续环节。`,
+    )
   }
 }
 
@@ -106,7 +142,12 @@ export async function settle(ctx: RouteContext): Promise<void> {
     if (p.status === 'forming') {
       await elevator.petitions.update(p.id, { status: 'lapsed' })
       const label = await unitLabel(ctx.tx.core, p.unitId)
-      await ctx.notify(p.starterId, '加装电梯申请已失效', `截止时间前联合发起人未全部确认，${label}这次加装电梯申请已失效，可以重新发起。`, petitionLink(p.id))
+      await ctx.notify(
+        p.starterId,
+        '加装电梯申请已失效',
+        `截止时间前联合发起人未全部确认，${label}这次加装电梯申请已失效，可以重新发起。`,
+        petitionLink(p.id),
+      )
     } else if (p.status === 'voting') await closeVote(ctx, p)
   }
   for (const due of await elevator.publicityDue(ctx.nowIso)) {

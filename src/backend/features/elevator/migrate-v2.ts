@@ -5,11 +5,11 @@
  * and `elevatorObjections`. Log entries keep every hashed field exactly as stored, so each chain
  * verifies after the move as before it (and a chain broken before stays broken).
  */
-import type { AuditEntry } from '../../../domain/auditLog'
-import type { VoteTally } from '../../../domain/elevator'
-import type { ElevatorMediationStageDto } from '../../../domain/contracts/elevator'
-import type { Rows } from '../../core/data/store'
-import type { V2Collections } from '../../core/feature'
+import type { AuditEntry } from '@/domain/auditLog'
+import type { VoteTally } from '@/domain/elevator'
+import type { ElevatorMediationStageDto } from '@/domain/contracts/elevator'
+import type { Rows } from '@/backend/core/data/store'
+import type { V2Collections } from '@/backend/core/feature'
 import type {
   ElevatorBallotSignature,
   ElevatorCoInitiator,
@@ -19,12 +19,25 @@ import type {
   ElevatorPetition,
 } from './model'
 import {
-  coInitiatorsTable, logTable, mediationStepsTable, objectionsTable, petitionsTable, signaturesTable,
+  coInitiatorsTable,
+  logTable,
+  mediationStepsTable,
+  objectionsTable,
+  petitionsTable,
+  signaturesTable,
 } from './tables'
 
 /** A v2 petition: the v3 row's scalar fields, the rest nested. */
 type V2Scalars =
-  'id' | 'unitId' | 'communityId' | 'starterId' | 'starterRoomId' | 'votingDeadline' | 'status' | 'createdAt' | 'openedAt'
+  | 'id'
+  | 'unitId'
+  | 'communityId'
+  | 'starterId'
+  | 'starterRoomId'
+  | 'votingDeadline'
+  | 'status'
+  | 'createdAt'
+  | 'openedAt'
 interface V2Petition extends Pick<ElevatorPetition, V2Scalars> {
   coInitiators: Omit<ElevatorCoInitiator, 'id' | 'petitionId' | 'rank'>[]
   plan: { elevatorPosition: string; budgetFen: number; subsidiesFen: number; yearlyMaintenanceFen: number }
@@ -39,20 +52,26 @@ const values = <T>(x: unknown): T[] => Object.values((x ?? {}) as Record<string,
 /** The petition's scalar row from a v2 petition (nested value objects flattened into columns). */
 function petitionRow(p: V2Petition): ElevatorPetition {
   return {
-    id: p.id, unitId: p.unitId, communityId: p.communityId, starterId: p.starterId, starterRoomId: p.starterRoomId,
+    id: p.id,
+    unitId: p.unitId,
+    communityId: p.communityId,
+    starterId: p.starterId,
+    starterRoomId: p.starterRoomId,
     ...p.plan,
-    votingDeadline: p.votingDeadline, status: p.status, createdAt: p.createdAt,
+    votingDeadline: p.votingDeadline,
+    status: p.status,
+    createdAt: p.createdAt,
     ...(p.openedAt ? { openedAt: p.openedAt } : {}),
     ...(p.result ? { resultTally: p.result.tally, resultPublishedAt: p.result.publishedAt } : {}),
     ...(p.publicity ? { publicityStartsAt: p.publicity.startsAt, publicityEndsAt: p.publicity.endsAt } : {}),
     ...(p.mediation ? { mediationStage: p.mediation.stage } : {}),
     ...(p.compensation
       ? {
-        compensationFen: p.compensation.amountFen,
-        compensationText: p.compensation.text,
-        compensationBy: p.compensation.recordedBy,
-        compensationAt: p.compensation.recordedAt,
-      }
+          compensationFen: p.compensation.amountFen,
+          compensationText: p.compensation.text,
+          compensationBy: p.compensation.recordedBy,
+          compensationAt: p.compensation.recordedAt,
+        }
       : {}),
   }
 }
@@ -61,9 +80,11 @@ function petitionRow(p: V2Petition): ElevatorPetition {
 export function elevatorFromV2(old: V2Collections): Rows {
   const petitions = values<V2Petition>(old.elevatorPetitions)
   const coInitiators: ElevatorCoInitiator[] = petitions.flatMap((p) =>
-    p.coInitiators.map((c, rank) => ({ ...c, id: `${p.id}:${c.userId}`, petitionId: p.id, rank })))
+    p.coInitiators.map((c, rank) => ({ ...c, id: `${p.id}:${c.userId}`, petitionId: p.id, rank })),
+  )
   const steps: ElevatorMediationStep[] = petitions.flatMap((p) =>
-    (p.mediation?.steps ?? []).map((s, i) => ({ ...s, id: `${p.id}:${i + 1}`, petitionId: p.id, seq: i + 1 })))
+    (p.mediation?.steps ?? []).map((s, i) => ({ ...s, id: `${p.id}:${i + 1}`, petitionId: p.id, seq: i + 1 })),
+  )
   // An entry is stored as it was hashed: a log with a missing or repeated seq keeps it (ids by position
   // then), so verification still reports where the chain breaks.
   const logs = Object.entries((old.elevatorAuditLogs ?? {}) as Record<string, AuditEntry[]>)

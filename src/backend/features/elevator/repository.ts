@@ -2,8 +2,8 @@
  * The elevator feature's data in one transaction: petitions, their co-initiators, the hash-chained
  * ballot log with its signatures, objections and dispute steps. Lists state their order.
  */
-import type { Table, Tables } from '../../core/data/store'
-import type { ElevatorPetitionStatusDto } from '../../../domain/contracts/elevator'
+import type { Table, Tables } from '@/backend/core/data/store'
+import type { ElevatorPetitionStatusDto } from '@/domain/contracts/elevator'
 import type {
   ElevatorBallotSignature,
   ElevatorCoInitiator,
@@ -13,12 +13,21 @@ import type {
   ElevatorPetition,
 } from './model'
 import {
-  coInitiatorsTable, logTable, mediationStepsTable, objectionsTable, petitionsTable, signaturesTable,
+  coInitiatorsTable,
+  logTable,
+  mediationStepsTable,
+  objectionsTable,
+  petitionsTable,
+  signaturesTable,
 } from './tables'
 
 /** Statuses that block a new petition on the unit (all but rejected, cancelled, lapsed). */
 export const ACTIVE_STATUSES: readonly ElevatorPetitionStatusDto[] = [
-  'forming', 'voting', 'publicity', 'mediation', 'concluded',
+  'forming',
+  'voting',
+  'publicity',
+  'mediation',
+  'concluded',
 ]
 
 /** The key of a log entry and of its signature: `<petitionId>:<seq>`. */

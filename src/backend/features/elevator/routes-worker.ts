@@ -6,14 +6,21 @@
  * resolved; Hangzhou Order No. 324). Workers act only in their own community.
  */
 import type {
-  ElevatorMediationStageDto, ElevatorObjectionDto, ElevatorObjectionListDto,
-} from '../../../domain/contracts/elevator'
-import { conflict } from '../../core/http'
-import { newId } from '../../core/ids'
-import { route, type Route, type RouteContext } from '../../core/router'
-import { requirePrivacy } from '../../routes/me'
+  ElevatorMediationStageDto,
+  ElevatorObjectionDto,
+  ElevatorObjectionListDto,
+} from '@/domain/contracts/elevator'
+import { conflict } from '@/backend/core/http'
+import { newId } from '@/backend/core/ids'
+import { route, type Route, type RouteContext } from '@/backend/core/router'
+import { requirePrivacy } from '@/backend/routes/me'
 import {
-  petitionAndUnit, requireHouseholdOwner, requireUnitHousehold, requireVotingOpen, requireWorkerOf, viewerOf,
+  petitionAndUnit,
+  requireHouseholdOwner,
+  requireUnitHousehold,
+  requireVotingOpen,
+  requireWorkerOf,
+  viewerOf,
 } from './access'
 import { CHANNEL_TEXT, CHOICE_TEXT, earlierBallot, recordBallot } from './ballots'
 import { flatOf, roomName, sameOwnerFlats, type UnitView } from './households'
@@ -29,7 +36,8 @@ const shortTime = (iso: string) => `${Number(iso.slice(5, 7))}月${Number(iso.sl
 
 /** Objections are accepted only while publicity runs (409 `NOT_IN_PUBLICITY` before, `PUBLICITY_CLOSED` after). */
 function requirePublicityOpen(ctx: RouteContext, p: ElevatorPetition): void {
-  if (!p.publicityEndsAt) throw conflict('NOT_IN_PUBLICITY', '现在不在公示期：只有表决通过后的 10 天公示期内可以提出书面异议')
+  if (!p.publicityEndsAt)
+    throw conflict('NOT_IN_PUBLICITY', '现在不在公示期：只有表决通过后的 10 天公示期内可以提出书面异议')
   if (p.status !== 'publicity' || ctx.clock.now() >= Date.parse(p.publicityEndsAt)) {
     throw conflict('PUBLICITY_CLOSED', '公示期已经结束，不能再提出异议。如有争议，请联系社区协商调解。')
   }
@@ -51,7 +59,10 @@ async function saveObjection(
   // One written objection per household: a second is refused, naming the first.
   const earlier = await ctx.tx.elevator.objectionOf(p.id, [householdId])
   if (earlier) {
-    throw conflict('OBJECTION_EXISTS', `${roomName(unit, householdId)} 已于 ${shortTime(earlier.filedAt)} 提出过书面异议，每户一份。如需补充，请联系社区工作人员在协商时一并记录。`)
+    throw conflict(
+      'OBJECTION_EXISTS',
+      `${roomName(unit, householdId)} 已于 ${shortTime(earlier.filedAt)} 提出过书面异议，每户一份。如需补充，请联系社区工作人员在协商时一并记录。`,
+    )
   }
   let photoId: string | undefined
   if (photo) {
@@ -59,20 +70,35 @@ async function saveObjection(
     await ctx.tx.core.images.put(photoId, photo)
   }
   const o: ElevatorObjection = {
-    id: newId('eo'), petitionId: p.id, householdId, filedBy: ctx.user.id, channel, text, filedAt: ctx.nowIso,
+    id: newId('eo'),
+    petitionId: p.id,
+    householdId,
+    filedBy: ctx.user.id,
+    channel,
+    text,
+    filedAt: ctx.nowIso,
     ...(photoId ? { photoId } : {}),
   }
   await ctx.tx.elevator.objections.insert(o)
   for (const w of await ctx.tx.core.workersOf(p.communityId)) {
     if (w.id === ctx.user.id) continue
-    await ctx.notify(w.id, '收到加装电梯书面异议', `${unit.label} ${roomName(unit, householdId)} 业主在公示期内提出了实名书面异议，请查看并准备协商。`, petitionLink(p.id))
+    await ctx.notify(
+      w.id,
+      '收到加装电梯书面异议',
+      `${unit.label} ${roomName(unit, householdId)} 业主在公示期内提出了实名书面异议，请查看并准备协商。`,
+      petitionLink(p.id),
+    )
   }
   return o
 }
 
 /** An objection for the wire; the objector's name only for workers and the objector. */
 function objectionDto(
-  ctx: RouteContext, unit: UnitView, o: ElevatorObjection, worker: boolean, myRooms: string[],
+  ctx: RouteContext,
+  unit: UnitView,
+  o: ElevatorObjection,
+  worker: boolean,
+  myRooms: string[],
 ): ElevatorObjectionDto {
   const mine = o.filedBy === ctx.principal.id || myRooms.includes(o.householdId)
   return {
@@ -90,7 +116,10 @@ function objectionDto(
 /** Worker and publicity routes (see the file header). Each handler first applies the time-based rules (`settle`). */
 export const workerRoutes: Route[] = [
   route({
-    method: 'POST', path: '/api/elevator/worker/petitions/:id/paper-ballots', access: 'worker', input: paperBallotInput,
+    method: 'POST',
+    path: '/api/elevator/worker/petitions/:id/paper-ballots',
+    access: 'worker',
+    input: paperBallotInput,
     handler: async (ctx) => {
       await settle(ctx)
       // Locked: parallel ballots on one petition append one after the other (no forked chain).
@@ -101,18 +130,28 @@ export const workerRoutes: Route[] = [
       // A household that has voted (online, or on an earlier paper) is replaced only on purpose.
       const earlier = await earlierBallot(ctx, p, sameOwnerFlats(unit, ctx.body.householdId))
       if (earlier && !ctx.body.replaceExisting) {
-        throw conflict('ALREADY_VOTED', `${roomName(unit, earlier.householdId)} 已于 ${shortTime(earlier.at)} ${CHANNEL_TEXT[earlier.channel]}表决“${CHOICE_TEXT[earlier.choice]}”。如业主本人签字要改为这张票，请在确认替换后再录入。`)
+        throw conflict(
+          'ALREADY_VOTED',
+          `${roomName(unit, earlier.householdId)} 已于 ${shortTime(earlier.at)} ${CHANNEL_TEXT[earlier.channel]}表决“${CHOICE_TEXT[earlier.choice]}”。如业主本人签字要改为这张票，请在确认替换后再录入。`,
+        )
       }
       const photoRef = newId('img')
       await ctx.tx.core.images.put(photoRef, ctx.body.photo)
       return recordBallot(ctx, p, unit, {
-        householdId: ctx.body.householdId, choice: ctx.body.choice, channel: ctx.body.channel,
-        signatureKind: 'handwritten', photoRef, actorRole: 'worker',
+        householdId: ctx.body.householdId,
+        choice: ctx.body.choice,
+        channel: ctx.body.channel,
+        signatureKind: 'handwritten',
+        photoRef,
+        actorRole: 'worker',
       })
     },
   }),
   route({
-    method: 'POST', path: '/api/elevator/petitions/:id/objections', access: 'user', input: objectionInput,
+    method: 'POST',
+    path: '/api/elevator/petitions/:id/objections',
+    access: 'user',
+    input: objectionInput,
     handler: async (ctx) => {
       await settle(ctx)
       const { p, unit } = await petitionAndUnit(ctx, ctx.params.id, true)
@@ -124,7 +163,10 @@ export const workerRoutes: Route[] = [
     },
   }),
   route({
-    method: 'GET', path: '/api/elevator/petitions/:id/objections', access: 'user', allowProxy: true,
+    method: 'GET',
+    path: '/api/elevator/petitions/:id/objections',
+    access: 'user',
+    allowProxy: true,
     handler: async (ctx): Promise<ElevatorObjectionListDto> => {
       await settle(ctx)
       const { p, unit } = await petitionAndUnit(ctx, ctx.params.id)
@@ -135,7 +177,10 @@ export const workerRoutes: Route[] = [
     },
   }),
   route({
-    method: 'POST', path: '/api/elevator/worker/petitions/:id/paper-objections', access: 'worker', input: paperObjectionInput,
+    method: 'POST',
+    path: '/api/elevator/worker/petitions/:id/paper-objections',
+    access: 'worker',
+    input: paperObjectionInput,
     handler: async (ctx) => {
       await settle(ctx)
       const { p, unit } = await petitionAndUnit(ctx, ctx.params.id, true)
@@ -147,12 +192,16 @@ export const workerRoutes: Route[] = [
     },
   }),
   route({
-    method: 'POST', path: '/api/elevator/worker/petitions/:id/mediation', access: 'worker', input: mediationInput,
+    method: 'POST',
+    path: '/api/elevator/worker/petitions/:id/mediation',
+    access: 'worker',
+    input: mediationInput,
     handler: async (ctx) => {
       await settle(ctx)
       const { p, unit } = await petitionAndUnit(ctx, ctx.params.id, true)
       requireWorkerOf(ctx, p)
-      if (p.status !== 'mediation' || !p.mediationStage) throw conflict('NOT_IN_MEDIATION', '这份申请不在协商调解阶段（只有公示期收到书面异议后才进入）')
+      if (p.status !== 'mediation' || !p.mediationStage)
+        throw conflict('NOT_IN_MEDIATION', '这份申请不在协商调解阶段（只有公示期收到书面异议后才进入）')
       if (STAGES.indexOf(ctx.body.stage) <= STAGES.indexOf(p.mediationStage)) {
         throw conflict('STAGE_NOT_FORWARD', `当前已是“${STAGE_TEXT[p.mediationStage]}”阶段，只能向后推进`)
       }
@@ -169,7 +218,12 @@ export const workerRoutes: Route[] = [
         if (owner) told.add(owner.id)
       }
       for (const id of told) {
-        await ctx.notify(id, `加装电梯异议处理：${STAGE_TEXT[ctx.body.stage]}`, `${unit.label}加装电梯异议处理进入“${STAGE_TEXT[ctx.body.stage]}”：${ctx.body.note}`, petitionLink(p.id))
+        await ctx.notify(
+          id,
+          `加装电梯异议处理：${STAGE_TEXT[ctx.body.stage]}`,
+          `${unit.label}加装电梯异议处理进入“${STAGE_TEXT[ctx.body.stage]}”：${ctx.body.note}`,
+          petitionLink(p.id),
+        )
       }
       return petitionDto(ctx.tx, stored, unit, { role: 'worker', user: ctx.user, rooms: [] }, ctx.clock.now())
     },

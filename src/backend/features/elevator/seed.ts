@@ -5,10 +5,10 @@
  * already voted in the app (4 agree, 1 oppose), their log entries chained with `nextEntry`.
  * Nothing on 总浦桥社区 3幢1单元 (`u-zpq-3-1`), so a journey can start one there.
  */
-import { nextEntry, type AuditEntry } from '../../../domain/auditLog'
-import { addDays, beijingDate, beijingIso } from '../../../domain/time'
-import type { Rows } from '../../core/data/store'
-import type { CoreSeed } from '../../seed'
+import { nextEntry, type AuditEntry } from '@/domain/auditLog'
+import { addDays, beijingDate, beijingIso } from '@/domain/time'
+import type { Rows } from '@/backend/core/data/store'
+import type { CoreSeed } from '@/backend/seed'
 import type { ElevatorBallotSignature, ElevatorCoInitiator, ElevatorLogEntry, ElevatorPetition } from './model'
 import { entryKey } from './repository'
 import { coInitiatorsTable, logTable, petitionsTable, signaturesTable } from './tables'

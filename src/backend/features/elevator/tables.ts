@@ -2,7 +2,7 @@
  * Tables of the elevator feature. `jsonb` only for `resultTally`: the published count at the deadline,
  * a frozen value object read and shown whole, never queried or constrained.
  */
-import { table } from '../../core/data/spec'
+import { table } from '@/backend/core/data/spec'
 import type {
   ElevatorBallotSignature,
   ElevatorCoInitiator,
@@ -81,7 +81,10 @@ export const logTable = table<ElevatorLogEntry>({
     prevHash: 'text',
     hash: 'text',
   },
-  lookups: [['petitionId', 'seq'], ['petitionId', 'householdId']],
+  lookups: [
+    ['petitionId', 'seq'],
+    ['petitionId', 'householdId'],
+  ],
 })
 
 /** How each log entry was signed and in what role, keyed like the entry. */

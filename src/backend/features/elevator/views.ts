@@ -3,9 +3,9 @@
  * are not shown to owners (flats are), except the retrofit group's and in the audit log; deleted
  * accounts show no name (`null`).
  */
-import { allocateCost, type VoteTally } from '../../../domain/elevator'
-import type { AuditEntry } from '../../../domain/auditLog'
-import { beijingDate } from '../../../domain/time'
+import { allocateCost, type VoteTally } from '@/domain/elevator'
+import type { AuditEntry } from '@/domain/auditLog'
+import { beijingDate } from '@/domain/time'
 import type {
   ElevatorAuditEntryDto,
   ElevatorCompensationDto,
@@ -15,9 +15,9 @@ import type {
   ElevatorPlanDto,
   ElevatorResultDto,
   ElevatorShareRowDto,
-} from '../../../domain/contracts/elevator'
-import type { Tx } from '../../core/router'
-import type { User } from '../../model'
+} from '@/domain/contracts/elevator'
+import type { Tx } from '@/backend/core/router'
+import type { User } from '@/backend/model'
 import type { Viewer } from './access'
 import { coefficientOf, householdsOf, roomName, type UnitView } from './households'
 import type { ElevatorBallotSignature, ElevatorCoInitiator, ElevatorLogEntry, ElevatorPetition } from './model'
@@ -75,7 +75,14 @@ function resultDto(p: ElevatorPetition): ElevatorResultDto | null {
   if (!t || !p.resultPublishedAt) return null
   const publishedAt = p.resultPublishedAt
   const publishedDate = beijingDate(publishedAt)
-  return { approved: t.approved, quorumMet: t.quorumMet, tally: t, publishedAt, publishedDate, summary: resultSummary(t) }
+  return {
+    approved: t.approved,
+    quorumMet: t.quorumMet,
+    tally: t,
+    publishedAt,
+    publishedDate,
+    summary: resultSummary(t),
+  }
 }
 
 /** The compensation line for low floors, if recorded (shown beside the cost table, not part of the shares). */
@@ -88,7 +95,11 @@ export async function compensationDto(tx: Tx, p: ElevatorPetition): Promise<Elev
 
 /** A petition of `unit` for an owner or worker viewer; `nowMs` decides what is open now. */
 export async function petitionDto(
-  tx: Tx, p: ElevatorPetition, unit: UnitView, viewer: Viewer, nowMs: number,
+  tx: Tx,
+  p: ElevatorPetition,
+  unit: UnitView,
+  viewer: Viewer,
+  nowMs: number,
 ): Promise<ElevatorPetitionDto> {
   const [coInitiators, steps, objections, objected] = await Promise.all([
     tx.elevator.coInitiatorsOf(p.id),
@@ -117,18 +128,23 @@ export async function petitionDto(
     createdAt: p.createdAt,
     openedAt: p.openedAt ?? null,
     result: resultDto(p),
-    publicity: p.publicityStartsAt && p.publicityEndsAt
-      ? { startsAt: p.publicityStartsAt, endsAt: p.publicityEndsAt, open: publicityOpen, objections }
-      : null,
+    publicity:
+      p.publicityStartsAt && p.publicityEndsAt
+        ? { startsAt: p.publicityStartsAt, endsAt: p.publicityEndsAt, open: publicityOpen, objections }
+        : null,
     mediation: p.mediationStage
       ? {
-        stage: p.mediationStage,
-        stageText: STAGE_TEXT[p.mediationStage],
-        steps: steps.map((s) => ({
-          stage: s.stage, note: s.note, by: s.by, at: s.at, stageText: STAGE_TEXT[s.stage],
-          byName: s.by === 'system' ? '系统' : (names.get(s.by) ?? '已注销用户'),
-        })),
-      }
+          stage: p.mediationStage,
+          stageText: STAGE_TEXT[p.mediationStage],
+          steps: steps.map((s) => ({
+            stage: s.stage,
+            note: s.note,
+            by: s.by,
+            at: s.at,
+            stageText: STAGE_TEXT[s.stage],
+            byName: s.by === 'system' ? '系统' : (names.get(s.by) ?? '已注销用户'),
+          })),
+        }
       : null,
     compensation: await compensationDto(tx, p),
     viewer: {
@@ -172,9 +188,15 @@ export function entryOf(row: ElevatorLogEntry): AuditEntry {
  * role (from the entry's signature record; without one, a worker's entry is the worker's).
  */
 export async function auditEntryDtos(
-  tx: Tx, unit: UnitView, petitionId: string, rows: ElevatorLogEntry[],
+  tx: Tx,
+  unit: UnitView,
+  petitionId: string,
+  rows: ElevatorLogEntry[],
 ): Promise<ElevatorAuditEntryDto[]> {
-  const signatures = await tx.elevator.signaturesOf(petitionId, rows.map((e) => e.seq))
+  const signatures = await tx.elevator.signaturesOf(
+    petitionId,
+    rows.map((e) => e.seq),
+  )
   const sigs = new Map<number, ElevatorBallotSignature>(signatures.map((s) => [s.seq, s]))
   const users = new Map((await tx.core.usersByIds(rows.map((e) => e.actor))).map((u) => [u.id, u]))
   return rows.map((row) => ({

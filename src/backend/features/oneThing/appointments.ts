@@ -6,14 +6,25 @@
  * and cancel sends a confirmation message.
  */
 import * as v from 'valibot'
-import { addDays, formatDateCn, isDate } from '../../../domain/time'
-import type { HallAvailabilityDto, HallDayDto } from '../../../domain/contracts/oneThing'
-import { conflict, notFound, unprocessable } from '../../core/http'
-import { newId } from '../../core/ids'
-import { route, type Route, type RouteContext } from '../../core/router'
+import { addDays, formatDateCn, isDate } from '@/domain/time'
+import type { HallAvailabilityDto, HallDayDto } from '@/domain/contracts/oneThing'
+import { conflict, notFound, unprocessable } from '@/backend/core/http'
+import { newId } from '@/backend/core/ids'
+import { route, type Route, type RouteContext } from '@/backend/core/router'
 import { assertBookableDate, bookingWindow, dayClosure, provisionalCalendarNote } from './calendar'
 import type { OneThingAppointment, ServiceHall } from './model'
-import { appointmentDto, appointmentText, hallDto, instantOf, isActive, notifyOwner, pathId, proxyOf, safeId, slotOf } from './views'
+import {
+  appointmentDto,
+  appointmentText,
+  hallDto,
+  instantOf,
+  isActive,
+  notifyOwner,
+  pathId,
+  proxyOf,
+  safeId,
+  slotOf,
+} from './views'
 
 const PAST_SHOWN = 20
 
@@ -36,10 +47,20 @@ async function hallsById(ctx: RouteContext): Promise<Map<string, ServiceHall>> {
  * Checks that `slot` on `date` at `hall` can take one more appointment (not counting `except`).
  * @throws HttpError 422 (date rules, `NO_SUCH_SLOT`), 409 `SLOT_FULL`
  */
-async function assertFreePlace(ctx: RouteContext, hall: ServiceHall, date: string, slot: string, except?: OneThingAppointment): Promise<void> {
+async function assertFreePlace(
+  ctx: RouteContext,
+  hall: ServiceHall,
+  date: string,
+  slot: string,
+  except?: OneThingAppointment,
+): Promise<void> {
   assertBookableDate(date, ctx.clock.now())
-  if (!slotOf(hall, slot)) throw unprocessable('NO_SUCH_SLOT', `${hall.name}没有这个时段，请重新选择`, { slot: '没有这个时段' })
-  const self = except && except.status === 'booked' && except.hallId === hall.id && except.date === date && except.slot === slot ? 1 : 0
+  if (!slotOf(hall, slot))
+    throw unprocessable('NO_SUCH_SLOT', `${hall.name}没有这个时段，请重新选择`, { slot: '没有这个时段' })
+  const self =
+    except && except.status === 'booked' && except.hallId === hall.id && except.date === date && except.slot === slot
+      ? 1
+      : 0
   if ((await ctx.tx.oneThing.bookedInSlot(hall.id, date, slot)) - self >= hall.capacityPerSlot) {
     throw conflict('SLOT_FULL', `${formatDateCn(date)} ${slot} 这个时段已经约满了，请选择其他时段`)
   }
@@ -56,7 +77,8 @@ async function ownAppointment(ctx: RouteContext): Promise<OneThingAppointment> {
 /** Refuses to change or cancel an appointment that is cancelled or whose slot has begun. */
 function assertOpen(ctx: RouteContext, a: OneThingAppointment): void {
   if (a.status === 'cancelled') throw conflict('APPOINTMENT_CANCELLED', '这条预约已经取消了，如需办理请重新预约')
-  if (instantOf(a.date, a.slot) <= ctx.clock.now()) throw conflict('APPOINTMENT_STARTED', '预约时间已到或已过，不能再修改或取消')
+  if (instantOf(a.date, a.slot) <= ctx.clock.now())
+    throw conflict('APPOINTMENT_STARTED', '预约时间已到或已过，不能再修改或取消')
 }
 
 /** Routes of window appointments: halls, availability, my appointments, book, change, cancel. */
@@ -67,7 +89,9 @@ export const appointmentRoutes: Route[] = [
     access: 'user',
     allowProxy: true,
     handler: async (ctx) =>
-      (await ctx.tx.oneThing.allHalls()).map((h) => hallDto(h, ctx.principal)).sort((a, b) => Number(b.nearby) - Number(a.nearby)),
+      (await ctx.tx.oneThing.allHalls())
+        .map((h) => hallDto(h, ctx.principal))
+        .sort((a, b) => Number(b.nearby) - Number(a.nearby)),
   }),
   route({
     method: 'GET',
@@ -86,7 +110,14 @@ export const appointmentRoutes: Route[] = [
         const closed = dayClosure(date)
         days.push(
           closed
-            ? { date, label: formatDateCn(date), open: false, closedReason: closed.reason, closedMessage: closed.message, slots: [] }
+            ? {
+                date,
+                label: formatDateCn(date),
+                open: false,
+                closedReason: closed.reason,
+                closedMessage: closed.message,
+                slots: [],
+              }
             : {
                 date,
                 label: formatDateCn(date),
@@ -100,7 +131,13 @@ export const appointmentRoutes: Route[] = [
               },
         )
       }
-      return { hall: hallDto(hall, ctx.principal), from, to, days, calendarNote: provisionalCalendarNote(days.map((d) => d.date)) }
+      return {
+        hall: hallDto(hall, ctx.principal),
+        from,
+        to,
+        days,
+        calendarNote: provisionalCalendarNote(days.map((d) => d.date)),
+      }
     },
   }),
   route({
@@ -116,7 +153,11 @@ export const appointmentRoutes: Route[] = [
       const upcoming = all.filter(active).sort((a, b) => instantOf(a.date, a.slot) - instantOf(b.date, b.slot))
       const past = all
         .filter((a) => !active(a))
-        .sort((a, b) => instantOf(b.date, b.slot) - instantOf(a.date, a.slot) || (b.cancelledAt ?? '').localeCompare(a.cancelledAt ?? ''))
+        .sort(
+          (a, b) =>
+            instantOf(b.date, b.slot) - instantOf(a.date, a.slot) ||
+            (b.cancelledAt ?? '').localeCompare(a.cancelledAt ?? ''),
+        )
         .slice(0, PAST_SHOWN)
       const dto = (a: OneThingAppointment) => appointmentDto(halls.get(a.hallId), a, now)
       return { upcoming: upcoming.map(dto), past: past.map(dto) }
@@ -130,7 +171,12 @@ export const appointmentRoutes: Route[] = [
     input: v.object({
       eventId: safeId('事项编号'),
       eventName: v.optional(
-        v.pipe(v.string(), v.trim(), v.maxLength(20, '事项名称太长'), v.regex(/^[^\u0000-\u001f\u007f<>]*$/, '事项名称含有不支持的字符')),
+        v.pipe(
+          v.string(),
+          v.trim(),
+          v.maxLength(20, '事项名称太长'),
+          v.regex(/^[^\u0000-\u001f\u007f<>]*$/, '事项名称含有不支持的字符'),
+        ),
       ),
       hallId: safeId('服务中心编号'),
       date: dateSchema,
@@ -142,9 +188,14 @@ export const appointmentRoutes: Route[] = [
       const hall = await hallFor(ctx, body.hallId, true)
       const now = ctx.clock.now()
       const halls = await hallsById(ctx)
-      const existing = (await tx.oneThing.appointmentsOf(principal.id)).find((a) => a.eventId === body.eventId && isActive(halls.get(a.hallId), a, now))
+      const existing = (await tx.oneThing.appointmentsOf(principal.id)).find(
+        (a) => a.eventId === body.eventId && isActive(halls.get(a.hallId), a, now),
+      )
       if (existing) {
-        throw conflict('APPOINTMENT_EXISTS', `这件事已经预约了 ${formatDateCn(existing.date)} ${existing.slot} 的窗口，如需调整请改约或先取消`)
+        throw conflict(
+          'APPOINTMENT_EXISTS',
+          `这件事已经预约了 ${formatDateCn(existing.date)} ${existing.slot} 的窗口，如需调整请改约或先取消`,
+        )
       }
       await assertFreePlace(ctx, hall, body.date, body.slot)
       const a: OneThingAppointment = {

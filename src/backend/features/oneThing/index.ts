@@ -2,7 +2,7 @@
  * The "one thing" feature module (一件事, domain.md §4): saved progress with deadline reminders and
  * window appointments at service halls. Registered with the core in `src/backend/index.ts`.
  */
-import type { Feature, V2Collections } from '../../core/feature'
+import type { Feature, V2Collections } from '@/backend/core/feature'
 import type { OneThingAppointment, OneThingProgress, ServiceHall } from './model'
 import { OneThingRepository } from './repository'
 import { oneThingRoutes } from './routes'
@@ -19,7 +19,9 @@ export const oneThingFeature: Feature<'oneThing'> = {
   seed: () => seedOneThing(),
   fromV2: (old: V2Collections) => ({
     [hallsTable.name]: values<Omit<ServiceHall, 'rank'>>(old.oneThingHalls).map((h, rank) => ({ ...h, rank })),
-    [progressTable.name]: Object.entries((old.oneThingProgress ?? {}) as Record<string, Omit<OneThingProgress, 'id'>>).map(([id, p]) => ({ ...p, id })),
+    [progressTable.name]: Object.entries(
+      (old.oneThingProgress ?? {}) as Record<string, Omit<OneThingProgress, 'id'>>,
+    ).map(([id, p]) => ({ ...p, id })),
     [appointmentsTable.name]: values<OneThingAppointment>(old.oneThingAppointments),
   }),
   /** Progress and window appointments are personal: erased with the account (the slot is freed). */

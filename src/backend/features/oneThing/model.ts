@@ -6,7 +6,10 @@
  */
 
 /** A time slot of a hall's day, `HH:mm` Beijing; `start` is the slot's id within the day. */
-export interface HallSlot { start: string; end: string }
+export interface HallSlot {
+  start: string
+  end: string
+}
 
 /** A service hall taking window appointments (PRODUCT: slots and capacity are per hall). */
 export interface ServiceHall {
@@ -29,7 +32,12 @@ export interface ServiceHall {
 }
 
 /** A deadline the client sent, with when its reminder message went out. */
-export interface StoredDeadline { label: string; dueDate: string; source?: string; remindedAt: string }
+export interface StoredDeadline {
+  label: string
+  dueDate: string
+  source?: string
+  remindedAt: string
+}
 
 /**
  * One user's progress on one life event; `id` is `${userId}:${eventId}`. `reminded` keeps the
@@ -67,4 +75,3 @@ export interface OneThingAppointment {
   /** The family proxy who booked or last changed/cancelled it, when not the user. */
   proxyId?: string
 }
-

@@ -1,5 +1,5 @@
 /** The "one thing" feature's data in one transaction: halls, saved progress, window appointments. */
-import type { Table, Tables } from '../../core/data/store'
+import type { Table, Tables } from '@/backend/core/data/store'
 import type { OneThingAppointment, OneThingProgress, ServiceHall } from './model'
 import { appointmentsTable, hallsTable, progressTable } from './tables'
 
@@ -31,12 +31,24 @@ export class OneThingRepository {
 
   /** A user's appointments, by date, slot and id. */
   appointmentsOf(userId: string): Promise<OneThingAppointment[]> {
-    return this.appointments.find({ where: { userId }, order: [['date', 'asc'], ['slot', 'asc']] })
+    return this.appointments.find({
+      where: { userId },
+      order: [
+        ['date', 'asc'],
+        ['slot', 'asc'],
+      ],
+    })
   }
 
   /** The booked (not cancelled) appointments of a hall from `from` to `to` (`YYYY-MM-DD`, inclusive), by date and slot. */
   bookedInWindow(hallId: string, from: string, to: string): Promise<OneThingAppointment[]> {
-    return this.appointments.find({ where: { hallId, date: { gte: from, lte: to }, status: 'booked' }, order: [['date', 'asc'], ['slot', 'asc']] })
+    return this.appointments.find({
+      where: { hallId, date: { gte: from, lte: to }, status: 'booked' },
+      order: [
+        ['date', 'asc'],
+        ['slot', 'asc'],
+      ],
+    })
   }
 
   /** How many appointments are booked (not cancelled) in one slot of a hall on a date. */

@@ -1,5 +1,5 @@
 /** Tables of the "one thing" feature. */
-import { table } from '../../core/data/spec'
+import { table } from '@/backend/core/data/spec'
 import type { OneThingAppointment, OneThingProgress, ServiceHall } from './model'
 
 export const hallsTable = table<ServiceHall>({

@@ -3,14 +3,14 @@
  * A course's row is the lock for its seats: every change that takes, frees or offers a seat of a course
  * first reads the course with `lock` (SQL `SELECT … FOR UPDATE`), so seats taken never exceed capacity.
  */
-import { sha256Hex } from '../../../domain/hash'
-import { addDays, beijingDate } from '../../../domain/time'
-import { hasResidentPriority } from '../../../domain/youthPalaceRules'
-import { forbidden, notFound } from '../../core/http'
-import { newId } from '../../core/ids'
-import type { RouteContext } from '../../core/router'
-import type { User } from '../../model'
-import { requirePrivacy } from '../../routes/me'
+import { sha256Hex } from '@/domain/hash'
+import { addDays, beijingDate } from '@/domain/time'
+import { hasResidentPriority } from '@/domain/youthPalaceRules'
+import { forbidden, notFound } from '@/backend/core/http'
+import { newId } from '@/backend/core/ids'
+import type { RouteContext } from '@/backend/core/router'
+import type { User } from '@/backend/model'
+import { requirePrivacy } from '@/backend/routes/me'
 import type { YpChildRecord, YpCourseRecord, YpEnrollmentRecord, YpTermRecord } from './model'
 
 /** Link of the feature's messages. */
@@ -38,7 +38,10 @@ export async function termOf(ctx: RouteContext, id: string): Promise<YpTermRecor
 }
 
 /** A course with its term. */
-export interface CourseAndTerm { course: YpCourseRecord; term: YpTermRecord }
+export interface CourseAndTerm {
+  course: YpCourseRecord
+  term: YpTermRecord
+}
 
 /**
  * A course by id (its term visible to the caller), or 404 `NO_SUCH_COURSE`. `lock`: before taking,
@@ -75,7 +78,8 @@ export async function workerTerm(ctx: RouteContext, id: string, opts: { lock?: b
 export async function ownChild(ctx: RouteContext, id: string): Promise<YpChildRecord> {
   requirePrivacy(ctx)
   const child = await ctx.tx.youthPalace.children.get(id)
-  if (!child || child.deletedAt || child.parentId !== ctx.user.id) throw notFound('没有找到这个孩子的资料', 'NO_SUCH_CHILD')
+  if (!child || child.deletedAt || child.parentId !== ctx.user.id)
+    throw notFound('没有找到这个孩子的资料', 'NO_SUCH_CHILD')
   return child
 }
 
@@ -91,7 +95,10 @@ export async function ownEnrollment(ctx: RouteContext, id: string): Promise<YpEn
  * One of the caller's own enrollments about to change, with its course locked first (then the
  * enrollment read again, as the lock left it), or 404 `NO_SUCH_ENROLLMENT` / `NO_SUCH_COURSE`.
  */
-export async function lockedOwnEnrollment(ctx: RouteContext, id: string): Promise<CourseAndTerm & { enrollment: YpEnrollmentRecord }> {
+export async function lockedOwnEnrollment(
+  ctx: RouteContext,
+  id: string,
+): Promise<CourseAndTerm & { enrollment: YpEnrollmentRecord }> {
   const found = await ownEnrollment(ctx, id)
   const { course, term } = await courseOf(ctx, found.courseId, { lock: true })
   return { enrollment: (await ctx.tx.youthPalace.enrollments.get(found.id)) ?? found, course, term }

@@ -3,9 +3,9 @@
  * category, site, weekday), a course's detail with prices, and a course's publicly checkable lottery.
  */
 import * as v from 'valibot'
-import { checkAgeBand } from '../../../domain/youthPalaceRules'
-import { notFound } from '../../core/http'
-import { route, type Route, type RouteContext } from '../../core/router'
+import { checkAgeBand } from '@/domain/youthPalaceRules'
+import { notFound } from '@/backend/core/http'
+import { route, type Route, type RouteContext } from '@/backend/core/router'
 import { courseOf, ownChild, termOf } from './access'
 import type { YpChildRecord, YpCourseRecord } from './model'
 import { courseDetailView, courseView, lotteryView, termView } from './views'
@@ -23,7 +23,9 @@ function catalogueOrder(a: YpCourseRecord, b: YpCourseRecord): number {
 /** Catalogue routes under `/api/youth-palace`. */
 export const catalogRoutes: Route[] = [
   route({
-    method: 'GET', path: '/api/youth-palace/terms', access: 'user',
+    method: 'GET',
+    path: '/api/youth-palace/terms',
+    access: 'user',
     input: v.object({ communityId: v.optional(v.pipe(v.string(), v.maxLength(40))) }),
     handler: async (ctx) => {
       const communityId = ctx.body.communityId || ctx.user.communityId
@@ -33,7 +35,9 @@ export const catalogRoutes: Route[] = [
     },
   }),
   route({
-    method: 'GET', path: '/api/youth-palace/terms/:id/courses', access: 'user',
+    method: 'GET',
+    path: '/api/youth-palace/terms/:id/courses',
+    access: 'user',
     input: v.object({
       childId: v.optional(v.pipe(v.string(), v.maxLength(64))),
       category: v.optional(v.pipe(v.string(), v.maxLength(20))),
@@ -54,7 +58,9 @@ export const catalogRoutes: Route[] = [
     },
   }),
   route({
-    method: 'GET', path: '/api/youth-palace/courses/:id', access: 'user',
+    method: 'GET',
+    path: '/api/youth-palace/courses/:id',
+    access: 'user',
     input: v.object({ childId: v.optional(v.pipe(v.string(), v.maxLength(64))) }),
     handler: async (ctx) => {
       const { course, term } = await courseOf(ctx, ctx.params.id)
@@ -62,11 +68,17 @@ export const catalogRoutes: Route[] = [
     },
   }),
   route({
-    method: 'GET', path: '/api/youth-palace/courses/:id/lottery', access: 'user',
+    method: 'GET',
+    path: '/api/youth-palace/courses/:id/lottery',
+    access: 'user',
     handler: async (ctx) => {
       const { course } = await courseOf(ctx, ctx.params.id)
       const dto = course.admission === 'lottery' ? await lotteryView(ctx, course) : null
-      if (!dto) throw notFound(course.admission === 'lottery' ? '这门课的报名还没开始，抽签指纹尚未公布' : '这门课按报名先后录取，不抽签', 'NO_LOTTERY')
+      if (!dto)
+        throw notFound(
+          course.admission === 'lottery' ? '这门课的报名还没开始，抽签指纹尚未公布' : '这门课按报名先后录取，不抽签',
+          'NO_LOTTERY',
+        )
       return dto
     },
   }),

@@ -3,13 +3,20 @@
  * courses, applications with lotteries and FIFO waitlists, mock WeChat Pay, attendance and no-shows.
  * Registered with the core in `src/backend/index.ts`.
  */
-import type { Feature, V2Collections } from '../../core/feature'
+import type { Feature, V2Collections } from '@/backend/core/feature'
 import { YouthPalaceRepository } from './repository'
 import { youthPalaceRoutes } from './routes'
 import { seedYouthPalace } from './seed'
 import {
-  attendanceTable, childrenTable, coursesTable, enrollmentsTable, lotteriesTable, noShowsTable, paymentsTable,
-  termsTable, YOUTH_PALACE_TABLES,
+  attendanceTable,
+  childrenTable,
+  coursesTable,
+  enrollmentsTable,
+  lotteriesTable,
+  noShowsTable,
+  paymentsTable,
+  termsTable,
+  YOUTH_PALACE_TABLES,
 } from './tables'
 import { withdrawYouthPalaceOf } from './withdraw'
 

@@ -4,11 +4,11 @@
  * the secret, derives `lotterySeed(secret, courseId, applicationIds)` and ranks with `drawWithPriority`
  * (residents keeping priority first). Courses not over-subscribed admit everyone without a draw.
  */
-import type { YpDrawSummaryDto } from '../../../domain/contracts/youthPalace'
-import { createCommitment, drawWithPriority, lotterySeed, type LotteryApplication } from '../../../domain/youthPalace'
-import { hasResidentPriority } from '../../../domain/youthPalaceRules'
-import { DEFAULT_YOUTH_SETTINGS, addHoursIso, formatInstantCn } from '../../../domain/youthPalaceTypes'
-import type { RouteContext } from '../../core/router'
+import type { YpDrawSummaryDto } from '@/domain/contracts/youthPalace'
+import { createCommitment, drawWithPriority, lotterySeed, type LotteryApplication } from '@/domain/youthPalace'
+import { hasResidentPriority } from '@/domain/youthPalaceRules'
+import { DEFAULT_YOUTH_SETTINGS, addHoursIso, formatInstantCn } from '@/domain/youthPalaceTypes'
+import type { RouteContext } from '@/backend/core/router'
 import { isResident, myCoursesLink, randomHex } from './access'
 import type { YpCourseRecord, YpEnrollmentRecord, YpLotteryRecord, YpTermRecord } from './model'
 
@@ -18,7 +18,13 @@ import type { YpCourseRecord, YpEnrollmentRecord, YpLotteryRecord, YpTermRecord 
  */
 export function newLottery(course: YpCourseRecord, nowIso: string, nowMs: number): YpLotteryRecord {
   const secret = randomHex(nowMs)
-  return { courseId: course.id, termId: course.termId, commitment: createCommitment(secret), secret, committedAt: nowIso }
+  return {
+    courseId: course.id,
+    termId: course.termId,
+    commitment: createCommitment(secret),
+    secret,
+    committedAt: nowIso,
+  }
 }
 
 /** Publishes a commitment for every lottery course of the term that has none yet. */
@@ -34,7 +40,9 @@ export async function publishCommitments(ctx: RouteContext, term: YpTermRecord):
  * term's community and had fewer than 3 no-shows in the term before.
  */
 export async function lotteryEntries(
-  ctx: RouteContext, pending: YpEnrollmentRecord[], term: YpTermRecord,
+  ctx: RouteContext,
+  pending: YpEnrollmentRecord[],
+  term: YpTermRecord,
 ): Promise<LotteryApplication[]> {
   const previous = await ctx.tx.youthPalace.termBefore(term.communityId, term.startDate)
   const parents = new Map((await ctx.tx.core.usersByIds(pending.map((e) => e.parentId))).map((u) => [u.id, u]))
@@ -57,10 +65,14 @@ async function childName(ctx: RouteContext, childId: string): Promise<string> {
  * `waitlisted` in draw order. Otherwise everyone is admitted. Families are told either way.
  */
 async function drawCourse(
-  ctx: RouteContext, course: YpCourseRecord, term: YpTermRecord, confirmBy: string,
+  ctx: RouteContext,
+  course: YpCourseRecord,
+  term: YpTermRecord,
+  confirmBy: string,
 ): Promise<YpDrawSummaryDto['courses'][number]> {
   const yp = ctx.tx.youthPalace
-  const lottery = (await yp.lotteries.get(course.id)) ?? (await yp.lotteries.insert(newLottery(course, ctx.nowIso, ctx.clock.now())))
+  const lottery =
+    (await yp.lotteries.get(course.id)) ?? (await yp.lotteries.insert(newLottery(course, ctx.nowIso, ctx.clock.now())))
   const pending = await yp.enrollmentsInStatus(course.id, 'pending')
   const ids = pending.map((e) => e.id)
   const applications = await lotteryEntries(ctx, pending, term)
@@ -68,30 +80,51 @@ async function drawCourse(
   const seed = lotterySeed(lottery.secret, course.id, ids)
   const result = drawWithPriority(applications, course.capacity, seed)
   await yp.lotteries.update(course.id, {
-    revealedAt: ctx.nowIso, drawn, seed, seats: course.capacity, applications,
-    order: result.order, admitted: result.admitted, waitlist: result.waitlist,
+    revealedAt: ctx.nowIso,
+    drawn,
+    seed,
+    seats: course.capacity,
+    applications,
+    order: result.order,
+    admitted: result.admitted,
+    waitlist: result.waitlist,
   })
   const byId = new Map(pending.map((e) => [e.id, e]))
   const fee = course.feeFen > 0 ? '并支付费用' : ''
   for (const id of result.admitted) {
     const e = byId.get(id)!
     await yp.enrollments.update(id, { status: 'admitted', source: 'draw', confirmBy, updatedAt: ctx.nowIso })
-    await ctx.notify(e.parentId, drawn ? '青少年宫抽签：中签' : '青少年宫报名成功',
+    await ctx.notify(
+      e.parentId,
+      drawn ? '青少年宫抽签：中签' : '青少年宫报名成功',
       `${await childName(ctx, e.childId)}报名的《${course.name}》${drawn ? '已中签' : '报名人数未超过名额，全部录取'}。请在 ${formatInstantCn(confirmBy)} 前确认${fee}。`,
-      myCoursesLink(e.childId))
+      myCoursesLink(e.childId),
+    )
   }
   for (const [rank, id] of result.waitlist.entries()) {
     const e = byId.get(id)!
     await yp.enrollments.update(id, {
-      status: 'waitlisted', source: 'draw', queuedAt: ctx.nowIso, queueRank: rank, updatedAt: ctx.nowIso,
+      status: 'waitlisted',
+      source: 'draw',
+      queuedAt: ctx.nowIso,
+      queueRank: rank,
+      updatedAt: ctx.nowIso,
     })
-    await ctx.notify(e.parentId, '青少年宫抽签：候补',
+    await ctx.notify(
+      e.parentId,
+      '青少年宫抽签：候补',
       `${await childName(ctx, e.childId)}报名的《${course.name}》未中签，候补第 ${rank + 1} 位。有人放弃时按顺序通知您，抽签结果可在课程页核对。`,
-      myCoursesLink(e.childId))
+      myCoursesLink(e.childId),
+    )
   }
   return {
-    courseId: course.id, courseName: course.name, applicants: pending.length, seats: course.capacity, drawn,
-    admitted: result.admitted.length, waitlisted: result.waitlist.length,
+    courseId: course.id,
+    courseName: course.name,
+    applicants: pending.length,
+    seats: course.capacity,
+    drawn,
+    admitted: result.admitted.length,
+    waitlisted: result.waitlist.length,
   }
 }
 

@@ -2,14 +2,26 @@
  * The youth palace's data in one transaction: terms, courses, children, enrollments, payments,
  * lotteries, attendance and no-shows. Every list states its order.
  */
-import { PLACE_HOLDING, type EnrollmentStatus } from '../../../domain/youthPalaceTypes'
-import type { Table, Tables } from '../../core/data/store'
+import { PLACE_HOLDING, type EnrollmentStatus } from '@/domain/youthPalaceTypes'
+import type { Table, Tables } from '@/backend/core/data/store'
 import type {
-  YpAttendanceRecord, YpChildRecord, YpCourseRecord, YpEnrollmentRecord, YpLotteryRecord, YpNoShowRecord,
-  YpPaymentRecord, YpTermRecord,
+  YpAttendanceRecord,
+  YpChildRecord,
+  YpCourseRecord,
+  YpEnrollmentRecord,
+  YpLotteryRecord,
+  YpNoShowRecord,
+  YpPaymentRecord,
+  YpTermRecord,
 } from './model'
 import {
-  attendanceTable, childrenTable, coursesTable, enrollmentsTable, lotteriesTable, noShowsTable, paymentsTable,
+  attendanceTable,
+  childrenTable,
+  coursesTable,
+  enrollmentsTable,
+  lotteriesTable,
+  noShowsTable,
+  paymentsTable,
   termsTable,
 } from './tables'
 
@@ -104,7 +116,13 @@ export class YouthPalaceRepository {
 
   /** A child's enrollments in any status, newest application first. */
   enrollmentsOfChild(childId: string): Promise<YpEnrollmentRecord[]> {
-    return this.enrollments.find({ where: { childId }, order: [['appliedAt', 'desc'], ['id', 'desc']] })
+    return this.enrollments.find({
+      where: { childId },
+      order: [
+        ['appliedAt', 'desc'],
+        ['id', 'desc'],
+      ],
+    })
   }
 
   /**
@@ -118,7 +136,13 @@ export class YouthPalaceRepository {
 
   /** A parent's enrollments in any status, newest application first. */
   enrollmentsOfParent(parentId: string): Promise<YpEnrollmentRecord[]> {
-    return this.enrollments.find({ where: { parentId }, order: [['appliedAt', 'desc'], ['id', 'desc']] })
+    return this.enrollments.find({
+      where: { parentId },
+      order: [
+        ['appliedAt', 'desc'],
+        ['id', 'desc'],
+      ],
+    })
   }
 
   /** A parent's applications that hold or seek a place, oldest application first (account deletion). */
@@ -151,7 +175,11 @@ export class YouthPalaceRepository {
   waitlistOf(courseId: string): Promise<YpEnrollmentRecord[]> {
     return this.enrollments.find({
       where: { courseId, status: 'waitlisted' },
-      order: [['queuedAt', 'asc'], ['queueRank', 'asc'], ['appliedAt', 'asc']],
+      order: [
+        ['queuedAt', 'asc'],
+        ['queueRank', 'asc'],
+        ['appliedAt', 'asc'],
+      ],
     })
   }
 
@@ -165,7 +193,13 @@ export class YouthPalaceRepository {
 
   /** The latest payment of an enrollment (by creation, then id), if any. */
   latestPaymentOf(enrollmentId: string): Promise<YpPaymentRecord | undefined> {
-    return this.payments.first({ where: { enrollmentId }, order: [['createdAt', 'desc'], ['id', 'desc']] })
+    return this.payments.first({
+      where: { enrollmentId },
+      order: [
+        ['createdAt', 'desc'],
+        ['id', 'desc'],
+      ],
+    })
   }
 
   /** An enrollment's attendance marks, by session date. */
@@ -175,7 +209,13 @@ export class YouthPalaceRepository {
 
   /** A course's attendance marks, by session date then enrollment. */
   attendanceOfCourse(courseId: string): Promise<YpAttendanceRecord[]> {
-    return this.attendance.find({ where: { courseId }, order: [['sessionDate', 'asc'], ['enrollmentId', 'asc']] })
+    return this.attendance.find({
+      where: { courseId },
+      order: [
+        ['sessionDate', 'asc'],
+        ['enrollmentId', 'asc'],
+      ],
+    })
   }
 
   /** Whether attendance was taken for a course's session on `sessionDate`. */

@@ -4,10 +4,16 @@
  * `admitted`, `waitlist`: the frozen record of the draw, re-checked by anyone; enrollments carry the
  * live status that routes query).
  */
-import { table } from '../../core/data/spec'
+import { table } from '@/backend/core/data/spec'
 import type {
-  YpAttendanceRecord, YpChildRecord, YpCourseRecord, YpEnrollmentRecord, YpLotteryRecord, YpNoShowRecord,
-  YpPaymentRecord, YpTermRecord,
+  YpAttendanceRecord,
+  YpChildRecord,
+  YpCourseRecord,
+  YpEnrollmentRecord,
+  YpLotteryRecord,
+  YpNoShowRecord,
+  YpPaymentRecord,
+  YpTermRecord,
 } from './model'
 
 export const termsTable = table<YpTermRecord>({

@@ -4,26 +4,40 @@
  * never leaves before the draw.
  */
 import type {
-  YpChildDto, YpCourseDetailDto, YpCourseDto, YpDrawOutcomeDto, YpEnrollmentDto, YpLotteryDto, YpPaymentDto, YpTermDto,
-} from '../../../domain/contracts/youthPalace'
-import { ageOn } from '../../../domain/residentId'
-import { addDays, beijingDate } from '../../../domain/time'
-import { LOTTERY_ALGORITHM_CN } from '../../../domain/youthPalace'
-import { DEFAULT_YOUTH_SETTINGS, PLACE_HOLDING, SEAT_HOLDING, sessionCn } from '../../../domain/youthPalaceTypes'
-import { cancellationPolicy } from '../../../domain/youthPalaceWaitlist'
-import { checkAgeBand, feeFor, registrationPhase } from '../../../domain/youthPalaceRules'
-import type { RouteContext } from '../../core/router'
-import type { User } from '../../model'
+  YpChildDto,
+  YpCourseDetailDto,
+  YpCourseDto,
+  YpDrawOutcomeDto,
+  YpEnrollmentDto,
+  YpLotteryDto,
+  YpPaymentDto,
+  YpTermDto,
+} from '@/domain/contracts/youthPalace'
+import { ageOn } from '@/domain/residentId'
+import { addDays, beijingDate } from '@/domain/time'
+import { LOTTERY_ALGORITHM_CN } from '@/domain/youthPalace'
+import { DEFAULT_YOUTH_SETTINGS, PLACE_HOLDING, SEAT_HOLDING, sessionCn } from '@/domain/youthPalaceTypes'
+import { cancellationPolicy } from '@/domain/youthPalaceWaitlist'
+import { checkAgeBand, feeFor, registrationPhase } from '@/domain/youthPalaceRules'
+import type { RouteContext } from '@/backend/core/router'
+import type { User } from '@/backend/model'
 import { hasPriority, isResident, sessionDates } from './access'
 import type {
-  YpChildRecord, YpCourseRecord, YpEnrollmentRecord, YpLotteryRecord, YpPaymentRecord, YpTermRecord,
+  YpChildRecord,
+  YpCourseRecord,
+  YpEnrollmentRecord,
+  YpLotteryRecord,
+  YpPaymentRecord,
+  YpTermRecord,
 } from './model'
 
 /** Whether the child pays the hardship price: flagged and a proof photo on file. */
-export const qualifiesForHardship = (child: YpChildRecord | undefined) => !!child && child.hardship && !!child.hardshipProofImageId
+export const qualifiesForHardship = (child: YpChildRecord | undefined) =>
+  !!child && child.hardship && !!child.hardshipProofImageId
 
 /** What the child pays for the course, in fen. */
-export const feeForChild = (course: YpCourseRecord, child: YpChildRecord | undefined) => feeFor(course, { hardship: qualifiesForHardship(child) })
+export const feeForChild = (course: YpCourseRecord, child: YpChildRecord | undefined) =>
+  feeFor(course, { hardship: qualifiesForHardship(child) })
 
 /** The names of the courses the child still holds or seeks a place in, oldest application first. */
 export async function activeCourseNames(ctx: RouteContext, childId: string): Promise<string[]> {
@@ -36,9 +50,16 @@ export async function activeCourseNames(ctx: RouteContext, childId: string): Pro
 /** A child profile for its parent; `activeCourses`: the courses that still hold or seek a place. */
 export function childDto(c: YpChildRecord, activeCourses: string[], nowIso: string): YpChildDto {
   return {
-    id: c.id, name: c.name, birthDate: c.birthDate, age: Math.max(0, ageOn(c.birthDate, beijingDate(nowIso))),
-    hardship: c.hardship, hardshipProof: !!c.hardshipProofImageId, hardshipProofImageId: c.hardshipProofImageId ?? null,
-    activeCourseNames: activeCourses, createdAt: c.createdAt, updatedAt: c.updatedAt,
+    id: c.id,
+    name: c.name,
+    birthDate: c.birthDate,
+    age: Math.max(0, ageOn(c.birthDate, beijingDate(nowIso))),
+    hardship: c.hardship,
+    hardshipProof: !!c.hardshipProofImageId,
+    hardshipProofImageId: c.hardshipProofImageId ?? null,
+    activeCourseNames: activeCourses,
+    createdAt: c.createdAt,
+    updatedAt: c.updatedAt,
   }
 }
 
@@ -55,12 +76,23 @@ export async function termView(ctx: RouteContext, t: YpTermRecord, viewer: User)
   const priority = await hasPriority(ctx, viewer, t)
   const community = await ctx.tx.core.communities.get(t.communityId)
   return {
-    id: t.id, communityId: t.communityId, communityName: community?.name ?? '', name: t.name,
-    startDate: t.startDate, endDate: t.endDate, opensAt: t.opensAt, closesAt: t.closesAt, status: t.status,
-    resident: isResident(viewer, t), priority,
+    id: t.id,
+    communityId: t.communityId,
+    communityName: community?.name ?? '',
+    name: t.name,
+    startDate: t.startDate,
+    endDate: t.endDate,
+    opensAt: t.opensAt,
+    closesAt: t.closesAt,
+    status: t.status,
+    resident: isResident(viewer, t),
+    priority,
     viewerOpensAt: priority ? t.opensAt : addDays(t.opensAt, DEFAULT_YOUTH_SETTINGS.nonResidentDelayDays),
-    phase: registrationPhase(t, ctx.nowIso), today: beijingDate(ctx.nowIso),
-    openedAt: t.openedAt, closedAt: t.closedAt, drawnAt: t.drawnAt,
+    phase: registrationPhase(t, ctx.nowIso),
+    today: beijingDate(ctx.nowIso),
+    openedAt: t.openedAt,
+    closedAt: t.closedAt,
+    drawnAt: t.drawnAt,
   }
 }
 
@@ -68,7 +100,10 @@ export async function termView(ctx: RouteContext, t: YpTermRecord, viewer: User)
 export function drawOutcome(l: YpLotteryRecord | undefined): YpDrawOutcomeDto | null {
   if (!l?.revealedAt) return null
   return {
-    drawn: !!l.drawn, applicants: l.applications?.length ?? 0, admitted: l.admitted?.length ?? 0, waitlisted: l.waitlist?.length ?? 0,
+    drawn: !!l.drawn,
+    applicants: l.applications?.length ?? 0,
+    admitted: l.admitted?.length ?? 0,
+    waitlisted: l.waitlist?.length ?? 0,
   }
 }
 
@@ -78,27 +113,48 @@ export function drawOutcome(l: YpLotteryRecord | undefined): YpDrawOutcomeDto | 
  * them and their price.
  */
 export function courseDto(
-  c: YpCourseRecord, t: YpTermRecord, nowIso: string, places: YpEnrollmentRecord[], lottery: YpLotteryRecord | undefined, child?: YpChildRecord,
+  c: YpCourseRecord,
+  t: YpTermRecord,
+  nowIso: string,
+  places: YpEnrollmentRecord[],
+  lottery: YpLotteryRecord | undefined,
+  child?: YpChildRecord,
 ): YpCourseDto {
   const policy = cancellationPolicy(c, t, 0)
   return {
-    id: c.id, termId: c.termId, name: c.name, category: c.category, site: c.site, teacher: c.teacher,
-    ageMin: c.ageMin, ageMax: c.ageMax, capacity: c.capacity,
+    id: c.id,
+    termId: c.termId,
+    name: c.name,
+    category: c.category,
+    site: c.site,
+    teacher: c.teacher,
+    ageMin: c.ageMin,
+    ageMax: c.ageMax,
+    capacity: c.capacity,
     seatsLeft: Math.max(0, c.capacity - places.filter((e) => SEAT_HOLDING.includes(e.status)).length),
     pendingCount: places.filter((e) => e.status === 'pending').length,
     waitlistCount: places.filter((e) => e.status === 'waitlisted').length,
-    phase: registrationPhase(t, nowIso), closesAt: t.closesAt, draw: c.admission === 'lottery' ? drawOutcome(lottery) : null,
-    admission: c.admission, sessions: c.sessions.map((s) => ({ ...s })), scheduleText: c.sessions.map(sessionCn).join('，'),
-    feeFen: c.feeFen, hardshipFeeFen: feeFor(c, { hardship: true }),
+    phase: registrationPhase(t, nowIso),
+    closesAt: t.closesAt,
+    draw: c.admission === 'lottery' ? drawOutcome(lottery) : null,
+    admission: c.admission,
+    sessions: c.sessions.map((s) => ({ ...s })),
+    scheduleText: c.sessions.map(sessionCn).join('，'),
+    feeFen: c.feeFen,
+    hardshipFeeFen: feeFor(c, { hardship: true }),
     ...(child ? { childFeeFen: feeForChild(c, child), childFits: checkAgeBand(child, c, t).ok } : {}),
-    firstSession: policy.firstSession, freeCancelUntil: policy.cutoff,
+    firstSession: policy.firstSession,
+    freeCancelUntil: policy.cutoff,
     commitment: lottery?.commitment ?? null,
   }
 }
 
 /** `courseDto` with the course's places and lottery read. */
 export async function courseView(
-  ctx: RouteContext, c: YpCourseRecord, t: YpTermRecord, child?: YpChildRecord,
+  ctx: RouteContext,
+  c: YpCourseRecord,
+  t: YpTermRecord,
+  child?: YpChildRecord,
 ): Promise<YpCourseDto> {
   const yp = ctx.tx.youthPalace
   const lottery = c.admission === 'lottery' ? await yp.lotteries.get(c.id) : undefined
@@ -107,14 +163,25 @@ export async function courseView(
 
 /** A course with description and session dates (see `courseView`). */
 export async function courseDetailView(
-  ctx: RouteContext, c: YpCourseRecord, t: YpTermRecord, child?: YpChildRecord,
+  ctx: RouteContext,
+  c: YpCourseRecord,
+  t: YpTermRecord,
+  child?: YpChildRecord,
 ): Promise<YpCourseDetailDto> {
   return { ...(await courseView(ctx, c, t, child)), description: c.description, sessionDates: sessionDates(c, t) }
 }
 
 /** A payment for its payer. */
 export function paymentDto(p: YpPaymentRecord): YpPaymentDto {
-  return { id: p.id, amountFen: p.amountFen, status: p.status, createdAt: p.createdAt, paidAt: p.paidAt, refundedAt: p.refundedAt, refundId: p.refundId }
+  return {
+    id: p.id,
+    amountFen: p.amountFen,
+    status: p.status,
+    createdAt: p.createdAt,
+    paidAt: p.paidAt,
+    refundedAt: p.refundedAt,
+    refundId: p.refundId,
+  }
 }
 
 /** 1-based position in the course's FIFO waitlist, or null when not waitlisted. */
@@ -137,9 +204,18 @@ export function enrollmentDto(e: YpEnrollmentRecord, f: EnrollmentFacts, nowIso:
   const { course, term, child, payment } = f
   const policy = course && term && PLACE_HOLDING.includes(e.status) ? cancellationPolicy(course, term, nowIso) : null
   return {
-    id: e.id, childId: e.childId, childName: child?.name ?? '', courseId: e.courseId, courseName: course?.name ?? '', termId: e.termId,
-    site: course?.site ?? '', scheduleText: course ? course.sessions.map(sessionCn).join('，') : '',
-    status: e.status, source: e.source, appliedAt: e.appliedAt, confirmBy: e.status === 'admitted' ? e.confirmBy : undefined,
+    id: e.id,
+    childId: e.childId,
+    childName: child?.name ?? '',
+    courseId: e.courseId,
+    courseName: course?.name ?? '',
+    termId: e.termId,
+    site: course?.site ?? '',
+    scheduleText: course ? course.sessions.map(sessionCn).join('，') : '',
+    status: e.status,
+    source: e.source,
+    appliedAt: e.appliedAt,
+    confirmBy: e.status === 'admitted' ? e.confirmBy : undefined,
     waitlistPosition: f.waitlistPosition,
     feeDueFen: course ? feeForChild(course, child) : 0,
     payment: payment ? paymentDto(payment) : null,
@@ -152,8 +228,11 @@ export function enrollmentDto(e: YpEnrollmentRecord, f: EnrollmentFacts, nowIso:
 export async function enrollmentView(ctx: RouteContext, e: YpEnrollmentRecord): Promise<YpEnrollmentDto> {
   const yp = ctx.tx.youthPalace
   const [course, term, child, payment, position] = await Promise.all([
-    yp.courses.get(e.courseId), yp.terms.get(e.termId), yp.children.get(e.childId),
-    yp.latestPaymentOf(e.id), waitlistPosition(ctx, e),
+    yp.courses.get(e.courseId),
+    yp.terms.get(e.termId),
+    yp.children.get(e.childId),
+    yp.latestPaymentOf(e.id),
+    waitlistPosition(ctx, e),
   ])
   return enrollmentDto(e, { course, term, child, payment, waitlistPosition: position }, ctx.nowIso)
 }
@@ -163,17 +242,32 @@ export async function enrollmentView(ctx: RouteContext, e: YpEnrollmentRecord): 
  * each drawn application (enrollment id → user id), to mark the viewer's own.
  */
 export function lotteryDto(
-  l: YpLotteryRecord, course: YpCourseRecord, parents: Map<string, string>, viewerId: string,
+  l: YpLotteryRecord,
+  course: YpCourseRecord,
+  parents: Map<string, string>,
+  viewerId: string,
 ): YpLotteryDto {
   const revealed = !!l.revealedAt
   return {
-    courseId: course.id, courseName: course.name, termId: l.termId,
+    courseId: course.id,
+    courseName: course.name,
+    termId: l.termId,
     status: !revealed ? 'committed' : l.drawn ? 'drawn' : 'allAdmitted',
-    commitment: l.commitment, committedAt: l.committedAt,
-    revealed: revealed ? l.secret : null, revealedAt: l.revealedAt ?? null,
-    seed: l.seed ?? null, seats: l.seats ?? null, algorithm: LOTTERY_ALGORITHM_CN,
-    applications: (l.applications ?? []).map((a) => ({ id: a.id, resident: a.resident, mine: parents.get(a.id) === viewerId })),
-    order: l.order ?? [], admitted: l.admitted ?? [], waitlist: l.waitlist ?? [],
+    commitment: l.commitment,
+    committedAt: l.committedAt,
+    revealed: revealed ? l.secret : null,
+    revealedAt: l.revealedAt ?? null,
+    seed: l.seed ?? null,
+    seats: l.seats ?? null,
+    algorithm: LOTTERY_ALGORITHM_CN,
+    applications: (l.applications ?? []).map((a) => ({
+      id: a.id,
+      resident: a.resident,
+      mine: parents.get(a.id) === viewerId,
+    })),
+    order: l.order ?? [],
+    admitted: l.admitted ?? [],
+    waitlist: l.waitlist ?? [],
   }
 }
 

@@ -3,9 +3,9 @@
  * offered to the next waitlisted family, and the lazy time rule run at the start of every youth palace
  * handler lets lapsed offers expire and promotes the next. Callers hold the course's lock.
  */
-import { DEFAULT_YOUTH_SETTINGS, formatInstantCn } from '../../../domain/youthPalaceTypes'
-import { expireOffers, promoteFromWaitlist, type WaitlistStep } from '../../../domain/youthPalaceWaitlist'
-import type { RouteContext } from '../../core/router'
+import { DEFAULT_YOUTH_SETTINGS, formatInstantCn } from '@/domain/youthPalaceTypes'
+import { expireOffers, promoteFromWaitlist, type WaitlistStep } from '@/domain/youthPalaceWaitlist'
+import type { RouteContext } from '@/backend/core/router'
 import { myCoursesLink } from './access'
 import type { YpCourseRecord } from './model'
 
@@ -20,17 +20,29 @@ export async function applyStep(ctx: RouteContext, course: YpCourseRecord, step:
   for (const x of step.expired) {
     const e = await enrollments.update(x.id, { status: 'expired', updatedAt: ctx.nowIso })
     const by = formatInstantCn(e.confirmBy ?? ctx.nowIso)
-    await ctx.notify(e.parentId, '青少年宫名额已过期',
-      `${await childName(ctx, e.childId)}的《${course.name}》名额没有在 ${by} 前确认，已顺延给下一位候补。`, myCoursesLink(e.childId))
+    await ctx.notify(
+      e.parentId,
+      '青少年宫名额已过期',
+      `${await childName(ctx, e.childId)}的《${course.name}》名额没有在 ${by} 前确认，已顺延给下一位候补。`,
+      myCoursesLink(e.childId),
+    )
   }
   for (const x of step.promoted) {
-    const e = await enrollments.update(x.id, { status: 'admitted', confirmBy: x.confirmBy, source: 'waitlist', updatedAt: ctx.nowIso })
+    const e = await enrollments.update(x.id, {
+      status: 'admitted',
+      confirmBy: x.confirmBy,
+      source: 'waitlist',
+      updatedAt: ctx.nowIso,
+    })
     const fee = course.feeFen > 0 ? '并支付费用' : ''
     const hours = DEFAULT_YOUTH_SETTINGS.confirmWindowHours
-    await ctx.notify(e.parentId, '候补到名额了',
+    await ctx.notify(
+      e.parentId,
+      '候补到名额了',
       `${await childName(ctx, e.childId)}候补的《${course.name}》有名额了。` +
         `请在 ${formatInstantCn(x.confirmBy!)} 前确认${fee}（有 ${hours} 小时），逾期名额将顺延给下一位。`,
-      myCoursesLink(e.childId))
+      myCoursesLink(e.childId),
+    )
   }
 }
 

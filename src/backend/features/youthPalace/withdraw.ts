@@ -2,17 +2,22 @@
  * Withdrawing an enrollment: the parent's own cancel, and every running enrollment of an account being
  * deleted (so a deleted family's seats go to the waitlist instead of staying held by nobody).
  */
-import { formatFen } from '../../../domain/money'
-import { SEAT_HOLDING } from '../../../domain/youthPalaceTypes'
-import { cancelEnrollment } from '../../../domain/youthPalaceWaitlist'
-import { newId } from '../../core/ids'
-import type { RouteContext } from '../../core/router'
+import { formatFen } from '@/domain/money'
+import { SEAT_HOLDING } from '@/domain/youthPalaceTypes'
+import { cancelEnrollment } from '@/domain/youthPalaceWaitlist'
+import { newId } from '@/backend/core/ids'
+import type { RouteContext } from '@/backend/core/router'
 import { YP_LINK, courseOf } from './access'
 import type { YpEnrollmentRecord } from './model'
 import { promoteNext } from './waitlist'
 
 /** What a withdrawal did: the cancelled enrollment, the domain's verdict, and the fen refunded (0 when none). */
-export interface Withdrawal { enrollment: YpEnrollmentRecord; free: boolean; message: string; refundedFen: number }
+export interface Withdrawal {
+  enrollment: YpEnrollmentRecord
+  free: boolean
+  message: string
+  refundedFen: number
+}
 
 /**
  * Cancels `found` under `cancelEnrollment`'s rules, with its course locked: a paid seat cancelled in the
@@ -21,7 +26,9 @@ export interface Withdrawal { enrollment: YpEnrollmentRecord; free: boolean; mes
  * @throws DomainError `NOT_CANCELLABLE` when the enrollment has already ended; HttpError 404 `NO_SUCH_COURSE`
  */
 export async function withdrawEnrollment(
-  ctx: RouteContext, found: YpEnrollmentRecord, opts: { recordNoShow: boolean } = { recordNoShow: true },
+  ctx: RouteContext,
+  found: YpEnrollmentRecord,
+  opts: { recordNoShow: boolean } = { recordNoShow: true },
 ): Promise<Withdrawal> {
   const yp = ctx.tx.youthPalace
   const { course, term } = await courseOf(ctx, found.courseId, { lock: true })
@@ -30,19 +37,36 @@ export async function withdrawEnrollment(
   const result = cancelEnrollment(current, course, term, ctx.nowIso)
   const noShow = !!result.enrollment.noShow && opts.recordNoShow
   const e = await yp.enrollments.update(current.id, {
-    status: 'cancelled', noShow, cancelledAt: ctx.nowIso, updatedAt: ctx.nowIso,
+    status: 'cancelled',
+    noShow,
+    cancelledAt: ctx.nowIso,
+    updatedAt: ctx.nowIso,
   })
   let refundedFen = 0
   const paid = await yp.latestPaymentOf(e.id)
   if (result.refund && paid?.status === 'paid') {
-    const p = await yp.payments.update(paid.id, { status: 'refunded', refundedAt: ctx.nowIso, refundId: newId('refund') })
+    const p = await yp.payments.update(paid.id, {
+      status: 'refunded',
+      refundedAt: ctx.nowIso,
+      refundId: newId('refund'),
+    })
     refundedFen = p.amountFen
-    await ctx.notify(e.parentId, '青少年宫课程费用已退回',
-      `《${course.name}》已取消，${formatFen(refundedFen)} 将原路退回微信支付（1–3 个工作日到账）。`, YP_LINK)
+    await ctx.notify(
+      e.parentId,
+      '青少年宫课程费用已退回',
+      `《${course.name}》已取消，${formatFen(refundedFen)} 将原路退回微信支付（1–3 个工作日到账）。`,
+      YP_LINK,
+    )
   }
   if (noShow) {
     await yp.noShows.insert({
-      id: newId('ypn'), parentId: e.parentId, termId: e.termId, childId: e.childId, enrollmentId: e.id, reason: 'late-cancel', at: ctx.nowIso,
+      id: newId('ypn'),
+      parentId: e.parentId,
+      termId: e.termId,
+      childId: e.childId,
+      enrollmentId: e.id,
+      reason: 'late-cancel',
+      at: ctx.nowIso,
     })
   }
   if (heldSeat) await promoteNext(ctx, course)
