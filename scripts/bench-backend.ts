@@ -5,9 +5,9 @@
  * `BENCH_ROUTES_OUT` is set). Runs in Node on the same handlers the app embeds.
  */
 import fs from 'node:fs'
-import { createBackend, ROUTES } from '../src/backend'
-import { fixedClock } from '../src/backend/core/clock'
-import { memoryStorage } from '../src/backend/storage/memory'
+import { createBackend, ROUTES } from '@/backend'
+import { fixedClock } from '@/backend/core/clock'
+import { memoryStorage } from '@/backend/storage/memory'
 
 /** One route's figures: `METHOD /pattern`, successful calls timed, median and worst in ms. */
 export interface RouteTiming { route: string; calls: number; medianMs: number; maxMs: number }

@@ -1,6 +1,6 @@
 /** Writes tests/fixtures/storage-v1.json: the seed as schema v1 stored it (one blob, `read` flags). Run once with tsx. */
 import fs from 'node:fs'
-import { buildSeed } from '../src/backend/seed'
+import { buildSeed } from '@/backend/seed'
 
 const seed = buildSeed('2025-12-01T09:00:00+08:00') as unknown as Record<string, unknown>
 const messages: Record<string, unknown> = {

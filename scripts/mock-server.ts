@@ -9,11 +9,11 @@
  */
 import http from 'node:http'
 import type { AddressInfo } from 'node:net'
-import { createBackend, type Backend } from '../src/backend'
-import type { MockClock } from '../src/backend/core/clock'
-import type { Method } from '../src/backend/core/http'
-import { fileStorage } from '../src/backend/storage/file'
-import { memoryStorage } from '../src/backend/storage/memory'
+import { createBackend, type Backend } from '@/backend'
+import type { MockClock } from '@/backend/core/clock'
+import type { Method } from '@/backend/core/http'
+import { fileStorage } from '@/backend/storage/file'
+import { memoryStorage } from '@/backend/storage/memory'
 
 export interface MockServer { url: string; backend: Backend; close(): Promise<void> }
 

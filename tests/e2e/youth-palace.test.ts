@@ -1,5 +1,5 @@
 import type { Page } from 'playwright-core'
-import { formatInstantCn } from '../../src/domain/youthPalaceTypes'
+import { formatInstantCn } from '@/domain/youthPalaceTypes'
 import {
   answerModal, expectAudited, loginAs, openPhone, pageErrors, screenshot, setElder, typeInto, visiblePage, waitForRoute, useBrowserSuite,
 } from './support'

@@ -7,8 +7,8 @@
  * - before the privacy notice is accepted the app stores nothing personal: only the privacy flag and
  *   settings (the embedded mocked backend's own `mc:db:` collections stand for the server's database).
  */
-import { buildSeed } from '../../src/backend/seed'
-import { parseResidentId } from '../../src/domain/residentId'
+import { buildSeed } from '@/backend/seed'
+import { parseResidentId } from '@/domain/residentId'
 import { MiniProgram, loginAs, logout, seededIdNumber } from './harness'
 
 jest.setTimeout(60_000)

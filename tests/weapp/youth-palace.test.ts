@@ -1,5 +1,5 @@
-import { formatDateCn } from '../../src/domain/time'
-import { formatInstantCn } from '../../src/domain/youthPalaceTypes'
+import { formatDateCn } from '@/domain/time'
+import { formatInstantCn } from '@/domain/youthPalaceTypes'
 import { MiniProgram, loginAs } from './harness'
 import { textOf } from './harness/tree'
 

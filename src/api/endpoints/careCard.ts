@@ -7,7 +7,7 @@
 import type {
   CareApplicationDto, CareApplicationInput, CareCardHomeDto, CareEligibilityDto, CareGroupDto, CareImageDto, CareOrderDto,
   CareOrderPageDto, CareServiceDto, CareSlotDto, CareTaskDto, WorkerCareApplicationDto,
-} from '../../domain/contracts/careCard'
+} from '@/domain/contracts/careCard'
 import { apiRequest } from '../request'
 
 /** Eligibility today for the declared groups (from the real-name birth date). Errors: 422 `REAL_NAME_REQUIRED`, 403 `PRIVACY_NOT_ACCEPTED`. */

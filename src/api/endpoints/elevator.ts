@@ -5,11 +5,11 @@
  * Mutations take an optional `idempotencyKey`: keep one per user action so a retry or double tap never
  * records twice.
  */
-import type { AuditReceipt } from '../../domain/auditLog'
+import type { AuditReceipt } from '@/domain/auditLog'
 import type {
   ElevatorAuditPageDto, ElevatorBallotInput, ElevatorBallotResultDto, ElevatorCostTableDto, ElevatorMeterDto, ElevatorMyHouseholdsDto,
   ElevatorMyUnitsDto, ElevatorObjectionDto, ElevatorObjectionListDto, ElevatorPaperBallotInput, ElevatorPetitionDto, ElevatorPetitionInput, ElevatorVerifyDto,
-} from '../../domain/contracts/elevator'
+} from '@/domain/contracts/elevator'
 import { apiRequest } from '../request'
 
 const base = (id: string) => `/api/elevator/petitions/${encodeURIComponent(id)}`

@@ -1,5 +1,5 @@
 /** Family links for proxy handling (代办). */
-import type { FamilyLinkDto } from '../../domain/contracts/core'
+import type { FamilyLinkDto } from '@/domain/contracts/core'
 import { apiRequest } from '../request'
 
 export const listFamilyLinks = () => apiRequest<FamilyLinkDto[]>({ path: '/api/family-links' })

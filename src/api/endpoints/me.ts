@@ -1,5 +1,5 @@
 /** The user's own data: profile, privacy consent, real-name binding, rooms, export, account deletion. */
-import type { CommunityDto, MeDto, RoomBindingDto, RoomOptionDto } from '../../domain/contracts/core'
+import type { CommunityDto, MeDto, RoomBindingDto, RoomOptionDto } from '@/domain/contracts/core'
 import { apiRequest } from '../request'
 
 export const getMe = () => apiRequest<MeDto>({ path: '/api/me' })

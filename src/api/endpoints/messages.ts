@@ -1,5 +1,5 @@
 /** Notices: pages of messages (newest first), unread count, mark read. */
-import type { MessageDto, MessagePageDto } from '../../domain/contracts/core'
+import type { MessageDto, MessagePageDto } from '@/domain/contracts/core'
 import { apiRequest } from '../request'
 
 export const listMessages = (cursor?: string, limit = 20) => apiRequest<MessagePageDto>({ path: '/api/messages', query: { cursor, limit } })

@@ -5,7 +5,7 @@
 import type {
   BookAppointmentInput, ChangeAppointmentInput, HallAvailabilityDto, MyAppointmentsDto, OneThingAppointmentDto,
   OneThingProgressDto, OneThingProgressInput, OneThingProgressSummaryDto, ServiceHallDto,
-} from '../../domain/contracts/oneThing'
+} from '@/domain/contracts/oneThing'
 import { apiRequest } from '../request'
 
 const enc = encodeURIComponent

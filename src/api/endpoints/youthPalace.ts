@@ -7,7 +7,7 @@ import type {
   YpAttendanceResultDto, YpCancelResultDto, YpCheckinCodeDto, YpChildDto, YpChildInput, YpChildPatch, YpCourseDetailDto,
   YpCourseDto, YpCourseInput, YpDrawSummaryDto, YpEnrollmentDto, YpLotteryDto, YpPaymentParamsDto, YpRosterEntryDto,
   YpTermDto, YpTermInput, YpWorkerTermDto,
-} from '../../domain/contracts/youthPalace'
+} from '@/domain/contracts/youthPalace'
 import { apiRequest } from '../request'
 
 const BASE = '/api/youth-palace'

@@ -3,9 +3,9 @@
  * per-request transactions, mock time and a fault schedule. Transport-neutral: the in-app interceptor
  * and the Node HTTP server both call `handle()`, and realise `decideFault()`'s verdict themselves.
  */
-import { beijingIso } from '../../domain/time'
-import { sha256Hex } from '../../domain/hash'
-import { maskIdNumbersIn } from '../../domain/residentId'
+import { beijingIso } from '@/domain/time'
+import { sha256Hex } from '@/domain/hash'
+import { maskIdNumbersIn } from '@/domain/residentId'
 import type { Collections } from '../model'
 import { MockClock } from './clock'
 import { Database } from './db'

@@ -6,7 +6,7 @@ import * as v from 'valibot'
 import type { MockClock } from './clock'
 import type { FaultSchedule } from './faults'
 import type { Database } from './db'
-import { maskIdNumbersIn } from '../../domain/residentId'
+import { maskIdNumbersIn } from '@/domain/residentId'
 import { badRequest, type Method } from './http'
 import type { User } from '../model'
 

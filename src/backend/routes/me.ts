@@ -1,7 +1,7 @@
 /** The user's own data: profile, privacy consent, real-name binding, rooms, export, account deletion. */
 import * as v from 'valibot'
-import { maskResidentId, normalizeResidentId, parseResidentId } from '../../domain/residentId'
-import { beijingDate } from '../../domain/time'
+import { maskResidentId, normalizeResidentId, parseResidentId } from '@/domain/residentId'
+import { beijingDate } from '@/domain/time'
 import { conflict, forbidden, notFound, tooMany, unprocessable } from '../core/http'
 import type { Database } from '../core/db'
 import { route, type AccountDeletionHook, type Route, type RouteContext } from '../core/router'

@@ -1,7 +1,7 @@
 /** Turns stored records into wire shapes (`src/domain/contracts.ts`), masking what must be masked. */
-import type { CommunityDto, FamilyLinkDto, MeDto, MessageDto, RoomBindingDto } from '../../domain/contracts/core'
-import { ageOn, maskResidentId, parseResidentId } from '../../domain/residentId'
-import { beijingDate } from '../../domain/time'
+import type { CommunityDto, FamilyLinkDto, MeDto, MessageDto, RoomBindingDto } from '@/domain/contracts/core'
+import { ageOn, maskResidentId, parseResidentId } from '@/domain/residentId'
+import { beijingDate } from '@/domain/time'
 import type { Collections, FamilyLink, Message, RoomBinding, User } from '../model'
 
 /** A user's display name: real name when bound, else the WeChat nickname. Deleted accounts say so. */

@@ -4,8 +4,8 @@
  */
 import { create } from 'zustand'
 import { persist } from 'zustand/middleware'
-import type { AuditReceipt } from '../../domain/auditLog'
-import { persistStorage } from '../../stores/storage'
+import type { AuditReceipt } from '@/domain/auditLog'
+import { persistStorage } from '@/stores/storage'
 
 export interface HeldReceipt extends AuditReceipt { roomName: string; choice: string; at: string }
 

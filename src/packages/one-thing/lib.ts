@@ -2,12 +2,12 @@
  * Shared helpers of the one-thing pages: today's date (mock time in mock mode), the event from the
  * route, and saving progress with the legal deadlines computed from the answers.
  */
-import { newIdempotencyKey } from '../../api'
-import { saveOneThingProgress } from '../../api/endpoints/oneThing'
-import type { OneThingProgressDto } from '../../domain/contracts/oneThing'
-import { computeDeadlines, effectiveAnswers, type LifeEvent, type Question } from '../../domain/oneThing'
-import { beijingDate, formatDateCn } from '../../domain/time'
-import { serverNow } from '../../ui/serverNow'
+import { newIdempotencyKey } from '@/api'
+import { saveOneThingProgress } from '@/api/endpoints/oneThing'
+import type { OneThingProgressDto } from '@/domain/contracts/oneThing'
+import { computeDeadlines, effectiveAnswers, type LifeEvent, type Question } from '@/domain/oneThing'
+import { beijingDate, formatDateCn } from '@/domain/time'
+import { serverNow } from '@/ui/serverNow'
 
 /**
  * Today in Beijing (`YYYY-MM-DD`). In mock mode the server's mock clock decides, so mock time moves the

@@ -1,14 +1,14 @@
 import { View } from '@tarojs/components'
 import Taro, { useDidShow, usePullDownRefresh } from '@tarojs/taro'
 import { useState } from 'react'
-import { formatDateCn, beijingDate } from '../../domain/time'
-import { useMessages } from '../../stores/messages'
-import { useRequireLogin } from '../../ui/auth'
-import { Button } from '../../ui/Button'
-import { Page } from '../../ui/Page'
-import { Empty, ErrorNote, Loading } from '../../ui/States'
-import { tappable } from '../../ui/tappable'
-import { openPage } from '../../ui/nav'
+import { formatDateCn, beijingDate } from '@/domain/time'
+import { useMessages } from '@/stores/messages'
+import { useRequireLogin } from '@/ui/auth'
+import { Button } from '@/ui/Button'
+import { Page } from '@/ui/Page'
+import { Empty, ErrorNote, Loading } from '@/ui/States'
+import { tappable } from '@/ui/tappable'
+import { openPage } from '@/ui/nav'
 
 /** Messages (tab): notices, newest first, unread marked in words; opening one marks it read. */
 export default function Messages() {

@@ -1,4 +1,4 @@
-import { Page } from '../../ui/Page'
+import { Page } from '@/ui/Page'
 import { PrivacyText } from './PrivacyText'
 import { View } from '@tarojs/components'
 

@@ -1,6 +1,6 @@
 /** App-level helpers for browser journeys: log in as a persona, answer Taro's H5 modal, read seeded ID numbers. */
 import type { Page } from 'playwright-core'
-import { buildSeed } from '../../../src/backend/seed'
+import { buildSeed } from '@/backend/seed'
 import { visiblePage, waitForRoute } from './browser'
 
 const seed = buildSeed('2026-03-02T10:00:00+08:00')

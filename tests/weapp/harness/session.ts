@@ -1,5 +1,5 @@
 /** Logging in and out through the app's own pages, for WeChat harness journeys. */
-import { buildSeed } from '../../../src/backend/seed'
+import { buildSeed } from '@/backend/seed'
 import { MiniProgram } from './mini-program'
 
 const seed = buildSeed('2026-03-02T10:00:00+08:00')

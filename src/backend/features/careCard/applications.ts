@@ -5,15 +5,15 @@
  * (a new review cycle with new due dates).
  */
 import * as v from 'valibot'
-import { assessCareCardEligibility, tierOf, type CareGroup } from '../../../domain/careCard'
-import type { CareApplicationInput } from '../../../domain/contracts/careCard'
-import { ageOn } from '../../../domain/residentId'
-import { addWorkingDays } from '../../../domain/workingDays'
-import { conflict, unprocessable } from '../../core/http'
-import { newId } from '../../core/ids'
-import type { Route, RouteContext } from '../../core/router'
-import { requirePrivacy } from '../../routes/me'
-import { displayName } from '../../routes/views'
+import { assessCareCardEligibility, tierOf, type CareGroup } from '@/domain/careCard'
+import type { CareApplicationInput } from '@/domain/contracts/careCard'
+import { ageOn } from '@/domain/residentId'
+import { addWorkingDays } from '@/domain/workingDays'
+import { conflict, unprocessable } from '@/backend/core/http'
+import { newId } from '@/backend/core/ids'
+import type { Route, RouteContext } from '@/backend/core/router'
+import { requirePrivacy } from '@/backend/routes/me'
+import { displayName } from '@/backend/routes/views'
 import {
   birthDateOf, careRoute, groupLabels, notifyParties, notifyWorkers, ownApplication, PROOF_LABELS, residentAct, todayOf,
 } from './common'

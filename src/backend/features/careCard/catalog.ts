@@ -3,9 +3,9 @@
  * its listed price). Slots are not stored: each service lists daily start times and a capacity, and the
  * bookable slots are the next 7 days' (from mock now); a slot's bookings are the orders naming it.
  */
-import type { CareServiceDto, CareSlotDto } from '../../../domain/contracts/careCard'
-import { addDays, beijingDate, beijingIso } from '../../../domain/time'
-import type { Collections } from '../../model'
+import type { CareServiceDto, CareSlotDto } from '@/domain/contracts/careCard'
+import { addDays, beijingDate, beijingIso } from '@/domain/time'
+import type { Collections } from '@/backend/model'
 import { KIND_LABELS } from './common'
 import type { CareProvider, CareService } from './model'
 

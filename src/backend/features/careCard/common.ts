@@ -4,14 +4,14 @@
  * checks, labels and paging. Rules: domain.md §1.
  */
 import * as v from 'valibot'
-import { CARE_GROUP_LABELS } from '../../../domain/careCard'
-import type { CareActKindDto, CareProofKindDto, CareServiceKindDto } from '../../../domain/contracts/careCard'
-import { parseResidentId } from '../../../domain/residentId'
-import { beijingDate } from '../../../domain/time'
-import { forbidden, notFound, unprocessable } from '../../core/http'
-import { route, type Route, type RouteContext } from '../../core/router'
-import type { User } from '../../model'
-import { displayName } from '../../routes/views'
+import { CARE_GROUP_LABELS } from '@/domain/careCard'
+import type { CareActKindDto, CareProofKindDto, CareServiceKindDto } from '@/domain/contracts/careCard'
+import { parseResidentId } from '@/domain/residentId'
+import { beijingDate } from '@/domain/time'
+import { forbidden, notFound, unprocessable } from '@/backend/core/http'
+import { route, type Route, type RouteContext } from '@/backend/core/router'
+import type { User } from '@/backend/model'
+import { displayName } from '@/backend/routes/views'
 import { refreshCard } from './ledger'
 import type { CareAct, CareApplication, CareOrder } from './model'
 

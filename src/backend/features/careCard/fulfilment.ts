@@ -4,10 +4,10 @@
  * call-back tasks after bad ratings. Own community only; the elder and their proxy are told each step.
  */
 import * as v from 'valibot'
-import { chargeHold, refundCharge } from '../../../domain/careLedger'
-import { formatFen } from '../../../domain/money'
-import { conflict, forbidden, notFound, unprocessable } from '../../core/http'
-import type { Route, RouteContext } from '../../core/router'
+import { chargeHold, refundCharge } from '@/domain/careLedger'
+import { formatFen } from '@/domain/money'
+import { conflict, forbidden, notFound, unprocessable } from '@/backend/core/http'
+import type { Route, RouteContext } from '@/backend/core/router'
 import { communityOrder, notifyParties, workerAct, workerRoute } from './common'
 import { entriesOf, refreshCard, saveLedger } from './ledger'
 import { disputeUntil, orderDto, taskDto } from './views'

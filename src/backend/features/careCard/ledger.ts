@@ -3,14 +3,14 @@
  * issued on the 1st of each month from the activation month, lapses at the end of 31 December), and the
  * card home (balances in fen, payment code). All ledger arithmetic is `domain/careLedger.ts`.
  */
-import { assessCareCardEligibility } from '../../../domain/careCard'
-import { issueDue, lapseDue, spendableFen, summarize, yearSummary, type CareEntry, type CareLedger } from '../../../domain/careLedger'
-import { ledgerDate } from '../../../domain/careLedgerReplay'
-import type { CareCardHomeDto, CareLedgerEntryDto } from '../../../domain/contracts/careCard'
-import { sha256Hex } from '../../../domain/hash'
-import { beijingDate, beijingIso } from '../../../domain/time'
-import type { RouteContext } from '../../core/router'
-import { displayName } from '../../routes/views'
+import { assessCareCardEligibility } from '@/domain/careCard'
+import { issueDue, lapseDue, spendableFen, summarize, yearSummary, type CareEntry, type CareLedger } from '@/domain/careLedger'
+import { ledgerDate } from '@/domain/careLedgerReplay'
+import type { CareCardHomeDto, CareLedgerEntryDto } from '@/domain/contracts/careCard'
+import { sha256Hex } from '@/domain/hash'
+import { beijingDate, beijingIso } from '@/domain/time'
+import type { RouteContext } from '@/backend/core/router'
+import { displayName } from '@/backend/routes/views'
 import type { CareCardRecord } from './model'
 
 /** Payment codes rotate every 5 minutes. */

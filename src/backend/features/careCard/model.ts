@@ -3,9 +3,9 @@
  * collection; photos are stored apart (`ctx.db.putImage`) and only their ids kept here. Money is integer
  * fen; dates `YYYY-MM-DD` (Beijing); instants ISO with +08:00.
  */
-import type { CareGroup } from '../../../domain/careCard'
-import type { CareEntry } from '../../../domain/careLedger'
-import type { CareActKindDto, CareApplicationStatusDto, CareOrderStatusDto, CareProofKindDto, CareServiceKindDto } from '../../../domain/contracts/careCard'
+import type { CareGroup } from '@/domain/careCard'
+import type { CareEntry } from '@/domain/careLedger'
+import type { CareActKindDto, CareApplicationStatusDto, CareOrderStatusDto, CareProofKindDto, CareServiceKindDto } from '@/domain/contracts/careCard'
 
 /**
  * One recorded act, on an application or an order: `actorId`/`actorName` (name snapshot at the time),

@@ -4,11 +4,11 @@
  * meal delivered yesterday and rated, and a meal booked for tomorrow (held). 王秀英 (u-wang) has no card,
  * so the journey "the daughter applies for her mother" can run. Dates are relative to `nowIso`.
  */
-import { chargeHold, holdCredit, issueDue, type CareLedger } from '../../../domain/careLedger'
-import { parseResidentId } from '../../../domain/residentId'
-import { addDays, beijingDate } from '../../../domain/time'
-import { addWorkingDays } from '../../../domain/workingDays'
-import type { CoreCollections } from '../../model'
+import { chargeHold, holdCredit, issueDue, type CareLedger } from '@/domain/careLedger'
+import { parseResidentId } from '@/domain/residentId'
+import { addDays, beijingDate } from '@/domain/time'
+import { addWorkingDays } from '@/domain/workingDays'
+import type { CoreCollections } from '@/backend/model'
 import { PROVIDERS, slotStart } from './catalog'
 import type { CareAct, CareApplication, CareCardCollections, CareCardRecord, CareOrder } from './model'
 

@@ -4,11 +4,11 @@
  */
 import type {
   CareActDto, CareApplicationDto, CareOrderDto, CarePersonDto, CareStageDto, CareTaskDto, WorkerCareApplicationDto,
-} from '../../../domain/contracts/careCard'
-import { ageOn, maskResidentId, parseResidentId } from '../../../domain/residentId'
-import { addDays, beijingDate } from '../../../domain/time'
-import type { Collections } from '../../model'
-import { displayName } from '../../routes/views'
+} from '@/domain/contracts/careCard'
+import { ageOn, maskResidentId, parseResidentId } from '@/domain/residentId'
+import { addDays, beijingDate } from '@/domain/time'
+import type { Collections } from '@/backend/model'
+import { displayName } from '@/backend/routes/views'
 import { ACT_TITLES, groupLabels, KIND_LABELS, PROOF_LABELS } from './common'
 import type { CareAct, CareApplication, CareOrder, CareTask } from './model'
 

@@ -3,9 +3,9 @@
  * register) and community workers of the unit's community. Every guard throws an `HttpError` with a
  * stable code and plain-Chinese next steps.
  */
-import { conflict, forbidden, notFound, unprocessable } from '../../core/http'
-import type { RouteContext } from '../../core/router'
-import type { User } from '../../model'
+import { conflict, forbidden, notFound, unprocessable } from '@/backend/core/http'
+import type { RouteContext } from '@/backend/core/router'
+import type { User } from '@/backend/model'
 import { ownedRooms } from './households'
 import type { ElevatorPetition } from './model'
 

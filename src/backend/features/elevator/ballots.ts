@@ -5,9 +5,9 @@
  * `tallyVotes` refuses different choices from one owner): a ballot for one flat is recorded, in the same
  * act and with the same signature, for every flat of the same owner in the unit, one log entry each.
  */
-import { appendEntry, type AuditEntry, type BallotChannel, type SignatureKind } from '../../../domain/auditLog'
-import type { ElevatorBallotResultDto, ElevatorChoiceDto } from '../../../domain/contracts/elevator'
-import type { RouteContext } from '../../core/router'
+import { appendEntry, type AuditEntry, type BallotChannel, type SignatureKind } from '@/domain/auditLog'
+import type { ElevatorBallotResultDto, ElevatorChoiceDto } from '@/domain/contracts/elevator'
+import type { RouteContext } from '@/backend/core/router'
 import { ownerOfRoom, roomName, sameOwnerFlats } from './households'
 import { petitionLink } from './lifecycle'
 import type { ElevatorBallotSignature, ElevatorPetition } from './model'

@@ -4,9 +4,9 @@
  * the user whose real-name ID number is the registered owner's). ID numbers never leave this file:
  * owners are identified by their user id, or by a hash when they have no (live) account.
  */
-import { DEFAULT_FLOOR_COEFFICIENTS, type Household } from '../../../domain/elevator'
-import { sha256Hex } from '../../../domain/hash'
-import type { Collections, Room, User } from '../../model'
+import { DEFAULT_FLOOR_COEFFICIENTS, type Household } from '@/domain/elevator'
+import { sha256Hex } from '@/domain/hash'
+import type { Collections, Room, User } from '@/backend/model'
 
 /** The unit's rooms that are in the property register, ordered by room id (`r-…-101` first). */
 export function unitRooms(data: Collections, unitId: string): Room[] {

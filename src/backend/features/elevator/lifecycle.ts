@@ -11,12 +11,12 @@
  * Transitions are dated by the rule (deadline, publicity end), not by the request, so a transition undone
  * by a failing request's rollback is redone identically by the next one.
  */
-import { finalBallots } from '../../../domain/auditLog'
-import { DomainError } from '../../../domain/errors'
-import { tallyVotes } from '../../../domain/elevator'
-import { beijingDate, beijingIso } from '../../../domain/time'
-import type { RouteContext } from '../../core/router'
-import type { Collections } from '../../model'
+import { finalBallots } from '@/domain/auditLog'
+import { DomainError } from '@/domain/errors'
+import { tallyVotes } from '@/domain/elevator'
+import { beijingDate, beijingIso } from '@/domain/time'
+import type { RouteContext } from '@/backend/core/router'
+import type { Collections } from '@/backend/model'
 import { householdsOf, unitLabel, unitOwnerUserIds } from './households'
 import type { ElevatorPetition } from './model'
 

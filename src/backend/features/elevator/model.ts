@@ -4,9 +4,9 @@
  * numbers (owners are resolved from the property register when needed). Money in fen, areas in m²,
  * instants ISO with +08:00.
  */
-import type { AuditEntry } from '../../../domain/auditLog'
-import type { VoteTally } from '../../../domain/elevator'
-import type { ElevatorMediationStageDto, ElevatorPetitionStatusDto } from '../../../domain/contracts/elevator'
+import type { AuditEntry } from '@/domain/auditLog'
+import type { VoteTally } from '@/domain/elevator'
+import type { ElevatorMediationStageDto, ElevatorPetitionStatusDto } from '@/domain/contracts/elevator'
 
 /** The plan voted on. Fen; net cost = `budgetFen` − `subsidiesFen` (≥ 0, checked on creation). */
 export interface ElevatorPlan { elevatorPosition: string; budgetFen: number; subsidiesFen: number; yearlyMaintenanceFen: number }

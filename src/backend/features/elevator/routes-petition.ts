@@ -3,12 +3,12 @@
  * co-initiators who each confirm; Hangzhou Order No. 324 speaks of a 3- or 5-person group), reading it,
  * the low-floor compensation line, and the worker's list.
  */
-import { beijingIso } from '../../../domain/time'
-import type { ElevatorMyUnitsDto } from '../../../domain/contracts/elevator'
-import { conflict, forbidden, notFound, unprocessable } from '../../core/http'
-import { newId } from '../../core/ids'
-import { route, type Route, type RouteContext } from '../../core/router'
-import { requirePrivacy } from '../../routes/me'
+import { beijingIso } from '@/domain/time'
+import type { ElevatorMyUnitsDto } from '@/domain/contracts/elevator'
+import { conflict, forbidden, notFound, unprocessable } from '@/backend/core/http'
+import { newId } from '@/backend/core/ids'
+import { route, type Route, type RouteContext } from '@/backend/core/router'
+import { requirePrivacy } from '@/backend/routes/me'
 import { petitionOr404, viewerOf } from './access'
 import { ownedRooms, ownerOfRoom, ownsRoom, unitLabel, unitRooms } from './households'
 import { petitionLink, notifyOwners, settle } from './lifecycle'

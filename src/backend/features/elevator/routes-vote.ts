@@ -4,13 +4,13 @@
  * live meter (four exact ratios against 2/3 and 3/4), the whole unit's cost table, and the published
  * hash-chained log with a verify endpoint for the receipts the app keeps.
  */
-import { finalBallots, verifyChain } from '../../../domain/auditLog'
-import { meterOf } from '../../../domain/elevator'
-import type { ElevatorCostTableDto, ElevatorMeterDto, ElevatorMyHouseholdsDto, ElevatorVerifyDto } from '../../../domain/contracts/elevator'
-import { unprocessable } from '../../core/http'
-import { newId } from '../../core/ids'
-import { route, type Route } from '../../core/router'
-import { requirePrivacy } from '../../routes/me'
+import { finalBallots, verifyChain } from '@/domain/auditLog'
+import { meterOf } from '@/domain/elevator'
+import type { ElevatorCostTableDto, ElevatorMeterDto, ElevatorMyHouseholdsDto, ElevatorVerifyDto } from '@/domain/contracts/elevator'
+import { unprocessable } from '@/backend/core/http'
+import { newId } from '@/backend/core/ids'
+import { route, type Route } from '@/backend/core/router'
+import { requirePrivacy } from '@/backend/routes/me'
 import { petitionOr404, requireHouseholdOwner, requireVotingOpen, viewerOf } from './access'
 import { latestEntry, recordBallot } from './ballots'
 import { householdsOf, unitLabel } from './households'

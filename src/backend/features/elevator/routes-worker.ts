@@ -5,11 +5,11 @@
  * worker), and the dispute steps after it (negotiation → mediation → community/street coordination →
  * resolved; Hangzhou Order No. 324). Workers act only in their own community.
  */
-import type { ElevatorMediationStageDto, ElevatorObjectionDto, ElevatorObjectionListDto } from '../../../domain/contracts/elevator'
-import { conflict } from '../../core/http'
-import { newId } from '../../core/ids'
-import { route, type Route, type RouteContext } from '../../core/router'
-import { requirePrivacy } from '../../routes/me'
+import type { ElevatorMediationStageDto, ElevatorObjectionDto, ElevatorObjectionListDto } from '@/domain/contracts/elevator'
+import { conflict } from '@/backend/core/http'
+import { newId } from '@/backend/core/ids'
+import { route, type Route, type RouteContext } from '@/backend/core/router'
+import { requirePrivacy } from '@/backend/routes/me'
 import { petitionOr404, requireHouseholdOwner, requireUnitHousehold, requireVotingOpen, requireWorkerOf, viewerOf } from './access'
 import { CHANNEL_TEXT, CHOICE_TEXT, latestEntry, recordBallot } from './ballots'
 import { ownerOfRoom, roomName, sameOwnerFlats, unitLabel } from './households'

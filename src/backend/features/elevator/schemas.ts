@@ -1,6 +1,6 @@
 /** valibot schemas of the elevator routes' bodies and queries, with plain-Chinese messages. */
 import * as v from 'valibot'
-import { meaningfulLength, OBJECTION_MIN_CHARS } from '../../../domain/elevator'
+import { meaningfulLength, OBJECTION_MIN_CHARS } from '@/domain/elevator'
 
 /** Longest base64 text of a ≤ 200 KB image (same limit as the family-link authorisation photo). */
 export const MAX_IMAGE_BASE64 = Math.ceil((200 * 1024 * 4) / 3) + 4

@@ -5,9 +5,9 @@
  * already voted in the app (4 agree, 1 oppose), their log entries chained with `appendEntry`.
  * Nothing on 总浦桥社区 3幢1单元 (`u-zpq-3-1`), so a journey can start one there.
  */
-import { appendEntry, type AuditEntry } from '../../../domain/auditLog'
-import { addDays, beijingDate, beijingIso } from '../../../domain/time'
-import type { CoreCollections } from '../../model'
+import { appendEntry, type AuditEntry } from '@/domain/auditLog'
+import { addDays, beijingDate, beijingIso } from '@/domain/time'
+import type { CoreCollections } from '@/backend/model'
 import type { ElevatorCollections, ElevatorPetition } from './model'
 
 /** Id of the seeded petition on 西山社区 5幢2单元. */

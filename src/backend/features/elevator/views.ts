@@ -3,13 +3,13 @@
  * are not shown to owners (flats are), except the retrofit group's and in the audit log; deleted
  * accounts show no name (`null`).
  */
-import { allocateCost } from '../../../domain/elevator'
-import type { AuditEntry } from '../../../domain/auditLog'
-import { beijingDate } from '../../../domain/time'
+import { allocateCost } from '@/domain/elevator'
+import type { AuditEntry } from '@/domain/auditLog'
+import { beijingDate } from '@/domain/time'
 import type {
   ElevatorAuditEntryDto, ElevatorCompensationDto, ElevatorMediationStageDto, ElevatorPetitionDto, ElevatorPetitionStatusDto, ElevatorPlanDto, ElevatorShareRowDto,
-} from '../../../domain/contracts/elevator'
-import type { Collections, User } from '../../model'
+} from '@/domain/contracts/elevator'
+import type { Collections, User } from '@/backend/model'
 import type { Viewer } from './access'
 import { coefficientOf, householdsOf, roomName, unitLabel, unitRooms } from './households'
 import { resultSummary } from './lifecycle'

@@ -6,12 +6,12 @@
  * and cancel sends a confirmation message.
  */
 import * as v from 'valibot'
-import { addDays, formatDateCn, isDate } from '../../../domain/time'
-import type { HallAvailabilityDto, HallDayDto } from '../../../domain/contracts/oneThing'
-import { conflict, notFound, unprocessable } from '../../core/http'
-import { newId } from '../../core/ids'
-import { route, type Route, type RouteContext } from '../../core/router'
-import type { Collections } from '../../model'
+import { addDays, formatDateCn, isDate } from '@/domain/time'
+import type { HallAvailabilityDto, HallDayDto } from '@/domain/contracts/oneThing'
+import { conflict, notFound, unprocessable } from '@/backend/core/http'
+import { newId } from '@/backend/core/ids'
+import { route, type Route, type RouteContext } from '@/backend/core/router'
+import type { Collections } from '@/backend/model'
 import { assertBookableDate, bookingWindow, dayClosure } from './calendar'
 import type { OneThingAppointment, ServiceHall } from './model'
 import { appointmentDto, appointmentText, hallDto, instantOf, isActive, notifyOwner, pathId, proxyOf, safeId, slotOf } from './views'

@@ -4,10 +4,10 @@
  * (`isWorkingDay`: no public holidays, yes on make-up working days 调休上班). A year the calendar
  * library does not cover is refused rather than guessed, since its holidays are unknown.
  */
-import { addDays, beijingDate, parseDate } from '../../../domain/time'
-import { isCalendarCovered, isWorkingDay } from '../../../domain/workingDays'
-import { unprocessable } from '../../core/http'
-import type { HallClosedReasonDto } from '../../../domain/contracts/oneThing'
+import { addDays, beijingDate, parseDate } from '@/domain/time'
+import { isCalendarCovered, isWorkingDay } from '@/domain/workingDays'
+import { unprocessable } from '@/backend/core/http'
+import type { HallClosedReasonDto } from '@/domain/contracts/oneThing'
 
 /** The furthest bookable day, in calendar days after today (PRODUCT). */
 export const BOOKING_DAYS_AHEAD = 14

@@ -7,11 +7,11 @@
  * (422 `DATE_IN_FUTURE`, domain `PAST_ONLY_DATES`).
  */
 import * as v from 'valibot'
-import { futureDateErrors } from '../../../domain/oneThing'
-import { beijingDate, isDate } from '../../../domain/time'
-import { conflict, unprocessable } from '../../core/http'
-import { route, type Route, type RouteContext } from '../../core/router'
-import { requirePrivacy } from '../../routes/me'
+import { futureDateErrors } from '@/domain/oneThing'
+import { beijingDate, isDate } from '@/domain/time'
+import { conflict, unprocessable } from '@/backend/core/http'
+import { route, type Route, type RouteContext } from '@/backend/core/router'
+import { requirePrivacy } from '@/backend/routes/me'
 import type { OneThingProgress, StoredDeadline } from './model'
 import { dateCn, notifyOwner, pathId, progressDto, progressKey, progressSummaryDto, proxyOf, safeId, SAFE_ID } from './views'
 

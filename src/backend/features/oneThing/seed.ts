@@ -4,7 +4,7 @@
  * 海宁). Names are real institutions; addresses and phone numbers are illustrative demo data, to be
  * checked before any real use. Progress and appointments start empty.
  */
-import type { CoreCollections } from '../../model'
+import type { CoreCollections } from '@/backend/model'
 import type { HallSlot, OneThingCollections, ServiceHall } from './model'
 
 /** Working-day slots with a lunch break 12:00–14:00 (PRODUCT, configurable per hall). */

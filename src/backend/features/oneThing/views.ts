@@ -3,13 +3,13 @@
  * ids, and messages to the owner of a record (and to the family proxy who acted, if any).
  */
 import * as v from 'valibot'
-import { formatDateCn, parseDate } from '../../../domain/time'
+import { formatDateCn, parseDate } from '@/domain/time'
 import type {
   OneThingAppointmentDto, OneThingProgressDto, OneThingProgressSummaryDto, ServiceHallDto,
-} from '../../../domain/contracts/oneThing'
-import { badRequest } from '../../core/http'
-import type { RouteContext } from '../../core/router'
-import type { Collections, User } from '../../model'
+} from '@/domain/contracts/oneThing'
+import { badRequest } from '@/backend/core/http'
+import type { RouteContext } from '@/backend/core/router'
+import type { Collections, User } from '@/backend/model'
 import type { OneThingAppointment, OneThingProgress, ServiceHall } from './model'
 
 /** A short safe id: letters, digits, `_` and `-`, 1–48 characters, starting with a letter or digit. */

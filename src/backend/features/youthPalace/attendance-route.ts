@@ -4,10 +4,10 @@
  * a no-show (3 in a term → no priority window next term, domain.md §2). Each session is taken once.
  */
 import * as v from 'valibot'
-import { isDate } from '../../../domain/time'
-import { conflict, unprocessable } from '../../core/http'
-import { newId } from '../../core/ids'
-import { route } from '../../core/router'
+import { isDate } from '@/domain/time'
+import { conflict, unprocessable } from '@/backend/core/http'
+import { newId } from '@/backend/core/ids'
+import { route } from '@/backend/core/router'
 import { checkinCode } from './enrollment-routes'
 import { YP_LINK, sessionDates, workerCourse } from './store'
 

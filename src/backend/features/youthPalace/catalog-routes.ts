@@ -3,9 +3,9 @@
  * category, site, weekday), a course's detail with prices, and a course's publicly checkable lottery.
  */
 import * as v from 'valibot'
-import { checkAgeBand } from '../../../domain/youthPalaceRules'
-import { notFound } from '../../core/http'
-import { route, type Route, type RouteContext } from '../../core/router'
+import { checkAgeBand } from '@/domain/youthPalaceRules'
+import { notFound } from '@/backend/core/http'
+import { route, type Route, type RouteContext } from '@/backend/core/router'
 import type { YpChildRecord } from './model'
 import { courseOf, ownChild, termOf } from './store'
 import { courseDetailDto, courseDto, lotteryDto, termDto } from './views'

@@ -4,15 +4,15 @@
  * Every refusal is a 422 with the domain's plain-Chinese message (409 when a first-come course is full).
  */
 import * as v from 'valibot'
-import { sha256Hex } from '../../../domain/hash'
-import { formatFen } from '../../../domain/money'
-import { checkApplication } from '../../../domain/youthPalaceRules'
-import { DEFAULT_YOUTH_SETTINGS, addHoursIso } from '../../../domain/youthPalaceTypes'
-import { confirmOffer } from '../../../domain/youthPalaceWaitlist'
-import { conflict, unprocessable } from '../../core/http'
-import { newId } from '../../core/ids'
-import { route, type Route, type RouteContext } from '../../core/router'
-import { requirePrivacy } from '../../routes/me'
+import { sha256Hex } from '@/domain/hash'
+import { formatFen } from '@/domain/money'
+import { checkApplication } from '@/domain/youthPalaceRules'
+import { DEFAULT_YOUTH_SETTINGS, addHoursIso } from '@/domain/youthPalaceTypes'
+import { confirmOffer } from '@/domain/youthPalaceWaitlist'
+import { conflict, unprocessable } from '@/backend/core/http'
+import { newId } from '@/backend/core/ids'
+import { route, type Route, type RouteContext } from '@/backend/core/router'
+import { requirePrivacy } from '@/backend/routes/me'
 import type { YpEnrollmentRecord } from './model'
 import {
   courseOf, enrollmentsInOrder, isResident, noShowsLastTerm, ownChild, ownEnrollment, promoteNext, randomHex, sessionDates,

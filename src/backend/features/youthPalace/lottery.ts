@@ -4,11 +4,11 @@
  * the secret, derives `lotterySeed(secret, courseId, applicationIds)` and ranks with `drawWithPriority`
  * (residents keeping priority first). Courses not over-subscribed admit everyone without a draw.
  */
-import type { YpDrawSummaryDto } from '../../../domain/contracts/youthPalace'
-import { createCommitment, drawWithPriority, lotterySeed, type LotteryApplication } from '../../../domain/youthPalace'
-import { DEFAULT_YOUTH_SETTINGS, addHoursIso, formatInstantCn } from '../../../domain/youthPalaceTypes'
-import type { RouteContext } from '../../core/router'
-import type { Collections } from '../../model'
+import type { YpDrawSummaryDto } from '@/domain/contracts/youthPalace'
+import { createCommitment, drawWithPriority, lotterySeed, type LotteryApplication } from '@/domain/youthPalace'
+import { DEFAULT_YOUTH_SETTINGS, addHoursIso, formatInstantCn } from '@/domain/youthPalaceTypes'
+import type { RouteContext } from '@/backend/core/router'
+import type { Collections } from '@/backend/model'
 import type { YpCourseRecord, YpLotteryRecord, YpTermRecord } from './model'
 import { enrollmentsInOrder, hasPriority, myCoursesLink, randomHex } from './store'
 

@@ -3,8 +3,8 @@
  * Records extend the pure domain types (`Term`, `Course`, `Enrollment`) so the domain rules take them
  * as they are. Dates `YYYY-MM-DD` (Beijing), instants ISO with +08:00, money integer fen.
  */
-import type { LotteryApplication } from '../../../domain/youthPalace'
-import type { Course, Enrollment, Term, TermStatus } from '../../../domain/youthPalaceTypes'
+import type { LotteryApplication } from '@/domain/youthPalace'
+import type { Course, Enrollment, Term, TermStatus } from '@/domain/youthPalaceTypes'
 
 /** Registration state of a term: draft → open (commitments published) → closed → drawn. */
 export type YpTermStatus = TermStatus

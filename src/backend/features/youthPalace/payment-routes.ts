@@ -6,10 +6,10 @@
  * key, and trust only WeChat's payment notification or an order query — never the client's word.
  */
 import * as v from 'valibot'
-import { sha256Hex } from '../../../domain/hash'
-import { conflict, notFound, unprocessable } from '../../core/http'
-import { newId } from '../../core/ids'
-import { route, type Route } from '../../core/router'
+import { sha256Hex } from '@/domain/hash'
+import { conflict, notFound, unprocessable } from '@/backend/core/http'
+import { newId } from '@/backend/core/ids'
+import { route, type Route } from '@/backend/core/router'
 import { confirmable } from './enrollment-routes'
 import type { YpPaymentRecord } from './model'
 import { courseOf, ownEnrollment, randomHex } from './store'

@@ -3,7 +3,7 @@
  * lottery results, applications and enrollments, mock WeChat Pay, and the worker side. Every handler
  * first runs the lazy time rule `sweepOffers` (expired offers lapse, the next waitlisted are promoted).
  */
-import type { Route } from '../../core/router'
+import type { Route } from '@/backend/core/router'
 import { catalogRoutes } from './catalog-routes'
 import { childrenRoutes } from './children-routes'
 import { enrollmentRoutes } from './enrollment-routes'

@@ -7,9 +7,9 @@
  * the first-come 航模小班 (full: a family can join its waitlist and is promoted, deterministically, when
  * 郑丽华 (u-zheng) cancels); the term before, with 3 no-shows for u-zhang's family, so they lose resident priority.
  */
-import { addDays, beijingDate } from '../../../domain/time'
-import type { Weekday } from '../../../domain/youthPalaceTypes'
-import type { CoreCollections } from '../../model'
+import { addDays, beijingDate } from '@/domain/time'
+import type { Weekday } from '@/domain/youthPalaceTypes'
+import type { CoreCollections } from '@/backend/model'
 import { newLottery } from './lottery'
 import type { YouthPalaceCollections, YpChildRecord, YpCourseRecord, YpEnrollmentRecord, YpTermRecord } from './model'
 import { randomHex } from './store'

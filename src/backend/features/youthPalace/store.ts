@@ -2,16 +2,16 @@
  * Youth palace lookups with ownership checks, the family's priority, session dates, and the waitlist
  * steps applied to storage (lazy offer expiry at the start of every handler). domain.md §2.
  */
-import { sha256Hex } from '../../../domain/hash'
-import { addDays, beijingDate } from '../../../domain/time'
-import { DEFAULT_YOUTH_SETTINGS, formatInstantCn } from '../../../domain/youthPalaceTypes'
-import { expireOffers, promoteFromWaitlist, type WaitlistStep } from '../../../domain/youthPalaceWaitlist'
-import { hasResidentPriority } from '../../../domain/youthPalaceRules'
-import { forbidden, notFound } from '../../core/http'
-import { newId } from '../../core/ids'
-import type { RouteContext } from '../../core/router'
-import type { Collections, User } from '../../model'
-import { requirePrivacy } from '../../routes/me'
+import { sha256Hex } from '@/domain/hash'
+import { addDays, beijingDate } from '@/domain/time'
+import { DEFAULT_YOUTH_SETTINGS, formatInstantCn } from '@/domain/youthPalaceTypes'
+import { expireOffers, promoteFromWaitlist, type WaitlistStep } from '@/domain/youthPalaceWaitlist'
+import { hasResidentPriority } from '@/domain/youthPalaceRules'
+import { forbidden, notFound } from '@/backend/core/http'
+import { newId } from '@/backend/core/ids'
+import type { RouteContext } from '@/backend/core/router'
+import type { Collections, User } from '@/backend/model'
+import { requirePrivacy } from '@/backend/routes/me'
 import type { YpChildRecord, YpCourseRecord, YpEnrollmentRecord, YpTermRecord } from './model'
 
 /** Link of the feature's messages. */

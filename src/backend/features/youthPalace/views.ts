@@ -1,14 +1,14 @@
 /** Youth palace records → wire shapes (`src/domain/contracts/youthPalace.ts`). The lottery secret never leaves before the draw. */
 import type {
   YpChildDto, YpCourseDetailDto, YpCourseDto, YpDrawOutcomeDto, YpEnrollmentDto, YpLotteryDto, YpPaymentDto, YpTermDto,
-} from '../../../domain/contracts/youthPalace'
-import { ageOn } from '../../../domain/residentId'
-import { addDays, beijingDate } from '../../../domain/time'
-import { LOTTERY_ALGORITHM_CN } from '../../../domain/youthPalace'
-import { DEFAULT_YOUTH_SETTINGS, PLACE_HOLDING, SEAT_HOLDING, sessionCn } from '../../../domain/youthPalaceTypes'
-import { cancellationPolicy } from '../../../domain/youthPalaceWaitlist'
-import { checkAgeBand, feeFor, registrationPhase } from '../../../domain/youthPalaceRules'
-import type { Collections, User } from '../../model'
+} from '@/domain/contracts/youthPalace'
+import { ageOn } from '@/domain/residentId'
+import { addDays, beijingDate } from '@/domain/time'
+import { LOTTERY_ALGORITHM_CN } from '@/domain/youthPalace'
+import { DEFAULT_YOUTH_SETTINGS, PLACE_HOLDING, SEAT_HOLDING, sessionCn } from '@/domain/youthPalaceTypes'
+import { cancellationPolicy } from '@/domain/youthPalaceWaitlist'
+import { checkAgeBand, feeFor, registrationPhase } from '@/domain/youthPalaceRules'
+import type { Collections, User } from '@/backend/model'
 import type { YpChildRecord, YpCourseRecord, YpEnrollmentRecord, YpPaymentRecord, YpTermRecord } from './model'
 import { hasPriority, isResident, sessionDates, waitlistPosition } from './store'
 

@@ -2,11 +2,11 @@
  * Withdrawing an enrollment: the parent's own cancel, and every running enrollment of an account being
  * deleted (so a deleted family's seats go to the waitlist instead of staying held by nobody).
  */
-import { formatFen } from '../../../domain/money'
-import { PLACE_HOLDING, SEAT_HOLDING } from '../../../domain/youthPalaceTypes'
-import { cancelEnrollment } from '../../../domain/youthPalaceWaitlist'
-import { newId } from '../../core/ids'
-import type { RouteContext } from '../../core/router'
+import { formatFen } from '@/domain/money'
+import { PLACE_HOLDING, SEAT_HOLDING } from '@/domain/youthPalaceTypes'
+import { cancelEnrollment } from '@/domain/youthPalaceWaitlist'
+import { newId } from '@/backend/core/ids'
+import type { RouteContext } from '@/backend/core/router'
 import type { YpEnrollmentRecord } from './model'
 import { YP_LINK, courseOf, promoteNext } from './store'
 import { paymentOf } from './views'

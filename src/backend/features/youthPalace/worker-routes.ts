@@ -4,11 +4,11 @@
  * roster and take attendance (absentees become no-shows). Mock time decides "today".
  */
 import * as v from 'valibot'
-import { isDate } from '../../../domain/time'
-import { conflict, unprocessable } from '../../core/http'
-import { newId } from '../../core/ids'
-import { route, type Route } from '../../core/router'
-import { displayName } from '../../routes/views'
+import { isDate } from '@/domain/time'
+import { conflict, unprocessable } from '@/backend/core/http'
+import { newId } from '@/backend/core/ids'
+import { route, type Route } from '@/backend/core/router'
+import { displayName } from '@/backend/routes/views'
 import { publishCommitments, newLottery, runDraw } from './lottery'
 import type { YpCourseRecord, YpTermRecord } from './model'
 import { sessionDates, todayOf, workerCourse, workerTerm } from './store'

@@ -1,8 +1,8 @@
 import { View } from '@tarojs/components'
 import { useEffect, useState } from 'react'
-import { listCareApplications } from '../../../api/endpoints/careCard'
-import type { CareApplicationDto } from '../../../domain/contracts/careCard'
-import { Button } from '../../../ui/Button'
+import { listCareApplications } from '@/api/endpoints/careCard'
+import type { CareApplicationDto } from '@/domain/contracts/careCard'
+import { Button } from '@/ui/Button'
 import { go } from './common'
 
 /** Statuses in which a new application would be refused as a duplicate (one card per person). */

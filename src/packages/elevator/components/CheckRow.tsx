@@ -1,5 +1,5 @@
 import { View } from '@tarojs/components'
-import { tappable } from '../../../ui/tappable'
+import { tappable } from '@/ui/tappable'
 
 /** A big checkbox row (several may be chosen); the state is said in words, not colour alone. */
 export function CheckRow({ id, label, note, on, onToggle }: { id: string; label: string; note?: string; on: boolean; onToggle: () => void }) {

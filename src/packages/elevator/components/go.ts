@@ -1,4 +1,4 @@
-import { openPage } from '../../../ui/nav'
+import { openPage } from '@/ui/nav'
 
 const ROOT = '/packages/elevator/pages'
 

@@ -1,8 +1,8 @@
 import { Picker, View } from '@tarojs/components'
 import { useState } from 'react'
-import { pastOnlyDateError, PAST_ONLY_DATES, type Question } from '../../../domain/oneThing'
-import { Button } from '../../../ui/Button'
-import { tappable } from '../../../ui/tappable'
+import { pastOnlyDateError, PAST_ONLY_DATES, type Question } from '@/domain/oneThing'
+import { Button } from '@/ui/Button'
+import { tappable } from '@/ui/tappable'
 import { dateAnswerText, monthStart } from '../lib'
 
 /**

@@ -1,6 +1,6 @@
 import { View } from '@tarojs/components'
-import { goToLogin } from '../../../ui/auth'
-import { Button } from '../../../ui/Button'
+import { goToLogin } from '@/ui/auth'
+import { Button } from '@/ui/Button'
 
 /** Told to someone using a guide without logging in: what works, what does not, and a way to log in. */
 export function GuestNotice() {

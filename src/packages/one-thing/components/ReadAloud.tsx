@@ -1,7 +1,7 @@
 import { View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import { useEffect, useState } from 'react'
-import { Button } from '../../../ui/Button'
+import { Button } from '@/ui/Button'
 
 /** Said when the device cannot read Chinese aloud. */
 export const NO_VOICE = '此设备不支持朗读'

@@ -1,11 +1,11 @@
 import { Picker, View } from '@tarojs/components'
-import { addDays, formatDateCn } from '../../../domain/time'
-import { checkChildBirthDate, checkChildName, childBirthDateRange } from '../../../domain/youthPalaceChildren'
-import { Button } from '../../../ui/Button'
-import { Field } from '../../../ui/Field'
-import { SwitchRow } from '../../../ui/Switch'
-import { tappable } from '../../../ui/tappable'
-import type { FieldErrors } from '../../../ui/useSubmission'
+import { addDays, formatDateCn } from '@/domain/time'
+import { checkChildBirthDate, checkChildName, childBirthDateRange } from '@/domain/youthPalaceChildren'
+import { Button } from '@/ui/Button'
+import { Field } from '@/ui/Field'
+import { SwitchRow } from '@/ui/Switch'
+import { tappable } from '@/ui/tappable'
+import type { FieldErrors } from '@/ui/useSubmission'
 
 /** What the add and edit forms of a child hold (kept as a draft). `birthDate` is `YYYY-MM-DD` or ''. */
 export interface ChildForm { name: string; birthDate: string; hardship: boolean }

@@ -1,5 +1,5 @@
 import { View } from '@tarojs/components'
-import { tappable } from '../../../ui/tappable'
+import { tappable } from '@/ui/tappable'
 
 /** A filter chip: a real button with its pressed state (aria-pressed on H5) and "已选" in words. */
 export function Chip({ label, on, onTap, id }: { label: string; on: boolean; onTap: () => void; id: string }) {

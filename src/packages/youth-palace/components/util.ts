@@ -1,7 +1,7 @@
 /** Youth palace helpers shared by this subpackage's pages: words for statuses, weekdays, time left, server time. */
 import Taro from '@tarojs/taro'
-import type { YpCourseDto, YpEnrollmentStatusDto, YpTermDto } from '../../../domain/contracts/youthPalace'
-import { formatDateCn } from '../../../domain/time'
+import type { YpCourseDto, YpEnrollmentStatusDto, YpTermDto } from '@/domain/contracts/youthPalace'
+import { formatDateCn } from '@/domain/time'
 
 export const WEEKDAY_CN = ['周日', '周一', '周二', '周三', '周四', '周五', '周六']
 
@@ -63,7 +63,7 @@ export function courseOutcomeCn(c: YpCourseDto): string | null {
 }
 
 /** `2026-03-05T14:30:00+08:00` → `2026年3月5日（周四）14:30` (Beijing). */
-export { formatInstantCn } from '../../../domain/youthPalaceTypes'
+export { formatInstantCn } from '@/domain/youthPalaceTypes'
 
 /** A plain duration: `还剩 23 小时 10 分钟`. */
 export function timeLeftCn(untilIso: string, nowMs: number): string {
@@ -83,11 +83,11 @@ export function termWindowCn(t: YpTermDto): string {
 }
 
 /** "Now" as the backend sees it (shared UI helper). */
-export { serverNow } from '../../../ui/serverNow'
+export { serverNow } from '@/ui/serverNow'
 
-export type { Loaded } from '../../../ui/useLoader'
+export type { Loaded } from '@/ui/useLoader'
 /** Loads data whenever the page is shown (shared UI hook). */
-export { useLoader as useLoaded } from '../../../ui/useLoader'
+export { useLoader as useLoaded } from '@/ui/useLoader'
 
 /** Opens a page of this subpackage. */
 export const go = (page: string, query: Record<string, string | undefined> = {}) => {

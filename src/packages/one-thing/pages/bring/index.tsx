@@ -1,12 +1,12 @@
 import { View } from '@tarojs/components'
-import { deriveChecklist, effectiveAnswers, materialsToBring } from '../../../../domain/oneThing'
-import { Button } from '../../../../ui/Button'
-import { Page } from '../../../../ui/Page'
-import { Empty, ErrorNote, Loading, Section } from '../../../../ui/States'
-import { ReadAloud } from '../../components/ReadAloud'
-import { useEventProgress } from '../../components/useEventProgress'
-import '../../feature.css'
-import { openPage } from '../../../../ui/nav'
+import { deriveChecklist, effectiveAnswers, materialsToBring } from '@/domain/oneThing'
+import { Button } from '@/ui/Button'
+import { Page } from '@/ui/Page'
+import { Empty, ErrorNote, Loading, Section } from '@/ui/States'
+import { ReadAloud } from '@/packages/one-thing/components/ReadAloud'
+import { useEventProgress } from '@/packages/one-thing/components/useEventProgress'
+import '@/packages/one-thing/feature.css'
+import { openPage } from '@/ui/nav'
 
 /** What to bring to the windows (一次告知): every material once, and which windows to visit. */
 export default function Bring() {

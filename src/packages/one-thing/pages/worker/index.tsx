@@ -1,6 +1,6 @@
 import { View } from '@tarojs/components'
-import { Page } from '../../../../ui/Page'
-import { Empty } from '../../../../ui/States'
+import { Page } from '@/ui/Page'
+import { Empty } from '@/ui/States'
 
 /** 一件事 worker page: appointments are managed by the service halls (no worker endpoint in the backend). */
 export default function Worker() {

@@ -1,14 +1,14 @@
 import { View } from '@tarojs/components'
 import Taro, { useLoad } from '@tarojs/taro'
 import { useState } from 'react'
-import { errorMessage, getDevState, resetDemoData, setFaults, setMockTime } from '../../../../api'
-import type { DevStateDto } from '../../../../domain/contracts'
-import { beijingDate, formatDateCn } from '../../../../domain/time'
-import { useSession } from '../../../../stores/session'
-import { Button } from '../../../../ui/Button'
-import { Page } from '../../../../ui/Page'
-import { ErrorNote, Loading, Section } from '../../../../ui/States'
-import { SwitchRow } from '../../../../ui/Switch'
+import { errorMessage, getDevState, resetDemoData, setFaults, setMockTime } from '@/api'
+import type { DevStateDto } from '@/domain/contracts'
+import { beijingDate, formatDateCn } from '@/domain/time'
+import { useSession } from '@/stores/session'
+import { Button } from '@/ui/Button'
+import { Page } from '@/ui/Page'
+import { ErrorNote, Loading, Section } from '@/ui/States'
+import { SwitchRow } from '@/ui/Switch'
 
 /** Dev panel (mock mode only): mock time, fault injection, demo reset. */
 export default function Dev() {

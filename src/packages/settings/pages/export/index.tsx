@@ -1,11 +1,11 @@
 import { View } from '@tarojs/components'
 import Taro, { useLoad } from '@tarojs/taro'
 import { useState } from 'react'
-import { errorMessage, exportMyData } from '../../../../api'
-import { useRequireLogin } from '../../../../ui/auth'
-import { Button } from '../../../../ui/Button'
-import { Page } from '../../../../ui/Page'
-import { ErrorNote, Loading } from '../../../../ui/States'
+import { errorMessage, exportMyData } from '@/api'
+import { useRequireLogin } from '@/ui/auth'
+import { Button } from '@/ui/Button'
+import { Page } from '@/ui/Page'
+import { ErrorNote, Loading } from '@/ui/States'
 
 /** A readable summary of everything stored about the user; copy it to keep it. */
 export default function Export() {

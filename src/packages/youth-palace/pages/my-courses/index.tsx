@@ -1,20 +1,20 @@
 import { View } from '@tarojs/components'
 import Taro, { useRouter } from '@tarojs/taro'
 import { useRef, useState } from 'react'
-import { ApiError, errorMessage } from '../../../../api'
+import { ApiError, errorMessage } from '@/api'
 import {
   cancelYpEnrollment, confirmYpEnrollment, confirmYpPayment, declineYpEnrollment, listYpEnrollments, payYpEnrollment,
-} from '../../../../api/endpoints/youthPalace'
-import type { YpEnrollmentDto } from '../../../../domain/contracts/youthPalace'
-import { formatFen } from '../../../../domain/money'
-import { useRequireLogin } from '../../../../ui/auth'
-import { Button } from '../../../../ui/Button'
-import { Page } from '../../../../ui/Page'
-import { useActionKeys } from '../../../../ui/useActionKeys'
-import { Empty, ErrorNote, Loading, Section } from '../../../../ui/States'
-import { ENROLLMENT_STATUS, formatInstantCn, go, serverNow, timeLeftCn, useLoaded } from '../../components/util'
-import { useYouthPalace } from '../../store'
-import '../../feature.css'
+} from '@/api/endpoints/youthPalace'
+import type { YpEnrollmentDto } from '@/domain/contracts/youthPalace'
+import { formatFen } from '@/domain/money'
+import { useRequireLogin } from '@/ui/auth'
+import { Button } from '@/ui/Button'
+import { Page } from '@/ui/Page'
+import { useActionKeys } from '@/ui/useActionKeys'
+import { Empty, ErrorNote, Loading, Section } from '@/ui/States'
+import { ENROLLMENT_STATUS, formatInstantCn, go, serverNow, timeLeftCn, useLoaded } from '@/packages/youth-palace/components/util'
+import { useYouthPalace } from '@/packages/youth-palace/store'
+import '@/packages/youth-palace/feature.css'
 
 /**
  * Pays a fee: pay endpoint → WeChat Pay (or a "模拟支付" confirm on H5 in mock mode) → confirm-payment.
