@@ -63,7 +63,9 @@ export function sameOwnerFlats(data: Collections, roomId: string): string[] {
   const room = data.rooms[roomId]
   const record = data.propertyRegister[roomId]
   if (!room || !record) return []
-  return unitRooms(data, room.unitId).filter((r) => data.propertyRegister[r.id].ownerIdNumber === record.ownerIdNumber).map((r) => r.id)
+  return unitRooms(data, room.unitId)
+    .filter((r) => data.propertyRegister[r.id].ownerIdNumber === record.ownerIdNumber)
+    .map((r) => r.id)
 }
 
 /** User ids of the unit's owners who have a live account (for messages), without duplicates. */

@@ -42,7 +42,10 @@ export function seedElevator(nowIso: string, core: CoreCollections): ElevatorCol
     starterId: ownerId('r-xs-5-2-501'),
     starterRoomId: 'r-xs-5-2-501',
     coInitiators: ['r-xs-5-2-401', 'r-xs-5-2-301'].map((roomId) => ({
-      userId: ownerId(roomId), roomId, invitedAt: beijingIso(now - 6 * DAY), confirmedAt: opened,
+      userId: ownerId(roomId),
+      roomId,
+      invitedAt: beijingIso(now - 6 * DAY),
+      confirmedAt: opened,
     })),
     plan: {
       elevatorPosition: '单元北侧楼梯间外，平层入户，每层停靠',
@@ -67,7 +70,12 @@ export function seedElevator(nowIso: string, core: CoreCollections): ElevatorCol
       signatureKind: 'typed-name',
     })
     const seq = log[log.length - 1].seq
-    elevatorSignatures[`${SEED_PETITION_ID}:${seq}`] = { petitionId: SEED_PETITION_ID, seq, householdId: b.roomId, actorRole: 'owner' }
+    elevatorSignatures[`${SEED_PETITION_ID}:${seq}`] = {
+      petitionId: SEED_PETITION_ID,
+      seq,
+      householdId: b.roomId,
+      actorRole: 'owner',
+    }
   }
   return {
     elevatorPetitions: { [SEED_PETITION_ID]: petition },

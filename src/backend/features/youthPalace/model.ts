@@ -97,7 +97,15 @@ export interface YpLotteryRecord {
 }
 
 /** Attendance of one enrollment at one session date (key `<enrollmentId>:<sessionDate>`). */
-export interface YpAttendanceRecord { id: string; enrollmentId: string; courseId: string; sessionDate: string; present: boolean; markedBy: string; markedAt: string }
+export interface YpAttendanceRecord {
+  id: string
+  enrollmentId: string
+  courseId: string
+  sessionDate: string
+  present: boolean
+  markedBy: string
+  markedAt: string
+}
 
 /** A no-show of a family in a term: a late cancellation or an absence. 3 in a term → no priority next term. */
 export interface YpNoShowRecord {

@@ -12,9 +12,19 @@ import { sweepOffers } from './store'
 import { workerRoutes } from './worker-routes'
 
 /** Wraps a route so its handler starts with the lazy offer sweep (same transaction as the request). */
-const withSweep = (r: Route): Route => ({ ...r, handler: (ctx) => { sweepOffers(ctx); return r.handler(ctx) } })
+const withSweep = (r: Route): Route => ({
+  ...r,
+  handler: (ctx) => {
+    sweepOffers(ctx)
+    return r.handler(ctx)
+  },
+})
 
 /** Routes of the youthPalace feature. */
 export const youthPalaceRoutes: Route[] = [
-  ...childrenRoutes, ...catalogRoutes, ...enrollmentRoutes, ...paymentRoutes, ...workerRoutes,
+  ...childrenRoutes,
+  ...catalogRoutes,
+  ...enrollmentRoutes,
+  ...paymentRoutes,
+  ...workerRoutes,
 ].map(withSweep)

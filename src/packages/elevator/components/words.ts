@@ -9,8 +9,14 @@ export const ROLE_CN = { owner: '业主本人', proxy: '亲友代办', worker: '
 
 /** Tag colour class for a petition status (the status text is always shown beside it). */
 export const STATUS_TAG: Record<ElevatorPetitionStatusDto, string> = {
-  forming: 'tag-warn', voting: 'tag-info', publicity: 'tag-ok', mediation: 'tag-warn',
-  concluded: 'tag-ok', rejected: 'tag-bad', cancelled: 'tag-bad', lapsed: 'tag-bad',
+  forming: 'tag-warn',
+  voting: 'tag-info',
+  publicity: 'tag-ok',
+  mediation: 'tag-warn',
+  concluded: 'tag-ok',
+  rejected: 'tag-bad',
+  cancelled: 'tag-bad',
+  lapsed: 'tag-bad',
 }
 
 /** Statuses after which a unit may start a new petition. */

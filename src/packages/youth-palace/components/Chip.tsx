@@ -13,7 +13,13 @@ export function Chip({ label, on, onTap, id }: { label: string; on: boolean; onT
 }
 
 /** A labelled row of chips (one choice, or none = all). */
-export function ChipGroup<T extends string>({ label, options, value, onChange, id }: {
+export function ChipGroup<T extends string>({
+  label,
+  options,
+  value,
+  onChange,
+  id,
+}: {
   label: string
   options: { value: T; label: string }[]
   value: T | ''
@@ -25,7 +31,15 @@ export function ChipGroup<T extends string>({ label, options, value, onChange, i
       <View className="yp-chip-label">{label}</View>
       <View className="yp-chips">
         <Chip id={`${id}-all`} label="不限" on={value === ''} onTap={() => onChange('')} />
-        {options.map((o) => <Chip key={o.value} id={`${id}-${o.value}`} label={o.label} on={o.value === value} onTap={() => onChange(o.value)} />)}
+        {options.map((o) => (
+          <Chip
+            key={o.value}
+            id={`${id}-${o.value}`}
+            label={o.label}
+            on={o.value === value}
+            onTap={() => onChange(o.value)}
+          />
+        ))}
       </View>
     </View>
   )

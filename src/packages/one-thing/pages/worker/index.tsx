@@ -6,7 +6,9 @@ import { Empty } from '@/ui/States'
 export default function Worker() {
   return (
     <Page>
-      <View className="page-title" role="heading" aria-level={1}>一件事 · 窗口预约</View>
+      <View className="page-title" role="heading" aria-level={1}>
+        一件事 · 窗口预约
+      </View>
       <Empty text="窗口预约由服务大厅管理。居民的预约信息由各服务大厅窗口查看和接待，社区这里不用处理。" />
     </Page>
   )
