@@ -26,7 +26,8 @@ const LETTER = `(?:[${HAN}${LATIN}]|${SUPPLEMENTARY_HAN})`
 /** Letters, with single `·` (minority names, 阿依古丽·买买提), space or hyphen between them. */
 const NAME_RE = new RegExp(`^${LETTER}+(?:[·\\- ]${LETTER}+)*$`)
 /** Emoji and pictographs (surrogate pairs of the emoji planes, symbols, variation selectors, ZWJ). */
-const EMOJI_RE = /[\ud83c-\ud83e][\udc00-\udfff]|[\u2600-\u27bf\u2b00-\u2bff\ufe0f\u200d\u20e3]/
+// The joiners and combining marks stand alone, not inside a character class: each matches on its own.
+const EMOJI_RE = /[\ud83c-\ud83e][\udc00-\udfff]|[\u2600-\u27bf\u2b00-\u2bff]|\ufe0f|\u200d|\u20e3/
 
 /**
  * The name as stored: trimmed, runs of white space made one space, the middle dot unified to `·`

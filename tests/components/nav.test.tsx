@@ -38,7 +38,7 @@ describe('openPage', () => {
 
   it('knows the tab pages of app.config.ts', () => {
     ;(globalThis as unknown as { defineAppConfig: (c: unknown) => unknown }).defineAppConfig = (c) => c
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    // eslint-disable-next-line @typescript-eslint/no-require-imports -- loaded after the global it needs is set
     const config = require('@/app.config').default as { tabBar: { list: { pagePath: string }[] } }
     expect(TAB_ROUTES).toEqual(config.tabBar.list.map((t) => t.pagePath))
   })

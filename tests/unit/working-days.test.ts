@@ -2,6 +2,7 @@ import { execFileSync } from 'child_process'
 import { mkdtempSync, rmSync } from 'fs'
 import { tmpdir } from 'os'
 import { join } from 'path'
+import cd from 'chinese-days'
 import fc from 'fast-check'
 import { DomainError } from '@/domain/errors'
 import { addDays } from '@/domain/time'
@@ -121,8 +122,6 @@ describe('calendar coverage', () => {
 })
 
 describe('holiday table generated from chinese-days (scripts/gen-holiday-table.mjs)', () => {
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  const cd = require('chinese-days') as { getDayDetail(d: string): { work: boolean; name: string } }
   /** The library's answer the way the app used it before shipping the table: its table entry, else Mon–Fri. */
   const libraryWorkingDay = (iso: string) => {
     const detail = cd.getDayDetail(iso)

@@ -118,9 +118,8 @@ export function createWx(host: WxHost, storage: Map<string, string>) {
     }),
     getStorage: (o: Opts) => {
       record('getStorage', o)
-      storage.has(String(o.key))
-        ? done(o, { data: getItem(String(o.key)) }, 'getStorage')
-        : failed(o, 'getStorage:fail data not found')
+      if (storage.has(String(o.key))) done(o, { data: getItem(String(o.key)) }, 'getStorage')
+      else failed(o, 'getStorage:fail data not found')
     },
     setStorage: (o: Opts) => {
       record('setStorage', o)

@@ -28,6 +28,7 @@ import {
 /** Size caps per saved event (PRODUCT; keeps the collection well under WeChat's 1 MB per key). */
 export const PROGRESS_LIMITS = { answers: 30, ticked: 60, deadlines: 5, eventsPerUser: 30, remindedKept: 20 } as const
 
+// eslint-disable-next-line no-control-regex -- control characters are what it refuses
 const TEXT = /^[^\u0000-\u001f\u007f<>]+$/
 
 const progressInput = v.object({

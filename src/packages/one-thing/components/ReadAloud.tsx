@@ -37,6 +37,13 @@ export async function chineseVoice(synth: Synth, waitMs = 1000): Promise<Voice |
   return pick()
 }
 
+/** The browser's speech synthesis; only where `canReadAloud()` said it exists. */
+const speech = () =>
+  globalThis as unknown as {
+    speechSynthesis: SpeechSynthesis
+    SpeechSynthesisUtterance: typeof SpeechSynthesisUtterance
+  }
+
 const tellNoVoice = () => {
   Taro.showToast({ title: NO_VOICE, icon: 'none', duration: 2500 }).catch(() => {})
 }
@@ -71,11 +78,11 @@ export function ReadAloud({
   useEffect(() => {
     setSupported(canReadAloud())
     return () => {
-      if (canReadAloud()) (globalThis as any).speechSynthesis.cancel?.()
+      if (canReadAloud()) speech().speechSynthesis.cancel?.()
     }
   }, [])
   if (!supported) return null
-  const synth = (globalThis as any).speechSynthesis
+  const synth = speech().speechSynthesis
   const start = async () => {
     synth.cancel?.()
     const voice = await chineseVoice(synth)
@@ -83,9 +90,9 @@ export function ReadAloud({
       tellNoVoice()
       return
     }
-    const u = new (globalThis as any).SpeechSynthesisUtterance(text)
+    const u = new (speech().SpeechSynthesisUtterance)(text)
     u.lang = 'zh-CN'
-    if (voice !== 'unknown') u.voice = voice
+    if (voice !== 'unknown') u.voice = voice as SpeechSynthesisVoice
     u.rate = 0.9
     u.onend = () => setSpeaking(false)
     u.onerror = (e: { error?: string }) => {

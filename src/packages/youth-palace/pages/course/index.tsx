@@ -68,9 +68,16 @@ export default function Course() {
     }
     return getYpCourse(courseId, childId ?? undefined)
   })
+  // Choosing another child reloads the course, which is fetched for that child; useLoader does the
+  // first load.
+  const reloadCourse = course.reload
+  const hasCourse = course.data !== null
+  const shownChild = useRef(childId)
   useEffect(() => {
-    if (course.data) course.reload()
-  }, [childId])
+    if (shownChild.current === childId) return
+    shownChild.current = childId
+    if (hasCourse) reloadCourse()
+  }, [childId, hasCourse, reloadCourse])
   const [refusal, setRefusal] = useState<{ text: string; full: boolean; cause: unknown; waitlist: boolean } | null>(
     null,
   )
