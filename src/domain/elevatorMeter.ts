@@ -5,7 +5,22 @@
  * never by float division.
  */
 import { DomainError } from './errors'
-import type { VoteTally } from './elevator'
+
+/**
+ * The result of `tallyVotes`. Areas in m² rounded to 2 decimals; owners by headcount (distinct
+ * `ownerId`, SPC interpretation art. 9). `quorumMet`: participation ≥ 2/3 of area and of owners;
+ * `approved`: quorum and agreement ≥ 3/4 of participating area and of participating owners.
+ */
+export type VoteTally = {
+  totalArea: number
+  totalOwners: number
+  participatingArea: number
+  participatingOwners: number
+  agreeArea: number
+  agreeOwners: number
+  quorumMet: boolean
+  approved: boolean
+}
 
 /** An exact fraction `num / den` of non-negative integers (`den` 0 means "nothing to compare yet"). */
 export type Fraction = { num: number; den: number }
