@@ -42,7 +42,6 @@ export {
   ledgerDate,
   type CareEntry,
   type CareLedger,
-  type CareLedgerSummary,
 } from './careLedgerReplay'
 
 /** Appends entries built from the replayed state, validating each; the input is left unchanged. */

@@ -30,13 +30,13 @@ export interface CareEntry {
 export type CareLedger = readonly CareEntry[]
 
 /** One credit year's pot, integer fen. */
-export interface Pot {
+interface Pot {
   issued: number
   lapsed: number
   balance: number
 }
 /** An order's hold, integer fen, in credit year `year`. */
-export interface OrderState {
+interface OrderState {
   year: number
   amountFen: number
   status: 'open' | 'released' | 'charged'

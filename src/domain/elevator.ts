@@ -7,9 +7,9 @@
 import { DomainError } from './errors'
 import { PARTICIPATION_THRESHOLD, APPROVAL_THRESHOLD, reaches, toHundredths, type VoteTally } from './elevatorMeter'
 
-export { meterOf, PARTICIPATION_THRESHOLD, APPROVAL_THRESHOLD } from './elevatorMeter'
+export { meterOf } from './elevatorMeter'
 // VoteTally lives with the meter, which reads it.
-export type { ElevatorMeter, Fraction, MeterRatio, VoteTally } from './elevatorMeter'
+export type { ElevatorMeter, VoteTally } from './elevatorMeter'
 
 /**
  * One household (flat) of the stairwell unit (单元) deciding on the retrofit.

@@ -74,14 +74,14 @@ export function toHundredths(value: number, code: string, label: string): number
 }
 
 /** Integer hundredths as a decimal string with 2 decimals: 1235 → `12.35`. */
-export function formatHundredths(hundredths: number): string {
+function formatHundredths(hundredths: number): string {
   const whole = Math.floor(hundredths / 100)
   const frac = hundredths - whole * 100
   return `${whole}.${frac < 10 ? '0' : ''}${frac}`
 }
 
 /** Ceiling of `a / b` for integers, `b > 0` (exact, no float division of large values). */
-export function ceilDiv(a: number, b: number): number {
+function ceilDiv(a: number, b: number): number {
   const q = Math.floor(a / b)
   return q * b < a ? q + 1 : q
 }

@@ -15,7 +15,7 @@ import { OK, refuse, type RuleResult } from './youthPalaceTypes'
 export const CHILD_AGES = { servedAgeMin: 3, servedAgeMax: 14, profileAgeMin: 2 } as const
 
 /** Longest child name, in characters (Unicode code points, so a rare ideograph counts once). */
-export const CHILD_NAME_MAX = 20
+const CHILD_NAME_MAX = 20
 
 // Han ideographs (BMP blocks and, as surrogate pairs, the supplementary ones used in real names),
 // Latin letters with the common accented ones. Anything else (digits, punctuation, emoji) is refused.

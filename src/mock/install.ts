@@ -25,7 +25,7 @@ const storageApi = {
 }
 
 /** The embedded backend (created on first use). */
-export function mockBackend(): Backend {
+function mockBackend(): Backend {
   if (!backend) backend = createBackend({ storage: taroStorage(storageApi) })
   return backend
 }

@@ -13,7 +13,7 @@ const BUTTONS = '.taro-model__btn'
  * it the dialog root carries `data-mc-ready` (tests wait for it). 700 ms because an older person's slow
  * double tap took up to about 600 ms in the trial. Keyboard activation is not delayed.
  */
-export const DIALOG_TAP_GUARD_MS = 700
+const DIALOG_TAP_GUARD_MS = 700
 
 /** Applies roles and focus to the dialog in `root` (`.taro__modal`) when it is shown. */
 function enhance(root: HTMLElement, state: { returnTo: Element | null; open: boolean; openedAt: number }): void {

@@ -4,7 +4,9 @@ import { tmpdir } from 'os'
 import { join } from 'path'
 import cd from 'chinese-days'
 import fc from 'fast-check'
+import { version as chineseDaysVersion } from 'chinese-days/package.json'
 import { DomainError } from '@/domain/errors'
+import { HOLIDAY_TABLE_SOURCE } from '@/domain/holidayTable'
 import { addDays } from '@/domain/time'
 import { addWorkingDays, isCalendarCovered, isWorkingDay, nextWorkingDays } from '@/domain/workingDays'
 
@@ -140,6 +142,10 @@ describe('holiday table generated from chinese-days (scripts/gen-holiday-table.m
     }
     expect(checked).toBe(9131)
     expect(disagreements).toEqual([])
+  })
+
+  it('names the library version it was generated from (re-run the script after an upgrade)', () => {
+    expect(HOLIDAY_TABLE_SOURCE).toBe(`chinese-days ${chineseDaysVersion}`)
   })
 
   it('covers exactly the years whose New Year the library lists', () => {

@@ -58,13 +58,6 @@ export const getElevatorMeter = (id: string) => apiRequest<ElevatorMeterDto>({ p
 /** The whole unit's cost-sharing table (shares sum exactly to the net cost) and any compensation line. */
 export const getElevatorCostTable = (id: string) => apiRequest<ElevatorCostTableDto>({ path: `${base(id)}/cost-table` })
 
-/** Records the negotiated low-floor compensation line (the starter or a community worker). */
-export const recordElevatorCompensation = (
-  id: string,
-  input: { amountFen: number; text: string },
-  idempotencyKey?: string,
-) => apiRequest<ElevatorPetitionDto>({ method: 'PUT', path: `${base(id)}/compensation`, body: input, idempotencyKey })
-
 /** A page of the hash-chained ballot log, in seq order (`cursor` from the previous page). */
 export const listElevatorAuditLog = (id: string, cursor?: string, limit = 20) =>
   apiRequest<ElevatorAuditPageDto>({ path: `${base(id)}/audit-log`, query: { cursor, limit } })

@@ -37,10 +37,6 @@ export const saveOneThingProgress = (eventId: string, input: OneThingProgressInp
     idempotencyKey,
   })
 
-/** Clears the saved progress of one event (start over); returns the empty progress. */
-export const clearOneThingProgress = (eventId: string, idempotencyKey?: string) =>
-  apiRequest<OneThingProgressDto>({ method: 'DELETE', path: `/api/one-thing/progress/${enc(eventId)}`, idempotencyKey })
-
 /** Service halls taking appointments, those serving the user's community first. */
 export const listServiceHalls = () => apiRequest<ServiceHallDto[]>({ path: '/api/one-thing/halls' })
 

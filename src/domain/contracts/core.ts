@@ -53,7 +53,7 @@ export interface LoginResultDto {
   me: MeDto
 }
 
-export type FamilyLinkStatusDto = 'pending' | 'confirmed' | 'declined' | 'revoked'
+type FamilyLinkStatusDto = 'pending' | 'confirmed' | 'declined' | 'revoked'
 export interface FamilyLinkDto {
   id: string
   relationship: string

@@ -5,7 +5,7 @@ import path from 'node:path'
 import type { AddressInfo } from 'node:net'
 
 /** The H5 test build to serve: `H5_DIST` (absolute or relative to the repo) or dist/h5-test. */
-export const H5_TEST_DIST = path.resolve(__dirname, '../../..', process.env.H5_DIST || 'dist/h5-test')
+const H5_TEST_DIST = path.resolve(__dirname, '../../..', process.env.H5_DIST || 'dist/h5-test')
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',

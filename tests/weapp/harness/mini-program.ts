@@ -18,7 +18,7 @@ import { applyPath, decode, depthOf, readTemplateMap, textOf, walk, type Templat
 import { createWx, type WxCall } from './wx-stub'
 
 /** The WeChat build to load: `WEAPP_DIST` (absolute or relative to the repo) or dist/weapp. */
-export const DEFAULT_DIST = path.resolve(__dirname, '../../..', process.env.WEAPP_DIST || 'dist/weapp')
+const DEFAULT_DIST = path.resolve(__dirname, '../../..', process.env.WEAPP_DIST || 'dist/weapp')
 /** WeChat's page stack limit (navigateTo fails beyond it). */
 export const MAX_PAGE_STACK = 10
 
@@ -487,7 +487,7 @@ export class MiniProgram {
 }
 
 /** Splits `/pages/x/index?a=1` into `pages/x/index` and `{ a: '1' }` (values as WeChat passes them). */
-export function parseUrl(url: string): { route: string; query: Record<string, string> } {
+function parseUrl(url: string): { route: string; query: Record<string, string> } {
   const [p, q = ''] = url.split('?')
   const query: Record<string, string> = {}
   for (const pair of q.split('&').filter(Boolean)) {

@@ -16,7 +16,7 @@ export function unitRooms(data: Collections, unitId: string): Room[] {
 }
 
 /** The live (not deleted) account of the person with this ID number, if any. */
-export function userByIdNumber(data: Collections, idNumber: string): User | undefined {
+function userByIdNumber(data: Collections, idNumber: string): User | undefined {
   return Object.values(data.users).find((u) => !u.deletedAt && u.realName?.idNumber === idNumber)
 }
 
@@ -25,7 +25,7 @@ export function userByIdNumber(data: Collections, idNumber: string): User | unde
  * the owner's user id when a live account is bound to their ID number, else `o-` + 16 hex of a SHA-256
  * of it (never the ID number itself).
  */
-export function ownerKey(data: Collections, ownerIdNumber: string): string {
+function ownerKey(data: Collections, ownerIdNumber: string): string {
   return userByIdNumber(data, ownerIdNumber)?.id ?? `o-${sha256Hex('elevator-owner', ownerIdNumber).slice(0, 16)}`
 }
 

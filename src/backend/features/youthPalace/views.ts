@@ -20,7 +20,7 @@ import type { YpChildRecord, YpCourseRecord, YpEnrollmentRecord, YpPaymentRecord
 import { hasPriority, isResident, sessionDates, waitlistPosition } from './store'
 
 /** Whether the child pays the hardship price: flagged and a proof photo on file. */
-export const qualifiesForHardship = (child: YpChildRecord | undefined) =>
+const qualifiesForHardship = (child: YpChildRecord | undefined) =>
   !!child && child.hardship && !!child.hardshipProofImageId
 
 /** What the child pays for the course, in fen. */
@@ -80,7 +80,7 @@ export function termDto(data: Collections, t: YpTermRecord, viewer: User, nowIso
 }
 
 /** What a course's revealed lottery decided (counts from the lottery record), or null before the draw. */
-export function drawOutcome(data: Collections, courseId: string): YpDrawOutcomeDto | null {
+function drawOutcome(data: Collections, courseId: string): YpDrawOutcomeDto | null {
   const l = data.ypLotteries[courseId]
   if (!l?.revealedAt) return null
   return {
@@ -145,7 +145,7 @@ export function courseDetailDto(
 }
 
 /** A payment for its payer. */
-export function paymentDto(p: YpPaymentRecord): YpPaymentDto {
+function paymentDto(p: YpPaymentRecord): YpPaymentDto {
   return {
     id: p.id,
     amountFen: p.amountFen,

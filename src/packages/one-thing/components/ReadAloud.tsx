@@ -4,7 +4,7 @@ import { useEffect, useState } from 'react'
 import { Button } from '@/ui/Button'
 
 /** Said when the device cannot read Chinese aloud. */
-export const NO_VOICE = '此设备不支持朗读'
+const NO_VOICE = '此设备不支持朗读'
 
 interface Voice {
   lang: string
@@ -49,7 +49,7 @@ const tellNoVoice = () => {
 }
 
 /** Whether this platform can read text aloud (H5 with the browser's speech synthesis; never WeChat). */
-export function canReadAloud(): boolean {
+function canReadAloud(): boolean {
   if (process.env.TARO_ENV !== 'h5') return false
   const w = globalThis as unknown as { speechSynthesis?: unknown; SpeechSynthesisUtterance?: unknown }
   return (
