@@ -1,5 +1,5 @@
 /**
- * Navigation that never dead-ends (issue 10): `openPage` switches to tab pages and replaces the top page
+ * Navigation that never dead-ends: `openPage` switches to tab pages and replaces the top page
  * once WeChat's 10-page stack is full; a page opened on its own (a shared link, a message) offers
  * "返回首页". The WeChat harness checks the same on every route (tests/weapp/deep-links.test.ts).
  */

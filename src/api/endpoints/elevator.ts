@@ -29,7 +29,10 @@ const worker = (id: string) => `/api/elevator/worker/petitions/${encodeURICompon
 /** The units where the caller owns flats, each with its current (or latest) petition. */
 export const getMyElevatorUnits = () => apiRequest<ElevatorMyUnitsDto>({ path: '/api/elevator/my-units' })
 
-/** Starts a petition (owner, real-name bound) with 2–4 co-initiators' flats; 409 `PETITION_EXISTS` when the unit has one. */
+/**
+ * Starts a petition (owner, real-name bound) with 2–4 co-initiators' flats; 409 `PETITION_EXISTS` when the unit has
+ * one.
+ */
 export const startElevatorPetition = (input: ElevatorPetitionInput, idempotencyKey?: string) =>
   apiRequest<ElevatorPetitionDto>({ method: 'POST', path: '/api/elevator/petitions', body: input, idempotencyKey })
 
@@ -71,7 +74,10 @@ export const verifyElevatorReceipts = (id: string, receipts: AuditReceipt[], ide
     idempotencyKey,
   })
 
-/** Files a real-name written objection during the 10-day publicity (text ≥ 10 characters, optional photo base64 ≤ 200 KB). */
+/**
+ * Files a real-name written objection during the 10-day publicity (text ≥ 10 characters, optional photo base64 ≤ 200
+ * KB).
+ */
 export const fileElevatorObjection = (
   id: string,
   input: { householdId: string; text: string; photo?: string },

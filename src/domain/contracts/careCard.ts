@@ -76,7 +76,10 @@ export interface CareActDto {
   note?: string
 }
 
-/** `community_review` (社区初审) → `street_review` (街道审核) → `approved` (card from `activeFrom`); or `rejected` / `withdrawn`. */
+/**
+ * `community_review` (社区初审) → `street_review` (街道审核) → `approved` (card from `activeFrom`); or `rejected` /
+ * `withdrawn`.
+ */
 export type CareApplicationStatusDto = 'community_review' | 'street_review' | 'approved' | 'rejected' | 'withdrawn'
 
 /**

@@ -19,7 +19,10 @@ export type ElevatorChoiceDto = 'agree' | 'oppose' | 'abstain'
 export type ElevatorPetitionStatusDto =
   'forming' | 'voting' | 'publicity' | 'mediation' | 'concluded' | 'rejected' | 'cancelled' | 'lapsed'
 
-/** Dispute steps after publicity (Hangzhou Order No. 324): negotiation → mediation → community/street coordination → resolved. */
+/**
+ * Dispute steps after publicity (Hangzhou Order No. 324): negotiation → mediation → community/street coordination →
+ * resolved.
+ */
 export type ElevatorMediationStageDto = 'negotiation' | 'mediation' | 'coordination' | 'resolved'
 
 /** The retrofit plan. Fen; `netCostFen` = `budgetFen` − `subsidiesFen` (what the owners share). */
@@ -31,7 +34,10 @@ export interface ElevatorPlanDto {
   yearlyMaintenanceFen: number
 }
 
-/** Body of `POST /api/elevator/petitions`: the starter's flat, 2–4 co-initiators' flats, the plan and an ISO deadline (≤ 60 days ahead). */
+/**
+ * Body of `POST /api/elevator/petitions`: the starter's flat, 2–4 co-initiators' flats, the plan and an ISO deadline (≤
+ * 60 days ahead).
+ */
 export interface ElevatorPetitionInput {
   roomId: string
   coInitiatorRoomIds: string[]

@@ -72,7 +72,8 @@ async function shootWhole(page: Page, file: string): Promise<void> {
 
 /**
  * Audits the visible page in normal and elder mode; returns the problems found, in words (empty when
- * all is well). `where` (and a `prefix` such as the feature) names the screenshots through `pageName` (care-card-apply-elder.png).
+ * all is well). `where` (and a `prefix` such as the feature) names the screenshots through `pageName`
+ * (care-card-apply-elder.png).
  */
 async function auditPage(page: Page, where: string, prefix = ''): Promise<string[]> {
   const base = pageName(where)

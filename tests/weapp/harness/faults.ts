@@ -1,5 +1,5 @@
 /**
- * Weak-network journeys in the WeChat harness (issue 10, "Faults and data"): turn the embedded backend's
+ * Weak-network journeys in the WeChat harness: turn the embedded backend's
  * seeded fault schedule on, record which fault each request met, and act as a person would while a step
  * is not done (wait, tap 重试, submit again), checking that the page always says what is happening.
  */

@@ -37,7 +37,10 @@ export function householdsOf(data: Collections, unitId: string): Household[] {
   })
 }
 
-/** Whether `user` is the registered owner of `roomId` (real-name ID number = the register's; Civil Code art. 278 gives the vote to owners). */
+/**
+ * Whether `user` is the registered owner of `roomId` (real-name ID number = the register's; Civil Code art. 278 gives
+ * the vote to owners).
+ */
 export function ownsRoom(data: Collections, user: User, roomId: string): boolean {
   const record = data.propertyRegister[roomId]
   return !!record && !user.deletedAt && !!user.realName && user.realName.idNumber === record.ownerIdNumber

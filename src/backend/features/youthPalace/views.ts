@@ -1,4 +1,7 @@
-/** Youth palace records → wire shapes (`src/domain/contracts/youthPalace.ts`). The lottery secret never leaves before the draw. */
+/**
+ * Youth palace records → wire shapes (`src/domain/contracts/youthPalace.ts`). The lottery secret never leaves before
+ * the draw.
+ */
 import type {
   YpChildDto,
   YpCourseDetailDto,
@@ -27,7 +30,9 @@ const qualifiesForHardship = (child: YpChildRecord | undefined) =>
 export const feeForChild = (course: YpCourseRecord, child: YpChildRecord | undefined) =>
   feeFor(course, { hardship: qualifiesForHardship(child) })
 
-/** The child's applications that still hold or seek a place (pending, admitted, waitlisted, confirmed), oldest first. */
+/**
+ * The child's applications that still hold or seek a place (pending, admitted, waitlisted, confirmed), oldest first.
+ */
 export function activeEnrollmentsOf(data: Collections, childId: string): YpEnrollmentRecord[] {
   return Object.values(data.ypEnrollments)
     .filter((e) => e.childId === childId && PLACE_HOLDING.includes(e.status))

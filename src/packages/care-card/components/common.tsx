@@ -1,6 +1,7 @@
 /**
  * Building blocks of the care-card pages: group checkboxes, the review timeline, the pay
- * code (QR image), a result view and words for statuses. Kept in this subpackage (see the report).
+ * code (QR image), a result view and words for statuses. They live in this subpackage, not src/ui: only
+ * the care-card pages use them.
  */
 import { Image, View } from '@tarojs/components'
 import qrcode from 'qrcode-generator'

@@ -50,7 +50,10 @@ export function workerTermStateCn(t: YpTermDto): { text: string; tag: string } {
   }
 }
 
-/** Whether the course's registration is over by the backend's clock (ended, closed or drawn): no more applications or waitlist joins. */
+/**
+ * Whether the course's registration is over by the backend's clock (ended, closed or drawn): no more applications or
+ * waitlist joins.
+ */
 export const registrationOver = (c: Pick<YpCourseDto, 'phase'>) =>
   c.phase === 'ended' || c.phase === 'closed' || c.phase === 'drawn'
 

@@ -51,7 +51,9 @@ function closedCn(c: YpCourseDto): string {
   return `报名已于 ${formatDateCn(c.closesAt)} 截止，不能再报名，也不能再加入候补。${next}可以关注下学期的报名通知。`
 }
 
-/** Course detail: teacher, site, schedule, seats, fee (hardship price), apply for a chosen child, waitlist when full. */
+/**
+ * Course detail: teacher, site, schedule, seats, fee (hardship price), apply for a chosen child, waitlist when full.
+ */
 export default function Course() {
   useRequireLogin()
   const params = useRouter().params
