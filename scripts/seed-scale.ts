@@ -1,8 +1,9 @@
 /**
- * `npm run seed:scale -- [--records 100000] [--database-url postgres://…]`: a large database for the
- * scale checks, by copying the demo seed (every community, person, card, course, petition…) with fresh
- * ids, each copy's references following its own ids), plus 30 more residents per community copy
- * (not real-name bound) and 2 messages per person, until about `records` rows. Without `--database-url` it prints the table sizes it would write.
+ * `npm run seed:scale -- [--records 100000] [--database-url postgres://…]`: a large database for
+ * the scale checks, by copying the demo seed (every community, person, card, course, petition…)
+ * with fresh ids (each copy's references following its own ids), plus 30 more residents per
+ * community copy (not real-name bound) and 2 messages per person, until about `records` rows.
+ * Without `--database-url` it prints the table sizes it would write.
  */
 import { seedRows, TABLES } from '@/backend'
 import type { Rows } from '@/backend/core/data/store'

@@ -37,14 +37,24 @@ function jest(title, project, env = {}, extra = []) {
   fs.rmSync(out, { force: true })
   const t0 = Date.now()
   console.log(`\n▶ ${title}`)
-  const r = spawnSync('npx', ['jest', '--selectProjects', project, '--json', `--outputFile=${out}`, ...extra], { cwd: root, stdio: 'inherit', env: { ...process.env, ...env } })
+  const r = spawnSync('npx', ['jest', '--selectProjects', project, '--json', `--outputFile=${out}`, ...extra], {
+    cwd: root,
+    stdio: 'inherit',
+    env: { ...process.env, ...env },
+  })
   if (fs.existsSync(out)) {
     const j = JSON.parse(fs.readFileSync(out, 'utf8'))
     totals.passed += j.numPassedTests
     totals.failed += j.numFailedTests
-    if (j.numTotalTests === 0) { console.error(`✖ ${title}: no tests ran`); finish(1) }
+    if (j.numTotalTests === 0) {
+      console.error(`✖ ${title}: no tests ran`)
+      finish(1)
+    }
   }
-  if (r.status !== 0) { console.error(`✖ ${title} failed`); finish(1) }
+  if (r.status !== 0) {
+    console.error(`✖ ${title} failed`)
+    finish(1)
+  }
   console.log(`✔ ${title} (${((Date.now() - t0) / 1000).toFixed(1)}s)`)
 }
 
@@ -60,29 +70,20 @@ function finish(code) {
   process.exit(code)
 }
 
-function /** PostgreSQL's binaries: installed with apt-get when missing and we are root; otherwise stop with the command. */
-function ensurePostgres() {
-  if (postgresBin()) return
-  const cmd = `apt-get update && ${installCommand}`
-  if (process.getuid?.() === 0 && fs.existsSync('/usr/bin/apt-get')) {
-    console.log(`PostgreSQL is missing: installing Debian's postgresql (${cmd})`)
-    const r = spawnSync('sh', ['-c', cmd], { stdio: 'inherit', env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' } })
-    if (r.status === 0 && postgresBin()) return
-  }
-  console.error(`PostgreSQL is needed for the server tests and is not installed. Install it with:\n  sudo sh -c '${cmd}'`)
-  process.exit(1)
-}
-
-ensureChromium()
-ensurePostgres() {
+function ensureChromium() {
   if (fs.existsSync(CHROMIUM)) return
   const cmd = 'apt-get update && apt-get install -y chromium fonts-noto-cjk'
   if (process.getuid?.() === 0 && fs.existsSync('/usr/bin/apt-get')) {
     console.log(`Chromium is missing: installing Debian's chromium (${cmd})`)
-    const r = spawnSync('sh', ['-c', cmd], { stdio: 'inherit', env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' } })
+    const r = spawnSync('sh', ['-c', cmd], {
+      stdio: 'inherit',
+      env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' },
+    })
     if (r.status === 0 && fs.existsSync(CHROMIUM)) return
   }
-  console.error(`Chromium is needed for the browser tests and is not at ${CHROMIUM}. Install it with:\n  sudo sh -c '${cmd}'\n(or set CHROMIUM_PATH to a Chromium binary).`)
+  console.error(
+    `Chromium is needed for the browser tests and is not at ${CHROMIUM}. Install it with:\n  sudo sh -c '${cmd}'\n(or set CHROMIUM_PATH to a Chromium binary).`,
+  )
   process.exit(1)
 }
 
@@ -92,10 +93,15 @@ function ensurePostgres() {
   const cmd = `apt-get update && ${installCommand}`
   if (process.getuid?.() === 0 && fs.existsSync('/usr/bin/apt-get')) {
     console.log(`PostgreSQL is missing: installing Debian's postgresql (${cmd})`)
-    const r = spawnSync('sh', ['-c', cmd], { stdio: 'inherit', env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' } })
+    const r = spawnSync('sh', ['-c', cmd], {
+      stdio: 'inherit',
+      env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' },
+    })
     if (r.status === 0 && postgresBin()) return
   }
-  console.error(`PostgreSQL is needed for the server tests and is not installed. Install it with:\n  sudo sh -c '${cmd}'`)
+  console.error(
+    `PostgreSQL is needed for the server tests and is not installed. Install it with:\n  sudo sh -c '${cmd}'`,
+  )
   process.exit(1)
 }
 
@@ -108,16 +114,41 @@ run('Type check (tsc --noEmit, strict)', 'npx', ['tsc', '--noEmit', '-p', 'tscon
 jest('Jest unit and component tests (TZ=Asia/Shanghai)', 'unit', { TZ: 'Asia/Shanghai' })
 const t0 = Date.now()
 postgres = await startPostgres()
-console.log(`\nPostgreSQL for the tests on ${postgres.url} (pid ${postgres.pid}, ${((Date.now() - t0) / 1000).toFixed(1)}s)`)
+console.log(
+  `\nPostgreSQL for the tests on ${postgres.url} (pid ${postgres.pid}, ${((Date.now() - t0) / 1000).toFixed(1)}s)`,
+)
 // PGlite needs Node's vm modules inside Jest.
-const sqlEnv = { MC_SQL: '1', MC_PG_URL: postgres.url, NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ''} --experimental-vm-modules`.trim() }
-jest('Jest unit and component tests (TZ=UTC; backend suites in-app, on PGlite and on PostgreSQL)', 'unit', { TZ: 'UTC', ...sqlEnv })
-run('WeChat build (mocked backend)', 'npx', ['taro', 'build', '--type', 'weapp'], { NODE_ENV: 'production', TARO_APP_API_BASE: '' })
+const sqlEnv = {
+  MC_SQL: '1',
+  MC_PG_URL: postgres.url,
+  NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ''} --experimental-vm-modules`.trim(),
+}
+jest('Jest unit and component tests (TZ=UTC; backend suites in-app, on PGlite and on PostgreSQL)', 'unit', {
+  TZ: 'UTC',
+  ...sqlEnv,
+})
+run('WeChat build (mocked backend)', 'npx', ['taro', 'build', '--type', 'weapp'], {
+  NODE_ENV: 'production',
+  TARO_APP_API_BASE: '',
+})
 run('miniprogram-ci offline compile check', 'node', ['tests/weapp/compile-check.mjs', 'dist/weapp'])
 run('Size gate', 'node', ['scripts/size.mjs', 'dist/weapp', 'mocked'])
-run('WeChat build with a real backend (TARO_APP_API_BASE, no mock inside)', 'npx', ['taro', 'build', '--type', 'weapp'], { NODE_ENV: 'production', TARO_APP_API_BASE: 'http://127.0.0.1:3917', OUTPUT_ROOT: 'dist/weapp-real' })
+run(
+  'WeChat build with a real backend (TARO_APP_API_BASE, no mock inside)',
+  'npx',
+  ['taro', 'build', '--type', 'weapp'],
+  { NODE_ENV: 'production', TARO_APP_API_BASE: 'http://127.0.0.1:3917', OUTPUT_ROOT: 'dist/weapp-real' },
+)
 run('Size gate (real-backend build)', 'node', ['scripts/size.mjs', 'dist/weapp-real', 'realBackend'])
-jest('WeChat runtime harness tests (TZ=UTC; the real-backend build against the server on PostgreSQL)', 'weapp', { TZ: 'UTC', ...sqlEnv })
-run('H5 test build (animations off)', 'npx', ['taro', 'build', '--type', 'h5'], { NODE_ENV: 'production', TARO_APP_TEST: '1', OUTPUT_ROOT: 'dist/h5-test', TARO_APP_API_BASE: '' })
+jest('WeChat runtime harness tests (TZ=UTC; the real-backend build against the server on PostgreSQL)', 'weapp', {
+  TZ: 'UTC',
+  ...sqlEnv,
+})
+run('H5 test build (animations off)', 'npx', ['taro', 'build', '--type', 'h5'], {
+  NODE_ENV: 'production',
+  TARO_APP_TEST: '1',
+  OUTPUT_ROOT: 'dist/h5-test',
+  TARO_APP_API_BASE: '',
+})
 jest('Browser tests in Chromium', 'e2e', { TZ: 'UTC' }, ['--runInBand'])
 finish(0)

@@ -61,7 +61,9 @@ export function cleanOrphans() {
     if (s.pid && alive(s.pid)) {
       try {
         process.kill(s.pid, 'SIGQUIT')
-      } catch {}
+      } catch {
+        // already gone
+      }
     }
     fs.rmSync(s.dir, { recursive: true, force: true })
     fs.rmSync(file, { force: true })
@@ -151,7 +153,9 @@ export async function startPostgres() {
       if (pid) {
         try {
           process.kill(pid, 'SIGQUIT')
-        } catch {}
+        } catch {
+          // already gone
+        }
       } else child.kill('SIGQUIT')
       await new Promise((r) => {
         const t = setTimeout(() => {
@@ -173,7 +177,9 @@ export async function startPostgres() {
     if (pid && alive(pid)) {
       try {
         process.kill(pid, 'SIGQUIT')
-      } catch {}
+      } catch {
+        // already gone
+      }
       for (let i = 0; i < 100 && alive(pid); i++) execFileSync('sleep', ['0.1'])
     }
     fs.rmSync(dir, { recursive: true, force: true })

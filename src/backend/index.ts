@@ -28,7 +28,6 @@ import { withWeChatLimits, type KeyValueStorage } from './storage/types'
 import { CORE_TABLES, settingsTable } from './tables'
 
 export { Backend } from './core/backend'
-export type { BackendRequest, BackendResponse, ErrorBody } from './core/http'
 
 /** The feature modules, in the order their tables are created. */
 export const FEATURES: readonly Feature[] = [careCardFeature, youthPalaceFeature, elevatorFeature, oneThingFeature]
@@ -59,7 +58,7 @@ export function seedRows(nowIso: string): Rows {
 }
 
 /** Every table's rows from what schema v2 stored. */
-export function rowsFromV2(old: V2Collections): Rows {
+function rowsFromV2(old: V2Collections): Rows {
   return Object.assign(coreFromV2(old), ...FEATURES.map((f) => f.fromV2(old)))
 }
 

@@ -48,7 +48,7 @@ export interface RegisterPerson {
   phone: string
 }
 
-export type RoomRole = 'owner' | 'tenant' | 'family'
+type RoomRole = 'owner' | 'tenant' | 'family'
 /** A user's binding to a room; `id` is `<userId>:<roomId>`. Owners carry the registered area (m²). */
 export interface RoomBinding {
   id: string
@@ -89,7 +89,7 @@ export interface Session {
   createdAt: string
 }
 
-export type FamilyLinkStatus = 'pending' | 'confirmed' | 'declined' | 'revoked'
+type FamilyLinkStatus = 'pending' | 'confirmed' | 'declined' | 'revoked'
 /** A proxy (代办) link: `proxyId` may act for `principalId` once confirmed. */
 export interface FamilyLink {
   id: string

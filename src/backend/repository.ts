@@ -38,7 +38,7 @@ import {
 } from './tables'
 
 /** Accounts ranked below this are the demo login's personas; residents signed up otherwise rank above. */
-export const PERSONA_RANK_LIMIT = 1000
+const PERSONA_RANK_LIMIT = 1000
 
 /** Rows by key, in the order of `keys` (missing keys left out). */
 async function many<R extends object>(table: Table<R>, keys: readonly string[]): Promise<R[]> {

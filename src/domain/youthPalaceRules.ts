@@ -55,7 +55,7 @@ export function checkAgeBand(child: Child, course: Course, term: Term): RuleResu
  * @param childEnrollments the child's applications (at least those of the course's term; others' are ignored)
  * Source: domain.md §2 PRODUCT.
  */
-export function checkNotAlreadyApplied(child: Child, course: Course, childEnrollments: Enrollment[]): RuleResult {
+function checkNotAlreadyApplied(child: Child, course: Course, childEnrollments: Enrollment[]): RuleResult {
   const earlier = childEnrollments.find((e) => e.childId === child.id && e.courseId === course.id && holdsPlace(e))
   if (!earlier) return OK
   return refuse('ALREADY_APPLIED', `孩子已报名《${course.name}》，无需重复报名。可以在“我的报名”里查看进度`)

@@ -11,7 +11,7 @@ export interface SqlConnection {
 }
 
 /** A connection that also runs a script of several statements (migrations). */
-export interface ScriptConnection extends SqlConnection {
+interface ScriptConnection extends SqlConnection {
   exec(script: string): Promise<unknown>
 }
 

@@ -7,7 +7,7 @@ import fs from 'node:fs'
 import path from 'node:path'
 import type { SqlDriver } from './drivers'
 
-export const MIGRATIONS_DIR = path.join(__dirname, 'migrations')
+const MIGRATIONS_DIR = path.join(__dirname, 'migrations')
 const LOCK_KEY = 727_001 // any constant shared by every process of this app
 
 /** The migration files, in order: `[{ version, name, file }]`. */
@@ -48,13 +48,4 @@ export async function migrate(driver: SqlDriver, opts: { upTo?: number; dir?: st
     })
   }
   return applied
-}
-
-/** The latest version applied, or 0 (readiness checks). */
-export async function currentVersion(driver: SqlDriver): Promise<number> {
-  return driver.withConnection(async (c) => {
-    const exists = (await c.query(`SELECT to_regclass('schema_migrations') IS NOT NULL AS ok`)).rows[0].ok
-    if (!exists) return 0
-    return Number((await c.query('SELECT coalesce(max(version), 0) AS v FROM schema_migrations')).rows[0].v)
-  })
 }

@@ -22,7 +22,7 @@ import type { SqlConnection, SqlDriver } from './drivers'
 import { ident, Params, rowOf, selectList, selectSql, snake, whereSql } from './sql'
 
 /** Attempts of one transaction before `BusyError`. */
-export const MAX_ATTEMPTS = 8
+const MAX_ATTEMPTS = 8
 /** PostgreSQL error codes worth retrying: serialization failure, deadlock. */
 const RETRY_CODES = new Set(['40001', '40P01'])
 
@@ -31,7 +31,7 @@ type Row = Record<string, unknown>
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms))
 
 /** Whether an error is a conflict that running the transaction again may resolve. */
-export function isRetryable(e: unknown): boolean {
+function isRetryable(e: unknown): boolean {
   return e instanceof RetryTransaction || RETRY_CODES.has(String((e as { code?: unknown })?.code))
 }
 

@@ -25,7 +25,7 @@ export const SQL_TYPES: Record<ColumnType, string> = {
 }
 
 /** The SELECT expression of a column, returning the in-app store's shape. */
-export function selectExpr(field: string, type: ColumnType): string {
+function selectExpr(field: string, type: ColumnType): string {
   const c = ident(snake(field))
   switch (type) {
     case 'timestamptz':
@@ -41,7 +41,7 @@ export function selectExpr(field: string, type: ColumnType): string {
 }
 
 /** A parameter's value as the driver sends it (JSON text for jsonb). */
-export function paramValue(type: ColumnType, value: unknown): unknown {
+function paramValue(type: ColumnType, value: unknown): unknown {
   if (value === undefined || value === null) return null
   return type === 'jsonb' ? JSON.stringify(value) : value
 }
@@ -93,7 +93,7 @@ export function whereSql<R extends object>(spec: TableSpec<R>, where: Where<R>, 
  * The ORDER BY list: `order` then the key ascending (nulls last ascending, first descending, as in-app).
  * Text columns are declared `COLLATE "C"` in the migrations, so text sorts by code point as in-app.
  */
-export function orderSql<R extends object>(spec: TableSpec<R>, order: Order<R>): string {
+function orderSql<R extends object>(spec: TableSpec<R>, order: Order<R>): string {
   const keys = order.some(([f]) => f === spec.key) ? order : [...order, [spec.key, 'asc'] as const]
   return keys.map(([f, dir]) => `${ident(snake(f))} ${dir === 'asc' ? 'ASC' : 'DESC'}`).join(', ')
 }

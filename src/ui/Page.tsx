@@ -6,7 +6,7 @@ import { goHome, isLonePage } from './nav'
 import { tappable } from './tappable'
 
 /** Class on the document root in elder mode (H5): reaches Taro's dialogs and toasts outside the page. */
-export const ELDER_ROOT_CLASS = 'mc-elder'
+const ELDER_ROOT_CLASS = 'mc-elder'
 
 /**
  * Every page's root: applies elder mode (larger text and targets, one column) on every page, sub-pages

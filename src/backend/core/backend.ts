@@ -44,7 +44,7 @@ export interface BackendOptions {
 
 const MUTATING = new Set(['POST', 'PUT', 'PATCH', 'DELETE'])
 /** Idempotency records are kept at least this long (then purged). */
-export const IDEMPOTENCY_KEEP_MS = 48 * 3600_000
+const IDEMPOTENCY_KEEP_MS = 48 * 3600_000
 const PURGE_EVERY_MS = 10 * 60_000
 const PURGE_BATCH = 200
 
@@ -188,8 +188,8 @@ export class Backend {
    * Test helper: the rows of `table` (its SQL name, e.g. `care_orders`) meeting `where`, by key. Works
    * on every store; routes never use it.
    */
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- rows of any table, typed by the caller
   async inspect<R = Record<string, any>>(table: string, where: Where<Record<string, unknown>> = {}): Promise<R[]> {
-    // eslint-disable-line @typescript-eslint/no-explicit-any -- test data of any table
     await this.start()
     const spec = this.spec(table)
     return this.store.transaction(async (t) => (await t.of(spec).find({ where, order: [] })) as R[])

@@ -11,7 +11,7 @@ import type { User } from '../model'
 import type { CoreRepository } from '../repository'
 
 /** Who may call a route: anyone, a logged-in user, a community worker, or the mock-mode dev panel. */
-export type Access = 'public' | 'user' | 'worker' | 'dev'
+type Access = 'public' | 'user' | 'worker' | 'dev'
 
 /**
  * The features' repositories in a transaction, by feature name. Each feature adds its own with module
@@ -76,7 +76,7 @@ export interface RouteContext<B = unknown> {
 }
 
 /** A handler answers with a body (status 200), or `{ status, body }`. */
-export type HandlerResult = unknown | { status: number; body: unknown }
+type HandlerResult = unknown | { status: number; body: unknown }
 
 export interface Route<B = unknown> {
   method: Method

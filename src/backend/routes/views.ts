@@ -16,7 +16,7 @@ export async function displayNames(core: CoreRepository, ids: readonly string[])
   return new Map(ids.map((id) => [id, displayName(byId.get(id))]))
 }
 
-export function communityDto(c: Community): CommunityDto {
+function communityDto(c: Community): CommunityDto {
   return {
     id: c.id,
     name: c.name,

@@ -19,7 +19,7 @@ import { checkElderMode, ELDER_RULES, NORMAL_RULES } from './elder-checker'
  * A file-name-safe page name: `packages/care-card/pages/book/index?id=x` → `care-card-book`,
  * `login: privacy` → `login-privacy`.
  */
-export function pageName(where: string): string {
+function pageName(where: string): string {
   return (
     where
       .split('?')[0]
@@ -33,7 +33,7 @@ export function pageName(where: string): string {
 }
 
 /** Every page name audited in this process (a test can assert its journey covered its pages). */
-export const auditedPages = new Set<string>()
+const auditedPages = new Set<string>()
 
 const isElder = (page: Page) =>
   page.evaluate(() => {
@@ -72,9 +72,10 @@ async function shootWhole(page: Page, file: string): Promise<void> {
 
 /**
  * Audits the visible page in normal and elder mode; returns the problems found, in words (empty when
- * all is well). `where` (and a `prefix` such as the feature) names the screenshots through `pageName` (care-card-apply-elder.png).
+ * all is well). `where` (and a `prefix` such as the feature) names the screenshots through `pageName`
+ * (care-card-apply-elder.png).
  */
-export async function auditPage(page: Page, where: string, prefix = ''): Promise<string[]> {
+async function auditPage(page: Page, where: string, prefix = ''): Promise<string[]> {
   const base = pageName(where)
   const name = prefix && !base.startsWith(prefix) ? `${prefix}-${base}` : base
   const started = await isElder(page)

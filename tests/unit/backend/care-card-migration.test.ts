@@ -15,7 +15,7 @@ import { ledgerOf } from './care-card-data'
 const fixture = (name: string) =>
   JSON.parse(fs.readFileSync(path.join(__dirname, '../../fixtures', name), 'utf8')) as Record<string, string>
 const v2 = fixture('storage-v2.json')
-const collection = (name: string) => JSON.parse(v2[`mc:db:${name}`]) as Record<string, any> // eslint-disable-line @typescript-eslint/no-explicit-any -- v2 records
+const collection = (name: string) => JSON.parse(v2[`mc:db:${name}`]) as Record<string, any>
 
 /** 2026-03-03 12:30 Beijing, half an hour after the fixture's last request. */
 const NOW = Date.UTC(2026, 2, 3, 4, 30)
@@ -35,7 +35,7 @@ describe('care card: migrating schema v2 storage', () => {
     return backend.handle({ method, url, headers: { authorization: `Bearer ${tokens[userId]}` } }) as Promise<{
       status: number
       body: any
-    }> // eslint-disable-line @typescript-eslint/no-explicit-any -- wire bodies
+    }>
   }
 
   it('keeps every record, one row per provider, service, application, card, ledger entry, order and task', async () => {
@@ -85,11 +85,8 @@ describe('care card: migrating schema v2 storage', () => {
       heldFen: 0,
       ledger: { total: 7 },
     })
-    expect(home.ledger.items.map((e: { id: string }) => e.id)).toEqual(
-      collection('careLedgers')
-        ['cc-seed-xs0'].map((e: { id: string }) => e.id)
-        .reverse(),
-    )
+    const seededLedger = collection('careLedgers')['cc-seed-xs0'] as { id: string }[]
+    expect(home.ledger.items.map((e: { id: string }) => e.id)).toEqual(seededLedger.map((e) => e.id).reverse())
     const orders = (await call('u-xs0', 'GET', '/api/care-card/orders')).body.items
     expect(orders.map((o: { id: string }) => o.id)).toEqual(['co-seed-2', 'co-seed-1'])
     expect(orders[0]).toMatchObject({

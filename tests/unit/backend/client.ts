@@ -124,7 +124,7 @@ afterAll(async () => {
 })
 
 /** The server (Fastify, 127.0.0.1, a free port) on a freshly seeded SQL database, called over HTTP. */
-export async function overSql(kind: 'pglite' | 'postgres', clock = fixedClock(T0)): Promise<Client> {
+async function overSql(kind: 'pglite' | 'postgres', clock = fixedClock(T0)): Promise<Client> {
   const backend = await createSqlBackend({ driver: await driverOf(kind), blobs: memoryBlobStore(), clock })
   await backend.reseed()
   const app = buildApp(backend)

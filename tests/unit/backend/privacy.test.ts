@@ -1,6 +1,6 @@
 /** @jest-environment node */
 /**
- * Privacy (issue 10, PIPL; domain.md §0: ID numbers are sensitive personal information):
+ * Privacy (PIPL; domain.md §0: ID numbers are sensitive personal information):
  * - no response body carries an unmasked ID number — another person's or the caller's own — except the
  *   owner's own `GET /api/me/export`: every GET route, every persona (and a proxy acting for her
  *   mother), after a busy day that filled every feature; and every response of that day itself;
@@ -344,7 +344,7 @@ describe("deleting an account erases the person's data", () => {
     ).id
     await ok('u-zhao', 'POST', `/api/worker/family-links/${link}/confirm`, { body: { authorizationPhoto: PHOTO } })
     await ok('u-chen', 'POST', '/api/me/rooms', { body: { roomId: 'r-zpq-3-1-301', role: 'tenant' } })
-    const rows = <T = any>(table: string, where = {}) => c.backend.inspect<T>(table, where) // eslint-disable-line @typescript-eslint/no-explicit-any
+    const rows = <T = any>(table: string, where = {}) => c.backend.inspect<T>(table, where)
     const userOf = async () => (await rows('users', { id: 'u-chen' }))[0]
     expect(await rows('room_bindings', { userId: 'u-chen' })).toHaveLength(1)
     const idNumber = idNumberOf(c, 'u-chen')

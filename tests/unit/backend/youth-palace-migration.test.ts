@@ -31,7 +31,6 @@ describe('youth palace: records saved by schema v2 survive the migration to tabl
   let backend: Backend
   /** A wire answer to a request by `userId` (logged in for it). */
   const call = async (userId: string, url: string): Promise<any> => {
-    // eslint-disable-line @typescript-eslint/no-explicit-any -- wire answers
     const login = await backend.handle({ method: 'POST', url: '/api/auth/mock-login', headers: {}, body: { userId } })
     const authorization = `Bearer ${(login.body as { token: string }).token}`
     return (await backend.handle({ method: 'GET', url, headers: { authorization } })).body

@@ -4,7 +4,7 @@
  * every GET route for several personas and the main writes leave no sequential scan on any table of
  * over 10,000 rows (`pg_stat_user_tables`). Needs PostgreSQL (`MC_PG_URL`, set by `npm test`).
  */
-import { TABLES } from '@/backend'
+import { ROUTES, TABLES } from '@/backend'
 import type { Method } from '@/backend/core/http'
 import { fixedClock } from '@/backend/core/clock'
 import { idNumberOf, PEOPLE } from '@/backend/seed/people'
@@ -14,7 +14,6 @@ import { memoryBlobStore } from '@/server/blobs'
 import { postgresDriver, type SqlDriver } from '@/server/drivers'
 import { migrate } from '@/server/migrate'
 import { SqlStore } from '@/server/sql-store'
-import { ROUTES } from '@/backend'
 import { scaledRows } from '../../../scripts/seed-scale'
 
 const T0 = Date.UTC(2026, 2, 2, 2, 0, 0) // 2026-03-02 10:00 Beijing

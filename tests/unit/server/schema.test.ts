@@ -3,7 +3,8 @@
  * The SQL migrations agree with the table specs the code uses: every column with its type (text
  * COLLATE "C", so text sorts as in the in-app store) and an index for every lookup; and they apply from
  * empty, and from a database at the previous migration with data in it. (NOT NULL follows the row
- * types: `scripts/sql-draft.ts` writes it from them for a new migration.) Runs on PGlite (and on PostgreSQL when `MC_PG_URL` is set).
+ * types: `scripts/sql-draft.ts` writes it from them for a new migration.) Runs on PGlite (and on
+ * PostgreSQL when `MC_PG_URL` is set).
  */
 import { TABLES } from '@/backend'
 import type { ColumnType, TableSpec } from '@/backend/core/data/spec'

@@ -13,13 +13,13 @@
  * at which each table last changed) is read at the start of every transaction, and tables another tab
  * changed since are reloaded before the work runs.
  */
-import { StorageFullError, type KeyValueStorage } from '@/backend/storage/types'
+import type { KeyValueStorage } from '@/backend/storage/types'
 import { compareRows, meets, type Query, type TableSpec, type Where } from './spec'
 import { DuplicateKeyError, type Images, type Rows, type Store, type Table, type Tables } from './store'
 import { Mutex } from '../mutex'
 
 /** Prefix of the tables' storage keys. */
-export const TABLE_PREFIX = 'mc:t:'
+const TABLE_PREFIX = 'mc:t:'
 /** Prefix of the images' storage keys. */
 export const IMAGE_PREFIX = 'mc:img:'
 const STAMP_KEY = `${TABLE_PREFIX}@version`
@@ -358,5 +358,3 @@ class InAppTable implements Table<Row> {
     if (this.current(key)) this.changes.set(key, null)
   }
 }
-
-export { StorageFullError }

@@ -17,7 +17,7 @@ export const SLOT_DAYS = 7
 export const BOOKING_LEAD_MS = 60 * 60_000
 
 /** A service as listed in a catalog (or in v2's providers): without its provider and place. */
-export type ListedService = Omit<CareService, 'providerId' | 'rank'>
+type ListedService = Omit<CareService, 'providerId' | 'rank'>
 /** A provider with its services, as listed in a catalog (and as v2 stored them). */
 export type ListedProvider = Omit<CareProvider, 'rank'> & { services: ListedService[] }
 

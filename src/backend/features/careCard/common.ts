@@ -17,7 +17,7 @@ import { refreshCard } from './ledger'
 import type { CareAct, CareApplication, CareCardRecord, CareOrder } from './model'
 
 /** Where messages about the card lead in the app. */
-export const CARE_LINK = '/packages/care-card/pages/index/index'
+const CARE_LINK = '/packages/care-card/pages/index/index'
 
 /** Plain-Chinese labels of service kinds. */
 export const KIND_LABELS: Readonly<Record<CareServiceKindDto, string>> = {

@@ -4,7 +4,7 @@
  * integer fen; dates `YYYY-MM-DD` (Beijing); instants ISO with +08:00.
  */
 import type { CareGroup } from '@/domain/careCard'
-import type { CareEntryKind } from '@/domain/careLedger'
+import type { CareEntryKind } from '@/domain/careLedgerReplay'
 import type {
   CareActKindDto,
   CareApplicationStatusDto,

@@ -10,7 +10,7 @@ import type { CareOrder, CareProvider, CareService, CareTask } from './model'
 import { actDto, peopleOf, person, type PeopleOf } from './views'
 
 /** Days after delivery during which a dispute may be opened (domain.md §1: disputes within 7 days). */
-export const DISPUTE_DAYS = 7
+const DISPUTE_DAYS = 7
 
 const ORDER_TEXT: Record<CareOrder['status'], string> = {
   booked: '已预约',

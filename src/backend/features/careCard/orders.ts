@@ -30,9 +30,9 @@ import { pageBounds, pageQuery } from './paging'
 import { disputeUntil, orderDtos, orderView } from './order-views'
 
 /** Ratings at or below this create a call-back task. */
-export const CALLBACK_MAX_STARS = 2
+const CALLBACK_MAX_STARS = 2
 /** A call-back is due within this long of the rating (ms). */
-export const CALLBACK_DUE_MS = 24 * 3600_000
+const CALLBACK_DUE_MS = 24 * 3600_000
 
 /** `2026-04-02 11:00`: an instant to the minute, as in messages and notes. */
 const minuteText = (iso: string) => iso.slice(0, 16).replace('T', ' ')

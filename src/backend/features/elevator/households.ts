@@ -64,7 +64,7 @@ export const flatOf = (unit: UnitView, roomId: string): Flat | undefined => unit
  * the owner's user id when a live account is bound to their ID number, else `o-` + 16 hex of a SHA-256
  * of it (never the ID number itself).
  */
-export function ownerKey(flat: Flat): string {
+function ownerKey(flat: Flat): string {
   return flat.owner?.id ?? `o-${sha256Hex('elevator-owner', flat.record.ownerIdNumber).slice(0, 16)}`
 }
 

@@ -19,9 +19,9 @@ import { nameOf, petitionDto } from './views'
 
 const DAY_MS = 24 * 3600_000
 /** Longest voting period, in days (PRODUCT). */
-export const MAX_VOTING_DAYS = 60
+const MAX_VOTING_DAYS = 60
 /** Hangzhou Order No. 324 applies to existing residential buildings of 4 storeys or more. */
-export const MIN_STOREYS = 4
+const MIN_STOREYS = 4
 
 function checkDeadline(ctx: RouteContext, deadline: string): string {
   const ms = Date.parse(deadline)

@@ -47,7 +47,7 @@ export function nameOf(u: User | undefined): string | null {
 }
 
 /** The wire names (`nameOf`) of users by id. */
-export async function namesOf(tx: Tx, ids: readonly string[]): Promise<Map<string, string | null>> {
+async function namesOf(tx: Tx, ids: readonly string[]): Promise<Map<string, string | null>> {
   const users = new Map((await tx.core.usersByIds(ids)).map((u) => [u.id, u]))
   return new Map(ids.map((id) => [id, nameOf(users.get(id))]))
 }

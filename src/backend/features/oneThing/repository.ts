@@ -40,7 +40,10 @@ export class OneThingRepository {
     })
   }
 
-  /** The booked (not cancelled) appointments of a hall from `from` to `to` (`YYYY-MM-DD`, inclusive), by date and slot. */
+  /**
+   * The booked (not cancelled) appointments of a hall from `from` to `to` (`YYYY-MM-DD`, inclusive),
+   * by date and slot.
+   */
   bookedInWindow(hallId: string, from: string, to: string): Promise<OneThingAppointment[]> {
     return this.appointments.find({
       where: { hallId, date: { gte: from, lte: to }, status: 'booked' },

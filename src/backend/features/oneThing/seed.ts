@@ -9,7 +9,7 @@ import type { HallSlot, ServiceHall } from './model'
 import { hallsTable } from './tables'
 
 /** Working-day slots with a lunch break 12:00–14:00 (PRODUCT, configurable per hall). */
-export const DEFAULT_SLOTS: HallSlot[] = [
+const DEFAULT_SLOTS: HallSlot[] = [
   { start: '09:00', end: '10:00' },
   { start: '10:00', end: '11:00' },
   { start: '11:00', end: '12:00' },
@@ -19,7 +19,7 @@ export const DEFAULT_SLOTS: HallSlot[] = [
 ]
 
 /** Appointments per slot (PRODUCT). */
-export const DEFAULT_CAPACITY = 3
+const DEFAULT_CAPACITY = 3
 
 const hall = (h: Omit<ServiceHall, 'slots' | 'capacityPerSlot' | 'rank'>): Omit<ServiceHall, 'rank'> => ({
   ...h,
@@ -28,7 +28,7 @@ const hall = (h: Omit<ServiceHall, 'slots' | 'capacityPerSlot' | 'rank'>): Omit<
 })
 
 /** The seeded halls, in display order. */
-export const HALLS: Omit<ServiceHall, 'rank'>[] = [
+const HALLS: Omit<ServiceHall, 'rank'>[] = [
   hall({
     id: 'hall-zh-district',
     name: '镇海区行政服务中心',

@@ -39,7 +39,7 @@ export async function publishCommitments(ctx: RouteContext, term: YpTermRecord):
  * Each pending application's draw entry, in the order given: `resident` = the family lives in the
  * term's community and had fewer than 3 no-shows in the term before.
  */
-export async function lotteryEntries(
+async function lotteryEntries(
   ctx: RouteContext,
   pending: YpEnrollmentRecord[],
   term: YpTermRecord,

@@ -7,7 +7,7 @@ import type { LotteryApplication } from '@/domain/youthPalace'
 import type { Course, Enrollment, Term, TermStatus } from '@/domain/youthPalaceTypes'
 
 /** Registration state of a term: draft → open (commitments published) → closed → drawn. */
-export type YpTermStatus = TermStatus
+type YpTermStatus = TermStatus
 
 /** A term of one community's youth palace. */
 export interface YpTermRecord extends Term {

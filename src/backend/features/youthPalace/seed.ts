@@ -301,7 +301,10 @@ const OTHER_CHILDREN: [parent: string, key: string, name: string, ageYears: numb
   ['u-wu', 'wu-hr', '吴浩然', 11.3],
 ]
 
-/** Seed rows of the youth palace by table name; `core`: the already-built core seed (people), `nowIso`: the seeding instant. */
+/**
+ * Seed rows of the youth palace by table name; `core`: the already-built core seed (people),
+ * `nowIso`: the seeding instant.
+ */
 export function seedYouthPalace(core: CoreSeed, nowIso: string): Rows {
   const today = beijingDate(nowIso)
   const nowMs = Date.parse(nowIso)

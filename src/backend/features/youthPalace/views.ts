@@ -32,7 +32,7 @@ import type {
 } from './model'
 
 /** Whether the child pays the hardship price: flagged and a proof photo on file. */
-export const qualifiesForHardship = (child: YpChildRecord | undefined) =>
+const qualifiesForHardship = (child: YpChildRecord | undefined) =>
   !!child && child.hardship && !!child.hardshipProofImageId
 
 /** What the child pays for the course, in fen. */
@@ -48,7 +48,7 @@ export async function activeCourseNames(ctx: RouteContext, childId: string): Pro
 }
 
 /** A child profile for its parent; `activeCourses`: the courses that still hold or seek a place. */
-export function childDto(c: YpChildRecord, activeCourses: string[], nowIso: string): YpChildDto {
+function childDto(c: YpChildRecord, activeCourses: string[], nowIso: string): YpChildDto {
   return {
     id: c.id,
     name: c.name,
@@ -97,7 +97,7 @@ export async function termView(ctx: RouteContext, t: YpTermRecord, viewer: User)
 }
 
 /** What a course's revealed lottery decided (counts from the lottery record), or null before the draw. */
-export function drawOutcome(l: YpLotteryRecord | undefined): YpDrawOutcomeDto | null {
+function drawOutcome(l: YpLotteryRecord | undefined): YpDrawOutcomeDto | null {
   if (!l?.revealedAt) return null
   return {
     drawn: !!l.drawn,
@@ -112,7 +112,7 @@ export function drawOutcome(l: YpLotteryRecord | undefined): YpDrawOutcomeDto | 
  * decided; `places`: the course's applications holding or seeking a place; with `child`, whether it fits
  * them and their price.
  */
-export function courseDto(
+function courseDto(
   c: YpCourseRecord,
   t: YpTermRecord,
   nowIso: string,
@@ -172,7 +172,7 @@ export async function courseDetailView(
 }
 
 /** A payment for its payer. */
-export function paymentDto(p: YpPaymentRecord): YpPaymentDto {
+function paymentDto(p: YpPaymentRecord): YpPaymentDto {
   return {
     id: p.id,
     amountFen: p.amountFen,
@@ -185,13 +185,13 @@ export function paymentDto(p: YpPaymentRecord): YpPaymentDto {
 }
 
 /** 1-based position in the course's FIFO waitlist, or null when not waitlisted. */
-export async function waitlistPosition(ctx: RouteContext, e: YpEnrollmentRecord): Promise<number | null> {
+async function waitlistPosition(ctx: RouteContext, e: YpEnrollmentRecord): Promise<number | null> {
   if (e.status !== 'waitlisted') return null
   return (await ctx.tx.youthPalace.waitlistOf(e.courseId)).findIndex((x) => x.id === e.id) + 1
 }
 
 /** What an enrollment's view shows besides the enrollment. */
-export interface EnrollmentFacts {
+interface EnrollmentFacts {
   course?: YpCourseRecord
   term?: YpTermRecord
   child?: YpChildRecord
@@ -200,7 +200,7 @@ export interface EnrollmentFacts {
 }
 
 /** An enrollment for the parent: status, waitlist position, price due, payment and cancellation terms. */
-export function enrollmentDto(e: YpEnrollmentRecord, f: EnrollmentFacts, nowIso: string): YpEnrollmentDto {
+function enrollmentDto(e: YpEnrollmentRecord, f: EnrollmentFacts, nowIso: string): YpEnrollmentDto {
   const { course, term, child, payment } = f
   const policy = course && term && PLACE_HOLDING.includes(e.status) ? cancellationPolicy(course, term, nowIso) : null
   return {
@@ -241,7 +241,7 @@ export async function enrollmentView(ctx: RouteContext, e: YpEnrollmentRecord): 
  * A course's lottery for anyone: the secret, seed and order only once revealed. `parents`: the parent of
  * each drawn application (enrollment id → user id), to mark the viewer's own.
  */
-export function lotteryDto(
+function lotteryDto(
   l: YpLotteryRecord,
   course: YpCourseRecord,
   parents: Map<string, string>,

@@ -15,7 +15,7 @@ async function childName(ctx: RouteContext, childId: string): Promise<string> {
 }
 
 /** Writes a waitlist step (expiries, then promotions) and tells each family. */
-export async function applyStep(ctx: RouteContext, course: YpCourseRecord, step: WaitlistStep): Promise<void> {
+async function applyStep(ctx: RouteContext, course: YpCourseRecord, step: WaitlistStep): Promise<void> {
   const { enrollments } = ctx.tx.youthPalace
   for (const x of step.expired) {
     const e = await enrollments.update(x.id, { status: 'expired', updatedAt: ctx.nowIso })
