@@ -4,6 +4,8 @@
  * targets ≥ 60 × 60; normal: targets ≥ 44 × 44) — and saves a screenshot of each mode, then restores the
  * mode the journey was in. Elder mode is switched through the H5 test build's hook
  * (`window.__mcTest.setElderMode`, TARO_APP_TEST builds only), as the user's own switch would.
+ * In elder mode every date control of the page is opened and what opens is checked too (screenshot
+ * `<name>-elder-<id>-open.png`).
  *
  * Screenshots go to `$SCREENSHOTS_DIR` (`npm run screenshots` sets docs/screenshots) or
  * tests/.artifacts/screenshots, as `<name>-normal.png` / `<name>-elder.png` (full page, 375 CSS px wide).
@@ -12,7 +14,7 @@ import fs from 'node:fs'
 import path from 'node:path'
 import type { Page } from 'playwright-core'
 import { seriousA11yViolations } from './axe'
-import { ARTIFACTS } from './browser'
+import { ARTIFACTS, visiblePage } from './browser'
 import { checkElderMode, ELDER_RULES, NORMAL_RULES } from './elder-checker'
 
 /**
@@ -56,6 +58,43 @@ async function shootWhole(page: Page, file: string): Promise<void> {
 }
 
 /**
+ * Elder mode: opens each date control of the page in turn (DateField rows, and any Taro Picker, whose
+ * stock H5 wheel is not elder-sized), checks what opened with axe and the elder rules, saves a screenshot
+ * of it, and closes it again. The stock wheel opens outside the page (an overlay on the body).
+ */
+async function auditDateControls(page: Page, name: string, dir: string): Promise<string[]> {
+  const problems: string[] = []
+  const controls = visiblePage(page).locator('[data-date-field], taro-picker-core')
+  const count = await controls.count()
+  for (let i = 0; i < count; i++) {
+    const control = controls.nth(i)
+    if (!(await control.isVisible())) continue
+    const id = (await control.getAttribute('id')) || `date-${i}`
+    const stock = await control.evaluate((el) => el.tagName === 'TARO-PICKER-CORE')
+    await control.click()
+    const opened = stock ? page.locator('.weui-picker:visible').last() : visiblePage(page).locator(`#${id}-panel`)
+    await opened.waitFor({ timeout: 3000 }).catch(() => {})
+    if (!(await opened.isVisible())) {
+      problems.push(`date control #${id} opens nothing`)
+      continue
+    }
+    await page.waitForTimeout(400) // the wheel slides up
+    if (stock) {
+      problems.push(`date control #${id} opens Taro's stock picker wheel, which ignores elder mode`)
+      await opened.evaluate((el) => el.setAttribute('data-audit-open', ''))
+    }
+    const scope = stock ? '[data-audit-open]' : undefined
+    for (const f of await seriousA11yViolations(page, scope)) problems.push(`#${id} open: axe ${f.id} (${f.impact}): ${f.help} — ${f.targets.join(', ')}`)
+    for (const v of (await checkElderMode(page, ELDER_RULES, scope)).violations) problems.push(`#${id} open: ${v.rule} ${v.value}: "${v.text}"`)
+    await shootWhole(page, path.join(dir, `${name}-elder-${id}-open.png`))
+    if (stock) await opened.evaluate((el) => el.removeAttribute('data-audit-open'))
+    await (stock ? opened.locator('.weui-picker__action').first() : visiblePage(page).locator(`#${id}-cancel`)).click()
+    await opened.waitFor({ state: 'hidden' })
+  }
+  return problems
+}
+
+/**
  * Audits the visible page in normal and elder mode; returns the problems found, in words (empty when
  * all is well). `where` (and a `prefix` such as the feature) names the screenshots through `pageName` (care-card-apply-elder.png).
  */
@@ -78,6 +117,7 @@ export async function auditPage(page: Page, where: string, prefix = ''): Promise
       .filter((l) => (l as HTMLElement).offsetParent !== null).map((l) => parseFloat(getComputedStyle(l).fontSize)))
     for (const px of tabSizes) if (px + 0.01 < (elder ? ELDER_RULES.minTextPx : 12)) problems.push(`${name} [${mode}] tab bar label ${px}px`)
     await shootWhole(page, path.join(dir, `${name}-${mode}.png`))
+    if (elder) for (const p of await auditDateControls(page, name, dir)) problems.push(`${name} [${mode}] ${p}`)
   }
   await setMode(page, started)
   auditedPages.add(name)
