@@ -38,17 +38,17 @@ export default function Rooms() {
     },
   )
 
-  if (!me) return <Page><Loading /></Page>
+  if (!me) return <Page backTo={'/pages/me/index'}><Loading /></Page>
   if (!me.realName) {
     return (
-      <Page>
+      <Page backTo={'/pages/me/index'}>
         <View className="page-title" role="heading" aria-level={1}>绑定房屋</View>
         <Empty text="请先完成实名认证，再绑定房屋。" action="去实名认证" onAction={() => Taro.redirectTo({ url: '/pages/real-name/index' })} />
       </Page>
     )
   }
   return (
-    <Page>
+    <Page backTo={'/pages/me/index'}>
       <View className="page-title" role="heading" aria-level={1}>绑定房屋</View>
       {!rooms.data && !rooms.error && <Loading />}
       {rooms.error && <ErrorNote text={rooms.error} cause={rooms.cause} onRetry={rooms.reload} />}

@@ -4,8 +4,9 @@
  * targets ≥ 60 × 60; normal: targets ≥ 44 × 44) — and saves a screenshot of each mode, then restores the
  * mode the journey was in. Elder mode is switched through the H5 test build's hook
  * (`window.__mcTest.setElderMode`, TARO_APP_TEST builds only), as the user's own switch would.
- * In elder mode every date control of the page is opened and what opens is checked too (screenshot
- * `<name>-elder-<id>-open.png`).
+ * The bars Taro draws outside the page (navigation bar, tab bar) are measured by the same rules, and
+ * must be at least a target tall with their labels whole; in elder mode every date control of the page
+ * is opened and what opens is checked too (screenshot `<name>-elder-<id>-open.png`).
  *
  * Screenshots go to `$SCREENSHOTS_DIR` (`npm run screenshots` sets docs/screenshots) or
  * tests/.artifacts/screenshots, as `<name>-normal.png` / `<name>-elder.png` (full page, 375 CSS px wide).
@@ -15,7 +16,7 @@ import path from 'node:path'
 import type { Page } from 'playwright-core'
 import { seriousA11yViolations } from './axe'
 import { ARTIFACTS, visiblePage } from './browser'
-import { checkElderMode, ELDER_RULES, NORMAL_RULES } from './elder-checker'
+import { checkElderMode, ELDER_RULES, NORMAL_RULES, type ElderRules } from './elder-checker'
 
 /**
  * A file-name-safe page name: `packages/care-card/pages/book/index?id=x` → `care-card-book`,
@@ -55,6 +56,41 @@ async function shootWhole(page: Page, file: string): Promise<void> {
   if (height > size.height) await page.setViewportSize({ width: size.width, height: Math.min(height, 6000) })
   await page.screenshot({ path: file, scale: 'css' })
   if (height > size.height) await page.setViewportSize(size)
+}
+
+/** The bars Taro's H5 router draws outside the page: the navigation bar (top) and the tab bar (bottom). */
+const BARS = [['navigation bar', '#taro-navigation-bar'], ['tab bar', '.taro-tabbar__tabbar']] as const
+
+/**
+ * The bars on screen, by the page's rules: axe, text and target sizes, at least a target tall; tab bar
+ * labels (≥ 12 px in normal mode) whole and inside the bar and the screen.
+ */
+async function auditBars(page: Page, rules: ElderRules): Promise<string[]> {
+  const problems: string[] = []
+  for (const [what, selector] of BARS) {
+    const box = await page.evaluate((sel) => {
+      const el = document.querySelector(sel)
+      const r = el?.getBoundingClientRect()
+      return el && r && r.height > 0 && getComputedStyle(el).display !== 'none' ? { height: r.height } : null
+    }, selector)
+    if (!box) continue
+    for (const f of await seriousA11yViolations(page, selector)) problems.push(`${what} axe ${f.id} (${f.impact}): ${f.help} — ${f.targets.join(', ')}`)
+    for (const v of (await checkElderMode(page, rules, selector)).violations) problems.push(`${what} ${v.rule} ${v.value}: "${v.text}"`)
+    if (box.height + 0.5 < rules.minTargetPx) problems.push(`${what} ${Math.round(box.height)}px tall`)
+  }
+  const labels = await page.evaluate(() => {
+    const bar = document.querySelector('.taro-tabbar__tabbar')?.getBoundingClientRect()
+    return [...document.querySelectorAll<HTMLElement>('.weui-tabbar__label')].filter((l) => l.offsetParent !== null).map((l) => {
+      const r = l.getBoundingClientRect()
+      const inside = !!bar && r.top >= bar.top - 0.5 && r.bottom <= bar.bottom + 0.5 && r.left >= -0.5 && r.right <= window.innerWidth + 0.5 && r.bottom <= window.innerHeight + 0.5
+      return { text: l.textContent ?? '', px: parseFloat(getComputedStyle(l).fontSize), whole: inside && l.scrollWidth <= l.clientWidth + 1 && l.scrollHeight <= l.clientHeight + 1 }
+    })
+  })
+  for (const l of labels) {
+    if (l.px + 0.01 < Math.max(rules.minTextPx, 12)) problems.push(`tab bar label ${l.px}px: "${l.text}"`)
+    if (!l.whole) problems.push(`tab bar label cut off: "${l.text}"`)
+  }
+  return problems
 }
 
 /**
@@ -112,10 +148,7 @@ export async function auditPage(page: Page, where: string, prefix = ''): Promise
     const sizes = await checkElderMode(page, elder ? ELDER_RULES : NORMAL_RULES)
     for (const v of sizes.violations) problems.push(`${name} [${mode}] ${v.rule} ${v.value}: "${v.text}"`)
     if (sizes.texts === 0) problems.push(`${name} [${mode}] shows no text`)
-    // The H5 tab bar sits outside the page: its labels follow the same text rule.
-    const tabSizes = await page.evaluate(() => [...document.querySelectorAll('.weui-tabbar__label')]
-      .filter((l) => (l as HTMLElement).offsetParent !== null).map((l) => parseFloat(getComputedStyle(l).fontSize)))
-    for (const px of tabSizes) if (px + 0.01 < (elder ? ELDER_RULES.minTextPx : 12)) problems.push(`${name} [${mode}] tab bar label ${px}px`)
+    for (const p of await auditBars(page, elder ? ELDER_RULES : NORMAL_RULES)) problems.push(`${name} [${mode}] ${p}`)
     await shootWhole(page, path.join(dir, `${name}-${mode}.png`))
     if (elder) for (const p of await auditDateControls(page, name, dir)) problems.push(`${name} [${mode}] ${p}`)
   }

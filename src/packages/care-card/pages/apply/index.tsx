@@ -61,7 +61,7 @@ export default function Apply() {
 
   if (done) {
     return (
-      <Page>
+      <Page backTo={'/packages/care-card/pages/index/index'}>
         <Result
           title="已提交，社区将在 5 个工作日内初审"
           lines={[
@@ -79,7 +79,7 @@ export default function Apply() {
 
   if (!resubmitId && openApp) {
     return (
-      <Page>
+      <Page backTo={'/packages/care-card/pages/index/index'}>
         <View className="page-title" role="heading" aria-level={1}>申请爱心卡</View>
         <OpenApplicationNotice app={openApp} name={who.self ? '您' : who.name} />
       </Page>
@@ -87,7 +87,7 @@ export default function Apply() {
   }
 
   return (
-    <Page>
+    <Page backTo={'/packages/care-card/pages/index/index'}>
       <View className="page-title" role="heading" aria-level={1}>{resubmitId ? '修改后重新提交' : '申请爱心卡'}</View>
       <View className="secondary">申请人：{who.name}{who.self ? '' : '（您代办）'}</View>
       {restored && form.groups.length > 0 && <View className="notice">已恢复上次选择的人群类别。</View>}

@@ -87,7 +87,7 @@ export default function WorkerReview() {
   if (done && app) {
     return (
       <WorkerOnly>
-        <Page>
+        <Page backTo={'/packages/care-card/pages/worker/index'}>
           <Result title={`${app.applicant.name}：${app.statusText}`} lines={[done]} actions={[
             ...(app.status === 'street_review' ? [{ id: 'review-next-stage', text: '继续街道审核', kind: 'primary' as const, onTap: () => setDone(null) }] : []),
             { id: 'review-back', text: '返回待审核列表', onTap: () => goBack('/packages/care-card/pages/worker/index') },
@@ -99,7 +99,7 @@ export default function WorkerReview() {
 
   return (
     <WorkerOnly>
-      <Page>
+      <Page backTo={'/packages/care-card/pages/worker/index'}>
         <View className="page-title" role="heading" aria-level={1}>审核申请</View>
         {loading && !app && <Loading />}
         {error && <ErrorNote text={error} cause={cause} onRetry={reload} />}

@@ -72,7 +72,7 @@ export default function BallotPage() {
 
   if (result) {
     return (
-      <Page>
+      <Page backTo={`/packages/elevator/pages/petition/index?id=${encodeURIComponent(id)}`}>
         <View className="page-title" role="heading" aria-level={1}>表决已提交</View>
         <View className="ev-result" id="ballot-result">
           <View className="ev-big">您的表决：{CHOICE_CN[result.choice]}{result.changed ? '（已改票）' : ''}</View>
@@ -96,7 +96,7 @@ export default function BallotPage() {
   }
 
   return (
-    <Page>
+    <Page backTo={`/packages/elevator/pages/petition/index?id=${encodeURIComponent(id)}`}>
       <View className="page-title" role="heading" aria-level={1}>签名表决</View>
       {loading && !data && <Loading lines={4} />}
       {error && <ErrorNote text={error} cause={cause} onRetry={reload} />}

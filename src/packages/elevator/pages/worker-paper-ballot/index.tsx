@@ -65,7 +65,7 @@ function PaperBallot() {
 
   if (result) {
     return (
-      <Page>
+      <Page backTo={'/packages/elevator/pages/worker/index'}>
         <View className="page-title" role="heading" aria-level={1}>已录入</View>
         <View className="ev-result" id="paper-done">
           <View className="ev-big">{result.households.map((h) => h.roomName).join('、')}：{CHOICE_CN[result.choice]}（{CHANNEL_CN[result.channel]}）</View>
@@ -80,7 +80,7 @@ function PaperBallot() {
   }
 
   return (
-    <Page>
+    <Page backTo={'/packages/elevator/pages/worker/index'}>
       <View className="page-title" role="heading" aria-level={1}>录入纸质 / 上门表决票</View>
       {loading && !data && <Loading />}
       {error && <ErrorNote text={error} cause={cause} onRetry={reload} />}

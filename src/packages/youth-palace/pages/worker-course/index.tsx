@@ -30,7 +30,7 @@ export default function WorkerCourse() {
   const [busy, setBusy] = useState(false)
   const [done, setDone] = useState<YpCourseDetailDto | null>(null)
   const key = useRef(newIdempotencyKey())
-  if (me?.role !== 'worker') return <Page><View className="page-title" role="heading" aria-level={1}>添加课程</View><Empty text="这里只有社区工作人员可以进入。" /></Page>
+  if (me?.role !== 'worker') return <Page backTo={'/packages/youth-palace/pages/worker/index'}><View className="page-title" role="heading" aria-level={1}>添加课程</View><Empty text="这里只有社区工作人员可以进入。" /></Page>
 
   const submit = async () => {
     setErrors({})
@@ -58,7 +58,7 @@ export default function WorkerCourse() {
 
   if (done) {
     return (
-      <Page>
+      <Page backTo={'/packages/youth-palace/pages/worker/index'}>
         <View className="page-title" role="heading" aria-level={1}>课程已添加</View>
         <View className="notice" role="status">《{done.name}》已添加，{done.scheduleText}，共 {done.sessionDates.length} 次课。学期开放报名后家长就能看到。</View>
         <Button onTap={() => goBack('/packages/youth-palace/pages/worker/index')}>回到工作台</Button>
@@ -69,7 +69,7 @@ export default function WorkerCourse() {
     <Field id={`course-${k}`} label={label} value={String(form[k])} type={extra.type} placeholder={extra.placeholder} error={errors[extra.err ?? k]} onInput={(v) => update({ [k]: v } as Partial<typeof INITIAL>)} />
   )
   return (
-    <Page>
+    <Page backTo={'/packages/youth-palace/pages/worker/index'}>
       <View className="page-title" role="heading" aria-level={1}>添加课程</View>
       <Section title="课程">
         {f('name', '课程名称')}
