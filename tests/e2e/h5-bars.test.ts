@@ -1,6 +1,7 @@
 /**
  * The bars Taro draws around the page on H5, in Chromium at 375 px (issue 16): a navigation bar like
- * WeChat's (title, 返回 following `goBack`), elder-sized in elder mode.
+ * WeChat's (title, 返回 following `goBack`), elder-sized in elder mode; the elder tab bar at least 60 px
+ * tall with whole labels, whatever order the stylesheets load in.
  */
 import type { Page } from 'playwright-core'
 import { expectAudited, loginAs, openPhone, pageErrors, screenshot, setElder, visiblePage, waitForRoute, useBrowserSuite } from './support'
@@ -66,6 +67,26 @@ describe('H5 in Chromium: the bars around the page', () => {
     await expectAudited(page, 'youth-palace index', 'bars')
     await screenshot(page, 'bars-nav-youth-palace-elder')
     expect(pageErrors(page)).toEqual([])
+    await context.close()
+  })
+
+  it('elder tab bar: at least 60 px tall with whole 18 px labels, also when Taro\'s styles load after ours (the dev server)', async () => {
+    const { context, page } = await openPhone(app.browser, app.url, '/pages/login/index')
+    await loginAs(page, 'u-chen')
+    // The dev server injects Taro's component styles (`:root { --taro-tabbar-height: 50px }`) after ours.
+    await page.evaluate(() => {
+      for (const s of [...document.head.querySelectorAll('style')]) if (s.textContent?.includes('--taro-tabbar-height')) document.head.appendChild(s)
+    })
+    await setElder(page, true)
+    const bar = await box(page, '.taro-tabbar__tabbar')
+    expect(bar.height).toBeGreaterThanOrEqual(60)
+    for (const label of await page.locator('.weui-tabbar__label').all()) {
+      const b = (await label.boundingBox())!
+      expect(b.y + b.height).toBeLessThanOrEqual(bar.y + bar.height + 0.5)
+      expect(b.y + b.height).toBeLessThanOrEqual(667 + 0.5)
+    }
+    await expectAudited(page, 'home dev style order', 'bars')
+    await screenshot(page, 'bars-tabbar-elder')
     await context.close()
   })
 })
