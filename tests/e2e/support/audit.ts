@@ -6,7 +6,8 @@
  * (`window.__mcTest.setElderMode`, TARO_APP_TEST builds only), as the user's own switch would.
  * The bars Taro draws outside the page (navigation bar, tab bar) are measured by the same rules, and
  * must be at least a target tall with their labels whole; in elder mode every date control of the page
- * is opened and what opens is checked too (screenshot `<name>-elder-<id>-open.png`).
+ * is opened and what opens is checked too (screenshot `<name>-elder-<id>-open.png`). Images must sit
+ * centred in their box.
  *
  * Screenshots go to `$SCREENSHOTS_DIR` (`npm run screenshots` sets docs/screenshots) or
  * tests/.artifacts/screenshots, as `<name>-normal.png` / `<name>-elder.png` (full page, 375 CSS px wide).
@@ -57,6 +58,22 @@ async function shootWhole(page: Page, file: string): Promise<void> {
   await page.screenshot({ path: file, scale: 'css' })
   if (height > size.height) await page.setViewportSize(size)
 }
+
+/**
+ * Images of the visible page drawn narrower than their box (Taro's H5 `aspectFit` puts the picture at the
+ * box's left edge) and not centred in it, e.g. a QR code beside the middle of its card.
+ */
+const offCentreImages = (page: Page) => page.evaluate(() => {
+  const shown = [...document.querySelectorAll('.taro_page')].filter((p) => getComputedStyle(p).display !== 'none')
+  const root = shown[shown.length - 1] ?? document.body
+  return [...root.querySelectorAll('taro-image-core')].flatMap((host) => {
+    const img = host.querySelector('img')
+    const [b, i] = [host.getBoundingClientRect(), img?.getBoundingClientRect()]
+    if (!i || i.width === 0 || b.width === 0) return []
+    const off = Math.abs(i.left + i.width / 2 - (b.left + b.width / 2))
+    return off > 1 ? [`image #${host.id || '?'} ${Math.round(off)}px off the centre of its box`] : []
+  })
+})
 
 /** The bars Taro's H5 router draws outside the page: the navigation bar (top) and the tab bar (bottom). */
 const BARS = [['navigation bar', '#taro-navigation-bar'], ['tab bar', '.taro-tabbar__tabbar']] as const
@@ -148,6 +165,7 @@ export async function auditPage(page: Page, where: string, prefix = ''): Promise
     const sizes = await checkElderMode(page, elder ? ELDER_RULES : NORMAL_RULES)
     for (const v of sizes.violations) problems.push(`${name} [${mode}] ${v.rule} ${v.value}: "${v.text}"`)
     if (sizes.texts === 0) problems.push(`${name} [${mode}] shows no text`)
+    for (const p of await offCentreImages(page)) problems.push(`${name} [${mode}] ${p}`)
     for (const p of await auditBars(page, elder ? ELDER_RULES : NORMAL_RULES)) problems.push(`${name} [${mode}] ${p}`)
     await shootWhole(page, path.join(dir, `${name}-${mode}.png`))
     if (elder) for (const p of await auditDateControls(page, name, dir)) problems.push(`${name} [${mode}] ${p}`)
