@@ -18,7 +18,7 @@ export function Button({ children, onTap, kind = 'primary', loading = false, dis
   const inert = loading || disabled
   const props = tappable(label ?? children, () => { if (!inert) onTap() })
   return (
-    <View id={id} className={`btn btn-${kind} ${inert ? 'btn-inert' : ''}`} {...props} aria-disabled={inert ? 'true' : undefined} aria-busy={loading ? 'true' : undefined}>
+    <View {...(id ? { id } : {})} className={`btn btn-${kind} ${inert ? 'btn-inert' : ''}`} {...props} aria-disabled={inert ? 'true' : undefined} aria-busy={loading ? 'true' : undefined}>
       {loading ? '请稍候…' : children}
     </View>
   )

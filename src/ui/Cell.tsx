@@ -5,7 +5,7 @@ import { tappable } from './tappable'
 export function Cell({ title, note, value, onTap, id }: { title: string; note?: string; value?: string; onTap?: () => void; id?: string }) {
   const props = onTap ? tappable(undefined, onTap, 'link') : {}
   return (
-    <View id={id} className={`cell ${onTap ? 'cell-link' : ''}`} {...props}>
+    <View {...(id ? { id } : {})} className={`cell ${onTap ? 'cell-link' : ''}`} {...props}>
       <View className="cell-main">
         <View className="cell-title">{title}</View>
         {note && <View className="cell-note">{note}</View>}

@@ -1,6 +1,6 @@
 /**
  * Small layout faults a new user met, in Chromium at 375 px (issue 16): the check-in QR code beside the
- * middle of its card (Taro's H5 aspectFit).
+ * middle of its card (Taro's H5 aspectFit), `id="undefined"` on a Section, Button or Cell without an id.
  */
 import type { Page } from 'playwright-core'
 import { loginAs, openPhone, visiblePage, waitForRoute, useBrowserSuite } from './support'
@@ -36,6 +36,17 @@ describe('H5 in Chromium: layout', () => {
       expect(qr.width).toBeGreaterThan(200)
       await visiblePage(page).locator('#checkin-current').screenshot({ path: `${__dirname}/../.artifacts/screenshots/layout-checkin-qr-${elder ? 'elder' : 'normal'}.png` })
     }
+    await context.close()
+  })
+
+  it('no element says id="undefined" (a Section, Button or Cell without an id)', async () => {
+    const { context, page } = await openPhone(app.browser, app.url, '/pages/login/index')
+    await loginAs(page, 'u-chen')
+    expect(await visiblePage(page).locator('[id="undefined"]').count()).toBe(0)
+    await visiblePage(page).locator('#entry-youth-palace').click()
+    await waitForRoute(page, `${YP}/index/index`)
+    await visiblePage(page).getByText(/陈乐（\d+ 岁）/).waitFor()
+    expect(await visiblePage(page).locator('[id="undefined"]').count()).toBe(0)
     await context.close()
   })
 })

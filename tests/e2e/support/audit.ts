@@ -6,8 +6,8 @@
  * (`window.__mcTest.setElderMode`, TARO_APP_TEST builds only), as the user's own switch would.
  * The bars Taro draws outside the page (navigation bar, tab bar) are measured by the same rules, and
  * must be at least a target tall with their labels whole; in elder mode every date control of the page
- * is opened and what opens is checked too (screenshot `<name>-elder-<id>-open.png`). Images must sit
- * centred in their box.
+ * is opened and what opens is checked too (screenshot `<name>-elder-<id>-open.png`). No attribute may
+ * read "undefined" (a prop passed through unset: `id="undefined"`), and images sit centred in their box.
  *
  * Screenshots go to `$SCREENSHOTS_DIR` (`npm run screenshots` sets docs/screenshots) or
  * tests/.artifacts/screenshots, as `<name>-normal.png` / `<name>-elder.png` (full page, 375 CSS px wide).
@@ -58,6 +58,14 @@ async function shootWhole(page: Page, file: string): Promise<void> {
   await page.screenshot({ path: file, scale: 'css' })
   if (height > size.height) await page.setViewportSize(size)
 }
+
+/** Attributes of the visible page that read "undefined" or "null": a prop passed through unset. */
+const unsetAttributes = (page: Page) => page.evaluate(() => {
+  const shown = [...document.querySelectorAll('.taro_page')].filter((p) => getComputedStyle(p).display !== 'none')
+  const root = shown[shown.length - 1] ?? document.body
+  return [...root.querySelectorAll('*')].flatMap((el) => [...el.attributes].filter((a) => a.value === 'undefined' || a.value === 'null')
+    .map((a) => `<${el.tagName.toLowerCase()} class="${el.getAttribute('class') ?? ''}"> has ${a.name}="${a.value}"`)).slice(0, 10)
+})
 
 /**
  * Images of the visible page drawn narrower than their box (Taro's H5 `aspectFit` puts the picture at the
@@ -165,6 +173,7 @@ export async function auditPage(page: Page, where: string, prefix = ''): Promise
     const sizes = await checkElderMode(page, elder ? ELDER_RULES : NORMAL_RULES)
     for (const v of sizes.violations) problems.push(`${name} [${mode}] ${v.rule} ${v.value}: "${v.text}"`)
     if (sizes.texts === 0) problems.push(`${name} [${mode}] shows no text`)
+    for (const p of await unsetAttributes(page)) problems.push(`${name} [${mode}] ${p}`)
     for (const p of await offCentreImages(page)) problems.push(`${name} [${mode}] ${p}`)
     for (const p of await auditBars(page, elder ? ELDER_RULES : NORMAL_RULES)) problems.push(`${name} [${mode}] ${p}`)
     await shootWhole(page, path.join(dir, `${name}-${mode}.png`))
