@@ -38,7 +38,14 @@ export default defineConfig<'webpack5'>(async (merge) => {
     terser: {
       enable: true,
       config: {
-        compress: { reduce_vars: true, collapse_vars: true, inline: true, reduce_funcs: true, hoist_props: true, passes: 2 },
+        compress: {
+          reduce_vars: true,
+          collapse_vars: true,
+          inline: true,
+          reduce_funcs: true,
+          hoist_props: true,
+          passes: 2,
+        },
         output: { ascii_only: false },
       },
     },
@@ -58,11 +65,20 @@ export default defineConfig<'webpack5'>(async (merge) => {
       webpackChain(chain, webpack) {
         if (process.env.TARO_APP_API_BASE || process.env.HELLO_WORLD === '1') return
         const root = path.resolve(__dirname, '..')
-        chain.plugin('demo-backend-entry').use(webpack.EntryPlugin, [root, path.join(root, 'src/mock/embedded.ts'), { name: 'packages/demo-backend/index' }])
+        chain
+          .plugin('demo-backend-entry')
+          .use(webpack.EntryPlugin, [
+            root,
+            path.join(root, 'src/mock/embedded.ts'),
+            { name: 'packages/demo-backend/index' },
+          ])
       },
       postcss: {
         pxtransform: { enable: true, config: {} },
-        cssModules: { enable: false, config: { namingPattern: 'module', generateScopedName: '[name]__[local]___[hash:base64:5]' } },
+        cssModules: {
+          enable: false,
+          config: { namingPattern: 'module', generateScopedName: '[name]__[local]___[hash:base64:5]' },
+        },
       },
     },
     h5: {
@@ -70,10 +86,17 @@ export default defineConfig<'webpack5'>(async (merge) => {
       staticDirectory: 'static',
       router: { mode: 'hash' },
       output: { filename: 'js/[name].[contenthash:8].js', chunkFilename: 'js/[name].[contenthash:8].js' },
-      miniCssExtractPluginOption: { ignoreOrder: true, filename: 'css/[name].[contenthash:8].css', chunkFilename: 'css/[name].[contenthash:8].css' },
+      miniCssExtractPluginOption: {
+        ignoreOrder: true,
+        filename: 'css/[name].[contenthash:8].css',
+        chunkFilename: 'css/[name].[contenthash:8].css',
+      },
       postcss: {
         autoprefixer: { enable: true, config: {} },
-        cssModules: { enable: false, config: { namingPattern: 'module', generateScopedName: '[name]__[local]___[hash:base64:5]' } },
+        cssModules: {
+          enable: false,
+          config: { namingPattern: 'module', generateScopedName: '[name]__[local]___[hash:base64:5]' },
+        },
       },
       devServer: { host: '127.0.0.1', port: 10086, open: false },
     },

@@ -6,13 +6,17 @@
 import { MiniProgram } from '../tests/weapp/harness'
 
 /** `{ medianMs, minMs, maxMs }` over `runs` fresh launches of the build in `distDir`. */
-export async function timeLaunch(distDir: string, runs = 7): Promise<{ medianMs: number; minMs: number; maxMs: number }> {
+export async function timeLaunch(
+  distDir: string,
+  runs = 7,
+): Promise<{ medianMs: number; minMs: number; maxMs: number }> {
   const times: number[] = []
   for (let i = 0; i < runs + 1; i++) {
     const t0 = performance.now()
     const mp = await MiniProgram.launch({ distDir })
     if (mp.page.has('accept-privacy')) await mp.page.tap('accept-privacy')
-    if (!mp.page.has('persona-u-wang')) throw new Error(`${distDir}: no personas on the first screen: ${mp.page.text().slice(0, 200)}`)
+    if (!mp.page.has('persona-u-wang'))
+      throw new Error(`${distDir}: no personas on the first screen: ${mp.page.text().slice(0, 200)}`)
     if (i > 0) times.push(performance.now() - t0) // the first launch warms up Node's module cache
   }
   times.sort((a, b) => a - b)
@@ -24,7 +28,12 @@ if (require.main === module) {
   ;(async () => {
     for (const dir of dirs) {
       const t = await timeLaunch(dir, 9)
-      console.log(`${dir}: launch to first answer median ${t.medianMs.toFixed(1)} ms (min ${t.minMs.toFixed(1)}, max ${t.maxMs.toFixed(1)})`)
+      console.log(
+        `${dir}: launch to first answer median ${t.medianMs.toFixed(1)} ms (min ${t.minMs.toFixed(1)}, max ${t.maxMs.toFixed(1)})`,
+      )
     }
-  })().catch((e) => { console.error(e); process.exit(1) })
+  })().catch((e) => {
+    console.error(e)
+    process.exit(1)
+  })
 }

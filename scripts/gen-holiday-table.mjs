@@ -47,9 +47,12 @@ export function buildProvisional(lastOfficial) {
 const file = path.resolve(import.meta.dirname, '../src/domain/holidayTable.ts')
 const official = buildTable()
 const lastOfficial = Math.max(...Object.keys(official).map(Number))
-const rows = Object.entries({ ...official, ...buildProvisional(lastOfficial) }).map(([y, t]) =>
-  `  ${y}: { rest: '${t.rest}', work: '${t.work}'${t.provisional ? ', provisional: true' : ''} },`)
-fs.writeFileSync(file, `/**
+const rows = Object.entries({ ...official, ...buildProvisional(lastOfficial) }).map(
+  ([y, t]) => `  ${y}: { rest: '${t.rest}', work: '${t.work}'${t.provisional ? ', provisional: true' : ''} },`,
+)
+fs.writeFileSync(
+  file,
+  `/**
  * The mainland China public-holiday calendar (国务院办公厅 节假日安排通知), per year: rest days (public
  * holidays and in-lieu rest days) and make-up working days (调休上班), as \`MMDD\` lists.
  * Years up to ${lastOfficial} are the published arrangements. Later rows are \`provisional\`: only the statutory
@@ -72,5 +75,8 @@ export interface HolidayYear {
 export const HOLIDAY_TABLE: Readonly<Record<number, HolidayYear>> = {
 ${rows.join('\n')}
 }
-`)
-console.log(`wrote ${path.relative(process.cwd(), file)}: ${rows.length} years (to ${lastOfficial} published, then provisional) from chinese-days ${version}`)
+`,
+)
+console.log(
+  `wrote ${path.relative(process.cwd(), file)}: ${rows.length} years (to ${lastOfficial} published, then provisional) from chinese-days ${version}`,
+)

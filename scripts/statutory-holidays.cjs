@@ -18,7 +18,8 @@ const lunar = (year, month, day) => cd.getSolarDateFromLunar(`${year}-${pad(mont
  * @returns {{ date: string, name: string }[]}
  */
 function statutoryHolidays(year) {
-  if (!Number.isInteger(year) || year < 2025) throw new Error(`statutory holidays are derived from 2025 on (got ${year})`)
+  if (!Number.isInteger(year) || year < 2025)
+    throw new Error(`statutory holidays are derived from 2025 on (got ${year})`)
   const newYear = lunar(year, 1, 1)
   const days = [
     { date: `${year}-01-01`, name: '元旦' },

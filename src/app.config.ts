@@ -6,7 +6,8 @@ import settingsPages from './packages/settings/routes.config'
 import youthPalacePages from './packages/youth-palace/routes.config'
 
 /** The embedded backend's subpackage: WeChat builds in mock mode only (H5 loads it as an import() chunk). */
-const EMBEDDED_BACKEND_PACKAGE = process.env.TARO_ENV === 'weapp' && !process.env.TARO_APP_API_BASE ? 'packages/demo-backend' : null
+const EMBEDDED_BACKEND_PACKAGE =
+  process.env.TARO_ENV === 'weapp' && !process.env.TARO_APP_API_BASE ? 'packages/demo-backend' : null
 
 /** Each service subpackage and its pages (listed in the subpackage's own routes.config.ts). */
 const SERVICE_PACKAGES: Record<string, string[]> = {
@@ -58,9 +59,24 @@ export default defineAppConfig({
     backgroundColor: '#FFFFFF',
     borderStyle: 'black',
     list: [
-      { pagePath: 'pages/index/index', text: '首页', iconPath: 'assets/tab/home.png', selectedIconPath: 'assets/tab/home-active.png' },
-      { pagePath: 'pages/messages/index', text: '消息', iconPath: 'assets/tab/messages.png', selectedIconPath: 'assets/tab/messages-active.png' },
-      { pagePath: 'pages/me/index', text: '我的', iconPath: 'assets/tab/me.png', selectedIconPath: 'assets/tab/me-active.png' },
+      {
+        pagePath: 'pages/index/index',
+        text: '首页',
+        iconPath: 'assets/tab/home.png',
+        selectedIconPath: 'assets/tab/home-active.png',
+      },
+      {
+        pagePath: 'pages/messages/index',
+        text: '消息',
+        iconPath: 'assets/tab/messages.png',
+        selectedIconPath: 'assets/tab/messages-active.png',
+      },
+      {
+        pagePath: 'pages/me/index',
+        text: '我的',
+        iconPath: 'assets/tab/me.png',
+        selectedIconPath: 'assets/tab/me-active.png',
+      },
     ],
   },
 })

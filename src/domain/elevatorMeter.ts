@@ -88,7 +88,8 @@ function shortfallWords(owners: number, area: number, verb: string): string {
 }
 
 function count(value: number, label: string): number {
-  if (!Number.isSafeInteger(value) || value < 0) throw new DomainError('INVALID_TALLY', `${label}不是有效的人数：${String(value)}`)
+  if (!Number.isSafeInteger(value) || value < 0)
+    throw new DomainError('INVALID_TALLY', `${label}不是有效的人数：${String(value)}`)
   return value
 }
 
@@ -137,7 +138,11 @@ export function meterOf(tally: VoteTally): ElevatorMeter {
     participationOwners,
     agreeArea: ratio(A, P, APPROVAL_THRESHOLD),
     agreeOwners: ratio(a, p, APPROVAL_THRESHOLD),
-    shortfall: { ...shortfall, participationArea: shortfall.participationArea / 100, agreeArea: shortfall.agreeArea / 100 },
+    shortfall: {
+      ...shortfall,
+      participationArea: shortfall.participationArea / 100,
+      agreeArea: shortfall.agreeArea / 100,
+    },
     participationStatus,
     approvalStatus,
   }

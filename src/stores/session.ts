@@ -9,7 +9,10 @@ import * as api from '../api'
 import type { MeDto } from '../domain/contracts'
 import { persistStorage } from './storage'
 
-export interface ActingFor { userId: string; name: string }
+export interface ActingFor {
+  userId: string
+  name: string
+}
 
 export interface SessionState {
   token: string | null
@@ -28,40 +31,54 @@ export interface SessionState {
   clear(): void
 }
 
-export const useSession = create<SessionState>()(persist((set, get) => ({
-  token: null,
-  me: null,
-  actingFor: null,
-  privacyAcceptedOnDevice: false,
-  acceptPrivacyOnDevice: () => set({ privacyAcceptedOnDevice: true }),
-  async login(userId) {
-    const { token, me } = await api.mockLogin(userId)
-    set({ token, me, actingFor: null })
-    if (!me.privacyAccepted && get().privacyAcceptedOnDevice) {
-      const updated = await api.acceptPrivacy()
-      set({ me: updated })
-      return updated
-    }
-    return me
-  },
-  async logout() {
-    try { await api.logout() } catch { /* the session ends locally anyway */ }
-    get().clear()
-  },
-  async refreshMe() {
-    if (!get().token) return null
-    const me = await api.getMe()
-    set({ me })
-    return me
-  },
-  setMe: (me) => set({ me }),
-  setActingFor: (actingFor) => set({ actingFor }),
-  clear: () => set({ token: null, me: null, actingFor: null }),
-}), {
-  name: 'mc:session',
-  storage: persistStorage,
-  partialize: (s) => ({ token: s.token, me: s.me, actingFor: s.actingFor, privacyAcceptedOnDevice: s.privacyAcceptedOnDevice }),
-}))
+export const useSession = create<SessionState>()(
+  persist(
+    (set, get) => ({
+      token: null,
+      me: null,
+      actingFor: null,
+      privacyAcceptedOnDevice: false,
+      acceptPrivacyOnDevice: () => set({ privacyAcceptedOnDevice: true }),
+      async login(userId) {
+        const { token, me } = await api.mockLogin(userId)
+        set({ token, me, actingFor: null })
+        if (!me.privacyAccepted && get().privacyAcceptedOnDevice) {
+          const updated = await api.acceptPrivacy()
+          set({ me: updated })
+          return updated
+        }
+        return me
+      },
+      async logout() {
+        try {
+          await api.logout()
+        } catch {
+          /* the session ends locally anyway */
+        }
+        get().clear()
+      },
+      async refreshMe() {
+        if (!get().token) return null
+        const me = await api.getMe()
+        set({ me })
+        return me
+      },
+      setMe: (me) => set({ me }),
+      setActingFor: (actingFor) => set({ actingFor }),
+      clear: () => set({ token: null, me: null, actingFor: null }),
+    }),
+    {
+      name: 'mc:session',
+      storage: persistStorage,
+      partialize: (s) => ({
+        token: s.token,
+        me: s.me,
+        actingFor: s.actingFor,
+        privacyAcceptedOnDevice: s.privacyAcceptedOnDevice,
+      }),
+    },
+  ),
+)
 
 configureApi({
   getToken: () => useSession.getState().token,

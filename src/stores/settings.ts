@@ -23,12 +23,17 @@ interface SettingsState {
   answerOffer(userId: string): void
 }
 
-export const useSettings = create<SettingsState>()(persist((set) => ({
-  elder: {},
-  offerAnswered: {},
-  setElder: (userId, on) => set((s) => ({ elder: { ...s.elder, [userId]: on } })),
-  answerOffer: (userId) => set((s) => ({ offerAnswered: { ...s.offerAnswered, [userId]: true } })),
-}), { name: 'mc:settings', storage: persistStorage }))
+export const useSettings = create<SettingsState>()(
+  persist(
+    (set) => ({
+      elder: {},
+      offerAnswered: {},
+      setElder: (userId, on) => set((s) => ({ elder: { ...s.elder, [userId]: on } })),
+      answerOffer: (userId) => set((s) => ({ offerAnswered: { ...s.offerAnswered, [userId]: true } })),
+    }),
+    { name: 'mc:settings', storage: persistStorage },
+  ),
+)
 
 /** WeChat's font scale, or 1 where there is none (H5). */
 export function systemFontScale(): number {

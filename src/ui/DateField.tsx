@@ -10,7 +10,8 @@ import './DateField.css'
 const h5 = process.env.TARO_ENV === 'h5'
 
 /** A date or month for people: `2026年3月2日（周一）`, or `1966年1月` for a month. */
-const shownAs = (date: string, byMonth: boolean) => (byMonth ? `${Number(date.slice(0, 4))}年${Number(date.slice(5, 7))}月` : formatDateCn(date))
+const shownAs = (date: string, byMonth: boolean) =>
+  byMonth ? `${Number(date.slice(0, 4))}年${Number(date.slice(5, 7))}月` : formatDateCn(date)
 
 /** One stepper row: the earlier and later buttons around the value (the words on the buttons name them). */
 const STEPS: Record<DateUnit, { earlier: string; later: string; value: (date: string) => string }> = {
@@ -30,7 +31,16 @@ const STEPS: Record<DateUnit, { earlier: string; later: string; value: (date: st
  * `fields` is 'month' (as Taro's Picker). `id` names the row (in normal mode the Picker) for tests; the
  * elder buttons are `<id>-<unit>-earlier|later`, `<id>-decade-earlier|later`, `<id>-ok`, `<id>-cancel`.
  */
-export function DateField({ id, label, value, start, end, fields = 'day', onChange, children }: {
+export function DateField({
+  id,
+  label,
+  value,
+  start,
+  end,
+  fields = 'day',
+  onChange,
+  children,
+}: {
   id: string
   /** What is asked (names the steppers for screen readers). */
   label: string
@@ -50,12 +60,22 @@ export function DateField({ id, label, value, start, end, fields = 'day', onChan
   const row = (onTap: () => void, extra: Record<string, unknown> = {}) => (
     <View className="date-field-row" {...extra} {...tappable(undefined, onTap)}>
       <View className="cell-main">{children}</View>
-      <View className="cell-arrow" aria-hidden="true">›</View>
+      <View className="cell-arrow" aria-hidden="true">
+        ›
+      </View>
     </View>
   )
   if (!elder) {
     return (
-      <Picker id={id} mode="date" fields={fields} value={value} start={start} end={end} onChange={(e) => onChange(String(e.detail.value))}>
+      <Picker
+        id={id}
+        mode="date"
+        fields={fields}
+        value={value}
+        start={start}
+        end={end}
+        onChange={(e) => onChange(String(e.detail.value))}
+      >
         {row(() => {})}
       </Picker>
     )
@@ -77,10 +97,18 @@ export function DateField({ id, label, value, start, end, fields = 'day', onChan
     const next = stepDate(draft, unit, delta, min, max)
     const wanted = stepDate(draft, unit, delta, '0000-01-01', '9999-12-31')
     setDraft(next)
-    setNote(wanted < min ? `最早只能选到 ${shownAs(min, byMonth)}` : wanted > max ? `最晚只能选到 ${shownAs(max, byMonth)}` : '')
+    setNote(
+      wanted < min
+        ? `最早只能选到 ${shownAs(min, byMonth)}`
+        : wanted > max
+          ? `最晚只能选到 ${shownAs(max, byMonth)}`
+          : '',
+    )
   }
   const stepButton = (key: string, text: string, onTap: () => void) => (
-    <View id={`${id}-${key}`} className="date-step-btn" {...tappable(undefined, onTap)}>{text}</View>
+    <View id={`${id}-${key}`} className="date-step-btn" {...tappable(undefined, onTap)}>
+      {text}
+    </View>
   )
   const units: DateUnit[] = byMonth ? ['year', 'month'] : ['year', 'month', 'day']
 
@@ -89,7 +117,9 @@ export function DateField({ id, label, value, start, end, fields = 'day', onChan
       {row(toggle, { id, ...(h5 ? { 'aria-expanded': open ? 'true' : 'false', 'data-date-field': fields } : {}) })}
       {draft !== null && (
         <View className="date-panel" id={`${id}-panel`} role="group" aria-label={label}>
-          <View className="date-panel-now" role="status">{shownAs(draft, byMonth)}</View>
+          <View className="date-panel-now" role="status">
+            {shownAs(draft, byMonth)}
+          </View>
           {units.map((unit) => (
             <View key={unit} className="date-step">
               {stepButton(`${unit}-earlier`, STEPS[unit].earlier, () => step(unit, -1))}
@@ -103,10 +133,24 @@ export function DateField({ id, label, value, start, end, fields = 'day', onChan
               {stepButton('decade-later', '后十年', () => step('year', 10))}
             </View>
           )}
-          {note && <View className="date-panel-note" role="alert">{note}</View>}
+          {note && (
+            <View className="date-panel-note" role="alert">
+              {note}
+            </View>
+          )}
           <View className="btn-row">
-            <Button kind="secondary" id={`${id}-cancel`} onTap={close}>取消</Button>
-            <Button id={`${id}-ok`} onTap={() => { onChange(byMonth ? draft.slice(0, 7) : draft); close() }}>确定</Button>
+            <Button kind="secondary" id={`${id}-cancel`} onTap={close}>
+              取消
+            </Button>
+            <Button
+              id={`${id}-ok`}
+              onTap={() => {
+                onChange(byMonth ? draft.slice(0, 7) : draft)
+                close()
+              }}
+            >
+              确定
+            </Button>
           </View>
         </View>
       )}

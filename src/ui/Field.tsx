@@ -2,7 +2,16 @@ import { Input, View } from '@tarojs/components'
 import { useEffect } from 'react'
 
 /** A labelled text field with its error shown right below it, in words (not colour alone). */
-export function Field({ label, value, onInput, error, placeholder, id, type = 'text', maxlength = 40 }: {
+export function Field({
+  label,
+  value,
+  onInput,
+  error,
+  placeholder,
+  id,
+  type = 'text',
+  maxlength = 40,
+}: {
   label: string
   value: string
   onInput: (v: string) => void
@@ -20,7 +29,10 @@ export function Field({ label, value, onInput, error, placeholder, id, type = 't
     const apply = () => {
       const el = document.querySelector(`#${id} input, #${id} textarea`)
       // The custom element renders its <input> asynchronously: try again shortly.
-      if (!el) { if (tries++ < 20) timer = setTimeout(apply, 50); return }
+      if (!el) {
+        if (tries++ < 20) timer = setTimeout(apply, 50)
+        return
+      }
       el.setAttribute('aria-label', label)
       if (error) el.setAttribute('aria-invalid', 'true')
       else el.removeAttribute('aria-invalid')
@@ -30,7 +42,9 @@ export function Field({ label, value, onInput, error, placeholder, id, type = 't
   })
   return (
     <View className="field">
-      <View className="field-label" id={`${id}-label`}>{label}</View>
+      <View className="field-label" id={`${id}-label`}>
+        {label}
+      </View>
       <Input
         id={id}
         className={`field-input ${error ? 'field-input-error' : ''}`}
@@ -41,7 +55,11 @@ export function Field({ label, value, onInput, error, placeholder, id, type = 't
         aria-label={label}
         onInput={(e) => onInput(e.detail.value)}
       />
-      {error && <View className="field-error" role="alert">⚠ {error}</View>}
+      {error && (
+        <View className="field-error" role="alert">
+          ⚠ {error}
+        </View>
+      )}
     </View>
   )
 }

@@ -10,7 +10,8 @@ export const ELDER_ROOT_CLASS = 'mc-elder'
 
 /** H5: the navigation bar's back control for this page (h5NavBar.ts); nothing on WeChat, which has its own bar. */
 // eslint-disable-next-line @typescript-eslint/no-var-requires
-const useNavBack: (backTo: string | null | undefined) => void = process.env.TARO_ENV === 'h5' ? require('./h5NavBar').useNavBack : () => {}
+const useNavBack: (backTo: string | null | undefined) => void =
+  process.env.TARO_ENV === 'h5' ? require('./h5NavBar').useNavBack : () => {}
 
 /**
  * Every page's root: applies elder mode (larger text and targets, one column) on every page, sub-pages
@@ -20,7 +21,11 @@ const useNavBack: (backTo: string | null | undefined) => void = process.env.TARO
  * back control leads when the page was opened on its own: `backTo` (a URL; home by default; `null`
  * for no back control, as on the login page).
  */
-export function Page({ children, className = '', backTo }: PropsWithChildren<{ className?: string; backTo?: string | null }>) {
+export function Page({
+  children,
+  className = '',
+  backTo,
+}: PropsWithChildren<{ className?: string; backTo?: string | null }>) {
   const elder = useElderMode()
   useNavBack(backTo)
   useEffect(() => {
@@ -31,8 +36,16 @@ export function Page({ children, className = '', backTo }: PropsWithChildren<{ c
   const [lone] = useState(isLonePage)
   return (
     <View className={`page ${elder ? 'elder' : ''} ${className}`}>
-      {lone && <View id="go-home" className="home-link" {...tappable(undefined, goHome, 'link')}>返回首页</View>}
-      {actingFor && <View className="acting-banner" role="status">正在为 {actingFor.name} 代办</View>}
+      {lone && (
+        <View id="go-home" className="home-link" {...tappable(undefined, goHome, 'link')}>
+          返回首页
+        </View>
+      )}
+      {actingFor && (
+        <View className="acting-banner" role="status">
+          正在为 {actingFor.name} 代办
+        </View>
+      )}
       {children}
     </View>
   )

@@ -57,8 +57,18 @@ export function installNavBar(): void {
     goBack(fallback ?? undefined).catch(() => {})
   }
   // Capture phase: before Taro's own listeners on the control.
-  document.addEventListener('click', (e) => { if ((e.target as Element | null)?.closest?.(BACK)) leave(e) }, true)
-  document.addEventListener('keydown', (e) => {
-    if ((e.key === 'Enter' || e.key === ' ') && (e.target as Element | null)?.closest?.(BACK)) leave(e)
-  }, true)
+  document.addEventListener(
+    'click',
+    (e) => {
+      if ((e.target as Element | null)?.closest?.(BACK)) leave(e)
+    },
+    true,
+  )
+  document.addEventListener(
+    'keydown',
+    (e) => {
+      if ((e.key === 'Enter' || e.key === ' ') && (e.target as Element | null)?.closest?.(BACK)) leave(e)
+    },
+    true,
+  )
 }

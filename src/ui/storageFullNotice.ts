@@ -1,7 +1,8 @@
 import Taro from '@tarojs/taro'
 
 /** What the person is told when something could not be kept on the phone. */
-export const STORAGE_FULL_TEXT = '手机存储空间不足，刚才的内容没能保存在本机。已提交的办理不受影响；请在微信“设置 → 通用 → 存储空间”清理后再试。'
+export const STORAGE_FULL_TEXT =
+  '手机存储空间不足，刚才的内容没能保存在本机。已提交的办理不受影响；请在微信“设置 → 通用 → 存储空间”清理后再试。'
 
 let lastShownAt = 0
 
@@ -13,5 +14,7 @@ let lastShownAt = 0
 export function showStorageFullNotice(now = Date.now()): void {
   if (now - lastShownAt < 60_000) return
   lastShownAt = now
-  Taro.showModal({ title: '存储空间不足', content: STORAGE_FULL_TEXT, showCancel: false, confirmText: '知道了' }).catch(() => {})
+  Taro.showModal({ title: '存储空间不足', content: STORAGE_FULL_TEXT, showCancel: false, confirmText: '知道了' }).catch(
+    () => {},
+  )
 }

@@ -10,7 +10,18 @@ import { useSettings } from '@/stores/settings'
 function Form({ fields = 'day' as 'day' | 'month', onChange = jest.fn() }) {
   const [value, setValue] = React.useState(fields === 'month' ? '1966-01' : '2026-02-20')
   return (
-    <DateField id="d" label="哪天？" value={value} start="1900-01-01" end="2026-03-02" fields={fields} onChange={(v) => { onChange(v); setValue(v) }}>
+    <DateField
+      id="d"
+      label="哪天？"
+      value={value}
+      start="1900-01-01"
+      end="2026-03-02"
+      fields={fields}
+      onChange={(v) => {
+        onChange(v)
+        setValue(v)
+      }}
+    >
       {`现在是 ${value}`}
     </DateField>
   )

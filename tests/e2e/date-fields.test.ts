@@ -4,10 +4,21 @@
  * allowed. The page audit opens every date control in elder mode and checks what opens.
  */
 import type { Page } from 'playwright-core'
-import { addDays, beijingDate, formatDateCn } from '../../src/domain/time'
-import { childBirthDateRange } from '../../src/domain/youthPalaceChildren'
-import { stepDate } from '../../src/ui/dateSteps'
-import { expectAudited, loginAs, openPhone, pageErrors, screenshot, setElder, typeInto, visiblePage, waitForRoute, useBrowserSuite } from './support'
+import { addDays, beijingDate, formatDateCn } from '@/domain/time'
+import { childBirthDateRange } from '@/domain/youthPalaceChildren'
+import { stepDate } from '@/ui/dateSteps'
+import {
+  expectAudited,
+  loginAs,
+  openPhone,
+  pageErrors,
+  screenshot,
+  setElder,
+  typeInto,
+  visiblePage,
+  waitForRoute,
+  useBrowserSuite,
+} from './support'
 
 const app = useBrowserSuite(240_000)
 const NOW = Date.parse('2026-03-02T10:00:00+08:00') // a Monday
@@ -17,7 +28,9 @@ const ONE = 'packages/one-thing/pages'
 const setClock = (page: Page) => page.evaluate((ms) => (globalThis as any).__mcMockBackend().clock.set(ms), NOW)
 const backendData = (page: Page) => page.evaluate(() => (globalThis as any).__mcMockBackend().db.data) as Promise<any>
 const go = async (page: Page, route: string) => {
-  await page.evaluate((r) => { location.hash = `#/${r}` }, route)
+  await page.evaluate((r) => {
+    location.hash = `#/${r}`
+  }, route)
   await waitForRoute(page, route.split('?')[0])
 }
 const audit = (page: Page, where: string) => expectAudited(page, where, 'dates')
@@ -28,12 +41,14 @@ const tap = async (page: Page, id: string, times = 1) => {
 }
 
 describe('H5 in Chromium: date questions in elder mode', () => {
-  it('elder mode: the child\'s birth date is set with big steppers within the ages served, never the stock wheel', async () => {
+  it("elder mode: the child's birth date is set with big steppers within the ages served, never the stock wheel", async () => {
     const { context, page } = await openPhone(app.browser, app.url, '/pages/login/index')
     await loginAs(page, 'u-chen')
     await setElder(page, true)
     await go(page, `${YP}/index/index`)
-    await visiblePage(page).getByText(/陈乐（\d+ 岁）/).waitFor()
+    await visiblePage(page)
+      .getByText(/陈乐（\d+ 岁）/)
+      .waitFor()
     await visiblePage(page).locator('#add-child').click()
     // The audit opens every date control of the page in elder mode and checks what opens.
     await audit(page, 'youth-palace add child')
@@ -43,26 +58,37 @@ describe('H5 in Chromium: date questions in elder mode', () => {
     // The form's today is the phone's (src/packages/youth-palace/pages/index); a profile is for ages 2–14.
     const today = beijingDate(Date.now())
     const { earliest, latest } = childBirthDateRange(today)
-    const step = (date: string, unit: 'year' | 'month' | 'day', delta: number) => stepDate(date, unit, delta, earliest, latest)
+    const step = (date: string, unit: 'year' | 'month' | 'day', delta: number) =>
+      stepDate(date, unit, delta, earliest, latest)
     const start = addDays(today, -6 * 365)
     expect(await panelDate(page, 'child-birth')).toBe(formatDateCn(start))
     await tap(page, 'child-birth-year-earlier', 2)
     await tap(page, 'child-birth-month-later')
     await tap(page, 'child-birth-day-earlier', 3)
-    expect(await panelDate(page, 'child-birth')).toBe(formatDateCn(step(step(step(start, 'year', -2), 'month', 1), 'day', -3)))
+    expect(await panelDate(page, 'child-birth')).toBe(
+      formatDateCn(step(step(step(start, 'year', -2), 'month', 1), 'day', -3)),
+    )
     // Past the youngest age allowed: it stops there and says so.
     await tap(page, 'child-birth-decade-later')
     expect(await panelDate(page, 'child-birth')).toBe(formatDateCn(latest))
-    await visiblePage(page).getByText(`最晚只能选到 ${formatDateCn(latest)}`).waitFor()
+    await visiblePage(page)
+      .getByText(`最晚只能选到 ${formatDateCn(latest)}`)
+      .waitFor()
     await screenshot(page, 'dates-child-birth-elder-steppers')
     await tap(page, 'child-birth-year-earlier', 5)
     const chosen = step(latest, 'year', -5)
     await tap(page, 'child-birth-ok')
     await visiblePage(page).locator('#child-birth-panel').waitFor({ state: 'detached' })
-    await visiblePage(page).getByText(`出生日期 ${formatDateCn(chosen)}，点这里修改`).waitFor()
+    await visiblePage(page)
+      .getByText(`出生日期 ${formatDateCn(chosen)}，点这里修改`)
+      .waitFor()
     await visiblePage(page).locator('#child-submit').click()
-    await visiblePage(page).getByText(/已添加 陈小天/).waitFor()
-    const tian = Object.values((await backendData(page)).ypChildren as Record<string, { name: string; birthDate: string }>).find((c) => c.name === '陈小天')
+    await visiblePage(page)
+      .getByText(/已添加 陈小天/)
+      .waitFor()
+    const tian = Object.values(
+      (await backendData(page)).ypChildren as Record<string, { name: string; birthDate: string }>,
+    ).find((c) => c.name === '陈小天')
     expect(tian?.birthDate).toBe(chosen)
     expect(pageErrors(page)).toEqual([])
     await context.close()
@@ -103,8 +129,12 @@ describe('H5 in Chromium: date questions in elder mode', () => {
     await visiblePage(page).getByText('确定：1956年5月').waitFor()
     await tap(page, 'q-next')
     await visiblePage(page).getByText('1956年5月').first().waitFor()
-    const progress = Object.values((await backendData(page)).oneThingProgress as Record<string, { eventId: string; answers: Record<string, string> }>)
-      .find((p) => p.eventId === 'retirement')
+    const progress = Object.values(
+      (await backendData(page)).oneThingProgress as Record<
+        string,
+        { eventId: string; answers: Record<string, string> }
+      >,
+    ).find((p) => p.eventId === 'retirement')
     expect(progress?.answers.birthDate).toBe('1956-05-01')
     expect(pageErrors(page)).toEqual([])
     await context.close()

@@ -4,14 +4,26 @@
  * tall with whole labels, whatever order the stylesheets load in.
  */
 import type { Page } from 'playwright-core'
-import { expectAudited, loginAs, openPhone, pageErrors, screenshot, setElder, visiblePage, waitForRoute, useBrowserSuite } from './support'
+import {
+  expectAudited,
+  loginAs,
+  openPhone,
+  pageErrors,
+  screenshot,
+  setElder,
+  visiblePage,
+  waitForRoute,
+  useBrowserSuite,
+} from './support'
 
 const app = useBrowserSuite(240_000)
 const YP = 'packages/youth-palace/pages'
 
 /** Opens `route` as the only page, as a shared link or a reload does. */
 const openAlone = async (page: Page, route: string) => {
-  await page.evaluate((r) => { location.hash = `#/${r}` }, route)
+  await page.evaluate((r) => {
+    location.hash = `#/${r}`
+  }, route)
   await page.reload()
   await waitForRoute(page, route.split('?')[0])
 }
@@ -21,7 +33,7 @@ const navBack = (page: Page) => navBar(page).getByRole('button', { name: '返回
 const box = async (page: Page, selector: string) => (await page.locator(selector).boundingBox())!
 
 describe('H5 in Chromium: the bars around the page', () => {
-  it('a navigation bar like WeChat\'s: the page title, and 返回 that goes back, or on a page opened on its own to the page it names or home', async () => {
+  it("a navigation bar like WeChat's: the page title, and 返回 that goes back, or on a page opened on its own to the page it names or home", async () => {
     const { context, page } = await openPhone(app.browser, app.url, '/pages/login/index')
     // The login page is its own start: a title, no way back.
     await navBar(page).getByText('登录', { exact: true }).waitFor()
@@ -29,8 +41,9 @@ describe('H5 in Chromium: the bars around the page', () => {
     await loginAs(page, 'u-chen')
     // A tab page: the title in WeChat's colours (app.config window), no back control.
     await navBar(page).getByText('现代社区', { exact: true }).waitFor()
-    expect(await navBar(page).evaluate((el) => [getComputedStyle(el).backgroundColor, getComputedStyle(el).color]))
-      .toEqual(['rgb(26, 95, 180)', 'rgb(255, 255, 255)'])
+    expect(
+      await navBar(page).evaluate((el) => [getComputedStyle(el).backgroundColor, getComputedStyle(el).color]),
+    ).toEqual(['rgb(26, 95, 180)', 'rgb(255, 255, 255)'])
     expect(await navBack(page).isVisible()).toBe(false)
     await screenshot(page, 'bars-nav-home-normal')
     // A page opened from home: its title, and 返回 back to home.
@@ -63,19 +76,24 @@ describe('H5 in Chromium: the bars around the page', () => {
     await waitForRoute(page, `${YP}/index/index`)
     const back = await box(page, '#taro-navigation-bar .taro-navigation-bar-back')
     expect(Math.min(back.width, back.height)).toBeGreaterThanOrEqual(60)
-    expect(await navBar(page).locator('.taro-navigation-bar-title').evaluate((el) => parseFloat(getComputedStyle(el).fontSize))).toBeGreaterThanOrEqual(18)
+    expect(
+      await navBar(page)
+        .locator('.taro-navigation-bar-title')
+        .evaluate((el) => parseFloat(getComputedStyle(el).fontSize)),
+    ).toBeGreaterThanOrEqual(18)
     await expectAudited(page, 'youth-palace index', 'bars')
     await screenshot(page, 'bars-nav-youth-palace-elder')
     expect(pageErrors(page)).toEqual([])
     await context.close()
   })
 
-  it('elder tab bar: at least 60 px tall with whole 18 px labels, also when Taro\'s styles load after ours (the dev server)', async () => {
+  it("elder tab bar: at least 60 px tall with whole 18 px labels, also when Taro's styles load after ours (the dev server)", async () => {
     const { context, page } = await openPhone(app.browser, app.url, '/pages/login/index')
     await loginAs(page, 'u-chen')
     // The dev server injects Taro's component styles (`:root { --taro-tabbar-height: 50px }`) after ours.
     await page.evaluate(() => {
-      for (const s of [...document.head.querySelectorAll('style')]) if (s.textContent?.includes('--taro-tabbar-height')) document.head.appendChild(s)
+      for (const s of [...document.head.querySelectorAll('style')])
+        if (s.textContent?.includes('--taro-tabbar-height')) document.head.appendChild(s)
     })
     await setElder(page, true)
     const bar = await box(page, '.taro-tabbar__tabbar')

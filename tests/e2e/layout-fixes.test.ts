@@ -10,7 +10,9 @@ const YP = 'packages/youth-palace/pages'
 
 const backendData = (page: Page) => page.evaluate(() => (globalThis as any).__mcMockBackend().db.data) as Promise<any>
 const go = async (page: Page, route: string) => {
-  await page.evaluate((r) => { location.hash = `#/${r}` }, route)
+  await page.evaluate((r) => {
+    location.hash = `#/${r}`
+  }, route)
   await waitForRoute(page, route.split('?')[0])
 }
 
@@ -21,8 +23,9 @@ describe('H5 in Chromium: layout', () => {
     await go(page, `${YP}/course/index?id=ypc-chinese-dance&childId=ypk-chen-le`)
     await visiblePage(page).locator('#apply-submit').click()
     await visiblePage(page).locator('#apply-result').waitFor()
-    const dance = Object.values((await backendData(page)).ypEnrollments as Record<string, { id: string; courseId: string; parentId: string }>)
-      .find((e) => e.courseId === 'ypc-chinese-dance' && e.parentId === 'u-chen')!
+    const dance = Object.values(
+      (await backendData(page)).ypEnrollments as Record<string, { id: string; courseId: string; parentId: string }>,
+    ).find((e) => e.courseId === 'ypc-chinese-dance' && e.parentId === 'u-chen')!
     await go(page, `${YP}/my-courses/index`)
     await visiblePage(page).locator(`#checkin-${dance.id}`).click()
     await waitForRoute(page, `${YP}/checkin/index`)
@@ -32,9 +35,16 @@ describe('H5 in Chromium: layout', () => {
       await page.waitForTimeout(300)
       const card = (await visiblePage(page).locator('#checkin-current').boundingBox())!
       const qr = (await visiblePage(page).locator('#checkin-qr img').boundingBox())!
-      expect({ elder, offCentre: Math.round(Math.abs(qr.x + qr.width / 2 - (card.x + card.width / 2))) }).toEqual({ elder, offCentre: 0 })
+      expect({ elder, offCentre: Math.round(Math.abs(qr.x + qr.width / 2 - (card.x + card.width / 2))) }).toEqual({
+        elder,
+        offCentre: 0,
+      })
       expect(qr.width).toBeGreaterThan(200)
-      await visiblePage(page).locator('#checkin-current').screenshot({ path: `${__dirname}/../.artifacts/screenshots/layout-checkin-qr-${elder ? 'elder' : 'normal'}.png` })
+      await visiblePage(page)
+        .locator('#checkin-current')
+        .screenshot({
+          path: `${__dirname}/../.artifacts/screenshots/layout-checkin-qr-${elder ? 'elder' : 'normal'}.png`,
+        })
     }
     await context.close()
   })
@@ -45,7 +55,9 @@ describe('H5 in Chromium: layout', () => {
     expect(await visiblePage(page).locator('[id="undefined"]').count()).toBe(0)
     await visiblePage(page).locator('#entry-youth-palace').click()
     await waitForRoute(page, `${YP}/index/index`)
-    await visiblePage(page).getByText(/陈乐（\d+ 岁）/).waitFor()
+    await visiblePage(page)
+      .getByText(/陈乐（\d+ 岁）/)
+      .waitFor()
     expect(await visiblePage(page).locator('[id="undefined"]').count()).toBe(0)
     await context.close()
   })

@@ -23,7 +23,7 @@ describe('stepDate: the elder-mode date steppers', () => {
     expect(stepDate('2012-05-01', 'year', -10, '2011-03-03', '2024-03-02')).toBe('2011-03-03')
   })
 
-  it('works whatever the phone\'s time zone (no local midnight involved)', () => {
+  it("works whatever the phone's time zone (no local midnight involved)", () => {
     expect(stepDate('2026-03-29', 'day', 1, ...ANY)).toBe('2026-03-30')
     expect(daysInMonth(2026, 2)).toBe(28)
     expect(daysInMonth(2000, 2)).toBe(29)

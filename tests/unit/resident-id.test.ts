@@ -3,13 +3,31 @@ import { DomainError } from '@/domain/errors'
 
 /** Builds a valid number from its first 17 digits. */
 const withCheck = (first17: string) => first17 + residentIdCheckChar(first17)
-const codeOf = (fn: () => unknown) => { try { fn(); return 'none' } catch (e) { return (e as DomainError).code } }
-const messageOf = (fn: () => unknown) => { try { fn(); return '' } catch (e) { return (e as Error).message } }
+const codeOf = (fn: () => unknown) => {
+  try {
+    fn()
+    return 'none'
+  } catch (e) {
+    return (e as DomainError).code
+  }
+}
+const messageOf = (fn: () => unknown) => {
+  try {
+    fn()
+    return ''
+  } catch (e) {
+    return (e as Error).message
+  }
+}
 
 describe('parseResidentId (GB 11643-1999)', () => {
   it('reads region, birth date and sex from a valid number', () => {
     // The standard's own example: 11010519491231002X, a woman born 1949-12-31 in Beijing.
-    expect(parseResidentId('11010519491231002X', '2026-01-01')).toEqual({ regionCode: '110105', birthDate: '1949-12-31', sex: 'female' })
+    expect(parseResidentId('11010519491231002X', '2026-01-01')).toEqual({
+      regionCode: '110105',
+      birthDate: '1949-12-31',
+      sex: 'female',
+    })
   })
 
   it('accepts a lower-case x and surrounding spaces', () => {

@@ -8,7 +8,14 @@ import { addDays } from '@/domain/time'
 import { HOLIDAY_TABLE } from '@/domain/holidayTable'
 import { addWorkingDays, calendarStatus, isWorkingDay, nextWorkingDays } from '@/domain/workingDays'
 
-const codeOf = (fn: () => unknown) => { try { fn(); return 'none' } catch (e) { return (e as DomainError).code } }
+const codeOf = (fn: () => unknown) => {
+  try {
+    fn()
+    return 'none'
+  } catch (e) {
+    return (e as DomainError).code
+  }
+}
 
 describe('isWorkingDay (State Council holiday calendar via chinese-days)', () => {
   it('2025 National Day and Mid-Autumn: 10-01..10-08 off, Sunday 09-28 and Saturday 10-11 are make-up working days', () => {
@@ -50,12 +57,15 @@ describe('addWorkingDays', () => {
   })
 
   it('property: the result is a working day with exactly n working days after the start up to it', () => {
-    fc.assert(fc.property(fc.integer({ min: 0, max: 2500 }), fc.integer({ min: 1, max: 15 }), (offset, n) => {
-      const start = addDays('2019-01-01', offset)
-      const due = addWorkingDays(start, n)
-      expect(isWorkingDay(due)).toBe(true)
-      expect(nextWorkingDays(addDays(start, 1), n)[n - 1]).toBe(due)
-    }), { numRuns: 200 })
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 2500 }), fc.integer({ min: 1, max: 15 }), (offset, n) => {
+        const start = addDays('2019-01-01', offset)
+        const due = addWorkingDays(start, n)
+        expect(isWorkingDay(due)).toBe(true)
+        expect(nextWorkingDays(addDays(start, 1), n)[n - 1]).toBe(due)
+      }),
+      { numRuns: 200 },
+    )
   })
 
   it('returns the date itself for 0 and rejects negative or fractional counts', () => {
@@ -91,7 +101,14 @@ describe('calendar coverage', () => {
     const dir = mkdtempSync(join(tmpdir(), 'working-days-'))
     const out = join(dir, 'wd.js')
     const esbuild = join(root, 'node_modules/.bin/esbuild')
-    execFileSync(esbuild, [join(root, 'src/domain/workingDays.ts'), '--bundle', '--platform=node', '--format=cjs', `--outfile=${out}`, '--log-level=error'])
+    execFileSync(esbuild, [
+      join(root, 'src/domain/workingDays.ts'),
+      '--bundle',
+      '--platform=node',
+      '--format=cjs',
+      `--outfile=${out}`,
+      '--log-level=error',
+    ])
     const script = `const wd = require(${JSON.stringify(out)});
       const cd = require('chinese-days');
       console.log(JSON.stringify({ offset: new Date(2025, 9, 13).getTimezoneOffset(), lib: cd.isWorkday('2025-10-13'),
@@ -142,15 +159,26 @@ describe('provisional years: the statutory holidays of 全国年节及纪念日�
   const { statutoryHolidays } = require('../../scripts/statutory-holidays.cjs') as {
     statutoryHolidays(year: number): { date: string; name: string }[]
   }
-  const restOf = (year: number) => HOLIDAY_TABLE[year].rest.split(',').map((mmdd) => `${year}-${mmdd.slice(0, 2)}-${mmdd.slice(2)}`)
+  const restOf = (year: number) =>
+    HOLIDAY_TABLE[year].rest.split(',').map((mmdd) => `${year}-${mmdd.slice(0, 2)}-${mmdd.slice(2)}`)
 
   it('2027: 元旦 and 春节 (除夕 2027-02-05 to 02-08) are closed, the first Monday of the year is open', () => {
     expect(isWorkingDay('2027-01-01')).toBe(false) // Friday, 元旦
     expect(isWorkingDay('2027-01-04')).toBe(true) // Monday
-    expect(['2027-02-05', '2027-02-06', '2027-02-07', '2027-02-08'].map(isWorkingDay)).toEqual([false, false, false, false])
+    expect(['2027-02-05', '2027-02-06', '2027-02-07', '2027-02-08'].map(isWorkingDay)).toEqual([
+      false,
+      false,
+      false,
+      false,
+    ])
     expect(isWorkingDay('2027-02-09')).toBe(true) // Tuesday after 初三: open until the notice says otherwise
     expect(isWorkingDay('2027-02-04')).toBe(true) // Thursday before 除夕
-    expect(['2027-04-05', '2027-06-09', '2027-09-15', '2027-10-01'].map(isWorkingDay)).toEqual([false, false, false, false])
+    expect(['2027-04-05', '2027-06-09', '2027-09-15', '2027-10-01'].map(isWorkingDay)).toEqual([
+      false,
+      false,
+      false,
+      false,
+    ])
     expect(isWorkingDay('2027-01-02')).toBe(false) // a Saturday: no make-up working days are known
   })
 
@@ -164,7 +192,9 @@ describe('provisional years: the statutory holidays of 全国年节及纪念日�
   })
 
   it('each provisional row is the statutory days of its year and nothing else, for ten years', () => {
-    const years = Object.entries(HOLIDAY_TABLE).filter(([, row]) => row.provisional).map(([y]) => Number(y))
+    const years = Object.entries(HOLIDAY_TABLE)
+      .filter(([, row]) => row.provisional)
+      .map(([y]) => Number(y))
     expect(years).toEqual([2027, 2028, 2029, 2030, 2031, 2032, 2033, 2034, 2035, 2036])
     for (const year of years) {
       expect(HOLIDAY_TABLE[year].work).toBe('')

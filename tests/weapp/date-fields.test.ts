@@ -2,9 +2,9 @@
  * Date and month questions in elder mode, in the WeChat build (issue 16): big year/month/day steppers
  * (src/ui/DateField.tsx) within the dates allowed; the native date Picker only in normal mode.
  */
-import { addDays, beijingDate, formatDateCn } from '../../src/domain/time'
-import { childBirthDateRange } from '../../src/domain/youthPalaceChildren'
-import { stepDate } from '../../src/ui/dateSteps'
+import { addDays, beijingDate, formatDateCn } from '@/domain/time'
+import { childBirthDateRange } from '@/domain/youthPalaceChildren'
+import { stepDate } from '@/ui/dateSteps'
 import { MiniProgram, loginAs, textOf } from './harness'
 
 jest.setTimeout(120_000)
@@ -18,7 +18,11 @@ const panelDate = (mp: MiniProgram, id: string) => textOf(mp.page.get(`${id}-pan
 const tap = async (mp: MiniProgram, id: string, times = 1) => {
   for (let i = 0; i < times; i++) await mp.page.tap(id)
 }
-const pickers = (mp: MiniProgram) => mp.page.nodes().filter((n) => n.tag === 'picker').map((n) => n.id)
+const pickers = (mp: MiniProgram) =>
+  mp.page
+    .nodes()
+    .filter((n) => n.tag === 'picker')
+    .map((n) => n.id)
 
 async function elderOn(mp: MiniProgram, on: boolean) {
   await mp.switchTab('/pages/index/index')
@@ -27,7 +31,7 @@ async function elderOn(mp: MiniProgram, on: boolean) {
 }
 
 describe('WeChat build: date questions in elder mode', () => {
-  it('elder mode: the child\'s birth date is set with big steppers within the ages served; normal mode keeps the native picker', async () => {
+  it("elder mode: the child's birth date is set with big steppers within the ages served; normal mode keeps the native picker", async () => {
     const mp = await loginAs('u-chen')
     await elderOn(mp, true)
     await mp.navigateTo(`${YP}/index/index`)
@@ -39,7 +43,8 @@ describe('WeChat build: date questions in elder mode', () => {
     // The form's today is the phone's (src/packages/youth-palace/pages/index); a profile is for ages 2–14.
     const today = beijingDate(Date.now())
     const { earliest, latest } = childBirthDateRange(today)
-    const step = (date: string, unit: 'year' | 'month' | 'day', delta: number) => stepDate(date, unit, delta, earliest, latest)
+    const step = (date: string, unit: 'year' | 'month' | 'day', delta: number) =>
+      stepDate(date, unit, delta, earliest, latest)
     expect(panelDate(mp, 'child-birth')).toBe(formatDateCn(addDays(today, -6 * 365)))
     await tap(mp, 'child-birth-decade-later')
     expect(panelDate(mp, 'child-birth')).toBe(formatDateCn(latest))
@@ -58,7 +63,9 @@ describe('WeChat build: date questions in elder mode', () => {
     await mp.page.tap('child-submit')
     await mp.settle(300)
     expect(mp.page.text()).toContain('已添加 陈小天')
-    const tian = Object.values(mp.backend().db.data.ypChildren as Record<string, { name: string; birthDate: string }>).find((c) => c.name === '陈小天')
+    const tian = Object.values(
+      mp.backend().db.data.ypChildren as Record<string, { name: string; birthDate: string }>,
+    ).find((c) => c.name === '陈小天')
     expect(tian?.birthDate).toBe(chosen)
 
     // 取消 leaves the answer as it was.
@@ -95,7 +102,8 @@ describe('WeChat build: date questions in elder mode', () => {
     expect(mp.page.text()).toContain('确定：2026年2月20日（周五）')
     await mp.page.tap('q-next')
     await mp.settle(1000)
-    const progress = (eventId: string) => (mp.backend().db.data.oneThingProgress as Record<string, { answers: Record<string, string> }>)[`u-li:${eventId}`]
+    const progress = (eventId: string) =>
+      (mp.backend().db.data.oneThingProgress as Record<string, { answers: Record<string, string> }>)[`u-li:${eventId}`]
     expect(progress('after-death')?.answers.deathDate).toBe('2026-02-20')
 
     await mp.navigateTo(`${ONE}/questions/index?event=retirement`)

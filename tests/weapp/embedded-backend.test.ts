@@ -13,10 +13,17 @@ const SRC = path.resolve(__dirname, '../../src')
 /** Error codes (`'NO_SUCH_APPOINTMENT'`…) written only in src/backend: their presence marks backend code. */
 function backendOnlyCodes(): string[] {
   const read = (dir: string): string[] =>
-    fs.readdirSync(dir, { recursive: true }).map(String).filter((f) => /\.tsx?$/.test(f)).map((f) => fs.readFileSync(path.join(dir, f), 'utf8'))
-  const codes = (texts: string[]) => new Set(texts.flatMap((t) => [...t.matchAll(/'([A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+)'/g)].map((m) => m[1])))
+    fs
+      .readdirSync(dir, { recursive: true })
+      .map(String)
+      .filter((f) => /\.tsx?$/.test(f))
+      .map((f) => fs.readFileSync(path.join(dir, f), 'utf8'))
+  const codes = (texts: string[]) =>
+    new Set(texts.flatMap((t) => [...t.matchAll(/'([A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+)'/g)].map((m) => m[1])))
   const backend = codes(read(path.join(SRC, 'backend')))
-  const elsewhere = codes(['api', 'domain', 'mock', 'packages', 'pages', 'stores', 'ui'].flatMap((d) => read(path.join(SRC, d))))
+  const elsewhere = codes(
+    ['api', 'domain', 'mock', 'packages', 'pages', 'stores', 'ui'].flatMap((d) => read(path.join(SRC, d))),
+  )
   return [...backend].filter((c) => !elsewhere.has(c)).sort()
 }
 
@@ -28,7 +35,10 @@ describe('WeChat build: the embedded backend in its own subpackage', () => {
   const backendFiles = files.filter((f) => f.startsWith('packages/demo-backend/'))
 
   it('declares packages/demo-backend as a subpackage without pages', () => {
-    expect(app.subPackages.find((s: { root: string }) => s.root === 'packages/demo-backend')).toEqual({ root: 'packages/demo-backend', pages: [] })
+    expect(app.subPackages.find((s: { root: string }) => s.root === 'packages/demo-backend')).toEqual({
+      root: 'packages/demo-backend',
+      pages: [],
+    })
     expect(backendFiles).toContain('packages/demo-backend/index.js')
   })
 

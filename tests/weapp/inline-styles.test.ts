@@ -9,8 +9,12 @@ jest.setTimeout(120_000)
 const YP = '/packages/youth-palace/pages'
 
 describe('WeChat build: no inline px sizes', () => {
-  it('youth-palace pages set no inline px sizes: the home term card, the lottery and the worker\'s terms', async () => {
-    const inlinePx = (mp: MiniProgram) => mp.page.nodes().filter((n) => /\d+px/.test(n.style ?? '')).map((n) => `${n.tag}.${n.attrs.class ?? ''} ${n.style}`)
+  it("youth-palace pages set no inline px sizes: the home term card, the lottery and the worker's terms", async () => {
+    const inlinePx = (mp: MiniProgram) =>
+      mp.page
+        .nodes()
+        .filter((n) => /\d+px/.test(n.style ?? ''))
+        .map((n) => `${n.tag}.${n.attrs.class ?? ''} ${n.style}`)
     let mp = await loginAs('u-chen')
     await mp.navigateTo(`${YP}/index/index`)
     await mp.settle(300)

@@ -3,7 +3,6 @@ import { MiniProgram, loginAs, textOf } from './harness'
 const NOW = Date.parse('2026-03-02T10:00:00+08:00') // a Monday
 const ROOT = 'packages/one-thing/pages'
 
-
 /** No single interaction on a one-thing page sends more than 16 KB; the checklist's first render stays under 128 KB. */
 function expectSmallSetData(mp: MiniProgram) {
   const mine = mp.setDataLog.filter((r) => r.route.startsWith(ROOT))
@@ -156,7 +155,8 @@ describe('WeChat build: 一件事', () => {
     await mp.navigateTo(`/${ROOT}/appointment/index?event=retirement`)
     await mp.settle(1000)
     expect(mp.page.text()).not.toContain('还没有收录')
-    for (const date of ['2027-01-08', '2027-01-11', '2027-01-21']) expect(textOf(mp.page.get(`day-${date}`))).toContain('个名额')
+    for (const date of ['2027-01-08', '2027-01-11', '2027-01-21'])
+      expect(textOf(mp.page.get(`day-${date}`))).toContain('个名额')
     expect(textOf(mp.page.get('day-2027-01-09'))).toContain('周末')
     expect(mp.errors).toEqual([])
   })

@@ -1,7 +1,9 @@
 /** Notices: pages of messages (newest first), unread count, mark read. */
-import type { MessageDto, MessagePageDto } from '../../domain/contracts/core'
+import type { MessageDto, MessagePageDto } from '@/domain/contracts/core'
 import { apiRequest } from '../request'
 
-export const listMessages = (cursor?: string, limit = 20) => apiRequest<MessagePageDto>({ path: '/api/messages', query: { cursor, limit } })
+export const listMessages = (cursor?: string, limit = 20) =>
+  apiRequest<MessagePageDto>({ path: '/api/messages', query: { cursor, limit } })
 export const unreadCount = () => apiRequest<{ unread: number }>({ path: '/api/messages/unread-count' })
-export const markMessageRead = (id: string) => apiRequest<MessageDto>({ method: 'POST', path: `/api/messages/${id}/read` })
+export const markMessageRead = (id: string) =>
+  apiRequest<MessageDto>({ method: 'POST', path: `/api/messages/${id}/read` })

@@ -15,10 +15,11 @@ interface ProofState {
 export const useProofs = create<ProofState>()((set) => ({
   photos: {},
   set: (p, kind, photo) => set((s) => ({ photos: { ...s.photos, [p]: { ...s.photos[p], [kind]: photo } } })),
-  remove: (p, kind) => set((s) => {
-    const mine = { ...s.photos[p] }
-    delete mine[kind]
-    return { photos: { ...s.photos, [p]: mine } }
-  }),
+  remove: (p, kind) =>
+    set((s) => {
+      const mine = { ...s.photos[p] }
+      delete mine[kind]
+      return { photos: { ...s.photos, [p]: mine } }
+    }),
   clear: (p) => set((s) => ({ photos: { ...s.photos, [p]: {} } })),
 }))

@@ -4,10 +4,14 @@
  */
 import { create } from 'zustand'
 import { persist } from 'zustand/middleware'
-import type { AuditReceipt } from '../../domain/auditLog'
-import { persistStorage } from '../../stores/storage'
+import type { AuditReceipt } from '@/domain/auditLog'
+import { persistStorage } from '@/stores/storage'
 
-export interface HeldReceipt extends AuditReceipt { roomName: string; choice: string; at: string }
+export interface HeldReceipt extends AuditReceipt {
+  roomName: string
+  choice: string
+  at: string
+}
 
 interface ReceiptState {
   /** userId → petitionId → receipts, oldest first. */
@@ -15,16 +19,22 @@ interface ReceiptState {
   add(userId: string, petitionId: string, receipts: HeldReceipt[]): void
 }
 
-export const useReceipts = create<ReceiptState>()(persist((set) => ({
-  byUser: {},
-  add: (userId, petitionId, receipts) => set((s) => {
-    const mine = s.byUser[userId] ?? {}
-    const held = mine[petitionId] ?? []
-    const known = new Set(held.map((r) => r.seq))
-    const next = [...held, ...receipts.filter((r) => !known.has(r.seq))].slice(-200)
-    return { byUser: { ...s.byUser, [userId]: { ...mine, [petitionId]: next } } }
-  }),
-}), { name: 'mc:elevator-receipts', storage: persistStorage }))
+export const useReceipts = create<ReceiptState>()(
+  persist(
+    (set) => ({
+      byUser: {},
+      add: (userId, petitionId, receipts) =>
+        set((s) => {
+          const mine = s.byUser[userId] ?? {}
+          const held = mine[petitionId] ?? []
+          const known = new Set(held.map((r) => r.seq))
+          const next = [...held, ...receipts.filter((r) => !known.has(r.seq))].slice(-200)
+          return { byUser: { ...s.byUser, [userId]: { ...mine, [petitionId]: next } } }
+        }),
+    }),
+    { name: 'mc:elevator-receipts', storage: persistStorage },
+  ),
+)
 
 const NONE: HeldReceipt[] = []
 /** The receipts `userId` holds for `petitionId`. */

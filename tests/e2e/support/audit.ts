@@ -24,17 +24,26 @@ import { checkElderMode, ELDER_RULES, NORMAL_RULES, type ElderRules } from './el
  * `login: privacy` → `login-privacy`.
  */
 export function pageName(where: string): string {
-  return where.split('?')[0].replace(/^packages\//, '').replace(/(^|\/)pages\//g, '$1').replace(/\/index$/, '')
-    .replace(/[^A-Za-z0-9]+/g, '-').replace(/^-|-$/g, '').toLowerCase() || 'page'
+  return (
+    where
+      .split('?')[0]
+      .replace(/^packages\//, '')
+      .replace(/(^|\/)pages\//g, '$1')
+      .replace(/\/index$/, '')
+      .replace(/[^A-Za-z0-9]+/g, '-')
+      .replace(/^-|-$/g, '')
+      .toLowerCase() || 'page'
+  )
 }
 
 /** Every page name audited in this process (a test can assert its journey covered its pages). */
 export const auditedPages = new Set<string>()
 
-const isElder = (page: Page) => page.evaluate(() => {
-  const shown = [...document.querySelectorAll('.taro_page')].filter((p) => getComputedStyle(p).display !== 'none')
-  return !!shown[shown.length - 1]?.querySelector('.page.elder')
-})
+const isElder = (page: Page) =>
+  page.evaluate(() => {
+    const shown = [...document.querySelectorAll('.taro_page')].filter((p) => getComputedStyle(p).display !== 'none')
+    return !!shown[shown.length - 1]?.querySelector('.page.elder')
+  })
 
 async function setMode(page: Page, elder: boolean): Promise<void> {
   await page.evaluate((on) => {
@@ -52,39 +61,57 @@ async function setMode(page: Page, elder: boolean): Promise<void> {
 /** A screenshot of the whole shown page: Taro's H5 page scrolls inside the window, so grow the window to fit. */
 async function shootWhole(page: Page, file: string): Promise<void> {
   const size = page.viewportSize() ?? { width: 375, height: 667 }
-  const height = await page.evaluate(() => Math.max(document.documentElement.scrollHeight,
-    ...[...document.querySelectorAll<HTMLElement>('.taro_page')].filter((p) => getComputedStyle(p).display !== 'none').map((p) => p.scrollHeight)))
+  const height = await page.evaluate(() =>
+    Math.max(
+      document.documentElement.scrollHeight,
+      ...[...document.querySelectorAll<HTMLElement>('.taro_page')]
+        .filter((p) => getComputedStyle(p).display !== 'none')
+        .map((p) => p.scrollHeight),
+    ),
+  )
   if (height > size.height) await page.setViewportSize({ width: size.width, height: Math.min(height, 6000) })
   await page.screenshot({ path: file, scale: 'css' })
   if (height > size.height) await page.setViewportSize(size)
 }
 
 /** Attributes of the visible page that read "undefined" or "null": a prop passed through unset. */
-const unsetAttributes = (page: Page) => page.evaluate(() => {
-  const shown = [...document.querySelectorAll('.taro_page')].filter((p) => getComputedStyle(p).display !== 'none')
-  const root = shown[shown.length - 1] ?? document.body
-  return [...root.querySelectorAll('*')].flatMap((el) => [...el.attributes].filter((a) => a.value === 'undefined' || a.value === 'null')
-    .map((a) => `<${el.tagName.toLowerCase()} class="${el.getAttribute('class') ?? ''}"> has ${a.name}="${a.value}"`)).slice(0, 10)
-})
+const unsetAttributes = (page: Page) =>
+  page.evaluate(() => {
+    const shown = [...document.querySelectorAll('.taro_page')].filter((p) => getComputedStyle(p).display !== 'none')
+    const root = shown[shown.length - 1] ?? document.body
+    return [...root.querySelectorAll('*')]
+      .flatMap((el) =>
+        [...el.attributes]
+          .filter((a) => a.value === 'undefined' || a.value === 'null')
+          .map(
+            (a) => `<${el.tagName.toLowerCase()} class="${el.getAttribute('class') ?? ''}"> has ${a.name}="${a.value}"`,
+          ),
+      )
+      .slice(0, 10)
+  })
 
 /**
  * Images of the visible page drawn narrower than their box (Taro's H5 `aspectFit` puts the picture at the
  * box's left edge) and not centred in it, e.g. a QR code beside the middle of its card.
  */
-const offCentreImages = (page: Page) => page.evaluate(() => {
-  const shown = [...document.querySelectorAll('.taro_page')].filter((p) => getComputedStyle(p).display !== 'none')
-  const root = shown[shown.length - 1] ?? document.body
-  return [...root.querySelectorAll('taro-image-core')].flatMap((host) => {
-    const img = host.querySelector('img')
-    const [b, i] = [host.getBoundingClientRect(), img?.getBoundingClientRect()]
-    if (!i || i.width === 0 || b.width === 0) return []
-    const off = Math.abs(i.left + i.width / 2 - (b.left + b.width / 2))
-    return off > 1 ? [`image #${host.id || '?'} ${Math.round(off)}px off the centre of its box`] : []
+const offCentreImages = (page: Page) =>
+  page.evaluate(() => {
+    const shown = [...document.querySelectorAll('.taro_page')].filter((p) => getComputedStyle(p).display !== 'none')
+    const root = shown[shown.length - 1] ?? document.body
+    return [...root.querySelectorAll('taro-image-core')].flatMap((host) => {
+      const img = host.querySelector('img')
+      const [b, i] = [host.getBoundingClientRect(), img?.getBoundingClientRect()]
+      if (!i || i.width === 0 || b.width === 0) return []
+      const off = Math.abs(i.left + i.width / 2 - (b.left + b.width / 2))
+      return off > 1 ? [`image #${host.id || '?'} ${Math.round(off)}px off the centre of its box`] : []
+    })
   })
-})
 
 /** The bars Taro's H5 router draws outside the page: the navigation bar (top) and the tab bar (bottom). */
-const BARS = [['navigation bar', '#taro-navigation-bar'], ['tab bar', '.taro-tabbar__tabbar']] as const
+const BARS = [
+  ['navigation bar', '#taro-navigation-bar'],
+  ['tab bar', '.taro-tabbar__tabbar'],
+] as const
 
 /**
  * The bars on screen, by the page's rules: axe, text and target sizes, at least a target tall; tab bar
@@ -99,17 +126,31 @@ async function auditBars(page: Page, rules: ElderRules): Promise<string[]> {
       return el && r && r.height > 0 && getComputedStyle(el).display !== 'none' ? { height: r.height } : null
     }, selector)
     if (!box) continue
-    for (const f of await seriousA11yViolations(page, selector)) problems.push(`${what} axe ${f.id} (${f.impact}): ${f.help} — ${f.targets.join(', ')}`)
-    for (const v of (await checkElderMode(page, rules, selector)).violations) problems.push(`${what} ${v.rule} ${v.value}: "${v.text}"`)
+    for (const f of await seriousA11yViolations(page, selector))
+      problems.push(`${what} axe ${f.id} (${f.impact}): ${f.help} — ${f.targets.join(', ')}`)
+    for (const v of (await checkElderMode(page, rules, selector)).violations)
+      problems.push(`${what} ${v.rule} ${v.value}: "${v.text}"`)
     if (box.height + 0.5 < rules.minTargetPx) problems.push(`${what} ${Math.round(box.height)}px tall`)
   }
   const labels = await page.evaluate(() => {
     const bar = document.querySelector('.taro-tabbar__tabbar')?.getBoundingClientRect()
-    return [...document.querySelectorAll<HTMLElement>('.weui-tabbar__label')].filter((l) => l.offsetParent !== null).map((l) => {
-      const r = l.getBoundingClientRect()
-      const inside = !!bar && r.top >= bar.top - 0.5 && r.bottom <= bar.bottom + 0.5 && r.left >= -0.5 && r.right <= window.innerWidth + 0.5 && r.bottom <= window.innerHeight + 0.5
-      return { text: l.textContent ?? '', px: parseFloat(getComputedStyle(l).fontSize), whole: inside && l.scrollWidth <= l.clientWidth + 1 && l.scrollHeight <= l.clientHeight + 1 }
-    })
+    return [...document.querySelectorAll<HTMLElement>('.weui-tabbar__label')]
+      .filter((l) => l.offsetParent !== null)
+      .map((l) => {
+        const r = l.getBoundingClientRect()
+        const inside =
+          !!bar &&
+          r.top >= bar.top - 0.5 &&
+          r.bottom <= bar.bottom + 0.5 &&
+          r.left >= -0.5 &&
+          r.right <= window.innerWidth + 0.5 &&
+          r.bottom <= window.innerHeight + 0.5
+        return {
+          text: l.textContent ?? '',
+          px: parseFloat(getComputedStyle(l).fontSize),
+          whole: inside && l.scrollWidth <= l.clientWidth + 1 && l.scrollHeight <= l.clientHeight + 1,
+        }
+      })
   })
   for (const l of labels) {
     if (l.px + 0.01 < Math.max(rules.minTextPx, 12)) problems.push(`tab bar label ${l.px}px: "${l.text}"`)
@@ -145,8 +186,10 @@ async function auditDateControls(page: Page, name: string, dir: string): Promise
       await opened.evaluate((el) => el.setAttribute('data-audit-open', ''))
     }
     const scope = stock ? '[data-audit-open]' : undefined
-    for (const f of await seriousA11yViolations(page, scope)) problems.push(`#${id} open: axe ${f.id} (${f.impact}): ${f.help} — ${f.targets.join(', ')}`)
-    for (const v of (await checkElderMode(page, ELDER_RULES, scope)).violations) problems.push(`#${id} open: ${v.rule} ${v.value}: "${v.text}"`)
+    for (const f of await seriousA11yViolations(page, scope))
+      problems.push(`#${id} open: axe ${f.id} (${f.impact}): ${f.help} — ${f.targets.join(', ')}`)
+    for (const v of (await checkElderMode(page, ELDER_RULES, scope)).violations)
+      problems.push(`#${id} open: ${v.rule} ${v.value}: "${v.text}"`)
     await shootWhole(page, path.join(dir, `${name}-elder-${id}-open.png`))
     if (stock) await opened.evaluate((el) => el.removeAttribute('data-audit-open'))
     await (stock ? opened.locator('.weui-picker__action').first() : visiblePage(page).locator(`#${id}-cancel`)).click()
@@ -164,12 +207,15 @@ export async function auditPage(page: Page, where: string, prefix = ''): Promise
   const name = prefix && !base.startsWith(prefix) ? `${prefix}-${base}` : base
   const started = await isElder(page)
   const problems: string[] = []
-  const dir = process.env.SCREENSHOTS_DIR ? path.resolve(process.env.SCREENSHOTS_DIR) : path.join(ARTIFACTS, 'screenshots')
+  const dir = process.env.SCREENSHOTS_DIR
+    ? path.resolve(process.env.SCREENSHOTS_DIR)
+    : path.join(ARTIFACTS, 'screenshots')
   fs.mkdirSync(dir, { recursive: true })
   for (const elder of [started, !started]) {
     const mode = elder ? 'elder' : 'normal'
     await setMode(page, elder)
-    for (const f of await seriousA11yViolations(page)) problems.push(`${name} [${mode}] axe ${f.id} (${f.impact}): ${f.help} — ${f.targets.join(', ')}`)
+    for (const f of await seriousA11yViolations(page))
+      problems.push(`${name} [${mode}] axe ${f.id} (${f.impact}): ${f.help} — ${f.targets.join(', ')}`)
     const sizes = await checkElderMode(page, elder ? ELDER_RULES : NORMAL_RULES)
     for (const v of sizes.violations) problems.push(`${name} [${mode}] ${v.rule} ${v.value}: "${v.text}"`)
     if (sizes.texts === 0) problems.push(`${name} [${mode}] shows no text`)

@@ -13,7 +13,13 @@ import { startMockServer } from '../../../scripts/mock-server'
 /** 2026-03-02 10:00 Beijing. */
 export const T0 = Date.UTC(2026, 2, 2, 2, 0, 0)
 
-export interface CallOptions { token?: string; body?: unknown; key?: string; actingFor?: string; rawBody?: string }
+export interface CallOptions {
+  token?: string
+  body?: unknown
+  key?: string
+  actingFor?: string
+  rawBody?: string
+}
 export interface Client {
   name: string
   backend: Backend
@@ -59,7 +65,9 @@ function recordTiming(method: Method, url: string, status: number, ms: number): 
 export async function inProcess(clock = fixedClock(T0)): Promise<Client> {
   const backend = createBackend({ storage: memoryStorage(), clock })
   return withLogin({
-    name: 'in-process', backend, clock,
+    name: 'in-process',
+    backend,
+    clock,
     call: async (method, url, opts = {}) => {
       const start = performance.now()
       const res = await backend.handle({ method, url, headers: headersOf(opts), body: opts.body })
@@ -73,16 +81,25 @@ export async function inProcess(clock = fixedClock(T0)): Promise<Client> {
 export async function overHttp(clock = fixedClock(T0)): Promise<Client> {
   const server = await startMockServer({ clock })
   return withLogin({
-    name: 'HTTP', backend: server.backend, clock,
+    name: 'HTTP',
+    backend: server.backend,
+    clock,
     call: async (method, url, opts = {}) => {
-      const res = await fetch(server.url + url, { method, headers: headersOf(opts), body: opts.rawBody ?? (opts.body === undefined ? undefined : JSON.stringify(opts.body)) })
+      const res = await fetch(server.url + url, {
+        method,
+        headers: headersOf(opts),
+        body: opts.rawBody ?? (opts.body === undefined ? undefined : JSON.stringify(opts.body)),
+      })
       return { status: res.status, body: await res.json() }
     },
     close: () => server.close(),
   })
 }
 
-export const TRANSPORTS: [string, () => Promise<Client>][] = [['in-process', () => inProcess()], ['HTTP', () => overHttp()]]
+export const TRANSPORTS: [string, () => Promise<Client>][] = [
+  ['in-process', () => inProcess()],
+  ['HTTP', () => overHttp()],
+]
 
 /** The seeded ID number of a user (tests only: reads the backend's data directly). */
 export function idNumberOf(c: Client, userId: string): string {

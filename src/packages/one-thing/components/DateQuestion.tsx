@@ -1,8 +1,8 @@
 import { View } from '@tarojs/components'
 import { useState } from 'react'
-import { pastOnlyDateError, PAST_ONLY_DATES, type Question } from '../../../domain/oneThing'
-import { Button } from '../../../ui/Button'
-import { DateField } from '../../../ui/DateField'
+import { pastOnlyDateError, PAST_ONLY_DATES, type Question } from '@/domain/oneThing'
+import { Button } from '@/ui/Button'
+import { DateField } from '@/ui/DateField'
 import { dateAnswerText, monthStart } from '../lib'
 
 /**
@@ -20,7 +20,13 @@ const WHEEL_START: Record<string, string> = { 'retirement.birthDate': '1966-01' 
  * later date is refused with a message under the field. `onAnswer` gets `YYYY-MM-DD` (the 1st of the
  * month for month questions).
  */
-export function DateQuestion({ eventId, question, answered, today, onAnswer }: {
+export function DateQuestion({
+  eventId,
+  question,
+  answered,
+  today,
+  onAnswer,
+}: {
   eventId: string
   question: Question
   /** The earlier answer, `YYYY-MM-DD`, if any. */
@@ -35,7 +41,9 @@ export function DateQuestion({ eventId, question, answered, today, onAnswer }: {
   const chosen = picked ?? answered ?? (byMonth ? null : today)
   const pastOnly = !!PAST_ONLY_DATES[eventId]?.[question.id]
   const end = pastOnly ? today : '2099-12-31'
-  const wheel = byMonth ? (chosen ?? monthStart(WHEEL_START[`${eventId}.${question.id}`] ?? today)).slice(0, 7) : chosen ?? today
+  const wheel = byMonth
+    ? (chosen ?? monthStart(WHEEL_START[`${eventId}.${question.id}`] ?? today)).slice(0, 7)
+    : (chosen ?? today)
   const what = byMonth ? '年月' : '日期'
 
   const pick = (raw: string) => {
@@ -53,13 +61,29 @@ export function DateQuestion({ eventId, question, answered, today, onAnswer }: {
 
   return (
     <View>
-      <View className="field-label" id="q-date-label">{question.text}</View>
-      <DateField id="q-date" label={question.text} fields={byMonth ? 'month' : 'day'} value={wheel} start="1900-01-01" end={end} onChange={pick}>
+      <View className="field-label" id="q-date-label">
+        {question.text}
+      </View>
+      <DateField
+        id="q-date"
+        label={question.text}
+        fields={byMonth ? 'month' : 'day'}
+        value={wheel}
+        start="1900-01-01"
+        end={end}
+        onChange={pick}
+      >
         <View className="cell-title">{shown}</View>
         <View className="cell-note">{`点这里选择${what}`}</View>
       </DateField>
-      {error && <View className="field-error" id="q-date-error" role="alert">⚠ {error}</View>}
-      <Button id="q-next" onTap={confirm}>{chosen ? `确定：${shown}` : `请先选择${what}`}</Button>
+      {error && (
+        <View className="field-error" id="q-date-error" role="alert">
+          ⚠ {error}
+        </View>
+      )}
+      <Button id="q-next" onTap={confirm}>
+        {chosen ? `确定：${shown}` : `请先选择${what}`}
+      </Button>
     </View>
   )
 }
