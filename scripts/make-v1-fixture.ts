@@ -1,4 +1,6 @@
-/** Writes tests/fixtures/storage-v1.json: the seed as schema v1 stored it (one blob, `read` flags). Run once with tsx. */
+/**
+ * Writes tests/fixtures/storage-v1.json: the seed as schema v1 stored it (one blob, `read` flags). Run once with tsx.
+ */
 import fs from 'node:fs'
 import { buildSeed } from '@/backend/seed'
 

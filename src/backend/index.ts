@@ -20,7 +20,6 @@ import { withdrawYouthPalaceOf } from './features/youthPalace/withdraw'
 import { withWeChatLimits, type KeyValueStorage } from './storage/types'
 
 export { Backend } from './core/backend'
-export type { BackendRequest, BackendResponse, ErrorBody } from './core/http'
 
 /** Every route of the backend. Feature modules append theirs here (and their account-deletion hooks). */
 export const ROUTES = [

@@ -40,19 +40,19 @@ export interface Room {
   floor: number
 }
 /** The property register: who owns a room and its registered exclusive area (m²). Never typed by users. */
-export interface PropertyRecord {
+interface PropertyRecord {
   roomId: string
   ownerIdNumber: string
   area: number
 }
 /** The population register used for real-name checks. */
-export interface RegisterPerson {
+interface RegisterPerson {
   idNumber: string
   name: string
   phone: string
 }
 
-export type RoomRole = 'owner' | 'tenant' | 'family'
+type RoomRole = 'owner' | 'tenant' | 'family'
 export interface RoomBinding {
   roomId: string
   role: RoomRole
@@ -79,13 +79,13 @@ export interface User {
   deletedAt?: string
 }
 
-export interface Session {
+interface Session {
   token: string
   userId: string
   createdAt: string
 }
 
-export type FamilyLinkStatus = 'pending' | 'confirmed' | 'declined' | 'revoked'
+type FamilyLinkStatus = 'pending' | 'confirmed' | 'declined' | 'revoked'
 /** A proxy (代办) link: `proxyId` may act for `principalId` once confirmed. */
 export interface FamilyLink {
   id: string
@@ -113,14 +113,14 @@ export interface Message {
   readAt?: string
 }
 
-export interface IdempotencyRecord {
+interface IdempotencyRecord {
   requestHash: string
   status: number
   body: unknown
   at: string
 }
 
-export interface Meta {
+interface Meta {
   schemaVersion: number
   clockOffsetMs: number
   faults: FaultConfig

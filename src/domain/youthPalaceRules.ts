@@ -54,7 +54,7 @@ export function checkAgeBand(child: Child, course: Course, term: Term): RuleResu
  * same course still holds a place (pending, admitted, waitlisted or confirmed).
  * Source: domain.md §2 PRODUCT.
  */
-export function checkNotAlreadyApplied(child: Child, course: Course, enrollments: Enrollment[]): RuleResult {
+function checkNotAlreadyApplied(child: Child, course: Course, enrollments: Enrollment[]): RuleResult {
   const earlier = enrollments.find((e) => e.childId === child.id && e.courseId === course.id && holdsPlace(e))
   if (!earlier) return OK
   return refuse('ALREADY_APPLIED', `孩子已报名《${course.name}》，无需重复报名。可以在“我的报名”里查看进度`)

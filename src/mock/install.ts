@@ -31,13 +31,9 @@ type Embedded = ReturnType<Awaited<typeof embeddedModule>['createEmbedded']>
 let loading: Promise<Embedded> | null = null
 let loaded: Embedded | null = null
 
-/** Milliseconds the backend's package took to load and start (for the benchmark), once loaded. */
-export let loadMs: number | null = null
-
 /** Starts loading the backend's package (once) and creates the backend when it has run. */
 function loadEmbedded(): Promise<Embedded> {
   if (!loading) {
-    const started = Date.now()
     const fetch =
       process.env.TARO_ENV === 'h5'
         ? import(/* webpackChunkName: "demo-backend" */ './embedded').then(() => undefined)
@@ -47,7 +43,6 @@ function loadEmbedded(): Promise<Embedded> {
       .then(() => embeddedModule)
       .then((m) => {
         loaded = m.createEmbedded(storageApi)
-        loadMs = Date.now() - started
         return loaded
       })
     // A failed download (e.g. no network on first launch) may be retried by the next request.
@@ -59,7 +54,7 @@ function loadEmbedded(): Promise<Embedded> {
 }
 
 /** The embedded backend, once loaded (tests reach it to set mock time or inspect data). */
-export function mockBackend(): Backend {
+function mockBackend(): Backend {
   if (!loaded) throw new Error('the embedded backend has not loaded yet')
   return loaded.backend
 }

@@ -9,7 +9,7 @@ import * as api from '../api'
 import type { MeDto } from '../domain/contracts'
 import { persistStorage } from './storage'
 
-export interface ActingFor {
+interface ActingFor {
   userId: string
   name: string
 }

@@ -6,11 +6,11 @@ import { goHome, isLonePage } from './nav'
 import { tappable } from './tappable'
 
 /** Class on the document root in elder mode (H5): reaches Taro's dialogs and toasts outside the page. */
-export const ELDER_ROOT_CLASS = 'mc-elder'
+const ELDER_ROOT_CLASS = 'mc-elder'
 
 /** H5: the navigation bar's back control for this page (h5NavBar.ts); nothing on WeChat, which has its own bar. */
-// eslint-disable-next-line @typescript-eslint/no-var-requires
 const useNavBack: (backTo: string | null | undefined) => void =
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- compiled out of the WeChat build
   process.env.TARO_ENV === 'h5' ? require('./h5NavBar').useNavBack : () => {}
 
 /**

@@ -27,7 +27,7 @@ const go = async (page: Page, route: string, query = '') => {
 /**
  * Waits until the shown page has rendered what it loaded: no loading skeleton, no busy button, every
  * Taro input rendered with its accessible name (Field sets it once the custom element has drawn its
- * `<input>`). Replaces a fixed pause that a slow machine could outrun.
+ * `<input>`), rather than a fixed pause that a slow machine could outrun.
  */
 const settled = (page: Page) =>
   page.waitForFunction(() => {

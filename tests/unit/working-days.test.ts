@@ -2,10 +2,12 @@ import { execFileSync } from 'child_process'
 import { mkdtempSync, rmSync } from 'fs'
 import { tmpdir } from 'os'
 import { join } from 'path'
+import cd from 'chinese-days'
 import fc from 'fast-check'
+import { version as chineseDaysVersion } from 'chinese-days/package.json'
 import { DomainError } from '@/domain/errors'
+import { HOLIDAY_TABLE, HOLIDAY_TABLE_SOURCE } from '@/domain/holidayTable'
 import { addDays } from '@/domain/time'
-import { HOLIDAY_TABLE } from '@/domain/holidayTable'
 import { addWorkingDays, calendarStatus, isWorkingDay, nextWorkingDays } from '@/domain/workingDays'
 
 const codeOf = (fn: () => unknown) => {
@@ -96,7 +98,8 @@ describe('calendar coverage', () => {
   })
 
   it('gives the same answers on a device west of UTC (the library alone would shift weekdays)', () => {
-    // Jest cannot change the running time zone: bundle the module with esbuild (a Taro dependency) and run it in Los Angeles.
+    // Jest cannot change the running time zone: bundle the module with esbuild (a Taro dependency) and run it
+    // in Los Angeles.
     const root = join(__dirname, '../..')
     const dir = mkdtempSync(join(tmpdir(), 'working-days-'))
     const out = join(dir, 'wd.js')
@@ -124,8 +127,6 @@ describe('calendar coverage', () => {
 })
 
 describe('holiday table generated from chinese-days (scripts/gen-holiday-table.mjs)', () => {
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  const cd = require('chinese-days') as { getDayDetail(d: string): { work: boolean; name: string } }
   /** The library's answer the way the app used it before shipping the table: its table entry, else Mon–Fri. */
   const libraryWorkingDay = (iso: string) => {
     const detail = cd.getDayDetail(iso)
@@ -144,6 +145,10 @@ describe('holiday table generated from chinese-days (scripts/gen-holiday-table.m
     }
     expect(checked).toBe(8766)
     expect(disagreements).toEqual([])
+  })
+
+  it('names the library version it was generated from (re-run the script after an upgrade)', () => {
+    expect(HOLIDAY_TABLE_SOURCE).toBe(`chinese-days ${chineseDaysVersion}`)
   })
 
   it('marks as published exactly the years whose New Year the library lists', () => {

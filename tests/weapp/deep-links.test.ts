@@ -1,5 +1,5 @@
 /**
- * Navigation never dead-ends (issue 10):
+ * Navigation never dead-ends:
  * - every route of app.json, opened as the first page (a shared link, a message, a scan) by a suitable
  *   persona with the ids it needs, renders without console errors and not blank, and has a way home:
  *   a tab page, or the "返回首页" control the app's Page shows on a lone page, which lands on home;

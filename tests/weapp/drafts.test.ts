@@ -1,5 +1,5 @@
 /**
- * Drafts survive a kill (issue 10): for every long form that uses `useDraft` (src/stores/drafts.ts),
+ * Drafts survive a kill: for every long form that uses `useDraft` (src/stores/drafts.ts),
  * a seeded persona types into it, the app is killed (a NEW MiniProgram on the same storage), the same
  * page is reopened and the values are back (and the page says so where it does); then the form is
  * submitted with valid seeded values, the draft's key leaves `mc:drafts`, and after another kill the

@@ -1,5 +1,5 @@
 /**
- * Elevator retrofit petition and vote (issue 7) in the WeChat harness, on the seeded 西山社区 5幢2单元
+ * Elevator retrofit petition and vote in the WeChat harness, on the seeded 西山社区 5幢2单元
  * petition (vote under way, 5 of 10 households voted: 501/401/301/302 agree, 101 oppose).
  * Owners without a ballot yet: 102 朱丽 (u-xs1), 201 胡斌 (u-xs2), 202 林芳 (u-xs3), 402 梁雪, 502 唐敏.
  * Areas (m²): 101 64.2, 102 58.75, 201 64.2, 202 58.75, 301 66.48, 302 60.1, 401 66.48, 402 60.1,

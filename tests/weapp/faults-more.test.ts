@@ -1,5 +1,5 @@
 /**
- * Weak network, the remaining journeys (issue 10, "Faults and data"; the core journeys are in
+ * Weak network, the remaining journeys (the core journeys are in
  * `faults.test.ts`): with the seeded fault schedule on (30 % of each failing kind, 2 s latency), a
  * worker's review and delivery on the care card, the youth-palace close and draw, a worker's paper ballot,
  * an owner's written objection and a worker's paper objection and mediation step on the elevator all

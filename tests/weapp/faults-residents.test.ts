@@ -1,5 +1,5 @@
 /**
- * Weak network, residents' follow-up journeys (issue 10, "Faults and data"; see `faults.test.ts` for the
+ * Weak network, residents' follow-up journeys (see `faults.test.ts` for the
  * core journeys and `faults-more.test.ts` for the workers'): under the seeded fault schedule, real-name
  * binding, a family link asked for and confirmed, paying for a waitlist place, cancelling a care-card
  * booking, starting an elevator petition and a co-initiator's confirmation all complete through the app's

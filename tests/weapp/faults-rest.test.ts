@@ -1,9 +1,9 @@
 /**
- * Weak network, the smaller follow-ups (issue 10, "Faults and data"; see the other `faults*.test.ts`):
+ * Weak network, the smaller follow-ups (see the other `faults*.test.ts`):
  * withdrawing a care-card application, disputing a delivered service, adding a child, cancelling a paid
- * youth-palace seat, cancelling a window appointment and deleting an account, each under the seeded fault schedule with its
- * own write losing its first answer. Each completes through the app's retries, writes once, and the page
- * always says what is happening.
+ * youth-palace seat, cancelling a window appointment and deleting an account, each under the seeded fault
+ * schedule with its own write losing its first answer. Each completes through the app's retries, writes once,
+ * and the page always says what is happening.
  */
 import { MiniProgram, loginAs } from './harness'
 import { callAs, expectFaultsMet, faultsOn, inputValue, persist, seedsFrom } from './harness/faults'

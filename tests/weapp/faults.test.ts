@@ -1,5 +1,5 @@
 /**
- * Weak network (issue 10, "Faults and data"): with the backend's seeded fault schedule on — each request
+ * Weak network: with the backend's seeded fault schedule on — each request
  * has a 30 % chance of each failing kind (timeout, 503, saved-but-the-answer-lost) and every request
  * takes 2 s more — the core journey of each of the four services still completes through the app's own
  * retry paths (the API wrapper's retries with the same idempotency key, then 重试 / submitting again as

@@ -1,5 +1,5 @@
 /**
- * 一件事, fixes from the user trial: a guest's answers follow them from the questions to the checklist
+ * 一件事 for a first-time user: a guest's answers follow them from the questions to the checklist
  * and back; a birth date cannot be in the future; the retirement birth month is picked by month with
  * nothing pre-accepted, and a retirement age already reached is said in words; on a weak network a tick
  * never looks saved while its save is pending or failed, and the failure is said under that item.

@@ -1,5 +1,5 @@
 /**
- * Privacy on WeChat (issue 10; the backend side is tests/unit/backend/privacy.test.ts):
+ * Privacy on WeChat (the backend side is tests/unit/backend/privacy.test.ts):
  * - no URL the app builds — page navigations and requests — and nothing it logs carries an ID number,
  *   through real-name binding, a family link (typing the mother's number) and a care-card application
  *   by proxy; ID numbers travel only in the bodies of the two requests that need them;

@@ -1,5 +1,5 @@
 /**
- * Fixes from the fresh-user trial, in the WeChat harness: logged-out visitors, guides without login,
+ * What a first-time user meets, in the WeChat harness: logged-out visitors, guides without login,
  * pages opened directly, weak network (faults) and the dev panel, stale errors on the rooms form.
  */
 import { MiniProgram, loginAs, seededIdNumber, walk } from './harness'

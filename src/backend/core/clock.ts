@@ -3,7 +3,7 @@
  * reads `clock.now()` (epoch ms), never `Date.now()`. Mock time is the real time plus an offset that
  * tests and the dev panel set or advance; it is persisted with the database so it survives restarts.
  */
-export interface Clock {
+interface Clock {
   /** Epoch milliseconds. */
   now(): number
 }

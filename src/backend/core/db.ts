@@ -9,7 +9,7 @@ import { HttpError } from './http'
 import { migrate, SCHEMA_VERSION } from './migrations'
 import { StorageFullError, type KeyValueStorage } from '../storage/types'
 
-export const DB_PREFIX = 'mc:db:'
+const DB_PREFIX = 'mc:db:'
 export const IMG_PREFIX = 'mc:img:'
 
 export class Database {

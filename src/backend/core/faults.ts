@@ -9,7 +9,9 @@ import { seededRandom } from './ids'
 export type FaultKind = 'latency' | 'timeout' | 'server-error' | 'lost-response'
 export const FAULT_KINDS: FaultKind[] = ['latency', 'timeout', 'server-error', 'lost-response']
 
-/** Fault settings: `rate` is the chance (0–1) of each kind per request; `latencyMs` is added to every request when on. */
+/**
+ * Fault settings: `rate` is the chance (0–1) of each kind per request; `latencyMs` is added to every request when on.
+ */
 export interface FaultConfig {
   enabled: boolean
   seed: number

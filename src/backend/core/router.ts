@@ -11,7 +11,7 @@ import { badRequest, type Method } from './http'
 import type { User } from '../model'
 
 /** Who may call a route: anyone, a logged-in user, a community worker, or the mock-mode dev panel. */
-export type Access = 'public' | 'user' | 'worker' | 'dev'
+type Access = 'public' | 'user' | 'worker' | 'dev'
 
 /**
  * What a feature does when an account is deleted, inside the deletion's transaction and before the
@@ -40,7 +40,7 @@ export interface RouteContext<B = unknown> {
 }
 
 /** A handler answers with a body (status 200), or `{ status, body }`. */
-export type HandlerResult = unknown | { status: number; body: unknown }
+type HandlerResult = unknown | { status: number; body: unknown }
 
 export interface Route<B = unknown> {
   method: Method

@@ -12,8 +12,8 @@ export interface KeyValueStorage {
 }
 
 /** WeChat's limits: 1 MB per key, 10 MB in all (bytes of key + UTF-8 value). */
-export const WECHAT_KEY_LIMIT = 1024 * 1024
-export const WECHAT_TOTAL_LIMIT = 10 * 1024 * 1024
+const WECHAT_KEY_LIMIT = 1024 * 1024
+const WECHAT_TOTAL_LIMIT = 10 * 1024 * 1024
 
 /** Storage is full (per key or in all). `perKey` tells which limit was hit. */
 export class StorageFullError extends Error {
@@ -27,7 +27,7 @@ export class StorageFullError extends Error {
 }
 
 /** UTF-8 byte length of a string without TextEncoder (absent in some WeChat engines). */
-export function utf8Length(text: string): number {
+function utf8Length(text: string): number {
   let n = 0
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i)

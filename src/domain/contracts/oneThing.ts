@@ -7,7 +7,7 @@
  */
 
 /** A legal deadline the client computed from the content (`computeDeadlines`), sent with the progress. */
-export interface OneThingDeadlineInput {
+interface OneThingDeadlineInput {
   /** What must be done, e.g. `出生登记` (1–40 characters); the reminder's text starts with it. */
   label: string
   /** `YYYY-MM-DD`, Beijing. */
@@ -29,7 +29,7 @@ export interface OneThingProgressInput {
 }
 
 /** A stored deadline and when its reminder message was sent. */
-export interface OneThingDeadlineDto {
+interface OneThingDeadlineDto {
   label: string
   dueDate: string
   source?: string
@@ -77,7 +77,7 @@ export interface ServiceHallDto {
 }
 
 /** A bookable time slot of one day. `start`/`end` are `HH:mm` Beijing. */
-export interface OneThingSlotDto {
+interface OneThingSlotDto {
   start: string
   end: string
   capacity: number
@@ -112,7 +112,7 @@ export interface HallAvailabilityDto {
 }
 
 /** `upcoming` until the slot ends; then `past`. `cancelled` once cancelled. */
-export type AppointmentStatusDto = 'upcoming' | 'past' | 'cancelled'
+type AppointmentStatusDto = 'upcoming' | 'past' | 'cancelled'
 
 /** A window appointment for one life event. */
 export interface OneThingAppointmentDto {

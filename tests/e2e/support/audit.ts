@@ -23,7 +23,7 @@ import { checkElderMode, ELDER_RULES, NORMAL_RULES, type ElderRules } from './el
  * A file-name-safe page name: `packages/care-card/pages/book/index?id=x` → `care-card-book`,
  * `login: privacy` → `login-privacy`.
  */
-export function pageName(where: string): string {
+function pageName(where: string): string {
   return (
     where
       .split('?')[0]
@@ -37,7 +37,7 @@ export function pageName(where: string): string {
 }
 
 /** Every page name audited in this process (a test can assert its journey covered its pages). */
-export const auditedPages = new Set<string>()
+const auditedPages = new Set<string>()
 
 const isElder = (page: Page) =>
   page.evaluate(() => {
@@ -200,9 +200,10 @@ async function auditDateControls(page: Page, name: string, dir: string): Promise
 
 /**
  * Audits the visible page in normal and elder mode; returns the problems found, in words (empty when
- * all is well). `where` (and a `prefix` such as the feature) names the screenshots through `pageName` (care-card-apply-elder.png).
+ * all is well). `where` (and a `prefix` such as the feature) names the screenshots through `pageName`
+ * (care-card-apply-elder.png).
  */
-export async function auditPage(page: Page, where: string, prefix = ''): Promise<string[]> {
+async function auditPage(page: Page, where: string, prefix = ''): Promise<string[]> {
   const base = pageName(where)
   const name = prefix && !base.startsWith(prefix) ? `${prefix}-${base}` : base
   const started = await isElder(page)

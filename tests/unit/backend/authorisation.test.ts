@@ -1,6 +1,6 @@
 /** @jest-environment node */
 /**
- * Authorisation checklist (issue 10), in-process, one test per rule. Some rules are also tested inside
+ * Authorisation checklist, in-process, one test per rule. Some rules are also tested inside
  * the feature suites; here each has a short explicit test, so this file reads as the whole list:
  * - a resident cannot read or act on another household's care card, applications and orders,
  *   children, enrollments, ballots, one-thing checklists and appointments, messages, family links;

@@ -78,7 +78,7 @@ export async function inProcess(clock = fixedClock(T0)): Promise<Client> {
   })
 }
 
-export async function overHttp(clock = fixedClock(T0)): Promise<Client> {
+async function overHttp(clock = fixedClock(T0)): Promise<Client> {
   const server = await startMockServer({ clock })
   return withLogin({
     name: 'HTTP',

@@ -1,6 +1,6 @@
 /** @jest-environment node */
 /**
- * Privacy (issue 10, PIPL; domain.md §0: ID numbers are sensitive personal information):
+ * Privacy (PIPL; domain.md §0: ID numbers are sensitive personal information):
  * - no response body carries an unmasked ID number — another person's or the caller's own — except the
  *   owner's own `GET /api/me/export`: every GET route, every persona (and a proxy acting for her
  *   mother), after a busy day that filled every feature; and every response of that day itself;

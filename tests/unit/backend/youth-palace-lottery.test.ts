@@ -102,7 +102,8 @@ describe.each(TRANSPORTS)('youth palace: lottery and waitlist (%s)', (_name, mak
       'NO_LOTTERY',
     )
 
-    c.clock.advance(25 * HOUR) // nobody admitted confirmed in time: their offers lapse, the drawn waitlist moves up in order
+    // nobody admitted confirmed in time: their offers lapse, the drawn waitlist moves up in order
+    c.clock.advance(25 * HOUR)
     await c.call('GET', '/api/youth-palace/enrollments', { token: chen })
     const data = c.backend.db.data.ypEnrollments
     expect(r.admitted.map((id: string) => data[id].status)).toEqual(['expired', 'expired', 'expired'])

@@ -1,5 +1,5 @@
 /**
- * Weak-network journeys in the WeChat harness (issue 10, "Faults and data"): turn the embedded backend's
+ * Weak-network journeys in the WeChat harness: turn the embedded backend's
  * seeded fault schedule on, record which fault each request met, and act as a person would while a step
  * is not done (wait, tap 重试, submit again), checking that the page always says what is happening.
  */
@@ -10,7 +10,7 @@ import { walk } from './tree'
  * The schedule: each request has a 30 % chance of each failing kind (timeout, 503, saved-but-the-answer-
  * lost) and takes 2 s more. Seeded, so every run meets the same faults in the same order.
  */
-export const FAULTS = {
+const FAULTS = {
   enabled: true,
   seed: 42,
   rate: 0.3,
@@ -21,9 +21,9 @@ export const FAULTS = {
  * Virtual time (ms) for one round of an action: three attempts of 2 s latency + a 10 s timeout, plus the
  * wrapper's back-off (0.4 s + 0.8 s), with room for a follow-up load.
  */
-export const ROUND = 45_000
+const ROUND = 45_000
 /** How many times a person taps 重试 (or submits again) before the test gives up. */
-export const MAX_TRIES = 15
+const MAX_TRIES = 15
 
 /**
  * A journey's seed by name, from `seeds`, unless `FAULT_SEEDS` (JSON, e.g. `'{"draw":7}'`) overrides it
@@ -94,14 +94,14 @@ export function expectFaultsMet(hits: Hit[], write: RegExp): void {
 }
 
 /** Titles of every toast shown so far. */
-export const toasts = (mp: MiniProgram): string[] =>
+const toasts = (mp: MiniProgram): string[] =>
   mp.calls.filter((c) => c.api === 'showToast').map((c) => String((c.args as { title?: string }).title ?? ''))
 /** The "网络不稳，正在重试（第 N 次）…" toasts shown while the API wrapper retried. */
 export const retryToasts = (mp: MiniProgram): string[] =>
   toasts(mp).filter((t) => /^网络不稳，正在重试（第 \d 次）…$/.test(t))
 
 /** What the person sees while a journey step is not done: a loading state or a failure with its reason. */
-export const EXPLAINED = /⚠ .{4,}|正在加载|请稍候|正在保存/
+const EXPLAINED = /⚠ .{4,}|正在加载|请稍候|正在保存/
 
 /**
  * Lets the step run; while `done()` is false, checks the page says what is happening and acts as a

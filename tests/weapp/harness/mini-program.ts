@@ -512,7 +512,7 @@ export class MiniProgram {
 }
 
 /** Splits `/pages/x/index?a=1` into `pages/x/index` and `{ a: '1' }` (values as WeChat passes them). */
-export function parseUrl(url: string): { route: string; query: Record<string, string> } {
+function parseUrl(url: string): { route: string; query: Record<string, string> } {
   const [p, q = ''] = url.split('?')
   const query: Record<string, string> = {}
   for (const pair of q.split('&').filter(Boolean)) {

@@ -32,13 +32,13 @@ import { applicationDto } from './views'
 /** Working days promised per review stage (domain.md §1: ≤ 5 working days each). */
 export const REVIEW_WORKING_DAYS = 5
 /** Largest proof photo: 200 KB of image as base64 text. */
-export const MAX_IMAGE_BASE64 = Math.ceil((200 * 1024 * 4) / 3) + 4
+const MAX_IMAGE_BASE64 = Math.ceil((200 * 1024 * 4) / 3) + 4
 
 const GROUPS = ['subsistence', 'marginal', 'destitute', 'disabled'] as const
 const PROOF_KINDS = ['household', ...GROUPS, 'relationship', 'other'] as const
 
 /** Body of an application or resubmission (`CareApplicationInput`). */
-export const applicationInput = v.object({
+const applicationInput = v.object({
   groups: v.pipe(v.array(v.picklist(GROUPS, '人群类别不正确'), '请选择人群类别'), v.maxLength(4, '人群类别太多')),
   proofs: v.pipe(
     v.array(

@@ -16,7 +16,7 @@ import { refreshCard } from './ledger'
 import type { CareAct, CareApplication, CareOrder } from './model'
 
 /** Where messages about the card lead in the app. */
-export const CARE_LINK = '/packages/care-card/pages/index/index'
+const CARE_LINK = '/packages/care-card/pages/index/index'
 
 /** Plain-Chinese labels of service kinds. */
 export const KIND_LABELS: Readonly<Record<CareServiceKindDto, string>> = {
@@ -113,7 +113,7 @@ export function workerAct(ctx: RouteContext, kind: CareActKindDto, extra: Partia
 }
 
 /** Whether `proxyId` may still act for `principalId` (a confirmed, unrevoked family link). */
-export function isLinkedProxy(ctx: RouteContext, proxyId: string, principalId: string): boolean {
+function isLinkedProxy(ctx: RouteContext, proxyId: string, principalId: string): boolean {
   return Object.values(ctx.db.data.familyLinks).some(
     (l) => l.proxyId === proxyId && l.principalId === principalId && l.status === 'confirmed',
   )

@@ -22,7 +22,7 @@ import { displayName } from '@/backend/routes/views'
 import type { CareCardRecord } from './model'
 
 /** Payment codes rotate every 5 minutes. */
-export const CODE_WINDOW_MS = 5 * 60_000
+const CODE_WINDOW_MS = 5 * 60_000
 
 /** The person's card (at most one per person), or undefined. */
 export function cardOf(ctx: RouteContext, holderId: string): CareCardRecord | undefined {
@@ -60,7 +60,7 @@ export function refreshCard(ctx: RouteContext, holderId: string): void {
 const SIGN: Record<CareEntry['kind'], number> = { issue: 1, hold: -1, release: 1, charge: 0, refund: 1, lapse: -1 }
 
 /** A ledger entry on the wire; `signedFen` is its effect on the spendable balance. */
-export function ledgerEntryDto(e: CareEntry): CareLedgerEntryDto {
+function ledgerEntryDto(e: CareEntry): CareLedgerEntryDto {
   return {
     id: e.id,
     kind: e.kind,
@@ -75,7 +75,7 @@ export function ledgerEntryDto(e: CareEntry): CareLedgerEntryDto {
 }
 
 /** The rotating payment-code payload `MCCARD:<cardId>:<8 hex>` valid for the current 5-minute window. */
-export function paymentCode(card: CareCardRecord, nowMs: number): { payload: string; expiresAt: string } {
+function paymentCode(card: CareCardRecord, nowMs: number): { payload: string; expiresAt: string } {
   const window = Math.floor(nowMs / CODE_WINDOW_MS)
   const token = sha256Hex(card.codeSecret, card.id, String(window)).slice(0, 8)
   return { payload: `MCCARD:${card.id}:${token}`, expiresAt: beijingIso((window + 1) * CODE_WINDOW_MS) }

@@ -106,7 +106,7 @@ export interface CareProvider {
 }
 
 /** A dispute on a delivered order (within 7 days), resolved by a worker: upheld (refund) or rejected. */
-export interface CareDispute {
+interface CareDispute {
   reason: string
   openedAt: string
   status: 'open' | 'upheld' | 'rejected'

@@ -38,9 +38,9 @@ import type { CareCardRecord, CareOrder, CareTask } from './model'
 import { disputeUntil, orderDto } from './views'
 
 /** Ratings at or below this create a call-back task. */
-export const CALLBACK_MAX_STARS = 2
+const CALLBACK_MAX_STARS = 2
 /** A call-back is due within this long of the rating (ms). */
-export const CALLBACK_DUE_MS = 24 * 3600_000
+const CALLBACK_DUE_MS = 24 * 3600_000
 
 /** The principal's card. @throws 404 `NO_CARD` */
 function ownCard(ctx: RouteContext): CareCardRecord {

@@ -22,7 +22,7 @@ import { workerApplicationDto } from './views'
 const STAGE_NAME = { community: '社区初审', street: '街道审核' } as const
 
 /** `YYYY-MM-01` of the month after `date` (`YYYY-MM-DD`). */
-export function firstOfNextMonth(date: string): string {
+function firstOfNextMonth(date: string): string {
   let [y, m] = date.split('-').map(Number)
   m += 1
   if (m > 12) {

@@ -19,12 +19,12 @@ import { ACT_TITLES, groupLabels, KIND_LABELS, PROOF_LABELS } from './common'
 import type { CareAct, CareApplication, CareOrder, CareTask } from './model'
 
 /** Days after delivery during which a dispute may be opened (domain.md §1: disputes within 7 days). */
-export const DISPUTE_DAYS = 7
+const DISPUTE_DAYS = 7
 
 const person = (data: Collections, userId: string): CarePersonDto => ({ userId, name: displayName(data.users[userId]) })
 
 /** A recorded act on the wire. */
-export function actDto(a: CareAct): CareActDto {
+function actDto(a: CareAct): CareActDto {
   return {
     kind: a.kind,
     title: ACT_TITLES[a.kind],

@@ -70,7 +70,10 @@ export function requireWorkerOf(ctx: RouteContext, p: ElevatorPetition): void {
   if (ctx.user.communityId !== p.communityId) throw forbidden('只能办理本社区的加装电梯事项', 'OTHER_COMMUNITY')
 }
 
-/** Requires the vote to be open now: 409 `VOTING_NOT_OPEN` before all co-initiators confirmed, `VOTING_CLOSED` after the deadline. */
+/**
+ * Requires the vote to be open now: 409 `VOTING_NOT_OPEN` before all co-initiators confirmed, `VOTING_CLOSED` after the
+ * deadline.
+ */
 export function requireVotingOpen(ctx: RouteContext, p: ElevatorPetition): void {
   if (p.status === 'forming') throw conflict('VOTING_NOT_OPEN', '表决还没有开始：还在等待联合发起人确认')
   if (p.status !== 'voting' || ctx.clock.now() > Date.parse(p.votingDeadline)) {

@@ -16,7 +16,7 @@ export function unitRooms(data: Collections, unitId: string): Room[] {
 }
 
 /** The live (not deleted) account of the person with this ID number, if any. */
-export function userByIdNumber(data: Collections, idNumber: string): User | undefined {
+function userByIdNumber(data: Collections, idNumber: string): User | undefined {
   return Object.values(data.users).find((u) => !u.deletedAt && u.realName?.idNumber === idNumber)
 }
 
@@ -25,7 +25,7 @@ export function userByIdNumber(data: Collections, idNumber: string): User | unde
  * the owner's user id when a live account is bound to their ID number, else `o-` + 16 hex of a SHA-256
  * of it (never the ID number itself).
  */
-export function ownerKey(data: Collections, ownerIdNumber: string): string {
+function ownerKey(data: Collections, ownerIdNumber: string): string {
   return userByIdNumber(data, ownerIdNumber)?.id ?? `o-${sha256Hex('elevator-owner', ownerIdNumber).slice(0, 16)}`
 }
 
@@ -37,7 +37,10 @@ export function householdsOf(data: Collections, unitId: string): Household[] {
   })
 }
 
-/** Whether `user` is the registered owner of `roomId` (real-name ID number = the register's; Civil Code art. 278 gives the vote to owners). */
+/**
+ * Whether `user` is the registered owner of `roomId` (real-name ID number = the register's; Civil Code art. 278 gives
+ * the vote to owners).
+ */
 export function ownsRoom(data: Collections, user: User, roomId: string): boolean {
   const record = data.propertyRegister[roomId]
   return !!record && !user.deletedAt && !!user.realName && user.realName.idNumber === record.ownerIdNumber

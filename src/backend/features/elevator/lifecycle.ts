@@ -21,7 +21,7 @@ import { householdsOf, unitLabel, unitOwnerUserIds } from './households'
 import type { ElevatorPetition } from './model'
 
 /** Publicity period after an approved vote, in days (domain note §3, PRODUCT). */
-export const PUBLICITY_DAYS = 10
+const PUBLICITY_DAYS = 10
 const DAY_MS = 24 * 3600_000
 
 /** A message's link to a petition's own page (`/packages/elevator/pages/petition/index?id=…`). */

@@ -9,7 +9,7 @@ import type { VoteTally } from '@/domain/elevator'
 import type { ElevatorMediationStageDto, ElevatorPetitionStatusDto } from '@/domain/contracts/elevator'
 
 /** The plan voted on. Fen; net cost = `budgetFen` − `subsidiesFen` (≥ 0, checked on creation). */
-export interface ElevatorPlan {
+interface ElevatorPlan {
   elevatorPosition: string
   budgetFen: number
   subsidiesFen: number
@@ -17,7 +17,7 @@ export interface ElevatorPlan {
 }
 
 /** A co-initiator of the retrofit group (3–5 people with the starter): an owner of the unit who confirms in the app. */
-export interface ElevatorCoInitiator {
+interface ElevatorCoInitiator {
   userId: string
   roomId: string
   invitedAt: string
@@ -26,7 +26,7 @@ export interface ElevatorCoInitiator {
 }
 
 /** A recorded dispute step; `by` is a user id or `system`. */
-export interface ElevatorMediationStep {
+interface ElevatorMediationStep {
   stage: ElevatorMediationStageDto
   note: string
   by: string

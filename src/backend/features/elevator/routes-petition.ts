@@ -18,14 +18,14 @@ import { nameOf, petitionDto } from './views'
 
 const DAY_MS = 24 * 3600_000
 /** Longest voting period, in days (PRODUCT). */
-export const MAX_VOTING_DAYS = 60
+const MAX_VOTING_DAYS = 60
 /** Hangzhou Order No. 324 applies to existing residential buildings of 4 storeys or more. */
-export const MIN_STOREYS = 4
+const MIN_STOREYS = 4
 
 const FREE: ElevatorPetition['status'][] = ['rejected', 'cancelled', 'lapsed']
 
 /** The unit's petition that blocks a new one (any but rejected / cancelled / lapsed), if any. */
-export function activePetition(ctx: RouteContext, unitId: string): ElevatorPetition | undefined {
+function activePetition(ctx: RouteContext, unitId: string): ElevatorPetition | undefined {
   return Object.values(ctx.db.data.elevatorPetitions).find((p) => p.unitId === unitId && !FREE.includes(p.status))
 }
 

@@ -11,7 +11,7 @@ import type { CoreCollections } from '@/backend/model'
 import type { ElevatorCollections, ElevatorPetition } from './model'
 
 /** Id of the seeded petition on 西山社区 5幢2单元. */
-export const SEED_PETITION_ID = 'ep-xs-5-2'
+const SEED_PETITION_ID = 'ep-xs-5-2'
 const HOUR = 3600_000
 const DAY = 24 * HOUR
 

@@ -142,7 +142,10 @@ export function shareRows(data: Collections, p: ElevatorPetition): ElevatorShare
   }))
 }
 
-/** One audit-log entry of petition `petitionId` for publication: who acted (no name for deleted accounts) and in what role. */
+/**
+ * One audit-log entry of petition `petitionId` for publication: who acted (no name for deleted accounts) and in what
+ * role.
+ */
 export function auditEntryDto(data: Collections, petitionId: string, e: AuditEntry): ElevatorAuditEntryDto {
   const sig = data.elevatorSignatures[`${petitionId}:${e.seq}`]
   return {

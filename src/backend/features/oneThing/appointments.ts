@@ -174,6 +174,7 @@ export const appointmentRoutes: Route[] = [
           v.string(),
           v.trim(),
           v.maxLength(20, '事项名称太长'),
+          // eslint-disable-next-line no-control-regex -- control characters are what it refuses
           v.regex(/^[^\u0000-\u001f\u007f<>]*$/, '事项名称含有不支持的字符'),
         ),
       ),

@@ -11,10 +11,10 @@ import { unprocessable } from '@/backend/core/http'
 import type { HallClosedReasonDto } from '@/domain/contracts/oneThing'
 
 /** The furthest bookable day, in calendar days after today (PRODUCT). */
-export const BOOKING_DAYS_AHEAD = 14
+const BOOKING_DAYS_AHEAD = 14
 
-/** The message shown for a public holiday (plain Chinese, as in the issue). */
-export const HOLIDAY_MESSAGE = '该日是法定节假日，不办理业务，请选择其他日期'
+/** The message shown for a public holiday, in plain Chinese. */
+const HOLIDAY_MESSAGE = '该日是法定节假日，不办理业务，请选择其他日期'
 
 /** Why a day is closed, with the code used when a booking on it is refused. */
 export interface DayClosure {

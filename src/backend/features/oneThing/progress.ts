@@ -26,8 +26,9 @@ import {
 } from './views'
 
 /** Size caps per saved event (PRODUCT; keeps the collection well under WeChat's 1 MB per key). */
-export const PROGRESS_LIMITS = { answers: 30, ticked: 60, deadlines: 5, eventsPerUser: 30, remindedKept: 20 } as const
+const PROGRESS_LIMITS = { answers: 30, ticked: 60, deadlines: 5, eventsPerUser: 30, remindedKept: 20 } as const
 
+// eslint-disable-next-line no-control-regex -- control characters are what it refuses
 const TEXT = /^[^\u0000-\u001f\u007f<>]+$/
 
 const progressInput = v.object({
@@ -69,7 +70,7 @@ const progressInput = v.object({
 })
 
 /** The reminder text: `出生登记请在 2026年3月31日 前办理（户口登记条例第七条）`, or an overdue notice. */
-export function reminderText(d: { label: string; dueDate: string; source?: string }, today: string): string {
+function reminderText(d: { label: string; dueDate: string; source?: string }, today: string): string {
   const source = d.source ? `（${d.source}）` : ''
   if (d.dueDate < today) return `${d.label}的办理期限 ${dateCn(d.dueDate)} 已过，请尽快办理${source}`
   return `${d.label}请在 ${dateCn(d.dueDate)} 前办理${source}`

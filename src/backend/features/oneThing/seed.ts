@@ -8,7 +8,7 @@ import type { CoreCollections } from '@/backend/model'
 import type { HallSlot, OneThingCollections, ServiceHall } from './model'
 
 /** Working-day slots with a lunch break 12:00–14:00 (PRODUCT, configurable per hall). */
-export const DEFAULT_SLOTS: HallSlot[] = [
+const DEFAULT_SLOTS: HallSlot[] = [
   { start: '09:00', end: '10:00' },
   { start: '10:00', end: '11:00' },
   { start: '11:00', end: '12:00' },
@@ -18,7 +18,7 @@ export const DEFAULT_SLOTS: HallSlot[] = [
 ]
 
 /** Appointments per slot (PRODUCT). */
-export const DEFAULT_CAPACITY = 3
+const DEFAULT_CAPACITY = 3
 
 const hall = (h: Omit<ServiceHall, 'slots' | 'capacityPerSlot'>): ServiceHall => ({
   ...h,
@@ -27,7 +27,7 @@ const hall = (h: Omit<ServiceHall, 'slots' | 'capacityPerSlot'>): ServiceHall =>
 })
 
 /** The seeded halls, in display order. */
-export const HALLS: ServiceHall[] = [
+const HALLS: ServiceHall[] = [
   hall({
     id: 'hall-zh-district',
     name: '镇海区行政服务中心',

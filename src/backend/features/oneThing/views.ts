@@ -23,7 +23,7 @@ export const SAFE_ID = /^[A-Za-z0-9][A-Za-z0-9_-]{0,47}$/
 export const safeId = (what: string) => v.pipe(v.string(`${what}格式不正确`), v.regex(SAFE_ID, `${what}格式不正确`))
 
 /** Where the app shows the feature (messages link here). */
-export const ONE_THING_LINK = '/packages/one-thing/pages/index/index'
+const ONE_THING_LINK = '/packages/one-thing/pages/index/index'
 
 /**
  * A safe id from the route's path parameters.
@@ -121,7 +121,7 @@ export function instantOf(date: string, time: string): number {
 }
 
 /** When an appointment's slot ends (epoch ms). */
-export function appointmentEnd(data: Collections, a: OneThingAppointment): number {
+function appointmentEnd(data: Collections, a: OneThingAppointment): number {
   const hall = data.oneThingHalls[a.hallId]
   return instantOf(a.date, (hall && slotOf(hall, a.slot)?.end) ?? a.slot)
 }

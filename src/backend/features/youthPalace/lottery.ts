@@ -37,7 +37,7 @@ export function publishCommitments(ctx: RouteContext, term: YpTermRecord): void 
 }
 
 /** Each pending application's draw entry: `resident` = the family keeps resident priority. */
-export function lotteryEntries(data: Collections, ids: string[], term: YpTermRecord): LotteryApplication[] {
+function lotteryEntries(data: Collections, ids: string[], term: YpTermRecord): LotteryApplication[] {
   return ids.map((id) => ({ id, resident: hasPriority(data, data.users[data.ypEnrollments[id].parentId], term) }))
 }
 

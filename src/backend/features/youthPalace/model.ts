@@ -7,7 +7,7 @@ import type { LotteryApplication } from '@/domain/youthPalace'
 import type { Course, Enrollment, Term, TermStatus } from '@/domain/youthPalaceTypes'
 
 /** Registration state of a term: draft → open (commitments published) → closed → drawn. */
-export type YpTermStatus = TermStatus
+type YpTermStatus = TermStatus
 
 /** A term of one community's youth palace. */
 export interface YpTermRecord extends Term {
@@ -97,7 +97,7 @@ export interface YpLotteryRecord {
 }
 
 /** Attendance of one enrollment at one session date (key `<enrollmentId>:<sessionDate>`). */
-export interface YpAttendanceRecord {
+interface YpAttendanceRecord {
   id: string
   enrollmentId: string
   courseId: string
@@ -108,7 +108,7 @@ export interface YpAttendanceRecord {
 }
 
 /** A no-show of a family in a term: a late cancellation or an absence. 3 in a term → no priority next term. */
-export interface YpNoShowRecord {
+interface YpNoShowRecord {
   id: string
   parentId: string
   termId: string

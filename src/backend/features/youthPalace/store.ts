@@ -89,7 +89,7 @@ export function enrollmentsInOrder(data: Collections): YpEnrollmentRecord[] {
 }
 
 /** The community's term just before `term` (by start date), if any. */
-export function previousTerm(data: Collections, term: YpTermRecord): YpTermRecord | undefined {
+function previousTerm(data: Collections, term: YpTermRecord): YpTermRecord | undefined {
   return Object.values(data.ypTerms)
     .filter((t) => t.communityId === term.communityId && t.startDate < term.startDate && t.id !== term.id)
     .sort((a, b) => b.startDate.localeCompare(a.startDate))[0]
@@ -137,7 +137,7 @@ export function waitlistPosition(data: Collections, e: YpEnrollmentRecord): numb
 }
 
 /** Writes a waitlist step (promotions, expiries) to storage and tells the families. */
-export function applyStep(ctx: RouteContext, course: YpCourseRecord, step: WaitlistStep): void {
+function applyStep(ctx: RouteContext, course: YpCourseRecord, step: WaitlistStep): void {
   if (!step.promoted.length && !step.expired.length) return
   const store = ctx.db.write('ypEnrollments')
   const children = ctx.db.data.ypChildren

@@ -1,4 +1,7 @@
-/** Youth palace records → wire shapes (`src/domain/contracts/youthPalace.ts`). The lottery secret never leaves before the draw. */
+/**
+ * Youth palace records → wire shapes (`src/domain/contracts/youthPalace.ts`). The lottery secret never leaves before
+ * the draw.
+ */
 import type {
   YpChildDto,
   YpCourseDetailDto,
@@ -20,14 +23,16 @@ import type { YpChildRecord, YpCourseRecord, YpEnrollmentRecord, YpPaymentRecord
 import { hasPriority, isResident, sessionDates, waitlistPosition } from './store'
 
 /** Whether the child pays the hardship price: flagged and a proof photo on file. */
-export const qualifiesForHardship = (child: YpChildRecord | undefined) =>
+const qualifiesForHardship = (child: YpChildRecord | undefined) =>
   !!child && child.hardship && !!child.hardshipProofImageId
 
 /** What the child pays for the course, in fen. */
 export const feeForChild = (course: YpCourseRecord, child: YpChildRecord | undefined) =>
   feeFor(course, { hardship: qualifiesForHardship(child) })
 
-/** The child's applications that still hold or seek a place (pending, admitted, waitlisted, confirmed), oldest first. */
+/**
+ * The child's applications that still hold or seek a place (pending, admitted, waitlisted, confirmed), oldest first.
+ */
 export function activeEnrollmentsOf(data: Collections, childId: string): YpEnrollmentRecord[] {
   return Object.values(data.ypEnrollments)
     .filter((e) => e.childId === childId && PLACE_HOLDING.includes(e.status))
@@ -80,7 +85,7 @@ export function termDto(data: Collections, t: YpTermRecord, viewer: User, nowIso
 }
 
 /** What a course's revealed lottery decided (counts from the lottery record), or null before the draw. */
-export function drawOutcome(data: Collections, courseId: string): YpDrawOutcomeDto | null {
+function drawOutcome(data: Collections, courseId: string): YpDrawOutcomeDto | null {
   const l = data.ypLotteries[courseId]
   if (!l?.revealedAt) return null
   return {
@@ -145,7 +150,7 @@ export function courseDetailDto(
 }
 
 /** A payment for its payer. */
-export function paymentDto(p: YpPaymentRecord): YpPaymentDto {
+function paymentDto(p: YpPaymentRecord): YpPaymentDto {
   return {
     id: p.id,
     amountFen: p.amountFen,

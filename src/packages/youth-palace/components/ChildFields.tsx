@@ -25,8 +25,9 @@ export function childFormErrors(form: ChildForm, today: string): FieldErrors {
 }
 
 /**
- * The fields of a child profile: name, birth date (`DateField`, limited to the ages the palace serves), hardship switch with a proof photo. `birthLocked`: why the birth date cannot change now
- * (the picker is then off and the reason shown instead).
+ * The fields of a child profile: name, birth date (`DateField`, limited to the ages the palace serves),
+ * hardship switch with a proof photo. `birthLocked`: why the birth date cannot change now (the picker is
+ * then off and the reason shown instead).
  */
 export function ChildFields({
   form,

@@ -16,7 +16,10 @@ import '@/packages/care-card/feature.css'
 
 type Hub = { card: CareCardHomeDto | null; apps: CareApplicationDto[] }
 
-/** 爱心卡 hub: for the current person (self or the elder acted for): no card → check and apply; under review → timeline; card → balances and links. */
+/**
+ * 爱心卡 hub: for the current person (self or the elder acted for): no card → check and apply; under review → timeline;
+ * card → balances and links.
+ */
 export default function CareCardHome() {
   useRequireLogin()
   const who = useWho()

@@ -1,6 +1,6 @@
 import { View } from '@tarojs/components'
 import Taro, { useRouter } from '@tarojs/taro'
-import { useEffect, useState } from 'react'
+import { useCallback, useEffect, useState } from 'react'
 import { ApiError, errorMessage } from '@/api'
 import { bookAppointment, changeAppointment, getHallAvailability, listServiceHalls } from '@/api/endpoints/oneThing'
 import type { HallAvailabilityDto, OneThingAppointmentDto, ServiceHallDto } from '@/domain/contracts/oneThing'
@@ -37,16 +37,17 @@ export default function Appointment() {
   const [choosingHall, setChoosingHall] = useState(false)
   const sub = useSubmission()
 
-  const loadHalls = async () => {
+  const loadHalls = useCallback(async () => {
     setLoadError(null)
     try {
       const list = await listServiceHalls()
       setHalls(list)
-      if (!hallId || !list.some((h) => h.id === hallId)) setHallId(list[0]?.id ?? null)
+      // Keep the chosen hall while the list still has it, else take the first.
+      setHallId((id) => (id && list.some((h) => h.id === id) ? id : (list[0]?.id ?? null)))
     } catch (e) {
       setLoadError(e)
     }
-  }
+  }, [])
   const loadAvail = async (id: string) => {
     setAvailError(null)
     setAvail(null)
@@ -58,7 +59,7 @@ export default function Appointment() {
   }
   useEffect(() => {
     loadHalls()
-  }, [])
+  }, [loadHalls])
   useEffect(() => {
     if (hallId) loadAvail(hallId)
   }, [hallId])

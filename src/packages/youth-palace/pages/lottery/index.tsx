@@ -47,7 +47,10 @@ function Kv({ k, v, hash }: { k: string; v: string; hash?: boolean }) {
   )
 }
 
-/** Lottery result: commitment, revealed value, seed, the algorithm, the full order (own entries marked), re-checked in the app. */
+/**
+ * Lottery result: commitment, revealed value, seed, the algorithm, the full order (own entries marked), re-checked in
+ * the app.
+ */
 export default function Lottery() {
   useRequireLogin()
   const id = useRouter().params.id ?? ''
