@@ -50,6 +50,8 @@ export default defineAppConfig({
     navigationBarTitleText: '现代社区',
     navigationBarTextStyle: 'white',
     backgroundColor: '#F5F6F8',
+    // H5: Taro draws the same bar (title, back control) only when asked; WeChat always draws its own.
+    ...(process.env.TARO_ENV === 'h5' ? { navigationStyle: 'default' as const } : {}),
   },
   tabBar: {
     color: '#4E5969',

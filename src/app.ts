@@ -9,12 +9,16 @@ import './app.css'
 // Each `require` below sits under a compile-time condition, so a build where it is false leaves the module
 // out; an `import` would bundle it always.
 
-// H5: elder mode, roles and keyboard for Taro's own dialogs and toasts (WeChat draws its native ones).
+// H5: elder mode, roles and keyboard for Taro's own dialogs, toasts and navigation bar (WeChat draws its
+// native ones).
 if (process.env.TARO_ENV === 'h5') {
   // eslint-disable-next-line @typescript-eslint/no-require-imports -- compiled out when false
   require('./ui/h5-system.css')
   // eslint-disable-next-line @typescript-eslint/no-require-imports -- compiled out when false
   require('./ui/h5Dialogs').installDialogA11y()
+  // The navigation bar's back control (the bar itself: app.config.ts window.navigationStyle).
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- compiled out when false
+  require('./ui/h5NavBar').installNavBar()
 }
 
 // Every automatic retry of a request says so ("网络不稳，正在重试（第 N 次）…").
