@@ -8,13 +8,13 @@
  * Checked to fail: with `skipHydration` on the drafts store every case fails after the kill; with
  * `useDraft`'s clear a no-op every case fails after submitting.
  */
-import { buildSeed } from '@/backend/seed'
+import { seedRows } from '@/backend'
 import { MiniProgram, loginAs, logout, seededIdNumber } from './harness'
 
 jest.setTimeout(120_000)
 
 /** The open term of the youth palace as seeded today (its id follows the season it starts in). */
-const openTermId = Object.values(buildSeed(new Date().toISOString()).ypTerms).find((t) => t.status === 'open')!.id
+const openTermId = (seedRows(new Date().toISOString()).yp_terms as { id: string; status: string }[]).find((t) => t.status === 'open')!.id
 const PETITION = 'ep-xs-5-2'
 const YP = '/packages/youth-palace/pages'
 const CC = '/packages/care-card/pages'

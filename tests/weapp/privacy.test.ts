@@ -7,13 +7,13 @@
  * - before the privacy notice is accepted the app stores nothing personal: only the privacy flag and
  *   settings (the embedded mocked backend's own `mc:db:` collections stand for the server's database).
  */
-import { buildSeed } from '@/backend/seed'
+import { idNumberOf, PEOPLE } from '@/backend/seed/people'
 import { parseResidentId } from '@/domain/residentId'
 import { MiniProgram, loginAs, logout, seededIdNumber } from './harness'
 
 jest.setTimeout(60_000)
 
-const EVERY_ID = Object.keys(buildSeed('2026-03-02T10:00:00+08:00').populationRegister)
+const EVERY_ID = PEOPLE.map(idNumberOf)
 const NAV_APIS = ['navigateTo', 'redirectTo', 'reLaunch', 'switchTab']
 
 /** ID numbers in `text`: any seeded person's, or any valid 18-character number. */

@@ -50,18 +50,19 @@ export interface Hit {
  */
 export function faultsOn(mp: MiniProgram, seed: number, loseFirst?: RegExp): Hit[] {
   type Backend = {
-    decideFault(path?: string): { kind: string | null; delayMs: number }
+    decideFault(path?: string): Promise<{ kind: string | null; delayMs: number }>
     handle(req: { method: string; url: string }): unknown
-    faults: { configure(c: object): void }
+    configureFaults(c: object): Promise<void>
   }
   const backend = mp.backend() as unknown as Backend
-  backend.faults.configure({ ...FAULTS, seed })
+  // Queued before any later request's transaction, so no await is needed.
+  void backend.configureFaults({ ...FAULTS, seed })
   const hits: Hit[] = []
   const reaching = new Map<string, string[]>()
   let lost = !loseFirst
   const decide = backend.decideFault.bind(backend)
-  backend.decideFault = (path = '') => {
-    const d = decide(path)
+  backend.decideFault = async (path = '') => {
+    const d = await decide(path)
     const kind = d.kind ?? 'ok'
     if (kind === 'timeout' || kind === 'server-error') hits.push({ method: '?', url: path, kind })
     else reaching.set(path, [...(reaching.get(path) ?? []), kind])

@@ -303,13 +303,14 @@ export class MiniProgram {
 
   /**
    * The app's embedded mocked backend (mock builds only): set mock time with
-   * `mp.backend().clock.set(ms)`, inspect `mp.backend().db.data`, inject faults with
-   * `mp.backend().faults.configure({ enabled: true, rate: 1, latencyMs: 0, kinds: ['server-error'] })`.
+   * `mp.backend().clock.set(ms)`, read data with `await mp.backend().inspect('care_orders', { holderId })`,
+   * inject faults with `mp.backend().configureFaults({ enabled: true, rate: 1, latencyMs: 0, kinds: ['server-error'] })`.
    */
   backend(): {
     clock: { now(): number; set(ms: number): void; advance(ms: number): void }
-    db: { data: Record<string, any> }
-    faults: { configure(c: Record<string, unknown>): void }
+    inspect<R = any>(table: string, where?: Record<string, unknown>): Promise<R[]>
+    arrange(table: string, rows: object[]): Promise<void>
+    configureFaults(c: Record<string, unknown>): Promise<void>
   } {
     const get = (this.context as unknown as { __mcMockBackend?: () => any }).__mcMockBackend
     if (!get) throw new Error('This build has no embedded mock backend')

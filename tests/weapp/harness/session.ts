@@ -1,12 +1,11 @@
 /** Logging in and out through the app's own pages, for WeChat harness journeys. */
-import { buildSeed } from '@/backend/seed'
+import { idNumberOf, PEOPLE } from '@/backend/seed/people'
 import { MiniProgram } from './mini-program'
 
-const seed = buildSeed('2026-03-02T10:00:00+08:00')
 
 /** The seeded (fictional) ID number of a person, by name. */
 export const seededIdNumber = (name: string) =>
-  Object.values(seed.populationRegister).find((p) => p.name === name)!.idNumber
+  idNumberOf(PEOPLE.find((p) => p.name === name)!)
 
 export interface LoginOptions {
   /** Storage kept from an earlier launch (the backend and the session live in it). */
