@@ -116,9 +116,20 @@ export async function startPostgres() {
     '-c',
     'log_min_messages=warning',
   ])
-  const child = spawn(cmd, args, { stdio: ['ignore', 'ignore', 'pipe'], detached: false })
-  let stderr = ''
-  child.stderr.on('data', (d) => (stderr += d))
+  // The server's log goes to a file, never to a pipe: a runner blocked in spawnSync would not drain a
+  // pipe, and once its buffer filled every backend would stop at its next log line (an error such as
+  // a serialization failure), holding its locks.
+  const logFile = path.join(dir, 'postgres.log')
+  const log = fs.openSync(logFile, 'a')
+  const child = spawn(cmd, args, { stdio: ['ignore', log, log], detached: false })
+  fs.closeSync(log)
+  const logTail = () => {
+    try {
+      return fs.readFileSync(logFile, 'utf8').slice(-4000)
+    } catch {
+      return ''
+    }
+  }
   const state = { runnerPid: process.pid, pid: child.pid, dir, port }
   const stateFile = path.join(STATE_DIR, `${port}.json`)
   fs.writeFileSync(stateFile, JSON.stringify(state))
@@ -132,7 +143,7 @@ export async function startPostgres() {
       execFileSync(readyCmd, readyArgs, { stdio: 'pipe' })
       break
     } catch {
-      if (child.exitCode !== null || Date.now() > deadline) throw new Error(`PostgreSQL did not start:\n${stderr}`)
+      if (child.exitCode !== null || Date.now() > deadline) throw new Error(`PostgreSQL did not start:\n${logTail()}`)
       await new Promise((r) => setTimeout(r, 200))
     }
   }

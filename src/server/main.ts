@@ -11,6 +11,9 @@ import { buildApp } from './app'
 import { createSqlBackend } from './backend'
 import { fileBlobStore } from './blobs'
 import { pgliteDriver, postgresDriver, type SqlDriver } from './drivers'
+import type { SqlStore } from './sql-store'
+
+const SWEEP_EVERY_MS = 3600_000
 
 export interface ServerConfig {
   port: number
@@ -54,9 +57,14 @@ export async function startServer(config: ServerConfig): Promise<{ url: string; 
   const backend = await createSqlBackend({ driver, blobs: fileBlobStore(path.join(config.dataDir, 'blobs')) })
   const app = buildApp(backend)
   const url = await app.listen({ port: config.port, host: config.host })
+  // Photos written by transactions that then failed (or by a process killed before its commit).
+  const store = backend.store as SqlStore
+  const sweep = setInterval(() => void store.sweepOrphanImages(Date.now()).catch(() => undefined), SWEEP_EVERY_MS)
+  sweep.unref()
   return {
     url,
     stop: async () => {
+      clearInterval(sweep)
       await app.close()
       await driver.close()
       if (release) await release()

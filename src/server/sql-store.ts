@@ -1,7 +1,9 @@
 /**
  * The SQL store: the table layer over PostgreSQL or PGlite. Each transaction runs at SERIALIZABLE
- * isolation and is retried, a bounded number of times with a short random back-off, on a
+ * isolation and is retried, at most 12 times with an exponential random back-off (up to 250 ms), on a
  * serialization failure or deadlock; then `BusyError` (the server answers 503 with Retry-After).
+ * Rows known to be contended (seats, balances, slots) are read with `lock` (FOR UPDATE) by the
+ * repositories, which queues writers on the row instead of failing them.
  * Nothing but the database happens inside a transaction; photos go to the blob store before the
  * commit (removed again if it fails) and are removed after it. The store keeps no data between
  * transactions.
@@ -22,7 +24,9 @@ import type { SqlConnection, SqlDriver } from './drivers'
 import { ident, Params, rowOf, selectList, selectSql, snake, whereSql } from './sql'
 
 /** Attempts of one transaction before `BusyError`. */
-const MAX_ATTEMPTS = 8
+const MAX_ATTEMPTS = 12
+/** The longest pause between attempts (ms); pauses grow exponentially with random jitter up to it. */
+const MAX_BACKOFF_MS = 250
 /** PostgreSQL error codes worth retrying: serialization failure, deadlock. */
 const RETRY_CODES = new Set(['40001', '40P01'])
 
@@ -53,7 +57,7 @@ export class SqlStore implements Store {
       } catch (e) {
         if (!isRetryable(e)) throw e
         if (attempt >= MAX_ATTEMPTS) throw new BusyError()
-        await sleep(Math.random() * 5 * attempt)
+        await sleep(Math.random() * Math.min(MAX_BACKOFF_MS, 2 ** attempt))
       }
     }
   }
@@ -207,10 +211,7 @@ class SqlTable implements Table<Row> {
   }
 
   async get(key: string, opts: { lock?: boolean } = {}): Promise<Row | undefined> {
-    const p = new Params()
-    return (
-      await this.rows(selectSql(this.spec, { where: { [this.spec.key]: key }, order: [], lock: opts.lock }, p), p)
-    )[0]
+    return (await this.find({ where: { [this.spec.key]: key }, order: [], lock: opts.lock }))[0]
   }
 
   async find(query: Query<Row>): Promise<Row[]> {

@@ -157,6 +157,5 @@ CREATE INDEX attempts_by_at ON attempts (at);
 -- Photos live in the blob store; a row per photo a committed transaction wrote (the orphan sweep
 -- removes files no row names).
 CREATE TABLE images (
-  id text COLLATE "C" PRIMARY KEY,
-  created_at timestamptz NOT NULL DEFAULT now()
+  id text COLLATE "C" PRIMARY KEY
 );

@@ -81,7 +81,7 @@ describe.each(kinds)('SQL schema on %s', (_kind, open) => {
   it('backs every lookup with an index whose leading columns are the lookup', async () => {
     const indexes = (
       await q(`
-        SELECT t.relname AS table, array_agg(a.attname ORDER BY k.n) AS cols
+        SELECT t.relname AS table, array_agg(a.attname::text ORDER BY k.n) AS cols
         FROM pg_index i
         JOIN pg_class t ON t.oid = i.indrelid
         JOIN pg_namespace ns ON ns.oid = t.relnamespace AND ns.nspname = 'public'
