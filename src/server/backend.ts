@@ -16,6 +16,8 @@ export interface SqlBackendOptions {
   clock?: MockClock
   /** Whether the dev routes (mock time, faults, reset) are served: demo mode only. */
   devRoutes?: boolean
+  /** Seed an empty database on start (default true; tests that reseed per test turn it off). */
+  seedWhenEmpty?: boolean
 }
 
 /** Migrates the database and seeds it when empty (first start), then returns a backend over it. */
@@ -31,6 +33,6 @@ export async function createSqlBackend(opts: SqlBackendOptions): Promise<Backend
     clock: opts.clock,
     devRoutes: opts.devRoutes ?? true,
   })
-  await backend.start()
+  if (opts.seedWhenEmpty ?? true) await backend.start()
   return backend
 }

@@ -15,7 +15,8 @@ import { idNumberOf as seededIdNumber, PEOPLE } from '@/backend/seed/people'
 import { buildApp } from '@/server/app'
 import { createSqlBackend } from '@/server/backend'
 import { memoryBlobStore } from '@/server/blobs'
-import { pgliteDriver, postgresDriver, type SqlDriver } from '@/server/drivers'
+import { pgliteDriver, type SqlDriver } from '@/server/drivers'
+import { freshPostgres, PG_URL, SQL_ENABLED } from '../server/databases'
 
 /** 2026-03-02 10:00 Beijing. */
 export const T0 = Date.UTC(2026, 2, 2, 2, 0, 0)
@@ -86,46 +87,29 @@ export async function inProcess(clock = fixedClock(T0)): Promise<Client> {
 }
 
 // The first SQL test of a file starts PGlite or creates a database: give hooks and tests time.
-if (process.env.MC_SQL === '1') jest.setTimeout(60_000)
+if (SQL_ENABLED) jest.setTimeout(60_000)
 
 /** One driver per test file and kind, opened on first use and closed after the file's tests. */
 const drivers = new Map<'pglite' | 'postgres', Promise<SqlDriver>>()
-let pgDatabase: string | null = null
 
 async function driverOf(kind: 'pglite' | 'postgres'): Promise<SqlDriver> {
-  if (!drivers.has(kind)) {
-    drivers.set(
-      kind,
-      (async () => {
-        if (kind === 'pglite') return pgliteDriver('memory://')
-        const admin = process.env.MC_PG_URL!
-        pgDatabase = `mc_test_${process.pid}_${Math.floor(Math.random() * 1e9)}`
-        const root = await postgresDriver(admin, { max: 1 })
-        await root.withConnection((c) => c.query(`CREATE DATABASE ${pgDatabase}`))
-        await root.close()
-        const url = new URL(admin)
-        url.pathname = `/${pgDatabase}`
-        return postgresDriver(url.toString(), { max: 10 })
-      })(),
-    )
-  }
+  if (!drivers.has(kind)) drivers.set(kind, kind === 'pglite' ? pgliteDriver('memory://') : freshPostgres(10))
   return drivers.get(kind)!
 }
 
 afterAll(async () => {
   for (const d of drivers.values()) await (await d).close()
   drivers.clear()
-  if (pgDatabase) {
-    const root = await postgresDriver(process.env.MC_PG_URL!, { max: 1 })
-    await root.withConnection((c) => c.query(`DROP DATABASE IF EXISTS ${pgDatabase} WITH (FORCE)`))
-    await root.close()
-    pgDatabase = null
-  }
 })
 
 /** The server (Fastify, 127.0.0.1, a free port) on a freshly seeded SQL database, called over HTTP. */
-async function overSql(kind: 'pglite' | 'postgres', clock = fixedClock(T0)): Promise<Client> {
-  const backend = await createSqlBackend({ driver: await driverOf(kind), blobs: memoryBlobStore(), clock })
+export async function overSql(kind: 'pglite' | 'postgres', clock = fixedClock(T0)): Promise<Client> {
+  const backend = await createSqlBackend({
+    driver: await driverOf(kind),
+    blobs: memoryBlobStore(),
+    clock,
+    seedWhenEmpty: false,
+  })
   await backend.reseed()
   const app = buildApp(backend)
   const url = await app.listen({ port: 0, host: '127.0.0.1' })
@@ -148,10 +132,8 @@ async function overSql(kind: 'pglite' | 'postgres', clock = fixedClock(T0)): Pro
 /** The transports the backend suites run on: in-app always; the SQL servers when enabled (see above). */
 export const TRANSPORTS: [string, () => Promise<Client>][] = [
   ['in-app', () => inProcess()],
-  ...(process.env.MC_SQL === '1'
-    ? [['PGlite server', () => overSql('pglite')] as [string, () => Promise<Client>]]
-    : []),
-  ...(process.env.MC_SQL === '1' && process.env.MC_PG_URL
+  ...(SQL_ENABLED ? [['PGlite server', () => overSql('pglite')] as [string, () => Promise<Client>]] : []),
+  ...(SQL_ENABLED && PG_URL
     ? [['PostgreSQL server', () => overSql('postgres')] as [string, () => Promise<Client>]]
     : []),
 ]

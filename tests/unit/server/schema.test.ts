@@ -8,9 +8,10 @@
  */
 import { TABLES } from '@/backend'
 import type { ColumnType, TableSpec } from '@/backend/core/data/spec'
-import { pgliteDriver, postgresDriver, type SqlDriver } from '@/server/drivers'
+import { pgliteDriver, type SqlDriver } from '@/server/drivers'
 import { migrate, migrationFiles } from '@/server/migrate'
 import { snake, SQL_TYPES } from '@/server/sql'
+import { describeSql, sqlDatabases } from './databases'
 
 jest.setTimeout(120_000)
 
@@ -25,23 +26,7 @@ const PG_TYPES: Record<ColumnType, string> = {
   jsonb: 'jsonb',
 }
 
-const kinds: [string, () => Promise<SqlDriver>][] = [['PGlite', () => pgliteDriver('memory://')]]
-if (process.env.MC_PG_URL) {
-  kinds.push([
-    'PostgreSQL',
-    async () => {
-      const name = `mc_schema_${process.pid}_${Math.floor(Math.random() * 1e9)}`
-      const root = await postgresDriver(process.env.MC_PG_URL!, { max: 1 })
-      await root.withConnection((c) => c.query(`CREATE DATABASE ${name}`))
-      await root.close()
-      const url = new URL(process.env.MC_PG_URL!)
-      url.pathname = `/${name}`
-      return postgresDriver(url.toString(), { max: 2 })
-    },
-  ])
-}
-
-describe.each(kinds)('SQL schema on %s', (_kind, open) => {
+describeSql.each(sqlDatabases(2))('SQL schema on %s', (_kind, open) => {
   let db: SqlDriver
   beforeAll(async () => {
     db = await open()
@@ -109,7 +94,7 @@ describe.each(kinds)('SQL schema on %s', (_kind, open) => {
   })
 })
 
-describe('SQL migrations on PGlite from the previous version', () => {
+describeSql('SQL migrations on PGlite from the previous version', () => {
   it('applies the last migration to a database holding data at the one before', async () => {
     const db = await pgliteDriver('memory://')
     const files = migrationFiles()

@@ -8,9 +8,10 @@
 import { TABLES } from '@/backend'
 import { table } from '@/backend/core/data/spec'
 import { memoryBlobStore } from '@/server/blobs'
-import { pgliteDriver, postgresDriver, type SqlDriver } from '@/server/drivers'
+import type { SqlDriver } from '@/server/drivers'
 import { migrate } from '@/server/migrate'
 import { SqlStore } from '@/server/sql-store'
+import { describeSql, sqlDatabases } from './databases'
 
 jest.setTimeout(120_000)
 
@@ -29,20 +30,7 @@ const settings = table<Settings>({
 })
 const SEEDED_AT = '2026-03-02T10:00:00+08:00'
 
-async function openPostgres(): Promise<SqlDriver> {
-  const name = `mc_store_${process.pid}_${Math.floor(Math.random() * 1e9)}`
-  const root = await postgresDriver(process.env.MC_PG_URL!, { max: 1 })
-  await root.withConnection((c) => c.query(`CREATE DATABASE ${name}`))
-  await root.close()
-  const url = new URL(process.env.MC_PG_URL!)
-  url.pathname = `/${name}`
-  return postgresDriver(url.toString(), { max: 12 })
-}
-
-const kinds: [string, () => Promise<SqlDriver>][] = [['PGlite', () => pgliteDriver('memory://')]]
-if (process.env.MC_PG_URL) kinds.push(['PostgreSQL', openPostgres])
-
-describe.each(kinds)('SQL store on %s', (kind, open) => {
+describeSql.each(sqlDatabases(12))('SQL store on %s', (kind, open) => {
   let driver: SqlDriver
   let blobs: ReturnType<typeof memoryBlobStore>
   let store: SqlStore

@@ -3,11 +3,9 @@
  * A course's row is the lock for its seats: every change that takes, frees or offers a seat of a course
  * first reads the course with `lock` (SQL `SELECT … FOR UPDATE`), so seats taken never exceed capacity.
  */
-import { sha256Hex } from '@/domain/hash'
 import { addDays, beijingDate } from '@/domain/time'
 import { hasResidentPriority } from '@/domain/youthPalaceRules'
 import { forbidden, notFound } from '@/backend/core/http'
-import { newId } from '@/backend/core/ids'
 import type { RouteContext } from '@/backend/core/router'
 import type { User } from '@/backend/model'
 import { requirePrivacy } from '@/backend/routes/me'
@@ -19,15 +17,6 @@ export const YP_LINK = '/packages/youth-palace/pages/index/index'
 /** Link to one child's courses, where a family confirms, pays, declines or cancels. */
 export const myCoursesLink = (childId: string) =>
   `/packages/youth-palace/pages/my-courses/index?childId=${encodeURIComponent(childId)}`
-
-/**
- * Random lower-case hex (64 characters): SHA-256 of several `Math.random` draws, the clock and a fresh id.
- * Mock only — WeChat has no WebCrypto; a real backend draws lottery secrets from a CSPRNG on the server.
- */
-export function randomHex(nowMs: number): string {
-  const draws = Array.from({ length: 8 }, () => Math.floor(Math.random() * 2 ** 32).toString(16))
-  return sha256Hex('mcyp', String(nowMs), newId('r'), ...draws)
-}
 
 /** A term by id, or 404 `NO_SUCH_TERM`. Drafts are visible to workers of the term's community only. */
 export async function termOf(ctx: RouteContext, id: string): Promise<YpTermRecord> {

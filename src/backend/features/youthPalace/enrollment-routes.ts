@@ -10,7 +10,7 @@ import { checkApplication } from '@/domain/youthPalaceRules'
 import { DEFAULT_YOUTH_SETTINGS, addHoursIso } from '@/domain/youthPalaceTypes'
 import { confirmOffer } from '@/domain/youthPalaceWaitlist'
 import { conflict, unprocessable } from '@/backend/core/http'
-import { newId } from '@/backend/core/ids'
+import { newId, randomSecret } from '@/backend/core/ids'
 import { route, type Route, type RouteContext } from '@/backend/core/router'
 import { requirePrivacy } from '@/backend/routes/me'
 import {
@@ -20,7 +20,6 @@ import {
   noShowsLastTerm,
   ownChild,
   ownEnrollment,
-  randomHex,
   sessionDates,
   weekdayOf,
 } from './access'
@@ -100,7 +99,7 @@ export const enrollmentRoutes: Route[] = [
         status,
         appliedAt: ctx.nowIso,
         updatedAt: ctx.nowIso,
-        checkinSalt: randomHex(ctx.clock.now()),
+        checkinSalt: randomSecret(),
         ...(waitlist ? { queuedAt: ctx.nowIso } : {}),
         ...(status === 'admitted'
           ? { confirmBy: addHoursIso(ctx.nowIso, DEFAULT_YOUTH_SETTINGS.confirmWindowHours) }

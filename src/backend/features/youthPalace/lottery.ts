@@ -9,15 +9,17 @@ import { createCommitment, drawWithPriority, lotterySeed, type LotteryApplicatio
 import { hasResidentPriority } from '@/domain/youthPalaceRules'
 import { DEFAULT_YOUTH_SETTINGS, addHoursIso, formatInstantCn } from '@/domain/youthPalaceTypes'
 import type { RouteContext } from '@/backend/core/router'
-import { isResident, myCoursesLink, randomHex } from './access'
+import { isResident, myCoursesLink } from './access'
+import { randomSecret } from '@/backend/core/ids'
 import type { YpCourseRecord, YpEnrollmentRecord, YpLotteryRecord, YpTermRecord } from './model'
 
 /**
- * A fresh lottery record for a course: secret from `randomHex` (mock randomness: a real backend uses a
- * CSPRNG and keeps the secret off the client), commitment = SHA-256 of the secret.
+ * A fresh lottery record for a course: secret from `randomSecret` (WebCrypto on the server; hashed
+ * `Math.random` draws in the embedded demo, whose data never leaves the phone), commitment = SHA-256 of
+ * the secret, published before the draw.
  */
-export function newLottery(course: YpCourseRecord, nowIso: string, nowMs: number): YpLotteryRecord {
-  const secret = randomHex(nowMs)
+export function newLottery(course: YpCourseRecord, nowIso: string): YpLotteryRecord {
+  const secret = randomSecret()
   return {
     courseId: course.id,
     termId: course.termId,
@@ -31,7 +33,7 @@ export function newLottery(course: YpCourseRecord, nowIso: string, nowMs: number
 export async function publishCommitments(ctx: RouteContext, term: YpTermRecord): Promise<void> {
   const yp = ctx.tx.youthPalace
   for (const c of await yp.lotteryCoursesOf(term.id)) {
-    if (!(await yp.lotteries.get(c.id))) await yp.lotteries.insert(newLottery(c, ctx.nowIso, ctx.clock.now()))
+    if (!(await yp.lotteries.get(c.id))) await yp.lotteries.insert(newLottery(c, ctx.nowIso))
   }
 }
 
@@ -71,8 +73,7 @@ async function drawCourse(
   confirmBy: string,
 ): Promise<YpDrawSummaryDto['courses'][number]> {
   const yp = ctx.tx.youthPalace
-  const lottery =
-    (await yp.lotteries.get(course.id)) ?? (await yp.lotteries.insert(newLottery(course, ctx.nowIso, ctx.clock.now())))
+  const lottery = (await yp.lotteries.get(course.id)) ?? (await yp.lotteries.insert(newLottery(course, ctx.nowIso)))
   const pending = await yp.enrollmentsInStatus(course.id, 'pending')
   const ids = pending.map((e) => e.id)
   const applications = await lotteryEntries(ctx, pending, term)

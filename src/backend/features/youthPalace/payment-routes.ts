@@ -8,9 +8,9 @@
 import * as v from 'valibot'
 import { sha256Hex } from '@/domain/hash'
 import { conflict, notFound, unprocessable } from '@/backend/core/http'
-import { newId } from '@/backend/core/ids'
+import { newId, randomSecret } from '@/backend/core/ids'
 import { route, type Route } from '@/backend/core/router'
-import { lockedOwnEnrollment, randomHex } from './access'
+import { lockedOwnEnrollment } from './access'
 import { confirmable } from './enrollment-routes'
 import type { YpPaymentRecord } from './model'
 import { enrollmentView, feeForChild } from './views'
@@ -30,7 +30,7 @@ export const paymentRoutes: Route[] = [
       if (amountFen === 0) throw unprocessable('NO_FEE', '这门课免费，不用支付，直接确认名额即可')
       let p = await yp.latestPaymentOf(e.id)
       if (!p || p.status !== 'created' || p.amountFen !== amountFen) {
-        const nonce = randomHex(ctx.clock.now()).slice(0, 32)
+        const nonce = randomSecret().slice(0, 32)
         p = {
           id: newId('pay'),
           enrollmentId: e.id,

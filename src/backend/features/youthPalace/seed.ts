@@ -11,7 +11,8 @@ import { addDays, beijingDate } from '@/domain/time'
 import type { Weekday } from '@/domain/youthPalaceTypes'
 import type { Rows } from '@/backend/core/data/store'
 import type { CoreSeed } from '@/backend/seed'
-import { randomHex, weekdayOf } from './access'
+import { weekdayOf } from './access'
+import { randomSecret } from '@/backend/core/ids'
 import { newLottery } from './lottery'
 import type {
   YpChildRecord,
@@ -307,7 +308,6 @@ const OTHER_CHILDREN: [parent: string, key: string, name: string, ageYears: numb
  */
 export function seedYouthPalace(core: CoreSeed, nowIso: string): Rows {
   const today = beijingDate(nowIso)
-  const nowMs = Date.parse(nowIso)
   let startDate = addDays(today, 20)
   while (weekdayOf(startDate) !== SAT) startDate = addDays(startDate, 1)
   const term: YpTermRecord = {
@@ -378,7 +378,7 @@ export function seedYouthPalace(core: CoreSeed, nowIso: string): Rows {
   }
   const lotteries: YpLotteryRecord[] = Object.values(ypCourses)
     .filter((c) => c.admission === 'lottery')
-    .map((c) => newLottery(c, nowIso, nowMs))
+    .map((c) => newLottery(c, nowIso))
 
   const bornYearsBefore = (years: number) => addDays(startDate, -Math.round(years * 365.25))
   const child = (id: string, parentId: string, name: string, years: number): YpChildRecord => ({
@@ -411,7 +411,7 @@ export function seedYouthPalace(core: CoreSeed, nowIso: string): Rows {
       source: 'apply',
       appliedAt,
       updatedAt: appliedAt,
-      checkinSalt: randomHex(nowMs + i),
+      checkinSalt: randomSecret(),
     }
   })
   const ypPayments: Record<string, YpPaymentRecord> = {}
@@ -422,7 +422,7 @@ export function seedYouthPalace(core: CoreSeed, nowIso: string): Rows {
     const at = `${term.opensAt}T08:0${i}:00+08:00`
     const id = `ype-seed-aircraft-${key}`
     const paymentId = `pay-seed-aircraft-${key}`
-    const nonce = randomHex(nowMs + 10 + i).slice(0, 32)
+    const nonce = randomSecret().slice(0, 32)
     ypPayments[paymentId] = {
       id: paymentId,
       enrollmentId: id,
@@ -448,7 +448,7 @@ export function seedYouthPalace(core: CoreSeed, nowIso: string): Rows {
       updatedAt: at,
       confirmedAt: at,
       paymentId,
-      checkinSalt: randomHex(nowMs + 20 + i),
+      checkinSalt: randomSecret(),
     }
   })
   const ypNoShows: Record<string, YpNoShowRecord> = {}

@@ -140,7 +140,7 @@ export const workerRoutes: Route[] = [
         throw unprocessable('NO_SESSIONS', '学期内没有这一天，请检查上课星期和学期日期')
       await ctx.tx.youthPalace.courses.insert(course)
       if (term.status === 'open' && course.admission === 'lottery') {
-        await ctx.tx.youthPalace.lotteries.insert(newLottery(course, ctx.nowIso, ctx.clock.now()))
+        await ctx.tx.youthPalace.lotteries.insert(newLottery(course, ctx.nowIso))
       }
       return courseDetailView(ctx, course, term)
     },
