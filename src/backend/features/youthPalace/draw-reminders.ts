@@ -14,7 +14,7 @@ import type { YpTermRecord } from './model'
 const WORKER_LINK = '/packages/youth-palace/pages/worker/index'
 
 /** Ref of a term's draw reminders (`resolveMessages` once it is drawn). */
-export const drawReminderRef = (termId: string) => `yp-draw:${termId}`
+const drawReminderRef = (termId: string) => `yp-draw:${termId}`
 
 /** Whether the term's workers still need the reminder for `due` (each stage once). */
 const reminderDue = (t: YpTermRecord, due: 'ended' | 'started') =>
