@@ -23,7 +23,10 @@ const reminderDue = (t: YpTermRecord, due: 'ended' | 'started') =>
 /** Sends the reminders that are due (see the file header); the term is locked before it is marked reminded. */
 export async function remindDraws(ctx: RouteContext): Promise<void> {
   const yp = ctx.tx.youthPalace
-  for (const found of await yp.termsAwaitingDraw(todayOf(ctx))) {
+  const today = todayOf(ctx)
+  for (const found of await yp.termsAwaitingDraw(today)) {
+    // Already told for the stage it is in: skip before counting its courses (this runs on every request).
+    if (!reminderDue(found, today >= found.startDate ? 'started' : 'ended')) continue
     const lotteryCourses = await yp.lotteryCourseCount(found.id)
     const due = drawDue(found, lotteryCourses, ctx.nowIso)
     if (!due || !reminderDue(found, due)) continue
