@@ -109,7 +109,7 @@ export async function stopAllServers(): Promise<void> {
 
 export interface Reply {
   status: number
-   
+  /** The JSON answer (any route's shape, read by the tests). */
   body: any
   replayed: boolean
 }
