@@ -227,10 +227,17 @@ describe.each(databases)('SIGKILL during a burst of writes on %s', (name, enable
       const restartMs = Date.now() - restartAt
 
       // Every acknowledged write is there, and its key answers the same again.
-      for (const [key, orderId] of bookedOrders) {
-        const order = await get(HOLDER, `/api/care-card/orders/${orderId}`)
-        expect({ key, status: order.status }).toEqual({ key, status: cancelled.has(key) ? 'cancelled' : 'booked' })
+      const statusOf = new Map<string, string>()
+      for (let cursor: string | null = '0'; cursor !== null;) {
+        const page = await get(HOLDER, `/api/care-card/orders?limit=50&cursor=${cursor}`)
+        for (const o of page.items as { id: string; status: string }[]) statusOf.set(o.id, o.status)
+        cursor = page.nextCursor
       }
+      for (const [key, orderId] of bookedOrders)
+        expect({ key, status: statusOf.get(orderId) }).toEqual({
+          key,
+          status: cancelled.has(key) ? 'cancelled' : 'booked',
+        })
       const receipts = [...acked.values()]
         .filter((o) => o.write.kind === 'ballot')
         .map((o) => o.reply!.body.receipt as { seq: number; hash: string })
