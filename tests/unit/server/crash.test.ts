@@ -194,6 +194,7 @@ describe.each(databases)('SIGKILL during a burst of writes on %s', (name, enable
       const killAfter = 2 + Math.floor(random() * 18)
       const killDelayMs = Math.floor(random() * 15)
       let acks = 0
+      let refused = 0
       let killed = false
       let kill: Promise<void> | undefined
       let sent = 0
@@ -205,7 +206,10 @@ describe.each(databases)('SIGKILL during a burst of writes on %s', (name, enable
           pending.set(w.key, o)
           try {
             const reply = await send(w, 20_000)
-            if (reply.status !== 200) continue // refused: sent again below
+            if (reply.status !== 200) {
+              refused++ // not applied (the transaction rolled back): sent again below
+              continue
+            }
             o.reply = reply
             record(o)
             if (++acks === killAfter)
@@ -270,7 +274,7 @@ describe.each(databases)('SIGKILL during a burst of writes on %s', (name, enable
         record(o)
       }
       figures.push(
-        `kill ${cycle + 1} after ack ${killAfter} + ${killDelayMs} ms: ${acks} acknowledged, ${lost.length} unanswered (${replayed} had committed); restart ${restartMs} ms, cycle ${Date.now() - cycleAt} ms`,
+        `kill ${cycle + 1} after ack ${killAfter} + ${killDelayMs} ms: ${acks} acknowledged, ${refused} refused, ${lost.length - refused} unanswered (${replayed} had committed); restart ${restartMs} ms, cycle ${Date.now() - cycleAt} ms`,
       )
 
       // Totals: what the acknowledged writes add up to, counted once.
