@@ -2,7 +2,7 @@
  * The backend: the core (identity, family links, messages, demo settings) and the feature modules,
  * composed. `createBackend({ storage })` gives an in-app `Backend` (the phone, the backend's unit
  * tests) whose `handle(request)` answers `/api/...` from the route table. Transports:
- * `createMockInterceptor` (in the app) and `scripts/mock-server.ts` (Node HTTP).
+ * `createMockInterceptor` (in the app); the shared server (`src/server`) runs the same routes over SQL.
  */
 import { Backend } from './core/backend'
 import { MockClock } from './core/clock'

@@ -224,6 +224,49 @@ export function registrationPhase(term: Term & { status: TermStatus }, now: Inst
 }
 
 /**
+ * First Beijing date on which a worker may close a term's registration: the day after `closesAt`, so
+ * every family keeps the whole last day (`closesAt` is inclusive).
+ * @throws DomainError `INVALID_DATE` for a malformed `closesAt`
+ */
+export function closableFrom(term: Pick<Term, 'closesAt'>): string {
+  return addDays(term.closesAt, 1)
+}
+
+/**
+ * Whether a worker may close an open term's registration on `now`: only from `closableFrom`. Refusal
+ * `WINDOW_NOT_ENDED`, with the dates in words.
+ * @param now ISO instant with offset, or epoch ms (the backend's clock) @throws DomainError `INVALID_DATE`
+ */
+export function checkCloseRegistration(term: Pick<Term, 'closesAt'>, now: Instant): RuleResult {
+  if (beijingDate(toMs(now)) < closableFrom(term)) {
+    return refuse(
+      'WINDOW_NOT_ENDED',
+      `报名到 ${formatDateCn(term.closesAt)} 当天结束，${formatDateCn(closableFrom(term))} 起才能关闭报名并抽签，以免影响还在报名的家庭`,
+    )
+  }
+  return OK
+}
+
+/**
+ * Whether a term's lottery courses still wait for the worker's draw on `now`: `'started'` once classes
+ * have begun (`startDate` reached), `'ended'` once the registration window is over (the day after
+ * `closesAt`), null before that, once drawn, or when the term has no lottery course. The worker screen
+ * and the worker's reminder messages prompt the close and the draw from this.
+ * @param lotteryCourses how many lottery courses the term has (whole number ≥ 0)
+ * @param now ISO instant with offset, or epoch ms @throws DomainError `INVALID_DATE`
+ */
+export function drawDue(
+  term: Term & { status: TermStatus },
+  lotteryCourses: number,
+  now: Instant,
+): 'ended' | 'started' | null {
+  if (lotteryCourses === 0 || (term.status !== 'open' && term.status !== 'closed')) return null
+  const today = beijingDate(toMs(now))
+  if (today >= term.startDate) return 'started'
+  return today >= closableFrom(term) ? 'ended' : null
+}
+
+/**
  * Fee in integer fen: `course.feeFen`, or with the hardship discount (default 50 % off) rounded half up.
  * @throws DomainError `INVALID_FEE` when `feeFen` is not a whole number ≥ 0
  * Source: domain.md §2 PRODUCT ("fee (0 or low, 50 % off for hardship families)").

@@ -8,6 +8,7 @@ import { addDays, beijingDate, formatDateCn } from '@/domain/time'
 import { childBirthDateRange } from '@/domain/youthPalaceChildren'
 import { stepDate } from '@/ui/dateSteps'
 import {
+  backendRows,
   expectAudited,
   loginAs,
   openPhone,
@@ -26,7 +27,6 @@ const YP = 'packages/youth-palace/pages'
 const ONE = 'packages/one-thing/pages'
 
 const setClock = (page: Page) => page.evaluate((ms) => (globalThis as any).__mcMockBackend().clock.set(ms), NOW)
-const backendData = (page: Page) => page.evaluate(() => (globalThis as any).__mcMockBackend().db.data) as Promise<any>
 const go = async (page: Page, route: string) => {
   await page.evaluate((r) => {
     location.hash = `#/${r}`
@@ -86,9 +86,9 @@ describe('H5 in Chromium: date questions in elder mode', () => {
     await visiblePage(page)
       .getByText(/已添加 陈小天/)
       .waitFor()
-    const tian = Object.values(
-      (await backendData(page)).ypChildren as Record<string, { name: string; birthDate: string }>,
-    ).find((c) => c.name === '陈小天')
+    const tian = (await backendRows<{ name: string; birthDate: string }>(page, 'yp_children')).find(
+      (c) => c.name === '陈小天',
+    )
     expect(tian?.birthDate).toBe(chosen)
     expect(pageErrors(page)).toEqual([])
     await context.close()
@@ -129,11 +129,8 @@ describe('H5 in Chromium: date questions in elder mode', () => {
     await visiblePage(page).getByText('确定：1956年5月').waitFor()
     await tap(page, 'q-next')
     await visiblePage(page).getByText('1956年5月').first().waitFor()
-    const progress = Object.values(
-      (await backendData(page)).oneThingProgress as Record<
-        string,
-        { eventId: string; answers: Record<string, string> }
-      >,
+    const progress = (
+      await backendRows<{ eventId: string; answers: Record<string, string> }>(page, 'one_thing_progress')
     ).find((p) => p.eventId === 'retirement')
     expect(progress?.answers.birthDate).toBe('1956-05-01')
     expect(pageErrors(page)).toEqual([])

@@ -3,12 +3,11 @@
  * middle of its card (Taro's H5 aspectFit), `id="undefined"` on a Section, Button or Cell without an id.
  */
 import type { Page } from 'playwright-core'
-import { loginAs, openPhone, visiblePage, waitForRoute, useBrowserSuite } from './support'
+import { backendRows, loginAs, openPhone, visiblePage, waitForRoute, useBrowserSuite } from './support'
 
 const app = useBrowserSuite(180_000)
 const YP = 'packages/youth-palace/pages'
 
-const backendData = (page: Page) => page.evaluate(() => (globalThis as any).__mcMockBackend().db.data) as Promise<any>
 const go = async (page: Page, route: string) => {
   await page.evaluate((r) => {
     location.hash = `#/${r}`
@@ -23,9 +22,9 @@ describe('H5 in Chromium: layout', () => {
     await go(page, `${YP}/course/index?id=ypc-chinese-dance&childId=ypk-chen-le`)
     await visiblePage(page).locator('#apply-submit').click()
     await visiblePage(page).locator('#apply-result').waitFor()
-    const dance = Object.values(
-      (await backendData(page)).ypEnrollments as Record<string, { id: string; courseId: string; parentId: string }>,
-    ).find((e) => e.courseId === 'ypc-chinese-dance' && e.parentId === 'u-chen')!
+    const dance = (await backendRows<{ id: string; courseId: string; parentId: string }>(page, 'yp_enrollments')).find(
+      (e) => e.courseId === 'ypc-chinese-dance' && e.parentId === 'u-chen',
+    )!
     await go(page, `${YP}/my-courses/index`)
     await visiblePage(page).locator(`#checkin-${dance.id}`).click()
     await waitForRoute(page, `${YP}/checkin/index`)

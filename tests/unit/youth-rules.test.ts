@@ -3,11 +3,14 @@ import {
   cancellationPolicy,
   checkAgeBand,
   checkApplication,
+  checkCloseRegistration,
   checkCapacity,
   checkCourseLimit,
   checkNoOverlap,
   checkRegistrationWindow,
+  closableFrom,
   confirmOffer,
+  drawDue,
   expireOffers,
   feeFor,
   firstSessionStart,
@@ -463,5 +466,30 @@ describe('FIFO waitlist with a 24-hour confirmation window', () => {
     expect(late.ok ? '' : late.message).toContain('2026年3月3日（周二） 10:00')
     const none = confirmOffer(app('C-draw', 'waitlisted'), '2026-03-03T09:00:00+08:00')
     expect(none.ok ? 'ok' : none.code).toBe('NOT_AN_OFFER')
+  })
+})
+
+describe('closing registration and the draw falling due (worker)', () => {
+  const open = { ...term, status: 'open' as const }
+  it('registration may be closed from the day after closesAt, Beijing time, refused before in words', () => {
+    expect(closableFrom(term)).toBe('2026-03-01')
+    const early = checkCloseRegistration(term, '2026-02-28T23:59:59+08:00')
+    expect(code(early)).toBe('WINDOW_NOT_ENDED')
+    expect(message(early)).toBe(
+      '报名到 2026年2月28日（周六） 当天结束，2026年3月1日（周日） 起才能关闭报名并抽签，以免影响还在报名的家庭',
+    )
+    expect(code(checkCloseRegistration(term, '2026-03-01T00:00:00+08:00'))).toBe('ok')
+    // 16:00 UTC on 28 Feb is already 1 March in Beijing.
+    expect(code(checkCloseRegistration(term, Date.UTC(2026, 1, 28, 16, 0)))).toBe('ok')
+  })
+
+  it('the draw is due once the window is over, more so once classes begin; never without lottery courses or once drawn', () => {
+    expect(drawDue(open, 2, '2026-02-28T12:00:00+08:00')).toBeNull()
+    expect(drawDue(open, 2, '2026-03-01T08:00:00+08:00')).toBe('ended')
+    expect(drawDue({ ...term, status: 'closed' }, 2, '2026-03-06T23:00:00+08:00')).toBe('ended')
+    expect(drawDue({ ...term, status: 'closed' }, 2, '2026-03-07T08:00:00+08:00')).toBe('started')
+    expect(drawDue(open, 0, '2026-03-07T08:00:00+08:00')).toBeNull()
+    for (const status of ['draft', 'drawn'] as const)
+      expect(drawDue({ ...term, status }, 2, '2026-03-07T08:00:00+08:00')).toBeNull()
   })
 })

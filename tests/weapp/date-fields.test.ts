@@ -63,9 +63,9 @@ describe('WeChat build: date questions in elder mode', () => {
     await mp.page.tap('child-submit')
     await mp.settle(300)
     expect(mp.page.text()).toContain('已添加 陈小天')
-    const tian = Object.values(
-      mp.backend().db.data.ypChildren as Record<string, { name: string; birthDate: string }>,
-    ).find((c) => c.name === '陈小天')
+    const tian = (await mp.backend().inspect<{ name: string; birthDate: string }>('yp_children')).find(
+      (c) => c.name === '陈小天',
+    )
     expect(tian?.birthDate).toBe(chosen)
 
     // 取消 leaves the answer as it was.
@@ -102,9 +102,11 @@ describe('WeChat build: date questions in elder mode', () => {
     expect(mp.page.text()).toContain('确定：2026年2月20日（周五）')
     await mp.page.tap('q-next')
     await mp.settle(1000)
-    const progress = (eventId: string) =>
-      (mp.backend().db.data.oneThingProgress as Record<string, { answers: Record<string, string> }>)[`u-li:${eventId}`]
-    expect(progress('after-death')?.answers.deathDate).toBe('2026-02-20')
+    const progress = async (eventId: string) =>
+      (
+        await mp.backend().inspect<{ answers: Record<string, string> }>('one_thing_progress', { id: `u-li:${eventId}` })
+      )[0]
+    expect((await progress('after-death'))?.answers.deathDate).toBe('2026-02-20')
 
     await mp.navigateTo(`${ONE}/questions/index?event=retirement`)
     await mp.settle(1000)
@@ -117,7 +119,7 @@ describe('WeChat build: date questions in elder mode', () => {
     await tap(mp, 'q-date-ok')
     await mp.page.tap('q-next')
     await mp.settle(1000)
-    expect(progress('retirement')?.answers.birthDate).toBe('1965-10-01')
+    expect((await progress('retirement'))?.answers.birthDate).toBe('1965-10-01')
     expect(mp.errors).toEqual([])
   })
 })

@@ -12,7 +12,9 @@ import { MiniProgram, MAX_PAGE_STACK, loginAs } from './harness'
 jest.setTimeout(60_000)
 
 /** The open term of the youth palace as seeded today (its id follows the season it starts in). */
-const openTermId = (seedRows(new Date().toISOString()).yp_terms as { id: string; status: string }[]).find((t) => t.status === 'open')!.id
+const openTermId = (seedRows(new Date().toISOString()).yp_terms as { id: string; status: string }[]).find(
+  (t) => t.status === 'open',
+)!.id
 
 /** Who opens each page and with what query (seeded ids). Every route of app.json must be listed. */
 const DEEP_LINKS: Record<string, [persona: string, query?: string]> = {

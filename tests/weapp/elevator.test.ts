@@ -6,6 +6,7 @@
  * 501 70.33, 502 61.92 → total 631.31; 2/3 of it is 420.87.
  */
 import { MiniProgram, loginAs, logout } from './harness'
+import { ballotLog } from './harness/elevator'
 
 jest.setTimeout(120_000)
 const PETITION = 'ep-xs-5-2'
@@ -106,7 +107,7 @@ describe('WeChat build: elevator petition and vote', () => {
     await mp.page.tap('paper-submit')
     expect(mp.page.text()).toContain('已录入')
     expect(mp.page.text()).toContain('202：反对（纸质）')
-    const log = mp.backend().db.data.elevatorAuditLogs[PETITION]
+    const log = await ballotLog(mp, PETITION)
     expect(log[log.length - 1]).toMatchObject({ householdId: 'r-xs-5-2-202', channel: 'paper', choice: 'oppose' })
     await mp.page.tap('paper-back')
     await mp.page.tap(`detail-${PETITION}`)
@@ -117,7 +118,13 @@ describe('WeChat build: elevator petition and vote', () => {
     expectSmallSetData(mp)
 
     // The deadline passes: the vote closes by itself and the result is published, dated the deadline.
-    const deadline: string = mp.backend().db.data.elevatorPetitions[PETITION].votingDeadline
+    const petition = async () =>
+      (
+        await mp.backend().inspect<{ votingDeadline: string; publicityEndsAt?: string }>('elevator_petitions', {
+          id: PETITION,
+        })
+      )[0]
+    const deadline: string = (await petition()).votingDeadline
     mp.backend().clock.set(Date.parse(deadline) + 3600_000)
     await mp.navigateBack()
     await mp.navigateTo(`/packages/elevator/pages/petition/index?id=${PETITION}`)
@@ -164,7 +171,7 @@ describe('WeChat build: elevator petition and vote', () => {
     await mp.page.tap('wo-submit')
     expect(mp.page.text()).toContain('纸质异议已记录')
     expect(mp.page.text()).toContain('书面异议（2 份）')
-    const publicityEnd: string = mp.backend().db.data.elevatorPetitions[PETITION].publicity.endsAt
+    const publicityEnd: string = (await petition()).publicityEndsAt!
     mp.backend().clock.set(Date.parse(publicityEnd) + 3600_000)
     await mp.navigateBack()
     await mp.navigateTo(`/packages/elevator/pages/worker-objections/index?id=${PETITION}`)
@@ -205,10 +212,9 @@ describe('WeChat build: elevator petition and vote', () => {
     expect(mp.page.text()).toContain('业主分摊合计：¥299,999.50')
     await mp.page.tap('start-submit')
     expect(mp.page.text()).toContain('申请已发起')
-    const created = Object.values(mp.backend().db.data.elevatorPetitions as Record<string, any>).find(
-      (p) => p.unitId === 'u-zpq-3-1',
-    )!
-    expect(created.plan).toEqual({
+    const [created] = await mp.backend().inspect('elevator_petitions', { unitId: 'u-zpq-3-1' })
+    const { elevatorPosition, budgetFen, subsidiesFen, yearlyMaintenanceFen } = created
+    expect({ elevatorPosition, budgetFen, subsidiesFen, yearlyMaintenanceFen }).toEqual({
       elevatorPosition: '单元南侧楼梯间外，平层入户',
       budgetFen: 50_000_000,
       subsidiesFen: 20_000_050,

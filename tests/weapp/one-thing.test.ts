@@ -63,7 +63,7 @@ describe('WeChat build: 一件事', () => {
     expect(mp.errors).toEqual([])
 
     // The reminder message was sent by the backend.
-    const messages = JSON.stringify(mp.backend().db.data.messages ?? {})
+    const messages = JSON.stringify(await mp.backend().inspect('messages'))
     expect(messages).toContain('出生户口登记请在')
 
     // Relaunch with the same storage: the progress comes back from the server.

@@ -5,7 +5,7 @@
  *   by proxy; ID numbers travel only in the bodies of the two requests that need them;
  * - views show ID numbers masked;
  * - before the privacy notice is accepted the app stores nothing personal: only the privacy flag and
- *   settings (the embedded mocked backend's own `mc:db:` collections stand for the server's database).
+ *   settings (the embedded mocked backend's own `mc:t:` tables stand for the server's database).
  */
 import { idNumberOf, PEOPLE } from '@/backend/seed/people'
 import { parseResidentId } from '@/domain/residentId'
@@ -130,8 +130,8 @@ describe('WeChat build: privacy', () => {
     expect(mp.page.route).toBe('pages/login/index')
     await mp.navigateTo('/pages/privacy/index')
     await mp.navigateBack()
-    // The embedded backend's collections (`mc:db:`, `mc:img:`) stand for the server's database.
-    const appKeys = () => [...mp.storage.keys()].filter((k) => !k.startsWith('mc:db:') && !k.startsWith('mc:img:'))
+    // The embedded backend's tables and images (`mc:t:`, `mc:img:`) stand for the server's database.
+    const appKeys = () => [...mp.storage.keys()].filter((k) => !k.startsWith('mc:t:') && !k.startsWith('mc:img:'))
     expect(appKeys().filter((k) => !['mc:settings', 'mc:session'].includes(k))).toEqual([])
     const session = persisted(mp, 'mc:session')
     if (session) expect(session).toMatchObject({ token: null, me: null, actingFor: null })

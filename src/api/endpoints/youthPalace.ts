@@ -4,6 +4,7 @@
  * with the backend's plain-Chinese message (422 rule refusals, 409 full course or state conflicts).
  */
 import type {
+  YpAttendanceInput,
   YpAttendanceResultDto,
   YpCancelResultDto,
   YpCheckinCodeDto,
@@ -114,12 +115,11 @@ export const drawYpTerm = (termId: string, idempotencyKey?: string) =>
 /** Worker: a course's roster with attendance. */
 export const getYpRoster = (courseId: string) =>
   apiRequest<YpRosterEntryDto[]>({ path: `${WORKER}/courses/${seg(courseId)}/roster` })
-/** Worker: takes attendance of a session (scanned codes and/or ticked ids); the rest become no-shows. */
-export const takeYpAttendance = (
-  courseId: string,
-  input: { sessionDate: string; codes?: string[]; presentEnrollmentIds?: string[] },
-  idempotencyKey?: string,
-) =>
+/**
+ * Worker: takes attendance of a session, every confirmed child present (scanned code or ticked id) or
+ * absent (a no-show each), or corrects it on the day it was taken.
+ */
+export const takeYpAttendance = (courseId: string, input: YpAttendanceInput, idempotencyKey?: string) =>
   apiRequest<YpAttendanceResultDto>({
     method: 'POST',
     path: `${WORKER}/courses/${seg(courseId)}/attendance`,

@@ -133,6 +133,12 @@ export interface ElevatorShareRowDto {
   maintenanceShareFen: number
   /** Workers only: the household's current ballot (how, what, when; ISO time), or null before it votes. */
   ballot?: { channel: BallotChannel; choice: ElevatorChoiceDto; at: string } | null
+  /**
+   * Workers only: room names (`501`) of every flat of the unit with this flat's owner, this one included,
+   * in the unit's order. An owner of several flats votes once for all of them, so a paper ballot entered
+   * for one is entered (or replaces the ballot) for each.
+   */
+  ownerRooms?: string[]
 }
 
 /** `GET …/my-households`: the caller's flats in the unit, each share shown before signing, and the current ballot. */

@@ -263,6 +263,15 @@ export interface YpCourseInput {
 /** Worker: a term with its courses' counts (drafts included). */
 export interface YpWorkerTermDto extends YpTermDto {
   courseCount: number
+  /** How many of its courses admit by lottery (drawn together when the worker runs the draw). */
+  lotteryCourseCount: number
+  /** First Beijing date (`YYYY-MM-DD`) on which the worker may close registration: the day after `closesAt`. */
+  closableFrom: string
+  /**
+   * Whether its lottery courses wait for the worker to close registration and draw: `ended` once the
+   * window is over, `started` once classes have begun; null otherwise (before, drawn, no lottery course).
+   */
+  drawDue: 'ended' | 'started' | null
 }
 
 /** Worker: outcome of the draw per lottery course. */
@@ -286,14 +295,31 @@ export interface YpRosterEntryDto {
   parentName: string
   status: YpEnrollmentStatusDto
   noShow: boolean
-  /** Session date → attendance. */
+  /** Session date → attendance (no entry before the session's roll call). */
   attendance: Record<string, 'present' | 'absent'>
+  /**
+   * Session date → Beijing date (`YYYY-MM-DD`) on which the mark was made or last corrected. The marks
+   * of a session may be corrected on that day only.
+   */
+  markedOn: Record<string, string>
 }
 
-/** Worker: attendance of one session; who was marked present and who absent (a no-show each). */
+/** Body of a worker's roll call: every confirmed child present (code or id) or absent; none left out. */
+export interface YpAttendanceInput {
+  sessionDate: string
+  codes?: string[]
+  presentEnrollmentIds?: string[]
+  absentEnrollmentIds?: string[]
+}
+
+/**
+ * Worker: attendance of one session after a roll call or its same-day correction: enrollment ids marked
+ * present, absent (a no-show each), and those whose mark this request changed.
+ */
 export interface YpAttendanceResultDto {
   courseId: string
   sessionDate: string
   present: string[]
   absent: string[]
+  corrected: string[]
 }

@@ -399,6 +399,31 @@ describe('only owners of a unit vote in it, once per household', () => {
     await ok('u-zhou', 'POST', `/api/elevator/petitions/${id}/ballots`, ballot('r-zpq-3-1-602', '周强'))
     expect(await meter(id)).toMatchObject({ ballots: 3, owners: 2, agree: 2 })
   })
+
+  it("a worker entering a paper ballot for one of an owner's two flats is told about both", async () => {
+    const id = await zpqPetition()
+    const rows = async () =>
+      (await ok('u-zhao', 'GET', `/api/elevator/petitions/${id}/cost-table`)).rows as {
+        householdId: string
+        ownerRooms: string[]
+      }[]
+    const byId = (rs: { householdId: string; ownerRooms: string[] }[], h: string) =>
+      rs.find((r) => r.householdId === h)!.ownerRooms
+    const before = await rows()
+    expect(byId(before, 'r-zpq-3-1-602')).toEqual(['501', '602'])
+    expect(byId(before, 'r-zpq-3-1-501')).toEqual(['501', '602'])
+    expect(byId(before, 'r-zpq-3-1-701')).toEqual(['701'])
+    // Owners do not see it.
+    const forOwner = (await ok('u-liu', 'GET', `/api/elevator/petitions/${id}/cost-table`)).rows as object[]
+    expect(forOwner.every((r) => !('ownerRooms' in r))).toBe(true)
+    await ok('u-zhou', 'POST', `/api/elevator/petitions/${id}/ballots`, ballot('r-zpq-3-1-501', '周强'))
+    const refusedPaper = await c.call('POST', `/api/elevator/worker/petitions/${id}/paper-ballots`, {
+      token: await as('u-zhao'),
+      body: { householdId: 'r-zpq-3-1-602', choice: 'oppose', channel: 'paper', photo: PHOTO },
+    })
+    expect(refusedPaper).toMatchObject({ status: 409, body: { code: 'ALREADY_VOTED' } })
+    expect(refusedPaper.body.message).toMatch(/^501、602 已于 \d+月\d+日 \d\d:\d\d 线上表决“同意”/)
+  })
 })
 
 describe('workers act only in their own community', () => {

@@ -112,7 +112,7 @@ describe.each(TRANSPORTS)('youth palace: paying, cancelling, attendance and the 
     expect(noShows).toMatchObject([{ reason: 'late-cancel', termId: TERM, enrollmentId: e.id }])
   })
 
-  it('attendance: scanned codes are present, the rest are marked absent and counted as no-shows', async () => {
+  it('attendance: scanned codes are present, children ticked absent are counted as no-shows', async () => {
     const liu = await c.login('u-liu')
     const mine = (await apply(YUE, 'ypc-calligraphy')).body
     const theirs = (await apply('ypk-liu-yn', 'ypc-calligraphy', liu)).body
@@ -132,14 +132,15 @@ describe.each(TRANSPORTS)('youth palace: paying, cancelling, attendance and the 
     )
     expect((await take({ sessionDate: '2026-03-28', codes: [code] }, await c.login('u-sun'))).status).toBe(403)
     expect((await take({ sessionDate: '28/03' })).status).toBe(400)
-    const done = await take({ sessionDate: '2026-03-28', codes: [code] })
+    expect((await take({ sessionDate: '2026-03-28', codes: [code] })).body.code).toBe('UNMARKED')
+    const done = await take({ sessionDate: '2026-03-28', codes: [code], absentEnrollmentIds: [theirs.id] })
     expect(done.body).toEqual({
       courseId: 'ypc-calligraphy',
       sessionDate: '2026-03-28',
       present: [mine.id],
       absent: [theirs.id],
+      corrected: [],
     })
-    expect((await take({ sessionDate: '2026-03-28', codes: [code] })).body.code).toBe('ATTENDANCE_TAKEN')
     expect(await c.backend.inspect('yp_no_shows', { parentId: 'u-liu' })).toMatchObject([
       { reason: 'absent', sessionDate: '2026-03-28' },
     ])
@@ -153,6 +154,7 @@ describe.each(TRANSPORTS)('youth palace: paying, cancelling, attendance and the 
           childName: '刘一诺',
           parentName: '刘伟',
           attendance: { '2026-03-28': 'absent' },
+          markedOn: { '2026-03-28': '2026-03-28' },
         }),
       ]),
     )

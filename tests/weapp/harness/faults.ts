@@ -112,12 +112,12 @@ const EXPLAINED = /⚠ .{4,}|正在加载|请稍候|正在保存/
 export async function persist(
   mp: MiniProgram,
   what: string,
-  done: () => boolean,
+  done: () => boolean | Promise<boolean>,
   again?: () => Promise<void>,
 ): Promise<number> {
   for (let tries = 0; ; tries++) {
     await mp.settle(ROUND)
-    if (done()) return tries
+    if (await done()) return tries
     const text = mp.page.text()
     if (!EXPLAINED.test(text))
       throw new Error(`${what}: not done and the page does not say why: ${text.slice(0, 1500)}`)
@@ -126,6 +126,17 @@ export async function persist(
     else if (again) await again()
   }
 }
+
+/**
+ * The rows of `table` (its SQL name) in the embedded backend meeting `where`, in key order: what a
+ * journey saved, read as the backend stores it (`Backend.inspect`).
+ */
+export const rowsOf = <R = any>(mp: MiniProgram, table: string, where?: Record<string, unknown>): Promise<R[]> =>
+  mp.backend().inspect<R>(table, where)
+
+/** The row of `table` whose `id` is `id` (undefined when there is none). */
+export const rowOf = async <R = any>(mp: MiniProgram, table: string, id: string): Promise<R | undefined> =>
+  (await rowsOf<R>(mp, table, { id }))[0]
 
 /** The value shown in an input (by the Field's id or the input's own). */
 export function inputValue(mp: MiniProgram, id: string): string {

@@ -11,6 +11,7 @@
 import fs from 'node:fs'
 import path from 'node:path'
 import vm from 'node:vm'
+import type { Tx } from '@/backend/core/router'
 import { makeStrictDate } from '../../doubles/strict-date'
 import { recordSetData, recordTree } from './perf'
 import { VirtualTimers } from './timers'
@@ -44,6 +45,11 @@ export interface LaunchOptions {
   recordRequests?: boolean
   /** Virtual milliseconds a `require.async` download takes (default 0: the next tick). */
   asyncRequireDelayMs?: number
+  /**
+   * Turn the embedded backend's fault schedule off before the app starts (mock builds). Faults are kept
+   * in the backend's data, so a schedule turned on in an earlier launch on the same `storage` is still on.
+   */
+  faultsOff?: boolean
 }
 
 /** A request the app made to the embedded backend: method, URL (path and query), body. */
@@ -291,6 +297,7 @@ export class MiniProgram {
     // Mock builds load the embedded backend's subpackage with require.async when app.js runs.
     if (mp.asyncRequires.length) await mp.timers.advance(0)
     if (opts.recordRequests) mp.recordRequests()
+    if (opts.faultsOff) await mp.backend().configureFaults({ enabled: false })
     const entry = opts.entry ?? `/${mp.appJson.pages[0]}`
     const { route, query } = parseUrl(entry)
     mp.app.onLaunch?.({ path: route, query, scene: 1001 })
@@ -304,12 +311,16 @@ export class MiniProgram {
   /**
    * The app's embedded mocked backend (mock builds only): set mock time with
    * `mp.backend().clock.set(ms)`, read data with `await mp.backend().inspect('care_orders', { holderId })`,
-   * inject faults with `mp.backend().configureFaults({ enabled: true, rate: 1, latencyMs: 0, kinds: ['server-error'] })`.
+   * set it up with `arrange` / `tamper`, inject faults with
+   * `await mp.backend().configureFaults({ enabled: true, rate: 1, latencyMs: 0, kinds: ['server-error'] })`.
    */
   backend(): {
     clock: { now(): number; set(ms: number): void; advance(ms: number): void }
     inspect<R = any>(table: string, where?: Record<string, unknown>): Promise<R[]>
     arrange(table: string, rows: object[]): Promise<void>
+    tamper(table: string, key: string, patch: object): Promise<void>
+    /** One transaction over the repositories, for what the helpers do not do (e.g. `tx.core.sessions.remove`). */
+    run<T>(work: (tx: Tx) => Promise<T>): Promise<T>
     configureFaults(c: Record<string, unknown>): Promise<void>
   } {
     const get = (this.context as unknown as { __mcMockBackend?: () => any }).__mcMockBackend

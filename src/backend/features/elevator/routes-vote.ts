@@ -19,6 +19,7 @@ import { route, type Route } from '@/backend/core/router'
 import { requirePrivacy } from '@/backend/routes/me'
 import { petitionAndUnit, requireHouseholdOwner, requireVotingOpen, viewerOf } from './access'
 import { recordBallot } from './ballots'
+import { roomName, sameOwnerFlats } from './households'
 import { finalTally, settle } from './lifecycle'
 import { ballotInput, pageQuery, verifyInput } from './schemas'
 import { auditEntryDtos, compensationDto, planDto, shareRows } from './views'
@@ -132,7 +133,11 @@ export const voteRoutes: Route[] = [
           continue
         }
         const last = await ctx.tx.elevator.ballotOf(p.id, r.householdId)
-        rows.push({ ...r, ballot: last ? { channel: last.channel, choice: last.choice, at: last.at } : null })
+        rows.push({
+          ...r,
+          ballot: last ? { channel: last.channel, choice: last.choice, at: last.at } : null,
+          ownerRooms: sameOwnerFlats(unit, r.householdId).map((id) => roomName(unit, id)),
+        })
       }
       return {
         petitionId: p.id,

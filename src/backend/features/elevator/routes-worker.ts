@@ -128,11 +128,13 @@ export const workerRoutes: Route[] = [
       requireUnitHousehold(unit, ctx.body.householdId)
       requireVotingOpen(ctx, p)
       // A household that has voted (online, or on an earlier paper) is replaced only on purpose.
-      const earlier = await earlierBallot(ctx, p, sameOwnerFlats(unit, ctx.body.householdId))
+      const flats = sameOwnerFlats(unit, ctx.body.householdId)
+      const earlier = await earlierBallot(ctx, p, flats)
       if (earlier && !ctx.body.replaceExisting) {
+        // An owner of several flats votes once for all of them: name each (the replacement covers them all).
         throw conflict(
           'ALREADY_VOTED',
-          `${roomName(unit, earlier.householdId)} 已于 ${shortTime(earlier.at)} ${CHANNEL_TEXT[earlier.channel]}表决“${CHOICE_TEXT[earlier.choice]}”。如业主本人签字要改为这张票，请在确认替换后再录入。`,
+          `${flats.map((id) => roomName(unit, id)).join('、')} 已于 ${shortTime(earlier.at)} ${CHANNEL_TEXT[earlier.channel]}表决“${CHOICE_TEXT[earlier.choice]}”。如业主本人签字要改为这张票，请在确认替换后再录入。`,
         )
       }
       const photoRef = newId('img')

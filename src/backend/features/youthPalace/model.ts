@@ -18,6 +18,8 @@ export interface YpTermRecord extends Term {
   openedAt?: string
   closedAt?: string
   drawnAt?: string
+  /** When the community's workers were last reminded to close registration and draw (see `remindDraws`). */
+  drawRemindedAt?: string
 }
 
 /** A course; `site` is the site's name, `teacher` the teacher's name, `sessions` its weekly schedule. */

@@ -85,6 +85,25 @@ export class YouthPalaceRepository {
     return this.courses.count({ termId })
   }
 
+  /** How many lottery courses a term has. */
+  lotteryCourseCount(termId: string): Promise<number> {
+    return this.courses.count({ termId, admission: 'lottery' })
+  }
+
+  /**
+   * Terms of every community whose registration closed before `today` (`YYYY-MM-DD`) and that are not
+   * drawn yet (status open or closed), earliest closing first: the draw reminders' candidates.
+   */
+  termsAwaitingDraw(today: string): Promise<YpTermRecord[]> {
+    return this.terms.find({
+      where: { status: { in: ['open', 'closed'] }, closesAt: { lt: today } },
+      order: [
+        ['closesAt', 'asc'],
+        ['id', 'asc'],
+      ],
+    })
+  }
+
   /** Courses by id, in the order given (unknown ids left out). */
   coursesByIds(ids: readonly string[]): Promise<YpCourseRecord[]> {
     return many(this.courses, ids)
@@ -218,9 +237,17 @@ export class YouthPalaceRepository {
     })
   }
 
-  /** Whether attendance was taken for a course's session on `sessionDate`. */
-  async attendanceTaken(courseId: string, sessionDate: string): Promise<boolean> {
-    return (await this.attendance.count({ courseId, sessionDate })) > 0
+  /** The marks of a course's session on `sessionDate` (none before its roll call), by enrollment. */
+  attendanceOfSession(courseId: string, sessionDate: string): Promise<YpAttendanceRecord[]> {
+    return this.attendance.find({ where: { courseId, sessionDate }, order: [['enrollmentId', 'asc']] })
+  }
+
+  /** The no-show recorded for an enrollment's absence from the session on `sessionDate`, if any. */
+  absenceOf(e: YpEnrollmentRecord, sessionDate: string): Promise<YpNoShowRecord | undefined> {
+    return this.noShows.first({
+      where: { parentId: e.parentId, termId: e.termId, enrollmentId: e.id, sessionDate, reason: 'absent' },
+      order: [['id', 'asc']],
+    })
   }
 
   /** How many no-shows a family has in a term. */

@@ -33,8 +33,9 @@ export const termsTable = table<YpTermRecord>({
     openedAt: 'timestamptz',
     closedAt: 'timestamptz',
     drawnAt: 'timestamptz',
+    drawRemindedAt: 'timestamptz',
   },
-  lookups: [['communityId']],
+  lookups: [['communityId'], ['status']],
 })
 
 export const coursesTable = table<YpCourseRecord>({

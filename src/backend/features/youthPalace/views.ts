@@ -12,13 +12,14 @@ import type {
   YpLotteryDto,
   YpPaymentDto,
   YpTermDto,
+  YpWorkerTermDto,
 } from '@/domain/contracts/youthPalace'
 import { ageOn } from '@/domain/residentId'
 import { addDays, beijingDate } from '@/domain/time'
 import { LOTTERY_ALGORITHM_CN } from '@/domain/youthPalace'
 import { DEFAULT_YOUTH_SETTINGS, PLACE_HOLDING, SEAT_HOLDING, sessionCn } from '@/domain/youthPalaceTypes'
 import { cancellationPolicy } from '@/domain/youthPalaceWaitlist'
-import { checkAgeBand, feeFor, registrationPhase } from '@/domain/youthPalaceRules'
+import { checkAgeBand, closableFrom, drawDue, feeFor, registrationPhase } from '@/domain/youthPalaceRules'
 import type { RouteContext } from '@/backend/core/router'
 import type { User } from '@/backend/model'
 import { hasPriority, isResident, sessionDates } from './access'
@@ -93,6 +94,22 @@ export async function termView(ctx: RouteContext, t: YpTermRecord, viewer: User)
     openedAt: t.openedAt,
     closedAt: t.closedAt,
     drawnAt: t.drawnAt,
+  }
+}
+
+/**
+ * A term for a worker of its community: `termView` with its course counts, the first day it may be
+ * closed and whether its lottery courses wait for the draw (by the backend's clock).
+ */
+export async function workerTermView(ctx: RouteContext, t: YpTermRecord): Promise<YpWorkerTermDto> {
+  const yp = ctx.tx.youthPalace
+  const lotteryCourseCount = await yp.lotteryCourseCount(t.id)
+  return {
+    ...(await termView(ctx, t, ctx.user)),
+    courseCount: await yp.courseCount(t.id),
+    lotteryCourseCount,
+    closableFrom: closableFrom(t),
+    drawDue: drawDue(t, lotteryCourseCount, ctx.nowIso),
   }
 }
 

@@ -1,19 +1,22 @@
 /**
  * Community workers' side of the youth palace (own community only): create terms and courses, open
  * registration (publishes lottery commitments), close it once the window has ended, run the draw, see a
- * roster and take attendance (absentees become no-shows). Mock time decides "today".
+ * roster and take attendance (see `attendance-route.ts`). Mock time decides "today".
  */
 import * as v from 'valibot'
-import { isDate } from '@/domain/time'
+import type { YpRosterEntryDto } from '@/domain/contracts/youthPalace'
+import { beijingDate, isDate } from '@/domain/time'
+import { checkCloseRegistration } from '@/domain/youthPalaceRules'
 import { conflict, unprocessable } from '@/backend/core/http'
 import { newId } from '@/backend/core/ids'
 import { route, type Route } from '@/backend/core/router'
 import { displayNames } from '@/backend/routes/views'
 import { sessionDates, todayOf, workerCourse, workerTerm } from './access'
 import { attendanceRoute } from './attendance-route'
+import { resolveDrawReminders } from './draw-reminders'
 import { newLottery, publishCommitments, runDraw } from './lottery'
 import type { YpCourseRecord, YpTermRecord } from './model'
-import { courseDetailView, termView } from './views'
+import { courseDetailView, termView, workerTermView } from './views'
 
 const dateSchema = (what: string) =>
   v.pipe(v.string(`请填写${what}`), v.check(isDate, `${what}格式不正确，如 2027-03-06`))
@@ -31,12 +34,7 @@ export const workerRoutes: Route[] = [
     path: '/api/worker/youth-palace/terms',
     access: 'worker',
     handler: async (ctx) =>
-      Promise.all(
-        (await ctx.tx.youthPalace.termsOf(ctx.user.communityId)).map(async (t) => ({
-          ...(await termView(ctx, t, ctx.user)),
-          courseCount: await ctx.tx.youthPalace.courseCount(t.id),
-        })),
-      ),
+      Promise.all((await ctx.tx.youthPalace.termsOf(ctx.user.communityId)).map((t) => workerTermView(ctx, t))),
   }),
   route({
     method: 'POST',
@@ -165,11 +163,8 @@ export const workerRoutes: Route[] = [
     handler: async (ctx) => {
       const found = await workerTerm(ctx, ctx.params.id, { lock: true })
       if (found.status !== 'open') throw conflict('TERM_NOT_OPEN', '只有报名中的学期可以关闭报名')
-      if (todayOf(ctx) <= found.closesAt)
-        throw unprocessable(
-          'WINDOW_NOT_ENDED',
-          `报名开放到 ${found.closesAt}（含当天），截止后才能关闭，以免影响还在报名的家庭`,
-        )
+      const closable = checkCloseRegistration(found, ctx.nowIso)
+      if (!closable.ok) throw unprocessable(closable.code, closable.message)
       const term = await ctx.tx.youthPalace.terms.update(found.id, { status: 'closed', closedAt: ctx.nowIso })
       return termView(ctx, term, ctx.user)
     },
@@ -184,6 +179,7 @@ export const workerRoutes: Route[] = [
       if (found.status !== 'closed') throw conflict('TERM_NOT_CLOSED', '请先在报名截止后关闭报名，再抽签')
       const courses = await runDraw(ctx, found)
       const term = await ctx.tx.youthPalace.terms.update(found.id, { status: 'drawn', drawnAt: ctx.nowIso })
+      await resolveDrawReminders(ctx, term)
       return { term: await termView(ctx, term, ctx.user), courses }
     },
   }),
@@ -191,7 +187,7 @@ export const workerRoutes: Route[] = [
     method: 'GET',
     path: '/api/worker/youth-palace/courses/:id/roster',
     access: 'worker',
-    handler: async (ctx) => {
+    handler: async (ctx): Promise<YpRosterEntryDto[]> => {
       const yp = ctx.tx.youthPalace
       const { course } = await workerCourse(ctx, ctx.params.id)
       const marks = await yp.attendanceOfCourse(course.id)
@@ -209,6 +205,9 @@ export const workerRoutes: Route[] = [
         noShow: !!e.noShow,
         attendance: Object.fromEntries(
           marks.filter((a) => a.enrollmentId === e.id).map((a) => [a.sessionDate, a.present ? 'present' : 'absent']),
+        ),
+        markedOn: Object.fromEntries(
+          marks.filter((a) => a.enrollmentId === e.id).map((a) => [a.sessionDate, beijingDate(a.markedAt)]),
         ),
       }))
     },

@@ -15,6 +15,20 @@ export const ENROLLMENT_STATUS: Record<YpEnrollmentStatusDto, { text: string; ta
   expired: { text: '确认期限已过', tag: 'tag-bad' },
 }
 
+/**
+ * The same statuses as the worker reads them, about the family (the family's own words, such as
+ * 已录取，待您确认, would speak to the worker as if it were their turn).
+ */
+export const WORKER_ENROLLMENT_STATUS: Record<YpEnrollmentStatusDto, { text: string; tag: string }> = {
+  pending: { text: '已报名，等待抽签', tag: 'tag-info' },
+  admitted: { text: '已录取，等家长确认', tag: 'tag-warn' },
+  waitlisted: { text: '候补中', tag: 'tag-info' },
+  confirmed: { text: '已确认名额', tag: 'tag-ok' },
+  cancelled: { text: '家长已取消', tag: 'tag-bad' },
+  declined: { text: '家长已放弃', tag: 'tag-bad' },
+  expired: { text: '家长没有在期限内确认', tag: 'tag-bad' },
+}
+
 /** Words for a registration that is over but not yet drawn (lottery courses, and a term as a whole). */
 const AWAITING_DRAW_CN = '报名已截止，等待抽签和公布结果'
 

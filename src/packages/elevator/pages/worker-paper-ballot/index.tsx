@@ -3,7 +3,7 @@ import Taro, { useRouter } from '@tarojs/taro'
 import { useState } from 'react'
 import { ApiError } from '@/api'
 import { enterPaperElevatorBallot, getElevatorCostTable } from '@/api/endpoints/elevator'
-import type { ElevatorBallotResultDto, ElevatorChoiceDto } from '@/domain/contracts/elevator'
+import type { ElevatorBallotResultDto, ElevatorChoiceDto, ElevatorShareRowDto } from '@/domain/contracts/elevator'
 import { useRequireLogin } from '@/ui/auth'
 import { Button } from '@/ui/Button'
 import { Options } from '@/ui/Options'
@@ -17,6 +17,9 @@ import { WorkerOnly } from '@/ui/WorkerOnly'
 import { CHANNEL_CN, CHOICE_CN, dateTimeOf } from '@/packages/elevator/components/words'
 import '@/packages/elevator/feature.css'
 import { goBack } from '@/ui/nav'
+
+/** The owner's other flats in the unit (room names), besides the row's own. */
+const otherRooms = (r: ElevatorShareRowDto) => (r.ownerRooms ?? []).filter((n) => n !== r.roomName)
 
 function PaperBallot() {
   const id = useRouter().params.id ?? ''
@@ -64,11 +67,18 @@ function PaperBallot() {
           throw e
         }
       },
-      setResult,
+      (r) => {
+        setResult(r)
+        // Fetched again now, so the list is fresh when the worker goes on to the next household.
+        reload()
+      },
       {
         confirm: async () => {
           const row = data?.rows.find((r) => r.householdId === householdId)
-          const room = row?.roomName ?? ''
+          const rooms = row?.ownerRooms?.length ? row.ownerRooms : row ? [row.roomName] : []
+          // An owner of several flats votes once for all of them: the ballot is entered (or replaced) for each.
+          const room =
+            rooms.length > 1 ? `${rooms.join('、')}（同一位业主的 ${rooms.length} 套房，一票算全部）` : (rooms[0] ?? '')
           const earlier = row?.ballot
           const content = earlier
             ? `${room} 已于 ${dateTimeOf(earlier.at)} ${CHANNEL_CN[earlier.channel]}表决“${CHOICE_CN[earlier.choice]}”。录入后将替换为${CHANNEL_CN[channel]}表决票“${CHOICE_CN[choice!]}”（以最后一次为准），请确认这是业主本人签字的新意见。业主会收到通知。`
@@ -107,6 +117,8 @@ function PaperBallot() {
             setHouseholdId(null)
             setChoice(null)
             setPhoto(null)
+            // The list shows each flat's current ballot: fetch it again, with the one just entered.
+            if (!loading) reload()
           }}
         >
           继续录入下一户
@@ -128,6 +140,11 @@ function PaperBallot() {
       {data && (
         <View>
           <View className="secondary">{data.unitLabel}</View>
+          {loading && (
+            <View className="secondary" role="status" id="paper-refreshing">
+              正在更新各户的表决情况…
+            </View>
+          )}
           <Options
             id="paper-household"
             label="房屋"
@@ -139,9 +156,13 @@ function PaperBallot() {
             options={data.rows.map((r) => ({
               value: r.householdId,
               label: `${r.roomName} 室`,
-              note: r.ballot
-                ? `${r.floor} 层 · 已${CHANNEL_CN[r.ballot.channel]}表决：${CHOICE_CN[r.ballot.choice]}`
-                : `${r.floor} 层 · 未表决`,
+              note:
+                (r.ballot
+                  ? `${r.floor} 层 · 已${CHANNEL_CN[r.ballot.channel]}表决：${CHOICE_CN[r.ballot.choice]}`
+                  : `${r.floor} 层 · 未表决`) +
+                (r.ownerRooms && r.ownerRooms.length > 1
+                  ? ` · 业主还有 ${otherRooms(r).join('、')} 室，一票算全部`
+                  : ''),
             }))}
           />
           {errors.householdId && (

@@ -3,8 +3,8 @@ import Taro, { useRouter } from '@tarojs/taro'
 import { useRef, useState } from 'react'
 import { ApiError, errorMessage, newIdempotencyKey } from '@/api'
 import { getYpCourse, getYpRoster, takeYpAttendance } from '@/api/endpoints/youthPalace'
-import type { YpAttendanceResultDto } from '@/domain/contracts/youthPalace'
-import { formatDateCn } from '@/domain/time'
+import type { YpAttendanceResultDto, YpRosterEntryDto } from '@/domain/contracts/youthPalace'
+import { beijingDate, formatDateCn } from '@/domain/time'
 import { useSession } from '@/stores/session'
 import { useRequireLogin } from '@/ui/auth'
 import { Button } from '@/ui/Button'
@@ -12,10 +12,32 @@ import { Options } from '@/ui/Options'
 import { Page } from '@/ui/Page'
 import { Empty, ErrorNote, Loading, Section } from '@/ui/States'
 import { Chip } from '@/packages/youth-palace/components/Chip'
-import { ENROLLMENT_STATUS, serverNow, useLoaded } from '@/packages/youth-palace/components/util'
+import { serverNow, useLoaded, WORKER_ENROLLMENT_STATUS } from '@/packages/youth-palace/components/util'
 import '@/packages/youth-palace/feature.css'
 
-/** Worker: a course's roster, and attendance of one session with present/absent toggles. */
+/** A session's roll call as the page shows it: not taken, taken today (correctable), or final. */
+type RollState = 'new' | 'correctable' | 'final'
+
+/**
+ * Where a session's roll call stands for the confirmed children: the marks are correctable on the
+ * Beijing date they were made (`markedOn`), final after it; `new` before any mark.
+ */
+function rollState(confirmed: YpRosterEntryDto[], session: string, today: string): RollState {
+  const days = confirmed.flatMap((r) => (r.markedOn[session] ? [r.markedOn[session]] : []))
+  if (days.length === 0) return 'new'
+  return days.every((d) => d === today) ? 'correctable' : 'final'
+}
+
+/** The marks already made for a session (enrollment id → present). */
+const marksOf = (confirmed: YpRosterEntryDto[], session: string): Record<string, boolean> =>
+  Object.fromEntries(
+    confirmed.filter((r) => r.attendance[session]).map((r) => [r.enrollmentId, r.attendance[session] === 'present']),
+  )
+
+/**
+ * Worker: a course's roster, and the roll call of one session. Every child starts unmarked and must be
+ * marked 到了 or 没到 before it is sent; on the day it was taken it may be corrected, then it is final.
+ */
 export default function WorkerAttendance() {
   useRequireLogin()
   const params = useRouter().params
@@ -24,13 +46,14 @@ export default function WorkerAttendance() {
   const data = useLoaded(async () => {
     if (useSession.getState().me?.role !== 'worker') return null
     const [course, roster, now] = await Promise.all([getYpCourse(courseId), getYpRoster(courseId), serverNow()])
-    const today = new Date(now + 8 * 3600_000).toISOString().slice(0, 10)
-    return { course, roster, today }
+    return { course, roster, today: beijingDate(now) }
   })
   const [date, setDate] = useState<string | null>(null)
-  const [present, setPresent] = useState<Record<string, boolean>>({})
+  /** Marks changed on this page since the data loaded, per session: enrollment id → present. */
+  const [edits, setEdits] = useState<Record<string, Record<string, boolean>>>({})
+  const [correcting, setCorrecting] = useState(false)
   const [busy, setBusy] = useState(false)
-  const [failure, setFailure] = useState<string | null>(null)
+  const [failure, setFailure] = useState<{ text: string; cause?: unknown } | null>(null)
   const [result, setResult] = useState<YpAttendanceResultDto | null>(null)
   const key = useRef(newIdempotencyKey())
   if (me?.role !== 'worker')
@@ -52,27 +75,53 @@ export default function WorkerAttendance() {
         .reverse()
     : []
   const session = date ?? past[0] ?? null
-  const taken = session ? confirmed.some((r) => r.attendance[session]) : false
+  const state = session && d ? rollState(confirmed, session, d.today) : 'new'
+  const editable = state === 'new' || (state === 'correctable' && correcting)
+  const marks = session ? { ...marksOf(confirmed, session), ...edits[session] } : {}
+  const unmarked = confirmed.filter((r) => marks[r.enrollmentId] === undefined)
+  const setMark = (id: string, present: boolean) => {
+    if (!session) return
+    setEdits({ ...edits, [session]: { ...edits[session], [id]: present } })
+    setFailure(null)
+  }
 
   const submit = async () => {
     if (!session) return
-    const ids = confirmed.filter((r) => present[r.enrollmentId]).map((r) => r.enrollmentId)
-    const absent = confirmed.length - ids.length
+    if (unmarked.length) {
+      setFailure({
+        text: `还有 ${unmarked.length} 个孩子没有点名：${unmarked.map((r) => r.childName).join('、')}。请为每个孩子选「到了」或「没到」`,
+      })
+      return
+    }
+    const present = confirmed.filter((r) => marks[r.enrollmentId]).map((r) => r.enrollmentId)
+    const absent = confirmed.filter((r) => !marks[r.enrollmentId]).map((r) => r.enrollmentId)
     const q = await Taro.showModal({
-      title: '提交点名',
-      content: `到 ${ids.length} 人，缺 ${absent} 人。缺课的孩子会记一次缺课，提交后不能修改。`,
+      title: state === 'new' ? '提交点名' : '提交更正',
+      content:
+        `到了 ${present.length} 人，没到 ${absent.length} 人。` +
+        (absent.length ? '没到的孩子各记一次未到课，家长会收到通知。' : '') +
+        `今天（${formatDateCn(d!.today)}）之内还可以更正，之后不能再改。`,
       confirmText: '提交',
+      cancelText: '再看看',
     })
     if (!q.confirm) return
     setBusy(true)
     setFailure(null)
     try {
-      setResult(await takeYpAttendance(courseId, { sessionDate: session, presentEnrollmentIds: ids }, key.current))
+      const done = await takeYpAttendance(
+        courseId,
+        { sessionDate: session, presentEnrollmentIds: present, absentEnrollmentIds: absent },
+        key.current,
+      )
       key.current = newIdempotencyKey()
+      setResult(done)
+      setCorrecting(false)
       await data.reload()
+      setEdits({ ...edits, [session]: {} })
     } catch (e) {
       if (e instanceof ApiError && e.status >= 400 && e.status < 500) key.current = newIdempotencyKey()
-      setFailure(errorMessage(e))
+      setFailure({ text: errorMessage(e), cause: e })
+      if (e instanceof ApiError && e.status === 409) await data.reload()
     } finally {
       setBusy(false)
     }
@@ -87,23 +136,15 @@ export default function WorkerAttendance() {
       {data.error && <ErrorNote text={data.error} cause={data.cause} onRetry={data.reload} />}
       {d && (
         <View>
-          <Section title={`名单（${d.roster.length} 份报名）`} id="roster">
-            {d.roster.length === 0 && <Empty text="还没有人报名这门课。" />}
-            {d.roster.map((r) => (
-              <View key={r.enrollmentId} className="cell">
-                <View className="cell-main">
-                  <View className="cell-title">
-                    {r.childName}（家长 {r.parentName}）
-                  </View>
-                  <View className={`tag ${ENROLLMENT_STATUS[r.status].tag}`}>{ENROLLMENT_STATUS[r.status].text}</View>
-                  {r.noShow && <View className="tag tag-bad">有缺课记录</View>}
-                </View>
-              </View>
-            ))}
-          </Section>
           <Section title="点名" id="attendance">
             {past.length === 0 && (
-              <Empty text={`还没开课。第一次课是 ${formatDateCn(d.course.sessionDates[0])}，开课后再来点名。`} />
+              <Empty
+                text={
+                  d.course.sessionDates.length
+                    ? `还没开课。第一次课是 ${formatDateCn(d.course.sessionDates[0])}，开课后再来点名。`
+                    : '这门课没有排课日期。'
+                }
+              />
             )}
             {past.length > 0 && (
               <Options
@@ -113,42 +154,136 @@ export default function WorkerAttendance() {
                 onChange={(v) => {
                   setDate(v)
                   setResult(null)
+                  setFailure(null)
+                  setCorrecting(false)
                 }}
                 options={past.map((s) => ({ value: s, label: formatDateCn(s) }))}
               />
             )}
-            {session && taken && <View className="notice">这次课已经点过名。</View>}
-            {session && !taken && confirmed.length === 0 && <Empty text="没有已确认名额的孩子。" />}
-            {session &&
-              !taken &&
-              confirmed.map((r) => (
-                <View key={r.enrollmentId} className="yp-attend">
-                  <View className="cell-main cell-title">{r.childName}</View>
-                  <Chip
-                    id={`present-${r.enrollmentId}`}
-                    label="到了"
-                    on={!!present[r.enrollmentId]}
-                    onTap={() => setPresent({ ...present, [r.enrollmentId]: true })}
-                  />
-                  <Chip
-                    id={`absent-${r.enrollmentId}`}
-                    label="没到"
-                    on={!present[r.enrollmentId]}
-                    onTap={() => setPresent({ ...present, [r.enrollmentId]: false })}
-                  />
-                </View>
-              ))}
-            {result && (
-              <View className="notice" role="status">
-                已点名：到 {result.present.length} 人，缺 {result.absent.length} 人（已记缺课）。
+            {session && confirmed.length === 0 && <Empty text="没有已确认名额的孩子，不用点名。" />}
+            {session && confirmed.length > 0 && state === 'correctable' && !correcting && (
+              <View className="notice" id="att-taken">
+                这次课今天已经点过名。如有点错，今天之内可以更正，明天起结果就确定了。
               </View>
             )}
-            {failure && <ErrorNote text={failure} />}
-            {session && !taken && confirmed.length > 0 && (
-              <Button id="attendance-submit" loading={busy} onTap={submit}>
-                提交点名
+            {session && confirmed.length > 0 && state === 'final' && (
+              <View className="notice" id="att-final">
+                这次课已在 {formatDateCn(confirmed.find((r) => r.markedOn[session])!.markedOn[session])}{' '}
+                点名，结果已确定，不能再改。
+              </View>
+            )}
+            {session && confirmed.length > 0 && state === 'new' && (
+              <View className="notice" id="att-new">
+                请为每个孩子选「到了」或「没到」，全部点完再提交。
+              </View>
+            )}
+            {session &&
+              confirmed.map((r) => {
+                const m = marks[r.enrollmentId]
+                return (
+                  <View key={r.enrollmentId} className="yp-attend" id={`att-${r.enrollmentId}`}>
+                    <View className="cell-main cell-title">{r.childName}</View>
+                    {editable ? (
+                      <View className="yp-chips" role="group" aria-label={`${r.childName}：到了还是没到`}>
+                        <Chip
+                          id={`present-${r.enrollmentId}`}
+                          label="到了"
+                          on={m === true}
+                          onTap={() => setMark(r.enrollmentId, true)}
+                        />
+                        <Chip
+                          id={`absent-${r.enrollmentId}`}
+                          label="没到"
+                          on={m === false}
+                          onTap={() => setMark(r.enrollmentId, false)}
+                        />
+                      </View>
+                    ) : (
+                      <View className={`tag ${m === undefined ? 'tag-info' : m ? 'tag-ok' : 'tag-bad'}`}>
+                        {m === undefined ? '没有点名' : m ? '到了' : '没到'}
+                      </View>
+                    )}
+                  </View>
+                )
+              })}
+            {session && editable && confirmed.length > 0 && (
+              <View className="yp-line" id="att-count">
+                {unmarked.length ? `还有 ${unmarked.length} 个孩子没有点名` : `已全部点名：共 ${confirmed.length} 人`}
+              </View>
+            )}
+            {result && (
+              <View className="notice" role="status" id="att-result">
+                {result.corrected.length ? `已更正 ${result.corrected.length} 人。` : '已点名。'}到了{' '}
+                {result.present.length} 人，没到 {result.absent.length} 人（各记一次未到课）。
+              </View>
+            )}
+            {failure && <ErrorNote text={failure.text} cause={failure.cause} />}
+            {session && editable && confirmed.length > 0 && (
+              <View className="btn-row">
+                {unmarked.length > 0 && (
+                  <Button
+                    kind="secondary"
+                    id="attendance-all-present"
+                    onTap={() => {
+                      setEdits({
+                        ...edits,
+                        [session]: {
+                          ...edits[session],
+                          ...Object.fromEntries(unmarked.map((r) => [r.enrollmentId, true])),
+                        },
+                      })
+                      setFailure(null)
+                    }}
+                  >
+                    其余都到了
+                  </Button>
+                )}
+                <Button id="attendance-submit" loading={busy} onTap={submit}>
+                  {state === 'new' ? '提交点名' : '提交更正'}
+                </Button>
+              </View>
+            )}
+            {session && confirmed.length > 0 && state === 'correctable' && !correcting && (
+              <Button
+                kind="secondary"
+                id="attendance-correct"
+                onTap={() => {
+                  setCorrecting(true)
+                  setResult(null)
+                }}
+              >
+                更正点名
               </Button>
             )}
+            {session && correcting && (
+              <Button
+                kind="secondary"
+                id="attendance-cancel-correct"
+                onTap={() => {
+                  setCorrecting(false)
+                  setEdits({ ...edits, [session]: {} })
+                  setFailure(null)
+                }}
+              >
+                不更正了
+              </Button>
+            )}
+          </Section>
+          <Section title={`名单（${d.roster.length} 份报名）`} id="roster">
+            {d.roster.length === 0 && <Empty text="还没有人报名这门课。" />}
+            {d.roster.map((r) => (
+              <View key={r.enrollmentId} className="cell" id={`roster-${r.enrollmentId}`}>
+                <View className="cell-main">
+                  <View className="cell-title">
+                    {r.childName}（家长 {r.parentName}）
+                  </View>
+                  <View className={`tag ${WORKER_ENROLLMENT_STATUS[r.status].tag}`}>
+                    {WORKER_ENROLLMENT_STATUS[r.status].text}
+                  </View>
+                  {r.noShow && <View className="tag tag-bad">有未到课记录</View>}
+                </View>
+              </View>
+            ))}
             <Button kind="secondary" id="attendance-refresh" onTap={data.reload}>
               刷新名单
             </Button>

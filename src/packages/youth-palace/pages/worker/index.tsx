@@ -34,6 +34,19 @@ function admissionCn(c: YpCourseDto): string {
   return `报名未超过名额：全部录取 ${c.draw.admitted} 人`
 }
 
+/**
+ * The prompt to close and draw, when a term's lottery courses wait for it (the backend's `drawDue`): once
+ * the window is over, more urgently once classes have begun. Null otherwise.
+ */
+function drawDueCn(t: YpWorkerTermDto): string | null {
+  const next = t.status === 'open' ? '请关闭报名并抽签' : '请抽签'
+  if (t.drawDue === 'started')
+    return `${t.name}已于 ${formatDateCn(t.startDate)} 开课，${t.lotteryCourseCount} 门抽签课程还没有抽签，报名的家庭还不知道能不能上课。${next}。`
+  if (t.drawDue === 'ended')
+    return `${t.name}的报名已于 ${formatDateCn(t.closesAt)} 截止，${t.lotteryCourseCount} 门抽签课程等您抽签，报名的家庭在等结果。${next}。`
+  return null
+}
+
 /** Worker: terms and their courses; create a term; open/close registration; run the draw; attendance per course. */
 export default function Worker() {
   useRequireLogin()
@@ -127,6 +140,14 @@ export default function Worker() {
           <View>已通知中签和候补的家庭，中签家庭有 24 小时确认。</View>
         </View>
       )}
+      {terms.data?.map(({ term: t }) => {
+        const due = drawDueCn(t)
+        return due ? (
+          <View key={t.id} className="notice yp-due" role="alert" id={`draw-due-${t.id}`}>
+            {due}
+          </View>
+        ) : null
+      })}
       {terms.data && terms.data.length === 0 && <Empty text="还没有学期。请先新建一个学期。" />}
       {terms.data?.map(({ term: t, courses }) => (
         <Section key={t.id} title={t.name} id={`term-${t.id}`}>
@@ -155,12 +176,21 @@ export default function Worker() {
                 开放报名
               </Button>
             )}
-            {t.status === 'open' && (
+            {t.status === 'open' && t.phase !== 'ended' && (
+              <View className="yp-line" id={`close-when-${t.id}`}>
+                报名到 {formatDateCn(t.closesAt)} 当天结束，{formatDateCn(t.closableFrom)} 起可以关闭报名
+                {t.lotteryCourseCount ? '并抽签' : ''}。
+              </View>
+            )}
+            {t.status === 'open' && t.phase === 'ended' && (
               <Button
                 id={`close-${t.id}`}
                 loading={busy === `close-${t.id}`}
                 onTap={() =>
-                  run(t.id, 'close', { title: '关闭报名', content: '关闭后家长不能再报名，接下来可以抽签。' })
+                  run(t.id, 'close', {
+                    title: '关闭报名',
+                    content: `报名已于 ${formatDateCn(t.closesAt)} 截止。关闭后家长不能再报名${t.lotteryCourseCount ? '，接下来请抽签' : ''}。`,
+                  })
                 }
               >
                 关闭报名
