@@ -1,16 +1,19 @@
 /**
- * `npm run server`: the shared server on 127.0.0.1 (`PORT`, default 3001). By default over embedded
- * PGlite with its data in `.data/pg` (photos in `.data/blobs`), seeded with the demo on first start;
- * with `DATABASE_URL=postgres://…` over PostgreSQL. A PGlite folder is opened by one process only: a
- * second one is refused with a clear message (two processes on one folder would lose each other's writes).
+ * `npm run server`: the shared server on 127.0.0.1 (`PORT`, default 3001; `PORT=0` takes a free port).
+ * Once it listens it prints one line on stdout, `现代社区 server listening on http://127.0.0.1:<port> (…)`,
+ * which tests and scripts read to learn the port. By default over embedded PGlite with its data in
+ * `.data/pg` (photos in `.data/blobs`), seeded with the demo on first start; with
+ * `DATABASE_URL=postgres://…` over PostgreSQL. A PGlite folder is opened by one process only
+ * (`folder-lock.ts`): a second one is refused with a clear message (two processes on one folder would
+ * lose each other's writes), while a restart after the holder was killed goes ahead at once.
  */
 import fs from 'node:fs'
 import path from 'node:path'
-import lockfile from 'proper-lockfile'
 import { buildApp } from './app'
 import { createSqlBackend } from './backend'
 import { fileBlobStore } from './blobs'
 import { pgliteDriver, postgresDriver, type SqlDriver } from './drivers'
+import { FolderBusyError, lockFolder } from './folder-lock'
 import type { SqlStore } from './sql-store'
 
 const SWEEP_EVERY_MS = 3600_000
@@ -46,8 +49,9 @@ export async function startServer(config: ServerConfig): Promise<{ url: string; 
     const pgDir = path.join(config.dataDir, 'pg')
     fs.mkdirSync(pgDir, { recursive: true, mode: 0o700 })
     try {
-      release = await lockfile.lock(pgDir, { stale: 30_000, update: 10_000, realpath: false })
-    } catch {
+      release = await lockFolder(pgDir)
+    } catch (e) {
+      if (!(e instanceof FolderBusyError)) throw e
       throw new Error(
         `另一个服务进程正在使用 ${pgDir}（PGlite 只能由一个进程打开）。请先停止它，或用 DATA_DIR 指定另一个数据目录，或设置 DATABASE_URL 使用 PostgreSQL。`,
       )

@@ -3,7 +3,13 @@
  * isolation and is retried, at most 12 times with an exponential random back-off (up to 250 ms), on a
  * serialization failure or deadlock; then `BusyError` (the server answers 503 with Retry-After).
  * Rows known to be contended (seats, balances, slots) are read with `lock` (FOR UPDATE) by the
- * repositories, which queues writers on the row instead of failing them.
+ * repositories, which queues writers on the row. At SERIALIZABLE that alone does not stop a queued
+ * writer from failing (its snapshot was taken before it waited, so it misses what the holder wrote),
+ * and a burst of writers on one row (20 ballots on one petition) would fail one another until some ran
+ * out of attempts. So on PostgreSQL a retry first waits its turn in the *retry lane*, a session-level
+ * advisory lock taken before BEGIN (its snapshot then follows the previous retry's commit) and given
+ * back after the transaction ends: retries run one at a time, across every server process, and compete
+ * only with first attempts. A process killed in the lane releases it with its connection.
  * Nothing but the database happens inside a transaction; photos go to the blob store before the
  * commit (removed again if it fails) and are removed after it. The store keeps no data between
  * transactions.
@@ -29,6 +35,8 @@ const MAX_ATTEMPTS = 12
 const MAX_BACKOFF_MS = 250
 /** PostgreSQL error codes worth retrying: serialization failure, deadlock. */
 const RETRY_CODES = new Set(['40001', '40P01'])
+/** The retry lane's advisory lock key (any constant shared by every process of this app). */
+const RETRY_LANE = 727_002
 
 type Row = Record<string, unknown>
 
@@ -53,7 +61,7 @@ export class SqlStore implements Store {
   async transaction<T>(work: (tables: Tables) => Promise<T>): Promise<T> {
     for (let attempt = 1; ; attempt++) {
       try {
-        return await this.attempt(work)
+        return await this.attempt(work, attempt > 1 && this.driver.kind === 'postgres')
       } catch (e) {
         if (!isRetryable(e)) throw e
         if (attempt >= MAX_ATTEMPTS) throw new BusyError()
@@ -62,20 +70,26 @@ export class SqlStore implements Store {
     }
   }
 
-  private attempt<T>(work: (tables: Tables) => Promise<T>): Promise<T> {
+  /** One attempt on one connection; `inLane`: first wait for the retry lane (see the file header). */
+  private attempt<T>(work: (tables: Tables) => Promise<T>, inLane: boolean): Promise<T> {
     return this.driver.withConnection(async (raw) => {
       const c = serialised(raw)
-      const tx = new SqlTransaction(c, this.specs, this.blobs)
-      await c.query('BEGIN ISOLATION LEVEL SERIALIZABLE')
+      if (inLane) await c.query(`SELECT pg_advisory_lock(${RETRY_LANE})`)
       try {
-        const result = await work(tx)
-        await c.query('COMMIT')
-        await tx.afterCommit()
-        return result
-      } catch (e) {
-        await c.query('ROLLBACK').catch(() => undefined)
-        await tx.afterRollback()
-        throw e
+        const tx = new SqlTransaction(c, this.specs, this.blobs)
+        await c.query('BEGIN ISOLATION LEVEL SERIALIZABLE')
+        try {
+          const result = await work(tx)
+          await c.query('COMMIT')
+          await tx.afterCommit()
+          return result
+        } catch (e) {
+          await c.query('ROLLBACK').catch(() => undefined)
+          await tx.afterRollback()
+          throw e
+        }
+      } finally {
+        if (inLane) await c.query(`SELECT pg_advisory_unlock(${RETRY_LANE})`).catch(() => undefined)
       }
     })
   }

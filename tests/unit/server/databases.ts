@@ -14,31 +14,42 @@ export const describeSql = SQL_ENABLED ? describe : describe.skip
 /** The PostgreSQL server's admin URL, or undefined. */
 export const PG_URL = process.env.MC_PG_URL || undefined
 
+/** Runs one statement on the `MC_PG_URL` server's admin database. */
+async function admin(sql: string): Promise<void> {
+  const root = await postgresDriver(PG_URL!, { max: 1 })
+  try {
+    await root.withConnection((c) => c.query(sql))
+  } finally {
+    await root.close()
+  }
+}
+
+/**
+ * A new, empty database on the `MC_PG_URL` server: its URL (for drivers and server processes) and a
+ * function that drops it (with every connection still open to it).
+ */
+export async function newPostgresDatabase(): Promise<{ url: string; drop(): Promise<void> }> {
+  if (!PG_URL) throw new Error('MC_PG_URL is not set')
+  const name = `mc_test_${process.pid}_${Math.floor(Math.random() * 1e9)}`
+  await admin(`CREATE DATABASE ${name}`)
+  const url = new URL(PG_URL)
+  url.pathname = `/${name}`
+  return { url: url.toString(), drop: () => admin(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`) }
+}
+
 /**
  * A driver on a new, empty database on the `MC_PG_URL` server, with a pool of `max` connections;
  * closing it also drops the database.
  */
 export async function freshPostgres(max: number): Promise<SqlDriver> {
-  if (!PG_URL) throw new Error('MC_PG_URL is not set')
-  const name = `mc_test_${process.pid}_${Math.floor(Math.random() * 1e9)}`
-  const admin = async (sql: string) => {
-    const root = await postgresDriver(PG_URL, { max: 1 })
-    try {
-      await root.withConnection((c) => c.query(sql))
-    } finally {
-      await root.close()
-    }
-  }
-  await admin(`CREATE DATABASE ${name}`)
-  const url = new URL(PG_URL)
-  url.pathname = `/${name}`
-  const driver = await postgresDriver(url.toString(), { max })
+  const db = await newPostgresDatabase()
+  const driver = await postgresDriver(db.url, { max })
   return {
     kind: driver.kind,
     withConnection: (work) => driver.withConnection(work),
     close: async () => {
       await driver.close()
-      await admin(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`)
+      await db.drop()
     },
   }
 }
