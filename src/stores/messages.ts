@@ -8,7 +8,12 @@ interface MessagesState {
   nextCursor: string | null
   unread: number
   status: 'idle' | 'loading' | 'ready' | 'error'
-  error: string | null
+  /** Why the first page did not load (the items already shown stay). */
+  cause: unknown
+  /** Whether the next page is on its way. */
+  loadingMore: boolean
+  /** Why the next page did not load: only that page is asked for again. */
+  moreCause: unknown
   /** Whether the last unread count failed to load (home then says so instead of "nothing to do"). */
   unreadFailed: boolean
   load(): Promise<void>
@@ -23,25 +28,41 @@ export const useMessages = create<MessagesState>()((set, get) => ({
   nextCursor: null,
   unread: 0,
   status: 'idle',
-  error: null,
+  cause: null,
+  loadingMore: false,
+  moreCause: null,
   unreadFailed: false,
   async load() {
-    set({ status: 'loading', error: null })
+    set({ status: 'loading', cause: null })
     try {
       const page = await api.listMessages()
-      set({ items: page.items, nextCursor: page.nextCursor, unread: page.unread, status: 'ready' })
+      set({
+        items: page.items,
+        nextCursor: page.nextCursor,
+        unread: page.unread,
+        status: 'ready',
+        moreCause: null,
+      })
     } catch (e) {
-      set({ status: 'error', error: api.errorMessage(e) })
+      set({ status: 'error', cause: e ?? new Error('load failed') })
     }
   },
   async loadMore() {
     const cursor = get().nextCursor
-    if (!cursor) return
+    if (!cursor || get().loadingMore) return
+    set({ loadingMore: true, moreCause: null })
     try {
       const page = await api.listMessages(cursor)
-      set((s) => ({ items: [...s.items, ...page.items], nextCursor: page.nextCursor, unread: page.unread }))
+      // A reload of the first page meanwhile started the list again: this page no longer follows it.
+      if (get().nextCursor !== cursor) return set({ loadingMore: false })
+      set((s) => ({
+        items: [...s.items, ...page.items],
+        nextCursor: page.nextCursor,
+        unread: page.unread,
+        loadingMore: false,
+      }))
     } catch (e) {
-      set({ error: api.errorMessage(e) })
+      set({ loadingMore: false, moreCause: e ?? new Error('load failed') })
     }
   },
   async refreshUnread() {
@@ -67,5 +88,15 @@ export const useMessages = create<MessagesState>()((set, get) => ({
       set((s) => ({ items: s.items.map((m) => (m.id === id ? { ...m, read: false } : m)), unread: s.unread + 1 }))
     }
   },
-  reset: () => set({ items: [], nextCursor: null, unread: 0, status: 'idle', error: null, unreadFailed: false }),
+  reset: () =>
+    set({
+      items: [],
+      nextCursor: null,
+      unread: 0,
+      status: 'idle',
+      cause: null,
+      loadingMore: false,
+      moreCause: null,
+      unreadFailed: false,
+    }),
 }))

@@ -32,6 +32,14 @@ describe('apiRequest', () => {
     expect(post.header['idempotency-key']).toMatch(/\w+-\w+-\w+/)
   })
 
+  it('gives a read 6 s per attempt and a write 10 s, unless the caller says otherwise', async () => {
+    request.mockResolvedValue(ok({}))
+    await apiRequest({ path: '/api/x' })
+    await apiRequest({ method: 'POST', path: '/api/y', body: {} })
+    await apiRequest({ path: '/api/z', timeoutMs: 20_000 })
+    expect(request.mock.calls.map((c) => c[0].timeout)).toEqual([6_000, 10_000, 20_000])
+  })
+
   it('adds x-acting-for when acting for someone', async () => {
     configureApi({ getActingFor: () => 'u-wang' })
     request.mockResolvedValueOnce(ok({}))

@@ -6,6 +6,7 @@ import { useMessages } from '@/stores/messages'
 import { useRequireLogin } from '@/ui/auth'
 import { Button } from '@/ui/Button'
 import { Page } from '@/ui/Page'
+import { partFailureText } from '@/ui/Part'
 import { Empty, ErrorNote, Loading } from '@/ui/States'
 import { tappable } from '@/ui/tappable'
 import { openPage } from '@/ui/nav'
@@ -13,7 +14,7 @@ import { openPage } from '@/ui/nav'
 /** Messages (tab): notices, newest first, unread marked in words; opening one marks it read. */
 export default function Messages() {
   useRequireLogin()
-  const { items, status, error, nextCursor, unread, load, loadMore, markRead } = useMessages()
+  const { items, status, cause, nextCursor, unread, load, loadMore, loadingMore, moreCause, markRead } = useMessages()
   const [open, setOpen] = useState<string | null>(null)
   useDidShow(() => {
     load()
@@ -33,7 +34,7 @@ export default function Messages() {
         消息{unread > 0 ? `（${unread} 条未读）` : ''}
       </View>
       {status === 'loading' && items.length === 0 && <Loading />}
-      {status === 'error' && <ErrorNote text={error ?? '消息没有加载出来'} onRetry={load} />}
+      {status === 'error' && <ErrorNote text={partFailureText(cause, '消息')} cause={cause} onRetry={load} />}
       {status === 'ready' && items.length === 0 && <Empty text="还没有消息。办理业务后，进展会在这里通知您。" />}
       {items.length > 0 && (
         <View className="card">
@@ -59,8 +60,9 @@ export default function Messages() {
           ))}
         </View>
       )}
-      {nextCursor && (
-        <Button kind="secondary" onTap={loadMore}>
+      {!!moreCause && <ErrorNote text={partFailureText(moreCause, '更多消息')} cause={moreCause} onRetry={loadMore} />}
+      {nextCursor && !moreCause && (
+        <Button id="messages-more" kind="secondary" onTap={loadMore} loading={loadingMore}>
           加载更多
         </Button>
       )}

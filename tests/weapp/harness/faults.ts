@@ -18,8 +18,8 @@ const FAULTS = {
   kinds: ['latency', 'timeout', 'server-error', 'lost-response'],
 }
 /**
- * Virtual time (ms) for one round of an action: three attempts of 2 s latency + a 10 s timeout, plus the
- * wrapper's back-off (0.4 s + 0.8 s), with room for a follow-up load.
+ * Virtual time (ms) for one round of an action: three attempts of 2 s latency + a timeout (6 s for a read,
+ * 10 s for a write), plus the wrapper's back-off (0.4 s + 0.8 s), with room for a follow-up load.
  */
 const ROUND = 45_000
 /** How many times a person taps 重试 (or submits again) before the test gives up. */

@@ -3,7 +3,8 @@ import Taro, { useRouter } from '@tarojs/taro'
 import { useState } from 'react'
 import { listRooms } from '@/api'
 import { getMyElevatorUnits, startElevatorPetition } from '@/api/endpoints/elevator'
-import type { ElevatorPetitionDto } from '@/domain/contracts/elevator'
+import type { RoomOptionDto } from '@/domain/contracts'
+import type { ElevatorMyUnitsDto, ElevatorPetitionDto } from '@/domain/contracts/elevator'
 import { formatFen, yuanToFen } from '@/domain/money'
 import { addDays, beijingDate, formatDateCn } from '@/domain/time'
 import { useDraft } from '@/stores/drafts'
@@ -12,7 +13,8 @@ import { Button } from '@/ui/Button'
 import { Field } from '@/ui/Field'
 import { Options } from '@/ui/Options'
 import { Page } from '@/ui/Page'
-import { Empty, ErrorNote, Loading, Section } from '@/ui/States'
+import { Part } from '@/ui/Part'
+import { Empty, ErrorNote, Section } from '@/ui/States'
 import { CheckRow } from '@/packages/elevator/components/CheckRow'
 import { useLoader } from '@/ui/useLoader'
 import { useSubmission } from '@/ui/useSubmission'
@@ -26,17 +28,20 @@ type Period = (typeof PERIODS)[number]
 export default function StartPage() {
   useRequireLogin()
   const unitId = useRouter().params.unitId ?? ''
-  const { data, error, cause, loading, reload } = useLoader(async () => {
-    const [units, rooms, now] = await Promise.all([getMyElevatorUnits(), listRooms(), serverNow()])
-    const unit = units.units.find((u) => u.unitId === unitId) ?? null
-    const mine = new Set(unit?.myRooms.map((r) => r.roomId) ?? [])
-    const others = unit
-      ? rooms
-          .filter((r) => r.label.startsWith(`${unit.label} `) && !mine.has(r.roomId))
-          .map((r) => ({ roomId: r.roomId, name: r.label.slice(unit.label.length + 1), floor: r.floor }))
-      : []
-    return { unit, others, now }
-  })
+  // Three independent loads, each shown as soon as it arrives and retried on its own: the plan can be
+  // typed while the owners' list is still on its way.
+  const units = useLoader(getMyElevatorUnits)
+  const rooms = useLoader(listRooms)
+  const now = useLoader(serverNow)
+  const unit = units.data?.units.find((u) => u.unitId === unitId) ?? null
+  const others = (unitData: ElevatorMyUnitsDto, roomList: RoomOptionDto[]) => {
+    const u = unitData.units.find((x) => x.unitId === unitId)
+    if (!u) return []
+    const mine = new Set(u.myRooms.map((r) => r.roomId))
+    return roomList
+      .filter((r) => r.label.startsWith(`${u.label} `) && !mine.has(r.roomId))
+      .map((r) => ({ roomId: r.roomId, name: r.label.slice(u.label.length + 1), floor: r.floor }))
+  }
   const [form, update, clearDraft, restored] = useDraft(`elevator-start:${unitId}`, {
     roomId: '',
     co: [] as string[],
@@ -50,9 +55,9 @@ export default function StartPage() {
   const s = useSubmission()
   const { errors, clearError } = s
   // "Today" as the backend sees it (mock time in the demo), so the deadlines offered are the ones it accepts.
-  const today = beijingDate(data?.now ?? Date.now())
+  const today = beijingDate(now.data ?? Date.now())
   const deadlineDate = (p: Period) => addDays(today, Number(p))
-  const roomId = form.roomId || data?.unit?.myRooms[0]?.roomId || ''
+  const roomId = form.roomId || unit?.myRooms[0]?.roomId || ''
   /** Changes the form and forgets the errors of the fields changed. */
   const edit = (patch: Partial<typeof form>) => {
     update(patch)
@@ -153,38 +158,49 @@ export default function StartPage() {
         发起加装电梯
       </View>
       {restored && <View className="notice">已恢复上次填写的内容。</View>}
-      {loading && !data && <Loading />}
-      {error && <ErrorNote text={error} cause={cause} onRetry={reload} />}
-      {data && !data.unit && <Empty text="没有找到您在这个单元的房屋。请从“加装电梯”首页进入。" />}
-      {data?.unit && (
-        <View>
-          <View className="secondary">{data.unit.label}</View>
-          {data.unit.myRooms.length > 1 && (
-            <Options
-              id="start-room"
-              label="以哪套房屋发起"
-              value={roomId}
-              onChange={(r) => edit({ roomId: r })}
-              options={data.unit.myRooms.map((r) => ({ value: r.roomId, label: r.name, note: `${r.floor} 层` }))}
-            />
-          )}
-          {errors.roomId && (
-            <View className="field-error" role="alert">
-              ⚠ {errors.roomId}
+      <Part of={[units]} what="您在本单元的房屋" lines={1}>
+        {() =>
+          unit ? (
+            <View>
+              <View className="secondary">{unit.label}</View>
+              {unit.myRooms.length > 1 && (
+                <Options
+                  id="start-room"
+                  label="以哪套房屋发起"
+                  value={roomId}
+                  onChange={(r) => edit({ roomId: r })}
+                  options={unit.myRooms.map((r) => ({ value: r.roomId, label: r.name, note: `${r.floor} 层` }))}
+                />
+              )}
             </View>
-          )}
+          ) : (
+            <Empty text="没有找到您在这个单元的房屋。请从“加装电梯”首页进入。" />
+          )
+        }
+      </Part>
+      {errors.roomId && (
+        <View className="field-error" role="alert">
+          ⚠ {errors.roomId}
+        </View>
+      )}
+      {!(units.data && !unit) && (
+        <View>
           <Section title="联合发起人（选 2 到 4 户）" id="start-co">
             <View className="cell-note">需是本单元已实名使用小程序的业主，他们会在自己的账号中确认。</View>
-            {data.others.map((r) => (
-              <CheckRow
-                key={r.roomId}
-                id={`co-${r.roomId}`}
-                label={`${r.name} 室`}
-                note={`${r.floor} 层`}
-                on={form.co.includes(r.roomId)}
-                onToggle={() => toggle(r.roomId)}
-              />
-            ))}
+            <Part of={[units, rooms]} what="本单元的业主名单" lines={3}>
+              {(u, r) =>
+                others(u, r).map((o) => (
+                  <CheckRow
+                    key={o.roomId}
+                    id={`co-${o.roomId}`}
+                    label={`${o.name} 室`}
+                    note={`${o.floor} 层`}
+                    on={form.co.includes(o.roomId)}
+                    onToggle={() => toggle(o.roomId)}
+                  />
+                ))
+              }
+            </Part>
             <View className="cell-note">已选 {form.co.length} 户</View>
             {errors.co && (
               <View className="field-error" role="alert">
@@ -244,22 +260,30 @@ export default function StartPage() {
               }
             })()}
           </Section>
-          <Options
-            id="start-period"
-            label="表决截止日期（当天 20:00 截止）"
-            value={form.period}
-            onChange={(period) => edit({ period })}
-            options={PERIODS.map((p) => ({ value: p, label: formatDateCn(deadlineDate(p)), note: `${p} 天后` }))}
-          />
+          <Part of={[now]} what="表决截止日期" lines={1}>
+            {() => (
+              <Options
+                id="start-period"
+                label="表决截止日期（当天 20:00 截止）"
+                value={form.period}
+                onChange={(period) => edit({ period })}
+                options={PERIODS.map((p) => ({ value: p, label: formatDateCn(deadlineDate(p)), note: `${p} 天后` }))}
+              />
+            )}
+          </Part>
           {errors.period && (
             <View className="field-error" role="alert">
               ⚠ {errors.period}
             </View>
           )}
           {s.failure && <ErrorNote text={s.failure} cause={s.cause} onRetry={submit} />}
-          <Button id="start-submit" onTap={submit} loading={s.busy}>
-            发起并邀请联合发起人
-          </Button>
+          {unit && rooms.data && now.data !== null ? (
+            <Button id="start-submit" onTap={submit} loading={s.busy}>
+              发起并邀请联合发起人
+            </Button>
+          ) : (
+            <View className="cell-note">上面的内容都加载出来后，就可以发起。</View>
+          )}
         </View>
       )}
     </Page>

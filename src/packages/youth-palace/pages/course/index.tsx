@@ -1,5 +1,5 @@
 import { View } from '@tarojs/components'
-import { useRouter } from '@tarojs/taro'
+import { useDidShow, useRouter } from '@tarojs/taro'
 import { useEffect, useRef, useState } from 'react'
 import { ApiError, errorMessage, newIdempotencyKey } from '@/api'
 import { applyYpCourse, getYpCourse } from '@/api/endpoints/youthPalace'
@@ -10,7 +10,8 @@ import { useRequireLogin } from '@/ui/auth'
 import { Button } from '@/ui/Button'
 import { Options } from '@/ui/Options'
 import { Page } from '@/ui/Page'
-import { Empty, ErrorNote, Loading, Section } from '@/ui/States'
+import { Part } from '@/ui/Part'
+import { Empty, ErrorNote, Section } from '@/ui/States'
 import {
   ENROLLMENT_STATUS,
   courseOutcomeCn,
@@ -19,7 +20,7 @@ import {
   registrationOver,
   useLoaded,
 } from '@/packages/youth-palace/components/util'
-import { useYouthPalace } from '@/packages/youth-palace/store'
+import { useYouthPalace, useYpChildren } from '@/packages/youth-palace/store'
 import '@/packages/youth-palace/feature.css'
 
 function Kv({ k, v }: { k: string; v: string }) {
@@ -58,18 +59,16 @@ export default function Course() {
   useRequireLogin()
   const params = useRouter().params
   const courseId = params.id ?? ''
-  const children = useYouthPalace((s) => s.children)
-  const loadStore = useYouthPalace((s) => s.load)
+  const kids = useYpChildren()
+  const children = kids.data ?? []
   const [childId, setChildId] = useState<string | null>(params.childId || null)
-  const course = useLoaded(async () => {
-    if (!useYouthPalace.getState().children.length) {
-      await loadStore()
-      // The children did not load (weak network): say so with 重试, not "还没有添加孩子".
-      const { status, error } = useYouthPalace.getState()
-      if (status === 'error') throw new Error(error ?? '孩子的信息没有加载出来，请重试')
-    }
-    return getYpCourse(courseId, childId ?? undefined)
+  // The course and the children load side by side: the course shows as soon as it arrives, and a
+  // failed children list is said (with its own 重试) where the child is chosen, not "还没有添加孩子".
+  useDidShow(() => {
+    const yp = useYouthPalace.getState()
+    if (!yp.childrenState.loaded) yp.loadChildren()
   })
+  const course = useLoaded(() => getYpCourse(courseId, childId ?? undefined))
   // Choosing another child reloads the course, which is fetched for that child; useLoader does the
   // first load.
   const reloadCourse = course.reload
@@ -128,8 +127,9 @@ export default function Course() {
           课程详情
         </View>
       )}
-      {course.loading && !c && <Loading />}
-      {course.error && <ErrorNote text={course.error} cause={course.cause} onRetry={course.reload} />}
+      <Part of={[course]} what="课程信息" lines={4}>
+        {() => null}
+      </Part>
       {c && (
         <View>
           <View className="page-title" role="heading" aria-level={1}>
@@ -163,12 +163,30 @@ export default function Course() {
             </Button>
           )}
           <Section title="报名" id="apply">
-            {children.length === 0 && !over && (
-              <Empty
-                text="还没有添加孩子。请回到青少年宫首页先添加孩子。"
-                action="去添加孩子"
-                onAction={() => go('index')}
-              />
+            {!over && (
+              <Part of={[kids]} what="孩子的信息">
+                {(list) =>
+                  list.length === 0 ? (
+                    <Empty
+                      text="还没有添加孩子。请回到青少年宫首页先添加孩子。"
+                      action="去添加孩子"
+                      onAction={() => go('index')}
+                    />
+                  ) : (
+                    <Options
+                      id="apply-child"
+                      label="为哪个孩子报名"
+                      value={childId}
+                      options={list.map((k) => ({
+                        value: k.id,
+                        label: `${k.name}（${k.age} 岁）`,
+                        note: k.hardship && k.hardshipProof ? '困难家庭，学费减半' : undefined,
+                      }))}
+                      onChange={pick}
+                    />
+                  )
+                }
+              </Part>
             )}
             {over && !done && (
               <View className="notice" role="status" id="apply-closed">
@@ -181,19 +199,6 @@ export default function Course() {
                   看我的课程
                 </Button>
               </View>
-            )}
-            {children.length > 0 && !over && (
-              <Options
-                id="apply-child"
-                label="为哪个孩子报名"
-                value={childId}
-                options={children.map((k) => ({
-                  value: k.id,
-                  label: `${k.name}（${k.age} 岁）`,
-                  note: k.hardship && k.hardshipProof ? '困难家庭，学费减半' : undefined,
-                }))}
-                onChange={pick}
-              />
             )}
             {!over && child && c.childFits === false && (
               <View className="error-note" role="alert">

@@ -8,11 +8,12 @@ import { formatFen } from '@/domain/money'
 import { useRequireLogin } from '@/ui/auth'
 import { Button } from '@/ui/Button'
 import { Page } from '@/ui/Page'
+import { Part } from '@/ui/Part'
 import { Empty, ErrorNote, Loading, Section } from '@/ui/States'
 import { tappable } from '@/ui/tappable'
 import { ChipGroup } from '@/packages/youth-palace/components/Chip'
 import { WEEKDAY_CN, courseOutcomeCn, go } from '@/packages/youth-palace/components/util'
-import { currentTerm, useYouthPalace } from '@/packages/youth-palace/store'
+import { currentTerm, useYouthPalace, useYpTerms } from '@/packages/youth-palace/store'
 import '@/packages/youth-palace/feature.css'
 
 const PAGE_SIZE = 6
@@ -21,7 +22,9 @@ const PAGE_SIZE = 6
 export default function Courses() {
   useRequireLogin()
   const params = useRouter().params
-  const { children, terms, status: storeStatus, load: loadStore } = useYouthPalace()
+  const children = useYouthPalace((s) => s.children)
+  const termList = useYpTerms()
+  const terms = termList.data ?? []
   const termId = params.termId || currentTerm(terms)?.id || ''
   const [childId, setChildId] = useState(params.childId ?? '')
   const [category, setCategory] = useState('')
@@ -46,7 +49,9 @@ export default function Courses() {
     (a, b) => ((a + 6) % 7) - ((b + 6) % 7),
   )
   useDidShow(() => {
-    if (storeStatus !== 'ready') loadStore()
+    const yp = useYouthPalace.getState()
+    if (!yp.childrenState.loaded) yp.loadChildren()
+    if (!yp.termsState.loaded) yp.loadTerms()
   })
 
   const load = useCallback(async () => {
@@ -125,7 +130,11 @@ export default function Courses() {
           />
         )}
       </Section>
-      {!termId && storeStatus === 'ready' && <Empty text="社区还没有发布学期课程，发布后会通知您。" />}
+      {!params.termId && (
+        <Part of={[termList]} what="学期">
+          {() => !termId && <Empty text="社区还没有发布学期课程，发布后会通知您。" />}
+        </Part>
+      )}
       {error && <ErrorNote text={error} cause={cause} onRetry={load} />}
       {!courses && !error && termId && <Loading />}
       {courses && (

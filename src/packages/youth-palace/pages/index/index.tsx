@@ -10,21 +10,24 @@ import { Button } from '@/ui/Button'
 import { Cell } from '@/ui/Cell'
 import { Page } from '@/ui/Page'
 import { pickPhotoBase64 } from '@/ui/photo'
-import { Empty, ErrorNote, Loading, Section } from '@/ui/States'
+import { Part } from '@/ui/Part'
+import { Empty, ErrorNote, Section } from '@/ui/States'
 import { useSubmission } from '@/ui/useSubmission'
 import { ChildFields, childFormErrors, type ChildForm } from '@/packages/youth-palace/components/ChildFields'
 import { go, termStateCn, termWindowCn } from '@/packages/youth-palace/components/util'
-import { currentTerm, useYouthPalace } from '@/packages/youth-palace/store'
+import { currentTerm, useYouthPalace, useYpChildren, useYpTerms } from '@/packages/youth-palace/store'
 import '@/packages/youth-palace/feature.css'
 
 /** 家门口青少年宫: the caller's children (add, edit), the open term, entries to courses and my courses. */
 export default function YouthPalaceHome() {
   useRequireLogin()
-  const { children, terms, status, error, load, upsertChild } = useYouthPalace()
+  const upsertChild = useYouthPalace((st) => st.upsertChild)
+  const kids = useYpChildren()
+  const termList = useYpTerms()
   useDidShow(() => {
-    load()
+    useYouthPalace.getState().load()
   })
-  const term = currentTerm(terms)
+  const term = currentTerm(termList.data ?? [])
   const today = beijingDate(Date.now())
   const [adding, setAdding] = useState(false)
   const [form, update, clearDraft] = useDraft<ChildForm>('yp-child', { name: '', birthDate: '', hardship: false })
@@ -72,91 +75,95 @@ export default function YouthPalaceHome() {
       <View className="secondary">
         社区里的低收费兴趣课，适合 3–14 岁的孩子。每个孩子每学期最多报 2 门，时间不能冲突。
       </View>
-      {status === 'loading' && <Loading />}
-      {status === 'error' && <ErrorNote text={error ?? '没有加载出来'} onRetry={load} />}
-
-      {status === 'ready' && (
-        <Section title="本学期" id="yp-term">
-          {!term && <Empty text="社区还没有发布学期课程，发布后会通知您。" />}
-          {term && (
-            <View className="yp-block">
-              <View className="cell-title">
-                {term.name}（{term.communityName}）
-              </View>
-              <View className={`tag ${termStateCn(term).tag}`} id="yp-term-state">
-                {termStateCn(term).text}
-              </View>
-              <View className="yp-line">{termWindowCn(term)}</View>
-              <View className="yp-line">
-                上课时间：{formatDateCn(term.startDate)} 至 {formatDateCn(term.endDate)}
-              </View>
-              {(term.phase === 'open' || term.phase === 'upcoming') && !term.priority && (
+      <Section title="本学期" id="yp-term">
+        <Part of={[termList]} what="本学期的课程安排">
+          {() =>
+            term ? (
+              <View className="yp-block">
+                <View className="cell-title">
+                  {term.name}（{term.communityName}）
+                </View>
+                <View className={`tag ${termStateCn(term).tag}`} id="yp-term-state">
+                  {termStateCn(term).text}
+                </View>
+                <View className="yp-line">{termWindowCn(term)}</View>
                 <View className="yp-line">
-                  {term.resident ? '您家上学期缺课 3 次及以上，本学期' : '您不是本社区居民，'}从{' '}
-                  {formatDateCn(term.viewerOpensAt)} 起可以报名。
+                  上课时间：{formatDateCn(term.startDate)} 至 {formatDateCn(term.endDate)}
                 </View>
-              )}
-              <Button id="go-courses" onTap={() => go('courses', { termId: term.id })}>
-                看全部课程
-              </Button>
-            </View>
-          )}
-        </Section>
-      )}
-
-      {status === 'ready' && (
-        <Section title="我的孩子" id="yp-children">
-          {added && (
-            <View className="notice" role="status">
-              {added}
-            </View>
-          )}
-          {children.length === 0 && <Empty text="还没有添加孩子。请先在下面添加孩子的姓名和出生日期。" />}
-          {children.map((c) => (
-            <View key={c.id} className="yp-child" id={`child-${c.id}`}>
-              <View className="yp-child-name">
-                {c.name}（{c.age} 岁）
-              </View>
-              <View className="yp-line">出生日期：{formatDateCn(c.birthDate)}</View>
-              {c.hardship && (
-                <View className={`tag ${c.hardshipProof ? 'tag-ok' : 'tag-warn'}`}>
-                  {c.hardshipProof ? '困难家庭，学费减半' : '困难家庭：证明待上传，上传后学费减半'}
-                </View>
-              )}
-              <View className="btn-row">
-                {term && (
-                  <Button
-                    kind="secondary"
-                    id={`courses-for-${c.id}`}
-                    label={`适合的课程（${c.name}）`}
-                    onTap={() => go('courses', { termId: term.id, childId: c.id })}
-                  >
-                    适合的课程
-                  </Button>
+                {(term.phase === 'open' || term.phase === 'upcoming') && !term.priority && (
+                  <View className="yp-line">
+                    {term.resident ? '您家上学期缺课 3 次及以上，本学期' : '您不是本社区居民，'}从{' '}
+                    {formatDateCn(term.viewerOpensAt)} 起可以报名。
+                  </View>
                 )}
-                <Button
-                  kind="secondary"
-                  id={`my-courses-${c.id}`}
-                  label={`已报的课程（${c.name}）`}
-                  onTap={() => go('my-courses', { childId: c.id })}
-                >
-                  已报的课程
-                </Button>
-                <Button
-                  kind="secondary"
-                  id={`edit-child-${c.id}`}
-                  label={`修改资料（${c.name}）`}
-                  onTap={() => go('child', { id: c.id })}
-                >
-                  修改资料
+                <Button id="go-courses" onTap={() => go('courses', { termId: term.id })}>
+                  看全部课程
                 </Button>
               </View>
-            </View>
-          ))}
-        </Section>
-      )}
+            ) : (
+              <Empty text="社区还没有发布学期课程，发布后会通知您。" />
+            )
+          }
+        </Part>
+      </Section>
 
-      {status === 'ready' && !adding && (
+      <Section title="我的孩子" id="yp-children">
+        {added && (
+          <View className="notice" role="status">
+            {added}
+          </View>
+        )}
+        <Part of={[kids]} what="孩子的信息">
+          {(children) => (
+            <>
+              {children.length === 0 && <Empty text="还没有添加孩子。请先在下面添加孩子的姓名和出生日期。" />}
+              {children.map((c) => (
+                <View key={c.id} className="yp-child" id={`child-${c.id}`}>
+                  <View className="yp-child-name">
+                    {c.name}（{c.age} 岁）
+                  </View>
+                  <View className="yp-line">出生日期：{formatDateCn(c.birthDate)}</View>
+                  {c.hardship && (
+                    <View className={`tag ${c.hardshipProof ? 'tag-ok' : 'tag-warn'}`}>
+                      {c.hardshipProof ? '困难家庭，学费减半' : '困难家庭：证明待上传，上传后学费减半'}
+                    </View>
+                  )}
+                  <View className="btn-row">
+                    {term && (
+                      <Button
+                        kind="secondary"
+                        id={`courses-for-${c.id}`}
+                        label={`适合的课程（${c.name}）`}
+                        onTap={() => go('courses', { termId: term.id, childId: c.id })}
+                      >
+                        适合的课程
+                      </Button>
+                    )}
+                    <Button
+                      kind="secondary"
+                      id={`my-courses-${c.id}`}
+                      label={`已报的课程（${c.name}）`}
+                      onTap={() => go('my-courses', { childId: c.id })}
+                    >
+                      已报的课程
+                    </Button>
+                    <Button
+                      kind="secondary"
+                      id={`edit-child-${c.id}`}
+                      label={`修改资料（${c.name}）`}
+                      onTap={() => go('child', { id: c.id })}
+                    >
+                      修改资料
+                    </Button>
+                  </View>
+                </View>
+              ))}
+            </>
+          )}
+        </Part>
+      </Section>
+
+      {kids.data !== null && !adding && (
         <Button
           id="add-child"
           kind="secondary"
@@ -192,24 +199,22 @@ export default function YouthPalaceHome() {
         </Section>
       )}
 
-      {status === 'ready' && (
-        <Section title="常用">
+      <Section title="常用">
+        <Cell
+          id="go-my-courses"
+          title="我的课程"
+          note="报名进度、候补、确认与缴费、签到码"
+          onTap={() => go('my-courses')}
+        />
+        {term && (
           <Cell
-            id="go-my-courses"
-            title="我的课程"
-            note="报名进度、候补、确认与缴费、签到码"
-            onTap={() => go('my-courses')}
+            id="go-all-courses"
+            title="全部课程"
+            note="按孩子、类别、地点、星期筛选"
+            onTap={() => go('courses', { termId: term.id })}
           />
-          {term && (
-            <Cell
-              id="go-all-courses"
-              title="全部课程"
-              note="按孩子、类别、地点、星期筛选"
-              onTap={() => go('courses', { termId: term.id })}
-            />
-          )}
-        </Section>
-      )}
+        )}
+      </Section>
     </Page>
   )
 }

@@ -82,7 +82,7 @@ export default function MyCourses() {
   const list = useLoaded(async () => {
     const [items, t] = await Promise.all([listYpEnrollments(childId), serverNow()])
     setNow(t)
-    if (!useYouthPalace.getState().children.length) useYouthPalace.getState().load()
+    if (!useYouthPalace.getState().childrenState.loaded) useYouthPalace.getState().loadChildren()
     return items
   })
   const [busyId, setBusyId] = useState<string | null>(null)
