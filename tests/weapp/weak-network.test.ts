@@ -168,18 +168,17 @@ describe('WeChat build: pages on a weak network', () => {
 
   it('消息: when the next page fails, the messages shown stay and 重试 asks for that page only', async () => {
     const mp = await loginAs('u-wang')
-    const db = mp.backend().db.data as { messages: Record<string, object> }
     const base = Date.parse('2026-01-01T08:00:00+08:00')
-    for (let i = 0; i < 30; i++) {
-      const id = `msg-weak-${String(i).padStart(2, '0')}`
-      db.messages[id] = {
-        id,
+    await mp.backend().arrange(
+      'messages',
+      Array.from({ length: 30 }, (_, i) => ({
+        id: `msg-weak-${String(i).padStart(2, '0')}`,
         userId: 'u-wang',
         title: `测试通知 ${i}`,
         body: '内容',
         createdAt: new Date(base + i * 60_000).toISOString(),
-      }
-    }
+      })),
+    )
     const { asked, down } = aimFaults(mp)
     await mp.switchTab('/pages/messages/index')
     await mp.settle(5_000)
@@ -196,7 +195,7 @@ describe('WeChat build: pages on a weak network', () => {
     await mp.page.tap(/^重试$/)
     await mp.settle(5_000)
     expect(asked.slice(from).filter((p) => p.startsWith('/api/messages'))).toEqual(['/api/messages?cursor=20&limit=20'])
-    const total = Object.values(db.messages).filter((m) => (m as { userId: string }).userId === 'u-wang').length
+    const total = (await mp.backend().inspect('messages', { userId: 'u-wang' })).length
     expect(shown()).toBe(Math.min(total, 40))
     expect(mp.page.text()).not.toContain('⚠')
   })
