@@ -9,6 +9,8 @@
  *
  * With `--count-sql`, statements, transactions and time in the database are counted per request (by
  * the `x-bench-route` header; `decideFault` apart) and served at `GET /bench/stats`. Prints `ready <url>`.
+ * Errors that the server would answer with a bare 500 (neither an HTTP, domain, busy nor duplicate-key
+ * error) are written to stderr, which the shared server itself does not log.
  */
 import { AsyncLocalStorage } from 'node:async_hooks'
 import { randomUUID } from 'node:crypto'
@@ -107,6 +109,18 @@ async function main(): Promise<void> {
   const driver = countSql ? counting(raw) : raw
   const blobs = fileBlobStore(arg('blobs') ?? path.join(db, 'blobs'))
   const backend = await createSqlBackend({ driver, blobs })
+  const transaction = backend.store.transaction.bind(backend.store)
+  backend.store.transaction = async (work) => {
+    try {
+      return await transaction(work)
+    } catch (e) {
+      const code = (e as { code?: unknown }).code
+      const known = typeof code === 'string' && /^[A-Z_]+$/.test(code)
+      if (!known && !['HttpError', 'BusyError', 'DuplicateKeyError'].includes((e as Error).name))
+        console.error(`unexpected: ${(e as Error).stack ?? String(e)} ${typeof code === 'string' ? `(code ${code})` : ''}`)
+      throw e
+    }
+  }
   if (countSql) {
     const handle = backend.handle.bind(backend)
     const decideFault = backend.decideFault.bind(backend)
