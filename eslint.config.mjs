@@ -13,7 +13,16 @@ import preferAlias from './lint/prefer-alias.mjs'
 
 export default tseslint.config(
   {
-    ignores: ['dist/**', 'coverage/**', '.swc/**', 'tests/.artifacts/**', 'test-results/**', 'node_modules/**'],
+    ignores: [
+      'dist/**',
+      'coverage/**',
+      '.swc/**',
+      'tests/.artifacts/**',
+      'test-results/**',
+      'node_modules/**',
+      // The old file server, a minified esbuild bundle (bench/file-server/build.sh).
+      'bench/file-server/server.cjs',
+    ],
   },
   { linterOptions: { reportUnusedDisableDirectives: 'error' } },
   js.configs.recommended,
