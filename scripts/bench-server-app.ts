@@ -104,7 +104,9 @@ async function main(): Promise<void> {
     })
   }
   await raw.withConnection((c) =>
-    c.query('CREATE TABLE IF NOT EXISTS bench_floor (id text PRIMARY KEY, at timestamptz NOT NULL, body jsonb NOT NULL)'),
+    c.query(
+      'CREATE TABLE IF NOT EXISTS bench_floor (id text PRIMARY KEY, at timestamptz NOT NULL, body jsonb NOT NULL)',
+    ),
   )
   const driver = countSql ? counting(raw) : raw
   const blobs = fileBlobStore(arg('blobs') ?? path.join(db, 'blobs'))
@@ -117,7 +119,9 @@ async function main(): Promise<void> {
       const code = (e as { code?: unknown }).code
       const known = typeof code === 'string' && /^[A-Z_]+$/.test(code)
       if (!known && !['HttpError', 'BusyError', 'DuplicateKeyError'].includes((e as Error).name))
-        console.error(`unexpected: ${(e as Error).stack ?? String(e)} ${typeof code === 'string' ? `(code ${code})` : ''}`)
+        console.error(
+          `unexpected: ${(e as Error).stack ?? String(e)} ${typeof code === 'string' ? `(code ${code})` : ''}`,
+        )
       throw e
     }
   }

@@ -204,7 +204,10 @@ export function v2Storage(input: Rows): Record<string, string> {
       'id',
     ),
     careTasks: keyed('care_tasks'),
-    elevatorPetitions: byKey(rows.elevator_petitions.map((p) => v2Petition(p, coInitiators, steps)), 'id'),
+    elevatorPetitions: byKey(
+      rows.elevator_petitions.map((p) => v2Petition(p, coInitiators, steps)),
+      'id',
+    ),
     elevatorAuditLogs: Object.fromEntries(
       [...groupBy(sortBy(rows.elevator_log, 'seq'), 'petitionId')].map(([id, list]) => [
         id,
@@ -228,7 +231,9 @@ export function v2Storage(input: Rows): Record<string, string> {
     oneThingProgress: Object.fromEntries(rows.one_thing_progress.map((p) => [p.id, without(p, 'id')])),
     oneThingAppointments: keyed('one_thing_appointments'),
   }
-  return Object.fromEntries(Object.entries(collections).map(([name, value]) => [`mc:db:${name}`, JSON.stringify(value)]))
+  return Object.fromEntries(
+    Object.entries(collections).map(([name, value]) => [`mc:db:${name}`, JSON.stringify(value)]),
+  )
 }
 
 /** A v2 petition: the row's plan, result, publicity, mediation and compensation columns nested again. */
@@ -257,7 +262,12 @@ function v2Petition(p: Row, coInitiators: Map<string, Row[]>, steps: Map<string,
       : {}),
     ...(p.publicityStartsAt ? { publicity: { startsAt: p.publicityStartsAt, endsAt: p.publicityEndsAt } } : {}),
     ...(p.mediationStage
-      ? { mediation: { stage: p.mediationStage, steps: (steps.get(id) ?? []).map((s) => without(s, 'id', 'petitionId', 'seq')) } }
+      ? {
+          mediation: {
+            stage: p.mediationStage,
+            steps: (steps.get(id) ?? []).map((s) => without(s, 'id', 'petitionId', 'seq')),
+          },
+        }
       : {}),
     ...(p.compensationFen !== undefined
       ? {

@@ -267,7 +267,10 @@ async function measure(server: Server, store: StoreKind, size: string, plan: Ben
     })
     rows.push({ route, store, size, result })
     console.log(`  ${line({ route, store, size, result })}`)
-    const unexpected = server.takeStderr().split(/\n(?=unexpected: )/).filter((e) => e.startsWith('unexpected: '))
+    const unexpected = server
+      .takeStderr()
+      .split(/\n(?=unexpected: )/)
+      .filter((e) => e.startsWith('unexpected: '))
     if (unexpected.length) {
       const first = unexpected[0].split('\n').slice(0, 6).join('\n      ')
       console.log(`    ${unexpected.length} unexpected errors in the server (answered 500); the first:\n      ${first}`)
@@ -362,7 +365,11 @@ function aims(rows: Row[]): string {
       if (!floor) continue
       const parts = writes.flatMap((w) => {
         const r = get(w, store, size)
-        return r ? [`${ROUTES[w].label} ${(rps(floor) / rps(r)).toFixed(1)}× fewer ok/s, p50 ${(p50(r) / p50(floor)).toFixed(1)}×`] : []
+        return r
+          ? [
+              `${ROUTES[w].label} ${(rps(floor) / rps(r)).toFixed(1)}× fewer ok/s, p50 ${(p50(r) / p50(floor)).toFixed(1)}×`,
+            ]
+          : []
       })
       out.push(`- Ratio to the bare INSERT, ${STORE_NAMES[store]} ${size}: ${parts.join('; ')}.`)
     }
@@ -472,7 +479,10 @@ function profileLog(file: string): string {
     const m = /ERROR:\s+(.*)/.exec(e)
     if (!m) continue
     const reason = /DETAIL:\s+(.*)/.exec(e)?.[1] ?? ''
-    const statement = (/STATEMENT:\s+([\s\S]*)/.exec(e)?.[1] ?? '').replace(/\s+/g, ' ').replace(/^SELECT .*? FROM/, 'SELECT … FROM').slice(0, 100)
+    const statement = (/STATEMENT:\s+([\s\S]*)/.exec(e)?.[1] ?? '')
+      .replace(/\s+/g, ' ')
+      .replace(/^SELECT .*? FROM/, 'SELECT … FROM')
+      .slice(0, 100)
     const k = `${m[1]} | ${reason} | ${statement}`
     found.set(k, (found.get(k) ?? 0) + 1)
   }
@@ -566,7 +576,9 @@ async function main(): Promise<void> {
     const v2File = path.join(tmp, `file-${size}.json`)
     fs.writeFileSync(rowsFile, JSON.stringify(data))
     if (stores.includes('file')) fs.writeFileSync(v2File, JSON.stringify(v2Storage(data)))
-    const fileSize = stores.includes('file') ? `, old data file ${(fs.statSync(v2File).size / 2 ** 20).toFixed(1)} MiB` : ''
+    const fileSize = stores.includes('file')
+      ? `, old data file ${(fs.statSync(v2File).size / 2 ** 20).toFixed(1)} MiB`
+      : ''
     console.log(`\n${size}: ${count} rows${fileSize}`)
     for (const store of stores) {
       const t = Date.now()
@@ -604,7 +616,8 @@ async function main(): Promise<void> {
     console.log(lines)
   }
   if (profile) {
-    if (!args.includes('--no-write')) writeSection(resultsFile, 'bench:profile', `${header}\n\n\`\`\`\n${profileLines.join('\n')}\n\`\`\``)
+    if (!args.includes('--no-write'))
+      writeSection(resultsFile, 'bench:profile', `${header}\n\n\`\`\`\n${profileLines.join('\n')}\n\`\`\``)
   } else if (!args.includes('--no-write')) writeSection(resultsFile, 'bench:table', text)
   if (postgres) {
     await postgres.stop()

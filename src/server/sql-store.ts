@@ -1,7 +1,8 @@
 /**
  * The SQL store: the table layer over PostgreSQL or PGlite. Each transaction runs at SERIALIZABLE
  * isolation and is retried, at most 12 times with an exponential random back-off (up to 250 ms), on a
- * serialization failure or deadlock; then `BusyError` (the server answers 503 with Retry-After).
+ * serialization failure, deadlock or full predicate-lock table; then `BusyError` (the server answers
+ * 503 with Retry-After).
  * Rows known to be contended (seats, balances, slots) are read with `lock` (FOR UPDATE) by the
  * repositories, which queues writers on the row. At SERIALIZABLE that alone does not stop a queued
  * writer from failing (its snapshot was taken before it waited, so it misses what the holder wrote),
@@ -33,8 +34,13 @@ import { ident, Params, rowOf, selectList, selectSql, snake, whereSql } from './
 const MAX_ATTEMPTS = 12
 /** The longest pause between attempts (ms); pauses grow exponentially with random jitter up to it. */
 const MAX_BACKOFF_MS = 250
-/** PostgreSQL error codes worth retrying: serialization failure, deadlock. */
-const RETRY_CODES = new Set(['40001', '40P01'])
+/**
+ * PostgreSQL error codes worth retrying: serialization failure, deadlock, and out of shared memory
+ * (53200), which at SERIALIZABLE means the predicate-lock table is full for the moment: the rollback
+ * frees this transaction's locks and others finish meanwhile (seen under `npm run bench:server` as bare
+ * 500s on reads; raising `max_pred_locks_per_transaction` makes it rarer).
+ */
+const RETRY_CODES = new Set(['40001', '40P01', '53200'])
 /** The retry lane's advisory lock key (any constant shared by every process of this app). */
 const RETRY_LANE = 727_002
 

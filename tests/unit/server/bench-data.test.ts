@@ -14,7 +14,9 @@ describe('bench data', () => {
   const { rows, plan } = benchData(1000, beijingIso(T0))
 
   it('v2 storage reads back, through the v2 migration, as the same rows', () => {
-    const old = Object.fromEntries(Object.entries(v2Storage(rows)).map(([k, v]) => [k.slice('mc:db:'.length), JSON.parse(v)]))
+    const old = Object.fromEntries(
+      Object.entries(v2Storage(rows)).map(([k, v]) => [k.slice('mc:db:'.length), JSON.parse(v)]),
+    )
     const back = Object.assign(coreFromV2(old), ...FEATURES.map((f) => f.fromV2(old)))
     // The migration makes composite ids from their parts (the scaled copies rename the seed's whole ids), and
     // a provider's or hall's rank from its place in v2's list (the copies share the seed's ranks).
