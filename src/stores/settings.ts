@@ -6,6 +6,7 @@
 import Taro from '@tarojs/taro'
 import { create } from 'zustand'
 import { persist } from 'zustand/middleware'
+import { registerStore } from './personal'
 import { persistStorage } from './storage'
 import { useSession } from './session'
 
@@ -29,6 +30,22 @@ export const useSettings = create<SettingsState>()(persist((set) => ({
   setElder: (userId, on) => set((s) => ({ elder: { ...s.elder, [userId]: on } })),
   answerOffer: (userId) => set((s) => ({ offerAnswered: { ...s.offerAnswered, [userId]: true } })),
 }), { name: 'mc:settings', storage: persistStorage }))
+
+registerStore(useSettings, {
+  name: 'settings',
+  resetOn: [],
+  keep: { fields: ['elder', 'offerAnswered'], why: 'elder mode is a setting of this device per user (so an 85-year-old need not switch it on after each login); it holds no data another person sees' },
+  // A deleted account's choices go with it.
+  clear: (cause, userId) => {
+    if (cause !== 'account-deleted' || !userId) return
+    useSettings.setState((s) => {
+      const { [userId]: _elder, ...elder } = s.elder
+      const { [userId]: _offer, ...offerAnswered } = s.offerAnswered
+      return { elder, offerAnswered }
+    })
+  },
+  storageKey: 'mc:settings',
+})
 
 /** WeChat's font scale, or 1 where there is none (H5). */
 export function systemFontScale(): number {

@@ -1,6 +1,7 @@
 /** Youth palace state shared by the parent pages: the caller's children and the current term. */
 import { create } from 'zustand'
 import { errorMessage } from '../../api'
+import { ALL_CAUSES, registerStore } from '../../stores/personal'
 import { listYpChildren, listYpTerms } from '../../api/endpoints/youthPalace'
 import type { YpChildDto, YpTermDto } from '../../domain/contracts/youthPalace'
 
@@ -41,3 +42,6 @@ export const useYouthPalace = create<YpState>((set, get) => ({
   },
   removeChild: (id) => set({ children: get().children.filter((x) => x.id !== id) }),
 }))
+
+// One family's children: never shown to the next person, nor while acting for someone else.
+registerStore(useYouthPalace, { name: 'youth-palace', resetOn: ALL_CAUSES })

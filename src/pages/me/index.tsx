@@ -35,7 +35,7 @@ export default function Me() {
 
   /** Says the account is gone and what became of its bookings, then leaves for the login page. */
   const left = async (released?: string[]) => {
-    useSession.getState().clear()
+    useSession.getState().accountDeleted()
     // What became of each course and booking, when the answer arrived; the general rule otherwise.
     const details = released === undefined ? '孩子报名的课程和还没开始的服务预约已取消，免费取消期内的学费会原路退回。' : released.length ? `${released.join('；')}。` : ''
     await Taro.showModal({ title: '账号已注销', content: `您的个人信息已删除。${details}`, showCancel: false, confirmText: '知道了' })

@@ -86,7 +86,7 @@ export default function BallotPage() {
               <View className="ev-hash" id={`receipt-${h.seq}`}>校验码 {h.hash}</View>
             </View>
           ))}
-          <View className="cell-note">回执已保存在本机。可在“表决记录与核对”中核对记录是否完整、未被改动。</View>
+          <View className="cell-note">回执已保存在本机，退出登录后清除（需要长期保存可以截图）。可在“表决记录与核对”中核对记录是否完整、未被改动。</View>
         </Section>
         <Button id="back-petition" onTap={() => goBack(`/packages/elevator/pages/petition/index?id=${encodeURIComponent(id)}`)}>查看表决进度</Button>
         <Button id="result-audit" kind="secondary" onTap={() => go('audit', { id })}>核对表决记录</Button>

@@ -4,7 +4,7 @@ import { useState } from 'react'
 import { errorMessage, getDevState, resetDemoData, setFaults, setMockTime } from '../../../../api'
 import type { DevStateDto } from '../../../../domain/contracts'
 import { beijingDate, formatDateCn } from '../../../../domain/time'
-import { useSession } from '../../../../stores/session'
+import { clearPersonalData } from '../../../../stores/personal'
 import { Button } from '../../../../ui/Button'
 import { Page } from '../../../../ui/Page'
 import { ErrorNote, Loading, Section } from '../../../../ui/States'
@@ -40,7 +40,8 @@ export default function Dev() {
             <Button kind="danger" id="reset-demo" onTap={async () => {
               if (!(await Taro.showModal({ title: '重置演示数据', content: '所有申请、投票和消息都会恢复到初始状态，需要重新登录。' })).confirm) return
               await run(resetDemoData())
-              useSession.getState().clear()
+              // The records everything here referred to are gone: as after a logout.
+              clearPersonalData('logout')
               Taro.reLaunch({ url: '/pages/login/index' })
             }}>重置演示数据</Button>
           </Section>
