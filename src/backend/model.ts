@@ -60,7 +60,8 @@ export interface FamilyLink {
   closedBy?: string
 }
 
-export interface Message { id: string; userId: string; title: string; body: string; link?: string; createdAt: string; readAt?: string }
+/** A notice to a user; `ref` names what it asks them to act on (e.g. `family-link:<id>`), if anything. */
+export interface Message { id: string; userId: string; title: string; body: string; link?: string; createdAt: string; readAt?: string; ref?: string }
 
 export interface IdempotencyRecord { requestHash: string; status: number; body: unknown; at: string }
 

@@ -100,12 +100,19 @@ export class Backend {
         system: { faults: this.faults, saveSettings: () => this.persistSettings(), reset: () => this.reset() },
         nowIso: beijingIso(this.clock.now()),
         user: user!, principal: principal!, token,
-        notify: (userId, title, body, link) => {
+        notify: (userId, title, body, link, ref) => {
           const id = newId('msg')
           // No message ever carries an ID number in full, whatever text it was built from.
           this.db.write('messages')[id] = {
             id, userId, title: maskIdNumbersIn(title), body: maskIdNumbersIn(body), link: link && maskIdNumbersIn(link), createdAt: beijingIso(this.clock.now()),
+            ...(ref ? { ref } : {}),
           }
+        },
+        resolveMessages: (userId, ref) => {
+          const open = Object.values(this.db.data.messages).filter((m) => m.userId === userId && m.ref === ref && !m.readAt)
+          if (!open.length) return
+          const messages = this.db.write('messages')
+          for (const m of open) messages[m.id].readAt = beijingIso(this.clock.now())
         },
       }
       let result: BackendResponse

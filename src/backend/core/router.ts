@@ -35,8 +35,13 @@ export interface RouteContext<B = unknown> {
   /** The person the user acts for: themselves, or the principal of a confirmed family link (`x-acting-for`). */
   principal: User
   token?: string
-  /** Queues a message to a user (saved with the request's changes). */
-  notify(userId: string, title: string, body: string, link?: string): void
+  /**
+   * Queues a message to a user (saved with the request's changes). `ref` names what it asks the user
+   * to act on (e.g. `family-link:<id>`), so `resolveMessages` can mark it read once that is done.
+   */
+  notify(userId: string, title: string, body: string, link?: string, ref?: string): void
+  /** Marks `userId`'s unread messages about `ref` as read (what they asked for is done, wherever it was done). */
+  resolveMessages(userId: string, ref: string): void
 }
 
 /** A handler answers with a body (status 200), or `{ status, body }`. */

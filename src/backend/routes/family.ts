@@ -14,6 +14,9 @@ import { displayName, familyLinkDto } from './views'
 
 const MAX_IMAGE_BASE64 = Math.ceil((200 * 1024 * 4) / 3) + 4 // ≤ 200 KB image
 
+/** What the principal's request message is about: answered (or withdrawn), it is marked read. */
+const requestRef = (linkId: string) => `family-link:${linkId}`
+
 function linkFor(ctx: RouteContext, id: string): FamilyLink {
   const link = ctx.db.data.familyLinks[id]
   if (!link) throw notFound('没有找到这条代办关系')
@@ -48,7 +51,7 @@ export const familyRoutes: Route[] = [
       const id = newId('fl')
       const link: FamilyLink = { id, proxyId: user.id, principalId: principal.id, relationship: body.relationship, status: 'pending', requestedBy: user.id, requestedAt: nowIso }
       db.write('familyLinks')[id] = link
-      ctx.notify(principal.id, '家人申请为您代办', `${displayName(user)}（${body.relationship}）申请为您代办社区事务。请在“我的 → 亲友代办”中确认或拒绝。`, '/pages/me/index')
+      ctx.notify(principal.id, '家人申请为您代办', `${displayName(user)}（${body.relationship}）申请为您代办社区事务。请在“我的 → 亲友代办”中确认或拒绝。`, '/pages/me/index', requestRef(id))
       return familyLinkDto(db.data, link, user.id)
     },
   }),
@@ -60,6 +63,7 @@ export const familyRoutes: Route[] = [
       if (link.status !== 'pending') throw conflict('LINK_NOT_PENDING', '这条申请已经处理过了')
       const l = ctx.db.write('familyLinks')[link.id]
       Object.assign(l, { status: 'confirmed', confirmedAt: ctx.nowIso, confirmedBy: 'principal' })
+      ctx.resolveMessages(l.principalId, requestRef(l.id))
       ctx.notify(l.proxyId, '代办申请已同意', `${displayName(ctx.user)}同意由您代办社区事务。`, '/pages/me/index')
       return familyLinkDto(ctx.db.data, l, ctx.user.id)
     },
@@ -72,6 +76,7 @@ export const familyRoutes: Route[] = [
       if (link.status !== 'pending') throw conflict('LINK_NOT_PENDING', '这条申请已经处理过了')
       const l = ctx.db.write('familyLinks')[link.id]
       Object.assign(l, { status: 'declined', closedAt: ctx.nowIso, closedBy: ctx.user.id })
+      ctx.resolveMessages(l.principalId, requestRef(l.id))
       ctx.notify(l.proxyId, '代办申请未通过', `${displayName(ctx.user)}没有同意代办申请。`, '/pages/me/index')
       return familyLinkDto(ctx.db.data, l, ctx.user.id)
     },
@@ -84,6 +89,7 @@ export const familyRoutes: Route[] = [
       if (link.status !== 'confirmed' && link.status !== 'pending') throw conflict('LINK_CLOSED', '这条代办关系已经结束')
       const l = ctx.db.write('familyLinks')[link.id]
       Object.assign(l, { status: 'revoked', closedAt: ctx.nowIso, closedBy: ctx.user.id })
+      ctx.resolveMessages(l.principalId, requestRef(l.id))
       const other = l.proxyId === ctx.user.id ? l.principalId : l.proxyId
       ctx.notify(other, '代办关系已撤销', `${displayName(ctx.user)}撤销了代办关系，此后不能再代为办理。`, '/pages/me/index')
       return familyLinkDto(ctx.db.data, l, ctx.user.id)
@@ -106,6 +112,7 @@ export const familyRoutes: Route[] = [
       ctx.db.putImage(imageId, ctx.body.authorizationPhoto)
       const l = ctx.db.write('familyLinks')[link.id]
       Object.assign(l, { status: 'confirmed', confirmedAt: ctx.nowIso, confirmedBy: ctx.user.id, authorizationImageId: imageId })
+      ctx.resolveMessages(l.principalId, requestRef(l.id))
       ctx.notify(l.proxyId, '代办授权已由社区确认', `社区工作人员已核对授权书，您可以为${displayName(ctx.db.data.users[l.principalId])}代办。`, '/pages/me/index')
       ctx.notify(l.principalId, '代办授权已由社区确认', `社区工作人员已核对您签字的授权书，${displayName(ctx.db.data.users[l.proxyId])}可以为您代办。`, '/pages/me/index')
       return familyLinkDto(ctx.db.data, l, ctx.user.id)
