@@ -96,7 +96,7 @@ export default function Family() {
       <Section title="申请为家人代办">
         <View className="cell-note">需要家人已在本小程序实名。填写家人的信息，家人确认后生效。</View>
         <Field id="family-name" label="家人姓名" value={form.principalName} onInput={(principalName) => { update({ principalName }); clearError('principalName') }} error={errors.principalName} maxlength={20} />
-        <Field id="family-id" label="家人身份证号码" type="idcard" value={form.principalIdNumber} onInput={(principalIdNumber) => { update({ principalIdNumber }); clearError('principalIdNumber') }} error={errors.principalIdNumber} maxlength={18} />
+        <Field id="family-id" label="家人身份证号码" type="idcard" value={form.principalIdNumber} onInput={(principalIdNumber) => { update({ principalIdNumber }); clearError('principalIdNumber') }} error={errors.principalIdNumber} />
         <Options id="relationship" label="我是对方的" options={RELATIONSHIPS.map((r) => ({ value: r, label: r }))} value={form.relationship} onChange={(relationship) => update({ relationship })} />
         {failure && <ErrorNote text={failure} cause={cause} onRetry={submit} />}
         <Button id="family-submit" onTap={submit} loading={busy}>发送申请</Button>

@@ -34,7 +34,7 @@ export default function RealName() {
       <View className="page-title" role="heading" aria-level={1}>实名认证</View>
       <View className="secondary">请填写本人身份证上的姓名和号码。号码只用于核对身份，页面上只显示前 3 位和后 4 位。</View>
       <Field id="real-name-name" label="姓名" value={form.name} onInput={(name) => { update({ name }); clearError('name') }} error={errors.name} placeholder="如：王秀英" maxlength={20} />
-      <Field id="real-name-id" label="身份证号码（18 位）" type="idcard" value={form.idNumber} onInput={(idNumber) => { update({ idNumber }); clearError('idNumber') }} error={errors.idNumber} maxlength={18} />
+      <Field id="real-name-id" label="身份证号码（18 位）" type="idcard" value={form.idNumber} onInput={(idNumber) => { update({ idNumber }); clearError('idNumber') }} error={errors.idNumber} />
       {failure && <ErrorNote text={failure} cause={cause} onRetry={submit} />}
       <Button id="real-name-submit" onTap={submit} loading={busy}>提交认证</Button>
     </Page>
