@@ -1,6 +1,6 @@
 import fc from 'fast-check'
 import {
-  balanceFen, chargeHold, checkInvariant, holdCredit, issueDue, lapseDue, lapsesOn, monthlyIssue, refundCharge,
+  balanceFen, bookingShortfallText, chargeHold, checkInvariant, holdCredit, issueDue, lapseDue, lapsesOn, monthlyIssue, refundCharge,
   releaseHold, spendableFen, summarize, ledgerDate, validateCareLedger, yearSummary, type CareEntry, type CareLedger,
 } from '@/domain/careLedger'
 import { DomainError } from '@/domain/errors'
@@ -232,5 +232,16 @@ describe('property: random operations across a year end', () => {
         }
       }
     }), { numRuns: 120 })
+  })
+})
+
+describe('bookingShortfallText (said before the booking is confirmed)', () => {
+  it('is null when the spendable balance covers the price, exactly included', () => {
+    expect(bookingShortfallText({ balanceFen: 1200, heldFen: 0 }, 1200)).toBeNull()
+  })
+
+  it('says the balance, the price and what to do; names the held amount when cancelling would return it', () => {
+    expect(bookingShortfallText({ balanceFen: 500, heldFen: 0 }, 1000)).toBe('余额不足：爱心卡可用余额 ¥5.00，这项服务需要 ¥10.00。每月 1 日发放新的额度后可以再预约。')
+    expect(bookingShortfallText({ balanceFen: 0, heldFen: 6000 }, 1000)).toContain('取消还没开始的预约，冻结的 ¥60.00 会退回')
   })
 })

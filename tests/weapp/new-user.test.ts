@@ -2,6 +2,8 @@
  * Issue 16 ("Fix what a new user met"), in the WeChat harness: each case is what a person met, played
  * through the compiled app.
  */
+import { holdCredit, spendableFen } from '../../src/domain/careLedger'
+import { beijingIso } from '../../src/domain/time'
 import { loginAs, logout, seededIdNumber, textOf, walk } from './harness'
 
 /** An ID number as people paste it: in groups of 6, 4, 4 and 4, with spaces between. */
@@ -62,5 +64,29 @@ describe('WeChat build: what a new user met (issue 16)', () => {
     const request = walk(mp.page.root).find((n) => (n.id ?? '').startsWith('message-') && textOf(n).includes('家人申请为您代办'))!
     expect(textOf(request)).not.toContain('未读')
   })
-})
 
+  it('booking with too little on the card is refused before the confirm dialog, with what to do (item 8)', async () => {
+    const mp = await loginAs('u-xs0')
+    // Most of 马建华's balance is held by another booking: ¥5.00 is left.
+    const data = mp.backend().db.data
+    const nowIso = beijingIso(mp.backend().clock.now())
+    const entries = data.careLedgers['cc-seed-xs0']
+    const drained = holdCredit(entries, { orderId: 'co-test-drain', amountFen: spendableFen(entries, nowIso) - 500, at: nowIso })
+    data.careLedgers['cc-seed-xs0'] = drained.map((e) => ({ ...e }))
+    await mp.navigateTo('/packages/care-card/pages/book/index?id=cs-xs-lunch')
+    await mp.settle()
+    const day = walk(mp.page.root).find((n) => (n.id ?? '').startsWith('book-day-') && !textOf(n).includes('已约满'))!
+    await mp.page.tap(day)
+    await mp.page.tap(/（还剩 \d+ 个名额）/)
+    const modals = mp.calls.filter((c) => c.api === 'showModal').length
+    await mp.page.tap('book-submit')
+    await mp.settle()
+    expect(mp.calls.filter((c) => c.api === 'showModal')).toHaveLength(modals)
+    expect(mp.page.text()).toContain('余额不足：爱心卡可用余额 ¥5.00')
+    // The balance is on the page from the start.
+    expect(textOf(mp.page.byId('book-balance')!)).toBe('爱心卡可用余额 ¥5.00')
+    expect(mp.page.text()).toContain('每月 1 日发放新的额度后可以再预约')
+    expect(Object.values(data.careOrders).filter((o) => (o as { holderId: string }).holderId === 'u-xs0')).toHaveLength(2)
+    expect(mp.errors).toEqual([])
+  })
+})
