@@ -16,15 +16,16 @@ import { careCardRoutes } from './features/careCard/routes'
 import { elevatorRoutes } from './features/elevator/routes'
 import { oneThingRoutes } from './features/oneThing/routes'
 import { youthPalaceRoutes } from './features/youthPalace/routes'
+import { youthPalaceTodos } from './features/youthPalace/todos'
 import { withdrawYouthPalaceOf } from './features/youthPalace/withdraw'
 import { withWeChatLimits, type KeyValueStorage } from './storage/types'
 
 export { Backend } from './core/backend'
 export type { BackendRequest, BackendResponse, ErrorBody } from './core/http'
 
-/** Every route of the backend. Feature modules append theirs here (and their account-deletion hooks). */
+/** Every route of the backend. Feature modules append theirs here (and their account-deletion hooks and home to-dos). */
 export const ROUTES = [
-  ...authRoutes, ...meRoutes([withdrawYouthPalaceOf, cancelCareOrdersOf]), ...familyRoutes, ...messageRoutes, ...devRoutes,
+  ...authRoutes, ...meRoutes([withdrawYouthPalaceOf, cancelCareOrdersOf], [youthPalaceTodos]), ...familyRoutes, ...messageRoutes, ...devRoutes,
   ...careCardRoutes, ...youthPalaceRoutes, ...elevatorRoutes, ...oneThingRoutes,
 ]
 

@@ -4,7 +4,18 @@
  */
 import { holdCredit, spendableFen } from '../../src/domain/careLedger'
 import { beijingIso } from '../../src/domain/time'
-import { loginAs, logout, seededIdNumber, textOf, walk } from './harness'
+import { formatInstantCn } from '../../src/domain/youthPalaceTypes'
+import { MiniProgram, loginAs, logout, seededIdNumber, textOf, walk } from './harness'
+import { callAs } from './harness/faults'
+
+/** Books the first free slot of the first day offered on the booking page (the dialog confirmed). */
+async function bookFirstSlot(mp: MiniProgram) {
+  const day = walk(mp.page.root).find((n) => (n.id ?? '').startsWith('book-day-') && !textOf(n).includes('已约满'))!
+  await mp.page.tap(day)
+  await mp.page.tap(/（还剩 \d+ 个名额）/)
+  await mp.page.tap('book-submit')
+  await mp.settle()
+}
 
 /** An ID number as people paste it: in groups of 6, 4, 4 and 4, with spaces between. */
 const spaced = (id: string, space = ' ') => [id.slice(0, 6), id.slice(6, 10), id.slice(10, 14), id.slice(14)].join(space)
@@ -87,6 +98,79 @@ describe('WeChat build: what a new user met (issue 16)', () => {
     expect(textOf(mp.page.byId('book-balance')!)).toBe('爱心卡可用余额 ¥5.00')
     expect(mp.page.text()).toContain('每月 1 日发放新的额度后可以再预约')
     expect(Object.values(data.careOrders).filter((o) => (o as { holderId: string }).holderId === 'u-xs0')).toHaveLength(2)
+    expect(mp.errors).toEqual([])
+  })
+
+  it('the care-card home offers the 代办 switch; home works while acting; 马建华 sees who booked for him (item 9)', async () => {
+    const mp = await loginAs('u-li')
+    const data = mp.backend().db.data
+    const nowIso = beijingIso(mp.backend().clock.now())
+    // 马建华 confirmed that 李红 may act for him.
+    data.familyLinks['fl-test-xs0'] = { id: 'fl-test-xs0', proxyId: 'u-li', principalId: 'u-xs0', relationship: '子女', status: 'confirmed', requestedBy: 'u-li', requestedAt: nowIso, confirmedAt: nowIso, confirmedBy: 'principal' }
+    await mp.navigateTo('/packages/care-card/pages/index/index')
+    await mp.settle()
+    expect(mp.page.text()).toContain('我的爱心卡')
+    await mp.page.tap('acting-for-u-xs0')
+    await mp.settle()
+    expect(mp.page.text()).toContain('正在为 马建华 代办')
+    expect(mp.page.text()).toContain('马建华的爱心卡')
+    expect(mp.page.has('balance')).toBe(true)
+    await mp.page.tap('go-services')
+    await mp.settle()
+    await mp.page.tap('service-cs-xs-lunch')
+    await mp.settle()
+    await bookFirstSlot(mp)
+    expect(mp.page.text()).toContain('预约成功')
+    // Home, while acting: the user's own to-dos still load.
+    await mp.switchTab('/pages/index/index')
+    await mp.settle()
+    expect(mp.page.text()).toContain('正在为 马建华 代办')
+    expect(mp.page.text()).not.toContain('暂时加载不了')
+    // 切换回本人 on the care-card home.
+    await mp.navigateTo('/packages/care-card/pages/index/index')
+    await mp.settle()
+    await mp.page.tap('acting-for-self')
+    await mp.settle()
+    expect(mp.page.text()).toContain('我的爱心卡')
+    expect(mp.page.text()).not.toContain('正在为 马建华 代办')
+
+    await logout(mp)
+    await mp.page.tap('persona-u-xs0')
+    await mp.settle()
+    await mp.navigateTo('/packages/care-card/pages/orders/index')
+    await mp.settle()
+    const booked = (Object.values(data.careOrders) as { id: string; proxyId?: string }[]).find((o) => o.proxyId === 'u-li')!
+    expect(textOf(mp.page.byId(`order-${booked.id}`)!)).toContain('由 李红 代为预约')
+    await mp.page.tap(`order-${booked.id}`)
+    await mp.settle()
+    expect(textOf(mp.page.byId('order-booked-by')!)).toBe('由 李红 代为预约')
+    expect(mp.errors).toEqual([])
+  })
+
+  it('a waitlist place to confirm within 24 hours is a to-do on home, before the services (item 9)', async () => {
+    const mp = await loginAs('u-chen')
+    await callAs(mp, 'u-chen', 'POST', '/api/youth-palace/applications', { childId: 'ypk-chen-yue', courseId: 'ypc-model-aircraft', joinWaitlist: true })
+    const enrollments = () => Object.values(mp.backend().db.data.ypEnrollments) as { id: string; parentId: string; childId: string; courseId: string; status: string; confirmBy?: string }[]
+    const seat = enrollments().find((e) => e.courseId === 'ypc-model-aircraft' && e.parentId === 'u-zheng')!
+    await callAs(mp, 'u-zheng', 'POST', `/api/youth-palace/enrollments/${seat.id}/cancel`)
+    const offer = enrollments().find((e) => e.childId === 'ypk-chen-yue' && e.courseId === 'ypc-model-aircraft')!
+    expect(offer.status).toBe('admitted')
+    await mp.switchTab('/pages/me/index')
+    await mp.switchTab('/pages/index/index')
+    await mp.settle()
+    const todo = mp.page.byId(`todo-yp-offer-${offer.id.replace(/[^A-Za-z0-9_-]/g, '-')}`)!
+    expect(textOf(todo)).toContain('陈悦候补到《航模小班》的名额')
+    expect(textOf(todo)).toContain(`请在 ${formatInstantCn(offer.confirmBy!)} 前确认并缴费 ¥60.00`)
+    // Before the services, within the first screen.
+    expect(mp.page.text().indexOf('陈悦候补到')).toBeLessThan(mp.page.text().indexOf('社区服务'))
+    await mp.page.tap(todo)
+    await mp.settle()
+    expect(mp.page.route).toBe('packages/youth-palace/pages/my-courses/index')
+    // Past its deadline, the to-do is gone.
+    mp.backend().clock.set(Date.parse(offer.confirmBy!) + 60_000)
+    await mp.switchTab('/pages/index/index')
+    await mp.settle()
+    expect(mp.page.text()).not.toContain('陈悦候补到')
     expect(mp.errors).toEqual([])
   })
 })

@@ -8,6 +8,7 @@ import type { FaultSchedule } from './faults'
 import type { Database } from './db'
 import { maskIdNumbersIn } from '../../domain/residentId'
 import { badRequest, type Method } from './http'
+import type { TodoDto } from '../../domain/contracts/core'
 import type { User } from '../model'
 
 /** Who may call a route: anyone, a logged-in user, a community worker, or the mock-mode dev panel. */
@@ -19,6 +20,12 @@ export type Access = 'public' | 'user' | 'worker' | 'dev'
  * did, one plain-Chinese line each (e.g. "《航模小班》已取消，¥60.00 将原路退回"), for the answer.
  */
 export type AccountDeletionHook = (ctx: RouteContext, userId: string) => string[]
+
+/**
+ * A feature's to-dos for a user (home's "我的待办"): what waits for them with a deadline, read-only
+ * (nothing is written; an item whose deadline passed is left out).
+ */
+export type TodoProvider = (ctx: RouteContext, userId: string) => TodoDto[]
 
 /** What a handler receives. `user` is set for every access but `public`; `principal` is whom the user acts for. */
 export interface RouteContext<B = unknown> {

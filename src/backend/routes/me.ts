@@ -4,7 +4,7 @@ import { maskResidentId, normalizeResidentId, parseResidentId } from '../../doma
 import { beijingDate } from '../../domain/time'
 import { conflict, forbidden, notFound, tooMany, unprocessable } from '../core/http'
 import type { Database } from '../core/db'
-import { route, type AccountDeletionHook, type Route, type RouteContext } from '../core/router'
+import { route, type AccountDeletionHook, type Route, type RouteContext, type TodoProvider } from '../core/router'
 import { communityDto, displayName, meDto, roomBindingDto, roomLabel } from './views'
 
 const HOUR = 3600_000
@@ -19,10 +19,14 @@ const nameSchema = v.pipe(v.string(), v.trim(), v.minLength(2, '请填写姓名'
 
 /**
  * Routes under `/api/me`. `onAccountDeleted`: the features' hooks run by `DELETE /api/me` before the
- * account's personal records are erased.
+ * account's personal records are erased; `todos`: the features' to-dos for home.
  */
-export const meRoutes = (onAccountDeleted: AccountDeletionHook[] = []): Route[] => [
+export const meRoutes = (onAccountDeleted: AccountDeletionHook[] = [], todos: TodoProvider[] = []): Route[] => [
   route({ method: 'GET', path: '/api/me', access: 'user', handler: ({ db, user, nowIso }) => meDto(db.data, user, nowIso) }),
+  route({
+    method: 'GET', path: '/api/me/todos', access: 'user',
+    handler: (ctx) => todos.flatMap((provider) => provider(ctx, ctx.user.id)).sort((a, b) => a.dueAt.localeCompare(b.dueAt)),
+  }),
   route({ method: 'GET', path: '/api/principal', access: 'user', allowProxy: true, handler: ({ db, principal, nowIso }) => meDto(db.data, principal, nowIso) }),
   route({ method: 'GET', path: '/api/community', access: 'user', handler: ({ db, user }) => communityDto(db.data, user.communityId) }),
   route({

@@ -51,6 +51,12 @@ export interface FamilyLinkDto {
   confirmedBy?: 'principal' | 'worker'
 }
 
+/**
+ * Something waiting for the user with a deadline (e.g. a youth-palace place to confirm within 24 hours),
+ * listed on home as a to-do. `dueAt`: ISO instant; `link`: the page where it is done.
+ */
+export interface TodoDto { id: string; title: string; note: string; link: string; dueAt: string }
+
 export interface MessageDto { id: string; title: string; body: string; link?: string; createdAt: string; read: boolean }
 export interface MessagePageDto { items: MessageDto[]; nextCursor: string | null; unread: number }
 

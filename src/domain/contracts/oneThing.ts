@@ -111,6 +111,8 @@ export interface OneThingAppointmentDto {
   cancelledAt?: string
   /** Whether a family proxy (代办) booked or last changed it. */
   byProxy: boolean
+  /** That proxy's name, when known. */
+  proxyName?: string
 }
 
 /** `GET /api/one-thing/appointments`: upcoming soonest first; past and cancelled newest first (at most 20). */

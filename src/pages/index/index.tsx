@@ -4,6 +4,7 @@ import { useFamily, pendingForMe } from '../../stores/family'
 import { useMessages } from '../../stores/messages'
 import { useSession } from '../../stores/session'
 import { setElderMode, useElderMode, useElderOffer, useSettings } from '../../stores/settings'
+import { useTodos } from '../../stores/todos'
 import { call, maskPhone, useRequireLogin } from '../../ui/auth'
 import { Button } from '../../ui/Button'
 import { Cell } from '../../ui/Cell'
@@ -26,12 +27,16 @@ export default function Home() {
   const unread = useMessages((s) => s.unread)
   const links = useFamily((s) => s.links)
   const pending = pendingForMe(links)
+  const deadlines = useTodos((s) => s.items)
+  // Answers waited for: a family request, a place to confirm before its deadline.
+  const waiting = pending.length + deadlines.length
 
   const unreadFailed = useMessages((s) => s.unreadFailed)
   const familyFailed = useFamily((s) => s.status === 'error')
-  const todoFailed = unreadFailed || familyFailed
+  const todosFailed = useTodos((s) => s.status === 'error')
+  const todoFailed = unreadFailed || familyFailed || todosFailed
 
-  /** The to-dos: unread messages and family requests waiting for this person. */
+  /** The to-dos: unread messages, family requests waiting for this person, things due by a deadline. */
   const loadTodos = () => {
     useMessages.getState().refreshUnread().then((n) => {
       if (process.env.TARO_ENV === 'weapp') {
@@ -40,6 +45,7 @@ export default function Home() {
       }
     })
     useFamily.getState().load()
+    useTodos.getState().load()
   }
   useDidShow(() => {
     if (!useSession.getState().token) return
@@ -50,15 +56,18 @@ export default function Home() {
   if (!me) return <Page><View className="secondary">正在进入…</View></Page>
   const community = me.community
 
-  /** The to-dos: requests waiting for an answer, unread messages, or a retry when they did not load. */
+  /** The to-dos: requests waiting for an answer, deadlines, unread messages, or a retry when they did not load. */
   const todo = (
     <Section title="我的待办" id="todo">
       {pending.map((l) => (
         <Cell key={l.id} title={`${l.proxy.name}申请为您代办`} note="请确认或拒绝" onTap={() => openPage('/pages/family/index')} />
       ))}
+      {deadlines.map((t) => (
+        <Cell key={t.id} id={`todo-${t.id.replace(/[^A-Za-z0-9_-]/g, '-')}`} title={t.title} note={t.note} onTap={() => openPage(t.link)} />
+      ))}
       {unread > 0 && <Cell id="todo-messages" title={`您有 ${unread} 条未读消息`} onTap={() => Taro.switchTab({ url: '/pages/messages/index' })} />}
       {todoFailed && <Cell id="todo-retry" title="暂时加载不了，点此重试" note="网络不太稳定，待办事项没有加载出来" onTap={loadTodos} />}
-      {!todoFailed && pending.length === 0 && unread === 0 && <View className="cell"><View className="cell-note">暂时没有需要您处理的事情。</View></View>}
+      {!todoFailed && waiting === 0 && unread === 0 && <View className="cell"><View className="cell-note">暂时没有需要您处理的事情。</View></View>}
     </Section>
   )
 
@@ -82,8 +91,8 @@ export default function Home() {
         </View>
       )}
 
-      {/* A request waiting for the person's answer comes before the services, within the first screen. */}
-      {pending.length > 0 && todo}
+      {/* A request or a deadline waiting for the person's answer comes before the services, within the first screen. */}
+      {waiting > 0 && todo}
 
       <View className="section-title" role="heading" aria-level={2}>社区服务</View>
       <View className="grid">
@@ -95,7 +104,7 @@ export default function Home() {
         ))}
       </View>
 
-      {!pending.length && todo}
+      {!waiting && todo}
 
       {me.role === 'worker' ? (
         // A worker is the community's contact: her hub instead of a button to call herself.

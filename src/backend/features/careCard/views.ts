@@ -130,6 +130,7 @@ export function orderDto(data: Collections, o: CareOrder, nowIso: string): CareO
     status: o.status,
     statusText: d?.status === 'open' ? '异议处理中' : ORDER_TEXT[o.status],
     createdAt: o.createdAt,
+    bookedBy: o.proxyId ? person(data, o.proxyId) : undefined,
     deliveredAt: o.deliveredAt,
     deliveredBy: o.deliveredById ? person(data, o.deliveredById) : undefined,
     rating: o.rating ? { ...o.rating } : undefined,

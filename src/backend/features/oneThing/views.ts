@@ -10,6 +10,7 @@ import type {
 import { badRequest } from '../../core/http'
 import type { RouteContext } from '../../core/router'
 import type { Collections, User } from '../../model'
+import { displayName } from '../../routes/views'
 import type { OneThingAppointment, OneThingProgress, ServiceHall } from './model'
 
 /** A short safe id: letters, digits, `_` and `-`, 1–48 characters, starting with a letter or digit. */
@@ -109,6 +110,7 @@ export function appointmentDto(data: Collections, a: OneThingAppointment, nowMs:
     hall: { id: a.hallId, name: hall?.name ?? '', address: hall?.address ?? '', window: hall?.windows[0] ?? '', phone: hall?.phone ?? '' },
     date: a.date, dateLabel: formatDateCn(a.date), slot: { start: slot.start, end: slot.end }, status,
     bookedAt: a.bookedAt, changedAt: a.changedAt, cancelledAt: a.cancelledAt, byProxy: !!a.proxyId,
+    proxyName: a.proxyId ? displayName(data.users[a.proxyId]) : undefined,
   }
 }
 

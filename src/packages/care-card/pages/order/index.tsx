@@ -82,6 +82,7 @@ export default function Order() {
             <View className="cell-title" id="order-status">{o.service.kindLabel} · {o.service.name} <View className={`tag ${ORDER_TAG[o.status]}`}>{o.statusText}</View></View>
             <View className="cell-note">{dateTimeCn(o.startAt)} · {o.service.providerName}</View>
             <View className="cell-note">费用 {formatFen(o.priceFen)}/{o.service.unit} · {o.holder.name}</View>
+            {o.bookedBy && <View className="cell-note" id="order-booked-by">由 {o.bookedBy.name} 代为预约</View>}
             {o.deliveredAt && <View className="cell-note">{dateTimeCn(o.deliveredAt)} 完成{o.deliveredBy ? `（${o.deliveredBy.name} 确认）` : ''}</View>}
             {o.rating && <View className="cell-note">我的评价：{'★'.repeat(o.rating.stars)}{o.rating.comment ? ` ${o.rating.comment}` : ''}</View>}
             {o.dispute && <View className="cell-note">异议：{o.dispute.reason}（{o.dispute.status === 'open' ? '处理中' : o.dispute.status === 'upheld' ? `成立，已退 ${formatFen(o.dispute.refundFen ?? 0)}` : `不成立：${o.dispute.resolution ?? ''}`}）</View>}

@@ -58,6 +58,7 @@ export default function Orders() {
             <View key={o.id} id={`order-${o.id}`} className="cc-item" {...tappable(undefined, () => go('order', `id=${o.id}`), 'link')}>
               <View className="cell-title">{o.service.kindLabel} · {o.service.name} <View className={`tag ${ORDER_TAG[o.status]}`}>{o.statusText}</View></View>
               <View className="cell-note">{dateTimeCn(o.startAt)} · {o.service.providerName} · {formatFen(o.priceFen)}</View>
+              {o.bookedBy && <View className="cell-note" id={`order-${o.id}-booked-by`}>由 {o.bookedBy.name} 代为预约</View>}
               {nextStep(o) && <View className="cell-note">{nextStep(o)} ›</View>}
             </View>
           ))}

@@ -24,7 +24,7 @@ function Card({ a, children }: { a: OneThingAppointmentDto; children?: React.Rea
       <View className="ot-when">{a.dateLabel} {a.slot.start}–{a.slot.end}</View>
       <View className="cell-note">{a.hall.name}，{a.hall.window}</View>
       <View className="cell-note">地址：{a.hall.address}</View>
-      {a.byProxy && <View className="cell-note">由家人代办预约</View>}
+      {a.byProxy && <View className="cell-note">{a.proxyName ? `由 ${a.proxyName} 代为预约` : '由家人代为预约'}</View>}
       {children}
     </View>
   )
