@@ -21,7 +21,7 @@
 import { DomainError } from './errors'
 import { formatFen } from './money'
 import { assessCareCardEligibility, DEFAULT_CARE_POLICY, type CareGroup, type CarePolicy } from './careCard'
-import { isDate } from './time'
+import { formatMonthCn, isDate } from './time'
 import { ledgerDate, replay, step, summaryOf, type CareLedgerSummary, type LedgerState } from './careLedgerReplay'
 
 export { checkInvariant, summarize, validateCareLedger, ledgerDate, type CareLedgerSummary } from './careLedgerReplay'
@@ -65,9 +65,12 @@ const yearOf = (at: string) => Number(ledgerDate(at).slice(0, 4))
 function lapseAfter(cause: CareEntry): CareEntry[] {
   const { year, at, amountFen } = cause
   if (yearOf(at) <= year) return []
-  return [{ id: `lapse:${cause.id}`, kind: 'lapse', amountFen, at, year, note: `${year} 年额度已于 ${lapsesOn(year)} 24 时到期，${CAUSE[cause.kind] ?? ''}的额度随即失效` }]
+  return [{ id: `lapse:${cause.id}`, kind: 'lapse', amountFen, at, year, note: `${year}年的额度已于 ${lapseTimeCn(year)}到期，${CAUSE[cause.kind] ?? ''}的额度随即失效` }]
 }
 const CAUSE: Partial<Record<CareEntryKind, string>> = { release: '取消服务退回', refund: '退款退回', issue: '补发' }
+
+/** When a year's credit lapses, for people: `2026年12月31日 24 时`. */
+const lapseTimeCn = (year: number) => `${year}年12月31日 24 时`
 
 /** The last day a year's credit can be used: `${year}-12-31` (it lapses at the end of that day, Beijing time). */
 export function lapsesOn(year: number): string {
@@ -84,7 +87,7 @@ export function monthlyIssue(entries: CareLedger, input: { date: string; monthly
   const month = input.date.slice(0, 7)
   return append(entries, () => [{
     id: `issue:${month}`, kind: 'issue', amountFen: input.monthlyCreditFen, at: input.date, year: Number(month.slice(0, 4)),
-    month, note: input.note ?? `${month} 月爱心卡额度`,
+    month, note: input.note ?? `${formatMonthCn(month)}爱心卡额度`,
   }])
 }
 
@@ -113,7 +116,7 @@ export function issueDue(
       if (!state.months.has(month)) {
         const r = assessCareCardEligibility(input, first, input.policy ?? DEFAULT_CARE_POLICY)
         if (r.eligible) {
-          const e: CareEntry = { id: `issue:${month}`, kind: 'issue', amountFen: r.monthlyCreditFen, at: first, year: y, month, note: `${month} 月爱心卡额度：${r.reasons[0]}` }
+          const e: CareEntry = { id: `issue:${month}`, kind: 'issue', amountFen: r.monthlyCreditFen, at: first, year: y, month, note: `${formatMonthCn(month)}爱心卡额度：${r.reasons[0]}` }
           out.push(e, ...lapseAfter({ ...e, at: input.asOf }))
         }
       }
@@ -207,7 +210,7 @@ export function lapseDue(entries: CareLedger, asOf: string): CareLedger {
     .sort(([a], [b]) => a - b)
     .map(([year, pot]) => ({
       id: `lapse:${year}:${(state.lapseCount.get(year) ?? 0) + 1}`, kind: 'lapse' as const, amountFen: pot.balance,
-      at: `${year + 1}-01-01T00:00:00+08:00`, year, note: `${year} 年未用完的额度已于 ${lapsesOn(year)} 24 时到期失效`,
+      at: `${year + 1}-01-01T00:00:00+08:00`, year, note: `${year}年未用完的额度已于 ${lapseTimeCn(year)}到期失效`,
     })))
 }
 

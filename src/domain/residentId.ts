@@ -61,8 +61,10 @@ export function parseResidentId(id: string, today: string = beijingDate(Date.now
   if (value.length !== RESIDENT_ID_LENGTH) throw invalid(`身份证号码应为 18 位，您填写了 ${value.length} 位`)
   if (!/^\d{17}[\dX]$/.test(value)) throw invalid('身份证号码只能包含数字，最后一位可以是 X')
   const birth = `${value.slice(6, 10)}-${value.slice(10, 12)}-${value.slice(12, 14)}`
-  if (!isDate(birth) || Number(value.slice(6, 10)) < 1900) throw invalid(`身份证号码中的出生日期 ${birth} 不存在，请核对`)
-  if (birth > today) throw invalid(`身份证号码中的出生日期 ${birth} 晚于今天，请核对`)
+  // Said as people write dates (1944年2月30日), also when no such day exists.
+  const birthCn = `${value.slice(6, 10)}年${Number(value.slice(10, 12))}月${Number(value.slice(12, 14))}日`
+  if (!isDate(birth) || Number(value.slice(6, 10)) < 1900) throw invalid(`身份证号码中的出生日期 ${birthCn} 不存在，请核对`)
+  if (birth > today) throw invalid(`身份证号码中的出生日期 ${birthCn} 晚于今天，请核对`)
   if (residentIdCheckChar(value) !== value[17]) throw invalid('身份证号码最后一位（校验码）不对，请逐位核对')
   return { regionCode: value.slice(0, 6), birthDate: birth, sex: Number(value[16]) % 2 === 1 ? 'male' : 'female' }
 }

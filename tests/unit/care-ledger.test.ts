@@ -20,7 +20,7 @@ describe('monthly issue (domain.md §1: on the 1st of each month, from the activ
     expect(l.map((e) => [e.month, e.amountFen])).toEqual([
       ['2026-01', 10000], ['2026-02', 10000], ['2026-03', 10000], ['2026-04', 50000], ['2026-05', 50000],
     ])
-    expect(l[3]).toMatchObject({ kind: 'issue', at: '2026-04-01', year: 2026, note: '2026-04 月爱心卡额度：年满 90 周岁，每月 500 元' })
+    expect(l[3]).toMatchObject({ kind: 'issue', at: '2026-04-01', year: 2026, note: '2026年4月爱心卡额度：年满 90 周岁，每月 500 元' })
   })
 
   it('a birthday on the 1st counts that month', () => {

@@ -1,7 +1,7 @@
 /** The user's own data: profile, privacy consent, real-name binding, rooms, export, account deletion. */
 import * as v from 'valibot'
 import { maskResidentId, normalizeResidentId, parseResidentId } from '../../domain/residentId'
-import { beijingDate } from '../../domain/time'
+import { beijingDate, formatDateCn } from '../../domain/time'
 import { conflict, forbidden, notFound, tooMany, unprocessable } from '../core/http'
 import type { Database } from '../core/db'
 import { route, type AccountDeletionHook, type Route, type RouteContext, type TodoProvider } from '../core/router'
@@ -112,7 +112,7 @@ export const meRoutes = (onAccountDeleted: AccountDeletionHook[] = [], todos: To
     handler: ({ db, user, nowIso }) => {
       const links = Object.values(db.data.familyLinks).filter((l) => l.proxyId === user.id || l.principalId === user.id)
       const lines = [
-        `现代社区 个人数据导出（${beijingDate(nowIso)}）`,
+        `现代社区 个人数据导出 · ${formatDateCn(beijingDate(nowIso))}`,
         `姓名：${displayName(user)}`,
         `身份证号码：${user.realName ? user.realName.idNumber : '未实名'}`,
         `手机号码：${user.phone ?? '未登记'}`,

@@ -11,6 +11,7 @@ import type { Route, RouteContext } from '../../core/router'
 import { communityOrder, notifyParties, workerAct, workerRoute } from './common'
 import { entriesOf, refreshCard, saveLedger } from './ledger'
 import { disputeUntil, orderDto, taskDto } from './views'
+import { formatDateCn, formatDateTimeCn } from '../../../domain/time'
 
 const writeOrder = (ctx: RouteContext, id: string) => ctx.db.write('careOrders')[id]
 
@@ -35,7 +36,7 @@ export const fulfilmentRoutes: Route[] = [
       const order = communityOrder(ctx, ctx.params.id)
       refreshCard(ctx, order.holderId)
       if (order.status !== 'booked') throw conflict('NOT_BOOKED', order.status === 'cancelled' ? '这笔预约已经取消，不能标记完成' : '这笔服务已经标记完成了')
-      if (ctx.clock.now() < Date.parse(order.startAt)) throw unprocessable('NOT_STARTED', `服务时间（${order.startAt.slice(0, 16).replace('T', ' ')}）还没到，服务完成后再标记`)
+      if (ctx.clock.now() < Date.parse(order.startAt)) throw unprocessable('NOT_STARTED', `服务时间 ${formatDateTimeCn(order.startAt)} 还没到，服务完成后再标记`)
       saveLedger(ctx, order.cardId, chargeHold(entriesOf(ctx, order.cardId), { orderId: order.id, at: ctx.nowIso, amountFen: order.priceFen }))
       const o = writeOrder(ctx, order.id)
       o.status = 'delivered'
@@ -43,7 +44,7 @@ export const fulfilmentRoutes: Route[] = [
       o.deliveredById = ctx.user.id
       o.acts.push(workerAct(ctx, 'delivered', { note: `扣款 ${formatFen(o.priceFen)}` }))
       notifyParties(ctx, o.holderId, [o.proxyId], '服务已完成',
-        `服务已完成，爱心卡扣款 ${formatFen(o.priceFen)}。请确认并评价；如有异议，可在 ${disputeUntil(o.deliveredAt)} 前提出。`)
+        `服务已完成，爱心卡扣款 ${formatFen(o.priceFen)}。请确认并评价；如有异议，可在 ${formatDateCn(disputeUntil(o.deliveredAt))} 前提出。`)
       return orderDto(ctx.db.data, o, ctx.nowIso)
     },
   }),

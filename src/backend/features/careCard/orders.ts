@@ -7,7 +7,7 @@
 import * as v from 'valibot'
 import { holdCredit, releaseHold } from '../../../domain/careLedger'
 import { formatFen } from '../../../domain/money'
-import { addDays, beijingIso } from '../../../domain/time'
+import { addDays, beijingIso, formatDateCn, formatDateTimeCn } from '../../../domain/time'
 import { conflict, notFound, unprocessable } from '../../core/http'
 import { newId } from '../../core/ids'
 import type { Route, RouteContext } from '../../core/router'
@@ -59,7 +59,7 @@ export const orderRoutes: Route[] = [
     handler: (ctx) => {
       const card = ownCard(ctx)
       const today = todayOf(ctx)
-      if (card.activeFrom > today) throw unprocessable('CARD_NOT_ACTIVE', `爱心卡 ${card.activeFrom} 起生效，届时就可以预约服务了。`)
+      if (card.activeFrom > today) throw unprocessable('CARD_NOT_ACTIVE', `爱心卡 ${formatDateCn(card.activeFrom)}起生效，届时就可以预约服务了。`)
       const slot = parseSlotId(ctx.body.slotId)
       const found = slot && findService(ctx.db.data, slot.serviceId)
       if (!slot || !found || found.provider.communityId !== card.communityId || !found.service.slotTimes.includes(slot.time)) {
@@ -80,11 +80,11 @@ export const orderRoutes: Route[] = [
         id, cardId: card.id, holderId: card.holderId, communityId: card.communityId, providerId: provider.id, serviceId: service.id,
         priceFen: service.priceFen, slotId: ctx.body.slotId, startAt, status: 'booked', createdAt: ctx.nowIso,
         proxyId: ctx.user.id !== ctx.principal.id ? ctx.user.id : undefined,
-        acts: [residentAct(ctx, 'booked', { note: `${service.name}，${startAt.slice(0, 16).replace('T', ' ')}，冻结 ${formatFen(service.priceFen)}` })],
+        acts: [residentAct(ctx, 'booked', { note: `${service.name}，${formatDateTimeCn(startAt)}，冻结 ${formatFen(service.priceFen)}` })],
       }
       ctx.db.write('careOrders')[id] = order
       notifyParties(ctx, order.holderId, [order.proxyId], '服务预约成功',
-        `已预约${provider.name}的${service.name}（${startAt.slice(0, 16).replace('T', ' ')}），爱心卡冻结 ${formatFen(service.priceFen)}，服务完成后扣款；服务开始前可以取消。`)
+        `已预约${provider.name}的${service.name}，时间 ${formatDateTimeCn(startAt)}，爱心卡冻结 ${formatFen(service.priceFen)}，服务完成后扣款；服务开始前可以取消。`)
       return orderDto(ctx.db.data, order, ctx.nowIso)
     },
   }),
@@ -132,7 +132,7 @@ export const orderRoutes: Route[] = [
           createdAt: ctx.nowIso, dueAt: beijingIso(ctx.clock.now() + CALLBACK_DUE_MS), status: 'open',
         }
         ctx.db.write('careTasks')[task.id] = task
-        notifyWorkers(ctx, o.communityId, '差评回访待处理', `${displayName(ctx.db.data.users[o.holderId])}给了 ${stars} 星评价，请在 ${task.dueAt.slice(0, 16).replace('T', ' ')} 前电话回访。`)
+        notifyWorkers(ctx, o.communityId, '差评回访待处理', `${displayName(ctx.db.data.users[o.holderId])}给了 ${stars} 星评价，请在 ${formatDateTimeCn(task.dueAt)} 前电话回访。`)
       }
       return orderDto(ctx.db.data, o, ctx.nowIso)
     },
@@ -145,7 +145,7 @@ export const orderRoutes: Route[] = [
       if (order.status !== 'delivered' && order.status !== 'rated') throw conflict('NOT_DELIVERED', '服务完成后才能提出异议；未开始的服务可以直接取消')
       if (order.dispute) throw conflict('DISPUTE_EXISTS', '这笔服务已经提出过异议，请等待社区处理结果')
       const until = disputeUntil(order.deliveredAt!)
-      if (todayOf(ctx) > until) throw unprocessable('DISPUTE_WINDOW_CLOSED', `异议需在服务完成后 7 天内提出（截至 ${until}），已经超过期限。如有问题请联系社区。`)
+      if (todayOf(ctx) > until) throw unprocessable('DISPUTE_WINDOW_CLOSED', `异议需在服务完成后 7 天内提出，截至 ${formatDateCn(until)}，已经超过期限。如有问题请联系社区。`)
       const o = writeOrder(ctx, order.id)
       o.dispute = { reason: ctx.body.reason, openedAt: ctx.nowIso, status: 'open' }
       o.acts.push(residentAct(ctx, 'disputed', { note: ctx.body.reason }))

@@ -18,6 +18,7 @@ import { communityApplication, notifyParties, todayOf, workerAct, workerRoute } 
 import { cardOf } from './ledger'
 import type { CareApplication, CareCardRecord } from './model'
 import { workerApplicationDto } from './views'
+import { formatDateCn } from '../../../domain/time'
 
 const STAGE_NAME = { community: '社区初审', street: '街道审核' } as const
 
@@ -101,7 +102,7 @@ export const reviewRoutes: Route[] = [
         a.streetDueDate = addWorkingDays(todayOf(ctx), REVIEW_WORKING_DAYS)
         a.acts.push(workerAct(ctx, 'community_approved', { stage, note: ctx.body.reason, cycle: a.cycle }))
         notifyParties(ctx, a.applicantId, [a.proxyId], '爱心卡申请通过社区初审',
-          `${name}的爱心卡申请已通过社区初审，正在街道审核，预计 ${a.streetDueDate} 前完成。`)
+          `${name}的爱心卡申请已通过社区初审，正在街道审核，预计 ${formatDateCn(a.streetDueDate)} 前完成。`)
       } else {
         const card = issueCard(ctx, a)
         const credit = assessCareCardEligibility({ birthDate: card.birthDate, groups: card.groups }, card.activeFrom)
@@ -110,7 +111,7 @@ export const reviewRoutes: Route[] = [
         a.cardId = card.id
         a.acts.push(workerAct(ctx, 'street_approved', { stage, note: ctx.body.reason ?? '街道审核（由社区工作人员录入）', cycle: a.cycle }))
         notifyParties(ctx, a.applicantId, [a.proxyId], '爱心卡审核通过',
-          `${name}的养老服务爱心卡已审核通过，${card.activeFrom} 起生效，每月 1 日发放 ${yuanText(credit.monthlyCreditFen)} 元服务额度，当年未用完的额度 12 月 31 日到期。`)
+          `${name}的养老服务爱心卡已审核通过，${formatDateCn(card.activeFrom)}起生效，每月 1 日发放 ${yuanText(credit.monthlyCreditFen)} 元服务额度，当年未用完的额度 12 月 31 日到期。`)
       }
       return workerApplicationDto(ctx.db.data, a, ctx.nowIso)
     },

@@ -6,7 +6,7 @@ import type {
   CareActDto, CareApplicationDto, CareOrderDto, CarePersonDto, CareStageDto, CareTaskDto, WorkerCareApplicationDto,
 } from '../../../domain/contracts/careCard'
 import { ageOn, maskResidentId, parseResidentId } from '../../../domain/residentId'
-import { addDays, beijingDate } from '../../../domain/time'
+import { addDays, beijingDate, formatDateCn } from '../../../domain/time'
 import type { Collections } from '../../model'
 import { displayName } from '../../routes/views'
 import { ACT_TITLES, groupLabels, KIND_LABELS, PROOF_LABELS } from './common'
@@ -57,7 +57,7 @@ function stagesOf(app: CareApplication, today: string): CareStageDto[] {
       dueDate: app.streetDueDate, ...stepOf(street ?? (rejected?.stage === 'street' ? rejected : withdrawn && streetCurrent ? withdrawn : undefined)),
     },
     {
-      key: 'active', title: app.activeFrom ? `${app.activeFrom} 起生效` : '次月 1 日起生效',
+      key: 'active', title: app.activeFrom ? `${formatDateCn(app.activeFrom)}起生效` : '次月 1 日起生效',
       state: app.activeFrom ? (app.activeFrom <= today ? 'done' : 'waiting') : withdrawn || rejected ? 'cancelled' : 'waiting',
       dueDate: app.activeFrom, at: app.activeFrom && app.activeFrom <= today ? `${app.activeFrom}T00:00:00+08:00` : undefined,
     },

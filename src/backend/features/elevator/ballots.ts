@@ -7,6 +7,7 @@
  */
 import { appendEntry, type AuditEntry, type BallotChannel, type SignatureKind } from '../../../domain/auditLog'
 import type { ElevatorBallotResultDto, ElevatorChoiceDto } from '../../../domain/contracts/elevator'
+import { formatDateTimeCn } from '../../../domain/time'
 import type { RouteContext } from '../../core/router'
 import { ownerOfRoom, roomName, sameOwnerFlats } from './households'
 import { petitionLink } from './lifecycle'
@@ -77,7 +78,7 @@ export function recordBallot(ctx: RouteContext, p: ElevatorPetition, draft: Ball
     const by = draft.actorRole === 'worker' ? `社区工作人员${nameOf(ctx.user) ?? ''}` : `${nameOf(ctx.user) ?? ''}（代办）`
     const how = draft.channel === 'paper' ? '纸质表决票' : draft.channel === 'door' ? '上门表决票' : '表决票'
     ctx.notify(owner.id, '有人以您的名义录入了加装电梯表决票',
-      `${by}于 ${ctx.nowIso.slice(0, 16).replace('T', ' ')} 以您的名义为 ${rooms} 录入了${how}：${CHOICE_TEXT[draft.choice]}。如果这不是您的意愿，请在截止前在小程序中改票，或联系社区。`,
+      `${by}于 ${formatDateTimeCn(ctx.nowIso)} 以您的名义为 ${rooms} 录入了${how}：${CHOICE_TEXT[draft.choice]}。如果这不是您的意愿，请在截止前在小程序中改票，或联系社区。`,
       petitionLink(p.id))
   }
   return {

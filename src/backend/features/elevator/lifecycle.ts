@@ -14,7 +14,7 @@
 import { finalBallots } from '../../../domain/auditLog'
 import { DomainError } from '../../../domain/errors'
 import { tallyVotes } from '../../../domain/elevator'
-import { beijingDate, beijingIso } from '../../../domain/time'
+import { beijingDate, beijingIso, formatDateCn } from '../../../domain/time'
 import type { RouteContext } from '../../core/router'
 import type { Collections } from '../../model'
 import { householdsOf, unitLabel, unitOwnerUserIds } from './households'
@@ -61,10 +61,10 @@ function closeVote(ctx: RouteContext, id: string): void {
   if (tally.approved) {
     p.status = 'publicity'
     p.publicity = { startsAt: p.votingDeadline, endsAt: beijingIso(deadlineMs + PUBLICITY_DAYS * DAY_MS) }
-    notifyOwners(ctx, p, '加装电梯表决结果公布：通过', `${label}加装电梯表决已于 ${beijingDate(p.votingDeadline)} 截止。${resultSummary(p.result)}。现进入 ${PUBLICITY_DAYS} 天公示期（至 ${beijingDate(p.publicity.endsAt)}），如有异议请在公示期内实名书面提出。`)
+    notifyOwners(ctx, p, '加装电梯表决结果公布：通过', `${label}加装电梯表决已于 ${formatDateCn(beijingDate(p.votingDeadline))}截止。${resultSummary(p.result)}。现进入 ${PUBLICITY_DAYS} 天公示期，到 ${formatDateCn(beijingDate(p.publicity.endsAt))}为止，如有异议请在公示期内实名书面提出。`)
   } else {
     p.status = 'rejected'
-    notifyOwners(ctx, p, '加装电梯表决结果公布：未通过', `${label}加装电梯表决已于 ${beijingDate(p.votingDeadline)} 截止。${resultSummary(p.result)}。如仍有意愿，可重新发起。`)
+    notifyOwners(ctx, p, '加装电梯表决结果公布：未通过', `${label}加装电梯表决已于 ${formatDateCn(beijingDate(p.votingDeadline))}截止。${resultSummary(p.result)}。如仍有意愿，可重新发起。`)
   }
 }
 

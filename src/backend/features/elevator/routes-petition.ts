@@ -3,7 +3,7 @@
  * co-initiators who each confirm; Hangzhou Order No. 324 speaks of a 3- or 5-person group), reading it,
  * the low-floor compensation line, and the worker's list.
  */
-import { beijingIso } from '../../../domain/time'
+import { beijingIso, formatDateTimeCn } from '../../../domain/time'
 import type { ElevatorMyUnitsDto } from '../../../domain/contracts/elevator'
 import { conflict, forbidden, notFound, unprocessable } from '../../core/http'
 import { newId } from '../../core/ids'
@@ -136,7 +136,7 @@ export const petitionRoutes: Route[] = [
       if (stored.coInitiators.every((c) => c.confirmedAt)) {
         stored.status = 'voting'
         stored.openedAt = ctx.nowIso
-        notifyOwners(ctx, stored, '加装电梯表决开始', `${unitLabel(ctx.db.data, p.unitId)}加装电梯开始表决，截止时间 ${stored.votingDeadline.slice(0, 16).replace('T', ' ')}。请查看方案和您家的分摊金额后签名表决。`)
+        notifyOwners(ctx, stored, '加装电梯表决开始', `${unitLabel(ctx.db.data, p.unitId)}加装电梯开始表决，截止时间 ${formatDateTimeCn(stored.votingDeadline)}。请查看方案和您家的分摊金额后签名表决。`)
       }
       return petitionDto(ctx.db.data, stored, viewerOf(ctx, stored), ctx.clock.now())
     },

@@ -4,7 +4,7 @@
  * a no-show (3 in a term → no priority window next term, domain.md §2). Each session is taken once.
  */
 import * as v from 'valibot'
-import { isDate } from '../../../domain/time'
+import { formatDateCn, isDate } from '../../../domain/time'
 import { conflict, unprocessable } from '../../core/http'
 import { newId } from '../../core/ids'
 import { route } from '../../core/router'
@@ -24,7 +24,7 @@ export const attendanceRoute = route({
   handler: (ctx) => {
     const { course, term } = workerCourse(ctx, ctx.params.id)
     const { sessionDate } = ctx.body
-    if (!sessionDates(course, term).includes(sessionDate)) throw unprocessable('NOT_A_SESSION_DATE', `《${course.name}》在 ${sessionDate} 没有课，请选择上课日期`, { sessionDate: '这一天没有课' })
+    if (!sessionDates(course, term).includes(sessionDate)) throw unprocessable('NOT_A_SESSION_DATE', `《${course.name}》在 ${formatDateCn(sessionDate)}没有课，请选择上课日期`, { sessionDate: '这一天没有课' })
     const [y, m, d] = sessionDate.split('-').map(Number)
     const weekday = new Date(Date.UTC(y, m - 1, d)).getUTCDay()
     const start = course.sessions.filter((s) => s.weekday === weekday).map((s) => s.start).sort()[0]
@@ -55,7 +55,7 @@ export const attendanceRoute = route({
       absent.push(e.id)
       const noShowId = newId('ypn')
       ctx.db.write('ypNoShows')[noShowId] = { id: noShowId, parentId: e.parentId, termId: e.termId, childId: e.childId, enrollmentId: e.id, sessionDate, reason: 'absent', at: ctx.nowIso }
-      ctx.notify(e.parentId, '青少年宫课程未到课', `${data.ypChildren[e.childId]?.name ?? '孩子'}没有参加 ${sessionDate} 的《${course.name}》，记 1 次未到课。一学期满 3 次，下学期不享受优先报名。如有误请联系老师。`, YP_LINK)
+      ctx.notify(e.parentId, '青少年宫课程未到课', `${data.ypChildren[e.childId]?.name ?? '孩子'}没有参加 ${formatDateCn(sessionDate)}的《${course.name}》，记 1 次未到课。一学期满 3 次，下学期不享受优先报名。如有误请联系老师。`, YP_LINK)
     }
     return { courseId: course.id, sessionDate, present: roster.filter((e) => present.has(e.id)).map((e) => e.id), absent }
   },

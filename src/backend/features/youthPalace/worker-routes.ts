@@ -4,7 +4,7 @@
  * roster and take attendance (absentees become no-shows). Mock time decides "today".
  */
 import * as v from 'valibot'
-import { isDate } from '../../../domain/time'
+import { formatDateCn, isDate } from '../../../domain/time'
 import { conflict, unprocessable } from '../../core/http'
 import { newId } from '../../core/ids'
 import { route, type Route } from '../../core/router'
@@ -93,7 +93,7 @@ export const workerRoutes: Route[] = [
     handler: (ctx) => {
       const found = workerTerm(ctx, ctx.params.id)
       if (found.status !== 'open') throw conflict('TERM_NOT_OPEN', '只有报名中的学期可以关闭报名')
-      if (todayOf(ctx) <= found.closesAt) throw unprocessable('WINDOW_NOT_ENDED', `报名开放到 ${found.closesAt}（含当天），截止后才能关闭，以免影响还在报名的家庭`)
+      if (todayOf(ctx) <= found.closesAt) throw unprocessable('WINDOW_NOT_ENDED', `报名开放到 ${formatDateCn(found.closesAt)}，当天也可报名，截止后才能关闭，以免影响还在报名的家庭`)
       const term = ctx.db.write('ypTerms')[found.id]
       Object.assign(term, { status: 'closed', closedAt: ctx.nowIso })
       return termDto(ctx.db.data, term, ctx.user, ctx.nowIso)

@@ -3,6 +3,7 @@ import { useState } from 'react'
 import { listCareOrders } from '../../../../api/endpoints/careCard'
 import type { CareOrderDto } from '../../../../domain/contracts/careCard'
 import { formatFen } from '../../../../domain/money'
+import { formatDateCn } from '../../../../domain/time'
 import { useRequireLogin } from '../../../../ui/auth'
 import { Button } from '../../../../ui/Button'
 import { Page } from '../../../../ui/Page'
@@ -14,7 +15,7 @@ import '../../feature.css'
 
 /** What the person can do next with an order, in words. */
 export const nextStep = (o: CareOrderDto) =>
-  o.canCancel ? '服务开始前可取消' : o.canRate ? '请确认并评价' : o.dispute?.status === 'open' ? '异议处理中' : o.canDispute ? `如有问题，${o.disputeUntil ?? ''} 前可提出异议` : ''
+  o.canCancel ? '服务开始前可取消' : o.canRate ? '请确认并评价' : o.dispute?.status === 'open' ? '异议处理中' : o.canDispute ? `如有问题，${o.disputeUntil ? formatDateCn(o.disputeUntil) : ''}前可提出异议` : ''
 
 /** My orders, newest first, status in words; tap one to cancel, rate or dispute. */
 export default function Orders() {
