@@ -174,3 +174,21 @@ describe('WeChat build: what a new user met (issue 16)', () => {
     expect(mp.errors).toEqual([])
   })
 })
+
+describe('WeChat build: words a new user met (issue 16, item 10)', () => {
+  const ISO_DATE = /\d{4}-\d{2}-\d{2}|\d{4}-\d{2} 月/
+
+  it('the card ledger: a charge shows its amount, not 服务扣款 +¥0.00; no ISO date in the ledger or the messages', async () => {
+    const mp = await loginAs('u-xs0')
+    await mp.navigateTo('/packages/care-card/pages/card/index')
+    await mp.settle()
+    const ledger = textOf(mp.page.byId('ledger')!)
+    expect(ledger).not.toContain('+¥0.00')
+    expect(ledger).toMatch(/服务扣款 ¥10\.00预约时已冻结，这次从冻结的金额中扣款，可用余额不变/)
+    expect(ledger).not.toMatch(ISO_DATE)
+    expect(ledger).toMatch(/\d{4}年\d{1,2}月爱心卡额度/)
+    await mp.switchTab('/pages/messages/index')
+    await mp.settle()
+    expect(mp.page.text()).not.toMatch(ISO_DATE)
+    expect(mp.errors).toEqual([])
+  })
