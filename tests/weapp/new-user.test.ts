@@ -192,3 +192,15 @@ describe('WeChat build: words a new user met (issue 16, item 10)', () => {
     expect(mp.page.text()).not.toMatch(ISO_DATE)
     expect(mp.errors).toEqual([])
   })
+
+  it('after the vote closed the meter says what was missing, not 还差 N 户参与', async () => {
+    const mp = await loginAs('u-xs1')
+    const p = mp.backend().db.data.elevatorPetitions['ep-xs-5-2'] as { votingDeadline: string }
+    mp.backend().clock.set(Date.parse(p.votingDeadline) + 3600_000)
+    await mp.navigateTo('/packages/elevator/pages/petition/index?id=ep-xs-5-2')
+    await mp.settle()
+    const meter = textOf(mp.page.byId('meter')!)
+    expect(meter).not.toContain('还差')
+    expect(meter).toContain('表决已截止，参与未达到 2/3（差 2 户、93.29 ㎡）')
+    expect(meter).toContain('最终结果')
+  })

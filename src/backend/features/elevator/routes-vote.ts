@@ -75,15 +75,16 @@ export const voteRoutes: Route[] = [
       const p = petitionOr404(ctx, ctx.params.id)
       viewerOf(ctx, p)
       const tally = finalTally(ctx.db.data, p)
+      const final = p.status !== 'forming' && p.status !== 'voting'
       return {
         petitionId: p.id,
         asOf: ctx.nowIso,
-        final: p.status !== 'forming' && p.status !== 'voting',
+        final,
         votingDeadline: p.votingDeadline,
         households: householdsOf(ctx.db.data, p.unitId).length,
         ballots: finalBallots(ctx.db.data.elevatorAuditLogs[p.id] ?? [], p.votingDeadline).length,
         tally,
-        meter: meterOf(tally),
+        meter: meterOf(tally, { closed: final }),
       }
     },
   }),
