@@ -58,8 +58,10 @@ describe('H5 in Chromium: elevator petition and vote', () => {
     await visiblePage(page).locator('#ballot-submit').click()
     await answerModal(page, '确认提交')
     await visiblePage(page).getByText('表决已提交').waitFor()
-    await visiblePage(page).getByText(/校验码 [0-9a-f]{64}/).first().waitFor()
+    await visiblePage(page).getByText(/^校验码 [0-9a-f]{4} [0-9a-f]{4}$/).first().waitFor()
     await screenshot(page, 'elevator-receipt-elder')
+    await visiblePage(page).getByText('查看完整校验码').first().click()
+    await visiblePage(page).getByText(/校验码 [0-9a-f]{64}/).first().waitFor()
     await checkPage(page, 'ballot result')
 
     await visiblePage(page).locator('#result-audit').click()

@@ -204,3 +204,31 @@ describe('WeChat build: words a new user met (issue 16, item 10)', () => {
     expect(meter).toContain('表决已截止，参与未达到 2/3（差 2 户、93.29 ㎡）')
     expect(meter).toContain('最终结果')
   })
+
+  it('the receipt of an owner of two flats shows two short check codes, each full one behind 查看完整校验码', async () => {
+    const mp = await loginAs('u-zhou')
+    const deadline = `${beijingIso(mp.backend().clock.now() + 30 * 86_400_000).slice(0, 10)}T20:00:00+08:00`
+    await callAs(mp, 'u-zhou', 'POST', '/api/me/privacy', { accepted: true })
+    const p = await callAs(mp, 'u-zhou', 'POST', '/api/elevator/petitions', {
+      roomId: 'r-zpq-3-1-501', coInitiatorRoomIds: ['r-zpq-3-1-102', 'r-zpq-3-1-302'], elevatorPosition: '单元北侧楼梯间外',
+      budgetFen: 50_000_000, subsidiesFen: 20_000_000, yearlyMaintenanceFen: 1_200_000, votingDeadline: deadline,
+    })
+    for (const u of ['u-qian', 'u-wu']) {
+      await callAs(mp, u, 'POST', '/api/me/privacy', { accepted: true })
+      await callAs(mp, u, 'POST', `/api/elevator/petitions/${p.id}/confirm`)
+    }
+    await mp.navigateTo(`/packages/elevator/pages/ballot/index?id=${p.id}`)
+    await mp.settle()
+    await mp.page.tap('choice-agree')
+    await mp.page.input('sign-name', '周强')
+    await mp.page.tap('ballot-submit')
+    await mp.settle()
+    const receipt = () => textOf(mp.page.byId('receipt')!)
+    expect(receipt()).not.toMatch(/[0-9a-f]{64}/)
+    expect(receipt().match(/校验码 [0-9a-f]{4} [0-9a-f]{4}查看完整校验码/g)).toHaveLength(2)
+    const first = walk(mp.page.byId('receipt')!).find((n) => /^receipt-\d+-full$/.test(n.id ?? ''))!
+    await mp.page.tap(first)
+    expect(receipt().match(/[0-9a-f]{64}/g)).toHaveLength(1)
+    expect(receipt()).toContain('收起完整校验码')
+    expect(mp.errors).toEqual([])
+  })
