@@ -24,14 +24,20 @@ const storageApi = {
   getStorageInfoSync: () => Taro.getStorageInfoSync(),
 }
 
+let freeSpaceAdvice: string | undefined
+
 /** The embedded backend (created on first use). */
 export function mockBackend(): Backend {
-  if (!backend) backend = createBackend({ storage: taroStorage(storageApi) })
+  if (!backend) backend = createBackend({ storage: taroStorage(storageApi, 'mc:', freeSpaceAdvice) })
   return backend
 }
 
-/** Answers `/api/...` requests from the embedded backend. Call once, from the app entry. */
-export function installMockBackend(): void {
+/**
+ * Answers `/api/...` requests from the embedded backend. Call once, from the app entry.
+ * `opts.freeSpaceAdvice`: where the person frees space on this platform, said when storage is full.
+ */
+export function installMockBackend(opts: { freeSpaceAdvice?: string } = {}): void {
+  freeSpaceAdvice = opts.freeSpaceAdvice
   // Tests (WeChat harness, browser) reach the embedded backend to set mock time or inspect data.
   ;(globalThis as unknown as { __mcMockBackend: () => Backend }).__mcMockBackend = mockBackend
   Taro.addInterceptor(((chain: InterceptorChain) => {

@@ -94,7 +94,7 @@ export class Database {
       if (e instanceof StorageFullError) {
         throw new HttpError(507, 'STORAGE_FULL', e.perKey
           ? '这份资料太大，无法保存。请压缩照片或分几次提交。'
-          : '手机存储空间已满，本次操作没有保存。请清理微信存储空间后重试，已提交的资料不受影响。')
+          : `本机存储空间已满，本次操作没有保存，已提交的资料不受影响。${this.storage.freeSpaceAdvice ?? '请清理存储空间后重试'}。`)
       }
       throw e
     }

@@ -9,6 +9,11 @@ export interface KeyValueStorage {
   setItem(key: string, value: string): void
   removeItem(key: string): void
   keys(): string[]
+  /**
+   * Where the person frees space on this device, in plain words (e.g. WeChat's storage settings, or the
+   * browser's site data on H5), for the "storage full" answer; absent on a server.
+   */
+  freeSpaceAdvice?: string
 }
 
 /** WeChat's limits: 1 MB per key, 10 MB in all (bytes of key + UTF-8 value). */
@@ -44,6 +49,7 @@ export function withWeChatLimits(inner: KeyValueStorage, limits = { perKey: WECH
     getItem: (k) => inner.getItem(k),
     removeItem: (k) => inner.removeItem(k),
     keys: () => inner.keys(),
+    freeSpaceAdvice: inner.freeSpaceAdvice,
     usedBytes,
     setItem(key, value) {
       const size = sizeOf(key, value)
