@@ -24,7 +24,7 @@ export function ActingForSwitch({ what, onSwitched }: { what: string; onSwitched
   return (
     <Section title="为家人代办" id="acting-for-switch">
       {actingFor && (
-        <Cell id="acting-for-self" title={`正在为 ${actingFor.name} 代办`} note={`现在看到的是${actingFor.name}的${what}`} value="切换回本人" onTap={() => switchTo(null)} />
+        <Cell id="acting-for-self" title="切换回本人" note={`现在看到的是${actingFor.name}的${what}`} onTap={() => switchTo(null)} />
       )}
       {principals.filter((l) => l.principal.userId !== actingFor?.userId).map((l) => (
         <Cell key={l.id} id={`acting-for-${l.principal.userId}`} title={`为 ${l.principal.name} 办理`} note={`切换后看到的是${l.principal.name}的${what}`} value="切换"
