@@ -1,8 +1,9 @@
 import fc from 'fast-check'
 import {
-  balanceFen, bookingShortfallText, chargeHold, checkInvariant, holdCredit, issueDue, lapseDue, lapsesOn, monthlyIssue, refundCharge,
+  balanceFen, chargeHold, checkInvariant, holdCredit, issueDue, lapseDue, lapsesOn, monthlyIssue, refundCharge,
   releaseHold, spendableFen, summarize, ledgerDate, validateCareLedger, yearSummary, type CareEntry, type CareLedger,
 } from '@/domain/careLedger'
+import { bookingShortfallText } from '@/domain/careBooking'
 import { DomainError } from '@/domain/errors'
 import { addDays } from '@/domain/time'
 
