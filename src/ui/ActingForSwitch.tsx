@@ -1,4 +1,4 @@
-import { useEffect } from 'react'
+import { useDidShow } from '@tarojs/taro'
 import { principalsOf, useFamily } from '../stores/family'
 import { useSession } from '../stores/session'
 import { Cell } from './Cell'
@@ -13,8 +13,9 @@ import { Section } from './States'
 export function ActingForSwitch({ what, onSwitched }: { what: string; onSwitched: () => void }) {
   const links = useFamily((s) => s.links)
   const actingFor = useSession((s) => s.actingFor)
-  // The links as they are now (a family member may have just agreed).
-  useEffect(() => { useFamily.getState().load() }, [])
+  // The links as they are now (a family member may have just agreed), each time the page shows: after
+  // the page's own login check, so a session that expired is said as such (登录已过期), not skipped.
+  useDidShow(() => { if (useSession.getState().token) useFamily.getState().load() })
   const principals = principalsOf(links)
   if (!principals.length) return null
   const switchTo = (who: { userId: string; name: string } | null) => {

@@ -1,6 +1,6 @@
 /**
  * Issue 16 ("Fix what a new user met") in Chromium, where a person met it: an ID number pasted with
- * spaces, and the storage-full notice of the H5 build.
+ * spaces, the storage-full notice of the H5 build, and the 代办 switch on the care-card home.
  */
 import type { Page } from 'playwright-core'
 import { loginAs, openPhone, pageErrors, screenshot, seededIdNumber, setElder, useBrowserSuite, visiblePage, waitForRoute } from './support'
@@ -65,6 +65,26 @@ describe('H5 in Chromium: what a new user met (issue 16)', () => {
     await page.waitForTimeout(800)
     await screenshot(page, 'issue16-storage-full-elder')
     await page.evaluate(() => { for (const k of Object.keys(localStorage)) if (k.startsWith('junk-')) localStorage.removeItem(k) })
+    await context.close()
+  })
+
+  it('the care-card home offers the 代办 switch to someone with a confirmed link, and switches (item 9)', async () => {
+    const { context, page } = await openPhone(app.browser, app.url, '/pages/login/index')
+    await loginAs(page, 'u-li')
+    // 马建华 confirmed that 李红 may act for him.
+    await page.evaluate(() => {
+      const be = (globalThis as any).__mcMockBackend()
+      const now = new Date(be.clock.now() + 8 * 3600_000).toISOString().slice(0, 19) + '+08:00'
+      be.db.data.familyLinks['fl-e2e'] = { id: 'fl-e2e', proxyId: 'u-li', principalId: 'u-xs0', relationship: '子女', status: 'confirmed', requestedBy: 'u-li', requestedAt: now, confirmedAt: now, confirmedBy: 'principal' }
+    })
+    await go(page, 'packages/care-card/pages/index/index')
+    await visiblePage(page).locator('#acting-for-u-xs0').click()
+    await visiblePage(page).getByText('马建华的爱心卡').first().waitFor()
+    await visiblePage(page).getByText('正在为 马建华 代办').first().waitFor()
+    await visiblePage(page).locator('#balance').waitFor()
+    await visiblePage(page).locator('#acting-for-self').click()
+    await visiblePage(page).getByText('我的爱心卡').first().waitFor()
+    expect(pageErrors(page)).toEqual([])
     await context.close()
   })
 })
