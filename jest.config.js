@@ -12,11 +12,12 @@ module.exports = {
       testEnvironment: 'jsdom',
       setupFiles: ['<rootDir>/tests/doubles/setup.ts'],
       testMatch: ['<rootDir>/tests/unit/**/*.test.ts?(x)', '<rootDir>/tests/components/**/*.test.ts?(x)'],
+      // First match wins: style sheets (also `@/…/feature.css`) before the `@/` alias.
       moduleNameMapper: {
-        ...common.moduleNameMapper,
+        '\\.(css|scss)$': '<rootDir>/tests/doubles/style.ts',
         '^@tarojs/taro$': '<rootDir>/tests/doubles/taro.ts',
         '^@tarojs/components$': '<rootDir>/tests/doubles/components.tsx',
-        '\\.(css|scss)$': '<rootDir>/tests/doubles/style.ts',
+        ...common.moduleNameMapper,
       },
     },
     { ...common, displayName: 'weapp', testMatch: ['<rootDir>/tests/weapp/**/*.test.ts'], setupFilesAfterEnv: ['<rootDir>/tests/weapp/harness/budgets.setup.ts'] },

@@ -1,4 +1,5 @@
 // `npm test`: every test level in order, stopping at the first failure.
+//   0. Lint (ESLint), format check (Prettier), dead code (knip): the conventions of docs/conventions.md
 //   1. Chromium present (installed with apt-get when missing and we are root; otherwise stop with the command)
 //   2. TypeScript strict type check
 //   3. Jest unit + component tests, under TZ=Asia/Shanghai and TZ=UTC
@@ -63,6 +64,9 @@ function ensureChromium() {
   process.exit(1)
 }
 
+run('Lint (ESLint: TypeScript, React hooks, layers, import paths)', 'npx', ['eslint', '.', '--max-warnings=0'])
+run('Format check (Prettier; fix with npm run format)', 'npx', ['prettier', '--check', '--log-level=warn', '.'])
+run('Dead code (knip: unused files, exports, dependencies)', 'npx', ['knip'])
 ensureChromium()
 run('Type check (tsc --noEmit, strict)', 'npx', ['tsc', '--noEmit', '-p', 'tsconfig.json'])
 jest('Jest unit and component tests (TZ=Asia/Shanghai)', 'unit', { TZ: 'Asia/Shanghai' })
