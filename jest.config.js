@@ -20,7 +20,12 @@ module.exports = {
         ...common.moduleNameMapper,
       },
     },
-    { ...common, displayName: 'weapp', testMatch: ['<rootDir>/tests/weapp/**/*.test.ts'], setupFilesAfterEnv: ['<rootDir>/tests/weapp/harness/budgets.setup.ts'] },
+    {
+      ...common,
+      displayName: 'weapp',
+      testMatch: ['<rootDir>/tests/weapp/**/*.test.ts'],
+      setupFilesAfterEnv: ['<rootDir>/tests/weapp/harness/budgets.setup.ts'],
+    },
     { ...common, displayName: 'e2e', testMatch: ['<rootDir>/tests/e2e/**/*.test.ts'] },
   ],
 }

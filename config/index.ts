@@ -38,7 +38,14 @@ export default defineConfig<'webpack5'>(async (merge) => {
     terser: {
       enable: true,
       config: {
-        compress: { reduce_vars: true, collapse_vars: true, inline: true, reduce_funcs: true, hoist_props: true, passes: 2 },
+        compress: {
+          reduce_vars: true,
+          collapse_vars: true,
+          inline: true,
+          reduce_funcs: true,
+          hoist_props: true,
+          passes: 2,
+        },
         output: { ascii_only: false },
       },
     },
@@ -53,7 +60,10 @@ export default defineConfig<'webpack5'>(async (merge) => {
       ...(process.env.SOURCE_MAPS === '1' ? { enableSourceMap: true, sourceMapType: 'source-map' } : {}),
       postcss: {
         pxtransform: { enable: true, config: {} },
-        cssModules: { enable: false, config: { namingPattern: 'module', generateScopedName: '[name]__[local]___[hash:base64:5]' } },
+        cssModules: {
+          enable: false,
+          config: { namingPattern: 'module', generateScopedName: '[name]__[local]___[hash:base64:5]' },
+        },
       },
     },
     h5: {
@@ -61,10 +71,17 @@ export default defineConfig<'webpack5'>(async (merge) => {
       staticDirectory: 'static',
       router: { mode: 'hash' },
       output: { filename: 'js/[name].[contenthash:8].js', chunkFilename: 'js/[name].[contenthash:8].js' },
-      miniCssExtractPluginOption: { ignoreOrder: true, filename: 'css/[name].[contenthash:8].css', chunkFilename: 'css/[name].[contenthash:8].css' },
+      miniCssExtractPluginOption: {
+        ignoreOrder: true,
+        filename: 'css/[name].[contenthash:8].css',
+        chunkFilename: 'css/[name].[contenthash:8].css',
+      },
       postcss: {
         autoprefixer: { enable: true, config: {} },
-        cssModules: { enable: false, config: { namingPattern: 'module', generateScopedName: '[name]__[local]___[hash:base64:5]' } },
+        cssModules: {
+          enable: false,
+          config: { namingPattern: 'module', generateScopedName: '[name]__[local]___[hash:base64:5]' },
+        },
       },
       devServer: { host: '127.0.0.1', port: 10086, open: false },
     },

@@ -5,14 +5,22 @@
  * `BENCH_ROUTES_OUT` is set). Runs in Node on the same handlers the app embeds.
  */
 import fs from 'node:fs'
-import { createBackend, ROUTES } from '../src/backend'
-import { fixedClock } from '../src/backend/core/clock'
-import { memoryStorage } from '../src/backend/storage/memory'
+import { createBackend, ROUTES } from '@/backend'
+import { fixedClock } from '@/backend/core/clock'
+import { memoryStorage } from '@/backend/storage/memory'
 
 /** One route's figures: `METHOD /pattern`, successful calls timed, median and worst in ms. */
-export interface RouteTiming { route: string; calls: number; medianMs: number; maxMs: number }
+export interface RouteTiming {
+  route: string
+  calls: number
+  medianMs: number
+  maxMs: number
+}
 
-const median = (xs: number[]) => { const s = [...xs].sort((a, b) => a - b); return s[Math.floor(s.length / 2)] }
+const median = (xs: number[]) => {
+  const s = [...xs].sort((a, b) => a - b)
+  return s[Math.floor(s.length / 2)]
+}
 const T0 = Date.UTC(2026, 10, 30, 2, 0, 0) // 2026-11-30 10:00 Beijing
 
 /** Loads the seeded database from storage `times` times; returns median ms and the stored size in bytes. */
@@ -32,10 +40,16 @@ export function timeLoad(times = 9): { medianMs: number; bytes: number; keys: nu
 
 /** Per-route medians from the JSON lines `{ route, status, ms }` the route tests wrote; 2xx calls only. */
 export function routeTimings(file: string): { timings: RouteTiming[]; untimed: string[] } {
-  const lines = fs.readFileSync(file, 'utf8').trim().split('\n').filter(Boolean).map((l) => JSON.parse(l) as { route: string; status: number; ms: number })
+  const lines = fs
+    .readFileSync(file, 'utf8')
+    .trim()
+    .split('\n')
+    .filter(Boolean)
+    .map((l) => JSON.parse(l) as { route: string; status: number; ms: number })
   const byRoute = new Map<string, number[]>()
   for (const l of lines) if (l.status < 300) byRoute.set(l.route, [...(byRoute.get(l.route) ?? []), l.ms])
-  const timings = [...byRoute.entries()].map(([route, ms]) => ({ route, calls: ms.length, medianMs: median(ms), maxMs: Math.max(...ms) }))
+  const timings = [...byRoute.entries()]
+    .map(([route, ms]) => ({ route, calls: ms.length, medianMs: median(ms), maxMs: Math.max(...ms) }))
     .sort((a, b) => b.medianMs - a.medianMs)
   const untimed = ROUTES.map((r) => `${r.method} ${r.path}`).filter((r) => !byRoute.has(r))
   return { timings, untimed }

@@ -9,12 +9,24 @@ import { loginAs } from '../tests/e2e/support/app'
 import { serveStatic } from '../tests/e2e/support/server'
 
 /** One timed page: `label`, its hash route, and the text that must be on screen when its main content is. */
-export interface H5Target { label: string; route: string; minText?: number }
+export interface H5Target {
+  label: string
+  route: string
+  minText?: number
+}
 
 /** Medians in ms for one page. */
-export interface H5Timing { label: string; fcpMs: number; mainMs: number; runs: number }
+export interface H5Timing {
+  label: string
+  fcpMs: number
+  mainMs: number
+  runs: number
+}
 
-const median = (xs: number[]) => { const s = [...xs].sort((a, b) => a - b); return s[Math.floor(s.length / 2)] }
+const median = (xs: number[]) => {
+  const s = [...xs].sort((a, b) => a - b)
+  return s[Math.floor(s.length / 2)]
+}
 
 /** Runs in the page before any script: records when the main content first shows. */
 const MAIN_CONTENT_PROBE = `(() => {
@@ -36,15 +48,23 @@ const MAIN_CONTENT_PROBE = `(() => {
   requestAnimationFrame(tick)
 })()`
 
-async function coldLoad(browser: Browser, url: string, storage: Record<string, string>, minText: number): Promise<{ fcp: number; main: number }> {
+async function coldLoad(
+  browser: Browser,
+  url: string,
+  storage: Record<string, string>,
+  minText: number,
+): Promise<{ fcp: number; main: number }> {
   const context = await browser.newContext(PHONE)
-  await context.addInitScript(({ entries, min }) => {
-    if (!sessionStorage.getItem('bench:restored')) {
-      for (const [k, v] of Object.entries(entries)) localStorage.setItem(k, v)
-      sessionStorage.setItem('bench:restored', '1')
-    }
-    ;(window as unknown as { __benchMinText: number }).__benchMinText = min
-  }, { entries: storage, min: minText })
+  await context.addInitScript(
+    ({ entries, min }) => {
+      if (!sessionStorage.getItem('bench:restored')) {
+        for (const [k, v] of Object.entries(entries)) localStorage.setItem(k, v)
+        sessionStorage.setItem('bench:restored', '1')
+      }
+      ;(window as unknown as { __benchMinText: number }).__benchMinText = min
+    },
+    { entries: storage, min: minText },
+  )
   await context.addInitScript(MAIN_CONTENT_PROBE)
   const page = await context.newPage()
   const cdp = await context.newCDPSession(page)
@@ -52,7 +72,10 @@ async function coldLoad(browser: Browser, url: string, storage: Record<string, s
   await cdp.send('Network.setCacheDisabled', { cacheDisabled: true })
   await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 })
   await page.goto(url)
-  await page.waitForFunction(() => (window as unknown as { __mainAt?: number }).__mainAt, undefined, { timeout: 60_000, polling: 100 })
+  await page.waitForFunction(() => (window as unknown as { __mainAt?: number }).__mainAt, undefined, {
+    timeout: 60_000,
+    polling: 100,
+  })
   const result = await page.evaluate(() => ({
     fcp: performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? NaN,
     main: (window as unknown as { __mainAt: number }).__mainAt,
@@ -65,7 +88,11 @@ async function coldLoad(browser: Browser, url: string, storage: Record<string, s
  * Times `targets` in the H5 build at `dir` (logged in as `userId` when given: the storage of one warm-up
  * login is restored in each cold context) and returns medians of `runs` loads.
  */
-export async function timeH5(dir: string, targets: H5Target[], opts: { runs: number; userId?: string }): Promise<H5Timing[]> {
+export async function timeH5(
+  dir: string,
+  targets: H5Target[],
+  opts: { runs: number; userId?: string },
+): Promise<H5Timing[]> {
   const server = await serveStatic(dir)
   const browser = await launchBrowser()
   try {
@@ -75,7 +102,9 @@ export async function timeH5(dir: string, targets: H5Target[], opts: { runs: num
       const page = await context.newPage()
       await page.goto(`${server.url}/#/pages/login/index`)
       await loginAs(page, opts.userId)
-      storage = await page.evaluate(() => Object.fromEntries(Object.keys(localStorage).map((k) => [k, localStorage.getItem(k)!])))
+      storage = await page.evaluate(() =>
+        Object.fromEntries(Object.keys(localStorage).map((k) => [k, localStorage.getItem(k)!])),
+      )
       await context.close()
     }
     const out: H5Timing[] = []

@@ -31,7 +31,8 @@ export function groupOf(source) {
     return `npm:${seg[0].startsWith('@') ? `${seg[0]}/${seg[1]}` : seg[0]}`
   }
   if (parts[0] !== 'src') return '(webpack runtime)'
-  const depth = parts[1] === 'backend' && parts[2] === 'features' ? 4 : ['backend', 'packages'].includes(parts[1]) ? 3 : 2
+  const depth =
+    parts[1] === 'backend' && parts[2] === 'features' ? 4 : ['backend', 'packages'].includes(parts[1]) ? 3 : 2
   return parts.slice(0, Math.min(depth, parts.length - 1) || 1).join('/')
 }
 
@@ -40,8 +41,13 @@ export function attribute(jsFile) {
   const code = fs.readFileSync(jsFile, 'utf8')
   const mapFile = `${jsFile}.map`
   const out = {}
-  const add = (g, n) => { out[g] = (out[g] || 0) + n }
-  if (!fs.existsSync(mapFile)) { add('(no source map)', Buffer.byteLength(code)); return out }
+  const add = (g, n) => {
+    out[g] = (out[g] || 0) + n
+  }
+  if (!fs.existsSync(mapFile)) {
+    add('(no source map)', Buffer.byteLength(code))
+    return out
+  }
   const consumer = new SourceMapConsumer(JSON.parse(fs.readFileSync(mapFile, 'utf8')))
   const lines = code.split('\n')
   const mappings = []
@@ -78,16 +84,18 @@ export function report(dir) {
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
- for (const arg of process.argv.slice(2).length ? process.argv.slice(2) : ['dist/weapp-maps']) {
-  const dir = path.resolve(root, arg)
-  const kib = (b) => `${(b / 1024).toFixed(1)} KiB`.padStart(10)
-  console.log(`\nMinified JavaScript by origin (${path.relative(root, dir)}; .wxml/.wxss/.json/images not included)`)
-  for (const [pkg, groups] of Object.entries(report(dir))) {
-    const total = Object.values(groups).reduce((a, b) => a + b, 0)
-    console.log(`\n${pkg}  ${kib(total)}`)
-    for (const [g, n] of Object.entries(groups).sort((a, b) => b[1] - a[1]).filter(([, n]) => n >= 512)) {
-      console.log(`  ${g.padEnd(44)} ${kib(n)}`)
+  for (const arg of process.argv.slice(2).length ? process.argv.slice(2) : ['dist/weapp-maps']) {
+    const dir = path.resolve(root, arg)
+    const kib = (b) => `${(b / 1024).toFixed(1)} KiB`.padStart(10)
+    console.log(`\nMinified JavaScript by origin (${path.relative(root, dir)}; .wxml/.wxss/.json/images not included)`)
+    for (const [pkg, groups] of Object.entries(report(dir))) {
+      const total = Object.values(groups).reduce((a, b) => a + b, 0)
+      console.log(`\n${pkg}  ${kib(total)}`)
+      for (const [g, n] of Object.entries(groups)
+        .sort((a, b) => b[1] - a[1])
+        .filter(([, n]) => n >= 512)) {
+        console.log(`  ${g.padEnd(44)} ${kib(n)}`)
+      }
     }
   }
-}
 }

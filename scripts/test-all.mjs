@@ -35,14 +35,24 @@ function jest(title, project, env = {}, extra = []) {
   fs.rmSync(out, { force: true })
   const t0 = Date.now()
   console.log(`\n▶ ${title}`)
-  const r = spawnSync('npx', ['jest', '--selectProjects', project, '--json', `--outputFile=${out}`, ...extra], { cwd: root, stdio: 'inherit', env: { ...process.env, ...env } })
+  const r = spawnSync('npx', ['jest', '--selectProjects', project, '--json', `--outputFile=${out}`, ...extra], {
+    cwd: root,
+    stdio: 'inherit',
+    env: { ...process.env, ...env },
+  })
   if (fs.existsSync(out)) {
     const j = JSON.parse(fs.readFileSync(out, 'utf8'))
     totals.passed += j.numPassedTests
     totals.failed += j.numFailedTests
-    if (j.numTotalTests === 0) { console.error(`✖ ${title}: no tests ran`); finish(1) }
+    if (j.numTotalTests === 0) {
+      console.error(`✖ ${title}: no tests ran`)
+      finish(1)
+    }
   }
-  if (r.status !== 0) { console.error(`✖ ${title} failed`); finish(1) }
+  if (r.status !== 0) {
+    console.error(`✖ ${title} failed`)
+    finish(1)
+  }
   console.log(`✔ ${title} (${((Date.now() - t0) / 1000).toFixed(1)}s)`)
 }
 
@@ -57,10 +67,15 @@ function ensureChromium() {
   const cmd = 'apt-get update && apt-get install -y chromium fonts-noto-cjk'
   if (process.getuid?.() === 0 && fs.existsSync('/usr/bin/apt-get')) {
     console.log(`Chromium is missing: installing Debian's chromium (${cmd})`)
-    const r = spawnSync('sh', ['-c', cmd], { stdio: 'inherit', env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' } })
+    const r = spawnSync('sh', ['-c', cmd], {
+      stdio: 'inherit',
+      env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' },
+    })
     if (r.status === 0 && fs.existsSync(CHROMIUM)) return
   }
-  console.error(`Chromium is needed for the browser tests and is not at ${CHROMIUM}. Install it with:\n  sudo sh -c '${cmd}'\n(or set CHROMIUM_PATH to a Chromium binary).`)
+  console.error(
+    `Chromium is needed for the browser tests and is not at ${CHROMIUM}. Install it with:\n  sudo sh -c '${cmd}'\n(or set CHROMIUM_PATH to a Chromium binary).`,
+  )
   process.exit(1)
 }
 
@@ -71,12 +86,25 @@ ensureChromium()
 run('Type check (tsc --noEmit, strict)', 'npx', ['tsc', '--noEmit', '-p', 'tsconfig.json'])
 jest('Jest unit and component tests (TZ=Asia/Shanghai)', 'unit', { TZ: 'Asia/Shanghai' })
 jest('Jest unit and component tests (TZ=UTC)', 'unit', { TZ: 'UTC' })
-run('WeChat build (mocked backend)', 'npx', ['taro', 'build', '--type', 'weapp'], { NODE_ENV: 'production', TARO_APP_API_BASE: '' })
+run('WeChat build (mocked backend)', 'npx', ['taro', 'build', '--type', 'weapp'], {
+  NODE_ENV: 'production',
+  TARO_APP_API_BASE: '',
+})
 run('miniprogram-ci offline compile check', 'node', ['tests/weapp/compile-check.mjs', 'dist/weapp'])
 run('Size gate', 'node', ['scripts/size.mjs', 'dist/weapp', 'mocked'])
-run('WeChat build with a real backend (TARO_APP_API_BASE, no mock inside)', 'npx', ['taro', 'build', '--type', 'weapp'], { NODE_ENV: 'production', TARO_APP_API_BASE: 'http://127.0.0.1:3917', OUTPUT_ROOT: 'dist/weapp-real' })
+run(
+  'WeChat build with a real backend (TARO_APP_API_BASE, no mock inside)',
+  'npx',
+  ['taro', 'build', '--type', 'weapp'],
+  { NODE_ENV: 'production', TARO_APP_API_BASE: 'http://127.0.0.1:3917', OUTPUT_ROOT: 'dist/weapp-real' },
+)
 run('Size gate (real-backend build)', 'node', ['scripts/size.mjs', 'dist/weapp-real', 'realBackend'])
 jest('WeChat runtime harness tests (TZ=UTC)', 'weapp', { TZ: 'UTC' })
-run('H5 test build (animations off)', 'npx', ['taro', 'build', '--type', 'h5'], { NODE_ENV: 'production', TARO_APP_TEST: '1', OUTPUT_ROOT: 'dist/h5-test', TARO_APP_API_BASE: '' })
+run('H5 test build (animations off)', 'npx', ['taro', 'build', '--type', 'h5'], {
+  NODE_ENV: 'production',
+  TARO_APP_TEST: '1',
+  OUTPUT_ROOT: 'dist/h5-test',
+  TARO_APP_API_BASE: '',
+})
 jest('Browser tests in Chromium', 'e2e', { TZ: 'UTC' }, ['--runInBand'])
 finish(0)

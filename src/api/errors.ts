@@ -4,7 +4,12 @@
  * `message` is plain Chinese ready to show; `fields` maps form fields to their messages.
  */
 export class ApiError extends Error {
-  constructor(readonly status: number, readonly code: string, message: string, readonly fields: Record<string, string> = {}) {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+    readonly fields: Record<string, string> = {},
+  ) {
     super(message)
     this.name = 'ApiError'
   }

@@ -69,18 +69,25 @@ const waitMs = (ms: number) => new Promise<void>((r) => setTimeout(r, ms))
 
 function toQuery(query: RequestOptions['query']): string {
   const pairs = Object.entries(query ?? {}).filter(([, val]) => val !== undefined && val !== '')
-  return pairs.length ? `?${pairs.map(([k, val]) => `${encodeURIComponent(k)}=${encodeURIComponent(String(val))}`).join('&')}` : ''
+  return pairs.length
+    ? `?${pairs.map(([k, val]) => `${encodeURIComponent(k)}=${encodeURIComponent(String(val))}`).join('&')}`
+    : ''
 }
 
 function fromResponse(status: number, data: unknown): ApiError {
-  const body = (data && typeof data === 'object' ? data : {}) as { code?: string; message?: string; fields?: Record<string, string> }
+  const body = (data && typeof data === 'object' ? data : {}) as {
+    code?: string
+    message?: string
+    fields?: Record<string, string>
+  }
   const fallback = status >= 500 ? '服务暂时出了点问题，请稍后再试' : '操作没有成功，请稍后再试'
   return new ApiError(status, body.code ?? `HTTP_${status}`, body.message ?? fallback, body.fields ?? {})
 }
 
 function fromTransport(e: unknown): ApiError {
   const msg = String((e as { errMsg?: string })?.errMsg ?? (e as Error)?.message ?? e)
-  if (/timeout|超时/i.test(msg)) return new ApiError(0, 'TIMEOUT', '网络较慢，请求超时了，请稍后重试。填写过的内容不会丢。')
+  if (/timeout|超时/i.test(msg))
+    return new ApiError(0, 'TIMEOUT', '网络较慢，请求超时了，请稍后重试。填写过的内容不会丢。')
   return new ApiError(0, 'NETWORK', '网络不太稳定，没有连上服务，请检查网络后重试。填写过的内容不会丢。')
 }
 
@@ -88,7 +95,7 @@ function fromTransport(e: unknown): ApiError {
 export async function apiRequest<T>(opts: RequestOptions): Promise<T> {
   const method = opts.method ?? 'GET'
   const write = method !== 'GET'
-  const key = write ? opts.idempotencyKey ?? newIdempotencyKey() : undefined
+  const key = write ? (opts.idempotencyKey ?? newIdempotencyKey()) : undefined
   const retries = opts.retries ?? 2
   const header: Record<string, string> = { 'content-type': 'application/json' }
   const token = config.getToken()
@@ -102,7 +109,7 @@ export async function apiRequest<T>(opts: RequestOptions): Promise<T> {
       const res = await Taro.request({
         url: config.baseUrl + opts.path + toQuery(opts.query),
         method,
-        data: write ? opts.body ?? {} : undefined,
+        data: write ? (opts.body ?? {}) : undefined,
         header,
         timeout: opts.timeoutMs ?? 10_000,
         dataType: 'json',

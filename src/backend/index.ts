@@ -25,15 +25,27 @@ export type { BackendRequest, BackendResponse, ErrorBody } from './core/http'
 
 /** Every route of the backend. Feature modules append theirs here (and their account-deletion hooks and home to-dos). */
 export const ROUTES = [
-  ...authRoutes, ...meRoutes([withdrawYouthPalaceOf, cancelCareOrdersOf], [youthPalaceTodos]), ...familyRoutes, ...messageRoutes, ...devRoutes,
-  ...careCardRoutes, ...youthPalaceRoutes, ...elevatorRoutes, ...oneThingRoutes,
+  ...authRoutes,
+  ...meRoutes([withdrawYouthPalaceOf, cancelCareOrdersOf], [youthPalaceTodos]),
+  ...familyRoutes,
+  ...messageRoutes,
+  ...devRoutes,
+  ...careCardRoutes,
+  ...youthPalaceRoutes,
+  ...elevatorRoutes,
+  ...oneThingRoutes,
 ]
 
 /**
  * A backend over `storage` (wrapped with WeChat's 1 MB / 10 MB limits unless `limits: false`).
  * `clock` fixes mock time (tests); `devRoutes` (default true) serves the dev panel's routes.
  */
-export function createBackend(opts: { storage: KeyValueStorage; clock?: MockClock; devRoutes?: boolean; limits?: boolean }): Backend {
+export function createBackend(opts: {
+  storage: KeyValueStorage
+  clock?: MockClock
+  devRoutes?: boolean
+  limits?: boolean
+}): Backend {
   const storage = opts.limits === false ? opts.storage : withWeChatLimits(opts.storage)
   return new Backend({ storage, routes: ROUTES, seed: buildSeed, clock: opts.clock, devRoutes: opts.devRoutes ?? true })
 }

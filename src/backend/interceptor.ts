@@ -30,15 +30,29 @@ export function createMockInterceptor(backend: Backend, opts: { wait?: (ms: numb
         throw { errMsg: 'request:fail timeout' }
       }
       if (fault.kind === 'server-error') {
-        return { statusCode: 503, data: { code: 'SERVICE_UNAVAILABLE', message: '服务繁忙，请稍后再试' }, header: {}, errMsg: 'request:ok' }
+        return {
+          statusCode: 503,
+          data: { code: 'SERVICE_UNAVAILABLE', message: '服务繁忙，请稍后再试' },
+          header: {},
+          errMsg: 'request:ok',
+        }
       }
       const headers: Record<string, string> = {}
       for (const [k, val] of Object.entries(params.header ?? {})) headers[k.toLowerCase()] = String(val)
       let body = params.data
       if (typeof body === 'string' && body) {
-        try { body = JSON.parse(body) } catch { body = { __malformed: true } }
+        try {
+          body = JSON.parse(body)
+        } catch {
+          body = { __malformed: true }
+        }
       }
-      const res = await backend.handle({ method: String(params.method ?? 'GET').toUpperCase() as Method, url: path, headers, body })
+      const res = await backend.handle({
+        method: String(params.method ?? 'GET').toUpperCase() as Method,
+        url: path,
+        headers,
+        body,
+      })
       if (fault.kind === 'lost-response') throw { errMsg: 'request:fail network connection lost' }
       return { statusCode: res.status, data: res.body, header: res.headers ?? {}, errMsg: 'request:ok' }
     })()

@@ -9,18 +9,57 @@ import type { ElevatorCollections } from './features/elevator/model'
 import type { OneThingCollections } from './features/oneThing/model'
 import type { YouthPalaceCollections } from './features/youthPalace/model'
 
-export interface Community { id: string; name: string; city: string; district: string; street: string; gridWorker: { name: string; phone: string } }
-export interface Building { id: string; communityId: string; name: string; storeys: number }
+export interface Community {
+  id: string
+  name: string
+  city: string
+  district: string
+  street: string
+  gridWorker: { name: string; phone: string }
+}
+export interface Building {
+  id: string
+  communityId: string
+  name: string
+  storeys: number
+}
 /** A stairwell unit (单元) of a building: elevator decisions are taken per unit. */
-export interface StairUnit { id: string; buildingId: string; communityId: string; name: string; storeys: number }
-export interface Room { id: string; unitId: string; buildingId: string; communityId: string; name: string; floor: number }
+export interface StairUnit {
+  id: string
+  buildingId: string
+  communityId: string
+  name: string
+  storeys: number
+}
+export interface Room {
+  id: string
+  unitId: string
+  buildingId: string
+  communityId: string
+  name: string
+  floor: number
+}
 /** The property register: who owns a room and its registered exclusive area (m²). Never typed by users. */
-export interface PropertyRecord { roomId: string; ownerIdNumber: string; area: number }
+export interface PropertyRecord {
+  roomId: string
+  ownerIdNumber: string
+  area: number
+}
 /** The population register used for real-name checks. */
-export interface RegisterPerson { idNumber: string; name: string; phone: string }
+export interface RegisterPerson {
+  idNumber: string
+  name: string
+  phone: string
+}
 
 export type RoomRole = 'owner' | 'tenant' | 'family'
-export interface RoomBinding { roomId: string; role: RoomRole; area?: number; verified: boolean; boundAt: string }
+export interface RoomBinding {
+  roomId: string
+  role: RoomRole
+  area?: number
+  verified: boolean
+  boundAt: string
+}
 
 export interface User {
   id: string
@@ -40,7 +79,11 @@ export interface User {
   deletedAt?: string
 }
 
-export interface Session { token: string; userId: string; createdAt: string }
+export interface Session {
+  token: string
+  userId: string
+  createdAt: string
+}
 
 export type FamilyLinkStatus = 'pending' | 'confirmed' | 'declined' | 'revoked'
 /** A proxy (代办) link: `proxyId` may act for `principalId` once confirmed. */
@@ -61,11 +104,30 @@ export interface FamilyLink {
 }
 
 /** A notice to a user; `ref` names what it asks them to act on (e.g. `family-link:<id>`), if anything. */
-export interface Message { id: string; userId: string; title: string; body: string; link?: string; createdAt: string; readAt?: string; ref?: string }
+export interface Message {
+  id: string
+  userId: string
+  title: string
+  body: string
+  link?: string
+  createdAt: string
+  readAt?: string
+  ref?: string
+}
 
-export interface IdempotencyRecord { requestHash: string; status: number; body: unknown; at: string }
+export interface IdempotencyRecord {
+  requestHash: string
+  status: number
+  body: unknown
+  at: string
+}
 
-export interface Meta { schemaVersion: number; clockOffsetMs: number; faults: FaultConfig; seededAt: string }
+export interface Meta {
+  schemaVersion: number
+  clockOffsetMs: number
+  faults: FaultConfig
+  seededAt: string
+}
 
 /** The core collections (identity, messages, infrastructure). */
 export interface CoreCollections {
@@ -86,6 +148,10 @@ export interface CoreCollections {
 }
 
 /** Every collection, by name: the core ones and each feature's. */
-export type Collections = CoreCollections & CareCardCollections & YouthPalaceCollections & ElevatorCollections & OneThingCollections
+export type Collections = CoreCollections &
+  CareCardCollections &
+  YouthPalaceCollections &
+  ElevatorCollections &
+  OneThingCollections
 
 export type CollectionName = keyof Collections

@@ -48,8 +48,7 @@ export type AuditReceipt = { seq: number; hash: string }
 
 /** Result of `verifyChain`: `brokenAt` is the first seq at which the log stops matching. */
 export type ChainCheck =
-  | { ok: true }
-  | { ok: false; brokenAt: number; reason: 'edited' | 'deleted' | 'reordered' | 'receipt-mismatch' }
+  { ok: true } | { ok: false; brokenAt: number; reason: 'edited' | 'deleted' | 'reordered' | 'receipt-mismatch' }
 
 /** The `prevHash` of the first entry: 64 zeros. */
 export const GENESIS_HASH = '0'.repeat(64)
@@ -58,7 +57,8 @@ const INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,3})?)?(Z|[+-]\d{2}
 
 function instantMs(at: string, label: string): number {
   const ms = typeof at === 'string' && INSTANT.test(at) ? Date.parse(at) : NaN
-  if (Number.isNaN(ms)) throw new DomainError('INVALID_DATE', `${label}必须是带时区的时间，如 2026-03-01T09:30:00+08:00：${String(at)}`)
+  if (Number.isNaN(ms))
+    throw new DomainError('INVALID_DATE', `${label}必须是带时区的时间，如 2026-03-01T09:30:00+08:00：${String(at)}`)
   return ms
 }
 
@@ -84,7 +84,8 @@ export function entryHash(entry: Omit<AuditEntry, 'hash'>): string {
 }
 
 function oneOf(value: unknown, allowed: readonly string[], label: string): void {
-  if (typeof value !== 'string' || !allowed.includes(value)) throw new DomainError('INVALID_ENTRY', `${label}无效：${String(value)}`)
+  if (typeof value !== 'string' || !allowed.includes(value))
+    throw new DomainError('INVALID_ENTRY', `${label}无效：${String(value)}`)
 }
 
 /**
@@ -97,8 +98,10 @@ function oneOf(value: unknown, allowed: readonly string[], label: string): void 
 export function appendEntry(log: readonly AuditEntry[], draft: AuditEntryDraft): AuditEntry[] {
   const last = log.length > 0 ? log[log.length - 1] : undefined
   const seq = last ? last.seq + 1 : 1
-  if (draft.seq !== undefined && draft.seq !== seq) throw new DomainError('INVALID_ENTRY', `序号应为 ${seq}，而不是 ${draft.seq}`)
-  if (typeof draft.householdId !== 'string' || draft.householdId === '') throw new DomainError('INVALID_ENTRY', '住户编号为空')
+  if (draft.seq !== undefined && draft.seq !== seq)
+    throw new DomainError('INVALID_ENTRY', `序号应为 ${seq}，而不是 ${draft.seq}`)
+  if (typeof draft.householdId !== 'string' || draft.householdId === '')
+    throw new DomainError('INVALID_ENTRY', '住户编号为空')
   if (typeof draft.actor !== 'string' || draft.actor === '') throw new DomainError('INVALID_ENTRY', '录入人为空')
   oneOf(draft.channel, ['app', 'paper', 'door'], '表决渠道')
   oneOf(draft.choice, ['agree', 'oppose', 'abstain'], '表决意见')
@@ -107,7 +110,8 @@ export function appendEntry(log: readonly AuditEntry[], draft: AuditEntryDraft):
     throw new DomainError('INVALID_ENTRY', '照片编号为空')
   }
   const at = instantMs(draft.at, '表决时间')
-  if (last && at < instantMs(last.at, '上一条记录的时间')) throw new DomainError('OUT_OF_ORDER', `表决时间早于上一条记录：${draft.at}`)
+  if (last && at < instantMs(last.at, '上一条记录的时间'))
+    throw new DomainError('OUT_OF_ORDER', `表决时间早于上一条记录：${draft.at}`)
 
   const body: Omit<AuditEntry, 'hash'> = {
     seq,
@@ -172,5 +176,7 @@ export function finalBallots(log: readonly AuditEntry[], deadline: string): Ball
   for (const entry of log) {
     if (instantMs(entry.at, '表决时间') <= cutoff) latest.set(entry.householdId, entry.choice)
   }
-  return [...latest.keys()].sort((x, y) => (x < y ? -1 : x > y ? 1 : 0)).map((householdId) => ({ householdId, choice: latest.get(householdId)! }))
+  return [...latest.keys()]
+    .sort((x, y) => (x < y ? -1 : x > y ? 1 : 0))
+    .map((householdId) => ({ householdId, choice: latest.get(householdId)! }))
 }

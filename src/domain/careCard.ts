@@ -52,15 +52,26 @@ export interface CarePolicy {
  * 60+ and 失能, or 90+ → 500 yuan per month.
  */
 export const DEFAULT_CARE_POLICY: CarePolicy = Object.freeze({
-  tiers: Object.freeze([
-    { id: 'age80', minAge: 80, monthlyCreditFen: 10000, label: '年满 80 周岁' },
-    {
-      id: 'hardship60', minAge: 60, anyOfGroups: ['subsistence', 'marginal', 'destitute'],
-      monthlyCreditFen: 30000, label: '年满 60 周岁且为低保、低边或特困对象',
-    },
-    { id: 'disabled60', minAge: 60, anyOfGroups: ['disabled'], monthlyCreditFen: 50000, label: '年满 60 周岁且经评估为失能' },
-    { id: 'age90', minAge: 90, monthlyCreditFen: 50000, label: '年满 90 周岁' },
-  ].map((t) => Object.freeze(t))) as CareTier[],
+  tiers: Object.freeze(
+    [
+      { id: 'age80', minAge: 80, monthlyCreditFen: 10000, label: '年满 80 周岁' },
+      {
+        id: 'hardship60',
+        minAge: 60,
+        anyOfGroups: ['subsistence', 'marginal', 'destitute'],
+        monthlyCreditFen: 30000,
+        label: '年满 60 周岁且为低保、低边或特困对象',
+      },
+      {
+        id: 'disabled60',
+        minAge: 60,
+        anyOfGroups: ['disabled'],
+        monthlyCreditFen: 50000,
+        label: '年满 60 周岁且经评估为失能',
+      },
+      { id: 'age90', minAge: 90, monthlyCreditFen: 50000, label: '年满 90 周岁' },
+    ].map((t) => Object.freeze(t)),
+  ) as CareTier[],
 }) as CarePolicy
 
 /** The applicant as the assessment sees them: birth date `YYYY-MM-DD` and registered groups. */
@@ -83,7 +94,8 @@ const joinOr = (words: string[]) =>
 const groupsText = (groups: CareGroup[]) => joinOr(groups.map((g) => CARE_GROUP_LABELS[g]))
 
 function checkPolicy(policy: CarePolicy): void {
-  if (!policy || !Array.isArray(policy.tiers)) throw new DomainError('INVALID_CARE_POLICY', '爱心卡政策配置不正确：缺少档位')
+  if (!policy || !Array.isArray(policy.tiers))
+    throw new DomainError('INVALID_CARE_POLICY', '爱心卡政策配置不正确：缺少档位')
   for (const t of policy.tiers) {
     assertPositiveFen(t.monthlyCreditFen, `档位“${t.label}”的每月额度`)
     if (!Number.isInteger(t.minAge) || t.minAge < 0) {
@@ -97,7 +109,10 @@ function ageFor(applicant: CareApplicant, date: string): number {
   const birth = parseDate(applicant.birthDate)
   const day = parseDate(date)
   if (birth.isAfter(day)) {
-    throw new DomainError('INVALID_BIRTH_DATE', `出生日期 ${formatDateCn(applicant.birthDate)}晚于评估日期 ${formatDateCn(date)}，请核对`)
+    throw new DomainError(
+      'INVALID_BIRTH_DATE',
+      `出生日期 ${formatDateCn(applicant.birthDate)}晚于评估日期 ${formatDateCn(date)}，请核对`,
+    )
   }
   for (const g of applicant.groups ?? []) {
     if (!CARE_GROUPS.includes(g)) throw new DomainError('INVALID_CARE_GROUP', `未知的人群类别：${String(g)}`)
@@ -129,7 +144,11 @@ function tiersMet(applicant: CareApplicant, date: string, policy: CarePolicy): {
  * @throws DomainError `INVALID_DATE` (malformed date), `INVALID_BIRTH_DATE` (born after `date`),
  *   `INVALID_CARE_GROUP`, `INVALID_CARE_POLICY` / `INVALID_AMOUNT` (bad policy)
  */
-export function tierOf(applicant: CareApplicant, date: string, policy: CarePolicy = DEFAULT_CARE_POLICY): CareTier | null {
+export function tierOf(
+  applicant: CareApplicant,
+  date: string,
+  policy: CarePolicy = DEFAULT_CARE_POLICY,
+): CareTier | null {
   return tiersMet(applicant, date, policy).met[0] ?? null
 }
 

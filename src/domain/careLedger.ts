@@ -65,7 +65,16 @@ const yearOf = (at: string) => Number(ledgerDate(at).slice(0, 4))
 function lapseAfter(cause: CareEntry): CareEntry[] {
   const { year, at, amountFen } = cause
   if (yearOf(at) <= year) return []
-  return [{ id: `lapse:${cause.id}`, kind: 'lapse', amountFen, at, year, note: `${year}年的额度已于 ${lapseTimeCn(year)}到期，${CAUSE[cause.kind] ?? ''}的额度随即失效` }]
+  return [
+    {
+      id: `lapse:${cause.id}`,
+      kind: 'lapse',
+      amountFen,
+      at,
+      year,
+      note: `${year}年的额度已于 ${lapseTimeCn(year)}到期，${CAUSE[cause.kind] ?? ''}的额度随即失效`,
+    },
+  ]
 }
 const CAUSE: Partial<Record<CareEntryKind, string>> = { release: '取消服务退回', refund: '退款退回', issue: '补发' }
 
@@ -82,13 +91,23 @@ export function lapsesOn(year: number): string {
  * @param input `{ date: 'YYYY-MM-DD', monthlyCreditFen: positive integer fen, note? }`
  * @throws DomainError `ALREADY_ISSUED` (month already issued), `INVALID_AMOUNT`, `INVALID_DATE`
  */
-export function monthlyIssue(entries: CareLedger, input: { date: string; monthlyCreditFen: number; note?: string }): CareLedger {
+export function monthlyIssue(
+  entries: CareLedger,
+  input: { date: string; monthlyCreditFen: number; note?: string },
+): CareLedger {
   if (!isDate(input.date)) throw new DomainError('INVALID_DATE', `日期格式不正确：${String(input.date)}`)
   const month = input.date.slice(0, 7)
-  return append(entries, () => [{
-    id: `issue:${month}`, kind: 'issue', amountFen: input.monthlyCreditFen, at: input.date, year: Number(month.slice(0, 4)),
-    month, note: input.note ?? `${formatMonthCn(month)}爱心卡额度`,
-  }])
+  return append(entries, () => [
+    {
+      id: `issue:${month}`,
+      kind: 'issue',
+      amountFen: input.monthlyCreditFen,
+      at: input.date,
+      year: Number(month.slice(0, 4)),
+      month,
+      note: input.note ?? `${formatMonthCn(month)}爱心卡额度`,
+    },
+  ])
 }
 
 /**
@@ -116,12 +135,23 @@ export function issueDue(
       if (!state.months.has(month)) {
         const r = assessCareCardEligibility(input, first, input.policy ?? DEFAULT_CARE_POLICY)
         if (r.eligible) {
-          const e: CareEntry = { id: `issue:${month}`, kind: 'issue', amountFen: r.monthlyCreditFen, at: first, year: y, month, note: `${formatMonthCn(month)}爱心卡额度：${r.reasons[0]}` }
+          const e: CareEntry = {
+            id: `issue:${month}`,
+            kind: 'issue',
+            amountFen: r.monthlyCreditFen,
+            at: first,
+            year: y,
+            month,
+            note: `${formatMonthCn(month)}爱心卡额度：${r.reasons[0]}`,
+          }
           out.push(e, ...lapseAfter({ ...e, at: input.asOf }))
         }
       }
       m += 1
-      if (m > 12) { m = 1; y += 1 }
+      if (m > 12) {
+        m = 1
+        y += 1
+      }
     }
     return out
   })
@@ -133,11 +163,21 @@ export function issueDue(
  * @throws DomainError `INSUFFICIENT_BALANCE` (message gives balance and price as ¥x.xx),
  *   `DUPLICATE_ORDER` (order already held before), `INVALID_AMOUNT`, `INVALID_DATE`
  */
-export function holdCredit(entries: CareLedger, input: { orderId: string; amountFen: number; at: string; note?: string }): CareLedger {
-  return append(entries, () => [{
-    id: `hold:${input.orderId}`, kind: 'hold', amountFen: input.amountFen, at: input.at, year: yearOf(input.at),
-    orderId: input.orderId, note: input.note ?? '预约服务，冻结服务费用',
-  }])
+export function holdCredit(
+  entries: CareLedger,
+  input: { orderId: string; amountFen: number; at: string; note?: string },
+): CareLedger {
+  return append(entries, () => [
+    {
+      id: `hold:${input.orderId}`,
+      kind: 'hold',
+      amountFen: input.amountFen,
+      at: input.at,
+      year: yearOf(input.at),
+      orderId: input.orderId,
+      note: input.note ?? '预约服务，冻结服务费用',
+    },
+  ])
 }
 
 type Settle = { orderId: string; at: string; amountFen?: number; note?: string }
@@ -149,7 +189,10 @@ function openHold(state: LedgerState, input: Settle) {
     throw new DomainError('HOLD_NOT_OPEN', `订单 ${input.orderId} 没有待结算的冻结金额`)
   }
   if (input.amountFen !== undefined && input.amountFen !== order.amountFen) {
-    throw new DomainError('AMOUNT_MISMATCH', `订单冻结 ${formatFen(order.amountFen)}，与 ${formatFen(input.amountFen)} 不一致`)
+    throw new DomainError(
+      'AMOUNT_MISMATCH',
+      `订单冻结 ${formatFen(order.amountFen)}，与 ${formatFen(input.amountFen)} 不一致`,
+    )
   }
   return order
 }
@@ -163,7 +206,15 @@ function openHold(state: LedgerState, input: Settle) {
 export function releaseHold(entries: CareLedger, input: Settle): CareLedger {
   return append(entries, (state) => {
     const order = openHold(state, input)
-    const e: CareEntry = { id: `release:${input.orderId}`, kind: 'release', amountFen: order.amountFen, at: input.at, year: order.year, orderId: input.orderId, note: input.note ?? '取消服务，解冻费用' }
+    const e: CareEntry = {
+      id: `release:${input.orderId}`,
+      kind: 'release',
+      amountFen: order.amountFen,
+      at: input.at,
+      year: order.year,
+      orderId: input.orderId,
+      note: input.note ?? '取消服务，解冻费用',
+    }
     return [e, ...lapseAfter(e)]
   })
 }
@@ -177,7 +228,17 @@ export function releaseHold(entries: CareLedger, input: Settle): CareLedger {
 export function chargeHold(entries: CareLedger, input: Settle): CareLedger {
   return append(entries, (state) => {
     const order = openHold(state, input)
-    return [{ id: `charge:${input.orderId}`, kind: 'charge', amountFen: order.amountFen, at: input.at, year: order.year, orderId: input.orderId, note: input.note ?? '服务完成，扣款' }]
+    return [
+      {
+        id: `charge:${input.orderId}`,
+        kind: 'charge',
+        amountFen: order.amountFen,
+        at: input.at,
+        year: order.year,
+        orderId: input.orderId,
+        note: input.note ?? '服务完成，扣款',
+      },
+    ]
   })
 }
 
@@ -187,12 +248,23 @@ export function chargeHold(entries: CareLedger, input: Settle): CareLedger {
  * @param input `{ orderId, amountFen: positive integer fen, at, note? }`
  * @throws DomainError `NOT_CHARGED`, `REFUND_EXCEEDS_CHARGE`, `INVALID_AMOUNT`, `INVALID_DATE`
  */
-export function refundCharge(entries: CareLedger, input: { orderId: string; amountFen: number; at: string; note?: string }): CareLedger {
+export function refundCharge(
+  entries: CareLedger,
+  input: { orderId: string; amountFen: number; at: string; note?: string },
+): CareLedger {
   return append(entries, (state) => {
     const order = state.orders.get(input.orderId)
     const n = entries.filter((e) => e.kind === 'refund' && e.orderId === input.orderId).length
     const year = order?.year ?? yearOf(input.at)
-    const e: CareEntry = { id: `refund:${input.orderId}:${n + 1}`, kind: 'refund', amountFen: input.amountFen, at: input.at, year, orderId: input.orderId, note: input.note ?? '服务退款，退回爱心卡' }
+    const e: CareEntry = {
+      id: `refund:${input.orderId}:${n + 1}`,
+      kind: 'refund',
+      amountFen: input.amountFen,
+      at: input.at,
+      year,
+      orderId: input.orderId,
+      note: input.note ?? '服务退款，退回爱心卡',
+    }
     return [e, ...lapseAfter(e)]
   })
 }
@@ -205,13 +277,19 @@ export function refundCharge(entries: CareLedger, input: { orderId: string; amou
  */
 export function lapseDue(entries: CareLedger, asOf: string): CareLedger {
   const current = yearOf(asOf)
-  return append(entries, (state) => [...state.pots.entries()]
-    .filter(([year, pot]) => year < current && pot.balance > 0)
-    .sort(([a], [b]) => a - b)
-    .map(([year, pot]) => ({
-      id: `lapse:${year}:${(state.lapseCount.get(year) ?? 0) + 1}`, kind: 'lapse' as const, amountFen: pot.balance,
-      at: `${year + 1}-01-01T00:00:00+08:00`, year, note: `${year}年未用完的额度已于 ${lapseTimeCn(year)}到期失效`,
-    })))
+  return append(entries, (state) =>
+    [...state.pots.entries()]
+      .filter(([year, pot]) => year < current && pot.balance > 0)
+      .sort(([a], [b]) => a - b)
+      .map(([year, pot]) => ({
+        id: `lapse:${year}:${(state.lapseCount.get(year) ?? 0) + 1}`,
+        kind: 'lapse' as const,
+        amountFen: pot.balance,
+        at: `${year + 1}-01-01T00:00:00+08:00`,
+        year,
+        note: `${year}年未用完的额度已于 ${lapseTimeCn(year)}到期失效`,
+      })),
+  )
 }
 
 /** Total unlapsed balance over all credit years, integer fen (after `lapseDue`, only the current year's). */

@@ -9,9 +9,18 @@ import { beijingDate, isDate } from './time'
 import type { CareEntry, CareLedger } from './careLedger'
 
 /** One credit year's pot, integer fen. */
-export interface Pot { issued: number; lapsed: number; balance: number }
+export interface Pot {
+  issued: number
+  lapsed: number
+  balance: number
+}
 /** An order's hold, integer fen, in credit year `year`. */
-export interface OrderState { year: number; amountFen: number; status: 'open' | 'released' | 'charged'; refundedFen: number }
+export interface OrderState {
+  year: number
+  amountFen: number
+  status: 'open' | 'released' | 'charged'
+  refundedFen: number
+}
 /** Everything a replay knows. Internal to the ledger functions. */
 export interface LedgerState {
   ids: Set<string>
@@ -42,7 +51,10 @@ const INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,3})?)?(Z|[+-]\d{2}
 export function ledgerDate(at: string): string {
   if (isDate(at)) return at
   if (typeof at !== 'string' || !INSTANT.test(at) || !isDate(at.slice(0, 10))) {
-    throw new DomainError('INVALID_DATE', `时间格式不正确：${String(at)}（应为 2026-03-01 或 2026-03-01T09:30:00+08:00）`)
+    throw new DomainError(
+      'INVALID_DATE',
+      `时间格式不正确：${String(at)}（应为 2026-03-01 或 2026-03-01T09:30:00+08:00）`,
+    )
   }
   return beijingDate(at)
 }
@@ -51,7 +63,10 @@ const bad = (e: CareEntry, why: string) => new DomainError('INVALID_ENTRY', `账
 
 function pot(state: LedgerState, year: number): Pot {
   let p = state.pots.get(year)
-  if (!p) { p = { issued: 0, lapsed: 0, balance: 0 }; state.pots.set(year, p) }
+  if (!p) {
+    p = { issued: 0, lapsed: 0, balance: 0 }
+    state.pots.set(year, p)
+  }
   return p
 }
 
@@ -75,8 +90,10 @@ function orderFor(state: LedgerState, e: CareEntry): OrderState {
 export function step(state: LedgerState, e: CareEntry): void {
   if (!e || typeof e.id !== 'string' || !e.id) throw bad(e, '缺少编号')
   // The specific duplicate first (a month issued twice, an order held twice), then any repeated id.
-  if (e.kind === 'issue' && state.months.has(e.month as string)) throw new DomainError('ALREADY_ISSUED', `${e.month} 月的额度已经发放过`)
-  if (e.kind === 'hold' && state.orders.has(e.orderId as string)) throw new DomainError('DUPLICATE_ORDER', `订单 ${e.orderId} 已冻结过费用，不能重复冻结`)
+  if (e.kind === 'issue' && state.months.has(e.month as string))
+    throw new DomainError('ALREADY_ISSUED', `${e.month} 月的额度已经发放过`)
+  if (e.kind === 'hold' && state.orders.has(e.orderId as string))
+    throw new DomainError('DUPLICATE_ORDER', `订单 ${e.orderId} 已冻结过费用，不能重复冻结`)
   if (state.ids.has(e.id)) throw new DomainError('DUPLICATE_ENTRY', `账目 ${e.id} 已记录，不能重复记账`)
   if (!KINDS.includes(e.kind)) throw bad(e, `未知类型 ${String(e.kind)}`)
   assertPositiveFen(e.amountFen, '账目金额')
@@ -89,7 +106,8 @@ export function step(state: LedgerState, e: CareEntry): void {
   const a = e.amountFen
   switch (e.kind) {
     case 'issue': {
-      if (typeof e.month !== 'string' || !isDate(`${e.month}-01`) || Number(e.month.slice(0, 4)) !== e.year) throw bad(e, '发放月份不正确')
+      if (typeof e.month !== 'string' || !isDate(`${e.month}-01`) || Number(e.month.slice(0, 4)) !== e.year)
+        throw bad(e, '发放月份不正确')
       state.months.add(e.month)
       p.issued += a
       p.balance += a
@@ -98,7 +116,10 @@ export function step(state: LedgerState, e: CareEntry): void {
     case 'hold': {
       if (e.year !== atYear) throw bad(e, `只能使用 ${atYear} 年的额度`)
       if (p.balance < a) {
-        throw new DomainError('INSUFFICIENT_BALANCE', `爱心卡可用余额 ${formatFen(p.balance)}，不够支付本次服务 ${formatFen(a)}。`)
+        throw new DomainError(
+          'INSUFFICIENT_BALANCE',
+          `爱心卡可用余额 ${formatFen(p.balance)}，不够支付本次服务 ${formatFen(a)}。`,
+        )
       }
       p.balance -= a
       state.orders.set(e.orderId as string, { year: e.year, amountFen: a, status: 'open', refundedFen: 0 })
@@ -108,7 +129,8 @@ export function step(state: LedgerState, e: CareEntry): void {
     case 'charge': {
       const order = orderFor(state, e)
       if (order.status !== 'open') throw new DomainError('HOLD_NOT_OPEN', `订单 ${e.orderId} 的冻结金额已经结算过`)
-      if (order.amountFen !== a) throw new DomainError('AMOUNT_MISMATCH', `订单冻结 ${formatFen(order.amountFen)}，与 ${formatFen(a)} 不一致`)
+      if (order.amountFen !== a)
+        throw new DomainError('AMOUNT_MISMATCH', `订单冻结 ${formatFen(order.amountFen)}，与 ${formatFen(a)} 不一致`)
       if (e.kind === 'release') p.balance += a
       order.status = e.kind === 'release' ? 'released' : 'charged'
       break
@@ -117,15 +139,23 @@ export function step(state: LedgerState, e: CareEntry): void {
       const order = orderFor(state, e)
       if (order.status !== 'charged') throw new DomainError('NOT_CHARGED', `订单 ${e.orderId} 没有扣款，不能退款`)
       if (order.refundedFen + a > order.amountFen) {
-        throw new DomainError('REFUND_EXCEEDS_CHARGE', `订单 ${e.orderId} 扣款 ${formatFen(order.amountFen)}，已退 ${formatFen(order.refundedFen)}，最多还能退 ${formatFen(order.amountFen - order.refundedFen)}`)
+        throw new DomainError(
+          'REFUND_EXCEEDS_CHARGE',
+          `订单 ${e.orderId} 扣款 ${formatFen(order.amountFen)}，已退 ${formatFen(order.refundedFen)}，最多还能退 ${formatFen(order.amountFen - order.refundedFen)}`,
+        )
       }
       order.refundedFen += a
       p.balance += a
       break
     }
     case 'lapse': {
-      if (atYear <= e.year) throw new DomainError('LAPSE_TOO_EARLY', `${e.year} 年的额度要到 ${e.year}-12-31 24 时才失效`)
-      if (p.balance < a) throw new DomainError('LAPSE_EXCEEDS_BALANCE', `${e.year} 年只剩 ${formatFen(p.balance)}，不能失效 ${formatFen(a)}`)
+      if (atYear <= e.year)
+        throw new DomainError('LAPSE_TOO_EARLY', `${e.year} 年的额度要到 ${e.year}-12-31 24 时才失效`)
+      if (p.balance < a)
+        throw new DomainError(
+          'LAPSE_EXCEEDS_BALANCE',
+          `${e.year} 年只剩 ${formatFen(p.balance)}，不能失效 ${formatFen(a)}`,
+        )
       p.balance -= a
       p.lapsed += a
       state.lapseCount.set(e.year, (state.lapseCount.get(e.year) ?? 0) + 1)
@@ -138,7 +168,13 @@ export function step(state: LedgerState, e: CareEntry): void {
 /** Rebuilds the state from the entries, checking every one. @throws DomainError as `step` */
 export function replay(entries: CareLedger): LedgerState {
   if (!Array.isArray(entries)) throw new DomainError('INVALID_ENTRY', '账目列表不正确')
-  const state: LedgerState = { ids: new Set(), months: new Set(), pots: new Map(), orders: new Map(), lapseCount: new Map() }
+  const state: LedgerState = {
+    ids: new Set(),
+    months: new Set(),
+    pots: new Map(),
+    orders: new Map(),
+    lapseCount: new Map(),
+  }
   for (const e of entries) step(state, e)
   return state
 }
@@ -155,7 +191,10 @@ export function summaryOf(state: LedgerState, year?: number): CareLedgerSummary 
   for (const o of state.orders.values()) {
     if (year !== undefined && o.year !== year) continue
     if (o.status === 'open') s.heldFen += o.amountFen
-    if (o.status === 'charged') { s.chargedFen += o.amountFen; s.refundedFen += o.refundedFen }
+    if (o.status === 'charged') {
+      s.chargedFen += o.amountFen
+      s.refundedFen += o.refundedFen
+    }
   }
   return s
 }
@@ -184,8 +223,15 @@ export function validateCareLedger(entries: CareLedger): void {
  */
 export function checkInvariant(entries: CareLedger): boolean {
   let state: LedgerState
-  try { state = replay(entries) } catch (e) { if (e instanceof DomainError) return false; throw e }
+  try {
+    state = replay(entries)
+  } catch (e) {
+    if (e instanceof DomainError) return false
+    throw e
+  }
   const holds = (s: CareLedgerSummary) =>
-    s.balanceFen >= 0 && s.heldFen >= 0 && s.issuedFen === s.chargedFen - s.refundedFen + s.heldFen + s.lapsedFen + s.balanceFen
+    s.balanceFen >= 0 &&
+    s.heldFen >= 0 &&
+    s.issuedFen === s.chargedFen - s.refundedFen + s.heldFen + s.lapsedFen + s.balanceFen
   return holds(summaryOf(state)) && [...state.pots.keys()].every((y) => holds(summaryOf(state, y)))
 }

@@ -126,7 +126,9 @@ export function tallyVotes(households: Household[], ballots: Ballot[]): VoteTall
   })
   const participatingOwners = ownerChoice.size
   let agreeOwners = 0
-  ownerChoice.forEach((choice) => { if (choice === 'agree') agreeOwners += 1 })
+  ownerChoice.forEach((choice) => {
+    if (choice === 'agree') agreeOwners += 1
+  })
 
   const quorumMet =
     reaches(participatingArea, totalArea, PARTICIPATION_THRESHOLD) &&
@@ -153,7 +155,15 @@ export function tallyVotes(households: Household[], ballots: Ballot[]): VoteTall
  * 3: 0.7; 4: 0.8; 5: 0.9; 6: 1.0; 7: 1.1; 8: 1.2; 9: 1.3. Floors above the table use its last entry.
  */
 export const DEFAULT_FLOOR_COEFFICIENTS: Readonly<Record<number, number>> = Object.freeze({
-  1: 0, 2: 0, 3: 0.7, 4: 0.8, 5: 0.9, 6: 1.0, 7: 1.1, 8: 1.2, 9: 1.3,
+  1: 0,
+  2: 0,
+  3: 0.7,
+  4: 0.8,
+  5: 0.9,
+  6: 1.0,
+  7: 1.1,
+  8: 1.2,
+  9: 1.3,
 })
 
 /** Coefficient table as integer hundredths by floor, plus its highest floor. */
@@ -202,7 +212,8 @@ export function allocateCost(
   const rows: { id: string; weight: bigint }[] = []
   byId.forEach(({ household, area }) => {
     const { floor } = household
-    if (!Number.isInteger(floor) || floor < 1) throw new DomainError('INVALID_FLOOR', `住户 ${household.id} 的楼层无效：${String(floor)}`)
+    if (!Number.isInteger(floor) || floor < 1)
+      throw new DomainError('INVALID_FLOOR', `住户 ${household.id} 的楼层无效：${String(floor)}`)
     const coefficient = floor > top ? byFloor.get(top) : byFloor.get(floor)
     if (coefficient === undefined) throw new DomainError('MISSING_COEFFICIENT', `楼层系数表缺少 ${floor} 层`)
     rows.push({ id: household.id, weight: BigInt(coefficient) * BigInt(area) })
@@ -212,9 +223,15 @@ export function allocateCost(
   if (totalWeight === zero) throw new DomainError('NO_COST_BEARERS', '没有需要分摊费用的住户（所有分摊系数均为 0）')
 
   const cost = BigInt(netCostFen)
-  const shares = rows.map((r) => ({ id: r.id, fen: (cost * r.weight) / totalWeight, rest: (cost * r.weight) % totalWeight }))
+  const shares = rows.map((r) => ({
+    id: r.id,
+    fen: (cost * r.weight) / totalWeight,
+    rest: (cost * r.weight) % totalWeight,
+  }))
   let left = netCostFen - shares.reduce((sum, s) => sum + Number(s.fen), 0)
-  const byRemainder = [...shares].sort((x, y) => (x.rest !== y.rest ? (x.rest > y.rest ? -1 : 1) : x.id < y.id ? -1 : x.id > y.id ? 1 : 0))
+  const byRemainder = [...shares].sort((x, y) =>
+    x.rest !== y.rest ? (x.rest > y.rest ? -1 : 1) : x.id < y.id ? -1 : x.id > y.id ? 1 : 0,
+  )
   const extra = new Set<string>()
   for (const s of byRemainder) {
     if (left <= 0) break

@@ -95,7 +95,8 @@ function missedWords(owners: number, area: number): string {
 }
 
 function count(value: number, label: string): number {
-  if (!Number.isSafeInteger(value) || value < 0) throw new DomainError('INVALID_TALLY', `${label}不是有效的人数：${String(value)}`)
+  if (!Number.isSafeInteger(value) || value < 0)
+    throw new DomainError('INVALID_TALLY', `${label}不是有效的人数：${String(value)}`)
   return value
 }
 
@@ -130,7 +131,8 @@ export function meterOf(tally: VoteTally, { closed = false }: { closed?: boolean
   let participationStatus: string
   if (n === 0) participationStatus = '尚无业主名册'
   else if (quorumMet) participationStatus = '参与已达标（面积与人数均达 2/3）'
-  else if (closed) participationStatus = `表决已截止，参与未达到 2/3（${missedWords(shortfall.participationOwners, shortfall.participationArea)}）`
+  else if (closed)
+    participationStatus = `表决已截止，参与未达到 2/3（${missedWords(shortfall.participationOwners, shortfall.participationArea)}）`
   else participationStatus = shortfallWords(shortfall.participationOwners, shortfall.participationArea, '参与')
 
   let approvalStatus: string
@@ -150,7 +152,11 @@ export function meterOf(tally: VoteTally, { closed = false }: { closed?: boolean
     participationOwners,
     agreeArea: ratio(A, P, APPROVAL_THRESHOLD),
     agreeOwners: ratio(a, p, APPROVAL_THRESHOLD),
-    shortfall: { ...shortfall, participationArea: shortfall.participationArea / 100, agreeArea: shortfall.agreeArea / 100 },
+    shortfall: {
+      ...shortfall,
+      participationArea: shortfall.participationArea / 100,
+      agreeArea: shortfall.agreeArea / 100,
+    },
     participationStatus,
     approvalStatus,
   }

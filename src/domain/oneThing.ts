@@ -19,10 +19,7 @@ export type Answers = Readonly<Record<string, string | undefined>>
  * question never equals anything, so `{ not: { questionId, equals } }` holds while it is unanswered.
  */
 export type Condition =
-  | { questionId: string; equals: string }
-  | { all: Condition[] }
-  | { any: Condition[] }
-  | { not: Condition }
+  { questionId: string; equals: string } | { all: Condition[] } | { any: Condition[] } | { not: Condition }
 
 /** A situation question. `choice` answers are an option `value`; `date` answers are `YYYY-MM-DD`. */
 export interface Question {
@@ -70,9 +67,21 @@ export interface ChecklistItem {
  * `days`: calendar days added to the start date.
  */
 export const LEGAL_DEADLINES = {
-  'birth-registration': { label: '出生户口登记', period: { months: 1 }, source: '《中华人民共和国户口登记条例》第七条：婴儿出生后一个月以内申报出生登记' },
-  'death-registration': { label: '死亡户口注销', period: { months: 1 }, source: '《中华人民共和国户口登记条例》第八条：死亡后一个月以内申报死亡登记（城市在葬前）' },
-  'social-insurance-registration': { label: '单位办理社会保险登记', period: { days: 30 }, source: '《中华人民共和国社会保险法》第五十八条：用人单位自用工之日起三十日内为职工申请社会保险登记' },
+  'birth-registration': {
+    label: '出生户口登记',
+    period: { months: 1 },
+    source: '《中华人民共和国户口登记条例》第七条：婴儿出生后一个月以内申报出生登记',
+  },
+  'death-registration': {
+    label: '死亡户口注销',
+    period: { months: 1 },
+    source: '《中华人民共和国户口登记条例》第八条：死亡后一个月以内申报死亡登记（城市在葬前）',
+  },
+  'social-insurance-registration': {
+    label: '单位办理社会保险登记',
+    period: { days: 30 },
+    source: '《中华人民共和国社会保险法》第五十八条：用人单位自用工之日起三十日内为职工申请社会保险登记',
+  },
 } as const
 /** A key of {@link LEGAL_DEADLINES}. */
 export type LegalDeadlineKind = keyof typeof LEGAL_DEADLINES
@@ -95,7 +104,9 @@ export const PAST_ONLY_DATES: Readonly<Record<string, Readonly<Record<string, st
  * @param today `YYYY-MM-DD`, Beijing (the backend's today where known)
  */
 export function pastOnlyDateError(eventId: string, questionId: string, value: string, today: string): string | null {
-  const label = Object.prototype.hasOwnProperty.call(PAST_ONLY_DATES, eventId) ? PAST_ONLY_DATES[eventId][questionId] : undefined
+  const label = Object.prototype.hasOwnProperty.call(PAST_ONLY_DATES, eventId)
+    ? PAST_ONLY_DATES[eventId][questionId]
+    : undefined
   if (!label) return null
   if (!isDate(value)) return `${label}格式不正确，请重新选择。`
   if (value > today) {
@@ -143,10 +154,19 @@ export interface LifeEvent {
 }
 
 /** Checklist items of one agency, in content order. */
-export interface AgencyGroup { agency: string; items: ChecklistItem[] }
+export interface AgencyGroup {
+  agency: string
+  items: ChecklistItem[]
+}
 
 /** A computed legal deadline. `dueDate` is `YYYY-MM-DD`; `daysLeft` < 0 means overdue by that many days. */
-export interface Deadline { itemId?: string; label: string; dueDate: string; daysLeft: number; source: string }
+export interface Deadline {
+  itemId?: string
+  label: string
+  dueDate: string
+  daysLeft: number
+  source: string
+}
 
 /** Whether `condition` holds for `answers` (see {@link Condition} for unanswered questions). */
 export function conditionHolds(condition: Condition, answers: Answers): boolean {
@@ -216,7 +236,11 @@ export function materialsToBring(event: LifeEvent, answers: Answers): string[] {
  * @param today `YYYY-MM-DD`, default today in Beijing
  * @throws DomainError `INVALID_DATE` when a date answer or `today` is not a real `YYYY-MM-DD` date
  */
-export function computeDeadlines(event: LifeEvent, answers: Answers, today: string = beijingDate(Date.now())): Deadline[] {
+export function computeDeadlines(
+  event: LifeEvent,
+  answers: Answers,
+  today: string = beijingDate(Date.now()),
+): Deadline[] {
   const kept = effectiveAnswers(event, answers)
   const listed = new Set(deriveChecklist(event, kept).flatMap((g) => g.items.map((i) => i.id)))
   const now = parseDate(today)
@@ -227,12 +251,21 @@ export function computeDeadlines(event: LifeEvent, answers: Answers, today: stri
     const law = LEGAL_DEADLINES[rule.kind]
     const from = parseDate(start)
     const due = 'months' in law.period ? from.add(law.period.months, 'month') : from.add(law.period.days, 'day')
-    out.push({ itemId: rule.itemId, label: law.label, dueDate: due.format(DATE_FORMAT), daysLeft: due.diff(now, 'day'), source: law.source })
+    out.push({
+      itemId: rule.itemId,
+      label: law.label,
+      dueDate: due.format(DATE_FORMAT),
+      daysLeft: due.diff(now, 'day'),
+      source: law.source,
+    })
   }
   return out.sort((a, b) => a.dueDate.localeCompare(b.dueDate))
 }
 
-const normalize = (s: string) => String(s ?? '').replace(/\s+/g, '').toLowerCase()
+const normalize = (s: string) =>
+  String(s ?? '')
+    .replace(/\s+/g, '')
+    .toLowerCase()
 
 /** How well one term matches the query: exact 100, query contains the term 50 + length, term contains the query 30. */
 function termScore(term: string, q: string): number {
@@ -265,7 +298,9 @@ export function searchEvents(events: readonly LifeEvent[], query: string): LifeE
 
 /** Events grouped by life stage in {@link LIFE_STAGES} order; empty stages are left out. */
 export function eventsByStage(events: readonly LifeEvent[]): { stage: LifeStage; events: LifeEvent[] }[] {
-  return LIFE_STAGES.map((stage) => ({ stage, events: events.filter((e) => e.stage === stage) })).filter((g) => g.events.length > 0)
+  return LIFE_STAGES.map((stage) => ({ stage, events: events.filter((e) => e.stage === stage) })).filter(
+    (g) => g.events.length > 0,
+  )
 }
 
 /**
@@ -275,5 +310,7 @@ export function eventsByStage(events: readonly LifeEvent[]): { stage: LifeStage;
  */
 export function suggestedEvents(events: readonly LifeEvent[], count = 4): LifeEvent[] {
   if (!Number.isInteger(count) || count < 0) throw new DomainError('INVALID_ARGUMENT', `推荐数量不正确：${count}`)
-  return eventsByStage(events).map((g) => g.events[0]).slice(0, count)
+  return eventsByStage(events)
+    .map((g) => g.events[0])
+    .slice(0, count)
 }

@@ -11,7 +11,11 @@ const WEIGHTS = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2]
 const CHECK_CHARS = '10X98765432'
 
 /** What an identity number says about its holder. `birthDate` is `YYYY-MM-DD`. */
-export interface ResidentIdInfo { regionCode: string; birthDate: string; sex: 'male' | 'female' }
+export interface ResidentIdInfo {
+  regionCode: string
+  birthDate: string
+  sex: 'male' | 'female'
+}
 
 const invalid = (message: string) => new DomainError('INVALID_RESIDENT_ID', message)
 
@@ -27,7 +31,7 @@ export const RESIDENT_ID_LENGTH = 18
 export function normalizeResidentId(id: string): string {
   return String(id ?? '')
     .replace(/\s+/g, '')
-    .replace(/[\uFF10-\uFF19\uFF38\uFF58]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xFEE0))
+    .replace(/[\uFF10-\uFF19\uFF38\uFF58]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0))
     .toUpperCase()
 }
 
@@ -57,13 +61,15 @@ export function residentIdCheckChar(first17: string): string {
  */
 export function parseResidentId(id: string, today: string = beijingDate(Date.now())): ResidentIdInfo {
   const value = normalizeResidentId(id)
-  if (value.length === 15 && /^\d{15}$/.test(value)) throw invalid('这是旧的 15 位身份证号码，已停止使用，请填写 18 位号码')
+  if (value.length === 15 && /^\d{15}$/.test(value))
+    throw invalid('这是旧的 15 位身份证号码，已停止使用，请填写 18 位号码')
   if (value.length !== RESIDENT_ID_LENGTH) throw invalid(`身份证号码应为 18 位，您填写了 ${value.length} 位`)
   if (!/^\d{17}[\dX]$/.test(value)) throw invalid('身份证号码只能包含数字，最后一位可以是 X')
   const birth = `${value.slice(6, 10)}-${value.slice(10, 12)}-${value.slice(12, 14)}`
   // Said as people write dates (1944年2月30日), also when no such day exists.
   const birthCn = `${value.slice(6, 10)}年${Number(value.slice(10, 12))}月${Number(value.slice(12, 14))}日`
-  if (!isDate(birth) || Number(value.slice(6, 10)) < 1900) throw invalid(`身份证号码中的出生日期 ${birthCn} 不存在，请核对`)
+  if (!isDate(birth) || Number(value.slice(6, 10)) < 1900)
+    throw invalid(`身份证号码中的出生日期 ${birthCn} 不存在，请核对`)
   if (birth > today) throw invalid(`身份证号码中的出生日期 ${birthCn} 晚于今天，请核对`)
   if (residentIdCheckChar(value) !== value[17]) throw invalid('身份证号码最后一位（校验码）不对，请逐位核对')
   return { regionCode: value.slice(0, 6), birthDate: birth, sex: Number(value[16]) % 2 === 1 ? 'male' : 'female' }

@@ -22,7 +22,10 @@ export const RETIREMENT_CATEGORY_LABELS: Record<RetirementCategory, string> = {
  * men and women cadres born September 1976 / September 1981 (140 birth months after the first cohort,
  * ⌊140 / 4⌋ + 1 = 36); other women born November 1984 (118 months, ⌊118 / 2⌋ + 1 = 60).
  */
-const RULES: Record<RetirementCategory, { baseYears: number; firstYear: number; monthsPerStep: number; maxDelay: number }> = {
+const RULES: Record<
+  RetirementCategory,
+  { baseYears: number; firstYear: number; monthsPerStep: number; maxDelay: number }
+> = {
   male: { baseYears: 60, firstYear: 1965, monthsPerStep: 4, maxDelay: 36 },
   'female-cadre': { baseYears: 55, firstYear: 1970, monthsPerStep: 4, maxDelay: 36 },
   'female-worker': { baseYears: 50, firstYear: 1975, monthsPerStep: 2, maxDelay: 60 },
@@ -54,7 +57,8 @@ const pad2 = (n: number) => String(n).padStart(2, '0')
  */
 export function statutoryRetirement(birthMonth: string, category: RetirementCategory): StatutoryRetirement {
   const match = typeof birthMonth === 'string' ? /^(19|20)(\d{2})-(0[1-9]|1[0-2])$/.exec(birthMonth) : null
-  if (!match) throw new DomainError('INVALID_BIRTH_MONTH', `出生年月格式不正确：${String(birthMonth)}（应为 年-月，如 1965-05）`)
+  if (!match)
+    throw new DomainError('INVALID_BIRTH_MONTH', `出生年月格式不正确：${String(birthMonth)}（应为 年-月，如 1965-05）`)
   const rule = Object.prototype.hasOwnProperty.call(RULES, category) ? RULES[category] : undefined
   if (!rule) throw new DomainError('INVALID_RETIREMENT_CATEGORY', `人员类别不正确：${String(category)}`)
   const year = Number(match[1] + match[2])

@@ -18,7 +18,8 @@ export const BEIJING_OFFSET_MINUTES = 8 * 60
 export const DATE_FORMAT = 'YYYY-MM-DD'
 
 /** The string forms an instant may take: a calendar date, or ISO 8601 with `Z` or `±HH:mm`. */
-const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}(T([01]\d|2[0-3]):[0-5]\d(:[0-5]\d(\.\d{1,3})?)?(Z|[+-]([01]\d|2[0-3]):[0-5]\d))?$/
+const ISO_INSTANT =
+  /^\d{4}-\d{2}-\d{2}(T([01]\d|2[0-3]):[0-5]\d(:[0-5]\d(\.\d{1,3})?)?(Z|[+-]([01]\d|2[0-3]):[0-5]\d))?$/
 
 /**
  * An instant (epoch ms, Date, or an ISO string: `YYYY-MM-DD` or `YYYY-MM-DDTHH:mm[:ss[.sss]]` with `Z`
@@ -27,9 +28,12 @@ const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}(T([01]\d|2[0-3]):[0-5]\d(:[0-5]\d(\.\d{1
  * @throws DomainError `INVALID_DATE`
  */
 export function inBeijing(instant: number | Date | string): Dayjs {
-  const d = typeof instant === 'string'
-    ? (ISO_INSTANT.test(instant) && isDate(instant.slice(0, 10)) ? dayjs.utc(instant) : dayjs.utc('invalid'))
-    : dayjs(instant)
+  const d =
+    typeof instant === 'string'
+      ? ISO_INSTANT.test(instant) && isDate(instant.slice(0, 10))
+        ? dayjs.utc(instant)
+        : dayjs.utc('invalid')
+      : dayjs(instant)
   if (!d.isValid()) throw new DomainError('INVALID_DATE', `时间格式不正确：${String(instant)}`)
   return d.utcOffset(BEIJING_OFFSET_MINUTES)
 }
@@ -50,7 +54,8 @@ export function beijingIso(instant: number | Date | string): string {
  */
 export function parseDate(date: string): Dayjs {
   const d = typeof date === 'string' ? dayjs.utc(date, DATE_FORMAT, true) : dayjs.utc('invalid')
-  if (!d.isValid()) throw new DomainError('INVALID_DATE', `日期格式不正确：${String(date)}（应为 年-月-日，如 2026-03-01）`)
+  if (!d.isValid())
+    throw new DomainError('INVALID_DATE', `日期格式不正确：${String(date)}（应为 年-月-日，如 2026-03-01）`)
   // Midnight Beijing of that calendar day.
   return d.subtract(BEIJING_OFFSET_MINUTES, 'minute').utcOffset(BEIJING_OFFSET_MINUTES)
 }

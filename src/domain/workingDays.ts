@@ -18,13 +18,17 @@ const yearSets = new Map<number, { rest: Set<string>; work: Set<string> } | null
 function yearOf(year: number): { rest: Set<string>; work: Set<string> } | null {
   if (!yearSets.has(year)) {
     const row = HOLIDAY_TABLE[year]
-    yearSets.set(year, row ? { rest: new Set(row.rest.split(',')), work: new Set(row.work.split(',').filter(Boolean)) } : null)
+    yearSets.set(
+      year,
+      row ? { rest: new Set(row.rest.split(',')), work: new Set(row.work.split(',').filter(Boolean)) } : null,
+    )
   }
   return yearSets.get(year) ?? null
 }
 
 function assertDate(date: string): void {
-  if (!isDate(date)) throw new DomainError('INVALID_DATE', `日期格式不正确：${String(date)}（应为 年-月-日，如 2026-03-01）`)
+  if (!isDate(date))
+    throw new DomainError('INVALID_DATE', `日期格式不正确：${String(date)}（应为 年-月-日，如 2026-03-01）`)
 }
 
 /** Whether the table lists this date as a rest day or a make-up working day (null: an ordinary day). */
@@ -61,7 +65,8 @@ export function isWorkingDay(date: string): boolean {
 }
 
 function assertCount(n: number, what: string): void {
-  if (!Number.isInteger(n) || n < 0 || n > 3660) throw new DomainError('INVALID_ARGUMENT', `${what}不正确：${n}（应为 0 到 3660 的整数）`)
+  if (!Number.isInteger(n) || n < 0 || n > 3660)
+    throw new DomainError('INVALID_ARGUMENT', `${what}不正确：${n}（应为 0 到 3660 的整数）`)
 }
 
 /**

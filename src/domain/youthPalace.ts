@@ -15,13 +15,21 @@ import { DomainError } from './errors'
 import { sha256Hex } from './hash'
 
 /** Outcome of a draw: admitted ids in draw order, then the waitlist in draw order. */
-export interface LotteryResult { admitted: string[]; waitlist: string[] }
+export interface LotteryResult {
+  admitted: string[]
+  waitlist: string[]
+}
 
 /** Outcome of a draw with resident priority; `order` is the full ranking (admitted then waitlist). */
-export interface PriorityLotteryResult extends LotteryResult { order: string[] }
+export interface PriorityLotteryResult extends LotteryResult {
+  order: string[]
+}
 
 /** One application entering a priority draw: `resident` = lives in the community and keeps priority. */
-export interface LotteryApplication { id: string; resident: boolean }
+export interface LotteryApplication {
+  id: string
+  resident: boolean
+}
 
 /**
  * The algorithm in one plain-Chinese sentence, for the result page (domain.md §2 PRODUCT).
@@ -44,7 +52,8 @@ function assertSeats(seats: number): void {
 function assertUnique(ids: string[]): void {
   const seen = new Set<string>()
   for (const id of ids) {
-    if (seen.has(id)) throw new DomainError('DUPLICATE_APPLICATION', `报名编号 ${id} 重复出现，每份报名只能参加一次抽签`)
+    if (seen.has(id))
+      throw new DomainError('DUPLICATE_APPLICATION', `报名编号 ${id} 重复出现，每份报名只能参加一次抽签`)
     seen.add(id)
   }
 }
@@ -87,7 +96,11 @@ export function drawLottery(applicationIds: string[], seats: number, seed: strin
  * @throws DomainError `INVALID_SEED`, `INVALID_SEATS`, `DUPLICATE_APPLICATION` as `drawLottery`
  * Source: domain.md §2 PRODUCT ("in a draw, residents rank before non-residents").
  */
-export function drawWithPriority(applications: LotteryApplication[], seats: number, seed: string): PriorityLotteryResult {
+export function drawWithPriority(
+  applications: LotteryApplication[],
+  seats: number,
+  seed: string,
+): PriorityLotteryResult {
   assertSeed(seed)
   assertSeats(seats)
   assertUnique(applications.map((a) => a.id))
@@ -104,7 +117,8 @@ export function drawWithPriority(applications: LotteryApplication[], seats: numb
  * Source: domain.md §2 PRODUCT (commit and reveal).
  */
 export function createCommitment(secretHex: string): string {
-  if (typeof secretHex !== 'string' || secretHex.length === 0) throw new DomainError('INVALID_SECRET', '抽签秘密值不能为空')
+  if (typeof secretHex !== 'string' || secretHex.length === 0)
+    throw new DomainError('INVALID_SECRET', '抽签秘密值不能为空')
   return sha256Hex(secretHex)
 }
 
@@ -125,7 +139,8 @@ export function verifyReveal(commitment: string, revealed: string): boolean {
  * Source: domain.md §2 PRODUCT (lottery fairness).
  */
 export function lotterySeed(revealed: string, courseId: string, applicationIds: string[]): string {
-  if (typeof revealed !== 'string' || revealed.length === 0) throw new DomainError('INVALID_SEED', '公开的秘密值不能为空')
+  if (typeof revealed !== 'string' || revealed.length === 0)
+    throw new DomainError('INVALID_SEED', '公开的秘密值不能为空')
   assertUnique(applicationIds)
   return sha256Hex(revealed, courseId, ...[...applicationIds].sort(compareText))
 }

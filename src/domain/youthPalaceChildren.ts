@@ -33,7 +33,10 @@ const EMOJI_RE = /[\ud83c-\ud83e][\udc00-\udfff]|[\u2600-\u27bf\u2b00-\u2bff\ufe
  * (people type `•`, `・` or `．` for it).
  */
 export function normalizeChildName(name: string): string {
-  return String(name).trim().replace(/\s+/g, ' ').replace(/\s*[·•・．]\s*/g, '·')
+  return String(name)
+    .trim()
+    .replace(/\s+/g, ' ')
+    .replace(/\s*[·•・．]\s*/g, '·')
 }
 
 /**
@@ -45,7 +48,8 @@ export function checkChildName(name: string): RuleResult {
   const n = normalizeChildName(name)
   const length = Array.from(n).length
   if (length === 0) return refuse('INVALID_CHILD_NAME', '请填写孩子的姓名')
-  if (length > CHILD_NAME_MAX) return refuse('INVALID_CHILD_NAME', `姓名最多 ${CHILD_NAME_MAX} 个字，请填写户口本上的姓名`)
+  if (length > CHILD_NAME_MAX)
+    return refuse('INVALID_CHILD_NAME', `姓名最多 ${CHILD_NAME_MAX} 个字，请填写户口本上的姓名`)
   if (NAME_RE.test(n)) return OK
   if (EMOJI_RE.test(n)) return refuse('INVALID_CHILD_NAME', '姓名里不能有表情符号，请只填汉字或英文字母')
   if (/\d/.test(n)) return refuse('INVALID_CHILD_NAME', '姓名里不能有数字，请填写户口本上的姓名')
@@ -60,7 +64,10 @@ export function checkChildName(name: string): RuleResult {
 export function childBirthDateRange(today: string): { earliest: string; latest: string } {
   const d = parseDate(today)
   return {
-    earliest: d.subtract(CHILD_AGES.servedAgeMax + 1, 'year').add(1, 'day').format(DATE_FORMAT),
+    earliest: d
+      .subtract(CHILD_AGES.servedAgeMax + 1, 'year')
+      .add(1, 'day')
+      .format(DATE_FORMAT),
     latest: d.subtract(CHILD_AGES.profileAgeMin, 'year').format(DATE_FORMAT),
   }
 }
@@ -79,10 +86,16 @@ export function checkChildBirthDate(birthDate: string, today: string): RuleResul
   const age = ageOn(birthDate, today)
   const { servedAgeMin, servedAgeMax, profileAgeMin } = CHILD_AGES
   if (age > servedAgeMax) {
-    return refuse('INVALID_BIRTH_DATE', `青少年宫的课程面向 ${servedAgeMin}–${servedAgeMax} 岁的孩子，按这个出生日期孩子已经 ${age} 岁了。请核对出生日期`)
+    return refuse(
+      'INVALID_BIRTH_DATE',
+      `青少年宫的课程面向 ${servedAgeMin}–${servedAgeMax} 岁的孩子，按这个出生日期孩子已经 ${age} 岁了。请核对出生日期`,
+    )
   }
   if (age < profileAgeMin) {
-    return refuse('INVALID_BIRTH_DATE', `青少年宫的课程面向 ${servedAgeMin}–${servedAgeMax} 岁的孩子，孩子满 ${profileAgeMin} 岁后就可以先添加，等满 ${servedAgeMin} 岁再报名`)
+    return refuse(
+      'INVALID_BIRTH_DATE',
+      `青少年宫的课程面向 ${servedAgeMin}–${servedAgeMax} 岁的孩子，孩子满 ${profileAgeMin} 岁后就可以先添加，等满 ${servedAgeMin} 岁再报名`,
+    )
   }
   return OK
 }

@@ -8,9 +8,24 @@ import { DomainError } from './errors'
 import { ageOn } from './residentId'
 import { addDays, beijingDate, formatDateCn } from './time'
 import {
-  DEFAULT_YOUTH_SETTINGS, OK, PLACE_HOLDING, SEAT_HOLDING, minutesOf, refuse, sessionCn, toMs,
-  type Child, type Course, type Enrollment, type Instant, type RegistrationPhase, type RuleResult, type Term,
-  type TermStatus, type WeeklySession, type YouthPalaceSettings,
+  DEFAULT_YOUTH_SETTINGS,
+  OK,
+  PLACE_HOLDING,
+  SEAT_HOLDING,
+  minutesOf,
+  refuse,
+  sessionCn,
+  toMs,
+  type Child,
+  type Course,
+  type Enrollment,
+  type Instant,
+  type RegistrationPhase,
+  type RuleResult,
+  type Term,
+  type TermStatus,
+  type WeeklySession,
+  type YouthPalaceSettings,
 } from './youthPalaceTypes'
 
 export * from './youthPalaceTypes'
@@ -27,9 +42,11 @@ const holdsPlace = (e: Enrollment) => PLACE_HOLDING.includes(e.status)
 export function checkAgeBand(child: Child, course: Course, term: Term): RuleResult {
   const age = ageOn(child.birthDate, term.startDate)
   if (age >= course.ageMin && age <= course.ageMax) return OK
-  return refuse('AGE_OUT_OF_BAND',
+  return refuse(
+    'AGE_OUT_OF_BAND',
     `该课程仅限 ${course.ageMin}–${course.ageMax} 岁，您的孩子在开课日 ${formatDateCn(term.startDate)} 是 ${Math.max(age, 0)} 岁。` +
-    `可以看看适合 ${Math.max(age, 0)} 岁的课程`)
+      `可以看看适合 ${Math.max(age, 0)} 岁的课程`,
+  )
 }
 
 /**
@@ -44,7 +61,12 @@ export function checkNotAlreadyApplied(child: Child, course: Course, enrollments
 }
 
 /** The child's place-holding enrollments in courses of `termId` (courses looked up in `courses`). */
-function heldInTerm(childId: string, termId: string, enrollments: Enrollment[], courses: Course[]): { e: Enrollment; c: Course }[] {
+function heldInTerm(
+  childId: string,
+  termId: string,
+  enrollments: Enrollment[],
+  courses: Course[],
+): { e: Enrollment; c: Course }[] {
   const byId = new Map(courses.map((c) => [c.id, c]))
   return enrollments
     .filter((e) => e.childId === childId && holdsPlace(e))
@@ -58,13 +80,20 @@ function heldInTerm(childId: string, termId: string, enrollments: Enrollment[], 
  * @param courses every course the child's enrollments refer to (unknown course ids are ignored)
  * Source: domain.md §2 PRODUCT ("Max 2 courses per child per term").
  */
-export function checkCourseLimit(child: Child, term: Term, enrollments: Enrollment[], courses: Course[],
-  settings: YouthPalaceSettings = DEFAULT_YOUTH_SETTINGS): RuleResult {
+export function checkCourseLimit(
+  child: Child,
+  term: Term,
+  enrollments: Enrollment[],
+  courses: Course[],
+  settings: YouthPalaceSettings = DEFAULT_YOUTH_SETTINGS,
+): RuleResult {
   const held = heldInTerm(child.id, term.id, enrollments, courses)
   if (held.length < settings.maxCoursesPerTerm) return OK
   const names = held.map((x) => `《${x.c.name}》`).join('')
-  return refuse('TOO_MANY_COURSES',
-    `每个孩子每学期最多报 ${settings.maxCoursesPerTerm} 门课，已报${names}（含待抽签和候补）。如想换课，请先取消其中一门再报名`)
+  return refuse(
+    'TOO_MANY_COURSES',
+    `每个孩子每学期最多报 ${settings.maxCoursesPerTerm} 门课，已报${names}（含待抽签和候补）。如想换课，请先取消其中一门再报名`,
+  )
 }
 
 /** Whether two weekly sessions overlap: same weekday and time ranges intersect (end == start is fine). */
@@ -78,14 +107,22 @@ export function sessionsOverlap(a: WeeklySession, b: WeeklySession): boolean {
  * @throws DomainError `INVALID_SCHEDULE` for a session time not in `HH:mm` form
  * Source: domain.md §2 PRODUCT ("no two courses for the same child overlapping in time").
  */
-export function checkNoOverlap(child: Child, course: Course, term: Term, enrollments: Enrollment[], courses: Course[]): RuleResult {
+export function checkNoOverlap(
+  child: Child,
+  course: Course,
+  term: Term,
+  enrollments: Enrollment[],
+  courses: Course[],
+): RuleResult {
   for (const { c } of heldInTerm(child.id, term.id, enrollments, courses)) {
     if (c.id === course.id) continue
     for (const mine of course.sessions) {
       const clash = c.sessions.find((s) => sessionsOverlap(mine, s))
       if (clash) {
-        return refuse('SCHEDULE_CLASH',
-          `《${course.name}》（${sessionCn(mine)}）与已报名的《${c.name}》（${sessionCn(clash)}）时间冲突。请选择其他时段的课程`)
+        return refuse(
+          'SCHEDULE_CLASH',
+          `《${course.name}》（${sessionCn(mine)}）与已报名的《${c.name}》（${sessionCn(clash)}）时间冲突。请选择其他时段的课程`,
+        )
       }
     }
   }
@@ -101,7 +138,10 @@ export function checkCapacity(course: Course, enrollments: Enrollment[]): RuleRe
   if (course.admission === 'lottery') return OK
   const taken = enrollments.filter((e) => e.courseId === course.id && SEAT_HOLDING.includes(e.status)).length
   if (taken < course.capacity) return OK
-  return refuse('COURSE_FULL', `《${course.name}》的 ${course.capacity} 个名额已满。可以加入候补，有人退出时按报名先后通知您`)
+  return refuse(
+    'COURSE_FULL',
+    `《${course.name}》的 ${course.capacity} 个名额已满。可以加入候补，有人退出时按报名先后通知您`,
+  )
 }
 
 /**
@@ -110,7 +150,10 @@ export function checkCapacity(course: Course, enrollments: Enrollment[]): RuleRe
  * @param noShowsLastTerm whole number ≥ 0 @throws DomainError `INVALID_COUNT` otherwise
  * Source: domain.md §2 PRODUCT ("3 no-shows in a term → no priority window next term").
  */
-export function hasResidentPriority(noShowsLastTerm: number, settings: YouthPalaceSettings = DEFAULT_YOUTH_SETTINGS): boolean {
+export function hasResidentPriority(
+  noShowsLastTerm: number,
+  settings: YouthPalaceSettings = DEFAULT_YOUTH_SETTINGS,
+): boolean {
   if (!Number.isInteger(noShowsLastTerm) || noShowsLastTerm < 0) {
     throw new DomainError('INVALID_COUNT', `未到课次数必须是 0 或正整数，收到的是 ${String(noShowsLastTerm)}`)
   }
@@ -125,23 +168,33 @@ export function hasResidentPriority(noShowsLastTerm: number, settings: YouthPala
  * @param now ISO instant with offset, or epoch ms @throws DomainError `INVALID_DATE`
  * Source: domain.md §2 PRODUCT ("Residents … from the first day of the window, others from the fourth").
  */
-export function checkRegistrationWindow(term: Term, now: Instant, residentPriority: boolean,
-  settings: YouthPalaceSettings = DEFAULT_YOUTH_SETTINGS): RuleResult {
+export function checkRegistrationWindow(
+  term: Term,
+  now: Instant,
+  residentPriority: boolean,
+  settings: YouthPalaceSettings = DEFAULT_YOUTH_SETTINGS,
+): RuleResult {
   const today = beijingDate(toMs(now))
   const othersFrom = addDays(term.opensAt, settings.nonResidentDelayDays)
   if (today > term.closesAt) {
-    return refuse('REGISTRATION_CLOSED', `${term.name}报名已于 ${formatDateCn(term.closesAt)} 截止，不再接受新的报名，也不能再加入候补。可以关注下学期的报名通知`)
+    return refuse(
+      'REGISTRATION_CLOSED',
+      `${term.name}报名已于 ${formatDateCn(term.closesAt)} 截止，不再接受新的报名，也不能再加入候补。可以关注下学期的报名通知`,
+    )
   }
   if (today < term.opensAt) {
     const from = residentPriority ? term.opensAt : othersFrom
     return refuse('REGISTRATION_NOT_OPEN', `${term.name}报名还没开始，您可以从 ${formatDateCn(from)} 起报名`)
   }
   if (!residentPriority && today < othersFrom) {
-    const after = othersFrom > term.closesAt
-      ? '本学期的报名期只对本社区居民开放，请关注下学期的报名通知'
-      : `您可以从 ${formatDateCn(othersFrom)} 起报名`
-    return refuse('RESIDENTS_ONLY_PERIOD',
-      `报名开始的前 ${settings.nonResidentDelayDays} 天优先给本社区居民（上学期未到课满 ${settings.noShowLimit} 次的家庭不享受优先）。${after}`)
+    const after =
+      othersFrom > term.closesAt
+        ? '本学期的报名期只对本社区居民开放，请关注下学期的报名通知'
+        : `您可以从 ${formatDateCn(othersFrom)} 起报名`
+    return refuse(
+      'RESIDENTS_ONLY_PERIOD',
+      `报名开始的前 ${settings.nonResidentDelayDays} 天优先给本社区居民（上学期未到课满 ${settings.noShowLimit} 次的家庭不享受优先）。${after}`,
+    )
   }
   return OK
 }
@@ -168,10 +221,14 @@ export function registrationPhase(term: Term & { status: TermStatus }, now: Inst
  * @throws DomainError `INVALID_FEE` when `feeFen` is not a whole number ≥ 0
  * Source: domain.md §2 PRODUCT ("fee (0 or low, 50 % off for hardship families)").
  */
-export function feeFor(course: Pick<Course, 'feeFen'>, opts: { hardship: boolean },
-  settings: YouthPalaceSettings = DEFAULT_YOUTH_SETTINGS): number {
+export function feeFor(
+  course: Pick<Course, 'feeFen'>,
+  opts: { hardship: boolean },
+  settings: YouthPalaceSettings = DEFAULT_YOUTH_SETTINGS,
+): number {
   const fee = course.feeFen
-  if (!Number.isInteger(fee) || fee < 0) throw new DomainError('INVALID_FEE', `课程费用必须是整数分，收到的是 ${String(fee)}`)
+  if (!Number.isInteger(fee) || fee < 0)
+    throw new DomainError('INVALID_FEE', `课程费用必须是整数分，收到的是 ${String(fee)}`)
   if (!opts.hardship) return fee
   return Math.floor((fee * (100 - settings.hardshipDiscountPercent) + 50) / 100)
 }

@@ -13,7 +13,11 @@ export type Instant = string | number
 export type Weekday = 0 | 1 | 2 | 3 | 4 | 5 | 6
 
 /** One weekly session: `start`/`end` are Beijing wall-clock `HH:mm`, `start < end`. */
-export interface WeeklySession { weekday: Weekday; start: string; end: string }
+export interface WeeklySession {
+  weekday: Weekday
+  start: string
+  end: string
+}
 
 /**
  * A course in one term. `ageMin`/`ageMax` inclusive, in full years on the term's start date;
@@ -40,7 +44,14 @@ export interface Course {
  * A term (spring / summer / autumn). `startDate`/`endDate`: first and last teaching day, inclusive.
  * `opensAt`/`closesAt`: registration window, Beijing dates, both inclusive.
  */
-export interface Term { id: string; name: string; startDate: string; endDate: string; opensAt: string; closesAt: string }
+export interface Term {
+  id: string
+  name: string
+  startDate: string
+  endDate: string
+  opensAt: string
+  closesAt: string
+}
 
 /** A term's status as set by community workers: draft → open (registration) → closed → drawn. */
 export type TermStatus = 'draft' | 'open' | 'closed' | 'drawn'
@@ -53,10 +64,14 @@ export type TermStatus = 'draft' | 'open' | 'closed' | 'drawn'
 export type RegistrationPhase = 'draft' | 'upcoming' | 'open' | 'ended' | 'closed' | 'drawn'
 
 /** A child: `birthDate` is `YYYY-MM-DD`. */
-export interface Child { id: string; birthDate: string }
+export interface Child {
+  id: string
+  birthDate: string
+}
 
 /** Where an application stands. `admitted` with `confirmBy` is a waitlist offer awaiting confirmation. */
-export type EnrollmentStatus = 'pending' | 'admitted' | 'waitlisted' | 'confirmed' | 'cancelled' | 'declined' | 'expired'
+export type EnrollmentStatus =
+  'pending' | 'admitted' | 'waitlisted' | 'confirmed' | 'cancelled' | 'declined' | 'expired'
 
 /**
  * An application / enrollment of one child in one course.
@@ -105,21 +120,35 @@ export const DEFAULT_YOUTH_SETTINGS: YouthPalaceSettings = {
 
 /** Refusal codes of the booking rules. */
 export type RefusalCode =
-  | 'AGE_OUT_OF_BAND' | 'ALREADY_APPLIED' | 'TOO_MANY_COURSES' | 'SCHEDULE_CLASH'
-  | 'COURSE_FULL' | 'REGISTRATION_NOT_OPEN' | 'RESIDENTS_ONLY_PERIOD' | 'REGISTRATION_CLOSED'
-  | 'OFFER_EXPIRED' | 'NOT_AN_OFFER' | 'INVALID_CHILD_NAME' | 'INVALID_BIRTH_DATE'
+  | 'AGE_OUT_OF_BAND'
+  | 'ALREADY_APPLIED'
+  | 'TOO_MANY_COURSES'
+  | 'SCHEDULE_CLASH'
+  | 'COURSE_FULL'
+  | 'REGISTRATION_NOT_OPEN'
+  | 'RESIDENTS_ONLY_PERIOD'
+  | 'REGISTRATION_CLOSED'
+  | 'OFFER_EXPIRED'
+  | 'NOT_AN_OFFER'
+  | 'INVALID_CHILD_NAME'
+  | 'INVALID_BIRTH_DATE'
 
 /** A rule's verdict: ok, or a refusal with a stable code and a plain-Chinese why-and-what-next message. */
 export type RuleResult = { ok: true } | Refusal
 /** A refusal: stable `code`, plain-Chinese `message` saying why and what to do next. */
-export interface Refusal { ok: false; code: RefusalCode; message: string }
+export interface Refusal {
+  ok: false
+  code: RefusalCode
+  message: string
+}
 
 /** The ok verdict. */
 export const OK: RuleResult = { ok: true }
 /** Builds a refusal. */
 export const refuse = (code: RefusalCode, message: string): Refusal => ({ ok: false, code, message })
 
-const INSTANT_RE = /^(\d{4}-\d{2}-\d{2})T([01]\d|2[0-3]):([0-5]\d)(:[0-5]\d(\.\d{1,3})?)?(Z|[+-]([01]\d|2[0-3]):[0-5]\d)$/
+const INSTANT_RE =
+  /^(\d{4}-\d{2}-\d{2})T([01]\d|2[0-3]):([0-5]\d)(:[0-5]\d(\.\d{1,3})?)?(Z|[+-]([01]\d|2[0-3]):[0-5]\d)$/
 
 /**
  * Epoch milliseconds of an instant. Strings must be ISO with an explicit offset and a real date.

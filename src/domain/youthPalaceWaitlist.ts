@@ -6,8 +6,19 @@
 import { DomainError } from './errors'
 import { addDays, beijingIso, formatDateCn, formatDateTimeCn } from './time'
 import {
-  DEFAULT_YOUTH_SETTINGS, PLACE_HOLDING, SEAT_HOLDING, addHoursIso, minutesOf, refuse, toMs,
-  type Course, type Enrollment, type Instant, type Refusal, type Term, type YouthPalaceSettings,
+  DEFAULT_YOUTH_SETTINGS,
+  PLACE_HOLDING,
+  SEAT_HOLDING,
+  addHoursIso,
+  minutesOf,
+  refuse,
+  toMs,
+  type Course,
+  type Enrollment,
+  type Instant,
+  type Refusal,
+  type Term,
+  type YouthPalaceSettings,
 } from './youthPalaceTypes'
 
 /**
@@ -32,7 +43,11 @@ export function firstSessionStart(course: Course, term: Term): string {
 }
 
 /** When a cancellation is free: `cutoff` = first session − `freeCancelHours`; `free` = now ≤ cutoff. */
-export interface CancellationPolicy { free: boolean; cutoff: string; firstSession: string }
+export interface CancellationPolicy {
+  free: boolean
+  cutoff: string
+  firstSession: string
+}
 
 /**
  * Whether cancelling at `now` is free: until `freeCancelHours` (default 24) before the first session,
@@ -40,8 +55,12 @@ export interface CancellationPolicy { free: boolean; cutoff: string; firstSessio
  * @throws DomainError `INVALID_DATE`, `NO_SESSIONS`
  * Source: domain.md §2 PRODUCT ("Cancel free until 24 h before the first session").
  */
-export function cancellationPolicy(course: Course, term: Term, now: Instant,
-  settings: YouthPalaceSettings = DEFAULT_YOUTH_SETTINGS): CancellationPolicy {
+export function cancellationPolicy(
+  course: Course,
+  term: Term,
+  now: Instant,
+  settings: YouthPalaceSettings = DEFAULT_YOUTH_SETTINGS,
+): CancellationPolicy {
   const firstSession = firstSessionStart(course, term)
   const cutoff = addHoursIso(firstSession, -settings.freeCancelHours)
   return { free: toMs(now) <= toMs(cutoff), cutoff, firstSession }
@@ -54,8 +73,13 @@ export function cancellationPolicy(course: Course, term: Term, now: Instant,
  * @throws DomainError `NOT_CANCELLABLE` for a status that holds nothing (cancelled, declined, expired)
  * Source: domain.md §2 PRODUCT ("A cancellation after the 24-hour cut-off counts as a no-show").
  */
-export function cancelEnrollment(enrollment: Enrollment, course: Course, term: Term, now: Instant,
-  settings: YouthPalaceSettings = DEFAULT_YOUTH_SETTINGS): { enrollment: Enrollment; free: boolean; refund: boolean; message: string } {
+export function cancelEnrollment(
+  enrollment: Enrollment,
+  course: Course,
+  term: Term,
+  now: Instant,
+  settings: YouthPalaceSettings = DEFAULT_YOUTH_SETTINGS,
+): { enrollment: Enrollment; free: boolean; refund: boolean; message: string } {
   if (!PLACE_HOLDING.includes(enrollment.status)) {
     throw new DomainError('NOT_CANCELLABLE', '这份报名已经结束（已取消、已放弃或已过期），无需再取消')
   }
@@ -76,7 +100,11 @@ function waitlistOrder(list: { e: Enrollment; i: number }[]): { e: Enrollment; i
 }
 
 /** Result of a waitlist step: the whole updated list plus what changed. */
-export interface WaitlistStep { enrollments: Enrollment[]; promoted: Enrollment[]; expired: Enrollment[] }
+export interface WaitlistStep {
+  enrollments: Enrollment[]
+  promoted: Enrollment[]
+  expired: Enrollment[]
+}
 
 /**
  * Fills the course's free seats (capacity − admitted − confirmed) from its waitlist, earliest first
@@ -86,8 +114,12 @@ export interface WaitlistStep { enrollments: Enrollment[]; promoted: Enrollment[
  * @throws DomainError `INVALID_DATE` for a malformed `now` or `queuedAt`
  * Source: domain.md §2 PRODUCT ("Waitlist is first-in-first-out; a promoted family has 24 h to confirm").
  */
-export function promoteFromWaitlist(course: Course, enrollments: Enrollment[], now: Instant,
-  settings: YouthPalaceSettings = DEFAULT_YOUTH_SETTINGS): WaitlistStep {
+export function promoteFromWaitlist(
+  course: Course,
+  enrollments: Enrollment[],
+  now: Instant,
+  settings: YouthPalaceSettings = DEFAULT_YOUTH_SETTINGS,
+): WaitlistStep {
   const mine = enrollments.map((e, i) => ({ e, i })).filter((x) => x.e.courseId === course.id)
   const free = course.capacity - mine.filter((x) => SEAT_HOLDING.includes(x.e.status)).length
   const confirmBy = addHoursIso(now, settings.confirmWindowHours)
@@ -103,12 +135,17 @@ export function promoteFromWaitlist(course: Course, enrollments: Enrollment[], n
  * @throws DomainError `INVALID_DATE` for a malformed `now`, `confirmBy` or `queuedAt`
  * Source: domain.md §2 PRODUCT (24 h to confirm).
  */
-export function expireOffers(course: Course, enrollments: Enrollment[], now: Instant,
-  settings: YouthPalaceSettings = DEFAULT_YOUTH_SETTINGS): WaitlistStep {
+export function expireOffers(
+  course: Course,
+  enrollments: Enrollment[],
+  now: Instant,
+  settings: YouthPalaceSettings = DEFAULT_YOUTH_SETTINGS,
+): WaitlistStep {
   const nowMs = toMs(now)
   const expired: Enrollment[] = []
   const next = enrollments.map((e) => {
-    if (e.courseId !== course.id || e.status !== 'admitted' || e.confirmBy === undefined || toMs(e.confirmBy) >= nowMs) return e
+    if (e.courseId !== course.id || e.status !== 'admitted' || e.confirmBy === undefined || toMs(e.confirmBy) >= nowMs)
+      return e
     const gone: Enrollment = { ...e, status: 'expired' }
     expired.push(gone)
     return gone
@@ -123,15 +160,16 @@ export function expireOffers(course: Course, enrollments: Enrollment[], now: Ins
  *   `NOT_AN_OFFER` (nothing to confirm in this status)
  * Source: domain.md §2 PRODUCT (24 h to confirm; a fee is paid at confirmation).
  */
-export function confirmOffer(enrollment: Enrollment, now: Instant):
-  { ok: true; enrollment: Enrollment } | Refusal {
+export function confirmOffer(enrollment: Enrollment, now: Instant): { ok: true; enrollment: Enrollment } | Refusal {
   if (enrollment.status !== 'admitted') {
     return refuse('NOT_AN_OFFER', '这份报名目前没有待确认的名额。可以在“我的报名”里查看进度')
   }
   if (enrollment.confirmBy !== undefined && toMs(now) > toMs(enrollment.confirmBy)) {
     const by = beijingIso(toMs(enrollment.confirmBy))
-    return refuse('OFFER_EXPIRED',
-      `确认期限已于 ${formatDateCn(by.slice(0, 10))} ${by.slice(11, 16)} 结束，名额已顺延给下一位候补。可以重新报名其他有空位的课程`)
+    return refuse(
+      'OFFER_EXPIRED',
+      `确认期限已于 ${formatDateCn(by.slice(0, 10))} ${by.slice(11, 16)} 结束，名额已顺延给下一位候补。可以重新报名其他有空位的课程`,
+    )
   }
   return { ok: true, enrollment: { ...enrollment, status: 'confirmed' } }
 }

@@ -11,22 +11,31 @@ import { LOGOUT_CAUSES, registerStore } from './personal'
 import { persistStorage } from './storage'
 import { useSession } from './session'
 
-interface Draft { value: unknown; savedAt: number }
+interface Draft {
+  value: unknown
+  savedAt: number
+}
 interface DraftState {
   drafts: Record<string, Draft>
   save(key: string, value: unknown): void
   clear(key: string): void
 }
 
-export const useDrafts = create<DraftState>()(persist((set) => ({
-  drafts: {},
-  save: (key, value) => set((s) => ({ drafts: { ...s.drafts, [key]: { value, savedAt: Date.now() } } })),
-  clear: (key) => set((s) => {
-    const drafts = { ...s.drafts }
-    delete drafts[key]
-    return { drafts }
-  }),
-}), { name: 'mc:drafts', storage: persistStorage }))
+export const useDrafts = create<DraftState>()(
+  persist(
+    (set) => ({
+      drafts: {},
+      save: (key, value) => set((s) => ({ drafts: { ...s.drafts, [key]: { value, savedAt: Date.now() } } })),
+      clear: (key) =>
+        set((s) => {
+          const drafts = { ...s.drafts }
+          delete drafts[key]
+          return { drafts }
+        }),
+    }),
+    { name: 'mc:drafts', storage: persistStorage },
+  ),
+)
 
 registerStore(useDrafts, { name: 'drafts', resetOn: LOGOUT_CAUSES, storageKey: 'mc:drafts' })
 
@@ -43,20 +52,27 @@ export const draftKey = (userId: string, context: string, principalId?: string |
  * true when the form opened with a draft from an earlier visit (the page can say "已恢复上次填写的内容"), and
  * stays false on a fresh form however much is typed.
  */
-export function useDraft<T extends object>(context: string, initial: T): [T, (patch: Partial<T>) => void, () => void, boolean] {
+export function useDraft<T extends object>(
+  context: string,
+  initial: T,
+): [T, (patch: Partial<T>) => void, () => void, boolean] {
   const userId = useSession((s) => s.me?.id ?? 'guest')
   const principalId = useSession((s) => s.actingFor?.userId)
   const key = draftKey(userId, context, principalId)
   const saved = useDrafts((s) => s.drafts[key]?.value as T | undefined)
   const value = saved ? { ...initial, ...saved } : initial
-  const update = useCallback((patch: Partial<T>) => {
-    const current = (useDrafts.getState().drafts[key]?.value as T | undefined) ?? initial
-    useDrafts.getState().save(key, { ...current, ...patch })
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [key])
+  const update = useCallback(
+    (patch: Partial<T>) => {
+      const current = (useDrafts.getState().drafts[key]?.value as T | undefined) ?? initial
+      useDrafts.getState().save(key, { ...current, ...patch })
+      // eslint-disable-next-line react-hooks/exhaustive-deps
+    },
+    [key],
+  )
   const clear = useCallback(() => useDrafts.getState().clear(key), [key])
   // Restored means "there was a draft when this form opened", not "something was typed just now".
   const opened = useRef<{ key: string; hadDraft: boolean } | null>(null)
-  if (!opened.current || opened.current.key !== key) opened.current = { key, hadDraft: !!useDrafts.getState().drafts[key] }
+  if (!opened.current || opened.current.key !== key)
+    opened.current = { key, hadDraft: !!useDrafts.getState().drafts[key] }
   return [value, update, clear, opened.current.hadDraft && !!saved]
 }

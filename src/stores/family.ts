@@ -32,6 +32,8 @@ export const useFamily = create<FamilyState>()((set) => ({
 registerStore(useFamily, { name: 'family', resetOn: ['logout', 'account-deleted', 'session-ended'] })
 
 /** Links where the user may act for someone (confirmed, user is the proxy). */
-export const principalsOf = (links: FamilyLinkDto[]) => links.filter((l) => l.status === 'confirmed' && l.viewerSide === 'proxy')
+export const principalsOf = (links: FamilyLinkDto[]) =>
+  links.filter((l) => l.status === 'confirmed' && l.viewerSide === 'proxy')
 /** Requests waiting for the user's confirmation. */
-export const pendingForMe = (links: FamilyLinkDto[]) => links.filter((l) => l.status === 'pending' && l.viewerSide === 'principal')
+export const pendingForMe = (links: FamilyLinkDto[]) =>
+  links.filter((l) => l.status === 'pending' && l.viewerSide === 'principal')

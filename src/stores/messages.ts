@@ -58,7 +58,10 @@ export const useMessages = create<MessagesState>()((set, get) => ({
   async markRead(id) {
     const item = get().items.find((m) => m.id === id)
     if (!item || item.read) return
-    set((s) => ({ items: s.items.map((m) => (m.id === id ? { ...m, read: true } : m)), unread: Math.max(0, s.unread - 1) }))
+    set((s) => ({
+      items: s.items.map((m) => (m.id === id ? { ...m, read: true } : m)),
+      unread: Math.max(0, s.unread - 1),
+    }))
     try {
       await api.markMessageRead(id)
     } catch {

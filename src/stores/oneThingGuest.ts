@@ -10,7 +10,10 @@ import { ALL_CAUSES, registerStore } from './personal'
 import { useSession } from './session'
 
 /** A guest's progress of one event: question id → answer (`YYYY-MM-DD` for dates), ticked item ids. */
-export interface GuestProgress { answers: Record<string, string>; ticked: string[] }
+export interface GuestProgress {
+  answers: Record<string, string>
+  ticked: string[]
+}
 
 interface GuestProgressState {
   /** By event id. */
@@ -24,7 +27,10 @@ interface GuestProgressState {
 /** The in-memory store of guest progress (no `persist`: see the file comment). */
 export const useGuestProgress = create<GuestProgressState>()((set) => ({
   byEvent: {},
-  save: (eventId, progress) => set((s) => ({ byEvent: { ...s.byEvent, [eventId]: { answers: { ...progress.answers }, ticked: [...progress.ticked] } } })),
+  save: (eventId, progress) =>
+    set((s) => ({
+      byEvent: { ...s.byEvent, [eventId]: { answers: { ...progress.answers }, ticked: [...progress.ticked] } },
+    })),
   clear: () => set({ byEvent: {} }),
 }))
 
@@ -36,4 +42,6 @@ registerStore(useGuestProgress, { name: 'one-thing-guest', resetOn: ALL_CAUSES }
 
 // A new session (logging in or out) starts the guides afresh: a guest's answers are not carried into an
 // account, nor left for the next guest on a shared phone.
-useSession.subscribe((s, prev) => { if (s.token !== prev.token) useGuestProgress.getState().clear() })
+useSession.subscribe((s, prev) => {
+  if (s.token !== prev.token) useGuestProgress.getState().clear()
+})

@@ -51,7 +51,9 @@ export interface StoreRegistration {
   storageKey?: string
 }
 
-interface Entry extends StoreRegistration { store: StoreApi<object> }
+interface Entry extends StoreRegistration {
+  store: StoreApi<object>
+}
 
 const registry = new Map<string, Entry>()
 
@@ -89,11 +91,17 @@ export function clearPersonalData(cause: ClearCause, userId: string | null = nul
   for (const key of PERSONAL_STORAGE_KEYS) if (!owned.has(key)) removeStorage(key)
   try {
     for (const key of Taro.getStorageInfoSync().keys) if (key.startsWith(CACHE_PREFIX)) removeStorage(key)
-  } catch { /* no storage info: nothing cached to drop */ }
+  } catch {
+    /* no storage info: nothing cached to drop */
+  }
 }
 
 function removeStorage(key: string): void {
-  try { Taro.removeStorageSync(key) } catch { /* already gone */ }
+  try {
+    Taro.removeStorageSync(key)
+  } catch {
+    /* already gone */
+  }
 }
 
 /** The registered stores with their registrations (for tests). */

@@ -10,7 +10,10 @@ import type { MeDto } from '../domain/contracts'
 import { clearPersonalData, registerStore } from './personal'
 import { persistStorage } from './storage'
 
-export interface ActingFor { userId: string; name: string }
+export interface ActingFor {
+  userId: string
+  name: string
+}
 
 export interface SessionState {
   token: string | null
@@ -32,53 +35,70 @@ export interface SessionState {
   accountDeleted(): void
 }
 
-export const useSession = create<SessionState>()(persist((set, get) => ({
-  token: null,
-  me: null,
-  actingFor: null,
-  privacyAcceptedOnDevice: false,
-  acceptPrivacyOnDevice: () => set({ privacyAcceptedOnDevice: true }),
-  async login(userId) {
-    const { token, me } = await api.mockLogin(userId)
-    // Someone else than the last person: nothing loaded for them stays (a shared phone).
-    const before = get().me?.id
-    if (before && before !== me.id) clearPersonalData('session-ended', before)
-    set({ token, me, actingFor: null })
-    if (!me.privacyAccepted && get().privacyAcceptedOnDevice) {
-      const updated = await api.acceptPrivacy()
-      set({ me: updated })
-      return updated
-    }
-    return me
-  },
-  async logout() {
-    const userId = get().me?.id ?? null
-    try { await api.logout() } catch { /* the session ends locally anyway */ }
-    clearPersonalData('logout', userId)
-  },
-  async refreshMe() {
-    if (!get().token) return null
-    const me = await api.getMe()
-    set({ me })
-    return me
-  },
-  setMe: (me) => set({ me }),
-  setActingFor: (actingFor) => {
-    if (actingFor?.userId !== get().actingFor?.userId) clearPersonalData('acting-for', get().me?.id ?? null)
-    set({ actingFor })
-  },
-  clear: () => clearPersonalData('session-ended', get().me?.id ?? null),
-  accountDeleted: () => clearPersonalData('account-deleted', get().me?.id ?? null),
-}), {
-  name: 'mc:session',
-  storage: persistStorage,
-  partialize: (s) => ({ token: s.token, me: s.me, actingFor: s.actingFor, privacyAcceptedOnDevice: s.privacyAcceptedOnDevice }),
-}))
+export const useSession = create<SessionState>()(
+  persist(
+    (set, get) => ({
+      token: null,
+      me: null,
+      actingFor: null,
+      privacyAcceptedOnDevice: false,
+      acceptPrivacyOnDevice: () => set({ privacyAcceptedOnDevice: true }),
+      async login(userId) {
+        const { token, me } = await api.mockLogin(userId)
+        // Someone else than the last person: nothing loaded for them stays (a shared phone).
+        const before = get().me?.id
+        if (before && before !== me.id) clearPersonalData('session-ended', before)
+        set({ token, me, actingFor: null })
+        if (!me.privacyAccepted && get().privacyAcceptedOnDevice) {
+          const updated = await api.acceptPrivacy()
+          set({ me: updated })
+          return updated
+        }
+        return me
+      },
+      async logout() {
+        const userId = get().me?.id ?? null
+        try {
+          await api.logout()
+        } catch {
+          /* the session ends locally anyway */
+        }
+        clearPersonalData('logout', userId)
+      },
+      async refreshMe() {
+        if (!get().token) return null
+        const me = await api.getMe()
+        set({ me })
+        return me
+      },
+      setMe: (me) => set({ me }),
+      setActingFor: (actingFor) => {
+        if (actingFor?.userId !== get().actingFor?.userId) clearPersonalData('acting-for', get().me?.id ?? null)
+        set({ actingFor })
+      },
+      clear: () => clearPersonalData('session-ended', get().me?.id ?? null),
+      accountDeleted: () => clearPersonalData('account-deleted', get().me?.id ?? null),
+    }),
+    {
+      name: 'mc:session',
+      storage: persistStorage,
+      partialize: (s) => ({
+        token: s.token,
+        me: s.me,
+        actingFor: s.actingFor,
+        privacyAcceptedOnDevice: s.privacyAcceptedOnDevice,
+      }),
+    },
+  ),
+)
 
 registerStore(useSession, {
   name: 'session',
   resetOn: ['logout', 'account-deleted', 'session-ended'],
-  keep: { fields: ['privacyAcceptedOnDevice'], why: 'whether the privacy notice was accepted on this device, before any login: no person\'s data' },
+  keep: {
+    fields: ['privacyAcceptedOnDevice'],
+    why: "whether the privacy notice was accepted on this device, before any login: no person's data",
+  },
   storageKey: 'mc:session',
 })
 

@@ -24,17 +24,25 @@ interface SettingsState {
   answerOffer(userId: string): void
 }
 
-export const useSettings = create<SettingsState>()(persist((set) => ({
-  elder: {},
-  offerAnswered: {},
-  setElder: (userId, on) => set((s) => ({ elder: { ...s.elder, [userId]: on } })),
-  answerOffer: (userId) => set((s) => ({ offerAnswered: { ...s.offerAnswered, [userId]: true } })),
-}), { name: 'mc:settings', storage: persistStorage }))
+export const useSettings = create<SettingsState>()(
+  persist(
+    (set) => ({
+      elder: {},
+      offerAnswered: {},
+      setElder: (userId, on) => set((s) => ({ elder: { ...s.elder, [userId]: on } })),
+      answerOffer: (userId) => set((s) => ({ offerAnswered: { ...s.offerAnswered, [userId]: true } })),
+    }),
+    { name: 'mc:settings', storage: persistStorage },
+  ),
+)
 
 registerStore(useSettings, {
   name: 'settings',
   resetOn: [],
-  keep: { fields: ['elder', 'offerAnswered'], why: 'elder mode is a setting of this device per user (so an 85-year-old need not switch it on after each login); it holds no data another person sees' },
+  keep: {
+    fields: ['elder', 'offerAnswered'],
+    why: 'elder mode is a setting of this device per user (so an 85-year-old need not switch it on after each login); it holds no data another person sees',
+  },
   // A deleted account's choices go with it.
   clear: (cause, userId) => {
     if (cause !== 'account-deleted' || !userId) return

@@ -15,7 +15,9 @@ export function ActingForSwitch({ what, onSwitched }: { what: string; onSwitched
   const actingFor = useSession((s) => s.actingFor)
   // The links as they are now (a family member may have just agreed), each time the page shows: after
   // the page's own login check, so a session that expired is said as such (登录已过期), not skipped.
-  useDidShow(() => { if (useSession.getState().token) useFamily.getState().load() })
+  useDidShow(() => {
+    if (useSession.getState().token) useFamily.getState().load()
+  })
   const principals = principalsOf(links)
   if (!principals.length) return null
   const switchTo = (who: { userId: string; name: string } | null) => {
@@ -25,12 +27,25 @@ export function ActingForSwitch({ what, onSwitched }: { what: string; onSwitched
   return (
     <Section title="为家人代办" id="acting-for-switch">
       {actingFor && (
-        <Cell id="acting-for-self" title="切换回本人" note={`现在看到的是${actingFor.name}的${what}`} onTap={() => switchTo(null)} />
+        <Cell
+          id="acting-for-self"
+          title="切换回本人"
+          note={`现在看到的是${actingFor.name}的${what}`}
+          onTap={() => switchTo(null)}
+        />
       )}
-      {principals.filter((l) => l.principal.userId !== actingFor?.userId).map((l) => (
-        <Cell key={l.id} id={`acting-for-${l.principal.userId}`} title={`为 ${l.principal.name} 办理`} note={`切换后看到的是${l.principal.name}的${what}`} value="切换"
-          onTap={() => switchTo({ userId: l.principal.userId, name: l.principal.name })} />
-      ))}
+      {principals
+        .filter((l) => l.principal.userId !== actingFor?.userId)
+        .map((l) => (
+          <Cell
+            key={l.id}
+            id={`acting-for-${l.principal.userId}`}
+            title={`为 ${l.principal.name} 办理`}
+            note={`切换后看到的是${l.principal.name}的${what}`}
+            value="切换"
+            onTap={() => switchTo({ userId: l.principal.userId, name: l.principal.name })}
+          />
+        ))}
     </Section>
   )
 }

@@ -2,7 +2,19 @@ import { View } from '@tarojs/components'
 import { tappable } from './tappable'
 
 /** A list row: title, optional note and value; tappable rows show an arrow and act as links. */
-export function Cell({ title, note, value, onTap, id }: { title: string; note?: string; value?: string; onTap?: () => void; id?: string }) {
+export function Cell({
+  title,
+  note,
+  value,
+  onTap,
+  id,
+}: {
+  title: string
+  note?: string
+  value?: string
+  onTap?: () => void
+  id?: string
+}) {
   const props = onTap ? tappable(undefined, onTap, 'link') : {}
   return (
     <View id={id} className={`cell ${onTap ? 'cell-link' : ''}`} {...props}>
@@ -11,7 +23,11 @@ export function Cell({ title, note, value, onTap, id }: { title: string; note?: 
         {note && <View className="cell-note">{note}</View>}
       </View>
       {value && <View className="cell-value">{value}</View>}
-      {onTap && <View className="cell-arrow" aria-hidden="true">›</View>}
+      {onTap && (
+        <View className="cell-arrow" aria-hidden="true">
+          ›
+        </View>
+      )}
     </View>
   )
 }

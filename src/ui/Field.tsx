@@ -7,7 +7,16 @@ import { RESIDENT_ID_INPUT_MAXLENGTH, typedResidentId } from '../domain/resident
  * `type="idcard"`: an ID number, kept as `typedResidentId` makes it (spaces removed, upper case, at
  * most 18 characters), so a number pasted with spaces is not cut short; `maxlength` does not apply.
  */
-export function Field({ label, value, onInput, error, placeholder, id, type = 'text', maxlength = 40 }: {
+export function Field({
+  label,
+  value,
+  onInput,
+  error,
+  placeholder,
+  id,
+  type = 'text',
+  maxlength = 40,
+}: {
   label: string
   value: string
   onInput: (v: string) => void
@@ -25,7 +34,10 @@ export function Field({ label, value, onInput, error, placeholder, id, type = 't
     const apply = () => {
       const el = document.querySelector(`#${id} input, #${id} textarea`)
       // The custom element renders its <input> asynchronously: try again shortly.
-      if (!el) { if (tries++ < 20) timer = setTimeout(apply, 50); return }
+      if (!el) {
+        if (tries++ < 20) timer = setTimeout(apply, 50)
+        return
+      }
       el.setAttribute('aria-label', label)
       if (error) el.setAttribute('aria-invalid', 'true')
       else el.removeAttribute('aria-invalid')
@@ -35,7 +47,9 @@ export function Field({ label, value, onInput, error, placeholder, id, type = 't
   })
   return (
     <View className="field">
-      <View className="field-label" id={`${id}-label`}>{label}</View>
+      <View className="field-label" id={`${id}-label`}>
+        {label}
+      </View>
       <Input
         id={id}
         className={`field-input ${error ? 'field-input-error' : ''}`}
@@ -46,7 +60,11 @@ export function Field({ label, value, onInput, error, placeholder, id, type = 't
         aria-label={label}
         onInput={(e) => onInput(type === 'idcard' ? typedResidentId(e.detail.value) : e.detail.value)}
       />
-      {error && <View className="field-error" role="alert">⚠ {error}</View>}
+      {error && (
+        <View className="field-error" role="alert">
+          ⚠ {error}
+        </View>
+      )}
     </View>
   )
 }

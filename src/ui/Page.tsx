@@ -24,8 +24,16 @@ export function Page({ children, className = '' }: PropsWithChildren<{ className
   const [lone] = useState(isLonePage)
   return (
     <View className={`page ${elder ? 'elder' : ''} ${className}`}>
-      {lone && <View id="go-home" className="home-link" {...tappable(undefined, goHome, 'link')}>返回首页</View>}
-      {actingFor && <View className="acting-banner" role="status">正在为 {actingFor.name} 代办</View>}
+      {lone && (
+        <View id="go-home" className="home-link" {...tappable(undefined, goHome, 'link')}>
+          返回首页
+        </View>
+      )}
+      {actingFor && (
+        <View className="acting-banner" role="status">
+          正在为 {actingFor.name} 代办
+        </View>
+      )}
       {children}
     </View>
   )

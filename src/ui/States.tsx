@@ -8,7 +8,9 @@ export function Loading({ lines = 3 }: { lines?: number }) {
   return (
     <View className="skeleton" role="status" aria-label="正在加载">
       <View className="sr-only">正在加载…</View>
-      {Array.from({ length: lines }, (_, i) => <View key={i} className="skeleton-line" />)}
+      {Array.from({ length: lines }, (_, i) => (
+        <View key={i} className="skeleton-line" />
+      ))}
     </View>
   )
 }
@@ -18,7 +20,11 @@ export function Empty({ text, action, onAction }: { text: string; action?: strin
   return (
     <View className="empty">
       <View className="empty-text">{text}</View>
-      {action && onAction && <Button kind="secondary" onTap={onAction}>{action}</Button>}
+      {action && onAction && (
+        <Button kind="secondary" onTap={onAction}>
+          {action}
+        </Button>
+      )}
     </View>
   )
 }
@@ -33,8 +39,16 @@ export function ErrorNote({ text, cause, onRetry }: { text: string; cause?: unkn
   return (
     <View className="error-note" role="alert">
       <View className="error-text">⚠ {text}</View>
-      {loginNeeded && <Button kind="secondary" onTap={goToLogin}>去登录</Button>}
-      {!loginNeeded && onRetry && (cause === undefined || canRetry(cause)) && <Button kind="secondary" onTap={onRetry}>重试</Button>}
+      {loginNeeded && (
+        <Button kind="secondary" onTap={goToLogin}>
+          去登录
+        </Button>
+      )}
+      {!loginNeeded && onRetry && (cause === undefined || canRetry(cause)) && (
+        <Button kind="secondary" onTap={onRetry}>
+          重试
+        </Button>
+      )}
     </View>
   )
 }
@@ -43,7 +57,9 @@ export function ErrorNote({ text, cause, onRetry }: { text: string; cause?: unkn
 export function Section({ title, children, id }: { title: string; children: React.ReactNode; id?: string }) {
   return (
     <View className="section" id={id}>
-      <View className="section-title" role="heading" aria-level={2}>{title}</View>
+      <View className="section-title" role="heading" aria-level={2}>
+        {title}
+      </View>
       <View className="card">{children}</View>
     </View>
   )

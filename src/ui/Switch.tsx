@@ -2,7 +2,19 @@ import { View } from '@tarojs/components'
 import { tappable } from './tappable'
 
 /** An on/off row with the state in words (开/关), big enough for elder mode. */
-export function SwitchRow({ title, note, on, onChange, id }: { title: string; note?: string; on: boolean; onChange: (on: boolean) => void; id: string }) {
+export function SwitchRow({
+  title,
+  note,
+  on,
+  onChange,
+  id,
+}: {
+  title: string
+  note?: string
+  on: boolean
+  onChange: (on: boolean) => void
+  id: string
+}) {
   const props = tappable(title, () => onChange(!on), 'switch')
   return (
     <View id={id} className="switch-row" {...props} aria-checked={on ? 'true' : 'false'}>

@@ -8,7 +8,15 @@ import { Empty } from './States'
 export function WorkerOnly({ children }: PropsWithChildren) {
   const isWorker = useSession((s) => s.me?.role === 'worker')
   if (!isWorker) {
-    return <Page><Empty text="这个页面仅供社区工作人员使用。" action="返回首页" onAction={() => Taro.switchTab({ url: '/pages/index/index' })} /></Page>
+    return (
+      <Page>
+        <Empty
+          text="这个页面仅供社区工作人员使用。"
+          action="返回首页"
+          onAction={() => Taro.switchTab({ url: '/pages/index/index' })}
+        />
+      </Page>
+    )
   }
   return <>{children}</>
 }

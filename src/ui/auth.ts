@@ -16,13 +16,16 @@ export function currentPageUrl(): string {
   const path = `/${String(router.path).split('?')[0].replace(/^\//, '')}`
   const query = Object.entries(router.params ?? {})
     .filter(([k, v]) => !k.startsWith('$') && k !== 'stamp' && v !== undefined && v !== '')
-    .map(([k, v]) => `${k}=${encodeURIComponent(String(v))}`).join('&')
+    .map(([k, v]) => `${k}=${encodeURIComponent(String(v))}`)
+    .join('&')
   return query ? `${path}?${query}` : path
 }
 
 /** The login page's URL, remembering `back` (a page of this app) to return to after login. */
 export function loginUrl(back = currentPageUrl()): string {
-  return back && back.split('?')[0] !== LOGIN && /^\/(pages|packages)\//.test(back) ? `${LOGIN}?redirect=${encodeURIComponent(back)}` : LOGIN
+  return back && back.split('?')[0] !== LOGIN && /^\/(pages|packages)\//.test(back)
+    ? `${LOGIN}?redirect=${encodeURIComponent(back)}`
+    : LOGIN
 }
 
 /** Sends the person to the login page; after logging in they come back to the page they were on. */
@@ -48,7 +51,6 @@ export async function returnAfterLogin(redirect: string | undefined): Promise<vo
   await Taro.switchTab({ url: HOME })
   await Taro.navigateTo({ url: back })
 }
-
 
 /**
  * For a page that needs a user: whenever it is shown to someone logged out, they go to the login page

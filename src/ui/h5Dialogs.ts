@@ -28,7 +28,9 @@ function enhance(root: HTMLElement, state: { returnTo: Element | null; open: boo
   }
   state.openedAt = Date.now()
   delete root.dataset.mcReady
-  setTimeout(() => { if (state.open) root.dataset.mcReady = '1' }, DIALOG_TAP_GUARD_MS)
+  setTimeout(() => {
+    if (state.open) root.dataset.mcReady = '1'
+  }, DIALOG_TAP_GUARD_MS)
   const content = root.querySelector<HTMLElement>('.taro-modal__content')
   const title = root.querySelector<HTMLElement>('.taro-modal__title')
   const text = root.querySelector<HTMLElement>('.taro-modal__text')
@@ -46,7 +48,10 @@ function enhance(root: HTMLElement, state: { returnTo: Element | null; open: boo
     if (!b.dataset.mcKeys) {
       b.dataset.mcKeys = '1'
       b.addEventListener('keydown', (e) => {
-        if (e.key === 'Enter' || e.key === ' ') { e.preventDefault(); b.click() }
+        if (e.key === 'Enter' || e.key === ' ') {
+          e.preventDefault()
+          b.click()
+        }
       })
     }
   }
@@ -64,19 +69,28 @@ export function installDialogA11y(): void {
     const root = document.querySelector<HTMLElement>('.taro__modal')
     if (root) enhance(root, state)
   }
-  new MutationObserver(check).observe(document.body, { childList: true, subtree: true, attributes: true, attributeFilter: ['style'] })
+  new MutationObserver(check).observe(document.body, {
+    childList: true,
+    subtree: true,
+    attributes: true,
+    attributeFilter: ['style'],
+  })
   document.addEventListener('keydown', (e) => {
     if (e.key !== 'Escape' || !state.open) return
     const cancel = document.querySelector<HTMLElement>('.taro__modal .taro-model__cancel')
     if (cancel && cancel.style.display !== 'none') cancel.click()
   })
   // A pointer click on a button right after the dialog opened is the tail of a double tap: ignore it.
-  document.addEventListener('click', (e) => {
-    if (!state.open || e.detail === 0 || Date.now() - state.openedAt >= DIALOG_TAP_GUARD_MS) return
-    if (!(e.target as Element | null)?.closest?.(`.taro__modal ${BUTTONS}`)) return
-    e.stopPropagation()
-    e.preventDefault()
-  }, true)
+  document.addEventListener(
+    'click',
+    (e) => {
+      if (!state.open || e.detail === 0 || Date.now() - state.openedAt >= DIALOG_TAP_GUARD_MS) return
+      if (!(e.target as Element | null)?.closest?.(`.taro__modal ${BUTTONS}`)) return
+      e.stopPropagation()
+      e.preventDefault()
+    },
+    true,
+  )
   // Keep Tab inside the open dialog.
   document.addEventListener('focusin', (e) => {
     if (!state.open) return

@@ -16,13 +16,19 @@ export class PhotoError extends Error {
 }
 
 /** Bytes of the data a base64 string holds. */
-export const base64Bytes = (b64: string) => Math.floor((b64.length * 3) / 4) - (b64.endsWith('==') ? 2 : b64.endsWith('=') ? 1 : 0)
+export const base64Bytes = (b64: string) =>
+  Math.floor((b64.length * 3) / 4) - (b64.endsWith('==') ? 2 : b64.endsWith('=') ? 1 : 0)
 
 /** Asks for one photo (camera or album) and returns it compressed as base64 (no data: prefix). */
 export async function pickPhotoBase64(): Promise<string> {
   let res: Taro.chooseMedia.SuccessCallbackResult
   try {
-    res = await Taro.chooseMedia({ count: 1, mediaType: ['image'], sizeType: ['compressed'], sourceType: ['camera', 'album'] })
+    res = await Taro.chooseMedia({
+      count: 1,
+      mediaType: ['image'],
+      sizeType: ['compressed'],
+      sourceType: ['camera', 'album'],
+    })
   } catch {
     throw new PhotoError('没有选择照片')
   }
@@ -48,7 +54,13 @@ async function compressOnCanvas(src: string): Promise<string> {
     el.onerror = () => reject(new PhotoError('照片无法打开，请换一张'))
     el.src = src
   })
-  for (const [maxSide, quality] of [[1600, 0.8], [1280, 0.7], [1024, 0.6], [800, 0.5], [640, 0.4]] as const) {
+  for (const [maxSide, quality] of [
+    [1600, 0.8],
+    [1280, 0.7],
+    [1024, 0.6],
+    [800, 0.5],
+    [640, 0.4],
+  ] as const) {
     const scale = Math.min(1, maxSide / Math.max(img.width, img.height))
     const canvas = document.createElement('canvas')
     canvas.width = Math.round(img.width * scale)

@@ -26,5 +26,7 @@ let lastShownAt = 0
 export function showStorageFullNotice(now = Date.now()): void {
   if (now - lastShownAt < 60_000) return
   lastShownAt = now
-  Taro.showModal({ title: '存储空间不足', content: storageFullText(), showCancel: false, confirmText: '知道了' }).catch(() => {})
+  Taro.showModal({ title: '存储空间不足', content: storageFullText(), showCancel: false, confirmText: '知道了' }).catch(
+    () => {},
+  )
 }

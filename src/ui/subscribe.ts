@@ -17,5 +17,7 @@ export const SUBSCRIBE_TEMPLATES = {
  */
 export function askToSubscribe(...templates: (keyof typeof SUBSCRIBE_TEMPLATES)[]): void {
   if (process.env.TARO_ENV !== 'weapp' || templates.length === 0) return
-  Taro.requestSubscribeMessage({ tmplIds: templates.map((t) => SUBSCRIBE_TEMPLATES[t]) } as Taro.requestSubscribeMessage.Option).catch(() => {})
+  Taro.requestSubscribeMessage({
+    tmplIds: templates.map((t) => SUBSCRIBE_TEMPLATES[t]),
+  } as Taro.requestSubscribeMessage.Option).catch(() => {})
 }

@@ -7,7 +7,11 @@ import type { ITouchEvent } from '@tarojs/components'
  *
  *   <View {...tappable('爱心卡', () => open())} className="grid-item">…</View>
  */
-export function tappable(label: string | undefined, onTap: (e?: ITouchEvent) => void, role = 'button'): Record<string, unknown> {
+export function tappable(
+  label: string | undefined,
+  onTap: (e?: ITouchEvent) => void,
+  role = 'button',
+): Record<string, unknown> {
   if (process.env.TARO_ENV !== 'h5') return { onClick: onTap }
   return {
     role,

@@ -41,6 +41,8 @@ export function useLoader<T>(load: () => Promise<T>): Loaded<T> {
       if (n === seq.current) setLoading(false)
     }
   }, [])
-  useDidShow(() => { reload() })
+  useDidShow(() => {
+    reload()
+  })
   return { data, error: cause ? errorMessage(cause) : null, cause, loading, reload, set: setData }
 }

@@ -35,7 +35,12 @@ export function useSubmission() {
   const [errors, setErrors] = useState<FieldErrors>({})
   const [cause, setCause] = useState<unknown>(null)
 
-  async function submit<T>(check: () => FieldErrors, send: (idempotencyKey: string) => Promise<T>, done: (result: T) => unknown, options: SubmitOptions | SubmitOptions['notices'] = {}): Promise<void> {
+  async function submit<T>(
+    check: () => FieldErrors,
+    send: (idempotencyKey: string) => Promise<T>,
+    done: (result: T) => unknown,
+    options: SubmitOptions | SubmitOptions['notices'] = {},
+  ): Promise<void> {
     if (busyNow.current) return
     const opts: SubmitOptions = Array.isArray(options) ? { notices: options } : options
     askToSubscribe(...(opts.notices ?? []))
@@ -63,12 +68,24 @@ export function useSubmission() {
   }
 
   /** Forgets the error shown for `field` (call it when the person changes that field). */
-  const clearError = (...fields: string[]) => setErrors((now) => (fields.some((f) => now[f]) ? Object.fromEntries(Object.entries(now).filter(([f]) => !fields.includes(f))) : now))
+  const clearError = (...fields: string[]) =>
+    setErrors((now) =>
+      fields.some((f) => now[f]) ? Object.fromEntries(Object.entries(now).filter(([f]) => !fields.includes(f))) : now,
+    )
 
   /** Forgets the whole action's failure (call it when the person makes a new choice it no longer concerns). */
   const clearFailure = () => setCause(null)
 
-  return { busy, errors, failure: cause ? errorMessage(cause) : null, cause, submit, clearError, clearFailure, setErrors }
+  return {
+    busy,
+    errors,
+    failure: cause ? errorMessage(cause) : null,
+    cause,
+    submit,
+    clearError,
+    clearFailure,
+    setErrors,
+  }
 }
 
 /** The message for an ID number that does not pass GB 11643-1999, or '' when it does. */

@@ -10,9 +10,21 @@ import type { MeDto } from '@/domain/contracts'
 import { resetTaroDouble } from '../doubles/taro'
 
 const me = (age: number): MeDto => ({
-  id: 'u-test', displayName: '王秀英', role: 'resident',
-  community: { id: 'c-zpq', name: '总浦桥社区', city: '宁波市', district: '镇海区', street: '招宝山街道', gridWorker: { name: '赵敏', phone: '13805740107' } },
-  realName: { name: '王秀英', idNumberMasked: '330***********0121', birthDate: '1944-03-15' }, age, rooms: [], privacyAccepted: true,
+  id: 'u-test',
+  displayName: '王秀英',
+  role: 'resident',
+  community: {
+    id: 'c-zpq',
+    name: '总浦桥社区',
+    city: '宁波市',
+    district: '镇海区',
+    street: '招宝山街道',
+    gridWorker: { name: '赵敏', phone: '13805740107' },
+  },
+  realName: { name: '王秀英', idNumberMasked: '330***********0121', birthDate: '1944-03-15' },
+  age,
+  rooms: [],
+  privacyAccepted: true,
 })
 
 beforeEach(() => {
@@ -54,7 +66,9 @@ describe('Home page', () => {
     expect(screen.getByText(/您已年满 70 岁/)).toBeTruthy()
     const sw = screen.getByRole('switch', { name: '长辈模式' })
     expect(sw.getAttribute('aria-checked')).toBe('false')
-    act(() => { fireEvent.click(sw) })
+    act(() => {
+      fireEvent.click(sw)
+    })
     expect(screen.getByRole('switch', { name: '长辈模式' }).getAttribute('aria-checked')).toBe('true')
     expect(document.querySelector('.page.elder')).not.toBeNull()
     expect(screen.queryByText(/您已年满 70 岁/)).toBeNull()
@@ -76,17 +90,27 @@ describe('Home page', () => {
     ['the family requests', () => useFamily.setState({ status: 'error', error: '网络不太稳定' })],
     ['the unread count', () => useMessages.setState({ unreadFailed: true })],
   ])('when %s failed to load, the to-do list says so and a tap loads again', async (_what, fail) => {
-    act(() => { fail() })
+    act(() => {
+      fail()
+    })
     render(<Home />)
     expect(screen.queryByText('暂时没有需要您处理的事情。')).toBeNull()
     const retry = screen.getByRole('link', { name: /暂时加载不了，点此重试/ })
     const request = Taro.request as unknown as jest.Mock
-    request.mockImplementation((o: { url: string }) => Promise.resolve({
-      statusCode: 200, header: {}, errMsg: 'request:ok',
-      data: o.url.includes('unread') ? { unread: 0 } : [],
-    }))
-    await act(async () => { fireEvent.click(retry) })
-    expect(request.mock.calls.map((c) => c[0].url)).toEqual(expect.arrayContaining(['/api/messages/unread-count', '/api/family-links']))
+    request.mockImplementation((o: { url: string }) =>
+      Promise.resolve({
+        statusCode: 200,
+        header: {},
+        errMsg: 'request:ok',
+        data: o.url.includes('unread') ? { unread: 0 } : [],
+      }),
+    )
+    await act(async () => {
+      fireEvent.click(retry)
+    })
+    expect(request.mock.calls.map((c) => c[0].url)).toEqual(
+      expect.arrayContaining(['/api/messages/unread-count', '/api/family-links']),
+    )
     expect(screen.getByText('暂时没有需要您处理的事情。')).toBeTruthy()
   })
 })

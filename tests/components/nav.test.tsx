@@ -9,7 +9,8 @@ import { Page } from '@/ui/Page'
 import { goBack, isLonePage, MAX_PAGES, openPage, TAB_ROUTES } from '@/ui/nav'
 import { resetTaroDouble } from '../doubles/taro'
 
-const stack = (...routes: string[]) => (Taro.getCurrentPages as jest.Mock).mockReturnValue(routes.map((route) => ({ route })))
+const stack = (...routes: string[]) =>
+  (Taro.getCurrentPages as jest.Mock).mockReturnValue(routes.map((route) => ({ route })))
 const CC = 'packages/care-card/pages/card/index'
 
 beforeEach(() => resetTaroDouble())
@@ -57,14 +58,22 @@ describe('a page opened on its own offers a way home', () => {
 
   it('shows "返回首页" on a lone page; tapping it switches to the home tab', () => {
     stack(CC)
-    render(<Page><span>爱心卡</span></Page>)
+    render(
+      <Page>
+        <span>爱心卡</span>
+      </Page>,
+    )
     fireEvent.click(screen.getByRole('link', { name: '返回首页' }))
     expect(Taro.switchTab).toHaveBeenCalledWith({ url: '/pages/index/index' })
   })
 
   it('shows nothing extra on a page opened from another page', () => {
     stack('pages/index/index', CC)
-    render(<Page><span>爱心卡</span></Page>)
+    render(
+      <Page>
+        <span>爱心卡</span>
+      </Page>,
+    )
     expect(screen.queryByText('返回首页')).toBeNull()
   })
 })

@@ -10,11 +10,20 @@ function make(tag: string, name: string) {
   const C = ({ children, className, onInput, value, ...rest }: Props) => {
     const domProps: Record<string, unknown> = { className, 'data-taro': name }
     for (const [k, v] of Object.entries(rest)) {
-      if (k === 'onClick' || k === 'id' || k === 'role' || k.startsWith('aria-') || k === 'tabIndex' || k === 'onKeyDown') domProps[k] = v
+      if (
+        k === 'onClick' ||
+        k === 'id' ||
+        k === 'role' ||
+        k.startsWith('aria-') ||
+        k === 'tabIndex' ||
+        k === 'onKeyDown'
+      )
+        domProps[k] = v
     }
     if (tag === 'input' || tag === 'textarea') {
       domProps.value = value ?? ''
-      domProps.onChange = (e: { target: { value: string } }) => (onInput as ((e: unknown) => void) | undefined)?.({ detail: { value: e.target.value } })
+      domProps.onChange = (e: { target: { value: string } }) =>
+        (onInput as ((e: unknown) => void) | undefined)?.({ detail: { value: e.target.value } })
       return React.createElement(tag, domProps)
     }
     return React.createElement(tag, domProps, children)

@@ -10,7 +10,8 @@
  */
 
 const DATE_ONLY = /^(\d{4})-(\d{2})-(\d{2})$/
-const INSTANT = /^(\d{4})-(\d{2})-(\d{2})T([01]\d|2[0-3]):([0-5]\d)(?::([0-5]\d)(?:\.\d{1,3})?)?(?:Z|[+-](?:[01]\d|2[0-3]):[0-5]\d)$/
+const INSTANT =
+  /^(\d{4})-(\d{2})-(\d{2})T([01]\d|2[0-3]):([0-5]\d)(?::([0-5]\d)(?:\.\d{1,3})?)?(?:Z|[+-](?:[01]\d|2[0-3]):[0-5]\d)$/
 
 /** Whether `text` is a string form the strict `Date` accepts (full ISO 8601 with a real calendar date). */
 export function isStrictIso(text: string): boolean {

@@ -8,35 +8,60 @@ const interceptors: ((chain: { requestParams: unknown; proceed: (p: unknown) => 
 
 /** Runs the registered interceptors like Taro does; with none (or when they proceed) there is no network. */
 function defaultRequest(params: unknown) {
-  const run = (i: number, p: unknown): unknown => (i < interceptors.length
-    ? interceptors[i]({ requestParams: p, proceed: (next: unknown) => run(i + 1, next) })
-    : Promise.reject({ errMsg: 'request:fail no network in unit tests' }))
+  const run = (i: number, p: unknown): unknown =>
+    i < interceptors.length
+      ? interceptors[i]({ requestParams: p, proceed: (next: unknown) => run(i + 1, next) })
+      : Promise.reject({ errMsg: 'request:fail no network in unit tests' })
   return Promise.resolve(run(0, params))
 }
 
-const asyncOk = () => jest.fn((opts?: { success?: (r: unknown) => void }) => {
-  const res = { errMsg: 'ok' }
-  opts?.success?.(res)
-  return Promise.resolve(res)
-})
+const asyncOk = () =>
+  jest.fn((opts?: { success?: (r: unknown) => void }) => {
+    const res = { errMsg: 'ok' }
+    opts?.success?.(res)
+    return Promise.resolve(res)
+  })
 
 const Taro = {
-  navigateTo: asyncOk(), redirectTo: asyncOk(), switchTab: asyncOk(), reLaunch: asyncOk(), navigateBack: asyncOk(),
-  showToast: asyncOk(), setTabBarBadge: asyncOk(), removeTabBarBadge: asyncOk(), stopPullDownRefresh: asyncOk(), showLoading: asyncOk(), hideLoading: asyncOk(), makePhoneCall: asyncOk(),
+  navigateTo: asyncOk(),
+  redirectTo: asyncOk(),
+  switchTab: asyncOk(),
+  reLaunch: asyncOk(),
+  navigateBack: asyncOk(),
+  showToast: asyncOk(),
+  setTabBarBadge: asyncOk(),
+  removeTabBarBadge: asyncOk(),
+  stopPullDownRefresh: asyncOk(),
+  showLoading: asyncOk(),
+  hideLoading: asyncOk(),
+  makePhoneCall: asyncOk(),
   showModal: jest.fn(() => Promise.resolve({ confirm: true, cancel: false })),
   getStorageSync: jest.fn((key: string) => (storage.has(key) ? storage.get(key) : '')),
-  setStorageSync: jest.fn((key: string, value: unknown) => { storage.set(key, value) }),
-  removeStorageSync: jest.fn((key: string) => { storage.delete(key) }),
+  setStorageSync: jest.fn((key: string, value: unknown) => {
+    storage.set(key, value)
+  }),
+  removeStorageSync: jest.fn((key: string) => {
+    storage.delete(key)
+  }),
   getStorageInfoSync: jest.fn(() => ({ keys: [...storage.keys()], currentSize: 0, limitSize: 10240 })),
   getAppBaseInfo: jest.fn(() => ({ fontSizeScaleFactor: 1 })),
   chooseMedia: jest.fn(() => Promise.resolve({ tempFiles: [{ tempFilePath: 'wxfile://photo.jpg', size: 900_000 }] })),
-  compressImage: jest.fn((o: { src: string; quality: number }) => Promise.resolve({ tempFilePath: `${o.src}?q=${o.quality}` })),
+  compressImage: jest.fn((o: { src: string; quality: number }) =>
+    Promise.resolve({ tempFilePath: `${o.src}?q=${o.quality}` }),
+  ),
   getFileSystemManager: jest.fn(() => ({ readFileSync: () => '' })),
   request: jest.fn(defaultRequest),
-  addInterceptor: jest.fn((fn: (typeof interceptors)[number]) => { interceptors.push(fn) }),
+  addInterceptor: jest.fn((fn: (typeof interceptors)[number]) => {
+    interceptors.push(fn)
+  }),
   getEnv: () => 'WEB',
   ENV_TYPE: { WEAPP: 'WEAPP', WEB: 'WEB' },
-  useLaunch: () => {}, useDidShow: () => {}, usePullDownRefresh: () => {}, useDidHide: () => {}, useLoad: () => {}, useReady: () => {},
+  useLaunch: () => {},
+  useDidShow: () => {},
+  usePullDownRefresh: () => {},
+  useDidHide: () => {},
+  useLoad: () => {},
+  useReady: () => {},
   useRouter: () => ({ params: {}, path: '' }),
   /** The page stack; empty unless a test sets it (`getCurrentPages.mockReturnValue([{ route }])`). */
   getCurrentPages: jest.fn((): { route: string }[] => []),
@@ -58,5 +83,19 @@ export function resetTaroDouble() {
 }
 
 export const { usePullDownRefresh } = Taro
-export const { navigateTo, redirectTo, switchTab, reLaunch, navigateBack, showToast, showModal, useLaunch, useDidShow, useLoad, useRouter, getCurrentInstance, getCurrentPages } = Taro
+export const {
+  navigateTo,
+  redirectTo,
+  switchTab,
+  reLaunch,
+  navigateBack,
+  showToast,
+  showModal,
+  useLaunch,
+  useDidShow,
+  useLoad,
+  useRouter,
+  getCurrentInstance,
+  getCurrentPages,
+} = Taro
 export default Taro

@@ -3,7 +3,18 @@ import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import {
-  answerModal, checkElderMode, ELDER_RULES, expectAudited, loginAs, openPhone, pageErrors, screenshot, setElder, visiblePage, waitForRoute, useBrowserSuite,
+  answerModal,
+  checkElderMode,
+  ELDER_RULES,
+  expectAudited,
+  loginAs,
+  openPhone,
+  pageErrors,
+  screenshot,
+  setElder,
+  visiblePage,
+  waitForRoute,
+  useBrowserSuite,
 } from './support'
 import { beijing, firstOfNextMonth } from '../shared/beijing'
 
@@ -11,7 +22,9 @@ const app = useBrowserSuite(240_000)
 
 const CC = 'packages/care-card/pages'
 const go = async (page: Page, route: string) => {
-  await page.evaluate((r) => { location.hash = `#/${r}` }, route)
+  await page.evaluate((r) => {
+    location.hash = `#/${r}`
+  }, route)
   await waitForRoute(page, route.split('?')[0])
 }
 /** axe and the size rules in both modes, with a screenshot of each (support/audit.ts). */
@@ -20,7 +33,8 @@ const expectElder = async (page: Page, where: string) => {
   const { violations } = await checkElderMode(page, ELDER_RULES)
   expect({ where, violations }).toEqual({ where, violations: [] })
 }
-const setClock = (page: Page, ms: number) => page.evaluate((t) => (globalThis as any).__mcMockBackend().clock.set(t), ms)
+const setClock = (page: Page, ms: number) =>
+  page.evaluate((t) => (globalThis as any).__mcMockBackend().clock.set(t), ms)
 const nowOf = (page: Page) => page.evaluate(() => (globalThis as any).__mcMockBackend().clock.now() as number)
 
 /** A small JPEG made by the browser's canvas, written to a temp file for the file chooser. */
@@ -45,7 +59,9 @@ describe('H5 in Chromium: care card', () => {
   it('the elder checks eligibility and applies; the worker approves; her card home; every page passes axe and elder mode', async () => {
     const { context, page } = await openPhone(app.browser, app.url, '/pages/login/index')
     const photo = await jpegFile(page)
-    page.on('filechooser', (fc) => { fc.setFiles(photo).catch(() => {}) })
+    page.on('filechooser', (fc) => {
+      fc.setFiles(photo).catch(() => {})
+    })
     const shots: string[] = []
 
     // Resident: hub (no card), eligibility, apply.
@@ -79,9 +95,13 @@ describe('H5 in Chromium: care card', () => {
     // Worker approves both stages in the UI.
     await loginAs(page, 'u-zhao')
     await go(page, `${CC}/worker/index`)
-    await visiblePage(page).getByRole('link', { name: /王秀英/ }).waitFor()
+    await visiblePage(page)
+      .getByRole('link', { name: /王秀英/ })
+      .waitFor()
     await expectA11y(page, 'worker queue')
-    await visiblePage(page).getByRole('link', { name: /王秀英/ }).click()
+    await visiblePage(page)
+      .getByRole('link', { name: /王秀英/ })
+      .click()
     await waitForRoute(page, `${CC}/worker-review/index`)
     const reviewRoute = await page.evaluate(() => location.hash.replace(/^#\/?/, ''))
     await expectA11y(page, 'worker review')
@@ -104,7 +124,9 @@ describe('H5 in Chromium: care card', () => {
     shots.push(await screenshot(page, 'care-card-home'))
     await go(page, `${CC}/card/index`)
     await visiblePage(page).locator('#pay-code img').waitFor()
-    await page.waitForFunction(() => [...document.querySelectorAll('.taro_page #pay-code img')].some((i) => i.getAttribute('alt') === '付款码'))
+    await page.waitForFunction(() =>
+      [...document.querySelectorAll('.taro_page #pay-code img')].some((i) => i.getAttribute('alt') === '付款码'),
+    )
     await expectA11y(page, 'card')
     await go(page, `${CC}/services/index`)
     await visiblePage(page).getByText('助餐').first().waitFor()
@@ -112,7 +134,9 @@ describe('H5 in Chromium: care card', () => {
     await visiblePage(page).locator('#service-cs-zpq-lunch').click()
     await waitForRoute(page, `${CC}/book/index`)
     await visiblePage(page).getByRole('radio').first().click()
-    await visiblePage(page).getByRole('radio', { name: /^11:00/ }).click()
+    await visiblePage(page)
+      .getByRole('radio', { name: /^11:00/ })
+      .click()
     await expectA11y(page, 'book')
     await visiblePage(page).locator('#book-submit').click()
     await page.locator('.taro__modal[data-mc-ready]').waitFor({ state: 'attached' })
@@ -131,7 +155,17 @@ describe('H5 in Chromium: care card', () => {
     // Elder mode on every resident page.
     await go(page, 'pages/me/index')
     await setElder(page, true)
-    for (const r of [`${CC}/index/index`, `${CC}/eligibility/index`, `${CC}/apply/index`, appRoute, `${CC}/card/index`, `${CC}/services/index`, `${CC}/book/index?id=cs-zpq-lunch`, `${CC}/orders/index`, orderRoute]) {
+    for (const r of [
+      `${CC}/index/index`,
+      `${CC}/eligibility/index`,
+      `${CC}/apply/index`,
+      appRoute,
+      `${CC}/card/index`,
+      `${CC}/services/index`,
+      `${CC}/book/index?id=cs-zpq-lunch`,
+      `${CC}/orders/index`,
+      orderRoute,
+    ]) {
       await go(page, r)
       await page.waitForTimeout(400)
       await expectElder(page, r)

@@ -5,7 +5,17 @@
  */
 import type { Page } from 'playwright-core'
 import {
-  answerModal, expectAudited, loginAs, openPhone, pageErrors, screenshot, setElder, typeInto, visiblePage, waitForRoute, useBrowserSuite,
+  answerModal,
+  expectAudited,
+  loginAs,
+  openPhone,
+  pageErrors,
+  screenshot,
+  setElder,
+  typeInto,
+  visiblePage,
+  waitForRoute,
+  useBrowserSuite,
 } from './support'
 
 const app = useBrowserSuite(180_000)
@@ -13,7 +23,9 @@ const app = useBrowserSuite(180_000)
 const PETITION = 'ep-xs-5-2'
 const P = 'packages/elevator/pages'
 const go = async (page: Page, route: string, query = '') => {
-  await page.evaluate((r) => { location.hash = `#/${r}` }, `${route}${query}`)
+  await page.evaluate((r) => {
+    location.hash = `#/${r}`
+  }, `${route}${query}`)
   await waitForRoute(page, route)
 }
 /** axe and the size rules on the page shown now, in both modes, with screenshots (support/audit.ts). */
@@ -58,10 +70,16 @@ describe('H5 in Chromium: elevator petition and vote', () => {
     await visiblePage(page).locator('#ballot-submit').click()
     await answerModal(page, '确认提交')
     await visiblePage(page).getByText('表决已提交').waitFor()
-    await visiblePage(page).getByText(/^校验码 [0-9a-f]{4} [0-9a-f]{4}$/).first().waitFor()
+    await visiblePage(page)
+      .getByText(/^校验码 [0-9a-f]{4} [0-9a-f]{4}$/)
+      .first()
+      .waitFor()
     await screenshot(page, 'elevator-receipt-elder')
     await visiblePage(page).getByText('查看完整校验码').first().click()
-    await visiblePage(page).getByText(/校验码 [0-9a-f]{64}/).first().waitFor()
+    await visiblePage(page)
+      .getByText(/校验码 [0-9a-f]{64}/)
+      .first()
+      .waitFor()
     await checkPage(page, 'ballot result')
 
     await visiblePage(page).locator('#result-audit').click()

@@ -8,21 +8,41 @@ import { loginAs, openPhone, pageErrors, visiblePage, waitForRoute, useBrowserSu
 
 const app = useBrowserSuite(240_000)
 
-interface Stop { selector: boolean; name: string; top: number; left: number; inPage: boolean; dialog: boolean }
+interface Stop {
+  selector: boolean
+  name: string
+  top: number
+  left: number
+  inPage: boolean
+  dialog: boolean
+}
 
 /** What has focus now: its accessible name, position on the page, and whether it matches `selector`. */
-const focused = (page: Page, selector: string) => page.evaluate((sel) => {
-  const el = document.activeElement as HTMLElement | null
-  if (!el || el === document.body) return null
-  const r = el.getBoundingClientRect()
-  const labelled = el.getAttribute('aria-labelledby')
-  const name = (el.getAttribute('aria-label') || (labelled && document.getElementById(labelled)?.textContent) || el.textContent || (el as HTMLInputElement).placeholder || '').trim()
-  const shownPages = [...document.querySelectorAll('.taro_page')].filter((p) => getComputedStyle(p).display !== 'none')
-  return {
-    selector: !!el.closest(sel), name, top: r.top + window.scrollY + (shownPages[shownPages.length - 1]?.scrollTop ?? 0), left: r.left,
-    inPage: !!shownPages[shownPages.length - 1]?.contains(el), dialog: !!el.closest('.taro__modal'),
-  }
-}, selector) as Promise<Stop | null>
+const focused = (page: Page, selector: string) =>
+  page.evaluate((sel) => {
+    const el = document.activeElement as HTMLElement | null
+    if (!el || el === document.body) return null
+    const r = el.getBoundingClientRect()
+    const labelled = el.getAttribute('aria-labelledby')
+    const name = (
+      el.getAttribute('aria-label') ||
+      (labelled && document.getElementById(labelled)?.textContent) ||
+      el.textContent ||
+      (el as HTMLInputElement).placeholder ||
+      ''
+    ).trim()
+    const shownPages = [...document.querySelectorAll('.taro_page')].filter(
+      (p) => getComputedStyle(p).display !== 'none',
+    )
+    return {
+      selector: !!el.closest(sel),
+      name,
+      top: r.top + window.scrollY + (shownPages[shownPages.length - 1]?.scrollTop ?? 0),
+      left: r.left,
+      inPage: !!shownPages[shownPages.length - 1]?.contains(el),
+      dialog: !!el.closest('.taro__modal'),
+    }
+  }, selector) as Promise<Stop | null>
 
 /**
  * Presses Tab until the element matching `selector` (or inside it) has focus, at most `max` times;
@@ -42,12 +62,21 @@ async function tabTo(page: Page, selector: string, max = 80): Promise<Stop[]> {
       for (let k = 1; k < inPage.length; k++) {
         const [a, b] = [inPage[k - 1], inPage[k]]
         const ok = b.top > a.top - 4 || (Math.abs(b.top - a.top) <= 4 && b.left >= a.left)
-        expect({ from: a.name.slice(0, 20), to: b.name.slice(0, 20), ok }).toEqual({ from: a.name.slice(0, 20), to: b.name.slice(0, 20), ok: true })
+        expect({ from: a.name.slice(0, 20), to: b.name.slice(0, 20), ok }).toEqual({
+          from: a.name.slice(0, 20),
+          to: b.name.slice(0, 20),
+          ok: true,
+        })
       }
       return stops
     }
   }
-  throw new Error(`Tab never reached ${selector} (${stops.slice(0, 12).map((s) => s.name.slice(0, 12)).join(' → ')}…)`)
+  throw new Error(
+    `Tab never reached ${selector} (${stops
+      .slice(0, 12)
+      .map((s) => s.name.slice(0, 12))
+      .join(' → ')}…)`,
+  )
 }
 
 /** Tabs to `selector` and activates it with Enter. */
@@ -67,9 +96,12 @@ async function confirmDialog(page: Page): Promise<void> {
   await dialog.waitFor({ state: 'hidden' })
 }
 
-const setClock = (page: Page, ms: number) => page.evaluate((t) => (globalThis as any).__mcMockBackend().clock.set(t), ms)
+const setClock = (page: Page, ms: number) =>
+  page.evaluate((t) => (globalThis as any).__mcMockBackend().clock.set(t), ms)
 const go = async (page: Page, route: string) => {
-  await page.evaluate((r) => { location.hash = `#/${r}` }, route)
+  await page.evaluate((r) => {
+    location.hash = `#/${r}`
+  }, route)
   await waitForRoute(page, route.split('?')[0])
 }
 

@@ -3,12 +3,24 @@
  * spaces, the storage-full notice of the H5 build, and the 代办 switch on the care-card home.
  */
 import type { Page } from 'playwright-core'
-import { loginAs, openPhone, pageErrors, screenshot, seededIdNumber, setElder, useBrowserSuite, visiblePage, waitForRoute } from './support'
+import {
+  loginAs,
+  openPhone,
+  pageErrors,
+  screenshot,
+  seededIdNumber,
+  setElder,
+  useBrowserSuite,
+  visiblePage,
+  waitForRoute,
+} from './support'
 
 const app = useBrowserSuite(120_000)
 
 const go = async (page: Page, route: string) => {
-  await page.evaluate((r) => { location.hash = `#/${r}` }, route)
+  await page.evaluate((r) => {
+    location.hash = `#/${r}`
+  }, route)
   await waitForRoute(page, route)
 }
 
@@ -43,7 +55,7 @@ describe('H5 in Chromium: what a new user met (issue 16)', () => {
     await context.close()
   })
 
-  it('storage full in the browser: the notice says to clear this site\'s data in the browser, not WeChat\'s storage settings (item 10)', async () => {
+  it("storage full in the browser: the notice says to clear this site's data in the browser, not WeChat's storage settings (item 10)", async () => {
     const { context, page } = await openPhone(app.browser, app.url, '/pages/login/index')
     await loginAs(page, 'u-chen')
     await setElder(page, true)
@@ -52,7 +64,11 @@ describe('H5 in Chromium: what a new user met (issue 16)', () => {
     await page.evaluate(() => {
       let chunk = 'x'.repeat(512 * 1024)
       for (let i = 0; chunk.length > 0; i++) {
-        try { localStorage.setItem(`junk-${i}`, chunk) } catch { chunk = chunk.slice(0, Math.floor(chunk.length / 2)) }
+        try {
+          localStorage.setItem(`junk-${i}`, chunk)
+        } catch {
+          chunk = chunk.slice(0, Math.floor(chunk.length / 2))
+        }
       }
     })
     // Typing autosaves a draft, which no longer fits.
@@ -64,7 +80,9 @@ describe('H5 in Chromium: what a new user met (issue 16)', () => {
     expect(text).not.toContain('微信“设置')
     await page.waitForTimeout(800)
     await screenshot(page, 'issue16-storage-full-elder')
-    await page.evaluate(() => { for (const k of Object.keys(localStorage)) if (k.startsWith('junk-')) localStorage.removeItem(k) })
+    await page.evaluate(() => {
+      for (const k of Object.keys(localStorage)) if (k.startsWith('junk-')) localStorage.removeItem(k)
+    })
     await context.close()
   })
 
@@ -75,7 +93,17 @@ describe('H5 in Chromium: what a new user met (issue 16)', () => {
     await page.evaluate(() => {
       const be = (globalThis as any).__mcMockBackend()
       const now = new Date(be.clock.now() + 8 * 3600_000).toISOString().slice(0, 19) + '+08:00'
-      be.db.data.familyLinks['fl-e2e'] = { id: 'fl-e2e', proxyId: 'u-li', principalId: 'u-xs0', relationship: '子女', status: 'confirmed', requestedBy: 'u-li', requestedAt: now, confirmedAt: now, confirmedBy: 'principal' }
+      be.db.data.familyLinks['fl-e2e'] = {
+        id: 'fl-e2e',
+        proxyId: 'u-li',
+        principalId: 'u-xs0',
+        relationship: '子女',
+        status: 'confirmed',
+        requestedBy: 'u-li',
+        requestedAt: now,
+        confirmedAt: now,
+        confirmedBy: 'principal',
+      }
     })
     await go(page, 'packages/care-card/pages/index/index')
     await visiblePage(page).locator('#acting-for-u-xs0').click()

@@ -1,8 +1,20 @@
 import type { Page } from 'playwright-core'
 import path from 'node:path'
 import {
-  answerModal, ARTIFACTS, checkElderMode, ELDER_RULES, loginAs, NORMAL_RULES, openPhone, pageErrors,
-  expectAudited, setElder, typeInto, visiblePage, waitForRoute, useBrowserSuite,
+  answerModal,
+  ARTIFACTS,
+  checkElderMode,
+  ELDER_RULES,
+  loginAs,
+  NORMAL_RULES,
+  openPhone,
+  pageErrors,
+  expectAudited,
+  setElder,
+  typeInto,
+  visiblePage,
+  waitForRoute,
+  useBrowserSuite,
 } from './support'
 
 const NOW = Date.parse('2026-03-02T10:00:00+08:00') // a Monday
@@ -15,10 +27,27 @@ const app = useBrowserSuite(180_000)
 const SPEECH_STUB = () => {
   const w = window as any
   w.__spoken = []
-  w.SpeechSynthesisUtterance = class { text: string; lang = ''; rate = 1; onend: unknown = null; onerror: unknown = null; constructor(t: string) { this.text = t } }
+  w.SpeechSynthesisUtterance = class {
+    text: string
+    lang = ''
+    rate = 1
+    onend: unknown = null
+    onerror: unknown = null
+    constructor(t: string) {
+      this.text = t
+    }
+  }
   Object.defineProperty(window, 'speechSynthesis', {
-    configurable: true, writable: true,
-    value: { speaking: false, getVoices: () => [{ lang: 'zh-CN', name: '中文' }], speak: (u: { text: string; lang: string }) => { w.__spoken.push({ text: u.text, lang: u.lang }) }, cancel: () => {} },
+    configurable: true,
+    writable: true,
+    value: {
+      speaking: false,
+      getVoices: () => [{ lang: 'zh-CN', name: '中文' }],
+      speak: (u: { text: string; lang: string }) => {
+        w.__spoken.push({ text: u.text, lang: u.lang })
+      },
+      cancel: () => {},
+    },
   })
 }
 
@@ -29,20 +58,30 @@ const answer = async (page: Page, id: string) => {
 }
 const setClock = (page: Page) => page.evaluate((ms) => (globalThis as any).__mcMockBackend().clock.set(ms), NOW)
 const go = async (page: Page, route: string) => {
-  await page.evaluate((r) => { location.hash = `#/${r}` }, route)
+  await page.evaluate((r) => {
+    location.hash = `#/${r}`
+  }, route)
   await waitForRoute(page, route.split('?')[0])
 }
 /** axe and the size rules in both modes, with a screenshot of each (support/audit.ts). */
 const expectA11y = (page: Page, where: string) => expectAudited(page, where, 'one-thing')
 /** A screenshot of the whole page (Taro's H5 page scrolls inside the window: grow the window to fit it). */
 async function shoot(page: Page, name: string) {
-  const height = await page.evaluate(() => Math.max(document.documentElement.scrollHeight, ...[...document.querySelectorAll('.taro_page')].map((e) => (e as HTMLElement).scrollHeight)))
+  const height = await page.evaluate(() =>
+    Math.max(
+      document.documentElement.scrollHeight,
+      ...[...document.querySelectorAll('.taro_page')].map((e) => (e as HTMLElement).scrollHeight),
+    ),
+  )
   await page.setViewportSize({ width: 375, height: Math.min(height + 40, 6000) })
   await page.waitForTimeout(200)
   await page.screenshot({ path: path.join(SHOTS, `${name}.png`) })
   // The same in phone-screen parts, easier to look at.
   for (let y = 0, i = 1; y < height; y += 667, i++) {
-    await page.screenshot({ path: path.join(SHOTS, `${name}-part${i}.png`), clip: { x: 0, y, width: 375, height: Math.min(667, height + 40 - y) } })
+    await page.screenshot({
+      path: path.join(SHOTS, `${name}-part${i}.png`),
+      clip: { x: 0, y, width: 375, height: Math.min(667, height + 40 - y) },
+    })
   }
   await page.setViewportSize({ width: 375, height: 667 })
 }
@@ -80,8 +119,12 @@ describe('H5 in Chromium: 一件事', () => {
     const tick = visiblePage(page).getByRole('checkbox', { name: /领取《出生医学证明》/ })
     expect(await tick.getAttribute('aria-checked')).toBe('false')
     await tick.click()
-    await visiblePage(page).getByText(/已办 1 项/).waitFor()
-    await visiblePage(page).getByText(/进度已保存/).waitFor()
+    await visiblePage(page)
+      .getByText(/已办 1 项/)
+      .waitFor()
+    await visiblePage(page)
+      .getByText(/进度已保存/)
+      .waitFor()
     expect(await tick.getAttribute('aria-checked')).toBe('true')
 
     await visiblePage(page).getByRole('button', { name: '朗读办事清单' }).click()
@@ -94,8 +137,14 @@ describe('H5 in Chromium: 一件事', () => {
 
     await page.reload()
     await waitForRoute(page, `${ROOT}/checklist/index`)
-    await visiblePage(page).getByText(/已办 1 项/).waitFor()
-    expect(await visiblePage(page).getByRole('checkbox', { name: /领取《出生医学证明》/ }).getAttribute('aria-checked')).toBe('true')
+    await visiblePage(page)
+      .getByText(/已办 1 项/)
+      .waitFor()
+    expect(
+      await visiblePage(page)
+        .getByRole('checkbox', { name: /领取《出生医学证明》/ })
+        .getAttribute('aria-checked'),
+    ).toBe('true')
     expect(pageErrors(page)).toEqual([])
     await close()
   })
@@ -153,7 +202,8 @@ describe('H5 in Chromium: 一件事', () => {
         if (!elder) await expectA11y(page, route) // both modes
         const { violations } = await checkElderMode(page, elder ? ELDER_RULES : NORMAL_RULES)
         expect({ route, elder, violations }).toEqual({ route, elder, violations: [] })
-        if (route.includes('checklist') || route.includes('appointment/')) await shoot(page, `one-thing-${route.split('/')[3]}-${elder ? 'elder' : 'normal'}`)
+        if (route.includes('checklist') || route.includes('appointment/'))
+          await shoot(page, `one-thing-${route.split('/')[3]}-${elder ? 'elder' : 'normal'}`)
       }
     }
     expect(pageErrors(page)).toEqual([])

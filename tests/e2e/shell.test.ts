@@ -2,14 +2,30 @@ import type { Page } from 'playwright-core'
 import fs from 'node:fs'
 import path from 'node:path'
 import {
-  answerModal, checkElderMode, ELDER_RULES, loginAs, NORMAL_RULES, openPhone, pageErrors, screenshot, seededIdNumber, expectAudited, setElder, typeInto, visiblePage, waitForRoute, useBrowserSuite,
+  answerModal,
+  checkElderMode,
+  ELDER_RULES,
+  loginAs,
+  NORMAL_RULES,
+  openPhone,
+  pageErrors,
+  screenshot,
+  seededIdNumber,
+  expectAudited,
+  setElder,
+  typeInto,
+  visiblePage,
+  waitForRoute,
+  useBrowserSuite,
 } from './support'
 
 const app = useBrowserSuite(120_000)
 
 const DOCS = path.resolve(__dirname, '../../docs/screenshots')
 const go = async (page: Page, route: string) => {
-  await page.evaluate((r) => { location.hash = `#/${r}` }, route)
+  await page.evaluate((r) => {
+    location.hash = `#/${r}`
+  }, route)
   await waitForRoute(page, route)
 }
 /** axe and the size rules in both modes, with a screenshot of each (support/audit.ts). */
@@ -27,7 +43,17 @@ describe('H5 in Chromium: app shell', () => {
     await waitForRoute(page, 'pages/index/index')
     await visiblePage(page).getByText('您好，赵敏').waitFor()
     await expectA11y(page, 'home')
-    for (const route of ['pages/messages/index', 'pages/me/index', 'pages/real-name/index', 'pages/rooms/index', 'pages/family/index', 'pages/privacy/index', 'packages/settings/pages/export/index', 'pages/worker/index', 'packages/settings/pages/dev/index']) {
+    for (const route of [
+      'pages/messages/index',
+      'pages/me/index',
+      'pages/real-name/index',
+      'pages/rooms/index',
+      'pages/family/index',
+      'pages/privacy/index',
+      'packages/settings/pages/export/index',
+      'pages/worker/index',
+      'packages/settings/pages/dev/index',
+    ]) {
       await go(page, route)
       await page.waitForTimeout(300)
       await expectA11y(page, route)
@@ -122,7 +148,9 @@ describe('the elder-mode checker', () => {
       <div class="page-title" style="font-size:22px">标题</div><p>小字</p>
       <div role="button" style="width:40px;height:40px">按</div></div>`)
     const result = await checkElderMode(page, undefined, '#s')
-    expect(result.violations.map((v) => v.rule)).toEqual(expect.arrayContaining(['heading-size', 'line-height', 'target-size', 'text-size']))
+    expect(result.violations.map((v) => v.rule)).toEqual(
+      expect.arrayContaining(['heading-size', 'line-height', 'target-size', 'text-size']),
+    )
     expect(result.targets).toBe(1)
     await page.close()
   })

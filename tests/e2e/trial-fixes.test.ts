@@ -4,7 +4,17 @@
  * of the pages these fixes changed (normal and elder mode).
  */
 import type { Page } from 'playwright-core'
-import { answerModal, loginAs, openPhone, pageErrors, screenshot, setElder, visiblePage, waitForRoute, useBrowserSuite } from './support'
+import {
+  answerModal,
+  loginAs,
+  openPhone,
+  pageErrors,
+  screenshot,
+  setElder,
+  visiblePage,
+  waitForRoute,
+  useBrowserSuite,
+} from './support'
 
 const app = useBrowserSuite(180_000)
 const ONE = 'packages/one-thing/pages'
@@ -12,16 +22,22 @@ const ONE = 'packages/one-thing/pages'
 const ANSWER_SETTLE_MS = 450
 
 const go = async (page: Page, route: string) => {
-  await page.evaluate((r) => { location.hash = `#/${r}` }, route)
+  await page.evaluate((r) => {
+    location.hash = `#/${r}`
+  }, route)
   await waitForRoute(page, route.split('?')[0])
 }
 
 /** The number of line boxes the text of `selector` (on the visible page) takes. */
-const linesOf = (page: Page, selector: string) => visiblePage(page).locator(selector).first().evaluate((el) => {
-  const range = document.createRange()
-  range.selectNodeContents(el)
-  return new Set([...range.getClientRects()].filter((r) => r.width > 0).map((r) => Math.round(r.top))).size
-})
+const linesOf = (page: Page, selector: string) =>
+  visiblePage(page)
+    .locator(selector)
+    .first()
+    .evaluate((el) => {
+      const range = document.createRange()
+      range.selectNodeContents(el)
+      return new Set([...range.getClientRects()].filter((r) => r.width > 0).map((r) => Math.round(r.top))).size
+    })
 
 describe('H5 in Chromium: fixes from the fresh-user trial', () => {
   it('"养老热线 96345" stays on one line at 375 px, in normal and elder mode', async () => {
@@ -33,13 +49,15 @@ describe('H5 in Chromium: fixes from the fresh-user trial', () => {
     await setElder(page, true)
     await visiblePage(page).locator('#call-hotline').scrollIntoViewIfNeeded()
     expect(await linesOf(page, '#call-hotline')).toBe(1)
-    const fits = await visiblePage(page).locator('#call-hotline').evaluate((el) => el.scrollWidth <= el.clientWidth + 1)
+    const fits = await visiblePage(page)
+      .locator('#call-hotline')
+      .evaluate((el) => el.scrollWidth <= el.clientWidth + 1)
     expect(fits).toBe(true)
     await screenshot(page, 'trial-home-hotline-elder')
     await context.close()
   })
 
-  it('elder mode reaches Taro\'s system dialogs: title, text and buttons ≥ 18 px, buttons ≥ 60 px tall', async () => {
+  it("elder mode reaches Taro's system dialogs: title, text and buttons ≥ 18 px, buttons ≥ 60 px tall", async () => {
     const { context, page } = await openPhone(app.browser, app.url, '/pages/login/index')
     await loginAs(page, 'u-wang')
     const sizes = async () => {
@@ -48,8 +66,15 @@ describe('H5 in Chromium: fixes from the fresh-user trial', () => {
       await modal.waitFor()
       return modal.evaluate((el) => {
         const px = (sel: string) => parseFloat(getComputedStyle(el.querySelector(sel)!).fontSize)
-        const buttons = [...el.querySelectorAll('.taro-model__btn')].filter((b) => (b as HTMLElement).offsetParent !== null) as HTMLElement[]
-        return { title: px('.taro-modal__title'), text: px('.taro-modal__text'), button: px('.taro-model__btn'), buttonHeight: Math.min(...buttons.map((b) => b.getBoundingClientRect().height)) }
+        const buttons = [...el.querySelectorAll('.taro-model__btn')].filter(
+          (b) => (b as HTMLElement).offsetParent !== null,
+        ) as HTMLElement[]
+        return {
+          title: px('.taro-modal__title'),
+          text: px('.taro-modal__text'),
+          button: px('.taro-model__btn'),
+          buttonHeight: Math.min(...buttons.map((b) => b.getBoundingClientRect().height)),
+        }
       })
     }
     await go(page, 'packages/settings/pages/dev/index')
@@ -116,10 +141,20 @@ describe('H5 in Chromium: fixes from the fresh-user trial', () => {
     await page.addInitScript(() => {
       const w = window as any
       w.__spoken = []
-      w.SpeechSynthesisUtterance = class { text: string; constructor(t: string) { this.text = t } }
+      w.SpeechSynthesisUtterance = class {
+        text: string
+        constructor(t: string) {
+          this.text = t
+        }
+      }
       Object.defineProperty(window, 'speechSynthesis', {
-        configurable: true, writable: true,
-        value: { getVoices: () => [{ lang: 'en-US', name: 'English' }], speak: (u: { text: string }) => w.__spoken.push(u.text), cancel: () => {} },
+        configurable: true,
+        writable: true,
+        value: {
+          getVoices: () => [{ lang: 'en-US', name: 'English' }],
+          speak: (u: { text: string }) => w.__spoken.push(u.text),
+          cancel: () => {},
+        },
       })
     })
     await page.reload()
@@ -143,7 +178,10 @@ describe('H5 in Chromium: fixes from the fresh-user trial', () => {
       ['packages/settings/pages/dev/index', 'dev'],
     ]
     for (const elder of [false, true]) {
-      if (elder) { await go(page, 'pages/index/index'); await setElder(page, true) }
+      if (elder) {
+        await go(page, 'pages/index/index')
+        await setElder(page, true)
+      }
       for (const [route, name] of shots) {
         await go(page, route)
         await page.waitForTimeout(400)

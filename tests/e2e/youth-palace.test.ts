@@ -1,7 +1,17 @@
 import type { Page } from 'playwright-core'
-import { formatInstantCn } from '../../src/domain/youthPalaceTypes'
+import { formatInstantCn } from '@/domain/youthPalaceTypes'
 import {
-  answerModal, expectAudited, loginAs, openPhone, pageErrors, screenshot, setElder, typeInto, visiblePage, waitForRoute, useBrowserSuite,
+  answerModal,
+  expectAudited,
+  loginAs,
+  openPhone,
+  pageErrors,
+  screenshot,
+  setElder,
+  typeInto,
+  visiblePage,
+  waitForRoute,
+  useBrowserSuite,
 } from './support'
 
 const app = useBrowserSuite(240_000)
@@ -9,7 +19,9 @@ const app = useBrowserSuite(240_000)
 const YP = 'packages/youth-palace/pages'
 const HOUR = 3600_000
 const go = async (page: Page, route: string, query = '') => {
-  await page.evaluate((r) => { location.hash = `#/${r}` }, `${route}${query}`)
+  await page.evaluate((r) => {
+    location.hash = `#/${r}`
+  }, `${route}${query}`)
   await waitForRoute(page, route)
 }
 /**
@@ -17,21 +29,29 @@ const go = async (page: Page, route: string, query = '') => {
  * Taro input rendered with its accessible name (Field sets it once the custom element has drawn its
  * `<input>`). Replaces a fixed pause that a slow machine could outrun.
  */
-const settled = (page: Page) => page.waitForFunction(() => {
-  const shown = [...document.querySelectorAll<HTMLElement>('.taro_page')].filter((p) => p.getClientRects().length > 0).pop()
-  if (!shown || shown.querySelector('.skeleton, [aria-busy="true"]')) return false
-  return [...shown.querySelectorAll('taro-input-core, taro-textarea-core')].every((el) => el.querySelector('input[aria-label], textarea[aria-label]'))
-})
+const settled = (page: Page) =>
+  page.waitForFunction(() => {
+    const shown = [...document.querySelectorAll<HTMLElement>('.taro_page')]
+      .filter((p) => p.getClientRects().length > 0)
+      .pop()
+    if (!shown || shown.querySelector('.skeleton, [aria-busy="true"]')) return false
+    return [...shown.querySelectorAll('taro-input-core, taro-textarea-core')].every((el) =>
+      el.querySelector('input[aria-label], textarea[aria-label]'),
+    )
+  })
 /** axe and the size rules on the shown page, in both modes, with screenshots (support/audit.ts). */
 const checkPage = async (page: Page, where: string) => {
   await settled(page)
   await expectAudited(page, where, 'youth-palace')
 }
-const setClock = (page: Page, ms: number) => page.evaluate((t) => (globalThis as any).__mcMockBackend().clock.set(t), ms)
+const setClock = (page: Page, ms: number) =>
+  page.evaluate((t) => (globalThis as any).__mcMockBackend().clock.set(t), ms)
 const backendData = (page: Page) => page.evaluate(() => (globalThis as any).__mcMockBackend().db.data) as Promise<any>
 /** The seeded open term (its id names the season it starts in, so it depends on today's date). */
 const openTerm = async (page: Page): Promise<string> =>
-  (Object.values((await backendData(page)).ypTerms) as { id: string; status: string }[]).find((t) => t.status === 'open')!.id
+  (Object.values((await backendData(page)).ypTerms) as { id: string; status: string }[]).find(
+    (t) => t.status === 'open',
+  )!.id
 
 describe('H5 in Chromium: youth palace', () => {
   it('a parent adds a child, filters courses, applies and sees the course in my courses', async () => {
@@ -47,7 +67,9 @@ describe('H5 in Chromium: youth palace', () => {
     await visiblePage(page).locator('#child-birth').getByRole('button').click()
     await page.locator('.weui-picker__action:visible', { hasText: '确定' }).click()
     await visiblePage(page).locator('#child-submit').click()
-    await visiblePage(page).getByText(/已添加 陈小天/).waitFor()
+    await visiblePage(page)
+      .getByText(/已添加 陈小天/)
+      .waitFor()
     // Courses for 陈悦: only those a 9-year-old fits; filter by category.
     await visiblePage(page).locator('#courses-for-ypk-chen-yue').click()
     await waitForRoute(page, `${YP}/courses/index`)
@@ -119,10 +141,15 @@ describe('H5 in Chromium: youth palace', () => {
     await go(page, `${YP}/my-courses/index`)
     await visiblePage(page).getByText('陶艺小班').waitFor()
     await checkPage(page, 'my-courses')
-    const dance = Object.values((await backendData(page)).ypEnrollments as Record<string, any>).find((e) => e.courseId === 'ypc-chinese-dance' && e.parentId === 'u-chen')
+    const dance = Object.values((await backendData(page)).ypEnrollments as Record<string, any>).find(
+      (e) => e.courseId === 'ypc-chinese-dance' && e.parentId === 'u-chen',
+    )
     await visiblePage(page).locator(`#checkin-${dance.id}`).click()
     await waitForRoute(page, `${YP}/checkin/index`)
-    await visiblePage(page).getByRole('img', { name: /签到二维码/ }).first().waitFor()
+    await visiblePage(page)
+      .getByRole('img', { name: /签到二维码/ })
+      .first()
+      .waitFor()
     await page.waitForFunction(() => !!document.querySelector('#checkin-qr img[alt]'))
     await checkPage(page, 'checkin')
 
@@ -180,7 +207,10 @@ describe('H5 in Chromium: youth palace', () => {
     await go(page, `${YP}/course/index`, '?id=ypc-model-aircraft&childId=ypk-chen-yue')
     await visiblePage(page).getByText('共 2 个，已满').waitFor()
     await visiblePage(page).locator('#apply-submit').click()
-    await visiblePage(page).getByRole('alert').filter({ hasText: '《航模小班》的 2 个名额已满。可以加入候补' }).waitFor()
+    await visiblePage(page)
+      .getByRole('alert')
+      .filter({ hasText: '《航模小班》的 2 个名额已满。可以加入候补' })
+      .waitFor()
     await checkPage(page, 'course: full, waitlist offered')
     await visiblePage(page).locator('#apply-waitlist').click()
     await visiblePage(page).locator('#apply-result').getByText('您排在候补第 1 位').waitFor()
@@ -196,7 +226,9 @@ describe('H5 in Chromium: youth palace', () => {
     await visiblePage(page).getByText('已取消《航模小班》，费用将原路退回').waitFor()
     const data = await backendData(page)
     const cancelledAt = Date.parse(data.ypEnrollments['ype-seed-aircraft-zheng-kx'].cancelledAt)
-    const offer = Object.values(data.ypEnrollments as Record<string, any>).find((e) => e.courseId === 'ypc-model-aircraft' && e.childId === 'ypk-chen-yue')
+    const offer = Object.values(data.ypEnrollments as Record<string, any>).find(
+      (e) => e.courseId === 'ypc-model-aircraft' && e.childId === 'ypk-chen-yue',
+    )
     expect(offer).toMatchObject({ status: 'admitted', source: 'waitlist' })
 
     // Two hours later: the message and my courses say by when to confirm and how long is left.
@@ -205,12 +237,15 @@ describe('H5 in Chromium: youth palace', () => {
     await setClock(page, cancelledAt + 2 * HOUR - 30_000)
     await go(page, 'pages/messages/index')
     await visiblePage(page).getByText('候补到名额了').click()
-    await visiblePage(page).getByText(`请在 ${formatInstantCn(offer.confirmBy)} 前确认并支付费用（有 24 小时）`).waitFor()
+    await visiblePage(page)
+      .getByText(`请在 ${formatInstantCn(offer.confirmBy)} 前确认并支付费用（有 24 小时）`)
+      .waitFor()
     await visiblePage(page).getByRole('button', { name: '去办理' }).click()
     await waitForRoute(page, `${YP}/my-courses/index`)
     await visiblePage(page).getByText('候补递补到您').waitFor()
-    await expect(visiblePage(page).locator(`#deadline-${offer.id}`).textContent())
-      .resolves.toBe(`请在 ${formatInstantCn(offer.confirmBy)} 前确认（还剩 22 小时），过期名额会给下一位候补。`)
+    await expect(visiblePage(page).locator(`#deadline-${offer.id}`).textContent()).resolves.toBe(
+      `请在 ${formatInstantCn(offer.confirmBy)} 前确认（还剩 22 小时），过期名额会给下一位候补。`,
+    )
     await checkPage(page, 'my-courses: waitlist offer')
     await screenshot(page, 'youth-palace-offer-elder')
     await visiblePage(page).locator(`#confirm-${offer.id}`).click()
@@ -254,7 +289,9 @@ describe('H5 in Chromium: youth palace', () => {
     await visiblePage(page).locator('#apply-submit').click()
     await visiblePage(page).locator('#apply-result').getByText('已确认名额').waitFor()
     await go(page, `${YP}/child/index`, '?id=ypk-chen-yue')
-    await visiblePage(page).getByText('陈悦还有《书法》的报名没有结束，资料暂时不能删除。请先在“我的课程”里取消这些报名，再删除资料。').waitFor()
+    await visiblePage(page)
+      .getByText('陈悦还有《书法》的报名没有结束，资料暂时不能删除。请先在“我的课程”里取消这些报名，再删除资料。')
+      .waitFor()
     expect(await visiblePage(page).locator('#child-delete').count()).toBe(0)
     expect(await visiblePage(page).locator('#child-birth').count()).toBe(0)
 

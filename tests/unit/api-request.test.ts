@@ -6,7 +6,15 @@ import { createBackend } from '@/backend'
 import { fixedClock } from '@/backend/core/clock'
 import { createMockInterceptor } from '@/backend/interceptor'
 import { memoryStorage } from '@/backend/storage/memory'
-import { listFamilyLinks, listMessages, listPersonas, listTodos, mockLogin, requestFamilyLink, unreadCount } from '@/api'
+import {
+  listFamilyLinks,
+  listMessages,
+  listPersonas,
+  listTodos,
+  mockLogin,
+  requestFamilyLink,
+  unreadCount,
+} from '@/api'
 
 const request = Taro.request as unknown as jest.Mock
 const ok = (data: unknown, statusCode = 200) => ({ statusCode, data, header: {}, errMsg: 'request:ok' })
@@ -22,7 +30,11 @@ describe('apiRequest', () => {
     await expect(apiRequest({ path: '/api/x', query: { q: '总浦桥', empty: '' } })).resolves.toEqual({ a: 1 })
     await apiRequest({ method: 'POST', path: '/api/y', body: { n: 1 } })
     const [get, post] = request.mock.calls.map((c) => c[0])
-    expect(get).toMatchObject({ url: `/api/x?q=${encodeURIComponent('总浦桥')}`, method: 'GET', header: { authorization: 'Bearer tok' } })
+    expect(get).toMatchObject({
+      url: `/api/x?q=${encodeURIComponent('总浦桥')}`,
+      method: 'GET',
+      header: { authorization: 'Bearer tok' },
+    })
     expect(get.header['idempotency-key']).toBeUndefined()
     expect(post).toMatchObject({ method: 'POST', data: { n: 1 } })
     expect(post.header['idempotency-key']).toMatch(/\w+-\w+-\w+/)
@@ -35,21 +47,29 @@ describe('apiRequest', () => {
     expect(request.mock.calls[0][0].header['x-acting-for']).toBe('u-wang')
   })
 
-  it('leaves x-acting-for out of the user\'s own requests (messages, family links, to-dos) while acting', async () => {
+  it("leaves x-acting-for out of the user's own requests (messages, family links, to-dos) while acting", async () => {
     configureApi({ getActingFor: () => 'u-wang' })
     request.mockResolvedValue(ok({ items: [], nextCursor: null, unread: 0 }))
     await listMessages()
     await unreadCount()
     await listFamilyLinks()
     await listTodos()
-    for (const [call] of request.mock.calls) expect({ url: call.url, actingFor: call.header['x-acting-for'] }).toEqual({ url: call.url, actingFor: undefined })
+    for (const [call] of request.mock.calls)
+      expect({ url: call.url, actingFor: call.header['x-acting-for'] }).toEqual({ url: call.url, actingFor: undefined })
   })
 
   it('turns an error body into ApiError with code and fields, without retrying a 4xx', async () => {
-    request.mockResolvedValueOnce(ok({ code: 'INVALID_RESIDENT_ID', message: '校验码不对', fields: { idNumber: '校验码不对' } }, 422))
+    request.mockResolvedValueOnce(
+      ok({ code: 'INVALID_RESIDENT_ID', message: '校验码不对', fields: { idNumber: '校验码不对' } }, 422),
+    )
     const e = await apiRequest({ method: 'POST', path: '/api/me/real-name', body: {} }).catch((x) => x)
     expect(e).toBeInstanceOf(ApiError)
-    expect(e).toMatchObject({ status: 422, code: 'INVALID_RESIDENT_ID', message: '校验码不对', fields: { idNumber: '校验码不对' } })
+    expect(e).toMatchObject({
+      status: 422,
+      code: 'INVALID_RESIDENT_ID',
+      message: '校验码不对',
+      fields: { idNumber: '校验码不对' },
+    })
     expect(request).toHaveBeenCalledTimes(1)
   })
 
@@ -84,15 +104,32 @@ describe('retry notice and retry button', () => {
   it('tells the app-wide onRetry before each automatic retry, with the attempt number', async () => {
     const onRetry = jest.fn()
     configureApi({ onRetry })
-    request.mockResolvedValueOnce(ok({ code: 'SERVICE_UNAVAILABLE' }, 503)).mockRejectedValueOnce({ errMsg: 'request:fail timeout' }).mockResolvedValueOnce(ok({ fine: true }))
+    request
+      .mockResolvedValueOnce(ok({ code: 'SERVICE_UNAVAILABLE' }, 503))
+      .mockRejectedValueOnce({ errMsg: 'request:fail timeout' })
+      .mockResolvedValueOnce(ok({ fine: true }))
     await expect(apiRequest({ path: '/api/x' })).resolves.toEqual({ fine: true })
     expect(onRetry.mock.calls.map((c) => c[0])).toEqual([1, 2])
     configureApi({ onRetry: () => {} })
   })
 
   it('offers 重试 after no answer, a 5xx or 429, never after a refusal (4xx) or 401', () => {
-    expect([0, 429, 500, 502, 503, 504].map((st) => canRetry(new ApiError(st, 'X', 'x')))).toEqual([true, true, true, true, true, true])
-    expect([400, 401, 403, 404, 409, 422].map((st) => canRetry(new ApiError(st, 'X', 'x')))).toEqual([false, false, false, false, false, false])
+    expect([0, 429, 500, 502, 503, 504].map((st) => canRetry(new ApiError(st, 'X', 'x')))).toEqual([
+      true,
+      true,
+      true,
+      true,
+      true,
+      true,
+    ])
+    expect([400, 401, 403, 404, 409, 422].map((st) => canRetry(new ApiError(st, 'X', 'x')))).toEqual([
+      false,
+      false,
+      false,
+      false,
+      false,
+      false,
+    ])
     expect(canRetry(new Error('no photo'))).toBe(true)
   })
 })

@@ -7,8 +7,12 @@ import fs from 'node:fs'
 import path from 'node:path'
 
 const SRC = path.resolve(__dirname, '../../src')
-const files = (dir: string): string[] => fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
-  e.isDirectory() ? files(path.join(dir, e.name)) : /\.(ts|tsx)$/.test(e.name) ? [path.join(dir, e.name)] : [])
+const files = (dir: string): string[] =>
+  fs
+    .readdirSync(dir, { withFileTypes: true })
+    .flatMap((e) =>
+      e.isDirectory() ? files(path.join(dir, e.name)) : /\.(ts|tsx)$/.test(e.name) ? [path.join(dir, e.name)] : [],
+    )
 
 /** Layer of a file or resolved import under src/. */
 function layer(abs: string): string {
@@ -20,7 +24,11 @@ function layer(abs: string): string {
 
 function imports(file: string): string[] {
   const text = fs.readFileSync(file, 'utf8')
-  return [...text.matchAll(/(?:import|export)\s[^'"]*?from\s+['"]([^'"]+)['"]|require\(\s*['"]([^'"]+)['"]\s*\)|import\(\s*['"]([^'"]+)['"]\s*\)/g)].map((m) => m[1] ?? m[2] ?? m[3])
+  return [
+    ...text.matchAll(
+      /(?:import|export)\s[^'"]*?from\s+['"]([^'"]+)['"]|require\(\s*['"]([^'"]+)['"]\s*\)|import\(\s*['"]([^'"]+)['"]\s*\)/g,
+    ),
+  ].map((m) => m[1] ?? m[2] ?? m[3])
 }
 
 function resolveLocal(file: string, spec: string): string | null {
@@ -47,7 +55,9 @@ describe('architecture: one-way imports', () => {
 
   it.each(all.map((f) => [path.relative(SRC, f), f]))('%s imports only what its layer may', (_rel, file) => {
     const from = layer(file)
-    const rule = from.startsWith('packages/') ? { layers: ['ui', 'stores', 'domain', 'api'], forbidPkgs: /^node:/ } : ALLOWED[from]
+    const rule = from.startsWith('packages/')
+      ? { layers: ['ui', 'stores', 'domain', 'api'], forbidPkgs: /^node:/ }
+      : ALLOWED[from]
     expect(rule).toBeDefined()
     const bad: string[] = []
     for (const spec of imports(file)) {
@@ -60,7 +70,10 @@ describe('architecture: one-way imports', () => {
       }
       const to = layer(local)
       if (to === from) continue
-      if (from.startsWith('packages/') && to.startsWith('packages/')) { bad.push(`${spec} (another subpackage)`); continue }
+      if (from.startsWith('packages/') && to.startsWith('packages/')) {
+        bad.push(`${spec} (another subpackage)`)
+        continue
+      }
       // app.config.ts reads each subpackage's page list from its routes.config.ts.
       if (from === 'entry' && to.startsWith('packages/') && local.endsWith('routes.config')) continue
       if (!rule.layers.includes(to)) bad.push(`${spec} (${from} → ${to})`)

@@ -1,10 +1,37 @@
-import { appendEntry, entryHash, canonicalEntry, finalBallots, verifyChain, GENESIS_HASH, type AuditEntry, type AuditEntryDraft } from '@/domain/auditLog'
+import {
+  appendEntry,
+  entryHash,
+  canonicalEntry,
+  finalBallots,
+  verifyChain,
+  GENESIS_HASH,
+  type AuditEntry,
+  type AuditEntryDraft,
+} from '@/domain/auditLog'
 import { DomainError } from '@/domain/errors'
 
-const codeOf = (fn: () => unknown) => { try { fn(); return 'none' } catch (e) { return (e as DomainError).code } }
+const codeOf = (fn: () => unknown) => {
+  try {
+    fn()
+    return 'none'
+  } catch (e) {
+    return (e as DomainError).code
+  }
+}
 
-const draft = (householdId: string, at: string, choice: AuditEntryDraft['choice'] = 'agree', more: Partial<AuditEntryDraft> = {}): AuditEntryDraft => ({
-  at, householdId, actor: `owner-${householdId}`, channel: 'app', choice, signatureKind: 'handwritten', ...more,
+const draft = (
+  householdId: string,
+  at: string,
+  choice: AuditEntryDraft['choice'] = 'agree',
+  more: Partial<AuditEntryDraft> = {},
+): AuditEntryDraft => ({
+  at,
+  householdId,
+  actor: `owner-${householdId}`,
+  channel: 'app',
+  choice,
+  signatureKind: 'handwritten',
+  ...more,
 })
 
 /** Five events on three flats of 总浦桥社区 3 幢 2 单元: casts, a change, a worker's paper entry. */
@@ -12,7 +39,14 @@ function sampleLog(): AuditEntry[] {
   let log: AuditEntry[] = []
   log = appendEntry(log, draft('301', '2026-03-01T09:00:00+08:00'))
   log = appendEntry(log, draft('401', '2026-03-01T10:00:00+08:00', 'oppose'))
-  log = appendEntry(log, draft('501', '2026-03-02T08:30:00+08:00', 'agree', { actor: 'worker-zhang', channel: 'paper', photoRef: 'photo/501.jpg' }))
+  log = appendEntry(
+    log,
+    draft('501', '2026-03-02T08:30:00+08:00', 'agree', {
+      actor: 'worker-zhang',
+      channel: 'paper',
+      photoRef: 'photo/501.jpg',
+    }),
+  )
   log = appendEntry(log, draft('401', '2026-03-05T20:00:00+08:00', 'agree'))
   log = appendEntry(log, draft('301', '2026-03-11T00:00:01+08:00', 'oppose'))
   return log
@@ -32,7 +66,9 @@ describe('appendEntry', () => {
     const [first] = sampleLog()
     expect(canonicalEntry(first)).toBe(
       '{"v":1,"seq":1,"at":"2026-03-01T09:00:00+08:00","householdId":"301","actor":"owner-301","channel":"app",' +
-        '"choice":"agree","signatureKind":"handwritten","photoRef":null,"prevHash":"' + GENESIS_HASH + '"}',
+        '"choice":"agree","signatureKind":"handwritten","photoRef":null,"prevHash":"' +
+        GENESIS_HASH +
+        '"}',
     )
     expect(entryHash(first)).toBe(first.hash)
   })
@@ -63,7 +99,12 @@ describe('verifyChain: tamper evidence', () => {
     const log = sampleLog()
     expect(verifyChain(log)).toEqual({ ok: true })
     expect(verifyChain([])).toEqual({ ok: true })
-    expect(verifyChain(log, log.map(({ seq, hash }) => ({ seq, hash })))).toEqual({ ok: true })
+    expect(
+      verifyChain(
+        log,
+        log.map(({ seq, hash }) => ({ seq, hash })),
+      ),
+    ).toEqual({ ok: true })
   })
 
   it('detects an edited entry (a forged choice)', () => {
@@ -94,7 +135,11 @@ describe('verifyChain: tamper evidence', () => {
 
   it('detects reordered entries', () => {
     const log = sampleLog()
-    expect(verifyChain([log[0], log[2], log[1], log[3], log[4]])).toEqual({ ok: false, brokenAt: 2, reason: 'reordered' })
+    expect(verifyChain([log[0], log[2], log[1], log[3], log[4]])).toEqual({
+      ok: false,
+      brokenAt: 2,
+      reason: 'reordered',
+    })
     expect(verifyChain([log[1], log[0], ...log.slice(2)])).toEqual({ ok: false, brokenAt: 1, reason: 'reordered' })
   })
 
@@ -103,7 +148,11 @@ describe('verifyChain: tamper evidence', () => {
     let rebuilt: AuditEntry[] = []
     for (const e of log) rebuilt = appendEntry(rebuilt, { ...e, choice: e.seq === 4 ? 'oppose' : e.choice })
     expect(verifyChain(rebuilt)).toEqual({ ok: true })
-    expect(verifyChain(rebuilt, [{ seq: 4, hash: log[3].hash }])).toEqual({ ok: false, brokenAt: 4, reason: 'receipt-mismatch' })
+    expect(verifyChain(rebuilt, [{ seq: 4, hash: log[3].hash }])).toEqual({
+      ok: false,
+      brokenAt: 4,
+      reason: 'receipt-mismatch',
+    })
   })
 })
 

@@ -2,7 +2,14 @@ import fc from 'fast-check'
 import { allocateCost, DEFAULT_FLOOR_COEFFICIENTS, type Household } from '@/domain/elevator'
 import { DomainError } from '@/domain/errors'
 
-const codeOf = (fn: () => unknown) => { try { fn(); return 'none' } catch (e) { return (e as DomainError).code } }
+const codeOf = (fn: () => unknown) => {
+  try {
+    fn()
+    return 'none'
+  } catch (e) {
+    return (e as DomainError).code
+  }
+}
 const sum = (shares: Record<string, number>) => Object.values(shares).reduce((a, b) => a + b, 0)
 
 /** A stairwell of `floors` storeys from `from`, two flats per floor (x01, x02) of `area` m². */
@@ -18,7 +25,9 @@ describe('allocateCost (domain note §3: share ∝ floor coefficient × area, in
     const shares = allocateCost(45_000_000, stack(1, 7))
     expect([shares['101'], shares['102'], shares['201'], shares['202']]).toEqual([0, 0, 0, 0])
     // Weights 2 × (0.7 + 0.8 + 0.9 + 1.0 + 1.1) = 9.0 → 5,000,000 fen per 1.0 of coefficient.
-    expect([shares['301'], shares['401'], shares['501'], shares['601'], shares['701']]).toEqual([3_500_000, 4_000_000, 4_500_000, 5_000_000, 5_500_000])
+    expect([shares['301'], shares['401'], shares['501'], shares['601'], shares['701']]).toEqual([
+      3_500_000, 4_000_000, 4_500_000, 5_000_000, 5_500_000,
+    ])
     expect(sum(shares)).toBe(45_000_000)
   })
 
@@ -35,7 +44,10 @@ describe('allocateCost (domain note §3: share ∝ floor coefficient × area, in
   })
 
   it('weights by area within a floor', () => {
-    const h: Household[] = [{ id: 'a', ownerId: 'a', floor: 6, area: 90 }, { id: 'b', ownerId: 'b', floor: 6, area: 60 }]
+    const h: Household[] = [
+      { id: 'a', ownerId: 'a', floor: 6, area: 90 },
+      { id: 'b', ownerId: 'b', floor: 6, area: 60 },
+    ]
     expect(allocateCost(1000, h)).toEqual({ a: 600, b: 400 })
   })
 
@@ -46,7 +58,10 @@ describe('allocateCost (domain note §3: share ∝ floor coefficient × area, in
   })
 
   it('uses the highest floor’s coefficient above the table', () => {
-    const h: Household[] = [{ id: 'nine', ownerId: 'x', floor: 9, area: 50 }, { id: 'eleven', ownerId: 'y', floor: 11, area: 50 }]
+    const h: Household[] = [
+      { id: 'nine', ownerId: 'x', floor: 9, area: 50 },
+      { id: 'eleven', ownerId: 'y', floor: 11, area: 50 },
+    ]
     expect(allocateCost(1000, h)).toEqual({ nine: 500, eleven: 500 })
   })
 
@@ -67,8 +82,14 @@ describe('allocateCost (domain note §3: share ∝ floor coefficient × area, in
     ['INVALID_COEFFICIENT', 100, stack(3, 1), { 3: 0.755 }],
     ['MISSING_COEFFICIENT', 100, stack(3, 1), { 4: 1 }],
   ])('throws %s', (code, cost, households, table) => {
-    expect(codeOf(() => allocateCost(cost as number, households as Household[], table as Record<number, number> | undefined))).toBe(code)
-    expect(() => allocateCost(cost as number, households as Household[], table as Record<number, number> | undefined)).toThrow(DomainError)
+    expect(
+      codeOf(() =>
+        allocateCost(cost as number, households as Household[], table as Record<number, number> | undefined),
+      ),
+    ).toBe(code)
+    expect(() =>
+      allocateCost(cost as number, households as Household[], table as Record<number, number> | undefined),
+    ).toThrow(DomainError)
   })
 })
 
@@ -92,7 +113,8 @@ describe('allocateCost properties', () => {
       fc.property(withShuffle, cost, ([rows, shuffled], fen) => {
         const shares = allocateCost(fen, rows)
         expect(sum(shares)).toBe(fen)
-        const weight = (r: Household) => Math.round(DEFAULT_FLOOR_COEFFICIENTS[Math.min(r.floor, 9)] * 100) * Math.round(r.area * 100)
+        const weight = (r: Household) =>
+          Math.round(DEFAULT_FLOOR_COEFFICIENTS[Math.min(r.floor, 9)] * 100) * Math.round(r.area * 100)
         const total = rows.reduce((s, r) => s + weight(r), 0)
         for (const r of rows) {
           const exact = (fen * weight(r)) / total // float is fine for a tolerance check
@@ -109,7 +131,9 @@ describe('allocateCost properties', () => {
   it('breaks ties by household id, so equal flats get the same shares in any order', () => {
     const ids = fc.uniqueArray(fc.string({ minLength: 1, maxLength: 4 }), { minLength: 2, maxLength: 12 })
     const flats = ids.map((list) => list.map((id) => ({ id, ownerId: id, floor: 5, area: 66.66 })))
-    const pair = flats.chain((rows) => fc.tuple(fc.constant(rows), fc.shuffledSubarray(rows, { minLength: rows.length, maxLength: rows.length })))
+    const pair = flats.chain((rows) =>
+      fc.tuple(fc.constant(rows), fc.shuffledSubarray(rows, { minLength: rows.length, maxLength: rows.length })),
+    )
     fc.assert(
       fc.property(pair, fc.integer({ min: 0, max: 1000 }), ([rows, shuffled], fen) => {
         const shares = allocateCost(fen, rows)

@@ -1,7 +1,14 @@
 import { meaningfulLength, tallyVotes, meterOf, type Ballot, type Household } from '@/domain/elevator'
 import { DomainError } from '@/domain/errors'
 
-const codeOf = (fn: () => unknown) => { try { fn(); return 'none' } catch (e) { return (e as DomainError).code } }
+const codeOf = (fn: () => unknown) => {
+  try {
+    fn()
+    return 'none'
+  } catch (e) {
+    return (e as DomainError).code
+  }
+}
 
 /** `n` one-flat owners of equal area: h1…hn owned by o1…on. */
 const equalFlats = (n: number, area = 80): Household[] =>
@@ -19,8 +26,14 @@ describe('tallyVotes: the legal worked example (Civil Code art. 278, 12 owners o
   it('with exactly 8 voters, 5 agreeing fail and 6 agreeing pass', () => {
     expect(tallyVotes(equalFlats(12), votes(5, 3)).approved).toBe(false)
     expect(tallyVotes(equalFlats(12), votes(6, 2))).toEqual({
-      totalArea: 960, totalOwners: 12, participatingArea: 640, participatingOwners: 8,
-      agreeArea: 480, agreeOwners: 6, quorumMet: true, approved: true,
+      totalArea: 960,
+      totalOwners: 12,
+      participatingArea: 640,
+      participatingOwners: 8,
+      agreeArea: 480,
+      agreeOwners: 6,
+      quorumMet: true,
+      approved: true,
     })
   })
 
@@ -30,7 +43,12 @@ describe('tallyVotes: the legal worked example (Civil Code art. 278, 12 owners o
   })
 
   it('no ballots: nothing participates, nothing is approved', () => {
-    expect(tallyVotes(equalFlats(3), [])).toMatchObject({ participatingArea: 0, participatingOwners: 0, quorumMet: false, approved: false })
+    expect(tallyVotes(equalFlats(3), [])).toMatchObject({
+      participatingArea: 0,
+      participatingOwners: 0,
+      quorumMet: false,
+      approved: false,
+    })
   })
 
   it('no households: all zeros, neither quorum nor approval', () => {
@@ -47,15 +65,24 @@ describe('tallyVotes: inclusive thresholds decided exactly on decimal areas', ()
   ]
 
   it('participation of exactly 2/3 of the area meets the quorum (66.66 of 99.99)', () => {
-    const t = tallyVotes(flats(33.33, 33.33, 33.33), [{ householdId: 'A', choice: 'agree' }, { householdId: 'B', choice: 'agree' }])
+    const t = tallyVotes(flats(33.33, 33.33, 33.33), [
+      { householdId: 'A', choice: 'agree' },
+      { householdId: 'B', choice: 'agree' },
+    ])
     expect([t.totalArea, t.participatingArea, t.quorumMet, t.approved]).toEqual([99.99, 66.66, true, true])
   })
 
   it('0.01 m² below 2/3 of the area fails the quorum, even with 2 of 3 owners', () => {
     // Total 100.00; 2/3 is 66.666…; 66.66 is below, 66.67 meets it.
-    const below = tallyVotes(flats(33.33, 33.33, 33.34), [{ householdId: 'A', choice: 'agree' }, { householdId: 'B', choice: 'agree' }])
+    const below = tallyVotes(flats(33.33, 33.33, 33.34), [
+      { householdId: 'A', choice: 'agree' },
+      { householdId: 'B', choice: 'agree' },
+    ])
     expect([below.participatingArea, below.participatingOwners, below.quorumMet]).toEqual([66.66, 2, false])
-    const at = tallyVotes(flats(33.33, 33.34, 33.33), [{ householdId: 'A', choice: 'agree' }, { householdId: 'B', choice: 'agree' }])
+    const at = tallyVotes(flats(33.33, 33.34, 33.33), [
+      { householdId: 'A', choice: 'agree' },
+      { householdId: 'B', choice: 'agree' },
+    ])
     expect([at.participatingArea, at.quorumMet]).toEqual([66.67, true])
   })
 
@@ -75,7 +102,10 @@ describe('tallyVotes: inclusive thresholds decided exactly on decimal areas', ()
       { id: 'B', ownerId: 'b', floor: 3, area: 0.2 },
       { id: 'C', ownerId: 'c', floor: 3, area: 0.15 },
     ]
-    const t = tallyVotes(h, [{ householdId: 'A', choice: 'agree' }, { householdId: 'B', choice: 'agree' }])
+    const t = tallyVotes(h, [
+      { householdId: 'A', choice: 'agree' },
+      { householdId: 'B', choice: 'agree' },
+    ])
     expect([t.totalArea, t.participatingArea]).toEqual([0.45, 0.3])
     // 0.30 of 0.45 is exactly 2/3.
     expect(t.quorumMet).toBe(true)
@@ -93,19 +123,35 @@ describe('tallyVotes: owners of several flats (SPC building-ownership interpreta
   ]
 
   it('counts an owner of several flats once by headcount, with all their area', () => {
-    const t = tallyVotes(h, [{ householdId: '101', choice: 'agree' }, { householdId: '102', choice: 'agree' }, { householdId: '201', choice: 'agree' }])
-    expect([t.totalOwners, t.participatingOwners, t.agreeOwners, t.participatingArea, t.totalArea]).toEqual([3, 2, 2, 150, 200])
+    const t = tallyVotes(h, [
+      { householdId: '101', choice: 'agree' },
+      { householdId: '102', choice: 'agree' },
+      { householdId: '201', choice: 'agree' },
+    ])
+    expect([t.totalOwners, t.participatingOwners, t.agreeOwners, t.participatingArea, t.totalArea]).toEqual([
+      3, 2, 2, 150, 200,
+    ])
     expect(t.quorumMet).toBe(true)
   })
 
   it('an owner voting on only one flat participates by headcount, only that flat’s area participates', () => {
-    const t = tallyVotes(h, [{ householdId: '102', choice: 'agree' }, { householdId: '201', choice: 'agree' }])
+    const t = tallyVotes(h, [
+      { householdId: '102', choice: 'agree' },
+      { householdId: '201', choice: 'agree' },
+    ])
     expect([t.participatingOwners, t.participatingArea, t.agreeArea]).toEqual([2, 90, 90])
     expect(t.quorumMet).toBe(false) // 90 of 200 m² is below 2/3
   })
 
   it('refuses different choices on one owner’s flats', () => {
-    expect(codeOf(() => tallyVotes(h, [{ householdId: '101', choice: 'agree' }, { householdId: '102', choice: 'abstain' }]))).toBe('INCONSISTENT_OWNER_BALLOTS')
+    expect(
+      codeOf(() =>
+        tallyVotes(h, [
+          { householdId: '101', choice: 'agree' },
+          { householdId: '102', choice: 'abstain' },
+        ]),
+      ),
+    ).toBe('INCONSISTENT_OWNER_BALLOTS')
   })
 })
 
@@ -113,7 +159,14 @@ describe('tallyVotes: refused input', () => {
   const h = equalFlats(2)
   it.each([
     ['UNKNOWN_HOUSEHOLD', h, [{ householdId: 'h9', choice: 'agree' }]],
-    ['DUPLICATE_BALLOT', h, [{ householdId: 'h1', choice: 'agree' }, { householdId: 'h1', choice: 'oppose' }]],
+    [
+      'DUPLICATE_BALLOT',
+      h,
+      [
+        { householdId: 'h1', choice: 'agree' },
+        { householdId: 'h1', choice: 'oppose' },
+      ],
+    ],
     ['INVALID_AREA', [{ ...h[0], area: 0 }], []],
     ['INVALID_AREA', [{ ...h[0], area: -12.5 }], []],
     ['INVALID_AREA', [{ ...h[0], area: 12.345 }], []],
@@ -139,9 +192,18 @@ describe('meterOf: the live meter', () => {
 
   it('rounds the missing area up to the next 0.01 m²', () => {
     // Total 100.00, none voted: 2/3 is 66.666… → 66.67 m² missing.
-    const h: Household[] = [{ id: 'A', ownerId: 'a', floor: 3, area: 33.33 }, { id: 'B', ownerId: 'b', floor: 3, area: 33.33 }, { id: 'C', ownerId: 'c', floor: 3, area: 33.34 }]
+    const h: Household[] = [
+      { id: 'A', ownerId: 'a', floor: 3, area: 33.33 },
+      { id: 'B', ownerId: 'b', floor: 3, area: 33.33 },
+      { id: 'C', ownerId: 'c', floor: 3, area: 33.34 },
+    ]
     expect(meterOf(tallyVotes(h, [])).shortfall.participationArea).toBe(66.67)
-    const m = meterOf(tallyVotes(h, [{ householdId: 'A', choice: 'agree' }, { householdId: 'B', choice: 'agree' }]))
+    const m = meterOf(
+      tallyVotes(h, [
+        { householdId: 'A', choice: 'agree' },
+        { householdId: 'B', choice: 'agree' },
+      ]),
+    )
     expect(m.participationStatus).toBe('还差 0.01 ㎡ 参与面积')
   })
 
@@ -157,7 +219,9 @@ describe('meterOf: the live meter', () => {
     const short = meterOf(tallyVotes(equalFlats(12), votes(7)))
     expect(short.participationStatus).toBe('还差 1 户参与 / 80.00 ㎡')
     expect(short.approvalStatus).toBe('同意比例已够，待参与达到 2/3')
-    expect(meterOf(tallyVotes(equalFlats(12), votes(6, 2))).approvalStatus).toBe('同意已达标（面积与人数均达参与者的 3/4）')
+    expect(meterOf(tallyVotes(equalFlats(12), votes(6, 2))).approvalStatus).toBe(
+      '同意已达标（面积与人数均达参与者的 3/4）',
+    )
   })
 
   it('once the vote has closed, says what the result lacked, never 还差 (nothing more can come)', () => {
@@ -167,14 +231,20 @@ describe('meterOf: the live meter', () => {
     const split = meterOf(tallyVotes(equalFlats(12), votes(4, 4)), { closed: true })
     expect(split.participationStatus).toBe('参与已达标（面积与人数均达 2/3）')
     expect(split.approvalStatus).toBe('表决已截止，同意未达到参与者的 3/4（差 2 户、160.00 ㎡），不能通过')
-    expect(meterOf(tallyVotes(equalFlats(12), votes(6, 2)), { closed: true }).approvalStatus).toBe('同意已达标（面积与人数均达参与者的 3/4）')
+    expect(meterOf(tallyVotes(equalFlats(12), votes(6, 2)), { closed: true }).approvalStatus).toBe(
+      '同意已达标（面积与人数均达参与者的 3/4）',
+    )
     for (const m of [none, split]) expect(`${m.participationStatus}${m.approvalStatus}`).not.toContain('还差')
   })
 })
 
-describe('meaningfulLength: what counts toward an objection\'s minimum length', () => {
+describe("meaningfulLength: what counts toward an objection's minimum length", () => {
   it.each([
-    ['😀😀😀😀😀', 0], ['井道影响采光 3 楼', 8], ['abc，。！？ 12', 5], ['', 0], ['施工噪音太大！！！', 6],
+    ['😀😀😀😀😀', 0],
+    ['井道影响采光 3 楼', 8],
+    ['abc，。！？ 12', 5],
+    ['', 0],
+    ['施工噪音太大！！！', 6],
   ])('%s → %i', (text, n) => {
     expect(meaningfulLength(text)).toBe(n)
   })

@@ -2,7 +2,14 @@ import fc from 'fast-check'
 import { assertFen, assertPositiveFen, formatFen, yuanText, yuanToFen } from '@/domain/money'
 import { DomainError } from '@/domain/errors'
 
-const codeOf = (fn: () => unknown) => { try { fn(); return 'none' } catch (e) { return (e as DomainError).code } }
+const codeOf = (fn: () => unknown) => {
+  try {
+    fn()
+    return 'none'
+  } catch (e) {
+    return (e as DomainError).code
+  }
+}
 
 describe('formatFen (money is integer fen, domain.md §1)', () => {
   it.each([
@@ -22,9 +29,12 @@ describe('formatFen (money is integer fen, domain.md §1)', () => {
     expect(formatFen(fen)).toBe(text)
   })
 
-  it.each([[1.5], [NaN], [Infinity], [Number.MAX_SAFE_INTEGER + 1], ['100' as unknown as number]])('refuses %p, which is not integer fen', (fen) => {
-    expect(codeOf(() => formatFen(fen))).toBe('INVALID_AMOUNT')
-  })
+  it.each([[1.5], [NaN], [Infinity], [Number.MAX_SAFE_INTEGER + 1], ['100' as unknown as number]])(
+    'refuses %p, which is not integer fen',
+    (fen) => {
+      expect(codeOf(() => formatFen(fen))).toBe('INVALID_AMOUNT')
+    },
+  )
 })
 
 describe('yuanText (yuan inside a sentence)', () => {
@@ -44,30 +54,63 @@ describe('yuanText (yuan inside a sentence)', () => {
 
 describe('yuanToFen (strict: at most two decimals)', () => {
   it.each([
-    ['12', 1200], ['12.5', 1250], ['12.50', 1250], ['0.01', 1], ['0', 0], [' 3.05 ', 305], ['-1.50', -150], ['-0', 0],
-    [3, 300], [0.29, 29], [19.99, 1999], [-0, 0], [1234567.89, 123456789],
+    ['12', 1200],
+    ['12.5', 1250],
+    ['12.50', 1250],
+    ['0.01', 1],
+    ['0', 0],
+    [' 3.05 ', 305],
+    ['-1.50', -150],
+    ['-0', 0],
+    [3, 300],
+    [0.29, 29],
+    [19.99, 1999],
+    [-0, 0],
+    [1234567.89, 123456789],
   ])('reads %p as %p fen', (yuan, fen) => {
     expect(yuanToFen(yuan)).toBe(fen)
   })
 
   it.each([
-    ['1.005'], ['1.'], ['.5'], ['01'], ['1e3'], [''], ['  '], ['¥1'], ['1,000'], ['1 000'], ['abc'], ['+1'],
-    [1.005], [1e21], [NaN], [Infinity], ['99999999999999999'],
+    ['1.005'],
+    ['1.'],
+    ['.5'],
+    ['01'],
+    ['1e3'],
+    [''],
+    ['  '],
+    ['¥1'],
+    ['1,000'],
+    ['1 000'],
+    ['abc'],
+    ['+1'],
+    [1.005],
+    [1e21],
+    [NaN],
+    [Infinity],
+    ['99999999999999999'],
   ])('refuses %p with INVALID_AMOUNT', (yuan) => {
     expect(codeOf(() => yuanToFen(yuan as string | number))).toBe('INVALID_AMOUNT')
     expect(() => yuanToFen(yuan as string | number)).toThrow(DomainError)
   })
 
   it('round-trips with formatFen (separators taken out) for every safe fen amount', () => {
-    fc.assert(fc.property(fc.maxSafeInteger().map((n) => Math.trunc(n / 100) + 0), (fen) => {
-      expect(yuanToFen(formatFen(fen).replace(/[¥,]/g, ''))).toBe(fen)
-    }))
+    fc.assert(
+      fc.property(
+        fc.maxSafeInteger().map((n) => Math.trunc(n / 100) + 0),
+        (fen) => {
+          expect(yuanToFen(formatFen(fen).replace(/[¥,]/g, ''))).toBe(fen)
+        },
+      ),
+    )
   })
 
   it('never drifts on two-decimal numbers', () => {
-    fc.assert(fc.property(fc.integer({ min: 0, max: 10_000_000 }), (fen) => {
-      expect(yuanToFen(Number((fen / 100).toFixed(2)))).toBe(fen)
-    }))
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 10_000_000 }), (fen) => {
+        expect(yuanToFen(Number((fen / 100).toFixed(2)))).toBe(fen)
+      }),
+    )
   })
 })
 

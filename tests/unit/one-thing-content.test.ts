@@ -1,4 +1,13 @@
-import { LEGAL_DEADLINES, LIFE_STAGES, PAST_ONLY_DATES, computeDeadlines, deriveChecklist, nextQuestion, type Condition, type LifeEvent } from '@/domain/oneThing'
+import {
+  LEGAL_DEADLINES,
+  LIFE_STAGES,
+  PAST_ONLY_DATES,
+  computeDeadlines,
+  deriveChecklist,
+  nextQuestion,
+  type Condition,
+  type LifeEvent,
+} from '@/domain/oneThing'
 import { EVENT_SYNONYMS, LIFE_EVENTS, findLifeEvent } from '@/packages/one-thing/content'
 import { answerText } from '@/packages/one-thing/lib'
 
@@ -38,10 +47,13 @@ function answerPaths(event: LifeEvent): Record<string, string>[] {
 
 /** Every combination of choice answers, ignoring showIf (dates fixed). */
 function allCombinations(event: LifeEvent): Record<string, string>[] {
-  return event.questions.reduce<Record<string, string>[]>((acc, q) => {
-    const values = q.kind === 'date' ? [FIXED_DATE] : (q.options ?? []).map((o) => o.value)
-    return acc.flatMap((a) => values.map((v) => ({ ...a, [q.id]: v })))
-  }, [{}])
+  return event.questions.reduce<Record<string, string>[]>(
+    (acc, q) => {
+      const values = q.kind === 'date' ? [FIXED_DATE] : (q.options ?? []).map((o) => o.value)
+      return acc.flatMap((a) => values.map((v) => ({ ...a, [q.id]: v })))
+    },
+    [{}],
+  )
 }
 
 const byEvent = LIFE_EVENTS.map((e) => [e.id, e] as const)
@@ -50,11 +62,23 @@ describe('one-thing content', () => {
   it('offers at least the 8 life events of domain.md §4, with unique ids', () => {
     const ids = LIFE_EVENTS.map((e) => e.id)
     expect(new Set(ids).size).toBe(ids.length)
-    expect(ids).toEqual(expect.arrayContaining(['newborn', 'school-entry', 'marriage-childbirth', 'employment', 'retirement', 'resale-home', 'business-startup', 'after-death']))
+    expect(ids).toEqual(
+      expect.arrayContaining([
+        'newborn',
+        'school-entry',
+        'marriage-childbirth',
+        'employment',
+        'retirement',
+        'resale-home',
+        'business-startup',
+        'after-death',
+      ]),
+    )
   })
 
   it('keeps one synonyms list per event and uses it', () => {
-    for (const e of LIFE_EVENTS) expect(e.synonyms).toEqual([...(EVENT_SYNONYMS as Record<string, readonly string[]>)[e.id]])
+    for (const e of LIFE_EVENTS)
+      expect(e.synonyms).toEqual([...(EVENT_SYNONYMS as Record<string, readonly string[]>)[e.id]])
   })
 
   describe.each(byEvent)('%s', (_id, event) => {
@@ -90,7 +114,11 @@ describe('one-thing content', () => {
       for (const { where, condition } of conditionsOf(event)) {
         for (const leaf of leaves(condition)) {
           const q = event.questions.find((x) => x.id === leaf.questionId)
-          expect({ where, question: q?.id, kind: q?.kind }).toEqual({ where, question: leaf.questionId, kind: 'choice' })
+          expect({ where, question: q?.id, kind: q?.kind }).toEqual({
+            where,
+            question: leaf.questionId,
+            kind: 'choice',
+          })
           expect(q?.options?.map((o) => o.value)).toContain(leaf.equals)
         }
       }
@@ -122,7 +150,10 @@ describe('one-thing content', () => {
     })
 
     it('invents no time limit in its texts (only the legal deadlines are deadlines)', () => {
-      const texts = [...event.questions.map((q) => q.text), ...event.items.flatMap((i) => [i.title, i.note ?? '', i.where, ...i.materials])]
+      const texts = [
+        ...event.questions.map((q) => q.text),
+        ...event.items.flatMap((i) => [i.title, i.note ?? '', i.where, ...i.materials]),
+      ]
       for (const t of texts) expect(t).not.toMatch(/[0-9一二三四五六七八九十]+ ?(日|天|个月)(以)?内/)
     })
 
@@ -145,15 +176,20 @@ describe('one-thing content', () => {
   })
 
   it('shows deadlines only for the newborn, employment, business and after-death events', () => {
-    const withDeadlines = LIFE_EVENTS.filter((e) => e.deadlines.length > 0).map((e) => e.id).sort()
+    const withDeadlines = LIFE_EVENTS.filter((e) => e.deadlines.length > 0)
+      .map((e) => e.id)
+      .sort()
     expect(withDeadlines).toEqual(['after-death', 'business-startup', 'employment', 'newborn'])
   })
 
   it('names only date questions of real events as past-only (birth and death dates)', () => {
-    const named = Object.entries(PAST_ONLY_DATES).flatMap(([eventId, qs]) => Object.keys(qs).map((q) => `${eventId}.${q}`))
+    const named = Object.entries(PAST_ONLY_DATES).flatMap(([eventId, qs]) =>
+      Object.keys(qs).map((q) => `${eventId}.${q}`),
+    )
     expect(named.sort()).toEqual(['after-death.deathDate', 'newborn.birthDate', 'retirement.birthDate'])
     for (const [eventId, qs] of Object.entries(PAST_ONLY_DATES)) {
-      for (const q of Object.keys(qs)) expect(findLifeEvent(eventId)?.questions.find((x) => x.id === q)?.kind).toBe('date')
+      for (const q of Object.keys(qs))
+        expect(findLifeEvent(eventId)?.questions.find((x) => x.id === q)?.kind).toBe('date')
     }
   })
 

@@ -46,7 +46,8 @@ function loadAllStores() {
 const personal = () => require('@/stores/personal') as typeof import('@/stores/personal')
 
 /** A registered store's data now, and whether it is back to its initial data (kept fields aside). */
-const stateOf = (s: ReturnType<typeof import('@/stores/personal').registeredStores>[number]) => personal().dataOf(s.store.getState(), s.keep?.fields)
+const stateOf = (s: ReturnType<typeof import('@/stores/personal').registeredStores>[number]) =>
+  personal().dataOf(s.store.getState(), s.keep?.fields)
 const isEmpty = (s: ReturnType<typeof import('@/stores/personal').registeredStores>[number]) =>
   JSON.stringify(stateOf(s)) === JSON.stringify(personal().dataOf(s.store.getInitialState(), s.keep?.fields))
 const session = () => require('@/stores/session').useSession as typeof import('@/stores/session').useSession
@@ -62,9 +63,12 @@ beforeEach(() => {
 describe('personal data on the device', () => {
   it('every zustand store in src registers with what clears it, one registration per store', () => {
     expect(storeFiles.length).toBeGreaterThanOrEqual(9)
-    for (const f of storeFiles) expect({ file: f.file, registers: f.registers }).toEqual({ file: f.file, registers: f.creates })
+    for (const f of storeFiles)
+      expect({ file: f.file, registers: f.registers }).toEqual({ file: f.file, registers: f.creates })
     loadAllStores()
-    const names = personal().registeredStores().map((s) => s.name)
+    const names = personal()
+      .registeredStores()
+      .map((s) => s.name)
     expect(names).toHaveLength(storeFiles.reduce((n, f) => n + f.creates, 0))
   })
 
@@ -73,27 +77,34 @@ describe('personal data on the device', () => {
     loadAllStores()
     const persisted = storeFiles.flatMap((f) => f.persistNames).sort()
     expect(persisted).toEqual([...PERSONAL_STORAGE_KEYS, ...DEVICE_STORAGE_KEYS].sort())
-    const declared = registeredStores().map((s) => s.storageKey).filter(Boolean).sort()
+    const declared = registeredStores()
+      .map((s) => s.storageKey)
+      .filter(Boolean)
+      .sort()
     expect(declared).toEqual(persisted)
     // What a store keeps across a logout is only device settings, each with its reason.
     for (const s of registeredStores()) if (s.keep) expect(s.keep.why.length).toBeGreaterThan(20)
   })
 
-  it('logging out leaves every store empty, whatever was in it (caches and unloaded stores\' storage too)', async () => {
+  it("logging out leaves every store empty, whatever was in it (caches and unloaded stores' storage too)", async () => {
     loadAllStores()
     const { registeredStores } = personal()
     await session().getState().login('u-liu')
     // Fill every data field of every store with something that is not its initial value.
     for (const s of registeredStores()) {
       const state = s.store.getState() as Record<string, unknown>
-      const filled = Object.fromEntries(Object.keys(stateOf(s)).map((k) => [k, Array.isArray(state[k]) ? [{ filled: k }] : { filled: k }]))
+      const filled = Object.fromEntries(
+        Object.keys(stateOf(s)).map((k) => [k, Array.isArray(state[k]) ? [{ filled: k }] : { filled: k }]),
+      )
       s.store.setState(filled)
       // (A store of device settings only, e.g. elder mode, has nothing else to fill.)
-      if (Object.keys(filled).length) expect({ name: s.name, empty: isEmpty(s) }).toEqual({ name: s.name, empty: false })
+      if (Object.keys(filled).length)
+        expect({ name: s.name, empty: isEmpty(s) }).toEqual({ name: s.name, empty: false })
     }
     taroStorage.set('mc:cache:courses', '[1]')
     await session().getState().logout()
-    for (const s of registeredStores()) expect({ name: s.name, state: stateOf(s) }).toEqual({ name: s.name, state: emptyOf(s.name) })
+    for (const s of registeredStores())
+      expect({ name: s.name, state: stateOf(s) }).toEqual({ name: s.name, state: emptyOf(s.name) })
     expect(taroStorage.has('mc:cache:courses')).toBe(false)
   })
 
@@ -103,7 +114,10 @@ describe('personal data on the device', () => {
       const { clearPersonalData, registeredStores } = personal()
       require('@/stores/drafts')
       expect(registeredStores().map((s) => s.name)).not.toContain('elevator-receipts')
-      storage.set('mc:elevator-receipts', JSON.stringify({ state: { byUser: { 'u-liu': { p: [{ seq: 1 }] } } }, version: 0 }))
+      storage.set(
+        'mc:elevator-receipts',
+        JSON.stringify({ state: { byUser: { 'u-liu': { p: [{ seq: 1 }] } } }, version: 0 }),
+      )
       clearPersonalData('logout', 'u-liu')
       expect(storage.has('mc:elevator-receipts')).toBe(false)
     })
@@ -118,7 +132,11 @@ describe('personal data on the device', () => {
     await useYouthPalace.getState().load()
     expect(useYouthPalace.getState().children.map((c: { name: string }) => c.name)).toContain('刘一诺')
     useDrafts.getState().save('u-liu:family-request', { principalName: '刘' })
-    useReceipts.getState().add('u-liu', 'ep-1', [{ seq: 1, hash: 'a'.repeat(64), roomName: '701', choice: 'agree', at: '2026-03-02T10:00:00+08:00' }])
+    useReceipts
+      .getState()
+      .add('u-liu', 'ep-1', [
+        { seq: 1, hash: 'a'.repeat(64), roomName: '701', choice: 'agree', at: '2026-03-02T10:00:00+08:00' },
+      ])
     await session().getState().logout()
     await session().getState().login('u-zhang')
     expect(useYouthPalace.getState().children).toEqual([])
@@ -140,7 +158,7 @@ describe('personal data on the device', () => {
     expect(session().getState()).toMatchObject({ token: null, me: null, actingFor: null })
   })
 
-  it('the session ending (401) drops what is not kept per person; the person\'s drafts wait for them', async () => {
+  it("the session ending (401) drops what is not kept per person; the person's drafts wait for them", async () => {
     loadAllStores()
     const { useYouthPalace } = require('@/packages/youth-palace/store')
     const { useDrafts } = require('@/stores/drafts')
@@ -178,7 +196,9 @@ describe('personal data on the device', () => {
 
 /** A store's initial data (without the fields it keeps). */
 function emptyOf(name: string): Record<string, unknown> {
-  const s = personal().registeredStores().find((x) => x.name === name)!
+  const s = personal()
+    .registeredStores()
+    .find((x) => x.name === name)!
   const initial = s.store.getInitialState() as Record<string, unknown>
   return Object.fromEntries(Object.keys(stateOf(s)).map((k) => [k, initial[k]]))
 }

@@ -6,8 +6,13 @@ const b64OfBytes = (n: number) => 'A'.repeat(Math.ceil(n / 3) * 4)
 
 describe('photo upload', () => {
   const env = process.env.TARO_ENV
-  beforeEach(() => { resetTaroDouble(); process.env.TARO_ENV = 'weapp' })
-  afterAll(() => { process.env.TARO_ENV = env })
+  beforeEach(() => {
+    resetTaroDouble()
+    process.env.TARO_ENV = 'weapp'
+  })
+  afterAll(() => {
+    process.env.TARO_ENV = env
+  })
 
   it('measures base64 payloads in bytes', () => {
     expect(base64Bytes('aGVsbG8=')).toBe(5)
@@ -16,7 +21,9 @@ describe('photo upload', () => {
 
   it('compresses with lower quality until the photo is at most 200 KB (WeChat)', async () => {
     const sizes: Record<string, number> = { 80: 450_000, 60: 260_000, 40: 150_000, 25: 90_000 }
-    ;(Taro.getFileSystemManager as jest.Mock).mockReturnValue({ readFileSync: (path: string) => b64OfBytes(sizes[path.split('q=')[1]]) })
+    ;(Taro.getFileSystemManager as jest.Mock).mockReturnValue({
+      readFileSync: (path: string) => b64OfBytes(sizes[path.split('q=')[1]]),
+    })
     const photo = await pickPhotoBase64()
     expect(base64Bytes(photo)).toBeLessThanOrEqual(MAX_PHOTO_BYTES)
     expect((Taro.compressImage as jest.Mock).mock.calls.map((c) => c[0].quality)).toEqual([80, 60, 40])

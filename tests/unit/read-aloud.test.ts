@@ -16,12 +16,18 @@ describe('朗读 needs a Chinese voice (else the page says 此设备不支持朗
   it('waits for voices that load late, and gives up after the wait', async () => {
     const voices: { lang: string }[] = []
     const listeners: (() => void)[] = []
-    const synth = { getVoices: () => voices, addEventListener: (_t: string, fn: () => void) => listeners.push(fn), removeEventListener: () => {} }
+    const synth = {
+      getVoices: () => voices,
+      addEventListener: (_t: string, fn: () => void) => listeners.push(fn),
+      removeEventListener: () => {},
+    }
     const found = chineseVoice(synth, 1000)
     voices.push({ lang: 'zh-CN' })
     listeners.forEach((fn) => fn())
     expect(await found).toEqual({ lang: 'zh-CN' })
-    expect(await chineseVoice({ getVoices: () => [], addEventListener: () => {}, removeEventListener: () => {} }, 10)).toBeNull()
+    expect(
+      await chineseVoice({ getVoices: () => [], addEventListener: () => {}, removeEventListener: () => {} }, 10),
+    ).toBeNull()
   })
 
   it('trusts a browser that cannot list its voices', async () => {

@@ -1,17 +1,43 @@
 import { readdirSync, readFileSync, statSync } from 'fs'
 import { join } from 'path'
-import { ageOn, maskResidentId, normalizeResidentId, parseResidentId, RESIDENT_ID_INPUT_MAXLENGTH, residentIdCheckChar, typedResidentId } from '@/domain/residentId'
+import {
+  ageOn,
+  maskResidentId,
+  normalizeResidentId,
+  parseResidentId,
+  RESIDENT_ID_INPUT_MAXLENGTH,
+  residentIdCheckChar,
+  typedResidentId,
+} from '@/domain/residentId'
 import { DomainError } from '@/domain/errors'
 
 /** Builds a valid number from its first 17 digits. */
 const withCheck = (first17: string) => first17 + residentIdCheckChar(first17)
-const codeOf = (fn: () => unknown) => { try { fn(); return 'none' } catch (e) { return (e as DomainError).code } }
-const messageOf = (fn: () => unknown) => { try { fn(); return '' } catch (e) { return (e as Error).message } }
+const codeOf = (fn: () => unknown) => {
+  try {
+    fn()
+    return 'none'
+  } catch (e) {
+    return (e as DomainError).code
+  }
+}
+const messageOf = (fn: () => unknown) => {
+  try {
+    fn()
+    return ''
+  } catch (e) {
+    return (e as Error).message
+  }
+}
 
 describe('parseResidentId (GB 11643-1999)', () => {
   it('reads region, birth date and sex from a valid number', () => {
     // The standard's own example: 11010519491231002X, a woman born 1949-12-31 in Beijing.
-    expect(parseResidentId('11010519491231002X', '2026-01-01')).toEqual({ regionCode: '110105', birthDate: '1949-12-31', sex: 'female' })
+    expect(parseResidentId('11010519491231002X', '2026-01-01')).toEqual({
+      regionCode: '110105',
+      birthDate: '1949-12-31',
+      sex: 'female',
+    })
   })
 
   it('accepts a lower-case x and surrounding spaces', () => {
@@ -99,17 +125,23 @@ describe('typing an ID number (issue 16: pasted with spaces, it was cut at 18 ch
 
   it('every ID number input in src is a Field of type idcard (normalised on input, no maxlength of its own)', () => {
     const src = join(__dirname, '../../src')
-    const files = (dir: string): string[] => readdirSync(dir).flatMap((f) => {
-      const p = join(dir, f)
-      return statSync(p).isDirectory() ? files(p) : f.endsWith('.tsx') ? [p] : []
-    })
+    const files = (dir: string): string[] =>
+      readdirSync(dir).flatMap((f) => {
+        const p = join(dir, f)
+        return statSync(p).isDirectory() ? files(p) : f.endsWith('.tsx') ? [p] : []
+      })
     // Field itself (src/ui) is where the normalising is done.
-    const inputs = files(src).filter((p) => !p.endsWith('ui/Field.tsx'))
+    const inputs = files(src)
+      .filter((p) => !p.endsWith('ui/Field.tsx'))
       .flatMap((p) => (readFileSync(p, 'utf8').match(/<(Field|Input)\b[\s\S]*?\/>/g) ?? []).map((tag) => ({ p, tag })))
     const idInputs = inputs.filter(({ tag }) => /身份证|idNumber|IdNumber|idcard/.test(tag))
     expect(idInputs.length).toBeGreaterThanOrEqual(2)
     for (const { p, tag } of idInputs) {
-      expect({ p, idcard: /type="idcard"/.test(tag), maxlength: /maxlength=/.test(tag) }).toEqual({ p, idcard: true, maxlength: false })
+      expect({ p, idcard: /type="idcard"/.test(tag), maxlength: /maxlength=/.test(tag) }).toEqual({
+        p,
+        idcard: true,
+        maxlength: false,
+      })
     }
   })
 })

@@ -1,7 +1,14 @@
 import { DomainError } from '@/domain/errors'
 import { statutoryRetirement, type RetirementCategory } from '@/domain/retirement'
 
-const codeOf = (fn: () => unknown) => { try { fn(); return 'none' } catch (e) { return (e as DomainError).code } }
+const codeOf = (fn: () => unknown) => {
+  try {
+    fn()
+    return 'none'
+  } catch (e) {
+    return (e as DomainError).code
+  }
+}
 const age = (birth: string, category: RetirementCategory) => {
   const r = statutoryRetirement(birth, category)
   return `${r.ageYears}y${r.ageMonths}m ${r.retirementMonth} +${r.delayMonths}`
@@ -46,7 +53,11 @@ describe('statutoryRetirement (NPC Standing Committee decision of 2024-09-13)', 
   })
 
   it('reaches each cap exactly at the documented cohort, never before, and the delay never decreases', () => {
-    const caps: [RetirementCategory, string, number][] = [['male', '1976-09', 36], ['female-cadre', '1981-09', 36], ['female-worker', '1984-11', 60]]
+    const caps: [RetirementCategory, string, number][] = [
+      ['male', '1976-09', 36],
+      ['female-cadre', '1981-09', 36],
+      ['female-worker', '1984-11', 60],
+    ]
     for (const [category, capMonth, cap] of caps) {
       let previous = 0
       for (let y = 1960; y <= 1990; y++) {
@@ -62,12 +73,19 @@ describe('statutoryRetirement (NPC Standing Committee decision of 2024-09-13)', 
     }
   })
 
-  it.each(['1965-1', '1965-13', '1965-00', '65-01', '1965/01', '1965-01-01', '', '1865-01'])('throws INVALID_BIRTH_MONTH for %p', (bad) => {
-    expect(codeOf(() => statutoryRetirement(bad, 'male'))).toBe('INVALID_BIRTH_MONTH')
-  })
+  it.each(['1965-1', '1965-13', '1965-00', '65-01', '1965/01', '1965-01-01', '', '1865-01'])(
+    'throws INVALID_BIRTH_MONTH for %p',
+    (bad) => {
+      expect(codeOf(() => statutoryRetirement(bad, 'male'))).toBe('INVALID_BIRTH_MONTH')
+    },
+  )
 
   it('throws INVALID_RETIREMENT_CATEGORY for an unknown category', () => {
-    expect(codeOf(() => statutoryRetirement('1970-01', 'female' as RetirementCategory))).toBe('INVALID_RETIREMENT_CATEGORY')
-    expect(codeOf(() => statutoryRetirement('1970-01', 'toString' as RetirementCategory))).toBe('INVALID_RETIREMENT_CATEGORY')
+    expect(codeOf(() => statutoryRetirement('1970-01', 'female' as RetirementCategory))).toBe(
+      'INVALID_RETIREMENT_CATEGORY',
+    )
+    expect(codeOf(() => statutoryRetirement('1970-01', 'toString' as RetirementCategory))).toBe(
+      'INVALID_RETIREMENT_CATEGORY',
+    )
   })
 })

@@ -21,7 +21,10 @@ function fillUpTo(room: number) {
 }
 
 describe('storage full on the phone', () => {
-  afterEach(() => { setStorage.mockImplementation(realSet); jest.clearAllMocks() })
+  afterEach(() => {
+    setStorage.mockImplementation(realSet)
+    jest.clearAllMocks()
+  })
 
   it('drops caches first and then saves', () => {
     realSet('mc:cache:messages', 'x'.repeat(500))
@@ -40,7 +43,9 @@ describe('storage full on the phone', () => {
     fillUpTo(100)
     const full = jest.fn()
     const off = onStorageFull(full)
-    expect(() => persistStorage!.setItem('mc:drafts', { state: { drafts: { big: 'y'.repeat(500) } }, version: 0 })).not.toThrow()
+    expect(() =>
+      persistStorage!.setItem('mc:drafts', { state: { drafts: { big: 'y'.repeat(500) } }, version: 0 }),
+    ).not.toThrow()
     off()
     expect(full).toHaveBeenCalledWith('mc:drafts')
     expect(JSON.parse(Taro.getStorageSync('mc:session') as string).state.token).toBe('kept')
@@ -50,12 +55,14 @@ describe('storage full on the phone', () => {
     showStorageFullNotice(1_000_000)
     showStorageFullNotice(1_030_000)
     expect(Taro.showModal).toHaveBeenCalledTimes(1)
-    expect(Taro.showModal).toHaveBeenCalledWith(expect.objectContaining({ title: '存储空间不足', content: storageFullText(), showCancel: false }))
+    expect(Taro.showModal).toHaveBeenCalledWith(
+      expect.objectContaining({ title: '存储空间不足', content: storageFullText(), showCancel: false }),
+    )
     showStorageFullNotice(1_061_000)
     expect(Taro.showModal).toHaveBeenCalledTimes(2)
   })
 
-  it('says where to free space on each platform: WeChat\'s storage settings, or the browser\'s site data on H5', () => {
+  it("says where to free space on each platform: WeChat's storage settings, or the browser's site data on H5", () => {
     expect(storageFullText('weapp')).toContain('微信“设置 → 通用 → 存储空间”')
     expect(storageFullText('h5')).toContain('浏览器设置里清理本网站的数据')
     expect(storageFullText('h5')).not.toContain('微信“设置')

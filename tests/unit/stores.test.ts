@@ -19,14 +19,14 @@ beforeEach(() => {
 })
 
 describe('elder mode', () => {
-  it('follows WeChat\'s font scale until the user chooses; the choice always wins', () => {
+  it("follows WeChat's font scale until the user chooses; the choice always wins", () => {
     expect(isElderMode(undefined, 1)).toBe(false)
     expect(isElderMode(undefined, 1.3)).toBe(true)
     expect(isElderMode(false, 1.4)).toBe(false)
     expect(isElderMode(true, 1)).toBe(true)
   })
 
-  it('is kept per user: one persona\'s choice does not leak to another', () => {
+  it("is kept per user: one persona's choice does not leak to another", () => {
     useSession.setState({ me: { id: 'u-a' } as never })
     const { result, rerender } = renderHook(() => useElderMode())
     act(() => setElderMode(true))

@@ -16,8 +16,21 @@ describe('the strict Date the tests run with', () => {
   })
 
   it('refuses every string that is not full ISO 8601 with a real date', () => {
-    for (const text of ['2026/3/1', '2026/03/01 10:00', '2026-3-1', 'March 1, 2026', '2026-03-01T10:00', '2026-03-01T10:00:00',
-      '2026-03-01T10:00+0800', '2026-02-30', '2026-02-29T10:00:00Z', '2026-03-01T24:00:00Z', '20260301', '', ' 2026-03-01']) {
+    for (const text of [
+      '2026/3/1',
+      '2026/03/01 10:00',
+      '2026-3-1',
+      'March 1, 2026',
+      '2026-03-01T10:00',
+      '2026-03-01T10:00:00',
+      '2026-03-01T10:00+0800',
+      '2026-02-30',
+      '2026-02-29T10:00:00Z',
+      '2026-03-01T24:00:00Z',
+      '20260301',
+      '',
+      ' 2026-03-01',
+    ]) {
       expect([text, Date.parse(text)]).toEqual([text, NaN])
       expect([text, invalid(new Date(text))]).toEqual([text, true])
     }
@@ -42,7 +55,7 @@ describe('the strict Date the tests run with', () => {
     expect(Object.prototype.toString.call(new Date(ms))).toBe('[object Date]')
   })
 
-  it('can be built on another realm\'s Date (the WeChat harness gives its vm context one)', () => {
+  it("can be built on another realm's Date (the WeChat harness gives its vm context one)", () => {
     const Strict = makeStrictDate(Date)
     expect(Strict.parse('2026-03-01 10:00')).toBeNaN()
     expect(new Strict('2026-03-01T10:00:00+08:00').getTime()).toBe(Date.UTC(2026, 2, 1, 2))

@@ -6,10 +6,11 @@
 import { readFileSync, readdirSync, statSync } from 'node:fs'
 import { join } from 'node:path'
 
-const files = (dir: string): string[] => readdirSync(dir).flatMap((f) => {
-  const p = join(dir, f)
-  return statSync(p).isDirectory() ? files(p) : /\.tsx?$/.test(f) ? [p] : []
-})
+const files = (dir: string): string[] =>
+  readdirSync(dir).flatMap((f) => {
+    const p = join(dir, f)
+    return statSync(p).isDirectory() ? files(p) : /\.tsx?$/.test(f) ? [p] : []
+  })
 
 describe('WeChat text limits', () => {
   it('every showModal button text in src is at most 4 characters', () => {

@@ -7,7 +7,14 @@ import { DomainError } from '@/domain/errors'
 import { addDays } from '@/domain/time'
 import { addWorkingDays, isCalendarCovered, isWorkingDay, nextWorkingDays } from '@/domain/workingDays'
 
-const codeOf = (fn: () => unknown) => { try { fn(); return 'none' } catch (e) { return (e as DomainError).code } }
+const codeOf = (fn: () => unknown) => {
+  try {
+    fn()
+    return 'none'
+  } catch (e) {
+    return (e as DomainError).code
+  }
+}
 
 describe('isWorkingDay (State Council holiday calendar via chinese-days)', () => {
   it('2025 National Day and Mid-Autumn: 10-01..10-08 off, Sunday 09-28 and Saturday 10-11 are make-up working days', () => {
@@ -49,12 +56,15 @@ describe('addWorkingDays', () => {
   })
 
   it('property: the result is a working day with exactly n working days after the start up to it', () => {
-    fc.assert(fc.property(fc.integer({ min: 0, max: 2500 }), fc.integer({ min: 1, max: 15 }), (offset, n) => {
-      const start = addDays('2019-01-01', offset)
-      const due = addWorkingDays(start, n)
-      expect(isWorkingDay(due)).toBe(true)
-      expect(nextWorkingDays(addDays(start, 1), n)[n - 1]).toBe(due)
-    }), { numRuns: 200 })
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 2500 }), fc.integer({ min: 1, max: 15 }), (offset, n) => {
+        const start = addDays('2019-01-01', offset)
+        const due = addWorkingDays(start, n)
+        expect(isWorkingDay(due)).toBe(true)
+        expect(nextWorkingDays(addDays(start, 1), n)[n - 1]).toBe(due)
+      }),
+      { numRuns: 200 },
+    )
   })
 
   it('returns the date itself for 0 and rejects negative or fractional counts', () => {
@@ -88,7 +98,14 @@ describe('calendar coverage', () => {
     const dir = mkdtempSync(join(tmpdir(), 'working-days-'))
     const out = join(dir, 'wd.js')
     const esbuild = join(root, 'node_modules/.bin/esbuild')
-    execFileSync(esbuild, [join(root, 'src/domain/workingDays.ts'), '--bundle', '--platform=node', '--format=cjs', `--outfile=${out}`, '--log-level=error'])
+    execFileSync(esbuild, [
+      join(root, 'src/domain/workingDays.ts'),
+      '--bundle',
+      '--platform=node',
+      '--format=cjs',
+      `--outfile=${out}`,
+      '--log-level=error',
+    ])
     const script = `const wd = require(${JSON.stringify(out)});
       const cd = require('chinese-days');
       console.log(JSON.stringify({ offset: new Date(2025, 9, 13).getTimezoneOffset(), lib: cd.isWorkday('2025-10-13'),

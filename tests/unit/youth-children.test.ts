@@ -1,5 +1,9 @@
 import {
-  CHILD_AGES, checkChildBirthDate, checkChildName, childBirthDateRange, normalizeChildName,
+  CHILD_AGES,
+  checkChildBirthDate,
+  checkChildName,
+  childBirthDateRange,
+  normalizeChildName,
 } from '@/domain/youthPalaceChildren'
 import { formatInstantCn, type RuleResult } from '@/domain/youthPalaceTypes'
 import { DomainError } from '@/domain/errors'
@@ -8,21 +12,37 @@ const verdict = (r: RuleResult) => (r.ok ? 'ok' : `${r.code}: ${r.message}`)
 
 describe('child names (Chinese or Latin letters, 1–20 characters)', () => {
   it('accepts Chinese names, one character, Latin names and minority names joined by ·', () => {
-    for (const name of ['陈乐', '乐', 'Anna', 'Anna Chen', 'José', 'Jean-Luc', '阿依古丽·买买提', '𠇔小明', '陈'.repeat(20)]) {
+    for (const name of [
+      '陈乐',
+      '乐',
+      'Anna',
+      'Anna Chen',
+      'José',
+      'Jean-Luc',
+      '阿依古丽·买买提',
+      '𠇔小明',
+      '陈'.repeat(20),
+    ]) {
       expect({ name, v: verdict(checkChildName(name)) }).toEqual({ name, v: 'ok' })
     }
   })
 
   it('refuses emoji (also joined emoji and symbols like ❤), saying so', () => {
     for (const name of ['陈乐😀', '😀', '👨‍👩‍👧', '陈❤', '乐✨乐']) {
-      expect({ name, v: verdict(checkChildName(name)) }).toEqual({ name, v: 'INVALID_CHILD_NAME: 姓名里不能有表情符号，请只填汉字或英文字母' })
+      expect({ name, v: verdict(checkChildName(name)) }).toEqual({
+        name,
+        v: 'INVALID_CHILD_NAME: 姓名里不能有表情符号，请只填汉字或英文字母',
+      })
     }
   })
 
   it('refuses digits, punctuation, separators at the ends and empty names, each with its reason', () => {
     expect(verdict(checkChildName('陈乐2'))).toBe('INVALID_CHILD_NAME: 姓名里不能有数字，请填写户口本上的姓名')
     for (const name of ['陈乐!', '·陈乐', 'A--B', '陈_乐', '<b>']) {
-      expect({ name, v: verdict(checkChildName(name)) }).toEqual({ name, v: 'INVALID_CHILD_NAME: 姓名只能是汉字或英文字母；少数民族姓名可以用“·”隔开' })
+      expect({ name, v: verdict(checkChildName(name)) }).toEqual({
+        name,
+        v: 'INVALID_CHILD_NAME: 姓名只能是汉字或英文字母；少数民族姓名可以用“·”隔开',
+      })
     }
     expect(verdict(checkChildName('   '))).toBe('INVALID_CHILD_NAME: 请填写孩子的姓名')
   })
@@ -44,13 +64,15 @@ describe('child birth dates (the palace serves 3–14; a profile may be added fr
   it('allows a child who is 14 today and refuses one who turned 15 today', () => {
     expect(checkChildBirthDate('2011-03-03', today).ok).toBe(true)
     expect(verdict(checkChildBirthDate('2011-03-02', today))).toBe(
-      'INVALID_BIRTH_DATE: 青少年宫的课程面向 3–14 岁的孩子，按这个出生日期孩子已经 15 岁了。请核对出生日期')
+      'INVALID_BIRTH_DATE: 青少年宫的课程面向 3–14 岁的孩子，按这个出生日期孩子已经 15 岁了。请核对出生日期',
+    )
   })
 
   it('allows a child who turned 2 today and refuses a younger one, saying when to come back', () => {
     expect(checkChildBirthDate('2024-03-02', today).ok).toBe(true)
     expect(verdict(checkChildBirthDate('2024-03-03', today))).toBe(
-      'INVALID_BIRTH_DATE: 青少年宫的课程面向 3–14 岁的孩子，孩子满 2 岁后就可以先添加，等满 3 岁再报名')
+      'INVALID_BIRTH_DATE: 青少年宫的课程面向 3–14 岁的孩子，孩子满 2 岁后就可以先添加，等满 3 岁再报名',
+    )
   })
 
   it('refuses a birth date after today and a date that does not exist', () => {

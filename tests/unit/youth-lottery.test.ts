@@ -2,11 +2,23 @@ import fc from 'fast-check'
 import { sha256 } from '@noble/hashes/sha256'
 import { bytesToHex } from '@noble/hashes/utils'
 import {
-  LOTTERY_ALGORITHM_CN, createCommitment, drawLottery, drawWithPriority, lotterySeed, verifyReveal,
+  LOTTERY_ALGORITHM_CN,
+  createCommitment,
+  drawLottery,
+  drawWithPriority,
+  lotterySeed,
+  verifyReveal,
 } from '@/domain/youthPalace'
 import { DomainError } from '@/domain/errors'
 
-const codeOf = (fn: () => unknown) => { try { fn(); return 'none' } catch (e) { return (e as DomainError).code } }
+const codeOf = (fn: () => unknown) => {
+  try {
+    fn()
+    return 'none'
+  } catch (e) {
+    return (e as DomainError).code
+  }
+}
 /** An independent SHA-256 (Node's UTF-8 encoder), as a member of the public re-running the draw would use. */
 const refHash = (...parts: string[]) => bytesToHex(sha256(new Uint8Array(Buffer.from(parts.join('\n'), 'utf8'))))
 const ids = ['A01', 'A02', 'A03', 'A04', 'A05', 'A06', 'A07']
@@ -23,17 +35,30 @@ describe('drawLottery (domain.md §2 lottery fairness)', () => {
   })
 
   it('does not depend on the order applications were listed in', () => {
-    fc.assert(fc.property(fc.shuffledSubarray(ids, { minLength: ids.length }), fc.string({ minLength: 1 }), (shuffled, seed) => {
-      expect(drawLottery(shuffled, 2, seed)).toEqual(drawLottery(ids, 2, seed))
-    }))
+    fc.assert(
+      fc.property(
+        fc.shuffledSubarray(ids, { minLength: ids.length }),
+        fc.string({ minLength: 1 }),
+        (shuffled, seed) => {
+          expect(drawLottery(shuffled, 2, seed)).toEqual(drawLottery(ids, 2, seed))
+        },
+      ),
+    )
   })
 
   it('admits min(seats, n) and waitlists the rest: together a permutation of the input', () => {
-    fc.assert(fc.property(fc.uniqueArray(fc.string(), { maxLength: 30 }), fc.nat(40), fc.string({ minLength: 1 }), (apps, seats, seed) => {
-      const { admitted, waitlist } = drawLottery(apps, seats, seed)
-      expect(admitted).toHaveLength(Math.min(seats, apps.length))
-      expect([...admitted, ...waitlist].sort()).toEqual([...apps].sort())
-    }))
+    fc.assert(
+      fc.property(
+        fc.uniqueArray(fc.string(), { maxLength: 30 }),
+        fc.nat(40),
+        fc.string({ minLength: 1 }),
+        (apps, seats, seed) => {
+          const { admitted, waitlist } = drawLottery(apps, seats, seed)
+          expect(admitted).toHaveLength(Math.min(seats, apps.length))
+          expect([...admitted, ...waitlist].sort()).toEqual([...apps].sort())
+        },
+      ),
+    )
   })
 
   it('keeps the waitlist in draw order: admitted + waitlist is the full draw', () => {
@@ -64,7 +89,8 @@ describe('drawLottery (domain.md §2 lottery fairness)', () => {
 
   it('gives each of 7 applicants a fair chance of one of 2 seats across 7000 seeds', () => {
     const wins = new Map<string, number>()
-    for (let i = 0; i < 7000; i++) for (const id of drawLottery(ids, 2, `s${i}`).admitted) wins.set(id, (wins.get(id) ?? 0) + 1)
+    for (let i = 0; i < 7000; i++)
+      for (const id of drawLottery(ids, 2, `s${i}`).admitted) wins.set(id, (wins.get(id) ?? 0) + 1)
     for (const id of ids) expect(Math.abs((wins.get(id) ?? 0) - 2000)).toBeLessThanOrEqual(200)
   })
 
@@ -122,8 +148,12 @@ describe('commit and reveal', () => {
 
 describe('drawWithPriority (residents rank before non-residents)', () => {
   const apps = [
-    { id: 'N1', resident: false }, { id: 'R1', resident: true }, { id: 'N2', resident: false },
-    { id: 'R2', resident: true }, { id: 'R3', resident: true }, { id: 'N3', resident: false },
+    { id: 'N1', resident: false },
+    { id: 'R1', resident: true },
+    { id: 'N2', resident: false },
+    { id: 'R2', resident: true },
+    { id: 'R3', resident: true },
+    { id: 'N3', resident: false },
   ]
 
   it('ranks every resident before every non-resident, each group in lottery order', () => {
@@ -141,15 +171,19 @@ describe('drawWithPriority (residents rank before non-residents)', () => {
   })
 
   it('does not depend on input order and keeps each id exactly once', () => {
-    fc.assert(fc.property(fc.shuffledSubarray(apps, { minLength: apps.length }), fc.nat(8), (shuffled, seats) => {
-      const r = drawWithPriority(shuffled, seats, 'seed')
-      expect(r).toEqual(drawWithPriority(apps, seats, 'seed'))
-      expect([...r.order].sort()).toEqual(apps.map((a) => a.id).sort())
-    }))
+    fc.assert(
+      fc.property(fc.shuffledSubarray(apps, { minLength: apps.length }), fc.nat(8), (shuffled, seats) => {
+        const r = drawWithPriority(shuffled, seats, 'seed')
+        expect(r).toEqual(drawWithPriority(apps, seats, 'seed'))
+        expect([...r.order].sort()).toEqual(apps.map((a) => a.id).sort())
+      }),
+    )
   })
 
   it('refuses duplicates and bad seats like drawLottery', () => {
-    expect(codeOf(() => drawWithPriority([...apps, { id: 'R1', resident: false }], 2, 's'))).toBe('DUPLICATE_APPLICATION')
+    expect(codeOf(() => drawWithPriority([...apps, { id: 'R1', resident: false }], 2, 's'))).toBe(
+      'DUPLICATE_APPLICATION',
+    )
     expect(codeOf(() => drawWithPriority(apps, -2, 's'))).toBe('INVALID_SEATS')
     expect(codeOf(() => drawWithPriority(apps, 2, ''))).toBe('INVALID_SEED')
   })

@@ -1,25 +1,71 @@
 import {
-  cancelEnrollment, cancellationPolicy, checkAgeBand, checkApplication, checkCapacity, checkCourseLimit,
-  checkNoOverlap, checkRegistrationWindow, confirmOffer, expireOffers, feeFor, firstSessionStart,
-  hasResidentPriority, promoteFromWaitlist, registrationPhase, sessionsOverlap,
-  type Course, type Enrollment, type EnrollmentStatus, type RuleResult, type Term,
+  cancelEnrollment,
+  cancellationPolicy,
+  checkAgeBand,
+  checkApplication,
+  checkCapacity,
+  checkCourseLimit,
+  checkNoOverlap,
+  checkRegistrationWindow,
+  confirmOffer,
+  expireOffers,
+  feeFor,
+  firstSessionStart,
+  hasResidentPriority,
+  promoteFromWaitlist,
+  registrationPhase,
+  sessionsOverlap,
+  type Course,
+  type Enrollment,
+  type EnrollmentStatus,
+  type RuleResult,
+  type Term,
 } from '@/domain/youthPalaceRules'
 import { DomainError } from '@/domain/errors'
 
-const codeOf = (fn: () => unknown) => { try { fn(); return 'none' } catch (e) { return (e as DomainError).code } }
+const codeOf = (fn: () => unknown) => {
+  try {
+    fn()
+    return 'none'
+  } catch (e) {
+    return (e as DomainError).code
+  }
+}
 const code = (r: RuleResult) => (r.ok ? 'ok' : r.code)
 const message = (r: RuleResult) => (r.ok ? '' : r.message)
 
 // Spring 2026 at 总浦桥社区: the term starts Saturday 7 March; registration 20–28 February.
-const term: Term = { id: 'T26S', name: '2026 春季班', startDate: '2026-03-07', endDate: '2026-06-27', opensAt: '2026-02-20', closesAt: '2026-02-28' }
+const term: Term = {
+  id: 'T26S',
+  name: '2026 春季班',
+  startDate: '2026-03-07',
+  endDate: '2026-06-27',
+  opensAt: '2026-02-20',
+  closesAt: '2026-02-28',
+}
 const course = (over: Partial<Course> = {}): Course => ({
-  id: 'C-draw', termId: 'T26S', name: '少儿书法', category: '书画', site: '总浦桥社区活动中心', ageMin: 6, ageMax: 9,
-  capacity: 15, feeFen: 12001, admission: 'lottery', sessions: [{ weekday: 6, start: '09:00', end: '10:30' }], ...over,
+  id: 'C-draw',
+  termId: 'T26S',
+  name: '少儿书法',
+  category: '书画',
+  site: '总浦桥社区活动中心',
+  ageMin: 6,
+  ageMax: 9,
+  capacity: 15,
+  feeFen: 12001,
+  admission: 'lottery',
+  sessions: [{ weekday: 6, start: '09:00', end: '10:30' }],
+  ...over,
 })
 const child = { id: 'K1', birthDate: '2019-05-01' }
 let n = 0
-const app = (courseId: string, status: EnrollmentStatus, over: Partial<Enrollment> = {}): Enrollment =>
-  ({ id: `E${++n}`, childId: 'K1', courseId, status, ...over })
+const app = (courseId: string, status: EnrollmentStatus, over: Partial<Enrollment> = {}): Enrollment => ({
+  id: `E${++n}`,
+  childId: 'K1',
+  courseId,
+  status,
+  ...over,
+})
 
 describe('age band on the term start date', () => {
   it('admits a child who turns 6 on the first day of term, refuses one who turns 6 the day after', () => {
@@ -51,15 +97,22 @@ describe('at most 2 courses per child per term', () => {
   })
 
   it('ignores cancelled, declined and expired applications, other terms and other children', () => {
-    const list = [app('C-go', 'cancelled'), app('C-dance', 'declined'), app('C-go', 'expired'), app('C-go-autumn', 'confirmed'),
-      app('C-dance', 'confirmed', { childId: 'K2' }), app('C-go', 'admitted')]
+    const list = [
+      app('C-go', 'cancelled'),
+      app('C-dance', 'declined'),
+      app('C-go', 'expired'),
+      app('C-go-autumn', 'confirmed'),
+      app('C-dance', 'confirmed', { childId: 'K2' }),
+      app('C-go', 'admitted'),
+    ]
     expect(code(checkCourseLimit(child, term, list, courses))).toBe('ok')
   })
 })
 
 describe('no overlapping sessions for one child', () => {
   const held = course({ id: 'C-go', name: '围棋', sessions: [{ weekday: 6, start: '09:00', end: '10:30' }] })
-  const at = (weekday: 0 | 6, start: string, end: string) => course({ id: 'C-new', name: '创意美术', sessions: [{ weekday, start, end }] })
+  const at = (weekday: 0 | 6, start: string, end: string) =>
+    course({ id: 'C-new', name: '创意美术', sessions: [{ weekday, start, end }] })
 
   it('refuses a session starting before the held one ends, even if still pending', () => {
     const r = checkNoOverlap(child, at(6, '10:00', '11:00'), term, [app('C-go', 'pending')], [held])
@@ -78,14 +131,21 @@ describe('no overlapping sessions for one child', () => {
   })
 
   it('treats containment as overlap and rejects malformed times', () => {
-    expect(sessionsOverlap({ weekday: 6, start: '09:00', end: '12:00' }, { weekday: 6, start: '10:00', end: '10:30' })).toBe(true)
-    expect(codeOf(() => sessionsOverlap({ weekday: 6, start: '9:00', end: '10:00' }, { weekday: 6, start: '09:00', end: '10:00' }))).toBe('INVALID_SCHEDULE')
+    expect(
+      sessionsOverlap({ weekday: 6, start: '09:00', end: '12:00' }, { weekday: 6, start: '10:00', end: '10:30' }),
+    ).toBe(true)
+    expect(
+      codeOf(() =>
+        sessionsOverlap({ weekday: 6, start: '9:00', end: '10:00' }, { weekday: 6, start: '09:00', end: '10:00' }),
+      ),
+    ).toBe('INVALID_SCHEDULE')
   })
 })
 
 describe('capacity (first-come courses)', () => {
   const firstCome = course({ id: 'C-fc', admission: 'firstCome', capacity: 12 })
-  const taken = (k: number) => Array.from({ length: k }, (_, i) => app('C-fc', i % 2 ? 'admitted' : 'confirmed', { childId: `X${i}` }))
+  const taken = (k: number) =>
+    Array.from({ length: k }, (_, i) => app('C-fc', i % 2 ? 'admitted' : 'confirmed', { childId: `X${i}` }))
 
   it('gives away the last seat, then refuses with a pointer to the waitlist', () => {
     expect(code(checkCapacity(firstCome, taken(11)))).toBe('ok')
@@ -95,11 +155,27 @@ describe('capacity (first-come courses)', () => {
   })
 
   it('does not count waitlisted, cancelled or expired applications as seats', () => {
-    expect(code(checkCapacity(firstCome, [...taken(11), app('C-fc', 'waitlisted'), app('C-fc', 'cancelled'), app('C-fc', 'expired')]))).toBe('ok')
+    expect(
+      code(
+        checkCapacity(firstCome, [
+          ...taken(11),
+          app('C-fc', 'waitlisted'),
+          app('C-fc', 'cancelled'),
+          app('C-fc', 'expired'),
+        ]),
+      ),
+    ).toBe('ok')
   })
 
   it('never refuses a lottery course for being over-subscribed: everyone is drawn', () => {
-    expect(code(checkCapacity(course(), Array.from({ length: 40 }, () => app('C-draw', 'pending'))))).toBe('ok')
+    expect(
+      code(
+        checkCapacity(
+          course(),
+          Array.from({ length: 40 }, () => app('C-draw', 'pending')),
+        ),
+      ),
+    ).toBe('ok')
   })
 })
 
@@ -129,10 +205,21 @@ describe('registration window: residents from day 1, others from day 4 (Beijing 
 
   it('after the window refuses with a message that offers no waitlist (a waitlist join is refused too)', () => {
     const closed = checkRegistrationWindow(term, '2026-03-01T08:00:00+08:00', true)
-    expect(message(closed)).toBe('2026 春季班报名已于 2026年2月28日（周六） 截止，不再接受新的报名，也不能再加入候补。可以关注下学期的报名通知')
+    expect(message(closed)).toBe(
+      '2026 春季班报名已于 2026年2月28日（周六） 截止，不再接受新的报名，也不能再加入候补。可以关注下学期的报名通知',
+    )
     const full = course({ id: 'C-fc', admission: 'firstCome', capacity: 1 })
     const taken: Enrollment[] = [{ id: 'E-taken', childId: 'K9', courseId: 'C-fc', status: 'confirmed' }]
-    const verdict = checkApplication({ child, course: full, term, now: '2026-03-01T08:00:00+08:00', resident: true, noShowsLastTerm: 0, enrollments: taken, courses: [full] })
+    const verdict = checkApplication({
+      child,
+      course: full,
+      term,
+      now: '2026-03-01T08:00:00+08:00',
+      resident: true,
+      noShowsLastTerm: 0,
+      enrollments: taken,
+      courses: [full],
+    })
     expect(code(verdict)).toBe('REGISTRATION_CLOSED')
   })
 
@@ -159,7 +246,9 @@ describe('registration phase for display: the worker-set status, then the Beijin
   it('agrees with the window rule: ended exactly when applications are refused as closed', () => {
     for (const day of ['2026-02-27', '2026-02-28', '2026-03-01', '2026-03-02']) {
       const now = `${day}T12:00:00+08:00`
-      expect(registrationPhase(open, now) === 'ended').toBe(code(checkRegistrationWindow(term, now, true)) === 'REGISTRATION_CLOSED')
+      expect(registrationPhase(open, now) === 'ended').toBe(
+        code(checkRegistrationWindow(term, now, true)) === 'REGISTRATION_CLOSED',
+      )
     }
   })
 
@@ -184,7 +273,15 @@ describe('no-shows and resident priority', () => {
   })
 
   it('a resident with 3 no-shows last term waits for day 4 like everyone else', () => {
-    const base = { child, course: course(), term, now: '2026-02-20T09:00:00+08:00', resident: true, enrollments: [], courses: [] }
+    const base = {
+      child,
+      course: course(),
+      term,
+      now: '2026-02-20T09:00:00+08:00',
+      resident: true,
+      enrollments: [],
+      courses: [],
+    }
     expect(code(checkApplication({ ...base, noShowsLastTerm: 2 }))).toBe('ok')
     expect(code(checkApplication({ ...base, noShowsLastTerm: 3 }))).toBe('RESIDENTS_ONLY_PERIOD')
   })
@@ -205,24 +302,48 @@ describe('fee', () => {
 })
 
 describe('checkApplication', () => {
-  const base = { child, course: course(), term, now: '2026-02-24T09:00:00+08:00', resident: false, noShowsLastTerm: 0, enrollments: [], courses: [] }
+  const base = {
+    child,
+    course: course(),
+    term,
+    now: '2026-02-24T09:00:00+08:00',
+    resident: false,
+    noShowsLastTerm: 0,
+    enrollments: [],
+    courses: [],
+  }
 
   it('accepts a valid application', () => {
     expect(checkApplication(base)).toEqual({ ok: true })
   })
 
   it('reports a reason waiting cannot fix (age) before one it can (window)', () => {
-    const r = checkApplication({ ...base, child: { id: 'K1', birthDate: '2022-01-01' }, now: '2026-02-01T09:00:00+08:00' })
+    const r = checkApplication({
+      ...base,
+      child: { id: 'K1', birthDate: '2022-01-01' },
+      now: '2026-02-01T09:00:00+08:00',
+    })
     expect(code(r)).toBe('AGE_OUT_OF_BAND')
   })
 
   it('refuses applying twice to the same course', () => {
-    expect(code(checkApplication({ ...base, enrollments: [app('C-draw', 'pending')], courses: [course()] }))).toBe('ALREADY_APPLIED')
+    expect(code(checkApplication({ ...base, enrollments: [app('C-draw', 'pending')], courses: [course()] }))).toBe(
+      'ALREADY_APPLIED',
+    )
   })
 
   it('refuses the last-seat-plus-one of a first-come course', () => {
     const fc = course({ id: 'C-fc', admission: 'firstCome', capacity: 1 })
-    expect(code(checkApplication({ ...base, course: fc, enrollments: [app('C-fc', 'confirmed', { childId: 'K9' })], courses: [fc] }))).toBe('COURSE_FULL')
+    expect(
+      code(
+        checkApplication({
+          ...base,
+          course: fc,
+          enrollments: [app('C-fc', 'confirmed', { childId: 'K9' })],
+          courses: [fc],
+        }),
+      ),
+    ).toBe('COURSE_FULL')
   })
 
   it('throws when the course belongs to another term', () => {
@@ -232,23 +353,38 @@ describe('checkApplication', () => {
 
 describe('firstSessionStart', () => {
   it('is the first scheduled weekday on or after the term start, at its earliest time (Beijing)', () => {
-    const twice = course({ sessions: [{ weekday: 0, start: '14:00', end: '15:00' }, { weekday: 6, start: '10:00', end: '11:00' }, { weekday: 6, start: '09:00', end: '09:45' }] })
+    const twice = course({
+      sessions: [
+        { weekday: 0, start: '14:00', end: '15:00' },
+        { weekday: 6, start: '10:00', end: '11:00' },
+        { weekday: 6, start: '09:00', end: '09:45' },
+      ],
+    })
     expect(firstSessionStart(twice, term)).toBe('2026-03-07T09:00:00+08:00')
-    expect(firstSessionStart(course({ sessions: [{ weekday: 0, start: '14:00', end: '15:00' }] }), term)).toBe('2026-03-08T14:00:00+08:00')
-    expect(firstSessionStart(course({ sessions: [{ weekday: 3, start: '16:30', end: '17:30' }] }), term)).toBe('2026-03-11T16:30:00+08:00')
+    expect(firstSessionStart(course({ sessions: [{ weekday: 0, start: '14:00', end: '15:00' }] }), term)).toBe(
+      '2026-03-08T14:00:00+08:00',
+    )
+    expect(firstSessionStart(course({ sessions: [{ weekday: 3, start: '16:30', end: '17:30' }] }), term)).toBe(
+      '2026-03-11T16:30:00+08:00',
+    )
   })
 
   it('throws NO_SESSIONS when nothing is scheduled within the term', () => {
     expect(codeOf(() => firstSessionStart(course({ sessions: [] }), term))).toBe('NO_SESSIONS')
     const oneDay = { ...term, endDate: '2026-03-07' }
-    expect(codeOf(() => firstSessionStart(course({ sessions: [{ weekday: 0, start: '09:00', end: '10:00' }] }), oneDay))).toBe('NO_SESSIONS')
+    expect(
+      codeOf(() => firstSessionStart(course({ sessions: [{ weekday: 0, start: '09:00', end: '10:00' }] }), oneDay)),
+    ).toBe('NO_SESSIONS')
   })
 })
 
 describe('cancellation: free until 24 h before the first session (Sat 7 March 09:00)', () => {
   it('is free exactly 24 h before, not one minute later, whatever the offset of now', () => {
-    expect(cancellationPolicy(course(), term, '2026-03-06T09:00:00+08:00')).toEqual(
-      { free: true, cutoff: '2026-03-06T09:00:00+08:00', firstSession: '2026-03-07T09:00:00+08:00' })
+    expect(cancellationPolicy(course(), term, '2026-03-06T09:00:00+08:00')).toEqual({
+      free: true,
+      cutoff: '2026-03-06T09:00:00+08:00',
+      firstSession: '2026-03-07T09:00:00+08:00',
+    })
     expect(cancellationPolicy(course(), term, '2026-03-06T01:00:00Z').free).toBe(true)
     expect(cancellationPolicy(course(), term, '2026-03-06T09:01:00+08:00').free).toBe(false)
   })
@@ -267,11 +403,15 @@ describe('cancellation: free until 24 h before the first session (Sat 7 March 09
   })
 
   it('does not count a late cancellation from the waitlist as a no-show', () => {
-    expect(cancelEnrollment(app('C-draw', 'waitlisted'), course(), term, '2026-03-07T08:00:00+08:00').enrollment.noShow).toBe(false)
+    expect(
+      cancelEnrollment(app('C-draw', 'waitlisted'), course(), term, '2026-03-07T08:00:00+08:00').enrollment.noShow,
+    ).toBe(false)
   })
 
   it('refuses to cancel what is already over', () => {
-    expect(codeOf(() => cancelEnrollment(app('C-draw', 'expired'), course(), term, '2026-03-01T08:00:00+08:00'))).toBe('NOT_CANCELLABLE')
+    expect(codeOf(() => cancelEnrollment(app('C-draw', 'expired'), course(), term, '2026-03-01T08:00:00+08:00'))).toBe(
+      'NOT_CANCELLABLE',
+    )
   })
 })
 
@@ -308,8 +448,14 @@ describe('FIFO waitlist with a 24-hour confirmation window', () => {
   })
 
   it('never expires a place admitted by the draw (no deadline)', () => {
-    const admitted = [app('C-draw', 'admitted', { id: 'won' }), app('C-draw', 'waitlisted', { id: 'w', queuedAt: '2026-03-01T09:00:00+08:00' })]
-    expect(expireOffers(course({ capacity: 1 }), admitted, '2027-01-01T00:00:00+08:00')).toMatchObject({ expired: [], promoted: [] })
+    const admitted = [
+      app('C-draw', 'admitted', { id: 'won' }),
+      app('C-draw', 'waitlisted', { id: 'w', queuedAt: '2026-03-01T09:00:00+08:00' }),
+    ]
+    expect(expireOffers(course({ capacity: 1 }), admitted, '2027-01-01T00:00:00+08:00')).toMatchObject({
+      expired: [],
+      promoted: [],
+    })
   })
 
   it('confirms an offer up to its deadline, refuses one minute later', () => {

@@ -12,9 +12,6 @@ jest.setTimeout(60_000)
 /** Mock time for the next launches (the embedded backend is re-created on every launch). */
 let mockNow: number | null = null
 
-
-
-
 const SETDATA_LIMIT = 16 * 1024
 function expectSmallSetData(mp: MiniProgram) {
   const big = mp.setDataLog.filter((r) => r.route.startsWith('packages/care-card') && r.bytes > SETDATA_LIMIT)

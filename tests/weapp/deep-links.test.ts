@@ -96,7 +96,12 @@ function expectRendered(mp: MiniProgram, route: string) {
 /** The way home from a lone page: the app's "返回首页" lands on the home tab. */
 async function expectWayHome(mp: MiniProgram) {
   expect(mp.page.has('go-home')).toBe(true)
-  expect(mp.page.get('go-home').children.map((c) => c.text).join('')).toBe('返回首页')
+  expect(
+    mp.page
+      .get('go-home')
+      .children.map((c) => c.text)
+      .join(''),
+  ).toBe('返回首页')
   await mp.page.tap('go-home')
   expect(mp.page.route).toBe('pages/index/index')
   expect(mp.errors).toEqual([])
@@ -108,21 +113,24 @@ describe('WeChat build: deep links to every page', () => {
     expect(Object.keys(DEEP_LINKS).sort()).toEqual(mp.allRoutes().sort())
   })
 
-  it.each(Object.entries(DEEP_LINKS))('%s opens on its own, renders, and has a way home', async (route, [persona, query]) => {
-    const mp = await openFirst(persona, `/${route}${query ? `?${query}` : ''}`)
-    expectRendered(mp, route)
-    if (mp.isTab(route)) {
-      expect(mp.page.has('go-home')).toBe(false)
-      return
-    }
-    if (route === 'pages/login/index') {
-      // The login page is its own start: choosing who logs in goes home.
-      await mp.page.tap('persona-u-wang')
-      expect(mp.page.route).toBe('pages/index/index')
-      return
-    }
-    await expectWayHome(mp)
-  })
+  it.each(Object.entries(DEEP_LINKS))(
+    '%s opens on its own, renders, and has a way home',
+    async (route, [persona, query]) => {
+      const mp = await openFirst(persona, `/${route}${query ? `?${query}` : ''}`)
+      expectRendered(mp, route)
+      if (mp.isTab(route)) {
+        expect(mp.page.has('go-home')).toBe(false)
+        return
+      }
+      if (route === 'pages/login/index') {
+        // The login page is its own start: choosing who logs in goes home.
+        await mp.page.tap('persona-u-wang')
+        expect(mp.page.route).toBe('pages/index/index')
+        return
+      }
+      await expectWayHome(mp)
+    },
+  )
 
   it('a message link to a petition opens it on its own, with a way home', async () => {
     const mp = await openFirst('u-xs0', '/packages/elevator/pages/index/index?petitionId=ep-xs-5-2')
@@ -130,7 +138,7 @@ describe('WeChat build: deep links to every page', () => {
     await expectWayHome(mp)
   })
 
-  it('a page\'s own back button on a page opened on its own leads on (the cost page to its petition), never nowhere', async () => {
+  it("a page's own back button on a page opened on its own leads on (the cost page to its petition), never nowhere", async () => {
     const mp = await openFirst('u-xs0', '/packages/elevator/pages/cost/index?id=ep-xs-5-2')
     expectRendered(mp, 'packages/elevator/pages/cost/index')
     await mp.page.tap('cost-back')
@@ -148,7 +156,7 @@ describe('WeChat build: deep links to every page', () => {
 })
 
 describe('WeChat build: a long chain of page opens', () => {
-  it('12 opens through the app\'s own links never fail (the top page is replaced once the stack is full); back ends on home', async () => {
+  it("12 opens through the app's own links never fail (the top page is replaced once the stack is full); back ends on home", async () => {
     const mp = await loginAs('u-xs0')
     const taps: [string, string][] = [
       ['entry-elevator', 'packages/elevator/pages/index/index'],
@@ -156,7 +164,11 @@ describe('WeChat build: a long chain of page opens', () => {
       ['go-cost', 'packages/elevator/pages/cost/index'],
     ]
     while (taps.length < 12) {
-      taps.push(taps.length % 2 ? ['cost-audit', 'packages/elevator/pages/audit/index'] : ['audit-cost', 'packages/elevator/pages/cost/index'])
+      taps.push(
+        taps.length % 2
+          ? ['cost-audit', 'packages/elevator/pages/audit/index']
+          : ['audit-cost', 'packages/elevator/pages/cost/index'],
+      )
     }
     for (const [i, [id, route]] of taps.entries()) {
       await mp.page.tap(id)

@@ -59,7 +59,10 @@ let objectionTime = 0
 
 const CASES: DraftCase[] = [
   {
-    form: 'real-name', persona: 'u-chen', url: '/pages/real-name/index', key: 'u-chen:real-name',
+    form: 'real-name',
+    persona: 'u-chen',
+    url: '/pages/real-name/index',
+    key: 'u-chen:real-name',
     fill: async (mp) => {
       await mp.page.input('real-name-name', '陈晓东')
       await mp.page.input('real-name-id', seededIdNumber('陈晓东'))
@@ -80,7 +83,10 @@ const CASES: DraftCase[] = [
     },
   },
   {
-    form: 'family', persona: 'u-li', url: '/pages/family/index', key: 'u-li:family-request',
+    form: 'family',
+    persona: 'u-li',
+    url: '/pages/family/index',
+    key: 'u-li:family-request',
     fill: async (mp) => {
       await mp.page.input('family-name', '王秀英')
       await mp.page.input('family-id', seededIdNumber('王秀英'))
@@ -99,16 +105,32 @@ const CASES: DraftCase[] = [
     submit: async (mp) => {
       await mp.page.tap('family-submit')
       await mp.settle()
-      const links = Object.values(mp.backend().db.data.familyLinks as Record<string, { proxyId: string; principalId: string; relationship: string }>)
-      expect(links).toContainEqual(expect.objectContaining({ proxyId: 'u-li', principalId: 'u-wang', relationship: '其他亲属' }))
+      const links = Object.values(
+        mp.backend().db.data.familyLinks as Record<
+          string,
+          { proxyId: string; principalId: string; relationship: string }
+        >,
+      )
+      expect(links).toContainEqual(
+        expect.objectContaining({ proxyId: 'u-li', principalId: 'u-wang', relationship: '其他亲属' }),
+      )
     },
   },
   {
     // Shares its draft with the apply page: the groups checked here are the ones applied for.
-    form: 'care-card eligibility', persona: 'u-wang', url: `${CC}/eligibility/index`, key: 'u-wang:care-card/apply:u-wang',
-    fill: async (mp) => { await mp.page.tap('groups-disabled') },
-    filled: (mp) => { expect(checked(mp, 'groups-disabled')).toBe(true) },
-    empty: (mp) => { expect(checked(mp, 'groups-disabled')).toBe(false) },
+    form: 'care-card eligibility',
+    persona: 'u-wang',
+    url: `${CC}/eligibility/index`,
+    key: 'u-wang:care-card/apply:u-wang',
+    fill: async (mp) => {
+      await mp.page.tap('groups-disabled')
+    },
+    filled: (mp) => {
+      expect(checked(mp, 'groups-disabled')).toBe(true)
+    },
+    empty: (mp) => {
+      expect(checked(mp, 'groups-disabled')).toBe(false)
+    },
     // Checking does not clear the draft; applying does (photos come from the harness's chooseMedia).
     submit: async (mp) => {
       await mp.page.tap('eligibility-check')
@@ -121,15 +143,27 @@ const CASES: DraftCase[] = [
     },
   },
   {
-    form: 'care-card apply', persona: 'u-wang', url: `${CC}/apply/index`, key: 'u-wang:care-card/apply:u-wang',
+    form: 'care-card apply',
+    persona: 'u-wang',
+    url: `${CC}/apply/index`,
+    key: 'u-wang:care-card/apply:u-wang',
     restoredText: '已恢复上次选择的人群类别',
-    fill: async (mp) => { await mp.page.tap('apply-groups-disabled') },
-    filled: (mp) => { expect(checked(mp, 'apply-groups-disabled')).toBe(true) },
-    empty: (mp) => { expect(checked(mp, 'apply-groups-disabled')).toBe(false) },
+    fill: async (mp) => {
+      await mp.page.tap('apply-groups-disabled')
+    },
+    filled: (mp) => {
+      expect(checked(mp, 'apply-groups-disabled')).toBe(true)
+    },
+    empty: (mp) => {
+      expect(checked(mp, 'apply-groups-disabled')).toBe(false)
+    },
     submit: applyWithPhotos,
   },
   {
-    form: 'elevator start', persona: 'u-liu', url: '/packages/elevator/pages/start/index?unitId=u-zpq-3-1', key: 'u-liu:elevator-start:u-zpq-3-1',
+    form: 'elevator start',
+    persona: 'u-liu',
+    url: '/packages/elevator/pages/start/index?unitId=u-zpq-3-1',
+    key: 'u-liu:elevator-start:u-zpq-3-1',
     restoredText: '已恢复上次填写的内容',
     fill: async (mp) => {
       await mp.page.tap('co-r-zpq-3-1-102')
@@ -158,10 +192,16 @@ const CASES: DraftCase[] = [
     },
   },
   {
-    form: 'elevator objections', persona: 'u-xs0', url: `/packages/elevator/pages/objections/index?id=${PETITION}`, key: `u-xs0:elevator-objection:${PETITION}`,
+    form: 'elevator objections',
+    persona: 'u-xs0',
+    url: `/packages/elevator/pages/objections/index?id=${PETITION}`,
+    key: `u-xs0:elevator-objection:${PETITION}`,
     // Publicity needs a passed vote: 102 and 201 vote 同意 (as in elevator.test.ts), then the deadline passes.
     prepare: async (storage) => {
-      for (const [who, name] of [['u-xs1', '朱丽'], ['u-xs2', '胡斌']]) {
+      for (const [who, name] of [
+        ['u-xs1', '朱丽'],
+        ['u-xs2', '胡斌'],
+      ]) {
         const mp = await loginAs(who, { storage })
         await mp.navigateTo(`/packages/elevator/pages/ballot/index?id=${PETITION}`)
         await mp.page.tap('choice-agree')
@@ -174,17 +214,29 @@ const CASES: DraftCase[] = [
       }
     },
     mockNow: () => objectionTime,
-    fill: async (mp) => { await mp.page.input('objection-text', '电梯井道紧贴我家北侧窗户，影响采光和通风，请调整位置。') },
-    filled: (mp) => { expect(valueOf(mp, 'objection-text')).toBe('电梯井道紧贴我家北侧窗户，影响采光和通风，请调整位置。') },
-    empty: (mp) => { expect(valueOf(mp, 'objection-text')).toBe('') },
+    fill: async (mp) => {
+      await mp.page.input('objection-text', '电梯井道紧贴我家北侧窗户，影响采光和通风，请调整位置。')
+    },
+    filled: (mp) => {
+      expect(valueOf(mp, 'objection-text')).toBe('电梯井道紧贴我家北侧窗户，影响采光和通风，请调整位置。')
+    },
+    empty: (mp) => {
+      expect(valueOf(mp, 'objection-text')).toBe('')
+    },
     submit: async (mp) => {
       await mp.page.tap('objection-submit')
       expect(mp.page.text()).toContain('异议已提交')
     },
   },
   {
-    form: 'youth palace add child', persona: 'u-chen', url: `${YP}/index/index`, key: 'u-chen:yp-child',
-    open: async (mp) => { await mp.settle(300); await mp.page.tap('add-child') },
+    form: 'youth palace add child',
+    persona: 'u-chen',
+    url: `${YP}/index/index`,
+    key: 'u-chen:yp-child',
+    open: async (mp) => {
+      await mp.settle(300)
+      await mp.page.tap('add-child')
+    },
     fill: async (mp) => {
       await mp.page.input('child-name', '陈小天')
       await mp.page.change('child-birth', '2019-05-01')
@@ -205,9 +257,14 @@ const CASES: DraftCase[] = [
   },
   {
     // 陈乐 has no course, so both the name and the birth date can change.
-    form: 'youth palace child edit', persona: 'u-chen', url: `${YP}/child/index?id=ypk-chen-le`, key: 'u-chen:yp-child-edit:ypk-chen-le',
+    form: 'youth palace child edit',
+    persona: 'u-chen',
+    url: `${YP}/child/index?id=ypk-chen-le`,
+    key: 'u-chen:yp-child-edit:ypk-chen-le',
     restoredText: '已恢复您上次没有保存的修改',
-    open: async (mp) => { await mp.settle(300) },
+    open: async (mp) => {
+      await mp.settle(300)
+    },
     fill: async (mp) => {
       await mp.page.input('child-name', '陈乐乐')
       await mp.page.change('child-birth', '2020-06-01')
@@ -229,7 +286,10 @@ const CASES: DraftCase[] = [
     },
   },
   {
-    form: 'youth palace worker course', persona: 'u-zhao', url: `${YP}/worker-course/index?termId=${openTermId}`, key: `u-zhao:yp-course-${openTermId}`,
+    form: 'youth palace worker course',
+    persona: 'u-zhao',
+    url: `${YP}/worker-course/index?termId=${openTermId}`,
+    key: `u-zhao:yp-course-${openTermId}`,
     fill: async (mp) => {
       await mp.page.input('course-name', '围棋入门')
       await mp.page.input('course-category', '棋类')
@@ -263,7 +323,9 @@ const CASES: DraftCase[] = [
 
 /** Takes every photo the apply page asks for (the harness answers chooseMedia) and submits. */
 async function applyWithPhotos(mp: MiniProgram): Promise<void> {
-  for (const node of mp.page.nodes().filter((n) => /^proof-(household|subsistence|marginal|destitute|disabled)$/.test(n.id ?? ''))) {
+  for (const node of mp.page
+    .nodes()
+    .filter((n) => /^proof-(household|subsistence|marginal|destitute|disabled)$/.test(n.id ?? ''))) {
     await mp.page.tap(node.id!)
     await mp.settle()
   }

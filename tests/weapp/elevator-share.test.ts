@@ -8,6 +8,9 @@ describe('WeChat build: sharing a petition', () => {
     await mp.navigateTo('/packages/elevator/pages/petition/index?id=ep-xs-5-2')
     expect(mp.page.text()).toContain('表决')
     const share = mp.page.instance.onShareAppMessage?.({ from: 'menu' })
-    expect(share).toMatchObject({ title: expect.stringContaining('加装电梯'), path: '/packages/elevator/pages/petition/index?id=ep-xs-5-2' })
+    expect(share).toMatchObject({
+      title: expect.stringContaining('加装电梯'),
+      path: '/packages/elevator/pages/petition/index?id=ep-xs-5-2',
+    })
   })
 })

@@ -11,7 +11,8 @@ jest.setTimeout(120_000)
 const PETITION = 'ep-xs-5-2'
 const HOME = '/packages/elevator/pages/index/index'
 
-const modalTexts = (mp: MiniProgram) => mp.calls.filter((c) => c.api === 'showModal').map((c) => String((c.args as { content?: string }).content ?? ''))
+const modalTexts = (mp: MiniProgram) =>
+  mp.calls.filter((c) => c.api === 'showModal').map((c) => String((c.args as { content?: string }).content ?? ''))
 
 function expectSmallSetData(mp: MiniProgram) {
   const big = mp.setDataLog.filter((r) => r.route.startsWith('packages/elevator') && r.bytes > 16 * 1024)
@@ -208,8 +209,15 @@ describe('WeChat build: elevator petition and vote', () => {
     expect(mp.page.text()).toContain('业主分摊合计：¥299,999.50')
     await mp.page.tap('start-submit')
     expect(mp.page.text()).toContain('申请已发起')
-    const created = Object.values(mp.backend().db.data.elevatorPetitions as Record<string, any>).find((p) => p.unitId === 'u-zpq-3-1')!
-    expect(created.plan).toEqual({ elevatorPosition: '单元南侧楼梯间外，平层入户', budgetFen: 50_000_000, subsidiesFen: 20_000_050, yearlyMaintenanceFen: 1_200_000 })
+    const created = Object.values(mp.backend().db.data.elevatorPetitions as Record<string, any>).find(
+      (p) => p.unitId === 'u-zpq-3-1',
+    )!
+    expect(created.plan).toEqual({
+      elevatorPosition: '单元南侧楼梯间外，平层入户',
+      budgetFen: 50_000_000,
+      subsidiesFen: 20_000_050,
+      yearlyMaintenanceFen: 1_200_000,
+    })
     expect(created.votingDeadline).toMatch(/T20:00:00\+08:00$/)
     await mp.page.tap('open-petition')
     await mp.settle()

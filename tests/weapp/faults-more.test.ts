@@ -24,40 +24,66 @@ const PETITION = 'ep-xs-5-2'
 const data = (mp: MiniProgram) => mp.backend().db.data
 
 describe('WeChat build: worker and follow-up journeys under the seeded fault schedule', () => {
-  it('爱心卡: 赵敏 approves 王秀英\'s application at both stages (one card); 孙丽 marks a lunch delivered (one charge)', async () => {
+  it("爱心卡: 赵敏 approves 王秀英's application at both stages (one card); 孙丽 marks a lunch delivered (one charge)", async () => {
     const storage = new Map<string, string>()
     let mp = await loginAs('u-wang', { storage })
-    const app = await callAs(mp, 'u-wang', 'POST', '/api/care-card/applications', { groups: [], proofs: [{ kind: 'household', photo: PHOTO }] })
+    const app = await callAs(mp, 'u-wang', 'POST', '/api/care-card/applications', {
+      groups: [],
+      proofs: [{ kind: 'household', photo: PHOTO }],
+    })
     mp = await loginAs('u-zhao', { storage })
     let hits = faultsOn(mp, seedOf('review'), /\/applications\/[^/]+\/review$/)
     const acts = () => (data(mp).careApplications[app.id].acts as { kind: string }[]).map((a) => a.kind)
     await mp.navigateTo(`/packages/care-card/pages/worker-review/index?id=${app.id}`)
     await persist(mp, 'review page', () => mp.page.has('review-approve'))
     await mp.page.tap('review-approve')
-    await persist(mp, 'community stage', () => mp.page.has('review-next-stage'), () => mp.page.tap('review-approve'))
+    await persist(
+      mp,
+      'community stage',
+      () => mp.page.has('review-next-stage'),
+      () => mp.page.tap('review-approve'),
+    )
     await mp.page.tap('review-next-stage')
     await mp.page.tap('review-approve')
-    await persist(mp, 'street stage', () => mp.page.text().includes('审核通过，爱心卡'), () => mp.page.tap('review-approve'))
+    await persist(
+      mp,
+      'street stage',
+      () => mp.page.text().includes('审核通过，爱心卡'),
+      () => mp.page.tap('review-approve'),
+    )
     expect(acts().filter((k) => k === 'community_approved')).toHaveLength(1)
     expect(acts().filter((k) => k === 'street_approved')).toHaveLength(1)
-    expect(Object.values(data(mp).careCards as Record<string, { holderId: string }>).filter((c) => c.holderId === 'u-wang')).toHaveLength(1)
+    expect(
+      Object.values(data(mp).careCards as Record<string, { holderId: string }>).filter((c) => c.holderId === 'u-wang'),
+    ).toHaveLength(1)
     expectFaultsMet(hits, /\/applications\/[^/]+\/review$/)
     expect(retryToasts(mp).length).toBeGreaterThan(0)
 
     // 孙丽 (西山) marks 马建华's booked lunch delivered once its time has come.
     mp = await loginAs('u-sun', { storage })
-    const order = Object.values(data(mp).careOrders as Record<string, { id: string; holderId: string; status: string; startAt: string; cardId: string }>)
-      .find((o) => o.holderId === 'u-xs0' && o.status === 'booked')!
+    const order = Object.values(
+      data(mp).careOrders as Record<
+        string,
+        { id: string; holderId: string; status: string; startAt: string; cardId: string }
+      >,
+    ).find((o) => o.holderId === 'u-xs0' && o.status === 'booked')!
     mp.backend().clock.set(Date.parse(order.startAt) + 90 * 60_000)
     hits = faultsOn(mp, seedOf('deliver'), /\/orders\/[^/]+\/deliver$/)
     await mp.navigateTo('/packages/care-card/pages/worker-orders/index')
     await persist(mp, 'orders page', () => mp.page.has(`deliver-${order.id}`))
     await mp.page.tap(`deliver-${order.id}`)
-    await persist(mp, 'delivery', () => mp.page.text().includes('已标记完成'), () => mp.page.tap(`deliver-${order.id}`))
+    await persist(
+      mp,
+      'delivery',
+      () => mp.page.text().includes('已标记完成'),
+      () => mp.page.tap(`deliver-${order.id}`),
+    )
     const o = data(mp).careOrders[order.id] as { status: string; acts: { kind: string }[] }
     expect(o.status).toBe('delivered')
     expect(o.acts.filter((a) => a.kind === 'delivered')).toHaveLength(1)
-    const charges = (data(mp).careLedgers[order.cardId] as { orderId?: string; kind: string }[]).filter((e) => e.orderId === order.id && e.kind === 'charge')
+    const charges = (data(mp).careLedgers[order.cardId] as { orderId?: string; kind: string }[]).filter(
+      (e) => e.orderId === order.id && e.kind === 'charge',
+    )
     expect(charges).toHaveLength(1)
     expectFaultsMet(hits, /\/orders\/[^/]+\/deliver$/)
     expect(retryToasts(mp).length).toBeGreaterThan(0)
@@ -67,27 +93,46 @@ describe('WeChat build: worker and follow-up journeys under the seeded fault sch
   it('青少年宫: 赵敏 closes registration and draws the over-subscribed 陶艺 lottery (5 seeded applicants and 陈悦) (one draw, one message per applicant)', async () => {
     let mp = await loginAs('u-chen')
     const storage = mp.storage
-    await callAs(mp, 'u-chen', 'POST', '/api/youth-palace/applications', { childId: 'ypk-chen-yue', courseId: 'ypc-pottery' })
-    const term = (Object.values(data(mp).ypTerms) as { id: string; status: string; closesAt: string }[]).find((t) => t.status === 'open')!
+    await callAs(mp, 'u-chen', 'POST', '/api/youth-palace/applications', {
+      childId: 'ypk-chen-yue',
+      courseId: 'ypc-pottery',
+    })
+    const term = (Object.values(data(mp).ypTerms) as { id: string; status: string; closesAt: string }[]).find(
+      (t) => t.status === 'open',
+    )!
     mp = await loginAs('u-zhao', { storage, mockNow: Date.parse(`${term.closesAt}T10:00:00+08:00`) + 24 * 3600_000 })
     const hits = faultsOn(mp, seedOf('draw'), /\/terms\/[^/]+\/draw$/)
     const messagesBefore = Object.keys(data(mp).messages).length
     await mp.navigateTo('/packages/youth-palace/pages/worker/index')
     await persist(mp, 'worker page', () => mp.page.has(`close-${term.id}`))
     await mp.page.tap(`close-${term.id}`)
-    await persist(mp, 'close', () => mp.page.has(`draw-${term.id}`), () => mp.page.tap(`close-${term.id}`))
+    await persist(
+      mp,
+      'close',
+      () => mp.page.has(`draw-${term.id}`),
+      () => mp.page.tap(`close-${term.id}`),
+    )
     await mp.page.tap(`draw-${term.id}`)
-    await persist(mp, 'draw', () => mp.page.text().includes('抽签录取'), () => mp.page.tap(`draw-${term.id}`))
+    await persist(
+      mp,
+      'draw',
+      () => mp.page.text().includes('抽签录取'),
+      () => mp.page.tap(`draw-${term.id}`),
+    )
     expect(mp.page.text()).toContain('《陶艺小班》6 人报名、3 个名额：抽签录取 3 人，候补 3 人')
     expect(data(mp).ypTerms[term.id].status).toBe('drawn')
-    const pottery = (Object.values(data(mp).ypEnrollments) as { id: string; courseId: string; status: string }[]).filter((e) => e.courseId === 'ypc-pottery')
+    const pottery = (
+      Object.values(data(mp).ypEnrollments) as { id: string; courseId: string; status: string }[]
+    ).filter((e) => e.courseId === 'ypc-pottery')
     expect(pottery).toHaveLength(6)
     expect(pottery.filter((e) => e.status === 'admitted')).toHaveLength(3)
     expect(pottery.filter((e) => e.status === 'waitlisted')).toHaveLength(3)
     // One outcome message per applicant of every course drawn, however many times the draw was sent.
     const messages = (Object.values(data(mp).messages) as { userId: string; title: string }[]).slice(messagesBefore)
     const drawMessages = messages.filter((m) => /^青少年宫(抽签|报名成功)/.test(m.title))
-    const decided = (Object.values(data(mp).ypEnrollments) as { termId: string; source: string }[]).filter((e) => e.termId === term.id && e.source === 'draw')
+    const decided = (Object.values(data(mp).ypEnrollments) as { termId: string; source: string }[]).filter(
+      (e) => e.termId === term.id && e.source === 'draw',
+    )
     expect(decided).toHaveLength(6)
     expect(drawMessages).toHaveLength(decided.length)
     expectFaultsMet(hits, /\/terms\/[^/]+\/draw$/)
@@ -107,17 +152,31 @@ describe('WeChat build: worker and follow-up journeys under the seeded fault sch
     await mp.page.tap('paper-choice-oppose')
     await mp.page.tap('paper-photo')
     await mp.page.tap('paper-submit')
-    await persist(mp, 'paper ballot', () => mp.page.has('paper-done'), async () => {
-      expect(mp.page.get('paper-household-r-xs-5-2-202').className).toContain('option-on')
-      expect(mp.page.has('paper-photo-ok')).toBe(true)
-      await mp.page.tap('paper-submit')
-    })
-    expect(log().filter((e) => e.householdId === 'r-xs-5-2-202')).toEqual([expect.objectContaining({ channel: 'paper', choice: 'oppose' })])
+    await persist(
+      mp,
+      'paper ballot',
+      () => mp.page.has('paper-done'),
+      async () => {
+        expect(mp.page.get('paper-household-r-xs-5-2-202').className).toContain('option-on')
+        expect(mp.page.has('paper-photo-ok')).toBe(true)
+        await mp.page.tap('paper-submit')
+      },
+    )
+    expect(log().filter((e) => e.householdId === 'r-xs-5-2-202')).toEqual([
+      expect.objectContaining({ channel: 'paper', choice: 'oppose' }),
+    ])
     expectFaultsMet(hits, /\/paper-ballots$/)
 
     // 102 and 201 vote 同意 (8 of 10 households, 6 agree: passes); the deadline passes; publicity.
-    for (const [userId, householdId, name] of [['u-xs1', 'r-xs-5-2-102', '朱丽'], ['u-xs2', 'r-xs-5-2-201', '胡斌']]) {
-      await callAs(mp, userId, 'POST', `/api/elevator/petitions/${PETITION}/ballots`, { householdId, choice: 'agree', signature: { kind: 'typed-name', name } })
+    for (const [userId, householdId, name] of [
+      ['u-xs1', 'r-xs-5-2-102', '朱丽'],
+      ['u-xs2', 'r-xs-5-2-201', '胡斌'],
+    ]) {
+      await callAs(mp, userId, 'POST', `/api/elevator/petitions/${PETITION}/ballots`, {
+        householdId,
+        choice: 'agree',
+        signature: { kind: 'typed-name', name },
+      })
     }
     const deadline = Date.parse(data(mp).elevatorPetitions[PETITION].votingDeadline as string)
     mp = await loginAs('u-xs0', { storage, mockNow: deadline + 2 * 3600_000 })
@@ -127,11 +186,19 @@ describe('WeChat build: worker and follow-up journeys under the seeded fault sch
     await persist(mp, 'objections page', () => mp.page.has('objection-submit'))
     await mp.page.input('objection-text', TEXT)
     await mp.page.tap('objection-submit')
-    await persist(mp, 'objection', () => mp.page.has('objection-done'), async () => {
-      expect(inputValue(mp, 'objection-text')).toBe(TEXT)
-      await mp.page.tap('objection-submit')
-    })
-    const objections = () => Object.values(data(mp).elevatorObjections as Record<string, { petitionId: string; householdId: string }>).filter((x) => x.petitionId === PETITION)
+    await persist(
+      mp,
+      'objection',
+      () => mp.page.has('objection-done'),
+      async () => {
+        expect(inputValue(mp, 'objection-text')).toBe(TEXT)
+        await mp.page.tap('objection-submit')
+      },
+    )
+    const objections = () =>
+      Object.values(data(mp).elevatorObjections as Record<string, { petitionId: string; householdId: string }>).filter(
+        (x) => x.petitionId === PETITION,
+      )
     expect(objections().filter((x) => x.householdId === 'r-xs-5-2-101')).toHaveLength(1)
     expectFaultsMet(hits, /\/objections$/)
 
@@ -145,10 +212,15 @@ describe('WeChat build: worker and follow-up journeys under the seeded fault sch
     await mp.page.input('wo-text', PAPER)
     await mp.page.tap('wo-photo')
     await mp.page.tap('wo-submit')
-    await persist(mp, 'paper objection', () => mp.page.text().includes('纸质异议已记录'), async () => {
-      expect(inputValue(mp, 'wo-text')).toBe(PAPER)
-      await mp.page.tap('wo-submit')
-    })
+    await persist(
+      mp,
+      'paper objection',
+      () => mp.page.text().includes('纸质异议已记录'),
+      async () => {
+        expect(inputValue(mp, 'wo-text')).toBe(PAPER)
+        await mp.page.tap('wo-submit')
+      },
+    )
     expect(objections()).toHaveLength(2)
     const publicityEnd = Date.parse(data(mp).elevatorPetitions[PETITION].publicity.endsAt as string)
     mp.backend().clock.set(publicityEnd + 3600_000)
@@ -159,10 +231,15 @@ describe('WeChat build: worker and follow-up journeys under the seeded fault sch
     await mp.page.tap('wm-stage-mediation')
     await mp.page.input('wm-note', NOTE)
     await mp.page.tap('wm-submit')
-    await persist(mp, 'mediation step', () => mp.page.text().includes('处理步骤已记录'), async () => {
-      expect(inputValue(mp, 'wm-note')).toBe(NOTE)
-      await mp.page.tap('wm-submit')
-    })
+    await persist(
+      mp,
+      'mediation step',
+      () => mp.page.text().includes('处理步骤已记录'),
+      async () => {
+        expect(inputValue(mp, 'wm-note')).toBe(NOTE)
+        await mp.page.tap('wm-submit')
+      },
+    )
     const steps = data(mp).elevatorPetitions[PETITION].mediation.steps as { stage: string }[]
     expect(steps.filter((s) => s.stage === 'mediation')).toHaveLength(1)
     expectFaultsMet(hits, /\/(paper-objections|mediation)$/)

@@ -21,7 +21,7 @@ const seedOf = seedsFrom(SEEDS)
 
 const data = (mp: MiniProgram) => mp.backend().db.data
 
-describe('WeChat build: residents\' follow-up journeys under the seeded fault schedule', () => {
+describe("WeChat build: residents' follow-up journeys under the seeded fault schedule", () => {
   it('我的: 陈晓东 binds his real name; 李红 asks to act for 王秀英, who agrees (one binding, one link)', async () => {
     let mp = await loginAs('u-chen')
     const storage = mp.storage
@@ -33,27 +33,40 @@ describe('WeChat build: residents\' follow-up journeys under the seeded fault sc
     await mp.page.input('real-name-id', ID)
     await mp.page.tap('real-name-submit')
     // Bound, the app goes back to the page it came from (home), which greets him by name.
-    await persist(mp, 'real-name binding', () => mp.page.route !== 'pages/real-name/index', async () => {
-      expect(inputValue(mp, 'real-name-name')).toBe('陈晓东')
-      expect(inputValue(mp, 'real-name-id')).toBe(ID)
-      await mp.page.tap('real-name-submit')
-    })
+    await persist(
+      mp,
+      'real-name binding',
+      () => mp.page.route !== 'pages/real-name/index',
+      async () => {
+        expect(inputValue(mp, 'real-name-name')).toBe('陈晓东')
+        expect(inputValue(mp, 'real-name-id')).toBe(ID)
+        await mp.page.tap('real-name-submit')
+      },
+    )
     expect(mp.page.text()).toContain('您好，陈晓东')
     expect(data(mp).users['u-chen'].realName).toMatchObject({ name: '陈晓东' })
     expectFaultsMet(hits, /^\/api\/me\/real-name$/)
 
     mp = await loginAs('u-li', { storage })
     hits = faultsOn(mp, seedOf('familyRequest'), /^\/api\/family-links$/)
-    const links = () => (Object.values(data(mp).familyLinks) as { proxyId: string; principalId: string; status: string }[]).filter((l) => l.proxyId === 'u-li' && l.principalId === 'u-wang')
+    const links = () =>
+      (Object.values(data(mp).familyLinks) as { proxyId: string; principalId: string; status: string }[]).filter(
+        (l) => l.proxyId === 'u-li' && l.principalId === 'u-wang',
+      )
     await mp.navigateTo('/pages/family/index')
     await persist(mp, 'family page', () => mp.page.has('family-submit'))
     await mp.page.input('family-name', '王秀英')
     await mp.page.input('family-id', seededIdNumber('王秀英'))
     await mp.page.tap('family-submit')
-    await persist(mp, 'family request', () => mp.page.text().includes('待确认'), async () => {
-      expect(inputValue(mp, 'family-name')).toBe('王秀英')
-      await mp.page.tap('family-submit')
-    })
+    await persist(
+      mp,
+      'family request',
+      () => mp.page.text().includes('待确认'),
+      async () => {
+        expect(inputValue(mp, 'family-name')).toBe('王秀英')
+        await mp.page.tap('family-submit')
+      },
+    )
     expect(links()).toEqual([expect.objectContaining({ status: 'pending' })])
     expectFaultsMet(hits, /^\/api\/family-links$/)
 
@@ -63,7 +76,12 @@ describe('WeChat build: residents\' follow-up journeys under the seeded fault sc
     await mp.navigateTo('/pages/family/index')
     await persist(mp, 'family page', () => mp.page.has(`confirm-${link.id}`))
     await mp.page.tap(`confirm-${link.id}`)
-    await persist(mp, 'family confirm', () => mp.page.text().includes('已生效'), () => mp.page.tap(`confirm-${link.id}`))
+    await persist(
+      mp,
+      'family confirm',
+      () => mp.page.text().includes('已生效'),
+      () => mp.page.tap(`confirm-${link.id}`),
+    )
     expect(links()).toEqual([expect.objectContaining({ status: 'confirmed', confirmedBy: 'principal' })])
     expectFaultsMet(hits, /^\/api\/family-links\/[^/]+\/confirm$/)
     expect(mp.errors).toEqual([])
@@ -72,8 +90,14 @@ describe('WeChat build: residents\' follow-up journeys under the seeded fault sc
   it('青少年宫: 陈悦, promoted from the waitlist, is paid for once and her place confirmed', async () => {
     let mp = await loginAs('u-chen')
     const storage = mp.storage
-    const mine = await callAs(mp, 'u-chen', 'POST', '/api/youth-palace/applications', { childId: 'ypk-chen-yue', courseId: 'ypc-model-aircraft', joinWaitlist: true })
-    const seat = (Object.values(data(mp).ypEnrollments) as { id: string; parentId: string; courseId: string }[]).find((e) => e.courseId === 'ypc-model-aircraft' && e.parentId === 'u-zheng')!
+    const mine = await callAs(mp, 'u-chen', 'POST', '/api/youth-palace/applications', {
+      childId: 'ypk-chen-yue',
+      courseId: 'ypc-model-aircraft',
+      joinWaitlist: true,
+    })
+    const seat = (Object.values(data(mp).ypEnrollments) as { id: string; parentId: string; courseId: string }[]).find(
+      (e) => e.courseId === 'ypc-model-aircraft' && e.parentId === 'u-zheng',
+    )!
     await callAs(mp, 'u-zheng', 'POST', `/api/youth-palace/enrollments/${seat.id}/cancel`)
     expect(data(mp).ypEnrollments[mine.id].status).toBe('admitted')
 
@@ -82,9 +106,16 @@ describe('WeChat build: residents\' follow-up journeys under the seeded fault sc
     await mp.navigateTo('/packages/youth-palace/pages/my-courses/index?childId=ypk-chen-yue')
     await persist(mp, 'my courses', () => mp.page.has(`confirm-${mine.id}`))
     await mp.page.tap(`confirm-${mine.id}`)
-    await persist(mp, 'pay and confirm', () => mp.page.text().includes('名额已确认'), () => mp.page.tap(`confirm-${mine.id}`))
+    await persist(
+      mp,
+      'pay and confirm',
+      () => mp.page.text().includes('名额已确认'),
+      () => mp.page.tap(`confirm-${mine.id}`),
+    )
     expect(data(mp).ypEnrollments[mine.id].status).toBe('confirmed')
-    const payments = (Object.values(data(mp).ypPayments) as { enrollmentId: string; status: string }[]).filter((p) => p.enrollmentId === mine.id)
+    const payments = (Object.values(data(mp).ypPayments) as { enrollmentId: string; status: string }[]).filter(
+      (p) => p.enrollmentId === mine.id,
+    )
     expect(payments.filter((p) => p.status === 'paid')).toHaveLength(1)
     // The person was asked to pay once: WeChat Pay is never opened again for a place already paid for.
     expect(mp.calls.filter((c) => c.api === 'requestPayment')).toHaveLength(1)
@@ -93,16 +124,25 @@ describe('WeChat build: residents\' follow-up journeys under the seeded fault sc
     expect(mp.errors).toEqual([])
   })
 
-  it('爱心卡: 马建华 cancels tomorrow\'s lunch (one release, the credit back once)', async () => {
+  it("爱心卡: 马建华 cancels tomorrow's lunch (one release, the credit back once)", async () => {
     const mp = await loginAs('u-xs0')
-    const order = (Object.values(data(mp).careOrders) as { id: string; holderId: string; status: string; cardId: string }[]).find((o) => o.holderId === 'u-xs0' && o.status === 'booked')!
+    const order = (
+      Object.values(data(mp).careOrders) as { id: string; holderId: string; status: string; cardId: string }[]
+    ).find((o) => o.holderId === 'u-xs0' && o.status === 'booked')!
     const hits = faultsOn(mp, seedOf('cancel'), /\/orders\/[^/]+\/cancel$/)
     await mp.navigateTo(`/packages/care-card/pages/order/index?id=${order.id}`)
     await persist(mp, 'order page', () => mp.page.has('order-cancel'))
     await mp.page.tap('order-cancel')
-    await persist(mp, 'cancel', () => mp.page.text().includes('已退回爱心卡'), () => mp.page.tap('order-cancel'))
+    await persist(
+      mp,
+      'cancel',
+      () => mp.page.text().includes('已退回爱心卡'),
+      () => mp.page.tap('order-cancel'),
+    )
     expect(data(mp).careOrders[order.id].status).toBe('cancelled')
-    const releases = (data(mp).careLedgers[order.cardId] as { orderId?: string; kind: string }[]).filter((e) => e.orderId === order.id && e.kind === 'release')
+    const releases = (data(mp).careLedgers[order.cardId] as { orderId?: string; kind: string }[]).filter(
+      (e) => e.orderId === order.id && e.kind === 'release',
+    )
     expect(releases).toHaveLength(1)
     expectFaultsMet(hits, /\/orders\/[^/]+\/cancel$/)
     expect(mp.errors).toEqual([])
@@ -112,17 +152,29 @@ describe('WeChat build: residents\' follow-up journeys under the seeded fault sc
     let mp = await loginAs('u-liu')
     const storage = mp.storage
     let hits = faultsOn(mp, seedOf('petition'), /^\/api\/elevator\/petitions$/)
-    const petitions = () => (Object.values(data(mp).elevatorPetitions) as { id: string; unitId: string; coInitiators: { userId?: string; status?: string }[] }[]).filter((p) => p.unitId === 'u-zpq-3-1')
+    const petitions = () =>
+      (
+        Object.values(data(mp).elevatorPetitions) as {
+          id: string
+          unitId: string
+          coInitiators: { userId?: string; status?: string }[]
+        }[]
+      ).filter((p) => p.unitId === 'u-zpq-3-1')
     const POSITION = '单元南侧楼梯间外，平层入户'
     await mp.navigateTo('/packages/elevator/pages/start/index?unitId=u-zpq-3-1')
     await persist(mp, 'start page', () => mp.page.has('start-submit'))
     await fillZpqPetitionStart(mp, POSITION)
     await mp.page.tap('start-submit')
-    await persist(mp, 'start', () => mp.page.text().includes('申请已发起'), async () => {
-      expect(inputValue(mp, 'start-position')).toBe(POSITION)
-      expect(inputValue(mp, 'start-budget')).toBe('500000')
-      await mp.page.tap('start-submit')
-    })
+    await persist(
+      mp,
+      'start',
+      () => mp.page.text().includes('申请已发起'),
+      async () => {
+        expect(inputValue(mp, 'start-position')).toBe(POSITION)
+        expect(inputValue(mp, 'start-budget')).toBe('500000')
+        await mp.page.tap('start-submit')
+      },
+    )
     expect(petitions()).toHaveLength(1)
     expectFaultsMet(hits, /^\/api\/elevator\/petitions$/)
 
@@ -132,7 +184,12 @@ describe('WeChat build: residents\' follow-up journeys under the seeded fault sc
     await mp.navigateTo(`/packages/elevator/pages/petition/index?id=${id}`)
     await persist(mp, 'petition page', () => mp.page.has('confirm-petition'))
     await mp.page.tap('confirm-petition')
-    await persist(mp, 'co-initiator confirm', () => !mp.page.has('confirm-petition') && mp.page.text().includes('已确认'), () => mp.page.tap('confirm-petition'))
+    await persist(
+      mp,
+      'co-initiator confirm',
+      () => !mp.page.has('confirm-petition') && mp.page.text().includes('已确认'),
+      () => mp.page.tap('confirm-petition'),
+    )
     expect(JSON.stringify(data(mp).elevatorPetitions[id])).toContain('u-qian')
     expectFaultsMet(hits, /\/petitions\/[^/]+\/confirm$/)
     expect(mp.errors).toEqual([])

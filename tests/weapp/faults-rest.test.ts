@@ -21,14 +21,22 @@ const PHOTO = 'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QD
 const data = (mp: MiniProgram) => mp.backend().db.data
 
 describe('WeChat build: smaller follow-ups under the seeded fault schedule', () => {
-  it('爱心卡: 王秀英 withdraws her application (withdrawn once); 马建华 disputes yesterday\'s lunch (one dispute)', async () => {
+  it("爱心卡: 王秀英 withdraws her application (withdrawn once); 马建华 disputes yesterday's lunch (one dispute)", async () => {
     let mp = await loginAs('u-wang')
-    const app = await callAs(mp, 'u-wang', 'POST', '/api/care-card/applications', { groups: [], proofs: [{ kind: 'household', photo: PHOTO }] })
+    const app = await callAs(mp, 'u-wang', 'POST', '/api/care-card/applications', {
+      groups: [],
+      proofs: [{ kind: 'household', photo: PHOTO }],
+    })
     let hits = faultsOn(mp, seedOf('withdraw'), /\/applications\/[^/]+\/withdraw$/)
     await mp.navigateTo(`/packages/care-card/pages/application/index?id=${app.id}`)
     await persist(mp, 'application page', () => mp.page.has('application-withdraw'))
     await mp.page.tap('application-withdraw')
-    await persist(mp, 'withdraw', () => mp.page.has('application-again'), () => mp.page.tap('application-withdraw'))
+    await persist(
+      mp,
+      'withdraw',
+      () => mp.page.has('application-again'),
+      () => mp.page.tap('application-withdraw'),
+    )
     const acts = (data(mp).careApplications[app.id].acts as { kind: string }[]).map((a) => a.kind)
     expect(data(mp).careApplications[app.id].status).toBe('withdrawn')
     expect(acts.filter((k) => k === 'withdrawn')).toHaveLength(1)
@@ -41,10 +49,15 @@ describe('WeChat build: smaller follow-ups under the seeded fault schedule', () 
     await persist(mp, 'order page', () => mp.page.has('dispute-submit'))
     await mp.page.input('dispute-reason', REASON)
     await mp.page.tap('dispute-submit')
-    await persist(mp, 'dispute', () => mp.page.text().includes('异议已提交'), async () => {
-      expect(inputValue(mp, 'dispute-reason')).toBe(REASON)
-      await mp.page.tap('dispute-submit')
-    })
+    await persist(
+      mp,
+      'dispute',
+      () => mp.page.text().includes('异议已提交'),
+      async () => {
+        expect(inputValue(mp, 'dispute-reason')).toBe(REASON)
+        await mp.page.tap('dispute-submit')
+      },
+    )
     const order = data(mp).careOrders['co-seed-1'] as { dispute?: { reason: string }; acts: { kind: string }[] }
     expect(order.dispute?.reason).toBe(REASON)
     expect(order.acts.filter((a) => a.kind === 'disputed')).toHaveLength(1)
@@ -55,7 +68,11 @@ describe('WeChat build: smaller follow-ups under the seeded fault schedule', () 
   it('青少年宫: 陈晓东 adds a child (one profile); 郑丽华 cancels her paid seat (one refund, the waitlist promoted once)', async () => {
     let mp = await loginAs('u-chen')
     const storage = mp.storage
-    const waiting = await callAs(mp, 'u-chen', 'POST', '/api/youth-palace/applications', { childId: 'ypk-chen-yue', courseId: 'ypc-model-aircraft', joinWaitlist: true })
+    const waiting = await callAs(mp, 'u-chen', 'POST', '/api/youth-palace/applications', {
+      childId: 'ypk-chen-yue',
+      courseId: 'ypc-model-aircraft',
+      joinWaitlist: true,
+    })
     let hits = faultsOn(mp, seedOf('child'), /^\/api\/youth-palace\/children$/)
     await mp.navigateTo('/packages/youth-palace/pages/index/index')
     await persist(mp, 'youth palace home', () => mp.page.has('add-child'))
@@ -64,25 +81,41 @@ describe('WeChat build: smaller follow-ups under the seeded fault schedule', () 
     await mp.page.input('child-name', '陈小天')
     await mp.page.change('child-birth', '2019-05-01')
     await mp.page.tap('child-submit')
-    const named = () => (Object.values(data(mp).ypChildren) as { parentId: string; name: string }[]).filter((k) => k.parentId === 'u-chen' && k.name === '陈小天')
-    await persist(mp, 'add child', () => named().length > 0 && !mp.page.has('child-submit'), async () => {
-      expect(inputValue(mp, 'child-name')).toBe('陈小天')
-      await mp.page.tap('child-submit')
-    })
+    const named = () =>
+      (Object.values(data(mp).ypChildren) as { parentId: string; name: string }[]).filter(
+        (k) => k.parentId === 'u-chen' && k.name === '陈小天',
+      )
+    await persist(
+      mp,
+      'add child',
+      () => named().length > 0 && !mp.page.has('child-submit'),
+      async () => {
+        expect(inputValue(mp, 'child-name')).toBe('陈小天')
+        await mp.page.tap('child-submit')
+      },
+    )
     expect(named()).toHaveLength(1)
     expectFaultsMet(hits, /\/children$/)
 
     mp = await loginAs('u-zheng', { storage })
-    const seat = (Object.values(data(mp).ypEnrollments) as { id: string; parentId: string; courseId: string; paymentId: string }[])
-      .find((e) => e.courseId === 'ypc-model-aircraft' && e.parentId === 'u-zheng')!
+    const seat = (
+      Object.values(data(mp).ypEnrollments) as { id: string; parentId: string; courseId: string; paymentId: string }[]
+    ).find((e) => e.courseId === 'ypc-model-aircraft' && e.parentId === 'u-zheng')!
     hits = faultsOn(mp, seedOf('cancelSeat'), /\/enrollments\/[^/]+\/cancel$/)
     await mp.navigateTo('/packages/youth-palace/pages/my-courses/index')
     await persist(mp, 'my courses', () => mp.page.has(`cancel-${seat.id}`))
     await mp.page.tap(`cancel-${seat.id}`)
-    await persist(mp, 'cancel seat', () => data(mp).ypEnrollments[seat.id].status === 'cancelled' && !mp.page.has(`cancel-${seat.id}`), () => mp.page.tap(`cancel-${seat.id}`))
+    await persist(
+      mp,
+      'cancel seat',
+      () => data(mp).ypEnrollments[seat.id].status === 'cancelled' && !mp.page.has(`cancel-${seat.id}`),
+      () => mp.page.tap(`cancel-${seat.id}`),
+    )
     expect(data(mp).ypPayments[seat.paymentId].status).toBe('refunded')
     expect(data(mp).ypEnrollments[waiting.id].status).toBe('admitted')
-    const offers = (Object.values(data(mp).messages) as { userId: string; title: string }[]).filter((m) => m.userId === 'u-chen' && m.title === '候补到名额了')
+    const offers = (Object.values(data(mp).messages) as { userId: string; title: string }[]).filter(
+      (m) => m.userId === 'u-chen' && m.title === '候补到名额了',
+    )
     expect(offers).toHaveLength(1)
     expectFaultsMet(hits, /\/cancel$/)
     expect(mp.errors).toEqual([])
@@ -91,12 +124,22 @@ describe('WeChat build: smaller follow-ups under the seeded fault schedule', () 
   it('一件事: 李红 cancels her window appointment (cancelled once, the page says so or why)', async () => {
     const NOW = Date.parse('2026-03-02T10:00:00+08:00')
     const mp = await loginAs('u-li', { mockNow: NOW })
-    const appt = await callAs(mp, 'u-li', 'POST', '/api/one-thing/appointments', { eventId: 'newborn', hallId: 'hall-zh-district', date: '2026-03-03', slot: '09:00' })
+    const appt = await callAs(mp, 'u-li', 'POST', '/api/one-thing/appointments', {
+      eventId: 'newborn',
+      hallId: 'hall-zh-district',
+      date: '2026-03-03',
+      slot: '09:00',
+    })
     const hits = faultsOn(mp, seedOf('cancelAppointment'), /\/appointments\/[^/]+\/cancel$/)
     await mp.navigateTo('/packages/one-thing/pages/appointments/index')
     await persist(mp, 'appointments page', () => mp.page.has(`cancel-${appt.id}`))
     await mp.page.tap(`cancel-${appt.id}`)
-    await persist(mp, 'cancel appointment', () => !mp.page.has(`cancel-${appt.id}`) && mp.page.text().includes('已取消'), () => mp.page.tap(`cancel-${appt.id}`))
+    await persist(
+      mp,
+      'cancel appointment',
+      () => !mp.page.has(`cancel-${appt.id}`) && mp.page.text().includes('已取消'),
+      () => mp.page.tap(`cancel-${appt.id}`),
+    )
     expect(data(mp).oneThingAppointments[appt.id].status).toBe('cancelled')
     expectFaultsMet(hits, /\/cancel$/)
     expect(mp.errors).toEqual([])
@@ -108,7 +151,12 @@ describe('WeChat build: smaller follow-ups under the seeded fault schedule', () 
     await mp.switchTab('/pages/me/index')
     await persist(mp, 'me page', () => mp.page.has('delete-account'))
     await mp.page.tap('delete-account')
-    await persist(mp, 'delete account', () => mp.page.route === 'pages/login/index', () => mp.page.tap('delete-account'))
+    await persist(
+      mp,
+      'delete account',
+      () => mp.page.route === 'pages/login/index',
+      () => mp.page.tap('delete-account'),
+    )
     expect(data(mp).users['u-chen'].deletedAt).toEqual(expect.any(String))
     expectFaultsMet(hits, /^\/api\/me$/)
     expect(mp.errors).toEqual([])

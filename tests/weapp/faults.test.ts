@@ -30,13 +30,20 @@ describe('WeChat build: the four services under the seeded fault schedule', () =
     await mp.page.tap('proof-household')
     expect(mp.page.text()).toContain('已拍摄')
     await mp.page.tap('apply-submit')
-    await persist(mp, 'apply', () => mp.page.text().includes('已提交，社区将在 5 个工作日内初审'), async () => {
-      // The photo taken is still there after a failure: nothing to redo but tap again.
-      expect(mp.page.text()).toContain('已拍摄')
-      expect(mp.page.text()).not.toContain('请拍摄户口簿或居住证')
-      await mp.page.tap('apply-submit')
-    })
-    const apps = Object.values(mp.backend().db.data.careApplications as Record<string, { applicantId: string }>).filter((a) => a.applicantId === 'u-wang')
+    await persist(
+      mp,
+      'apply',
+      () => mp.page.text().includes('已提交，社区将在 5 个工作日内初审'),
+      async () => {
+        // The photo taken is still there after a failure: nothing to redo but tap again.
+        expect(mp.page.text()).toContain('已拍摄')
+        expect(mp.page.text()).not.toContain('请拍摄户口簿或居住证')
+        await mp.page.tap('apply-submit')
+      },
+    )
+    const apps = Object.values(mp.backend().db.data.careApplications as Record<string, { applicantId: string }>).filter(
+      (a) => a.applicantId === 'u-wang',
+    )
     expect(apps).toHaveLength(1)
     expectFaultsMet(hits, /^\/api\/care-card\/applications$/)
     expect(retryToasts(mp).length).toBeGreaterThan(0)
@@ -46,26 +53,43 @@ describe('WeChat build: the four services under the seeded fault schedule', () =
     hits = faultsOn(mp, seedOf('book'), /^\/api\/care-card\/orders$/)
     const db = () => mp.backend().db.data
     const serviceId = db().careProviders['cp-xs-canteen'].services[0].id as string
-    const ordersOf = () => Object.values(db().careOrders as Record<string, { id: string; holderId: string; slotId: string; status: string }>).filter((o) => o.holderId === 'u-xs0')
+    const ordersOf = () =>
+      Object.values(
+        db().careOrders as Record<string, { id: string; holderId: string; slotId: string; status: string }>,
+      ).filter((o) => o.holderId === 'u-xs0')
     const before = ordersOf().length
     await mp.navigateTo(`/packages/care-card/pages/book/index?id=${serviceId}`)
     await persist(mp, 'book page', () => idsStarting(mp, 'book-day-').length > 0)
     // The last day offered (tomorrow already has a seeded lunch), its first free slot.
     await mp.page.tap(idsStarting(mp, 'book-day-').pop()!)
-    const slot = idsStarting(mp, 'book-slot-').find((id) => !/已约满/.test(walk(mp.page.get(id)).map((n) => n.text ?? '').join('')))!
+    const slot = idsStarting(mp, 'book-slot-').find(
+      (id) =>
+        !/已约满/.test(
+          walk(mp.page.get(id))
+            .map((n) => n.text ?? '')
+            .join(''),
+        ),
+    )!
     const slotId = slot.slice('book-slot-'.length)
     await mp.page.tap(slot)
     await mp.page.tap('book-submit')
-    await persist(mp, 'booking', () => mp.page.text().includes('预约成功'), async () => {
-      // The chosen day and time are still chosen after a failure.
-      expect(mp.page.get(slot).className).toContain('option-on')
-      await mp.page.tap('book-submit')
-    })
+    await persist(
+      mp,
+      'booking',
+      () => mp.page.text().includes('预约成功'),
+      async () => {
+        // The chosen day and time are still chosen after a failure.
+        expect(mp.page.get(slot).className).toContain('option-on')
+        await mp.page.tap('book-submit')
+      },
+    )
     const mine = ordersOf()
     expect(mine).toHaveLength(before + 1)
     expect(mine.filter((o) => o.slotId === slotId)).toHaveLength(1)
     const order = mine.find((o) => o.slotId === slotId)!
-    const ledger = Object.values(db().careLedgers as Record<string, { orderId?: string; kind?: string }[]>).flat().filter((e) => e.orderId === order.id)
+    const ledger = Object.values(db().careLedgers as Record<string, { orderId?: string; kind?: string }[]>)
+      .flat()
+      .filter((e) => e.orderId === order.id)
     expect(ledger).toHaveLength(1)
     expectFaultsMet(hits, /^\/api\/care-card\/orders$/)
     expect(retryToasts(mp).length).toBeGreaterThan(0)
@@ -81,12 +105,17 @@ describe('WeChat build: the four services under the seeded fault schedule', () =
     await mp.page.tap('choice-agree')
     await mp.page.input('sign-name', '朱丽')
     await mp.page.tap('ballot-submit')
-    await persist(mp, 'ballot', () => mp.page.text().includes('表决已提交'), async () => {
-      // What was typed and chosen is still there.
-      expect(inputValue(mp, 'sign-name')).toBe('朱丽')
-      expect(mp.page.get('choice-agree').className).toContain('option-on')
-      await mp.page.tap('ballot-submit')
-    })
+    await persist(
+      mp,
+      'ballot',
+      () => mp.page.text().includes('表决已提交'),
+      async () => {
+        // What was typed and chosen is still there.
+        expect(inputValue(mp, 'sign-name')).toBe('朱丽')
+        expect(mp.page.get('choice-agree').className).toContain('option-on')
+        await mp.page.tap('ballot-submit')
+      },
+    )
     expect(mp.page.text()).toContain('您的表决：同意')
     const log = mp.backend().db.data.elevatorAuditLogs[PETITION] as { householdId: string; choice: string }[]
     expect(log).toHaveLength(logBefore + 1)
@@ -99,17 +128,24 @@ describe('WeChat build: the four services under the seeded fault schedule', () =
   it('青少年宫: 陈晓东 applies for 中国舞 for 陈乐 (one enrollment for the child and course)', async () => {
     const mp = await loginAs('u-chen')
     const hits = faultsOn(mp, seedOf('youthPalace'), /^\/api\/youth-palace\/applications$/)
-    const enrollments = () => Object.values(mp.backend().db.data.ypEnrollments as Record<string, { childId: string; courseId: string; status: string }>)
-      .filter((e) => e.childId === 'ypk-chen-le' && e.courseId === 'ypc-chinese-dance')
+    const enrollments = () =>
+      Object.values(
+        mp.backend().db.data.ypEnrollments as Record<string, { childId: string; courseId: string; status: string }>,
+      ).filter((e) => e.childId === 'ypk-chen-le' && e.courseId === 'ypc-chinese-dance')
     expect(enrollments()).toHaveLength(0)
     await mp.navigateTo('/packages/youth-palace/pages/course/index?id=ypc-chinese-dance&childId=ypk-chen-le')
     await persist(mp, 'course page', () => mp.page.has('apply-submit'))
     await mp.page.tap('apply-submit')
-    await persist(mp, 'apply', () => mp.page.has('apply-result'), async () => {
-      // The child chosen is still chosen.
-      expect(mp.page.get('apply-child-ypk-chen-le').className).toContain('option-on')
-      await mp.page.tap('apply-submit')
-    })
+    await persist(
+      mp,
+      'apply',
+      () => mp.page.has('apply-result'),
+      async () => {
+        // The child chosen is still chosen.
+        expect(mp.page.get('apply-child-ypk-chen-le').className).toContain('option-on')
+        await mp.page.tap('apply-submit')
+      },
+    )
     expect(mp.page.text()).toContain('已确认名额')
     expect(enrollments()).toHaveLength(1)
     expectFaultsMet(hits, /^\/api\/youth-palace\/applications$/)
@@ -128,7 +164,11 @@ describe('WeChat build: the four services under the seeded fault schedule', () =
     await persist(mp, 'birth date saved', saved)
     // The answers stay on screen whether or not a save failed.
     expect(mp.page.text()).toContain('2026年2月20日')
-    for (const [q, a] of [['parents', 'married'], ['localHukou', 'yes'], ['motherInsured', 'yes']]) {
+    for (const [q, a] of [
+      ['parents', 'married'],
+      ['localHukou', 'yes'],
+      ['motherInsured', 'yes'],
+    ]) {
       await mp.page.tap(`q-${q}-${a}`)
       await persist(mp, `answer ${q} saved`, saved)
     }
@@ -138,10 +178,19 @@ describe('WeChat build: the four services under the seeded fault schedule', () =
     await mp.page.tap('tick-birth-certificate')
     await persist(mp, 'tick saved', saved)
     expect(mp.page.text()).toContain('已办 1 项')
-    const progress = Object.values(mp.backend().db.data.oneThingProgress as Record<string, { userId: string; eventId: string; answers: Record<string, string>; ticked: string[] }>)
-      .filter((p) => p.userId === 'u-li' && p.eventId === 'newborn')
+    const progress = Object.values(
+      mp.backend().db.data.oneThingProgress as Record<
+        string,
+        { userId: string; eventId: string; answers: Record<string, string>; ticked: string[] }
+      >,
+    ).filter((p) => p.userId === 'u-li' && p.eventId === 'newborn')
     expect(progress).toHaveLength(1)
-    expect(progress[0].answers).toMatchObject({ birthDate: '2026-02-20', parents: 'married', localHukou: 'yes', motherInsured: 'yes' })
+    expect(progress[0].answers).toMatchObject({
+      birthDate: '2026-02-20',
+      parents: 'married',
+      localHukou: 'yes',
+      motherInsured: 'yes',
+    })
     expect(progress[0].ticked).toEqual(['birth-certificate'])
 
     await mp.navigateTo(`${ROOT}/appointment/index?event=newborn`)
@@ -149,12 +198,19 @@ describe('WeChat build: the four services under the seeded fault schedule', () =
     await mp.page.tap('day-2026-03-03')
     await mp.page.tap('slot-0900')
     await mp.page.tap('appointment-submit')
-    await persist(mp, 'appointment', () => mp.page.text().includes('预约成功'), async () => {
-      expect(mp.page.get('slot-0900').className).toContain('option-on')
-      await mp.page.tap('appointment-submit')
-    })
+    await persist(
+      mp,
+      'appointment',
+      () => mp.page.text().includes('预约成功'),
+      async () => {
+        expect(mp.page.get('slot-0900').className).toContain('option-on')
+        await mp.page.tap('appointment-submit')
+      },
+    )
     expect(mp.page.text()).toContain('2026年3月3日（周二） 09:00–10:00')
-    const appointments = Object.values(mp.backend().db.data.oneThingAppointments as Record<string, { userId: string; status: string }>).filter((a) => a.userId === 'u-li')
+    const appointments = Object.values(
+      mp.backend().db.data.oneThingAppointments as Record<string, { userId: string; status: string }>,
+    ).filter((a) => a.userId === 'u-li')
     expect(appointments).toHaveLength(1)
     expectFaultsMet(hits, /^\/api\/one-thing\/(progress|appointments)/)
     expect(retryToasts(mp).length).toBeGreaterThan(0)

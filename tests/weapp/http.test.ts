@@ -11,12 +11,17 @@ export const REAL_DIST = path.resolve(__dirname, '../../dist/weapp-real')
 export const REAL_PORT = 3917
 
 let server: MockServer
-beforeAll(async () => { server = await startMockServer({ port: REAL_PORT }) })
+beforeAll(async () => {
+  server = await startMockServer({ port: REAL_PORT })
+})
 afterAll(() => server?.close())
 
 describe('WeChat build with a real backend over HTTP', () => {
   it('carries no mocked backend code', () => {
-    const js = fs.readdirSync(REAL_DIST, { recursive: true }).map(String).filter((f) => f.endsWith('.js'))
+    const js = fs
+      .readdirSync(REAL_DIST, { recursive: true })
+      .map(String)
+      .filter((f) => f.endsWith('.js'))
     const all = js.map((f) => fs.readFileSync(path.join(REAL_DIST, f), 'utf8')).join('\n')
     expect(all).toContain('127.0.0.1:3917')
     expect(all).not.toContain('mc:db:')

@@ -2,9 +2,9 @@
  * Issue 16 ("Fix what a new user met"), in the WeChat harness: each case is what a person met, played
  * through the compiled app.
  */
-import { holdCredit, spendableFen } from '../../src/domain/careLedger'
-import { beijingIso } from '../../src/domain/time'
-import { formatInstantCn } from '../../src/domain/youthPalaceTypes'
+import { holdCredit, spendableFen } from '@/domain/careLedger'
+import { beijingIso } from '@/domain/time'
+import { formatInstantCn } from '@/domain/youthPalaceTypes'
 import { MiniProgram, loginAs, logout, seededIdNumber, textOf, walk } from './harness'
 import { callAs } from './harness/faults'
 
@@ -18,7 +18,8 @@ async function bookFirstSlot(mp: MiniProgram) {
 }
 
 /** An ID number as people paste it: in groups of 6, 4, 4 and 4, with spaces between. */
-const spaced = (id: string, space = ' ') => [id.slice(0, 6), id.slice(6, 10), id.slice(10, 14), id.slice(14)].join(space)
+const spaced = (id: string, space = ' ') =>
+  [id.slice(0, 6), id.slice(6, 10), id.slice(10, 14), id.slice(14)].join(space)
 
 jest.setTimeout(60_000)
 
@@ -51,7 +52,7 @@ describe('WeChat build: what a new user met (issue 16)', () => {
     expect(mp.backend().db.data.users['u-chen'].realName).toMatchObject({ name: '陈晓东' })
   })
 
-  it('a family member\'s ID number pasted with full-width spaces and a lower-case x is kept whole (item 6); once she agrees, the request message is no longer 未读 (item 10)', async () => {
+  it("a family member's ID number pasted with full-width spaces and a lower-case x is kept whole (item 6); once she agrees, the request message is no longer 未读 (item 10)", async () => {
     const storage = new Map<string, string>()
     let mp = await loginAs('u-li', { storage })
     await mp.navigateTo('/pages/family/index')
@@ -72,7 +73,9 @@ describe('WeChat build: what a new user met (issue 16)', () => {
     expect(mp.page.text()).toContain('您有 1 条未读消息')
     await mp.switchTab('/pages/messages/index')
     await mp.settle()
-    const request = walk(mp.page.root).find((n) => (n.id ?? '').startsWith('message-') && textOf(n).includes('家人申请为您代办'))!
+    const request = walk(mp.page.root).find(
+      (n) => (n.id ?? '').startsWith('message-') && textOf(n).includes('家人申请为您代办'),
+    )!
     expect(textOf(request)).not.toContain('未读')
   })
 
@@ -82,7 +85,11 @@ describe('WeChat build: what a new user met (issue 16)', () => {
     const data = mp.backend().db.data
     const nowIso = beijingIso(mp.backend().clock.now())
     const entries = data.careLedgers['cc-seed-xs0']
-    const drained = holdCredit(entries, { orderId: 'co-test-drain', amountFen: spendableFen(entries, nowIso) - 500, at: nowIso })
+    const drained = holdCredit(entries, {
+      orderId: 'co-test-drain',
+      amountFen: spendableFen(entries, nowIso) - 500,
+      at: nowIso,
+    })
     data.careLedgers['cc-seed-xs0'] = drained.map((e) => ({ ...e }))
     await mp.navigateTo('/packages/care-card/pages/book/index?id=cs-xs-lunch')
     await mp.settle()
@@ -97,7 +104,9 @@ describe('WeChat build: what a new user met (issue 16)', () => {
     // The balance is on the page from the start.
     expect(textOf(mp.page.byId('book-balance')!)).toBe('爱心卡可用余额 ¥5.00')
     expect(mp.page.text()).toContain('每月 1 日发放新的额度后可以再预约')
-    expect(Object.values(data.careOrders).filter((o) => (o as { holderId: string }).holderId === 'u-xs0')).toHaveLength(2)
+    expect(Object.values(data.careOrders).filter((o) => (o as { holderId: string }).holderId === 'u-xs0')).toHaveLength(
+      2,
+    )
     expect(mp.errors).toEqual([])
   })
 
@@ -106,7 +115,17 @@ describe('WeChat build: what a new user met (issue 16)', () => {
     const data = mp.backend().db.data
     const nowIso = beijingIso(mp.backend().clock.now())
     // 马建华 confirmed that 李红 may act for him.
-    data.familyLinks['fl-test-xs0'] = { id: 'fl-test-xs0', proxyId: 'u-li', principalId: 'u-xs0', relationship: '子女', status: 'confirmed', requestedBy: 'u-li', requestedAt: nowIso, confirmedAt: nowIso, confirmedBy: 'principal' }
+    data.familyLinks['fl-test-xs0'] = {
+      id: 'fl-test-xs0',
+      proxyId: 'u-li',
+      principalId: 'u-xs0',
+      relationship: '子女',
+      status: 'confirmed',
+      requestedBy: 'u-li',
+      requestedAt: nowIso,
+      confirmedAt: nowIso,
+      confirmedBy: 'principal',
+    }
     await mp.navigateTo('/packages/care-card/pages/index/index')
     await mp.settle()
     expect(mp.page.text()).toContain('我的爱心卡')
@@ -139,7 +158,9 @@ describe('WeChat build: what a new user met (issue 16)', () => {
     await mp.settle()
     await mp.navigateTo('/packages/care-card/pages/orders/index')
     await mp.settle()
-    const booked = (Object.values(data.careOrders) as { id: string; proxyId?: string }[]).find((o) => o.proxyId === 'u-li')!
+    const booked = (Object.values(data.careOrders) as { id: string; proxyId?: string }[]).find(
+      (o) => o.proxyId === 'u-li',
+    )!
     expect(textOf(mp.page.byId(`order-${booked.id}`)!)).toContain('由 李红 代为预约')
     await mp.page.tap(`order-${booked.id}`)
     await mp.settle()
@@ -149,8 +170,20 @@ describe('WeChat build: what a new user met (issue 16)', () => {
 
   it('a waitlist place to confirm within 24 hours is a to-do on home, before the services (item 9)', async () => {
     const mp = await loginAs('u-chen')
-    await callAs(mp, 'u-chen', 'POST', '/api/youth-palace/applications', { childId: 'ypk-chen-yue', courseId: 'ypc-model-aircraft', joinWaitlist: true })
-    const enrollments = () => Object.values(mp.backend().db.data.ypEnrollments) as { id: string; parentId: string; childId: string; courseId: string; status: string; confirmBy?: string }[]
+    await callAs(mp, 'u-chen', 'POST', '/api/youth-palace/applications', {
+      childId: 'ypk-chen-yue',
+      courseId: 'ypc-model-aircraft',
+      joinWaitlist: true,
+    })
+    const enrollments = () =>
+      Object.values(mp.backend().db.data.ypEnrollments) as {
+        id: string
+        parentId: string
+        childId: string
+        courseId: string
+        status: string
+        confirmBy?: string
+      }[]
     const seat = enrollments().find((e) => e.courseId === 'ypc-model-aircraft' && e.parentId === 'u-zheng')!
     await callAs(mp, 'u-zheng', 'POST', `/api/youth-palace/enrollments/${seat.id}/cancel`)
     const offer = enrollments().find((e) => e.childId === 'ypk-chen-yue' && e.courseId === 'ypc-model-aircraft')!
@@ -210,8 +243,13 @@ describe('WeChat build: words a new user met (issue 16, item 10)', () => {
     const deadline = `${beijingIso(mp.backend().clock.now() + 30 * 86_400_000).slice(0, 10)}T20:00:00+08:00`
     await callAs(mp, 'u-zhou', 'POST', '/api/me/privacy', { accepted: true })
     const p = await callAs(mp, 'u-zhou', 'POST', '/api/elevator/petitions', {
-      roomId: 'r-zpq-3-1-501', coInitiatorRoomIds: ['r-zpq-3-1-102', 'r-zpq-3-1-302'], elevatorPosition: '单元北侧楼梯间外',
-      budgetFen: 50_000_000, subsidiesFen: 20_000_000, yearlyMaintenanceFen: 1_200_000, votingDeadline: deadline,
+      roomId: 'r-zpq-3-1-501',
+      coInitiatorRoomIds: ['r-zpq-3-1-102', 'r-zpq-3-1-302'],
+      elevatorPosition: '单元北侧楼梯间外',
+      budgetFen: 50_000_000,
+      subsidiesFen: 20_000_000,
+      yearlyMaintenanceFen: 1_200_000,
+      votingDeadline: deadline,
     })
     for (const u of ['u-qian', 'u-wu']) {
       await callAs(mp, u, 'POST', '/api/me/privacy', { accepted: true })

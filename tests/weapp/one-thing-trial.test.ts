@@ -17,15 +17,23 @@ function failWrites(mp: MiniProgram, url: RegExp): () => void {
   const backend = mp.backend() as unknown as { handle(req: { method: string; url: string }): Promise<unknown> }
   const handle = backend.handle.bind(backend)
   let on = true
-  backend.handle = (req) => (on && req.method !== 'GET' && url.test(req.url)
-    ? Promise.reject({ errMsg: 'request:fail network connection lost' })
-    : handle(req))
-  return () => { on = false }
+  backend.handle = (req) =>
+    on && req.method !== 'GET' && url.test(req.url)
+      ? Promise.reject({ errMsg: 'request:fail network connection lost' })
+      : handle(req)
+  return () => {
+    on = false
+  }
 }
 
 /** The progress the backend has saved for a user and event, if any. */
 const progressOf = (mp: MiniProgram, userId: string, eventId: string) =>
-  (mp.backend().db.data.oneThingProgress as Record<string, { answers: Record<string, string>; ticked: string[] } | undefined>)[`${userId}:${eventId}`]
+  (
+    mp.backend().db.data.oneThingProgress as Record<
+      string,
+      { answers: Record<string, string>; ticked: string[] } | undefined
+    >
+  )[`${userId}:${eventId}`]
 
 describe('WeChat build: 一件事 trial fixes', () => {
   it('a guest (no login, no privacy notice) keeps the answers and ticks from the questions to the checklist and back, in memory only', async () => {
@@ -129,7 +137,10 @@ describe('WeChat build: 一件事 trial fixes', () => {
 
   it('on a weak network a tick shows 正在保存, then 未办 with the failure and 重试 under the item; the summary never says 进度已保存', async () => {
     const mp = await loginAs('u-li', { mockNow: NOW })
-    await callAs(mp, 'u-li', 'PUT', '/api/one-thing/progress/newborn', { answers: { birthDate: '2026-02-20', parents: 'married', localHukou: 'yes', motherInsured: 'yes' }, ticked: [] })
+    await callAs(mp, 'u-li', 'PUT', '/api/one-thing/progress/newborn', {
+      answers: { birthDate: '2026-02-20', parents: 'married', localHukou: 'yes', motherInsured: 'yes' },
+      ticked: [],
+    })
     await mp.navigateTo(`/${ROOT}/checklist/index?event=newborn`)
     await mp.settle(1000)
     expect(mp.page.text()).toContain('进度已保存')

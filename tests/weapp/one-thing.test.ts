@@ -3,7 +3,6 @@ import { MiniProgram, loginAs } from './harness'
 const NOW = Date.parse('2026-03-02T10:00:00+08:00') // a Monday
 const ROOT = 'packages/one-thing/pages'
 
-
 /** No single interaction on a one-thing page sends more than 16 KB; the checklist's first render stays under 128 KB. */
 function expectSmallSetData(mp: MiniProgram) {
   const mine = mp.setDataLog.filter((r) => r.route.startsWith(ROOT))

@@ -2,7 +2,10 @@
 import { PERF_BUDGETS, recordSetData, recordTree, takeViolations, figures } from './harness/perf'
 
 describe('rendering budgets (harness)', () => {
-  afterEach(() => { takeViolations(); figures.clear() })
+  afterEach(() => {
+    takeViolations()
+    figures.clear()
+  })
 
   it('reports an interaction setData over 16 KiB, a first one over 128 KiB, and big or deep trees', () => {
     recordSetData('pages/x/index', 128 * 1024, 'first')
@@ -18,6 +21,12 @@ describe('rendering budgets (harness)', () => {
       'pages/x/index: 1000 rendered nodes (budget < 1000)',
       'pages/x/index: 30 levels deep (budget < 30)',
     ])
-    expect(figures.get('pages/x/index')).toMatchObject({ firstBytes: 128 * 1024, interactionBytes: 16 * 1024 + 1, maxNodes: 1000, maxDepth: 30, opens: 1 })
+    expect(figures.get('pages/x/index')).toMatchObject({
+      firstBytes: 128 * 1024,
+      interactionBytes: 16 * 1024 + 1,
+      maxNodes: 1000,
+      maxDepth: 30,
+      opens: 1,
+    })
   })
 })

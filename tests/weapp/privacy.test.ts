@@ -7,8 +7,8 @@
  * - before the privacy notice is accepted the app stores nothing personal: only the privacy flag and
  *   settings (the embedded mocked backend's own `mc:db:` collections stand for the server's database).
  */
-import { buildSeed } from '../../src/backend/seed'
-import { parseResidentId } from '../../src/domain/residentId'
+import { buildSeed } from '@/backend/seed'
+import { parseResidentId } from '@/domain/residentId'
 import { MiniProgram, loginAs, logout, seededIdNumber } from './harness'
 
 jest.setTimeout(60_000)
@@ -18,7 +18,14 @@ const NAV_APIS = ['navigateTo', 'redirectTo', 'reLaunch', 'switchTab']
 
 /** ID numbers in `text`: any seeded person's, or any valid 18-character number. */
 function idNumbersIn(text: string): string[] {
-  const shaped = (text.match(/\d{17}[\dXx]/g) ?? []).filter((id) => { try { parseResidentId(id, '2026-03-02'); return true } catch { return false } })
+  const shaped = (text.match(/\d{17}[\dXx]/g) ?? []).filter((id) => {
+    try {
+      parseResidentId(id, '2026-03-02')
+      return true
+    } catch {
+      return false
+    }
+  })
   return [...new Set([...EVERY_ID.filter((id) => text.includes(id)), ...shaped])]
 }
 
@@ -27,7 +34,13 @@ function exposedBy(mp: MiniProgram) {
   return {
     urls: mp.calls.filter((c) => NAV_APIS.includes(c.api)).map((c) => String((c.args as { url: string }).url)),
     requestUrls: mp.requests.map((r) => `${r.method} ${r.url}`),
-    logs: [...mp.logs, ...mp.errors].map((args) => { try { return JSON.stringify(args) } catch { return String(args) } }),
+    logs: [...mp.logs, ...mp.errors].map((args) => {
+      try {
+        return JSON.stringify(args)
+      } catch {
+        return String(args)
+      }
+    }),
     bodies: mp.requests.map((r) => ({ url: r.url, body: JSON.stringify(r.body ?? null) })),
   }
 }
@@ -101,7 +114,10 @@ describe('WeChat build: privacy', () => {
     expect(requestUrls.filter((u) => idNumbersIn(u).length)).toEqual([])
     expect(all.flatMap((x) => x.logs).filter((l) => idNumbersIn(l).length)).toEqual([])
     // The numbers did travel, in the bodies of exactly the two requests that need them.
-    const carrying = all.flatMap((x) => x.bodies).filter((b) => idNumbersIn(b.body).length).map((b) => b.url)
+    const carrying = all
+      .flatMap((x) => x.bodies)
+      .filter((b) => idNumbersIn(b.body).length)
+      .map((b) => b.url)
     expect(carrying).toEqual(['/api/me/real-name', '/api/family-links'])
     for (const m of launches) expect(m.errors).toEqual([])
   })
@@ -124,7 +140,12 @@ describe('WeChat build: privacy', () => {
 
     await mp.page.tap('accept-privacy')
     expect(appKeys()).toEqual(['mc:session'])
-    expect(persisted(mp, 'mc:session')).toEqual({ token: null, me: null, actingFor: null, privacyAcceptedOnDevice: true })
+    expect(persisted(mp, 'mc:session')).toEqual({
+      token: null,
+      me: null,
+      actingFor: null,
+      privacyAcceptedOnDevice: true,
+    })
     // Only after choosing who logs in does the session hold a person.
     await mp.page.tap('persona-u-wang')
     expect(persisted(mp, 'mc:session')).toMatchObject({ me: { displayName: '王秀英' } })

@@ -2,7 +2,6 @@ import { MiniProgram, MAX_PAGE_STACK, loginAs, seededIdNumber } from './harness'
 
 const idOf = seededIdNumber
 
-
 describe('WeChat build: app shell', () => {
   it('sends a new visitor to the privacy notice, then the persona list, then home', async () => {
     const mp = await MiniProgram.launch()
@@ -24,7 +23,9 @@ describe('WeChat build: app shell', () => {
     const mp = await loginAs('u-wang')
     await mp.page.tap('call-hotline')
     await mp.page.tap('call-grid-worker')
-    expect(mp.calls.filter((c) => c.api === 'makePhoneCall').map((c) => (c.args as { phoneNumber: string }).phoneNumber)).toEqual(['96345', '13805740107'])
+    expect(
+      mp.calls.filter((c) => c.api === 'makePhoneCall').map((c) => (c.args as { phoneNumber: string }).phoneNumber),
+    ).toEqual(['96345', '13805740107'])
   })
 
   it('renders every main-package and settings page after login', async () => {
@@ -33,7 +34,11 @@ describe('WeChat build: app shell', () => {
       await mp.switchTab(tab)
       expect(mp.page.text().length).toBeGreaterThan(10)
     }
-    const pages = [...['real-name', 'rooms', 'family', 'privacy', 'worker'].map((p) => `pages/${p}/index`), 'packages/settings/pages/export/index', 'packages/settings/pages/dev/index']
+    const pages = [
+      ...['real-name', 'rooms', 'family', 'privacy', 'worker'].map((p) => `pages/${p}/index`),
+      'packages/settings/pages/export/index',
+      'packages/settings/pages/dev/index',
+    ]
     for (const page of pages) {
       await mp.navigateTo(`/${page}`)
       expect(mp.page.route).toBe(page)
@@ -121,7 +126,7 @@ describe('WeChat build: app shell', () => {
     expect(home[0].bytes).toBeGreaterThan(100)
   })
 
-  it('enforces WeChat\'s 10-page stack limit', async () => {
+  it("enforces WeChat's 10-page stack limit", async () => {
     const mp = await loginAs('u-wang')
     while (mp.stack.length < MAX_PAGE_STACK) await mp.navigateTo('/pages/privacy/index')
     await expect(mp.navigateTo('/pages/privacy/index')).rejects.toThrow('webview count limit exceed')

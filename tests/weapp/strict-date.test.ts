@@ -11,7 +11,9 @@ describe('WeChat harness: strict Date inside the app', () => {
     expect(mp.evaluate("isNaN(new Date('2026/3/1').getTime())")).toBe(true)
     expect(mp.evaluate("new Date('2026-03-01T10:00:00+08:00').getTime()")).toBe(Date.UTC(2026, 2, 1, 2))
     expect(mp.evaluate('new Date(0).toISOString()')).toBe('1970-01-01T00:00:00.000Z')
-    expect(mp.evaluate("Object.prototype.toString.call(new Date(0)) + (new Date(0) instanceof Date)")).toBe('[object Date]true')
+    expect(mp.evaluate('Object.prototype.toString.call(new Date(0)) + (new Date(0) instanceof Date)')).toBe(
+      '[object Date]true',
+    )
     expect(mp.errors).toEqual([])
   })
 })

@@ -8,8 +8,10 @@ import { callAs } from './harness/faults'
 
 jest.setTimeout(60_000)
 
-const toasts = (mp: MiniProgram) => mp.calls.filter((c) => c.api === 'showToast').map((c) => String((c.args as { title?: string }).title ?? ''))
-const modals = (mp: MiniProgram) => mp.calls.filter((c) => c.api === 'showModal').map((c) => c.args as { title?: string; content?: string })
+const toasts = (mp: MiniProgram) =>
+  mp.calls.filter((c) => c.api === 'showToast').map((c) => String((c.args as { title?: string }).title ?? ''))
+const modals = (mp: MiniProgram) =>
+  mp.calls.filter((c) => c.api === 'showModal').map((c) => c.args as { title?: string; content?: string })
 
 describe('WeChat build: fixes from the fresh-user trial', () => {
   it('a logged-out visitor opening a service page logs in and comes back to it, never told 登录已过期', async () => {
@@ -90,7 +92,9 @@ describe('WeChat build: fixes from the fresh-user trial', () => {
     mp.backend().faults.configure({ enabled: true, rate: 1, latencyMs: 0, kinds: ['server-error'] })
     await mp.navigateTo('/packages/care-card/pages/index/index')
     await mp.settle(3000)
-    expect(toasts(mp)).toEqual(expect.arrayContaining(['网络不稳，正在重试（第 1 次）…', '网络不稳，正在重试（第 2 次）…']))
+    expect(toasts(mp)).toEqual(
+      expect.arrayContaining(['网络不稳，正在重试（第 1 次）…', '网络不稳，正在重试（第 2 次）…']),
+    )
     // A 503 after the retries: the page offers 重试 (it may help).
     expect(mp.page.has(/^重试$/)).toBe(true)
     await mp.navigateBack()
@@ -130,7 +134,7 @@ describe('WeChat build: fixes from the fresh-user trial', () => {
     expect(modals(mp).pop()?.title).toBe('绑定成功')
   })
 
-  it('elevator start: the deadlines offered count from the backend\'s today (mock time), not the phone\'s', async () => {
+  it("elevator start: the deadlines offered count from the backend's today (mock time), not the phone's", async () => {
     const mp = await loginAs('u-liu')
     // Mock time 40 days on: the phone's clock would offer deadlines already in the backend's past.
     const now = mp.backend().clock.now() + 40 * 24 * 3600_000
@@ -163,7 +167,7 @@ describe('WeChat build: fixes from the fresh-user trial', () => {
     expect(mp.errors).toEqual([])
   })
 
-  it('paper ballot: the worker sees who has voted, and replacing an owner\'s own vote is asked as such', async () => {
+  it("paper ballot: the worker sees who has voted, and replacing an owner's own vote is asked as such", async () => {
     const mp = await loginAs('u-sun')
     await mp.navigateTo('/packages/elevator/pages/worker-paper-ballot/index?id=ep-xs-5-2')
     await mp.settle(500)
@@ -174,14 +178,24 @@ describe('WeChat build: fixes from the fresh-user trial', () => {
     await mp.page.tap('paper-photo')
     await mp.page.tap('paper-submit')
     await mp.settle(500)
-    expect(modals(mp).pop()).toMatchObject({ title: '替换已有表决', content: expect.stringMatching(/^101 已于 .* 线上表决“反对”。录入后将替换为纸质表决票“同意”/) })
+    expect(modals(mp).pop()).toMatchObject({
+      title: '替换已有表决',
+      content: expect.stringMatching(/^101 已于 .* 线上表决“反对”。录入后将替换为纸质表决票“同意”/),
+    })
     expect(mp.page.has('paper-done')).toBe(true)
-    const log = mp.backend().db.data.elevatorAuditLogs['ep-xs-5-2'] as { householdId: string; channel: string; choice: string }[]
-    expect(log.filter((e) => e.householdId === 'r-xs-5-2-101').pop()).toMatchObject({ channel: 'paper', choice: 'agree' })
+    const log = mp.backend().db.data.elevatorAuditLogs['ep-xs-5-2'] as {
+      householdId: string
+      channel: string
+      choice: string
+    }[]
+    expect(log.filter((e) => e.householdId === 'r-xs-5-2-101').pop()).toMatchObject({
+      channel: 'paper',
+      choice: 'agree',
+    })
     expect(mp.errors).toEqual([])
   })
 
-  it('a grid worker\'s home offers her hub, not a button to call herself; a resident\'s offers the call', async () => {
+  it("a grid worker's home offers her hub, not a button to call herself; a resident's offers the call", async () => {
     let mp = await loginAs('u-sun')
     expect(mp.page.has('call-grid-worker')).toBe(false)
     await mp.page.tap('home-go-worker')
@@ -197,14 +211,21 @@ describe('WeChat build: fixes from the fresh-user trial', () => {
     await mp.switchTab('/pages/me/index')
     await mp.page.tap('delete-account')
     await mp.settle(1000)
-    expect(modals(mp).pop()).toMatchObject({ title: '账号已注销', content: '您的个人信息已删除。《航模小班》的报名已取消，¥60.00 将原路退回微信支付。' })
+    expect(modals(mp).pop()).toMatchObject({
+      title: '账号已注销',
+      content: '您的个人信息已删除。《航模小班》的报名已取消，¥60.00 将原路退回微信支付。',
+    })
     expect(mp.page.route).toBe('pages/login/index')
     expect(mp.errors).toEqual([])
   })
 
   it('acting for 王秀英, the elevator page says whose flat it is (王秀英的房屋, not 我的房屋)', async () => {
     const mp = await loginAs('u-li')
-    const link = await callAs(mp, 'u-li', 'POST', '/api/family-links', { principalName: '王秀英', principalIdNumber: seededIdNumber('王秀英'), relationship: '子女' })
+    const link = await callAs(mp, 'u-li', 'POST', '/api/family-links', {
+      principalName: '王秀英',
+      principalIdNumber: seededIdNumber('王秀英'),
+      relationship: '子女',
+    })
     await callAs(mp, 'u-wang', 'POST', `/api/family-links/${link.id}/confirm`)
     await mp.switchTab('/pages/me/index')
     await mp.settle(500)
@@ -218,7 +239,11 @@ describe('WeChat build: fixes from the fresh-user trial', () => {
 
   it('a request waiting for the person (李红 asks to act for 王秀英) comes before the services on her home', async () => {
     let mp = await loginAs('u-li')
-    await callAs(mp, 'u-li', 'POST', '/api/family-links', { principalName: '王秀英', principalIdNumber: seededIdNumber('王秀英'), relationship: '子女' })
+    await callAs(mp, 'u-li', 'POST', '/api/family-links', {
+      principalName: '王秀英',
+      principalIdNumber: seededIdNumber('王秀英'),
+      relationship: '子女',
+    })
     mp = await loginAs('u-wang', { storage: mp.storage })
     await mp.settle(500)
     const ids = walk(mp.page.root).map((n) => n.id ?? '')

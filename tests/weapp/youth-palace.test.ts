@@ -1,5 +1,5 @@
-import { formatDateCn } from '../../src/domain/time'
-import { formatInstantCn } from '../../src/domain/youthPalaceTypes'
+import { formatDateCn } from '@/domain/time'
+import { formatInstantCn } from '@/domain/youthPalaceTypes'
 import { MiniProgram, loginAs } from './harness'
 import { textOf } from './harness/tree'
 
@@ -22,10 +22,15 @@ async function apply(mp: MiniProgram, courseId: string, childId: string) {
 }
 
 const enrollmentsOf = (mp: MiniProgram, courseId: string) =>
-  Object.values(mp.backend().db.data.ypEnrollments as Record<string, { id: string; parentId: string; childId: string; courseId: string; status: string; confirmBy?: string }>)
-    .filter((e) => e.courseId === courseId)
+  Object.values(
+    mp.backend().db.data.ypEnrollments as Record<
+      string,
+      { id: string; parentId: string; childId: string; courseId: string; status: string; confirmBy?: string }
+    >,
+  ).filter((e) => e.courseId === courseId)
 
-const bigSetData = (mp: MiniProgram) => mp.setDataLog.filter((r) => r.route.startsWith('packages/youth-palace') && r.bytes > 16 * 1024)
+const bigSetData = (mp: MiniProgram) =>
+  mp.setDataLog.filter((r) => r.route.startsWith('packages/youth-palace') && r.bytes > 16 * 1024)
 
 describe('WeChat build: youth palace', () => {
   it('parent books for two children, hits the cap and a clash, joins the lottery; worker draws; parent re-checks the draw and sees its outcome in words', async () => {
@@ -271,7 +276,13 @@ describe('WeChat build: youth palace', () => {
     await mp.page.tap('child-submit')
     await mp.settle(300)
     expect(mp.page.text()).toContain('已添加 陈小天')
-    const children = () => Object.values(mp.backend().db.data.ypChildren as Record<string, { id: string; name: string; birthDate: string; deletedAt?: string }>)
+    const children = () =>
+      Object.values(
+        mp.backend().db.data.ypChildren as Record<
+          string,
+          { id: string; name: string; birthDate: string; deletedAt?: string }
+        >,
+      )
     const tian = children().find((c) => c.name === '陈小天')!
 
     // Edit: an emoji is refused next to the field; the draft survives leaving the page.
@@ -303,7 +314,9 @@ describe('WeChat build: youth palace', () => {
     await mp.navigateTo(`${YP}/child/index?id=ypk-chen-yue`)
     await mp.settle(300)
     let text = mp.page.text()
-    expect(text).toContain('陈悦还有《书法》的报名没有结束，资料暂时不能删除。请先在“我的课程”里取消这些报名，再删除资料。')
+    expect(text).toContain(
+      '陈悦还有《书法》的报名没有结束，资料暂时不能删除。请先在“我的课程”里取消这些报名，再删除资料。',
+    )
     expect(text).toContain('报名期间不能修改')
     expect(mp.page.has('child-delete')).toBe(false)
     expect(mp.page.has('child-birth')).toBe(false)
@@ -318,7 +331,10 @@ describe('WeChat build: youth palace', () => {
     mp.modalAnswers.push(false)
     await mp.page.tap('child-delete')
     await mp.settle(300)
-    expect(mp.calls.filter((c) => c.api === 'showModal').pop()!.args).toMatchObject({ title: '删除孩子资料', confirmText: '确定删除' })
+    expect(mp.calls.filter((c) => c.api === 'showModal').pop()!.args).toMatchObject({
+      title: '删除孩子资料',
+      confirmText: '确定删除',
+    })
     expect(children().find((c) => c.id === tian.id)!.deletedAt).toBeUndefined()
     await mp.page.tap('child-delete')
     await mp.settle(300)

@@ -5,11 +5,22 @@
  * Mutations take an optional `idempotencyKey`: keep one per user action so a retry or double tap never
  * records twice.
  */
-import type { AuditReceipt } from '../../domain/auditLog'
+import type { AuditReceipt } from '@/domain/auditLog'
 import type {
-  ElevatorAuditPageDto, ElevatorBallotInput, ElevatorBallotResultDto, ElevatorCostTableDto, ElevatorMeterDto, ElevatorMyHouseholdsDto,
-  ElevatorMyUnitsDto, ElevatorObjectionDto, ElevatorObjectionListDto, ElevatorPaperBallotInput, ElevatorPetitionDto, ElevatorPetitionInput, ElevatorVerifyDto,
-} from '../../domain/contracts/elevator'
+  ElevatorAuditPageDto,
+  ElevatorBallotInput,
+  ElevatorBallotResultDto,
+  ElevatorCostTableDto,
+  ElevatorMeterDto,
+  ElevatorMyHouseholdsDto,
+  ElevatorMyUnitsDto,
+  ElevatorObjectionDto,
+  ElevatorObjectionListDto,
+  ElevatorPaperBallotInput,
+  ElevatorPetitionDto,
+  ElevatorPetitionInput,
+  ElevatorVerifyDto,
+} from '@/domain/contracts/elevator'
 import { apiRequest } from '../request'
 
 const base = (id: string) => `/api/elevator/petitions/${encodeURIComponent(id)}`
@@ -34,7 +45,8 @@ export const declineElevatorPetition = (id: string, idempotencyKey?: string) =>
   apiRequest<ElevatorPetitionDto>({ method: 'POST', path: `${base(id)}/decline`, idempotencyKey })
 
 /** The caller's flats in the unit with their cost share (fen) and current ballot: shown before signing. */
-export const getMyElevatorHouseholds = (id: string) => apiRequest<ElevatorMyHouseholdsDto>({ path: `${base(id)}/my-households` })
+export const getMyElevatorHouseholds = (id: string) =>
+  apiRequest<ElevatorMyHouseholdsDto>({ path: `${base(id)}/my-households` })
 
 /** Casts or changes the caller's e-signed ballot (applies to all their flats in the unit); keep the receipt. */
 export const castElevatorBallot = (id: string, input: ElevatorBallotInput, idempotencyKey?: string) =>
@@ -47,8 +59,11 @@ export const getElevatorMeter = (id: string) => apiRequest<ElevatorMeterDto>({ p
 export const getElevatorCostTable = (id: string) => apiRequest<ElevatorCostTableDto>({ path: `${base(id)}/cost-table` })
 
 /** Records the negotiated low-floor compensation line (the starter or a community worker). */
-export const recordElevatorCompensation = (id: string, input: { amountFen: number; text: string }, idempotencyKey?: string) =>
-  apiRequest<ElevatorPetitionDto>({ method: 'PUT', path: `${base(id)}/compensation`, body: input, idempotencyKey })
+export const recordElevatorCompensation = (
+  id: string,
+  input: { amountFen: number; text: string },
+  idempotencyKey?: string,
+) => apiRequest<ElevatorPetitionDto>({ method: 'PUT', path: `${base(id)}/compensation`, body: input, idempotencyKey })
 
 /** A page of the hash-chained ballot log, in seq order (`cursor` from the previous page). */
 export const listElevatorAuditLog = (id: string, cursor?: string, limit = 20) =>
@@ -56,26 +71,53 @@ export const listElevatorAuditLog = (id: string, cursor?: string, limit = 20) =>
 
 /** Verifies the log's chain and the receipts the app kept (`verifyChain`). */
 export const verifyElevatorReceipts = (id: string, receipts: AuditReceipt[], idempotencyKey?: string) =>
-  apiRequest<ElevatorVerifyDto>({ method: 'POST', path: `${base(id)}/audit-log/verify`, body: { receipts }, idempotencyKey })
+  apiRequest<ElevatorVerifyDto>({
+    method: 'POST',
+    path: `${base(id)}/audit-log/verify`,
+    body: { receipts },
+    idempotencyKey,
+  })
 
 /** Files a real-name written objection during the 10-day publicity (text ≥ 10 characters, optional photo base64 ≤ 200 KB). */
-export const fileElevatorObjection = (id: string, input: { householdId: string; text: string; photo?: string }, idempotencyKey?: string) =>
-  apiRequest<ElevatorObjectionDto>({ method: 'POST', path: `${base(id)}/objections`, body: input, idempotencyKey })
+export const fileElevatorObjection = (
+  id: string,
+  input: { householdId: string; text: string; photo?: string },
+  idempotencyKey?: string,
+) => apiRequest<ElevatorObjectionDto>({ method: 'POST', path: `${base(id)}/objections`, body: input, idempotencyKey })
 
 /** Objections: workers see all, owners the count and their own. */
-export const listElevatorObjections = (id: string) => apiRequest<ElevatorObjectionListDto>({ path: `${base(id)}/objections` })
+export const listElevatorObjections = (id: string) =>
+  apiRequest<ElevatorObjectionListDto>({ path: `${base(id)}/objections` })
 
 /** Worker: the petitions of the worker's community. */
-export const listWorkerElevatorPetitions = () => apiRequest<ElevatorPetitionDto[]>({ path: '/api/elevator/worker/petitions' })
+export const listWorkerElevatorPetitions = () =>
+  apiRequest<ElevatorPetitionDto[]>({ path: '/api/elevator/worker/petitions' })
 
 /** Worker: enters a paper or door-to-door ballot with a photo of the signed form; the owner is told. */
 export const enterPaperElevatorBallot = (id: string, input: ElevatorPaperBallotInput, idempotencyKey?: string) =>
-  apiRequest<ElevatorBallotResultDto>({ method: 'POST', path: `${worker(id)}/paper-ballots`, body: input, idempotencyKey })
+  apiRequest<ElevatorBallotResultDto>({
+    method: 'POST',
+    path: `${worker(id)}/paper-ballots`,
+    body: input,
+    idempotencyKey,
+  })
 
 /** Worker: records an objection received on paper during publicity (photo of the signed paper required). */
-export const recordPaperElevatorObjection = (id: string, input: { householdId: string; text: string; photo: string }, idempotencyKey?: string) =>
-  apiRequest<ElevatorObjectionDto>({ method: 'POST', path: `${worker(id)}/paper-objections`, body: input, idempotencyKey })
+export const recordPaperElevatorObjection = (
+  id: string,
+  input: { householdId: string; text: string; photo: string },
+  idempotencyKey?: string,
+) =>
+  apiRequest<ElevatorObjectionDto>({
+    method: 'POST',
+    path: `${worker(id)}/paper-objections`,
+    body: input,
+    idempotencyKey,
+  })
 
 /** Worker: records the next dispute step (mediation, community/street coordination, resolved) and what happened. */
-export const recordElevatorMediationStep = (id: string, input: { stage: 'mediation' | 'coordination' | 'resolved'; note: string }, idempotencyKey?: string) =>
-  apiRequest<ElevatorPetitionDto>({ method: 'POST', path: `${worker(id)}/mediation`, body: input, idempotencyKey })
+export const recordElevatorMediationStep = (
+  id: string,
+  input: { stage: 'mediation' | 'coordination' | 'resolved'; note: string },
+  idempotencyKey?: string,
+) => apiRequest<ElevatorPetitionDto>({ method: 'POST', path: `${worker(id)}/mediation`, body: input, idempotencyKey })

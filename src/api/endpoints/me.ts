@@ -1,5 +1,5 @@
 /** The user's own data: profile, privacy consent, real-name binding, rooms, export, account deletion. */
-import type { CommunityDto, MeDto, RoomBindingDto, RoomOptionDto, TodoDto } from '../../domain/contracts/core'
+import type { CommunityDto, MeDto, RoomBindingDto, RoomOptionDto, TodoDto } from '@/domain/contracts/core'
 import { apiRequest } from '../request'
 
 /** The user's own profile (also while acting for someone: `asSelf`). */
@@ -8,7 +8,8 @@ export const getMe = () => apiRequest<MeDto>({ path: '/api/me', asSelf: true })
 export const listTodos = () => apiRequest<TodoDto[]>({ path: '/api/me/todos', asSelf: true })
 export const getCommunity = () => apiRequest<CommunityDto>({ path: '/api/community' })
 /** Records acceptance of the privacy notice (required before any personal data is sent). */
-export const acceptPrivacy = () => apiRequest<MeDto>({ method: 'POST', path: '/api/me/privacy', body: { accepted: true } })
+export const acceptPrivacy = () =>
+  apiRequest<MeDto>({ method: 'POST', path: '/api/me/privacy', body: { accepted: true } })
 /** Real-name binding: name + 18-character ID number, checked against the register. Throws `ApiError` with `fields`. */
 export const bindRealName = (name: string, idNumber: string, idempotencyKey?: string) =>
   apiRequest<MeDto>({ method: 'POST', path: '/api/me/real-name', body: { name, idNumber }, idempotencyKey })
@@ -17,8 +18,10 @@ export const listRooms = () => apiRequest<RoomOptionDto[]>({ path: '/api/rooms' 
 /** Binds a room; the owner role and registered area come from the property register. */
 export const bindRoom = (roomId: string, role: 'owner' | 'tenant' | 'family', idempotencyKey?: string) =>
   apiRequest<RoomBindingDto>({ method: 'POST', path: '/api/me/rooms', body: { roomId, role }, idempotencyKey })
-export const unbindRoom = (roomId: string) => apiRequest<{ ok: true }>({ method: 'DELETE', path: `/api/me/rooms/${encodeURIComponent(roomId)}` })
+export const unbindRoom = (roomId: string) =>
+  apiRequest<{ ok: true }>({ method: 'DELETE', path: `/api/me/rooms/${encodeURIComponent(roomId)}` })
 /** A readable summary of everything stored about the user (the only place the full ID number appears). */
-export const exportMyData = () => apiRequest<{ text: string; idNumberMasked: string | null }>({ path: '/api/me/export' })
+export const exportMyData = () =>
+  apiRequest<{ text: string; idNumberMasked: string | null }>({ path: '/api/me/export' })
 /** Deletes the account: personal data erased; ballots already cast stay under the household without the name. */
 export const deleteAccount = () => apiRequest<{ ok: true; released?: string[] }>({ method: 'DELETE', path: '/api/me' })

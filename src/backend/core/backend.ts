@@ -3,9 +3,9 @@
  * per-request transactions, mock time and a fault schedule. Transport-neutral: the in-app interceptor
  * and the Node HTTP server both call `handle()`, and realise `decideFault()`'s verdict themselves.
  */
-import { beijingIso } from '../../domain/time'
-import { sha256Hex } from '../../domain/hash'
-import { maskIdNumbersIn } from '../../domain/residentId'
+import { beijingIso } from '@/domain/time'
+import { sha256Hex } from '@/domain/hash'
+import { maskIdNumbersIn } from '@/domain/residentId'
 import type { Collections } from '../model'
 import { MockClock } from './clock'
 import { Database } from './db'
@@ -93,23 +93,38 @@ export class Backend {
         }
         if (seen) return { status: seen.status, body: seen.body, headers: { 'idempotent-replayed': 'true' } }
       }
-      const input = route.input ? maskTypedIdNumbers(validateInput(route.input, mutating ? req.body ?? {} : query)) : undefined
+      const input = route.input
+        ? maskTypedIdNumbers(validateInput(route.input, mutating ? (req.body ?? {}) : query))
+        : undefined
       this.db.begin()
       const ctx: RouteContext = {
-        params, query, body: input, db: this.db, clock: this.clock,
+        params,
+        query,
+        body: input,
+        db: this.db,
+        clock: this.clock,
         system: { faults: this.faults, saveSettings: () => this.persistSettings(), reset: () => this.reset() },
         nowIso: beijingIso(this.clock.now()),
-        user: user!, principal: principal!, token,
+        user: user!,
+        principal: principal!,
+        token,
         notify: (userId, title, body, link, ref) => {
           const id = newId('msg')
           // No message ever carries an ID number in full, whatever text it was built from.
           this.db.write('messages')[id] = {
-            id, userId, title: maskIdNumbersIn(title), body: maskIdNumbersIn(body), link: link && maskIdNumbersIn(link), createdAt: beijingIso(this.clock.now()),
+            id,
+            userId,
+            title: maskIdNumbersIn(title),
+            body: maskIdNumbersIn(body),
+            link: link && maskIdNumbersIn(link),
+            createdAt: beijingIso(this.clock.now()),
             ...(ref ? { ref } : {}),
           }
         },
         resolveMessages: (userId, ref) => {
-          const open = Object.values(this.db.data.messages).filter((m) => m.userId === userId && m.ref === ref && !m.readAt)
+          const open = Object.values(this.db.data.messages).filter(
+            (m) => m.userId === userId && m.ref === ref && !m.readAt,
+          )
           if (!open.length) return
           const messages = this.db.write('messages')
           for (const m of open) messages[m.id].readAt = beijingIso(this.clock.now())
@@ -150,9 +165,12 @@ export class Backend {
   private principalFor(route: Route, user: Collections['users'][string] | undefined, actingFor: string | undefined) {
     if (!user || !actingFor || actingFor === user.id) return user
     if (!route.allowProxy) throw forbidden('代办时不能进行此操作，请切换回本人')
-    const link = Object.values(this.db.data.familyLinks).find((l) => l.proxyId === user.id && l.principalId === actingFor && l.status === 'confirmed')
+    const link = Object.values(this.db.data.familyLinks).find(
+      (l) => l.proxyId === user.id && l.principalId === actingFor && l.status === 'confirmed',
+    )
     const principal = this.db.data.users[actingFor]
-    if (!link || !principal || principal.deletedAt) throw forbidden('您还没有获得对方的代办授权，或授权已撤销', 'NOT_A_PROXY')
+    if (!link || !principal || principal.deletedAt)
+      throw forbidden('您还没有获得对方的代办授权，或授权已撤销', 'NOT_A_PROXY')
     return principal
   }
 
@@ -161,24 +179,45 @@ export class Backend {
     store[key] = { requestHash, status: res.status, body: res.body, at: beijingIso(this.clock.now()) }
     const keys = Object.keys(store)
     if (keys.length > IDEMPOTENCY_KEEP) {
-      keys.sort((a, b) => store[a].at.localeCompare(store[b].at)).slice(0, keys.length - IDEMPOTENCY_KEEP).forEach((k) => delete store[k])
+      keys
+        .sort((a, b) => store[a].at.localeCompare(store[b].at))
+        .slice(0, keys.length - IDEMPOTENCY_KEEP)
+        .forEach((k) => delete store[k])
     }
   }
 }
 
 function isResponse(x: unknown): x is BackendResponse {
-  return !!x && typeof x === 'object' && 'status' in x && 'body' in x && typeof (x as BackendResponse).status === 'number' && Object.keys(x).length <= 3
+  return (
+    !!x &&
+    typeof x === 'object' &&
+    'status' in x &&
+    'body' in x &&
+    typeof (x as BackendResponse).status === 'number' &&
+    Object.keys(x).length <= 3
+  )
 }
 
 /** Minimal query-string parsing (URLSearchParams is missing in some WeChat engines). */
 class URLSearchParamsLite implements Iterable<[string, string]> {
   private pairs: [string, string][]
   constructor(qs: string) {
-    this.pairs = qs.split('&').filter(Boolean).map((p) => {
-      const [k, val = ''] = p.split('=')
-      const dec = (s: string) => { try { return decodeURIComponent(s.replace(/\+/g, ' ')) } catch { return s } }
-      return [dec(k), dec(val)]
-    })
+    this.pairs = qs
+      .split('&')
+      .filter(Boolean)
+      .map((p) => {
+        const [k, val = ''] = p.split('=')
+        const dec = (s: string) => {
+          try {
+            return decodeURIComponent(s.replace(/\+/g, ' '))
+          } catch {
+            return s
+          }
+        }
+        return [dec(k), dec(val)]
+      })
   }
-  [Symbol.iterator]() { return this.pairs[Symbol.iterator]() }
+  [Symbol.iterator]() {
+    return this.pairs[Symbol.iterator]()
+  }
 }

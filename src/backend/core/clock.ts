@@ -10,7 +10,10 @@ export interface Clock {
 
 /** A clock that is the wall clock plus an adjustable offset (ms). */
 export class MockClock implements Clock {
-  constructor(public offsetMs = 0, private wall: () => number = () => Date.now()) {}
+  constructor(
+    public offsetMs = 0,
+    private wall: () => number = () => Date.now(),
+  ) {}
 
   now(): number {
     return this.wall() + this.offsetMs

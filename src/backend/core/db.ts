@@ -17,7 +17,10 @@ export class Database {
   private snapshots = new Map<CollectionName, string>()
   private imageWrites = new Map<string, string | null>()
 
-  constructor(readonly storage: KeyValueStorage, private seed: () => Collections) {}
+  constructor(
+    readonly storage: KeyValueStorage,
+    private seed: () => Collections,
+  ) {}
 
   /** Loads from storage, migrating older versions; seeds an empty store. Returns the version found (0 = none). */
   load(): number {
@@ -40,7 +43,8 @@ export class Database {
 
   /** Replaces everything with the seed (demo reset). Images are removed. */
   reset(): void {
-    for (const k of this.storage.keys()) if (k.startsWith(DB_PREFIX) || k.startsWith(IMG_PREFIX)) this.storage.removeItem(k)
+    for (const k of this.storage.keys())
+      if (k.startsWith(DB_PREFIX) || k.startsWith(IMG_PREFIX)) this.storage.removeItem(k)
     this.data = this.seed()
     this.persistAll()
   }
@@ -92,9 +96,13 @@ export class Database {
       for (const name of writtenCollections) this.storage.setItem(DB_PREFIX + name, this.snapshots.get(name)!)
       this.rollback()
       if (e instanceof StorageFullError) {
-        throw new HttpError(507, 'STORAGE_FULL', e.perKey
-          ? '这份资料太大，无法保存。请压缩照片或分几次提交。'
-          : `本机存储空间已满，本次操作没有保存，已提交的资料不受影响。${this.storage.freeSpaceAdvice ?? '请清理存储空间后重试'}。`)
+        throw new HttpError(
+          507,
+          'STORAGE_FULL',
+          e.perKey
+            ? '这份资料太大，无法保存。请压缩照片或分几次提交。'
+            : `本机存储空间已满，本次操作没有保存，已提交的资料不受影响。${this.storage.freeSpaceAdvice ?? '请清理存储空间后重试'}。`,
+        )
       }
       throw e
     }
@@ -106,13 +114,15 @@ export class Database {
 
   /** Restores every collection changed in this transaction (in memory and, for safety, on disk). */
   rollback(): void {
-    for (const [name, text] of this.snapshots) (this.data as unknown as Record<string, unknown>)[name] = JSON.parse(text)
+    for (const [name, text] of this.snapshots)
+      (this.data as unknown as Record<string, unknown>)[name] = JSON.parse(text)
     this.snapshots.clear()
     this.imageWrites.clear()
   }
 
   private persistAll(): void {
     this.data.meta.schemaVersion = SCHEMA_VERSION
-    for (const name of Object.keys(this.data) as CollectionName[]) this.storage.setItem(DB_PREFIX + name, JSON.stringify(this.data[name]))
+    for (const name of Object.keys(this.data) as CollectionName[])
+      this.storage.setItem(DB_PREFIX + name, JSON.stringify(this.data[name]))
   }
 }

@@ -10,12 +10,27 @@ export type FaultKind = 'latency' | 'timeout' | 'server-error' | 'lost-response'
 export const FAULT_KINDS: FaultKind[] = ['latency', 'timeout', 'server-error', 'lost-response']
 
 /** Fault settings: `rate` is the chance (0–1) of each kind per request; `latencyMs` is added to every request when on. */
-export interface FaultConfig { enabled: boolean; seed: number; rate: number; latencyMs: number; kinds: FaultKind[] }
+export interface FaultConfig {
+  enabled: boolean
+  seed: number
+  rate: number
+  latencyMs: number
+  kinds: FaultKind[]
+}
 
-export const DEFAULT_FAULTS: FaultConfig = { enabled: false, seed: 42, rate: 0.3, latencyMs: 2000, kinds: [...FAULT_KINDS] }
+export const DEFAULT_FAULTS: FaultConfig = {
+  enabled: false,
+  seed: 42,
+  rate: 0.3,
+  latencyMs: 2000,
+  kinds: [...FAULT_KINDS],
+}
 
 /** What the transport must do for one request. */
-export interface FaultDecision { kind: FaultKind | null; delayMs: number }
+export interface FaultDecision {
+  kind: FaultKind | null
+  delayMs: number
+}
 
 /** Draws faults from a seeded sequence: the same seed gives the same schedule. */
 export class FaultSchedule {

@@ -20,22 +20,34 @@ export interface BackendResponse {
 }
 
 /** The JSON error body every failure carries. `fields` maps a field name to its message. */
-export interface ErrorBody { code: string; message: string; fields?: Record<string, string> }
+export interface ErrorBody {
+  code: string
+  message: string
+  fields?: Record<string, string>
+}
 
 /** A failure with an HTTP status, thrown by handlers and turned into an error response. */
 export class HttpError extends Error {
-  constructor(readonly status: number, readonly code: string, message: string, readonly fields?: Record<string, string>) {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+    readonly fields?: Record<string, string>,
+  ) {
     super(message)
     this.name = 'HttpError'
   }
 
   toBody(): ErrorBody {
-    return this.fields ? { code: this.code, message: this.message, fields: this.fields } : { code: this.code, message: this.message }
+    return this.fields
+      ? { code: this.code, message: this.message, fields: this.fields }
+      : { code: this.code, message: this.message }
   }
 }
 
 /** 400: the request itself is malformed. */
-export const badRequest = (message: string, fields?: Record<string, string>, code = 'BAD_REQUEST') => new HttpError(400, code, message, fields)
+export const badRequest = (message: string, fields?: Record<string, string>, code = 'BAD_REQUEST') =>
+  new HttpError(400, code, message, fields)
 /** 401: not logged in. */
 export const unauthorized = (message = '请先登录') => new HttpError(401, 'UNAUTHORIZED', message)
 /** 403: logged in but not allowed. */
@@ -45,6 +57,7 @@ export const notFound = (message = '没有找到相关记录', code = 'NOT_FOUND
 /** 409: conflicts with the current state (duplicate, already done). */
 export const conflict = (code: string, message: string) => new HttpError(409, code, message)
 /** 422: well-formed but breaks a business rule. */
-export const unprocessable = (code: string, message: string, fields?: Record<string, string>) => new HttpError(422, code, message, fields)
+export const unprocessable = (code: string, message: string, fields?: Record<string, string>) =>
+  new HttpError(422, code, message, fields)
 /** 429: too many attempts. */
 export const tooMany = (message: string) => new HttpError(429, 'TOO_MANY_REQUESTS', message)

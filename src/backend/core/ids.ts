@@ -12,7 +12,9 @@ export function newId(prefix: string): string {
 
 /** A session token. */
 export function newToken(): string {
-  return Array.from({ length: 4 }, () => Math.floor(Math.random() * 2 ** 32).toString(36)).join('') + counter.toString(36)
+  return (
+    Array.from({ length: 4 }, () => Math.floor(Math.random() * 2 ** 32).toString(36)).join('') + counter.toString(36)
+  )
 }
 
 /**

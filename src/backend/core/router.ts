@@ -6,9 +6,9 @@ import * as v from 'valibot'
 import type { MockClock } from './clock'
 import type { FaultSchedule } from './faults'
 import type { Database } from './db'
-import { maskIdNumbersIn } from '../../domain/residentId'
+import { maskIdNumbersIn } from '@/domain/residentId'
 import { badRequest, type Method } from './http'
-import type { TodoDto } from '../../domain/contracts/core'
+import type { TodoDto } from '@/domain/contracts/core'
 import type { User } from '../model'
 
 /** Who may call a route: anyone, a logged-in user, a community worker, or the mock-mode dev panel. */
@@ -73,7 +73,11 @@ export function route<S extends v.GenericSchema = v.GenericSchema<unknown, undef
 }
 
 /** Finds the route for a method and path; `params` from `:name` segments. */
-export function matchRoute(routes: Route[], method: Method, path: string): { route: Route; params: Record<string, string> } | { allowed: Method[] } | null {
+export function matchRoute(
+  routes: Route[],
+  method: Method,
+  path: string,
+): { route: Route; params: Record<string, string> } | { allowed: Method[] } | null {
   const parts = path.split('/').filter(Boolean)
   const allowed: Method[] = []
   for (const r of routes) {
@@ -116,7 +120,8 @@ export function maskTypedIdNumbers<T>(input: T): T {
   const walk = (value: unknown, key: string): unknown => {
     if (typeof value === 'string') return /idnumber$/i.test(key) ? value : maskIdNumbersIn(value)
     if (Array.isArray(value)) return value.map((x) => walk(x, key))
-    if (value && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([k, x]) => [k, walk(x, k)]))
+    if (value && typeof value === 'object')
+      return Object.fromEntries(Object.entries(value).map(([k, x]) => [k, walk(x, k)]))
     return value
   }
   return walk(input, '') as T

@@ -1,9 +1,9 @@
 /** Mock-mode dev panel: mock time, fault injection, demo reset. Served only when `devRoutes` is on. */
 import * as v from 'valibot'
-import type { DevStateDto } from '../../domain/contracts/core'
+import type { DevStateDto } from '@/domain/contracts/core'
 import { FAULT_KINDS } from '../core/faults'
 import { route, type Route, type RouteContext } from '../core/router'
-import { beijingIso, inBeijing } from '../../domain/time'
+import { beijingIso, inBeijing } from '@/domain/time'
 import { badRequest } from '../core/http'
 
 const DAY = 86_400_000
@@ -19,9 +19,19 @@ const state = (ctx: RouteContext): DevStateDto => ({
 export const devRoutes: Route[] = [
   route({ method: 'GET', path: '/api/dev/state', access: 'dev', handler: state }),
   route({
-    method: 'POST', path: '/api/dev/clock', access: 'dev',
+    method: 'POST',
+    path: '/api/dev/clock',
+    access: 'dev',
     input: v.object({
-      setIso: v.optional(v.pipe(v.string(), v.regex(/^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2})?([+-]\d{2}:\d{2}|Z))?$/, '时间格式应为 2026-03-01 或 2026-03-01T09:00:00+08:00'))),
+      setIso: v.optional(
+        v.pipe(
+          v.string(),
+          v.regex(
+            /^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2})?([+-]\d{2}:\d{2}|Z))?$/,
+            '时间格式应为 2026-03-01 或 2026-03-01T09:00:00+08:00',
+          ),
+        ),
+      ),
       advanceDays: v.optional(v.pipe(v.number(), v.integer(), v.minValue(-3650), v.maxValue(3650))),
       advanceMonths: v.optional(v.pipe(v.number(), v.integer(), v.minValue(-120), v.maxValue(120))),
       advanceMinutes: v.optional(v.pipe(v.number(), v.integer(), v.minValue(-525600), v.maxValue(525600))),
@@ -44,7 +54,9 @@ export const devRoutes: Route[] = [
     },
   }),
   route({
-    method: 'POST', path: '/api/dev/faults', access: 'dev',
+    method: 'POST',
+    path: '/api/dev/faults',
+    access: 'dev',
     input: v.object({
       enabled: v.boolean(),
       rate: v.optional(v.pipe(v.number(), v.minValue(0), v.maxValue(1))),
@@ -54,14 +66,18 @@ export const devRoutes: Route[] = [
     }),
     handler: (ctx) => {
       const { enabled, rate, latencyMs, seed, kinds } = ctx.body
-      const patch = Object.fromEntries(Object.entries({ enabled, rate, latencyMs, seed, kinds }).filter(([, x]) => x !== undefined))
+      const patch = Object.fromEntries(
+        Object.entries({ enabled, rate, latencyMs, seed, kinds }).filter(([, x]) => x !== undefined),
+      )
       ctx.system.faults.configure(patch)
       ctx.system.saveSettings()
       return state(ctx)
     },
   }),
   route({
-    method: 'POST', path: '/api/dev/reset', access: 'dev',
+    method: 'POST',
+    path: '/api/dev/reset',
+    access: 'dev',
     handler: (ctx) => {
       ctx.system.reset()
       return state(ctx)

@@ -4,7 +4,7 @@
  * Either side may revoke. Only confirmed links let a proxy act (`x-acting-for`).
  */
 import * as v from 'valibot'
-import { normalizeResidentId } from '../../domain/residentId'
+import { normalizeResidentId } from '@/domain/residentId'
 import { conflict, forbidden, notFound, unprocessable } from '../core/http'
 import { newId } from '../core/ids'
 import { route, type Route, type RouteContext } from '../core/router'
@@ -25,14 +25,19 @@ function linkFor(ctx: RouteContext, id: string): FamilyLink {
 
 export const familyRoutes: Route[] = [
   route({
-    method: 'GET', path: '/api/family-links', access: 'user',
-    handler: ({ db, user }) => Object.values(db.data.familyLinks)
-      .filter((l) => l.proxyId === user.id || l.principalId === user.id)
-      .sort((a, b) => b.requestedAt.localeCompare(a.requestedAt))
-      .map((l) => familyLinkDto(db.data, l, user.id)),
+    method: 'GET',
+    path: '/api/family-links',
+    access: 'user',
+    handler: ({ db, user }) =>
+      Object.values(db.data.familyLinks)
+        .filter((l) => l.proxyId === user.id || l.principalId === user.id)
+        .sort((a, b) => b.requestedAt.localeCompare(a.requestedAt))
+        .map((l) => familyLinkDto(db.data, l, user.id)),
   }),
   route({
-    method: 'POST', path: '/api/family-links', access: 'user',
+    method: 'POST',
+    path: '/api/family-links',
+    access: 'user',
     input: v.object({
       principalName: v.pipe(v.string(), v.trim(), v.minLength(2, '请填写家人姓名'), v.maxLength(20)),
       principalIdNumber: v.pipe(v.string(), v.maxLength(30)),
@@ -43,20 +48,52 @@ export const familyRoutes: Route[] = [
       const { db, user, body, nowIso } = ctx
       if (!user.realName) throw unprocessable('REAL_NAME_REQUIRED', '请先完成实名认证，再申请代办')
       const idNumber = normalizeResidentId(body.principalIdNumber)
-      const principal = Object.values(db.data.users).find((u) => !u.deletedAt && u.realName?.idNumber === idNumber && u.realName.name === body.principalName)
-      if (!principal) throw unprocessable('PRINCIPAL_NOT_FOUND', '没有找到这位家人的实名账号。请让家人先登录并完成实名，或带授权书到社区办理。', { principalIdNumber: '没有找到这位家人的实名账号' })
+      const principal = Object.values(db.data.users).find(
+        (u) => !u.deletedAt && u.realName?.idNumber === idNumber && u.realName.name === body.principalName,
+      )
+      if (!principal)
+        throw unprocessable(
+          'PRINCIPAL_NOT_FOUND',
+          '没有找到这位家人的实名账号。请让家人先登录并完成实名，或带授权书到社区办理。',
+          { principalIdNumber: '没有找到这位家人的实名账号' },
+        )
       if (principal.id === user.id) throw unprocessable('SELF_LINK', '不能为自己申请代办')
-      const open = Object.values(db.data.familyLinks).find((l) => l.proxyId === user.id && l.principalId === principal.id && (l.status === 'pending' || l.status === 'confirmed'))
-      if (open) throw conflict('LINK_EXISTS', open.status === 'pending' ? '已经发出申请，请等待家人确认' : '您已经可以为这位家人代办')
+      const open = Object.values(db.data.familyLinks).find(
+        (l) =>
+          l.proxyId === user.id &&
+          l.principalId === principal.id &&
+          (l.status === 'pending' || l.status === 'confirmed'),
+      )
+      if (open)
+        throw conflict(
+          'LINK_EXISTS',
+          open.status === 'pending' ? '已经发出申请，请等待家人确认' : '您已经可以为这位家人代办',
+        )
       const id = newId('fl')
-      const link: FamilyLink = { id, proxyId: user.id, principalId: principal.id, relationship: body.relationship, status: 'pending', requestedBy: user.id, requestedAt: nowIso }
+      const link: FamilyLink = {
+        id,
+        proxyId: user.id,
+        principalId: principal.id,
+        relationship: body.relationship,
+        status: 'pending',
+        requestedBy: user.id,
+        requestedAt: nowIso,
+      }
       db.write('familyLinks')[id] = link
-      ctx.notify(principal.id, '家人申请为您代办', `${displayName(user)}（${body.relationship}）申请为您代办社区事务。请在“我的 → 亲友代办”中确认或拒绝。`, '/pages/me/index', requestRef(id))
+      ctx.notify(
+        principal.id,
+        '家人申请为您代办',
+        `${displayName(user)}（${body.relationship}）申请为您代办社区事务。请在“我的 → 亲友代办”中确认或拒绝。`,
+        '/pages/me/index',
+        requestRef(id),
+      )
       return familyLinkDto(db.data, link, user.id)
     },
   }),
   route({
-    method: 'POST', path: '/api/family-links/:id/confirm', access: 'user',
+    method: 'POST',
+    path: '/api/family-links/:id/confirm',
+    access: 'user',
     handler: (ctx) => {
       const link = linkFor(ctx, ctx.params.id)
       if (link.principalId !== ctx.user.id) throw forbidden('只有被代办的本人可以确认')
@@ -69,7 +106,9 @@ export const familyRoutes: Route[] = [
     },
   }),
   route({
-    method: 'POST', path: '/api/family-links/:id/decline', access: 'user',
+    method: 'POST',
+    path: '/api/family-links/:id/decline',
+    access: 'user',
     handler: (ctx) => {
       const link = linkFor(ctx, ctx.params.id)
       if (link.principalId !== ctx.user.id) throw forbidden('只有被代办的本人可以拒绝')
@@ -82,39 +121,75 @@ export const familyRoutes: Route[] = [
     },
   }),
   route({
-    method: 'POST', path: '/api/family-links/:id/revoke', access: 'user',
+    method: 'POST',
+    path: '/api/family-links/:id/revoke',
+    access: 'user',
     handler: (ctx) => {
       const link = linkFor(ctx, ctx.params.id)
       if (link.principalId !== ctx.user.id && link.proxyId !== ctx.user.id) throw notFound('没有找到这条代办关系')
-      if (link.status !== 'confirmed' && link.status !== 'pending') throw conflict('LINK_CLOSED', '这条代办关系已经结束')
+      if (link.status !== 'confirmed' && link.status !== 'pending')
+        throw conflict('LINK_CLOSED', '这条代办关系已经结束')
       const l = ctx.db.write('familyLinks')[link.id]
       Object.assign(l, { status: 'revoked', closedAt: ctx.nowIso, closedBy: ctx.user.id })
       ctx.resolveMessages(l.principalId, requestRef(l.id))
       const other = l.proxyId === ctx.user.id ? l.principalId : l.proxyId
-      ctx.notify(other, '代办关系已撤销', `${displayName(ctx.user)}撤销了代办关系，此后不能再代为办理。`, '/pages/me/index')
+      ctx.notify(
+        other,
+        '代办关系已撤销',
+        `${displayName(ctx.user)}撤销了代办关系，此后不能再代为办理。`,
+        '/pages/me/index',
+      )
       return familyLinkDto(ctx.db.data, l, ctx.user.id)
     },
   }),
   route({
-    method: 'GET', path: '/api/worker/family-links', access: 'worker',
-    handler: ({ db, user }) => Object.values(db.data.familyLinks)
-      .filter((l) => l.status === 'pending' && db.data.users[l.principalId]?.communityId === user.communityId)
-      .map((l) => familyLinkDto(db.data, l, user.id)),
+    method: 'GET',
+    path: '/api/worker/family-links',
+    access: 'worker',
+    handler: ({ db, user }) =>
+      Object.values(db.data.familyLinks)
+        .filter((l) => l.status === 'pending' && db.data.users[l.principalId]?.communityId === user.communityId)
+        .map((l) => familyLinkDto(db.data, l, user.id)),
   }),
   route({
-    method: 'POST', path: '/api/worker/family-links/:id/confirm', access: 'worker',
-    input: v.object({ authorizationPhoto: v.pipe(v.string(), v.minLength(8, '请拍摄签字的授权书'), v.maxLength(MAX_IMAGE_BASE64, '照片太大，请重新拍摄（不超过 200 KB）'), v.regex(/^[A-Za-z0-9+/=]+$/, '照片格式不正确')) }),
+    method: 'POST',
+    path: '/api/worker/family-links/:id/confirm',
+    access: 'worker',
+    input: v.object({
+      authorizationPhoto: v.pipe(
+        v.string(),
+        v.minLength(8, '请拍摄签字的授权书'),
+        v.maxLength(MAX_IMAGE_BASE64, '照片太大，请重新拍摄（不超过 200 KB）'),
+        v.regex(/^[A-Za-z0-9+/=]+$/, '照片格式不正确'),
+      ),
+    }),
     handler: (ctx) => {
       const link = linkFor(ctx, ctx.params.id)
-      if (ctx.db.data.users[link.principalId]?.communityId !== ctx.user.communityId) throw forbidden('只能办理本社区居民的代办授权')
+      if (ctx.db.data.users[link.principalId]?.communityId !== ctx.user.communityId)
+        throw forbidden('只能办理本社区居民的代办授权')
       if (link.status !== 'pending') throw conflict('LINK_NOT_PENDING', '这条申请已经处理过了')
       const imageId = newId('img')
       ctx.db.putImage(imageId, ctx.body.authorizationPhoto)
       const l = ctx.db.write('familyLinks')[link.id]
-      Object.assign(l, { status: 'confirmed', confirmedAt: ctx.nowIso, confirmedBy: ctx.user.id, authorizationImageId: imageId })
+      Object.assign(l, {
+        status: 'confirmed',
+        confirmedAt: ctx.nowIso,
+        confirmedBy: ctx.user.id,
+        authorizationImageId: imageId,
+      })
       ctx.resolveMessages(l.principalId, requestRef(l.id))
-      ctx.notify(l.proxyId, '代办授权已由社区确认', `社区工作人员已核对授权书，您可以为${displayName(ctx.db.data.users[l.principalId])}代办。`, '/pages/me/index')
-      ctx.notify(l.principalId, '代办授权已由社区确认', `社区工作人员已核对您签字的授权书，${displayName(ctx.db.data.users[l.proxyId])}可以为您代办。`, '/pages/me/index')
+      ctx.notify(
+        l.proxyId,
+        '代办授权已由社区确认',
+        `社区工作人员已核对授权书，您可以为${displayName(ctx.db.data.users[l.principalId])}代办。`,
+        '/pages/me/index',
+      )
+      ctx.notify(
+        l.principalId,
+        '代办授权已由社区确认',
+        `社区工作人员已核对您签字的授权书，${displayName(ctx.db.data.users[l.proxyId])}可以为您代办。`,
+        '/pages/me/index',
+      )
       return familyLinkDto(ctx.db.data, l, ctx.user.id)
     },
   }),

@@ -23,7 +23,8 @@ export function buildSeed(nowIso: string): Collections {
   for (const p of PEOPLE) {
     const idNumber = idNumberOf(p)
     populationRegister[idNumber] = { idNumber, name: p.name, phone: p.phone }
-    for (const roomId of p.owns ?? []) propertyRegister[roomId] = { roomId, ownerIdNumber: idNumber, area: AREAS[roomId] }
+    for (const roomId of p.owns ?? [])
+      propertyRegister[roomId] = { roomId, ownerIdNumber: idNumber, area: AREAS[roomId] }
     users[`u-${p.key}`] = {
       id: `u-${p.key}`,
       nickname: p.bound ? p.name : `微信用户${p.name.slice(0, 1)}`,
@@ -33,18 +34,28 @@ export function buildSeed(nowIso: string): Collections {
       role: p.role ?? 'resident',
       realName: p.bound ? { name: p.name, idNumber, boundAt: nowIso } : undefined,
       phone: p.phone,
-      rooms: p.bound ? (p.owns ?? []).map((roomId) => ({ roomId, role: 'owner' as const, area: AREAS[roomId], verified: true, boundAt: nowIso })) : [],
+      rooms: p.bound
+        ? (p.owns ?? []).map((roomId) => ({
+            roomId,
+            role: 'owner' as const,
+            area: AREAS[roomId],
+            verified: true,
+            boundAt: nowIso,
+          }))
+        : [],
       privacyAcceptedAt: p.bound ? nowIso : undefined,
       createdAt: nowIso,
     }
   }
-  const welcome: Message[] = Object.values(users).filter((u) => u.role === 'resident' && u.rank < 10).map((u) => ({
-    id: `m-welcome-${u.id}`,
-    userId: u.id,
-    title: '欢迎使用现代社区',
-    body: '在这里可以申请养老服务爱心卡、为孩子报名青少年宫课程、参与加装电梯投票，以及查看办事指南。',
-    createdAt: nowIso,
-  }))
+  const welcome: Message[] = Object.values(users)
+    .filter((u) => u.role === 'resident' && u.rank < 10)
+    .map((u) => ({
+      id: `m-welcome-${u.id}`,
+      userId: u.id,
+      title: '欢迎使用现代社区',
+      body: '在这里可以申请养老服务爱心卡、为孩子报名青少年宫课程、参与加装电梯投票，以及查看办事指南。',
+      createdAt: nowIso,
+    }))
   const core: CoreCollections = {
     meta: { schemaVersion: SCHEMA_VERSION, clockOffsetMs: 0, faults: { ...DEFAULT_FAULTS }, seededAt: nowIso },
     communities: byId(COMMUNITIES),

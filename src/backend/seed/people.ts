@@ -2,7 +2,7 @@
  * Fictional residents of the seed. ID numbers are generated with valid GB 11643-1999 check characters
  * (region code + birth date + sequence whose parity gives the sex); none belongs to a real person.
  */
-import { residentIdCheckChar } from '../../domain/residentId'
+import { residentIdCheckChar } from '@/domain/residentId'
 
 /** A seeded person: identity, demo persona and (optionally) the rooms they own. */
 export interface SeedPerson {
@@ -30,21 +30,105 @@ export function idNumberOf(p: Pick<SeedPerson, 'region' | 'birthDate' | 'sex' | 
   return first17 + residentIdCheckChar(first17)
 }
 
-const owner = (key: string, name: string, sex: 'male' | 'female', birthDate: string, owns: string[], community: 'c-zpq' | 'c-xs', rank: number, persona: string): SeedPerson => ({
-  key, name, sex, birthDate, owns, community, rank, persona, bound: true,
+const owner = (
+  key: string,
+  name: string,
+  sex: 'male' | 'female',
+  birthDate: string,
+  owns: string[],
+  community: 'c-zpq' | 'c-xs',
+  rank: number,
+  persona: string,
+): SeedPerson => ({
+  key,
+  name,
+  sex,
+  birthDate,
+  owns,
+  community,
+  rank,
+  persona,
+  bound: true,
   region: community === 'c-zpq' ? '330211' : '330481',
   phone: `139${String(57400000 + rank * 137).slice(0, 8)}`,
 })
 
 export const PEOPLE: SeedPerson[] = [
-  { key: 'wang', name: '王秀英', region: '330211', birthDate: '1944-03-15', sex: 'female', phone: '13805740101', persona: '82 岁独居老人', rank: 1, community: 'c-zpq', bound: true, owns: ['r-zpq-3-1-202'] },
-  { key: 'li', name: '李红', region: '330211', birthDate: '1971-08-20', sex: 'female', phone: '13805740102', persona: '王秀英的女儿，为母亲代办', rank: 2, community: 'c-zpq', bound: true },
-  { key: 'chen', name: '陈晓东', region: '330211', birthDate: '1988-06-02', sex: 'male', phone: '13805740103', persona: '家长，孩子 5 岁和 9 岁（未实名）', rank: 3, community: 'c-zpq', bound: false },
+  {
+    key: 'wang',
+    name: '王秀英',
+    region: '330211',
+    birthDate: '1944-03-15',
+    sex: 'female',
+    phone: '13805740101',
+    persona: '82 岁独居老人',
+    rank: 1,
+    community: 'c-zpq',
+    bound: true,
+    owns: ['r-zpq-3-1-202'],
+  },
+  {
+    key: 'li',
+    name: '李红',
+    region: '330211',
+    birthDate: '1971-08-20',
+    sex: 'female',
+    phone: '13805740102',
+    persona: '王秀英的女儿，为母亲代办',
+    rank: 2,
+    community: 'c-zpq',
+    bound: true,
+  },
+  {
+    key: 'chen',
+    name: '陈晓东',
+    region: '330211',
+    birthDate: '1988-06-02',
+    sex: 'male',
+    phone: '13805740103',
+    persona: '家长，孩子 5 岁和 9 岁（未实名）',
+    rank: 3,
+    community: 'c-zpq',
+    bound: false,
+  },
   owner('zhang', '张建国', 'male', '1958-11-03', ['r-zpq-3-1-101'], 'c-zpq', 4, '3幢1单元 1 楼业主'),
   owner('liu', '刘伟', 'male', '1975-02-14', ['r-zpq-3-1-701'], 'c-zpq', 5, '3幢1单元 7 楼业主'),
-  owner('zhou', '周强', 'male', '1969-09-09', ['r-zpq-3-1-501', 'r-zpq-3-1-602'], 'c-zpq', 6, '一人两套房的业主（5 楼、6 楼）'),
-  { key: 'zhao', name: '赵敏', region: '330211', birthDate: '1990-04-18', sex: 'female', phone: '13805740107', persona: '总浦桥社区网格员（社区工作人员）', rank: 7, community: 'c-zpq', role: 'worker', bound: true },
-  { key: 'sun', name: '孙丽', region: '330481', birthDate: '1986-12-01', sex: 'female', phone: '13905730108', persona: '西山社区网格员（社区工作人员）', rank: 8, community: 'c-xs', role: 'worker', bound: true },
+  owner(
+    'zhou',
+    '周强',
+    'male',
+    '1969-09-09',
+    ['r-zpq-3-1-501', 'r-zpq-3-1-602'],
+    'c-zpq',
+    6,
+    '一人两套房的业主（5 楼、6 楼）',
+  ),
+  {
+    key: 'zhao',
+    name: '赵敏',
+    region: '330211',
+    birthDate: '1990-04-18',
+    sex: 'female',
+    phone: '13805740107',
+    persona: '总浦桥社区网格员（社区工作人员）',
+    rank: 7,
+    community: 'c-zpq',
+    role: 'worker',
+    bound: true,
+  },
+  {
+    key: 'sun',
+    name: '孙丽',
+    region: '330481',
+    birthDate: '1986-12-01',
+    sex: 'female',
+    phone: '13905730108',
+    persona: '西山社区网格员（社区工作人员）',
+    rank: 8,
+    community: 'c-xs',
+    role: 'worker',
+    bound: true,
+  },
   owner('qian', '钱芳', 'female', '1962-05-21', ['r-zpq-3-1-102'], 'c-zpq', 20, '3幢1单元业主'),
   owner('sunzq', '孙志强', 'male', '1955-07-30', ['r-zpq-3-1-201'], 'c-zpq', 21, '3幢1单元业主'),
   owner('zhoum', '周梅', 'female', '1966-01-12', ['r-zpq-3-1-301'], 'c-zpq', 22, '3幢1单元业主'),
@@ -55,5 +139,15 @@ export const PEOPLE: SeedPerson[] = [
   owner('wei', '卫东', 'male', '1963-06-06', ['r-zpq-3-1-601'], 'c-zpq', 27, '3幢1单元业主'),
   owner('jiang', '蒋玉兰', 'female', '1952-02-29', ['r-zpq-3-1-702'], 'c-zpq', 28, '3幢1单元业主'),
   ...['马建华', '朱丽', '胡斌', '林芳', '何勇', '高洁', '罗成', '梁雪', '宋涛', '唐敏'].map((name, i) =>
-    owner(`xs${i}`, name, i % 2 ? 'female' : 'male', `19${55 + i}-0${(i % 9) + 1}-1${i}`, [`r-xs-5-2-${Math.floor(i / 2) + 1}0${(i % 2) + 1}`], 'c-xs', 40 + i, '西山社区 5幢2单元业主')),
+    owner(
+      `xs${i}`,
+      name,
+      i % 2 ? 'female' : 'male',
+      `19${55 + i}-0${(i % 9) + 1}-1${i}`,
+      [`r-xs-5-2-${Math.floor(i / 2) + 1}0${(i % 2) + 1}`],
+      'c-xs',
+      40 + i,
+      '西山社区 5幢2单元业主',
+    ),
+  ),
 ]

@@ -14,8 +14,14 @@ export function fileStorage(file: string): KeyValueStorage {
   }
   return {
     getItem: (k) => (k in data ? data[k] : null),
-    setItem: (k, v) => { data[k] = v; save() },
-    removeItem: (k) => { delete data[k]; save() },
+    setItem: (k, v) => {
+      data[k] = v
+      save()
+    },
+    removeItem: (k) => {
+      delete data[k]
+      save()
+    },
     keys: () => Object.keys(data),
   }
 }

@@ -6,8 +6,12 @@ export function memoryStorage(initial: Record<string, string> = {}): KeyValueSto
   return {
     data,
     getItem: (k) => (data.has(k) ? data.get(k)! : null),
-    setItem: (k, v) => { data.set(k, v) },
-    removeItem: (k) => { data.delete(k) },
+    setItem: (k, v) => {
+      data.set(k, v)
+    },
+    removeItem: (k) => {
+      data.delete(k)
+    },
     keys: () => [...data.keys()],
   }
 }

@@ -22,7 +22,10 @@ export const WECHAT_TOTAL_LIMIT = 10 * 1024 * 1024
 
 /** Storage is full (per key or in all). `perKey` tells which limit was hit. */
 export class StorageFullError extends Error {
-  constructor(readonly key: string, readonly perKey: boolean) {
+  constructor(
+    readonly key: string,
+    readonly perKey: boolean,
+  ) {
     super(perKey ? `storage entry too large: ${key}` : 'storage full')
     this.name = 'StorageFullError'
   }
@@ -35,14 +38,19 @@ export function utf8Length(text: string): number {
     const c = text.charCodeAt(i)
     if (c < 0x80) n += 1
     else if (c < 0x800) n += 2
-    else if (c >= 0xd800 && c <= 0xdbff) { n += 4; i++ }
-    else n += 3
+    else if (c >= 0xd800 && c <= 0xdbff) {
+      n += 4
+      i++
+    } else n += 3
   }
   return n
 }
 
 /** Wraps storage so that it refuses writes beyond the given limits (WeChat's by default). */
-export function withWeChatLimits(inner: KeyValueStorage, limits = { perKey: WECHAT_KEY_LIMIT, total: WECHAT_TOTAL_LIMIT }): KeyValueStorage & { usedBytes(): number } {
+export function withWeChatLimits(
+  inner: KeyValueStorage,
+  limits = { perKey: WECHAT_KEY_LIMIT, total: WECHAT_TOTAL_LIMIT },
+): KeyValueStorage & { usedBytes(): number } {
   const sizeOf = (key: string, value: string | null) => (value == null ? 0 : utf8Length(key) + utf8Length(value))
   const usedBytes = () => inner.keys().reduce((sum, k) => sum + sizeOf(k, inner.getItem(k)), 0)
   return {

@@ -18,7 +18,10 @@ export type CareServiceKindDto = 'meal' | 'bath' | 'clean' | 'walk' | 'medical' 
 export type CareProofKindDto = 'household' | CareGroupDto | 'relationship' | 'other'
 
 /** A person as shown on a record: user id and display name (real name when bound). */
-export interface CarePersonDto { userId: string; name: string }
+export interface CarePersonDto {
+  userId: string
+  name: string
+}
 /**
  * Result of an eligibility check for the principal on `assessedOn` (Beijing date): the winning tier and
  * monthly credit in fen, or `eligible: false` with the domain's plain-Chinese reasons (domain.md §1 tiers).
@@ -44,8 +47,19 @@ export interface CareApplicationInput {
 
 /** Kinds of recorded acts on an application or an order. */
 export type CareActKindDto =
-  | 'submitted' | 'resubmitted' | 'community_approved' | 'street_approved' | 'rejected' | 'withdrawn'
-  | 'booked' | 'cancelled' | 'delivered' | 'rated' | 'disputed' | 'dispute_upheld' | 'dispute_rejected'
+  | 'submitted'
+  | 'resubmitted'
+  | 'community_approved'
+  | 'street_approved'
+  | 'rejected'
+  | 'withdrawn'
+  | 'booked'
+  | 'cancelled'
+  | 'delivered'
+  | 'rated'
+  | 'disputed'
+  | 'dispute_upheld'
+  | 'dispute_rejected'
 
 /**
  * One recorded act: who (`actor`, with `role`), for whom (a family `proxy` acting for the elder is named),
@@ -82,7 +96,12 @@ export interface CareStageDto {
 }
 
 /** A proof photo of an application: its kind, label (e.g. `低保证明`), stored image id and review cycle. */
-export interface CareProofDto { kind: CareProofKindDto; label: string; imageId: string; cycle: number }
+export interface CareProofDto {
+  kind: CareProofKindDto
+  label: string
+  imageId: string
+  cycle: number
+}
 
 /** An application as the applicant, their proxy or a worker sees it. */
 export interface CareApplicationDto {
@@ -122,7 +141,10 @@ export interface WorkerCareApplicationDto extends CareApplicationDto {
 }
 
 /** A proof photo's content for a worker: base64 text. */
-export interface CareImageDto { imageId: string; base64: string }
+export interface CareImageDto {
+  imageId: string
+  base64: string
+}
 /** One ledger entry (see `CareEntry`): `signedFen` is the effect on the balance (hold −, release +, …). */
 export interface CareLedgerEntryDto {
   id: string
@@ -137,7 +159,11 @@ export interface CareLedgerEntryDto {
 }
 
 /** A page of the ledger, newest first; `nextCursor` is the offset of the next page or null. */
-export interface CareLedgerPageDto { items: CareLedgerEntryDto[]; nextCursor: string | null; total: number }
+export interface CareLedgerPageDto {
+  items: CareLedgerEntryDto[]
+  nextCursor: string | null
+  total: number
+}
 
 /** Totals of one credit year, integer fen (issued = charged − refunded + held + lapsed + balance). */
 export interface CareYearDto {
@@ -191,7 +217,15 @@ export interface CareServiceDto {
 }
 
 /** A time slot of a service; `id` is `<serviceId>@YYYY-MM-DDTHH:mm`. */
-export interface CareSlotDto { id: string; serviceId: string; startAt: string; endAt: string; capacity: number; remaining: number; full: boolean }
+export interface CareSlotDto {
+  id: string
+  serviceId: string
+  startAt: string
+  endAt: string
+  capacity: number
+  remaining: number
+  full: boolean
+}
 /** `booked` → `delivered` → `rated`, or `cancelled` before the service time. */
 export type CareOrderStatusDto = 'booked' | 'cancelled' | 'delivered' | 'rated'
 
@@ -228,7 +262,10 @@ export interface CareOrderDto {
   history: CareActDto[]
 }
 /** A page of orders, newest first. */
-export interface CareOrderPageDto { items: CareOrderDto[]; nextCursor: string | null }
+export interface CareOrderPageDto {
+  items: CareOrderDto[]
+  nextCursor: string | null
+}
 
 /** A call-back task for a worker after a rating ≤ 2 (好差评: call back within 1 day). */
 export interface CareTaskDto {

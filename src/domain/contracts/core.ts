@@ -5,9 +5,23 @@
  */
 
 /** A demo account on the mock WeChat login. */
-export interface PersonaDto { userId: string; displayName: string; persona: string; communityId: string; communityName: string; role: 'resident' | 'worker' }
+export interface PersonaDto {
+  userId: string
+  displayName: string
+  persona: string
+  communityId: string
+  communityName: string
+  role: 'resident' | 'worker'
+}
 
-export interface CommunityDto { id: string; name: string; city: string; district: string; street: string; gridWorker: { name: string; phone: string } }
+export interface CommunityDto {
+  id: string
+  name: string
+  city: string
+  district: string
+  street: string
+  gridWorker: { name: string; phone: string }
+}
 
 export interface RoomBindingDto {
   roomId: string
@@ -34,7 +48,10 @@ export interface MeDto {
   privacyAccepted: boolean
 }
 
-export interface LoginResultDto { token: string; me: MeDto }
+export interface LoginResultDto {
+  token: string
+  me: MeDto
+}
 
 export type FamilyLinkStatusDto = 'pending' | 'confirmed' | 'declined' | 'revoked'
 export interface FamilyLinkDto {
@@ -55,11 +72,38 @@ export interface FamilyLinkDto {
  * Something waiting for the user with a deadline (e.g. a youth-palace place to confirm within 24 hours),
  * listed on home as a to-do. `dueAt`: ISO instant; `link`: the page where it is done.
  */
-export interface TodoDto { id: string; title: string; note: string; link: string; dueAt: string }
+export interface TodoDto {
+  id: string
+  title: string
+  note: string
+  link: string
+  dueAt: string
+}
 
-export interface MessageDto { id: string; title: string; body: string; link?: string; createdAt: string; read: boolean }
-export interface MessagePageDto { items: MessageDto[]; nextCursor: string | null; unread: number }
+export interface MessageDto {
+  id: string
+  title: string
+  body: string
+  link?: string
+  createdAt: string
+  read: boolean
+}
+export interface MessagePageDto {
+  items: MessageDto[]
+  nextCursor: string | null
+  unread: number
+}
 
-export interface RoomOptionDto { roomId: string; label: string; floor: number }
+export interface RoomOptionDto {
+  roomId: string
+  label: string
+  floor: number
+}
 
-export interface DevStateDto { nowIso: string; clockOffsetMs: number; faultsEnabled: boolean; faultRate: number; latencyMs: number }
+export interface DevStateDto {
+  nowIso: string
+  clockOffsetMs: number
+  faultsEnabled: boolean
+  faultRate: number
+  latencyMs: number
+}

@@ -16,7 +16,8 @@ export type ElevatorChoiceDto = 'agree' | 'oppose' | 'abstain'
  * were filed) → `concluded`. `cancelled`: a co-initiator declined; `lapsed`: the deadline passed before
  * everyone confirmed. Only `rejected`, `cancelled` and `lapsed` free the unit for a new petition.
  */
-export type ElevatorPetitionStatusDto = 'forming' | 'voting' | 'publicity' | 'mediation' | 'concluded' | 'rejected' | 'cancelled' | 'lapsed'
+export type ElevatorPetitionStatusDto =
+  'forming' | 'voting' | 'publicity' | 'mediation' | 'concluded' | 'rejected' | 'cancelled' | 'lapsed'
 
 /** Dispute steps after publicity (Hangzhou Order No. 324): negotiation → mediation → community/street coordination → resolved. */
 export type ElevatorMediationStageDto = 'negotiation' | 'mediation' | 'coordination' | 'resolved'
@@ -53,7 +54,13 @@ export interface ElevatorResultDto {
 }
 
 /** One recorded dispute step; `byName` is `系统` for automatic steps. */
-export interface ElevatorMediationStepDto { stage: ElevatorMediationStageDto; stageText: string; note: string; byName: string; at: string }
+export interface ElevatorMediationStepDto {
+  stage: ElevatorMediationStageDto
+  stageText: string
+  note: string
+  byName: string
+  at: string
+}
 
 /** A petition as a unit owner or a community worker sees it. */
 export interface ElevatorPetitionDto {
@@ -77,7 +84,12 @@ export interface ElevatorPetitionDto {
 }
 
 /** A negotiated compensation line for low floors (not part of the shares): amount in fen and its terms. */
-export interface ElevatorCompensationDto { amountFen: number; text: string; recordedByName: string | null; recordedAt: string }
+export interface ElevatorCompensationDto {
+  amountFen: number
+  text: string
+  recordedByName: string | null
+  recordedAt: string
+}
 
 /** One stairwell unit where the caller owns flats, with its current (or latest) petition. */
 export interface ElevatorMyUnitDto {
@@ -90,10 +102,19 @@ export interface ElevatorMyUnitDto {
 }
 
 /** `GET /api/elevator/my-units`. Without real-name binding no ownership can be checked: `units` is empty. */
-export interface ElevatorMyUnitsDto { realNameBound: boolean; units: ElevatorMyUnitDto[] }
+export interface ElevatorMyUnitsDto {
+  realNameBound: boolean
+  units: ElevatorMyUnitDto[]
+}
 
 /** A household's latest recorded ballot (from the audit log). */
-export interface ElevatorBallotStateDto { choice: ElevatorChoiceDto; at: string; channel: BallotChannel; seq: number; hash: string }
+export interface ElevatorBallotStateDto {
+  choice: ElevatorChoiceDto
+  at: string
+  channel: BallotChannel
+  seq: number
+  hash: string
+}
 
 /** One flat with its cost share: coefficient by floor, share of the net cost and of yearly maintenance (fen). */
 export interface ElevatorShareRowDto {
@@ -128,14 +149,24 @@ export interface ElevatorMyHouseholdsDto {
 export type ElevatorSignatureInput = { kind: 'handwritten'; image: string } | { kind: 'typed-name'; name: string }
 
 /** Body of `POST …/ballots`. */
-export interface ElevatorBallotInput { householdId: string; choice: ElevatorChoiceDto; signature: ElevatorSignatureInput }
+export interface ElevatorBallotInput {
+  householdId: string
+  choice: ElevatorChoiceDto
+  signature: ElevatorSignatureInput
+}
 
 /** Body of the worker's `POST …/paper-ballots`: channel, choice and a photo (base64, ≤ 200 KB) of the signed form. */
 /**
  * A worker's paper or door ballot. `replaceExisting` must be true to record it for a household that has
  * already voted (the latest ballot counts); otherwise the backend refuses with 409 `ALREADY_VOTED`.
  */
-export interface ElevatorPaperBallotInput { householdId: string; channel: 'paper' | 'door'; choice: ElevatorChoiceDto; photo: string; replaceExisting?: boolean }
+export interface ElevatorPaperBallotInput {
+  householdId: string
+  channel: 'paper' | 'door'
+  choice: ElevatorChoiceDto
+  photo: string
+  replaceExisting?: boolean
+}
 
 /** The answer to a ballot: every flat it was recorded for (an owner's flats move together) and the receipt to keep. */
 export interface ElevatorBallotResultDto {
@@ -195,10 +226,20 @@ export interface ElevatorAuditEntryDto {
 }
 
 /** `GET …/audit-log`: a page in seq order; `head` is the latest receipt of the whole log. */
-export interface ElevatorAuditPageDto { items: ElevatorAuditEntryDto[]; nextCursor: string | null; total: number; head: AuditReceipt | null }
+export interface ElevatorAuditPageDto {
+  items: ElevatorAuditEntryDto[]
+  nextCursor: string | null
+  total: number
+  head: AuditReceipt | null
+}
 
 /** `POST …/audit-log/verify`: `verifyChain` over the stored log and the receipts sent, in plain words too. */
-export interface ElevatorVerifyDto { check: ChainCheck; entries: number; head: AuditReceipt | null; message: string }
+export interface ElevatorVerifyDto {
+  check: ChainCheck
+  entries: number
+  head: AuditReceipt | null
+  message: string
+}
 
 /** A real-name written objection during publicity (in the app, or on paper recorded by a worker). */
 export interface ElevatorObjectionDto {
@@ -214,4 +255,7 @@ export interface ElevatorObjectionDto {
 }
 
 /** `GET …/objections`: workers see all; owners see the count and their own. */
-export interface ElevatorObjectionListDto { total: number; items: ElevatorObjectionDto[] }
+export interface ElevatorObjectionListDto {
+  total: number
+  items: ElevatorObjectionDto[]
+}

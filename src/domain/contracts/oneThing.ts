@@ -29,7 +29,12 @@ export interface OneThingProgressInput {
 }
 
 /** A stored deadline and when its reminder message was sent. */
-export interface OneThingDeadlineDto { label: string; dueDate: string; source?: string; remindedAt: string }
+export interface OneThingDeadlineDto {
+  label: string
+  dueDate: string
+  source?: string
+  remindedAt: string
+}
 
 /** The saved progress of one event for the caller (or the principal they act for). */
 export interface OneThingProgressDto {
@@ -72,7 +77,12 @@ export interface ServiceHallDto {
 }
 
 /** A bookable time slot of one day. `start`/`end` are `HH:mm` Beijing. */
-export interface OneThingSlotDto { start: string; end: string; capacity: number; remaining: number }
+export interface OneThingSlotDto {
+  start: string
+  end: string
+  capacity: number
+  remaining: number
+}
 
 /** Why a day takes no appointments. */
 export type HallClosedReasonDto = 'WEEKEND' | 'HOLIDAY' | 'CALENDAR_NOT_COVERED'
@@ -89,7 +99,12 @@ export interface HallDayDto {
 }
 
 /** `GET /api/one-thing/halls/:hallId/availability`: tomorrow to 14 days ahead (mock time). */
-export interface HallAvailabilityDto { hall: ServiceHallDto; from: string; to: string; days: HallDayDto[] }
+export interface HallAvailabilityDto {
+  hall: ServiceHallDto
+  from: string
+  to: string
+  days: HallDayDto[]
+}
 
 /** `upcoming` until the slot ends; then `past`. `cancelled` once cancelled. */
 export type AppointmentStatusDto = 'upcoming' | 'past' | 'cancelled'
@@ -116,10 +131,23 @@ export interface OneThingAppointmentDto {
 }
 
 /** `GET /api/one-thing/appointments`: upcoming soonest first; past and cancelled newest first (at most 20). */
-export interface MyAppointmentsDto { upcoming: OneThingAppointmentDto[]; past: OneThingAppointmentDto[] }
+export interface MyAppointmentsDto {
+  upcoming: OneThingAppointmentDto[]
+  past: OneThingAppointmentDto[]
+}
 
 /** Body of `POST /api/one-thing/appointments`. `slot` is the slot's start, e.g. `09:00`. */
-export interface BookAppointmentInput { eventId: string; eventName?: string; hallId: string; date: string; slot: string }
+export interface BookAppointmentInput {
+  eventId: string
+  eventName?: string
+  hallId: string
+  date: string
+  slot: string
+}
 
 /** Body of `PATCH /api/one-thing/appointments/:id`: the new slot (same hall when `hallId` is omitted). */
-export interface ChangeAppointmentInput { hallId?: string; date: string; slot: string }
+export interface ChangeAppointmentInput {
+  hallId?: string
+  date: string
+  slot: string
+}

@@ -5,7 +5,11 @@
  */
 
 /** One weekly session: weekday as `Date#getDay` (0 = Sunday … 6 = Saturday), Beijing wall-clock times. */
-export interface YpSessionDto { weekday: 0 | 1 | 2 | 3 | 4 | 5 | 6; start: string; end: string }
+export interface YpSessionDto {
+  weekday: 0 | 1 | 2 | 3 | 4 | 5 | 6
+  start: string
+  end: string
+}
 
 /** A child profile of the caller. `hardshipProof`: a proof photo is on file (the 50 % price needs one). */
 export interface YpChildDto {
@@ -28,7 +32,12 @@ export interface YpChildDto {
 }
 
 /** Body to create a child; `hardshipProofPhoto` is base64 (≤ 200 KB), stored as an image. */
-export interface YpChildInput { name: string; birthDate: string; hardship?: boolean; hardshipProofPhoto?: string }
+export interface YpChildInput {
+  name: string
+  birthDate: string
+  hardship?: boolean
+  hardshipProofPhoto?: string
+}
 /** Body to update a child: any subset; `removeHardshipProof: true` drops the proof photo. */
 export type YpChildPatch = Partial<YpChildInput> & { removeHardshipProof?: boolean }
 
@@ -74,7 +83,12 @@ export interface YpTermDto {
  * `admitted` given a place, `waitlisted` queued in draw order. `drawn` false: not over-subscribed, so
  * everyone was admitted without a draw. Later declines and promotions do not change these figures.
  */
-export interface YpDrawOutcomeDto { drawn: boolean; applicants: number; admitted: number; waitlisted: number }
+export interface YpDrawOutcomeDto {
+  drawn: boolean
+  applicants: number
+  admitted: number
+  waitlisted: number
+}
 
 /** A course in the catalogue. `seatsLeft` = capacity − admitted − confirmed. */
 export interface YpCourseDto {
@@ -116,7 +130,10 @@ export interface YpCourseDto {
 }
 
 /** A course with its session dates in the term. */
-export interface YpCourseDetailDto extends YpCourseDto { description: string; sessionDates: string[] }
+export interface YpCourseDetailDto extends YpCourseDto {
+  description: string
+  sessionDates: string[]
+}
 
 /** A payment of a course fee (mock WeChat Pay). */
 export interface YpPaymentDto {
@@ -141,7 +158,8 @@ export interface YpPaymentParamsDto {
 }
 
 /** Where an application stands (see `EnrollmentStatus` in domain/youthPalaceTypes). */
-export type YpEnrollmentStatusDto = 'pending' | 'admitted' | 'waitlisted' | 'confirmed' | 'cancelled' | 'declined' | 'expired'
+export type YpEnrollmentStatusDto =
+  'pending' | 'admitted' | 'waitlisted' | 'confirmed' | 'cancelled' | 'declined' | 'expired'
 
 /** One application / enrollment of a child in a course. */
 export interface YpEnrollmentDto {
@@ -170,13 +188,29 @@ export interface YpEnrollmentDto {
 }
 
 /** Result of a cancellation: the message says whether it was free and whether a no-show was counted. */
-export interface YpCancelResultDto { enrollment: YpEnrollmentDto; free: boolean; refund: boolean; refundedFen: number; message: string }
+export interface YpCancelResultDto {
+  enrollment: YpEnrollmentDto
+  free: boolean
+  refund: boolean
+  refundedFen: number
+  message: string
+}
 
 /** A check-in code of one session date: `MCYP:<enrollmentId>:<sessionDate>:<8 hex>`. */
-export interface YpCheckinCodeDto { sessionDate: string; start: string; end: string; code: string; attendance: 'present' | 'absent' | null }
+export interface YpCheckinCodeDto {
+  sessionDate: string
+  start: string
+  end: string
+  code: string
+  attendance: 'present' | 'absent' | null
+}
 
 /** One application in a draw; `mine` = belongs to the viewer. */
-export interface YpLotteryEntryDto { id: string; resident: boolean; mine: boolean }
+export interface YpLotteryEntryDto {
+  id: string
+  resident: boolean
+  mine: boolean
+}
 
 /**
  * A course's lottery, publicly checkable: before the draw only the commitment; afterwards the revealed
@@ -203,7 +237,13 @@ export interface YpLotteryDto {
 }
 
 /** Worker: a new term (dates inclusive; the window must close before the term starts). */
-export interface YpTermInput { name: string; startDate: string; endDate: string; opensAt: string; closesAt: string }
+export interface YpTermInput {
+  name: string
+  startDate: string
+  endDate: string
+  opensAt: string
+  closesAt: string
+}
 
 /** Worker: a new course. Age band within 3–14; capacity 1–30; fee in fen. */
 export interface YpCourseInput {
@@ -221,12 +261,22 @@ export interface YpCourseInput {
 }
 
 /** Worker: a term with its courses' counts (drafts included). */
-export interface YpWorkerTermDto extends YpTermDto { courseCount: number }
+export interface YpWorkerTermDto extends YpTermDto {
+  courseCount: number
+}
 
 /** Worker: outcome of the draw per lottery course. */
 export interface YpDrawSummaryDto {
   term: YpTermDto
-  courses: { courseId: string; courseName: string; applicants: number; seats: number; drawn: boolean; admitted: number; waitlisted: number }[]
+  courses: {
+    courseId: string
+    courseName: string
+    applicants: number
+    seats: number
+    drawn: boolean
+    admitted: number
+    waitlisted: number
+  }[]
 }
 
 /** Worker: one line of a course roster. */
@@ -241,4 +291,9 @@ export interface YpRosterEntryDto {
 }
 
 /** Worker: attendance of one session; who was marked present and who absent (a no-show each). */
-export interface YpAttendanceResultDto { courseId: string; sessionDate: string; present: string[]; absent: string[] }
+export interface YpAttendanceResultDto {
+  courseId: string
+  sessionDate: string
+  present: string[]
+  absent: string[]
+}

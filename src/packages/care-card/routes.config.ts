@@ -3,7 +3,16 @@
  * Worker pages live here too, under pages/worker*.
  */
 export default [
-  'pages/index/index', 'pages/eligibility/index', 'pages/apply/index', 'pages/application/index', 'pages/card/index',
-  'pages/services/index', 'pages/book/index', 'pages/orders/index', 'pages/order/index',
-  'pages/worker/index', 'pages/worker-review/index', 'pages/worker-orders/index',
+  'pages/index/index',
+  'pages/eligibility/index',
+  'pages/apply/index',
+  'pages/application/index',
+  'pages/card/index',
+  'pages/services/index',
+  'pages/book/index',
+  'pages/orders/index',
+  'pages/order/index',
+  'pages/worker/index',
+  'pages/worker-review/index',
+  'pages/worker-orders/index',
 ]

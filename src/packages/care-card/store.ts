@@ -4,7 +4,7 @@
  * the chosen groups are in the persisted draft (`useDraft('care-card/apply:<principal>')`).
  */
 import { create } from 'zustand'
-import { registerStore } from '../../stores/personal'
+import { registerStore } from '@/stores/personal'
 
 interface ProofState {
   photos: Record<string, Record<string, string>>
@@ -16,11 +16,12 @@ interface ProofState {
 export const useProofs = create<ProofState>()((set) => ({
   photos: {},
   set: (p, kind, photo) => set((s) => ({ photos: { ...s.photos, [p]: { ...s.photos[p], [kind]: photo } } })),
-  remove: (p, kind) => set((s) => {
-    const mine = { ...s.photos[p] }
-    delete mine[kind]
-    return { photos: { ...s.photos, [p]: mine } }
-  }),
+  remove: (p, kind) =>
+    set((s) => {
+      const mine = { ...s.photos[p] }
+      delete mine[kind]
+      return { photos: { ...s.photos, [p]: mine } }
+    }),
   clear: (p) => set((s) => ({ photos: { ...s.photos, [p]: {} } })),
 }))
 

@@ -4,11 +4,15 @@
  */
 import { create } from 'zustand'
 import { persist } from 'zustand/middleware'
-import type { AuditReceipt } from '../../domain/auditLog'
-import { LOGOUT_CAUSES, registerStore } from '../../stores/personal'
-import { persistStorage } from '../../stores/storage'
+import type { AuditReceipt } from '@/domain/auditLog'
+import { LOGOUT_CAUSES, registerStore } from '@/stores/personal'
+import { persistStorage } from '@/stores/storage'
 
-export interface HeldReceipt extends AuditReceipt { roomName: string; choice: string; at: string }
+export interface HeldReceipt extends AuditReceipt {
+  roomName: string
+  choice: string
+  at: string
+}
 
 interface ReceiptState {
   /** userId → petitionId → receipts, oldest first. */
@@ -16,16 +20,22 @@ interface ReceiptState {
   add(userId: string, petitionId: string, receipts: HeldReceipt[]): void
 }
 
-export const useReceipts = create<ReceiptState>()(persist((set) => ({
-  byUser: {},
-  add: (userId, petitionId, receipts) => set((s) => {
-    const mine = s.byUser[userId] ?? {}
-    const held = mine[petitionId] ?? []
-    const known = new Set(held.map((r) => r.seq))
-    const next = [...held, ...receipts.filter((r) => !known.has(r.seq))].slice(-200)
-    return { byUser: { ...s.byUser, [userId]: { ...mine, [petitionId]: next } } }
-  }),
-}), { name: 'mc:elevator-receipts', storage: persistStorage }))
+export const useReceipts = create<ReceiptState>()(
+  persist(
+    (set) => ({
+      byUser: {},
+      add: (userId, petitionId, receipts) =>
+        set((s) => {
+          const mine = s.byUser[userId] ?? {}
+          const held = mine[petitionId] ?? []
+          const known = new Set(held.map((r) => r.seq))
+          const next = [...held, ...receipts.filter((r) => !known.has(r.seq))].slice(-200)
+          return { byUser: { ...s.byUser, [userId]: { ...mine, [petitionId]: next } } }
+        }),
+    }),
+    { name: 'mc:elevator-receipts', storage: persistStorage },
+  ),
+)
 
 // Keyed per user; a ballot's choice is the voter's data: gone on logout (the receipt page says so).
 registerStore(useReceipts, { name: 'elevator-receipts', resetOn: LOGOUT_CAUSES, storageKey: 'mc:elevator-receipts' })

@@ -2,12 +2,12 @@
  * Shared helpers of the one-thing pages: today's date (mock time in mock mode), the event from the
  * route, and saving progress with the legal deadlines computed from the answers.
  */
-import { newIdempotencyKey } from '../../api'
-import { saveOneThingProgress } from '../../api/endpoints/oneThing'
-import type { OneThingProgressDto } from '../../domain/contracts/oneThing'
-import { computeDeadlines, effectiveAnswers, type LifeEvent, type Question } from '../../domain/oneThing'
-import { beijingDate, formatDateCn } from '../../domain/time'
-import { serverNow } from '../../ui/serverNow'
+import { newIdempotencyKey } from '@/api'
+import { saveOneThingProgress } from '@/api/endpoints/oneThing'
+import type { OneThingProgressDto } from '@/domain/contracts/oneThing'
+import { computeDeadlines, effectiveAnswers, type LifeEvent, type Question } from '@/domain/oneThing'
+import { beijingDate, formatDateCn } from '@/domain/time'
+import { serverNow } from '@/ui/serverNow'
 
 /**
  * Today in Beijing (`YYYY-MM-DD`). In mock mode the server's mock clock decides, so mock time moves the
@@ -30,11 +30,19 @@ export function shortSource(source: string): string {
  * Saves the answers and ticks of one event, with the legal deadlines computed from the answers
  * (the backend sends one reminder message per new deadline).
  */
-export function saveProgress(event: LifeEvent, answers: Record<string, string | undefined>, ticked: string[], today: string, key = newIdempotencyKey()): Promise<OneThingProgressDto> {
+export function saveProgress(
+  event: LifeEvent,
+  answers: Record<string, string | undefined>,
+  ticked: string[],
+  today: string,
+  key = newIdempotencyKey(),
+): Promise<OneThingProgressDto> {
   const kept = effectiveAnswers(event, answers)
   let deadlines: { label: string; dueDate: string; source?: string }[] = []
   try {
-    deadlines = computeDeadlines(event, kept, today).slice(0, 5).map((d) => ({ label: d.label, dueDate: d.dueDate, source: shortSource(d.source) }))
+    deadlines = computeDeadlines(event, kept, today)
+      .slice(0, 5)
+      .map((d) => ({ label: d.label, dueDate: d.dueDate, source: shortSource(d.source) }))
   } catch {
     deadlines = []
   }
@@ -54,7 +62,8 @@ export function monthCn(value: string): string {
 }
 
 /** A date answer in words: `2026年3月1日（周日）`, or `1965年5月` when only the month is asked. */
-export const dateAnswerText = (value: string, byMonth: boolean): string => (byMonth ? monthCn(value) : formatDateCn(value))
+export const dateAnswerText = (value: string, byMonth: boolean): string =>
+  byMonth ? monthCn(value) : formatDateCn(value)
 
 /** An answer in words: the option's label, or the date as 2026年3月1日（周日） (1965年5月 for a month question). */
 export function answerText(q: Question, value: string): string {

@@ -3,7 +3,4 @@
  * reset) and the personal data export, opened from 我的. Kept out of the main package, which holds the
  * tab pages and what a launch needs.
  */
-export default [
-  'pages/dev/index',
-  'pages/export/index',
-]
+export default ['pages/dev/index', 'pages/export/index']

@@ -1,9 +1,9 @@
 /** Youth palace state shared by the parent pages: the caller's children and the current term. */
 import { create } from 'zustand'
-import { errorMessage } from '../../api'
-import { ALL_CAUSES, registerStore } from '../../stores/personal'
-import { listYpChildren, listYpTerms } from '../../api/endpoints/youthPalace'
-import type { YpChildDto, YpTermDto } from '../../domain/contracts/youthPalace'
+import { errorMessage } from '@/api'
+import { ALL_CAUSES, registerStore } from '@/stores/personal'
+import { listYpChildren, listYpTerms } from '@/api/endpoints/youthPalace'
+import type { YpChildDto, YpTermDto } from '@/domain/contracts/youthPalace'
 
 interface YpState {
   children: YpChildDto[]

@@ -1,19 +1,19 @@
 import { View } from '@tarojs/components'
 import Taro, { useDidShow } from '@tarojs/taro'
 import { useState } from 'react'
-import { confirmFamilyLink, declineFamilyLink, errorMessage, requestFamilyLink, revokeFamilyLink } from '../../api'
-import { parseResidentId } from '../../domain/residentId'
-import { useDraft } from '../../stores/drafts'
-import { useFamily } from '../../stores/family'
-import { useSession } from '../../stores/session'
-import { useRequireLogin } from '../../ui/auth'
-import { Button } from '../../ui/Button'
-import { Field } from '../../ui/Field'
-import { Options } from '../../ui/Options'
-import { Page } from '../../ui/Page'
-import { Empty, ErrorNote, Section } from '../../ui/States'
-import { useActionKeys } from '../../ui/useActionKeys'
-import { idNumberProblem, useSubmission } from '../../ui/useSubmission'
+import { confirmFamilyLink, declineFamilyLink, errorMessage, requestFamilyLink, revokeFamilyLink } from '@/api'
+import { parseResidentId } from '@/domain/residentId'
+import { useDraft } from '@/stores/drafts'
+import { useFamily } from '@/stores/family'
+import { useSession } from '@/stores/session'
+import { useRequireLogin } from '@/ui/auth'
+import { Button } from '@/ui/Button'
+import { Field } from '@/ui/Field'
+import { Options } from '@/ui/Options'
+import { Page } from '@/ui/Page'
+import { Empty, ErrorNote, Section } from '@/ui/States'
+import { useActionKeys } from '@/ui/useActionKeys'
+import { idNumberProblem, useSubmission } from '@/ui/useSubmission'
 
 const RELATIONSHIPS = ['子女', '配偶', '父母', '兄弟姐妹', '孙子女', '其他亲属']
 const STATUS_CN = { pending: '待确认', confirmed: '已生效', declined: '已拒绝', revoked: '已撤销' } as const
@@ -24,20 +24,42 @@ export default function Family() {
   useRequireLogin()
   const { links, load, upsert, error: loadError } = useFamily()
   const actingFor = useSession((s) => s.actingFor)
-  const [form, update, clearDraft] = useDraft('family-request', { principalName: '', principalIdNumber: '', relationship: '子女' })
+  const [form, update, clearDraft] = useDraft('family-request', {
+    principalName: '',
+    principalIdNumber: '',
+    relationship: '子女',
+  })
   const { busy, errors, failure, cause, submit: run, clearError } = useSubmission()
-  useDidShow(() => { load() })
+  useDidShow(() => {
+    load()
+  })
 
-  const submit = () => run(
-    () => ({ principalName: form.principalName.trim().length < 2 ? '请填写家人的姓名' : '', principalIdNumber: idNumberProblem(parseResidentId, form.principalIdNumber) }),
-    (key) => requestFamilyLink({ principalName: form.principalName.trim(), principalIdNumber: form.principalIdNumber, relationship: form.relationship }, key),
-    (link) => {
-      upsert(link)
-      clearDraft()
-      Taro.showModal({ title: '申请已发出', content: '请家人打开“现代社区”，在“我的 → 亲友代办”中确认。也可以带签字的授权书到社区办理。', showCancel: false })
-    },
-    ['progress'],
-  )
+  const submit = () =>
+    run(
+      () => ({
+        principalName: form.principalName.trim().length < 2 ? '请填写家人的姓名' : '',
+        principalIdNumber: idNumberProblem(parseResidentId, form.principalIdNumber),
+      }),
+      (key) =>
+        requestFamilyLink(
+          {
+            principalName: form.principalName.trim(),
+            principalIdNumber: form.principalIdNumber,
+            relationship: form.relationship,
+          },
+          key,
+        ),
+      (link) => {
+        upsert(link)
+        clearDraft()
+        Taro.showModal({
+          title: '申请已发出',
+          content: '请家人打开“现代社区”，在“我的 → 亲友代办”中确认。也可以带签字的授权书到社区办理。',
+          showCancel: false,
+        })
+      },
+      ['progress'],
+    )
 
   const keys = useActionKeys()
   const [acting, setActing] = useState<string | null>(null)
@@ -47,7 +69,12 @@ export default function Family() {
    * said under the link with its reason, and the list is reloaded either way (an answer lost on the way
    * may hide a change that was made).
    */
-  const act = async (linkId: string, action: string, fn: (key: string) => Promise<unknown>, question?: { title: string; content: string }) => {
+  const act = async (
+    linkId: string,
+    action: string,
+    fn: (key: string) => Promise<unknown>,
+    question?: { title: string; content: string },
+  ) => {
     if (acting) return
     if (question && !(await Taro.showModal(question)).confirm) return
     const name = `${action}-${linkId}`
@@ -67,39 +94,106 @@ export default function Family() {
 
   return (
     <Page>
-      <View className="page-title" role="heading" aria-level={1}>亲友代办</View>
+      <View className="page-title" role="heading" aria-level={1}>
+        亲友代办
+      </View>
       {loadError && <ErrorNote text={loadError} onRetry={load} />}
       <Section title="代办关系">
         {links.length === 0 && <Empty text="还没有代办关系。子女可以在下面申请为父母代办。" />}
         {links.map((l) => (
           <View key={l.id} className="cell" id={`link-${l.id}`}>
             <View className="cell-main">
-              <View className="cell-title">{l.viewerSide === 'proxy' ? `我为 ${l.principal.name} 代办` : `${l.proxy.name} 为我代办`}（{l.relationship}）</View>
+              <View className="cell-title">
+                {l.viewerSide === 'proxy' ? `我为 ${l.principal.name} 代办` : `${l.proxy.name} 为我代办`}（
+                {l.relationship}）
+              </View>
               <View className={`tag ${STATUS_TAG[l.status]}`}>{STATUS_CN[l.status]}</View>
               {l.status === 'pending' && l.viewerSide === 'principal' && (
                 <View className="btn-row">
-                  <Button id={`confirm-${l.id}`} loading={acting === `confirm-${l.id}`} onTap={() => act(l.id, 'confirm', (key) => confirmFamilyLink(l.id, key), { title: '同意代办', content: `同意后，${l.proxy.name}可以用自己的微信为您申请和办理社区服务，所有操作都会记录。` })}>同意</Button>
-                  <Button kind="secondary" id={`decline-${l.id}`} loading={acting === `decline-${l.id}`} onTap={() => act(l.id, 'decline', (key) => declineFamilyLink(l.id, key))}>拒绝</Button>
+                  <Button
+                    id={`confirm-${l.id}`}
+                    loading={acting === `confirm-${l.id}`}
+                    onTap={() =>
+                      act(l.id, 'confirm', (key) => confirmFamilyLink(l.id, key), {
+                        title: '同意代办',
+                        content: `同意后，${l.proxy.name}可以用自己的微信为您申请和办理社区服务，所有操作都会记录。`,
+                      })
+                    }
+                  >
+                    同意
+                  </Button>
+                  <Button
+                    kind="secondary"
+                    id={`decline-${l.id}`}
+                    loading={acting === `decline-${l.id}`}
+                    onTap={() => act(l.id, 'decline', (key) => declineFamilyLink(l.id, key))}
+                  >
+                    拒绝
+                  </Button>
                 </View>
               )}
               {(l.status === 'confirmed' || (l.status === 'pending' && l.viewerSide === 'proxy')) && (
-                <Button kind="danger" id={`revoke-${l.id}`} loading={acting === `revoke-${l.id}`} onTap={() => act(l.id, 'revoke', async (key) => {
-                  await revokeFamilyLink(l.id, key)
-                  if (actingFor?.userId === l.principal.userId) useSession.getState().setActingFor(null)
-                }, { title: '撤销代办', content: '撤销后将不能再代为办理。' })}>撤销</Button>
+                <Button
+                  kind="danger"
+                  id={`revoke-${l.id}`}
+                  loading={acting === `revoke-${l.id}`}
+                  onTap={() =>
+                    act(
+                      l.id,
+                      'revoke',
+                      async (key) => {
+                        await revokeFamilyLink(l.id, key)
+                        if (actingFor?.userId === l.principal.userId) useSession.getState().setActingFor(null)
+                      },
+                      { title: '撤销代办', content: '撤销后将不能再代为办理。' },
+                    )
+                  }
+                >
+                  撤销
+                </Button>
               )}
-              {actFailure?.linkId === l.id && <ErrorNote text={`操作没有成功：${errorMessage(actFailure.cause)}`} cause={actFailure.cause} />}
+              {actFailure?.linkId === l.id && (
+                <ErrorNote text={`操作没有成功：${errorMessage(actFailure.cause)}`} cause={actFailure.cause} />
+              )}
             </View>
           </View>
         ))}
       </Section>
       <Section title="申请为家人代办">
         <View className="cell-note">需要家人已在本小程序实名。填写家人的信息，家人确认后生效。</View>
-        <Field id="family-name" label="家人姓名" value={form.principalName} onInput={(principalName) => { update({ principalName }); clearError('principalName') }} error={errors.principalName} maxlength={20} />
-        <Field id="family-id" label="家人身份证号码" type="idcard" value={form.principalIdNumber} onInput={(principalIdNumber) => { update({ principalIdNumber }); clearError('principalIdNumber') }} error={errors.principalIdNumber} />
-        <Options id="relationship" label="我是对方的" options={RELATIONSHIPS.map((r) => ({ value: r, label: r }))} value={form.relationship} onChange={(relationship) => update({ relationship })} />
+        <Field
+          id="family-name"
+          label="家人姓名"
+          value={form.principalName}
+          onInput={(principalName) => {
+            update({ principalName })
+            clearError('principalName')
+          }}
+          error={errors.principalName}
+          maxlength={20}
+        />
+        <Field
+          id="family-id"
+          label="家人身份证号码"
+          type="idcard"
+          value={form.principalIdNumber}
+          onInput={(principalIdNumber) => {
+            update({ principalIdNumber })
+            clearError('principalIdNumber')
+          }}
+          error={errors.principalIdNumber}
+        />
+        <Options
+          id="relationship"
+          label="我是对方的"
+          options={RELATIONSHIPS.map((r) => ({ value: r, label: r }))}
+          value={form.relationship}
+          onChange={(relationship) => update({ relationship })}
+        />
         {failure && <ErrorNote text={failure} cause={cause} onRetry={submit} />}
-        <Button id="family-submit" onTap={submit} loading={busy}>发送申请</Button>
+        <Button id="family-submit" onTap={submit} loading={busy}>
+          发送申请
+        </Button>
       </Section>
     </Page>
   )

@@ -1,15 +1,15 @@
 import { View } from '@tarojs/components'
 import Taro, { useLoad, useRouter } from '@tarojs/taro'
 import { useState } from 'react'
-import { errorMessage, listPersonas } from '../../api'
-import type { PersonaDto } from '../../domain/contracts'
-import { useSession } from '../../stores/session'
-import { returnAfterLogin } from '../../ui/auth'
-import { Button } from '../../ui/Button'
-import { Cell } from '../../ui/Cell'
-import { Page } from '../../ui/Page'
-import { ErrorNote, Loading, Section } from '../../ui/States'
-import { tappable } from '../../ui/tappable'
+import { errorMessage, listPersonas } from '@/api'
+import type { PersonaDto } from '@/domain/contracts'
+import { useSession } from '@/stores/session'
+import { returnAfterLogin } from '@/ui/auth'
+import { Button } from '@/ui/Button'
+import { Cell } from '@/ui/Cell'
+import { Page } from '@/ui/Page'
+import { ErrorNote, Loading, Section } from '@/ui/States'
+import { tappable } from '@/ui/tappable'
 import { PrivacyText } from '../privacy/PrivacyText'
 
 /** Where the guides are: they work without logging in (progress stays on this phone). */
@@ -52,14 +52,38 @@ export default function Login() {
   if (!accepted) {
     return (
       <Page>
-        <View className="page-title" role="heading" aria-level={1}>欢迎使用现代社区</View>
-        <View className="card card-pad"><PrivacyText /></View>
-        <Button id="accept-privacy" onTap={acceptOnDevice}>同意并继续</Button>
-        <Button kind="secondary" id="decline-privacy" onTap={async () => {
-          const { confirm } = await Taro.showModal({ title: '需要您的同意', content: '不同意隐私说明也可以浏览“一件事”办事指南，但无法登录和办理业务。', confirmText: '看指南', cancelText: '返回' })
-          if (confirm) Taro.navigateTo({ url: GUIDES })
-        }}>不同意</Button>
-        <View className="card"><Cell id="guides-without-login" title="不登录，先看“一件事”办事指南" note="办事要带什么、去哪里办、期限多久" onTap={() => Taro.navigateTo({ url: GUIDES })} /></View>
+        <View className="page-title" role="heading" aria-level={1}>
+          欢迎使用现代社区
+        </View>
+        <View className="card card-pad">
+          <PrivacyText />
+        </View>
+        <Button id="accept-privacy" onTap={acceptOnDevice}>
+          同意并继续
+        </Button>
+        <Button
+          kind="secondary"
+          id="decline-privacy"
+          onTap={async () => {
+            const { confirm } = await Taro.showModal({
+              title: '需要您的同意',
+              content: '不同意隐私说明也可以浏览“一件事”办事指南，但无法登录和办理业务。',
+              confirmText: '看指南',
+              cancelText: '返回',
+            })
+            if (confirm) Taro.navigateTo({ url: GUIDES })
+          }}
+        >
+          不同意
+        </Button>
+        <View className="card">
+          <Cell
+            id="guides-without-login"
+            title="不登录，先看“一件事”办事指南"
+            note="办事要带什么、去哪里办、期限多久"
+            onTap={() => Taro.navigateTo({ url: GUIDES })}
+          />
+        </View>
       </Page>
     )
   }
@@ -69,15 +93,25 @@ export default function Login() {
 
   return (
     <Page>
-      <View className="page-title" role="heading" aria-level={1}>选择登录的居民</View>
+      <View className="page-title" role="heading" aria-level={1}>
+        选择登录的居民
+      </View>
       <View className="secondary">演示环境：模拟微信登录，请选择一位居民。</View>
       {error && <ErrorNote text={error.text} cause={error.cause} onRetry={error.retry} />}
       {!personas && !error && <Loading lines={5} />}
       {[...groups.entries()].map(([community, list]) => (
         <Section key={community} title={community}>
           {list.map((p) => (
-            <View key={p.userId} id={`persona-${p.userId}`} className="cell cell-link persona" {...tappable(`${p.displayName}，${p.persona}`, () => choose(p))}>
-              <View className="cell-title">{p.displayName}{busy === p.userId ? '（正在登录…）' : ''}</View>
+            <View
+              key={p.userId}
+              id={`persona-${p.userId}`}
+              className="cell cell-link persona"
+              {...tappable(`${p.displayName}，${p.persona}`, () => choose(p))}
+            >
+              <View className="cell-title">
+                {p.displayName}
+                {busy === p.userId ? '（正在登录…）' : ''}
+              </View>
               <View className="cell-note">{p.persona}</View>
             </View>
           ))}

@@ -1,17 +1,17 @@
 import { View } from '@tarojs/components'
 import Taro, { useDidShow } from '@tarojs/taro'
 import { useState } from 'react'
-import { ApiError, deleteAccount, errorMessage, getMe } from '../../api'
-import { principalsOf, useFamily } from '../../stores/family'
-import { useSession } from '../../stores/session'
-import { setElderMode, useElderMode } from '../../stores/settings'
-import { useRequireLogin } from '../../ui/auth'
-import { Button } from '../../ui/Button'
-import { Cell } from '../../ui/Cell'
-import { Page } from '../../ui/Page'
-import { ErrorNote, Section } from '../../ui/States'
-import { SwitchRow } from '../../ui/Switch'
-import { openPage } from '../../ui/nav'
+import { ApiError, deleteAccount, errorMessage, getMe } from '@/api'
+import { principalsOf, useFamily } from '@/stores/family'
+import { useSession } from '@/stores/session'
+import { setElderMode, useElderMode } from '@/stores/settings'
+import { useRequireLogin } from '@/ui/auth'
+import { Button } from '@/ui/Button'
+import { Cell } from '@/ui/Cell'
+import { Page } from '@/ui/Page'
+import { ErrorNote, Section } from '@/ui/States'
+import { SwitchRow } from '@/ui/Switch'
+import { openPage } from '@/ui/nav'
 
 const ROLE_CN = { owner: '业主', tenant: '租户', family: '家属' } as const
 const go = (url: string) => () => openPage(url)
@@ -26,26 +26,54 @@ export default function Me() {
   const elder = useElderMode()
   useDidShow(() => {
     if (!useSession.getState().token) return
-    useSession.getState().refreshMe().catch(() => {})
+    useSession
+      .getState()
+      .refreshMe()
+      .catch(() => {})
     useFamily.getState().load()
   })
   const [deleting, setDeleting] = useState(false)
   const [deleteFailure, setDeleteFailure] = useState<unknown>(null)
-  if (!me) return <Page><View className="secondary">正在加载…</View></Page>
+  if (!me)
+    return (
+      <Page>
+        <View className="secondary">正在加载…</View>
+      </Page>
+    )
 
   /** Says the account is gone and what became of its bookings, then leaves for the login page. */
   const left = async (released?: string[]) => {
     useSession.getState().accountDeleted()
     // What became of each course and booking, when the answer arrived; the general rule otherwise.
-    const details = released === undefined ? '孩子报名的课程和还没开始的服务预约已取消，免费取消期内的学费会原路退回。' : released.length ? `${released.join('；')}。` : ''
-    await Taro.showModal({ title: '账号已注销', content: `您的个人信息已删除。${details}`, showCancel: false, confirmText: '知道了' })
+    const details =
+      released === undefined
+        ? '孩子报名的课程和还没开始的服务预约已取消，免费取消期内的学费会原路退回。'
+        : released.length
+          ? `${released.join('；')}。`
+          : ''
+    await Taro.showModal({
+      title: '账号已注销',
+      content: `您的个人信息已删除。${details}`,
+      showCancel: false,
+      confirmText: '知道了',
+    })
     Taro.reLaunch({ url: '/pages/login/index' })
   }
   /** Whether the account is gone: after a lost answer, its session no longer works (401). */
-  const accountGone = () => getMe().then(() => false, (x: unknown) => x instanceof ApiError && x.status === 401)
+  const accountGone = () =>
+    getMe().then(
+      () => false,
+      (x: unknown) => x instanceof ApiError && x.status === 401,
+    )
 
   const remove = async () => {
-    const { confirm } = await Taro.showModal({ title: '注销账号', content: '注销后，您的姓名、身份证号码、房屋和代办关系都会删除，无法恢复。孩子报名的课程会取消（免费取消期内的学费原路退回），还没开始的爱心卡预约会取消。已投出的电梯选票仍按房屋保留，不显示姓名。', confirmText: '确认注销', confirmColor: '#C0392B' })
+    const { confirm } = await Taro.showModal({
+      title: '注销账号',
+      content:
+        '注销后，您的姓名、身份证号码、房屋和代办关系都会删除，无法恢复。孩子报名的课程会取消（免费取消期内的学费原路退回），还没开始的爱心卡预约会取消。已投出的电梯选票仍按房屋保留，不显示姓名。',
+      confirmText: '确认注销',
+      confirmColor: '#C0392B',
+    })
     if (!confirm || deleting) return
     setDeleting(true)
     setDeleteFailure(null)
@@ -64,41 +92,101 @@ export default function Me() {
 
   return (
     <Page>
-      <View className="page-title" role="heading" aria-level={1}>{me.displayName}</View>
-      <View className="secondary">{me.community.name}{me.role === 'worker' ? ' · 社区工作人员' : ''}</View>
+      <View className="page-title" role="heading" aria-level={1}>
+        {me.displayName}
+      </View>
+      <View className="secondary">
+        {me.community.name}
+        {me.role === 'worker' ? ' · 社区工作人员' : ''}
+      </View>
 
       <Section title="实名信息">
-        {me.realName
-          ? <Cell title={me.realName.name} note={`身份证 ${me.realName.idNumberMasked}`} value="已实名" />
-          : <Cell id="go-real-name" title="尚未实名认证" note="办理爱心卡、投票等需要先实名" value="去认证" onTap={go('/pages/real-name/index')} />}
+        {me.realName ? (
+          <Cell title={me.realName.name} note={`身份证 ${me.realName.idNumberMasked}`} value="已实名" />
+        ) : (
+          <Cell
+            id="go-real-name"
+            title="尚未实名认证"
+            note="办理爱心卡、投票等需要先实名"
+            value="去认证"
+            onTap={go('/pages/real-name/index')}
+          />
+        )}
       </Section>
 
       <Section title="我的房屋">
         {me.rooms.map((r) => (
-          <Cell key={r.roomId} title={r.label} note={`${ROLE_CN[r.role]}${r.area ? ` · 登记面积 ${r.area.toFixed(2)} ㎡` : ''}${r.verified ? '' : ' · 待社区核实'}`} />
+          <Cell
+            key={r.roomId}
+            title={r.label}
+            note={`${ROLE_CN[r.role]}${r.area ? ` · 登记面积 ${r.area.toFixed(2)} ㎡` : ''}${r.verified ? '' : ' · 待社区核实'}`}
+          />
         ))}
-        <Cell id="go-rooms" title={me.rooms.length ? '绑定其他房屋' : '还没有绑定房屋'} value="去绑定" onTap={go('/pages/rooms/index')} />
+        <Cell
+          id="go-rooms"
+          title={me.rooms.length ? '绑定其他房屋' : '还没有绑定房屋'}
+          value="去绑定"
+          onTap={go('/pages/rooms/index')}
+        />
       </Section>
 
       <Section title="亲友代办">
         {principalsOf(links).map((l) => (
-          <Cell key={l.id} id={`act-for-${l.principal.userId}`} title={actingFor?.userId === l.principal.userId ? `正在为 ${l.principal.name} 代办` : `为 ${l.principal.name}（${l.relationship === '子女' ? '父母' : '家人'}）代办`}
+          <Cell
+            key={l.id}
+            id={`act-for-${l.principal.userId}`}
+            title={
+              actingFor?.userId === l.principal.userId
+                ? `正在为 ${l.principal.name} 代办`
+                : `为 ${l.principal.name}（${l.relationship === '子女' ? '父母' : '家人'}）代办`
+            }
             value={actingFor?.userId === l.principal.userId ? '切换回本人' : '切换'}
-            onTap={() => setActingFor(actingFor?.userId === l.principal.userId ? null : { userId: l.principal.userId, name: l.principal.name })} />
+            onTap={() =>
+              setActingFor(
+                actingFor?.userId === l.principal.userId
+                  ? null
+                  : { userId: l.principal.userId, name: l.principal.name },
+              )
+            }
+          />
         ))}
-        <Cell id="go-family" title="管理亲友代办" note="申请为家人代办、确认或撤销授权" onTap={go('/pages/family/index')} />
+        <Cell
+          id="go-family"
+          title="管理亲友代办"
+          note="申请为家人代办、确认或撤销授权"
+          onTap={go('/pages/family/index')}
+        />
       </Section>
 
       <Section title="设置">
         <SwitchRow id="me-elder-switch" title="长辈模式" note="字更大、按钮更大" on={elder} onChange={setElderMode} />
         <Cell title="隐私说明" onTap={go('/pages/privacy/index')} />
         <Cell id="go-export" title="导出我的数据" onTap={go('/packages/settings/pages/export/index')} />
-        {me.role === 'worker' && <Cell id="go-worker" title="社区工作台" note="审核、派单、录入纸质选票" onTap={go('/pages/worker/index')} />}
-        {!process.env.TARO_APP_API_BASE && <Cell id="go-dev" title="演示设置" note="模拟时间、网络故障、重置数据" onTap={go('/packages/settings/pages/dev/index')} />}
+        {me.role === 'worker' && (
+          <Cell id="go-worker" title="社区工作台" note="审核、派单、录入纸质选票" onTap={go('/pages/worker/index')} />
+        )}
+        {!process.env.TARO_APP_API_BASE && (
+          <Cell
+            id="go-dev"
+            title="演示设置"
+            note="模拟时间、网络故障、重置数据"
+            onTap={go('/packages/settings/pages/dev/index')}
+          />
+        )}
       </Section>
 
-      <Button kind="secondary" onTap={async () => { await useSession.getState().logout(); Taro.reLaunch({ url: '/pages/login/index' }) }}>退出登录</Button>
-      <Button kind="danger" id="delete-account" loading={deleting} onTap={remove}>注销账号</Button>
+      <Button
+        kind="secondary"
+        onTap={async () => {
+          await useSession.getState().logout()
+          Taro.reLaunch({ url: '/pages/login/index' })
+        }}
+      >
+        退出登录
+      </Button>
+      <Button kind="danger" id="delete-account" loading={deleting} onTap={remove}>
+        注销账号
+      </Button>
       {!!deleteFailure && <ErrorNote text={`没有注销成功：${errorMessage(deleteFailure)}`} cause={deleteFailure} />}
     </Page>
   )

@@ -1,22 +1,26 @@
 import { View } from '@tarojs/components'
 import Taro, { useDidShow, usePullDownRefresh } from '@tarojs/taro'
 import { useState } from 'react'
-import { formatDateCn, beijingDate } from '../../domain/time'
-import { useMessages } from '../../stores/messages'
-import { useRequireLogin } from '../../ui/auth'
-import { Button } from '../../ui/Button'
-import { Page } from '../../ui/Page'
-import { Empty, ErrorNote, Loading } from '../../ui/States'
-import { tappable } from '../../ui/tappable'
-import { openPage } from '../../ui/nav'
+import { formatDateCn, beijingDate } from '@/domain/time'
+import { useMessages } from '@/stores/messages'
+import { useRequireLogin } from '@/ui/auth'
+import { Button } from '@/ui/Button'
+import { Page } from '@/ui/Page'
+import { Empty, ErrorNote, Loading } from '@/ui/States'
+import { tappable } from '@/ui/tappable'
+import { openPage } from '@/ui/nav'
 
 /** Messages (tab): notices, newest first, unread marked in words; opening one marks it read. */
 export default function Messages() {
   useRequireLogin()
   const { items, status, error, nextCursor, unread, load, loadMore, markRead } = useMessages()
   const [open, setOpen] = useState<string | null>(null)
-  useDidShow(() => { load() })
-  usePullDownRefresh(() => { load().finally(() => Taro.stopPullDownRefresh()) })
+  useDidShow(() => {
+    load()
+  })
+  usePullDownRefresh(() => {
+    load().finally(() => Taro.stopPullDownRefresh())
+  })
 
   const toggle = (id: string) => {
     setOpen(open === id ? null : id)
@@ -25,27 +29,41 @@ export default function Messages() {
 
   return (
     <Page>
-      <View className="page-title" role="heading" aria-level={1}>消息{unread > 0 ? `（${unread} 条未读）` : ''}</View>
+      <View className="page-title" role="heading" aria-level={1}>
+        消息{unread > 0 ? `（${unread} 条未读）` : ''}
+      </View>
       {status === 'loading' && items.length === 0 && <Loading />}
       {status === 'error' && <ErrorNote text={error ?? '消息没有加载出来'} onRetry={load} />}
       {status === 'ready' && items.length === 0 && <Empty text="还没有消息。办理业务后，进展会在这里通知您。" />}
       {items.length > 0 && (
         <View className="card">
           {items.map((m) => (
-            <View key={m.id} id={`message-${m.id}`} className="message-item" {...tappable(`${m.read ? '' : '未读，'}${m.title}`, () => toggle(m.id))} aria-expanded={open === m.id ? 'true' : 'false'}>
+            <View
+              key={m.id}
+              id={`message-${m.id}`}
+              className="message-item"
+              {...tappable(`${m.read ? '' : '未读，'}${m.title}`, () => toggle(m.id))}
+              aria-expanded={open === m.id ? 'true' : 'false'}
+            >
               <View className="message-title">
                 {!m.read && <View className="tag tag-bad">未读</View>} {m.title}
               </View>
               <View className="cell-note">{formatDateCn(beijingDate(m.createdAt))}</View>
               {open === m.id && <View className="message-body">{m.body}</View>}
               {open === m.id && m.link && (
-                <Button kind="secondary" onTap={() => openPage(m.link!)}>去办理</Button>
+                <Button kind="secondary" onTap={() => openPage(m.link!)}>
+                  去办理
+                </Button>
               )}
             </View>
           ))}
         </View>
       )}
-      {nextCursor && <Button kind="secondary" onTap={loadMore}>加载更多</Button>}
+      {nextCursor && (
+        <Button kind="secondary" onTap={loadMore}>
+          加载更多
+        </Button>
+      )}
     </Page>
   )
 }

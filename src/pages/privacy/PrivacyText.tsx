@@ -4,7 +4,9 @@ import { View } from '@tarojs/components'
 export function PrivacyText() {
   return (
     <View className="privacy">
-      <View className="section-title" role="heading" aria-level={2}>隐私说明</View>
+      <View className="section-title" role="heading" aria-level={2}>
+        隐私说明
+      </View>
       <View>为了给您办理社区服务，我们会在您同意后收集：</View>
       <View>· 姓名和身份证号码：用于实名认证，页面上只显示前 3 位和后 4 位；</View>
       <View>· 房屋和家人关系：用于加装电梯投票、亲友代办；</View>

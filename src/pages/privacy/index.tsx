@@ -1,4 +1,4 @@
-import { Page } from '../../ui/Page'
+import { Page } from '@/ui/Page'
 import { PrivacyText } from './PrivacyText'
 import { View } from '@tarojs/components'
 
@@ -6,8 +6,12 @@ import { View } from '@tarojs/components'
 export default function Privacy() {
   return (
     <Page>
-      <View className="page-title" role="heading" aria-level={1}>隐私说明</View>
-      <View className="card card-pad"><PrivacyText /></View>
+      <View className="page-title" role="heading" aria-level={1}>
+        隐私说明
+      </View>
+      <View className="card card-pad">
+        <PrivacyText />
+      </View>
     </Page>
   )
 }

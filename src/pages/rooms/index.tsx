@@ -1,16 +1,16 @@
 import { View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import { useState } from 'react'
-import { bindRoom, listRooms } from '../../api'
-import { useSession } from '../../stores/session'
-import { useRequireLogin } from '../../ui/auth'
-import { goBack } from '../../ui/nav'
-import { Button } from '../../ui/Button'
-import { Options } from '../../ui/Options'
-import { Page } from '../../ui/Page'
-import { Empty, ErrorNote, Loading, Section } from '../../ui/States'
-import { useLoader } from '../../ui/useLoader'
-import { useSubmission } from '../../ui/useSubmission'
+import { bindRoom, listRooms } from '@/api'
+import { useSession } from '@/stores/session'
+import { useRequireLogin } from '@/ui/auth'
+import { goBack } from '@/ui/nav'
+import { Button } from '@/ui/Button'
+import { Options } from '@/ui/Options'
+import { Page } from '@/ui/Page'
+import { Empty, ErrorNote, Loading, Section } from '@/ui/States'
+import { useLoader } from '@/ui/useLoader'
+import { useSubmission } from '@/ui/useSubmission'
 
 type Role = 'owner' | 'tenant' | 'family'
 const ROLES: { value: Role; label: string; note?: string }[] = [
@@ -28,39 +28,84 @@ export default function Rooms() {
   const [role, setRole] = useState<Role>('owner')
   const { busy, errors, failure, cause, submit: run, clearError } = useSubmission()
 
-  const submit = () => run(
-    () => ({ roomId: roomId ? '' : '请先选择房屋' }),
-    (key) => bindRoom(roomId!, role, key),
-    async (binding) => {
-      await useSession.getState().refreshMe()
-      await Taro.showModal({ title: '绑定成功', content: binding.role === 'owner' ? `已按房产登记确认您是业主，登记面积 ${binding.area?.toFixed(2)} ㎡。` : '已绑定，社区核实后生效。', showCancel: false })
-      goBack('/pages/me/index')
-    },
-  )
+  const submit = () =>
+    run(
+      () => ({ roomId: roomId ? '' : '请先选择房屋' }),
+      (key) => bindRoom(roomId!, role, key),
+      async (binding) => {
+        await useSession.getState().refreshMe()
+        await Taro.showModal({
+          title: '绑定成功',
+          content:
+            binding.role === 'owner'
+              ? `已按房产登记确认您是业主，登记面积 ${binding.area?.toFixed(2)} ㎡。`
+              : '已绑定，社区核实后生效。',
+          showCancel: false,
+        })
+        goBack('/pages/me/index')
+      },
+    )
 
-  if (!me) return <Page><Loading /></Page>
+  if (!me)
+    return (
+      <Page>
+        <Loading />
+      </Page>
+    )
   if (!me.realName) {
     return (
       <Page>
-        <View className="page-title" role="heading" aria-level={1}>绑定房屋</View>
-        <Empty text="请先完成实名认证，再绑定房屋。" action="去实名认证" onAction={() => Taro.redirectTo({ url: '/pages/real-name/index' })} />
+        <View className="page-title" role="heading" aria-level={1}>
+          绑定房屋
+        </View>
+        <Empty
+          text="请先完成实名认证，再绑定房屋。"
+          action="去实名认证"
+          onAction={() => Taro.redirectTo({ url: '/pages/real-name/index' })}
+        />
       </Page>
     )
   }
   return (
     <Page>
-      <View className="page-title" role="heading" aria-level={1}>绑定房屋</View>
+      <View className="page-title" role="heading" aria-level={1}>
+        绑定房屋
+      </View>
       {!rooms.data && !rooms.error && <Loading />}
       {rooms.error && <ErrorNote text={rooms.error} cause={rooms.cause} onRetry={rooms.reload} />}
       {rooms.data && (
         <Section title={me.community.name}>
-          <Options id="role" label="您的身份" options={ROLES} value={role} onChange={(r) => { setRole(r); clearError('roomId') }} />
-          <Options id="room" label="选择房屋" options={rooms.data.map((r) => ({ value: r.roomId, label: r.label }))} value={roomId} onChange={(r) => { setRoomId(r); clearError('roomId') }} />
-          {errors.roomId && <View className="field-error" role="alert">⚠ {errors.roomId}</View>}
+          <Options
+            id="role"
+            label="您的身份"
+            options={ROLES}
+            value={role}
+            onChange={(r) => {
+              setRole(r)
+              clearError('roomId')
+            }}
+          />
+          <Options
+            id="room"
+            label="选择房屋"
+            options={rooms.data.map((r) => ({ value: r.roomId, label: r.label }))}
+            value={roomId}
+            onChange={(r) => {
+              setRoomId(r)
+              clearError('roomId')
+            }}
+          />
+          {errors.roomId && (
+            <View className="field-error" role="alert">
+              ⚠ {errors.roomId}
+            </View>
+          )}
         </Section>
       )}
       {failure && <ErrorNote text={failure} cause={cause} onRetry={submit} />}
-      <Button id="bind-room-submit" onTap={submit} loading={busy}>确认绑定</Button>
+      <Button id="bind-room-submit" onTap={submit} loading={busy}>
+        确认绑定
+      </Button>
     </Page>
   )
 }

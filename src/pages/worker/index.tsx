@@ -1,16 +1,16 @@
 import { View } from '@tarojs/components'
 import Taro, { useDidShow } from '@tarojs/taro'
 import { useState } from 'react'
-import { errorMessage, listPendingFamilyLinks, workerConfirmFamilyLink } from '../../api'
-import type { FamilyLinkDto } from '../../domain/contracts'
-import { useSession } from '../../stores/session'
-import { useRequireLogin } from '../../ui/auth'
-import { Button } from '../../ui/Button'
-import { Cell } from '../../ui/Cell'
-import { Page } from '../../ui/Page'
-import { pickPhotoBase64 } from '../../ui/photo'
-import { Empty, ErrorNote, Section } from '../../ui/States'
-import { openPage } from '../../ui/nav'
+import { errorMessage, listPendingFamilyLinks, workerConfirmFamilyLink } from '@/api'
+import type { FamilyLinkDto } from '@/domain/contracts'
+import { useSession } from '@/stores/session'
+import { useRequireLogin } from '@/ui/auth'
+import { Button } from '@/ui/Button'
+import { Cell } from '@/ui/Cell'
+import { Page } from '@/ui/Page'
+import { pickPhotoBase64 } from '@/ui/photo'
+import { Empty, ErrorNote, Section } from '@/ui/States'
+import { openPage } from '@/ui/nav'
 
 /** Each feature's worker pages (they live in the feature's subpackage). */
 export const WORKER_ENTRIES = [
@@ -26,11 +26,24 @@ export default function WorkerHub() {
   const me = useSession((s) => s.me)
   const [pending, setPending] = useState<FamilyLinkDto[]>([])
   const [error, setError] = useState<unknown>(null)
-  const load = () => { setError(null); listPendingFamilyLinks().then(setPending, setError) }
-  useDidShow(() => { if (me?.role === 'worker') load() })
+  const load = () => {
+    setError(null)
+    listPendingFamilyLinks().then(setPending, setError)
+  }
+  useDidShow(() => {
+    if (me?.role === 'worker') load()
+  })
 
   if (me?.role !== 'worker') {
-    return <Page><Empty text="社区工作台仅供社区工作人员使用。" action="返回首页" onAction={() => Taro.switchTab({ url: '/pages/index/index' })} /></Page>
+    return (
+      <Page>
+        <Empty
+          text="社区工作台仅供社区工作人员使用。"
+          action="返回首页"
+          onAction={() => Taro.switchTab({ url: '/pages/index/index' })}
+        />
+      </Page>
+    )
   }
 
   const confirm = async (l: FamilyLinkDto) => {
@@ -40,16 +53,26 @@ export default function WorkerHub() {
       Taro.showToast({ title: '已确认', icon: 'success' })
       load()
     } catch (e) {
-      Taro.showModal({ title: '没有确认成功', content: (e as Error).message && !(e as { status?: number }).status ? (e as Error).message : errorMessage(e), showCancel: false })
+      Taro.showModal({
+        title: '没有确认成功',
+        content: (e as Error).message && !(e as { status?: number }).status ? (e as Error).message : errorMessage(e),
+        showCancel: false,
+      })
     }
   }
 
   return (
     <Page>
-      <View className="page-title" role="heading" aria-level={1}>社区工作台</View>
-      <View className="secondary">{me.community.name} · {me.displayName}</View>
+      <View className="page-title" role="heading" aria-level={1}>
+        社区工作台
+      </View>
+      <View className="secondary">
+        {me.community.name} · {me.displayName}
+      </View>
       <Section title="业务">
-        {WORKER_ENTRIES.map((e) => <Cell key={e.url} title={e.title} onTap={() => openPage(e.url)} />)}
+        {WORKER_ENTRIES.map((e) => (
+          <Cell key={e.url} title={e.title} onTap={() => openPage(e.url)} />
+        ))}
       </Section>
       <Section title="代办授权核验">
         {!!error && <ErrorNote text={errorMessage(error)} cause={error} onRetry={load} />}
@@ -57,8 +80,12 @@ export default function WorkerHub() {
         {pending.map((l) => (
           <View key={l.id} className="cell">
             <View className="cell-main">
-              <View className="cell-title">{l.proxy.name}（{l.relationship}）申请为 {l.principal.name} 代办</View>
-              <Button kind="secondary" onTap={() => confirm(l)}>拍摄签字授权书并确认</Button>
+              <View className="cell-title">
+                {l.proxy.name}（{l.relationship}）申请为 {l.principal.name} 代办
+              </View>
+              <Button kind="secondary" onTap={() => confirm(l)}>
+                拍摄签字授权书并确认
+              </Button>
             </View>
           </View>
         ))}

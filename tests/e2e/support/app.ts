@@ -1,15 +1,18 @@
 /** App-level helpers for browser journeys: log in as a persona, answer Taro's H5 modal, read seeded ID numbers. */
 import type { Page } from 'playwright-core'
-import { buildSeed } from '../../../src/backend/seed'
+import { buildSeed } from '@/backend/seed'
 import { visiblePage, waitForRoute } from './browser'
 
 const seed = buildSeed('2026-03-02T10:00:00+08:00')
 /** The seeded ID number of a person by name (the register is fictional). */
-export const seededIdNumber = (name: string) => Object.values(seed.populationRegister).find((p) => p.name === name)!.idNumber
+export const seededIdNumber = (name: string) =>
+  Object.values(seed.populationRegister).find((p) => p.name === name)!.idNumber
 
 /** From any page: goes to login (after logout if needed), accepts the privacy notice, picks the persona. */
 export async function loginAs(page: Page, userId: string): Promise<void> {
-  await page.evaluate(() => { localStorage.removeItem('mc:session') })
+  await page.evaluate(() => {
+    localStorage.removeItem('mc:session')
+  })
   await page.goto(page.url().replace(/#.*$/, '#/pages/login/index'))
   await page.reload()
   await waitForRoute(page, 'pages/login/index')

@@ -20,17 +20,26 @@ import { checkElderMode, ELDER_RULES, NORMAL_RULES } from './elder-checker'
  * `login: privacy` → `login-privacy`.
  */
 export function pageName(where: string): string {
-  return where.split('?')[0].replace(/^packages\//, '').replace(/(^|\/)pages\//g, '$1').replace(/\/index$/, '')
-    .replace(/[^A-Za-z0-9]+/g, '-').replace(/^-|-$/g, '').toLowerCase() || 'page'
+  return (
+    where
+      .split('?')[0]
+      .replace(/^packages\//, '')
+      .replace(/(^|\/)pages\//g, '$1')
+      .replace(/\/index$/, '')
+      .replace(/[^A-Za-z0-9]+/g, '-')
+      .replace(/^-|-$/g, '')
+      .toLowerCase() || 'page'
+  )
 }
 
 /** Every page name audited in this process (a test can assert its journey covered its pages). */
 export const auditedPages = new Set<string>()
 
-const isElder = (page: Page) => page.evaluate(() => {
-  const shown = [...document.querySelectorAll('.taro_page')].filter((p) => getComputedStyle(p).display !== 'none')
-  return !!shown[shown.length - 1]?.querySelector('.page.elder')
-})
+const isElder = (page: Page) =>
+  page.evaluate(() => {
+    const shown = [...document.querySelectorAll('.taro_page')].filter((p) => getComputedStyle(p).display !== 'none')
+    return !!shown[shown.length - 1]?.querySelector('.page.elder')
+  })
 
 async function setMode(page: Page, elder: boolean): Promise<void> {
   await page.evaluate((on) => {
@@ -48,8 +57,14 @@ async function setMode(page: Page, elder: boolean): Promise<void> {
 /** A screenshot of the whole shown page: Taro's H5 page scrolls inside the window, so grow the window to fit. */
 async function shootWhole(page: Page, file: string): Promise<void> {
   const size = page.viewportSize() ?? { width: 375, height: 667 }
-  const height = await page.evaluate(() => Math.max(document.documentElement.scrollHeight,
-    ...[...document.querySelectorAll<HTMLElement>('.taro_page')].filter((p) => getComputedStyle(p).display !== 'none').map((p) => p.scrollHeight)))
+  const height = await page.evaluate(() =>
+    Math.max(
+      document.documentElement.scrollHeight,
+      ...[...document.querySelectorAll<HTMLElement>('.taro_page')]
+        .filter((p) => getComputedStyle(p).display !== 'none')
+        .map((p) => p.scrollHeight),
+    ),
+  )
   if (height > size.height) await page.setViewportSize({ width: size.width, height: Math.min(height, 6000) })
   await page.screenshot({ path: file, scale: 'css' })
   if (height > size.height) await page.setViewportSize(size)
@@ -64,19 +79,26 @@ export async function auditPage(page: Page, where: string, prefix = ''): Promise
   const name = prefix && !base.startsWith(prefix) ? `${prefix}-${base}` : base
   const started = await isElder(page)
   const problems: string[] = []
-  const dir = process.env.SCREENSHOTS_DIR ? path.resolve(process.env.SCREENSHOTS_DIR) : path.join(ARTIFACTS, 'screenshots')
+  const dir = process.env.SCREENSHOTS_DIR
+    ? path.resolve(process.env.SCREENSHOTS_DIR)
+    : path.join(ARTIFACTS, 'screenshots')
   fs.mkdirSync(dir, { recursive: true })
   for (const elder of [started, !started]) {
     const mode = elder ? 'elder' : 'normal'
     await setMode(page, elder)
-    for (const f of await seriousA11yViolations(page)) problems.push(`${name} [${mode}] axe ${f.id} (${f.impact}): ${f.help} — ${f.targets.join(', ')}`)
+    for (const f of await seriousA11yViolations(page))
+      problems.push(`${name} [${mode}] axe ${f.id} (${f.impact}): ${f.help} — ${f.targets.join(', ')}`)
     const sizes = await checkElderMode(page, elder ? ELDER_RULES : NORMAL_RULES)
     for (const v of sizes.violations) problems.push(`${name} [${mode}] ${v.rule} ${v.value}: "${v.text}"`)
     if (sizes.texts === 0) problems.push(`${name} [${mode}] shows no text`)
     // The H5 tab bar sits outside the page: its labels follow the same text rule.
-    const tabSizes = await page.evaluate(() => [...document.querySelectorAll('.weui-tabbar__label')]
-      .filter((l) => (l as HTMLElement).offsetParent !== null).map((l) => parseFloat(getComputedStyle(l).fontSize)))
-    for (const px of tabSizes) if (px + 0.01 < (elder ? ELDER_RULES.minTextPx : 12)) problems.push(`${name} [${mode}] tab bar label ${px}px`)
+    const tabSizes = await page.evaluate(() =>
+      [...document.querySelectorAll('.weui-tabbar__label')]
+        .filter((l) => (l as HTMLElement).offsetParent !== null)
+        .map((l) => parseFloat(getComputedStyle(l).fontSize)),
+    )
+    for (const px of tabSizes)
+      if (px + 0.01 < (elder ? ELDER_RULES.minTextPx : 12)) problems.push(`${name} [${mode}] tab bar label ${px}px`)
     await shootWhole(page, path.join(dir, `${name}-${mode}.png`))
   }
   await setMode(page, started)

@@ -5,17 +5,40 @@ import type { Page } from 'playwright-core'
 const AXE_SOURCE = fs.readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8')
 
 /** One axe finding, trimmed to what a test message needs. */
-export interface AxeFinding { id: string; impact: string | null; help: string; targets: string[] }
+export interface AxeFinding {
+  id: string
+  impact: string | null
+  help: string
+  targets: string[]
+}
 
 /** Runs axe on the visible page; returns violations of impact `serious` or `critical`. */
 export async function seriousA11yViolations(page: Page): Promise<AxeFinding[]> {
   if (!(await page.evaluate(() => 'axe' in window))) await page.addScriptTag({ content: AXE_SOURCE })
   const violations = await page.evaluate(async () => {
-    const pages = [...document.querySelectorAll('.taro_page')].filter((p) => (p as HTMLElement).offsetParent !== null || getComputedStyle(p).display !== 'none')
+    const pages = [...document.querySelectorAll('.taro_page')].filter(
+      (p) => (p as HTMLElement).offsetParent !== null || getComputedStyle(p).display !== 'none',
+    )
     const context = pages[pages.length - 1] ?? document
-    const axe = (window as unknown as { axe: { run: (c: unknown, o: unknown) => Promise<{ violations: { id: string; impact: string | null; help: string; nodes: { target: string[] }[] }[] }> } }).axe
+    const axe = (
+      window as unknown as {
+        axe: {
+          run: (
+            c: unknown,
+            o: unknown,
+          ) => Promise<{
+            violations: { id: string; impact: string | null; help: string; nodes: { target: string[] }[] }[]
+          }>
+        }
+      }
+    ).axe
     const result = await axe.run(context, { resultTypes: ['violations'] })
-    return result.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, targets: v.nodes.slice(0, 5).map((n) => n.target.join(' ')) }))
+    return result.violations.map((v) => ({
+      id: v.id,
+      impact: v.impact,
+      help: v.help,
+      targets: v.nodes.slice(0, 5).map((n) => n.target.join(' ')),
+    }))
   })
   return violations.filter((v) => v.impact === 'serious' || v.impact === 'critical')
 }

@@ -9,18 +9,35 @@ import { chromium, type Browser, type BrowserContext, type Locator, type Page } 
 export const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium'
 export const ARTIFACTS = path.resolve(__dirname, '../../.artifacts')
 /** A phone: 375 × 667 CSS px, 2× pixels, touch. */
-export const PHONE = { viewport: { width: 375, height: 667 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' }
+export const PHONE = {
+  viewport: { width: 375, height: 667 },
+  deviceScaleFactor: 2,
+  isMobile: true,
+  hasTouch: true,
+  locale: 'zh-CN',
+  timezoneId: 'Asia/Shanghai',
+}
 
 /** Launches headless Chromium with the flags this machine needs (no background networking). */
 export async function launchBrowser(): Promise<Browser> {
   if (!fs.existsSync(CHROMIUM)) {
-    throw new Error(`Chromium not found at ${CHROMIUM}. Install it with: sudo apt-get update && sudo apt-get install -y chromium`)
+    throw new Error(
+      `Chromium not found at ${CHROMIUM}. Install it with: sudo apt-get update && sudo apt-get install -y chromium`,
+    )
   }
   return chromium.launch({
     executablePath: CHROMIUM,
     headless: true,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
-      '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage'],
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--disable-dev-shm-usage',
+    ],
   })
 }
 
@@ -31,11 +48,18 @@ export async function launchBrowser(): Promise<Browser> {
 export const CPU_THROTTLE = Math.max(1, Number(process.env.E2E_CPU_THROTTLE) || 1)
 
 /** A fresh phone-sized context and page (empty storage), opened at `baseUrl` + `hashPath`. */
-export async function openPhone(browser: Browser, baseUrl: string, hashPath = '/pages/index/index'): Promise<{ context: BrowserContext; page: Page }> {
+export async function openPhone(
+  browser: Browser,
+  baseUrl: string,
+  hashPath = '/pages/index/index',
+): Promise<{ context: BrowserContext; page: Page }> {
   const context = await browser.newContext(PHONE)
   const page = await context.newPage()
-  if (CPU_THROTTLE > 1) await (await context.newCDPSession(page)).send('Emulation.setCPUThrottlingRate', { rate: CPU_THROTTLE })
-  page.on('pageerror', (e) => { (page as Page & { errors?: Error[] }).errors?.push(e) })
+  if (CPU_THROTTLE > 1)
+    await (await context.newCDPSession(page)).send('Emulation.setCPUThrottlingRate', { rate: CPU_THROTTLE })
+  page.on('pageerror', (e) => {
+    ;(page as Page & { errors?: Error[] }).errors?.push(e)
+  })
   ;(page as Page & { errors?: Error[] }).errors = []
   await page.goto(`${baseUrl}/#${hashPath}`)
   await visiblePage(page).waitFor({ state: 'visible' })

@@ -8,8 +8,13 @@ import type { AddressInfo } from 'node:net'
 export const H5_TEST_DIST = path.resolve(__dirname, '../../..', process.env.H5_DIST || 'dist/h5-test')
 
 const TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; charset=utf-8', '.css': 'text/css; charset=utf-8',
-  '.json': 'application/json', '.png': 'image/png', '.svg': 'image/svg+xml', '.ico': 'image/x-icon',
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json',
+  '.png': 'image/png',
+  '.svg': 'image/svg+xml',
+  '.ico': 'image/x-icon',
 }
 
 /** Serves `dir`; unknown paths fall back to index.html. Resolves with the base URL and a close function. */
@@ -20,7 +25,8 @@ export async function serveStatic(dir = H5_TEST_DIST): Promise<{ url: string; cl
   const server = http.createServer((req, res) => {
     const urlPath = decodeURIComponent((req.url ?? '/').split('?')[0])
     let file = path.join(dir, path.normalize(urlPath).replace(/^(\.\.[/\\])+/, ''))
-    if (!file.startsWith(dir) || !fs.existsSync(file) || fs.statSync(file).isDirectory()) file = path.join(dir, 'index.html')
+    if (!file.startsWith(dir) || !fs.existsSync(file) || fs.statSync(file).isDirectory())
+      file = path.join(dir, 'index.html')
     res.writeHead(200, { 'content-type': TYPES[path.extname(file)] ?? 'application/octet-stream' })
     fs.createReadStream(file).pipe(res)
   })

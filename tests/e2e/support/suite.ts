@@ -6,7 +6,10 @@ import type { Browser } from 'playwright-core'
 import { launchBrowser } from './browser'
 import { serveStatic } from './server'
 
-export interface BrowserSuite { readonly browser: Browser; readonly url: string }
+export interface BrowserSuite {
+  readonly browser: Browser
+  readonly url: string
+}
 
 export function useBrowserSuite(timeoutMs = 180_000): BrowserSuite {
   jest.setTimeout(timeoutMs)
@@ -24,7 +27,13 @@ export function useBrowserSuite(timeoutMs = 180_000): BrowserSuite {
     await server?.close()
   })
   return {
-    get browser() { if (!browser) throw new Error('browser not started'); return browser },
-    get url() { if (!server) throw new Error('server not started'); return server.url },
+    get browser() {
+      if (!browser) throw new Error('browser not started')
+      return browser
+    },
+    get url() {
+      if (!server) throw new Error('server not started')
+      return server.url
+    },
   }
 }

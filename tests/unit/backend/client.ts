@@ -13,7 +13,13 @@ import { startMockServer } from '../../../scripts/mock-server'
 /** 2026-03-02 10:00 Beijing. */
 export const T0 = Date.UTC(2026, 2, 2, 2, 0, 0)
 
-export interface CallOptions { token?: string; body?: unknown; key?: string; actingFor?: string; rawBody?: string }
+export interface CallOptions {
+  token?: string
+  body?: unknown
+  key?: string
+  actingFor?: string
+  rawBody?: string
+}
 export interface Client {
   name: string
   backend: Backend
@@ -39,7 +45,18 @@ function headersOf(opts: CallOptions): Record<string, string> {
  */
 const ISO_DATE = /\d{4}-\d{2}-\d{2}/
 /** Keys of answers that hold words for people (not data such as `at` or `date`). */
-const WORDS = new Set(['message', 'title', 'body', 'note', 'statusText', 'tierReason', 'reasons', 'text', 'reason', 'outcome'])
+const WORDS = new Set([
+  'message',
+  'title',
+  'body',
+  'note',
+  'statusText',
+  'tierReason',
+  'reasons',
+  'text',
+  'reason',
+  'outcome',
+])
 export function isoDatesInWords(value: unknown, key = '', found: string[] = []): string[] {
   if (typeof value === 'string') {
     if (WORDS.has(key) && ISO_DATE.test(value) && !/格式不正确/.test(value)) found.push(value)
@@ -64,7 +81,9 @@ function withLogin(c: Omit<Client, 'login'>): Client {
       return res
     },
     async close() {
-      const iso = isoDatesInWords(Object.values(c.backend.db.data.messages ?? {}).map((m) => ({ title: m.title, body: m.body })))
+      const iso = isoDatesInWords(
+        Object.values(c.backend.db.data.messages ?? {}).map((m) => ({ title: m.title, body: m.body })),
+      )
       await c.close()
       if (iso.length) throw new Error(`messages with an ISO date: ${iso.join(' | ')}`)
     },
@@ -92,7 +111,9 @@ function recordTiming(method: Method, url: string, status: number, ms: number): 
 export async function inProcess(clock = fixedClock(T0)): Promise<Client> {
   const backend = createBackend({ storage: memoryStorage(), clock })
   return withLogin({
-    name: 'in-process', backend, clock,
+    name: 'in-process',
+    backend,
+    clock,
     call: async (method, url, opts = {}) => {
       const start = performance.now()
       const res = await backend.handle({ method, url, headers: headersOf(opts), body: opts.body })
@@ -106,16 +127,25 @@ export async function inProcess(clock = fixedClock(T0)): Promise<Client> {
 export async function overHttp(clock = fixedClock(T0)): Promise<Client> {
   const server = await startMockServer({ clock })
   return withLogin({
-    name: 'HTTP', backend: server.backend, clock,
+    name: 'HTTP',
+    backend: server.backend,
+    clock,
     call: async (method, url, opts = {}) => {
-      const res = await fetch(server.url + url, { method, headers: headersOf(opts), body: opts.rawBody ?? (opts.body === undefined ? undefined : JSON.stringify(opts.body)) })
+      const res = await fetch(server.url + url, {
+        method,
+        headers: headersOf(opts),
+        body: opts.rawBody ?? (opts.body === undefined ? undefined : JSON.stringify(opts.body)),
+      })
       return { status: res.status, body: await res.json() }
     },
     close: () => server.close(),
   })
 }
 
-export const TRANSPORTS: [string, () => Promise<Client>][] = [['in-process', () => inProcess()], ['HTTP', () => overHttp()]]
+export const TRANSPORTS: [string, () => Promise<Client>][] = [
+  ['in-process', () => inProcess()],
+  ['HTTP', () => overHttp()],
+]
 
 /** The seeded ID number of a user (tests only: reads the backend's data directly). */
 export function idNumberOf(c: Client, userId: string): string {

@@ -17,13 +17,14 @@ describe('mutex', () => {
   it('runs tasks one at a time in arrival order, even when one fails', async () => {
     const m = new Mutex()
     const log: string[] = []
-    const task = (name: string, ms: number, fail = false) => m.run(async () => {
-      log.push(`start ${name}`)
-      await new Promise((r) => setTimeout(r, ms))
-      log.push(`end ${name}`)
-      if (fail) throw new Error(name)
-      return name
-    })
+    const task = (name: string, ms: number, fail = false) =>
+      m.run(async () => {
+        log.push(`start ${name}`)
+        await new Promise((r) => setTimeout(r, ms))
+        log.push(`end ${name}`)
+        if (fail) throw new Error(name)
+        return name
+      })
     const results = await Promise.allSettled([task('a', 20), task('b', 1, true), task('c', 5)])
     expect(log).toEqual(['start a', 'end a', 'start b', 'end b', 'start c', 'end c'])
     expect(results.map((r) => r.status)).toEqual(['fulfilled', 'rejected', 'fulfilled'])
@@ -32,11 +33,14 @@ describe('mutex', () => {
   it('lets exactly one of many concurrent requests bind the same ID number', async () => {
     const c = await inProcess()
     const users = ['u-chen', 'u-liu', 'u-zhang', 'u-qian']
-    for (const u of users) Object.assign(c.backend.db.data.users[u], { realName: undefined, privacyAcceptedAt: '2026-03-01T09:00:00+08:00' })
+    for (const u of users)
+      Object.assign(c.backend.db.data.users[u], { realName: undefined, privacyAcceptedAt: '2026-03-01T09:00:00+08:00' })
     const tokens = await Promise.all(users.map((u) => c.login(u)))
     const id = idNumberOf(c, 'u-wang')
     c.backend.db.data.users['u-wang'].realName = undefined
-    const results = await Promise.all(tokens.map((token) => c.call('POST', '/api/me/real-name', { token, body: { name: '王秀英', idNumber: id } })))
+    const results = await Promise.all(
+      tokens.map((token) => c.call('POST', '/api/me/real-name', { token, body: { name: '王秀英', idNumber: id } })),
+    )
     expect(results.map((r) => r.status).sort()).toEqual([200, 409, 409, 409])
   })
 })
@@ -44,7 +48,13 @@ describe('mutex', () => {
 describe('fault schedule', () => {
   it('is off by default and reproducible from its seed', () => {
     expect(new FaultSchedule().next()).toEqual({ kind: null, delayMs: 0 })
-    const a = new FaultSchedule({ enabled: true, seed: 7, rate: 0.3, latencyMs: 2000, kinds: ['latency', 'timeout', 'server-error', 'lost-response'] })
+    const a = new FaultSchedule({
+      enabled: true,
+      seed: 7,
+      rate: 0.3,
+      latencyMs: 2000,
+      kinds: ['latency', 'timeout', 'server-error', 'lost-response'],
+    })
     const b = new FaultSchedule({ ...a.config })
     const seqA = Array.from({ length: 50 }, () => a.next().kind)
     expect(Array.from({ length: 50 }, () => b.next().kind)).toEqual(seqA)
@@ -62,10 +72,23 @@ describe('fault schedule', () => {
 describe('the mock interceptor realises each fault kind', () => {
   const setup = (kind: 'timeout' | 'server-error' | 'lost-response' | 'latency') => {
     const backend = createBackend({ storage: memoryStorage(), clock: fixedClock(T0) })
-    backend.faults.configure({ enabled: true, rate: 1, latencyMs: 2000, kinds: kind === 'latency' ? ['latency'] : [kind] })
+    backend.faults.configure({
+      enabled: true,
+      rate: 1,
+      latencyMs: 2000,
+      kinds: kind === 'latency' ? ['latency'] : [kind],
+    })
     const waits: number[] = []
-    const intercept = createMockInterceptor(backend, { wait: async (ms) => { waits.push(ms) } })
-    const call = (url: string, method = 'GET', data?: unknown) => intercept({ requestParams: { url, method, data, header: {}, timeout: 5000 }, proceed: () => 'passed through' }) as Promise<any>
+    const intercept = createMockInterceptor(backend, {
+      wait: async (ms) => {
+        waits.push(ms)
+      },
+    })
+    const call = (url: string, method = 'GET', data?: unknown) =>
+      intercept({
+        requestParams: { url, method, data, header: {}, timeout: 5000 },
+        proceed: () => 'passed through',
+      }) as Promise<any>
     return { backend, waits, call }
   }
 
@@ -81,7 +104,9 @@ describe('the mock interceptor realises each fault kind', () => {
   })
   it('timeout: waits for the timeout and rejects without running the handler', async () => {
     const { call, waits, backend } = setup('timeout')
-    await expect(call('/api/auth/mock-login', 'POST', { userId: 'u-wang' })).rejects.toEqual({ errMsg: 'request:fail timeout' })
+    await expect(call('/api/auth/mock-login', 'POST', { userId: 'u-wang' })).rejects.toEqual({
+      errMsg: 'request:fail timeout',
+    })
     expect(waits).toEqual([5000])
     expect(Object.keys(backend.db.data.sessions)).toHaveLength(0)
   })
@@ -92,7 +117,7 @@ describe('the mock interceptor realises each fault kind', () => {
     expect(r.data.code).toBe('SERVICE_UNAVAILABLE')
     expect(Object.keys(backend.db.data.sessions)).toHaveLength(0)
   })
-  it('never faults the dev panel\'s own requests, so faults can always be turned off again', async () => {
+  it("never faults the dev panel's own requests, so faults can always be turned off again", async () => {
     const { call, waits } = setup('server-error')
     const r = await call('/api/dev/state')
     expect(r.statusCode).toBe(200)
@@ -101,7 +126,9 @@ describe('the mock interceptor realises each fault kind', () => {
   })
   it('lost-response: the handler runs and saves, but the caller sees a network failure', async () => {
     const { call, backend } = setup('lost-response')
-    await expect(call('/api/auth/mock-login', 'POST', { userId: 'u-wang' })).rejects.toMatchObject({ errMsg: expect.stringContaining('request:fail') })
+    await expect(call('/api/auth/mock-login', 'POST', { userId: 'u-wang' })).rejects.toMatchObject({
+      errMsg: expect.stringContaining('request:fail'),
+    })
     expect(Object.keys(backend.db.data.sessions)).toHaveLength(1)
   })
 })
@@ -110,10 +137,21 @@ describe('persistence', () => {
   it('keeps one storage key per collection and reloads what was saved', async () => {
     const storage = memoryStorage()
     const a = createBackend({ storage, clock: fixedClock(T0) })
-    const login = await a.handle({ method: 'POST', url: '/api/auth/mock-login', headers: {}, body: { userId: 'u-wang' } })
-    expect([...storage.data.keys()]).toEqual(expect.arrayContaining(['mc:db:meta', 'mc:db:users', 'mc:db:sessions', 'mc:db:messages']))
+    const login = await a.handle({
+      method: 'POST',
+      url: '/api/auth/mock-login',
+      headers: {},
+      body: { userId: 'u-wang' },
+    })
+    expect([...storage.data.keys()]).toEqual(
+      expect.arrayContaining(['mc:db:meta', 'mc:db:users', 'mc:db:sessions', 'mc:db:messages']),
+    )
     const b = createBackend({ storage, clock: fixedClock(T0) })
-    const me = await b.handle({ method: 'GET', url: '/api/me', headers: { authorization: `Bearer ${(login.body as { token: string }).token}` } })
+    const me = await b.handle({
+      method: 'GET',
+      url: '/api/me',
+      headers: { authorization: `Bearer ${(login.body as { token: string }).token}` },
+    })
     expect(me.status).toBe(200)
   })
 
@@ -122,12 +160,22 @@ describe('persistence', () => {
     const inner = Object.assign(memoryStorage(), { freeSpaceAdvice: '可以在浏览器设置里清理本网站的数据后再试' })
     const limits = { perKey: 1024 * 1024, total: 10 * 1024 * 1024 }
     const backend = createBackend({ storage: withWeChatLimits(inner, limits), clock: fixedClock(T0), limits: false })
-    const login = await backend.handle({ method: 'POST', url: '/api/auth/mock-login', headers: {}, body: { userId: 'u-li' } })
+    const login = await backend.handle({
+      method: 'POST',
+      url: '/api/auth/mock-login',
+      headers: {},
+      body: { userId: 'u-li' },
+    })
     const auth = { authorization: `Bearer ${(login.body as { token: string }).token}` }
     limits.total = [...inner.data.entries()].reduce((sum, [k, v]) => sum + k.length + Buffer.byteLength(v), 0) + 50
     const before = new Map(inner.data)
     const idNumber = Object.values(backend.db.data.populationRegister).find((p) => p.name === '王秀英')!.idNumber
-    const link = await backend.handle({ method: 'POST', url: '/api/family-links', headers: auth, body: { principalName: '王秀英', principalIdNumber: idNumber, relationship: '子女' } })
+    const link = await backend.handle({
+      method: 'POST',
+      url: '/api/family-links',
+      headers: auth,
+      body: { principalName: '王秀英', principalIdNumber: idNumber, relationship: '子女' },
+    })
     expect(link.status).toBe(507)
     expect(link.body).toMatchObject({ code: 'STORAGE_FULL', message: expect.stringContaining('存储空间已满') })
     expect((link.body as { message: string }).message).toContain('浏览器设置里清理本网站的数据')
@@ -136,7 +184,16 @@ describe('persistence', () => {
     expect(backend.db.data.familyLinks).toEqual({})
     expect((await backend.handle({ method: 'GET', url: '/api/me', headers: auth })).status).toBe(200)
     limits.total = 10 * 1024 * 1024
-    expect((await backend.handle({ method: 'POST', url: '/api/family-links', headers: auth, body: { principalName: '王秀英', principalIdNumber: idNumber, relationship: '子女' } })).status).toBe(200)
+    expect(
+      (
+        await backend.handle({
+          method: 'POST',
+          url: '/api/family-links',
+          headers: auth,
+          body: { principalName: '王秀英', principalIdNumber: idNumber, relationship: '子女' },
+        })
+      ).status,
+    ).toBe(200)
   })
 
   it('refuses one value over 1 MB with its own message', async () => {
@@ -149,7 +206,9 @@ describe('persistence', () => {
   })
 
   it('migrates data saved by schema v1 (one blob, read flags) and keeps it', async () => {
-    const fixture = JSON.parse(fs.readFileSync(path.join(__dirname, '../../fixtures/storage-v1.json'), 'utf8')) as Record<string, string>
+    const fixture = JSON.parse(
+      fs.readFileSync(path.join(__dirname, '../../fixtures/storage-v1.json'), 'utf8'),
+    ) as Record<string, string>
     const storage = memoryStorage(fixture)
     expect(storedVersion(storage)).toBe(1)
     const backend = createBackend({ storage, clock: fixedClock(T0) })
@@ -166,7 +225,12 @@ describe('mock time and demo reset', () => {
   it('advances by days and months, persists across a restart, and reset restores the seed', async () => {
     const storage = memoryStorage()
     const backend = createBackend({ storage })
-    const r = await backend.handle({ method: 'POST', url: '/api/dev/clock', headers: {}, body: { setIso: '2026-01-31' } })
+    const r = await backend.handle({
+      method: 'POST',
+      url: '/api/dev/clock',
+      headers: {},
+      body: { setIso: '2026-01-31' },
+    })
     expect((r.body as { nowIso: string }).nowIso).toBe('2026-01-31T09:00:00+08:00')
     const m = await backend.handle({ method: 'POST', url: '/api/dev/clock', headers: {}, body: { advanceMonths: 1 } })
     expect((m.body as { nowIso: string }).nowIso.slice(0, 10)).toBe('2026-02-28')

@@ -12,7 +12,12 @@ describe.each(TRANSPORTS)('family links and messages (%s)', (_name, make) => {
   })
   afterEach(() => c.close())
 
-  const request = (key?: string) => c.call('POST', '/api/family-links', { token: li, key, body: { principalName: '王秀英', principalIdNumber: idNumberOf(c, 'u-wang'), relationship: '子女' } })
+  const request = (key?: string) =>
+    c.call('POST', '/api/family-links', {
+      token: li,
+      key,
+      body: { principalName: '王秀英', principalIdNumber: idNumberOf(c, 'u-wang'), relationship: '子女' },
+    })
 
   it('a proxy acts only after the principal confirms, and not after revoking', async () => {
     const r = await request()
@@ -26,13 +31,18 @@ describe.each(TRANSPORTS)('family links and messages (%s)', (_name, make) => {
     expect(confirmed.body).toMatchObject({ status: 'confirmed', confirmedBy: 'principal' })
     const acting = await c.call('GET', '/api/principal', { token: li, actingFor: 'u-wang' })
     expect(acting.body.displayName).toBe('王秀英')
-    expect((await c.call('POST', '/api/me/privacy', { token: li, actingFor: 'u-wang', body: { accepted: true } })).status).toBe(403)
+    expect(
+      (await c.call('POST', '/api/me/privacy', { token: li, actingFor: 'u-wang', body: { accepted: true } })).status,
+    ).toBe(403)
     await c.call('POST', `/api/family-links/${r.body.id}/revoke`, { token: wang })
     expect((await c.call('GET', '/api/principal', { token: li, actingFor: 'u-wang' })).status).toBe(403)
   })
 
   it('the request message is read once it is answered, withdrawn or confirmed by a worker; nothing else is marked read', async () => {
-    const unreadOf = async (token: string) => (await c.call('GET', '/api/messages', { token })).body.items.filter((m: { read: boolean }) => !m.read).map((m: { title: string }) => m.title)
+    const unreadOf = async (token: string) =>
+      (await c.call('GET', '/api/messages', { token })).body.items
+        .filter((m: { read: boolean }) => !m.read)
+        .map((m: { title: string }) => m.title)
     const before = await unreadOf(wang)
     const first = await request()
     expect(await unreadOf(wang)).toEqual(['家人申请为您代办', ...before])
@@ -46,16 +56,29 @@ describe.each(TRANSPORTS)('family links and messages (%s)', (_name, make) => {
       expect(await unreadOf(wang)).toContain('家人申请为您代办')
       if (answer === 'decline') await c.call('POST', `/api/family-links/${r.body.id}/decline`, { token: wang })
       if (answer === 'withdraw') await c.call('POST', `/api/family-links/${r.body.id}/revoke`, { token: li })
-      if (answer === 'worker') await c.call('POST', `/api/worker/family-links/${r.body.id}/confirm`, { token: await c.login('u-zhao'), body: { authorizationPhoto: 'aGVsbG8gd29ybGQ=' } })
-      expect({ answer, unread: await unreadOf(wang) }).toEqual({ answer, unread: expect.not.arrayContaining(['家人申请为您代办']) })
+      if (answer === 'worker')
+        await c.call('POST', `/api/worker/family-links/${r.body.id}/confirm`, {
+          token: await c.login('u-zhao'),
+          body: { authorizationPhoto: 'aGVsbG8gd29ybGQ=' },
+        })
+      expect({ answer, unread: await unreadOf(wang) }).toEqual({
+        answer,
+        unread: expect.not.arrayContaining(['家人申请为您代办']),
+      })
     }
   })
 
   it('refuses a second open request (409) and an unknown family member (422)', async () => {
     await request()
     expect((await request()).body.code).toBe('LINK_EXISTS')
-    const unknown = await c.call('POST', '/api/family-links', { token: li, body: { principalName: '王秀英', principalIdNumber: idNumberOf(c, 'u-zhang'), relationship: '子女' } })
-    expect(unknown.body).toMatchObject({ code: 'PRINCIPAL_NOT_FOUND', fields: { principalIdNumber: expect.any(String) } })
+    const unknown = await c.call('POST', '/api/family-links', {
+      token: li,
+      body: { principalName: '王秀英', principalIdNumber: idNumberOf(c, 'u-zhang'), relationship: '子女' },
+    })
+    expect(unknown.body).toMatchObject({
+      code: 'PRINCIPAL_NOT_FOUND',
+      fields: { principalIdNumber: expect.any(String) },
+    })
   })
 
   it('a worker of the same community confirms with a photo; others cannot', async () => {
@@ -63,16 +86,26 @@ describe.each(TRANSPORTS)('family links and messages (%s)', (_name, make) => {
     const sun = await c.login('u-sun')
     const zhao = await c.login('u-zhao')
     expect((await c.call('GET', '/api/worker/family-links', { token: li })).status).toBe(403)
-    expect((await c.call('POST', `/api/worker/family-links/${r.body.id}/confirm`, { token: sun, body: { authorizationPhoto: 'aGVsbG8gd29ybGQ=' } })).status).toBe(403)
+    expect(
+      (
+        await c.call('POST', `/api/worker/family-links/${r.body.id}/confirm`, {
+          token: sun,
+          body: { authorizationPhoto: 'aGVsbG8gd29ybGQ=' },
+        })
+      ).status,
+    ).toBe(403)
     expect((await c.call('GET', '/api/worker/family-links', { token: zhao })).body).toHaveLength(1)
-    const ok = await c.call('POST', `/api/worker/family-links/${r.body.id}/confirm`, { token: zhao, body: { authorizationPhoto: 'aGVsbG8gd29ybGQ=' } })
+    const ok = await c.call('POST', `/api/worker/family-links/${r.body.id}/confirm`, {
+      token: zhao,
+      body: { authorizationPhoto: 'aGVsbG8gd29ybGQ=' },
+    })
     expect(ok.body).toMatchObject({ status: 'confirmed', confirmedBy: 'worker' })
     const link = c.backend.db.data.familyLinks[r.body.id]
     expect(c.backend.db.getImage(link.authorizationImageId!)).toBe('aGVsbG8gd29ybGQ=')
     expect(c.backend.db.storage.getItem(`mc:img:${link.authorizationImageId}`)).toBe('aGVsbG8gd29ybGQ=')
   })
 
-  it('messages: pages, unread count, mark read; another user\'s message is not found', async () => {
+  it("messages: pages, unread count, mark read; another user's message is not found", async () => {
     await request()
     let page = await c.call('GET', '/api/messages?limit=1', { token: wang })
     expect(page.body).toMatchObject({ unread: 2, nextCursor: '1' })
@@ -91,7 +124,11 @@ describe.each(TRANSPORTS)('family links and messages (%s)', (_name, make) => {
     const again = await request('key-1')
     expect(again.body).toEqual(first.body)
     expect(Object.keys(c.backend.db.data.familyLinks)).toHaveLength(1)
-    const other = await c.call('POST', '/api/family-links', { token: li, key: 'key-1', body: { principalName: '王秀英', principalIdNumber: idNumberOf(c, 'u-wang'), relationship: '配偶' } })
+    const other = await c.call('POST', '/api/family-links', {
+      token: li,
+      key: 'key-1',
+      body: { principalName: '王秀英', principalIdNumber: idNumberOf(c, 'u-wang'), relationship: '配偶' },
+    })
     expect(other.status).toBe(422)
     expect(other.body.code).toBe('IDEMPOTENCY_KEY_REUSED')
   })

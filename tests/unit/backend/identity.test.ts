@@ -4,18 +4,27 @@ import { parseResidentId } from '@/domain/residentId'
 
 describe.each(TRANSPORTS)('identity routes (%s)', (_name, make) => {
   let c: Client
-  beforeEach(async () => { c = await make() })
+  beforeEach(async () => {
+    c = await make()
+  })
   afterEach(() => c.close())
 
   it('lists personas with key personas first, grouped data per community', async () => {
     const r = await c.call('GET', '/api/auth/personas')
     expect(r.status).toBe(200)
-    expect(r.body.slice(0, 3).map((p: { displayName: string }) => p.displayName)).toEqual(['王秀英', '李红', '微信用户陈'])
-    expect(new Set(r.body.map((p: { communityName: string }) => p.communityName))).toEqual(new Set(['总浦桥社区', '西山社区']))
+    expect(r.body.slice(0, 3).map((p: { displayName: string }) => p.displayName)).toEqual([
+      '王秀英',
+      '李红',
+      '微信用户陈',
+    ])
+    expect(new Set(r.body.map((p: { communityName: string }) => p.communityName))).toEqual(
+      new Set(['总浦桥社区', '西山社区']),
+    )
   })
 
   it('seeds valid ID numbers, the 14-household unit and an owner of two flats', async () => {
-    for (const p of Object.values(c.backend.db.data.populationRegister)) expect(() => parseResidentId(p.idNumber, '2026-03-02')).not.toThrow()
+    for (const p of Object.values(c.backend.db.data.populationRegister))
+      expect(() => parseResidentId(p.idNumber, '2026-03-02')).not.toThrow()
     const rooms = Object.values(c.backend.db.data.rooms).filter((r) => r.unitId === 'u-zpq-3-1')
     expect(rooms).toHaveLength(14)
     expect(new Set(rooms.map((r) => c.backend.db.data.propertyRegister[r.id].area)).size).toBeGreaterThan(5)
@@ -47,24 +56,37 @@ describe.each(TRANSPORTS)('identity routes (%s)', (_name, make) => {
   it('real-name binding: privacy first, then ID rules, then the register', async () => {
     const token = await c.login('u-chen')
     const id = idNumberOf(c, 'u-chen')
-    expect((await c.call('POST', '/api/me/real-name', { token, body: { name: '陈晓东', idNumber: id } })).body.code).toBe('PRIVACY_NOT_ACCEPTED')
+    expect(
+      (await c.call('POST', '/api/me/real-name', { token, body: { name: '陈晓东', idNumber: id } })).body.code,
+    ).toBe('PRIVACY_NOT_ACCEPTED')
     expect((await c.call('POST', '/api/me/privacy', { token, body: { accepted: true } })).status).toBe(200)
     const wrongCheck = id.slice(0, 17) + (id[17] === '0' ? '1' : '0')
     const r1 = await c.call('POST', '/api/me/real-name', { token, body: { name: '陈晓东', idNumber: wrongCheck } })
     expect(r1.status).toBe(422)
-    expect(r1.body).toMatchObject({ code: 'INVALID_RESIDENT_ID', fields: { idNumber: expect.stringContaining('校验码') } })
+    expect(r1.body).toMatchObject({
+      code: 'INVALID_RESIDENT_ID',
+      fields: { idNumber: expect.stringContaining('校验码') },
+    })
     const r2 = await c.call('POST', '/api/me/real-name', { token, body: { name: '陈小东', idNumber: id } })
     expect(r2.body.code).toBe('NOT_IN_REGISTER')
-    const ok = await c.call('POST', '/api/me/real-name', { token, body: { name: '陈晓东', idNumber: ` ${id.toLowerCase()} ` } })
+    const ok = await c.call('POST', '/api/me/real-name', {
+      token,
+      body: { name: '陈晓东', idNumber: ` ${id.toLowerCase()} ` },
+    })
     expect(ok.status).toBe(200)
     expect(ok.body.realName).toMatchObject({ name: '陈晓东', birthDate: '1988-06-02' })
-    expect((await c.call('POST', '/api/me/real-name', { token, body: { name: '陈晓东', idNumber: id } })).body.code).toBe('ALREADY_VERIFIED')
+    expect(
+      (await c.call('POST', '/api/me/real-name', { token, body: { name: '陈晓东', idNumber: id } })).body.code,
+    ).toBe('ALREADY_VERIFIED')
   })
 
   it('an ID number bound to one account cannot be bound by another (409)', async () => {
     const token = await c.login('u-chen')
     await c.call('POST', '/api/me/privacy', { token, body: { accepted: true } })
-    const r = await c.call('POST', '/api/me/real-name', { token, body: { name: '王秀英', idNumber: idNumberOf(c, 'u-wang') } })
+    const r = await c.call('POST', '/api/me/real-name', {
+      token,
+      body: { name: '王秀英', idNumber: idNumberOf(c, 'u-wang') },
+    })
     expect(r.status).toBe(409)
     expect(r.body.code).toBe('ID_ALREADY_BOUND')
   })
@@ -73,24 +95,41 @@ describe.each(TRANSPORTS)('identity routes (%s)', (_name, make) => {
     const token = await c.login('u-chen')
     await c.call('POST', '/api/me/privacy', { token, body: { accepted: true } })
     const id = idNumberOf(c, 'u-chen')
-    for (let i = 0; i < 5; i++) expect((await c.call('POST', '/api/me/real-name', { token, body: { name: '陈错误', idNumber: id } })).status).toBe(422)
-    expect((await c.call('POST', '/api/me/real-name', { token, body: { name: '陈晓东', idNumber: id } })).status).toBe(429)
+    for (let i = 0; i < 5; i++)
+      expect(
+        (await c.call('POST', '/api/me/real-name', { token, body: { name: '陈错误', idNumber: id } })).status,
+      ).toBe(422)
+    expect((await c.call('POST', '/api/me/real-name', { token, body: { name: '陈晓东', idNumber: id } })).status).toBe(
+      429,
+    )
     c.clock.advance(3600_001)
-    expect((await c.call('POST', '/api/me/real-name', { token, body: { name: '陈晓东', idNumber: id } })).status).toBe(200)
+    expect((await c.call('POST', '/api/me/real-name', { token, body: { name: '陈晓东', idNumber: id } })).status).toBe(
+      200,
+    )
   })
 
   it('room binding: owner role and area come from the property register', async () => {
     const token = await c.login('u-liu')
     await c.call('DELETE', '/api/me/rooms/r-zpq-3-1-701', { token })
     const owner = await c.call('POST', '/api/me/rooms', { token, body: { roomId: 'r-zpq-3-1-701', role: 'owner' } })
-    expect(owner.body).toMatchObject({ role: 'owner', area: 98.76, verified: true, label: '总浦桥社区 3幢1单元 701', floor: 7 })
-    expect((await c.call('POST', '/api/me/rooms', { token, body: { roomId: 'r-zpq-3-1-701' } })).body.code).toBe('ROOM_ALREADY_BOUND')
+    expect(owner.body).toMatchObject({
+      role: 'owner',
+      area: 98.76,
+      verified: true,
+      label: '总浦桥社区 3幢1单元 701',
+      floor: 7,
+    })
+    expect((await c.call('POST', '/api/me/rooms', { token, body: { roomId: 'r-zpq-3-1-701' } })).body.code).toBe(
+      'ROOM_ALREADY_BOUND',
+    )
     const notMine = await c.call('POST', '/api/me/rooms', { token, body: { roomId: 'r-zpq-3-1-702', role: 'owner' } })
     expect(notMine.body.code).toBe('NOT_OWNER')
     const tenant = await c.call('POST', '/api/me/rooms', { token, body: { roomId: 'r-zpq-3-1-702', role: 'tenant' } })
     expect(tenant.body).toMatchObject({ role: 'tenant', verified: false })
     expect(tenant.body.area).toBeUndefined()
-    expect((await c.call('POST', '/api/me/rooms', { token, body: { roomId: 'r-xs-5-2-101', role: 'tenant' } })).status).toBe(404)
+    expect(
+      (await c.call('POST', '/api/me/rooms', { token, body: { roomId: 'r-xs-5-2-101', role: 'tenant' } })).status,
+    ).toBe(404)
   })
 
   it('export shows the full ID number only to its owner; deleting the account erases personal data', async () => {

@@ -19,18 +19,33 @@ describe.each(TRANSPORTS)('one thing: window appointments (%s)', (_name, make) =
   afterEach(() => c.close())
 
   const book = (token: string, date = '2026-03-03', slot = '09:00', extra: Record<string, unknown> = {}) =>
-    c.call('POST', APPTS, { token, body: { eventId: 'newborn', eventName: '出生一件事', hallId: HALL, date, slot, ...extra } })
+    c.call('POST', APPTS, {
+      token,
+      body: { eventId: 'newborn', eventName: '出生一件事', hallId: HALL, date, slot, ...extra },
+    })
   const remaining = async (date: string, slot: string, hall = HALL) => {
     const r = await c.call('GET', `/api/one-thing/halls/${hall}/availability`, { token: wang })
-    return r.body.days.find((d: { date: string }) => d.date === date).slots.find((s: { start: string }) => s.start === slot).remaining as number
+    return r.body.days
+      .find((d: { date: string }) => d.date === date)
+      .slots.find((s: { start: string }) => s.start === slot).remaining as number
   }
-  const titles = async (token: string) => ((await c.call('GET', '/api/messages?limit=50', { token })).body.items as { title: string; body: string }[])
+  const titles = async (token: string) =>
+    (await c.call('GET', '/api/messages?limit=50', { token })).body.items as { title: string; body: string }[]
   const tokensOf = (ids: string[]) => Promise.all(ids.map((id) => c.login(id)))
 
-  it('lists the seeded halls, those serving the user\'s community first', async () => {
+  it("lists the seeded halls, those serving the user's community first", async () => {
     const r = await c.call('GET', '/api/one-thing/halls', { token: wang })
-    expect(r.body.map((h: { name: string }) => h.name)).toEqual(['镇海区行政服务中心', '招宝山街道便民服务中心', '海宁市民之家', '硖石街道便民服务中心'])
-    expect(r.body[0]).toMatchObject({ nearby: true, hours: expect.stringContaining('09:00–12:00，14:00–17:00'), windows: expect.arrayContaining([expect.stringContaining('综合受理窗口')]) })
+    expect(r.body.map((h: { name: string }) => h.name)).toEqual([
+      '镇海区行政服务中心',
+      '招宝山街道便民服务中心',
+      '海宁市民之家',
+      '硖石街道便民服务中心',
+    ])
+    expect(r.body[0]).toMatchObject({
+      nearby: true,
+      hours: expect.stringContaining('09:00–12:00，14:00–17:00'),
+      windows: expect.arrayContaining([expect.stringContaining('综合受理窗口')]),
+    })
     expect(r.body[2].nearby).toBe(false)
   })
 
@@ -42,16 +57,35 @@ describe.each(TRANSPORTS)('one thing: window appointments (%s)', (_name, make) =
     expect(sat).toMatchObject({ open: false, closedReason: 'WEEKEND', slots: [] })
     const tue = r.body.days[0]
     expect(tue).toMatchObject({ date: '2026-03-03', label: '2026年3月3日（周二）', open: true })
-    expect(tue.slots.map((s: { start: string; end: string }) => `${s.start}–${s.end}`)).toEqual(['09:00–10:00', '10:00–11:00', '11:00–12:00', '14:00–15:00', '15:00–16:00', '16:00–17:00'])
-    expect(tue.slots.every((s: { capacity: number; remaining: number }) => s.capacity === 3 && s.remaining === 3)).toBe(true)
-    expect((await c.call('GET', '/api/one-thing/halls/nowhere/availability', { token: wang })).body.code).toBe('NO_SUCH_HALL')
+    expect(tue.slots.map((s: { start: string; end: string }) => `${s.start}–${s.end}`)).toEqual([
+      '09:00–10:00',
+      '10:00–11:00',
+      '11:00–12:00',
+      '14:00–15:00',
+      '15:00–16:00',
+      '16:00–17:00',
+    ])
+    expect(tue.slots.every((s: { capacity: number; remaining: number }) => s.capacity === 3 && s.remaining === 3)).toBe(
+      true,
+    )
+    expect((await c.call('GET', '/api/one-thing/halls/nowhere/availability', { token: wang })).body.code).toBe(
+      'NO_SUCH_HALL',
+    )
     expect((await c.call('GET', '/api/one-thing/halls/bad%20id/availability', { token: wang })).status).toBe(400)
   })
 
   it('books a slot, confirms by message and lists it as upcoming', async () => {
     const r = await book(wang)
     expect(r.status).toBe(200)
-    expect(r.body).toMatchObject({ eventId: 'newborn', eventName: '出生一件事', date: '2026-03-03', slot: { start: '09:00', end: '10:00' }, status: 'upcoming', hall: { name: '镇海区行政服务中心' }, byProxy: false })
+    expect(r.body).toMatchObject({
+      eventId: 'newborn',
+      eventName: '出生一件事',
+      date: '2026-03-03',
+      slot: { start: '09:00', end: '10:00' },
+      status: 'upcoming',
+      hall: { name: '镇海区行政服务中心' },
+      byProxy: false,
+    })
     const msg = (await titles(wang)).find((m) => m.title === '窗口预约成功')!
     expect(msg.body).toContain('「出生一件事」已预约：镇海区行政服务中心 2026年3月3日（周二）09:00–10:00')
     const mine = await c.call('GET', APPTS, { token: wang })
@@ -64,8 +98,13 @@ describe.each(TRANSPORTS)('one thing: window appointments (%s)', (_name, make) =
     await book(wang)
     const again = await book(wang, '2026-03-04', '10:00')
     expect(again.status).toBe(409)
-    expect(again.body).toMatchObject({ code: 'APPOINTMENT_EXISTS', message: expect.stringContaining('2026年3月3日（周二） 09:00') })
-    expect((await book(wang, '2026-03-04', '10:00', { eventId: 'retirement', eventName: '退休一件事' })).status).toBe(200)
+    expect(again.body).toMatchObject({
+      code: 'APPOINTMENT_EXISTS',
+      message: expect.stringContaining('2026年3月3日（周二） 09:00'),
+    })
+    expect((await book(wang, '2026-03-04', '10:00', { eventId: 'retirement', eventName: '退休一件事' })).status).toBe(
+      200,
+    )
   })
 
   it('a full slot refuses the next booking (409 SLOT_FULL)', async () => {
@@ -115,18 +154,43 @@ describe.each(TRANSPORTS)('one thing: window appointments (%s)', (_name, make) =
   })
 
   it('holidays and make-up days follow the State Council calendar (National Day 2025)', async () => {
-    const holiday = ['2025-10-01', '2025-10-02', '2025-10-03', '2025-10-04', '2025-10-05', '2025-10-06', '2025-10-07', '2025-10-08']
+    const holiday = [
+      '2025-10-01',
+      '2025-10-02',
+      '2025-10-03',
+      '2025-10-04',
+      '2025-10-05',
+      '2025-10-06',
+      '2025-10-07',
+      '2025-10-08',
+    ]
     expect(holiday.map(isWorkingDay)).toEqual(holiday.map(() => false))
     expect([isWorkingDay('2025-09-28'), isWorkingDay('2025-10-11')]).toEqual([true, true]) // Sunday and Saturday make-up days
     c.clock.set(beijing('2025-09-27T10:00:00'))
     for (const date of holiday) {
       const r = await book(wang, date)
-      expect([date, r.status, r.body.code, r.body.message]).toEqual([date, 422, 'HOLIDAY', '该日是法定节假日，不办理业务，请选择其他日期'])
+      expect([date, r.status, r.body.code, r.body.message]).toEqual([
+        date,
+        422,
+        'HOLIDAY',
+        '该日是法定节假日，不办理业务，请选择其他日期',
+      ])
     }
     expect((await book(wang, '2025-09-28', '09:00')).status).toBe(200)
     expect((await book(li, '2025-10-11', '16:00')).status).toBe(200)
-    const days = (await c.call('GET', `/api/one-thing/halls/${HALL}/availability`, { token: wang })).body.days as { date: string; open: boolean; closedReason?: string }[]
-    expect(days.filter((d) => d.open).map((d) => d.date)).toEqual(['2025-09-28', '2025-09-29', '2025-09-30', '2025-10-09', '2025-10-10', '2025-10-11'])
+    const days = (await c.call('GET', `/api/one-thing/halls/${HALL}/availability`, { token: wang })).body.days as {
+      date: string
+      open: boolean
+      closedReason?: string
+    }[]
+    expect(days.filter((d) => d.open).map((d) => d.date)).toEqual([
+      '2025-09-28',
+      '2025-09-29',
+      '2025-09-30',
+      '2025-10-09',
+      '2025-10-10',
+      '2025-10-11',
+    ])
     expect(days.filter((d) => d.closedReason === 'HOLIDAY').map((d) => d.date)).toEqual(holiday)
   })
 
@@ -135,21 +199,43 @@ describe.each(TRANSPORTS)('one thing: window appointments (%s)', (_name, make) =
     c.clock.set(beijing('2026-12-28T10:00:00'))
     const r = await book(wang, '2027-01-04')
     expect(r.status).toBe(422)
-    expect(r.body).toMatchObject({ code: 'CALENDAR_NOT_COVERED', message: expect.stringContaining('2027 年的法定节假日安排还没有收录') })
+    expect(r.body).toMatchObject({
+      code: 'CALENDAR_NOT_COVERED',
+      message: expect.stringContaining('2027 年的法定节假日安排还没有收录'),
+    })
     expect((await book(wang, '2026-12-30')).status).toBe(200)
-    const days = (await c.call('GET', `/api/one-thing/halls/${HALL}/availability`, { token: wang })).body.days as { date: string; closedReason?: string }[]
-    expect(days.filter((d) => d.date >= '2027-01-01').every((d) => d.closedReason === 'CALENDAR_NOT_COVERED')).toBe(true)
+    const days = (await c.call('GET', `/api/one-thing/halls/${HALL}/availability`, { token: wang })).body.days as {
+      date: string
+      closedReason?: string
+    }[]
+    expect(days.filter((d) => d.date >= '2027-01-01').every((d) => d.closedReason === 'CALENDAR_NOT_COVERED')).toBe(
+      true,
+    )
   })
 
   it('change moves to another slot in one step: the old place is freed, a message is sent', async () => {
     const a = await book(wang)
-    const r = await c.call('PATCH', `${APPTS}/${a.body.id}`, { token: wang, body: { date: '2026-03-04', slot: '14:00' } })
+    const r = await c.call('PATCH', `${APPTS}/${a.body.id}`, {
+      token: wang,
+      body: { date: '2026-03-04', slot: '14:00' },
+    })
     expect(r.status).toBe(200)
-    expect(r.body).toMatchObject({ id: a.body.id, date: '2026-03-04', slot: { start: '14:00', end: '15:00' }, status: 'upcoming', changedAt: '2026-03-02T10:00:00+08:00' })
+    expect(r.body).toMatchObject({
+      id: a.body.id,
+      date: '2026-03-04',
+      slot: { start: '14:00', end: '15:00' },
+      status: 'upcoming',
+      changedAt: '2026-03-02T10:00:00+08:00',
+    })
     expect(await remaining('2026-03-03', '09:00')).toBe(3)
     expect(await remaining('2026-03-04', '14:00')).toBe(2)
-    expect((await titles(wang)).find((m) => m.title === '窗口预约已改期')!.body).toContain('原时段（镇海区行政服务中心 2026年3月3日（周二）09:00–10:00')
-    const other = await c.call('PATCH', `${APPTS}/${a.body.id}`, { token: wang, body: { hallId: 'hall-zbs-street', date: '2026-03-04', slot: '14:00' } })
+    expect((await titles(wang)).find((m) => m.title === '窗口预约已改期')!.body).toContain(
+      '原时段（镇海区行政服务中心 2026年3月3日（周二）09:00–10:00',
+    )
+    const other = await c.call('PATCH', `${APPTS}/${a.body.id}`, {
+      token: wang,
+      body: { hallId: 'hall-zbs-street', date: '2026-03-04', slot: '14:00' },
+    })
     expect(other.body.hall.name).toBe('招宝山街道便民服务中心')
     expect(await remaining('2026-03-04', '14:00')).toBe(3)
   })
@@ -168,10 +254,13 @@ describe.each(TRANSPORTS)('one thing: window appointments (%s)', (_name, make) =
     expect(await remaining('2026-03-03', '09:00')).toBe(2)
   })
 
-  it('a change within a full slot\'s own place is allowed (the appointment does not block itself)', async () => {
+  it("a change within a full slot's own place is allowed (the appointment does not block itself)", async () => {
     const a = await book(wang, '2026-03-03', '09:00')
     for (const t of await tokensOf(['u-zhang', 'u-liu'])) await book(t, '2026-03-03', '09:00')
-    const moved = await c.call('PATCH', `${APPTS}/${a.body.id}`, { token: wang, body: { hallId: 'hall-zbs-street', date: '2026-03-03', slot: '09:00' } })
+    const moved = await c.call('PATCH', `${APPTS}/${a.body.id}`, {
+      token: wang,
+      body: { hallId: 'hall-zbs-street', date: '2026-03-03', slot: '09:00' },
+    })
     expect(moved.status).toBe(200)
     expect(await remaining('2026-03-03', '09:00')).toBe(1)
   })
@@ -181,18 +270,29 @@ describe.each(TRANSPORTS)('one thing: window appointments (%s)', (_name, make) =
     const r = await c.call('POST', `${APPTS}/${a.body.id}/cancel`, { token: wang })
     expect(r.body).toMatchObject({ status: 'cancelled', cancelledAt: '2026-03-02T10:00:00+08:00' })
     expect(await remaining('2026-03-03', '09:00')).toBe(3)
-    expect((await titles(wang)).some((m) => m.title === '窗口预约已取消' && m.body.includes('2026年3月3日（周二）09:00–10:00'))).toBe(true)
+    expect(
+      (await titles(wang)).some(
+        (m) => m.title === '窗口预约已取消' && m.body.includes('2026年3月3日（周二）09:00–10:00'),
+      ),
+    ).toBe(true)
     const mine = await c.call('GET', APPTS, { token: wang })
     expect(mine.body).toMatchObject({ upcoming: [], past: [{ id: a.body.id, status: 'cancelled' }] })
-    expect((await c.call('POST', `${APPTS}/${a.body.id}/cancel`, { token: wang })).body.code).toBe('APPOINTMENT_CANCELLED')
-    expect((await c.call('PATCH', `${APPTS}/${a.body.id}`, { token: wang, body: { date: '2026-03-04', slot: '09:00' } })).body.code).toBe('APPOINTMENT_CANCELLED')
+    expect((await c.call('POST', `${APPTS}/${a.body.id}/cancel`, { token: wang })).body.code).toBe(
+      'APPOINTMENT_CANCELLED',
+    )
+    expect(
+      (await c.call('PATCH', `${APPTS}/${a.body.id}`, { token: wang, body: { date: '2026-03-04', slot: '09:00' } }))
+        .body.code,
+    ).toBe('APPOINTMENT_CANCELLED')
     expect((await book(wang)).status).toBe(200)
   })
 
   it('once the slot begins it cannot be changed or cancelled; after it ends it is past and the event can be booked again', async () => {
     const a = await book(wang)
     c.clock.set(beijing('2026-03-03T09:30:00'))
-    expect((await c.call('POST', `${APPTS}/${a.body.id}/cancel`, { token: wang })).body.code).toBe('APPOINTMENT_STARTED')
+    expect((await c.call('POST', `${APPTS}/${a.body.id}/cancel`, { token: wang })).body.code).toBe(
+      'APPOINTMENT_STARTED',
+    )
     expect((await c.call('GET', APPTS, { token: wang })).body.upcoming).toHaveLength(1)
     c.clock.set(beijing('2026-03-03T10:00:00'))
     const mine = await c.call('GET', APPTS, { token: wang })
@@ -200,10 +300,13 @@ describe.each(TRANSPORTS)('one thing: window appointments (%s)', (_name, make) =
     expect((await book(wang, '2026-03-04')).status).toBe(200)
   })
 
-  it('another user\'s appointments are invisible: 404 to change or cancel, absent from their list', async () => {
+  it("another user's appointments are invisible: 404 to change or cancel, absent from their list", async () => {
     const a = await book(wang)
     expect((await c.call('POST', `${APPTS}/${a.body.id}/cancel`, { token: li })).status).toBe(404)
-    expect((await c.call('PATCH', `${APPTS}/${a.body.id}`, { token: li, body: { date: '2026-03-04', slot: '09:00' } })).body.code).toBe('NO_SUCH_APPOINTMENT')
+    expect(
+      (await c.call('PATCH', `${APPTS}/${a.body.id}`, { token: li, body: { date: '2026-03-04', slot: '09:00' } })).body
+        .code,
+    ).toBe('NO_SUCH_APPOINTMENT')
     expect((await c.call('GET', APPTS, { token: li })).body).toEqual({ upcoming: [], past: [] })
     expect((await c.call('POST', `${APPTS}/ota_missing/cancel`, { token: wang })).status).toBe(404)
     expect((await c.call('POST', `${APPTS}/bad%20id/cancel`, { token: wang })).status).toBe(400)
@@ -211,9 +314,16 @@ describe.each(TRANSPORTS)('one thing: window appointments (%s)', (_name, make) =
   })
 
   it('a confirmed family proxy books for the principal; both are told', async () => {
-    const link = await c.call('POST', '/api/family-links', { token: li, body: { principalName: '王秀英', principalIdNumber: idNumberOf(c, 'u-wang'), relationship: '子女' } })
+    const link = await c.call('POST', '/api/family-links', {
+      token: li,
+      body: { principalName: '王秀英', principalIdNumber: idNumberOf(c, 'u-wang'), relationship: '子女' },
+    })
     await c.call('POST', `/api/family-links/${link.body.id}/confirm`, { token: wang })
-    const r = await c.call('POST', APPTS, { token: li, actingFor: 'u-wang', body: { eventId: 'retirement', hallId: HALL, date: '2026-03-03', slot: '10:00' } })
+    const r = await c.call('POST', APPTS, {
+      token: li,
+      actingFor: 'u-wang',
+      body: { eventId: 'retirement', hallId: HALL, date: '2026-03-03', slot: '10:00' },
+    })
     expect(r.body).toMatchObject({ byProxy: true, status: 'upcoming' })
     expect((await c.call('GET', APPTS, { token: wang })).body.upcoming).toHaveLength(1)
     expect((await c.call('GET', APPTS, { token: li })).body.upcoming).toHaveLength(0)

@@ -25,7 +25,14 @@ const TODAY = '2026-03-02'
 
 /** Valid 18-character ID numbers (GB 11643-1999 check character and a real birth date) inside `text`. */
 export function idNumbersIn(text: string): string[] {
-  return (text.match(/\d{17}[\dXx]/g) ?? []).filter((id) => { try { parseResidentId(id, TODAY); return true } catch { return false } })
+  return (text.match(/\d{17}[\dXx]/g) ?? []).filter((id) => {
+    try {
+      parseResidentId(id, TODAY)
+      return true
+    } catch {
+      return false
+    }
+  })
 }
 
 let c: Client
@@ -35,12 +42,20 @@ const as = async (userId: string) => (tokens[userId] ??= await c.login(userId))
 let seen: { what: string; userId: string; json: string }[] = []
 const call = async (userId: string, method: Method, url: string, opts: CallOptions = {}) => {
   const r = await c.call(method, url, { token: await as(userId), ...opts })
-  seen.push({ what: `${userId}${opts.actingFor ? `→${opts.actingFor}` : ''} ${method} ${url} ${r.status}`, userId, json: JSON.stringify(r.body) })
+  seen.push({
+    what: `${userId}${opts.actingFor ? `→${opts.actingFor}` : ''} ${method} ${url} ${r.status}`,
+    userId,
+    json: JSON.stringify(r.body),
+  })
   return r
 }
 const ok = async (userId: string, method: Method, url: string, opts: CallOptions = {}) => {
   const r = await call(userId, method, url, opts)
-  expect({ step: `${userId} ${method} ${url}`, status: r.status, body: r.status === 200 ? 'ok' : r.body }).toEqual({ step: `${userId} ${method} ${url}`, status: 200, body: 'ok' })
+  expect({ step: `${userId} ${method} ${url}`, status: r.status, body: r.status === 200 ? 'ok' : r.body }).toEqual({
+    step: `${userId} ${method} ${url}`,
+    status: 200,
+    body: 'ok',
+  })
   return r.body
 }
 /** Every ID number of the seed's population register (all personas and every owner). */
@@ -58,39 +73,87 @@ function leaks(json: string): string[] {
  * deadline reminder and a window appointment, a dispute whose reason holds a typed ID number.
  */
 async function busyDay(): Promise<void> {
-  const link = (await ok('u-li', 'POST', '/api/family-links', { body: { principalName: '王秀英', principalIdNumber: idNumberOf(c, 'u-wang'), relationship: '子女' } })).id
+  const link = (
+    await ok('u-li', 'POST', '/api/family-links', {
+      body: { principalName: '王秀英', principalIdNumber: idNumberOf(c, 'u-wang'), relationship: '子女' },
+    })
+  ).id
   await ok('u-wang', 'POST', `/api/family-links/${link}/confirm`)
-  const app = await ok('u-li', 'POST', '/api/care-card/applications', { actingFor: 'u-wang', body: { groups: [], proofs: [{ kind: 'household', photo: PHOTO }] } })
-  await ok('u-zhao', 'POST', `/api/worker/care-card/applications/${app.id}/review`, { body: { stage: 'community', decision: 'approve' } })
-  await ok('u-zhao', 'POST', `/api/worker/care-card/applications/${app.id}/review`, { body: { stage: 'street', decision: 'approve' } })
+  const app = await ok('u-li', 'POST', '/api/care-card/applications', {
+    actingFor: 'u-wang',
+    body: { groups: [], proofs: [{ kind: 'household', photo: PHOTO }] },
+  })
+  await ok('u-zhao', 'POST', `/api/worker/care-card/applications/${app.id}/review`, {
+    body: { stage: 'community', decision: 'approve' },
+  })
+  await ok('u-zhao', 'POST', `/api/worker/care-card/applications/${app.id}/review`, {
+    body: { stage: 'street', decision: 'approve' },
+  })
   // 陈晓东 binds his real name (the one request that carries his ID number) and signs up his son.
   await ok('u-chen', 'POST', '/api/me/privacy', { body: { accepted: true } })
-  await ok('u-chen', 'POST', '/api/me/real-name', { body: { name: '陈晓东', idNumber: idNumberOf(c, 'u-chen') }, key: 'rn-1' })
-  await ok('u-chen', 'POST', '/api/youth-palace/children', { body: { name: '陈小明', birthDate: '2017-09-01', hardship: true, hardshipProofPhoto: PHOTO } })
-  await ok('u-chen', 'POST', '/api/youth-palace/applications', { body: { childId: 'ypk-chen-yue', courseId: 'ypc-calligraphy' } })
-  await ok('u-chen', 'POST', '/api/youth-palace/applications', { body: { childId: 'ypk-chen-yue', courseId: 'ypc-pottery' } })
+  await ok('u-chen', 'POST', '/api/me/real-name', {
+    body: { name: '陈晓东', idNumber: idNumberOf(c, 'u-chen') },
+    key: 'rn-1',
+  })
+  await ok('u-chen', 'POST', '/api/youth-palace/children', {
+    body: { name: '陈小明', birthDate: '2017-09-01', hardship: true, hardshipProofPhoto: PHOTO },
+  })
+  await ok('u-chen', 'POST', '/api/youth-palace/applications', {
+    body: { childId: 'ypk-chen-yue', courseId: 'ypc-calligraphy' },
+  })
+  await ok('u-chen', 'POST', '/api/youth-palace/applications', {
+    body: { childId: 'ypk-chen-yue', courseId: 'ypc-pottery' },
+  })
   // An elevator petition on 总浦桥 3幢1单元.
   const p = await ok('u-liu', 'POST', '/api/elevator/petitions', {
     body: {
-      roomId: 'r-zpq-3-1-701', coInitiatorRoomIds: ['r-zpq-3-1-702', 'r-zpq-3-1-602'], elevatorPosition: '单元南侧外墙，半层入户',
-      budgetFen: 54_000_000, subsidiesFen: 20_000_000, yearlyMaintenanceFen: 1_500_000, votingDeadline: '2026-03-16T20:00:00+08:00',
+      roomId: 'r-zpq-3-1-701',
+      coInitiatorRoomIds: ['r-zpq-3-1-702', 'r-zpq-3-1-602'],
+      elevatorPosition: '单元南侧外墙，半层入户',
+      budgetFen: 54_000_000,
+      subsidiesFen: 20_000_000,
+      yearlyMaintenanceFen: 1_500_000,
+      votingDeadline: '2026-03-16T20:00:00+08:00',
     },
   })
   await ok('u-jiang', 'POST', `/api/elevator/petitions/${p.id}/confirm`)
   await ok('u-zhou', 'POST', `/api/elevator/petitions/${p.id}/confirm`)
-  await ok('u-li', 'POST', `/api/elevator/petitions/${p.id}/ballots`, { actingFor: 'u-wang', body: { householdId: 'r-zpq-3-1-202', choice: 'agree', signature: { kind: 'typed-name', name: '王秀英' } } })
-  await ok('u-zhou', 'POST', `/api/elevator/petitions/${p.id}/ballots`, { body: { householdId: 'r-zpq-3-1-501', choice: 'oppose', signature: { kind: 'handwritten', image: PHOTO } } })
-  await ok('u-zhao', 'POST', `/api/elevator/worker/petitions/${p.id}/paper-ballots`, { body: { householdId: 'r-zpq-3-1-101', choice: 'agree', channel: 'door', photo: PHOTO } })
+  await ok('u-li', 'POST', `/api/elevator/petitions/${p.id}/ballots`, {
+    actingFor: 'u-wang',
+    body: { householdId: 'r-zpq-3-1-202', choice: 'agree', signature: { kind: 'typed-name', name: '王秀英' } },
+  })
+  await ok('u-zhou', 'POST', `/api/elevator/petitions/${p.id}/ballots`, {
+    body: { householdId: 'r-zpq-3-1-501', choice: 'oppose', signature: { kind: 'handwritten', image: PHOTO } },
+  })
+  await ok('u-zhao', 'POST', `/api/elevator/worker/petitions/${p.id}/paper-ballots`, {
+    body: { householdId: 'r-zpq-3-1-101', choice: 'agree', channel: 'door', photo: PHOTO },
+  })
   // One thing: a checklist with a deadline reminder, and a window appointment, by the daughter for her mother.
-  await ok('u-li', 'PUT', '/api/one-thing/progress/after-death', { actingFor: 'u-wang', body: { answers: {}, ticked: [], deadlines: [{ label: '死亡户口注销', dueDate: '2026-03-20' }] } })
-  await ok('u-li', 'POST', '/api/one-thing/appointments', { actingFor: 'u-wang', body: { eventId: 'after-death', hallId: 'hall-zh-district', date: '2026-03-03', slot: '09:00' } })
-  await ok('u-chen', 'POST', '/api/one-thing/appointments', { body: { eventId: 'newborn', hallId: 'hall-zh-district', date: '2026-03-03', slot: '10:00' } })
+  await ok('u-li', 'PUT', '/api/one-thing/progress/after-death', {
+    actingFor: 'u-wang',
+    body: { answers: {}, ticked: [], deadlines: [{ label: '死亡户口注销', dueDate: '2026-03-20' }] },
+  })
+  await ok('u-li', 'POST', '/api/one-thing/appointments', {
+    actingFor: 'u-wang',
+    body: { eventId: 'after-death', hallId: 'hall-zh-district', date: '2026-03-03', slot: '09:00' },
+  })
+  await ok('u-chen', 'POST', '/api/one-thing/appointments', {
+    body: { eventId: 'newborn', hallId: 'hall-zh-district', date: '2026-03-03', slot: '10:00' },
+  })
   // 西山: tomorrow's lunch delivered, rated 1 star, disputed with an ID number typed into the reason.
   c.clock.set(Date.UTC(2026, 2, 3, 4, 0)) // 2026-03-03 12:00 Beijing
   await ok('u-sun', 'POST', '/api/worker/care-card/orders/co-seed-2/deliver')
   await ok('u-xs0', 'POST', '/api/care-card/orders/co-seed-2/rate', { body: { stars: 1, comment: '送晚了' } })
-  await ok('u-xs0', 'POST', '/api/care-card/orders/co-seed-2/dispute', { body: { reason: `送餐晚了一小时，本人身份证 ${idNumberOf(c, 'u-xs0')}` } })
-  await ok('u-chen', 'PUT', '/api/one-thing/progress/newborn', { body: { answers: {}, ticked: [], deadlines: [{ label: `出生登记 ${idNumberOf(c, 'u-chen')}`, dueDate: '2026-03-30' }] } })
+  await ok('u-xs0', 'POST', '/api/care-card/orders/co-seed-2/dispute', {
+    body: { reason: `送餐晚了一小时，本人身份证 ${idNumberOf(c, 'u-xs0')}` },
+  })
+  await ok('u-chen', 'PUT', '/api/one-thing/progress/newborn', {
+    body: {
+      answers: {},
+      ticked: [],
+      deadlines: [{ label: `出生登记 ${idNumberOf(c, 'u-chen')}`, dueDate: '2026-03-30' }],
+    },
+  })
 }
 
 /** Values for a route's path parameter, by the path segment before it. */
@@ -99,7 +162,10 @@ function candidates(segment: string, param: string): string[] {
   const lists: Record<string, () => string[]> = {
     applications: () => Object.keys(d.careApplications),
     orders: () => Object.keys(d.careOrders),
-    services: () => Object.values(d.careProviders).flatMap((p) => p.services.map((s) => s.id)).slice(0, 3),
+    services: () =>
+      Object.values(d.careProviders)
+        .flatMap((p) => p.services.map((s) => s.id))
+        .slice(0, 3),
     images: () => Object.values(d.careApplications).flatMap((a) => a.proofs.map((p) => p.imageId)),
     children: () => Object.keys(d.ypChildren),
     enrollments: () => Object.keys(d.ypEnrollments),
@@ -133,7 +199,7 @@ beforeEach(async () => {
 afterEach(() => c.close())
 
 describe('ID numbers never leave the backend unmasked', () => {
-  it('no GET response of any route, for any persona or proxy, shows an ID number, but the owner\'s own export', async () => {
+  it("no GET response of any route, for any persona or proxy, shows an ID number, but the owner's own export", async () => {
     await busyDay()
     const personas = Object.keys(c.backend.db.data.users)
     const gets = ROUTES.filter((r) => r.method === 'GET')
@@ -141,15 +207,27 @@ describe('ID numbers never leave the backend unmasked', () => {
     for (const userId of personas) {
       for (const r of gets) for (const url of urlsOf(r.path)) await call(userId, 'GET', url)
     }
-    for (const r of gets.filter((x) => x.allowProxy)) for (const url of urlsOf(r.path)) await call('u-li', 'GET', url, { actingFor: 'u-wang' })
+    for (const r of gets.filter((x) => x.allowProxy))
+      for (const url of urlsOf(r.path)) await call('u-li', 'GET', url, { actingFor: 'u-wang' })
 
-    const found = seen.flatMap((s) => leaks(s.json).map((id) => ({ what: s.what, id, own: id === c.backend.db.data.users[s.userId].realName?.idNumber })))
-    const allowed = (f: { what: string; own: boolean }) => f.own && / GET \/api\/me\/export 200$/.test(f.what) && !f.what.includes('→')
+    const found = seen.flatMap((s) =>
+      leaks(s.json).map((id) => ({
+        what: s.what,
+        id,
+        own: id === c.backend.db.data.users[s.userId].realName?.idNumber,
+      })),
+    )
+    const allowed = (f: { what: string; own: boolean }) =>
+      f.own && / GET \/api\/me\/export 200$/.test(f.what) && !f.what.includes('→')
     expect(found.filter((f) => !allowed(f))).toEqual([])
     // The export does carry the owner's own number (so the scan can see one when it is there).
     expect(found.filter(allowed).length).toBeGreaterThan(20)
-    const answered = new Set(seen.filter((s) => / 200$/.test(s.what)).map((s) => s.what.split(' ')[2].split('/').slice(0, 4).join('/')))
-    console.log(`privacy sweep: ${seen.length} GET responses (${seen.filter((s) => / 200$/.test(s.what)).length} answered 200) over ${gets.length} GET routes, ${personas.length} personas and a proxy`)
+    const answered = new Set(
+      seen.filter((s) => / 200$/.test(s.what)).map((s) => s.what.split(' ')[2].split('/').slice(0, 4).join('/')),
+    )
+    console.log(
+      `privacy sweep: ${seen.length} GET responses (${seen.filter((s) => / 200$/.test(s.what)).length} answered 200) over ${gets.length} GET routes, ${personas.length} personas and a proxy`,
+    )
     expect(seen.length).toBeGreaterThan(3000)
     expect(answered.size).toBeGreaterThan(10)
   }, 120_000)
@@ -166,43 +244,99 @@ describe('ID numbers never leave the backend unmasked', () => {
     await busyDay()
     const messages = Object.values(c.backend.db.data.messages)
     expect(messages.length).toBeGreaterThan(30)
-    expect(messages.filter((m) => leaks(`${m.title} ${m.body} ${m.link ?? ''}`).length).map((m) => `${m.userId}: ${m.title}: ${m.body}`)).toEqual([])
+    expect(
+      messages
+        .filter((m) => leaks(`${m.title} ${m.body} ${m.link ?? ''}`).length)
+        .map((m) => `${m.userId}: ${m.title}: ${m.body}`),
+    ).toEqual([])
     // The typed numbers arrive masked.
     expect(messages.some((m) => m.title === '服务异议待处理' && /身份证 330\*{11}\d{3}[\dX]/.test(m.body))).toBe(true)
   })
 
-  it('a message built from any text is stored masked (the backend\'s notify masks, whatever a handler passes it)', async () => {
+  it("a message built from any text is stored masked (the backend's notify masks, whatever a handler passes it)", async () => {
     const id = '330211194403150011'
-    const noisy = route({ method: 'POST', path: '/api/test/notify', access: 'user', handler: (ctx) => { ctx.notify(ctx.user.id, `号码 ${id}`, `身份证：${id}。`, `/pages/x?id=${id}`) } })
-    const b = new Backend({ storage: memoryStorage(), routes: [...ROUTES, noisy], seed: buildSeed, clock: fixedClock(T0) })
-    const login = await b.handle({ method: 'POST', url: '/api/auth/mock-login', headers: {}, body: { userId: 'u-wang' } })
-    expect((await b.handle({ method: 'POST', url: '/api/test/notify', headers: { authorization: `Bearer ${(login.body as { token: string }).token}` } })).status).toBe(200)
+    const noisy = route({
+      method: 'POST',
+      path: '/api/test/notify',
+      access: 'user',
+      handler: (ctx) => {
+        ctx.notify(ctx.user.id, `号码 ${id}`, `身份证：${id}。`, `/pages/x?id=${id}`)
+      },
+    })
+    const b = new Backend({
+      storage: memoryStorage(),
+      routes: [...ROUTES, noisy],
+      seed: buildSeed,
+      clock: fixedClock(T0),
+    })
+    const login = await b.handle({
+      method: 'POST',
+      url: '/api/auth/mock-login',
+      headers: {},
+      body: { userId: 'u-wang' },
+    })
+    expect(
+      (
+        await b.handle({
+          method: 'POST',
+          url: '/api/test/notify',
+          headers: { authorization: `Bearer ${(login.body as { token: string }).token}` },
+        })
+      ).status,
+    ).toBe(200)
     const m = Object.values(b.db.data.messages).find((x) => x.title.startsWith('号码'))!
-    expect([m.title, m.body, m.link]).toEqual(['号码 330***********0011', '身份证：330***********0011。', '/pages/x?id=330***********0011'])
+    expect([m.title, m.body, m.link]).toEqual([
+      '号码 330***********0011',
+      '身份证：330***********0011。',
+      '/pages/x?id=330***********0011',
+    ])
   })
 
   it('free text keeps no typed ID number, but real-name binding and family links get theirs as typed', () => {
     const id = '330211194403150011'
-    expect(maskTypedIdNumbers({ reason: `我的身份证${id}，电话13805740101`, list: [`${id}`], nested: { note: `A ${id.toLowerCase().slice(0, 17)}x b` } }))
-      .toEqual({ reason: '我的身份证330***********0011，电话13805740101', list: ['330***********0011'], nested: { note: 'A 330***********001X b' } })
-    expect(maskTypedIdNumbers({ idNumber: id, principalIdNumber: id, name: '王秀英' })).toEqual({ idNumber: id, principalIdNumber: id, name: '王秀英' })
+    expect(
+      maskTypedIdNumbers({
+        reason: `我的身份证${id}，电话13805740101`,
+        list: [`${id}`],
+        nested: { note: `A ${id.toLowerCase().slice(0, 17)}x b` },
+      }),
+    ).toEqual({
+      reason: '我的身份证330***********0011，电话13805740101',
+      list: ['330***********0011'],
+      nested: { note: 'A 330***********001X b' },
+    })
+    expect(maskTypedIdNumbers({ idNumber: id, principalIdNumber: id, name: '王秀英' })).toEqual({
+      idNumber: id,
+      principalIdNumber: id,
+      name: '王秀英',
+    })
     // Not inside longer runs (a base64 photo, an order number).
     expect(maskTypedIdNumbers({ photo: `ab${id}cd`, order: `${id}9` })).toEqual({ photo: `ab${id}cd`, order: `${id}9` })
   })
 })
 
-describe('deleting an account erases the person\'s data', () => {
+describe("deleting an account erases the person's data", () => {
   it('real name, ID number, phone, rooms, children, links, messages, progress, appointments, kept responses and photos are gone', async () => {
     await busyDay()
     // 陈晓东 also asks to act for 王秀英; 赵敏 confirms it with a photo of a signed authorisation.
-    const link = (await ok('u-chen', 'POST', '/api/family-links', { body: { principalName: '王秀英', principalIdNumber: idNumberOf(c, 'u-wang'), relationship: '其他亲属' } })).id
+    const link = (
+      await ok('u-chen', 'POST', '/api/family-links', {
+        body: { principalName: '王秀英', principalIdNumber: idNumberOf(c, 'u-wang'), relationship: '其他亲属' },
+      })
+    ).id
     await ok('u-zhao', 'POST', `/api/worker/family-links/${link}/confirm`, { body: { authorizationPhoto: PHOTO } })
     await ok('u-chen', 'POST', '/api/me/rooms', { body: { roomId: 'r-zpq-3-1-301', role: 'tenant' } })
     const d = () => c.backend.db.data
     expect(d().users['u-chen'].rooms).toHaveLength(1)
     const idNumber = idNumberOf(c, 'u-chen')
     const phone = d().users['u-chen'].phone!
-    const photos = [d().familyLinks[link].authorizationImageId!, ...Object.values(d().ypChildren).filter((k) => k.parentId === 'u-chen').map((k) => k.hardshipProofImageId).filter(Boolean) as string[]]
+    const photos = [
+      d().familyLinks[link].authorizationImageId!,
+      ...(Object.values(d().ypChildren)
+        .filter((k) => k.parentId === 'u-chen')
+        .map((k) => k.hardshipProofImageId)
+        .filter(Boolean) as string[]),
+    ]
     expect(photos).toHaveLength(2)
     for (const id of photos) expect(c.backend.db.storage.getItem(IMG_PREFIX + id)).not.toBeNull()
     const mine = () => ({
@@ -218,7 +352,15 @@ describe('deleting an account erases the person\'s data', () => {
 
     await ok('u-chen', 'DELETE', '/api/me')
 
-    expect(mine()).toEqual({ children: 0, links: 0, messages: 0, progress: 0, appointments: 0, keptResponses: 0, sessions: 0 })
+    expect(mine()).toEqual({
+      children: 0,
+      links: 0,
+      messages: 0,
+      progress: 0,
+      appointments: 0,
+      keptResponses: 0,
+      sessions: 0,
+    })
     const user = d().users['u-chen']
     expect(user).toMatchObject({ nickname: '已注销用户', rooms: [], deletedAt: expect.any(String) })
     expect(user.realName).toBeUndefined()
@@ -235,12 +377,25 @@ describe('deleting an account erases the person\'s data', () => {
     // His daughter's applications were withdrawn (no no-show recorded), so the pottery draw has the 5 others.
     expect((await c.call('POST', '/api/auth/mock-login', { body: { userId: 'u-chen' } })).status).toBe(404)
     const his = Object.values(d().ypEnrollments).filter((e) => e.parentId === 'u-chen')
-    expect(his.map((e) => [e.courseId, e.status, e.noShow ?? false])).toEqual([['ypc-calligraphy', 'cancelled', false], ['ypc-pottery', 'cancelled', false]])
+    expect(his.map((e) => [e.courseId, e.status, e.noShow ?? false])).toEqual([
+      ['ypc-calligraphy', 'cancelled', false],
+      ['ypc-pottery', 'cancelled', false],
+    ])
     c.clock.set(Date.UTC(2026, 2, 9, 2, 0)) // 2026-03-09 10:00 Beijing, after registration closed
     await ok('u-zhao', 'POST', '/api/worker/youth-palace/terms/ypt-zpq-2026-spring/close')
     await ok('u-zhao', 'POST', '/api/worker/youth-palace/terms/ypt-zpq-2026-spring/draw')
-    const roster = (await ok('u-zhao', 'GET', '/api/worker/youth-palace/courses/ypc-pottery/roster')) as { childName: string; status: string }[]
-    expect(roster.map((r) => r.status).sort()).toEqual(['admitted', 'admitted', 'admitted', 'cancelled', 'waitlisted', 'waitlisted'])
+    const roster = (await ok('u-zhao', 'GET', '/api/worker/youth-palace/courses/ypc-pottery/roster')) as {
+      childName: string
+      status: string
+    }[]
+    expect(roster.map((r) => r.status).sort()).toEqual([
+      'admitted',
+      'admitted',
+      'admitted',
+      'cancelled',
+      'waitlisted',
+      'waitlisted',
+    ])
     expect(roster.find((r) => r.status === 'cancelled')!.childName).toBe('（已注销）')
     expect(JSON.stringify(c.backend.db.data.ypLotteries)).not.toContain(idNumber)
   })
@@ -249,15 +404,23 @@ describe('deleting an account erases the person\'s data', () => {
     const d = () => c.backend.db.data
     // 陈悦 waits for 航模小班, whose 2 seats are paid for (郑丽华's daughter holds one).
     await ok('u-chen', 'POST', '/api/me/privacy', { body: { accepted: true } })
-    const waiting = await ok('u-chen', 'POST', '/api/youth-palace/applications', { body: { childId: 'ypk-chen-yue', courseId: 'ypc-model-aircraft', joinWaitlist: true } })
-    const seat = Object.values(d().ypEnrollments).find((e) => e.courseId === 'ypc-model-aircraft' && e.parentId === 'u-zheng')!
+    const waiting = await ok('u-chen', 'POST', '/api/youth-palace/applications', {
+      body: { childId: 'ypk-chen-yue', courseId: 'ypc-model-aircraft', joinWaitlist: true },
+    })
+    const seat = Object.values(d().ypEnrollments).find(
+      (e) => e.courseId === 'ypc-model-aircraft' && e.parentId === 'u-zheng',
+    )!
     expect(d().ypPayments[seat.paymentId!].status).toBe('paid')
     const zheng = await ok('u-zheng', 'DELETE', '/api/me')
     expect(zheng.released).toEqual(['《航模小班》的报名已取消，¥60.00 将原路退回微信支付'])
     expect(d().ypEnrollments[seat.id]).toMatchObject({ status: 'cancelled', noShow: false })
     expect(d().ypPayments[seat.paymentId!].status).toBe('refunded')
     expect(d().ypEnrollments[waiting.id].status).toBe('admitted')
-    expect(Object.values(d().messages).filter((m) => m.userId === 'u-chen').map((m) => m.title)).toContain('候补到名额了')
+    expect(
+      Object.values(d().messages)
+        .filter((m) => m.userId === 'u-chen')
+        .map((m) => m.title),
+    ).toContain('候补到名额了')
 
     // 马建华 has tomorrow's lunch booked (held on his card).
     const order = d().careOrders['co-seed-2']
@@ -265,7 +428,9 @@ describe('deleting an account erases the person\'s data', () => {
     const ma = await ok('u-xs0', 'DELETE', '/api/me')
     expect(ma.released).toEqual([expect.stringMatching(/^\d+月\d+日 11:00 的.+预约已取消，冻结的 ¥\d+\.\d\d 已解冻$/)])
     expect(d().careOrders['co-seed-2'].status).toBe('cancelled')
-    const entries = d().careLedgers[order.cardId].filter((e) => e.orderId === 'co-seed-2').map((e) => e.kind)
+    const entries = d()
+      .careLedgers[order.cardId].filter((e) => e.orderId === 'co-seed-2')
+      .map((e) => e.kind)
     expect(entries).toEqual(['hold', 'release'])
   })
 })

@@ -7,9 +7,11 @@ describe.each(TRANSPORTS)('youth palace: children profiles (%s)', (_name, make) 
   let c: Client
   let chen: string
   const add = (body: Record<string, unknown>) => c.call('POST', '/api/youth-palace/children', { token: chen, body })
-  const patch = (id: string, body: Record<string, unknown>) => c.call('PATCH', `/api/youth-palace/children/${id}`, { token: chen, body })
+  const patch = (id: string, body: Record<string, unknown>) =>
+    c.call('PATCH', `/api/youth-palace/children/${id}`, { token: chen, body })
   const remove = (id: string) => c.call('DELETE', `/api/youth-palace/children/${id}`, { token: chen })
-  const names = async () => (await c.call('GET', '/api/youth-palace/children', { token: chen })).body.map((k: { name: string }) => k.name)
+  const names = async () =>
+    (await c.call('GET', '/api/youth-palace/children', { token: chen })).body.map((k: { name: string }) => k.name)
   beforeEach(async () => {
     c = await make()
     chen = await c.login('u-chen')
@@ -19,7 +21,11 @@ describe.each(TRANSPORTS)('youth palace: children profiles (%s)', (_name, make) 
 
   it('names: Chinese or Latin letters, 1–20 characters; emoji, digits and symbols are refused in words', async () => {
     for (const [name, why] of [
-      ['陈乐😀', '表情符号'], ['👍', '表情符号'], ['陈乐2', '数字'], ['陈乐!', '汉字或英文字母'], ['', '请填写孩子的姓名'],
+      ['陈乐😀', '表情符号'],
+      ['👍', '表情符号'],
+      ['陈乐2', '数字'],
+      ['陈乐!', '汉字或英文字母'],
+      ['', '请填写孩子的姓名'],
       ['陈'.repeat(21), '最多 20 个字'],
     ]) {
       const r = await add({ name, birthDate: '2019-05-01' })
@@ -37,7 +43,11 @@ describe.each(TRANSPORTS)('youth palace: children profiles (%s)', (_name, make) 
     // Today is 2026-03-02 (Beijing).
     const refused = async (birthDate: string) => {
       const r = await add({ name: '陈小宝', birthDate })
-      expect({ birthDate, status: r.status, code: r.body.code }).toEqual({ birthDate, status: 422, code: 'INVALID_BIRTH_DATE' })
+      expect({ birthDate, status: r.status, code: r.body.code }).toEqual({
+        birthDate,
+        status: 422,
+        code: 'INVALID_BIRTH_DATE',
+      })
       return r.body.message as string
     }
     expect(await refused('2026-03-03')).toBe('出生日期不能晚于今天，请核对')
@@ -49,13 +59,26 @@ describe.each(TRANSPORTS)('youth palace: children profiles (%s)', (_name, make) 
   })
 
   it('edit: rename, change the birth date, hardship proof; a duplicate is refused', async () => {
-    const made = await add({ name: '陈小宝', birthDate: '2019-05-01', hardship: true, hardshipProofPhoto: 'aGVsbG8gd29ybGQ=' })
-    expect(made.body).toMatchObject({ name: '陈小宝', age: 6, hardship: true, hardshipProof: true, activeCourseNames: [] })
+    const made = await add({
+      name: '陈小宝',
+      birthDate: '2019-05-01',
+      hardship: true,
+      hardshipProofPhoto: 'aGVsbG8gd29ybGQ=',
+    })
+    expect(made.body).toMatchObject({
+      name: '陈小宝',
+      age: 6,
+      hardship: true,
+      hardshipProof: true,
+      activeCourseNames: [],
+    })
     expect(c.backend.db.getImage(made.body.hardshipProofImageId)).toBe('aGVsbG8gd29ybGQ=')
     expect((await add({ name: '陈小宝', birthDate: '2019-05-01' })).body.code).toBe('CHILD_EXISTS')
     const edited = await patch(made.body.id, { name: '陈宝儿', birthDate: '2018-05-01', removeHardshipProof: true })
     expect(edited.body).toMatchObject({ name: '陈宝儿', birthDate: '2018-05-01', age: 7, hardshipProof: false })
-    expect((await c.call('GET', `/api/youth-palace/children/${made.body.id}`, { token: chen })).body.name).toBe('陈宝儿')
+    expect((await c.call('GET', `/api/youth-palace/children/${made.body.id}`, { token: chen })).body.name).toBe(
+      '陈宝儿',
+    )
     const twin = await patch(made.body.id, { name: '陈悦', birthDate: c.backend.db.data.ypChildren[YUE].birthDate })
     expect(twin).toMatchObject({ status: 409, body: { code: 'CHILD_EXISTS' } })
     expect((await patch(made.body.id, { name: '陈宝儿😀' })).body.fields.name).toContain('表情符号')
@@ -64,9 +87,14 @@ describe.each(TRANSPORTS)('youth palace: children profiles (%s)', (_name, make) 
   })
 
   it('a child with a running application keeps the birth date and cannot be deleted until it is cancelled', async () => {
-    const e = await c.call('POST', '/api/youth-palace/applications', { token: chen, body: { childId: YUE, courseId: 'ypc-calligraphy' } })
+    const e = await c.call('POST', '/api/youth-palace/applications', {
+      token: chen,
+      body: { childId: YUE, courseId: 'ypc-calligraphy' },
+    })
     expect(e.body.status).toBe('confirmed')
-    expect((await c.call('GET', `/api/youth-palace/children/${YUE}`, { token: chen })).body.activeCourseNames).toEqual(['书法'])
+    expect((await c.call('GET', `/api/youth-palace/children/${YUE}`, { token: chen })).body.activeCourseNames).toEqual([
+      '书法',
+    ])
     const locked = await patch(YUE, { birthDate: '2016-01-01' })
     expect(locked).toMatchObject({ status: 409, body: { code: 'CHILD_HAS_ENROLLMENTS' } })
     expect(locked.body.message).toContain('陈悦已报名《书法》')
@@ -74,18 +102,33 @@ describe.each(TRANSPORTS)('youth palace: children profiles (%s)', (_name, make) 
     expect((await patch(YUE, { name: '陈悦悦' })).body.name).toBe('陈悦悦')
     const refused = await remove(YUE)
     expect(refused).toMatchObject({ status: 409, body: { code: 'CHILD_HAS_ENROLLMENTS' } })
-    expect(refused.body.message).toBe('陈悦悦还有《书法》的报名没有结束，资料暂时不能删除。请先在“我的课程”里取消这些报名，再删除资料')
+    expect(refused.body.message).toBe(
+      '陈悦悦还有《书法》的报名没有结束，资料暂时不能删除。请先在“我的课程”里取消这些报名，再删除资料',
+    )
     expect(await names()).toEqual(['陈悦悦', '陈乐'])
 
     await c.call('POST', `/api/youth-palace/enrollments/${e.body.id}/cancel`, { token: chen })
-    expect((await c.call('GET', `/api/youth-palace/children/${YUE}`, { token: chen })).body.activeCourseNames).toEqual([])
+    expect((await c.call('GET', `/api/youth-palace/children/${YUE}`, { token: chen })).body.activeCourseNames).toEqual(
+      [],
+    )
     expect((await patch(YUE, { birthDate: '2016-01-01' })).body.age).toBe(10)
     expect((await remove(YUE)).body).toEqual({ ok: true })
     expect((await c.call('GET', `/api/youth-palace/children/${YUE}`, { token: chen })).status).toBe(404)
     expect((await patch(YUE, { name: '陈悦' })).status).toBe(404)
     expect(await names()).toEqual(['陈乐'])
     // The finished enrollment stays in the record; the child can no longer apply.
-    expect((await c.call('GET', '/api/youth-palace/enrollments', { token: chen })).body.map((x: { status: string }) => x.status)).toEqual(['cancelled'])
-    expect((await c.call('POST', '/api/youth-palace/applications', { token: chen, body: { childId: YUE, courseId: 'ypc-go' } })).status).toBe(404)
+    expect(
+      (await c.call('GET', '/api/youth-palace/enrollments', { token: chen })).body.map(
+        (x: { status: string }) => x.status,
+      ),
+    ).toEqual(['cancelled'])
+    expect(
+      (
+        await c.call('POST', '/api/youth-palace/applications', {
+          token: chen,
+          body: { childId: YUE, courseId: 'ypc-go' },
+        })
+      ).status,
+    ).toBe(404)
   })
 })

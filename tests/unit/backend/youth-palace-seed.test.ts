@@ -47,58 +47,110 @@ describe.each(TRANSPORTS)('youth palace: the seeded full course and its waitlist
 
   it('航模小班 is full with 2 paid seats; a waitlisted family is promoted when a seat is cancelled free, told the deadline, and pays to confirm', async () => {
     const course = (await c.call('GET', `/api/youth-palace/courses/${AIRCRAFT}?childId=${YUE}`, { token: chen })).body
-    expect(course).toMatchObject({ capacity: 2, seatsLeft: 0, admission: 'firstCome', feeFen: 6000, childFits: true, waitlistCount: 0 })
-    const full = await c.call('POST', '/api/youth-palace/applications', { token: chen, body: { childId: YUE, courseId: AIRCRAFT } })
+    expect(course).toMatchObject({
+      capacity: 2,
+      seatsLeft: 0,
+      admission: 'firstCome',
+      feeFen: 6000,
+      childFits: true,
+      waitlistCount: 0,
+    })
+    const full = await c.call('POST', '/api/youth-palace/applications', {
+      token: chen,
+      body: { childId: YUE, courseId: AIRCRAFT },
+    })
     expect(full).toMatchObject({ status: 409, body: { code: 'COURSE_FULL' } })
-    const queued = await c.call('POST', '/api/youth-palace/applications', { token: chen, body: { childId: YUE, courseId: AIRCRAFT, joinWaitlist: true } })
+    const queued = await c.call('POST', '/api/youth-palace/applications', {
+      token: chen,
+      body: { childId: YUE, courseId: AIRCRAFT, joinWaitlist: true },
+    })
     expect(queued.body).toMatchObject({ status: 'waitlisted', waitlistPosition: 1 })
 
     c.clock.advance(HOUR)
     const zheng = await c.login('u-zheng')
-    const seat = (await c.call('GET', '/api/youth-palace/enrollments', { token: zheng })).body.find((e: { courseId: string }) => e.courseId === AIRCRAFT)
-    expect(seat).toMatchObject({ status: 'confirmed', childName: '郑可欣', payment: { status: 'paid', amountFen: 6000 } })
+    const seat = (await c.call('GET', '/api/youth-palace/enrollments', { token: zheng })).body.find(
+      (e: { courseId: string }) => e.courseId === AIRCRAFT,
+    )
+    expect(seat).toMatchObject({
+      status: 'confirmed',
+      childName: '郑可欣',
+      payment: { status: 'paid', amountFen: 6000 },
+    })
     const cancelled = await c.call('POST', `/api/youth-palace/enrollments/${seat.id}/cancel`, { token: zheng })
     expect(cancelled.body).toMatchObject({ free: true, refund: true, refundedFen: 6000 })
 
     const offer = (await c.call('GET', `/api/youth-palace/enrollments/${queued.body.id}`, { token: chen })).body
-    expect(offer).toMatchObject({ status: 'admitted', source: 'waitlist', confirmBy: '2026-03-03T11:00:00+08:00', feeDueFen: 6000 })
+    expect(offer).toMatchObject({
+      status: 'admitted',
+      source: 'waitlist',
+      confirmBy: '2026-03-03T11:00:00+08:00',
+      feeDueFen: 6000,
+    })
     const told = (await c.call('GET', '/api/messages', { token: chen })).body.items[0]
     expect(told).toMatchObject({
       title: '候补到名额了',
       body: '陈悦候补的《航模小班》有名额了。请在 2026年3月3日（周二） 11:00 前确认并支付费用（有 24 小时），逾期名额将顺延给下一位。',
       link: `/packages/youth-palace/pages/my-courses/index?childId=${YUE}`,
     })
-    expect((await c.call('POST', `/api/youth-palace/enrollments/${queued.body.id}/confirm`, { token: chen })).body.code).toBe('PAYMENT_REQUIRED')
+    expect(
+      (await c.call('POST', `/api/youth-palace/enrollments/${queued.body.id}/confirm`, { token: chen })).body.code,
+    ).toBe('PAYMENT_REQUIRED')
 
     c.clock.advance(23 * HOUR)
     const pay = await c.call('POST', `/api/youth-palace/enrollments/${queued.body.id}/pay`, { token: chen })
     expect(pay.body.amountFen).toBe(6000)
-    const done = await c.call('POST', `/api/youth-palace/enrollments/${queued.body.id}/confirm-payment`, { token: chen, body: { paymentId: pay.body.paymentId } })
+    const done = await c.call('POST', `/api/youth-palace/enrollments/${queued.body.id}/confirm-payment`, {
+      token: chen,
+      body: { paymentId: pay.body.paymentId },
+    })
     expect(done.body).toMatchObject({ status: 'confirmed', payment: { status: 'paid', amountFen: 6000 } })
-    expect((await c.call('GET', `/api/youth-palace/courses/${AIRCRAFT}`, { token: chen })).body).toMatchObject({ seatsLeft: 0, waitlistCount: 0 })
+    expect((await c.call('GET', `/api/youth-palace/courses/${AIRCRAFT}`, { token: chen })).body).toMatchObject({
+      seatsLeft: 0,
+      waitlistCount: 0,
+    })
   })
 
   it('a promoted family that declines passes the seat to the next; an offer left unanswered expires after 24 hours and passes it on', async () => {
-    const yue = await c.call('POST', '/api/youth-palace/applications', { token: chen, body: { childId: YUE, courseId: AIRCRAFT, joinWaitlist: true } })
+    const yue = await c.call('POST', '/api/youth-palace/applications', {
+      token: chen,
+      body: { childId: YUE, courseId: AIRCRAFT, joinWaitlist: true },
+    })
     c.clock.advance(60_000)
     const liu = await c.login('u-liu')
-    const yn = await c.call('POST', '/api/youth-palace/applications', { token: liu, body: { childId: 'ypk-liu-yn', courseId: AIRCRAFT, joinWaitlist: true } })
+    const yn = await c.call('POST', '/api/youth-palace/applications', {
+      token: liu,
+      body: { childId: 'ypk-liu-yn', courseId: AIRCRAFT, joinWaitlist: true },
+    })
     expect(yn.body.waitlistPosition).toBe(2)
     const wu = await c.login('u-wu')
-    const seat = (await c.call('GET', '/api/youth-palace/enrollments', { token: wu })).body.find((e: { courseId: string }) => e.courseId === AIRCRAFT)
+    const seat = (await c.call('GET', '/api/youth-palace/enrollments', { token: wu })).body.find(
+      (e: { courseId: string }) => e.courseId === AIRCRAFT,
+    )
     await c.call('POST', `/api/youth-palace/enrollments/${seat.id}/cancel`, { token: wu })
-    expect((await c.call('GET', `/api/youth-palace/enrollments/${yue.body.id}`, { token: chen })).body.status).toBe('admitted')
-    expect((await c.call('POST', `/api/youth-palace/enrollments/${yue.body.id}/decline`, { token: chen })).body.status).toBe('declined')
+    expect((await c.call('GET', `/api/youth-palace/enrollments/${yue.body.id}`, { token: chen })).body.status).toBe(
+      'admitted',
+    )
+    expect(
+      (await c.call('POST', `/api/youth-palace/enrollments/${yue.body.id}/decline`, { token: chen })).body.status,
+    ).toBe('declined')
     const next = (await c.call('GET', `/api/youth-palace/enrollments/${yn.body.id}`, { token: liu })).body
     expect(next).toMatchObject({ status: 'admitted', source: 'waitlist', confirmBy: '2026-03-03T10:01:00+08:00' })
 
     c.clock.advance(24 * HOUR) // exactly at the deadline: still on time
-    expect((await c.call('GET', `/api/youth-palace/enrollments/${yn.body.id}`, { token: liu })).body.status).toBe('admitted')
+    expect((await c.call('GET', `/api/youth-palace/enrollments/${yn.body.id}`, { token: liu })).body.status).toBe(
+      'admitted',
+    )
     c.clock.advance(60_000)
-    expect((await c.call('GET', `/api/youth-palace/enrollments/${yn.body.id}`, { token: liu })).body.status).toBe('expired')
+    expect((await c.call('GET', `/api/youth-palace/enrollments/${yn.body.id}`, { token: liu })).body.status).toBe(
+      'expired',
+    )
     expect((await c.call('GET', '/api/messages', { token: liu })).body.items[0]).toMatchObject({
-      title: '青少年宫名额已过期', link: '/packages/youth-palace/pages/my-courses/index?childId=ypk-liu-yn',
+      title: '青少年宫名额已过期',
+      link: '/packages/youth-palace/pages/my-courses/index?childId=ypk-liu-yn',
     })
-    expect((await c.call('GET', `/api/youth-palace/courses/${AIRCRAFT}`, { token: chen })).body).toMatchObject({ seatsLeft: 1, waitlistCount: 0 })
+    expect((await c.call('GET', `/api/youth-palace/courses/${AIRCRAFT}`, { token: chen })).body).toMatchObject({
+      seatsLeft: 1,
+      waitlistCount: 0,
+    })
   })
 })

@@ -10,7 +10,13 @@ import { walk } from './tree'
  * The schedule: each request has a 30 % chance of each failing kind (timeout, 503, saved-but-the-answer-
  * lost) and takes 2 s more. Seeded, so every run meets the same faults in the same order.
  */
-export const FAULTS = { enabled: true, seed: 42, rate: 0.3, latencyMs: 2000, kinds: ['latency', 'timeout', 'server-error', 'lost-response'] }
+export const FAULTS = {
+  enabled: true,
+  seed: 42,
+  rate: 0.3,
+  latencyMs: 2000,
+  kinds: ['latency', 'timeout', 'server-error', 'lost-response'],
+}
 /**
  * Virtual time (ms) for one round of an action: three attempts of 2 s latency + a 10 s timeout, plus the
  * wrapper's back-off (0.4 s + 0.8 s), with room for a follow-up load.
@@ -23,11 +29,17 @@ export const MAX_TRIES = 15
  * A journey's seed by name, from `seeds`, unless `FAULT_SEEDS` (JSON, e.g. `'{"draw":7}'`) overrides it
  * to try other schedules.
  */
-export const seedsFrom = <K extends string>(seeds: Record<K, number>) => (k: K): number =>
-  (JSON.parse(process.env.FAULT_SEEDS ?? '{}') as Partial<Record<K, number>>)[k] ?? seeds[k]
+export const seedsFrom =
+  <K extends string>(seeds: Record<K, number>) =>
+  (k: K): number =>
+    (JSON.parse(process.env.FAULT_SEEDS ?? '{}') as Partial<Record<K, number>>)[k] ?? seeds[k]
 
 /** One request and the fault it met (`method` is '?' when it never reached the handler). */
-export interface Hit { method: string; url: string; kind: string }
+export interface Hit {
+  method: string
+  url: string
+  kind: string
+}
 
 /**
  * Turns the fault schedule on (restarting it from `seed`) and records which fault each request met:
@@ -37,7 +49,11 @@ export interface Hit { method: string; url: string; kind: string }
  * journey meets it however its requests shift.
  */
 export function faultsOn(mp: MiniProgram, seed: number, loseFirst?: RegExp): Hit[] {
-  type Backend = { decideFault(path?: string): { kind: string | null; delayMs: number }; handle(req: { method: string; url: string }): unknown; faults: { configure(c: object): void } }
+  type Backend = {
+    decideFault(path?: string): { kind: string | null; delayMs: number }
+    handle(req: { method: string; url: string }): unknown
+    faults: { configure(c: object): void }
+  }
   const backend = mp.backend() as unknown as Backend
   backend.faults.configure({ ...FAULTS, seed })
   const hits: Hit[] = []
@@ -58,7 +74,9 @@ export function faultsOn(mp: MiniProgram, seed: number, loseFirst?: RegExp): Hit
       // Saved, then the answer is lost on the way back, as the interceptor does for 'lost-response'.
       lost = true
       hits.push({ method: req.method, url: req.url, kind: 'lost-response' })
-      return Promise.resolve(handle(req)).then(() => { throw { errMsg: 'request:fail network connection lost' } })
+      return Promise.resolve(handle(req)).then(() => {
+        throw { errMsg: 'request:fail network connection lost' }
+      })
     }
     hits.push({ method: req.method, url: req.url, kind: scheduled })
     return handle(req)
@@ -69,13 +87,18 @@ export function faultsOn(mp: MiniProgram, seed: number, loseFirst?: RegExp): Hit
 /** Faults met: at least one, and the write under test (URL matching `write`) saved once while its answer was lost. */
 export function expectFaultsMet(hits: Hit[], write: RegExp): void {
   expect(hits.filter((h) => h.kind !== 'ok').length).toBeGreaterThan(0)
-  expect(hits.filter((h) => h.method !== 'GET' && h.method !== '?' && write.test(h.url) && h.kind === 'lost-response').length).toBeGreaterThan(0)
+  expect(
+    hits.filter((h) => h.method !== 'GET' && h.method !== '?' && write.test(h.url) && h.kind === 'lost-response')
+      .length,
+  ).toBeGreaterThan(0)
 }
 
 /** Titles of every toast shown so far. */
-export const toasts = (mp: MiniProgram): string[] => mp.calls.filter((c) => c.api === 'showToast').map((c) => String((c.args as { title?: string }).title ?? ''))
+export const toasts = (mp: MiniProgram): string[] =>
+  mp.calls.filter((c) => c.api === 'showToast').map((c) => String((c.args as { title?: string }).title ?? ''))
 /** The "网络不稳，正在重试（第 N 次）…" toasts shown while the API wrapper retried. */
-export const retryToasts = (mp: MiniProgram): string[] => toasts(mp).filter((t) => /^网络不稳，正在重试（第 \d 次）…$/.test(t))
+export const retryToasts = (mp: MiniProgram): string[] =>
+  toasts(mp).filter((t) => /^网络不稳，正在重试（第 \d 次）…$/.test(t))
 
 /** What the person sees while a journey step is not done: a loading state or a failure with its reason. */
 export const EXPLAINED = /⚠ .{4,}|正在加载|请稍候|正在保存/
@@ -85,12 +108,18 @@ export const EXPLAINED = /⚠ .{4,}|正在加载|请稍候|正在保存/
  * person would: taps 重试 when an ErrorNote offers it, otherwise `again()` (e.g. submit again).
  * Returns how many times the person had to act. Throws when the page is silent or after `MAX_TRIES`.
  */
-export async function persist(mp: MiniProgram, what: string, done: () => boolean, again?: () => Promise<void>): Promise<number> {
+export async function persist(
+  mp: MiniProgram,
+  what: string,
+  done: () => boolean,
+  again?: () => Promise<void>,
+): Promise<number> {
   for (let tries = 0; ; tries++) {
     await mp.settle(ROUND)
     if (done()) return tries
     const text = mp.page.text()
-    if (!EXPLAINED.test(text)) throw new Error(`${what}: not done and the page does not say why: ${text.slice(0, 1500)}`)
+    if (!EXPLAINED.test(text))
+      throw new Error(`${what}: not done and the page does not say why: ${text.slice(0, 1500)}`)
     if (tries >= MAX_TRIES) throw new Error(`${what}: not done after ${MAX_TRIES} tries: ${text.slice(0, 1500)}`)
     if (mp.page.has(/^重试$/)) await mp.page.tap(/^重试$/)
     else if (again) await again()
@@ -100,23 +129,46 @@ export async function persist(mp: MiniProgram, what: string, done: () => boolean
 /** The value shown in an input (by the Field's id or the input's own). */
 export function inputValue(mp: MiniProgram, id: string): string {
   const node = mp.page.get(id)
-  const input = ['input', 'textarea'].includes(node.tag) ? node : walk(node).find((n) => ['input', 'textarea'].includes(n.tag))!
+  const input = ['input', 'textarea'].includes(node.tag)
+    ? node
+    : walk(node).find((n) => ['input', 'textarea'].includes(n.tag))!
   return String(input.attrs.value ?? '')
 }
 
 /** Ids on the page starting with `prefix`. */
-export const idsStarting = (mp: MiniProgram, prefix: string): string[] => walk(mp.page.root).map((n) => n.id ?? '').filter((id) => id.startsWith(prefix))
+export const idsStarting = (mp: MiniProgram, prefix: string): string[] =>
+  walk(mp.page.root)
+    .map((n) => n.id ?? '')
+    .filter((id) => id.startsWith(prefix))
 
 /**
  * Calls the embedded backend directly as `userId` (a fresh mock login), bypassing the app and the fault
  * schedule: for setting up what other people did before the journey under test. Throws on a non-2xx answer.
  */
-export async function callAs(mp: MiniProgram, userId: string, method: string, url: string, body?: unknown): Promise<any> {
-  const backend = mp.backend() as unknown as { handle(req: { method: string; url: string; headers: Record<string, string>; body?: unknown }): Promise<{ status: number; body: any }> }
+export async function callAs(
+  mp: MiniProgram,
+  userId: string,
+  method: string,
+  url: string,
+  body?: unknown,
+): Promise<any> {
+  const backend = mp.backend() as unknown as {
+    handle(req: {
+      method: string
+      url: string
+      headers: Record<string, string>
+      body?: unknown
+    }): Promise<{ status: number; body: any }>
+  }
   const json = { 'content-type': 'application/json' }
   const login = await backend.handle({ method: 'POST', url: '/api/auth/mock-login', headers: json, body: { userId } })
   if (login.status !== 200) throw new Error(`login ${userId}: ${login.status} ${JSON.stringify(login.body)}`)
-  const res = await backend.handle({ method, url, headers: { ...json, authorization: `Bearer ${login.body.token}` }, body })
+  const res = await backend.handle({
+    method,
+    url,
+    headers: { ...json, authorization: `Bearer ${login.body.token}` },
+    body,
+  })
   if (res.status >= 300) throw new Error(`${method} ${url} as ${userId}: ${res.status} ${JSON.stringify(res.body)}`)
   return res.body
 }

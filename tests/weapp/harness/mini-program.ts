@@ -23,7 +23,12 @@ export const DEFAULT_DIST = path.resolve(__dirname, '../../..', process.env.WEAP
 export const MAX_PAGE_STACK = 10
 
 /** One `setData` call: which page, its JSON byte size, and whether it was the page's first. */
-export interface SetDataRecord { route: string; bytes: number; first: boolean; keys: string[] }
+export interface SetDataRecord {
+  route: string
+  bytes: number
+  first: boolean
+  keys: string[]
+}
 
 export interface LaunchOptions {
   distDir?: string
@@ -40,29 +45,48 @@ export interface LaunchOptions {
 }
 
 /** A request the app made to the embedded backend: method, URL (path and query), body. */
-export interface RecordedRequest { method: string; url: string; body: unknown }
+export interface RecordedRequest {
+  method: string
+  url: string
+  body: unknown
+}
 
 type Instance = Record<string, any>
 type PageConfig = Record<string, any>
 
 /** An open page: its instance, its data tree, and ways to find nodes and act on them. */
 export class PageHandle {
-  constructor(private mp: MiniProgram, readonly route: string, readonly query: Record<string, string>, readonly instance: Instance) {}
+  constructor(
+    private mp: MiniProgram,
+    readonly route: string,
+    readonly query: Record<string, string>,
+    readonly instance: Instance,
+  ) {}
 
   /** The decoded node tree of the page (a synthetic `root` node on top). */
   get root(): UiNode {
     return decode({ nn: 'root', sid: 'root', cn: this.instance.data?.root?.cn ?? [] }, this.mp.templates)
   }
   /** All visible text of the page. */
-  text(): string { return textOf(this.root) }
+  text(): string {
+    return textOf(this.root)
+  }
   /** Every node of the page. */
-  nodes(): UiNode[] { return walk(this.root) }
+  nodes(): UiNode[] {
+    return walk(this.root)
+  }
   /** The element with this `id` attribute, or undefined. */
-  byId(id: string): UiNode | undefined { return this.nodes().find((n) => n.id === id) }
+  byId(id: string): UiNode | undefined {
+    return this.nodes().find((n) => n.id === id)
+  }
   /** Elements whose own text (their text-node children joined) contains or matches `text`. */
   allByText(text: string | RegExp): UiNode[] {
-    return this.nodes().filter((n) => n.tag !== '#text' && n.children.some((c) => c.tag === '#text')
-      && (typeof text === 'string' ? ownText(n).includes(text) : text.test(ownText(n))))
+    return this.nodes().filter(
+      (n) =>
+        n.tag !== '#text' &&
+        n.children.some((c) => c.tag === '#text') &&
+        (typeof text === 'string' ? ownText(n).includes(text) : text.test(ownText(n))),
+    )
   }
   /** The first element found by id, then by text; throws with the page's text when there is none. */
   get(target: string | RegExp | UiNode): UiNode {
@@ -105,11 +129,22 @@ export class PageHandle {
     for (let n: UiNode | undefined = targetEl; n && n.sid !== 'root'; n = bubbles ? n.parent : undefined) {
       if (this.mp.templates.events[n.code]?.has(type)) chain.push(n)
     }
-    if (chain.length === 0) throw new Error(`Nothing handles "${type}" on or above <${targetEl.tag}> "${textOf(targetEl).slice(0, 40)}" on ${this.route}`)
+    if (chain.length === 0)
+      throw new Error(
+        `Nothing handles "${type}" on or above <${targetEl.tag}> "${textOf(targetEl).slice(0, 40)}" on ${this.route}`,
+      )
     this.mp.interacting = this.route
     try {
       for (const el of chain) {
-        this.instance.eh({ type, timeStamp: Date.now(), target: desc(targetEl), currentTarget: desc(el), detail: { ...detail }, touches: [], changedTouches: [] })
+        this.instance.eh({
+          type,
+          timeStamp: Date.now(),
+          target: desc(targetEl),
+          currentTarget: desc(el),
+          detail: { ...detail },
+          touches: [],
+          changedTouches: [],
+        })
       }
       await this.mp.settle()
     } finally {
@@ -121,7 +156,11 @@ export class PageHandle {
 /** WeChat input and textarea `maxlength` when none is set. */
 const WECHAT_DEFAULT_MAXLENGTH = 140
 
-const ownText = (n: UiNode) => n.children.filter((c) => c.tag === '#text').map((c) => c.text).join('')
+const ownText = (n: UiNode) =>
+  n.children
+    .filter((c) => c.tag === '#text')
+    .map((c) => c.text)
+    .join('')
 
 /** The app running in the harness. */
 export class MiniProgram {
@@ -130,7 +169,11 @@ export class MiniProgram {
   readonly calls: WxCall[]
   readonly setDataLog: SetDataRecord[] = []
   readonly templates: TemplateMap
-  readonly appJson: { pages: string[]; subPackages?: { root: string; pages: string[] }[]; tabBar?: { list: { pagePath: string }[] } }
+  readonly appJson: {
+    pages: string[]
+    subPackages?: { root: string; pages: string[] }[]
+    tabBar?: { list: { pagePath: string }[] }
+  }
   /** Errors the app logged with console.error (a test can assert there were none). */
   readonly errors: unknown[] = []
   /** Everything else the app logged (console.log/info/debug/warn), each call's arguments. */
@@ -153,41 +196,68 @@ export class MiniProgram {
   private context: vm.Context
   private app: Instance = {}
 
-  private constructor(private distDir: string, opts: LaunchOptions) {
+  private constructor(
+    private distDir: string,
+    opts: LaunchOptions,
+  ) {
     this.storage = opts.storage ?? new Map()
     this.templates = readTemplateMap(distDir)
     this.appJson = JSON.parse(fs.readFileSync(path.join(distDir, 'app.json'), 'utf8'))
-    const { wx, calls } = createWx({
-      navigate: (kind, url) => this.track(this.navigate(kind, url)),
-      navigateBack: (delta) => this.track(this.back(delta)),
-      answerModal: () => {
-        const confirm = this.modalAnswers.length ? this.modalAnswers.shift()! : true
-        return { confirm, cancel: !confirm }
+    const { wx, calls } = createWx(
+      {
+        navigate: (kind, url) => this.track(this.navigate(kind, url)),
+        navigateBack: (delta) => this.track(this.back(delta)),
+        answerModal: () => {
+          const confirm = this.modalAnswers.length ? this.modalAnswers.shift()! : true
+          return { confirm, cancel: !confirm }
+        },
+        answerActionSheet: () => ({ tapIndex: this.actionSheetAnswers.shift() ?? 0 }),
+        network: opts.network,
+        track: (p) => {
+          this.track(p)
+        },
+        systemInfo: {
+          platform: 'devtools',
+          system: 'iOS 17.0',
+          SDKVersion: '3.7.0',
+          pixelRatio: 2,
+          windowWidth: 375,
+          windowHeight: 667,
+          screenWidth: 375,
+          screenHeight: 667,
+          statusBarHeight: 20,
+          safeArea: { top: 20, left: 0, right: 375, bottom: 667, width: 375, height: 647 },
+          fontSizeScaleFactor: opts.fontSizeScaleFactor ?? 1,
+        },
       },
-      answerActionSheet: () => ({ tapIndex: this.actionSheetAnswers.shift() ?? 0 }),
-      network: opts.network,
-      track: (p) => { this.track(p) },
-      systemInfo: {
-        platform: 'devtools', system: 'iOS 17.0', SDKVersion: '3.7.0', pixelRatio: 2,
-        windowWidth: 375, windowHeight: 667, screenWidth: 375, screenHeight: 667, statusBarHeight: 20,
-        safeArea: { top: 20, left: 0, right: 375, bottom: 667, width: 375, height: 647 },
-        fontSizeScaleFactor: opts.fontSizeScaleFactor ?? 1,
-      },
-    }, this.storage)
+      this.storage,
+    )
     this.calls = calls
     const hostConsole = {
       ...console,
-      log: (...args: unknown[]) => { this.logs.push(args) },
-      info: (...args: unknown[]) => { this.logs.push(args) },
-      debug: (...args: unknown[]) => { this.logs.push(args) },
-      warn: (...args: unknown[]) => { this.logs.push(args) },
-      error: (...args: unknown[]) => { this.errors.push(args) },
+      log: (...args: unknown[]) => {
+        this.logs.push(args)
+      },
+      info: (...args: unknown[]) => {
+        this.logs.push(args)
+      },
+      debug: (...args: unknown[]) => {
+        this.logs.push(args)
+      },
+      warn: (...args: unknown[]) => {
+        this.logs.push(args)
+      },
+      error: (...args: unknown[]) => {
+        this.errors.push(args)
+      },
     }
     this.context = vm.createContext({
       wx,
       console: hostConsole,
       ...this.timers.globals(),
-      App: (config: Instance) => { this.app = config },
+      App: (config: Instance) => {
+        this.app = config
+      },
       Page: (config: PageConfig) => {
         if (!this.loadingRoute) throw new Error('Page() called outside of a page file')
         this.configs.set(this.loadingRoute, config)
@@ -198,7 +268,10 @@ export class MiniProgram {
       getCurrentPages: () => this.stack.map((p) => p.instance),
       requirePlugin: () => ({}),
       __wxConfig: { envVersion: 'develop', platform: 'devtools' },
-      TextEncoder, TextDecoder, URL, URLSearchParams,
+      TextEncoder,
+      TextDecoder,
+      URL,
+      URLSearchParams,
     })
     // A strict Date, built on the context's own: only full ISO 8601 strings parse, as on iOS.
     this.context.Date = makeStrictDate(vm.runInContext('Date', this.context))
@@ -212,7 +285,8 @@ export class MiniProgram {
   /** Loads `app.js`, runs the app's `onLaunch`/`onShow`, and opens the entry page. */
   static async launch(opts: LaunchOptions = {}): Promise<MiniProgram> {
     const distDir = opts.distDir ?? DEFAULT_DIST
-    if (!fs.existsSync(path.join(distDir, 'app.js'))) throw new Error(`No WeChat build in ${distDir}: run npm run build:weapp first`)
+    if (!fs.existsSync(path.join(distDir, 'app.js')))
+      throw new Error(`No WeChat build in ${distDir}: run npm run build:weapp first`)
     const mp = new MiniProgram(distDir, opts)
     mp.require(path.join(distDir, 'app.js'))
     if (opts.recordRequests) mp.recordRequests()
@@ -231,7 +305,11 @@ export class MiniProgram {
    * `mp.backend().clock.set(ms)`, inspect `mp.backend().db.data`, inject faults with
    * `mp.backend().faults.configure({ enabled: true, rate: 1, latencyMs: 0, kinds: ['server-error'] })`.
    */
-  backend(): { clock: { now(): number; set(ms: number): void; advance(ms: number): void }; db: { data: Record<string, any> }; faults: { configure(c: Record<string, unknown>): void } } {
+  backend(): {
+    clock: { now(): number; set(ms: number): void; advance(ms: number): void }
+    db: { data: Record<string, any> }
+    faults: { configure(c: Record<string, unknown>): void }
+  } {
     const get = (this.context as unknown as { __mcMockBackend?: () => any }).__mcMockBackend
     if (!get) throw new Error('This build has no embedded mock backend')
     return get()
@@ -274,7 +352,10 @@ export class MiniProgram {
 
   /** Every route the app declares (main package and subpackages). */
   allRoutes(): string[] {
-    return [...this.appJson.pages, ...(this.appJson.subPackages ?? []).flatMap((s) => s.pages.map((p) => `${s.root}/${p}`))]
+    return [
+      ...this.appJson.pages,
+      ...(this.appJson.subPackages ?? []).flatMap((s) => s.pages.map((p) => `${s.root}/${p}`)),
+    ]
   }
 
   /** Whether `route` is a tab page. */
@@ -283,17 +364,27 @@ export class MiniProgram {
   }
 
   /** Opens a page as `wx.navigateTo` would (rejects on a tab page or a full stack). */
-  navigateTo(url: string) { return this.navigate('navigateTo', url) }
+  navigateTo(url: string) {
+    return this.navigate('navigateTo', url)
+  }
   /** Switches to a tab page. */
-  switchTab(url: string) { return this.navigate('switchTab', url) }
+  switchTab(url: string) {
+    return this.navigate('switchTab', url)
+  }
   /** Opens a page as the only one on the stack, as a shared link or a QR code does (`wx.reLaunch`). */
-  reLaunch(url: string) { return this.navigate('reLaunch', url) }
+  reLaunch(url: string) {
+    return this.navigate('reLaunch', url)
+  }
   /** Goes back `delta` pages. */
-  navigateBack(delta = 1) { return this.back(delta) }
+  navigateBack(delta = 1) {
+    return this.back(delta)
+  }
 
   private track(p: Promise<void>): Promise<void> {
     this.inFlight.add(p)
-    const done = () => { this.inFlight.delete(p) }
+    const done = () => {
+      this.inFlight.delete(p)
+    }
     p.then(done, done)
     return p
   }
@@ -302,9 +393,11 @@ export class MiniProgram {
     const { route, query } = parseUrl(url)
     if (!this.allRoutes().includes(route)) throw new Error(`${kind}:fail page "${route}" is not found`)
     const tab = this.isTab(route)
-    if ((kind === 'navigateTo' || kind === 'redirectTo') && tab) throw new Error(`${kind}:fail can not ${kind} a tabbar page`)
+    if ((kind === 'navigateTo' || kind === 'redirectTo') && tab)
+      throw new Error(`${kind}:fail can not ${kind} a tabbar page`)
     if (kind === 'switchTab' && !tab) throw new Error('switchTab:fail can not switch to no-tabBar page')
-    if (kind === 'navigateTo' && this.stack.length >= MAX_PAGE_STACK) throw new Error('navigateTo:fail webview count limit exceed')
+    if (kind === 'navigateTo' && this.stack.length >= MAX_PAGE_STACK)
+      throw new Error('navigateTo:fail webview count limit exceed')
     const top = this.stack[this.stack.length - 1]
     if (kind === 'navigateTo') {
       top?.instance.onHide?.()
@@ -347,11 +440,21 @@ export class MiniProgram {
   private async open(route: string, query: Record<string, string>): Promise<PageHandle> {
     if (!this.configs.has(route)) {
       this.loadingRoute = route
-      try { this.require(path.join(this.distDir, `${route}.js`)) } finally { this.loadingRoute = undefined }
+      try {
+        this.require(path.join(this.distDir, `${route}.js`))
+      } finally {
+        this.loadingRoute = undefined
+      }
     }
     const config = this.configs.get(route)
     if (!config) throw new Error(`${route}.js did not call Page()`)
-    const instance: Instance = { ...config, data: structuredClone(config.data ?? {}), route, __route__: route, options: query }
+    const instance: Instance = {
+      ...config,
+      data: structuredClone(config.data ?? {}),
+      route,
+      __route__: route,
+      options: query,
+    }
     let first = true
     instance.setData = (patch: Record<string, unknown>, cb?: () => void) => {
       const bytes = Buffer.byteLength(JSON.stringify(patch))

@@ -33,14 +33,21 @@ const kib = (b: number) => `${(b / 1024).toFixed(1)} KiB`
 
 function entry(route: string): RouteFigures {
   let f = figures.get(route)
-  if (!f) figures.set(route, (f = { route, firstBytes: 0, loadBytes: 0, interactionBytes: 0, maxNodes: 0, maxDepth: 0, opens: 0 }))
+  if (!f)
+    figures.set(
+      route,
+      (f = { route, firstBytes: 0, loadBytes: 0, interactionBytes: 0, maxNodes: 0, maxDepth: 0, opens: 0 }),
+    )
   return f
 }
 
 /** Records one `setData`: `kind` is `first`, `load` (while opening) or `interaction`. */
 export function recordSetData(route: string, bytes: number, kind: 'first' | 'load' | 'interaction'): void {
   const f = entry(route)
-  if (kind === 'first') { f.opens++; f.firstBytes = Math.max(f.firstBytes, bytes) }
+  if (kind === 'first') {
+    f.opens++
+    f.firstBytes = Math.max(f.firstBytes, bytes)
+  }
   if (kind === 'load') f.loadBytes = Math.max(f.loadBytes, bytes)
   if (kind === 'interaction') f.interactionBytes = Math.max(f.interactionBytes, bytes)
   const limit = kind === 'interaction' ? PERF_BUDGETS.interactionKiB : PERF_BUDGETS.firstKiB

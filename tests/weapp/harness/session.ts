@@ -1,11 +1,12 @@
 /** Logging in and out through the app's own pages, for WeChat harness journeys. */
-import { buildSeed } from '../../../src/backend/seed'
+import { buildSeed } from '@/backend/seed'
 import { MiniProgram } from './mini-program'
 
 const seed = buildSeed('2026-03-02T10:00:00+08:00')
 
 /** The seeded (fictional) ID number of a person, by name. */
-export const seededIdNumber = (name: string) => Object.values(seed.populationRegister).find((p) => p.name === name)!.idNumber
+export const seededIdNumber = (name: string) =>
+  Object.values(seed.populationRegister).find((p) => p.name === name)!.idNumber
 
 export interface LoginOptions {
   /** Storage kept from an earlier launch (the backend and the session live in it). */
@@ -33,6 +34,7 @@ export async function loginAs(userId: string, opts: LoginOptions = {}): Promise<
   if (mp.page.route !== 'pages/login/index') await logout(mp)
   if (mp.page.has('accept-privacy')) await mp.page.tap('accept-privacy')
   await mp.page.tap(`persona-${userId}`)
-  if (mp.page.route !== 'pages/index/index') throw new Error(`login as ${userId} ended on ${mp.page.route}: ${mp.page.text().slice(0, 200)}`)
+  if (mp.page.route !== 'pages/index/index')
+    throw new Error(`login as ${userId} ended on ${mp.page.route}: ${mp.page.text().slice(0, 200)}`)
   return mp
 }

@@ -2,7 +2,13 @@
  * Virtual timers for the WeChat runtime harness: `setTimeout` & co. inside the sandbox never wait on
  * the wall clock; the harness advances a virtual clock and fires due callbacks in order.
  */
-interface Timer { id: number; due: number; fn: (...a: unknown[]) => void; args: unknown[]; every?: number }
+interface Timer {
+  id: number
+  due: number
+  fn: (...a: unknown[]) => void
+  args: unknown[]
+  every?: number
+}
 
 /** Resolves after the host has drained pending microtasks (promises) once. */
 export const flushMicrotasks = () => new Promise<void>((resolve) => setImmediate(resolve))
@@ -24,7 +30,9 @@ export class VirtualTimers {
   }
 
   /** How many timers are waiting. */
-  get pending() { return this.queue.length }
+  get pending() {
+    return this.queue.length
+  }
 
   private add(fn: Timer['fn'], ms: number, args: unknown[], every?: number) {
     const id = ++this.seq

@@ -75,7 +75,7 @@ export function decode(raw: Record<string, unknown>, map: TemplateMap, parent?: 
   // Text nodes carry `v` and no children (Taro renders them with the `block` template).
   const isText = raw.v !== undefined && raw.cn === undefined
   const node: UiNode = {
-    tag: isText ? '#text' : map.tags[code] ?? code,
+    tag: isText ? '#text' : (map.tags[code] ?? code),
     code,
     sid: String(raw.sid ?? ''),
     id: raw.uid as string | undefined,
@@ -102,7 +102,9 @@ export function walk(node: UiNode): UiNode[] {
 
 /** The visible text of a subtree, with text nodes joined by nothing. */
 export function textOf(node: UiNode): string {
-  return walk(node).map((n) => n.text ?? '').join('')
+  return walk(node)
+    .map((n) => n.text ?? '')
+    .join('')
 }
 
 /** Depth of the deepest node below `node` (the node itself is depth 1). */

@@ -5,22 +5,30 @@
  * (a new review cycle with new due dates).
  */
 import * as v from 'valibot'
-import { assessCareCardEligibility, tierOf, type CareGroup } from '../../../domain/careCard'
-import type { CareApplicationInput } from '../../../domain/contracts/careCard'
-import { ageOn } from '../../../domain/residentId'
-import { addWorkingDays } from '../../../domain/workingDays'
-import { conflict, unprocessable } from '../../core/http'
-import { newId } from '../../core/ids'
-import type { Route, RouteContext } from '../../core/router'
-import { requirePrivacy } from '../../routes/me'
-import { displayName } from '../../routes/views'
+import { assessCareCardEligibility, tierOf, type CareGroup } from '@/domain/careCard'
+import type { CareApplicationInput } from '@/domain/contracts/careCard'
+import { ageOn } from '@/domain/residentId'
+import { addWorkingDays } from '@/domain/workingDays'
+import { conflict, unprocessable } from '@/backend/core/http'
+import { newId } from '@/backend/core/ids'
+import type { Route, RouteContext } from '@/backend/core/router'
+import { requirePrivacy } from '@/backend/routes/me'
+import { displayName } from '@/backend/routes/views'
 import {
-  birthDateOf, careRoute, groupLabels, notifyParties, notifyWorkers, ownApplication, PROOF_LABELS, residentAct, todayOf,
+  birthDateOf,
+  careRoute,
+  groupLabels,
+  notifyParties,
+  notifyWorkers,
+  ownApplication,
+  PROOF_LABELS,
+  residentAct,
+  todayOf,
 } from './common'
 import { cardOf } from './ledger'
 import type { CareApplication, CareProof } from './model'
 import { applicationDto } from './views'
-import { formatDateCn } from '../../../domain/time'
+import { formatDateCn } from '@/domain/time'
 
 /** Working days promised per review stage (domain.md §1: ≤ 5 working days each). */
 export const REVIEW_WORKING_DAYS = 5
@@ -34,11 +42,20 @@ const PROOF_KINDS = ['household', ...GROUPS, 'relationship', 'other'] as const
 export const applicationInput = v.object({
   groups: v.pipe(v.array(v.picklist(GROUPS, '人群类别不正确'), '请选择人群类别'), v.maxLength(4, '人群类别太多')),
   proofs: v.pipe(
-    v.array(v.object({
-      kind: v.picklist(PROOF_KINDS, '请选择材料类型'),
-      photo: v.pipe(v.string('请拍摄证明材料'), v.minLength(8, '请拍摄证明材料'), v.maxLength(MAX_IMAGE_BASE64, '照片太大，请重新拍摄（不超过 200 KB）'), v.regex(/^[A-Za-z0-9+/=]+$/, '照片格式不正确')),
-    }), '请上传证明材料'),
-    v.minLength(1, '请上传证明材料：户口簿或居住证'), v.maxLength(8, '最多上传 8 张照片'),
+    v.array(
+      v.object({
+        kind: v.picklist(PROOF_KINDS, '请选择材料类型'),
+        photo: v.pipe(
+          v.string('请拍摄证明材料'),
+          v.minLength(8, '请拍摄证明材料'),
+          v.maxLength(MAX_IMAGE_BASE64, '照片太大，请重新拍摄（不超过 200 KB）'),
+          v.regex(/^[A-Za-z0-9+/=]+$/, '照片格式不正确'),
+        ),
+      }),
+      '请上传证明材料',
+    ),
+    v.minLength(1, '请上传证明材料：户口簿或居住证'),
+    v.maxLength(8, '最多上传 8 张照片'),
   ),
 })
 
@@ -48,9 +65,14 @@ const OPEN = new Set<CareApplication['status']>(['community_review', 'street_rev
 function assertNoCardOrOpen(ctx: RouteContext, personId: string, exceptId?: string): void {
   const name = displayName(ctx.db.data.users[personId])
   if (cardOf(ctx, personId)) throw conflict('CARD_EXISTS', `${name}已经有爱心卡了，每人只能办理一张，不需要再申请。`)
-  const open = Object.values(ctx.db.data.careApplications).find((a) => a.applicantId === personId && a.id !== exceptId && OPEN.has(a.status))
+  const open = Object.values(ctx.db.data.careApplications).find(
+    (a) => a.applicantId === personId && a.id !== exceptId && OPEN.has(a.status),
+  )
   if (open) {
-    throw conflict('APPLICATION_OPEN', `${name}已有一份正在审核的爱心卡申请（${open.status === 'community_review' ? '社区初审中' : '街道审核中'}），请等待审核结果，不需要重复申请。`)
+    throw conflict(
+      'APPLICATION_OPEN',
+      `${name}已有一份正在审核的爱心卡申请（${open.status === 'community_review' ? '社区初审中' : '街道审核中'}），请等待审核结果，不需要重复申请。`,
+    )
   }
 }
 
@@ -83,19 +105,39 @@ function storeProofs(ctx: RouteContext, proofs: CareApplicationInput['proofs'], 
 /** Messages after a (re)submission: the elder and proxy get a receipt; the community's workers a task. */
 function announce(ctx: RouteContext, app: CareApplication, again: boolean): void {
   const name = displayName(ctx.principal)
-  notifyParties(ctx, app.applicantId, [app.proxyId], again ? '爱心卡申请已重新提交' : '爱心卡申请已提交',
-    `${name}的养老服务爱心卡申请已提交，社区将在 ${formatDateCn(app.communityDueDate)} 前完成初审，之后由街道审核（5 个工作日内），通过后次月 1 日起生效。`)
-  notifyWorkers(ctx, app.communityId, '新的爱心卡申请待初审', `${name}的爱心卡申请${again ? '（修改后重新提交）' : ''}待社区初审，请在 ${formatDateCn(app.communityDueDate)} 前处理。`)
+  notifyParties(
+    ctx,
+    app.applicantId,
+    [app.proxyId],
+    again ? '爱心卡申请已重新提交' : '爱心卡申请已提交',
+    `${name}的养老服务爱心卡申请已提交，社区将在 ${formatDateCn(app.communityDueDate)} 前完成初审，之后由街道审核（5 个工作日内），通过后次月 1 日起生效。`,
+  )
+  notifyWorkers(
+    ctx,
+    app.communityId,
+    '新的爱心卡申请待初审',
+    `${name}的爱心卡申请${again ? '（修改后重新提交）' : ''}待社区初审，请在 ${formatDateCn(app.communityDueDate)} 前处理。`,
+  )
 }
 
 const groupsQuery = v.object({
-  groups: v.optional(v.pipe(v.string(), v.regex(/^((subsistence|marginal|destitute|disabled)(,(subsistence|marginal|destitute|disabled))*)?$/, '人群类别不正确'))),
+  groups: v.optional(
+    v.pipe(
+      v.string(),
+      v.regex(
+        /^((subsistence|marginal|destitute|disabled)(,(subsistence|marginal|destitute|disabled))*)?$/,
+        '人群类别不正确',
+      ),
+    ),
+  ),
 })
 
 /** Resident routes: eligibility, apply, list, detail, withdraw, resubmit (all allow a confirmed proxy). */
 export const applicationRoutes: Route[] = [
   careRoute({
-    method: 'GET', path: '/api/care-card/eligibility', input: groupsQuery,
+    method: 'GET',
+    path: '/api/care-card/eligibility',
+    input: groupsQuery,
     handler: (ctx) => {
       requirePrivacy(ctx)
       const birthDate = birthDateOf(ctx, ctx.principal)
@@ -103,11 +145,19 @@ export const applicationRoutes: Route[] = [
       const today = todayOf(ctx)
       const r = assessCareCardEligibility({ birthDate, groups }, today)
       const tier = tierOf({ birthDate, groups }, today)
-      return { ...r, tier: tier ? { id: tier.id, label: tier.label } : null, age: ageOn(birthDate, today), assessedOn: today, groups }
+      return {
+        ...r,
+        tier: tier ? { id: tier.id, label: tier.label } : null,
+        age: ageOn(birthDate, today),
+        assessedOn: today,
+        groups,
+      }
     },
   }),
   careRoute({
-    method: 'POST', path: '/api/care-card/applications', input: applicationInput,
+    method: 'POST',
+    path: '/api/care-card/applications',
+    input: applicationInput,
     handler: (ctx) => {
       requirePrivacy(ctx)
       birthDateOf(ctx, ctx.principal)
@@ -117,10 +167,24 @@ export const applicationRoutes: Route[] = [
       const today = todayOf(ctx)
       const proxyId = ctx.user.id !== ctx.principal.id ? ctx.user.id : undefined
       const app: CareApplication = {
-        id, applicantId: ctx.principal.id, communityId: ctx.principal.communityId, proxyId, groups, proofs: storeProofs(ctx, ctx.body.proofs, 1),
-        status: 'community_review', cycle: 1, monthlyCreditFen: result.monthlyCreditFen, tierReason: result.reasons[0],
-        submittedAt: ctx.nowIso, communityDueDate: addWorkingDays(today, REVIEW_WORKING_DAYS),
-        acts: [residentAct(ctx, 'submitted', { cycle: 1, note: groups.length ? `申报：${groupLabels(groups).join('、')}` : undefined })],
+        id,
+        applicantId: ctx.principal.id,
+        communityId: ctx.principal.communityId,
+        proxyId,
+        groups,
+        proofs: storeProofs(ctx, ctx.body.proofs, 1),
+        status: 'community_review',
+        cycle: 1,
+        monthlyCreditFen: result.monthlyCreditFen,
+        tierReason: result.reasons[0],
+        submittedAt: ctx.nowIso,
+        communityDueDate: addWorkingDays(today, REVIEW_WORKING_DAYS),
+        acts: [
+          residentAct(ctx, 'submitted', {
+            cycle: 1,
+            note: groups.length ? `申报：${groupLabels(groups).join('、')}` : undefined,
+          }),
+        ],
         createdAt: ctx.nowIso,
       }
       ctx.db.write('careApplications')[id] = app
@@ -129,30 +193,42 @@ export const applicationRoutes: Route[] = [
     },
   }),
   careRoute({
-    method: 'GET', path: '/api/care-card/applications',
-    handler: (ctx) => Object.values(ctx.db.data.careApplications)
-      .filter((a) => a.applicantId === ctx.principal.id)
-      .sort((a, b) => b.createdAt.localeCompare(a.createdAt))
-      .map((a) => applicationDto(ctx.db.data, a, ctx.nowIso)),
+    method: 'GET',
+    path: '/api/care-card/applications',
+    handler: (ctx) =>
+      Object.values(ctx.db.data.careApplications)
+        .filter((a) => a.applicantId === ctx.principal.id)
+        .sort((a, b) => b.createdAt.localeCompare(a.createdAt))
+        .map((a) => applicationDto(ctx.db.data, a, ctx.nowIso)),
   }),
   careRoute({
-    method: 'GET', path: '/api/care-card/applications/:id',
+    method: 'GET',
+    path: '/api/care-card/applications/:id',
     handler: (ctx) => applicationDto(ctx.db.data, ownApplication(ctx, ctx.params.id), ctx.nowIso),
   }),
   careRoute({
-    method: 'POST', path: '/api/care-card/applications/:id/withdraw',
+    method: 'POST',
+    path: '/api/care-card/applications/:id/withdraw',
     handler: (ctx) => {
       const app = ownApplication(ctx, ctx.params.id)
       if (!OPEN.has(app.status)) throw conflict('NOT_UNDER_REVIEW', '这份申请已经不在审核中，不能撤回')
       const a = ctx.db.write('careApplications')[app.id]
       a.status = 'withdrawn'
       a.acts.push(residentAct(ctx, 'withdrawn', { cycle: a.cycle }))
-      notifyParties(ctx, a.applicantId, [a.proxyId], '爱心卡申请已撤回', `${displayName(ctx.principal)}的爱心卡申请已撤回。需要时可以重新申请。`)
+      notifyParties(
+        ctx,
+        a.applicantId,
+        [a.proxyId],
+        '爱心卡申请已撤回',
+        `${displayName(ctx.principal)}的爱心卡申请已撤回。需要时可以重新申请。`,
+      )
       return applicationDto(ctx.db.data, a, ctx.nowIso)
     },
   }),
   careRoute({
-    method: 'POST', path: '/api/care-card/applications/:id/resubmit', input: applicationInput,
+    method: 'POST',
+    path: '/api/care-card/applications/:id/resubmit',
+    input: applicationInput,
     handler: (ctx) => {
       requirePrivacy(ctx)
       const app = ownApplication(ctx, ctx.params.id)
@@ -162,14 +238,25 @@ export const applicationRoutes: Route[] = [
       const a = ctx.db.write('careApplications')[app.id]
       const cycle = a.cycle + 1
       Object.assign(a, {
-        status: 'community_review', cycle, groups, monthlyCreditFen: result.monthlyCreditFen, tierReason: result.reasons[0],
-        submittedAt: ctx.nowIso, communityDueDate: addWorkingDays(todayOf(ctx), REVIEW_WORKING_DAYS), streetDueDate: undefined, rejection: undefined,
+        status: 'community_review',
+        cycle,
+        groups,
+        monthlyCreditFen: result.monthlyCreditFen,
+        tierReason: result.reasons[0],
+        submittedAt: ctx.nowIso,
+        communityDueDate: addWorkingDays(todayOf(ctx), REVIEW_WORKING_DAYS),
+        streetDueDate: undefined,
+        rejection: undefined,
       })
       a.proofs.push(...storeProofs(ctx, ctx.body.proofs, cycle))
-      a.acts.push(residentAct(ctx, 'resubmitted', { cycle, note: groups.length ? `申报：${groupLabels(groups).join('、')}` : undefined }))
+      a.acts.push(
+        residentAct(ctx, 'resubmitted', {
+          cycle,
+          note: groups.length ? `申报：${groupLabels(groups).join('、')}` : undefined,
+        }),
+      )
       announce(ctx, a, true)
       return applicationDto(ctx.db.data, a, ctx.nowIso)
     },
   }),
 ]
-

@@ -3,9 +3,9 @@
  * its listed price). Slots are not stored: each service lists daily start times and a capacity, and the
  * bookable slots are the next 7 days' (from mock now); a slot's bookings are the orders naming it.
  */
-import type { CareServiceDto, CareSlotDto } from '../../../domain/contracts/careCard'
-import { addDays, beijingDate, beijingIso } from '../../../domain/time'
-import type { Collections } from '../../model'
+import type { CareServiceDto, CareSlotDto } from '@/domain/contracts/careCard'
+import { addDays, beijingDate, beijingIso } from '@/domain/time'
+import type { Collections } from '@/backend/model'
 import { KIND_LABELS } from './common'
 import type { CareProvider, CareService } from './model'
 
@@ -14,20 +14,36 @@ export const SLOT_DAYS = 7
 /** A slot must start at least this long after booking (ms). */
 export const BOOKING_LEAD_MS = 60 * 60_000
 
-const svc = (id: string, kind: CareService['kind'], name: string, priceFen: number, unit: string, durationMinutes: number, slotTimes: string[], capacity: number): CareService =>
-  ({ id, kind, name, priceFen, unit, durationMinutes, slotTimes, capacity })
+const svc = (
+  id: string,
+  kind: CareService['kind'],
+  name: string,
+  priceFen: number,
+  unit: string,
+  durationMinutes: number,
+  slotTimes: string[],
+  capacity: number,
+): CareService => ({ id, kind, name, priceFen, unit, durationMinutes, slotTimes, capacity })
 
 /** Seeded providers of 总浦桥社区 (宁波镇海 招宝山街道) and 西山社区 (海宁 硖石街道), at least one per kind each. */
 export const PROVIDERS: CareProvider[] = [
   {
-    id: 'cp-zpq-canteen', communityId: 'c-zpq', name: '招宝山街道总浦桥老年食堂', phone: '0574-86271001', address: '镇海区总浦桥社区服务中心一楼',
+    id: 'cp-zpq-canteen',
+    communityId: 'c-zpq',
+    name: '招宝山街道总浦桥老年食堂',
+    phone: '0574-86271001',
+    address: '镇海区总浦桥社区服务中心一楼',
     services: [
       svc('cs-zpq-lunch', 'meal', '午餐（两荤一素一汤）', 1200, '份', 60, ['11:00'], 20),
       svc('cs-zpq-supper', 'meal', '晚餐送餐上门', 1500, '份', 60, ['17:00'], 10),
     ],
   },
   {
-    id: 'cp-zpq-yikang', communityId: 'c-zpq', name: '镇海颐康居家养老服务中心', phone: '0574-86271002', address: '镇海区车站路 88 号',
+    id: 'cp-zpq-yikang',
+    communityId: 'c-zpq',
+    name: '镇海颐康居家养老服务中心',
+    phone: '0574-86271002',
+    address: '镇海区车站路 88 号',
     services: [
       svc('cs-zpq-bath', 'bath', '上门助浴（含移动浴缸）', 6000, '次', 90, ['09:00', '14:00'], 2),
       svc('cs-zpq-clean', 'clean', '居家保洁', 5000, '2小时', 120, ['09:00', '14:00'], 3),
@@ -35,18 +51,30 @@ export const PROVIDERS: CareProvider[] = [
     ],
   },
   {
-    id: 'cp-zpq-peizhen', communityId: 'c-zpq', name: '甬安陪诊与应急服务站', phone: '0574-86271003', address: '镇海区总浦桥社区 5幢 102',
+    id: 'cp-zpq-peizhen',
+    communityId: 'c-zpq',
+    name: '甬安陪诊与应急服务站',
+    phone: '0574-86271003',
+    address: '镇海区总浦桥社区 5幢 102',
     services: [
       svc('cs-zpq-medical', 'medical', '陪同就医（半天，含挂号取药）', 8000, '次', 240, ['07:30', '13:00'], 2),
       svc('cs-zpq-emergency', 'emergency', '紧急呼叫器上门安装调试', 3000, '次', 60, ['10:00', '15:30'], 4),
     ],
   },
   {
-    id: 'cp-xs-canteen', communityId: 'c-xs', name: '硖石街道西山社区长者食堂', phone: '0573-87221001', address: '海宁市西山社区邻里中心一楼',
+    id: 'cp-xs-canteen',
+    communityId: 'c-xs',
+    name: '硖石街道西山社区长者食堂',
+    phone: '0573-87221001',
+    address: '海宁市西山社区邻里中心一楼',
     services: [svc('cs-xs-lunch', 'meal', '午餐（两荤两素）', 1000, '份', 60, ['11:00', '17:00'], 20)],
   },
   {
-    id: 'cp-xs-kangle', communityId: 'c-xs', name: '海宁康乐居家养老服务中心', phone: '0573-87221002', address: '海宁市西山路 126 号',
+    id: 'cp-xs-kangle',
+    communityId: 'c-xs',
+    name: '海宁康乐居家养老服务中心',
+    phone: '0573-87221002',
+    address: '海宁市西山路 126 号',
     services: [
       svc('cs-xs-bath', 'bath', '上门助浴', 5500, '次', 90, ['09:00', '14:00'], 2),
       svc('cs-xs-clean', 'clean', '居家保洁', 4500, '2小时', 120, ['09:00', '14:00'], 3),
@@ -54,7 +82,11 @@ export const PROVIDERS: CareProvider[] = [
     ],
   },
   {
-    id: 'cp-xs-peizhen', communityId: 'c-xs', name: '潮城陪诊应急服务社', phone: '0573-87221003', address: '海宁市西山社区 2幢 101',
+    id: 'cp-xs-peizhen',
+    communityId: 'c-xs',
+    name: '潮城陪诊应急服务社',
+    phone: '0573-87221003',
+    address: '海宁市西山社区 2幢 101',
     services: [
       svc('cs-xs-medical', 'medical', '陪同就医（半天）', 7000, '次', 240, ['07:30', '13:00'], 2),
       svc('cs-xs-emergency', 'emergency', '紧急呼叫器上门安装调试', 3000, '次', 60, ['10:00'], 4),
@@ -63,7 +95,10 @@ export const PROVIDERS: CareProvider[] = [
 ]
 
 /** A service and its provider by service id, or undefined. */
-export function findService(data: Collections, serviceId: string): { provider: CareProvider; service: CareService } | undefined {
+export function findService(
+  data: Collections,
+  serviceId: string,
+): { provider: CareProvider; service: CareService } | undefined {
   for (const provider of Object.values(data.careProviders)) {
     const service = provider.services.find((s) => s.id === serviceId)
     if (service) return { provider, service }
@@ -74,8 +109,18 @@ export function findService(data: Collections, serviceId: string): { provider: C
 /** A service on the wire. */
 export function serviceDto(p: CareProvider, s: CareService): CareServiceDto {
   return {
-    id: s.id, providerId: p.id, providerName: p.name, providerPhone: p.phone, address: p.address, kind: s.kind, kindLabel: KIND_LABELS[s.kind],
-    name: s.name, priceFen: s.priceFen, unit: s.unit, durationMinutes: s.durationMinutes, capacityPerSlot: s.capacity,
+    id: s.id,
+    providerId: p.id,
+    providerName: p.name,
+    providerPhone: p.phone,
+    address: p.address,
+    kind: s.kind,
+    kindLabel: KIND_LABELS[s.kind],
+    name: s.name,
+    priceFen: s.priceFen,
+    unit: s.unit,
+    durationMinutes: s.durationMinutes,
+    capacityPerSlot: s.capacity,
   }
 }
 
@@ -104,7 +149,15 @@ export function slotsOf(data: Collections, service: CareService, nowMs: number):
       if (Date.parse(startAt) < nowMs + BOOKING_LEAD_MS) continue
       const id = `${service.id}@${date}T${time}`
       const remaining = Math.max(0, service.capacity - bookedCount(data, id))
-      out.push({ id, serviceId: service.id, startAt, endAt: beijingIso(Date.parse(startAt) + service.durationMinutes * 60_000), capacity: service.capacity, remaining, full: remaining === 0 })
+      out.push({
+        id,
+        serviceId: service.id,
+        startAt,
+        endAt: beijingIso(Date.parse(startAt) + service.durationMinutes * 60_000),
+        capacity: service.capacity,
+        remaining,
+        full: remaining === 0,
+      })
     }
   }
   return out

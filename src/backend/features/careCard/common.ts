@@ -4,14 +4,14 @@
  * checks, labels and paging. Rules: domain.md §1.
  */
 import * as v from 'valibot'
-import { CARE_GROUP_LABELS } from '../../../domain/careCard'
-import type { CareActKindDto, CareProofKindDto, CareServiceKindDto } from '../../../domain/contracts/careCard'
-import { parseResidentId } from '../../../domain/residentId'
-import { beijingDate } from '../../../domain/time'
-import { forbidden, notFound, unprocessable } from '../../core/http'
-import { route, type Route, type RouteContext } from '../../core/router'
-import type { User } from '../../model'
-import { displayName } from '../../routes/views'
+import { CARE_GROUP_LABELS } from '@/domain/careCard'
+import type { CareActKindDto, CareProofKindDto, CareServiceKindDto } from '@/domain/contracts/careCard'
+import { parseResidentId } from '@/domain/residentId'
+import { beijingDate } from '@/domain/time'
+import { forbidden, notFound, unprocessable } from '@/backend/core/http'
+import { route, type Route, type RouteContext } from '@/backend/core/router'
+import type { User } from '@/backend/model'
+import { displayName } from '@/backend/routes/views'
 import { refreshCard } from './ledger'
 import type { CareAct, CareApplication, CareOrder } from './model'
 
@@ -20,24 +20,45 @@ export const CARE_LINK = '/packages/care-card/pages/index/index'
 
 /** Plain-Chinese labels of service kinds. */
 export const KIND_LABELS: Readonly<Record<CareServiceKindDto, string>> = {
-  meal: '助餐', bath: '助浴', clean: '助洁', walk: '助行', medical: '助医', emergency: '助急',
+  meal: '助餐',
+  bath: '助浴',
+  clean: '助洁',
+  walk: '助行',
+  medical: '助医',
+  emergency: '助急',
 }
 
 /** Plain-Chinese labels of proof kinds. */
 export const PROOF_LABELS: Readonly<Record<CareProofKindDto, string>> = {
-  household: '户口簿或居住证', subsistence: '低保证明', marginal: '低边证明', destitute: '特困证明',
-  disabled: '失能评估结果', relationship: '代办人关系证明', other: '其他材料',
+  household: '户口簿或居住证',
+  subsistence: '低保证明',
+  marginal: '低边证明',
+  destitute: '特困证明',
+  disabled: '失能评估结果',
+  relationship: '代办人关系证明',
+  other: '其他材料',
 }
 
 /** Titles of recorded acts. */
 export const ACT_TITLES: Readonly<Record<CareActKindDto, string>> = {
-  submitted: '提交申请', resubmitted: '修改后重新提交', community_approved: '社区初审通过', street_approved: '街道审核通过',
-  rejected: '审核未通过', withdrawn: '撤回申请', booked: '预约服务', cancelled: '取消预约', delivered: '服务已完成',
-  rated: '确认并评价', disputed: '提出异议', dispute_upheld: '异议成立，已退款', dispute_rejected: '异议未成立',
+  submitted: '提交申请',
+  resubmitted: '修改后重新提交',
+  community_approved: '社区初审通过',
+  street_approved: '街道审核通过',
+  rejected: '审核未通过',
+  withdrawn: '撤回申请',
+  booked: '预约服务',
+  cancelled: '取消预约',
+  delivered: '服务已完成',
+  rated: '确认并评价',
+  disputed: '提出异议',
+  dispute_upheld: '异议成立，已退款',
+  dispute_rejected: '异议未成立',
 }
 
 /** `低保、失能` style labels of groups. */
-export const groupLabels = (groups: readonly string[]) => groups.map((g) => CARE_GROUP_LABELS[g as keyof typeof CARE_GROUP_LABELS] ?? g)
+export const groupLabels = (groups: readonly string[]) =>
+  groups.map((g) => CARE_GROUP_LABELS[g as keyof typeof CARE_GROUP_LABELS] ?? g)
 
 /** Today's Beijing date `YYYY-MM-DD` in mock time. */
 export const todayOf = (ctx: RouteContext) => beijingDate(ctx.nowIso)
@@ -52,8 +73,13 @@ export function careRoute<S extends v.GenericSchema = v.GenericSchema<unknown, u
 ): Route {
   const inner = def.handler
   return route<S>({
-    ...def, access: 'user', allowProxy: true,
-    handler: (ctx) => { refreshCard(ctx as RouteContext, ctx.principal.id); return inner(ctx) },
+    ...def,
+    access: 'user',
+    allowProxy: true,
+    handler: (ctx) => {
+      refreshCard(ctx as RouteContext, ctx.principal.id)
+      return inner(ctx)
+    },
   })
 }
 
@@ -71,8 +97,13 @@ export function workerRoute<S extends v.GenericSchema = v.GenericSchema<unknown,
 export function residentAct(ctx: RouteContext, kind: CareActKindDto, extra: Partial<CareAct> = {}): CareAct {
   const proxy = ctx.user.id !== ctx.principal.id
   return {
-    kind, at: ctx.nowIso, actorId: ctx.user.id, actorName: displayName(ctx.user), role: proxy ? 'proxy' : 'applicant',
-    ...(proxy ? { proxyId: ctx.user.id, proxyName: displayName(ctx.user) } : {}), ...extra,
+    kind,
+    at: ctx.nowIso,
+    actorId: ctx.user.id,
+    actorName: displayName(ctx.user),
+    role: proxy ? 'proxy' : 'applicant',
+    ...(proxy ? { proxyId: ctx.user.id, proxyName: displayName(ctx.user) } : {}),
+    ...extra,
   }
 }
 
@@ -83,7 +114,9 @@ export function workerAct(ctx: RouteContext, kind: CareActKindDto, extra: Partia
 
 /** Whether `proxyId` may still act for `principalId` (a confirmed, unrevoked family link). */
 export function isLinkedProxy(ctx: RouteContext, proxyId: string, principalId: string): boolean {
-  return Object.values(ctx.db.data.familyLinks).some((l) => l.proxyId === proxyId && l.principalId === principalId && l.status === 'confirmed')
+  return Object.values(ctx.db.data.familyLinks).some(
+    (l) => l.proxyId === proxyId && l.principalId === principalId && l.status === 'confirmed',
+  )
 }
 
 /**
@@ -91,9 +124,17 @@ export function isLinkedProxy(ctx: RouteContext, proxyId: string, principalId: s
  * other family member with a confirmed link (they may act for the elder, e.g. confirm and rate). A proxy
  * whose link has been revoked is no longer told.
  */
-export function notifyParties(ctx: RouteContext, holderId: string, proxyIds: (string | undefined)[], title: string, body: string): void {
+export function notifyParties(
+  ctx: RouteContext,
+  holderId: string,
+  proxyIds: (string | undefined)[],
+  title: string,
+  body: string,
+): void {
   const to = new Set([holderId])
-  const linked = Object.values(ctx.db.data.familyLinks).filter((l) => l.principalId === holderId && l.status === 'confirmed').map((l) => l.proxyId)
+  const linked = Object.values(ctx.db.data.familyLinks)
+    .filter((l) => l.principalId === holderId && l.status === 'confirmed')
+    .map((l) => l.proxyId)
   for (const p of [...proxyIds, ctx.user.id !== ctx.principal.id ? ctx.user.id : undefined, ...linked]) {
     if (p && p !== holderId && isLinkedProxy(ctx, p, holderId)) to.add(p)
   }
@@ -156,8 +197,14 @@ export const pageQuery = v.object({
 })
 
 /** One page of `list` from offset `cursor`; `nextCursor` null at the end. */
-export function pageOf<T>(list: T[], q: { cursor?: string; limit?: string }): { items: T[]; nextCursor: string | null } {
+export function pageOf<T>(
+  list: T[],
+  q: { cursor?: string; limit?: string },
+): { items: T[]; nextCursor: string | null } {
   const start = Number(q.cursor ?? 0)
   const limit = Math.min(50, Math.max(1, Number(q.limit ?? 20)))
-  return { items: list.slice(start, start + limit), nextCursor: start + limit < list.length ? String(start + limit) : null }
+  return {
+    items: list.slice(start, start + limit),
+    nextCursor: start + limit < list.length ? String(start + limit) : null,
+  }
 }

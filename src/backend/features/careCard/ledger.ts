@@ -3,14 +3,22 @@
  * issued on the 1st of each month from the activation month, lapses at the end of 31 December), and the
  * card home (balances in fen, payment code). All ledger arithmetic is `domain/careLedger.ts`.
  */
-import { assessCareCardEligibility } from '../../../domain/careCard'
-import { issueDue, lapseDue, spendableFen, summarize, yearSummary, type CareEntry, type CareLedger } from '../../../domain/careLedger'
-import { ledgerDate } from '../../../domain/careLedgerReplay'
-import type { CareCardHomeDto, CareLedgerEntryDto } from '../../../domain/contracts/careCard'
-import { sha256Hex } from '../../../domain/hash'
-import { beijingDate, beijingIso } from '../../../domain/time'
-import type { RouteContext } from '../../core/router'
-import { displayName } from '../../routes/views'
+import { assessCareCardEligibility } from '@/domain/careCard'
+import {
+  issueDue,
+  lapseDue,
+  spendableFen,
+  summarize,
+  yearSummary,
+  type CareEntry,
+  type CareLedger,
+} from '@/domain/careLedger'
+import { ledgerDate } from '@/domain/careLedgerReplay'
+import type { CareCardHomeDto, CareLedgerEntryDto } from '@/domain/contracts/careCard'
+import { sha256Hex } from '@/domain/hash'
+import { beijingDate, beijingIso } from '@/domain/time'
+import type { RouteContext } from '@/backend/core/router'
+import { displayName } from '@/backend/routes/views'
 import type { CareCardRecord } from './model'
 
 /** Payment codes rotate every 5 minutes. */
@@ -53,7 +61,17 @@ const SIGN: Record<CareEntry['kind'], number> = { issue: 1, hold: -1, release: 1
 
 /** A ledger entry on the wire; `signedFen` is its effect on the spendable balance. */
 export function ledgerEntryDto(e: CareEntry): CareLedgerEntryDto {
-  return { id: e.id, kind: e.kind, amountFen: e.amountFen, signedFen: SIGN[e.kind] * e.amountFen, at: e.at, year: e.year, orderId: e.orderId, month: e.month, note: e.note }
+  return {
+    id: e.id,
+    kind: e.kind,
+    amountFen: e.amountFen,
+    signedFen: SIGN[e.kind] * e.amountFen,
+    at: e.at,
+    year: e.year,
+    orderId: e.orderId,
+    month: e.month,
+    note: e.note,
+  }
 }
 
 /** The rotating payment-code payload `MCCARD:<cardId>:<8 hex>` valid for the current 5-minute window. */
@@ -68,14 +86,20 @@ export function paymentCode(card: CareCardRecord, nowMs: number): { payload: str
  * issued and spent (charges − refunds) fen, the year's totals and lapse date, the payment code (once
  * active) and ledger page `q` (newest first).
  */
-export function cardHome(ctx: RouteContext, card: CareCardRecord, q: { cursor?: string; limit?: string }): CareCardHomeDto {
+export function cardHome(
+  ctx: RouteContext,
+  card: CareCardRecord,
+  q: { cursor?: string; limit?: string },
+): CareCardHomeDto {
   const entries = entriesOf(ctx, card.id)
   const today = beijingDate(ctx.nowIso)
   const month = today.slice(0, 7)
   const year = Number(today.slice(0, 4))
   const ys = yearSummary(entries, year)
   const inMonth = (e: CareEntry) => ledgerDate(e.at).slice(0, 7) === month
-  const spent = entries.filter(inMonth).reduce((s, e) => s + (e.kind === 'charge' ? e.amountFen : e.kind === 'refund' ? -e.amountFen : 0), 0)
+  const spent = entries
+    .filter(inMonth)
+    .reduce((s, e) => s + (e.kind === 'charge' ? e.amountFen : e.kind === 'refund' ? -e.amountFen : 0), 0)
   const active = card.activeFrom <= today
   const next = assessCareCardEligibility({ birthDate: card.birthDate, groups: card.groups }, today)
   const newestFirst = [...entries].reverse()
@@ -94,8 +118,14 @@ export function cardHome(ctx: RouteContext, card: CareCardRecord, q: { cursor?: 
     heldFen: summarize(entries).heldFen,
     thisMonth: { month, issuedFen: ys.issuedByMonth[month] ?? 0, spentFen: spent },
     year: {
-      year, issuedFen: ys.issuedFen, chargedFen: ys.chargedFen, refundedFen: ys.refundedFen, heldFen: ys.heldFen,
-      lapsedFen: ys.lapsedFen, balanceFen: ys.balanceFen, lapsesOn: ys.lapsesOn,
+      year,
+      issuedFen: ys.issuedFen,
+      chargedFen: ys.chargedFen,
+      refundedFen: ys.refundedFen,
+      heldFen: ys.heldFen,
+      lapsedFen: ys.lapsedFen,
+      balanceFen: ys.balanceFen,
+      lapsesOn: ys.lapsesOn,
     },
     lapsesOn: ys.lapsesOn,
     paymentCode: active ? paymentCode(card, ctx.clock.now()) : null,

@@ -3,9 +3,15 @@
  * collection; photos are stored apart (`ctx.db.putImage`) and only their ids kept here. Money is integer
  * fen; dates `YYYY-MM-DD` (Beijing); instants ISO with +08:00.
  */
-import type { CareGroup } from '../../../domain/careCard'
-import type { CareEntry } from '../../../domain/careLedger'
-import type { CareActKindDto, CareApplicationStatusDto, CareOrderStatusDto, CareProofKindDto, CareServiceKindDto } from '../../../domain/contracts/careCard'
+import type { CareGroup } from '@/domain/careCard'
+import type { CareEntry } from '@/domain/careLedger'
+import type {
+  CareActKindDto,
+  CareApplicationStatusDto,
+  CareOrderStatusDto,
+  CareProofKindDto,
+  CareServiceKindDto,
+} from '@/domain/contracts/careCard'
 
 /**
  * One recorded act, on an application or an order: `actorId`/`actorName` (name snapshot at the time),
@@ -26,7 +32,11 @@ export interface CareAct {
 }
 
 /** A proof photo: kind, stored image id (`ctx.db.getImage`), and the review cycle it was submitted in. */
-export interface CareProof { kind: CareProofKindDto; imageId: string; cycle: number }
+export interface CareProof {
+  kind: CareProofKindDto
+  imageId: string
+  cycle: number
+}
 
 /**
  * An application for a card. Status `community_review` → `street_review` → `approved`; `rejected` may be
@@ -86,7 +96,14 @@ export interface CareService {
 }
 
 /** A service provider of a community with its services. */
-export interface CareProvider { id: string; communityId: string; name: string; phone: string; address: string; services: CareService[] }
+export interface CareProvider {
+  id: string
+  communityId: string
+  name: string
+  phone: string
+  address: string
+  services: CareService[]
+}
 
 /** A dispute on a delivered order (within 7 days), resolved by a worker: upheld (refund) or rejected. */
 export interface CareDispute {

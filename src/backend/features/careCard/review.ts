@@ -5,20 +5,20 @@
  * reason. Street approval issues the card, active from the 1st of next month. Own community only.
  */
 import * as v from 'valibot'
-import { assessCareCardEligibility } from '../../../domain/careCard'
-import { yuanText } from '../../../domain/money'
-import { parseResidentId } from '../../../domain/residentId'
-import { addWorkingDays } from '../../../domain/workingDays'
-import { conflict, notFound, unprocessable } from '../../core/http'
-import { newId } from '../../core/ids'
-import type { Route, RouteContext } from '../../core/router'
-import { displayName } from '../../routes/views'
+import { assessCareCardEligibility } from '@/domain/careCard'
+import { yuanText } from '@/domain/money'
+import { parseResidentId } from '@/domain/residentId'
+import { addWorkingDays } from '@/domain/workingDays'
+import { conflict, notFound, unprocessable } from '@/backend/core/http'
+import { newId } from '@/backend/core/ids'
+import type { Route, RouteContext } from '@/backend/core/router'
+import { displayName } from '@/backend/routes/views'
 import { REVIEW_WORKING_DAYS } from './applications'
 import { communityApplication, notifyParties, todayOf, workerAct, workerRoute } from './common'
 import { cardOf } from './ledger'
 import type { CareApplication, CareCardRecord } from './model'
 import { workerApplicationDto } from './views'
-import { formatDateCn } from '../../../domain/time'
+import { formatDateCn } from '@/domain/time'
 
 const STAGE_NAME = { community: '社区初审', street: '街道审核' } as const
 
@@ -26,7 +26,10 @@ const STAGE_NAME = { community: '社区初审', street: '街道审核' } as cons
 export function firstOfNextMonth(date: string): string {
   let [y, m] = date.split('-').map(Number)
   m += 1
-  if (m > 12) { m = 1; y += 1 }
+  if (m > 12) {
+    m = 1
+    y += 1
+  }
   return `${y}-${String(m).padStart(2, '0')}-01`
 }
 
@@ -37,9 +40,15 @@ function issueCard(ctx: RouteContext, app: CareApplication): CareCardRecord {
   if (!holder?.realName) throw unprocessable('REAL_NAME_REQUIRED', '申请人的实名信息已失效，无法发卡')
   const id = newId('cc')
   const card: CareCardRecord = {
-    id, holderId: app.applicantId, communityId: app.communityId, applicationId: app.id,
-    birthDate: parseResidentId(holder.realName.idNumber, todayOf(ctx)).birthDate, groups: [...app.groups],
-    activeFrom: firstOfNextMonth(todayOf(ctx)), codeSecret: newId('code'), createdAt: ctx.nowIso,
+    id,
+    holderId: app.applicantId,
+    communityId: app.communityId,
+    applicationId: app.id,
+    birthDate: parseResidentId(holder.realName.idNumber, todayOf(ctx)).birthDate,
+    groups: [...app.groups],
+    activeFrom: firstOfNextMonth(todayOf(ctx)),
+    codeSecret: newId('code'),
+    createdAt: ctx.nowIso,
   }
   ctx.db.write('careCards')[id] = card
   ctx.db.write('careLedgers')[id] = []
@@ -55,20 +64,27 @@ const reviewInput = v.object({
 /** Worker routes for applications. */
 export const reviewRoutes: Route[] = [
   workerRoute({
-    method: 'GET', path: '/api/worker/care-card/applications',
+    method: 'GET',
+    path: '/api/worker/care-card/applications',
     input: v.object({ status: v.optional(v.picklist(['open', 'all'], '筛选条件不正确')) }),
-    handler: (ctx) => Object.values(ctx.db.data.careApplications)
-      .filter((a) => a.communityId === ctx.user.communityId)
-      .filter((a) => ctx.body.status === 'all' || a.status === 'community_review' || a.status === 'street_review')
-      .map((a) => workerApplicationDto(ctx.db.data, a, ctx.nowIso))
-      .sort((a, b) => (a.dueDate ?? '9999').localeCompare(b.dueDate ?? '9999') || a.submittedAt.localeCompare(b.submittedAt)),
+    handler: (ctx) =>
+      Object.values(ctx.db.data.careApplications)
+        .filter((a) => a.communityId === ctx.user.communityId)
+        .filter((a) => ctx.body.status === 'all' || a.status === 'community_review' || a.status === 'street_review')
+        .map((a) => workerApplicationDto(ctx.db.data, a, ctx.nowIso))
+        .sort(
+          (a, b) =>
+            (a.dueDate ?? '9999').localeCompare(b.dueDate ?? '9999') || a.submittedAt.localeCompare(b.submittedAt),
+        ),
   }),
   workerRoute({
-    method: 'GET', path: '/api/worker/care-card/applications/:id',
+    method: 'GET',
+    path: '/api/worker/care-card/applications/:id',
     handler: (ctx) => workerApplicationDto(ctx.db.data, communityApplication(ctx, ctx.params.id), ctx.nowIso),
   }),
   workerRoute({
-    method: 'GET', path: '/api/worker/care-card/applications/:id/images/:imageId',
+    method: 'GET',
+    path: '/api/worker/care-card/applications/:id/images/:imageId',
     handler: (ctx) => {
       const app = communityApplication(ctx, ctx.params.id)
       const proof = app.proofs.find((p) => p.imageId === ctx.params.imageId)
@@ -78,40 +94,67 @@ export const reviewRoutes: Route[] = [
     },
   }),
   workerRoute({
-    method: 'POST', path: '/api/worker/care-card/applications/:id/review', input: reviewInput,
+    method: 'POST',
+    path: '/api/worker/care-card/applications/:id/review',
+    input: reviewInput,
     handler: (ctx) => {
       const app = communityApplication(ctx, ctx.params.id)
       const { stage, decision } = ctx.body
       const stageName = STAGE_NAME[stage]
       if (app.status !== `${stage}_review`) {
-        const now = app.status === 'community_review' ? '社区初审' : app.status === 'street_review' ? '街道审核' : '审核已结束'
+        const now =
+          app.status === 'community_review' ? '社区初审' : app.status === 'street_review' ? '街道审核' : '审核已结束'
         throw conflict('STAGE_MISMATCH', `这份申请当前处于“${now}”，不能进行${stageName}。请刷新后再试。`)
       }
       const a = ctx.db.write('careApplications')[app.id]
       const name = displayName(ctx.db.data.users[a.applicantId])
       if (decision === 'reject') {
         const reason = ctx.body.reason ?? ''
-        if (reason.length < 4) throw unprocessable('REASON_REQUIRED', '请写明不通过的原因和需要补充的材料（至少 4 个字）', { reason: '请写明原因' })
+        if (reason.length < 4)
+          throw unprocessable('REASON_REQUIRED', '请写明不通过的原因和需要补充的材料（至少 4 个字）', {
+            reason: '请写明原因',
+          })
         a.status = 'rejected'
         a.rejection = { stage, reason, at: ctx.nowIso, byId: ctx.user.id, byName: displayName(ctx.user) }
         a.acts.push(workerAct(ctx, 'rejected', { stage, note: reason, cycle: a.cycle }))
-        notifyParties(ctx, a.applicantId, [a.proxyId], '爱心卡申请未通过',
-          `${name}的爱心卡申请${stageName}未通过：${reason}。请按要求修改或补充材料后重新提交。`)
+        notifyParties(
+          ctx,
+          a.applicantId,
+          [a.proxyId],
+          '爱心卡申请未通过',
+          `${name}的爱心卡申请${stageName}未通过：${reason}。请按要求修改或补充材料后重新提交。`,
+        )
       } else if (stage === 'community') {
         a.status = 'street_review'
         a.streetDueDate = addWorkingDays(todayOf(ctx), REVIEW_WORKING_DAYS)
         a.acts.push(workerAct(ctx, 'community_approved', { stage, note: ctx.body.reason, cycle: a.cycle }))
-        notifyParties(ctx, a.applicantId, [a.proxyId], '爱心卡申请通过社区初审',
-          `${name}的爱心卡申请已通过社区初审，正在街道审核，预计 ${formatDateCn(a.streetDueDate)} 前完成。`)
+        notifyParties(
+          ctx,
+          a.applicantId,
+          [a.proxyId],
+          '爱心卡申请通过社区初审',
+          `${name}的爱心卡申请已通过社区初审，正在街道审核，预计 ${formatDateCn(a.streetDueDate)} 前完成。`,
+        )
       } else {
         const card = issueCard(ctx, a)
         const credit = assessCareCardEligibility({ birthDate: card.birthDate, groups: card.groups }, card.activeFrom)
         a.status = 'approved'
         a.activeFrom = card.activeFrom
         a.cardId = card.id
-        a.acts.push(workerAct(ctx, 'street_approved', { stage, note: ctx.body.reason ?? '街道审核（由社区工作人员录入）', cycle: a.cycle }))
-        notifyParties(ctx, a.applicantId, [a.proxyId], '爱心卡审核通过',
-          `${name}的养老服务爱心卡已审核通过，${formatDateCn(card.activeFrom)}起生效，每月 1 日发放 ${yuanText(credit.monthlyCreditFen)} 元服务额度，当年未用完的额度 12 月 31 日到期。`)
+        a.acts.push(
+          workerAct(ctx, 'street_approved', {
+            stage,
+            note: ctx.body.reason ?? '街道审核（由社区工作人员录入）',
+            cycle: a.cycle,
+          }),
+        )
+        notifyParties(
+          ctx,
+          a.applicantId,
+          [a.proxyId],
+          '爱心卡审核通过',
+          `${name}的养老服务爱心卡已审核通过，${formatDateCn(card.activeFrom)}起生效，每月 1 日发放 ${yuanText(credit.monthlyCreditFen)} 元服务额度，当年未用完的额度 12 月 31 日到期。`,
+        )
       }
       return workerApplicationDto(ctx.db.data, a, ctx.nowIso)
     },

@@ -3,7 +3,7 @@
  * `/api/care-card` (a confirmed family proxy may act for the elder), worker side under
  * `/api/worker/care-card` (own community only).
  */
-import type { Route } from '../../core/router'
+import type { Route } from '@/backend/core/router'
 import { applicationRoutes } from './applications'
 import { fulfilmentRoutes } from './fulfilment'
 import { orderRoutes } from './orders'

@@ -4,11 +4,11 @@
  * meal delivered yesterday and rated, and a meal booked for tomorrow (held). 王秀英 (u-wang) has no card,
  * so the journey "the daughter applies for her mother" can run. Dates are relative to `nowIso`.
  */
-import { chargeHold, holdCredit, issueDue, type CareLedger } from '../../../domain/careLedger'
-import { parseResidentId } from '../../../domain/residentId'
-import { addDays, beijingDate } from '../../../domain/time'
-import { addWorkingDays } from '../../../domain/workingDays'
-import type { CoreCollections } from '../../model'
+import { chargeHold, holdCredit, issueDue, type CareLedger } from '@/domain/careLedger'
+import { parseResidentId } from '@/domain/residentId'
+import { addDays, beijingDate } from '@/domain/time'
+import { addWorkingDays } from '@/domain/workingDays'
+import type { CoreCollections } from '@/backend/model'
 import { PROVIDERS, slotStart } from './catalog'
 import type { CareAct, CareApplication, CareCardCollections, CareCardRecord, CareOrder } from './model'
 
@@ -26,8 +26,17 @@ const at = (date: string, time: string) => `${date}T${time}:00+08:00`
 
 /** Seed data of the careCard feature; `core` is the already-built core seed (people, rooms…). */
 export function seedCareCard(nowIso: string, core: CoreCollections): CareCardCollections {
-  const providers = Object.fromEntries(PROVIDERS.map((p) => [p.id, { ...p, services: p.services.map((s) => ({ ...s, slotTimes: [...s.slotTimes] })) }]))
-  const empty: CareCardCollections = { careApplications: {}, careCards: {}, careLedgers: {}, careProviders: providers, careOrders: {}, careTasks: {} }
+  const providers = Object.fromEntries(
+    PROVIDERS.map((p) => [p.id, { ...p, services: p.services.map((s) => ({ ...s, slotTimes: [...s.slotTimes] })) }]),
+  )
+  const empty: CareCardCollections = {
+    careApplications: {},
+    careCards: {},
+    careLedgers: {},
+    careProviders: providers,
+    careOrders: {},
+    careTasks: {},
+  }
   const holder = core.users[HOLDER]
   const worker = core.users[WORKER]
   if (!holder?.realName || !worker?.realName) return empty
@@ -46,19 +55,62 @@ export function seedCareCard(nowIso: string, core: CoreCollections): CareCardCol
   const workerName = worker.realName.name
 
   const app: CareApplication = {
-    id: 'ca-seed-xs0', applicantId: HOLDER, communityId: holder.communityId, groups, proofs: [], status: 'approved', cycle: 1,
-    monthlyCreditFen: 30000, tierReason: '年满 60 周岁且为低保、低边或特困对象，每月 300 元',
-    submittedAt: at(applied, '09:30'), communityDueDate: communityDue, streetDueDate: addWorkingDays(communityDone, 5),
-    activeFrom, cardId: 'cc-seed-xs0', createdAt: at(applied, '09:30'),
+    id: 'ca-seed-xs0',
+    applicantId: HOLDER,
+    communityId: holder.communityId,
+    groups,
+    proofs: [],
+    status: 'approved',
+    cycle: 1,
+    monthlyCreditFen: 30000,
+    tierReason: '年满 60 周岁且为低保、低边或特困对象，每月 300 元',
+    submittedAt: at(applied, '09:30'),
+    communityDueDate: communityDue,
+    streetDueDate: addWorkingDays(communityDone, 5),
+    activeFrom,
+    cardId: 'cc-seed-xs0',
+    createdAt: at(applied, '09:30'),
     acts: [
-      { kind: 'submitted', at: at(applied, '09:30'), actorId: HOLDER, actorName: name, role: 'applicant', cycle: 1, note: '申报：低保（纸质材料已在社区窗口核验）' },
-      { kind: 'community_approved', at: at(communityDone, '15:00'), actorId: WORKER, actorName: workerName, role: 'worker', stage: 'community', cycle: 1 },
-      { kind: 'street_approved', at: at(streetDone, '10:00'), actorId: WORKER, actorName: workerName, role: 'worker', stage: 'street', cycle: 1, note: '街道审核（由社区工作人员录入）' },
+      {
+        kind: 'submitted',
+        at: at(applied, '09:30'),
+        actorId: HOLDER,
+        actorName: name,
+        role: 'applicant',
+        cycle: 1,
+        note: '申报：低保（纸质材料已在社区窗口核验）',
+      },
+      {
+        kind: 'community_approved',
+        at: at(communityDone, '15:00'),
+        actorId: WORKER,
+        actorName: workerName,
+        role: 'worker',
+        stage: 'community',
+        cycle: 1,
+      },
+      {
+        kind: 'street_approved',
+        at: at(streetDone, '10:00'),
+        actorId: WORKER,
+        actorName: workerName,
+        role: 'worker',
+        stage: 'street',
+        cycle: 1,
+        note: '街道审核（由社区工作人员录入）',
+      },
     ],
   }
   const card: CareCardRecord = {
-    id: 'cc-seed-xs0', holderId: HOLDER, communityId: holder.communityId, applicationId: app.id, birthDate, groups, activeFrom,
-    codeSecret: 'seed-xs0-code', createdAt: at(streetDone, '10:00'),
+    id: 'cc-seed-xs0',
+    holderId: HOLDER,
+    communityId: holder.communityId,
+    applicationId: app.id,
+    birthDate,
+    groups,
+    activeFrom,
+    codeSecret: 'seed-xs0-code',
+    createdAt: at(streetDone, '10:00'),
   }
 
   const orders: Record<string, CareOrder> = {}
@@ -66,22 +118,48 @@ export function seedCareCard(nowIso: string, core: CoreCollections): CareCardCol
   const price = lunch.services[0].priceFen
   const yesterday = addDays(today, -1)
   let ledger: CareLedger = []
-  const issueTo = (asOf: string) => { ledger = issueDue(ledger, { activeFrom, asOf, birthDate, groups }) }
+  const issueTo = (asOf: string) => {
+    ledger = issueDue(ledger, { activeFrom, asOf, birthDate, groups })
+  }
   if (yesterday >= activeFrom) {
     // A lunch delivered yesterday, confirmed with 5 stars.
     issueTo(yesterday)
     const id = 'co-seed-1'
-    ledger = holdCredit(ledger, { orderId: id, amountFen: price, at: at(yesterday, '08:00'), note: `预约助餐：${lunch.services[0].name}（${lunch.name}）` })
+    ledger = holdCredit(ledger, {
+      orderId: id,
+      amountFen: price,
+      at: at(yesterday, '08:00'),
+      note: `预约助餐：${lunch.services[0].name}（${lunch.name}）`,
+    })
     ledger = chargeHold(ledger, { orderId: id, amountFen: price, at: at(yesterday, '12:00') })
     const acts: CareAct[] = [
       { kind: 'booked', at: at(yesterday, '08:00'), actorId: HOLDER, actorName: name, role: 'applicant' },
       { kind: 'delivered', at: at(yesterday, '12:00'), actorId: WORKER, actorName: workerName, role: 'worker' },
-      { kind: 'rated', at: at(yesterday, '13:00'), actorId: HOLDER, actorName: name, role: 'applicant', note: '5 星：饭菜热乎，送得准时' },
+      {
+        kind: 'rated',
+        at: at(yesterday, '13:00'),
+        actorId: HOLDER,
+        actorName: name,
+        role: 'applicant',
+        note: '5 星：饭菜热乎，送得准时',
+      },
     ]
     orders[id] = {
-      id, cardId: card.id, holderId: HOLDER, communityId: holder.communityId, providerId: lunch.id, serviceId: lunch.services[0].id, priceFen: price,
-      slotId: `${lunch.services[0].id}@${yesterday}T11:00`, startAt: slotStart(yesterday, '11:00'), status: 'rated', createdAt: at(yesterday, '08:00'),
-      deliveredAt: at(yesterday, '12:00'), deliveredById: WORKER, rating: { stars: 5, comment: '饭菜热乎，送得准时', at: at(yesterday, '13:00') }, acts,
+      id,
+      cardId: card.id,
+      holderId: HOLDER,
+      communityId: holder.communityId,
+      providerId: lunch.id,
+      serviceId: lunch.services[0].id,
+      priceFen: price,
+      slotId: `${lunch.services[0].id}@${yesterday}T11:00`,
+      startAt: slotStart(yesterday, '11:00'),
+      status: 'rated',
+      createdAt: at(yesterday, '08:00'),
+      deliveredAt: at(yesterday, '12:00'),
+      deliveredById: WORKER,
+      rating: { stars: 5, comment: '饭菜热乎，送得准时', at: at(yesterday, '13:00') },
+      acts,
     }
   }
   issueTo(nowIso)
@@ -89,10 +167,24 @@ export function seedCareCard(nowIso: string, core: CoreCollections): CareCardCol
   const tomorrow = addDays(today, 1)
   if (tomorrow.slice(0, 4) === today.slice(0, 4)) {
     const id = 'co-seed-2'
-    ledger = holdCredit(ledger, { orderId: id, amountFen: price, at: nowIso, note: `预约助餐：${lunch.services[0].name}（${lunch.name}）` })
+    ledger = holdCredit(ledger, {
+      orderId: id,
+      amountFen: price,
+      at: nowIso,
+      note: `预约助餐：${lunch.services[0].name}（${lunch.name}）`,
+    })
     orders[id] = {
-      id, cardId: card.id, holderId: HOLDER, communityId: holder.communityId, providerId: lunch.id, serviceId: lunch.services[0].id, priceFen: price,
-      slotId: `${lunch.services[0].id}@${tomorrow}T11:00`, startAt: slotStart(tomorrow, '11:00'), status: 'booked', createdAt: nowIso,
+      id,
+      cardId: card.id,
+      holderId: HOLDER,
+      communityId: holder.communityId,
+      providerId: lunch.id,
+      serviceId: lunch.services[0].id,
+      priceFen: price,
+      slotId: `${lunch.services[0].id}@${tomorrow}T11:00`,
+      startAt: slotStart(tomorrow, '11:00'),
+      status: 'booked',
+      createdAt: nowIso,
       acts: [{ kind: 'booked', at: nowIso, actorId: HOLDER, actorName: name, role: 'applicant' }],
     }
   }

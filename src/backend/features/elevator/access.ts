@@ -3,14 +3,18 @@
  * register) and community workers of the unit's community. Every guard throws an `HttpError` with a
  * stable code and plain-Chinese next steps.
  */
-import { conflict, forbidden, notFound, unprocessable } from '../../core/http'
-import type { RouteContext } from '../../core/router'
-import type { User } from '../../model'
+import { conflict, forbidden, notFound, unprocessable } from '@/backend/core/http'
+import type { RouteContext } from '@/backend/core/router'
+import type { User } from '@/backend/model'
 import { ownedRooms } from './households'
 import type { ElevatorPetition } from './model'
 
 /** The caller as a viewer of a petition: an owner (with their flats in the unit) or a worker. */
-export interface Viewer { role: 'owner' | 'worker'; user: User; rooms: string[] }
+export interface Viewer {
+  role: 'owner' | 'worker'
+  user: User
+  rooms: string[]
+}
 
 /** The petition, or 404 `PETITION_NOT_FOUND`. */
 export function petitionOr404(ctx: RouteContext, id: string): ElevatorPetition {
@@ -31,7 +35,12 @@ export function viewerOf(ctx: RouteContext, p: ElevatorPetition): Viewer {
   }
   const rooms = ownedRooms(ctx.db.data, who, p.unitId)
   if (rooms.length === 0) {
-    throw forbidden(who.realName ? '只有本单元的业主可以查看和参与这次加装电梯表决' : '请先完成实名认证，系统核对房产登记后才能参与本单元的加装电梯事项', 'NOT_UNIT_OWNER')
+    throw forbidden(
+      who.realName
+        ? '只有本单元的业主可以查看和参与这次加装电梯表决'
+        : '请先完成实名认证，系统核对房产登记后才能参与本单元的加装电梯事项',
+      'NOT_UNIT_OWNER',
+    )
   }
   return { role: 'owner', user: who, rooms }
 }
@@ -44,7 +53,8 @@ export function viewerOf(ctx: RouteContext, p: ElevatorPetition): Viewer {
  */
 export function requireHouseholdOwner(ctx: RouteContext, p: ElevatorPetition, householdId: string): void {
   const who = ctx.principal
-  if (!who.realName) throw unprocessable('REAL_NAME_REQUIRED', '请先在“我的”中完成实名认证，核对房产登记后才能表决或提出异议')
+  if (!who.realName)
+    throw unprocessable('REAL_NAME_REQUIRED', '请先在“我的”中完成实名认证，核对房产登记后才能表决或提出异议')
   const room = ctx.db.data.rooms[householdId]
   if (!room || room.unitId !== p.unitId || !ctx.db.data.propertyRegister[householdId]) {
     throw notFound('本单元没有这一户，请检查房号', 'NO_SUCH_HOUSEHOLD')

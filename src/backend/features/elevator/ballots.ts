@@ -5,10 +5,10 @@
  * `tallyVotes` refuses different choices from one owner): a ballot for one flat is recorded, in the same
  * act and with the same signature, for every flat of the same owner in the unit, one log entry each.
  */
-import { appendEntry, type AuditEntry, type BallotChannel, type SignatureKind } from '../../../domain/auditLog'
-import type { ElevatorBallotResultDto, ElevatorChoiceDto } from '../../../domain/contracts/elevator'
-import { formatDateTimeCn } from '../../../domain/time'
-import type { RouteContext } from '../../core/router'
+import { appendEntry, type AuditEntry, type BallotChannel, type SignatureKind } from '@/domain/auditLog'
+import type { ElevatorBallotResultDto, ElevatorChoiceDto } from '@/domain/contracts/elevator'
+import { formatDateTimeCn } from '@/domain/time'
+import type { RouteContext } from '@/backend/core/router'
 import { ownerOfRoom, roomName, sameOwnerFlats } from './households'
 import { petitionLink } from './lifecycle'
 import type { ElevatorBallotSignature, ElevatorPetition } from './model'
@@ -66,20 +66,33 @@ export function recordBallot(ctx: RouteContext, p: ElevatorPetition, draft: Ball
     const entry = { ...next[next.length - 1] }
     log.push(entry)
     signatures[`${p.id}:${entry.seq}`] = {
-      petitionId: p.id, seq: entry.seq, householdId, actorRole: draft.actorRole,
+      petitionId: p.id,
+      seq: entry.seq,
+      householdId,
+      actorRole: draft.actorRole,
       ...(draft.signatureImageId ? { signatureImageId: draft.signatureImageId } : {}),
     }
-    households.push({ householdId, roomName: roomName(data, householdId), shareFen: shares[householdId], seq: entry.seq, hash: entry.hash })
+    households.push({
+      householdId,
+      roomName: roomName(data, householdId),
+      shareFen: shares[householdId],
+      seq: entry.seq,
+      hash: entry.hash,
+    })
   }
   const last = log[log.length - 1]
   const rooms = households.map((h) => h.roomName).join('、')
   const owner = ownerOfRoom(data, draft.householdId)
   if (owner && owner.id !== ctx.user.id) {
-    const by = draft.actorRole === 'worker' ? `社区工作人员${nameOf(ctx.user) ?? ''}` : `${nameOf(ctx.user) ?? ''}（代办）`
+    const by =
+      draft.actorRole === 'worker' ? `社区工作人员${nameOf(ctx.user) ?? ''}` : `${nameOf(ctx.user) ?? ''}（代办）`
     const how = draft.channel === 'paper' ? '纸质表决票' : draft.channel === 'door' ? '上门表决票' : '表决票'
-    ctx.notify(owner.id, '有人以您的名义录入了加装电梯表决票',
+    ctx.notify(
+      owner.id,
+      '有人以您的名义录入了加装电梯表决票',
       `${by}于 ${formatDateTimeCn(ctx.nowIso)} 以您的名义为 ${rooms} 录入了${how}：${CHOICE_TEXT[draft.choice]}。如果这不是您的意愿，请在截止前在小程序中改票，或联系社区。`,
-      petitionLink(p.id))
+      petitionLink(p.id),
+    )
   }
   return {
     petitionId: p.id,
@@ -90,8 +103,9 @@ export function recordBallot(ctx: RouteContext, p: ElevatorPetition, draft: Ball
     changed,
     households,
     receipt: { seq: last.seq, hash: last.hash },
-    note: flats.length > 1
-      ? `您名下本单元共 ${flats.length} 户（${rooms}），按一人一票的规定同时记录为“${CHOICE_TEXT[draft.choice]}”。截止前可以改票，以截止时最后一次为准。请保存回执。`
-      : `已记录为“${CHOICE_TEXT[draft.choice]}”。截止前可以改票，以截止时最后一次为准。请保存回执。`,
+    note:
+      flats.length > 1
+        ? `您名下本单元共 ${flats.length} 户（${rooms}），按一人一票的规定同时记录为“${CHOICE_TEXT[draft.choice]}”。截止前可以改票，以截止时最后一次为准。请保存回执。`
+        : `已记录为“${CHOICE_TEXT[draft.choice]}”。截止前可以改票，以截止时最后一次为准。请保存回执。`,
   }
 }

@@ -4,9 +4,9 @@
  * the user whose real-name ID number is the registered owner's). ID numbers never leave this file:
  * owners are identified by their user id, or by a hash when they have no (live) account.
  */
-import { DEFAULT_FLOOR_COEFFICIENTS, type Household } from '../../../domain/elevator'
-import { sha256Hex } from '../../../domain/hash'
-import type { Collections, Room, User } from '../../model'
+import { DEFAULT_FLOOR_COEFFICIENTS, type Household } from '@/domain/elevator'
+import { sha256Hex } from '@/domain/hash'
+import type { Collections, Room, User } from '@/backend/model'
 
 /** The unit's rooms that are in the property register, ordered by room id (`r-…-101` first). */
 export function unitRooms(data: Collections, unitId: string): Room[] {
@@ -63,7 +63,9 @@ export function sameOwnerFlats(data: Collections, roomId: string): string[] {
   const room = data.rooms[roomId]
   const record = data.propertyRegister[roomId]
   if (!room || !record) return []
-  return unitRooms(data, room.unitId).filter((r) => data.propertyRegister[r.id].ownerIdNumber === record.ownerIdNumber).map((r) => r.id)
+  return unitRooms(data, room.unitId)
+    .filter((r) => data.propertyRegister[r.id].ownerIdNumber === record.ownerIdNumber)
+    .map((r) => r.id)
 }
 
 /** User ids of the unit's owners who have a live account (for messages), without duplicates. */

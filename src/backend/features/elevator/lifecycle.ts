@@ -11,12 +11,12 @@
  * Transitions are dated by the rule (deadline, publicity end), not by the request, so a transition undone
  * by a failing request's rollback is redone identically by the next one.
  */
-import { finalBallots } from '../../../domain/auditLog'
-import { DomainError } from '../../../domain/errors'
-import { tallyVotes } from '../../../domain/elevator'
-import { beijingDate, beijingIso, formatDateCn } from '../../../domain/time'
-import type { RouteContext } from '../../core/router'
-import type { Collections } from '../../model'
+import { finalBallots } from '@/domain/auditLog'
+import { DomainError } from '@/domain/errors'
+import { tallyVotes } from '@/domain/elevator'
+import { beijingDate, beijingIso, formatDateCn } from '@/domain/time'
+import type { RouteContext } from '@/backend/core/router'
+import type { Collections } from '@/backend/model'
 import { householdsOf, unitLabel, unitOwnerUserIds } from './households'
 import type { ElevatorPetition } from './model'
 
@@ -25,7 +25,8 @@ export const PUBLICITY_DAYS = 10
 const DAY_MS = 24 * 3600_000
 
 /** A message's link to a petition's own page (`/packages/elevator/pages/petition/index?id=…`). */
-export const petitionLink = (petitionId: string): string => `/packages/elevator/pages/petition/index?id=${encodeURIComponent(petitionId)}`
+export const petitionLink = (petitionId: string): string =>
+  `/packages/elevator/pages/petition/index?id=${encodeURIComponent(petitionId)}`
 
 /** Tells every owner of the petition's unit who has an account. */
 export function notifyOwners(ctx: RouteContext, p: ElevatorPetition, title: string, body: string): void {
@@ -61,10 +62,20 @@ function closeVote(ctx: RouteContext, id: string): void {
   if (tally.approved) {
     p.status = 'publicity'
     p.publicity = { startsAt: p.votingDeadline, endsAt: beijingIso(deadlineMs + PUBLICITY_DAYS * DAY_MS) }
-    notifyOwners(ctx, p, '加装电梯表决结果公布：通过', `${label}加装电梯表决已于 ${formatDateCn(beijingDate(p.votingDeadline))}截止。${resultSummary(p.result)}。现进入 ${PUBLICITY_DAYS} 天公示期，到 ${formatDateCn(beijingDate(p.publicity.endsAt))}为止，如有异议请在公示期内实名书面提出。`)
+    notifyOwners(
+      ctx,
+      p,
+      '加装电梯表决结果公布：通过',
+      `${label}加装电梯表决已于 ${formatDateCn(beijingDate(p.votingDeadline))}截止。${resultSummary(p.result)}。现进入 ${PUBLICITY_DAYS} 天公示期，到 ${formatDateCn(beijingDate(p.publicity.endsAt))}为止，如有异议请在公示期内实名书面提出。`,
+    )
   } else {
     p.status = 'rejected'
-    notifyOwners(ctx, p, '加装电梯表决结果公布：未通过', `${label}加装电梯表决已于 ${formatDateCn(beijingDate(p.votingDeadline))}截止。${resultSummary(p.result)}。如仍有意愿，可重新发起。`)
+    notifyOwners(
+      ctx,
+      p,
+      '加装电梯表决结果公布：未通过',
+      `${label}加装电梯表决已于 ${formatDateCn(beijingDate(p.votingDeadline))}截止。${resultSummary(p.result)}。如仍有意愿，可重新发起。`,
+    )
   }
 }
 
@@ -75,12 +86,30 @@ function endPublicity(ctx: RouteContext, id: string): void {
   const label = unitLabel(ctx.db.data, p.unitId)
   if (objections.length > 0) {
     p.status = 'mediation'
-    p.mediation = { stage: 'negotiation', steps: [{ stage: 'negotiation', note: `公示期内收到 ${objections.length} 份实名书面异议，进入协商`, by: 'system', at }] }
-    notifyOwners(ctx, p, '加装电梯公示期结束：进入协商', `${label}公示期内收到 ${objections.length} 份实名书面异议，社区将组织协商，必要时调解或由社区、街道协调。`)
+    p.mediation = {
+      stage: 'negotiation',
+      steps: [
+        { stage: 'negotiation', note: `公示期内收到 ${objections.length} 份实名书面异议，进入协商`, by: 'system', at },
+      ],
+    }
+    notifyOwners(
+      ctx,
+      p,
+      '加装电梯公示期结束：进入协商',
+      `${label}公示期内收到 ${objections.length} 份实名书面异议，社区将组织协商，必要时调解或由社区、街道协调。`,
+    )
   } else {
     p.status = 'concluded'
-    p.mediation = { stage: 'resolved', steps: [{ stage: 'resolved', note: '公示期满，未收到实名书面异议', by: 'system', at }] }
-    notifyOwners(ctx, p, '加装电梯公示期结束：无异议', `${label}公示期满，未收到实名书面异议，可进入联合审查等后续环节。`)
+    p.mediation = {
+      stage: 'resolved',
+      steps: [{ stage: 'resolved', note: '公示期满，未收到实名书面异议', by: 'system', at }],
+    }
+    notifyOwners(
+      ctx,
+      p,
+      '加装电梯公示期结束：无异议',
+      `${label}公示期满，未收到实名书面异议，可进入联合审查等后续环节。`,
+    )
   }
 }
 
@@ -91,7 +120,12 @@ export function settle(ctx: RouteContext): void {
     const p = ctx.db.data.elevatorPetitions[id]
     if (p.status === 'forming' && now > Date.parse(p.votingDeadline)) {
       ctx.db.write('elevatorPetitions')[id].status = 'lapsed'
-      ctx.notify(p.starterId, '加装电梯申请已失效', `截止时间前联合发起人未全部确认，${unitLabel(ctx.db.data, p.unitId)}这次加装电梯申请已失效，可以重新发起。`, petitionLink(p.id))
+      ctx.notify(
+        p.starterId,
+        '加装电梯申请已失效',
+        `截止时间前联合发起人未全部确认，${unitLabel(ctx.db.data, p.unitId)}这次加装电梯申请已失效，可以重新发起。`,
+        petitionLink(p.id),
+      )
       continue
     }
     if (p.status === 'voting' && now > Date.parse(p.votingDeadline)) closeVote(ctx, id)

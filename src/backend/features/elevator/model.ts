@@ -4,18 +4,34 @@
  * numbers (owners are resolved from the property register when needed). Money in fen, areas in m²,
  * instants ISO with +08:00.
  */
-import type { AuditEntry } from '../../../domain/auditLog'
-import type { VoteTally } from '../../../domain/elevator'
-import type { ElevatorMediationStageDto, ElevatorPetitionStatusDto } from '../../../domain/contracts/elevator'
+import type { AuditEntry } from '@/domain/auditLog'
+import type { VoteTally } from '@/domain/elevator'
+import type { ElevatorMediationStageDto, ElevatorPetitionStatusDto } from '@/domain/contracts/elevator'
 
 /** The plan voted on. Fen; net cost = `budgetFen` − `subsidiesFen` (≥ 0, checked on creation). */
-export interface ElevatorPlan { elevatorPosition: string; budgetFen: number; subsidiesFen: number; yearlyMaintenanceFen: number }
+export interface ElevatorPlan {
+  elevatorPosition: string
+  budgetFen: number
+  subsidiesFen: number
+  yearlyMaintenanceFen: number
+}
 
 /** A co-initiator of the retrofit group (3–5 people with the starter): an owner of the unit who confirms in the app. */
-export interface ElevatorCoInitiator { userId: string; roomId: string; invitedAt: string; confirmedAt?: string; declinedAt?: string }
+export interface ElevatorCoInitiator {
+  userId: string
+  roomId: string
+  invitedAt: string
+  confirmedAt?: string
+  declinedAt?: string
+}
 
 /** A recorded dispute step; `by` is a user id or `system`. */
-export interface ElevatorMediationStep { stage: ElevatorMediationStageDto; note: string; by: string; at: string }
+export interface ElevatorMediationStep {
+  stage: ElevatorMediationStageDto
+  note: string
+  by: string
+  at: string
+}
 
 /** One petition of one stairwell unit (单元). See `ElevatorPetitionStatusDto` for the life cycle. */
 export interface ElevatorPetition {

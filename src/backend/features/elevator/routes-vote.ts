@@ -4,13 +4,18 @@
  * live meter (four exact ratios against 2/3 and 3/4), the whole unit's cost table, and the published
  * hash-chained log with a verify endpoint for the receipts the app keeps.
  */
-import { finalBallots, verifyChain } from '../../../domain/auditLog'
-import { meterOf } from '../../../domain/elevator'
-import type { ElevatorCostTableDto, ElevatorMeterDto, ElevatorMyHouseholdsDto, ElevatorVerifyDto } from '../../../domain/contracts/elevator'
-import { unprocessable } from '../../core/http'
-import { newId } from '../../core/ids'
-import { route, type Route } from '../../core/router'
-import { requirePrivacy } from '../../routes/me'
+import { finalBallots, verifyChain } from '@/domain/auditLog'
+import { meterOf } from '@/domain/elevator'
+import type {
+  ElevatorCostTableDto,
+  ElevatorMeterDto,
+  ElevatorMyHouseholdsDto,
+  ElevatorVerifyDto,
+} from '@/domain/contracts/elevator'
+import { unprocessable } from '@/backend/core/http'
+import { newId } from '@/backend/core/ids'
+import { route, type Route } from '@/backend/core/router'
+import { requirePrivacy } from '@/backend/routes/me'
 import { petitionOr404, requireHouseholdOwner, requireVotingOpen, viewerOf } from './access'
 import { latestEntry, recordBallot } from './ballots'
 import { householdsOf, unitLabel } from './households'
@@ -18,12 +23,16 @@ import { finalTally, settle } from './lifecycle'
 import { ballotInput, pageQuery, verifyInput } from './schemas'
 import { auditEntryDto, compensationDto, planDto, shareRows } from './views'
 
-const RULE = '分摊金额 = 净费用（工程预算 − 补助）× 本户（楼层系数 × 专有面积）÷ 全单元合计；楼层系数：1–2 层 0，3 层 0.7，4 层 0.8，5 层 0.9，6 层 1.0，7 层 1.1，8 层 1.2，9 层及以上 1.3；按分取整，尾差按最大余数分配，合计正好等于净费用。'
+const RULE =
+  '分摊金额 = 净费用（工程预算 − 补助）× 本户（楼层系数 × 专有面积）÷ 全单元合计；楼层系数：1–2 层 0，3 层 0.7，4 层 0.8，5 层 0.9，6 层 1.0，7 层 1.1，8 层 1.2，9 层及以上 1.3；按分取整，尾差按最大余数分配，合计正好等于净费用。'
 
 /** Vote routes (see the file header). Each handler first applies the time-based rules (`settle`). */
 export const voteRoutes: Route[] = [
   route({
-    method: 'GET', path: '/api/elevator/petitions/:id/my-households', access: 'user', allowProxy: true,
+    method: 'GET',
+    path: '/api/elevator/petitions/:id/my-households',
+    access: 'user',
+    allowProxy: true,
     handler: (ctx): ElevatorMyHouseholdsDto => {
       settle(ctx)
       const p = petitionOr404(ctx, ctx.params.id)
@@ -37,15 +46,25 @@ export const voteRoutes: Route[] = [
         netCostFen: planDto(p).netCostFen,
         households: rows.map((r) => {
           const e = latestEntry(log, r.householdId)
-          return { ...r, ballot: e ? { choice: e.choice, at: e.at, channel: e.channel, seq: e.seq, hash: e.hash } : null }
+          return {
+            ...r,
+            ballot: e ? { choice: e.choice, at: e.at, channel: e.channel, seq: e.seq, hash: e.hash } : null,
+          }
         }),
-        note: rows.length > 1 ? `您名下本单元有 ${rows.length} 户：依法按一人计算人数，各户面积分别计入；一次表决同时记录到各户。` : '一户一票，截止前可以改票，以截止时最后一次为准。',
+        note:
+          rows.length > 1
+            ? `您名下本单元有 ${rows.length} 户：依法按一人计算人数，各户面积分别计入；一次表决同时记录到各户。`
+            : '一户一票，截止前可以改票，以截止时最后一次为准。',
         signerName: ctx.principal.realName?.name ?? null,
       }
     },
   }),
   route({
-    method: 'POST', path: '/api/elevator/petitions/:id/ballots', access: 'user', allowProxy: true, input: ballotInput,
+    method: 'POST',
+    path: '/api/elevator/petitions/:id/ballots',
+    access: 'user',
+    allowProxy: true,
+    input: ballotInput,
     handler: (ctx) => {
       settle(ctx)
       const p = petitionOr404(ctx, ctx.params.id)
@@ -56,20 +75,29 @@ export const voteRoutes: Route[] = [
       let signatureImageId: string | undefined
       if (signature.kind === 'typed-name') {
         if (signature.name !== ctx.principal.realName!.name) {
-          throw unprocessable('SIGNATURE_NAME_MISMATCH', '输入的姓名与实名认证的业主姓名不一致，请输入业主本人的姓名', { 'signature.name': '与业主实名不一致' })
+          throw unprocessable('SIGNATURE_NAME_MISMATCH', '输入的姓名与实名认证的业主姓名不一致，请输入业主本人的姓名', {
+            'signature.name': '与业主实名不一致',
+          })
         }
       } else {
         signatureImageId = newId('img')
         ctx.db.putImage(signatureImageId, signature.image)
       }
       return recordBallot(ctx, p, {
-        householdId, choice, channel: 'app', signatureKind: signature.kind, signatureImageId,
+        householdId,
+        choice,
+        channel: 'app',
+        signatureKind: signature.kind,
+        signatureImageId,
         actorRole: ctx.user.id !== ctx.principal.id ? 'proxy' : 'owner',
       })
     },
   }),
   route({
-    method: 'GET', path: '/api/elevator/petitions/:id/meter', access: 'user', allowProxy: true,
+    method: 'GET',
+    path: '/api/elevator/petitions/:id/meter',
+    access: 'user',
+    allowProxy: true,
     handler: (ctx): ElevatorMeterDto => {
       settle(ctx)
       const p = petitionOr404(ctx, ctx.params.id)
@@ -89,7 +117,10 @@ export const voteRoutes: Route[] = [
     },
   }),
   route({
-    method: 'GET', path: '/api/elevator/petitions/:id/cost-table', access: 'user', allowProxy: true,
+    method: 'GET',
+    path: '/api/elevator/petitions/:id/cost-table',
+    access: 'user',
+    allowProxy: true,
     handler: (ctx): ElevatorCostTableDto => {
       settle(ctx)
       const p = petitionOr404(ctx, ctx.params.id)
@@ -115,7 +146,11 @@ export const voteRoutes: Route[] = [
     },
   }),
   route({
-    method: 'GET', path: '/api/elevator/petitions/:id/audit-log', access: 'user', allowProxy: true, input: pageQuery,
+    method: 'GET',
+    path: '/api/elevator/petitions/:id/audit-log',
+    access: 'user',
+    allowProxy: true,
+    input: pageQuery,
     handler: (ctx) => {
       settle(ctx)
       const p = petitionOr404(ctx, ctx.params.id)
@@ -133,7 +168,11 @@ export const voteRoutes: Route[] = [
     },
   }),
   route({
-    method: 'POST', path: '/api/elevator/petitions/:id/audit-log/verify', access: 'user', allowProxy: true, input: verifyInput,
+    method: 'POST',
+    path: '/api/elevator/petitions/:id/audit-log/verify',
+    access: 'user',
+    allowProxy: true,
+    input: verifyInput,
     handler: (ctx): ElevatorVerifyDto => {
       settle(ctx)
       const p = petitionOr404(ctx, ctx.params.id)
@@ -141,7 +180,12 @@ export const voteRoutes: Route[] = [
       const log = ctx.db.data.elevatorAuditLogs[p.id] ?? []
       const check = verifyChain(log, ctx.body.receipts)
       const last = log[log.length - 1]
-      const why = { edited: '内容被改动', deleted: '记录缺失', reordered: '顺序被打乱', 'receipt-mismatch': '与您保存的回执不一致' }
+      const why = {
+        edited: '内容被改动',
+        deleted: '记录缺失',
+        reordered: '顺序被打乱',
+        'receipt-mismatch': '与您保存的回执不一致',
+      }
       return {
         check,
         entries: log.length,

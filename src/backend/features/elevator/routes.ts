@@ -4,7 +4,7 @@
  * cost table and audit log (`routes-vote.ts`), worker entries, objections and mediation
  * (`routes-worker.ts`). Every handler first closes what is due by mock time (`lifecycle.ts`).
  */
-import type { Route } from '../../core/router'
+import type { Route } from '@/backend/core/router'
 import { petitionRoutes } from './routes-petition'
 import { voteRoutes } from './routes-vote'
 import { workerRoutes } from './routes-worker'

@@ -1,19 +1,27 @@
 /** valibot schemas of the elevator routes' bodies and queries, with plain-Chinese messages. */
 import * as v from 'valibot'
-import { BUDGET_TOO_HIGH_TEXT, MAX_ELEVATOR_BUDGET_FEN, meaningfulLength, OBJECTION_MIN_CHARS } from '../../../domain/elevator'
+import { BUDGET_TOO_HIGH_TEXT, MAX_ELEVATOR_BUDGET_FEN, meaningfulLength, OBJECTION_MIN_CHARS } from '@/domain/elevator'
 
 /** Longest base64 text of a ≤ 200 KB image (same limit as the family-link authorisation photo). */
 export const MAX_IMAGE_BASE64 = Math.ceil((200 * 1024 * 4) / 3) + 4
 
 const id = (message: string) => v.pipe(v.string(message), v.minLength(1, message), v.maxLength(64, message))
-const fen = (label: string) => v.pipe(v.number(`请填写${label}`), v.integer(`${label}必须是整数分`), v.minValue(0, `${label}不能为负数`), v.maxValue(1e11, `${label}过大`))
+const fen = (label: string) =>
+  v.pipe(
+    v.number(`请填写${label}`),
+    v.integer(`${label}必须是整数分`),
+    v.minValue(0, `${label}不能为负数`),
+    v.maxValue(1e11, `${label}过大`),
+  )
 
 /** A photo or handwritten signature: base64, at most 200 KB. */
-export const imageSchema = (missing: string) => v.pipe(
-  v.string(missing), v.minLength(8, missing),
-  v.maxLength(MAX_IMAGE_BASE64, '图片太大，请重新拍摄或重新签名（不超过 200 KB）'),
-  v.regex(/^[A-Za-z0-9+/=]+$/, '图片格式不正确'),
-)
+export const imageSchema = (missing: string) =>
+  v.pipe(
+    v.string(missing),
+    v.minLength(8, missing),
+    v.maxLength(MAX_IMAGE_BASE64, '图片太大，请重新拍摄或重新签名（不超过 200 KB）'),
+    v.regex(/^[A-Za-z0-9+/=]+$/, '图片格式不正确'),
+  )
 
 const choice = v.picklist(['agree', 'oppose', 'abstain'], '请选择同意、反对或弃权')
 
@@ -25,13 +33,21 @@ export const petitionInput = v.object({
     v.minLength(2, '加装电梯工作小组为 3 到 5 人：请邀请 2 到 4 位本单元业主作为联合发起人'),
     v.maxLength(4, '加装电梯工作小组为 3 到 5 人：联合发起人最多 4 位'),
   ),
-  elevatorPosition: v.pipe(v.string('请填写电梯位置'), v.trim(), v.minLength(2, '请填写电梯位置，如“单元北侧楼梯间外”'), v.maxLength(100, '电梯位置说明请控制在 100 字以内')),
+  elevatorPosition: v.pipe(
+    v.string('请填写电梯位置'),
+    v.trim(),
+    v.minLength(2, '请填写电梯位置，如“单元北侧楼梯间外”'),
+    v.maxLength(100, '电梯位置说明请控制在 100 字以内'),
+  ),
   budgetFen: v.pipe(fen('工程预算'), v.maxValue(MAX_ELEVATOR_BUDGET_FEN, BUDGET_TOO_HIGH_TEXT)),
   subsidiesFen: fen('补助金额'),
   yearlyMaintenanceFen: fen('每年维护费用'),
   votingDeadline: v.pipe(
     v.string('请选择表决截止时间'),
-    v.regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,3})?)?(Z|[+-]\d{2}:\d{2})$/, '截止时间格式不正确，如 2026-03-20T20:00:00+08:00'),
+    v.regex(
+      /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,3})?)?(Z|[+-]\d{2}:\d{2})$/,
+      '截止时间格式不正确，如 2026-03-20T20:00:00+08:00',
+    ),
   ),
 })
 
@@ -39,10 +55,22 @@ export const petitionInput = v.object({
 export const ballotInput = v.object({
   householdId: id('请选择表决的房屋'),
   choice,
-  signature: v.variant('kind', [
-    v.object({ kind: v.literal('handwritten'), image: imageSchema('请手写签名') }),
-    v.object({ kind: v.literal('typed-name'), name: v.pipe(v.string('请输入您的姓名'), v.trim(), v.minLength(2, '请输入您的姓名'), v.maxLength(20, '姓名太长')) }),
-  ], '请签名：手写签名或输入本人姓名'),
+  signature: v.variant(
+    'kind',
+    [
+      v.object({ kind: v.literal('handwritten'), image: imageSchema('请手写签名') }),
+      v.object({
+        kind: v.literal('typed-name'),
+        name: v.pipe(
+          v.string('请输入您的姓名'),
+          v.trim(),
+          v.minLength(2, '请输入您的姓名'),
+          v.maxLength(20, '姓名太长'),
+        ),
+      }),
+    ],
+    '请签名：手写签名或输入本人姓名',
+  ),
 })
 
 /**
@@ -59,13 +87,29 @@ export const paperBallotInput = v.object({
 
 /** `PUT …/compensation`: a negotiated compensation line for low floors (fen, terms). */
 export const compensationInput = v.object({
-  amountFen: v.pipe(v.number('请填写补偿金额'), v.integer('补偿金额必须是整数分'), v.minValue(1, '补偿金额必须大于 0'), v.maxValue(1e11, '补偿金额过大')),
-  text: v.pipe(v.string('请填写补偿说明'), v.trim(), v.minLength(4, '请写明补偿对象和方式，如“1、2 楼每户补偿 3000 元”'), v.maxLength(300, '补偿说明请控制在 300 字以内')),
+  amountFen: v.pipe(
+    v.number('请填写补偿金额'),
+    v.integer('补偿金额必须是整数分'),
+    v.minValue(1, '补偿金额必须大于 0'),
+    v.maxValue(1e11, '补偿金额过大'),
+  ),
+  text: v.pipe(
+    v.string('请填写补偿说明'),
+    v.trim(),
+    v.minLength(4, '请写明补偿对象和方式，如“1、2 楼每户补偿 3000 元”'),
+    v.maxLength(300, '补偿说明请控制在 300 字以内'),
+  ),
 })
 
-const objectionText = v.pipe(v.string('请填写异议内容'), v.trim(),
-  v.check((t) => meaningfulLength(t) >= OBJECTION_MIN_CHARS, `异议内容至少 ${OBJECTION_MIN_CHARS} 个字（表情和符号不算），请写明理由`),
-  v.maxLength(1000, '异议内容请控制在 1000 字以内'))
+const objectionText = v.pipe(
+  v.string('请填写异议内容'),
+  v.trim(),
+  v.check(
+    (t) => meaningfulLength(t) >= OBJECTION_MIN_CHARS,
+    `异议内容至少 ${OBJECTION_MIN_CHARS} 个字（表情和符号不算），请写明理由`,
+  ),
+  v.maxLength(1000, '异议内容请控制在 1000 字以内'),
+)
 
 /** Owner's `POST …/objections` during publicity: their flat, the text (≥ 10 characters), an optional photo. */
 export const objectionInput = v.object({
@@ -84,7 +128,12 @@ export const paperObjectionInput = v.object({
 /** Worker's `POST …/mediation`: the stage reached and what happened. */
 export const mediationInput = v.object({
   stage: v.picklist(['mediation', 'coordination', 'resolved'], '请选择调解、社区街道协调或已解决'),
-  note: v.pipe(v.string('请填写处理情况'), v.trim(), v.minLength(4, '请写明处理情况'), v.maxLength(500, '处理情况请控制在 500 字以内')),
+  note: v.pipe(
+    v.string('请填写处理情况'),
+    v.trim(),
+    v.minLength(4, '请写明处理情况'),
+    v.maxLength(500, '处理情况请控制在 500 字以内'),
+  ),
 })
 
 /** `GET …/audit-log?cursor&limit`: index into the log (0-based) and page size (≤ 100). */
@@ -95,8 +144,16 @@ export const pageQuery = v.object({
 
 /** `POST …/audit-log/verify`: the receipts the app kept (seq ≥ 1, 64 hex). */
 export const verifyInput = v.object({
-  receipts: v.optional(v.pipe(v.array(v.object({
-    seq: v.pipe(v.number('回执序号不正确'), v.integer('回执序号不正确'), v.minValue(1, '回执序号不正确')),
-    hash: v.pipe(v.string('回执不正确'), v.regex(/^[0-9a-f]{64}$/, '回执格式不正确')),
-  })), v.maxLength(200, '一次最多核验 200 张回执')), []),
+  receipts: v.optional(
+    v.pipe(
+      v.array(
+        v.object({
+          seq: v.pipe(v.number('回执序号不正确'), v.integer('回执序号不正确'), v.minValue(1, '回执序号不正确')),
+          hash: v.pipe(v.string('回执不正确'), v.regex(/^[0-9a-f]{64}$/, '回执格式不正确')),
+        }),
+      ),
+      v.maxLength(200, '一次最多核验 200 张回执'),
+    ),
+    [],
+  ),
 })

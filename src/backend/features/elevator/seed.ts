@@ -5,9 +5,9 @@
  * already voted in the app (4 agree, 1 oppose), their log entries chained with `appendEntry`.
  * Nothing on 总浦桥社区 3幢1单元 (`u-zpq-3-1`), so a journey can start one there.
  */
-import { appendEntry, type AuditEntry } from '../../../domain/auditLog'
-import { addDays, beijingDate, beijingIso } from '../../../domain/time'
-import type { CoreCollections } from '../../model'
+import { appendEntry, type AuditEntry } from '@/domain/auditLog'
+import { addDays, beijingDate, beijingIso } from '@/domain/time'
+import type { CoreCollections } from '@/backend/model'
 import type { ElevatorCollections, ElevatorPetition } from './model'
 
 /** Id of the seeded petition on 西山社区 5幢2单元. */
@@ -42,7 +42,10 @@ export function seedElevator(nowIso: string, core: CoreCollections): ElevatorCol
     starterId: ownerId('r-xs-5-2-501'),
     starterRoomId: 'r-xs-5-2-501',
     coInitiators: ['r-xs-5-2-401', 'r-xs-5-2-301'].map((roomId) => ({
-      userId: ownerId(roomId), roomId, invitedAt: beijingIso(now - 6 * DAY), confirmedAt: opened,
+      userId: ownerId(roomId),
+      roomId,
+      invitedAt: beijingIso(now - 6 * DAY),
+      confirmedAt: opened,
     })),
     plan: {
       elevatorPosition: '单元北侧楼梯间外，平层入户，每层停靠',
@@ -67,7 +70,12 @@ export function seedElevator(nowIso: string, core: CoreCollections): ElevatorCol
       signatureKind: 'typed-name',
     })
     const seq = log[log.length - 1].seq
-    elevatorSignatures[`${SEED_PETITION_ID}:${seq}`] = { petitionId: SEED_PETITION_ID, seq, householdId: b.roomId, actorRole: 'owner' }
+    elevatorSignatures[`${SEED_PETITION_ID}:${seq}`] = {
+      petitionId: SEED_PETITION_ID,
+      seq,
+      householdId: b.roomId,
+      actorRole: 'owner',
+    }
   }
   return {
     elevatorPetitions: { [SEED_PETITION_ID]: petition },

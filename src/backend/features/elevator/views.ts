@@ -3,13 +3,19 @@
  * are not shown to owners (flats are), except the retrofit group's and in the audit log; deleted
  * accounts show no name (`null`).
  */
-import { allocateCost } from '../../../domain/elevator'
-import type { AuditEntry } from '../../../domain/auditLog'
-import { beijingDate } from '../../../domain/time'
+import { allocateCost } from '@/domain/elevator'
+import type { AuditEntry } from '@/domain/auditLog'
+import { beijingDate } from '@/domain/time'
 import type {
-  ElevatorAuditEntryDto, ElevatorCompensationDto, ElevatorMediationStageDto, ElevatorPetitionDto, ElevatorPetitionStatusDto, ElevatorPlanDto, ElevatorShareRowDto,
-} from '../../../domain/contracts/elevator'
-import type { Collections, User } from '../../model'
+  ElevatorAuditEntryDto,
+  ElevatorCompensationDto,
+  ElevatorMediationStageDto,
+  ElevatorPetitionDto,
+  ElevatorPetitionStatusDto,
+  ElevatorPlanDto,
+  ElevatorShareRowDto,
+} from '@/domain/contracts/elevator'
+import type { Collections, User } from '@/backend/model'
 import type { Viewer } from './access'
 import { coefficientOf, householdsOf, roomName, unitLabel, unitRooms } from './households'
 import { resultSummary } from './lifecycle'
@@ -36,7 +42,7 @@ export const STAGE_TEXT: Record<ElevatorMediationStageDto, string> = {
 
 /** A person's name for the wire: `null` for deleted or unknown accounts (their records stay, without the name). */
 export function nameOf(u: User | undefined): string | null {
-  return !u || u.deletedAt ? null : u.realName?.name ?? u.nickname
+  return !u || u.deletedAt ? null : (u.realName?.name ?? u.nickname)
 }
 
 /** The plan with its net cost (fen). */
@@ -47,11 +53,23 @@ export function planDto(p: ElevatorPetition): ElevatorPlanDto {
 /** The compensation line for low floors, if recorded (shown beside the cost table, not part of the shares). */
 export function compensationDto(data: Collections, p: ElevatorPetition): ElevatorCompensationDto | null {
   const c = p.compensation
-  return c ? { amountFen: c.amountFen, text: c.text, recordedByName: nameOf(data.users[c.recordedBy]), recordedAt: c.recordedAt } : null
+  return c
+    ? {
+        amountFen: c.amountFen,
+        text: c.text,
+        recordedByName: nameOf(data.users[c.recordedBy]),
+        recordedAt: c.recordedAt,
+      }
+    : null
 }
 
 /** A petition for an owner or worker viewer; `nowMs` decides what is open now. */
-export function petitionDto(data: Collections, p: ElevatorPetition, viewer: Viewer, nowMs: number): ElevatorPetitionDto {
+export function petitionDto(
+  data: Collections,
+  p: ElevatorPetition,
+  viewer: Viewer,
+  nowMs: number,
+): ElevatorPetitionDto {
   const objections = Object.values(data.elevatorObjections).filter((o) => o.petitionId === p.id).length
   const publicityOpen = p.status === 'publicity' && !!p.publicity && nowMs < Date.parse(p.publicity.endsAt)
   const isOwner = viewer.role === 'owner'
@@ -71,23 +89,36 @@ export function petitionDto(data: Collections, p: ElevatorPetition, viewer: View
     votingDeadline: p.votingDeadline,
     createdAt: p.createdAt,
     openedAt: p.openedAt ?? null,
-    result: p.result ? { ...p.result, publishedDate: beijingDate(p.result.publishedAt), summary: resultSummary(p.result) } : null,
+    result: p.result
+      ? { ...p.result, publishedDate: beijingDate(p.result.publishedAt), summary: resultSummary(p.result) }
+      : null,
     publicity: p.publicity ? { ...p.publicity, open: publicityOpen, objections } : null,
     mediation: p.mediation
       ? {
-        stage: p.mediation.stage,
-        stageText: STAGE_TEXT[p.mediation.stage],
-        steps: p.mediation.steps.map((s) => ({ ...s, stageText: STAGE_TEXT[s.stage], byName: s.by === 'system' ? '系统' : nameOf(data.users[s.by]) ?? '已注销用户' })),
-      }
+          stage: p.mediation.stage,
+          stageText: STAGE_TEXT[p.mediation.stage],
+          steps: p.mediation.steps.map((s) => ({
+            ...s,
+            stageText: STAGE_TEXT[s.stage],
+            byName: s.by === 'system' ? '系统' : (nameOf(data.users[s.by]) ?? '已注销用户'),
+          })),
+        }
       : null,
     compensation: compensationDto(data, p),
     viewer: {
       role: viewer.role,
       isStarter: viewer.user.id === p.starterId,
-      mustConfirm: p.status === 'forming' && p.coInitiators.some((c) => c.userId === viewer.user.id && !c.confirmedAt && !c.declinedAt),
+      mustConfirm:
+        p.status === 'forming' &&
+        p.coInitiators.some((c) => c.userId === viewer.user.id && !c.confirmedAt && !c.declinedAt),
       canVote: isOwner && p.status === 'voting' && nowMs <= Date.parse(p.votingDeadline),
       // One written objection per household: not again once one of the viewer's flats has filed one.
-      canObject: isOwner && publicityOpen && !Object.values(data.elevatorObjections).some((o) => o.petitionId === p.id && viewer.rooms.includes(o.householdId)),
+      canObject:
+        isOwner &&
+        publicityOpen &&
+        !Object.values(data.elevatorObjections).some(
+          (o) => o.petitionId === p.id && viewer.rooms.includes(o.householdId),
+        ),
     },
   }
 }
@@ -110,7 +141,6 @@ export function shareRows(data: Collections, p: ElevatorPetition): ElevatorShare
     maintenanceShareFen: maintenance[r.id],
   }))
 }
-
 
 /** One audit-log entry of petition `petitionId` for publication: who acted (no name for deleted accounts) and in what role. */
 export function auditEntryDto(data: Collections, petitionId: string, e: AuditEntry): ElevatorAuditEntryDto {

@@ -4,10 +4,10 @@
  * (`isWorkingDay`: no public holidays, yes on make-up working days 调休上班). A year the calendar
  * library does not cover is refused rather than guessed, since its holidays are unknown.
  */
-import { addDays, beijingDate, parseDate } from '../../../domain/time'
-import { isCalendarCovered, isWorkingDay } from '../../../domain/workingDays'
-import { unprocessable } from '../../core/http'
-import type { HallClosedReasonDto } from '../../../domain/contracts/oneThing'
+import { addDays, beijingDate, parseDate } from '@/domain/time'
+import { isCalendarCovered, isWorkingDay } from '@/domain/workingDays'
+import { unprocessable } from '@/backend/core/http'
+import type { HallClosedReasonDto } from '@/domain/contracts/oneThing'
 
 /** The furthest bookable day, in calendar days after today (PRODUCT). */
 export const BOOKING_DAYS_AHEAD = 14
@@ -16,7 +16,11 @@ export const BOOKING_DAYS_AHEAD = 14
 export const HOLIDAY_MESSAGE = '该日是法定节假日，不办理业务，请选择其他日期'
 
 /** Why a day is closed, with the code used when a booking on it is refused. */
-export interface DayClosure { reason: HallClosedReasonDto; code: string; message: string }
+export interface DayClosure {
+  reason: HallClosedReasonDto
+  code: string
+  message: string
+}
 
 /** Today, the first and the last bookable dates (`YYYY-MM-DD`, Beijing) at instant `nowMs`. */
 export function bookingWindow(nowMs: number): { today: string; from: string; to: string } {
@@ -46,7 +50,8 @@ function isHolidayBreak(date: string): boolean {
 export function dayClosure(date: string): DayClosure | null {
   if (!isCalendarCovered(date)) {
     return {
-      reason: 'CALENDAR_NOT_COVERED', code: 'CALENDAR_NOT_COVERED',
+      reason: 'CALENDAR_NOT_COVERED',
+      code: 'CALENDAR_NOT_COVERED',
       message: `${date.slice(0, 4)} 年的法定节假日安排还没有收录，暂时无法确认该日是否办公，请选择其他日期，或打电话向服务中心咨询`,
     }
   }
@@ -67,7 +72,11 @@ export function assertBookableDate(date: string, nowMs: number): void {
   if (date === today) throw unprocessable('DATE_PAST', '当天不能预约，请选择明天及以后的日期', { date: '当天不能预约' })
   if (date > to) {
     const [, m, d] = to.split('-').map(Number)
-    throw unprocessable('DATE_TOO_FAR', `最多只能预约 ${BOOKING_DAYS_AHEAD} 天以内的时段（最晚 ${m}月${d}日），请选择更早的日期`, { date: '超出可预约范围' })
+    throw unprocessable(
+      'DATE_TOO_FAR',
+      `最多只能预约 ${BOOKING_DAYS_AHEAD} 天以内的时段（最晚 ${m}月${d}日），请选择更早的日期`,
+      { date: '超出可预约范围' },
+    )
   }
   const closed = dayClosure(date)
   if (closed) throw unprocessable(closed.code, closed.message, { date: closed.message })

@@ -6,7 +6,10 @@
  */
 
 /** A time slot of a hall's day, `HH:mm` Beijing; `start` is the slot's id within the day. */
-export interface HallSlot { start: string; end: string }
+export interface HallSlot {
+  start: string
+  end: string
+}
 
 /** A service hall taking window appointments (PRODUCT: slots and capacity are per hall). */
 export interface ServiceHall {
@@ -27,7 +30,12 @@ export interface ServiceHall {
 }
 
 /** A deadline the client sent, with when its reminder message went out. */
-export interface StoredDeadline { label: string; dueDate: string; source?: string; remindedAt: string }
+export interface StoredDeadline {
+  label: string
+  dueDate: string
+  source?: string
+  remindedAt: string
+}
 
 /**
  * One user's progress on one life event; key `${userId}:${eventId}`. `reminded` keeps the

@@ -7,13 +7,23 @@
  * (422 `DATE_IN_FUTURE`, domain `PAST_ONLY_DATES`).
  */
 import * as v from 'valibot'
-import { futureDateErrors } from '../../../domain/oneThing'
-import { beijingDate, isDate } from '../../../domain/time'
-import { conflict, unprocessable } from '../../core/http'
-import { route, type Route, type RouteContext } from '../../core/router'
-import { requirePrivacy } from '../../routes/me'
+import { futureDateErrors } from '@/domain/oneThing'
+import { beijingDate, isDate } from '@/domain/time'
+import { conflict, unprocessable } from '@/backend/core/http'
+import { route, type Route, type RouteContext } from '@/backend/core/router'
+import { requirePrivacy } from '@/backend/routes/me'
 import type { OneThingProgress, StoredDeadline } from './model'
-import { dateCn, notifyOwner, pathId, progressDto, progressKey, progressSummaryDto, proxyOf, safeId, SAFE_ID } from './views'
+import {
+  dateCn,
+  notifyOwner,
+  pathId,
+  progressDto,
+  progressKey,
+  progressSummaryDto,
+  proxyOf,
+  safeId,
+  SAFE_ID,
+} from './views'
 
 /** Size caps per saved event (PRODUCT; keeps the collection well under WeChat's 1 MB per key). */
 export const PROGRESS_LIMITS = { answers: 30, ticked: 60, deadlines: 5, eventsPerUser: 30, remindedKept: 20 } as const
@@ -22,19 +32,40 @@ const TEXT = /^[^\u0000-\u001f\u007f<>]+$/
 
 const progressInput = v.object({
   answers: v.pipe(
-    v.record(v.pipe(v.string(), v.regex(SAFE_ID, '问题编号格式不正确')), v.pipe(v.string('回答格式不正确'), v.regex(SAFE_ID, '回答格式不正确'))),
+    v.record(
+      v.pipe(v.string(), v.regex(SAFE_ID, '问题编号格式不正确')),
+      v.pipe(v.string('回答格式不正确'), v.regex(SAFE_ID, '回答格式不正确')),
+    ),
     v.check((r) => Object.keys(r).length <= PROGRESS_LIMITS.answers, `回答最多 ${PROGRESS_LIMITS.answers} 项`),
   ),
-  ticked: v.pipe(v.array(safeId('事项编号')), v.maxLength(PROGRESS_LIMITS.ticked, `已办事项最多 ${PROGRESS_LIMITS.ticked} 项`)),
-  deadlines: v.optional(v.pipe(
-    v.array(v.object({
-      label: v.pipe(v.string('请填写期限名称'), v.trim(), v.minLength(1, '请填写期限名称'), v.maxLength(40, '期限名称太长'), v.regex(TEXT, '期限名称含有不支持的字符')),
-      dueDate: v.pipe(v.string('日期格式不正确'), v.check(isDate, '日期格式不正确（应为 年-月-日）')),
-      source: v.optional(v.pipe(v.string(), v.trim(), v.maxLength(60, '依据太长'), v.regex(TEXT, '依据含有不支持的字符'))),
-    })),
-    v.maxLength(PROGRESS_LIMITS.deadlines, `办理期限最多 ${PROGRESS_LIMITS.deadlines} 项`),
-  ), []),
-  baseVersion: v.optional(v.pipe(v.number('版本号格式不正确'), v.integer('版本号格式不正确'), v.minValue(0, '版本号格式不正确'))),
+  ticked: v.pipe(
+    v.array(safeId('事项编号')),
+    v.maxLength(PROGRESS_LIMITS.ticked, `已办事项最多 ${PROGRESS_LIMITS.ticked} 项`),
+  ),
+  deadlines: v.optional(
+    v.pipe(
+      v.array(
+        v.object({
+          label: v.pipe(
+            v.string('请填写期限名称'),
+            v.trim(),
+            v.minLength(1, '请填写期限名称'),
+            v.maxLength(40, '期限名称太长'),
+            v.regex(TEXT, '期限名称含有不支持的字符'),
+          ),
+          dueDate: v.pipe(v.string('日期格式不正确'), v.check(isDate, '日期格式不正确（应为 年-月-日）')),
+          source: v.optional(
+            v.pipe(v.string(), v.trim(), v.maxLength(60, '依据太长'), v.regex(TEXT, '依据含有不支持的字符')),
+          ),
+        }),
+      ),
+      v.maxLength(PROGRESS_LIMITS.deadlines, `办理期限最多 ${PROGRESS_LIMITS.deadlines} 项`),
+    ),
+    [],
+  ),
+  baseVersion: v.optional(
+    v.pipe(v.number('版本号格式不正确'), v.integer('版本号格式不正确'), v.minValue(0, '版本号格式不正确')),
+  ),
 })
 
 /** The reminder text: `出生登记请在 2026年3月31日 前办理（户口登记条例第七条）`, or an overdue notice. */
@@ -44,26 +75,39 @@ export function reminderText(d: { label: string; dueDate: string; source?: strin
   return `${d.label}请在 ${dateCn(d.dueDate)} 前办理${source}`
 }
 
-const mine = (ctx: RouteContext) => Object.values(ctx.db.data.oneThingProgress).filter((p) => p.userId === ctx.principal.id)
+const mine = (ctx: RouteContext) =>
+  Object.values(ctx.db.data.oneThingProgress).filter((p) => p.userId === ctx.principal.id)
 
 /** Routes of saved progress: list, read, replace (with deadline reminders) and clear, per event id. */
 export const progressRoutes: Route[] = [
   route({
-    method: 'GET', path: '/api/one-thing/progress', access: 'user', allowProxy: true,
+    method: 'GET',
+    path: '/api/one-thing/progress',
+    access: 'user',
+    allowProxy: true,
     handler: (ctx) => {
       const today = beijingDate(ctx.clock.now())
-      return mine(ctx).sort((a, b) => b.updatedAt.localeCompare(a.updatedAt)).map((p) => progressSummaryDto(p, today))
+      return mine(ctx)
+        .sort((a, b) => b.updatedAt.localeCompare(a.updatedAt))
+        .map((p) => progressSummaryDto(p, today))
     },
   }),
   route({
-    method: 'GET', path: '/api/one-thing/progress/:eventId', access: 'user', allowProxy: true,
+    method: 'GET',
+    path: '/api/one-thing/progress/:eventId',
+    access: 'user',
+    allowProxy: true,
     handler: (ctx) => {
       const eventId = pathId(ctx, 'eventId', '事项编号')
       return progressDto(eventId, ctx.db.data.oneThingProgress[progressKey(ctx.principal.id, eventId)])
     },
   }),
   route({
-    method: 'PUT', path: '/api/one-thing/progress/:eventId', access: 'user', allowProxy: true, input: progressInput,
+    method: 'PUT',
+    path: '/api/one-thing/progress/:eventId',
+    access: 'user',
+    allowProxy: true,
+    input: progressInput,
     handler: (ctx) => {
       requirePrivacy(ctx)
       const eventId = pathId(ctx, 'eventId', '事项编号')
@@ -78,10 +122,17 @@ export const progressRoutes: Route[] = [
       const lateDates = futureDateErrors(eventId, body.answers, today)
       const late = Object.keys(lateDates)
       if (late.length) {
-        throw unprocessable('DATE_IN_FUTURE', lateDates[late[0]], Object.fromEntries(late.map((q) => [`answers.${q}`, lateDates[q]])))
+        throw unprocessable(
+          'DATE_IN_FUTURE',
+          lateDates[late[0]],
+          Object.fromEntries(late.map((q) => [`answers.${q}`, lateDates[q]])),
+        )
       }
       if (!old && mine(ctx).length >= PROGRESS_LIMITS.eventsPerUser) {
-        throw unprocessable('TOO_MANY_EVENTS', `最多同时保存 ${PROGRESS_LIMITS.eventsPerUser} 件事的进度，请先清空已办完的事项`)
+        throw unprocessable(
+          'TOO_MANY_EVENTS',
+          `最多同时保存 ${PROGRESS_LIMITS.eventsPerUser} 件事的进度，请先清空已办完的事项`,
+        )
       }
       const reminded = [...(old?.reminded ?? [])]
       const deadlines: StoredDeadline[] = []
@@ -115,7 +166,10 @@ export const progressRoutes: Route[] = [
     },
   }),
   route({
-    method: 'DELETE', path: '/api/one-thing/progress/:eventId', access: 'user', allowProxy: true,
+    method: 'DELETE',
+    path: '/api/one-thing/progress/:eventId',
+    access: 'user',
+    allowProxy: true,
     handler: (ctx) => {
       const eventId = pathId(ctx, 'eventId', '事项编号')
       const key = progressKey(ctx.principal.id, eventId)

@@ -4,7 +4,7 @@
  * 海宁). Names are real institutions; addresses and phone numbers are illustrative demo data, to be
  * checked before any real use. Progress and appointments start empty.
  */
-import type { CoreCollections } from '../../model'
+import type { CoreCollections } from '@/backend/model'
 import type { HallSlot, OneThingCollections, ServiceHall } from './model'
 
 /** Working-day slots with a lunch break 12:00–14:00 (PRODUCT, configurable per hall). */
@@ -20,31 +20,51 @@ export const DEFAULT_SLOTS: HallSlot[] = [
 /** Appointments per slot (PRODUCT). */
 export const DEFAULT_CAPACITY = 3
 
-const hall = (h: Omit<ServiceHall, 'slots' | 'capacityPerSlot'>): ServiceHall => ({ ...h, slots: DEFAULT_SLOTS.map((s) => ({ ...s })), capacityPerSlot: DEFAULT_CAPACITY })
+const hall = (h: Omit<ServiceHall, 'slots' | 'capacityPerSlot'>): ServiceHall => ({
+  ...h,
+  slots: DEFAULT_SLOTS.map((s) => ({ ...s })),
+  capacityPerSlot: DEFAULT_CAPACITY,
+})
 
 /** The seeded halls, in display order. */
 export const HALLS: ServiceHall[] = [
   hall({
-    id: 'hall-zh-district', name: '镇海区行政服务中心', city: '宁波市', district: '镇海区',
-    address: '宁波市镇海区骆驼街道镇海大道北段 1 号 一楼大厅', phone: '0574-86270000',
+    id: 'hall-zh-district',
+    name: '镇海区行政服务中心',
+    city: '宁波市',
+    district: '镇海区',
+    address: '宁波市镇海区骆驼街道镇海大道北段 1 号 一楼大厅',
+    phone: '0574-86270000',
     windows: ['“一件事”综合受理窗口（一楼 1–6 号）', '公安户籍窗口（一楼 12 号）', '医保社保窗口（二楼 20–25 号）'],
     communityIds: ['c-zpq'],
   }),
   hall({
-    id: 'hall-zbs-street', name: '招宝山街道便民服务中心', city: '宁波市', district: '镇海区',
-    address: '宁波市镇海区招宝山街道车站路 8 号', phone: '0574-86260000',
+    id: 'hall-zbs-street',
+    name: '招宝山街道便民服务中心',
+    city: '宁波市',
+    district: '镇海区',
+    address: '宁波市镇海区招宝山街道车站路 8 号',
+    phone: '0574-86260000',
     windows: ['综合受理窗口（1–3 号）', '社保医保窗口（4 号）'],
     communityIds: ['c-zpq'],
   }),
   hall({
-    id: 'hall-hn-citizen', name: '海宁市民之家', city: '嘉兴市', district: '海宁市',
-    address: '海宁市硖石街道水月亭西路 1 号 市民之家一楼', phone: '0573-87280000',
+    id: 'hall-hn-citizen',
+    name: '海宁市民之家',
+    city: '嘉兴市',
+    district: '海宁市',
+    address: '海宁市硖石街道水月亭西路 1 号 市民之家一楼',
+    phone: '0573-87280000',
     windows: ['“一件事”综合受理窗口（A 区 1–8 号）', '公安户籍窗口（B 区 3 号）', '医保窗口（C 区 1–4 号）'],
     communityIds: ['c-xs'],
   }),
   hall({
-    id: 'hall-xs-street', name: '硖石街道便民服务中心', city: '嘉兴市', district: '海宁市',
-    address: '海宁市硖石街道西山路 100 号', phone: '0573-87020000',
+    id: 'hall-xs-street',
+    name: '硖石街道便民服务中心',
+    city: '嘉兴市',
+    district: '海宁市',
+    address: '海宁市硖石街道西山路 100 号',
+    phone: '0573-87020000',
     windows: ['综合受理窗口（1–2 号）'],
     communityIds: ['c-xs'],
   }),
@@ -53,7 +73,12 @@ export const HALLS: ServiceHall[] = [
 /** Seed data of the oneThing feature; `core` is the already-built core seed (people, rooms…). */
 export function seedOneThing(_nowIso: string, _core: CoreCollections): OneThingCollections {
   return {
-    oneThingHalls: Object.fromEntries(HALLS.map((h) => [h.id, { ...h, slots: h.slots.map((s) => ({ ...s })), windows: [...h.windows], communityIds: [...h.communityIds] }])),
+    oneThingHalls: Object.fromEntries(
+      HALLS.map((h) => [
+        h.id,
+        { ...h, slots: h.slots.map((s) => ({ ...s })), windows: [...h.windows], communityIds: [...h.communityIds] },
+      ]),
+    ),
     oneThingProgress: {},
     oneThingAppointments: {},
   }

@@ -3,14 +3,17 @@
  * ids, and messages to the owner of a record (and to the family proxy who acted, if any).
  */
 import * as v from 'valibot'
-import { formatDateCn, parseDate } from '../../../domain/time'
+import { formatDateCn, parseDate } from '@/domain/time'
 import type {
-  OneThingAppointmentDto, OneThingProgressDto, OneThingProgressSummaryDto, ServiceHallDto,
-} from '../../../domain/contracts/oneThing'
-import { badRequest } from '../../core/http'
-import type { RouteContext } from '../../core/router'
-import type { Collections, User } from '../../model'
-import { displayName } from '../../routes/views'
+  OneThingAppointmentDto,
+  OneThingProgressDto,
+  OneThingProgressSummaryDto,
+  ServiceHallDto,
+} from '@/domain/contracts/oneThing'
+import { badRequest } from '@/backend/core/http'
+import type { RouteContext } from '@/backend/core/router'
+import type { Collections, User } from '@/backend/model'
+import { displayName } from '@/backend/routes/views'
 import type { OneThingAppointment, OneThingProgress, ServiceHall } from './model'
 
 /** A short safe id: letters, digits, `_` and `-`, 1–48 characters, starting with a letter or digit. */
@@ -33,12 +36,19 @@ export function pathId(ctx: RouteContext, name: string, what: string): string {
 }
 
 /** The id of the family proxy acting in this request, or `undefined` when the user acts for themselves. */
-export const proxyOf = (ctx: RouteContext): string | undefined => (ctx.user.id !== ctx.principal.id ? ctx.user.id : undefined)
+export const proxyOf = (ctx: RouteContext): string | undefined =>
+  ctx.user.id !== ctx.principal.id ? ctx.user.id : undefined
 
 /** Sends a message to the principal and, when a proxy acted, a copy to the proxy. */
 export function notifyOwner(ctx: RouteContext, title: string, body: string): void {
   ctx.notify(ctx.principal.id, title, body, ONE_THING_LINK)
-  if (proxyOf(ctx)) ctx.notify(ctx.user.id, title, `（您为${ctx.principal.realName?.name ?? ctx.principal.nickname}代办）${body}`, ONE_THING_LINK)
+  if (proxyOf(ctx))
+    ctx.notify(
+      ctx.user.id,
+      title,
+      `（您为${ctx.principal.realName?.name ?? ctx.principal.nickname}代办）${body}`,
+      ONE_THING_LINK,
+    )
 }
 
 /** `2026年3月31日` (no weekday), as in deadline reminders. */
@@ -66,8 +76,18 @@ export function progressDto(eventId: string, p: OneThingProgress | undefined): O
 
 /** A summary row for the list of started events; `today` is `YYYY-MM-DD`. */
 export function progressSummaryDto(p: OneThingProgress, today: string): OneThingProgressSummaryDto {
-  const next = p.deadlines.map((d) => d.dueDate).filter((d) => d >= today).sort()[0] ?? null
-  return { eventId: p.eventId, answeredCount: Object.keys(p.answers).length, tickedCount: p.ticked.length, nextDueDate: next, updatedAt: p.updatedAt }
+  const next =
+    p.deadlines
+      .map((d) => d.dueDate)
+      .filter((d) => d >= today)
+      .sort()[0] ?? null
+  return {
+    eventId: p.eventId,
+    answeredCount: Object.keys(p.answers).length,
+    tickedCount: p.ticked.length,
+    nextDueDate: next,
+    updatedAt: p.updatedAt,
+  }
 }
 
 /** A hall as the app sees it; `nearby` when it serves the user's community. */
@@ -77,8 +97,15 @@ export function hallDto(h: ServiceHall, user: User): ServiceHallDto {
   const gap = h.slots.findIndex((s, i) => i > 0 && h.slots[i - 1].end !== s.start)
   const hours = gap > 0 ? `${first}–${h.slots[gap - 1].end}，${h.slots[gap].start}–${last}` : `${first}–${last}`
   return {
-    id: h.id, name: h.name, city: h.city, district: h.district, address: h.address, phone: h.phone,
-    windows: [...h.windows], hours: `工作日 ${hours}（法定节假日休息，调休上班日照常办公）`, nearby: h.communityIds.includes(user.communityId),
+    id: h.id,
+    name: h.name,
+    city: h.city,
+    district: h.district,
+    address: h.address,
+    phone: h.phone,
+    windows: [...h.windows],
+    hours: `工作日 ${hours}（法定节假日休息，调休上班日照常办公）`,
+    nearby: h.communityIds.includes(user.communityId),
   }
 }
 
@@ -88,7 +115,9 @@ export const slotOf = (h: ServiceHall, start: string) => h.slots.find((s) => s.s
 /** Epoch ms of `HH:mm` on `date`, Beijing. */
 export function instantOf(date: string, time: string): number {
   const [hh, mm] = time.split(':').map(Number)
-  return parseDate(date).add(hh * 60 + mm, 'minute').valueOf()
+  return parseDate(date)
+    .add(hh * 60 + mm, 'minute')
+    .valueOf()
 }
 
 /** When an appointment's slot ends (epoch ms). */
@@ -98,7 +127,8 @@ export function appointmentEnd(data: Collections, a: OneThingAppointment): numbe
 }
 
 /** Whether an appointment still counts: booked and its slot not yet ended at `nowMs`. */
-export const isActive = (data: Collections, a: OneThingAppointment, nowMs: number) => a.status === 'booked' && appointmentEnd(data, a) > nowMs
+export const isActive = (data: Collections, a: OneThingAppointment, nowMs: number) =>
+  a.status === 'booked' && appointmentEnd(data, a) > nowMs
 
 /** The appointment DTO at `nowMs`. */
 export function appointmentDto(data: Collections, a: OneThingAppointment, nowMs: number): OneThingAppointmentDto {
@@ -106,10 +136,24 @@ export function appointmentDto(data: Collections, a: OneThingAppointment, nowMs:
   const slot = (hall && slotOf(hall, a.slot)) ?? { start: a.slot, end: a.slot }
   const status = a.status === 'cancelled' ? 'cancelled' : isActive(data, a, nowMs) ? 'upcoming' : 'past'
   return {
-    id: a.id, eventId: a.eventId, eventName: a.eventName,
-    hall: { id: a.hallId, name: hall?.name ?? '', address: hall?.address ?? '', window: hall?.windows[0] ?? '', phone: hall?.phone ?? '' },
-    date: a.date, dateLabel: formatDateCn(a.date), slot: { start: slot.start, end: slot.end }, status,
-    bookedAt: a.bookedAt, changedAt: a.changedAt, cancelledAt: a.cancelledAt, byProxy: !!a.proxyId,
+    id: a.id,
+    eventId: a.eventId,
+    eventName: a.eventName,
+    hall: {
+      id: a.hallId,
+      name: hall?.name ?? '',
+      address: hall?.address ?? '',
+      window: hall?.windows[0] ?? '',
+      phone: hall?.phone ?? '',
+    },
+    date: a.date,
+    dateLabel: formatDateCn(a.date),
+    slot: { start: slot.start, end: slot.end },
+    status,
+    bookedAt: a.bookedAt,
+    changedAt: a.changedAt,
+    cancelledAt: a.cancelledAt,
+    byProxy: !!a.proxyId,
     proxyName: a.proxyId ? displayName(data.users[a.proxyId]) : undefined,
   }
 }

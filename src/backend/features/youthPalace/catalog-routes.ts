@@ -3,9 +3,9 @@
  * category, site, weekday), a course's detail with prices, and a course's publicly checkable lottery.
  */
 import * as v from 'valibot'
-import { checkAgeBand } from '../../../domain/youthPalaceRules'
-import { notFound } from '../../core/http'
-import { route, type Route, type RouteContext } from '../../core/router'
+import { checkAgeBand } from '@/domain/youthPalaceRules'
+import { notFound } from '@/backend/core/http'
+import { route, type Route, type RouteContext } from '@/backend/core/router'
 import type { YpChildRecord } from './model'
 import { courseOf, ownChild, termOf } from './store'
 import { courseDetailDto, courseDto, lotteryDto, termDto } from './views'
@@ -16,7 +16,9 @@ const optionalChild = (ctx: RouteContext, childId: string | undefined): YpChildR
 /** Catalogue routes under `/api/youth-palace`. */
 export const catalogRoutes: Route[] = [
   route({
-    method: 'GET', path: '/api/youth-palace/terms', access: 'user',
+    method: 'GET',
+    path: '/api/youth-palace/terms',
+    access: 'user',
     input: v.object({ communityId: v.optional(v.pipe(v.string(), v.maxLength(40))) }),
     handler: (ctx) => {
       const communityId = ctx.body.communityId || ctx.user.communityId
@@ -28,7 +30,9 @@ export const catalogRoutes: Route[] = [
     },
   }),
   route({
-    method: 'GET', path: '/api/youth-palace/terms/:id/courses', access: 'user',
+    method: 'GET',
+    path: '/api/youth-palace/terms/:id/courses',
+    access: 'user',
     input: v.object({
       childId: v.optional(v.pipe(v.string(), v.maxLength(64))),
       category: v.optional(v.pipe(v.string(), v.maxLength(20))),
@@ -45,14 +49,18 @@ export const catalogRoutes: Route[] = [
         .filter((c) => !category || c.category === category)
         .filter((c) => !site || c.site === site)
         .filter((c) => weekday === undefined || weekday === '' || c.sessions.some((s) => s.weekday === Number(weekday)))
-        .sort((a, b) => a.sessions[0].weekday === b.sessions[0].weekday
-          ? a.sessions[0].start.localeCompare(b.sessions[0].start) || a.name.localeCompare(b.name)
-          : ((a.sessions[0].weekday + 6) % 7) - ((b.sessions[0].weekday + 6) % 7))
+        .sort((a, b) =>
+          a.sessions[0].weekday === b.sessions[0].weekday
+            ? a.sessions[0].start.localeCompare(b.sessions[0].start) || a.name.localeCompare(b.name)
+            : ((a.sessions[0].weekday + 6) % 7) - ((b.sessions[0].weekday + 6) % 7),
+        )
         .map((c) => courseDto(ctx.db.data, c, term, ctx.nowIso, child))
     },
   }),
   route({
-    method: 'GET', path: '/api/youth-palace/courses/:id', access: 'user',
+    method: 'GET',
+    path: '/api/youth-palace/courses/:id',
+    access: 'user',
     input: v.object({ childId: v.optional(v.pipe(v.string(), v.maxLength(64))) }),
     handler: (ctx) => {
       const { course, term } = courseOf(ctx, ctx.params.id)
@@ -60,11 +68,17 @@ export const catalogRoutes: Route[] = [
     },
   }),
   route({
-    method: 'GET', path: '/api/youth-palace/courses/:id/lottery', access: 'user',
+    method: 'GET',
+    path: '/api/youth-palace/courses/:id/lottery',
+    access: 'user',
     handler: (ctx) => {
       const { course } = courseOf(ctx, ctx.params.id)
       const dto = course.admission === 'lottery' ? lotteryDto(ctx.db.data, course.id, ctx.user.id) : null
-      if (!dto) throw notFound(course.admission === 'lottery' ? '这门课的报名还没开始，抽签指纹尚未公布' : '这门课按报名先后录取，不抽签', 'NO_LOTTERY')
+      if (!dto)
+        throw notFound(
+          course.admission === 'lottery' ? '这门课的报名还没开始，抽签指纹尚未公布' : '这门课按报名先后录取，不抽签',
+          'NO_LOTTERY',
+        )
       return dto
     },
   }),

@@ -6,24 +6,34 @@
  * birth date is locked (it decides the age band) and the profile cannot be deleted.
  */
 import * as v from 'valibot'
-import { beijingDate, isDate } from '../../../domain/time'
-import { checkChildBirthDate, checkChildName, normalizeChildName } from '../../../domain/youthPalaceChildren'
-import type { Refusal } from '../../../domain/youthPalaceTypes'
-import { conflict, unprocessable } from '../../core/http'
-import { newId } from '../../core/ids'
-import { route, type Route, type RouteContext } from '../../core/router'
-import { requirePrivacy } from '../../routes/me'
+import { beijingDate, isDate } from '@/domain/time'
+import { checkChildBirthDate, checkChildName, normalizeChildName } from '@/domain/youthPalaceChildren'
+import type { Refusal } from '@/domain/youthPalaceTypes'
+import { conflict, unprocessable } from '@/backend/core/http'
+import { newId } from '@/backend/core/ids'
+import { route, type Route, type RouteContext } from '@/backend/core/router'
+import { requirePrivacy } from '@/backend/routes/me'
 import type { YpChildRecord } from './model'
 import { ownChild } from './store'
 import { activeEnrollmentsOf, childDto } from './views'
 
 const MAX_IMAGE_BASE64 = Math.ceil((200 * 1024 * 4) / 3) + 4 // ≤ 200 KB image
 
-const nameSchema = v.pipe(v.string('请填写孩子的姓名'), v.transform(normalizeChildName),
-  v.check((n) => checkChildName(n).ok, (issue) => (checkChildName(String(issue.input)) as Refusal).message))
+const nameSchema = v.pipe(
+  v.string('请填写孩子的姓名'),
+  v.transform(normalizeChildName),
+  v.check(
+    (n) => checkChildName(n).ok,
+    (issue) => (checkChildName(String(issue.input)) as Refusal).message,
+  ),
+)
 const birthSchema = v.pipe(v.string('请选择孩子的出生日期'), v.check(isDate, '出生日期格式不正确，如 2018-05-01'))
-const photoSchema = v.pipe(v.string(), v.minLength(8, '请拍摄证明材料'), v.maxLength(MAX_IMAGE_BASE64, '照片太大，请重新拍摄（不超过 200 KB）'),
-  v.regex(/^[A-Za-z0-9+/=]+$/, '照片格式不正确'))
+const photoSchema = v.pipe(
+  v.string(),
+  v.minLength(8, '请拍摄证明材料'),
+  v.maxLength(MAX_IMAGE_BASE64, '照片太大，请重新拍摄（不超过 200 KB）'),
+  v.regex(/^[A-Za-z0-9+/=]+$/, '照片格式不正确'),
+)
 
 /** Refuses (422 `INVALID_BIRTH_DATE`) a birth date in the future or outside the ages the palace serves. */
 function checkBirthDate(ctx: RouteContext, birthDate: string): void {
@@ -33,20 +43,26 @@ function checkBirthDate(ctx: RouteContext, birthDate: string): void {
 
 /** The child's courses still holding or seeking a place, as `《A》《B》` (empty when none). */
 function activeCoursesCn(ctx: RouteContext, childId: string): string {
-  return activeEnrollmentsOf(ctx.db.data, childId).map((e) => `《${ctx.db.data.ypCourses[e.courseId]?.name ?? '课程'}》`).join('')
+  return activeEnrollmentsOf(ctx.db.data, childId)
+    .map((e) => `《${ctx.db.data.ypCourses[e.courseId]?.name ?? '课程'}》`)
+    .join('')
 }
 
 /** Refuses (409 `CHILD_EXISTS`) a second profile of the same name and birth date for this parent. */
 function checkNotDuplicate(ctx: RouteContext, name: string, birthDate: string, exceptId?: string): void {
-  const twin = Object.values(ctx.db.data.ypChildren).find((c) => c.parentId === ctx.user.id && !c.deletedAt && c.id !== exceptId &&
-    c.name === name && c.birthDate === birthDate)
+  const twin = Object.values(ctx.db.data.ypChildren).find(
+    (c) =>
+      c.parentId === ctx.user.id && !c.deletedAt && c.id !== exceptId && c.name === name && c.birthDate === birthDate,
+  )
   if (twin) throw conflict('CHILD_EXISTS', `已经有一个叫${name}、出生日期相同的孩子了，无需重复添加`)
 }
 
 /** Children profile routes under `/api/youth-palace/children`. */
 export const childrenRoutes: Route[] = [
   route({
-    method: 'GET', path: '/api/youth-palace/children', access: 'user',
+    method: 'GET',
+    path: '/api/youth-palace/children',
+    access: 'user',
     handler: (ctx) => {
       requirePrivacy(ctx)
       return Object.values(ctx.db.data.ypChildren)
@@ -56,17 +72,33 @@ export const childrenRoutes: Route[] = [
     },
   }),
   route({
-    method: 'POST', path: '/api/youth-palace/children', access: 'user',
-    input: v.object({ name: nameSchema, birthDate: birthSchema, hardship: v.optional(v.boolean(), false), hardshipProofPhoto: v.optional(photoSchema) }),
+    method: 'POST',
+    path: '/api/youth-palace/children',
+    access: 'user',
+    input: v.object({
+      name: nameSchema,
+      birthDate: birthSchema,
+      hardship: v.optional(v.boolean(), false),
+      hardshipProofPhoto: v.optional(photoSchema),
+    }),
     handler: (ctx) => {
       requirePrivacy(ctx)
       const { body, nowIso } = ctx
       checkBirthDate(ctx, body.birthDate)
       checkNotDuplicate(ctx, body.name, body.birthDate)
       const mine = Object.values(ctx.db.data.ypChildren).filter((c) => c.parentId === ctx.user.id && !c.deletedAt)
-      if (mine.length >= 6) throw unprocessable('TOO_MANY_CHILDREN', '每位家长最多添加 6 个孩子。如有特殊情况请联系社区')
+      if (mine.length >= 6)
+        throw unprocessable('TOO_MANY_CHILDREN', '每位家长最多添加 6 个孩子。如有特殊情况请联系社区')
       const id = newId('ypk')
-      const child: YpChildRecord = { id, parentId: ctx.user.id, name: body.name, birthDate: body.birthDate, hardship: body.hardship, createdAt: nowIso, updatedAt: nowIso }
+      const child: YpChildRecord = {
+        id,
+        parentId: ctx.user.id,
+        name: body.name,
+        birthDate: body.birthDate,
+        hardship: body.hardship,
+        createdAt: nowIso,
+        updatedAt: nowIso,
+      }
       if (body.hardshipProofPhoto) {
         child.hardshipProofImageId = newId('img')
         ctx.db.putImage(child.hardshipProofImageId, body.hardshipProofPhoto)
@@ -76,14 +108,21 @@ export const childrenRoutes: Route[] = [
     },
   }),
   route({
-    method: 'GET', path: '/api/youth-palace/children/:id', access: 'user',
+    method: 'GET',
+    path: '/api/youth-palace/children/:id',
+    access: 'user',
     handler: (ctx) => childDto(ctx.db.data, ownChild(ctx, ctx.params.id), ctx.nowIso),
   }),
   route({
-    method: 'PATCH', path: '/api/youth-palace/children/:id', access: 'user',
+    method: 'PATCH',
+    path: '/api/youth-palace/children/:id',
+    access: 'user',
     input: v.object({
-      name: v.optional(nameSchema), birthDate: v.optional(birthSchema), hardship: v.optional(v.boolean()),
-      hardshipProofPhoto: v.optional(photoSchema), removeHardshipProof: v.optional(v.boolean()),
+      name: v.optional(nameSchema),
+      birthDate: v.optional(birthSchema),
+      hardship: v.optional(v.boolean()),
+      hardshipProofPhoto: v.optional(photoSchema),
+      removeHardshipProof: v.optional(v.boolean()),
     }),
     handler: (ctx) => {
       const found = ownChild(ctx, ctx.params.id)
@@ -92,8 +131,11 @@ export const childrenRoutes: Route[] = [
         checkBirthDate(ctx, body.birthDate)
         const courses = activeCoursesCn(ctx, found.id)
         if (courses) {
-          throw conflict('CHILD_HAS_ENROLLMENTS', `${found.name}已报名${courses}，出生日期决定能报哪个年龄段的课程，报名期间不能修改。` +
-            '如果填错了，请先在“我的课程”里取消报名再修改，或联系社区核对')
+          throw conflict(
+            'CHILD_HAS_ENROLLMENTS',
+            `${found.name}已报名${courses}，出生日期决定能报哪个年龄段的课程，报名期间不能修改。` +
+              '如果填错了，请先在“我的课程”里取消报名再修改，或联系社区核对',
+          )
         }
       }
       checkNotDuplicate(ctx, body.name ?? found.name, body.birthDate ?? found.birthDate, found.id)
@@ -111,13 +153,18 @@ export const childrenRoutes: Route[] = [
     },
   }),
   route({
-    method: 'DELETE', path: '/api/youth-palace/children/:id', access: 'user',
+    method: 'DELETE',
+    path: '/api/youth-palace/children/:id',
+    access: 'user',
     handler: (ctx) => {
       const found = ownChild(ctx, ctx.params.id)
       const courses = activeCoursesCn(ctx, found.id)
       if (courses) {
-        throw conflict('CHILD_HAS_ENROLLMENTS', `${found.name}还有${courses}的报名没有结束，资料暂时不能删除。` +
-          '请先在“我的课程”里取消这些报名，再删除资料')
+        throw conflict(
+          'CHILD_HAS_ENROLLMENTS',
+          `${found.name}还有${courses}的报名没有结束，资料暂时不能删除。` +
+            '请先在“我的课程”里取消这些报名，再删除资料',
+        )
       }
       const child = ctx.db.write('ypChildren')[found.id]
       child.deletedAt = ctx.nowIso

@@ -3,8 +3,8 @@
  * Records extend the pure domain types (`Term`, `Course`, `Enrollment`) so the domain rules take them
  * as they are. Dates `YYYY-MM-DD` (Beijing), instants ISO with +08:00, money integer fen.
  */
-import type { LotteryApplication } from '../../../domain/youthPalace'
-import type { Course, Enrollment, Term, TermStatus } from '../../../domain/youthPalaceTypes'
+import type { LotteryApplication } from '@/domain/youthPalace'
+import type { Course, Enrollment, Term, TermStatus } from '@/domain/youthPalaceTypes'
 
 /** Registration state of a term: draft → open (commitments published) → closed → drawn. */
 export type YpTermStatus = TermStatus
@@ -97,7 +97,15 @@ export interface YpLotteryRecord {
 }
 
 /** Attendance of one enrollment at one session date (key `<enrollmentId>:<sessionDate>`). */
-export interface YpAttendanceRecord { id: string; enrollmentId: string; courseId: string; sessionDate: string; present: boolean; markedBy: string; markedAt: string }
+export interface YpAttendanceRecord {
+  id: string
+  enrollmentId: string
+  courseId: string
+  sessionDate: string
+  present: boolean
+  markedBy: string
+  markedAt: string
+}
 
 /** A no-show of a family in a term: a late cancellation or an absence. 3 in a term → no priority next term. */
 export interface YpNoShowRecord {

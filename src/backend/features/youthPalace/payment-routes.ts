@@ -6,10 +6,10 @@
  * key, and trust only WeChat's payment notification or an order query — never the client's word.
  */
 import * as v from 'valibot'
-import { sha256Hex } from '../../../domain/hash'
-import { conflict, notFound, unprocessable } from '../../core/http'
-import { newId } from '../../core/ids'
-import { route, type Route } from '../../core/router'
+import { sha256Hex } from '@/domain/hash'
+import { conflict, notFound, unprocessable } from '@/backend/core/http'
+import { newId } from '@/backend/core/ids'
+import { route, type Route } from '@/backend/core/router'
 import { confirmable } from './enrollment-routes'
 import type { YpPaymentRecord } from './model'
 import { courseOf, ownEnrollment, randomHex } from './store'
@@ -18,7 +18,9 @@ import { enrollmentDto, feeForChild, paymentOf } from './views'
 /** Payment routes under `/api/youth-palace/enrollments/:id`. */
 export const paymentRoutes: Route[] = [
   route({
-    method: 'POST', path: '/api/youth-palace/enrollments/:id/pay', access: 'user',
+    method: 'POST',
+    path: '/api/youth-palace/enrollments/:id/pay',
+    access: 'user',
     handler: (ctx) => {
       const e = ownEnrollment(ctx, ctx.params.id)
       const { course } = courseOf(ctx, e.courseId)
@@ -31,27 +33,42 @@ export const paymentRoutes: Route[] = [
         const id = newId('pay')
         const nonce = randomHex(ctx.clock.now()).slice(0, 32)
         p = {
-          id, enrollmentId: e.id, parentId: e.parentId, amountFen, status: 'created',
-          outTradeNo: `MCYP${ctx.clock.now()}${nonce.slice(0, 6)}`, prepayId: `wx_mock_${nonce.slice(0, 24)}`,
-          nonceStr: nonce, timeStamp: String(Math.floor(ctx.clock.now() / 1000)), createdAt: ctx.nowIso,
+          id,
+          enrollmentId: e.id,
+          parentId: e.parentId,
+          amountFen,
+          status: 'created',
+          outTradeNo: `MCYP${ctx.clock.now()}${nonce.slice(0, 6)}`,
+          prepayId: `wx_mock_${nonce.slice(0, 24)}`,
+          nonceStr: nonce,
+          timeStamp: String(Math.floor(ctx.clock.now() / 1000)),
+          createdAt: ctx.nowIso,
         } satisfies YpPaymentRecord
         ctx.db.write('ypPayments')[id] = p
       }
       const pkg = `prepay_id=${p.prepayId}`
       return {
-        paymentId: p.id, amountFen: p.amountFen, timeStamp: p.timeStamp, nonceStr: p.nonceStr, package: pkg,
-        signType: 'RSA' as const, paySign: `MOCK-${sha256Hex(p.timeStamp, p.nonceStr, pkg).slice(0, 40)}`,
+        paymentId: p.id,
+        amountFen: p.amountFen,
+        timeStamp: p.timeStamp,
+        nonceStr: p.nonceStr,
+        package: pkg,
+        signType: 'RSA' as const,
+        paySign: `MOCK-${sha256Hex(p.timeStamp, p.nonceStr, pkg).slice(0, 40)}`,
       }
     },
   }),
   route({
-    method: 'POST', path: '/api/youth-palace/enrollments/:id/confirm-payment', access: 'user',
+    method: 'POST',
+    path: '/api/youth-palace/enrollments/:id/confirm-payment',
+    access: 'user',
     input: v.object({ paymentId: v.pipe(v.string('缺少支付单号'), v.minLength(1, '缺少支付单号'), v.maxLength(64)) }),
     handler: (ctx) => {
       const found = ownEnrollment(ctx, ctx.params.id)
       const payment = ctx.db.data.ypPayments[ctx.body.paymentId]
       if (!payment || payment.enrollmentId !== found.id) throw notFound('没有找到这笔支付', 'NO_SUCH_PAYMENT')
-      if (payment.status !== 'created' || found.status === 'confirmed') throw conflict('ALREADY_CONFIRMED', '这笔费用已经支付，名额已确认')
+      if (payment.status !== 'created' || found.status === 'confirmed')
+        throw conflict('ALREADY_CONFIRMED', '这笔费用已经支付，名额已确认')
       confirmable(ctx, found)
       const p = ctx.db.write('ypPayments')[payment.id]
       Object.assign(p, { status: 'paid', paidAt: ctx.nowIso })

@@ -3,7 +3,7 @@
  * lottery results, applications and enrollments, mock WeChat Pay, and the worker side. Every handler
  * first runs the lazy time rule `sweepOffers` (expired offers lapse, the next waitlisted are promoted).
  */
-import type { Route } from '../../core/router'
+import type { Route } from '@/backend/core/router'
 import { catalogRoutes } from './catalog-routes'
 import { childrenRoutes } from './children-routes'
 import { enrollmentRoutes } from './enrollment-routes'
@@ -12,9 +12,19 @@ import { sweepOffers } from './store'
 import { workerRoutes } from './worker-routes'
 
 /** Wraps a route so its handler starts with the lazy offer sweep (same transaction as the request). */
-const withSweep = (r: Route): Route => ({ ...r, handler: (ctx) => { sweepOffers(ctx); return r.handler(ctx) } })
+const withSweep = (r: Route): Route => ({
+  ...r,
+  handler: (ctx) => {
+    sweepOffers(ctx)
+    return r.handler(ctx)
+  },
+})
 
 /** Routes of the youthPalace feature. */
 export const youthPalaceRoutes: Route[] = [
-  ...childrenRoutes, ...catalogRoutes, ...enrollmentRoutes, ...paymentRoutes, ...workerRoutes,
+  ...childrenRoutes,
+  ...catalogRoutes,
+  ...enrollmentRoutes,
+  ...paymentRoutes,
+  ...workerRoutes,
 ].map(withSweep)

@@ -7,9 +7,9 @@
  * the first-come 航模小班 (full: a family can join its waitlist and is promoted, deterministically, when
  * 郑丽华 (u-zheng) cancels); the term before, with 3 no-shows for u-zhang's family, so they lose resident priority.
  */
-import { addDays, beijingDate } from '../../../domain/time'
-import type { Weekday } from '../../../domain/youthPalaceTypes'
-import type { CoreCollections } from '../../model'
+import { addDays, beijingDate } from '@/domain/time'
+import type { Weekday } from '@/domain/youthPalaceTypes'
+import type { CoreCollections } from '@/backend/model'
 import { newLottery } from './lottery'
 import type { YouthPalaceCollections, YpChildRecord, YpCourseRecord, YpEnrollmentRecord, YpTermRecord } from './model'
 import { randomHex } from './store'
@@ -20,7 +20,10 @@ const SAT: Weekday = 6
 const SUN: Weekday = 0
 
 /** Weekday (0 = Sunday) of a `YYYY-MM-DD` date. */
-const weekdayOf = (date: string) => { const [y, m, d] = date.split('-').map(Number); return new Date(Date.UTC(y, m - 1, d)).getUTCDay() }
+const weekdayOf = (date: string) => {
+  const [y, m, d] = date.split('-').map(Number)
+  return new Date(Date.UTC(y, m - 1, d)).getUTCDay()
+}
 
 /**
  * The season of a term from its first teaching day: spring from 20 December to the end of May (a
@@ -43,23 +46,232 @@ export function seededTermId(startDate: string): string {
   return `ypt-zpq-${year}-${key}`
 }
 
-type CourseSeed = [key: string, name: string, category: string, site: string, teacher: string, ageMin: number, ageMax: number,
-  capacity: number, feeYuan: number, admission: 'lottery' | 'firstCome', weekday: Weekday, start: string, end: string, description: string]
+type CourseSeed = [
+  key: string,
+  name: string,
+  category: string,
+  site: string,
+  teacher: string,
+  ageMin: number,
+  ageMax: number,
+  capacity: number,
+  feeYuan: number,
+  admission: 'lottery' | 'firstCome',
+  weekday: Weekday,
+  start: string,
+  end: string,
+  description: string,
+]
 
 const COURSES: CourseSeed[] = [
-  ['calligraphy', '书法', '书画', SITE_HOME, '沈墨林', 7, 12, 18, 0, 'firstCome', SAT, '09:00', '10:30', '硬笔与毛笔楷书入门，练坐姿与握笔。'],
-  ['drawing', '创意绘画', '书画', SITE_HOME, '蒋彩云', 4, 6, 12, 80, 'firstCome', SAT, '09:00', '10:30', '油画棒、水彩与手工拼贴，材料费含在学费里。'],
-  ['latin', '拉丁舞', '舞蹈', SITE_BRANCH, '韩悦', 4, 8, 12, 120, 'firstCome', SAT, '10:00', '11:30', '恰恰、伦巴基本步，练节奏感和体态。'],
-  ['chinese-dance', '中国舞', '舞蹈', SITE_HOME, '杨柳', 4, 6, 12, 0, 'firstCome', SUN, '09:00', '10:00', '中国舞考级教材一至二级。'],
-  ['go', '围棋', '棋类', SITE_BRANCH, '秦弈', 6, 12, 16, 0, 'lottery', SUN, '10:00', '11:30', '从吃子到死活，每节课有对局练习。'],
-  ['taekwondo', '跆拳道', '体育', SITE_BRANCH, '许刚', 6, 14, 20, 120, 'firstCome', SAT, '14:00', '15:30', '礼仪、基本腿法与体能，需自备道服。'],
-  ['robotics', '编程与机器人', '科技', SITE_BRANCH, '何思远', 8, 14, 15, 120, 'lottery', SUN, '14:00', '15:30', '图形化编程与积木机器人，学期末有小比赛。'],
-  ['science', '科学实验', '科技', SITE_HOME, '吕知行', 6, 10, 16, 80, 'firstCome', SUN, '15:20', '16:50', '每周一个动手小实验，安全第一。'],
-  ['table-tennis', '乒乓球', '体育', SITE_HOME, '施国栋', 7, 14, 16, 0, 'firstCome', SAT, '15:20', '16:50', '握拍、发球与正反手攻球。'],
-  ['rope', '跳绳', '体育', SITE_HOME, '张跃', 5, 10, 12, 0, 'firstCome', SUN, '08:00', '09:00', '单摇、双摇与花样跳绳。'],
-  ['pottery', '陶艺小班', '手工', SITE_HOME, '孔窑', 7, 12, 3, 80, 'lottery', SAT, '13:00', '14:30', '拉坯与泥板成型。工作室只有 3 台拉坯机，名额少，报满后抽签。'],
-  ['host', '小主持人', '语言表达', SITE_HOME, '曹朗', 5, 9, 12, 0, 'firstCome', SAT, '10:40', '11:40', '普通话、朗诵与台风训练。'],
-  ['model-aircraft', '航模小班', '科技', SITE_BRANCH, '陆翔', 8, 12, 2, 60, 'firstCome', SUN, '12:30', '13:50', '橡筋动力飞机的制作与试飞。工作台只有 2 套，名额少，满了可以候补。'],
+  [
+    'calligraphy',
+    '书法',
+    '书画',
+    SITE_HOME,
+    '沈墨林',
+    7,
+    12,
+    18,
+    0,
+    'firstCome',
+    SAT,
+    '09:00',
+    '10:30',
+    '硬笔与毛笔楷书入门，练坐姿与握笔。',
+  ],
+  [
+    'drawing',
+    '创意绘画',
+    '书画',
+    SITE_HOME,
+    '蒋彩云',
+    4,
+    6,
+    12,
+    80,
+    'firstCome',
+    SAT,
+    '09:00',
+    '10:30',
+    '油画棒、水彩与手工拼贴，材料费含在学费里。',
+  ],
+  [
+    'latin',
+    '拉丁舞',
+    '舞蹈',
+    SITE_BRANCH,
+    '韩悦',
+    4,
+    8,
+    12,
+    120,
+    'firstCome',
+    SAT,
+    '10:00',
+    '11:30',
+    '恰恰、伦巴基本步，练节奏感和体态。',
+  ],
+  [
+    'chinese-dance',
+    '中国舞',
+    '舞蹈',
+    SITE_HOME,
+    '杨柳',
+    4,
+    6,
+    12,
+    0,
+    'firstCome',
+    SUN,
+    '09:00',
+    '10:00',
+    '中国舞考级教材一至二级。',
+  ],
+  [
+    'go',
+    '围棋',
+    '棋类',
+    SITE_BRANCH,
+    '秦弈',
+    6,
+    12,
+    16,
+    0,
+    'lottery',
+    SUN,
+    '10:00',
+    '11:30',
+    '从吃子到死活，每节课有对局练习。',
+  ],
+  [
+    'taekwondo',
+    '跆拳道',
+    '体育',
+    SITE_BRANCH,
+    '许刚',
+    6,
+    14,
+    20,
+    120,
+    'firstCome',
+    SAT,
+    '14:00',
+    '15:30',
+    '礼仪、基本腿法与体能，需自备道服。',
+  ],
+  [
+    'robotics',
+    '编程与机器人',
+    '科技',
+    SITE_BRANCH,
+    '何思远',
+    8,
+    14,
+    15,
+    120,
+    'lottery',
+    SUN,
+    '14:00',
+    '15:30',
+    '图形化编程与积木机器人，学期末有小比赛。',
+  ],
+  [
+    'science',
+    '科学实验',
+    '科技',
+    SITE_HOME,
+    '吕知行',
+    6,
+    10,
+    16,
+    80,
+    'firstCome',
+    SUN,
+    '15:20',
+    '16:50',
+    '每周一个动手小实验，安全第一。',
+  ],
+  [
+    'table-tennis',
+    '乒乓球',
+    '体育',
+    SITE_HOME,
+    '施国栋',
+    7,
+    14,
+    16,
+    0,
+    'firstCome',
+    SAT,
+    '15:20',
+    '16:50',
+    '握拍、发球与正反手攻球。',
+  ],
+  [
+    'rope',
+    '跳绳',
+    '体育',
+    SITE_HOME,
+    '张跃',
+    5,
+    10,
+    12,
+    0,
+    'firstCome',
+    SUN,
+    '08:00',
+    '09:00',
+    '单摇、双摇与花样跳绳。',
+  ],
+  [
+    'pottery',
+    '陶艺小班',
+    '手工',
+    SITE_HOME,
+    '孔窑',
+    7,
+    12,
+    3,
+    80,
+    'lottery',
+    SAT,
+    '13:00',
+    '14:30',
+    '拉坯与泥板成型。工作室只有 3 台拉坯机，名额少，报满后抽签。',
+  ],
+  [
+    'host',
+    '小主持人',
+    '语言表达',
+    SITE_HOME,
+    '曹朗',
+    5,
+    9,
+    12,
+    0,
+    'firstCome',
+    SAT,
+    '10:40',
+    '11:40',
+    '普通话、朗诵与台风训练。',
+  ],
+  [
+    'model-aircraft',
+    '航模小班',
+    '科技',
+    SITE_BRANCH,
+    '陆翔',
+    8,
+    12,
+    2,
+    60,
+    'firstCome',
+    SUN,
+    '12:30',
+    '13:50',
+    '橡筋动力飞机的制作与试飞。工作台只有 2 套，名额少，满了可以候补。',
+  ],
 ]
 
 /** Children holding the 2 seats of 航模小班 (confirmed and paid at seeding); 吴浩然 is also in the 陶艺 lottery. */
@@ -84,30 +296,85 @@ export function seedYouthPalace(nowIso: string, core: CoreCollections): YouthPal
   let startDate = addDays(today, 20)
   while (weekdayOf(startDate) !== SAT) startDate = addDays(startDate, 1)
   const term: YpTermRecord = {
-    id: seededTermId(startDate), communityId: 'c-zpq', name: termSeason(startDate).name, status: 'open',
-    startDate, endDate: addDays(startDate, 7 * 15 + 1), opensAt: addDays(today, -1), closesAt: addDays(today, 6),
-    createdBy: 'u-zhao', createdAt: nowIso, openedAt: nowIso,
+    id: seededTermId(startDate),
+    communityId: 'c-zpq',
+    name: termSeason(startDate).name,
+    status: 'open',
+    startDate,
+    endDate: addDays(startDate, 7 * 15 + 1),
+    opensAt: addDays(today, -1),
+    closesAt: addDays(today, 6),
+    createdBy: 'u-zhao',
+    createdAt: nowIso,
+    openedAt: nowIso,
   }
   const prevStart = addDays(startDate, -7 * 26)
   const previous: YpTermRecord = {
-    id: seededTermId(prevStart), communityId: 'c-zpq', name: termSeason(prevStart).name, status: 'drawn',
-    startDate: prevStart, endDate: addDays(prevStart, 7 * 15 + 1), opensAt: addDays(prevStart, -28), closesAt: addDays(prevStart, -21),
-    createdBy: 'u-zhao', createdAt: nowIso, openedAt: nowIso, closedAt: nowIso, drawnAt: nowIso,
+    id: seededTermId(prevStart),
+    communityId: 'c-zpq',
+    name: termSeason(prevStart).name,
+    status: 'drawn',
+    startDate: prevStart,
+    endDate: addDays(prevStart, 7 * 15 + 1),
+    opensAt: addDays(prevStart, -28),
+    closesAt: addDays(prevStart, -21),
+    createdBy: 'u-zhao',
+    createdAt: nowIso,
+    openedAt: nowIso,
+    closedAt: nowIso,
+    drawnAt: nowIso,
   }
   const ypCourses: Record<string, YpCourseRecord> = {}
-  for (const [key, name, category, site, teacher, ageMin, ageMax, capacity, feeYuan, admission, weekday, start, end, description] of COURSES) {
+  for (const [
+    key,
+    name,
+    category,
+    site,
+    teacher,
+    ageMin,
+    ageMax,
+    capacity,
+    feeYuan,
+    admission,
+    weekday,
+    start,
+    end,
+    description,
+  ] of COURSES) {
     const id = `ypc-${key}`
     ypCourses[id] = {
-      id, termId: term.id, communityId: 'c-zpq', name, category, site, teacher, description, ageMin, ageMax, capacity,
-      feeFen: feeYuan * 100, admission, sessions: [{ weekday, start, end }], createdBy: 'u-zhao', createdAt: nowIso,
+      id,
+      termId: term.id,
+      communityId: 'c-zpq',
+      name,
+      category,
+      site,
+      teacher,
+      description,
+      ageMin,
+      ageMax,
+      capacity,
+      feeFen: feeYuan * 100,
+      admission,
+      sessions: [{ weekday, start, end }],
+      createdBy: 'u-zhao',
+      createdAt: nowIso,
     }
   }
   const ypLotteries: YouthPalaceCollections['ypLotteries'] = {}
-  for (const c of Object.values(ypCourses)) if (c.admission === 'lottery') ypLotteries[c.id] = newLottery(c, nowIso, nowMs)
+  for (const c of Object.values(ypCourses))
+    if (c.admission === 'lottery') ypLotteries[c.id] = newLottery(c, nowIso, nowMs)
 
   const bornYearsBefore = (years: number) => addDays(startDate, -Math.round(years * 365.25))
-  const child = (id: string, parentId: string, name: string, years: number): YpChildRecord =>
-    ({ id, parentId, name, birthDate: bornYearsBefore(years), hardship: false, createdAt: nowIso, updatedAt: nowIso })
+  const child = (id: string, parentId: string, name: string, years: number): YpChildRecord => ({
+    id,
+    parentId,
+    name,
+    birthDate: bornYearsBefore(years),
+    hardship: false,
+    createdAt: nowIso,
+    updatedAt: nowIso,
+  })
   const ypChildren: Record<string, YpChildRecord> = {
     'ypk-chen-le': child('ypk-chen-le', 'u-chen', '陈乐', 5.4),
     'ypk-chen-yue': child('ypk-chen-yue', 'u-chen', '陈悦', 9.3),
@@ -120,8 +387,16 @@ export function seedYouthPalace(nowIso: string, core: CoreCollections): YouthPal
     const appliedAt = `${term.opensAt}T0${i + 1}:1${i}:00+08:00`
     const id = `ype-seed-${key}`
     ypEnrollments[id] = {
-      id, childId: kid.id, courseId: 'ypc-pottery', termId: term.id, parentId, status: 'pending', source: 'apply',
-      appliedAt, updatedAt: appliedAt, checkinSalt: randomHex(nowMs + i),
+      id,
+      childId: kid.id,
+      courseId: 'ypc-pottery',
+      termId: term.id,
+      parentId,
+      status: 'pending',
+      source: 'apply',
+      appliedAt,
+      updatedAt: appliedAt,
+      checkinSalt: randomHex(nowMs + i),
     }
   })
   const ypPayments: YouthPalaceCollections['ypPayments'] = {}
@@ -134,24 +409,56 @@ export function seedYouthPalace(nowIso: string, core: CoreCollections): YouthPal
     const paymentId = `pay-seed-aircraft-${key}`
     const nonce = randomHex(nowMs + 10 + i).slice(0, 32)
     ypPayments[paymentId] = {
-      id: paymentId, enrollmentId: id, parentId: kid.parentId, amountFen: aircraft.feeFen, status: 'paid',
-      outTradeNo: `MCYP${Date.parse(at)}${nonce.slice(0, 6)}`, prepayId: `wx_mock_${nonce.slice(0, 24)}`, nonceStr: nonce,
-      timeStamp: String(Math.floor(Date.parse(at) / 1000)), createdAt: at, paidAt: at,
+      id: paymentId,
+      enrollmentId: id,
+      parentId: kid.parentId,
+      amountFen: aircraft.feeFen,
+      status: 'paid',
+      outTradeNo: `MCYP${Date.parse(at)}${nonce.slice(0, 6)}`,
+      prepayId: `wx_mock_${nonce.slice(0, 24)}`,
+      nonceStr: nonce,
+      timeStamp: String(Math.floor(Date.parse(at) / 1000)),
+      createdAt: at,
+      paidAt: at,
     }
     ypEnrollments[id] = {
-      id, childId: kid.id, courseId: aircraft.id, termId: term.id, parentId: kid.parentId, status: 'confirmed', source: 'apply',
-      appliedAt: at, updatedAt: at, confirmedAt: at, paymentId, checkinSalt: randomHex(nowMs + 20 + i),
+      id,
+      childId: kid.id,
+      courseId: aircraft.id,
+      termId: term.id,
+      parentId: kid.parentId,
+      status: 'confirmed',
+      source: 'apply',
+      appliedAt: at,
+      updatedAt: at,
+      confirmedAt: at,
+      paymentId,
+      checkinSalt: randomHex(nowMs + 20 + i),
     }
   })
   const ypNoShows: YouthPalaceCollections['ypNoShows'] = {}
   if (core.users['u-zhang']) {
     for (let i = 0; i < 3; i++) {
       const sessionDate = addDays(previous.startDate, 7 * (i + 2))
-      ypNoShows[`ypn-seed-zhang-${i}`] = { id: `ypn-seed-zhang-${i}`, parentId: 'u-zhang', termId: previous.id, childId: 'ypk-zhang-zh', sessionDate, reason: 'absent', at: `${sessionDate}T17:00:00+08:00` }
+      ypNoShows[`ypn-seed-zhang-${i}`] = {
+        id: `ypn-seed-zhang-${i}`,
+        parentId: 'u-zhang',
+        termId: previous.id,
+        childId: 'ypk-zhang-zh',
+        sessionDate,
+        reason: 'absent',
+        at: `${sessionDate}T17:00:00+08:00`,
+      }
     }
   }
   return {
     ypTerms: { [previous.id]: previous, [term.id]: term },
-    ypCourses, ypChildren, ypEnrollments, ypPayments, ypLotteries, ypAttendance: {}, ypNoShows,
+    ypCourses,
+    ypChildren,
+    ypEnrollments,
+    ypPayments,
+    ypLotteries,
+    ypAttendance: {},
+    ypNoShows,
   }
 }

@@ -2,23 +2,24 @@
  * Youth palace lookups with ownership checks, the family's priority, session dates, and the waitlist
  * steps applied to storage (lazy offer expiry at the start of every handler). domain.md §2.
  */
-import { sha256Hex } from '../../../domain/hash'
-import { addDays, beijingDate } from '../../../domain/time'
-import { DEFAULT_YOUTH_SETTINGS, formatInstantCn } from '../../../domain/youthPalaceTypes'
-import { expireOffers, promoteFromWaitlist, type WaitlistStep } from '../../../domain/youthPalaceWaitlist'
-import { hasResidentPriority } from '../../../domain/youthPalaceRules'
-import { forbidden, notFound } from '../../core/http'
-import { newId } from '../../core/ids'
-import type { RouteContext } from '../../core/router'
-import type { Collections, User } from '../../model'
-import { requirePrivacy } from '../../routes/me'
+import { sha256Hex } from '@/domain/hash'
+import { addDays, beijingDate } from '@/domain/time'
+import { DEFAULT_YOUTH_SETTINGS, formatInstantCn } from '@/domain/youthPalaceTypes'
+import { expireOffers, promoteFromWaitlist, type WaitlistStep } from '@/domain/youthPalaceWaitlist'
+import { hasResidentPriority } from '@/domain/youthPalaceRules'
+import { forbidden, notFound } from '@/backend/core/http'
+import { newId } from '@/backend/core/ids'
+import type { RouteContext } from '@/backend/core/router'
+import type { Collections, User } from '@/backend/model'
+import { requirePrivacy } from '@/backend/routes/me'
 import type { YpChildRecord, YpCourseRecord, YpEnrollmentRecord, YpTermRecord } from './model'
 
 /** Link of the feature's messages. */
 export const YP_LINK = '/packages/youth-palace/pages/index/index'
 
 /** Link to one child's courses, where a family confirms, pays, declines or cancels. */
-export const myCoursesLink = (childId: string) => `/packages/youth-palace/pages/my-courses/index?childId=${encodeURIComponent(childId)}`
+export const myCoursesLink = (childId: string) =>
+  `/packages/youth-palace/pages/my-courses/index?childId=${encodeURIComponent(childId)}`
 
 /**
  * Random lower-case hex (64 characters): SHA-256 of several `Math.random` draws, the clock and a fresh id.
@@ -67,7 +68,8 @@ export function workerTerm(ctx: RouteContext, id: string): YpTermRecord {
 export function ownChild(ctx: RouteContext, id: string): YpChildRecord {
   requirePrivacy(ctx)
   const child = ctx.db.data.ypChildren[id]
-  if (!child || child.deletedAt || child.parentId !== ctx.user.id) throw notFound('没有找到这个孩子的资料', 'NO_SUCH_CHILD')
+  if (!child || child.deletedAt || child.parentId !== ctx.user.id)
+    throw notFound('没有找到这个孩子的资料', 'NO_SUCH_CHILD')
   return child
 }
 
@@ -81,7 +83,9 @@ export function ownEnrollment(ctx: RouteContext, id: string): YpEnrollmentRecord
 
 /** Every enrollment in application order (the domain's FIFO tie-break is input order). */
 export function enrollmentsInOrder(data: Collections): YpEnrollmentRecord[] {
-  return Object.values(data.ypEnrollments).sort((a, b) => a.appliedAt.localeCompare(b.appliedAt) || a.id.localeCompare(b.id))
+  return Object.values(data.ypEnrollments).sort(
+    (a, b) => a.appliedAt.localeCompare(b.appliedAt) || a.id.localeCompare(b.id),
+  )
 }
 
 /** The community's term just before `term` (by start date), if any. */
@@ -98,7 +102,8 @@ export function noShowsLastTerm(data: Collections, parentId: string, term: YpTer
 }
 
 /** Whether the family lives in the term's community (the community of the account). */
-export const isResident = (user: User | undefined, term: YpTermRecord) => !!user && user.communityId === term.communityId
+export const isResident = (user: User | undefined, term: YpTermRecord) =>
+  !!user && user.communityId === term.communityId
 
 /** Resident and fewer than 3 no-shows last term: early window and resident rank in draws. */
 export function hasPriority(data: Collections, user: User | undefined, term: YpTermRecord): boolean {
@@ -122,7 +127,12 @@ export function waitlistPosition(data: Collections, e: YpEnrollmentRecord): numb
   const queue = enrollmentsInOrder(data)
     .filter((x) => x.courseId === e.courseId && x.status === 'waitlisted')
     .map((x, i) => ({ x, i }))
-    .sort((a, b) => (a.x.queuedAt ?? '').localeCompare(b.x.queuedAt ?? '') || (a.x.queueRank ?? 0) - (b.x.queueRank ?? 0) || a.i - b.i)
+    .sort(
+      (a, b) =>
+        (a.x.queuedAt ?? '').localeCompare(b.x.queuedAt ?? '') ||
+        (a.x.queueRank ?? 0) - (b.x.queueRank ?? 0) ||
+        a.i - b.i,
+    )
   return queue.findIndex((q) => q.x.id === e.id) + 1
 }
 
@@ -134,13 +144,23 @@ export function applyStep(ctx: RouteContext, course: YpCourseRecord, step: Waitl
   for (const x of step.expired) {
     const e = store[x.id]
     Object.assign(e, { status: 'expired', updatedAt: ctx.nowIso })
-    ctx.notify(e.parentId, '青少年宫名额已过期', `${children[e.childId]?.name ?? '孩子'}的《${course.name}》名额没有在 ${formatInstantCn(e.confirmBy ?? ctx.nowIso)} 前确认，已顺延给下一位候补。`, myCoursesLink(e.childId))
+    ctx.notify(
+      e.parentId,
+      '青少年宫名额已过期',
+      `${children[e.childId]?.name ?? '孩子'}的《${course.name}》名额没有在 ${formatInstantCn(e.confirmBy ?? ctx.nowIso)} 前确认，已顺延给下一位候补。`,
+      myCoursesLink(e.childId),
+    )
   }
   for (const x of step.promoted) {
     const e = store[x.id]
     Object.assign(e, { status: 'admitted', confirmBy: x.confirmBy, source: 'waitlist', updatedAt: ctx.nowIso })
     const fee = course.feeFen > 0 ? '并支付费用' : ''
-    ctx.notify(e.parentId, '候补到名额了', `${children[e.childId]?.name ?? '孩子'}候补的《${course.name}》有名额了。请在 ${formatInstantCn(x.confirmBy!)} 前确认${fee}（有 ${DEFAULT_YOUTH_SETTINGS.confirmWindowHours} 小时），逾期名额将顺延给下一位。`, myCoursesLink(e.childId))
+    ctx.notify(
+      e.parentId,
+      '候补到名额了',
+      `${children[e.childId]?.name ?? '孩子'}候补的《${course.name}》有名额了。请在 ${formatInstantCn(x.confirmBy!)} 前确认${fee}（有 ${DEFAULT_YOUTH_SETTINGS.confirmWindowHours} 小时），逾期名额将顺延给下一位。`,
+      myCoursesLink(e.childId),
+    )
   }
 }
 
@@ -155,9 +175,11 @@ export function promoteNext(ctx: RouteContext, course: YpCourseRecord): void {
  */
 export function sweepOffers(ctx: RouteContext): void {
   const now = ctx.clock.now()
-  const due = new Set(Object.values(ctx.db.data.ypEnrollments)
-    .filter((e) => e.status === 'admitted' && e.confirmBy && Date.parse(e.confirmBy) < now)
-    .map((e) => e.courseId))
+  const due = new Set(
+    Object.values(ctx.db.data.ypEnrollments)
+      .filter((e) => e.status === 'admitted' && e.confirmBy && Date.parse(e.confirmBy) < now)
+      .map((e) => e.courseId),
+  )
   for (const courseId of due) {
     const course = ctx.db.data.ypCourses[courseId]
     if (course) applyStep(ctx, course, expireOffers(course, enrollmentsInOrder(ctx.db.data), ctx.nowIso))

@@ -3,10 +3,10 @@
  * lottery) that the parent must confirm, and pay for when it has a fee, before `confirmBy`; after that it
  * goes to the next family on the waitlist (domain.md §2: a promoted family has 24 h to confirm).
  */
-import type { TodoDto } from '../../../domain/contracts/core'
-import { formatFen } from '../../../domain/money'
-import { formatInstantCn } from '../../../domain/youthPalaceTypes'
-import type { RouteContext } from '../../core/router'
+import type { TodoDto } from '@/domain/contracts/core'
+import { formatFen } from '@/domain/money'
+import { formatInstantCn } from '@/domain/youthPalaceTypes'
+import type { RouteContext } from '@/backend/core/router'
 import { myCoursesLink } from './store'
 import { feeForChild } from './views'
 

@@ -4,80 +4,151 @@
  * roster and take attendance (absentees become no-shows). Mock time decides "today".
  */
 import * as v from 'valibot'
-import { formatDateCn, isDate } from '../../../domain/time'
-import { conflict, unprocessable } from '../../core/http'
-import { newId } from '../../core/ids'
-import { route, type Route } from '../../core/router'
-import { displayName } from '../../routes/views'
+import { formatDateCn, isDate } from '@/domain/time'
+import { conflict, unprocessable } from '@/backend/core/http'
+import { newId } from '@/backend/core/ids'
+import { route, type Route } from '@/backend/core/router'
+import { displayName } from '@/backend/routes/views'
 import { publishCommitments, newLottery, runDraw } from './lottery'
 import type { YpCourseRecord, YpTermRecord } from './model'
 import { sessionDates, todayOf, workerCourse, workerTerm } from './store'
 import { courseDetailDto, termDto } from './views'
 import { attendanceRoute } from './attendance-route'
 
-const dateSchema = (what: string) => v.pipe(v.string(`请填写${what}`), v.check(isDate, `${what}格式不正确，如 2027-03-06`))
-const timeSchema = v.pipe(v.string('请填写上课时间'), v.regex(/^([01]\d|2[0-3]):[0-5]\d$/, '时间格式应为 时:分，如 09:00'))
-const text = (what: string, max: number) => v.pipe(v.string(`请填写${what}`), v.trim(), v.minLength(1, `请填写${what}`), v.maxLength(max, `${what}太长`))
+const dateSchema = (what: string) =>
+  v.pipe(v.string(`请填写${what}`), v.check(isDate, `${what}格式不正确，如 2027-03-06`))
+const timeSchema = v.pipe(
+  v.string('请填写上课时间'),
+  v.regex(/^([01]\d|2[0-3]):[0-5]\d$/, '时间格式应为 时:分，如 09:00'),
+)
+const text = (what: string, max: number) =>
+  v.pipe(v.string(`请填写${what}`), v.trim(), v.minLength(1, `请填写${what}`), v.maxLength(max, `${what}太长`))
 
 /** Worker routes under `/api/worker/youth-palace`. */
 export const workerRoutes: Route[] = [
   route({
-    method: 'GET', path: '/api/worker/youth-palace/terms', access: 'worker',
-    handler: (ctx) => Object.values(ctx.db.data.ypTerms)
-      .filter((t) => t.communityId === ctx.user.communityId)
-      .sort((a, b) => b.startDate.localeCompare(a.startDate))
-      .map((t) => ({ ...termDto(ctx.db.data, t, ctx.user, ctx.nowIso), courseCount: Object.values(ctx.db.data.ypCourses).filter((c) => c.termId === t.id).length })),
+    method: 'GET',
+    path: '/api/worker/youth-palace/terms',
+    access: 'worker',
+    handler: (ctx) =>
+      Object.values(ctx.db.data.ypTerms)
+        .filter((t) => t.communityId === ctx.user.communityId)
+        .sort((a, b) => b.startDate.localeCompare(a.startDate))
+        .map((t) => ({
+          ...termDto(ctx.db.data, t, ctx.user, ctx.nowIso),
+          courseCount: Object.values(ctx.db.data.ypCourses).filter((c) => c.termId === t.id).length,
+        })),
   }),
   route({
-    method: 'POST', path: '/api/worker/youth-palace/terms', access: 'worker',
+    method: 'POST',
+    path: '/api/worker/youth-palace/terms',
+    access: 'worker',
     input: v.object({
-      name: text('学期名称', 30), startDate: dateSchema('开课日期'), endDate: dateSchema('结课日期'),
-      opensAt: dateSchema('报名开始日期'), closesAt: dateSchema('报名截止日期'),
+      name: text('学期名称', 30),
+      startDate: dateSchema('开课日期'),
+      endDate: dateSchema('结课日期'),
+      opensAt: dateSchema('报名开始日期'),
+      closesAt: dateSchema('报名截止日期'),
     }),
     handler: (ctx) => {
       const b = ctx.body
-      if (b.opensAt > b.closesAt) throw unprocessable('INVALID_TERM_DATES', '报名开始日期不能晚于截止日期', { closesAt: '应不早于报名开始日期' })
-      if (b.closesAt >= b.startDate) throw unprocessable('INVALID_TERM_DATES', '报名应在开课前截止，以便抽签和确认名额', { startDate: '应晚于报名截止日期' })
-      if (b.startDate > b.endDate) throw unprocessable('INVALID_TERM_DATES', '结课日期不能早于开课日期', { endDate: '应不早于开课日期' })
-      if (b.closesAt < todayOf(ctx)) throw unprocessable('INVALID_TERM_DATES', '报名截止日期已经过去，请重新选择', { closesAt: '已经过去' })
+      if (b.opensAt > b.closesAt)
+        throw unprocessable('INVALID_TERM_DATES', '报名开始日期不能晚于截止日期', { closesAt: '应不早于报名开始日期' })
+      if (b.closesAt >= b.startDate)
+        throw unprocessable('INVALID_TERM_DATES', '报名应在开课前截止，以便抽签和确认名额', {
+          startDate: '应晚于报名截止日期',
+        })
+      if (b.startDate > b.endDate)
+        throw unprocessable('INVALID_TERM_DATES', '结课日期不能早于开课日期', { endDate: '应不早于开课日期' })
+      if (b.closesAt < todayOf(ctx))
+        throw unprocessable('INVALID_TERM_DATES', '报名截止日期已经过去，请重新选择', { closesAt: '已经过去' })
       const id = newId('ypt')
-      const term: YpTermRecord = { id, communityId: ctx.user.communityId, status: 'draft', createdBy: ctx.user.id, createdAt: ctx.nowIso, ...b }
+      const term: YpTermRecord = {
+        id,
+        communityId: ctx.user.communityId,
+        status: 'draft',
+        createdBy: ctx.user.id,
+        createdAt: ctx.nowIso,
+        ...b,
+      }
       ctx.db.write('ypTerms')[id] = term
       return termDto(ctx.db.data, term, ctx.user, ctx.nowIso)
     },
   }),
   route({
-    method: 'POST', path: '/api/worker/youth-palace/terms/:id/courses', access: 'worker',
+    method: 'POST',
+    path: '/api/worker/youth-palace/terms/:id/courses',
+    access: 'worker',
     input: v.object({
-      name: text('课程名称', 20), category: text('课程类别', 10), site: text('上课地点', 30), teacher: text('老师姓名', 20),
+      name: text('课程名称', 20),
+      category: text('课程类别', 10),
+      site: text('上课地点', 30),
+      teacher: text('老师姓名', 20),
       description: v.optional(v.pipe(v.string(), v.maxLength(200, '课程介绍请控制在 200 字以内')), ''),
-      ageMin: v.pipe(v.number('请填写最小年龄'), v.integer('年龄应为整数'), v.minValue(3, '青少年宫课程面向 3–14 岁'), v.maxValue(14, '青少年宫课程面向 3–14 岁')),
-      ageMax: v.pipe(v.number('请填写最大年龄'), v.integer('年龄应为整数'), v.minValue(3, '青少年宫课程面向 3–14 岁'), v.maxValue(14, '青少年宫课程面向 3–14 岁')),
-      capacity: v.pipe(v.number('请填写名额'), v.integer('名额应为整数'), v.minValue(1, '名额至少 1 个'), v.maxValue(30, '名额最多 30 个')),
-      feeFen: v.pipe(v.number('请填写费用'), v.integer('费用应为整数分'), v.minValue(0, '费用不能为负'), v.maxValue(100_000, '青少年宫课程为公益低收费，每学期不超过 1000 元')),
+      ageMin: v.pipe(
+        v.number('请填写最小年龄'),
+        v.integer('年龄应为整数'),
+        v.minValue(3, '青少年宫课程面向 3–14 岁'),
+        v.maxValue(14, '青少年宫课程面向 3–14 岁'),
+      ),
+      ageMax: v.pipe(
+        v.number('请填写最大年龄'),
+        v.integer('年龄应为整数'),
+        v.minValue(3, '青少年宫课程面向 3–14 岁'),
+        v.maxValue(14, '青少年宫课程面向 3–14 岁'),
+      ),
+      capacity: v.pipe(
+        v.number('请填写名额'),
+        v.integer('名额应为整数'),
+        v.minValue(1, '名额至少 1 个'),
+        v.maxValue(30, '名额最多 30 个'),
+      ),
+      feeFen: v.pipe(
+        v.number('请填写费用'),
+        v.integer('费用应为整数分'),
+        v.minValue(0, '费用不能为负'),
+        v.maxValue(100_000, '青少年宫课程为公益低收费，每学期不超过 1000 元'),
+      ),
       admission: v.picklist(['lottery', 'firstCome'], '请选择录取方式'),
-      sessions: v.pipe(v.array(v.object({ weekday: v.picklist([0, 1, 2, 3, 4, 5, 6], '请选择星期'), start: timeSchema, end: timeSchema })),
-        v.minLength(1, '请至少安排一次上课时间'), v.maxLength(3, '每周最多 3 次课')),
+      sessions: v.pipe(
+        v.array(
+          v.object({ weekday: v.picklist([0, 1, 2, 3, 4, 5, 6], '请选择星期'), start: timeSchema, end: timeSchema }),
+        ),
+        v.minLength(1, '请至少安排一次上课时间'),
+        v.maxLength(3, '每周最多 3 次课'),
+      ),
     }),
     handler: (ctx) => {
       const term = workerTerm(ctx, ctx.params.id)
       const b = ctx.body
-      if (term.status === 'closed' || term.status === 'drawn') throw conflict('TERM_CLOSED', '这个学期的报名已经结束，不能再添加课程')
-      if (b.ageMin > b.ageMax) throw unprocessable('INVALID_AGE_BAND', '最小年龄不能大于最大年龄', { ageMax: '应不小于最小年龄' })
-      if (b.sessions.some((s) => s.start >= s.end)) throw unprocessable('INVALID_SCHEDULE', '下课时间应晚于上课时间', { sessions: '下课时间应晚于上课时间' })
+      if (term.status === 'closed' || term.status === 'drawn')
+        throw conflict('TERM_CLOSED', '这个学期的报名已经结束，不能再添加课程')
+      if (b.ageMin > b.ageMax)
+        throw unprocessable('INVALID_AGE_BAND', '最小年龄不能大于最大年龄', { ageMax: '应不小于最小年龄' })
+      if (b.sessions.some((s) => s.start >= s.end))
+        throw unprocessable('INVALID_SCHEDULE', '下课时间应晚于上课时间', { sessions: '下课时间应晚于上课时间' })
       const id = newId('ypc')
       const course: YpCourseRecord = {
-        id, termId: term.id, communityId: term.communityId, createdBy: ctx.user.id, createdAt: ctx.nowIso, ...b,
+        id,
+        termId: term.id,
+        communityId: term.communityId,
+        createdBy: ctx.user.id,
+        createdAt: ctx.nowIso,
+        ...b,
         sessions: b.sessions.map((s) => ({ weekday: s.weekday, start: s.start, end: s.end })),
       }
-      if (sessionDates(course, term).length === 0) throw unprocessable('NO_SESSIONS', '学期内没有这一天，请检查上课星期和学期日期')
+      if (sessionDates(course, term).length === 0)
+        throw unprocessable('NO_SESSIONS', '学期内没有这一天，请检查上课星期和学期日期')
       ctx.db.write('ypCourses')[id] = course
-      if (term.status === 'open' && course.admission === 'lottery') ctx.db.write('ypLotteries')[id] = newLottery(course, ctx.nowIso, ctx.clock.now())
+      if (term.status === 'open' && course.admission === 'lottery')
+        ctx.db.write('ypLotteries')[id] = newLottery(course, ctx.nowIso, ctx.clock.now())
       return courseDetailDto(ctx.db.data, course, term, ctx.nowIso)
     },
   }),
   route({
-    method: 'POST', path: '/api/worker/youth-palace/terms/:id/open', access: 'worker',
+    method: 'POST',
+    path: '/api/worker/youth-palace/terms/:id/open',
+    access: 'worker',
     handler: (ctx) => {
       const found = workerTerm(ctx, ctx.params.id)
       if (found.status !== 'draft') throw conflict('TERM_NOT_DRAFT', '这个学期已经开放过报名')
@@ -89,18 +160,26 @@ export const workerRoutes: Route[] = [
     },
   }),
   route({
-    method: 'POST', path: '/api/worker/youth-palace/terms/:id/close', access: 'worker',
+    method: 'POST',
+    path: '/api/worker/youth-palace/terms/:id/close',
+    access: 'worker',
     handler: (ctx) => {
       const found = workerTerm(ctx, ctx.params.id)
       if (found.status !== 'open') throw conflict('TERM_NOT_OPEN', '只有报名中的学期可以关闭报名')
-      if (todayOf(ctx) <= found.closesAt) throw unprocessable('WINDOW_NOT_ENDED', `报名开放到 ${formatDateCn(found.closesAt)}，当天也可报名，截止后才能关闭，以免影响还在报名的家庭`)
+      if (todayOf(ctx) <= found.closesAt)
+        throw unprocessable(
+          'WINDOW_NOT_ENDED',
+          `报名开放到 ${formatDateCn(found.closesAt)}，当天也可报名，截止后才能关闭，以免影响还在报名的家庭`,
+        )
       const term = ctx.db.write('ypTerms')[found.id]
       Object.assign(term, { status: 'closed', closedAt: ctx.nowIso })
       return termDto(ctx.db.data, term, ctx.user, ctx.nowIso)
     },
   }),
   route({
-    method: 'POST', path: '/api/worker/youth-palace/terms/:id/draw', access: 'worker',
+    method: 'POST',
+    path: '/api/worker/youth-palace/terms/:id/draw',
+    access: 'worker',
     handler: (ctx) => {
       const found = workerTerm(ctx, ctx.params.id)
       if (found.status === 'drawn') throw conflict('ALREADY_DRAWN', '这个学期已经抽过签，结果不能重抽')
@@ -112,7 +191,9 @@ export const workerRoutes: Route[] = [
     },
   }),
   route({
-    method: 'GET', path: '/api/worker/youth-palace/courses/:id/roster', access: 'worker',
+    method: 'GET',
+    path: '/api/worker/youth-palace/courses/:id/roster',
+    access: 'worker',
     handler: (ctx) => {
       const { course } = workerCourse(ctx, ctx.params.id)
       const { data } = ctx.db
@@ -121,9 +202,14 @@ export const workerRoutes: Route[] = [
         .filter((e) => e.courseId === course.id)
         .sort((a, b) => a.appliedAt.localeCompare(b.appliedAt))
         .map((e) => ({
-          enrollmentId: e.id, childName: data.ypChildren[e.childId]?.name ?? '（已注销）', parentName: displayName(data.users[e.parentId]),
-          status: e.status, noShow: !!e.noShow,
-          attendance: Object.fromEntries(marks.filter((a) => a.enrollmentId === e.id).map((a) => [a.sessionDate, a.present ? 'present' : 'absent'])),
+          enrollmentId: e.id,
+          childName: data.ypChildren[e.childId]?.name ?? '（已注销）',
+          parentName: displayName(data.users[e.parentId]),
+          status: e.status,
+          noShow: !!e.noShow,
+          attendance: Object.fromEntries(
+            marks.filter((a) => a.enrollmentId === e.id).map((a) => [a.sessionDate, a.present ? 'present' : 'absent']),
+          ),
         }))
     },
   }),

@@ -1,8 +1,8 @@
 import { View } from '@tarojs/components'
 import { useEffect, useState } from 'react'
-import { listCareApplications } from '../../../api/endpoints/careCard'
-import type { CareApplicationDto } from '../../../domain/contracts/careCard'
-import { Button } from '../../../ui/Button'
+import { listCareApplications } from '@/api/endpoints/careCard'
+import type { CareApplicationDto } from '@/domain/contracts/careCard'
+import { Button } from '@/ui/Button'
 import { go } from './common'
 
 /** Statuses in which a new application would be refused as a duplicate (one card per person). */
@@ -16,7 +16,9 @@ const OPEN: CareApplicationDto['status'][] = ['community_review', 'street_review
 export function useOpenApplication(): CareApplicationDto | null {
   const [open, setOpen] = useState<CareApplicationDto | null>(null)
   useEffect(() => {
-    listCareApplications().then((apps) => setOpen(apps.find((a) => OPEN.includes(a.status)) ?? null)).catch(() => {})
+    listCareApplications()
+      .then((apps) => setOpen(apps.find((a) => OPEN.includes(a.status)) ?? null))
+      .catch(() => {})
   }, [])
   return open
 }
@@ -25,8 +27,12 @@ export function useOpenApplication(): CareApplicationDto | null {
 export function OpenApplicationNotice({ app, name }: { app: CareApplicationDto; name: string }) {
   return (
     <View className="notice" id="open-application" role="status">
-      <View>{name}已经有一份爱心卡申请（{app.statusText}），不需要重复申请。</View>
-      <Button id="open-application-progress" kind="secondary" onTap={() => go('application', `id=${app.id}`)}>查看进度</Button>
+      <View>
+        {name}已经有一份爱心卡申请（{app.statusText}），不需要重复申请。
+      </View>
+      <Button id="open-application-progress" kind="secondary" onTap={() => go('application', `id=${app.id}`)}>
+        查看进度
+      </Button>
     </View>
   )
 }

@@ -6,14 +6,14 @@ import { Image, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import qrcode from 'qrcode-generator'
 import { useEffect, useMemo } from 'react'
-import { errorMessage } from '../../../api'
-import type { CareApplicationDto, CareGroupDto, CareOrderDto, CareStageDto } from '../../../domain/contracts/careCard'
-import { CARE_GROUP_LABELS } from '../../../domain/careCard'
-import { beijingDate, formatDateCn } from '../../../domain/time'
-import { useSession } from '../../../stores/session'
-import { Button } from '../../../ui/Button'
-import { tappable } from '../../../ui/tappable'
-import { openPage } from '../../../ui/nav'
+import { errorMessage } from '@/api'
+import type { CareApplicationDto, CareGroupDto, CareOrderDto, CareStageDto } from '@/domain/contracts/careCard'
+import { CARE_GROUP_LABELS } from '@/domain/careCard'
+import { beijingDate, formatDateCn } from '@/domain/time'
+import { useSession } from '@/stores/session'
+import { Button } from '@/ui/Button'
+import { tappable } from '@/ui/tappable'
+import { openPage } from '@/ui/nav'
 
 export const BASE = '/packages/care-card/pages'
 /** Opens a page of this subpackage. */
@@ -27,7 +27,11 @@ export const GROUP_NOTES: Record<CareGroupDto, string> = {
   disabled: '经评估为失能',
 }
 export const PROOF_NAMES: Record<string, string> = {
-  household: '户口簿或居住证', subsistence: '低保证明', marginal: '低边证明', destitute: '特困证明', disabled: '失能评估结果',
+  household: '户口簿或居住证',
+  subsistence: '低保证明',
+  marginal: '低边证明',
+  destitute: '特困证明',
+  disabled: '失能评估结果',
 }
 
 /** `2026年4月1日 10:30` from an ISO instant (Beijing). */
@@ -47,16 +51,35 @@ export function useWho(): { name: string; self: boolean } {
 export const messageOf = (e: unknown) => errorMessage(e)
 
 /** Multi-select rows (checkboxes) for the registered groups; state in words and a mark. */
-export function GroupChecks({ value, onChange, id, label }: { value: CareGroupDto[]; onChange: (v: CareGroupDto[]) => void; id: string; label: string }) {
+export function GroupChecks({
+  value,
+  onChange,
+  id,
+  label,
+}: {
+  value: CareGroupDto[]
+  onChange: (v: CareGroupDto[]) => void
+  id: string
+  label: string
+}) {
   return (
     <View className="options" id={id} role="group" aria-label={label}>
       <View className="field-label">{label}</View>
       {GROUPS.map((g) => {
         const on = value.includes(g)
-        const toggle = () => onChange(on ? value.filter((x) => x !== g) : GROUPS.filter((x) => x === g || value.includes(x)))
+        const toggle = () =>
+          onChange(on ? value.filter((x) => x !== g) : GROUPS.filter((x) => x === g || value.includes(x)))
         return (
-          <View key={g} id={`${id}-${g}`} className={`option ${on ? 'option-on' : ''}`} {...tappable(undefined, toggle, 'checkbox')} aria-checked={on ? 'true' : 'false'}>
-            <View className="option-mark" aria-hidden="true">{on ? '☑' : '☐'}</View>
+          <View
+            key={g}
+            id={`${id}-${g}`}
+            className={`option ${on ? 'option-on' : ''}`}
+            {...tappable(undefined, toggle, 'checkbox')}
+            aria-checked={on ? 'true' : 'false'}
+          >
+            <View className="option-mark" aria-hidden="true">
+              {on ? '☑' : '☐'}
+            </View>
             <View className="cell-main">
               <View className="cell-title">{CARE_GROUP_LABELS[g]}</View>
               <View className="cell-note">{GROUP_NOTES[g]}</View>
@@ -85,14 +108,32 @@ export function Timeline({ stages }: { stages: CareStageDto[] }) {
         const w = STAGE_WORD[s.state]
         return (
           <View key={s.key} className={`cc-step cc-step-${s.state}`} role="listitem">
-            <View className="cc-step-mark" aria-hidden="true">{w.mark}</View>
+            <View className="cc-step-mark" aria-hidden="true">
+              {w.mark}
+            </View>
             <View className="cell-main">
-              <View className="cell-title">{s.title} <View className={`tag ${w.tag}`}>{w.text}</View></View>
+              <View className="cell-title">
+                {s.title} <View className={`tag ${w.tag}`}>{w.text}</View>
+              </View>
               {s.at && <View className="cell-note">{dateTimeCn(s.at)}</View>}
-              {!s.at && s.dueDate && <View className="cell-note">{s.key === 'active' ? `${formatDateCn(s.dueDate)} 起生效` : `预计 ${formatDateCn(s.dueDate)} 前完成`}</View>}
-              {s.actor && <View className="cell-note">办理人：{s.actor.name}{s.proxy ? '（家属代办）' : ''}</View>}
+              {!s.at && s.dueDate && (
+                <View className="cell-note">
+                  {s.key === 'active' ? `${formatDateCn(s.dueDate)} 起生效` : `预计 ${formatDateCn(s.dueDate)} 前完成`}
+                </View>
+              )}
+              {s.actor && (
+                <View className="cell-note">
+                  办理人：{s.actor.name}
+                  {s.proxy ? '（家属代办）' : ''}
+                </View>
+              )}
               {s.proxy && !s.actor && <View className="cell-note">代办人：{s.proxy.name}</View>}
-              {s.note && <View className="cell-note">{s.state === 'rejected' ? '原因：' : '说明：'}{s.note}</View>}
+              {s.note && (
+                <View className="cell-note">
+                  {s.state === 'rejected' ? '原因：' : '说明：'}
+                  {s.note}
+                </View>
+              )}
             </View>
           </View>
         )
@@ -102,9 +143,18 @@ export function Timeline({ stages }: { stages: CareStageDto[] }) {
 }
 
 export const APP_TAG: Record<CareApplicationDto['status'], string> = {
-  community_review: 'tag-warn', street_review: 'tag-warn', approved: 'tag-ok', rejected: 'tag-bad', withdrawn: 'tag-info',
+  community_review: 'tag-warn',
+  street_review: 'tag-warn',
+  approved: 'tag-ok',
+  rejected: 'tag-bad',
+  withdrawn: 'tag-info',
 }
-export const ORDER_TAG: Record<CareOrderDto['status'], string> = { booked: 'tag-info', cancelled: 'tag-info', delivered: 'tag-warn', rated: 'tag-ok' }
+export const ORDER_TAG: Record<CareOrderDto['status'], string> = {
+  booked: 'tag-info',
+  cancelled: 'tag-info',
+  delivered: 'tag-warn',
+  rated: 'tag-ok',
+}
 
 /** The pay code as a QR image (GIF data URL, works in <Image> on H5 and WeChat), named for screen readers. */
 export function PayCode({ payload }: { payload: string }) {
@@ -117,7 +167,10 @@ export function PayCode({ payload }: { payload: string }) {
   // H5: Taro's Image keeps the real <img> inside its own element; give it the text alternative.
   useEffect(() => {
     if (process.env.TARO_ENV !== 'h5' || typeof document === 'undefined') return
-    const timer = setTimeout(() => document.querySelectorAll('#pay-code img').forEach((el) => el.setAttribute('alt', '付款码')), 50)
+    const timer = setTimeout(
+      () => document.querySelectorAll('#pay-code img').forEach((el) => el.setAttribute('alt', '付款码')),
+      50,
+    )
     return () => clearTimeout(timer)
   })
   return (
@@ -128,13 +181,33 @@ export function PayCode({ payload }: { payload: string }) {
 }
 
 /** A result view after a submit: what happened, what happens next, and a way on. */
-export function Result({ title, lines, actions }: { title: string; lines: string[]; actions: { text: string; onTap: () => void; id?: string; kind?: 'primary' | 'secondary' }[] }) {
+export function Result({
+  title,
+  lines,
+  actions,
+}: {
+  title: string
+  lines: string[]
+  actions: { text: string; onTap: () => void; id?: string; kind?: 'primary' | 'secondary' }[]
+}) {
   return (
     <View className="cc-result" id="cc-result">
-      <View className="cc-result-mark" aria-hidden="true">✓</View>
-      <View className="page-title" role="heading" aria-level={1}>{title}</View>
-      {lines.map((l) => <View key={l} className="notice">{l}</View>)}
-      {actions.map((a) => <Button key={a.text} id={a.id} kind={a.kind ?? 'secondary'} onTap={a.onTap}>{a.text}</Button>)}
+      <View className="cc-result-mark" aria-hidden="true">
+        ✓
+      </View>
+      <View className="page-title" role="heading" aria-level={1}>
+        {title}
+      </View>
+      {lines.map((l) => (
+        <View key={l} className="notice">
+          {l}
+        </View>
+      ))}
+      {actions.map((a) => (
+        <Button key={a.text} id={a.id} kind={a.kind ?? 'secondary'} onTap={a.onTap}>
+          {a.text}
+        </Button>
+      ))}
     </View>
   )
 }

@@ -1,23 +1,39 @@
 import { View } from '@tarojs/components'
-import type { MeterRatio } from '../../../domain/elevatorMeter'
-import type { ElevatorMeterDto } from '../../../domain/contracts/elevator'
+import type { MeterRatio } from '@/domain/elevatorMeter'
+import type { ElevatorMeterDto } from '@/domain/contracts/elevator'
 import { areaText } from './words'
 
 const pct = (r: MeterRatio) => (r.value.den > 0 ? Math.min(100, (r.value.num * 100) / r.value.den) : 0)
 const thresholdText = (r: MeterRatio) => `${r.threshold.num}/${r.threshold.den}`
 
 /** One ratio: label, numbers, a bar with the threshold mark, and whether it is reached in words. */
-function Ratio({ id, label, r, unit, of }: { id: string; label: string; r: MeterRatio; unit: 'area' | 'owners'; of: string }) {
+function Ratio({
+  id,
+  label,
+  r,
+  unit,
+  of,
+}: {
+  id: string
+  label: string
+  r: MeterRatio
+  unit: 'area' | 'owners'
+  of: string
+}) {
   const fmt = (n: number) => (unit === 'area' ? areaText(n / 100) : `${n} 人`)
   const p = pct(r)
   return (
     <View className="ev-ratio" id={id}>
       <View className="ev-ratio-head">
         <View className="cell-title">{label}</View>
-        <View className={`tag ${r.met ? 'tag-ok' : 'tag-warn'}`}>{r.met ? `已达 ${thresholdText(r)}` : `未达 ${thresholdText(r)}`}</View>
+        <View className={`tag ${r.met ? 'tag-ok' : 'tag-warn'}`}>
+          {r.met ? `已达 ${thresholdText(r)}` : `未达 ${thresholdText(r)}`}
+        </View>
       </View>
       <View className="cell-note">
-        {r.value.den > 0 ? `${fmt(r.value.num)}，占${of} ${fmt(r.value.den)} 的 ${p.toFixed(1)}%；需达到 ${thresholdText(r)}` : `尚无${of}，需达到 ${thresholdText(r)}`}
+        {r.value.den > 0
+          ? `${fmt(r.value.num)}，占${of} ${fmt(r.value.den)} 的 ${p.toFixed(1)}%；需达到 ${thresholdText(r)}`
+          : `尚无${of}，需达到 ${thresholdText(r)}`}
       </View>
       <View className="ev-bar" aria-hidden="true">
         <View className={`ev-bar-fill ${r.met ? 'ev-bar-met' : ''}`} style={{ width: `${p}%` }} />
@@ -44,7 +60,9 @@ export function Meter({ m }: { m: ElevatorMeterDto }) {
       </View>
       <Ratio id="ratio-a-owners" label="同意人数" r={meter.agreeOwners} unit="owners" of="目前参与业主" />
       <Ratio id="ratio-a-area" label="同意面积" r={meter.agreeArea} unit="area" of="目前参与面积" />
-      <View className="cell-note">已表决 {m.ballots} / {m.households} 户{m.final ? '（最终结果）' : '（实时）'}</View>
+      <View className="cell-note">
+        已表决 {m.ballots} / {m.households} 户{m.final ? '（最终结果）' : '（实时）'}
+      </View>
     </View>
   )
 }

@@ -1,7 +1,7 @@
 /** Plain-Chinese words and formats shared by the elevator pages. */
-import type { BallotChannel } from '../../../domain/auditLog'
-import type { ElevatorChoiceDto, ElevatorPetitionStatusDto } from '../../../domain/contracts/elevator'
-import { beijingDate, formatDateCn, inBeijing } from '../../../domain/time'
+import type { BallotChannel } from '@/domain/auditLog'
+import type { ElevatorChoiceDto, ElevatorPetitionStatusDto } from '@/domain/contracts/elevator'
+import { beijingDate, formatDateCn, inBeijing } from '@/domain/time'
 
 export const CHOICE_CN: Record<ElevatorChoiceDto, string> = { agree: '同意', oppose: '反对', abstain: '弃权' }
 export const CHANNEL_CN: Record<BallotChannel, string> = { app: '线上', paper: '纸质', door: '上门' }
@@ -9,8 +9,14 @@ export const ROLE_CN = { owner: '业主本人', proxy: '亲友代办', worker: '
 
 /** Tag colour class for a petition status (the status text is always shown beside it). */
 export const STATUS_TAG: Record<ElevatorPetitionStatusDto, string> = {
-  forming: 'tag-warn', voting: 'tag-info', publicity: 'tag-ok', mediation: 'tag-warn',
-  concluded: 'tag-ok', rejected: 'tag-bad', cancelled: 'tag-bad', lapsed: 'tag-bad',
+  forming: 'tag-warn',
+  voting: 'tag-info',
+  publicity: 'tag-ok',
+  mediation: 'tag-warn',
+  concluded: 'tag-ok',
+  rejected: 'tag-bad',
+  cancelled: 'tag-bad',
+  lapsed: 'tag-bad',
 }
 
 /** Statuses after which a unit may start a new petition. */

@@ -1,8 +1,8 @@
 import { Picker, View } from '@tarojs/components'
 import { useState } from 'react'
-import { pastOnlyDateError, PAST_ONLY_DATES, type Question } from '../../../domain/oneThing'
-import { Button } from '../../../ui/Button'
-import { tappable } from '../../../ui/tappable'
+import { pastOnlyDateError, PAST_ONLY_DATES, type Question } from '@/domain/oneThing'
+import { Button } from '@/ui/Button'
+import { tappable } from '@/ui/tappable'
 import { dateAnswerText, monthStart } from '../lib'
 
 /**
@@ -19,7 +19,13 @@ const WHEEL_START: Record<string, string> = { 'retirement.birthDate': '1966-01' 
  * later date is refused with a message under the field. `onAnswer` gets `YYYY-MM-DD` (the 1st of the
  * month for month questions).
  */
-export function DateQuestion({ eventId, question, answered, today, onAnswer }: {
+export function DateQuestion({
+  eventId,
+  question,
+  answered,
+  today,
+  onAnswer,
+}: {
   eventId: string
   question: Question
   /** The earlier answer, `YYYY-MM-DD`, if any. */
@@ -34,7 +40,9 @@ export function DateQuestion({ eventId, question, answered, today, onAnswer }: {
   const chosen = picked ?? answered ?? (byMonth ? null : today)
   const pastOnly = !!PAST_ONLY_DATES[eventId]?.[question.id]
   const end = pastOnly ? today : '2099-12-31'
-  const wheel = byMonth ? (chosen ?? monthStart(WHEEL_START[`${eventId}.${question.id}`] ?? today)).slice(0, 7) : chosen ?? today
+  const wheel = byMonth
+    ? (chosen ?? monthStart(WHEEL_START[`${eventId}.${question.id}`] ?? today)).slice(0, 7)
+    : (chosen ?? today)
   const what = byMonth ? '年月' : '日期'
 
   const pick = (raw: string) => {
@@ -52,18 +60,36 @@ export function DateQuestion({ eventId, question, answered, today, onAnswer }: {
 
   return (
     <View>
-      <View className="field-label" id="q-date-label">{question.text}</View>
-      <Picker id="q-date" mode="date" fields={byMonth ? 'month' : 'day'} value={wheel} start="1900-01-01" end={end} onChange={(e) => pick(String(e.detail.value))}>
+      <View className="field-label" id="q-date-label">
+        {question.text}
+      </View>
+      <Picker
+        id="q-date"
+        mode="date"
+        fields={byMonth ? 'month' : 'day'}
+        value={wheel}
+        start="1900-01-01"
+        end={end}
+        onChange={(e) => pick(String(e.detail.value))}
+      >
         <View className="ot-date" {...tappable(`选择${what}，${chosen ? `现在是 ${shown}` : shown}`, () => {})}>
           <View className="cell-main">
             <View className="cell-title">{shown}</View>
             <View className="cell-note">{`点这里选择${what}`}</View>
           </View>
-          <View className="cell-arrow" aria-hidden="true">›</View>
+          <View className="cell-arrow" aria-hidden="true">
+            ›
+          </View>
         </View>
       </Picker>
-      {error && <View className="field-error" id="q-date-error" role="alert">⚠ {error}</View>}
-      <Button id="q-next" onTap={confirm}>{chosen ? `确定：${shown}` : `请先选择${what}`}</Button>
+      {error && (
+        <View className="field-error" id="q-date-error" role="alert">
+          ⚠ {error}
+        </View>
+      )}
+      <Button id="q-next" onTap={confirm}>
+        {chosen ? `确定：${shown}` : `请先选择${what}`}
+      </Button>
     </View>
   )
 }

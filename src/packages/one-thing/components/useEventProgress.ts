@@ -1,22 +1,33 @@
 import { useRouter } from '@tarojs/taro'
 import { useEffect, useRef, useState } from 'react'
-import { errorMessage } from '../../../api'
-import { getOneThingProgress } from '../../../api/endpoints/oneThing'
-import type { OneThingProgressDto } from '../../../domain/contracts/oneThing'
-import type { LifeEvent } from '../../../domain/oneThing'
-import { useGuestProgress, type GuestProgress } from '../../../stores/oneThingGuest'
-import { useSession } from '../../../stores/session'
+import { errorMessage } from '@/api'
+import { getOneThingProgress } from '@/api/endpoints/oneThing'
+import type { OneThingProgressDto } from '@/domain/contracts/oneThing'
+import type { LifeEvent } from '@/domain/oneThing'
+import { useGuestProgress, type GuestProgress } from '@/stores/oneThingGuest'
+import { useSession } from '@/stores/session'
 import { findLifeEvent } from '../content'
 import { fetchToday, saveProgress } from '../lib'
 
 const EMPTY: GuestProgress = { answers: {}, ticked: [] }
 
 /** A guest's progress in the shape of the server's (never saved: version 0). */
-const guestDto = (eventId: string, p: GuestProgress): OneThingProgressDto =>
-  ({ eventId, answers: p.answers, ticked: p.ticked, deadlines: [], version: 0, updatedAt: null, updatedByProxy: false })
+const guestDto = (eventId: string, p: GuestProgress): OneThingProgressDto => ({
+  eventId,
+  answers: p.answers,
+  ticked: p.ticked,
+  deadlines: [],
+  version: 0,
+  updatedAt: null,
+  updatedByProxy: false,
+})
 
 /** The last save that failed: what it tried to save, and why it failed. */
-export interface FailedSave { answers: Record<string, string>; ticked: string[]; cause: unknown }
+export interface FailedSave {
+  answers: Record<string, string>
+  ticked: string[]
+  cause: unknown
+}
 
 /**
  * The event named by the `event` query parameter and its progress, today's date (the backend's), and
@@ -46,7 +57,10 @@ export function useEventProgress() {
   const queue = useRef<Promise<unknown>>(Promise.resolve())
   const last = useRef<{ answers: Record<string, string>; ticked: string[] } | null>(null)
 
-  const confirm = (p: OneThingProgressDto) => { savedRef.current = p; setSaved(p) }
+  const confirm = (p: OneThingProgressDto) => {
+    savedRef.current = p
+    setSaved(p)
+  }
 
   const load = async () => {
     if (!event) return
@@ -99,10 +113,23 @@ export function useEventProgress() {
     queue.current = run
     return run
   }
-  const retry = () => { if (failed) save(failed.answers, failed.ticked) }
+  const retry = () => {
+    if (failed) save(failed.answers, failed.ticked)
+  }
   return {
-    event, progress, saved: guest ? progress : saved, today, guest, saving, failed, load, save, retry,
-    loadError: loadCause ? errorMessage(loadCause) : null, loadCause,
-    saveError: failed ? `没有保存成功：${errorMessage(failed.cause)}` : null, saveCause: failed?.cause ?? null,
+    event,
+    progress,
+    saved: guest ? progress : saved,
+    today,
+    guest,
+    saving,
+    failed,
+    load,
+    save,
+    retry,
+    loadError: loadCause ? errorMessage(loadCause) : null,
+    loadCause,
+    saveError: failed ? `没有保存成功：${errorMessage(failed.cause)}` : null,
+    saveCause: failed?.cause ?? null,
   }
 }

@@ -21,7 +21,10 @@ export const AFTER_DEATH: LifeEvent = {
       id: 'place',
       text: '亲人是在哪里去世的？',
       kind: 'choice',
-      options: [{ value: 'hospital', label: '在医院' }, { value: 'home', label: '在家中或其他地方' }],
+      options: [
+        { value: 'hospital', label: '在医院' },
+        { value: 'home', label: '在家中或其他地方' },
+      ],
     },
     {
       id: 'pension',

@@ -1,7 +1,10 @@
 import type { LifeEvent } from '@/domain/oneThing'
 import { synonymsOf } from './synonyms'
 
-const YES_NO = [{ value: 'yes', label: '是' }, { value: 'no', label: '否' }]
+const YES_NO = [
+  { value: 'yes', label: '是' },
+  { value: 'no', label: '否' },
+]
 const company = { questionId: 'entityType', equals: 'company' }
 const hires = { questionId: 'hireStaff', equals: 'yes' }
 
@@ -21,7 +24,10 @@ export const BUSINESS_STARTUP: LifeEvent = {
       id: 'entityType',
       text: '您要开办的是？',
       kind: 'choice',
-      options: [{ value: 'company', label: '公司（有限责任公司等）' }, { value: 'individual', label: '个体工商户' }],
+      options: [
+        { value: 'company', label: '公司（有限责任公司等）' },
+        { value: 'individual', label: '个体工商户' },
+      ],
     },
     { id: 'hireStaff', text: '开业时要招用员工吗？', kind: 'choice', options: YES_NO },
     { id: 'firstHireDate', text: '第一位员工开始上班的日期是？', kind: 'date', showIf: hires },

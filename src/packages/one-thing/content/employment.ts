@@ -20,14 +20,20 @@ export const EMPLOYMENT: LifeEvent = {
       id: 'jobType',
       text: '您是到单位上班，还是自己灵活就业？',
       kind: 'choice',
-      options: [{ value: 'employer', label: '到单位上班' }, { value: 'flexible', label: '灵活就业（个体、自由职业等）' }],
+      options: [
+        { value: 'employer', label: '到单位上班' },
+        { value: 'flexible', label: '灵活就业（个体、自由职业等）' },
+      ],
     },
     { id: 'startDate', text: '您在单位开始上班的日期是？', kind: 'date', showIf: employer },
     {
       id: 'graduate',
       text: '您是今年毕业的高校毕业生吗？',
       kind: 'choice',
-      options: [{ value: 'yes', label: '是' }, { value: 'no', label: '否' }],
+      options: [
+        { value: 'yes', label: '是' },
+        { value: 'no', label: '否' },
+      ],
       showIf: employer,
     },
   ],

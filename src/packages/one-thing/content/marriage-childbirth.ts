@@ -1,7 +1,10 @@
 import type { LifeEvent } from '@/domain/oneThing'
 import { synonymsOf } from './synonyms'
 
-const YES_NO = [{ value: 'yes', label: '是' }, { value: 'no', label: '否' }]
+const YES_NO = [
+  { value: 'yes', label: '是' },
+  { value: 'no', label: '否' },
+]
 
 /**
  * 婚育一件事 (domain.md §4): marriage registration with the optional free premarital health check,
@@ -36,7 +39,11 @@ export const MARRIAGE_CHILDBIRTH: LifeEvent = {
       id: 'marriage-registration',
       agency: '民政（婚姻登记处）',
       title: '结婚登记，领取结婚证',
-      materials: ['双方身份证', '双方本人签字的无配偶及与对方无禁止结婚亲属关系的声明（现场签）', '3 张 2 寸双人近期半身免冠合影'],
+      materials: [
+        '双方身份证',
+        '双方本人签字的无配偶及与对方无禁止结婚亲属关系的声明（现场签）',
+        '3 张 2 寸双人近期半身免冠合影',
+      ],
       channel: 'window',
       where: '区婚姻登记处（先在浙里办「婚姻登记预约」约时间）',
       promise: '当场办结',

@@ -1,7 +1,10 @@
 import type { LifeEvent } from '@/domain/oneThing'
 import { synonymsOf } from './synonyms'
 
-const YES_NO = [{ value: 'yes', label: '是' }, { value: 'no', label: '否' }]
+const YES_NO = [
+  { value: 'yes', label: '是' },
+  { value: 'no', label: '否' },
+]
 const local = { questionId: 'localHukou', equals: 'yes' }
 const elsewhere = { not: local }
 const married = { questionId: 'parents', equals: 'married' }
@@ -61,7 +64,10 @@ export const NEWBORN: LifeEvent = {
       conditionalMaterials: [
         { material: '父母的结婚证', includeIf: married },
         { material: '非婚生育情况说明（派出所提供样式）', includeIf: unmarried },
-        { material: '有资质的鉴定机构出具的亲子鉴定证明', includeIf: { questionId: 'parents', equals: 'unmarried-father' } },
+        {
+          material: '有资质的鉴定机构出具的亲子鉴定证明',
+          includeIf: { questionId: 'parents', equals: 'unmarried-father' },
+        },
       ],
       channel: 'online',
       where: '浙里办「出生一件事」',
@@ -77,7 +83,10 @@ export const NEWBORN: LifeEvent = {
       conditionalMaterials: [
         { material: '父母的结婚证', includeIf: married },
         { material: '非婚生育情况说明（派出所提供样式）', includeIf: unmarried },
-        { material: '有资质的鉴定机构出具的亲子鉴定证明', includeIf: { questionId: 'parents', equals: 'unmarried-father' } },
+        {
+          material: '有资质的鉴定机构出具的亲子鉴定证明',
+          includeIf: { questionId: 'parents', equals: 'unmarried-father' },
+        },
       ],
       channel: 'window',
       where: '落户方户口所在地派出所 户籍窗口',

@@ -1,7 +1,10 @@
 import type { LifeEvent } from '@/domain/oneThing'
 import { synonymsOf } from './synonyms'
 
-const YES_NO = [{ value: 'yes', label: '是' }, { value: 'no', label: '否' }]
+const YES_NO = [
+  { value: 'yes', label: '是' },
+  { value: 'no', label: '否' },
+]
 const loan = { not: { questionId: 'buyerLoan', equals: 'none' } }
 
 /**

@@ -21,16 +21,30 @@ export const RETIREMENT: LifeEvent = {
       id: 'category',
       text: '您属于哪一类人员？（用来计算法定退休年龄）',
       kind: 'choice',
-      options: (['male', 'female-cadre', 'female-worker'] as const).map((value) => ({ value, label: RETIREMENT_CATEGORY_LABELS[value] })),
+      options: (['male', 'female-cadre', 'female-worker'] as const).map((value) => ({
+        value,
+        label: RETIREMENT_CATEGORY_LABELS[value],
+      })),
     },
     { id: 'birthDate', text: '您的出生日期是哪年哪月？（按身份证填写）', kind: 'date', precision: 'month' },
     {
       id: 'insuredVia',
       text: '您现在是通过单位交养老保险，还是自己交？',
       kind: 'choice',
-      options: [{ value: 'employer', label: '单位交' }, { value: 'self', label: '自己交（灵活就业）' }],
+      options: [
+        { value: 'employer', label: '单位交' },
+        { value: 'self', label: '自己交（灵活就业）' },
+      ],
     },
-    { id: 'housingFund', text: '您有住房公积金账户吗？', kind: 'choice', options: [{ value: 'yes', label: '有' }, { value: 'no', label: '没有' }] },
+    {
+      id: 'housingFund',
+      text: '您有住房公积金账户吗？',
+      kind: 'choice',
+      options: [
+        { value: 'yes', label: '有' },
+        { value: 'no', label: '没有' },
+      ],
+    },
   ],
   items: [
     {

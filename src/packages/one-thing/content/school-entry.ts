@@ -21,19 +21,28 @@ export const SCHOOL_ENTRY: LifeEvent = {
       id: 'stage',
       text: '孩子要上小学还是初中？',
       kind: 'choice',
-      options: [{ value: 'primary', label: '上小学（一年级）' }, { value: 'junior', label: '上初中（七年级）' }],
+      options: [
+        { value: 'primary', label: '上小学（一年级）' },
+        { value: 'junior', label: '上初中（七年级）' },
+      ],
     },
     {
       id: 'hukou',
       text: '孩子的户口在本市吗？',
       kind: 'choice',
-      options: [{ value: 'local', label: '在本市' }, { value: 'migrant', label: '不在本市（随父母在本市居住）' }],
+      options: [
+        { value: 'local', label: '在本市' },
+        { value: 'migrant', label: '不在本市（随父母在本市居住）' },
+      ],
     },
     {
       id: 'housing',
       text: '您家在本市住的房子是？',
       kind: 'choice',
-      options: [{ value: 'owned', label: '自己（父母）名下的房子' }, { value: 'rented', label: '租的房子' }],
+      options: [
+        { value: 'owned', label: '自己（父母）名下的房子' },
+        { value: 'rented', label: '租的房子' },
+      ],
     },
   ],
   items: [

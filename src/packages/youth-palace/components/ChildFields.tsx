@@ -1,14 +1,18 @@
 import { Picker, View } from '@tarojs/components'
-import { addDays, formatDateCn } from '../../../domain/time'
-import { checkChildBirthDate, checkChildName, childBirthDateRange } from '../../../domain/youthPalaceChildren'
-import { Button } from '../../../ui/Button'
-import { Field } from '../../../ui/Field'
-import { SwitchRow } from '../../../ui/Switch'
-import { tappable } from '../../../ui/tappable'
-import type { FieldErrors } from '../../../ui/useSubmission'
+import { addDays, formatDateCn } from '@/domain/time'
+import { checkChildBirthDate, checkChildName, childBirthDateRange } from '@/domain/youthPalaceChildren'
+import { Button } from '@/ui/Button'
+import { Field } from '@/ui/Field'
+import { SwitchRow } from '@/ui/Switch'
+import { tappable } from '@/ui/tappable'
+import type { FieldErrors } from '@/ui/useSubmission'
 
 /** What the add and edit forms of a child hold (kept as a draft). `birthDate` is `YYYY-MM-DD` or ''. */
-export interface ChildForm { name: string; birthDate: string; hardship: boolean }
+export interface ChildForm {
+  name: string
+  birthDate: string
+  hardship: boolean
+}
 
 /**
  * Instant checks of a child form, with the same rules as the backend (`youthPalaceChildren.ts`):
@@ -25,7 +29,15 @@ export function childFormErrors(form: ChildForm, today: string): FieldErrors {
  * serves), hardship switch with a proof photo. `birthLocked`: why the birth date cannot change now
  * (the picker is then off and the reason shown instead).
  */
-export function ChildFields({ form, update, errors, today, photoNote, onPickPhoto, birthLocked }: {
+export function ChildFields({
+  form,
+  update,
+  errors,
+  today,
+  photoNote,
+  onPickPhoto,
+  birthLocked,
+}: {
   form: ChildForm
   update: (patch: Partial<ChildForm>) => void
   errors: FieldErrors
@@ -39,28 +51,62 @@ export function ChildFields({ form, update, errors, today, photoNote, onPickPhot
   const shown = form.birthDate ? formatDateCn(form.birthDate) : ''
   return (
     <View>
-      <Field id="child-name" label="孩子姓名" value={form.name} onInput={(name) => update({ name })} error={errors.name}
-        maxlength={20} placeholder="与户口本一致，汉字或英文字母" />
+      <Field
+        id="child-name"
+        label="孩子姓名"
+        value={form.name}
+        onInput={(name) => update({ name })}
+        error={errors.name}
+        maxlength={20}
+        placeholder="与户口本一致，汉字或英文字母"
+      />
       <View className="field">
-        <View className="field-label" id="child-birth-label">出生日期</View>
+        <View className="field-label" id="child-birth-label">
+          出生日期
+        </View>
         {birthLocked ? (
           <View className="yp-picker-row" id="child-birth-locked">
-            <View className="cell-main">{shown}（{birthLocked}）</View>
+            <View className="cell-main">
+              {shown}（{birthLocked}）
+            </View>
           </View>
         ) : (
-          <Picker id="child-birth" mode="date" value={form.birthDate || addDays(today, -6 * 365)} start={earliest} end={latest}
-            onChange={(e) => update({ birthDate: String(e.detail.value) })}>
+          <Picker
+            id="child-birth"
+            mode="date"
+            value={form.birthDate || addDays(today, -6 * 365)}
+            start={earliest}
+            end={latest}
+            onChange={(e) => update({ birthDate: String(e.detail.value) })}
+          >
             <View className="yp-picker-row" {...tappable(undefined, () => {})}>
-              <View className="cell-main">{form.birthDate ? `出生日期 ${shown}，点这里修改` : '点这里选择出生日期'}</View>
-              <View className="cell-arrow" aria-hidden="true">›</View>
+              <View className="cell-main">
+                {form.birthDate ? `出生日期 ${shown}，点这里修改` : '点这里选择出生日期'}
+              </View>
+              <View className="cell-arrow" aria-hidden="true">
+                ›
+              </View>
             </View>
           </Picker>
         )}
-        {errors.birthDate && <View className="field-error" role="alert">⚠ {errors.birthDate}</View>}
+        {errors.birthDate && (
+          <View className="field-error" role="alert">
+            ⚠ {errors.birthDate}
+          </View>
+        )}
       </View>
-      <SwitchRow id="child-hardship" title="困难家庭（学费减半）" note="需上传低保、低边等证明照片，社区核对后生效" on={form.hardship}
-        onChange={(hardship) => update({ hardship })} />
-      {form.hardship && <Button kind="secondary" id="child-proof" onTap={onPickPhoto}>{photoNote}</Button>}
+      <SwitchRow
+        id="child-hardship"
+        title="困难家庭（学费减半）"
+        note="需上传低保、低边等证明照片，社区核对后生效"
+        on={form.hardship}
+        onChange={(hardship) => update({ hardship })}
+      />
+      {form.hardship && (
+        <Button kind="secondary" id="child-proof" onTap={onPickPhoto}>
+          {photoNote}
+        </Button>
+      )}
     </View>
   )
 }

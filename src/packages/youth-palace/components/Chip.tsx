@@ -1,5 +1,5 @@
 import { View } from '@tarojs/components'
-import { tappable } from '../../../ui/tappable'
+import { tappable } from '@/ui/tappable'
 
 /** A filter chip: a real button with its pressed state (aria-pressed on H5) and "已选" in words. */
 export function Chip({ label, on, onTap, id }: { label: string; on: boolean; onTap: () => void; id: string }) {
@@ -13,7 +13,13 @@ export function Chip({ label, on, onTap, id }: { label: string; on: boolean; onT
 }
 
 /** A labelled row of chips (one choice, or none = all). */
-export function ChipGroup<T extends string>({ label, options, value, onChange, id }: {
+export function ChipGroup<T extends string>({
+  label,
+  options,
+  value,
+  onChange,
+  id,
+}: {
   label: string
   options: { value: T; label: string }[]
   value: T | ''
@@ -25,7 +31,15 @@ export function ChipGroup<T extends string>({ label, options, value, onChange, i
       <View className="yp-chip-label">{label}</View>
       <View className="yp-chips">
         <Chip id={`${id}-all`} label="不限" on={value === ''} onTap={() => onChange('')} />
-        {options.map((o) => <Chip key={o.value} id={`${id}-${o.value}`} label={o.label} on={o.value === value} onTap={() => onChange(o.value)} />)}
+        {options.map((o) => (
+          <Chip
+            key={o.value}
+            id={`${id}-${o.value}`}
+            label={o.label}
+            on={o.value === value}
+            onTap={() => onChange(o.value)}
+          />
+        ))}
       </View>
     </View>
   )

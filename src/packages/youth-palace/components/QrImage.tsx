@@ -16,7 +16,10 @@ export function QrImage({ text, label, id = 'yp-qr' }: { text: string; label: st
     let timer: ReturnType<typeof setTimeout> | undefined
     const apply = () => {
       const imgs = document.querySelectorAll(`#${id} img`)
-      if (!imgs.length) { if (tries++ < 20) timer = setTimeout(apply, 50); return }
+      if (!imgs.length) {
+        if (tries++ < 20) timer = setTimeout(apply, 50)
+        return
+      }
       imgs.forEach((el) => el.setAttribute('alt', label))
     }
     apply()

@@ -1,7 +1,7 @@
 /** Youth palace helpers shared by this subpackage's pages: words for statuses, weekdays, time left, server time. */
 import Taro from '@tarojs/taro'
-import type { YpCourseDto, YpEnrollmentStatusDto, YpTermDto } from '../../../domain/contracts/youthPalace'
-import { formatDateCn } from '../../../domain/time'
+import type { YpCourseDto, YpEnrollmentStatusDto, YpTermDto } from '@/domain/contracts/youthPalace'
+import { formatDateCn } from '@/domain/time'
 
 export const WEEKDAY_CN = ['周日', '周一', '周二', '周三', '周四', '周五', '周六']
 
@@ -35,17 +35,24 @@ export function termStateCn(t: YpTermDto): { text: string; tag: string } {
 /** A term's registration state for a community worker: an ended window still waits for them to close it. */
 export function workerTermStateCn(t: YpTermDto): { text: string; tag: string } {
   switch (t.phase) {
-    case 'draft': return { text: '草稿，家长看不到', tag: 'tag-info' }
-    case 'upcoming': return { text: `已开放，${formatDateCn(t.opensAt)} 起可以报名`, tag: 'tag-info' }
-    case 'open': return { text: '报名中', tag: 'tag-ok' }
-    case 'ended': return { text: '报名已截止，待关闭并抽签', tag: 'tag-warn' }
-    case 'closed': return { text: '报名已截止，待抽签', tag: 'tag-warn' }
-    default: return { text: '已抽签', tag: 'tag-info' }
+    case 'draft':
+      return { text: '草稿，家长看不到', tag: 'tag-info' }
+    case 'upcoming':
+      return { text: `已开放，${formatDateCn(t.opensAt)} 起可以报名`, tag: 'tag-info' }
+    case 'open':
+      return { text: '报名中', tag: 'tag-ok' }
+    case 'ended':
+      return { text: '报名已截止，待关闭并抽签', tag: 'tag-warn' }
+    case 'closed':
+      return { text: '报名已截止，待抽签', tag: 'tag-warn' }
+    default:
+      return { text: '已抽签', tag: 'tag-info' }
   }
 }
 
 /** Whether the course's registration is over by the backend's clock (ended, closed or drawn): no more applications or waitlist joins. */
-export const registrationOver = (c: Pick<YpCourseDto, 'phase'>) => c.phase === 'ended' || c.phase === 'closed' || c.phase === 'drawn'
+export const registrationOver = (c: Pick<YpCourseDto, 'phase'>) =>
+  c.phase === 'ended' || c.phase === 'closed' || c.phase === 'drawn'
 
 /**
  * Where a course stands once its term's registration is over, for families: what the draw decided
@@ -63,7 +70,7 @@ export function courseOutcomeCn(c: YpCourseDto): string | null {
 }
 
 /** `2026-03-05T14:30:00+08:00` → `2026年3月5日（周四）14:30` (Beijing). */
-export { formatInstantCn } from '../../../domain/youthPalaceTypes'
+export { formatInstantCn } from '@/domain/youthPalaceTypes'
 
 /** A plain duration: `还剩 23 小时 10 分钟`. */
 export function timeLeftCn(untilIso: string, nowMs: number): string {
@@ -83,15 +90,18 @@ export function termWindowCn(t: YpTermDto): string {
 }
 
 /** "Now" as the backend sees it (shared UI helper). */
-export { serverNow } from '../../../ui/serverNow'
+export { serverNow } from '@/ui/serverNow'
 
-export type { Loaded } from '../../../ui/useLoader'
+export type { Loaded } from '@/ui/useLoader'
 /** Loads data whenever the page is shown (shared UI hook). */
-export { useLoader as useLoaded } from '../../../ui/useLoader'
+export { useLoader as useLoaded } from '@/ui/useLoader'
 
 /** Opens a page of this subpackage. */
 export const go = (page: string, query: Record<string, string | undefined> = {}) => {
-  const q = Object.entries(query).filter(([, v]) => v !== undefined && v !== '').map(([k, v]) => `${k}=${encodeURIComponent(v!)}`).join('&')
+  const q = Object.entries(query)
+    .filter(([, v]) => v !== undefined && v !== '')
+    .map(([k, v]) => `${k}=${encodeURIComponent(v!)}`)
+    .join('&')
   const url = `/packages/youth-palace/pages/${page}/index${q ? `?${q}` : ''}`
   // WeChat keeps at most 10 pages: replace the current page instead of failing when the stack is nearly full.
   if (Taro.getCurrentPages().length >= 9) Taro.redirectTo({ url })

@@ -1,22 +1,22 @@
 import { View } from '@tarojs/components'
 import Taro, { useRouter } from '@tarojs/taro'
 import { useState } from 'react'
-import { applyForCareCard, resubmitCareApplication } from '../../../../api/endpoints/careCard'
-import type { CareApplicationDto, CareGroupDto, CareProofKindDto } from '../../../../domain/contracts/careCard'
-import { formatFen } from '../../../../domain/money'
-import { useDraft } from '../../../../stores/drafts'
-import { useSession } from '../../../../stores/session'
-import { useRequireLogin } from '../../../../ui/auth'
-import { Button } from '../../../../ui/Button'
-import { Page } from '../../../../ui/Page'
-import { PhotoError, pickPhotoBase64 } from '../../../../ui/photo'
-import { ErrorNote, Section } from '../../../../ui/States'
-import { BASE, GroupChecks, PROOF_NAMES, Result, useWho } from '../../components/common'
-import { OpenApplicationNotice, useOpenApplication } from '../../components/OpenApplication'
-import { useSubmission } from '../../../../ui/useSubmission'
-import { useProofs } from '../../store'
-import '../../feature.css'
-import { goBack } from '../../../../ui/nav'
+import { applyForCareCard, resubmitCareApplication } from '@/api/endpoints/careCard'
+import type { CareApplicationDto, CareGroupDto, CareProofKindDto } from '@/domain/contracts/careCard'
+import { formatFen } from '@/domain/money'
+import { useDraft } from '@/stores/drafts'
+import { useSession } from '@/stores/session'
+import { useRequireLogin } from '@/ui/auth'
+import { Button } from '@/ui/Button'
+import { Page } from '@/ui/Page'
+import { PhotoError, pickPhotoBase64 } from '@/ui/photo'
+import { ErrorNote, Section } from '@/ui/States'
+import { BASE, GroupChecks, PROOF_NAMES, Result, useWho } from '@/packages/care-card/components/common'
+import { OpenApplicationNotice, useOpenApplication } from '@/packages/care-card/components/OpenApplication'
+import { useSubmission } from '@/ui/useSubmission'
+import { useProofs } from '@/packages/care-card/store'
+import '@/packages/care-card/feature.css'
+import { goBack } from '@/ui/nav'
 
 const NO_PHOTOS: Record<string, string> = {}
 
@@ -27,7 +27,9 @@ export default function Apply() {
   const resubmitId = params.resubmit
   const who = useWho()
   const principal = useSession((s) => s.actingFor?.userId ?? s.me?.id ?? 'guest')
-  const [form, update, clearDraft, restored] = useDraft(`care-card/apply:${principal}`, { groups: [] as CareGroupDto[] })
+  const [form, update, clearDraft, restored] = useDraft(`care-card/apply:${principal}`, {
+    groups: [] as CareGroupDto[],
+  })
   const photos = useProofs((s) => s.photos[principal] ?? NO_PHOTOS)
   const [done, setDone] = useState<CareApplicationDto | null>(null)
   const sub = useSubmission()
@@ -42,22 +44,26 @@ export default function Apply() {
       useProofs.getState().set(principal, kind, photo)
       clearError(`proof-${kind}`, 'proofs')
     } catch (e) {
-      sub.setErrors((x) => ({ ...x, [`proof-${kind}`]: e instanceof PhotoError ? e.message : '照片没有选好，请再试一次' }))
+      sub.setErrors((x) => ({
+        ...x,
+        [`proof-${kind}`]: e instanceof PhotoError ? e.message : '照片没有选好，请再试一次',
+      }))
     }
   }
 
-  const submit = () => sub.submit(
-    () => Object.fromEntries(kinds.map((k) => [`proof-${k}`, photos[k] ? '' : `请拍摄${PROOF_NAMES[k]}`])),
-    (key) => {
-      const input = { groups: form.groups, proofs: kinds.map((k) => ({ kind: k, photo: photos[k] })) }
-      return resubmitId ? resubmitCareApplication(resubmitId, input, key) : applyForCareCard(input, key)
-    },
-    (app) => {
-      clearDraft()
-      useProofs.getState().clear(principal)
-      setDone(app)
-    },
-  )
+  const submit = () =>
+    sub.submit(
+      () => Object.fromEntries(kinds.map((k) => [`proof-${k}`, photos[k] ? '' : `请拍摄${PROOF_NAMES[k]}`])),
+      (key) => {
+        const input = { groups: form.groups, proofs: kinds.map((k) => ({ kind: k, photo: photos[k] })) }
+        return resubmitId ? resubmitCareApplication(resubmitId, input, key) : applyForCareCard(input, key)
+      },
+      (app) => {
+        clearDraft()
+        useProofs.getState().clear(principal)
+        setDone(app)
+      },
+    )
 
   if (done) {
     return (
@@ -69,7 +75,12 @@ export default function Apply() {
             `社区初审后由街道审核（5 个工作日内），通过后次月 1 日起生效。进展会通过“消息”通知${who.self ? '您' : '您和家人'}。`,
           ]}
           actions={[
-            { id: 'apply-view', text: '查看办理进度', kind: 'primary', onTap: () => Taro.redirectTo({ url: `${BASE}/application/index?id=${done.id}` }) },
+            {
+              id: 'apply-view',
+              text: '查看办理进度',
+              kind: 'primary',
+              onTap: () => Taro.redirectTo({ url: `${BASE}/application/index?id=${done.id}` }),
+            },
             { text: '返回爱心卡首页', onTap: () => goBack('/packages/care-card/pages/index/index') },
           ]}
         />
@@ -80,7 +91,9 @@ export default function Apply() {
   if (!resubmitId && openApp) {
     return (
       <Page>
-        <View className="page-title" role="heading" aria-level={1}>申请爱心卡</View>
+        <View className="page-title" role="heading" aria-level={1}>
+          申请爱心卡
+        </View>
         <OpenApplicationNotice app={openApp} name={who.self ? '您' : who.name} />
       </Page>
     )
@@ -88,27 +101,59 @@ export default function Apply() {
 
   return (
     <Page>
-      <View className="page-title" role="heading" aria-level={1}>{resubmitId ? '修改后重新提交' : '申请爱心卡'}</View>
-      <View className="secondary">申请人：{who.name}{who.self ? '' : '（您代办）'}</View>
+      <View className="page-title" role="heading" aria-level={1}>
+        {resubmitId ? '修改后重新提交' : '申请爱心卡'}
+      </View>
+      <View className="secondary">
+        申请人：{who.name}
+        {who.self ? '' : '（您代办）'}
+      </View>
       {restored && form.groups.length > 0 && <View className="notice">已恢复上次选择的人群类别。</View>}
-      <GroupChecks id="apply-groups" label="已登记的人群类别（可多选，没有就不选）" value={form.groups} onChange={(groups) => { update({ groups }); clearError('groups') }} />
+      <GroupChecks
+        id="apply-groups"
+        label="已登记的人群类别（可多选，没有就不选）"
+        value={form.groups}
+        onChange={(groups) => {
+          update({ groups })
+          clearError('groups')
+        }}
+      />
       <Section title="证明材料（拍照上传）">
         <View className="cell-note">请拍清楚整页，照片会自动压缩。只用于本次审核。</View>
-        <View className="cell-note" id="proof-not-kept">照片不会保存在草稿里，退出后需要重新拍。</View>
+        <View className="cell-note" id="proof-not-kept">
+          照片不会保存在草稿里，退出后需要重新拍。
+        </View>
         {kinds.map((k) => (
           <View key={k} className="cc-proof" id={`proof-row-${k}`}>
             <View className="cell-main">
               <View className="cell-title">{PROOF_NAMES[k]}</View>
               <View className={`tag ${photos[k] ? 'tag-ok' : 'tag-warn'}`}>{photos[k] ? '已拍摄' : '还没拍'}</View>
-              {errors[`proof-${k}`] && <View className="field-error" role="alert">⚠ {errors[`proof-${k}`]}</View>}
+              {errors[`proof-${k}`] && (
+                <View className="field-error" role="alert">
+                  ⚠ {errors[`proof-${k}`]}
+                </View>
+              )}
             </View>
-            <Button id={`proof-${k}`} kind="secondary" label={`${photos[k] ? '重拍' : '拍照'}：${PROOF_NAMES[k]}`} onTap={() => take(k)}>{photos[k] ? '重拍' : '拍照'}</Button>
+            <Button
+              id={`proof-${k}`}
+              kind="secondary"
+              label={`${photos[k] ? '重拍' : '拍照'}：${PROOF_NAMES[k]}`}
+              onTap={() => take(k)}
+            >
+              {photos[k] ? '重拍' : '拍照'}
+            </Button>
           </View>
         ))}
       </Section>
-      {(errors.proofs || errors.groups) && <View className="field-error" role="alert">⚠ {errors.proofs || errors.groups}</View>}
+      {(errors.proofs || errors.groups) && (
+        <View className="field-error" role="alert">
+          ⚠ {errors.proofs || errors.groups}
+        </View>
+      )}
       {sub.failure && <ErrorNote text={sub.failure} cause={sub.cause} onRetry={submit} />}
-      <Button id="apply-submit" onTap={submit} loading={sub.busy}>提交申请</Button>
+      <Button id="apply-submit" onTap={submit} loading={sub.busy}>
+        提交申请
+      </Button>
     </Page>
   )
 }

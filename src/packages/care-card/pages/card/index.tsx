@@ -1,18 +1,25 @@
 import { View } from '@tarojs/components'
 import { useState } from 'react'
-import { getCareCard } from '../../../../api/endpoints/careCard'
-import type { CareLedgerEntryDto } from '../../../../domain/contracts/careCard'
-import { formatFen } from '../../../../domain/money'
-import { formatDateCn } from '../../../../domain/time'
-import { useRequireLogin } from '../../../../ui/auth'
-import { Button } from '../../../../ui/Button'
-import { Page } from '../../../../ui/Page'
-import { Empty, ErrorNote, Loading, Section } from '../../../../ui/States'
-import { dateTimeCn, messageOf, PayCode, useWho } from '../../components/common'
-import { useLoader } from '../../../../ui/useLoader'
-import '../../feature.css'
+import { getCareCard } from '@/api/endpoints/careCard'
+import type { CareLedgerEntryDto } from '@/domain/contracts/careCard'
+import { formatFen } from '@/domain/money'
+import { formatDateCn } from '@/domain/time'
+import { useRequireLogin } from '@/ui/auth'
+import { Button } from '@/ui/Button'
+import { Page } from '@/ui/Page'
+import { Empty, ErrorNote, Loading, Section } from '@/ui/States'
+import { dateTimeCn, messageOf, PayCode, useWho } from '@/packages/care-card/components/common'
+import { useLoader } from '@/ui/useLoader'
+import '@/packages/care-card/feature.css'
 
-const KIND_CN: Record<CareLedgerEntryDto['kind'], string> = { issue: '发放', hold: '预约冻结', release: '取消退回', charge: '服务扣款', refund: '异议退款', lapse: '年底清零' }
+const KIND_CN: Record<CareLedgerEntryDto['kind'], string> = {
+  issue: '发放',
+  hold: '预约冻结',
+  release: '取消退回',
+  charge: '服务扣款',
+  refund: '异议退款',
+  lapse: '年底清零',
+}
 
 /**
  * A ledger line's amount: +¥ or −¥ by its effect on the spendable balance. A charge settles what the
@@ -21,14 +28,25 @@ const KIND_CN: Record<CareLedgerEntryDto['kind'], string> = { issue: '发放', h
  */
 function Amount({ e }: { e: CareLedgerEntryDto }) {
   if (e.signedFen === 0) return <View className="cc-amount-minus">{formatFen(e.amountFen)}</View>
-  return <View className={e.signedFen > 0 ? 'cc-amount-plus' : 'cc-amount-minus'}>{e.signedFen > 0 ? '+' : '−'}{formatFen(Math.abs(e.signedFen))}</View>
+  return (
+    <View className={e.signedFen > 0 ? 'cc-amount-plus' : 'cc-amount-minus'}>
+      {e.signedFen > 0 ? '+' : '−'}
+      {formatFen(Math.abs(e.signedFen))}
+    </View>
+  )
 }
 
 /** Card: balance, pay code (QR) and the ledger, newest first, paged with “加载更多”. */
 export default function Card() {
   useRequireLogin()
   const who = useWho()
-  const { data: card, error, cause, loading, reload } = useLoader(async () => {
+  const {
+    data: card,
+    error,
+    cause,
+    loading,
+    reload,
+  } = useLoader(async () => {
     const c = await getCareCard()
     setMore([])
     setCursor(c.ledger.nextCursor)
@@ -57,7 +75,9 @@ export default function Card() {
   const entries = card ? [...card.ledger.items, ...more] : []
   return (
     <Page>
-      <View className="page-title" role="heading" aria-level={1}>爱心卡余额</View>
+      <View className="page-title" role="heading" aria-level={1}>
+        爱心卡余额
+      </View>
       <View className="secondary">{who.self ? '我的爱心卡' : `${who.name}的爱心卡`}</View>
       {loading && !card && <Loading />}
       {error && <ErrorNote text={error} cause={cause} onRetry={reload} />}
@@ -65,16 +85,26 @@ export default function Card() {
         <View>
           <View className="cc-hero">
             <View className="cc-hero-label">可用余额</View>
-            <View className="cc-hero-amount" id="card-balance">{formatFen(card.balanceFen)}</View>
-            <View className="cell-note">本月发放 {formatFen(card.thisMonth.issuedFen)}，本月已用 {formatFen(card.thisMonth.spentFen)}{card.heldFen > 0 ? `，预约冻结 ${formatFen(card.heldFen)}` : ''}</View>
-            <View className="cell-note">{card.year.year} 年共发放 {formatFen(card.year.issuedFen)}；未用完的额度在 {formatDateCn(card.lapsesOn)} 后清零</View>
+            <View className="cc-hero-amount" id="card-balance">
+              {formatFen(card.balanceFen)}
+            </View>
+            <View className="cell-note">
+              本月发放 {formatFen(card.thisMonth.issuedFen)}，本月已用 {formatFen(card.thisMonth.spentFen)}
+              {card.heldFen > 0 ? `，预约冻结 ${formatFen(card.heldFen)}` : ''}
+            </View>
+            <View className="cell-note">
+              {card.year.year} 年共发放 {formatFen(card.year.issuedFen)}；未用完的额度在 {formatDateCn(card.lapsesOn)}{' '}
+              后清零
+            </View>
           </View>
           <Section title="付款码" id="pay-section">
             {card.paymentCode ? (
               <View>
                 <PayCode payload={card.paymentCode.payload} />
                 <View className="cell-note">在服务点出示此码付款。付款码每 5 分钟更新，请勿截图给他人。</View>
-                <Button kind="secondary" id="pay-refresh" onTap={reload}>刷新付款码</Button>
+                <Button kind="secondary" id="pay-refresh" onTap={reload}>
+                  刷新付款码
+                </Button>
               </View>
             ) : (
               <Empty text={`爱心卡 ${formatDateCn(card.activeFrom)} 起生效，生效后这里会显示付款码。`} />
@@ -85,15 +115,23 @@ export default function Card() {
             {entries.map((e) => (
               <View key={e.id} className="cc-item">
                 <View className="cell-title">
-                  {KIND_CN[e.kind]}{' '}
-                  <Amount e={e} />
+                  {KIND_CN[e.kind]} <Amount e={e} />
                 </View>
-                {e.signedFen === 0 && <View className="cell-note">预约时已冻结，这次从冻结的金额中扣款，可用余额不变</View>}
-                <View className="cell-note">{dateTimeCn(e.at)}{e.note ? ` · ${e.note}` : ''}</View>
+                {e.signedFen === 0 && (
+                  <View className="cell-note">预约时已冻结，这次从冻结的金额中扣款，可用余额不变</View>
+                )}
+                <View className="cell-note">
+                  {dateTimeCn(e.at)}
+                  {e.note ? ` · ${e.note}` : ''}
+                </View>
               </View>
             ))}
             {!!moreError && <ErrorNote text={messageOf(moreError)} cause={moreError} onRetry={loadMore} />}
-            {cursor && <Button id="ledger-more" kind="secondary" loading={busy} onTap={loadMore}>加载更多</Button>}
+            {cursor && (
+              <Button id="ledger-more" kind="secondary" loading={busy} onTap={loadMore}>
+                加载更多
+              </Button>
+            )}
             {!cursor && entries.length > 0 && <View className="cell-note">共 {card.ledger.total} 条，已全部显示</View>}
           </Section>
         </View>

@@ -1,19 +1,19 @@
 import { View } from '@tarojs/components'
-import { ApiError } from '../../../../api'
-import { getCareCard, listCareApplications } from '../../../../api/endpoints/careCard'
-import type { CareApplicationDto, CareCardHomeDto } from '../../../../domain/contracts/careCard'
-import { formatFen } from '../../../../domain/money'
-import { formatDateCn } from '../../../../domain/time'
-import { useSession } from '../../../../stores/session'
-import { ActingForSwitch } from '../../../../ui/ActingForSwitch'
-import { useRequireLogin } from '../../../../ui/auth'
-import { Button } from '../../../../ui/Button'
-import { Cell } from '../../../../ui/Cell'
-import { Page } from '../../../../ui/Page'
-import { ErrorNote, Loading, Section } from '../../../../ui/States'
-import { APP_TAG, go, Timeline, useWho } from '../../components/common'
-import { useLoader } from '../../../../ui/useLoader'
-import '../../feature.css'
+import { ApiError } from '@/api'
+import { getCareCard, listCareApplications } from '@/api/endpoints/careCard'
+import type { CareApplicationDto, CareCardHomeDto } from '@/domain/contracts/careCard'
+import { formatFen } from '@/domain/money'
+import { formatDateCn } from '@/domain/time'
+import { useSession } from '@/stores/session'
+import { ActingForSwitch } from '@/ui/ActingForSwitch'
+import { useRequireLogin } from '@/ui/auth'
+import { Button } from '@/ui/Button'
+import { Cell } from '@/ui/Cell'
+import { Page } from '@/ui/Page'
+import { ErrorNote, Loading, Section } from '@/ui/States'
+import { APP_TAG, go, Timeline, useWho } from '@/packages/care-card/components/common'
+import { useLoader } from '@/ui/useLoader'
+import '@/packages/care-card/feature.css'
 
 /** The hub's data, and whose it is (the user's id, or the principal's while acting for someone). */
 type Hub = { card: CareCardHomeDto | null; apps: CareApplicationDto[]; of: string }
@@ -44,7 +44,9 @@ export default function CareCardHome() {
 
   return (
     <Page>
-      <View className="page-title" role="heading" aria-level={1}>养老服务爱心卡</View>
+      <View className="page-title" role="heading" aria-level={1}>
+        养老服务爱心卡
+      </View>
       <View className="secondary">{who.self ? '我的爱心卡' : `${who.name}的爱心卡`}</View>
       <ActingForSwitch what="爱心卡" onSwitched={reload} />
       {loading && !data && <Loading />}
@@ -52,23 +54,46 @@ export default function CareCardHome() {
 
       {card && (
         <View id="card-summary">
-          {card.status === 'scheduled' && <View className="notice">爱心卡将于 {formatDateCn(card.activeFrom)} 起生效，届时每月 1 日发放额度，就可以预约服务了。</View>}
+          {card.status === 'scheduled' && (
+            <View className="notice">
+              爱心卡将于 {formatDateCn(card.activeFrom)} 起生效，届时每月 1 日发放额度，就可以预约服务了。
+            </View>
+          )}
           <View className="cc-row">
             <View className="cc-hero">
               <View className="cc-hero-label">本月可用额度</View>
-              <View className="cc-hero-amount" id="balance">{formatFen(card.balanceFen)}</View>
-              <View className="cell-note">本月发放 {formatFen(card.thisMonth.issuedFen)}，已用 {formatFen(card.thisMonth.spentFen)}</View>
+              <View className="cc-hero-amount" id="balance">
+                {formatFen(card.balanceFen)}
+              </View>
+              <View className="cell-note">
+                本月发放 {formatFen(card.thisMonth.issuedFen)}，已用 {formatFen(card.thisMonth.spentFen)}
+              </View>
             </View>
             <View className="cc-hero">
               <View className="cc-hero-label">{card.year.year} 年累计</View>
               <View className="cc-hero-amount">{formatFen(card.year.issuedFen)}</View>
-              <View className="cell-note">已用 {formatFen(card.year.chargedFen - card.year.refundedFen)}{card.heldFen > 0 ? `，预约冻结 ${formatFen(card.heldFen)}` : ''}</View>
+              <View className="cell-note">
+                已用 {formatFen(card.year.chargedFen - card.year.refundedFen)}
+                {card.heldFen > 0 ? `，预约冻结 ${formatFen(card.heldFen)}` : ''}
+              </View>
             </View>
           </View>
-          <View className="notice">未用完的额度在 {formatDateCn(card.lapsesOn)} 后清零，不能提现，请在年底前使用。</View>
+          <View className="notice">
+            未用完的额度在 {formatDateCn(card.lapsesOn)} 后清零，不能提现，请在年底前使用。
+          </View>
           <Section title="用卡">
-            <Cell id="go-card" title="余额明细和付款码" note="出示付款码，在助餐点等服务点付款" onTap={() => go('card')} />
-            <Cell id="go-services" title="预约服务" note="助餐、助浴、助洁、助行、助医、助急" onTap={() => go('services')} />
+            <Cell
+              id="go-card"
+              title="余额明细和付款码"
+              note="出示付款码，在助餐点等服务点付款"
+              onTap={() => go('card')}
+            />
+            <Cell
+              id="go-services"
+              title="预约服务"
+              note="助餐、助浴、助洁、助行、助医、助急"
+              onTap={() => go('services')}
+            />
             <Cell id="go-orders" title="我的预约" note="取消、确认评价、提出异议" onTap={() => go('orders')} />
           </Section>
         </View>
@@ -76,22 +101,36 @@ export default function CareCardHome() {
 
       {data && !card && open && latest && (
         <Section title="申请进度">
-          <View className="cell-title">状态：<View className={`tag ${APP_TAG[latest.status]}`}>{latest.statusText}</View></View>
+          <View className="cell-title">
+            状态：<View className={`tag ${APP_TAG[latest.status]}`}>{latest.statusText}</View>
+          </View>
           <Timeline stages={latest.stages} />
-          <Button id="go-application" kind="secondary" onTap={() => go('application', `id=${latest.id}`)}>查看申请详情</Button>
+          <Button id="go-application" kind="secondary" onTap={() => go('application', `id=${latest.id}`)}>
+            查看申请详情
+          </Button>
         </Section>
       )}
 
       {data && !card && !open && (
         <View id="no-card">
           <View className="notice">
-            {who.self ? '您' : who.name}还没有爱心卡。浙江省年满 80 周岁的老人，以及年满 60 周岁的低保、低边、特困或失能老人，每月可领 100–500 元养老服务补贴，用于助餐、助浴等服务。
+            {who.self ? '您' : who.name}还没有爱心卡。浙江省年满 80 周岁的老人，以及年满 60
+            周岁的低保、低边、特困或失能老人，每月可领 100–500 元养老服务补贴，用于助餐、助浴等服务。
           </View>
           {latest && (latest.status === 'rejected' || latest.status === 'withdrawn') && (
-            <Cell id="go-application" title={`上次申请：${latest.statusText}`} note={latest.rejection ? `原因：${latest.rejection.reason}` : '可以重新申请'} onTap={() => go('application', `id=${latest.id}`)} />
+            <Cell
+              id="go-application"
+              title={`上次申请：${latest.statusText}`}
+              note={latest.rejection ? `原因：${latest.rejection.reason}` : '可以重新申请'}
+              onTap={() => go('application', `id=${latest.id}`)}
+            />
           )}
-          <Button id="go-eligibility" onTap={() => go('eligibility')}>看看是否符合条件</Button>
-          <Button id="go-apply" kind="secondary" onTap={() => go('apply')}>直接申请</Button>
+          <Button id="go-eligibility" onTap={() => go('eligibility')}>
+            看看是否符合条件
+          </Button>
+          <Button id="go-apply" kind="secondary" onTap={() => go('apply')}>
+            直接申请
+          </Button>
         </View>
       )}
 

@@ -1,25 +1,28 @@
 import { View } from '@tarojs/components'
 import Taro, { useRouter } from '@tarojs/taro'
 import { useState } from 'react'
-import { ApiError } from '../../../../api'
-import { cancelCareOrder, disputeCareOrder, getCareOrder, rateCareOrder } from '../../../../api/endpoints/careCard'
-import type { CareOrderDto } from '../../../../domain/contracts/careCard'
-import { formatFen } from '../../../../domain/money'
-import { formatDateCn } from '../../../../domain/time'
-import { useRequireLogin } from '../../../../ui/auth'
-import { Button } from '../../../../ui/Button'
-import { Field } from '../../../../ui/Field'
-import { Options } from '../../../../ui/Options'
-import { Page } from '../../../../ui/Page'
-import { ErrorNote, Loading, Section } from '../../../../ui/States'
-import { dateTimeCn, messageOf, ORDER_TAG } from '../../components/common'
-import { useActionKeys } from '../../../../ui/useActionKeys'
-import { useLoader } from '../../../../ui/useLoader'
-import '../../feature.css'
+import { ApiError } from '@/api'
+import { cancelCareOrder, disputeCareOrder, getCareOrder, rateCareOrder } from '@/api/endpoints/careCard'
+import type { CareOrderDto } from '@/domain/contracts/careCard'
+import { formatFen } from '@/domain/money'
+import { formatDateCn } from '@/domain/time'
+import { useRequireLogin } from '@/ui/auth'
+import { Button } from '@/ui/Button'
+import { Field } from '@/ui/Field'
+import { Options } from '@/ui/Options'
+import { Page } from '@/ui/Page'
+import { ErrorNote, Loading, Section } from '@/ui/States'
+import { dateTimeCn, messageOf, ORDER_TAG } from '@/packages/care-card/components/common'
+import { useActionKeys } from '@/ui/useActionKeys'
+import { useLoader } from '@/ui/useLoader'
+import '@/packages/care-card/feature.css'
 
 const STARS = [
-  { value: '5', label: '★★★★★ 非常满意' }, { value: '4', label: '★★★★ 满意' }, { value: '3', label: '★★★ 一般' },
-  { value: '2', label: '★★ 不满意' }, { value: '1', label: '★ 很不满意' },
+  { value: '5', label: '★★★★★ 非常满意' },
+  { value: '4', label: '★★★★ 满意' },
+  { value: '3', label: '★★★ 一般' },
+  { value: '2', label: '★★ 不满意' },
+  { value: '1', label: '★ 很不满意' },
 ]
 
 /** One order: cancel before the service; after delivery confirm and rate (5 big options) or dispute within 7 days. */
@@ -55,61 +58,164 @@ export default function Order() {
 
   const cancel = async () => {
     if (!o) return
-    const { confirm } = await Taro.showModal({ title: '取消预约', content: `取消后这个时段不再为您保留，冻结的 ${formatFen(o.priceFen)} 会退回爱心卡。`, confirmText: '确定取消', cancelText: '不取消' })
+    const { confirm } = await Taro.showModal({
+      title: '取消预约',
+      content: `取消后这个时段不再为您保留，冻结的 ${formatFen(o.priceFen)} 会退回爱心卡。`,
+      confirmText: '确定取消',
+      cancelText: '不取消',
+    })
     if (confirm) run('cancel', (key) => cancelCareOrder(id, key), `已取消，${formatFen(o.priceFen)} 已退回爱心卡。`)
   }
   const rate = () => {
-    if (!stars) { setErrors({ stars: '请选择评价' }); return }
+    if (!stars) {
+      setErrors({ stars: '请选择评价' })
+      return
+    }
     setErrors({})
-    run('rate', (key) => rateCareOrder(id, { stars: Number(stars), comment: comment.trim() || undefined }, key),
-      Number(stars) <= 2 ? '谢谢您的评价。社区工作人员会在 1 天内给您回电了解情况。' : '谢谢您的评价！')
+    run(
+      'rate',
+      (key) => rateCareOrder(id, { stars: Number(stars), comment: comment.trim() || undefined }, key),
+      Number(stars) <= 2 ? '谢谢您的评价。社区工作人员会在 1 天内给您回电了解情况。' : '谢谢您的评价！',
+    )
   }
   const dispute = async () => {
-    if (reason.trim().length < 4) { setErrors({ reason: '请写明哪里有问题（至少 4 个字）' }); return }
+    if (reason.trim().length < 4) {
+      setErrors({ reason: '请写明哪里有问题（至少 4 个字）' })
+      return
+    }
     setErrors({})
-    const { confirm } = await Taro.showModal({ title: '提出异议', content: '提交后社区会核实处理；如异议成立，费用会退回爱心卡。', confirmText: '提交异议' })
-    if (confirm) run('dispute', (key) => disputeCareOrder(id, reason.trim(), key), '异议已提交，社区核实后会通过“消息”告诉您结果。')
+    const { confirm } = await Taro.showModal({
+      title: '提出异议',
+      content: '提交后社区会核实处理；如异议成立，费用会退回爱心卡。',
+      confirmText: '提交异议',
+    })
+    if (confirm)
+      run(
+        'dispute',
+        (key) => disputeCareOrder(id, reason.trim(), key),
+        '异议已提交，社区核实后会通过“消息”告诉您结果。',
+      )
   }
 
   return (
     <Page>
-      <View className="page-title" role="heading" aria-level={1}>预约详情</View>
+      <View className="page-title" role="heading" aria-level={1}>
+        预约详情
+      </View>
       {loading && !o && <Loading />}
       {error && <ErrorNote text={error} cause={cause} onRetry={reload} />}
       {o && (
         <View>
           <View className="cc-hero">
-            <View className="cell-title" id="order-status">{o.service.kindLabel} · {o.service.name} <View className={`tag ${ORDER_TAG[o.status]}`}>{o.statusText}</View></View>
-            <View className="cell-note">{dateTimeCn(o.startAt)} · {o.service.providerName}</View>
-            <View className="cell-note">费用 {formatFen(o.priceFen)}/{o.service.unit} · {o.holder.name}</View>
-            {o.bookedBy && <View className="cell-note" id="order-booked-by">由 {o.bookedBy.name} 代为预约</View>}
-            {o.deliveredAt && <View className="cell-note">{dateTimeCn(o.deliveredAt)} 完成{o.deliveredBy ? `（${o.deliveredBy.name} 确认）` : ''}</View>}
-            {o.rating && <View className="cell-note">我的评价：{'★'.repeat(o.rating.stars)}{o.rating.comment ? ` ${o.rating.comment}` : ''}</View>}
-            {o.dispute && <View className="cell-note">异议：{o.dispute.reason}（{o.dispute.status === 'open' ? '处理中' : o.dispute.status === 'upheld' ? `成立，已退 ${formatFen(o.dispute.refundFen ?? 0)}` : `不成立：${o.dispute.resolution ?? ''}`}）</View>}
+            <View className="cell-title" id="order-status">
+              {o.service.kindLabel} · {o.service.name}{' '}
+              <View className={`tag ${ORDER_TAG[o.status]}`}>{o.statusText}</View>
+            </View>
+            <View className="cell-note">
+              {dateTimeCn(o.startAt)} · {o.service.providerName}
+            </View>
+            <View className="cell-note">
+              费用 {formatFen(o.priceFen)}/{o.service.unit} · {o.holder.name}
+            </View>
+            {o.bookedBy && (
+              <View className="cell-note" id="order-booked-by">
+                由 {o.bookedBy.name} 代为预约
+              </View>
+            )}
+            {o.deliveredAt && (
+              <View className="cell-note">
+                {dateTimeCn(o.deliveredAt)} 完成{o.deliveredBy ? `（${o.deliveredBy.name} 确认）` : ''}
+              </View>
+            )}
+            {o.rating && (
+              <View className="cell-note">
+                我的评价：{'★'.repeat(o.rating.stars)}
+                {o.rating.comment ? ` ${o.rating.comment}` : ''}
+              </View>
+            )}
+            {o.dispute && (
+              <View className="cell-note">
+                异议：{o.dispute.reason}（
+                {o.dispute.status === 'open'
+                  ? '处理中'
+                  : o.dispute.status === 'upheld'
+                    ? `成立，已退 ${formatFen(o.dispute.refundFen ?? 0)}`
+                    : `不成立：${o.dispute.resolution ?? ''}`}
+                ）
+              </View>
+            )}
           </View>
-          {note && <View className="notice" role="status" id="order-note">{note}</View>}
+          {note && (
+            <View className="notice" role="status" id="order-note">
+              {note}
+            </View>
+          )}
           {failure && <ErrorNote text={failure} />}
-          {o.canCancel && <Button id="order-cancel" kind="danger" loading={busy === 'cancel'} onTap={cancel}>取消预约</Button>}
+          {o.canCancel && (
+            <Button id="order-cancel" kind="danger" loading={busy === 'cancel'} onTap={cancel}>
+              取消预约
+            </Button>
+          )}
           {o.canRate && (
             <Section title="确认服务并评价" id="rate">
-              <Options id="stars" label="您对这次服务满意吗？" value={stars} onChange={(v) => { setStars(v); setErrors((e) => ({ ...e, stars: '' })) }} options={STARS} />
-              {errors.stars && <View className="field-error" role="alert">⚠ {errors.stars}</View>}
-              <Field id="rate-comment" label="想说的话（可不填）" value={comment} onInput={setComment} maxlength={200} />
-              <Button id="rate-submit" loading={busy === 'rate'} onTap={rate}>确认并提交评价</Button>
+              <Options
+                id="stars"
+                label="您对这次服务满意吗？"
+                value={stars}
+                onChange={(v) => {
+                  setStars(v)
+                  setErrors((e) => ({ ...e, stars: '' }))
+                }}
+                options={STARS}
+              />
+              {errors.stars && (
+                <View className="field-error" role="alert">
+                  ⚠ {errors.stars}
+                </View>
+              )}
+              <Field
+                id="rate-comment"
+                label="想说的话（可不填）"
+                value={comment}
+                onInput={setComment}
+                maxlength={200}
+              />
+              <Button id="rate-submit" loading={busy === 'rate'} onTap={rate}>
+                确认并提交评价
+              </Button>
             </Section>
           )}
           {o.canDispute && (
             <Section title="服务有问题？" id="dispute">
-              <View className="cell-note">服务完成后 7 天内可以提出异议{o.disputeUntil ? `，截止到 ${formatDateCn(o.disputeUntil)}` : ''}。</View>
-              <Field id="dispute-reason" label="哪里有问题" value={reason} onInput={(v) => { setReason(v); setErrors((e) => ({ ...e, reason: '' })) }} error={errors.reason || undefined} maxlength={300} placeholder="例如：没有上门、饭菜不对" />
-              <Button id="dispute-submit" kind="secondary" loading={busy === 'dispute'} onTap={dispute}>提出异议</Button>
+              <View className="cell-note">
+                服务完成后 7 天内可以提出异议{o.disputeUntil ? `，截止到 ${formatDateCn(o.disputeUntil)}` : ''}。
+              </View>
+              <Field
+                id="dispute-reason"
+                label="哪里有问题"
+                value={reason}
+                onInput={(v) => {
+                  setReason(v)
+                  setErrors((e) => ({ ...e, reason: '' }))
+                }}
+                error={errors.reason || undefined}
+                maxlength={300}
+                placeholder="例如：没有上门、饭菜不对"
+              />
+              <Button id="dispute-submit" kind="secondary" loading={busy === 'dispute'} onTap={dispute}>
+                提出异议
+              </Button>
             </Section>
           )}
           <Section title="记录">
             {o.history.map((h, i) => (
               <View key={i} className="cc-item">
                 <View className="cell-title">{h.title}</View>
-                <View className="cell-note">{dateTimeCn(h.at)} · {h.actor.name}{h.role === 'proxy' ? '（代办）' : h.role === 'worker' ? '（社区工作人员）' : ''}{h.note ? ` · ${h.note}` : ''}</View>
+                <View className="cell-note">
+                  {dateTimeCn(h.at)} · {h.actor.name}
+                  {h.role === 'proxy' ? '（代办）' : h.role === 'worker' ? '（社区工作人员）' : ''}
+                  {h.note ? ` · ${h.note}` : ''}
+                </View>
               </View>
             ))}
           </Section>

@@ -1,21 +1,29 @@
 import { View } from '@tarojs/components'
 import { useState } from 'react'
-import { listCareOrders } from '../../../../api/endpoints/careCard'
-import type { CareOrderDto } from '../../../../domain/contracts/careCard'
-import { formatFen } from '../../../../domain/money'
-import { formatDateCn } from '../../../../domain/time'
-import { useRequireLogin } from '../../../../ui/auth'
-import { Button } from '../../../../ui/Button'
-import { Page } from '../../../../ui/Page'
-import { Empty, ErrorNote, Loading } from '../../../../ui/States'
-import { tappable } from '../../../../ui/tappable'
-import { dateTimeCn, go, messageOf, ORDER_TAG, useWho } from '../../components/common'
-import { useLoader } from '../../../../ui/useLoader'
-import '../../feature.css'
+import { listCareOrders } from '@/api/endpoints/careCard'
+import type { CareOrderDto } from '@/domain/contracts/careCard'
+import { formatFen } from '@/domain/money'
+import { formatDateCn } from '@/domain/time'
+import { useRequireLogin } from '@/ui/auth'
+import { Button } from '@/ui/Button'
+import { Page } from '@/ui/Page'
+import { Empty, ErrorNote, Loading } from '@/ui/States'
+import { tappable } from '@/ui/tappable'
+import { dateTimeCn, go, messageOf, ORDER_TAG, useWho } from '@/packages/care-card/components/common'
+import { useLoader } from '@/ui/useLoader'
+import '@/packages/care-card/feature.css'
 
 /** What the person can do next with an order, in words. */
 export const nextStep = (o: CareOrderDto) =>
-  o.canCancel ? '服务开始前可取消' : o.canRate ? '请确认并评价' : o.dispute?.status === 'open' ? '异议处理中' : o.canDispute ? `如有问题，${o.disputeUntil ? formatDateCn(o.disputeUntil) : ''}前可提出异议` : ''
+  o.canCancel
+    ? '服务开始前可取消'
+    : o.canRate
+      ? '请确认并评价'
+      : o.dispute?.status === 'open'
+        ? '异议处理中'
+        : o.canDispute
+          ? `如有问题，${o.disputeUntil ? formatDateCn(o.disputeUntil) : ''}前可提出异议`
+          : ''
 
 /** My orders, newest first, status in words; tap one to cancel, rate or dispute. */
 export default function Orders() {
@@ -48,25 +56,51 @@ export default function Orders() {
   const items = data ? [...data.items, ...more] : []
   return (
     <Page>
-      <View className="page-title" role="heading" aria-level={1}>我的预约</View>
+      <View className="page-title" role="heading" aria-level={1}>
+        我的预约
+      </View>
       <View className="secondary">{who.self ? '我的服务预约' : `${who.name}的服务预约`}</View>
       {loading && !data && <Loading />}
       {error && <ErrorNote text={error} cause={cause} onRetry={reload} />}
-      {data && items.length === 0 && <Empty text="还没有预约。可以在“预约服务”中预约助餐、助浴等服务。" action="去预约服务" onAction={() => go('services')} />}
+      {data && items.length === 0 && (
+        <Empty
+          text="还没有预约。可以在“预约服务”中预约助餐、助浴等服务。"
+          action="去预约服务"
+          onAction={() => go('services')}
+        />
+      )}
       {items.length > 0 && (
         <View className="card">
           {items.map((o) => (
-            <View key={o.id} id={`order-${o.id}`} className="cc-item" {...tappable(undefined, () => go('order', `id=${o.id}`), 'link')}>
-              <View className="cell-title">{o.service.kindLabel} · {o.service.name} <View className={`tag ${ORDER_TAG[o.status]}`}>{o.statusText}</View></View>
-              <View className="cell-note">{dateTimeCn(o.startAt)} · {o.service.providerName} · {formatFen(o.priceFen)}</View>
-              {o.bookedBy && <View className="cell-note" id={`order-${o.id}-booked-by`}>由 {o.bookedBy.name} 代为预约</View>}
+            <View
+              key={o.id}
+              id={`order-${o.id}`}
+              className="cc-item"
+              {...tappable(undefined, () => go('order', `id=${o.id}`), 'link')}
+            >
+              <View className="cell-title">
+                {o.service.kindLabel} · {o.service.name}{' '}
+                <View className={`tag ${ORDER_TAG[o.status]}`}>{o.statusText}</View>
+              </View>
+              <View className="cell-note">
+                {dateTimeCn(o.startAt)} · {o.service.providerName} · {formatFen(o.priceFen)}
+              </View>
+              {o.bookedBy && (
+                <View className="cell-note" id={`order-${o.id}-booked-by`}>
+                  由 {o.bookedBy.name} 代为预约
+                </View>
+              )}
               {nextStep(o) && <View className="cell-note">{nextStep(o)} ›</View>}
             </View>
           ))}
         </View>
       )}
       {!!moreError && <ErrorNote text={messageOf(moreError)} cause={moreError} onRetry={loadMore} />}
-      {cursor && <Button kind="secondary" loading={busy} onTap={loadMore}>加载更多</Button>}
+      {cursor && (
+        <Button kind="secondary" loading={busy} onTap={loadMore}>
+          加载更多
+        </Button>
+      )}
     </Page>
   )
 }

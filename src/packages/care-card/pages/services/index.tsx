@@ -1,18 +1,22 @@
 import { View } from '@tarojs/components'
-import { listCareServices } from '../../../../api/endpoints/careCard'
-import type { CareServiceDto, CareServiceKindDto } from '../../../../domain/contracts/careCard'
-import { formatFen } from '../../../../domain/money'
-import { useRequireLogin } from '../../../../ui/auth'
-import { Cell } from '../../../../ui/Cell'
-import { Page } from '../../../../ui/Page'
-import { Empty, ErrorNote, Loading, Section } from '../../../../ui/States'
-import { go, useWho } from '../../components/common'
-import { useLoader } from '../../../../ui/useLoader'
-import '../../feature.css'
+import { listCareServices } from '@/api/endpoints/careCard'
+import type { CareServiceDto, CareServiceKindDto } from '@/domain/contracts/careCard'
+import { formatFen } from '@/domain/money'
+import { useRequireLogin } from '@/ui/auth'
+import { Cell } from '@/ui/Cell'
+import { Page } from '@/ui/Page'
+import { Empty, ErrorNote, Loading, Section } from '@/ui/States'
+import { go, useWho } from '@/packages/care-card/components/common'
+import { useLoader } from '@/ui/useLoader'
+import '@/packages/care-card/feature.css'
 
 const KINDS: { kind: CareServiceKindDto; title: string }[] = [
-  { kind: 'meal', title: '助餐' }, { kind: 'bath', title: '助浴' }, { kind: 'clean', title: '助洁' },
-  { kind: 'walk', title: '助行' }, { kind: 'medical', title: '助医' }, { kind: 'emergency', title: '助急' },
+  { kind: 'meal', title: '助餐' },
+  { kind: 'bath', title: '助浴' },
+  { kind: 'clean', title: '助洁' },
+  { kind: 'walk', title: '助行' },
+  { kind: 'medical', title: '助医' },
+  { kind: 'emergency', title: '助急' },
 ]
 
 /** Service catalogue: 助餐/助浴/助洁/助行/助医/助急 with provider and price; tap to book. */
@@ -23,18 +27,28 @@ export default function Services() {
   const byKind = (k: CareServiceKindDto) => (data ?? []).filter((s: CareServiceDto) => s.kind === k)
   return (
     <Page>
-      <View className="page-title" role="heading" aria-level={1}>预约服务</View>
+      <View className="page-title" role="heading" aria-level={1}>
+        预约服务
+      </View>
       <View className="secondary">为{who.self ? '您' : ` ${who.name} `}预约，费用从爱心卡扣除。</View>
       {loading && !data && <Loading />}
       {error && <ErrorNote text={error} cause={cause} onRetry={reload} />}
       {data && data.length === 0 && <Empty text="本社区暂时没有可预约的服务，可拨打 96345 咨询。" />}
-      {data && KINDS.filter((k) => byKind(k.kind).length > 0).map((k) => (
-        <Section key={k.kind} title={k.title} id={`kind-${k.kind}`}>
-          {byKind(k.kind).map((s) => (
-            <Cell key={s.id} id={`service-${s.id}`} title={s.name} note={`${s.providerName} · ${s.address}`} value={`${formatFen(s.priceFen)}/${s.unit}`} onTap={() => go('book', `id=${s.id}`)} />
-          ))}
-        </Section>
-      ))}
+      {data &&
+        KINDS.filter((k) => byKind(k.kind).length > 0).map((k) => (
+          <Section key={k.kind} title={k.title} id={`kind-${k.kind}`}>
+            {byKind(k.kind).map((s) => (
+              <Cell
+                key={s.id}
+                id={`service-${s.id}`}
+                title={s.name}
+                note={`${s.providerName} · ${s.address}`}
+                value={`${formatFen(s.priceFen)}/${s.unit}`}
+                onTap={() => go('book', `id=${s.id}`)}
+              />
+            ))}
+          </Section>
+        ))}
     </Page>
   )
 }

@@ -1,43 +1,65 @@
 import { View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import { useState } from 'react'
-import { completeCareTask, deliverCareOrder, listCareTasks, listWorkerCareOrders, resolveCareDispute } from '../../../../api/endpoints/careCard'
-import type { CareOrderDto, CareTaskDto } from '../../../../domain/contracts/careCard'
-import { formatFen } from '../../../../domain/money'
-import { call, maskPhone, useRequireLogin } from '../../../../ui/auth'
-import { Button } from '../../../../ui/Button'
-import { Field } from '../../../../ui/Field'
-import { Page } from '../../../../ui/Page'
-import { Empty, ErrorNote, Loading } from '../../../../ui/States'
-import { tappable } from '../../../../ui/tappable'
-import { useActionKeys } from '../../../../ui/useActionKeys'
-import { dateTimeCn, messageOf } from '../../components/common'
-import { useLoader } from '../../../../ui/useLoader'
-import { isWorkerNow, WorkerOnly } from '../../../../ui/WorkerOnly'
-import '../../feature.css'
+import {
+  completeCareTask,
+  deliverCareOrder,
+  listCareTasks,
+  listWorkerCareOrders,
+  resolveCareDispute,
+} from '@/api/endpoints/careCard'
+import type { CareOrderDto, CareTaskDto } from '@/domain/contracts/careCard'
+import { formatFen } from '@/domain/money'
+import { call, maskPhone, useRequireLogin } from '@/ui/auth'
+import { Button } from '@/ui/Button'
+import { Field } from '@/ui/Field'
+import { Page } from '@/ui/Page'
+import { Empty, ErrorNote, Loading } from '@/ui/States'
+import { tappable } from '@/ui/tappable'
+import { useActionKeys } from '@/ui/useActionKeys'
+import { dateTimeCn, messageOf } from '@/packages/care-card/components/common'
+import { useLoader } from '@/ui/useLoader'
+import { isWorkerNow, WorkerOnly } from '@/ui/WorkerOnly'
+import '@/packages/care-card/feature.css'
 
 type Tab = 'booked' | 'disputed' | 'tasks'
-const TABS: { key: Tab; title: string }[] = [{ key: 'booked', title: '待上门服务' }, { key: 'disputed', title: '异议' }, { key: 'tasks', title: '差评回访' }]
+const TABS: { key: Tab; title: string }[] = [
+  { key: 'booked', title: '待上门服务' },
+  { key: 'disputed', title: '异议' },
+  { key: 'tasks', title: '差评回访' },
+]
 
 /** Worker: orders to deliver → mark delivered; open disputes → upheld/rejected with a reason; call-back tasks → outcome. */
 export default function WorkerOrders() {
   useRequireLogin()
   const [tab, setTab] = useState<Tab>('booked')
-  const { data, error, cause, loading, reload } = useLoader<{ orders: CareOrderDto[]; tasks: CareTaskDto[] }>(async () => {
-    if (!isWorkerNow()) return { orders: [], tasks: [] }
-    if (tab === 'tasks') return { orders: [], tasks: await listCareTasks('open') }
-    return { orders: await listWorkerCareOrders(tab), tasks: [] }
-  })
+  const { data, error, cause, loading, reload } = useLoader<{ orders: CareOrderDto[]; tasks: CareTaskDto[] }>(
+    async () => {
+      if (!isWorkerNow()) return { orders: [], tasks: [] }
+      if (tab === 'tasks') return { orders: [], tasks: await listCareTasks('open') }
+      return { orders: await listWorkerCareOrders(tab), tasks: [] }
+    },
+  )
   const [texts, setTexts] = useState<Record<string, string>>({})
   const [errors, setErrors] = useState<Record<string, string>>({})
   const [busy, setBusy] = useState<string | null>(null)
   const [note, setNote] = useState<string | null>(null)
   const keys = useActionKeys()
 
-  const switchTab = (t: Tab) => { setTab(t); setNote(null); setTimeout(() => reload(), 0) }
+  const switchTab = (t: Tab) => {
+    setTab(t)
+    setNote(null)
+    setTimeout(() => reload(), 0)
+  }
 
   /** Runs a row action (`busyKey` shows on its button); `keyName` names its idempotency key when two actions share a button state. */
-  const act = async (busyKey: string, question: { title: string; content: string; confirmText: string } | null, fn: (key: string) => Promise<unknown>, after: string, keyName = busyKey) => {
+  const act = async (
+    busyKey: string,
+    question: { title: string; content: string; confirmText: string } | null,
+    fn: (key: string) => Promise<unknown>,
+    after: string,
+    keyName = busyKey,
+  ) => {
     if (question && !(await Taro.showModal(question)).confirm) return
     setBusy(busyKey)
     setErrors({})
@@ -55,59 +77,174 @@ export default function WorkerOrders() {
   }
 
   const needText = (k: string, what: string) => {
-    if ((texts[k] ?? '').trim().length < 4) { setErrors({ [k]: `请填写${what}（至少 4 个字）` }); return false }
+    if ((texts[k] ?? '').trim().length < 4) {
+      setErrors({ [k]: `请填写${what}（至少 4 个字）` })
+      return false
+    }
     return true
   }
 
   return (
     <WorkerOnly>
       <Page>
-        <View className="page-title" role="heading" aria-level={1}>服务派单</View>
+        <View className="page-title" role="heading" aria-level={1}>
+          服务派单
+        </View>
         <View className="cc-tabs" role="tablist" aria-label="类别">
           {TABS.map((t) => (
-            <View key={t.key} id={`tab-${t.key}`} className={`cc-tab ${tab === t.key ? 'cc-tab-on' : ''}`} {...tappable(undefined, () => switchTab(t.key), 'tab')} aria-selected={tab === t.key ? 'true' : 'false'}>
-              {t.title}{tab === t.key ? '（当前）' : ''}
+            <View
+              key={t.key}
+              id={`tab-${t.key}`}
+              className={`cc-tab ${tab === t.key ? 'cc-tab-on' : ''}`}
+              {...tappable(undefined, () => switchTab(t.key), 'tab')}
+              aria-selected={tab === t.key ? 'true' : 'false'}
+            >
+              {t.title}
+              {tab === t.key ? '（当前）' : ''}
             </View>
           ))}
         </View>
-        {note && <View className="notice" role="status" id="worker-note">{note}</View>}
+        {note && (
+          <View className="notice" role="status" id="worker-note">
+            {note}
+          </View>
+        )}
         {loading && !data && <Loading />}
         {error && <ErrorNote text={error} cause={cause} onRetry={reload} />}
-        {data && tab !== 'tasks' && data.orders.length === 0 && <Empty text={tab === 'booked' ? '没有待上门的服务。' : '没有待处理的异议。'} />}
+        {data && tab !== 'tasks' && data.orders.length === 0 && (
+          <Empty text={tab === 'booked' ? '没有待上门的服务。' : '没有待处理的异议。'} />
+        )}
         {data && tab === 'tasks' && data.tasks.length === 0 && <Empty text="没有待回访的差评。" />}
-        {tab !== 'tasks' && data?.orders.map((o) => (
-          <View key={o.id} className="cc-item" id={`worker-order-${o.id}`}>
-            <View className="cell-title">{o.holder.name} · {o.service.kindLabel} {o.service.name} <View className="tag tag-info">{o.statusText}</View></View>
-            <View className="cell-note">{dateTimeCn(o.startAt)} · {o.service.providerName} · {formatFen(o.priceFen)}</View>
-            {tab === 'booked' && (
-              <View>
-                {errors[`deliver-${o.id}`] && <ErrorNote text={errors[`deliver-${o.id}`]} />}
-                <Button id={`deliver-${o.id}`} label={`标记已完成：${o.holder.name}的${o.service.name}`} loading={busy === `deliver-${o.id}`}
-                  onTap={() => act(`deliver-${o.id}`, { title: '标记服务完成', content: `确认已为 ${o.holder.name} 完成服务？将从爱心卡扣款 ${formatFen(o.priceFen)}。`, confirmText: '确认完成' },
-                    (key) => deliverCareOrder(o.id, key), `已标记完成，扣款 ${formatFen(o.priceFen)}。`)}>标记已完成</Button>
+        {tab !== 'tasks' &&
+          data?.orders.map((o) => (
+            <View key={o.id} className="cc-item" id={`worker-order-${o.id}`}>
+              <View className="cell-title">
+                {o.holder.name} · {o.service.kindLabel} {o.service.name}{' '}
+                <View className="tag tag-info">{o.statusText}</View>
               </View>
-            )}
-            {tab === 'disputed' && o.dispute && (
-              <View>
-                <View className="cell-note">异议：{o.dispute.reason}。提出时间：{dateTimeCn(o.dispute.openedAt)}</View>
-                <Field id={`resolve-${o.id}`} label="处理意见" value={texts[o.id] ?? ''} onInput={(v) => { setTexts((t) => ({ ...t, [o.id]: v })); setErrors((e) => ({ ...e, [o.id]: '' })) }} error={errors[o.id] || undefined} maxlength={300} />
-                {errors[`resolve-${o.id}`] && <ErrorNote text={errors[`resolve-${o.id}`]} />}
-                <Button id={`uphold-${o.id}`} loading={busy === `resolve-${o.id}`} onTap={() => needText(o.id, '处理意见') && act(`resolve-${o.id}`, { title: '异议成立', content: `将退回 ${formatFen(o.priceFen)} 到爱心卡。`, confirmText: '确认退款' }, (key) => resolveCareDispute(o.id, { decision: 'upheld', reason: texts[o.id].trim() }, key), '已处理：异议成立，已退款。', `uphold-${o.id}`)}>异议成立，退款</Button>
-                <Button kind="secondary" loading={busy === `resolve-${o.id}`} onTap={() => needText(o.id, '处理意见') && act(`resolve-${o.id}`, { title: '异议不成立', content: '居民会收到您的处理意见。', confirmText: '确认' }, (key) => resolveCareDispute(o.id, { decision: 'rejected', reason: texts[o.id].trim() }, key), '已处理：异议不成立，已告知居民。', `reject-${o.id}`)}>异议不成立</Button>
+              <View className="cell-note">
+                {dateTimeCn(o.startAt)} · {o.service.providerName} · {formatFen(o.priceFen)}
               </View>
-            )}
-          </View>
-        ))}
-        {tab === 'tasks' && data?.tasks.map((t) => (
-          <View key={t.id} className="cc-item" id={`task-${t.id}`}>
-            <View className="cell-title">{t.holder.name} 给了 {t.stars} 星 {t.overdue && <View className="tag tag-bad">已超期</View>}</View>
-            <View className="cell-note">{t.comment ?? '没有留言'} · 请在 {dateTimeCn(t.dueAt)} 前回访</View>
-            {t.phone && <Button kind="secondary" label={`拨打 ${maskPhone(t.phone)}（${t.holder.name}）`} onTap={() => call(t.phone!)}>{`拨打 ${maskPhone(t.phone)}`}</Button>}
-            <Field id={`outcome-${t.id}`} label="回访情况" value={texts[t.id] ?? ''} onInput={(v) => { setTexts((x) => ({ ...x, [t.id]: v })); setErrors((e) => ({ ...e, [t.id]: '' })) }} error={errors[t.id] || undefined} maxlength={300} />
-            {errors[`task-${t.id}`] && <ErrorNote text={errors[`task-${t.id}`]} />}
-            <Button loading={busy === `task-${t.id}`} onTap={() => needText(t.id, '回访情况') && act(`task-${t.id}`, null, (key) => completeCareTask(t.id, texts[t.id].trim(), key), '回访已记录。')}>记录回访完成</Button>
-          </View>
-        ))}
+              {tab === 'booked' && (
+                <View>
+                  {errors[`deliver-${o.id}`] && <ErrorNote text={errors[`deliver-${o.id}`]} />}
+                  <Button
+                    id={`deliver-${o.id}`}
+                    label={`标记已完成：${o.holder.name}的${o.service.name}`}
+                    loading={busy === `deliver-${o.id}`}
+                    onTap={() =>
+                      act(
+                        `deliver-${o.id}`,
+                        {
+                          title: '标记服务完成',
+                          content: `确认已为 ${o.holder.name} 完成服务？将从爱心卡扣款 ${formatFen(o.priceFen)}。`,
+                          confirmText: '确认完成',
+                        },
+                        (key) => deliverCareOrder(o.id, key),
+                        `已标记完成，扣款 ${formatFen(o.priceFen)}。`,
+                      )
+                    }
+                  >
+                    标记已完成
+                  </Button>
+                </View>
+              )}
+              {tab === 'disputed' && o.dispute && (
+                <View>
+                  <View className="cell-note">
+                    异议：{o.dispute.reason}。提出时间：{dateTimeCn(o.dispute.openedAt)}
+                  </View>
+                  <Field
+                    id={`resolve-${o.id}`}
+                    label="处理意见"
+                    value={texts[o.id] ?? ''}
+                    onInput={(v) => {
+                      setTexts((t) => ({ ...t, [o.id]: v }))
+                      setErrors((e) => ({ ...e, [o.id]: '' }))
+                    }}
+                    error={errors[o.id] || undefined}
+                    maxlength={300}
+                  />
+                  {errors[`resolve-${o.id}`] && <ErrorNote text={errors[`resolve-${o.id}`]} />}
+                  <Button
+                    id={`uphold-${o.id}`}
+                    loading={busy === `resolve-${o.id}`}
+                    onTap={() =>
+                      needText(o.id, '处理意见') &&
+                      act(
+                        `resolve-${o.id}`,
+                        {
+                          title: '异议成立',
+                          content: `将退回 ${formatFen(o.priceFen)} 到爱心卡。`,
+                          confirmText: '确认退款',
+                        },
+                        (key) => resolveCareDispute(o.id, { decision: 'upheld', reason: texts[o.id].trim() }, key),
+                        '已处理：异议成立，已退款。',
+                        `uphold-${o.id}`,
+                      )
+                    }
+                  >
+                    异议成立，退款
+                  </Button>
+                  <Button
+                    kind="secondary"
+                    loading={busy === `resolve-${o.id}`}
+                    onTap={() =>
+                      needText(o.id, '处理意见') &&
+                      act(
+                        `resolve-${o.id}`,
+                        { title: '异议不成立', content: '居民会收到您的处理意见。', confirmText: '确认' },
+                        (key) => resolveCareDispute(o.id, { decision: 'rejected', reason: texts[o.id].trim() }, key),
+                        '已处理：异议不成立，已告知居民。',
+                        `reject-${o.id}`,
+                      )
+                    }
+                  >
+                    异议不成立
+                  </Button>
+                </View>
+              )}
+            </View>
+          ))}
+        {tab === 'tasks' &&
+          data?.tasks.map((t) => (
+            <View key={t.id} className="cc-item" id={`task-${t.id}`}>
+              <View className="cell-title">
+                {t.holder.name} 给了 {t.stars} 星 {t.overdue && <View className="tag tag-bad">已超期</View>}
+              </View>
+              <View className="cell-note">
+                {t.comment ?? '没有留言'} · 请在 {dateTimeCn(t.dueAt)} 前回访
+              </View>
+              {t.phone && (
+                <Button
+                  kind="secondary"
+                  label={`拨打 ${maskPhone(t.phone)}（${t.holder.name}）`}
+                  onTap={() => call(t.phone!)}
+                >{`拨打 ${maskPhone(t.phone)}`}</Button>
+              )}
+              <Field
+                id={`outcome-${t.id}`}
+                label="回访情况"
+                value={texts[t.id] ?? ''}
+                onInput={(v) => {
+                  setTexts((x) => ({ ...x, [t.id]: v }))
+                  setErrors((e) => ({ ...e, [t.id]: '' }))
+                }}
+                error={errors[t.id] || undefined}
+                maxlength={300}
+              />
+              {errors[`task-${t.id}`] && <ErrorNote text={errors[`task-${t.id}`]} />}
+              <Button
+                loading={busy === `task-${t.id}`}
+                onTap={() =>
+                  needText(t.id, '回访情况') &&
+                  act(`task-${t.id}`, null, (key) => completeCareTask(t.id, texts[t.id].trim(), key), '回访已记录。')
+                }
+              >
+                记录回访完成
+              </Button>
+            </View>
+          ))}
       </Page>
     </WorkerOnly>
   )

@@ -1,20 +1,20 @@
 import { Image, View } from '@tarojs/components'
 import Taro, { useRouter } from '@tarojs/taro'
 import { useRef, useState } from 'react'
-import { ApiError, newIdempotencyKey } from '../../../../api'
-import { getCareApplicationImage, getWorkerCareApplication, reviewCareApplication } from '../../../../api/endpoints/careCard'
-import { formatFen } from '../../../../domain/money'
-import { formatDateCn } from '../../../../domain/time'
-import { useRequireLogin } from '../../../../ui/auth'
-import { Button } from '../../../../ui/Button'
-import { Field } from '../../../../ui/Field'
-import { Page } from '../../../../ui/Page'
-import { ErrorNote, Loading, Section } from '../../../../ui/States'
-import { APP_TAG, dateTimeCn, messageOf, Result, Timeline } from '../../components/common'
-import { useLoader } from '../../../../ui/useLoader'
-import { isWorkerNow, WorkerOnly } from '../../../../ui/WorkerOnly'
-import '../../feature.css'
-import { goBack } from '../../../../ui/nav'
+import { ApiError, newIdempotencyKey } from '@/api'
+import { getCareApplicationImage, getWorkerCareApplication, reviewCareApplication } from '@/api/endpoints/careCard'
+import { formatFen } from '@/domain/money'
+import { formatDateCn } from '@/domain/time'
+import { useRequireLogin } from '@/ui/auth'
+import { Button } from '@/ui/Button'
+import { Field } from '@/ui/Field'
+import { Page } from '@/ui/Page'
+import { ErrorNote, Loading, Section } from '@/ui/States'
+import { APP_TAG, dateTimeCn, messageOf, Result, Timeline } from '@/packages/care-card/components/common'
+import { useLoader } from '@/ui/useLoader'
+import { isWorkerNow, WorkerOnly } from '@/ui/WorkerOnly'
+import '@/packages/care-card/feature.css'
+import { goBack } from '@/ui/nav'
 
 /**
  * A proof photo as an image source. WeChat: written to a local file (a data URL of up to 270 KB would
@@ -25,8 +25,13 @@ function imageSrc(imageId: string, base64: string): string {
     try {
       const path = `${(Taro as unknown as { env: { USER_DATA_PATH: string } }).env.USER_DATA_PATH}/care-${imageId}.jpg`
       const fs = Taro.getFileSystemManager() as unknown as { writeFileSync?: (p: string, d: string, e: string) => void }
-      if (fs.writeFileSync) { fs.writeFileSync(path, base64, 'base64'); return path }
-    } catch { /* fall back to a data URL */ }
+      if (fs.writeFileSync) {
+        fs.writeFileSync(path, base64, 'base64')
+        return path
+      }
+    } catch {
+      /* fall back to a data URL */
+    }
   }
   return `data:image/jpeg;base64,${base64}`
 }
@@ -36,7 +41,14 @@ export default function WorkerReview() {
   useRequireLogin()
   const { params } = useRouter()
   const id = params.id ?? ''
-  const { data: app, error, cause, loading, reload, set } = useLoader(async () => (isWorkerNow() ? getWorkerCareApplication(id) : null))
+  const {
+    data: app,
+    error,
+    cause,
+    loading,
+    reload,
+    set,
+  } = useLoader(async () => (isWorkerNow() ? getWorkerCareApplication(id) : null))
   const [shown, setShown] = useState<{ imageId: string; label: string; src: string } | null>(null)
   const [photoError, setPhotoError] = useState<string | null>(null)
   const [reason, setReason] = useState('')
@@ -61,11 +73,23 @@ export default function WorkerReview() {
 
   const decide = async (decision: 'approve' | 'reject') => {
     if (!app || !stage) return
-    if (decision === 'reject' && reason.trim().length < 4) { setErrors({ reason: '请写明不通过的原因和需要补充的材料（至少 4 个字）' }); return }
+    if (decision === 'reject' && reason.trim().length < 4) {
+      setErrors({ reason: '请写明不通过的原因和需要补充的材料（至少 4 个字）' })
+      return
+    }
     setErrors({})
-    const { confirm } = await Taro.showModal(decision === 'approve'
-      ? { title: `${stageName}通过`, content: stage === 'community' ? '通过后转街道审核。' : `通过后爱心卡次月 1 日起生效，每月 ${formatFen(app.monthlyCreditFen)}。`, confirmText: '确认通过' }
-      : { title: `${stageName}不通过`, content: '申请人会收到原因，可修改后重新提交。', confirmText: '确认退回' })
+    const { confirm } = await Taro.showModal(
+      decision === 'approve'
+        ? {
+            title: `${stageName}通过`,
+            content:
+              stage === 'community'
+                ? '通过后转街道审核。'
+                : `通过后爱心卡次月 1 日起生效，每月 ${formatFen(app.monthlyCreditFen)}。`,
+            confirmText: '确认通过',
+          }
+        : { title: `${stageName}不通过`, content: '申请人会收到原因，可修改后重新提交。', confirmText: '确认退回' },
+    )
     if (!confirm) return
     setBusy(decision)
     setFailure(null)
@@ -74,7 +98,13 @@ export default function WorkerReview() {
       key.current = newIdempotencyKey()
       set(next)
       setReason('')
-      setDone(decision === 'reject' ? `已退回，申请人会收到原因：${next.rejection?.reason ?? ''}` : next.status === 'approved' ? `审核通过，爱心卡 ${next.activeFrom ? formatDateCn(next.activeFrom) : '次月 1 日'} 起生效。` : '社区初审已通过，已转街道审核。')
+      setDone(
+        decision === 'reject'
+          ? `已退回，申请人会收到原因：${next.rejection?.reason ?? ''}`
+          : next.status === 'approved'
+            ? `审核通过，爱心卡 ${next.activeFrom ? formatDateCn(next.activeFrom) : '次月 1 日'} 起生效。`
+            : '社区初审已通过，已转街道审核。',
+      )
     } catch (e) {
       if (e instanceof ApiError && e.status >= 400 && e.status < 500) key.current = newIdempotencyKey()
       if (e instanceof ApiError && e.fields.reason) setErrors({ reason: e.fields.reason })
@@ -88,10 +118,27 @@ export default function WorkerReview() {
     return (
       <WorkerOnly>
         <Page>
-          <Result title={`${app.applicant.name}：${app.statusText}`} lines={[done]} actions={[
-            ...(app.status === 'street_review' ? [{ id: 'review-next-stage', text: '继续街道审核', kind: 'primary' as const, onTap: () => setDone(null) }] : []),
-            { id: 'review-back', text: '返回待审核列表', onTap: () => goBack('/packages/care-card/pages/worker/index') },
-          ]} />
+          <Result
+            title={`${app.applicant.name}：${app.statusText}`}
+            lines={[done]}
+            actions={[
+              ...(app.status === 'street_review'
+                ? [
+                    {
+                      id: 'review-next-stage',
+                      text: '继续街道审核',
+                      kind: 'primary' as const,
+                      onTap: () => setDone(null),
+                    },
+                  ]
+                : []),
+              {
+                id: 'review-back',
+                text: '返回待审核列表',
+                onTap: () => goBack('/packages/care-card/pages/worker/index'),
+              },
+            ]}
+          />
         </Page>
       </WorkerOnly>
     )
@@ -100,24 +147,53 @@ export default function WorkerReview() {
   return (
     <WorkerOnly>
       <Page>
-        <View className="page-title" role="heading" aria-level={1}>审核申请</View>
+        <View className="page-title" role="heading" aria-level={1}>
+          审核申请
+        </View>
         {loading && !app && <Loading />}
         {error && <ErrorNote text={error} cause={cause} onRetry={reload} />}
         {app && (
           <View>
-            <View className="cell-title">{app.applicant.name}（{app.applicantAge} 岁） <View className={`tag ${APP_TAG[app.status]}`}>{app.statusText}</View>{app.overdue && <View className="tag tag-bad">已超期</View>}</View>
-            <View className="secondary">身份证 {app.applicantIdMasked}{app.proxy ? ` · 由 ${app.proxy.name} 代办` : ''}</View>
-            {app.dueDate && <View className="notice">请在 {formatDateCn(app.dueDate)} 前完成{stageName}。</View>}
+            <View className="cell-title">
+              {app.applicant.name}（{app.applicantAge} 岁）{' '}
+              <View className={`tag ${APP_TAG[app.status]}`}>{app.statusText}</View>
+              {app.overdue && <View className="tag tag-bad">已超期</View>}
+            </View>
+            <View className="secondary">
+              身份证 {app.applicantIdMasked}
+              {app.proxy ? ` · 由 ${app.proxy.name} 代办` : ''}
+            </View>
+            {app.dueDate && (
+              <View className="notice">
+                请在 {formatDateCn(app.dueDate)} 前完成{stageName}。
+              </View>
+            )}
             <Section title="申请内容">
-              <View className="cell-note">人群类别：{app.groupLabels.length ? app.groupLabels.join('、') : '无（按年龄）'}</View>
-              <View className="cell-note">每月额度：{formatFen(app.monthlyCreditFen)}（{app.tierReason}）</View>
-              <View className="cell-note">提交时间：{dateTimeCn(app.submittedAt)}{app.cycle > 1 ? `（第 ${app.cycle} 次提交）` : ''}</View>
+              <View className="cell-note">
+                人群类别：{app.groupLabels.length ? app.groupLabels.join('、') : '无（按年龄）'}
+              </View>
+              <View className="cell-note">
+                每月额度：{formatFen(app.monthlyCreditFen)}（{app.tierReason}）
+              </View>
+              <View className="cell-note">
+                提交时间：{dateTimeCn(app.submittedAt)}
+                {app.cycle > 1 ? `（第 ${app.cycle} 次提交）` : ''}
+              </View>
             </Section>
             <Section title="证明材料" id="materials">
               {app.proofs.map((p) => (
                 <View key={p.imageId} className="cc-proof">
-                  <View className="cell-main"><View className="cell-title">{p.label}</View></View>
-                  <Button id={`proof-view-${p.kind}`} kind="secondary" label={`查看：${p.label}`} onTap={() => show(p.imageId, p.label)}>查看</Button>
+                  <View className="cell-main">
+                    <View className="cell-title">{p.label}</View>
+                  </View>
+                  <Button
+                    id={`proof-view-${p.kind}`}
+                    kind="secondary"
+                    label={`查看：${p.label}`}
+                    onTap={() => show(p.imageId, p.label)}
+                  >
+                    查看
+                  </Button>
                 </View>
               ))}
               {photoError && <ErrorNote text={photoError} />}
@@ -128,10 +204,27 @@ export default function WorkerReview() {
             </Section>
             {stage && (
               <Section title={stageName} id="decision">
-                <Field id="review-reason" label="审核意见（不通过时必填）" value={reason} onInput={(v) => { setReason(v); setErrors((e) => ({ ...e, reason: '' })) }} error={errors.reason || undefined} maxlength={300} placeholder="例如：低保证明照片不清楚，请重新拍摄" />
+                <Field
+                  id="review-reason"
+                  label="审核意见（不通过时必填）"
+                  value={reason}
+                  onInput={(v) => {
+                    setReason(v)
+                    setErrors((e) => ({ ...e, reason: '' }))
+                  }}
+                  error={errors.reason || undefined}
+                  maxlength={300}
+                  placeholder="例如：低保证明照片不清楚，请重新拍摄"
+                />
                 {failure && <ErrorNote text={failure} />}
-                <Button id="review-approve" loading={busy === 'approve'} onTap={() => decide('approve')}>{`${stageName}通过`}</Button>
-                <Button id="review-reject" kind="danger" loading={busy === 'reject'} onTap={() => decide('reject')}>不通过，退回修改</Button>
+                <Button
+                  id="review-approve"
+                  loading={busy === 'approve'}
+                  onTap={() => decide('approve')}
+                >{`${stageName}通过`}</Button>
+                <Button id="review-reject" kind="danger" loading={busy === 'reject'} onTap={() => decide('reject')}>
+                  不通过，退回修改
+                </Button>
               </Section>
             )}
           </View>

@@ -1,25 +1,25 @@
 import { View } from '@tarojs/components'
 import Taro, { useRouter } from '@tarojs/taro'
 import { useState } from 'react'
-import { castElevatorBallot, getMyElevatorHouseholds } from '../../../../api/endpoints/elevator'
-import type { ElevatorBallotResultDto, ElevatorChoiceDto } from '../../../../domain/contracts/elevator'
-import { formatFen } from '../../../../domain/money'
-import { useSession } from '../../../../stores/session'
-import { useRequireLogin } from '../../../../ui/auth'
-import { Button } from '../../../../ui/Button'
-import { Field } from '../../../../ui/Field'
-import { Options } from '../../../../ui/Options'
-import { Page } from '../../../../ui/Page'
-import { Empty, ErrorNote, Loading, Section } from '../../../../ui/States'
-import { go } from '../../components/go'
-import { KV } from '../../components/KV'
-import { useLoader } from '../../../../ui/useLoader'
-import { useSubmission } from '../../../../ui/useSubmission'
-import { CHANNEL_CN, CHOICE_CN, areaText, dateTimeOf, receiptCode } from '../../components/words'
-import { useReceipts } from '../../store'
-import '../../feature.css'
-import { goBack } from '../../../../ui/nav'
-import { tappable } from '../../../../ui/tappable'
+import { castElevatorBallot, getMyElevatorHouseholds } from '@/api/endpoints/elevator'
+import type { ElevatorBallotResultDto, ElevatorChoiceDto } from '@/domain/contracts/elevator'
+import { formatFen } from '@/domain/money'
+import { useSession } from '@/stores/session'
+import { useRequireLogin } from '@/ui/auth'
+import { Button } from '@/ui/Button'
+import { Field } from '@/ui/Field'
+import { Options } from '@/ui/Options'
+import { Page } from '@/ui/Page'
+import { Empty, ErrorNote, Loading, Section } from '@/ui/States'
+import { go } from '@/packages/elevator/components/go'
+import { KV } from '@/packages/elevator/components/KV'
+import { useLoader } from '@/ui/useLoader'
+import { useSubmission } from '@/ui/useSubmission'
+import { CHANNEL_CN, CHOICE_CN, areaText, dateTimeOf, receiptCode } from '@/packages/elevator/components/words'
+import { useReceipts } from '@/packages/elevator/store'
+import '@/packages/elevator/feature.css'
+import { goBack } from '@/ui/nav'
+import { tappable } from '@/ui/tappable'
 
 const CHOICES: { value: ElevatorChoiceDto; label: string; note: string }[] = [
   { value: 'agree', label: '同意', note: '同意加装电梯，并按分摊表承担费用' },
@@ -47,7 +47,8 @@ export default function BallotPage() {
   const signatureProblem = () => {
     const typed = name.trim()
     if (typed.length < 2) return '请输入您的姓名（与实名认证一致）'
-    if (data?.signerName && typed !== data.signerName) return '输入的姓名与实名认证的业主姓名不一致，请输入业主本人的姓名'
+    if (data?.signerName && typed !== data.signerName)
+      return '输入的姓名与实名认证的业主姓名不一致，请输入业主本人的姓名'
     return ''
   }
 
@@ -55,20 +56,44 @@ export default function BallotPage() {
     if (!data || data.households.length === 0) return
     s.submit(
       () => ({ choice: choice ? '' : '请选择同意、反对或弃权', name: signatureProblem() }),
-      (key) => castElevatorBallot(id, { householdId: data.households[0].householdId, choice: choice!, signature: { kind: 'typed-name', name: name.trim() } }, key),
+      (key) =>
+        castElevatorBallot(
+          id,
+          {
+            householdId: data.households[0].householdId,
+            choice: choice!,
+            signature: { kind: 'typed-name', name: name.trim() },
+          },
+          key,
+        ),
       (r) => {
-        if (me) useReceipts.getState().add(me.id, id, r.households.map((h) => ({ seq: h.seq, hash: h.hash, roomName: h.roomName, choice: r.choice, at: r.signedAt })))
+        if (me)
+          useReceipts.getState().add(
+            me.id,
+            id,
+            r.households.map((h) => ({
+              seq: h.seq,
+              hash: h.hash,
+              roomName: h.roomName,
+              choice: r.choice,
+              at: r.signedAt,
+            })),
+          )
         setResult(r)
         setName('')
         reload()
       },
       {
         fieldNames: { 'signature.name': 'name' },
-        confirm: async () => (await Taro.showModal({
-          title: '确认提交表决',
-          content: `您的表决意见是“${CHOICE_CN[choice!]}”。提交后可在截止前修改，以截止时最后一次为准。`,
-          confirmText: '确认提交', cancelText: '再看看',
-        })).confirm,
+        confirm: async () =>
+          (
+            await Taro.showModal({
+              title: '确认提交表决',
+              content: `您的表决意见是“${CHOICE_CN[choice!]}”。提交后可在截止前修改，以截止时最后一次为准。`,
+              confirmText: '确认提交',
+              cancelText: '再看看',
+            })
+          ).confirm,
       },
     )
   }
@@ -76,67 +101,135 @@ export default function BallotPage() {
   if (result) {
     return (
       <Page>
-        <View className="page-title" role="heading" aria-level={1}>表决已提交</View>
+        <View className="page-title" role="heading" aria-level={1}>
+          表决已提交
+        </View>
         <View className="ev-result" id="ballot-result">
-          <View className="ev-big">您的表决：{CHOICE_CN[result.choice]}{result.changed ? '（已改票）' : ''}</View>
+          <View className="ev-big">
+            您的表决：{CHOICE_CN[result.choice]}
+            {result.changed ? '（已改票）' : ''}
+          </View>
           <View className="cell-note">{result.note}</View>
         </View>
         <Section title="表决回执（请保存）" id="receipt">
           <KV label="签名时间" value={dateTimeOf(result.signedAt)} />
           {result.households.map((h) => (
             <View key={h.seq} className="ev-row">
-              <View className="cell-title">{h.roomName}：记录第 {h.seq} 条，分摊 {formatFen(h.shareFen)}</View>
-              <View className="ev-hash" id={`receipt-${h.seq}`}>校验码 {fullCodes.includes(h.seq) ? h.hash : receiptCode(h.hash)}</View>
-              <View className="ev-link" id={`receipt-${h.seq}-full`}
-                {...tappable(undefined, () => setFullCodes((c) => (c.includes(h.seq) ? c.filter((x) => x !== h.seq) : [...c, h.seq])), 'button')}>
+              <View className="cell-title">
+                {h.roomName}：记录第 {h.seq} 条，分摊 {formatFen(h.shareFen)}
+              </View>
+              <View className="ev-hash" id={`receipt-${h.seq}`}>
+                校验码 {fullCodes.includes(h.seq) ? h.hash : receiptCode(h.hash)}
+              </View>
+              <View
+                className="ev-link"
+                id={`receipt-${h.seq}-full`}
+                {...tappable(
+                  undefined,
+                  () => setFullCodes((c) => (c.includes(h.seq) ? c.filter((x) => x !== h.seq) : [...c, h.seq])),
+                  'button',
+                )}
+              >
                 {fullCodes.includes(h.seq) ? '收起完整校验码' : '查看完整校验码'}
               </View>
             </View>
           ))}
-          <View className="cell-note">回执已保存在本机，退出登录后清除（需要长期保存可以截图）。可在“表决记录与核对”中核对记录是否完整、未被改动。</View>
+          <View className="cell-note">
+            回执已保存在本机，退出登录后清除（需要长期保存可以截图）。可在“表决记录与核对”中核对记录是否完整、未被改动。
+          </View>
         </Section>
-        <Button id="back-petition" onTap={() => goBack(`/packages/elevator/pages/petition/index?id=${encodeURIComponent(id)}`)}>查看表决进度</Button>
-        <Button id="result-audit" kind="secondary" onTap={() => go('audit', { id })}>核对表决记录</Button>
-        <Button id="change-ballot" kind="secondary" onTap={() => setResult(null)}>修改表决</Button>
+        <Button
+          id="back-petition"
+          onTap={() => goBack(`/packages/elevator/pages/petition/index?id=${encodeURIComponent(id)}`)}
+        >
+          查看表决进度
+        </Button>
+        <Button id="result-audit" kind="secondary" onTap={() => go('audit', { id })}>
+          核对表决记录
+        </Button>
+        <Button id="change-ballot" kind="secondary" onTap={() => setResult(null)}>
+          修改表决
+        </Button>
       </Page>
     )
   }
 
   return (
     <Page>
-      <View className="page-title" role="heading" aria-level={1}>签名表决</View>
+      <View className="page-title" role="heading" aria-level={1}>
+        签名表决
+      </View>
       {loading && !data && <Loading lines={4} />}
       {error && <ErrorNote text={error} cause={cause} onRetry={reload} />}
-      {data && data.households.length === 0 && <Empty text="您在本单元没有登记为业主的房屋，不能表决。如有疑问请联系社区。" />}
+      {data && data.households.length === 0 && (
+        <Empty text="您在本单元没有登记为业主的房屋，不能表决。如有疑问请联系社区。" />
+      )}
       {data && data.households.length > 0 && (
         <View>
           <Section title="您家需要分摊的费用" id="my-share">
             {data.households.map((h) => (
               <View key={h.householdId} className="ev-row" id={`share-${h.householdId}`}>
-                <View className="cell-title">{h.roomName}（{h.floor} 层，{areaText(h.area)}，楼层系数 {h.coefficient}）</View>
+                <View className="cell-title">
+                  {h.roomName}（{h.floor} 层，{areaText(h.area)}，楼层系数 {h.coefficient}）
+                </View>
                 <View className="ev-share">{formatFen(h.shareFen)}</View>
                 <View className="cell-note">一次性建设费用分摊；另每年维护费约 {formatFen(h.maintenanceShareFen)}</View>
               </View>
             ))}
-            <View className="cell-note ev-row">全单元业主分摊合计 {formatFen(data.netCostFen)}。{data.note}</View>
-            <Button kind="secondary" id="ballot-cost" onTap={() => go('cost', { id })}>查看各户分摊表</Button>
+            <View className="cell-note ev-row">
+              全单元业主分摊合计 {formatFen(data.netCostFen)}。{data.note}
+            </View>
+            <Button kind="secondary" id="ballot-cost" onTap={() => go('cost', { id })}>
+              查看各户分摊表
+            </Button>
           </Section>
 
           {current && (
-            <View className="notice" id="current-ballot">您已表决：{CHOICE_CN[current.choice]}（{CHANNEL_CN[current.channel]}，{dateTimeOf(current.at)}）。{data.votingOpen ? '截止前可以修改。' : ''}</View>
+            <View className="notice" id="current-ballot">
+              您已表决：{CHOICE_CN[current.choice]}（{CHANNEL_CN[current.channel]}，{dateTimeOf(current.at)}）。
+              {data.votingOpen ? '截止前可以修改。' : ''}
+            </View>
           )}
 
           {!data.votingOpen ? (
-            <View className="notice" id="voting-closed">表决已于 {dateTimeOf(data.votingDeadline)} 截止，不能再投票或改票。结果以截止时每户最后一次表决为准。</View>
+            <View className="notice" id="voting-closed">
+              表决已于 {dateTimeOf(data.votingDeadline)} 截止，不能再投票或改票。结果以截止时每户最后一次表决为准。
+            </View>
           ) : (
             <Section title={current ? '修改表决' : '表决'} id="ballot-form">
               <View className="cell-note ev-row">截止时间：{dateTimeOf(data.votingDeadline)}</View>
-              <Options id="choice" label="您的意见" options={CHOICES} value={choice} onChange={(c) => { setChoice(c); clearError('choice') }} />
-              {errors.choice && <View className="field-error" role="alert">⚠ {errors.choice}</View>}
-              <Field id="sign-name" label="签名：请输入业主本人姓名" value={name} onInput={(v) => { setName(v); clearError('name') }} error={errors.name || undefined} placeholder="与实名认证的姓名一致" maxlength={20} />
+              <Options
+                id="choice"
+                label="您的意见"
+                options={CHOICES}
+                value={choice}
+                onChange={(c) => {
+                  setChoice(c)
+                  clearError('choice')
+                }}
+              />
+              {errors.choice && (
+                <View className="field-error" role="alert">
+                  ⚠ {errors.choice}
+                </View>
+              )}
+              <Field
+                id="sign-name"
+                label="签名：请输入业主本人姓名"
+                value={name}
+                onInput={(v) => {
+                  setName(v)
+                  clearError('name')
+                }}
+                error={errors.name || undefined}
+                placeholder="与实名认证的姓名一致"
+                maxlength={20}
+              />
               <View className="cell-note">输入姓名即为本人电子签名，记录时间并写入不可篡改的表决记录。</View>
               {s.failure && <ErrorNote text={s.failure} cause={s.cause} onRetry={submit} />}
-              <Button id="ballot-submit" onTap={submit} loading={s.busy}>{current ? '提交修改' : '签名并提交'}</Button>
+              <Button id="ballot-submit" onTap={submit} loading={s.busy}>
+                {current ? '提交修改' : '签名并提交'}
+              </Button>
             </Section>
           )}
         </View>

@@ -1,19 +1,24 @@
 import { View } from '@tarojs/components'
 import Taro, { useRouter, useShareAppMessage } from '@tarojs/taro'
 import { useRef, useState } from 'react'
-import { ApiError, errorMessage, newIdempotencyKey } from '../../../../api'
-import { confirmElevatorPetition, declineElevatorPetition, getElevatorMeter, getElevatorPetition } from '../../../../api/endpoints/elevator'
-import { formatFen } from '../../../../domain/money'
-import { useRequireLogin } from '../../../../ui/auth'
-import { Button } from '../../../../ui/Button'
-import { Page } from '../../../../ui/Page'
-import { ErrorNote, Loading, Section } from '../../../../ui/States'
-import { go } from '../../components/go'
-import { KV } from '../../components/KV'
-import { Meter } from '../../components/Meter'
-import { useLoader } from '../../../../ui/useLoader'
-import { STATUS_TAG, dateOf, dateTimeOf } from '../../components/words'
-import '../../feature.css'
+import { ApiError, errorMessage, newIdempotencyKey } from '@/api'
+import {
+  confirmElevatorPetition,
+  declineElevatorPetition,
+  getElevatorMeter,
+  getElevatorPetition,
+} from '@/api/endpoints/elevator'
+import { formatFen } from '@/domain/money'
+import { useRequireLogin } from '@/ui/auth'
+import { Button } from '@/ui/Button'
+import { Page } from '@/ui/Page'
+import { ErrorNote, Loading, Section } from '@/ui/States'
+import { go } from '@/packages/elevator/components/go'
+import { KV } from '@/packages/elevator/components/KV'
+import { Meter } from '@/packages/elevator/components/Meter'
+import { useLoader } from '@/ui/useLoader'
+import { STATUS_TAG, dateOf, dateTimeOf } from '@/packages/elevator/components/words'
+import '@/packages/elevator/feature.css'
 
 const CO_STATUS = { pending: '待确认', confirmed: '已确认', declined: '已拒绝' } as const
 const CO_TAG = { pending: 'tag-warn', confirmed: 'tag-ok', declined: 'tag-bad' } as const
@@ -38,7 +43,12 @@ export default function PetitionPage() {
 
   const answer = async (confirm: boolean) => {
     if (!confirm) {
-      const r = await Taro.showModal({ title: '拒绝作为联合发起人', content: '拒绝后，这份加装电梯申请将被取消，发起人需要重新发起。', confirmText: '确定拒绝', cancelText: '再想想' })
+      const r = await Taro.showModal({
+        title: '拒绝作为联合发起人',
+        content: '拒绝后，这份加装电梯申请将被取消，发起人需要重新发起。',
+        confirmText: '确定拒绝',
+        cancelText: '再想想',
+      })
       if (!r.confirm) return
     }
     setBusy(true)
@@ -64,28 +74,47 @@ export default function PetitionPage() {
       {error && <ErrorNote text={error} cause={cause} onRetry={reload} />}
       {p && (
         <View>
-          <View className="page-title" role="heading" aria-level={1}>{p.unitLabel} 加装电梯</View>
-          <View id="petition-status" className={`tag ${STATUS_TAG[p.status]}`}>{p.statusText}</View>
+          <View className="page-title" role="heading" aria-level={1}>
+            {p.unitLabel} 加装电梯
+          </View>
+          <View id="petition-status" className={`tag ${STATUS_TAG[p.status]}`}>
+            {p.statusText}
+          </View>
 
           {p.viewer.mustConfirm && (
             <Section title="请您确认是否作为联合发起人" id="confirm-box">
-              <View className="ev-row cell-title">{p.starter.name ?? '发起人'}（{p.starter.roomName}）邀请您共同发起本单元加装电梯。全部联合发起人确认后，全体业主开始表决。</View>
+              <View className="ev-row cell-title">
+                {p.starter.name ?? '发起人'}（{p.starter.roomName}
+                ）邀请您共同发起本单元加装电梯。全部联合发起人确认后，全体业主开始表决。
+              </View>
               {failure && <ErrorNote text={failure} />}
               <View className="btn-row">
-                <Button id="confirm-petition" onTap={() => answer(true)} loading={busy}>确认发起</Button>
-                <Button id="decline-petition" kind="danger" onTap={() => answer(false)} loading={busy}>拒绝</Button>
+                <Button id="confirm-petition" onTap={() => answer(true)} loading={busy}>
+                  确认发起
+                </Button>
+                <Button id="decline-petition" kind="danger" onTap={() => answer(false)} loading={busy}>
+                  拒绝
+                </Button>
               </View>
             </Section>
           )}
 
           {p.status === 'voting' && (
-            <View className="notice" id="deadline">表决截止：{dateTimeOf(p.votingDeadline)}。截止前可以改票，以截止时每户最后一次表决为准。</View>
+            <View className="notice" id="deadline">
+              表决截止：{dateTimeOf(p.votingDeadline)}。截止前可以改票，以截止时每户最后一次表决为准。
+            </View>
           )}
-          {p.viewer.canVote && <Button id="go-ballot" onTap={() => go('ballot', { id })}>查看分摊金额并表决</Button>}
+          {p.viewer.canVote && (
+            <Button id="go-ballot" onTap={() => go('ballot', { id })}>
+              查看分摊金额并表决
+            </Button>
+          )}
 
           {p.result && (
             <Section title="表决结果" id="result">
-              <View className={`tag ${p.result.approved ? 'tag-ok' : 'tag-bad'}`} id="result-verdict">{p.result.approved ? '表决通过' : '表决未通过'}</View>
+              <View className={`tag ${p.result.approved ? 'tag-ok' : 'tag-bad'}`} id="result-verdict">
+                {p.result.approved ? '表决通过' : '表决未通过'}
+              </View>
               <View className="ev-row cell-title">{p.result.summary}</View>
               <KV label="公布日期" value={dateOf(p.result.publishedAt)} id="result-date" />
             </Section>
@@ -103,7 +132,13 @@ export default function PetitionPage() {
               <KV label="公示状态" value={p.publicity.open ? '公示中，可实名书面提出异议' : '公示期已结束'} />
               <KV label="已收到书面异议" value={`${p.publicity.objections} 份`} id="objection-count" />
               {(p.viewer.canObject || p.viewer.role === 'owner') && (
-                <Button id="go-objections" kind={p.viewer.canObject ? 'primary' : 'secondary'} onTap={() => go('objections', { id })}>{p.viewer.canObject ? '提出异议 / 查看我的异议' : '查看我的异议'}</Button>
+                <Button
+                  id="go-objections"
+                  kind={p.viewer.canObject ? 'primary' : 'secondary'}
+                  onTap={() => go('objections', { id })}
+                >
+                  {p.viewer.canObject ? '提出异议 / 查看我的异议' : '查看我的异议'}
+                </Button>
               )}
             </Section>
           )}
@@ -113,8 +148,12 @@ export default function PetitionPage() {
               <KV label="当前阶段" value={p.mediation.stageText} id="mediation-stage" />
               {p.mediation.steps.map((s, i) => (
                 <View key={i} className="ev-step">
-                  <View className="cell-title">{s.stageText}：{s.note}</View>
-                  <View className="cell-note">{dateTimeOf(s.at)} · {s.byName}</View>
+                  <View className="cell-title">
+                    {s.stageText}：{s.note}
+                  </View>
+                  <View className="cell-note">
+                    {dateTimeOf(s.at)} · {s.byName}
+                  </View>
                 </View>
               ))}
             </Section>
@@ -122,12 +161,20 @@ export default function PetitionPage() {
 
           <Section title="发起人" id="group">
             <View className="cell">
-              <View className="cell-main"><View className="cell-title">{p.starter.name ?? '已注销用户'}（{p.starter.roomName}）</View></View>
+              <View className="cell-main">
+                <View className="cell-title">
+                  {p.starter.name ?? '已注销用户'}（{p.starter.roomName}）
+                </View>
+              </View>
               <View className="tag tag-info">发起人</View>
             </View>
             {p.coInitiators.map((c) => (
               <View key={c.roomName} className="cell">
-                <View className="cell-main"><View className="cell-title">{c.name ?? '已注销用户'}（{c.roomName}）</View></View>
+                <View className="cell-main">
+                  <View className="cell-title">
+                    {c.name ?? '已注销用户'}（{c.roomName}）
+                  </View>
+                </View>
                 <View className={`tag ${CO_TAG[c.status]}`}>{CO_STATUS[c.status]}</View>
               </View>
             ))}
@@ -149,10 +196,16 @@ export default function PetitionPage() {
             {p.publicity && <KV label="公示结束" value={dateOf(p.publicity.endsAt)} />}
           </Section>
 
-          <Button id="go-cost" kind="secondary" onTap={() => go('cost', { id })}>各户费用分摊表</Button>
-          <Button id="go-audit" kind="secondary" onTap={() => go('audit', { id })}>表决记录与核对</Button>
+          <Button id="go-cost" kind="secondary" onTap={() => go('cost', { id })}>
+            各户费用分摊表
+          </Button>
+          <Button id="go-audit" kind="secondary" onTap={() => go('audit', { id })}>
+            表决记录与核对
+          </Button>
           {!p.viewer.canVote && p.viewer.role === 'owner' && p.status !== 'forming' && (
-            <Button id="go-ballot" kind="secondary" onTap={() => go('ballot', { id })}>我的表决</Button>
+            <Button id="go-ballot" kind="secondary" onTap={() => go('ballot', { id })}>
+              我的表决
+            </Button>
           )}
         </View>
       )}

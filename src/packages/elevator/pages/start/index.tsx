@@ -1,27 +1,27 @@
 import { View } from '@tarojs/components'
 import Taro, { useRouter } from '@tarojs/taro'
 import { useState } from 'react'
-import { listRooms } from '../../../../api'
-import { getMyElevatorUnits, startElevatorPetition } from '../../../../api/endpoints/elevator'
-import type { ElevatorPetitionDto } from '../../../../domain/contracts/elevator'
-import { BUDGET_TOO_HIGH_TEXT, MAX_ELEVATOR_BUDGET_FEN } from '../../../../domain/elevator'
-import { formatFen, yuanToFen } from '../../../../domain/money'
-import { addDays, beijingDate, formatDateCn } from '../../../../domain/time'
-import { useDraft } from '../../../../stores/drafts'
-import { useRequireLogin } from '../../../../ui/auth'
-import { Button } from '../../../../ui/Button'
-import { Field } from '../../../../ui/Field'
-import { Options } from '../../../../ui/Options'
-import { Page } from '../../../../ui/Page'
-import { Empty, ErrorNote, Loading, Section } from '../../../../ui/States'
-import { CheckRow } from '../../components/CheckRow'
-import { useLoader } from '../../../../ui/useLoader'
-import { useSubmission } from '../../../../ui/useSubmission'
-import { serverNow } from '../../../../ui/serverNow'
-import '../../feature.css'
+import { listRooms } from '@/api'
+import { getMyElevatorUnits, startElevatorPetition } from '@/api/endpoints/elevator'
+import type { ElevatorPetitionDto } from '@/domain/contracts/elevator'
+import { BUDGET_TOO_HIGH_TEXT, MAX_ELEVATOR_BUDGET_FEN } from '@/domain/elevator'
+import { formatFen, yuanToFen } from '@/domain/money'
+import { addDays, beijingDate, formatDateCn } from '@/domain/time'
+import { useDraft } from '@/stores/drafts'
+import { useRequireLogin } from '@/ui/auth'
+import { Button } from '@/ui/Button'
+import { Field } from '@/ui/Field'
+import { Options } from '@/ui/Options'
+import { Page } from '@/ui/Page'
+import { Empty, ErrorNote, Loading, Section } from '@/ui/States'
+import { CheckRow } from '@/packages/elevator/components/CheckRow'
+import { useLoader } from '@/ui/useLoader'
+import { useSubmission } from '@/ui/useSubmission'
+import { serverNow } from '@/ui/serverNow'
+import '@/packages/elevator/feature.css'
 
 const PERIODS = ['14', '30', '45'] as const
-type Period = typeof PERIODS[number]
+type Period = (typeof PERIODS)[number]
 
 /** Start a petition: my flat, 2–4 co-initiators, the plan in yuan, the voting deadline; autosaved. */
 export default function StartPage() {
@@ -31,11 +31,21 @@ export default function StartPage() {
     const [units, rooms, now] = await Promise.all([getMyElevatorUnits(), listRooms(), serverNow()])
     const unit = units.units.find((u) => u.unitId === unitId) ?? null
     const mine = new Set(unit?.myRooms.map((r) => r.roomId) ?? [])
-    const others = unit ? rooms.filter((r) => r.label.startsWith(`${unit.label} `) && !mine.has(r.roomId)).map((r) => ({ roomId: r.roomId, name: r.label.slice(unit.label.length + 1), floor: r.floor })) : []
+    const others = unit
+      ? rooms
+          .filter((r) => r.label.startsWith(`${unit.label} `) && !mine.has(r.roomId))
+          .map((r) => ({ roomId: r.roomId, name: r.label.slice(unit.label.length + 1), floor: r.floor }))
+      : []
     return { unit, others, now }
   })
   const [form, update, clearDraft, restored] = useDraft(`elevator-start:${unitId}`, {
-    roomId: '', co: [] as string[], position: '', budget: '', subsidies: '', maintenance: '', period: '30' as Period,
+    roomId: '',
+    co: [] as string[],
+    position: '',
+    budget: '',
+    subsidies: '',
+    maintenance: '',
+    period: '30' as Period,
   })
   const [created, setCreated] = useState<ElevatorPetitionDto | null>(null)
   const s = useSubmission()
@@ -45,7 +55,10 @@ export default function StartPage() {
   const deadlineDate = (p: Period) => addDays(today, Number(p))
   const roomId = form.roomId || data?.unit?.myRooms[0]?.roomId || ''
   /** Changes the form and forgets the errors of the fields changed. */
-  const edit = (patch: Partial<typeof form>) => { update(patch); clearError(...Object.keys(patch)) }
+  const edit = (patch: Partial<typeof form>) => {
+    update(patch)
+    clearError(...Object.keys(patch))
+  }
 
   const toggle = (r: string) => edit({ co: form.co.includes(r) ? form.co.filter((x) => x !== r) : [...form.co, r] })
 
@@ -54,13 +67,26 @@ export default function StartPage() {
     const errs: Record<string, string> = {}
     const fen: Record<string, number> = {}
     // An empty field asks for the figure (没有补助 is 0), rather than calling "" a badly formatted amount.
-    const missing = { budget: '请填写工程预算', subsidies: '请填写补助金额，没有补助填 0', maintenance: '请填写每年维护费用' }
-    for (const [k, label] of [['budget', '工程预算'], ['subsidies', '补助金额'], ['maintenance', '每年维护费用']] as const) {
-      if (!form[k].trim()) { errs[k] = missing[k]; continue }
+    const missing = {
+      budget: '请填写工程预算',
+      subsidies: '请填写补助金额，没有补助填 0',
+      maintenance: '请填写每年维护费用',
+    }
+    for (const [k, label] of [
+      ['budget', '工程预算'],
+      ['subsidies', '补助金额'],
+      ['maintenance', '每年维护费用'],
+    ] as const) {
+      if (!form[k].trim()) {
+        errs[k] = missing[k]
+        continue
+      }
       try {
         fen[k] = yuanToFen(form[k])
         if (fen[k] < 0) errs[k] = `${label}不能为负数`
-      } catch (e) { errs[k] = (e as Error).message }
+      } catch (e) {
+        errs[k] = (e as Error).message
+      }
     }
     if (!errs.budget && fen.budget <= 0) errs.budget = '请填写工程预算'
     if (!errs.budget && fen.budget > MAX_ELEVATOR_BUDGET_FEN) errs.budget = BUDGET_TOO_HIGH_TEXT
@@ -71,36 +97,73 @@ export default function StartPage() {
     return { errs, fen }
   }
 
-  const submit = () => s.submit(
-    () => checked().errs,
-    (key) => {
-      const { fen } = checked()
-      return startElevatorPetition({
-        roomId, coInitiatorRoomIds: form.co, elevatorPosition: form.position.trim(),
-        budgetFen: fen.budget, subsidiesFen: fen.subsidies, yearlyMaintenanceFen: fen.maintenance,
-        votingDeadline: `${deadlineDate(form.period)}T20:00:00+08:00`,
-      }, key)
-    },
-    (p) => { clearDraft(); setCreated(p) },
-    { fieldNames: { budgetFen: 'budget', subsidiesFen: 'subsidies', yearlyMaintenanceFen: 'maintenance', coInitiatorRoomIds: 'co', elevatorPosition: 'position', votingDeadline: 'period' } },
-  )
+  const submit = () =>
+    s.submit(
+      () => checked().errs,
+      (key) => {
+        const { fen } = checked()
+        return startElevatorPetition(
+          {
+            roomId,
+            coInitiatorRoomIds: form.co,
+            elevatorPosition: form.position.trim(),
+            budgetFen: fen.budget,
+            subsidiesFen: fen.subsidies,
+            yearlyMaintenanceFen: fen.maintenance,
+            votingDeadline: `${deadlineDate(form.period)}T20:00:00+08:00`,
+          },
+          key,
+        )
+      },
+      (p) => {
+        clearDraft()
+        setCreated(p)
+      },
+      {
+        fieldNames: {
+          budgetFen: 'budget',
+          subsidiesFen: 'subsidies',
+          yearlyMaintenanceFen: 'maintenance',
+          coInitiatorRoomIds: 'co',
+          elevatorPosition: 'position',
+          votingDeadline: 'period',
+        },
+      },
+    )
 
   if (created) {
     return (
       <Page>
-        <View className="page-title" role="heading" aria-level={1}>申请已发起</View>
+        <View className="page-title" role="heading" aria-level={1}>
+          申请已发起
+        </View>
         <View className="ev-result" id="start-done">
           <View className="ev-big">{created.unitLabel} 加装电梯申请已发起</View>
-          <View className="cell-note">已通知联合发起人：{created.coInitiators.map((c) => c.roomName).join('、')}。他们在自己的小程序中确认后，全体业主开始表决，表决截止 {formatDateCn(created.votingDeadline.slice(0, 10))} 20:00。</View>
+          <View className="cell-note">
+            已通知联合发起人：{created.coInitiators.map((c) => c.roomName).join('、')}
+            。他们在自己的小程序中确认后，全体业主开始表决，表决截止 {formatDateCn(
+              created.votingDeadline.slice(0, 10),
+            )}{' '}
+            20:00。
+          </View>
         </View>
-        <Button id="open-petition" onTap={() => Taro.redirectTo({ url: `/packages/elevator/pages/petition/index?id=${encodeURIComponent(created.id)}` })}>查看申请</Button>
+        <Button
+          id="open-petition"
+          onTap={() =>
+            Taro.redirectTo({ url: `/packages/elevator/pages/petition/index?id=${encodeURIComponent(created.id)}` })
+          }
+        >
+          查看申请
+        </Button>
       </Page>
     )
   }
 
   return (
     <Page>
-      <View className="page-title" role="heading" aria-level={1}>发起加装电梯</View>
+      <View className="page-title" role="heading" aria-level={1}>
+        发起加装电梯
+      </View>
       {restored && <View className="notice">已恢复上次填写的内容。</View>}
       {loading && !data && <Loading />}
       {error && <ErrorNote text={error} cause={cause} onRetry={reload} />}
@@ -109,32 +172,106 @@ export default function StartPage() {
         <View>
           <View className="secondary">{data.unit.label}</View>
           {data.unit.myRooms.length > 1 && (
-            <Options id="start-room" label="以哪套房屋发起" value={roomId} onChange={(r) => edit({ roomId: r })}
-              options={data.unit.myRooms.map((r) => ({ value: r.roomId, label: r.name, note: `${r.floor} 层` }))} />
+            <Options
+              id="start-room"
+              label="以哪套房屋发起"
+              value={roomId}
+              onChange={(r) => edit({ roomId: r })}
+              options={data.unit.myRooms.map((r) => ({ value: r.roomId, label: r.name, note: `${r.floor} 层` }))}
+            />
           )}
-          {errors.roomId && <View className="field-error" role="alert">⚠ {errors.roomId}</View>}
+          {errors.roomId && (
+            <View className="field-error" role="alert">
+              ⚠ {errors.roomId}
+            </View>
+          )}
           <Section title="联合发起人（选 2 到 4 户）" id="start-co">
             <View className="cell-note">需是本单元已实名使用小程序的业主，他们会在自己的账号中确认。</View>
             {data.others.map((r) => (
-              <CheckRow key={r.roomId} id={`co-${r.roomId}`} label={`${r.name} 室`} note={`${r.floor} 层`} on={form.co.includes(r.roomId)} onToggle={() => toggle(r.roomId)} />
+              <CheckRow
+                key={r.roomId}
+                id={`co-${r.roomId}`}
+                label={`${r.name} 室`}
+                note={`${r.floor} 层`}
+                on={form.co.includes(r.roomId)}
+                onToggle={() => toggle(r.roomId)}
+              />
             ))}
             <View className="cell-note">已选 {form.co.length} 户</View>
-            {errors.co && <View className="field-error" role="alert">⚠ {errors.co}</View>}
+            {errors.co && (
+              <View className="field-error" role="alert">
+                ⚠ {errors.co}
+              </View>
+            )}
           </Section>
           <Section title="方案" id="start-plan">
-            <Field id="start-position" label="电梯位置" value={form.position} onInput={(position) => edit({ position })} error={errors.position} placeholder="如：单元北侧楼梯间外，平层入户" maxlength={100} />
-            <Field id="start-budget" label="工程预算（元）" type="number" value={form.budget} onInput={(budget) => edit({ budget })} error={errors.budget} placeholder="如 480000" maxlength={12} />
-            <Field id="start-subsidies" label="补助金额（元）" type="number" value={form.subsidies} onInput={(subsidies) => edit({ subsidies })} error={errors.subsidies} placeholder="如 200000，没有填 0" maxlength={12} />
-            <Field id="start-maintenance" label="每年维护费用（元）" type="number" value={form.maintenance} onInput={(maintenance) => edit({ maintenance })} error={errors.maintenance} placeholder="如 12000" maxlength={10} />
+            <Field
+              id="start-position"
+              label="电梯位置"
+              value={form.position}
+              onInput={(position) => edit({ position })}
+              error={errors.position}
+              placeholder="如：单元北侧楼梯间外，平层入户"
+              maxlength={100}
+            />
+            <Field
+              id="start-budget"
+              label="工程预算（元）"
+              type="number"
+              value={form.budget}
+              onInput={(budget) => edit({ budget })}
+              error={errors.budget}
+              placeholder="如 480000"
+              maxlength={12}
+            />
+            <Field
+              id="start-subsidies"
+              label="补助金额（元）"
+              type="number"
+              value={form.subsidies}
+              onInput={(subsidies) => edit({ subsidies })}
+              error={errors.subsidies}
+              placeholder="如 200000，没有填 0"
+              maxlength={12}
+            />
+            <Field
+              id="start-maintenance"
+              label="每年维护费用（元）"
+              type="number"
+              value={form.maintenance}
+              onInput={(maintenance) => edit({ maintenance })}
+              error={errors.maintenance}
+              placeholder="如 12000"
+              maxlength={10}
+            />
             {(() => {
-              try { return <View className="cell-note" id="start-net">业主分摊合计：{formatFen(yuanToFen(form.budget) - yuanToFen(form.subsidies))}</View> } catch { return null }
+              try {
+                return (
+                  <View className="cell-note" id="start-net">
+                    业主分摊合计：{formatFen(yuanToFen(form.budget) - yuanToFen(form.subsidies))}
+                  </View>
+                )
+              } catch {
+                return null
+              }
             })()}
           </Section>
-          <Options id="start-period" label="表决截止日期（当天 20:00 截止）" value={form.period} onChange={(period) => edit({ period })}
-            options={PERIODS.map((p) => ({ value: p, label: formatDateCn(deadlineDate(p)), note: `${p} 天后` }))} />
-          {errors.period && <View className="field-error" role="alert">⚠ {errors.period}</View>}
+          <Options
+            id="start-period"
+            label="表决截止日期（当天 20:00 截止）"
+            value={form.period}
+            onChange={(period) => edit({ period })}
+            options={PERIODS.map((p) => ({ value: p, label: formatDateCn(deadlineDate(p)), note: `${p} 天后` }))}
+          />
+          {errors.period && (
+            <View className="field-error" role="alert">
+              ⚠ {errors.period}
+            </View>
+          )}
           {s.failure && <ErrorNote text={s.failure} cause={s.cause} onRetry={submit} />}
-          <Button id="start-submit" onTap={submit} loading={s.busy}>发起并邀请联合发起人</Button>
+          <Button id="start-submit" onTap={submit} loading={s.busy}>
+            发起并邀请联合发起人
+          </Button>
         </View>
       )}
     </Page>

@@ -1,21 +1,25 @@
 import { View } from '@tarojs/components'
-import { listWorkerElevatorPetitions } from '../../../../api/endpoints/elevator'
-import { useRequireLogin } from '../../../../ui/auth'
-import { Button } from '../../../../ui/Button'
-import { Page } from '../../../../ui/Page'
-import { Empty, ErrorNote, Loading, Section } from '../../../../ui/States'
-import { go } from '../../components/go'
-import { useLoader } from '../../../../ui/useLoader'
-import { WorkerOnly } from '../../../../ui/WorkerOnly'
-import { STATUS_TAG, dateTimeOf } from '../../components/words'
-import '../../feature.css'
+import { listWorkerElevatorPetitions } from '@/api/endpoints/elevator'
+import { useRequireLogin } from '@/ui/auth'
+import { Button } from '@/ui/Button'
+import { Page } from '@/ui/Page'
+import { Empty, ErrorNote, Loading, Section } from '@/ui/States'
+import { go } from '@/packages/elevator/components/go'
+import { useLoader } from '@/ui/useLoader'
+import { WorkerOnly } from '@/ui/WorkerOnly'
+import { STATUS_TAG, dateTimeOf } from '@/packages/elevator/components/words'
+import '@/packages/elevator/feature.css'
 
 function WorkerHome() {
   const { data, error, cause, loading, reload } = useLoader(listWorkerElevatorPetitions)
   return (
     <Page>
-      <View className="page-title" role="heading" aria-level={1}>加装电梯 · 工作台</View>
-      <View className="secondary">录入纸质或上门表决票、记录纸质异议和协商调解。所有录入都会以您的名义记录并通知业主。</View>
+      <View className="page-title" role="heading" aria-level={1}>
+        加装电梯 · 工作台
+      </View>
+      <View className="secondary">
+        录入纸质或上门表决票、记录纸质异议和协商调解。所有录入都会以您的名义记录并通知业主。
+      </View>
       {loading && !data && <Loading />}
       {error && <ErrorNote text={error} cause={cause} onRetry={reload} />}
       {data && data.length === 0 && <Empty text="本社区暂无加装电梯申请。业主发起后会出现在这里。" />}
@@ -27,9 +31,23 @@ function WorkerHome() {
             {p.publicity && <View className="cell-note">书面异议 {p.publicity.objections} 份</View>}
             {p.mediation && <View className="cell-note">异议处理：{p.mediation.stageText}</View>}
           </View>
-          {p.status === 'voting' && <Button id={`paper-${p.id}`} onTap={() => go('worker-paper-ballot', { id: p.id })}>录入纸质 / 上门表决票</Button>}
-          {(p.publicity || p.mediation) && <Button id={`objections-${p.id}`} kind={p.status === 'voting' ? 'secondary' : 'primary'} onTap={() => go('worker-objections', { id: p.id })}>异议与协商调解</Button>}
-          <Button id={`detail-${p.id}`} kind="secondary" onTap={() => go('petition', { id: p.id })}>查看计票与详情</Button>
+          {p.status === 'voting' && (
+            <Button id={`paper-${p.id}`} onTap={() => go('worker-paper-ballot', { id: p.id })}>
+              录入纸质 / 上门表决票
+            </Button>
+          )}
+          {(p.publicity || p.mediation) && (
+            <Button
+              id={`objections-${p.id}`}
+              kind={p.status === 'voting' ? 'secondary' : 'primary'}
+              onTap={() => go('worker-objections', { id: p.id })}
+            >
+              异议与协商调解
+            </Button>
+          )}
+          <Button id={`detail-${p.id}`} kind="secondary" onTap={() => go('petition', { id: p.id })}>
+            查看计票与详情
+          </Button>
         </Section>
       ))}
     </Page>
@@ -39,5 +57,9 @@ function WorkerHome() {
 /** Worker home of the elevator feature: the community's petitions and what can be done on each. */
 export default function Worker() {
   useRequireLogin()
-  return <WorkerOnly><WorkerHome /></WorkerOnly>
+  return (
+    <WorkerOnly>
+      <WorkerHome />
+    </WorkerOnly>
+  )
 }

@@ -1,20 +1,24 @@
 import { View } from '@tarojs/components'
 import Taro, { useRouter } from '@tarojs/taro'
 import { useEffect, useState } from 'react'
-import { ApiError, errorMessage } from '../../../../api'
-import { bookAppointment, changeAppointment, getHallAvailability, listServiceHalls } from '../../../../api/endpoints/oneThing'
-import type { HallAvailabilityDto, OneThingAppointmentDto, ServiceHallDto } from '../../../../domain/contracts/oneThing'
-import { useRequireLogin } from '../../../../ui/auth'
-import { Button } from '../../../../ui/Button'
-import { Options } from '../../../../ui/Options'
-import { Page } from '../../../../ui/Page'
-import { Empty, ErrorNote, Loading } from '../../../../ui/States'
-import { useSubmission } from '../../../../ui/useSubmission'
-import { tappable } from '../../../../ui/tappable'
-import { findLifeEvent } from '../../content'
-import '../../feature.css'
+import { ApiError, errorMessage } from '@/api'
+import { bookAppointment, changeAppointment, getHallAvailability, listServiceHalls } from '@/api/endpoints/oneThing'
+import type { HallAvailabilityDto, OneThingAppointmentDto, ServiceHallDto } from '@/domain/contracts/oneThing'
+import { useRequireLogin } from '@/ui/auth'
+import { Button } from '@/ui/Button'
+import { Options } from '@/ui/Options'
+import { Page } from '@/ui/Page'
+import { Empty, ErrorNote, Loading } from '@/ui/States'
+import { useSubmission } from '@/ui/useSubmission'
+import { tappable } from '@/ui/tappable'
+import { findLifeEvent } from '@/packages/one-thing/content'
+import '@/packages/one-thing/feature.css'
 
-const CLOSED_CN = { WEEKEND: '周末休息', HOLIDAY: '法定节假日休息', CALENDAR_NOT_COVERED: '放假安排还没公布，暂不能预约' } as const
+const CLOSED_CN = {
+  WEEKEND: '周末休息',
+  HOLIDAY: '法定节假日休息',
+  CALENDAR_NOT_COVERED: '放假安排还没公布，暂不能预约',
+} as const
 
 /** Book (or change) a window appointment: hall, working day, time slot with places left; then a confirmation. */
 export default function Appointment() {
@@ -39,80 +43,150 @@ export default function Appointment() {
       const list = await listServiceHalls()
       setHalls(list)
       if (!hallId || !list.some((h) => h.id === hallId)) setHallId(list[0]?.id ?? null)
-    } catch (e) { setLoadError(e) }
+    } catch (e) {
+      setLoadError(e)
+    }
   }
   const loadAvail = async (id: string) => {
     setAvailError(null)
     setAvail(null)
-    try { setAvail(await getHallAvailability(id)) } catch (e) { setAvailError(e) }
+    try {
+      setAvail(await getHallAvailability(id))
+    } catch (e) {
+      setAvailError(e)
+    }
   }
-  useEffect(() => { loadHalls() }, [])
-  useEffect(() => { if (hallId) loadAvail(hallId) }, [hallId])
+  useEffect(() => {
+    loadHalls()
+  }, [])
+  useEffect(() => {
+    if (hallId) loadAvail(hallId)
+  }, [hallId])
 
-  if (!event) return <Page><Empty text="没有找到这件事，请返回重新选择。" /></Page>
+  if (!event)
+    return (
+      <Page>
+        <Empty text="没有找到这件事，请返回重新选择。" />
+      </Page>
+    )
   const heading = changeId ? `改约：${event.name}` : `预约窗口：${event.name}`
 
   if (done) {
     return (
       <Page>
-        <View className="page-title" role="heading" aria-level={1}>{changeId ? '改约成功' : '预约成功'}</View>
+        <View className="page-title" role="heading" aria-level={1}>
+          {changeId ? '改约成功' : '预约成功'}
+        </View>
         <View className="card card-pad" id="appointment-done">
           <View className="cell-title">{done.hall.name}</View>
-          <View className="cell-note">{done.hall.address}，{done.hall.window}</View>
-          <View className="ot-when">{done.dateLabel} {done.slot.start}–{done.slot.end}</View>
+          <View className="cell-note">
+            {done.hall.address}，{done.hall.window}
+          </View>
+          <View className="ot-when">
+            {done.dateLabel} {done.slot.start}–{done.slot.end}
+          </View>
           <View className="tag tag-ok">已预约</View>
         </View>
-        <View className="notice">请在预约时间带齐材料和本人身份证到窗口办理。确认信息已发到“消息”。如不能前往，请提前在“我的窗口预约”里取消。</View>
-        <Button id="done-bring" kind="secondary" onTap={() => Taro.redirectTo({ url: `/packages/one-thing/pages/bring/index?event=${event.id}` })}>看看要带的材料</Button>
-        <Button id="done-appointments" onTap={() => Taro.redirectTo({ url: '/packages/one-thing/pages/appointments/index' })}>我的窗口预约</Button>
+        <View className="notice">
+          请在预约时间带齐材料和本人身份证到窗口办理。确认信息已发到“消息”。如不能前往，请提前在“我的窗口预约”里取消。
+        </View>
+        <Button
+          id="done-bring"
+          kind="secondary"
+          onTap={() => Taro.redirectTo({ url: `/packages/one-thing/pages/bring/index?event=${event.id}` })}
+        >
+          看看要带的材料
+        </Button>
+        <Button
+          id="done-appointments"
+          onTap={() => Taro.redirectTo({ url: '/packages/one-thing/pages/appointments/index' })}
+        >
+          我的窗口预约
+        </Button>
       </Page>
     )
   }
 
   const day = avail?.days.find((d) => d.date === date) ?? null
   const hall = halls?.find((h) => h.id === hallId) ?? null
-  const submit = () => sub.submit(
-    () => ({ date: date ? '' : '请先选择日期', slot: !date || slot ? '' : '请先选择时段' }),
-    (key) => (changeId
-      ? changeAppointment(changeId, { hallId: hallId!, date: date!, slot: slot! }, key)
-      : bookAppointment({ eventId: event.id, eventName: event.name, hallId: hallId!, date: date!, slot: slot! }, key)
-    ).catch((e) => {
-      // Someone took the place: show the day as it is now.
-      if (e instanceof ApiError && e.code === 'SLOT_FULL' && hallId) { setSlot(null); loadAvail(hallId) }
-      throw e
-    }),
-    setDone,
-  )
+  const submit = () =>
+    sub.submit(
+      () => ({ date: date ? '' : '请先选择日期', slot: !date || slot ? '' : '请先选择时段' }),
+      (key) =>
+        (changeId
+          ? changeAppointment(changeId, { hallId: hallId!, date: date!, slot: slot! }, key)
+          : bookAppointment(
+              { eventId: event.id, eventName: event.name, hallId: hallId!, date: date!, slot: slot! },
+              key,
+            )
+        ).catch((e) => {
+          // Someone took the place: show the day as it is now.
+          if (e instanceof ApiError && e.code === 'SLOT_FULL' && hallId) {
+            setSlot(null)
+            loadAvail(hallId)
+          }
+          throw e
+        }),
+      setDone,
+    )
   /** A new choice: complaints about the previous one no longer apply. */
-  const choose = (d: string | null, s: string | null) => { setDate(d); setSlot(s); sub.clearError('date', 'slot'); sub.clearFailure() }
+  const choose = (d: string | null, s: string | null) => {
+    setDate(d)
+    setSlot(s)
+    sub.clearError('date', 'slot')
+    sub.clearFailure()
+  }
 
   return (
     <Page>
-      <View className="page-title" role="heading" aria-level={1}>{heading}</View>
+      <View className="page-title" role="heading" aria-level={1}>
+        {heading}
+      </View>
       {!!loadError && <ErrorNote text={errorMessage(loadError)} cause={loadError} onRetry={loadHalls} />}
       {!halls && !loadError && <Loading />}
       {halls && halls.length === 0 && <Empty text="暂时没有可以预约的服务中心，请拨打 12345 咨询。" />}
       {halls && halls.length > 0 && (choosingHall || !hall) && (
-        <Options id="hall" label="1. 选择服务中心" value={hallId}
-          options={halls.map((h) => ({ value: h.id, label: `${h.name}${h.nearby ? '（离您近）' : ''}`, note: `${h.address}；${h.hours}` }))}
-          onChange={(id) => { setHallId(id); choose(null, null); setChoosingHall(false) }} />
+        <Options
+          id="hall"
+          label="1. 选择服务中心"
+          value={hallId}
+          options={halls.map((h) => ({
+            value: h.id,
+            label: `${h.name}${h.nearby ? '（离您近）' : ''}`,
+            note: `${h.address}；${h.hours}`,
+          }))}
+          onChange={(id) => {
+            setHallId(id)
+            choose(null, null)
+            setChoosingHall(false)
+          }}
+        />
       )}
       {hall && !choosingHall && (
         <View className="options" id="hall-chosen">
           <View className="field-label">1. 服务中心</View>
           <View className="card card-pad">
-            <View className="cell-title">{hall.name}{hall.nearby ? '（离您近）' : ''}</View>
+            <View className="cell-title">
+              {hall.name}
+              {hall.nearby ? '（离您近）' : ''}
+            </View>
             <View className="cell-note">{hall.address}</View>
             <View className="cell-note">{hall.hours}</View>
             <View className="cell-note">接待窗口：{hall.windows[0]}</View>
-            {halls!.length > 1 && <Button id="change-hall" kind="secondary" onTap={() => setChoosingHall(true)}>换一个服务中心</Button>}
+            {halls!.length > 1 && (
+              <Button id="change-hall" kind="secondary" onTap={() => setChoosingHall(true)}>
+                换一个服务中心
+              </Button>
+            )}
           </View>
         </View>
       )}
       {hallId && (
         <View className="options" role="radiogroup" aria-label="2. 选择日期" id="days">
           <View className="field-label">2. 选择日期（只能约工作日）</View>
-          {!!availError && <ErrorNote text={errorMessage(availError)} cause={availError} onRetry={() => loadAvail(hallId)} />}
+          {!!availError && (
+            <ErrorNote text={errorMessage(availError)} cause={availError} onRetry={() => loadAvail(hallId)} />
+          )}
           {!avail && !availError && <Loading lines={2} />}
           {avail?.days.map((d) => {
             const places = d.slots.reduce((n, s) => n + s.remaining, 0)
@@ -121,15 +195,29 @@ export default function Appointment() {
                 <View key={d.date} className="option ot-closed" id={`day-${d.date}`}>
                   <View className="cell-main">
                     <View className="cell-title">{d.label}</View>
-                    <View className="cell-note">不能预约：{d.closedMessage ?? (d.closedReason ? CLOSED_CN[d.closedReason] : '休息')}</View>
+                    <View className="cell-note">
+                      不能预约：{d.closedMessage ?? (d.closedReason ? CLOSED_CN[d.closedReason] : '休息')}
+                    </View>
                   </View>
                 </View>
               )
             }
             const on = d.date === date
             return (
-              <View key={d.date} id={`day-${d.date}`} className={`option ${on ? 'option-on' : ''}`} {...tappable(`${d.label}，${places > 0 ? `还有 ${places} 个名额` : '已约满'}`, () => choose(d.date, null), 'radio')} aria-checked={on ? 'true' : 'false'}>
-                <View className="option-mark" aria-hidden="true">{on ? '●' : '○'}</View>
+              <View
+                key={d.date}
+                id={`day-${d.date}`}
+                className={`option ${on ? 'option-on' : ''}`}
+                {...tappable(
+                  `${d.label}，${places > 0 ? `还有 ${places} 个名额` : '已约满'}`,
+                  () => choose(d.date, null),
+                  'radio',
+                )}
+                aria-checked={on ? 'true' : 'false'}
+              >
+                <View className="option-mark" aria-hidden="true">
+                  {on ? '●' : '○'}
+                </View>
                 <View className="cell-main">
                   <View className="cell-title">{d.label}</View>
                   <View className="cell-note">{places > 0 ? `还有 ${places} 个名额` : '已约满'}</View>
@@ -148,11 +236,27 @@ export default function Appointment() {
             const full = s.remaining <= 0
             const words = full ? '已约满' : `还剩 ${s.remaining} 个名额`
             return (
-              <View key={s.start} id={`slot-${s.start.replace(':', '')}`} className={`option ${on ? 'option-on' : ''} ${full ? 'ot-closed' : ''}`}
-                {...tappable(`${s.start}–${s.end}，${words}`, () => { if (!full) choose(date, s.start) }, 'radio')} aria-checked={on ? 'true' : 'false'} aria-disabled={full ? 'true' : undefined}>
-                <View className="option-mark" aria-hidden="true">{on ? '●' : '○'}</View>
+              <View
+                key={s.start}
+                id={`slot-${s.start.replace(':', '')}`}
+                className={`option ${on ? 'option-on' : ''} ${full ? 'ot-closed' : ''}`}
+                {...tappable(
+                  `${s.start}–${s.end}，${words}`,
+                  () => {
+                    if (!full) choose(date, s.start)
+                  },
+                  'radio',
+                )}
+                aria-checked={on ? 'true' : 'false'}
+                aria-disabled={full ? 'true' : undefined}
+              >
+                <View className="option-mark" aria-hidden="true">
+                  {on ? '●' : '○'}
+                </View>
                 <View className="cell-main">
-                  <View className="cell-title">{s.start}–{s.end}</View>
+                  <View className="cell-title">
+                    {s.start}–{s.end}
+                  </View>
                   <View className="cell-note">{words}</View>
                 </View>
                 {on && <View className="option-word">已选</View>}
@@ -161,10 +265,22 @@ export default function Appointment() {
           })}
         </View>
       )}
-      {(sub.errors.date || sub.errors.slot) && <View className="field-error" role="alert">⚠ {sub.errors.date || sub.errors.slot}</View>}
+      {(sub.errors.date || sub.errors.slot) && (
+        <View className="field-error" role="alert">
+          ⚠ {sub.errors.date || sub.errors.slot}
+        </View>
+      )}
       {sub.failure && <ErrorNote text={sub.failure} cause={sub.cause} onRetry={submit} />}
-      {sub.cause instanceof ApiError && sub.cause.code === 'APPOINTMENT_EXISTS' && <Button kind="secondary" onTap={() => Taro.redirectTo({ url: '/packages/one-thing/pages/appointments/index' })}>查看我的窗口预约</Button>}
-      {halls && halls.length > 0 && <Button id="appointment-submit" onTap={submit} loading={sub.busy}>{changeId ? '确认改约' : '确认预约'}</Button>}
+      {sub.cause instanceof ApiError && sub.cause.code === 'APPOINTMENT_EXISTS' && (
+        <Button kind="secondary" onTap={() => Taro.redirectTo({ url: '/packages/one-thing/pages/appointments/index' })}>
+          查看我的窗口预约
+        </Button>
+      )}
+      {halls && halls.length > 0 && (
+        <Button id="appointment-submit" onTap={submit} loading={sub.busy}>
+          {changeId ? '确认改约' : '确认预约'}
+        </Button>
+      )}
     </Page>
   )
 }

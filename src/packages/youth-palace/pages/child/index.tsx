@@ -1,23 +1,23 @@
 import { View } from '@tarojs/components'
 import Taro, { useRouter } from '@tarojs/taro'
 import { useState } from 'react'
-import { errorMessage } from '../../../../api'
-import { deleteYpChild, getYpChild, updateYpChild } from '../../../../api/endpoints/youthPalace'
-import type { YpChildDto, YpChildPatch } from '../../../../domain/contracts/youthPalace'
-import { beijingDate } from '../../../../domain/time'
-import { normalizeChildName } from '../../../../domain/youthPalaceChildren'
-import { useDraft } from '../../../../stores/drafts'
-import { useRequireLogin } from '../../../../ui/auth'
-import { Button } from '../../../../ui/Button'
-import { Page } from '../../../../ui/Page'
-import { pickPhotoBase64 } from '../../../../ui/photo'
-import { ErrorNote, Loading, Section } from '../../../../ui/States'
-import { useSubmission } from '../../../../ui/useSubmission'
-import { ChildFields, childFormErrors, type ChildForm } from '../../components/ChildFields'
-import { go, useLoaded } from '../../components/util'
-import { useYouthPalace } from '../../store'
-import '../../feature.css'
-import { goBack } from '../../../../ui/nav'
+import { errorMessage } from '@/api'
+import { deleteYpChild, getYpChild, updateYpChild } from '@/api/endpoints/youthPalace'
+import type { YpChildDto, YpChildPatch } from '@/domain/contracts/youthPalace'
+import { beijingDate } from '@/domain/time'
+import { normalizeChildName } from '@/domain/youthPalaceChildren'
+import { useDraft } from '@/stores/drafts'
+import { useRequireLogin } from '@/ui/auth'
+import { Button } from '@/ui/Button'
+import { Page } from '@/ui/Page'
+import { pickPhotoBase64 } from '@/ui/photo'
+import { ErrorNote, Loading, Section } from '@/ui/States'
+import { useSubmission } from '@/ui/useSubmission'
+import { ChildFields, childFormErrors, type ChildForm } from '@/packages/youth-palace/components/ChildFields'
+import { go, useLoaded } from '@/packages/youth-palace/components/util'
+import { useYouthPalace } from '@/packages/youth-palace/store'
+import '@/packages/youth-palace/feature.css'
+import { goBack } from '@/ui/nav'
 
 const back = () => goBack('/packages/youth-palace/pages/index/index')
 
@@ -33,7 +33,12 @@ function patchOf(child: YpChildDto, form: ChildForm, photo: string | null, birth
 }
 
 /** Edits one child (draft kept until saved) and deletes the profile after a confirmation. */
-function ChildEditor({ child, onSaved, onDeleted, onRefresh }: {
+function ChildEditor({
+  child,
+  onSaved,
+  onDeleted,
+  onRefresh,
+}: {
   child: YpChildDto
   onSaved: (c: YpChildDto) => void
   onDeleted: (name: string) => void
@@ -41,8 +46,11 @@ function ChildEditor({ child, onSaved, onDeleted, onRefresh }: {
   onRefresh: () => void
 }) {
   const today = beijingDate(Date.now())
-  const [form, update, clearDraft, restored] = useDraft<ChildForm>(`yp-child-edit:${child.id}`,
-    { name: child.name, birthDate: child.birthDate, hardship: child.hardship })
+  const [form, update, clearDraft, restored] = useDraft<ChildForm>(`yp-child-edit:${child.id}`, {
+    name: child.name,
+    birthDate: child.birthDate,
+    hardship: child.hardship,
+  })
   const [showRestored, setShowRestored] = useState(restored)
   const [photo, setPhoto] = useState<string | null>(null)
   const [photoFailure, setPhotoFailure] = useState<string | null>(null)
@@ -61,26 +69,45 @@ function ChildEditor({ child, onSaved, onDeleted, onRefresh }: {
       const errors = childFormErrors(form, today)
       return { name: 'name' in patch ? errors.name : '', birthDate: 'birthDate' in patch ? errors.birthDate : '' }
     }
-    return save.submit(check,
+    return save.submit(
+      check,
       (key) => updateYpChild(child.id, patch, key),
-      (saved) => { clearDraft(); onSaved(saved) })
+      (saved) => {
+        clearDraft()
+        onSaved(saved)
+      },
+    )
   }
 
   const remove = async () => {
     const r = await Taro.showModal({
       title: '删除孩子资料',
       content: `删除后${child.name}的资料不能恢复，也不能再用它报名；已结束的报名记录会保留。确定删除吗？`,
-      confirmText: '确定删除', cancelText: '先不删', confirmColor: '#C0392B',
+      confirmText: '确定删除',
+      cancelText: '先不删',
+      confirmColor: '#C0392B',
     })
     if (!r.confirm) return
     let deleted = false
-    await removal.submit(() => ({}), (key) => deleteYpChild(child.id, key), () => { deleted = true; clearDraft(); onDeleted(child.name) })
+    await removal.submit(
+      () => ({}),
+      (key) => deleteYpChild(child.id, key),
+      () => {
+        deleted = true
+        clearDraft()
+        onDeleted(child.name)
+      },
+    )
     if (!deleted) onRefresh()
   }
 
   const pickPhoto = async () => {
     setPhotoFailure(null)
-    try { setPhoto(await pickPhotoBase64()) } catch (e) { setPhotoFailure(errorMessage(e)) }
+    try {
+      setPhoto(await pickPhotoBase64())
+    } catch (e) {
+      setPhotoFailure(errorMessage(e))
+    }
   }
 
   return (
@@ -89,21 +116,48 @@ function ChildEditor({ child, onSaved, onDeleted, onRefresh }: {
         {showRestored && (
           <View className="notice" role="status">
             已恢复您上次没有保存的修改。
-            <Button kind="secondary" id="child-discard" onTap={() => { clearDraft(); setShowRestored(false) }}>不要这些修改</Button>
+            <Button
+              kind="secondary"
+              id="child-discard"
+              onTap={() => {
+                clearDraft()
+                setShowRestored(false)
+              }}
+            >
+              不要这些修改
+            </Button>
           </View>
         )}
-        <ChildFields form={form} update={(p) => { setUnchanged(false); update(p) }} errors={save.errors} today={today}
-          onPickPhoto={pickPhoto} photoNote={photo ? '已选新的证明照片，点此更换' : child.hardshipProof ? '证明照片已上传，点此重新上传' : '上传证明照片'}
-          birthLocked={locked ? '已有报名，暂不能修改' : undefined} />
+        <ChildFields
+          form={form}
+          update={(p) => {
+            setUnchanged(false)
+            update(p)
+          }}
+          errors={save.errors}
+          today={today}
+          onPickPhoto={pickPhoto}
+          photoNote={
+            photo ? '已选新的证明照片，点此更换' : child.hardshipProof ? '证明照片已上传，点此重新上传' : '上传证明照片'
+          }
+          birthLocked={locked ? '已有报名，暂不能修改' : undefined}
+        />
         {locked && (
           <View className="yp-line" id="child-birth-why">
-            {child.name}已报名{courses}，出生日期决定能报哪个年龄段的课程，报名期间不能修改。如果填错了，请先在“我的课程”里取消报名再修改，或联系社区核对。
+            {child.name}已报名{courses}
+            ，出生日期决定能报哪个年龄段的课程，报名期间不能修改。如果填错了，请先在“我的课程”里取消报名再修改，或联系社区核对。
           </View>
         )}
         {photoFailure && <ErrorNote text={photoFailure} />}
-        {unchanged && <View className="notice" role="status">资料没有改动，不用保存。</View>}
+        {unchanged && (
+          <View className="notice" role="status">
+            资料没有改动，不用保存。
+          </View>
+        )}
         {save.failure && <ErrorNote text={save.failure} cause={save.cause} onRetry={submit} />}
-        <Button id="child-save" onTap={submit} loading={save.busy}>保存修改</Button>
+        <Button id="child-save" onTap={submit} loading={save.busy}>
+          保存修改
+        </Button>
       </Section>
 
       <Section title="删除资料" id="child-delete-section">
@@ -112,13 +166,20 @@ function ChildEditor({ child, onSaved, onDeleted, onRefresh }: {
             <View className="yp-line" id="child-delete-why">
               {child.name}还有{courses}的报名没有结束，资料暂时不能删除。请先在“我的课程”里取消这些报名，再删除资料。
             </View>
-            <Button kind="secondary" id="child-go-courses" onTap={() => go('my-courses', { childId: child.id })}>去“我的课程”取消报名</Button>
+            <Button kind="secondary" id="child-go-courses" onTap={() => go('my-courses', { childId: child.id })}>
+              去“我的课程”取消报名
+            </Button>
           </View>
         ) : (
           <View>
             <View className="yp-line">不再需要这个孩子的资料时可以删除。删除后不能恢复。</View>
             {removal.failure && <ErrorNote text={removal.failure} />}
-            <Button kind="danger" id="child-delete" onTap={remove} loading={removal.busy}>{`删除${child.name}的资料`}</Button>
+            <Button
+              kind="danger"
+              id="child-delete"
+              onTap={remove}
+              loading={removal.busy}
+            >{`删除${child.name}的资料`}</Button>
           </View>
         )}
       </Section>
@@ -136,22 +197,33 @@ export default function ChildPage() {
 
   return (
     <Page>
-      <View className="page-title" role="heading" aria-level={1}>孩子资料</View>
+      <View className="page-title" role="heading" aria-level={1}>
+        孩子资料
+      </View>
       {child.loading && !child.data && <Loading />}
       {child.error && !done && <ErrorNote text={child.error} cause={child.cause} onRetry={child.reload} />}
       {done && (
         <View className="notice" role="status" id="child-result">
           <View>{done.text}</View>
-          <Button kind="secondary" id="child-back" onTap={back}>返回青少年宫</Button>
+          <Button kind="secondary" id="child-back" onTap={back}>
+            返回青少年宫
+          </Button>
         </View>
       )}
       {child.data && !done && (
-        <ChildEditor key={child.data.id} child={child.data} onRefresh={child.reload}
-          onSaved={(c) => { upsertChild(c); setDone({ text: `已保存${c.name}的资料。适合的课程会按新的资料推荐。`, deleted: false }) }}
+        <ChildEditor
+          key={child.data.id}
+          child={child.data}
+          onRefresh={child.reload}
+          onSaved={(c) => {
+            upsertChild(c)
+            setDone({ text: `已保存${c.name}的资料。适合的课程会按新的资料推荐。`, deleted: false })
+          }}
           onDeleted={(name) => {
             removeChild(id)
             setDone({ text: `已删除${name}的资料。以后需要时可以在青少年宫首页重新添加。`, deleted: true })
-          }} />
+          }}
+        />
       )}
     </Page>
   )

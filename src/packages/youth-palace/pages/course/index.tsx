@@ -1,27 +1,40 @@
 import { View } from '@tarojs/components'
 import { useRouter } from '@tarojs/taro'
 import { useEffect, useRef, useState } from 'react'
-import { ApiError, errorMessage, newIdempotencyKey } from '../../../../api'
-import { applyYpCourse, getYpCourse } from '../../../../api/endpoints/youthPalace'
-import type { YpCourseDto, YpEnrollmentDto } from '../../../../domain/contracts/youthPalace'
-import { formatFen } from '../../../../domain/money'
-import { formatDateCn } from '../../../../domain/time'
-import { useRequireLogin } from '../../../../ui/auth'
-import { Button } from '../../../../ui/Button'
-import { Options } from '../../../../ui/Options'
-import { Page } from '../../../../ui/Page'
-import { Empty, ErrorNote, Loading, Section } from '../../../../ui/States'
-import { ENROLLMENT_STATUS, courseOutcomeCn, formatInstantCn, go, registrationOver, useLoaded } from '../../components/util'
-import { useYouthPalace } from '../../store'
-import '../../feature.css'
+import { ApiError, errorMessage, newIdempotencyKey } from '@/api'
+import { applyYpCourse, getYpCourse } from '@/api/endpoints/youthPalace'
+import type { YpCourseDto, YpEnrollmentDto } from '@/domain/contracts/youthPalace'
+import { formatFen } from '@/domain/money'
+import { formatDateCn } from '@/domain/time'
+import { useRequireLogin } from '@/ui/auth'
+import { Button } from '@/ui/Button'
+import { Options } from '@/ui/Options'
+import { Page } from '@/ui/Page'
+import { Empty, ErrorNote, Loading, Section } from '@/ui/States'
+import {
+  ENROLLMENT_STATUS,
+  courseOutcomeCn,
+  formatInstantCn,
+  go,
+  registrationOver,
+  useLoaded,
+} from '@/packages/youth-palace/components/util'
+import { useYouthPalace } from '@/packages/youth-palace/store'
+import '@/packages/youth-palace/feature.css'
 
 function Kv({ k, v }: { k: string; v: string }) {
-  return <View className="yp-kv"><View className="yp-k">{k}</View><View className="yp-v">{v}</View></View>
+  return (
+    <View className="yp-kv">
+      <View className="yp-k">{k}</View>
+      <View className="yp-v">{v}</View>
+    </View>
+  )
 }
 
 /** How the course admits, in words; once registration is over, where the draw stands (backend's clock). */
 function admissionCn(c: YpCourseDto): string {
-  if (c.admission === 'firstCome') return registrationOver(c) ? '按报名先后录取；报名已截止，不再接受报名和候补' : '按报名先后录取，满了可以候补'
+  if (c.admission === 'firstCome')
+    return registrationOver(c) ? '按报名先后录取；报名已截止，不再接受报名和候补' : '按报名先后录取，满了可以候补'
   if (!registrationOver(c)) return `报名截止后，报名人数超过名额就公开抽签（已有 ${c.pendingCount} 人报名）`
   if (c.draw) return courseOutcomeCn(c) ?? ''
   return `报名已截止，${c.pendingCount} 人报名、${c.capacity} 个名额，${c.pendingCount > c.capacity ? '将公开抽签' : '人数没有超过名额，将全部录取'}，等待公布结果`
@@ -29,9 +42,12 @@ function admissionCn(c: YpCourseDto): string {
 
 /** Why families can no longer apply (registration over), and where to look instead. */
 function closedCn(c: YpCourseDto): string {
-  const next = c.admission === 'firstCome'
-    ? '已报上的孩子可以在“我的课程”里看名额和签到码。'
-    : c.draw ? '结果已公布，可以点上面的“查看抽签公示与结果”核对。' : '抽签后会通知已报名的家庭，也可以在“我的课程”里看结果。'
+  const next =
+    c.admission === 'firstCome'
+      ? '已报上的孩子可以在“我的课程”里看名额和签到码。'
+      : c.draw
+        ? '结果已公布，可以点上面的“查看抽签公示与结果”核对。'
+        : '抽签后会通知已报名的家庭，也可以在“我的课程”里看结果。'
   return `报名已于 ${formatDateCn(c.closesAt)} 截止，不能再报名，也不能再加入候补。${next}可以关注下学期的报名通知。`
 }
 
@@ -52,8 +68,12 @@ export default function Course() {
     }
     return getYpCourse(courseId, childId ?? undefined)
   })
-  useEffect(() => { if (course.data) course.reload() }, [childId])
-  const [refusal, setRefusal] = useState<{ text: string; full: boolean; cause: unknown; waitlist: boolean } | null>(null)
+  useEffect(() => {
+    if (course.data) course.reload()
+  }, [childId])
+  const [refusal, setRefusal] = useState<{ text: string; full: boolean; cause: unknown; waitlist: boolean } | null>(
+    null,
+  )
   const [busy, setBusy] = useState(false)
   const [done, setDone] = useState<YpEnrollmentDto | null>(null)
   const key = useRef(newIdempotencyKey())
@@ -66,7 +86,10 @@ export default function Course() {
   }
 
   const apply = async (joinWaitlist = false) => {
-    if (!childId) { setRefusal({ text: '请先选择为哪个孩子报名', full: false, cause: null, waitlist: false }); return }
+    if (!childId) {
+      setRefusal({ text: '请先选择为哪个孩子报名', full: false, cause: null, waitlist: false })
+      return
+    }
     setBusy(true)
     setRefusal(null)
     try {
@@ -91,12 +114,18 @@ export default function Course() {
   const over = !!c && registrationOver(c)
   return (
     <Page>
-      {!c && <View className="page-title" role="heading" aria-level={1}>课程详情</View>}
+      {!c && (
+        <View className="page-title" role="heading" aria-level={1}>
+          课程详情
+        </View>
+      )}
       {course.loading && !c && <Loading />}
       {course.error && <ErrorNote text={course.error} cause={course.cause} onRetry={course.reload} />}
       {c && (
         <View>
-          <View className="page-title" role="heading" aria-level={1}>{c.name}</View>
+          <View className="page-title" role="heading" aria-level={1}>
+            {c.name}
+          </View>
           <View className="secondary">{c.description}</View>
           <Section title="课程信息" id="course-info">
             <Kv k="老师" v={c.teacher} />
@@ -104,44 +133,111 @@ export default function Course() {
             <Kv k="时间" v={`每${c.scheduleText}，共 ${c.sessionDates.length} 次`} />
             <Kv k="第一次课" v={formatDateCn(c.sessionDates[0] ?? c.firstSession.slice(0, 10))} />
             <Kv k="年龄" v={`${c.ageMin}–${c.ageMax} 岁（按开学时的年龄）`} />
-            <Kv k="名额" v={`共 ${c.capacity} 个，${c.seatsLeft > 0 ? `还剩 ${c.seatsLeft} 个` : '已满'}${c.waitlistCount ? `，${c.waitlistCount} 人候补` : ''}`} />
+            <Kv
+              k="名额"
+              v={`共 ${c.capacity} 个，${c.seatsLeft > 0 ? `还剩 ${c.seatsLeft} 个` : '已满'}${c.waitlistCount ? `，${c.waitlistCount} 人候补` : ''}`}
+            />
             <Kv k="录取方式" v={admissionCn(c)} />
-            <Kv k="学费" v={c.feeFen === 0 ? '免费' : `${formatFen(c.feeFen)}/学期；困难家庭凭证明减半，${formatFen(c.hardshipFeeFen)}`} />
+            <Kv
+              k="学费"
+              v={
+                c.feeFen === 0
+                  ? '免费'
+                  : `${formatFen(c.feeFen)}/学期；困难家庭凭证明减半，${formatFen(c.hardshipFeeFen)}`
+              }
+            />
             <Kv k="免费取消" v={`${formatInstantCn(c.freeCancelUntil)} 前可免费取消并退费，之后取消记一次缺课`} />
           </Section>
           {c.admission === 'lottery' && c.commitment && (
-            <Button kind="secondary" id="go-lottery" onTap={() => go('lottery', { id: c.id })}>查看抽签公示与结果</Button>
+            <Button kind="secondary" id="go-lottery" onTap={() => go('lottery', { id: c.id })}>
+              查看抽签公示与结果
+            </Button>
           )}
           <Section title="报名" id="apply">
-            {children.length === 0 && !over && <Empty text="还没有添加孩子。请回到青少年宫首页先添加孩子。" action="去添加孩子" onAction={() => go('index')} />}
+            {children.length === 0 && !over && (
+              <Empty
+                text="还没有添加孩子。请回到青少年宫首页先添加孩子。"
+                action="去添加孩子"
+                onAction={() => go('index')}
+              />
+            )}
             {over && !done && (
               <View className="notice" role="status" id="apply-closed">
                 <View>{closedCn(c)}</View>
-                <Button kind="secondary" id="apply-closed-mine" onTap={() => go('my-courses', { childId: childId ?? undefined })}>看我的课程</Button>
+                <Button
+                  kind="secondary"
+                  id="apply-closed-mine"
+                  onTap={() => go('my-courses', { childId: childId ?? undefined })}
+                >
+                  看我的课程
+                </Button>
               </View>
             )}
             {children.length > 0 && !over && (
-              <Options id="apply-child" label="为哪个孩子报名" value={childId}
-                options={children.map((k) => ({ value: k.id, label: `${k.name}（${k.age} 岁）`, note: k.hardship && k.hardshipProof ? '困难家庭，学费减半' : undefined }))}
-                onChange={pick} />
+              <Options
+                id="apply-child"
+                label="为哪个孩子报名"
+                value={childId}
+                options={children.map((k) => ({
+                  value: k.id,
+                  label: `${k.name}（${k.age} 岁）`,
+                  note: k.hardship && k.hardshipProof ? '困难家庭，学费减半' : undefined,
+                }))}
+                onChange={pick}
+              />
             )}
-            {!over && child && c.childFits === false && <View className="error-note" role="alert"><View className="error-text">⚠ 这门课适合 {c.ageMin}–{c.ageMax} 岁，{child.name}不在这个年龄段。可以看看其他适合{child.name}的课程。</View></View>}
-            {!over && child && c.childFeeFen !== undefined && c.feeFen > 0 && <View className="notice">{child.name}的学费：{formatFen(c.childFeeFen)}（录取后确认时支付）</View>}
-            {refusal && !over && <ErrorNote text={refusal.text} cause={refusal.cause} onRetry={refusal.cause ? () => apply(refusal.waitlist) : undefined} />}
-            {refusal?.full && !over && <Button kind="secondary" id="apply-waitlist" loading={busy} onTap={() => apply(true)}>加入候补（有人退出时按顺序通知您）</Button>}
+            {!over && child && c.childFits === false && (
+              <View className="error-note" role="alert">
+                <View className="error-text">
+                  ⚠ 这门课适合 {c.ageMin}–{c.ageMax} 岁，{child.name}不在这个年龄段。可以看看其他适合{child.name}
+                  的课程。
+                </View>
+              </View>
+            )}
+            {!over && child && c.childFeeFen !== undefined && c.feeFen > 0 && (
+              <View className="notice">
+                {child.name}的学费：{formatFen(c.childFeeFen)}（录取后确认时支付）
+              </View>
+            )}
+            {refusal && !over && (
+              <ErrorNote
+                text={refusal.text}
+                cause={refusal.cause}
+                onRetry={refusal.cause ? () => apply(refusal.waitlist) : undefined}
+              />
+            )}
+            {refusal?.full && !over && (
+              <Button kind="secondary" id="apply-waitlist" loading={busy} onTap={() => apply(true)}>
+                加入候补（有人退出时按顺序通知您）
+              </Button>
+            )}
             {done && (
               <View className="notice" role="status" id="apply-result">
-                <View>已为{done.childName}报名《{done.courseName}》：<View className={`tag ${ENROLLMENT_STATUS[done.status].tag}`}>{ENROLLMENT_STATUS[done.status].text}</View></View>
+                <View>
+                  已为{done.childName}报名《{done.courseName}》：
+                  <View className={`tag ${ENROLLMENT_STATUS[done.status].tag}`}>
+                    {ENROLLMENT_STATUS[done.status].text}
+                  </View>
+                </View>
                 <View className="yp-line">
                   {done.status === 'pending' && '报名截止后统一抽签，结果会通知您，也可以在“我的课程”里看。'}
                   {done.status === 'confirmed' && '名额已确认，开课前可在“我的课程”里看签到码。'}
-                  {done.status === 'admitted' && done.confirmBy && `请在 ${formatInstantCn(done.confirmBy)} 前到“我的课程”缴费确认。`}
-                  {done.status === 'waitlisted' && `您排在候补第 ${done.waitlistPosition ?? '?'} 位，有名额时会通知您，届时有 24 小时确认。`}
+                  {done.status === 'admitted' &&
+                    done.confirmBy &&
+                    `请在 ${formatInstantCn(done.confirmBy)} 前到“我的课程”缴费确认。`}
+                  {done.status === 'waitlisted' &&
+                    `您排在候补第 ${done.waitlistPosition ?? '?'} 位，有名额时会通知您，届时有 24 小时确认。`}
                 </View>
-                <Button kind="secondary" id="apply-go-mine" onTap={() => go('my-courses', { childId: done.childId })}>看我的课程</Button>
+                <Button kind="secondary" id="apply-go-mine" onTap={() => go('my-courses', { childId: done.childId })}>
+                  看我的课程
+                </Button>
               </View>
             )}
-            {children.length > 0 && !done && !over && <Button id="apply-submit" loading={busy} onTap={() => apply(false)}>{child ? `为${child.name}报名` : '报名'}</Button>}
+            {children.length > 0 && !done && !over && (
+              <Button id="apply-submit" loading={busy} onTap={() => apply(false)}>
+                {child ? `为${child.name}报名` : '报名'}
+              </Button>
+            )}
           </Section>
         </View>
       )}

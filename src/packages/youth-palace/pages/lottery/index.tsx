@@ -1,15 +1,15 @@
 import { View } from '@tarojs/components'
 import { useRouter } from '@tarojs/taro'
 import { useState } from 'react'
-import { getYpLottery } from '../../../../api/endpoints/youthPalace'
-import type { YpLotteryDto } from '../../../../domain/contracts/youthPalace'
-import { LOTTERY_ALGORITHM_CN, drawWithPriority, lotterySeed, verifyReveal } from '../../../../domain/youthPalace'
-import { useRequireLogin } from '../../../../ui/auth'
-import { Button } from '../../../../ui/Button'
-import { Page } from '../../../../ui/Page'
-import { ErrorNote, Loading, Section } from '../../../../ui/States'
-import { formatInstantCn, useLoaded } from '../../components/util'
-import '../../feature.css'
+import { getYpLottery } from '@/api/endpoints/youthPalace'
+import type { YpLotteryDto } from '@/domain/contracts/youthPalace'
+import { LOTTERY_ALGORITHM_CN, drawWithPriority, lotterySeed, verifyReveal } from '@/domain/youthPalace'
+import { useRequireLogin } from '@/ui/auth'
+import { Button } from '@/ui/Button'
+import { Page } from '@/ui/Page'
+import { ErrorNote, Loading, Section } from '@/ui/States'
+import { formatInstantCn, useLoaded } from '@/packages/youth-palace/components/util'
+import '@/packages/youth-palace/feature.css'
 
 const ORDER_PAGE = 20
 
@@ -20,20 +20,31 @@ function recheck(l: YpLotteryDto): { ok: boolean; problems: string[] } {
   if (!verifyReveal(l.commitment, l.revealed)) problems.push('公开的随机数与报名开始时公布的指纹不一致')
   const ids = l.applications.map((a) => a.id)
   let seed = ''
-  try { seed = lotterySeed(l.revealed, l.courseId, ids) } catch { problems.push('无法用公开数据算出种子') }
+  try {
+    seed = lotterySeed(l.revealed, l.courseId, ids)
+  } catch {
+    problems.push('无法用公开数据算出种子')
+  }
   if (seed && seed !== l.seed) problems.push('用公开数据算出的种子与公布的种子不同')
   if (seed) {
     try {
       const again = drawWithPriority(l.applications, l.seats, seed)
       if (again.order.join(',') !== l.order.join(',')) problems.push('重新抽签得到的顺序与公布的顺序不同')
       if (again.admitted.join(',') !== l.admitted.join(',')) problems.push('重新抽签得到的录取名单与公布的不同')
-    } catch { problems.push('无法重新抽签') }
+    } catch {
+      problems.push('无法重新抽签')
+    }
   }
   return { ok: problems.length === 0, problems }
 }
 
 function Kv({ k, v, hash }: { k: string; v: string; hash?: boolean }) {
-  return <View className="yp-kv"><View className="yp-k">{k}</View><View className={hash ? 'yp-v yp-hash' : 'yp-v'}>{v}</View></View>
+  return (
+    <View className="yp-kv">
+      <View className="yp-k">{k}</View>
+      <View className={hash ? 'yp-v yp-hash' : 'yp-v'}>{v}</View>
+    </View>
+  )
 }
 
 /** Lottery result: commitment, revealed value, seed, the algorithm, the full order (own entries marked), re-checked in the app. */
@@ -49,14 +60,28 @@ export default function Lottery() {
   const mine = (l?.order ?? []).map((x, i) => ({ x, i })).filter(({ x }) => resident.get(x)?.mine)
   return (
     <Page>
-      <View className="page-title" role="heading" aria-level={1}>{l ? `《${l.courseName}》抽签` : '抽签结果'}</View>
+      <View className="page-title" role="heading" aria-level={1}>
+        {l ? `《${l.courseName}》抽签` : '抽签结果'}
+      </View>
       {lottery.loading && !l && <Loading />}
       {lottery.error && <ErrorNote text={lottery.error} cause={lottery.cause} onRetry={lottery.reload} />}
       {l && (
         <View>
-          {l.status === 'committed' && <View className="notice" role="status">报名截止后才抽签。下面是报名开始时公布的指纹，抽签后您可以用它核对结果没有被改动。</View>}
-          {l.status === 'allAdmitted' && <View className="notice" role="status">报名人数没有超过名额，全部录取，不需要抽签。</View>}
-          {check && check.ok && <View className="yp-ok" role="status" id="lottery-check">✓ 已核对：结果与公布的承诺一致</View>}
+          {l.status === 'committed' && (
+            <View className="notice" role="status">
+              报名截止后才抽签。下面是报名开始时公布的指纹，抽签后您可以用它核对结果没有被改动。
+            </View>
+          )}
+          {l.status === 'allAdmitted' && (
+            <View className="notice" role="status">
+              报名人数没有超过名额，全部录取，不需要抽签。
+            </View>
+          )}
+          {check && check.ok && (
+            <View className="yp-ok" role="status" id="lottery-check">
+              ✓ 已核对：结果与公布的承诺一致
+            </View>
+          )}
           {check && !check.ok && (
             <View className="yp-warn" role="alert" id="lottery-check">
               ⚠ 注意：本机核对没有通过。{check.problems.join('；')}。请联系社区工作人员说明情况。
@@ -65,7 +90,9 @@ export default function Lottery() {
           {mine.length > 0 && (
             <Section title="您家的报名" id="lottery-mine">
               {mine.map(({ x, i }) => (
-                <View key={x} className="cell-title">第 {i + 1} 位：{admitted.has(x) ? '中签（已录取）' : `候补第 ${i + 1 - admitted.size} 位`}</View>
+                <View key={x} className="cell-title">
+                  第 {i + 1} 位：{admitted.has(x) ? '中签（已录取）' : `候补第 ${i + 1 - admitted.size} 位`}
+                </View>
               ))}
             </Section>
           )}
@@ -78,7 +105,9 @@ export default function Lottery() {
             {l.seats !== null && <Kv k="名额" v={`${l.seats} 个，报名 ${l.applications.length} 份`} />}
           </Section>
           <Section title="怎么抽的">
-            <View className="yp-v" style={{ padding: '16px 0' }}>{LOTTERY_ALGORITHM_CN}</View>
+            <View className="yp-v" style={{ padding: '16px 0' }}>
+              {LOTTERY_ALGORITHM_CN}
+            </View>
           </Section>
           {l.order.length > 0 && (
             <Section title="完整顺序（前面录取，后面候补）" id="lottery-order">
@@ -89,15 +118,26 @@ export default function Lottery() {
                     <View className="yp-order-no">{i + 1}</View>
                     <View className="yp-order-id">
                       <View className="yp-hash">{x}</View>
-                      <View>{admitted.has(x) ? '录取' : '候补'}{a?.resident ? ' · 本社区' : ' · 非本社区'}{a?.mine ? ' · 【您家的报名】' : ''}</View>
+                      <View>
+                        {admitted.has(x) ? '录取' : '候补'}
+                        {a?.resident ? ' · 本社区' : ' · 非本社区'}
+                        {a?.mine ? ' · 【您家的报名】' : ''}
+                      </View>
                     </View>
                   </View>
                 )
               })}
-              {l.order.length > shown && <Button kind="secondary" onTap={() => setShown(shown + ORDER_PAGE)}>{`再看 ${Math.min(ORDER_PAGE, l.order.length - shown)} 位`}</Button>}
+              {l.order.length > shown && (
+                <Button
+                  kind="secondary"
+                  onTap={() => setShown(shown + ORDER_PAGE)}
+                >{`再看 ${Math.min(ORDER_PAGE, l.order.length - shown)} 位`}</Button>
+              )}
             </Section>
           )}
-          <Button kind="secondary" id="lottery-refresh" onTap={lottery.reload}>刷新结果</Button>
+          <Button kind="secondary" id="lottery-refresh" onTap={lottery.reload}>
+            刷新结果
+          </Button>
         </View>
       )}
     </Page>

@@ -1,20 +1,32 @@
 import { View } from '@tarojs/components'
 import Taro, { useRouter } from '@tarojs/taro'
 import { useRef, useState } from 'react'
-import { ApiError, errorMessage } from '../../../../api'
+import { ApiError, errorMessage } from '@/api'
 import {
-  cancelYpEnrollment, confirmYpEnrollment, confirmYpPayment, declineYpEnrollment, listYpEnrollments, payYpEnrollment,
-} from '../../../../api/endpoints/youthPalace'
-import type { YpEnrollmentDto } from '../../../../domain/contracts/youthPalace'
-import { formatFen } from '../../../../domain/money'
-import { useRequireLogin } from '../../../../ui/auth'
-import { Button } from '../../../../ui/Button'
-import { Page } from '../../../../ui/Page'
-import { useActionKeys } from '../../../../ui/useActionKeys'
-import { Empty, ErrorNote, Loading, Section } from '../../../../ui/States'
-import { ENROLLMENT_STATUS, formatInstantCn, go, serverNow, timeLeftCn, useLoaded } from '../../components/util'
-import { useYouthPalace } from '../../store'
-import '../../feature.css'
+  cancelYpEnrollment,
+  confirmYpEnrollment,
+  confirmYpPayment,
+  declineYpEnrollment,
+  listYpEnrollments,
+  payYpEnrollment,
+} from '@/api/endpoints/youthPalace'
+import type { YpEnrollmentDto } from '@/domain/contracts/youthPalace'
+import { formatFen } from '@/domain/money'
+import { useRequireLogin } from '@/ui/auth'
+import { Button } from '@/ui/Button'
+import { Page } from '@/ui/Page'
+import { useActionKeys } from '@/ui/useActionKeys'
+import { Empty, ErrorNote, Loading, Section } from '@/ui/States'
+import {
+  ENROLLMENT_STATUS,
+  formatInstantCn,
+  go,
+  serverNow,
+  timeLeftCn,
+  useLoaded,
+} from '@/packages/youth-palace/components/util'
+import { useYouthPalace } from '@/packages/youth-palace/store'
+import '@/packages/youth-palace/feature.css'
 
 /**
  * Pays a fee: pay endpoint → WeChat Pay (or a "模拟支付" confirm on H5 in mock mode) → confirm-payment.
@@ -24,16 +36,30 @@ import '../../feature.css'
  * @returns the confirmed enrollment, or null when the person cancelled the payment.
  * @throws ApiError `PAY_FAILED` when WeChat Pay fails; any API error of the two requests.
  */
-async function payAndConfirm(e: YpEnrollmentDto, key: string, paid: Record<string, string>): Promise<YpEnrollmentDto | null> {
+async function payAndConfirm(
+  e: YpEnrollmentDto,
+  key: string,
+  paid: Record<string, string>,
+): Promise<YpEnrollmentDto | null> {
   if (!paid[e.id]) {
     const p = await payYpEnrollment(e.id, key)
     const mock = p.paySign.startsWith('MOCK-')
     if (mock && process.env.TARO_ENV === 'h5') {
-      const r = await Taro.showModal({ title: '模拟支付', content: `演示环境没有微信支付。确定后视为已支付 ${formatFen(p.amountFen)}。`, confirmText: '模拟支付' })
+      const r = await Taro.showModal({
+        title: '模拟支付',
+        content: `演示环境没有微信支付。确定后视为已支付 ${formatFen(p.amountFen)}。`,
+        confirmText: '模拟支付',
+      })
       if (!r.confirm) return null
     } else {
       try {
-        await Taro.requestPayment({ timeStamp: p.timeStamp, nonceStr: p.nonceStr, package: p.package, signType: p.signType, paySign: p.paySign })
+        await Taro.requestPayment({
+          timeStamp: p.timeStamp,
+          nonceStr: p.nonceStr,
+          package: p.package,
+          signType: p.signType,
+          paySign: p.paySign,
+        })
       } catch (err) {
         const msg = String((err as { errMsg?: string })?.errMsg ?? '')
         if (msg.includes('cancel')) return null
@@ -82,34 +108,47 @@ export default function MyCourses() {
     }
   }
 
-  const confirm = (e: YpEnrollmentDto) => act(e, 'confirm', async (key) => {
-    if (e.feeDueFen > 0) {
-      const done = await payAndConfirm(e, key, paid.current)
-      return done ? `已支付 ${formatFen(e.feeDueFen)}，${e.childName}的《${e.courseName}》名额已确认。开课前可以在这里看签到码。` : null
-    }
-    await confirmYpEnrollment(e.id, key)
-    return `${e.childName}的《${e.courseName}》名额已确认。开课前可以在这里看签到码。`
-  })
+  const confirm = (e: YpEnrollmentDto) =>
+    act(e, 'confirm', async (key) => {
+      if (e.feeDueFen > 0) {
+        const done = await payAndConfirm(e, key, paid.current)
+        return done
+          ? `已支付 ${formatFen(e.feeDueFen)}，${e.childName}的《${e.courseName}》名额已确认。开课前可以在这里看签到码。`
+          : null
+      }
+      await confirmYpEnrollment(e.id, key)
+      return `${e.childName}的《${e.courseName}》名额已确认。开课前可以在这里看签到码。`
+    })
 
-  const decline = (e: YpEnrollmentDto) => act(e, 'decline', async (key) => {
-    const r = await Taro.showModal({ title: '放弃名额', content: `放弃后名额会给下一位候补的家庭，不能撤回。确定放弃${e.childName}的《${e.courseName}》吗？`, confirmText: '确定放弃' })
-    if (!r.confirm) return null
-    await declineYpEnrollment(e.id, key)
-    return `已放弃《${e.courseName}》，名额已顺延给下一位候补。`
-  })
+  const decline = (e: YpEnrollmentDto) =>
+    act(e, 'decline', async (key) => {
+      const r = await Taro.showModal({
+        title: '放弃名额',
+        content: `放弃后名额会给下一位候补的家庭，不能撤回。确定放弃${e.childName}的《${e.courseName}》吗？`,
+        confirmText: '确定放弃',
+      })
+      if (!r.confirm) return null
+      await declineYpEnrollment(e.id, key)
+      return `已放弃《${e.courseName}》，名额已顺延给下一位候补。`
+    })
 
-  const cancel = (e: YpEnrollmentDto) => act(e, 'cancel', async (key) => {
-    const c = e.cancellation
-    const paid = e.payment?.status === 'paid'
-    const free = !c || c.free
-    const content = free
-      ? `现在取消是免费的${paid ? `，已付的 ${formatFen(e.payment!.amountFen)} 会原路退回` : ''}。取消后名额给下一位候补，不能撤回。`
-      : `已过免费取消时间（${formatInstantCn(c!.cutoff)}），现在取消会记一次缺课${paid ? '，学费不退' : ''}；一学期缺课 3 次，下学期不能优先报名。`
-    const r = await Taro.showModal({ title: free ? '免费取消' : '取消将记一次缺课', content, confirmText: '确定取消' })
-    if (!r.confirm) return null
-    const res = await cancelYpEnrollment(e.id, key)
-    return res.message
-  })
+  const cancel = (e: YpEnrollmentDto) =>
+    act(e, 'cancel', async (key) => {
+      const c = e.cancellation
+      const paid = e.payment?.status === 'paid'
+      const free = !c || c.free
+      const content = free
+        ? `现在取消是免费的${paid ? `，已付的 ${formatFen(e.payment!.amountFen)} 会原路退回` : ''}。取消后名额给下一位候补，不能撤回。`
+        : `已过免费取消时间（${formatInstantCn(c!.cutoff)}），现在取消会记一次缺课${paid ? '，学费不退' : ''}；一学期缺课 3 次，下学期不能优先报名。`
+      const r = await Taro.showModal({
+        title: free ? '免费取消' : '取消将记一次缺课',
+        content,
+        confirmText: '确定取消',
+      })
+      if (!r.confirm) return null
+      const res = await cancelYpEnrollment(e.id, key)
+      return res.message
+    })
 
   const items = list.data ?? []
   const child = children.find((c) => c.id === childId)
@@ -117,10 +156,18 @@ export default function MyCourses() {
   for (const e of items) byChild.set(e.childName, [...(byChild.get(e.childName) ?? []), e])
   return (
     <Page>
-      <View className="page-title" role="heading" aria-level={1}>{child ? `${child.name}的课程` : '我的课程'}</View>
+      <View className="page-title" role="heading" aria-level={1}>
+        {child ? `${child.name}的课程` : '我的课程'}
+      </View>
       {list.loading && !list.data && <Loading />}
       {list.error && <ErrorNote text={list.error} cause={list.cause} onRetry={list.reload} />}
-      {list.data && items.length === 0 && <Empty text="还没有报名课程。可以先去看看适合孩子的课程。" action="去看课程" onAction={() => go('courses', { childId })} />}
+      {list.data && items.length === 0 && (
+        <Empty
+          text="还没有报名课程。可以先去看看适合孩子的课程。"
+          action="去看课程"
+          onAction={() => go('courses', { childId })}
+        />
+      )}
       {[...byChild.entries()].map(([name, es]) => (
         <Section key={name} title={name}>
           {es.map((e) => {
@@ -130,36 +177,88 @@ export default function MyCourses() {
             return (
               <View key={e.id} id={`enrollment-${e.id}`} className="yp-course">
                 <View className="yp-course-name">{e.courseName}</View>
-                <View className="yp-line">{e.scheduleText} · {e.site}</View>
+                <View className="yp-line">
+                  {e.scheduleText} · {e.site}
+                </View>
                 <View className="yp-row">
                   <View className={`tag ${st.tag}`}>{st.text}</View>
-                  {e.source === 'waitlist' && e.status === 'admitted' && <View className="tag tag-info">候补递补到您</View>}
+                  {e.source === 'waitlist' && e.status === 'admitted' && (
+                    <View className="tag tag-info">候补递补到您</View>
+                  )}
                   {e.source === 'draw' && e.status === 'admitted' && <View className="tag tag-info">抽签中签</View>}
                   {e.noShow && <View className="tag tag-bad">记缺课一次</View>}
                 </View>
-                {e.status === 'waitlisted' && e.waitlistPosition !== null && <View className="yp-line">候补第 {e.waitlistPosition} 位{e.waitlistPosition === 1 ? '（下一个就是您）' : ''}。有名额时会通知您，届时有 24 小时确认。</View>}
+                {e.status === 'waitlisted' && e.waitlistPosition !== null && (
+                  <View className="yp-line">
+                    候补第 {e.waitlistPosition} 位{e.waitlistPosition === 1 ? '（下一个就是您）' : ''}
+                    。有名额时会通知您，届时有 24 小时确认。
+                  </View>
+                )}
                 {e.status === 'pending' && <View className="yp-line">报名截止后统一抽签，结果会通知您。</View>}
                 {e.status === 'admitted' && e.confirmBy && (
                   <View>
-                    <View className="yp-deadline" id={`deadline-${e.id}`}>请在 {formatInstantCn(e.confirmBy)} 前确认（{timeLeftCn(e.confirmBy, now)}），过期名额会给下一位候补。</View>
-                    {e.feeDueFen > 0 && <View className="yp-line">需缴学费 {formatFen(e.feeDueFen)}，支付成功即确认名额。</View>}
+                    <View className="yp-deadline" id={`deadline-${e.id}`}>
+                      请在 {formatInstantCn(e.confirmBy)} 前确认（{timeLeftCn(e.confirmBy, now)}
+                      ），过期名额会给下一位候补。
+                    </View>
+                    {e.feeDueFen > 0 && (
+                      <View className="yp-line">需缴学费 {formatFen(e.feeDueFen)}，支付成功即确认名额。</View>
+                    )}
                   </View>
                 )}
-                {e.payment?.status === 'paid' && <View className="yp-line">已支付 {formatFen(e.payment.amountFen)}</View>}
-                {e.payment?.status === 'refunded' && <View className="yp-line">已退款 {formatFen(e.payment.amountFen)}，原路退回微信支付</View>}
-                {e.cancellation && holds && <View className="yp-line">{e.cancellation.free ? `${formatInstantCn(e.cancellation.cutoff)} 前取消免费` : '已过免费取消时间，现在取消会记一次缺课'}</View>}
-                {results[e.id] && <View className="notice" role="status">{results[e.id]}</View>}
+                {e.payment?.status === 'paid' && (
+                  <View className="yp-line">已支付 {formatFen(e.payment.amountFen)}</View>
+                )}
+                {e.payment?.status === 'refunded' && (
+                  <View className="yp-line">已退款 {formatFen(e.payment.amountFen)}，原路退回微信支付</View>
+                )}
+                {e.cancellation && holds && (
+                  <View className="yp-line">
+                    {e.cancellation.free
+                      ? `${formatInstantCn(e.cancellation.cutoff)} 前取消免费`
+                      : '已过免费取消时间，现在取消会记一次缺课'}
+                  </View>
+                )}
+                {results[e.id] && (
+                  <View className="notice" role="status">
+                    {results[e.id]}
+                  </View>
+                )}
                 {failures[e.id] && <ErrorNote text={failures[e.id]} />}
                 {e.status === 'admitted' && (
                   <View className="btn-row">
-                    <Button id={`confirm-${e.id}`} loading={busy('confirm')} onTap={() => confirm(e)}>{e.feeDueFen > 0 ? `支付 ${formatFen(e.feeDueFen)} 并确认` : '确认名额'}</Button>
-                    <Button kind="secondary" id={`decline-${e.id}`} loading={busy('decline')} onTap={() => decline(e)}>放弃名额</Button>
+                    <Button id={`confirm-${e.id}`} loading={busy('confirm')} onTap={() => confirm(e)}>
+                      {e.feeDueFen > 0 ? `支付 ${formatFen(e.feeDueFen)} 并确认` : '确认名额'}
+                    </Button>
+                    <Button kind="secondary" id={`decline-${e.id}`} loading={busy('decline')} onTap={() => decline(e)}>
+                      放弃名额
+                    </Button>
                   </View>
                 )}
-                {e.status === 'confirmed' && <Button kind="secondary" id={`checkin-${e.id}`} onTap={() => go('checkin', { id: e.id, name: `${e.childName}·${e.courseName}` })}>签到码</Button>}
-                {e.status === 'pending' && e.courseId && <Button kind="secondary" id={`lottery-${e.id}`} onTap={() => go('lottery', { id: e.courseId })}>抽签公示</Button>}
-                {e.source === 'draw' && <Button kind="secondary" id={`lottery-${e.id}`} onTap={() => go('lottery', { id: e.courseId })}>看抽签结果</Button>}
-                {holds && <Button kind="danger" id={`cancel-${e.id}`} loading={busy('cancel')} onTap={() => cancel(e)}>取消报名</Button>}
+                {e.status === 'confirmed' && (
+                  <Button
+                    kind="secondary"
+                    id={`checkin-${e.id}`}
+                    onTap={() => go('checkin', { id: e.id, name: `${e.childName}·${e.courseName}` })}
+                  >
+                    签到码
+                  </Button>
+                )}
+                {e.status === 'pending' && e.courseId && (
+                  <Button kind="secondary" id={`lottery-${e.id}`} onTap={() => go('lottery', { id: e.courseId })}>
+                    抽签公示
+                  </Button>
+                )}
+                {e.source === 'draw' && (
+                  <Button kind="secondary" id={`lottery-${e.id}`} onTap={() => go('lottery', { id: e.courseId })}>
+                    看抽签结果
+                  </Button>
+                )}
+                {holds && (
+                  <Button kind="danger" id={`cancel-${e.id}`} loading={busy('cancel')} onTap={() => cancel(e)}>
+                    取消报名
+                  </Button>
+                )}
               </View>
             )
           })}

@@ -1,21 +1,28 @@
 import { View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import { useRef, useState } from 'react'
-import { ApiError, errorMessage, newIdempotencyKey } from '../../../../api'
-import { closeYpTerm, createYpTerm, drawYpTerm, listYpCourses, listYpWorkerTerms, openYpTerm } from '../../../../api/endpoints/youthPalace'
-import type { YpCourseDto, YpDrawSummaryDto, YpWorkerTermDto } from '../../../../domain/contracts/youthPalace'
-import { formatFen } from '../../../../domain/money'
-import { formatDateCn } from '../../../../domain/time'
-import { useSession } from '../../../../stores/session'
-import { useRequireLogin } from '../../../../ui/auth'
-import { Button } from '../../../../ui/Button'
-import { Cell } from '../../../../ui/Cell'
-import { Field } from '../../../../ui/Field'
-import { Page } from '../../../../ui/Page'
-import { useActionKeys } from '../../../../ui/useActionKeys'
-import { Empty, ErrorNote, Loading, Section } from '../../../../ui/States'
-import { go, useLoaded, workerTermStateCn } from '../../components/util'
-import '../../feature.css'
+import { ApiError, errorMessage, newIdempotencyKey } from '@/api'
+import {
+  closeYpTerm,
+  createYpTerm,
+  drawYpTerm,
+  listYpCourses,
+  listYpWorkerTerms,
+  openYpTerm,
+} from '@/api/endpoints/youthPalace'
+import type { YpCourseDto, YpDrawSummaryDto, YpWorkerTermDto } from '@/domain/contracts/youthPalace'
+import { formatFen } from '@/domain/money'
+import { formatDateCn } from '@/domain/time'
+import { useSession } from '@/stores/session'
+import { useRequireLogin } from '@/ui/auth'
+import { Button } from '@/ui/Button'
+import { Cell } from '@/ui/Cell'
+import { Field } from '@/ui/Field'
+import { Page } from '@/ui/Page'
+import { useActionKeys } from '@/ui/useActionKeys'
+import { Empty, ErrorNote, Loading, Section } from '@/ui/States'
+import { go, useLoaded, workerTermStateCn } from '@/packages/youth-palace/components/util'
+import '@/packages/youth-palace/feature.css'
 
 const DATE_HINT = '如 2027-03-06'
 
@@ -50,13 +57,19 @@ export default function Worker() {
   if (!isWorker) {
     return (
       <Page>
-        <View className="page-title" role="heading" aria-level={1}>青少年宫 · 工作台</View>
+        <View className="page-title" role="heading" aria-level={1}>
+          青少年宫 · 工作台
+        </View>
         <Empty text="这里只有社区工作人员可以进入。如果您是工作人员，请用工作人员账号登录。" />
       </Page>
     )
   }
 
-  const run = async (termId: string, action: 'open' | 'close' | 'draw', question: { title: string; content: string }) => {
+  const run = async (
+    termId: string,
+    action: 'open' | 'close' | 'draw',
+    question: { title: string; content: string },
+  ) => {
     if (!(await Taro.showModal({ ...question, confirmText: '确定' })).confirm) return
     const k = `${action}-${termId}`
     setBusy(k)
@@ -97,14 +110,19 @@ export default function Worker() {
 
   return (
     <Page>
-      <View className="page-title" role="heading" aria-level={1}>青少年宫 · 工作台</View>
+      <View className="page-title" role="heading" aria-level={1}>
+        青少年宫 · 工作台
+      </View>
       {terms.loading && !terms.data && <Loading />}
       {terms.error && <ErrorNote text={terms.error} cause={terms.cause} onRetry={terms.reload} />}
       {summary && (
         <View className="notice" role="status" id="draw-summary">
           {summary.term.name}已抽签：
           {summary.courses.map((c) => (
-            <View key={c.courseId}>《{c.courseName}》{c.applicants} 人报名、{c.seats} 个名额：{c.drawn ? `抽签录取 ${c.admitted} 人，候补 ${c.waitlisted} 人` : `全部录取 ${c.admitted} 人`}</View>
+            <View key={c.courseId}>
+              《{c.courseName}》{c.applicants} 人报名、{c.seats} 个名额：
+              {c.drawn ? `抽签录取 ${c.admitted} 人，候补 ${c.waitlisted} 人` : `全部录取 ${c.admitted} 人`}
+            </View>
           ))}
           <View>已通知中签和候补的家庭，中签家庭有 24 小时确认。</View>
         </View>
@@ -113,34 +131,132 @@ export default function Worker() {
       {terms.data?.map(({ term: t, courses }) => (
         <Section key={t.id} title={t.name} id={`term-${t.id}`}>
           <View style={{ padding: '16px 0' }}>
-            <View className={`tag ${workerTermStateCn(t).tag}`} id={`term-state-${t.id}`}>{workerTermStateCn(t).text}</View>
-            <View className="yp-line">报名 {formatDateCn(t.opensAt)} 至 {formatDateCn(t.closesAt)}</View>
-            <View className="yp-line">上课 {formatDateCn(t.startDate)} 至 {formatDateCn(t.endDate)} · {t.courseCount} 门课</View>
+            <View className={`tag ${workerTermStateCn(t).tag}`} id={`term-state-${t.id}`}>
+              {workerTermStateCn(t).text}
+            </View>
+            <View className="yp-line">
+              报名 {formatDateCn(t.opensAt)} 至 {formatDateCn(t.closesAt)}
+            </View>
+            <View className="yp-line">
+              上课 {formatDateCn(t.startDate)} 至 {formatDateCn(t.endDate)} · {t.courseCount} 门课
+            </View>
             {failure[t.id] && <ErrorNote text={failure[t.id]} />}
-            {t.status === 'draft' && <Button id={`open-${t.id}`} loading={busy === `open-${t.id}`} onTap={() => run(t.id, 'open', { title: '开放报名', content: '开放后家长就能看到并报名，抽签课程的指纹会同时公布，不能再改。' })}>开放报名</Button>}
-            {t.status === 'open' && <Button id={`close-${t.id}`} loading={busy === `close-${t.id}`} onTap={() => run(t.id, 'close', { title: '关闭报名', content: '关闭后家长不能再报名，接下来可以抽签。' })}>关闭报名</Button>}
-            {t.status === 'closed' && <Button id={`draw-${t.id}`} loading={busy === `draw-${t.id}`} onTap={() => run(t.id, 'draw', { title: '开始抽签', content: '抽签会公开秘密随机数并按公开的算法排序，结果不能重抽。' })}>开始抽签</Button>}
-            {(t.status === 'draft' || t.status === 'open') && <Button kind="secondary" id={`add-course-${t.id}`} onTap={() => go('worker-course', { termId: t.id })}>添加课程</Button>}
+            {t.status === 'draft' && (
+              <Button
+                id={`open-${t.id}`}
+                loading={busy === `open-${t.id}`}
+                onTap={() =>
+                  run(t.id, 'open', {
+                    title: '开放报名',
+                    content: '开放后家长就能看到并报名，抽签课程的指纹会同时公布，不能再改。',
+                  })
+                }
+              >
+                开放报名
+              </Button>
+            )}
+            {t.status === 'open' && (
+              <Button
+                id={`close-${t.id}`}
+                loading={busy === `close-${t.id}`}
+                onTap={() =>
+                  run(t.id, 'close', { title: '关闭报名', content: '关闭后家长不能再报名，接下来可以抽签。' })
+                }
+              >
+                关闭报名
+              </Button>
+            )}
+            {t.status === 'closed' && (
+              <Button
+                id={`draw-${t.id}`}
+                loading={busy === `draw-${t.id}`}
+                onTap={() =>
+                  run(t.id, 'draw', {
+                    title: '开始抽签',
+                    content: '抽签会公开秘密随机数并按公开的算法排序，结果不能重抽。',
+                  })
+                }
+              >
+                开始抽签
+              </Button>
+            )}
+            {(t.status === 'draft' || t.status === 'open') && (
+              <Button kind="secondary" id={`add-course-${t.id}`} onTap={() => go('worker-course', { termId: t.id })}>
+                添加课程
+              </Button>
+            )}
           </View>
           {courses.map((c) => (
-            <Cell key={c.id} id={`roster-${c.id}`} title={`${c.name}（${c.scheduleText}）`}
+            <Cell
+              key={c.id}
+              id={`roster-${c.id}`}
+              title={`${c.name}（${c.scheduleText}）`}
               note={`${c.ageMin}–${c.ageMax} 岁 · ${c.capacity} 个名额 · 余 ${c.seatsLeft} · ${admissionCn(c)} · ${c.feeFen ? formatFen(c.feeFen) : '免费'}`}
-              value="名单与点名" onTap={() => go('worker-attendance', { id: c.id, name: c.name })} />
+              value="名单与点名"
+              onTap={() => go('worker-attendance', { id: c.id, name: c.name })}
+            />
           ))}
         </Section>
       ))}
-      {!creating && terms.data && <Button kind="secondary" id="new-term" onTap={() => setCreating(true)}>新建学期</Button>}
+      {!creating && terms.data && (
+        <Button kind="secondary" id="new-term" onTap={() => setCreating(true)}>
+          新建学期
+        </Button>
+      )}
       {creating && (
         <Section title="新建学期" id="term-form">
-          <Field id="term-name" label="学期名称" value={form.name} placeholder="如 2027年春季学期" onInput={(name) => setForm({ ...form, name })} error={errors.name} />
-          <Field id="term-opens" label="报名开始日期" value={form.opensAt} placeholder={DATE_HINT} onInput={(opensAt) => setForm({ ...form, opensAt })} error={errors.opensAt} maxlength={10} />
-          <Field id="term-closes" label="报名截止日期" value={form.closesAt} placeholder={DATE_HINT} onInput={(closesAt) => setForm({ ...form, closesAt })} error={errors.closesAt} maxlength={10} />
-          <Field id="term-start" label="开课日期" value={form.startDate} placeholder={DATE_HINT} onInput={(startDate) => setForm({ ...form, startDate })} error={errors.startDate} maxlength={10} />
-          <Field id="term-end" label="结课日期" value={form.endDate} placeholder={DATE_HINT} onInput={(endDate) => setForm({ ...form, endDate })} error={errors.endDate} maxlength={10} />
+          <Field
+            id="term-name"
+            label="学期名称"
+            value={form.name}
+            placeholder="如 2027年春季学期"
+            onInput={(name) => setForm({ ...form, name })}
+            error={errors.name}
+          />
+          <Field
+            id="term-opens"
+            label="报名开始日期"
+            value={form.opensAt}
+            placeholder={DATE_HINT}
+            onInput={(opensAt) => setForm({ ...form, opensAt })}
+            error={errors.opensAt}
+            maxlength={10}
+          />
+          <Field
+            id="term-closes"
+            label="报名截止日期"
+            value={form.closesAt}
+            placeholder={DATE_HINT}
+            onInput={(closesAt) => setForm({ ...form, closesAt })}
+            error={errors.closesAt}
+            maxlength={10}
+          />
+          <Field
+            id="term-start"
+            label="开课日期"
+            value={form.startDate}
+            placeholder={DATE_HINT}
+            onInput={(startDate) => setForm({ ...form, startDate })}
+            error={errors.startDate}
+            maxlength={10}
+          />
+          <Field
+            id="term-end"
+            label="结课日期"
+            value={form.endDate}
+            placeholder={DATE_HINT}
+            onInput={(endDate) => setForm({ ...form, endDate })}
+            error={errors.endDate}
+            maxlength={10}
+          />
           {createFailure && <ErrorNote text={createFailure} />}
           <View className="btn-row">
-            <Button kind="secondary" onTap={() => setCreating(false)}>取消</Button>
-            <Button id="term-submit" loading={busy === 'create-term'} onTap={createTerm}>保存为草稿</Button>
+            <Button kind="secondary" onTap={() => setCreating(false)}>
+              取消
+            </Button>
+            <Button id="term-submit" loading={busy === 'create-term'} onTap={createTerm}>
+              保存为草稿
+            </Button>
           </View>
         </Section>
       )}
