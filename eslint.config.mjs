@@ -92,8 +92,8 @@ export default tseslint.config(
     rules: { '@typescript-eslint/no-explicit-any': 'off' },
   },
   {
-    // CommonJS config files read by Jest and Babel.
-    files: ['*.js'],
+    // CommonJS: the config files read by Jest and Babel, and any .cjs script.
+    files: ['*.js', '**/*.cjs'],
     languageOptions: { sourceType: 'commonjs' },
     rules: { '@typescript-eslint/no-require-imports': 'off' },
   },

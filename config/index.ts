@@ -58,6 +58,21 @@ export default defineConfig<'webpack5'>(async (merge) => {
     cache: { enable: false },
     mini: {
       ...(process.env.SOURCE_MAPS === '1' ? { enableSourceMap: true, sourceMapType: 'source-map' } : {}),
+      // Mock mode: the embedded backend is the entry of its own subpackage (packages/demo-backend, declared
+      // in app.config.ts), loaded at launch with WeChat's require.async; Taro 4.2 has no option for this.
+      // Taro's MiniPlugin replaces webpack's entries with the app's pages, so the entry is added by webpack's
+      // own EntryPlugin at compile time.
+      webpackChain(chain, webpack) {
+        if (process.env.TARO_APP_API_BASE || process.env.HELLO_WORLD === '1') return
+        const root = path.resolve(__dirname, '..')
+        chain
+          .plugin('demo-backend-entry')
+          .use(webpack.EntryPlugin, [
+            root,
+            path.join(root, 'src/mock/embedded.ts'),
+            { name: 'packages/demo-backend/index' },
+          ])
+      },
       postcss: {
         pxtransform: { enable: true, config: {} },
         cssModules: {

@@ -64,15 +64,10 @@ export const layerPackages = [
   },
   {
     files: ['src/backend/**'],
-    ignores: ['src/backend/storage/file.ts'],
     patterns: [
       pkgs(TARO_REACT, 'The backend runs on Node and in the app: no Taro, React or zustand.'),
-      pkgs(NODE, 'Node modules only in backend/storage/file.ts (Node mock server), never in the app bundle.'),
+      pkgs(NODE, 'The backend also runs in the app bundle: no Node modules (those belong in src/server).'),
     ],
-  },
-  {
-    files: ['src/backend/storage/file.ts'],
-    patterns: [pkgs(TARO_REACT, 'The backend runs on Node and in the app: no Taro, React or zustand.')],
   },
   {
     files: ['src/api/**'],

@@ -3,7 +3,7 @@
 // Inside src/ it is eslint-plugin-no-relative-import-paths (its check and its autofix, options from the
 // config), extended from `import` declarations to the other places a module path appears: `export … from`,
 // `import()`, `require()` and `jest.mock()`. Outside src/ (tests, scripts, bench, config) a relative path
-// that lands in src/ becomes `@/…`; other relative paths there (tests/doubles, scripts/mock-server) stay.
+// that lands in src/ becomes `@/…`; other relative paths there (tests/doubles, scripts) stay.
 // `npm run lint -- --fix` rewrites every case it reports.
 import path from 'node:path'
 import noRelativeImportPaths from 'eslint-plugin-no-relative-import-paths'

@@ -7,8 +7,10 @@
  *  3. the mocked backend: time to load the seeded database from storage, median latency per route;
  *  4. H5 cold loads in headless Chromium with 4× CPU throttling (median of 5): first contentful paint
  *     and main content visible for home and each service's main page, against a bare Taro hello-world
- *     page built the same way in the same run.
- * Options: `--skip-build` reuses dist/weapp, dist/weapp-real, dist/h5-bench and dist/h5-hello;
+ *     page built the same way in the same run;
+ *  5. WeChat launch in the runtime harness: from app.js to the first screen showing the embedded
+ *     backend's first answer (the backend loads from its own subpackage).
+ * Options: `--skip-build` reuses dist/weapp, dist/weapp-real, dist/weapp-hello, dist/h5-bench and dist/h5-hello;
  * `--runs N` changes the number of cold loads.
  */
 import { execSync } from 'node:child_process'
@@ -17,6 +19,7 @@ import os from 'node:os'
 import path from 'node:path'
 import { routeTimings, timeLoad } from './bench-backend'
 import { timeH5, type H5Target } from './bench-h5'
+import { timeLaunch } from './bench-launch'
 
 const root = path.resolve(__dirname, '..')
 const args = process.argv.slice(2)
@@ -45,6 +48,7 @@ async function main(): Promise<void> {
     console.log('building: weapp (mocked, real backend), H5 (app, hello-world)…')
     run('npx taro build --type weapp')
     run('npx taro build --type weapp', { TARO_APP_API_BASE: 'http://127.0.0.1:3917', OUTPUT_ROOT: 'dist/weapp-real' })
+    run('npx taro build --type weapp', { HELLO_WORLD: '1', OUTPUT_ROOT: 'dist/weapp-hello' })
     run('npx taro build --type h5', { OUTPUT_ROOT: 'dist/h5-bench' })
     run('npx taro build --type h5', { HELLO_WORLD: '1', OUTPUT_ROOT: 'dist/h5-hello' })
   }
@@ -63,6 +67,10 @@ async function main(): Promise<void> {
     )
   }
   console.log(`   total                     ${pad(kib(mocked.total), 16)} ${pad(kib(real.total), 14)}`)
+  const hello = measure(path.join(root, 'dist/weapp-hello'))
+  console.log(
+    `   bare Taro hello-world main ${kib(hello.main)}: mocked main ×${(mocked.main / hello.main).toFixed(2)}, real-backend main ×${(real.main / hello.main).toFixed(2)}`,
+  )
 
   // 2. setData per page, over the harness journeys.
   const perfFile = path.join(tmp, 'weapp-perf.jsonl')
@@ -120,7 +128,7 @@ async function main(): Promise<void> {
     { label: '加装电梯', route: 'packages/elevator/pages/index/index' },
     { label: '一件事', route: 'packages/one-thing/pages/index/index' },
   ]
-  const hello = (
+  const helloH5 = (
     await timeH5(
       path.join(root, 'dist/h5-hello'),
       [{ label: 'Taro hello-world', route: 'pages/index/index', minText: 5 }],
@@ -132,11 +140,20 @@ async function main(): Promise<void> {
   console.log(
     `   ${'page'.padEnd(22)} ${pad('FCP', 7)} ${pad('main', 7)} ${pad('FCP ×hello', 11)} ${pad('main ×hello', 12)}`,
   )
-  for (const t of [hello, ...app]) {
+  for (const t of [helloH5, ...app]) {
     console.log(
-      `   ${t.label.padEnd(22 - [...t.label].filter((c) => c.charCodeAt(0) > 255).length)} ${pad(Math.round(t.fcpMs), 7)} ${pad(Math.round(t.mainMs), 7)} ${pad((t.fcpMs / hello.fcpMs).toFixed(2), 11)} ${pad((t.mainMs / hello.mainMs).toFixed(2), 12)}`,
+      `   ${t.label.padEnd(22 - [...t.label].filter((c) => c.charCodeAt(0) > 255).length)} ${pad(Math.round(t.fcpMs), 7)} ${pad(Math.round(t.mainMs), 7)} ${pad((t.fcpMs / helloH5.fcpMs).toFixed(2), 11)} ${pad((t.mainMs / helloH5.mainMs).toFixed(2), 12)}`,
     )
   }
+
+  // 5. WeChat launch to the first backend answer.
+  const launch = await timeLaunch(path.join(root, 'dist/weapp'), 9)
+  console.log(
+    `\n5. WeChat launch in the harness (Node vm, no simulated latency): app.js to the first screen showing the embedded backend's first answer`,
+  )
+  console.log(
+    `   median ${launch.medianMs.toFixed(1)} ms (min ${launch.minMs.toFixed(1)}, max ${launch.maxMs.toFixed(1)}; 9 launches after one warm-up)`,
+  )
   fs.rmSync(tmp, { recursive: true, force: true })
 }
 

@@ -43,7 +43,8 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   const budgets = JSON.parse(fs.readFileSync(path.join(root, 'size-budget.json'), 'utf8'))[budgetName]
   const sizes = measure(distDir)
   const rows = [['main package', sizes.main, budgets.mainKiB]]
-  for (const [r, b] of Object.entries(sizes.subpackages)) rows.push([r, b, budgets.subpackageKiB])
+  for (const [r, b] of Object.entries(sizes.subpackages))
+    rows.push([r, b, budgets.packageKiB?.[r] ?? budgets.subpackageKiB])
   rows.push(['total', sizes.total, budgets.totalKiB])
   let over = 0
   console.log(`WeChat package sizes (${path.relative(root, distDir)}, budget "${budgetName}")`)

@@ -2,7 +2,8 @@
 //   0. Lint (ESLint), format check (Prettier), dead code (knip): the conventions of docs/conventions.md
 //   1. Chromium present (installed with apt-get when missing and we are root; otherwise stop with the command)
 //   2. TypeScript strict type check
-//   3. Jest unit + component tests, under TZ=Asia/Shanghai and TZ=UTC
+//   3. Jest unit + component tests, under TZ=Asia/Shanghai (the backend suites in-app) and TZ=UTC (the
+//      backend suites also on the server over PGlite and over a PostgreSQL started here)
 //   4. WeChat build → miniprogram-ci compile check → size gate; real-backend build → size gate;
 //      runtime-harness tests (the mocked build, and the real-backend build over HTTP)
 //   5. H5 test build → browser tests in Chromium
@@ -10,6 +11,7 @@
 import { spawnSync } from 'node:child_process'
 import fs from 'node:fs'
 import path from 'node:path'
+import { installCommand, postgresBin, startPostgres } from './test-postgres.mjs'
 
 const root = path.resolve(import.meta.dirname, '..')
 const artifacts = path.join(root, 'tests/.artifacts')
@@ -56,7 +58,13 @@ function jest(title, project, env = {}, extra = []) {
   console.log(`✔ ${title} (${((Date.now() - t0) / 1000).toFixed(1)}s)`)
 }
 
+let postgres = null
+
 function finish(code) {
+  if (postgres) {
+    postgres.stopSync() // by its process id
+    postgres = null
+  }
   console.log(`\nnpm test ${code ? 'FAILED' : 'passed'} in ${((Date.now() - started) / 1000).toFixed(0)}s`)
   console.log(`tests: ${totals.passed} passed, ${totals.failed} failed`)
   process.exit(code)
@@ -79,13 +87,46 @@ function ensureChromium() {
   process.exit(1)
 }
 
+/** PostgreSQL's binaries: installed with apt-get when missing and we are root; otherwise stop with the command. */
+function ensurePostgres() {
+  if (postgresBin()) return
+  const cmd = `apt-get update && ${installCommand}`
+  if (process.getuid?.() === 0 && fs.existsSync('/usr/bin/apt-get')) {
+    console.log(`PostgreSQL is missing: installing Debian's postgresql (${cmd})`)
+    const r = spawnSync('sh', ['-c', cmd], {
+      stdio: 'inherit',
+      env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' },
+    })
+    if (r.status === 0 && postgresBin()) return
+  }
+  console.error(
+    `PostgreSQL is needed for the server tests and is not installed. Install it with:\n  sudo sh -c '${cmd}'`,
+  )
+  process.exit(1)
+}
+
 run('Lint (ESLint: TypeScript, React hooks, layers, import paths)', 'npx', ['eslint', '.', '--max-warnings=0'])
 run('Format check (Prettier; fix with npm run format)', 'npx', ['prettier', '--check', '--log-level=warn', '.'])
 run('Dead code (knip: unused files, exports, dependencies)', 'npx', ['knip'])
 ensureChromium()
+ensurePostgres()
 run('Type check (tsc --noEmit, strict)', 'npx', ['tsc', '--noEmit', '-p', 'tsconfig.json'])
 jest('Jest unit and component tests (TZ=Asia/Shanghai)', 'unit', { TZ: 'Asia/Shanghai' })
-jest('Jest unit and component tests (TZ=UTC)', 'unit', { TZ: 'UTC' })
+const t0 = Date.now()
+postgres = await startPostgres()
+console.log(
+  `\nPostgreSQL for the tests on ${postgres.url} (pid ${postgres.pid}, ${((Date.now() - t0) / 1000).toFixed(1)}s)`,
+)
+// PGlite needs Node's vm modules inside Jest.
+const sqlEnv = {
+  MC_SQL: '1',
+  MC_PG_URL: postgres.url,
+  NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ''} --experimental-vm-modules`.trim(),
+}
+jest('Jest unit and component tests (TZ=UTC; backend suites in-app, on PGlite and on PostgreSQL)', 'unit', {
+  TZ: 'UTC',
+  ...sqlEnv,
+})
 run('WeChat build (mocked backend)', 'npx', ['taro', 'build', '--type', 'weapp'], {
   NODE_ENV: 'production',
   TARO_APP_API_BASE: '',
@@ -99,7 +140,10 @@ run(
   { NODE_ENV: 'production', TARO_APP_API_BASE: 'http://127.0.0.1:3917', OUTPUT_ROOT: 'dist/weapp-real' },
 )
 run('Size gate (real-backend build)', 'node', ['scripts/size.mjs', 'dist/weapp-real', 'realBackend'])
-jest('WeChat runtime harness tests (TZ=UTC)', 'weapp', { TZ: 'UTC' })
+jest('WeChat runtime harness tests (TZ=UTC; the real-backend build against the server on PostgreSQL)', 'weapp', {
+  TZ: 'UTC',
+  ...sqlEnv,
+})
 run('H5 test build (animations off)', 'npx', ['taro', 'build', '--type', 'h5'], {
   NODE_ENV: 'production',
   TARO_APP_TEST: '1',

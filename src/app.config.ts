@@ -5,6 +5,10 @@ import oneThingPages from './packages/one-thing/routes.config'
 import settingsPages from './packages/settings/routes.config'
 import youthPalacePages from './packages/youth-palace/routes.config'
 
+/** The embedded backend's subpackage: WeChat builds in mock mode only (H5 loads it as an import() chunk). */
+const EMBEDDED_BACKEND_PACKAGE =
+  process.env.TARO_ENV === 'weapp' && !process.env.TARO_APP_API_BASE ? 'packages/demo-backend' : null
+
 /** Each service subpackage and its pages (listed in the subpackage's own routes.config.ts). */
 const SERVICE_PACKAGES: Record<string, string[]> = {
   'care-card': careCardPages,
@@ -29,6 +33,9 @@ export default defineAppConfig({
     ...Object.entries(SERVICE_PACKAGES).map(([name, pages]) => ({ root: `packages/${name}`, pages })),
     // The demo panel and the data export, opened from 我的.
     { root: 'packages/settings', pages: settingsPages },
+    // The embedded demo backend (mock mode on WeChat): no pages, one module loaded with require.async
+    // at launch (src/mock/install.ts); its webpack entry is added in config/index.ts.
+    ...(EMBEDDED_BACKEND_PACKAGE ? [{ root: EMBEDDED_BACKEND_PACKAGE, pages: [] }] : []),
   ],
   preloadRule: {
     'pages/index/index': { network: 'all', packages: Object.keys(SERVICE_PACKAGES).map((name) => `packages/${name}`) },
@@ -43,6 +50,8 @@ export default defineAppConfig({
     navigationBarTitleText: '现代社区',
     navigationBarTextStyle: 'white',
     backgroundColor: '#F5F6F8',
+    // H5: Taro draws the same bar (title, back control) only when asked; WeChat always draws its own.
+    ...(process.env.TARO_ENV === 'h5' ? { navigationStyle: 'default' as const } : {}),
   },
   tabBar: {
     color: '#4E5969',

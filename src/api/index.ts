@@ -1,6 +1,6 @@
 /** The app's typed API: one function per endpoint, all through `apiRequest`. */
 export { ApiError, canRetry, errorMessage } from './errors'
-export { apiRequest, configureApi, newIdempotencyKey } from './request'
+export { configureApi, newIdempotencyKey } from './request'
 export * from './endpoints/auth'
 export * from './endpoints/me'
 export * from './endpoints/family'

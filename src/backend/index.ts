@@ -1,44 +1,72 @@
 /**
- * The mocked backend: `createBackend({ storage })` gives a `Backend` whose `handle(request)` answers
- * `/api/...` requests from the route table. Transports: `createMockInterceptor` (in the app) and
- * `scripts/mock-server.ts` (Node HTTP, for tests of the HTTP path).
+ * The backend: the core (identity, family links, messages, demo settings) and the feature modules,
+ * composed. `createBackend({ storage })` gives an in-app `Backend` (the phone, the backend's unit
+ * tests) whose `handle(request)` answers `/api/...` from the route table. Transports:
+ * `createMockInterceptor` (in the app); the shared server (`src/server`) runs the same routes over SQL.
  */
 import { Backend } from './core/backend'
-import type { MockClock } from './core/clock'
+import { MockClock } from './core/clock'
+import { InAppStore } from './core/data/in-app-store'
+import type { TableSpec } from './core/data/spec'
+import type { Rows } from './core/data/store'
+import type { Feature, V2Collections } from './core/feature'
+import { migrateAndLoad, SCHEMA_VERSION, storedVersion } from './core/migrations'
+import { beijingIso } from '../domain/time'
+import type { AccountDeletionHook, Route } from './core/router'
+import { careCardFeature } from './features/careCard'
+import { elevatorFeature } from './features/elevator'
+import { oneThingFeature } from './features/oneThing'
+import { youthPalaceFeature } from './features/youthPalace'
+import { coreFromV2 } from './migrate-v2'
 import { authRoutes } from './routes/auth'
 import { devRoutes } from './routes/dev'
 import { familyRoutes } from './routes/family'
-import { meRoutes } from './routes/me'
+import { meRoutes, type EraseHook } from './routes/me'
 import { messageRoutes } from './routes/messages'
-import { buildSeed } from './seed'
-import { cancelCareOrdersOf } from './features/careCard/orders'
-import { careCardRoutes } from './features/careCard/routes'
-import { elevatorRoutes } from './features/elevator/routes'
-import { oneThingRoutes } from './features/oneThing/routes'
-import { youthPalaceRoutes } from './features/youthPalace/routes'
-import { youthPalaceTodos } from './features/youthPalace/todos'
-import { withdrawYouthPalaceOf } from './features/youthPalace/withdraw'
+import { coreSeed, coreSeedRows } from './seed'
 import { withWeChatLimits, type KeyValueStorage } from './storage/types'
+import { CORE_TABLES, settingsTable } from './tables'
 
 export { Backend } from './core/backend'
-export type { BackendRequest, BackendResponse, ErrorBody } from './core/http'
 
-/** Every route of the backend. Feature modules append theirs here (and their account-deletion hooks and home to-dos). */
-export const ROUTES = [
+/** The feature modules, in the order their tables are created. */
+export const FEATURES: readonly Feature[] = [careCardFeature, youthPalaceFeature, elevatorFeature, oneThingFeature]
+
+/** Every table: the core's, then each feature's. */
+export const TABLES: readonly TableSpec<never>[] = [
+  ...CORE_TABLES,
+  ...FEATURES.flatMap((f) => f.tables),
+] as TableSpec<never>[]
+
+/** Every route of the backend: the core's, then each feature's. */
+export const ROUTES: readonly Route[] = [
   ...authRoutes,
-  ...meRoutes([withdrawYouthPalaceOf, cancelCareOrdersOf], [youthPalaceTodos]),
+  ...meRoutes(
+    FEATURES.flatMap((f) => (f.onAccountDeleted ? [f.onAccountDeleted] : [])) as AccountDeletionHook[],
+    FEATURES.flatMap((f) => (f.erase ? [f.erase.bind(f)] : [])) as EraseHook[],
+    FEATURES.flatMap((f) => (f.todos ? [f.todos] : [])),
+  ),
   ...familyRoutes,
   ...messageRoutes,
   ...devRoutes,
-  ...careCardRoutes,
-  ...youthPalaceRoutes,
-  ...elevatorRoutes,
-  ...oneThingRoutes,
+  ...FEATURES.flatMap((f) => f.routes),
 ]
 
+/** The rows of a fresh store (the demo seed); `nowIso` stamps creation times. */
+export function seedRows(nowIso: string): Rows {
+  const core = coreSeed(nowIso)
+  return Object.assign(coreSeedRows(core, nowIso), ...FEATURES.map((f) => f.seed(core, nowIso)))
+}
+
+/** Every table's rows from what schema v2 stored. */
+function rowsFromV2(old: V2Collections): Rows {
+  return Object.assign(coreFromV2(old), ...FEATURES.map((f) => f.fromV2(old)))
+}
+
 /**
- * A backend over `storage` (wrapped with WeChat's 1 MB / 10 MB limits unless `limits: false`).
- * `clock` fixes mock time (tests); `devRoutes` (default true) serves the dev panel's routes.
+ * An in-app backend over `storage` (wrapped with WeChat's 1 MB / 10 MB limits unless `limits: false`),
+ * migrating what older versions stored. `clock` fixes the wall clock (tests); `devRoutes` (default true)
+ * serves the dev panel's routes.
  */
 export function createBackend(opts: {
   storage: KeyValueStorage
@@ -47,5 +75,21 @@ export function createBackend(opts: {
   limits?: boolean
 }): Backend {
   const storage = opts.limits === false ? opts.storage : withWeChatLimits(opts.storage)
-  return new Backend({ storage, routes: ROUTES, seed: buildSeed, clock: opts.clock, devRoutes: opts.devRoutes ?? true })
+  const store = new InAppStore(storage, TABLES, { schemaVersion: SCHEMA_VERSION })
+  migrateAndLoad(storage, store, rowsFromV2)
+  // A first start is seeded now, at the clock's time (not at the first request's).
+  if (storedVersion(storage) === 0) store.replaceRows(seedRows(beijingIso((opts.clock ?? new MockClock()).now())))
+  // Mock time as saved (a restart keeps it).
+  const saved = store.rowsOf(settingsTable.name).get('demo') as { clockOffsetMs?: number } | undefined
+  if (saved?.clockOffsetMs !== undefined && opts.clock) opts.clock.offsetMs = saved.clockOffsetMs
+  const clock = opts.clock ?? new MockClock(saved?.clockOffsetMs ?? 0)
+  return new Backend({
+    store,
+    tables: TABLES,
+    routes: ROUTES,
+    features: FEATURES,
+    seed: seedRows,
+    clock,
+    devRoutes: opts.devRoutes ?? true,
+  })
 }

@@ -23,7 +23,7 @@ export function createMockInterceptor(backend: Backend, opts: { wait?: (ms: numb
     const path = String(params.url).replace(/^[a-z]+:\/\/[^/]+/i, '')
     if (!path.startsWith('/api/')) return chain.proceed(params)
     return (async () => {
-      const fault = backend.decideFault(path)
+      const fault = await backend.decideFault(path)
       if (fault.delayMs) await wait(fault.delayMs)
       if (fault.kind === 'timeout') {
         await wait(Math.min(params.timeout ?? 10_000, 10_000))

@@ -1,13 +1,9 @@
 /**
- * What the mocked backend stores, one collection per storage key (`mc:db:<name>`). Internal to the
- * backend: the app sees the wire shapes in `src/domain/contracts.ts`. Dates are ISO instants with the
- * +08:00 offset; areas in m²; money in fen.
+ * The core's stored records (identity, places, messages, infrastructure), one table each (see
+ * `tables.ts`). Internal to the backend: the app sees the wire shapes in `src/domain/contracts`. Instants
+ * are ISO with the +08:00 offset; areas in m²; money in fen. Features keep their own records.
  */
 import type { FaultConfig } from './core/faults'
-import type { CareCardCollections } from './features/careCard/model'
-import type { ElevatorCollections } from './features/elevator/model'
-import type { OneThingCollections } from './features/oneThing/model'
-import type { YouthPalaceCollections } from './features/youthPalace/model'
 
 export interface Community {
   id: string
@@ -52,8 +48,11 @@ export interface RegisterPerson {
   phone: string
 }
 
-export type RoomRole = 'owner' | 'tenant' | 'family'
+type RoomRole = 'owner' | 'tenant' | 'family'
+/** A user's binding to a room; `id` is `<userId>:<roomId>`. Owners carry the registered area (m²). */
 export interface RoomBinding {
+  id: string
+  userId: string
   roomId: string
   role: RoomRole
   area?: number
@@ -61,6 +60,10 @@ export interface RoomBinding {
   boundAt: string
 }
 
+/**
+ * An account. `realName`, `idNumber` and `realNameBoundAt` are set by real-name binding
+ * (GB 11643-1999 number, upper case).
+ */
 export interface User {
   id: string
   /** WeChat nickname shown on the mock login before real-name binding. */
@@ -71,9 +74,10 @@ export interface User {
   rank: number
   communityId: string
   role: 'resident' | 'worker'
-  realName?: { name: string; idNumber: string; boundAt: string }
+  realName?: string
+  idNumber?: string
+  realNameBoundAt?: string
   phone?: string
-  rooms: RoomBinding[]
   privacyAcceptedAt?: string
   createdAt: string
   deletedAt?: string
@@ -85,7 +89,7 @@ export interface Session {
   createdAt: string
 }
 
-export type FamilyLinkStatus = 'pending' | 'confirmed' | 'declined' | 'revoked'
+type FamilyLinkStatus = 'pending' | 'confirmed' | 'declined' | 'revoked'
 /** A proxy (代办) link: `proxyId` may act for `principalId` once confirmed. */
 export interface FamilyLink {
   id: string
@@ -103,55 +107,48 @@ export interface FamilyLink {
   closedBy?: string
 }
 
-/** A notice to a user; `ref` names what it asks them to act on (e.g. `family-link:<id>`), if anything. */
+/** A message to a user. `ref` names what it asks the user to act on (e.g. `family-link:<id>`). */
 export interface Message {
   id: string
   userId: string
   title: string
   body: string
   link?: string
+  ref?: string
   createdAt: string
   readAt?: string
-  ref?: string
 }
 
+/**
+ * A kept answer to a write with an idempotency key, per user and key (`id` is `<userId>:<key>`), so a
+ * retry replays it instead of writing twice. Kept at least 24 hours.
+ */
 export interface IdempotencyRecord {
+  id: string
+  userId: string
+  key: string
   requestHash: string
   status: number
   body: unknown
   at: string
 }
 
-export interface Meta {
-  schemaVersion: number
+/** One attempt counted by a rate limit (e.g. a failed real-name binding), under a limit's key. */
+export interface Attempt {
+  id: string
+  key: string
+  at: string
+}
+
+/**
+ * Demo settings, read at the start of every request: mock time as an offset from the wall clock, and
+ * the fault schedule with its generator state.
+ */
+export interface Settings {
+  id: 'demo'
   clockOffsetMs: number
   faults: FaultConfig
+  /** State of the fault schedule's seeded generator (mulberry32). */
+  faultState: number
   seededAt: string
 }
-
-/** The core collections (identity, messages, infrastructure). */
-export interface CoreCollections {
-  meta: Meta
-  communities: Record<string, Community>
-  buildings: Record<string, Building>
-  units: Record<string, StairUnit>
-  rooms: Record<string, Room>
-  propertyRegister: Record<string, PropertyRecord>
-  populationRegister: Record<string, RegisterPerson>
-  users: Record<string, User>
-  sessions: Record<string, Session>
-  familyLinks: Record<string, FamilyLink>
-  messages: Record<string, Message>
-  idempotency: Record<string, IdempotencyRecord>
-  /** Rate-limit counters: key → instants (ms) of recent attempts. */
-  attempts: Record<string, number[]>
-}
-
-/** Every collection, by name: the core ones and each feature's. */
-export type Collections = CoreCollections &
-  CareCardCollections &
-  YouthPalaceCollections &
-  ElevatorCollections &
-  OneThingCollections
-
-export type CollectionName = keyof Collections

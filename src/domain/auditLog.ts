@@ -89,14 +89,11 @@ function oneOf(value: unknown, allowed: readonly string[], label: string): void 
 }
 
 /**
- * Appends a ballot event and returns a NEW log (the input is not changed; entries are frozen).
- * Throws DomainError `INVALID_ENTRY` (empty household or actor, unknown channel / choice / signature
- * kind, empty photo ref, or a `seq` that is not the next one), `INVALID_DATE` (`at` not an ISO instant
- * with offset) or `OUT_OF_ORDER` (`at` earlier than the last entry's: entries are recorded when they
- * happen, never backdated).
+ * The entry that follows `last` (the log's latest entry, `undefined` for an empty log), frozen: what
+ * `appendEntry` adds, for a caller that holds only the head of a long log (the backend reads the last
+ * row, not the whole log). Same checks and errors as `appendEntry`.
  */
-export function appendEntry(log: readonly AuditEntry[], draft: AuditEntryDraft): AuditEntry[] {
-  const last = log.length > 0 ? log[log.length - 1] : undefined
+export function nextEntry(last: AuditEntry | undefined, draft: AuditEntryDraft): AuditEntry {
   const seq = last ? last.seq + 1 : 1
   if (draft.seq !== undefined && draft.seq !== seq)
     throw new DomainError('INVALID_ENTRY', `序号应为 ${seq}，而不是 ${draft.seq}`)
@@ -124,7 +121,18 @@ export function appendEntry(log: readonly AuditEntry[], draft: AuditEntryDraft):
     ...(draft.photoRef !== undefined ? { photoRef: draft.photoRef } : {}),
     prevHash: last ? last.hash : GENESIS_HASH,
   }
-  return [...log, Object.freeze({ ...body, hash: entryHash(body) })]
+  return Object.freeze({ ...body, hash: entryHash(body) })
+}
+
+/**
+ * Appends a ballot event and returns a NEW log (the input is not changed; entries are frozen).
+ * Throws DomainError `INVALID_ENTRY` (empty household or actor, unknown channel / choice / signature
+ * kind, empty photo ref, or a `seq` that is not the next one), `INVALID_DATE` (`at` not an ISO instant
+ * with offset) or `OUT_OF_ORDER` (`at` earlier than the last entry's: entries are recorded when they
+ * happen, never backdated).
+ */
+export function appendEntry(log: readonly AuditEntry[], draft: AuditEntryDraft): AuditEntry[] {
+  return [...log, nextEntry(log.length > 0 ? log[log.length - 1] : undefined, draft)]
 }
 
 /**

@@ -22,31 +22,27 @@ import { DomainError } from './errors'
 import { formatFen } from './money'
 import { assessCareCardEligibility, DEFAULT_CARE_POLICY, type CareGroup, type CarePolicy } from './careCard'
 import { formatMonthCn, isDate } from './time'
-import { ledgerDate, replay, step, summaryOf, type CareLedgerSummary, type LedgerState } from './careLedgerReplay'
+import {
+  ledgerDate,
+  replay,
+  step,
+  summaryOf,
+  type CareEntry,
+  type CareEntryKind,
+  type CareLedger,
+  type CareLedgerSummary,
+  type LedgerState,
+} from './careLedgerReplay'
 
-export { checkInvariant, summarize, validateCareLedger, ledgerDate, type CareLedgerSummary } from './careLedgerReplay'
-
-/** Kinds of ledger entries. */
-export type CareEntryKind = 'issue' | 'hold' | 'release' | 'charge' | 'refund' | 'lapse'
-
-/**
- * One ledger entry. `amountFen` is a positive integer (the kind gives the direction); `at` is
- * `YYYY-MM-DD` or an ISO instant with offset (read in Beijing time); `year` is the credit year;
- * `orderId` is set on hold/release/charge/refund; `month` (`YYYY-MM`) on issue; `note` is plain Chinese.
- */
-export interface CareEntry {
-  id: string
-  kind: CareEntryKind
-  amountFen: number
-  at: string
-  year: number
-  orderId?: string
-  month?: string
-  note: string
-}
-
-/** The ledger: entries in the order they were appended. Functions never mutate it; they return a new one. */
-export type CareLedger = readonly CareEntry[]
+// The entry types live with the replay, which reads them; this module builds on both.
+export {
+  checkInvariant,
+  summarize,
+  validateCareLedger,
+  ledgerDate,
+  type CareEntry,
+  type CareLedger,
+} from './careLedgerReplay'
 
 /** Appends entries built from the replayed state, validating each; the input is left unchanged. */
 function append(entries: CareLedger, build: (state: LedgerState) => CareEntry[]): CareLedger {

@@ -6,16 +6,37 @@
 import { DomainError } from './errors'
 import { assertPositiveFen, formatFen } from './money'
 import { beijingDate, isDate } from './time'
-import type { CareEntry, CareLedger } from './careLedger'
+
+/** Kinds of ledger entries. */
+export type CareEntryKind = 'issue' | 'hold' | 'release' | 'charge' | 'refund' | 'lapse'
+
+/**
+ * One ledger entry. `amountFen` is a positive integer (the kind gives the direction); `at` is
+ * `YYYY-MM-DD` or an ISO instant with offset (read in Beijing time); `year` is the credit year;
+ * `orderId` is set on hold/release/charge/refund; `month` (`YYYY-MM`) on issue; `note` is plain Chinese.
+ */
+export interface CareEntry {
+  id: string
+  kind: CareEntryKind
+  amountFen: number
+  at: string
+  year: number
+  orderId?: string
+  month?: string
+  note: string
+}
+
+/** The ledger: entries in the order they were appended. Functions never mutate it; they return a new one. */
+export type CareLedger = readonly CareEntry[]
 
 /** One credit year's pot, integer fen. */
-export interface Pot {
+interface Pot {
   issued: number
   lapsed: number
   balance: number
 }
 /** An order's hold, integer fen, in credit year `year`. */
-export interface OrderState {
+interface OrderState {
   year: number
   amountFen: number
   status: 'open' | 'released' | 'charged'

@@ -6,10 +6,11 @@
  */
 import { DomainError } from './errors'
 import { formatFen } from './money'
-import { PARTICIPATION_THRESHOLD, APPROVAL_THRESHOLD, reaches, toHundredths } from './elevatorMeter'
+import { PARTICIPATION_THRESHOLD, APPROVAL_THRESHOLD, reaches, toHundredths, type VoteTally } from './elevatorMeter'
 
-export { meterOf, PARTICIPATION_THRESHOLD, APPROVAL_THRESHOLD } from './elevatorMeter'
-export type { ElevatorMeter, Fraction, MeterRatio } from './elevatorMeter'
+export { meterOf } from './elevatorMeter'
+// VoteTally lives with the meter, which reads it.
+export type { ElevatorMeter, VoteTally } from './elevatorMeter'
 
 /**
  * One household (flat) of the stairwell unit (单元) deciding on the retrofit.
@@ -40,22 +41,6 @@ export type Household = { id: string; ownerId: string; floor: number; area: numb
 
 /** A household's final ballot (see `finalBallots` in `auditLog.ts`). An abstention participates. */
 export type Ballot = { householdId: string; choice: 'agree' | 'oppose' | 'abstain' }
-
-/**
- * The result of `tallyVotes`. Areas in m² rounded to 2 decimals; owners by headcount (distinct
- * `ownerId`, SPC interpretation art. 9). `quorumMet`: participation ≥ 2/3 of area and of owners;
- * `approved`: quorum and agreement ≥ 3/4 of participating area and of participating owners.
- */
-export type VoteTally = {
-  totalArea: number
-  totalOwners: number
-  participatingArea: number
-  participatingOwners: number
-  agreeArea: number
-  agreeOwners: number
-  quorumMet: boolean
-  approved: boolean
-}
 
 const CHOICES: readonly string[] = ['agree', 'oppose', 'abstain']
 

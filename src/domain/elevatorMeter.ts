@@ -5,7 +5,22 @@
  * never by float division.
  */
 import { DomainError } from './errors'
-import type { VoteTally } from './elevator'
+
+/**
+ * The result of `tallyVotes`. Areas in m² rounded to 2 decimals; owners by headcount (distinct
+ * `ownerId`, SPC interpretation art. 9). `quorumMet`: participation ≥ 2/3 of area and of owners;
+ * `approved`: quorum and agreement ≥ 3/4 of participating area and of participating owners.
+ */
+export type VoteTally = {
+  totalArea: number
+  totalOwners: number
+  participatingArea: number
+  participatingOwners: number
+  agreeArea: number
+  agreeOwners: number
+  quorumMet: boolean
+  approved: boolean
+}
 
 /** An exact fraction `num / den` of non-negative integers (`den` 0 means "nothing to compare yet"). */
 export type Fraction = { num: number; den: number }
@@ -61,14 +76,14 @@ export function toHundredths(value: number, code: string, label: string): number
 }
 
 /** Integer hundredths as a decimal string with 2 decimals: 1235 → `12.35`. */
-export function formatHundredths(hundredths: number): string {
+function formatHundredths(hundredths: number): string {
   const whole = Math.floor(hundredths / 100)
   const frac = hundredths - whole * 100
   return `${whole}.${frac < 10 ? '0' : ''}${frac}`
 }
 
 /** Ceiling of `a / b` for integers, `b > 0` (exact, no float division of large values). */
-export function ceilDiv(a: number, b: number): number {
+function ceilDiv(a: number, b: number): number {
   const q = Math.floor(a / b)
   return q * b < a ? q + 1 : q
 }

@@ -29,8 +29,3 @@ export function utf8Bytes(text: string): Uint8Array {
 export function sha256Hex(...parts: string[]): string {
   return bytesToHex(sha256(utf8Bytes(parts.join('\n'))))
 }
-
-/** Lower-case hex SHA-256 of raw bytes. */
-export function sha256BytesHex(bytes: Uint8Array): string {
-  return bytesToHex(sha256(bytes))
-}

@@ -84,7 +84,7 @@ export const LEGAL_DEADLINES = {
   },
 } as const
 /** A key of {@link LEGAL_DEADLINES}. */
-export type LegalDeadlineKind = keyof typeof LEGAL_DEADLINES
+type LegalDeadlineKind = keyof typeof LEGAL_DEADLINES
 
 /**
  * Date answers that cannot be in the future, by event id and question id, with the words for the field
@@ -131,7 +131,7 @@ export function futureDateErrors(eventId: string, answers: Answers, today: strin
 }
 
 /** Binds a legal deadline to the date question that starts it (and optionally to an item). */
-export interface DeadlineRule {
+interface DeadlineRule {
   kind: LegalDeadlineKind
   /** A `date` question of the same event: the birth, death or employment start date. */
   fromQuestionId: string

@@ -20,7 +20,7 @@ export interface ResidentIdInfo {
 const invalid = (message: string) => new DomainError('INVALID_RESIDENT_ID', message)
 
 /** Characters of a resident identity number (GB 11643-1999). */
-export const RESIDENT_ID_LENGTH = 18
+const RESIDENT_ID_LENGTH = 18
 
 /**
  * An ID number as typed or pasted, made plain: every space removed (also inside, as in

@@ -13,7 +13,7 @@ dayjs.extend(utc)
 dayjs.extend(customParseFormat)
 
 /** Beijing's offset from UTC in minutes. */
-export const BEIJING_OFFSET_MINUTES = 8 * 60
+const BEIJING_OFFSET_MINUTES = 8 * 60
 /** Calendar date format. */
 export const DATE_FORMAT = 'YYYY-MM-DD'
 

@@ -5,6 +5,11 @@
  * (`holidayTable.ts`, ~5 KB) rather than the library itself (~24 KB minified in every package that
  * imports it, mostly lunar calendar and solar terms). Used for promises such as "5 个工作日".
  *
+ * For the ten years after the last published arrangement the table holds provisional rows: the statutory
+ * holidays of 全国年节及纪念日放假办法 (2024 revision) only, so a year without its notice yet is still
+ * served (Monday–Friday minus those days) rather than refused; its in-lieu days are unknown until the
+ * notice, usually published in November of the year before.
+ *
  * Time zones: the weekday is computed from the date itself, so results do not depend on the device's
  * time zone (the library's own `isWorkday` shifts by a day west of UTC).
  */
@@ -41,19 +46,23 @@ function tableEntry(date: string): { work: boolean } | null {
 }
 
 /**
- * Whether the holiday calendar of `date`'s year is known (the table lists the year). Outside these
- * years `isWorkingDay` falls back to Monday–Friday, which misses that year's holidays: show such
- * results as estimates.
+ * How well the holiday calendar of `date`'s year is known:
+ * - `published`: the State Council's arrangement, in-lieu rest days and make-up working days included;
+ * - `provisional`: the statutory holidays only (the arrangement is not yet published; 调休 unknown);
+ * - `none`: not in the table at all; `isWorkingDay` falls back to Monday–Friday.
  * @throws DomainError `INVALID_DATE` for a malformed date
  */
-export function isCalendarCovered(date: string): boolean {
+export function calendarStatus(date: string): 'published' | 'provisional' | 'none' {
   assertDate(date)
-  return yearOf(Number(date.slice(0, 4))) !== null
+  const row = HOLIDAY_TABLE[Number(date.slice(0, 4))]
+  if (!row) return 'none'
+  return row.provisional ? 'provisional' : 'published'
 }
 
 /**
  * Whether `date` (`YYYY-MM-DD`, Beijing) is a working day: a make-up working day (调休上班), or
- * Monday–Friday that is not a public holiday or in-lieu rest day.
+ * Monday–Friday that is not a public holiday or in-lieu rest day. In a provisional year (see
+ * {@link calendarStatus}) only the statutory holidays are known, so the answer is Monday–Friday minus them.
  * @throws DomainError `INVALID_DATE` for a malformed date
  */
 export function isWorkingDay(date: string): boolean {

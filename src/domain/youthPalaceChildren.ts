@@ -15,7 +15,7 @@ import { OK, refuse, type RuleResult } from './youthPalaceTypes'
 export const CHILD_AGES = { servedAgeMin: 3, servedAgeMax: 14, profileAgeMin: 2 } as const
 
 /** Longest child name, in characters (Unicode code points, so a rare ideograph counts once). */
-export const CHILD_NAME_MAX = 20
+const CHILD_NAME_MAX = 20
 
 // Han ideographs (BMP blocks and, as surrogate pairs, the supplementary ones used in real names),
 // Latin letters with the common accented ones. Anything else (digits, punctuation, emoji) is refused.
@@ -26,7 +26,8 @@ const LETTER = `(?:[${HAN}${LATIN}]|${SUPPLEMENTARY_HAN})`
 /** Letters, with single `·` (minority names, 阿依古丽·买买提), space or hyphen between them. */
 const NAME_RE = new RegExp(`^${LETTER}+(?:[·\\- ]${LETTER}+)*$`)
 /** Emoji and pictographs (surrogate pairs of the emoji planes, symbols, variation selectors, ZWJ). */
-const EMOJI_RE = /[\ud83c-\ud83e][\udc00-\udfff]|[\u2600-\u27bf\u2b00-\u2bff\ufe0f\u200d\u20e3]/
+// The joiners and combining marks stand alone, not inside a character class: each matches on its own.
+const EMOJI_RE = /[\ud83c-\ud83e][\udc00-\udfff]|[\u2600-\u27bf\u2b00-\u2bff]|\ufe0f|\u200d|\u20e3/
 
 /**
  * The name as stored: trimmed, runs of white space made one space, the middle dot unified to `·`

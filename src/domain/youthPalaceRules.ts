@@ -52,15 +52,16 @@ export function checkAgeBand(child: Child, course: Course, term: Term): RuleResu
 /**
  * One application per child per course: refused (`ALREADY_APPLIED`) while an earlier application to the
  * same course still holds a place (pending, admitted, waitlisted or confirmed).
+ * @param childEnrollments the child's applications (at least those of the course's term; others' are ignored)
  * Source: domain.md §2 PRODUCT.
  */
-export function checkNotAlreadyApplied(child: Child, course: Course, enrollments: Enrollment[]): RuleResult {
-  const earlier = enrollments.find((e) => e.childId === child.id && e.courseId === course.id && holdsPlace(e))
+function checkNotAlreadyApplied(child: Child, course: Course, childEnrollments: Enrollment[]): RuleResult {
+  const earlier = childEnrollments.find((e) => e.childId === child.id && e.courseId === course.id && holdsPlace(e))
   if (!earlier) return OK
   return refuse('ALREADY_APPLIED', `孩子已报名《${course.name}》，无需重复报名。可以在“我的报名”里查看进度`)
 }
 
-/** The child's place-holding enrollments in courses of `termId` (courses looked up in `courses`). */
+/** The child's place-holding enrollments in courses of `termId` (courses looked up in `courses`; others ignored). */
 function heldInTerm(
   childId: string,
   termId: string,
@@ -77,17 +78,19 @@ function heldInTerm(
 /**
  * At most `maxCoursesPerTerm` (default 2) courses per child per term, counting every application that
  * holds a place (pending, admitted, waitlisted, confirmed). Refusal `TOO_MANY_COURSES`.
- * @param courses every course the child's enrollments refer to (unknown course ids are ignored)
+ * @param childEnrollments the child's applications in the term (other children's, other terms' and
+ *   finished ones are ignored)
+ * @param courses the courses those applications are for (applications to a course not given are ignored)
  * Source: domain.md §2 PRODUCT ("Max 2 courses per child per term").
  */
 export function checkCourseLimit(
   child: Child,
   term: Term,
-  enrollments: Enrollment[],
+  childEnrollments: Enrollment[],
   courses: Course[],
   settings: YouthPalaceSettings = DEFAULT_YOUTH_SETTINGS,
 ): RuleResult {
-  const held = heldInTerm(child.id, term.id, enrollments, courses)
+  const held = heldInTerm(child.id, term.id, childEnrollments, courses)
   if (held.length < settings.maxCoursesPerTerm) return OK
   const names = held.map((x) => `《${x.c.name}》`).join('')
   return refuse(
@@ -104,6 +107,8 @@ export function sessionsOverlap(a: WeeklySession, b: WeeklySession): boolean {
 /**
  * No two courses of one child overlap in time in the same term (same weekday, intersecting times;
  * back-to-back sessions are fine), counting every place-holding application. Refusal `SCHEDULE_CLASH`.
+ * @param childEnrollments the child's applications in the term, `courses` the courses they are for (as
+ *   `checkCourseLimit`)
  * @throws DomainError `INVALID_SCHEDULE` for a session time not in `HH:mm` form
  * Source: domain.md §2 PRODUCT ("no two courses for the same child overlapping in time").
  */
@@ -111,10 +116,10 @@ export function checkNoOverlap(
   child: Child,
   course: Course,
   term: Term,
-  enrollments: Enrollment[],
+  childEnrollments: Enrollment[],
   courses: Course[],
 ): RuleResult {
-  for (const { c } of heldInTerm(child.id, term.id, enrollments, courses)) {
+  for (const { c } of heldInTerm(child.id, term.id, childEnrollments, courses)) {
     if (c.id === course.id) continue
     for (const mine of course.sessions) {
       const clash = c.sessions.find((s) => sessionsOverlap(mine, s))
@@ -132,11 +137,13 @@ export function checkNoOverlap(
 /**
  * Seats (first-come courses only): refused (`COURSE_FULL`) when admitted + confirmed applications
  * already fill `capacity`. Lottery courses are never full during registration: everyone is drawn.
+ * @param courseEnrollments the course's applications (at least those holding a seat; other courses'
+ *   and other statuses are ignored)
  * Source: domain.md §2 PRODUCT ("others first-come"; capacity per course).
  */
-export function checkCapacity(course: Course, enrollments: Enrollment[]): RuleResult {
+export function checkCapacity(course: Course, courseEnrollments: Enrollment[]): RuleResult {
   if (course.admission === 'lottery') return OK
-  const taken = enrollments.filter((e) => e.courseId === course.id && SEAT_HOLDING.includes(e.status)).length
+  const taken = courseEnrollments.filter((e) => e.courseId === course.id && SEAT_HOLDING.includes(e.status)).length
   if (taken < course.capacity) return OK
   return refuse(
     'COURSE_FULL',
@@ -233,7 +240,10 @@ export function feeFor(
   return Math.floor((fee * (100 - settings.hardshipDiscountPercent) + 50) / 100)
 }
 
-/** Everything `checkApplication` needs. `enrollments`: existing applications (any child, any course). */
+/**
+ * Everything `checkApplication` judges: the application, and the records it is judged against — the
+ * child's applications in the term with their courses, and the course's applications (for its seats).
+ */
 export interface ApplicationInput {
   child: Child
   course: Course
@@ -244,9 +254,12 @@ export interface ApplicationInput {
   resident: boolean
   /** The family's no-shows last term (whole number ≥ 0). */
   noShowsLastTerm: number
-  enrollments: Enrollment[]
-  /** Courses the enrollments refer to. */
-  courses: Course[]
+  /** The child's applications in the term (finished ones, other children's and other terms' are ignored). */
+  childEnrollments: Enrollment[]
+  /** The courses of `childEnrollments`. */
+  childCourses: Course[]
+  /** The course's applications (those holding a seat count; others are ignored). */
+  courseEnrollments: Enrollment[]
   settings?: YouthPalaceSettings
 }
 
@@ -259,17 +272,17 @@ export interface ApplicationInput {
  * Source: domain.md §2 PRODUCT.
  */
 export function checkApplication(input: ApplicationInput): RuleResult {
-  const { child, course, term, now, enrollments, courses } = input
+  const { child, course, term, now, childEnrollments, childCourses, courseEnrollments } = input
   const settings = input.settings ?? DEFAULT_YOUTH_SETTINGS
   if (course.termId !== term.id) throw new DomainError('COURSE_NOT_IN_TERM', `课程 ${course.id} 不属于学期 ${term.id}`)
   const priority = input.resident && hasResidentPriority(input.noShowsLastTerm, settings)
   const checks: (() => RuleResult)[] = [
     () => checkAgeBand(child, course, term),
-    () => checkNotAlreadyApplied(child, course, enrollments),
-    () => checkCourseLimit(child, term, enrollments, courses, settings),
-    () => checkNoOverlap(child, course, term, enrollments, courses),
+    () => checkNotAlreadyApplied(child, course, childEnrollments),
+    () => checkCourseLimit(child, term, childEnrollments, childCourses, settings),
+    () => checkNoOverlap(child, course, term, childEnrollments, childCourses),
     () => checkRegistrationWindow(term, now, priority, settings),
-    () => checkCapacity(course, enrollments),
+    () => checkCapacity(course, courseEnrollments),
   ]
   for (const check of checks) {
     const result = check()

@@ -108,7 +108,10 @@ export interface YouthPalaceSettings {
   hardshipDiscountPercent: number
 }
 
-/** Defaults: 2 courses per term, non-residents from day 4, 24 h to confirm, free cancel until 24 h before, 3 no-shows, 50 % off. */
+/**
+ * Defaults: 2 courses per term, non-residents from day 4, 24 h to confirm, free cancel until 24 h before, 3 no-shows,
+ * 50 % off.
+ */
 export const DEFAULT_YOUTH_SETTINGS: YouthPalaceSettings = {
   maxCoursesPerTerm: 2,
   nonResidentDelayDays: 3,

@@ -110,7 +110,8 @@ export interface WaitlistStep {
  * Fills the course's free seats (capacity − admitted − confirmed) from its waitlist, earliest first
  * (first in, first out). Each promoted application becomes `admitted` with
  * `confirmBy` = now + `confirmWindowHours` (default 24), a Beijing ISO instant.
- * @param enrollments applications (other courses pass through unchanged)
+ * @param enrollments the course's applications that hold or seek a place (at least those holding a seat
+ *   and the waitlisted), in application order (the tie-break); other courses' pass through unchanged
  * @throws DomainError `INVALID_DATE` for a malformed `now` or `queuedAt`
  * Source: domain.md §2 PRODUCT ("Waitlist is first-in-first-out; a promoted family has 24 h to confirm").
  */
@@ -132,6 +133,7 @@ export function promoteFromWaitlist(
 /**
  * Expires waitlist offers whose `confirmBy` has passed (now > confirmBy; confirming exactly at the
  * deadline is still on time), then promotes the next waitlisted families into the freed seats.
+ * @param enrollments the course's applications, as `promoteFromWaitlist`
  * @throws DomainError `INVALID_DATE` for a malformed `now`, `confirmBy` or `queuedAt`
  * Source: domain.md §2 PRODUCT (24 h to confirm).
  */

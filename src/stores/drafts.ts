@@ -65,8 +65,9 @@ export function useDraft<T extends object>(
     (patch: Partial<T>) => {
       const current = (useDrafts.getState().drafts[key]?.value as T | undefined) ?? initial
       useDrafts.getState().save(key, { ...current, ...patch })
-      // eslint-disable-next-line react-hooks/exhaustive-deps
     },
+    // `initial` is a new literal on every render and only fills in a missing draft: the first one will do.
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- a stable `update` per draft key
     [key],
   )
   const clear = useCallback(() => useDrafts.getState().clear(key), [key])

@@ -30,13 +30,19 @@ export const ALL_CAUSES: readonly ClearCause[] = ['logout', 'account-deleted', '
 /** Logout and deletion: for stores keyed per person (and per principal), e.g. drafts. */
 export const LOGOUT_CAUSES: readonly ClearCause[] = ['logout', 'account-deleted']
 
-/** Persisted stores of people's data, by storage key (subpackage stores included): removed on logout. */
+/**
+ * Persisted stores of people's data, by storage key (subpackage stores included): removed on logout.
+ * @public tests/unit/personal-data.test.ts checks every persisted store is listed here or below.
+ */
 export const PERSONAL_STORAGE_KEYS = ['mc:drafts', 'mc:elevator-receipts'] as const
-/** Persisted stores that hold no person's data beyond device settings: kept on logout. */
+/**
+ * Persisted stores that hold no person's data beyond device settings: kept on logout.
+ * @public tests/unit/personal-data.test.ts checks every persisted store is listed here or above.
+ */
 export const DEVICE_STORAGE_KEYS = ['mc:session', 'mc:settings'] as const
 
 /** Keys of caches (dropped first when storage is full, and on logout). */
-export const CACHE_PREFIX = 'mc:cache:'
+const CACHE_PREFIX = 'mc:cache:'
 
 export interface StoreRegistration {
   /** A short name for tests and messages, e.g. `youth-palace`. */
@@ -57,7 +63,10 @@ interface Entry extends StoreRegistration {
 
 const registry = new Map<string, Entry>()
 
-/** Data fields of a state (functions are the store's actions), without `skip`. */
+/**
+ * Data fields of a state (functions are the store's actions), without `skip`.
+ * @public tests/unit/personal-data.test.ts compares stores' data with it.
+ */
 export function dataOf(state: object, skip: readonly string[] = []): Record<string, unknown> {
   return Object.fromEntries(Object.entries(state).filter(([k, v]) => typeof v !== 'function' && !skip.includes(k)))
 }

@@ -10,7 +10,7 @@ import type { MeDto } from '../domain/contracts'
 import { clearPersonalData, registerStore } from './personal'
 import { persistStorage } from './storage'
 
-export interface ActingFor {
+interface ActingFor {
   userId: string
   name: string
 }

@@ -11,9 +11,9 @@ import { persistStorage } from './storage'
 import { useSession } from './session'
 
 /** Font scale at which WeChat's care mode suggests elder mode (iOS care mode ≈ 1.4×). */
-export const ELDER_FONT_SCALE = 1.3
+const ELDER_FONT_SCALE = 1.3
 /** Age from which the app offers elder mode. */
-export const ELDER_OFFER_AGE = 70
+const ELDER_OFFER_AGE = 70
 
 interface SettingsState {
   /** userId (or 'guest') → explicit elder-mode choice. */
@@ -56,7 +56,7 @@ registerStore(useSettings, {
 })
 
 /** WeChat's font scale, or 1 where there is none (H5). */
-export function systemFontScale(): number {
+function systemFontScale(): number {
   if (process.env.TARO_ENV !== 'weapp') return 1
   try {
     return Number((Taro.getAppBaseInfo() as { fontSizeScaleFactor?: number }).fontSizeScaleFactor) || 1

@@ -29,7 +29,7 @@ export function Button({
   })
   return (
     <View
-      id={id}
+      {...(id ? { id } : {})}
       className={`btn btn-${kind} ${inert ? 'btn-inert' : ''}`}
       {...props}
       aria-disabled={inert ? 'true' : undefined}

@@ -17,7 +17,7 @@ export function Cell({
 }) {
   const props = onTap ? tappable(undefined, onTap, 'link') : {}
   return (
-    <View id={id} className={`cell ${onTap ? 'cell-link' : ''}`} {...props}>
+    <View {...(id ? { id } : {})} className={`cell ${onTap ? 'cell-link' : ''}`} {...props}>
       <View className="cell-main">
         <View className="cell-title">{title}</View>
         {note && <View className="cell-note">{note}</View>}

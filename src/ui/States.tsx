@@ -56,7 +56,7 @@ export function ErrorNote({ text, cause, onRetry }: { text: string; cause?: unkn
 /** A section with a title. */
 export function Section({ title, children, id }: { title: string; children: React.ReactNode; id?: string }) {
   return (
-    <View className="section" id={id}>
+    <View className="section" {...(id ? { id } : {})}>
       <View className="section-title" role="heading" aria-level={2}>
         {title}
       </View>

@@ -10,7 +10,7 @@ const TABS = ['/pages/index/index', '/pages/messages/index', '/pages/me/index']
  * The page on screen as a URL to come back to: path and query, without Taro's own parameters
  * (`$taroTimestamp`, `stamp`). Empty when there is no page (tests, app start).
  */
-export function currentPageUrl(): string {
+function currentPageUrl(): string {
   const router = Taro.getCurrentInstance()?.router
   if (!router?.path) return ''
   const path = `/${String(router.path).split('?')[0].replace(/^\//, '')}`
@@ -22,7 +22,7 @@ export function currentPageUrl(): string {
 }
 
 /** The login page's URL, remembering `back` (a page of this app) to return to after login. */
-export function loginUrl(back = currentPageUrl()): string {
+function loginUrl(back = currentPageUrl()): string {
   return back && back.split('?')[0] !== LOGIN && /^\/(pages|packages)\//.test(back)
     ? `${LOGIN}?redirect=${encodeURIComponent(back)}`
     : LOGIN

@@ -11,9 +11,9 @@ const BUTTONS = '.taro-model__btn'
  * For this long after a dialog opens its buttons ignore pointer clicks: the second tap of a double tap on
  * the button that opened it (e.g. 取消预约) would otherwise land on 确定, right under the finger. After
  * it the dialog root carries `data-mc-ready` (tests wait for it). 700 ms because an older person's slow
- * double tap took up to about 600 ms in the trial. Keyboard activation is not delayed.
+ * double tap takes up to about 600 ms. Keyboard activation is not delayed.
  */
-export const DIALOG_TAP_GUARD_MS = 700
+const DIALOG_TAP_GUARD_MS = 700
 
 /** Applies roles and focus to the dialog in `root` (`.taro__modal`) when it is shown. */
 function enhance(root: HTMLElement, state: { returnTo: Element | null; open: boolean; openedAt: number }): void {

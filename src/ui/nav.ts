@@ -8,7 +8,7 @@ export const MAX_PAGES = 10
 const routeOf = (url: string) => url.replace(/^\//, '').split('?')[0]
 
 /** Whether `url` (`/pages/me/index?x=1` or a bare route) is a tab page. */
-export const isTabRoute = (url: string) => TAB_ROUTES.includes(routeOf(url))
+const isTabRoute = (url: string) => TAB_ROUTES.includes(routeOf(url))
 
 /**
  * Opens a page from a link: a tab page with `switchTab`; any other with `navigateTo`, or with

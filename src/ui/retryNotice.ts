@@ -1,7 +1,7 @@
 import Taro from '@tarojs/taro'
 
 /** What the person is told while a request is tried again: `网络不稳，正在重试（第 2 次）…`. */
-export const retryText = (attempt: number) => `网络不稳，正在重试（第 ${attempt} 次）…`
+const retryText = (attempt: number) => `网络不稳，正在重试（第 ${attempt} 次）…`
 
 /**
  * Shows that a request is being tried again (wired to the API wrapper's `onRetry` by the app entry, so

@@ -1,5 +1,5 @@
 /**
- * Navigation that never dead-ends (issue 10): `openPage` switches to tab pages and replaces the top page
+ * Navigation that never dead-ends: `openPage` switches to tab pages and replaces the top page
  * once WeChat's 10-page stack is full; a page opened on its own (a shared link, a message) offers
  * "返回首页". The WeChat harness checks the same on every route (tests/weapp/deep-links.test.ts).
  */
@@ -38,7 +38,7 @@ describe('openPage', () => {
 
   it('knows the tab pages of app.config.ts', () => {
     ;(globalThis as unknown as { defineAppConfig: (c: unknown) => unknown }).defineAppConfig = (c) => c
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    // eslint-disable-next-line @typescript-eslint/no-require-imports -- loaded after the global it needs is set
     const config = require('@/app.config').default as { tabBar: { list: { pagePath: string }[] } }
     expect(TAB_ROUTES).toEqual(config.tabBar.list.map((t) => t.pagePath))
   })

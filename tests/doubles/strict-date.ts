@@ -23,7 +23,7 @@ export function isStrictIso(text: string): boolean {
 }
 
 /** Marks a constructor made by `makeStrictDate`. */
-export const STRICT_DATE = Symbol.for('modern-community.strictDate')
+const STRICT_DATE = Symbol.for('modern-community.strictDate')
 
 /**
  * A `Date` constructor built on `Native` (the realm's own `Date`, so instances keep that realm's

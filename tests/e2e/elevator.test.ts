@@ -1,5 +1,5 @@
 /**
- * Elevator retrofit petition and vote (issue 7) in Chromium: an owner of 西山社区 5幢2单元 (402 梁雪,
+ * Elevator retrofit petition and vote in Chromium: an owner of 西山社区 5幢2单元 (402 梁雪,
  * no ballot yet) votes, sees the meter move and the receipt, and the audit page says 记录完整; every
  * elevator page (resident and worker) passes the elder-mode rules and axe in elder mode.
  */

@@ -1,5 +1,5 @@
 /**
- * Keyboard only (issue 11): one full journey per service driven with Tab, Enter and typing — no mouse —
+ * Keyboard only: one full journey per service driven with Tab, Enter and typing — no mouse —
  * including Taro's system dialog (src/ui/h5Dialogs.ts). While tabbing, focus must move in reading order
  * (down the page, left to right on a row) and every stop must have an accessible name.
  */

@@ -90,20 +90,22 @@ describe('H5 in Chromium: what a new user met (issue 16)', () => {
     const { context, page } = await openPhone(app.browser, app.url, '/pages/login/index')
     await loginAs(page, 'u-li')
     // 马建华 confirmed that 李红 may act for him.
-    await page.evaluate(() => {
+    await page.evaluate(async () => {
       const be = (globalThis as any).__mcMockBackend()
       const now = new Date(be.clock.now() + 8 * 3600_000).toISOString().slice(0, 19) + '+08:00'
-      be.db.data.familyLinks['fl-e2e'] = {
-        id: 'fl-e2e',
-        proxyId: 'u-li',
-        principalId: 'u-xs0',
-        relationship: '子女',
-        status: 'confirmed',
-        requestedBy: 'u-li',
-        requestedAt: now,
-        confirmedAt: now,
-        confirmedBy: 'principal',
-      }
+      await be.arrange('family_links', [
+        {
+          id: 'fl-e2e',
+          proxyId: 'u-li',
+          principalId: 'u-xs0',
+          relationship: '子女',
+          status: 'confirmed',
+          requestedBy: 'u-li',
+          requestedAt: now,
+          confirmedAt: now,
+          confirmedBy: 'principal',
+        },
+      ])
     })
     await go(page, 'packages/care-card/pages/index/index')
     await visiblePage(page).locator('#acting-for-u-xs0').click()

@@ -104,7 +104,7 @@ describe('H5 in Chromium: 一件事', () => {
     await waitForRoute(page, `${ROOT}/questions/index`)
     await visiblePage(page).getByText('宝宝是哪天出生的').waitFor()
     // Open the date picker and confirm its date (today by mock time), then go on.
-    await visiblePage(page).locator('.ot-date').click()
+    await visiblePage(page).locator('.date-field-row').click()
     await page.locator('.weui-picker__action:visible').last().click()
     await answer(page, 'q-next')
     await answer(page, 'q-parents-married')

@@ -1,7 +1,7 @@
 /**
- * Fixes from the fresh-user trial, in Chromium at 375 px: the hotline button on one line, elder mode
- * for Taro's dialogs, a double tap on a one-thing answer, 朗读 without a Chinese voice, and screenshots
- * of the pages these fixes changed (normal and elder mode).
+ * What a first-time user meets, in Chromium at 375 px: the hotline button on one line, elder mode for
+ * Taro's dialogs, a double tap on a one-thing answer, 朗读 without a Chinese voice, and screenshots of
+ * those pages (normal and elder mode).
  */
 import type { Page } from 'playwright-core'
 import {

@@ -2,6 +2,7 @@ import type { Page } from 'playwright-core'
 import { formatInstantCn } from '@/domain/youthPalaceTypes'
 import {
   answerModal,
+  backendRows,
   expectAudited,
   loginAs,
   openPhone,
@@ -27,7 +28,7 @@ const go = async (page: Page, route: string, query = '') => {
 /**
  * Waits until the shown page has rendered what it loaded: no loading skeleton, no busy button, every
  * Taro input rendered with its accessible name (Field sets it once the custom element has drawn its
- * `<input>`). Replaces a fixed pause that a slow machine could outrun.
+ * `<input>`), rather than a fixed pause that a slow machine could outrun.
  */
 const settled = (page: Page) =>
   page.waitForFunction(() => {
@@ -46,12 +47,10 @@ const checkPage = async (page: Page, where: string) => {
 }
 const setClock = (page: Page, ms: number) =>
   page.evaluate((t) => (globalThis as any).__mcMockBackend().clock.set(t), ms)
-const backendData = (page: Page) => page.evaluate(() => (globalThis as any).__mcMockBackend().db.data) as Promise<any>
 /** The seeded open term (its id names the season it starts in, so it depends on today's date). */
 const openTerm = async (page: Page): Promise<string> =>
-  (Object.values((await backendData(page)).ypTerms) as { id: string; status: string }[]).find(
-    (t) => t.status === 'open',
-  )!.id
+  (await backendRows<{ id: string; status: string }>(page, 'yp_terms')).find((t) => t.status === 'open')!.id
+const rowOf = async (page: Page, table: string, id: string): Promise<any> => (await backendRows(page, table, { id }))[0]
 
 describe('H5 in Chromium: youth palace', () => {
   it('a parent adds a child, filters courses, applies and sees the course in my courses', async () => {
@@ -141,7 +140,7 @@ describe('H5 in Chromium: youth palace', () => {
     await go(page, `${YP}/my-courses/index`)
     await visiblePage(page).getByText('陶艺小班').waitFor()
     await checkPage(page, 'my-courses')
-    const dance = Object.values((await backendData(page)).ypEnrollments as Record<string, any>).find(
+    const dance = (await backendRows(page, 'yp_enrollments')).find(
       (e) => e.courseId === 'ypc-chinese-dance' && e.parentId === 'u-chen',
     )
     await visiblePage(page).locator(`#checkin-${dance.id}`).click()
@@ -154,7 +153,7 @@ describe('H5 in Chromium: youth palace', () => {
     await checkPage(page, 'checkin')
 
     // Worker: close after the window and draw; course form and attendance.
-    const closesAt = (await backendData(page)).ypTerms[TERM].closesAt as string
+    const closesAt = (await rowOf(page, 'yp_terms', TERM)).closesAt as string
     const drawMs = Date.parse(`${closesAt}T10:00:00+08:00`) + 24 * 3600_000
     await loginAs(page, 'u-zhao')
     await setElder(page, true)
@@ -173,8 +172,8 @@ describe('H5 in Chromium: youth palace', () => {
     await go(page, `${YP}/worker-attendance/index`, '?id=ypc-pottery')
     await visiblePage(page).locator('#roster').waitFor()
     await checkPage(page, 'worker-attendance')
-    const other = (await backendData(page)).ypTerms
-    const draft = Object.values(other as Record<string, any>).find((t) => t.status === 'draft' || t.status === 'drawn')
+    const other = await backendRows(page, 'yp_terms')
+    const draft = other.find((t) => t.status === 'draft' || t.status === 'drawn')
     await go(page, `${YP}/worker-course/index`, `?termId=${draft.id}`)
     await visiblePage(page).locator('#course-submit').waitFor()
     await checkPage(page, 'worker-course')
@@ -224,11 +223,9 @@ describe('H5 in Chromium: youth palace', () => {
     await visiblePage(page).locator('#cancel-ype-seed-aircraft-zheng-kx').click()
     await answerModal(page, '确定取消')
     await visiblePage(page).getByText('已取消《航模小班》，费用将原路退回').waitFor()
-    const data = await backendData(page)
-    const cancelledAt = Date.parse(data.ypEnrollments['ype-seed-aircraft-zheng-kx'].cancelledAt)
-    const offer = Object.values(data.ypEnrollments as Record<string, any>).find(
-      (e) => e.courseId === 'ypc-model-aircraft' && e.childId === 'ypk-chen-yue',
-    )
+    const enrollments = await backendRows(page, 'yp_enrollments')
+    const cancelledAt = Date.parse(enrollments.find((e) => e.id === 'ype-seed-aircraft-zheng-kx').cancelledAt)
+    const offer = enrollments.find((e) => e.courseId === 'ypc-model-aircraft' && e.childId === 'ypk-chen-yue')
     expect(offer).toMatchObject({ status: 'admitted', source: 'waitlist' })
 
     // Two hours later: the message and my courses say by when to confirm and how long is left.
@@ -252,7 +249,7 @@ describe('H5 in Chromium: youth palace', () => {
     await answerModal(page, '模拟支付')
     await visiblePage(page).getByText('已支付 ¥60.00，陈悦的《航模小班》名额已确认').waitFor()
     await visiblePage(page).locator(`#checkin-${offer.id}`).waitFor()
-    expect((await backendData(page)).ypEnrollments[offer.id].status).toBe('confirmed')
+    expect((await rowOf(page, 'yp_enrollments', offer.id)).status).toBe('confirmed')
     await checkPage(page, 'my-courses: confirmed')
     expect(pageErrors(page)).toEqual([])
     await context.close()
@@ -272,7 +269,7 @@ describe('H5 in Chromium: youth palace', () => {
     // The birth date picker opens on the saved date; cancelling keeps it.
     await visiblePage(page).locator('#child-birth').getByRole('button').click()
     await page.locator('.weui-picker__action:visible', { hasText: '取消' }).click()
-    expect((await backendData(page)).ypChildren['ypk-chen-le'].name).toBe('陈乐')
+    expect((await rowOf(page, 'yp_children', 'ypk-chen-le')).name).toBe('陈乐')
 
     // Leave and come back: the unsaved edit is still there.
     await go(page, `${YP}/index/index`)
@@ -282,7 +279,7 @@ describe('H5 in Chromium: youth palace', () => {
     await expect(visiblePage(page).locator('#child-name input').inputValue()).resolves.toBe('陈乐乐')
     await visiblePage(page).locator('#child-save').click()
     await visiblePage(page).locator('#child-result').getByText('已保存陈乐乐的资料').waitFor()
-    expect((await backendData(page)).ypChildren['ypk-chen-le'].name).toBe('陈乐乐')
+    expect((await rowOf(page, 'yp_children', 'ypk-chen-le')).name).toBe('陈乐乐')
 
     // 陈悦 holds a course: the page says what to cancel first and offers no delete button.
     await go(page, `${YP}/course/index`, '?id=ypc-calligraphy&childId=ypk-chen-yue')
@@ -299,11 +296,11 @@ describe('H5 in Chromium: youth palace', () => {
     await go(page, `${YP}/child/index`, '?id=ypk-chen-le')
     await visiblePage(page).locator('#child-delete').click()
     await answerModal(page, '先不删')
-    expect((await backendData(page)).ypChildren['ypk-chen-le'].deletedAt).toBeUndefined()
+    expect((await rowOf(page, 'yp_children', 'ypk-chen-le')).deletedAt).toBeUndefined()
     await visiblePage(page).locator('#child-delete').click()
     await answerModal(page, '确定删除')
     await visiblePage(page).locator('#child-result').getByText('已删除陈乐乐的资料').waitFor()
-    expect((await backendData(page)).ypChildren['ypk-chen-le'].deletedAt).toBeTruthy()
+    expect((await rowOf(page, 'yp_children', 'ypk-chen-le')).deletedAt).toBeTruthy()
     await go(page, `${YP}/index/index`)
     await visiblePage(page).getByText('陈悦（9 岁）').waitFor()
     expect(await visiblePage(page).getByText('陈乐乐').count()).toBe(0)

@@ -3,4 +3,4 @@ export { ApiError } from '@/api/errors'
 import type { Backend } from '@/backend'
 
 /** The family links stored in a backend (test inspection). */
-export const familyLinksForTest = (b: Backend) => Object.values(b.db.data.familyLinks)
+export const familyLinksForTest = (b: Backend) => b.inspect('family_links')

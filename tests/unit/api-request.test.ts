@@ -141,11 +141,12 @@ describe('the whole mock path: endpoint → Taro.request → interceptor → bac
     expect((await listPersonas())[0].displayName).toBe('王秀英')
     const { token } = await mockLogin('u-li')
     configureApi({ getToken: () => token })
-    backend.faults.configure({ enabled: true, rate: 1, latencyMs: 0, kinds: ['lost-response'] })
-    const idNumber = Object.values(backend.db.data.populationRegister).find((p) => p.name === '王秀英')!.idNumber
+    await backend.configureFaults({ enabled: true, rate: 1, latencyMs: 0, kinds: ['lost-response'] })
+    const idNumber = (await backend.inspect<{ idNumber: string }>('population_register', { name: '王秀英' }))[0]
+      .idNumber
     const attempt = requestFamilyLink({ principalName: '王秀英', principalIdNumber: idNumber, relationship: '子女' })
     await expect(attempt).rejects.toMatchObject({ code: 'NETWORK' })
-    backend.faults.configure({ enabled: false })
-    expect(familyLinksForTest(backend)).toHaveLength(1)
+    await backend.configureFaults({ enabled: false })
+    expect(await familyLinksForTest(backend)).toHaveLength(1)
   })
 })

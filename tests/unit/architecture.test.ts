@@ -37,6 +37,14 @@ function resolveLocal(file: string, spec: string): string | null {
   return null
 }
 
+/** The source file an import names under src/, or null (a package, a style sheet). */
+function resolveFile(file: string, spec: string): string | null {
+  const local = resolveLocal(file, spec)
+  if (!local) return null
+  const candidates = [local, `${local}.ts`, `${local}.tsx`, path.join(local, 'index.ts'), path.join(local, 'index.tsx')]
+  return candidates.find((c) => /\.tsx?$/.test(c) && fs.existsSync(c) && fs.statSync(c).isFile()) ?? null
+}
+
 /** Layers each layer may import (besides itself), and packages it must not import. */
 const ALLOWED: Record<string, { layers: string[]; forbidPkgs: RegExp }> = {
   domain: { layers: [], forbidPkgs: /^(@tarojs|react|zustand|node:)/ },
@@ -46,6 +54,8 @@ const ALLOWED: Record<string, { layers: string[]; forbidPkgs: RegExp }> = {
   ui: { layers: ['stores', 'domain', 'api'], forbidPkgs: /^node:/ },
   pages: { layers: ['ui', 'stores', 'domain', 'api'], forbidPkgs: /^node:/ },
   mock: { layers: ['backend'], forbidPkgs: /^node:/ },
+  // The shared server (Node only): the backend over SQL and HTTP; never in an app bundle.
+  server: { layers: ['backend', 'domain'], forbidPkgs: /^(@tarojs|react|zustand)/ },
   entry: { layers: ['mock', 'stores', 'ui', 'domain', 'api'], forbidPkgs: /^node:/ },
 }
 
@@ -64,7 +74,9 @@ describe('architecture: one-way imports', () => {
       const local = resolveLocal(file, spec)
       if (!local) {
         // node: modules are allowed only in the file-storage adapter (Node mock server), never in the app bundle.
-        const nodeOk = spec.startsWith('node:') && file.endsWith(path.join('backend', 'storage', 'file.ts'))
+        const nodeOk =
+          spec.startsWith('node:') &&
+          (file.endsWith(path.join('backend', 'storage', 'file.ts')) || layer(file) === 'server')
         if (rule.forbidPkgs.test(spec) && !nodeOk) bad.push(spec)
         continue
       }
@@ -79,6 +91,27 @@ describe('architecture: one-way imports', () => {
       if (!rule.layers.includes(to)) bad.push(`${spec} (${from} → ${to})`)
     }
     expect(bad).toEqual([])
+  })
+
+  // ESLint's import-x/no-cycle skips type-only imports; a type cycle still ties two modules together.
+  it('has no import cycles, type-only imports included', () => {
+    const graph = new Map(all.map((f) => [f, imports(f).flatMap((s) => resolveFile(f, s) ?? [])]))
+    const state = new Map<string, 'open' | 'done'>()
+    const stack: string[] = []
+    const cycles: string[] = []
+    const visit = (file: string) => {
+      state.set(file, 'open')
+      stack.push(file)
+      for (const next of graph.get(file) ?? []) {
+        if (state.get(next) === 'open') {
+          cycles.push([...stack.slice(stack.indexOf(next)), next].map((f) => path.relative(SRC, f)).join(' → '))
+        } else if (!state.has(next)) visit(next)
+      }
+      stack.pop()
+      state.set(file, 'done')
+    }
+    for (const file of all) if (!state.has(file)) visit(file)
+    expect(cycles).toEqual([])
   })
 
   it('only the app entry imports the mock wiring', () => {

@@ -15,6 +15,8 @@ import { createMockInterceptor } from '@/backend/interceptor'
 import { memoryStorage } from '@/backend/storage/memory'
 import { resetTaroDouble, taroStorage } from '../doubles/taro'
 
+/* eslint-disable @typescript-eslint/no-require-imports -- stores load per test (registry reset, jest.isolateModules) */
+
 const SRC = join(__dirname, '../../src')
 
 /** Every source file under `dir`. */
@@ -42,7 +44,6 @@ function loadAllStores() {
   for (const f of storeFiles) require(join(SRC, f.file))
 }
 
-/* eslint-disable @typescript-eslint/no-var-requires */
 const personal = () => require('@/stores/personal') as typeof import('@/stores/personal')
 
 /** A registered store's data now, and whether it is back to its initial data (kept fields aside). */

@@ -1,5 +1,5 @@
 /**
- * Storage full on the phone (issue 10): a persisted write that does not fit first drops caches
+ * Storage full on the phone: a persisted write that does not fit first drops caches
  * (`mc:cache:`) and tries again; if it still does not fit, the person is told in plain words, nothing
  * throws into the UI, and what was stored before (the session) stays intact.
  */

@@ -2,10 +2,13 @@ import { execFileSync } from 'child_process'
 import { mkdtempSync, rmSync } from 'fs'
 import { tmpdir } from 'os'
 import { join } from 'path'
+import cd from 'chinese-days'
 import fc from 'fast-check'
+import { version as chineseDaysVersion } from 'chinese-days/package.json'
 import { DomainError } from '@/domain/errors'
+import { HOLIDAY_TABLE, HOLIDAY_TABLE_SOURCE } from '@/domain/holidayTable'
 import { addDays } from '@/domain/time'
-import { addWorkingDays, isCalendarCovered, isWorkingDay, nextWorkingDays } from '@/domain/workingDays'
+import { addWorkingDays, calendarStatus, isWorkingDay, nextWorkingDays } from '@/domain/workingDays'
 
 const codeOf = (fn: () => unknown) => {
   try {
@@ -84,16 +87,19 @@ describe('nextWorkingDays', () => {
 })
 
 describe('calendar coverage', () => {
-  it('knows the holiday calendars of 2004–2026 and falls back to Monday–Friday after that', () => {
-    expect(isCalendarCovered('2004-06-01')).toBe(true)
-    expect(isCalendarCovered('2026-12-31')).toBe(true)
-    expect(isCalendarCovered('2003-06-01')).toBe(false)
-    expect(isCalendarCovered('2027-01-01')).toBe(false)
-    expect(isWorkingDay('2027-01-01')).toBe(true) // a Friday: 元旦 unknown to this library version
+  it('knows the published calendars of 2004–2026, provisional statutory holidays for 2027–2036, nothing after', () => {
+    expect(calendarStatus('2004-06-01')).toBe('published')
+    expect(calendarStatus('2026-12-31')).toBe('published')
+    expect(calendarStatus('2003-06-01')).toBe('none')
+    expect(calendarStatus('2027-01-01')).toBe('provisional')
+    expect(calendarStatus('2036-12-31')).toBe('provisional')
+    expect(calendarStatus('2037-01-01')).toBe('none')
+    expect(isWorkingDay('2037-01-01')).toBe(true) // a Thursday beyond the table: Monday–Friday fallback
   })
 
   it('gives the same answers on a device west of UTC (the library alone would shift weekdays)', () => {
-    // Jest cannot change the running time zone: bundle the module with esbuild (a Taro dependency) and run it in Los Angeles.
+    // Jest cannot change the running time zone: bundle the module with esbuild (a Taro dependency) and run it
+    // in Los Angeles.
     const root = join(__dirname, '../..')
     const dir = mkdtempSync(join(tmpdir(), 'working-days-'))
     const out = join(dir, 'wd.js')
@@ -121,8 +127,6 @@ describe('calendar coverage', () => {
 })
 
 describe('holiday table generated from chinese-days (scripts/gen-holiday-table.mjs)', () => {
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  const cd = require('chinese-days') as { getDayDetail(d: string): { work: boolean; name: string } }
   /** The library's answer the way the app used it before shipping the table: its table entry, else Mon–Fri. */
   const libraryWorkingDay = (iso: string) => {
     const detail = cd.getDayDetail(iso)
@@ -131,22 +135,81 @@ describe('holiday table generated from chinese-days (scripts/gen-holiday-table.m
     return weekday >= 1 && weekday <= 5
   }
 
-  it('agrees with the library on every day from 2003 to 2027', () => {
+  it('agrees with the library on every day from 2003 to 2026 (the published years)', () => {
     const disagreements: string[] = []
     let checked = 0
-    for (let d = new Date(Date.UTC(2003, 0, 1)); d.getUTCFullYear() <= 2027; d.setUTCDate(d.getUTCDate() + 1)) {
+    for (let d = new Date(Date.UTC(2003, 0, 1)); d.getUTCFullYear() <= 2026; d.setUTCDate(d.getUTCDate() + 1)) {
       const iso = d.toISOString().slice(0, 10)
       checked++
       if (isWorkingDay(iso) !== libraryWorkingDay(iso)) disagreements.push(iso)
     }
-    expect(checked).toBe(9131)
+    expect(checked).toBe(8766)
     expect(disagreements).toEqual([])
   })
 
-  it('covers exactly the years whose New Year the library lists', () => {
+  it('names the library version it was generated from (re-run the script after an upgrade)', () => {
+    expect(HOLIDAY_TABLE_SOURCE).toBe(`chinese-days ${chineseDaysVersion}`)
+  })
+
+  it('marks as published exactly the years whose New Year the library lists', () => {
     for (let year = 2000; year <= 2030; year++) {
       const listed = cd.getDayDetail(`${year}-01-01`).name.includes(',')
-      expect([year, isCalendarCovered(`${year}-06-01`)]).toEqual([year, listed])
+      expect([year, calendarStatus(`${year}-06-01`) === 'published']).toEqual([year, listed])
     }
+  })
+})
+
+describe('provisional years: the statutory holidays of 全国年节及纪念日放假办法 (2024 revision)', () => {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { statutoryHolidays } = require('../../scripts/statutory-holidays.cjs') as {
+    statutoryHolidays(year: number): { date: string; name: string }[]
+  }
+  const restOf = (year: number) =>
+    HOLIDAY_TABLE[year].rest.split(',').map((mmdd) => `${year}-${mmdd.slice(0, 2)}-${mmdd.slice(2)}`)
+
+  it('2027: 元旦 and 春节 (除夕 2027-02-05 to 02-08) are closed, the first Monday of the year is open', () => {
+    expect(isWorkingDay('2027-01-01')).toBe(false) // Friday, 元旦
+    expect(isWorkingDay('2027-01-04')).toBe(true) // Monday
+    expect(['2027-02-05', '2027-02-06', '2027-02-07', '2027-02-08'].map(isWorkingDay)).toEqual([
+      false,
+      false,
+      false,
+      false,
+    ])
+    expect(isWorkingDay('2027-02-09')).toBe(true) // Tuesday after 初三: open until the notice says otherwise
+    expect(isWorkingDay('2027-02-04')).toBe(true) // Thursday before 除夕
+    expect(['2027-04-05', '2027-06-09', '2027-09-15', '2027-10-01'].map(isWorkingDay)).toEqual([
+      false,
+      false,
+      false,
+      false,
+    ])
+    expect(isWorkingDay('2027-01-02')).toBe(false) // a Saturday: no make-up working days are known
+  })
+
+  it('the law-derived days of 2025 and 2026 are all rest days in the published arrangements (the derivation is right)', () => {
+    for (const year of [2025, 2026]) {
+      const published = new Set(restOf(year))
+      const missing = statutoryHolidays(year).filter((d) => !published.has(d.date))
+      expect([year, missing]).toEqual([year, []])
+      expect(statutoryHolidays(year)).toHaveLength(13)
+    }
+  })
+
+  it('each provisional row is the statutory days of its year and nothing else, for ten years', () => {
+    const years = Object.entries(HOLIDAY_TABLE)
+      .filter(([, row]) => row.provisional)
+      .map(([y]) => Number(y))
+    expect(years).toEqual([2027, 2028, 2029, 2030, 2031, 2032, 2033, 2034, 2035, 2036])
+    for (const year of years) {
+      expect(HOLIDAY_TABLE[year].work).toBe('')
+      expect([year, restOf(year)]).toEqual([year, [...new Set(statutoryHolidays(year).map((d) => d.date))]])
+    }
+  })
+
+  it('the published table still wins for the years it covers (2026 keeps its in-lieu days)', () => {
+    expect(calendarStatus('2026-02-23')).toBe('published')
+    expect(isWorkingDay('2026-02-23')).toBe(false) // Monday in lieu, not a statutory day
+    expect(isWorkingDay('2026-02-14')).toBe(true) // Saturday make-up working day
   })
 })

@@ -217,8 +217,9 @@ describe('registration window: residents from day 1, others from day 4 (Beijing 
       now: '2026-03-01T08:00:00+08:00',
       resident: true,
       noShowsLastTerm: 0,
-      enrollments: taken,
-      courses: [full],
+      childEnrollments: [],
+      childCourses: [],
+      courseEnrollments: taken,
     })
     expect(code(verdict)).toBe('REGISTRATION_CLOSED')
   })
@@ -279,8 +280,9 @@ describe('no-shows and resident priority', () => {
       term,
       now: '2026-02-20T09:00:00+08:00',
       resident: true,
-      enrollments: [],
-      courses: [],
+      childEnrollments: [],
+      childCourses: [],
+      courseEnrollments: [],
     }
     expect(code(checkApplication({ ...base, noShowsLastTerm: 2 }))).toBe('ok')
     expect(code(checkApplication({ ...base, noShowsLastTerm: 3 }))).toBe('RESIDENTS_ONLY_PERIOD')
@@ -309,8 +311,9 @@ describe('checkApplication', () => {
     now: '2026-02-24T09:00:00+08:00',
     resident: false,
     noShowsLastTerm: 0,
-    enrollments: [],
-    courses: [],
+    childEnrollments: [],
+    childCourses: [],
+    courseEnrollments: [],
   }
 
   it('accepts a valid application', () => {
@@ -327,22 +330,15 @@ describe('checkApplication', () => {
   })
 
   it('refuses applying twice to the same course', () => {
-    expect(code(checkApplication({ ...base, enrollments: [app('C-draw', 'pending')], courses: [course()] }))).toBe(
-      'ALREADY_APPLIED',
-    )
+    expect(
+      code(checkApplication({ ...base, childEnrollments: [app('C-draw', 'pending')], childCourses: [course()] })),
+    ).toBe('ALREADY_APPLIED')
   })
 
   it('refuses the last-seat-plus-one of a first-come course', () => {
     const fc = course({ id: 'C-fc', admission: 'firstCome', capacity: 1 })
     expect(
-      code(
-        checkApplication({
-          ...base,
-          course: fc,
-          enrollments: [app('C-fc', 'confirmed', { childId: 'K9' })],
-          courses: [fc],
-        }),
-      ),
+      code(checkApplication({ ...base, course: fc, courseEnrollments: [app('C-fc', 'confirmed', { childId: 'K9' })] })),
     ).toBe('COURSE_FULL')
   })
 

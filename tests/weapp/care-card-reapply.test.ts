@@ -1,5 +1,5 @@
 /**
- * Applying twice (fresh-user trial): someone whose application is under review or approved is told so,
+ * Applying twice: someone whose application is under review or approved is told so,
  * with a way to its progress, before filling in the form again — on the eligibility result and on the
  * apply page. 余桂兰 (u-xs0) holds an approved card; 王秀英 (u-wang) has never applied.
  */

@@ -1,18 +1,20 @@
 /**
- * Navigation never dead-ends (issue 10):
+ * Navigation never dead-ends:
  * - every route of app.json, opened as the first page (a shared link, a message, a scan) by a suitable
  *   persona with the ids it needs, renders without console errors and not blank, and has a way home:
  *   a tab page, or the "返回首页" control the app's Page shows on a lone page, which lands on home;
  * - a chain of 12 page opens through the app's own links never fails: once WeChat's 10-page stack is
  *   full the app replaces the top page (src/ui/nav.ts `openPage`), and going back ends on home.
  */
-import { buildSeed } from '@/backend/seed'
+import { seedRows } from '@/backend'
 import { MiniProgram, MAX_PAGE_STACK, loginAs } from './harness'
 
 jest.setTimeout(60_000)
 
 /** The open term of the youth palace as seeded today (its id follows the season it starts in). */
-const openTermId = Object.values(buildSeed(new Date().toISOString()).ypTerms).find((t) => t.status === 'open')!.id
+const openTermId = (seedRows(new Date().toISOString()).yp_terms as { id: string; status: string }[]).find(
+  (t) => t.status === 'open',
+)!.id
 
 /** Who opens each page and with what query (seeded ids). Every route of app.json must be listed. */
 const DEEP_LINKS: Record<string, [persona: string, query?: string]> = {

@@ -1,5 +1,5 @@
 /**
- * Drafts survive a kill (issue 10): for every long form that uses `useDraft` (src/stores/drafts.ts),
+ * Drafts survive a kill: for every long form that uses `useDraft` (src/stores/drafts.ts),
  * a seeded persona types into it, the app is killed (a NEW MiniProgram on the same storage), the same
  * page is reopened and the values are back (and the page says so where it does); then the form is
  * submitted with valid seeded values, the draft's key leaves `mc:drafts`, and after another kill the
@@ -8,13 +8,15 @@
  * Checked to fail: with `skipHydration` on the drafts store every case fails after the kill; with
  * `useDraft`'s clear a no-op every case fails after submitting.
  */
-import { buildSeed } from '@/backend/seed'
+import { seedRows } from '@/backend'
 import { MiniProgram, loginAs, logout, seededIdNumber } from './harness'
 
 jest.setTimeout(120_000)
 
 /** The open term of the youth palace as seeded today (its id follows the season it starts in). */
-const openTermId = Object.values(buildSeed(new Date().toISOString()).ypTerms).find((t) => t.status === 'open')!.id
+const openTermId = (seedRows(new Date().toISOString()).yp_terms as { id: string; status: string }[]).find(
+  (t) => t.status === 'open',
+)!.id
 const PETITION = 'ep-xs-5-2'
 const YP = '/packages/youth-palace/pages'
 const CC = '/packages/care-card/pages'
@@ -79,7 +81,8 @@ const CASES: DraftCase[] = [
     submit: async (mp) => {
       await mp.page.tap('real-name-submit')
       await mp.settle()
-      expect(mp.backend().db.data.users['u-chen'].realName).toMatchObject({ name: '陈晓东' })
+      const [chen] = await mp.backend().inspect<{ realName?: string }>('users', { id: 'u-chen' })
+      expect(chen.realName).toBe('陈晓东')
     },
   },
   {
@@ -105,12 +108,9 @@ const CASES: DraftCase[] = [
     submit: async (mp) => {
       await mp.page.tap('family-submit')
       await mp.settle()
-      const links = Object.values(
-        mp.backend().db.data.familyLinks as Record<
-          string,
-          { proxyId: string; principalId: string; relationship: string }
-        >,
-      )
+      const links = await mp
+        .backend()
+        .inspect<{ proxyId: string; principalId: string; relationship: string }>('family_links')
       expect(links).toContainEqual(
         expect.objectContaining({ proxyId: 'u-li', principalId: 'u-wang', relationship: '其他亲属' }),
       )
@@ -209,7 +209,10 @@ const CASES: DraftCase[] = [
         await mp.page.tap('ballot-submit')
         await mp.settle()
         expect(mp.page.text()).toContain('您的表决：同意')
-        objectionTime = Date.parse(mp.backend().db.data.elevatorPetitions[PETITION].votingDeadline) + 2 * 3600_000
+        const [petition] = await mp
+          .backend()
+          .inspect<{ votingDeadline: string }>('elevator_petitions', { id: PETITION })
+        objectionTime = Date.parse(petition.votingDeadline) + 2 * 3600_000
         await logout(mp)
       }
     },
@@ -282,7 +285,9 @@ const CASES: DraftCase[] = [
       await mp.page.tap('child-save')
       await mp.settle(300)
       expect(mp.page.text()).toContain('已保存陈乐乐的资料')
-      expect(mp.backend().db.data.ypChildren['ypk-chen-le']).toMatchObject({ name: '陈乐乐', birthDate: '2020-06-01' })
+      expect(await mp.backend().inspect('yp_children', { id: 'ypk-chen-le' })).toEqual([
+        expect.objectContaining({ name: '陈乐乐', birthDate: '2020-06-01' }),
+      ])
     },
   },
   {

@@ -1,11 +1,12 @@
 /**
- * Elevator retrofit petition and vote (issue 7) in the WeChat harness, on the seeded 西山社区 5幢2单元
+ * Elevator retrofit petition and vote in the WeChat harness, on the seeded 西山社区 5幢2单元
  * petition (vote under way, 5 of 10 households voted: 501/401/301/302 agree, 101 oppose).
  * Owners without a ballot yet: 102 朱丽 (u-xs1), 201 胡斌 (u-xs2), 202 林芳 (u-xs3), 402 梁雪, 502 唐敏.
  * Areas (m²): 101 64.2, 102 58.75, 201 64.2, 202 58.75, 301 66.48, 302 60.1, 401 66.48, 402 60.1,
  * 501 70.33, 502 61.92 → total 631.31; 2/3 of it is 420.87.
  */
 import { MiniProgram, loginAs, logout } from './harness'
+import { ballotLog } from './harness/elevator'
 
 jest.setTimeout(120_000)
 const PETITION = 'ep-xs-5-2'
@@ -110,7 +111,7 @@ describe('WeChat build: elevator petition and vote', () => {
     await mp.page.tap('paper-submit')
     expect(mp.page.text()).toContain('已录入')
     expect(mp.page.text()).toContain('202：反对（纸质）')
-    const log = mp.backend().db.data.elevatorAuditLogs[PETITION]
+    const log = await ballotLog(mp, PETITION)
     expect(log[log.length - 1]).toMatchObject({ householdId: 'r-xs-5-2-202', channel: 'paper', choice: 'oppose' })
     await mp.page.tap('paper-back')
     await mp.page.tap(`detail-${PETITION}`)
@@ -121,7 +122,13 @@ describe('WeChat build: elevator petition and vote', () => {
     expectSmallSetData(mp)
 
     // The deadline passes: the vote closes by itself and the result is published, dated the deadline.
-    const deadline: string = mp.backend().db.data.elevatorPetitions[PETITION].votingDeadline
+    const petition = async () =>
+      (
+        await mp.backend().inspect<{ votingDeadline: string; publicityEndsAt?: string }>('elevator_petitions', {
+          id: PETITION,
+        })
+      )[0]
+    const deadline: string = (await petition()).votingDeadline
     mp.backend().clock.set(Date.parse(deadline) + 3600_000)
     await mp.navigateBack()
     await mp.navigateTo(`/packages/elevator/pages/petition/index?id=${PETITION}`)
@@ -168,7 +175,7 @@ describe('WeChat build: elevator petition and vote', () => {
     await mp.page.tap('wo-submit')
     expect(mp.page.text()).toContain('纸质异议已记录')
     expect(mp.page.text()).toContain('书面异议（2 份）')
-    const publicityEnd: string = mp.backend().db.data.elevatorPetitions[PETITION].publicity.endsAt
+    const publicityEnd: string = (await petition()).publicityEndsAt!
     mp.backend().clock.set(Date.parse(publicityEnd) + 3600_000)
     await mp.navigateBack()
     await mp.navigateTo(`/packages/elevator/pages/worker-objections/index?id=${PETITION}`)
@@ -209,10 +216,9 @@ describe('WeChat build: elevator petition and vote', () => {
     expect(mp.page.text()).toContain('业主分摊合计：¥299,999.50')
     await mp.page.tap('start-submit')
     expect(mp.page.text()).toContain('申请已发起')
-    const created = Object.values(mp.backend().db.data.elevatorPetitions as Record<string, any>).find(
-      (p) => p.unitId === 'u-zpq-3-1',
-    )!
-    expect(created.plan).toEqual({
+    const [created] = await mp.backend().inspect('elevator_petitions', { unitId: 'u-zpq-3-1' })
+    const { elevatorPosition, budgetFen, subsidiesFen, yearlyMaintenanceFen } = created
+    expect({ elevatorPosition, budgetFen, subsidiesFen, yearlyMaintenanceFen }).toEqual({
       elevatorPosition: '单元南侧楼梯间外，平层入户',
       budgetFen: 50_000_000,
       subsidiesFen: 20_000_050,

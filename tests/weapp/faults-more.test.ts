@@ -1,5 +1,5 @@
 /**
- * Weak network, the remaining journeys (issue 10, "Faults and data"; the core journeys are in
+ * Weak network, the remaining journeys (the core journeys are in
  * `faults.test.ts`): with the seeded fault schedule on (30 % of each failing kind, 2 s latency), a
  * worker's review and delivery on the care card, the youth-palace close and draw, a worker's paper ballot,
  * an owner's written objection and a worker's paper objection and mediation step on the elevator all
@@ -7,8 +7,19 @@
  * always says what is happening. What other people did before the journey is set up through the backend
  * directly (`callAs`), with no faults.
  */
-import { MiniProgram, loginAs } from './harness'
-import { callAs, expectFaultsMet, faultsOn, inputValue, persist, retryToasts, seedsFrom } from './harness/faults'
+import { loginAs } from './harness'
+import { ballotLog } from './harness/elevator'
+import {
+  callAs,
+  expectFaultsMet,
+  faultsOn,
+  inputValue,
+  persist,
+  retryToasts,
+  rowOf,
+  rowsOf,
+  seedsFrom,
+} from './harness/faults'
 
 jest.setTimeout(300_000)
 
@@ -21,7 +32,6 @@ const seedOf = seedsFrom(SEEDS)
 
 const PHOTO = 'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg=='
 const PETITION = 'ep-xs-5-2'
-const data = (mp: MiniProgram) => mp.backend().db.data
 
 describe('WeChat build: worker and follow-up journeys under the seeded fault schedule', () => {
   it("爱心卡: 赵敏 approves 王秀英's application at both stages (one card); 孙丽 marks a lunch delivered (one charge)", async () => {
@@ -33,7 +43,8 @@ describe('WeChat build: worker and follow-up journeys under the seeded fault sch
     })
     mp = await loginAs('u-zhao', { storage })
     let hits = faultsOn(mp, seedOf('review'), /\/applications\/[^/]+\/review$/)
-    const acts = () => (data(mp).careApplications[app.id].acts as { kind: string }[]).map((a) => a.kind)
+    const acts = async () =>
+      (await rowOf<{ acts: { kind: string }[] }>(mp, 'care_applications', app.id))!.acts.map((a) => a.kind)
     await mp.navigateTo(`/packages/care-card/pages/worker-review/index?id=${app.id}`)
     await persist(mp, 'review page', () => mp.page.has('review-approve'))
     await mp.page.tap('review-approve')
@@ -51,22 +62,18 @@ describe('WeChat build: worker and follow-up journeys under the seeded fault sch
       () => mp.page.text().includes('审核通过，爱心卡'),
       () => mp.page.tap('review-approve'),
     )
-    expect(acts().filter((k) => k === 'community_approved')).toHaveLength(1)
-    expect(acts().filter((k) => k === 'street_approved')).toHaveLength(1)
-    expect(
-      Object.values(data(mp).careCards as Record<string, { holderId: string }>).filter((c) => c.holderId === 'u-wang'),
-    ).toHaveLength(1)
+    expect((await acts()).filter((k) => k === 'community_approved')).toHaveLength(1)
+    expect((await acts()).filter((k) => k === 'street_approved')).toHaveLength(1)
+    expect(await rowsOf(mp, 'care_cards', { holderId: 'u-wang' })).toHaveLength(1)
     expectFaultsMet(hits, /\/applications\/[^/]+\/review$/)
     expect(retryToasts(mp).length).toBeGreaterThan(0)
 
     // 孙丽 (西山) marks 马建华's booked lunch delivered once its time has come.
     mp = await loginAs('u-sun', { storage })
-    const order = Object.values(
-      data(mp).careOrders as Record<
-        string,
-        { id: string; holderId: string; status: string; startAt: string; cardId: string }
-      >,
-    ).find((o) => o.holderId === 'u-xs0' && o.status === 'booked')!
+    const [order] = await rowsOf<{ id: string; startAt: string; cardId: string }>(mp, 'care_orders', {
+      holderId: 'u-xs0',
+      status: 'booked',
+    })
     mp.backend().clock.set(Date.parse(order.startAt) + 90 * 60_000)
     hits = faultsOn(mp, seedOf('deliver'), /\/orders\/[^/]+\/deliver$/)
     await mp.navigateTo('/packages/care-card/pages/worker-orders/index')
@@ -78,12 +85,12 @@ describe('WeChat build: worker and follow-up journeys under the seeded fault sch
       () => mp.page.text().includes('已标记完成'),
       () => mp.page.tap(`deliver-${order.id}`),
     )
-    const o = data(mp).careOrders[order.id] as { status: string; acts: { kind: string }[] }
+    const o = (await rowOf<{ status: string; acts: { kind: string }[] }>(mp, 'care_orders', order.id))!
     expect(o.status).toBe('delivered')
     expect(o.acts.filter((a) => a.kind === 'delivered')).toHaveLength(1)
-    const charges = (data(mp).careLedgers[order.cardId] as { orderId?: string; kind: string }[]).filter(
-      (e) => e.orderId === order.id && e.kind === 'charge',
-    )
+    const charges = (
+      await rowsOf<{ orderId?: string; kind: string }>(mp, 'care_ledger_entries', { cardId: order.cardId })
+    ).filter((e) => e.orderId === order.id && e.kind === 'charge')
     expect(charges).toHaveLength(1)
     expectFaultsMet(hits, /\/orders\/[^/]+\/deliver$/)
     expect(retryToasts(mp).length).toBeGreaterThan(0)
@@ -97,12 +104,10 @@ describe('WeChat build: worker and follow-up journeys under the seeded fault sch
       childId: 'ypk-chen-yue',
       courseId: 'ypc-pottery',
     })
-    const term = (Object.values(data(mp).ypTerms) as { id: string; status: string; closesAt: string }[]).find(
-      (t) => t.status === 'open',
-    )!
+    const [term] = await rowsOf<{ id: string; closesAt: string }>(mp, 'yp_terms', { status: 'open' })
     mp = await loginAs('u-zhao', { storage, mockNow: Date.parse(`${term.closesAt}T10:00:00+08:00`) + 24 * 3600_000 })
     const hits = faultsOn(mp, seedOf('draw'), /\/terms\/[^/]+\/draw$/)
-    const messagesBefore = Object.keys(data(mp).messages).length
+    const messagesBefore = new Set((await rowsOf<{ id: string }>(mp, 'messages')).map((m) => m.id))
     await mp.navigateTo('/packages/youth-palace/pages/worker/index')
     await persist(mp, 'worker page', () => mp.page.has(`close-${term.id}`))
     await mp.page.tap(`close-${term.id}`)
@@ -120,19 +125,17 @@ describe('WeChat build: worker and follow-up journeys under the seeded fault sch
       () => mp.page.tap(`draw-${term.id}`),
     )
     expect(mp.page.text()).toContain('《陶艺小班》6 人报名、3 个名额：抽签录取 3 人，候补 3 人')
-    expect(data(mp).ypTerms[term.id].status).toBe('drawn')
-    const pottery = (
-      Object.values(data(mp).ypEnrollments) as { id: string; courseId: string; status: string }[]
-    ).filter((e) => e.courseId === 'ypc-pottery')
+    expect((await rowOf(mp, 'yp_terms', term.id))!.status).toBe('drawn')
+    const pottery = await rowsOf<{ id: string; status: string }>(mp, 'yp_enrollments', { courseId: 'ypc-pottery' })
     expect(pottery).toHaveLength(6)
     expect(pottery.filter((e) => e.status === 'admitted')).toHaveLength(3)
     expect(pottery.filter((e) => e.status === 'waitlisted')).toHaveLength(3)
     // One outcome message per applicant of every course drawn, however many times the draw was sent.
-    const messages = (Object.values(data(mp).messages) as { userId: string; title: string }[]).slice(messagesBefore)
-    const drawMessages = messages.filter((m) => /^青少年宫(抽签|报名成功)/.test(m.title))
-    const decided = (Object.values(data(mp).ypEnrollments) as { termId: string; source: string }[]).filter(
-      (e) => e.termId === term.id && e.source === 'draw',
+    const messages = (await rowsOf<{ id: string; userId: string; title: string }>(mp, 'messages')).filter(
+      (m) => !messagesBefore.has(m.id),
     )
+    const drawMessages = messages.filter((m) => /^青少年宫(抽签|报名成功)/.test(m.title))
+    const decided = await rowsOf(mp, 'yp_enrollments', { termId: term.id, source: 'draw' })
     expect(decided).toHaveLength(6)
     expect(drawMessages).toHaveLength(decided.length)
     expectFaultsMet(hits, /\/terms\/[^/]+\/draw$/)
@@ -143,7 +146,7 @@ describe('WeChat build: worker and follow-up journeys under the seeded fault sch
   it('加装电梯: 孙丽 enters a paper ballot; after the vote 马建华 files an objection; 孙丽 records a paper objection and a mediation step', async () => {
     let mp = await loginAs('u-sun')
     const storage = mp.storage
-    const log = () => data(mp).elevatorAuditLogs[PETITION] as { householdId: string; channel: string; choice: string }[]
+    const log = () => ballotLog(mp, PETITION)
     let hits = faultsOn(mp, seedOf('paperBallot'), /\/paper-ballots$/)
     await mp.navigateTo(`/packages/elevator/pages/worker-paper-ballot/index?id=${PETITION}`)
     await persist(mp, 'paper ballot page', () => mp.page.has('paper-submit'))
@@ -162,7 +165,7 @@ describe('WeChat build: worker and follow-up journeys under the seeded fault sch
         await mp.page.tap('paper-submit')
       },
     )
-    expect(log().filter((e) => e.householdId === 'r-xs-5-2-202')).toEqual([
+    expect((await log()).filter((e) => e.householdId === 'r-xs-5-2-202')).toEqual([
       expect.objectContaining({ channel: 'paper', choice: 'oppose' }),
     ])
     expectFaultsMet(hits, /\/paper-ballots$/)
@@ -178,7 +181,7 @@ describe('WeChat build: worker and follow-up journeys under the seeded fault sch
         signature: { kind: 'typed-name', name },
       })
     }
-    const deadline = Date.parse(data(mp).elevatorPetitions[PETITION].votingDeadline as string)
+    const deadline = Date.parse((await rowOf(mp, 'elevator_petitions', PETITION))!.votingDeadline as string)
     mp = await loginAs('u-xs0', { storage, mockNow: deadline + 2 * 3600_000 })
     hits = faultsOn(mp, seedOf('objection'), /\/objections$/)
     const TEXT = '电梯井道紧贴我家北侧窗户，影响采光和通风，请调整位置。'
@@ -195,11 +198,8 @@ describe('WeChat build: worker and follow-up journeys under the seeded fault sch
         await mp.page.tap('objection-submit')
       },
     )
-    const objections = () =>
-      Object.values(data(mp).elevatorObjections as Record<string, { petitionId: string; householdId: string }>).filter(
-        (x) => x.petitionId === PETITION,
-      )
-    expect(objections().filter((x) => x.householdId === 'r-xs-5-2-101')).toHaveLength(1)
+    const objections = () => rowsOf<{ householdId: string }>(mp, 'elevator_objections', { petitionId: PETITION })
+    expect((await objections()).filter((x) => x.householdId === 'r-xs-5-2-101')).toHaveLength(1)
     expectFaultsMet(hits, /\/objections$/)
 
     // 孙丽 records 201's paper objection, then, after publicity, a mediation step.
@@ -221,8 +221,8 @@ describe('WeChat build: worker and follow-up journeys under the seeded fault sch
         await mp.page.tap('wo-submit')
       },
     )
-    expect(objections()).toHaveLength(2)
-    const publicityEnd = Date.parse(data(mp).elevatorPetitions[PETITION].publicity.endsAt as string)
+    expect(await objections()).toHaveLength(2)
+    const publicityEnd = Date.parse((await rowOf(mp, 'elevator_petitions', PETITION))!.publicityEndsAt as string)
     mp.backend().clock.set(publicityEnd + 3600_000)
     await mp.navigateBack()
     await mp.navigateTo(`/packages/elevator/pages/worker-objections/index?id=${PETITION}`)
@@ -240,7 +240,7 @@ describe('WeChat build: worker and follow-up journeys under the seeded fault sch
         await mp.page.tap('wm-submit')
       },
     )
-    const steps = data(mp).elevatorPetitions[PETITION].mediation.steps as { stage: string }[]
+    const steps = await rowsOf<{ stage: string }>(mp, 'elevator_mediation_steps', { petitionId: PETITION })
     expect(steps.filter((s) => s.stage === 'mediation')).toHaveLength(1)
     expectFaultsMet(hits, /\/(paper-objections|mediation)$/)
     expect(retryToasts(mp).length).toBeGreaterThan(0)

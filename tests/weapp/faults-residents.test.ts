@@ -1,14 +1,24 @@
 /**
- * Weak network, residents' follow-up journeys (issue 10, "Faults and data"; see `faults.test.ts` for the
+ * Weak network, residents' follow-up journeys (see `faults.test.ts` for the
  * core journeys and `faults-more.test.ts` for the workers'): under the seeded fault schedule, real-name
  * binding, a family link asked for and confirmed, paying for a waitlist place, cancelling a care-card
  * booking, starting an elevator petition and a co-initiator's confirmation all complete through the app's
  * own retries, write once (one payment, one release, one petition…), keep what was typed, and the page
  * always says what is happening.
  */
-import { MiniProgram, loginAs, seededIdNumber } from './harness'
+import { loginAs, seededIdNumber } from './harness'
 import { fillZpqPetitionStart } from './harness/elevator'
-import { callAs, expectFaultsMet, faultsOn, inputValue, persist, retryToasts, seedsFrom } from './harness/faults'
+import {
+  callAs,
+  expectFaultsMet,
+  faultsOn,
+  inputValue,
+  persist,
+  retryToasts,
+  rowOf,
+  rowsOf,
+  seedsFrom,
+} from './harness/faults'
 
 jest.setTimeout(300_000)
 
@@ -18,8 +28,6 @@ jest.setTimeout(300_000)
  */
 const SEEDS = { realName: 1, familyRequest: 5, familyConfirm: 5, pay: 1, cancel: 5, petition: 1, coInitiator: 5 }
 const seedOf = seedsFrom(SEEDS)
-
-const data = (mp: MiniProgram) => mp.backend().db.data
 
 describe("WeChat build: residents' follow-up journeys under the seeded fault schedule", () => {
   it('我的: 陈晓东 binds his real name; 李红 asks to act for 王秀英, who agrees (one binding, one link)', async () => {
@@ -44,15 +52,13 @@ describe("WeChat build: residents' follow-up journeys under the seeded fault sch
       },
     )
     expect(mp.page.text()).toContain('您好，陈晓东')
-    expect(data(mp).users['u-chen'].realName).toMatchObject({ name: '陈晓东' })
+    expect((await rowOf<{ realName?: string }>(mp, 'users', 'u-chen'))!.realName).toBe('陈晓东')
     expectFaultsMet(hits, /^\/api\/me\/real-name$/)
 
     mp = await loginAs('u-li', { storage })
     hits = faultsOn(mp, seedOf('familyRequest'), /^\/api\/family-links$/)
     const links = () =>
-      (Object.values(data(mp).familyLinks) as { proxyId: string; principalId: string; status: string }[]).filter(
-        (l) => l.proxyId === 'u-li' && l.principalId === 'u-wang',
-      )
+      rowsOf<{ id: string; status: string }>(mp, 'family_links', { proxyId: 'u-li', principalId: 'u-wang' })
     await mp.navigateTo('/pages/family/index')
     await persist(mp, 'family page', () => mp.page.has('family-submit'))
     await mp.page.input('family-name', '王秀英')
@@ -67,12 +73,12 @@ describe("WeChat build: residents' follow-up journeys under the seeded fault sch
         await mp.page.tap('family-submit')
       },
     )
-    expect(links()).toEqual([expect.objectContaining({ status: 'pending' })])
+    expect(await links()).toEqual([expect.objectContaining({ status: 'pending' })])
     expectFaultsMet(hits, /^\/api\/family-links$/)
 
     mp = await loginAs('u-wang', { storage })
     hits = faultsOn(mp, seedOf('familyConfirm'), /^\/api\/family-links\/[^/]+\/confirm$/)
-    const link = links()[0] as unknown as { id: string }
+    const [link] = await links()
     await mp.navigateTo('/pages/family/index')
     await persist(mp, 'family page', () => mp.page.has(`confirm-${link.id}`))
     await mp.page.tap(`confirm-${link.id}`)
@@ -82,7 +88,7 @@ describe("WeChat build: residents' follow-up journeys under the seeded fault sch
       () => mp.page.text().includes('已生效'),
       () => mp.page.tap(`confirm-${link.id}`),
     )
-    expect(links()).toEqual([expect.objectContaining({ status: 'confirmed', confirmedBy: 'principal' })])
+    expect(await links()).toEqual([expect.objectContaining({ status: 'confirmed', confirmedBy: 'principal' })])
     expectFaultsMet(hits, /^\/api\/family-links\/[^/]+\/confirm$/)
     expect(mp.errors).toEqual([])
   })
@@ -95,11 +101,12 @@ describe("WeChat build: residents' follow-up journeys under the seeded fault sch
       courseId: 'ypc-model-aircraft',
       joinWaitlist: true,
     })
-    const seat = (Object.values(data(mp).ypEnrollments) as { id: string; parentId: string; courseId: string }[]).find(
-      (e) => e.courseId === 'ypc-model-aircraft' && e.parentId === 'u-zheng',
-    )!
+    const [seat] = await rowsOf<{ id: string }>(mp, 'yp_enrollments', {
+      courseId: 'ypc-model-aircraft',
+      parentId: 'u-zheng',
+    })
     await callAs(mp, 'u-zheng', 'POST', `/api/youth-palace/enrollments/${seat.id}/cancel`)
-    expect(data(mp).ypEnrollments[mine.id].status).toBe('admitted')
+    expect((await rowOf(mp, 'yp_enrollments', mine.id))!.status).toBe('admitted')
 
     mp = await loginAs('u-chen', { storage })
     const hits = faultsOn(mp, seedOf('pay'), /\/confirm-payment$/)
@@ -112,10 +119,8 @@ describe("WeChat build: residents' follow-up journeys under the seeded fault sch
       () => mp.page.text().includes('名额已确认'),
       () => mp.page.tap(`confirm-${mine.id}`),
     )
-    expect(data(mp).ypEnrollments[mine.id].status).toBe('confirmed')
-    const payments = (Object.values(data(mp).ypPayments) as { enrollmentId: string; status: string }[]).filter(
-      (p) => p.enrollmentId === mine.id,
-    )
+    expect((await rowOf(mp, 'yp_enrollments', mine.id))!.status).toBe('confirmed')
+    const payments = await rowsOf<{ status: string }>(mp, 'yp_payments', { enrollmentId: mine.id })
     expect(payments.filter((p) => p.status === 'paid')).toHaveLength(1)
     // The person was asked to pay once: WeChat Pay is never opened again for a place already paid for.
     expect(mp.calls.filter((c) => c.api === 'requestPayment')).toHaveLength(1)
@@ -126,9 +131,10 @@ describe("WeChat build: residents' follow-up journeys under the seeded fault sch
 
   it("爱心卡: 马建华 cancels tomorrow's lunch (one release, the credit back once)", async () => {
     const mp = await loginAs('u-xs0')
-    const order = (
-      Object.values(data(mp).careOrders) as { id: string; holderId: string; status: string; cardId: string }[]
-    ).find((o) => o.holderId === 'u-xs0' && o.status === 'booked')!
+    const [order] = await rowsOf<{ id: string; cardId: string }>(mp, 'care_orders', {
+      holderId: 'u-xs0',
+      status: 'booked',
+    })
     const hits = faultsOn(mp, seedOf('cancel'), /\/orders\/[^/]+\/cancel$/)
     await mp.navigateTo(`/packages/care-card/pages/order/index?id=${order.id}`)
     await persist(mp, 'order page', () => mp.page.has('order-cancel'))
@@ -139,10 +145,10 @@ describe("WeChat build: residents' follow-up journeys under the seeded fault sch
       () => mp.page.text().includes('已退回爱心卡'),
       () => mp.page.tap('order-cancel'),
     )
-    expect(data(mp).careOrders[order.id].status).toBe('cancelled')
-    const releases = (data(mp).careLedgers[order.cardId] as { orderId?: string; kind: string }[]).filter(
-      (e) => e.orderId === order.id && e.kind === 'release',
-    )
+    expect((await rowOf(mp, 'care_orders', order.id))!.status).toBe('cancelled')
+    const releases = (
+      await rowsOf<{ orderId?: string; kind: string }>(mp, 'care_ledger_entries', { cardId: order.cardId })
+    ).filter((e) => e.orderId === order.id && e.kind === 'release')
     expect(releases).toHaveLength(1)
     expectFaultsMet(hits, /\/orders\/[^/]+\/cancel$/)
     expect(mp.errors).toEqual([])
@@ -152,14 +158,7 @@ describe("WeChat build: residents' follow-up journeys under the seeded fault sch
     let mp = await loginAs('u-liu')
     const storage = mp.storage
     let hits = faultsOn(mp, seedOf('petition'), /^\/api\/elevator\/petitions$/)
-    const petitions = () =>
-      (
-        Object.values(data(mp).elevatorPetitions) as {
-          id: string
-          unitId: string
-          coInitiators: { userId?: string; status?: string }[]
-        }[]
-      ).filter((p) => p.unitId === 'u-zpq-3-1')
+    const petitions = () => rowsOf<{ id: string }>(mp, 'elevator_petitions', { unitId: 'u-zpq-3-1' })
     const POSITION = '单元南侧楼梯间外，平层入户'
     await mp.navigateTo('/packages/elevator/pages/start/index?unitId=u-zpq-3-1')
     await persist(mp, 'start page', () => mp.page.has('start-submit'))
@@ -175,12 +174,12 @@ describe("WeChat build: residents' follow-up journeys under the seeded fault sch
         await mp.page.tap('start-submit')
       },
     )
-    expect(petitions()).toHaveLength(1)
+    expect(await petitions()).toHaveLength(1)
     expectFaultsMet(hits, /^\/api\/elevator\/petitions$/)
 
     mp = await loginAs('u-qian', { storage })
     hits = faultsOn(mp, seedOf('coInitiator'), /\/petitions\/[^/]+\/confirm$/)
-    const id = petitions()[0].id
+    const [{ id }] = await petitions()
     await mp.navigateTo(`/packages/elevator/pages/petition/index?id=${id}`)
     await persist(mp, 'petition page', () => mp.page.has('confirm-petition'))
     await mp.page.tap('confirm-petition')
@@ -190,7 +189,8 @@ describe("WeChat build: residents' follow-up journeys under the seeded fault sch
       () => !mp.page.has('confirm-petition') && mp.page.text().includes('已确认'),
       () => mp.page.tap('confirm-petition'),
     )
-    expect(JSON.stringify(data(mp).elevatorPetitions[id])).toContain('u-qian')
+    // The petition's group (co-initiators are rows of their own) names her.
+    expect(JSON.stringify(await rowsOf(mp, 'elevator_co_initiators', { petitionId: id }))).toContain('u-qian')
     expectFaultsMet(hits, /\/petitions\/[^/]+\/confirm$/)
     expect(mp.errors).toEqual([])
   })

@@ -1,12 +1,12 @@
 /**
- * Weak network, the smaller follow-ups (issue 10, "Faults and data"; see the other `faults*.test.ts`):
+ * Weak network, the smaller follow-ups (see the other `faults*.test.ts`):
  * withdrawing a care-card application, disputing a delivered service, adding a child, cancelling a paid
- * youth-palace seat, cancelling a window appointment and deleting an account, each under the seeded fault schedule with its
- * own write losing its first answer. Each completes through the app's retries, writes once, and the page
- * always says what is happening.
+ * youth-palace seat, cancelling a window appointment and deleting an account, each under the seeded fault
+ * schedule with its own write losing its first answer. Each completes through the app's retries, writes once,
+ * and the page always says what is happening.
  */
-import { MiniProgram, loginAs } from './harness'
-import { callAs, expectFaultsMet, faultsOn, inputValue, persist, seedsFrom } from './harness/faults'
+import { loginAs } from './harness'
+import { callAs, expectFaultsMet, faultsOn, inputValue, persist, rowOf, rowsOf, seedsFrom } from './harness/faults'
 
 jest.setTimeout(300_000)
 
@@ -18,7 +18,6 @@ const SEEDS = { withdraw: 3, dispute: 3, child: 3, cancelSeat: 3, cancelAppointm
 const seedOf = seedsFrom(SEEDS)
 
 const PHOTO = 'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg=='
-const data = (mp: MiniProgram) => mp.backend().db.data
 
 describe('WeChat build: smaller follow-ups under the seeded fault schedule', () => {
   it("爱心卡: 王秀英 withdraws her application (withdrawn once); 马建华 disputes yesterday's lunch (one dispute)", async () => {
@@ -37,8 +36,9 @@ describe('WeChat build: smaller follow-ups under the seeded fault schedule', () 
       () => mp.page.has('application-again'),
       () => mp.page.tap('application-withdraw'),
     )
-    const acts = (data(mp).careApplications[app.id].acts as { kind: string }[]).map((a) => a.kind)
-    expect(data(mp).careApplications[app.id].status).toBe('withdrawn')
+    const application = (await rowOf<{ status: string; acts: { kind: string }[] }>(mp, 'care_applications', app.id))!
+    const acts = application.acts.map((a) => a.kind)
+    expect(application.status).toBe('withdrawn')
     expect(acts.filter((k) => k === 'withdrawn')).toHaveLength(1)
     expectFaultsMet(hits, /\/withdraw$/)
 
@@ -58,7 +58,11 @@ describe('WeChat build: smaller follow-ups under the seeded fault schedule', () 
         await mp.page.tap('dispute-submit')
       },
     )
-    const order = data(mp).careOrders['co-seed-1'] as { dispute?: { reason: string }; acts: { kind: string }[] }
+    const order = (await rowOf<{ dispute?: { reason: string }; acts: { kind: string }[] }>(
+      mp,
+      'care_orders',
+      'co-seed-1',
+    ))!
     expect(order.dispute?.reason).toBe(REASON)
     expect(order.acts.filter((a) => a.kind === 'disputed')).toHaveLength(1)
     expectFaultsMet(hits, /\/dispute$/)
@@ -81,26 +85,24 @@ describe('WeChat build: smaller follow-ups under the seeded fault schedule', () 
     await mp.page.input('child-name', '陈小天')
     await mp.page.change('child-birth', '2019-05-01')
     await mp.page.tap('child-submit')
-    const named = () =>
-      (Object.values(data(mp).ypChildren) as { parentId: string; name: string }[]).filter(
-        (k) => k.parentId === 'u-chen' && k.name === '陈小天',
-      )
+    const named = () => rowsOf(mp, 'yp_children', { parentId: 'u-chen', name: '陈小天' })
     await persist(
       mp,
       'add child',
-      () => named().length > 0 && !mp.page.has('child-submit'),
+      async () => (await named()).length > 0 && !mp.page.has('child-submit'),
       async () => {
         expect(inputValue(mp, 'child-name')).toBe('陈小天')
         await mp.page.tap('child-submit')
       },
     )
-    expect(named()).toHaveLength(1)
+    expect(await named()).toHaveLength(1)
     expectFaultsMet(hits, /\/children$/)
 
     mp = await loginAs('u-zheng', { storage })
-    const seat = (
-      Object.values(data(mp).ypEnrollments) as { id: string; parentId: string; courseId: string; paymentId: string }[]
-    ).find((e) => e.courseId === 'ypc-model-aircraft' && e.parentId === 'u-zheng')!
+    const [seat] = await rowsOf<{ id: string; paymentId: string }>(mp, 'yp_enrollments', {
+      courseId: 'ypc-model-aircraft',
+      parentId: 'u-zheng',
+    })
     hits = faultsOn(mp, seedOf('cancelSeat'), /\/enrollments\/[^/]+\/cancel$/)
     await mp.navigateTo('/packages/youth-palace/pages/my-courses/index')
     await persist(mp, 'my courses', () => mp.page.has(`cancel-${seat.id}`))
@@ -108,14 +110,13 @@ describe('WeChat build: smaller follow-ups under the seeded fault schedule', () 
     await persist(
       mp,
       'cancel seat',
-      () => data(mp).ypEnrollments[seat.id].status === 'cancelled' && !mp.page.has(`cancel-${seat.id}`),
+      async () =>
+        (await rowOf(mp, 'yp_enrollments', seat.id))!.status === 'cancelled' && !mp.page.has(`cancel-${seat.id}`),
       () => mp.page.tap(`cancel-${seat.id}`),
     )
-    expect(data(mp).ypPayments[seat.paymentId].status).toBe('refunded')
-    expect(data(mp).ypEnrollments[waiting.id].status).toBe('admitted')
-    const offers = (Object.values(data(mp).messages) as { userId: string; title: string }[]).filter(
-      (m) => m.userId === 'u-chen' && m.title === '候补到名额了',
-    )
+    expect((await rowOf(mp, 'yp_payments', seat.paymentId))!.status).toBe('refunded')
+    expect((await rowOf(mp, 'yp_enrollments', waiting.id))!.status).toBe('admitted')
+    const offers = await rowsOf(mp, 'messages', { userId: 'u-chen', title: '候补到名额了' })
     expect(offers).toHaveLength(1)
     expectFaultsMet(hits, /\/cancel$/)
     expect(mp.errors).toEqual([])
@@ -140,7 +141,7 @@ describe('WeChat build: smaller follow-ups under the seeded fault schedule', () 
       () => !mp.page.has(`cancel-${appt.id}`) && mp.page.text().includes('已取消'),
       () => mp.page.tap(`cancel-${appt.id}`),
     )
-    expect(data(mp).oneThingAppointments[appt.id].status).toBe('cancelled')
+    expect((await rowOf(mp, 'one_thing_appointments', appt.id))!.status).toBe('cancelled')
     expectFaultsMet(hits, /\/cancel$/)
     expect(mp.errors).toEqual([])
   })
@@ -157,7 +158,7 @@ describe('WeChat build: smaller follow-ups under the seeded fault schedule', () 
       () => mp.page.route === 'pages/login/index',
       () => mp.page.tap('delete-account'),
     )
-    expect(data(mp).users['u-chen'].deletedAt).toEqual(expect.any(String))
+    expect((await rowOf(mp, 'users', 'u-chen'))!.deletedAt).toEqual(expect.any(String))
     expectFaultsMet(hits, /^\/api\/me$/)
     expect(mp.errors).toEqual([])
   })

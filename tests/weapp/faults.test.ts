@@ -1,5 +1,5 @@
 /**
- * Weak network (issue 10, "Faults and data"): with the backend's seeded fault schedule on — each request
+ * Weak network: with the backend's seeded fault schedule on — each request
  * has a 30 % chance of each failing kind (timeout, 503, saved-but-the-answer-lost) and every request
  * takes 2 s more — the core journey of each of the four services still completes through the app's own
  * retry paths (the API wrapper's retries with the same idempotency key, then 重试 / submitting again as
@@ -8,7 +8,17 @@
  * ErrorNote with the reason), with "网络不稳，正在重试（第 N 次）…" toasts while the wrapper retried.
  */
 import { loginAs, walk } from './harness'
-import { expectFaultsMet, faultsOn, idsStarting, inputValue, persist, retryToasts, seedsFrom } from './harness/faults'
+import { ballotLog } from './harness/elevator'
+import {
+  expectFaultsMet,
+  faultsOn,
+  idsStarting,
+  inputValue,
+  persist,
+  retryToasts,
+  rowsOf,
+  seedsFrom,
+} from './harness/faults'
 
 jest.setTimeout(300_000)
 
@@ -41,9 +51,7 @@ describe('WeChat build: the four services under the seeded fault schedule', () =
         await mp.page.tap('apply-submit')
       },
     )
-    const apps = Object.values(mp.backend().db.data.careApplications as Record<string, { applicantId: string }>).filter(
-      (a) => a.applicantId === 'u-wang',
-    )
+    const apps = await rowsOf(mp, 'care_applications', { applicantId: 'u-wang' })
     expect(apps).toHaveLength(1)
     expectFaultsMet(hits, /^\/api\/care-card\/applications$/)
     expect(retryToasts(mp).length).toBeGreaterThan(0)
@@ -51,13 +59,11 @@ describe('WeChat build: the four services under the seeded fault schedule', () =
     // 马建华 (西山, card with credit) books a lunch at the canteen.
     mp = await loginAs('u-xs0')
     hits = faultsOn(mp, seedOf('book'), /^\/api\/care-card\/orders$/)
-    const db = () => mp.backend().db.data
-    const serviceId = db().careProviders['cp-xs-canteen'].services[0].id as string
-    const ordersOf = () =>
-      Object.values(
-        db().careOrders as Record<string, { id: string; holderId: string; slotId: string; status: string }>,
-      ).filter((o) => o.holderId === 'u-xs0')
-    const before = ordersOf().length
+    // The canteen's first service (services are rows of their own, in `rank` order).
+    const services = await rowsOf<{ id: string; rank: number }>(mp, 'care_services', { providerId: 'cp-xs-canteen' })
+    const serviceId = services.sort((a, b) => a.rank - b.rank)[0].id
+    const ordersOf = () => rowsOf<{ id: string; slotId: string }>(mp, 'care_orders', { holderId: 'u-xs0' })
+    const before = (await ordersOf()).length
     await mp.navigateTo(`/packages/care-card/pages/book/index?id=${serviceId}`)
     await persist(mp, 'book page', () => idsStarting(mp, 'book-day-').length > 0)
     // The last day offered (tomorrow already has a seeded lunch), its first free slot.
@@ -83,13 +89,11 @@ describe('WeChat build: the four services under the seeded fault schedule', () =
         await mp.page.tap('book-submit')
       },
     )
-    const mine = ordersOf()
+    const mine = await ordersOf()
     expect(mine).toHaveLength(before + 1)
     expect(mine.filter((o) => o.slotId === slotId)).toHaveLength(1)
     const order = mine.find((o) => o.slotId === slotId)!
-    const ledger = Object.values(db().careLedgers as Record<string, { orderId?: string; kind?: string }[]>)
-      .flat()
-      .filter((e) => e.orderId === order.id)
+    const ledger = await rowsOf(mp, 'care_ledger_entries', { orderId: order.id })
     expect(ledger).toHaveLength(1)
     expectFaultsMet(hits, /^\/api\/care-card\/orders$/)
     expect(retryToasts(mp).length).toBeGreaterThan(0)
@@ -99,7 +103,7 @@ describe('WeChat build: the four services under the seeded fault schedule', () =
     const mp = await loginAs('u-xs1')
     const hits = faultsOn(mp, seedOf('ballot'), /\/ballots$/)
     const PETITION = 'ep-xs-5-2'
-    const logBefore = (mp.backend().db.data.elevatorAuditLogs[PETITION] as unknown[]).length
+    const logBefore = (await ballotLog(mp, PETITION)).length
     await mp.navigateTo(`/packages/elevator/pages/ballot/index?id=${PETITION}`)
     await persist(mp, 'ballot page', () => mp.page.has('choice-agree'))
     await mp.page.tap('choice-agree')
@@ -117,7 +121,7 @@ describe('WeChat build: the four services under the seeded fault schedule', () =
       },
     )
     expect(mp.page.text()).toContain('您的表决：同意')
-    const log = mp.backend().db.data.elevatorAuditLogs[PETITION] as { householdId: string; choice: string }[]
+    const log = await ballotLog(mp, PETITION)
     expect(log).toHaveLength(logBefore + 1)
     expect(log.filter((e) => e.householdId === 'r-xs-5-2-102')).toHaveLength(1)
     expect(log[log.length - 1]).toMatchObject({ householdId: 'r-xs-5-2-102', choice: 'agree' })
@@ -128,11 +132,8 @@ describe('WeChat build: the four services under the seeded fault schedule', () =
   it('青少年宫: 陈晓东 applies for 中国舞 for 陈乐 (one enrollment for the child and course)', async () => {
     const mp = await loginAs('u-chen')
     const hits = faultsOn(mp, seedOf('youthPalace'), /^\/api\/youth-palace\/applications$/)
-    const enrollments = () =>
-      Object.values(
-        mp.backend().db.data.ypEnrollments as Record<string, { childId: string; courseId: string; status: string }>,
-      ).filter((e) => e.childId === 'ypk-chen-le' && e.courseId === 'ypc-chinese-dance')
-    expect(enrollments()).toHaveLength(0)
+    const enrollments = () => rowsOf(mp, 'yp_enrollments', { childId: 'ypk-chen-le', courseId: 'ypc-chinese-dance' })
+    expect(await enrollments()).toHaveLength(0)
     await mp.navigateTo('/packages/youth-palace/pages/course/index?id=ypc-chinese-dance&childId=ypk-chen-le')
     await persist(mp, 'course page', () => mp.page.has('apply-submit'))
     await mp.page.tap('apply-submit')
@@ -147,7 +148,7 @@ describe('WeChat build: the four services under the seeded fault schedule', () =
       },
     )
     expect(mp.page.text()).toContain('已确认名额')
-    expect(enrollments()).toHaveLength(1)
+    expect(await enrollments()).toHaveLength(1)
     expectFaultsMet(hits, /^\/api\/youth-palace\/applications$/)
     expect(retryToasts(mp).length).toBeGreaterThan(0)
   })
@@ -178,12 +179,10 @@ describe('WeChat build: the four services under the seeded fault schedule', () =
     await mp.page.tap('tick-birth-certificate')
     await persist(mp, 'tick saved', saved)
     expect(mp.page.text()).toContain('已办 1 项')
-    const progress = Object.values(
-      mp.backend().db.data.oneThingProgress as Record<
-        string,
-        { userId: string; eventId: string; answers: Record<string, string>; ticked: string[] }
-      >,
-    ).filter((p) => p.userId === 'u-li' && p.eventId === 'newborn')
+    const progress = await rowsOf<{ answers: Record<string, string>; ticked: string[] }>(mp, 'one_thing_progress', {
+      userId: 'u-li',
+      eventId: 'newborn',
+    })
     expect(progress).toHaveLength(1)
     expect(progress[0].answers).toMatchObject({
       birthDate: '2026-02-20',
@@ -208,9 +207,7 @@ describe('WeChat build: the four services under the seeded fault schedule', () =
       },
     )
     expect(mp.page.text()).toContain('2026年3月3日（周二） 09:00–10:00')
-    const appointments = Object.values(
-      mp.backend().db.data.oneThingAppointments as Record<string, { userId: string; status: string }>,
-    ).filter((a) => a.userId === 'u-li')
+    const appointments = await rowsOf(mp, 'one_thing_appointments', { userId: 'u-li' })
     expect(appointments).toHaveLength(1)
     expectFaultsMet(hits, /^\/api\/one-thing\/(progress|appointments)/)
     expect(retryToasts(mp).length).toBeGreaterThan(0)

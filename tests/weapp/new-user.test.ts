@@ -49,7 +49,8 @@ describe('WeChat build: what a new user met (issue 16)', () => {
     expect(mp.page.byId('real-name-id')?.attrs.value).toBe(id)
     await mp.page.tap('real-name-submit')
     await mp.settle(2000)
-    expect(mp.backend().db.data.users['u-chen'].realName).toMatchObject({ name: '陈晓东' })
+    const [chen] = await mp.backend().inspect<{ realName?: string; idNumber?: string }>('users', { id: 'u-chen' })
+    expect(chen).toMatchObject({ realName: '陈晓东', idNumber: id })
   })
 
   it("a family member's ID number pasted with full-width spaces and a lower-case x is kept whole (item 6); once she agrees, the request message is no longer 未读 (item 10)", async () => {
@@ -82,15 +83,16 @@ describe('WeChat build: what a new user met (issue 16)', () => {
   it('booking with too little on the card is refused before the confirm dialog, with what to do (item 8)', async () => {
     const mp = await loginAs('u-xs0')
     // Most of 马建华's balance is held by another booking: ¥5.00 is left.
-    const data = mp.backend().db.data
     const nowIso = beijingIso(mp.backend().clock.now())
-    const entries = data.careLedgers['cc-seed-xs0']
-    const drained = holdCredit(entries, {
-      orderId: 'co-test-drain',
-      amountFen: spendableFen(entries, nowIso) - 500,
-      at: nowIso,
+    await mp.backend().run(async (tx) => {
+      const entries = await tx.careCard.ledgerOf('cc-seed-xs0')
+      const drained = holdCredit(entries, {
+        orderId: 'co-test-drain',
+        amountFen: spendableFen(entries, nowIso) - 500,
+        at: nowIso,
+      })
+      await tx.careCard.appendLedger('cc-seed-xs0', drained, entries.length)
     })
-    data.careLedgers['cc-seed-xs0'] = drained.map((e) => ({ ...e }))
     await mp.navigateTo('/packages/care-card/pages/book/index?id=cs-xs-lunch')
     await mp.settle()
     const day = walk(mp.page.root).find((n) => (n.id ?? '').startsWith('book-day-') && !textOf(n).includes('已约满'))!
@@ -104,28 +106,27 @@ describe('WeChat build: what a new user met (issue 16)', () => {
     // The balance is on the page from the start.
     expect(textOf(mp.page.byId('book-balance')!)).toBe('爱心卡可用余额 ¥5.00')
     expect(mp.page.text()).toContain('每月 1 日发放新的额度后可以再预约')
-    expect(Object.values(data.careOrders).filter((o) => (o as { holderId: string }).holderId === 'u-xs0')).toHaveLength(
-      2,
-    )
+    expect(await mp.backend().inspect('care_orders', { holderId: 'u-xs0' })).toHaveLength(2)
     expect(mp.errors).toEqual([])
   })
 
   it('the care-card home offers the 代办 switch; home works while acting; 马建华 sees who booked for him (item 9)', async () => {
     const mp = await loginAs('u-li')
-    const data = mp.backend().db.data
     const nowIso = beijingIso(mp.backend().clock.now())
     // 马建华 confirmed that 李红 may act for him.
-    data.familyLinks['fl-test-xs0'] = {
-      id: 'fl-test-xs0',
-      proxyId: 'u-li',
-      principalId: 'u-xs0',
-      relationship: '子女',
-      status: 'confirmed',
-      requestedBy: 'u-li',
-      requestedAt: nowIso,
-      confirmedAt: nowIso,
-      confirmedBy: 'principal',
-    }
+    await mp.backend().arrange('family_links', [
+      {
+        id: 'fl-test-xs0',
+        proxyId: 'u-li',
+        principalId: 'u-xs0',
+        relationship: '子女',
+        status: 'confirmed',
+        requestedBy: 'u-li',
+        requestedAt: nowIso,
+        confirmedAt: nowIso,
+        confirmedBy: 'principal',
+      },
+    ])
     await mp.navigateTo('/packages/care-card/pages/index/index')
     await mp.settle()
     expect(mp.page.text()).toContain('我的爱心卡')
@@ -158,9 +159,7 @@ describe('WeChat build: what a new user met (issue 16)', () => {
     await mp.settle()
     await mp.navigateTo('/packages/care-card/pages/orders/index')
     await mp.settle()
-    const booked = (Object.values(data.careOrders) as { id: string; proxyId?: string }[]).find(
-      (o) => o.proxyId === 'u-li',
-    )!
+    const [booked] = await mp.backend().inspect<{ id: string }>('care_orders', { holderId: 'u-xs0', proxyId: 'u-li' })
     expect(textOf(mp.page.byId(`order-${booked.id}`)!)).toContain('由 李红 代为预约')
     await mp.page.tap(`order-${booked.id}`)
     await mp.settle()
@@ -176,17 +175,17 @@ describe('WeChat build: what a new user met (issue 16)', () => {
       joinWaitlist: true,
     })
     const enrollments = () =>
-      Object.values(mp.backend().db.data.ypEnrollments) as {
+      mp.backend().inspect<{
         id: string
         parentId: string
         childId: string
         courseId: string
         status: string
         confirmBy?: string
-      }[]
-    const seat = enrollments().find((e) => e.courseId === 'ypc-model-aircraft' && e.parentId === 'u-zheng')!
+      }>('yp_enrollments', { courseId: 'ypc-model-aircraft' })
+    const seat = (await enrollments()).find((e) => e.parentId === 'u-zheng')!
     await callAs(mp, 'u-zheng', 'POST', `/api/youth-palace/enrollments/${seat.id}/cancel`)
-    const offer = enrollments().find((e) => e.childId === 'ypk-chen-yue' && e.courseId === 'ypc-model-aircraft')!
+    const offer = (await enrollments()).find((e) => e.childId === 'ypk-chen-yue')!
     expect(offer.status).toBe('admitted')
     await mp.switchTab('/pages/me/index')
     await mp.switchTab('/pages/index/index')
@@ -228,7 +227,7 @@ describe('WeChat build: words a new user met (issue 16, item 10)', () => {
 
   it('after the vote closed the meter says what was missing, not 还差 N 户参与', async () => {
     const mp = await loginAs('u-xs1')
-    const p = mp.backend().db.data.elevatorPetitions['ep-xs-5-2'] as { votingDeadline: string }
+    const [p] = await mp.backend().inspect<{ votingDeadline: string }>('elevator_petitions', { id: 'ep-xs-5-2' })
     mp.backend().clock.set(Date.parse(p.votingDeadline) + 3600_000)
     await mp.navigateTo('/packages/elevator/pages/petition/index?id=ep-xs-5-2')
     await mp.settle()
@@ -273,8 +272,8 @@ describe('WeChat build: words a new user met (issue 16, item 10)', () => {
 
   it('the elevator start form asks for an empty budget in words, and refuses an implausible one', async () => {
     const mp = await loginAs('u-liu')
-    const petitions = () => Object.keys(mp.backend().db.data.elevatorPetitions).length
-    const before = petitions()
+    const petitions = async () => (await mp.backend().inspect('elevator_petitions')).length
+    const before = await petitions()
     await mp.navigateTo('/packages/elevator/pages/start/index?unitId=u-zpq-3-1')
     await mp.settle()
     await mp.page.input('start-position', '单元北侧楼梯间外')
@@ -290,6 +289,6 @@ describe('WeChat build: words a new user met (issue 16, item 10)', () => {
     await mp.page.tap('start-submit')
     await mp.settle()
     expect(mp.page.text()).toContain('工程预算不能超过 ¥5,000,000.00，请核对是否多填了 0')
-    expect(petitions()).toBe(before)
+    expect(await petitions()).toBe(before)
   })
 })

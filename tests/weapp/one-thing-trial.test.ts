@@ -1,5 +1,5 @@
 /**
- * 一件事, fixes from the user trial: a guest's answers follow them from the questions to the checklist
+ * 一件事 for a first-time user: a guest's answers follow them from the questions to the checklist
  * and back; a birth date cannot be in the future; the retirement birth month is picked by month with
  * nothing pre-accepted, and a retirement age already reached is said in words; on a weak network a tick
  * never looks saved while its save is pending or failed, and the failure is said under that item.
@@ -27,13 +27,12 @@ function failWrites(mp: MiniProgram, url: RegExp): () => void {
 }
 
 /** The progress the backend has saved for a user and event, if any. */
-const progressOf = (mp: MiniProgram, userId: string, eventId: string) =>
+const progressOf = async (mp: MiniProgram, userId: string, eventId: string) =>
   (
-    mp.backend().db.data.oneThingProgress as Record<
-      string,
-      { answers: Record<string, string>; ticked: string[] } | undefined
-    >
-  )[`${userId}:${eventId}`]
+    await mp.backend().inspect<{ answers: Record<string, string>; ticked: string[] }>('one_thing_progress', {
+      id: `${userId}:${eventId}`,
+    })
+  )[0]
 
 describe('WeChat build: 一件事 trial fixes', () => {
   it('a guest (no login, no privacy notice) keeps the answers and ticks from the questions to the checklist and back, in memory only', async () => {
@@ -78,7 +77,7 @@ describe('WeChat build: 一件事 trial fixes', () => {
 
     // Nothing of it was written to the phone or sent to the backend.
     expect([...mp.storage.values()].join('\n')).not.toContain('2026-02-20')
-    expect(Object.keys(mp.backend().db.data.oneThingProgress ?? {})).toEqual([])
+    expect((await mp.backend().inspect<{ id: string }>('one_thing_progress')).map((p) => p.id)).toEqual([])
     expect(mp.errors).toEqual([])
   })
 
@@ -94,14 +93,14 @@ describe('WeChat build: 一件事 trial fixes', () => {
     await mp.settle(1000)
     expect(mp.page.text()).toContain('宝宝是哪天出生的')
     expect(mp.page.text()).not.toContain('结婚登记')
-    expect(progressOf(mp, 'u-li', 'newborn')).toBeUndefined()
+    expect(await progressOf(mp, 'u-li', 'newborn')).toBeUndefined()
     // A real date clears the message and is kept.
     await mp.page.change('q-date', '2026-02-20')
     expect(mp.page.has('q-date-error')).toBe(false)
     await mp.page.tap('q-next')
     await mp.settle(1000)
     expect(mp.page.text()).toContain('结婚登记')
-    expect(progressOf(mp, 'u-li', 'newborn')?.answers.birthDate).toBe('2026-02-20')
+    expect((await progressOf(mp, 'u-li', 'newborn'))?.answers.birthDate).toBe('2026-02-20')
   })
 
   it('asks the retirement birth month with a month picker, accepts nothing until picked, and says when the retirement age is already reached', async () => {
@@ -116,14 +115,14 @@ describe('WeChat build: 一件事 trial fixes', () => {
     await mp.page.tap('q-next')
     await mp.settle(1000)
     expect(mp.page.text()).toContain('请先点上面选择年月')
-    expect(progressOf(mp, 'u-li', 'retirement')?.answers.birthDate).toBeUndefined()
+    expect((await progressOf(mp, 'u-li', 'retirement'))?.answers.birthDate).toBeUndefined()
 
     await mp.page.change('q-date', '1960-01')
     expect(mp.page.text()).toContain('确定：1960年1月')
     expect(mp.page.text()).not.toMatch(/1960年1月\d+日|周[一二三四五六日]/)
     await mp.page.tap('q-next')
     await mp.settle(1000)
-    expect(progressOf(mp, 'u-li', 'retirement')?.answers.birthDate).toBe('1960-01-01')
+    expect((await progressOf(mp, 'u-li', 'retirement'))?.answers.birthDate).toBe('1960-01-01')
     await mp.page.tap('q-insuredVia-employer')
     await mp.page.tap('q-housingFund-no')
     await mp.settle(1000)
@@ -170,7 +169,7 @@ describe('WeChat build: 一件事 trial fixes', () => {
     expect(summary).toContain('已办 0 项')
     expect(summary).not.toContain('进度已保存')
     expect(summary).toContain('没有保存成功')
-    expect(progressOf(mp, 'u-li', 'newborn')?.ticked).toEqual([])
+    expect((await progressOf(mp, 'u-li', 'newborn'))?.ticked).toEqual([])
 
     // 重试 next to the item saves it.
     restore()
@@ -181,6 +180,6 @@ describe('WeChat build: 一件事 trial fixes', () => {
     expect(mp.page.has('tick-error-birth-certificate')).toBe(false)
     expect(textOf(mp.page.get('checklist-progress'))).toContain('已办 1 项')
     expect(textOf(mp.page.get('checklist-progress'))).toContain('进度已保存')
-    expect(progressOf(mp, 'u-li', 'newborn')?.ticked).toEqual(['birth-certificate'])
+    expect((await progressOf(mp, 'u-li', 'newborn'))?.ticked).toEqual(['birth-certificate'])
   })
 })

@@ -1,4 +1,4 @@
-import { MiniProgram, loginAs } from './harness'
+import { MiniProgram, loginAs, textOf } from './harness'
 
 const NOW = Date.parse('2026-03-02T10:00:00+08:00') // a Monday
 const ROOT = 'packages/one-thing/pages'
@@ -63,7 +63,7 @@ describe('WeChat build: 一件事', () => {
     expect(mp.errors).toEqual([])
 
     // The reminder message was sent by the backend.
-    const messages = JSON.stringify(mp.backend().db.data.messages ?? {})
+    const messages = JSON.stringify(await mp.backend().inspect('messages'))
     expect(messages).toContain('出生户口登记请在')
 
     // Relaunch with the same storage: the progress comes back from the server.
@@ -130,6 +130,34 @@ describe('WeChat build: 一件事', () => {
     expect(mp.page.text()).toContain('已取消')
     expect(mp.page.text()).toContain('没有待办理的预约')
     expectSmallSetData(mp)
+    expect(mp.errors).toEqual([])
+  })
+
+  it('books across the turn of the year: 2027 is served on its statutory holidays, with a notice about 调休', async () => {
+    const mp = await loginAs('u-li', { mockNow: Date.parse('2026-12-28T10:00:00+08:00') })
+    await mp.navigateTo(`/${ROOT}/appointment/index?event=newborn`)
+    await mp.settle(1000)
+    const text = mp.page.text()
+    expect(text).not.toContain('还没有收录')
+    expect(text).toContain('2027 年的放假调休安排国务院还没有公布')
+    expect(textOf(mp.page.get('day-2027-01-01'))).toContain('法定节假日')
+    await mp.page.tap('day-2027-01-04')
+    expect(mp.page.text()).toContain('还剩 3 个名额')
+    await mp.page.tap('slot-0900')
+    await mp.page.tap('appointment-submit')
+    await mp.settle(1000)
+    expect(mp.page.text()).toContain('预约成功')
+    expect(mp.page.text()).toContain('2027年1月4日（周一） 09:00–10:00')
+    expect(mp.page.text()).toContain('以服务中心的通知为准')
+
+    // A month on (mock time 2027-01-07): every working day of the window can be picked.
+    mp.backend().clock.set(Date.parse('2027-01-07T10:00:00+08:00'))
+    await mp.navigateTo(`/${ROOT}/appointment/index?event=retirement`)
+    await mp.settle(1000)
+    expect(mp.page.text()).not.toContain('还没有收录')
+    for (const date of ['2027-01-08', '2027-01-11', '2027-01-21'])
+      expect(textOf(mp.page.get(`day-${date}`))).toContain('个名额')
+    expect(textOf(mp.page.get('day-2027-01-09'))).toContain('周末')
     expect(mp.errors).toEqual([])
   })
 

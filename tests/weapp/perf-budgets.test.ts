@@ -1,4 +1,4 @@
-/** The harness's rendering budgets can fail: a page over them is reported (issue #9). */
+/** The harness's rendering budgets can fail: a page over them is reported. */
 import { PERF_BUDGETS, recordSetData, recordTree, takeViolations, figures } from './harness/perf'
 
 describe('rendering budgets (harness)', () => {

@@ -1,19 +1,19 @@
 /**
- * Privacy on WeChat (issue 10; the backend side is tests/unit/backend/privacy.test.ts):
+ * Privacy on WeChat (the backend side is tests/unit/backend/privacy.test.ts):
  * - no URL the app builds — page navigations and requests — and nothing it logs carries an ID number,
  *   through real-name binding, a family link (typing the mother's number) and a care-card application
  *   by proxy; ID numbers travel only in the bodies of the two requests that need them;
  * - views show ID numbers masked;
  * - before the privacy notice is accepted the app stores nothing personal: only the privacy flag and
- *   settings (the embedded mocked backend's own `mc:db:` collections stand for the server's database).
+ *   settings (the embedded mocked backend's own `mc:t:` tables stand for the server's database).
  */
-import { buildSeed } from '@/backend/seed'
+import { idNumberOf, PEOPLE } from '@/backend/seed/people'
 import { parseResidentId } from '@/domain/residentId'
 import { MiniProgram, loginAs, logout, seededIdNumber } from './harness'
 
 jest.setTimeout(60_000)
 
-const EVERY_ID = Object.keys(buildSeed('2026-03-02T10:00:00+08:00').populationRegister)
+const EVERY_ID = PEOPLE.map(idNumberOf)
 const NAV_APIS = ['navigateTo', 'redirectTo', 'reLaunch', 'switchTab']
 
 /** ID numbers in `text`: any seeded person's, or any valid 18-character number. */
@@ -130,8 +130,8 @@ describe('WeChat build: privacy', () => {
     expect(mp.page.route).toBe('pages/login/index')
     await mp.navigateTo('/pages/privacy/index')
     await mp.navigateBack()
-    // The embedded backend's collections (`mc:db:`, `mc:img:`) stand for the server's database.
-    const appKeys = () => [...mp.storage.keys()].filter((k) => !k.startsWith('mc:db:') && !k.startsWith('mc:img:'))
+    // The embedded backend's tables and images (`mc:t:`, `mc:img:`) stand for the server's database.
+    const appKeys = () => [...mp.storage.keys()].filter((k) => !k.startsWith('mc:t:') && !k.startsWith('mc:img:'))
     expect(appKeys().filter((k) => !['mc:settings', 'mc:session'].includes(k))).toEqual([])
     const session = persisted(mp, 'mc:session')
     if (session) expect(session).toMatchObject({ token: null, me: null, actingFor: null })

@@ -1,9 +1,9 @@
 /**
- * Fixes from the fresh-user trial, in the WeChat harness: logged-out visitors, guides without login,
+ * What a first-time user meets, in the WeChat harness: logged-out visitors, guides without login,
  * pages opened directly, weak network (faults) and the dev panel, stale errors on the rooms form.
  */
 import { MiniProgram, loginAs, seededIdNumber, walk } from './harness'
-import { fillZpqPetitionStart } from './harness/elevator'
+import { ballotLog, fillZpqPetitionStart } from './harness/elevator'
 import { callAs } from './harness/faults'
 
 jest.setTimeout(60_000)
@@ -34,8 +34,10 @@ describe('WeChat build: fixes from the fresh-user trial', () => {
 
   it('a session that really expired says 登录已过期 and offers 去登录 (not 重试)', async () => {
     const mp = await loginAs('u-wang')
-    const sessions = mp.backend().db.data.sessions as Record<string, unknown>
-    for (const k of Object.keys(sessions)) delete sessions[k]
+    const sessions = await mp.backend().inspect<{ token: string }>('sessions')
+    await mp.backend().run(async (tx) => {
+      for (const s of sessions) await tx.core.sessions.remove(s.token)
+    })
     await mp.navigateTo('/packages/care-card/pages/index/index')
     await mp.settle(1000)
     expect(mp.page.text()).toContain('登录已过期，请重新登录')
@@ -89,7 +91,7 @@ describe('WeChat build: fixes from the fresh-user trial', () => {
 
   it('weak network: each retry says 正在重试, home says its to-dos did not load, and the dev panel still turns faults off', async () => {
     const mp = await loginAs('u-wang')
-    mp.backend().faults.configure({ enabled: true, rate: 1, latencyMs: 0, kinds: ['server-error'] })
+    await mp.backend().configureFaults({ enabled: true, rate: 1, latencyMs: 0, kinds: ['server-error'] })
     await mp.navigateTo('/packages/care-card/pages/index/index')
     await mp.settle(3000)
     expect(toasts(mp)).toEqual(
@@ -154,12 +156,12 @@ describe('WeChat build: fixes from the fresh-user trial', () => {
     const mp = await MiniProgram.launch()
     await mp.page.tap('accept-privacy')
     await mp.settle(500)
-    mp.backend().faults.configure({ enabled: true, seed: 1, rate: 1, latencyMs: 0, kinds: ['server-error'] })
+    await mp.backend().configureFaults({ enabled: true, seed: 1, rate: 1, latencyMs: 0, kinds: ['server-error'] })
     await mp.page.tap('persona-u-wang')
     await mp.settle(30_000)
     expect(mp.page.route).toBe('pages/login/index')
     expect(mp.page.text()).toContain('没有登录成功')
-    mp.backend().faults.configure({ enabled: false })
+    await mp.backend().configureFaults({ enabled: false })
     await mp.page.tap(/^重试$/)
     await mp.settle(2000)
     expect(mp.page.route).toBe('pages/index/index')
@@ -183,11 +185,7 @@ describe('WeChat build: fixes from the fresh-user trial', () => {
       content: expect.stringMatching(/^101 已于 .* 线上表决“反对”。录入后将替换为纸质表决票“同意”/),
     })
     expect(mp.page.has('paper-done')).toBe(true)
-    const log = mp.backend().db.data.elevatorAuditLogs['ep-xs-5-2'] as {
-      householdId: string
-      channel: string
-      choice: string
-    }[]
+    const log = await ballotLog(mp, 'ep-xs-5-2')
     expect(log.filter((e) => e.householdId === 'r-xs-5-2-101').pop()).toMatchObject({
       channel: 'paper',
       choice: 'agree',

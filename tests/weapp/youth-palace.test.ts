@@ -8,8 +8,8 @@ jest.setTimeout(120_000)
 const YP = '/packages/youth-palace/pages'
 const HOUR = 3600_000
 /** The seeded open term (its id names the season it starts in, so it depends on today's date). */
-const openTerm = (mp: MiniProgram): string =>
-  (Object.values(mp.backend().db.data.ypTerms) as { id: string; status: string }[]).find((t) => t.status === 'open')!.id
+const openTerm = async (mp: MiniProgram): Promise<{ id: string; closesAt: string }> =>
+  (await mp.backend().inspect<{ id: string; closesAt: string }>('yp_terms', { status: 'open' }))[0]
 
 async function apply(mp: MiniProgram, courseId: string, childId: string) {
   await mp.navigateTo(`${YP}/course/index?id=${courseId}&childId=${childId}`)
@@ -22,12 +22,12 @@ async function apply(mp: MiniProgram, courseId: string, childId: string) {
 }
 
 const enrollmentsOf = (mp: MiniProgram, courseId: string) =>
-  Object.values(
-    mp.backend().db.data.ypEnrollments as Record<
-      string,
-      { id: string; parentId: string; childId: string; courseId: string; status: string; confirmBy?: string }
-    >,
-  ).filter((e) => e.courseId === courseId)
+  mp
+    .backend()
+    .inspect<{ id: string; parentId: string; childId: string; courseId: string; status: string; confirmBy?: string }>(
+      'yp_enrollments',
+      { courseId },
+    )
 
 const bigSetData = (mp: MiniProgram) =>
   mp.setDataLog.filter((r) => r.route.startsWith('packages/youth-palace') && r.bytes > 16 * 1024)
@@ -83,7 +83,7 @@ describe('WeChat build: youth palace', () => {
     expect(text).toContain('陶艺小班')
     expect(text).toContain('已报名，等待抽签')
     // Check-in code of a confirmed course: a QR image labelled for screen readers.
-    const dance = enrollmentsOf(mp, 'ypc-chinese-dance')[0]
+    const [dance] = await enrollmentsOf(mp, 'ypc-chinese-dance')
     await mp.page.tap(`checkin-${dance.id}`)
     await mp.settle(300)
     expect(mp.page.route).toBe('packages/youth-palace/pages/checkin/index')
@@ -93,8 +93,7 @@ describe('WeChat build: youth palace', () => {
     expect(mp.errors).toEqual([])
 
     // Worker closes registration after the window and runs the draw.
-    const TERM = openTerm(mp)
-    const closesAt = mp.backend().db.data.ypTerms[TERM].closesAt as string
+    const { id: TERM, closesAt } = await openTerm(mp)
     const drawMs = Date.parse(`${closesAt}T10:00:00+08:00`) + 24 * 3600_000
     mp = await loginAs('u-zhao', { storage: storage })
     mp.backend().clock.set(drawMs)
@@ -132,8 +131,10 @@ describe('WeChat build: youth palace', () => {
 
     // My courses shows what the public draw decided for 陈悦, in words (the draw itself is random:
     // the deterministic waitlist promotion is the next journey).
-    const mine = enrollmentsOf(mp, 'ypc-pottery').find((e) => e.childId === 'ypk-chen-yue')!
-    const lottery = mp.backend().db.data.ypLotteries['ypc-pottery'] as { admitted: string[]; waitlist: string[] }
+    const mine = (await enrollmentsOf(mp, 'ypc-pottery')).find((e) => e.childId === 'ypk-chen-yue')!
+    const [lottery] = await mp
+      .backend()
+      .inspect<{ admitted: string[]; waitlist: string[] }>('yp_lotteries', { courseId: 'ypc-pottery' })
     await mp.navigateTo(`${YP}/my-courses/index?childId=ypk-chen-yue`)
     await mp.settle(300)
     text = mp.page.text()
@@ -150,8 +151,7 @@ describe('WeChat build: youth palace', () => {
   it('after the closing date (mock time), before the worker closes the term, pages say registration is over and offer no 报名; after the draw they say what it decided', async () => {
     const storage = new Map<string, string>()
     let mp = await loginAs('u-chen', { storage })
-    const TERM = openTerm(mp)
-    const closesAt = mp.backend().db.data.ypTerms[TERM].closesAt as string
+    const { id: TERM, closesAt } = await openTerm(mp)
     // The day after the window by the backend's clock; the phone's clock (Date.now) stays where it is.
     const dayAfter = Date.parse(`${closesAt}T09:00:00+08:00`) + 24 * HOUR
     mp.backend().clock.set(dayAfter)
@@ -181,7 +181,7 @@ describe('WeChat build: youth palace', () => {
     expect(mp.page.has('apply-submit')).toBe(false)
     expect(mp.page.has('apply-waitlist')).toBe(false)
     expect(mp.page.text()).toContain('按报名先后录取；报名已截止，不再接受报名和候补')
-    expect(enrollmentsOf(mp, 'ypc-pottery')).toHaveLength(5)
+    expect(await enrollmentsOf(mp, 'ypc-pottery')).toHaveLength(5)
 
     // The worker closes and draws; the parent's course page then shows the draw's figures.
     mp = await loginAs('u-zhao', { storage, mockNow: dayAfter })
@@ -222,25 +222,26 @@ describe('WeChat build: youth palace', () => {
     await mp.page.tap('apply-waitlist')
     await mp.settle(300)
     expect(mp.page.text()).toContain('您排在候补第 1 位')
-    const mine = () => enrollmentsOf(mp, 'ypc-model-aircraft').find((e) => e.childId === 'ypk-chen-yue')!
-    expect(mine().status).toBe('waitlisted')
+    const mine = async () => (await enrollmentsOf(mp, 'ypc-model-aircraft')).find((e) => e.childId === 'ypk-chen-yue')!
+    expect((await mine()).status).toBe('waitlisted')
 
     // 郑丽华 cancels her daughter's seat in time: free, refunded, and the seat goes to the waitlist.
     mp = await loginAs('u-zheng', { storage })
-    const seat = enrollmentsOf(mp, 'ypc-model-aircraft').find((e) => e.parentId === 'u-zheng')!
+    const seat = (await enrollmentsOf(mp, 'ypc-model-aircraft')).find((e) => e.parentId === 'u-zheng')!
     await mp.navigateTo(`${YP}/my-courses/index`)
     await mp.settle(300)
     await mp.page.tap(`cancel-${seat.id}`)
     await mp.settle(300)
     expect(mp.calls.filter((c) => c.api === 'showModal').pop()!.args).toMatchObject({ title: '免费取消' })
     expect(mp.page.text()).toContain('已取消《航模小班》，费用将原路退回')
-    const cancelledAt = Date.parse(mp.backend().db.data.ypEnrollments[seat.id].cancelledAt)
+    const [cancelled] = await mp.backend().inspect<{ cancelledAt: string }>('yp_enrollments', { id: seat.id })
+    const cancelledAt = Date.parse(cancelled.cancelledAt)
 
     // Two hours later 陈悦's parent reads the message and opens the offer from it.
     mp = await loginAs('u-chen', { storage })
     mp.backend().clock.set(cancelledAt + 2 * HOUR - 30_000)
-    const confirmBy = mine().confirmBy!
-    expect(mine().status).toBe('admitted')
+    const confirmBy = (await mine()).confirmBy!
+    expect((await mine()).status).toBe('admitted')
     await mp.switchTab('/pages/messages/index')
     await mp.settle(300)
     await mp.page.tap('候补到名额了')
@@ -252,14 +253,14 @@ describe('WeChat build: youth palace', () => {
     expect(text).toContain('候补递补到您')
     expect(text).toContain(`请在 ${formatInstantCn(confirmBy)} 前确认（还剩 22 小时），过期名额会给下一位候补。`)
     expect(text).toContain('需缴学费 ¥60.00')
-    await mp.page.tap(`confirm-${mine().id}`)
+    await mp.page.tap(`confirm-${(await mine()).id}`)
     await mp.settle(500)
     expect(mp.calls.filter((c) => c.api === 'requestPayment')).toHaveLength(1)
     text = mp.page.text()
     expect(text).toContain('已支付 ¥60.00，陈悦的《航模小班》名额已确认')
     expect(text).toContain('已确认名额')
-    expect(mine().status).toBe('confirmed')
-    expect(mp.page.has(`checkin-${mine().id}`)).toBe(true)
+    expect((await mine()).status).toBe('confirmed')
+    expect(mp.page.has(`checkin-${(await mine()).id}`)).toBe(true)
     expect(bigSetData(mp)).toEqual([])
     expect(mp.errors).toEqual([])
   })
@@ -277,13 +278,8 @@ describe('WeChat build: youth palace', () => {
     await mp.settle(300)
     expect(mp.page.text()).toContain('已添加 陈小天')
     const children = () =>
-      Object.values(
-        mp.backend().db.data.ypChildren as Record<
-          string,
-          { id: string; name: string; birthDate: string; deletedAt?: string }
-        >,
-      )
-    const tian = children().find((c) => c.name === '陈小天')!
+      mp.backend().inspect<{ id: string; name: string; birthDate: string; deletedAt?: string }>('yp_children')
+    const tian = (await children()).find((c) => c.name === '陈小天')!
 
     // Edit: an emoji is refused next to the field; the draft survives leaving the page.
     await mp.page.tap(`edit-child-${tian.id}`)
@@ -304,7 +300,7 @@ describe('WeChat build: youth palace', () => {
     await mp.page.tap('child-save')
     await mp.settle(300)
     expect(mp.page.text()).toContain('已保存陈天天的资料')
-    expect(children().find((c) => c.id === tian.id)).toMatchObject({ name: '陈天天', birthDate: '2018-06-01' })
+    expect((await children()).find((c) => c.id === tian.id)).toMatchObject({ name: '陈天天', birthDate: '2018-06-01' })
     await mp.page.tap('child-back')
     await mp.settle(300)
     expect(mp.page.text()).toContain('陈天天（')
@@ -335,12 +331,12 @@ describe('WeChat build: youth palace', () => {
       title: '删除孩子资料',
       confirmText: '确定删除',
     })
-    expect(children().find((c) => c.id === tian.id)!.deletedAt).toBeUndefined()
+    expect((await children()).find((c) => c.id === tian.id)!.deletedAt).toBeUndefined()
     await mp.page.tap('child-delete')
     await mp.settle(300)
     text = mp.page.text()
     expect(text).toContain('已删除陈天天的资料')
-    expect(children().find((c) => c.id === tian.id)!.deletedAt).toBeDefined()
+    expect((await children()).find((c) => c.id === tian.id)!.deletedAt).toBeDefined()
     await mp.page.tap('child-back')
     await mp.settle(300)
     expect(mp.page.text()).not.toContain('陈天天')

@@ -20,11 +20,17 @@ import type {
 } from '@/domain/contracts/careCard'
 import { apiRequest } from '../request'
 
-/** Eligibility today for the declared groups (from the real-name birth date). Errors: 422 `REAL_NAME_REQUIRED`, 403 `PRIVACY_NOT_ACCEPTED`. */
+/**
+ * Eligibility today for the declared groups (from the real-name birth date). Errors: 422 `REAL_NAME_REQUIRED`, 403
+ * `PRIVACY_NOT_ACCEPTED`.
+ */
 export const checkCareEligibility = (groups: CareGroupDto[] = []) =>
   apiRequest<CareEligibilityDto>({ path: '/api/care-card/eligibility', query: { groups: groups.join(',') } })
 
-/** Applies (for oneself or, as proxy, for the elder). Errors: 409 `CARD_EXISTS` / `APPLICATION_OPEN`, 422 `REAL_NAME_REQUIRED` / `NOT_ELIGIBLE` / `PROOF_REQUIRED`, 400 `INVALID_INPUT`. */
+/**
+ * Applies (for oneself or, as proxy, for the elder). Errors: 409 `CARD_EXISTS` / `APPLICATION_OPEN`, 422
+ * `REAL_NAME_REQUIRED` / `NOT_ELIGIBLE` / `PROOF_REQUIRED`, 400 `INVALID_INPUT`.
+ */
 export const applyForCareCard = (input: CareApplicationInput, idempotencyKey?: string) =>
   apiRequest<CareApplicationDto>({ method: 'POST', path: '/api/care-card/applications', body: input, idempotencyKey })
 
@@ -39,7 +45,10 @@ export const getCareApplication = (id: string) =>
 export const withdrawCareApplication = (id: string, idempotencyKey?: string) =>
   apiRequest<CareApplicationDto>({ method: 'POST', path: `/api/care-card/applications/${id}/withdraw`, idempotencyKey })
 
-/** Corrects and resubmits a rejected application (a new review cycle). Errors: 409 `NOT_REJECTED`, as `applyForCareCard`. */
+/**
+ * Corrects and resubmits a rejected application (a new review cycle). Errors: 409 `NOT_REJECTED`, as
+ * `applyForCareCard`.
+ */
 export const resubmitCareApplication = (id: string, input: CareApplicationInput, idempotencyKey?: string) =>
   apiRequest<CareApplicationDto>({
     method: 'POST',
@@ -59,7 +68,10 @@ export const listCareServices = () => apiRequest<CareServiceDto[]>({ path: '/api
 export const listCareSlots = (serviceId: string) =>
   apiRequest<CareSlotDto[]>({ path: `/api/care-card/services/${serviceId}/slots` })
 
-/** Books a slot; the price is held. Errors: 422 `INSUFFICIENT_BALANCE` / `CARD_NOT_ACTIVE` / `SLOT_PASSED`, 409 `SLOT_FULL` / `ALREADY_BOOKED`, 404 `NO_CARD` / `NO_SUCH_SLOT`. */
+/**
+ * Books a slot; the price is held. Errors: 422 `INSUFFICIENT_BALANCE` / `CARD_NOT_ACTIVE` / `SLOT_PASSED`, 409
+ * `SLOT_FULL` / `ALREADY_BOOKED`, 404 `NO_CARD` / `NO_SUCH_SLOT`.
+ */
 export const bookCareService = (slotId: string, idempotencyKey?: string) =>
   apiRequest<CareOrderDto>({ method: 'POST', path: '/api/care-card/orders', body: { slotId }, idempotencyKey })
 
@@ -74,11 +86,17 @@ export const getCareOrder = (id: string) => apiRequest<CareOrderDto>({ path: `/a
 export const cancelCareOrder = (id: string, idempotencyKey?: string) =>
   apiRequest<CareOrderDto>({ method: 'POST', path: `/api/care-card/orders/${id}/cancel`, idempotencyKey })
 
-/** Confirms a delivered service and rates it 1–5 stars (≤ 2 → a worker calls back within 1 day). Errors: 409 `NOT_DELIVERED` / `ALREADY_RATED`. */
+/**
+ * Confirms a delivered service and rates it 1–5 stars (≤ 2 → a worker calls back within 1 day). Errors: 409
+ * `NOT_DELIVERED` / `ALREADY_RATED`.
+ */
 export const rateCareOrder = (id: string, input: { stars: number; comment?: string }, idempotencyKey?: string) =>
   apiRequest<CareOrderDto>({ method: 'POST', path: `/api/care-card/orders/${id}/rate`, body: input, idempotencyKey })
 
-/** Disputes a delivered service within 7 days. Errors: 409 `NOT_DELIVERED` / `DISPUTE_EXISTS`, 422 `DISPUTE_WINDOW_CLOSED`. */
+/**
+ * Disputes a delivered service within 7 days. Errors: 409 `NOT_DELIVERED` / `DISPUTE_EXISTS`, 422
+ * `DISPUTE_WINDOW_CLOSED`.
+ */
 export const disputeCareOrder = (id: string, reason: string, idempotencyKey?: string) =>
   apiRequest<CareOrderDto>({
     method: 'POST',
@@ -99,7 +117,10 @@ export const getWorkerCareApplication = (id: string) =>
 export const getCareApplicationImage = (id: string, imageId: string) =>
   apiRequest<CareImageDto>({ path: `/api/worker/care-card/applications/${id}/images/${imageId}` })
 
-/** Worker: approves or rejects (with a reason) at a stage — 社区初审 then 街道审核. Errors: 409 `STAGE_MISMATCH`, 422 `REASON_REQUIRED`, 403. */
+/**
+ * Worker: approves or rejects (with a reason) at a stage — 社区初审 then 街道审核. Errors: 409 `STAGE_MISMATCH`, 422
+ * `REASON_REQUIRED`, 403.
+ */
 export const reviewCareApplication = (
   id: string,
   input: { stage: 'community' | 'street'; decision: 'approve' | 'reject'; reason?: string },
@@ -120,7 +141,10 @@ export const listWorkerCareOrders = (status: 'booked' | 'delivered' | 'disputed'
 export const deliverCareOrder = (id: string, idempotencyKey?: string) =>
   apiRequest<CareOrderDto>({ method: 'POST', path: `/api/worker/care-card/orders/${id}/deliver`, idempotencyKey })
 
-/** Worker: resolves a dispute — `upheld` refunds the price to the card, `rejected` gives the reason. Errors: 409 `NO_OPEN_DISPUTE`. */
+/**
+ * Worker: resolves a dispute — `upheld` refunds the price to the card, `rejected` gives the reason. Errors: 409
+ * `NO_OPEN_DISPUTE`.
+ */
 export const resolveCareDispute = (
   id: string,
   input: { decision: 'upheld' | 'rejected'; reason: string },

@@ -29,7 +29,10 @@ const worker = (id: string) => `/api/elevator/worker/petitions/${encodeURICompon
 /** The units where the caller owns flats, each with its current (or latest) petition. */
 export const getMyElevatorUnits = () => apiRequest<ElevatorMyUnitsDto>({ path: '/api/elevator/my-units' })
 
-/** Starts a petition (owner, real-name bound) with 2–4 co-initiators' flats; 409 `PETITION_EXISTS` when the unit has one. */
+/**
+ * Starts a petition (owner, real-name bound) with 2–4 co-initiators' flats; 409 `PETITION_EXISTS` when the unit has
+ * one.
+ */
 export const startElevatorPetition = (input: ElevatorPetitionInput, idempotencyKey?: string) =>
   apiRequest<ElevatorPetitionDto>({ method: 'POST', path: '/api/elevator/petitions', body: input, idempotencyKey })
 
@@ -58,13 +61,6 @@ export const getElevatorMeter = (id: string) => apiRequest<ElevatorMeterDto>({ p
 /** The whole unit's cost-sharing table (shares sum exactly to the net cost) and any compensation line. */
 export const getElevatorCostTable = (id: string) => apiRequest<ElevatorCostTableDto>({ path: `${base(id)}/cost-table` })
 
-/** Records the negotiated low-floor compensation line (the starter or a community worker). */
-export const recordElevatorCompensation = (
-  id: string,
-  input: { amountFen: number; text: string },
-  idempotencyKey?: string,
-) => apiRequest<ElevatorPetitionDto>({ method: 'PUT', path: `${base(id)}/compensation`, body: input, idempotencyKey })
-
 /** A page of the hash-chained ballot log, in seq order (`cursor` from the previous page). */
 export const listElevatorAuditLog = (id: string, cursor?: string, limit = 20) =>
   apiRequest<ElevatorAuditPageDto>({ path: `${base(id)}/audit-log`, query: { cursor, limit } })
@@ -78,7 +74,10 @@ export const verifyElevatorReceipts = (id: string, receipts: AuditReceipt[], ide
     idempotencyKey,
   })
 
-/** Files a real-name written objection during the 10-day publicity (text ≥ 10 characters, optional photo base64 ≤ 200 KB). */
+/**
+ * Files a real-name written objection during the 10-day publicity (text ≥ 10 characters, optional photo base64 ≤ 200
+ * KB).
+ */
 export const fileElevatorObjection = (
   id: string,
   input: { householdId: string; text: string; photo?: string },

@@ -1,12 +1,11 @@
 /** The user's own data: profile, privacy consent, real-name binding, rooms, export, account deletion. */
-import type { CommunityDto, MeDto, RoomBindingDto, RoomOptionDto, TodoDto } from '@/domain/contracts/core'
+import type { MeDto, RoomBindingDto, RoomOptionDto, TodoDto } from '@/domain/contracts/core'
 import { apiRequest } from '../request'
 
 /** The user's own profile (also while acting for someone: `asSelf`). */
 export const getMe = () => apiRequest<MeDto>({ path: '/api/me', asSelf: true })
 /** What waits for the user with a deadline (e.g. a youth-palace place to confirm), soonest first. */
 export const listTodos = () => apiRequest<TodoDto[]>({ path: '/api/me/todos', asSelf: true })
-export const getCommunity = () => apiRequest<CommunityDto>({ path: '/api/community' })
 /** Records acceptance of the privacy notice (required before any personal data is sent). */
 export const acceptPrivacy = () =>
   apiRequest<MeDto>({ method: 'POST', path: '/api/me/privacy', body: { accepted: true } })
@@ -18,8 +17,6 @@ export const listRooms = () => apiRequest<RoomOptionDto[]>({ path: '/api/rooms' 
 /** Binds a room; the owner role and registered area come from the property register. */
 export const bindRoom = (roomId: string, role: 'owner' | 'tenant' | 'family', idempotencyKey?: string) =>
   apiRequest<RoomBindingDto>({ method: 'POST', path: '/api/me/rooms', body: { roomId, role }, idempotencyKey })
-export const unbindRoom = (roomId: string) =>
-  apiRequest<{ ok: true }>({ method: 'DELETE', path: `/api/me/rooms/${encodeURIComponent(roomId)}` })
 /** A readable summary of everything stored about the user (the only place the full ID number appears). */
 export const exportMyData = () =>
   apiRequest<{ text: string; idNumberMasked: string | null }>({ path: '/api/me/export' })

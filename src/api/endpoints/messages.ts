@@ -1,4 +1,7 @@
-/** Notices: pages of messages (newest first), unread count, mark read. The user's own, also while acting for someone. */
+/**
+ * Notices: pages of messages (newest first), unread count, mark read. The user's own, also while acting
+ * for someone (`asSelf`).
+ */
 import type { MessageDto, MessagePageDto } from '@/domain/contracts/core'
 import { apiRequest } from '../request'
 

@@ -37,14 +37,13 @@ export const saveOneThingProgress = (eventId: string, input: OneThingProgressInp
     idempotencyKey,
   })
 
-/** Clears the saved progress of one event (start over); returns the empty progress. */
-export const clearOneThingProgress = (eventId: string, idempotencyKey?: string) =>
-  apiRequest<OneThingProgressDto>({ method: 'DELETE', path: `/api/one-thing/progress/${enc(eventId)}`, idempotencyKey })
-
 /** Service halls taking appointments, those serving the user's community first. */
 export const listServiceHalls = () => apiRequest<ServiceHallDto[]>({ path: '/api/one-thing/halls' })
 
-/** Days from tomorrow to 14 days ahead at one hall: closed days with a reason, open days with slots and remaining places. */
+/**
+ * Days from tomorrow to 14 days ahead at one hall: closed days with a reason, open days with slots and remaining
+ * places.
+ */
 export const getHallAvailability = (hallId: string) =>
   apiRequest<HallAvailabilityDto>({ path: `/api/one-thing/halls/${enc(hallId)}/availability` })
 
@@ -63,7 +62,10 @@ export const bookAppointment = (input: BookAppointmentInput, idempotencyKey?: st
     idempotencyKey,
   })
 
-/** Moves an appointment to another slot in one step (same errors as booking, plus 409 `APPOINTMENT_CANCELLED` / `APPOINTMENT_STARTED`, 422 `SAME_SLOT`). */
+/**
+ * Moves an appointment to another slot in one step (same errors as booking, plus 409 `APPOINTMENT_CANCELLED` /
+ * `APPOINTMENT_STARTED`, 422 `SAME_SLOT`).
+ */
 export const changeAppointment = (id: string, input: ChangeAppointmentInput, idempotencyKey?: string) =>
   apiRequest<OneThingAppointmentDto>({
     method: 'PATCH',

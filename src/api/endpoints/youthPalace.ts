@@ -65,8 +65,6 @@ export const applyYpCourse = (
 /** The caller's applications, newest first; `childId` for one child's courses. */
 export const listYpEnrollments = (childId?: string) =>
   apiRequest<YpEnrollmentDto[]>({ path: `${BASE}/enrollments`, query: { childId } })
-/** One application with waitlist position, fee due, payment and cancellation terms. */
-export const getYpEnrollment = (id: string) => apiRequest<YpEnrollmentDto>({ path: `${BASE}/enrollments/${seg(id)}` })
 /** Confirms a free admitted place before its confirm-by time (paid places: pay + confirmYpPayment). */
 export const confirmYpEnrollment = (id: string, idempotencyKey?: string) =>
   apiRequest<YpEnrollmentDto>({ method: 'POST', path: `${BASE}/enrollments/${seg(id)}/confirm`, idempotencyKey })

@@ -1,160 +1,387 @@
 /**
- * The mocked backend: routes, one-at-a-time handling (a mutex), sessions and roles, idempotency keys,
- * per-request transactions, mock time and a fault schedule. Transport-neutral: the in-app interceptor
- * and the Node HTTP server both call `handle()`, and realise `decideFault()`'s verdict themselves.
+ * The backend: the route table, sessions and roles, idempotency keys, one transaction per request,
+ * mock time and a fault schedule (demo). Transport-neutral: the in-app interceptor and the HTTP server
+ * both call `handle()`, and realise `decideFault()`'s verdict themselves. Data lives in a `Store`
+ * (in-app or SQL); demo settings (mock time, faults) are data too, read at the start of every request.
  */
-import { beijingIso } from '@/domain/time'
 import { sha256Hex } from '@/domain/hash'
 import { maskIdNumbersIn } from '@/domain/residentId'
-import type { Collections } from '../model'
+import { beijingIso } from '@/domain/time'
+import type { User } from '../model'
+import { CoreRepository } from '../repository'
 import { MockClock } from './clock'
-import { Database } from './db'
-import { FaultSchedule, type FaultDecision } from './faults'
+import type { TableSpec, Where } from './data/spec'
+import type { Rows, Store, Tables } from './data/store'
+import { BusyError, DuplicateKeyError, RetryTransaction } from './data/store'
+import { StorageFullError } from '../storage/types'
+import type { Feature } from './feature'
+import { drawFault, type FaultConfig, type FaultDecision } from './faults'
 import { forbidden, HttpError, notFound, unauthorized, type BackendRequest, type BackendResponse } from './http'
 import { newId } from './ids'
-import { Mutex } from './mutex'
-import { maskTypedIdNumbers, matchRoute, validateInput, type Route, type RouteContext } from './router'
-import type { KeyValueStorage } from '../storage/types'
+import {
+  maskTypedIdNumbers,
+  matchRoute,
+  validateInput,
+  type DemoControls,
+  type Route,
+  type RouteContext,
+  type Tx,
+} from './router'
 
 export interface BackendOptions {
-  storage: KeyValueStorage
-  routes: Route[]
-  seed: (nowIso: string) => Collections
-  /** Defaults to a mock clock whose offset is persisted with the data. */
+  store: Store
+  /** Every table the store holds (for the test helpers `inspect`, `arrange`, `tamper`, `fingerprint`). */
+  tables: readonly TableSpec<never>[]
+  routes: readonly Route[]
+  features: readonly Feature[]
+  /** The rows of a fresh store (demo seed), stamped with `nowIso`. */
+  seed: (nowIso: string) => Rows
+  /** The wall clock (tests freeze it); mock time adds the stored offset. */
   clock?: MockClock
   /** Whether dev routes (mock time, faults, reset) are served. */
   devRoutes?: boolean
 }
 
 const MUTATING = new Set(['POST', 'PUT', 'PATCH', 'DELETE'])
-const IDEMPOTENCY_KEEP = 300
+/** Idempotency records are kept at least this long (then purged). */
+const IDEMPOTENCY_KEEP_MS = 48 * 3600_000
+const PURGE_EVERY_MS = 10 * 60_000
+const PURGE_BATCH = 200
+
+/** The response of a request that threw: an HTTP error's own, a domain error as 422, anything else 500. */
+function errorResponse(e: unknown): BackendResponse {
+  if (e instanceof HttpError) return { status: e.status, body: e.toBody() }
+  if (e instanceof BusyError) {
+    return {
+      status: 503,
+      body: { code: 'BUSY', message: '现在办理的人比较多，请稍等几秒再试' },
+      headers: { 'retry-after': '1' },
+    }
+  }
+  if (e instanceof DuplicateKeyError)
+    return { status: 409, body: { code: 'DUPLICATE', message: '这条记录已经存在，请刷新后再看' } }
+  if (e instanceof StorageFullError) {
+    const message = e.perKey
+      ? '这份资料太大，无法保存。请压缩照片或分几次提交。'
+      : `本机存储空间已满，本次操作没有保存，已提交的资料不受影响。${e.freeSpaceAdvice ?? '请清理存储空间后重试'}。`
+    return { status: 507, body: { code: 'STORAGE_FULL', message } }
+  }
+  const code = (e as { code?: string }).code
+  if (code && /^[A-Z_]+$/.test(code)) return { status: 422, body: { code, message: (e as Error).message } }
+  return { status: 500, body: { code: 'INTERNAL', message: '服务暂时出了点问题，请稍后再试' } }
+}
 
 export class Backend {
-  readonly db: Database
+  readonly store: Store
+  /**
+   * Mock time: the wall clock plus the demo offset. Tests may move it (`set`, `advance`) without
+   * awaiting: the next request saves a changed offset; otherwise the stored one (another tab's or
+   * process's change) wins.
+   */
   readonly clock: MockClock
-  readonly faults: FaultSchedule
-  private mutex = new Mutex()
+  /** The offset as last read from or saved to the store. */
+  private syncedOffsetMs = 0
+  private lastPurgeMs = 0
+  private ready: Promise<void> | null = null
 
-  constructor(private options: BackendOptions) {
+  constructor(private readonly options: BackendOptions) {
+    this.store = options.store
     this.clock = options.clock ?? new MockClock()
-    this.db = new Database(options.storage, () => options.seed(beijingIso(this.clock.now())))
-    this.db.load()
-    if (!options.clock) this.clock.offsetMs = this.db.data.meta.clockOffsetMs ?? 0
-    this.faults = new FaultSchedule(this.db.data.meta.faults)
+    this.syncedOffsetMs = this.clock.offsetMs
+  }
+
+  /** Seeds an empty store (first start). Awaited by every request. */
+  start(): Promise<void> {
+    if (!this.ready) {
+      this.ready = (async () => {
+        if (await this.store.isEmpty()) {
+          await this.store.reset(this.options.seed(beijingIso(this.clock.now())))
+          await this.store.transaction((t) =>
+            new CoreRepository(t).settings.update('demo', { clockOffsetMs: this.clock.offsetMs }),
+          )
+        }
+      })()
+      this.ready.catch(() => {
+        this.ready = null
+      })
+    }
+    return this.ready
+  }
+
+  /** Saves a mock-time offset moved locally (tests), in a transaction of its own. */
+  private async saveMovedClock(): Promise<void> {
+    const offset = this.clock.offsetMs
+    if (offset === this.syncedOffsetMs) return
+    await this.store.transaction((t) => new CoreRepository(t).settings.update('demo', { clockOffsetMs: offset }))
+    this.syncedOffsetMs = offset
+  }
+
+  /** Takes the stored mock-time offset (another tab's or process's change wins over a stale local one). */
+  private adoptStoredOffset(stored: number): number {
+    if (this.clock.offsetMs === this.syncedOffsetMs) this.clock.offsetMs = stored
+    this.syncedOffsetMs = stored
+    return stored
   }
 
   /**
    * The next request's fault, from the seeded schedule (none when faults are off). The dev panel's own
    * requests (`/api/dev/…`, e.g. turning faults off again) are never faulted and do not use up the schedule.
    */
-  decideFault(path = ''): FaultDecision {
+  async decideFault(path = ''): Promise<FaultDecision> {
     if (/^\/api\/dev\//.test(path.replace(/^[a-z]+:\/\/[^/]+/i, ''))) return { kind: null, delayMs: 0 }
-    return this.faults.next()
+    await this.start()
+    await this.saveMovedClock()
+    return this.store.transaction(async (t) => {
+      const core = new CoreRepository(t)
+      const s = await core.demoSettings()
+      this.adoptStoredOffset(s.clockOffsetMs)
+      if (!s.faults.enabled) return { kind: null, delayMs: 0 }
+      const { decision, state } = drawFault(s.faults, s.faultState)
+      await core.settings.update('demo', { faultState: state })
+      return decision
+    })
   }
 
-  /** Handles one request, one at a time. Never throws: failures become error responses. */
-  handle(req: BackendRequest): Promise<BackendResponse> {
-    return this.mutex.run(() => this.handleNow(req))
+  /** The fault settings now (tests and the dev panel). */
+  async faultConfig(): Promise<FaultConfig> {
+    await this.start()
+    return this.store.transaction(async (t) => (await new CoreRepository(t).demoSettings()).faults)
+  }
+
+  /** Changes the fault settings; the schedule restarts from its seed. */
+  async configureFaults(config: Partial<FaultConfig>): Promise<void> {
+    await this.start()
+    await this.store.transaction(async (t) => {
+      const core = new CoreRepository(t)
+      const faults = { ...(await core.demoSettings()).faults, ...config }
+      await core.settings.update('demo', { faults, faultState: faults.seed })
+    })
+  }
+
+  /** Replaces every table with a fresh seed at the clock's mock time, keeping mock time (tests). */
+  async reseed(): Promise<void> {
+    await this.store.reset(this.options.seed(beijingIso(this.clock.now())))
+    this.ready = Promise.resolve()
+    this.syncedOffsetMs = Number.NaN
   }
 
   /** Restores the seed, mock time back to real time, faults off. */
-  reset(): void {
-    this.db.reset()
+  async reset(): Promise<void> {
     this.clock.offsetMs = 0
-    this.faults.configure(this.db.data.meta.faults)
+    this.syncedOffsetMs = 0
+    await this.store.reset(this.options.seed(beijingIso(this.clock.now())))
   }
 
-  /** Records mock time and fault settings in the current transaction (dev panel). */
-  private persistSettings(): void {
-    const meta = this.db.write('meta')
-    meta.clockOffsetMs = this.clock.offsetMs
-    meta.faults = { ...this.faults.config }
+  /** Runs `work` in a transaction with the repositories (test helpers and jobs). */
+  async run<T>(work: (tx: Tx) => Promise<T>): Promise<T> {
+    await this.start()
+    return this.store.transaction((t) => work(this.txOf(t)))
   }
 
-  private handleNow(req: BackendRequest): BackendResponse {
-    const [path, queryString = ''] = req.url.split('?')
-    const query = Object.fromEntries(new URLSearchParamsLite(queryString))
+  private spec(name: string): TableSpec<Record<string, unknown>> {
+    const spec = this.options.tables.find((t) => t.name === name)
+    if (!spec) throw new Error(`no table ${name}: tables are ${this.options.tables.map((t) => t.name).join(', ')}`)
+    return spec as unknown as TableSpec<Record<string, unknown>>
+  }
+
+  /**
+   * Test helper: the rows of `table` (its SQL name, e.g. `care_orders`) meeting `where`, by key. Works
+   * on every store; routes never use it.
+   */
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- rows of any table, typed by the caller
+  async inspect<R = Record<string, any>>(table: string, where: Where<Record<string, unknown>> = {}): Promise<R[]> {
+    await this.start()
+    const spec = this.spec(table)
+    return this.store.transaction(async (t) => (await t.of(spec).find({ where, order: [] })) as R[])
+  }
+
+  /** Test helper: inserts `rows` into `table`, or merges their fields into the rows with the same key. */
+  async arrange(table: string, rows: readonly object[]): Promise<void> {
+    await this.start()
+    const spec = this.spec(table)
+    await this.store.transaction(async (t) => {
+      const tbl = t.of(spec)
+      for (const row of rows as Record<string, unknown>[]) {
+        const key = String(row[spec.key])
+        if (await tbl.get(key)) await tbl.update(key, row)
+        else await tbl.insert(row)
+      }
+    })
+  }
+
+  /** Test helper: changes stored fields of one row, bypassing every rule (tamper-evidence tests). */
+  async tamper(table: string, key: string, patch: object): Promise<void> {
+    await this.start()
+    const spec = this.spec(table)
+    await this.store.transaction(async (t) => {
+      await t.of(spec).update(key, patch as Record<string, unknown>)
+    })
+  }
+
+  /** Test helper: the row count and a hash of the rows of every table (to prove a request changed nothing). */
+  async fingerprint(): Promise<Record<string, { count: number; hash: string }>> {
+    await this.start()
+    return this.store.transaction(async (t) => {
+      const out: Record<string, { count: number; hash: string }> = {}
+      for (const spec of this.options.tables) {
+        const rows = await t.of(spec as TableSpec<Record<string, unknown>>).find({ where: {}, order: [] })
+        out[spec.name] = { count: rows.length, hash: sha256Hex(JSON.stringify(rows)) }
+      }
+      return out
+    })
+  }
+
+  /** The core's and every feature's repository over one transaction's tables. */
+  txOf(tables: Tables): Tx {
+    const tx: Record<string, unknown> = { core: new CoreRepository(tables) }
+    for (const f of this.options.features) tx[f.name] = f.repository(tables)
+    return tx as unknown as Tx
+  }
+
+  /** Handles one request as one transaction. Never throws: failures become error responses. */
+  async handle(req: BackendRequest): Promise<BackendResponse> {
+    let failureWork: ((tx: Tx) => Promise<void>)[] = []
+    let resetAfter = false
     try {
-      const found = matchRoute(this.options.routes, req.method, path)
-      if (!found) throw notFound('没有这个服务接口', 'NO_ROUTE')
-      if ('allowed' in found) throw new HttpError(405, 'METHOD_NOT_ALLOWED', '请求方式不正确')
-      const { route, params } = found
-      if (route.access === 'dev' && !this.options.devRoutes) throw notFound('没有这个服务接口', 'NO_ROUTE')
-      const { user, token } = this.authenticate(route, req)
-      const principal = this.principalFor(route, user, req.headers['x-acting-for'])
-      const key = req.headers['idempotency-key']
-      const mutating = MUTATING.has(req.method)
-      const requestHash = sha256Hex(req.method, path, JSON.stringify(req.body ?? null), principal?.id ?? '')
-      const idemKey = key && mutating ? `${user?.id ?? 'anon'}:${key}` : null
-      if (idemKey) {
-        const seen = this.db.data.idempotency[idemKey]
-        if (seen && seen.requestHash !== requestHash) {
-          throw new HttpError(422, 'IDEMPOTENCY_KEY_REUSED', '这次提交与之前的提交冲突，请刷新后重新操作')
-        }
-        if (seen) return { status: seen.status, body: seen.body, headers: { 'idempotent-replayed': 'true' } }
-      }
-      const input = route.input
-        ? maskTypedIdNumbers(validateInput(route.input, mutating ? (req.body ?? {}) : query))
-        : undefined
-      this.db.begin()
-      const ctx: RouteContext = {
-        params,
-        query,
-        body: input,
-        db: this.db,
-        clock: this.clock,
-        system: { faults: this.faults, saveSettings: () => this.persistSettings(), reset: () => this.reset() },
-        nowIso: beijingIso(this.clock.now()),
-        user: user!,
-        principal: principal!,
-        token,
-        notify: (userId, title, body, link, ref) => {
-          const id = newId('msg')
-          // No message ever carries an ID number in full, whatever text it was built from.
-          this.db.write('messages')[id] = {
-            id,
-            userId,
-            title: maskIdNumbersIn(title),
-            body: maskIdNumbersIn(body),
-            link: link && maskIdNumbersIn(link),
-            createdAt: beijingIso(this.clock.now()),
-            ...(ref ? { ref } : {}),
-          }
-        },
-        resolveMessages: (userId, ref) => {
-          const open = Object.values(this.db.data.messages).filter(
-            (m) => m.userId === userId && m.ref === ref && !m.readAt,
-          )
-          if (!open.length) return
-          const messages = this.db.write('messages')
-          for (const m of open) messages[m.id].readAt = beijingIso(this.clock.now())
-        },
-      }
-      let result: BackendResponse
-      try {
-        const out = route.handler(ctx)
-        result = isResponse(out) ? out : { status: 200, body: out ?? { ok: true } }
-        if (idemKey) this.remember(idemKey, requestHash, result)
-        this.db.commit()
-      } catch (e) {
-        this.db.rollback()
-        throw e
-      }
-      return result
+      await this.start()
+      await this.saveMovedClock()
+      const response = await this.store.transaction(async (tables) => {
+        failureWork = []
+        resetAfter = false
+        return this.handleIn(this.txOf(tables), req, {
+          onFailure: (w) => failureWork.push(w),
+          reset: () => {
+            resetAfter = true
+          },
+        })
+      })
+      if (resetAfter) await this.reset()
+      await this.purgeIdempotency()
+      return response
     } catch (e) {
-      if (e instanceof HttpError) return { status: e.status, body: e.toBody() }
-      const code = (e as { code?: string }).code
-      if (code && /^[A-Z_]+$/.test(code)) return { status: 422, body: { code, message: (e as Error).message } }
-      return { status: 500, body: { code: 'INTERNAL', message: '服务暂时出了点问题，请稍后再试' } }
+      if (failureWork.length) {
+        try {
+          await this.store.transaction(async (tables) => {
+            const tx = this.txOf(tables)
+            for (const w of failureWork) await w(tx)
+          })
+        } catch {
+          // The failure is answered even when its bookkeeping could not be saved.
+        }
+      }
+      return errorResponse(e)
     }
   }
 
-  private authenticate(route: Route, req: BackendRequest) {
-    if (route.access === 'public') return { user: undefined, token: undefined }
+  private async handleIn(
+    tx: Tx,
+    req: BackendRequest,
+    hooks: { onFailure(work: (tx: Tx) => Promise<void>): void; reset(): void },
+  ): Promise<BackendResponse> {
+    const [path, queryString = ''] = req.url.split('?')
+    const query = Object.fromEntries(new URLSearchParamsLite(queryString))
+    const settings = await tx.core.demoSettings()
+    let offset = this.adoptStoredOffset(settings.clockOffsetMs)
+    const wall = () => this.clock.now() - this.clock.offsetMs
+    const clock = { now: () => wall() + offset }
+    const found = matchRoute(this.options.routes, req.method, path)
+    if (!found) throw notFound('没有这个服务接口', 'NO_ROUTE')
+    if ('allowed' in found) throw new HttpError(405, 'METHOD_NOT_ALLOWED', '请求方式不正确')
+    const { route, params } = found
+    if (route.access === 'dev' && !this.options.devRoutes) throw notFound('没有这个服务接口', 'NO_ROUTE')
+    const { user, token } = await this.authenticate(tx, route, req)
+    const principal = await this.principalFor(tx, route, user, req.headers['x-acting-for'])
+    const key = req.headers['idempotency-key']
+    const mutating = MUTATING.has(req.method)
+    const requestHash = sha256Hex(req.method, path, JSON.stringify(req.body ?? null), principal?.id ?? '')
+    const idemId = key && mutating ? `${user?.id ?? 'anon'}:${key}` : null
+    if (idemId) {
+      const seen = await tx.core.idempotency.get(idemId)
+      if (seen && seen.requestHash !== requestHash) {
+        throw new HttpError(422, 'IDEMPOTENCY_KEY_REUSED', '这次提交与之前的提交冲突，请刷新后重新操作')
+      }
+      if (seen) return { status: seen.status, body: seen.body, headers: { 'idempotent-replayed': 'true' } }
+    }
+    const input = route.input
+      ? maskTypedIdNumbers(validateInput(route.input, mutating ? (req.body ?? {}) : query))
+      : undefined
+    const nowIso = beijingIso(clock.now())
+    const demo: DemoControls = {
+      clockOffsetMs: offset,
+      setNow: async (instantMs) => {
+        const w = wall()
+        offset = instantMs - w
+        await tx.core.settings.update('demo', { clockOffsetMs: offset })
+        this.clock.offsetMs = offset
+        this.syncedOffsetMs = offset
+        demo.clockOffsetMs = offset
+      },
+      faults: settings.faults,
+      configureFaults: async (config) => {
+        const faults = { ...settings.faults, ...config }
+        await tx.core.settings.update('demo', { faults, faultState: faults.seed })
+        demo.faults = faults
+      },
+      reset: hooks.reset,
+    }
+    const ctx: RouteContext = {
+      params,
+      query,
+      body: input,
+      tx,
+      clock,
+      demo,
+      nowIso,
+      user: user!,
+      principal: principal!,
+      token,
+      notify: async (userId, title, body, link, ref) => {
+        // No message ever carries an ID number in full, whatever text it was built from.
+        await tx.core.messages.insert({
+          id: newId('msg'),
+          userId,
+          title: maskIdNumbersIn(title),
+          body: maskIdNumbersIn(body),
+          link: link && maskIdNumbersIn(link),
+          ref,
+          createdAt: nowIso,
+        })
+      },
+      resolveMessages: async (userId, ref) => {
+        for (const m of await tx.core.unreadMessagesAbout(userId, ref))
+          await tx.core.messages.update(m.id, { readAt: nowIso })
+      },
+      onFailure: hooks.onFailure,
+    }
+    const out = await route.handler(ctx)
+    const result: BackendResponse = isResponse(out) ? out : { status: 200, body: out ?? { ok: true } }
+    if (idemId && user) {
+      const record = {
+        id: idemId,
+        userId: user.id,
+        key: key!,
+        requestHash,
+        status: result.status,
+        body: result.body,
+        at: nowIso,
+      }
+      try {
+        await tx.core.idempotency.insert(record)
+      } catch (e) {
+        // Another request with this key committed first: run again, to answer with its result.
+        if (e instanceof DuplicateKeyError) throw new RetryTransaction(`idempotency key ${idemId}`)
+        throw e
+      }
+    }
+    return result
+  }
+
+  private async authenticate(tx: Tx, route: Route, req: BackendRequest): Promise<{ user?: User; token?: string }> {
+    if (route.access === 'public') return {}
     const auth = req.headers.authorization ?? ''
     const token = auth.startsWith('Bearer ') ? auth.slice(7) : ''
-    const session = token ? this.db.data.sessions[token] : undefined
-    const user = session ? this.db.data.users[session.userId] : undefined
+    const session = token ? await tx.core.sessions.get(token) : undefined
+    const user = session ? await tx.core.users.get(session.userId) : undefined
     if (route.access === 'dev') return { user, token }
     // "登录已过期" only when a session was sent and is no longer valid; nobody logged in is asked to log in.
     if (!user || user.deletedAt) throw unauthorized(token ? '登录已过期，请重新登录' : '请先登录')
@@ -162,28 +389,31 @@ export class Backend {
     return { user, token }
   }
 
-  private principalFor(route: Route, user: Collections['users'][string] | undefined, actingFor: string | undefined) {
+  private async principalFor(
+    tx: Tx,
+    route: Route,
+    user: User | undefined,
+    actingFor: string | undefined,
+  ): Promise<User | undefined> {
     if (!user || !actingFor || actingFor === user.id) return user
     if (!route.allowProxy) throw forbidden('代办时不能进行此操作，请切换回本人')
-    const link = Object.values(this.db.data.familyLinks).find(
-      (l) => l.proxyId === user.id && l.principalId === actingFor && l.status === 'confirmed',
-    )
-    const principal = this.db.data.users[actingFor]
-    if (!link || !principal || principal.deletedAt)
+    const linked = await tx.core.isConfirmedProxy(user.id, actingFor)
+    const principal = await tx.core.users.get(actingFor)
+    if (!linked || !principal || principal.deletedAt)
       throw forbidden('您还没有获得对方的代办授权，或授权已撤销', 'NOT_A_PROXY')
     return principal
   }
 
-  private remember(key: string, requestHash: string, res: BackendResponse) {
-    const store = this.db.write('idempotency')
-    store[key] = { requestHash, status: res.status, body: res.body, at: beijingIso(this.clock.now()) }
-    const keys = Object.keys(store)
-    if (keys.length > IDEMPOTENCY_KEEP) {
-      keys
-        .sort((a, b) => store[a].at.localeCompare(store[b].at))
-        .slice(0, keys.length - IDEMPOTENCY_KEEP)
-        .forEach((k) => delete store[k])
-    }
+  /** Removes idempotency records older than the keeping time, a batch at a time, at most every 10 minutes. */
+  private async purgeIdempotency(): Promise<void> {
+    const now = this.clock.now()
+    if (now - this.lastPurgeMs < PURGE_EVERY_MS && now >= this.lastPurgeMs) return
+    this.lastPurgeMs = now
+    await this.store.transaction(async (t) => {
+      const core = new CoreRepository(t)
+      for (const r of await core.idempotencyBefore(beijingIso(now - IDEMPOTENCY_KEEP_MS), PURGE_BATCH))
+        await core.idempotency.remove(r.id)
+    })
   }
 }
 

@@ -4,12 +4,13 @@
  * run), `server-error` (503; the handler does not run) and `lost-response` (the handler runs and saves,
  * but the answer never arrives, as when a phone loses signal).
  */
-import { seededRandom } from './ids'
 
 export type FaultKind = 'latency' | 'timeout' | 'server-error' | 'lost-response'
 export const FAULT_KINDS: FaultKind[] = ['latency', 'timeout', 'server-error', 'lost-response']
 
-/** Fault settings: `rate` is the chance (0–1) of each kind per request; `latencyMs` is added to every request when on. */
+/**
+ * Fault settings: `rate` is the chance (0–1) of each kind per request; `latencyMs` is added to every request when on.
+ */
 export interface FaultConfig {
   enabled: boolean
   seed: number
@@ -32,27 +33,29 @@ export interface FaultDecision {
   delayMs: number
 }
 
-/** Draws faults from a seeded sequence: the same seed gives the same schedule. */
-export class FaultSchedule {
-  private random: () => number
-  constructor(public config: FaultConfig = { ...DEFAULT_FAULTS }) {
-    this.random = seededRandom(config.seed)
-  }
+/** One step of mulberry32 from `state`: a number in [0, 1) and the next state. */
+function step(state: number): { value: number; state: number } {
+  const a = (state + 0x6d2b79f5) >>> 0
+  let t = a
+  t = Math.imul(t ^ (t >>> 15), t | 1)
+  t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
+  return { value: ((t ^ (t >>> 14)) >>> 0) / 4294967296, state: a }
+}
 
-  /** Replaces the settings and restarts the sequence from the seed. */
-  configure(config: Partial<FaultConfig>): void {
-    this.config = { ...this.config, ...config }
-    this.random = seededRandom(this.config.seed)
+/**
+ * The fault for the next request under `config`, drawn from the generator at `state` (the seed when
+ * the schedule starts): each kind with probability `rate`, in a fixed order. Returns the next state,
+ * which the caller saves (the schedule is data, shared by every tab or process).
+ */
+export function drawFault(config: FaultConfig, state: number): { decision: FaultDecision; state: number } {
+  if (!config.enabled) return { decision: { kind: null, delayMs: 0 }, state }
+  let kind: FaultKind | null = null
+  let s = state >>> 0
+  for (const k of config.kinds) {
+    if (k === 'latency') continue
+    const r = step(s)
+    s = r.state
+    if (r.value < config.rate && !kind) kind = k
   }
-
-  /** The fault for the next request: each kind is drawn with probability `rate`, in a fixed order. */
-  next(): FaultDecision {
-    if (!this.config.enabled) return { kind: null, delayMs: 0 }
-    let kind: FaultKind | null = null
-    for (const k of this.config.kinds) {
-      if (k === 'latency') continue
-      if (this.random() < this.config.rate && !kind) kind = k
-    }
-    return { kind, delayMs: this.config.kinds.includes('latency') ? this.config.latencyMs : 0 }
-  }
+  return { decision: { kind, delayMs: config.kinds.includes('latency') ? config.latencyMs : 0 }, state: s }
 }

@@ -3,39 +3,65 @@
  * valibot schema for its body (or query); invalid input gets 400 with a message per field.
  */
 import * as v from 'valibot'
-import type { MockClock } from './clock'
-import type { FaultSchedule } from './faults'
-import type { Database } from './db'
+import type { Clock } from './clock'
+import type { FaultConfig } from './faults'
 import { maskIdNumbersIn } from '@/domain/residentId'
 import { badRequest, type Method } from './http'
 import type { TodoDto } from '@/domain/contracts/core'
 import type { User } from '../model'
+import type { CoreRepository } from '../repository'
 
 /** Who may call a route: anyone, a logged-in user, a community worker, or the mock-mode dev panel. */
-export type Access = 'public' | 'user' | 'worker' | 'dev'
+type Access = 'public' | 'user' | 'worker' | 'dev'
+
+/**
+ * The features' repositories in a transaction, by feature name. Each feature adds its own with module
+ * augmentation (`declare module '…/core/router' { interface FeatureRepositories { careCard: … } }`), so
+ * the core names none of them.
+ */
+// eslint-disable-next-line @typescript-eslint/no-empty-object-type -- augmented by each feature
+export interface FeatureRepositories {}
+
+/** Everything a request's transaction reaches: the core's repository and each feature's. */
+export type Tx = FeatureRepositories & { readonly core: CoreRepository }
 
 /**
  * What a feature does when an account is deleted, inside the deletion's transaction and before the
  * account's personal records are erased (e.g. release the seats and bookings it holds). Returns what it
  * did, one plain-Chinese line each (e.g. "《航模小班》已取消，¥60.00 将原路退回"), for the answer.
  */
-export type AccountDeletionHook = (ctx: RouteContext, userId: string) => string[]
+export type AccountDeletionHook = (ctx: RouteContext, userId: string) => Promise<string[]>
+
+/** Mock-mode controls for the dev routes: mock time, fault settings, demo reset. */
+export interface DemoControls {
+  /** Mock time's offset from the wall clock (ms). */
+  clockOffsetMs: number
+  /** Sets mock time to `instantMs` (epoch ms), saved with the request. */
+  setNow(instantMs: number): Promise<void>
+  faults: FaultConfig
+  /** Changes the fault settings (the schedule restarts from its seed), saved with the request. */
+  configureFaults(config: Partial<FaultConfig>): Promise<void>
+  /** Restores the seed, mock time back to real time, faults off (after this request). */
+  reset(): void
+}
 
 /**
  * A feature's to-dos for a user (home's "我的待办"): what waits for them with a deadline, read-only
  * (nothing is written; an item whose deadline passed is left out).
  */
-export type TodoProvider = (ctx: RouteContext, userId: string) => TodoDto[]
+export type TodoProvider = (ctx: RouteContext, userId: string) => Promise<TodoDto[]>
 
 /** What a handler receives. `user` is set for every access but `public`; `principal` is whom the user acts for. */
 export interface RouteContext<B = unknown> {
   params: Record<string, string>
   query: Record<string, string>
   body: B
-  db: Database
-  clock: MockClock
-  /** Mock-mode controls for dev routes: fault schedule, persisting settings, demo reset. */
-  system: { faults: FaultSchedule; saveSettings(): void; reset(): void }
+  /** The request's transaction: the core's and the features' repositories. */
+  tx: Tx
+  /** Mock time (epoch ms): the wall clock plus the demo offset read when the request began. */
+  clock: Clock
+  /** Dev routes only (mock mode). */
+  demo: DemoControls
   /** Now as an ISO instant with the +08:00 offset. */
   nowIso: string
   user: User
@@ -43,16 +69,21 @@ export interface RouteContext<B = unknown> {
   principal: User
   token?: string
   /**
-   * Queues a message to a user (saved with the request's changes). `ref` names what it asks the user
-   * to act on (e.g. `family-link:<id>`), so `resolveMessages` can mark it read once that is done.
+   * Adds a message to a user (saved with the request's changes). `ref` names what it asks the user to
+   * act on (e.g. `family-link:<id>`), so `resolveMessages` can mark it read once that is done.
    */
-  notify(userId: string, title: string, body: string, link?: string, ref?: string): void
+  notify(userId: string, title: string, body: string, link?: string, ref?: string): Promise<void>
   /** Marks `userId`'s unread messages about `ref` as read (what they asked for is done, wherever it was done). */
-  resolveMessages(userId: string, ref: string): void
+  resolveMessages(userId: string, ref: string): Promise<void>
+  /**
+   * Work to save even though the request fails (e.g. counting a failed real-name attempt): run in a
+   * transaction of its own after the request's changes are rolled back.
+   */
+  onFailure(work: (tx: Tx) => Promise<void>): void
 }
 
 /** A handler answers with a body (status 200), or `{ status, body }`. */
-export type HandlerResult = unknown | { status: number; body: unknown }
+type HandlerResult = unknown | { status: number; body: unknown }
 
 export interface Route<B = unknown> {
   method: Method
@@ -62,7 +93,7 @@ export interface Route<B = unknown> {
   input?: v.GenericSchema<unknown, B>
   /** Whether a proxy acting for someone may call it (default: false — only for oneself). */
   allowProxy?: boolean
-  handler: (ctx: RouteContext<B>) => HandlerResult
+  handler: (ctx: RouteContext<B>) => Promise<HandlerResult> | HandlerResult
 }
 
 /** Declares a route; with an `input` schema the handler's `body` is typed from it. */
@@ -74,7 +105,7 @@ export function route<S extends v.GenericSchema = v.GenericSchema<unknown, undef
 
 /** Finds the route for a method and path; `params` from `:name` segments. */
 export function matchRoute(
-  routes: Route[],
+  routes: readonly Route[],
   method: Method,
   path: string,
 ): { route: Route; params: Record<string, string> } | { allowed: Method[] } | null {

@@ -11,38 +11,42 @@ export const authRoutes: Route[] = [
     method: 'GET',
     path: '/api/auth/personas',
     access: 'public',
-    handler: ({ db }): PersonaDto[] =>
-      Object.values(db.data.users)
-        .filter((u) => !u.deletedAt)
-        .sort((a, b) => a.rank - b.rank)
-        .map((u) => ({
-          userId: u.id,
-          displayName: displayName(u),
-          persona: u.persona,
-          communityId: u.communityId,
-          communityName: db.data.communities[u.communityId]?.name ?? '',
-          role: u.role,
-        })),
+    handler: async ({ tx }): Promise<PersonaDto[]> => {
+      const users = await tx.core.personas()
+      const communities = new Map(
+        (
+          await Promise.all([...new Set(users.map((u) => u.communityId))].map((id) => tx.core.communities.get(id)))
+        ).flatMap((c) => (c ? [[c.id, c.name] as const] : [])),
+      )
+      return users.map((u) => ({
+        userId: u.id,
+        displayName: displayName(u),
+        persona: u.persona,
+        communityId: u.communityId,
+        communityName: communities.get(u.communityId) ?? '',
+        role: u.role,
+      }))
+    },
   }),
   route({
     method: 'POST',
     path: '/api/auth/mock-login',
     access: 'public',
     input: v.object({ userId: v.pipe(v.string(), v.minLength(1), v.maxLength(64)) }),
-    handler: ({ db, body, nowIso }) => {
-      const user = db.data.users[body.userId]
+    handler: async ({ tx, body, nowIso }) => {
+      const user = await tx.core.users.get(body.userId)
       if (!user || user.deletedAt) throw notFound('没有这个账号', 'NO_SUCH_USER')
       const token = newToken()
-      db.write('sessions')[token] = { token, userId: user.id, createdAt: nowIso }
-      return { token, me: meDto(db.data, user, nowIso) }
+      await tx.core.sessions.insert({ token, userId: user.id, createdAt: nowIso })
+      return { token, me: await meDto(tx.core, user, nowIso) }
     },
   }),
   route({
     method: 'POST',
     path: '/api/auth/logout',
     access: 'user',
-    handler: ({ db, token }) => {
-      if (token) delete db.write('sessions')[token]
+    handler: async ({ tx, token }) => {
+      if (token) await tx.core.sessions.remove(token)
       return { ok: true }
     },
   }),

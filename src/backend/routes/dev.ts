@@ -1,7 +1,7 @@
 /** Mock-mode dev panel: mock time, fault injection, demo reset. Served only when `devRoutes` is on. */
 import * as v from 'valibot'
 import type { DevStateDto } from '@/domain/contracts/core'
-import { FAULT_KINDS } from '../core/faults'
+import { DEFAULT_FAULTS, FAULT_KINDS } from '../core/faults'
 import { route, type Route, type RouteContext } from '../core/router'
 import { beijingIso, inBeijing } from '@/domain/time'
 import { badRequest } from '../core/http'
@@ -10,10 +10,10 @@ const DAY = 86_400_000
 
 const state = (ctx: RouteContext): DevStateDto => ({
   nowIso: beijingIso(ctx.clock.now()),
-  clockOffsetMs: ctx.clock.offsetMs,
-  faultsEnabled: ctx.system.faults.config.enabled,
-  faultRate: ctx.system.faults.config.rate,
-  latencyMs: ctx.system.faults.config.latencyMs,
+  clockOffsetMs: ctx.demo.clockOffsetMs,
+  faultsEnabled: ctx.demo.faults.enabled,
+  faultRate: ctx.demo.faults.rate,
+  latencyMs: ctx.demo.faults.latencyMs,
 })
 
 export const devRoutes: Route[] = [
@@ -37,19 +37,18 @@ export const devRoutes: Route[] = [
       advanceMinutes: v.optional(v.pipe(v.number(), v.integer(), v.minValue(-525600), v.maxValue(525600))),
       reset: v.optional(v.boolean()),
     }),
-    handler: (ctx) => {
-      const { clock, body } = ctx
-      if (body.reset) clock.offsetMs = 0
+    handler: async (ctx) => {
+      const { clock, body, demo } = ctx
+      if (body.reset) await demo.setNow(clock.now() - demo.clockOffsetMs)
       if (body.setIso) {
         const iso = body.setIso.length === 10 ? `${body.setIso}T09:00:00+08:00` : body.setIso
         const t = inBeijing(iso).valueOf()
         if (Number.isNaN(t)) throw badRequest('时间格式不正确')
-        clock.set(t)
+        await demo.setNow(t)
       }
-      if (body.advanceDays) clock.advance(body.advanceDays * DAY)
-      if (body.advanceMinutes) clock.advance(body.advanceMinutes * 60_000)
-      if (body.advanceMonths) clock.set(inBeijing(clock.now()).add(body.advanceMonths, 'month').valueOf())
-      ctx.system.saveSettings()
+      if (body.advanceDays) await demo.setNow(clock.now() + body.advanceDays * DAY)
+      if (body.advanceMinutes) await demo.setNow(clock.now() + body.advanceMinutes * 60_000)
+      if (body.advanceMonths) await demo.setNow(inBeijing(clock.now()).add(body.advanceMonths, 'month').valueOf())
       return state(ctx)
     },
   }),
@@ -64,13 +63,12 @@ export const devRoutes: Route[] = [
       seed: v.optional(v.pipe(v.number(), v.integer())),
       kinds: v.optional(v.array(v.picklist(FAULT_KINDS))),
     }),
-    handler: (ctx) => {
+    handler: async (ctx) => {
       const { enabled, rate, latencyMs, seed, kinds } = ctx.body
       const patch = Object.fromEntries(
         Object.entries({ enabled, rate, latencyMs, seed, kinds }).filter(([, x]) => x !== undefined),
       )
-      ctx.system.faults.configure(patch)
-      ctx.system.saveSettings()
+      await ctx.demo.configureFaults(patch)
       return state(ctx)
     },
   }),
@@ -79,8 +77,15 @@ export const devRoutes: Route[] = [
     path: '/api/dev/reset',
     access: 'dev',
     handler: (ctx) => {
-      ctx.system.reset()
-      return state(ctx)
+      ctx.demo.reset()
+      // The state after the reset: real time, default fault settings.
+      return {
+        nowIso: beijingIso(ctx.clock.now() - ctx.demo.clockOffsetMs),
+        clockOffsetMs: 0,
+        faultsEnabled: DEFAULT_FAULTS.enabled,
+        faultRate: DEFAULT_FAULTS.rate,
+        latencyMs: DEFAULT_FAULTS.latencyMs,
+      } satisfies DevStateDto
     },
   }),
 ]

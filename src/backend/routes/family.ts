@@ -10,15 +10,15 @@ import { newId } from '../core/ids'
 import { route, type Route, type RouteContext } from '../core/router'
 import type { FamilyLink } from '../model'
 import { requirePrivacy } from './me'
-import { displayName, familyLinkDto } from './views'
+import { displayName, displayNames, familyLinkDto } from './views'
 
 const MAX_IMAGE_BASE64 = Math.ceil((200 * 1024 * 4) / 3) + 4 // ≤ 200 KB image
 
 /** What the principal's request message is about: answered (or withdrawn), it is marked read. */
 const requestRef = (linkId: string) => `family-link:${linkId}`
 
-function linkFor(ctx: RouteContext, id: string): FamilyLink {
-  const link = ctx.db.data.familyLinks[id]
+async function linkFor(ctx: RouteContext, id: string): Promise<FamilyLink> {
+  const link = await ctx.tx.core.familyLinks.get(id, { lock: true })
   if (!link) throw notFound('没有找到这条代办关系')
   return link
 }
@@ -28,11 +28,8 @@ export const familyRoutes: Route[] = [
     method: 'GET',
     path: '/api/family-links',
     access: 'user',
-    handler: ({ db, user }) =>
-      Object.values(db.data.familyLinks)
-        .filter((l) => l.proxyId === user.id || l.principalId === user.id)
-        .sort((a, b) => b.requestedAt.localeCompare(a.requestedAt))
-        .map((l) => familyLinkDto(db.data, l, user.id)),
+    handler: async ({ tx, user }) =>
+      Promise.all((await tx.core.linksOf(user.id)).map((l) => familyLinkDto(tx.core, l, user.id))),
   }),
   route({
     method: 'POST',
@@ -43,26 +40,25 @@ export const familyRoutes: Route[] = [
       principalIdNumber: v.pipe(v.string(), v.maxLength(30)),
       relationship: v.picklist(['子女', '配偶', '父母', '兄弟姐妹', '孙子女', '其他亲属'], '请选择与家人的关系'),
     }),
-    handler: (ctx) => {
+    handler: async (ctx) => {
       requirePrivacy(ctx)
-      const { db, user, body, nowIso } = ctx
-      if (!user.realName) throw unprocessable('REAL_NAME_REQUIRED', '请先完成实名认证，再申请代办')
+      const { tx, user, body, nowIso } = ctx
+      if (!user.idNumber) throw unprocessable('REAL_NAME_REQUIRED', '请先完成实名认证，再申请代办')
       const idNumber = normalizeResidentId(body.principalIdNumber)
-      const principal = Object.values(db.data.users).find(
-        (u) => !u.deletedAt && u.realName?.idNumber === idNumber && u.realName.name === body.principalName,
-      )
-      if (!principal)
+      const found = await tx.core.userByIdNumber(idNumber)
+      const principal = found && found.realName === body.principalName ? found : undefined
+      if (!principal) {
         throw unprocessable(
           'PRINCIPAL_NOT_FOUND',
           '没有找到这位家人的实名账号。请让家人先登录并完成实名，或带授权书到社区办理。',
-          { principalIdNumber: '没有找到这位家人的实名账号' },
+          {
+            principalIdNumber: '没有找到这位家人的实名账号',
+          },
         )
+      }
       if (principal.id === user.id) throw unprocessable('SELF_LINK', '不能为自己申请代办')
-      const open = Object.values(db.data.familyLinks).find(
-        (l) =>
-          l.proxyId === user.id &&
-          l.principalId === principal.id &&
-          (l.status === 'pending' || l.status === 'confirmed'),
+      const open = (await tx.core.linksBetween(user.id, principal.id)).find(
+        (l) => l.status === 'pending' || l.status === 'confirmed',
       )
       if (open)
         throw conflict(
@@ -79,77 +75,88 @@ export const familyRoutes: Route[] = [
         requestedBy: user.id,
         requestedAt: nowIso,
       }
-      db.write('familyLinks')[id] = link
-      ctx.notify(
+      await tx.core.familyLinks.insert(link)
+      await ctx.notify(
         principal.id,
         '家人申请为您代办',
         `${displayName(user)}（${body.relationship}）申请为您代办社区事务。请在“我的 → 亲友代办”中确认或拒绝。`,
         '/pages/me/index',
         requestRef(id),
       )
-      return familyLinkDto(db.data, link, user.id)
+      return familyLinkDto(tx.core, link, user.id)
     },
   }),
   route({
     method: 'POST',
     path: '/api/family-links/:id/confirm',
     access: 'user',
-    handler: (ctx) => {
-      const link = linkFor(ctx, ctx.params.id)
+    handler: async (ctx) => {
+      const link = await linkFor(ctx, ctx.params.id)
       if (link.principalId !== ctx.user.id) throw forbidden('只有被代办的本人可以确认')
       if (link.status !== 'pending') throw conflict('LINK_NOT_PENDING', '这条申请已经处理过了')
-      const l = ctx.db.write('familyLinks')[link.id]
-      Object.assign(l, { status: 'confirmed', confirmedAt: ctx.nowIso, confirmedBy: 'principal' })
-      ctx.resolveMessages(l.principalId, requestRef(l.id))
-      ctx.notify(l.proxyId, '代办申请已同意', `${displayName(ctx.user)}同意由您代办社区事务。`, '/pages/me/index')
-      return familyLinkDto(ctx.db.data, l, ctx.user.id)
+      const l = await ctx.tx.core.familyLinks.update(link.id, {
+        status: 'confirmed',
+        confirmedAt: ctx.nowIso,
+        confirmedBy: 'principal',
+      })
+      await ctx.notify(l.proxyId, '代办申请已同意', `${displayName(ctx.user)}同意由您代办社区事务。`, '/pages/me/index')
+      await ctx.resolveMessages(l.principalId, requestRef(l.id))
+      return familyLinkDto(ctx.tx.core, l, ctx.user.id)
     },
   }),
   route({
     method: 'POST',
     path: '/api/family-links/:id/decline',
     access: 'user',
-    handler: (ctx) => {
-      const link = linkFor(ctx, ctx.params.id)
+    handler: async (ctx) => {
+      const link = await linkFor(ctx, ctx.params.id)
       if (link.principalId !== ctx.user.id) throw forbidden('只有被代办的本人可以拒绝')
       if (link.status !== 'pending') throw conflict('LINK_NOT_PENDING', '这条申请已经处理过了')
-      const l = ctx.db.write('familyLinks')[link.id]
-      Object.assign(l, { status: 'declined', closedAt: ctx.nowIso, closedBy: ctx.user.id })
-      ctx.resolveMessages(l.principalId, requestRef(l.id))
-      ctx.notify(l.proxyId, '代办申请未通过', `${displayName(ctx.user)}没有同意代办申请。`, '/pages/me/index')
-      return familyLinkDto(ctx.db.data, l, ctx.user.id)
+      const l = await ctx.tx.core.familyLinks.update(link.id, {
+        status: 'declined',
+        closedAt: ctx.nowIso,
+        closedBy: ctx.user.id,
+      })
+      await ctx.notify(l.proxyId, '代办申请未通过', `${displayName(ctx.user)}没有同意代办申请。`, '/pages/me/index')
+      await ctx.resolveMessages(l.principalId, requestRef(l.id))
+      return familyLinkDto(ctx.tx.core, l, ctx.user.id)
     },
   }),
   route({
     method: 'POST',
     path: '/api/family-links/:id/revoke',
     access: 'user',
-    handler: (ctx) => {
-      const link = linkFor(ctx, ctx.params.id)
+    handler: async (ctx) => {
+      const link = await linkFor(ctx, ctx.params.id)
       if (link.principalId !== ctx.user.id && link.proxyId !== ctx.user.id) throw notFound('没有找到这条代办关系')
       if (link.status !== 'confirmed' && link.status !== 'pending')
         throw conflict('LINK_CLOSED', '这条代办关系已经结束')
-      const l = ctx.db.write('familyLinks')[link.id]
-      Object.assign(l, { status: 'revoked', closedAt: ctx.nowIso, closedBy: ctx.user.id })
-      ctx.resolveMessages(l.principalId, requestRef(l.id))
+      const l = await ctx.tx.core.familyLinks.update(link.id, {
+        status: 'revoked',
+        closedAt: ctx.nowIso,
+        closedBy: ctx.user.id,
+      })
       const other = l.proxyId === ctx.user.id ? l.principalId : l.proxyId
-      ctx.notify(
+      await ctx.notify(
         other,
         '代办关系已撤销',
         `${displayName(ctx.user)}撤销了代办关系，此后不能再代为办理。`,
         '/pages/me/index',
       )
-      return familyLinkDto(ctx.db.data, l, ctx.user.id)
+      await ctx.resolveMessages(l.principalId, requestRef(l.id))
+      return familyLinkDto(ctx.tx.core, l, ctx.user.id)
     },
   }),
   route({
     method: 'GET',
     path: '/api/worker/family-links',
     access: 'worker',
-    handler: ({ db, user }) =>
-      Object.values(db.data.familyLinks)
-        .filter((l) => l.status === 'pending' && db.data.users[l.principalId]?.communityId === user.communityId)
-        .map((l) => familyLinkDto(db.data, l, user.id)),
+    handler: async ({ tx, user }) => {
+      const pending = await tx.core.pendingLinks()
+      const principals = new Map((await tx.core.usersByIds(pending.map((l) => l.principalId))).map((u) => [u.id, u]))
+      const mine = pending.filter((l) => principals.get(l.principalId)?.communityId === user.communityId)
+      return Promise.all(mine.map((l) => familyLinkDto(tx.core, l, user.id)))
+    },
   }),
   route({
     method: 'POST',
@@ -163,34 +170,35 @@ export const familyRoutes: Route[] = [
         v.regex(/^[A-Za-z0-9+/=]+$/, '照片格式不正确'),
       ),
     }),
-    handler: (ctx) => {
-      const link = linkFor(ctx, ctx.params.id)
-      if (ctx.db.data.users[link.principalId]?.communityId !== ctx.user.communityId)
-        throw forbidden('只能办理本社区居民的代办授权')
+    handler: async (ctx) => {
+      const { tx } = ctx
+      const link = await linkFor(ctx, ctx.params.id)
+      const principal = await tx.core.users.get(link.principalId)
+      if (principal?.communityId !== ctx.user.communityId) throw forbidden('只能办理本社区居民的代办授权')
       if (link.status !== 'pending') throw conflict('LINK_NOT_PENDING', '这条申请已经处理过了')
       const imageId = newId('img')
-      ctx.db.putImage(imageId, ctx.body.authorizationPhoto)
-      const l = ctx.db.write('familyLinks')[link.id]
-      Object.assign(l, {
+      await tx.core.images.put(imageId, ctx.body.authorizationPhoto)
+      const l = await tx.core.familyLinks.update(link.id, {
         status: 'confirmed',
         confirmedAt: ctx.nowIso,
         confirmedBy: ctx.user.id,
         authorizationImageId: imageId,
       })
-      ctx.resolveMessages(l.principalId, requestRef(l.id))
-      ctx.notify(
+      const names = await displayNames(tx.core, [l.principalId, l.proxyId])
+      await ctx.notify(
         l.proxyId,
         '代办授权已由社区确认',
-        `社区工作人员已核对授权书，您可以为${displayName(ctx.db.data.users[l.principalId])}代办。`,
+        `社区工作人员已核对授权书，您可以为${names.get(l.principalId)}代办。`,
         '/pages/me/index',
       )
-      ctx.notify(
+      await ctx.notify(
         l.principalId,
         '代办授权已由社区确认',
-        `社区工作人员已核对您签字的授权书，${displayName(ctx.db.data.users[l.proxyId])}可以为您代办。`,
+        `社区工作人员已核对您签字的授权书，${names.get(l.proxyId)}可以为您代办。`,
         '/pages/me/index',
       )
-      return familyLinkDto(ctx.db.data, l, ctx.user.id)
+      await ctx.resolveMessages(l.principalId, requestRef(l.id))
+      return familyLinkDto(tx.core, l, ctx.user.id)
     },
   }),
 ]

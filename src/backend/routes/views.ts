@@ -1,24 +1,22 @@
-/** Turns stored records into wire shapes (`src/domain/contracts.ts`), masking what must be masked. */
+/** Turns stored records into wire shapes (`src/domain/contracts`), masking what must be masked. */
 import type { CommunityDto, FamilyLinkDto, MeDto, MessageDto, RoomBindingDto } from '@/domain/contracts/core'
 import { ageOn, maskResidentId, parseResidentId } from '@/domain/residentId'
 import { beijingDate } from '@/domain/time'
-import type { Collections, FamilyLink, Message, RoomBinding, User } from '../model'
+import type { Community, FamilyLink, Message, RoomBinding, User } from '../model'
+import type { CoreRepository } from '../repository'
 
 /** A user's display name: real name when bound, else the WeChat nickname. Deleted accounts say so. */
 export const displayName = (u: User | undefined) =>
-  !u ? '未知用户' : u.deletedAt ? '已注销用户' : (u.realName?.name ?? u.nickname)
+  !u ? '未知用户' : u.deletedAt ? '已注销用户' : (u.realName ?? u.nickname)
 
-/** `总浦桥社区 3幢1单元 701` for a room id. */
-export function roomLabel(data: Collections, roomId: string): string {
-  const room = data.rooms[roomId]
-  if (!room) return roomId
-  const b = data.buildings[room.buildingId]
-  const u = data.units[room.unitId]
-  return `${data.communities[room.communityId]?.name ?? ''} ${b?.name ?? ''}${u?.name ?? ''} ${room.name}`.trim()
+/** The display names of users by id (unknown ids: `未知用户`). */
+export async function displayNames(core: CoreRepository, ids: readonly string[]): Promise<Map<string, string>> {
+  const users = await core.usersByIds(ids)
+  const byId = new Map(users.map((u) => [u.id, u]))
+  return new Map(ids.map((id) => [id, displayName(byId.get(id))]))
 }
 
-export function communityDto(data: Collections, id: string): CommunityDto {
-  const c = data.communities[id]
+function communityDto(c: Community): CommunityDto {
   return {
     id: c.id,
     name: c.name,
@@ -29,11 +27,18 @@ export function communityDto(data: Collections, id: string): CommunityDto {
   }
 }
 
-export function roomBindingDto(data: Collections, b: RoomBinding): RoomBindingDto {
-  const room = data.rooms[b.roomId]
+/** A community's wire shape. @throws when the community does not exist (seeded data is broken) */
+export async function communityDtoOf(core: CoreRepository, id: string): Promise<CommunityDto> {
+  const c = await core.communities.get(id)
+  if (!c) throw new Error(`no community ${id}`)
+  return communityDto(c)
+}
+
+export async function roomBindingDto(core: CoreRepository, b: RoomBinding): Promise<RoomBindingDto> {
+  const room = await core.rooms.get(b.roomId)
   return {
     roomId: b.roomId,
-    label: roomLabel(data, b.roomId),
+    label: await core.roomLabel(b.roomId),
     unitId: room?.unitId ?? '',
     floor: room?.floor ?? 0,
     role: b.role,
@@ -42,30 +47,32 @@ export function roomBindingDto(data: Collections, b: RoomBinding): RoomBindingDt
   }
 }
 
-export function meDto(data: Collections, u: User, nowIso: string): MeDto {
-  const birthDate = u.realName ? parseResidentId(u.realName.idNumber, beijingDate(nowIso)).birthDate : null
+export async function meDto(core: CoreRepository, u: User, nowIso: string): Promise<MeDto> {
+  const birthDate = u.idNumber ? parseResidentId(u.idNumber, beijingDate(nowIso)).birthDate : null
+  const rooms = await core.bindingsOf(u.id)
   return {
     id: u.id,
     displayName: displayName(u),
     role: u.role,
-    community: communityDto(data, u.communityId),
+    community: await communityDtoOf(core, u.communityId),
     realName:
-      u.realName && birthDate
-        ? { name: u.realName.name, idNumberMasked: maskResidentId(u.realName.idNumber), birthDate }
+      u.realName && u.idNumber && birthDate
+        ? { name: u.realName, idNumberMasked: maskResidentId(u.idNumber), birthDate }
         : null,
     age: birthDate ? ageOn(birthDate, beijingDate(nowIso)) : null,
-    rooms: u.rooms.map((r) => roomBindingDto(data, r)),
+    rooms: await Promise.all(rooms.map((r) => roomBindingDto(core, r))),
     privacyAccepted: !!u.privacyAcceptedAt,
   }
 }
 
-export function familyLinkDto(data: Collections, l: FamilyLink, viewerId: string): FamilyLinkDto {
+export async function familyLinkDto(core: CoreRepository, l: FamilyLink, viewerId: string): Promise<FamilyLinkDto> {
+  const names = await displayNames(core, [l.proxyId, l.principalId])
   return {
     id: l.id,
     relationship: l.relationship,
     status: l.status,
-    proxy: { userId: l.proxyId, name: displayName(data.users[l.proxyId]) },
-    principal: { userId: l.principalId, name: displayName(data.users[l.principalId]) },
+    proxy: { userId: l.proxyId, name: names.get(l.proxyId)! },
+    principal: { userId: l.principalId, name: names.get(l.principalId)! },
     viewerSide: viewerId === l.proxyId ? 'proxy' : viewerId === l.principalId ? 'principal' : 'worker',
     requestedAt: l.requestedAt,
     confirmedAt: l.confirmedAt,

@@ -1,53 +1,71 @@
 /**
  * The seed: two real communities (总浦桥社区, 宁波镇海; 西山社区, 海宁), a 7-storey unit of 14 households
  * with unequal areas and one owner of two flats, a smaller 5-storey unit, grid workers, and fictional
- * residents with valid ID numbers. Feature issues add their own seed collections.
+ * residents with valid ID numbers. Each feature adds its own rows (`Feature.seed`).
  */
 import { DEFAULT_FAULTS } from '../core/faults'
-import { SCHEMA_VERSION } from '../core/migrations'
-import type { Collections, CoreCollections, Message, User } from '../model'
-import { seedCareCard } from '../features/careCard/seed'
-import { seedElevator } from '../features/elevator/seed'
-import { seedOneThing } from '../features/oneThing/seed'
-import { seedYouthPalace } from '../features/youthPalace/seed'
+import type { Rows } from '../core/data/store'
+import type { Message, PropertyRecord, RegisterPerson, RoomBinding, Settings, User } from '../model'
+import {
+  buildingsTable,
+  communitiesTable,
+  messagesTable,
+  populationRegisterTable,
+  propertyRegisterTable,
+  roomBindingsTable,
+  roomsTable,
+  settingsTable,
+  unitsTable,
+  usersTable,
+} from '../tables'
 import { AREAS, BUILDINGS, COMMUNITIES, ROOMS, UNITS } from './places'
 import { idNumberOf, PEOPLE } from './people'
 
-const byId = <T extends { id: string }>(list: T[]) => Object.fromEntries(list.map((x) => [x.id, x]))
+/** The core's seed records that features build on (people and places), by key. */
+export interface CoreSeed {
+  users: Record<string, User>
+  propertyRegister: Record<string, PropertyRecord>
+  roomBindings: RoomBinding[]
+}
 
-/** A fresh copy of the seed; `nowIso` stamps creation times. */
-export function buildSeed(nowIso: string): Collections {
+/** The core's seed records; `nowIso` stamps creation times. */
+export function coreSeed(nowIso: string): CoreSeed & { populationRegister: RegisterPerson[]; messages: Message[] } {
   const users: Record<string, User> = {}
-  const populationRegister: Collections['populationRegister'] = {}
-  const propertyRegister: Collections['propertyRegister'] = {}
+  const populationRegister: RegisterPerson[] = []
+  const propertyRegister: Record<string, PropertyRecord> = {}
+  const roomBindings: RoomBinding[] = []
   for (const p of PEOPLE) {
     const idNumber = idNumberOf(p)
-    populationRegister[idNumber] = { idNumber, name: p.name, phone: p.phone }
+    const id = `u-${p.key}`
+    populationRegister.push({ idNumber, name: p.name, phone: p.phone })
     for (const roomId of p.owns ?? [])
       propertyRegister[roomId] = { roomId, ownerIdNumber: idNumber, area: AREAS[roomId] }
-    users[`u-${p.key}`] = {
-      id: `u-${p.key}`,
+    users[id] = {
+      id,
       nickname: p.bound ? p.name : `微信用户${p.name.slice(0, 1)}`,
       persona: p.persona,
       rank: p.rank,
       communityId: p.community,
       role: p.role ?? 'resident',
-      realName: p.bound ? { name: p.name, idNumber, boundAt: nowIso } : undefined,
+      ...(p.bound ? { realName: p.name, idNumber, realNameBoundAt: nowIso, privacyAcceptedAt: nowIso } : {}),
       phone: p.phone,
-      rooms: p.bound
-        ? (p.owns ?? []).map((roomId) => ({
-            roomId,
-            role: 'owner' as const,
-            area: AREAS[roomId],
-            verified: true,
-            boundAt: nowIso,
-          }))
-        : [],
-      privacyAcceptedAt: p.bound ? nowIso : undefined,
       createdAt: nowIso,
     }
+    if (p.bound) {
+      for (const roomId of p.owns ?? []) {
+        roomBindings.push({
+          id: `${id}:${roomId}`,
+          userId: id,
+          roomId,
+          role: 'owner',
+          area: AREAS[roomId],
+          verified: true,
+          boundAt: nowIso,
+        })
+      }
+    }
   }
-  const welcome: Message[] = Object.values(users)
+  const messages: Message[] = Object.values(users)
     .filter((u) => u.role === 'resident' && u.rank < 10)
     .map((u) => ({
       id: `m-welcome-${u.id}`,
@@ -56,26 +74,28 @@ export function buildSeed(nowIso: string): Collections {
       body: '在这里可以申请养老服务爱心卡、为孩子报名青少年宫课程、参与加装电梯投票，以及查看办事指南。',
       createdAt: nowIso,
     }))
-  const core: CoreCollections = {
-    meta: { schemaVersion: SCHEMA_VERSION, clockOffsetMs: 0, faults: { ...DEFAULT_FAULTS }, seededAt: nowIso },
-    communities: byId(COMMUNITIES),
-    buildings: byId(BUILDINGS),
-    units: byId(UNITS),
-    rooms: byId(ROOMS),
-    propertyRegister,
-    populationRegister,
-    users,
-    sessions: {},
-    familyLinks: {},
-    messages: byId(welcome),
-    idempotency: {},
-    attempts: {},
+  return { users, propertyRegister, roomBindings, populationRegister, messages }
+}
+
+/** The core's rows of a fresh store. */
+export function coreSeedRows(seed: ReturnType<typeof coreSeed>, nowIso: string): Rows {
+  const settings: Settings = {
+    id: 'demo',
+    clockOffsetMs: 0,
+    faults: { ...DEFAULT_FAULTS },
+    faultState: DEFAULT_FAULTS.seed,
+    seededAt: nowIso,
   }
   return {
-    ...core,
-    ...seedCareCard(nowIso, core),
-    ...seedYouthPalace(nowIso, core),
-    ...seedElevator(nowIso, core),
-    ...seedOneThing(nowIso, core),
+    [settingsTable.name]: [settings],
+    [communitiesTable.name]: COMMUNITIES,
+    [buildingsTable.name]: BUILDINGS,
+    [unitsTable.name]: UNITS,
+    [roomsTable.name]: ROOMS,
+    [propertyRegisterTable.name]: Object.values(seed.propertyRegister),
+    [populationRegisterTable.name]: seed.populationRegister,
+    [usersTable.name]: Object.values(seed.users),
+    [roomBindingsTable.name]: seed.roomBindings,
+    [messagesTable.name]: seed.messages,
   }
 }

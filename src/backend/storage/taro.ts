@@ -28,7 +28,8 @@ export function taroStorage(api: TaroStorageApi, prefix = 'mc:', freeSpaceAdvice
         api.setStorageSync(key, value)
       } catch (e) {
         const msg = String((e as Error)?.message ?? (e as { errMsg?: string })?.errMsg ?? e)
-        if (/size|quota|exceed|limit|full/i.test(msg)) throw new StorageFullError(key, /entry|1\s?MB|single/i.test(msg))
+        if (/size|quota|exceed|limit|full/i.test(msg))
+          throw new StorageFullError(key, /entry|1\s?MB|single/i.test(msg), freeSpaceAdvice)
         throw e
       }
     },

@@ -17,14 +17,18 @@ export interface KeyValueStorage {
 }
 
 /** WeChat's limits: 1 MB per key, 10 MB in all (bytes of key + UTF-8 value). */
-export const WECHAT_KEY_LIMIT = 1024 * 1024
-export const WECHAT_TOTAL_LIMIT = 10 * 1024 * 1024
+const WECHAT_KEY_LIMIT = 1024 * 1024
+const WECHAT_TOTAL_LIMIT = 10 * 1024 * 1024
 
-/** Storage is full (per key or in all). `perKey` tells which limit was hit. */
+/**
+ * Storage is full (per key or in all). `perKey` tells which limit was hit; `freeSpaceAdvice` is the
+ * storage's own (`KeyValueStorage.freeSpaceAdvice`), for the answer.
+ */
 export class StorageFullError extends Error {
   constructor(
     readonly key: string,
     readonly perKey: boolean,
+    readonly freeSpaceAdvice?: string,
   ) {
     super(perKey ? `storage entry too large: ${key}` : 'storage full')
     this.name = 'StorageFullError'
@@ -32,7 +36,7 @@ export class StorageFullError extends Error {
 }
 
 /** UTF-8 byte length of a string without TextEncoder (absent in some WeChat engines). */
-export function utf8Length(text: string): number {
+function utf8Length(text: string): number {
   let n = 0
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i)
@@ -61,8 +65,9 @@ export function withWeChatLimits(
     usedBytes,
     setItem(key, value) {
       const size = sizeOf(key, value)
-      if (size > limits.perKey) throw new StorageFullError(key, true)
-      if (usedBytes() - sizeOf(key, inner.getItem(key)) + size > limits.total) throw new StorageFullError(key, false)
+      if (size > limits.perKey) throw new StorageFullError(key, true, inner.freeSpaceAdvice)
+      if (usedBytes() - sizeOf(key, inner.getItem(key)) + size > limits.total)
+        throw new StorageFullError(key, false, inner.freeSpaceAdvice)
       inner.setItem(key, value)
     },
   }

@@ -76,7 +76,10 @@ export interface CareActDto {
   note?: string
 }
 
-/** `community_review` (社区初审) → `street_review` (街道审核) → `approved` (card from `activeFrom`); or `rejected` / `withdrawn`. */
+/**
+ * `community_review` (社区初审) → `street_review` (街道审核) → `approved` (card from `activeFrom`); or `rejected` /
+ * `withdrawn`.
+ */
 export type CareApplicationStatusDto = 'community_review' | 'street_review' | 'approved' | 'rejected' | 'withdrawn'
 
 /**
@@ -96,7 +99,7 @@ export interface CareStageDto {
 }
 
 /** A proof photo of an application: its kind, label (e.g. `低保证明`), stored image id and review cycle. */
-export interface CareProofDto {
+interface CareProofDto {
   kind: CareProofKindDto
   label: string
   imageId: string
@@ -159,14 +162,14 @@ export interface CareLedgerEntryDto {
 }
 
 /** A page of the ledger, newest first; `nextCursor` is the offset of the next page or null. */
-export interface CareLedgerPageDto {
+interface CareLedgerPageDto {
   items: CareLedgerEntryDto[]
   nextCursor: string | null
   total: number
 }
 
 /** Totals of one credit year, integer fen (issued = charged − refunded + held + lapsed + balance). */
-export interface CareYearDto {
+interface CareYearDto {
   year: number
   issuedFen: number
   chargedFen: number

@@ -53,12 +53,15 @@ export interface LoginResultDto {
   me: MeDto
 }
 
-export type FamilyLinkStatusDto = 'pending' | 'confirmed' | 'declined' | 'revoked'
+type FamilyLinkStatusDto = 'pending' | 'confirmed' | 'declined' | 'revoked'
 export interface FamilyLinkDto {
   id: string
   relationship: string
   status: FamilyLinkStatusDto
-  /** The other person's name (masked surname-first form for pending requests from strangers is not needed: both sides named themselves). */
+  /**
+   * The other person's name (masked surname-first form for pending requests from strangers is not needed: both sides
+   * named themselves).
+   */
   proxy: { userId: string; name: string }
   principal: { userId: string; name: string }
   /** Whether the viewer is the proxy (may act for the principal) or the principal. */

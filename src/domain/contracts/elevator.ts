@@ -19,7 +19,10 @@ export type ElevatorChoiceDto = 'agree' | 'oppose' | 'abstain'
 export type ElevatorPetitionStatusDto =
   'forming' | 'voting' | 'publicity' | 'mediation' | 'concluded' | 'rejected' | 'cancelled' | 'lapsed'
 
-/** Dispute steps after publicity (Hangzhou Order No. 324): negotiation → mediation → community/street coordination → resolved. */
+/**
+ * Dispute steps after publicity (Hangzhou Order No. 324): negotiation → mediation → community/street coordination →
+ * resolved.
+ */
 export type ElevatorMediationStageDto = 'negotiation' | 'mediation' | 'coordination' | 'resolved'
 
 /** The retrofit plan. Fen; `netCostFen` = `budgetFen` − `subsidiesFen` (what the owners share). */
@@ -31,7 +34,10 @@ export interface ElevatorPlanDto {
   yearlyMaintenanceFen: number
 }
 
-/** Body of `POST /api/elevator/petitions`: the starter's flat, 2–4 co-initiators' flats, the plan and an ISO deadline (≤ 60 days ahead). */
+/**
+ * Body of `POST /api/elevator/petitions`: the starter's flat, 2–4 co-initiators' flats, the plan and an ISO deadline (≤
+ * 60 days ahead).
+ */
 export interface ElevatorPetitionInput {
   roomId: string
   coInitiatorRoomIds: string[]
@@ -54,7 +60,7 @@ export interface ElevatorResultDto {
 }
 
 /** One recorded dispute step; `byName` is `系统` for automatic steps. */
-export interface ElevatorMediationStepDto {
+interface ElevatorMediationStepDto {
   stage: ElevatorMediationStageDto
   stageText: string
   note: string
@@ -92,7 +98,7 @@ export interface ElevatorCompensationDto {
 }
 
 /** One stairwell unit where the caller owns flats, with its current (or latest) petition. */
-export interface ElevatorMyUnitDto {
+interface ElevatorMyUnitDto {
   unitId: string
   label: string
   storeys: number
@@ -108,7 +114,7 @@ export interface ElevatorMyUnitsDto {
 }
 
 /** A household's latest recorded ballot (from the audit log). */
-export interface ElevatorBallotStateDto {
+interface ElevatorBallotStateDto {
   choice: ElevatorChoiceDto
   at: string
   channel: BallotChannel
@@ -146,7 +152,7 @@ export interface ElevatorMyHouseholdsDto {
 }
 
 /** E-signature of an app ballot: a handwritten image (base64, ≤ 200 KB) or the typed real name. */
-export type ElevatorSignatureInput = { kind: 'handwritten'; image: string } | { kind: 'typed-name'; name: string }
+type ElevatorSignatureInput = { kind: 'handwritten'; image: string } | { kind: 'typed-name'; name: string }
 
 /** Body of `POST …/ballots`. */
 export interface ElevatorBallotInput {

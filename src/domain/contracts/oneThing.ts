@@ -7,7 +7,7 @@
  */
 
 /** A legal deadline the client computed from the content (`computeDeadlines`), sent with the progress. */
-export interface OneThingDeadlineInput {
+interface OneThingDeadlineInput {
   /** What must be done, e.g. `出生登记` (1–40 characters); the reminder's text starts with it. */
   label: string
   /** `YYYY-MM-DD`, Beijing. */
@@ -29,7 +29,7 @@ export interface OneThingProgressInput {
 }
 
 /** A stored deadline and when its reminder message was sent. */
-export interface OneThingDeadlineDto {
+interface OneThingDeadlineDto {
   label: string
   dueDate: string
   source?: string
@@ -77,7 +77,7 @@ export interface ServiceHallDto {
 }
 
 /** A bookable time slot of one day. `start`/`end` are `HH:mm` Beijing. */
-export interface OneThingSlotDto {
+interface OneThingSlotDto {
   start: string
   end: string
   capacity: number
@@ -98,16 +98,21 @@ export interface HallDayDto {
   slots: OneThingSlotDto[]
 }
 
-/** `GET /api/one-thing/halls/:hallId/availability`: tomorrow to 14 days ahead (mock time). */
+/**
+ * `GET /api/one-thing/halls/:hallId/availability`: tomorrow to 14 days ahead (mock time). `calendarNote`
+ * says, in plain Chinese, that a year in the window has no published 调休 arrangement yet (its days follow
+ * the statutory holidays only); absent when every day's calendar is published.
+ */
 export interface HallAvailabilityDto {
   hall: ServiceHallDto
   from: string
   to: string
   days: HallDayDto[]
+  calendarNote?: string
 }
 
 /** `upcoming` until the slot ends; then `past`. `cancelled` once cancelled. */
-export type AppointmentStatusDto = 'upcoming' | 'past' | 'cancelled'
+type AppointmentStatusDto = 'upcoming' | 'past' | 'cancelled'
 
 /** A window appointment for one life event. */
 export interface OneThingAppointmentDto {
@@ -128,6 +133,8 @@ export interface OneThingAppointmentDto {
   byProxy: boolean
   /** That proxy's name, when known. */
   proxyName?: string
+  /** While upcoming on a day whose year has no published 调休 arrangement: says the hall's notice decides. */
+  calendarNote?: string
 }
 
 /** `GET /api/one-thing/appointments`: upcoming soonest first; past and cancelled newest first (at most 20). */

@@ -42,7 +42,7 @@ export interface YpChildInput {
 export type YpChildPatch = Partial<YpChildInput> & { removeHardshipProof?: boolean }
 
 /** Term registration state: draft (workers only) → open (commitments published) → closed → drawn. */
-export type YpTermStatusDto = 'draft' | 'open' | 'closed' | 'drawn'
+type YpTermStatusDto = 'draft' | 'open' | 'closed' | 'drawn'
 
 /**
  * Where a term's registration stands by the backend's clock (Beijing date), for display
@@ -50,7 +50,7 @@ export type YpTermStatusDto = 'draft' | 'open' | 'closed' | 'drawn'
  * not started); `open` (within the window); `ended` (window over but not yet closed by a worker:
  * applications and waitlist joins are refused); `closed` (awaiting the draw); `drawn`.
  */
-export type YpRegistrationPhaseDto = 'draft' | 'upcoming' | 'open' | 'ended' | 'closed' | 'drawn'
+type YpRegistrationPhaseDto = 'draft' | 'upcoming' | 'open' | 'ended' | 'closed' | 'drawn'
 
 /** A term with its registration window (dates inclusive) and what it means for the viewer. */
 export interface YpTermDto {
@@ -206,7 +206,7 @@ export interface YpCheckinCodeDto {
 }
 
 /** One application in a draw; `mine` = belongs to the viewer. */
-export interface YpLotteryEntryDto {
+interface YpLotteryEntryDto {
   id: string
   resident: boolean
   mine: boolean

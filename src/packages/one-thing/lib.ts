@@ -21,7 +21,7 @@ export async function fetchToday(): Promise<string> {
 export const daysLeftText = (n: number) => (n > 0 ? `还有 ${n} 天` : n === 0 ? '就是今天' : `已超过 ${-n} 天`)
 
 /** The short legal source for reminders (≤ 60 characters): the law and article, e.g. `户口登记条例第七条`. */
-export function shortSource(source: string): string {
+function shortSource(source: string): string {
   const m = /《(?:中华人民共和国)?([^》]+)》(第[^：:]+条)/.exec(source)
   return (m ? `${m[1]}${m[2]}` : source).slice(0, 60)
 }
@@ -56,7 +56,7 @@ export const CHANNEL_CN = { online: '线上', window: '窗口' } as const
 export const monthStart = (value: string): string => `${value.slice(0, 7)}-01`
 
 /** `YYYY-MM` or `YYYY-MM-DD` → `1965年5月`. */
-export function monthCn(value: string): string {
+function monthCn(value: string): string {
   const [y, m] = value.split('-').map(Number)
   return `${y}年${m}月`
 }

@@ -144,7 +144,8 @@ export default function Home() {
         </View>
       )}
 
-      {/* A request or a deadline waiting for the person's answer comes before the services, within the first screen. */}
+      {/* A request or a deadline waiting for the person's answer comes before the services, within the first
+          screen. */}
       {waiting > 0 && todo}
 
       <View className="section-title" role="heading" aria-level={2}>

@@ -51,7 +51,7 @@ export default function Login() {
 
   if (!accepted) {
     return (
-      <Page>
+      <Page backTo={null}>
         <View className="page-title" role="heading" aria-level={1}>
           欢迎使用现代社区
         </View>
@@ -92,7 +92,7 @@ export default function Login() {
   for (const p of personas ?? []) groups.set(p.communityName, [...(groups.get(p.communityName) ?? []), p])
 
   return (
-    <Page>
+    <Page backTo={null}>
       <View className="page-title" role="heading" aria-level={1}>
         选择登录的居民
       </View>

@@ -48,13 +48,13 @@ export default function Rooms() {
 
   if (!me)
     return (
-      <Page>
+      <Page backTo={'/pages/me/index'}>
         <Loading />
       </Page>
     )
   if (!me.realName) {
     return (
-      <Page>
+      <Page backTo={'/pages/me/index'}>
         <View className="page-title" role="heading" aria-level={1}>
           绑定房屋
         </View>
@@ -67,7 +67,7 @@ export default function Rooms() {
     )
   }
   return (
-    <Page>
+    <Page backTo={'/pages/me/index'}>
       <View className="page-title" role="heading" aria-level={1}>
         绑定房屋
       </View>

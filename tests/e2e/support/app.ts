@@ -1,12 +1,20 @@
-/** App-level helpers for browser journeys: log in as a persona, answer Taro's H5 modal, read seeded ID numbers. */
+/**
+ * App-level helpers for browser journeys: log in as a persona, answer Taro's H5 modal, read seeded ID
+ * numbers and the mocked backend's rows.
+ */
 import type { Page } from 'playwright-core'
-import { buildSeed } from '@/backend/seed'
+import { idNumberOf, PEOPLE } from '@/backend/seed/people'
 import { visiblePage, waitForRoute } from './browser'
 
-const seed = buildSeed('2026-03-02T10:00:00+08:00')
 /** The seeded ID number of a person by name (the register is fictional). */
-export const seededIdNumber = (name: string) =>
-  Object.values(seed.populationRegister).find((p) => p.name === name)!.idNumber
+export const seededIdNumber = (name: string) => idNumberOf(PEOPLE.find((p) => p.name === name)!)
+
+/**
+ * The rows of a table of the app's mocked backend, read inside the page (`Backend.inspect`): by the
+ * table's SQL name (e.g. `yp_enrollments`), in key order, meeting `where` (e.g. `{ parentId: 'u-chen' }`).
+ */
+export const backendRows = <R = any>(page: Page, table: string, where: Record<string, unknown> = {}): Promise<R[]> =>
+  page.evaluate(async ([t, w]) => (globalThis as any).__mcMockBackend().inspect(t, w), [table, where] as const)
 
 /** From any page: goes to login (after logout if needed), accepts the privacy notice, picks the persona. */
 export async function loginAs(page: Page, userId: string): Promise<void> {

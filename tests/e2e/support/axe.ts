@@ -12,14 +12,17 @@ export interface AxeFinding {
   targets: string[]
 }
 
-/** Runs axe on the visible page; returns violations of impact `serious` or `critical`. */
-export async function seriousA11yViolations(page: Page): Promise<AxeFinding[]> {
+/**
+ * Runs axe on the visible page (or on the element `scope` selects, e.g. Taro's H5 navigation bar outside
+ * the page); returns violations of impact `serious` or `critical`.
+ */
+export async function seriousA11yViolations(page: Page, scope?: string): Promise<AxeFinding[]> {
   if (!(await page.evaluate(() => 'axe' in window))) await page.addScriptTag({ content: AXE_SOURCE })
-  const violations = await page.evaluate(async () => {
+  const violations = await page.evaluate(async (scope) => {
     const pages = [...document.querySelectorAll('.taro_page')].filter(
       (p) => (p as HTMLElement).offsetParent !== null || getComputedStyle(p).display !== 'none',
     )
-    const context = pages[pages.length - 1] ?? document
+    const context = (scope && document.querySelector(scope)) || pages[pages.length - 1] || document
     const axe = (
       window as unknown as {
         axe: {
@@ -39,6 +42,6 @@ export async function seriousA11yViolations(page: Page): Promise<AxeFinding[]> {
       help: v.help,
       targets: v.nodes.slice(0, 5).map((n) => n.target.join(' ')),
     }))
-  })
+  }, scope)
   return violations.filter((v) => v.impact === 'serious' || v.impact === 'critical')
 }

@@ -6,7 +6,7 @@ import fs from 'node:fs'
 import path from 'node:path'
 import { chromium, type Browser, type BrowserContext, type Locator, type Page } from 'playwright-core'
 
-export const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium'
+const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium'
 export const ARTIFACTS = path.resolve(__dirname, '../../.artifacts')
 /** A phone: 375 × 667 CSS px, 2× pixels, touch. */
 export const PHONE = {
@@ -45,7 +45,7 @@ export async function launchBrowser(): Promise<Browser> {
  * CPU slow-down factor for every test page (`E2E_CPU_THROTTLE=4` runs the app four times slower), to
  * shake out tests that race the app's rendering; 1 (off) by default.
  */
-export const CPU_THROTTLE = Math.max(1, Number(process.env.E2E_CPU_THROTTLE) || 1)
+const CPU_THROTTLE = Math.max(1, Number(process.env.E2E_CPU_THROTTLE) || 1)
 
 /** A fresh phone-sized context and page (empty storage), opened at `baseUrl` + `hashPath`. */
 export async function openPhone(

@@ -24,7 +24,7 @@ export interface ElderViolation {
   value: string
 }
 
-export const TAPPABLE_SELECTOR =
+const TAPPABLE_SELECTOR =
   'button, a[href], input, textarea, select, taro-button-core, taro-switch-core, taro-checkbox-core, taro-radio-core, [role=button], [role=link], [role=switch], [role=checkbox], [role=radio], [role=tab], [role=option], [data-tappable]'
 
 /** Measures the visible page (or `scope` selector) against `rules`; returns what fails and how much was checked. */

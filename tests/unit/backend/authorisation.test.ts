@@ -1,6 +1,6 @@
 /** @jest-environment node */
 /**
- * Authorisation checklist (issue 10), in-process, one test per rule. Some rules are also tested inside
+ * Authorisation checklist, in-process, one test per rule. Some rules are also tested inside
  * the feature suites; here each has a short explicit test, so this file reads as the whole list:
  * - a resident cannot read or act on another household's care card, applications and orders,
  *   children, enrollments, ballots, one-thing checklists and appointments, messages, family links;
@@ -27,9 +27,9 @@ const tokens: Record<string, string> = {}
 const as = async (userId: string) => (tokens[userId] ??= await c.login(userId))
 const call = async (userId: string, method: Method, url: string, opts: CallOptions = {}) =>
   c.call(method, url, { token: await as(userId), ...opts })
-/** Everything the backend stores but the rate-limit counters. */
-const stored = () => {
-  const { attempts: _a, ...rest } = c.backend.db.data
+/** Everything the backend stores but the rate-limit counters (a count and a hash per table). */
+const stored = async () => {
+  const { attempts: _a, ...rest } = await c.backend.fingerprint()
   return JSON.stringify(rest)
 }
 
@@ -43,14 +43,14 @@ async function refused(
   opts: CallOptions = {},
 ) {
   await as(userId)
-  const before = stored()
+  const before = await stored()
   const r = await call(userId, method, url, opts)
   expect({ call: `${userId} ${method} ${url}`, status: r.status, code: r.body.code }).toEqual({
     call: `${userId} ${method} ${url}`,
     status,
     code,
   })
-  expect(stored()).toBe(before)
+  expect(await stored()).toBe(before)
   return r
 }
 /** Calls as `userId` and expects 200. */
@@ -158,11 +158,11 @@ describe("a resident cannot read or act on another household's data", () => {
     await ok('u-wang', 'PUT', '/api/one-thing/progress/retirement', {
       body: { answers: { q: 'a' }, ticked: ['id-card'] },
     })
-    const before = JSON.stringify(c.backend.db.data.oneThingProgress)
+    const before = JSON.stringify(await c.backend.inspect('one_thing_progress'))
     expect(await ok('u-zhang', 'GET', '/api/one-thing/progress')).toEqual([])
     expect(await ok('u-zhang', 'GET', '/api/one-thing/progress/retirement')).toMatchObject({ ticked: [], version: 0 })
     await ok('u-zhang', 'DELETE', '/api/one-thing/progress/retirement')
-    expect(JSON.stringify(c.backend.db.data.oneThingProgress)).toBe(before)
+    expect(JSON.stringify(await c.backend.inspect('one_thing_progress'))).toBe(before)
     await refused('u-zhang', 'GET', '/api/one-thing/progress/retirement', 403, 'NOT_A_PROXY', { actingFor: 'u-wang' })
     expect(await ok('u-wang', 'GET', '/api/one-thing/progress/retirement')).toMatchObject({
       ticked: ['id-card'],
@@ -188,10 +188,9 @@ describe("a resident cannot read or act on another household's data", () => {
       hers,
     )
     await refused('u-zhang', 'POST', `/api/messages/${hers}/read`, 404, 'NOT_FOUND')
-    expect(c.backend.db.data.messages[hers].readAt).toBeUndefined()
-    expect(
-      (await ok('u-wang', 'POST', `/api/messages/${hers}/read`)).read ?? c.backend.db.data.messages[hers].readAt,
-    ).toBeTruthy()
+    const readAt = async () => (await c.backend.inspect<{ readAt?: string }>('messages', { id: hers }))[0].readAt
+    expect(await readAt()).toBeUndefined()
+    expect((await ok('u-wang', 'POST', `/api/messages/${hers}/read`)).read ?? (await readAt())).toBeTruthy()
   })
 
   it('family links: a link between other people cannot be seen, confirmed, declined or revoked', async () => {
@@ -244,7 +243,7 @@ describe('a proxy acts only for the person who confirmed the link', () => {
       ...asProxy,
       body: { name: '王小宝', birthDate: '2018-05-01' },
     })
-    expect(c.backend.db.data.users['u-wang'].deletedAt).toBeUndefined()
+    expect((await c.backend.inspect<{ deletedAt?: string }>('users', { id: 'u-wang' }))[0].deletedAt).toBeUndefined()
   })
 
   it('not after the principal revokes, nor after the proxy revokes', async () => {
@@ -383,7 +382,7 @@ describe('only owners of a unit vote in it, once per household', () => {
     expect(forOwner.every((r) => !('ballot' in r))).toBe(true)
     // The log keeps every act (append-only); only the latest per household counts.
     expect(
-      c.backend.db.data.elevatorAuditLogs[XS_PETITION].filter((e) => e.householdId === 'r-xs-5-2-101'),
+      await c.backend.inspect('elevator_log', { petitionId: XS_PETITION, householdId: 'r-xs-5-2-101' }),
     ).toHaveLength(4)
   })
 

@@ -1,5 +1,6 @@
 /** @jest-environment node */
 import { checkInvariant, summarize } from '@/domain/careLedger'
+import { ledgerOf as storedLedger } from './care-card-data'
 import { idNumberOf, TRANSPORTS, type Client } from './client'
 
 /** A Beijing wall-clock time as epoch ms. */
@@ -19,7 +20,7 @@ describe.each(TRANSPORTS)('care card: the daughter applies for her mother (%s)',
   afterEach(() => c.close())
 
   const proxyOf = () => ({ token: li, actingFor: 'u-wang' })
-  const ledgerOf = (cardId: string) => c.backend.db.data.careLedgers[cardId]
+  const ledgerOf = (cardId: string) => storedLedger(c.backend, cardId)
   const home = async () => (await c.call('GET', '/api/care-card?limit=50', { token: wang })).body
   const inbox = async (token: string) =>
     (await c.call('GET', '/api/messages?limit=50', { token })).body.items.map((m: { title: string }) => m.title)
@@ -63,8 +64,9 @@ describe.each(TRANSPORTS)('care card: the daughter applies for her mother (%s)',
     })
     expect(app.stages[1].dueDate).toBe('2026-03-09') // 5 working days after Monday 2 March
     expect(app.history[0]).toMatchObject({ kind: 'submitted', role: 'proxy', proxy: { userId: 'u-li' } })
-    expect(c.backend.db.data.careApplications[app.id].proofs[0].imageId).toMatch(/^img_/)
-    expect(JSON.stringify(c.backend.db.data.careApplications[app.id])).not.toContain(PHOTO)
+    const [stored] = await c.backend.inspect('care_applications', { id: app.id })
+    expect(stored.proofs[0].imageId).toMatch(/^img_/)
+    expect(JSON.stringify(stored)).not.toContain(PHOTO)
 
     // One card per person: a second application while one is open.
     const again = await c.call('POST', '/api/care-card/applications', {
@@ -186,7 +188,7 @@ describe.each(TRANSPORTS)('care card: the daughter applies for her mother (%s)',
       canCancel: true,
       history: [expect.objectContaining({ role: 'proxy', proxy: { userId: 'u-li', name: '李红' } })],
     })
-    expect(ledgerOf(cardId).filter((e) => e.kind === 'hold')).toHaveLength(1)
+    expect((await ledgerOf(cardId)).filter((e) => e.kind === 'hold')).toHaveLength(1)
     expect(await home()).toMatchObject({ balanceFen: 8800, heldFen: 1200 })
     const cancelled = await c.call('POST', `/api/care-card/orders/${a.body.id}/cancel`, proxyOf())
     expect(cancelled.body).toMatchObject({ status: 'cancelled', canCancel: false })
@@ -284,7 +286,7 @@ describe.each(TRANSPORTS)('care card: the daughter applies for her mother (%s)',
     ])
     expect(await inbox(wang)).toContain('异议成立，已退款')
 
-    const entries = ledgerOf(cardId)
+    const entries = await ledgerOf(cardId)
     expect(checkInvariant(entries)).toBe(true)
     const s = summarize(entries)
     expect(s.issuedFen).toBe(s.chargedFen - s.refundedFen + s.heldFen + s.lapsedFen + s.balanceFen)

@@ -1,5 +1,6 @@
 /** @jest-environment node */
 import { checkInvariant } from '@/domain/careLedger'
+import { ledgerOf } from './care-card-data'
 import { TRANSPORTS, type Client } from './client'
 
 const bj = (y: number, m: number, d: number, h = 9, min = 0) => Date.UTC(y, m - 1, d, h - 8, min)
@@ -166,7 +167,7 @@ describe.each(TRANSPORTS)('care card rules and errors (%s)', (_name, make) => {
       nextCursor: null,
       items: [{ kind: 'issue', month: '2026-01' }],
     })
-    expect(checkInvariant(c.backend.db.data.careLedgers[h.cardId])).toBe(true)
+    expect(checkInvariant(await ledgerOf(c.backend, h.cardId))).toBe(true)
     expect((await call('GET', '/api/care-card?cursor=x', 'u-xs0')).status).toBe(400)
     expect((await call('GET', '/api/care-card', 'u-wang')).body.code).toBe('NO_CARD')
     const orders = (await call('GET', '/api/care-card/orders?limit=1', 'u-xs0')).body
@@ -186,15 +187,15 @@ describe.each(TRANSPORTS)('care card rules and errors (%s)', (_name, make) => {
     expect(
       (await call('POST', '/api/care-card/orders', 'u-wang', { slotId: 'cs-zpq-bath@2026-04-02T09:00' })).status,
     ).toBe(200)
-    const before = c.backend.db.data.careLedgers[cardId].length
-    const orders = Object.keys(c.backend.db.data.careOrders).length
+    const before = (await ledgerOf(c.backend, cardId)).length
+    const orders = (await c.backend.inspect('care_orders')).length
     const poor = await call('POST', '/api/care-card/orders', 'u-wang', { slotId: 'cs-zpq-bath@2026-04-03T09:00' })
     expect(poor).toMatchObject({
       status: 422,
       body: { code: 'INSUFFICIENT_BALANCE', message: expect.stringContaining('¥40.00') },
     })
-    expect(c.backend.db.data.careLedgers[cardId]).toHaveLength(before)
-    expect(Object.keys(c.backend.db.data.careOrders)).toHaveLength(orders)
+    expect(await ledgerOf(c.backend, cardId)).toHaveLength(before)
+    expect(await c.backend.inspect('care_orders')).toHaveLength(orders)
     expect(await home()).toMatchObject({ balanceFen: 4000, heldFen: 6000 })
 
     expect(
@@ -223,7 +224,7 @@ describe.each(TRANSPORTS)('care card rules and errors (%s)', (_name, make) => {
       remaining: 0,
       full: true,
     })
-    c.backend.db.data.careProviders['cp-zpq-yikang'].services[0].capacity = 2
+    await c.backend.tamper('care_services', 'cs-zpq-bath', { capacity: 2 })
     await cardFor('u-zhang', ['subsistence'])
     c.clock.set(bj(2026, 5, 1, 8))
     expect(
@@ -318,7 +319,7 @@ describe.each(TRANSPORTS)('care card rules and errors (%s)', (_name, make) => {
         .map((e: { month: string; amountFen: number }) => `${e.month}:${e.amountFen}`),
     ).toEqual(['2034-04:50000', '2034-03:10000', '2034-02:10000'])
     expect(h).toMatchObject({ balanceFen: 70000, monthlyCreditFen: 50000 })
-    expect(checkInvariant(c.backend.db.data.careLedgers[cardId])).toBe(true)
+    expect(checkInvariant(await ledgerOf(c.backend, cardId))).toBe(true)
   })
 
   it('unused credit lapses at the end of 31 December; an open hold stays held', async () => {
@@ -340,7 +341,7 @@ describe.each(TRANSPORTS)('care card rules and errors (%s)', (_name, make) => {
     })
     expect(h.ledger.items[0]).toMatchObject({ kind: 'issue', month: '2027-01' })
     expect(h.ledger.items[1]).toMatchObject({ kind: 'lapse', year: 2026, amountFen: 88800, signedFen: -88800 })
-    expect(checkInvariant(c.backend.db.data.careLedgers[cardId])).toBe(true)
+    expect(checkInvariant(await ledgerOf(c.backend, cardId))).toBe(true)
     // Opening again adds nothing (issuance and lapse are idempotent).
     expect((await home()).ledger.total).toBe(h.ledger.total)
   })

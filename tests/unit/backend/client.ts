@@ -1,6 +1,9 @@
 /**
- * One way to call the backend for route tests, in two transports: in-process (`backend.handle`) and
- * over HTTP against `scripts/mock-server.ts` on 127.0.0.1. The same tests run on both.
+ * One way to call the backend for route tests, in three transports: the in-app backend in-process
+ * (`backend.handle`), and the server (Fastify on 127.0.0.1) over HTTP on PGlite and on PostgreSQL.
+ * The same tests run on each. The SQL transports run when `MC_SQL=1` (`npm test` sets it in its UTC
+ * pass); PostgreSQL when `MC_PG_URL` names a server to create databases on (`npm test` starts one).
+ * Each test file gets its own PGlite and its own PostgreSQL database; each test a freshly seeded one.
  */
 import { appendFileSync } from 'fs'
 import { createBackend, ROUTES, type Backend } from '@/backend'
@@ -8,7 +11,12 @@ import { matchRoute } from '@/backend/core/router'
 import { fixedClock, type MockClock } from '@/backend/core/clock'
 import type { Method } from '@/backend/core/http'
 import { memoryStorage } from '@/backend/storage/memory'
-import { startMockServer } from '../../../scripts/mock-server'
+import { idNumberOf as seededIdNumber, PEOPLE } from '@/backend/seed/people'
+import { buildApp } from '@/server/app'
+import { createSqlBackend } from '@/server/backend'
+import { memoryBlobStore } from '@/server/blobs'
+import { pgliteDriver, type SqlDriver } from '@/server/drivers'
+import { freshPostgres, PG_URL, SQL_ENABLED } from '../server/databases'
 
 /** 2026-03-02 10:00 Beijing. */
 export const T0 = Date.UTC(2026, 2, 2, 2, 0, 0)
@@ -57,7 +65,7 @@ const WORDS = new Set([
   'reason',
   'outcome',
 ])
-export function isoDatesInWords(value: unknown, key = '', found: string[] = []): string[] {
+function isoDatesInWords(value: unknown, key = '', found: string[] = []): string[] {
   if (typeof value === 'string') {
     if (WORDS.has(key) && ISO_DATE.test(value) && !/格式不正确/.test(value)) found.push(value)
   } else if (Array.isArray(value)) {
@@ -81,9 +89,8 @@ function withLogin(c: Omit<Client, 'login'>): Client {
       return res
     },
     async close() {
-      const iso = isoDatesInWords(
-        Object.values(c.backend.db.data.messages ?? {}).map((m) => ({ title: m.title, body: m.body })),
-      )
+      const messages = await c.backend.inspect<{ title: string; body: string }>('messages')
+      const iso = isoDatesInWords(messages.map((m) => ({ title: m.title, body: m.body })))
       await c.close()
       if (iso.length) throw new Error(`messages with an ISO date: ${iso.join(' | ')}`)
     },
@@ -111,7 +118,7 @@ function recordTiming(method: Method, url: string, status: number, ms: number): 
 export async function inProcess(clock = fixedClock(T0)): Promise<Client> {
   const backend = createBackend({ storage: memoryStorage(), clock })
   return withLogin({
-    name: 'in-process',
+    name: 'in-app',
     backend,
     clock,
     call: async (method, url, opts = {}) => {
@@ -124,31 +131,61 @@ export async function inProcess(clock = fixedClock(T0)): Promise<Client> {
   })
 }
 
-export async function overHttp(clock = fixedClock(T0)): Promise<Client> {
-  const server = await startMockServer({ clock })
-  return withLogin({
-    name: 'HTTP',
-    backend: server.backend,
+// The first SQL test of a file starts PGlite or creates a database: give hooks and tests time.
+if (SQL_ENABLED) jest.setTimeout(60_000)
+
+/** One driver per test file and kind, opened on first use and closed after the file's tests. */
+const drivers = new Map<'pglite' | 'postgres', Promise<SqlDriver>>()
+
+async function driverOf(kind: 'pglite' | 'postgres'): Promise<SqlDriver> {
+  if (!drivers.has(kind)) drivers.set(kind, kind === 'pglite' ? pgliteDriver('memory://') : freshPostgres(10))
+  return drivers.get(kind)!
+}
+
+afterAll(async () => {
+  for (const d of drivers.values()) await (await d).close()
+  drivers.clear()
+})
+
+/** The server (Fastify, 127.0.0.1, a free port) on a freshly seeded SQL database, called over HTTP. */
+export async function overSql(kind: 'pglite' | 'postgres', clock = fixedClock(T0)): Promise<Client> {
+  const backend = await createSqlBackend({
+    driver: await driverOf(kind),
+    blobs: memoryBlobStore(),
     clock,
-    call: async (method, url, opts = {}) => {
-      const res = await fetch(server.url + url, {
+    seedWhenEmpty: false,
+  })
+  await backend.reseed()
+  const app = buildApp(backend)
+  const url = await app.listen({ port: 0, host: '127.0.0.1' })
+  return withLogin({
+    name: kind === 'pglite' ? 'PGlite server' : 'PostgreSQL server',
+    backend,
+    clock,
+    call: async (method, path, opts = {}) => {
+      const res = await fetch(url + path, {
         method,
         headers: headersOf(opts),
         body: opts.rawBody ?? (opts.body === undefined ? undefined : JSON.stringify(opts.body)),
       })
       return { status: res.status, body: await res.json() }
     },
-    close: () => server.close(),
+    close: () => app.close(),
   })
 }
 
+/** The transports the backend suites run on: in-app always; the SQL servers when enabled (see above). */
 export const TRANSPORTS: [string, () => Promise<Client>][] = [
-  ['in-process', () => inProcess()],
-  ['HTTP', () => overHttp()],
+  ['in-app', () => inProcess()],
+  ...(SQL_ENABLED ? [['PGlite server', () => overSql('pglite')] as [string, () => Promise<Client>]] : []),
+  ...(SQL_ENABLED && PG_URL
+    ? [['PostgreSQL server', () => overSql('postgres')] as [string, () => Promise<Client>]]
+    : []),
 ]
 
-/** The seeded ID number of a user (tests only: reads the backend's data directly). */
-export function idNumberOf(c: Client, userId: string): string {
-  const name = c.backend.db.data.users[userId].realName?.name ?? { 'u-chen': '陈晓东' }[userId]
-  return Object.values(c.backend.db.data.populationRegister).find((p) => p.name === name)!.idNumber
+/** The seeded ID number of a user (from the seed's people; `_c` kept for the callers' shape). */
+export function idNumberOf(_c: Client, userId: string): string {
+  const person = PEOPLE.find((p) => `u-${p.key}` === userId)
+  if (!person) throw new Error(`no seeded person ${userId}`)
+  return seededIdNumber(person)
 }

@@ -1,7 +1,7 @@
 /** @jest-environment node */
 import { createBackend } from '@/backend'
 import { fixedClock } from '@/backend/core/clock'
-import { FaultSchedule } from '@/backend/core/faults'
+import { drawFault, type FaultConfig } from '@/backend/core/faults'
 import { Mutex } from '@/backend/core/mutex'
 import { createMockInterceptor } from '@/backend/interceptor'
 import { memoryStorage } from '@/backend/storage/memory'
@@ -33,17 +33,41 @@ describe('mutex', () => {
   it('lets exactly one of many concurrent requests bind the same ID number', async () => {
     const c = await inProcess()
     const users = ['u-chen', 'u-liu', 'u-zhang', 'u-qian']
-    for (const u of users)
-      Object.assign(c.backend.db.data.users[u], { realName: undefined, privacyAcceptedAt: '2026-03-01T09:00:00+08:00' })
+    const unbound = { realName: undefined, idNumber: undefined, realNameBoundAt: undefined }
+    await c.backend.arrange(
+      'users',
+      users.map((id) => ({ id, ...unbound, privacyAcceptedAt: '2026-03-01T09:00:00+08:00' })),
+    )
     const tokens = await Promise.all(users.map((u) => c.login(u)))
     const id = idNumberOf(c, 'u-wang')
-    c.backend.db.data.users['u-wang'].realName = undefined
+    await c.backend.arrange('users', [{ id: 'u-wang', ...unbound }])
     const results = await Promise.all(
       tokens.map((token) => c.call('POST', '/api/me/real-name', { token, body: { name: '王秀英', idNumber: id } })),
     )
     expect(results.map((r) => r.status).sort()).toEqual([200, 409, 409, 409])
   })
 })
+
+/** The fault schedule as the backend draws it: `drawFault` from the stored generator state. */
+class FaultSchedule {
+  private state: number
+  constructor(
+    readonly config: FaultConfig = {
+      enabled: false,
+      seed: 42,
+      rate: 0.3,
+      latencyMs: 2000,
+      kinds: ['latency', 'timeout', 'server-error', 'lost-response'],
+    },
+  ) {
+    this.state = config.seed
+  }
+  next() {
+    const { decision, state } = drawFault(this.config, this.state)
+    this.state = state
+    return decision
+  }
+}
 
 describe('fault schedule', () => {
   it('is off by default and reproducible from its seed', () => {
@@ -72,7 +96,7 @@ describe('fault schedule', () => {
 describe('the mock interceptor realises each fault kind', () => {
   const setup = (kind: 'timeout' | 'server-error' | 'lost-response' | 'latency') => {
     const backend = createBackend({ storage: memoryStorage(), clock: fixedClock(T0) })
-    backend.faults.configure({
+    const configured = backend.configureFaults({
       enabled: true,
       rate: 1,
       latencyMs: 2000,
@@ -84,11 +108,13 @@ describe('the mock interceptor realises each fault kind', () => {
         waits.push(ms)
       },
     })
-    const call = (url: string, method = 'GET', data?: unknown) =>
-      intercept({
+    const call = async (url: string, method = 'GET', data?: unknown) => {
+      await configured
+      return intercept({
         requestParams: { url, method, data, header: {}, timeout: 5000 },
         proceed: () => 'passed through',
       }) as Promise<any>
+    }
     return { backend, waits, call }
   }
 
@@ -108,14 +134,14 @@ describe('the mock interceptor realises each fault kind', () => {
       errMsg: 'request:fail timeout',
     })
     expect(waits).toEqual([5000])
-    expect(Object.keys(backend.db.data.sessions)).toHaveLength(0)
+    expect(await backend.inspect('sessions')).toHaveLength(0)
   })
   it('server-error: answers 503 without running the handler', async () => {
     const { call, backend } = setup('server-error')
     const r = await call('/api/auth/mock-login', 'POST', { userId: 'u-wang' })
     expect(r.statusCode).toBe(503)
     expect(r.data.code).toBe('SERVICE_UNAVAILABLE')
-    expect(Object.keys(backend.db.data.sessions)).toHaveLength(0)
+    expect(await backend.inspect('sessions')).toHaveLength(0)
   })
   it("never faults the dev panel's own requests, so faults can always be turned off again", async () => {
     const { call, waits } = setup('server-error')
@@ -129,12 +155,12 @@ describe('the mock interceptor realises each fault kind', () => {
     await expect(call('/api/auth/mock-login', 'POST', { userId: 'u-wang' })).rejects.toMatchObject({
       errMsg: expect.stringContaining('request:fail'),
     })
-    expect(Object.keys(backend.db.data.sessions)).toHaveLength(1)
+    expect(await backend.inspect('sessions')).toHaveLength(1)
   })
 })
 
 describe('persistence', () => {
-  it('keeps one storage key per collection and reloads what was saved', async () => {
+  it('keeps one storage key per table and reloads what was saved', async () => {
     const storage = memoryStorage()
     const a = createBackend({ storage, clock: fixedClock(T0) })
     const login = await a.handle({
@@ -144,7 +170,7 @@ describe('persistence', () => {
       body: { userId: 'u-wang' },
     })
     expect([...storage.data.keys()]).toEqual(
-      expect.arrayContaining(['mc:db:meta', 'mc:db:users', 'mc:db:sessions', 'mc:db:messages']),
+      expect.arrayContaining(['mc:t:settings', 'mc:t:users', 'mc:t:sessions', 'mc:t:messages']),
     )
     const b = createBackend({ storage, clock: fixedClock(T0) })
     const me = await b.handle({
@@ -169,7 +195,8 @@ describe('persistence', () => {
     const auth = { authorization: `Bearer ${(login.body as { token: string }).token}` }
     limits.total = [...inner.data.entries()].reduce((sum, [k, v]) => sum + k.length + Buffer.byteLength(v), 0) + 50
     const before = new Map(inner.data)
-    const idNumber = Object.values(backend.db.data.populationRegister).find((p) => p.name === '王秀英')!.idNumber
+    const idNumber = (await backend.inspect<{ idNumber: string }>('population_register', { name: '王秀英' }))[0]
+      .idNumber
     const link = await backend.handle({
       method: 'POST',
       url: '/api/family-links',
@@ -181,7 +208,7 @@ describe('persistence', () => {
     expect((link.body as { message: string }).message).toContain('浏览器设置里清理本网站的数据')
     expect((link.body as { message: string }).message).not.toContain('微信')
     expect(inner.data).toEqual(before)
-    expect(backend.db.data.familyLinks).toEqual({})
+    expect(await backend.inspect('family_links')).toEqual([])
     expect((await backend.handle({ method: 'GET', url: '/api/me', headers: auth })).status).toBe(200)
     limits.total = 10 * 1024 * 1024
     expect(
@@ -198,11 +225,10 @@ describe('persistence', () => {
 
   it('refuses one value over 1 MB with its own message', async () => {
     const backend = createBackend({ storage: memoryStorage(), clock: fixedClock(T0) })
-    const db = backend.db
-    db.begin()
-    db.putImage('big', 'A'.repeat(1024 * 1024 + 10))
-    expect(() => db.commit()).toThrow(expect.objectContaining({ status: 507, code: 'STORAGE_FULL' }))
-    expect(db.getImage('big')).toBeNull()
+    await backend.start()
+    const put = backend.store.transaction((t) => t.images.put('big', 'A'.repeat(1024 * 1024 + 10)))
+    await expect(put).rejects.toMatchObject({ name: 'StorageFullError', perKey: true })
+    expect(await backend.store.transaction((t) => t.images.get('big'))).toBeNull()
   })
 
   it('migrates data saved by schema v1 (one blob, read flags) and keeps it', async () => {
@@ -212,12 +238,12 @@ describe('persistence', () => {
     const storage = memoryStorage(fixture)
     expect(storedVersion(storage)).toBe(1)
     const backend = createBackend({ storage, clock: fixedClock(T0) })
-    expect(storedVersion(storage)).toBe(2)
+    expect(storedVersion(storage)).toBe(3)
     expect(storage.data.has('mc:db')).toBe(false)
-    const messages = Object.values(backend.db.data.messages)
+    const messages = await backend.inspect<{ id: string; readAt?: string }>('messages')
     expect(messages.find((m) => m.id === 'm-v1-read')?.readAt).toBe('2025-12-01T09:00:00+08:00')
     expect(messages.find((m) => m.id === 'm-v1-unread')?.readAt).toBeUndefined()
-    expect(backend.db.data.users['u-wang'].realName?.name).toBe('王秀英')
+    expect((await backend.inspect<{ realName?: string }>('users', { id: 'u-wang' }))[0].realName).toBe('王秀英')
   })
 })
 
@@ -238,9 +264,9 @@ describe('mock time and demo reset', () => {
     const restarted = createBackend({ storage })
     expect(restarted.clock.now() - Date.UTC(2026, 2, 1, 1)).toBeLessThan(DAY / 24)
     await restarted.handle({ method: 'POST', url: '/api/auth/mock-login', headers: {}, body: { userId: 'u-wang' } })
-    expect(Object.keys(restarted.db.data.sessions)).toHaveLength(1)
+    expect(await restarted.inspect('sessions')).toHaveLength(1)
     await restarted.handle({ method: 'POST', url: '/api/dev/reset', headers: {} })
-    expect(Object.keys(restarted.db.data.sessions)).toHaveLength(0)
+    expect(await restarted.inspect('sessions')).toHaveLength(0)
     expect(Math.abs(restarted.clock.offsetMs)).toBe(0)
   })
 

@@ -1,5 +1,5 @@
 /** @jest-environment node */
-import { T0, TRANSPORTS, type Client } from './client'
+import { idNumberOf, T0, TRANSPORTS, type Client } from './client'
 
 /** Owners of 总浦桥社区 3幢1单元 in the seed: user → [first flat, name]. u-zhou also owns 602. */
 const ZPQ: Record<string, [string, string]> = {
@@ -151,7 +151,7 @@ describe.each(TRANSPORTS)('elevator petition on 总浦桥 3幢1单元 (%s)', (_n
     expect(await code('u-liu', { roomId: 'r-zpq-3-1-702' })).toBe('NOT_HOUSEHOLD_OWNER')
     expect(await code('u-li', { roomId: 'r-zpq-3-1-202' })).toBe('NOT_HOUSEHOLD_OWNER')
     expect(await code('u-chen', { roomId: 'r-zpq-3-1-202' })).toBe('REAL_NAME_REQUIRED')
-    expect(c.backend.db.data.elevatorPetitions).toEqual({ 'ep-xs-5-2': expect.anything() })
+    expect((await c.backend.inspect('elevator_petitions')).map((p) => p.id)).toEqual(['ep-xs-5-2'])
     // The bound itself is accepted.
     expect((await start('u-liu', { budgetFen: 500_000_000, subsidiesFen: 0 })).status).toBe(200)
   })
@@ -281,11 +281,7 @@ describe.each(TRANSPORTS)('elevator petition on 总浦桥 3幢1单元 (%s)', (_n
     const wang = await as('u-wang')
     const link = await c.call('POST', '/api/family-links', {
       token: li,
-      body: {
-        principalName: '王秀英',
-        principalIdNumber: c.backend.db.data.users['u-wang'].realName!.idNumber,
-        relationship: '子女',
-      },
+      body: { principalName: '王秀英', principalIdNumber: idNumberOf(c, 'u-wang'), relationship: '子女' },
     })
     await c.call('POST', `/api/family-links/${link.body.id}/confirm`, { token: wang })
     const r = await c.call('POST', `/api/elevator/petitions/${id}/ballots`, {

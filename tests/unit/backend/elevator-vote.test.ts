@@ -124,7 +124,7 @@ describe.each(TRANSPORTS)('elevator vote on the seeded 西山 unit (%s)', (_name
       roomName: '201',
       photoRef: expect.any(String),
     })
-    expect(c.backend.db.getImage(log.body.items[3].photoRef)).toBe(PHOTO)
+    expect(await c.backend.run((tx) => tx.core.images.get(log.body.items[3].photoRef))).toBe(PHOTO)
     // Meter: 8 of 10 owners, 7 agree; every threshold met.
     const m = await get('u-xs0', '/meter')
     expect(m.body.tally).toMatchObject({
@@ -306,7 +306,7 @@ describe.each(TRANSPORTS)('elevator vote on the seeded 西山 unit (%s)', (_name
       ).status,
     ).toBe(400)
     expect((await c.call('GET', '/api/elevator/petitions/nope', { token: await as('u-xs0') })).status).toBe(404)
-    expect(c.backend.db.data.elevatorAuditLogs[PID]).toHaveLength(5)
+    expect(await c.backend.inspect('elevator_log', { petitionId: PID })).toHaveLength(5)
   })
 
   it('the latest ballot before the deadline counts, whatever the channel: an app change overrides a door-to-door entry', async () => {
@@ -335,7 +335,7 @@ describe.each(TRANSPORTS)('elevator vote on the seeded 西山 unit (%s)', (_name
       body: { receipts: [{ seq: 6, hash: 'f'.repeat(64) }] },
     })
     expect(wrong.body.check).toEqual({ ok: false, brokenAt: 6, reason: 'receipt-mismatch' })
-    c.backend.db.data.elevatorAuditLogs[PID][3].choice = 'agree'
+    await c.backend.tamper('elevator_log', `${PID}:4`, { choice: 'agree' })
     const broken = await c.call('POST', `${URL}/audit-log/verify`, {
       token: await as('u-xs3'),
       body: { receipts: [receipt] },
@@ -357,8 +357,21 @@ describe.each(TRANSPORTS)('elevator vote on the seeded 西山 unit (%s)', (_name
     const first = await vote('u-xs3', 'agree', { key: 'ballot-1' })
     const again = await vote('u-xs3', 'agree', { key: 'ballot-1' })
     expect(again.body).toEqual(first.body)
-    expect(c.backend.db.data.elevatorAuditLogs[PID]).toHaveLength(6)
+    expect(await c.backend.inspect('elevator_log', { petitionId: PID })).toHaveLength(6)
     expect((await vote('u-xs3', 'oppose', { key: 'ballot-1' })).body.code).toBe('IDEMPOTENCY_KEY_REUSED')
+  })
+
+  it('parallel ballots append one after the other: distinct seqs, one chain, each household counted once', async () => {
+    await Promise.all([as('u-xs3'), as('u-xs9')])
+    const [a, b, again] = await Promise.all([vote('u-xs3', 'agree'), vote('u-xs9', 'agree'), vote('u-xs3', 'oppose')])
+    expect([a.status, b.status, again.status]).toEqual([200, 200, 200])
+    expect([a, b, again].map((r) => r.body.receipt.seq).sort()).toEqual([6, 7, 8])
+    const v = await c.call('POST', `${URL}/audit-log/verify`, {
+      token: await as('u-xs3'),
+      body: { receipts: [a, b, again].map((r) => r.body.receipt) },
+    })
+    expect(v.body).toMatchObject({ check: { ok: true }, entries: 8 })
+    expect((await get('u-xs3', '/meter')).body.tally).toMatchObject({ participatingOwners: 7 })
   })
 
   it("a deleted account's ballot stays in the log and the tally under its flat, without the name", async () => {

@@ -100,9 +100,8 @@ describe.each(TRANSPORTS)('family links and messages (%s)', (_name, make) => {
       body: { authorizationPhoto: 'aGVsbG8gd29ybGQ=' },
     })
     expect(ok.body).toMatchObject({ status: 'confirmed', confirmedBy: 'worker' })
-    const link = c.backend.db.data.familyLinks[r.body.id]
-    expect(c.backend.db.getImage(link.authorizationImageId!)).toBe('aGVsbG8gd29ybGQ=')
-    expect(c.backend.db.storage.getItem(`mc:img:${link.authorizationImageId}`)).toBe('aGVsbG8gd29ybGQ=')
+    const [link] = await c.backend.inspect<{ authorizationImageId?: string }>('family_links', { id: r.body.id })
+    expect(await c.backend.store.transaction((t) => t.images.get(link.authorizationImageId!))).toBe('aGVsbG8gd29ybGQ=')
   })
 
   it("messages: pages, unread count, mark read; another user's message is not found", async () => {
@@ -123,7 +122,7 @@ describe.each(TRANSPORTS)('family links and messages (%s)', (_name, make) => {
     const first = await request('key-1')
     const again = await request('key-1')
     expect(again.body).toEqual(first.body)
-    expect(Object.keys(c.backend.db.data.familyLinks)).toHaveLength(1)
+    expect(await c.backend.inspect('family_links')).toHaveLength(1)
     const other = await c.call('POST', '/api/family-links', {
       token: li,
       key: 'key-1',

@@ -23,12 +23,17 @@ describe.each(TRANSPORTS)('identity routes (%s)', (_name, make) => {
   })
 
   it('seeds valid ID numbers, the 14-household unit and an owner of two flats', async () => {
-    for (const p of Object.values(c.backend.db.data.populationRegister))
+    for (const p of await c.backend.inspect<{ idNumber: string }>('population_register'))
       expect(() => parseResidentId(p.idNumber, '2026-03-02')).not.toThrow()
-    const rooms = Object.values(c.backend.db.data.rooms).filter((r) => r.unitId === 'u-zpq-3-1')
+    const rooms = await c.backend.inspect<{ id: string }>('rooms', { unitId: 'u-zpq-3-1' })
     expect(rooms).toHaveLength(14)
-    expect(new Set(rooms.map((r) => c.backend.db.data.propertyRegister[r.id].area)).size).toBeGreaterThan(5)
-    expect(c.backend.db.data.users['u-zhou'].rooms.map((r) => r.roomId)).toEqual(['r-zpq-3-1-501', 'r-zpq-3-1-602'])
+    const register = await c.backend.inspect<{ roomId: string; area: number }>('property_register', {
+      roomId: { in: rooms.map((r) => r.id) },
+    })
+    expect(new Set(register.map((r) => r.area)).size).toBeGreaterThan(5)
+    expect(
+      (await c.backend.inspect<{ roomId: string }>('room_bindings', { userId: 'u-zhou' })).map((r) => r.roomId),
+    ).toEqual(['r-zpq-3-1-501', 'r-zpq-3-1-602'])
   })
 
   it('logs in and returns the user with the ID number masked', async () => {
@@ -137,8 +142,10 @@ describe.each(TRANSPORTS)('identity routes (%s)', (_name, make) => {
     const exported = await c.call('GET', '/api/me/export', { token })
     expect(exported.body.text).toContain(idNumberOf(c, 'u-zhang'))
     expect((await c.call('DELETE', '/api/me', { token })).status).toBe(200)
-    const user = c.backend.db.data.users['u-zhang']
-    expect(user).toMatchObject({ nickname: '已注销用户', rooms: [], realName: undefined, phone: undefined })
+    const [user] = await c.backend.inspect('users', { id: 'u-zhang' })
+    expect(user).toMatchObject({ nickname: '已注销用户' })
+    expect([user.realName, user.idNumber, user.phone]).toEqual([undefined, undefined, undefined])
+    expect(await c.backend.inspect('room_bindings', { userId: 'u-zhang' })).toEqual([])
     expect(JSON.stringify(user)).not.toContain('张建国')
     expect((await c.call('GET', '/api/me', { token })).status).toBe(401)
     expect((await c.call('POST', '/api/auth/mock-login', { body: { userId: 'u-zhang' } })).status).toBe(404)

@@ -1,5 +1,5 @@
 /** @jest-environment node */
-import { isCalendarCovered, isWorkingDay } from '@/domain/workingDays'
+import { calendarStatus, isWorkingDay } from '@/domain/workingDays'
 import { TRANSPORTS, idNumberOf, type Client } from './client'
 
 const HALL = 'hall-zh-district'
@@ -122,7 +122,7 @@ describe.each(TRANSPORTS)('one thing: window appointments (%s)', (_name, make) =
     await book(b)
     const results = await Promise.all([wang, li, d, e].map((t) => book(t)))
     expect(results.map((r) => r.status).sort()).toEqual([200, 409, 409, 409])
-    expect(Object.values(c.backend.db.data.oneThingAppointments).filter((x) => x.status === 'booked')).toHaveLength(3)
+    expect(await c.backend.inspect('one_thing_appointments', { status: 'booked' })).toHaveLength(3)
   })
 
   it.each([
@@ -194,23 +194,50 @@ describe.each(TRANSPORTS)('one thing: window appointments (%s)', (_name, make) =
     expect(days.filter((d) => d.closedReason === 'HOLIDAY').map((d) => d.date)).toEqual(holiday)
   })
 
-  it('refuses days of a year the holiday calendar does not cover, with a clear message', async () => {
-    expect(isCalendarCovered('2027-01-04')).toBe(false) // chinese-days 1.5.7 covers up to 2026
+  it('books across the turn of the year: 2027 follows the statutory holidays and says the 调休 notice is not out', async () => {
+    expect(calendarStatus('2027-01-04')).toBe('provisional') // chinese-days 1.5.7 publishes up to 2026
     c.clock.set(beijing('2026-12-28T10:00:00'))
     const r = await book(wang, '2027-01-04')
+    expect(r.status).toBe(200)
+    expect(r.body.calendarNote).toContain('2027 年的放假调休安排国务院还没有公布')
+    const newYear = await book(li, '2027-01-01')
+    expect([newYear.status, newYear.body.code]).toEqual([422, 'HOLIDAY'])
+    expect((await book(li, '2026-12-30')).status).toBe(200)
+    const avail = (await c.call('GET', `/api/one-thing/halls/${HALL}/availability`, { token: wang })).body
+    const days = avail.days as { date: string; open: boolean; closedReason?: string }[]
+    expect(days.filter((d) => d.date >= '2027-01-01' && d.open).map((d) => d.date)).toEqual([
+      '2027-01-04',
+      '2027-01-05',
+      '2027-01-06',
+      '2027-01-07',
+      '2027-01-08',
+      '2027-01-11',
+    ])
+    expect(days.find((d) => d.date === '2027-01-01')).toMatchObject({ open: false, closedReason: 'HOLIDAY' })
+    expect(avail.calendarNote).toContain('以服务中心的通知为准')
+    c.clock.set(beijing('2026-12-01T10:00:00'))
+    const december = (await c.call('GET', `/api/one-thing/halls/${HALL}/availability`, { token: wang })).body
+    expect(december.calendarNote).toBeUndefined()
+  })
+
+  it('the 2027 Spring Festival (除夕 2027-02-05 to 初三 02-08) takes no appointments', async () => {
+    c.clock.set(beijing('2027-02-01T10:00:00'))
+    for (const date of ['2027-02-05', '2027-02-08']) {
+      const r = await book(wang, date)
+      expect([date, r.status, r.body.code]).toEqual([date, 422, 'HOLIDAY'])
+    }
+    expect((await book(wang, '2027-02-09')).status).toBe(200)
+  })
+
+  it('refuses days beyond the holiday table, with a clear message', async () => {
+    expect(calendarStatus('2037-01-05')).toBe('none')
+    c.clock.set(beijing('2036-12-29T10:00:00'))
+    const r = await book(wang, '2037-01-05')
     expect(r.status).toBe(422)
     expect(r.body).toMatchObject({
       code: 'CALENDAR_NOT_COVERED',
-      message: expect.stringContaining('2027 年的法定节假日安排还没有收录'),
+      message: expect.stringContaining('2037 年的法定节假日安排还没有收录'),
     })
-    expect((await book(wang, '2026-12-30')).status).toBe(200)
-    const days = (await c.call('GET', `/api/one-thing/halls/${HALL}/availability`, { token: wang })).body.days as {
-      date: string
-      closedReason?: string
-    }[]
-    expect(days.filter((d) => d.date >= '2027-01-01').every((d) => d.closedReason === 'CALENDAR_NOT_COVERED')).toBe(
-      true,
-    )
   })
 
   it('change moves to another slot in one step: the old place is freed, a message is sent', async () => {

@@ -281,15 +281,13 @@ describe('one thing: progress survives a restart', () => {
         .body as { token: string }
     ).token
     expect((await call(a, 'PUT', URL, token, saved)).status).toBe(200)
-    expect(storage.data.has('mc:db:oneThingProgress')).toBe(true)
+    expect(storage.data.has('mc:t:one_thing_progress')).toBe(true)
 
     const b = createBackend({ storage, clock: fixedClock(T0 + 86_400_000) })
     const r = await call(b, 'GET', URL, token)
     expect(r.body).toMatchObject({ answers: saved.answers, ticked: saved.ticked, version: 1 })
     await call(b, 'PUT', URL, token, saved)
-    const reminders = Object.values(b.db.data.messages).filter(
-      (m) => m.userId === 'u-wang' && m.title === '办理期限提醒',
-    )
+    const reminders = await b.inspect('messages', { userId: 'u-wang', title: '办理期限提醒' })
     expect(reminders).toHaveLength(1)
   })
 })

@@ -1,6 +1,6 @@
 /** @jest-environment node */
 /**
- * Privacy (issue 10, PIPL; domain.md §0: ID numbers are sensitive personal information):
+ * Privacy (PIPL; domain.md §0: ID numbers are sensitive personal information):
  * - no response body carries an unmasked ID number — another person's or the caller's own — except the
  *   owner's own `GET /api/me/export`: every GET route, every persona (and a proxy acting for her
  *   mother), after a busy day that filled every feature; and every response of that day itself;
@@ -10,15 +10,18 @@
  *   photos attached to them).
  * The WeChat side (URLs, logs, nothing stored before the privacy notice) is in tests/weapp/privacy.test.ts.
  */
-import { Backend, ROUTES } from '@/backend'
+import { Backend, FEATURES, ROUTES, seedRows, TABLES } from '@/backend'
 import { fixedClock } from '@/backend/core/clock'
-import { IMG_PREFIX } from '@/backend/core/db'
+import { IMAGE_PREFIX as IMG_PREFIX, InAppStore } from '@/backend/core/data/in-app-store'
+import { SCHEMA_VERSION } from '@/backend/core/migrations'
 import type { Method } from '@/backend/core/http'
+import type { CareApplication, CareOrder } from '@/backend/features/careCard/model'
 import { maskTypedIdNumbers, route } from '@/backend/core/router'
-import { buildSeed } from '@/backend/seed'
 import { memoryStorage } from '@/backend/storage/memory'
 import { parseResidentId } from '@/domain/residentId'
+import { ledgerOf } from './care-card-data'
 import { T0, idNumberOf, inProcess, type CallOptions, type Client } from './client'
+import { busyDay as sharedBusyDay } from './journeys'
 
 const PHOTO = 'aGVsbG8gd29ybGQ='
 const TODAY = '2026-03-02'
@@ -59,121 +62,49 @@ const ok = async (userId: string, method: Method, url: string, opts: CallOptions
   return r.body
 }
 /** Every ID number of the seed's population register (all personas and every owner). */
-const everyIdNumber = () => Object.keys(c.backend.db.data.populationRegister)
+let idNumbers: string[] = []
+const everyIdNumber = () => idNumbers
 
 /** The ID numbers of anyone that `json` shows unmasked. */
 function leaks(json: string): string[] {
   return [...new Set([...everyIdNumber().filter((id) => json.includes(id)), ...idNumbersIn(json)])]
 }
 
-/**
- * A busy day: a proxy link confirmed by the elder, a care-card application by the daughter reviewed
- * twice, a booking delivered and rated badly, a real-name binding, a child added and signed up, an
- * elevator petition opened and voted on (in the app, by proxy and on paper), one-thing progress with a
- * deadline reminder and a window appointment, a dispute whose reason holds a typed ID number.
- */
+/** The shared busy day (journeys.ts), then the care-card ids its sweep needs. */
 async function busyDay(): Promise<void> {
-  const link = (
-    await ok('u-li', 'POST', '/api/family-links', {
-      body: { principalName: '王秀英', principalIdNumber: idNumberOf(c, 'u-wang'), relationship: '子女' },
-    })
-  ).id
-  await ok('u-wang', 'POST', `/api/family-links/${link}/confirm`)
-  const app = await ok('u-li', 'POST', '/api/care-card/applications', {
-    actingFor: 'u-wang',
-    body: { groups: [], proofs: [{ kind: 'household', photo: PHOTO }] },
-  })
-  await ok('u-zhao', 'POST', `/api/worker/care-card/applications/${app.id}/review`, {
-    body: { stage: 'community', decision: 'approve' },
-  })
-  await ok('u-zhao', 'POST', `/api/worker/care-card/applications/${app.id}/review`, {
-    body: { stage: 'street', decision: 'approve' },
-  })
-  // 陈晓东 binds his real name (the one request that carries his ID number) and signs up his son.
-  await ok('u-chen', 'POST', '/api/me/privacy', { body: { accepted: true } })
-  await ok('u-chen', 'POST', '/api/me/real-name', {
-    body: { name: '陈晓东', idNumber: idNumberOf(c, 'u-chen') },
-    key: 'rn-1',
-  })
-  await ok('u-chen', 'POST', '/api/youth-palace/children', {
-    body: { name: '陈小明', birthDate: '2017-09-01', hardship: true, hardshipProofPhoto: PHOTO },
-  })
-  await ok('u-chen', 'POST', '/api/youth-palace/applications', {
-    body: { childId: 'ypk-chen-yue', courseId: 'ypc-calligraphy' },
-  })
-  await ok('u-chen', 'POST', '/api/youth-palace/applications', {
-    body: { childId: 'ypk-chen-yue', courseId: 'ypc-pottery' },
-  })
-  // An elevator petition on 总浦桥 3幢1单元.
-  const p = await ok('u-liu', 'POST', '/api/elevator/petitions', {
-    body: {
-      roomId: 'r-zpq-3-1-701',
-      coInitiatorRoomIds: ['r-zpq-3-1-702', 'r-zpq-3-1-602'],
-      elevatorPosition: '单元南侧外墙，半层入户',
-      budgetFen: 54_000_000,
-      subsidiesFen: 20_000_000,
-      yearlyMaintenanceFen: 1_500_000,
-      votingDeadline: '2026-03-16T20:00:00+08:00',
-    },
-  })
-  await ok('u-jiang', 'POST', `/api/elevator/petitions/${p.id}/confirm`)
-  await ok('u-zhou', 'POST', `/api/elevator/petitions/${p.id}/confirm`)
-  await ok('u-li', 'POST', `/api/elevator/petitions/${p.id}/ballots`, {
-    actingFor: 'u-wang',
-    body: { householdId: 'r-zpq-3-1-202', choice: 'agree', signature: { kind: 'typed-name', name: '王秀英' } },
-  })
-  await ok('u-zhou', 'POST', `/api/elevator/petitions/${p.id}/ballots`, {
-    body: { householdId: 'r-zpq-3-1-501', choice: 'oppose', signature: { kind: 'handwritten', image: PHOTO } },
-  })
-  await ok('u-zhao', 'POST', `/api/elevator/worker/petitions/${p.id}/paper-ballots`, {
-    body: { householdId: 'r-zpq-3-1-101', choice: 'agree', channel: 'door', photo: PHOTO },
-  })
-  // One thing: a checklist with a deadline reminder, and a window appointment, by the daughter for her mother.
-  await ok('u-li', 'PUT', '/api/one-thing/progress/after-death', {
-    actingFor: 'u-wang',
-    body: { answers: {}, ticked: [], deadlines: [{ label: '死亡户口注销', dueDate: '2026-03-20' }] },
-  })
-  await ok('u-li', 'POST', '/api/one-thing/appointments', {
-    actingFor: 'u-wang',
-    body: { eventId: 'after-death', hallId: 'hall-zh-district', date: '2026-03-03', slot: '09:00' },
-  })
-  await ok('u-chen', 'POST', '/api/one-thing/appointments', {
-    body: { eventId: 'newborn', hallId: 'hall-zh-district', date: '2026-03-03', slot: '10:00' },
-  })
-  // 西山: tomorrow's lunch delivered, rated 1 star, disputed with an ID number typed into the reason.
-  c.clock.set(Date.UTC(2026, 2, 3, 4, 0)) // 2026-03-03 12:00 Beijing
-  await ok('u-sun', 'POST', '/api/worker/care-card/orders/co-seed-2/deliver')
-  await ok('u-xs0', 'POST', '/api/care-card/orders/co-seed-2/rate', { body: { stars: 1, comment: '送晚了' } })
-  await ok('u-xs0', 'POST', '/api/care-card/orders/co-seed-2/dispute', {
-    body: { reason: `送餐晚了一小时，本人身份证 ${idNumberOf(c, 'u-xs0')}` },
-  })
-  await ok('u-chen', 'PUT', '/api/one-thing/progress/newborn', {
-    body: {
-      answers: {},
-      ticked: [],
-      deadlines: [{ label: `出生登记 ${idNumberOf(c, 'u-chen')}`, dueDate: '2026-03-30' }],
-    },
-  })
+  await sharedBusyDay(c, ok)
+  await readCareIds()
+}
+
+/** Care-card ids for the sweep's paths, read once the busy day is done (`readCareIds`). */
+let careIds = { applications: [] as string[], orders: [] as string[], services: [] as string[], images: [] as string[] }
+async function readCareIds(): Promise<void> {
+  const applications = await c.backend.inspect<CareApplication>('care_applications')
+  careIds = {
+    applications: applications.map((a) => a.id),
+    orders: (await c.backend.inspect('care_orders')).map((o) => o.id),
+    services: (await c.backend.inspect('care_services')).map((s) => s.id).slice(0, 3),
+    images: applications.flatMap((a) => a.proofs.map((p) => p.imageId)),
+  }
 }
 
 /** Values for a route's path parameter, by the path segment before it. */
-function candidates(segment: string, param: string): string[] {
-  const d = c.backend.db.data
-  const lists: Record<string, () => string[]> = {
-    applications: () => Object.keys(d.careApplications),
-    orders: () => Object.keys(d.careOrders),
-    services: () =>
-      Object.values(d.careProviders)
-        .flatMap((p) => p.services.map((s) => s.id))
-        .slice(0, 3),
-    images: () => Object.values(d.careApplications).flatMap((a) => a.proofs.map((p) => p.imageId)),
-    children: () => Object.keys(d.ypChildren),
-    enrollments: () => Object.keys(d.ypEnrollments),
-    courses: () => Object.keys(d.ypCourses),
-    terms: () => Object.keys(d.ypTerms),
-    petitions: () => Object.keys(d.elevatorPetitions),
-    progress: () => [...new Set(Object.values(d.oneThingProgress).map((p) => p.eventId))],
-    halls: () => Object.keys(d.oneThingHalls),
+async function candidates(segment: string, param: string): Promise<string[]> {
+  const ids = async (table: string) => (await c.backend.inspect<{ id: string }>(table)).map((r) => r.id)
+  const lists: Record<string, () => string[] | Promise<string[]>> = {
+    applications: () => careIds.applications,
+    orders: () => careIds.orders,
+    services: () => careIds.services,
+    images: () => careIds.images,
+    children: () => ids('yp_children'),
+    enrollments: () => ids('yp_enrollments'),
+    courses: () => ids('yp_courses'),
+    terms: () => ids('yp_terms'),
+    petitions: () => ids('elevator_petitions'),
+    progress: async () => [
+      ...new Set((await c.backend.inspect<{ eventId: string }>('one_thing_progress')).map((p) => p.eventId)),
+    ],
+    halls: () => ids('one_thing_halls'),
   }
   const list = lists[segment]
   if (!list) throw new Error(`privacy sweep: no candidates for :${param} after "${segment}" — add them`)
@@ -181,18 +112,19 @@ function candidates(segment: string, param: string): string[] {
 }
 
 /** Every concrete URL of a GET route (each path parameter filled with each candidate). */
-function urlsOf(path: string): string[] {
+async function urlsOf(path: string): Promise<string[]> {
   let urls = ['']
   const parts = path.split('/').filter(Boolean)
-  parts.forEach((part, i) => {
-    const values = part.startsWith(':') ? candidates(parts[i - 1], part.slice(1)) : [part]
+  for (const [i, part] of parts.entries()) {
+    const values = part.startsWith(':') ? await candidates(parts[i - 1], part.slice(1)) : [part]
     urls = urls.flatMap((u) => values.map((v) => `${u}/${encodeURIComponent(v)}`))
-  })
+  }
   return urls
 }
 
 beforeEach(async () => {
   c = await inProcess() // mock time: Monday 2026-03-02 10:00 Beijing
+  idNumbers = (await c.backend.inspect<{ idNumber: string }>('population_register')).map((p) => p.idNumber)
   for (const k of Object.keys(tokens)) delete tokens[k]
   seen = []
 })
@@ -201,21 +133,19 @@ afterEach(() => c.close())
 describe('ID numbers never leave the backend unmasked', () => {
   it("no GET response of any route, for any persona or proxy, shows an ID number, but the owner's own export", async () => {
     await busyDay()
-    const personas = Object.keys(c.backend.db.data.users)
+    const users = await c.backend.inspect<{ id: string; idNumber?: string }>('users')
+    const personas = users.map((u) => u.id)
+    const idNumberOfUser = new Map(users.map((u) => [u.id, u.idNumber]))
     const gets = ROUTES.filter((r) => r.method === 'GET')
     seen = []
     for (const userId of personas) {
-      for (const r of gets) for (const url of urlsOf(r.path)) await call(userId, 'GET', url)
+      for (const r of gets) for (const url of await urlsOf(r.path)) await call(userId, 'GET', url)
     }
     for (const r of gets.filter((x) => x.allowProxy))
-      for (const url of urlsOf(r.path)) await call('u-li', 'GET', url, { actingFor: 'u-wang' })
+      for (const url of await urlsOf(r.path)) await call('u-li', 'GET', url, { actingFor: 'u-wang' })
 
     const found = seen.flatMap((s) =>
-      leaks(s.json).map((id) => ({
-        what: s.what,
-        id,
-        own: id === c.backend.db.data.users[s.userId].realName?.idNumber,
-      })),
+      leaks(s.json).map((id) => ({ what: s.what, id, own: id === idNumberOfUser.get(s.userId) })),
     )
     const allowed = (f: { what: string; own: boolean }) =>
       f.own && / GET \/api\/me\/export 200$/.test(f.what) && !f.what.includes('→')
@@ -242,7 +172,7 @@ describe('ID numbers never leave the backend unmasked', () => {
 
   it('no message carries an ID number, even one typed into a dispute or a deadline label', async () => {
     await busyDay()
-    const messages = Object.values(c.backend.db.data.messages)
+    const messages = await c.backend.inspect<{ userId: string; title: string; body: string; link?: string }>('messages')
     expect(messages.length).toBeGreaterThan(30)
     expect(
       messages
@@ -259,14 +189,16 @@ describe('ID numbers never leave the backend unmasked', () => {
       method: 'POST',
       path: '/api/test/notify',
       access: 'user',
-      handler: (ctx) => {
-        ctx.notify(ctx.user.id, `号码 ${id}`, `身份证：${id}。`, `/pages/x?id=${id}`)
-      },
+      handler: (ctx) => ctx.notify(ctx.user.id, `号码 ${id}`, `身份证：${id}。`, `/pages/x?id=${id}`),
     })
+    const store = new InAppStore(memoryStorage(), TABLES, { schemaVersion: SCHEMA_VERSION })
+    store.load()
     const b = new Backend({
-      storage: memoryStorage(),
+      store,
+      tables: TABLES,
+      features: FEATURES,
       routes: [...ROUTES, noisy],
-      seed: buildSeed,
+      seed: seedRows,
       clock: fixedClock(T0),
     })
     const login = await b.handle({
@@ -284,7 +216,9 @@ describe('ID numbers never leave the backend unmasked', () => {
         })
       ).status,
     ).toBe(200)
-    const m = Object.values(b.db.data.messages).find((x) => x.title.startsWith('号码'))!
+    const m = (await b.inspect<{ title: string; body: string; link?: string }>('messages')).find((x) =>
+      x.title.startsWith('号码'),
+    )!
     expect([m.title, m.body, m.link]).toEqual([
       '号码 330***********0011',
       '身份证：330***********0011。',
@@ -326,33 +260,36 @@ describe("deleting an account erases the person's data", () => {
     ).id
     await ok('u-zhao', 'POST', `/api/worker/family-links/${link}/confirm`, { body: { authorizationPhoto: PHOTO } })
     await ok('u-chen', 'POST', '/api/me/rooms', { body: { roomId: 'r-zpq-3-1-301', role: 'tenant' } })
-    const d = () => c.backend.db.data
-    expect(d().users['u-chen'].rooms).toHaveLength(1)
+    const rows = <T = any>(table: string, where = {}) => c.backend.inspect<T>(table, where)
+    const userOf = async () => (await rows('users', { id: 'u-chen' }))[0]
+    expect(await rows('room_bindings', { userId: 'u-chen' })).toHaveLength(1)
     const idNumber = idNumberOf(c, 'u-chen')
-    const phone = d().users['u-chen'].phone!
+    const phone = (await userOf()).phone as string
     const photos = [
-      d().familyLinks[link].authorizationImageId!,
-      ...(Object.values(d().ypChildren)
-        .filter((k) => k.parentId === 'u-chen')
+      (await rows('family_links', { id: link }))[0].authorizationImageId,
+      ...((await c.backend.inspect('yp_children', { parentId: 'u-chen' }))
         .map((k) => k.hardshipProofImageId)
         .filter(Boolean) as string[]),
     ]
     expect(photos).toHaveLength(2)
-    for (const id of photos) expect(c.backend.db.storage.getItem(IMG_PREFIX + id)).not.toBeNull()
-    const mine = () => ({
-      children: Object.values(d().ypChildren).filter((k) => k.parentId === 'u-chen').length,
-      links: Object.values(d().familyLinks).filter((l) => l.proxyId === 'u-chen' || l.principalId === 'u-chen').length,
-      messages: Object.values(d().messages).filter((m) => m.userId === 'u-chen').length,
-      progress: Object.values(d().oneThingProgress).filter((p) => p.userId === 'u-chen').length,
-      appointments: Object.values(d().oneThingAppointments).filter((a) => a.userId === 'u-chen').length,
-      keptResponses: Object.keys(d().idempotency).filter((k) => k.startsWith('u-chen:')).length,
-      sessions: Object.values(d().sessions).filter((s) => s.userId === 'u-chen').length,
+    const image = (id: string) => c.backend.store.transaction((t) => t.images.get(id))
+    for (const id of photos) expect(await image(id)).not.toBeNull()
+    const mine = async () => ({
+      children: (await c.backend.inspect('yp_children', { parentId: 'u-chen' })).length,
+      links:
+        (await rows('family_links', { proxyId: 'u-chen' })).length +
+        (await rows('family_links', { principalId: 'u-chen' })).length,
+      messages: (await rows('messages', { userId: 'u-chen' })).length,
+      progress: (await rows('one_thing_progress', { userId: 'u-chen' })).length,
+      appointments: (await rows('one_thing_appointments', { userId: 'u-chen' })).length,
+      keptResponses: (await rows('idempotency', { userId: 'u-chen' })).length,
+      sessions: (await rows('sessions', { userId: 'u-chen' })).length,
     })
-    expect(Object.values(mine()).every((n) => n > 0)).toBe(true)
+    expect(Object.values(await mine()).every((n) => n > 0)).toBe(true)
 
     await ok('u-chen', 'DELETE', '/api/me')
 
-    expect(mine()).toEqual({
+    expect(await mine()).toEqual({
       children: 0,
       links: 0,
       messages: 0,
@@ -361,23 +298,28 @@ describe("deleting an account erases the person's data", () => {
       keptResponses: 0,
       sessions: 0,
     })
-    const user = d().users['u-chen']
-    expect(user).toMatchObject({ nickname: '已注销用户', rooms: [], deletedAt: expect.any(String) })
+    const user = await userOf()
+    expect(user).toMatchObject({ nickname: '已注销用户', deletedAt: expect.any(String) })
+    expect(await rows('room_bindings', { userId: 'u-chen' })).toEqual([])
     expect(user.realName).toBeUndefined()
+    expect(user.idNumber).toBeUndefined()
     expect(user.phone).toBeUndefined()
     expect(user.privacyAcceptedAt).toBeUndefined()
-    for (const id of photos) expect(c.backend.db.storage.getItem(IMG_PREFIX + id)).toBeNull()
+    for (const id of photos) expect(await image(id)).toBeNull()
+    expect(
+      JSON.stringify([...(c.backend.store as InAppStore).storage.keys()].filter((k) => k.startsWith(IMG_PREFIX))),
+    ).not.toContain(photos[0])
     // Outside the government registers the app reads from, the number and the phone are nowhere.
-    const { populationRegister: _p, propertyRegister: _q, ...rest } = d()
-    const everything = JSON.stringify(rest)
+    const tables = TABLES.map((t) => t.name).filter((n) => n !== 'population_register' && n !== 'property_register')
+    const everything = JSON.stringify(await Promise.all(tables.map((n) => rows(n))))
     expect(everything).not.toContain(idNumber)
     expect(everything).not.toContain(phone)
     expect(everything).not.toContain('陈小明')
     // The account cannot log in any more; what others rely on still works without the erased records.
     // His daughter's applications were withdrawn (no no-show recorded), so the pottery draw has the 5 others.
     expect((await c.call('POST', '/api/auth/mock-login', { body: { userId: 'u-chen' } })).status).toBe(404)
-    const his = Object.values(d().ypEnrollments).filter((e) => e.parentId === 'u-chen')
-    expect(his.map((e) => [e.courseId, e.status, e.noShow ?? false])).toEqual([
+    const his = await c.backend.inspect('yp_enrollments', { parentId: 'u-chen' })
+    expect(his.map((e) => [e.courseId, e.status, e.noShow ?? false]).sort()).toEqual([
       ['ypc-calligraphy', 'cancelled', false],
       ['ypc-pottery', 'cancelled', false],
     ])
@@ -397,39 +339,38 @@ describe("deleting an account erases the person's data", () => {
       'waitlisted',
     ])
     expect(roster.find((r) => r.status === 'cancelled')!.childName).toBe('（已注销）')
-    expect(JSON.stringify(c.backend.db.data.ypLotteries)).not.toContain(idNumber)
+    expect(JSON.stringify(await c.backend.inspect('yp_lotteries'))).not.toContain(idNumber)
   })
 
   it('seats and bookings the person held are released: a paid seat is refunded and goes to the waitlist; a booked lunch is cancelled and its hold released', async () => {
-    const d = () => c.backend.db.data
     // 陈悦 waits for 航模小班, whose 2 seats are paid for (郑丽华's daughter holds one).
     await ok('u-chen', 'POST', '/api/me/privacy', { body: { accepted: true } })
     const waiting = await ok('u-chen', 'POST', '/api/youth-palace/applications', {
       body: { childId: 'ypk-chen-yue', courseId: 'ypc-model-aircraft', joinWaitlist: true },
     })
-    const seat = Object.values(d().ypEnrollments).find(
-      (e) => e.courseId === 'ypc-model-aircraft' && e.parentId === 'u-zheng',
-    )!
-    expect(d().ypPayments[seat.paymentId!].status).toBe('paid')
+    const [seat] = await c.backend.inspect('yp_enrollments', { courseId: 'ypc-model-aircraft', parentId: 'u-zheng' })
+    expect((await c.backend.inspect('yp_payments', { id: seat.paymentId }))[0].status).toBe('paid')
     const zheng = await ok('u-zheng', 'DELETE', '/api/me')
     expect(zheng.released).toEqual(['《航模小班》的报名已取消，¥60.00 将原路退回微信支付'])
-    expect(d().ypEnrollments[seat.id]).toMatchObject({ status: 'cancelled', noShow: false })
-    expect(d().ypPayments[seat.paymentId!].status).toBe('refunded')
-    expect(d().ypEnrollments[waiting.id].status).toBe('admitted')
+    expect((await c.backend.inspect('yp_enrollments', { id: seat.id }))[0]).toMatchObject({
+      status: 'cancelled',
+      noShow: false,
+    })
+    expect((await c.backend.inspect('yp_payments', { id: seat.paymentId }))[0].status).toBe('refunded')
+    expect((await c.backend.inspect('yp_enrollments', { id: waiting.id }))[0].status).toBe('admitted')
     expect(
-      Object.values(d().messages)
-        .filter((m) => m.userId === 'u-chen')
-        .map((m) => m.title),
+      (await c.backend.inspect<{ title: string }>('messages', { userId: 'u-chen' })).map((m) => m.title),
     ).toContain('候补到名额了')
 
     // 马建华 has tomorrow's lunch booked (held on his card).
-    const order = d().careOrders['co-seed-2']
+    const seedOrder = async () => (await c.backend.inspect<CareOrder>('care_orders', { id: 'co-seed-2' }))[0]
+    const order = await seedOrder()
     expect(order.status).toBe('booked')
     const ma = await ok('u-xs0', 'DELETE', '/api/me')
     expect(ma.released).toEqual([expect.stringMatching(/^\d+月\d+日 11:00 的.+预约已取消，冻结的 ¥\d+\.\d\d 已解冻$/)])
-    expect(d().careOrders['co-seed-2'].status).toBe('cancelled')
-    const entries = d()
-      .careLedgers[order.cardId].filter((e) => e.orderId === 'co-seed-2')
+    expect((await seedOrder()).status).toBe('cancelled')
+    const entries = (await ledgerOf(c.backend, order.cardId))
+      .filter((e) => e.orderId === 'co-seed-2')
       .map((e) => e.kind)
     expect(entries).toEqual(['hold', 'release'])
   })

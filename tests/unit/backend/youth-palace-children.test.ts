@@ -72,18 +72,24 @@ describe.each(TRANSPORTS)('youth palace: children profiles (%s)', (_name, make) 
       hardshipProof: true,
       activeCourseNames: [],
     })
-    expect(c.backend.db.getImage(made.body.hardshipProofImageId)).toBe('aGVsbG8gd29ybGQ=')
+    expect(await c.backend.run((tx) => tx.core.images.get(made.body.hardshipProofImageId))).toBe('aGVsbG8gd29ybGQ=')
     expect((await add({ name: '陈小宝', birthDate: '2019-05-01' })).body.code).toBe('CHILD_EXISTS')
     const edited = await patch(made.body.id, { name: '陈宝儿', birthDate: '2018-05-01', removeHardshipProof: true })
     expect(edited.body).toMatchObject({ name: '陈宝儿', birthDate: '2018-05-01', age: 7, hardshipProof: false })
     expect((await c.call('GET', `/api/youth-palace/children/${made.body.id}`, { token: chen })).body.name).toBe(
       '陈宝儿',
     )
-    const twin = await patch(made.body.id, { name: '陈悦', birthDate: c.backend.db.data.ypChildren[YUE].birthDate })
+    const twin = await patch(made.body.id, {
+      name: '陈悦',
+      birthDate: (await c.backend.inspect('yp_children', { id: YUE }))[0].birthDate,
+    })
     expect(twin).toMatchObject({ status: 409, body: { code: 'CHILD_EXISTS' } })
     expect((await patch(made.body.id, { name: '陈宝儿😀' })).body.fields.name).toContain('表情符号')
     expect((await patch(made.body.id, { birthDate: '2030-01-01' })).body.code).toBe('INVALID_BIRTH_DATE')
-    expect(c.backend.db.data.ypChildren[made.body.id]).toMatchObject({ name: '陈宝儿', birthDate: '2018-05-01' })
+    expect((await c.backend.inspect('yp_children', { id: made.body.id }))[0]).toMatchObject({
+      name: '陈宝儿',
+      birthDate: '2018-05-01',
+    })
   })
 
   it('a child with a running application keeps the birth date and cannot be deleted until it is cancelled', async () => {
@@ -130,5 +136,34 @@ describe.each(TRANSPORTS)('youth palace: children profiles (%s)', (_name, make) 
         })
       ).status,
     ).toBe(404)
+  })
+
+  it('a replaced or removed proof photo is deleted, not left behind', async () => {
+    const image = (id: string) => c.backend.run((tx) => tx.core.images.get(id))
+    const made = (
+      await add({ name: '陈小宝', birthDate: '2019-05-01', hardship: true, hardshipProofPhoto: 'aGVsbG8gd29ybGQ=' })
+    ).body
+    const replaced = (await patch(made.id, { hardshipProofPhoto: 'bmV3IHBob3Rv' })).body
+    expect(await image(made.hardshipProofImageId)).toBeNull()
+    expect(await image(replaced.hardshipProofImageId)).toBe('bmV3IHBob3Rv')
+    expect((await remove(made.id)).body).toEqual({ ok: true })
+    expect(await image(replaced.hardshipProofImageId)).toBeNull()
+  })
+
+  it('deleting the account withdraws the applications and erases the children with their proof photos', async () => {
+    const made = (
+      await add({ name: '陈小明', birthDate: '2017-09-01', hardship: true, hardshipProofPhoto: 'aGVsbG8gd29ybGQ=' })
+    ).body
+    await c.call('POST', '/api/youth-palace/applications', {
+      token: chen,
+      body: { childId: YUE, courseId: 'ypc-calligraphy' },
+    })
+    const gone = await c.call('DELETE', '/api/me', { token: chen })
+    expect(gone.body.released).toEqual(['《书法》的报名已取消'])
+    expect(await c.backend.inspect('yp_children', { parentId: 'u-chen' })).toEqual([])
+    expect(await c.backend.run((tx) => tx.core.images.get(made.hardshipProofImageId))).toBeNull()
+    expect(
+      (await c.backend.inspect('yp_enrollments', { parentId: 'u-chen' })).map((e) => [e.courseId, e.status, e.noShow]),
+    ).toEqual([['ypc-calligraphy', 'cancelled', false]])
   })
 })

@@ -102,9 +102,12 @@ describe.each(TRANSPORTS)('youth palace: lottery and waitlist (%s)', (_name, mak
       'NO_LOTTERY',
     )
 
-    c.clock.advance(25 * HOUR) // nobody admitted confirmed in time: their offers lapse, the drawn waitlist moves up in order
+    // nobody admitted confirmed in time: their offers lapse, the drawn waitlist moves up in order
+    c.clock.advance(25 * HOUR)
     await c.call('GET', '/api/youth-palace/enrollments', { token: chen })
-    const data = c.backend.db.data.ypEnrollments
+    const data = Object.fromEntries(
+      (await c.backend.inspect('yp_enrollments', { courseId: 'ypc-pottery' })).map((e) => [e.id, e]),
+    )
     expect(r.admitted.map((id: string) => data[id].status)).toEqual(['expired', 'expired', 'expired'])
     expect(r.waitlist.map((id: string) => [data[id].status, data[id].source])).toEqual([
       ['admitted', 'waitlist'],
@@ -228,7 +231,7 @@ describe.each(TRANSPORTS)('youth palace: lottery and waitlist (%s)', (_name, mak
     const statuses = [a.status, b.status, d.status].sort()
     expect(statuses).toEqual([200, 409, 409])
     expect([a, b, d].filter((r) => r.status === 409).every((r) => r.body.code === 'COURSE_FULL')).toBe(true)
-    const taken = Object.values(c.backend.db.data.ypEnrollments).filter((e) => e.courseId === course)
+    const taken = await c.backend.inspect('yp_enrollments', { courseId: course })
     expect(taken).toHaveLength(1)
     expect((await c.call('GET', `/api/youth-palace/courses/${course}`, { token: chen })).body.seatsLeft).toBe(0)
   })

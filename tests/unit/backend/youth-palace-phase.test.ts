@@ -87,7 +87,7 @@ describe.each(TRANSPORTS)('youth palace: the registration phase follows the back
       body: { childId: YUE, courseId: 'ypc-model-aircraft', joinWaitlist: true },
     })
     expect(waitlist).toMatchObject({ status: 422, body: { code: 'REGISTRATION_CLOSED' } })
-    expect(Object.values(c.backend.db.data.ypEnrollments).filter((e) => e.childId === YUE)).toEqual([])
+    expect(await c.backend.inspect('yp_enrollments', { childId: YUE })).toEqual([])
   })
 
   it('after the draw a lottery course carries what the draw decided, not the pending count', async () => {
@@ -111,9 +111,7 @@ describe.each(TRANSPORTS)('youth palace: the registration phase follows the back
     expect((await listed('ypc-calligraphy')).draw).toBeNull()
 
     // The figures are the draw's: a later decline (and the promotion it causes) does not change them.
-    const admitted = Object.values(c.backend.db.data.ypEnrollments).find(
-      (e) => e.courseId === 'ypc-pottery' && e.status === 'admitted',
-    )!
+    const admitted = (await c.backend.inspect('yp_enrollments', { courseId: 'ypc-pottery', status: 'admitted' }))[0]
     const parent = await c.login(admitted.parentId)
     await c.call('POST', '/api/me/privacy', { token: parent, body: { accepted: true } })
     expect(

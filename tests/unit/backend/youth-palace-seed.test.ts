@@ -1,6 +1,8 @@
 /** @jest-environment node */
+import type { YpTermRecord } from '@/backend/features/youthPalace/model'
 import { seedYouthPalace, seededTermId, termSeason } from '@/backend/features/youthPalace/seed'
-import { buildSeed } from '@/backend/seed'
+import { termsTable } from '@/backend/features/youthPalace/tables'
+import { coreSeed } from '@/backend/seed'
 import { TRANSPORTS, type Client } from './client'
 
 const HOUR = 3600_000
@@ -23,8 +25,8 @@ describe('seeded terms: the name and the id say the same season', () => {
   it('on any day of the year the seed has an open term and the one before, with different ids matching their names', () => {
     for (let day = Date.UTC(2026, 0, 1); day < Date.UTC(2027, 0, 1); day += 24 * HOUR) {
       const nowIso = new Date(day + 2 * HOUR).toISOString().replace('Z', '+00:00')
-      const seed = buildSeed(nowIso)
-      const terms = Object.values(seedYouthPalace(nowIso, seed).ypTerms)
+      const seed = coreSeed(nowIso)
+      const terms = seedYouthPalace(seed, nowIso)[termsTable.name] as YpTermRecord[]
       expect(terms).toHaveLength(2)
       for (const t of terms) {
         const { key, year, name } = termSeason(t.startDate)

@@ -13,3 +13,20 @@ export async function fillZpqPetitionStart(mp: MiniProgram, position: string): P
   await mp.page.input('start-subsidies', '200000')
   await mp.page.input('start-maintenance', '12000')
 }
+
+/** One entry of a petition's ballot log, as stored (`elevator_log`). */
+export interface BallotLogEntry {
+  petitionId: string
+  seq: number
+  householdId: string
+  choice: string
+  channel: string
+  actor: string
+  at: string
+}
+
+/** The ballot log of a petition from the embedded backend, in log order (by `seq`; keys sort as text). */
+export async function ballotLog(mp: MiniProgram, petitionId: string): Promise<BallotLogEntry[]> {
+  const rows = await mp.backend().inspect<BallotLogEntry>('elevator_log', { petitionId })
+  return rows.sort((a, b) => a.seq - b.seq)
+}

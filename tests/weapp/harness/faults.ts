@@ -1,5 +1,5 @@
 /**
- * Weak-network journeys in the WeChat harness (issue 10, "Faults and data"): turn the embedded backend's
+ * Weak-network journeys in the WeChat harness: turn the embedded backend's
  * seeded fault schedule on, record which fault each request met, and act as a person would while a step
  * is not done (wait, tap 重试, submit again), checking that the page always says what is happening.
  */
@@ -10,7 +10,7 @@ import { walk } from './tree'
  * The schedule: each request has a 30 % chance of each failing kind (timeout, 503, saved-but-the-answer-
  * lost) and takes 2 s more. Seeded, so every run meets the same faults in the same order.
  */
-export const FAULTS = {
+const FAULTS = {
   enabled: true,
   seed: 42,
   rate: 0.3,
@@ -21,9 +21,9 @@ export const FAULTS = {
  * Virtual time (ms) for one round of an action: three attempts of 2 s latency + a 10 s timeout, plus the
  * wrapper's back-off (0.4 s + 0.8 s), with room for a follow-up load.
  */
-export const ROUND = 45_000
+const ROUND = 45_000
 /** How many times a person taps 重试 (or submits again) before the test gives up. */
-export const MAX_TRIES = 15
+const MAX_TRIES = 15
 
 /**
  * A journey's seed by name, from `seeds`, unless `FAULT_SEEDS` (JSON, e.g. `'{"draw":7}'`) overrides it
@@ -50,18 +50,19 @@ export interface Hit {
  */
 export function faultsOn(mp: MiniProgram, seed: number, loseFirst?: RegExp): Hit[] {
   type Backend = {
-    decideFault(path?: string): { kind: string | null; delayMs: number }
+    decideFault(path?: string): Promise<{ kind: string | null; delayMs: number }>
     handle(req: { method: string; url: string }): unknown
-    faults: { configure(c: object): void }
+    configureFaults(c: object): Promise<void>
   }
   const backend = mp.backend() as unknown as Backend
-  backend.faults.configure({ ...FAULTS, seed })
+  // Queued before any later request's transaction, so no await is needed.
+  void backend.configureFaults({ ...FAULTS, seed })
   const hits: Hit[] = []
   const reaching = new Map<string, string[]>()
   let lost = !loseFirst
   const decide = backend.decideFault.bind(backend)
-  backend.decideFault = (path = '') => {
-    const d = decide(path)
+  backend.decideFault = async (path = '') => {
+    const d = await decide(path)
     const kind = d.kind ?? 'ok'
     if (kind === 'timeout' || kind === 'server-error') hits.push({ method: '?', url: path, kind })
     else reaching.set(path, [...(reaching.get(path) ?? []), kind])
@@ -94,14 +95,14 @@ export function expectFaultsMet(hits: Hit[], write: RegExp): void {
 }
 
 /** Titles of every toast shown so far. */
-export const toasts = (mp: MiniProgram): string[] =>
+const toasts = (mp: MiniProgram): string[] =>
   mp.calls.filter((c) => c.api === 'showToast').map((c) => String((c.args as { title?: string }).title ?? ''))
 /** The "网络不稳，正在重试（第 N 次）…" toasts shown while the API wrapper retried. */
 export const retryToasts = (mp: MiniProgram): string[] =>
   toasts(mp).filter((t) => /^网络不稳，正在重试（第 \d 次）…$/.test(t))
 
 /** What the person sees while a journey step is not done: a loading state or a failure with its reason. */
-export const EXPLAINED = /⚠ .{4,}|正在加载|请稍候|正在保存/
+const EXPLAINED = /⚠ .{4,}|正在加载|请稍候|正在保存/
 
 /**
  * Lets the step run; while `done()` is false, checks the page says what is happening and acts as a
@@ -111,12 +112,12 @@ export const EXPLAINED = /⚠ .{4,}|正在加载|请稍候|正在保存/
 export async function persist(
   mp: MiniProgram,
   what: string,
-  done: () => boolean,
+  done: () => boolean | Promise<boolean>,
   again?: () => Promise<void>,
 ): Promise<number> {
   for (let tries = 0; ; tries++) {
     await mp.settle(ROUND)
-    if (done()) return tries
+    if (await done()) return tries
     const text = mp.page.text()
     if (!EXPLAINED.test(text))
       throw new Error(`${what}: not done and the page does not say why: ${text.slice(0, 1500)}`)
@@ -125,6 +126,17 @@ export async function persist(
     else if (again) await again()
   }
 }
+
+/**
+ * The rows of `table` (its SQL name) in the embedded backend meeting `where`, in key order: what a
+ * journey saved, read as the backend stores it (`Backend.inspect`).
+ */
+export const rowsOf = <R = any>(mp: MiniProgram, table: string, where?: Record<string, unknown>): Promise<R[]> =>
+  mp.backend().inspect<R>(table, where)
+
+/** The row of `table` whose `id` is `id` (undefined when there is none). */
+export const rowOf = async <R = any>(mp: MiniProgram, table: string, id: string): Promise<R | undefined> =>
+  (await rowsOf<R>(mp, table, { id }))[0]
 
 /** The value shown in an input (by the Field's id or the input's own). */
 export function inputValue(mp: MiniProgram, id: string): string {

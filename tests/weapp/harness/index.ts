@@ -1,12 +1,4 @@
 /** The WeChat runtime harness: see `mini-program.ts`. */
-export {
-  MiniProgram,
-  PageHandle,
-  parseUrl,
-  MAX_PAGE_STACK,
-  type SetDataRecord,
-  type LaunchOptions,
-  type RecordedRequest,
-} from './mini-program'
-export { textOf, walk, depthOf, type UiNode } from './tree'
-export { loginAs, logout, seededIdNumber, type LoginOptions } from './session'
+export { MiniProgram, MAX_PAGE_STACK, DEFAULT_DIST } from './mini-program'
+export { textOf, walk } from './tree'
+export { loginAs, logout, seededIdNumber } from './session'

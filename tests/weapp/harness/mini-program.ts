@@ -11,6 +11,7 @@
 import fs from 'node:fs'
 import path from 'node:path'
 import vm from 'node:vm'
+import type { Tx } from '@/backend/core/router'
 import { makeStrictDate } from '../../doubles/strict-date'
 import { recordSetData, recordTree } from './perf'
 import { VirtualTimers } from './timers'
@@ -42,6 +43,13 @@ export interface LaunchOptions {
   network?: boolean
   /** Record every request the app makes to the embedded mocked backend in `requests` (mock builds). */
   recordRequests?: boolean
+  /** Virtual milliseconds a `require.async` download takes (default 0: the next tick). */
+  asyncRequireDelayMs?: number
+  /**
+   * Turn the embedded backend's fault schedule off before the app starts (mock builds). Faults are kept
+   * in the backend's data, so a schedule turned on in an earlier launch on the same `storage` is still on.
+   */
+  faultsOff?: boolean
 }
 
 /** A request the app made to the embedded backend: method, URL (path and query), body. */
@@ -193,14 +201,19 @@ export class MiniProgram {
   /** Navigations started by the app (wx.navigateTo…) that have not finished opening their page. */
   private inFlight = new Set<Promise<void>>()
   private modules = new Map<string, { exports: unknown }>()
+  /** Files the app loaded with WeChat's `require.async` (relative to the build folder), in order. */
+  readonly asyncRequires: string[] = []
   private context: vm.Context
   private app: Instance = {}
+
+  private readonly asyncRequireDelayMs: number
 
   private constructor(
     private distDir: string,
     opts: LaunchOptions,
   ) {
     this.storage = opts.storage ?? new Map()
+    this.asyncRequireDelayMs = opts.asyncRequireDelayMs ?? 0
     this.templates = readTemplateMap(distDir)
     this.appJson = JSON.parse(fs.readFileSync(path.join(distDir, 'app.json'), 'utf8'))
     const { wx, calls } = createWx(
@@ -289,7 +302,10 @@ export class MiniProgram {
       throw new Error(`No WeChat build in ${distDir}: run npm run build:weapp first`)
     const mp = new MiniProgram(distDir, opts)
     mp.require(path.join(distDir, 'app.js'))
+    // Mock builds load the embedded backend's subpackage with require.async when app.js runs.
+    if (mp.asyncRequires.length) await mp.timers.advance(0)
     if (opts.recordRequests) mp.recordRequests()
+    if (opts.faultsOff) await mp.backend().configureFaults({ enabled: false })
     const entry = opts.entry ?? `/${mp.appJson.pages[0]}`
     const { route, query } = parseUrl(entry)
     mp.app.onLaunch?.({ path: route, query, scene: 1001 })
@@ -302,13 +318,18 @@ export class MiniProgram {
 
   /**
    * The app's embedded mocked backend (mock builds only): set mock time with
-   * `mp.backend().clock.set(ms)`, inspect `mp.backend().db.data`, inject faults with
-   * `mp.backend().faults.configure({ enabled: true, rate: 1, latencyMs: 0, kinds: ['server-error'] })`.
+   * `mp.backend().clock.set(ms)`, read data with `await mp.backend().inspect('care_orders', { holderId })`,
+   * set it up with `arrange` / `tamper`, inject faults with
+   * `await mp.backend().configureFaults({ enabled: true, rate: 1, latencyMs: 0, kinds: ['server-error'] })`.
    */
   backend(): {
     clock: { now(): number; set(ms: number): void; advance(ms: number): void }
-    db: { data: Record<string, any> }
-    faults: { configure(c: Record<string, unknown>): void }
+    inspect<R = any>(table: string, where?: Record<string, unknown>): Promise<R[]>
+    arrange(table: string, rows: object[]): Promise<void>
+    tamper(table: string, key: string, patch: object): Promise<void>
+    /** One transaction over the repositories, for what the helpers do not do (e.g. `tx.core.sessions.remove`). */
+    run<T>(work: (tx: Tx) => Promise<T>): Promise<T>
+    configureFaults(c: Record<string, unknown>): Promise<void>
   } {
     const get = (this.context as unknown as { __mcMockBackend?: () => any }).__mcMockBackend
     if (!get) throw new Error('This build has no embedded mock backend')
@@ -489,13 +510,29 @@ export class MiniProgram {
     this.modules.set(abs, module)
     const code = fs.readFileSync(abs, 'utf8')
     const fn = vm.runInContext(`(function (require, module, exports) {${code}\n})`, this.context, { filename: abs })
-    fn((p: string) => this.require(path.resolve(path.dirname(abs), p)), module, module.exports)
+    const localRequire = (p: string) => this.require(path.resolve(path.dirname(abs), p))
+    // WeChat's 分包异步化: `require.async(path)` loads another subpackage's module; a rejection carries
+    // `{ mod, errMsg }`. Resolved after a tick, as a download would be.
+    localRequire.async = (p: string) =>
+      new Promise((resolve, reject) => {
+        const target = path.resolve(path.dirname(abs), p)
+        this.asyncRequires.push(path.relative(this.distDir, target))
+        const later = (this.context as unknown as { setTimeout(fn: () => void, ms: number): void }).setTimeout
+        later(() => {
+          try {
+            resolve(this.require(target))
+          } catch (e) {
+            reject({ mod: p, errMsg: `require.async:fail ${String(e)}` })
+          }
+        }, this.asyncRequireDelayMs)
+      })
+    fn(localRequire, module, module.exports)
     return module.exports
   }
 }
 
 /** Splits `/pages/x/index?a=1` into `pages/x/index` and `{ a: '1' }` (values as WeChat passes them). */
-export function parseUrl(url: string): { route: string; query: Record<string, string> } {
+function parseUrl(url: string): { route: string; query: Record<string, string> } {
   const [p, q = ''] = url.split('?')
   const query: Record<string, string> = {}
   for (const pair of q.split('&').filter(Boolean)) {

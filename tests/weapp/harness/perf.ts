@@ -1,5 +1,5 @@
 /**
- * Rendering budgets for every page the harness opens (issue #9), and the per-page figures the
+ * Rendering budgets for every page the harness opens, and the per-page figures the
  * benchmark prints. WeChat ships each `setData` across threads as JSON, so its byte size is the cost.
  *
  * - first screen: the page's first `setData` and those while it loads (before any tap) ≤ 128 KiB each;

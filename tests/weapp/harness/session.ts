@@ -1,17 +1,17 @@
 /** Logging in and out through the app's own pages, for WeChat harness journeys. */
-import { buildSeed } from '@/backend/seed'
+import { idNumberOf, PEOPLE } from '@/backend/seed/people'
 import { MiniProgram } from './mini-program'
 
-const seed = buildSeed('2026-03-02T10:00:00+08:00')
-
 /** The seeded (fictional) ID number of a person, by name. */
-export const seededIdNumber = (name: string) =>
-  Object.values(seed.populationRegister).find((p) => p.name === name)!.idNumber
+export const seededIdNumber = (name: string) => idNumberOf(PEOPLE.find((p) => p.name === name)!)
 
 export interface LoginOptions {
   /** Storage kept from an earlier launch (the backend and the session live in it). */
   storage?: Map<string, string>
-  /** Mock time (epoch ms) to set right after launch: test-set time is not persisted across launches. */
+  /**
+   * Mock time (epoch ms) to set right after launch. The backend keeps mock time in its data: a launch on
+   * kept `storage` without it starts from the mock time saved there.
+   */
   mockNow?: number | null
   /** Record the app's requests to the embedded backend in `mp.requests`. */
   recordRequests?: boolean
@@ -26,10 +26,15 @@ export async function logout(mp: MiniProgram): Promise<void> {
 
 /**
  * Launches the app and logs in as a seeded persona through the login page (privacy notice first);
- * logs out first if a session was kept in `storage`.
+ * logs out first if a session was kept in `storage`. Faults an earlier launch turned on in the kept
+ * backend data (`faultsOn`) are turned off first: each journey turns on its own.
  */
 export async function loginAs(userId: string, opts: LoginOptions = {}): Promise<MiniProgram> {
-  const mp = await MiniProgram.launch({ storage: opts.storage, recordRequests: opts.recordRequests })
+  const mp = await MiniProgram.launch({
+    storage: opts.storage,
+    recordRequests: opts.recordRequests,
+    faultsOff: !!opts.storage,
+  })
   if (opts.mockNow != null) mp.backend().clock.set(opts.mockNow)
   if (mp.page.route !== 'pages/login/index') await logout(mp)
   if (mp.page.has('accept-privacy')) await mp.page.tap('accept-privacy')

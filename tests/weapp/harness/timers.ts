@@ -11,7 +11,7 @@ interface Timer {
 }
 
 /** Resolves after the host has drained pending microtasks (promises) once. */
-export const flushMicrotasks = () => new Promise<void>((resolve) => setImmediate(resolve))
+const flushMicrotasks = () => new Promise<void>((resolve) => setImmediate(resolve))
 
 export class VirtualTimers {
   /** Virtual milliseconds since the harness started. */

@@ -27,8 +27,8 @@ type Opts = Record<string, unknown> & {
   complete?: (r: unknown) => void
 }
 
-export const STORAGE_KEY_LIMIT = 1024 * 1024
-export const STORAGE_TOTAL_LIMIT = 10 * 1024 * 1024
+const STORAGE_KEY_LIMIT = 1024 * 1024
+const STORAGE_TOTAL_LIMIT = 10 * 1024 * 1024
 
 /** Builds the `wx` object and its recorded calls and storage. */
 export function createWx(host: WxHost, storage: Map<string, string>) {
@@ -118,9 +118,8 @@ export function createWx(host: WxHost, storage: Map<string, string>) {
     }),
     getStorage: (o: Opts) => {
       record('getStorage', o)
-      storage.has(String(o.key))
-        ? done(o, { data: getItem(String(o.key)) }, 'getStorage')
-        : failed(o, 'getStorage:fail data not found')
+      if (storage.has(String(o.key))) done(o, { data: getItem(String(o.key)) }, 'getStorage')
+      else failed(o, 'getStorage:fail data not found')
     },
     setStorage: (o: Opts) => {
       record('setStorage', o)

@@ -22,24 +22,24 @@ import {
   notifyWorkers,
   ownApplication,
   PROOF_LABELS,
+  proxyOf,
   residentAct,
   todayOf,
 } from './common'
-import { cardOf } from './ledger'
 import type { CareApplication, CareProof } from './model'
-import { applicationDto } from './views'
 import { formatDateCn } from '@/domain/time'
+import { applicationDtos, applicationView } from './views'
 
 /** Working days promised per review stage (domain.md §1: ≤ 5 working days each). */
 export const REVIEW_WORKING_DAYS = 5
 /** Largest proof photo: 200 KB of image as base64 text. */
-export const MAX_IMAGE_BASE64 = Math.ceil((200 * 1024 * 4) / 3) + 4
+const MAX_IMAGE_BASE64 = Math.ceil((200 * 1024 * 4) / 3) + 4
 
 const GROUPS = ['subsistence', 'marginal', 'destitute', 'disabled'] as const
 const PROOF_KINDS = ['household', ...GROUPS, 'relationship', 'other'] as const
 
 /** Body of an application or resubmission (`CareApplicationInput`). */
-export const applicationInput = v.object({
+const applicationInput = v.object({
   groups: v.pipe(v.array(v.picklist(GROUPS, '人群类别不正确'), '请选择人群类别'), v.maxLength(4, '人群类别太多')),
   proofs: v.pipe(
     v.array(
@@ -59,15 +59,18 @@ export const applicationInput = v.object({
   ),
 })
 
-const OPEN = new Set<CareApplication['status']>(['community_review', 'street_review'])
+/** Statuses of an application under review. */
+export const OPEN: readonly CareApplication['status'][] = ['community_review', 'street_review']
 
-/** @throws 409 `CARD_EXISTS` / `APPLICATION_OPEN`: one card per person, one open application. */
-function assertNoCardOrOpen(ctx: RouteContext, personId: string, exceptId?: string): void {
-  const name = displayName(ctx.db.data.users[personId])
-  if (cardOf(ctx, personId)) throw conflict('CARD_EXISTS', `${name}已经有爱心卡了，每人只能办理一张，不需要再申请。`)
-  const open = Object.values(ctx.db.data.careApplications).find(
-    (a) => a.applicantId === personId && a.id !== exceptId && OPEN.has(a.status),
-  )
+/**
+ * One card per person, one open application: locks the person (their applications are made one at a
+ * time) and checks. @throws 409 `CARD_EXISTS` / `APPLICATION_OPEN`
+ */
+async function assertNoCardOrOpen(ctx: RouteContext, personId: string, exceptId?: string): Promise<void> {
+  const name = displayName(await ctx.tx.core.users.get(personId, { lock: true }))
+  if (await ctx.tx.careCard.cardOf(personId))
+    throw conflict('CARD_EXISTS', `${name}已经有爱心卡了，每人只能办理一张，不需要再申请。`)
+  const open = (await ctx.tx.careCard.applicationsIn(personId, OPEN)).find((a) => a.id !== exceptId)
   if (open) {
     throw conflict(
       'APPLICATION_OPEN',
@@ -94,25 +97,32 @@ function checkApplication(ctx: RouteContext, body: CareApplicationInput) {
   return { groups, result, tier: tierOf({ birthDate, groups }, todayOf(ctx)) }
 }
 
-function storeProofs(ctx: RouteContext, proofs: CareApplicationInput['proofs'], cycle: number): CareProof[] {
-  return proofs.map((p) => {
+/** Stores the proof photos (images apart, ids kept) of review cycle `cycle`. */
+async function storeProofs(
+  ctx: RouteContext,
+  proofs: CareApplicationInput['proofs'],
+  cycle: number,
+): Promise<CareProof[]> {
+  const out: CareProof[] = []
+  for (const p of proofs) {
     const imageId = newId('img')
-    ctx.db.putImage(imageId, p.photo)
-    return { kind: p.kind, imageId, cycle }
-  })
+    await ctx.tx.core.images.put(imageId, p.photo)
+    out.push({ kind: p.kind, imageId, cycle })
+  }
+  return out
 }
 
 /** Messages after a (re)submission: the elder and proxy get a receipt; the community's workers a task. */
-function announce(ctx: RouteContext, app: CareApplication, again: boolean): void {
+async function announce(ctx: RouteContext, app: CareApplication, again: boolean): Promise<void> {
   const name = displayName(ctx.principal)
-  notifyParties(
+  await notifyParties(
     ctx,
     app.applicantId,
     [app.proxyId],
     again ? '爱心卡申请已重新提交' : '爱心卡申请已提交',
     `${name}的养老服务爱心卡申请已提交，社区将在 ${formatDateCn(app.communityDueDate)} 前完成初审，之后由街道审核（5 个工作日内），通过后次月 1 日起生效。`,
   )
-  notifyWorkers(
+  await notifyWorkers(
     ctx,
     app.communityId,
     '新的爱心卡申请待初审',
@@ -138,7 +148,7 @@ export const applicationRoutes: Route[] = [
     method: 'GET',
     path: '/api/care-card/eligibility',
     input: groupsQuery,
-    handler: (ctx) => {
+    handler: async (ctx) => {
       requirePrivacy(ctx)
       const birthDate = birthDateOf(ctx, ctx.principal)
       const groups = [...new Set((ctx.body.groups ?? '').split(',').filter(Boolean))] as CareGroup[]
@@ -158,21 +168,18 @@ export const applicationRoutes: Route[] = [
     method: 'POST',
     path: '/api/care-card/applications',
     input: applicationInput,
-    handler: (ctx) => {
+    handler: async (ctx) => {
       requirePrivacy(ctx)
       birthDateOf(ctx, ctx.principal)
-      assertNoCardOrOpen(ctx, ctx.principal.id)
+      await assertNoCardOrOpen(ctx, ctx.principal.id)
       const { groups, result } = checkApplication(ctx, ctx.body)
-      const id = newId('ca')
       const today = todayOf(ctx)
-      const proxyId = ctx.user.id !== ctx.principal.id ? ctx.user.id : undefined
       const app: CareApplication = {
-        id,
+        id: newId('ca'),
         applicantId: ctx.principal.id,
         communityId: ctx.principal.communityId,
-        proxyId,
         groups,
-        proofs: storeProofs(ctx, ctx.body.proofs, 1),
+        proofs: await storeProofs(ctx, ctx.body.proofs, 1),
         status: 'community_review',
         cycle: 1,
         monthlyCreditFen: result.monthlyCreditFen,
@@ -186,58 +193,55 @@ export const applicationRoutes: Route[] = [
           }),
         ],
         createdAt: ctx.nowIso,
+        ...(proxyOf(ctx) ? { proxyId: proxyOf(ctx) } : {}),
       }
-      ctx.db.write('careApplications')[id] = app
-      announce(ctx, app, false)
-      return applicationDto(ctx.db.data, app, ctx.nowIso)
+      await ctx.tx.careCard.applications.insert(app)
+      await announce(ctx, app, false)
+      return applicationView(ctx, app)
     },
   }),
   careRoute({
     method: 'GET',
     path: '/api/care-card/applications',
-    handler: (ctx) =>
-      Object.values(ctx.db.data.careApplications)
-        .filter((a) => a.applicantId === ctx.principal.id)
-        .sort((a, b) => b.createdAt.localeCompare(a.createdAt))
-        .map((a) => applicationDto(ctx.db.data, a, ctx.nowIso)),
+    handler: async (ctx) => applicationDtos(ctx, await ctx.tx.careCard.applicationsOf(ctx.principal.id)),
   }),
   careRoute({
     method: 'GET',
     path: '/api/care-card/applications/:id',
-    handler: (ctx) => applicationDto(ctx.db.data, ownApplication(ctx, ctx.params.id), ctx.nowIso),
+    handler: async (ctx) => applicationView(ctx, await ownApplication(ctx, ctx.params.id)),
   }),
   careRoute({
     method: 'POST',
     path: '/api/care-card/applications/:id/withdraw',
-    handler: (ctx) => {
-      const app = ownApplication(ctx, ctx.params.id)
-      if (!OPEN.has(app.status)) throw conflict('NOT_UNDER_REVIEW', '这份申请已经不在审核中，不能撤回')
-      const a = ctx.db.write('careApplications')[app.id]
-      a.status = 'withdrawn'
-      a.acts.push(residentAct(ctx, 'withdrawn', { cycle: a.cycle }))
-      notifyParties(
+    handler: async (ctx) => {
+      const app = await ownApplication(ctx, ctx.params.id, true)
+      if (!OPEN.includes(app.status)) throw conflict('NOT_UNDER_REVIEW', '这份申请已经不在审核中，不能撤回')
+      const a = await ctx.tx.careCard.applications.update(app.id, {
+        status: 'withdrawn',
+        acts: [...app.acts, residentAct(ctx, 'withdrawn', { cycle: app.cycle })],
+      })
+      await notifyParties(
         ctx,
         a.applicantId,
         [a.proxyId],
         '爱心卡申请已撤回',
         `${displayName(ctx.principal)}的爱心卡申请已撤回。需要时可以重新申请。`,
       )
-      return applicationDto(ctx.db.data, a, ctx.nowIso)
+      return applicationView(ctx, a)
     },
   }),
   careRoute({
     method: 'POST',
     path: '/api/care-card/applications/:id/resubmit',
     input: applicationInput,
-    handler: (ctx) => {
+    handler: async (ctx) => {
       requirePrivacy(ctx)
-      const app = ownApplication(ctx, ctx.params.id)
+      const app = await ownApplication(ctx, ctx.params.id, true)
       if (app.status !== 'rejected') throw conflict('NOT_REJECTED', '只有未通过的申请可以修改后重新提交')
-      assertNoCardOrOpen(ctx, ctx.principal.id, app.id)
+      await assertNoCardOrOpen(ctx, ctx.principal.id, app.id)
       const { groups, result } = checkApplication(ctx, ctx.body)
-      const a = ctx.db.write('careApplications')[app.id]
-      const cycle = a.cycle + 1
-      Object.assign(a, {
+      const cycle = app.cycle + 1
+      const a = await ctx.tx.careCard.applications.update(app.id, {
         status: 'community_review',
         cycle,
         groups,
@@ -247,16 +251,17 @@ export const applicationRoutes: Route[] = [
         communityDueDate: addWorkingDays(todayOf(ctx), REVIEW_WORKING_DAYS),
         streetDueDate: undefined,
         rejection: undefined,
+        proofs: [...app.proofs, ...(await storeProofs(ctx, ctx.body.proofs, cycle))],
+        acts: [
+          ...app.acts,
+          residentAct(ctx, 'resubmitted', {
+            cycle,
+            note: groups.length ? `申报：${groupLabels(groups).join('、')}` : undefined,
+          }),
+        ],
       })
-      a.proofs.push(...storeProofs(ctx, ctx.body.proofs, cycle))
-      a.acts.push(
-        residentAct(ctx, 'resubmitted', {
-          cycle,
-          note: groups.length ? `申报：${groupLabels(groups).join('、')}` : undefined,
-        }),
-      )
-      announce(ctx, a, true)
-      return applicationDto(ctx.db.data, a, ctx.nowIso)
+      await announce(ctx, a, true)
+      return applicationView(ctx, a)
     },
   }),
 ]

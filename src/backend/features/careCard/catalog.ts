@@ -5,14 +5,21 @@
  */
 import type { CareServiceDto, CareSlotDto } from '@/domain/contracts/careCard'
 import { addDays, beijingDate, beijingIso } from '@/domain/time'
-import type { Collections } from '@/backend/model'
+import type { Rows } from '@/backend/core/data/store'
+import type { RouteContext } from '@/backend/core/router'
 import { KIND_LABELS } from './common'
 import type { CareProvider, CareService } from './model'
+import { providersTable, servicesTable } from './tables'
 
 /** How many days ahead slots are offered (today's later slots included). */
 export const SLOT_DAYS = 7
 /** A slot must start at least this long after booking (ms). */
 export const BOOKING_LEAD_MS = 60 * 60_000
+
+/** A service as listed in a catalog (or in v2's providers): without its provider and place. */
+type ListedService = Omit<CareService, 'providerId' | 'rank'>
+/** A provider with its services, as listed in a catalog (and as v2 stored them). */
+export type ListedProvider = Omit<CareProvider, 'rank'> & { services: ListedService[] }
 
 const svc = (
   id: string,
@@ -23,10 +30,10 @@ const svc = (
   durationMinutes: number,
   slotTimes: string[],
   capacity: number,
-): CareService => ({ id, kind, name, priceFen, unit, durationMinutes, slotTimes, capacity })
+): ListedService => ({ id, kind, name, priceFen, unit, durationMinutes, slotTimes, capacity })
 
 /** Seeded providers of 总浦桥社区 (宁波镇海 招宝山街道) and 西山社区 (海宁 硖石街道), at least one per kind each. */
-export const PROVIDERS: CareProvider[] = [
+export const PROVIDERS: ListedProvider[] = [
   {
     id: 'cp-zpq-canteen',
     communityId: 'c-zpq',
@@ -94,16 +101,25 @@ export const PROVIDERS: CareProvider[] = [
   },
 ]
 
+/** Provider and service rows of listed providers, in list order (`rank`), as copies. */
+export function catalogRows(providers: readonly ListedProvider[]): Rows {
+  const services: CareService[] = []
+  const rows: CareProvider[] = providers.map(({ services: listed, ...p }, rank) => {
+    listed.forEach((s, i) => services.push({ ...s, providerId: p.id, rank: i, slotTimes: [...s.slotTimes] }))
+    return { ...p, rank }
+  })
+  return { [providersTable.name]: rows, [servicesTable.name]: services }
+}
+
 /** A service and its provider by service id, or undefined. */
-export function findService(
-  data: Collections,
+export async function findService(
+  ctx: RouteContext,
   serviceId: string,
-): { provider: CareProvider; service: CareService } | undefined {
-  for (const provider of Object.values(data.careProviders)) {
-    const service = provider.services.find((s) => s.id === serviceId)
-    if (service) return { provider, service }
-  }
-  return undefined
+  lock = false,
+): Promise<{ provider: CareProvider; service: CareService } | undefined> {
+  const service = await ctx.tx.careCard.services.get(serviceId, { lock })
+  const provider = service && (await ctx.tx.careCard.providers.get(service.providerId))
+  return service && provider ? { provider, service } : undefined
 }
 
 /** A service on the wire. */
@@ -133,14 +149,17 @@ export function parseSlotId(slotId: string): { serviceId: string; date: string; 
 /** Start instant (ISO, +08:00) of a slot on `date` at `time` (Beijing). */
 export const slotStart = (date: string, time: string) => `${date}T${time}:00+08:00`
 
-/** Bookings that take a place in a slot (not cancelled). */
-export function bookedCount(data: Collections, slotId: string): number {
-  return Object.values(data.careOrders).filter((o) => o.slotId === slotId && o.status !== 'cancelled').length
-}
-
 /** The bookable slots of a service from now (mock) over the next `SLOT_DAYS` days, with places left. */
-export function slotsOf(data: Collections, service: CareService, nowMs: number): CareSlotDto[] {
+export async function slotsOf(ctx: RouteContext, service: CareService, nowMs: number): Promise<CareSlotDto[]> {
   const today = beijingDate(nowMs)
+  const taken = new Map<string, number>()
+  for (const o of await ctx.tx.careCard.placesTakenBetween(
+    service.id,
+    slotStart(today, '00:00'),
+    slotStart(addDays(today, SLOT_DAYS), '23:59'),
+  )) {
+    taken.set(o.slotId, (taken.get(o.slotId) ?? 0) + 1)
+  }
   const out: CareSlotDto[] = []
   for (let i = 0; i <= SLOT_DAYS; i++) {
     const date = addDays(today, i)
@@ -148,12 +167,13 @@ export function slotsOf(data: Collections, service: CareService, nowMs: number):
       const startAt = slotStart(date, time)
       if (Date.parse(startAt) < nowMs + BOOKING_LEAD_MS) continue
       const id = `${service.id}@${date}T${time}`
-      const remaining = Math.max(0, service.capacity - bookedCount(data, id))
+      const remaining = Math.max(0, service.capacity - (taken.get(id) ?? 0))
+      const endAt = beijingIso(Date.parse(startAt) + service.durationMinutes * 60_000)
       out.push({
         id,
         serviceId: service.id,
         startAt,
-        endAt: beijingIso(Date.parse(startAt) + service.durationMinutes * 60_000),
+        endAt,
         capacity: service.capacity,
         remaining,
         full: remaining === 0,

@@ -1,7 +1,8 @@
 /**
  * Shared helpers of the care-card routes: the route wrapper (lazy credit issuance/lapse before every
  * handler), recorded acts (who, for whom), messages to the elder and their proxy, lookups with access
- * checks, labels and paging. Rules: domain.md §1.
+ * checks and labels. Rules: domain.md §1. Locks are taken in one order: an order, service or
+ * application row first, then the card (`changeLedger`).
  */
 import * as v from 'valibot'
 import { CARE_GROUP_LABELS } from '@/domain/careCard'
@@ -13,10 +14,10 @@ import { route, type Route, type RouteContext } from '@/backend/core/router'
 import type { User } from '@/backend/model'
 import { displayName } from '@/backend/routes/views'
 import { refreshCard } from './ledger'
-import type { CareAct, CareApplication, CareOrder } from './model'
+import type { CareAct, CareApplication, CareCardRecord, CareOrder } from './model'
 
 /** Where messages about the card lead in the app. */
-export const CARE_LINK = '/packages/care-card/pages/index/index'
+const CARE_LINK = '/packages/care-card/pages/index/index'
 
 /** Plain-Chinese labels of service kinds. */
 export const KIND_LABELS: Readonly<Record<CareServiceKindDto, string>> = {
@@ -76,8 +77,8 @@ export function careRoute<S extends v.GenericSchema = v.GenericSchema<unknown, u
     ...def,
     access: 'user',
     allowProxy: true,
-    handler: (ctx) => {
-      refreshCard(ctx as RouteContext, ctx.principal.id)
+    handler: async (ctx) => {
+      await refreshCard(ctx as RouteContext, ctx.principal.id)
       return inner(ctx)
     },
   })
@@ -112,40 +113,36 @@ export function workerAct(ctx: RouteContext, kind: CareActKindDto, extra: Partia
   return { kind, at: ctx.nowIso, actorId: ctx.user.id, actorName: displayName(ctx.user), role: 'worker', ...extra }
 }
 
-/** Whether `proxyId` may still act for `principalId` (a confirmed, unrevoked family link). */
-export function isLinkedProxy(ctx: RouteContext, proxyId: string, principalId: string): boolean {
-  return Object.values(ctx.db.data.familyLinks).some(
-    (l) => l.proxyId === proxyId && l.principalId === principalId && l.status === 'confirmed',
-  )
-}
+/** The id of the family proxy acting in this request, or `undefined` when the user acts for themselves. */
+export const proxyOf = (ctx: RouteContext): string | undefined =>
+  ctx.user.id !== ctx.principal.id ? ctx.user.id : undefined
 
 /**
  * Messages the elder and their family proxies, each once: the record's proxy, the acting proxy and every
  * other family member with a confirmed link (they may act for the elder, e.g. confirm and rate). A proxy
  * whose link has been revoked is no longer told.
  */
-export function notifyParties(
+export async function notifyParties(
   ctx: RouteContext,
   holderId: string,
   proxyIds: (string | undefined)[],
   title: string,
   body: string,
-): void {
+): Promise<void> {
+  const linked = await ctx.tx.core.confirmedProxiesOf(holderId)
   const to = new Set([holderId])
-  const linked = Object.values(ctx.db.data.familyLinks)
-    .filter((l) => l.principalId === holderId && l.status === 'confirmed')
-    .map((l) => l.proxyId)
-  for (const p of [...proxyIds, ctx.user.id !== ctx.principal.id ? ctx.user.id : undefined, ...linked]) {
-    if (p && p !== holderId && isLinkedProxy(ctx, p, holderId)) to.add(p)
-  }
-  for (const id of to) ctx.notify(id, title, body, CARE_LINK)
+  for (const p of [...proxyIds, proxyOf(ctx), ...linked]) if (p && linked.includes(p)) to.add(p)
+  for (const id of to) await ctx.notify(id, title, body, CARE_LINK)
 }
 
-/** Messages every worker of a community. */
-export function notifyWorkers(ctx: RouteContext, communityId: string, title: string, body: string): void {
-  for (const u of Object.values(ctx.db.data.users)) {
-    if (u.role === 'worker' && u.communityId === communityId && !u.deletedAt) ctx.notify(u.id, title, body)
-  }
+/** Messages every (live) worker of a community. */
+export async function notifyWorkers(
+  ctx: RouteContext,
+  communityId: string,
+  title: string,
+  body: string,
+): Promise<void> {
+  for (const u of await ctx.tx.core.workersOf(communityId)) await ctx.notify(u.id, title, body)
 }
 
 /**
@@ -153,58 +150,46 @@ export function notifyWorkers(ctx: RouteContext, communityId: string, title: str
  * @throws 422 `REAL_NAME_REQUIRED` when the principal is not real-name bound
  */
 export function birthDateOf(ctx: RouteContext, person: User): string {
-  if (!person.realName) {
+  if (!person.realName || !person.idNumber) {
     const who = person.id === ctx.user.id ? '请先完成实名认证' : '这位家人还没有完成实名认证，请让家人先实名'
     throw unprocessable('REAL_NAME_REQUIRED', `${who}，再申请爱心卡`)
   }
-  return parseResidentId(person.realName.idNumber, todayOf(ctx)).birthDate
+  return parseResidentId(person.idNumber, todayOf(ctx)).birthDate
 }
 
-/** The principal's application `id`. @throws 404 when missing or someone else's */
-export function ownApplication(ctx: RouteContext, id: string): CareApplication {
-  const app = ctx.db.data.careApplications[id]
+/** The principal's application `id` (`lock`: to change it). @throws 404 when missing or someone else's */
+export async function ownApplication(ctx: RouteContext, id: string, lock = false): Promise<CareApplication> {
+  const app = await ctx.tx.careCard.applications.get(id, { lock })
   if (!app || app.applicantId !== ctx.principal.id) throw notFound('没有找到这份申请')
   return app
 }
 
-/** An application of the worker's community. @throws 404 missing, 403 `OTHER_COMMUNITY` */
-export function communityApplication(ctx: RouteContext, id: string): CareApplication {
-  const app = ctx.db.data.careApplications[id]
+/** An application of the worker's community (`lock`: to change it). @throws 404 missing, 403 `OTHER_COMMUNITY` */
+export async function communityApplication(ctx: RouteContext, id: string, lock = false): Promise<CareApplication> {
+  const app = await ctx.tx.careCard.applications.get(id, { lock })
   if (!app) throw notFound('没有找到这份申请')
   if (app.communityId !== ctx.user.communityId) throw forbidden('只能办理本社区居民的爱心卡申请', 'OTHER_COMMUNITY')
   return app
 }
 
-/** The principal's order `id`. @throws 404 when missing or someone else's */
-export function ownOrder(ctx: RouteContext, id: string): CareOrder {
-  const order = ctx.db.data.careOrders[id]
+/** The principal's order `id` (`lock`: to change it). @throws 404 when missing or someone else's */
+export async function ownOrder(ctx: RouteContext, id: string, lock = false): Promise<CareOrder> {
+  const order = await ctx.tx.careCard.orders.get(id, { lock })
   if (!order || order.holderId !== ctx.principal.id) throw notFound('没有找到这笔预约')
   return order
 }
 
-/** An order of the worker's community. @throws 404 missing, 403 `OTHER_COMMUNITY` */
-export function communityOrder(ctx: RouteContext, id: string): CareOrder {
-  const order = ctx.db.data.careOrders[id]
+/** An order of the worker's community (`lock`: to change it). @throws 404 missing, 403 `OTHER_COMMUNITY` */
+export async function communityOrder(ctx: RouteContext, id: string, lock = false): Promise<CareOrder> {
+  const order = await ctx.tx.careCard.orders.get(id, { lock })
   if (!order) throw notFound('没有找到这笔预约')
   if (order.communityId !== ctx.user.communityId) throw forbidden('只能处理本社区的服务订单', 'OTHER_COMMUNITY')
   return order
 }
 
-/** Query schema of a page: `cursor` (offset) and `limit` (1–50, default 20). */
-export const pageQuery = v.object({
-  cursor: v.optional(v.pipe(v.string(), v.regex(/^\d{1,6}$/, '分页参数不正确'))),
-  limit: v.optional(v.pipe(v.string(), v.regex(/^\d{1,3}$/, '分页参数不正确'))),
-})
-
-/** One page of `list` from offset `cursor`; `nextCursor` null at the end. */
-export function pageOf<T>(
-  list: T[],
-  q: { cursor?: string; limit?: string },
-): { items: T[]; nextCursor: string | null } {
-  const start = Number(q.cursor ?? 0)
-  const limit = Math.min(50, Math.max(1, Number(q.limit ?? 20)))
-  return {
-    items: list.slice(start, start + limit),
-    nextCursor: start + limit < list.length ? String(start + limit) : null,
-  }
+/** The principal's card. @throws 404 `NO_CARD` */
+export async function ownCard(ctx: RouteContext): Promise<CareCardRecord> {
+  const card = await ctx.tx.careCard.cardOf(ctx.principal.id)
+  if (!card) throw notFound('还没有爱心卡。可以先查看是否符合条件，再提交申请。', 'NO_CARD')
+  return card
 }

@@ -7,13 +7,12 @@ import * as v from 'valibot'
 import { chargeHold, refundCharge } from '@/domain/careLedger'
 import { formatFen } from '@/domain/money'
 import { conflict, forbidden, notFound, unprocessable } from '@/backend/core/http'
-import type { Route, RouteContext } from '@/backend/core/router'
+import type { Route } from '@/backend/core/router'
 import { communityOrder, notifyParties, workerAct, workerRoute } from './common'
-import { entriesOf, refreshCard, saveLedger } from './ledger'
-import { disputeUntil, orderDto, taskDto } from './views'
+import { changeLedger, refreshCard } from './ledger'
+import type { CareDispute } from './model'
 import { formatDateCn, formatDateTimeCn } from '@/domain/time'
-
-const writeOrder = (ctx: RouteContext, id: string) => ctx.db.write('careOrders')[id]
+import { disputeUntil, orderDtos, orderView, taskDtos } from './order-views'
 
 /** Worker routes for orders, disputes and call-back tasks. */
 export const fulfilmentRoutes: Route[] = [
@@ -21,29 +20,15 @@ export const fulfilmentRoutes: Route[] = [
     method: 'GET',
     path: '/api/worker/care-card/orders',
     input: v.object({ status: v.optional(v.picklist(['booked', 'delivered', 'disputed', 'all'], '筛选条件不正确')) }),
-    handler: (ctx) => {
-      const status = ctx.body.status ?? 'booked'
-      return Object.values(ctx.db.data.careOrders)
-        .filter((o) => o.communityId === ctx.user.communityId)
-        .filter(
-          (o) =>
-            status === 'all' ||
-            (status === 'disputed'
-              ? o.dispute?.status === 'open'
-              : status === 'delivered'
-                ? o.status === 'delivered' || o.status === 'rated'
-                : o.status === status),
-        )
-        .sort((a, b) => a.startAt.localeCompare(b.startAt) || a.id.localeCompare(b.id))
-        .map((o) => orderDto(ctx.db.data, o, ctx.nowIso))
-    },
+    handler: async (ctx) =>
+      orderDtos(ctx, await ctx.tx.careCard.ordersOfCommunity(ctx.user.communityId, ctx.body.status ?? 'booked')),
   }),
   workerRoute({
     method: 'POST',
     path: '/api/worker/care-card/orders/:id/deliver',
-    handler: (ctx) => {
-      const order = communityOrder(ctx, ctx.params.id)
-      refreshCard(ctx, order.holderId)
+    handler: async (ctx) => {
+      const order = await communityOrder(ctx, ctx.params.id, true)
+      await refreshCard(ctx, order.holderId)
       if (order.status !== 'booked')
         throw conflict(
           'NOT_BOOKED',
@@ -51,24 +36,23 @@ export const fulfilmentRoutes: Route[] = [
         )
       if (ctx.clock.now() < Date.parse(order.startAt))
         throw unprocessable('NOT_STARTED', `服务时间 ${formatDateTimeCn(order.startAt)} 还没到，服务完成后再标记`)
-      saveLedger(
-        ctx,
-        order.cardId,
-        chargeHold(entriesOf(ctx, order.cardId), { orderId: order.id, at: ctx.nowIso, amountFen: order.priceFen }),
+      await changeLedger(ctx, order.cardId, (entries) =>
+        chargeHold(entries, { orderId: order.id, at: ctx.nowIso, amountFen: order.priceFen }),
       )
-      const o = writeOrder(ctx, order.id)
-      o.status = 'delivered'
-      o.deliveredAt = ctx.nowIso
-      o.deliveredById = ctx.user.id
-      o.acts.push(workerAct(ctx, 'delivered', { note: `扣款 ${formatFen(o.priceFen)}` }))
-      notifyParties(
+      const o = await ctx.tx.careCard.orders.update(order.id, {
+        status: 'delivered',
+        deliveredAt: ctx.nowIso,
+        deliveredById: ctx.user.id,
+        acts: [...order.acts, workerAct(ctx, 'delivered', { note: `扣款 ${formatFen(order.priceFen)}` })],
+      })
+      await notifyParties(
         ctx,
         o.holderId,
         [o.proxyId],
         '服务已完成',
-        `服务已完成，爱心卡扣款 ${formatFen(o.priceFen)}。请确认并评价；如有异议，可在 ${formatDateCn(disputeUntil(o.deliveredAt))} 前提出。`,
+        `服务已完成，爱心卡扣款 ${formatFen(o.priceFen)}。请确认并评价；如有异议，可在 ${formatDateCn(disputeUntil(ctx.nowIso))} 前提出。`,
       )
-      return orderDto(ctx.db.data, o, ctx.nowIso)
+      return orderView(ctx, o)
     },
   }),
   workerRoute({
@@ -83,28 +67,35 @@ export const fulfilmentRoutes: Route[] = [
         v.maxLength(300, '处理意见请控制在 300 字以内'),
       ),
     }),
-    handler: (ctx) => {
-      const order = communityOrder(ctx, ctx.params.id)
-      refreshCard(ctx, order.holderId)
-      if (order.dispute?.status !== 'open') throw conflict('NO_OPEN_DISPUTE', '这笔服务没有待处理的异议')
+    handler: async (ctx) => {
+      const order = await communityOrder(ctx, ctx.params.id, true)
+      await refreshCard(ctx, order.holderId)
+      if (order.disputeStatus !== 'open' || !order.dispute)
+        throw conflict('NO_OPEN_DISPUTE', '这笔服务没有待处理的异议')
       const { decision, reason } = ctx.body
-      const o = writeOrder(ctx, order.id)
-      const d = o.dispute!
-      Object.assign(d, { status: decision, resolvedAt: ctx.nowIso, resolvedById: ctx.user.id, resolution: reason })
+      const dispute: CareDispute = {
+        ...order.dispute,
+        resolvedAt: ctx.nowIso,
+        resolvedById: ctx.user.id,
+        resolution: reason,
+      }
       if (decision === 'upheld') {
-        saveLedger(
-          ctx,
-          o.cardId,
-          refundCharge(entriesOf(ctx, o.cardId), {
-            orderId: o.id,
-            amountFen: o.priceFen,
-            at: ctx.nowIso,
-            note: `异议成立，退回爱心卡：${reason}`,
-          }),
+        const note = `异议成立，退回爱心卡：${reason}`
+        await changeLedger(ctx, order.cardId, (entries) =>
+          refundCharge(entries, { orderId: order.id, amountFen: order.priceFen, at: ctx.nowIso, note }),
         )
-        d.refundFen = o.priceFen
-        o.acts.push(workerAct(ctx, 'dispute_upheld', { note: reason }))
-        notifyParties(
+        dispute.refundFen = order.priceFen
+      }
+      const o = await ctx.tx.careCard.orders.update(order.id, {
+        disputeStatus: decision,
+        dispute,
+        acts: [
+          ...order.acts,
+          workerAct(ctx, decision === 'upheld' ? 'dispute_upheld' : 'dispute_rejected', { note: reason }),
+        ],
+      })
+      if (decision === 'upheld') {
+        await notifyParties(
           ctx,
           o.holderId,
           [o.proxyId],
@@ -112,8 +103,7 @@ export const fulfilmentRoutes: Route[] = [
           `经核实异议成立：${reason}。${formatFen(o.priceFen)} 已退回爱心卡。`,
         )
       } else {
-        o.acts.push(workerAct(ctx, 'dispute_rejected', { note: reason }))
-        notifyParties(
+        await notifyParties(
           ctx,
           o.holderId,
           [o.proxyId],
@@ -121,19 +111,16 @@ export const fulfilmentRoutes: Route[] = [
           `经核实异议不成立：${reason}。如仍有疑问，请拨打 96345 或到社区服务中心反映。`,
         )
       }
-      return orderDto(ctx.db.data, o, ctx.nowIso)
+      return orderView(ctx, o)
     },
   }),
   workerRoute({
     method: 'GET',
     path: '/api/worker/care-card/tasks',
     input: v.object({ status: v.optional(v.picklist(['open', 'done', 'all'], '筛选条件不正确')) }),
-    handler: (ctx) => {
+    handler: async (ctx) => {
       const status = ctx.body.status ?? 'open'
-      return Object.values(ctx.db.data.careTasks)
-        .filter((t) => t.communityId === ctx.user.communityId && (status === 'all' || t.status === status))
-        .sort((a, b) => a.dueAt.localeCompare(b.dueAt))
-        .map((t) => taskDto(ctx.db.data, t, ctx.nowIso))
+      return taskDtos(ctx, await ctx.tx.careCard.tasksOf(ctx.user.communityId, status === 'all' ? undefined : status))
     },
   }),
   workerRoute({
@@ -147,14 +134,18 @@ export const fulfilmentRoutes: Route[] = [
         v.maxLength(300, '回访情况请控制在 300 字以内'),
       ),
     }),
-    handler: (ctx) => {
-      const task = ctx.db.data.careTasks[ctx.params.id]
+    handler: async (ctx) => {
+      const task = await ctx.tx.careCard.tasks.get(ctx.params.id, { lock: true })
       if (!task) throw notFound('没有找到这个回访任务')
       if (task.communityId !== ctx.user.communityId) throw forbidden('只能处理本社区的回访任务', 'OTHER_COMMUNITY')
       if (task.status !== 'open') throw conflict('TASK_DONE', '这个回访任务已经完成了')
-      const t = ctx.db.write('careTasks')[task.id]
-      Object.assign(t, { status: 'done', doneAt: ctx.nowIso, doneById: ctx.user.id, outcome: ctx.body.outcome })
-      return taskDto(ctx.db.data, t, ctx.nowIso)
+      const t = await ctx.tx.careCard.tasks.update(task.id, {
+        status: 'done',
+        doneAt: ctx.nowIso,
+        doneById: ctx.user.id,
+        outcome: ctx.body.outcome,
+      })
+      return (await taskDtos(ctx, [t]))[0]
     },
   }),
 ]

@@ -1,5 +1,5 @@
 /**
- * The card's ledger in storage: lazy monthly issuance and year-end lapse (domain.md §1 PRODUCT credit:
+ * The card's ledger in its table: lazy monthly issuance and year-end lapse (domain.md §1 PRODUCT credit:
  * issued on the 1st of each month from the activation month, lapses at the end of 31 December), and the
  * card home (balances in fen, payment code). All ledger arithmetic is `domain/careLedger.ts`.
  */
@@ -19,48 +19,59 @@ import { sha256Hex } from '@/domain/hash'
 import { beijingDate, beijingIso } from '@/domain/time'
 import type { RouteContext } from '@/backend/core/router'
 import { displayName } from '@/backend/routes/views'
+import { pageBounds } from './paging'
 import type { CareCardRecord } from './model'
 
 /** Payment codes rotate every 5 minutes. */
-export const CODE_WINDOW_MS = 5 * 60_000
+const CODE_WINDOW_MS = 5 * 60_000
 
-/** The person's card (at most one per person), or undefined. */
-export function cardOf(ctx: RouteContext, holderId: string): CareCardRecord | undefined {
-  return Object.values(ctx.db.data.careCards).find((c) => c.holderId === holderId)
+/**
+ * The ledger with the credit due at `nowIso`: every month up to now issued and ended years lapsed, in
+ * time order (months of ended years up to 31 December, their lapse, then this year's months).
+ */
+function withDue(card: CareCardRecord, entries: CareLedger, nowIso: string): CareLedger {
+  const input = { activeFrom: card.activeFrom, birthDate: card.birthDate, groups: card.groups }
+  const lastYearEnd = `${Number(beijingDate(nowIso).slice(0, 4)) - 1}-12-31`
+  let after = card.activeFrom <= lastYearEnd ? issueDue(entries, { ...input, asOf: lastYearEnd }) : entries
+  after = lapseDue(after, nowIso)
+  return issueDue(after, { ...input, asOf: nowIso })
 }
 
-/** A card's ledger entries (append order). */
-export function entriesOf(ctx: RouteContext, cardId: string): CareLedger {
-  return ctx.db.data.careLedgers[cardId] ?? []
-}
-
-/** Replaces a card's ledger with `entries` (as plain copies) through the transaction. */
-export function saveLedger(ctx: RouteContext, cardId: string, entries: CareLedger): void {
-  ctx.db.write('careLedgers')[cardId] = entries.map((e) => ({ ...e }))
+/**
+ * Changes a card's balance: locks the card, reads its ledger, applies `change` (a ledger function of
+ * `domain/careLedger.ts`) and appends the entries it added. Returns the new ledger.
+ * @throws DomainError from `change` (e.g. `INSUFFICIENT_BALANCE`), before anything is written
+ */
+export async function changeLedger(
+  ctx: RouteContext,
+  cardId: string,
+  change: (entries: CareLedger) => CareLedger,
+): Promise<CareLedger> {
+  const repo = ctx.tx.careCard
+  await repo.cards.get(cardId, { lock: true })
+  const before = await repo.ledgerOf(cardId)
+  const after = change(before)
+  await repo.appendLedger(cardId, after, before.length)
+  return after
 }
 
 /**
  * Lazy credit: issues every month due up to now (mock time) and lapses ended years, for `holderId`'s
- * card; writes only when something was added. No card, or not active yet: nothing happens.
+ * card; locks the card and writes only when something is due. No card, or not active yet: nothing happens.
  * @throws DomainError from the ledger functions (an inconsistent stored ledger)
  */
-export function refreshCard(ctx: RouteContext, holderId: string): void {
-  const card = cardOf(ctx, holderId)
+export async function refreshCard(ctx: RouteContext, holderId: string): Promise<void> {
+  const card = await ctx.tx.careCard.cardOf(holderId)
   if (!card) return
-  const before = entriesOf(ctx, card.id)
-  const input = { activeFrom: card.activeFrom, birthDate: card.birthDate, groups: card.groups }
-  // In time order: months of ended years (up to 31 Dec), their lapse, then this year's months.
-  const lastYearEnd = `${Number(beijingDate(ctx.nowIso).slice(0, 4)) - 1}-12-31`
-  let after = card.activeFrom <= lastYearEnd ? issueDue(before, { ...input, asOf: lastYearEnd }) : before
-  after = lapseDue(after, ctx.nowIso)
-  after = issueDue(after, { ...input, asOf: ctx.nowIso })
-  if (after.length !== before.length) saveLedger(ctx, card.id, after)
+  const entries = await ctx.tx.careCard.ledgerOf(card.id)
+  if (withDue(card, entries, ctx.nowIso).length === entries.length) return
+  await changeLedger(ctx, card.id, (locked) => withDue(card, locked, ctx.nowIso))
 }
 
 const SIGN: Record<CareEntry['kind'], number> = { issue: 1, hold: -1, release: 1, charge: 0, refund: 1, lapse: -1 }
 
 /** A ledger entry on the wire; `signedFen` is its effect on the spendable balance. */
-export function ledgerEntryDto(e: CareEntry): CareLedgerEntryDto {
+function ledgerEntryDto(e: CareEntry): CareLedgerEntryDto {
   return {
     id: e.id,
     kind: e.kind,
@@ -75,7 +86,7 @@ export function ledgerEntryDto(e: CareEntry): CareLedgerEntryDto {
 }
 
 /** The rotating payment-code payload `MCCARD:<cardId>:<8 hex>` valid for the current 5-minute window. */
-export function paymentCode(card: CareCardRecord, nowMs: number): { payload: string; expiresAt: string } {
+function paymentCode(card: CareCardRecord, nowMs: number): { payload: string; expiresAt: string } {
   const window = Math.floor(nowMs / CODE_WINDOW_MS)
   const token = sha256Hex(card.codeSecret, card.id, String(window)).slice(0, 8)
   return { payload: `MCCARD:${card.id}:${token}`, expiresAt: beijingIso((window + 1) * CODE_WINDOW_MS) }
@@ -86,12 +97,12 @@ export function paymentCode(card: CareCardRecord, nowMs: number): { payload: str
  * issued and spent (charges − refunds) fen, the year's totals and lapse date, the payment code (once
  * active) and ledger page `q` (newest first).
  */
-export function cardHome(
+export async function cardHome(
   ctx: RouteContext,
   card: CareCardRecord,
   q: { cursor?: string; limit?: string },
-): CareCardHomeDto {
-  const entries = entriesOf(ctx, card.id)
+): Promise<CareCardHomeDto> {
+  const entries = await ctx.tx.careCard.ledgerOf(card.id)
   const today = beijingDate(ctx.nowIso)
   const month = today.slice(0, 7)
   const year = Number(today.slice(0, 4))
@@ -103,13 +114,15 @@ export function cardHome(
   const active = card.activeFrom <= today
   const next = assessCareCardEligibility({ birthDate: card.birthDate, groups: card.groups }, today)
   const newestFirst = [...entries].reverse()
-  const start = Number(q.cursor ?? 0)
-  const limit = Math.min(50, Math.max(1, Number(q.limit ?? 20)))
-  const holder = ctx.db.data.users[card.holderId]
+  const { offset: start, limit } = pageBounds(q)
+  const [holder, community] = await Promise.all([
+    ctx.tx.core.users.get(card.holderId),
+    ctx.tx.core.communities.get(card.communityId),
+  ])
   return {
     cardId: card.id,
     holder: { userId: card.holderId, name: displayName(holder) },
-    communityName: ctx.db.data.communities[card.communityId]?.name ?? '',
+    communityName: community?.name ?? '',
     status: active ? 'active' : 'scheduled',
     activeFrom: card.activeFrom,
     groups: [...card.groups],

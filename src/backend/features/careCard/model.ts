@@ -1,10 +1,10 @@
 /**
- * Stored records of the elderly-care service card (养老服务爱心卡, domain.md §1). One storage key per
- * collection; photos are stored apart (`ctx.db.putImage`) and only their ids kept here. Money is integer
- * fen; dates `YYYY-MM-DD` (Beijing); instants ISO with +08:00.
+ * Stored records of the elderly-care service card (养老服务爱心卡, domain.md §1), one table each (see
+ * `tables.ts`); photos are stored apart (`ctx.tx.core.images`) and only their ids kept here. Money is
+ * integer fen; dates `YYYY-MM-DD` (Beijing); instants ISO with +08:00.
  */
 import type { CareGroup } from '@/domain/careCard'
-import type { CareEntry } from '@/domain/careLedger'
+import type { CareEntryKind } from '@/domain/careLedgerReplay'
 import type {
   CareActKindDto,
   CareApplicationStatusDto,
@@ -31,7 +31,7 @@ export interface CareAct {
   cycle?: number
 }
 
-/** A proof photo: kind, stored image id (`ctx.db.getImage`), and the review cycle it was submitted in. */
+/** A proof photo: kind, stored image id (`ctx.tx.core.images`), and the review cycle it was submitted in. */
 export interface CareProof {
   kind: CareProofKindDto
   imageId: string
@@ -83,9 +83,14 @@ export interface CareCardRecord {
   createdAt: string
 }
 
-/** A bookable service: price in fen per `unit`, daily slot start times `HH:mm`, capacity per slot. */
+/**
+ * A bookable service of a provider: price in fen per `unit`, daily slot start times `HH:mm`, capacity per
+ * slot. `rank` is its place in the provider's list.
+ */
 export interface CareService {
   id: string
+  providerId: string
+  rank: number
   kind: CareServiceKindDto
   name: string
   priceFen: number
@@ -95,21 +100,26 @@ export interface CareService {
   capacity: number
 }
 
-/** A service provider of a community with its services. */
+/** A service provider of a community; `rank` is its place in the community's list. Services are rows of their own. */
 export interface CareProvider {
   id: string
+  rank: number
   communityId: string
   name: string
   phone: string
   address: string
-  services: CareService[]
 }
 
-/** A dispute on a delivered order (within 7 days), resolved by a worker: upheld (refund) or rejected. */
+/** Where a dispute stands: open, then upheld (refunded) or rejected by a worker. */
+export type CareDisputeStatus = 'open' | 'upheld' | 'rejected'
+
+/**
+ * What a dispute on a delivered order (within 7 days) says and how a worker resolved it. Where it stands
+ * is the order's `disputeStatus` (workers list the open ones).
+ */
 export interface CareDispute {
   reason: string
   openedAt: string
-  status: 'open' | 'upheld' | 'rejected'
   resolvedAt?: string
   resolvedById?: string
   resolution?: string
@@ -134,6 +144,8 @@ export interface CareOrder {
   deliveredAt?: string
   deliveredById?: string
   rating?: { stars: number; comment?: string; at: string }
+  /** Set once a dispute is opened. */
+  disputeStatus?: CareDisputeStatus
   dispute?: CareDispute
   acts: CareAct[]
 }
@@ -155,13 +167,21 @@ export interface CareTask {
   outcome?: string
 }
 
-/** Stored collections of the careCard feature (one storage key each). */
-export interface CareCardCollections {
-  careApplications: Record<string, CareApplication>
-  careCards: Record<string, CareCardRecord>
-  /** Ledger entries per card id, in append order (see `domain/careLedger.ts`). */
-  careLedgers: Record<string, CareEntry[]>
-  careProviders: Record<string, CareProvider>
-  careOrders: Record<string, CareOrder>
-  careTasks: Record<string, CareTask>
+/**
+ * One entry of a card's ledger (domain `CareEntry`), one row each: `id` is `<cardId>:<entryId>` (the
+ * domain's entry ids are unique per card), `seq` its position in the card's ledger from 0 (append
+ * order). `at` is as the domain wrote it: a calendar date `YYYY-MM-DD` (issues) or an ISO instant.
+ */
+export interface CareLedgerRow {
+  id: string
+  cardId: string
+  seq: number
+  entryId: string
+  kind: CareEntryKind
+  amountFen: number
+  at: string
+  year: number
+  orderId?: string
+  month?: string
+  note: string
 }

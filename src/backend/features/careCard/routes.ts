@@ -5,9 +5,16 @@
  */
 import type { Route } from '@/backend/core/router'
 import { applicationRoutes } from './applications'
+import { cardRoutes } from './card-routes'
 import { fulfilmentRoutes } from './fulfilment'
 import { orderRoutes } from './orders'
 import { reviewRoutes } from './review'
 
 /** Routes of the careCard feature. */
-export const careCardRoutes: Route[] = [...applicationRoutes, ...orderRoutes, ...reviewRoutes, ...fulfilmentRoutes]
+export const careCardRoutes: Route[] = [
+  ...applicationRoutes,
+  ...cardRoutes,
+  ...orderRoutes,
+  ...reviewRoutes,
+  ...fulfilmentRoutes,
+]

@@ -8,9 +8,12 @@ import { chargeHold, holdCredit, issueDue, type CareLedger } from '@/domain/care
 import { parseResidentId } from '@/domain/residentId'
 import { addDays, beijingDate } from '@/domain/time'
 import { addWorkingDays } from '@/domain/workingDays'
-import type { CoreCollections } from '@/backend/model'
-import { PROVIDERS, slotStart } from './catalog'
-import type { CareAct, CareApplication, CareCardCollections, CareCardRecord, CareOrder } from './model'
+import type { Rows } from '@/backend/core/data/store'
+import type { CoreSeed } from '@/backend/seed'
+import { catalogRows, PROVIDERS, slotStart } from './catalog'
+import type { CareAct, CareApplication, CareCardRecord, CareOrder } from './model'
+import { ledgerRowOf } from './repository'
+import { applicationsTable, cardsTable, ledgerTable, ordersTable } from './tables'
 
 const HOLDER = 'u-xs0'
 const WORKER = 'u-sun'
@@ -24,22 +27,12 @@ function monthStart(date: string, delta: number): string {
 
 const at = (date: string, time: string) => `${date}T${time}:00+08:00`
 
-/** Seed data of the careCard feature; `core` is the already-built core seed (people, rooms…). */
-export function seedCareCard(nowIso: string, core: CoreCollections): CareCardCollections {
-  const providers = Object.fromEntries(
-    PROVIDERS.map((p) => [p.id, { ...p, services: p.services.map((s) => ({ ...s, slotTimes: [...s.slotTimes] })) }]),
-  )
-  const empty: CareCardCollections = {
-    careApplications: {},
-    careCards: {},
-    careLedgers: {},
-    careProviders: providers,
-    careOrders: {},
-    careTasks: {},
-  }
+/** Seed rows of the careCard feature; `core` is the already-built core seed (people, rooms…). */
+export function seedCareCard(core: CoreSeed, nowIso: string): Rows {
+  const catalog = catalogRows(PROVIDERS)
   const holder = core.users[HOLDER]
   const worker = core.users[WORKER]
-  if (!holder?.realName || !worker?.realName) return empty
+  if (!holder?.realName || !holder.idNumber || !worker?.realName) return catalog
 
   const today = beijingDate(nowIso)
   const yearStart = `${today.slice(0, 4)}-01-01`
@@ -49,10 +42,10 @@ export function seedCareCard(nowIso: string, core: CoreCollections): CareCardCol
   const communityDue = addWorkingDays(applied, 5)
   const communityDone = addWorkingDays(applied, 2)
   const streetDone = addWorkingDays(communityDone, 3)
-  const birthDate = parseResidentId(holder.realName.idNumber, today).birthDate
+  const birthDate = parseResidentId(holder.idNumber, today).birthDate
   const groups: CareCardRecord['groups'] = ['subsistence']
-  const name = holder.realName.name
-  const workerName = worker.realName.name
+  const name = holder.realName
+  const workerName = worker.realName
 
   const app: CareApplication = {
     id: 'ca-seed-xs0',
@@ -113,7 +106,7 @@ export function seedCareCard(nowIso: string, core: CoreCollections): CareCardCol
     createdAt: at(streetDone, '10:00'),
   }
 
-  const orders: Record<string, CareOrder> = {}
+  const orders: CareOrder[] = []
   const lunch = PROVIDERS.find((p) => p.id === 'cp-xs-canteen')!
   const price = lunch.services[0].priceFen
   const yesterday = addDays(today, -1)
@@ -144,7 +137,7 @@ export function seedCareCard(nowIso: string, core: CoreCollections): CareCardCol
         note: '5 星：饭菜热乎，送得准时',
       },
     ]
-    orders[id] = {
+    orders.push({
       id,
       cardId: card.id,
       holderId: HOLDER,
@@ -160,7 +153,7 @@ export function seedCareCard(nowIso: string, core: CoreCollections): CareCardCol
       deliveredById: WORKER,
       rating: { stars: 5, comment: '饭菜热乎，送得准时', at: at(yesterday, '13:00') },
       acts,
-    }
+    })
   }
   issueTo(nowIso)
   // A lunch booked for tomorrow (held) — only while tomorrow is in the same credit year.
@@ -173,7 +166,7 @@ export function seedCareCard(nowIso: string, core: CoreCollections): CareCardCol
       at: nowIso,
       note: `预约助餐：${lunch.services[0].name}（${lunch.name}）`,
     })
-    orders[id] = {
+    orders.push({
       id,
       cardId: card.id,
       holderId: HOLDER,
@@ -186,13 +179,13 @@ export function seedCareCard(nowIso: string, core: CoreCollections): CareCardCol
       status: 'booked',
       createdAt: nowIso,
       acts: [{ kind: 'booked', at: nowIso, actorId: HOLDER, actorName: name, role: 'applicant' }],
-    }
+    })
   }
   return {
-    ...empty,
-    careApplications: { [app.id]: app },
-    careCards: { [card.id]: card },
-    careLedgers: { [card.id]: ledger.map((e) => ({ ...e })) },
-    careOrders: orders,
+    ...catalog,
+    [applicationsTable.name]: [app],
+    [cardsTable.name]: [card],
+    [ledgerTable.name]: ledger.map((e, seq) => ledgerRowOf(card.id, seq, e)),
+    [ordersTable.name]: orders,
   }
 }

@@ -1,27 +1,30 @@
 /**
- * Care-card records → wire shapes (`domain/contracts/careCard.ts`): applications with their progress
- * timeline, orders, tasks. ID numbers are masked; names come from the recorded acts.
+ * Care-card applications → wire shapes (`domain/contracts/careCard.ts`) with their progress timeline,
+ * and the people views name. ID numbers are masked; names come from the recorded acts, or from the
+ * people a view reads (`PeopleOf`), fetched once per answer (`peopleOf`). Orders and tasks: `order-views.ts`.
  */
 import type {
   CareActDto,
   CareApplicationDto,
-  CareOrderDto,
   CarePersonDto,
   CareStageDto,
-  CareTaskDto,
   WorkerCareApplicationDto,
 } from '@/domain/contracts/careCard'
 import { ageOn, maskResidentId, parseResidentId } from '@/domain/residentId'
-import { addDays, beijingDate, formatDateCn } from '@/domain/time'
-import type { Collections } from '@/backend/model'
+import { beijingDate, formatDateCn } from '@/domain/time'
+import type { RouteContext } from '@/backend/core/router'
+import type { User } from '@/backend/model'
 import { displayName } from '@/backend/routes/views'
-import { ACT_TITLES, groupLabels, KIND_LABELS, PROOF_LABELS } from './common'
-import type { CareAct, CareApplication, CareOrder, CareTask } from './model'
+import { ACT_TITLES, groupLabels, PROOF_LABELS } from './common'
+import type { CareAct, CareApplication } from './model'
 
-/** Days after delivery during which a dispute may be opened (domain.md §1: disputes within 7 days). */
-export const DISPUTE_DAYS = 7
+/** The people a view names, by user id (ids missing here show as `未知用户`). */
+export type PeopleOf = ReadonlyMap<string, User>
 
-const person = (data: Collections, userId: string): CarePersonDto => ({ userId, name: displayName(data.users[userId]) })
+export const person = (people: PeopleOf, userId: string): CarePersonDto => ({
+  userId,
+  name: displayName(people.get(userId)),
+})
 
 /** A recorded act on the wire. */
 export function actDto(a: CareAct): CareActDto {
@@ -116,14 +119,19 @@ function stagesOf(app: CareApplication, today: string): CareStageDto[] {
   ]
 }
 
-/** An application for its applicant or proxy. */
-export function applicationDto(data: Collections, app: CareApplication, nowIso: string): CareApplicationDto {
+/** An application for its applicant or proxy; `people` holds its applicant and proxy. */
+function applicationDto(
+  people: PeopleOf,
+  communityName: string,
+  app: CareApplication,
+  nowIso: string,
+): CareApplicationDto {
   const rej = app.rejection
   return {
     id: app.id,
-    applicant: person(data, app.applicantId),
-    proxy: app.proxyId ? person(data, app.proxyId) : undefined,
-    communityName: data.communities[app.communityId]?.name ?? '',
+    applicant: person(people, app.applicantId),
+    proxy: app.proxyId ? person(people, app.proxyId) : undefined,
+    communityName,
     status: app.status,
     statusText: STATUS_TEXT[app.status],
     cycle: app.cycle,
@@ -146,14 +154,14 @@ export function applicationDto(data: Collections, app: CareApplication, nowIso: 
 }
 
 /** An application for a worker: adds the masked ID number, age, current due date and overdue flag. */
-export function workerApplicationDto(
-  data: Collections,
+function workerApplicationDto(
+  people: PeopleOf,
+  communityName: string,
   app: CareApplication,
   nowIso: string,
 ): WorkerCareApplicationDto {
-  const u = data.users[app.applicantId]
   const today = beijingDate(nowIso)
-  const idNumber = u?.realName?.idNumber ?? ''
+  const idNumber = people.get(app.applicantId)?.idNumber ?? ''
   const birth = idNumber ? parseResidentId(idNumber, today).birthDate : today
   const dueDate =
     app.status === 'community_review'
@@ -162,7 +170,7 @@ export function workerApplicationDto(
         ? app.streetDueDate
         : undefined
   return {
-    ...applicationDto(data, app, nowIso),
+    ...applicationDto(people, communityName, app, nowIso),
     applicantIdMasked: maskResidentId(idNumber),
     applicantAge: ageOn(birth, today),
     dueDate,
@@ -170,78 +178,38 @@ export function workerApplicationDto(
   }
 }
 
-const ORDER_TEXT: Record<CareOrder['status'], string> = {
-  booked: '已预约',
-  cancelled: '已取消',
-  delivered: '服务已完成，待确认评价',
-  rated: '已评价',
+/** The users with these ids (unknown ids left out), by id. */
+export async function peopleOf(ctx: RouteContext, ids: readonly (string | undefined)[]): Promise<PeopleOf> {
+  const users = await ctx.tx.core.usersByIds(ids.filter((id): id is string => !!id))
+  return new Map(users.map((u) => [u.id, u]))
 }
 
-/** Last day a dispute may be opened for an order delivered on `deliveredAt`. */
-export const disputeUntil = (deliveredAt: string) => addDays(beijingDate(deliveredAt), DISPUTE_DAYS)
-
-/** An order on the wire, with what the viewer may still do (cancel before the service time, rate, dispute). */
-export function orderDto(data: Collections, o: CareOrder, nowIso: string): CareOrderDto {
-  const provider = data.careProviders[o.providerId]
-  const service = provider?.services.find((s) => s.id === o.serviceId)
-  const until = o.deliveredAt ? disputeUntil(o.deliveredAt) : undefined
-  const d = o.dispute
-  return {
-    id: o.id,
-    cardId: o.cardId,
-    holder: person(data, o.holderId),
-    service: {
-      id: o.serviceId,
-      kind: service?.kind ?? 'meal',
-      kindLabel: KIND_LABELS[service?.kind ?? 'meal'],
-      name: service?.name ?? '',
-      providerName: provider?.name ?? '',
-      unit: service?.unit ?? '次',
-    },
-    priceFen: o.priceFen,
-    slotId: o.slotId,
-    startAt: o.startAt,
-    status: o.status,
-    statusText: d?.status === 'open' ? '异议处理中' : ORDER_TEXT[o.status],
-    createdAt: o.createdAt,
-    bookedBy: o.proxyId ? person(data, o.proxyId) : undefined,
-    deliveredAt: o.deliveredAt,
-    deliveredBy: o.deliveredById ? person(data, o.deliveredById) : undefined,
-    rating: o.rating ? { ...o.rating } : undefined,
-    dispute: d
-      ? {
-          reason: d.reason,
-          openedAt: d.openedAt,
-          status: d.status,
-          resolvedAt: d.resolvedAt,
-          resolution: d.resolution,
-          refundFen: d.refundFen,
-        }
-      : undefined,
-    disputeUntil: until,
-    canCancel: o.status === 'booked' && nowIso < o.startAt,
-    canRate: o.status === 'delivered',
-    canDispute: (o.status === 'delivered' || o.status === 'rated') && !d && !!until && beijingDate(nowIso) <= until,
-    history: o.acts.map(actDto),
-  }
+/** Applications on the wire (for a worker: with the applicant's masked ID number and age), in the order given. */
+export async function applicationDtos(
+  ctx: RouteContext,
+  apps: readonly CareApplication[],
+  forWorker = false,
+): Promise<(CareApplicationDto | WorkerCareApplicationDto)[]> {
+  const people = await peopleOf(
+    ctx,
+    apps.flatMap((a) => [a.applicantId, a.proxyId]),
+  )
+  const communities = new Map<string, string>()
+  for (const id of new Set(apps.map((a) => a.communityId)))
+    communities.set(id, (await ctx.tx.core.communities.get(id))?.name ?? '')
+  const dto = forWorker ? workerApplicationDto : applicationDto
+  return apps.map((a) => dto(people, communities.get(a.communityId) ?? '', a, ctx.nowIso))
 }
 
-/** A call-back task on the wire. */
-export function taskDto(data: Collections, t: CareTask, nowIso: string): CareTaskDto {
-  return {
-    id: t.id,
-    kind: t.kind,
-    orderId: t.orderId,
-    holder: person(data, t.holderId),
-    phone: data.users[t.holderId]?.phone,
-    stars: t.stars,
-    comment: t.comment,
-    createdAt: t.createdAt,
-    dueAt: t.dueAt,
-    overdue: t.status === 'open' && nowIso > t.dueAt,
-    status: t.status,
-    doneAt: t.doneAt,
-    doneBy: t.doneById ? person(data, t.doneById) : undefined,
-    outcome: t.outcome,
-  }
+/** One application on the wire, for its applicant or proxy. */
+export async function applicationView(ctx: RouteContext, app: CareApplication): Promise<CareApplicationDto> {
+  return (await applicationDtos(ctx, [app]))[0]
+}
+
+/** One application on the wire, for a worker. */
+export async function workerApplicationView(
+  ctx: RouteContext,
+  app: CareApplication,
+): Promise<WorkerCareApplicationDto> {
+  return (await applicationDtos(ctx, [app], true))[0] as WorkerCareApplicationDto
 }

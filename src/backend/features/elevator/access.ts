@@ -6,7 +6,7 @@
 import { conflict, forbidden, notFound, unprocessable } from '@/backend/core/http'
 import type { RouteContext } from '@/backend/core/router'
 import type { User } from '@/backend/model'
-import { ownedRooms } from './households'
+import { flatOf, ownedFlats, unitOf, type UnitView } from './households'
 import type { ElevatorPetition } from './model'
 
 /** The caller as a viewer of a petition: an owner (with their flats in the unit) or a worker. */
@@ -16,24 +16,38 @@ export interface Viewer {
   rooms: string[]
 }
 
-/** The petition, or 404 `PETITION_NOT_FOUND`. */
-export function petitionOr404(ctx: RouteContext, id: string): ElevatorPetition {
-  const p = ctx.db.data.elevatorPetitions[id]
+/**
+ * The petition `id`, or 404 `PETITION_NOT_FOUND`. `lock`: hold the row until the request ends (before
+ * appending to its log or changing it), so parallel requests on one petition run one after the other.
+ */
+export async function petitionOr404(ctx: RouteContext, id: string, lock = false): Promise<ElevatorPetition> {
+  const p = await ctx.tx.elevator.petitions.get(id, { lock })
   if (!p) throw notFound('没有找到这份加装电梯申请', 'PETITION_NOT_FOUND')
   return p
 }
 
+/** The petition `id` (404 `PETITION_NOT_FOUND`; `lock` as in `petitionOr404`) and its unit. */
+export async function petitionAndUnit(
+  ctx: RouteContext,
+  id: string,
+  lock = false,
+): Promise<{ p: ElevatorPetition; unit: UnitView }> {
+  const p = await petitionOr404(ctx, id, lock)
+  return { p, unit: await unitOf(ctx.tx.core, p.unitId) }
+}
+
 /**
- * The principal as a viewer: a worker of the unit's community, or an owner of a flat in the unit.
- * Throws 403 `NOT_UNIT_OWNER` otherwise (the petition's existence is not secret within a community).
+ * The principal as a viewer: a worker of the unit's community, or an owner of a flat in `unit` (the
+ * petition's). Throws 403 `NOT_UNIT_OWNER` otherwise (the petition's existence is not secret within a
+ * community), 403 `OTHER_COMMUNITY` for a worker of another community.
  */
-export function viewerOf(ctx: RouteContext, p: ElevatorPetition): Viewer {
+export function viewerOf(ctx: RouteContext, p: ElevatorPetition, unit: UnitView): Viewer {
   const who = ctx.principal
   if (who.role === 'worker') {
     if (who.communityId !== p.communityId) throw forbidden('只能查看本社区的加装电梯事项', 'OTHER_COMMUNITY')
     return { role: 'worker', user: who, rooms: [] }
   }
-  const rooms = ownedRooms(ctx.db.data, who, p.unitId)
+  const rooms = ownedFlats(unit, who)
   if (rooms.length === 0) {
     throw forbidden(
       who.realName
@@ -51,15 +65,12 @@ export function viewerOf(ctx: RouteContext, p: ElevatorPetition): Viewer {
  * cannot be checked); 404 `NO_SUCH_HOUSEHOLD` for a flat outside the unit; 403 `NOT_HOUSEHOLD_OWNER`
  * when someone else owns it.
  */
-export function requireHouseholdOwner(ctx: RouteContext, p: ElevatorPetition, householdId: string): void {
+export function requireHouseholdOwner(ctx: RouteContext, unit: UnitView, householdId: string): void {
   const who = ctx.principal
   if (!who.realName)
     throw unprocessable('REAL_NAME_REQUIRED', '请先在“我的”中完成实名认证，核对房产登记后才能表决或提出异议')
-  const room = ctx.db.data.rooms[householdId]
-  if (!room || room.unitId !== p.unitId || !ctx.db.data.propertyRegister[householdId]) {
-    throw notFound('本单元没有这一户，请检查房号', 'NO_SUCH_HOUSEHOLD')
-  }
-  if (!ownedRooms(ctx.db.data, who, p.unitId).includes(householdId)) {
+  requireUnitHousehold(unit, householdId)
+  if (!ownedFlats(unit, who).includes(householdId)) {
     throw forbidden('房产登记中这一户的业主不是您，只有业主本人可以表决', 'NOT_HOUSEHOLD_OWNER')
   }
 }
@@ -70,7 +81,10 @@ export function requireWorkerOf(ctx: RouteContext, p: ElevatorPetition): void {
   if (ctx.user.communityId !== p.communityId) throw forbidden('只能办理本社区的加装电梯事项', 'OTHER_COMMUNITY')
 }
 
-/** Requires the vote to be open now: 409 `VOTING_NOT_OPEN` before all co-initiators confirmed, `VOTING_CLOSED` after the deadline. */
+/**
+ * Requires the vote to be open now: 409 `VOTING_NOT_OPEN` before all co-initiators confirmed,
+ * `VOTING_CLOSED` after the deadline.
+ */
 export function requireVotingOpen(ctx: RouteContext, p: ElevatorPetition): void {
   if (p.status === 'forming') throw conflict('VOTING_NOT_OPEN', '表决还没有开始：还在等待联合发起人确认')
   if (p.status !== 'voting' || ctx.clock.now() > Date.parse(p.votingDeadline)) {
@@ -78,10 +92,7 @@ export function requireVotingOpen(ctx: RouteContext, p: ElevatorPetition): void 
   }
 }
 
-/** A paper or door-to-door entry must name a flat of the unit (404 `NO_SUCH_HOUSEHOLD`). */
-export function requireUnitHousehold(ctx: RouteContext, p: ElevatorPetition, householdId: string): void {
-  const room = ctx.db.data.rooms[householdId]
-  if (!room || room.unitId !== p.unitId || !ctx.db.data.propertyRegister[householdId]) {
-    throw notFound('本单元没有这一户，请检查房号', 'NO_SUCH_HOUSEHOLD')
-  }
+/** A ballot, objection or paper entry must name a registered flat of the unit (404 `NO_SUCH_HOUSEHOLD`). */
+export function requireUnitHousehold(unit: UnitView, householdId: string): void {
+  if (!flatOf(unit, householdId)) throw notFound('本单元没有这一户，请检查房号', 'NO_SUCH_HOUSEHOLD')
 }

@@ -5,14 +5,15 @@
  * `tallyVotes` refuses different choices from one owner): a ballot for one flat is recorded, in the same
  * act and with the same signature, for every flat of the same owner in the unit, one log entry each.
  */
-import { appendEntry, type AuditEntry, type BallotChannel, type SignatureKind } from '@/domain/auditLog'
+import { nextEntry, type AuditEntry, type BallotChannel, type SignatureKind } from '@/domain/auditLog'
 import type { ElevatorBallotResultDto, ElevatorChoiceDto } from '@/domain/contracts/elevator'
 import { formatDateTimeCn } from '@/domain/time'
 import type { RouteContext } from '@/backend/core/router'
-import { ownerOfRoom, roomName, sameOwnerFlats } from './households'
+import { flatOf, sameOwnerFlats, type UnitView } from './households'
 import { petitionLink } from './lifecycle'
-import type { ElevatorBallotSignature, ElevatorPetition } from './model'
-import { nameOf, shareRows } from './views'
+import type { ElevatorBallotSignature, ElevatorLogEntry, ElevatorPetition } from './model'
+import { entryKey } from './repository'
+import { entryOf, nameOf, shareRows } from './views'
 
 /** Plain-Chinese choice, e.g. in messages. */
 export const CHOICE_TEXT: Record<ElevatorChoiceDto, string> = { agree: '同意', oppose: '反对', abstain: '弃权' }
@@ -32,29 +33,41 @@ export interface BallotDraft {
   actorRole: ElevatorBallotSignature['actorRole']
 }
 
-/** The latest log entry of a flat, if any. */
-export function latestEntry(log: readonly AuditEntry[], householdId: string): AuditEntry | undefined {
-  for (let i = log.length - 1; i >= 0; i--) if (log[i].householdId === householdId) return log[i]
+/** The current ballot (latest log entry) of the first of `flats` that has voted, if any. */
+export async function earlierBallot(
+  ctx: RouteContext,
+  p: ElevatorPetition,
+  flats: readonly string[],
+): Promise<ElevatorLogEntry | undefined> {
+  for (const f of flats) {
+    const e = await ctx.tx.elevator.ballotOf(p.id, f)
+    if (e) return e
+  }
   return undefined
 }
 
 /**
- * Appends the ballot for `draft.householdId` and the owner's other flats in the unit, by `ctx.user`,
- * at `ctx.nowIso`; tells the owner when someone else (proxy, worker) recorded it. The caller checks
- * rights and that voting is open. Returns the answer with each flat's share (fen) and the receipt
- * (the log's latest seq and hash). Throws `DomainError` from `appendEntry` (422) on malformed input.
+ * Appends the ballot for `draft.householdId` and the owner's other flats in `unit` (the petition's), by
+ * `ctx.user`, at `ctx.nowIso`; tells the owner when someone else (proxy, worker) recorded it. The caller
+ * holds the petition row locked (`petitionOr404(…, true)`: no parallel ballot can fork the chain),
+ * checks rights and that voting is open. Returns the answer with each flat's share (fen) and the
+ * receipt (the log's latest seq and hash). Throws `DomainError` from `nextEntry` (422) on malformed input.
  */
-export function recordBallot(ctx: RouteContext, p: ElevatorPetition, draft: BallotDraft): ElevatorBallotResultDto {
-  const data = ctx.db.data
-  const flats = sameOwnerFlats(data, draft.householdId)
-  const logs = ctx.db.write('elevatorAuditLogs')
-  const signatures = ctx.db.write('elevatorSignatures')
-  const log = logs[p.id] ?? (logs[p.id] = [])
-  const changed = flats.some((f) => latestEntry(log, f) !== undefined)
-  const shares = Object.fromEntries(shareRows(data, p).map((r) => [r.householdId, r.shareFen]))
+export async function recordBallot(
+  ctx: RouteContext,
+  p: ElevatorPetition,
+  unit: UnitView,
+  draft: BallotDraft,
+): Promise<ElevatorBallotResultDto> {
+  const { elevator } = ctx.tx
+  const flats = sameOwnerFlats(unit, draft.householdId)
+  const changed = (await earlierBallot(ctx, p, flats)) !== undefined
+  const shares = Object.fromEntries(shareRows(unit, p).map((r) => [r.householdId, r.shareFen]))
+  const head = await elevator.lastEntryOf(p.id)
+  let last: AuditEntry | undefined = head && entryOf(head)
   const households: ElevatorBallotResultDto['households'] = []
   for (const householdId of flats) {
-    const next = appendEntry(log, {
+    const entry = nextEntry(last, {
       at: ctx.nowIso,
       householdId,
       actor: ctx.user.id,
@@ -63,31 +76,27 @@ export function recordBallot(ctx: RouteContext, p: ElevatorPetition, draft: Ball
       signatureKind: draft.signatureKind,
       ...(draft.photoRef ? { photoRef: draft.photoRef } : {}),
     })
-    const entry = { ...next[next.length - 1] }
-    log.push(entry)
-    signatures[`${p.id}:${entry.seq}`] = {
+    const id = entryKey(p.id, entry.seq)
+    await elevator.log.insert({ id, petitionId: p.id, ...entry })
+    await elevator.signatures.insert({
+      id,
       petitionId: p.id,
       seq: entry.seq,
       householdId,
       actorRole: draft.actorRole,
       ...(draft.signatureImageId ? { signatureImageId: draft.signatureImageId } : {}),
-    }
-    households.push({
-      householdId,
-      roomName: roomName(data, householdId),
-      shareFen: shares[householdId],
-      seq: entry.seq,
-      hash: entry.hash,
     })
+    const roomName = flatOf(unit, householdId)!.room.name
+    households.push({ householdId, roomName, shareFen: shares[householdId], seq: entry.seq, hash: entry.hash })
+    last = entry
   }
-  const last = log[log.length - 1]
   const rooms = households.map((h) => h.roomName).join('、')
-  const owner = ownerOfRoom(data, draft.householdId)
+  const owner = flatOf(unit, draft.householdId)!.owner
   if (owner && owner.id !== ctx.user.id) {
     const by =
       draft.actorRole === 'worker' ? `社区工作人员${nameOf(ctx.user) ?? ''}` : `${nameOf(ctx.user) ?? ''}（代办）`
     const how = draft.channel === 'paper' ? '纸质表决票' : draft.channel === 'door' ? '上门表决票' : '表决票'
-    ctx.notify(
+    await ctx.notify(
       owner.id,
       '有人以您的名义录入了加装电梯表决票',
       `${by}于 ${formatDateTimeCn(ctx.nowIso)} 以您的名义为 ${rooms} 录入了${how}：${CHOICE_TEXT[draft.choice]}。如果这不是您的意愿，请在截止前在小程序中改票，或联系社区。`,
@@ -102,7 +111,7 @@ export function recordBallot(ctx: RouteContext, p: ElevatorPetition, draft: Ball
     signatureKind: draft.signatureKind,
     changed,
     households,
-    receipt: { seq: last.seq, hash: last.hash },
+    receipt: { seq: last!.seq, hash: last!.hash },
     note:
       flats.length > 1
         ? `您名下本单元共 ${flats.length} 户（${rooms}），按一人一票的规定同时记录为“${CHOICE_TEXT[draft.choice]}”。截止前可以改票，以截止时最后一次为准。请保存回执。`

@@ -13,15 +13,15 @@
  */
 import { finalBallots } from '@/domain/auditLog'
 import { DomainError } from '@/domain/errors'
-import { tallyVotes } from '@/domain/elevator'
+import { tallyVotes, type VoteTally } from '@/domain/elevator'
 import { beijingDate, beijingIso, formatDateCn } from '@/domain/time'
-import type { RouteContext } from '@/backend/core/router'
-import type { Collections } from '@/backend/model'
-import { householdsOf, unitLabel, unitOwnerUserIds } from './households'
-import type { ElevatorPetition } from './model'
+import type { RouteContext, Tx } from '@/backend/core/router'
+import { householdsOf, ownerUserIds, unitLabel, unitOf, type UnitView } from './households'
+import type { ElevatorMediationStep, ElevatorPetition } from './model'
+import { resultSummary } from './views'
 
 /** Publicity period after an approved vote, in days (domain note §3, PRODUCT). */
-export const PUBLICITY_DAYS = 10
+const PUBLICITY_DAYS = 10
 const DAY_MS = 24 * 3600_000
 
 /** A message's link to a petition's own page (`/packages/elevator/pages/petition/index?id=…`). */
@@ -29,107 +29,130 @@ export const petitionLink = (petitionId: string): string =>
   `/packages/elevator/pages/petition/index?id=${encodeURIComponent(petitionId)}`
 
 /** Tells every owner of the petition's unit who has an account. */
-export function notifyOwners(ctx: RouteContext, p: ElevatorPetition, title: string, body: string): void {
-  for (const id of unitOwnerUserIds(ctx.db.data, p.unitId)) ctx.notify(id, title, body, petitionLink(p.id))
+export async function notifyOwners(
+  ctx: RouteContext,
+  p: ElevatorPetition,
+  unit: UnitView,
+  title: string,
+  body: string,
+): Promise<void> {
+  for (const id of ownerUserIds(unit)) await ctx.notify(id, title, body, petitionLink(p.id))
 }
 
-/** The final tally at the deadline (throws `DomainError` `TAMPERED_LOG` for a broken log). */
-export function finalTally(data: Collections, p: ElevatorPetition) {
-  return tallyVotes(householdsOf(data, p.unitId), finalBallots(data.elevatorAuditLogs[p.id] ?? [], p.votingDeadline))
+/**
+ * The tally of the final ballots at the deadline, from the petition's whole log (it must verify).
+ * @throws DomainError `TAMPERED_LOG` for a broken log (nothing is counted from it)
+ */
+export async function finalTally(
+  tx: Tx,
+  p: ElevatorPetition,
+  unit: UnitView,
+): Promise<{ tally: VoteTally; ballots: number }> {
+  const ballots = finalBallots(await tx.elevator.logOf(p.id), p.votingDeadline)
+  return { tally: tallyVotes(householdsOf(unit), ballots), ballots: ballots.length }
 }
 
-/** A one-line plain-Chinese result, e.g. `参与 8/10 户、… ㎡；同意 7/8 户…：通过`. */
-export function resultSummary(r: NonNullable<ElevatorPetition['result']>): string {
-  const t = r.tally
-  const verdict = r.approved ? '表决通过' : r.quorumMet ? '同意未达参与者的 3/4，未通过' : '参与未达 2/3，未通过'
-  return `参与 ${t.participatingOwners}/${t.totalOwners} 人、${t.participatingArea}/${t.totalArea} ㎡；同意 ${t.agreeOwners} 人、${t.agreeArea} ㎡：${verdict}`
-}
-
-function closeVote(ctx: RouteContext, id: string): void {
-  const p = ctx.db.write('elevatorPetitions')[id]
-  let tally
+async function closeVote(ctx: RouteContext, p: ElevatorPetition): Promise<void> {
+  const unit = await unitOf(ctx.tx.core, p.unitId)
+  let tally: VoteTally
   try {
-    tally = finalTally(ctx.db.data, p)
+    tally = (await finalTally(ctx.tx, p, unit)).tally
   } catch (e) {
     // A broken log is never counted (auditLog `finalBallots`): the vote stays closed to ballots
     // (the deadline passed) but unpublished until the log is restored; the meter reports TAMPERED_LOG.
     if (e instanceof DomainError) return
     throw e
   }
-  const deadlineMs = Date.parse(p.votingDeadline)
-  p.result = { approved: tally.approved, quorumMet: tally.quorumMet, tally, publishedAt: p.votingDeadline }
-  const label = unitLabel(ctx.db.data, p.unitId)
+  const closed = `${unit.label}加装电梯表决已于 ${formatDateCn(beijingDate(p.votingDeadline))}截止。${resultSummary(tally)}。`
   if (tally.approved) {
-    p.status = 'publicity'
-    p.publicity = { startsAt: p.votingDeadline, endsAt: beijingIso(deadlineMs + PUBLICITY_DAYS * DAY_MS) }
-    notifyOwners(
+    const endsAt = beijingIso(Date.parse(p.votingDeadline) + PUBLICITY_DAYS * DAY_MS)
+    await ctx.tx.elevator.petitions.update(p.id, {
+      status: 'publicity',
+      resultTally: tally,
+      resultPublishedAt: p.votingDeadline,
+      publicityStartsAt: p.votingDeadline,
+      publicityEndsAt: endsAt,
+    })
+    await notifyOwners(
       ctx,
       p,
+      unit,
       '加装电梯表决结果公布：通过',
-      `${label}加装电梯表决已于 ${formatDateCn(beijingDate(p.votingDeadline))}截止。${resultSummary(p.result)}。现进入 ${PUBLICITY_DAYS} 天公示期，到 ${formatDateCn(beijingDate(p.publicity.endsAt))}为止，如有异议请在公示期内实名书面提出。`,
+      `${closed}现进入 ${PUBLICITY_DAYS} 天公示期，到 ${formatDateCn(beijingDate(endsAt))}为止，如有异议请在公示期内实名书面提出。`,
     )
   } else {
-    p.status = 'rejected'
-    notifyOwners(
-      ctx,
-      p,
-      '加装电梯表决结果公布：未通过',
-      `${label}加装电梯表决已于 ${formatDateCn(beijingDate(p.votingDeadline))}截止。${resultSummary(p.result)}。如仍有意愿，可重新发起。`,
-    )
+    await ctx.tx.elevator.petitions.update(p.id, {
+      status: 'rejected',
+      resultTally: tally,
+      resultPublishedAt: p.votingDeadline,
+    })
+    await notifyOwners(ctx, p, unit, '加装电梯表决结果公布：未通过', `${closed}如仍有意愿，可重新发起。`)
   }
 }
 
-function endPublicity(ctx: RouteContext, id: string): void {
-  const p = ctx.db.write('elevatorPetitions')[id]
-  const at = p.publicity!.endsAt
-  const objections = Object.values(ctx.db.data.elevatorObjections).filter((o) => o.petitionId === p.id)
-  const label = unitLabel(ctx.db.data, p.unitId)
-  if (objections.length > 0) {
-    p.status = 'mediation'
-    p.mediation = {
-      stage: 'negotiation',
-      steps: [
-        { stage: 'negotiation', note: `公示期内收到 ${objections.length} 份实名书面异议，进入协商`, by: 'system', at },
-      ],
-    }
-    notifyOwners(
+async function endPublicity(ctx: RouteContext, p: ElevatorPetition): Promise<void> {
+  const at = p.publicityEndsAt!
+  const objections = await ctx.tx.elevator.objectionCount(p.id)
+  const unit = await unitOf(ctx.tx.core, p.unitId)
+  const step = (s: Pick<ElevatorMediationStep, 'stage' | 'note'>): ElevatorMediationStep => ({
+    id: `${p.id}:1`,
+    petitionId: p.id,
+    seq: 1,
+    by: 'system',
+    at,
+    ...s,
+  })
+  if (objections > 0) {
+    await ctx.tx.elevator.petitions.update(p.id, { status: 'mediation', mediationStage: 'negotiation' })
+    await ctx.tx.elevator.mediationSteps.insert(
+      step({ stage: 'negotiation', note: `公示期内收到 ${objections} 份实名书面异议，进入协商` }),
+    )
+    await notifyOwners(
       ctx,
       p,
+      unit,
       '加装电梯公示期结束：进入协商',
-      `${label}公示期内收到 ${objections.length} 份实名书面异议，社区将组织协商，必要时调解或由社区、街道协调。`,
+      `${unit.label}公示期内收到 ${objections} 份实名书面异议，社区将组织协商，必要时调解或由社区、街道协调。`,
     )
   } else {
-    p.status = 'concluded'
-    p.mediation = {
-      stage: 'resolved',
-      steps: [{ stage: 'resolved', note: '公示期满，未收到实名书面异议', by: 'system', at }],
-    }
-    notifyOwners(
+    await ctx.tx.elevator.petitions.update(p.id, { status: 'concluded', mediationStage: 'resolved' })
+    await ctx.tx.elevator.mediationSteps.insert(step({ stage: 'resolved', note: '公示期满，未收到实名书面异议' }))
+    await notifyOwners(
       ctx,
       p,
+      unit,
       '加装电梯公示期结束：无异议',
-      `${label}公示期满，未收到实名书面异议，可进入联合审查等后续环节。`,
+      `${unit.label}公示期满，未收到实名书面异议，可进入联合审查等后续环节。`,
     )
   }
 }
 
-/** Applies every time-based transition due now (see the file header). Call first in each elevator handler. */
-export function settle(ctx: RouteContext): void {
+/**
+ * Applies every time-based transition due now (see the file header), each on the locked petition row.
+ * Call first in each elevator handler.
+ */
+export async function settle(ctx: RouteContext): Promise<void> {
   const now = ctx.clock.now()
-  for (const id of Object.keys(ctx.db.data.elevatorPetitions)) {
-    const p = ctx.db.data.elevatorPetitions[id]
-    if (p.status === 'forming' && now > Date.parse(p.votingDeadline)) {
-      ctx.db.write('elevatorPetitions')[id].status = 'lapsed'
-      ctx.notify(
+  const { elevator } = ctx.tx
+  // `nowIso` is `now` to the second, and deadlines are whole seconds: the queries find every due
+  // petition (and a few due within this second, re-checked to the millisecond).
+  for (const due of await elevator.deadlinesDue(ctx.nowIso)) {
+    const p = await elevator.petitions.get(due.id, { lock: true })
+    if (!p || now <= Date.parse(p.votingDeadline)) continue
+    if (p.status === 'forming') {
+      await elevator.petitions.update(p.id, { status: 'lapsed' })
+      const label = await unitLabel(ctx.tx.core, p.unitId)
+      await ctx.notify(
         p.starterId,
         '加装电梯申请已失效',
-        `截止时间前联合发起人未全部确认，${unitLabel(ctx.db.data, p.unitId)}这次加装电梯申请已失效，可以重新发起。`,
+        `截止时间前联合发起人未全部确认，${label}这次加装电梯申请已失效，可以重新发起。`,
         petitionLink(p.id),
       )
-      continue
-    }
-    if (p.status === 'voting' && now > Date.parse(p.votingDeadline)) closeVote(ctx, id)
-    const q = ctx.db.data.elevatorPetitions[id]
-    if (q.status === 'publicity' && q.publicity && now >= Date.parse(q.publicity.endsAt)) endPublicity(ctx, id)
+    } else if (p.status === 'voting') await closeVote(ctx, p)
+  }
+  for (const due of await elevator.publicityDue(ctx.nowIso)) {
+    const p = await elevator.petitions.get(due.id, { lock: true })
+    if (p?.status !== 'publicity' || !p.publicityEndsAt || now < Date.parse(p.publicityEndsAt)) continue
+    await endPublicity(ctx, p)
   }
 }

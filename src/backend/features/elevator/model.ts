@@ -1,6 +1,6 @@
 /**
- * Stored collections of the elevator retrofit feature (老旧小区加装电梯, domain note §3), one storage key
- * each. No images inside records (photos and handwritten signatures are `ctx.db.putImage` ids), no ID
+ * Stored records of the elevator retrofit feature (老旧小区加装电梯, domain note §3), one table each
+ * (`tables.ts`). No images inside records (photos and handwritten signatures are image ids), no ID
  * numbers (owners are resolved from the property register when needed). Money in fen, areas in m²,
  * instants ISO with +08:00.
  */
@@ -8,16 +8,48 @@ import type { AuditEntry } from '@/domain/auditLog'
 import type { VoteTally } from '@/domain/elevator'
 import type { ElevatorMediationStageDto, ElevatorPetitionStatusDto } from '@/domain/contracts/elevator'
 
-/** The plan voted on. Fen; net cost = `budgetFen` − `subsidiesFen` (≥ 0, checked on creation). */
-export interface ElevatorPlan {
+/**
+ * One petition of one stairwell unit (单元). See `ElevatorPetitionStatusDto` for the life cycle. The
+ * plan voted on is in fen: net cost = `budgetFen` − `subsidiesFen` (≥ 0, checked on creation).
+ */
+export interface ElevatorPetition {
+  id: string
+  unitId: string
+  communityId: string
+  starterId: string
+  starterRoomId: string
   elevatorPosition: string
   budgetFen: number
   subsidiesFen: number
   yearlyMaintenanceFen: number
+  /** ISO instant; ballots recorded at or before it count (auditLog `finalBallots`). */
+  votingDeadline: string
+  status: ElevatorPetitionStatusDto
+  createdAt: string
+  openedAt?: string
+  /** The tally at the deadline, set when the vote closed by itself (`resultPublishedAt` = the deadline). */
+  resultTally?: VoteTally
+  resultPublishedAt?: string
+  /** Approved petitions: 10 days from the deadline (domain note §3, PRODUCT). */
+  publicityStartsAt?: string
+  publicityEndsAt?: string
+  /** The dispute stage reached (steps in `elevator_mediation_steps`), from the end of publicity. */
+  mediationStage?: ElevatorMediationStageDto
+  /** A negotiated compensation line for low floors (fen, terms), by whom and when. */
+  compensationFen?: number
+  compensationText?: string
+  compensationBy?: string
+  compensationAt?: string
 }
 
-/** A co-initiator of the retrofit group (3–5 people with the starter): an owner of the unit who confirms in the app. */
+/**
+ * A co-initiator of the retrofit group (3–5 people with the starter): an owner of the unit who confirms
+ * in the app. `id` is `<petitionId>:<userId>`; `rank` the order of invitation (0 first).
+ */
 export interface ElevatorCoInitiator {
+  id: string
+  petitionId: string
+  rank: number
   userId: string
   roomId: string
   invitedAt: string
@@ -25,42 +57,22 @@ export interface ElevatorCoInitiator {
   declinedAt?: string
 }
 
-/** A recorded dispute step; `by` is a user id or `system`. */
-export interface ElevatorMediationStep {
-  stage: ElevatorMediationStageDto
-  note: string
-  by: string
-  at: string
-}
-
-/** One petition of one stairwell unit (单元). See `ElevatorPetitionStatusDto` for the life cycle. */
-export interface ElevatorPetition {
+/**
+ * One entry of a petition's append-only, hash-chained ballot log (`auditLog.ts`): the entry as hashed,
+ * plus its petition. `id` is `<petitionId>:<seq>` (one entry per seq: a forked chain cannot be stored).
+ */
+export interface ElevatorLogEntry extends AuditEntry {
   id: string
-  unitId: string
-  communityId: string
-  starterId: string
-  starterRoomId: string
-  coInitiators: ElevatorCoInitiator[]
-  plan: ElevatorPlan
-  /** ISO instant; ballots recorded at or before it count (auditLog `finalBallots`). */
-  votingDeadline: string
-  status: ElevatorPetitionStatusDto
-  createdAt: string
-  openedAt?: string
-  /** Set when the vote closed by itself (= the deadline). */
-  result?: { approved: boolean; quorumMet: boolean; tally: VoteTally; publishedAt: string }
-  /** Approved petitions: 10 days from the deadline (domain note §3, PRODUCT). */
-  publicity?: { startsAt: string; endsAt: string }
-  mediation?: { stage: ElevatorMediationStageDto; steps: ElevatorMediationStep[] }
-  compensation?: { amountFen: number; text: string; recordedBy: string; recordedAt: string }
+  petitionId: string
 }
 
 /**
  * What the hash-chained entry does not carry about a ballot: how it was signed (handwritten image id;
  * a typed name is checked against the real name and not stored) and in what role the actor acted.
- * Keyed `<petitionId>:<seq>`.
+ * `id` is `<petitionId>:<seq>`, the entry's.
  */
 export interface ElevatorBallotSignature {
+  id: string
   petitionId: string
   seq: number
   householdId: string
@@ -82,11 +94,13 @@ export interface ElevatorObjection {
   filedAt: string
 }
 
-/** The feature's collections (each a storage key `mc:db:<name>`). */
-export interface ElevatorCollections {
-  elevatorPetitions: Record<string, ElevatorPetition>
-  /** Per petition id: the append-only ballot log (`auditLog.ts`), plain (unfrozen) copies of its entries. */
-  elevatorAuditLogs: Record<string, AuditEntry[]>
-  elevatorSignatures: Record<string, ElevatorBallotSignature>
-  elevatorObjections: Record<string, ElevatorObjection>
+/** A recorded dispute step; `by` is a user id or `system`. `id` is `<petitionId>:<seq>`, `seq` from 1. */
+export interface ElevatorMediationStep {
+  id: string
+  petitionId: string
+  seq: number
+  stage: ElevatorMediationStageDto
+  note: string
+  by: string
+  at: string
 }

@@ -4,39 +4,24 @@
  * the low-floor compensation line, and the worker's list.
  */
 import { beijingIso, formatDateTimeCn } from '@/domain/time'
-import type { ElevatorMyUnitsDto } from '@/domain/contracts/elevator'
+import type { ElevatorMyUnitsDto, ElevatorPetitionDto } from '@/domain/contracts/elevator'
 import { conflict, forbidden, notFound, unprocessable } from '@/backend/core/http'
 import { newId } from '@/backend/core/ids'
 import { route, type Route, type RouteContext } from '@/backend/core/router'
 import { requirePrivacy } from '@/backend/routes/me'
 import { petitionOr404, viewerOf } from './access'
-import { ownedRooms, ownerOfRoom, ownsRoom, unitLabel, unitRooms } from './households'
+import { flatOf, ownedFlats, ownsFlat, roomsOwnedBy, unitOf, type UnitView } from './households'
 import { petitionLink, notifyOwners, settle } from './lifecycle'
-import type { ElevatorPetition } from './model'
+import type { ElevatorCoInitiator, ElevatorPetition } from './model'
+import { ACTIVE_STATUSES } from './repository'
 import { compensationInput, petitionInput } from './schemas'
 import { nameOf, petitionDto } from './views'
 
 const DAY_MS = 24 * 3600_000
 /** Longest voting period, in days (PRODUCT). */
-export const MAX_VOTING_DAYS = 60
+const MAX_VOTING_DAYS = 60
 /** Hangzhou Order No. 324 applies to existing residential buildings of 4 storeys or more. */
-export const MIN_STOREYS = 4
-
-const FREE: ElevatorPetition['status'][] = ['rejected', 'cancelled', 'lapsed']
-
-/** The unit's petition that blocks a new one (any but rejected / cancelled / lapsed), if any. */
-export function activePetition(ctx: RouteContext, unitId: string): ElevatorPetition | undefined {
-  return Object.values(ctx.db.data.elevatorPetitions).find((p) => p.unitId === unitId && !FREE.includes(p.status))
-}
-
-function latestPetition(ctx: RouteContext, unitId: string): ElevatorPetition | undefined {
-  return (
-    activePetition(ctx, unitId) ??
-    Object.values(ctx.db.data.elevatorPetitions)
-      .filter((p) => p.unitId === unitId)
-      .sort((a, b) => b.createdAt.localeCompare(a.createdAt))[0]
-  )
-}
+const MIN_STOREYS = 4
 
 function checkDeadline(ctx: RouteContext, deadline: string): string {
   const ms = Date.parse(deadline)
@@ -52,18 +37,25 @@ function checkDeadline(ctx: RouteContext, deadline: string): string {
   return beijingIso(ms)
 }
 
-function coInitiatorsOf(ctx: RouteContext, unitId: string, roomIds: string[]): ElevatorPetition['coInitiators'] {
+/** The co-initiators' rows for the flats chosen, in the order given (422 with a code per refusal). */
+async function coInitiatorsOf(
+  ctx: RouteContext,
+  unit: UnitView,
+  petitionId: string,
+  roomIds: string[],
+): Promise<ElevatorCoInitiator[]> {
+  const names = new Map((await ctx.tx.core.roomsByIds(roomIds)).map((r) => [r.id, r.name]))
   const seen = new Set<string>([ctx.user.id])
-  return roomIds.map((roomId) => {
-    const room = ctx.db.data.rooms[roomId]
-    if (!room || room.unitId !== unitId || !ctx.db.data.propertyRegister[roomId]) {
+  return roomIds.map((roomId, rank) => {
+    const flat = flatOf(unit, roomId)
+    if (!flat) {
       throw unprocessable(
         'CO_INITIATOR_NOT_IN_UNIT',
-        `${room?.name ?? roomId} 不是本单元的房屋：联合发起人须是本单元业主`,
+        `${names.get(roomId) ?? roomId} 不是本单元的房屋：联合发起人须是本单元业主`,
         { coInitiatorRoomIds: '须是本单元的房屋' },
       )
     }
-    const owner = ownerOfRoom(ctx.db.data, roomId)
+    const { room, owner } = flat
     if (!owner)
       throw unprocessable(
         'CO_INITIATOR_NO_ACCOUNT',
@@ -79,8 +71,28 @@ function coInitiatorsOf(ctx: RouteContext, unitId: string, roomIds: string[]): E
         coInitiatorRoomIds: '同一业主只能选一次',
       })
     seen.add(owner.id)
-    return { userId: owner.id, roomId, invitedAt: ctx.nowIso }
+    return { id: `${petitionId}:${owner.id}`, petitionId, rank, userId: owner.id, roomId, invitedAt: ctx.nowIso }
   })
+}
+
+/**
+ * The petition where the caller has a pending co-initiator invitation, locked, and the invitation
+ * (409 `NOT_FORMING`, 403 `NOT_CO_INITIATOR`).
+ */
+async function pendingInvitation(ctx: RouteContext): Promise<{ p: ElevatorPetition; mine: ElevatorCoInitiator }> {
+  const p = await petitionOr404(ctx, ctx.params.id, true)
+  const mine = await ctx.tx.elevator.coInitiators.get(`${p.id}:${ctx.user.id}`)
+  if (!mine) throw forbidden('您不是这份申请的联合发起人', 'NOT_CO_INITIATOR')
+  if (p.status !== 'forming' || mine.confirmedAt || mine.declinedAt)
+    throw conflict('NOT_FORMING', '这份申请已不在等待确认的阶段')
+  return { p, mine }
+}
+
+/** The petition as the principal sees it now. */
+async function viewed(ctx: RouteContext, id: string, unit?: UnitView): Promise<ElevatorPetitionDto> {
+  const p = (await ctx.tx.elevator.petitions.get(id))!
+  const u = unit ?? (await unitOf(ctx.tx.core, p.unitId))
+  return petitionDto(ctx.tx, p, u, viewerOf(ctx, p, u), ctx.clock.now())
 }
 
 /** Petition routes (see the file header). Each handler first applies the time-based rules (`settle`). */
@@ -90,32 +102,28 @@ export const petitionRoutes: Route[] = [
     path: '/api/elevator/my-units',
     access: 'user',
     allowProxy: true,
-    handler: (ctx): ElevatorMyUnitsDto => {
-      settle(ctx)
-      const { db, principal } = ctx
-      const rooms = ownedRooms(db.data, principal)
-      const unitIds = [...new Set(rooms.map((r) => db.data.rooms[r]?.unitId).filter((u): u is string => !!u))]
-      return {
-        realNameBound: !!principal.realName,
-        units: unitIds.map((unitId) => {
-          const p = latestPetition(ctx, unitId)
-          return {
-            unitId,
-            label: unitLabel(db.data, unitId),
-            storeys: db.data.units[unitId]?.storeys ?? 0,
-            households: unitRooms(db.data, unitId).length,
-            myRooms: rooms
-              .filter((r) => db.data.rooms[r].unitId === unitId)
-              .map((r) => ({
-                roomId: r,
-                name: db.data.rooms[r].name,
-                floor: db.data.rooms[r].floor,
-                area: db.data.propertyRegister[r].area,
-              })),
-            petition: p ? petitionDto(db.data, p, { role: 'owner', user: principal, rooms }, ctx.clock.now()) : null,
-          }
-        }),
+    handler: async (ctx): Promise<ElevatorMyUnitsDto> => {
+      await settle(ctx)
+      const { tx, principal } = ctx
+      const now = ctx.clock.now()
+      const unitIds = [...new Set((await roomsOwnedBy(tx.core, principal)).map((r) => r.unitId))]
+      const units = []
+      for (const unitId of unitIds) {
+        const unit = await unitOf(tx.core, unitId)
+        const rooms = ownedFlats(unit, principal)
+        const p = (await tx.elevator.activePetitionOf(unitId)) ?? (await tx.elevator.petitionsOfUnit(unitId))[0]
+        units.push({
+          unitId,
+          label: unit.label,
+          storeys: unit.storeys,
+          households: unit.flats.length,
+          myRooms: rooms
+            .map((r) => flatOf(unit, r)!)
+            .map(({ room, record }) => ({ roomId: room.id, name: room.name, floor: room.floor, area: record.area })),
+          petition: p ? await petitionDto(tx, p, unit, { role: 'owner', user: principal, rooms }, now) : null,
+        })
       }
+      return { realNameBound: !!principal.realName, units }
     },
   }),
   route({
@@ -123,54 +131,56 @@ export const petitionRoutes: Route[] = [
     path: '/api/elevator/petitions',
     access: 'user',
     input: petitionInput,
-    handler: (ctx) => {
-      settle(ctx)
-      const { db, user, body, nowIso } = ctx
+    handler: async (ctx) => {
+      await settle(ctx)
+      const { tx, user, body, nowIso } = ctx
       if (!user.realName)
         throw unprocessable('REAL_NAME_REQUIRED', '请先在“我的”中完成实名认证，核对房产登记后才能发起加装电梯')
       requirePrivacy(ctx)
-      const room = db.data.rooms[body.roomId]
-      if (!room || !db.data.propertyRegister[room.id]) throw notFound('没有找到这个房屋', 'NO_SUCH_HOUSEHOLD')
-      if (!ownsRoom(db.data, user, room.id))
+      const room = await tx.core.rooms.get(body.roomId)
+      const unit = room && (await unitOf(tx.core, room.unitId))
+      const flat = unit && flatOf(unit, body.roomId)
+      if (!unit || !flat) throw notFound('没有找到这个房屋', 'NO_SUCH_HOUSEHOLD')
+      if (!ownsFlat(user, flat))
         throw forbidden('房产登记中这套房屋的业主不是您：只有本单元业主可以发起', 'NOT_HOUSEHOLD_OWNER')
-      const unit = db.data.units[room.unitId]
-      if (!unit || unit.storeys < MIN_STOREYS)
+      if (unit.storeys < MIN_STOREYS)
         throw unprocessable('UNIT_NOT_ELIGIBLE', `加装电梯适用于 ${MIN_STOREYS} 层及以上、没有电梯的住宅`)
-      if (activePetition(ctx, unit.id))
+      // The unit's row is locked until the request ends: two starters at once cannot both open a petition.
+      await tx.core.units.get(unit.id, { lock: true })
+      if (await tx.elevator.activePetitionOf(unit.id)) {
         throw conflict('PETITION_EXISTS', '本单元已有一份进行中的加装电梯申请，请在“我的单元”中查看并参与')
+      }
       if (body.subsidiesFen > body.budgetFen)
         throw unprocessable('SUBSIDY_EXCEEDS_BUDGET', '补助金额不能超过工程预算', { subsidiesFen: '不能超过工程预算' })
       if (body.budgetFen <= 0) throw unprocessable('INVALID_BUDGET', '请填写工程预算', { budgetFen: '请填写工程预算' })
       const votingDeadline = checkDeadline(ctx, body.votingDeadline)
-      const coInitiators = coInitiatorsOf(ctx, unit.id, body.coInitiatorRoomIds)
       const id = newId('ep')
+      const coInitiators = await coInitiatorsOf(ctx, unit, id, body.coInitiatorRoomIds)
       const p: ElevatorPetition = {
         id,
         unitId: unit.id,
         communityId: unit.communityId,
         starterId: user.id,
-        starterRoomId: room.id,
-        coInitiators,
-        plan: {
-          elevatorPosition: body.elevatorPosition,
-          budgetFen: body.budgetFen,
-          subsidiesFen: body.subsidiesFen,
-          yearlyMaintenanceFen: body.yearlyMaintenanceFen,
-        },
+        starterRoomId: flat.room.id,
+        elevatorPosition: body.elevatorPosition,
+        budgetFen: body.budgetFen,
+        subsidiesFen: body.subsidiesFen,
+        yearlyMaintenanceFen: body.yearlyMaintenanceFen,
         votingDeadline,
         status: 'forming',
         createdAt: nowIso,
       }
-      db.write('elevatorPetitions')[id] = p
+      await tx.elevator.petitions.insert(p)
       for (const c of coInitiators) {
-        ctx.notify(
+        await tx.elevator.coInitiators.insert(c)
+        await ctx.notify(
           c.userId,
           '邀请您作为加装电梯联合发起人',
-          `${nameOf(user)}（${room.name}）邀请您共同发起${unitLabel(db.data, unit.id)}加装电梯。请在小程序中确认或拒绝；全部确认后开始表决。`,
+          `${nameOf(user)}（${flat.room.name}）邀请您共同发起${unit.label}加装电梯。请在小程序中确认或拒绝；全部确认后开始表决。`,
           petitionLink(id),
         )
       }
-      return petitionDto(db.data, p, { role: 'owner', user, rooms: [room.id] }, ctx.clock.now())
+      return petitionDto(tx, p, unit, { role: 'owner', user, rooms: [flat.room.id] }, ctx.clock.now())
     },
   }),
   route({
@@ -178,51 +188,50 @@ export const petitionRoutes: Route[] = [
     path: '/api/elevator/petitions/:id',
     access: 'user',
     allowProxy: true,
-    handler: (ctx) => {
-      settle(ctx)
-      const p = petitionOr404(ctx, ctx.params.id)
-      return petitionDto(ctx.db.data, p, viewerOf(ctx, p), ctx.clock.now())
+    handler: async (ctx) => {
+      await settle(ctx)
+      return viewed(ctx, (await petitionOr404(ctx, ctx.params.id)).id)
     },
   }),
   route({
     method: 'POST',
     path: '/api/elevator/petitions/:id/confirm',
     access: 'user',
-    handler: (ctx) => {
-      settle(ctx)
-      const p = pendingInvitation(ctx)
-      const stored = ctx.db.write('elevatorPetitions')[p.id]
-      stored.coInitiators.find((c) => c.userId === ctx.user.id)!.confirmedAt = ctx.nowIso
-      if (stored.coInitiators.every((c) => c.confirmedAt)) {
-        stored.status = 'voting'
-        stored.openedAt = ctx.nowIso
-        notifyOwners(
+    handler: async (ctx) => {
+      await settle(ctx)
+      const { p, mine } = await pendingInvitation(ctx)
+      const { elevator } = ctx.tx
+      await elevator.coInitiators.update(mine.id, { confirmedAt: ctx.nowIso })
+      const unit = await unitOf(ctx.tx.core, p.unitId)
+      if ((await elevator.coInitiatorsOf(p.id)).every((c) => c.confirmedAt)) {
+        await elevator.petitions.update(p.id, { status: 'voting', openedAt: ctx.nowIso })
+        await notifyOwners(
           ctx,
-          stored,
+          p,
+          unit,
           '加装电梯表决开始',
-          `${unitLabel(ctx.db.data, p.unitId)}加装电梯开始表决，截止时间 ${formatDateTimeCn(stored.votingDeadline)}。请查看方案和您家的分摊金额后签名表决。`,
+          `${unit.label}加装电梯开始表决，截止时间 ${formatDateTimeCn(p.votingDeadline)}。请查看方案和您家的分摊金额后签名表决。`,
         )
       }
-      return petitionDto(ctx.db.data, stored, viewerOf(ctx, stored), ctx.clock.now())
+      return viewed(ctx, p.id, unit)
     },
   }),
   route({
     method: 'POST',
     path: '/api/elevator/petitions/:id/decline',
     access: 'user',
-    handler: (ctx) => {
-      settle(ctx)
-      const p = pendingInvitation(ctx)
-      const stored = ctx.db.write('elevatorPetitions')[p.id]
-      stored.coInitiators.find((c) => c.userId === ctx.user.id)!.declinedAt = ctx.nowIso
-      stored.status = 'cancelled'
-      ctx.notify(
+    handler: async (ctx) => {
+      await settle(ctx)
+      const { p, mine } = await pendingInvitation(ctx)
+      await ctx.tx.elevator.coInitiators.update(mine.id, { declinedAt: ctx.nowIso })
+      await ctx.tx.elevator.petitions.update(p.id, { status: 'cancelled' })
+      await ctx.notify(
         p.starterId,
         '联合发起人未同意',
         `${nameOf(ctx.user)}没有同意作为联合发起人，这次加装电梯申请已取消。您可以邀请其他业主重新发起。`,
         petitionLink(p.id),
       )
-      return petitionDto(ctx.db.data, stored, viewerOf(ctx, stored), ctx.clock.now())
+      return viewed(ctx, p.id)
     },
   }),
   route({
@@ -230,43 +239,35 @@ export const petitionRoutes: Route[] = [
     path: '/api/elevator/petitions/:id/compensation',
     access: 'user',
     input: compensationInput,
-    handler: (ctx) => {
-      settle(ctx)
-      const p = petitionOr404(ctx, ctx.params.id)
-      const viewer = viewerOf(ctx, p)
+    handler: async (ctx) => {
+      await settle(ctx)
+      const p = await petitionOr404(ctx, ctx.params.id, true)
+      const unit = await unitOf(ctx.tx.core, p.unitId)
+      const viewer = viewerOf(ctx, p, unit)
       if (viewer.role !== 'worker' && p.starterId !== ctx.user.id)
         throw forbidden('低层补偿由发起人或社区工作人员记录', 'NOT_STARTER')
-      if (FREE.includes(p.status)) throw conflict('PETITION_CLOSED', '这份申请已经结束，不能再记录补偿')
-      const stored = ctx.db.write('elevatorPetitions')[p.id]
-      stored.compensation = {
-        amountFen: ctx.body.amountFen,
-        text: ctx.body.text,
-        recordedBy: ctx.user.id,
-        recordedAt: ctx.nowIso,
-      }
-      return petitionDto(ctx.db.data, stored, viewer, ctx.clock.now())
+      if (!ACTIVE_STATUSES.includes(p.status)) throw conflict('PETITION_CLOSED', '这份申请已经结束，不能再记录补偿')
+      const stored = await ctx.tx.elevator.petitions.update(p.id, {
+        compensationFen: ctx.body.amountFen,
+        compensationText: ctx.body.text,
+        compensationBy: ctx.user.id,
+        compensationAt: ctx.nowIso,
+      })
+      return petitionDto(ctx.tx, stored, unit, viewer, ctx.clock.now())
     },
   }),
   route({
     method: 'GET',
     path: '/api/elevator/worker/petitions',
     access: 'worker',
-    handler: (ctx) => {
-      settle(ctx)
-      return Object.values(ctx.db.data.elevatorPetitions)
-        .filter((p) => p.communityId === ctx.user.communityId)
-        .sort((a, b) => b.createdAt.localeCompare(a.createdAt))
-        .map((p) => petitionDto(ctx.db.data, p, { role: 'worker', user: ctx.user, rooms: [] }, ctx.clock.now()))
+    handler: async (ctx) => {
+      await settle(ctx)
+      const out = []
+      const worker = { role: 'worker' as const, user: ctx.user, rooms: [] }
+      for (const p of await ctx.tx.elevator.petitionsOfCommunity(ctx.user.communityId)) {
+        out.push(await petitionDto(ctx.tx, p, await unitOf(ctx.tx.core, p.unitId), worker, ctx.clock.now()))
+      }
+      return out
     },
   }),
 ]
-
-/** The petition where the caller has a pending co-initiator invitation (409 `NOT_FORMING`, 403 `NOT_CO_INITIATOR`). */
-function pendingInvitation(ctx: RouteContext): ElevatorPetition {
-  const p = petitionOr404(ctx, ctx.params.id)
-  const mine = p.coInitiators.find((c) => c.userId === ctx.user.id)
-  if (!mine) throw forbidden('您不是这份申请的联合发起人', 'NOT_CO_INITIATOR')
-  if (p.status !== 'forming' || mine.confirmedAt || mine.declinedAt)
-    throw conflict('NOT_FORMING', '这份申请已不在等待确认的阶段')
-  return p
-}

@@ -4,9 +4,10 @@
  * live meter (four exact ratios against 2/3 and 3/4), the whole unit's cost table, and the published
  * hash-chained log with a verify endpoint for the receipts the app keeps.
  */
-import { finalBallots, verifyChain } from '@/domain/auditLog'
+import { verifyChain } from '@/domain/auditLog'
 import { meterOf } from '@/domain/elevator'
 import type {
+  ElevatorAuditPageDto,
   ElevatorCostTableDto,
   ElevatorMeterDto,
   ElevatorMyHouseholdsDto,
@@ -16,12 +17,11 @@ import { unprocessable } from '@/backend/core/http'
 import { newId } from '@/backend/core/ids'
 import { route, type Route } from '@/backend/core/router'
 import { requirePrivacy } from '@/backend/routes/me'
-import { petitionOr404, requireHouseholdOwner, requireVotingOpen, viewerOf } from './access'
-import { latestEntry, recordBallot } from './ballots'
-import { householdsOf, unitLabel } from './households'
+import { petitionAndUnit, requireHouseholdOwner, requireVotingOpen, viewerOf } from './access'
+import { recordBallot } from './ballots'
 import { finalTally, settle } from './lifecycle'
 import { ballotInput, pageQuery, verifyInput } from './schemas'
-import { auditEntryDto, compensationDto, planDto, shareRows } from './views'
+import { auditEntryDtos, compensationDto, planDto, shareRows } from './views'
 
 const RULE =
   '分摊金额 = 净费用（工程预算 − 补助）× 本户（楼层系数 × 专有面积）÷ 全单元合计；楼层系数：1–2 层 0，3 层 0.7，4 层 0.8，5 层 0.9，6 层 1.0，7 层 1.1，8 层 1.2，9 层及以上 1.3；按分取整，尾差按最大余数分配，合计正好等于净费用。'
@@ -33,29 +33,28 @@ export const voteRoutes: Route[] = [
     path: '/api/elevator/petitions/:id/my-households',
     access: 'user',
     allowProxy: true,
-    handler: (ctx): ElevatorMyHouseholdsDto => {
-      settle(ctx)
-      const p = petitionOr404(ctx, ctx.params.id)
-      const viewer = viewerOf(ctx, p)
-      const log = ctx.db.data.elevatorAuditLogs[p.id] ?? []
-      const rows = shareRows(ctx.db.data, p).filter((r) => viewer.rooms.includes(r.householdId))
+    handler: async (ctx): Promise<ElevatorMyHouseholdsDto> => {
+      await settle(ctx)
+      const { p, unit } = await petitionAndUnit(ctx, ctx.params.id)
+      const viewer = viewerOf(ctx, p, unit)
+      const rows = shareRows(unit, p).filter((r) => viewer.rooms.includes(r.householdId))
+      const households = []
+      for (const r of rows) {
+        const e = await ctx.tx.elevator.ballotOf(p.id, r.householdId)
+        const ballot = e ? { choice: e.choice, at: e.at, channel: e.channel, seq: e.seq, hash: e.hash } : null
+        households.push({ ...r, ballot })
+      }
       return {
         petitionId: p.id,
         votingOpen: p.status === 'voting' && ctx.clock.now() <= Date.parse(p.votingDeadline),
         votingDeadline: p.votingDeadline,
         netCostFen: planDto(p).netCostFen,
-        households: rows.map((r) => {
-          const e = latestEntry(log, r.householdId)
-          return {
-            ...r,
-            ballot: e ? { choice: e.choice, at: e.at, channel: e.channel, seq: e.seq, hash: e.hash } : null,
-          }
-        }),
+        households,
         note:
           rows.length > 1
             ? `您名下本单元有 ${rows.length} 户：依法按一人计算人数，各户面积分别计入；一次表决同时记录到各户。`
             : '一户一票，截止前可以改票，以截止时最后一次为准。',
-        signerName: ctx.principal.realName?.name ?? null,
+        signerName: ctx.principal.realName ?? null,
       }
     },
   }),
@@ -65,25 +64,26 @@ export const voteRoutes: Route[] = [
     access: 'user',
     allowProxy: true,
     input: ballotInput,
-    handler: (ctx) => {
-      settle(ctx)
-      const p = petitionOr404(ctx, ctx.params.id)
+    handler: async (ctx) => {
+      await settle(ctx)
+      // Locked: parallel ballots on one petition append one after the other (no forked chain).
+      const { p, unit } = await petitionAndUnit(ctx, ctx.params.id, true)
       const { householdId, choice, signature } = ctx.body
-      requireHouseholdOwner(ctx, p, householdId)
+      requireHouseholdOwner(ctx, unit, householdId)
       requirePrivacy(ctx)
       requireVotingOpen(ctx, p)
       let signatureImageId: string | undefined
       if (signature.kind === 'typed-name') {
-        if (signature.name !== ctx.principal.realName!.name) {
+        if (signature.name !== ctx.principal.realName) {
           throw unprocessable('SIGNATURE_NAME_MISMATCH', '输入的姓名与实名认证的业主姓名不一致，请输入业主本人的姓名', {
             'signature.name': '与业主实名不一致',
           })
         }
       } else {
         signatureImageId = newId('img')
-        ctx.db.putImage(signatureImageId, signature.image)
+        await ctx.tx.core.images.put(signatureImageId, signature.image)
       }
-      return recordBallot(ctx, p, {
+      return recordBallot(ctx, p, unit, {
         householdId,
         choice,
         channel: 'app',
@@ -98,19 +98,19 @@ export const voteRoutes: Route[] = [
     path: '/api/elevator/petitions/:id/meter',
     access: 'user',
     allowProxy: true,
-    handler: (ctx): ElevatorMeterDto => {
-      settle(ctx)
-      const p = petitionOr404(ctx, ctx.params.id)
-      viewerOf(ctx, p)
-      const tally = finalTally(ctx.db.data, p)
+    handler: async (ctx): Promise<ElevatorMeterDto> => {
+      await settle(ctx)
+      const { p, unit } = await petitionAndUnit(ctx, ctx.params.id)
+      viewerOf(ctx, p, unit)
+      const { tally, ballots } = await finalTally(ctx.tx, p, unit)
       const final = p.status !== 'forming' && p.status !== 'voting'
       return {
         petitionId: p.id,
         asOf: ctx.nowIso,
         final,
         votingDeadline: p.votingDeadline,
-        households: householdsOf(ctx.db.data, p.unitId).length,
-        ballots: finalBallots(ctx.db.data.elevatorAuditLogs[p.id] ?? [], p.votingDeadline).length,
+        households: unit.flats.length,
+        ballots,
         tally,
         meter: meterOf(tally, { closed: final }),
       }
@@ -121,26 +121,29 @@ export const voteRoutes: Route[] = [
     path: '/api/elevator/petitions/:id/cost-table',
     access: 'user',
     allowProxy: true,
-    handler: (ctx): ElevatorCostTableDto => {
-      settle(ctx)
-      const p = petitionOr404(ctx, ctx.params.id)
-      const viewer = viewerOf(ctx, p)
-      const log = ctx.db.data.elevatorAuditLogs[p.id] ?? []
+    handler: async (ctx): Promise<ElevatorCostTableDto> => {
+      await settle(ctx)
+      const { p, unit } = await petitionAndUnit(ctx, ctx.params.id)
+      const viewer = viewerOf(ctx, p, unit)
       // Workers see each household's current ballot (to enter paper ballots knowingly); owners do not here.
-      const rows = shareRows(ctx.db.data, p).map((r) => {
-        if (viewer.role !== 'worker') return r
-        const last = latestEntry(log, r.householdId)
-        return { ...r, ballot: last ? { channel: last.channel, choice: last.choice, at: last.at } : null }
-      })
+      const rows = []
+      for (const r of shareRows(unit, p)) {
+        if (viewer.role !== 'worker') {
+          rows.push(r)
+          continue
+        }
+        const last = await ctx.tx.elevator.ballotOf(p.id, r.householdId)
+        rows.push({ ...r, ballot: last ? { channel: last.channel, choice: last.choice, at: last.at } : null })
+      }
       return {
         petitionId: p.id,
-        unitLabel: unitLabel(ctx.db.data, p.unitId),
+        unitLabel: unit.label,
         plan: planDto(p),
         rows,
         totalShareFen: rows.reduce((s, r) => s + r.shareFen, 0),
         totalMaintenanceFen: rows.reduce((s, r) => s + r.maintenanceShareFen, 0),
         totalArea: rows.reduce((s, r) => s + Math.round(r.area * 100), 0) / 100,
-        compensation: compensationDto(ctx.db.data, p),
+        compensation: await compensationDto(ctx.tx, p),
         rule: RULE,
       }
     },
@@ -151,18 +154,21 @@ export const voteRoutes: Route[] = [
     access: 'user',
     allowProxy: true,
     input: pageQuery,
-    handler: (ctx) => {
-      settle(ctx)
-      const p = petitionOr404(ctx, ctx.params.id)
-      viewerOf(ctx, p)
-      const log = ctx.db.data.elevatorAuditLogs[p.id] ?? []
+    handler: async (ctx): Promise<ElevatorAuditPageDto> => {
+      await settle(ctx)
+      const { p, unit } = await petitionAndUnit(ctx, ctx.params.id)
+      viewerOf(ctx, p, unit)
       const start = Number(ctx.body.cursor ?? 0)
       const limit = Math.min(100, Math.max(1, Number(ctx.body.limit ?? 20)))
-      const last = log[log.length - 1]
+      const [page, total, last] = await Promise.all([
+        ctx.tx.elevator.logPage(p.id, start, limit),
+        ctx.tx.elevator.logLength(p.id),
+        ctx.tx.elevator.lastEntryOf(p.id),
+      ])
       return {
-        items: log.slice(start, start + limit).map((e) => auditEntryDto(ctx.db.data, p.id, e)),
-        nextCursor: start + limit < log.length ? String(start + limit) : null,
-        total: log.length,
+        items: await auditEntryDtos(ctx.tx, unit, p.id, page),
+        nextCursor: start + limit < total ? String(start + limit) : null,
+        total,
         head: last ? { seq: last.seq, hash: last.hash } : null,
       }
     },
@@ -173,11 +179,11 @@ export const voteRoutes: Route[] = [
     access: 'user',
     allowProxy: true,
     input: verifyInput,
-    handler: (ctx): ElevatorVerifyDto => {
-      settle(ctx)
-      const p = petitionOr404(ctx, ctx.params.id)
-      viewerOf(ctx, p)
-      const log = ctx.db.data.elevatorAuditLogs[p.id] ?? []
+    handler: async (ctx): Promise<ElevatorVerifyDto> => {
+      await settle(ctx)
+      const { p, unit } = await petitionAndUnit(ctx, ctx.params.id)
+      viewerOf(ctx, p, unit)
+      const log = await ctx.tx.elevator.logOf(p.id)
       const check = verifyChain(log, ctx.body.receipts)
       const last = log[log.length - 1]
       const why = {

@@ -15,15 +15,15 @@ import { newId } from '@/backend/core/ids'
 import { route, type Route, type RouteContext } from '@/backend/core/router'
 import { requirePrivacy } from '@/backend/routes/me'
 import {
-  petitionOr404,
+  petitionAndUnit,
   requireHouseholdOwner,
   requireUnitHousehold,
   requireVotingOpen,
   requireWorkerOf,
   viewerOf,
 } from './access'
-import { CHANNEL_TEXT, CHOICE_TEXT, latestEntry, recordBallot } from './ballots'
-import { ownerOfRoom, roomName, sameOwnerFlats, unitLabel } from './households'
+import { CHANNEL_TEXT, CHOICE_TEXT, earlierBallot, recordBallot } from './ballots'
+import { flatOf, roomName, sameOwnerFlats, type UnitView } from './households'
 import { petitionLink, settle } from './lifecycle'
 import type { ElevatorObjection, ElevatorPetition } from './model'
 import { mediationInput, objectionInput, paperBallotInput, paperObjectionInput } from './schemas'
@@ -31,37 +31,43 @@ import { nameOf, petitionDto, STAGE_TEXT } from './views'
 
 const STAGES: ElevatorMediationStageDto[] = ['negotiation', 'mediation', 'coordination', 'resolved']
 
+/** `3月2日 10:00` of an ISO instant with +08:00. */
+const shortTime = (iso: string) => `${Number(iso.slice(5, 7))}月${Number(iso.slice(8, 10))}日 ${iso.slice(11, 16)}`
+
 /** Objections are accepted only while publicity runs (409 `NOT_IN_PUBLICITY` before, `PUBLICITY_CLOSED` after). */
 function requirePublicityOpen(ctx: RouteContext, p: ElevatorPetition): void {
-  if (!p.publicity) throw conflict('NOT_IN_PUBLICITY', '现在不在公示期：只有表决通过后的 10 天公示期内可以提出书面异议')
-  if (p.status !== 'publicity' || ctx.clock.now() >= Date.parse(p.publicity.endsAt)) {
+  if (!p.publicityEndsAt)
+    throw conflict('NOT_IN_PUBLICITY', '现在不在公示期：只有表决通过后的 10 天公示期内可以提出书面异议')
+  if (p.status !== 'publicity' || ctx.clock.now() >= Date.parse(p.publicityEndsAt)) {
     throw conflict('PUBLICITY_CLOSED', '公示期已经结束，不能再提出异议。如有争议，请联系社区协商调解。')
   }
 }
 
-function saveObjection(
+/**
+ * Saves a written objection for `householdId` (the caller holds the petition locked) and tells the
+ * community's other workers. 409 `OBJECTION_EXISTS` when the household filed one already.
+ */
+async function saveObjection(
   ctx: RouteContext,
   p: ElevatorPetition,
+  unit: UnitView,
   householdId: string,
   channel: ElevatorObjection['channel'],
   text: string,
   photo?: string,
-): ElevatorObjection {
+): Promise<ElevatorObjection> {
   // One written objection per household: a second is refused, naming the first.
-  const earlier = Object.values(ctx.db.data.elevatorObjections).find(
-    (o) => o.petitionId === p.id && o.householdId === householdId,
-  )
+  const earlier = await ctx.tx.elevator.objectionOf(p.id, [householdId])
   if (earlier) {
-    const at = `${Number(earlier.filedAt.slice(5, 7))}月${Number(earlier.filedAt.slice(8, 10))}日 ${earlier.filedAt.slice(11, 16)}`
     throw conflict(
       'OBJECTION_EXISTS',
-      `${roomName(ctx.db.data, householdId)} 已于 ${at} 提出过书面异议，每户一份。如需补充，请联系社区工作人员在协商时一并记录。`,
+      `${roomName(unit, householdId)} 已于 ${shortTime(earlier.filedAt)} 提出过书面异议，每户一份。如需补充，请联系社区工作人员在协商时一并记录。`,
     )
   }
   let photoId: string | undefined
   if (photo) {
     photoId = newId('img')
-    ctx.db.putImage(photoId, photo)
+    await ctx.tx.core.images.put(photoId, photo)
   }
   const o: ElevatorObjection = {
     id: newId('eo'),
@@ -73,22 +79,23 @@ function saveObjection(
     filedAt: ctx.nowIso,
     ...(photoId ? { photoId } : {}),
   }
-  ctx.db.write('elevatorObjections')[o.id] = o
-  for (const w of Object.values(ctx.db.data.users)) {
-    if (w.role === 'worker' && !w.deletedAt && w.communityId === p.communityId && w.id !== ctx.user.id) {
-      ctx.notify(
-        w.id,
-        '收到加装电梯书面异议',
-        `${unitLabel(ctx.db.data, p.unitId)} ${roomName(ctx.db.data, householdId)} 业主在公示期内提出了实名书面异议，请查看并准备协商。`,
-        petitionLink(p.id),
-      )
-    }
+  await ctx.tx.elevator.objections.insert(o)
+  for (const w of await ctx.tx.core.workersOf(p.communityId)) {
+    if (w.id === ctx.user.id) continue
+    await ctx.notify(
+      w.id,
+      '收到加装电梯书面异议',
+      `${unit.label} ${roomName(unit, householdId)} 业主在公示期内提出了实名书面异议，请查看并准备协商。`,
+      petitionLink(p.id),
+    )
   }
   return o
 }
 
+/** An objection for the wire; the objector's name only for workers and the objector. */
 function objectionDto(
   ctx: RouteContext,
+  unit: UnitView,
   o: ElevatorObjection,
   worker: boolean,
   myRooms: string[],
@@ -96,12 +103,12 @@ function objectionDto(
   const mine = o.filedBy === ctx.principal.id || myRooms.includes(o.householdId)
   return {
     id: o.id,
-    roomName: roomName(ctx.db.data, o.householdId),
+    roomName: roomName(unit, o.householdId),
     channel: o.channel,
     text: o.text,
     hasPhoto: !!o.photoId,
     filedAt: o.filedAt,
-    objectorName: worker || mine ? nameOf(ownerOfRoom(ctx.db.data, o.householdId)) : null,
+    objectorName: worker || mine ? nameOf(flatOf(unit, o.householdId)?.owner) : null,
     mine,
   }
 }
@@ -113,25 +120,24 @@ export const workerRoutes: Route[] = [
     path: '/api/elevator/worker/petitions/:id/paper-ballots',
     access: 'worker',
     input: paperBallotInput,
-    handler: (ctx) => {
-      settle(ctx)
-      const p = petitionOr404(ctx, ctx.params.id)
+    handler: async (ctx) => {
+      await settle(ctx)
+      // Locked: parallel ballots on one petition append one after the other (no forked chain).
+      const { p, unit } = await petitionAndUnit(ctx, ctx.params.id, true)
       requireWorkerOf(ctx, p)
-      requireUnitHousehold(ctx, p, ctx.body.householdId)
+      requireUnitHousehold(unit, ctx.body.householdId)
       requireVotingOpen(ctx, p)
       // A household that has voted (online, or on an earlier paper) is replaced only on purpose.
-      const earlier = sameOwnerFlats(ctx.db.data, ctx.body.householdId)
-        .map((f) => latestEntry(ctx.db.data.elevatorAuditLogs[p.id] ?? [], f))
-        .find((e) => e !== undefined)
+      const earlier = await earlierBallot(ctx, p, sameOwnerFlats(unit, ctx.body.householdId))
       if (earlier && !ctx.body.replaceExisting) {
         throw conflict(
           'ALREADY_VOTED',
-          `${roomName(ctx.db.data, earlier.householdId)} 已于 ${Number(earlier.at.slice(5, 7))}月${Number(earlier.at.slice(8, 10))}日 ${earlier.at.slice(11, 16)} ${CHANNEL_TEXT[earlier.channel]}表决“${CHOICE_TEXT[earlier.choice]}”。如业主本人签字要改为这张票，请在确认替换后再录入。`,
+          `${roomName(unit, earlier.householdId)} 已于 ${shortTime(earlier.at)} ${CHANNEL_TEXT[earlier.channel]}表决“${CHOICE_TEXT[earlier.choice]}”。如业主本人签字要改为这张票，请在确认替换后再录入。`,
         )
       }
       const photoRef = newId('img')
-      ctx.db.putImage(photoRef, ctx.body.photo)
-      return recordBallot(ctx, p, {
+      await ctx.tx.core.images.put(photoRef, ctx.body.photo)
+      return recordBallot(ctx, p, unit, {
         householdId: ctx.body.householdId,
         choice: ctx.body.choice,
         channel: ctx.body.channel,
@@ -146,14 +152,14 @@ export const workerRoutes: Route[] = [
     path: '/api/elevator/petitions/:id/objections',
     access: 'user',
     input: objectionInput,
-    handler: (ctx) => {
-      settle(ctx)
-      const p = petitionOr404(ctx, ctx.params.id)
-      requireHouseholdOwner(ctx, p, ctx.body.householdId)
+    handler: async (ctx) => {
+      await settle(ctx)
+      const { p, unit } = await petitionAndUnit(ctx, ctx.params.id, true)
+      requireHouseholdOwner(ctx, unit, ctx.body.householdId)
       requirePrivacy(ctx)
       requirePublicityOpen(ctx, p)
-      const o = saveObjection(ctx, p, ctx.body.householdId, 'app', ctx.body.text, ctx.body.photo)
-      return objectionDto(ctx, o, false, [ctx.body.householdId])
+      const o = await saveObjection(ctx, p, unit, ctx.body.householdId, 'app', ctx.body.text, ctx.body.photo)
+      return objectionDto(ctx, unit, o, false, [ctx.body.householdId])
     },
   }),
   route({
@@ -161,14 +167,12 @@ export const workerRoutes: Route[] = [
     path: '/api/elevator/petitions/:id/objections',
     access: 'user',
     allowProxy: true,
-    handler: (ctx): ElevatorObjectionListDto => {
-      settle(ctx)
-      const p = petitionOr404(ctx, ctx.params.id)
-      const viewer = viewerOf(ctx, p)
-      const all = Object.values(ctx.db.data.elevatorObjections)
-        .filter((o) => o.petitionId === p.id)
-        .sort((a, b) => a.filedAt.localeCompare(b.filedAt))
-      const items = all.map((o) => objectionDto(ctx, o, viewer.role === 'worker', viewer.rooms))
+    handler: async (ctx): Promise<ElevatorObjectionListDto> => {
+      await settle(ctx)
+      const { p, unit } = await petitionAndUnit(ctx, ctx.params.id)
+      const viewer = viewerOf(ctx, p, unit)
+      const all = await ctx.tx.elevator.objectionsOf(p.id)
+      const items = all.map((o) => objectionDto(ctx, unit, o, viewer.role === 'worker', viewer.rooms))
       return { total: all.length, items: viewer.role === 'worker' ? items : items.filter((o) => o.mine) }
     },
   }),
@@ -177,14 +181,14 @@ export const workerRoutes: Route[] = [
     path: '/api/elevator/worker/petitions/:id/paper-objections',
     access: 'worker',
     input: paperObjectionInput,
-    handler: (ctx) => {
-      settle(ctx)
-      const p = petitionOr404(ctx, ctx.params.id)
+    handler: async (ctx) => {
+      await settle(ctx)
+      const { p, unit } = await petitionAndUnit(ctx, ctx.params.id, true)
       requireWorkerOf(ctx, p)
-      requireUnitHousehold(ctx, p, ctx.body.householdId)
+      requireUnitHousehold(unit, ctx.body.householdId)
       requirePublicityOpen(ctx, p)
-      const o = saveObjection(ctx, p, ctx.body.householdId, 'paper', ctx.body.text, ctx.body.photo)
-      return objectionDto(ctx, o, true, [])
+      const o = await saveObjection(ctx, p, unit, ctx.body.householdId, 'paper', ctx.body.text, ctx.body.photo)
+      return objectionDto(ctx, unit, o, true, [])
     },
   }),
   route({
@@ -192,33 +196,36 @@ export const workerRoutes: Route[] = [
     path: '/api/elevator/worker/petitions/:id/mediation',
     access: 'worker',
     input: mediationInput,
-    handler: (ctx) => {
-      settle(ctx)
-      const p = petitionOr404(ctx, ctx.params.id)
+    handler: async (ctx) => {
+      await settle(ctx)
+      const { p, unit } = await petitionAndUnit(ctx, ctx.params.id, true)
       requireWorkerOf(ctx, p)
-      if (p.status !== 'mediation' || !p.mediation)
+      if (p.status !== 'mediation' || !p.mediationStage)
         throw conflict('NOT_IN_MEDIATION', '这份申请不在协商调解阶段（只有公示期收到书面异议后才进入）')
-      if (STAGES.indexOf(ctx.body.stage) <= STAGES.indexOf(p.mediation.stage)) {
-        throw conflict('STAGE_NOT_FORWARD', `当前已是“${STAGE_TEXT[p.mediation.stage]}”阶段，只能向后推进`)
+      if (STAGES.indexOf(ctx.body.stage) <= STAGES.indexOf(p.mediationStage)) {
+        throw conflict('STAGE_NOT_FORWARD', `当前已是“${STAGE_TEXT[p.mediationStage]}”阶段，只能向后推进`)
       }
-      const stored = ctx.db.write('elevatorPetitions')[p.id]
-      stored.mediation!.stage = ctx.body.stage
-      stored.mediation!.steps.push({ stage: ctx.body.stage, note: ctx.body.note, by: ctx.user.id, at: ctx.nowIso })
-      if (ctx.body.stage === 'resolved') stored.status = 'concluded'
+      const { elevator } = ctx.tx
+      const seq = (await elevator.mediationStepsOf(p.id)).length + 1
+      const { stage, note } = ctx.body
+      const step = { id: `${p.id}:${seq}`, petitionId: p.id, seq, stage, note, by: ctx.user.id, at: ctx.nowIso }
+      await elevator.mediationSteps.insert(step)
+      const resolved = stage === 'resolved' ? { status: 'concluded' as const } : {}
+      const stored = await elevator.petitions.update(p.id, { mediationStage: stage, ...resolved })
       const told = new Set<string>([p.starterId])
-      for (const o of Object.values(ctx.db.data.elevatorObjections)) {
-        const owner = o.petitionId === p.id ? ownerOfRoom(ctx.db.data, o.householdId) : undefined
+      for (const o of await elevator.objectionsOf(p.id)) {
+        const owner = flatOf(unit, o.householdId)?.owner
         if (owner) told.add(owner.id)
       }
       for (const id of told) {
-        ctx.notify(
+        await ctx.notify(
           id,
           `加装电梯异议处理：${STAGE_TEXT[ctx.body.stage]}`,
-          `${unitLabel(ctx.db.data, p.unitId)}加装电梯异议处理进入“${STAGE_TEXT[ctx.body.stage]}”：${ctx.body.note}`,
+          `${unit.label}加装电梯异议处理进入“${STAGE_TEXT[ctx.body.stage]}”：${ctx.body.note}`,
           petitionLink(p.id),
         )
       }
-      return petitionDto(ctx.db.data, stored, { role: 'worker', user: ctx.user, rooms: [] }, ctx.clock.now())
+      return petitionDto(ctx.tx, stored, unit, { role: 'worker', user: ctx.user, rooms: [] }, ctx.clock.now())
     },
   }),
 ]

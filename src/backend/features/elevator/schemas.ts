@@ -3,7 +3,7 @@ import * as v from 'valibot'
 import { BUDGET_TOO_HIGH_TEXT, MAX_ELEVATOR_BUDGET_FEN, meaningfulLength, OBJECTION_MIN_CHARS } from '@/domain/elevator'
 
 /** Longest base64 text of a ≤ 200 KB image (same limit as the family-link authorisation photo). */
-export const MAX_IMAGE_BASE64 = Math.ceil((200 * 1024 * 4) / 3) + 4
+const MAX_IMAGE_BASE64 = Math.ceil((200 * 1024 * 4) / 3) + 4
 
 const id = (message: string) => v.pipe(v.string(message), v.minLength(1, message), v.maxLength(64, message))
 const fen = (label: string) =>
@@ -15,7 +15,7 @@ const fen = (label: string) =>
   )
 
 /** A photo or handwritten signature: base64, at most 200 KB. */
-export const imageSchema = (missing: string) =>
+const imageSchema = (missing: string) =>
   v.pipe(
     v.string(missing),
     v.minLength(8, missing),

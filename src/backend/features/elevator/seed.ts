@@ -2,16 +2,19 @@
  * Seed of the elevator feature: on 西山社区 5幢2单元 (`u-xs-5-2`, 5 storeys, 10 flats) a petition whose
  * vote is under way — started 6 days before the seed time by the 501 owner with the 401 and 301 owners,
  * opened 5 days before, deadline 20:00 Beijing 10 days after the seed date — with 5 of 10 households
- * already voted in the app (4 agree, 1 oppose), their log entries chained with `appendEntry`.
+ * already voted in the app (4 agree, 1 oppose), their log entries chained with `nextEntry`.
  * Nothing on 总浦桥社区 3幢1单元 (`u-zpq-3-1`), so a journey can start one there.
  */
-import { appendEntry, type AuditEntry } from '@/domain/auditLog'
+import { nextEntry, type AuditEntry } from '@/domain/auditLog'
 import { addDays, beijingDate, beijingIso } from '@/domain/time'
-import type { CoreCollections } from '@/backend/model'
-import type { ElevatorCollections, ElevatorPetition } from './model'
+import type { Rows } from '@/backend/core/data/store'
+import type { CoreSeed } from '@/backend/seed'
+import type { ElevatorBallotSignature, ElevatorCoInitiator, ElevatorLogEntry, ElevatorPetition } from './model'
+import { entryKey } from './repository'
+import { coInitiatorsTable, logTable, petitionsTable, signaturesTable } from './tables'
 
 /** Id of the seeded petition on 西山社区 5幢2单元. */
-export const SEED_PETITION_ID = 'ep-xs-5-2'
+const SEED_PETITION_ID = 'ep-xs-5-2'
 const HOUR = 3600_000
 const DAY = 24 * HOUR
 
@@ -24,13 +27,13 @@ const SEED_BALLOTS: { roomId: string; choice: AuditEntry['choice']; hours: numbe
   { roomId: 'r-xs-5-2-302', choice: 'agree', hours: 75 },
 ]
 
-/** Seed data of the elevator feature; `nowIso` is the seed time, `core` the core seed (people, rooms, register). */
-export function seedElevator(nowIso: string, core: CoreCollections): ElevatorCollections {
+/** Seed rows of the elevator feature; `nowIso` is the seed time, `core` the core seed (people, register). */
+export function seedElevator(core: CoreSeed, nowIso: string): Rows {
   const now = Date.parse(nowIso)
   const ownerId = (roomId: string): string => {
     const idNumber = core.propertyRegister[roomId]?.ownerIdNumber
-    const user = Object.values(core.users).find((u) => u.realName?.idNumber === idNumber)
-    if (!user) throw new Error(`elevator seed: no owner account for ${roomId}`)
+    const user = Object.values(core.users).find((u) => u.idNumber === idNumber)
+    if (!idNumber || !user) throw new Error(`elevator seed: no owner account for ${roomId}`)
     return user.id
   }
   const openedMs = now - 5 * DAY
@@ -41,27 +44,26 @@ export function seedElevator(nowIso: string, core: CoreCollections): ElevatorCol
     communityId: 'c-xs',
     starterId: ownerId('r-xs-5-2-501'),
     starterRoomId: 'r-xs-5-2-501',
-    coInitiators: ['r-xs-5-2-401', 'r-xs-5-2-301'].map((roomId) => ({
-      userId: ownerId(roomId),
-      roomId,
-      invitedAt: beijingIso(now - 6 * DAY),
-      confirmedAt: opened,
-    })),
-    plan: {
-      elevatorPosition: '单元北侧楼梯间外，平层入户，每层停靠',
-      budgetFen: 48_000_000,
-      subsidiesFen: 20_000_000,
-      yearlyMaintenanceFen: 1_200_000,
-    },
+    elevatorPosition: '单元北侧楼梯间外，平层入户，每层停靠',
+    budgetFen: 48_000_000,
+    subsidiesFen: 20_000_000,
+    yearlyMaintenanceFen: 1_200_000,
     votingDeadline: `${addDays(beijingDate(nowIso), 10)}T20:00:00+08:00`,
     status: 'voting',
     createdAt: beijingIso(now - 6 * DAY),
     openedAt: opened,
   }
-  let log: AuditEntry[] = []
-  const elevatorSignatures: ElevatorCollections['elevatorSignatures'] = {}
+  const coInitiators: ElevatorCoInitiator[] = ['r-xs-5-2-401', 'r-xs-5-2-301'].map((roomId, rank) => {
+    const userId = ownerId(roomId)
+    const invitedAt = beijingIso(now - 6 * DAY)
+    const id = `${SEED_PETITION_ID}:${userId}`
+    return { id, petitionId: SEED_PETITION_ID, rank, userId, roomId, invitedAt, confirmedAt: opened }
+  })
+  const log: ElevatorLogEntry[] = []
+  const signatures: ElevatorBallotSignature[] = []
+  let last: AuditEntry | undefined
   for (const b of SEED_BALLOTS) {
-    log = appendEntry(log, {
+    last = nextEntry(last, {
       at: beijingIso(openedMs + b.hours * HOUR),
       householdId: b.roomId,
       actor: ownerId(b.roomId),
@@ -69,19 +71,14 @@ export function seedElevator(nowIso: string, core: CoreCollections): ElevatorCol
       choice: b.choice,
       signatureKind: 'typed-name',
     })
-    const seq = log[log.length - 1].seq
-    elevatorSignatures[`${SEED_PETITION_ID}:${seq}`] = {
-      petitionId: SEED_PETITION_ID,
-      seq,
-      householdId: b.roomId,
-      actorRole: 'owner',
-    }
+    const id = entryKey(SEED_PETITION_ID, last.seq)
+    log.push({ id, petitionId: SEED_PETITION_ID, ...last })
+    signatures.push({ id, petitionId: SEED_PETITION_ID, seq: last.seq, householdId: b.roomId, actorRole: 'owner' })
   }
   return {
-    elevatorPetitions: { [SEED_PETITION_ID]: petition },
-    // Plain copies: `appendEntry` freezes entries, stored records must stay editable like loaded JSON.
-    elevatorAuditLogs: { [SEED_PETITION_ID]: log.map((e) => ({ ...e })) },
-    elevatorSignatures,
-    elevatorObjections: {},
+    [petitionsTable.name]: [petition],
+    [coInitiatorsTable.name]: coInitiators,
+    [logTable.name]: log,
+    [signaturesTable.name]: signatures,
   }
 }

@@ -3,7 +3,7 @@
  * are not shown to owners (flats are), except the retrofit group's and in the audit log; deleted
  * accounts show no name (`null`).
  */
-import { allocateCost } from '@/domain/elevator'
+import { allocateCost, type VoteTally } from '@/domain/elevator'
 import type { AuditEntry } from '@/domain/auditLog'
 import { beijingDate } from '@/domain/time'
 import type {
@@ -13,13 +13,14 @@ import type {
   ElevatorPetitionDto,
   ElevatorPetitionStatusDto,
   ElevatorPlanDto,
+  ElevatorResultDto,
   ElevatorShareRowDto,
 } from '@/domain/contracts/elevator'
-import type { Collections, User } from '@/backend/model'
+import type { Tx } from '@/backend/core/router'
+import type { User } from '@/backend/model'
 import type { Viewer } from './access'
-import { coefficientOf, householdsOf, roomName, unitLabel, unitRooms } from './households'
-import { resultSummary } from './lifecycle'
-import type { ElevatorPetition } from './model'
+import { coefficientOf, householdsOf, roomName, type UnitView } from './households'
+import type { ElevatorBallotSignature, ElevatorCoInitiator, ElevatorLogEntry, ElevatorPetition } from './model'
 
 const STATUS_TEXT: Record<ElevatorPetitionStatusDto, string> = {
   forming: '等待联合发起人确认',
@@ -42,83 +43,117 @@ export const STAGE_TEXT: Record<ElevatorMediationStageDto, string> = {
 
 /** A person's name for the wire: `null` for deleted or unknown accounts (their records stay, without the name). */
 export function nameOf(u: User | undefined): string | null {
-  return !u || u.deletedAt ? null : (u.realName?.name ?? u.nickname)
+  return !u || u.deletedAt ? null : (u.realName ?? u.nickname)
+}
+
+/** The wire names (`nameOf`) of users by id. */
+async function namesOf(tx: Tx, ids: readonly string[]): Promise<Map<string, string | null>> {
+  const users = new Map((await tx.core.usersByIds(ids)).map((u) => [u.id, u]))
+  return new Map(ids.map((id) => [id, nameOf(users.get(id))]))
 }
 
 /** The plan with its net cost (fen). */
 export function planDto(p: ElevatorPetition): ElevatorPlanDto {
-  return { ...p.plan, netCostFen: p.plan.budgetFen - p.plan.subsidiesFen }
+  return {
+    elevatorPosition: p.elevatorPosition,
+    budgetFen: p.budgetFen,
+    subsidiesFen: p.subsidiesFen,
+    netCostFen: p.budgetFen - p.subsidiesFen,
+    yearlyMaintenanceFen: p.yearlyMaintenanceFen,
+  }
+}
+
+/** A one-line plain-Chinese result, e.g. `参与 8/10 人、… ㎡；同意 7 人、… ㎡：表决通过`. */
+export function resultSummary(t: VoteTally): string {
+  const verdict = t.approved ? '表决通过' : t.quorumMet ? '同意未达参与者的 3/4，未通过' : '参与未达 2/3，未通过'
+  return `参与 ${t.participatingOwners}/${t.totalOwners} 人、${t.participatingArea}/${t.totalArea} ㎡；同意 ${t.agreeOwners} 人、${t.agreeArea} ㎡：${verdict}`
+}
+
+/** The published result, or null before the vote closed. */
+function resultDto(p: ElevatorPetition): ElevatorResultDto | null {
+  const t = p.resultTally
+  if (!t || !p.resultPublishedAt) return null
+  const publishedAt = p.resultPublishedAt
+  const publishedDate = beijingDate(publishedAt)
+  return {
+    approved: t.approved,
+    quorumMet: t.quorumMet,
+    tally: t,
+    publishedAt,
+    publishedDate,
+    summary: resultSummary(t),
+  }
 }
 
 /** The compensation line for low floors, if recorded (shown beside the cost table, not part of the shares). */
-export function compensationDto(data: Collections, p: ElevatorPetition): ElevatorCompensationDto | null {
-  const c = p.compensation
-  return c
-    ? {
-        amountFen: c.amountFen,
-        text: c.text,
-        recordedByName: nameOf(data.users[c.recordedBy]),
-        recordedAt: c.recordedAt,
-      }
-    : null
+export async function compensationDto(tx: Tx, p: ElevatorPetition): Promise<ElevatorCompensationDto | null> {
+  if (p.compensationFen == null || !p.compensationText || !p.compensationBy || !p.compensationAt) return null
+  const [by] = await tx.core.usersByIds([p.compensationBy])
+  const { compensationFen: amountFen, compensationText: text, compensationAt: recordedAt } = p
+  return { amountFen, text, recordedByName: nameOf(by), recordedAt }
 }
 
-/** A petition for an owner or worker viewer; `nowMs` decides what is open now. */
-export function petitionDto(
-  data: Collections,
+/** A petition of `unit` for an owner or worker viewer; `nowMs` decides what is open now. */
+export async function petitionDto(
+  tx: Tx,
   p: ElevatorPetition,
+  unit: UnitView,
   viewer: Viewer,
   nowMs: number,
-): ElevatorPetitionDto {
-  const objections = Object.values(data.elevatorObjections).filter((o) => o.petitionId === p.id).length
-  const publicityOpen = p.status === 'publicity' && !!p.publicity && nowMs < Date.parse(p.publicity.endsAt)
+): Promise<ElevatorPetitionDto> {
+  const [coInitiators, steps, objections, objected] = await Promise.all([
+    tx.elevator.coInitiatorsOf(p.id),
+    tx.elevator.mediationStepsOf(p.id),
+    tx.elevator.objectionCount(p.id),
+    tx.elevator.objectionOf(p.id, viewer.rooms),
+  ])
+  const names = await namesOf(tx, [p.starterId, ...coInitiators.map((c) => c.userId), ...steps.map((s) => s.by)])
+  const publicityOpen = p.status === 'publicity' && !!p.publicityEndsAt && nowMs < Date.parse(p.publicityEndsAt)
   const isOwner = viewer.role === 'owner'
+  const pending = (c: ElevatorCoInitiator) => !c.confirmedAt && !c.declinedAt
   return {
     id: p.id,
     unitId: p.unitId,
-    unitLabel: unitLabel(data, p.unitId),
+    unitLabel: unit.label,
     status: p.status,
     statusText: STATUS_TEXT[p.status],
-    starter: { name: nameOf(data.users[p.starterId]), roomName: roomName(data, p.starterRoomId) },
-    coInitiators: p.coInitiators.map((c) => ({
-      roomName: roomName(data, c.roomId),
-      name: nameOf(data.users[c.userId]),
+    starter: { name: names.get(p.starterId) ?? null, roomName: roomName(unit, p.starterRoomId) },
+    coInitiators: coInitiators.map((c) => ({
+      roomName: roomName(unit, c.roomId),
+      name: names.get(c.userId) ?? null,
       status: c.confirmedAt ? 'confirmed' : c.declinedAt ? 'declined' : 'pending',
     })),
     plan: planDto(p),
     votingDeadline: p.votingDeadline,
     createdAt: p.createdAt,
     openedAt: p.openedAt ?? null,
-    result: p.result
-      ? { ...p.result, publishedDate: beijingDate(p.result.publishedAt), summary: resultSummary(p.result) }
-      : null,
-    publicity: p.publicity ? { ...p.publicity, open: publicityOpen, objections } : null,
-    mediation: p.mediation
+    result: resultDto(p),
+    publicity:
+      p.publicityStartsAt && p.publicityEndsAt
+        ? { startsAt: p.publicityStartsAt, endsAt: p.publicityEndsAt, open: publicityOpen, objections }
+        : null,
+    mediation: p.mediationStage
       ? {
-          stage: p.mediation.stage,
-          stageText: STAGE_TEXT[p.mediation.stage],
-          steps: p.mediation.steps.map((s) => ({
-            ...s,
+          stage: p.mediationStage,
+          stageText: STAGE_TEXT[p.mediationStage],
+          steps: steps.map((s) => ({
+            stage: s.stage,
+            note: s.note,
+            by: s.by,
+            at: s.at,
             stageText: STAGE_TEXT[s.stage],
-            byName: s.by === 'system' ? '系统' : (nameOf(data.users[s.by]) ?? '已注销用户'),
+            byName: s.by === 'system' ? '系统' : (names.get(s.by) ?? '已注销用户'),
           })),
         }
       : null,
-    compensation: compensationDto(data, p),
+    compensation: await compensationDto(tx, p),
     viewer: {
       role: viewer.role,
       isStarter: viewer.user.id === p.starterId,
-      mustConfirm:
-        p.status === 'forming' &&
-        p.coInitiators.some((c) => c.userId === viewer.user.id && !c.confirmedAt && !c.declinedAt),
+      mustConfirm: p.status === 'forming' && coInitiators.some((c) => c.userId === viewer.user.id && pending(c)),
       canVote: isOwner && p.status === 'voting' && nowMs <= Date.parse(p.votingDeadline),
       // One written objection per household: not again once one of the viewer's flats has filed one.
-      canObject:
-        isOwner &&
-        publicityOpen &&
-        !Object.values(data.elevatorObjections).some(
-          (o) => o.petitionId === p.id && viewer.rooms.includes(o.householdId),
-        ),
+      canObject: isOwner && publicityOpen && !objected,
     },
   }
 }
@@ -127,28 +162,47 @@ export function petitionDto(
  * Every flat's share of the net cost and of yearly maintenance (fen), by `allocateCost` (share ∝ floor
  * coefficient × area; largest remainder, sums exact). Sorted by room id.
  */
-export function shareRows(data: Collections, p: ElevatorPetition): ElevatorShareRowDto[] {
-  const households = householdsOf(data, p.unitId)
-  const shares = allocateCost(p.plan.budgetFen - p.plan.subsidiesFen, households)
-  const maintenance = allocateCost(p.plan.yearlyMaintenanceFen, households)
-  return unitRooms(data, p.unitId).map((r) => ({
-    householdId: r.id,
-    roomName: r.name,
-    floor: r.floor,
-    area: data.propertyRegister[r.id].area,
-    coefficient: coefficientOf(r.floor),
-    shareFen: shares[r.id],
-    maintenanceShareFen: maintenance[r.id],
+export function shareRows(unit: UnitView, p: ElevatorPetition): ElevatorShareRowDto[] {
+  const households = householdsOf(unit)
+  const shares = allocateCost(p.budgetFen - p.subsidiesFen, households)
+  const maintenance = allocateCost(p.yearlyMaintenanceFen, households)
+  return unit.flats.map(({ room, record }) => ({
+    householdId: room.id,
+    roomName: room.name,
+    floor: room.floor,
+    area: record.area,
+    coefficient: coefficientOf(room.floor),
+    shareFen: shares[room.id],
+    maintenanceShareFen: maintenance[room.id],
   }))
 }
 
-/** One audit-log entry of petition `petitionId` for publication: who acted (no name for deleted accounts) and in what role. */
-export function auditEntryDto(data: Collections, petitionId: string, e: AuditEntry): ElevatorAuditEntryDto {
-  const sig = data.elevatorSignatures[`${petitionId}:${e.seq}`]
-  return {
-    ...e,
-    roomName: roomName(data, e.householdId),
-    actorName: nameOf(data.users[e.actor]),
-    actorRole: sig?.actorRole ?? (data.users[e.actor]?.role === 'worker' ? 'worker' : 'owner'),
-  }
+/** A stored log row as the hashed entry (`auditLog.AuditEntry`): no petition id, no empty photo ref. */
+export function entryOf(row: ElevatorLogEntry): AuditEntry {
+  const { id: _id, petitionId: _p, photoRef, ...rest } = row
+  return photoRef == null ? rest : { ...rest, photoRef }
+}
+
+/**
+ * Log entries of one petition for publication: who acted (no name for deleted accounts) and in what
+ * role (from the entry's signature record; without one, a worker's entry is the worker's).
+ */
+export async function auditEntryDtos(
+  tx: Tx,
+  unit: UnitView,
+  petitionId: string,
+  rows: ElevatorLogEntry[],
+): Promise<ElevatorAuditEntryDto[]> {
+  const signatures = await tx.elevator.signaturesOf(
+    petitionId,
+    rows.map((e) => e.seq),
+  )
+  const sigs = new Map<number, ElevatorBallotSignature>(signatures.map((s) => [s.seq, s]))
+  const users = new Map((await tx.core.usersByIds(rows.map((e) => e.actor))).map((u) => [u.id, u]))
+  return rows.map((row) => ({
+    ...entryOf(row),
+    roomName: roomName(unit, row.householdId),
+    actorName: nameOf(users.get(row.actor)),
+    actorRole: sigs.get(row.seq)?.actorRole ?? (users.get(row.actor)?.role === 'worker' ? 'worker' : 'owner'),
+  }))
 }

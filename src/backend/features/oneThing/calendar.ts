@@ -1,19 +1,20 @@
 /**
  * When window appointments can be made (PRODUCT): from tomorrow up to {@link BOOKING_DAYS_AHEAD}
  * calendar days ahead (Beijing, mock time), on working days of the State Council holiday calendar
- * (`isWorkingDay`: no public holidays, yes on make-up working days 调休上班). A year the calendar
- * library does not cover is refused rather than guessed, since its holidays are unknown.
+ * (`isWorkingDay`: no public holidays, yes on make-up working days 调休上班). A year whose arrangement
+ * is not yet published is served on its statutory holidays alone (`calendarStatus` 'provisional'), with
+ * a notice that the hall's own notice decides; only a year beyond the table is refused.
  */
 import { addDays, beijingDate, parseDate } from '@/domain/time'
-import { isCalendarCovered, isWorkingDay } from '@/domain/workingDays'
+import { calendarStatus, isWorkingDay } from '@/domain/workingDays'
 import { unprocessable } from '@/backend/core/http'
 import type { HallClosedReasonDto } from '@/domain/contracts/oneThing'
 
 /** The furthest bookable day, in calendar days after today (PRODUCT). */
-export const BOOKING_DAYS_AHEAD = 14
+const BOOKING_DAYS_AHEAD = 14
 
-/** The message shown for a public holiday (plain Chinese, as in the issue). */
-export const HOLIDAY_MESSAGE = '该日是法定节假日，不办理业务，请选择其他日期'
+/** The message shown for a public holiday, in plain Chinese. */
+const HOLIDAY_MESSAGE = '该日是法定节假日，不办理业务，请选择其他日期'
 
 /** Why a day is closed, with the code used when a booking on it is refused. */
 export interface DayClosure {
@@ -44,11 +45,27 @@ function isHolidayBreak(date: string): boolean {
 }
 
 /**
- * Why `date` takes no appointments, or `null` on a working day of a covered year.
+ * The notice for days whose year has no published holiday arrangement (调休) yet, or `undefined` when
+ * every day's calendar is published: the whole explanation for a booking window, or (`brief`) one
+ * sentence for a booked appointment.
+ * @param dates `YYYY-MM-DD` (valid)
+ */
+export function provisionalCalendarNote(dates: string[], brief = false): string | undefined {
+  const years = [...new Set(dates.filter((d) => calendarStatus(d) === 'provisional').map((d) => d.slice(0, 4)))]
+  if (years.length === 0) return undefined
+  const unpublished = `${years.join('、')} 年的放假调休安排国务院还没有公布`
+  return brief
+    ? `${unpublished}，如这天有变动，以服务中心的通知为准。`
+    : `${unpublished}。这里先按法定节假日（元旦、春节、清明、劳动节、端午、中秋、国庆）安排，其余周一到周五都可以预约；如有调休变动，以服务中心的通知为准。`
+}
+
+/**
+ * Why `date` takes no appointments, or `null` on a working day. A provisional year counts its statutory
+ * holidays only (see `calendarStatus`); a year beyond the holiday table is refused.
  * @param date `YYYY-MM-DD` (valid)
  */
 export function dayClosure(date: string): DayClosure | null {
-  if (!isCalendarCovered(date)) {
+  if (calendarStatus(date) === 'none') {
     return {
       reason: 'CALENDAR_NOT_COVERED',
       code: 'CALENDAR_NOT_COVERED',

@@ -1,5 +1,5 @@
 /**
- * Stored collections of the "one thing" feature (一件事, domain.md §4): service halls (seeded),
+ * Stored records of the "one thing" feature (一件事, domain.md §4): service halls (seeded),
  * saved progress per user and life event, and window appointments. The backend never reads the
  * content (life events live in the one-thing subpackage): it stores the event, question and item ids
  * it receives. Instants are ISO strings with +08:00; dates `YYYY-MM-DD`; times `HH:mm`, Beijing.
@@ -14,6 +14,8 @@ export interface HallSlot {
 /** A service hall taking window appointments (PRODUCT: slots and capacity are per hall). */
 export interface ServiceHall {
   id: string
+  /** Position in the list of halls (the district centre first). */
+  rank: number
   name: string
   city: string
   district: string
@@ -38,10 +40,11 @@ export interface StoredDeadline {
 }
 
 /**
- * One user's progress on one life event; key `${userId}:${eventId}`. `reminded` keeps the
+ * One user's progress on one life event; `id` is `${userId}:${eventId}`. `reminded` keeps the
  * `${dueDate}|${label}` keys already messaged (newest last, at most 20) so a reminder goes out once.
  */
 export interface OneThingProgress {
+  id: string
   userId: string
   eventId: string
   answers: Record<string, string>
@@ -71,11 +74,4 @@ export interface OneThingAppointment {
   cancelledAt?: string
   /** The family proxy who booked or last changed/cancelled it, when not the user. */
   proxyId?: string
-}
-
-/** Stored collections of the oneThing feature (one storage key each). */
-export interface OneThingCollections {
-  oneThingHalls: Record<string, ServiceHall>
-  oneThingProgress: Record<string, OneThingProgress>
-  oneThingAppointments: Record<string, OneThingAppointment>
 }

@@ -10,7 +10,7 @@ import * as v from 'valibot'
 import { futureDateErrors } from '@/domain/oneThing'
 import { beijingDate, isDate } from '@/domain/time'
 import { conflict, unprocessable } from '@/backend/core/http'
-import { route, type Route, type RouteContext } from '@/backend/core/router'
+import { route, type Route } from '@/backend/core/router'
 import { requirePrivacy } from '@/backend/routes/me'
 import type { OneThingProgress, StoredDeadline } from './model'
 import {
@@ -26,8 +26,9 @@ import {
 } from './views'
 
 /** Size caps per saved event (PRODUCT; keeps the collection well under WeChat's 1 MB per key). */
-export const PROGRESS_LIMITS = { answers: 30, ticked: 60, deadlines: 5, eventsPerUser: 30, remindedKept: 20 } as const
+const PROGRESS_LIMITS = { answers: 30, ticked: 60, deadlines: 5, eventsPerUser: 30, remindedKept: 20 } as const
 
+// eslint-disable-next-line no-control-regex -- control characters are what it refuses
 const TEXT = /^[^\u0000-\u001f\u007f<>]+$/
 
 const progressInput = v.object({
@@ -69,14 +70,11 @@ const progressInput = v.object({
 })
 
 /** The reminder text: `出生登记请在 2026年3月31日 前办理（户口登记条例第七条）`, or an overdue notice. */
-export function reminderText(d: { label: string; dueDate: string; source?: string }, today: string): string {
+function reminderText(d: { label: string; dueDate: string; source?: string }, today: string): string {
   const source = d.source ? `（${d.source}）` : ''
   if (d.dueDate < today) return `${d.label}的办理期限 ${dateCn(d.dueDate)} 已过，请尽快办理${source}`
   return `${d.label}请在 ${dateCn(d.dueDate)} 前办理${source}`
 }
-
-const mine = (ctx: RouteContext) =>
-  Object.values(ctx.db.data.oneThingProgress).filter((p) => p.userId === ctx.principal.id)
 
 /** Routes of saved progress: list, read, replace (with deadline reminders) and clear, per event id. */
 export const progressRoutes: Route[] = [
@@ -85,11 +83,9 @@ export const progressRoutes: Route[] = [
     path: '/api/one-thing/progress',
     access: 'user',
     allowProxy: true,
-    handler: (ctx) => {
+    handler: async (ctx) => {
       const today = beijingDate(ctx.clock.now())
-      return mine(ctx)
-        .sort((a, b) => b.updatedAt.localeCompare(a.updatedAt))
-        .map((p) => progressSummaryDto(p, today))
+      return (await ctx.tx.oneThing.progressOf(ctx.principal.id)).map((p) => progressSummaryDto(p, today))
     },
   }),
   route({
@@ -97,9 +93,9 @@ export const progressRoutes: Route[] = [
     path: '/api/one-thing/progress/:eventId',
     access: 'user',
     allowProxy: true,
-    handler: (ctx) => {
+    handler: async (ctx) => {
       const eventId = pathId(ctx, 'eventId', '事项编号')
-      return progressDto(eventId, ctx.db.data.oneThingProgress[progressKey(ctx.principal.id, eventId)])
+      return progressDto(eventId, await ctx.tx.oneThing.progress.get(progressKey(ctx.principal.id, eventId)))
     },
   }),
   route({
@@ -108,12 +104,12 @@ export const progressRoutes: Route[] = [
     access: 'user',
     allowProxy: true,
     input: progressInput,
-    handler: (ctx) => {
+    handler: async (ctx) => {
       requirePrivacy(ctx)
       const eventId = pathId(ctx, 'eventId', '事项编号')
-      const { body, nowIso } = ctx
+      const { body, nowIso, tx } = ctx
       const key = progressKey(ctx.principal.id, eventId)
-      const old = ctx.db.data.oneThingProgress[key]
+      const old = await tx.oneThing.progress.get(key, { lock: true })
       if (body.baseVersion !== undefined && body.baseVersion !== (old?.version ?? 0)) {
         throw conflict('PROGRESS_CHANGED', '这件事的办理进度已在其他设备上更新，请刷新后再修改')
       }
@@ -128,7 +124,7 @@ export const progressRoutes: Route[] = [
           Object.fromEntries(late.map((q) => [`answers.${q}`, lateDates[q]])),
         )
       }
-      if (!old && mine(ctx).length >= PROGRESS_LIMITS.eventsPerUser) {
+      if (!old && (await tx.oneThing.progressCount(ctx.principal.id)) >= PROGRESS_LIMITS.eventsPerUser) {
         throw unprocessable(
           'TOO_MANY_EVENTS',
           `最多同时保存 ${PROGRESS_LIMITS.eventsPerUser} 件事的进度，请先清空已办完的事项`,
@@ -142,13 +138,14 @@ export const progressRoutes: Route[] = [
         const before = old?.deadlines.find((x) => `${x.dueDate}|${x.label}` === dedupe)
         let remindedAt = before?.remindedAt ?? nowIso
         if (!reminded.includes(dedupe)) {
-          notifyOwner(ctx, '办理期限提醒', reminderText(d, today))
+          await notifyOwner(ctx, '办理期限提醒', reminderText(d, today))
           reminded.push(dedupe)
           remindedAt = nowIso
         }
         deadlines.push({ label: d.label, dueDate: d.dueDate, ...(d.source ? { source: d.source } : {}), remindedAt })
       }
       const record: OneThingProgress = {
+        id: key,
         userId: ctx.principal.id,
         eventId,
         answers: { ...body.answers },
@@ -161,7 +158,8 @@ export const progressRoutes: Route[] = [
         proxyId: proxyOf(ctx),
       }
       if (!record.proxyId) delete record.proxyId
-      ctx.db.write('oneThingProgress')[key] = record
+      if (old) await tx.oneThing.progress.update(key, { ...record, proxyId: record.proxyId })
+      else await tx.oneThing.progress.insert(record)
       return progressDto(eventId, record)
     },
   }),
@@ -170,10 +168,9 @@ export const progressRoutes: Route[] = [
     path: '/api/one-thing/progress/:eventId',
     access: 'user',
     allowProxy: true,
-    handler: (ctx) => {
+    handler: async (ctx) => {
       const eventId = pathId(ctx, 'eventId', '事项编号')
-      const key = progressKey(ctx.principal.id, eventId)
-      if (ctx.db.data.oneThingProgress[key]) delete ctx.db.write('oneThingProgress')[key]
+      await ctx.tx.oneThing.progress.remove(progressKey(ctx.principal.id, eventId))
       return progressDto(eventId, undefined)
     },
   }),

@@ -4,11 +4,12 @@
  * 海宁). Names are real institutions; addresses and phone numbers are illustrative demo data, to be
  * checked before any real use. Progress and appointments start empty.
  */
-import type { CoreCollections } from '@/backend/model'
-import type { HallSlot, OneThingCollections, ServiceHall } from './model'
+import type { Rows } from '@/backend/core/data/store'
+import type { HallSlot, ServiceHall } from './model'
+import { hallsTable } from './tables'
 
 /** Working-day slots with a lunch break 12:00–14:00 (PRODUCT, configurable per hall). */
-export const DEFAULT_SLOTS: HallSlot[] = [
+const DEFAULT_SLOTS: HallSlot[] = [
   { start: '09:00', end: '10:00' },
   { start: '10:00', end: '11:00' },
   { start: '11:00', end: '12:00' },
@@ -18,16 +19,16 @@ export const DEFAULT_SLOTS: HallSlot[] = [
 ]
 
 /** Appointments per slot (PRODUCT). */
-export const DEFAULT_CAPACITY = 3
+const DEFAULT_CAPACITY = 3
 
-const hall = (h: Omit<ServiceHall, 'slots' | 'capacityPerSlot'>): ServiceHall => ({
+const hall = (h: Omit<ServiceHall, 'slots' | 'capacityPerSlot' | 'rank'>): Omit<ServiceHall, 'rank'> => ({
   ...h,
   slots: DEFAULT_SLOTS.map((s) => ({ ...s })),
   capacityPerSlot: DEFAULT_CAPACITY,
 })
 
 /** The seeded halls, in display order. */
-export const HALLS: ServiceHall[] = [
+const HALLS: Omit<ServiceHall, 'rank'>[] = [
   hall({
     id: 'hall-zh-district',
     name: '镇海区行政服务中心',
@@ -70,16 +71,15 @@ export const HALLS: ServiceHall[] = [
   }),
 ]
 
-/** Seed data of the oneThing feature; `core` is the already-built core seed (people, rooms…). */
-export function seedOneThing(_nowIso: string, _core: CoreCollections): OneThingCollections {
+/** Seed rows of the oneThing feature: the service halls. */
+export function seedOneThing(): Rows {
   return {
-    oneThingHalls: Object.fromEntries(
-      HALLS.map((h) => [
-        h.id,
-        { ...h, slots: h.slots.map((s) => ({ ...s })), windows: [...h.windows], communityIds: [...h.communityIds] },
-      ]),
-    ),
-    oneThingProgress: {},
-    oneThingAppointments: {},
+    [hallsTable.name]: HALLS.map((h, rank) => ({
+      ...h,
+      rank,
+      slots: h.slots.map((s) => ({ ...s })),
+      windows: [...h.windows],
+      communityIds: [...h.communityIds],
+    })),
   }
 }

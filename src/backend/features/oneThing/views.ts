@@ -12,9 +12,10 @@ import type {
 } from '@/domain/contracts/oneThing'
 import { badRequest } from '@/backend/core/http'
 import type { RouteContext } from '@/backend/core/router'
-import type { Collections, User } from '@/backend/model'
-import { displayName } from '@/backend/routes/views'
+import type { User } from '@/backend/model'
+import { displayNames } from '@/backend/routes/views'
 import type { OneThingAppointment, OneThingProgress, ServiceHall } from './model'
+import { provisionalCalendarNote } from './calendar'
 
 /** A short safe id: letters, digits, `_` and `-`, 1–48 characters, starting with a letter or digit. */
 export const SAFE_ID = /^[A-Za-z0-9][A-Za-z0-9_-]{0,47}$/
@@ -23,7 +24,7 @@ export const SAFE_ID = /^[A-Za-z0-9][A-Za-z0-9_-]{0,47}$/
 export const safeId = (what: string) => v.pipe(v.string(`${what}格式不正确`), v.regex(SAFE_ID, `${what}格式不正确`))
 
 /** Where the app shows the feature (messages link here). */
-export const ONE_THING_LINK = '/packages/one-thing/pages/index/index'
+const ONE_THING_LINK = '/packages/one-thing/pages/index/index'
 
 /**
  * A safe id from the route's path parameters.
@@ -40,13 +41,13 @@ export const proxyOf = (ctx: RouteContext): string | undefined =>
   ctx.user.id !== ctx.principal.id ? ctx.user.id : undefined
 
 /** Sends a message to the principal and, when a proxy acted, a copy to the proxy. */
-export function notifyOwner(ctx: RouteContext, title: string, body: string): void {
-  ctx.notify(ctx.principal.id, title, body, ONE_THING_LINK)
+export async function notifyOwner(ctx: RouteContext, title: string, body: string): Promise<void> {
+  await ctx.notify(ctx.principal.id, title, body, ONE_THING_LINK)
   if (proxyOf(ctx))
-    ctx.notify(
+    await ctx.notify(
       ctx.user.id,
       title,
-      `（您为${ctx.principal.realName?.name ?? ctx.principal.nickname}代办）${body}`,
+      `（您为${ctx.principal.realName ?? ctx.principal.nickname}代办）${body}`,
       ONE_THING_LINK,
     )
 }
@@ -57,7 +58,7 @@ export function dateCn(date: string): string {
   return `${d.year()}年${d.month() + 1}月${d.date()}日`
 }
 
-/** Storage key of a progress record. */
+/** The id of a progress record. */
 export const progressKey = (userId: string, eventId: string) => `${userId}:${eventId}`
 
 /** The progress DTO; an empty one (version 0) when nothing was saved. */
@@ -120,21 +121,32 @@ export function instantOf(date: string, time: string): number {
     .valueOf()
 }
 
-/** When an appointment's slot ends (epoch ms). */
-export function appointmentEnd(data: Collections, a: OneThingAppointment): number {
-  const hall = data.oneThingHalls[a.hallId]
+/** When an appointment's slot ends (epoch ms); `hall` is the appointment's hall. */
+function appointmentEnd(hall: ServiceHall | undefined, a: OneThingAppointment): number {
   return instantOf(a.date, (hall && slotOf(hall, a.slot)?.end) ?? a.slot)
 }
 
 /** Whether an appointment still counts: booked and its slot not yet ended at `nowMs`. */
-export const isActive = (data: Collections, a: OneThingAppointment, nowMs: number) =>
-  a.status === 'booked' && appointmentEnd(data, a) > nowMs
+export const isActive = (hall: ServiceHall | undefined, a: OneThingAppointment, nowMs: number) =>
+  a.status === 'booked' && appointmentEnd(hall, a) > nowMs
 
-/** The appointment DTO at `nowMs`. */
-export function appointmentDto(data: Collections, a: OneThingAppointment, nowMs: number): OneThingAppointmentDto {
-  const hall = data.oneThingHalls[a.hallId]
+/** The names of the family proxies who booked or last changed these appointments, by user id. */
+export function proxyNamesOf(ctx: RouteContext, appointments: readonly OneThingAppointment[]) {
+  return displayNames(ctx.tx.core, [...new Set(appointments.flatMap((a) => (a.proxyId ? [a.proxyId] : [])))])
+}
+
+/**
+ * The appointment DTO at `nowMs`; `hall` is the appointment's hall, `proxyNames` the names of proxies
+ * by user id (`proxyNamesOf`), to say who booked it for the user.
+ */
+export function appointmentDto(
+  hall: ServiceHall | undefined,
+  a: OneThingAppointment,
+  nowMs: number,
+  proxyNames?: ReadonlyMap<string, string>,
+): OneThingAppointmentDto {
   const slot = (hall && slotOf(hall, a.slot)) ?? { start: a.slot, end: a.slot }
-  const status = a.status === 'cancelled' ? 'cancelled' : isActive(data, a, nowMs) ? 'upcoming' : 'past'
+  const status = a.status === 'cancelled' ? 'cancelled' : isActive(hall, a, nowMs) ? 'upcoming' : 'past'
   return {
     id: a.id,
     eventId: a.eventId,
@@ -154,7 +166,8 @@ export function appointmentDto(data: Collections, a: OneThingAppointment, nowMs:
     changedAt: a.changedAt,
     cancelledAt: a.cancelledAt,
     byProxy: !!a.proxyId,
-    proxyName: a.proxyId ? displayName(data.users[a.proxyId]) : undefined,
+    proxyName: a.proxyId ? proxyNames?.get(a.proxyId) : undefined,
+    calendarNote: status === 'upcoming' ? provisionalCalendarNote([a.date], true) : undefined,
   }
 }
 
@@ -162,8 +175,7 @@ export function appointmentDto(data: Collections, a: OneThingAppointment, nowMs:
  * `镇海区行政服务中心 2026年3月3日（周二）09:00–10:00`, for messages; with `withPlace`, followed by
  * the address and window in brackets.
  */
-export function appointmentText(data: Collections, a: OneThingAppointment, withPlace = true): string {
-  const hall = data.oneThingHalls[a.hallId]
+export function appointmentText(hall: ServiceHall, a: OneThingAppointment, withPlace = true): string {
   const slot = slotOf(hall, a.slot)
   const text = `${hall.name} ${formatDateCn(a.date)}${a.slot}–${slot?.end ?? ''}`
   return withPlace ? `${text}（${hall.address}，${hall.windows[0]}）` : text

@@ -8,8 +8,8 @@ import { formatDateCn, isDate } from '@/domain/time'
 import { conflict, unprocessable } from '@/backend/core/http'
 import { newId } from '@/backend/core/ids'
 import { route } from '@/backend/core/router'
+import { YP_LINK, sessionDates, weekdayOf, workerCourse } from './access'
 import { checkinCode } from './enrollment-routes'
-import { YP_LINK, sessionDates, workerCourse } from './store'
 
 const CODE_RE = /^MCYP:([^:]+):(\d{4}-\d{2}-\d{2}):([0-9a-f]{8})$/
 
@@ -23,27 +23,28 @@ export const attendanceRoute = route({
     codes: v.optional(v.pipe(v.array(v.pipe(v.string(), v.maxLength(120))), v.maxLength(60)), []),
     presentEnrollmentIds: v.optional(v.pipe(v.array(v.pipe(v.string(), v.maxLength(64))), v.maxLength(60)), []),
   }),
-  handler: (ctx) => {
-    const { course, term } = workerCourse(ctx, ctx.params.id)
+  handler: async (ctx) => {
+    const yp = ctx.tx.youthPalace
+    const { course, term } = await workerCourse(ctx, ctx.params.id)
     const { sessionDate } = ctx.body
     if (!sessionDates(course, term).includes(sessionDate))
       throw unprocessable(
         'NOT_A_SESSION_DATE',
         `《${course.name}》在 ${formatDateCn(sessionDate)}没有课，请选择上课日期`,
-        { sessionDate: '这一天没有课' },
+        {
+          sessionDate: '这一天没有课',
+        },
       )
-    const [y, m, d] = sessionDate.split('-').map(Number)
-    const weekday = new Date(Date.UTC(y, m - 1, d)).getUTCDay()
     const start = course.sessions
-      .filter((s) => s.weekday === weekday)
+      .filter((s) => s.weekday === weekdayOf(sessionDate))
       .map((s) => s.start)
       .sort()[0]
     if (ctx.clock.now() < Date.parse(`${sessionDate}T${start}:00+08:00`))
       throw unprocessable('SESSION_NOT_STARTED', '这节课还没开始，开课后再点名')
-    const data = ctx.db.data
-    const roster = Object.values(data.ypEnrollments).filter((e) => e.courseId === course.id && e.status === 'confirmed')
-    if (roster.some((e) => data.ypAttendance[`${e.id}:${sessionDate}`]))
-      throw conflict('ATTENDANCE_TAKEN', '这节课已经点过名了')
+    // The course's lock: one roll call per session, even when two workers submit at once.
+    await yp.courses.get(course.id, { lock: true })
+    if (await yp.attendanceTaken(course.id, sessionDate)) throw conflict('ATTENDANCE_TAKEN', '这节课已经点过名了')
+    const roster = await yp.enrollmentsInStatus(course.id, 'confirmed')
     const present = new Set<string>()
     for (const code of ctx.body.codes) {
       const match = CODE_RE.exec(code.trim())
@@ -62,25 +63,22 @@ export const attendanceRoute = route({
         })
       present.add(id)
     }
-    const marks = ctx.db.write('ypAttendance')
     const absent: string[] = []
     for (const e of roster) {
-      const id = `${e.id}:${sessionDate}`
       const isPresent = present.has(e.id)
-      marks[id] = {
-        id,
+      await yp.attendance.insert({
+        id: `${e.id}:${sessionDate}`,
         enrollmentId: e.id,
         courseId: course.id,
         sessionDate,
         present: isPresent,
         markedBy: ctx.user.id,
         markedAt: ctx.nowIso,
-      }
+      })
       if (isPresent) continue
       absent.push(e.id)
-      const noShowId = newId('ypn')
-      ctx.db.write('ypNoShows')[noShowId] = {
-        id: noShowId,
+      await yp.noShows.insert({
+        id: newId('ypn'),
         parentId: e.parentId,
         termId: e.termId,
         childId: e.childId,
@@ -88,11 +86,12 @@ export const attendanceRoute = route({
         sessionDate,
         reason: 'absent',
         at: ctx.nowIso,
-      }
-      ctx.notify(
+      })
+      const child = (await yp.children.get(e.childId))?.name ?? '孩子'
+      await ctx.notify(
         e.parentId,
         '青少年宫课程未到课',
-        `${data.ypChildren[e.childId]?.name ?? '孩子'}没有参加 ${formatDateCn(sessionDate)}的《${course.name}》，记 1 次未到课。一学期满 3 次，下学期不享受优先报名。如有误请联系老师。`,
+        `${child}没有参加 ${formatDateCn(sessionDate)}的《${course.name}》，记 1 次未到课。一学期满 3 次，下学期不享受优先报名。如有误请联系老师。`,
         YP_LINK,
       )
     }

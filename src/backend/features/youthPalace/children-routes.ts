@@ -13,11 +13,13 @@ import { conflict, unprocessable } from '@/backend/core/http'
 import { newId } from '@/backend/core/ids'
 import { route, type Route, type RouteContext } from '@/backend/core/router'
 import { requirePrivacy } from '@/backend/routes/me'
+import { ownChild } from './access'
 import type { YpChildRecord } from './model'
-import { ownChild } from './store'
-import { activeEnrollmentsOf, childDto } from './views'
+import { activeCourseNames, childView } from './views'
 
 const MAX_IMAGE_BASE64 = Math.ceil((200 * 1024 * 4) / 3) + 4 // ≤ 200 KB image
+/** Most live profiles per parent (PRODUCT). */
+const MAX_CHILDREN = 6
 
 const nameSchema = v.pipe(
   v.string('请填写孩子的姓名'),
@@ -42,19 +44,21 @@ function checkBirthDate(ctx: RouteContext, birthDate: string): void {
 }
 
 /** The child's courses still holding or seeking a place, as `《A》《B》` (empty when none). */
-function activeCoursesCn(ctx: RouteContext, childId: string): string {
-  return activeEnrollmentsOf(ctx.db.data, childId)
-    .map((e) => `《${ctx.db.data.ypCourses[e.courseId]?.name ?? '课程'}》`)
-    .join('')
+async function activeCoursesCn(ctx: RouteContext, childId: string): Promise<string> {
+  return (await activeCourseNames(ctx, childId)).map((name) => `《${name}》`).join('')
 }
 
-/** Refuses (409 `CHILD_EXISTS`) a second profile of the same name and birth date for this parent. */
-function checkNotDuplicate(ctx: RouteContext, name: string, birthDate: string, exceptId?: string): void {
-  const twin = Object.values(ctx.db.data.ypChildren).find(
-    (c) =>
-      c.parentId === ctx.user.id && !c.deletedAt && c.id !== exceptId && c.name === name && c.birthDate === birthDate,
-  )
+/** Refuses (409 `CHILD_EXISTS`) a second profile of the same name and birth date among the parent's live children. */
+function checkNotDuplicate(mine: YpChildRecord[], name: string, birthDate: string, exceptId?: string): void {
+  const twin = mine.find((c) => c.id !== exceptId && c.name === name && c.birthDate === birthDate)
   if (twin) throw conflict('CHILD_EXISTS', `已经有一个叫${name}、出生日期相同的孩子了，无需重复添加`)
+}
+
+/** Stores a proof photo as an image; returns its id. */
+async function putProof(ctx: RouteContext, base64: string): Promise<string> {
+  const id = newId('img')
+  await ctx.tx.core.images.put(id, base64)
+  return id
 }
 
 /** Children profile routes under `/api/youth-palace/children`. */
@@ -63,12 +67,9 @@ export const childrenRoutes: Route[] = [
     method: 'GET',
     path: '/api/youth-palace/children',
     access: 'user',
-    handler: (ctx) => {
+    handler: async (ctx) => {
       requirePrivacy(ctx)
-      return Object.values(ctx.db.data.ypChildren)
-        .filter((c) => c.parentId === ctx.user.id && !c.deletedAt)
-        .sort((a, b) => a.birthDate.localeCompare(b.birthDate))
-        .map((c) => childDto(ctx.db.data, c, ctx.nowIso))
+      return Promise.all((await ctx.tx.youthPalace.childrenOf(ctx.user.id)).map((c) => childView(ctx, c)))
     },
   }),
   route({
@@ -81,37 +82,33 @@ export const childrenRoutes: Route[] = [
       hardship: v.optional(v.boolean(), false),
       hardshipProofPhoto: v.optional(photoSchema),
     }),
-    handler: (ctx) => {
+    handler: async (ctx) => {
       requirePrivacy(ctx)
       const { body, nowIso } = ctx
       checkBirthDate(ctx, body.birthDate)
-      checkNotDuplicate(ctx, body.name, body.birthDate)
-      const mine = Object.values(ctx.db.data.ypChildren).filter((c) => c.parentId === ctx.user.id && !c.deletedAt)
-      if (mine.length >= 6)
+      const mine = await ctx.tx.youthPalace.childrenOf(ctx.user.id)
+      checkNotDuplicate(mine, body.name, body.birthDate)
+      if (mine.length >= MAX_CHILDREN)
         throw unprocessable('TOO_MANY_CHILDREN', '每位家长最多添加 6 个孩子。如有特殊情况请联系社区')
-      const id = newId('ypk')
       const child: YpChildRecord = {
-        id,
+        id: newId('ypk'),
         parentId: ctx.user.id,
         name: body.name,
         birthDate: body.birthDate,
         hardship: body.hardship,
         createdAt: nowIso,
         updatedAt: nowIso,
+        ...(body.hardshipProofPhoto ? { hardshipProofImageId: await putProof(ctx, body.hardshipProofPhoto) } : {}),
       }
-      if (body.hardshipProofPhoto) {
-        child.hardshipProofImageId = newId('img')
-        ctx.db.putImage(child.hardshipProofImageId, body.hardshipProofPhoto)
-      }
-      ctx.db.write('ypChildren')[id] = child
-      return childDto(ctx.db.data, child, nowIso)
+      await ctx.tx.youthPalace.children.insert(child)
+      return childView(ctx, child)
     },
   }),
   route({
     method: 'GET',
     path: '/api/youth-palace/children/:id',
     access: 'user',
-    handler: (ctx) => childDto(ctx.db.data, ownChild(ctx, ctx.params.id), ctx.nowIso),
+    handler: async (ctx) => childView(ctx, await ownChild(ctx, ctx.params.id)),
   }),
   route({
     method: 'PATCH',
@@ -124,12 +121,12 @@ export const childrenRoutes: Route[] = [
       hardshipProofPhoto: v.optional(photoSchema),
       removeHardshipProof: v.optional(v.boolean()),
     }),
-    handler: (ctx) => {
-      const found = ownChild(ctx, ctx.params.id)
+    handler: async (ctx) => {
+      const found = await ownChild(ctx, ctx.params.id)
       const { body } = ctx
       if (body.birthDate !== undefined && body.birthDate !== found.birthDate) {
         checkBirthDate(ctx, body.birthDate)
-        const courses = activeCoursesCn(ctx, found.id)
+        const courses = await activeCoursesCn(ctx, found.id)
         if (courses) {
           throw conflict(
             'CHILD_HAS_ENROLLMENTS',
@@ -138,27 +135,27 @@ export const childrenRoutes: Route[] = [
           )
         }
       }
-      checkNotDuplicate(ctx, body.name ?? found.name, body.birthDate ?? found.birthDate, found.id)
-      const child = ctx.db.write('ypChildren')[found.id]
-      if (body.name !== undefined) child.name = body.name
-      if (body.birthDate !== undefined) child.birthDate = body.birthDate
-      if (body.hardship !== undefined) child.hardship = body.hardship
-      if (body.removeHardshipProof) delete child.hardshipProofImageId
-      if (body.hardshipProofPhoto) {
-        child.hardshipProofImageId = newId('img')
-        ctx.db.putImage(child.hardshipProofImageId, body.hardshipProofPhoto)
-      }
-      child.updatedAt = ctx.nowIso
-      return childDto(ctx.db.data, child, ctx.nowIso)
+      const mine = await ctx.tx.youthPalace.childrenOf(ctx.user.id)
+      checkNotDuplicate(mine, body.name ?? found.name, body.birthDate ?? found.birthDate, found.id)
+      const patch: Partial<YpChildRecord> = { updatedAt: ctx.nowIso }
+      if (body.name !== undefined) patch.name = body.name
+      if (body.birthDate !== undefined) patch.birthDate = body.birthDate
+      if (body.hardship !== undefined) patch.hardship = body.hardship
+      const oldProof = found.hardshipProofImageId
+      if (body.removeHardshipProof) patch.hardshipProofImageId = undefined
+      if (body.hardshipProofPhoto) patch.hardshipProofImageId = await putProof(ctx, body.hardshipProofPhoto)
+      // A replaced or removed proof photo is deleted, not left behind.
+      if (oldProof && 'hardshipProofImageId' in patch) await ctx.tx.core.images.remove(oldProof)
+      return childView(ctx, await ctx.tx.youthPalace.children.update(found.id, patch))
     },
   }),
   route({
     method: 'DELETE',
     path: '/api/youth-palace/children/:id',
     access: 'user',
-    handler: (ctx) => {
-      const found = ownChild(ctx, ctx.params.id)
-      const courses = activeCoursesCn(ctx, found.id)
+    handler: async (ctx) => {
+      const found = await ownChild(ctx, ctx.params.id)
+      const courses = await activeCoursesCn(ctx, found.id)
       if (courses) {
         throw conflict(
           'CHILD_HAS_ENROLLMENTS',
@@ -166,10 +163,9 @@ export const childrenRoutes: Route[] = [
             '请先在“我的课程”里取消这些报名，再删除资料',
         )
       }
-      const child = ctx.db.write('ypChildren')[found.id]
-      child.deletedAt = ctx.nowIso
-      child.updatedAt = ctx.nowIso
-      delete child.hardshipProofImageId
+      if (found.hardshipProofImageId) await ctx.tx.core.images.remove(found.hardshipProofImageId)
+      const erased = { deletedAt: ctx.nowIso, updatedAt: ctx.nowIso, hardshipProofImageId: undefined }
+      await ctx.tx.youthPalace.children.update(found.id, erased)
       return { ok: true }
     },
   }),

@@ -10,22 +10,22 @@ import { checkApplication } from '@/domain/youthPalaceRules'
 import { DEFAULT_YOUTH_SETTINGS, addHoursIso } from '@/domain/youthPalaceTypes'
 import { confirmOffer } from '@/domain/youthPalaceWaitlist'
 import { conflict, unprocessable } from '@/backend/core/http'
-import { newId } from '@/backend/core/ids'
+import { newId, randomSecret } from '@/backend/core/ids'
 import { route, type Route, type RouteContext } from '@/backend/core/router'
 import { requirePrivacy } from '@/backend/routes/me'
-import type { YpEnrollmentRecord } from './model'
 import {
   courseOf,
-  enrollmentsInOrder,
   isResident,
+  lockedOwnEnrollment,
   noShowsLastTerm,
   ownChild,
   ownEnrollment,
-  promoteNext,
-  randomHex,
   sessionDates,
-} from './store'
-import { enrollmentDto, feeForChild } from './views'
+  weekdayOf,
+} from './access'
+import type { YpEnrollmentRecord } from './model'
+import { enrollmentView, feeForChild } from './views'
+import { promoteNext } from './waitlist'
 import { withdrawEnrollment } from './withdraw'
 
 /** The check-in payload of one session: `MCYP:<enrollmentId>:<sessionDate>:<8 hex of SHA-256(salt, id, date)>`. */
@@ -57,21 +57,24 @@ export const enrollmentRoutes: Route[] = [
       courseId: v.pipe(v.string('请选择课程'), v.minLength(1, '请选择课程'), v.maxLength(64)),
       joinWaitlist: v.optional(v.boolean(), false),
     }),
-    handler: (ctx) => {
-      const child = ownChild(ctx, ctx.body.childId)
-      const { course, term } = courseOf(ctx, ctx.body.courseId)
-      const { data } = ctx.db
+    handler: async (ctx) => {
+      const yp = ctx.tx.youthPalace
+      const child = await ownChild(ctx, ctx.body.childId)
+      // The course's lock: its seats are counted and taken one application at a time.
+      const { course, term } = await courseOf(ctx, ctx.body.courseId, { lock: true })
       if (term.status === 'draft')
         throw unprocessable('REGISTRATION_NOT_OPEN', `${term.name}报名还没开始，请关注社区通知`)
+      const childEnrollments = await yp.placesOfChild(child.id, term.id)
       const verdict = checkApplication({
         child,
         course,
         term,
         now: ctx.nowIso,
         resident: isResident(ctx.user, term),
-        noShowsLastTerm: noShowsLastTerm(data, ctx.user.id, term),
-        enrollments: enrollmentsInOrder(data),
-        courses: Object.values(data.ypCourses),
+        noShowsLastTerm: await noShowsLastTerm(ctx, ctx.user.id, term),
+        childEnrollments,
+        childCourses: await yp.coursesByIds(childEnrollments.map((e) => e.courseId)),
+        courseEnrollments: await yp.placesOfCourse(course.id),
       })
       const waitlist = !verdict.ok && verdict.code === 'COURSE_FULL' && ctx.body.joinWaitlist
       if (!verdict.ok && !waitlist) {
@@ -79,30 +82,32 @@ export const enrollmentRoutes: Route[] = [
         throw unprocessable(verdict.code, verdict.message)
       }
       const fee = feeForChild(course, child)
-      const id = newId('ype')
+      const status = waitlist
+        ? 'waitlisted'
+        : course.admission === 'lottery'
+          ? 'pending'
+          : fee > 0
+            ? 'admitted'
+            : 'confirmed'
       const e: YpEnrollmentRecord = {
-        id,
+        id: newId('ype'),
         childId: child.id,
         courseId: course.id,
         termId: term.id,
         parentId: ctx.user.id,
         source: 'apply',
-        status: waitlist
-          ? 'waitlisted'
-          : course.admission === 'lottery'
-            ? 'pending'
-            : fee > 0
-              ? 'admitted'
-              : 'confirmed',
+        status,
         appliedAt: ctx.nowIso,
         updatedAt: ctx.nowIso,
-        checkinSalt: randomHex(ctx.clock.now()),
+        checkinSalt: randomSecret(),
+        ...(waitlist ? { queuedAt: ctx.nowIso } : {}),
+        ...(status === 'admitted'
+          ? { confirmBy: addHoursIso(ctx.nowIso, DEFAULT_YOUTH_SETTINGS.confirmWindowHours) }
+          : {}),
+        ...(status === 'confirmed' ? { confirmedAt: ctx.nowIso } : {}),
       }
-      if (waitlist) e.queuedAt = ctx.nowIso
-      if (e.status === 'admitted') e.confirmBy = addHoursIso(ctx.nowIso, DEFAULT_YOUTH_SETTINGS.confirmWindowHours)
-      if (e.status === 'confirmed') e.confirmedAt = ctx.nowIso
-      ctx.db.write('ypEnrollments')[id] = e
-      return enrollmentDto(ctx.db.data, e, ctx.nowIso)
+      await yp.enrollments.insert(e)
+      return enrollmentView(ctx, e)
     },
   }),
   route({
@@ -110,82 +115,72 @@ export const enrollmentRoutes: Route[] = [
     path: '/api/youth-palace/enrollments',
     access: 'user',
     input: v.object({ childId: v.optional(v.pipe(v.string(), v.maxLength(64))) }),
-    handler: (ctx) => {
+    handler: async (ctx) => {
       requirePrivacy(ctx)
-      const child = ctx.body.childId ? ownChild(ctx, ctx.body.childId) : undefined
-      return enrollmentsInOrder(ctx.db.data)
-        .filter((e) => e.parentId === ctx.user.id && (!child || e.childId === child.id))
-        .reverse()
-        .map((e) => enrollmentDto(ctx.db.data, e, ctx.nowIso))
+      const yp = ctx.tx.youthPalace
+      const list = ctx.body.childId
+        ? await yp.enrollmentsOfChild((await ownChild(ctx, ctx.body.childId)).id)
+        : await yp.enrollmentsOfParent(ctx.user.id)
+      return Promise.all(list.map((e) => enrollmentView(ctx, e)))
     },
   }),
   route({
     method: 'GET',
     path: '/api/youth-palace/enrollments/:id',
     access: 'user',
-    handler: (ctx) => enrollmentDto(ctx.db.data, ownEnrollment(ctx, ctx.params.id), ctx.nowIso),
+    handler: async (ctx) => enrollmentView(ctx, await ownEnrollment(ctx, ctx.params.id)),
   }),
   route({
     method: 'POST',
     path: '/api/youth-palace/enrollments/:id/confirm',
     access: 'user',
-    handler: (ctx) => {
-      const found = ownEnrollment(ctx, ctx.params.id)
-      const { course } = courseOf(ctx, found.courseId)
+    handler: async (ctx) => {
+      const { enrollment: found, course } = await lockedOwnEnrollment(ctx, ctx.params.id)
       if (found.status === 'confirmed') throw conflict('ALREADY_CONFIRMED', '这个名额已经确认过了')
       confirmable(ctx, found)
-      const fee = feeForChild(course, ctx.db.data.ypChildren[found.childId])
+      const fee = feeForChild(course, await ctx.tx.youthPalace.children.get(found.childId))
       if (fee > 0)
         throw unprocessable('PAYMENT_REQUIRED', `这门课需缴费 ${formatFen(fee)}，请先支付，支付成功后名额自动确认`)
-      const e = ctx.db.write('ypEnrollments')[found.id]
-      Object.assign(e, { status: 'confirmed', confirmedAt: ctx.nowIso, updatedAt: ctx.nowIso })
-      return enrollmentDto(ctx.db.data, e, ctx.nowIso)
+      const confirmed = { status: 'confirmed' as const, confirmedAt: ctx.nowIso, updatedAt: ctx.nowIso }
+      const e = await ctx.tx.youthPalace.enrollments.update(found.id, confirmed)
+      return enrollmentView(ctx, e)
     },
   }),
   route({
     method: 'POST',
     path: '/api/youth-palace/enrollments/:id/decline',
     access: 'user',
-    handler: (ctx) => {
-      const found = ownEnrollment(ctx, ctx.params.id)
-      const { course } = courseOf(ctx, found.courseId)
+    handler: async (ctx) => {
+      const { enrollment: found, course } = await lockedOwnEnrollment(ctx, ctx.params.id)
       confirmable(ctx, found)
-      const e = ctx.db.write('ypEnrollments')[found.id]
-      Object.assign(e, { status: 'declined', updatedAt: ctx.nowIso })
-      promoteNext(ctx, course)
-      return enrollmentDto(ctx.db.data, e, ctx.nowIso)
+      const e = await ctx.tx.youthPalace.enrollments.update(found.id, { status: 'declined', updatedAt: ctx.nowIso })
+      await promoteNext(ctx, course)
+      return enrollmentView(ctx, e)
     },
   }),
   route({
     method: 'POST',
     path: '/api/youth-palace/enrollments/:id/cancel',
     access: 'user',
-    handler: (ctx) => {
-      const { enrollment: e, free, message, refundedFen } = withdrawEnrollment(ctx, ownEnrollment(ctx, ctx.params.id))
-      return {
-        enrollment: enrollmentDto(ctx.db.data, e, ctx.nowIso),
-        free,
-        refund: refundedFen > 0,
-        refundedFen,
-        message,
-      }
+    handler: async (ctx) => {
+      const found = await ownEnrollment(ctx, ctx.params.id)
+      const { enrollment: e, free, message, refundedFen } = await withdrawEnrollment(ctx, found)
+      return { enrollment: await enrollmentView(ctx, e), free, refund: refundedFen > 0, refundedFen, message }
     },
   }),
   route({
     method: 'GET',
     path: '/api/youth-palace/enrollments/:id/checkin-codes',
     access: 'user',
-    handler: (ctx) => {
-      const e = ownEnrollment(ctx, ctx.params.id)
+    handler: async (ctx) => {
+      const e = await ownEnrollment(ctx, ctx.params.id)
       if (e.status !== 'confirmed') throw unprocessable('NOT_CONFIRMED', '名额确认（需缴费的课程支付成功）后才有签到码')
-      const { course, term } = courseOf(ctx, e.courseId)
-      const attendance = ctx.db.data.ypAttendance
+      const { course, term } = await courseOf(ctx, e.courseId)
+      const marks = new Map((await ctx.tx.youthPalace.attendanceOf(e.id)).map((a) => [a.sessionDate, a]))
       return sessionDates(course, term).flatMap((date) => {
-        const [y, m, d] = date.split('-').map(Number)
-        const weekday = new Date(Date.UTC(y, m - 1, d)).getUTCDay()
-        const mark = attendance[`${e.id}:${date}`]
+        const mark = marks.get(date)
         return course.sessions
-          .filter((s) => s.weekday === weekday)
+          .filter((s) => s.weekday === weekdayOf(date))
           .map((s) => ({
             sessionDate: date,
             start: s.start,

@@ -6,18 +6,20 @@
  */
 import type { YpDrawSummaryDto } from '@/domain/contracts/youthPalace'
 import { createCommitment, drawWithPriority, lotterySeed, type LotteryApplication } from '@/domain/youthPalace'
+import { hasResidentPriority } from '@/domain/youthPalaceRules'
 import { DEFAULT_YOUTH_SETTINGS, addHoursIso, formatInstantCn } from '@/domain/youthPalaceTypes'
 import type { RouteContext } from '@/backend/core/router'
-import type { Collections } from '@/backend/model'
-import type { YpCourseRecord, YpLotteryRecord, YpTermRecord } from './model'
-import { enrollmentsInOrder, hasPriority, myCoursesLink, randomHex } from './store'
+import { isResident, myCoursesLink } from './access'
+import { randomSecret } from '@/backend/core/ids'
+import type { YpCourseRecord, YpEnrollmentRecord, YpLotteryRecord, YpTermRecord } from './model'
 
 /**
- * A fresh lottery record for a course: secret from `randomHex` (mock randomness: a real backend uses a
- * CSPRNG and keeps the secret off the client), commitment = SHA-256 of the secret.
+ * A fresh lottery record for a course: secret from `randomSecret` (WebCrypto on the server; hashed
+ * `Math.random` draws in the embedded demo, whose data never leaves the phone), commitment = SHA-256 of
+ * the secret, published before the draw.
  */
-export function newLottery(course: YpCourseRecord, nowIso: string, nowMs: number): YpLotteryRecord {
-  const secret = randomHex(nowMs)
+export function newLottery(course: YpCourseRecord, nowIso: string): YpLotteryRecord {
+  const secret = randomSecret()
   return {
     courseId: course.id,
     termId: course.termId,
@@ -28,84 +30,112 @@ export function newLottery(course: YpCourseRecord, nowIso: string, nowMs: number
 }
 
 /** Publishes a commitment for every lottery course of the term that has none yet. */
-export function publishCommitments(ctx: RouteContext, term: YpTermRecord): void {
-  const lotteries = ctx.db.write('ypLotteries')
-  for (const c of Object.values(ctx.db.data.ypCourses)) {
-    if (c.termId === term.id && c.admission === 'lottery' && !lotteries[c.id])
-      lotteries[c.id] = newLottery(c, ctx.nowIso, ctx.clock.now())
+export async function publishCommitments(ctx: RouteContext, term: YpTermRecord): Promise<void> {
+  const yp = ctx.tx.youthPalace
+  for (const c of await yp.lotteryCoursesOf(term.id)) {
+    if (!(await yp.lotteries.get(c.id))) await yp.lotteries.insert(newLottery(c, ctx.nowIso))
   }
 }
 
-/** Each pending application's draw entry: `resident` = the family keeps resident priority. */
-export function lotteryEntries(data: Collections, ids: string[], term: YpTermRecord): LotteryApplication[] {
-  return ids.map((id) => ({ id, resident: hasPriority(data, data.users[data.ypEnrollments[id].parentId], term) }))
+/**
+ * Each pending application's draw entry, in the order given: `resident` = the family lives in the
+ * term's community and had fewer than 3 no-shows in the term before.
+ */
+async function lotteryEntries(
+  ctx: RouteContext,
+  pending: YpEnrollmentRecord[],
+  term: YpTermRecord,
+): Promise<LotteryApplication[]> {
+  const previous = await ctx.tx.youthPalace.termBefore(term.communityId, term.startDate)
+  const parents = new Map((await ctx.tx.core.usersByIds(pending.map((e) => e.parentId))).map((u) => [u.id, u]))
+  const entries: LotteryApplication[] = []
+  for (const e of pending) {
+    const noShows = previous ? await ctx.tx.youthPalace.noShowCount(e.parentId, previous.id) : 0
+    entries.push({ id: e.id, resident: isResident(parents.get(e.parentId), term) && hasResidentPriority(noShows) })
+  }
+  return entries
+}
+
+/** The child's name for a message (`孩子` when the profile was erased). */
+async function childName(ctx: RouteContext, childId: string): Promise<string> {
+  return (await ctx.tx.youthPalace.children.get(childId))?.name ?? '孩子'
 }
 
 /**
- * Draws every lottery course of a closed term. Over-subscribed: ranked by the seeded draw; the first
- * `capacity` become `admitted` (24 h to confirm, and pay when there is a fee), the rest `waitlisted`
- * in draw order. Others: everyone admitted. Families are told either way.
+ * Draws one lottery course (locked) of a closed term. Over-subscribed: ranked by the seeded draw; the
+ * first `capacity` become `admitted` (24 h to confirm, and pay when there is a fee), the rest
+ * `waitlisted` in draw order. Otherwise everyone is admitted. Families are told either way.
  */
-export function runDraw(ctx: RouteContext, term: YpTermRecord): YpDrawSummaryDto['courses'] {
-  const { data } = ctx.db
-  const lotteries = ctx.db.write('ypLotteries')
-  const store = ctx.db.write('ypEnrollments')
+async function drawCourse(
+  ctx: RouteContext,
+  course: YpCourseRecord,
+  term: YpTermRecord,
+  confirmBy: string,
+): Promise<YpDrawSummaryDto['courses'][number]> {
+  const yp = ctx.tx.youthPalace
+  const lottery = (await yp.lotteries.get(course.id)) ?? (await yp.lotteries.insert(newLottery(course, ctx.nowIso)))
+  const pending = await yp.enrollmentsInStatus(course.id, 'pending')
+  const ids = pending.map((e) => e.id)
+  const applications = await lotteryEntries(ctx, pending, term)
+  const drawn = pending.length > course.capacity
+  const seed = lotterySeed(lottery.secret, course.id, ids)
+  const result = drawWithPriority(applications, course.capacity, seed)
+  await yp.lotteries.update(course.id, {
+    revealedAt: ctx.nowIso,
+    drawn,
+    seed,
+    seats: course.capacity,
+    applications,
+    order: result.order,
+    admitted: result.admitted,
+    waitlist: result.waitlist,
+  })
+  const byId = new Map(pending.map((e) => [e.id, e]))
+  const fee = course.feeFen > 0 ? '并支付费用' : ''
+  for (const id of result.admitted) {
+    const e = byId.get(id)!
+    await yp.enrollments.update(id, { status: 'admitted', source: 'draw', confirmBy, updatedAt: ctx.nowIso })
+    await ctx.notify(
+      e.parentId,
+      drawn ? '青少年宫抽签：中签' : '青少年宫报名成功',
+      `${await childName(ctx, e.childId)}报名的《${course.name}》${drawn ? '已中签' : '报名人数未超过名额，全部录取'}。请在 ${formatInstantCn(confirmBy)} 前确认${fee}。`,
+      myCoursesLink(e.childId),
+    )
+  }
+  for (const [rank, id] of result.waitlist.entries()) {
+    const e = byId.get(id)!
+    await yp.enrollments.update(id, {
+      status: 'waitlisted',
+      source: 'draw',
+      queuedAt: ctx.nowIso,
+      queueRank: rank,
+      updatedAt: ctx.nowIso,
+    })
+    await ctx.notify(
+      e.parentId,
+      '青少年宫抽签：候补',
+      `${await childName(ctx, e.childId)}报名的《${course.name}》未中签，候补第 ${rank + 1} 位。有人放弃时按顺序通知您，抽签结果可在课程页核对。`,
+      myCoursesLink(e.childId),
+    )
+  }
+  return {
+    courseId: course.id,
+    courseName: course.name,
+    applicants: pending.length,
+    seats: course.capacity,
+    drawn,
+    admitted: result.admitted.length,
+    waitlisted: result.waitlist.length,
+  }
+}
+
+/** Draws every lottery course of a closed term, each with its course locked; returns what each draw decided. */
+export async function runDraw(ctx: RouteContext, term: YpTermRecord): Promise<YpDrawSummaryDto['courses']> {
   const confirmBy = addHoursIso(ctx.nowIso, DEFAULT_YOUTH_SETTINGS.confirmWindowHours)
   const summary: YpDrawSummaryDto['courses'] = []
-  const courses = Object.values(data.ypCourses).filter((c) => c.termId === term.id && c.admission === 'lottery')
-  for (const course of courses) {
-    const lottery = (lotteries[course.id] ??= newLottery(course, ctx.nowIso, ctx.clock.now()))
-    const pending = enrollmentsInOrder(data)
-      .filter((e) => e.courseId === course.id && e.status === 'pending')
-      .map((e) => e.id)
-    const applications = lotteryEntries(data, pending, term)
-    const drawn = pending.length > course.capacity
-    const seed = lotterySeed(lottery.secret, course.id, pending)
-    const result = drawWithPriority(applications, course.capacity, seed)
-    Object.assign(lottery, {
-      revealedAt: ctx.nowIso,
-      drawn,
-      seed,
-      seats: course.capacity,
-      applications,
-      order: result.order,
-      admitted: result.admitted,
-      waitlist: result.waitlist,
-    })
-    result.admitted.forEach((id) => {
-      Object.assign(store[id], { status: 'admitted', source: 'draw', confirmBy, updatedAt: ctx.nowIso })
-      const fee = course.feeFen > 0 ? '并支付费用' : ''
-      ctx.notify(
-        store[id].parentId,
-        drawn ? '青少年宫抽签：中签' : '青少年宫报名成功',
-        `${data.ypChildren[store[id].childId]?.name ?? '孩子'}报名的《${course.name}》${drawn ? '已中签' : '报名人数未超过名额，全部录取'}。请在 ${formatInstantCn(confirmBy)} 前确认${fee}。`,
-        myCoursesLink(store[id].childId),
-      )
-    })
-    result.waitlist.forEach((id, rank) => {
-      Object.assign(store[id], {
-        status: 'waitlisted',
-        source: 'draw',
-        queuedAt: ctx.nowIso,
-        queueRank: rank,
-        updatedAt: ctx.nowIso,
-      })
-      ctx.notify(
-        store[id].parentId,
-        '青少年宫抽签：候补',
-        `${data.ypChildren[store[id].childId]?.name ?? '孩子'}报名的《${course.name}》未中签，候补第 ${rank + 1} 位。有人放弃时按顺序通知您，抽签结果可在课程页核对。`,
-        myCoursesLink(store[id].childId),
-      )
-    })
-    summary.push({
-      courseId: course.id,
-      courseName: course.name,
-      applicants: pending.length,
-      seats: course.capacity,
-      drawn,
-      admitted: result.admitted.length,
-      waitlisted: result.waitlist.length,
-    })
+  for (const c of await ctx.tx.youthPalace.lotteryCoursesOf(term.id)) {
+    const course = (await ctx.tx.youthPalace.courses.get(c.id, { lock: true })) ?? c
+    summary.push(await drawCourse(ctx, course, term, confirmBy))
   }
   return summary
 }

@@ -1,13 +1,13 @@
 /**
- * Stored collections of the Doorstep youth palace (家门口青少年宫, domain.md §2), one storage key each.
- * Records extend the pure domain types (`Term`, `Course`, `Enrollment`) so the domain rules take them
- * as they are. Dates `YYYY-MM-DD` (Beijing), instants ISO with +08:00, money integer fen.
+ * Stored records of the Doorstep youth palace (家门口青少年宫, domain.md §2), one table each (see
+ * `tables.ts`). Records extend the pure domain types (`Term`, `Course`, `Enrollment`) so the domain rules
+ * take them as they are. Dates `YYYY-MM-DD` (Beijing), instants ISO with +08:00, money integer fen.
  */
 import type { LotteryApplication } from '@/domain/youthPalace'
 import type { Course, Enrollment, Term, TermStatus } from '@/domain/youthPalaceTypes'
 
 /** Registration state of a term: draft → open (commitments published) → closed → drawn. */
-export type YpTermStatus = TermStatus
+type YpTermStatus = TermStatus
 
 /** A term of one community's youth palace. */
 export interface YpTermRecord extends Term {
@@ -20,7 +20,7 @@ export interface YpTermRecord extends Term {
   drawnAt?: string
 }
 
-/** A course; `site` is the site's name, `teacher` the teacher's name. */
+/** A course; `site` is the site's name, `teacher` the teacher's name, `sessions` its weekly schedule. */
 export interface YpCourseRecord extends Course {
   communityId: string
   teacher: string
@@ -36,7 +36,7 @@ export interface YpChildRecord {
   name: string
   birthDate: string
   hardship: boolean
-  /** Image id (`ctx.db.putImage`) of the hardship proof photo. */
+  /** Image id (`tx.core.images`) of the hardship proof photo. */
   hardshipProofImageId?: string
   createdAt: string
   updatedAt: string
@@ -77,7 +77,8 @@ export interface YpPaymentRecord {
 
 /**
  * Commit–reveal lottery of one course (key = course id). `secret` stays server-side until the draw
- * (`revealedAt`); then `seed`, the frozen `applications` and the result are public.
+ * (`revealedAt`); then `seed`, the frozen `applications` and the result are public. The result lists
+ * are the published record of the draw, never changed afterwards (enrollments carry the live status).
  */
 export interface YpLotteryRecord {
   courseId: string
@@ -117,16 +118,4 @@ export interface YpNoShowRecord {
   sessionDate?: string
   reason: 'late-cancel' | 'absent'
   at: string
-}
-
-/** The feature's collections (prefixed `yp` to stay apart from other features). */
-export interface YouthPalaceCollections {
-  ypTerms: Record<string, YpTermRecord>
-  ypCourses: Record<string, YpCourseRecord>
-  ypChildren: Record<string, YpChildRecord>
-  ypEnrollments: Record<string, YpEnrollmentRecord>
-  ypPayments: Record<string, YpPaymentRecord>
-  ypLotteries: Record<string, YpLotteryRecord>
-  ypAttendance: Record<string, YpAttendanceRecord>
-  ypNoShows: Record<string, YpNoShowRecord>
 }

@@ -8,12 +8,12 @@
 import * as v from 'valibot'
 import { sha256Hex } from '@/domain/hash'
 import { conflict, notFound, unprocessable } from '@/backend/core/http'
-import { newId } from '@/backend/core/ids'
+import { newId, randomSecret } from '@/backend/core/ids'
 import { route, type Route } from '@/backend/core/router'
+import { lockedOwnEnrollment } from './access'
 import { confirmable } from './enrollment-routes'
 import type { YpPaymentRecord } from './model'
-import { courseOf, ownEnrollment, randomHex } from './store'
-import { enrollmentDto, feeForChild, paymentOf } from './views'
+import { enrollmentView, feeForChild } from './views'
 
 /** Payment routes under `/api/youth-palace/enrollments/:id`. */
 export const paymentRoutes: Route[] = [
@@ -21,19 +21,18 @@ export const paymentRoutes: Route[] = [
     method: 'POST',
     path: '/api/youth-palace/enrollments/:id/pay',
     access: 'user',
-    handler: (ctx) => {
-      const e = ownEnrollment(ctx, ctx.params.id)
-      const { course } = courseOf(ctx, e.courseId)
+    handler: async (ctx) => {
+      const yp = ctx.tx.youthPalace
+      const { enrollment: e, course } = await lockedOwnEnrollment(ctx, ctx.params.id)
       if (e.status === 'confirmed') throw conflict('ALREADY_CONFIRMED', '这个名额已经确认并支付过了')
       confirmable(ctx, e)
-      const amountFen = feeForChild(course, ctx.db.data.ypChildren[e.childId])
+      const amountFen = feeForChild(course, await yp.children.get(e.childId))
       if (amountFen === 0) throw unprocessable('NO_FEE', '这门课免费，不用支付，直接确认名额即可')
-      let p = paymentOf(ctx.db.data, e.id)
+      let p = await yp.latestPaymentOf(e.id)
       if (!p || p.status !== 'created' || p.amountFen !== amountFen) {
-        const id = newId('pay')
-        const nonce = randomHex(ctx.clock.now()).slice(0, 32)
+        const nonce = randomSecret().slice(0, 32)
         p = {
-          id,
+          id: newId('pay'),
           enrollmentId: e.id,
           parentId: e.parentId,
           amountFen,
@@ -44,7 +43,7 @@ export const paymentRoutes: Route[] = [
           timeStamp: String(Math.floor(ctx.clock.now() / 1000)),
           createdAt: ctx.nowIso,
         } satisfies YpPaymentRecord
-        ctx.db.write('ypPayments')[id] = p
+        await yp.payments.insert(p)
       }
       const pkg = `prepay_id=${p.prepayId}`
       return {
@@ -63,18 +62,22 @@ export const paymentRoutes: Route[] = [
     path: '/api/youth-palace/enrollments/:id/confirm-payment',
     access: 'user',
     input: v.object({ paymentId: v.pipe(v.string('缺少支付单号'), v.minLength(1, '缺少支付单号'), v.maxLength(64)) }),
-    handler: (ctx) => {
-      const found = ownEnrollment(ctx, ctx.params.id)
-      const payment = ctx.db.data.ypPayments[ctx.body.paymentId]
+    handler: async (ctx) => {
+      const yp = ctx.tx.youthPalace
+      const { enrollment: found } = await lockedOwnEnrollment(ctx, ctx.params.id)
+      const payment = await yp.payments.get(ctx.body.paymentId)
       if (!payment || payment.enrollmentId !== found.id) throw notFound('没有找到这笔支付', 'NO_SUCH_PAYMENT')
       if (payment.status !== 'created' || found.status === 'confirmed')
         throw conflict('ALREADY_CONFIRMED', '这笔费用已经支付，名额已确认')
       confirmable(ctx, found)
-      const p = ctx.db.write('ypPayments')[payment.id]
-      Object.assign(p, { status: 'paid', paidAt: ctx.nowIso })
-      const e = ctx.db.write('ypEnrollments')[found.id]
-      Object.assign(e, { status: 'confirmed', confirmedAt: ctx.nowIso, updatedAt: ctx.nowIso, paymentId: p.id })
-      return enrollmentDto(ctx.db.data, e, ctx.nowIso)
+      const p = await yp.payments.update(payment.id, { status: 'paid', paidAt: ctx.nowIso })
+      const e = await yp.enrollments.update(found.id, {
+        status: 'confirmed',
+        confirmedAt: ctx.nowIso,
+        updatedAt: ctx.nowIso,
+        paymentId: p.id,
+      })
+      return enrollmentView(ctx, e)
     },
   }),
 ]

@@ -8,14 +8,14 @@ import { catalogRoutes } from './catalog-routes'
 import { childrenRoutes } from './children-routes'
 import { enrollmentRoutes } from './enrollment-routes'
 import { paymentRoutes } from './payment-routes'
-import { sweepOffers } from './store'
+import { sweepOffers } from './waitlist'
 import { workerRoutes } from './worker-routes'
 
 /** Wraps a route so its handler starts with the lazy offer sweep (same transaction as the request). */
 const withSweep = (r: Route): Route => ({
   ...r,
-  handler: (ctx) => {
-    sweepOffers(ctx)
+  handler: async (ctx) => {
+    await sweepOffers(ctx)
     return r.handler(ctx)
   },
 })

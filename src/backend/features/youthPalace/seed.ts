@@ -9,21 +9,34 @@
  */
 import { addDays, beijingDate } from '@/domain/time'
 import type { Weekday } from '@/domain/youthPalaceTypes'
-import type { CoreCollections } from '@/backend/model'
+import type { Rows } from '@/backend/core/data/store'
+import type { CoreSeed } from '@/backend/seed'
+import { weekdayOf } from './access'
+import { randomSecret } from '@/backend/core/ids'
 import { newLottery } from './lottery'
-import type { YouthPalaceCollections, YpChildRecord, YpCourseRecord, YpEnrollmentRecord, YpTermRecord } from './model'
-import { randomHex } from './store'
+import type {
+  YpChildRecord,
+  YpCourseRecord,
+  YpEnrollmentRecord,
+  YpLotteryRecord,
+  YpNoShowRecord,
+  YpPaymentRecord,
+  YpTermRecord,
+} from './model'
+import {
+  childrenTable,
+  coursesTable,
+  enrollmentsTable,
+  lotteriesTable,
+  noShowsTable,
+  paymentsTable,
+  termsTable,
+} from './tables'
 
 const SITE_HOME = '总浦桥社区文化家园'
 const SITE_BRANCH = '招宝山街道青少年宫分校'
 const SAT: Weekday = 6
 const SUN: Weekday = 0
-
-/** Weekday (0 = Sunday) of a `YYYY-MM-DD` date. */
-const weekdayOf = (date: string) => {
-  const [y, m, d] = date.split('-').map(Number)
-  return new Date(Date.UTC(y, m - 1, d)).getUTCDay()
-}
 
 /**
  * The season of a term from its first teaching day: spring from 20 December to the end of May (a
@@ -289,10 +302,12 @@ const OTHER_CHILDREN: [parent: string, key: string, name: string, ageYears: numb
   ['u-wu', 'wu-hr', '吴浩然', 11.3],
 ]
 
-/** Seed data of the youth palace; `core` is the already-built core seed. */
-export function seedYouthPalace(nowIso: string, core: CoreCollections): YouthPalaceCollections {
+/**
+ * Seed rows of the youth palace by table name; `core`: the already-built core seed (people),
+ * `nowIso`: the seeding instant.
+ */
+export function seedYouthPalace(core: CoreSeed, nowIso: string): Rows {
   const today = beijingDate(nowIso)
-  const nowMs = Date.parse(nowIso)
   let startDate = addDays(today, 20)
   while (weekdayOf(startDate) !== SAT) startDate = addDays(startDate, 1)
   const term: YpTermRecord = {
@@ -361,9 +376,9 @@ export function seedYouthPalace(nowIso: string, core: CoreCollections): YouthPal
       createdAt: nowIso,
     }
   }
-  const ypLotteries: YouthPalaceCollections['ypLotteries'] = {}
-  for (const c of Object.values(ypCourses))
-    if (c.admission === 'lottery') ypLotteries[c.id] = newLottery(c, nowIso, nowMs)
+  const lotteries: YpLotteryRecord[] = Object.values(ypCourses)
+    .filter((c) => c.admission === 'lottery')
+    .map((c) => newLottery(c, nowIso))
 
   const bornYearsBefore = (years: number) => addDays(startDate, -Math.round(years * 365.25))
   const child = (id: string, parentId: string, name: string, years: number): YpChildRecord => ({
@@ -396,10 +411,10 @@ export function seedYouthPalace(nowIso: string, core: CoreCollections): YouthPal
       source: 'apply',
       appliedAt,
       updatedAt: appliedAt,
-      checkinSalt: randomHex(nowMs + i),
+      checkinSalt: randomSecret(),
     }
   })
-  const ypPayments: YouthPalaceCollections['ypPayments'] = {}
+  const ypPayments: Record<string, YpPaymentRecord> = {}
   const aircraft = ypCourses['ypc-model-aircraft']
   MODEL_AIRCRAFT_SEATS.forEach(([parentId, key, name, years], i) => {
     if (!core.users[parentId]) return
@@ -407,7 +422,7 @@ export function seedYouthPalace(nowIso: string, core: CoreCollections): YouthPal
     const at = `${term.opensAt}T08:0${i}:00+08:00`
     const id = `ype-seed-aircraft-${key}`
     const paymentId = `pay-seed-aircraft-${key}`
-    const nonce = randomHex(nowMs + 10 + i).slice(0, 32)
+    const nonce = randomSecret().slice(0, 32)
     ypPayments[paymentId] = {
       id: paymentId,
       enrollmentId: id,
@@ -433,10 +448,10 @@ export function seedYouthPalace(nowIso: string, core: CoreCollections): YouthPal
       updatedAt: at,
       confirmedAt: at,
       paymentId,
-      checkinSalt: randomHex(nowMs + 20 + i),
+      checkinSalt: randomSecret(),
     }
   })
-  const ypNoShows: YouthPalaceCollections['ypNoShows'] = {}
+  const ypNoShows: Record<string, YpNoShowRecord> = {}
   if (core.users['u-zhang']) {
     for (let i = 0; i < 3; i++) {
       const sessionDate = addDays(previous.startDate, 7 * (i + 2))
@@ -452,13 +467,12 @@ export function seedYouthPalace(nowIso: string, core: CoreCollections): YouthPal
     }
   }
   return {
-    ypTerms: { [previous.id]: previous, [term.id]: term },
-    ypCourses,
-    ypChildren,
-    ypEnrollments,
-    ypPayments,
-    ypLotteries,
-    ypAttendance: {},
-    ypNoShows,
+    [termsTable.name]: [previous, term],
+    [coursesTable.name]: Object.values(ypCourses),
+    [childrenTable.name]: Object.values(ypChildren),
+    [enrollmentsTable.name]: Object.values(ypEnrollments),
+    [paymentsTable.name]: Object.values(ypPayments),
+    [lotteriesTable.name]: lotteries,
+    [noShowsTable.name]: Object.values(ypNoShows),
   }
 }

@@ -7,26 +7,27 @@ import type { TodoDto } from '@/domain/contracts/core'
 import { formatFen } from '@/domain/money'
 import { formatInstantCn } from '@/domain/youthPalaceTypes'
 import type { RouteContext } from '@/backend/core/router'
-import { myCoursesLink } from './store'
+import { myCoursesLink } from './access'
 import { feeForChild } from './views'
 
-/** The user's offers waiting to be confirmed, deadline not yet passed (read-only). */
-export function youthPalaceTodos(ctx: RouteContext, userId: string): TodoDto[] {
-  const { data } = ctx.db
-  const now = ctx.clock.now()
-  return Object.values(data.ypEnrollments)
-    .filter((e) => e.parentId === userId && e.status === 'admitted' && !!e.confirmBy && Date.parse(e.confirmBy) > now)
-    .map((e) => {
-      const child = data.ypChildren[e.childId]
-      const course = data.ypCourses[e.courseId]
-      const fee = course ? feeForChild(course, child) : 0
-      const how = e.source === 'waitlist' ? '候补到' : e.source === 'draw' ? '抽中' : '获得'
-      return {
-        id: `yp-offer:${e.id}`,
-        title: `${child?.name ?? '孩子'}${how}《${course?.name ?? '课程'}》的名额`,
-        note: `请在 ${formatInstantCn(e.confirmBy!)} 前确认${fee > 0 ? `并缴费 ${formatFen(fee)}` : ''}，逾期名额顺延给下一位`,
-        link: myCoursesLink(e.childId),
-        dueAt: e.confirmBy!,
-      }
-    })
+/** The user's offers waiting to be confirmed, deadline not yet passed, soonest first (read-only). */
+export async function youthPalaceTodos(ctx: RouteContext, userId: string): Promise<TodoDto[]> {
+  const yp = ctx.tx.youthPalace
+  const offers = await yp.openOffersOf(userId, ctx.nowIso)
+  if (!offers.length) return []
+  const children = new Map((await yp.childrenByIds(offers.map((e) => e.childId))).map((c) => [c.id, c]))
+  const courses = new Map((await yp.coursesByIds(offers.map((e) => e.courseId))).map((c) => [c.id, c]))
+  return offers.map((e) => {
+    const child = children.get(e.childId)
+    const course = courses.get(e.courseId)
+    const fee = course ? feeForChild(course, child) : 0
+    const how = e.source === 'waitlist' ? '候补到' : e.source === 'draw' ? '抽中' : '获得'
+    return {
+      id: `yp-offer:${e.id}`,
+      title: `${child?.name ?? '孩子'}${how}《${course?.name ?? '课程'}》的名额`,
+      note: `请在 ${formatInstantCn(e.confirmBy!)} 前确认${fee > 0 ? `并缴费 ${formatFen(fee)}` : ''}，逾期名额顺延给下一位`,
+      link: myCoursesLink(e.childId),
+      dueAt: e.confirmBy!,
+    }
+  })
 }

@@ -1,4 +1,8 @@
-/** Youth palace records → wire shapes (`src/domain/contracts/youthPalace.ts`). The lottery secret never leaves before the draw. */
+/**
+ * Youth palace records → wire shapes (`src/domain/contracts/youthPalace.ts`): pure builders over the
+ * records they show, and `…View` loaders that read those records through `ctx.tx`. The lottery secret
+ * never leaves before the draw.
+ */
 import type {
   YpChildDto,
   YpCourseDetailDto,
@@ -15,27 +19,36 @@ import { LOTTERY_ALGORITHM_CN } from '@/domain/youthPalace'
 import { DEFAULT_YOUTH_SETTINGS, PLACE_HOLDING, SEAT_HOLDING, sessionCn } from '@/domain/youthPalaceTypes'
 import { cancellationPolicy } from '@/domain/youthPalaceWaitlist'
 import { checkAgeBand, feeFor, registrationPhase } from '@/domain/youthPalaceRules'
-import type { Collections, User } from '@/backend/model'
-import type { YpChildRecord, YpCourseRecord, YpEnrollmentRecord, YpPaymentRecord, YpTermRecord } from './model'
-import { hasPriority, isResident, sessionDates, waitlistPosition } from './store'
+import type { RouteContext } from '@/backend/core/router'
+import type { User } from '@/backend/model'
+import { hasPriority, isResident, sessionDates } from './access'
+import type {
+  YpChildRecord,
+  YpCourseRecord,
+  YpEnrollmentRecord,
+  YpLotteryRecord,
+  YpPaymentRecord,
+  YpTermRecord,
+} from './model'
 
 /** Whether the child pays the hardship price: flagged and a proof photo on file. */
-export const qualifiesForHardship = (child: YpChildRecord | undefined) =>
+const qualifiesForHardship = (child: YpChildRecord | undefined) =>
   !!child && child.hardship && !!child.hardshipProofImageId
 
 /** What the child pays for the course, in fen. */
 export const feeForChild = (course: YpCourseRecord, child: YpChildRecord | undefined) =>
   feeFor(course, { hardship: qualifiesForHardship(child) })
 
-/** The child's applications that still hold or seek a place (pending, admitted, waitlisted, confirmed), oldest first. */
-export function activeEnrollmentsOf(data: Collections, childId: string): YpEnrollmentRecord[] {
-  return Object.values(data.ypEnrollments)
-    .filter((e) => e.childId === childId && PLACE_HOLDING.includes(e.status))
-    .sort((a, b) => a.appliedAt.localeCompare(b.appliedAt) || a.id.localeCompare(b.id))
+/** The names of the courses the child still holds or seeks a place in, oldest application first. */
+export async function activeCourseNames(ctx: RouteContext, childId: string): Promise<string[]> {
+  const places = await ctx.tx.youthPalace.placesOfChild(childId)
+  const courses = await ctx.tx.youthPalace.coursesByIds(places.map((e) => e.courseId))
+  const names = new Map(courses.map((c) => [c.id, c.name]))
+  return places.map((e) => names.get(e.courseId) ?? '').filter(Boolean)
 }
 
-/** A child profile for its parent, with the courses that still hold or seek a place. */
-export function childDto(data: Collections, c: YpChildRecord, nowIso: string): YpChildDto {
+/** A child profile for its parent; `activeCourses`: the courses that still hold or seek a place. */
+function childDto(c: YpChildRecord, activeCourses: string[], nowIso: string): YpChildDto {
   return {
     id: c.id,
     name: c.name,
@@ -44,24 +57,28 @@ export function childDto(data: Collections, c: YpChildRecord, nowIso: string): Y
     hardship: c.hardship,
     hardshipProof: !!c.hardshipProofImageId,
     hardshipProofImageId: c.hardshipProofImageId ?? null,
-    activeCourseNames: activeEnrollmentsOf(data, c.id)
-      .map((e) => data.ypCourses[e.courseId]?.name ?? '')
-      .filter(Boolean),
+    activeCourseNames: activeCourses,
     createdAt: c.createdAt,
     updatedAt: c.updatedAt,
   }
 }
 
+/** `childDto` with the child's active courses read. */
+export async function childView(ctx: RouteContext, c: YpChildRecord): Promise<YpChildDto> {
+  return childDto(c, await activeCourseNames(ctx, c.id), ctx.nowIso)
+}
+
 /**
  * A term as the viewer sees it (their window depends on residence and last term's no-shows), with its
- * registration phase on `nowIso` (the backend's clock, so mock time moves it).
+ * registration phase on `ctx.nowIso` (the backend's clock, so mock time moves it).
  */
-export function termDto(data: Collections, t: YpTermRecord, viewer: User, nowIso: string): YpTermDto {
-  const priority = hasPriority(data, viewer, t)
+export async function termView(ctx: RouteContext, t: YpTermRecord, viewer: User): Promise<YpTermDto> {
+  const priority = await hasPriority(ctx, viewer, t)
+  const community = await ctx.tx.core.communities.get(t.communityId)
   return {
     id: t.id,
     communityId: t.communityId,
-    communityName: data.communities[t.communityId]?.name ?? '',
+    communityName: community?.name ?? '',
     name: t.name,
     startDate: t.startDate,
     endDate: t.endDate,
@@ -71,8 +88,8 @@ export function termDto(data: Collections, t: YpTermRecord, viewer: User, nowIso
     resident: isResident(viewer, t),
     priority,
     viewerOpensAt: priority ? t.opensAt : addDays(t.opensAt, DEFAULT_YOUTH_SETTINGS.nonResidentDelayDays),
-    phase: registrationPhase(t, nowIso),
-    today: beijingDate(nowIso),
+    phase: registrationPhase(t, ctx.nowIso),
+    today: beijingDate(ctx.nowIso),
     openedAt: t.openedAt,
     closedAt: t.closedAt,
     drawnAt: t.drawnAt,
@@ -80,8 +97,7 @@ export function termDto(data: Collections, t: YpTermRecord, viewer: User, nowIso
 }
 
 /** What a course's revealed lottery decided (counts from the lottery record), or null before the draw. */
-export function drawOutcome(data: Collections, courseId: string): YpDrawOutcomeDto | null {
-  const l = data.ypLotteries[courseId]
+function drawOutcome(l: YpLotteryRecord | undefined): YpDrawOutcomeDto | null {
   if (!l?.revealedAt) return null
   return {
     drawn: !!l.drawn,
@@ -92,19 +108,19 @@ export function drawOutcome(data: Collections, courseId: string): YpDrawOutcomeD
 }
 
 /**
- * A catalogue entry with the term's registration phase on `nowIso` (the backend's clock) and, once
- * drawn, what the draw decided; with `child`, whether it fits them and their price.
+ * A catalogue entry with the term's registration phase on `nowIso` and, once drawn, what the draw
+ * decided; `places`: the course's applications holding or seeking a place; with `child`, whether it fits
+ * them and their price.
  */
-export function courseDto(
-  data: Collections,
+function courseDto(
   c: YpCourseRecord,
   t: YpTermRecord,
   nowIso: string,
+  places: YpEnrollmentRecord[],
+  lottery: YpLotteryRecord | undefined,
   child?: YpChildRecord,
 ): YpCourseDto {
-  const mine = Object.values(data.ypEnrollments).filter((e) => e.courseId === c.id)
   const policy = cancellationPolicy(c, t, 0)
-  const lottery = data.ypLotteries[c.id]
   return {
     id: c.id,
     termId: c.termId,
@@ -115,12 +131,12 @@ export function courseDto(
     ageMin: c.ageMin,
     ageMax: c.ageMax,
     capacity: c.capacity,
-    seatsLeft: Math.max(0, c.capacity - mine.filter((e) => SEAT_HOLDING.includes(e.status)).length),
-    pendingCount: mine.filter((e) => e.status === 'pending').length,
-    waitlistCount: mine.filter((e) => e.status === 'waitlisted').length,
+    seatsLeft: Math.max(0, c.capacity - places.filter((e) => SEAT_HOLDING.includes(e.status)).length),
+    pendingCount: places.filter((e) => e.status === 'pending').length,
+    waitlistCount: places.filter((e) => e.status === 'waitlisted').length,
     phase: registrationPhase(t, nowIso),
     closesAt: t.closesAt,
-    draw: c.admission === 'lottery' ? drawOutcome(data, c.id) : null,
+    draw: c.admission === 'lottery' ? drawOutcome(lottery) : null,
     admission: c.admission,
     sessions: c.sessions.map((s) => ({ ...s })),
     scheduleText: c.sessions.map(sessionCn).join('，'),
@@ -133,19 +149,30 @@ export function courseDto(
   }
 }
 
-/** A course with description and session dates (see `courseDto`). */
-export function courseDetailDto(
-  data: Collections,
+/** `courseDto` with the course's places and lottery read. */
+export async function courseView(
+  ctx: RouteContext,
   c: YpCourseRecord,
   t: YpTermRecord,
-  nowIso: string,
   child?: YpChildRecord,
-): YpCourseDetailDto {
-  return { ...courseDto(data, c, t, nowIso, child), description: c.description, sessionDates: sessionDates(c, t) }
+): Promise<YpCourseDto> {
+  const yp = ctx.tx.youthPalace
+  const lottery = c.admission === 'lottery' ? await yp.lotteries.get(c.id) : undefined
+  return courseDto(c, t, ctx.nowIso, await yp.placesOfCourse(c.id), lottery, child)
+}
+
+/** A course with description and session dates (see `courseView`). */
+export async function courseDetailView(
+  ctx: RouteContext,
+  c: YpCourseRecord,
+  t: YpTermRecord,
+  child?: YpChildRecord,
+): Promise<YpCourseDetailDto> {
+  return { ...(await courseView(ctx, c, t, child)), description: c.description, sessionDates: sessionDates(c, t) }
 }
 
 /** A payment for its payer. */
-export function paymentDto(p: YpPaymentRecord): YpPaymentDto {
+function paymentDto(p: YpPaymentRecord): YpPaymentDto {
   return {
     id: p.id,
     amountFen: p.amountFen,
@@ -157,20 +184,25 @@ export function paymentDto(p: YpPaymentRecord): YpPaymentDto {
   }
 }
 
-/** The latest payment of an enrollment, if any. */
-export function paymentOf(data: Collections, enrollmentId: string): YpPaymentRecord | undefined {
-  return Object.values(data.ypPayments)
-    .filter((p) => p.enrollmentId === enrollmentId)
-    .sort((a, b) => b.createdAt.localeCompare(a.createdAt) || b.id.localeCompare(a.id))[0]
+/** 1-based position in the course's FIFO waitlist, or null when not waitlisted. */
+async function waitlistPosition(ctx: RouteContext, e: YpEnrollmentRecord): Promise<number | null> {
+  if (e.status !== 'waitlisted') return null
+  return (await ctx.tx.youthPalace.waitlistOf(e.courseId)).findIndex((x) => x.id === e.id) + 1
+}
+
+/** What an enrollment's view shows besides the enrollment. */
+interface EnrollmentFacts {
+  course?: YpCourseRecord
+  term?: YpTermRecord
+  child?: YpChildRecord
+  payment?: YpPaymentRecord
+  waitlistPosition: number | null
 }
 
 /** An enrollment for the parent: status, waitlist position, price due, payment and cancellation terms. */
-export function enrollmentDto(data: Collections, e: YpEnrollmentRecord, nowIso: string): YpEnrollmentDto {
-  const course = data.ypCourses[e.courseId]
-  const term = data.ypTerms[e.termId]
-  const child = data.ypChildren[e.childId]
-  const payment = paymentOf(data, e.id)
-  const policy = PLACE_HOLDING.includes(e.status) ? cancellationPolicy(course, term, nowIso) : null
+function enrollmentDto(e: YpEnrollmentRecord, f: EnrollmentFacts, nowIso: string): YpEnrollmentDto {
+  const { course, term, child, payment } = f
+  const policy = course && term && PLACE_HOLDING.includes(e.status) ? cancellationPolicy(course, term, nowIso) : null
   return {
     id: e.id,
     childId: e.childId,
@@ -184,7 +216,7 @@ export function enrollmentDto(data: Collections, e: YpEnrollmentRecord, nowIso: 
     source: e.source,
     appliedAt: e.appliedAt,
     confirmBy: e.status === 'admitted' ? e.confirmBy : undefined,
-    waitlistPosition: waitlistPosition(data, e),
+    waitlistPosition: f.waitlistPosition,
     feeDueFen: course ? feeForChild(course, child) : 0,
     payment: payment ? paymentDto(payment) : null,
     noShow: !!e.noShow,
@@ -192,15 +224,32 @@ export function enrollmentDto(data: Collections, e: YpEnrollmentRecord, nowIso: 
   }
 }
 
-/** A course's lottery for anyone: the secret, seed and order only once revealed. */
-export function lotteryDto(data: Collections, courseId: string, viewerId: string): YpLotteryDto | null {
-  const l = data.ypLotteries[courseId]
-  const course = data.ypCourses[courseId]
-  if (!l || !course) return null
+/** `enrollmentDto` with its course, term, child, latest payment and waitlist position read. */
+export async function enrollmentView(ctx: RouteContext, e: YpEnrollmentRecord): Promise<YpEnrollmentDto> {
+  const yp = ctx.tx.youthPalace
+  const [course, term, child, payment, position] = await Promise.all([
+    yp.courses.get(e.courseId),
+    yp.terms.get(e.termId),
+    yp.children.get(e.childId),
+    yp.latestPaymentOf(e.id),
+    waitlistPosition(ctx, e),
+  ])
+  return enrollmentDto(e, { course, term, child, payment, waitlistPosition: position }, ctx.nowIso)
+}
+
+/**
+ * A course's lottery for anyone: the secret, seed and order only once revealed. `parents`: the parent of
+ * each drawn application (enrollment id → user id), to mark the viewer's own.
+ */
+function lotteryDto(
+  l: YpLotteryRecord,
+  course: YpCourseRecord,
+  parents: Map<string, string>,
+  viewerId: string,
+): YpLotteryDto {
   const revealed = !!l.revealedAt
-  const parentOf = (id: string) => data.ypEnrollments[id]?.parentId
   return {
-    courseId,
+    courseId: course.id,
     courseName: course.name,
     termId: l.termId,
     status: !revealed ? 'committed' : l.drawn ? 'drawn' : 'allAdmitted',
@@ -214,10 +263,18 @@ export function lotteryDto(data: Collections, courseId: string, viewerId: string
     applications: (l.applications ?? []).map((a) => ({
       id: a.id,
       resident: a.resident,
-      mine: parentOf(a.id) === viewerId,
+      mine: parents.get(a.id) === viewerId,
     })),
     order: l.order ?? [],
     admitted: l.admitted ?? [],
     waitlist: l.waitlist ?? [],
   }
+}
+
+/** `lotteryDto` of a course, or null when it has no lottery (yet). */
+export async function lotteryView(ctx: RouteContext, course: YpCourseRecord): Promise<YpLotteryDto | null> {
+  const l = await ctx.tx.youthPalace.lotteries.get(course.id)
+  if (!l) return null
+  const drawn = await ctx.tx.youthPalace.enrollmentsByIds((l.applications ?? []).map((a) => a.id))
+  return lotteryDto(l, course, new Map(drawn.map((e) => [e.id, e.parentId])), ctx.user.id)
 }

@@ -3,39 +3,55 @@
  * deleted (so a deleted family's seats go to the waitlist instead of staying held by nobody).
  */
 import { formatFen } from '@/domain/money'
-import { PLACE_HOLDING, SEAT_HOLDING } from '@/domain/youthPalaceTypes'
+import { SEAT_HOLDING } from '@/domain/youthPalaceTypes'
 import { cancelEnrollment } from '@/domain/youthPalaceWaitlist'
 import { newId } from '@/backend/core/ids'
 import type { RouteContext } from '@/backend/core/router'
+import { YP_LINK, courseOf } from './access'
 import type { YpEnrollmentRecord } from './model'
-import { YP_LINK, courseOf, promoteNext } from './store'
-import { paymentOf } from './views'
+import { promoteNext } from './waitlist'
+
+/** What a withdrawal did: the cancelled enrollment, the domain's verdict, and the fen refunded (0 when none). */
+export interface Withdrawal {
+  enrollment: YpEnrollmentRecord
+  free: boolean
+  message: string
+  refundedFen: number
+}
 
 /**
- * Cancels `found` under `cancelEnrollment`'s rules: a paid seat cancelled in the free period is refunded
- * (payment `refunded`, the parent told), a late cancel of a seat records a no-show unless
- * `recordNoShow` is false, and a freed seat is offered to the course's waitlist.
- * @returns the domain's verdict (`free`, `message`) and the fen refunded (0 when none).
- * @throws DomainError `NOT_CANCELLABLE` when the enrollment has already ended.
+ * Cancels `found` under `cancelEnrollment`'s rules, with its course locked: a paid seat cancelled in the
+ * free period is refunded (payment `refunded`, the parent told), a late cancel of a seat records a
+ * no-show unless `recordNoShow` is false, and a freed seat is offered to the course's waitlist.
+ * @throws DomainError `NOT_CANCELLABLE` when the enrollment has already ended; HttpError 404 `NO_SUCH_COURSE`
  */
-export function withdrawEnrollment(
+export async function withdrawEnrollment(
   ctx: RouteContext,
   found: YpEnrollmentRecord,
   opts: { recordNoShow: boolean } = { recordNoShow: true },
-) {
-  const { course, term } = courseOf(ctx, found.courseId)
-  const heldSeat = SEAT_HOLDING.includes(found.status)
-  const result = cancelEnrollment(found, course, term, ctx.nowIso)
-  const noShow = result.enrollment.noShow && opts.recordNoShow
-  const e = ctx.db.write('ypEnrollments')[found.id]
-  Object.assign(e, { status: 'cancelled', noShow, cancelledAt: ctx.nowIso, updatedAt: ctx.nowIso })
+): Promise<Withdrawal> {
+  const yp = ctx.tx.youthPalace
+  const { course, term } = await courseOf(ctx, found.courseId, { lock: true })
+  const current = (await yp.enrollments.get(found.id)) ?? found
+  const heldSeat = SEAT_HOLDING.includes(current.status)
+  const result = cancelEnrollment(current, course, term, ctx.nowIso)
+  const noShow = !!result.enrollment.noShow && opts.recordNoShow
+  const e = await yp.enrollments.update(current.id, {
+    status: 'cancelled',
+    noShow,
+    cancelledAt: ctx.nowIso,
+    updatedAt: ctx.nowIso,
+  })
   let refundedFen = 0
-  const paid = paymentOf(ctx.db.data, e.id)
+  const paid = await yp.latestPaymentOf(e.id)
   if (result.refund && paid?.status === 'paid') {
-    const p = ctx.db.write('ypPayments')[paid.id]
-    Object.assign(p, { status: 'refunded', refundedAt: ctx.nowIso, refundId: newId('refund') })
+    const p = await yp.payments.update(paid.id, {
+      status: 'refunded',
+      refundedAt: ctx.nowIso,
+      refundId: newId('refund'),
+    })
     refundedFen = p.amountFen
-    ctx.notify(
+    await ctx.notify(
       e.parentId,
       '青少年宫课程费用已退回',
       `《${course.name}》已取消，${formatFen(refundedFen)} 将原路退回微信支付（1–3 个工作日到账）。`,
@@ -43,34 +59,32 @@ export function withdrawEnrollment(
     )
   }
   if (noShow) {
-    const id = newId('ypn')
-    ctx.db.write('ypNoShows')[id] = {
-      id,
+    await yp.noShows.insert({
+      id: newId('ypn'),
       parentId: e.parentId,
       termId: e.termId,
       childId: e.childId,
       enrollmentId: e.id,
       reason: 'late-cancel',
       at: ctx.nowIso,
-    }
+    })
   }
-  if (heldSeat) promoteNext(ctx, course)
+  if (heldSeat) await promoteNext(ctx, course)
   return { enrollment: e, free: result.free, message: result.message, refundedFen }
 }
 
 /**
  * Account deletion: withdraws every running enrollment (pending, waitlisted, offered or confirmed) of
  * the parent `userId`, with the refund rules of a cancel and no no-show record; freed seats go to the
- * waitlist. Children's profiles are erased afterwards by the account deletion itself.
- * @returns one line per enrollment withdrawn, naming the course and any refund.
+ * waitlist. Children's profiles are erased afterwards (the feature's `erase`).
+ * @returns one plain-Chinese line per enrollment withdrawn, naming the course and any refund.
  */
-export function withdrawYouthPalaceOf(ctx: RouteContext, userId: string): string[] {
-  const running = Object.values(ctx.db.data.ypEnrollments).filter(
-    (e) => e.parentId === userId && PLACE_HOLDING.includes(e.status),
-  )
-  return running.map((e) => {
-    const { refundedFen } = withdrawEnrollment(ctx, ctx.db.data.ypEnrollments[e.id], { recordNoShow: false })
-    const course = courseOf(ctx, e.courseId).course.name
-    return `《${course}》的报名已取消${refundedFen > 0 ? `，${formatFen(refundedFen)} 将原路退回微信支付` : ''}`
-  })
+export async function withdrawYouthPalaceOf(ctx: RouteContext, userId: string): Promise<string[]> {
+  const lines: string[] = []
+  for (const e of await ctx.tx.youthPalace.placesOfParent(userId)) {
+    const { refundedFen } = await withdrawEnrollment(ctx, e, { recordNoShow: false })
+    const course = (await ctx.tx.youthPalace.courses.get(e.courseId))?.name ?? '课程'
+    lines.push(`《${course}》的报名已取消${refundedFen > 0 ? `，${formatFen(refundedFen)} 将原路退回微信支付` : ''}`)
+  }
+  return lines
 }

@@ -8,12 +8,12 @@ import { formatDateCn, isDate } from '@/domain/time'
 import { conflict, unprocessable } from '@/backend/core/http'
 import { newId } from '@/backend/core/ids'
 import { route, type Route } from '@/backend/core/router'
-import { displayName } from '@/backend/routes/views'
-import { publishCommitments, newLottery, runDraw } from './lottery'
-import type { YpCourseRecord, YpTermRecord } from './model'
-import { sessionDates, todayOf, workerCourse, workerTerm } from './store'
-import { courseDetailDto, termDto } from './views'
+import { displayNames } from '@/backend/routes/views'
+import { sessionDates, todayOf, workerCourse, workerTerm } from './access'
 import { attendanceRoute } from './attendance-route'
+import { newLottery, publishCommitments, runDraw } from './lottery'
+import type { YpCourseRecord, YpTermRecord } from './model'
+import { courseDetailView, termView } from './views'
 
 const dateSchema = (what: string) =>
   v.pipe(v.string(`请填写${what}`), v.check(isDate, `${what}格式不正确，如 2027-03-06`))
@@ -30,14 +30,13 @@ export const workerRoutes: Route[] = [
     method: 'GET',
     path: '/api/worker/youth-palace/terms',
     access: 'worker',
-    handler: (ctx) =>
-      Object.values(ctx.db.data.ypTerms)
-        .filter((t) => t.communityId === ctx.user.communityId)
-        .sort((a, b) => b.startDate.localeCompare(a.startDate))
-        .map((t) => ({
-          ...termDto(ctx.db.data, t, ctx.user, ctx.nowIso),
-          courseCount: Object.values(ctx.db.data.ypCourses).filter((c) => c.termId === t.id).length,
+    handler: async (ctx) =>
+      Promise.all(
+        (await ctx.tx.youthPalace.termsOf(ctx.user.communityId)).map(async (t) => ({
+          ...(await termView(ctx, t, ctx.user)),
+          courseCount: await ctx.tx.youthPalace.courseCount(t.id),
         })),
+      ),
   }),
   route({
     method: 'POST',
@@ -50,7 +49,7 @@ export const workerRoutes: Route[] = [
       opensAt: dateSchema('报名开始日期'),
       closesAt: dateSchema('报名截止日期'),
     }),
-    handler: (ctx) => {
+    handler: async (ctx) => {
       const b = ctx.body
       if (b.opensAt > b.closesAt)
         throw unprocessable('INVALID_TERM_DATES', '报名开始日期不能晚于截止日期', { closesAt: '应不早于报名开始日期' })
@@ -71,8 +70,8 @@ export const workerRoutes: Route[] = [
         createdAt: ctx.nowIso,
         ...b,
       }
-      ctx.db.write('ypTerms')[id] = term
-      return termDto(ctx.db.data, term, ctx.user, ctx.nowIso)
+      await ctx.tx.youthPalace.terms.insert(term)
+      return termView(ctx, term, ctx.user)
     },
   }),
   route({
@@ -118,8 +117,8 @@ export const workerRoutes: Route[] = [
         v.maxLength(3, '每周最多 3 次课'),
       ),
     }),
-    handler: (ctx) => {
-      const term = workerTerm(ctx, ctx.params.id)
+    handler: async (ctx) => {
+      const term = await workerTerm(ctx, ctx.params.id, { lock: true })
       const b = ctx.body
       if (term.status === 'closed' || term.status === 'drawn')
         throw conflict('TERM_CLOSED', '这个学期的报名已经结束，不能再添加课程')
@@ -139,78 +138,79 @@ export const workerRoutes: Route[] = [
       }
       if (sessionDates(course, term).length === 0)
         throw unprocessable('NO_SESSIONS', '学期内没有这一天，请检查上课星期和学期日期')
-      ctx.db.write('ypCourses')[id] = course
-      if (term.status === 'open' && course.admission === 'lottery')
-        ctx.db.write('ypLotteries')[id] = newLottery(course, ctx.nowIso, ctx.clock.now())
-      return courseDetailDto(ctx.db.data, course, term, ctx.nowIso)
+      await ctx.tx.youthPalace.courses.insert(course)
+      if (term.status === 'open' && course.admission === 'lottery') {
+        await ctx.tx.youthPalace.lotteries.insert(newLottery(course, ctx.nowIso))
+      }
+      return courseDetailView(ctx, course, term)
     },
   }),
   route({
     method: 'POST',
     path: '/api/worker/youth-palace/terms/:id/open',
     access: 'worker',
-    handler: (ctx) => {
-      const found = workerTerm(ctx, ctx.params.id)
+    handler: async (ctx) => {
+      const found = await workerTerm(ctx, ctx.params.id, { lock: true })
       if (found.status !== 'draft') throw conflict('TERM_NOT_DRAFT', '这个学期已经开放过报名')
       if (found.closesAt < todayOf(ctx)) throw unprocessable('WINDOW_PASSED', '报名截止日期已经过去，请新建学期')
-      const term = ctx.db.write('ypTerms')[found.id]
-      Object.assign(term, { status: 'open', openedAt: ctx.nowIso })
-      publishCommitments(ctx, term)
-      return termDto(ctx.db.data, term, ctx.user, ctx.nowIso)
+      const term = await ctx.tx.youthPalace.terms.update(found.id, { status: 'open', openedAt: ctx.nowIso })
+      await publishCommitments(ctx, term)
+      return termView(ctx, term, ctx.user)
     },
   }),
   route({
     method: 'POST',
     path: '/api/worker/youth-palace/terms/:id/close',
     access: 'worker',
-    handler: (ctx) => {
-      const found = workerTerm(ctx, ctx.params.id)
+    handler: async (ctx) => {
+      const found = await workerTerm(ctx, ctx.params.id, { lock: true })
       if (found.status !== 'open') throw conflict('TERM_NOT_OPEN', '只有报名中的学期可以关闭报名')
       if (todayOf(ctx) <= found.closesAt)
         throw unprocessable(
           'WINDOW_NOT_ENDED',
           `报名开放到 ${formatDateCn(found.closesAt)}，当天也可报名，截止后才能关闭，以免影响还在报名的家庭`,
         )
-      const term = ctx.db.write('ypTerms')[found.id]
-      Object.assign(term, { status: 'closed', closedAt: ctx.nowIso })
-      return termDto(ctx.db.data, term, ctx.user, ctx.nowIso)
+      const term = await ctx.tx.youthPalace.terms.update(found.id, { status: 'closed', closedAt: ctx.nowIso })
+      return termView(ctx, term, ctx.user)
     },
   }),
   route({
     method: 'POST',
     path: '/api/worker/youth-palace/terms/:id/draw',
     access: 'worker',
-    handler: (ctx) => {
-      const found = workerTerm(ctx, ctx.params.id)
+    handler: async (ctx) => {
+      const found = await workerTerm(ctx, ctx.params.id, { lock: true })
       if (found.status === 'drawn') throw conflict('ALREADY_DRAWN', '这个学期已经抽过签，结果不能重抽')
       if (found.status !== 'closed') throw conflict('TERM_NOT_CLOSED', '请先在报名截止后关闭报名，再抽签')
-      const term = ctx.db.write('ypTerms')[found.id]
-      const courses = runDraw(ctx, term)
-      Object.assign(term, { status: 'drawn', drawnAt: ctx.nowIso })
-      return { term: termDto(ctx.db.data, term, ctx.user, ctx.nowIso), courses }
+      const courses = await runDraw(ctx, found)
+      const term = await ctx.tx.youthPalace.terms.update(found.id, { status: 'drawn', drawnAt: ctx.nowIso })
+      return { term: await termView(ctx, term, ctx.user), courses }
     },
   }),
   route({
     method: 'GET',
     path: '/api/worker/youth-palace/courses/:id/roster',
     access: 'worker',
-    handler: (ctx) => {
-      const { course } = workerCourse(ctx, ctx.params.id)
-      const { data } = ctx.db
-      const marks = Object.values(data.ypAttendance).filter((a) => a.courseId === course.id)
-      return Object.values(data.ypEnrollments)
-        .filter((e) => e.courseId === course.id)
-        .sort((a, b) => a.appliedAt.localeCompare(b.appliedAt))
-        .map((e) => ({
-          enrollmentId: e.id,
-          childName: data.ypChildren[e.childId]?.name ?? '（已注销）',
-          parentName: displayName(data.users[e.parentId]),
-          status: e.status,
-          noShow: !!e.noShow,
-          attendance: Object.fromEntries(
-            marks.filter((a) => a.enrollmentId === e.id).map((a) => [a.sessionDate, a.present ? 'present' : 'absent']),
-          ),
-        }))
+    handler: async (ctx) => {
+      const yp = ctx.tx.youthPalace
+      const { course } = await workerCourse(ctx, ctx.params.id)
+      const marks = await yp.attendanceOfCourse(course.id)
+      const enrollments = await yp.enrollmentsOfCourse(course.id)
+      const children = new Map((await yp.childrenByIds(enrollments.map((e) => e.childId))).map((k) => [k.id, k.name]))
+      const parents = await displayNames(
+        ctx.tx.core,
+        enrollments.map((e) => e.parentId),
+      )
+      return enrollments.map((e) => ({
+        enrollmentId: e.id,
+        childName: children.get(e.childId) ?? '（已注销）',
+        parentName: parents.get(e.parentId)!,
+        status: e.status,
+        noShow: !!e.noShow,
+        attendance: Object.fromEntries(
+          marks.filter((a) => a.enrollmentId === e.id).map((a) => [a.sessionDate, a.present ? 'present' : 'absent']),
+        ),
+      }))
     },
   }),
   attendanceRoute,

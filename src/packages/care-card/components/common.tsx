@@ -1,9 +1,9 @@
 /**
  * Building blocks of the care-card pages: group checkboxes, the review timeline, the pay
- * code (QR image), a result view and words for statuses. Kept in this subpackage (see the report).
+ * code (QR image), a result view and words for statuses. They live in this subpackage, not src/ui: only
+ * the care-card pages use them.
  */
 import { Image, View } from '@tarojs/components'
-import Taro from '@tarojs/taro'
 import qrcode from 'qrcode-generator'
 import { useEffect, useMemo } from 'react'
 import { errorMessage } from '@/api'
@@ -19,8 +19,8 @@ export const BASE = '/packages/care-card/pages'
 /** Opens a page of this subpackage. */
 export const go = (page: string, query = '') => openPage(`${BASE}/${page}/index${query ? `?${query}` : ''}`)
 
-export const GROUPS: CareGroupDto[] = ['subsistence', 'marginal', 'destitute', 'disabled']
-export const GROUP_NOTES: Record<CareGroupDto, string> = {
+const GROUPS: CareGroupDto[] = ['subsistence', 'marginal', 'destitute', 'disabled']
+const GROUP_NOTES: Record<CareGroupDto, string> = {
   subsistence: '最低生活保障对象',
   marginal: '低保边缘家庭成员',
   destitute: '特困供养人员',
@@ -210,9 +210,4 @@ export function Result({
       ))}
     </View>
   )
-}
-
-/** Shows a message for a failed act (modal) in words. */
-export function tellFailure(title: string, e: unknown) {
-  Taro.showModal({ title, content: errorMessage(e), showCancel: false })
 }

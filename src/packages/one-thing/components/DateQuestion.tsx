@@ -1,8 +1,8 @@
-import { Picker, View } from '@tarojs/components'
+import { View } from '@tarojs/components'
 import { useState } from 'react'
 import { pastOnlyDateError, PAST_ONLY_DATES, type Question } from '@/domain/oneThing'
 import { Button } from '@/ui/Button'
-import { tappable } from '@/ui/tappable'
+import { DateField } from '@/ui/DateField'
 import { dateAnswerText, monthStart } from '../lib'
 
 /**
@@ -13,7 +13,8 @@ import { dateAnswerText, monthStart } from '../lib'
 const WHEEL_START: Record<string, string> = { 'retirement.birthDate': '1966-01' }
 
 /**
- * A date question: a date picker (a month picker when `question.precision` is `'month'`) and 确定.
+ * A date question: a date field (`DateField`: the native picker, elder-sized steppers in elder mode; by
+ * month when `question.precision` is `'month'`) and 确定.
  * Day questions start on `initial` (today, or the earlier answer); month questions start with nothing
  * chosen. A birth or death date (`PAST_ONLY_DATES`) cannot be after `today`: the wheel ends there and a
  * later date is refused with a message under the field. `onAnswer` gets `YYYY-MM-DD` (the 1st of the
@@ -63,25 +64,18 @@ export function DateQuestion({
       <View className="field-label" id="q-date-label">
         {question.text}
       </View>
-      <Picker
+      <DateField
         id="q-date"
-        mode="date"
+        label={question.text}
         fields={byMonth ? 'month' : 'day'}
         value={wheel}
         start="1900-01-01"
         end={end}
-        onChange={(e) => pick(String(e.detail.value))}
+        onChange={pick}
       >
-        <View className="ot-date" {...tappable(`选择${what}，${chosen ? `现在是 ${shown}` : shown}`, () => {})}>
-          <View className="cell-main">
-            <View className="cell-title">{shown}</View>
-            <View className="cell-note">{`点这里选择${what}`}</View>
-          </View>
-          <View className="cell-arrow" aria-hidden="true">
-            ›
-          </View>
-        </View>
-      </Picker>
+        <View className="cell-title">{shown}</View>
+        <View className="cell-note">{`点这里选择${what}`}</View>
+      </DateField>
       {error && (
         <View className="field-error" id="q-date-error" role="alert">
           ⚠ {error}

@@ -4,7 +4,7 @@ import { useEffect, useState } from 'react'
 import { Button } from '@/ui/Button'
 
 /** Said when the device cannot read Chinese aloud. */
-export const NO_VOICE = '此设备不支持朗读'
+const NO_VOICE = '此设备不支持朗读'
 
 interface Voice {
   lang: string
@@ -37,12 +37,19 @@ export async function chineseVoice(synth: Synth, waitMs = 1000): Promise<Voice |
   return pick()
 }
 
+/** The browser's speech synthesis; only where `canReadAloud()` said it exists. */
+const speech = () =>
+  globalThis as unknown as {
+    speechSynthesis: SpeechSynthesis
+    SpeechSynthesisUtterance: typeof SpeechSynthesisUtterance
+  }
+
 const tellNoVoice = () => {
   Taro.showToast({ title: NO_VOICE, icon: 'none', duration: 2500 }).catch(() => {})
 }
 
 /** Whether this platform can read text aloud (H5 with the browser's speech synthesis; never WeChat). */
-export function canReadAloud(): boolean {
+function canReadAloud(): boolean {
   if (process.env.TARO_ENV !== 'h5') return false
   const w = globalThis as unknown as { speechSynthesis?: unknown; SpeechSynthesisUtterance?: unknown }
   return (
@@ -71,11 +78,11 @@ export function ReadAloud({
   useEffect(() => {
     setSupported(canReadAloud())
     return () => {
-      if (canReadAloud()) (globalThis as any).speechSynthesis.cancel?.()
+      if (canReadAloud()) speech().speechSynthesis.cancel?.()
     }
   }, [])
   if (!supported) return null
-  const synth = (globalThis as any).speechSynthesis
+  const synth = speech().speechSynthesis
   const start = async () => {
     synth.cancel?.()
     const voice = await chineseVoice(synth)
@@ -83,9 +90,9 @@ export function ReadAloud({
       tellNoVoice()
       return
     }
-    const u = new (globalThis as any).SpeechSynthesisUtterance(text)
+    const u = new (speech().SpeechSynthesisUtterance)(text)
     u.lang = 'zh-CN'
-    if (voice !== 'unknown') u.voice = voice
+    if (voice !== 'unknown') u.voice = voice as SpeechSynthesisVoice
     u.rate = 0.9
     u.onend = () => setSpeaking(false)
     u.onerror = (e: { error?: string }) => {

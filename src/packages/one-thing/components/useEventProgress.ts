@@ -1,5 +1,5 @@
 import { useRouter } from '@tarojs/taro'
-import { useEffect, useRef, useState } from 'react'
+import { useCallback, useEffect, useRef, useState } from 'react'
 import { errorMessage } from '@/api'
 import { getOneThingProgress } from '@/api/endpoints/oneThing'
 import type { OneThingProgressDto } from '@/domain/contracts/oneThing'
@@ -57,12 +57,13 @@ export function useEventProgress() {
   const queue = useRef<Promise<unknown>>(Promise.resolve())
   const last = useRef<{ answers: Record<string, string>; ticked: string[] } | null>(null)
 
-  const confirm = (p: OneThingProgressDto) => {
+  const confirm = useCallback((p: OneThingProgressDto) => {
     savedRef.current = p
     setSaved(p)
-  }
+  }, [])
 
-  const load = async () => {
+  // `event` comes from the static guide list, so it changes only with the route's event id.
+  const load = useCallback(async () => {
     if (!event) return
     setLoadCause(null)
     try {
@@ -73,12 +74,12 @@ export function useEventProgress() {
     } catch (e) {
       setLoadCause(e)
     }
-  }
+  }, [event, guest, confirm])
   useEffect(() => {
     setRemote(null)
     setFailed(null)
     load()
-  }, [event?.id, guest])
+  }, [load])
 
   const progress = !event || !today ? null : guest ? guestDto(event.id, guestProgress) : remote
 

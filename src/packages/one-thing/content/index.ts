@@ -14,7 +14,7 @@ import { RESALE_HOME } from './resale-home'
 import { RETIREMENT } from './retirement'
 import { SCHOOL_ENTRY } from './school-entry'
 
-export { EVENT_SYNONYMS, type EventId } from './synonyms'
+export { EVENT_SYNONYMS } from './synonyms'
 
 /** All life events, in life-cycle order (the order of browsing and of search ties). */
 export const LIFE_EVENTS: readonly LifeEvent[] = [

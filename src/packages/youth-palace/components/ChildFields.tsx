@@ -1,10 +1,10 @@
-import { Picker, View } from '@tarojs/components'
+import { View } from '@tarojs/components'
 import { addDays, formatDateCn } from '@/domain/time'
 import { checkChildBirthDate, checkChildName, childBirthDateRange } from '@/domain/youthPalaceChildren'
 import { Button } from '@/ui/Button'
+import { DateField } from '@/ui/DateField'
 import { Field } from '@/ui/Field'
 import { SwitchRow } from '@/ui/Switch'
-import { tappable } from '@/ui/tappable'
 import type { FieldErrors } from '@/ui/useSubmission'
 
 /** What the add and edit forms of a child hold (kept as a draft). `birthDate` is `YYYY-MM-DD` or ''. */
@@ -25,9 +25,9 @@ export function childFormErrors(form: ChildForm, today: string): FieldErrors {
 }
 
 /**
- * The fields of a child profile: name, birth date (Taro's date Picker limited to the ages the palace
- * serves), hardship switch with a proof photo. `birthLocked`: why the birth date cannot change now
- * (the picker is then off and the reason shown instead).
+ * The fields of a child profile: name, birth date (`DateField`, limited to the ages the palace serves),
+ * hardship switch with a proof photo. `birthLocked`: why the birth date cannot change now (the picker is
+ * then off and the reason shown instead).
  */
 export function ChildFields({
   form,
@@ -71,23 +71,16 @@ export function ChildFields({
             </View>
           </View>
         ) : (
-          <Picker
+          <DateField
             id="child-birth"
-            mode="date"
+            label="孩子的出生日期"
             value={form.birthDate || addDays(today, -6 * 365)}
             start={earliest}
             end={latest}
-            onChange={(e) => update({ birthDate: String(e.detail.value) })}
+            onChange={(birthDate) => update({ birthDate })}
           >
-            <View className="yp-picker-row" {...tappable(undefined, () => {})}>
-              <View className="cell-main">
-                {form.birthDate ? `出生日期 ${shown}，点这里修改` : '点这里选择出生日期'}
-              </View>
-              <View className="cell-arrow" aria-hidden="true">
-                ›
-              </View>
-            </View>
-          </Picker>
+            {form.birthDate ? `出生日期 ${shown}，点这里修改` : '点这里选择出生日期'}
+          </DateField>
         )}
         {errors.birthDate && (
           <View className="field-error" role="alert">

@@ -16,7 +16,7 @@ export const ENROLLMENT_STATUS: Record<YpEnrollmentStatusDto, { text: string; ta
 }
 
 /** Words for a registration that is over but not yet drawn (lottery courses, and a term as a whole). */
-export const AWAITING_DRAW_CN = '报名已截止，等待抽签和公布结果'
+const AWAITING_DRAW_CN = '报名已截止，等待抽签和公布结果'
 
 /**
  * A term's registration state for a family, from the backend's phase and clock (never the phone's):
@@ -50,7 +50,10 @@ export function workerTermStateCn(t: YpTermDto): { text: string; tag: string } {
   }
 }
 
-/** Whether the course's registration is over by the backend's clock (ended, closed or drawn): no more applications or waitlist joins. */
+/**
+ * Whether the course's registration is over by the backend's clock (ended, closed or drawn): no more applications or
+ * waitlist joins.
+ */
 export const registrationOver = (c: Pick<YpCourseDto, 'phase'>) =>
   c.phase === 'ended' || c.phase === 'closed' || c.phase === 'drawn'
 
@@ -92,7 +95,6 @@ export function termWindowCn(t: YpTermDto): string {
 /** "Now" as the backend sees it (shared UI helper). */
 export { serverNow } from '@/ui/serverNow'
 
-export type { Loaded } from '@/ui/useLoader'
 /** Loads data whenever the page is shown (shared UI hook). */
 export { useLoader as useLoaded } from '@/ui/useLoader'
 

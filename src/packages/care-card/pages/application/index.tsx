@@ -13,7 +13,10 @@ import { APP_TAG, dateTimeCn, go, messageOf, Timeline } from '@/packages/care-ca
 import { useLoader } from '@/ui/useLoader'
 import '@/packages/care-card/feature.css'
 
-/** Application detail: the timeline (who acted, the proxy), rejection reason → correct and resubmit, withdraw while under review. */
+/**
+ * Application detail: the timeline (who acted, the proxy), rejection reason → correct and resubmit, withdraw while
+ * under review.
+ */
 export default function ApplicationDetail() {
   useRequireLogin()
   const { params } = useRouter()

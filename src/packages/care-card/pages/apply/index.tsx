@@ -67,7 +67,7 @@ export default function Apply() {
 
   if (done) {
     return (
-      <Page>
+      <Page backTo={'/packages/care-card/pages/index/index'}>
         <Result
           title="已提交，社区将在 5 个工作日内初审"
           lines={[
@@ -90,7 +90,7 @@ export default function Apply() {
 
   if (!resubmitId && openApp) {
     return (
-      <Page>
+      <Page backTo={'/packages/care-card/pages/index/index'}>
         <View className="page-title" role="heading" aria-level={1}>
           申请爱心卡
         </View>
@@ -100,7 +100,7 @@ export default function Apply() {
   }
 
   return (
-    <Page>
+    <Page backTo={'/packages/care-card/pages/index/index'}>
       <View className="page-title" role="heading" aria-level={1}>
         {resubmitId ? '修改后重新提交' : '申请爱心卡'}
       </View>

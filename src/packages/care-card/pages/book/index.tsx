@@ -82,7 +82,7 @@ export default function Book() {
 
   if (done) {
     return (
-      <Page>
+      <Page backTo={'/packages/care-card/pages/index/index'}>
         <Result
           title="预约成功"
           lines={[
@@ -104,7 +104,7 @@ export default function Book() {
   }
 
   return (
-    <Page>
+    <Page backTo={'/packages/care-card/pages/index/index'}>
       <View className="page-title" role="heading" aria-level={1}>
         预约{service ? service.kindLabel : '服务'}
       </View>

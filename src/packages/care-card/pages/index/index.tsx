@@ -18,7 +18,10 @@ import '@/packages/care-card/feature.css'
 /** The hub's data, and whose it is (the user's id, or the principal's while acting for someone). */
 type Hub = { card: CareCardHomeDto | null; apps: CareApplicationDto[]; of: string }
 
-/** 爱心卡 hub: for the current person (self or the elder acted for): no card → check and apply; under review → timeline; card → balances and links. */
+/**
+ * 爱心卡 hub: for the current person (self or the elder acted for): no card → check and apply; under review → timeline;
+ * card → balances and links.
+ */
 export default function CareCardHome() {
   useRequireLogin()
   const who = useWho()

@@ -29,7 +29,9 @@ const TABS: { key: Tab; title: string }[] = [
   { key: 'tasks', title: '差评回访' },
 ]
 
-/** Worker: orders to deliver → mark delivered; open disputes → upheld/rejected with a reason; call-back tasks → outcome. */
+/**
+ * Worker: orders to deliver → mark delivered; open disputes → upheld/rejected with a reason; call-back tasks → outcome.
+ */
 export default function WorkerOrders() {
   useRequireLogin()
   const [tab, setTab] = useState<Tab>('booked')
@@ -52,7 +54,10 @@ export default function WorkerOrders() {
     setTimeout(() => reload(), 0)
   }
 
-  /** Runs a row action (`busyKey` shows on its button); `keyName` names its idempotency key when two actions share a button state. */
+  /**
+   * Runs a row action (`busyKey` shows on its button); `keyName` names its idempotency key when two actions share a
+   * button state.
+   */
   const act = async (
     busyKey: string,
     question: { title: string; content: string; confirmText: string } | null,

@@ -117,7 +117,7 @@ export default function WorkerReview() {
   if (done && app) {
     return (
       <WorkerOnly>
-        <Page>
+        <Page backTo={'/packages/care-card/pages/worker/index'}>
           <Result
             title={`${app.applicant.name}：${app.statusText}`}
             lines={[done]}
@@ -146,7 +146,7 @@ export default function WorkerReview() {
 
   return (
     <WorkerOnly>
-      <Page>
+      <Page backTo={'/packages/care-card/pages/worker/index'}>
         <View className="page-title" role="heading" aria-level={1}>
           审核申请
         </View>

@@ -42,8 +42,7 @@ export default function AuditPage() {
       return
     }
     reload()
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [cursor])
+  }, [cursor, reload])
 
   const verify = async () => {
     setBusy(true)

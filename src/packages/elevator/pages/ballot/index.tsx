@@ -100,7 +100,7 @@ export default function BallotPage() {
 
   if (result) {
     return (
-      <Page>
+      <Page backTo={`/packages/elevator/pages/petition/index?id=${encodeURIComponent(id)}`}>
         <View className="page-title" role="heading" aria-level={1}>
           表决已提交
         </View>
@@ -155,7 +155,7 @@ export default function BallotPage() {
   }
 
   return (
-    <Page>
+    <Page backTo={`/packages/elevator/pages/petition/index?id=${encodeURIComponent(id)}`}>
       <View className="page-title" role="heading" aria-level={1}>
         签名表决
       </View>

@@ -19,7 +19,7 @@ export default function CostPage() {
   const id = useRouter().params.id ?? ''
   const { data, error, cause, loading, reload } = useLoader(() => getElevatorCostTable(id))
   return (
-    <Page>
+    <Page backTo={`/packages/elevator/pages/petition/index?id=${encodeURIComponent(id)}`}>
       <View className="page-title" role="heading" aria-level={1}>
         费用分摊表
       </View>

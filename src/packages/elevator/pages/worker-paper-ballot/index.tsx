@@ -87,7 +87,7 @@ function PaperBallot() {
 
   if (result) {
     return (
-      <Page>
+      <Page backTo={'/packages/elevator/pages/worker/index'}>
         <View className="page-title" role="heading" aria-level={1}>
           已录入
         </View>
@@ -119,7 +119,7 @@ function PaperBallot() {
   }
 
   return (
-    <Page>
+    <Page backTo={'/packages/elevator/pages/worker/index'}>
       <View className="page-title" role="heading" aria-level={1}>
         录入纸质 / 上门表决票
       </View>

@@ -1,6 +1,6 @@
 import { View } from '@tarojs/components'
 import Taro, { useRouter } from '@tarojs/taro'
-import { useEffect, useState } from 'react'
+import { useCallback, useEffect, useState } from 'react'
 import { ApiError, errorMessage } from '@/api'
 import { bookAppointment, changeAppointment, getHallAvailability, listServiceHalls } from '@/api/endpoints/oneThing'
 import type { HallAvailabilityDto, OneThingAppointmentDto, ServiceHallDto } from '@/domain/contracts/oneThing'
@@ -37,16 +37,17 @@ export default function Appointment() {
   const [choosingHall, setChoosingHall] = useState(false)
   const sub = useSubmission()
 
-  const loadHalls = async () => {
+  const loadHalls = useCallback(async () => {
     setLoadError(null)
     try {
       const list = await listServiceHalls()
       setHalls(list)
-      if (!hallId || !list.some((h) => h.id === hallId)) setHallId(list[0]?.id ?? null)
+      // Keep the chosen hall while the list still has it, else take the first.
+      setHallId((id) => (id && list.some((h) => h.id === id) ? id : (list[0]?.id ?? null)))
     } catch (e) {
       setLoadError(e)
     }
-  }
+  }, [])
   const loadAvail = async (id: string) => {
     setAvailError(null)
     setAvail(null)
@@ -58,7 +59,7 @@ export default function Appointment() {
   }
   useEffect(() => {
     loadHalls()
-  }, [])
+  }, [loadHalls])
   useEffect(() => {
     if (hallId) loadAvail(hallId)
   }, [hallId])
@@ -87,6 +88,11 @@ export default function Appointment() {
           </View>
           <View className="tag tag-ok">已预约</View>
         </View>
+        {!!done.calendarNote && (
+          <View className="notice" id="calendar-note">
+            {done.calendarNote}
+          </View>
+        )}
         <View className="notice">
           请在预约时间带齐材料和本人身份证到窗口办理。确认信息已发到“消息”。如不能前往，请提前在“我的窗口预约”里取消。
         </View>
@@ -184,6 +190,11 @@ export default function Appointment() {
       {hallId && (
         <View className="options" role="radiogroup" aria-label="2. 选择日期" id="days">
           <View className="field-label">2. 选择日期（只能约工作日）</View>
+          {!!avail?.calendarNote && (
+            <View className="notice" id="calendar-note">
+              {avail.calendarNote}
+            </View>
+          )}
           {!!availError && (
             <ErrorNote text={errorMessage(availError)} cause={availError} onRetry={() => loadAvail(hallId)} />
           )}

@@ -196,7 +196,7 @@ export default function ChildPage() {
   const [done, setDone] = useState<{ text: string; deleted: boolean } | null>(null)
 
   return (
-    <Page>
+    <Page backTo={'/packages/youth-palace/pages/index/index'}>
       <View className="page-title" role="heading" aria-level={1}>
         孩子资料
       </View>

@@ -51,7 +51,9 @@ function closedCn(c: YpCourseDto): string {
   return `报名已于 ${formatDateCn(c.closesAt)} 截止，不能再报名，也不能再加入候补。${next}可以关注下学期的报名通知。`
 }
 
-/** Course detail: teacher, site, schedule, seats, fee (hardship price), apply for a chosen child, waitlist when full. */
+/**
+ * Course detail: teacher, site, schedule, seats, fee (hardship price), apply for a chosen child, waitlist when full.
+ */
 export default function Course() {
   useRequireLogin()
   const params = useRouter().params
@@ -68,9 +70,16 @@ export default function Course() {
     }
     return getYpCourse(courseId, childId ?? undefined)
   })
+  // Choosing another child reloads the course, which is fetched for that child; useLoader does the
+  // first load.
+  const reloadCourse = course.reload
+  const hasCourse = course.data !== null
+  const shownChild = useRef(childId)
   useEffect(() => {
-    if (course.data) course.reload()
-  }, [childId])
+    if (shownChild.current === childId) return
+    shownChild.current = childId
+    if (hasCourse) reloadCourse()
+  }, [childId, hasCourse, reloadCourse])
   const [refusal, setRefusal] = useState<{ text: string; full: boolean; cause: unknown; waitlist: boolean } | null>(
     null,
   )

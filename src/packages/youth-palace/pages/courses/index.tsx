@@ -1,6 +1,6 @@
 import { View } from '@tarojs/components'
 import { useDidShow, useRouter } from '@tarojs/taro'
-import { useEffect, useState } from 'react'
+import { useCallback, useEffect, useState } from 'react'
 import { errorMessage } from '@/api'
 import { listYpCourses } from '@/api/endpoints/youthPalace'
 import type { YpCourseDto } from '@/domain/contracts/youthPalace'
@@ -49,7 +49,7 @@ export default function Courses() {
     if (storeStatus !== 'ready') loadStore()
   })
 
-  const load = async () => {
+  const load = useCallback(async () => {
     if (!termId) return
     setError(null)
     try {
@@ -65,11 +65,12 @@ export default function Courses() {
       setError(errorMessage(e))
       setCause(e)
     }
-  }
+  }, [termId, childId, category, site, weekday])
+  // A new term or filter starts the list again from its first page.
   useEffect(() => {
     setShown(PAGE_SIZE)
     load()
-  }, [termId, childId, category, site, weekday])
+  }, [load])
   useDidShow(() => {
     if (courses) load()
   })

@@ -79,7 +79,7 @@ export default function YouthPalaceHome() {
         <Section title="本学期" id="yp-term">
           {!term && <Empty text="社区还没有发布学期课程，发布后会通知您。" />}
           {term && (
-            <View className="card-pad" style={{ padding: '16px 0' }}>
+            <View className="yp-block">
               <View className="cell-title">
                 {term.name}（{term.communityName}）
               </View>

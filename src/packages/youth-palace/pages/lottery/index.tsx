@@ -47,7 +47,10 @@ function Kv({ k, v, hash }: { k: string; v: string; hash?: boolean }) {
   )
 }
 
-/** Lottery result: commitment, revealed value, seed, the algorithm, the full order (own entries marked), re-checked in the app. */
+/**
+ * Lottery result: commitment, revealed value, seed, the algorithm, the full order (own entries marked), re-checked in
+ * the app.
+ */
 export default function Lottery() {
   useRequireLogin()
   const id = useRouter().params.id ?? ''
@@ -105,9 +108,7 @@ export default function Lottery() {
             {l.seats !== null && <Kv k="名额" v={`${l.seats} 个，报名 ${l.applications.length} 份`} />}
           </Section>
           <Section title="怎么抽的">
-            <View className="yp-v" style={{ padding: '16px 0' }}>
-              {LOTTERY_ALGORITHM_CN}
-            </View>
+            <View className="yp-v yp-block">{LOTTERY_ALGORITHM_CN}</View>
           </Section>
           {l.order.length > 0 && (
             <Section title="完整顺序（前面录取，后面候补）" id="lottery-order">

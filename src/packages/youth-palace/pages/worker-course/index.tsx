@@ -45,7 +45,7 @@ export default function WorkerCourse() {
   const key = useRef(newIdempotencyKey())
   if (me?.role !== 'worker')
     return (
-      <Page>
+      <Page backTo={'/packages/youth-palace/pages/worker/index'}>
         <View className="page-title" role="heading" aria-level={1}>
           添加课程
         </View>
@@ -98,7 +98,7 @@ export default function WorkerCourse() {
 
   if (done) {
     return (
-      <Page>
+      <Page backTo={'/packages/youth-palace/pages/worker/index'}>
         <View className="page-title" role="heading" aria-level={1}>
           课程已添加
         </View>
@@ -125,7 +125,7 @@ export default function WorkerCourse() {
     />
   )
   return (
-    <Page>
+    <Page backTo={'/packages/youth-palace/pages/worker/index'}>
       <View className="page-title" role="heading" aria-level={1}>
         添加课程
       </View>

@@ -130,7 +130,7 @@ export default function Worker() {
       {terms.data && terms.data.length === 0 && <Empty text="还没有学期。请先新建一个学期。" />}
       {terms.data?.map(({ term: t, courses }) => (
         <Section key={t.id} title={t.name} id={`term-${t.id}`}>
-          <View style={{ padding: '16px 0' }}>
+          <View className="yp-block">
             <View className={`tag ${workerTermStateCn(t).tag}`} id={`term-state-${t.id}`}>
               {workerTermStateCn(t).text}
             </View>

@@ -1,0 +1,267 @@
+/**
+ * The core's repository: every lookup and change the core routes (identity, family links, messages,
+ * sessions, idempotency, rate limits, demo settings) make, over the transaction's tables. Lists state
+ * their order. Features reach people and places through it too (`ctx.tx.core`).
+ */
+import type { Table, Tables } from './core/data/store'
+import type {
+  Attempt,
+  Building,
+  Community,
+  FamilyLink,
+  IdempotencyRecord,
+  Message,
+  PropertyRecord,
+  RegisterPerson,
+  Room,
+  RoomBinding,
+  Session,
+  Settings,
+  StairUnit,
+  User,
+} from './model'
+import {
+  attemptsTable,
+  buildingsTable,
+  communitiesTable,
+  familyLinksTable,
+  idempotencyTable,
+  messagesTable,
+  populationRegisterTable,
+  propertyRegisterTable,
+  roomBindingsTable,
+  roomsTable,
+  sessionsTable,
+  settingsTable,
+  unitsTable,
+  usersTable,
+} from './tables'
+
+/** Accounts ranked below this are the demo login's personas; residents signed up otherwise rank above. */
+const PERSONA_RANK_LIMIT = 1000
+
+/** Rows by key, in the order of `keys` (missing keys left out). */
+async function many<R extends object>(table: Table<R>, keys: readonly string[]): Promise<R[]> {
+  const out: R[] = []
+  for (const k of [...new Set(keys)]) {
+    const row = await table.get(k)
+    if (row) out.push(row)
+  }
+  return out
+}
+
+/** The core's data in one transaction. */
+export class CoreRepository {
+  readonly settings: Table<Settings>
+  readonly communities: Table<Community>
+  readonly buildings: Table<Building>
+  readonly units: Table<StairUnit>
+  readonly rooms: Table<Room>
+  readonly propertyRegister: Table<PropertyRecord>
+  readonly populationRegister: Table<RegisterPerson>
+  readonly users: Table<User>
+  readonly roomBindings: Table<RoomBinding>
+  readonly sessions: Table<Session>
+  readonly familyLinks: Table<FamilyLink>
+  readonly messages: Table<Message>
+  readonly idempotency: Table<IdempotencyRecord>
+  readonly attempts: Table<Attempt>
+
+  constructor(readonly tables: Tables) {
+    this.settings = tables.of(settingsTable)
+    this.communities = tables.of(communitiesTable)
+    this.buildings = tables.of(buildingsTable)
+    this.units = tables.of(unitsTable)
+    this.rooms = tables.of(roomsTable)
+    this.propertyRegister = tables.of(propertyRegisterTable)
+    this.populationRegister = tables.of(populationRegisterTable)
+    this.users = tables.of(usersTable)
+    this.roomBindings = tables.of(roomBindingsTable)
+    this.sessions = tables.of(sessionsTable)
+    this.familyLinks = tables.of(familyLinksTable)
+    this.messages = tables.of(messagesTable)
+    this.idempotency = tables.of(idempotencyTable)
+    this.attempts = tables.of(attemptsTable)
+  }
+
+  /** Photos and other images of this transaction. */
+  get images() {
+    return this.tables.images
+  }
+
+  // People
+
+  /** Users by id, in the order given (unknown ids left out). */
+  usersByIds(ids: readonly string[]): Promise<User[]> {
+    return many(this.users, ids)
+  }
+
+  /** The live (not deleted) account bound to this ID number, if any. */
+  userByIdNumber(idNumber: string): Promise<User | undefined> {
+    return this.users.first({ where: { idNumber, deletedAt: null }, order: [] })
+  }
+
+  /** Live demo personas (rank below 1000) for the demo login, by rank then id. */
+  personas(): Promise<User[]> {
+    return this.users.find({ where: { deletedAt: null, rank: { lt: PERSONA_RANK_LIMIT } }, order: [['rank', 'asc']] })
+  }
+
+  /** The live community workers of a community, by id. */
+  workersOf(communityId: string): Promise<User[]> {
+    return this.users.find({ where: { communityId, role: 'worker', deletedAt: null }, order: [] })
+  }
+
+  // Places
+
+  /** The rooms of a community, by id. */
+  roomsOfCommunity(communityId: string): Promise<Room[]> {
+    return this.rooms.find({ where: { communityId }, order: [] })
+  }
+
+  /** The rooms of a stairwell unit, by floor then id. */
+  roomsOfUnit(unitId: string): Promise<Room[]> {
+    return this.rooms.find({ where: { unitId }, order: [['floor', 'asc']] })
+  }
+
+  /** Rooms by id, in the order given. */
+  roomsByIds(ids: readonly string[]): Promise<Room[]> {
+    return many(this.rooms, ids)
+  }
+
+  /** Property-register records by room id, in the order given (rooms without one left out). */
+  propertyOf(roomIds: readonly string[]): Promise<PropertyRecord[]> {
+    return many(this.propertyRegister, roomIds)
+  }
+
+  /** The property-register records of the owner with this ID number, by room id. */
+  propertyOwnedBy(ownerIdNumber: string): Promise<PropertyRecord[]> {
+    return this.propertyRegister.find({ where: { ownerIdNumber }, order: [] })
+  }
+
+  /** `总浦桥社区 3幢1单元 701` for a room id (the id itself when unknown). */
+  async roomLabel(roomId: string): Promise<string> {
+    const room = await this.rooms.get(roomId)
+    if (!room) return roomId
+    const [community, building, unit] = await Promise.all([
+      this.communities.get(room.communityId),
+      this.buildings.get(room.buildingId),
+      this.units.get(room.unitId),
+    ])
+    return `${community?.name ?? ''} ${building?.name ?? ''}${unit?.name ?? ''} ${room.name}`.trim()
+  }
+
+  /** A user's room bindings, in the order they were made (then by id). */
+  bindingsOf(userId: string): Promise<RoomBinding[]> {
+    return this.roomBindings.find({ where: { userId }, order: [['boundAt', 'asc']] })
+  }
+
+  /** The bindings to a room, in the order they were made. */
+  bindingsOfRoom(roomId: string): Promise<RoomBinding[]> {
+    return this.roomBindings.find({ where: { roomId }, order: [['boundAt', 'asc']] })
+  }
+
+  // Sessions
+
+  /** The sessions of a user, oldest first. */
+  sessionsOf(userId: string): Promise<Session[]> {
+    return this.sessions.find({ where: { userId }, order: [['createdAt', 'asc']] })
+  }
+
+  // Family links
+
+  /** The links where `userId` is the proxy or the principal, newest request first. */
+  async linksOf(userId: string): Promise<FamilyLink[]> {
+    const [asProxy, asPrincipal] = await Promise.all([
+      this.familyLinks.find({ where: { proxyId: userId }, order: [] }),
+      this.familyLinks.find({ where: { principalId: userId }, order: [] }),
+    ])
+    const byId = new Map([...asProxy, ...asPrincipal].map((l) => [l.id, l]))
+    return [...byId.values()].sort((a, b) => b.requestedAt.localeCompare(a.requestedAt) || a.id.localeCompare(b.id))
+  }
+
+  /** The links from one proxy to one principal, newest request first. */
+  linksBetween(proxyId: string, principalId: string): Promise<FamilyLink[]> {
+    return this.familyLinks.find({ where: { proxyId, principalId }, order: [['requestedAt', 'desc']] })
+  }
+
+  /** Whether `proxyId` may act for `principalId` now (a confirmed link). */
+  async isConfirmedProxy(proxyId: string, principalId: string): Promise<boolean> {
+    const links = await this.familyLinks.find({
+      where: { proxyId, principalId, status: 'confirmed' },
+      order: [],
+      limit: 1,
+    })
+    return links.length > 0
+  }
+
+  /** The confirmed proxies of a principal (their user ids), in link order. */
+  async confirmedProxiesOf(principalId: string): Promise<string[]> {
+    const links = await this.familyLinks.find({
+      where: { principalId, status: 'confirmed' },
+      order: [['requestedAt', 'asc']],
+    })
+    return links.map((l) => l.proxyId)
+  }
+
+  /** Links waiting for an answer, oldest request first. */
+  pendingLinks(): Promise<FamilyLink[]> {
+    return this.familyLinks.find({ where: { status: 'pending' }, order: [['requestedAt', 'asc']] })
+  }
+
+  // Messages
+
+  /** A page of a user's messages, newest first (then by id, descending). */
+  messagesOf(userId: string, page: { offset: number; limit: number }): Promise<Message[]> {
+    return this.messages.find({
+      where: { userId },
+      order: [
+        ['createdAt', 'desc'],
+        ['id', 'desc'],
+      ],
+      ...page,
+    })
+  }
+
+  /** How many messages a user has, and how many are unread. */
+  async messageCounts(userId: string): Promise<{ total: number; unread: number }> {
+    const [total, unread] = await Promise.all([
+      this.messages.count({ userId }),
+      this.messages.count({ userId, readAt: null }),
+    ])
+    return { total, unread }
+  }
+
+  /** A user's unread messages about `ref` (what they ask the user to act on), oldest first. */
+  unreadMessagesAbout(userId: string, ref: string): Promise<Message[]> {
+    return this.messages.find({ where: { userId, ref, readAt: null }, order: [['createdAt', 'asc']] })
+  }
+
+  // Rate limits and idempotency
+
+  /** How many attempts under `key` were counted after `sinceIso`. */
+  attemptsSince(key: string, sinceIso: string): Promise<number> {
+    return this.attempts.count({ key, at: { gt: sinceIso } })
+  }
+
+  /** Idempotency records written before `beforeIso`, oldest first, at most `limit` (for the purge). */
+  idempotencyBefore(beforeIso: string, limit: number): Promise<IdempotencyRecord[]> {
+    return this.idempotency.find({ where: { at: { lt: beforeIso } }, order: [['at', 'asc']], limit })
+  }
+
+  /** A user's idempotency records, oldest first (account deletion). */
+  idempotencyOf(userId: string): Promise<IdempotencyRecord[]> {
+    return this.idempotency.find({ where: { userId }, order: [['at', 'asc']] })
+  }
+
+  /** Attempts counted for a user's limits (keys ending in `:<userId>`), for account deletion. */
+  attemptsOfKey(key: string): Promise<Attempt[]> {
+    return this.attempts.find({ where: { key }, order: [['at', 'asc']] })
+  }
+
+  /** The demo settings row. @throws when the store was never seeded */
+  async demoSettings(): Promise<Settings> {
+    const s = await this.settings.get('demo')
+    if (!s) throw new Error('the store holds no settings: it was never seeded')
+    return s
+  }
+}

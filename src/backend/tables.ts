@@ -1,0 +1,191 @@
+/** The core's tables (identity, places, messages, infrastructure). Features declare their own. */
+import { table } from './core/data/spec'
+import type {
+  Attempt,
+  Building,
+  Community,
+  FamilyLink,
+  IdempotencyRecord,
+  Message,
+  PropertyRecord,
+  RegisterPerson,
+  Room,
+  RoomBinding,
+  Session,
+  Settings,
+  StairUnit,
+  User,
+} from './model'
+
+export const settingsTable = table<Settings>({
+  name: 'settings',
+  key: 'id',
+  columns: { id: 'text', clockOffsetMs: 'bigint', faults: 'jsonb', faultState: 'bigint', seededAt: 'timestamptz' },
+  lookups: [],
+})
+
+export const communitiesTable = table<Community>({
+  name: 'communities',
+  key: 'id',
+  columns: { id: 'text', name: 'text', city: 'text', district: 'text', street: 'text', gridWorker: 'jsonb' },
+  lookups: [],
+})
+
+export const buildingsTable = table<Building>({
+  name: 'buildings',
+  key: 'id',
+  columns: { id: 'text', communityId: 'text', name: 'text', storeys: 'integer' },
+  lookups: [],
+})
+
+export const unitsTable = table<StairUnit>({
+  name: 'units',
+  key: 'id',
+  columns: { id: 'text', buildingId: 'text', communityId: 'text', name: 'text', storeys: 'integer' },
+  lookups: [],
+})
+
+export const roomsTable = table<Room>({
+  name: 'rooms',
+  key: 'id',
+  columns: { id: 'text', unitId: 'text', buildingId: 'text', communityId: 'text', name: 'text', floor: 'integer' },
+  lookups: [['communityId'], ['unitId']],
+})
+
+export const propertyRegisterTable = table<PropertyRecord>({
+  name: 'property_register',
+  key: 'roomId',
+  columns: { roomId: 'text', ownerIdNumber: 'text', area: 'numeric' },
+  lookups: [['ownerIdNumber']],
+})
+
+export const populationRegisterTable = table<RegisterPerson>({
+  name: 'population_register',
+  key: 'idNumber',
+  columns: { idNumber: 'text', name: 'text', phone: 'text' },
+  lookups: [],
+})
+
+export const usersTable = table<User>({
+  name: 'users',
+  key: 'id',
+  columns: {
+    id: 'text',
+    nickname: 'text',
+    persona: 'text',
+    rank: 'integer',
+    communityId: 'text',
+    role: 'text',
+    realName: 'text',
+    idNumber: 'text',
+    realNameBoundAt: 'timestamptz',
+    phone: 'text',
+    privacyAcceptedAt: 'timestamptz',
+    createdAt: 'timestamptz',
+    deletedAt: 'timestamptz',
+  },
+  lookups: [['idNumber', 'deletedAt'], ['communityId', 'role', 'deletedAt'], ['deletedAt']],
+})
+
+export const roomBindingsTable = table<RoomBinding>({
+  name: 'room_bindings',
+  key: 'id',
+  columns: {
+    id: 'text',
+    userId: 'text',
+    roomId: 'text',
+    role: 'text',
+    area: 'numeric',
+    verified: 'boolean',
+    boundAt: 'timestamptz',
+  },
+  lookups: [['userId'], ['roomId']],
+})
+
+export const sessionsTable = table<Session>({
+  name: 'sessions',
+  key: 'token',
+  columns: { token: 'text', userId: 'text', createdAt: 'timestamptz' },
+  lookups: [['userId']],
+})
+
+export const familyLinksTable = table<FamilyLink>({
+  name: 'family_links',
+  key: 'id',
+  columns: {
+    id: 'text',
+    proxyId: 'text',
+    principalId: 'text',
+    relationship: 'text',
+    status: 'text',
+    requestedBy: 'text',
+    requestedAt: 'timestamptz',
+    confirmedAt: 'timestamptz',
+    confirmedBy: 'text',
+    authorizationImageId: 'text',
+    closedAt: 'timestamptz',
+    closedBy: 'text',
+  },
+  lookups: [['proxyId', 'principalId', 'status'], ['proxyId'], ['principalId', 'status'], ['status']],
+})
+
+export const messagesTable = table<Message>({
+  name: 'messages',
+  key: 'id',
+  columns: {
+    id: 'text',
+    userId: 'text',
+    title: 'text',
+    body: 'text',
+    link: 'text',
+    ref: 'text',
+    createdAt: 'timestamptz',
+    readAt: 'timestamptz',
+  },
+  lookups: [
+    ['userId', 'readAt'],
+    ['userId', 'ref', 'readAt'],
+  ],
+})
+
+/** Idempotency records: in the app one storage key per day, so none grows without bound. */
+export const idempotencyTable = table<IdempotencyRecord>({
+  name: 'idempotency',
+  key: 'id',
+  columns: {
+    id: 'text',
+    userId: 'text',
+    key: 'text',
+    requestHash: 'text',
+    status: 'integer',
+    body: 'jsonb',
+    at: 'timestamptz',
+  },
+  lookups: [['userId'], ['at']],
+  shardOf: (r) => r.at.slice(0, 10),
+})
+
+export const attemptsTable = table<Attempt>({
+  name: 'attempts',
+  key: 'id',
+  columns: { id: 'text', key: 'text', at: 'timestamptz' },
+  lookups: [['key', 'at'], ['at']],
+})
+
+/** Every core table, in the order rows may be inserted (referenced tables first). */
+export const CORE_TABLES = [
+  settingsTable,
+  communitiesTable,
+  buildingsTable,
+  unitsTable,
+  roomsTable,
+  propertyRegisterTable,
+  populationRegisterTable,
+  usersTable,
+  roomBindingsTable,
+  sessionsTable,
+  familyLinksTable,
+  messagesTable,
+  idempotencyTable,
+  attemptsTable,
+] as const

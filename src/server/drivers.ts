@@ -1,0 +1,53 @@
+/**
+ * Database drivers of the SQL store: PostgreSQL through `pg` (a pool; any number of server processes
+ * may share one database), or embedded PGlite (one connection, one transaction at a time; one process
+ * per data folder).
+ */
+import { Mutex } from '../backend/core/mutex'
+
+/** One connection: parameterised queries. */
+export interface SqlConnection {
+  query(text: string, params?: unknown[]): Promise<{ rows: Record<string, unknown>[] }>
+}
+
+/** A connection that also runs a script of several statements (migrations). */
+interface ScriptConnection extends SqlConnection {
+  exec(script: string): Promise<unknown>
+}
+
+export interface SqlDriver {
+  readonly kind: 'postgres' | 'pglite'
+  /** Runs `work` on a connection of its own (PGlite: the only one, waiting for the previous work). */
+  withConnection<T>(work: (c: ScriptConnection) => Promise<T>): Promise<T>
+  close(): Promise<void>
+}
+
+/** PostgreSQL over a `pg` pool (`max` connections). Dates and instants are read as text by the SQL. */
+export async function postgresDriver(url: string, opts: { max?: number } = {}): Promise<SqlDriver> {
+  const { Pool } = await import('pg')
+  const pool = new Pool({ connectionString: url, max: opts.max ?? 10 })
+  return {
+    kind: 'postgres',
+    async withConnection(work) {
+      const client = await pool.connect()
+      try {
+        return await work(Object.assign(client, { exec: (script: string) => client.query(script) }))
+      } finally {
+        client.release()
+      }
+    },
+    close: () => pool.end(),
+  }
+}
+
+/** Embedded PGlite in `dataDir` (`memory://` for tests), one transaction at a time. */
+export async function pgliteDriver(dataDir: string): Promise<SqlDriver> {
+  const { PGlite } = await import('@electric-sql/pglite')
+  const db = await PGlite.create(dataDir)
+  const mutex = new Mutex()
+  return {
+    kind: 'pglite',
+    withConnection: (work) => mutex.run(() => work(db as unknown as ScriptConnection)),
+    close: () => db.close(),
+  }
+}
