@@ -2,7 +2,7 @@ import { PropsWithChildren } from 'react'
 import { useLaunch } from '@tarojs/taro'
 import { configureApi } from './api'
 import { showRetryNotice } from './ui/retryNotice'
-import { showStorageFullNotice } from './ui/storageFullNotice'
+import { freeSpaceAdvice, showStorageFullNotice } from './ui/storageFullNotice'
 import { onStorageFull } from './stores/storage'
 import './app.css'
 
@@ -30,7 +30,7 @@ onStorageFull(() => showStorageFullNotice())
 // Mock mode: the embedded backend answers `/api/...` (left out of real-backend builds at compile time).
 if (!process.env.TARO_APP_API_BASE) {
   // eslint-disable-next-line @typescript-eslint/no-require-imports -- compiled out when false
-  require('./mock/install').installMockBackend()
+  require('./mock/install').installMockBackend({ freeSpaceAdvice: freeSpaceAdvice() })
 }
 
 // H5 test build only (compiled out elsewhere): lets the browser tests switch elder mode on any page.

@@ -58,6 +58,11 @@ export interface RequestOptions {
   retries?: number
   /** Told before each retry (attempt 1, 2…), so the UI can say "正在重试". */
   onRetry?: (attempt: number, error: ApiError) => void
+  /**
+   * The user's own data even while acting for someone (messages, family links, to-dos): sent without
+   * the acting-for header, so it is not refused as an act for the principal.
+   */
+  asSelf?: boolean
 }
 
 /**
@@ -109,7 +114,7 @@ export async function apiRequest<T>(opts: RequestOptions): Promise<T> {
   const header: Record<string, string> = { 'content-type': 'application/json' }
   const token = config.getToken()
   if (token) header.authorization = `Bearer ${token}`
-  const actingFor = config.getActingFor()
+  const actingFor = opts.asSelf ? null : config.getActingFor()
   if (actingFor) header['x-acting-for'] = actingFor
   if (key) header['idempotency-key'] = key
   for (let attempt = 0; ; attempt++) {

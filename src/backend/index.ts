@@ -44,6 +44,7 @@ export const ROUTES: readonly Route[] = [
   ...meRoutes(
     FEATURES.flatMap((f) => (f.onAccountDeleted ? [f.onAccountDeleted] : [])) as AccountDeletionHook[],
     FEATURES.flatMap((f) => (f.erase ? [f.erase.bind(f)] : [])) as EraseHook[],
+    FEATURES.flatMap((f) => (f.todos ? [f.todos] : [])),
   ),
   ...familyRoutes,
   ...messageRoutes,

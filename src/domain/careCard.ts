@@ -8,7 +8,7 @@
 import { DomainError } from './errors'
 import { yuanText, assertPositiveFen } from './money'
 import { ageOn } from './residentId'
-import { parseDate } from './time'
+import { formatDateCn, parseDate } from './time'
 
 /** Registered groups: 低保 subsistence, 低边 marginal (near-subsistence), 特困 destitute, 失能 disabled/dependent. */
 export type CareGroup = 'subsistence' | 'marginal' | 'destitute' | 'disabled'
@@ -109,7 +109,10 @@ function ageFor(applicant: CareApplicant, date: string): number {
   const birth = parseDate(applicant.birthDate)
   const day = parseDate(date)
   if (birth.isAfter(day)) {
-    throw new DomainError('INVALID_BIRTH_DATE', `出生日期 ${applicant.birthDate} 晚于评估日期 ${date}，请核对`)
+    throw new DomainError(
+      'INVALID_BIRTH_DATE',
+      `出生日期 ${formatDateCn(applicant.birthDate)}晚于评估日期 ${formatDateCn(date)}，请核对`,
+    )
   }
   for (const g of applicant.groups ?? []) {
     if (!CARE_GROUPS.includes(g)) throw new DomainError('INVALID_CARE_GROUP', `未知的人群类别：${String(g)}`)

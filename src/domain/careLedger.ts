@@ -21,7 +21,7 @@
 import { DomainError } from './errors'
 import { formatFen } from './money'
 import { assessCareCardEligibility, DEFAULT_CARE_POLICY, type CareGroup, type CarePolicy } from './careCard'
-import { isDate } from './time'
+import { formatMonthCn, isDate } from './time'
 import {
   ledgerDate,
   replay,
@@ -68,11 +68,14 @@ function lapseAfter(cause: CareEntry): CareEntry[] {
       amountFen,
       at,
       year,
-      note: `${year} 年额度已于 ${lapsesOn(year)} 24 时到期，${CAUSE[cause.kind] ?? ''}的额度随即失效`,
+      note: `${year}年的额度已于 ${lapseTimeCn(year)}到期，${CAUSE[cause.kind] ?? ''}的额度随即失效`,
     },
   ]
 }
 const CAUSE: Partial<Record<CareEntryKind, string>> = { release: '取消服务退回', refund: '退款退回', issue: '补发' }
+
+/** When a year's credit lapses, for people: `2026年12月31日 24 时`. */
+const lapseTimeCn = (year: number) => `${year}年12月31日 24 时`
 
 /** The last day a year's credit can be used: `${year}-12-31` (it lapses at the end of that day, Beijing time). */
 export function lapsesOn(year: number): string {
@@ -98,7 +101,7 @@ export function monthlyIssue(
       at: input.date,
       year: Number(month.slice(0, 4)),
       month,
-      note: input.note ?? `${month} 月爱心卡额度`,
+      note: input.note ?? `${formatMonthCn(month)}爱心卡额度`,
     },
   ])
 }
@@ -135,7 +138,7 @@ export function issueDue(
             at: first,
             year: y,
             month,
-            note: `${month} 月爱心卡额度：${r.reasons[0]}`,
+            note: `${formatMonthCn(month)}爱心卡额度：${r.reasons[0]}`,
           }
           out.push(e, ...lapseAfter({ ...e, at: input.asOf }))
         }
@@ -280,7 +283,7 @@ export function lapseDue(entries: CareLedger, asOf: string): CareLedger {
         amountFen: pot.balance,
         at: `${year + 1}-01-01T00:00:00+08:00`,
         year,
-        note: `${year} 年未用完的额度已于 ${lapsesOn(year)} 24 时到期失效`,
+        note: `${year}年未用完的额度已于 ${lapseTimeCn(year)}到期失效`,
       })),
   )
 }

@@ -5,6 +5,7 @@
  * Areas are m² with at most 2 decimals; money is integer fen.
  */
 import { DomainError } from './errors'
+import { formatFen } from './money'
 import { PARTICIPATION_THRESHOLD, APPROVAL_THRESHOLD, reaches, toHundredths, type VoteTally } from './elevatorMeter'
 
 export { meterOf } from './elevatorMeter'
@@ -16,6 +17,17 @@ export type { ElevatorMeter, VoteTally } from './elevatorMeter'
  * `id`: the flat; `ownerId`: its registered owner (one owner may hold several flats); `floor`: storey,
  * from 1; `area`: registered exclusive floor area in m², > 0, at most 2 decimals.
  */
+/**
+ * The largest plausible budget of one elevator retrofit, in fen: ¥5,000,000, ten times the usual
+ * cost. Source: domain.md §3 (about 500,000 yuan per elevator; a 7-storey, 12-household case paid about
+ * 540,000). Beyond it a figure is a typing slip (an extra 0, or fen typed as yuan), and every household's
+ * share shown on its ballot would be wrong by as much: the form and the backend refuse it, saying so.
+ */
+export const MAX_ELEVATOR_BUDGET_FEN = 5_000_000 * 100
+
+/** Why a budget above `MAX_ELEVATOR_BUDGET_FEN` is refused, with what to check. */
+export const BUDGET_TOO_HIGH_TEXT = `工程预算不能超过 ${formatFen(MAX_ELEVATOR_BUDGET_FEN)}，请核对是否多填了 0（一部电梯一般约 50 万元）`
+
 /** Shortest written objection, in meaningful characters (`meaningfulLength`). */
 export const OBJECTION_MIN_CHARS = 10
 

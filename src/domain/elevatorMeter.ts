@@ -37,7 +37,9 @@ export type MeterRatio = { value: Fraction; threshold: Fraction; met: boolean }
  *   current participation and the 2/3 quorum minimum, because participants cannot be removed: with no
  *   ballots from 12 equal owners they read 8 to participate and 6 to agree (the legal worked example).
  * - `participationStatus`, `approvalStatus`: the same in plain Chinese, e.g. `还差 1 户参与 / 12.35 ㎡`;
- *   before the quorum the approval shortfall reads `按参与达到 2/3 计，还差 2 户同意 / 52.27 ㎡`.
+ *   before the quorum the approval shortfall reads `按参与达到 2/3 计，还差 2 户同意 / 52.27 ㎡`. Once the
+ *   vote has closed nothing more can come, so they say what was missing instead:
+ *   `表决已截止，参与未达到 2/3（差 6 户、12.35 ㎡）`.
  */
 export type ElevatorMeter = {
   participationArea: MeterRatio
@@ -102,6 +104,11 @@ function shortfallWords(owners: number, area: number, verb: string): string {
   return `还差 ${parts.join(' / ')}`
 }
 
+/** What a closed vote lacked: `差 6 户、12.35 ㎡`. */
+function missedWords(owners: number, area: number): string {
+  return `差 ${[owners > 0 ? `${owners} 户` : '', area > 0 ? `${formatHundredths(area)} ㎡` : ''].filter(Boolean).join('、')}`
+}
+
 function count(value: number, label: string): number {
   if (!Number.isSafeInteger(value) || value < 0)
     throw new DomainError('INVALID_TALLY', `${label}不是有效的人数：${String(value)}`)
@@ -113,8 +120,10 @@ function count(value: number, label: string): number {
  * Exact: ratios are integer fractions, shortfalls are integer ceilings (area in hundredths of m²,
  * reported in m² rounded up). Throws `DomainError('INVALID_TALLY')` for counts that are not
  * non-negative integers, or for areas with more than 2 decimals. Source: Civil Code art. 278.
+ * `closed`: the vote has closed (its deadline passed): the words say what the result lacked, not what
+ * is still needed.
  */
-export function meterOf(tally: VoteTally): ElevatorMeter {
+export function meterOf(tally: VoteTally, { closed = false }: { closed?: boolean } = {}): ElevatorMeter {
   const T = toHundredths(tally.totalArea, 'INVALID_TALLY', '总面积')
   const P = toHundredths(tally.participatingArea, 'INVALID_TALLY', '参与面积')
   const A = toHundredths(tally.agreeArea, 'INVALID_TALLY', '同意面积')
@@ -137,11 +146,16 @@ export function meterOf(tally: VoteTally): ElevatorMeter {
   let participationStatus: string
   if (n === 0) participationStatus = '尚无业主名册'
   else if (quorumMet) participationStatus = '参与已达标（面积与人数均达 2/3）'
+  else if (closed)
+    participationStatus = `表决已截止，参与未达到 2/3（${missedWords(shortfall.participationOwners, shortfall.participationArea)}）`
   else participationStatus = shortfallWords(shortfall.participationOwners, shortfall.participationArea, '参与')
 
   let approvalStatus: string
   if (n === 0) approvalStatus = '尚无业主名册'
-  else if (shortfall.agreeOwners > 0 || shortfall.agreeArea > 0) {
+  else if (closed && !quorumMet) approvalStatus = '表决已截止，参与未达到 2/3，不能通过'
+  else if (closed && (shortfall.agreeOwners > 0 || shortfall.agreeArea > 0)) {
+    approvalStatus = `表决已截止，同意未达到参与者的 3/4（${missedWords(shortfall.agreeOwners, shortfall.agreeArea)}），不能通过`
+  } else if (shortfall.agreeOwners > 0 || shortfall.agreeArea > 0) {
     // Before the quorum the shortfall counts from the fewest participants that can decide (2/3), which
     // the current 3/4 among today's few voters does not show: say so.
     const words = shortfallWords(shortfall.agreeOwners, shortfall.agreeArea, '同意')

@@ -19,12 +19,32 @@ export interface ResidentIdInfo {
 
 const invalid = (message: string) => new DomainError('INVALID_RESIDENT_ID', message)
 
-/** Upper-cases and trims an ID number (accepts a lower-case `x` and surrounding spaces). */
+/** Characters of a resident identity number (GB 11643-1999). */
+const RESIDENT_ID_LENGTH = 18
+
+/**
+ * An ID number as typed or pasted, made plain: every space removed (also inside, as in
+ * `330211 1944 0315 0121`, and full-width or no-break spaces), full-width digits and Ｘ made half-width,
+ * a lower-case x upper-cased. Used by every ID number input before its length is limited, and by the
+ * backend before it checks one. Source: domain.md §0 PRODUCT (accept a lower-case x and spaces).
+ */
 export function normalizeResidentId(id: string): string {
   return String(id ?? '')
-    .trim()
+    .replace(/\s+/g, '')
+    .replace(/[\uFF10-\uFF19\uFF38\uFF58]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0))
     .toUpperCase()
 }
+
+/**
+ * What an ID number input keeps of what was typed or pasted: `normalizeResidentId`, then at most
+ * `RESIDENT_ID_LENGTH` characters (the spaces of a pasted `330211 1944 0315 0121` do not count).
+ */
+export function typedResidentId(raw: string): string {
+  return normalizeResidentId(raw).slice(0, RESIDENT_ID_LENGTH)
+}
+
+/** The `maxlength` of an ID number input: room for a pasted number with spaces between its groups. */
+export const RESIDENT_ID_INPUT_MAXLENGTH = 2 * RESIDENT_ID_LENGTH
 
 /** The check character the first 17 digits call for. */
 export function residentIdCheckChar(first17: string): string {
@@ -34,7 +54,7 @@ export function residentIdCheckChar(first17: string): string {
 
 /**
  * Parses and validates an 18-character resident identity number (GB 11643-1999).
- * @param id the number; spaces around it and a lower-case `x` are accepted
+ * @param id the number; spaces (around or inside it) and a lower-case `x` are accepted (`normalizeResidentId`)
  * @param today `YYYY-MM-DD` (default: today in Beijing); a birth date after it is refused
  * @throws DomainError `INVALID_RESIDENT_ID` for a wrong length or character, an impossible or future
  *   birth date, or a wrong check character; the message says which, in plain Chinese
@@ -43,12 +63,14 @@ export function parseResidentId(id: string, today: string = beijingDate(Date.now
   const value = normalizeResidentId(id)
   if (value.length === 15 && /^\d{15}$/.test(value))
     throw invalid('这是旧的 15 位身份证号码，已停止使用，请填写 18 位号码')
-  if (value.length !== 18) throw invalid(`身份证号码应为 18 位，您填写了 ${value.length} 位`)
+  if (value.length !== RESIDENT_ID_LENGTH) throw invalid(`身份证号码应为 18 位，您填写了 ${value.length} 位`)
   if (!/^\d{17}[\dX]$/.test(value)) throw invalid('身份证号码只能包含数字，最后一位可以是 X')
   const birth = `${value.slice(6, 10)}-${value.slice(10, 12)}-${value.slice(12, 14)}`
+  // Said as people write dates (1944年2月30日), also when no such day exists.
+  const birthCn = `${value.slice(6, 10)}年${Number(value.slice(10, 12))}月${Number(value.slice(12, 14))}日`
   if (!isDate(birth) || Number(value.slice(6, 10)) < 1900)
-    throw invalid(`身份证号码中的出生日期 ${birth} 不存在，请核对`)
-  if (birth > today) throw invalid(`身份证号码中的出生日期 ${birth} 晚于今天，请核对`)
+    throw invalid(`身份证号码中的出生日期 ${birthCn} 不存在，请核对`)
+  if (birth > today) throw invalid(`身份证号码中的出生日期 ${birthCn} 晚于今天，请核对`)
   if (residentIdCheckChar(value) !== value[17]) throw invalid('身份证号码最后一位（校验码）不对，请逐位核对')
   return { regionCode: value.slice(0, 6), birthDate: birth, sex: Number(value[16]) % 2 === 1 ? 'male' : 'female' }
 }

@@ -77,3 +77,18 @@ export function formatDateCn(date: string): string {
   const d = parseDate(date)
   return `${d.year()}年${d.month() + 1}月${d.date()}日（${WEEKDAYS[d.day()]}）`
 }
+
+/**
+ * An instant for people, in Beijing time: `2026年3月5日（周四）14:30` (24-hour). Accepts what
+ * `inBeijing` accepts. @throws DomainError `INVALID_DATE`
+ */
+export function formatDateTimeCn(instant: number | Date | string): string {
+  const iso = beijingIso(instant)
+  return `${formatDateCn(iso.slice(0, 10))} ${iso.slice(11, 16)}`
+}
+
+/** A month for people: `2026-03` → `2026年3月`. @throws DomainError `INVALID_DATE` */
+export function formatMonthCn(month: string): string {
+  const d = parseDate(`${month}-01`)
+  return `${d.year()}年${d.month() + 1}月`
+}

@@ -4,7 +4,7 @@
  * functions return new objects and never mutate their input.
  */
 import { DomainError } from './errors'
-import { addDays, beijingIso, formatDateCn } from './time'
+import { addDays, beijingIso, formatDateCn, formatDateTimeCn } from './time'
 import {
   DEFAULT_YOUTH_SETTINGS,
   PLACE_HOLDING,
@@ -88,7 +88,7 @@ export function cancelEnrollment(
   const refund = free && enrollment.status === 'confirmed'
   const message = free
     ? `已取消《${course.name}》${refund ? '，费用将原路退回' : ''}`
-    : `已取消《${course.name}》。开课前 ${settings.freeCancelHours} 小时（${cutoff.slice(0, 16).replace('T', ' ')}）之后取消，` +
+    : `已取消《${course.name}》。开课前 ${settings.freeCancelHours} 小时，即 ${formatDateTimeCn(cutoff)} 之后取消，` +
       `${noShow ? `记 1 次未到课，一学期满 ${settings.noShowLimit} 次下学期不享受优先报名` : '不影响优先报名'}`
   return { enrollment: { ...enrollment, status: 'cancelled', noShow }, free, refund, message }
 }

@@ -9,8 +9,8 @@ import { taroStorage } from '@/backend/storage/taro'
 import { provideEmbedded, type EmbeddedModule } from './registry'
 
 /** Creates the backend over Taro storage and its interceptor. */
-export const createEmbedded: EmbeddedModule['createEmbedded'] = (storage) => {
-  const backend = createBackend({ storage: taroStorage(storage) })
+export const createEmbedded: EmbeddedModule['createEmbedded'] = (storage, opts = {}) => {
+  const backend = createBackend({ storage: taroStorage(storage, 'mc:', opts.freeSpaceAdvice) })
   return { backend, interceptor: createMockInterceptor(backend) }
 }
 

@@ -42,7 +42,7 @@ function loadEmbedded(): Promise<Embedded> {
     loading = fetch
       .then(() => embeddedModule)
       .then((m) => {
-        loaded = m.createEmbedded(storageApi)
+        loaded = m.createEmbedded(storageApi, { freeSpaceAdvice })
         return loaded
       })
     // A failed download (e.g. no network on first launch) may be retried by the next request.
@@ -59,8 +59,14 @@ function mockBackend(): Backend {
   return loaded.backend
 }
 
-/** Answers `/api/...` requests from the embedded backend. Call once, from the app entry. */
-export function installMockBackend(): void {
+let freeSpaceAdvice: string | undefined
+
+/**
+ * Answers `/api/...` requests from the embedded backend. Call once, from the app entry.
+ * `opts.freeSpaceAdvice`: where the person frees space on this platform, said when storage is full.
+ */
+export function installMockBackend(opts: { freeSpaceAdvice?: string } = {}): void {
+  freeSpaceAdvice = opts.freeSpaceAdvice
   const g = globalThis as unknown as { __mcMockBackend: () => Backend; __mcMockBackendReady: () => Promise<Backend> }
   g.__mcMockBackend = mockBackend
   g.__mcMockBackendReady = () => loadEmbedded().then((e) => e.backend)

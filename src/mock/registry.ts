@@ -10,8 +10,14 @@ import type { InterceptorChain } from '@/backend/interceptor'
 
 /** What the embedded backend's package exports. */
 export interface EmbeddedModule {
-  /** A backend over Taro storage and the interceptor that answers `/api/...` from it. */
-  createEmbedded(storage: TaroStorageApi): { backend: Backend; interceptor: (chain: InterceptorChain) => unknown }
+  /**
+   * A backend over Taro storage and the interceptor that answers `/api/...` from it.
+   * `opts.freeSpaceAdvice`: where the person frees space on this platform, said when storage is full.
+   */
+  createEmbedded(
+    storage: TaroStorageApi,
+    opts?: { freeSpaceAdvice?: string },
+  ): { backend: Backend; interceptor: (chain: InterceptorChain) => unknown }
 }
 
 let provide: (m: EmbeddedModule) => void = () => {}

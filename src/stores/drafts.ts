@@ -1,10 +1,13 @@
 /**
  * Drafts: long forms autosave per user and context (e.g. `care-card/apply:u-wang`) and come back after
- * the app is killed; submitting clears them. Persisted with zustand `persist`, keyed per user.
+ * the app is killed; submitting clears them. Persisted with zustand `persist`, keyed per user and, when
+ * acting for someone (代办), per principal too. A draft is the person's data: logging out or deleting the
+ * account clears them all (`clearPersonalData`).
  */
 import { useCallback, useRef } from 'react'
 import { create } from 'zustand'
 import { persist } from 'zustand/middleware'
+import { LOGOUT_CAUSES, registerStore } from './personal'
 import { persistStorage } from './storage'
 import { useSession } from './session'
 
@@ -34,8 +37,15 @@ export const useDrafts = create<DraftState>()(
   ),
 )
 
-/** The storage key of a draft: per user and context. */
-export const draftKey = (userId: string, context: string) => `${userId}:${context}`
+registerStore(useDrafts, { name: 'drafts', resetOn: LOGOUT_CAUSES, storageKey: 'mc:drafts' })
+
+/**
+ * The storage key of a draft: per user and context (`u-li:family-request`), and per principal when
+ * acting for someone (`u-li@u-wang:care-card/apply:u-wang`), so a form filled for one person never
+ * shows for another.
+ */
+export const draftKey = (userId: string, context: string, principalId?: string | null) =>
+  principalId && principalId !== userId ? `${userId}@${principalId}:${context}` : `${userId}:${context}`
 
 /**
  * A form's state that autosaves as a draft. Returns `[value, update, clear, restored]`; `restored` is
@@ -47,7 +57,8 @@ export function useDraft<T extends object>(
   initial: T,
 ): [T, (patch: Partial<T>) => void, () => void, boolean] {
   const userId = useSession((s) => s.me?.id ?? 'guest')
-  const key = draftKey(userId, context)
+  const principalId = useSession((s) => s.actingFor?.userId)
+  const key = draftKey(userId, context, principalId)
   const saved = useDrafts((s) => s.drafts[key]?.value as T | undefined)
   const value = saved ? { ...initial, ...saved } : initial
   const update = useCallback(

@@ -2,6 +2,7 @@
 import { create } from 'zustand'
 import * as api from '../api'
 import type { FamilyLinkDto } from '../domain/contracts'
+import { registerStore } from './personal'
 
 interface FamilyState {
   links: FamilyLinkDto[]
@@ -26,6 +27,9 @@ export const useFamily = create<FamilyState>()((set) => ({
   },
   upsert: (link) => set((s) => ({ links: [link, ...s.links.filter((l) => l.id !== link.id)] })),
 }))
+
+// The user's own links (they say whom the user may act for): kept while switching acting-for.
+registerStore(useFamily, { name: 'family', resetOn: ['logout', 'account-deleted', 'session-ended'] })
 
 /** Links where the user may act for someone (confirmed, user is the proxy). */
 export const principalsOf = (links: FamilyLinkDto[]) =>

@@ -2,6 +2,7 @@
 import { create } from 'zustand'
 import * as api from '../api'
 import type { MessageDto } from '../domain/contracts'
+import { registerStore } from './personal'
 
 interface MessagesState {
   items: MessageDto[]
@@ -100,3 +101,6 @@ export const useMessages = create<MessagesState>()((set, get) => ({
       unreadFailed: false,
     }),
 }))
+
+// The user's own messages: kept while switching acting-for.
+registerStore(useMessages, { name: 'messages', resetOn: ['logout', 'account-deleted', 'session-ended'] })

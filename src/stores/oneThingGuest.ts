@@ -6,6 +6,7 @@
  * accepted. Logged in, progress is saved on the server instead (see the one-thing pages).
  */
 import { create } from 'zustand'
+import { ALL_CAUSES, registerStore } from './personal'
 import { useSession } from './session'
 
 /** A guest's progress of one event: question id → answer (`YYYY-MM-DD` for dates), ticked item ids. */
@@ -36,6 +37,8 @@ export const useGuestProgress = create<GuestProgressState>()((set) => ({
 /** A guest's progress of one event, empty when none: `{ answers: {}, ticked: [] }`. */
 export const guestProgressOf = (eventId: string): GuestProgress =>
   useGuestProgress.getState().byEvent[eventId] ?? { answers: {}, ticked: [] }
+
+registerStore(useGuestProgress, { name: 'one-thing-guest', resetOn: ALL_CAUSES })
 
 // A new session (logging in or out) starts the guides afresh: a guest's answers are not carried into an
 // account, nor left for the next guest on a shared phone.

@@ -7,6 +7,7 @@ import { persist } from 'zustand/middleware'
 import { configureApi } from '../api/request'
 import * as api from '../api'
 import type { MeDto } from '../domain/contracts'
+import { clearPersonalData, registerStore } from './personal'
 import { persistStorage } from './storage'
 
 interface ActingFor {
@@ -26,9 +27,12 @@ export interface SessionState {
   logout(): Promise<void>
   refreshMe(): Promise<MeDto | null>
   setMe(me: MeDto): void
+  /** Switches whom the user acts for (null: oneself); what was loaded for the previous person is cleared. */
   setActingFor(who: ActingFor | null): void
-  /** Forgets the session locally (after a 401 or account deletion). */
+  /** Forgets the session locally after the server ended it (401): see `clearPersonalData('session-ended')`. */
   clear(): void
+  /** Forgets the session and everything about the person after their account was deleted. */
+  accountDeleted(): void
 }
 
 export const useSession = create<SessionState>()(
@@ -41,6 +45,9 @@ export const useSession = create<SessionState>()(
       acceptPrivacyOnDevice: () => set({ privacyAcceptedOnDevice: true }),
       async login(userId) {
         const { token, me } = await api.mockLogin(userId)
+        // Someone else than the last person: nothing loaded for them stays (a shared phone).
+        const before = get().me?.id
+        if (before && before !== me.id) clearPersonalData('session-ended', before)
         set({ token, me, actingFor: null })
         if (!me.privacyAccepted && get().privacyAcceptedOnDevice) {
           const updated = await api.acceptPrivacy()
@@ -50,12 +57,13 @@ export const useSession = create<SessionState>()(
         return me
       },
       async logout() {
+        const userId = get().me?.id ?? null
         try {
           await api.logout()
         } catch {
           /* the session ends locally anyway */
         }
-        get().clear()
+        clearPersonalData('logout', userId)
       },
       async refreshMe() {
         if (!get().token) return null
@@ -64,8 +72,12 @@ export const useSession = create<SessionState>()(
         return me
       },
       setMe: (me) => set({ me }),
-      setActingFor: (actingFor) => set({ actingFor }),
-      clear: () => set({ token: null, me: null, actingFor: null }),
+      setActingFor: (actingFor) => {
+        if (actingFor?.userId !== get().actingFor?.userId) clearPersonalData('acting-for', get().me?.id ?? null)
+        set({ actingFor })
+      },
+      clear: () => clearPersonalData('session-ended', get().me?.id ?? null),
+      accountDeleted: () => clearPersonalData('account-deleted', get().me?.id ?? null),
     }),
     {
       name: 'mc:session',
@@ -79,6 +91,16 @@ export const useSession = create<SessionState>()(
     },
   ),
 )
+
+registerStore(useSession, {
+  name: 'session',
+  resetOn: ['logout', 'account-deleted', 'session-ended'],
+  keep: {
+    fields: ['privacyAcceptedOnDevice'],
+    why: "whether the privacy notice was accepted on this device, before any login: no person's data",
+  },
+  storageKey: 'mc:session',
+})
 
 configureApi({
   getToken: () => useSession.getState().token,

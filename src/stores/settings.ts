@@ -6,6 +6,7 @@
 import Taro from '@tarojs/taro'
 import { create } from 'zustand'
 import { persist } from 'zustand/middleware'
+import { registerStore } from './personal'
 import { persistStorage } from './storage'
 import { useSession } from './session'
 
@@ -34,6 +35,25 @@ export const useSettings = create<SettingsState>()(
     { name: 'mc:settings', storage: persistStorage },
   ),
 )
+
+registerStore(useSettings, {
+  name: 'settings',
+  resetOn: [],
+  keep: {
+    fields: ['elder', 'offerAnswered'],
+    why: 'elder mode is a setting of this device per user (so an 85-year-old need not switch it on after each login); it holds no data another person sees',
+  },
+  // A deleted account's choices go with it.
+  clear: (cause, userId) => {
+    if (cause !== 'account-deleted' || !userId) return
+    useSettings.setState((s) => {
+      const { [userId]: _elder, ...elder } = s.elder
+      const { [userId]: _offer, ...offerAnswered } = s.offerAnswered
+      return { elder, offerAnswered }
+    })
+  },
+  storageKey: 'mc:settings',
+})
 
 /** WeChat's font scale, or 1 where there is none (H5). */
 function systemFontScale(): number {

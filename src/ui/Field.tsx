@@ -1,7 +1,12 @@
 import { Input, View } from '@tarojs/components'
 import { useEffect } from 'react'
+import { RESIDENT_ID_INPUT_MAXLENGTH, typedResidentId } from '../domain/residentId'
 
-/** A labelled text field with its error shown right below it, in words (not colour alone). */
+/**
+ * A labelled text field with its error shown right below it, in words (not colour alone).
+ * `type="idcard"`: an ID number, kept as `typedResidentId` makes it (spaces removed, upper case, at
+ * most 18 characters), so a number pasted with spaces is not cut short; `maxlength` does not apply.
+ */
 export function Field({
   label,
   value,
@@ -50,10 +55,10 @@ export function Field({
         className={`field-input ${error ? 'field-input-error' : ''}`}
         type={type}
         value={value}
-        maxlength={maxlength}
+        maxlength={type === 'idcard' ? RESIDENT_ID_INPUT_MAXLENGTH : maxlength}
         placeholder={placeholder}
         aria-label={label}
-        onInput={(e) => onInput(e.detail.value)}
+        onInput={(e) => onInput(type === 'idcard' ? typedResidentId(e.detail.value) : e.detail.value)}
       />
       {error && (
         <View className="field-error" role="alert">

@@ -6,7 +6,15 @@ import { createBackend } from '@/backend'
 import { fixedClock } from '@/backend/core/clock'
 import { createMockInterceptor } from '@/backend/interceptor'
 import { memoryStorage } from '@/backend/storage/memory'
-import { listPersonas, mockLogin, requestFamilyLink } from '@/api'
+import {
+  listFamilyLinks,
+  listMessages,
+  listPersonas,
+  listTodos,
+  mockLogin,
+  requestFamilyLink,
+  unreadCount,
+} from '@/api'
 
 const request = Taro.request as unknown as jest.Mock
 const ok = (data: unknown, statusCode = 200) => ({ statusCode, data, header: {}, errMsg: 'request:ok' })
@@ -45,6 +53,17 @@ describe('apiRequest', () => {
     request.mockResolvedValueOnce(ok({}))
     await apiRequest({ path: '/api/principal' })
     expect(request.mock.calls[0][0].header['x-acting-for']).toBe('u-wang')
+  })
+
+  it("leaves x-acting-for out of the user's own requests (messages, family links, to-dos) while acting", async () => {
+    configureApi({ getActingFor: () => 'u-wang' })
+    request.mockResolvedValue(ok({ items: [], nextCursor: null, unread: 0 }))
+    await listMessages()
+    await unreadCount()
+    await listFamilyLinks()
+    await listTodos()
+    for (const [call] of request.mock.calls)
+      expect({ url: call.url, actingFor: call.header['x-acting-for'] }).toEqual({ url: call.url, actingFor: undefined })
   })
 
   it('turns an error body into ApiError with code and fields, without retrying a 4xx', async () => {

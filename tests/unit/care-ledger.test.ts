@@ -18,6 +18,7 @@ import {
   type CareEntry,
   type CareLedger,
 } from '@/domain/careLedger'
+import { bookingShortfallText } from '@/domain/careBooking'
 import { DomainError } from '@/domain/errors'
 import { addDays } from '@/domain/time'
 
@@ -51,7 +52,7 @@ describe('monthly issue (domain.md §1: on the 1st of each month, from the activ
       kind: 'issue',
       at: '2026-04-01',
       year: 2026,
-      note: '2026-04 月爱心卡额度：年满 90 周岁，每月 500 元',
+      note: '2026年4月爱心卡额度：年满 90 周岁，每月 500 元',
     })
   })
 
@@ -329,6 +330,21 @@ describe('property: random operations across a year end', () => {
         }
       }),
       { numRuns: 120 },
+    )
+  })
+})
+
+describe('bookingShortfallText (said before the booking is confirmed)', () => {
+  it('is null when the spendable balance covers the price, exactly included', () => {
+    expect(bookingShortfallText({ balanceFen: 1200, heldFen: 0 }, 1200)).toBeNull()
+  })
+
+  it('says the balance, the price and what to do; names the held amount when cancelling would return it', () => {
+    expect(bookingShortfallText({ balanceFen: 500, heldFen: 0 }, 1000)).toBe(
+      '余额不足：爱心卡可用余额 ¥5.00，这项服务需要 ¥10.00。每月 1 日发放新的额度后可以再预约。',
+    )
+    expect(bookingShortfallText({ balanceFen: 0, heldFen: 6000 }, 1000)).toContain(
+      '取消还没开始的预约，冻结的 ¥60.00 会退回',
     )
   })
 })

@@ -223,6 +223,19 @@ describe('meterOf: the live meter', () => {
       '同意已达标（面积与人数均达参与者的 3/4）',
     )
   })
+
+  it('once the vote has closed, says what the result lacked, never 还差 (nothing more can come)', () => {
+    const none = meterOf(tallyVotes(equalFlats(12), votes(2)), { closed: true })
+    expect(none.participationStatus).toBe('表决已截止，参与未达到 2/3（差 6 户、480.00 ㎡）')
+    expect(none.approvalStatus).toBe('表决已截止，参与未达到 2/3，不能通过')
+    const split = meterOf(tallyVotes(equalFlats(12), votes(4, 4)), { closed: true })
+    expect(split.participationStatus).toBe('参与已达标（面积与人数均达 2/3）')
+    expect(split.approvalStatus).toBe('表决已截止，同意未达到参与者的 3/4（差 2 户、160.00 ㎡），不能通过')
+    expect(meterOf(tallyVotes(equalFlats(12), votes(6, 2)), { closed: true }).approvalStatus).toBe(
+      '同意已达标（面积与人数均达参与者的 3/4）',
+    )
+    for (const m of [none, split]) expect(`${m.participationStatus}${m.approvalStatus}`).not.toContain('还差')
+  })
 })
 
 describe("meaningfulLength: what counts toward an objection's minimum length", () => {

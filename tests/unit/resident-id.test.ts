@@ -1,4 +1,14 @@
-import { ageOn, maskResidentId, parseResidentId, residentIdCheckChar } from '@/domain/residentId'
+import { readdirSync, readFileSync, statSync } from 'fs'
+import { join } from 'path'
+import {
+  ageOn,
+  maskResidentId,
+  normalizeResidentId,
+  parseResidentId,
+  RESIDENT_ID_INPUT_MAXLENGTH,
+  residentIdCheckChar,
+  typedResidentId,
+} from '@/domain/residentId'
 import { DomainError } from '@/domain/errors'
 
 /** Builds a valid number from its first 17 digits. */
@@ -32,6 +42,12 @@ describe('parseResidentId (GB 11643-1999)', () => {
 
   it('accepts a lower-case x and surrounding spaces', () => {
     expect(parseResidentId('  11010519491231002x ', '2026-01-01').birthDate).toBe('1949-12-31')
+  })
+
+  it('accepts spaces inside, as pasted in groups (also full-width and no-break), and full-width digits and Ｘ', () => {
+    expect(parseResidentId('110105 1949 1231 002x', '2026-01-01').birthDate).toBe('1949-12-31')
+    expect(normalizeResidentId('\u3000110105\u30001949\u00a01231\t002ｘ ')).toBe('11010519491231002X')
+    expect(normalizeResidentId('１１０１０５１９４９１２３１００２Ｘ')).toBe('11010519491231002X')
   })
 
   it('tells male from female by the parity of the 17th digit', () => {
@@ -93,5 +109,39 @@ describe('maskResidentId', () => {
   it('keeps the first 3 and last 4 characters', () => {
     expect(maskResidentId('11010519491231002x')).toBe('110***********002X')
     expect(maskResidentId('11010519491231002X')).toHaveLength(18)
+  })
+})
+
+describe('typing an ID number (issue 16: pasted with spaces, it was cut at 18 characters counting them)', () => {
+  it('strips spaces before limiting to 18 characters', () => {
+    expect(typedResidentId('330211 1944 0315 0121')).toBe('330211194403150121')
+    expect(typedResidentId('3302111944031501219')).toBe('330211194403150121')
+    expect(typedResidentId('11010519491231002x')).toBe('11010519491231002X')
+  })
+
+  it('an input has room for a number pasted with a space between every character', () => {
+    expect(RESIDENT_ID_INPUT_MAXLENGTH).toBeGreaterThanOrEqual(2 * 18 - 1)
+  })
+
+  it('every ID number input in src is a Field of type idcard (normalised on input, no maxlength of its own)', () => {
+    const src = join(__dirname, '../../src')
+    const files = (dir: string): string[] =>
+      readdirSync(dir).flatMap((f) => {
+        const p = join(dir, f)
+        return statSync(p).isDirectory() ? files(p) : f.endsWith('.tsx') ? [p] : []
+      })
+    // Field itself (src/ui) is where the normalising is done.
+    const inputs = files(src)
+      .filter((p) => !p.endsWith('ui/Field.tsx'))
+      .flatMap((p) => (readFileSync(p, 'utf8').match(/<(Field|Input)\b[\s\S]*?\/>/g) ?? []).map((tag) => ({ p, tag })))
+    const idInputs = inputs.filter(({ tag }) => /身份证|idNumber|IdNumber|idcard/.test(tag))
+    expect(idInputs.length).toBeGreaterThanOrEqual(2)
+    for (const { p, tag } of idInputs) {
+      expect({ p, idcard: /type="idcard"/.test(tag), maxlength: /maxlength=/.test(tag) }).toEqual({
+        p,
+        idcard: true,
+        maxlength: false,
+      })
+    }
   })
 })

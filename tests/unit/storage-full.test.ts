@@ -5,7 +5,7 @@
  */
 import Taro from '@tarojs/taro'
 import { onStorageFull, persistStorage } from '@/stores/storage'
-import { showStorageFullNotice, STORAGE_FULL_TEXT } from '@/ui/storageFullNotice'
+import { showStorageFullNotice, storageFullText } from '@/ui/storageFullNotice'
 
 const setStorage = Taro.setStorageSync as unknown as jest.Mock
 const realSet = setStorage.getMockImplementation()!
@@ -56,9 +56,16 @@ describe('storage full on the phone', () => {
     showStorageFullNotice(1_030_000)
     expect(Taro.showModal).toHaveBeenCalledTimes(1)
     expect(Taro.showModal).toHaveBeenCalledWith(
-      expect.objectContaining({ title: '存储空间不足', content: STORAGE_FULL_TEXT, showCancel: false }),
+      expect.objectContaining({ title: '存储空间不足', content: storageFullText(), showCancel: false }),
     )
     showStorageFullNotice(1_061_000)
     expect(Taro.showModal).toHaveBeenCalledTimes(2)
+  })
+
+  it("says where to free space on each platform: WeChat's storage settings, or the browser's site data on H5", () => {
+    expect(storageFullText('weapp')).toContain('微信“设置 → 通用 → 存储空间”')
+    expect(storageFullText('h5')).toContain('浏览器设置里清理本网站的数据')
+    expect(storageFullText('h5')).not.toContain('微信“设置')
+    expect(storageFullText('h5')).not.toContain('手机存储空间')
   })
 })

@@ -397,7 +397,7 @@ describe('cancellation: free until 24 h before the first session (Sat 7 March 09
   it('counts a late cancellation of a seat as a no-show and says so', () => {
     const r = cancelEnrollment(app('C-draw', 'confirmed'), course(), term, '2026-03-06T09:01:00+08:00')
     expect(r).toMatchObject({ free: false, refund: false, enrollment: { status: 'cancelled', noShow: true } })
-    expect(r.message).toContain('2026-03-06 09:00')
+    expect(r.message).toContain('2026年3月6日（周五） 09:00')
     expect(r.message).toContain('未到课')
   })
 

@@ -49,7 +49,11 @@ describe('WeChat build: elevator petition and vote', () => {
     expect(mp.page.text()).toContain('表决已提交')
     expect(mp.page.text()).toContain('您的表决：同意')
     expect(mp.page.text()).toMatch(/记录第 6 条/)
-    expect(mp.page.text()).toMatch(/校验码 [0-9a-f]{64}/)
+    // A short check code (first 8 hex digits, grouped), the full 64 one tap away.
+    expect(mp.page.text()).toMatch(/校验码 [0-9a-f]{4} [0-9a-f]{4}查看完整校验码/)
+    expect(mp.page.text()).not.toMatch(/[0-9a-f]{64}/)
+    await mp.page.tap('receipt-6-full')
+    expect(mp.page.text()).toMatch(/校验码 [0-9a-f]{64}收起完整校验码/)
     // The audit page verifies the log against the receipt kept on this device.
     await mp.page.tap('result-audit')
     expect(mp.page.route).toBe('packages/elevator/pages/audit/index')

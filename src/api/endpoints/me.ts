@@ -1,8 +1,11 @@
 /** The user's own data: profile, privacy consent, real-name binding, rooms, export, account deletion. */
-import type { MeDto, RoomBindingDto, RoomOptionDto } from '@/domain/contracts/core'
+import type { MeDto, RoomBindingDto, RoomOptionDto, TodoDto } from '@/domain/contracts/core'
 import { apiRequest } from '../request'
 
-export const getMe = () => apiRequest<MeDto>({ path: '/api/me' })
+/** The user's own profile (also while acting for someone: `asSelf`). */
+export const getMe = () => apiRequest<MeDto>({ path: '/api/me', asSelf: true })
+/** What waits for the user with a deadline (e.g. a youth-palace place to confirm), soonest first. */
+export const listTodos = () => apiRequest<TodoDto[]>({ path: '/api/me/todos', asSelf: true })
 /** Records acceptance of the privacy notice (required before any personal data is sent). */
 export const acceptPrivacy = () =>
   apiRequest<MeDto>({ method: 'POST', path: '/api/me/privacy', body: { accepted: true } })

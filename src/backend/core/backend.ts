@@ -63,7 +63,7 @@ function errorResponse(e: unknown): BackendResponse {
   if (e instanceof StorageFullError) {
     const message = e.perKey
       ? '这份资料太大，无法保存。请压缩照片或分几次提交。'
-      : '手机存储空间已满，本次操作没有保存。请清理微信存储空间后重试，已提交的资料不受影响。'
+      : `本机存储空间已满，本次操作没有保存，已提交的资料不受影响。${e.freeSpaceAdvice ?? '请清理存储空间后重试'}。`
     return { status: 507, body: { code: 'STORAGE_FULL', message } }
   }
   const code = (e as { code?: string }).code

@@ -4,7 +4,7 @@
  */
 import type { TableSpec } from './data/spec'
 import type { Rows, Tables } from './data/store'
-import type { AccountDeletionHook, FeatureRepositories, Route, RouteContext } from './router'
+import type { AccountDeletionHook, FeatureRepositories, Route, RouteContext, TodoProvider } from './router'
 import type { CoreSeed } from '../seed'
 
 /** Collections as schema v2 stored them (`mc:db:<name>` → parsed JSON), for the migration to tables. */
@@ -26,4 +26,6 @@ export interface Feature<K extends keyof FeatureRepositories = keyof FeatureRepo
   readonly onAccountDeleted?: AccountDeletionHook
   /** Erases a deleted account's personal records of this feature (PIPL art. 47). */
   erase?(ctx: RouteContext, userId: string): Promise<void>
+  /** What waits for a user with a deadline (home's "我的待办"), read-only. */
+  readonly todos?: TodoProvider
 }

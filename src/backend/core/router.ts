@@ -7,6 +7,7 @@ import type { Clock } from './clock'
 import type { FaultConfig } from './faults'
 import { maskIdNumbersIn } from '@/domain/residentId'
 import { badRequest, type Method } from './http'
+import type { TodoDto } from '@/domain/contracts/core'
 import type { User } from '../model'
 import type { CoreRepository } from '../repository'
 
@@ -43,6 +44,12 @@ export interface DemoControls {
   /** Restores the seed, mock time back to real time, faults off (after this request). */
   reset(): void
 }
+
+/**
+ * A feature's to-dos for a user (home's "我的待办"): what waits for them with a deadline, read-only
+ * (nothing is written; an item whose deadline passed is left out).
+ */
+export type TodoProvider = (ctx: RouteContext, userId: string) => Promise<TodoDto[]>
 
 /** What a handler receives. `user` is set for every access but `public`; `principal` is whom the user acts for. */
 export interface RouteContext<B = unknown> {

@@ -1,10 +1,17 @@
 /** The user's own data: profile, privacy consent, real-name binding, rooms, export, account deletion. */
 import * as v from 'valibot'
 import { maskResidentId, normalizeResidentId, parseResidentId } from '@/domain/residentId'
-import { beijingDate, beijingIso } from '@/domain/time'
+import { beijingDate, beijingIso, formatDateCn } from '@/domain/time'
 import { conflict, forbidden, notFound, tooMany, unprocessable } from '../core/http'
 import { newId } from '../core/ids'
-import { route, type AccountDeletionHook, type Route, type RouteContext, type Tx } from '../core/router'
+import {
+  route,
+  type AccountDeletionHook,
+  type Route,
+  type RouteContext,
+  type TodoProvider,
+  type Tx,
+} from '../core/router'
 import type { User } from '../model'
 import { communityDtoOf, displayName, displayNames, meDto, roomBindingDto } from './views'
 
@@ -29,14 +36,28 @@ export type EraseHook = (ctx: RouteContext, userId: string) => Promise<void>
 
 /**
  * Routes under `/api/me`. `onAccountDeleted`: the features' hooks run by `DELETE /api/me` before the
- * account's personal records are erased; `erase`: the features' erasure of their personal records.
+ * account's personal records are erased; `erase`: the features' erasure of their personal records;
+ * `todos`: the features' to-dos for home.
  */
-export const meRoutes = (onAccountDeleted: AccountDeletionHook[] = [], erase: EraseHook[] = []): Route[] => [
+export const meRoutes = (
+  onAccountDeleted: AccountDeletionHook[] = [],
+  erase: EraseHook[] = [],
+  todos: TodoProvider[] = [],
+): Route[] => [
   route({
     method: 'GET',
     path: '/api/me',
     access: 'user',
     handler: ({ tx, user, nowIso }) => meDto(tx.core, user, nowIso),
+  }),
+  route({
+    method: 'GET',
+    path: '/api/me/todos',
+    access: 'user',
+    handler: async (ctx) => {
+      const lists = await Promise.all(todos.map((provider) => provider(ctx, ctx.user.id)))
+      return lists.flat().sort((a, b) => a.dueAt.localeCompare(b.dueAt))
+    },
   }),
   route({
     method: 'GET',
@@ -176,7 +197,7 @@ export const meRoutes = (onAccountDeleted: AccountDeletionHook[] = [], erase: Er
         ),
       )
       const lines = [
-        `现代社区 个人数据导出（${beijingDate(nowIso)}）`,
+        `现代社区 个人数据导出 · ${formatDateCn(beijingDate(nowIso))}`,
         `姓名：${displayName(user)}`,
         `身份证号码：${user.idNumber ?? '未实名'}`,
         `手机号码：${user.phone ?? '未登记'}`,

@@ -12,9 +12,13 @@ export interface TaroStorageApi {
   getStorageInfoSync(): { keys: string[] }
 }
 
-/** Keys of this store start with `prefix` (default `mc:db:`), so other app data is left alone. */
-export function taroStorage(api: TaroStorageApi, prefix = 'mc:'): KeyValueStorage {
+/**
+ * Keys of this store start with `prefix` (default `mc:db:`), so other app data is left alone.
+ * `freeSpaceAdvice`: where the person frees space on this platform (see `KeyValueStorage`).
+ */
+export function taroStorage(api: TaroStorageApi, prefix = 'mc:', freeSpaceAdvice?: string): KeyValueStorage {
   return {
+    freeSpaceAdvice,
     getItem(key) {
       const v = api.getStorageSync(key)
       return typeof v === 'string' && v !== '' ? v : null
@@ -24,7 +28,8 @@ export function taroStorage(api: TaroStorageApi, prefix = 'mc:'): KeyValueStorag
         api.setStorageSync(key, value)
       } catch (e) {
         const msg = String((e as Error)?.message ?? (e as { errMsg?: string })?.errMsg ?? e)
-        if (/size|quota|exceed|limit|full/i.test(msg)) throw new StorageFullError(key, /entry|1\s?MB|single/i.test(msg))
+        if (/size|quota|exceed|limit|full/i.test(msg))
+          throw new StorageFullError(key, /entry|1\s?MB|single/i.test(msg), freeSpaceAdvice)
         throw e
       }
     },

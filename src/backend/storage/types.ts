@@ -9,17 +9,26 @@ export interface KeyValueStorage {
   setItem(key: string, value: string): void
   removeItem(key: string): void
   keys(): string[]
+  /**
+   * Where the person frees space on this device, in plain words (e.g. WeChat's storage settings, or the
+   * browser's site data on H5), for the "storage full" answer; absent on a server.
+   */
+  freeSpaceAdvice?: string
 }
 
 /** WeChat's limits: 1 MB per key, 10 MB in all (bytes of key + UTF-8 value). */
 const WECHAT_KEY_LIMIT = 1024 * 1024
 const WECHAT_TOTAL_LIMIT = 10 * 1024 * 1024
 
-/** Storage is full (per key or in all). `perKey` tells which limit was hit. */
+/**
+ * Storage is full (per key or in all). `perKey` tells which limit was hit; `freeSpaceAdvice` is the
+ * storage's own (`KeyValueStorage.freeSpaceAdvice`), for the answer.
+ */
 export class StorageFullError extends Error {
   constructor(
     readonly key: string,
     readonly perKey: boolean,
+    readonly freeSpaceAdvice?: string,
   ) {
     super(perKey ? `storage entry too large: ${key}` : 'storage full')
     this.name = 'StorageFullError'
@@ -52,11 +61,13 @@ export function withWeChatLimits(
     getItem: (k) => inner.getItem(k),
     removeItem: (k) => inner.removeItem(k),
     keys: () => inner.keys(),
+    freeSpaceAdvice: inner.freeSpaceAdvice,
     usedBytes,
     setItem(key, value) {
       const size = sizeOf(key, value)
-      if (size > limits.perKey) throw new StorageFullError(key, true)
-      if (usedBytes() - sizeOf(key, inner.getItem(key)) + size > limits.total) throw new StorageFullError(key, false)
+      if (size > limits.perKey) throw new StorageFullError(key, true, inner.freeSpaceAdvice)
+      if (usedBytes() - sizeOf(key, inner.getItem(key)) + size > limits.total)
+        throw new StorageFullError(key, false, inner.freeSpaceAdvice)
       inner.setItem(key, value)
     },
   }

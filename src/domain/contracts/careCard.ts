@@ -244,6 +244,8 @@ export interface CareOrderDto {
   status: CareOrderStatusDto
   statusText: string
   createdAt: string
+  /** The family member who booked it for the holder (代办), if one did. */
+  bookedBy?: CarePersonDto
   deliveredAt?: string
   deliveredBy?: CarePersonDto
   rating?: { stars: number; comment?: string; at: string }

@@ -71,6 +71,18 @@ export interface FamilyLinkDto {
   confirmedBy?: 'principal' | 'worker'
 }
 
+/**
+ * Something waiting for the user with a deadline (e.g. a youth-palace place to confirm within 24 hours),
+ * listed on home as a to-do. `dueAt`: ISO instant; `link`: the page where it is done.
+ */
+export interface TodoDto {
+  id: string
+  title: string
+  note: string
+  link: string
+  dueAt: string
+}
+
 export interface MessageDto {
   id: string
   title: string

@@ -131,6 +131,8 @@ export interface OneThingAppointmentDto {
   cancelledAt?: string
   /** Whether a family proxy (代办) booked or last changed it. */
   byProxy: boolean
+  /** That proxy's name, when known. */
+  proxyName?: string
   /** While upcoming on a day whose year has no published 调休 arrangement: says the hall's notice decides. */
   calendarNote?: string
 }

@@ -4,6 +4,7 @@
  * the chosen groups are in the persisted draft (`useDraft('care-card/apply:<principal>')`).
  */
 import { create } from 'zustand'
+import { registerStore } from '@/stores/personal'
 
 interface ProofState {
   photos: Record<string, Record<string, string>>
@@ -23,3 +24,6 @@ export const useProofs = create<ProofState>()((set) => ({
     }),
   clear: (p) => set((s) => ({ photos: { ...s.photos, [p]: {} } })),
 }))
+
+// Keyed per principal, so kept while switching acting-for; gone when the session ends.
+registerStore(useProofs, { name: 'care-card-proofs', resetOn: ['logout', 'account-deleted', 'session-ended'] })

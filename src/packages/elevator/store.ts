@@ -5,6 +5,7 @@
 import { create } from 'zustand'
 import { persist } from 'zustand/middleware'
 import type { AuditReceipt } from '@/domain/auditLog'
+import { LOGOUT_CAUSES, registerStore } from '@/stores/personal'
 import { persistStorage } from '@/stores/storage'
 
 export interface HeldReceipt extends AuditReceipt {
@@ -35,6 +36,9 @@ export const useReceipts = create<ReceiptState>()(
     { name: 'mc:elevator-receipts', storage: persistStorage },
   ),
 )
+
+// Keyed per user; a ballot's choice is the voter's data: gone on logout (the receipt page says so).
+registerStore(useReceipts, { name: 'elevator-receipts', resetOn: LOGOUT_CAUSES, storageKey: 'mc:elevator-receipts' })
 
 const NONE: HeldReceipt[] = []
 /** The receipts `userId` holds for `petitionId`. */

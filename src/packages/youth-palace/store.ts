@@ -4,6 +4,7 @@
  * keeps what it had when a reload fails.
  */
 import { create } from 'zustand'
+import { ALL_CAUSES, registerStore } from '@/stores/personal'
 import { listYpChildren, listYpTerms } from '@/api/endpoints/youthPalace'
 import type { YpChildDto, YpTermDto } from '@/domain/contracts/youthPalace'
 
@@ -95,3 +96,6 @@ export function useYpTerms() {
   const reload = useYouthPalace((s) => s.loadTerms)
   return asPart(terms, state, reload)
 }
+
+// One family's children: never shown to the next person, nor while acting for someone else.
+registerStore(useYouthPalace, { name: 'youth-palace', resetOn: ALL_CAUSES })

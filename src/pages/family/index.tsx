@@ -182,7 +182,6 @@ export default function Family() {
             clearError('principalIdNumber')
           }}
           error={errors.principalIdNumber}
-          maxlength={18}
         />
         <Options
           id="relationship"

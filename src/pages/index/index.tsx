@@ -4,6 +4,7 @@ import { useFamily, pendingForMe } from '@/stores/family'
 import { useMessages } from '@/stores/messages'
 import { useSession } from '@/stores/session'
 import { setElderMode, useElderMode, useElderOffer, useSettings } from '@/stores/settings'
+import { useTodos } from '@/stores/todos'
 import { call, maskPhone, useRequireLogin } from '@/ui/auth'
 import { Button } from '@/ui/Button'
 import { Cell } from '@/ui/Cell'
@@ -26,12 +27,16 @@ export default function Home() {
   const unread = useMessages((s) => s.unread)
   const links = useFamily((s) => s.links)
   const pending = pendingForMe(links)
+  const deadlines = useTodos((s) => s.items)
+  // Answers waited for: a family request, a place to confirm before its deadline.
+  const waiting = pending.length + deadlines.length
 
   const unreadFailed = useMessages((s) => s.unreadFailed)
   const familyFailed = useFamily((s) => s.status === 'error')
-  const todoFailed = unreadFailed || familyFailed
+  const todosFailed = useTodos((s) => s.status === 'error')
+  const todoFailed = unreadFailed || familyFailed || todosFailed
 
-  /** The to-dos: unread messages and family requests waiting for this person. */
+  /** The to-dos: unread messages, family requests waiting for this person, things due by a deadline. */
   const loadTodos = () => {
     useMessages
       .getState()
@@ -43,6 +48,7 @@ export default function Home() {
         }
       })
     useFamily.getState().load()
+    useTodos.getState().load()
   }
   useDidShow(() => {
     if (!useSession.getState().token) return
@@ -61,7 +67,7 @@ export default function Home() {
     )
   const community = me.community
 
-  /** The to-dos: requests waiting for an answer, unread messages, or a retry when they did not load. */
+  /** The to-dos: requests waiting for an answer, deadlines, unread messages, or a retry when they did not load. */
   const todo = (
     <Section title="我的待办" id="todo">
       {pending.map((l) => (
@@ -70,6 +76,15 @@ export default function Home() {
           title={`${l.proxy.name}申请为您代办`}
           note="请确认或拒绝"
           onTap={() => openPage('/pages/family/index')}
+        />
+      ))}
+      {deadlines.map((t) => (
+        <Cell
+          key={t.id}
+          id={`todo-${t.id.replace(/[^A-Za-z0-9_-]/g, '-')}`}
+          title={t.title}
+          note={t.note}
+          onTap={() => openPage(t.link)}
         />
       ))}
       {unread > 0 && (
@@ -87,7 +102,7 @@ export default function Home() {
           onTap={loadTodos}
         />
       )}
-      {!todoFailed && pending.length === 0 && unread === 0 && (
+      {!todoFailed && waiting === 0 && unread === 0 && (
         <View className="cell">
           <View className="cell-note">暂时没有需要您处理的事情。</View>
         </View>
@@ -129,8 +144,9 @@ export default function Home() {
         </View>
       )}
 
-      {/* A request waiting for the person's answer comes before the services, within the first screen. */}
-      {pending.length > 0 && todo}
+      {/* A request or a deadline waiting for the person's answer comes before the services, within the first
+          screen. */}
+      {waiting > 0 && todo}
 
       <View className="section-title" role="heading" aria-level={2}>
         社区服务
@@ -149,7 +165,7 @@ export default function Home() {
         ))}
       </View>
 
-      {!pending.length && todo}
+      {!waiting && todo}
 
       {me.role === 'worker' ? (
         // A worker is the community's contact: her hub instead of a button to call herself.

@@ -43,7 +43,7 @@ export default function Me() {
 
   /** Says the account is gone and what became of its bookings, then leaves for the login page. */
   const left = async (released?: string[]) => {
-    useSession.getState().clear()
+    useSession.getState().accountDeleted()
     // What became of each course and booking, when the answer arrived; the general rule otherwise.
     const details =
       released === undefined

@@ -63,7 +63,6 @@ export default function RealName() {
           clearError('idNumber')
         }}
         error={errors.idNumber}
-        maxlength={18}
       />
       {failure && <ErrorNote text={failure} cause={cause} onRetry={submit} />}
       <Button id="real-name-submit" onTap={submit} loading={busy}>

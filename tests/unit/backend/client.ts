@@ -46,11 +46,56 @@ function headersOf(opts: CallOptions): Record<string, string> {
   return h
 }
 
+/**
+ * Dates reach people as 2026年3月1日 (ux.md), never as ISO `2026-03-01`: every backend test checks the
+ * human words it meets (error messages and wording fields of answers, and at the end every message
+ * stored) through this. A message about an input's format may show the expected shape (如 2026-03-01).
+ */
+const ISO_DATE = /\d{4}-\d{2}-\d{2}/
+/** Keys of answers that hold words for people (not data such as `at` or `date`). */
+const WORDS = new Set([
+  'message',
+  'title',
+  'body',
+  'note',
+  'statusText',
+  'tierReason',
+  'reasons',
+  'text',
+  'reason',
+  'outcome',
+])
+function isoDatesInWords(value: unknown, key = '', found: string[] = []): string[] {
+  if (typeof value === 'string') {
+    if (WORDS.has(key) && ISO_DATE.test(value) && !/格式不正确/.test(value)) found.push(value)
+  } else if (Array.isArray(value)) {
+    for (const v of value) isoDatesInWords(v, key, found)
+  } else if (value && typeof value === 'object') {
+    for (const [k, v] of Object.entries(value)) isoDatesInWords(v, WORDS.has(key) ? key : k, found)
+  }
+  return found
+}
+
 function withLogin(c: Omit<Client, 'login'>): Client {
   return {
     ...c,
+    async call(method, url, opts) {
+      const res = await c.call(method, url, opts)
+      // The export is the person's data as stored (dates included); the dev panel is not for residents.
+      if (!url.startsWith('/api/me/export') && !url.startsWith('/api/dev')) {
+        const iso = isoDatesInWords(res.body)
+        if (iso.length) throw new Error(`${method} ${url} answered an ISO date in words for people: ${iso.join(' | ')}`)
+      }
+      return res
+    },
+    async close() {
+      const messages = await c.backend.inspect<{ title: string; body: string }>('messages')
+      const iso = isoDatesInWords(messages.map((m) => ({ title: m.title, body: m.body })))
+      await c.close()
+      if (iso.length) throw new Error(`messages with an ISO date: ${iso.join(' | ')}`)
+    },
     async login(userId) {
-      const r = await c.call('POST', '/api/auth/mock-login', { body: { userId } })
+      const r = await this.call('POST', '/api/auth/mock-login', { body: { userId } })
       if (r.status !== 200) throw new Error(`login ${userId}: ${r.status} ${JSON.stringify(r.body)}`)
       return r.body.token as string
     },

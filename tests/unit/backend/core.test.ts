@@ -181,8 +181,9 @@ describe('persistence', () => {
     expect(me.status).toBe(200)
   })
 
-  it('storage full: a clear 507, nothing of the request saved, earlier data intact', async () => {
-    const inner = memoryStorage()
+  it('storage full: a clear 507 saying where to free space on this platform, nothing of the request saved, earlier data intact', async () => {
+    // The in-app storage says where the person frees space (here as on H5: the browser's site data).
+    const inner = Object.assign(memoryStorage(), { freeSpaceAdvice: '可以在浏览器设置里清理本网站的数据后再试' })
     const limits = { perKey: 1024 * 1024, total: 10 * 1024 * 1024 }
     const backend = createBackend({ storage: withWeChatLimits(inner, limits), clock: fixedClock(T0), limits: false })
     const login = await backend.handle({
@@ -204,6 +205,8 @@ describe('persistence', () => {
     })
     expect(link.status).toBe(507)
     expect(link.body).toMatchObject({ code: 'STORAGE_FULL', message: expect.stringContaining('存储空间已满') })
+    expect((link.body as { message: string }).message).toContain('浏览器设置里清理本网站的数据')
+    expect((link.body as { message: string }).message).not.toContain('微信')
     expect(inner.data).toEqual(before)
     expect(await backend.inspect('family_links')).toEqual([])
     expect((await backend.handle({ method: 'GET', url: '/api/me', headers: auth })).status).toBe(200)

@@ -139,6 +139,12 @@ describe.each(TRANSPORTS)('elevator petition on 总浦桥 3幢1单元 (%s)', (_n
       'DUPLICATE_CO_INITIATOR',
     )
     expect(await code('u-liu', { subsidiesFen: 60_000_000 })).toBe('SUBSIDY_EXCEEDS_BUDGET')
+    // A budget beyond ¥5,000,000 for one elevator is a slip (123456789012 元 was accepted); the bound itself is fine.
+    expect((await start('u-liu', { budgetFen: 12_345_678_900 })).body).toMatchObject({
+      code: 'INVALID_INPUT',
+      fields: { budgetFen: expect.stringContaining('多填了 0') },
+    })
+    expect(await code('u-liu', { budgetFen: 500_000_001 })).toBe('INVALID_INPUT')
     expect(await code('u-liu', { votingDeadline: '2026-03-01T20:00:00+08:00' })).toBe('INVALID_DEADLINE')
     expect(await code('u-liu', { votingDeadline: new Date(T0 + 61 * DAY).toISOString() })).toBe('INVALID_DEADLINE')
     expect(await code('u-liu', { votingDeadline: '2026-03-16' })).toBe('INVALID_INPUT')
@@ -146,6 +152,8 @@ describe.each(TRANSPORTS)('elevator petition on 总浦桥 3幢1单元 (%s)', (_n
     expect(await code('u-li', { roomId: 'r-zpq-3-1-202' })).toBe('NOT_HOUSEHOLD_OWNER')
     expect(await code('u-chen', { roomId: 'r-zpq-3-1-202' })).toBe('REAL_NAME_REQUIRED')
     expect((await c.backend.inspect('elevator_petitions')).map((p) => p.id)).toEqual(['ep-xs-5-2'])
+    // The bound itself is accepted.
+    expect((await start('u-liu', { budgetFen: 500_000_000, subsidiesFen: 0 })).status).toBe(200)
   })
 
   it('a co-initiator who declines cancels the petition (starter told) and frees the unit', async () => {

@@ -38,6 +38,36 @@ describe.each(TRANSPORTS)('family links and messages (%s)', (_name, make) => {
     expect((await c.call('GET', '/api/principal', { token: li, actingFor: 'u-wang' })).status).toBe(403)
   })
 
+  it('the request message is read once it is answered, withdrawn or confirmed by a worker; nothing else is marked read', async () => {
+    const unreadOf = async (token: string) =>
+      (await c.call('GET', '/api/messages', { token })).body.items
+        .filter((m: { read: boolean }) => !m.read)
+        .map((m: { title: string }) => m.title)
+    const before = await unreadOf(wang)
+    const first = await request()
+    expect(await unreadOf(wang)).toEqual(['家人申请为您代办', ...before])
+    await c.call('POST', `/api/family-links/${first.body.id}/confirm`, { token: wang })
+    expect(await unreadOf(wang)).toEqual(before)
+    expect(await unreadOf(li)).toContain('代办申请已同意')
+    // Declined, withdrawn by the proxy, confirmed by the worker: each time her request message goes read.
+    await c.call('POST', `/api/family-links/${first.body.id}/revoke`, { token: wang })
+    for (const answer of ['decline', 'withdraw', 'worker'] as const) {
+      const r = await request()
+      expect(await unreadOf(wang)).toContain('家人申请为您代办')
+      if (answer === 'decline') await c.call('POST', `/api/family-links/${r.body.id}/decline`, { token: wang })
+      if (answer === 'withdraw') await c.call('POST', `/api/family-links/${r.body.id}/revoke`, { token: li })
+      if (answer === 'worker')
+        await c.call('POST', `/api/worker/family-links/${r.body.id}/confirm`, {
+          token: await c.login('u-zhao'),
+          body: { authorizationPhoto: 'aGVsbG8gd29ybGQ=' },
+        })
+      expect({ answer, unread: await unreadOf(wang) }).toEqual({
+        answer,
+        unread: expect.not.arrayContaining(['家人申请为您代办']),
+      })
+    }
+  })
+
   it('refuses a second open request (409) and an unknown family member (422)', async () => {
     await request()
     expect((await request()).body.code).toBe('LINK_EXISTS')

@@ -111,12 +111,17 @@ export class PageHandle {
   async tap(target: string | RegExp | UiNode): Promise<void> {
     await this.fire(this.get(target), 'tap', { x: 10, y: 10 })
   }
-  /** Types `value` into an input or textarea (fires `input`, then `blur`). */
+  /**
+   * Types (or pastes) `value` into an input or textarea (fires `input`, then `blur`). Like WeChat, the
+   * field keeps at most its `maxlength` characters (140 when unset; -1: no limit) of what was typed.
+   */
   async input(target: string | RegExp | UiNode, value: string): Promise<void> {
     let node = this.get(target)
     if (!['input', 'textarea'].includes(node.tag)) {
       node = walk(node).find((n) => ['input', 'textarea'].includes(n.tag)) ?? node
     }
+    const max = Number(node.attrs.maxlength ?? WECHAT_DEFAULT_MAXLENGTH)
+    if (Number.isFinite(max) && max >= 0) value = [...value].slice(0, max).join('')
     await this.fire(node, 'input', { value, cursor: value.length, keyCode: 0 }, false)
     await this.fire(node, 'blur', { value }, false)
   }
@@ -155,6 +160,9 @@ export class PageHandle {
     }
   }
 }
+
+/** WeChat input and textarea `maxlength` when none is set. */
+const WECHAT_DEFAULT_MAXLENGTH = 140
 
 const ownText = (n: UiNode) =>
   n.children

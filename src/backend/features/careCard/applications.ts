@@ -27,6 +27,7 @@ import {
   todayOf,
 } from './common'
 import type { CareApplication, CareProof } from './model'
+import { formatDateCn } from '@/domain/time'
 import { applicationDtos, applicationView } from './views'
 
 /** Working days promised per review stage (domain.md §1: ≤ 5 working days each). */
@@ -119,13 +120,13 @@ async function announce(ctx: RouteContext, app: CareApplication, again: boolean)
     app.applicantId,
     [app.proxyId],
     again ? '爱心卡申请已重新提交' : '爱心卡申请已提交',
-    `${name}的养老服务爱心卡申请已提交，社区将在 ${app.communityDueDate} 前完成初审，之后由街道审核（5 个工作日内），通过后次月 1 日起生效。`,
+    `${name}的养老服务爱心卡申请已提交，社区将在 ${formatDateCn(app.communityDueDate)} 前完成初审，之后由街道审核（5 个工作日内），通过后次月 1 日起生效。`,
   )
   await notifyWorkers(
     ctx,
     app.communityId,
     '新的爱心卡申请待初审',
-    `${name}的爱心卡申请${again ? '（修改后重新提交）' : ''}待社区初审，请在 ${app.communityDueDate} 前处理。`,
+    `${name}的爱心卡申请${again ? '（修改后重新提交）' : ''}待社区初审，请在 ${formatDateCn(app.communityDueDate)} 前处理。`,
   )
 }
 

@@ -11,6 +11,7 @@ import type { Route } from '@/backend/core/router'
 import { communityOrder, notifyParties, workerAct, workerRoute } from './common'
 import { changeLedger, refreshCard } from './ledger'
 import type { CareDispute } from './model'
+import { formatDateCn, formatDateTimeCn } from '@/domain/time'
 import { disputeUntil, orderDtos, orderView, taskDtos } from './order-views'
 
 /** Worker routes for orders, disputes and call-back tasks. */
@@ -34,10 +35,7 @@ export const fulfilmentRoutes: Route[] = [
           order.status === 'cancelled' ? '这笔预约已经取消，不能标记完成' : '这笔服务已经标记完成了',
         )
       if (ctx.clock.now() < Date.parse(order.startAt))
-        throw unprocessable(
-          'NOT_STARTED',
-          `服务时间（${order.startAt.slice(0, 16).replace('T', ' ')}）还没到，服务完成后再标记`,
-        )
+        throw unprocessable('NOT_STARTED', `服务时间 ${formatDateTimeCn(order.startAt)} 还没到，服务完成后再标记`)
       await changeLedger(ctx, order.cardId, (entries) =>
         chargeHold(entries, { orderId: order.id, at: ctx.nowIso, amountFen: order.priceFen }),
       )
@@ -52,7 +50,7 @@ export const fulfilmentRoutes: Route[] = [
         o.holderId,
         [o.proxyId],
         '服务已完成',
-        `服务已完成，爱心卡扣款 ${formatFen(o.priceFen)}。请确认并评价；如有异议，可在 ${disputeUntil(ctx.nowIso)} 前提出。`,
+        `服务已完成，爱心卡扣款 ${formatFen(o.priceFen)}。请确认并评价；如有异议，可在 ${formatDateCn(disputeUntil(ctx.nowIso))} 前提出。`,
       )
       return orderView(ctx, o)
     },

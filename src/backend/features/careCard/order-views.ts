@@ -52,6 +52,7 @@ function orderDto({ service, provider, people }: OrderRefs, o: CareOrder, nowIso
     statusText: o.disputeStatus === 'open' ? '异议处理中' : ORDER_TEXT[o.status],
     createdAt: o.createdAt,
     deliveredAt: o.deliveredAt,
+    bookedBy: o.proxyId ? person(people, o.proxyId) : undefined,
     deliveredBy: o.deliveredById ? person(people, o.deliveredById) : undefined,
     rating: o.rating ? { ...o.rating } : undefined,
     dispute:
@@ -98,7 +99,7 @@ export async function orderDtos(ctx: RouteContext, orders: readonly CareOrder[])
   const repo = ctx.tx.careCard
   const people = await peopleOf(
     ctx,
-    orders.flatMap((o) => [o.holderId, o.deliveredById]),
+    orders.flatMap((o) => [o.holderId, o.proxyId, o.deliveredById]),
   )
   const services = new Map<string, CareService | undefined>()
   const providers = new Map<string, CareProvider | undefined>()

@@ -7,7 +7,7 @@
 import * as v from 'valibot'
 import { holdCredit, releaseHold } from '@/domain/careLedger'
 import { formatFen } from '@/domain/money'
-import { addDays, beijingIso } from '@/domain/time'
+import { addDays, beijingIso, formatDateCn, formatDateTimeCn } from '@/domain/time'
 import { conflict, notFound, unprocessable } from '@/backend/core/http'
 import { newId } from '@/backend/core/ids'
 import type { AccountDeletionHook, Route, RouteContext } from '@/backend/core/router'
@@ -34,9 +34,6 @@ const CALLBACK_MAX_STARS = 2
 /** A call-back is due within this long of the rating (ms). */
 const CALLBACK_DUE_MS = 24 * 3600_000
 
-/** `2026-04-02 11:00`: an instant to the minute, as in messages and notes. */
-const minuteText = (iso: string) => iso.slice(0, 16).replace('T', ' ')
-
 /** Resident routes of orders (all allow a confirmed proxy). */
 export const orderRoutes: Route[] = [
   careRoute({
@@ -49,7 +46,7 @@ export const orderRoutes: Route[] = [
       const card = await ownCard(ctx)
       const today = todayOf(ctx)
       if (card.activeFrom > today)
-        throw unprocessable('CARD_NOT_ACTIVE', `爱心卡 ${card.activeFrom} 起生效，届时就可以预约服务了。`)
+        throw unprocessable('CARD_NOT_ACTIVE', `爱心卡 ${formatDateCn(card.activeFrom)}起生效，届时就可以预约服务了。`)
       const slot = parseSlotId(ctx.body.slotId)
       // The service is locked: its slots are booked one at a time (capacity).
       const found = slot ? await findService(ctx, slot.serviceId, true) : undefined
@@ -91,7 +88,7 @@ export const orderRoutes: Route[] = [
         ...(proxyOf(ctx) ? { proxyId: proxyOf(ctx) } : {}),
         acts: [
           residentAct(ctx, 'booked', {
-            note: `${service.name}，${minuteText(startAt)}，冻结 ${formatFen(service.priceFen)}`,
+            note: `${service.name}，${formatDateTimeCn(startAt)}，冻结 ${formatFen(service.priceFen)}`,
           }),
         ],
       }
@@ -101,7 +98,7 @@ export const orderRoutes: Route[] = [
         order.holderId,
         [order.proxyId],
         '服务预约成功',
-        `已预约${provider.name}的${service.name}（${minuteText(startAt)}），爱心卡冻结 ${formatFen(service.priceFen)}，服务完成后扣款；服务开始前可以取消。`,
+        `已预约${provider.name}的${service.name}，时间 ${formatDateTimeCn(startAt)}，爱心卡冻结 ${formatFen(service.priceFen)}，服务完成后扣款；服务开始前可以取消。`,
       )
       return orderView(ctx, order)
     },
@@ -180,7 +177,7 @@ export const orderRoutes: Route[] = [
           ctx,
           o.communityId,
           '差评回访待处理',
-          `${holder}给了 ${stars} 星评价，请在 ${minuteText(task.dueAt)} 前电话回访。`,
+          `${holder}给了 ${stars} 星评价，请在 ${formatDateTimeCn(task.dueAt)} 前电话回访。`,
         )
       }
       return orderView(ctx, o)
@@ -206,7 +203,7 @@ export const orderRoutes: Route[] = [
       if (todayOf(ctx) > until)
         throw unprocessable(
           'DISPUTE_WINDOW_CLOSED',
-          `异议需在服务完成后 7 天内提出（截至 ${until}），已经超过期限。如有问题请联系社区。`,
+          `异议需在服务完成后 7 天内提出，截至 ${formatDateCn(until)}，已经超过期限。如有问题请联系社区。`,
         )
       const o = await ctx.tx.careCard.orders.update(order.id, {
         disputeStatus: 'open',

@@ -17,6 +17,7 @@ import { displayName } from '@/backend/routes/views'
 import { OPEN, REVIEW_WORKING_DAYS } from './applications'
 import { communityApplication, notifyParties, todayOf, workerAct, workerRoute } from './common'
 import type { CareAct, CareApplication, CareCardRecord } from './model'
+import { formatDateCn } from '@/domain/time'
 import { applicationDtos, workerApplicationView } from './views'
 
 const STAGE_NAME = { community: '社区初审', street: '街道审核' } as const
@@ -141,7 +142,7 @@ export const reviewRoutes: Route[] = [
           a.applicantId,
           [a.proxyId],
           '爱心卡申请通过社区初审',
-          `${name}的爱心卡申请已通过社区初审，正在街道审核，预计 ${streetDueDate} 前完成。`,
+          `${name}的爱心卡申请已通过社区初审，正在街道审核，预计 ${formatDateCn(streetDueDate)} 前完成。`,
         )
       } else {
         const card = await issueCard(ctx, app)
@@ -157,7 +158,7 @@ export const reviewRoutes: Route[] = [
           a.applicantId,
           [a.proxyId],
           '爱心卡审核通过',
-          `${name}的养老服务爱心卡已审核通过，${card.activeFrom} 起生效，每月 1 日发放 ${yuanText(credit.monthlyCreditFen)} 元服务额度，当年未用完的额度 12 月 31 日到期。`,
+          `${name}的养老服务爱心卡已审核通过，${formatDateCn(card.activeFrom)}起生效，每月 1 日发放 ${yuanText(credit.monthlyCreditFen)} 元服务额度，当年未用完的额度 12 月 31 日到期。`,
         )
       }
       return workerApplicationView(ctx, a)

@@ -11,7 +11,7 @@ import type {
   WorkerCareApplicationDto,
 } from '@/domain/contracts/careCard'
 import { ageOn, maskResidentId, parseResidentId } from '@/domain/residentId'
-import { beijingDate } from '@/domain/time'
+import { beijingDate, formatDateCn } from '@/domain/time'
 import type { RouteContext } from '@/backend/core/router'
 import type { User } from '@/backend/model'
 import { displayName } from '@/backend/routes/views'
@@ -105,7 +105,7 @@ function stagesOf(app: CareApplication, today: string): CareStageDto[] {
     },
     {
       key: 'active',
-      title: app.activeFrom ? `${app.activeFrom} 起生效` : '次月 1 日起生效',
+      title: app.activeFrom ? `${formatDateCn(app.activeFrom)}起生效` : '次月 1 日起生效',
       state: app.activeFrom
         ? app.activeFrom <= today
           ? 'done'

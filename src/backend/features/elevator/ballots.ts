@@ -7,6 +7,7 @@
  */
 import { nextEntry, type AuditEntry, type BallotChannel, type SignatureKind } from '@/domain/auditLog'
 import type { ElevatorBallotResultDto, ElevatorChoiceDto } from '@/domain/contracts/elevator'
+import { formatDateTimeCn } from '@/domain/time'
 import type { RouteContext } from '@/backend/core/router'
 import { flatOf, sameOwnerFlats, type UnitView } from './households'
 import { petitionLink } from './lifecycle'
@@ -98,7 +99,7 @@ export async function recordBallot(
     await ctx.notify(
       owner.id,
       '有人以您的名义录入了加装电梯表决票',
-      `${by}于 ${ctx.nowIso.slice(0, 16).replace('T', ' ')} 以您的名义为 ${rooms} 录入了${how}：${CHOICE_TEXT[draft.choice]}。如果这不是您的意愿，请在截止前在小程序中改票，或联系社区。`,
+      `${by}于 ${formatDateTimeCn(ctx.nowIso)} 以您的名义为 ${rooms} 录入了${how}：${CHOICE_TEXT[draft.choice]}。如果这不是您的意愿，请在截止前在小程序中改票，或联系社区。`,
       petitionLink(p.id),
     )
   }

@@ -14,7 +14,7 @@
 import { finalBallots } from '@/domain/auditLog'
 import { DomainError } from '@/domain/errors'
 import { tallyVotes, type VoteTally } from '@/domain/elevator'
-import { beijingDate, beijingIso } from '@/domain/time'
+import { beijingDate, beijingIso, formatDateCn } from '@/domain/time'
 import type { RouteContext, Tx } from '@/backend/core/router'
 import { householdsOf, ownerUserIds, unitLabel, unitOf, type UnitView } from './households'
 import type { ElevatorMediationStep, ElevatorPetition } from './model'
@@ -63,7 +63,7 @@ async function closeVote(ctx: RouteContext, p: ElevatorPetition): Promise<void> 
     if (e instanceof DomainError) return
     throw e
   }
-  const closed = `${unit.label}加装电梯表决已于 ${beijingDate(p.votingDeadline)} 截止。${resultSummary(tally)}。`
+  const closed = `${unit.label}加装电梯表决已于 ${formatDateCn(beijingDate(p.votingDeadline))}截止。${resultSummary(tally)}。`
   if (tally.approved) {
     const endsAt = beijingIso(Date.parse(p.votingDeadline) + PUBLICITY_DAYS * DAY_MS)
     await ctx.tx.elevator.petitions.update(p.id, {
@@ -78,7 +78,7 @@ async function closeVote(ctx: RouteContext, p: ElevatorPetition): Promise<void> 
       p,
       unit,
       '加装电梯表决结果公布：通过',
-      `${closed}现进入 ${PUBLICITY_DAYS} 天公示期（至 ${beijingDate(endsAt)}），如有异议请在公示期内实名书面提出。`,
+      `${closed}现进入 ${PUBLICITY_DAYS} 天公示期，到 ${formatDateCn(beijingDate(endsAt))}为止，如有异议请在公示期内实名书面提出。`,
     )
   } else {
     await ctx.tx.elevator.petitions.update(p.id, {

@@ -3,7 +3,7 @@
  * co-initiators who each confirm; Hangzhou Order No. 324 speaks of a 3- or 5-person group), reading it,
  * the low-floor compensation line, and the worker's list.
  */
-import { beijingIso } from '@/domain/time'
+import { beijingIso, formatDateTimeCn } from '@/domain/time'
 import type { ElevatorMyUnitsDto, ElevatorPetitionDto } from '@/domain/contracts/elevator'
 import { conflict, forbidden, notFound, unprocessable } from '@/backend/core/http'
 import { newId } from '@/backend/core/ids'
@@ -210,7 +210,7 @@ export const petitionRoutes: Route[] = [
           p,
           unit,
           '加装电梯表决开始',
-          `${unit.label}加装电梯开始表决，截止时间 ${p.votingDeadline.slice(0, 16).replace('T', ' ')}。请查看方案和您家的分摊金额后签名表决。`,
+          `${unit.label}加装电梯开始表决，截止时间 ${formatDateTimeCn(p.votingDeadline)}。请查看方案和您家的分摊金额后签名表决。`,
         )
       }
       return viewed(ctx, p.id, unit)

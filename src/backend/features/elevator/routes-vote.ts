@@ -104,15 +104,16 @@ export const voteRoutes: Route[] = [
       const { p, unit } = await petitionAndUnit(ctx, ctx.params.id)
       viewerOf(ctx, p, unit)
       const { tally, ballots } = await finalTally(ctx.tx, p, unit)
+      const final = p.status !== 'forming' && p.status !== 'voting'
       return {
         petitionId: p.id,
         asOf: ctx.nowIso,
-        final: p.status !== 'forming' && p.status !== 'voting',
+        final,
         votingDeadline: p.votingDeadline,
         households: unit.flats.length,
         ballots,
         tally,
-        meter: meterOf(tally),
+        meter: meterOf(tally, { closed: final }),
       }
     },
   }),

@@ -1,6 +1,6 @@
 /** valibot schemas of the elevator routes' bodies and queries, with plain-Chinese messages. */
 import * as v from 'valibot'
-import { meaningfulLength, OBJECTION_MIN_CHARS } from '@/domain/elevator'
+import { BUDGET_TOO_HIGH_TEXT, MAX_ELEVATOR_BUDGET_FEN, meaningfulLength, OBJECTION_MIN_CHARS } from '@/domain/elevator'
 
 /** Longest base64 text of a ≤ 200 KB image (same limit as the family-link authorisation photo). */
 const MAX_IMAGE_BASE64 = Math.ceil((200 * 1024 * 4) / 3) + 4
@@ -39,7 +39,7 @@ export const petitionInput = v.object({
     v.minLength(2, '请填写电梯位置，如“单元北侧楼梯间外”'),
     v.maxLength(100, '电梯位置说明请控制在 100 字以内'),
   ),
-  budgetFen: fen('工程预算'),
+  budgetFen: v.pipe(fen('工程预算'), v.maxValue(MAX_ELEVATOR_BUDGET_FEN, BUDGET_TOO_HIGH_TEXT)),
   subsidiesFen: fen('补助金额'),
   yearlyMaintenanceFen: fen('每年维护费用'),
   votingDeadline: v.pipe(

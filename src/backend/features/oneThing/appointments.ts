@@ -21,6 +21,7 @@ import {
   isActive,
   notifyOwner,
   pathId,
+  proxyNamesOf,
   proxyOf,
   safeId,
   slotOf,
@@ -159,7 +160,8 @@ export const appointmentRoutes: Route[] = [
             (b.cancelledAt ?? '').localeCompare(a.cancelledAt ?? ''),
         )
         .slice(0, PAST_SHOWN)
-      const dto = (a: OneThingAppointment) => appointmentDto(halls.get(a.hallId), a, now)
+      const names = await proxyNamesOf(ctx, [...upcoming, ...past])
+      const dto = (a: OneThingAppointment) => appointmentDto(halls.get(a.hallId), a, now, names)
       return { upcoming: upcoming.map(dto), past: past.map(dto) }
     },
   }),
@@ -217,7 +219,7 @@ export const appointmentRoutes: Route[] = [
         '窗口预约成功',
         `${a.eventName ? `「${a.eventName}」` : ''}已预约：${appointmentText(hall, a)}。请带齐材料和本人身份证按时前往；如不能前往，请提前在小程序中取消。`,
       )
-      return appointmentDto(hall, a, now)
+      return appointmentDto(hall, a, now, await proxyNamesOf(ctx, [a]))
     },
   }),
   route({
@@ -249,7 +251,7 @@ export const appointmentRoutes: Route[] = [
         '窗口预约已改期',
         `${a.eventName ? `「${a.eventName}」` : ''}预约已改到：${appointmentText(hall, a)}。原时段（${before}）已取消。`,
       )
-      return appointmentDto(hall, a, ctx.clock.now())
+      return appointmentDto(hall, a, ctx.clock.now(), await proxyNamesOf(ctx, [a]))
     },
   }),
   route({
@@ -271,7 +273,7 @@ export const appointmentRoutes: Route[] = [
         '窗口预约已取消',
         `${a.eventName ? `「${a.eventName}」` : ''}预约已取消：${appointmentText(hall, a, false)}。如需办理，可以重新预约。`,
       )
-      return appointmentDto(hall, a, ctx.clock.now())
+      return appointmentDto(hall, a, ctx.clock.now(), await proxyNamesOf(ctx, [a]))
     },
   }),
 ]

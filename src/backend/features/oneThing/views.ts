@@ -13,6 +13,7 @@ import type {
 import { badRequest } from '@/backend/core/http'
 import type { RouteContext } from '@/backend/core/router'
 import type { User } from '@/backend/model'
+import { displayNames } from '@/backend/routes/views'
 import type { OneThingAppointment, OneThingProgress, ServiceHall } from './model'
 import { provisionalCalendarNote } from './calendar'
 
@@ -129,11 +130,20 @@ function appointmentEnd(hall: ServiceHall | undefined, a: OneThingAppointment): 
 export const isActive = (hall: ServiceHall | undefined, a: OneThingAppointment, nowMs: number) =>
   a.status === 'booked' && appointmentEnd(hall, a) > nowMs
 
-/** The appointment DTO at `nowMs`; `hall` is the appointment's hall. */
+/** The names of the family proxies who booked or last changed these appointments, by user id. */
+export function proxyNamesOf(ctx: RouteContext, appointments: readonly OneThingAppointment[]) {
+  return displayNames(ctx.tx.core, [...new Set(appointments.flatMap((a) => (a.proxyId ? [a.proxyId] : [])))])
+}
+
+/**
+ * The appointment DTO at `nowMs`; `hall` is the appointment's hall, `proxyNames` the names of proxies
+ * by user id (`proxyNamesOf`), to say who booked it for the user.
+ */
 export function appointmentDto(
   hall: ServiceHall | undefined,
   a: OneThingAppointment,
   nowMs: number,
+  proxyNames?: ReadonlyMap<string, string>,
 ): OneThingAppointmentDto {
   const slot = (hall && slotOf(hall, a.slot)) ?? { start: a.slot, end: a.slot }
   const status = a.status === 'cancelled' ? 'cancelled' : isActive(hall, a, nowMs) ? 'upcoming' : 'past'
@@ -156,6 +166,7 @@ export function appointmentDto(
     changedAt: a.changedAt,
     cancelledAt: a.cancelledAt,
     byProxy: !!a.proxyId,
+    proxyName: a.proxyId ? proxyNames?.get(a.proxyId) : undefined,
     calendarNote: status === 'upcoming' ? provisionalCalendarNote([a.date], true) : undefined,
   }
 }

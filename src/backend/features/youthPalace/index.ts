@@ -18,6 +18,7 @@ import {
   termsTable,
   YOUTH_PALACE_TABLES,
 } from './tables'
+import { youthPalaceTodos } from './todos'
 import { withdrawYouthPalaceOf } from './withdraw'
 
 const values = <T>(x: unknown): T[] => Object.values((x ?? {}) as Record<string, T>)
@@ -40,6 +41,7 @@ export const youthPalaceFeature: Feature<'youthPalace'> = {
     [noShowsTable.name]: values(old.ypNoShows),
   }),
   onAccountDeleted: withdrawYouthPalaceOf,
+  todos: youthPalaceTodos,
   /**
    * Children's profiles (deleted ones too) and their hardship proof photos are personal data of minors:
    * erased with the parent's account. Enrollments, payments and no-shows stay under the now anonymous

@@ -208,6 +208,15 @@ export class YouthPalaceRepository {
     return this.enrollments.find({ where, order: [['confirmBy', 'asc']] })
   }
 
+  /**
+   * A parent's offers still open (admitted with a confirm-by time after `nowIso`), earliest deadline
+   * first: home's to-dos.
+   */
+  openOffersOf(parentId: string, nowIso: string): Promise<YpEnrollmentRecord[]> {
+    const where = { parentId, status: 'admitted' as const, confirmBy: { gt: nowIso } }
+    return this.enrollments.find({ where, order: [['confirmBy', 'asc']] })
+  }
+
   // Payments, attendance, no-shows
 
   /** The latest payment of an enrollment (by creation, then id), if any. */

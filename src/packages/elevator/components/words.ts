@@ -28,5 +28,10 @@ export const dateOf = (iso: string) => formatDateCn(beijingDate(iso))
 export const dateTimeOf = (iso: string) => `${dateOf(iso)} ${inBeijing(iso).format('HH:mm')}`
 /** An area as `85.32 ㎡`. */
 export const areaText = (m2: number) => `${m2.toFixed(2)} ㎡`
+/**
+ * A receipt's check code for people: the first 8 hex digits in two groups of 4 (`3f9a 21bc`), enough to
+ * compare with the record by eye; the full 64 stay one tap away (查看完整校验码).
+ */
+export const receiptCode = (h: string) => `${h.slice(0, 4)} ${h.slice(4, 8)}`
 /** A hash shortened for reading aloud: first 8 … last 8. */
 export const shortHash = (h: string) => (h.length > 20 ? `${h.slice(0, 8)}…${h.slice(-8)}` : h)

@@ -2,7 +2,8 @@ import { View } from '@tarojs/components'
 import Taro, { useRouter } from '@tarojs/taro'
 import { useState } from 'react'
 import { ApiError } from '@/api'
-import { bookCareService, listCareServices, listCareSlots } from '@/api/endpoints/careCard'
+import { bookCareService, getCareCard, listCareServices, listCareSlots } from '@/api/endpoints/careCard'
+import { bookingShortfallText } from '@/domain/careBooking'
 import type { CareOrderDto } from '@/domain/contracts/careCard'
 import { formatFen } from '@/domain/money'
 import { beijingDate, formatDateCn } from '@/domain/time'
@@ -19,15 +20,23 @@ import { goBack } from '@/ui/nav'
 
 const timeOf = (iso: string) => new Date(Date.parse(iso) + 8 * 3600_000).toISOString().slice(11, 16)
 
-/** Booking: pick a day and a slot (big rows), confirm that the price will be held, result view. */
+/**
+ * Booking: pick a day and a slot (big rows), confirm that the price will be held, result view. A balance
+ * too low for the price is said when 预约 is tapped, before the confirmation (the card is read with the
+ * slots; if it does not load, the backend's refusal says the same after it).
+ */
 export default function Book() {
   useRequireLogin()
   const { params } = useRouter()
   const serviceId = params.id ?? ''
   const who = useWho()
   const { data, error, cause, loading, reload } = useLoader(async () => {
-    const [services, slots] = await Promise.all([listCareServices(), listCareSlots(serviceId)])
-    return { service: services.find((s) => s.id === serviceId) ?? null, slots }
+    const [services, slots, card] = await Promise.all([
+      listCareServices(),
+      listCareSlots(serviceId),
+      getCareCard(undefined, 1).catch(() => null),
+    ])
+    return { service: services.find((s) => s.id === serviceId) ?? null, slots, card }
   })
   const [day, setDay] = useState<string | null>(null)
   const [slotId, setSlotId] = useState<string | null>(null)
@@ -42,7 +51,7 @@ export default function Book() {
   const book = () => {
     if (!service || !chosen) return
     sub.submit(
-      () => ({}),
+      () => ({ balance: data?.card ? (bookingShortfallText(data.card, service.priceFen) ?? '') : '' }),
       (key) =>
         bookCareService(chosen.id, key).catch((e) => {
           // Someone took the last place, or the time passed: show the slots as they are now.
@@ -68,6 +77,7 @@ export default function Book() {
     setDay(d)
     setSlotId(slot)
     sub.clearFailure()
+    sub.clearError('balance')
   }
 
   if (done) {
@@ -112,6 +122,11 @@ export default function Book() {
               价格 {formatFen(service.priceFen)}/{service.unit}，约 {service.durationMinutes} 分钟 · 为
               {who.self ? '您' : ` ${who.name} `}预约
             </View>
+            {data?.card && (
+              <View className="cell-note" id="book-balance">
+                爱心卡可用余额 {formatFen(data.card.balanceFen)}
+              </View>
+            )}
           </View>
           {days.length === 0 && <Empty text="未来 7 天没有可预约的时段，请过几天再来看看。" />}
           {days.length > 0 && (
@@ -139,6 +154,7 @@ export default function Book() {
               }))}
             />
           )}
+          {sub.errors.balance && <ErrorNote text={sub.errors.balance} />}
           {sub.failure && <ErrorNote text={sub.failure} cause={sub.cause} onRetry={book} />}
           <Button id="book-submit" onTap={book} loading={sub.busy} disabled={!chosen || chosen.full}>
             {chosen ? `预约（冻结 ${formatFen(service.priceFen)}）` : '请先选择日期和时间'}

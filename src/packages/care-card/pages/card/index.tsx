@@ -21,6 +21,21 @@ const KIND_CN: Record<CareLedgerEntryDto['kind'], string> = {
   lapse: '年底清零',
 }
 
+/**
+ * A ledger line's amount: +¥ or −¥ by its effect on the spendable balance. A charge settles what the
+ * booking already held (its −¥ line), so it changes nothing spendable: its amount is shown without a
+ * sign, and said so, never as +¥0.00.
+ */
+function Amount({ e }: { e: CareLedgerEntryDto }) {
+  if (e.signedFen === 0) return <View className="cc-amount-minus">{formatFen(e.amountFen)}</View>
+  return (
+    <View className={e.signedFen > 0 ? 'cc-amount-plus' : 'cc-amount-minus'}>
+      {e.signedFen > 0 ? '+' : '−'}
+      {formatFen(Math.abs(e.signedFen))}
+    </View>
+  )
+}
+
 /** Card: balance, pay code (QR) and the ledger, newest first, paged with “加载更多”. */
 export default function Card() {
   useRequireLogin()
@@ -100,12 +115,11 @@ export default function Card() {
             {entries.map((e) => (
               <View key={e.id} className="cc-item">
                 <View className="cell-title">
-                  {KIND_CN[e.kind]}{' '}
-                  <View className={e.signedFen >= 0 ? 'cc-amount-plus' : 'cc-amount-minus'}>
-                    {e.signedFen >= 0 ? '+' : '−'}
-                    {formatFen(Math.abs(e.signedFen))}
-                  </View>
+                  {KIND_CN[e.kind]} <Amount e={e} />
                 </View>
+                {e.signedFen === 0 && (
+                  <View className="cell-note">预约时已冻结，这次从冻结的金额中扣款，可用余额不变</View>
+                )}
                 <View className="cell-note">
                   {dateTimeCn(e.at)}
                   {e.note ? ` · ${e.note}` : ''}

@@ -5,6 +5,7 @@ import type { CareApplicationDto, CareCardHomeDto } from '@/domain/contracts/car
 import { formatFen } from '@/domain/money'
 import { formatDateCn } from '@/domain/time'
 import { useSession } from '@/stores/session'
+import { ActingForSwitch } from '@/ui/ActingForSwitch'
 import { useRequireLogin } from '@/ui/auth'
 import { Button } from '@/ui/Button'
 import { Cell } from '@/ui/Cell'
@@ -14,7 +15,8 @@ import { APP_TAG, go, Timeline, useWho } from '@/packages/care-card/components/c
 import { useLoader } from '@/ui/useLoader'
 import '@/packages/care-card/feature.css'
 
-type Hub = { card: CareCardHomeDto | null; apps: CareApplicationDto[] }
+/** The hub's data, and whose it is (the user's id, or the principal's while acting for someone). */
+type Hub = { card: CareCardHomeDto | null; apps: CareApplicationDto[]; of: string }
 
 /**
  * 爱心卡 hub: for the current person (self or the elder acted for): no card → check and apply; under review → timeline;
@@ -24,14 +26,20 @@ export default function CareCardHome() {
   useRequireLogin()
   const who = useWho()
   const isWorker = useSession((s) => s.me?.role === 'worker')
-  const { data, error, cause, loading, reload } = useLoader<Hub>(async () => {
+  const whose = useSession((s) => s.actingFor?.userId ?? s.me?.id ?? '')
+  const loaded = useLoader<Hub>(async () => {
+    const { actingFor, me } = useSession.getState()
+    const of = actingFor?.userId ?? me?.id ?? ''
     try {
-      return { card: await getCareCard(undefined, 1), apps: [] }
+      return { card: await getCareCard(undefined, 1), apps: [], of }
     } catch (e) {
       if (!(e instanceof ApiError) || e.code !== 'NO_CARD') throw e
-      return { card: null, apps: await listCareApplications() }
+      return { card: null, apps: await listCareApplications(), of }
     }
   })
+  const { error, cause, loading, reload } = loaded
+  // Right after switching whom the user acts for, the previous person's card is not shown.
+  const data = loaded.data?.of === whose ? loaded.data : null
 
   const card = data?.card
   const latest = data?.apps[0]
@@ -43,6 +51,7 @@ export default function CareCardHome() {
         养老服务爱心卡
       </View>
       <View className="secondary">{who.self ? '我的爱心卡' : `${who.name}的爱心卡`}</View>
+      <ActingForSwitch what="爱心卡" onSwitched={reload} />
       {loading && !data && <Loading />}
       {error && <ErrorNote text={error} cause={cause} onRetry={reload} />}
 

@@ -117,6 +117,11 @@ export default function Order() {
             <View className="cell-note">
               费用 {formatFen(o.priceFen)}/{o.service.unit} · {o.holder.name}
             </View>
+            {o.bookedBy && (
+              <View className="cell-note" id="order-booked-by">
+                由 {o.bookedBy.name} 代为预约
+              </View>
+            )}
             {o.deliveredAt && (
               <View className="cell-note">
                 {dateTimeCn(o.deliveredAt)} 完成{o.deliveredBy ? `（${o.deliveredBy.name} 确认）` : ''}

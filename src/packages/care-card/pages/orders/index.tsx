@@ -3,6 +3,7 @@ import { useState } from 'react'
 import { listCareOrders } from '@/api/endpoints/careCard'
 import type { CareOrderDto } from '@/domain/contracts/careCard'
 import { formatFen } from '@/domain/money'
+import { formatDateCn } from '@/domain/time'
 import { useRequireLogin } from '@/ui/auth'
 import { Button } from '@/ui/Button'
 import { Page } from '@/ui/Page'
@@ -21,7 +22,7 @@ export const nextStep = (o: CareOrderDto) =>
       : o.dispute?.status === 'open'
         ? '异议处理中'
         : o.canDispute
-          ? `如有问题，${o.disputeUntil ?? ''} 前可提出异议`
+          ? `如有问题，${o.disputeUntil ? formatDateCn(o.disputeUntil) : ''}前可提出异议`
           : ''
 
 /** My orders, newest first, status in words; tap one to cancel, rate or dispute. */
@@ -84,6 +85,11 @@ export default function Orders() {
               <View className="cell-note">
                 {dateTimeCn(o.startAt)} · {o.service.providerName} · {formatFen(o.priceFen)}
               </View>
+              {o.bookedBy && (
+                <View className="cell-note" id={`order-${o.id}-booked-by`}>
+                  由 {o.bookedBy.name} 代为预约
+                </View>
+              )}
               {nextStep(o) && <View className="cell-note">{nextStep(o)} ›</View>}
             </View>
           ))}

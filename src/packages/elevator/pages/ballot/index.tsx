@@ -15,10 +15,11 @@ import { go } from '@/packages/elevator/components/go'
 import { KV } from '@/packages/elevator/components/KV'
 import { useLoader } from '@/ui/useLoader'
 import { useSubmission } from '@/ui/useSubmission'
-import { CHANNEL_CN, CHOICE_CN, areaText, dateTimeOf } from '@/packages/elevator/components/words'
+import { CHANNEL_CN, CHOICE_CN, areaText, dateTimeOf, receiptCode } from '@/packages/elevator/components/words'
 import { useReceipts } from '@/packages/elevator/store'
 import '@/packages/elevator/feature.css'
 import { goBack } from '@/ui/nav'
+import { tappable } from '@/ui/tappable'
 
 const CHOICES: { value: ElevatorChoiceDto; label: string; note: string }[] = [
   { value: 'agree', label: '同意', note: '同意加装电梯，并按分摊表承担费用' },
@@ -35,6 +36,8 @@ export default function BallotPage() {
   const [choice, setChoice] = useState<ElevatorChoiceDto | null>(null)
   const [name, setName] = useState('')
   const [result, setResult] = useState<ElevatorBallotResultDto | null>(null)
+  /** Receipts (by log seq) whose full 64-character check code is shown. */
+  const [fullCodes, setFullCodes] = useState<number[]>([])
   const s = useSubmission()
   const { errors, clearError } = s
 
@@ -116,11 +119,24 @@ export default function BallotPage() {
                 {h.roomName}：记录第 {h.seq} 条，分摊 {formatFen(h.shareFen)}
               </View>
               <View className="ev-hash" id={`receipt-${h.seq}`}>
-                校验码 {h.hash}
+                校验码 {fullCodes.includes(h.seq) ? h.hash : receiptCode(h.hash)}
+              </View>
+              <View
+                className="ev-link"
+                id={`receipt-${h.seq}-full`}
+                {...tappable(
+                  undefined,
+                  () => setFullCodes((c) => (c.includes(h.seq) ? c.filter((x) => x !== h.seq) : [...c, h.seq])),
+                  'button',
+                )}
+              >
+                {fullCodes.includes(h.seq) ? '收起完整校验码' : '查看完整校验码'}
               </View>
             </View>
           ))}
-          <View className="cell-note">回执已保存在本机。可在“表决记录与核对”中核对记录是否完整、未被改动。</View>
+          <View className="cell-note">
+            回执已保存在本机，退出登录后清除（需要长期保存可以截图）。可在“表决记录与核对”中核对记录是否完整、未被改动。
+          </View>
         </Section>
         <Button
           id="back-petition"

@@ -5,6 +5,7 @@ import { listRooms } from '@/api'
 import { getMyElevatorUnits, startElevatorPetition } from '@/api/endpoints/elevator'
 import type { RoomOptionDto } from '@/domain/contracts'
 import type { ElevatorMyUnitsDto, ElevatorPetitionDto } from '@/domain/contracts/elevator'
+import { BUDGET_TOO_HIGH_TEXT, MAX_ELEVATOR_BUDGET_FEN } from '@/domain/elevator'
 import { formatFen, yuanToFen } from '@/domain/money'
 import { addDays, beijingDate, formatDateCn } from '@/domain/time'
 import { useDraft } from '@/stores/drafts'
@@ -70,11 +71,21 @@ export default function StartPage() {
   const checked = () => {
     const errs: Record<string, string> = {}
     const fen: Record<string, number> = {}
+    // An empty field asks for the figure (没有补助 is 0), rather than calling "" a badly formatted amount.
+    const missing = {
+      budget: '请填写工程预算',
+      subsidies: '请填写补助金额，没有补助填 0',
+      maintenance: '请填写每年维护费用',
+    }
     for (const [k, label] of [
       ['budget', '工程预算'],
       ['subsidies', '补助金额'],
       ['maintenance', '每年维护费用'],
     ] as const) {
+      if (!form[k].trim()) {
+        errs[k] = missing[k]
+        continue
+      }
       try {
         fen[k] = yuanToFen(form[k])
         if (fen[k] < 0) errs[k] = `${label}不能为负数`
@@ -83,6 +94,7 @@ export default function StartPage() {
       }
     }
     if (!errs.budget && fen.budget <= 0) errs.budget = '请填写工程预算'
+    if (!errs.budget && fen.budget > MAX_ELEVATOR_BUDGET_FEN) errs.budget = BUDGET_TOO_HIGH_TEXT
     if (!errs.subsidies && !errs.budget && fen.subsidies > fen.budget) errs.subsidies = '补助金额不能超过工程预算'
     if (form.co.length < 2 || form.co.length > 4) errs.co = '请选择 2 到 4 位联合发起人（加装电梯工作小组为 3 到 5 人）'
     if (form.position.trim().length < 2) errs.position = '请填写电梯位置，如“单元北侧楼梯间外”'

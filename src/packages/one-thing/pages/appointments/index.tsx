@@ -34,7 +34,7 @@ function Card({ a, children }: { a: OneThingAppointmentDto; children?: React.Rea
         {a.hall.name}，{a.hall.window}
       </View>
       <View className="cell-note">地址：{a.hall.address}</View>
-      {a.byProxy && <View className="cell-note">由家人代办预约</View>}
+      {a.byProxy && <View className="cell-note">{a.proxyName ? `由 ${a.proxyName} 代为预约` : '由家人代为预约'}</View>}
       {!!a.calendarNote && <View className="cell-note">{a.calendarNote}</View>}
       {children}
     </View>

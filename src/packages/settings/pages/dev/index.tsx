@@ -4,7 +4,7 @@ import { useState } from 'react'
 import { errorMessage, getDevState, resetDemoData, setFaults, setMockTime } from '@/api'
 import type { DevStateDto } from '@/domain/contracts'
 import { beijingDate, formatDateCn } from '@/domain/time'
-import { useSession } from '@/stores/session'
+import { clearPersonalData } from '@/stores/personal'
 import { Button } from '@/ui/Button'
 import { Page } from '@/ui/Page'
 import { ErrorNote, Loading, Section } from '@/ui/States'
@@ -81,7 +81,8 @@ export default function Dev() {
                 )
                   return
                 await run(resetDemoData())
-                useSession.getState().clear()
+                // The records everything here referred to are gone: as after a logout.
+                clearPersonalData('logout')
                 Taro.reLaunch({ url: '/pages/login/index' })
               }}
             >
