@@ -68,6 +68,8 @@ function errorResponse(e: unknown): BackendResponse {
   }
   const code = (e as { code?: string }).code
   if (code && /^[A-Z_]+$/.test(code)) return { status: 422, body: { code, message: (e as Error).message } }
+  // The caller sees a plain sentence; whoever runs the backend needs the cause (the server's log).
+  console.error('backend: unexpected error, answered 500:', e)
   return { status: 500, body: { code: 'INTERNAL', message: '服务暂时出了点问题，请稍后再试' } }
 }
 
