@@ -15,8 +15,8 @@ export interface ApiConfig {
   getToken(): string | null
   /** The user id of the person being acted for, or null. */
   getActingFor(): string | null
-  /** Called on a 401 (session expired). */
-  onUnauthorized(): void
+  /** Called on a 401 (session expired) with the token the refused request carried (null: none). */
+  onUnauthorized(refusedToken: string | null): void
   /**
    * Told before every automatic retry of any request (attempt 1, 2…), besides the request's own
    * `onRetry`: the app shows "网络不稳，正在重试" with it, so a slow answer is never silent.
@@ -130,7 +130,7 @@ export async function apiRequest<T>(opts: RequestOptions): Promise<T> {
       })
       if (res.statusCode >= 200 && res.statusCode < 300) return res.data as T
       error = fromResponse(res.statusCode, res.data)
-      if (res.statusCode === 401) config.onUnauthorized()
+      if (res.statusCode === 401) config.onUnauthorized(token)
     } catch (e) {
       error = e instanceof ApiError ? e : fromTransport(e)
     }

@@ -31,6 +31,12 @@ export interface SessionState {
   setActingFor(who: ActingFor | null): void
   /** Forgets the session locally after the server ended it (401): see `clearPersonalData('session-ended')`. */
   clear(): void
+  /**
+   * The server refused `refusedToken` (401). Ends the session unless a newer one is stored: on H5 another
+   * tab may have logged out and in again meanwhile; then this tab drops what it loaded for the previous
+   * person and takes the newer session instead of wiping it from the shared storage.
+   */
+  sessionRefused(refusedToken: string | null): Promise<void>
   /** Forgets the session and everything about the person after their account was deleted. */
   accountDeleted(): void
 }
@@ -77,6 +83,13 @@ export const useSession = create<SessionState>()(
         set({ actingFor })
       },
       clear: () => clearPersonalData('session-ended', get().me?.id ?? null),
+      async sessionRefused(refusedToken) {
+        const before = get().me?.id ?? null
+        await useSession.persist.rehydrate()
+        const { token, me, actingFor } = get()
+        clearPersonalData('session-ended', before)
+        if (token && token !== refusedToken) set({ token, me, actingFor })
+      },
       accountDeleted: () => clearPersonalData('account-deleted', get().me?.id ?? null),
     }),
     {
@@ -105,5 +118,5 @@ registerStore(useSession, {
 configureApi({
   getToken: () => useSession.getState().token,
   getActingFor: () => useSession.getState().actingFor?.userId ?? null,
-  onUnauthorized: () => useSession.getState().clear(),
+  onUnauthorized: (refusedToken) => void useSession.getState().sessionRefused(refusedToken),
 })

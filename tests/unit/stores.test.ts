@@ -76,4 +76,18 @@ describe('session', () => {
     await expect(useSession.getState().refreshMe()).rejects.toMatchObject({ status: 401 })
     expect(useSession.getState().token).toBeNull()
   })
+
+  it("a stale tab's 401 does not end the newer session another tab stored (H5)", async () => {
+    await useSession.getState().login('u-chen') // the other tab: logged out and in as 陈, persisted
+    const newer = useSession.getState().token
+    const stored = taroStorage.get('mc:session') as string
+    // This tab still holds the previous person's ended session in memory.
+    useSession.setState({ token: 'ended-token', me: { id: 'u-wang' } as never })
+    taroStorage.set('mc:session', stored)
+    await expect(useSession.getState().refreshMe()).rejects.toMatchObject({ status: 401 })
+    await new Promise((r) => setTimeout(r, 0))
+    expect(useSession.getState().token).toBe(newer)
+    expect(useSession.getState().me?.id).toBe('u-chen')
+    expect(JSON.parse(taroStorage.get('mc:session') as string).state.token).toBe(newer)
+  })
 })
