@@ -22,6 +22,12 @@ export interface ServerConfig {
   port: number
   host: string
   databaseUrl?: string
+  /**
+   * Whether the demo's `/api/dev/…` routes (mock time, faults, reset the data) are served. They need no
+   * login, so they are on only for the demo: by default on PGlite, off on PostgreSQL; `DEMO=1` / `DEMO=0`
+   * decides explicitly.
+   */
+  demo: boolean
   dataDir: string
 }
 
@@ -34,6 +40,7 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): ServerConfi
     port,
     host: env.HOST ?? '127.0.0.1',
     databaseUrl: env.DATABASE_URL || undefined,
+    demo: env.DEMO ? env.DEMO === '1' : !env.DATABASE_URL,
     dataDir: path.resolve(env.DATA_DIR ?? '.data'),
   }
 }
@@ -58,7 +65,11 @@ export async function startServer(config: ServerConfig): Promise<{ url: string; 
     }
     driver = await pgliteDriver(pgDir)
   }
-  const backend = await createSqlBackend({ driver, blobs: fileBlobStore(path.join(config.dataDir, 'blobs')) })
+  const backend = await createSqlBackend({
+    driver,
+    blobs: fileBlobStore(path.join(config.dataDir, 'blobs')),
+    devRoutes: config.demo,
+  })
   const app = buildApp(backend)
   const url = await app.listen({ port: config.port, host: config.host })
   // Photos written by transactions that then failed (or by a process killed before its commit).
