@@ -9,8 +9,14 @@ import { MiniProgram, loginAs, logout, seededIdNumber, textOf, walk } from './ha
 import { callAs } from './harness/faults'
 
 /** Books the first free slot of the first day offered on the booking page (the dialog confirmed). */
-async function bookFirstSlot(mp: MiniProgram) {
-  const day = walk(mp.page.root).find((n) => (n.id ?? '').startsWith('book-day-') && !textOf(n).includes('已约满'))!
+/**
+ * Books the first slot of the last bookable day: the demo seeds 马建华 a lunch for tomorrow 11:00, which is
+ * the first slot on offer every evening (after today's last slot), so the first day would collide with it.
+ */
+async function bookLastDaySlot(mp: MiniProgram) {
+  const day = walk(mp.page.root)
+    .filter((n) => (n.id ?? '').startsWith('book-day-') && !textOf(n).includes('已约满'))
+    .at(-1)!
   await mp.page.tap(day)
   await mp.page.tap(/（还剩 \d+ 个名额）/)
   await mp.page.tap('book-submit')
@@ -139,7 +145,7 @@ describe('WeChat build: what a new user met (issue 16)', () => {
     await mp.settle()
     await mp.page.tap('service-cs-xs-lunch')
     await mp.settle()
-    await bookFirstSlot(mp)
+    await bookLastDaySlot(mp)
     expect(mp.page.text()).toContain('预约成功')
     // Home, while acting: the user's own to-dos still load.
     await mp.switchTab('/pages/index/index')
