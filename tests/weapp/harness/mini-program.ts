@@ -170,6 +170,19 @@ const ownText = (n: UiNode) =>
     .map((c) => c.text)
     .join('')
 
+/** `Native` with its "now" moved by `shiftMs` (no-argument construction and `now()`); all else as is. */
+function shiftedDate(Native: DateConstructor, shiftMs: number): DateConstructor {
+  function ShiftedDate(this: unknown, ...args: unknown[]): Date | string {
+    const now = Native.now() + shiftMs
+    if (!new.target) return new Native(now).toString()
+    return Reflect.construct(Native, args.length ? args : [now], new.target) as Date
+  }
+  ShiftedDate.prototype = Native.prototype
+  Object.setPrototypeOf(ShiftedDate, Native)
+  Object.defineProperty(ShiftedDate, 'now', { value: () => Native.now() + shiftMs })
+  return ShiftedDate as unknown as DateConstructor
+}
+
 /** The app running in the harness. */
 export class MiniProgram {
   readonly timers = new VirtualTimers()
@@ -207,6 +220,14 @@ export class MiniProgram {
   private app: Instance = {}
 
   private readonly asyncRequireDelayMs: number
+
+  /**
+   * Shifts the sandbox's wall clock (`Date.now()`, `new Date()`) by this many ms for every launch from now
+   * on (0: the real time). The embedded backend seeds and keeps mock time from that clock. For journeys
+   * that need what the seed holds only on most days (e.g. a lunch booked for tomorrow in the same credit
+   * year, absent on 31 December): set it in the test file, which has its own module registry.
+   */
+  static wallClockShiftMs = 0
 
   private constructor(
     private distDir: string,
@@ -287,7 +308,10 @@ export class MiniProgram {
       URLSearchParams,
     })
     // A strict Date, built on the context's own: only full ISO 8601 strings parse, as on iOS.
-    this.context.Date = makeStrictDate(vm.runInContext('Date', this.context))
+    const native = vm.runInContext('Date', this.context) as DateConstructor
+    this.context.Date = makeStrictDate(
+      MiniProgram.wallClockShiftMs ? shiftedDate(native, MiniProgram.wallClockShiftMs) : native,
+    )
   }
 
   /** Evaluates an expression inside the app's sandbox (e.g. to check its globals). */

@@ -43,3 +43,13 @@ export async function loginAs(userId: string, opts: LoginOptions = {}): Promise<
     throw new Error(`login as ${userId} ended on ${mp.page.route}: ${mp.page.text().slice(0, 200)}`)
   return mp
 }
+
+/**
+ * On 31 December (Beijing time) the demo seeds no lunch booked for tomorrow, since tomorrow is in the
+ * next credit year (the card's credit lapses on 31 December). Journeys that start from that lunch call
+ * this in their file: on that one day their launches run a day earlier (`MiniProgram.wallClockShiftMs`).
+ */
+export function avoidLastDayOfCreditYear(): void {
+  const beijingMonthDay = new Date(Date.now() + 8 * 3600_000).toISOString().slice(5, 10)
+  MiniProgram.wallClockShiftMs = beijingMonthDay === '12-31' ? -24 * 3600_000 : 0
+}
