@@ -6,6 +6,8 @@
  * `DATABASE_URL=postgres://…` over PostgreSQL. A PGlite folder is opened by one process only
  * (`folder-lock.ts`): a second one is refused with a clear message (two processes on one folder would
  * lose each other's writes), while a restart after the holder was killed goes ahead at once.
+ * The environment is read once (`config.ts`, `.env.example`); `NODE_ENV=production` serves nothing of
+ * the demo and refuses to start without its secrets. SIGTERM or SIGINT stop it gracefully (exit 0).
  */
 import fs from 'node:fs'
 import path from 'node:path'
