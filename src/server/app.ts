@@ -9,16 +9,19 @@
 import Fastify, { type FastifyInstance } from 'fastify'
 import type { Backend } from '../backend'
 import type { Method } from '../backend/core/http'
+import { installOps, opsServerOptions, type OpsOptions } from './ops'
 
 export interface AppOptions {
   /** Largest accepted body in bytes (photos travel as base64 inside JSON). */
   bodyLimit?: number
   /** How long a `timeout` fault holds the request before dropping it (ms). */
   timeoutHoldMs?: number
+  /** Logs, request ids, CORS allow-list, security headers, health checks (`ops.ts`; defaults: the demo's). */
+  ops?: OpsOptions
 }
 
+/** CORS headers of every answer; the allowed origin comes from the allow-list (`ops.ts`). */
 const CORS = {
-  'access-control-allow-origin': '*',
   'access-control-allow-headers': 'authorization, content-type, idempotency-key, x-acting-for',
   'access-control-allow-methods': 'GET, POST, PUT, PATCH, DELETE',
 }
@@ -42,7 +45,8 @@ function fastifyError(e: { statusCode?: number; code?: string }): { status: numb
 
 /** A Fastify app serving `backend` (not yet listening). */
 export function buildApp(backend: Backend, opts: AppOptions = {}): FastifyInstance {
-  const app = Fastify({ bodyLimit: opts.bodyLimit ?? 1024 * 1024, logger: false })
+  const app = Fastify({ bodyLimit: opts.bodyLimit ?? 1024 * 1024, ...opsServerOptions(opts.ops) })
+  installOps(app, opts.ops)
   // JSON, where an empty body is no body (a POST without fields).
   app.addContentTypeParser('application/json', { parseAs: 'string' }, (_req, text, done) => {
     if (!text) return done(null, undefined)

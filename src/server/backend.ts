@@ -16,6 +16,8 @@ export interface SqlBackendOptions {
   clock?: MockClock
   /** Whether the dev routes (mock time, faults, reset) are served: demo mode only. */
   devRoutes?: boolean
+  /** Production: no dev routes, persona login, faults or mock time (see `BackendOptions.production`). */
+  production?: boolean
   /** Seed an empty database on start (default true; tests that reseed per test turn it off). */
   seedWhenEmpty?: boolean
 }
@@ -32,6 +34,7 @@ export async function createSqlBackend(opts: SqlBackendOptions): Promise<Backend
     seed: seedRows,
     clock: opts.clock,
     devRoutes: opts.devRoutes ?? true,
+    production: opts.production,
   })
   if (opts.seedWhenEmpty ?? true) await backend.start()
   return backend

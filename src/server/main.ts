@@ -6,46 +6,27 @@
  * `DATABASE_URL=postgres://…` over PostgreSQL. A PGlite folder is opened by one process only
  * (`folder-lock.ts`): a second one is refused with a clear message (two processes on one folder would
  * lose each other's writes), while a restart after the holder was killed goes ahead at once.
+ * The environment is read once (`config.ts`, `.env.example`); `NODE_ENV=production` serves nothing of
+ * the demo and refuses to start without its secrets. SIGTERM or SIGINT stop it gracefully (exit 0).
  */
 import fs from 'node:fs'
 import path from 'node:path'
 import { buildApp } from './app'
 import { createSqlBackend } from './backend'
 import { fileBlobStore } from './blobs'
+import { configFromEnv, type ServerConfig } from './config'
 import { pgliteDriver, postgresDriver, type SqlDriver } from './drivers'
 import { FolderBusyError, lockFolder } from './folder-lock'
+import { databaseReadiness } from './ops'
 import type { SqlStore } from './sql-store'
 
 const SWEEP_EVERY_MS = 3600_000
 
-export interface ServerConfig {
-  port: number
-  host: string
-  databaseUrl?: string
-  /**
-   * Whether the demo's `/api/dev/…` routes (mock time, faults, reset the data) are served. They need no
-   * login, so they are on only for the demo: by default on PGlite, off on PostgreSQL; `DEMO=1` / `DEMO=0`
-   * decides explicitly.
-   */
-  demo: boolean
-  dataDir: string
-}
-
-/** The configuration from the environment. */
-export function configFromEnv(env: NodeJS.ProcessEnv = process.env): ServerConfig {
-  const port = Number(env.PORT ?? 3001)
-  if (!Number.isInteger(port) || port < 0 || port > 65535)
-    throw new Error(`PORT must be a port number, not ${env.PORT}`)
-  return {
-    port,
-    host: env.HOST ?? '127.0.0.1',
-    databaseUrl: env.DATABASE_URL || undefined,
-    demo: env.DEMO ? env.DEMO === '1' : !env.DATABASE_URL,
-    dataDir: path.resolve(env.DATA_DIR ?? '.data'),
-  }
-}
-
-/** Opens the database (taking PGlite's folder lock), migrates, and listens. Resolves with a stop function. */
+/**
+ * Opens the database (taking PGlite's folder lock), migrates, and listens. Resolves with a stop function
+ * that stops accepting connections, lets requests in flight finish (at most `config.shutdownGraceMs`,
+ * then cuts them off), closes the database and releases the folder lock.
+ */
 export async function startServer(config: ServerConfig): Promise<{ url: string; stop(): Promise<void> }> {
   fs.mkdirSync(config.dataDir, { recursive: true, mode: 0o700 })
   let release: (() => Promise<void>) | null = null
@@ -65,12 +46,21 @@ export async function startServer(config: ServerConfig): Promise<{ url: string; 
     }
     driver = await pgliteDriver(pgDir)
   }
+  const production = config.mode === 'production'
   const backend = await createSqlBackend({
     driver,
     blobs: fileBlobStore(path.join(config.dataDir, 'blobs')),
     devRoutes: config.demo,
+    production,
   })
-  const app = buildApp(backend)
+  const app = buildApp(backend, {
+    ops: {
+      corsOrigins: config.corsOrigins,
+      hsts: production,
+      log: { level: config.logLevel },
+      readiness: databaseReadiness(driver),
+    },
+  })
   const url = await app.listen({ port: config.port, host: config.host })
   // Photos written by transactions that then failed (or by a process killed before its commit).
   const store = backend.store as SqlStore
@@ -80,7 +70,9 @@ export async function startServer(config: ServerConfig): Promise<{ url: string; 
     url,
     stop: async () => {
       clearInterval(sweep)
+      const cutOff = setTimeout(() => app.server.closeAllConnections(), config.shutdownGraceMs)
       await app.close()
+      clearTimeout(cutOff)
       await driver.close()
       if (release) await release()
     },
@@ -88,13 +80,31 @@ export async function startServer(config: ServerConfig): Promise<{ url: string; 
 }
 
 if (require.main === module) {
-  const config = configFromEnv()
+  let config: ServerConfig
+  try {
+    config = configFromEnv()
+  } catch (e) {
+    console.error((e as Error).message)
+    process.exit(1)
+  }
   startServer(config).then(
     (s) => {
       console.log(
-        `现代社区 server listening on ${s.url} (${config.databaseUrl ? 'PostgreSQL' : `PGlite in ${path.join(config.dataDir, 'pg')}`})`,
+        `现代社区 server listening on ${s.url} (${config.mode}, ${config.databaseUrl ? 'PostgreSQL' : `PGlite in ${path.join(config.dataDir, 'pg')}`})`,
       )
-      const stop = () => s.stop().then(() => process.exit(0))
+      let stopping = false
+      const stop = (signal: NodeJS.Signals) => {
+        if (stopping) return
+        stopping = true
+        console.log(`现代社区 server: ${signal}, finishing requests in flight, then stopping`)
+        s.stop().then(
+          () => process.exit(0),
+          (e) => {
+            console.error('现代社区 server: stopping failed:', (e as Error).message)
+            process.exit(1)
+          },
+        )
+      }
       process.on('SIGINT', stop)
       process.on('SIGTERM', stop)
     },

@@ -40,6 +40,11 @@ export interface BackendOptions {
   clock?: MockClock
   /** Whether dev routes (mock time, faults, reset) are served. */
   devRoutes?: boolean
+  /**
+   * Production: nothing of the demo — no dev routes, no persona login (`demoOnly` routes answer 404
+   * `NO_ROUTE`), no faults, and the wall clock as it is (a stored mock-time offset is ignored).
+   */
+  production?: boolean
 }
 
 const MUTATING = new Set(['POST', 'PUT', 'PATCH', 'DELETE'])
@@ -130,7 +135,8 @@ export class Backend {
    * requests (`/api/dev/…`, e.g. turning faults off again) are never faulted and do not use up the schedule.
    */
   async decideFault(path = ''): Promise<FaultDecision> {
-    if (/^\/api\/dev\//.test(path.replace(/^[a-z]+:\/\/[^/]+/i, ''))) return { kind: null, delayMs: 0 }
+    if (this.options.production || /^\/api\/dev\//.test(path.replace(/^[a-z]+:\/\/[^/]+/i, '')))
+      return { kind: null, delayMs: 0 }
     await this.start()
     await this.saveMovedClock()
     return this.store.transaction(async (t) => {
@@ -283,14 +289,16 @@ export class Backend {
     const [path, queryString = ''] = req.url.split('?')
     const query = Object.fromEntries(new URLSearchParamsLite(queryString))
     const settings = await tx.core.demoSettings()
-    let offset = this.adoptStoredOffset(settings.clockOffsetMs)
+    let offset = this.adoptStoredOffset(this.options.production ? 0 : settings.clockOffsetMs)
     const wall = () => this.clock.now() - this.clock.offsetMs
     const clock = { now: () => wall() + offset }
     const found = matchRoute(this.options.routes, req.method, path)
     if (!found) throw notFound('没有这个服务接口', 'NO_ROUTE')
     if ('allowed' in found) throw new HttpError(405, 'METHOD_NOT_ALLOWED', '请求方式不正确')
     const { route, params } = found
-    if (route.access === 'dev' && !this.options.devRoutes) throw notFound('没有这个服务接口', 'NO_ROUTE')
+    const { devRoutes, production } = this.options
+    if (route.access === 'dev' ? !devRoutes || production : route.demoOnly && production)
+      throw notFound('没有这个服务接口', 'NO_ROUTE')
     const { user, token } = await this.authenticate(tx, route, req)
     const principal = await this.principalFor(tx, route, user, req.headers['x-acting-for'])
     const key = req.headers['idempotency-key']

@@ -93,6 +93,8 @@ export interface Route<B = unknown> {
   input?: v.GenericSchema<unknown, B>
   /** Whether a proxy acting for someone may call it (default: false — only for oneself). */
   allowProxy?: boolean
+  /** Served in demo mode only (persona login): a production backend answers 404 `NO_ROUTE`. */
+  demoOnly?: boolean
   handler: (ctx: RouteContext<B>) => Promise<HandlerResult> | HandlerResult
 }
 

@@ -11,6 +11,7 @@ export const authRoutes: Route[] = [
     method: 'GET',
     path: '/api/auth/personas',
     access: 'public',
+    demoOnly: true,
     handler: async ({ tx }): Promise<PersonaDto[]> => {
       const users = await tx.core.personas()
       const communities = new Map(
@@ -32,6 +33,7 @@ export const authRoutes: Route[] = [
     method: 'POST',
     path: '/api/auth/mock-login',
     access: 'public',
+    demoOnly: true,
     input: v.object({ userId: v.pipe(v.string(), v.minLength(1), v.maxLength(64)) }),
     handler: async ({ tx, body, nowIso }) => {
       const user = await tx.core.users.get(body.userId)

@@ -34,6 +34,8 @@ export interface ServerProcess {
   /** `http://127.0.0.1:<port>` */
   readonly url: string
   readonly pid: number
+  /** Resolves when the process has ended: its exit code, or the signal that ended it. */
+  readonly exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>
   /** Sends `signal` (default SIGKILL) and waits (≤ 10 s) for the process to end. */
   kill(signal?: NodeJS.Signals): Promise<void>
 }
@@ -43,11 +45,12 @@ const isRunning = (p: ChildProcess) => p.exitCode === null && p.signalCode === n
 
 /**
  * Starts `node --import tsx src/server/main.ts` with `env` (`DATA_DIR`, and `DATABASE_URL` for
- * PostgreSQL; without it PGlite in `DATA_DIR/pg`). Resolves once it listens.
+ * PostgreSQL; without it PGlite in `DATA_DIR/pg`; any other variable of `.env.example`). Resolves once
+ * it listens.
  * @throws Error with the process's output when it exits or does not listen within `timeoutMs`
  */
 export function startServerProcess(
-  env: { DATA_DIR: string; DATABASE_URL?: string },
+  env: { DATA_DIR: string; DATABASE_URL?: string } & Record<string, string>,
   timeoutMs = 120_000,
 ): Promise<ServerProcess> {
   const child = spawn(process.execPath, ['--import', 'tsx', '--import', WATCHDOG, 'src/server/main.ts'], {
@@ -56,7 +59,9 @@ export function startServerProcess(
     env: { ...process.env, NODE_OPTIONS: '', PORT: '0', HOST: '127.0.0.1', DATABASE_URL: '', ...env },
   })
   running.add(child)
-  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()))
+  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
+    child.once('exit', (code, signal) => resolve({ code, signal })),
+  )
   void exited.then(() => running.delete(child))
   let output = ''
   const keep = (d: Buffer) => {
@@ -78,6 +83,7 @@ export function startServerProcess(
       resolve({
         url: m[1],
         pid: child.pid!,
+        exited,
         kill: async (signal = 'SIGKILL') => {
           if (isRunning(child)) process.kill(child.pid!, signal)
           await Promise.race([exited, new Promise((r) => setTimeout(r, 10_000).unref())])

@@ -1,6 +1,24 @@
-import { configFromEnv } from '@/server/main'
+import { configFromEnv } from '@/server/config'
 
 const env = (vars: Record<string, string>) => vars as unknown as NodeJS.ProcessEnv
+const KEY = Buffer.alloc(32, 7).toString('base64')
+const HASH_KEY = Buffer.alloc(48, 9).toString('base64')
+const PRODUCTION = {
+  NODE_ENV: 'production',
+  DATABASE_URL: 'postgres://app:secret@127.0.0.1:5432/community',
+  PII_KEY: KEY,
+  PII_HASH_KEY: HASH_KEY,
+}
+
+/** The message `configFromEnv` throws for `vars` ('' when it accepts them). */
+const refusal = (vars: Record<string, string>) => {
+  try {
+    configFromEnv(env(vars))
+    return ''
+  } catch (e) {
+    return (e as Error).message
+  }
+}
 
 describe('npm run server configuration', () => {
   it('serves the demo routes (mock time, faults, reset; no login) on PGlite only, unless DEMO says', () => {
@@ -11,7 +29,48 @@ describe('npm run server configuration', () => {
   })
 
   it('listens on 127.0.0.1:3001 by default and refuses a port that is not one', () => {
-    expect(configFromEnv(env({}))).toMatchObject({ host: '127.0.0.1', port: 3001 })
-    expect(() => configFromEnv(env({ PORT: 'abc' }))).toThrow('PORT must be a port number')
+    expect(configFromEnv(env({}))).toMatchObject({ host: '127.0.0.1', port: 3001, mode: 'demo' })
+    expect(refusal({ PORT: 'abc' })).toContain('- PORT：')
+    expect(refusal({ PORT: '70000' })).toContain('- PORT：')
+  })
+
+  it('is demo mode by default: any origin may call, no key needed, logs at info (silent under Jest)', () => {
+    expect(configFromEnv(env({}))).toMatchObject({ corsOrigins: '*', logLevel: 'info', shutdownGraceMs: 10_000 })
+    expect(configFromEnv(env({ NODE_ENV: 'test' })).logLevel).toBe('silent')
+    expect(configFromEnv(env({ NODE_ENV: 'test', LOG_LEVEL: 'debug' })).logLevel).toBe('debug')
+  })
+
+  it('runs in production with PostgreSQL and both keys: nothing of the demo, no origin unless listed', () => {
+    const c = configFromEnv(env(PRODUCTION))
+    expect(c).toMatchObject({ mode: 'production', demo: false, corsOrigins: [], logLevel: 'info' })
+    expect(c.piiKey).toEqual(Buffer.alloc(32, 7))
+    expect(c.piiHashKey).toEqual(Buffer.alloc(48, 9))
+    const listed = configFromEnv(env({ ...PRODUCTION, CORS_ORIGINS: 'https://a.example.cn, https://b.example.cn' }))
+    expect(listed.corsOrigins).toEqual(['https://a.example.cn', 'https://b.example.cn'])
+  })
+
+  it('refuses production without its secrets or with a demo switch, naming each variable', () => {
+    const message = refusal({ NODE_ENV: 'production', DEMO: '1' })
+    for (const v of ['DEMO', 'DATABASE_URL', 'PII_KEY', 'PII_HASH_KEY']) expect(message).toContain(`- ${v}：`)
+    expect(refusal({ ...PRODUCTION, DEMO: '0' })).toBe('')
+    expect(refusal({ ...PRODUCTION, CORS_ORIGINS: '*' })).toContain('- CORS_ORIGINS：')
+  })
+
+  it('refuses malformed keys and URLs without repeating them', () => {
+    const short = Buffer.alloc(16, 1).toString('base64')
+    const m = refusal({
+      ...PRODUCTION,
+      PII_KEY: short,
+      PII_HASH_KEY: 'not base64!',
+      DATABASE_URL: 'mysql://root:pw@db/x',
+    })
+    for (const v of ['PII_KEY', 'PII_HASH_KEY', 'DATABASE_URL']) expect(m).toContain(`- ${v}：`)
+    for (const secret of [short, 'not base64!', 'root:pw']) expect(m).not.toContain(secret)
+    expect(refusal({ ...PRODUCTION, PII_HASH_KEY: KEY })).toContain('- PII_HASH_KEY：不能与 PII_KEY 相同')
+    expect(refusal({ PII_KEY: short })).toContain('- PII_KEY：')
+  })
+
+  it('refuses origins that are not origins', () => {
+    expect(refusal({ CORS_ORIGINS: 'https://a.example.cn/path' })).toContain('- CORS_ORIGINS：')
   })
 })

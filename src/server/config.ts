@@ -1,0 +1,171 @@
+/**
+ * The server's configuration: every environment variable it reads, read and checked once at start
+ * (`configFromEnv`), then passed down as one typed object. `.env.example` lists them with a comment each.
+ *
+ * Two modes. Demo (the default of `npm run server`): persona login, mock time, faults and the dev routes
+ * exist, PGlite is enough and no secret is needed. Production (`NODE_ENV=production`): none of the demo
+ * exists, and the server refuses to start while a demo switch is set or a required secret is missing or
+ * malformed, naming each variable.
+ */
+import path from 'node:path'
+import * as v from 'valibot'
+
+/** Log levels of Fastify's logger (pino); `silent` writes nothing. */
+const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const
+export type LogLevel = (typeof LOG_LEVELS)[number]
+
+export interface ServerConfig {
+  /** `production` when `NODE_ENV=production`, else `demo`. */
+  mode: 'demo' | 'production'
+  /** TCP port (`PORT`, default 3001; 0 takes a free one). */
+  port: number
+  /** Address to listen on (`HOST`, default 127.0.0.1: a reverse proxy in front). */
+  host: string
+  /** `DATABASE_URL` (postgres://…): PostgreSQL; absent: embedded PGlite in `dataDir/pg` (demo only). */
+  databaseUrl?: string
+  /**
+   * Whether the demo's `/api/dev/…` routes (mock time, faults, reset the data) are served. They need no
+   * login, so they are on only for the demo: by default on PGlite, off on PostgreSQL; `DEMO=1` / `DEMO=0`
+   * decides explicitly. Always false in production.
+   */
+  demo: boolean
+  /** Absolute folder of PGlite's data (`pg/`) and the photos (`blobs/`) (`DATA_DIR`, default `.data`). */
+  dataDir: string
+  /** `LOG_LEVEL`; default `info`, and `silent` under Jest (`NODE_ENV=test`). */
+  logLevel: LogLevel
+  /**
+   * Origins a browser may call from (`CORS_ORIGINS`, comma-separated): `'*'` for any (the demo's default,
+   * so the H5 dev build works), or a list (production's default: none; the WeChat app needs no CORS).
+   */
+  corsOrigins: '*' | string[]
+  /** How long SIGTERM waits for requests in flight before cutting them off (ms; `SHUTDOWN_GRACE_MS`, 10 s). */
+  shutdownGraceMs: number
+  /** AES-256-GCM key for ID numbers at rest (`PII_KEY`, base64 of 32 bytes). Required in production. */
+  piiKey?: Buffer
+  /** Key of the keyed lookup hash of ID numbers (`PII_HASH_KEY`, base64, ≥ 32 bytes). Required in production. */
+  piiHashKey?: Buffer
+}
+
+/** One variable's problem, in plain words. */
+interface ConfigProblem {
+  variable: string
+  message: string
+}
+
+/** The environment is not usable: every problem found, each naming its variable. */
+class ConfigError extends Error {
+  constructor(readonly problems: ConfigProblem[]) {
+    super(
+      `服务没有启动：环境变量有问题（见 .env.example）\n${problems.map((p) => `- ${p.variable}：${p.message}`).join('\n')}`,
+    )
+    this.name = 'ConfigError'
+  }
+}
+
+/** Variables whose value is never repeated in a message (keys, passwords in the URL). */
+const SECRETS = new Set(['DATABASE_URL', 'PII_KEY', 'PII_HASH_KEY'])
+const BASE64 = /^[A-Za-z0-9+/]+={0,2}$/
+const ORIGIN = /^https?:\/\/[a-z0-9.-]+(:\d{1,5})?$/i
+
+/** A base64 key of at least (`exact`: exactly) `bytes` bytes, as a Buffer. */
+const base64Key = (bytes: number, exact: boolean) =>
+  v.pipe(
+    v.string(),
+    v.regex(BASE64, '应为 base64 编码的密钥'),
+    v.transform((s) => Buffer.from(s, 'base64')),
+    v.check(
+      (b) => (exact ? b.length === bytes : b.length >= bytes),
+      `应为 ${exact ? '' : '至少 '}${bytes} 字节的随机密钥（base64），如 openssl rand -base64 ${bytes} 的输出`,
+    ),
+  )
+
+/** The format of each variable (presence rules of production come after). Empty strings count as unset. */
+const ENV = v.object({
+  NODE_ENV: v.optional(v.string()),
+  PORT: v.optional(
+    v.pipe(
+      v.string(),
+      v.regex(/^\d{1,5}$/, '应为 0–65535 的端口号'),
+      v.transform(Number),
+      v.maxValue(65535, '应为 0–65535 的端口号'),
+    ),
+    '3001',
+  ),
+  HOST: v.optional(v.pipe(v.string(), v.minLength(1)), '127.0.0.1'),
+  DATABASE_URL: v.optional(
+    v.pipe(
+      v.string(),
+      v.regex(/^postgres(ql)?:\/\/\S+$/, '应为 PostgreSQL 地址，如 postgres://用户:密码@主机:5432/库名'),
+    ),
+  ),
+  DEMO: v.optional(v.picklist(['0', '1'], '应为 1（开启演示功能）或 0（关闭）')),
+  DATA_DIR: v.optional(v.string(), '.data'),
+  LOG_LEVEL: v.optional(v.picklist(LOG_LEVELS, `应为 ${LOG_LEVELS.join(' / ')} 之一`)),
+  CORS_ORIGINS: v.optional(
+    v.pipe(
+      v.string(),
+      v.transform((s) =>
+        s
+          .split(',')
+          .map((o) => o.trim())
+          .filter(Boolean),
+      ),
+      v.check(
+        (list) => list.every((o) => o === '*' || ORIGIN.test(o)),
+        '应为逗号分隔的来源，如 https://example.cn,https://m.example.cn（不带路径），或 *',
+      ),
+    ),
+  ),
+  SHUTDOWN_GRACE_MS: v.optional(
+    v.pipe(v.string(), v.regex(/^\d{1,6}$/, '应为 0–600000 的毫秒数'), v.transform(Number), v.maxValue(600_000)),
+    '10000',
+  ),
+  PII_KEY: v.optional(base64Key(32, true)),
+  PII_HASH_KEY: v.optional(base64Key(32, false)),
+})
+
+/**
+ * The configuration from the environment (see `.env.example`), checked once.
+ * @throws ConfigError naming every variable that is malformed, and in production every demo switch set
+ *   (`DEMO=1`) and every required secret missing (`DATABASE_URL`, `PII_KEY`, `PII_HASH_KEY`)
+ */
+export function configFromEnv(env: NodeJS.ProcessEnv = process.env): ServerConfig {
+  const set = Object.fromEntries(Object.entries(env).filter(([, x]) => x !== undefined && x !== ''))
+  const parsed = v.safeParse(ENV, set)
+  const problems: ConfigProblem[] = parsed.success
+    ? []
+    : parsed.issues.map((i) => {
+        const variable = v.getDotPath(i) ?? '?'
+        const shown = SECRETS.has(variable) ? '' : `，现在是 ${JSON.stringify(env[variable])}`
+        return { variable, message: i.message + shown }
+      })
+  const production = set.NODE_ENV === 'production'
+  if (production) {
+    const missing = (variable: string, message: string) => {
+      if (!set[variable]) problems.push({ variable, message })
+    }
+    if (set.DEMO === '1') problems.push({ variable: 'DEMO', message: '生产模式不能开启演示功能，请删除 DEMO 或设为 0' })
+    missing('DATABASE_URL', '生产模式必须使用 PostgreSQL，请设置 postgres://… 地址')
+    missing('PII_KEY', '生产模式必须设置身份证号加密密钥（32 字节，base64）')
+    missing('PII_HASH_KEY', '生产模式必须设置身份证号查询哈希密钥（至少 32 字节，base64）')
+    if (set.CORS_ORIGINS?.split(',').some((o) => o.trim() === '*'))
+      problems.push({ variable: 'CORS_ORIGINS', message: '生产模式不能允许任意来源（*），请列出具体来源' })
+  }
+  if (set.PII_KEY && set.PII_KEY === set.PII_HASH_KEY)
+    problems.push({ variable: 'PII_HASH_KEY', message: '不能与 PII_KEY 相同，请另外生成一个' })
+  if (problems.length || !parsed.success) throw new ConfigError(problems)
+  const e = parsed.output
+  return {
+    mode: production ? 'production' : 'demo',
+    port: e.PORT,
+    host: e.HOST,
+    databaseUrl: e.DATABASE_URL,
+    demo: !production && (e.DEMO ? e.DEMO === '1' : !e.DATABASE_URL),
+    dataDir: path.resolve(e.DATA_DIR),
+    logLevel: e.LOG_LEVEL ?? (e.NODE_ENV === 'test' ? 'silent' : 'info'),
+    corsOrigins: e.CORS_ORIGINS ? (e.CORS_ORIGINS.includes('*') ? '*' : e.CORS_ORIGINS) : production ? [] : '*',
+    shutdownGraceMs: e.SHUTDOWN_GRACE_MS,
+    piiKey: e.PII_KEY,
+    piiHashKey: e.PII_HASH_KEY,
+  }
+}
