@@ -6,12 +6,15 @@
  * on an advisory lock; a row already sealed under the current key is left alone).
  * The same step carries out a key rotation (`pii.ts`): a value sealed under an older key is resealed
  * under the current one, a hash under an older hash key is recomputed.
+ * Once done, `pii_seal_state` records the keys everything is under, and a start with the same keys
+ * skips the step (no scan of the big tables; `recordSealState`). Delete its row to force a full pass
+ * (e.g. after a rolling restart to a new key, for what the servers still on the old key wrote meanwhile).
  * Old row versions in plain text are left in the table files by an UPDATE until vacuumed: after sealing
  * plain text the step runs `VACUUM FULL` on the table (and a CHECKPOINT, where allowed), so the files no
  * longer hold it. Backups taken before the upgrade still do: destroy them after it.
  */
 import type { TableSpec } from '../backend/core/data/spec'
-import type { SqlDriver } from './drivers'
+import type { SqlConnection, SqlDriver } from './drivers'
 import type { PiiCipher } from './pii'
 import { hashField } from './sealed-columns'
 import { ident, snake } from './sql'
@@ -36,6 +39,10 @@ export async function sealPersonalData(
   cipher: PiiCipher,
 ): Promise<SealReport> {
   const report: SealReport = { sealed: 0, resealed: 0 }
+  const state = await driver.withConnection(
+    async (c) => (await c.query(`SELECT key_id, hash_key_id FROM pii_seal_state WHERE id = 'keys'`)).rows[0],
+  )
+  if (state?.key_id === cipher.currentKeyId && state?.hash_key_id === cipher.hashKeyId) return report
   for (const spec of specs) {
     const fields: readonly string[] = spec.sealed ?? []
     if (!fields.length) continue
@@ -81,7 +88,16 @@ export async function sealPersonalData(
     })
     if (report.sealed > plainBefore) await vacuum(driver, spec.name)
   }
+  await driver.withConnection((c) => recordSealState(c, cipher))
   return report
+}
+
+/** Records that every sealed value and hash is under `cipher`'s current keys (`pii_seal_state`). */
+export async function recordSealState(c: SqlConnection, cipher: PiiCipher): Promise<void> {
+  await c.query(
+    `INSERT INTO pii_seal_state (id, key_id, hash_key_id) VALUES ('keys', $1, $2) ON CONFLICT (id) DO UPDATE SET key_id = EXCLUDED.key_id, hash_key_id = EXCLUDED.hash_key_id`,
+    [cipher.currentKeyId, cipher.hashKeyId],
+  )
 }
 
 /** Rewrites a table's files without the dead row versions that still hold plain text (best effort). */

@@ -7,10 +7,11 @@
  *
  * Key rotation: a key id (8 hex characters derived from the key) travels in every value and hash, so a
  * value opens with any key the server knows (`PII_KEY` and the old keys in `PII_PREVIOUS_KEYS`) and new
- * values are sealed with the current one. At every start, before serving, the server reseals each value
- * under an older key and rehashes each hash under an older hash key (`sealPersonalData`). To rotate
- * `PII_KEY`: set the new key, move the old one to `PII_PREVIOUS_KEYS`, restart the servers; once one
- * has started, drop the old key. To rotate `PII_HASH_KEY`: stop every server, set the new key, start
+ * values are sealed with the current one. A start under keys other than those the data was last sealed
+ * under reseals, before serving, each value under an older key and rehashes each hash under an older
+ * hash key (`sealPersonalData`). To rotate `PII_KEY`: set the new key, move the old one to
+ * `PII_PREVIOUS_KEYS`, restart the servers; once all run the new key, clear `pii_seal_state` and restart
+ * one (it reseals what the others wrote under the old key meanwhile), then drop the old key. To rotate `PII_HASH_KEY`: stop every server, set the new key, start
  * them (a server still on the old hash key would miss the rehashed rows).
  * The in-app demo backend keeps ID numbers as they are: it is the phone owner's own data on their phone.
  */

@@ -30,6 +30,7 @@ import {
 import type { BlobStore } from './blobs'
 import type { SqlConnection, SqlDriver } from './drivers'
 import { demoPiiKeys, PiiCipher, type PiiKeys } from './pii'
+import { recordSealState } from './pii-reseal'
 import { SealedColumns } from './sealed-columns'
 import { ident, Params, rowOf, selectList, selectSql, snake, whereSql } from './sql'
 
@@ -133,6 +134,8 @@ export class SqlStore implements Store {
               list.map((r) => sealed.seal(r)),
             )
         }
+        // Every value is now sealed under the current keys.
+        await recordSealState(c, this.cipher)
         await c.query('COMMIT')
       } catch (e) {
         await c.query('ROLLBACK').catch(() => undefined)

@@ -29,6 +29,14 @@ CREATE UNIQUE INDEX population_register_by_id_number ON population_register (id_
 ALTER TABLE population_register ADD CONSTRAINT population_register_id_number_sealed
   CHECK (id_number LIKE 'v1:%' AND id_number_hash IS NOT NULL) NOT VALID;
 
+-- The keys every sealed value and hash is under, once the sealing step (or a reset) made it so: a start
+-- with the same keys skips the step (no scan of the big tables); a start with other keys runs it.
+CREATE TABLE pii_seal_state (
+  id text COLLATE "C" PRIMARY KEY CHECK (id = 'keys'),
+  key_id text COLLATE "C" NOT NULL,
+  hash_key_id text COLLATE "C" NOT NULL
+);
+
 CREATE TABLE pii_access_log (
   id text COLLATE "C" PRIMARY KEY,
   worker_id text COLLATE "C" NOT NULL REFERENCES users (id),
