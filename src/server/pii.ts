@@ -11,8 +11,9 @@
  * under reseals, before serving, each value under an older key and rehashes each hash under an older
  * hash key (`sealPersonalData`). To rotate `PII_KEY`: set the new key, move the old one to
  * `PII_PREVIOUS_KEYS`, restart the servers; once all run the new key, clear `pii_seal_state` and restart
- * one (it reseals what the others wrote under the old key meanwhile), then drop the old key. To rotate `PII_HASH_KEY`: stop every server, set the new key, start
- * them (a server still on the old hash key would miss the rehashed rows).
+ * one (it reseals what the others wrote under the old key meanwhile), then drop the old key. To rotate
+ * `PII_HASH_KEY`: stop every server, set the new key, start them (a server still on the old hash key
+ * would miss the rehashed rows).
  * The in-app demo backend keeps ID numbers as they are: it is the phone owner's own data on their phone.
  */
 import { createCipheriv, createDecipheriv, createHash, createHmac, randomBytes } from 'node:crypto'
