@@ -133,6 +133,24 @@ export interface IdempotencyRecord {
   at: string
 }
 
+/**
+ * A worker opened a resident's personal data: an application, or one of its photos (PIPL art. 45: the
+ * resident sees these in the data export). `what` names it in plain Chinese (e.g. "爱心卡申请材料照片：
+ * 户口本"), written by the feature; `workerName` is the worker's name at the time.
+ */
+export interface PiiAccess {
+  id: string
+  workerId: string
+  workerName: string
+  residentId: string
+  kind: 'application' | 'photo'
+  /** The application's or the photo's id. */
+  subjectId: string
+  what: string
+  /** ISO instant with +08:00. */
+  at: string
+}
+
 /** One attempt counted by a rate limit (e.g. a failed real-name binding), under a limit's key. */
 export interface Attempt {
   id: string

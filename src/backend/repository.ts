@@ -11,6 +11,7 @@ import type {
   FamilyLink,
   IdempotencyRecord,
   Message,
+  PiiAccess,
   PropertyRecord,
   RegisterPerson,
   Room,
@@ -27,6 +28,7 @@ import {
   familyLinksTable,
   idempotencyTable,
   messagesTable,
+  piiAccessLogTable,
   populationRegisterTable,
   propertyRegisterTable,
   roomBindingsTable,
@@ -66,6 +68,7 @@ export class CoreRepository {
   readonly messages: Table<Message>
   readonly idempotency: Table<IdempotencyRecord>
   readonly attempts: Table<Attempt>
+  readonly piiAccessLog: Table<PiiAccess>
 
   constructor(readonly tables: Tables) {
     this.settings = tables.of(settingsTable)
@@ -82,6 +85,7 @@ export class CoreRepository {
     this.messages = tables.of(messagesTable)
     this.idempotency = tables.of(idempotencyTable)
     this.attempts = tables.of(attemptsTable)
+    this.piiAccessLog = tables.of(piiAccessLogTable)
   }
 
   /** Photos and other images of this transaction. */
@@ -256,6 +260,13 @@ export class CoreRepository {
   /** Attempts counted for a user's limits (keys ending in `:<userId>`), for account deletion. */
   attemptsOfKey(key: string): Promise<Attempt[]> {
     return this.attempts.find({ where: { key }, order: [['at', 'asc']] })
+  }
+
+  // Access to personal data
+
+  /** Who opened which of this resident's applications and photos, oldest first (their data export). */
+  piiAccessesOf(residentId: string): Promise<PiiAccess[]> {
+    return this.piiAccessLog.find({ where: { residentId }, order: [['at', 'asc']] })
   }
 
   /** The demo settings row. @throws when the store was never seeded */

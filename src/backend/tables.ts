@@ -7,6 +7,7 @@ import type {
   FamilyLink,
   IdempotencyRecord,
   Message,
+  PiiAccess,
   PropertyRecord,
   RegisterPerson,
   Room,
@@ -57,6 +58,7 @@ export const propertyRegisterTable = table<PropertyRecord>({
   key: 'roomId',
   columns: { roomId: 'text', ownerIdNumber: 'text', area: 'numeric' },
   lookups: [['ownerIdNumber']],
+  sealed: ['ownerIdNumber'],
 })
 
 export const populationRegisterTable = table<RegisterPerson>({
@@ -64,6 +66,7 @@ export const populationRegisterTable = table<RegisterPerson>({
   key: 'idNumber',
   columns: { idNumber: 'text', name: 'text', phone: 'text' },
   lookups: [],
+  sealed: ['idNumber'],
 })
 
 export const usersTable = table<User>({
@@ -85,6 +88,7 @@ export const usersTable = table<User>({
     deletedAt: 'timestamptz',
   },
   lookups: [['idNumber', 'deletedAt'], ['communityId', 'role', 'deletedAt'], ['deletedAt']],
+  sealed: ['idNumber'],
 })
 
 export const roomBindingsTable = table<RoomBinding>({
@@ -172,6 +176,23 @@ export const attemptsTable = table<Attempt>({
   lookups: [['key', 'at'], ['at']],
 })
 
+/** Which worker opened which resident's application or photos, and when (PIPL art. 45; `PiiAccess`). */
+export const piiAccessLogTable = table<PiiAccess>({
+  name: 'pii_access_log',
+  key: 'id',
+  columns: {
+    id: 'text',
+    workerId: 'text',
+    workerName: 'text',
+    residentId: 'text',
+    kind: 'text',
+    subjectId: 'text',
+    what: 'text',
+    at: 'timestamptz',
+  },
+  lookups: [['residentId']],
+})
+
 /** Every core table, in the order rows may be inserted (referenced tables first). */
 export const CORE_TABLES = [
   settingsTable,
@@ -188,4 +209,5 @@ export const CORE_TABLES = [
   messagesTable,
   idempotencyTable,
   attemptsTable,
+  piiAccessLogTable,
 ] as const

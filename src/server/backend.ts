@@ -7,6 +7,8 @@ import type { MockClock } from '../backend/core/clock'
 import type { BlobStore } from './blobs'
 import type { SqlDriver } from './drivers'
 import { migrate } from './migrate'
+import type { PiiKeys } from './pii'
+import { sealPersonalData } from './pii-reseal'
 import { SqlStore } from './sql-store'
 
 export interface SqlBackendOptions {
@@ -20,12 +22,22 @@ export interface SqlBackendOptions {
   production?: boolean
   /** Seed an empty database on start (default true; tests that reseed per test turn it off). */
   seedWhenEmpty?: boolean
+  /**
+   * The keys of ID numbers at rest (`pii.ts`); by default the demo's fixed, non-secret keys
+   * (`demoPiiKeys`: the demo and the tests). The server passes the configured ones.
+   */
+  pii?: PiiKeys
 }
 
-/** Migrates the database and seeds it when empty (first start), then returns a backend over it. */
+/**
+ * Migrates the database, seals ID numbers still in plain text (`sealPersonalData`: the data step of
+ * migration 008), seeds it when empty (first start), then returns a backend over it.
+ * @throws PiiSealError when stored ID numbers are sealed under a key `pii` does not hold
+ */
 export async function createSqlBackend(opts: SqlBackendOptions): Promise<Backend> {
   await migrate(opts.driver)
-  const store = new SqlStore(opts.driver, TABLES, opts.blobs)
+  const store = new SqlStore(opts.driver, TABLES, opts.blobs, opts.pii)
+  await sealPersonalData(opts.driver, TABLES, store.cipher)
   const backend = new Backend({
     store,
     tables: TABLES,

@@ -9,6 +9,7 @@
  */
 import path from 'node:path'
 import * as v from 'valibot'
+import { demoPiiKeys, type PiiKeys } from './pii'
 
 /** Log levels of Fastify's logger (pino); `silent` writes nothing. */
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const
@@ -40,10 +41,15 @@ export interface ServerConfig {
   corsOrigins: '*' | string[]
   /** How long SIGTERM waits for requests in flight before cutting them off (ms; `SHUTDOWN_GRACE_MS`, 10 s). */
   shutdownGraceMs: number
-  /** AES-256-GCM key for ID numbers at rest (`PII_KEY`, base64 of 32 bytes). Required in production. */
-  piiKey?: Buffer
-  /** Key of the keyed lookup hash of ID numbers (`PII_HASH_KEY`, base64, ≥ 32 bytes). Required in production. */
-  piiHashKey?: Buffer
+  /**
+   * The keys of ID numbers at rest (`pii.ts`): `PII_KEY` (AES-256-GCM, base64 of 32 bytes), `PII_HASH_KEY`
+   * (the keyed lookup hash, base64, ≥ 32 bytes) and `PII_PREVIOUS_KEYS` (comma-separated older `PII_KEY`s,
+   * kept to open values sealed before a rotation). Required in production; in demo mode without them,
+   * the demo's fixed keys (`demoPiiKeys`, not secret) and `piiDemoKeys` is true.
+   */
+  pii: PiiKeys
+  /** Whether `pii` holds the demo's fixed keys (the server says so at start). */
+  piiDemoKeys: boolean
 }
 
 /** One variable's problem, in plain words. */
@@ -63,7 +69,7 @@ class ConfigError extends Error {
 }
 
 /** Variables whose value is never repeated in a message (keys, passwords in the URL). */
-const SECRETS = new Set(['DATABASE_URL', 'PII_KEY', 'PII_HASH_KEY'])
+const SECRETS = new Set(['DATABASE_URL', 'PII_KEY', 'PII_HASH_KEY', 'PII_PREVIOUS_KEYS'])
 const BASE64 = /^[A-Za-z0-9+/]+={0,2}$/
 const ORIGIN = /^https?:\/\/[a-z0-9.-]+(:\d{1,5})?$/i
 
@@ -122,6 +128,18 @@ const ENV = v.object({
   ),
   PII_KEY: v.optional(base64Key(32, true)),
   PII_HASH_KEY: v.optional(base64Key(32, false)),
+  PII_PREVIOUS_KEYS: v.optional(
+    v.pipe(
+      v.string(),
+      v.transform((s) =>
+        s
+          .split(',')
+          .map((k) => k.trim())
+          .filter(Boolean),
+      ),
+      v.array(base64Key(32, true)),
+    ),
+  ),
 })
 
 /**
@@ -151,6 +169,11 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): ServerConfi
     if (set.CORS_ORIGINS?.split(',').some((o) => o.trim() === '*'))
       problems.push({ variable: 'CORS_ORIGINS', message: '生产模式不能允许任意来源（*），请列出具体来源' })
   }
+  if (!production && !!set.PII_KEY !== !!set.PII_HASH_KEY)
+    problems.push({
+      variable: set.PII_KEY ? 'PII_HASH_KEY' : 'PII_KEY',
+      message: 'PII_KEY 和 PII_HASH_KEY 要一起设置（或都不设置，只用于演示）',
+    })
   if (set.PII_KEY && set.PII_KEY === set.PII_HASH_KEY)
     problems.push({ variable: 'PII_HASH_KEY', message: '不能与 PII_KEY 相同，请另外生成一个' })
   if (problems.length || !parsed.success) throw new ConfigError(problems)
@@ -165,7 +188,10 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): ServerConfi
     logLevel: e.LOG_LEVEL ?? (e.NODE_ENV === 'test' ? 'silent' : 'info'),
     corsOrigins: e.CORS_ORIGINS ? (e.CORS_ORIGINS.includes('*') ? '*' : e.CORS_ORIGINS) : production ? [] : '*',
     shutdownGraceMs: e.SHUTDOWN_GRACE_MS,
-    piiKey: e.PII_KEY,
-    piiHashKey: e.PII_HASH_KEY,
+    pii:
+      e.PII_KEY && e.PII_HASH_KEY
+        ? { current: e.PII_KEY, hashKey: e.PII_HASH_KEY, previous: e.PII_PREVIOUS_KEYS ?? [] }
+        : demoPiiKeys(),
+    piiDemoKeys: !(e.PII_KEY && e.PII_HASH_KEY),
   }
 }

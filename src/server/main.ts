@@ -8,6 +8,8 @@
  * lose each other's writes), while a restart after the holder was killed goes ahead at once.
  * The environment is read once (`config.ts`, `.env.example`); `NODE_ENV=production` serves nothing of
  * the demo and refuses to start without its secrets. SIGTERM or SIGINT stop it gracefully (exit 0).
+ * The data folder, PGlite's folder and the photo folder are readable by the server's user only
+ * (folders 0700, files 0600; PIPL art. 51).
  */
 import fs from 'node:fs'
 import path from 'node:path'
@@ -21,6 +23,8 @@ import { databaseReadiness } from './ops'
 import type { SqlStore } from './sql-store'
 
 const SWEEP_EVERY_MS = 3600_000
+/** How often the data folder's files are set back to 0600 (PGlite creates its files 0666). */
+const RESTRICT_EVERY_MS = 5 * 60_000
 
 /**
  * Opens the database (taking PGlite's folder lock), migrates, and listens. Resolves with a stop function
@@ -28,7 +32,12 @@ const SWEEP_EVERY_MS = 3600_000
  * then cuts them off), closes the database and releases the folder lock.
  */
 export async function startServer(config: ServerConfig): Promise<{ url: string; stop(): Promise<void> }> {
+  // Whatever this process creates from now on (photos, the lock) is the user's only. PGlite (Emscripten's
+  // file system) creates its files 0666 whatever the umask: the 0700 folders keep others out, and its
+  // files are set to 0600 after start, every few minutes and at stop.
+  process.umask(0o077)
   fs.mkdirSync(config.dataDir, { recursive: true, mode: 0o700 })
+  restrictToOwner(config.dataDir)
   let release: (() => Promise<void>) | null = null
   let driver: SqlDriver
   if (config.databaseUrl) {
@@ -52,6 +61,7 @@ export async function startServer(config: ServerConfig): Promise<{ url: string; 
     blobs: fileBlobStore(path.join(config.dataDir, 'blobs')),
     devRoutes: config.demo,
     production,
+    pii: config.pii,
   })
   const app = buildApp(backend, {
     ops: {
@@ -66,16 +76,41 @@ export async function startServer(config: ServerConfig): Promise<{ url: string; 
   const store = backend.store as SqlStore
   const sweep = setInterval(() => void store.sweepOrphanImages(Date.now()).catch(() => undefined), SWEEP_EVERY_MS)
   sweep.unref()
+  const restrict = () => {
+    try {
+      restrictToOwner(config.dataDir)
+    } catch {
+      // A file removed while walking (a WAL segment recycled): the next round sets the rest.
+    }
+  }
+  restrict()
+  const modes = setInterval(restrict, RESTRICT_EVERY_MS)
+  modes.unref()
   return {
     url,
     stop: async () => {
       clearInterval(sweep)
+      clearInterval(modes)
       const cutOff = setTimeout(() => app.server.closeAllConnections(), config.shutdownGraceMs)
       await app.close()
       clearTimeout(cutOff)
       await driver.close()
+      restrict()
       if (release) await release()
     },
+  }
+}
+
+/**
+ * Makes `dir` and everything under it readable by the owner only: folders 0700, files 0600 (data
+ * written before the process's umask was set, e.g. by an older version). Symbolic links are left alone.
+ */
+function restrictToOwner(dir: string): void {
+  fs.chmodSync(dir, 0o700)
+  for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
+    const p = path.join(dir, entry.name)
+    if (entry.isDirectory()) restrictToOwner(p)
+    else if (entry.isFile()) fs.chmodSync(p, 0o600)
   }
 }
 
@@ -89,6 +124,7 @@ if (require.main === module) {
   }
   startServer(config).then(
     (s) => {
+      if (config.piiDemoKeys) console.warn('未设置 PII_KEY / PII_HASH_KEY：身份证号码用演示密钥加密，仅供演示和测试')
       console.log(
         `现代社区 server listening on ${s.url} (${config.mode}, ${config.databaseUrl ? 'PostgreSQL' : `PGlite in ${path.join(config.dataDir, 'pg')}`})`,
       )

@@ -13,7 +13,8 @@
  * only with first attempts. A process killed in the lane releases it with its connection.
  * Nothing but the database happens inside a transaction; photos go to the blob store before the
  * commit (removed again if it fails) and are removed after it. The store keeps no data between
- * transactions.
+ * transactions. ID numbers (the tables' `sealed` fields) are stored encrypted with a keyed hash for
+ * lookups (`sealed-columns.ts`, PIPL arts. 28, 51).
  */
 import type { ColumnType, Query, TableSpec, Where } from '../backend/core/data/spec'
 import {
@@ -28,6 +29,9 @@ import {
 } from '../backend/core/data/store'
 import type { BlobStore } from './blobs'
 import type { SqlConnection, SqlDriver } from './drivers'
+import { demoPiiKeys, PiiCipher, type PiiKeys } from './pii'
+import { recordSealState } from './pii-reseal'
+import { SealedColumns } from './sealed-columns'
 import { ident, Params, rowOf, selectList, selectSql, snake, whereSql } from './sql'
 
 /** Attempts of one transaction before `BusyError`. */
@@ -54,14 +58,22 @@ function isRetryable(e: unknown): boolean {
 }
 
 export class SqlStore implements Store {
-  private readonly specs: Map<string, TableSpec<Row>>
+  private readonly specs: Map<string, SealedColumns>
+  /** Seals and opens ID numbers (and hashes them for lookups). */
+  readonly cipher: PiiCipher
 
+  /**
+   * `pii`: the keys of ID numbers at rest; by default the demo's fixed keys (`demoPiiKeys`, not secret:
+   * the demo and the tests; the server passes the configured ones).
+   */
   constructor(
     readonly driver: SqlDriver,
     specs: readonly TableSpec<never>[],
     private readonly blobs: BlobStore,
+    pii: PiiKeys = demoPiiKeys(),
   ) {
-    this.specs = new Map(specs.map((s) => [s.name, s as unknown as TableSpec<Row>]))
+    this.cipher = new PiiCipher(pii)
+    this.specs = new Map(specs.map((s) => [s.name, new SealedColumns(s as unknown as TableSpec<Row>, this.cipher)]))
   }
 
   async transaction<T>(work: (tables: Tables) => Promise<T>): Promise<T> {
@@ -113,10 +125,17 @@ export class SqlStore implements Store {
       await c.query('BEGIN')
       try {
         await c.query(`TRUNCATE ${names.join(', ')} CASCADE`)
-        for (const spec of this.specs.values()) {
-          const list = rows[spec.name] as Row[] | undefined
-          if (list?.length) await insertMany(c, spec, list)
+        for (const sealed of this.specs.values()) {
+          const list = rows[sealed.spec.name] as Row[] | undefined
+          if (list?.length)
+            await insertMany(
+              c,
+              sealed.sqlSpec,
+              list.map((r) => sealed.seal(r)),
+            )
         }
+        // Every value is now sealed under the current keys.
+        await recordSealState(c, this.cipher)
         await c.query('COMMIT')
       } catch (e) {
         await c.query('ROLLBACK').catch(() => undefined)
@@ -161,7 +180,7 @@ function serialised(c: SqlConnection): SqlConnection {
   }
 }
 
-/** Inserts rows in one statement, from JSON (columns named as the table's). */
+/** Inserts rows (as stored: sealed) in one statement, from JSON (columns named as the table's). */
 async function insertMany(c: SqlConnection, spec: TableSpec<Row>, rows: Row[]): Promise<void> {
   const json = rows.map((r) => Object.fromEntries(Object.entries(r).map(([k, v]) => [snake(k), v])))
   const cols = Object.keys(spec.columns).map((f) => ident(snake(f)))
@@ -178,7 +197,7 @@ class SqlTransaction implements Tables {
 
   constructor(
     private readonly c: SqlConnection,
-    private readonly specs: Map<string, TableSpec<Row>>,
+    private readonly specs: Map<string, SealedColumns>,
     private readonly blobs: BlobStore,
   ) {}
 
@@ -217,17 +236,25 @@ class SqlTransaction implements Tables {
 }
 
 class SqlTable implements Table<Row> {
+  /** Column types of the SQL table (the spec's and the hashes of its sealed fields). */
   private readonly types: Record<string, ColumnType>
+  private readonly spec: TableSpec<Row>
 
   constructor(
     private readonly c: SqlConnection,
-    private readonly spec: TableSpec<Row>,
+    private readonly sealed: SealedColumns,
   ) {
-    this.types = spec.columns as Record<string, ColumnType>
+    this.spec = sealed.spec
+    this.types = sealed.sqlSpec.columns as Record<string, ColumnType>
   }
 
   private async rows(text: string, p: Params): Promise<Row[]> {
-    return (await this.c.query(text, p.values)).rows.map((r) => rowOf<Row>(r))
+    return (await this.c.query(text, p.values)).rows.map((r) => this.sealed.open(rowOf<Row>(r)))
+  }
+
+  /** The WHERE clause selecting the row with this key. */
+  private keyWhere(key: string, p: Params): string {
+    return whereSql(this.sealed.sqlSpec, this.sealed.where({ [this.spec.key]: key }), p)
   }
 
   async get(key: string, opts: { lock?: boolean } = {}): Promise<Row | undefined> {
@@ -236,7 +263,8 @@ class SqlTable implements Table<Row> {
 
   async find(query: Query<Row>): Promise<Row[]> {
     const p = new Params()
-    return this.rows(selectSql(this.spec, query, p), p)
+    const q = { ...query, where: this.sealed.where(query.where), order: this.sealed.order(query.order) }
+    return this.rows(selectSql(this.sealed.sqlSpec, q, p, this.spec), p)
   }
 
   async first(query: Omit<Query<Row>, 'limit' | 'offset'>): Promise<Row | undefined> {
@@ -246,7 +274,7 @@ class SqlTable implements Table<Row> {
   async count(where: Where<Row>): Promise<number> {
     const p = new Params()
     const r = await this.c.query(
-      `SELECT count(*)::int AS n FROM ${ident(this.spec.name)} WHERE ${whereSql(this.spec, where, p)}`,
+      `SELECT count(*)::int AS n FROM ${ident(this.spec.name)} WHERE ${whereSql(this.sealed.sqlSpec, this.sealed.where(where), p)}`,
       p.values,
     )
     return Number(r.rows[0].n)
@@ -254,36 +282,38 @@ class SqlTable implements Table<Row> {
 
   async insert(row: Row): Promise<Row> {
     const p = new Params()
+    const stored = this.sealed.seal(row)
     const fields = Object.keys(this.types)
-    const values = fields.map((f) => p.add(this.types[f], row[f]))
-    const key = String(row[this.spec.key])
+    const values = fields.map((f) => p.add(this.types[f], stored[f]))
+    // A sealed key (an ID number) is not repeated in the error.
+    const key = this.sealed.sqlSpec.key === this.spec.key ? String(row[this.spec.key]) : '(sealed)'
     const r = await this.c.query(
       `INSERT INTO ${ident(this.spec.name)} (${fields.map((f) => ident(snake(f))).join(', ')}) VALUES (${values.join(', ')}) ON CONFLICT DO NOTHING RETURNING ${selectList(this.spec)}`,
       p.values,
     )
     if (!r.rows.length) throw new DuplicateKeyError(this.spec.name, key)
-    return rowOf<Row>(r.rows[0])
+    return this.sealed.open(rowOf<Row>(r.rows[0]))
   }
 
   async update(key: string, patch: Partial<Row>): Promise<Row> {
     const p = new Params()
-    const sets = Object.keys(patch)
-      .filter((f) => f !== this.spec.key && this.types[f])
-      .map((f) => `${ident(snake(f))} = ${p.add(this.types[f], patch[f])}`)
-    const where = `${ident(snake(this.spec.key))} = ${p.add(this.types[this.spec.key], key)}`
+    const stored = this.sealed.seal(
+      Object.fromEntries(Object.entries(patch).filter(([f]) => f !== this.spec.key && f in this.spec.columns)),
+    )
+    const sets = Object.keys(stored)
+      .filter((f) => this.types[f])
+      .map((f) => `${ident(snake(f))} = ${p.add(this.types[f], stored[f])}`)
+    const where = this.keyWhere(key, p)
     const text = sets.length
       ? `UPDATE ${ident(this.spec.name)} SET ${sets.join(', ')} WHERE ${where} RETURNING ${selectList(this.spec)}`
       : `SELECT ${selectList(this.spec)} FROM ${ident(this.spec.name)} WHERE ${where}`
     const r = await this.c.query(text, p.values)
-    if (!r.rows.length) throw new Error(`no row ${key} in ${this.spec.name}`)
-    return rowOf<Row>(r.rows[0])
+    if (!r.rows.length) throw new Error(`no row ${this.sealed.any ? '' : key} in ${this.spec.name}`)
+    return this.sealed.open(rowOf<Row>(r.rows[0]))
   }
 
   async remove(key: string): Promise<void> {
     const p = new Params()
-    await this.c.query(
-      `DELETE FROM ${ident(this.spec.name)} WHERE ${ident(snake(this.spec.key))} = ${p.add(this.types[this.spec.key], key)}`,
-      p.values,
-    )
+    await this.c.query(`DELETE FROM ${ident(this.spec.name)} WHERE ${this.keyWhere(key, p)}`, p.values)
   }
 }

@@ -105,9 +105,18 @@ export function selectList<R extends object>(spec: TableSpec<R>): string {
     .join(', ')
 }
 
-/** `SELECT … FROM t WHERE … ORDER BY … LIMIT … OFFSET … [FOR UPDATE]`. */
-export function selectSql<R extends object>(spec: TableSpec<R>, q: Query<R>, p: Params): string {
-  let text = `SELECT ${selectList(spec)} FROM ${ident(spec.name)} WHERE ${whereSql(spec, q.where, p)} ORDER BY ${orderSql(spec, q.order)}`
+/**
+ * `SELECT … FROM t WHERE … ORDER BY … LIMIT … OFFSET … [FOR UPDATE]` over `spec`'s columns; `select`:
+ * the spec whose columns are returned (default `spec`; the SQL spec of a table with sealed fields has
+ * hash columns the rows do not return).
+ */
+export function selectSql<R extends object>(
+  spec: TableSpec<R>,
+  q: Query<R>,
+  p: Params,
+  select: TableSpec<R> = spec,
+): string {
+  let text = `SELECT ${selectList(select)} FROM ${ident(spec.name)} WHERE ${whereSql(spec, q.where, p)} ORDER BY ${orderSql(spec, q.order)}`
   if (q.limit !== undefined) text += ` LIMIT ${Math.max(0, Math.floor(q.limit))}`
   if (q.offset) text += ` OFFSET ${Math.max(0, Math.floor(q.offset))}`
   if (q.lock) text += ' FOR UPDATE'

@@ -12,7 +12,7 @@ import {
   type TodoProvider,
   type Tx,
 } from '../core/router'
-import type { User } from '../model'
+import type { PiiAccess, User } from '../model'
 import { communityDtoOf, displayName, displayNames, meDto, roomBindingDto } from './views'
 
 const HOUR = 3600_000
@@ -206,6 +206,7 @@ export const meRoutes = (
         `绑定房屋：${roomLines.join('；') || '无'}`,
         `亲友代办：${links.map((l) => `${l.proxyId === user.id ? `代 ${names.get(l.principalId)} 办理` : `${names.get(l.proxyId)} 代我办理`}（${l.status}）`).join('；') || '无'}`,
         `消息：${(await tx.core.messageCounts(user.id)).total} 条`,
+        ...accessLines(await tx.core.piiAccessesOf(user.id)),
       ]
       return { text: lines.join('\n'), idNumberMasked: user.idNumber ? maskResidentId(user.idNumber) : null }
     },
@@ -234,6 +235,20 @@ export const meRoutes = (
     },
   }),
 ]
+
+/**
+ * The export's section on who opened the person's applications and photos (PIPL art. 45): a heading,
+ * then one line per opening, oldest first ("2026年3月2日（周一） 10:05 社区工作人员 赵敏 查看了 爱心卡申请").
+ */
+function accessLines(log: readonly PiiAccess[]): string[] {
+  if (!log.length) return ['工作人员查看记录：无']
+  return [
+    `工作人员查看记录（共 ${log.length} 次）：`,
+    ...log.map(
+      (a) => `${formatDateCn(beijingDate(a.at))} ${a.at.slice(11, 16)} 社区工作人员 ${a.workerName} 查看了 ${a.what}`,
+    ),
+  ]
+}
 
 /**
  * Erases a deleted account's core personal records (PIPL art. 47): room bindings, sessions, family

@@ -36,6 +36,8 @@ export interface ServerProcess {
   readonly pid: number
   /** Resolves when the process has ended: its exit code, or the signal that ended it. */
   readonly exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>
+  /** Everything the process wrote to stdout and stderr so far (its log). */
+  output(): string
   /** Sends `signal` (default SIGKILL) and waits (≤ 10 s) for the process to end. */
   kill(signal?: NodeJS.Signals): Promise<void>
 }
@@ -64,32 +66,40 @@ export function startServerProcess(
   )
   void exited.then(() => running.delete(child))
   let output = ''
+  let log = ''
   const keep = (d: Buffer) => {
     output = (output + String(d)).slice(-4000)
   }
   child.stderr!.on('data', keep)
+  const record = (d: Buffer) => {
+    log += String(d)
+  }
+  child.stdout!.on('data', record)
+  child.stderr!.on('data', record)
   return new Promise((resolve, reject) => {
     const timer = setTimeout(() => {
       if (child.pid && isRunning(child)) process.kill(child.pid, 'SIGKILL')
       reject(new Error(`server did not listen within ${timeoutMs} ms:\n${output}`))
     }, timeoutMs)
-    child.stdout!.on('data', (d: Buffer) => {
+    const onData = (d: Buffer) => {
       keep(d)
       const m = /listening on (http:\/\/127\.0\.0\.1:\d+)/.exec(output)
       if (!m) return
       clearTimeout(timer)
-      child.stdout!.removeAllListeners('data')
+      child.stdout!.removeListener('data', onData)
       child.stdout!.resume()
       resolve({
         url: m[1],
         pid: child.pid!,
         exited,
+        output: () => log,
         kill: async (signal = 'SIGKILL') => {
           if (isRunning(child)) process.kill(child.pid!, signal)
           await Promise.race([exited, new Promise((r) => setTimeout(r, 10_000).unref())])
         },
       })
-    })
+    }
+    child.stdout!.on('data', onData)
     void exited.then(() => {
       clearTimeout(timer)
       reject(new Error(`server exited (${child.exitCode ?? child.signalCode}) before listening:\n${output}`))

@@ -10,6 +10,7 @@ import { TABLES } from '@/backend'
 import type { ColumnType, TableSpec } from '@/backend/core/data/spec'
 import { pgliteDriver, type SqlDriver } from '@/server/drivers'
 import { migrate, migrationFiles } from '@/server/migrate'
+import { sqlColumns, sqlLookup } from '@/server/sealed-columns'
 import { snake, SQL_TYPES } from '@/server/sql'
 import { describeSql, sqlDatabases } from './databases'
 
@@ -46,7 +47,8 @@ describeSql.each(sqlDatabases(2))('SQL schema on %s', (_kind, open) => {
       ).rows as { column_name: string; data_type: string; is_nullable: string; collation_name: string | null }[]
       if (!cols.length) problems.push(`${spec.name}: no such table`)
       const byName = new Map(cols.map((c) => [c.column_name, c]))
-      for (const [field, type] of Object.entries(spec.columns as Record<string, ColumnType>)) {
+      // With a hash column beside each sealed (ID number) column.
+      for (const [field, type] of Object.entries(sqlColumns(spec as TableSpec<never>))) {
         const c = byName.get(snake(field))
         if (!c) {
           problems.push(`${spec.name}.${snake(field)}: missing`)
@@ -77,7 +79,7 @@ describeSql.each(sqlDatabases(2))('SQL schema on %s', (_kind, open) => {
     const missing: string[] = []
     for (const spec of TABLES as unknown as TableSpec<Record<string, unknown>>[]) {
       for (const lookup of spec.lookups) {
-        const want = lookup.map(snake)
+        const want = sqlLookup(spec as TableSpec<never>, lookup).map(snake)
         const ok = indexes.some((ix) => ix.table === spec.name && want.every((c, i) => ix.cols[i] === c))
         if (!ok) missing.push(`${spec.name} (${want.join(', ')})`)
       }

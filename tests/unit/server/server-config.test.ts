@@ -1,4 +1,5 @@
 import { configFromEnv } from '@/server/config'
+import { demoPiiKeys } from '@/server/pii'
 
 const env = (vars: Record<string, string>) => vars as unknown as NodeJS.ProcessEnv
 const KEY = Buffer.alloc(32, 7).toString('base64')
@@ -38,13 +39,21 @@ describe('npm run server configuration', () => {
     expect(configFromEnv(env({}))).toMatchObject({ corsOrigins: '*', logLevel: 'info', shutdownGraceMs: 10_000 })
     expect(configFromEnv(env({ NODE_ENV: 'test' })).logLevel).toBe('silent')
     expect(configFromEnv(env({ NODE_ENV: 'test', LOG_LEVEL: 'debug' })).logLevel).toBe('debug')
+    // ID numbers at rest under the demo's fixed keys, said so at start.
+    expect(configFromEnv(env({})).pii).toEqual(demoPiiKeys())
+    expect(configFromEnv(env({})).piiDemoKeys).toBe(true)
+    expect(refusal({ PII_KEY: Buffer.alloc(32, 7).toString('base64') })).toContain('- PII_HASH_KEY：')
   })
 
   it('runs in production with PostgreSQL and both keys: nothing of the demo, no origin unless listed', () => {
     const c = configFromEnv(env(PRODUCTION))
     expect(c).toMatchObject({ mode: 'production', demo: false, corsOrigins: [], logLevel: 'info' })
-    expect(c.piiKey).toEqual(Buffer.alloc(32, 7))
-    expect(c.piiHashKey).toEqual(Buffer.alloc(48, 9))
+    expect(c.pii).toEqual({ current: Buffer.alloc(32, 7), hashKey: Buffer.alloc(48, 9), previous: [] })
+    expect(c.piiDemoKeys).toBe(false)
+    const older = Buffer.alloc(32, 5).toString('base64')
+    expect(configFromEnv(env({ ...PRODUCTION, PII_PREVIOUS_KEYS: ` ${older},` })).pii.previous).toEqual([
+      Buffer.alloc(32, 5),
+    ])
     const listed = configFromEnv(env({ ...PRODUCTION, CORS_ORIGINS: 'https://a.example.cn, https://b.example.cn' }))
     expect(listed.corsOrigins).toEqual(['https://a.example.cn', 'https://b.example.cn'])
   })

@@ -29,6 +29,13 @@ export interface TableSpec<R extends object = Record<string, unknown>> {
   /** Equality columns of the lookups routes make (a leading subset of an index). */
   readonly lookups: readonly (readonly Field<R>[])[]
   /**
+   * Text columns holding ID numbers (sensitive personal information, PIPL art. 28). The SQL store keeps
+   * them encrypted, with a keyed hash in a `<column>_hash` column that equality conditions, the key and
+   * unique constraints use (art. 51; `src/server/sealed-columns.ts`); they can be compared only for
+   * equality, never ordered or ranged. The in-app store keeps them as they are (the phone owner's data).
+   */
+  readonly sealed?: readonly Field<R>[]
+  /**
    * In-app store only: rows go under one storage key per shard (e.g. per day for idempotency records),
    * so that no single key grows without bound under WeChat's 1 MB per key.
    */

@@ -13,9 +13,10 @@ import { addWorkingDays } from '@/domain/workingDays'
 import { conflict, notFound, unprocessable } from '@/backend/core/http'
 import { newId } from '@/backend/core/ids'
 import type { Route, RouteContext } from '@/backend/core/router'
+import { logPiiAccess } from '@/backend/routes/pii-access'
 import { displayName } from '@/backend/routes/views'
 import { OPEN, REVIEW_WORKING_DAYS } from './applications'
-import { communityApplication, notifyParties, todayOf, workerAct, workerRoute } from './common'
+import { communityApplication, notifyParties, PROOF_LABELS, todayOf, workerAct, workerRoute } from './common'
 import type { CareAct, CareApplication, CareCardRecord } from './model'
 import { formatDateCn } from '@/domain/time'
 import { applicationDtos, workerApplicationView } from './views'
@@ -83,7 +84,11 @@ export const reviewRoutes: Route[] = [
   workerRoute({
     method: 'GET',
     path: '/api/worker/care-card/applications/:id',
-    handler: async (ctx) => workerApplicationView(ctx, await communityApplication(ctx, ctx.params.id)),
+    handler: async (ctx) => {
+      const app = await communityApplication(ctx, ctx.params.id)
+      await logPiiAccess(ctx, app.applicantId, 'application', app.id, '爱心卡申请')
+      return workerApplicationView(ctx, app)
+    },
   }),
   workerRoute({
     method: 'GET',
@@ -93,6 +98,13 @@ export const reviewRoutes: Route[] = [
       const proof = app.proofs.find((p) => p.imageId === ctx.params.imageId)
       const base64 = proof ? await ctx.tx.core.images.get(proof.imageId) : null
       if (!proof || base64 === null) throw notFound('没有找到这张材料照片', 'NO_SUCH_IMAGE')
+      await logPiiAccess(
+        ctx,
+        app.applicantId,
+        'photo',
+        proof.imageId,
+        `爱心卡申请材料照片：${PROOF_LABELS[proof.kind]}`,
+      )
       return { imageId: proof.imageId, base64 }
     },
   }),
