@@ -6,7 +6,9 @@ import { Backend, FEATURES, ROUTES, seedRows, TABLES } from '../backend'
 import type { MockClock } from '../backend/core/clock'
 import type { BlobStore } from './blobs'
 import type { SqlDriver } from './drivers'
+import type { RateLimits } from '../backend/core/rate-limits'
 import { migrate } from './migrate'
+import { sqlRateCounter } from './rate-counter'
 import { SqlStore } from './sql-store'
 
 export interface SqlBackendOptions {
@@ -16,6 +18,8 @@ export interface SqlBackendOptions {
   clock?: MockClock
   /** Whether the dev routes (mock time, faults, reset) are served: demo mode only. */
   devRoutes?: boolean
+  /** Rate limits per user and per IP, counted in the database (none when left out). */
+  rateLimits?: RateLimits
   /** Seed an empty database on start (default true; tests that reseed per test turn it off). */
   seedWhenEmpty?: boolean
 }
@@ -32,6 +36,8 @@ export async function createSqlBackend(opts: SqlBackendOptions): Promise<Backend
     seed: seedRows,
     clock: opts.clock,
     devRoutes: opts.devRoutes ?? true,
+    rateLimits: opts.rateLimits,
+    rateCounter: sqlRateCounter(opts.driver),
   })
   if (opts.seedWhenEmpty ?? true) await backend.start()
   return backend

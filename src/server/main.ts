@@ -9,6 +9,7 @@
  */
 import fs from 'node:fs'
 import path from 'node:path'
+import { DEFAULT_RATE_LIMITS, type RateLimits } from '../backend/core/rate-limits'
 import { buildApp } from './app'
 import { createSqlBackend } from './backend'
 import { fileBlobStore } from './blobs'
@@ -29,6 +30,8 @@ export interface ServerConfig {
    */
   demo: boolean
   dataDir: string
+  /** Rate limits per user and per IP (default `DEFAULT_RATE_LIMITS`; tests lower them). */
+  rateLimits?: RateLimits
 }
 
 /** The configuration from the environment. */
@@ -69,6 +72,7 @@ export async function startServer(config: ServerConfig): Promise<{ url: string; 
     driver,
     blobs: fileBlobStore(path.join(config.dataDir, 'blobs')),
     devRoutes: config.demo,
+    rateLimits: config.rateLimits ?? DEFAULT_RATE_LIMITS,
   })
   const app = buildApp(backend)
   const url = await app.listen({ port: config.port, host: config.host })

@@ -27,6 +27,7 @@ import {
   type BackendResponse,
 } from './http'
 import { newId } from './ids'
+import { checkRateLimits, memoryRateCounter, type RateCounter, type RateLimits } from './rate-limits'
 import {
   maskTypedIdNumbers,
   matchRoute,
@@ -49,6 +50,10 @@ export interface BackendOptions {
   clock?: MockClock
   /** Whether dev routes (mock time, faults, reset) are served. */
   devRoutes?: boolean
+  /** Rate limits per user and per IP (none when left out; the server passes `DEFAULT_RATE_LIMITS`). */
+  rateLimits?: RateLimits
+  /** Where the rate-limit counters live (default: in memory, for the in-app backend). */
+  rateCounter?: RateCounter
 }
 
 const MUTATING = new Set(['POST', 'PUT', 'PATCH', 'DELETE'])
@@ -97,11 +102,13 @@ export class Backend {
   private syncedOffsetMs = 0
   private lastPurgeMs = 0
   private ready: Promise<void> | null = null
+  private readonly rateCounter: RateCounter
 
   constructor(private readonly options: BackendOptions) {
     this.store = options.store
     this.clock = options.clock ?? new MockClock()
     this.syncedOffsetMs = this.clock.offsetMs
+    this.rateCounter = options.rateCounter ?? memoryRateCounter()
   }
 
   /** The route table this backend serves (the server gives photo-carrying routes their body limit). */
@@ -264,6 +271,8 @@ export class Backend {
     try {
       await this.start()
       await this.saveMovedClock()
+      const limited = await this.rateLimited(req)
+      if (limited) return limited
       const response = await this.store.transaction(async (tables) => {
         failureWork = []
         resetAfter = false
@@ -290,6 +299,25 @@ export class Backend {
       }
       return errorResponse(e, req.requestId ?? newId('req'))
     }
+  }
+
+  /**
+   * The 429 answer when `req` exceeds a rate limit, else null (and always null without limits). Runs
+   * before the request's transaction; the counters commit on their own, so refused requests count too.
+   */
+  private async rateLimited(req: BackendRequest): Promise<BackendResponse | null> {
+    const limits = this.options.rateLimits
+    if (!limits) return null
+    const found = matchRoute(this.options.routes, req.method, req.url.split('?')[0])
+    if (!found || !('route' in found)) return null
+    const auth = req.headers.authorization ?? ''
+    const token = auth.startsWith('Bearer ') ? auth.slice(7) : ''
+    const userId =
+      token && MUTATING.has(req.method)
+        ? ((await this.store.transaction((t) => new CoreRepository(t).sessions.get(token)))?.userId ?? null)
+        : null
+    const wallMs = this.clock.now() - this.clock.offsetMs
+    return checkRateLimits(limits, this.rateCounter, req, found.route, userId, wallMs)
   }
 
   private async handleIn(

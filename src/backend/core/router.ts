@@ -98,6 +98,8 @@ export interface Route<B = unknown> {
    * routes carrying photos raise it with `photoBodyLimit(n)`. Larger bodies get 413 `BODY_TOO_LARGE`.
    */
   bodyLimit?: number
+  /** Which rate limit of `rate-limits.ts` counts it besides the one on writes: logging in, real-name verification. */
+  rateLimit?: 'login' | 'real-name'
   handler: (ctx: RouteContext<B>) => Promise<HandlerResult> | HandlerResult
 }
 

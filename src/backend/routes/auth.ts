@@ -32,6 +32,7 @@ export const authRoutes: Route[] = [
     method: 'POST',
     path: '/api/auth/mock-login',
     access: 'public',
+    rateLimit: 'login',
     input: v.object({ userId: v.pipe(v.string(), v.minLength(1), v.maxLength(64)) }),
     handler: async ({ tx, body, nowIso }) => {
       const user = await tx.core.users.get(body.userId)
