@@ -31,9 +31,9 @@ export const JSON_BODY_LIMIT = 256 * 1024
 
 /**
  * Largest JSON body (bytes) of a route carrying up to `photos` photos of at most 200 KB each as base64
- * text (4 characters per 3 bytes), plus 16 KB for the other fields. E.g. 8 photos: 2,201,601 bytes.
+ * text (4 characters per 3 bytes), plus 64 KB for the other fields. E.g. 1 photo: 338,606 bytes.
  */
-export const photoBodyLimit = (photos: number): number => Math.ceil((photos * 200 * 1024 * 4) / 3) + 16 * 1024
+export const photoBodyLimit = (photos: number): number => Math.ceil((photos * 200 * 1024 * 4) / 3) + 64 * 1024
 
 /** The JSON error body every failure carries. `fields` maps a field name to its message. */
 export interface ErrorBody {
