@@ -27,6 +27,7 @@ import { coreSeed, coreSeedRows } from './seed'
 import { withWeChatLimits, type KeyValueStorage } from './storage/types'
 import { CORE_TABLES, settingsTable } from './tables'
 
+import type { RateLimits } from './core/rate-limits'
 export { Backend } from './core/backend'
 
 /** The feature modules, in the order their tables are created. */
@@ -73,6 +74,8 @@ export function createBackend(opts: {
   clock?: MockClock
   devRoutes?: boolean
   limits?: boolean
+  /** Rate limits (tests); the in-app backend has none by default, its counters are in memory. */
+  rateLimits?: RateLimits
 }): Backend {
   const storage = opts.limits === false ? opts.storage : withWeChatLimits(opts.storage)
   const store = new InAppStore(storage, TABLES, { schemaVersion: SCHEMA_VERSION })
@@ -91,5 +94,6 @@ export function createBackend(opts: {
     seed: seedRows,
     clock,
     devRoutes: opts.devRoutes ?? true,
+    rateLimits: opts.rateLimits,
   })
 }

@@ -6,13 +6,14 @@
  * the request then drops it, `server-error` answers 503, `lost-response` runs the handler then drops
  * the connection.
  */
-import Fastify, { type FastifyInstance } from 'fastify'
+import Fastify, { type FastifyInstance, type FastifyReply, type RouteHandlerMethod } from 'fastify'
 import type { Backend } from '../backend'
-import type { Method } from '../backend/core/http'
+import { internalErrorBody, type Method } from '../backend/core/http'
+import { installJsonParser, LIMIT_OPTIONS, registerLargeBodyRoutes } from './limits'
 import { installOps, opsServerOptions, type OpsOptions } from './ops'
 
 export interface AppOptions {
-  /** Largest accepted body in bytes (photos travel as base64 inside JSON). */
+  /** Largest accepted body in bytes on routes that do not raise it (default 256 KB). */
   bodyLimit?: number
   /** How long a `timeout` fault holds the request before dropping it (ms). */
   timeoutHoldMs?: number
@@ -33,6 +34,11 @@ function fastifyError(e: { statusCode?: number; code?: string }): { status: numb
       return { status: 413, code: 'BODY_TOO_LARGE', message: '提交的内容太大，请压缩照片或分几次提交' }
     case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
       return { status: 415, code: 'UNSUPPORTED_MEDIA_TYPE', message: '提交的内容格式不支持，请用 JSON 提交' }
+    case 'JSON_TOO_DEEP':
+      return { status: 400, code: 'JSON_TOO_DEEP', message: '提交的内容层次太深，格式不正确' }
+    case 'FST_ERR_BAD_URL':
+    case 'FST_ERR_MAX_PARAM_LENGTH':
+      return { status: 400, code: 'BAD_PATH', message: '请求地址格式不正确' }
     case 'MALFORMED_JSON':
     case 'FST_ERR_CTP_INVALID_CONTENT_LENGTH':
       return { status: 400, code: 'MALFORMED_JSON', message: '提交的内容格式不正确' }
@@ -45,20 +51,26 @@ function fastifyError(e: { statusCode?: number; code?: string }): { status: numb
 
 /** A Fastify app serving `backend` (not yet listening). */
 export function buildApp(backend: Backend, opts: AppOptions = {}): FastifyInstance {
-  const app = Fastify({ bodyLimit: opts.bodyLimit ?? 1024 * 1024, ...opsServerOptions(opts.ops) })
-  installOps(app, opts.ops)
-  // JSON, where an empty body is no body (a POST without fields).
-  app.addContentTypeParser('application/json', { parseAs: 'string' }, (_req, text, done) => {
-    if (!text) return done(null, undefined)
-    try {
-      done(null, JSON.parse(text as string))
-    } catch {
-      done(Object.assign(new Error('malformed JSON'), { statusCode: 400, code: 'MALFORMED_JSON' }), undefined)
-    }
+  const app = Fastify({
+    ...LIMIT_OPTIONS,
+    ...(opts.bodyLimit ? { bodyLimit: opts.bodyLimit } : {}),
+    // Logger and request ids (a well-formed id from the proxy in front is kept).
+    ...opsServerOptions(opts.ops),
+    // A path that is not valid percent-encoding, refused before routing.
+    frameworkErrors: (error, req, reply) => {
+      const { status, code, message } = fastifyError(error)
+      void (reply as FastifyReply).code(status).headers(CORS).header('x-request-id', req.id).send({ code, message })
+    },
   })
-  app.setErrorHandler((error, _req, reply) => {
+  // Request id, security headers and CORS on every answer; one log line per request; health checks.
+  installOps(app, opts.ops)
+  installJsonParser(app)
+  app.setErrorHandler((error, req, reply) => {
     const { status, code, message } = fastifyError(error as { statusCode?: number; code?: string })
-    void reply.code(status).headers(CORS).send({ code, message })
+    void reply
+      .code(status)
+      .headers(CORS)
+      .send(code === 'INTERNAL' ? internalErrorBody(req.id) : { code, message })
   })
   app.setNotFoundHandler((_req, reply) => {
     void reply.code(404).headers(CORS).send({ code: 'NO_ROUTE', message: '没有这个服务接口' })
@@ -66,36 +78,36 @@ export function buildApp(backend: Backend, opts: AppOptions = {}): FastifyInstan
   app.options('/*', (_req, reply) => {
     void reply.code(204).headers(CORS).send()
   })
-  app.route({
-    method: ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'],
-    url: '/api/*',
-    handler: async (req, reply) => {
-      const fault = await backend.decideFault(req.url)
-      if (fault.delayMs) await new Promise((r) => setTimeout(r, fault.delayMs))
-      if (fault.kind === 'timeout') {
-        setTimeout(() => req.raw.socket.destroy(), opts.timeoutHoldMs ?? 10_000)
-        return reply.hijack()
-      }
-      if (fault.kind === 'server-error') {
-        return reply.code(503).headers(CORS).send({ code: 'SERVICE_UNAVAILABLE', message: '服务繁忙，请稍后再试' })
-      }
-      const headers = Object.fromEntries(Object.entries(req.headers).map(([k, v]) => [k, Array.isArray(v) ? v[0] : v]))
-      const out = await backend.handle({
-        method: req.method as Method,
-        url: req.url,
-        headers,
-        body: req.body ?? undefined,
-      })
-      if (fault.kind === 'lost-response') {
-        req.raw.socket.destroy()
-        return reply.hijack()
-      }
-      return reply
-        .code(out.status)
-        .headers({ ...CORS, ...(out.headers ?? {}) })
-        .type('application/json; charset=utf-8')
-        .send(JSON.stringify(out.body))
-    },
-  })
+  const handler: RouteHandlerMethod = async (req, reply) => {
+    const fault = await backend.decideFault(req.url)
+    if (fault.delayMs) await new Promise((r) => setTimeout(r, fault.delayMs))
+    if (fault.kind === 'timeout') {
+      setTimeout(() => req.raw.socket.destroy(), opts.timeoutHoldMs ?? 10_000)
+      return reply.hijack()
+    }
+    if (fault.kind === 'server-error') {
+      return reply.code(503).headers(CORS).send({ code: 'SERVICE_UNAVAILABLE', message: '服务繁忙，请稍后再试' })
+    }
+    const headers = Object.fromEntries(Object.entries(req.headers).map(([k, v]) => [k, Array.isArray(v) ? v[0] : v]))
+    const out = await backend.handle({
+      method: req.method as Method,
+      url: req.url,
+      headers,
+      body: req.body ?? undefined,
+      requestId: req.id,
+      clientIp: req.ip,
+    })
+    if (fault.kind === 'lost-response') {
+      req.raw.socket.destroy()
+      return reply.hijack()
+    }
+    return reply
+      .code(out.status)
+      .headers({ ...CORS, ...(out.headers ?? {}) })
+      .type('application/json; charset=utf-8')
+      .send(JSON.stringify(out.body))
+  }
+  app.route({ method: ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'], url: '/api/*', handler })
+  registerLargeBodyRoutes(app, backend.routes, handler)
   return app
 }

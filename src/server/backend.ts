@@ -6,9 +6,11 @@ import { Backend, FEATURES, ROUTES, seedRows, TABLES } from '../backend'
 import type { MockClock } from '../backend/core/clock'
 import type { BlobStore } from './blobs'
 import type { SqlDriver } from './drivers'
+import type { RateLimits } from '../backend/core/rate-limits'
 import { migrate } from './migrate'
 import type { PiiKeys } from './pii'
 import { sealPersonalData } from './pii-reseal'
+import { sqlRateCounter } from './rate-counter'
 import { SqlStore } from './sql-store'
 
 export interface SqlBackendOptions {
@@ -20,6 +22,8 @@ export interface SqlBackendOptions {
   devRoutes?: boolean
   /** Production: no dev routes, persona login, faults or mock time (see `BackendOptions.production`). */
   production?: boolean
+  /** Rate limits per user and per IP, counted in the database (none when left out). */
+  rateLimits?: RateLimits
   /** Seed an empty database on start (default true; tests that reseed per test turn it off). */
   seedWhenEmpty?: boolean
   /**
@@ -47,6 +51,8 @@ export async function createSqlBackend(opts: SqlBackendOptions): Promise<Backend
     clock: opts.clock,
     devRoutes: opts.devRoutes ?? true,
     production: opts.production,
+    rateLimits: opts.rateLimits,
+    rateCounter: sqlRateCounter(opts.driver),
   })
   if (opts.seedWhenEmpty ?? true) await backend.start()
   return backend

@@ -9,6 +9,7 @@
  */
 import path from 'node:path'
 import * as v from 'valibot'
+import type { RateLimits } from '../backend/core/rate-limits'
 import { demoPiiKeys, type PiiKeys } from './pii'
 
 /** Log levels of Fastify's logger (pino); `silent` writes nothing. */
@@ -50,6 +51,8 @@ export interface ServerConfig {
   pii: PiiKeys
   /** Whether `pii` holds the demo's fixed keys (the server says so at start). */
   piiDemoKeys: boolean
+  /** Rate limits per user and per IP (not from the environment; default `DEFAULT_RATE_LIMITS`; tests lower them). */
+  rateLimits?: RateLimits
 }
 
 /** One variable's problem, in plain words. */

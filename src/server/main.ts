@@ -13,6 +13,7 @@
  */
 import fs from 'node:fs'
 import path from 'node:path'
+import { DEFAULT_RATE_LIMITS } from '../backend/core/rate-limits'
 import { buildApp } from './app'
 import { createSqlBackend } from './backend'
 import { fileBlobStore } from './blobs'
@@ -62,6 +63,7 @@ export async function startServer(config: ServerConfig): Promise<{ url: string; 
     devRoutes: config.demo,
     production,
     pii: config.pii,
+    rateLimits: config.rateLimits ?? DEFAULT_RATE_LIMITS,
   })
   const app = buildApp(backend, {
     ops: {

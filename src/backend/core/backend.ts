@@ -4,6 +4,7 @@
  * both call `handle()`, and realise `decideFault()`'s verdict themselves. Data lives in a `Store`
  * (in-app or SQL); demo settings (mock time, faults) are data too, read at the start of every request.
  */
+import { DomainError } from '@/domain/errors'
 import { sha256Hex } from '@/domain/hash'
 import { maskIdNumbersIn } from '@/domain/residentId'
 import { beijingIso } from '@/domain/time'
@@ -16,8 +17,17 @@ import { BusyError, DuplicateKeyError, RetryTransaction } from './data/store'
 import { StorageFullError } from '../storage/types'
 import type { Feature } from './feature'
 import { drawFault, type FaultConfig, type FaultDecision } from './faults'
-import { forbidden, HttpError, notFound, unauthorized, type BackendRequest, type BackendResponse } from './http'
+import {
+  forbidden,
+  HttpError,
+  internalErrorBody,
+  notFound,
+  unauthorized,
+  type BackendRequest,
+  type BackendResponse,
+} from './http'
 import { newId } from './ids'
+import { checkRateLimits, memoryRateCounter, type RateCounter, type RateLimits } from './rate-limits'
 import {
   maskTypedIdNumbers,
   matchRoute,
@@ -45,6 +55,10 @@ export interface BackendOptions {
    * `NO_ROUTE`), no faults, and the wall clock as it is (a stored mock-time offset is ignored).
    */
   production?: boolean
+  /** Rate limits per user and per IP (none when left out; the server passes `DEFAULT_RATE_LIMITS`). */
+  rateLimits?: RateLimits
+  /** Where the rate-limit counters live (default: in memory, for the in-app backend). */
+  rateCounter?: RateCounter
 }
 
 const MUTATING = new Set(['POST', 'PUT', 'PATCH', 'DELETE'])
@@ -53,8 +67,12 @@ const IDEMPOTENCY_KEEP_MS = 48 * 3600_000
 const PURGE_EVERY_MS = 10 * 60_000
 const PURGE_BATCH = 200
 
-/** The response of a request that threw: an HTTP error's own, a domain error as 422, anything else 500. */
-function errorResponse(e: unknown): BackendResponse {
+/**
+ * The response of a request that threw: an HTTP error's own, a domain rule (`DomainError`) as 422,
+ * anything else (a bug, a full disk, a lost database) 500 `INTERNAL` with the request's id and a plain
+ * sentence, never the system's message.
+ */
+function errorResponse(e: unknown, requestId: string): BackendResponse {
   if (e instanceof HttpError) return { status: e.status, body: e.toBody() }
   if (e instanceof BusyError) {
     return {
@@ -71,11 +89,10 @@ function errorResponse(e: unknown): BackendResponse {
       : `本机存储空间已满，本次操作没有保存，已提交的资料不受影响。${e.freeSpaceAdvice ?? '请清理存储空间后重试'}。`
     return { status: 507, body: { code: 'STORAGE_FULL', message } }
   }
-  const code = (e as { code?: string }).code
-  if (code && /^[A-Z_]+$/.test(code)) return { status: 422, body: { code, message: (e as Error).message } }
-  // The caller sees a plain sentence; whoever runs the backend needs the cause (the server's log).
-  console.error('backend: unexpected error, answered 500:', e)
-  return { status: 500, body: { code: 'INTERNAL', message: '服务暂时出了点问题，请稍后再试' } }
+  if (e instanceof DomainError) return { status: 422, body: { code: e.code, message: e.message } }
+  // The caller sees a plain sentence and the id to quote; whoever runs the backend needs the cause (the log).
+  console.error(`backend: unexpected error in request ${requestId}, answered 500:`, e)
+  return { status: 500, body: internalErrorBody(requestId), headers: { 'x-request-id': requestId } }
 }
 
 export class Backend {
@@ -90,11 +107,18 @@ export class Backend {
   private syncedOffsetMs = 0
   private lastPurgeMs = 0
   private ready: Promise<void> | null = null
+  private readonly rateCounter: RateCounter
 
   constructor(private readonly options: BackendOptions) {
     this.store = options.store
     this.clock = options.clock ?? new MockClock()
     this.syncedOffsetMs = this.clock.offsetMs
+    this.rateCounter = options.rateCounter ?? memoryRateCounter()
+  }
+
+  /** The route table this backend serves (the server gives photo-carrying routes their body limit). */
+  get routes(): readonly Route[] {
+    return this.options.routes
   }
 
   /** Seeds an empty store (first start). Awaited by every request. */
@@ -253,6 +277,8 @@ export class Backend {
     try {
       await this.start()
       await this.saveMovedClock()
+      const limited = await this.rateLimited(req)
+      if (limited) return limited
       const response = await this.store.transaction(async (tables) => {
         failureWork = []
         resetAfter = false
@@ -277,8 +303,27 @@ export class Backend {
           // The failure is answered even when its bookkeeping could not be saved.
         }
       }
-      return errorResponse(e)
+      return errorResponse(e, req.requestId ?? newId('req'))
     }
+  }
+
+  /**
+   * The 429 answer when `req` exceeds a rate limit, else null (and always null without limits). Runs
+   * before the request's transaction; the counters commit on their own, so refused requests count too.
+   */
+  private async rateLimited(req: BackendRequest): Promise<BackendResponse | null> {
+    const limits = this.options.rateLimits
+    if (!limits) return null
+    const found = matchRoute(this.options.routes, req.method, req.url.split('?')[0])
+    if (!found || !('route' in found)) return null
+    const auth = req.headers.authorization ?? ''
+    const token = auth.startsWith('Bearer ') ? auth.slice(7) : ''
+    const userId =
+      token && MUTATING.has(req.method)
+        ? ((await this.store.transaction((t) => new CoreRepository(t).sessions.get(token)))?.userId ?? null)
+        : null
+    const wallMs = this.clock.now() - this.clock.offsetMs
+    return checkRateLimits(limits, this.rateCounter, req, found.route, userId, wallMs)
   }
 
   private async handleIn(

@@ -11,6 +11,10 @@ export interface BackendRequest {
   /** Lower-case header names. */
   headers: Record<string, string | undefined>
   body?: unknown
+  /** The transport's id of this request (the server's `x-request-id`), quoted in a 500's body. */
+  requestId?: string
+  /** The client's IP address (the server's view of it), for the per-IP rate limits. */
+  clientIp?: string
 }
 
 export interface BackendResponse {
@@ -19,11 +23,31 @@ export interface BackendResponse {
   headers?: Record<string, string>
 }
 
+/**
+ * Largest JSON body of a route (bytes) unless the route raises it: photos are the only large thing
+ * people send, and only the routes that carry them accept more.
+ */
+export const JSON_BODY_LIMIT = 256 * 1024
+
+/**
+ * Largest JSON body (bytes) of a route carrying up to `photos` photos of at most 200 KB each as base64
+ * text (4 characters per 3 bytes), plus 64 KB for the other fields. E.g. 1 photo: 338,606 bytes.
+ */
+export const photoBodyLimit = (photos: number): number => Math.ceil((photos * 200 * 1024 * 4) / 3) + 64 * 1024
+
 /** The JSON error body every failure carries. `fields` maps a field name to its message. */
 export interface ErrorBody {
   code: string
   message: string
   fields?: Record<string, string>
+}
+
+/**
+ * The body of an unexpected failure (500 `INTERNAL`): a plain sentence and the request's id, which the
+ * person can quote and the operator finds in the log. Never the system's own message.
+ */
+export function internalErrorBody(requestId: string): ErrorBody & { requestId: string } {
+  return { code: 'INTERNAL', message: '服务暂时出了点问题，请稍后再试', requestId }
 }
 
 /** A failure with an HTTP status, thrown by handlers and turned into an error response. */

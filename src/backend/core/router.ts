@@ -95,6 +95,13 @@ export interface Route<B = unknown> {
   allowProxy?: boolean
   /** Served in demo mode only (persona login): a production backend answers 404 `NO_ROUTE`. */
   demoOnly?: boolean
+  /**
+   * Largest JSON body in bytes the server reads for this route (default `JSON_BODY_LIMIT`, 256 KB);
+   * routes carrying photos raise it with `photoBodyLimit(n)`. Larger bodies get 413 `BODY_TOO_LARGE`.
+   */
+  bodyLimit?: number
+  /** Which rate limit of `rate-limits.ts` counts it besides the one on writes: logging in, real-name verification. */
+  rateLimit?: 'login' | 'real-name'
   handler: (ctx: RouteContext<B>) => Promise<HandlerResult> | HandlerResult
 }
 
@@ -105,7 +112,10 @@ export function route<S extends v.GenericSchema = v.GenericSchema<unknown, undef
   return def as unknown as Route
 }
 
-/** Finds the route for a method and path; `params` from `:name` segments. */
+/**
+ * Finds the route for a method and path; `params` from `:name` segments.
+ * @throws 400 `BAD_PATH` when a segment is not valid percent-encoding (e.g. `%E0%A4%A`)
+ */
 export function matchRoute(
   routes: readonly Route[],
   method: Method,
@@ -119,7 +129,7 @@ export function matchRoute(
     const params: Record<string, string> = {}
     const ok = pattern.every((seg, i) => {
       if (seg.startsWith(':')) {
-        params[seg.slice(1)] = decodeURIComponent(parts[i])
+        params[seg.slice(1)] = decodePathSegment(parts[i])
         return parts[i].length > 0
       }
       return seg === parts[i]
@@ -129,6 +139,14 @@ export function matchRoute(
     allowed.push(r.method)
   }
   return allowed.length ? { allowed } : null
+}
+
+function decodePathSegment(segment: string): string {
+  try {
+    return decodeURIComponent(segment)
+  } catch {
+    throw badRequest('请求地址格式不正确', undefined, 'BAD_PATH')
+  }
 }
 
 /** Validates `input` against a route's schema; throws 400 with per-field messages in Chinese. */

@@ -34,6 +34,7 @@ export const authRoutes: Route[] = [
     path: '/api/auth/mock-login',
     access: 'public',
     demoOnly: true,
+    rateLimit: 'login',
     input: v.object({ userId: v.pipe(v.string(), v.minLength(1), v.maxLength(64)) }),
     handler: async ({ tx, body, nowIso }) => {
       const user = await tx.core.users.get(body.userId)

@@ -5,7 +5,7 @@
  */
 import * as v from 'valibot'
 import { normalizeResidentId } from '@/domain/residentId'
-import { conflict, forbidden, notFound, unprocessable } from '../core/http'
+import { conflict, forbidden, notFound, photoBodyLimit, unprocessable } from '../core/http'
 import { newId } from '../core/ids'
 import { route, type Route, type RouteContext } from '../core/router'
 import type { FamilyLink } from '../model'
@@ -161,6 +161,7 @@ export const familyRoutes: Route[] = [
   route({
     method: 'POST',
     path: '/api/worker/family-links/:id/confirm',
+    bodyLimit: photoBodyLimit(1),
     access: 'worker',
     input: v.object({
       authorizationPhoto: v.pipe(

@@ -84,6 +84,7 @@ export const meRoutes = (
     method: 'POST',
     path: '/api/me/real-name',
     access: 'user',
+    rateLimit: 'real-name',
     input: v.object({ name: nameSchema, idNumber: v.pipe(v.string(), v.maxLength(30, '身份证号码太长')) }),
     handler: async (ctx) => {
       requirePrivacy(ctx)

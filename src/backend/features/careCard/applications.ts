@@ -9,7 +9,7 @@ import { assessCareCardEligibility, tierOf, type CareGroup } from '@/domain/care
 import type { CareApplicationInput } from '@/domain/contracts/careCard'
 import { ageOn } from '@/domain/residentId'
 import { addWorkingDays } from '@/domain/workingDays'
-import { conflict, unprocessable } from '@/backend/core/http'
+import { conflict, photoBodyLimit, unprocessable } from '@/backend/core/http'
 import { newId } from '@/backend/core/ids'
 import type { Route, RouteContext } from '@/backend/core/router'
 import { requirePrivacy } from '@/backend/routes/me'
@@ -167,6 +167,7 @@ export const applicationRoutes: Route[] = [
   careRoute({
     method: 'POST',
     path: '/api/care-card/applications',
+    bodyLimit: photoBodyLimit(8),
     input: applicationInput,
     handler: async (ctx) => {
       requirePrivacy(ctx)
@@ -233,6 +234,7 @@ export const applicationRoutes: Route[] = [
   careRoute({
     method: 'POST',
     path: '/api/care-card/applications/:id/resubmit',
+    bodyLimit: photoBodyLimit(8),
     input: applicationInput,
     handler: async (ctx) => {
       requirePrivacy(ctx)

@@ -13,7 +13,7 @@ import type {
   ElevatorMyHouseholdsDto,
   ElevatorVerifyDto,
 } from '@/domain/contracts/elevator'
-import { unprocessable } from '@/backend/core/http'
+import { photoBodyLimit, unprocessable } from '@/backend/core/http'
 import { newId } from '@/backend/core/ids'
 import { route, type Route } from '@/backend/core/router'
 import { requirePrivacy } from '@/backend/routes/me'
@@ -62,6 +62,7 @@ export const voteRoutes: Route[] = [
   route({
     method: 'POST',
     path: '/api/elevator/petitions/:id/ballots',
+    bodyLimit: photoBodyLimit(1),
     access: 'user',
     allowProxy: true,
     input: ballotInput,

@@ -10,7 +10,7 @@ import type {
   ElevatorObjectionDto,
   ElevatorObjectionListDto,
 } from '@/domain/contracts/elevator'
-import { conflict } from '@/backend/core/http'
+import { conflict, photoBodyLimit } from '@/backend/core/http'
 import { newId } from '@/backend/core/ids'
 import { route, type Route, type RouteContext } from '@/backend/core/router'
 import { requirePrivacy } from '@/backend/routes/me'
@@ -118,6 +118,7 @@ export const workerRoutes: Route[] = [
   route({
     method: 'POST',
     path: '/api/elevator/worker/petitions/:id/paper-ballots',
+    bodyLimit: photoBodyLimit(1),
     access: 'worker',
     input: paperBallotInput,
     handler: async (ctx) => {
@@ -152,6 +153,7 @@ export const workerRoutes: Route[] = [
   route({
     method: 'POST',
     path: '/api/elevator/petitions/:id/objections',
+    bodyLimit: photoBodyLimit(1),
     access: 'user',
     input: objectionInput,
     handler: async (ctx) => {
@@ -181,6 +183,7 @@ export const workerRoutes: Route[] = [
   route({
     method: 'POST',
     path: '/api/elevator/worker/petitions/:id/paper-objections',
+    bodyLimit: photoBodyLimit(1),
     access: 'worker',
     input: paperObjectionInput,
     handler: async (ctx) => {

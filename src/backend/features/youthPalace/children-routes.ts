@@ -9,7 +9,7 @@ import * as v from 'valibot'
 import { beijingDate, isDate } from '@/domain/time'
 import { checkChildBirthDate, checkChildName, normalizeChildName } from '@/domain/youthPalaceChildren'
 import type { Refusal } from '@/domain/youthPalaceTypes'
-import { conflict, unprocessable } from '@/backend/core/http'
+import { conflict, photoBodyLimit, unprocessable } from '@/backend/core/http'
 import { newId } from '@/backend/core/ids'
 import { route, type Route, type RouteContext } from '@/backend/core/router'
 import { requirePrivacy } from '@/backend/routes/me'
@@ -75,6 +75,7 @@ export const childrenRoutes: Route[] = [
   route({
     method: 'POST',
     path: '/api/youth-palace/children',
+    bodyLimit: photoBodyLimit(1),
     access: 'user',
     input: v.object({
       name: nameSchema,
@@ -113,6 +114,7 @@ export const childrenRoutes: Route[] = [
   route({
     method: 'PATCH',
     path: '/api/youth-palace/children/:id',
+    bodyLimit: photoBodyLimit(1),
     access: 'user',
     input: v.object({
       name: v.optional(nameSchema),
