@@ -24,6 +24,7 @@ import { familyRoutes } from './routes/family'
 import { meRoutes, type EraseHook } from './routes/me'
 import { messageRoutes } from './routes/messages'
 import { coreSeed, coreSeedRows } from './seed'
+export { productionSeedRows } from './seed'
 import { withWeChatLimits, type KeyValueStorage } from './storage/types'
 import { CORE_TABLES, settingsTable } from './tables'
 

@@ -2,7 +2,7 @@
  * The backend on SQL: the same route table and feature modules as in the app, over the SQL store
  * (PostgreSQL or PGlite), after applying the migrations. Seeds the demo data on first start.
  */
-import { Backend, FEATURES, ROUTES, seedRows, TABLES } from '../backend'
+import { Backend, FEATURES, productionSeedRows, ROUTES, seedRows, TABLES } from '../backend'
 import type { MockClock } from '../backend/core/clock'
 import type { BlobStore } from './blobs'
 import type { SqlDriver } from './drivers'
@@ -47,7 +47,8 @@ export async function createSqlBackend(opts: SqlBackendOptions): Promise<Backend
     tables: TABLES,
     routes: ROUTES,
     features: FEATURES,
-    seed: seedRows,
+    // Production starts empty but for its settings: no demo people in a real database.
+    seed: opts.production ? productionSeedRows : seedRows,
     clock: opts.clock,
     devRoutes: opts.devRoutes ?? true,
     production: opts.production,

@@ -77,6 +77,22 @@ export function coreSeed(nowIso: string): CoreSeed & { populationRegister: Regis
   return { users, propertyRegister, roomBindings, populationRegister, messages }
 }
 
+/**
+ * The rows a production database starts with: the settings row only (mock time 0, faults off). No
+ * demo person, register, community, catalogue or message: a real community's data comes from its own
+ * registers, never from the demo's fictional people.
+ */
+export function productionSeedRows(nowIso: string): Rows {
+  const settings: Settings = {
+    id: 'demo',
+    clockOffsetMs: 0,
+    faults: { ...DEFAULT_FAULTS, enabled: false },
+    faultState: DEFAULT_FAULTS.seed,
+    seededAt: nowIso,
+  }
+  return { [settingsTable.name]: [settings] }
+}
+
 /** The core's rows of a fresh store. */
 export function coreSeedRows(seed: ReturnType<typeof coreSeed>, nowIso: string): Rows {
   const settings: Settings = {
