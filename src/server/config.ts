@@ -88,6 +88,14 @@ const base64Key = (bytes: number, exact: boolean) =>
     ),
   )
 
+/** A comma-separated value as a list: items trimmed, empty ones dropped. */
+const commaList = v.transform((s: string) =>
+  s
+    .split(',')
+    .map((item) => item.trim())
+    .filter(Boolean),
+)
+
 /** The format of each variable (presence rules of production come after). Empty strings count as unset. */
 const ENV = v.object({
   NODE_ENV: v.optional(v.string()),
@@ -113,12 +121,7 @@ const ENV = v.object({
   CORS_ORIGINS: v.optional(
     v.pipe(
       v.string(),
-      v.transform((s) =>
-        s
-          .split(',')
-          .map((o) => o.trim())
-          .filter(Boolean),
-      ),
+      commaList,
       v.check(
         (list) => list.every((o) => o === '*' || ORIGIN.test(o)),
         '应为逗号分隔的来源，如 https://example.cn,https://m.example.cn（不带路径），或 *',
@@ -131,18 +134,7 @@ const ENV = v.object({
   ),
   PII_KEY: v.optional(base64Key(32, true)),
   PII_HASH_KEY: v.optional(base64Key(32, false)),
-  PII_PREVIOUS_KEYS: v.optional(
-    v.pipe(
-      v.string(),
-      v.transform((s) =>
-        s
-          .split(',')
-          .map((k) => k.trim())
-          .filter(Boolean),
-      ),
-      v.array(base64Key(32, true)),
-    ),
-  ),
+  PII_PREVIOUS_KEYS: v.optional(v.pipe(v.string(), commaList, v.array(base64Key(32, true)))),
 })
 
 /**
