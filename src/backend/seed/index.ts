@@ -83,27 +83,24 @@ export function coreSeed(nowIso: string): CoreSeed & { populationRegister: Regis
  * registers, never from the demo's fictional people.
  */
 export function productionSeedRows(nowIso: string): Rows {
-  const settings: Settings = {
-    id: 'demo',
-    clockOffsetMs: 0,
-    faults: { ...DEFAULT_FAULTS, enabled: false },
-    faultState: DEFAULT_FAULTS.seed,
-    seededAt: nowIso,
-  }
-  return { [settingsTable.name]: [settings] }
+  return { [settingsTable.name]: [settingsRow(nowIso)] }
 }
 
-/** The core's rows of a fresh store. */
-export function coreSeedRows(seed: ReturnType<typeof coreSeed>, nowIso: string): Rows {
-  const settings: Settings = {
+/** The settings row of a fresh store: real time (offset 0), faults off (`DEFAULT_FAULTS`). */
+function settingsRow(nowIso: string): Settings {
+  return {
     id: 'demo',
     clockOffsetMs: 0,
     faults: { ...DEFAULT_FAULTS },
     faultState: DEFAULT_FAULTS.seed,
     seededAt: nowIso,
   }
+}
+
+/** The core's rows of a fresh store. */
+export function coreSeedRows(seed: ReturnType<typeof coreSeed>, nowIso: string): Rows {
   return {
-    [settingsTable.name]: [settings],
+    [settingsTable.name]: [settingsRow(nowIso)],
     [communitiesTable.name]: COMMUNITIES,
     [buildingsTable.name]: BUILDINGS,
     [unitsTable.name]: UNITS,
