@@ -14,7 +14,6 @@ import { useSession } from '@/stores/session'
 import { Button } from '@/ui/Button'
 import { tappable } from '@/ui/tappable'
 
-
 const GROUPS: CareGroupDto[] = ['subsistence', 'marginal', 'destitute', 'disabled']
 const GROUP_NOTES: Record<CareGroupDto, string> = {
   subsistence: '最低生活保障对象',

@@ -137,10 +137,7 @@ export default function BallotPage() {
             回执已保存在本机，退出登录后清除（需要长期保存可以截图）。可在“表决记录与核对”中核对记录是否完整、未被改动。
           </View>
         </Section>
-        <Button
-          id="back-petition"
-          onTap={() => goBack(href.elevator.petition({ id }))}
-        >
+        <Button id="back-petition" onTap={() => goBack(href.elevator.petition({ id }))}>
           查看表决进度
         </Button>
         <Button id="result-audit" kind="secondary" onTap={() => openPage(href.elevator.audit({ id }))}>

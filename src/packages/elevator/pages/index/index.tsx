@@ -17,8 +17,7 @@ export default function ElevatorHome() {
   useRequireLogin()
   // Messages saved before links went to the petition page point here with ?petitionId=…: open that petition.
   useLoad((q) => {
-    if (q?.petitionId)
-      replacePage(href.elevator.petition({ id: q.petitionId }))
+    if (q?.petitionId) replacePage(href.elevator.petition({ id: q.petitionId }))
   })
   const { data, error, cause, loading, reload } = useLoader(getMyElevatorUnits)
   // Acting for a family member, the flats are theirs, not the proxy's.
