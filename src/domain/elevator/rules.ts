@@ -6,7 +6,8 @@
  */
 import { DomainError } from '../shared/errors'
 import { formatFen } from '../shared/money'
-import { PARTICIPATION_THRESHOLD, APPROVAL_THRESHOLD, reaches, toHundredths, type VoteTally } from './meter'
+import { reaches, toHundredths, type VoteTally } from './meter'
+import { APPROVAL_THRESHOLD, PARTICIPATION_THRESHOLD } from './thresholds'
 
 export { meterOf } from './meter'
 // VoteTally lives with the meter, which reads it.

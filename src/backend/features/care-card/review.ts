@@ -16,7 +16,8 @@ import type { Route, RouteContext } from '@/backend/core/router'
 import { logPiiAccess } from '@/backend/routes/pii-access'
 import { displayName } from '@/backend/routes/views'
 import { OPEN, REVIEW_WORKING_DAYS } from './applications'
-import { communityApplication, notifyParties, PROOF_LABELS, todayOf, workerAct, workerRoute } from './common'
+import { communityApplication, notifyParties, todayOf, workerAct, workerRoute } from './common'
+import { CARE_PROOF_LABELS } from '@/domain/care-card/kinds'
 import type { CareAct, CareApplication, CareCardRecord } from './model'
 import { formatDateCn } from '@/domain/shared/time'
 import { applicationDtos, workerApplicationView } from './views'
@@ -103,7 +104,7 @@ export const reviewRoutes: Route[] = [
         app.applicantId,
         'photo',
         proof.imageId,
-        `爱心卡申请材料照片：${PROOF_LABELS[proof.kind]}`,
+        `爱心卡申请材料照片：${CARE_PROOF_LABELS[proof.kind]}`,
       )
       return { imageId: proof.imageId, base64 }
     },

@@ -5,6 +5,7 @@
  */
 import { allocateCost, type VoteTally } from '@/domain/elevator/rules'
 import type { AuditEntry } from '@/domain/elevator/auditLog'
+import { APPROVAL_TEXT, PARTICIPATION_TEXT } from '@/domain/elevator/thresholds'
 import { beijingDate } from '@/domain/shared/time'
 import type {
   ElevatorAuditEntryDto,
@@ -65,7 +66,11 @@ export function planDto(p: ElevatorPetition): ElevatorPlanDto {
 
 /** A one-line plain-Chinese result, e.g. `参与 8/10 人、… ㎡；同意 7 人、… ㎡：表决通过`. */
 export function resultSummary(t: VoteTally): string {
-  const verdict = t.approved ? '表决通过' : t.quorumMet ? '同意未达参与者的 3/4，未通过' : '参与未达 2/3，未通过'
+  const verdict = t.approved
+    ? '表决通过'
+    : t.quorumMet
+      ? `同意未达参与者的 ${APPROVAL_TEXT}，未通过`
+      : `参与未达 ${PARTICIPATION_TEXT}，未通过`
   return `参与 ${t.participatingOwners}/${t.totalOwners} 人、${t.participatingArea}/${t.totalArea} ㎡；同意 ${t.agreeOwners} 人、${t.agreeArea} ㎡：${verdict}`
 }
 

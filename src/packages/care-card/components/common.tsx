@@ -8,7 +8,7 @@ import qrcode from 'qrcode-generator'
 import { useEffect, useMemo } from 'react'
 import { errorMessage } from '@/api'
 import type { CareApplicationDto, CareGroupDto, CareOrderDto, CareStageDto } from '@/domain/care-card/contracts'
-import { CARE_GROUP_LABELS } from '@/domain/care-card/eligibility'
+import { CARE_GROUP_LABELS, CARE_GROUPS } from '@/domain/care-card/eligibility'
 import { beijingDate, formatDateCn } from '@/domain/shared/time'
 import { useSession } from '@/stores/session'
 import { Button } from '@/ui/Button'
@@ -19,19 +19,11 @@ export const BASE = '/packages/care-card/pages'
 /** Opens a page of this subpackage. */
 export const go = (page: string, query = '') => openPage(`${BASE}/${page}/index${query ? `?${query}` : ''}`)
 
-const GROUPS: CareGroupDto[] = ['subsistence', 'marginal', 'destitute', 'disabled']
 const GROUP_NOTES: Record<CareGroupDto, string> = {
   subsistence: '最低生活保障对象',
   marginal: '低保边缘家庭成员',
   destitute: '特困供养人员',
   disabled: '经评估为失能',
-}
-export const PROOF_NAMES: Record<string, string> = {
-  household: '户口簿或居住证',
-  subsistence: '低保证明',
-  marginal: '低边证明',
-  destitute: '特困证明',
-  disabled: '失能评估结果',
 }
 
 /** `2026年4月1日 10:30` from an ISO instant (Beijing). */
@@ -65,10 +57,10 @@ export function GroupChecks({
   return (
     <View className="options" id={id} role="group" aria-label={label}>
       <View className="field-label">{label}</View>
-      {GROUPS.map((g) => {
+      {CARE_GROUPS.map((g) => {
         const on = value.includes(g)
         const toggle = () =>
-          onChange(on ? value.filter((x) => x !== g) : GROUPS.filter((x) => x === g || value.includes(x)))
+          onChange(on ? value.filter((x) => x !== g) : CARE_GROUPS.filter((x) => x === g || value.includes(x)))
         return (
           <View
             key={g}
