@@ -6,7 +6,8 @@
  * never travel unmasked.
  */
 import type { CareGroup } from './eligibility'
-import type { CareProofKind, CareServiceKind } from './kinds'
+import type { CareProofKind, CareReviewStage, CareServiceKind } from './kinds'
+import type { CareEntryKind } from './ledgerReplay'
 
 /** Registered groups: 低保 subsistence, 低边 marginal, 特困 destitute, 失能 disabled (`CARE_GROUPS`). */
 export type CareGroupDto = CareGroup
@@ -72,7 +73,7 @@ export interface CareActDto {
   actor: CarePersonDto
   role: 'applicant' | 'proxy' | 'worker'
   proxy?: CarePersonDto
-  stage?: 'community' | 'street'
+  stage?: CareReviewStage
   note?: string
 }
 
@@ -128,7 +129,7 @@ export interface CareApplicationDto {
   stages: CareStageDto[]
   /** Every act over all cycles, oldest first. */
   history: CareActDto[]
-  rejection?: { stage: 'community' | 'street'; reason: string; at: string; by: CarePersonDto }
+  rejection?: { stage: CareReviewStage; reason: string; at: string; by: CarePersonDto }
   /** `YYYY-MM-01`: first day of credit, once approved. */
   activeFrom?: string
   cardId?: string
@@ -151,7 +152,7 @@ export interface CareImageDto {
 /** One ledger entry (see `CareEntry`): `signedFen` is the effect on the balance (hold −, release +, …). */
 export interface CareLedgerEntryDto {
   id: string
-  kind: 'issue' | 'hold' | 'release' | 'charge' | 'refund' | 'lapse'
+  kind: CareEntryKind
   amountFen: number
   signedFen: number
   at: string

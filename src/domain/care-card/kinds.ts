@@ -1,6 +1,6 @@
 /**
- * The care card's lists of values (domain.md §1), each spelled once: the service kinds and the kinds of
- * proof photo, with their plain-Chinese labels. Contract types, the backend's valibot picklists and the
+ * The care card's lists of values (domain.md §1), each spelled once: the service kinds, the kinds of
+ * proof photo and the review stages, with their plain-Chinese labels. Contract types, the backend's valibot picklists and the
  * pages' lists all derive from these arrays, so a new kind is added here and nowhere else (a label
  * `Record` over the kinds makes the compiler ask for its label).
  */
@@ -41,3 +41,12 @@ export const CARE_PROOF_LABELS: Readonly<Record<CareProofKind, string>> = {
   relationship: '代办人关系证明',
   other: '其他材料',
 }
+
+/** The two review stages of an application, in order: 社区初审 (community), then 街道审核 (street). */
+export const CARE_REVIEW_STAGES = ['community', 'street'] as const
+
+/** One of `CARE_REVIEW_STAGES`. */
+export type CareReviewStage = (typeof CARE_REVIEW_STAGES)[number]
+
+/** Plain-Chinese names of the review stages. */
+export const CARE_REVIEW_STAGE_LABELS: Readonly<Record<CareReviewStage, string>> = { community: '社区初审', street: '街道审核' }

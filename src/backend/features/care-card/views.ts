@@ -15,7 +15,7 @@ import { beijingDate, formatDateCn } from '@/domain/shared/time'
 import type { RouteContext } from '@/backend/core/router'
 import type { User } from '@/backend/model'
 import { displayName } from '@/backend/routes/views'
-import { CARE_PROOF_LABELS } from '@/domain/care-card/kinds'
+import { CARE_PROOF_LABELS, type CareReviewStage } from '@/domain/care-card/kinds'
 import { ACT_TITLES, groupLabels } from './common'
 import type { CareAct, CareApplication } from './model'
 
@@ -69,7 +69,7 @@ function stagesOf(app: CareApplication, today: string): CareStageDto[] {
   const street = find('street_approved')
   const rejected = find('rejected')
   const withdrawn = find('withdrawn')
-  const stateOf = (done: boolean, current: boolean, stage: 'community' | 'street'): CareStageDto['state'] =>
+  const stateOf = (done: boolean, current: boolean, stage: CareReviewStage): CareStageDto['state'] =>
     done
       ? 'done'
       : rejected?.stage === stage
