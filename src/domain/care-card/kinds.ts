@@ -1,8 +1,9 @@
 /**
  * The care card's lists of values (domain.md §1), each spelled once: the service kinds, the kinds of
- * proof photo and the review stages, with their plain-Chinese labels. Contract types, the backend's valibot picklists and the
- * pages' lists all derive from these arrays, so a new kind is added here and nowhere else (a label
- * `Record` over the kinds makes the compiler ask for its label).
+ * proof photo and the review stages, with their plain-Chinese labels. Contract types, the backend's
+ * valibot picklists and the pages' lists all derive from these arrays, so a new kind is added here and
+ * nowhere else (a label `Record` over the kinds makes the compiler ask for its label). The registered
+ * groups, `CARE_GROUPS`, live beside the eligibility rules in `eligibility.ts`.
  */
 import { CARE_GROUPS } from './eligibility'
 
@@ -49,4 +50,7 @@ export const CARE_REVIEW_STAGES = ['community', 'street'] as const
 export type CareReviewStage = (typeof CARE_REVIEW_STAGES)[number]
 
 /** Plain-Chinese names of the review stages. */
-export const CARE_REVIEW_STAGE_LABELS: Readonly<Record<CareReviewStage, string>> = { community: '社区初审', street: '街道审核' }
+export const CARE_REVIEW_STAGE_LABELS: Readonly<Record<CareReviewStage, string>> = {
+  community: '社区初审',
+  street: '街道审核',
+}

@@ -1,7 +1,8 @@
 /**
  * Wire shapes of the elevator retrofit petition and vote (老旧小区加装电梯, domain note §3), shared by the
  * backend handlers (`src/backend/features/elevator`) and the app's endpoints (`src/api/endpoints/elevator.ts`).
- * Types only; the value lists they name live in `values.ts`. Money in integer fen; areas in m² (≤ 2 decimals); instants ISO with +08:00 (Beijing).
+ * Types only; the value lists they name live in `values.ts`. Money in integer fen; areas in m² (≤ 2
+ * decimals); instants ISO with +08:00 (Beijing).
  * ID numbers never travel; other owners are shown by flat (room), not by name, except in the audit log.
  */
 import type { AuditReceipt, BallotChannel, ChainCheck, SignatureKind } from './auditLog'

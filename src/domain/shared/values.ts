@@ -11,5 +11,3 @@ export type RoomRole = (typeof ROOM_ROLES)[number]
 
 /** Relationships a family proxy declares to the person they act for (代办), in display order. */
 export const FAMILY_RELATIONSHIPS = ['子女', '配偶', '父母', '兄弟姐妹', '孙子女', '其他亲属'] as const
-/** One of `FAMILY_RELATIONSHIPS`. */
-export type FamilyRelationship = (typeof FAMILY_RELATIONSHIPS)[number]

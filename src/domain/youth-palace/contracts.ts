@@ -88,7 +88,10 @@ export interface YpDrawOutcomeDto {
   waitlisted: number
 }
 
-/** A course in the catalogue: the `Course` (without its description) and counts; `seatsLeft` = capacity − admitted − confirmed. */
+/**
+ * A course in the catalogue: the `Course` (without its description) and counts; `seatsLeft` = capacity −
+ * admitted − confirmed.
+ */
 export interface YpCourseDto extends Omit<Course, 'description'> {
   seatsLeft: number
   /** Applications awaiting the draw (lottery courses during registration; 0 once drawn). */

@@ -20,7 +20,7 @@ export type Weekday = (typeof WEEKDAYS)[number]
  */
 export const COURSE_ADMISSIONS = ['lottery', 'firstCome'] as const
 /** One of `COURSE_ADMISSIONS`. */
-export type CourseAdmission = (typeof COURSE_ADMISSIONS)[number]
+type CourseAdmission = (typeof COURSE_ADMISSIONS)[number]
 
 /** One weekly session: `start`/`end` are Beijing wall-clock `HH:mm`, `start < end`. */
 export interface WeeklySession {

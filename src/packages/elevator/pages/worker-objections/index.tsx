@@ -9,7 +9,12 @@ import {
   recordElevatorMediationStep,
   recordPaperElevatorObjection,
 } from '@/api/endpoints/elevator'
-import { MEDIATION_STAGE_LABELS, MEDIATION_STAGES, RECORDED_MEDIATION_STAGES } from '@/domain/elevator/values'
+import {
+  MEDIATION_STAGE_LABELS,
+  MEDIATION_STAGES,
+  RECORDED_MEDIATION_STAGES,
+  type MediationStage,
+} from '@/domain/elevator/values'
 import { useRequireLogin } from '@/ui/auth'
 import { Button } from '@/ui/Button'
 import { Options } from '@/ui/Options'
@@ -23,6 +28,7 @@ import { dateOf, dateTimeOf } from '@/packages/elevator/components/words'
 import '@/packages/elevator/feature.css'
 
 const STAGES = RECORDED_MEDIATION_STAGES.map((value) => ({ value, label: MEDIATION_STAGE_LABELS[value] }))
+const isAfter = (a: MediationStage, b: MediationStage) => MEDIATION_STAGES.indexOf(a) > MEDIATION_STAGES.indexOf(b)
 
 function Objections() {
   const id = useRouter().params.id ?? ''
@@ -242,7 +248,7 @@ function Objections() {
                       setStage(v)
                       setMErrors((e) => ({ ...e, stage: '' }))
                     }}
-                    options={STAGES.filter((s) => MEDIATION_STAGES.indexOf(s.value) > MEDIATION_STAGES.indexOf(current))}
+                    options={STAGES.filter((s) => isAfter(s.value, current))}
                   />
                   {mErrors.stage && (
                     <View className="field-error" role="alert">
