@@ -139,10 +139,7 @@ export function meterOf(tally: VoteTally, { closed = false }: { closed?: boolean
     // Final participants p' ≥ max(p, quorum) and agreeing a' ≥ R·p'; likewise for area, with the final
     // participating area P' ≥ max(P, Q·T): A' ≥ R·P', i.e. R.den·Q.den·A' ≥ max(R.num·Q.den·P, R.num·Q.num·T).
     agreeOwners: Math.max(0, ceilDiv(R.num * Math.max(p, quorumOwners), R.den) - a),
-    agreeArea: Math.max(
-      0,
-      ceilDiv(Math.max(R.num * Q.den * P, R.num * Q.num * T) - R.den * Q.den * A, R.den * Q.den),
-    ),
+    agreeArea: Math.max(0, ceilDiv(Math.max(R.num * Q.den * P, R.num * Q.num * T) - R.den * Q.den * A, R.den * Q.den)),
   }
   const participationArea = ratio(P, T, PARTICIPATION_THRESHOLD)
   const participationOwners = ratio(p, n, PARTICIPATION_THRESHOLD)
@@ -165,8 +162,10 @@ export function meterOf(tally: VoteTally, { closed = false }: { closed?: boolean
     // which the current ratio among today's few voters does not show: say so.
     const words = shortfallWords(shortfall.agreeOwners, shortfall.agreeArea, '同意')
     approvalStatus = quorumMet ? words : `按参与达到 ${PARTICIPATION_TEXT} 计，${words}`
-  } else approvalStatus = quorumMet ? `同意已达标（面积与人数均达参与者的 ${APPROVAL_TEXT}）`
-        : `同意比例已够，待参与达到 ${PARTICIPATION_TEXT}`
+  } else
+    approvalStatus = quorumMet
+      ? `同意已达标（面积与人数均达参与者的 ${APPROVAL_TEXT}）`
+      : `同意比例已够，待参与达到 ${PARTICIPATION_TEXT}`
 
   return {
     participationArea,

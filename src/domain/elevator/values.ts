@@ -8,7 +8,11 @@ export const VOTE_CHOICES = ['agree', 'oppose', 'abstain'] as const
 /** One of `VOTE_CHOICES`. */
 export type VoteChoice = (typeof VOTE_CHOICES)[number]
 /** Plain-Chinese names of the choices. */
-export const VOTE_CHOICE_LABELS: Readonly<Record<VoteChoice, string>> = { agree: '同意', oppose: '反对', abstain: '弃权' }
+export const VOTE_CHOICE_LABELS: Readonly<Record<VoteChoice, string>> = {
+  agree: '同意',
+  oppose: '反对',
+  abstain: '弃权',
+}
 
 /** Where a ballot came from: the app, a paper form entered by a worker, or a door-to-door visit. */
 export const BALLOT_CHANNELS = ['app', 'paper', 'door'] as const
@@ -37,4 +41,8 @@ export const MEDIATION_STAGE_LABELS: Readonly<Record<MediationStage, string>> = 
   resolved: '已解决',
 }
 /** The stages a worker may record (every stage after the first). */
-export const RECORDED_MEDIATION_STAGES = ['mediation', 'coordination', 'resolved'] as const satisfies readonly MediationStage[]
+export const RECORDED_MEDIATION_STAGES = [
+  'mediation',
+  'coordination',
+  'resolved',
+] as const satisfies readonly MediationStage[]

@@ -35,10 +35,10 @@ export const REVIEW_WORKING_DAYS = 5
 /** Largest proof photo: 200 KB of image as base64 text. */
 const MAX_IMAGE_BASE64 = Math.ceil((200 * 1024 * 4) / 3) + 4
 
-
 /** Body of an application or resubmission (`CareApplicationInput`). */
 const applicationInput = v.object({
-  groups: v.pipe(v.array(v.picklist(CARE_GROUPS, '人群类别不正确'), '请选择人群类别'),
+  groups: v.pipe(
+    v.array(v.picklist(CARE_GROUPS, '人群类别不正确'), '请选择人群类别'),
     v.maxLength(CARE_GROUPS.length, '人群类别太多'),
   ),
   proofs: v.pipe(

@@ -13,16 +13,7 @@ import { newId } from '@/backend/core/ids'
 import type { AccountDeletionHook, Route, RouteContext } from '@/backend/core/router'
 import { displayName } from '@/backend/routes/views'
 import { BOOKING_LEAD_MS, findService, parseSlotId, slotStart, SLOT_DAYS } from './catalog'
-import {
-  careRoute,
-  notifyParties,
-  notifyWorkers,
-  ownCard,
-  ownOrder,
-  proxyOf,
-  residentAct,
-  todayOf,
-} from './common'
+import { careRoute, notifyParties, notifyWorkers, ownCard, ownOrder, proxyOf, residentAct, todayOf } from './common'
 import { CARE_SERVICE_KIND_LABELS } from '@/domain/care-card/kinds'
 import { changeLedger } from './ledger'
 import type { CareOrder, CareTask } from './model'

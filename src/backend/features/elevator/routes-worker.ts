@@ -5,10 +5,7 @@
  * worker), and the dispute steps after it (negotiation → mediation → community/street coordination →
  * resolved; Hangzhou Order No. 324). Workers act only in their own community.
  */
-import type {
-  ElevatorObjectionDto,
-  ElevatorObjectionListDto,
-} from '@/domain/elevator/contracts'
+import type { ElevatorObjectionDto, ElevatorObjectionListDto } from '@/domain/elevator/contracts'
 import { MEDIATION_STAGE_LABELS, MEDIATION_STAGES, VOTE_CHOICE_LABELS } from '@/domain/elevator/values'
 import { conflict, photoBodyLimit } from '@/backend/core/http'
 import { newId } from '@/backend/core/ids'
@@ -28,7 +25,6 @@ import { petitionLink, settle } from './lifecycle'
 import type { ElevatorObjection, ElevatorPetition } from './model'
 import { mediationInput, objectionInput, paperBallotInput, paperObjectionInput } from './schemas'
 import { nameOf, petitionDto } from './views'
-
 
 /** `3月2日 10:00` of an ISO instant with +08:00. */
 const shortTime = (iso: string) => `${Number(iso.slice(5, 7))}月${Number(iso.slice(8, 10))}日 ${iso.slice(11, 16)}`

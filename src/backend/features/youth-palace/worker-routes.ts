@@ -109,9 +109,7 @@ export const workerRoutes: Route[] = [
       ),
       admission: v.picklist(COURSE_ADMISSIONS, '请选择录取方式'),
       sessions: v.pipe(
-        v.array(
-          v.object({ weekday: v.picklist(WEEKDAYS, '请选择星期'), start: timeSchema, end: timeSchema }),
-        ),
+        v.array(v.object({ weekday: v.picklist(WEEKDAYS, '请选择星期'), start: timeSchema, end: timeSchema })),
         v.minLength(1, '请至少安排一次上课时间'),
         v.maxLength(3, '每周最多 3 次课'),
       ),

@@ -11,7 +11,6 @@ import { go, useWho } from '@/packages/care-card/components/common'
 import { useLoader } from '@/ui/useLoader'
 import '@/packages/care-card/feature.css'
 
-
 /** Service catalogue: 助餐/助浴/助洁/助行/助医/助急 with provider and price; tap to book. */
 export default function Services() {
   useRequireLogin()

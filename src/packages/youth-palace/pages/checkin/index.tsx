@@ -45,7 +45,12 @@ export default function Checkin() {
           <View className="cell-title">
             {formatDateCn(current.sessionDate)} {current.start}–{current.end}
           </View>
-          <QrImage id="checkin-qr" className="yp-qr" text={current.code} label={`${formatDateCn(current.sessionDate)}的签到二维码`} />
+          <QrImage
+            id="checkin-qr"
+            className="yp-qr"
+            text={current.code}
+            label={`${formatDateCn(current.sessionDate)}的签到二维码`}
+          />
           <View className="yp-line">
             上课时请把这个二维码给老师扫，一节课一个码。
             {current.attendance ? `本节：${ATTEND[current.attendance]}` : ''}
