@@ -11,11 +11,7 @@ import { beijingDate, formatDateCn } from '@/domain/shared/time'
 import { useSession } from '@/stores/session'
 import { Button } from '@/ui/Button'
 import { tappable } from '@/ui/tappable'
-import { openPage } from '@/ui/nav'
 
-export const BASE = '/packages/care-card/pages'
-/** Opens a page of this subpackage. */
-export const go = (page: string, query = '') => openPage(`${BASE}/${page}/index${query ? `?${query}` : ''}`)
 
 const GROUP_NOTES: Record<CareGroupDto, string> = {
   subsistence: '最低生活保障对象',
