@@ -3,6 +3,7 @@
  * `POST /api/photos` answers, and that route accepts only real JPEG, PNG or WebP images.
  */
 import type { Client } from './client'
+import type { Ok } from './journeys'
 
 /** A 2×2 grey JPEG (612 bytes), made with jpeg-js. */
 export const TINY_JPEG =
@@ -24,4 +25,10 @@ export async function uploadedPhoto(c: Client, token: string, actingFor?: string
   })
   if (r.status !== 200) throw new Error(`photo upload: ${r.status} ${JSON.stringify(r.body)}`)
   return r.body.photoId as string
+}
+
+/** `uploadedPhoto` through a suite's `ok` helper (the upload must succeed): the photo id. */
+export async function photoOf(ok: Ok, userId: string, actingFor?: string): Promise<string> {
+  const body = { contentType: 'image/jpeg', base64: TINY_JPEG }
+  return (await ok(userId, 'POST', '/api/photos', { actingFor, body })).photoId as string
 }
