@@ -2,8 +2,9 @@
 /**
  * The server's limits at the HTTP boundary (Fastify on 127.0.0.1, real HTTP): JSON bodies ≤ 256 KB
  * except on the photo upload (its own checks: `photos.test.ts`), a JSON depth limit, malformed paths,
- * and unexpected errors answered 500 `INTERNAL` with a request id instead of the system's message. The backend here is the
- * in-app one (the transport is what is tested); the SQL stores have their own suites.
+ * and unexpected errors answered 500 `INTERNAL` with a request id instead of the system's message.
+ * The backend here is the in-app one (the transport is what is tested); the SQL stores have their own
+ * suites.
  */
 import type { FastifyInstance } from 'fastify'
 import { createBackend, type Backend } from '@/backend'
