@@ -40,9 +40,10 @@ describe('WeChat build: worker and follow-up journeys under the seeded fault sch
   it("爱心卡: 赵敏 approves 王秀英's application at both stages (one card); 孙丽 marks a lunch delivered (one charge)", async () => {
     const storage = new Map<string, string>()
     let mp = await loginAs('u-wang', { storage })
+    const { photoId } = await callAs(mp, 'u-wang', 'POST', '/api/photos', { contentType: 'image/png', base64: PHOTO })
     const app = await callAs(mp, 'u-wang', 'POST', '/api/care-card/applications', {
       groups: [],
-      proofs: [{ kind: 'household', photo: PHOTO }],
+      proofs: [{ kind: 'household', photoId }],
     })
     mp = await loginAs('u-zhao', { storage })
     let hits = faultsOn(mp, seedOf('review'), /\/applications\/[^/]+\/review$/)

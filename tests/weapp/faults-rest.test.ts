@@ -22,9 +22,10 @@ const PHOTO = 'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QD
 describe('WeChat build: smaller follow-ups under the seeded fault schedule', () => {
   it("爱心卡: 王秀英 withdraws her application (withdrawn once); 马建华 disputes yesterday's lunch (one dispute)", async () => {
     let mp = await loginAs('u-wang')
+    const { photoId } = await callAs(mp, 'u-wang', 'POST', '/api/photos', { contentType: 'image/png', base64: PHOTO })
     const app = await callAs(mp, 'u-wang', 'POST', '/api/care-card/applications', {
       groups: [],
-      proofs: [{ kind: 'household', photo: PHOTO }],
+      proofs: [{ kind: 'household', photoId }],
     })
     let hits = faultsOn(mp, seedOf('withdraw'), /\/applications\/[^/]+\/withdraw$/)
     await mp.navigateTo(`/packages/care-card/pages/application/index?id=${app.id}`)
