@@ -7,7 +7,7 @@
  */
 import { seedRows, TABLES } from '@/backend'
 import type { Rows } from '@/backend/core/data/store'
-import { beijingIso } from '@/domain/time'
+import { beijingIso } from '@/domain/shared/time'
 
 type Row = Record<string, unknown>
 

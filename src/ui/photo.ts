@@ -8,7 +8,7 @@ import Taro from '@tarojs/taro'
 import { useCallback, useState } from 'react'
 import { ApiError } from '@/api/errors'
 import { uploadPhoto } from '@/api/endpoints/photos'
-import { base64Bytes, PHOTO_TARGET_BYTES, PHOTO_TOO_BIG_TO_COMPRESS_TEXT } from '@/domain/photos'
+import { base64Bytes, PHOTO_TARGET_BYTES, PHOTO_TOO_BIG_TO_COMPRESS_TEXT } from '@/domain/shared/photos'
 
 /** Largest photo the app uploads, in bytes (it compresses to this). */
 export const MAX_PHOTO_BYTES = PHOTO_TARGET_BYTES

@@ -1,6 +1,6 @@
 /** Photos travel on their own route: uploaded first, then named by id in the form that uses them. */
-import type { PhotoUploadDto } from '@/domain/contracts/core'
-import type { PhotoType } from '@/domain/photos'
+import type { PhotoUploadDto } from '@/domain/shared/contracts'
+import type { PhotoType } from '@/domain/shared/photos'
 import { apiRequest } from '../request'
 
 /**

@@ -2,7 +2,7 @@
  * The backend's transport-neutral request and response, shared by the mock interceptor (in-app) and
  * the Node HTTP server (tests). Bodies are JSON values; errors use `{ code, message, fields? }`.
  */
-import { PHOTO_MAX_BYTES } from '@/domain/photos'
+import { PHOTO_MAX_BYTES } from '@/domain/shared/photos'
 
 export type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE'
 

@@ -4,7 +4,7 @@
  * Either side may revoke. Only confirmed links let a proxy act (`x-acting-for`).
  */
 import * as v from 'valibot'
-import { normalizeResidentId } from '@/domain/residentId'
+import { normalizeResidentId } from '@/domain/shared/residentId'
 import { conflict, forbidden, notFound, unprocessable } from '../core/http'
 import { newId } from '../core/ids'
 import { route, type Route, type RouteContext } from '../core/router'
@@ -168,7 +168,12 @@ export const familyRoutes: Route[] = [
       const principal = await tx.core.users.get(link.principalId)
       if (principal?.communityId !== ctx.user.communityId) throw forbidden('只能办理本社区居民的代办授权')
       if (link.status !== 'pending') throw conflict('LINK_NOT_PENDING', '这条申请已经处理过了')
-      const imageId = await attachPhoto(ctx, ctx.body.authorizationPhotoId, `family-link:${link.id}`, 'authorizationPhotoId')
+      const imageId = await attachPhoto(
+        ctx,
+        ctx.body.authorizationPhotoId,
+        `family-link:${link.id}`,
+        'authorizationPhotoId',
+      )
       const l = await tx.core.familyLinks.update(link.id, {
         status: 'confirmed',
         confirmedAt: ctx.nowIso,

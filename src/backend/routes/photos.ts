@@ -7,7 +7,7 @@
  * (`Backend.purgeIdempotency`).
  */
 import * as v from 'valibot'
-import type { PhotoUploadDto } from '@/domain/contracts/core'
+import type { PhotoUploadDto } from '@/domain/shared/contracts'
 import {
   base64Bytes,
   base64Head,
@@ -16,7 +16,7 @@ import {
   PHOTO_TYPE_TEXT,
   PHOTO_TYPES,
   sniffPhotoType,
-} from '@/domain/photos'
+} from '@/domain/shared/photos'
 import { conflict, HttpError, PHOTO_UPLOAD_BODY_LIMIT, unprocessable } from '../core/http'
 import { newId } from '../core/ids'
 import { route, type Route, type RouteContext } from '../core/router'

@@ -9,7 +9,7 @@ import type {
   ElevatorMediationStageDto,
   ElevatorObjectionDto,
   ElevatorObjectionListDto,
-} from '@/domain/contracts/elevator'
+} from '@/domain/elevator/contracts'
 import { conflict } from '@/backend/core/http'
 import { attachPhoto } from '@/backend/routes/photos'
 import { newId } from '@/backend/core/ids'

@@ -1,7 +1,12 @@
 /** valibot schemas of the elevator routes' bodies and queries, with plain-Chinese messages. */
 import * as v from 'valibot'
 import { photoIdSchema } from '@/backend/routes/photos'
-import { BUDGET_TOO_HIGH_TEXT, MAX_ELEVATOR_BUDGET_FEN, meaningfulLength, OBJECTION_MIN_CHARS } from '@/domain/elevator'
+import {
+  BUDGET_TOO_HIGH_TEXT,
+  MAX_ELEVATOR_BUDGET_FEN,
+  meaningfulLength,
+  OBJECTION_MIN_CHARS,
+} from '@/domain/elevator/rules'
 
 const id = (message: string) => v.pipe(v.string(message), v.minLength(1, message), v.maxLength(64, message))
 const fen = (label: string) =>
