@@ -23,6 +23,7 @@ import { devRoutes } from './routes/dev'
 import { familyRoutes } from './routes/family'
 import { meRoutes, type EraseHook } from './routes/me'
 import { messageRoutes } from './routes/messages'
+import { photoRoutes } from './routes/photos'
 import { coreSeed, coreSeedRows } from './seed'
 export { productionSeedRows } from './seed'
 import { withWeChatLimits, type KeyValueStorage } from './storage/types'
@@ -50,6 +51,7 @@ export const ROUTES: readonly Route[] = [
   ),
   ...familyRoutes,
   ...messageRoutes,
+  ...photoRoutes,
   ...devRoutes,
   ...FEATURES.flatMap((f) => f.routes),
 ]

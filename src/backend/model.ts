@@ -151,6 +151,23 @@ export interface PiiAccess {
   at: string
 }
 
+/**
+ * A photo someone uploaded (`POST /api/photos`); its bytes are the image of the same id (base64,
+ * `tables.images`). Pending until a submission attaches it (`attachedTo` names the row, e.g.
+ * `care-application:ca_…`); a photo is attached once, and pending ones are swept after a day.
+ */
+export interface Photo {
+  id: string
+  /** Who uploaded it (the logged-in user, also when acting for someone). */
+  ownerId: string
+  contentType: 'image/jpeg' | 'image/png' | 'image/webp'
+  /** Size of the image in bytes. */
+  bytes: number
+  /** ISO instant with +08:00. */
+  uploadedAt: string
+  attachedTo?: string
+}
+
 /** One attempt counted by a rate limit (e.g. a failed real-name binding), under a limit's key. */
 export interface Attempt {
   id: string

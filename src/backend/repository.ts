@@ -11,6 +11,7 @@ import type {
   FamilyLink,
   IdempotencyRecord,
   Message,
+  Photo,
   PiiAccess,
   PropertyRecord,
   RegisterPerson,
@@ -28,6 +29,7 @@ import {
   familyLinksTable,
   idempotencyTable,
   messagesTable,
+  photosTable,
   piiAccessLogTable,
   populationRegisterTable,
   propertyRegisterTable,
@@ -69,6 +71,7 @@ export class CoreRepository {
   readonly idempotency: Table<IdempotencyRecord>
   readonly attempts: Table<Attempt>
   readonly piiAccessLog: Table<PiiAccess>
+  readonly photos: Table<Photo>
 
   constructor(readonly tables: Tables) {
     this.settings = tables.of(settingsTable)
@@ -86,11 +89,18 @@ export class CoreRepository {
     this.idempotency = tables.of(idempotencyTable)
     this.attempts = tables.of(attemptsTable)
     this.piiAccessLog = tables.of(piiAccessLogTable)
+    this.photos = tables.of(photosTable)
   }
 
   /** Photos and other images of this transaction. */
   get images() {
     return this.tables.images
+  }
+
+  /** Removes an image and, for a photo uploaded through `POST /api/photos`, its record (at commit). */
+  async removeImage(id: string): Promise<void> {
+    await this.photos.remove(id)
+    await this.images.remove(id)
   }
 
   // People
@@ -250,6 +260,15 @@ export class CoreRepository {
   /** Idempotency records written before `beforeIso`, oldest first, at most `limit` (for the purge). */
   idempotencyBefore(beforeIso: string, limit: number): Promise<IdempotencyRecord[]> {
     return this.idempotency.find({ where: { at: { lt: beforeIso } }, order: [['at', 'asc']], limit })
+  }
+
+  /** Photos still pending (attached to nothing) uploaded before `beforeIso`, oldest first, at most `limit`. */
+  pendingPhotosBefore(beforeIso: string, limit: number): Promise<Photo[]> {
+    return this.photos.find({
+      where: { attachedTo: null, uploadedAt: { lt: beforeIso } },
+      order: [['uploadedAt', 'asc']],
+      limit,
+    })
   }
 
   /** A user's idempotency records, oldest first (account deletion). */

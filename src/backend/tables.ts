@@ -7,6 +7,7 @@ import type {
   FamilyLink,
   IdempotencyRecord,
   Message,
+  Photo,
   PiiAccess,
   PropertyRecord,
   RegisterPerson,
@@ -193,6 +194,21 @@ export const piiAccessLogTable = table<PiiAccess>({
   lookups: [['residentId']],
 })
 
+/** Uploaded photos: who sent them, their kind, and what they are attached to (`Photo`). */
+export const photosTable = table<Photo>({
+  name: 'photos',
+  key: 'id',
+  columns: {
+    id: 'text',
+    ownerId: 'text',
+    contentType: 'text',
+    bytes: 'integer',
+    uploadedAt: 'timestamptz',
+    attachedTo: 'text',
+  },
+  lookups: [['attachedTo']],
+})
+
 /** Every core table, in the order rows may be inserted (referenced tables first). */
 export const CORE_TABLES = [
   settingsTable,
@@ -210,4 +226,5 @@ export const CORE_TABLES = [
   idempotencyTable,
   attemptsTable,
   piiAccessLogTable,
+  photosTable,
 ] as const

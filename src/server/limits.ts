@@ -1,6 +1,7 @@
 /**
  * The transport's limits, before any handler runs: JSON bodies at most 256 KB (`JSON_BODY_LIMIT`) but
- * on the routes that carry photos (their own `bodyLimit`), JSON nested at most 64 levels. (The request
+ * on the photo upload (`POST /api/photos`, its own `bodyLimit`: 2 MB of image as base64), JSON nested
+ * at most 64 levels. (The request
  * id on every answer, `x-request-id`, which a 500's body quotes, is set in `ops.ts`.) Oversized bodies are refused by
  * Fastify while reading (413), so a 50 MB body is never held in memory.
  */
@@ -53,7 +54,7 @@ export function installJsonParser(app: FastifyInstance): void {
 }
 
 /**
- * Registers the routes of `routes` that raise their body limit (those carrying photos) as Fastify
+ * Registers the routes of `routes` that raise their body limit (the photo upload) as Fastify
  * routes of their own with that limit and the catch-all's `handler`; every other request meets the
  * default limit on the catch-all.
  */

@@ -1,12 +1,17 @@
 /**
- * Taking a photo for upload (proof of group, signed authorisation, paper ballot): chosen with
- * `Taro.chooseMedia`, compressed to ≤ 200 KB (WeChat `compressImage`; a canvas on H5), returned as
- * base64 text to send in JSON. Throws `PhotoError` with a plain-Chinese message.
+ * Taking a photo for a form (proof of group, signed authorisation, paper ballot): chosen with
+ * `Taro.chooseMedia`, compressed to ≤ `PHOTO_TARGET_BYTES` (WeChat `compressImage`; a canvas on H5,
+ * both JPEG), and uploaded right away (`POST /api/photos`); the form keeps the photo's id. Throws
+ * `PhotoError` with a plain-Chinese message; `usePhotoTaker` adds a busy state for the button.
  */
 import Taro from '@tarojs/taro'
+import { useCallback, useState } from 'react'
+import { ApiError } from '@/api/errors'
+import { uploadPhoto } from '@/api/endpoints/photos'
+import { base64Bytes, PHOTO_TARGET_BYTES, PHOTO_TOO_BIG_TO_COMPRESS_TEXT } from '@/domain/shared/photos'
 
-/** Largest photo we upload, in bytes. */
-export const MAX_PHOTO_BYTES = 200 * 1024
+/** Largest photo the app uploads, in bytes (it compresses to this). */
+export const MAX_PHOTO_BYTES = PHOTO_TARGET_BYTES
 
 export class PhotoError extends Error {
   constructor(message: string) {
@@ -15,9 +20,7 @@ export class PhotoError extends Error {
   }
 }
 
-/** Bytes of the data a base64 string holds. */
-export const base64Bytes = (b64: string) =>
-  Math.floor((b64.length * 3) / 4) - (b64.endsWith('==') ? 2 : b64.endsWith('=') ? 1 : 0)
+export { base64Bytes }
 
 /** Asks for one photo (camera or album) and returns it compressed as base64 (no data: prefix). */
 export async function pickPhotoBase64(): Promise<string> {
@@ -44,7 +47,7 @@ async function compressOnWeChat(src: string): Promise<string> {
     const b64 = fs.readFileSync(tempFilePath, 'base64') as string
     if (base64Bytes(b64) <= MAX_PHOTO_BYTES) return b64
   }
-  throw new PhotoError('照片太大，请靠近一些重新拍摄')
+  throw new PhotoError(PHOTO_TOO_BIG_TO_COMPRESS_TEXT)
 }
 
 async function compressOnCanvas(src: string): Promise<string> {
@@ -69,5 +72,42 @@ async function compressOnCanvas(src: string): Promise<string> {
     const b64 = canvas.toDataURL('image/jpeg', quality).split(',')[1] ?? ''
     if (b64 && base64Bytes(b64) <= MAX_PHOTO_BYTES) return b64
   }
-  throw new PhotoError('照片太大，请靠近一些重新拍摄')
+  throw new PhotoError(PHOTO_TOO_BIG_TO_COMPRESS_TEXT)
+}
+
+/** A photo taken and uploaded: the id its form sends, and its size in bytes (for "约 120 KB"). */
+export interface TakenPhoto {
+  photoId: string
+  bytes: number
+}
+
+/**
+ * Asks for one photo, compresses it and uploads it. @throws PhotoError: nothing chosen, too big, or the
+ * upload failed (the server's plain-Chinese reason, or a network problem); tapping again retries.
+ */
+export async function takePhoto(): Promise<TakenPhoto> {
+  const base64 = await pickPhotoBase64()
+  try {
+    const { photoId } = await uploadPhoto({ contentType: 'image/jpeg', base64 })
+    return { photoId, bytes: base64Bytes(base64) }
+  } catch (e) {
+    throw new PhotoError(e instanceof ApiError ? `照片没有上传成功：${e.message}` : '照片没有上传成功，请再试一次')
+  }
+}
+
+/**
+ * `takePhoto` with `busy` true from choosing until the upload answered (show it on the button: a
+ * second tap meanwhile is ignored).
+ */
+export function usePhotoTaker(): { busy: boolean; take: () => Promise<TakenPhoto> } {
+  const [busy, setBusy] = useState(false)
+  const take = useCallback(async () => {
+    setBusy(true)
+    try {
+      return await takePhoto()
+    } finally {
+      setBusy(false)
+    }
+  }, [])
+  return { busy, take }
 }

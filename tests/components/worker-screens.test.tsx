@@ -16,6 +16,7 @@ import WorkerAttendance from '@/packages/youth-palace/pages/worker-attendance/in
 import Worker from '@/packages/youth-palace/pages/worker/index'
 import { useSession } from '@/stores/session'
 import { resetTaroDouble } from '../doubles/taro'
+import { TINY_JPEG } from '../unit/backend/photos'
 
 const mockRoute: { params: Record<string, string> } = { params: {} }
 jest.mock('@tarojs/taro', () => {
@@ -198,7 +199,7 @@ describe('elevator paper ballot', () => {
     })
     await signIn('u-zhao')
     mockRoute.params = { id: p.id }
-    ;(Taro.getFileSystemManager as jest.Mock).mockReturnValue({ readFileSync: () => 'aGVsbG8gd29ybGQ=' })
+    ;(Taro.getFileSystemManager as jest.Mock).mockReturnValue({ readFileSync: () => TINY_JPEG })
     render(<WorkerPaperBallot />)
     await waitFor(() => expect(document.getElementById('paper-household-r-zpq-3-1-602')).toBeTruthy())
     expect(document.getElementById('paper-household-r-zpq-3-1-602')!.textContent).toContain('业主还有 501 室')

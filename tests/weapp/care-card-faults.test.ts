@@ -107,9 +107,10 @@ describe('WeChat build: 爱心卡 journeys under the seeded fault schedule write
   it("爱心卡: 赵敏 approves 王秀英's application at both stages (one card); 孙丽 marks a lunch delivered (one charge)", async () => {
     const storage = new Map<string, string>()
     let mp = await loginAs('u-wang', { storage })
+    const { photoId } = await callAs(mp, 'u-wang', 'POST', '/api/photos', { contentType: 'image/png', base64: PHOTO })
     const app = await callAs(mp, 'u-wang', 'POST', '/api/care-card/applications', {
       groups: [],
-      proofs: [{ kind: 'household', photo: PHOTO }],
+      proofs: [{ kind: 'household', photoId }],
     })
     mp = await loginAs('u-zhao', { storage })
     let hits = faultsOn(mp, seedOf('review'), /\/applications\/[^/]+\/review$/)
@@ -194,9 +195,10 @@ describe('WeChat build: 爱心卡 journeys under the seeded fault schedule write
 
   it("爱心卡: 王秀英 withdraws her application (withdrawn once); 马建华 disputes yesterday's lunch (one dispute)", async () => {
     let mp = await loginAs('u-wang')
+    const { photoId } = await callAs(mp, 'u-wang', 'POST', '/api/photos', { contentType: 'image/png', base64: PHOTO })
     const app = await callAs(mp, 'u-wang', 'POST', '/api/care-card/applications', {
       groups: [],
-      proofs: [{ kind: 'household', photo: PHOTO }],
+      proofs: [{ kind: 'household', photoId }],
     })
     let hits = faultsOn(mp, seedOf('withdraw'), /\/applications\/[^/]+\/withdraw$/)
     await mp.navigateTo(`/packages/care-card/pages/application/index?id=${app.id}`)

@@ -56,9 +56,9 @@ describe('WeChat build: care card', () => {
     await mp.page.tap('eligibility-apply')
     expect(mp.page.route).toBe('packages/care-card/pages/apply/index')
     expect(mp.page.text()).toContain('申请人：王秀英（您代办）')
-    // Photos are not kept in the draft (storage limits): the page says so next to them.
-    expect(mp.page.byId('proof-not-kept')).toBeTruthy()
-    expect(mp.page.text()).toContain('照片不会保存在草稿里，退出后需要重新拍')
+    // Photos are uploaded when taken and the draft keeps them for a day: the page says so next to them.
+    expect(mp.page.byId('proof-kept')).toBeTruthy()
+    expect(mp.page.text()).toContain('拍好的照片会随草稿保留一天')
     // Submitting without the household photo: said next to the row, and gone once it is taken.
     await mp.page.tap('apply-submit')
     expect(mp.page.text()).toContain('请拍摄户口簿或居住证')

@@ -75,12 +75,12 @@ export const verifyElevatorReceipts = (id: string, receipts: AuditReceipt[], ide
   })
 
 /**
- * Files a real-name written objection during the 10-day publicity (text ≥ 10 characters, optional photo base64 ≤ 200
- * KB).
+ * Files a real-name written objection during the 10-day publicity (text ≥ 10 characters, optional photo by its
+ * `uploadPhoto` id).
  */
 export const fileElevatorObjection = (
   id: string,
-  input: { householdId: string; text: string; photo?: string },
+  input: { householdId: string; text: string; photoId?: string },
   idempotencyKey?: string,
 ) => apiRequest<ElevatorObjectionDto>({ method: 'POST', path: `${base(id)}/objections`, body: input, idempotencyKey })
 
@@ -104,7 +104,7 @@ export const enterPaperElevatorBallot = (id: string, input: ElevatorPaperBallotI
 /** Worker: records an objection received on paper during publicity (photo of the signed paper required). */
 export const recordPaperElevatorObjection = (
   id: string,
-  input: { householdId: string; text: string; photo: string },
+  input: { householdId: string; text: string; photoId: string },
   idempotencyKey?: string,
 ) =>
   apiRequest<ElevatorObjectionDto>({

@@ -19,10 +19,10 @@ export const revokeFamilyLink = (id: string, idempotencyKey?: string) =>
   apiRequest<FamilyLinkDto>({ method: 'POST', path: `/api/family-links/${id}/revoke`, idempotencyKey, asSelf: true })
 /** Worker: pending links of residents in the worker's community. */
 export const listPendingFamilyLinks = () => apiRequest<FamilyLinkDto[]>({ path: '/api/worker/family-links' })
-/** Worker: confirms a link with a photo (base64, ≤ 200 KB) of the signed authorisation. */
-export const workerConfirmFamilyLink = (id: string, authorizationPhoto: string) =>
+/** Worker: confirms a link with a photo of the signed authorisation (its id from `uploadPhoto`). */
+export const workerConfirmFamilyLink = (id: string, authorizationPhotoId: string) =>
   apiRequest<FamilyLinkDto>({
     method: 'POST',
     path: `/api/worker/family-links/${id}/confirm`,
-    body: { authorizationPhoto },
+    body: { authorizationPhotoId },
   })

@@ -31,7 +31,7 @@ const seg = encodeURIComponent
 
 /** The caller's children (privacy notice must be accepted). */
 export const listYpChildren = () => apiRequest<YpChildDto[]>({ path: `${BASE}/children` })
-/** Adds a child; `hardshipProofPhoto` base64 ≤ 200 KB. */
+/** Adds a child; `hardshipProofPhotoId` from `uploadPhoto`. */
 export const createYpChild = (input: YpChildInput, idempotencyKey?: string) =>
   apiRequest<YpChildDto>({ method: 'POST', path: `${BASE}/children`, body: input, idempotencyKey })
 /** One of the caller's children (404 for anyone else's). */

@@ -64,6 +64,8 @@ export interface BackendOptions {
 const MUTATING = new Set(['POST', 'PUT', 'PATCH', 'DELETE'])
 /** Idempotency records are kept at least this long (then purged). */
 const IDEMPOTENCY_KEEP_MS = 48 * 3600_000
+/** How long an uploaded photo may wait for the submission that attaches it (a day: a form filled slowly). */
+const PENDING_PHOTO_KEEP_MS = 24 * 3600_000
 const PURGE_EVERY_MS = 10 * 60_000
 const PURGE_BATCH = 200
 
@@ -116,7 +118,7 @@ export class Backend {
     this.rateCounter = options.rateCounter ?? memoryRateCounter()
   }
 
-  /** The route table this backend serves (the server gives photo-carrying routes their body limit). */
+  /** The route table this backend serves (the server gives the photo upload its body limit). */
   get routes(): readonly Route[] {
     return this.options.routes
   }
@@ -459,7 +461,10 @@ export class Backend {
     return principal
   }
 
-  /** Removes idempotency records older than the keeping time, a batch at a time, at most every 10 minutes. */
+  /**
+   * Removes idempotency records older than their keeping time and photos left pending for a day, a
+   * batch of each at a time, at most every 10 minutes.
+   */
   private async purgeIdempotency(): Promise<void> {
     const now = this.clock.now()
     if (now - this.lastPurgeMs < PURGE_EVERY_MS && now >= this.lastPurgeMs) return
@@ -468,6 +473,9 @@ export class Backend {
       const core = new CoreRepository(t)
       for (const r of await core.idempotencyBefore(beijingIso(now - IDEMPOTENCY_KEEP_MS), PURGE_BATCH))
         await core.idempotency.remove(r.id)
+      // Uploaded photos no submission took (the person gave up, or the app was closed): not kept.
+      for (const p of await core.pendingPhotosBefore(beijingIso(now - PENDING_PHOTO_KEEP_MS), PURGE_BATCH))
+        await core.removeImage(p.id)
     })
   }
 }

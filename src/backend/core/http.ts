@@ -2,6 +2,8 @@
  * The backend's transport-neutral request and response, shared by the mock interceptor (in-app) and
  * the Node HTTP server (tests). Bodies are JSON values; errors use `{ code, message, fields? }`.
  */
+import { PHOTO_MAX_BYTES } from '@/domain/shared/photos'
+
 export type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE'
 
 export interface BackendRequest {
@@ -24,16 +26,16 @@ export interface BackendResponse {
 }
 
 /**
- * Largest JSON body of a route (bytes) unless the route raises it: photos are the only large thing
- * people send, and only the routes that carry them accept more.
+ * Largest JSON body of a route (bytes): every route but the photo upload. Photos travel on their own
+ * route (`POST /api/photos`); submissions name them by id.
  */
 export const JSON_BODY_LIMIT = 256 * 1024
 
 /**
- * Largest JSON body (bytes) of a route carrying up to `photos` photos of at most 200 KB each as base64
- * text (4 characters per 3 bytes), plus 64 KB for the other fields. E.g. 1 photo: 338,606 bytes.
+ * Largest JSON body of the photo upload (bytes): a photo of `PHOTO_MAX_BYTES` (2 MB) as base64 text
+ * (4 characters per 3 bytes: 2,796,204) and 1 KB for the field names and the content type: 2,797,228.
  */
-export const photoBodyLimit = (photos: number): number => Math.ceil((photos * 200 * 1024 * 4) / 3) + 64 * 1024
+export const PHOTO_UPLOAD_BODY_LIMIT = Math.ceil(PHOTO_MAX_BYTES / 3) * 4 + 1024
 
 /** The JSON error body every failure carries. `fields` maps a field name to its message. */
 export interface ErrorBody {

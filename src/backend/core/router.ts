@@ -97,7 +97,7 @@ export interface Route<B = unknown> {
   demoOnly?: boolean
   /**
    * Largest JSON body in bytes the server reads for this route (default `JSON_BODY_LIMIT`, 256 KB);
-   * routes carrying photos raise it with `photoBodyLimit(n)`. Larger bodies get 413 `BODY_TOO_LARGE`.
+   * only the photo upload raises it (`PHOTO_UPLOAD_BODY_LIMIT`). Larger bodies get 413 `BODY_TOO_LARGE`.
    */
   bodyLimit?: number
   /** Which rate limit of `rate-limits.ts` counts it besides the one on writes: logging in, real-name verification. */

@@ -7,14 +7,13 @@ import { href } from '@/domain/routes'
 import * as v from 'valibot'
 import { FAMILY_RELATIONSHIPS } from '@/domain/shared/values'
 import { normalizeResidentId } from '@/domain/shared/residentId'
-import { conflict, forbidden, notFound, photoBodyLimit, unprocessable } from '../core/http'
+import { conflict, forbidden, notFound, unprocessable } from '../core/http'
 import { newId } from '../core/ids'
 import { route, type Route, type RouteContext } from '../core/router'
 import type { FamilyLink } from '../model'
 import { requirePrivacy } from './me'
+import { attachPhoto, photoIdSchema } from './photos'
 import { displayName, displayNames, familyLinkDto } from './views'
-
-const MAX_IMAGE_BASE64 = Math.ceil((200 * 1024 * 4) / 3) + 4 // ≤ 200 KB image
 
 /** What the principal's request message is about: answered (or withdrawn), it is marked read. */
 const requestRef = (linkId: string) => `family-link:${linkId}`
@@ -163,24 +162,20 @@ export const familyRoutes: Route[] = [
   route({
     method: 'POST',
     path: '/api/worker/family-links/:id/confirm',
-    bodyLimit: photoBodyLimit(1),
     access: 'worker',
-    input: v.object({
-      authorizationPhoto: v.pipe(
-        v.string(),
-        v.minLength(8, '请拍摄签字的授权书'),
-        v.maxLength(MAX_IMAGE_BASE64, '照片太大，请重新拍摄（不超过 200 KB）'),
-        v.regex(/^[A-Za-z0-9+/=]+$/, '照片格式不正确'),
-      ),
-    }),
+    input: v.object({ authorizationPhotoId: photoIdSchema('请拍摄签字的授权书') }),
     handler: async (ctx) => {
       const { tx } = ctx
       const link = await linkFor(ctx, ctx.params.id)
       const principal = await tx.core.users.get(link.principalId)
       if (principal?.communityId !== ctx.user.communityId) throw forbidden('只能办理本社区居民的代办授权')
       if (link.status !== 'pending') throw conflict('LINK_NOT_PENDING', '这条申请已经处理过了')
-      const imageId = newId('img')
-      await tx.core.images.put(imageId, ctx.body.authorizationPhoto)
+      const imageId = await attachPhoto(
+        ctx,
+        ctx.body.authorizationPhotoId,
+        `family-link:${link.id}`,
+        'authorizationPhotoId',
+      )
       const l = await tx.core.familyLinks.update(link.id, {
         status: 'confirmed',
         confirmedAt: ctx.nowIso,

@@ -40,10 +40,13 @@ export interface CareEligibilityDto {
   groups: CareGroupDto[]
 }
 
-/** Body of an application (or a resubmission): declared groups and proof photos (base64, ≤ 200 KB each). */
+/**
+ * Body of an application (or a resubmission): declared groups and proof photos, each by the id
+ * `POST /api/photos` answered (the caller's own upload, used once).
+ */
 export interface CareApplicationInput {
   groups: CareGroupDto[]
-  proofs: { kind: CareProofKindDto; photo: string }[]
+  proofs: { kind: CareProofKindDto; photoId: string }[]
 }
 
 /** Kinds of recorded acts on an application or an order. */
@@ -144,10 +147,11 @@ export interface WorkerCareApplicationDto extends CareApplicationDto {
   overdue: boolean
 }
 
-/** A proof photo's content for a worker: base64 text. */
+/** A proof photo's content for a worker: base64 text and its kind (`image/jpeg`, `image/png`, `image/webp`). */
 export interface CareImageDto {
   imageId: string
   base64: string
+  contentType: string
 }
 /** One ledger entry (see `CareEntry`): `signedFen` is the effect on the balance (hold −, release +, …). */
 export interface CareLedgerEntryDto {

@@ -156,8 +156,8 @@ export interface ElevatorMyHouseholdsDto {
   signerName: string | null
 }
 
-/** E-signature of an app ballot: a handwritten image (base64, ≤ 200 KB) or the typed real name. */
-type ElevatorSignatureInput = { kind: 'handwritten'; image: string } | { kind: 'typed-name'; name: string }
+/** E-signature of an app ballot: a handwritten image (uploaded: its photo id) or the typed real name. */
+type ElevatorSignatureInput = { kind: 'handwritten'; photoId: string } | { kind: 'typed-name'; name: string }
 
 /** Body of `POST …/ballots`. */
 export interface ElevatorBallotInput {
@@ -166,16 +166,16 @@ export interface ElevatorBallotInput {
   signature: ElevatorSignatureInput
 }
 
-/** Body of the worker's `POST …/paper-ballots`: channel, choice and a photo (base64, ≤ 200 KB) of the signed form. */
 /**
- * A worker's paper or door ballot. `replaceExisting` must be true to record it for a household that has
+ * Body of the worker's `POST …/paper-ballots`: channel, choice and a photo of the signed form (its id
+ * from `POST /api/photos`). `replaceExisting` must be true to record it for a household that has
  * already voted (the latest ballot counts); otherwise the backend refuses with 409 `ALREADY_VOTED`.
  */
 export interface ElevatorPaperBallotInput {
   householdId: string
   channel: 'paper' | 'door'
   choice: ElevatorChoiceDto
-  photo: string
+  photoId: string
   replaceExisting?: boolean
 }
 

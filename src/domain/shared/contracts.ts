@@ -111,3 +111,8 @@ export interface DevStateDto {
   faultRate: number
   latencyMs: number
 }
+
+/** `POST /api/photos`: the id submissions name the uploaded photo by (its `photoId` fields). */
+export interface PhotoUploadDto {
+  photoId: string
+}

@@ -29,12 +29,12 @@ export interface YpChildDto {
   updatedAt: string
 }
 
-/** Body to create a child; `hardshipProofPhoto` is base64 (≤ 200 KB), stored as an image. */
+/** Body to create a child; `hardshipProofPhotoId`: a proof photo by the id `POST /api/photos` answered. */
 export interface YpChildInput {
   name: string
   birthDate: string
   hardship?: boolean
-  hardshipProofPhoto?: string
+  hardshipProofPhotoId?: string
 }
 /** Body to update a child: any subset; `removeHardshipProof: true` drops the proof photo. */
 export type YpChildPatch = Partial<YpChildInput> & { removeHardshipProof?: boolean }

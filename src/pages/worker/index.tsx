@@ -8,7 +8,7 @@ import { useRequireLogin } from '@/ui/auth'
 import { Button } from '@/ui/Button'
 import { Cell } from '@/ui/Cell'
 import { Page } from '@/ui/Page'
-import { pickPhotoBase64 } from '@/ui/photo'
+import { takePhoto } from '@/ui/photo'
 import { Empty, ErrorNote, Section } from '@/ui/States'
 import { goHome, href, openPage } from '@/ui/nav'
 
@@ -44,8 +44,8 @@ export default function WorkerHub() {
 
   const confirm = async (l: FamilyLinkDto) => {
     try {
-      const photo = await pickPhotoBase64()
-      await workerConfirmFamilyLink(l.id, photo)
+      const { photoId } = await takePhoto()
+      await workerConfirmFamilyLink(l.id, photoId)
       Taro.showToast({ title: '已确认', icon: 'success' })
       load()
     } catch (e) {

@@ -65,6 +65,7 @@ const EXPECT: Record<string, [Kind, Obj?]> = {
   'GET /api/messages': ['user'],
   'GET /api/messages/unread-count': ['user'],
   'POST /api/messages/:id/read': ['user'],
+  'POST /api/photos': ['proxy'],
   'GET /api/dev/state': ['dev'],
   'POST /api/dev/clock': ['dev'],
   'POST /api/dev/faults': ['dev'],

@@ -15,8 +15,8 @@
 import { ROUTES } from '@/backend'
 import type { Method } from '@/backend/core/http'
 import { idNumberOf, inProcess, type CallOptions, type Client } from './client'
+import { photoOf } from './photos'
 
-const PHOTO = 'aGVsbG8gd29ybGQ='
 /** Seeded: 马建华 (u-xs0, 西山) holds the only card, its application and two orders. */
 const CARD = { holder: 'u-xs0', app: 'ca-seed-xs0', delivered: 'co-seed-1', booked: 'co-seed-2' }
 /** Seeded: the 西山 5幢2单元 petition under vote; u-xs0 owns 101 (voted 反对), u-xs1 owns 102. */
@@ -89,7 +89,7 @@ describe("a resident cannot read or act on another household's data", () => {
       await refused(stranger, 'GET', `/api/care-card/applications/${CARD.app}`, 404, 'NOT_FOUND')
       await refused(stranger, 'POST', `/api/care-card/applications/${CARD.app}/withdraw`, 404, 'NOT_FOUND')
       await refused(stranger, 'POST', `/api/care-card/applications/${CARD.app}/resubmit`, 404, 'NOT_FOUND', {
-        body: { groups: [], proofs: [{ kind: 'household', photo: PHOTO }] },
+        body: { groups: [], proofs: [{ kind: 'household', photoId: await photoOf(ok, stranger) }] },
       })
       await refused(stranger, 'GET', `/api/care-card/orders/${CARD.booked}`, 404, 'NOT_FOUND')
       await refused(stranger, 'POST', `/api/care-card/orders/${CARD.booked}/cancel`, 404, 'NOT_FOUND')
@@ -269,12 +269,15 @@ describe('a proxy acts only for the person who confirmed the link', () => {
     const link = await askLink()
     expect(await ok('u-sun', 'GET', '/api/worker/family-links')).toEqual([])
     await refused('u-sun', 'POST', `/api/worker/family-links/${link}/confirm`, 403, 'FORBIDDEN', {
-      body: { authorizationPhoto: PHOTO },
+      body: { authorizationPhotoId: await photoOf(ok, 'u-sun') },
     })
     expect((await ok('u-zhao', 'GET', '/api/worker/family-links')).map((l: { id: string }) => l.id)).toEqual([link])
     expect(
-      (await ok('u-zhao', 'POST', `/api/worker/family-links/${link}/confirm`, { body: { authorizationPhoto: PHOTO } }))
-        .status,
+      (
+        await ok('u-zhao', 'POST', `/api/worker/family-links/${link}/confirm`, {
+          body: { authorizationPhotoId: await photoOf(ok, 'u-zhao') },
+        })
+      ).status,
     ).toBe('confirmed')
   })
 })
@@ -351,7 +354,12 @@ describe('only owners of a unit vote in it, once per household', () => {
     expect(await meter(XS_PETITION, 'u-sun')).toEqual({ ...before, agree: 5 })
     await ok('u-xs0', 'POST', `/api/elevator/petitions/${XS_PETITION}/ballots`, ballot('r-xs-5-2-101', '马建华'))
     // A worker's paper ballot does not silently replace the owner's own vote: refused, naming it, unless asked to.
-    const paper = { householdId: 'r-xs-5-2-101', choice: 'oppose', channel: 'paper', photo: PHOTO }
+    const paper = {
+      householdId: 'r-xs-5-2-101',
+      choice: 'oppose',
+      channel: 'paper',
+      photoId: await photoOf(ok, 'u-sun'),
+    }
     const refused = await c.call('POST', `/api/elevator/worker/petitions/${XS_PETITION}/paper-ballots`, {
       token: await as('u-sun'),
       body: paper,
@@ -419,7 +427,7 @@ describe('only owners of a unit vote in it, once per household', () => {
     await ok('u-zhou', 'POST', `/api/elevator/petitions/${id}/ballots`, ballot('r-zpq-3-1-501', '周强'))
     const refusedPaper = await c.call('POST', `/api/elevator/worker/petitions/${id}/paper-ballots`, {
       token: await as('u-zhao'),
-      body: { householdId: 'r-zpq-3-1-602', choice: 'oppose', channel: 'paper', photo: PHOTO },
+      body: { householdId: 'r-zpq-3-1-602', choice: 'oppose', channel: 'paper', photoId: await photoOf(ok, 'u-zhao') },
     })
     expect(refusedPaper).toMatchObject({ status: 409, body: { code: 'ALREADY_VOTED' } })
     expect(refusedPaper.body.message).toMatch(/^501、602 已于 \d+月\d+日 \d\d:\d\d 线上表决“同意”/)
@@ -502,7 +510,9 @@ describe('workers act only in their own community', () => {
       `/api/elevator/worker/petitions/${XS_PETITION}/paper-ballots`,
       403,
       'OTHER_COMMUNITY',
-      { body: { householdId: 'r-xs-5-2-102', choice: 'agree', channel: 'paper', photo: PHOTO } },
+      {
+        body: { householdId: 'r-xs-5-2-102', choice: 'agree', channel: 'paper', photoId: await photoOf(ok, 'u-zhao') },
+      },
     )
     await refused(
       'u-zhao',
@@ -510,7 +520,13 @@ describe('workers act only in their own community', () => {
       `/api/elevator/worker/petitions/${XS_PETITION}/paper-objections`,
       403,
       'OTHER_COMMUNITY',
-      { body: { householdId: 'r-xs-5-2-102', text: '担心加装电梯后低层采光和通风受到影响', photo: PHOTO } },
+      {
+        body: {
+          householdId: 'r-xs-5-2-102',
+          text: '担心加装电梯后低层采光和通风受到影响',
+          photoId: await photoOf(ok, 'u-zhao'),
+        },
+      },
     )
     await refused('u-zhao', 'POST', `/api/elevator/worker/petitions/${XS_PETITION}/mediation`, 403, 'OTHER_COMMUNITY', {
       body: { stage: 'mediation', note: '组织双方协商调解' },

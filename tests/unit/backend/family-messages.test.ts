@@ -1,5 +1,6 @@
 /** @jest-environment node */
 import { idNumberOf, TRANSPORTS, type Client } from './client'
+import { TINY_JPEG, uploadedPhoto } from './photos'
 
 describe.each(TRANSPORTS)('family links and messages (%s)', (_name, make) => {
   let c: Client
@@ -51,6 +52,7 @@ describe.each(TRANSPORTS)('family links and messages (%s)', (_name, make) => {
     expect(await unreadOf(li)).toContain('代办申请已同意')
     // Declined, withdrawn by the proxy, confirmed by the worker: each time her request message goes read.
     await c.call('POST', `/api/family-links/${first.body.id}/revoke`, { token: wang })
+    const zhao = await c.login('u-zhao')
     for (const answer of ['decline', 'withdraw', 'worker'] as const) {
       const r = await request()
       expect(await unreadOf(wang)).toContain('家人申请为您代办')
@@ -58,8 +60,8 @@ describe.each(TRANSPORTS)('family links and messages (%s)', (_name, make) => {
       if (answer === 'withdraw') await c.call('POST', `/api/family-links/${r.body.id}/revoke`, { token: li })
       if (answer === 'worker')
         await c.call('POST', `/api/worker/family-links/${r.body.id}/confirm`, {
-          token: await c.login('u-zhao'),
-          body: { authorizationPhoto: 'aGVsbG8gd29ybGQ=' },
+          token: zhao,
+          body: { authorizationPhotoId: await uploadedPhoto(c, zhao) },
         })
       expect({ answer, unread: await unreadOf(wang) }).toEqual({
         answer,
@@ -90,18 +92,18 @@ describe.each(TRANSPORTS)('family links and messages (%s)', (_name, make) => {
       (
         await c.call('POST', `/api/worker/family-links/${r.body.id}/confirm`, {
           token: sun,
-          body: { authorizationPhoto: 'aGVsbG8gd29ybGQ=' },
+          body: { authorizationPhotoId: await uploadedPhoto(c, sun) },
         })
       ).status,
     ).toBe(403)
     expect((await c.call('GET', '/api/worker/family-links', { token: zhao })).body).toHaveLength(1)
     const ok = await c.call('POST', `/api/worker/family-links/${r.body.id}/confirm`, {
       token: zhao,
-      body: { authorizationPhoto: 'aGVsbG8gd29ybGQ=' },
+      body: { authorizationPhotoId: await uploadedPhoto(c, zhao) },
     })
     expect(ok.body).toMatchObject({ status: 'confirmed', confirmedBy: 'worker' })
     const [link] = await c.backend.inspect<{ authorizationImageId?: string }>('family_links', { id: r.body.id })
-    expect(await c.backend.store.transaction((t) => t.images.get(link.authorizationImageId!))).toBe('aGVsbG8gd29ybGQ=')
+    expect(await c.backend.store.transaction((t) => t.images.get(link.authorizationImageId!))).toBe(TINY_JPEG)
   })
 
   it("messages: pages, unread count, mark read; another user's message is not found", async () => {

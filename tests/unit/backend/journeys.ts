@@ -4,11 +4,10 @@
  */
 import { idNumberOf, type CallOptions, type Client } from './client'
 import type { Method } from '@/backend/core/http'
+import { photoOf } from './photos'
 
 /** Calls as `userId` and returns the body; throws (or fails the test) on anything but 200. */
 export type Ok = (userId: string, method: Method, url: string, opts?: CallOptions) => Promise<any>
-
-const PHOTO = 'aGVsbG8gd29ybGQ='
 
 /**
  * A busy day: a proxy link confirmed by the elder, a care-card application by the daughter reviewed
@@ -25,7 +24,7 @@ export async function busyDay(c: Client, ok: Ok): Promise<void> {
   await ok('u-wang', 'POST', `/api/family-links/${link}/confirm`)
   const app = await ok('u-li', 'POST', '/api/care-card/applications', {
     actingFor: 'u-wang',
-    body: { groups: [], proofs: [{ kind: 'household', photo: PHOTO }] },
+    body: { groups: [], proofs: [{ kind: 'household', photoId: await photoOf(ok, 'u-li', 'u-wang') }] },
   })
   await ok('u-zhao', 'POST', `/api/worker/care-card/applications/${app.id}/review`, {
     body: { stage: 'community', decision: 'approve' },
@@ -40,7 +39,12 @@ export async function busyDay(c: Client, ok: Ok): Promise<void> {
     key: 'rn-1',
   })
   await ok('u-chen', 'POST', '/api/youth-palace/children', {
-    body: { name: '陈小明', birthDate: '2017-09-01', hardship: true, hardshipProofPhoto: PHOTO },
+    body: {
+      name: '陈小明',
+      birthDate: '2017-09-01',
+      hardship: true,
+      hardshipProofPhotoId: await photoOf(ok, 'u-chen'),
+    },
   })
   await ok('u-chen', 'POST', '/api/youth-palace/applications', {
     body: { childId: 'ypk-chen-yue', courseId: 'ypc-calligraphy' },
@@ -67,10 +71,14 @@ export async function busyDay(c: Client, ok: Ok): Promise<void> {
     body: { householdId: 'r-zpq-3-1-202', choice: 'agree', signature: { kind: 'typed-name', name: '王秀英' } },
   })
   await ok('u-zhou', 'POST', `/api/elevator/petitions/${p.id}/ballots`, {
-    body: { householdId: 'r-zpq-3-1-501', choice: 'oppose', signature: { kind: 'handwritten', image: PHOTO } },
+    body: {
+      householdId: 'r-zpq-3-1-501',
+      choice: 'oppose',
+      signature: { kind: 'handwritten', photoId: await photoOf(ok, 'u-zhou') },
+    },
   })
   await ok('u-zhao', 'POST', `/api/elevator/worker/petitions/${p.id}/paper-ballots`, {
-    body: { householdId: 'r-zpq-3-1-101', choice: 'agree', channel: 'door', photo: PHOTO },
+    body: { householdId: 'r-zpq-3-1-101', choice: 'agree', channel: 'door', photoId: await photoOf(ok, 'u-zhao') },
   })
   // One thing: a checklist with a deadline reminder, and a window appointment, by the daughter for her mother.
   await ok('u-li', 'PUT', '/api/one-thing/progress/after-death', {

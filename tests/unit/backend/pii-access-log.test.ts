@@ -6,8 +6,7 @@
  * that was refused.
  */
 import { TRANSPORTS, type Client } from './client'
-
-const PHOTO = 'aGVsbG8gd29ybGQ='
+import { TINY_JPEG, uploadedPhoto } from './photos'
 
 describe.each(TRANSPORTS)('the log of workers opening personal data (%s)', (_name, make) => {
   let c: Client
@@ -26,7 +25,7 @@ describe.each(TRANSPORTS)('the log of workers opening personal data (%s)', (_nam
     const [wang, zhao, zhang, sun] = await Promise.all(['u-wang', 'u-zhao', 'u-zhang', 'u-sun'].map((u) => c.login(u)))
     const applied = await c.call('POST', '/api/care-card/applications', {
       token: wang,
-      body: { groups: [], proofs: [{ kind: 'household', photo: PHOTO }] },
+      body: { groups: [], proofs: [{ kind: 'household', photoId: await uploadedPhoto(c, wang) }] },
     })
     expect(applied.status).toBe(200)
     const app = applied.body
@@ -39,7 +38,7 @@ describe.each(TRANSPORTS)('the log of workers opening personal data (%s)', (_nam
     const photo = await c.call('GET', `/api/worker/care-card/applications/${app.id}/images/${imageId}`, {
       token: zhao,
     })
-    expect(photo.body).toEqual({ imageId, base64: PHOTO })
+    expect(photo.body).toEqual({ imageId, base64: TINY_JPEG, contentType: 'image/jpeg' })
     // Refused requests log nothing: a worker of another community, a photo that is not the application's.
     expect((await c.call('GET', `/api/worker/care-card/applications/${app.id}`, { token: sun })).status).toBe(403)
     expect(

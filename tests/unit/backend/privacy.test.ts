@@ -21,9 +21,9 @@ import { memoryStorage } from '@/backend/storage/memory'
 import { parseResidentId } from '@/domain/shared/residentId'
 import { ledgerOf } from './care-card/data'
 import { T0, idNumberOf, inProcess, type CallOptions, type Client } from './client'
+import { photoOf } from './photos'
 import { busyDay as sharedBusyDay } from './journeys'
 
-const PHOTO = 'aGVsbG8gd29ybGQ='
 const TODAY = '2026-03-02'
 
 /** Valid 18-character ID numbers (GB 11643-1999 check character and a real birth date) inside `text`. */
@@ -258,7 +258,9 @@ describe("deleting an account erases the person's data", () => {
         body: { principalName: '王秀英', principalIdNumber: idNumberOf(c, 'u-wang'), relationship: '其他亲属' },
       })
     ).id
-    await ok('u-zhao', 'POST', `/api/worker/family-links/${link}/confirm`, { body: { authorizationPhoto: PHOTO } })
+    await ok('u-zhao', 'POST', `/api/worker/family-links/${link}/confirm`, {
+      body: { authorizationPhotoId: await photoOf(ok, 'u-zhao') },
+    })
     await ok('u-chen', 'POST', '/api/me/rooms', { body: { roomId: 'r-zpq-3-1-301', role: 'tenant' } })
     const rows = <T = any>(table: string, where = {}) => c.backend.inspect<T>(table, where)
     const userOf = async () => (await rows('users', { id: 'u-chen' }))[0]

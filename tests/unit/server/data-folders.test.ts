@@ -16,6 +16,7 @@ import path from 'node:path'
 import { idNumberOf, PEOPLE } from '@/backend/seed/people'
 import { describeSql } from './databases'
 import { call, login, startServerProcess, stopAllServers, type ServerProcess } from './processes'
+import { TINY_JPEG } from '../backend/photos'
 
 jest.setTimeout(240_000)
 
@@ -68,9 +69,11 @@ describeSql('the server keeps personal data to itself', () => {
     const chenId = idNumberOf(PEOPLE.find((p) => p.key === 'chen')!)
     expect((await chen('POST', '/api/me/real-name', { name: '陈晓东', idNumber: chenId })).status).toBe(200)
     const wang = await as('u-wang')
+    const uploaded = await wang('POST', '/api/photos', { contentType: 'image/jpeg', base64: TINY_JPEG })
+    expect(uploaded.status).toBe(200)
     const applied = await wang('POST', '/api/care-card/applications', {
       groups: [],
-      proofs: [{ kind: 'household', photo: PHOTO }],
+      proofs: [{ kind: 'household', photoId: uploaded.body.photoId }],
     })
     expect(applied.status).toBe(200)
     const zhao = await as('u-zhao')

@@ -1,9 +1,10 @@
 /** @jest-environment node */
 /**
  * The server's limits at the HTTP boundary (Fastify on 127.0.0.1, real HTTP): JSON bodies ≤ 256 KB
- * except on the routes that carry photos, a JSON depth limit, malformed paths, and unexpected errors
- * answered 500 `INTERNAL` with a request id instead of the system's message. The backend here is the
- * in-app one (the transport is what is tested); the SQL stores have their own suites.
+ * except on the photo upload (its own checks: `photos.test.ts`), a JSON depth limit, malformed paths,
+ * and unexpected errors answered 500 `INTERNAL` with a request id instead of the system's message.
+ * The backend here is the in-app one (the transport is what is tested); the SQL stores have their own
+ * suites.
  */
 import type { FastifyInstance } from 'fastify'
 import { createBackend, type Backend } from '@/backend'
@@ -58,16 +59,27 @@ describe('JSON bodies', () => {
     expect(r.status).toBe(200)
   })
 
-  it('a care-card application with eight 200 KB proof photos (2.1 MB of JSON) is read; 3 MB is refused', async () => {
+  it('only the photo upload reads more than 256 KB: a 2 MB photo is read there, refused on a submission route', async () => {
     const token = await login('u-xs1')
-    const photo = 'A'.repeat(Math.floor((200 * 1024 * 4) / 3))
-    const proofs = Array.from({ length: 8 }, () => ({ kind: 'household', photo }))
-    const big = JSON.stringify({ groups: [], proofs })
-    expect(big.length).toBeGreaterThan(2 * 1024 * 1024)
-    const r = await send('POST', '/api/care-card/applications', big, token)
-    // Read and judged by the route (not refused for its size by the transport).
-    expect(r.body.code).not.toBe('BODY_TOO_LARGE')
-    const tooBig = await send('POST', '/api/care-card/applications', padded(3 * 1024 * 1024, { proofs }), token)
+    const base64 = Buffer.concat([Buffer.from([0xff, 0xd8, 0xff, 0xe0]), Buffer.alloc(2 * 1024 * 1024 - 4)]).toString(
+      'base64',
+    )
+    const upload = JSON.stringify({ contentType: 'image/jpeg', base64 })
+    expect(upload.length).toBeGreaterThan(2_700_000)
+    const r = await send('POST', '/api/photos', upload, token)
+    expect(r.status).toBe(200)
+    const proofs = [{ kind: 'household', photo: base64 }]
+    const onSubmission = await send(
+      'POST',
+      '/api/care-card/applications',
+      JSON.stringify({ groups: [], proofs }),
+      token,
+    )
+    expect({ status: onSubmission.status, code: onSubmission.body.code }).toEqual({
+      status: 413,
+      code: 'BODY_TOO_LARGE',
+    })
+    const tooBig = await send('POST', '/api/photos', padded(3 * 1024 * 1024, { contentType: 'image/jpeg' }), token)
     expect({ status: tooBig.status, code: tooBig.body.code }).toEqual({ status: 413, code: 'BODY_TOO_LARGE' })
   })
 

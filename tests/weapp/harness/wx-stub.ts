@@ -3,6 +3,8 @@
  * Storage honours WeChat's limits (1 MB per key, 10 MB in all). Every call is recorded in `calls`.
  * Navigation APIs are delegated to the harness (`nav`).
  */
+import { TINY_JPEG } from '../../unit/backend/photos'
+
 export interface WxCall {
   api: string
   args: unknown
@@ -219,9 +221,10 @@ export function createWx(host: WxHost, storage: Map<string, string>) {
       tempFiles: [{ tempFilePath: 'wxfile://harness/photo.jpg', size: 150_000, fileType: 'image' }],
     })),
     compressImage: ok('compressImage', (o) => ({ tempFilePath: String(o.src) })),
+    // Every photo read is a real (tiny) JPEG: the upload route checks its first bytes.
     getFileSystemManager: () => ({
-      readFileSync: () => 'aGFybmVzcw==',
-      readFile: (o: Opts) => done(o, { data: 'aGFybmVzcw==' }, 'readFile'),
+      readFileSync: () => TINY_JPEG,
+      readFile: (o: Opts) => done(o, { data: TINY_JPEG }, 'readFile'),
     }),
     request: (o: Opts) => {
       record('request', o)

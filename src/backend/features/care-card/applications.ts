@@ -10,10 +10,11 @@ import { CARE_PROOF_KINDS, CARE_PROOF_LABELS } from '@/domain/care-card/kinds'
 import type { CareApplicationInput } from '@/domain/care-card/contracts'
 import { ageOn } from '@/domain/shared/residentId'
 import { addWorkingDays } from '@/domain/shared/workingDays'
-import { conflict, photoBodyLimit, unprocessable } from '@/backend/core/http'
+import { conflict, unprocessable } from '@/backend/core/http'
 import { newId } from '@/backend/core/ids'
 import type { Route, RouteContext } from '@/backend/core/router'
 import { requirePrivacy } from '@/backend/routes/me'
+import { attachPhoto, photoIdSchema } from '@/backend/routes/photos'
 import { displayName } from '@/backend/routes/views'
 import {
   birthDateOf,
@@ -32,8 +33,6 @@ import { applicationDtos, applicationView } from './views'
 
 /** Working days promised per review stage (domain.md §1: ≤ 5 working days each). */
 export const REVIEW_WORKING_DAYS = 5
-/** Largest proof photo: 200 KB of image as base64 text. */
-const MAX_IMAGE_BASE64 = Math.ceil((200 * 1024 * 4) / 3) + 4
 
 /** Body of an application or resubmission (`CareApplicationInput`). */
 const applicationInput = v.object({
@@ -45,12 +44,7 @@ const applicationInput = v.object({
     v.array(
       v.object({
         kind: v.picklist(CARE_PROOF_KINDS, '请选择材料类型'),
-        photo: v.pipe(
-          v.string('请拍摄证明材料'),
-          v.minLength(8, '请拍摄证明材料'),
-          v.maxLength(MAX_IMAGE_BASE64, '照片太大，请重新拍摄（不超过 200 KB）'),
-          v.regex(/^[A-Za-z0-9+/=]+$/, '照片格式不正确'),
-        ),
+        photoId: photoIdSchema('请拍摄证明材料'),
       }),
       '请上传证明材料',
     ),
@@ -97,16 +91,19 @@ function checkApplication(ctx: RouteContext, body: CareApplicationInput) {
   return { groups, result, tier: tierOf({ birthDate, groups }, todayOf(ctx)) }
 }
 
-/** Stores the proof photos (images apart, ids kept) of review cycle `cycle`. */
+/**
+ * Attaches the uploaded proof photos to application `appId` (their ids are the images' ids) for review
+ * cycle `cycle`. @throws as `attachPhoto`
+ */
 async function storeProofs(
   ctx: RouteContext,
+  appId: string,
   proofs: CareApplicationInput['proofs'],
   cycle: number,
 ): Promise<CareProof[]> {
   const out: CareProof[] = []
-  for (const p of proofs) {
-    const imageId = newId('img')
-    await ctx.tx.core.images.put(imageId, p.photo)
+  for (const [i, p] of proofs.entries()) {
+    const imageId = await attachPhoto(ctx, p.photoId, `care-application:${appId}`, `proofs.${i}.photoId`)
     out.push({ kind: p.kind, imageId, cycle })
   }
   return out
@@ -167,7 +164,6 @@ export const applicationRoutes: Route[] = [
   careRoute({
     method: 'POST',
     path: '/api/care-card/applications',
-    bodyLimit: photoBodyLimit(8),
     input: applicationInput,
     handler: async (ctx) => {
       requirePrivacy(ctx)
@@ -175,12 +171,13 @@ export const applicationRoutes: Route[] = [
       await assertNoCardOrOpen(ctx, ctx.principal.id)
       const { groups, result } = checkApplication(ctx, ctx.body)
       const today = todayOf(ctx)
+      const id = newId('ca')
       const app: CareApplication = {
-        id: newId('ca'),
+        id,
         applicantId: ctx.principal.id,
         communityId: ctx.principal.communityId,
         groups,
-        proofs: await storeProofs(ctx, ctx.body.proofs, 1),
+        proofs: await storeProofs(ctx, id, ctx.body.proofs, 1),
         status: 'community_review',
         cycle: 1,
         monthlyCreditFen: result.monthlyCreditFen,
@@ -234,7 +231,6 @@ export const applicationRoutes: Route[] = [
   careRoute({
     method: 'POST',
     path: '/api/care-card/applications/:id/resubmit',
-    bodyLimit: photoBodyLimit(8),
     input: applicationInput,
     handler: async (ctx) => {
       requirePrivacy(ctx)
@@ -253,7 +249,7 @@ export const applicationRoutes: Route[] = [
         communityDueDate: addWorkingDays(todayOf(ctx), REVIEW_WORKING_DAYS),
         streetDueDate: undefined,
         rejection: undefined,
-        proofs: [...app.proofs, ...(await storeProofs(ctx, ctx.body.proofs, cycle))],
+        proofs: [...app.proofs, ...(await storeProofs(ctx, app.id, ctx.body.proofs, cycle))],
         acts: [
           ...app.acts,
           residentAct(ctx, 'resubmitted', {

@@ -104,7 +104,9 @@ export const reviewRoutes: Route[] = [
         proof.imageId,
         `爱心卡申请材料照片：${CARE_PROOF_LABELS[proof.kind]}`,
       )
-      return { imageId: proof.imageId, base64 }
+      // Photos stored before uploads had their own route were all JPEG.
+      const contentType = (await ctx.tx.core.photos.get(proof.imageId))?.contentType ?? 'image/jpeg'
+      return { imageId: proof.imageId, base64, contentType }
     },
   }),
   workerRoute({

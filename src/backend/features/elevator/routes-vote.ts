@@ -13,8 +13,8 @@ import type {
   ElevatorMyHouseholdsDto,
   ElevatorVerifyDto,
 } from '@/domain/elevator/contracts'
-import { photoBodyLimit, unprocessable } from '@/backend/core/http'
-import { newId } from '@/backend/core/ids'
+import { unprocessable } from '@/backend/core/http'
+import { attachPhoto } from '@/backend/routes/photos'
 import { route, type Route } from '@/backend/core/router'
 import { requirePrivacy } from '@/backend/routes/me'
 import { petitionAndUnit, requireHouseholdOwner, requireVotingOpen, viewerOf } from './access'
@@ -62,7 +62,6 @@ export const voteRoutes: Route[] = [
   route({
     method: 'POST',
     path: '/api/elevator/petitions/:id/ballots',
-    bodyLimit: photoBodyLimit(1),
     access: 'user',
     allowProxy: true,
     input: ballotInput,
@@ -82,8 +81,8 @@ export const voteRoutes: Route[] = [
           })
         }
       } else {
-        signatureImageId = newId('img')
-        await ctx.tx.core.images.put(signatureImageId, signature.image)
+        const ref = `elevator-ballot:${p.id}:${householdId}:${ctx.nowIso}`
+        signatureImageId = await attachPhoto(ctx, signature.photoId, ref, 'signature.photoId')
       }
       return recordBallot(ctx, p, unit, {
         householdId,

@@ -7,7 +7,8 @@
  */
 import type { ElevatorObjectionDto, ElevatorObjectionListDto } from '@/domain/elevator/contracts'
 import { MEDIATION_STAGE_LABELS, MEDIATION_STAGES, VOTE_CHOICE_LABELS } from '@/domain/elevator/values'
-import { conflict, photoBodyLimit } from '@/backend/core/http'
+import { conflict } from '@/backend/core/http'
+import { attachPhoto } from '@/backend/routes/photos'
 import { newId } from '@/backend/core/ids'
 import { route, type Route, type RouteContext } from '@/backend/core/router'
 import { requirePrivacy } from '@/backend/routes/me'
@@ -49,7 +50,7 @@ async function saveObjection(
   householdId: string,
   channel: ElevatorObjection['channel'],
   text: string,
-  photo?: string,
+  uploadedPhotoId?: string,
 ): Promise<ElevatorObjection> {
   // One written objection per household: a second is refused, naming the first.
   const earlier = await ctx.tx.elevator.objectionOf(p.id, [householdId])
@@ -59,13 +60,10 @@ async function saveObjection(
       `${roomName(unit, householdId)} 已于 ${shortTime(earlier.filedAt)} 提出过书面异议，每户一份。如需补充，请联系社区工作人员在协商时一并记录。`,
     )
   }
-  let photoId: string | undefined
-  if (photo) {
-    photoId = newId('img')
-    await ctx.tx.core.images.put(photoId, photo)
-  }
+  const id = newId('eo')
+  const photoId = uploadedPhotoId ? await attachPhoto(ctx, uploadedPhotoId, `elevator-objection:${id}`) : undefined
   const o: ElevatorObjection = {
-    id: newId('eo'),
+    id,
     petitionId: p.id,
     householdId,
     filedBy: ctx.user.id,
@@ -113,7 +111,6 @@ export const workerRoutes: Route[] = [
   route({
     method: 'POST',
     path: '/api/elevator/worker/petitions/:id/paper-ballots',
-    bodyLimit: photoBodyLimit(1),
     access: 'worker',
     input: paperBallotInput,
     handler: async (ctx) => {
@@ -133,8 +130,8 @@ export const workerRoutes: Route[] = [
           `${flats.map((id) => roomName(unit, id)).join('、')} 已于 ${shortTime(earlier.at)} ${CHANNEL_TEXT[earlier.channel]}表决“${VOTE_CHOICE_LABELS[earlier.choice]}”。如业主本人签字要改为这张票，请在确认替换后再录入。`,
         )
       }
-      const photoRef = newId('img')
-      await ctx.tx.core.images.put(photoRef, ctx.body.photo)
+      const ref = `elevator-ballot:${p.id}:${ctx.body.householdId}:${ctx.nowIso}`
+      const photoRef = await attachPhoto(ctx, ctx.body.photoId, ref)
       return recordBallot(ctx, p, unit, {
         householdId: ctx.body.householdId,
         choice: ctx.body.choice,
@@ -148,7 +145,6 @@ export const workerRoutes: Route[] = [
   route({
     method: 'POST',
     path: '/api/elevator/petitions/:id/objections',
-    bodyLimit: photoBodyLimit(1),
     access: 'user',
     input: objectionInput,
     handler: async (ctx) => {
@@ -157,7 +153,7 @@ export const workerRoutes: Route[] = [
       requireHouseholdOwner(ctx, unit, ctx.body.householdId)
       requirePrivacy(ctx)
       requirePublicityOpen(ctx, p)
-      const o = await saveObjection(ctx, p, unit, ctx.body.householdId, 'app', ctx.body.text, ctx.body.photo)
+      const o = await saveObjection(ctx, p, unit, ctx.body.householdId, 'app', ctx.body.text, ctx.body.photoId)
       return objectionDto(ctx, unit, o, false, [ctx.body.householdId])
     },
   }),
@@ -178,7 +174,6 @@ export const workerRoutes: Route[] = [
   route({
     method: 'POST',
     path: '/api/elevator/worker/petitions/:id/paper-objections',
-    bodyLimit: photoBodyLimit(1),
     access: 'worker',
     input: paperObjectionInput,
     handler: async (ctx) => {
@@ -187,7 +182,7 @@ export const workerRoutes: Route[] = [
       requireWorkerOf(ctx, p)
       requireUnitHousehold(unit, ctx.body.householdId)
       requirePublicityOpen(ctx, p)
-      const o = await saveObjection(ctx, p, unit, ctx.body.householdId, 'paper', ctx.body.text, ctx.body.photo)
+      const o = await saveObjection(ctx, p, unit, ctx.body.householdId, 'paper', ctx.body.text, ctx.body.photoId)
       return objectionDto(ctx, unit, o, true, [])
     },
   }),

@@ -1,15 +1,13 @@
 /** valibot schemas of the elevator routes' bodies and queries, with plain-Chinese messages. */
 import * as v from 'valibot'
 import { RECORDED_MEDIATION_STAGES, VOTE_CHOICES, WORKER_BALLOT_CHANNELS } from '@/domain/elevator/values'
+import { photoIdSchema } from '@/backend/routes/photos'
 import {
   BUDGET_TOO_HIGH_TEXT,
   MAX_ELEVATOR_BUDGET_FEN,
   meaningfulLength,
   OBJECTION_MIN_CHARS,
 } from '@/domain/elevator/rules'
-
-/** Longest base64 text of a ≤ 200 KB image (same limit as the family-link authorisation photo). */
-const MAX_IMAGE_BASE64 = Math.ceil((200 * 1024 * 4) / 3) + 4
 
 const id = (message: string) => v.pipe(v.string(message), v.minLength(1, message), v.maxLength(64, message))
 const fen = (label: string) =>
@@ -20,14 +18,8 @@ const fen = (label: string) =>
     v.maxValue(1e11, `${label}过大`),
   )
 
-/** A photo or handwritten signature: base64, at most 200 KB. */
-const imageSchema = (missing: string) =>
-  v.pipe(
-    v.string(missing),
-    v.minLength(8, missing),
-    v.maxLength(MAX_IMAGE_BASE64, '图片太大，请重新拍摄或重新签名（不超过 200 KB）'),
-    v.regex(/^[A-Za-z0-9+/=]+$/, '图片格式不正确'),
-  )
+/** A photo or handwritten signature, by the id `POST /api/photos` answered. */
+const imageSchema = photoIdSchema
 
 const choice = v.picklist(VOTE_CHOICES, '请选择同意、反对或弃权')
 
@@ -64,7 +56,7 @@ export const ballotInput = v.object({
   signature: v.variant(
     'kind',
     [
-      v.object({ kind: v.literal('handwritten'), image: imageSchema('请手写签名') }),
+      v.object({ kind: v.literal('handwritten'), photoId: imageSchema('请手写签名') }),
       v.object({
         kind: v.literal('typed-name'),
         name: v.pipe(
@@ -87,7 +79,7 @@ export const paperBallotInput = v.object({
   householdId: id('请选择房屋'),
   channel: v.picklist(WORKER_BALLOT_CHANNELS, '请选择纸质表决或上门表决'),
   choice,
-  photo: imageSchema('请拍摄业主签字的表决票'),
+  photoId: imageSchema('请拍摄业主签字的表决票'),
   replaceExisting: v.optional(v.boolean('替换选项不正确'), false),
 })
 
@@ -121,14 +113,14 @@ const objectionText = v.pipe(
 export const objectionInput = v.object({
   householdId: id('请选择您的房屋'),
   text: objectionText,
-  photo: v.optional(imageSchema('照片格式不正确')),
+  photoId: v.optional(imageSchema('照片格式不正确')),
 })
 
 /** Worker's `POST …/paper-objections`: the objecting flat, the text and a photo of the signed paper (required). */
 export const paperObjectionInput = v.object({
   householdId: id('请选择提出异议的房屋'),
   text: objectionText,
-  photo: imageSchema('请拍摄业主签字的书面异议'),
+  photoId: imageSchema('请拍摄业主签字的书面异议'),
 })
 
 /** Worker's `POST …/mediation`: the stage reached and what happened. */

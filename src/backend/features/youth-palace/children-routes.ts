@@ -9,15 +9,15 @@ import * as v from 'valibot'
 import { beijingDate, isDate } from '@/domain/shared/time'
 import { checkChildBirthDate, checkChildName, normalizeChildName } from '@/domain/youth-palace/children'
 import type { Refusal } from '@/domain/youth-palace/types'
-import { conflict, photoBodyLimit, unprocessable } from '@/backend/core/http'
+import { conflict, unprocessable } from '@/backend/core/http'
 import { newId } from '@/backend/core/ids'
 import { route, type Route, type RouteContext } from '@/backend/core/router'
 import { requirePrivacy } from '@/backend/routes/me'
+import { attachPhoto, photoIdSchema } from '@/backend/routes/photos'
 import { ownChild } from './access'
 import type { YpChildRecord } from './model'
 import { activeCourseNames, childView } from './views'
 
-const MAX_IMAGE_BASE64 = Math.ceil((200 * 1024 * 4) / 3) + 4 // ≤ 200 KB image
 /** Most live profiles per parent (PRODUCT). */
 const MAX_CHILDREN = 6
 
@@ -30,12 +30,7 @@ const nameSchema = v.pipe(
   ),
 )
 const birthSchema = v.pipe(v.string('请选择孩子的出生日期'), v.check(isDate, '出生日期格式不正确，如 2018-05-01'))
-const photoSchema = v.pipe(
-  v.string(),
-  v.minLength(8, '请拍摄证明材料'),
-  v.maxLength(MAX_IMAGE_BASE64, '照片太大，请重新拍摄（不超过 200 KB）'),
-  v.regex(/^[A-Za-z0-9+/=]+$/, '照片格式不正确'),
-)
+const photoSchema = photoIdSchema('请拍摄证明材料')
 
 /** Refuses (422 `INVALID_BIRTH_DATE`) a birth date in the future or outside the ages the palace serves. */
 function checkBirthDate(ctx: RouteContext, birthDate: string): void {
@@ -54,11 +49,9 @@ function checkNotDuplicate(mine: YpChildRecord[], name: string, birthDate: strin
   if (twin) throw conflict('CHILD_EXISTS', `已经有一个叫${name}、出生日期相同的孩子了，无需重复添加`)
 }
 
-/** Stores a proof photo as an image; returns its id. */
-async function putProof(ctx: RouteContext, base64: string): Promise<string> {
-  const id = newId('img')
-  await ctx.tx.core.images.put(id, base64)
-  return id
+/** Attaches the uploaded proof photo `photoId` to child `childId`; returns its image id. @throws as `attachPhoto` */
+function attachProof(ctx: RouteContext, childId: string, photoId: string): Promise<string> {
+  return attachPhoto(ctx, photoId, `youth-palace-child:${childId}`, 'hardshipProofPhotoId')
 }
 
 /** Children profile routes under `/api/youth-palace/children`. */
@@ -75,13 +68,12 @@ export const childrenRoutes: Route[] = [
   route({
     method: 'POST',
     path: '/api/youth-palace/children',
-    bodyLimit: photoBodyLimit(1),
     access: 'user',
     input: v.object({
       name: nameSchema,
       birthDate: birthSchema,
       hardship: v.optional(v.boolean(), false),
-      hardshipProofPhoto: v.optional(photoSchema),
+      hardshipProofPhotoId: v.optional(photoSchema),
     }),
     handler: async (ctx) => {
       requirePrivacy(ctx)
@@ -91,15 +83,18 @@ export const childrenRoutes: Route[] = [
       checkNotDuplicate(mine, body.name, body.birthDate)
       if (mine.length >= MAX_CHILDREN)
         throw unprocessable('TOO_MANY_CHILDREN', '每位家长最多添加 6 个孩子。如有特殊情况请联系社区')
+      const id = newId('ypk')
       const child: YpChildRecord = {
-        id: newId('ypk'),
+        id,
         parentId: ctx.user.id,
         name: body.name,
         birthDate: body.birthDate,
         hardship: body.hardship,
         createdAt: nowIso,
         updatedAt: nowIso,
-        ...(body.hardshipProofPhoto ? { hardshipProofImageId: await putProof(ctx, body.hardshipProofPhoto) } : {}),
+        ...(body.hardshipProofPhotoId
+          ? { hardshipProofImageId: await attachProof(ctx, id, body.hardshipProofPhotoId) }
+          : {}),
       }
       await ctx.tx.youthPalace.children.insert(child)
       return childView(ctx, child)
@@ -114,13 +109,12 @@ export const childrenRoutes: Route[] = [
   route({
     method: 'PATCH',
     path: '/api/youth-palace/children/:id',
-    bodyLimit: photoBodyLimit(1),
     access: 'user',
     input: v.object({
       name: v.optional(nameSchema),
       birthDate: v.optional(birthSchema),
       hardship: v.optional(v.boolean()),
-      hardshipProofPhoto: v.optional(photoSchema),
+      hardshipProofPhotoId: v.optional(photoSchema),
       removeHardshipProof: v.optional(v.boolean()),
     }),
     handler: async (ctx) => {
@@ -145,9 +139,10 @@ export const childrenRoutes: Route[] = [
       if (body.hardship !== undefined) patch.hardship = body.hardship
       const oldProof = found.hardshipProofImageId
       if (body.removeHardshipProof) patch.hardshipProofImageId = undefined
-      if (body.hardshipProofPhoto) patch.hardshipProofImageId = await putProof(ctx, body.hardshipProofPhoto)
+      if (body.hardshipProofPhotoId)
+        patch.hardshipProofImageId = await attachProof(ctx, found.id, body.hardshipProofPhotoId)
       // A replaced or removed proof photo is deleted, not left behind.
-      if (oldProof && 'hardshipProofImageId' in patch) await ctx.tx.core.images.remove(oldProof)
+      if (oldProof && 'hardshipProofImageId' in patch) await ctx.tx.core.removeImage(oldProof)
       return childView(ctx, await ctx.tx.youthPalace.children.update(found.id, patch))
     },
   }),
@@ -165,7 +160,7 @@ export const childrenRoutes: Route[] = [
             '请先在“我的课程”里取消这些报名，再删除资料',
         )
       }
-      if (found.hardshipProofImageId) await ctx.tx.core.images.remove(found.hardshipProofImageId)
+      if (found.hardshipProofImageId) await ctx.tx.core.removeImage(found.hardshipProofImageId)
       const erased = { deletedAt: ctx.nowIso, updatedAt: ctx.nowIso, hardshipProofImageId: undefined }
       await ctx.tx.youthPalace.children.update(found.id, erased)
       return { ok: true }

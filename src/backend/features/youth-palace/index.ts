@@ -49,7 +49,7 @@ export const youthPalaceFeature: Feature<'youthPalace'> = {
    */
   erase: async (ctx, userId) => {
     for (const child of await ctx.tx.youthPalace.allChildrenOf(userId)) {
-      if (child.hardshipProofImageId) await ctx.tx.core.images.remove(child.hardshipProofImageId)
+      if (child.hardshipProofImageId) await ctx.tx.core.removeImage(child.hardshipProofImageId)
       await ctx.tx.youthPalace.children.remove(child.id)
     }
   },

@@ -36,6 +36,7 @@ export function ChildFields({
   today,
   photoNote,
   onPickPhoto,
+  photoBusy = false,
   birthLocked,
 }: {
   form: ChildForm
@@ -45,6 +46,8 @@ export function ChildFields({
   /** Words of the photo button: e.g. '上传证明照片' or '已选证明照片，点此更换'. */
   photoNote: string
   onPickPhoto: () => void
+  /** The photo is being chosen or uploaded: the button says so and ignores taps. */
+  photoBusy?: boolean
   birthLocked?: string
 }) {
   const { earliest, latest } = childBirthDateRange(today)
@@ -96,7 +99,7 @@ export function ChildFields({
         onChange={(hardship) => update({ hardship })}
       />
       {form.hardship && (
-        <Button kind="secondary" id="child-proof" onTap={onPickPhoto}>
+        <Button kind="secondary" id="child-proof" onTap={onPickPhoto} loading={photoBusy}>
           {photoNote}
         </Button>
       )}

@@ -2,10 +2,10 @@
 import { checkInvariant, summarize } from '@/domain/care-card/ledger'
 import { ledgerOf as storedLedger } from './data'
 import { idNumberOf, TRANSPORTS, type Client } from '../client'
+import { TINY_JPEG, uploadedPhoto } from '../photos'
 
 /** A Beijing wall-clock time as epoch ms. */
 const bj = (y: number, m: number, d: number, h = 9, min = 0) => Date.UTC(y, m - 1, d, h - 8, min)
-const PHOTO = 'aGVsbG8gd29ybGQ='
 
 describe.each(TRANSPORTS)('care card: the daughter applies for her mother (%s)', (_name, make) => {
   let c: Client
@@ -46,7 +46,7 @@ describe.each(TRANSPORTS)('care card: the daughter applies for her mother (%s)',
     const applied = await c.call('POST', '/api/care-card/applications', {
       token: li,
       actingFor: 'u-wang',
-      body: { groups: [], proofs: [{ kind: 'household', photo: PHOTO }] },
+      body: { groups: [], proofs: [{ kind: 'household', photoId: await uploadedPhoto(c, li, 'u-wang') }] },
     })
     expect(applied.status).toBe(200)
     const app = applied.body
@@ -65,13 +65,13 @@ describe.each(TRANSPORTS)('care card: the daughter applies for her mother (%s)',
     expect(app.stages[1].dueDate).toBe('2026-03-09') // 5 working days after Monday 2 March
     expect(app.history[0]).toMatchObject({ kind: 'submitted', role: 'proxy', proxy: { userId: 'u-li' } })
     const [stored] = await c.backend.inspect('care_applications', { id: app.id })
-    expect(stored.proofs[0].imageId).toMatch(/^img_/)
-    expect(JSON.stringify(stored)).not.toContain(PHOTO)
+    expect(stored.proofs[0].imageId).toMatch(/^ph_/)
+    expect(JSON.stringify(stored)).not.toContain(TINY_JPEG)
 
     // One card per person: a second application while one is open.
     const again = await c.call('POST', '/api/care-card/applications', {
       token: wang,
-      body: { groups: [], proofs: [{ kind: 'household', photo: PHOTO }] },
+      body: { groups: [], proofs: [{ kind: 'household', photoId: await uploadedPhoto(c, wang) }] },
     })
     expect(again).toMatchObject({
       status: 409,
@@ -93,7 +93,7 @@ describe.each(TRANSPORTS)('care card: the daughter applies for her mother (%s)',
       `/api/worker/care-card/applications/${app.id}/images/${queue[0].proofs[0].imageId}`,
       { token: zhao },
     )
-    expect(img.body).toEqual({ imageId: queue[0].proofs[0].imageId, base64: PHOTO })
+    expect(img.body).toEqual({ imageId: queue[0].proofs[0].imageId, base64: TINY_JPEG, contentType: 'image/jpeg' })
     expect((await c.call('GET', '/api/worker/care-card/applications', { token: sun })).body).toHaveLength(0)
     const sunTry = await c.call('POST', `/api/worker/care-card/applications/${app.id}/review`, {
       token: sun,
@@ -302,7 +302,7 @@ describe.each(TRANSPORTS)('care card: the daughter applies for her mother (%s)',
       await c.call('POST', '/api/care-card/applications', {
         token: li,
         actingFor: 'u-wang',
-        body: { groups: [], proofs: [{ kind: 'household', photo: PHOTO }] },
+        body: { groups: [], proofs: [{ kind: 'household', photoId: await uploadedPhoto(c, li, 'u-wang') }] },
       })
     ).body
     await c.call('POST', `/api/family-links/${link.body.id}/revoke`, { token: wang })

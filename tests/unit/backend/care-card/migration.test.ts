@@ -115,7 +115,12 @@ describe('care card: migrating schema v2 storage', () => {
       'GET',
       `/api/worker/care-card/applications/${app.id}/images/${app.proofs[0].imageId}`,
     )
-    expect(photo.body).toEqual({ imageId: app.proofs[0].imageId, base64: v2[`mc:img:${app.proofs[0].imageId}`] })
+    // Photos stored before uploads were checked are served as they are, as JPEG (the app only ever sent JPEG).
+    expect(photo.body).toEqual({
+      imageId: app.proofs[0].imageId,
+      base64: v2[`mc:img:${app.proofs[0].imageId}`],
+      contentType: 'image/jpeg',
+    })
   })
 
   it('gives schema v1 storage (before the care card) the providers of the catalog', async () => {

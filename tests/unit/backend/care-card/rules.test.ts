@@ -2,10 +2,9 @@
 import { checkInvariant } from '@/domain/care-card/ledger'
 import { ledgerOf } from './data'
 import { TRANSPORTS, type Client } from '../client'
+import { uploadedPhoto } from '../photos'
 
 const bj = (y: number, m: number, d: number, h = 9, min = 0) => Date.UTC(y, m - 1, d, h - 8, min)
-const PHOTO = 'aGVsbG8gd29ybGQ='
-const household = { kind: 'household', photo: PHOTO }
 
 describe.each(TRANSPORTS)('care card rules and errors (%s)', (_name, make) => {
   let c: Client
@@ -20,11 +19,14 @@ describe.each(TRANSPORTS)('care card rules and errors (%s)', (_name, make) => {
 
   const call = (method: 'GET' | 'POST', url: string, user: string, body?: unknown, key?: string) =>
     c.call(method, url, { token: t[user], body, key })
+  /** A proof of `kind` photographed (uploaded) by `user`. */
+  const proof = async (user: string, kind = 'household') => ({ kind, photoId: await uploadedPhoto(c, t[user]) })
   const review = (id: string, stage: string, decision = 'approve', reason?: string) =>
     call('POST', `/api/worker/care-card/applications/${id}/review`, 'u-zhao', { stage, decision, reason })
   /** Applies for `user` (as themselves), approves both stages; returns the card id (active from next month). */
   async function cardFor(user: string, groups: string[] = []) {
-    const proofs = [household, ...groups.map((g) => ({ kind: g, photo: PHOTO }))]
+    const proofs = [await proof(user)]
+    for (const g of groups) proofs.push(await proof(user, g))
     const app = await call('POST', '/api/care-card/applications', user, { groups, proofs })
     expect(app.status).toBe(200)
     await review(app.body.id, 'community')
@@ -52,42 +54,48 @@ describe.each(TRANSPORTS)('care card rules and errors (%s)', (_name, make) => {
   })
 
   it('apply: refuses the ineligible, missing proofs, bad input, the unbound, and a second card', async () => {
-    const notEligible = await call('POST', '/api/care-card/applications', 'u-li', { groups: [], proofs: [household] })
+    const notEligible = await call('POST', '/api/care-card/applications', 'u-li', {
+      groups: [],
+      proofs: [await proof('u-li')],
+    })
     expect(notEligible).toMatchObject({
       status: 422,
       body: { code: 'NOT_ELIGIBLE', message: expect.stringContaining('54 岁') },
     })
     const noProof = await call('POST', '/api/care-card/applications', 'u-jiang', {
       groups: ['disabled'],
-      proofs: [household],
+      proofs: [await proof('u-jiang')],
     })
     expect(noProof).toMatchObject({
       status: 422,
       body: { code: 'PROOF_REQUIRED', fields: { proofs: expect.stringContaining('失能评估结果') } },
     })
     expect((await call('POST', '/api/care-card/applications', 'u-wang', { groups: [], proofs: [] })).status).toBe(400)
-    const big = 'A'.repeat(300_000)
+    const big = 'A'.repeat(65) // longer than any photo id
     expect(
       (
         await call('POST', '/api/care-card/applications', 'u-wang', {
           groups: [],
-          proofs: [{ kind: 'household', photo: big }],
+          proofs: [{ kind: 'household', photoId: big }],
         })
       ).body.fields,
     ).toBeDefined()
     await call('POST', '/api/me/privacy', 'u-chen', { accepted: true })
     expect(
-      (await call('POST', '/api/care-card/applications', 'u-chen', { groups: [], proofs: [household] })).body,
+      (await call('POST', '/api/care-card/applications', 'u-chen', { groups: [], proofs: [await proof('u-chen')] }))
+        .body,
     ).toMatchObject({ code: 'REAL_NAME_REQUIRED' })
     const seeded = await call('POST', '/api/care-card/applications', 'u-xs0', {
       groups: ['subsistence'],
-      proofs: [household, { kind: 'subsistence', photo: PHOTO }],
+      proofs: [await proof('u-xs0'), await proof('u-xs0', 'subsistence')],
     })
     expect(seeded).toMatchObject({ status: 409, body: { code: 'CARD_EXISTS' } })
   })
 
   it('withdraw while under review; reject with a reason, then correct and resubmit as a new cycle', async () => {
-    const a = (await call('POST', '/api/care-card/applications', 'u-wang', { groups: [], proofs: [household] })).body
+    const a = (
+      await call('POST', '/api/care-card/applications', 'u-wang', { groups: [], proofs: [await proof('u-wang')] })
+    ).body
     expect((await call('POST', `/api/care-card/applications/${a.id}/withdraw`, 'u-zhang')).status).toBe(404)
     const w = await call('POST', `/api/care-card/applications/${a.id}/withdraw`, 'u-wang')
     expect(w.body).toMatchObject({
@@ -102,7 +110,7 @@ describe.each(TRANSPORTS)('care card rules and errors (%s)', (_name, make) => {
     const b = (
       await call('POST', '/api/care-card/applications', 'u-jiang', {
         groups: ['disabled'],
-        proofs: [household, { kind: 'disabled', photo: PHOTO }],
+        proofs: [await proof('u-jiang'), await proof('u-jiang', 'disabled')],
       })
     ).body
     expect(b.monthlyCreditFen).toBe(50000)
@@ -110,7 +118,7 @@ describe.each(TRANSPORTS)('care card rules and errors (%s)', (_name, make) => {
       (
         await call('POST', `/api/care-card/applications/${b.id}/resubmit`, 'u-jiang', {
           groups: [],
-          proofs: [household],
+          proofs: [await proof('u-jiang')],
         })
       ).body.code,
     ).toBe('NOT_REJECTED')
@@ -127,7 +135,7 @@ describe.each(TRANSPORTS)('care card rules and errors (%s)', (_name, make) => {
     c.clock.advance(86_400_000)
     const again = await call('POST', `/api/care-card/applications/${b.id}/resubmit`, 'u-jiang', {
       groups: ['disabled'],
-      proofs: [household, { kind: 'disabled', photo: 'bmV3IHBob3Rv' }],
+      proofs: [await proof('u-jiang'), await proof('u-jiang', 'disabled')],
     })
     expect(again.body).toMatchObject({
       status: 'community_review',

@@ -1,5 +1,6 @@
 /** @jest-environment node */
 import { TRANSPORTS, type Client } from '../client'
+import { TINY_JPEG, uploadedPhoto } from '../photos'
 
 const PID = 'ep-xs-5-2'
 const URL = `/api/elevator/petitions/${PID}`
@@ -17,7 +18,6 @@ const XS: Record<string, [string, string]> = {
 }
 const DEADLINE = '2026-03-12T20:00:00+08:00'
 const PUBLICITY_END = '2026-03-22T20:00:00+08:00'
-const PHOTO = 'aGVsbG8gd29ybGQ='
 
 describe.each(TRANSPORTS)('elevator vote on the seeded 西山 unit (%s)', (_name, make) => {
   let c: Client
@@ -91,7 +91,8 @@ describe.each(TRANSPORTS)('elevator vote on the seeded 西山 unit (%s)', (_name
     expect(mine.body.households[0].shareFen).toBeGreaterThan(0)
     // …with the real name a typed signature must match, so the app can check it before confirming.
     expect(mine.body.signerName).toBe(XS['u-xs9'][1])
-    const v1 = await vote('u-xs9', 'agree', { signature: { kind: 'handwritten', image: PHOTO } })
+    const signature = { kind: 'handwritten', photoId: await uploadedPhoto(c, await as('u-xs9')) }
+    const v1 = await vote('u-xs9', 'agree', { signature })
     expect(v1.status).toBe(200)
     expect(v1.body).toMatchObject({
       choice: 'agree',
@@ -109,7 +110,7 @@ describe.each(TRANSPORTS)('elevator vote on the seeded 西山 unit (%s)', (_name
     const sun = await as('u-sun')
     const paper = await c.call('POST', `/api/elevator/worker/petitions/${PID}/paper-ballots`, {
       token: sun,
-      body: { householdId: 'r-xs-5-2-201', channel: 'paper', choice: 'agree', photo: PHOTO },
+      body: { householdId: 'r-xs-5-2-201', channel: 'paper', choice: 'agree', photoId: await uploadedPhoto(c, sun) },
     })
     expect(paper.body).toMatchObject({ channel: 'paper', receipt: { seq: 9 } })
     expect((await inbox('u-xs2'))[0].title).toBe('有人以您的名义录入了加装电梯表决票')
@@ -124,7 +125,7 @@ describe.each(TRANSPORTS)('elevator vote on the seeded 西山 unit (%s)', (_name
       roomName: '201',
       photoRef: expect.any(String),
     })
-    expect(await c.backend.run((tx) => tx.core.images.get(log.body.items[3].photoRef))).toBe(PHOTO)
+    expect(await c.backend.run((tx) => tx.core.images.get(log.body.items[3].photoRef))).toBe(TINY_JPEG)
     // Meter: 8 of 10 owners, 7 agree; every threshold met.
     const m = await get('u-xs0', '/meter')
     expect(m.body.tally).toMatchObject({
@@ -169,7 +170,7 @@ describe.each(TRANSPORTS)('elevator vote on the seeded 西山 unit (%s)', (_name
     ).toBe('NOT_HOUSEHOLD_OWNER')
     const obj = await c.call('POST', `${URL}/objections`, {
       token: await as('u-xs0'),
-      body: { householdId: 'r-xs-5-2-101', text, photo: PHOTO },
+      body: { householdId: 'r-xs-5-2-101', text, photoId: await uploadedPhoto(c, await as('u-xs0')) },
     })
     expect(obj.body).toMatchObject({
       channel: 'app',
@@ -180,7 +181,11 @@ describe.each(TRANSPORTS)('elevator vote on the seeded 西山 unit (%s)', (_name
     })
     const paperObj = await c.call('POST', `/api/elevator/worker/petitions/${PID}/paper-objections`, {
       token: sun,
-      body: { householdId: 'r-xs-5-2-202', text: '书面异议：希望先公开管线迁移方案再施工。', photo: PHOTO },
+      body: {
+        householdId: 'r-xs-5-2-202',
+        text: '书面异议：希望先公开管线迁移方案再施工。',
+        photoId: await uploadedPhoto(c, sun),
+      },
     })
     expect(paperObj.body).toMatchObject({ channel: 'paper', objectorName: '林芳' })
     expect((await get('u-xs9', '/objections')).body).toEqual({ total: 2, items: [] })
@@ -279,21 +284,31 @@ describe.each(TRANSPORTS)('elevator vote on the seeded 西山 unit (%s)', (_name
     )
     expect((await vote('u-xs3', 'maybe')).status).toBe(400)
     expect(
-      (await vote('u-xs3', 'agree', { signature: { kind: 'handwritten', image: 'A'.repeat(300_000) } })).status,
+      (await vote('u-xs3', 'agree', { signature: { kind: 'handwritten', photoId: 'A'.repeat(65) } })).status,
     ).toBe(400)
     // Others cannot read the unit's petition; workers of another community cannot enter ballots.
     expect((await get('u-li')).body.code).toBe('NOT_UNIT_OWNER')
     expect((await get('u-zhao')).body.code).toBe('OTHER_COMMUNITY')
     const zhao = await c.call('POST', `/api/elevator/worker/petitions/${PID}/paper-ballots`, {
       token: await as('u-zhao'),
-      body: { householdId: 'r-xs-5-2-202', channel: 'door', choice: 'agree', photo: PHOTO },
+      body: {
+        householdId: 'r-xs-5-2-202',
+        channel: 'door',
+        choice: 'agree',
+        photoId: await uploadedPhoto(c, await as('u-zhao')),
+      },
     })
     expect(zhao).toMatchObject({ status: 403, body: { code: 'OTHER_COMMUNITY' } })
     expect(
       (
         await c.call('POST', `/api/elevator/worker/petitions/${PID}/paper-ballots`, {
           token: await as('u-xs0'),
-          body: { householdId: 'r-xs-5-2-202', channel: 'door', choice: 'agree', photo: PHOTO },
+          body: {
+            householdId: 'r-xs-5-2-202',
+            channel: 'door',
+            choice: 'agree',
+            photoId: await uploadedPhoto(c, await as('u-xs0')),
+          },
         })
       ).status,
     ).toBe(403)
@@ -312,7 +327,12 @@ describe.each(TRANSPORTS)('elevator vote on the seeded 西山 unit (%s)', (_name
   it('the latest ballot before the deadline counts, whatever the channel: an app change overrides a door-to-door entry', async () => {
     await c.call('POST', `/api/elevator/worker/petitions/${PID}/paper-ballots`, {
       token: await as('u-sun'),
-      body: { householdId: 'r-xs-5-2-202', channel: 'door', choice: 'agree', photo: PHOTO },
+      body: {
+        householdId: 'r-xs-5-2-202',
+        channel: 'door',
+        choice: 'agree',
+        photoId: await uploadedPhoto(c, await as('u-sun')),
+      },
     })
     c.clock.advance(3600_000)
     expect((await vote('u-xs3', 'oppose')).body.changed).toBe(true)
@@ -395,7 +415,11 @@ describe.each(TRANSPORTS)('elevator vote on the seeded 西山 unit (%s)', (_name
     expect(page.body).toMatchObject({ total: 5, nextCursor: '2' })
     expect(page.body.items).toHaveLength(2)
     const sun = await as('u-sun')
-    const body = { householdId: 'r-xs-5-2-202', text: '书面异议：希望先公开管线迁移方案再施工。', photo: PHOTO }
+    const body = {
+      householdId: 'r-xs-5-2-202',
+      text: '书面异议：希望先公开管线迁移方案再施工。',
+      photoId: await uploadedPhoto(c, sun),
+    }
     expect(
       (await c.call('POST', `/api/elevator/worker/petitions/${PID}/paper-objections`, { token: sun, body })).body.code,
     ).toBe('NOT_IN_PUBLICITY')
@@ -403,7 +427,7 @@ describe.each(TRANSPORTS)('elevator vote on the seeded 西山 unit (%s)', (_name
       (
         await c.call('POST', `/api/elevator/worker/petitions/${PID}/paper-objections`, {
           token: sun,
-          body: { ...body, photo: undefined },
+          body: { ...body, photoId: undefined },
         })
       ).status,
     ).toBe(400)

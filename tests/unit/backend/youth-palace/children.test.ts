@@ -1,5 +1,6 @@
 /** @jest-environment node */
 import { TRANSPORTS, type Client } from '../client'
+import { TINY_JPEG, TINY_PNG, uploadedPhoto } from '../photos'
 
 const YUE = 'ypk-chen-yue'
 
@@ -63,7 +64,7 @@ describe.each(TRANSPORTS)('youth palace: children profiles (%s)', (_name, make) 
       name: '陈小宝',
       birthDate: '2019-05-01',
       hardship: true,
-      hardshipProofPhoto: 'aGVsbG8gd29ybGQ=',
+      hardshipProofPhotoId: await uploadedPhoto(c, chen),
     })
     expect(made.body).toMatchObject({
       name: '陈小宝',
@@ -72,7 +73,7 @@ describe.each(TRANSPORTS)('youth palace: children profiles (%s)', (_name, make) 
       hardshipProof: true,
       activeCourseNames: [],
     })
-    expect(await c.backend.run((tx) => tx.core.images.get(made.body.hardshipProofImageId))).toBe('aGVsbG8gd29ybGQ=')
+    expect(await c.backend.run((tx) => tx.core.images.get(made.body.hardshipProofImageId))).toBe(TINY_JPEG)
     expect((await add({ name: '陈小宝', birthDate: '2019-05-01' })).body.code).toBe('CHILD_EXISTS')
     const edited = await patch(made.body.id, { name: '陈宝儿', birthDate: '2018-05-01', removeHardshipProof: true })
     expect(edited.body).toMatchObject({ name: '陈宝儿', birthDate: '2018-05-01', age: 7, hardshipProof: false })
@@ -140,20 +141,26 @@ describe.each(TRANSPORTS)('youth palace: children profiles (%s)', (_name, make) 
 
   it('a replaced or removed proof photo is deleted, not left behind', async () => {
     const image = (id: string) => c.backend.run((tx) => tx.core.images.get(id))
-    const made = (
-      await add({ name: '陈小宝', birthDate: '2019-05-01', hardship: true, hardshipProofPhoto: 'aGVsbG8gd29ybGQ=' })
-    ).body
-    const replaced = (await patch(made.id, { hardshipProofPhoto: 'bmV3IHBob3Rv' })).body
+    const photoId = await uploadedPhoto(c, chen)
+    const made = (await add({ name: '陈小宝', birthDate: '2019-05-01', hardship: true, hardshipProofPhotoId: photoId }))
+      .body
+    const png = await c.call('POST', '/api/photos', {
+      token: chen,
+      body: { contentType: 'image/png', base64: TINY_PNG },
+    })
+    const replaced = (await patch(made.id, { hardshipProofPhotoId: png.body.photoId })).body
     expect(await image(made.hardshipProofImageId)).toBeNull()
-    expect(await image(replaced.hardshipProofImageId)).toBe('bmV3IHBob3Rv')
+    expect(await c.backend.inspect('photos', { id: photoId })).toEqual([])
+    expect(await image(replaced.hardshipProofImageId)).toBe(TINY_PNG)
     expect((await remove(made.id)).body).toEqual({ ok: true })
     expect(await image(replaced.hardshipProofImageId)).toBeNull()
+    expect(await c.backend.inspect('photos', { id: png.body.photoId })).toEqual([])
   })
 
   it('deleting the account withdraws the applications and erases the children with their proof photos', async () => {
-    const made = (
-      await add({ name: '陈小明', birthDate: '2017-09-01', hardship: true, hardshipProofPhoto: 'aGVsbG8gd29ybGQ=' })
-    ).body
+    const photoId = await uploadedPhoto(c, chen)
+    const made = (await add({ name: '陈小明', birthDate: '2017-09-01', hardship: true, hardshipProofPhotoId: photoId }))
+      .body
     await c.call('POST', '/api/youth-palace/applications', {
       token: chen,
       body: { childId: YUE, courseId: 'ypc-calligraphy' },

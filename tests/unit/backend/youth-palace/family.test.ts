@@ -1,5 +1,6 @@
 /** @jest-environment node */
 import { TRANSPORTS, type Client } from '../client'
+import { uploadedPhoto } from '../photos'
 
 const LE = 'ypk-chen-le'
 const YUE = 'ypk-chen-yue'
@@ -112,7 +113,7 @@ describe.each(TRANSPORTS)('youth palace: children, catalogue and applying (%s)',
     ).toBe(8000)
     await c.call('PATCH', `/api/youth-palace/children/${LE}`, {
       token: chen,
-      body: { hardshipProofPhoto: 'cHJvb2Ygb2YgaGFyZHNoaXA=' },
+      body: { hardshipProofPhotoId: await uploadedPhoto(c, chen) },
     })
     expect(
       (await c.call('GET', `/api/youth-palace/courses/ypc-drawing?childId=${LE}`, { token: chen })).body.childFeeFen,

@@ -10,16 +10,13 @@ import { useSession } from '@/stores/session'
 import { useRequireLogin } from '@/ui/auth'
 import { Button } from '@/ui/Button'
 import { Page } from '@/ui/Page'
-import { PhotoError, pickPhotoBase64 } from '@/ui/photo'
+import { PhotoError, usePhotoTaker } from '@/ui/photo'
 import { ErrorNote, Section } from '@/ui/States'
 import { GroupChecks, Result, useWho } from '@/packages/care-card/components/common'
 import { OpenApplicationNotice, useOpenApplication } from '@/packages/care-card/components/OpenApplication'
 import { useSubmission } from '@/ui/useSubmission'
-import { useProofs } from '@/packages/care-card/store'
 import '@/packages/care-card/feature.css'
 import { goBack, href, replacePage } from '@/ui/nav'
-
-const NO_PHOTOS: Record<string, string> = {}
 
 /** Apply (or correct and resubmit): groups, a photo per group + household register, submit, result. */
 export default function Apply() {
@@ -28,10 +25,14 @@ export default function Apply() {
   const resubmitId = params.resubmit
   const who = useWho()
   const principal = useSession((s) => s.actingFor?.userId ?? s.me?.id ?? 'guest')
+  // The proofs are uploaded when taken: the draft keeps their ids (by proof kind), so nothing is lost.
   const [form, update, clearDraft, restored] = useDraft(`care-card/apply:${principal}`, {
     groups: [] as CareGroupDto[],
+    photos: {} as Record<string, string>,
   })
-  const photos = useProofs((s) => s.photos[principal] ?? NO_PHOTOS)
+  const photos = form.photos ?? {}
+  const camera = usePhotoTaker()
+  const [taking, setTaking] = useState<string | null>(null)
   const [done, setDone] = useState<CareApplicationDto | null>(null)
   const sub = useSubmission()
   const openApp = useOpenApplication()
@@ -40,15 +41,18 @@ export default function Apply() {
   const kinds: CareProofKindDto[] = ['household', ...form.groups]
 
   const take = async (kind: string) => {
+    setTaking(kind)
     try {
-      const photo = await pickPhotoBase64()
-      useProofs.getState().set(principal, kind, photo)
+      const { photoId } = await camera.take()
+      update({ photos: { ...photos, [kind]: photoId } })
       clearError(`proof-${kind}`, 'proofs')
     } catch (e) {
       sub.setErrors((x) => ({
         ...x,
         [`proof-${kind}`]: e instanceof PhotoError ? e.message : '照片没有选好，请再试一次',
       }))
+    } finally {
+      setTaking(null)
     }
   }
 
@@ -56,12 +60,11 @@ export default function Apply() {
     sub.submit(
       () => Object.fromEntries(kinds.map((k) => [`proof-${k}`, photos[k] ? '' : `请拍摄${CARE_PROOF_LABELS[k]}`])),
       (key) => {
-        const input = { groups: form.groups, proofs: kinds.map((k) => ({ kind: k, photo: photos[k] })) }
+        const input = { groups: form.groups, proofs: kinds.map((k) => ({ kind: k, photoId: photos[k] })) }
         return resubmitId ? resubmitCareApplication(resubmitId, input, key) : applyForCareCard(input, key)
       },
       (app) => {
         clearDraft()
-        useProofs.getState().clear(principal)
         setDone(app)
       },
     )
@@ -109,7 +112,9 @@ export default function Apply() {
         申请人：{who.name}
         {who.self ? '' : '（您代办）'}
       </View>
-      {restored && form.groups.length > 0 && <View className="notice">已恢复上次选择的人群类别。</View>}
+      {restored && (form.groups.length > 0 || Object.keys(photos).length > 0) && (
+        <View className="notice">已恢复上次选择的人群类别和拍好的照片。</View>
+      )}
       <GroupChecks
         id="apply-groups"
         label="已登记的人群类别（可多选，没有就不选）"
@@ -121,8 +126,8 @@ export default function Apply() {
       />
       <Section title="证明材料（拍照上传）">
         <View className="cell-note">请拍清楚整页，照片会自动压缩。只用于本次审核。</View>
-        <View className="cell-note" id="proof-not-kept">
-          照片不会保存在草稿里，退出后需要重新拍。
+        <View className="cell-note" id="proof-kept">
+          拍好的照片会随草稿保留一天，超过一天需要重新拍。
         </View>
         {kinds.map((k) => (
           <View key={k} className="cc-proof" id={`proof-row-${k}`}>
@@ -140,6 +145,8 @@ export default function Apply() {
               kind="secondary"
               label={`${photos[k] ? '重拍' : '拍照'}：${CARE_PROOF_LABELS[k]}`}
               onTap={() => take(k)}
+              loading={taking === k}
+              disabled={camera.busy && taking !== k}
             >
               {photos[k] ? '重拍' : '拍照'}
             </Button>

@@ -19,11 +19,13 @@ import { goBack, href } from '@/ui/nav'
 /**
  * A proof photo as an image source. WeChat: written to a local file (a data URL of up to 270 KB would
  * go through setData); falls back to a data URL where the file system is not available. H5: data URL.
+ * `contentType`: the kind the server recorded at upload (JPEG, PNG or WebP).
  */
-function imageSrc(imageId: string, base64: string): string {
+function imageSrc(imageId: string, base64: string, contentType = 'image/jpeg'): string {
   if (process.env.TARO_ENV === 'weapp') {
     try {
-      const path = `${(Taro as unknown as { env: { USER_DATA_PATH: string } }).env.USER_DATA_PATH}/care-${imageId}.jpg`
+      const ext = contentType === 'image/png' ? 'png' : contentType === 'image/webp' ? 'webp' : 'jpg'
+      const path = `${(Taro as unknown as { env: { USER_DATA_PATH: string } }).env.USER_DATA_PATH}/care-${imageId}.${ext}`
       const fs = Taro.getFileSystemManager() as unknown as { writeFileSync?: (p: string, d: string, e: string) => void }
       if (fs.writeFileSync) {
         fs.writeFileSync(path, base64, 'base64')
@@ -33,7 +35,7 @@ function imageSrc(imageId: string, base64: string): string {
       /* fall back to a data URL */
     }
   }
-  return `data:image/jpeg;base64,${base64}`
+  return `data:${contentType};base64,${base64}`
 }
 
 /** Review one application at its current stage (社区初审 / 街道审核): materials, approve, or reject with a reason. */
@@ -65,7 +67,7 @@ export default function WorkerReview() {
     setPhotoError(null)
     try {
       const img = await getCareApplicationImage(id, imageId)
-      setShown({ imageId, label, src: imageSrc(imageId, img.base64) })
+      setShown({ imageId, label, src: imageSrc(imageId, img.base64, img.contentType) })
     } catch (e) {
       setPhotoError(messageOf(e))
     }

@@ -19,7 +19,7 @@ import { useRequireLogin } from '@/ui/auth'
 import { Button } from '@/ui/Button'
 import { Options } from '@/ui/Options'
 import { Page } from '@/ui/Page'
-import { base64Bytes, pickPhotoBase64 } from '@/ui/photo'
+import { usePhotoTaker, type TakenPhoto } from '@/ui/photo'
 import { Empty, ErrorNote, Loading, Section } from '@/ui/States'
 import { KV } from '@/packages/elevator/components/KV'
 import { useLoader } from '@/ui/useLoader'
@@ -43,7 +43,8 @@ function Objections() {
   // Paper objection form
   const [householdId, setHouseholdId] = useState<string | null>(null)
   const [text, setText] = useState('')
-  const [photo, setPhoto] = useState<string | null>(null)
+  const [photo, setPhoto] = useState<TakenPhoto | null>(null)
+  const camera = usePhotoTaker()
   const [oErrors, setOErrors] = useState<Record<string, string>>({})
   const [oFailure, setOFailure] = useState<string | null>(null)
   const [oBusy, setOBusy] = useState(false)
@@ -59,7 +60,7 @@ function Objections() {
 
   const takePhoto = async () => {
     try {
-      setPhoto(await pickPhotoBase64())
+      setPhoto(await camera.take())
       setOErrors((e) => ({ ...e, photo: '' }))
     } catch (e) {
       setOErrors((x) => ({ ...x, photo: (e as Error).message }))
@@ -78,7 +79,7 @@ function Objections() {
     try {
       await recordPaperElevatorObjection(
         id,
-        { householdId: householdId!, text: text.trim(), photo: photo! },
+        { householdId: householdId!, text: text.trim(), photoId: photo!.photoId },
         oKey.current,
       )
       oKey.current = newIdempotencyKey()
@@ -207,7 +208,7 @@ function Objections() {
                 )}
               </View>
               {photo ? (
-                <View className="tag tag-ok">已拍摄，约 {Math.max(1, Math.round(base64Bytes(photo) / 1024))} KB</View>
+                <View className="tag tag-ok">已拍摄，约 {Math.max(1, Math.round(photo.bytes / 1024))} KB</View>
               ) : (
                 <View className="cell-note">还没有拍摄签字的书面异议</View>
               )}
@@ -216,7 +217,7 @@ function Objections() {
                   ⚠ {oErrors.photo}
                 </View>
               )}
-              <Button id="wo-photo" kind="secondary" onTap={takePhoto}>
+              <Button id="wo-photo" kind="secondary" onTap={takePhoto} loading={camera.busy}>
                 {photo ? '重新拍摄' : '拍摄书面异议'}
               </Button>
               {oFailure && <ErrorNote text={oFailure} />}

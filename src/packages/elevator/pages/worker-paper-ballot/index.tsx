@@ -9,7 +9,7 @@ import { useRequireLogin } from '@/ui/auth'
 import { Button } from '@/ui/Button'
 import { Options } from '@/ui/Options'
 import { Page } from '@/ui/Page'
-import { base64Bytes, pickPhotoBase64 } from '@/ui/photo'
+import { usePhotoTaker, type TakenPhoto } from '@/ui/photo'
 import { ErrorNote, Loading, Section } from '@/ui/States'
 import { KV } from '@/packages/elevator/components/KV'
 import { useLoader } from '@/ui/useLoader'
@@ -28,14 +28,15 @@ function PaperBallot() {
   const [householdId, setHouseholdId] = useState<string | null>(null)
   const [channel, setChannel] = useState<'paper' | 'door'>('paper')
   const [choice, setChoice] = useState<ElevatorChoiceDto | null>(null)
-  const [photo, setPhoto] = useState<string | null>(null)
+  const [photo, setPhoto] = useState<TakenPhoto | null>(null)
+  const camera = usePhotoTaker()
   const [result, setResult] = useState<ElevatorBallotResultDto | null>(null)
   const s = useSubmission()
   const { errors, clearError } = s
 
   const takePhoto = async () => {
     try {
-      setPhoto(await pickPhotoBase64())
+      setPhoto(await camera.take())
       clearError('photo')
     } catch (e) {
       s.setErrors((x) => ({ ...x, photo: (e as Error).message }))
@@ -58,7 +59,7 @@ function PaperBallot() {
               householdId: householdId!,
               channel,
               choice: choice!,
-              photo: photo!,
+              photoId: photo!.photoId,
               replaceExisting: !!data?.rows.find((r) => r.householdId === householdId)?.ballot,
             },
             key,
@@ -200,7 +201,7 @@ function PaperBallot() {
             {photo ? (
               <View className="ev-row">
                 <View className="tag tag-ok" id="paper-photo-ok">
-                  已拍摄，约 {Math.max(1, Math.round(base64Bytes(photo) / 1024))} KB
+                  已拍摄，约 {Math.max(1, Math.round(photo.bytes / 1024))} KB
                 </View>
               </View>
             ) : (
@@ -211,7 +212,7 @@ function PaperBallot() {
                 ⚠ {errors.photo}
               </View>
             )}
-            <Button id="paper-photo" kind="secondary" onTap={takePhoto}>
+            <Button id="paper-photo" kind="secondary" onTap={takePhoto} loading={camera.busy}>
               {photo ? '重新拍摄' : '拍摄表决票'}
             </Button>
           </Section>

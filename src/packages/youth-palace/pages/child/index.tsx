@@ -10,7 +10,7 @@ import { useDraft } from '@/stores/drafts'
 import { useRequireLogin } from '@/ui/auth'
 import { Button } from '@/ui/Button'
 import { Page } from '@/ui/Page'
-import { pickPhotoBase64 } from '@/ui/photo'
+import { PhotoError, usePhotoTaker } from '@/ui/photo'
 import { ErrorNote, Loading, Section } from '@/ui/States'
 import { useSubmission } from '@/ui/useSubmission'
 import { ChildFields, childFormErrors, type ChildForm } from '@/packages/youth-palace/components/ChildFields'
@@ -22,13 +22,13 @@ import { goBack, href, openPage } from '@/ui/nav'
 const back = () => goBack(href.youthPalace.index())
 
 /** The changed fields of the form, as a PATCH body (the birth date only when it may change). */
-function patchOf(child: YpChildDto, form: ChildForm, photo: string | null, birthLocked: boolean): YpChildPatch {
+function patchOf(child: YpChildDto, form: ChildForm, photo: string | undefined, birthLocked: boolean): YpChildPatch {
   const patch: YpChildPatch = {}
   const name = normalizeChildName(form.name)
   if (name !== child.name) patch.name = name
   if (!birthLocked && form.birthDate !== child.birthDate) patch.birthDate = form.birthDate
   if (form.hardship !== child.hardship) patch.hardship = form.hardship
-  if (form.hardship && photo) patch.hardshipProofPhoto = photo
+  if (form.hardship && photo) patch.hardshipProofPhotoId = photo
   return patch
 }
 
@@ -46,13 +46,14 @@ function ChildEditor({
   onRefresh: () => void
 }) {
   const today = beijingDate(Date.now())
-  const [form, update, clearDraft, restored] = useDraft<ChildForm>(`yp-child-edit:${child.id}`, {
-    name: child.name,
-    birthDate: child.birthDate,
-    hardship: child.hardship,
-  })
+  // A new proof photo is uploaded when taken; the draft keeps its id.
+  const [form, update, clearDraft, restored] = useDraft<ChildForm & { proofPhotoId?: string }>(
+    `yp-child-edit:${child.id}`,
+    { name: child.name, birthDate: child.birthDate, hardship: child.hardship },
+  )
+  const photo = form.proofPhotoId
   const [showRestored, setShowRestored] = useState(restored)
-  const [photo, setPhoto] = useState<string | null>(null)
+  const camera = usePhotoTaker()
   const [photoFailure, setPhotoFailure] = useState<string | null>(null)
   const [unchanged, setUnchanged] = useState(false)
   const save = useSubmission()
@@ -104,9 +105,9 @@ function ChildEditor({
   const pickPhoto = async () => {
     setPhotoFailure(null)
     try {
-      setPhoto(await pickPhotoBase64())
+      update({ proofPhotoId: (await camera.take()).photoId })
     } catch (e) {
-      setPhotoFailure(errorMessage(e))
+      setPhotoFailure(e instanceof PhotoError ? e.message : errorMessage(e))
     }
   }
 
@@ -137,6 +138,7 @@ function ChildEditor({
           errors={save.errors}
           today={today}
           onPickPhoto={pickPhoto}
+          photoBusy={camera.busy}
           photoNote={
             photo ? '已选新的证明照片，点此更换' : child.hardshipProof ? '证明照片已上传，点此重新上传' : '上传证明照片'
           }

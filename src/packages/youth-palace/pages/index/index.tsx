@@ -9,7 +9,7 @@ import { useRequireLogin } from '@/ui/auth'
 import { Button } from '@/ui/Button'
 import { Cell } from '@/ui/Cell'
 import { Page } from '@/ui/Page'
-import { pickPhotoBase64 } from '@/ui/photo'
+import { PhotoError, usePhotoTaker } from '@/ui/photo'
 import { Part } from '@/ui/Part'
 import { Empty, ErrorNote, Section } from '@/ui/States'
 import { useSubmission } from '@/ui/useSubmission'
@@ -31,8 +31,14 @@ export default function YouthPalaceHome() {
   const term = currentTerm(termList.data ?? [])
   const today = beijingDate(Date.now())
   const [adding, setAdding] = useState(false)
-  const [form, update, clearDraft] = useDraft<ChildForm>('yp-child', { name: '', birthDate: '', hardship: false })
-  const [photo, setPhoto] = useState<string | null>(null)
+  // The proof photo is uploaded when taken; the draft keeps its id.
+  const [form, update, clearDraft] = useDraft<ChildForm & { proofPhotoId?: string }>('yp-child', {
+    name: '',
+    birthDate: '',
+    hardship: false,
+  })
+  const photo = form.proofPhotoId
+  const camera = usePhotoTaker()
   const [photoFailure, setPhotoFailure] = useState<string | null>(null)
   const [added, setAdded] = useState<string | null>(null)
   const s = useSubmission()
@@ -46,14 +52,13 @@ export default function YouthPalaceHome() {
             name: form.name,
             birthDate: form.birthDate,
             hardship: form.hardship,
-            ...(form.hardship && photo ? { hardshipProofPhoto: photo } : {}),
+            ...(form.hardship && photo ? { hardshipProofPhotoId: photo } : {}),
           },
           key,
         ),
       (child) => {
         upsertChild(child)
         clearDraft()
-        setPhoto(null)
         setAdding(false)
         setAdded(`已添加 ${child.name}（${child.age} 岁）。现在可以为 ${child.name} 看适合的课程。`)
       },
@@ -62,9 +67,9 @@ export default function YouthPalaceHome() {
   const addPhoto = async () => {
     setPhotoFailure(null)
     try {
-      setPhoto(await pickPhotoBase64())
+      update({ proofPhotoId: (await camera.take()).photoId })
     } catch (e) {
-      setPhotoFailure(errorMessage(e))
+      setPhotoFailure(e instanceof PhotoError ? e.message : errorMessage(e))
     }
   }
 
@@ -185,6 +190,7 @@ export default function YouthPalaceHome() {
             errors={s.errors}
             today={today}
             onPickPhoto={addPhoto}
+            photoBusy={camera.busy}
             photoNote={photo ? '已选证明照片，点此更换' : '上传证明照片'}
           />
           {photoFailure && <ErrorNote text={photoFailure} />}
