@@ -6,7 +6,6 @@ import { parseResidentId } from '@/domain/shared/residentId'
 import { useDraft } from '@/stores/drafts'
 import { useFamily } from '@/stores/family'
 import { useSession } from '@/stores/session'
-import { useRequireLogin } from '@/ui/auth'
 import { Button } from '@/ui/Button'
 import { Field } from '@/ui/Field'
 import { Options } from '@/ui/Options'
@@ -21,7 +20,6 @@ const STATUS_TAG = { pending: 'tag-warn', confirmed: 'tag-ok', declined: 'tag-ba
 
 /** Family links: ask to act for a family member, confirm or decline requests, revoke. */
 export default function Family() {
-  useRequireLogin()
   const { links, load, upsert, error: loadError } = useFamily()
   const actingFor = useSession((s) => s.actingFor)
   const [form, update, clearDraft] = useDraft('family-request', {
@@ -93,10 +91,7 @@ export default function Family() {
   }
 
   return (
-    <Page>
-      <View className="page-title" role="heading" aria-level={1}>
-        亲友代办
-      </View>
+    <Page requireLogin title="亲友代办">
       {loadError && <ErrorNote text={loadError} onRetry={load} />}
       <Section title="代办关系">
         {links.length === 0 && <Empty text="还没有代办关系。子女可以在下面申请为父母代办。" />}

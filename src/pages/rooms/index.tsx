@@ -3,7 +3,6 @@ import Taro from '@tarojs/taro'
 import { useState } from 'react'
 import { bindRoom, listRooms } from '@/api'
 import { useSession } from '@/stores/session'
-import { useRequireLogin } from '@/ui/auth'
 import { goBack } from '@/ui/nav'
 import { Button } from '@/ui/Button'
 import { Options } from '@/ui/Options'
@@ -21,7 +20,6 @@ const ROLES: { value: Role; label: string; note?: string }[] = [
 
 /** Room binding: choose a room of the community and a role; owner and area come from the property register. */
 export default function Rooms() {
-  useRequireLogin()
   const me = useSession((s) => s.me)
   const rooms = useLoader(listRooms)
   const [roomId, setRoomId] = useState<string | null>(null)
@@ -48,16 +46,13 @@ export default function Rooms() {
 
   if (!me)
     return (
-      <Page backTo={'/pages/me/index'}>
+      <Page requireLogin backTo={'/pages/me/index'}>
         <Loading />
       </Page>
     )
   if (!me.realName) {
     return (
-      <Page backTo={'/pages/me/index'}>
-        <View className="page-title" role="heading" aria-level={1}>
-          绑定房屋
-        </View>
+      <Page requireLogin backTo={'/pages/me/index'} title="绑定房屋">
         <Empty
           text="请先完成实名认证，再绑定房屋。"
           action="去实名认证"
@@ -67,10 +62,7 @@ export default function Rooms() {
     )
   }
   return (
-    <Page backTo={'/pages/me/index'}>
-      <View className="page-title" role="heading" aria-level={1}>
-        绑定房屋
-      </View>
+    <Page requireLogin backTo={'/pages/me/index'} title="绑定房屋">
       {!rooms.data && !rooms.error && <Loading />}
       {rooms.error && <ErrorNote text={rooms.error} cause={rooms.cause} onRetry={rooms.reload} />}
       {rooms.data && (

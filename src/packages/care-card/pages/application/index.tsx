@@ -5,7 +5,6 @@ import { ApiError, newIdempotencyKey } from '@/api'
 import { getCareApplication, withdrawCareApplication } from '@/api/endpoints/care-card'
 import { formatFen } from '@/domain/shared/money'
 import { formatDateCn } from '@/domain/shared/time'
-import { useRequireLogin } from '@/ui/auth'
 import { Button } from '@/ui/Button'
 import { Page } from '@/ui/Page'
 import { ErrorNote, Loading, Section } from '@/ui/States'
@@ -18,7 +17,6 @@ import '@/packages/care-card/feature.css'
  * under review.
  */
 export default function ApplicationDetail() {
-  useRequireLogin()
   const { params } = useRouter()
   const id = params.id ?? ''
   const { data: app, error, cause, loading, reload, set } = useLoader(() => getCareApplication(id))
@@ -50,10 +48,7 @@ export default function ApplicationDetail() {
 
   const underReview = app && (app.status === 'community_review' || app.status === 'street_review')
   return (
-    <Page>
-      <View className="page-title" role="heading" aria-level={1}>
-        申请进度
-      </View>
+    <Page requireLogin title="申请进度">
       {loading && !app && <Loading />}
       {error && <ErrorNote text={error} cause={cause} onRetry={reload} />}
       {app && (

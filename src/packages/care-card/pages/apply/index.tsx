@@ -6,7 +6,6 @@ import type { CareApplicationDto, CareGroupDto, CareProofKindDto } from '@/domai
 import { formatFen } from '@/domain/shared/money'
 import { useDraft } from '@/stores/drafts'
 import { useSession } from '@/stores/session'
-import { useRequireLogin } from '@/ui/auth'
 import { Button } from '@/ui/Button'
 import { Page } from '@/ui/Page'
 import { PhotoError, pickPhotoBase64 } from '@/ui/photo'
@@ -22,7 +21,6 @@ const NO_PHOTOS: Record<string, string> = {}
 
 /** Apply (or correct and resubmit): groups, a photo per group + household register, submit, result. */
 export default function Apply() {
-  useRequireLogin()
   const { params } = useRouter()
   const resubmitId = params.resubmit
   const who = useWho()
@@ -67,7 +65,7 @@ export default function Apply() {
 
   if (done) {
     return (
-      <Page backTo={'/packages/care-card/pages/index/index'}>
+      <Page requireLogin backTo={'/packages/care-card/pages/index/index'}>
         <Result
           title="已提交，社区将在 5 个工作日内初审"
           lines={[
@@ -90,20 +88,18 @@ export default function Apply() {
 
   if (!resubmitId && openApp) {
     return (
-      <Page backTo={'/packages/care-card/pages/index/index'}>
-        <View className="page-title" role="heading" aria-level={1}>
-          申请爱心卡
-        </View>
+      <Page requireLogin backTo={'/packages/care-card/pages/index/index'} title="申请爱心卡">
         <OpenApplicationNotice app={openApp} name={who.self ? '您' : who.name} />
       </Page>
     )
   }
 
   return (
-    <Page backTo={'/packages/care-card/pages/index/index'}>
-      <View className="page-title" role="heading" aria-level={1}>
-        {resubmitId ? '修改后重新提交' : '申请爱心卡'}
-      </View>
+    <Page
+      requireLogin
+      backTo={'/packages/care-card/pages/index/index'}
+      title={resubmitId ? '修改后重新提交' : '申请爱心卡'}
+    >
       <View className="secondary">
         申请人：{who.name}
         {who.self ? '' : '（您代办）'}

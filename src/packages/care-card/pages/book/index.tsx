@@ -7,7 +7,6 @@ import { bookingShortfallText } from '@/domain/care-card/booking'
 import type { CareOrderDto } from '@/domain/care-card/contracts'
 import { formatFen } from '@/domain/shared/money'
 import { beijingDate, formatDateCn } from '@/domain/shared/time'
-import { useRequireLogin } from '@/ui/auth'
 import { Button } from '@/ui/Button'
 import { Options } from '@/ui/Options'
 import { Page } from '@/ui/Page'
@@ -26,7 +25,6 @@ const timeOf = (iso: string) => new Date(Date.parse(iso) + 8 * 3600_000).toISOSt
  * slots; if it does not load, the backend's refusal says the same after it).
  */
 export default function Book() {
-  useRequireLogin()
   const { params } = useRouter()
   const serviceId = params.id ?? ''
   const who = useWho()
@@ -82,7 +80,7 @@ export default function Book() {
 
   if (done) {
     return (
-      <Page backTo={'/packages/care-card/pages/index/index'}>
+      <Page requireLogin backTo={'/packages/care-card/pages/index/index'}>
         <Result
           title="预约成功"
           lines={[
@@ -104,10 +102,11 @@ export default function Book() {
   }
 
   return (
-    <Page backTo={'/packages/care-card/pages/index/index'}>
-      <View className="page-title" role="heading" aria-level={1}>
-        预约{service ? service.kindLabel : '服务'}
-      </View>
+    <Page
+      requireLogin
+      backTo={'/packages/care-card/pages/index/index'}
+      title={`预约${service ? service.kindLabel : '服务'}`}
+    >
       {loading && !data && <Loading />}
       {error && <ErrorNote text={error} cause={cause} onRetry={reload} />}
       {data && !service && <Empty text="没有找到这项服务，请返回重新选择。" />}

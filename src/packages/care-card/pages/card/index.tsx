@@ -4,7 +4,6 @@ import { getCareCard } from '@/api/endpoints/care-card'
 import type { CareLedgerEntryDto } from '@/domain/care-card/contracts'
 import { formatFen } from '@/domain/shared/money'
 import { formatDateCn } from '@/domain/shared/time'
-import { useRequireLogin } from '@/ui/auth'
 import { Button } from '@/ui/Button'
 import { Page } from '@/ui/Page'
 import { Empty, ErrorNote, Loading, Section } from '@/ui/States'
@@ -38,7 +37,6 @@ function Amount({ e }: { e: CareLedgerEntryDto }) {
 
 /** Card: balance, pay code (QR) and the ledger, newest first, paged with “加载更多”. */
 export default function Card() {
-  useRequireLogin()
   const who = useWho()
   const {
     data: card,
@@ -74,10 +72,7 @@ export default function Card() {
 
   const entries = card ? [...card.ledger.items, ...more] : []
   return (
-    <Page>
-      <View className="page-title" role="heading" aria-level={1}>
-        爱心卡余额
-      </View>
+    <Page requireLogin title="爱心卡余额">
       <View className="secondary">{who.self ? '我的爱心卡' : `${who.name}的爱心卡`}</View>
       {loading && !card && <Loading />}
       {error && <ErrorNote text={error} cause={cause} onRetry={reload} />}

@@ -6,7 +6,6 @@ import { formatFen } from '@/domain/shared/money'
 import { formatDateCn } from '@/domain/shared/time'
 import { useDraft } from '@/stores/drafts'
 import { useSession } from '@/stores/session'
-import { useRequireLogin } from '@/ui/auth'
 import { Button } from '@/ui/Button'
 import { Page } from '@/ui/Page'
 import { ErrorNote, Section } from '@/ui/States'
@@ -16,7 +15,6 @@ import '@/packages/care-card/feature.css'
 
 /** Eligibility check: choose registered groups, see the tier and monthly amount or why not. */
 export default function Eligibility() {
-  useRequireLogin()
   const who = useWho()
   const principal = useSession((s) => s.actingFor?.userId ?? s.me?.id ?? 'guest')
   const [form, update] = useDraft(`care-card/apply:${principal}`, { groups: [] as CareGroupDto[] })
@@ -38,10 +36,7 @@ export default function Eligibility() {
   }
 
   return (
-    <Page>
-      <View className="page-title" role="heading" aria-level={1}>
-        是否符合条件
-      </View>
+    <Page requireLogin title="是否符合条件">
       <View className="secondary">按{who.self ? '您' : ` ${who.name} `}实名登记的出生日期计算年龄。</View>
       <GroupChecks
         id="groups"

@@ -6,7 +6,6 @@ import { formatFen } from '@/domain/shared/money'
 import { formatDateCn } from '@/domain/shared/time'
 import { useSession } from '@/stores/session'
 import { ActingForSwitch } from '@/ui/ActingForSwitch'
-import { useRequireLogin } from '@/ui/auth'
 import { Button } from '@/ui/Button'
 import { Cell } from '@/ui/Cell'
 import { Page } from '@/ui/Page'
@@ -23,7 +22,6 @@ type Hub = { card: CareCardHomeDto | null; apps: CareApplicationDto[]; of: strin
  * card → balances and links.
  */
 export default function CareCardHome() {
-  useRequireLogin()
   const who = useWho()
   const isWorker = useSession((s) => s.me?.role === 'worker')
   const whose = useSession((s) => s.actingFor?.userId ?? s.me?.id ?? '')
@@ -46,10 +44,7 @@ export default function CareCardHome() {
   const open = latest && (latest.status === 'community_review' || latest.status === 'street_review')
 
   return (
-    <Page>
-      <View className="page-title" role="heading" aria-level={1}>
-        养老服务爱心卡
-      </View>
+    <Page requireLogin title="养老服务爱心卡">
       <View className="secondary">{who.self ? '我的爱心卡' : `${who.name}的爱心卡`}</View>
       <ActingForSwitch what="爱心卡" onSwitched={reload} />
       {loading && !data && <Loading />}

@@ -6,7 +6,6 @@ import { cancelCareOrder, disputeCareOrder, getCareOrder, rateCareOrder } from '
 import type { CareOrderDto } from '@/domain/care-card/contracts'
 import { formatFen } from '@/domain/shared/money'
 import { formatDateCn } from '@/domain/shared/time'
-import { useRequireLogin } from '@/ui/auth'
 import { Button } from '@/ui/Button'
 import { Field } from '@/ui/Field'
 import { Options } from '@/ui/Options'
@@ -27,7 +26,6 @@ const STARS = [
 
 /** One order: cancel before the service; after delivery confirm and rate (5 big options) or dispute within 7 days. */
 export default function Order() {
-  useRequireLogin()
   const { params } = useRouter()
   const id = params.id ?? ''
   const { data: o, error, cause, loading, reload, set } = useLoader(() => getCareOrder(id))
@@ -98,10 +96,7 @@ export default function Order() {
   }
 
   return (
-    <Page>
-      <View className="page-title" role="heading" aria-level={1}>
-        预约详情
-      </View>
+    <Page requireLogin title="预约详情">
       {loading && !o && <Loading />}
       {error && <ErrorNote text={error} cause={cause} onRetry={reload} />}
       {o && (

@@ -4,7 +4,6 @@ import { listCareOrders } from '@/api/endpoints/care-card'
 import type { CareOrderDto } from '@/domain/care-card/contracts'
 import { formatFen } from '@/domain/shared/money'
 import { formatDateCn } from '@/domain/shared/time'
-import { useRequireLogin } from '@/ui/auth'
 import { Button } from '@/ui/Button'
 import { Page } from '@/ui/Page'
 import { Empty, ErrorNote, Loading } from '@/ui/States'
@@ -27,7 +26,6 @@ export const nextStep = (o: CareOrderDto) =>
 
 /** My orders, newest first, status in words; tap one to cancel, rate or dispute. */
 export default function Orders() {
-  useRequireLogin()
   const who = useWho()
   const [more, setMore] = useState<CareOrderDto[]>([])
   const [cursor, setCursor] = useState<string | null>(null)
@@ -55,10 +53,7 @@ export default function Orders() {
   }
   const items = data ? [...data.items, ...more] : []
   return (
-    <Page>
-      <View className="page-title" role="heading" aria-level={1}>
-        我的预约
-      </View>
+    <Page requireLogin title="我的预约">
       <View className="secondary">{who.self ? '我的服务预约' : `${who.name}的服务预约`}</View>
       {loading && !data && <Loading />}
       {error && <ErrorNote text={error} cause={cause} onRetry={reload} />}

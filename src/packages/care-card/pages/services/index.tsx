@@ -2,7 +2,6 @@ import { View } from '@tarojs/components'
 import { listCareServices } from '@/api/endpoints/care-card'
 import type { CareServiceDto, CareServiceKindDto } from '@/domain/care-card/contracts'
 import { formatFen } from '@/domain/shared/money'
-import { useRequireLogin } from '@/ui/auth'
 import { Cell } from '@/ui/Cell'
 import { Page } from '@/ui/Page'
 import { Empty, ErrorNote, Loading, Section } from '@/ui/States'
@@ -21,15 +20,11 @@ const KINDS: { kind: CareServiceKindDto; title: string }[] = [
 
 /** Service catalogue: 助餐/助浴/助洁/助行/助医/助急 with provider and price; tap to book. */
 export default function Services() {
-  useRequireLogin()
   const who = useWho()
   const { data, error, cause, loading, reload } = useLoader(listCareServices)
   const byKind = (k: CareServiceKindDto) => (data ?? []).filter((s: CareServiceDto) => s.kind === k)
   return (
-    <Page>
-      <View className="page-title" role="heading" aria-level={1}>
-        预约服务
-      </View>
+    <Page requireLogin title="预约服务">
       <View className="secondary">为{who.self ? '您' : ` ${who.name} `}预约，费用从爱心卡扣除。</View>
       {loading && !data && <Loading />}
       {error && <ErrorNote text={error} cause={cause} onRetry={reload} />}

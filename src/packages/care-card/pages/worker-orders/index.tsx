@@ -10,7 +10,7 @@ import {
 } from '@/api/endpoints/care-card'
 import type { CareOrderDto, CareTaskDto } from '@/domain/care-card/contracts'
 import { formatFen } from '@/domain/shared/money'
-import { call, maskPhone, useRequireLogin } from '@/ui/auth'
+import { call, maskPhone } from '@/ui/auth'
 import { Button } from '@/ui/Button'
 import { Field } from '@/ui/Field'
 import { Page } from '@/ui/Page'
@@ -33,7 +33,6 @@ const TABS: { key: Tab; title: string }[] = [
  * Worker: orders to deliver → mark delivered; open disputes → upheld/rejected with a reason; call-back tasks → outcome.
  */
 export default function WorkerOrders() {
-  useRequireLogin()
   const [tab, setTab] = useState<Tab>('booked')
   const { data, error, cause, loading, reload } = useLoader<{ orders: CareOrderDto[]; tasks: CareTaskDto[] }>(
     async () => {
@@ -91,10 +90,7 @@ export default function WorkerOrders() {
 
   return (
     <WorkerOnly>
-      <Page>
-        <View className="page-title" role="heading" aria-level={1}>
-          服务派单
-        </View>
+      <Page requireLogin title="服务派单">
         <View className="cc-tabs" role="tablist" aria-label="类别">
           {TABS.map((t) => (
             <View

@@ -5,7 +5,6 @@ import { ApiError, newIdempotencyKey } from '@/api'
 import { getCareApplicationImage, getWorkerCareApplication, reviewCareApplication } from '@/api/endpoints/care-card'
 import { formatFen } from '@/domain/shared/money'
 import { formatDateCn } from '@/domain/shared/time'
-import { useRequireLogin } from '@/ui/auth'
 import { Button } from '@/ui/Button'
 import { Field } from '@/ui/Field'
 import { Page } from '@/ui/Page'
@@ -38,7 +37,6 @@ function imageSrc(imageId: string, base64: string): string {
 
 /** Review one application at its current stage (社区初审 / 街道审核): materials, approve, or reject with a reason. */
 export default function WorkerReview() {
-  useRequireLogin()
   const { params } = useRouter()
   const id = params.id ?? ''
   const {
@@ -117,7 +115,7 @@ export default function WorkerReview() {
   if (done && app) {
     return (
       <WorkerOnly>
-        <Page backTo={'/packages/care-card/pages/worker/index'}>
+        <Page requireLogin backTo={'/packages/care-card/pages/worker/index'}>
           <Result
             title={`${app.applicant.name}：${app.statusText}`}
             lines={[done]}
@@ -146,10 +144,7 @@ export default function WorkerReview() {
 
   return (
     <WorkerOnly>
-      <Page backTo={'/packages/care-card/pages/worker/index'}>
-        <View className="page-title" role="heading" aria-level={1}>
-          审核申请
-        </View>
+      <Page requireLogin backTo={'/packages/care-card/pages/worker/index'} title="审核申请">
         {loading && !app && <Loading />}
         {error && <ErrorNote text={error} cause={cause} onRetry={reload} />}
         {app && (

@@ -1,7 +1,6 @@
 import { View } from '@tarojs/components'
 import { listWorkerCareApplications } from '@/api/endpoints/care-card'
 import { formatDateCn } from '@/domain/shared/time'
-import { useRequireLogin } from '@/ui/auth'
 import { Cell } from '@/ui/Cell'
 import { Page } from '@/ui/Page'
 import { Empty, ErrorNote, Loading, Section } from '@/ui/States'
@@ -13,16 +12,12 @@ import '@/packages/care-card/feature.css'
 
 /** Worker home: the review queue (earliest due first, overdue marked in words), links to orders and call-backs. */
 export default function WorkerHome() {
-  useRequireLogin()
   const { data, error, cause, loading, reload } = useLoader(async () =>
     isWorkerNow() ? listWorkerCareApplications('open') : [],
   )
   return (
     <WorkerOnly>
-      <Page>
-        <View className="page-title" role="heading" aria-level={1}>
-          爱心卡 · 工作台
-        </View>
+      <Page requireLogin title="爱心卡 · 工作台">
         <Section title="服务">
           <Cell
             id="go-worker-orders"

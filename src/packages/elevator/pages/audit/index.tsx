@@ -5,7 +5,6 @@ import { errorMessage, newIdempotencyKey } from '@/api'
 import { listElevatorAuditLog, verifyElevatorReceipts } from '@/api/endpoints/elevator'
 import type { ElevatorAuditEntryDto, ElevatorVerifyDto } from '@/domain/elevator/contracts'
 import { useSession } from '@/stores/session'
-import { useRequireLogin } from '@/ui/auth'
 import { Button } from '@/ui/Button'
 import { Page } from '@/ui/Page'
 import { Empty, ErrorNote, Loading, Section } from '@/ui/States'
@@ -19,7 +18,6 @@ const PAGE = 20
 
 /** The hash-chained ballot log, page by page, and "核对记录" against the receipts this device holds. */
 export default function AuditPage() {
-  useRequireLogin()
   const id = useRouter().params.id ?? ''
   const userId = useSession((s) => s.me?.id)
   const receipts = useReceipts((s) => receiptsOf(s, userId, id))
@@ -65,10 +63,7 @@ export default function AuditPage() {
 
   const who = (e: ElevatorAuditEntryDto) => `${e.actorName ?? '已注销用户'}（${ROLE_CN[e.actorRole]}）`
   return (
-    <Page>
-      <View className="page-title" role="heading" aria-level={1}>
-        表决记录
-      </View>
+    <Page requireLogin title="表决记录">
       <View className="secondary">
         每一次投票、改票和代录都按顺序记录，每条记录的校验码都包含上一条，任何改动都会被发现。
       </View>

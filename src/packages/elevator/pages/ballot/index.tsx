@@ -5,7 +5,6 @@ import { castElevatorBallot, getMyElevatorHouseholds } from '@/api/endpoints/ele
 import type { ElevatorBallotResultDto, ElevatorChoiceDto } from '@/domain/elevator/contracts'
 import { formatFen } from '@/domain/shared/money'
 import { useSession } from '@/stores/session'
-import { useRequireLogin } from '@/ui/auth'
 import { Button } from '@/ui/Button'
 import { Field } from '@/ui/Field'
 import { Options } from '@/ui/Options'
@@ -29,7 +28,6 @@ const CHOICES: { value: ElevatorChoiceDto; label: string; note: string }[] = [
 
 /** The ballot: the household's cost share first, then the choice, a typed-name signature, confirm, receipt. */
 export default function BallotPage() {
-  useRequireLogin()
   const id = useRouter().params.id ?? ''
   const me = useSession((s) => s.me)
   const { data, error, cause, loading, reload } = useLoader(() => getMyElevatorHouseholds(id))
@@ -100,10 +98,11 @@ export default function BallotPage() {
 
   if (result) {
     return (
-      <Page backTo={`/packages/elevator/pages/petition/index?id=${encodeURIComponent(id)}`}>
-        <View className="page-title" role="heading" aria-level={1}>
-          表决已提交
-        </View>
+      <Page
+        requireLogin
+        backTo={`/packages/elevator/pages/petition/index?id=${encodeURIComponent(id)}`}
+        title="表决已提交"
+      >
         <View className="ev-result" id="ballot-result">
           <View className="ev-big">
             您的表决：{CHOICE_CN[result.choice]}
@@ -155,10 +154,7 @@ export default function BallotPage() {
   }
 
   return (
-    <Page backTo={`/packages/elevator/pages/petition/index?id=${encodeURIComponent(id)}`}>
-      <View className="page-title" role="heading" aria-level={1}>
-        签名表决
-      </View>
+    <Page requireLogin backTo={`/packages/elevator/pages/petition/index?id=${encodeURIComponent(id)}`} title="签名表决">
       {loading && !data && <Loading lines={4} />}
       {error && <ErrorNote text={error} cause={cause} onRetry={reload} />}
       {data && data.households.length === 0 && (

@@ -2,7 +2,6 @@ import { View } from '@tarojs/components'
 import { useRouter } from '@tarojs/taro'
 import { getElevatorCostTable } from '@/api/endpoints/elevator'
 import { formatFen } from '@/domain/shared/money'
-import { useRequireLogin } from '@/ui/auth'
 import { Button } from '@/ui/Button'
 import { Page } from '@/ui/Page'
 import { ErrorNote, Loading, Section } from '@/ui/States'
@@ -15,14 +14,14 @@ import { goBack } from '@/ui/nav'
 
 /** The whole unit's cost-sharing table: every flat's floor, area, coefficient, share; total = net cost. */
 export default function CostPage() {
-  useRequireLogin()
   const id = useRouter().params.id ?? ''
   const { data, error, cause, loading, reload } = useLoader(() => getElevatorCostTable(id))
   return (
-    <Page backTo={`/packages/elevator/pages/petition/index?id=${encodeURIComponent(id)}`}>
-      <View className="page-title" role="heading" aria-level={1}>
-        费用分摊表
-      </View>
+    <Page
+      requireLogin
+      backTo={`/packages/elevator/pages/petition/index?id=${encodeURIComponent(id)}`}
+      title="费用分摊表"
+    >
       {loading && !data && <Loading lines={6} />}
       {error && <ErrorNote text={error} cause={cause} onRetry={reload} />}
       {data && (

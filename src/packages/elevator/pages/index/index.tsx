@@ -1,7 +1,6 @@
 import { View } from '@tarojs/components'
 import Taro, { useLoad } from '@tarojs/taro'
 import { getMyElevatorUnits } from '@/api/endpoints/elevator'
-import { useRequireLogin } from '@/ui/auth'
 import { Button } from '@/ui/Button'
 import { Page } from '@/ui/Page'
 import { Empty, ErrorNote, Loading, Section } from '@/ui/States'
@@ -15,7 +14,6 @@ import { useSession } from '@/stores/session'
 
 /** 加装电梯: my unit(s) and their petition; entry to start one when there is none. */
 export default function ElevatorHome() {
-  useRequireLogin()
   // Messages saved before links went to the petition page point here with ?petitionId=…: open that petition.
   useLoad((q) => {
     if (q?.petitionId)
@@ -26,10 +24,7 @@ export default function ElevatorHome() {
   const actingFor = useSession((s) => s.actingFor)
 
   return (
-    <Page>
-      <View className="page-title" role="heading" aria-level={1}>
-        加装电梯
-      </View>
+    <Page requireLogin title="加装电梯">
       <View className="secondary">
         老旧小区加装电梯由本单元业主共同决定：参与的业主面积和人数都要达到 2/3，参与者中同意的面积和人数都要达到 3/4。
       </View>

@@ -8,7 +8,6 @@ import {
   listElevatorObjections,
 } from '@/api/endpoints/elevator'
 import { useDraft } from '@/stores/drafts'
-import { useRequireLogin } from '@/ui/auth'
 import { Button } from '@/ui/Button'
 import { Page } from '@/ui/Page'
 import { Empty, ErrorNote, Loading, Section } from '@/ui/States'
@@ -21,7 +20,6 @@ import { meaningfulLength, OBJECTION_MIN_CHARS } from '@/domain/elevator/rules'
 
 /** Publicity: file a real-name written objection (text) and see one's own objections. */
 export default function ObjectionsPage() {
-  useRequireLogin()
   const id = useRouter().params.id ?? ''
   const { data, error, cause, loading, reload } = useLoader(async () => {
     const [petition, list, mine] = await Promise.all([
@@ -67,10 +65,7 @@ export default function ObjectionsPage() {
 
   const p = data?.petition
   return (
-    <Page>
-      <View className="page-title" role="heading" aria-level={1}>
-        公示与异议
-      </View>
+    <Page requireLogin title="公示与异议">
       {loading && !data && <Loading />}
       {error && <ErrorNote text={error} cause={cause} onRetry={reload} />}
       {p && (

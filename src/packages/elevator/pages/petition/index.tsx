@@ -9,9 +9,8 @@ import {
   getElevatorPetition,
 } from '@/api/endpoints/elevator'
 import { formatFen } from '@/domain/shared/money'
-import { useRequireLogin } from '@/ui/auth'
 import { Button } from '@/ui/Button'
-import { Page } from '@/ui/Page'
+import { Page, PageTitle } from '@/ui/Page'
 import { ErrorNote, Loading, Section } from '@/ui/States'
 import { go } from '@/packages/elevator/components/go'
 import { KV } from '@/packages/elevator/components/KV'
@@ -25,7 +24,6 @@ const CO_TAG = { pending: 'tag-warn', confirmed: 'tag-ok', declined: 'tag-bad' }
 
 /** One petition: status, confirmation, the live meter, deadline, result, publicity, mediation, links. */
 export default function PetitionPage() {
-  useRequireLogin()
   const id = useRouter().params.id ?? ''
   const { data, error, cause, loading, reload } = useLoader(async () => {
     const petition = await getElevatorPetition(id)
@@ -69,14 +67,12 @@ export default function PetitionPage() {
   const p = data?.petition
   const m = data?.meter
   return (
-    <Page>
+    <Page requireLogin>
       {loading && !data && <Loading lines={5} />}
       {error && <ErrorNote text={error} cause={cause} onRetry={reload} />}
       {p && (
         <View>
-          <View className="page-title" role="heading" aria-level={1}>
-            {p.unitLabel} 加装电梯
-          </View>
+          <PageTitle>{p.unitLabel} 加装电梯</PageTitle>
           <View id="petition-status" className={`tag ${STATUS_TAG[p.status]}`}>
             {p.statusText}
           </View>

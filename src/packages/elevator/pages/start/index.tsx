@@ -9,7 +9,6 @@ import { BUDGET_TOO_HIGH_TEXT, MAX_ELEVATOR_BUDGET_FEN } from '@/domain/elevator
 import { formatFen, yuanToFen } from '@/domain/shared/money'
 import { addDays, beijingDate, formatDateCn } from '@/domain/shared/time'
 import { useDraft } from '@/stores/drafts'
-import { useRequireLogin } from '@/ui/auth'
 import { Button } from '@/ui/Button'
 import { Field } from '@/ui/Field'
 import { Options } from '@/ui/Options'
@@ -27,7 +26,6 @@ type Period = (typeof PERIODS)[number]
 
 /** Start a petition: my flat, 2–4 co-initiators, the plan in yuan, the voting deadline; autosaved. */
 export default function StartPage() {
-  useRequireLogin()
   const unitId = useRouter().params.unitId ?? ''
   // Three independent loads, each shown as soon as it arrives and retried on its own: the plan can be
   // typed while the owners' list is still on its way.
@@ -138,10 +136,7 @@ export default function StartPage() {
 
   if (created) {
     return (
-      <Page>
-        <View className="page-title" role="heading" aria-level={1}>
-          申请已发起
-        </View>
+      <Page requireLogin title="申请已发起">
         <View className="ev-result" id="start-done">
           <View className="ev-big">{created.unitLabel} 加装电梯申请已发起</View>
           <View className="cell-note">
@@ -165,10 +160,7 @@ export default function StartPage() {
   }
 
   return (
-    <Page>
-      <View className="page-title" role="heading" aria-level={1}>
-        发起加装电梯
-      </View>
+    <Page requireLogin title="发起加装电梯">
       {restored && <View className="notice">已恢复上次填写的内容。</View>}
       <Part of={[units]} what="您在本单元的房屋" lines={1}>
         {() =>

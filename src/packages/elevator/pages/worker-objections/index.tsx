@@ -10,7 +10,6 @@ import {
   recordPaperElevatorObjection,
 } from '@/api/endpoints/elevator'
 import type { ElevatorMediationStageDto } from '@/domain/elevator/contracts'
-import { useRequireLogin } from '@/ui/auth'
 import { Button } from '@/ui/Button'
 import { Options } from '@/ui/Options'
 import { Page } from '@/ui/Page'
@@ -132,10 +131,7 @@ function Objections() {
   const p = data?.petition
   const current = p?.mediation?.stage
   return (
-    <Page>
-      <View className="page-title" role="heading" aria-level={1}>
-        异议与协商调解
-      </View>
+    <Page requireLogin title="异议与协商调解">
       {loading && !data && <Loading />}
       {error && <ErrorNote text={error} cause={cause} onRetry={reload} />}
       {done && (
@@ -292,7 +288,6 @@ function Objections() {
 
 /** Worker: objections received on paper during publicity, and the dispute steps after it. */
 export default function WorkerObjections() {
-  useRequireLogin()
   return (
     <WorkerOnly>
       <Objections />

@@ -4,7 +4,6 @@ import { useState } from 'react'
 import { ApiError } from '@/api'
 import { enterPaperElevatorBallot, getElevatorCostTable } from '@/api/endpoints/elevator'
 import type { ElevatorBallotResultDto, ElevatorChoiceDto, ElevatorShareRowDto } from '@/domain/elevator/contracts'
-import { useRequireLogin } from '@/ui/auth'
 import { Button } from '@/ui/Button'
 import { Options } from '@/ui/Options'
 import { Page } from '@/ui/Page'
@@ -97,10 +96,7 @@ function PaperBallot() {
 
   if (result) {
     return (
-      <Page backTo={'/packages/elevator/pages/worker/index'}>
-        <View className="page-title" role="heading" aria-level={1}>
-          已录入
-        </View>
+      <Page requireLogin backTo={'/packages/elevator/pages/worker/index'} title="已录入">
         <View className="ev-result" id="paper-done">
           <View className="ev-big">
             {result.households.map((h) => h.roomName).join('、')}：{CHOICE_CN[result.choice]}（
@@ -131,10 +127,7 @@ function PaperBallot() {
   }
 
   return (
-    <Page backTo={'/packages/elevator/pages/worker/index'}>
-      <View className="page-title" role="heading" aria-level={1}>
-        录入纸质 / 上门表决票
-      </View>
+    <Page requireLogin backTo={'/packages/elevator/pages/worker/index'} title="录入纸质 / 上门表决票">
       {loading && !data && <Loading />}
       {error && <ErrorNote text={error} cause={cause} onRetry={reload} />}
       {data && (
@@ -230,7 +223,6 @@ function PaperBallot() {
 
 /** Worker: enter a paper or door-to-door ballot for a household, with a photo of the signed form. */
 export default function WorkerPaperBallot() {
-  useRequireLogin()
   return (
     <WorkerOnly>
       <PaperBallot />

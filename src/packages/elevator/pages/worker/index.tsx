@@ -1,6 +1,5 @@
 import { View } from '@tarojs/components'
 import { listWorkerElevatorPetitions } from '@/api/endpoints/elevator'
-import { useRequireLogin } from '@/ui/auth'
 import { Button } from '@/ui/Button'
 import { Page } from '@/ui/Page'
 import { Empty, ErrorNote, Loading, Section } from '@/ui/States'
@@ -13,10 +12,7 @@ import '@/packages/elevator/feature.css'
 function WorkerHome() {
   const { data, error, cause, loading, reload } = useLoader(listWorkerElevatorPetitions)
   return (
-    <Page>
-      <View className="page-title" role="heading" aria-level={1}>
-        加装电梯 · 工作台
-      </View>
+    <Page requireLogin title="加装电梯 · 工作台">
       <View className="secondary">
         录入纸质或上门表决票、记录纸质异议和协商调解。所有录入都会以您的名义记录并通知业主。
       </View>
@@ -56,7 +52,6 @@ function WorkerHome() {
 
 /** Worker home of the elevator feature: the community's petitions and what can be done on each. */
 export default function Worker() {
-  useRequireLogin()
   return (
     <WorkerOnly>
       <WorkerHome />

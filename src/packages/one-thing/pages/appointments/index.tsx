@@ -4,7 +4,6 @@ import { useState } from 'react'
 import { errorMessage } from '@/api'
 import { cancelAppointment, listMyAppointments } from '@/api/endpoints/one-thing'
 import type { MyAppointmentsDto, OneThingAppointmentDto } from '@/domain/one-thing/contracts'
-import { useRequireLogin } from '@/ui/auth'
 import { Button } from '@/ui/Button'
 import { Page } from '@/ui/Page'
 import { Empty, ErrorNote, Loading, Section } from '@/ui/States'
@@ -43,7 +42,6 @@ function Card({ a, children }: { a: OneThingAppointmentDto; children?: React.Rea
 
 /** My window appointments: upcoming (change or cancel) and past or cancelled. */
 export default function Appointments() {
-  useRequireLogin()
   const [data, setData] = useState<MyAppointmentsDto | null>(null)
   const [error, setError] = useState<unknown>(null)
   const [busy, setBusy] = useState<string | null>(null)
@@ -88,10 +86,7 @@ export default function Appointments() {
   }
 
   return (
-    <Page>
-      <View className="page-title" role="heading" aria-level={1}>
-        我的窗口预约
-      </View>
+    <Page requireLogin title="我的窗口预约">
       {!!error && <ErrorNote text={errorMessage(error)} cause={error} onRetry={load} />}
       {!data && !error && <Loading />}
       {data && (

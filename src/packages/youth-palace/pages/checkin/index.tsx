@@ -3,7 +3,6 @@ import { useRouter } from '@tarojs/taro'
 import { useState } from 'react'
 import { listYpCheckinCodes } from '@/api/endpoints/youth-palace'
 import { formatDateCn } from '@/domain/shared/time'
-import { useRequireLogin } from '@/ui/auth'
 import { Page } from '@/ui/Page'
 import { Empty, ErrorNote, Loading, Section } from '@/ui/States'
 import { tappable } from '@/ui/tappable'
@@ -15,7 +14,6 @@ const ATTEND = { present: '已签到', absent: '缺课' } as const
 
 /** Check-in code per session: one QR code at a time (the next session first), a list of sessions to switch. */
 export default function Checkin() {
-  useRequireLogin()
   const params = useRouter().params
   const id = params.id ?? ''
   const title = params.name ? decodeURIComponent(params.name) : ''
@@ -32,10 +30,7 @@ export default function Checkin() {
   const date = picked ?? data?.next ?? null
   const current = data?.list.find((c) => c.sessionDate === date)
   return (
-    <Page>
-      <View className="page-title" role="heading" aria-level={1}>
-        签到码
-      </View>
+    <Page requireLogin title="签到码">
       {title && <View className="secondary">{title}</View>}
       {codes.loading && !data && <Loading />}
       {codes.error && <ErrorNote text={codes.error} cause={codes.cause} onRetry={codes.reload} />}

@@ -12,7 +12,6 @@ import {
 } from '@/api/endpoints/youth-palace'
 import type { YpEnrollmentDto } from '@/domain/youth-palace/contracts'
 import { formatFen } from '@/domain/shared/money'
-import { useRequireLogin } from '@/ui/auth'
 import { Button } from '@/ui/Button'
 import { Page } from '@/ui/Page'
 import { useActionKeys } from '@/ui/useActionKeys'
@@ -75,7 +74,6 @@ async function payAndConfirm(
 
 /** My courses per child: status in words, waitlist position, offers with their deadline, confirm/decline/pay/cancel. */
 export default function MyCourses() {
-  useRequireLogin()
   const childId = useRouter().params.childId || undefined
   const children = useYouthPalace((s) => s.children)
   const [now, setNow] = useState(Date.now())
@@ -155,10 +153,7 @@ export default function MyCourses() {
   const byChild = new Map<string, YpEnrollmentDto[]>()
   for (const e of items) byChild.set(e.childName, [...(byChild.get(e.childName) ?? []), e])
   return (
-    <Page>
-      <View className="page-title" role="heading" aria-level={1}>
-        {child ? `${child.name}的课程` : '我的课程'}
-      </View>
+    <Page requireLogin title={child ? `${child.name}的课程` : '我的课程'}>
       {list.loading && !list.data && <Loading />}
       {list.error && <ErrorNote text={list.error} cause={list.cause} onRetry={list.reload} />}
       {list.data && items.length === 0 && (

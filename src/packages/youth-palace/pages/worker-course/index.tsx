@@ -7,7 +7,6 @@ import type { YpCourseDetailDto, YpSessionDto } from '@/domain/youth-palace/cont
 import { yuanToFen } from '@/domain/shared/money'
 import { useDraft } from '@/stores/drafts'
 import { useSession } from '@/stores/session'
-import { useRequireLogin } from '@/ui/auth'
 import { Button } from '@/ui/Button'
 import { Field } from '@/ui/Field'
 import { Options } from '@/ui/Options'
@@ -34,7 +33,6 @@ const INITIAL = {
 
 /** Worker: a short form to add a course to a draft or open term. */
 export default function WorkerCourse() {
-  useRequireLogin()
   const termId = useRouter().params.termId ?? ''
   const me = useSession((s) => s.me)
   const [form, update, clearDraft] = useDraft(`yp-course-${termId}`, INITIAL)
@@ -45,10 +43,7 @@ export default function WorkerCourse() {
   const key = useRef(newIdempotencyKey())
   if (me?.role !== 'worker')
     return (
-      <Page backTo={'/packages/youth-palace/pages/worker/index'}>
-        <View className="page-title" role="heading" aria-level={1}>
-          添加课程
-        </View>
+      <Page requireLogin backTo={'/packages/youth-palace/pages/worker/index'} title="添加课程">
         <Empty text="这里只有社区工作人员可以进入。" />
       </Page>
     )
@@ -98,10 +93,7 @@ export default function WorkerCourse() {
 
   if (done) {
     return (
-      <Page backTo={'/packages/youth-palace/pages/worker/index'}>
-        <View className="page-title" role="heading" aria-level={1}>
-          课程已添加
-        </View>
+      <Page requireLogin backTo={'/packages/youth-palace/pages/worker/index'} title="课程已添加">
         <View className="notice" role="status">
           《{done.name}》已添加，{done.scheduleText}，共 {done.sessionDates.length} 次课。学期开放报名后家长就能看到。
         </View>
@@ -125,10 +117,7 @@ export default function WorkerCourse() {
     />
   )
   return (
-    <Page backTo={'/packages/youth-palace/pages/worker/index'}>
-      <View className="page-title" role="heading" aria-level={1}>
-        添加课程
-      </View>
+    <Page requireLogin backTo={'/packages/youth-palace/pages/worker/index'} title="添加课程">
       <Section title="课程">
         {f('name', '课程名称')}
         {f('category', '类别', { placeholder: '如 书画、舞蹈、体育' })}

@@ -14,7 +14,6 @@ import type { YpCourseDto, YpDrawSummaryDto, YpWorkerTermDto } from '@/domain/yo
 import { formatFen } from '@/domain/shared/money'
 import { formatDateCn } from '@/domain/shared/time'
 import { useSession } from '@/stores/session'
-import { useRequireLogin } from '@/ui/auth'
 import { Button } from '@/ui/Button'
 import { Cell } from '@/ui/Cell'
 import { Field } from '@/ui/Field'
@@ -49,7 +48,6 @@ function drawDueCn(t: YpWorkerTermDto): string | null {
 
 /** Worker: terms and their courses; create a term; open/close registration; run the draw; attendance per course. */
 export default function Worker() {
-  useRequireLogin()
   const me = useSession((s) => s.me)
   const isWorker = me?.role === 'worker'
   const terms = useLoaded(async () => {
@@ -69,10 +67,7 @@ export default function Worker() {
 
   if (!isWorker) {
     return (
-      <Page>
-        <View className="page-title" role="heading" aria-level={1}>
-          青少年宫 · 工作台
-        </View>
+      <Page requireLogin title="青少年宫 · 工作台">
         <Empty text="这里只有社区工作人员可以进入。如果您是工作人员，请用工作人员账号登录。" />
       </Page>
     )
@@ -122,10 +117,7 @@ export default function Worker() {
   }
 
   return (
-    <Page>
-      <View className="page-title" role="heading" aria-level={1}>
-        青少年宫 · 工作台
-      </View>
+    <Page requireLogin title="青少年宫 · 工作台">
       {terms.loading && !terms.data && <Loading />}
       {terms.error && <ErrorNote text={terms.error} cause={terms.cause} onRetry={terms.reload} />}
       {summary && (
