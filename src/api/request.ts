@@ -134,7 +134,7 @@ export async function apiRequest<T>(opts: RequestOptions): Promise<T> {
     } catch (e) {
       error = e instanceof ApiError ? e : fromTransport(e)
     }
-    if (!error.retryable || error.status === 429 || attempt >= retries) throw error
+    if (!error.retriesByItself || attempt >= retries) throw error
     opts.onRetry?.(attempt + 1, error)
     config.onRetry(attempt + 1, error)
     await waitMs(backOffMs(attempt + 1))
