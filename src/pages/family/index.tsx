@@ -1,7 +1,6 @@
 import { View } from '@tarojs/components'
 import Taro, { useDidShow } from '@tarojs/taro'
-import { useState } from 'react'
-import { confirmFamilyLink, declineFamilyLink, errorMessage, requestFamilyLink, revokeFamilyLink } from '@/api'
+import { confirmFamilyLink, declineFamilyLink, requestFamilyLink, revokeFamilyLink } from '@/api'
 import { parseResidentId } from '@/domain/shared/residentId'
 import { useDraft } from '@/stores/drafts'
 import { useFamily } from '@/stores/family'
@@ -11,7 +10,7 @@ import { Field } from '@/ui/Field'
 import { Options } from '@/ui/Options'
 import { Page } from '@/ui/Page'
 import { Empty, ErrorNote, Section } from '@/ui/States'
-import { useActionKeys } from '@/ui/useActionKeys'
+import { useRowAction } from '@/ui/useRowAction'
 import { idNumberProblem, useSubmission } from '@/ui/useSubmission'
 
 const RELATIONSHIPS = ['子女', '配偶', '父母', '兄弟姐妹', '孙子女', '其他亲属']
@@ -59,36 +58,18 @@ export default function Family() {
       ['progress'],
     )
 
-  const keys = useActionKeys()
-  const [acting, setActing] = useState<string | null>(null)
-  const [actFailure, setActFailure] = useState<{ linkId: string; cause: unknown } | null>(null)
+  const rows = useRowAction()
   /**
    * Confirms, declines or revokes a link (`action-<id>`): the button shows it is working, a failure is
    * said under the link with its reason, and the list is reloaded either way (an answer lost on the way
    * may hide a change that was made).
    */
-  const act = async (
+  const act = (
     linkId: string,
     action: string,
     fn: (key: string) => Promise<unknown>,
     question?: { title: string; content: string },
-  ) => {
-    if (acting) return
-    if (question && !(await Taro.showModal(question)).confirm) return
-    const name = `${action}-${linkId}`
-    setActing(name)
-    setActFailure(null)
-    try {
-      await fn(keys.keyFor(name))
-      keys.settle(name)
-    } catch (e) {
-      keys.settle(name, e)
-      setActFailure({ linkId, cause: e })
-    } finally {
-      setActing(null)
-      await load()
-    }
-  }
+  ) => rows.run(`${action}-${linkId}`, fn, { row: linkId, confirm: question, always: load })
 
   return (
     <Page requireLogin title="亲友代办">
@@ -107,7 +88,7 @@ export default function Family() {
                 <View className="btn-row">
                   <Button
                     id={`confirm-${l.id}`}
-                    loading={acting === `confirm-${l.id}`}
+                    loading={rows.busy === `confirm-${l.id}`}
                     onTap={() =>
                       act(l.id, 'confirm', (key) => confirmFamilyLink(l.id, key), {
                         title: '同意代办',
@@ -120,7 +101,7 @@ export default function Family() {
                   <Button
                     kind="secondary"
                     id={`decline-${l.id}`}
-                    loading={acting === `decline-${l.id}`}
+                    loading={rows.busy === `decline-${l.id}`}
                     onTap={() => act(l.id, 'decline', (key) => declineFamilyLink(l.id, key))}
                   >
                     拒绝
@@ -131,7 +112,7 @@ export default function Family() {
                 <Button
                   kind="danger"
                   id={`revoke-${l.id}`}
-                  loading={acting === `revoke-${l.id}`}
+                  loading={rows.busy === `revoke-${l.id}`}
                   onTap={() =>
                     act(
                       l.id,
@@ -147,8 +128,8 @@ export default function Family() {
                   撤销
                 </Button>
               )}
-              {actFailure?.linkId === l.id && (
-                <ErrorNote text={`操作没有成功：${errorMessage(actFailure.cause)}`} cause={actFailure.cause} />
+              {rows.failure(l.id) && (
+                <ErrorNote text={`操作没有成功：${rows.failure(l.id)?.text}`} cause={rows.failure(l.id)?.cause} />
               )}
             </View>
           </View>

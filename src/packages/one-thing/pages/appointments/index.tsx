@@ -10,7 +10,7 @@ import { Empty, ErrorNote, Loading, Section } from '@/ui/States'
 import { findLifeEvent } from '@/packages/one-thing/content'
 import '@/packages/one-thing/feature.css'
 import { openPage } from '@/ui/nav'
-import { useActionKeys } from '@/ui/useActionKeys'
+import { useRowAction } from '@/ui/useRowAction'
 
 const STATUS = {
   upcoming: ['待办理', 'tag-info'],
@@ -44,10 +44,8 @@ function Card({ a, children }: { a: OneThingAppointmentDto; children?: React.Rea
 export default function Appointments() {
   const [data, setData] = useState<MyAppointmentsDto | null>(null)
   const [error, setError] = useState<unknown>(null)
-  const [busy, setBusy] = useState<string | null>(null)
-  /** A cancel that did not go through: which appointment, and why. */
-  const [failed, setFailed] = useState<{ id: string; cause: unknown } | null>(null)
-  const keys = useActionKeys()
+  /** Cancels; a cancel that did not go through is kept under its appointment, with why. */
+  const rows = useRowAction()
   const load = async () => {
     setError(null)
     try {
@@ -60,30 +58,19 @@ export default function Appointments() {
     load()
   })
 
-  const cancel = async (a: OneThingAppointmentDto) => {
-    const ok = await Taro.showModal({
-      title: '要取消这个预约吗？',
-      content: `取消后 ${a.dateLabel} ${a.slot.start} 的名额会让给其他人，再办需要重新预约。`,
-      confirmText: '确定取消',
-      cancelText: '不取消',
-    })
-    if (!ok.confirm) return
-    setBusy(a.id)
-    setFailed(null)
-    const name = `cancel-${a.id}`
-    try {
-      await cancelAppointment(a.id, keys.keyFor(name))
-      keys.settle(name)
-      Taro.showToast({ title: '已取消预约', icon: 'none' })
-    } catch (e) {
-      keys.settle(name, e)
-      setFailed({ id: a.id, cause: e })
-    } finally {
-      setBusy(null)
+  const cancel = (a: OneThingAppointmentDto) =>
+    rows.run(`cancel-${a.id}`, (key) => cancelAppointment(a.id, key), {
+      row: a.id,
+      confirm: {
+        title: '要取消这个预约吗？',
+        content: `取消后 ${a.dateLabel} ${a.slot.start} 的名额会让给其他人，再办需要重新预约。`,
+        confirmText: '确定取消',
+        cancelText: '不取消',
+      },
+      done: () => Taro.showToast({ title: '已取消预约', icon: 'none' }),
       // Reloaded either way: a cancel whose answer was lost may have gone through.
-      await load()
-    }
-  }
+      always: load,
+    })
 
   return (
     <Page requireLogin title="我的窗口预约">
@@ -112,12 +99,17 @@ export default function Appointments() {
                 >
                   改约
                 </Button>
-                <Button id={`cancel-${a.id}`} kind="danger" loading={busy === a.id} onTap={() => cancel(a)}>
+                <Button
+                  id={`cancel-${a.id}`}
+                  kind="danger"
+                  loading={rows.busy === `cancel-${a.id}`}
+                  onTap={() => cancel(a)}
+                >
                   取消预约
                 </Button>
               </View>
-              {failed?.id === a.id && (
-                <ErrorNote text={`没有取消成功：${errorMessage(failed.cause)}`} cause={failed.cause} />
+              {rows.failure(a.id) && (
+                <ErrorNote text={`没有取消成功：${rows.failure(a.id)?.text}`} cause={rows.failure(a.id)?.cause} />
               )}
             </Card>
           ))}
