@@ -1,7 +1,7 @@
 import { View } from '@tarojs/components'
 import { useRouter } from '@tarojs/taro'
-import { useEffect, useRef, useState } from 'react'
-import { errorMessage, newIdempotencyKey } from '@/api'
+import { useState } from 'react'
+import { errorMessage } from '@/api'
 import { listElevatorAuditLog, verifyElevatorReceipts } from '@/api/endpoints/elevator'
 import type { ElevatorAuditEntryDto, ElevatorVerifyDto } from '@/domain/elevator/contracts'
 import { useSession } from '@/stores/session'
@@ -10,6 +10,7 @@ import { Page } from '@/ui/Page'
 import { Empty, ErrorNote, Loading, Section } from '@/ui/States'
 import { go } from '@/packages/elevator/components/go'
 import { useLoader } from '@/ui/useLoader'
+import { useRowAction } from '@/ui/useRowAction'
 import { CHANNEL_CN, CHOICE_CN, ROLE_CN, dateTimeOf, shortHash } from '@/packages/elevator/components/words'
 import { receiptsOf, useReceipts } from '@/packages/elevator/store'
 import '@/packages/elevator/feature.css'
@@ -23,43 +24,26 @@ export default function AuditPage() {
   const receipts = useReceipts((s) => receiptsOf(s, userId, id))
   const [cursor, setCursor] = useState<string | undefined>(undefined)
   const [history, setHistory] = useState<(string | undefined)[]>([])
-  const { data, error, cause, loading, reload } = useLoader(() => listElevatorAuditLog(id, cursor, PAGE))
+  const { data, error, cause, loading, reload } = useLoader(() => listElevatorAuditLog(id, cursor, PAGE), [cursor])
   const [check, setCheck] = useState<ElevatorVerifyDto | null>(null)
-  const [checkError, setCheckError] = useState<unknown>(null)
-  const [busy, setBusy] = useState(false)
-  const key = useRef(newIdempotencyKey())
+  const rows = useRowAction()
+  const checkError = rows.failure('verify')?.cause
 
   const turn = (next: string | undefined, back: boolean) => {
     setHistory((h) => (back ? h.slice(0, -1) : [...h, cursor]))
     setCursor(next)
   }
-  const first = useRef(true)
-  useEffect(() => {
-    if (first.current) {
-      first.current = false
-      return
-    }
-    reload()
-  }, [cursor, reload])
-
-  const verify = async () => {
-    setBusy(true)
-    setCheckError(null)
-    try {
-      setCheck(
-        await verifyElevatorReceipts(
+  const verify = () =>
+    rows.run(
+      'verify',
+      (key) =>
+        verifyElevatorReceipts(
           id,
           receipts.map((r) => ({ seq: r.seq, hash: r.hash })),
-          key.current,
+          key,
         ),
-      )
-    } catch (e) {
-      setCheckError(e)
-    } finally {
-      key.current = newIdempotencyKey()
-      setBusy(false)
-    }
-  }
+      { done: setCheck },
+    )
 
   const who = (e: ElevatorAuditEntryDto) => `${e.actorName ?? '已注销用户'}（${ROLE_CN[e.actorRole]}）`
   return (
@@ -81,7 +65,7 @@ export default function AuditPage() {
           </View>
         )}
         {!!checkError && <ErrorNote text={errorMessage(checkError)} cause={checkError} onRetry={verify} />}
-        <Button id="verify-submit" onTap={verify} loading={busy}>
+        <Button id="verify-submit" onTap={verify} loading={rows.busy === 'verify'}>
           核对记录
         </Button>
       </Section>
