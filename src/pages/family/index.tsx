@@ -21,7 +21,11 @@ const STATUS_TAG = { pending: 'tag-warn', confirmed: 'tag-ok', declined: 'tag-ba
 export default function Family() {
   const { links, load, upsert, error: loadError } = useFamily()
   const actingFor = useSession((s) => s.actingFor)
-  const [form, update, clearDraft] = useDraft('family-request', {
+  const {
+    value: form,
+    update,
+    clear: clearDraft,
+  } = useDraft('family-request', {
     principalName: '',
     principalIdNumber: '',
     relationship: '子女',

@@ -13,7 +13,7 @@ import { idNumberProblem, useSubmission } from '@/ui/useSubmission'
 
 /** Real-name binding: name + ID number, checked on the spot and against the register. */
 export default function RealName() {
-  const [form, update, clearDraft] = useDraft('real-name', { name: '', idNumber: '' })
+  const { value: form, update, clear: clearDraft } = useDraft('real-name', { name: '', idNumber: '' })
   const { busy, errors, failure, cause, submit: run, clearError } = useSubmission()
 
   const submit = () =>

@@ -25,7 +25,12 @@ export default function Apply() {
   const resubmitId = params.resubmit
   const who = useWho()
   const principal = useSession((s) => s.actingFor?.userId ?? s.me?.id ?? 'guest')
-  const [form, update, clearDraft, restored] = useDraft(`care-card/apply:${principal}`, {
+  const {
+    value: form,
+    update,
+    clear: clearDraft,
+    restored,
+  } = useDraft(`care-card/apply:${principal}`, {
     groups: [] as CareGroupDto[],
   })
   const photos = useProofs((s) => s.photos[principal] ?? NO_PHOTOS)

@@ -17,7 +17,7 @@ import '@/packages/care-card/feature.css'
 export default function Eligibility() {
   const who = useWho()
   const principal = useSession((s) => s.actingFor?.userId ?? s.me?.id ?? 'guest')
-  const [form, update] = useDraft(`care-card/apply:${principal}`, { groups: [] as CareGroupDto[] })
+  const { value: form, update } = useDraft(`care-card/apply:${principal}`, { groups: [] as CareGroupDto[] })
   const [result, setResult] = useState<CareEligibilityDto | null>(null)
   const [error, setError] = useState<unknown>(null)
   const [busy, setBusy] = useState(false)

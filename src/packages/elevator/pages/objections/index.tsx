@@ -29,7 +29,7 @@ export default function ObjectionsPage() {
     ])
     return { petition, list, mine }
   })
-  const [form, update, clearDraft] = useDraft(`elevator-objection:${id}`, { text: '' })
+  const { value: form, update, clear: clearDraft } = useDraft(`elevator-objection:${id}`, { text: '' })
   const [done, setDone] = useState(false)
   const s = useSubmission()
 

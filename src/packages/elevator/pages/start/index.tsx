@@ -41,7 +41,12 @@ export default function StartPage() {
       .filter((r) => r.label.startsWith(`${u.label} `) && !mine.has(r.roomId))
       .map((r) => ({ roomId: r.roomId, name: r.label.slice(u.label.length + 1), floor: r.floor }))
   }
-  const [form, update, clearDraft, restored] = useDraft(`elevator-start:${unitId}`, {
+  const {
+    value: form,
+    update,
+    clear: clearDraft,
+    restored,
+  } = useDraft(`elevator-start:${unitId}`, {
     roomId: '',
     co: [] as string[],
     position: '',

@@ -45,7 +45,12 @@ function ChildEditor({
   onRefresh: () => void
 }) {
   const today = beijingDate(Date.now())
-  const [form, update, clearDraft, restored] = useDraft<ChildForm>(`yp-child-edit:${child.id}`, {
+  const {
+    value: form,
+    update,
+    clear: clearDraft,
+    restored,
+  } = useDraft<ChildForm>(`yp-child-edit:${child.id}`, {
     name: child.name,
     birthDate: child.birthDate,
     hardship: child.hardship,

@@ -28,7 +28,11 @@ export default function YouthPalaceHome() {
   const term = currentTerm(termList.data ?? [])
   const today = beijingDate(Date.now())
   const [adding, setAdding] = useState(false)
-  const [form, update, clearDraft] = useDraft<ChildForm>('yp-child', { name: '', birthDate: '', hardship: false })
+  const {
+    value: form,
+    update,
+    clear: clearDraft,
+  } = useDraft<ChildForm>('yp-child', { name: '', birthDate: '', hardship: false })
   const [photo, setPhoto] = useState<string | null>(null)
   const [photoFailure, setPhotoFailure] = useState<string | null>(null)
   const [added, setAdded] = useState<string | null>(null)

@@ -35,7 +35,7 @@ const INITIAL = {
 export default function WorkerCourse() {
   const termId = useRouter().params.termId ?? ''
   const me = useSession((s) => s.me)
-  const [form, update, clearDraft] = useDraft(`yp-course-${termId}`, INITIAL)
+  const { value: form, update, clear: clearDraft } = useDraft(`yp-course-${termId}`, INITIAL)
   const [errors, setErrors] = useState<Record<string, string>>({})
   const [failure, setFailure] = useState<string | null>(null)
   const [busy, setBusy] = useState(false)
