@@ -1,5 +1,5 @@
 import Taro from '@tarojs/taro'
-import { apiRequest, ApiError, configureApi, familyLinksForTest } from './api-request.helpers'
+import { apiRequest, ApiError, configureApi, familyLinksForTest, onApiRetry } from './api-request.helpers'
 import { canRetry } from '@/api/errors'
 import { resetTaroDouble } from '../doubles/taro'
 import { createBackend } from '@/backend'
@@ -111,14 +111,14 @@ describe('apiRequest', () => {
 describe('retry notice and retry button', () => {
   it('tells the app-wide onRetry before each automatic retry, with the attempt number', async () => {
     const onRetry = jest.fn()
-    configureApi({ onRetry })
+    const stop = onApiRetry(onRetry)
     request
       .mockResolvedValueOnce(ok({ code: 'SERVICE_UNAVAILABLE' }, 503))
       .mockRejectedValueOnce({ errMsg: 'request:fail timeout' })
       .mockResolvedValueOnce(ok({ fine: true }))
     await expect(apiRequest({ path: '/api/x' })).resolves.toEqual({ fine: true })
     expect(onRetry.mock.calls.map((c) => c[0])).toEqual([1, 2])
-    configureApi({ onRetry: () => {} })
+    stop()
   })
 
   it('offers 重试 after no answer, a 5xx or 429, never after a refusal (4xx) or 401', () => {
