@@ -3,7 +3,7 @@ import Taro from '@tarojs/taro'
 import { useState } from 'react'
 import { bindRoom, listRooms } from '@/api'
 import { useSession } from '@/stores/session'
-import { goBack } from '@/ui/nav'
+import { goBack, href, replacePage } from '@/ui/nav'
 import { Button } from '@/ui/Button'
 import { Options } from '@/ui/Options'
 import { Page } from '@/ui/Page'
@@ -40,29 +40,29 @@ export default function Rooms() {
               : '已绑定，社区核实后生效。',
           showCancel: false,
         })
-        goBack('/pages/me/index')
+        goBack(href.me())
       },
     )
 
   if (!me)
     return (
-      <Page requireLogin backTo={'/pages/me/index'}>
+      <Page requireLogin backTo={href.me()}>
         <Loading />
       </Page>
     )
   if (!me.realName) {
     return (
-      <Page requireLogin backTo={'/pages/me/index'} title="绑定房屋">
+      <Page requireLogin backTo={href.me()} title="绑定房屋">
         <Empty
           text="请先完成实名认证，再绑定房屋。"
           action="去实名认证"
-          onAction={() => Taro.redirectTo({ url: '/pages/real-name/index' })}
+          onAction={() => replacePage(href.realName())}
         />
       </Page>
     )
   }
   return (
-    <Page requireLogin backTo={'/pages/me/index'} title="绑定房屋">
+    <Page requireLogin backTo={href.me()} title="绑定房屋">
       {!rooms.data && !rooms.error && <Loading />}
       {rooms.error && <ErrorNote text={rooms.error} cause={rooms.cause} onRetry={rooms.reload} />}
       {rooms.data && (

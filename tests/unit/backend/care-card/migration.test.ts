@@ -13,7 +13,7 @@ import { memoryStorage } from '@/backend/storage/memory'
 import { ledgerOf } from './data'
 
 const fixture = (name: string) =>
-  JSON.parse(fs.readFileSync(path.join(__dirname, '../../fixtures', name), 'utf8')) as Record<string, string>
+  JSON.parse(fs.readFileSync(path.join(__dirname, '../../../fixtures', name), 'utf8')) as Record<string, string>
 const v2 = fixture('storage-v2.json')
 const collection = (name: string) => JSON.parse(v2[`mc:db:${name}`]) as Record<string, any>
 

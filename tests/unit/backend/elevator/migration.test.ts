@@ -12,7 +12,7 @@ import type { Backend } from '@/backend'
 import { memoryStorage } from '@/backend/storage/memory'
 import { T0 } from '../client'
 
-const V2 = JSON.parse(fs.readFileSync(path.join(__dirname, '../../fixtures/storage-v2.json'), 'utf8')) as Record<
+const V2 = JSON.parse(fs.readFileSync(path.join(__dirname, '../../../fixtures/storage-v2.json'), 'utf8')) as Record<
   string,
   string
 >

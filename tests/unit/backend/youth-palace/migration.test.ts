@@ -10,7 +10,7 @@ import { T0 } from '../client'
 type Stored = Record<string, string>
 type Collection = Record<string, Record<string, unknown>>
 /** The v2 fixture: a busy day on every feature, stored by schema v2 (`mc:db:<collection>`), at T0. */
-const FIXTURE = path.join(__dirname, '../../fixtures/storage-v2.json')
+const FIXTURE = path.join(__dirname, '../../../fixtures/storage-v2.json')
 const fixture = () => JSON.parse(fs.readFileSync(FIXTURE, 'utf8')) as Stored
 const v2 = (raw: Stored, name: string) => JSON.parse(raw[`mc:db:${name}`]) as Collection
 

@@ -1,5 +1,5 @@
 import { View } from '@tarojs/components'
-import Taro, { useRouter } from '@tarojs/taro'
+import { useRouter } from '@tarojs/taro'
 import { useState } from 'react'
 import { applyForCareCard, resubmitCareApplication } from '@/api/endpoints/care-card'
 import type { CareApplicationDto, CareGroupDto, CareProofKindDto } from '@/domain/care-card/contracts'
@@ -10,12 +10,12 @@ import { Button } from '@/ui/Button'
 import { Page } from '@/ui/Page'
 import { PhotoError, pickPhotoBase64 } from '@/ui/photo'
 import { ErrorNote, Section } from '@/ui/States'
-import { BASE, GroupChecks, PROOF_NAMES, Result, useWho } from '@/packages/care-card/components/common'
+import { GroupChecks, PROOF_NAMES, Result, useWho } from '@/packages/care-card/components/common'
 import { OpenApplicationNotice, useOpenApplication } from '@/packages/care-card/components/OpenApplication'
 import { useSubmission } from '@/ui/useSubmission'
 import { useProofs } from '@/packages/care-card/store'
 import '@/packages/care-card/feature.css'
-import { goBack } from '@/ui/nav'
+import { goBack, href, replacePage } from '@/ui/nav'
 
 const NO_PHOTOS: Record<string, string> = {}
 
@@ -70,7 +70,7 @@ export default function Apply() {
 
   if (done) {
     return (
-      <Page requireLogin backTo={'/packages/care-card/pages/index/index'}>
+      <Page requireLogin backTo={href.careCard.index()}>
         <Result
           title="已提交，社区将在 5 个工作日内初审"
           lines={[
@@ -82,9 +82,9 @@ export default function Apply() {
               id: 'apply-view',
               text: '查看办理进度',
               kind: 'primary',
-              onTap: () => Taro.redirectTo({ url: `${BASE}/application/index?id=${done.id}` }),
+              onTap: () => replacePage(href.careCard.application({ id: done.id })),
             },
-            { text: '返回爱心卡首页', onTap: () => goBack('/packages/care-card/pages/index/index') },
+            { text: '返回爱心卡首页', onTap: () => goBack(href.careCard.index()) },
           ]}
         />
       </Page>
@@ -93,7 +93,7 @@ export default function Apply() {
 
   if (!resubmitId && openApp) {
     return (
-      <Page requireLogin backTo={'/packages/care-card/pages/index/index'} title="申请爱心卡">
+      <Page requireLogin backTo={href.careCard.index()} title="申请爱心卡">
         <OpenApplicationNotice app={openApp} name={who.self ? '您' : who.name} />
       </Page>
     )
@@ -102,7 +102,7 @@ export default function Apply() {
   return (
     <Page
       requireLogin
-      backTo={'/packages/care-card/pages/index/index'}
+      backTo={href.careCard.index()}
       title={resubmitId ? '修改后重新提交' : '申请爱心卡'}
     >
       <View className="secondary">

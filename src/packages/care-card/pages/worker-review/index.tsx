@@ -13,7 +13,7 @@ import { APP_TAG, dateTimeCn, messageOf, Result, Timeline } from '@/packages/car
 import { useLoader } from '@/ui/useLoader'
 import { isWorkerNow, WorkerOnly } from '@/ui/WorkerOnly'
 import '@/packages/care-card/feature.css'
-import { goBack } from '@/ui/nav'
+import { goBack, href } from '@/ui/nav'
 
 /**
  * A proof photo as an image source. WeChat: written to a local file (a data URL of up to 270 KB would
@@ -115,7 +115,7 @@ export default function WorkerReview() {
   if (done && app) {
     return (
       <WorkerOnly>
-        <Page requireLogin backTo={'/packages/care-card/pages/worker/index'}>
+        <Page requireLogin backTo={href.careCard.worker()}>
           <Result
             title={`${app.applicant.name}：${app.statusText}`}
             lines={[done]}
@@ -133,7 +133,7 @@ export default function WorkerReview() {
               {
                 id: 'review-back',
                 text: '返回待审核列表',
-                onTap: () => goBack('/packages/care-card/pages/worker/index'),
+                onTap: () => goBack(href.careCard.worker()),
               },
             ]}
           />
@@ -144,7 +144,7 @@ export default function WorkerReview() {
 
   return (
     <WorkerOnly>
-      <Page requireLogin backTo={'/packages/care-card/pages/worker/index'} title="审核申请">
+      <Page requireLogin backTo={href.careCard.worker()} title="审核申请">
         {loading && !app && <Loading />}
         {error && <ErrorNote text={error} cause={cause} onRetry={reload} />}
         {app && (

@@ -15,7 +15,7 @@ import { useSubmission } from '@/ui/useSubmission'
 import { WorkerOnly } from '@/ui/WorkerOnly'
 import { CHANNEL_CN, CHOICE_CN, dateTimeOf } from '@/packages/elevator/components/words'
 import '@/packages/elevator/feature.css'
-import { goBack } from '@/ui/nav'
+import { goBack, href } from '@/ui/nav'
 
 /** The owner's other flats in the unit (room names), besides the row's own. */
 const otherRooms = (r: ElevatorShareRowDto) => (r.ownerRooms ?? []).filter((n) => n !== r.roomName)
@@ -96,7 +96,7 @@ function PaperBallot() {
 
   if (result) {
     return (
-      <Page requireLogin backTo={'/packages/elevator/pages/worker/index'} title="已录入">
+      <Page requireLogin backTo={href.elevator.worker()} title="已录入">
         <View className="ev-result" id="paper-done">
           <View className="ev-big">
             {result.households.map((h) => h.roomName).join('、')}：{CHOICE_CN[result.choice]}（
@@ -119,7 +119,7 @@ function PaperBallot() {
         >
           继续录入下一户
         </Button>
-        <Button id="paper-back" kind="secondary" onTap={() => goBack('/packages/elevator/pages/worker/index')}>
+        <Button id="paper-back" kind="secondary" onTap={() => goBack(href.elevator.worker())}>
           返回工作台
         </Button>
       </Page>
@@ -127,7 +127,7 @@ function PaperBallot() {
   }
 
   return (
-    <Page requireLogin backTo={'/packages/elevator/pages/worker/index'} title="录入纸质 / 上门表决票">
+    <Page requireLogin backTo={href.elevator.worker()} title="录入纸质 / 上门表决票">
       {loading && !data && <Loading />}
       {error && <ErrorNote text={error} cause={cause} onRetry={reload} />}
       {data && (

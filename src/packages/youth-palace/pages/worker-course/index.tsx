@@ -14,7 +14,7 @@ import { Page } from '@/ui/Page'
 import { Empty, ErrorNote, Section } from '@/ui/States'
 import { WEEKDAY_CN } from '@/packages/youth-palace/components/util'
 import '@/packages/youth-palace/feature.css'
-import { goBack } from '@/ui/nav'
+import { goBack, href } from '@/ui/nav'
 
 const INITIAL = {
   name: '',
@@ -43,7 +43,7 @@ export default function WorkerCourse() {
   const key = useRef(newIdempotencyKey())
   if (me?.role !== 'worker')
     return (
-      <Page requireLogin backTo={'/packages/youth-palace/pages/worker/index'} title="添加课程">
+      <Page requireLogin backTo={href.youthPalace.worker()} title="添加课程">
         <Empty text="这里只有社区工作人员可以进入。" />
       </Page>
     )
@@ -93,11 +93,11 @@ export default function WorkerCourse() {
 
   if (done) {
     return (
-      <Page requireLogin backTo={'/packages/youth-palace/pages/worker/index'} title="课程已添加">
+      <Page requireLogin backTo={href.youthPalace.worker()} title="课程已添加">
         <View className="notice" role="status">
           《{done.name}》已添加，{done.scheduleText}，共 {done.sessionDates.length} 次课。学期开放报名后家长就能看到。
         </View>
-        <Button onTap={() => goBack('/packages/youth-palace/pages/worker/index')}>回到工作台</Button>
+        <Button onTap={() => goBack(href.youthPalace.worker())}>回到工作台</Button>
       </Page>
     )
   }
@@ -117,7 +117,7 @@ export default function WorkerCourse() {
     />
   )
   return (
-    <Page requireLogin backTo={'/packages/youth-palace/pages/worker/index'} title="添加课程">
+    <Page requireLogin backTo={href.youthPalace.worker()} title="添加课程">
       <Section title="课程">
         {f('name', '课程名称')}
         {f('category', '类别', { placeholder: '如 书画、舞蹈、体育' })}
