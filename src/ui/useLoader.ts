@@ -3,7 +3,7 @@ import { useCallback, useEffect, useRef, useState, type DependencyList } from 'r
 import { errorMessage } from '../api'
 
 /** What `useLoader` gives a page. */
-export interface Loaded<T> {
+export interface LoaderResult<T> {
   data: T | null
   /** Plain Chinese, ready to show with `ErrorNote`. */
   error: string | null
@@ -23,7 +23,7 @@ export interface Loaded<T> {
  * on, such as a chosen tab; when one changes, it loads again (after the render that changed it, so the
  * load sees the new value).
  */
-export function useLoader<T>(load: () => Promise<T>, deps: DependencyList = []): Loaded<T> {
+export function useLoader<T>(load: () => Promise<T>, deps: DependencyList = []): LoaderResult<T> {
   const [data, setData] = useState<T | null>(null)
   const [cause, setCause] = useState<unknown>(null)
   const [loading, setLoading] = useState(true)

@@ -5,7 +5,7 @@ import { formatFen } from '@/domain/shared/money'
 import { formatDateCn } from '@/domain/shared/time'
 import { Button } from '@/ui/Button'
 import { Page } from '@/ui/Page'
-import { ErrorNote, Loading, Section } from '@/ui/States'
+import { ErrorNote, Loaded, Section } from '@/ui/States'
 import { APP_TAG, dateTimeCn, messageOf, Timeline } from '@/packages/care-card/components/common'
 import { useLoader } from '@/ui/useLoader'
 import { useRowAction } from '@/ui/useRowAction'
@@ -19,7 +19,7 @@ import { href, openPage } from '@/ui/nav'
 export default function ApplicationDetail() {
   const { params } = useRouter()
   const id = params.id ?? ''
-  const { data: app, error, cause, loading, reload, set } = useLoader(() => getCareApplication(id))
+  const { data: app, cause, loading, reload, set } = useLoader(() => getCareApplication(id))
   const rows = useRowAction()
   const busy = rows.busy !== null
   const failed = rows.failure('withdraw')
@@ -39,8 +39,7 @@ export default function ApplicationDetail() {
   const underReview = app && (app.status === 'community_review' || app.status === 'street_review')
   return (
     <Page requireLogin title="申请进度">
-      {loading && !app && <Loading />}
-      {error && <ErrorNote text={error} cause={cause} onRetry={reload} />}
+      <Loaded of={{ data: app, cause, loading, reload }} />
       {app && (
         <View>
           <View className="cell-title" id="application-status">

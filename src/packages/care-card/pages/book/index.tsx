@@ -10,7 +10,7 @@ import { beijingDate, formatDateCn } from '@/domain/shared/time'
 import { Button } from '@/ui/Button'
 import { Options } from '@/ui/Options'
 import { Page } from '@/ui/Page'
-import { Empty, ErrorNote, Loading } from '@/ui/States'
+import { Empty, ErrorNote, Loaded } from '@/ui/States'
 import { dateTimeCn, Result, useWho } from '@/packages/care-card/components/common'
 import { useSubmission } from '@/ui/useSubmission'
 import { useLoader } from '@/ui/useLoader'
@@ -28,7 +28,7 @@ export default function Book() {
   const { params } = useRouter()
   const serviceId = params.id ?? ''
   const who = useWho()
-  const { data, error, cause, loading, reload } = useLoader(async () => {
+  const { data, cause, loading, reload } = useLoader(async () => {
     const [services, slots, card] = await Promise.all([
       listCareServices(),
       listCareSlots(serviceId),
@@ -102,13 +102,8 @@ export default function Book() {
   }
 
   return (
-    <Page
-      requireLogin
-      backTo={href.careCard.index()}
-      title={`预约${service ? service.kindLabel : '服务'}`}
-    >
-      {loading && !data && <Loading />}
-      {error && <ErrorNote text={error} cause={cause} onRetry={reload} />}
+    <Page requireLogin backTo={href.careCard.index()} title={`预约${service ? service.kindLabel : '服务'}`}>
+      <Loaded of={{ data, cause, loading, reload }} />
       {data && !service && <Empty text="没有找到这项服务，请返回重新选择。" />}
       {service && (
         <View>

@@ -6,7 +6,7 @@ import { formatFen } from '@/domain/shared/money'
 import { formatDateCn } from '@/domain/shared/time'
 import { Button } from '@/ui/Button'
 import { Page } from '@/ui/Page'
-import { Empty, ErrorNote, Loading, Section } from '@/ui/States'
+import { Empty, ErrorNote, Loaded, Section } from '@/ui/States'
 import { dateTimeCn, messageOf, PayCode, useWho } from '@/packages/care-card/components/common'
 import { useLoader } from '@/ui/useLoader'
 import '@/packages/care-card/feature.css'
@@ -40,7 +40,6 @@ export default function Card() {
   const who = useWho()
   const {
     data: card,
-    error,
     cause,
     loading,
     reload,
@@ -74,8 +73,7 @@ export default function Card() {
   return (
     <Page requireLogin title="爱心卡余额">
       <View className="secondary">{who.self ? '我的爱心卡' : `${who.name}的爱心卡`}</View>
-      {loading && !card && <Loading />}
-      {error && <ErrorNote text={error} cause={cause} onRetry={reload} />}
+      <Loaded of={{ data: card, cause, loading, reload }} />
       {card && (
         <View>
           <View className="cc-hero">

@@ -9,7 +9,7 @@ import { ActingForSwitch } from '@/ui/ActingForSwitch'
 import { Button } from '@/ui/Button'
 import { Cell } from '@/ui/Cell'
 import { Page } from '@/ui/Page'
-import { ErrorNote, Loading, Section } from '@/ui/States'
+import { Loaded, Section } from '@/ui/States'
 import { APP_TAG, Timeline, useWho } from '@/packages/care-card/components/common'
 import { useLoader } from '@/ui/useLoader'
 import '@/packages/care-card/feature.css'
@@ -36,7 +36,7 @@ export default function CareCardHome() {
       return { card: null, apps: await listCareApplications(), of }
     }
   })
-  const { error, cause, loading, reload } = loaded
+  const { cause, loading, reload } = loaded
   // Right after switching whom the user acts for, the previous person's card is not shown.
   const data = loaded.data?.of === whose ? loaded.data : null
 
@@ -48,8 +48,7 @@ export default function CareCardHome() {
     <Page requireLogin title="养老服务爱心卡">
       <View className="secondary">{who.self ? '我的爱心卡' : `${who.name}的爱心卡`}</View>
       <ActingForSwitch what="爱心卡" onSwitched={reload} />
-      {loading && !data && <Loading />}
-      {error && <ErrorNote text={error} cause={cause} onRetry={reload} />}
+      <Loaded of={{ data, cause, loading, reload }} />
 
       {card && (
         <View id="card-summary">
@@ -93,7 +92,12 @@ export default function CareCardHome() {
               note="助餐、助浴、助洁、助行、助医、助急"
               onTap={() => openPage(href.careCard.services())}
             />
-            <Cell id="go-orders" title="我的预约" note="取消、确认评价、提出异议" onTap={() => openPage(href.careCard.orders())} />
+            <Cell
+              id="go-orders"
+              title="我的预约"
+              note="取消、确认评价、提出异议"
+              onTap={() => openPage(href.careCard.orders())}
+            />
           </Section>
         </View>
       )}
@@ -104,7 +108,11 @@ export default function CareCardHome() {
             状态：<View className={`tag ${APP_TAG[latest.status]}`}>{latest.statusText}</View>
           </View>
           <Timeline stages={latest.stages} />
-          <Button id="go-application" kind="secondary" onTap={() => openPage(href.careCard.application({ id: latest.id }))}>
+          <Button
+            id="go-application"
+            kind="secondary"
+            onTap={() => openPage(href.careCard.application({ id: latest.id }))}
+          >
             查看申请详情
           </Button>
         </Section>

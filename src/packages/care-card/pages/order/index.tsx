@@ -10,7 +10,7 @@ import { Button } from '@/ui/Button'
 import { Field } from '@/ui/Field'
 import { Options } from '@/ui/Options'
 import { Page } from '@/ui/Page'
-import { ErrorNote, Loading, Section } from '@/ui/States'
+import { ErrorNote, Loaded, Section } from '@/ui/States'
 import { dateTimeCn, messageOf, ORDER_TAG } from '@/packages/care-card/components/common'
 import { type RowQuestion, useRowAction } from '@/ui/useRowAction'
 import { useLoader } from '@/ui/useLoader'
@@ -28,7 +28,7 @@ const STARS = [
 export default function Order() {
   const { params } = useRouter()
   const id = params.id ?? ''
-  const { data: o, error, cause, loading, reload, set } = useLoader(() => getCareOrder(id))
+  const { data: o, cause, loading, reload, set } = useLoader(() => getCareOrder(id))
   const [stars, setStars] = useState<string | null>(null)
   const [comment, setComment] = useState('')
   const [reason, setReason] = useState('')
@@ -93,8 +93,7 @@ export default function Order() {
 
   return (
     <Page requireLogin title="预约详情">
-      {loading && !o && <Loading />}
-      {error && <ErrorNote text={error} cause={cause} onRetry={reload} />}
+      <Loaded of={{ data: o, cause, loading, reload }} />
       {o && (
         <View>
           <View className="cc-hero">

@@ -13,7 +13,7 @@ import { call, maskPhone } from '@/ui/auth'
 import { Button } from '@/ui/Button'
 import { Field } from '@/ui/Field'
 import { Page } from '@/ui/Page'
-import { Empty, ErrorNote, Loading } from '@/ui/States'
+import { Empty, ErrorNote, Loaded } from '@/ui/States'
 import { tappable } from '@/ui/tappable'
 import { useRowAction } from '@/ui/useRowAction'
 import { dateTimeCn, messageOf } from '@/packages/care-card/components/common'
@@ -33,7 +33,7 @@ const TABS: { key: Tab; title: string }[] = [
  */
 export default function WorkerOrders() {
   const [tab, setTab] = useState<Tab>('booked')
-  const { data, error, cause, loading, reload } = useLoader<{
+  const { data, cause, loading, reload } = useLoader<{
     orders: CareOrderDto[]
     tasks: CareTaskDto[]
   }>(async () => {
@@ -109,8 +109,7 @@ export default function WorkerOrders() {
             {note}
           </View>
         )}
-        {loading && !data && <Loading />}
-        {error && <ErrorNote text={error} cause={cause} onRetry={reload} />}
+        <Loaded of={{ data, cause, loading, reload }} />
         {data && tab !== 'tasks' && data.orders.length === 0 && (
           <Empty text={tab === 'booked' ? '没有待上门的服务。' : '没有待处理的异议。'} />
         )}

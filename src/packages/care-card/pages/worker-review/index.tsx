@@ -8,7 +8,7 @@ import { formatDateCn } from '@/domain/shared/time'
 import { Button } from '@/ui/Button'
 import { Field } from '@/ui/Field'
 import { Page } from '@/ui/Page'
-import { ErrorNote, Loading, Section } from '@/ui/States'
+import { ErrorNote, Loaded, Section } from '@/ui/States'
 import { APP_TAG, dateTimeCn, messageOf, Result, Timeline } from '@/packages/care-card/components/common'
 import { useLoader } from '@/ui/useLoader'
 import { isWorkerNow, WorkerOnly } from '@/ui/WorkerOnly'
@@ -41,7 +41,6 @@ export default function WorkerReview() {
   const id = params.id ?? ''
   const {
     data: app,
-    error,
     cause,
     loading,
     reload,
@@ -145,8 +144,7 @@ export default function WorkerReview() {
   return (
     <WorkerOnly>
       <Page requireLogin backTo={href.careCard.worker()} title="审核申请">
-        {loading && !app && <Loading />}
-        {error && <ErrorNote text={error} cause={cause} onRetry={reload} />}
+        <Loaded of={{ data: app, cause, loading, reload }} />
         {app && (
           <View>
             <View className="cell-title">

@@ -3,7 +3,7 @@ import { listWorkerCareApplications } from '@/api/endpoints/care-card'
 import { formatDateCn } from '@/domain/shared/time'
 import { Cell } from '@/ui/Cell'
 import { Page } from '@/ui/Page'
-import { Empty, ErrorNote, Loading, Section } from '@/ui/States'
+import { Empty, Loaded, Section } from '@/ui/States'
 import { tappable } from '@/ui/tappable'
 import { APP_TAG } from '@/packages/care-card/components/common'
 import { useLoader } from '@/ui/useLoader'
@@ -13,7 +13,7 @@ import { href, openPage } from '@/ui/nav'
 
 /** Worker home: the review queue (earliest due first, overdue marked in words), links to orders and call-backs. */
 export default function WorkerHome() {
-  const { data, error, cause, loading, reload } = useLoader(async () =>
+  const { data, cause, loading, reload } = useLoader(async () =>
     isWorkerNow() ? listWorkerCareApplications('open') : [],
   )
   return (
@@ -28,8 +28,7 @@ export default function WorkerHome() {
           />
         </Section>
         <Section title="待审核的申请" id="queue">
-          {loading && !data && <Loading />}
-          {error && <ErrorNote text={error} cause={cause} onRetry={reload} />}
+          <Loaded of={{ data, cause, loading, reload }} />
           {data && data.length === 0 && <Empty text="没有待审核的爱心卡申请。新的申请会通过“消息”提醒您。" />}
           {data?.map((a) => (
             <View

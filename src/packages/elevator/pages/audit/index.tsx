@@ -7,7 +7,7 @@ import type { ElevatorAuditEntryDto, ElevatorVerifyDto } from '@/domain/elevator
 import { useSession } from '@/stores/session'
 import { Button } from '@/ui/Button'
 import { Page } from '@/ui/Page'
-import { Empty, ErrorNote, Loading, Section } from '@/ui/States'
+import { Empty, ErrorNote, Loaded, Section } from '@/ui/States'
 import { useLoader } from '@/ui/useLoader'
 import { useRowAction } from '@/ui/useRowAction'
 import { CHANNEL_CN, CHOICE_CN, ROLE_CN, dateTimeOf, shortHash } from '@/packages/elevator/components/words'
@@ -24,7 +24,7 @@ export default function AuditPage() {
   const receipts = useReceipts((s) => receiptsOf(s, userId, id))
   const [cursor, setCursor] = useState<string | undefined>(undefined)
   const [history, setHistory] = useState<(string | undefined)[]>([])
-  const { data, error, cause, loading, reload } = useLoader(() => listElevatorAuditLog(id, cursor, PAGE), [cursor])
+  const { data, cause, loading, reload } = useLoader(() => listElevatorAuditLog(id, cursor, PAGE), [cursor])
   const [check, setCheck] = useState<ElevatorVerifyDto | null>(null)
   const rows = useRowAction()
   const checkError = rows.failure('verify')?.cause
@@ -71,8 +71,7 @@ export default function AuditPage() {
       </Section>
 
       <Section title={data ? `全部记录（共 ${data.total} 条）` : '全部记录'} id="audit-list">
-        {loading && !data && <Loading lines={4} />}
-        {error && <ErrorNote text={error} cause={cause} onRetry={reload} />}
+        <Loaded of={{ data, cause, loading, reload }} lines={4} />
         {data && data.items.length === 0 && <Empty text="还没有表决记录。表决开始后，每一张选票都会记录在这里。" />}
         {data?.items.map((e) => (
           <View key={e.seq} className="ev-row" id={`entry-${e.seq}`}>

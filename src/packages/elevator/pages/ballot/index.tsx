@@ -9,7 +9,7 @@ import { Button } from '@/ui/Button'
 import { Field } from '@/ui/Field'
 import { Options } from '@/ui/Options'
 import { Page } from '@/ui/Page'
-import { Empty, ErrorNote, Loading, Section } from '@/ui/States'
+import { Empty, ErrorNote, Loaded, Section } from '@/ui/States'
 import { KV } from '@/packages/elevator/components/KV'
 import { useLoader } from '@/ui/useLoader'
 import { useSubmission } from '@/ui/useSubmission'
@@ -29,7 +29,7 @@ const CHOICES: { value: ElevatorChoiceDto; label: string; note: string }[] = [
 export default function BallotPage() {
   const id = useRouter().params.id ?? ''
   const me = useSession((s) => s.me)
-  const { data, error, cause, loading, reload } = useLoader(() => getMyElevatorHouseholds(id))
+  const { data, cause, loading, reload } = useLoader(() => getMyElevatorHouseholds(id))
   const [choice, setChoice] = useState<ElevatorChoiceDto | null>(null)
   const [name, setName] = useState('')
   const [result, setResult] = useState<ElevatorBallotResultDto | null>(null)
@@ -97,11 +97,7 @@ export default function BallotPage() {
 
   if (result) {
     return (
-      <Page
-        requireLogin
-        backTo={href.elevator.petition({ id })}
-        title="表决已提交"
-      >
+      <Page requireLogin backTo={href.elevator.petition({ id })} title="表决已提交">
         <View className="ev-result" id="ballot-result">
           <View className="ev-big">
             您的表决：{CHOICE_CN[result.choice]}
@@ -136,10 +132,7 @@ export default function BallotPage() {
             回执已保存在本机，退出登录后清除（需要长期保存可以截图）。可在“表决记录与核对”中核对记录是否完整、未被改动。
           </View>
         </Section>
-        <Button
-          id="back-petition"
-          onTap={() => goBack(href.elevator.petition({ id }))}
-        >
+        <Button id="back-petition" onTap={() => goBack(href.elevator.petition({ id }))}>
           查看表决进度
         </Button>
         <Button id="result-audit" kind="secondary" onTap={() => openPage(href.elevator.audit({ id }))}>
@@ -154,8 +147,7 @@ export default function BallotPage() {
 
   return (
     <Page requireLogin backTo={href.elevator.petition({ id })} title="签名表决">
-      {loading && !data && <Loading lines={4} />}
-      {error && <ErrorNote text={error} cause={cause} onRetry={reload} />}
+      <Loaded of={{ data, cause, loading, reload }} lines={4} />
       {data && data.households.length === 0 && (
         <Empty text="您在本单元没有登记为业主的房屋，不能表决。如有疑问请联系社区。" />
       )}

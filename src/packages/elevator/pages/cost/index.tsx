@@ -4,7 +4,7 @@ import { getElevatorCostTable } from '@/api/endpoints/elevator'
 import { formatFen } from '@/domain/shared/money'
 import { Button } from '@/ui/Button'
 import { Page } from '@/ui/Page'
-import { ErrorNote, Loading, Section } from '@/ui/States'
+import { Loaded, Section } from '@/ui/States'
 import { KV } from '@/packages/elevator/components/KV'
 import { useLoader } from '@/ui/useLoader'
 import { areaText, dateOf } from '@/packages/elevator/components/words'
@@ -14,15 +14,10 @@ import { goBack, href, openPage } from '@/ui/nav'
 /** The whole unit's cost-sharing table: every flat's floor, area, coefficient, share; total = net cost. */
 export default function CostPage() {
   const id = useRouter().params.id ?? ''
-  const { data, error, cause, loading, reload } = useLoader(() => getElevatorCostTable(id))
+  const { data, cause, loading, reload } = useLoader(() => getElevatorCostTable(id))
   return (
-    <Page
-      requireLogin
-      backTo={href.elevator.petition({ id })}
-      title="费用分摊表"
-    >
-      {loading && !data && <Loading lines={6} />}
-      {error && <ErrorNote text={error} cause={cause} onRetry={reload} />}
+    <Page requireLogin backTo={href.elevator.petition({ id })} title="费用分摊表">
+      <Loaded of={{ data, cause, loading, reload }} lines={6} />
       {data && (
         <View>
           <View className="secondary">{data.unitLabel}</View>
@@ -73,11 +68,7 @@ export default function CostPage() {
           <Button id="cost-audit" kind="secondary" onTap={() => openPage(href.elevator.audit({ id }))}>
             表决记录与核对
           </Button>
-          <Button
-            id="cost-back"
-            kind="secondary"
-            onTap={() => goBack(href.elevator.petition({ id }))}
-          >
+          <Button id="cost-back" kind="secondary" onTap={() => goBack(href.elevator.petition({ id }))}>
             返回
           </Button>
         </View>

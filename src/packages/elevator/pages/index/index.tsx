@@ -3,7 +3,7 @@ import { useLoad } from '@tarojs/taro'
 import { getMyElevatorUnits } from '@/api/endpoints/elevator'
 import { Button } from '@/ui/Button'
 import { Page } from '@/ui/Page'
-import { Empty, ErrorNote, Loading, Section } from '@/ui/States'
+import { Empty, Loaded, Section } from '@/ui/States'
 import { tappable } from '@/ui/tappable'
 import { useLoader } from '@/ui/useLoader'
 import { FREE_STATUSES, STATUS_TAG, areaText, dateTimeOf } from '@/packages/elevator/components/words'
@@ -15,10 +15,9 @@ import { useSession } from '@/stores/session'
 export default function ElevatorHome() {
   // Messages saved before links went to the petition page point here with ?petitionId=…: open that petition.
   useLoad((q) => {
-    if (q?.petitionId)
-      replacePage(href.elevator.petition({ id: q.petitionId }))
+    if (q?.petitionId) replacePage(href.elevator.petition({ id: q.petitionId }))
   })
-  const { data, error, cause, loading, reload } = useLoader(getMyElevatorUnits)
+  const { data, cause, loading, reload } = useLoader(getMyElevatorUnits)
   // Acting for a family member, the flats are theirs, not the proxy's.
   const actingFor = useSession((s) => s.actingFor)
 
@@ -27,8 +26,7 @@ export default function ElevatorHome() {
       <View className="secondary">
         老旧小区加装电梯由本单元业主共同决定：参与的业主面积和人数都要达到 2/3，参与者中同意的面积和人数都要达到 3/4。
       </View>
-      {loading && !data && <Loading />}
-      {error && <ErrorNote text={error} cause={cause} onRetry={reload} />}
+      <Loaded of={{ data, cause, loading, reload }} />
       {data && !data.realNameBound && (
         <Empty
           text="请先完成实名认证，系统核对房产登记后才能查看本单元的加装电梯事项。"

@@ -10,7 +10,7 @@ import {
 import { useDraft } from '@/stores/drafts'
 import { Button } from '@/ui/Button'
 import { Page } from '@/ui/Page'
-import { Empty, ErrorNote, Loading, Section } from '@/ui/States'
+import { Empty, ErrorNote, Loaded, Section } from '@/ui/States'
 import { KV } from '@/packages/elevator/components/KV'
 import { useLoader } from '@/ui/useLoader'
 import { useSubmission } from '@/ui/useSubmission'
@@ -21,7 +21,7 @@ import { meaningfulLength, OBJECTION_MIN_CHARS } from '@/domain/elevator/rules'
 /** Publicity: file a real-name written objection (text) and see one's own objections. */
 export default function ObjectionsPage() {
   const id = useRouter().params.id ?? ''
-  const { data, error, cause, loading, reload } = useLoader(async () => {
+  const { data, cause, loading, reload } = useLoader(async () => {
     const [petition, list, mine] = await Promise.all([
       getElevatorPetition(id),
       listElevatorObjections(id),
@@ -66,8 +66,7 @@ export default function ObjectionsPage() {
   const p = data?.petition
   return (
     <Page requireLogin title="公示与异议">
-      {loading && !data && <Loading />}
-      {error && <ErrorNote text={error} cause={cause} onRetry={reload} />}
+      <Loaded of={{ data, cause, loading, reload }} />
       {p && (
         <View>
           <View className="secondary">{p.unitLabel}</View>

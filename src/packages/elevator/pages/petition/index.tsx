@@ -9,7 +9,7 @@ import {
 import { formatFen } from '@/domain/shared/money'
 import { Button } from '@/ui/Button'
 import { Page, PageTitle } from '@/ui/Page'
-import { ErrorNote, Loading, Section } from '@/ui/States'
+import { ErrorNote, Loaded, Section } from '@/ui/States'
 import { KV } from '@/packages/elevator/components/KV'
 import { Meter } from '@/packages/elevator/components/Meter'
 import { useLoader } from '@/ui/useLoader'
@@ -24,7 +24,7 @@ const CO_TAG = { pending: 'tag-warn', confirmed: 'tag-ok', declined: 'tag-bad' }
 /** One petition: status, confirmation, the live meter, deadline, result, publicity, mediation, links. */
 export default function PetitionPage() {
   const id = useRouter().params.id ?? ''
-  const { data, error, cause, loading, reload } = useLoader(async () => {
+  const { data, cause, loading, reload } = useLoader(async () => {
     const petition = await getElevatorPetition(id)
     const meter = petition.status === 'forming' ? null : await getElevatorMeter(id).catch(() => null)
     return { petition, meter }
@@ -62,8 +62,7 @@ export default function PetitionPage() {
   const m = data?.meter
   return (
     <Page requireLogin>
-      {loading && !data && <Loading lines={5} />}
-      {error && <ErrorNote text={error} cause={cause} onRetry={reload} />}
+      <Loaded of={{ data, cause, loading, reload }} lines={5} />
       {p && (
         <View>
           <PageTitle>{p.unitLabel} 加装电梯</PageTitle>

@@ -14,7 +14,7 @@ import { Button } from '@/ui/Button'
 import { Options } from '@/ui/Options'
 import { Page } from '@/ui/Page'
 import { base64Bytes, pickPhotoBase64 } from '@/ui/photo'
-import { Empty, ErrorNote, Loading, Section } from '@/ui/States'
+import { Empty, ErrorNote, Loaded, Section } from '@/ui/States'
 import { KV } from '@/packages/elevator/components/KV'
 import { useLoader } from '@/ui/useLoader'
 import { WorkerOnly } from '@/ui/WorkerOnly'
@@ -30,7 +30,7 @@ const ORDER: ElevatorMediationStageDto[] = ['negotiation', 'mediation', 'coordin
 
 function Objections() {
   const id = useRouter().params.id ?? ''
-  const { data, error, cause, loading, reload } = useLoader(async () => {
+  const { data, cause, loading, reload } = useLoader(async () => {
     const [petition, list, table] = await Promise.all([
       getElevatorPetition(id),
       listElevatorObjections(id),
@@ -132,8 +132,7 @@ function Objections() {
   const current = p?.mediation?.stage
   return (
     <Page requireLogin title="异议与协商调解">
-      {loading && !data && <Loading />}
-      {error && <ErrorNote text={error} cause={cause} onRetry={reload} />}
+      <Loaded of={{ data, cause, loading, reload }} />
       {done && (
         <View className="ev-result" role="status" id="worker-done">
           <View className="cell-title">{done}</View>

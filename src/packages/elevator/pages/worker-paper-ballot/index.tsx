@@ -8,7 +8,7 @@ import { Button } from '@/ui/Button'
 import { Options } from '@/ui/Options'
 import { Page } from '@/ui/Page'
 import { base64Bytes, pickPhotoBase64 } from '@/ui/photo'
-import { ErrorNote, Loading, Section } from '@/ui/States'
+import { ErrorNote, Loaded, Section } from '@/ui/States'
 import { KV } from '@/packages/elevator/components/KV'
 import { useLoader } from '@/ui/useLoader'
 import { useSubmission } from '@/ui/useSubmission'
@@ -22,7 +22,7 @@ const otherRooms = (r: ElevatorShareRowDto) => (r.ownerRooms ?? []).filter((n) =
 
 function PaperBallot() {
   const id = useRouter().params.id ?? ''
-  const { data, error, cause, loading, reload } = useLoader(() => getElevatorCostTable(id))
+  const { data, cause, loading, reload } = useLoader(() => getElevatorCostTable(id))
   const [householdId, setHouseholdId] = useState<string | null>(null)
   const [channel, setChannel] = useState<'paper' | 'door'>('paper')
   const [choice, setChoice] = useState<ElevatorChoiceDto | null>(null)
@@ -128,8 +128,7 @@ function PaperBallot() {
 
   return (
     <Page requireLogin backTo={href.elevator.worker()} title="录入纸质 / 上门表决票">
-      {loading && !data && <Loading />}
-      {error && <ErrorNote text={error} cause={cause} onRetry={reload} />}
+      <Loaded of={{ data, cause, loading, reload }} />
       {data && (
         <View>
           <View className="secondary">{data.unitLabel}</View>

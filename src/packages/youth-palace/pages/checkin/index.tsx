@@ -4,7 +4,7 @@ import { useState } from 'react'
 import { listYpCheckinCodes } from '@/api/endpoints/youth-palace'
 import { formatDateCn } from '@/domain/shared/time'
 import { Page } from '@/ui/Page'
-import { Empty, ErrorNote, Loading, Section } from '@/ui/States'
+import { Empty, Loaded, Section } from '@/ui/States'
 import { tappable } from '@/ui/tappable'
 import { QrImage } from '@/packages/youth-palace/components/QrImage'
 import { serverNow, useLoaded } from '@/packages/youth-palace/components/util'
@@ -32,8 +32,7 @@ export default function Checkin() {
   return (
     <Page requireLogin title="签到码">
       {title && <View className="secondary">{title}</View>}
-      {codes.loading && !data && <Loading />}
-      {codes.error && <ErrorNote text={codes.error} cause={codes.cause} onRetry={codes.reload} />}
+      <Loaded of={codes} />
       {data && data.list.length === 0 && <Empty text="这门课没有排课日期，请联系社区。" />}
       {current && (
         <View className="card card-pad" id="checkin-current">

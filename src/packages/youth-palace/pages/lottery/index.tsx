@@ -6,7 +6,7 @@ import type { YpLotteryDto } from '@/domain/youth-palace/contracts'
 import { LOTTERY_ALGORITHM_CN, drawWithPriority, lotterySeed, verifyReveal } from '@/domain/youth-palace/lottery'
 import { Button } from '@/ui/Button'
 import { Page } from '@/ui/Page'
-import { ErrorNote, Loading, Section } from '@/ui/States'
+import { Loaded, Section } from '@/ui/States'
 import { formatInstantCn, useLoaded } from '@/packages/youth-palace/components/util'
 import '@/packages/youth-palace/feature.css'
 
@@ -61,8 +61,7 @@ export default function Lottery() {
   const mine = (l?.order ?? []).map((x, i) => ({ x, i })).filter(({ x }) => resident.get(x)?.mine)
   return (
     <Page requireLogin title={l ? `《${l.courseName}》抽签` : '抽签结果'}>
-      {lottery.loading && !l && <Loading />}
-      {lottery.error && <ErrorNote text={lottery.error} cause={lottery.cause} onRetry={lottery.reload} />}
+      <Loaded of={lottery} />
       {l && (
         <View>
           {l.status === 'committed' && (

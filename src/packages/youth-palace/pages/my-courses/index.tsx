@@ -15,8 +15,14 @@ import { formatFen } from '@/domain/shared/money'
 import { Button } from '@/ui/Button'
 import { Page } from '@/ui/Page'
 import { type RowQuestion, useRowAction } from '@/ui/useRowAction'
-import { Empty, ErrorNote, Loading, Section } from '@/ui/States'
-import { ENROLLMENT_STATUS, formatInstantCn, serverNow, timeLeftCn, useLoaded } from '@/packages/youth-palace/components/util'
+import { Empty, ErrorNote, Loaded, Section } from '@/ui/States'
+import {
+  ENROLLMENT_STATUS,
+  formatInstantCn,
+  serverNow,
+  timeLeftCn,
+  useLoaded,
+} from '@/packages/youth-palace/components/util'
 import { useYouthPalace } from '@/packages/youth-palace/store'
 import '@/packages/youth-palace/feature.css'
 import { href, openPage } from '@/ui/nav'
@@ -144,8 +150,7 @@ export default function MyCourses() {
   for (const e of items) byChild.set(e.childName, [...(byChild.get(e.childName) ?? []), e])
   return (
     <Page requireLogin title={child ? `${child.name}的课程` : '我的课程'}>
-      {list.loading && !list.data && <Loading />}
-      {list.error && <ErrorNote text={list.error} cause={list.cause} onRetry={list.reload} />}
+      <Loaded of={list} />
       {list.data && items.length === 0 && (
         <Empty
           text="还没有报名课程。可以先去看看适合孩子的课程。"
@@ -224,18 +229,28 @@ export default function MyCourses() {
                   <Button
                     kind="secondary"
                     id={`checkin-${e.id}`}
-                    onTap={() => openPage(href.youthPalace.checkin({ id: e.id, name: `${e.childName}·${e.courseName}` }))}
+                    onTap={() =>
+                      openPage(href.youthPalace.checkin({ id: e.id, name: `${e.childName}·${e.courseName}` }))
+                    }
                   >
                     签到码
                   </Button>
                 )}
                 {e.status === 'pending' && e.courseId && (
-                  <Button kind="secondary" id={`lottery-${e.id}`} onTap={() => openPage(href.youthPalace.lottery({ id: e.courseId }))}>
+                  <Button
+                    kind="secondary"
+                    id={`lottery-${e.id}`}
+                    onTap={() => openPage(href.youthPalace.lottery({ id: e.courseId }))}
+                  >
                     抽签公示
                   </Button>
                 )}
                 {e.source === 'draw' && (
-                  <Button kind="secondary" id={`lottery-${e.id}`} onTap={() => openPage(href.youthPalace.lottery({ id: e.courseId }))}>
+                  <Button
+                    kind="secondary"
+                    id={`lottery-${e.id}`}
+                    onTap={() => openPage(href.youthPalace.lottery({ id: e.courseId }))}
+                  >
                     看抽签结果
                   </Button>
                 )}

@@ -9,7 +9,7 @@ import { useSession } from '@/stores/session'
 import { Button } from '@/ui/Button'
 import { Options } from '@/ui/Options'
 import { Page } from '@/ui/Page'
-import { Empty, ErrorNote, Loading, Section } from '@/ui/States'
+import { Empty, ErrorNote, Loaded, Section } from '@/ui/States'
 import { Chip } from '@/packages/youth-palace/components/Chip'
 import { serverNow, useLoaded, WORKER_ENROLLMENT_STATUS } from '@/packages/youth-palace/components/util'
 import '@/packages/youth-palace/feature.css'
@@ -124,8 +124,7 @@ export default function WorkerAttendance() {
 
   return (
     <Page requireLogin title={d ? `${d.course.name} · 名单与点名` : '名单与点名'}>
-      {data.loading && !d && <Loading />}
-      {data.error && <ErrorNote text={data.error} cause={data.cause} onRetry={data.reload} />}
+      <Loaded of={data} />
       {d && (
         <View>
           <Section title="点名" id="attendance">

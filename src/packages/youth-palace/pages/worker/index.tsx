@@ -18,7 +18,7 @@ import { Field } from '@/ui/Field'
 import { Page } from '@/ui/Page'
 import { useRowAction } from '@/ui/useRowAction'
 import { useSubmission } from '@/ui/useSubmission'
-import { Empty, ErrorNote, Loading, Section } from '@/ui/States'
+import { Empty, ErrorNote, Loaded, Section } from '@/ui/States'
 import { useLoaded, workerTermStateCn } from '@/packages/youth-palace/components/util'
 import '@/packages/youth-palace/feature.css'
 import { href, openPage } from '@/ui/nav'
@@ -94,8 +94,7 @@ export default function Worker() {
 
   return (
     <Page requireLogin title="青少年宫 · 工作台">
-      {terms.loading && !terms.data && <Loading />}
-      {terms.error && <ErrorNote text={terms.error} cause={terms.cause} onRetry={terms.reload} />}
+      <Loaded of={terms} />
       {summary && (
         <View className="notice" role="status" id="draw-summary">
           {summary.term.name}已抽签：
@@ -179,7 +178,11 @@ export default function Worker() {
               </Button>
             )}
             {(t.status === 'draft' || t.status === 'open') && (
-              <Button kind="secondary" id={`add-course-${t.id}`} onTap={() => openPage(href.youthPalace.workerCourse({ termId: t.id }))}>
+              <Button
+                kind="secondary"
+                id={`add-course-${t.id}`}
+                onTap={() => openPage(href.youthPalace.workerCourse({ termId: t.id }))}
+              >
                 添加课程
               </Button>
             )}
