@@ -1,7 +1,6 @@
 import { View } from '@tarojs/components'
 import { useRouter } from '@tarojs/taro'
-import { useRef, useState } from 'react'
-import { ApiError, errorMessage, newIdempotencyKey } from '@/api'
+import { useState } from 'react'
 import { createYpCourse } from '@/api/endpoints/youth-palace'
 import type { YpCourseDetailDto, YpSessionDto } from '@/domain/youth-palace/contracts'
 import { yuanToFen } from '@/domain/shared/money'
@@ -11,6 +10,7 @@ import { Button } from '@/ui/Button'
 import { Field } from '@/ui/Field'
 import { Options } from '@/ui/Options'
 import { Page } from '@/ui/Page'
+import { useSubmission } from '@/ui/useSubmission'
 import { Empty, ErrorNote, Section } from '@/ui/States'
 import { WEEKDAY_CN } from '@/packages/youth-palace/components/util'
 import '@/packages/youth-palace/feature.css'
@@ -36,11 +36,8 @@ export default function WorkerCourse() {
   const termId = useRouter().params.termId ?? ''
   const me = useSession((s) => s.me)
   const { value: form, update, clear: clearDraft } = useDraft(`yp-course-${termId}`, INITIAL)
-  const [errors, setErrors] = useState<Record<string, string>>({})
-  const [failure, setFailure] = useState<string | null>(null)
-  const [busy, setBusy] = useState(false)
+  const { errors, failure, busy, submit: send } = useSubmission()
   const [done, setDone] = useState<YpCourseDetailDto | null>(null)
-  const key = useRef(newIdempotencyKey())
   if (me?.role !== 'worker')
     return (
       <Page requireLogin backTo={href.youthPalace.worker()} title="添加课程">
@@ -48,48 +45,39 @@ export default function WorkerCourse() {
       </Page>
     )
 
-  const submit = async () => {
-    setErrors({})
-    setFailure(null)
-    let feeFen = 0
+  const feeProblem = () => {
     try {
-      feeFen = yuanToFen(form.feeYuan || '0')
+      yuanToFen(form.feeYuan || '0')
+      return ''
     } catch (e) {
-      setErrors({ feeFen: (e as Error).message })
-      return
-    }
-    setBusy(true)
-    try {
-      const sessions: YpSessionDto[] = [
-        { weekday: Number(form.weekday) as YpSessionDto['weekday'], start: form.start, end: form.end },
-      ]
-      const c = await createYpCourse(
-        termId,
-        {
-          name: form.name,
-          category: form.category,
-          site: form.site,
-          teacher: form.teacher,
-          ageMin: Number(form.ageMin),
-          ageMax: Number(form.ageMax),
-          capacity: Number(form.capacity),
-          feeFen,
-          admission: form.admission,
-          sessions,
-        },
-        key.current,
-      )
-      key.current = newIdempotencyKey()
-      clearDraft()
-      setDone(c)
-    } catch (e) {
-      if (e instanceof ApiError && e.status >= 400 && e.status < 500) key.current = newIdempotencyKey()
-      if (e instanceof ApiError && Object.keys(e.fields).length) setErrors(e.fields)
-      setFailure(errorMessage(e))
-    } finally {
-      setBusy(false)
+      return (e as Error).message
     }
   }
+  const submit = () =>
+    send(
+      () => ({ feeFen: feeProblem() }),
+      (key) =>
+        createYpCourse(
+          termId,
+          {
+            name: form.name,
+            category: form.category,
+            site: form.site,
+            teacher: form.teacher,
+            ageMin: Number(form.ageMin),
+            ageMax: Number(form.ageMax),
+            capacity: Number(form.capacity),
+            feeFen: yuanToFen(form.feeYuan || '0'),
+            admission: form.admission,
+            sessions: [{ weekday: Number(form.weekday) as YpSessionDto['weekday'], start: form.start, end: form.end }],
+          },
+          key,
+        ),
+      (c) => {
+        clearDraft()
+        setDone(c)
+      },
+    )
 
   if (done) {
     return (
