@@ -124,7 +124,7 @@ describe('typing an ID number (issue 16: pasted with spaces, it was cut at 18 ch
   })
 
   it('every ID number input in src is a Field of type idcard (normalised on input, no maxlength of its own)', () => {
-    const src = join(__dirname, '../../src')
+    const src = join(__dirname, '../../../src')
     const files = (dir: string): string[] =>
       readdirSync(dir).flatMap((f) => {
         const p = join(dir, f)

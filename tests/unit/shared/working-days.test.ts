@@ -100,7 +100,7 @@ describe('calendar coverage', () => {
   it('gives the same answers on a device west of UTC (the library alone would shift weekdays)', () => {
     // Jest cannot change the running time zone: bundle the module with esbuild (a Taro dependency) and run it
     // in Los Angeles.
-    const root = join(__dirname, '../..')
+    const root = join(__dirname, '../../..')
     const dir = mkdtempSync(join(tmpdir(), 'working-days-'))
     const out = join(dir, 'wd.js')
     const esbuild = join(root, 'node_modules/.bin/esbuild')
