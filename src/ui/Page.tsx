@@ -29,10 +29,10 @@ export function PageTitle({ children, id }: { children: ReactNode; id?: string }
 
 /**
  * For a page that needs a user: whenever it is shown to someone logged out, they go to the login page
- * and come back here after logging in (not "登录已过期": nobody was logged in). `Page requireLogin` and
- * `WorkerOnly` call it; a page does not.
+ * and come back here after logging in (not "登录已过期": nobody was logged in). Used by `Page requireLogin`
+ * (and so by `WorkerOnly`); a page does not call it.
  */
-export function useRequireLogin(required = true): void {
+function useRequireLogin(required: boolean): void {
   useDidShow(() => {
     if (required && !useSession.getState().token) goToLogin()
   })
