@@ -1,6 +1,6 @@
 import { PropsWithChildren } from 'react'
 import { useLaunch } from '@tarojs/taro'
-import { configureApi } from './api'
+import { onApiRetry } from './api'
 import { showRetryNotice } from './ui/retryNotice'
 import { freeSpaceAdvice, showStorageFullNotice } from './ui/storageFullNotice'
 import { onStorageFull } from './stores/storage'
@@ -22,7 +22,7 @@ if (process.env.TARO_ENV === 'h5') {
 }
 
 // Every automatic retry of a request says so ("网络不稳，正在重试（第 N 次）…").
-configureApi({ onRetry: showRetryNotice })
+onApiRetry(showRetryNotice)
 
 // A local save that does not fit (after caches were dropped) is said in plain words, not swallowed.
 onStorageFull(() => showStorageFullNotice())

@@ -14,21 +14,33 @@ export class ApiError extends Error {
     this.name = 'ApiError'
   }
 
-  /** Whether trying again may help (no answer, or the server was briefly unavailable). */
+  /**
+   * Whether trying again may help: the request got no answer (network, timeout), the server failed (any
+   * 5xx) or was busy (429). The one rule for the app's 重试 (`canRetry`), for keeping an idempotency key
+   * for the next try (the failure may have been saved: `useSubmission`, `useRowAction`) and, narrowed by
+   * `retriesByItself`, for the request wrapper's own retries. A refusal (any other 4xx: 403, 404, 409,
+   * 422…) would only be refused again, nor does 401 help (the person has to log in).
+   */
   get retryable(): boolean {
-    return this.status === 0 || this.status === 429 || this.status === 502 || this.status === 503 || this.status === 504
+    return this.status === 0 || this.status === 429 || this.status >= 500
+  }
+
+  /**
+   * Whether the request wrapper tries again by itself, at once with back-off: only a passing failure
+   * (no answer, 502/503/504 from a gateway or a restarting server). A 500 is a fault that answers the
+   * same again, and a 429 asks to slow down: both are left to the person's 重试.
+   */
+  get retriesByItself(): boolean {
+    return this.status === 0 || (this.status >= 502 && this.status <= 504)
   }
 }
 
 /**
- * Whether a "重试" button makes sense after this failure: the request got no answer (network, timeout),
- * the server failed (5xx) or was busy (429). A refusal (any other 4xx: 403, 404, 409, 422…) would only be
- * refused again, so it gets no retry; nor does 401 (the person has to log in). A failure that is not an
- * `ApiError` (e.g. no photo chosen) may be tried again.
+ * Whether a "重试" button makes sense after this failure: `ApiError.retryable`, the one rule. A failure
+ * that is not an `ApiError` (e.g. no photo chosen) may be tried again.
  */
 export function canRetry(e: unknown): boolean {
-  if (!(e instanceof ApiError)) return true
-  return e.status === 0 || e.status === 429 || e.status >= 500
+  return !(e instanceof ApiError) || e.retryable
 }
 
 /** Plain-Chinese text for any thrown value, for showing next to an action. */

@@ -1,6 +1,6 @@
 /** The app's typed API: one function per endpoint, all through `apiRequest`. */
 export { ApiError, canRetry, errorMessage } from './errors'
-export { configureApi, newIdempotencyKey } from './request'
+export { newIdempotencyKey, onApiRetry } from './request'
 export * from './endpoints/auth'
 export * from './endpoints/me'
 export * from './endpoints/family'

@@ -17,11 +17,6 @@ export interface ApiConfig {
   getActingFor(): string | null
   /** Called on a 401 (session expired) with the token the refused request carried (null: none). */
   onUnauthorized(refusedToken: string | null): void
-  /**
-   * Told before every automatic retry of any request (attempt 1, 2…), besides the request's own
-   * `onRetry`: the app shows "网络不稳，正在重试" with it, so a slow answer is never silent.
-   */
-  onRetry(attempt: number, error: ApiError): void
 }
 
 const config: ApiConfig = {
@@ -29,12 +24,27 @@ const config: ApiConfig = {
   getToken: () => null,
   getActingFor: () => null,
   onUnauthorized: () => {},
-  onRetry: () => {},
 }
 
-/** Wires the wrapper to the session store (stores → api; api never imports stores). */
+/**
+ * Wires the wrapper to the session store (stores → api; api never imports stores). Called from one
+ * place, `stores/session.ts`; tests call it to stand in for a session.
+ */
 export function configureApi(patch: Partial<ApiConfig>): void {
   Object.assign(config, patch)
+}
+
+type RetryListener = (attempt: number, error: ApiError) => void
+const retryListeners = new Set<RetryListener>()
+
+/**
+ * Tells `listener` before every automatic retry of any request (attempt 1, 2…), besides the request's
+ * own `onRetry`: the app shows "网络不稳，正在重试" with it, so a slow answer is never silent. Returns a
+ * function that stops telling it.
+ */
+export function onApiRetry(listener: RetryListener): () => void {
+  retryListeners.add(listener)
+  return () => retryListeners.delete(listener)
 }
 
 let keySeq = 0
@@ -134,9 +144,9 @@ export async function apiRequest<T>(opts: RequestOptions): Promise<T> {
     } catch (e) {
       error = e instanceof ApiError ? e : fromTransport(e)
     }
-    if (!error.retryable || error.status === 429 || attempt >= retries) throw error
+    if (!error.retriesByItself || attempt >= retries) throw error
     opts.onRetry?.(attempt + 1, error)
-    config.onRetry(attempt + 1, error)
+    for (const listener of retryListeners) listener(attempt + 1, error)
     await waitMs(backOffMs(attempt + 1))
   }
 }

@@ -60,14 +60,23 @@ export const draftKey = (userId: string, context: string, principalId?: string |
   principalId && principalId !== userId ? `${userId}@${principalId}:${context}` : `${userId}:${context}`
 
 /**
- * A form's state that autosaves as a draft. Returns `[value, update, clear, restored]`; `restored` is
+ * A form's state that autosaves as a draft. Returns `{ value, update, clear, restored }`; `restored` is
  * true when the form opened with a draft from an earlier visit (the page can say "已恢复上次填写的内容"), and
  * stays false on a fresh form however much is typed.
  */
-export function useDraft<T extends object>(
-  context: string,
-  initial: T,
-): [T, (patch: Partial<T>) => void, () => void, boolean] {
+/** What `useDraft` gives a form. */
+export interface DraftForm<T> {
+  /** The form's values: the saved draft over `initial`. */
+  value: T
+  /** Saves a change to some fields (kept across closing the page and restarting the app). */
+  update: (patch: Partial<T>) => void
+  /** Forgets the draft (after the form was sent). */
+  clear: () => void
+  /** Whether there was a draft when the form opened (to say "已恢复上次填写的内容"). */
+  restored: boolean
+}
+
+export function useDraft<T extends object>(context: string, initial: T): DraftForm<T> {
   const userId = useSession((s) => s.me?.id ?? 'guest')
   const principalId = useSession((s) => s.actingFor?.userId)
   const key = draftKey(userId, context, principalId)
@@ -87,5 +96,5 @@ export function useDraft<T extends object>(
   const opened = useRef<{ key: string; hadDraft: boolean } | null>(null)
   if (!opened.current || opened.current.key !== key)
     opened.current = { key, hadDraft: !!useDrafts.getState().drafts[key] }
-  return [value, update, clear, opened.current.hadDraft && !!saved]
+  return { value, update, clear, restored: opened.current.hadDraft && !!saved }
 }

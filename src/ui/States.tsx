@@ -1,5 +1,6 @@
 import { View } from '@tarojs/components'
-import { ApiError, canRetry } from '../api'
+import type { ReactNode } from 'react'
+import { ApiError, canRetry, errorMessage } from '../api'
 import { goToLogin } from './auth'
 import { Button } from './Button'
 
@@ -62,5 +63,44 @@ export function Section({ title, children, id }: { title: string; children: Reac
       </View>
       <View className="card">{children}</View>
     </View>
+  )
+}
+
+/** What `Loaded` shows from: a `useLoader` result, or the same four values of a store slice. */
+export interface LoadedSource<T> {
+  data: T | null
+  cause: unknown
+  loading: boolean
+  reload: () => unknown
+}
+
+/**
+ * The loading / failure / empty trio for a page's data: the skeleton (`lines` bars) until the first
+ * answer, the failure in words with 重试 (`ErrorNote`, which leaves it out after a refusal), `empty`
+ * said when the data came back empty (`isEmpty`; by default an empty list), else `children(data)`.
+ * Data already on screen stays while reloading.
+ *
+ *   <Loaded of={orders} empty="还没有预约。">{(list) => list.map(…)}</Loaded>
+ */
+export function Loaded<T>({
+  of,
+  lines,
+  empty,
+  isEmpty = (d) => Array.isArray(d) && d.length === 0,
+  children,
+}: {
+  of: LoadedSource<T>
+  lines?: number
+  empty?: string
+  isEmpty?: (data: T) => boolean
+  children?: (data: T) => ReactNode
+}) {
+  const { data, cause, loading, reload } = of
+  return (
+    <>
+      {loading && data === null && <Loading lines={lines} />}
+      {!!cause && <ErrorNote text={errorMessage(cause)} cause={cause} onRetry={() => void reload()} />}
+      {data !== null && (empty !== undefined && isEmpty(data) ? <Empty text={empty} /> : children?.(data))}
+    </>
   )
 }

@@ -4,12 +4,15 @@ import { Page } from './Page'
 import { Empty } from './States'
 import { goHome } from './nav'
 
-/** Renders its children only for community workers; others are told so and offered a way home. */
+/**
+ * Renders its children only for community workers; others are told so and offered a way home, and
+ * someone logged out is sent to log in (a worker page always needs a user).
+ */
 export function WorkerOnly({ children }: PropsWithChildren) {
   const isWorker = useSession((s) => s.me?.role === 'worker')
   if (!isWorker) {
     return (
-      <Page>
+      <Page requireLogin>
         <Empty text="这个页面仅供社区工作人员使用。" action="返回首页" onAction={() => goHome()} />
       </Page>
     )

@@ -1,5 +1,4 @@
-import Taro, { useDidShow } from '@tarojs/taro'
-import { useSession } from '../stores/session'
+import Taro from '@tarojs/taro'
 import { pathOf } from '@/domain/routes'
 import { goHome, href, openPage, restartAt, TAB_ROUTES, toHref, type Href } from './nav'
 
@@ -46,16 +45,6 @@ export async function returnAfterLogin(redirect: string | undefined): Promise<vo
   }
   await goHome()
   await openPage(back)
-}
-
-/**
- * For a page that needs a user: whenever it is shown to someone logged out, they go to the login page
- * and come back here after logging in (not "登录已过期": nobody was logged in).
- */
-export function useRequireLogin(): void {
-  useDidShow(() => {
-    if (!useSession.getState().token) goToLogin()
-  })
 }
 
 /** Phone call with a confirmation fallback on H5 (where makePhoneCall opens tel:). */

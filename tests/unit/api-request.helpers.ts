@@ -1,4 +1,4 @@
-export { apiRequest, configureApi } from '@/api/request'
+export { apiRequest, configureApi, onApiRetry } from '@/api/request'
 export { ApiError } from '@/api/errors'
 import type { Backend } from '@/backend'
 

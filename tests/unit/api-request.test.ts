@@ -1,5 +1,5 @@
 import Taro from '@tarojs/taro'
-import { apiRequest, ApiError, configureApi, familyLinksForTest } from './api-request.helpers'
+import { apiRequest, ApiError, configureApi, familyLinksForTest, onApiRetry } from './api-request.helpers'
 import { canRetry } from '@/api/errors'
 import { resetTaroDouble } from '../doubles/taro'
 import { createBackend } from '@/backend'
@@ -111,14 +111,14 @@ describe('apiRequest', () => {
 describe('retry notice and retry button', () => {
   it('tells the app-wide onRetry before each automatic retry, with the attempt number', async () => {
     const onRetry = jest.fn()
-    configureApi({ onRetry })
+    const stop = onApiRetry(onRetry)
     request
       .mockResolvedValueOnce(ok({ code: 'SERVICE_UNAVAILABLE' }, 503))
       .mockRejectedValueOnce({ errMsg: 'request:fail timeout' })
       .mockResolvedValueOnce(ok({ fine: true }))
     await expect(apiRequest({ path: '/api/x' })).resolves.toEqual({ fine: true })
     expect(onRetry.mock.calls.map((c) => c[0])).toEqual([1, 2])
-    configureApi({ onRetry: () => {} })
+    stop()
   })
 
   it('offers 重试 after no answer, a 5xx or 429, never after a refusal (4xx) or 401', () => {
@@ -139,6 +139,26 @@ describe('retry notice and retry button', () => {
       false,
     ])
     expect(canRetry(new Error('no photo'))).toBe(true)
+  })
+
+  it('one retry rule: 重试 and kept keys after no answer, 429 or any 5xx; retries by itself only 0 and 502–504', () => {
+    const statuses = [0, 400, 401, 403, 404, 409, 422, 429, 500, 501, 502, 503, 504, 505]
+    const errors = statuses.map((st) => new ApiError(st, 'X', 'x'))
+    const offered = statuses.filter((_, i) => canRetry(errors[i]))
+    expect(offered).toEqual([0, 429, 500, 501, 502, 503, 504, 505])
+    expect(statuses.filter((_, i) => errors[i].retryable)).toEqual(offered)
+    expect(statuses.filter((_, i) => errors[i].retriesByItself)).toEqual([0, 502, 503, 504])
+  })
+
+  it('a 500 is not tried again by itself (it answers the same), a 503 is', async () => {
+    request.mockReset()
+    request.mockResolvedValueOnce(ok({ code: 'INTERNAL' }, 500))
+    expect(await apiRequest({ path: '/api/x' }).catch((x) => x.status)).toBe(500)
+    expect(request).toHaveBeenCalledTimes(1)
+    request.mockReset()
+    request.mockResolvedValueOnce(ok({ code: 'SERVICE_UNAVAILABLE' }, 503)).mockResolvedValueOnce(ok({ fine: true }))
+    await expect(apiRequest({ path: '/api/x' })).resolves.toEqual({ fine: true })
+    expect(request).toHaveBeenCalledTimes(2)
   })
 })
 

@@ -1,19 +1,17 @@
 import { View } from '@tarojs/components'
 import { FAMILY_RELATIONSHIPS } from '@/domain/shared/values'
 import Taro, { useDidShow } from '@tarojs/taro'
-import { useState } from 'react'
-import { confirmFamilyLink, declineFamilyLink, errorMessage, requestFamilyLink, revokeFamilyLink } from '@/api'
+import { confirmFamilyLink, declineFamilyLink, requestFamilyLink, revokeFamilyLink } from '@/api'
 import { parseResidentId } from '@/domain/shared/residentId'
 import { useDraft } from '@/stores/drafts'
 import { useFamily } from '@/stores/family'
 import { useSession } from '@/stores/session'
-import { useRequireLogin } from '@/ui/auth'
 import { Button } from '@/ui/Button'
 import { Field } from '@/ui/Field'
 import { Options } from '@/ui/Options'
 import { Page } from '@/ui/Page'
 import { Empty, ErrorNote, Section } from '@/ui/States'
-import { useActionKeys } from '@/ui/useActionKeys'
+import { useRowAction } from '@/ui/useRowAction'
 import { idNumberProblem, useSubmission } from '@/ui/useSubmission'
 
 const STATUS_CN = { pending: '待确认', confirmed: '已生效', declined: '已拒绝', revoked: '已撤销' } as const
@@ -21,10 +19,13 @@ const STATUS_TAG = { pending: 'tag-warn', confirmed: 'tag-ok', declined: 'tag-ba
 
 /** Family links: ask to act for a family member, confirm or decline requests, revoke. */
 export default function Family() {
-  useRequireLogin()
   const { links, load, upsert, error: loadError } = useFamily()
   const actingFor = useSession((s) => s.actingFor)
-  const [form, update, clearDraft] = useDraft('family-request', {
+  const {
+    value: form,
+    update,
+    clear: clearDraft,
+  } = useDraft('family-request', {
     principalName: '',
     principalIdNumber: '',
     relationship: '子女',
@@ -61,42 +62,21 @@ export default function Family() {
       ['progress'],
     )
 
-  const keys = useActionKeys()
-  const [acting, setActing] = useState<string | null>(null)
-  const [actFailure, setActFailure] = useState<{ linkId: string; cause: unknown } | null>(null)
+  const rows = useRowAction()
   /**
    * Confirms, declines or revokes a link (`action-<id>`): the button shows it is working, a failure is
    * said under the link with its reason, and the list is reloaded either way (an answer lost on the way
    * may hide a change that was made).
    */
-  const act = async (
+  const act = (
     linkId: string,
     action: string,
     fn: (key: string) => Promise<unknown>,
     question?: { title: string; content: string },
-  ) => {
-    if (acting) return
-    if (question && !(await Taro.showModal(question)).confirm) return
-    const name = `${action}-${linkId}`
-    setActing(name)
-    setActFailure(null)
-    try {
-      await fn(keys.keyFor(name))
-      keys.settle(name)
-    } catch (e) {
-      keys.settle(name, e)
-      setActFailure({ linkId, cause: e })
-    } finally {
-      setActing(null)
-      await load()
-    }
-  }
+  ) => rows.run(`${action}-${linkId}`, fn, { row: linkId, confirm: question, always: load })
 
   return (
-    <Page>
-      <View className="page-title" role="heading" aria-level={1}>
-        亲友代办
-      </View>
+    <Page requireLogin title="亲友代办">
       {loadError && <ErrorNote text={loadError} onRetry={load} />}
       <Section title="代办关系">
         {links.length === 0 && <Empty text="还没有代办关系。子女可以在下面申请为父母代办。" />}
@@ -112,7 +92,7 @@ export default function Family() {
                 <View className="btn-row">
                   <Button
                     id={`confirm-${l.id}`}
-                    loading={acting === `confirm-${l.id}`}
+                    loading={rows.busy === `confirm-${l.id}`}
                     onTap={() =>
                       act(l.id, 'confirm', (key) => confirmFamilyLink(l.id, key), {
                         title: '同意代办',
@@ -125,7 +105,7 @@ export default function Family() {
                   <Button
                     kind="secondary"
                     id={`decline-${l.id}`}
-                    loading={acting === `decline-${l.id}`}
+                    loading={rows.busy === `decline-${l.id}`}
                     onTap={() => act(l.id, 'decline', (key) => declineFamilyLink(l.id, key))}
                   >
                     拒绝
@@ -136,7 +116,7 @@ export default function Family() {
                 <Button
                   kind="danger"
                   id={`revoke-${l.id}`}
-                  loading={acting === `revoke-${l.id}`}
+                  loading={rows.busy === `revoke-${l.id}`}
                   onTap={() =>
                     act(
                       l.id,
@@ -152,8 +132,8 @@ export default function Family() {
                   撤销
                 </Button>
               )}
-              {actFailure?.linkId === l.id && (
-                <ErrorNote text={`操作没有成功：${errorMessage(actFailure.cause)}`} cause={actFailure.cause} />
+              {rows.failure(l.id) && (
+                <ErrorNote text={`操作没有成功：${rows.failure(l.id)?.text}`} cause={rows.failure(l.id)?.cause} />
               )}
             </View>
           </View>

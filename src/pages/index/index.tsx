@@ -5,10 +5,10 @@ import { useMessages } from '@/stores/messages'
 import { useSession } from '@/stores/session'
 import { setElderMode, useElderMode, useElderOffer, useSettings } from '@/stores/settings'
 import { useTodos } from '@/stores/todos'
-import { call, maskPhone, useRequireLogin } from '@/ui/auth'
+import { call, maskPhone } from '@/ui/auth'
 import { Button } from '@/ui/Button'
 import { Cell } from '@/ui/Cell'
-import { Page } from '@/ui/Page'
+import { Page, PageTitle } from '@/ui/Page'
 import { Section } from '@/ui/States'
 import { SwitchRow } from '@/ui/Switch'
 import { tappable } from '@/ui/tappable'
@@ -20,7 +20,6 @@ export const ELDER_HOTLINE = '96345'
 
 /** Home (tab): community, grid worker and hotline, the four services, to-dos, elder mode. */
 export default function Home() {
-  useRequireLogin()
   const me = useSession((s) => s.me)
   const elder = useElderMode()
   const offer = useElderOffer()
@@ -61,7 +60,7 @@ export default function Home() {
 
   if (!me)
     return (
-      <Page>
+      <Page requireLogin>
         <View className="secondary">正在进入…</View>
       </Page>
     )
@@ -107,11 +106,9 @@ export default function Home() {
   )
 
   return (
-    <Page>
+    <Page requireLogin>
       <View className="card card-pad">
-        <View className="page-title" id="community-name" role="heading" aria-level={1}>
-          {community.name}
-        </View>
+        <PageTitle id="community-name">{community.name}</PageTitle>
         <View className="secondary">
           {community.city}
           {community.district !== community.city ? community.district : ''}

@@ -52,10 +52,7 @@ export default function Login() {
 
   if (!accepted) {
     return (
-      <Page backTo={null}>
-        <View className="page-title" role="heading" aria-level={1}>
-          欢迎使用现代社区
-        </View>
+      <Page backTo={null} title="欢迎使用现代社区">
         <View className="card card-pad">
           <PrivacyText />
         </View>
@@ -93,10 +90,7 @@ export default function Login() {
   for (const p of personas ?? []) groups.set(p.communityName, [...(groups.get(p.communityName) ?? []), p])
 
   return (
-    <Page backTo={null}>
-      <View className="page-title" role="heading" aria-level={1}>
-        选择登录的居民
-      </View>
+    <Page backTo={null} title="选择登录的居民">
       <View className="secondary">演示环境：模拟微信登录，请选择一位居民。</View>
       {error && <ErrorNote text={error.text} cause={error.cause} onRetry={error.retry} />}
       {!personas && !error && <Loading lines={5} />}

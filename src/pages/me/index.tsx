@@ -5,7 +5,6 @@ import { ApiError, deleteAccount, errorMessage, getMe } from '@/api'
 import { principalsOf, useFamily } from '@/stores/family'
 import { useSession } from '@/stores/session'
 import { setElderMode, useElderMode } from '@/stores/settings'
-import { useRequireLogin } from '@/ui/auth'
 import { Button } from '@/ui/Button'
 import { Cell } from '@/ui/Cell'
 import { Page } from '@/ui/Page'
@@ -17,7 +16,6 @@ const ROLE_CN = { owner: '业主', tenant: '租户', family: '家属' } as const
 
 /** Me (tab): real-name, rooms, family links and acting-for, elder mode, privacy, export, delete. */
 export default function Me() {
-  useRequireLogin()
   const me = useSession((s) => s.me)
   const actingFor = useSession((s) => s.actingFor)
   const setActingFor = useSession((s) => s.setActingFor)
@@ -35,7 +33,7 @@ export default function Me() {
   const [deleteFailure, setDeleteFailure] = useState<unknown>(null)
   if (!me)
     return (
-      <Page>
+      <Page requireLogin>
         <View className="secondary">正在加载…</View>
       </Page>
     )
@@ -90,10 +88,7 @@ export default function Me() {
   }
 
   return (
-    <Page>
-      <View className="page-title" role="heading" aria-level={1}>
-        {me.displayName}
-      </View>
+    <Page requireLogin title={me.displayName}>
       <View className="secondary">
         {me.community.name}
         {me.role === 'worker' ? ' · 社区工作人员' : ''}

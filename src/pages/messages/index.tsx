@@ -3,7 +3,6 @@ import Taro, { useDidShow, usePullDownRefresh } from '@tarojs/taro'
 import { useState } from 'react'
 import { formatDateCn, beijingDate } from '@/domain/shared/time'
 import { useMessages } from '@/stores/messages'
-import { useRequireLogin } from '@/ui/auth'
 import { Button } from '@/ui/Button'
 import { Page } from '@/ui/Page'
 import { partFailureText } from '@/ui/Part'
@@ -13,7 +12,6 @@ import { openLink } from '@/ui/nav'
 
 /** Messages (tab): notices, newest first, unread marked in words; opening one marks it read. */
 export default function Messages() {
-  useRequireLogin()
   const { items, status, cause, nextCursor, unread, load, loadMore, loadingMore, moreCause, markRead } = useMessages()
   const [open, setOpen] = useState<string | null>(null)
   useDidShow(() => {
@@ -29,10 +27,7 @@ export default function Messages() {
   }
 
   return (
-    <Page>
-      <View className="page-title" role="heading" aria-level={1}>
-        消息{unread > 0 ? `（${unread} 条未读）` : ''}
-      </View>
+    <Page requireLogin title={`消息${unread > 0 ? `（${unread} 条未读）` : ''}`}>
       {status === 'loading' && items.length === 0 && <Loading />}
       {status === 'error' && <ErrorNote text={partFailureText(cause, '消息')} cause={cause} onRetry={load} />}
       {status === 'ready' && items.length === 0 && <Empty text="还没有消息。办理业务后，进展会在这里通知您。" />}

@@ -4,7 +4,6 @@ import { bindRealName } from '@/api'
 import { parseResidentId } from '@/domain/shared/residentId'
 import { useDraft } from '@/stores/drafts'
 import { useSession } from '@/stores/session'
-import { useRequireLogin } from '@/ui/auth'
 import { goBack } from '@/ui/nav'
 import { Button } from '@/ui/Button'
 import { Field } from '@/ui/Field'
@@ -14,8 +13,7 @@ import { idNumberProblem, useSubmission } from '@/ui/useSubmission'
 
 /** Real-name binding: name + ID number, checked on the spot and against the register. */
 export default function RealName() {
-  useRequireLogin()
-  const [form, update, clearDraft] = useDraft('real-name', { name: '', idNumber: '' })
+  const { value: form, update, clear: clearDraft } = useDraft('real-name', { name: '', idNumber: '' })
   const { busy, errors, failure, cause, submit: run, clearError } = useSubmission()
 
   const submit = () =>
@@ -34,10 +32,7 @@ export default function RealName() {
     )
 
   return (
-    <Page>
-      <View className="page-title" role="heading" aria-level={1}>
-        实名认证
-      </View>
+    <Page requireLogin title="实名认证">
       <View className="secondary">
         请填写本人身份证上的姓名和号码。号码只用于核对身份，页面上只显示前 3 位和后 4 位。
       </View>

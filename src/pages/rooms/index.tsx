@@ -4,7 +4,6 @@ import Taro from '@tarojs/taro'
 import { useState } from 'react'
 import { bindRoom, listRooms } from '@/api'
 import { useSession } from '@/stores/session'
-import { useRequireLogin } from '@/ui/auth'
 import { goBack, href, replacePage } from '@/ui/nav'
 import { Button } from '@/ui/Button'
 import { Options } from '@/ui/Options'
@@ -22,7 +21,6 @@ const ROLES = ROOM_ROLES.map((value) => ({ value, ...ROLE_CHOICES[value] }))
 
 /** Room binding: choose a room of the community and a role; owner and area come from the property register. */
 export default function Rooms() {
-  useRequireLogin()
   const me = useSession((s) => s.me)
   const rooms = useLoader(listRooms)
   const [roomId, setRoomId] = useState<string | null>(null)
@@ -49,16 +47,13 @@ export default function Rooms() {
 
   if (!me)
     return (
-      <Page backTo={href.me()}>
+      <Page requireLogin backTo={href.me()}>
         <Loading />
       </Page>
     )
   if (!me.realName) {
     return (
-      <Page backTo={href.me()}>
-        <View className="page-title" role="heading" aria-level={1}>
-          绑定房屋
-        </View>
+      <Page requireLogin backTo={href.me()} title="绑定房屋">
         <Empty
           text="请先完成实名认证，再绑定房屋。"
           action="去实名认证"
@@ -68,10 +63,7 @@ export default function Rooms() {
     )
   }
   return (
-    <Page backTo={href.me()}>
-      <View className="page-title" role="heading" aria-level={1}>
-        绑定房屋
-      </View>
+    <Page requireLogin backTo={href.me()} title="绑定房屋">
       {!rooms.data && !rooms.error && <Loading />}
       {rooms.error && <ErrorNote text={rooms.error} cause={rooms.cause} onRetry={rooms.reload} />}
       {rooms.data && (

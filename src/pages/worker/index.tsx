@@ -4,7 +4,6 @@ import { useState } from 'react'
 import { errorMessage, listPendingFamilyLinks, workerConfirmFamilyLink } from '@/api'
 import type { FamilyLinkDto } from '@/domain/shared/contracts'
 import { useSession } from '@/stores/session'
-import { useRequireLogin } from '@/ui/auth'
 import { Button } from '@/ui/Button'
 import { Cell } from '@/ui/Cell'
 import { Page } from '@/ui/Page'
@@ -22,7 +21,6 @@ export const WORKER_ENTRIES = [
 
 /** Worker hub (community workers only): entries into the features' worker pages, and proxy authorisations. */
 export default function WorkerHub() {
-  useRequireLogin()
   const me = useSession((s) => s.me)
   const [pending, setPending] = useState<FamilyLinkDto[]>([])
   const [error, setError] = useState<unknown>(null)
@@ -36,7 +34,7 @@ export default function WorkerHub() {
 
   if (me?.role !== 'worker') {
     return (
-      <Page>
+      <Page requireLogin>
         <Empty text="社区工作台仅供社区工作人员使用。" action="返回首页" onAction={() => goHome()} />
       </Page>
     )
@@ -58,10 +56,7 @@ export default function WorkerHub() {
   }
 
   return (
-    <Page>
-      <View className="page-title" role="heading" aria-level={1}>
-        社区工作台
-      </View>
+    <Page requireLogin title="社区工作台">
       <View className="secondary">
         {me.community.name} · {me.displayName}
       </View>

@@ -10,6 +10,7 @@ import { CARE_GROUP_LABELS, CARE_GROUPS } from '@/domain/care-card/eligibility'
 import { beijingDate, formatDateCn } from '@/domain/shared/time'
 import { useSession } from '@/stores/session'
 import { Button } from '@/ui/Button'
+import { PageTitle } from '@/ui/Page'
 import { tappable } from '@/ui/tappable'
 
 const GROUP_NOTES: Record<CareGroupDto, string> = {
@@ -156,9 +157,7 @@ export function Result({
       <View className="cc-result-mark" aria-hidden="true">
         ✓
       </View>
-      <View className="page-title" role="heading" aria-level={1}>
-        {title}
-      </View>
+      <PageTitle>{title}</PageTitle>
       {lines.map((l) => (
         <View key={l} className="notice">
           {l}

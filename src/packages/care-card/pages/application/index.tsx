@@ -1,16 +1,14 @@
 import { View } from '@tarojs/components'
-import Taro, { useRouter } from '@tarojs/taro'
-import { useRef, useState } from 'react'
-import { ApiError, newIdempotencyKey } from '@/api'
+import { useRouter } from '@tarojs/taro'
 import { getCareApplication, withdrawCareApplication } from '@/api/endpoints/care-card'
 import { formatFen } from '@/domain/shared/money'
 import { formatDateCn } from '@/domain/shared/time'
-import { useRequireLogin } from '@/ui/auth'
 import { Button } from '@/ui/Button'
 import { Page } from '@/ui/Page'
-import { ErrorNote, Loading, Section } from '@/ui/States'
+import { ErrorNote, Loaded, Section } from '@/ui/States'
 import { APP_TAG, dateTimeCn, messageOf, Timeline } from '@/packages/care-card/components/common'
 import { useLoader } from '@/ui/useLoader'
+import { useRowAction } from '@/ui/useRowAction'
 import '@/packages/care-card/feature.css'
 import { href, openPage } from '@/ui/nav'
 
@@ -19,44 +17,29 @@ import { href, openPage } from '@/ui/nav'
  * under review.
  */
 export default function ApplicationDetail() {
-  useRequireLogin()
   const { params } = useRouter()
   const id = params.id ?? ''
-  const { data: app, error, cause, loading, reload, set } = useLoader(() => getCareApplication(id))
-  const [busy, setBusy] = useState(false)
-  const [failure, setFailure] = useState<string | null>(null)
-  const key = useRef(newIdempotencyKey())
+  const { data: app, cause, loading, reload, set } = useLoader(() => getCareApplication(id))
+  const rows = useRowAction()
+  const busy = rows.busy !== null
+  const failed = rows.failure('withdraw')
+  const failure = failed && messageOf(failed.cause)
 
-  const withdraw = async () => {
-    const { confirm } = await Taro.showModal({
-      title: '撤回申请',
-      content: '撤回后审核将停止，如需办理要重新提交申请。确定撤回吗？',
-      confirmText: '确定撤回',
-      cancelText: '不撤回',
+  const withdraw = () =>
+    rows.run('withdraw', (key) => withdrawCareApplication(id, key), {
+      confirm: {
+        title: '撤回申请',
+        content: '撤回后审核将停止，如需办理要重新提交申请。确定撤回吗？',
+        confirmText: '确定撤回',
+        cancelText: '不撤回',
+      },
+      done: set,
     })
-    if (!confirm) return
-    setBusy(true)
-    setFailure(null)
-    try {
-      set(await withdrawCareApplication(id, key.current))
-      key.current = newIdempotencyKey()
-    } catch (e) {
-      // Same key for a retry after no answer (the first try may have been saved); a new one after a refusal.
-      if (!(e instanceof ApiError) || !e.retryable) key.current = newIdempotencyKey()
-      setFailure(messageOf(e))
-    } finally {
-      setBusy(false)
-    }
-  }
 
   const underReview = app && (app.status === 'community_review' || app.status === 'street_review')
   return (
-    <Page>
-      <View className="page-title" role="heading" aria-level={1}>
-        申请进度
-      </View>
-      {loading && !app && <Loading />}
-      {error && <ErrorNote text={error} cause={cause} onRetry={reload} />}
+    <Page requireLogin title="申请进度">
+      <Loaded of={{ data: app, cause, loading, reload }} />
       {app && (
         <View>
           <View className="cell-title" id="application-status">

@@ -7,7 +7,6 @@ import { CARE_PROOF_LABELS } from '@/domain/care-card/kinds'
 import { formatFen } from '@/domain/shared/money'
 import { useDraft } from '@/stores/drafts'
 import { useSession } from '@/stores/session'
-import { useRequireLogin } from '@/ui/auth'
 import { Button } from '@/ui/Button'
 import { Page } from '@/ui/Page'
 import { PhotoError, usePhotoTaker } from '@/ui/photo'
@@ -20,13 +19,17 @@ import { goBack, href, replacePage } from '@/ui/nav'
 
 /** Apply (or correct and resubmit): groups, a photo per group + household register, submit, result. */
 export default function Apply() {
-  useRequireLogin()
   const { params } = useRouter()
   const resubmitId = params.resubmit
   const who = useWho()
   const principal = useSession((s) => s.actingFor?.userId ?? s.me?.id ?? 'guest')
   // The proofs are uploaded when taken: the draft keeps their ids (by proof kind), so nothing is lost.
-  const [form, update, clearDraft, restored] = useDraft(`care-card/apply:${principal}`, {
+  const {
+    value: form,
+    update,
+    clear: clearDraft,
+    restored,
+  } = useDraft(`care-card/apply:${principal}`, {
     groups: [] as CareGroupDto[],
     photos: {} as Record<string, string>,
   })
@@ -71,7 +74,7 @@ export default function Apply() {
 
   if (done) {
     return (
-      <Page backTo={href.careCard.index()}>
+      <Page requireLogin backTo={href.careCard.index()}>
         <Result
           title="已提交，社区将在 5 个工作日内初审"
           lines={[
@@ -94,20 +97,14 @@ export default function Apply() {
 
   if (!resubmitId && openApp) {
     return (
-      <Page backTo={href.careCard.index()}>
-        <View className="page-title" role="heading" aria-level={1}>
-          申请爱心卡
-        </View>
+      <Page requireLogin backTo={href.careCard.index()} title="申请爱心卡">
         <OpenApplicationNotice app={openApp} name={who.self ? '您' : who.name} />
       </Page>
     )
   }
 
   return (
-    <Page backTo={href.careCard.index()}>
-      <View className="page-title" role="heading" aria-level={1}>
-        {resubmitId ? '修改后重新提交' : '申请爱心卡'}
-      </View>
+    <Page requireLogin backTo={href.careCard.index()} title={resubmitId ? '修改后重新提交' : '申请爱心卡'}>
       <View className="secondary">
         申请人：{who.name}
         {who.self ? '' : '（您代办）'}

@@ -7,11 +7,10 @@ import { bookingShortfallText } from '@/domain/care-card/booking'
 import type { CareOrderDto } from '@/domain/care-card/contracts'
 import { formatFen } from '@/domain/shared/money'
 import { beijingDate, formatDateCn } from '@/domain/shared/time'
-import { useRequireLogin } from '@/ui/auth'
 import { Button } from '@/ui/Button'
 import { Options } from '@/ui/Options'
 import { Page } from '@/ui/Page'
-import { Empty, ErrorNote, Loading } from '@/ui/States'
+import { Empty, ErrorNote, Loaded } from '@/ui/States'
 import { dateTimeCn, Result, useWho } from '@/packages/care-card/components/common'
 import { useSubmission } from '@/ui/useSubmission'
 import { useLoader } from '@/ui/useLoader'
@@ -26,11 +25,10 @@ const timeOf = (iso: string) => new Date(Date.parse(iso) + 8 * 3600_000).toISOSt
  * slots; if it does not load, the backend's refusal says the same after it).
  */
 export default function Book() {
-  useRequireLogin()
   const { params } = useRouter()
   const serviceId = params.id ?? ''
   const who = useWho()
-  const { data, error, cause, loading, reload } = useLoader(async () => {
+  const { data, cause, loading, reload } = useLoader(async () => {
     const [services, slots, card] = await Promise.all([
       listCareServices(),
       listCareSlots(serviceId),
@@ -82,7 +80,7 @@ export default function Book() {
 
   if (done) {
     return (
-      <Page backTo={href.careCard.index()}>
+      <Page requireLogin backTo={href.careCard.index()}>
         <Result
           title="预约成功"
           lines={[
@@ -104,12 +102,8 @@ export default function Book() {
   }
 
   return (
-    <Page backTo={href.careCard.index()}>
-      <View className="page-title" role="heading" aria-level={1}>
-        预约{service ? service.kindLabel : '服务'}
-      </View>
-      {loading && !data && <Loading />}
-      {error && <ErrorNote text={error} cause={cause} onRetry={reload} />}
+    <Page requireLogin backTo={href.careCard.index()} title={`预约${service ? service.kindLabel : '服务'}`}>
+      <Loaded of={{ data, cause, loading, reload }} />
       {data && !service && <Empty text="没有找到这项服务，请返回重新选择。" />}
       {service && (
         <View>

@@ -4,10 +4,9 @@ import { getCareCard } from '@/api/endpoints/care-card'
 import type { CareLedgerEntryDto } from '@/domain/care-card/contracts'
 import { formatFen } from '@/domain/shared/money'
 import { formatDateCn } from '@/domain/shared/time'
-import { useRequireLogin } from '@/ui/auth'
 import { Button } from '@/ui/Button'
 import { Page } from '@/ui/Page'
-import { Empty, ErrorNote, Loading, Section } from '@/ui/States'
+import { Empty, ErrorNote, Loaded, Section } from '@/ui/States'
 import { dateTimeCn, messageOf, useWho } from '@/packages/care-card/components/common'
 import { QrImage } from '@/ui/QrImage'
 import { useLoader } from '@/ui/useLoader'
@@ -39,11 +38,9 @@ function Amount({ e }: { e: CareLedgerEntryDto }) {
 
 /** Card: balance, pay code (QR) and the ledger, newest first, paged with “加载更多”. */
 export default function Card() {
-  useRequireLogin()
   const who = useWho()
   const {
     data: card,
-    error,
     cause,
     loading,
     reload,
@@ -75,13 +72,9 @@ export default function Card() {
 
   const entries = card ? [...card.ledger.items, ...more] : []
   return (
-    <Page>
-      <View className="page-title" role="heading" aria-level={1}>
-        爱心卡余额
-      </View>
+    <Page requireLogin title="爱心卡余额">
       <View className="secondary">{who.self ? '我的爱心卡' : `${who.name}的爱心卡`}</View>
-      {loading && !card && <Loading />}
-      {error && <ErrorNote text={error} cause={cause} onRetry={reload} />}
+      <Loaded of={{ data: card, cause, loading, reload }} />
       {card && (
         <View>
           <View className="cc-hero">

@@ -6,7 +6,6 @@ import { formatFen } from '@/domain/shared/money'
 import { formatDateCn } from '@/domain/shared/time'
 import { useDraft } from '@/stores/drafts'
 import { useSession } from '@/stores/session'
-import { useRequireLogin } from '@/ui/auth'
 import { Button } from '@/ui/Button'
 import { Page } from '@/ui/Page'
 import { ErrorNote, Section } from '@/ui/States'
@@ -17,10 +16,9 @@ import { href, openPage } from '@/ui/nav'
 
 /** Eligibility check: choose registered groups, see the tier and monthly amount or why not. */
 export default function Eligibility() {
-  useRequireLogin()
   const who = useWho()
   const principal = useSession((s) => s.actingFor?.userId ?? s.me?.id ?? 'guest')
-  const [form, update] = useDraft(`care-card/apply:${principal}`, { groups: [] as CareGroupDto[] })
+  const { value: form, update } = useDraft(`care-card/apply:${principal}`, { groups: [] as CareGroupDto[] })
   const [result, setResult] = useState<CareEligibilityDto | null>(null)
   const [error, setError] = useState<unknown>(null)
   const [busy, setBusy] = useState(false)
@@ -39,10 +37,7 @@ export default function Eligibility() {
   }
 
   return (
-    <Page>
-      <View className="page-title" role="heading" aria-level={1}>
-        是否符合条件
-      </View>
+    <Page requireLogin title="是否符合条件">
       <View className="secondary">按{who.self ? '您' : ` ${who.name} `}实名登记的出生日期计算年龄。</View>
       <GroupChecks
         id="groups"

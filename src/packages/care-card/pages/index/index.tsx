@@ -6,11 +6,10 @@ import { formatFen } from '@/domain/shared/money'
 import { formatDateCn } from '@/domain/shared/time'
 import { useSession } from '@/stores/session'
 import { ActingForSwitch } from '@/ui/ActingForSwitch'
-import { useRequireLogin } from '@/ui/auth'
 import { Button } from '@/ui/Button'
 import { Cell } from '@/ui/Cell'
 import { Page } from '@/ui/Page'
-import { ErrorNote, Loading, Section } from '@/ui/States'
+import { Loaded, Section } from '@/ui/States'
 import { APP_TAG, Timeline, useWho } from '@/packages/care-card/components/common'
 import { useLoader } from '@/ui/useLoader'
 import '@/packages/care-card/feature.css'
@@ -24,7 +23,6 @@ type Hub = { card: CareCardHomeDto | null; apps: CareApplicationDto[]; of: strin
  * card → balances and links.
  */
 export default function CareCardHome() {
-  useRequireLogin()
   const who = useWho()
   const isWorker = useSession((s) => s.me?.role === 'worker')
   const whose = useSession((s) => s.actingFor?.userId ?? s.me?.id ?? '')
@@ -38,7 +36,7 @@ export default function CareCardHome() {
       return { card: null, apps: await listCareApplications(), of }
     }
   })
-  const { error, cause, loading, reload } = loaded
+  const { cause, loading, reload } = loaded
   // Right after switching whom the user acts for, the previous person's card is not shown.
   const data = loaded.data?.of === whose ? loaded.data : null
 
@@ -47,14 +45,10 @@ export default function CareCardHome() {
   const open = latest && (latest.status === 'community_review' || latest.status === 'street_review')
 
   return (
-    <Page>
-      <View className="page-title" role="heading" aria-level={1}>
-        养老服务爱心卡
-      </View>
+    <Page requireLogin title="养老服务爱心卡">
       <View className="secondary">{who.self ? '我的爱心卡' : `${who.name}的爱心卡`}</View>
       <ActingForSwitch what="爱心卡" onSwitched={reload} />
-      {loading && !data && <Loading />}
-      {error && <ErrorNote text={error} cause={cause} onRetry={reload} />}
+      <Loaded of={{ data, cause, loading, reload }} />
 
       {card && (
         <View id="card-summary">

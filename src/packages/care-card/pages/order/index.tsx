@@ -1,19 +1,18 @@
 import { View } from '@tarojs/components'
-import Taro, { useRouter } from '@tarojs/taro'
+import { useRouter } from '@tarojs/taro'
 import { useState } from 'react'
 import { ApiError } from '@/api'
 import { cancelCareOrder, disputeCareOrder, getCareOrder, rateCareOrder } from '@/api/endpoints/care-card'
 import type { CareOrderDto } from '@/domain/care-card/contracts'
 import { formatFen } from '@/domain/shared/money'
 import { formatDateCn } from '@/domain/shared/time'
-import { useRequireLogin } from '@/ui/auth'
 import { Button } from '@/ui/Button'
 import { Field } from '@/ui/Field'
 import { Options } from '@/ui/Options'
 import { Page } from '@/ui/Page'
-import { ErrorNote, Loading, Section } from '@/ui/States'
+import { ErrorNote, Loaded, Section } from '@/ui/States'
 import { dateTimeCn, messageOf, ORDER_TAG } from '@/packages/care-card/components/common'
-import { useActionKeys } from '@/ui/useActionKeys'
+import { type RowQuestion, useRowAction } from '@/ui/useRowAction'
 import { useLoader } from '@/ui/useLoader'
 import '@/packages/care-card/feature.css'
 
@@ -27,44 +26,40 @@ const STARS = [
 
 /** One order: cancel before the service; after delivery confirm and rate (5 big options) or dispute within 7 days. */
 export default function Order() {
-  useRequireLogin()
   const { params } = useRouter()
   const id = params.id ?? ''
-  const { data: o, error, cause, loading, reload, set } = useLoader(() => getCareOrder(id))
+  const { data: o, cause, loading, reload, set } = useLoader(() => getCareOrder(id))
   const [stars, setStars] = useState<string | null>(null)
   const [comment, setComment] = useState('')
   const [reason, setReason] = useState('')
-  const [errors, setErrors] = useState<Record<string, string>>({})
-  const [failure, setFailure] = useState<string | null>(null)
-  const [busy, setBusy] = useState<string | null>(null)
+  const [localErrors, setErrors] = useState<Record<string, string>>({})
   const [note, setNote] = useState<string | null>(null)
-  const keys = useActionKeys()
+  const rows = useRowAction()
+  // One failure at a time for the order's actions; a field-level refusal is shown at its field instead.
+  const failed = rows.failure('order')?.cause
+  const fieldErrors = failed instanceof ApiError && Object.keys(failed.fields).length ? failed.fields : null
+  const failure = failed && !fieldErrors ? messageOf(failed) : null
+  const busy = rows.busy
+  const errors = { ...fieldErrors, ...localErrors }
 
-  const run = async (what: string, fn: (key: string) => Promise<CareOrderDto>, after: string) => {
-    setBusy(what)
-    setFailure(null)
-    try {
-      set(await fn(keys.keyFor(what)))
-      keys.settle(what)
-      setNote(after)
-    } catch (e) {
-      keys.settle(what, e)
-      if (e instanceof ApiError && Object.keys(e.fields).length) setErrors(e.fields)
-      else setFailure(messageOf(e))
-    } finally {
-      setBusy(null)
-    }
-  }
+  const run = (what: string, fn: (key: string) => Promise<CareOrderDto>, after: string, confirm?: RowQuestion) =>
+    rows.run(what, fn, {
+      row: 'order',
+      confirm,
+      done: (next) => {
+        set(next)
+        setNote(after)
+      },
+    })
 
-  const cancel = async () => {
+  const cancel = () => {
     if (!o) return
-    const { confirm } = await Taro.showModal({
+    run('cancel', (key) => cancelCareOrder(id, key), `已取消，${formatFen(o.priceFen)} 已退回爱心卡。`, {
       title: '取消预约',
       content: `取消后这个时段不再为您保留，冻结的 ${formatFen(o.priceFen)} 会退回爱心卡。`,
       confirmText: '确定取消',
       cancelText: '不取消',
     })
-    if (confirm) run('cancel', (key) => cancelCareOrder(id, key), `已取消，${formatFen(o.priceFen)} 已退回爱心卡。`)
   }
   const rate = () => {
     if (!stars) {
@@ -78,32 +73,27 @@ export default function Order() {
       Number(stars) <= 2 ? '谢谢您的评价。社区工作人员会在 1 天内给您回电了解情况。' : '谢谢您的评价！',
     )
   }
-  const dispute = async () => {
+  const dispute = () => {
     if (reason.trim().length < 4) {
       setErrors({ reason: '请写明哪里有问题（至少 4 个字）' })
       return
     }
     setErrors({})
-    const { confirm } = await Taro.showModal({
-      title: '提出异议',
-      content: '提交后社区会核实处理；如异议成立，费用会退回爱心卡。',
-      confirmText: '提交异议',
-    })
-    if (confirm)
-      run(
-        'dispute',
-        (key) => disputeCareOrder(id, reason.trim(), key),
-        '异议已提交，社区核实后会通过“消息”告诉您结果。',
-      )
+    run(
+      'dispute',
+      (key) => disputeCareOrder(id, reason.trim(), key),
+      '异议已提交，社区核实后会通过“消息”告诉您结果。',
+      {
+        title: '提出异议',
+        content: '提交后社区会核实处理；如异议成立，费用会退回爱心卡。',
+        confirmText: '提交异议',
+      },
+    )
   }
 
   return (
-    <Page>
-      <View className="page-title" role="heading" aria-level={1}>
-        预约详情
-      </View>
-      {loading && !o && <Loading />}
-      {error && <ErrorNote text={error} cause={cause} onRetry={reload} />}
+    <Page requireLogin title="预约详情">
+      <Loaded of={{ data: o, cause, loading, reload }} />
       {o && (
         <View>
           <View className="cc-hero">

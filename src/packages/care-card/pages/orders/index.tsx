@@ -4,10 +4,9 @@ import { listCareOrders } from '@/api/endpoints/care-card'
 import type { CareOrderDto } from '@/domain/care-card/contracts'
 import { formatFen } from '@/domain/shared/money'
 import { formatDateCn } from '@/domain/shared/time'
-import { useRequireLogin } from '@/ui/auth'
 import { Button } from '@/ui/Button'
 import { Page } from '@/ui/Page'
-import { Empty, ErrorNote, Loading } from '@/ui/States'
+import { Empty, ErrorNote, Loaded } from '@/ui/States'
 import { tappable } from '@/ui/tappable'
 import { dateTimeCn, messageOf, ORDER_TAG, useWho } from '@/packages/care-card/components/common'
 import { useLoader } from '@/ui/useLoader'
@@ -28,13 +27,12 @@ export const nextStep = (o: CareOrderDto) =>
 
 /** My orders, newest first, status in words; tap one to cancel, rate or dispute. */
 export default function Orders() {
-  useRequireLogin()
   const who = useWho()
   const [more, setMore] = useState<CareOrderDto[]>([])
   const [cursor, setCursor] = useState<string | null>(null)
   const [busy, setBusy] = useState(false)
   const [moreError, setMoreError] = useState<unknown>(null)
-  const { data, error, cause, loading, reload } = useLoader(async () => {
+  const { data, cause, loading, reload } = useLoader(async () => {
     const page = await listCareOrders()
     setMore([])
     setCursor(page.nextCursor)
@@ -56,13 +54,9 @@ export default function Orders() {
   }
   const items = data ? [...data.items, ...more] : []
   return (
-    <Page>
-      <View className="page-title" role="heading" aria-level={1}>
-        我的预约
-      </View>
+    <Page requireLogin title="我的预约">
       <View className="secondary">{who.self ? '我的服务预约' : `${who.name}的服务预约`}</View>
-      {loading && !data && <Loading />}
-      {error && <ErrorNote text={error} cause={cause} onRetry={reload} />}
+      <Loaded of={{ data, cause, loading, reload }} />
       {data && items.length === 0 && (
         <Empty
           text="还没有预约。可以在“预约服务”中预约助餐、助浴等服务。"

@@ -3,10 +3,9 @@ import { listCareServices } from '@/api/endpoints/care-card'
 import type { CareServiceDto, CareServiceKindDto } from '@/domain/care-card/contracts'
 import { CARE_SERVICE_KIND_LABELS, CARE_SERVICE_KINDS } from '@/domain/care-card/kinds'
 import { formatFen } from '@/domain/shared/money'
-import { useRequireLogin } from '@/ui/auth'
 import { Cell } from '@/ui/Cell'
 import { Page } from '@/ui/Page'
-import { Empty, ErrorNote, Loading, Section } from '@/ui/States'
+import { Empty, Loaded, Section } from '@/ui/States'
 import { useWho } from '@/packages/care-card/components/common'
 import { useLoader } from '@/ui/useLoader'
 import '@/packages/care-card/feature.css'
@@ -14,18 +13,13 @@ import { href, openPage } from '@/ui/nav'
 
 /** Service catalogue: 助餐/助浴/助洁/助行/助医/助急 with provider and price; tap to book. */
 export default function Services() {
-  useRequireLogin()
   const who = useWho()
-  const { data, error, cause, loading, reload } = useLoader(listCareServices)
+  const { data, cause, loading, reload } = useLoader(listCareServices)
   const byKind = (k: CareServiceKindDto) => (data ?? []).filter((s: CareServiceDto) => s.kind === k)
   return (
-    <Page>
-      <View className="page-title" role="heading" aria-level={1}>
-        预约服务
-      </View>
+    <Page requireLogin title="预约服务">
       <View className="secondary">为{who.self ? '您' : ` ${who.name} `}预约，费用从爱心卡扣除。</View>
-      {loading && !data && <Loading />}
-      {error && <ErrorNote text={error} cause={cause} onRetry={reload} />}
+      <Loaded of={{ data, cause, loading, reload }} />
       {data && data.length === 0 && <Empty text="本社区暂时没有可预约的服务，可拨打 96345 咨询。" />}
       {data &&
         CARE_SERVICE_KINDS.filter((k) => byKind(k).length > 0).map((k) => (

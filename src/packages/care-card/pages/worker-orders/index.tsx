@@ -1,5 +1,4 @@
 import { View } from '@tarojs/components'
-import Taro from '@tarojs/taro'
 import { useState } from 'react'
 import {
   completeCareTask,
@@ -10,13 +9,13 @@ import {
 } from '@/api/endpoints/care-card'
 import type { CareOrderDto, CareTaskDto } from '@/domain/care-card/contracts'
 import { formatFen } from '@/domain/shared/money'
-import { call, maskPhone, useRequireLogin } from '@/ui/auth'
+import { call, maskPhone } from '@/ui/auth'
 import { Button } from '@/ui/Button'
 import { Field } from '@/ui/Field'
 import { Page } from '@/ui/Page'
-import { Empty, ErrorNote, Loading } from '@/ui/States'
+import { Empty, ErrorNote, Loaded } from '@/ui/States'
 import { tappable } from '@/ui/tappable'
-import { useActionKeys } from '@/ui/useActionKeys'
+import { useRowAction } from '@/ui/useRowAction'
 import { dateTimeCn, messageOf } from '@/packages/care-card/components/common'
 import { useLoader } from '@/ui/useLoader'
 import { isWorkerNow, WorkerOnly } from '@/ui/WorkerOnly'
@@ -33,52 +32,51 @@ const TABS: { key: Tab; title: string }[] = [
  * Worker: orders to deliver → mark delivered; open disputes → upheld/rejected with a reason; call-back tasks → outcome.
  */
 export default function WorkerOrders() {
-  useRequireLogin()
   const [tab, setTab] = useState<Tab>('booked')
-  const { data, error, cause, loading, reload } = useLoader<{ orders: CareOrderDto[]; tasks: CareTaskDto[] }>(
-    async () => {
-      if (!isWorkerNow()) return { orders: [], tasks: [] }
-      if (tab === 'tasks') return { orders: [], tasks: await listCareTasks('open') }
-      return { orders: await listWorkerCareOrders(tab), tasks: [] }
-    },
-  )
+  const { data, cause, loading, reload } = useLoader<{
+    orders: CareOrderDto[]
+    tasks: CareTaskDto[]
+  }>(async () => {
+    if (!isWorkerNow()) return { orders: [], tasks: [] }
+    if (tab === 'tasks') return { orders: [], tasks: await listCareTasks('open') }
+    return { orders: await listWorkerCareOrders(tab), tasks: [] }
+  }, [tab])
   const [texts, setTexts] = useState<Record<string, string>>({})
   const [errors, setErrors] = useState<Record<string, string>>({})
-  const [busy, setBusy] = useState<string | null>(null)
   const [note, setNote] = useState<string | null>(null)
-  const keys = useActionKeys()
+  const rows = useRowAction()
 
   const switchTab = (t: Tab) => {
     setTab(t)
     setNote(null)
-    setTimeout(() => reload(), 0)
   }
 
   /**
    * Runs a row action (`busyKey` shows on its button); `keyName` names its idempotency key when two actions share a
    * button state.
    */
-  const act = async (
+  const act = (
     busyKey: string,
     question: { title: string; content: string; confirmText: string } | null,
     fn: (key: string) => Promise<unknown>,
     after: string,
     keyName = busyKey,
   ) => {
-    if (question && !(await Taro.showModal(question)).confirm) return
-    setBusy(busyKey)
     setErrors({})
-    try {
-      await fn(keys.keyFor(keyName))
-      keys.settle(keyName)
-      setNote(after)
-      await reload()
-    } catch (e) {
-      keys.settle(keyName, e)
-      setErrors({ [busyKey]: messageOf(e) })
-    } finally {
-      setBusy(null)
-    }
+    rows.clearFailures()
+    return rows.run(busyKey, fn, {
+      confirm: question ?? undefined,
+      key: keyName,
+      done: async () => {
+        setNote(after)
+        await reload()
+      },
+    })
+  }
+  /** A row action's failure in words, or '' (`messageOf`: a refusal says what to do). */
+  const failed = (busyKey: string) => {
+    const f = rows.failure(busyKey)
+    return f ? messageOf(f.cause) : ''
   }
 
   const needText = (k: string, what: string) => {
@@ -91,10 +89,7 @@ export default function WorkerOrders() {
 
   return (
     <WorkerOnly>
-      <Page>
-        <View className="page-title" role="heading" aria-level={1}>
-          服务派单
-        </View>
+      <Page requireLogin title="服务派单">
         <View className="cc-tabs" role="tablist" aria-label="类别">
           {TABS.map((t) => (
             <View
@@ -114,8 +109,7 @@ export default function WorkerOrders() {
             {note}
           </View>
         )}
-        {loading && !data && <Loading />}
-        {error && <ErrorNote text={error} cause={cause} onRetry={reload} />}
+        <Loaded of={{ data, cause, loading, reload }} />
         {data && tab !== 'tasks' && data.orders.length === 0 && (
           <Empty text={tab === 'booked' ? '没有待上门的服务。' : '没有待处理的异议。'} />
         )}
@@ -132,11 +126,11 @@ export default function WorkerOrders() {
               </View>
               {tab === 'booked' && (
                 <View>
-                  {errors[`deliver-${o.id}`] && <ErrorNote text={errors[`deliver-${o.id}`]} />}
+                  {failed(`deliver-${o.id}`) && <ErrorNote text={failed(`deliver-${o.id}`)} />}
                   <Button
                     id={`deliver-${o.id}`}
                     label={`标记已完成：${o.holder.name}的${o.service.name}`}
-                    loading={busy === `deliver-${o.id}`}
+                    loading={rows.busy === `deliver-${o.id}`}
                     onTap={() =>
                       act(
                         `deliver-${o.id}`,
@@ -170,10 +164,10 @@ export default function WorkerOrders() {
                     error={errors[o.id] || undefined}
                     maxlength={300}
                   />
-                  {errors[`resolve-${o.id}`] && <ErrorNote text={errors[`resolve-${o.id}`]} />}
+                  {failed(`resolve-${o.id}`) && <ErrorNote text={failed(`resolve-${o.id}`)} />}
                   <Button
                     id={`uphold-${o.id}`}
-                    loading={busy === `resolve-${o.id}`}
+                    loading={rows.busy === `resolve-${o.id}`}
                     onTap={() =>
                       needText(o.id, '处理意见') &&
                       act(
@@ -193,7 +187,7 @@ export default function WorkerOrders() {
                   </Button>
                   <Button
                     kind="secondary"
-                    loading={busy === `resolve-${o.id}`}
+                    loading={rows.busy === `resolve-${o.id}`}
                     onTap={() =>
                       needText(o.id, '处理意见') &&
                       act(
@@ -238,9 +232,9 @@ export default function WorkerOrders() {
                 error={errors[t.id] || undefined}
                 maxlength={300}
               />
-              {errors[`task-${t.id}`] && <ErrorNote text={errors[`task-${t.id}`]} />}
+              {failed(`task-${t.id}`) && <ErrorNote text={failed(`task-${t.id}`)} />}
               <Button
-                loading={busy === `task-${t.id}`}
+                loading={rows.busy === `task-${t.id}`}
                 onTap={() =>
                   needText(t.id, '回访情况') &&
                   act(`task-${t.id}`, null, (key) => completeCareTask(t.id, texts[t.id].trim(), key), '回访已记录。')

@@ -5,11 +5,10 @@ import { ApiError, newIdempotencyKey } from '@/api'
 import { getCareApplicationImage, getWorkerCareApplication, reviewCareApplication } from '@/api/endpoints/care-card'
 import { formatFen } from '@/domain/shared/money'
 import { formatDateCn } from '@/domain/shared/time'
-import { useRequireLogin } from '@/ui/auth'
 import { Button } from '@/ui/Button'
 import { Field } from '@/ui/Field'
 import { Page } from '@/ui/Page'
-import { ErrorNote, Loading, Section } from '@/ui/States'
+import { ErrorNote, Loaded, Section } from '@/ui/States'
 import { APP_TAG, dateTimeCn, messageOf, Result, Timeline } from '@/packages/care-card/components/common'
 import { useLoader } from '@/ui/useLoader'
 import { isWorkerNow, WorkerOnly } from '@/ui/WorkerOnly'
@@ -40,12 +39,10 @@ function imageSrc(imageId: string, base64: string, contentType = 'image/jpeg'): 
 
 /** Review one application at its current stage (社区初审 / 街道审核): materials, approve, or reject with a reason. */
 export default function WorkerReview() {
-  useRequireLogin()
   const { params } = useRouter()
   const id = params.id ?? ''
   const {
     data: app,
-    error,
     cause,
     loading,
     reload,
@@ -119,7 +116,7 @@ export default function WorkerReview() {
   if (done && app) {
     return (
       <WorkerOnly>
-        <Page backTo={href.careCard.worker()}>
+        <Page requireLogin backTo={href.careCard.worker()}>
           <Result
             title={`${app.applicant.name}：${app.statusText}`}
             lines={[done]}
@@ -148,12 +145,8 @@ export default function WorkerReview() {
 
   return (
     <WorkerOnly>
-      <Page backTo={href.careCard.worker()}>
-        <View className="page-title" role="heading" aria-level={1}>
-          审核申请
-        </View>
-        {loading && !app && <Loading />}
-        {error && <ErrorNote text={error} cause={cause} onRetry={reload} />}
+      <Page requireLogin backTo={href.careCard.worker()} title="审核申请">
+        <Loaded of={{ data: app, cause, loading, reload }} />
         {app && (
           <View>
             <View className="cell-title">

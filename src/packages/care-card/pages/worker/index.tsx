@@ -1,10 +1,9 @@
 import { View } from '@tarojs/components'
 import { listWorkerCareApplications } from '@/api/endpoints/care-card'
 import { formatDateCn } from '@/domain/shared/time'
-import { useRequireLogin } from '@/ui/auth'
 import { Cell } from '@/ui/Cell'
 import { Page } from '@/ui/Page'
-import { Empty, ErrorNote, Loading, Section } from '@/ui/States'
+import { Empty, Loaded, Section } from '@/ui/States'
 import { tappable } from '@/ui/tappable'
 import { APP_TAG } from '@/packages/care-card/components/common'
 import { useLoader } from '@/ui/useLoader'
@@ -14,16 +13,12 @@ import { href, openPage } from '@/ui/nav'
 
 /** Worker home: the review queue (earliest due first, overdue marked in words), links to orders and call-backs. */
 export default function WorkerHome() {
-  useRequireLogin()
-  const { data, error, cause, loading, reload } = useLoader(async () =>
+  const { data, cause, loading, reload } = useLoader(async () =>
     isWorkerNow() ? listWorkerCareApplications('open') : [],
   )
   return (
     <WorkerOnly>
-      <Page>
-        <View className="page-title" role="heading" aria-level={1}>
-          爱心卡 · 工作台
-        </View>
+      <Page requireLogin title="爱心卡 · 工作台">
         <Section title="服务">
           <Cell
             id="go-worker-orders"
@@ -33,8 +28,7 @@ export default function WorkerHome() {
           />
         </Section>
         <Section title="待审核的申请" id="queue">
-          {loading && !data && <Loading />}
-          {error && <ErrorNote text={error} cause={cause} onRetry={reload} />}
+          <Loaded of={{ data, cause, loading, reload }} />
           {data && data.length === 0 && <Empty text="没有待审核的爱心卡申请。新的申请会通过“消息”提醒您。" />}
           {data?.map((a) => (
             <View

@@ -1,15 +1,15 @@
 import { View } from '@tarojs/components'
 import { useRouter } from '@tarojs/taro'
-import { useEffect, useRef, useState } from 'react'
-import { errorMessage, newIdempotencyKey } from '@/api'
+import { useState } from 'react'
+import { errorMessage } from '@/api'
 import { listElevatorAuditLog, verifyElevatorReceipts } from '@/api/endpoints/elevator'
 import type { ElevatorAuditEntryDto, ElevatorVerifyDto } from '@/domain/elevator/contracts'
 import { useSession } from '@/stores/session'
-import { useRequireLogin } from '@/ui/auth'
 import { Button } from '@/ui/Button'
 import { Page } from '@/ui/Page'
-import { Empty, ErrorNote, Loading, Section } from '@/ui/States'
+import { Empty, ErrorNote, Loaded, Section } from '@/ui/States'
 import { useLoader } from '@/ui/useLoader'
+import { useRowAction } from '@/ui/useRowAction'
 import { CHANNEL_CN, CHOICE_CN, ROLE_CN, dateTimeOf, shortHash } from '@/packages/elevator/components/words'
 import { receiptsOf, useReceipts } from '@/packages/elevator/store'
 import '@/packages/elevator/feature.css'
@@ -19,56 +19,35 @@ const PAGE = 20
 
 /** The hash-chained ballot log, page by page, and "核对记录" against the receipts this device holds. */
 export default function AuditPage() {
-  useRequireLogin()
   const id = useRouter().params.id ?? ''
   const userId = useSession((s) => s.me?.id)
   const receipts = useReceipts((s) => receiptsOf(s, userId, id))
   const [cursor, setCursor] = useState<string | undefined>(undefined)
   const [history, setHistory] = useState<(string | undefined)[]>([])
-  const { data, error, cause, loading, reload } = useLoader(() => listElevatorAuditLog(id, cursor, PAGE))
+  const { data, cause, loading, reload } = useLoader(() => listElevatorAuditLog(id, cursor, PAGE), [cursor])
   const [check, setCheck] = useState<ElevatorVerifyDto | null>(null)
-  const [checkError, setCheckError] = useState<unknown>(null)
-  const [busy, setBusy] = useState(false)
-  const key = useRef(newIdempotencyKey())
+  const rows = useRowAction()
+  const checkError = rows.failure('verify')?.cause
 
   const turn = (next: string | undefined, back: boolean) => {
     setHistory((h) => (back ? h.slice(0, -1) : [...h, cursor]))
     setCursor(next)
   }
-  const first = useRef(true)
-  useEffect(() => {
-    if (first.current) {
-      first.current = false
-      return
-    }
-    reload()
-  }, [cursor, reload])
-
-  const verify = async () => {
-    setBusy(true)
-    setCheckError(null)
-    try {
-      setCheck(
-        await verifyElevatorReceipts(
+  const verify = () =>
+    rows.run(
+      'verify',
+      (key) =>
+        verifyElevatorReceipts(
           id,
           receipts.map((r) => ({ seq: r.seq, hash: r.hash })),
-          key.current,
+          key,
         ),
-      )
-    } catch (e) {
-      setCheckError(e)
-    } finally {
-      key.current = newIdempotencyKey()
-      setBusy(false)
-    }
-  }
+      { done: setCheck },
+    )
 
   const who = (e: ElevatorAuditEntryDto) => `${e.actorName ?? '已注销用户'}（${ROLE_CN[e.actorRole]}）`
   return (
-    <Page>
-      <View className="page-title" role="heading" aria-level={1}>
-        表决记录
-      </View>
+    <Page requireLogin title="表决记录">
       <View className="secondary">
         每一次投票、改票和代录都按顺序记录，每条记录的校验码都包含上一条，任何改动都会被发现。
       </View>
@@ -86,14 +65,13 @@ export default function AuditPage() {
           </View>
         )}
         {!!checkError && <ErrorNote text={errorMessage(checkError)} cause={checkError} onRetry={verify} />}
-        <Button id="verify-submit" onTap={verify} loading={busy}>
+        <Button id="verify-submit" onTap={verify} loading={rows.busy === 'verify'}>
           核对记录
         </Button>
       </Section>
 
       <Section title={data ? `全部记录（共 ${data.total} 条）` : '全部记录'} id="audit-list">
-        {loading && !data && <Loading lines={4} />}
-        {error && <ErrorNote text={error} cause={cause} onRetry={reload} />}
+        <Loaded of={{ data, cause, loading, reload }} lines={4} />
         {data && data.items.length === 0 && <Empty text="还没有表决记录。表决开始后，每一张选票都会记录在这里。" />}
         {data?.items.map((e) => (
           <View key={e.seq} className="ev-row" id={`entry-${e.seq}`}>

@@ -6,12 +6,11 @@ import type { ElevatorBallotResultDto, ElevatorChoiceDto } from '@/domain/elevat
 import { VOTE_CHOICE_LABELS, VOTE_CHOICES } from '@/domain/elevator/values'
 import { formatFen } from '@/domain/shared/money'
 import { useSession } from '@/stores/session'
-import { useRequireLogin } from '@/ui/auth'
 import { Button } from '@/ui/Button'
 import { Field } from '@/ui/Field'
 import { Options } from '@/ui/Options'
 import { Page } from '@/ui/Page'
-import { Empty, ErrorNote, Loading, Section } from '@/ui/States'
+import { Empty, ErrorNote, Loaded, Section } from '@/ui/States'
 import { KV } from '@/packages/elevator/components/KV'
 import { useLoader } from '@/ui/useLoader'
 import { useSubmission } from '@/ui/useSubmission'
@@ -30,10 +29,9 @@ const CHOICES = VOTE_CHOICES.map((value) => ({ value, label: VOTE_CHOICE_LABELS[
 
 /** The ballot: the household's cost share first, then the choice, a typed-name signature, confirm, receipt. */
 export default function BallotPage() {
-  useRequireLogin()
   const id = useRouter().params.id ?? ''
   const me = useSession((s) => s.me)
-  const { data, error, cause, loading, reload } = useLoader(() => getMyElevatorHouseholds(id))
+  const { data, cause, loading, reload } = useLoader(() => getMyElevatorHouseholds(id))
   const [choice, setChoice] = useState<ElevatorChoiceDto | null>(null)
   const [name, setName] = useState('')
   const [result, setResult] = useState<ElevatorBallotResultDto | null>(null)
@@ -101,10 +99,7 @@ export default function BallotPage() {
 
   if (result) {
     return (
-      <Page backTo={href.elevator.petition({ id })}>
-        <View className="page-title" role="heading" aria-level={1}>
-          表决已提交
-        </View>
+      <Page requireLogin backTo={href.elevator.petition({ id })} title="表决已提交">
         <View className="ev-result" id="ballot-result">
           <View className="ev-big">
             您的表决：{CHOICE_CN[result.choice]}
@@ -153,12 +148,8 @@ export default function BallotPage() {
   }
 
   return (
-    <Page backTo={href.elevator.petition({ id })}>
-      <View className="page-title" role="heading" aria-level={1}>
-        签名表决
-      </View>
-      {loading && !data && <Loading lines={4} />}
-      {error && <ErrorNote text={error} cause={cause} onRetry={reload} />}
+    <Page requireLogin backTo={href.elevator.petition({ id })} title="签名表决">
+      <Loaded of={{ data, cause, loading, reload }} lines={4} />
       {data && data.households.length === 0 && (
         <Empty text="您在本单元没有登记为业主的房屋，不能表决。如有疑问请联系社区。" />
       )}

@@ -2,10 +2,9 @@ import { View } from '@tarojs/components'
 import { useRouter } from '@tarojs/taro'
 import { getElevatorCostTable } from '@/api/endpoints/elevator'
 import { formatFen } from '@/domain/shared/money'
-import { useRequireLogin } from '@/ui/auth'
 import { Button } from '@/ui/Button'
 import { Page } from '@/ui/Page'
-import { ErrorNote, Loading, Section } from '@/ui/States'
+import { Loaded, Section } from '@/ui/States'
 import { KV } from '@/packages/elevator/components/KV'
 import { useLoader } from '@/ui/useLoader'
 import { areaText, dateOf } from '@/packages/elevator/components/words'
@@ -14,16 +13,11 @@ import { goBack, href, openPage } from '@/ui/nav'
 
 /** The whole unit's cost-sharing table: every flat's floor, area, coefficient, share; total = net cost. */
 export default function CostPage() {
-  useRequireLogin()
   const id = useRouter().params.id ?? ''
-  const { data, error, cause, loading, reload } = useLoader(() => getElevatorCostTable(id))
+  const { data, cause, loading, reload } = useLoader(() => getElevatorCostTable(id))
   return (
-    <Page backTo={href.elevator.petition({ id })}>
-      <View className="page-title" role="heading" aria-level={1}>
-        费用分摊表
-      </View>
-      {loading && !data && <Loading lines={6} />}
-      {error && <ErrorNote text={error} cause={cause} onRetry={reload} />}
+    <Page requireLogin backTo={href.elevator.petition({ id })} title="费用分摊表">
+      <Loaded of={{ data, cause, loading, reload }} lines={6} />
       {data && (
         <View>
           <View className="secondary">{data.unitLabel}</View>

@@ -2,10 +2,9 @@ import { View } from '@tarojs/components'
 import { useLoad } from '@tarojs/taro'
 import { getMyElevatorUnits } from '@/api/endpoints/elevator'
 import { APPROVAL_TEXT, PARTICIPATION_TEXT } from '@/domain/elevator/thresholds'
-import { useRequireLogin } from '@/ui/auth'
 import { Button } from '@/ui/Button'
 import { Page } from '@/ui/Page'
-import { Empty, ErrorNote, Loading, Section } from '@/ui/States'
+import { Empty, Loaded, Section } from '@/ui/States'
 import { tappable } from '@/ui/tappable'
 import { useLoader } from '@/ui/useLoader'
 import { FREE_STATUSES, STATUS_TAG, areaText, dateTimeOf } from '@/packages/elevator/components/words'
@@ -15,25 +14,20 @@ import { useSession } from '@/stores/session'
 
 /** 加装电梯: my unit(s) and their petition; entry to start one when there is none. */
 export default function ElevatorHome() {
-  useRequireLogin()
   // Messages saved before links went to the petition page point here with ?petitionId=…: open that petition.
   useLoad((q) => {
     if (q?.petitionId) replacePage(href.elevator.petition({ id: q.petitionId }))
   })
-  const { data, error, cause, loading, reload } = useLoader(getMyElevatorUnits)
+  const { data, cause, loading, reload } = useLoader(getMyElevatorUnits)
   // Acting for a family member, the flats are theirs, not the proxy's.
   const actingFor = useSession((s) => s.actingFor)
 
   return (
-    <Page>
-      <View className="page-title" role="heading" aria-level={1}>
-        加装电梯
-      </View>
+    <Page requireLogin title="加装电梯">
       <View className="secondary">
         {`老旧小区加装电梯由本单元业主共同决定：参与的业主面积和人数都要达到 ${PARTICIPATION_TEXT}，参与者中同意的面积和人数都要达到 ${APPROVAL_TEXT}。`}
       </View>
-      {loading && !data && <Loading />}
-      {error && <ErrorNote text={error} cause={cause} onRetry={reload} />}
+      <Loaded of={{ data, cause, loading, reload }} />
       {data && !data.realNameBound && (
         <Empty
           text="请先完成实名认证，系统核对房产登记后才能查看本单元的加装电梯事项。"

@@ -8,10 +8,9 @@ import {
   listElevatorObjections,
 } from '@/api/endpoints/elevator'
 import { useDraft } from '@/stores/drafts'
-import { useRequireLogin } from '@/ui/auth'
 import { Button } from '@/ui/Button'
 import { Page } from '@/ui/Page'
-import { Empty, ErrorNote, Loading, Section } from '@/ui/States'
+import { Empty, ErrorNote, Loaded, Section } from '@/ui/States'
 import { KV } from '@/packages/elevator/components/KV'
 import { useLoader } from '@/ui/useLoader'
 import { useSubmission } from '@/ui/useSubmission'
@@ -21,9 +20,8 @@ import { meaningfulLength, OBJECTION_MIN_CHARS } from '@/domain/elevator/rules'
 
 /** Publicity: file a real-name written objection (text) and see one's own objections. */
 export default function ObjectionsPage() {
-  useRequireLogin()
   const id = useRouter().params.id ?? ''
-  const { data, error, cause, loading, reload } = useLoader(async () => {
+  const { data, cause, loading, reload } = useLoader(async () => {
     const [petition, list, mine] = await Promise.all([
       getElevatorPetition(id),
       listElevatorObjections(id),
@@ -31,7 +29,7 @@ export default function ObjectionsPage() {
     ])
     return { petition, list, mine }
   })
-  const [form, update, clearDraft] = useDraft(`elevator-objection:${id}`, { text: '' })
+  const { value: form, update, clear: clearDraft } = useDraft(`elevator-objection:${id}`, { text: '' })
   const [done, setDone] = useState(false)
   const s = useSubmission()
 
@@ -67,12 +65,8 @@ export default function ObjectionsPage() {
 
   const p = data?.petition
   return (
-    <Page>
-      <View className="page-title" role="heading" aria-level={1}>
-        公示与异议
-      </View>
-      {loading && !data && <Loading />}
-      {error && <ErrorNote text={error} cause={cause} onRetry={reload} />}
+    <Page requireLogin title="公示与异议">
+      <Loaded of={{ data, cause, loading, reload }} />
       {p && (
         <View>
           <View className="secondary">{p.unitLabel}</View>

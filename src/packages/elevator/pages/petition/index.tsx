@@ -1,7 +1,5 @@
 import { View } from '@tarojs/components'
-import Taro, { useRouter, useShareAppMessage } from '@tarojs/taro'
-import { useRef, useState } from 'react'
-import { ApiError, errorMessage, newIdempotencyKey } from '@/api'
+import { useRouter, useShareAppMessage } from '@tarojs/taro'
 import {
   confirmElevatorPetition,
   declineElevatorPetition,
@@ -9,13 +7,13 @@ import {
   getElevatorPetition,
 } from '@/api/endpoints/elevator'
 import { formatFen } from '@/domain/shared/money'
-import { useRequireLogin } from '@/ui/auth'
 import { Button } from '@/ui/Button'
-import { Page } from '@/ui/Page'
-import { ErrorNote, Loading, Section } from '@/ui/States'
+import { Page, PageTitle } from '@/ui/Page'
+import { ErrorNote, Loaded, Section } from '@/ui/States'
 import { KV } from '@/packages/elevator/components/KV'
 import { Meter } from '@/packages/elevator/components/Meter'
 import { useLoader } from '@/ui/useLoader'
+import { useRowAction } from '@/ui/useRowAction'
 import { STATUS_TAG, dateOf, dateTimeOf } from '@/packages/elevator/components/words'
 import '@/packages/elevator/feature.css'
 import { href, openPage } from '@/ui/nav'
@@ -25,58 +23,49 @@ const CO_TAG = { pending: 'tag-warn', confirmed: 'tag-ok', declined: 'tag-bad' }
 
 /** One petition: status, confirmation, the live meter, deadline, result, publicity, mediation, links. */
 export default function PetitionPage() {
-  useRequireLogin()
   const id = useRouter().params.id ?? ''
-  const { data, error, cause, loading, reload } = useLoader(async () => {
+  const { data, cause, loading, reload } = useLoader(async () => {
     const petition = await getElevatorPetition(id)
     const meter = petition.status === 'forming' ? null : await getElevatorMeter(id).catch(() => null)
     return { petition, meter }
   })
-  const [busy, setBusy] = useState(false)
-  const [failure, setFailure] = useState<string | null>(null)
-  const key = useRef(newIdempotencyKey())
+  const rows = useRowAction()
+  const busy = rows.busy !== null
+  const failure = rows.failure('petition')?.text
   // WeChat share: neighbours open this petition directly (they log in first if needed).
   useShareAppMessage(() => ({
     title: '加装电梯表决：请您查看方案并参与表决',
     path: href.elevator.petition({ id }),
   }))
 
-  const answer = async (confirm: boolean) => {
-    if (!confirm) {
-      const r = await Taro.showModal({
-        title: '拒绝作为联合发起人',
-        content: '拒绝后，这份加装电梯申请将被取消，发起人需要重新发起。',
-        confirmText: '确定拒绝',
-        cancelText: '再想想',
-      })
-      if (!r.confirm) return
-    }
-    setBusy(true)
-    setFailure(null)
-    try {
-      await (confirm ? confirmElevatorPetition(id, key.current) : declineElevatorPetition(id, key.current))
-      key.current = newIdempotencyKey()
-      await reload()
-    } catch (e) {
-      // Same key for a retry after no answer (the first try may have been saved); a new one after a refusal.
-      if (!(e instanceof ApiError) || !e.retryable) key.current = newIdempotencyKey()
-      setFailure(errorMessage(e))
-    } finally {
-      setBusy(false)
-    }
-  }
+  /** Confirms or declines being a co-initiator (declining asks first); one idempotency key for both. */
+  const answer = (confirm: boolean) =>
+    rows.run(
+      confirm ? 'confirm' : 'decline',
+      (key) => (confirm ? confirmElevatorPetition(id, key) : declineElevatorPetition(id, key)),
+      {
+        key: 'answer',
+        row: 'petition',
+        confirm: confirm
+          ? undefined
+          : {
+              title: '拒绝作为联合发起人',
+              content: '拒绝后，这份加装电梯申请将被取消，发起人需要重新发起。',
+              confirmText: '确定拒绝',
+              cancelText: '再想想',
+            },
+        done: reload,
+      },
+    )
 
   const p = data?.petition
   const m = data?.meter
   return (
-    <Page>
-      {loading && !data && <Loading lines={5} />}
-      {error && <ErrorNote text={error} cause={cause} onRetry={reload} />}
+    <Page requireLogin>
+      <Loaded of={{ data, cause, loading, reload }} lines={5} />
       {p && (
         <View>
-          <View className="page-title" role="heading" aria-level={1}>
-            {p.unitLabel} 加装电梯
-          </View>
+          <PageTitle>{p.unitLabel} 加装电梯</PageTitle>
           <View id="petition-status" className={`tag ${STATUS_TAG[p.status]}`}>
             {p.statusText}
           </View>

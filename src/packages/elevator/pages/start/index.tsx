@@ -9,7 +9,6 @@ import { BUDGET_TOO_HIGH_TEXT, MAX_ELEVATOR_BUDGET_FEN } from '@/domain/elevator
 import { formatFen, yuanToFen } from '@/domain/shared/money'
 import { addDays, beijingDate, formatDateCn } from '@/domain/shared/time'
 import { useDraft } from '@/stores/drafts'
-import { useRequireLogin } from '@/ui/auth'
 import { Button } from '@/ui/Button'
 import { Field } from '@/ui/Field'
 import { Options } from '@/ui/Options'
@@ -28,7 +27,6 @@ type Period = (typeof PERIODS)[number]
 
 /** Start a petition: my flat, 2–4 co-initiators, the plan in yuan, the voting deadline; autosaved. */
 export default function StartPage() {
-  useRequireLogin()
   const unitId = useRouter().params.unitId ?? ''
   // Three independent loads, each shown as soon as it arrives and retried on its own: the plan can be
   // typed while the owners' list is still on its way.
@@ -44,7 +42,12 @@ export default function StartPage() {
       .filter((r) => r.label.startsWith(`${u.label} `) && !mine.has(r.roomId))
       .map((r) => ({ roomId: r.roomId, name: r.label.slice(u.label.length + 1), floor: r.floor }))
   }
-  const [form, update, clearDraft, restored] = useDraft(`elevator-start:${unitId}`, {
+  const {
+    value: form,
+    update,
+    clear: clearDraft,
+    restored,
+  } = useDraft(`elevator-start:${unitId}`, {
     roomId: '',
     co: [] as string[],
     position: '',
@@ -139,10 +142,7 @@ export default function StartPage() {
 
   if (created) {
     return (
-      <Page>
-        <View className="page-title" role="heading" aria-level={1}>
-          申请已发起
-        </View>
+      <Page requireLogin title="申请已发起">
         <View className="ev-result" id="start-done">
           <View className="ev-big">{created.unitLabel} 加装电梯申请已发起</View>
           <View className="cell-note">
@@ -161,10 +161,7 @@ export default function StartPage() {
   }
 
   return (
-    <Page>
-      <View className="page-title" role="heading" aria-level={1}>
-        发起加装电梯
-      </View>
+    <Page requireLogin title="发起加装电梯">
       {restored && <View className="notice">已恢复上次填写的内容。</View>}
       <Part of={[units]} what="您在本单元的房屋" lines={1}>
         {() =>

@@ -1,7 +1,6 @@
 import { Textarea, View } from '@tarojs/components'
 import Taro, { useRouter } from '@tarojs/taro'
-import { useRef, useState } from 'react'
-import { ApiError, errorMessage, newIdempotencyKey } from '@/api'
+import { useState } from 'react'
 import {
   getElevatorCostTable,
   getElevatorPetition,
@@ -15,14 +14,14 @@ import {
   RECORDED_MEDIATION_STAGES,
   type MediationStage,
 } from '@/domain/elevator/values'
-import { useRequireLogin } from '@/ui/auth'
 import { Button } from '@/ui/Button'
 import { Options } from '@/ui/Options'
 import { Page } from '@/ui/Page'
 import { usePhotoTaker, type TakenPhoto } from '@/ui/photo'
-import { Empty, ErrorNote, Loading, Section } from '@/ui/States'
+import { Empty, ErrorNote, Loaded, Section } from '@/ui/States'
 import { KV } from '@/packages/elevator/components/KV'
 import { useLoader } from '@/ui/useLoader'
+import { useSubmission } from '@/ui/useSubmission'
 import { WorkerOnly } from '@/ui/WorkerOnly'
 import { dateOf, dateTimeOf } from '@/packages/elevator/components/words'
 import '@/packages/elevator/feature.css'
@@ -32,7 +31,7 @@ const isAfter = (a: MediationStage, b: MediationStage) => MEDIATION_STAGES.index
 
 function Objections() {
   const id = useRouter().params.id ?? ''
-  const { data, error, cause, loading, reload } = useLoader(async () => {
+  const { data, cause, loading, reload } = useLoader(async () => {
     const [petition, list, table] = await Promise.all([
       getElevatorPetition(id),
       listElevatorObjections(id),
@@ -45,101 +44,75 @@ function Objections() {
   const [text, setText] = useState('')
   const [photo, setPhoto] = useState<TakenPhoto | null>(null)
   const camera = usePhotoTaker()
-  const [oErrors, setOErrors] = useState<Record<string, string>>({})
-  const [oFailure, setOFailure] = useState<string | null>(null)
-  const [oBusy, setOBusy] = useState(false)
-  const oKey = useRef(newIdempotencyKey())
+  const objection = useSubmission()
   // Mediation form
   const [stage, setStage] = useState<(typeof STAGES)[number]['value'] | null>(null)
   const [note, setNote] = useState('')
-  const [mErrors, setMErrors] = useState<Record<string, string>>({})
-  const [mFailure, setMFailure] = useState<string | null>(null)
-  const [mBusy, setMBusy] = useState(false)
-  const mKey = useRef(newIdempotencyKey())
+  const mediation = useSubmission()
   const [done, setDone] = useState<string | null>(null)
 
   const takePhoto = async () => {
     try {
       setPhoto(await camera.take())
-      setOErrors((e) => ({ ...e, photo: '' }))
+      objection.clearError('photo')
     } catch (e) {
-      setOErrors((x) => ({ ...x, photo: (e as Error).message }))
+      objection.setErrors((x) => ({ ...x, photo: (e as Error).message }))
     }
   }
 
-  const submitObjection = async () => {
-    const errs: Record<string, string> = {}
-    if (!householdId) errs.householdId = '请选择提出异议的房屋'
-    if (text.trim().length < 10) errs.text = '异议内容至少 10 个字，请照书面异议写明理由'
-    if (!photo) errs.photo = '请拍摄业主签字的书面异议'
-    setOErrors(errs)
-    setOFailure(null)
-    if (Object.values(errs).some(Boolean)) return
-    setOBusy(true)
-    try {
-      await recordPaperElevatorObjection(
-        id,
-        { householdId: householdId!, text: text.trim(), photoId: photo!.photoId },
-        oKey.current,
-      )
-      oKey.current = newIdempotencyKey()
-      setText('')
-      setPhoto(null)
-      setHouseholdId(null)
-      setDone('纸质异议已记录。公示期结束后将进入协商。')
-      await reload()
-    } catch (e) {
-      // Same key for a retry after no answer (the first try may have been saved); a new one after a refusal.
-      if (!(e instanceof ApiError) || !e.retryable) oKey.current = newIdempotencyKey()
-      if (e instanceof ApiError && e.fields.text) setOErrors({ text: e.fields.text })
-      else setOFailure(errorMessage(e))
-    } finally {
-      setOBusy(false)
-    }
-  }
+  const submitObjection = () =>
+    objection.submit(
+      () => ({
+        householdId: householdId ? '' : '请选择提出异议的房屋',
+        text: text.trim().length < 10 ? '异议内容至少 10 个字，请照书面异议写明理由' : '',
+        photo: photo ? '' : '请拍摄业主签字的书面异议',
+      }),
+      (key) =>
+        recordPaperElevatorObjection(
+          id,
+          { householdId: householdId!, text: text.trim(), photoId: photo!.photoId },
+          key,
+        ),
+      async () => {
+        setText('')
+        setPhoto(null)
+        setHouseholdId(null)
+        setDone('纸质异议已记录。公示期结束后将进入协商。')
+        await reload()
+      },
+    )
 
-  const submitStep = async () => {
-    const errs: Record<string, string> = {}
-    if (!stage) errs.stage = '请选择推进到哪一步'
-    if (note.trim().length < 4) errs.note = '请写明处理情况'
-    setMErrors(errs)
-    setMFailure(null)
-    if (Object.values(errs).some(Boolean)) return
-    if (stage === 'resolved') {
-      const ok = await Taro.showModal({
-        title: '确认已解决',
-        content: '标记为已解决后，这件事将办结，不能再推进协商步骤。',
-        confirmText: '确认',
-        cancelText: '再看看',
-      })
-      if (!ok.confirm) return
-    }
-    setMBusy(true)
-    try {
-      await recordElevatorMediationStep(id, { stage: stage!, note: note.trim() }, mKey.current)
-      mKey.current = newIdempotencyKey()
-      setNote('')
-      setStage(null)
-      setDone('处理步骤已记录，发起人和提出异议的业主会收到通知。')
-      await reload()
-    } catch (e) {
-      // Same key for a retry after no answer (the first try may have been saved); a new one after a refusal.
-      if (!(e instanceof ApiError) || !e.retryable) mKey.current = newIdempotencyKey()
-      setMFailure(errorMessage(e))
-    } finally {
-      setMBusy(false)
-    }
-  }
+  const submitStep = () =>
+    mediation.submit(
+      () => ({ stage: stage ? '' : '请选择推进到哪一步', note: note.trim().length < 4 ? '请写明处理情况' : '' }),
+      (key) => recordElevatorMediationStep(id, { stage: stage!, note: note.trim() }, key),
+      async () => {
+        setNote('')
+        setStage(null)
+        setDone('处理步骤已记录，发起人和提出异议的业主会收到通知。')
+        await reload()
+      },
+      {
+        confirm:
+          stage === 'resolved'
+            ? async () =>
+                (
+                  await Taro.showModal({
+                    title: '确认已解决',
+                    content: '标记为已解决后，这件事将办结，不能再推进协商步骤。',
+                    confirmText: '确认',
+                    cancelText: '再看看',
+                  })
+                ).confirm
+            : undefined,
+      },
+    )
 
   const p = data?.petition
   const current = p?.mediation?.stage
   return (
-    <Page>
-      <View className="page-title" role="heading" aria-level={1}>
-        异议与协商调解
-      </View>
-      {loading && !data && <Loading />}
-      {error && <ErrorNote text={error} cause={cause} onRetry={reload} />}
+    <Page requireLogin title="异议与协商调解">
+      <Loaded of={{ data, cause, loading, reload }} />
       {done && (
         <View className="ev-result" role="status" id="worker-done">
           <View className="cell-title">{done}</View>
@@ -179,13 +152,13 @@ function Objections() {
                 value={householdId}
                 onChange={(v) => {
                   setHouseholdId(v)
-                  setOErrors((e) => ({ ...e, householdId: '' }))
+                  objection.clearError('householdId')
                 }}
                 options={data.rows.map((r) => ({ value: r.householdId, label: `${r.roomName} 室` }))}
               />
-              {oErrors.householdId && (
+              {objection.errors.householdId && (
                 <View className="field-error" role="alert">
-                  ⚠ {oErrors.householdId}
+                  ⚠ {objection.errors.householdId}
                 </View>
               )}
               <View className="field">
@@ -198,12 +171,12 @@ function Objections() {
                   aria-label="异议内容"
                   onInput={(e) => {
                     setText(e.detail.value)
-                    setOErrors((x) => ({ ...x, text: '' }))
+                    objection.clearError('text')
                   }}
                 />
-                {oErrors.text && (
+                {objection.errors.text && (
                   <View className="field-error" role="alert">
-                    ⚠ {oErrors.text}
+                    ⚠ {objection.errors.text}
                   </View>
                 )}
               </View>
@@ -212,16 +185,16 @@ function Objections() {
               ) : (
                 <View className="cell-note">还没有拍摄签字的书面异议</View>
               )}
-              {oErrors.photo && (
+              {objection.errors.photo && (
                 <View className="field-error" role="alert">
-                  ⚠ {oErrors.photo}
+                  ⚠ {objection.errors.photo}
                 </View>
               )}
               <Button id="wo-photo" kind="secondary" onTap={takePhoto} loading={camera.busy}>
                 {photo ? '重新拍摄' : '拍摄书面异议'}
               </Button>
-              {oFailure && <ErrorNote text={oFailure} />}
-              <Button id="wo-submit" onTap={submitObjection} loading={oBusy}>
+              {objection.failure && <ErrorNote text={objection.failure} />}
+              <Button id="wo-submit" onTap={submitObjection} loading={objection.busy}>
                 录入异议
               </Button>
             </Section>
@@ -247,13 +220,13 @@ function Objections() {
                     value={stage}
                     onChange={(v) => {
                       setStage(v)
-                      setMErrors((e) => ({ ...e, stage: '' }))
+                      mediation.clearError('stage')
                     }}
                     options={STAGES.filter((s) => isAfter(s.value, current))}
                   />
-                  {mErrors.stage && (
+                  {mediation.errors.stage && (
                     <View className="field-error" role="alert">
-                      ⚠ {mErrors.stage}
+                      ⚠ {mediation.errors.stage}
                     </View>
                   )}
                   <View className="field">
@@ -266,17 +239,17 @@ function Objections() {
                       aria-label="处理情况"
                       onInput={(e) => {
                         setNote(e.detail.value)
-                        setMErrors((x) => ({ ...x, note: '' }))
+                        mediation.clearError('note')
                       }}
                     />
-                    {mErrors.note && (
+                    {mediation.errors.note && (
                       <View className="field-error" role="alert">
-                        ⚠ {mErrors.note}
+                        ⚠ {mediation.errors.note}
                       </View>
                     )}
                   </View>
-                  {mFailure && <ErrorNote text={mFailure} />}
-                  <Button id="wm-submit" onTap={submitStep} loading={mBusy}>
+                  {mediation.failure && <ErrorNote text={mediation.failure} />}
+                  <Button id="wm-submit" onTap={submitStep} loading={mediation.busy}>
                     记录处理步骤
                   </Button>
                 </View>
@@ -294,7 +267,6 @@ function Objections() {
 
 /** Worker: objections received on paper during publicity, and the dispute steps after it. */
 export default function WorkerObjections() {
-  useRequireLogin()
   return (
     <WorkerOnly>
       <Objections />

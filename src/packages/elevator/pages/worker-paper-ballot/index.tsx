@@ -5,12 +5,11 @@ import { ApiError } from '@/api'
 import { enterPaperElevatorBallot, getElevatorCostTable } from '@/api/endpoints/elevator'
 import type { ElevatorBallotResultDto, ElevatorChoiceDto, ElevatorShareRowDto } from '@/domain/elevator/contracts'
 import { VOTE_CHOICE_LABELS, VOTE_CHOICES } from '@/domain/elevator/values'
-import { useRequireLogin } from '@/ui/auth'
 import { Button } from '@/ui/Button'
 import { Options } from '@/ui/Options'
 import { Page } from '@/ui/Page'
 import { usePhotoTaker, type TakenPhoto } from '@/ui/photo'
-import { ErrorNote, Loading, Section } from '@/ui/States'
+import { ErrorNote, Loaded, Section } from '@/ui/States'
 import { KV } from '@/packages/elevator/components/KV'
 import { useLoader } from '@/ui/useLoader'
 import { useSubmission } from '@/ui/useSubmission'
@@ -24,7 +23,7 @@ const otherRooms = (r: ElevatorShareRowDto) => (r.ownerRooms ?? []).filter((n) =
 
 function PaperBallot() {
   const id = useRouter().params.id ?? ''
-  const { data, error, cause, loading, reload } = useLoader(() => getElevatorCostTable(id))
+  const { data, cause, loading, reload } = useLoader(() => getElevatorCostTable(id))
   const [householdId, setHouseholdId] = useState<string | null>(null)
   const [channel, setChannel] = useState<'paper' | 'door'>('paper')
   const [choice, setChoice] = useState<ElevatorChoiceDto | null>(null)
@@ -99,10 +98,7 @@ function PaperBallot() {
 
   if (result) {
     return (
-      <Page backTo={href.elevator.worker()}>
-        <View className="page-title" role="heading" aria-level={1}>
-          已录入
-        </View>
+      <Page requireLogin backTo={href.elevator.worker()} title="已录入">
         <View className="ev-result" id="paper-done">
           <View className="ev-big">
             {result.households.map((h) => h.roomName).join('、')}：{CHOICE_CN[result.choice]}（
@@ -133,12 +129,8 @@ function PaperBallot() {
   }
 
   return (
-    <Page backTo={href.elevator.worker()}>
-      <View className="page-title" role="heading" aria-level={1}>
-        录入纸质 / 上门表决票
-      </View>
-      {loading && !data && <Loading />}
-      {error && <ErrorNote text={error} cause={cause} onRetry={reload} />}
+    <Page requireLogin backTo={href.elevator.worker()} title="录入纸质 / 上门表决票">
+      <Loaded of={{ data, cause, loading, reload }} />
       {data && (
         <View>
           <View className="secondary">{data.unitLabel}</View>
@@ -228,7 +220,6 @@ function PaperBallot() {
 
 /** Worker: enter a paper or door-to-door ballot for a household, with a photo of the signed form. */
 export default function WorkerPaperBallot() {
-  useRequireLogin()
   return (
     <WorkerOnly>
       <PaperBallot />

@@ -1,9 +1,8 @@
 import { View } from '@tarojs/components'
 import { listWorkerElevatorPetitions } from '@/api/endpoints/elevator'
-import { useRequireLogin } from '@/ui/auth'
 import { Button } from '@/ui/Button'
 import { Page } from '@/ui/Page'
-import { Empty, ErrorNote, Loading, Section } from '@/ui/States'
+import { Empty, Loaded, Section } from '@/ui/States'
 import { useLoader } from '@/ui/useLoader'
 import { WorkerOnly } from '@/ui/WorkerOnly'
 import { STATUS_TAG, dateTimeOf } from '@/packages/elevator/components/words'
@@ -11,17 +10,13 @@ import '@/packages/elevator/feature.css'
 import { href, openPage } from '@/ui/nav'
 
 function WorkerHome() {
-  const { data, error, cause, loading, reload } = useLoader(listWorkerElevatorPetitions)
+  const { data, cause, loading, reload } = useLoader(listWorkerElevatorPetitions)
   return (
-    <Page>
-      <View className="page-title" role="heading" aria-level={1}>
-        加装电梯 · 工作台
-      </View>
+    <Page requireLogin title="加装电梯 · 工作台">
       <View className="secondary">
         录入纸质或上门表决票、记录纸质异议和协商调解。所有录入都会以您的名义记录并通知业主。
       </View>
-      {loading && !data && <Loading />}
-      {error && <ErrorNote text={error} cause={cause} onRetry={reload} />}
+      <Loaded of={{ data, cause, loading, reload }} />
       {data && data.length === 0 && <Empty text="本社区暂无加装电梯申请。业主发起后会出现在这里。" />}
       {data?.map((p) => (
         <Section key={p.id} title={p.unitLabel} id={`wp-${p.id}`}>
@@ -56,7 +51,6 @@ function WorkerHome() {
 
 /** Worker home of the elevator feature: the community's petitions and what can be done on each. */
 export default function Worker() {
-  useRequireLogin()
   return (
     <WorkerOnly>
       <WorkerHome />

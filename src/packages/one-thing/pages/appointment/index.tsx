@@ -4,7 +4,6 @@ import { useCallback, useEffect, useState } from 'react'
 import { ApiError, errorMessage } from '@/api'
 import { bookAppointment, changeAppointment, getHallAvailability, listServiceHalls } from '@/api/endpoints/one-thing'
 import type { HallAvailabilityDto, OneThingAppointmentDto, ServiceHallDto } from '@/domain/one-thing/contracts'
-import { useRequireLogin } from '@/ui/auth'
 import { Button } from '@/ui/Button'
 import { Options } from '@/ui/Options'
 import { Page } from '@/ui/Page'
@@ -23,7 +22,6 @@ const CLOSED_CN = {
 
 /** Book (or change) a window appointment: hall, working day, time slot with places left; then a confirmation. */
 export default function Appointment() {
-  useRequireLogin()
   const { params } = useRouter()
   const event = findLifeEvent(String(params.event ?? ''))
   const changeId = params.change ? String(params.change) : null
@@ -67,7 +65,7 @@ export default function Appointment() {
 
   if (!event)
     return (
-      <Page>
+      <Page requireLogin>
         <Empty text="没有找到这件事，请返回重新选择。" />
       </Page>
     )
@@ -75,10 +73,7 @@ export default function Appointment() {
 
   if (done) {
     return (
-      <Page>
-        <View className="page-title" role="heading" aria-level={1}>
-          {changeId ? '改约成功' : '预约成功'}
-        </View>
+      <Page requireLogin title={changeId ? '改约成功' : '预约成功'}>
         <View className="card card-pad" id="appointment-done">
           <View className="cell-title">{done.hall.name}</View>
           <View className="cell-note">
@@ -138,10 +133,7 @@ export default function Appointment() {
   }
 
   return (
-    <Page>
-      <View className="page-title" role="heading" aria-level={1}>
-        {heading}
-      </View>
+    <Page requireLogin title={heading}>
       {!!loadError && <ErrorNote text={errorMessage(loadError)} cause={loadError} onRetry={loadHalls} />}
       {!halls && !loadError && <Loading />}
       {halls && halls.length === 0 && <Empty text="暂时没有可以预约的服务中心，请拨打 12345 咨询。" />}

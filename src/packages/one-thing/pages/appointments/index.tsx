@@ -4,14 +4,13 @@ import { useState } from 'react'
 import { errorMessage } from '@/api'
 import { cancelAppointment, listMyAppointments } from '@/api/endpoints/one-thing'
 import type { MyAppointmentsDto, OneThingAppointmentDto } from '@/domain/one-thing/contracts'
-import { useRequireLogin } from '@/ui/auth'
 import { Button } from '@/ui/Button'
 import { Page } from '@/ui/Page'
 import { Empty, ErrorNote, Loading, Section } from '@/ui/States'
 import { findLifeEvent } from '@/packages/one-thing/content'
 import '@/packages/one-thing/feature.css'
 import { href, openPage, replacePage } from '@/ui/nav'
-import { useActionKeys } from '@/ui/useActionKeys'
+import { useRowAction } from '@/ui/useRowAction'
 
 const STATUS = {
   upcoming: ['待办理', 'tag-info'],
@@ -43,13 +42,10 @@ function Card({ a, children }: { a: OneThingAppointmentDto; children?: React.Rea
 
 /** My window appointments: upcoming (change or cancel) and past or cancelled. */
 export default function Appointments() {
-  useRequireLogin()
   const [data, setData] = useState<MyAppointmentsDto | null>(null)
   const [error, setError] = useState<unknown>(null)
-  const [busy, setBusy] = useState<string | null>(null)
-  /** A cancel that did not go through: which appointment, and why. */
-  const [failed, setFailed] = useState<{ id: string; cause: unknown } | null>(null)
-  const keys = useActionKeys()
+  /** Cancels; a cancel that did not go through is kept under its appointment, with why. */
+  const rows = useRowAction()
   const load = async () => {
     setError(null)
     try {
@@ -62,36 +58,22 @@ export default function Appointments() {
     load()
   })
 
-  const cancel = async (a: OneThingAppointmentDto) => {
-    const ok = await Taro.showModal({
-      title: '要取消这个预约吗？',
-      content: `取消后 ${a.dateLabel} ${a.slot.start} 的名额会让给其他人，再办需要重新预约。`,
-      confirmText: '确定取消',
-      cancelText: '不取消',
-    })
-    if (!ok.confirm) return
-    setBusy(a.id)
-    setFailed(null)
-    const name = `cancel-${a.id}`
-    try {
-      await cancelAppointment(a.id, keys.keyFor(name))
-      keys.settle(name)
-      Taro.showToast({ title: '已取消预约', icon: 'none' })
-    } catch (e) {
-      keys.settle(name, e)
-      setFailed({ id: a.id, cause: e })
-    } finally {
-      setBusy(null)
+  const cancel = (a: OneThingAppointmentDto) =>
+    rows.run(`cancel-${a.id}`, (key) => cancelAppointment(a.id, key), {
+      row: a.id,
+      confirm: {
+        title: '要取消这个预约吗？',
+        content: `取消后 ${a.dateLabel} ${a.slot.start} 的名额会让给其他人，再办需要重新预约。`,
+        confirmText: '确定取消',
+        cancelText: '不取消',
+      },
+      done: () => Taro.showToast({ title: '已取消预约', icon: 'none' }),
       // Reloaded either way: a cancel whose answer was lost may have gone through.
-      await load()
-    }
-  }
+      always: load,
+    })
 
   return (
-    <Page>
-      <View className="page-title" role="heading" aria-level={1}>
-        我的窗口预约
-      </View>
+    <Page requireLogin title="我的窗口预约">
       {!!error && <ErrorNote text={errorMessage(error)} cause={error} onRetry={load} />}
       {!data && !error && <Loading />}
       {data && (
@@ -113,12 +95,17 @@ export default function Appointments() {
                 >
                   改约
                 </Button>
-                <Button id={`cancel-${a.id}`} kind="danger" loading={busy === a.id} onTap={() => cancel(a)}>
+                <Button
+                  id={`cancel-${a.id}`}
+                  kind="danger"
+                  loading={rows.busy === `cancel-${a.id}`}
+                  onTap={() => cancel(a)}
+                >
                   取消预约
                 </Button>
               </View>
-              {failed?.id === a.id && (
-                <ErrorNote text={`没有取消成功：${errorMessage(failed.cause)}`} cause={failed.cause} />
+              {rows.failure(a.id) && (
+                <ErrorNote text={`没有取消成功：${rows.failure(a.id)?.text}`} cause={rows.failure(a.id)?.cause} />
               )}
             </Card>
           ))}

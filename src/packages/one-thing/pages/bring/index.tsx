@@ -17,22 +17,16 @@ export default function Bring() {
         <Empty text="没有找到这件事，请返回重新选择。" />
       </Page>
     )
-  const title = (
-    <View className="page-title" role="heading" aria-level={1}>
-      {event.name} · 要带的材料
-    </View>
-  )
+  const title = `${event.name} · 要带的材料`
   if (loadError)
     return (
-      <Page>
-        {title}
+      <Page title={title}>
         <ErrorNote text={loadError} cause={loadCause} onRetry={load} />
       </Page>
     )
   if (!progress)
     return (
-      <Page>
-        {title}
+      <Page title={title}>
         <Loading />
       </Page>
     )
@@ -42,8 +36,7 @@ export default function Bring() {
     .flatMap((g) => g.items)
     .filter((i) => i.channel === 'window')
   return (
-    <Page>
-      {title}
+    <Page title={title}>
       <View className="secondary">去窗口办理时请带齐下面的材料（原件），每样只要准备一份。</View>
       {materials.length === 0 ? (
         <Empty text="按您的情况，这件事都可以在网上办，不用去窗口。" />

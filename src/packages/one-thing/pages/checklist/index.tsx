@@ -157,22 +157,16 @@ export default function Checklist() {
         <Empty text="没有找到这件事，请返回重新选择。" />
       </Page>
     )
-  const title = (
-    <View className="page-title" role="heading" aria-level={1}>
-      {event.name} · 办事清单
-    </View>
-  )
+  const title = `${event.name} · 办事清单`
   if (loadError)
     return (
-      <Page>
-        {title}
+      <Page title={title}>
         <ErrorNote text={loadError} cause={loadCause} onRetry={load} />
       </Page>
     )
   if (!progress || !saved || !today)
     return (
-      <Page>
-        {title}
+      <Page title={title}>
         <Loading />
       </Page>
     )
@@ -217,8 +211,7 @@ export default function Checklist() {
   const hasWindow = items.some((i) => i.channel === 'window')
 
   return (
-    <Page>
-      {title}
+    <Page title={title}>
       {pending && (
         <View className="notice">
           <View>还有问题没有回答，回答后清单会更准确。</View>

@@ -43,10 +43,7 @@ export default function OneThingHome() {
   const started = (mine ?? []).filter((p) => findLifeEvent(p.eventId))
 
   return (
-    <Page>
-      <View className="page-title" role="heading" aria-level={1}>
-        一件事
-      </View>
+    <Page title="一件事">
       <View className="secondary">一次告知要办的事、要带的材料和办理期限。</View>
       <Field
         id="one-thing-search"

@@ -50,22 +50,16 @@ export default function Questions() {
         />
       </Page>
     )
-  const title = (
-    <View className="page-title" role="heading" aria-level={1}>
-      {event.name}
-    </View>
-  )
+  const title = event.name
   if (loadError)
     return (
-      <Page>
-        {title}
+      <Page title={title}>
         <ErrorNote text={loadError} cause={loadCause} onRetry={load} />
       </Page>
     )
   if (!progress || !today)
     return (
-      <Page>
-        {title}
+      <Page title={title}>
         <Loading />
       </Page>
     )
@@ -89,8 +83,7 @@ export default function Questions() {
   }
 
   return (
-    <Page>
-      {title}
+    <Page title={title}>
       {current ? (
         <View className="ot-question" id="question" key={current.id}>
           <View className="secondary">

@@ -34,10 +34,7 @@ export default function Dev() {
       </Page>
     )
   return (
-    <Page>
-      <View className="page-title" role="heading" aria-level={1}>
-        演示设置
-      </View>
+    <Page title="演示设置">
       {error && <ErrorNote text={error} />}
       {!state && !error && <Loading />}
       {state && (

@@ -2,14 +2,12 @@ import { View } from '@tarojs/components'
 import Taro, { useLoad } from '@tarojs/taro'
 import { useState } from 'react'
 import { errorMessage, exportMyData } from '@/api'
-import { useRequireLogin } from '@/ui/auth'
 import { Button } from '@/ui/Button'
 import { Page } from '@/ui/Page'
 import { ErrorNote, Loading } from '@/ui/States'
 
 /** A readable summary of everything stored about the user; copy it to keep it. */
 export default function Export() {
-  useRequireLogin()
   const [text, setText] = useState<string | null>(null)
   const [error, setError] = useState<unknown>(null)
   const load = () => {
@@ -18,10 +16,7 @@ export default function Export() {
   }
   useLoad(load)
   return (
-    <Page>
-      <View className="page-title" role="heading" aria-level={1}>
-        我的数据
-      </View>
+    <Page requireLogin title="我的数据">
       <View className="secondary">以下是我们保存的关于您的全部信息。只有您本人能看到完整的身份证号码。</View>
       {!!error && <ErrorNote text={errorMessage(error)} cause={error} onRetry={load} />}
       {!text && !error && <Loading />}

@@ -3,9 +3,8 @@ import { useRouter } from '@tarojs/taro'
 import { useState } from 'react'
 import { listYpCheckinCodes } from '@/api/endpoints/youth-palace'
 import { formatDateCn } from '@/domain/shared/time'
-import { useRequireLogin } from '@/ui/auth'
 import { Page } from '@/ui/Page'
-import { Empty, ErrorNote, Loading, Section } from '@/ui/States'
+import { Empty, Loaded, Section } from '@/ui/States'
 import { tappable } from '@/ui/tappable'
 import { QrImage } from '@/ui/QrImage'
 import { serverNow, useLoaded } from '@/packages/youth-palace/components/util'
@@ -15,7 +14,6 @@ const ATTEND = { present: '已签到', absent: '缺课' } as const
 
 /** Check-in code per session: one QR code at a time (the next session first), a list of sessions to switch. */
 export default function Checkin() {
-  useRequireLogin()
   const params = useRouter().params
   const id = params.id ?? ''
   const title = params.name ? decodeURIComponent(params.name) : ''
@@ -32,13 +30,9 @@ export default function Checkin() {
   const date = picked ?? data?.next ?? null
   const current = data?.list.find((c) => c.sessionDate === date)
   return (
-    <Page>
-      <View className="page-title" role="heading" aria-level={1}>
-        签到码
-      </View>
+    <Page requireLogin title="签到码">
       {title && <View className="secondary">{title}</View>}
-      {codes.loading && !data && <Loading />}
-      {codes.error && <ErrorNote text={codes.error} cause={codes.cause} onRetry={codes.reload} />}
+      <Loaded of={codes} />
       {data && data.list.length === 0 && <Empty text="这门课没有排课日期，请联系社区。" />}
       {current && (
         <View className="card card-pad" id="checkin-current">

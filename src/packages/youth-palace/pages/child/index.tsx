@@ -7,7 +7,6 @@ import type { YpChildDto, YpChildPatch } from '@/domain/youth-palace/contracts'
 import { beijingDate } from '@/domain/shared/time'
 import { normalizeChildName } from '@/domain/youth-palace/children'
 import { useDraft } from '@/stores/drafts'
-import { useRequireLogin } from '@/ui/auth'
 import { Button } from '@/ui/Button'
 import { Page } from '@/ui/Page'
 import { PhotoError, usePhotoTaker } from '@/ui/photo'
@@ -47,10 +46,16 @@ function ChildEditor({
 }) {
   const today = beijingDate(Date.now())
   // A new proof photo is uploaded when taken; the draft keeps its id.
-  const [form, update, clearDraft, restored] = useDraft<ChildForm & { proofPhotoId?: string }>(
-    `yp-child-edit:${child.id}`,
-    { name: child.name, birthDate: child.birthDate, hardship: child.hardship },
-  )
+  const {
+    value: form,
+    update,
+    clear: clearDraft,
+    restored,
+  } = useDraft<ChildForm & { proofPhotoId?: string }>(`yp-child-edit:${child.id}`, {
+    name: child.name,
+    birthDate: child.birthDate,
+    hardship: child.hardship,
+  })
   const photo = form.proofPhotoId
   const [showRestored, setShowRestored] = useState(restored)
   const camera = usePhotoTaker()
@@ -195,17 +200,13 @@ function ChildEditor({
 
 /** 孩子资料: edit a child's name, birth date and hardship proof, or delete the profile (youth palace). */
 export default function ChildPage() {
-  useRequireLogin()
   const id = useRouter().params.id ?? ''
   const child = useLoaded(() => getYpChild(id))
   const { upsertChild, removeChild } = useYouthPalace()
   const [done, setDone] = useState<{ text: string; deleted: boolean } | null>(null)
 
   return (
-    <Page backTo={href.youthPalace.index()}>
-      <View className="page-title" role="heading" aria-level={1}>
-        孩子资料
-      </View>
+    <Page requireLogin backTo={href.youthPalace.index()} title="孩子资料">
       {child.loading && !child.data && <Loading />}
       {child.error && !done && <ErrorNote text={child.error} cause={child.cause} onRetry={child.reload} />}
       {done && (

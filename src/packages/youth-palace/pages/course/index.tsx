@@ -6,10 +6,9 @@ import { applyYpCourse, getYpCourse } from '@/api/endpoints/youth-palace'
 import type { YpCourseDto, YpEnrollmentDto } from '@/domain/youth-palace/contracts'
 import { formatFen } from '@/domain/shared/money'
 import { formatDateCn } from '@/domain/shared/time'
-import { useRequireLogin } from '@/ui/auth'
 import { Button } from '@/ui/Button'
 import { Options } from '@/ui/Options'
-import { Page } from '@/ui/Page'
+import { Page, PageTitle } from '@/ui/Page'
 import { Part } from '@/ui/Part'
 import { Empty, ErrorNote, Section } from '@/ui/States'
 import {
@@ -56,7 +55,6 @@ function closedCn(c: YpCourseDto): string {
  * Course detail: teacher, site, schedule, seats, fee (hardship price), apply for a chosen child, waitlist when full.
  */
 export default function Course() {
-  useRequireLogin()
   const params = useRouter().params
   const courseId = params.id ?? ''
   const kids = useYpChildren()
@@ -121,20 +119,14 @@ export default function Course() {
   // Registration over by the backend's clock: no 报名 (nor 加入候补), the reason instead.
   const over = !!c && registrationOver(c)
   return (
-    <Page>
-      {!c && (
-        <View className="page-title" role="heading" aria-level={1}>
-          课程详情
-        </View>
-      )}
+    <Page requireLogin>
+      {!c && <PageTitle>课程详情</PageTitle>}
       <Part of={[course]} what="课程信息" lines={4}>
         {() => null}
       </Part>
       {c && (
         <View>
-          <View className="page-title" role="heading" aria-level={1}>
-            {c.name}
-          </View>
+          <PageTitle>{c.name}</PageTitle>
           <View className="secondary">{c.description}</View>
           <Section title="课程信息" id="course-info">
             <Kv k="老师" v={c.teacher} />

@@ -5,7 +5,6 @@ import { errorMessage } from '@/api'
 import { listYpCourses } from '@/api/endpoints/youth-palace'
 import type { YpCourseDto } from '@/domain/youth-palace/contracts'
 import { formatFen } from '@/domain/shared/money'
-import { useRequireLogin } from '@/ui/auth'
 import { Button } from '@/ui/Button'
 import { Page } from '@/ui/Page'
 import { Part } from '@/ui/Part'
@@ -21,7 +20,6 @@ const PAGE_SIZE = 6
 
 /** Course list: filter by child (only courses the child fits), category, site, weekday; seats left and fee. */
 export default function Courses() {
-  useRequireLogin()
   const params = useRouter().params
   const children = useYouthPalace((s) => s.children)
   const termList = useYpTerms()
@@ -84,10 +82,7 @@ export default function Courses() {
   const child = children.find((c) => c.id === childId)
   const list = courses ?? []
   return (
-    <Page>
-      <View className="page-title" role="heading" aria-level={1}>
-        {child ? `适合${child.name}的课程` : '全部课程'}
-      </View>
+    <Page requireLogin title={child ? `适合${child.name}的课程` : '全部课程'}>
       <Section title="筛选">
         {children.length > 0 && (
           <ChipGroup

@@ -5,7 +5,6 @@ import { errorMessage } from '@/api'
 import { createYpChild } from '@/api/endpoints/youth-palace'
 import { beijingDate, formatDateCn } from '@/domain/shared/time'
 import { useDraft } from '@/stores/drafts'
-import { useRequireLogin } from '@/ui/auth'
 import { Button } from '@/ui/Button'
 import { Cell } from '@/ui/Cell'
 import { Page } from '@/ui/Page'
@@ -21,7 +20,6 @@ import { href, openPage } from '@/ui/nav'
 
 /** 家门口青少年宫: the caller's children (add, edit), the open term, entries to courses and my courses. */
 export default function YouthPalaceHome() {
-  useRequireLogin()
   const upsertChild = useYouthPalace((st) => st.upsertChild)
   const kids = useYpChildren()
   const termList = useYpTerms()
@@ -32,11 +30,11 @@ export default function YouthPalaceHome() {
   const today = beijingDate(Date.now())
   const [adding, setAdding] = useState(false)
   // The proof photo is uploaded when taken; the draft keeps its id.
-  const [form, update, clearDraft] = useDraft<ChildForm & { proofPhotoId?: string }>('yp-child', {
-    name: '',
-    birthDate: '',
-    hardship: false,
-  })
+  const {
+    value: form,
+    update,
+    clear: clearDraft,
+  } = useDraft<ChildForm & { proofPhotoId?: string }>('yp-child', { name: '', birthDate: '', hardship: false })
   const photo = form.proofPhotoId
   const camera = usePhotoTaker()
   const [photoFailure, setPhotoFailure] = useState<string | null>(null)
@@ -74,10 +72,7 @@ export default function YouthPalaceHome() {
   }
 
   return (
-    <Page>
-      <View className="page-title" role="heading" aria-level={1}>
-        家门口青少年宫
-      </View>
+    <Page requireLogin title="家门口青少年宫">
       <View className="secondary">
         社区里的低收费兴趣课，适合 3–14 岁的孩子。每个孩子每学期最多报 2 门，时间不能冲突。
       </View>

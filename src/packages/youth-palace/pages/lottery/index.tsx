@@ -4,10 +4,9 @@ import { useState } from 'react'
 import { getYpLottery } from '@/api/endpoints/youth-palace'
 import type { YpLotteryDto } from '@/domain/youth-palace/contracts'
 import { LOTTERY_ALGORITHM_CN, drawWithPriority, lotterySeed, verifyReveal } from '@/domain/youth-palace/lottery'
-import { useRequireLogin } from '@/ui/auth'
 import { Button } from '@/ui/Button'
 import { Page } from '@/ui/Page'
-import { ErrorNote, Loading, Section } from '@/ui/States'
+import { Loaded, Section } from '@/ui/States'
 import { formatInstantCn, useLoaded } from '@/packages/youth-palace/components/util'
 import '@/packages/youth-palace/feature.css'
 
@@ -52,7 +51,6 @@ function Kv({ k, v, hash }: { k: string; v: string; hash?: boolean }) {
  * the app.
  */
 export default function Lottery() {
-  useRequireLogin()
   const id = useRouter().params.id ?? ''
   const lottery = useLoaded(() => getYpLottery(id))
   const [shown, setShown] = useState(ORDER_PAGE)
@@ -62,12 +60,8 @@ export default function Lottery() {
   const resident = new Map((l?.applications ?? []).map((a) => [a.id, a]))
   const mine = (l?.order ?? []).map((x, i) => ({ x, i })).filter(({ x }) => resident.get(x)?.mine)
   return (
-    <Page>
-      <View className="page-title" role="heading" aria-level={1}>
-        {l ? `《${l.courseName}》抽签` : '抽签结果'}
-      </View>
-      {lottery.loading && !l && <Loading />}
-      {lottery.error && <ErrorNote text={lottery.error} cause={lottery.cause} onRetry={lottery.reload} />}
+    <Page requireLogin title={l ? `《${l.courseName}》抽签` : '抽签结果'}>
+      <Loaded of={lottery} />
       {l && (
         <View>
           {l.status === 'committed' && (

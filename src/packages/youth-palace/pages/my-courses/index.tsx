@@ -1,7 +1,7 @@
 import { View } from '@tarojs/components'
 import Taro, { useRouter } from '@tarojs/taro'
 import { useRef, useState } from 'react'
-import { ApiError, errorMessage } from '@/api'
+import { ApiError } from '@/api'
 import {
   cancelYpEnrollment,
   confirmYpEnrollment,
@@ -12,11 +12,10 @@ import {
 } from '@/api/endpoints/youth-palace'
 import type { YpEnrollmentDto } from '@/domain/youth-palace/contracts'
 import { formatFen } from '@/domain/shared/money'
-import { useRequireLogin } from '@/ui/auth'
 import { Button } from '@/ui/Button'
 import { Page } from '@/ui/Page'
-import { useActionKeys } from '@/ui/useActionKeys'
-import { Empty, ErrorNote, Loading, Section } from '@/ui/States'
+import { type RowQuestion, useRowAction } from '@/ui/useRowAction'
+import { Empty, ErrorNote, Loaded, Section } from '@/ui/States'
 import {
   ENROLLMENT_STATUS,
   formatInstantCn,
@@ -75,7 +74,6 @@ async function payAndConfirm(
 
 /** My courses per child: status in words, waitlist position, offers with their deadline, confirm/decline/pay/cancel. */
 export default function MyCourses() {
-  useRequireLogin()
   const childId = useRouter().params.childId || undefined
   const children = useYouthPalace((s) => s.children)
   const [now, setNow] = useState(Date.now())
@@ -85,28 +83,25 @@ export default function MyCourses() {
     if (!useYouthPalace.getState().childrenState.loaded) useYouthPalace.getState().loadChildren()
     return items
   })
-  const [busyId, setBusyId] = useState<string | null>(null)
-  const [failures, setFailures] = useState<Record<string, string>>({})
   const [results, setResults] = useState<Record<string, string>>({})
-  const keys = useActionKeys()
+  const rows = useRowAction()
   const paid = useRef<Record<string, string>>({})
 
-  const act = async (e: YpEnrollmentDto, action: string, run: (key: string) => Promise<string | null>) => {
-    setBusyId(`${action}-${e.id}`)
-    setFailures({ ...failures, [e.id]: '' })
-    const k = `${action}-${e.id}`
-    try {
-      const said = await run(keys.keyFor(k))
-      keys.settle(k)
-      if (said) setResults({ ...results, [e.id]: said })
-      await list.reload()
-    } catch (err) {
-      keys.settle(k, err)
-      setFailures({ ...failures, [e.id]: errorMessage(err) })
-    } finally {
-      setBusyId(null)
-    }
-  }
+  /** Runs `action` on the enrollment `e`; what it says on success (null: nothing) is kept under the row. */
+  const act = (
+    e: YpEnrollmentDto,
+    action: string,
+    run: (key: string) => Promise<string | null>,
+    confirm?: RowQuestion,
+  ) =>
+    rows.run(`${action}-${e.id}`, run, {
+      row: e.id,
+      confirm,
+      done: async (said) => {
+        if (said) setResults((now) => ({ ...now, [e.id]: said }))
+        await list.reload()
+      },
+    })
 
   const confirm = (e: YpEnrollmentDto) =>
     act(e, 'confirm', async (key) => {
@@ -121,46 +116,41 @@ export default function MyCourses() {
     })
 
   const decline = (e: YpEnrollmentDto) =>
-    act(e, 'decline', async (key) => {
-      const r = await Taro.showModal({
+    act(
+      e,
+      'decline',
+      async (key) => {
+        await declineYpEnrollment(e.id, key)
+        return `已放弃《${e.courseName}》，名额已顺延给下一位候补。`
+      },
+      {
         title: '放弃名额',
         content: `放弃后名额会给下一位候补的家庭，不能撤回。确定放弃${e.childName}的《${e.courseName}》吗？`,
         confirmText: '确定放弃',
-      })
-      if (!r.confirm) return null
-      await declineYpEnrollment(e.id, key)
-      return `已放弃《${e.courseName}》，名额已顺延给下一位候补。`
-    })
+      },
+    )
 
-  const cancel = (e: YpEnrollmentDto) =>
-    act(e, 'cancel', async (key) => {
-      const c = e.cancellation
-      const paid = e.payment?.status === 'paid'
-      const free = !c || c.free
-      const content = free
-        ? `现在取消是免费的${paid ? `，已付的 ${formatFen(e.payment!.amountFen)} 会原路退回` : ''}。取消后名额给下一位候补，不能撤回。`
-        : `已过免费取消时间（${formatInstantCn(c!.cutoff)}），现在取消会记一次缺课${paid ? '，学费不退' : ''}；一学期缺课 3 次，下学期不能优先报名。`
-      const r = await Taro.showModal({
-        title: free ? '免费取消' : '取消将记一次缺课',
-        content,
-        confirmText: '确定取消',
-      })
-      if (!r.confirm) return null
-      const res = await cancelYpEnrollment(e.id, key)
-      return res.message
+  const cancel = (e: YpEnrollmentDto) => {
+    const c = e.cancellation
+    const paid = e.payment?.status === 'paid'
+    const free = !c || c.free
+    const content = free
+      ? `现在取消是免费的${paid ? `，已付的 ${formatFen(e.payment!.amountFen)} 会原路退回` : ''}。取消后名额给下一位候补，不能撤回。`
+      : `已过免费取消时间（${formatInstantCn(c!.cutoff)}），现在取消会记一次缺课${paid ? '，学费不退' : ''}；一学期缺课 3 次，下学期不能优先报名。`
+    return act(e, 'cancel', async (key) => (await cancelYpEnrollment(e.id, key)).message, {
+      title: free ? '免费取消' : '取消将记一次缺课',
+      content,
+      confirmText: '确定取消',
     })
+  }
 
   const items = list.data ?? []
   const child = children.find((c) => c.id === childId)
   const byChild = new Map<string, YpEnrollmentDto[]>()
   for (const e of items) byChild.set(e.childName, [...(byChild.get(e.childName) ?? []), e])
   return (
-    <Page>
-      <View className="page-title" role="heading" aria-level={1}>
-        {child ? `${child.name}的课程` : '我的课程'}
-      </View>
-      {list.loading && !list.data && <Loading />}
-      {list.error && <ErrorNote text={list.error} cause={list.cause} onRetry={list.reload} />}
+    <Page requireLogin title={child ? `${child.name}的课程` : '我的课程'}>
+      <Loaded of={list} />
       {list.data && items.length === 0 && (
         <Empty
           text="还没有报名课程。可以先去看看适合孩子的课程。"
@@ -172,7 +162,7 @@ export default function MyCourses() {
         <Section key={name} title={name}>
           {es.map((e) => {
             const st = ENROLLMENT_STATUS[e.status]
-            const busy = (a: string) => busyId === `${a}-${e.id}`
+            const busy = (a: string) => rows.busy === `${a}-${e.id}`
             const holds = ['pending', 'admitted', 'waitlisted', 'confirmed'].includes(e.status)
             return (
               <View key={e.id} id={`enrollment-${e.id}`} className="yp-course">
@@ -224,7 +214,7 @@ export default function MyCourses() {
                     {results[e.id]}
                   </View>
                 )}
-                {failures[e.id] && <ErrorNote text={failures[e.id]} />}
+                {rows.failure(e.id) && <ErrorNote text={rows.failure(e.id)?.text ?? ''} />}
                 {e.status === 'admitted' && (
                   <View className="btn-row">
                     <Button id={`confirm-${e.id}`} loading={busy('confirm')} onTap={() => confirm(e)}>

@@ -6,11 +6,10 @@ import { getYpCourse, getYpRoster, takeYpAttendance } from '@/api/endpoints/yout
 import type { YpAttendanceResultDto, YpRosterEntryDto } from '@/domain/youth-palace/contracts'
 import { beijingDate, formatDateCn } from '@/domain/shared/time'
 import { useSession } from '@/stores/session'
-import { useRequireLogin } from '@/ui/auth'
 import { Button } from '@/ui/Button'
 import { Options } from '@/ui/Options'
 import { Page } from '@/ui/Page'
-import { Empty, ErrorNote, Loading, Section } from '@/ui/States'
+import { Empty, ErrorNote, Loaded, Section } from '@/ui/States'
 import { Chip } from '@/packages/youth-palace/components/Chip'
 import { serverNow, useLoaded, WORKER_ENROLLMENT_STATUS } from '@/packages/youth-palace/components/util'
 import '@/packages/youth-palace/feature.css'
@@ -39,7 +38,6 @@ const marksOf = (confirmed: YpRosterEntryDto[], session: string): Record<string,
  * marked 到了 or 没到 before it is sent; on the day it was taken it may be corrected, then it is final.
  */
 export default function WorkerAttendance() {
-  useRequireLogin()
   const params = useRouter().params
   const courseId = params.id ?? ''
   const me = useSession((s) => s.me)
@@ -58,10 +56,7 @@ export default function WorkerAttendance() {
   const key = useRef(newIdempotencyKey())
   if (me?.role !== 'worker')
     return (
-      <Page>
-        <View className="page-title" role="heading" aria-level={1}>
-          名单与点名
-        </View>
+      <Page requireLogin title="名单与点名">
         <Empty text="这里只有社区工作人员可以进入。" />
       </Page>
     )
@@ -128,12 +123,8 @@ export default function WorkerAttendance() {
   }
 
   return (
-    <Page>
-      <View className="page-title" role="heading" aria-level={1}>
-        {d ? `${d.course.name} · 名单与点名` : '名单与点名'}
-      </View>
-      {data.loading && !d && <Loading />}
-      {data.error && <ErrorNote text={data.error} cause={data.cause} onRetry={data.reload} />}
+    <Page requireLogin title={d ? `${d.course.name} · 名单与点名` : '名单与点名'}>
+      <Loaded of={data} />
       {d && (
         <View>
           <Section title="点名" id="attendance">

@@ -1,17 +1,16 @@
 import { View } from '@tarojs/components'
 import { useRouter } from '@tarojs/taro'
-import { useRef, useState } from 'react'
-import { ApiError, errorMessage, newIdempotencyKey } from '@/api'
+import { useState } from 'react'
 import { createYpCourse } from '@/api/endpoints/youth-palace'
 import type { YpCourseDetailDto, YpSessionDto } from '@/domain/youth-palace/contracts'
 import { yuanToFen } from '@/domain/shared/money'
 import { useDraft } from '@/stores/drafts'
 import { useSession } from '@/stores/session'
-import { useRequireLogin } from '@/ui/auth'
 import { Button } from '@/ui/Button'
 import { Field } from '@/ui/Field'
 import { Options } from '@/ui/Options'
 import { Page } from '@/ui/Page'
+import { useSubmission } from '@/ui/useSubmission'
 import { Empty, ErrorNote, Section } from '@/ui/States'
 import { WEEKDAY_CN } from '@/packages/youth-palace/components/util'
 import '@/packages/youth-palace/feature.css'
@@ -34,74 +33,55 @@ const INITIAL = {
 
 /** Worker: a short form to add a course to a draft or open term. */
 export default function WorkerCourse() {
-  useRequireLogin()
   const termId = useRouter().params.termId ?? ''
   const me = useSession((s) => s.me)
-  const [form, update, clearDraft] = useDraft(`yp-course-${termId}`, INITIAL)
-  const [errors, setErrors] = useState<Record<string, string>>({})
-  const [failure, setFailure] = useState<string | null>(null)
-  const [busy, setBusy] = useState(false)
+  const { value: form, update, clear: clearDraft } = useDraft(`yp-course-${termId}`, INITIAL)
+  const { errors, failure, busy, submit: send } = useSubmission()
   const [done, setDone] = useState<YpCourseDetailDto | null>(null)
-  const key = useRef(newIdempotencyKey())
   if (me?.role !== 'worker')
     return (
-      <Page backTo={href.youthPalace.worker()}>
-        <View className="page-title" role="heading" aria-level={1}>
-          添加课程
-        </View>
+      <Page requireLogin backTo={href.youthPalace.worker()} title="添加课程">
         <Empty text="这里只有社区工作人员可以进入。" />
       </Page>
     )
 
-  const submit = async () => {
-    setErrors({})
-    setFailure(null)
-    let feeFen = 0
+  const feeProblem = () => {
     try {
-      feeFen = yuanToFen(form.feeYuan || '0')
+      yuanToFen(form.feeYuan || '0')
+      return ''
     } catch (e) {
-      setErrors({ feeFen: (e as Error).message })
-      return
-    }
-    setBusy(true)
-    try {
-      const sessions: YpSessionDto[] = [
-        { weekday: Number(form.weekday) as YpSessionDto['weekday'], start: form.start, end: form.end },
-      ]
-      const c = await createYpCourse(
-        termId,
-        {
-          name: form.name,
-          category: form.category,
-          site: form.site,
-          teacher: form.teacher,
-          ageMin: Number(form.ageMin),
-          ageMax: Number(form.ageMax),
-          capacity: Number(form.capacity),
-          feeFen,
-          admission: form.admission,
-          sessions,
-        },
-        key.current,
-      )
-      key.current = newIdempotencyKey()
-      clearDraft()
-      setDone(c)
-    } catch (e) {
-      if (e instanceof ApiError && e.status >= 400 && e.status < 500) key.current = newIdempotencyKey()
-      if (e instanceof ApiError && Object.keys(e.fields).length) setErrors(e.fields)
-      setFailure(errorMessage(e))
-    } finally {
-      setBusy(false)
+      return (e as Error).message
     }
   }
+  const submit = () =>
+    send(
+      () => ({ feeFen: feeProblem() }),
+      (key) =>
+        createYpCourse(
+          termId,
+          {
+            name: form.name,
+            category: form.category,
+            site: form.site,
+            teacher: form.teacher,
+            ageMin: Number(form.ageMin),
+            ageMax: Number(form.ageMax),
+            capacity: Number(form.capacity),
+            feeFen: yuanToFen(form.feeYuan || '0'),
+            admission: form.admission,
+            sessions: [{ weekday: Number(form.weekday) as YpSessionDto['weekday'], start: form.start, end: form.end }],
+          },
+          key,
+        ),
+      (c) => {
+        clearDraft()
+        setDone(c)
+      },
+    )
 
   if (done) {
     return (
-      <Page backTo={href.youthPalace.worker()}>
-        <View className="page-title" role="heading" aria-level={1}>
-          课程已添加
-        </View>
+      <Page requireLogin backTo={href.youthPalace.worker()} title="课程已添加">
         <View className="notice" role="status">
           《{done.name}》已添加，{done.scheduleText}，共 {done.sessionDates.length} 次课。学期开放报名后家长就能看到。
         </View>
@@ -125,10 +105,7 @@ export default function WorkerCourse() {
     />
   )
   return (
-    <Page backTo={href.youthPalace.worker()}>
-      <View className="page-title" role="heading" aria-level={1}>
-        添加课程
-      </View>
+    <Page requireLogin backTo={href.youthPalace.worker()} title="添加课程">
       <Section title="课程">
         {f('name', '课程名称')}
         {f('category', '类别', { placeholder: '如 书画、舞蹈、体育' })}

@@ -1,7 +1,5 @@
 import { View } from '@tarojs/components'
-import Taro from '@tarojs/taro'
-import { useRef, useState } from 'react'
-import { ApiError, errorMessage, newIdempotencyKey } from '@/api'
+import { useState } from 'react'
 import {
   closeYpTerm,
   createYpTerm,
@@ -14,13 +12,13 @@ import type { YpCourseDto, YpDrawSummaryDto, YpWorkerTermDto } from '@/domain/yo
 import { formatFen } from '@/domain/shared/money'
 import { formatDateCn } from '@/domain/shared/time'
 import { useSession } from '@/stores/session'
-import { useRequireLogin } from '@/ui/auth'
 import { Button } from '@/ui/Button'
 import { Cell } from '@/ui/Cell'
 import { Field } from '@/ui/Field'
 import { Page } from '@/ui/Page'
-import { useActionKeys } from '@/ui/useActionKeys'
-import { Empty, ErrorNote, Loading, Section } from '@/ui/States'
+import { useRowAction } from '@/ui/useRowAction'
+import { useSubmission } from '@/ui/useSubmission'
+import { Empty, ErrorNote, Loaded, Section } from '@/ui/States'
 import { useLoaded, workerTermStateCn } from '@/packages/youth-palace/components/util'
 import '@/packages/youth-palace/feature.css'
 import { href, openPage } from '@/ui/nav'
@@ -50,7 +48,6 @@ function drawDueCn(t: YpWorkerTermDto): string | null {
 
 /** Worker: terms and their courses; create a term; open/close registration; run the draw; attendance per course. */
 export default function Worker() {
-  useRequireLogin()
   const me = useSession((s) => s.me)
   const isWorker = me?.role === 'worker'
   const terms = useLoaded(async () => {
@@ -58,77 +55,46 @@ export default function Worker() {
     const ts = await listYpWorkerTerms()
     return Promise.all(ts.slice(0, 3).map(async (term) => ({ term, courses: await listYpCourses(term.id) })))
   })
-  const [busy, setBusy] = useState<string | null>(null)
-  const [failure, setFailure] = useState<Record<string, string>>({})
+  const rows = useRowAction()
   const [summary, setSummary] = useState<YpDrawSummaryDto | null>(null)
   const [creating, setCreating] = useState(false)
   const [form, setForm] = useState({ name: '', startDate: '', endDate: '', opensAt: '', closesAt: '' })
-  const [errors, setErrors] = useState<Record<string, string>>({})
-  const [createFailure, setCreateFailure] = useState<string | null>(null)
-  const createKey = useRef(newIdempotencyKey())
-  const keys = useActionKeys()
+  const creation = useSubmission()
 
   if (!isWorker) {
     return (
-      <Page>
-        <View className="page-title" role="heading" aria-level={1}>
-          青少年宫 · 工作台
-        </View>
+      <Page requireLogin title="青少年宫 · 工作台">
         <Empty text="这里只有社区工作人员可以进入。如果您是工作人员，请用工作人员账号登录。" />
       </Page>
     )
   }
 
-  const run = async (
-    termId: string,
-    action: 'open' | 'close' | 'draw',
-    question: { title: string; content: string },
-  ) => {
-    if (!(await Taro.showModal({ ...question, confirmText: '确定' })).confirm) return
-    const k = `${action}-${termId}`
-    setBusy(k)
-    setFailure({ ...failure, [termId]: '' })
-    try {
-      const key = keys.keyFor(k)
-      if (action === 'open') await openYpTerm(termId, key)
-      if (action === 'close') await closeYpTerm(termId, key)
-      if (action === 'draw') setSummary(await drawYpTerm(termId, key))
-      keys.settle(k)
-      await terms.reload()
-    } catch (e) {
-      keys.settle(k, e)
-      setFailure({ ...failure, [termId]: errorMessage(e) })
-    } finally {
-      setBusy(null)
-    }
-  }
+  /** Opens or closes registration, or runs the draw, after a confirmation; a failure is said under the term. */
+  const run = (termId: string, action: 'open' | 'close' | 'draw', question: { title: string; content: string }) =>
+    rows.run(
+      `${action}-${termId}`,
+      async (key) => {
+        if (action === 'open') await openYpTerm(termId, key)
+        if (action === 'close') await closeYpTerm(termId, key)
+        if (action === 'draw') setSummary(await drawYpTerm(termId, key))
+      },
+      { row: termId, confirm: { ...question, confirmText: '确定' }, done: () => terms.reload() },
+    )
 
-  const createTerm = async () => {
-    setErrors({})
-    setCreateFailure(null)
-    setBusy('create-term')
-    try {
-      await createYpTerm(form, createKey.current)
-      createKey.current = newIdempotencyKey()
-      setCreating(false)
-      setForm({ name: '', startDate: '', endDate: '', opensAt: '', closesAt: '' })
-      await terms.reload()
-    } catch (e) {
-      if (e instanceof ApiError && e.status >= 400 && e.status < 500) createKey.current = newIdempotencyKey()
-      if (e instanceof ApiError && Object.keys(e.fields).length) setErrors(e.fields)
-      setCreateFailure(errorMessage(e))
-    } finally {
-      setBusy(null)
-    }
-  }
+  const createTerm = () =>
+    creation.submit(
+      () => ({}),
+      (key) => createYpTerm(form, key),
+      async () => {
+        setCreating(false)
+        setForm({ name: '', startDate: '', endDate: '', opensAt: '', closesAt: '' })
+        await terms.reload()
+      },
+    )
 
   return (
-    <Page>
-      <View className="page-title" role="heading" aria-level={1}>
-        青少年宫 · 工作台
-      </View>
-      {terms.loading && !terms.data && <Loading />}
-      {terms.error && <ErrorNote text={terms.error} cause={terms.cause} onRetry={terms.reload} />}
+    <Page requireLogin title="青少年宫 · 工作台">
+      <Loaded of={terms} />
       {summary && (
         <View className="notice" role="status" id="draw-summary">
           {summary.term.name}已抽签：
@@ -162,11 +128,11 @@ export default function Worker() {
             <View className="yp-line">
               上课 {formatDateCn(t.startDate)} 至 {formatDateCn(t.endDate)} · {t.courseCount} 门课
             </View>
-            {failure[t.id] && <ErrorNote text={failure[t.id]} />}
+            {rows.failure(t.id) && <ErrorNote text={rows.failure(t.id)?.text ?? ''} />}
             {t.status === 'draft' && (
               <Button
                 id={`open-${t.id}`}
-                loading={busy === `open-${t.id}`}
+                loading={rows.busy === `open-${t.id}`}
                 onTap={() =>
                   run(t.id, 'open', {
                     title: '开放报名',
@@ -186,7 +152,7 @@ export default function Worker() {
             {t.status === 'open' && t.phase === 'ended' && (
               <Button
                 id={`close-${t.id}`}
-                loading={busy === `close-${t.id}`}
+                loading={rows.busy === `close-${t.id}`}
                 onTap={() =>
                   run(t.id, 'close', {
                     title: '关闭报名',
@@ -200,7 +166,7 @@ export default function Worker() {
             {t.status === 'closed' && (
               <Button
                 id={`draw-${t.id}`}
-                loading={busy === `draw-${t.id}`}
+                loading={rows.busy === `draw-${t.id}`}
                 onTap={() =>
                   run(t.id, 'draw', {
                     title: '开始抽签',
@@ -246,7 +212,7 @@ export default function Worker() {
             value={form.name}
             placeholder="如 2027年春季学期"
             onInput={(name) => setForm({ ...form, name })}
-            error={errors.name}
+            error={creation.errors.name}
           />
           <Field
             id="term-opens"
@@ -254,7 +220,7 @@ export default function Worker() {
             value={form.opensAt}
             placeholder={DATE_HINT}
             onInput={(opensAt) => setForm({ ...form, opensAt })}
-            error={errors.opensAt}
+            error={creation.errors.opensAt}
             maxlength={10}
           />
           <Field
@@ -263,7 +229,7 @@ export default function Worker() {
             value={form.closesAt}
             placeholder={DATE_HINT}
             onInput={(closesAt) => setForm({ ...form, closesAt })}
-            error={errors.closesAt}
+            error={creation.errors.closesAt}
             maxlength={10}
           />
           <Field
@@ -272,7 +238,7 @@ export default function Worker() {
             value={form.startDate}
             placeholder={DATE_HINT}
             onInput={(startDate) => setForm({ ...form, startDate })}
-            error={errors.startDate}
+            error={creation.errors.startDate}
             maxlength={10}
           />
           <Field
@@ -281,15 +247,15 @@ export default function Worker() {
             value={form.endDate}
             placeholder={DATE_HINT}
             onInput={(endDate) => setForm({ ...form, endDate })}
-            error={errors.endDate}
+            error={creation.errors.endDate}
             maxlength={10}
           />
-          {createFailure && <ErrorNote text={createFailure} />}
+          {creation.failure && <ErrorNote text={creation.failure} />}
           <View className="btn-row">
             <Button kind="secondary" onTap={() => setCreating(false)}>
               取消
             </Button>
-            <Button id="term-submit" loading={busy === 'create-term'} onTap={createTerm}>
+            <Button id="term-submit" loading={creation.busy} onTap={createTerm}>
               保存为草稿
             </Button>
           </View>
