@@ -10,7 +10,7 @@ import { BOOKING_LEAD_MS, SLOT_DAYS, slotStart } from '@/backend/features/careCa
 import { ledgerRowOf } from '@/backend/features/careCard/repository'
 import { issueDue } from '@/domain/careLedger'
 import { addDays, beijingDate } from '@/domain/time'
-import { scaledRows } from './seed-scale'
+import { scaledRows } from './seed-district'
 
 type Row = Record<string, unknown>
 
