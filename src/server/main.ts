@@ -72,6 +72,7 @@ export async function startServer(config: ServerConfig): Promise<{ url: string; 
       log: { level: config.logLevel },
       readiness: databaseReadiness(driver),
     },
+    waitingRoom: { poolWaiting: () => driver.waiting() },
   })
   const url = await app.listen({ port: config.port, host: config.host })
   // Photos written by transactions that then failed (or by a process killed before its commit).
