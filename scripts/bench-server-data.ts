@@ -6,10 +6,10 @@
  */
 import { TABLES } from '@/backend'
 import type { Rows } from '@/backend/core/data/store'
-import { BOOKING_LEAD_MS, SLOT_DAYS, slotStart } from '@/backend/features/careCard/catalog'
-import { ledgerRowOf } from '@/backend/features/careCard/repository'
-import { issueDue } from '@/domain/careLedger'
-import { addDays, beijingDate } from '@/domain/time'
+import { BOOKING_LEAD_MS, SLOT_DAYS, slotStart } from '@/backend/features/care-card/catalog'
+import { ledgerRowOf } from '@/backend/features/care-card/repository'
+import { issueDue } from '@/domain/care-card/ledger'
+import { addDays, beijingDate } from '@/domain/shared/time'
 import { scaledRows } from './seed-district'
 
 type Row = Record<string, unknown>

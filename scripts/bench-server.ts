@@ -19,7 +19,7 @@
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
-import { beijingIso } from '@/domain/time'
+import { beijingIso } from '@/domain/shared/time'
 import { postgresDriver } from '@/server/drivers'
 import { benchData, v2Storage, type BenchPlan } from './bench-server-data'
 import { quantile, runLoad, type BenchRequest, type LoadResult } from './bench-server-load'

@@ -16,7 +16,7 @@ function listFiles(dir) {
 
 /**
  * Groups a source-map source: `npm:<package>` for dependencies, else its area under src (`src/ui`,
- * `src/backend/features/careCard`…). Taro's webpack names sources with `/` turned into `_`
+ * `src/backend/features/care-card`…). Taro's webpack names sources with `/` turned into `_`
  * (`webpack://x/._node_modules_@noble_hashes_esm_sha2.js`), so both spellings are read.
  */
 export function groupOf(source) {

@@ -1,10 +1,10 @@
-// Writes src/domain/holidayTable.ts: the State Council holiday calendar (rest days and make-up working
+// Writes src/domain/shared/holidayTable.ts: the State Council holiday calendar (rest days and make-up working
 // days per year) taken from the maintained `chinese-days` library, as a compact table. The app ships the
 // table instead of the library (about 24 KB minified, one bundle with lunar calendar and solar terms we do
 // not use). For the ten years after the library's last published arrangement it adds provisional rows:
 // the statutory holidays the law fixes (scripts/statutory-holidays.cjs), without in-lieu days, which only
 // the yearly notice sets. Re-run after upgrading chinese-days: `node scripts/gen-holiday-table.mjs`;
-// tests/unit/working-days.test.ts fails while the table and the library disagree.
+// tests/unit/shared/working-days.test.ts fails while the table and the library disagree.
 import fs from 'node:fs'
 import path from 'node:path'
 import { createRequire } from 'node:module'
@@ -44,7 +44,7 @@ export function buildProvisional(lastOfficial) {
   return table
 }
 
-const file = path.resolve(import.meta.dirname, '../src/domain/holidayTable.ts')
+const file = path.resolve(import.meta.dirname, '../src/domain/shared/holidayTable.ts')
 const official = buildTable()
 const lastOfficial = Math.max(...Object.keys(official).map(Number))
 const rows = Object.entries({ ...official, ...buildProvisional(lastOfficial) }).map(

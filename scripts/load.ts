@@ -22,13 +22,13 @@
  * sees, e.g. 课程已满) and the waiting room's 503 counts as an error.
  */
 import os from 'node:os'
-import { addDays, beijingDate, beijingIso } from '@/domain/time'
+import { addDays, beijingDate, beijingIso } from '@/domain/shared/time'
 import { postgresDriver } from '@/server/drivers'
 import { quantile, runLoad, type BenchRequest, type LoadResult } from './bench-server-load'
 import { fail, freePort, startNode, startPostgres, stopPostgres } from './bench-server-procs'
 import { checkAccounting, checkInvariants, countRows, type InvariantResult } from './load-invariants'
 import { districtRows, tableSizes, writeRows, type DistrictPlan } from './seed-district'
-import { BOOKING_LEAD_MS, SLOT_DAYS, slotStart } from '@/backend/features/careCard/catalog'
+import { BOOKING_LEAD_MS, SLOT_DAYS, slotStart } from '@/backend/features/care-card/catalog'
 
 const SCENARIOS = ['registration-opening', 'vote-deadline', 'care-daily', 'messages'] as const
 type Scenario = (typeof SCENARIOS)[number]

@@ -12,12 +12,12 @@
  */
 import { seedRows, TABLES } from '@/backend'
 import type { Rows } from '@/backend/core/data/store'
-import { ledgerRowOf } from '@/backend/features/careCard/repository'
-import type { CareGroup } from '@/domain/careCard'
-import { issueDue } from '@/domain/careLedger'
-import { residentIdCheckChar } from '@/domain/residentId'
-import { addDays, beijingDate, beijingIso } from '@/domain/time'
-import { createCommitment } from '@/domain/youthPalace'
+import { ledgerRowOf } from '@/backend/features/care-card/repository'
+import type { CareGroup } from '@/domain/care-card/eligibility'
+import { issueDue } from '@/domain/care-card/ledger'
+import { residentIdCheckChar } from '@/domain/shared/residentId'
+import { addDays, beijingDate, beijingIso } from '@/domain/shared/time'
+import { createCommitment } from '@/domain/youth-palace/lottery'
 
 type Row = Record<string, unknown>
 

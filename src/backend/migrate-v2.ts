@@ -1,5 +1,5 @@
 /** The core's rows from what schema v2 stored (see `core/migrations.ts`). */
-import { beijingIso } from '../domain/time'
+import { beijingIso } from '../domain/shared/time'
 import type { Rows } from './core/data/store'
 import { DEFAULT_FAULTS, type FaultConfig } from './core/faults'
 import type { V2Collections } from './core/feature'

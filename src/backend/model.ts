@@ -1,6 +1,6 @@
 /**
  * The core's stored records (identity, places, messages, infrastructure), one table each (see
- * `tables.ts`). Internal to the backend: the app sees the wire shapes in `src/domain/contracts`. Instants
+ * `tables.ts`). Internal to the backend: the app sees the wire shapes in `src/domain/<feature>/contracts.ts`. Instants
  * are ISO with the +08:00 offset; areas in m²; money in fen. Features keep their own records.
  */
 import type { FaultConfig } from './core/faults'

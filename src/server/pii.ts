@@ -17,7 +17,7 @@
  * The in-app demo backend keeps ID numbers as they are: it is the phone owner's own data on their phone.
  */
 import { createCipheriv, createDecipheriv, createHash, createHmac, randomBytes } from 'node:crypto'
-import { normalizeResidentId } from '@/domain/residentId'
+import { normalizeResidentId } from '@/domain/shared/residentId'
 
 /** The keys of personal data: each 32 bytes. */
 export interface PiiKeys {

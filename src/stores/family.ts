@@ -1,7 +1,7 @@
 /** Family links (代办) of the current user. */
 import { create } from 'zustand'
 import * as api from '../api'
-import type { FamilyLinkDto } from '../domain/contracts'
+import type { FamilyLinkDto } from '../domain/shared/contracts'
 import { registerStore } from './personal'
 
 interface FamilyState {

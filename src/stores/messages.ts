@@ -1,7 +1,7 @@
 /** Messages (notices): pages of the list, unread count, mark read. Not persisted (the server has them). */
 import { create } from 'zustand'
 import * as api from '../api'
-import type { MessageDto } from '../domain/contracts'
+import type { MessageDto } from '../domain/shared/contracts'
 import { registerStore } from './personal'
 
 interface MessagesState {

@@ -6,7 +6,7 @@ import { create } from 'zustand'
 import { persist } from 'zustand/middleware'
 import { configureApi } from '../api/request'
 import * as api from '../api'
-import type { MeDto } from '../domain/contracts'
+import type { MeDto } from '../domain/shared/contracts'
 import { clearPersonalData, registerStore } from './personal'
 import { persistStorage } from './storage'
 

@@ -4,7 +4,7 @@
  */
 import { create } from 'zustand'
 import * as api from '../api'
-import type { TodoDto } from '../domain/contracts'
+import type { TodoDto } from '../domain/shared/contracts'
 import { registerStore } from './personal'
 
 interface TodosState {

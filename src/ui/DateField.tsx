@@ -1,6 +1,6 @@
 import { Picker, View } from '@tarojs/components'
 import { useState, type ReactNode } from 'react'
-import { formatDateCn } from '../domain/time'
+import { formatDateCn } from '../domain/shared/time'
 import { useElderMode } from '../stores/settings'
 import { Button } from './Button'
 import { clampDate, stepDate, type DateUnit } from './dateSteps'

@@ -1,6 +1,6 @@
 import { Input, View } from '@tarojs/components'
 import { useEffect } from 'react'
-import { RESIDENT_ID_INPUT_MAXLENGTH, typedResidentId } from '../domain/residentId'
+import { RESIDENT_ID_INPUT_MAXLENGTH, typedResidentId } from '../domain/shared/residentId'
 
 /**
  * A labelled text field with its error shown right below it, in words (not colour alone).

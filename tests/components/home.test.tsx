@@ -6,7 +6,7 @@ import { useSession } from '@/stores/session'
 import { useSettings } from '@/stores/settings'
 import { useFamily } from '@/stores/family'
 import { useMessages } from '@/stores/messages'
-import type { MeDto } from '@/domain/contracts'
+import type { MeDto } from '@/domain/shared/contracts'
 import { resetTaroDouble } from '../doubles/taro'
 
 const me = (age: number): MeDto => ({

@@ -4,8 +4,8 @@
  * allowed. The page audit opens every date control in elder mode and checks what opens.
  */
 import type { Page } from 'playwright-core'
-import { addDays, beijingDate, formatDateCn } from '@/domain/time'
-import { childBirthDateRange } from '@/domain/youthPalaceChildren'
+import { addDays, beijingDate, formatDateCn } from '@/domain/shared/time'
+import { childBirthDateRange } from '@/domain/youth-palace/children'
 import { stepDate } from '@/ui/dateSteps'
 import {
   backendRows,

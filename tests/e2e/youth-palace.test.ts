@@ -1,5 +1,5 @@
 import type { Page } from 'playwright-core'
-import { formatInstantCn } from '@/domain/youthPalaceTypes'
+import { formatInstantCn } from '@/domain/youth-palace/types'
 import {
   answerModal,
   backendRows,

@@ -4,8 +4,8 @@
  * engine's loose parsing fails here instead of on a phone.
  */
 import { isStrictIso, makeStrictDate } from '../doubles/strict-date'
-import { beijingDate, beijingIso, inBeijing } from '@/domain/time'
-import { DomainError } from '@/domain/errors'
+import { beijingDate, beijingIso, inBeijing } from '@/domain/shared/time'
+import { DomainError } from '@/domain/shared/errors'
 
 const invalid = (d: Date) => Number.isNaN(d.getTime())
 

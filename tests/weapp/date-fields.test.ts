@@ -2,8 +2,8 @@
  * Date and month questions in elder mode, in the WeChat build (issue 16): big year/month/day steppers
  * (src/ui/DateField.tsx) within the dates allowed; the native date Picker only in normal mode.
  */
-import { addDays, beijingDate, formatDateCn } from '@/domain/time'
-import { childBirthDateRange } from '@/domain/youthPalaceChildren'
+import { addDays, beijingDate, formatDateCn } from '@/domain/shared/time'
+import { childBirthDateRange } from '@/domain/youth-palace/children'
 import { stepDate } from '@/ui/dateSteps'
 import { MiniProgram, loginAs, textOf } from './harness'
 

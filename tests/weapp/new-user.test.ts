@@ -2,9 +2,9 @@
  * Issue 16 ("Fix what a new user met"), in the WeChat harness: each case is what a person met, played
  * through the compiled app.
  */
-import { holdCredit, spendableFen } from '@/domain/careLedger'
-import { beijingIso } from '@/domain/time'
-import { formatInstantCn } from '@/domain/youthPalaceTypes'
+import { holdCredit, spendableFen } from '@/domain/care-card/ledger'
+import { beijingIso } from '@/domain/shared/time'
+import { formatInstantCn } from '@/domain/youth-palace/types'
 import { MiniProgram, loginAs, logout, seededIdNumber, textOf, walk } from './harness'
 import { callAs } from './harness/faults'
 

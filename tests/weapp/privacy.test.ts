@@ -8,7 +8,7 @@
  *   settings (the embedded mocked backend's own `mc:t:` tables stand for the server's database).
  */
 import { idNumberOf, PEOPLE } from '@/backend/seed/people'
-import { parseResidentId } from '@/domain/residentId'
+import { parseResidentId } from '@/domain/shared/residentId'
 import { MiniProgram, loginAs, logout, seededIdNumber } from './harness'
 
 jest.setTimeout(60_000)

@@ -6,7 +6,7 @@
  * day) and the roster's words, and the elevator paper ballot (the list fresh after 继续录入下一户; an
  * owner of two flats named with both).
  */
-import { addDays, beijingIso, formatDateCn } from '@/domain/time'
+import { addDays, beijingIso, formatDateCn } from '@/domain/shared/time'
 import { MiniProgram, loginAs, textOf } from './harness'
 import { ballotLog } from './harness/elevator'
 import { callAs } from './harness/faults'

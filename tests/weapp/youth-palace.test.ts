@@ -1,5 +1,5 @@
-import { formatDateCn } from '@/domain/time'
-import { formatInstantCn } from '@/domain/youthPalaceTypes'
+import { formatDateCn } from '@/domain/shared/time'
+import { formatInstantCn } from '@/domain/youth-palace/types'
 import { MiniProgram, loginAs } from './harness'
 import { textOf } from './harness/tree'
 

@@ -1,5 +1,5 @@
 /** Mock WeChat login (mock mode) and logout. */
-import type { LoginResultDto, PersonaDto } from '@/domain/contracts/core'
+import type { LoginResultDto, PersonaDto } from '@/domain/shared/contracts'
 import { apiRequest } from '../request'
 
 /** The seeded residents to log in as, key personas first. */

@@ -1,5 +1,5 @@
 /** Mock-mode dev panel: mock time, fault injection, demo reset. */
-import type { DevStateDto } from '@/domain/contracts/core'
+import type { DevStateDto } from '@/domain/shared/contracts'
 import { apiRequest } from '../request'
 
 export const getDevState = () => apiRequest<DevStateDto>({ path: '/api/dev/state' })

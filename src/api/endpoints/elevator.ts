@@ -5,7 +5,7 @@
  * Mutations take an optional `idempotencyKey`: keep one per user action so a retry or double tap never
  * records twice.
  */
-import type { AuditReceipt } from '@/domain/auditLog'
+import type { AuditReceipt } from '@/domain/elevator/auditLog'
 import type {
   ElevatorAuditPageDto,
   ElevatorBallotInput,
@@ -20,7 +20,7 @@ import type {
   ElevatorPetitionDto,
   ElevatorPetitionInput,
   ElevatorVerifyDto,
-} from '@/domain/contracts/elevator'
+} from '@/domain/elevator/contracts'
 import { apiRequest } from '../request'
 
 const base = (id: string) => `/api/elevator/petitions/${encodeURIComponent(id)}`

@@ -1,5 +1,5 @@
 /** Family links for proxy handling (代办): the user's own, also while acting for someone (`asSelf`). */
-import type { FamilyLinkDto } from '@/domain/contracts/core'
+import type { FamilyLinkDto } from '@/domain/shared/contracts'
 import { apiRequest } from '../request'
 
 export const listFamilyLinks = () => apiRequest<FamilyLinkDto[]>({ path: '/api/family-links', asSelf: true })

@@ -1,5 +1,5 @@
 /** The user's own data: profile, privacy consent, real-name binding, rooms, export, account deletion. */
-import type { MeDto, RoomBindingDto, RoomOptionDto, TodoDto } from '@/domain/contracts/core'
+import type { MeDto, RoomBindingDto, RoomOptionDto, TodoDto } from '@/domain/shared/contracts'
 import { apiRequest } from '../request'
 
 /** The user's own profile (also while acting for someone: `asSelf`). */

@@ -2,7 +2,7 @@
  * Notices: pages of messages (newest first), unread count, mark read. The user's own, also while acting
  * for someone (`asSelf`).
  */
-import type { MessageDto, MessagePageDto } from '@/domain/contracts/core'
+import type { MessageDto, MessagePageDto } from '@/domain/shared/contracts'
 import { apiRequest } from '../request'
 
 export const listMessages = (cursor?: string, limit = 20) =>

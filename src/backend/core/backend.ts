@@ -4,10 +4,10 @@
  * both call `handle()`, and realise `decideFault()`'s verdict themselves. Data lives in a `Store`
  * (in-app or SQL); demo settings (mock time, faults) are data too, read at the start of every request.
  */
-import { DomainError } from '@/domain/errors'
-import { sha256Hex } from '@/domain/hash'
-import { maskIdNumbersIn } from '@/domain/residentId'
-import { beijingIso } from '@/domain/time'
+import { DomainError } from '@/domain/shared/errors'
+import { sha256Hex } from '@/domain/shared/hash'
+import { maskIdNumbersIn } from '@/domain/shared/residentId'
+import { beijingIso } from '@/domain/shared/time'
 import type { User } from '../model'
 import { CoreRepository } from '../repository'
 import { MockClock } from './clock'

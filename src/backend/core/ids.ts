@@ -3,7 +3,7 @@
  * draw on `crypto.getRandomValues`; WeChat's JavaScript engine has none, so the
  * embedded demo backend falls back to `Math.random` (its data never leaves the phone).
  */
-import { sha256Hex } from '@/domain/hash'
+import { sha256Hex } from '@/domain/shared/hash'
 
 let counter = 0
 

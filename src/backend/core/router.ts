@@ -5,9 +5,9 @@
 import * as v from 'valibot'
 import type { Clock } from './clock'
 import type { FaultConfig } from './faults'
-import { maskIdNumbersIn } from '@/domain/residentId'
+import { maskIdNumbersIn } from '@/domain/shared/residentId'
 import { badRequest, type Method } from './http'
-import type { TodoDto } from '@/domain/contracts/core'
+import type { TodoDto } from '@/domain/shared/contracts'
 import type { User } from '../model'
 import type { CoreRepository } from '../repository'
 

@@ -1,6 +1,6 @@
 /** Mock WeChat login: list the seeded personas, log in as one, log out. */
 import * as v from 'valibot'
-import type { PersonaDto } from '@/domain/contracts/core'
+import type { PersonaDto } from '@/domain/shared/contracts'
 import { newToken } from '../core/ids'
 import { notFound } from '../core/http'
 import { route, type Route } from '../core/router'

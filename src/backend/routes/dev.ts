@@ -1,9 +1,9 @@
 /** Mock-mode dev panel: mock time, fault injection, demo reset. Served only when `devRoutes` is on. */
 import * as v from 'valibot'
-import type { DevStateDto } from '@/domain/contracts/core'
+import type { DevStateDto } from '@/domain/shared/contracts'
 import { DEFAULT_FAULTS, FAULT_KINDS } from '../core/faults'
 import { route, type Route, type RouteContext } from '../core/router'
-import { beijingIso, inBeijing } from '@/domain/time'
+import { beijingIso, inBeijing } from '@/domain/shared/time'
 import { badRequest } from '../core/http'
 
 const DAY = 86_400_000

@@ -4,7 +4,7 @@
  * Either side may revoke. Only confirmed links let a proxy act (`x-acting-for`).
  */
 import * as v from 'valibot'
-import { normalizeResidentId } from '@/domain/residentId'
+import { normalizeResidentId } from '@/domain/shared/residentId'
 import { conflict, forbidden, notFound, photoBodyLimit, unprocessable } from '../core/http'
 import { newId } from '../core/ids'
 import { route, type Route, type RouteContext } from '../core/router'

@@ -1,7 +1,7 @@
 /** The user's own data: profile, privacy consent, real-name binding, rooms, export, account deletion. */
 import * as v from 'valibot'
-import { maskResidentId, normalizeResidentId, parseResidentId } from '@/domain/residentId'
-import { beijingDate, beijingIso, formatDateCn } from '@/domain/time'
+import { maskResidentId, normalizeResidentId, parseResidentId } from '@/domain/shared/residentId'
+import { beijingDate, beijingIso, formatDateCn } from '@/domain/shared/time'
 import { conflict, forbidden, notFound, tooMany, unprocessable } from '../core/http'
 import { newId } from '../core/ids'
 import {

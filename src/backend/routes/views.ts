@@ -1,7 +1,7 @@
-/** Turns stored records into wire shapes (`src/domain/contracts`), masking what must be masked. */
-import type { CommunityDto, FamilyLinkDto, MeDto, MessageDto, RoomBindingDto } from '@/domain/contracts/core'
-import { ageOn, maskResidentId, parseResidentId } from '@/domain/residentId'
-import { beijingDate } from '@/domain/time'
+/** Turns stored records into wire shapes (`src/domain/<feature>/contracts.ts`), masking what must be masked. */
+import type { CommunityDto, FamilyLinkDto, MeDto, MessageDto, RoomBindingDto } from '@/domain/shared/contracts'
+import { ageOn, maskResidentId, parseResidentId } from '@/domain/shared/residentId'
+import { beijingDate } from '@/domain/shared/time'
 import type { Community, FamilyLink, Message, RoomBinding, User } from '../model'
 import type { CoreRepository } from '../repository'
 

@@ -2,7 +2,7 @@
  * Fictional residents of the seed. ID numbers are generated with valid GB 11643-1999 check characters
  * (region code + birth date + sequence whose parity gives the sex); none belongs to a real person.
  */
-import { residentIdCheckChar } from '@/domain/residentId'
+import { residentIdCheckChar } from '@/domain/shared/residentId'
 
 /** A seeded person: identity, demo persona and (optionally) the rooms they own. */
 export interface SeedPerson {

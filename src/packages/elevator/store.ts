@@ -4,7 +4,7 @@
  */
 import { create } from 'zustand'
 import { persist } from 'zustand/middleware'
-import type { AuditReceipt } from '@/domain/auditLog'
+import type { AuditReceipt } from '@/domain/elevator/auditLog'
 import { LOGOUT_CAUSES, registerStore } from '@/stores/personal'
 import { persistStorage } from '@/stores/storage'
 

@@ -3,10 +3,10 @@
  * route, and saving progress with the legal deadlines computed from the answers.
  */
 import { newIdempotencyKey } from '@/api'
-import { saveOneThingProgress } from '@/api/endpoints/oneThing'
-import type { OneThingProgressDto } from '@/domain/contracts/oneThing'
-import { computeDeadlines, effectiveAnswers, type LifeEvent, type Question } from '@/domain/oneThing'
-import { beijingDate, formatDateCn } from '@/domain/time'
+import { saveOneThingProgress } from '@/api/endpoints/one-thing'
+import type { OneThingProgressDto } from '@/domain/one-thing/contracts'
+import { computeDeadlines, effectiveAnswers, type LifeEvent, type Question } from '@/domain/one-thing/guides'
+import { beijingDate, formatDateCn } from '@/domain/shared/time'
 import { serverNow } from '@/ui/serverNow'
 
 /**

@@ -5,8 +5,8 @@
  */
 import { create } from 'zustand'
 import { ALL_CAUSES, registerStore } from '@/stores/personal'
-import { listYpChildren, listYpTerms } from '@/api/endpoints/youthPalace'
-import type { YpChildDto, YpTermDto } from '@/domain/contracts/youthPalace'
+import { listYpChildren, listYpTerms } from '@/api/endpoints/youth-palace'
+import type { YpChildDto, YpTermDto } from '@/domain/youth-palace/contracts'
 
 /** How one list stands: `loaded` once an answer came; `cause` is the last failure (null while loading). */
 export interface YpSlice {

@@ -1,7 +1,7 @@
 import { View } from '@tarojs/components'
 import Taro, { useDidShow, usePullDownRefresh } from '@tarojs/taro'
 import { useState } from 'react'
-import { formatDateCn, beijingDate } from '@/domain/time'
+import { formatDateCn, beijingDate } from '@/domain/shared/time'
 import { useMessages } from '@/stores/messages'
 import { useRequireLogin } from '@/ui/auth'
 import { Button } from '@/ui/Button'

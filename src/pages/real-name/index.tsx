@@ -1,7 +1,7 @@
 import { View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import { bindRealName } from '@/api'
-import { parseResidentId } from '@/domain/residentId'
+import { parseResidentId } from '@/domain/shared/residentId'
 import { useDraft } from '@/stores/drafts'
 import { useSession } from '@/stores/session'
 import { useRequireLogin } from '@/ui/auth'

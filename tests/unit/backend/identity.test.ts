@@ -1,6 +1,6 @@
 /** @jest-environment node */
 import { idNumberOf, TRANSPORTS, type Client } from './client'
-import { parseResidentId } from '@/domain/residentId'
+import { parseResidentId } from '@/domain/shared/residentId'
 
 describe.each(TRANSPORTS)('identity routes (%s)', (_name, make) => {
   let c: Client

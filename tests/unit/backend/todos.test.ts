@@ -3,7 +3,7 @@
  * Home's to-dos (`GET /api/me/todos`, issue 16 item 9): a place offered with a deadline is a to-do
  * until the deadline.
  */
-import { formatInstantCn } from '@/domain/youthPalaceTypes'
+import { formatInstantCn } from '@/domain/youth-palace/types'
 import { TRANSPORTS, type Client } from './client'
 
 describe.each(TRANSPORTS)('home to-dos (%s)', (_name, make) => {

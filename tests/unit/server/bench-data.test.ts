@@ -5,7 +5,7 @@
  */
 import { FEATURES, TABLES } from '@/backend'
 import { coreFromV2 } from '@/backend/migrate-v2'
-import { beijingIso } from '@/domain/time'
+import { beijingIso } from '@/domain/shared/time'
 import { benchData, v2Storage } from '../../../scripts/bench-server-data'
 
 const T0 = Date.UTC(2026, 11, 7, 2, 0, 0) // 2026-12-07 10:00 Beijing

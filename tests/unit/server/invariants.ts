@@ -19,9 +19,9 @@ import type { SqlDriver } from '@/server/drivers'
 import type { Backend } from '@/backend'
 import type { Tx } from '@/backend/core/router'
 import { entryOf } from '@/backend/features/elevator/views'
-import { verifyChain } from '@/domain/auditLog'
-import { checkInvariant, summarize } from '@/domain/careLedger'
-import { SEAT_HOLDING, PLACE_HOLDING } from '@/domain/youthPalaceTypes'
+import { verifyChain } from '@/domain/elevator/auditLog'
+import { checkInvariant, summarize } from '@/domain/care-card/ledger'
+import { SEAT_HOLDING, PLACE_HOLDING } from '@/domain/youth-palace/types'
 
 type Row = Record<string, unknown>
 

@@ -5,9 +5,9 @@
  * `tallyVotes` refuses different choices from one owner): a ballot for one flat is recorded, in the same
  * act and with the same signature, for every flat of the same owner in the unit, one log entry each.
  */
-import { nextEntry, type AuditEntry, type BallotChannel, type SignatureKind } from '@/domain/auditLog'
-import type { ElevatorBallotResultDto, ElevatorChoiceDto } from '@/domain/contracts/elevator'
-import { formatDateTimeCn } from '@/domain/time'
+import { nextEntry, type AuditEntry, type BallotChannel, type SignatureKind } from '@/domain/elevator/auditLog'
+import type { ElevatorBallotResultDto, ElevatorChoiceDto } from '@/domain/elevator/contracts'
+import { formatDateTimeCn } from '@/domain/shared/time'
 import type { RouteContext } from '@/backend/core/router'
 import { flatOf, sameOwnerFlats, type UnitView } from './households'
 import { petitionLink } from './lifecycle'

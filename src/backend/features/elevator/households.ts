@@ -5,8 +5,8 @@
  * (`unitOf`) and judges from that. ID numbers never leave this file: owners are identified by their
  * user id, or by a hash when they have no (live) account.
  */
-import { DEFAULT_FLOOR_COEFFICIENTS, type Household } from '@/domain/elevator'
-import { sha256Hex } from '@/domain/hash'
+import { DEFAULT_FLOOR_COEFFICIENTS, type Household } from '@/domain/elevator/rules'
+import { sha256Hex } from '@/domain/shared/hash'
 import type { PropertyRecord, Room, User } from '@/backend/model'
 import type { CoreRepository } from '@/backend/repository'
 

@@ -11,10 +11,10 @@
  * Transitions are dated by the rule (deadline, publicity end), not by the request, so a transition undone
  * by a failing request's rollback is redone identically by the next one.
  */
-import { finalBallots } from '@/domain/auditLog'
-import { DomainError } from '@/domain/errors'
-import { tallyVotes, type VoteTally } from '@/domain/elevator'
-import { beijingDate, beijingIso, formatDateCn } from '@/domain/time'
+import { finalBallots } from '@/domain/elevator/auditLog'
+import { DomainError } from '@/domain/shared/errors'
+import { tallyVotes, type VoteTally } from '@/domain/elevator/rules'
+import { beijingDate, beijingIso, formatDateCn } from '@/domain/shared/time'
 import type { RouteContext, Tx } from '@/backend/core/router'
 import { householdsOf, ownerUserIds, unitLabel, unitOf, type UnitView } from './households'
 import type { ElevatorMediationStep, ElevatorPetition } from './model'

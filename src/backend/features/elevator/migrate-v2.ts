@@ -5,9 +5,9 @@
  * and `elevatorObjections`. Log entries keep every hashed field exactly as stored, so each chain
  * verifies after the move as before it (and a chain broken before stays broken).
  */
-import type { AuditEntry } from '@/domain/auditLog'
-import type { VoteTally } from '@/domain/elevator'
-import type { ElevatorMediationStageDto } from '@/domain/contracts/elevator'
+import type { AuditEntry } from '@/domain/elevator/auditLog'
+import type { VoteTally } from '@/domain/elevator/rules'
+import type { ElevatorMediationStageDto } from '@/domain/elevator/contracts'
 import type { Rows } from '@/backend/core/data/store'
 import type { V2Collections } from '@/backend/core/feature'
 import type {

@@ -4,9 +4,9 @@
  * numbers (owners are resolved from the property register when needed). Money in fen, areas in m²,
  * instants ISO with +08:00.
  */
-import type { AuditEntry } from '@/domain/auditLog'
-import type { VoteTally } from '@/domain/elevator'
-import type { ElevatorMediationStageDto, ElevatorPetitionStatusDto } from '@/domain/contracts/elevator'
+import type { AuditEntry } from '@/domain/elevator/auditLog'
+import type { VoteTally } from '@/domain/elevator/rules'
+import type { ElevatorMediationStageDto, ElevatorPetitionStatusDto } from '@/domain/elevator/contracts'
 
 /**
  * One petition of one stairwell unit (单元). See `ElevatorPetitionStatusDto` for the life cycle. The

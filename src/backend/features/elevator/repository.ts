@@ -3,7 +3,7 @@
  * ballot log with its signatures, objections and dispute steps. Lists state their order.
  */
 import type { Table, Tables } from '@/backend/core/data/store'
-import type { ElevatorPetitionStatusDto } from '@/domain/contracts/elevator'
+import type { ElevatorPetitionStatusDto } from '@/domain/elevator/contracts'
 import type {
   ElevatorBallotSignature,
   ElevatorCoInitiator,

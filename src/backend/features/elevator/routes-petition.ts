@@ -3,8 +3,8 @@
  * co-initiators who each confirm; Hangzhou Order No. 324 speaks of a 3- or 5-person group), reading it,
  * the low-floor compensation line, and the worker's list.
  */
-import { beijingIso, formatDateTimeCn } from '@/domain/time'
-import type { ElevatorMyUnitsDto, ElevatorPetitionDto } from '@/domain/contracts/elevator'
+import { beijingIso, formatDateTimeCn } from '@/domain/shared/time'
+import type { ElevatorMyUnitsDto, ElevatorPetitionDto } from '@/domain/elevator/contracts'
 import { conflict, forbidden, notFound, unprocessable } from '@/backend/core/http'
 import { newId } from '@/backend/core/ids'
 import { route, type Route, type RouteContext } from '@/backend/core/router'

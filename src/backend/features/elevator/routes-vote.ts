@@ -4,15 +4,15 @@
  * live meter (four exact ratios against 2/3 and 3/4), the whole unit's cost table, and the published
  * hash-chained log with a verify endpoint for the receipts the app keeps.
  */
-import { verifyChain } from '@/domain/auditLog'
-import { meterOf } from '@/domain/elevator'
+import { verifyChain } from '@/domain/elevator/auditLog'
+import { meterOf } from '@/domain/elevator/rules'
 import type {
   ElevatorAuditPageDto,
   ElevatorCostTableDto,
   ElevatorMeterDto,
   ElevatorMyHouseholdsDto,
   ElevatorVerifyDto,
-} from '@/domain/contracts/elevator'
+} from '@/domain/elevator/contracts'
 import { photoBodyLimit, unprocessable } from '@/backend/core/http'
 import { newId } from '@/backend/core/ids'
 import { route, type Route } from '@/backend/core/router'

@@ -9,7 +9,7 @@ import type {
   ElevatorMediationStageDto,
   ElevatorObjectionDto,
   ElevatorObjectionListDto,
-} from '@/domain/contracts/elevator'
+} from '@/domain/elevator/contracts'
 import { conflict, photoBodyLimit } from '@/backend/core/http'
 import { newId } from '@/backend/core/ids'
 import { route, type Route, type RouteContext } from '@/backend/core/router'

@@ -1,6 +1,11 @@
 /** valibot schemas of the elevator routes' bodies and queries, with plain-Chinese messages. */
 import * as v from 'valibot'
-import { BUDGET_TOO_HIGH_TEXT, MAX_ELEVATOR_BUDGET_FEN, meaningfulLength, OBJECTION_MIN_CHARS } from '@/domain/elevator'
+import {
+  BUDGET_TOO_HIGH_TEXT,
+  MAX_ELEVATOR_BUDGET_FEN,
+  meaningfulLength,
+  OBJECTION_MIN_CHARS,
+} from '@/domain/elevator/rules'
 
 /** Longest base64 text of a ≤ 200 KB image (same limit as the family-link authorisation photo). */
 const MAX_IMAGE_BASE64 = Math.ceil((200 * 1024 * 4) / 3) + 4

@@ -5,8 +5,8 @@
  * already voted in the app (4 agree, 1 oppose), their log entries chained with `nextEntry`.
  * Nothing on 总浦桥社区 3幢1单元 (`u-zpq-3-1`), so a journey can start one there.
  */
-import { nextEntry, type AuditEntry } from '@/domain/auditLog'
-import { addDays, beijingDate, beijingIso } from '@/domain/time'
+import { nextEntry, type AuditEntry } from '@/domain/elevator/auditLog'
+import { addDays, beijingDate, beijingIso } from '@/domain/shared/time'
 import type { Rows } from '@/backend/core/data/store'
 import type { CoreSeed } from '@/backend/seed'
 import type { ElevatorBallotSignature, ElevatorCoInitiator, ElevatorLogEntry, ElevatorPetition } from './model'

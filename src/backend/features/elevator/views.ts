@@ -1,11 +1,11 @@
 /**
- * Stored elevator records → wire shapes (`src/domain/contracts/elevator.ts`). Names of other owners
+ * Stored elevator records → wire shapes (`src/domain/elevator/contracts.ts`). Names of other owners
  * are not shown to owners (flats are), except the retrofit group's and in the audit log; deleted
  * accounts show no name (`null`).
  */
-import { allocateCost, type VoteTally } from '@/domain/elevator'
-import type { AuditEntry } from '@/domain/auditLog'
-import { beijingDate } from '@/domain/time'
+import { allocateCost, type VoteTally } from '@/domain/elevator/rules'
+import type { AuditEntry } from '@/domain/elevator/auditLog'
+import { beijingDate } from '@/domain/shared/time'
 import type {
   ElevatorAuditEntryDto,
   ElevatorCompensationDto,
@@ -15,7 +15,7 @@ import type {
   ElevatorPlanDto,
   ElevatorResultDto,
   ElevatorShareRowDto,
-} from '@/domain/contracts/elevator'
+} from '@/domain/elevator/contracts'
 import type { Tx } from '@/backend/core/router'
 import type { User } from '@/backend/model'
 import type { Viewer } from './access'

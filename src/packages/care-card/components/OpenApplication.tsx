@@ -1,7 +1,7 @@
 import { View } from '@tarojs/components'
 import { useEffect, useState } from 'react'
-import { listCareApplications } from '@/api/endpoints/careCard'
-import type { CareApplicationDto } from '@/domain/contracts/careCard'
+import { listCareApplications } from '@/api/endpoints/care-card'
+import type { CareApplicationDto } from '@/domain/care-card/contracts'
 import { Button } from '@/ui/Button'
 import { go } from './common'
 

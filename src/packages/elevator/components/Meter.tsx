@@ -1,6 +1,6 @@
 import { View } from '@tarojs/components'
-import type { MeterRatio } from '@/domain/elevatorMeter'
-import type { ElevatorMeterDto } from '@/domain/contracts/elevator'
+import type { MeterRatio } from '@/domain/elevator/meter'
+import type { ElevatorMeterDto } from '@/domain/elevator/contracts'
 import { areaText } from './words'
 
 const pct = (r: MeterRatio) => (r.value.den > 0 ? Math.min(100, (r.value.num * 100) / r.value.den) : 0)

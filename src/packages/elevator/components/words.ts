@@ -1,7 +1,7 @@
 /** Plain-Chinese words and formats shared by the elevator pages. */
-import type { BallotChannel } from '@/domain/auditLog'
-import type { ElevatorChoiceDto, ElevatorPetitionStatusDto } from '@/domain/contracts/elevator'
-import { beijingDate, formatDateCn, inBeijing } from '@/domain/time'
+import type { BallotChannel } from '@/domain/elevator/auditLog'
+import type { ElevatorChoiceDto, ElevatorPetitionStatusDto } from '@/domain/elevator/contracts'
+import { beijingDate, formatDateCn, inBeijing } from '@/domain/shared/time'
 
 export const CHOICE_CN: Record<ElevatorChoiceDto, string> = { agree: '同意', oppose: '反对', abstain: '弃权' }
 export const CHANNEL_CN: Record<BallotChannel, string> = { app: '线上', paper: '纸质', door: '上门' }

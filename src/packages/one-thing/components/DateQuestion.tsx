@@ -1,6 +1,6 @@
 import { View } from '@tarojs/components'
 import { useState } from 'react'
-import { pastOnlyDateError, PAST_ONLY_DATES, type Question } from '@/domain/oneThing'
+import { pastOnlyDateError, PAST_ONLY_DATES, type Question } from '@/domain/one-thing/guides'
 import { Button } from '@/ui/Button'
 import { DateField } from '@/ui/DateField'
 import { dateAnswerText, monthStart } from '../lib'

@@ -1,10 +1,10 @@
 /**
- * "One thing" (一件事) content: the life events offered by the app, typed with domain/oneThing.ts.
+ * "One thing" (一件事) content: the life events offered by the app, typed with domain/one-thing/guides.ts.
  * Agencies, materials and channels follow Zhejiang's 一件事 practice (domain.md §4); promised time
  * limits are typical local commitments (PRODUCT) to be confirmed per city. Deadlines are only the
  * three legal ones in `LEGAL_DEADLINES`.
  */
-import type { LifeEvent } from '@/domain/oneThing'
+import type { LifeEvent } from '@/domain/one-thing/guides'
 import { AFTER_DEATH } from './after-death'
 import { BUSINESS_STARTUP } from './business-startup'
 import { EMPLOYMENT } from './employment'

@@ -1,4 +1,4 @@
-import type { LifeEvent } from '@/domain/oneThing'
+import type { LifeEvent } from '@/domain/one-thing/guides'
 import { synonymsOf } from './synonyms'
 
 const YES_NO = [

@@ -1,5 +1,5 @@
-import type { LifeEvent } from '@/domain/oneThing'
-import { RETIREMENT_CATEGORY_LABELS } from '@/domain/retirement'
+import type { LifeEvent } from '@/domain/one-thing/guides'
+import { RETIREMENT_CATEGORY_LABELS } from '@/domain/one-thing/retirement'
 import { synonymsOf } from './synonyms'
 
 const employer = { questionId: 'insuredVia', equals: 'employer' }
@@ -7,7 +7,7 @@ const self = { questionId: 'insuredVia', equals: 'self' }
 
 /**
  * 退休一件事 (domain.md §4): retirement approval and pension claim, medical insurance, housing-fund
- * withdrawal. The category and birth date feed `statutoryRetirement` (domain/retirement.ts; use the
+ * withdrawal. The category and birth date feed `statutoryRetirement` (domain/one-thing/retirement.ts; use the
  * `YYYY-MM` part of the birth date, asked by month and stored on the 1st). No legal deadline is shown.
  */
 export const RETIREMENT: LifeEvent = {

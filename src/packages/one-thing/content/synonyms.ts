@@ -1,6 +1,6 @@
 /**
  * Everyday words residents type for each life event (PRODUCT vocabulary, edit freely), keyed by event
- * id. `searchEvents` (domain/oneThing.ts) matches them besides the event name and formal keywords.
+ * id. `searchEvents` (domain/one-thing/guides.ts) matches them besides the event name and formal keywords.
  */
 export const EVENT_SYNONYMS = {
   newborn: ['生孩子', '生小孩', '生宝宝', '宝宝出生', '新生儿', '上户口', '报户口', '出生证'],

@@ -1,6 +1,6 @@
 import { View } from '@tarojs/components'
-import { addDays, formatDateCn } from '@/domain/time'
-import { checkChildBirthDate, checkChildName, childBirthDateRange } from '@/domain/youthPalaceChildren'
+import { addDays, formatDateCn } from '@/domain/shared/time'
+import { checkChildBirthDate, checkChildName, childBirthDateRange } from '@/domain/youth-palace/children'
 import { Button } from '@/ui/Button'
 import { DateField } from '@/ui/DateField'
 import { Field } from '@/ui/Field'

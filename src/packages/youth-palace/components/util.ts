@@ -1,7 +1,7 @@
 /** Youth palace helpers shared by this subpackage's pages: words for statuses, weekdays, time left, server time. */
 import Taro from '@tarojs/taro'
-import type { YpCourseDto, YpEnrollmentStatusDto, YpTermDto } from '@/domain/contracts/youthPalace'
-import { formatDateCn } from '@/domain/time'
+import type { YpCourseDto, YpEnrollmentStatusDto, YpTermDto } from '@/domain/youth-palace/contracts'
+import { formatDateCn } from '@/domain/shared/time'
 
 export const WEEKDAY_CN = ['周日', '周一', '周二', '周三', '周四', '周五', '周六']
 
@@ -87,7 +87,7 @@ export function courseOutcomeCn(c: YpCourseDto): string | null {
 }
 
 /** `2026-03-05T14:30:00+08:00` → `2026年3月5日（周四）14:30` (Beijing). */
-export { formatInstantCn } from '@/domain/youthPalaceTypes'
+export { formatInstantCn } from '@/domain/youth-palace/types'
 
 /** A plain duration: `还剩 23 小时 10 分钟`. */
 export function timeLeftCn(untilIso: string, nowMs: number): string {

@@ -7,9 +7,9 @@ import {
   listCareTasks,
   listWorkerCareOrders,
   resolveCareDispute,
-} from '@/api/endpoints/careCard'
-import type { CareOrderDto, CareTaskDto } from '@/domain/contracts/careCard'
-import { formatFen } from '@/domain/money'
+} from '@/api/endpoints/care-card'
+import type { CareOrderDto, CareTaskDto } from '@/domain/care-card/contracts'
+import { formatFen } from '@/domain/shared/money'
 import { call, maskPhone, useRequireLogin } from '@/ui/auth'
 import { Button } from '@/ui/Button'
 import { Field } from '@/ui/Field'

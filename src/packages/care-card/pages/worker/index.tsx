@@ -1,6 +1,6 @@
 import { View } from '@tarojs/components'
-import { listWorkerCareApplications } from '@/api/endpoints/careCard'
-import { formatDateCn } from '@/domain/time'
+import { listWorkerCareApplications } from '@/api/endpoints/care-card'
+import { formatDateCn } from '@/domain/shared/time'
 import { useRequireLogin } from '@/ui/auth'
 import { Cell } from '@/ui/Cell'
 import { Page } from '@/ui/Page'

@@ -1,7 +1,7 @@
 import { View } from '@tarojs/components'
 import { useRouter } from '@tarojs/taro'
 import { getElevatorCostTable } from '@/api/endpoints/elevator'
-import { formatFen } from '@/domain/money'
+import { formatFen } from '@/domain/shared/money'
 import { useRequireLogin } from '@/ui/auth'
 import { Button } from '@/ui/Button'
 import { Page } from '@/ui/Page'

@@ -17,7 +17,7 @@ import { useLoader } from '@/ui/useLoader'
 import { useSubmission } from '@/ui/useSubmission'
 import { dateOf, dateTimeOf } from '@/packages/elevator/components/words'
 import '@/packages/elevator/feature.css'
-import { meaningfulLength, OBJECTION_MIN_CHARS } from '@/domain/elevator'
+import { meaningfulLength, OBJECTION_MIN_CHARS } from '@/domain/elevator/rules'
 
 /** Publicity: file a real-name written objection (text) and see one's own objections. */
 export default function ObjectionsPage() {

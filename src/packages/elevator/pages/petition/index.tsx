@@ -8,7 +8,7 @@ import {
   getElevatorMeter,
   getElevatorPetition,
 } from '@/api/endpoints/elevator'
-import { formatFen } from '@/domain/money'
+import { formatFen } from '@/domain/shared/money'
 import { useRequireLogin } from '@/ui/auth'
 import { Button } from '@/ui/Button'
 import { Page } from '@/ui/Page'

@@ -9,7 +9,7 @@ import {
   recordElevatorMediationStep,
   recordPaperElevatorObjection,
 } from '@/api/endpoints/elevator'
-import type { ElevatorMediationStageDto } from '@/domain/contracts/elevator'
+import type { ElevatorMediationStageDto } from '@/domain/elevator/contracts'
 import { useRequireLogin } from '@/ui/auth'
 import { Button } from '@/ui/Button'
 import { Options } from '@/ui/Options'

@@ -1,5 +1,5 @@
 import { View } from '@tarojs/components'
-import { deriveChecklist, effectiveAnswers, materialsToBring } from '@/domain/oneThing'
+import { deriveChecklist, effectiveAnswers, materialsToBring } from '@/domain/one-thing/guides'
 import { Button } from '@/ui/Button'
 import { Page } from '@/ui/Page'
 import { Empty, ErrorNote, Loading, Section } from '@/ui/States'

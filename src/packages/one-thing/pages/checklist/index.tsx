@@ -8,9 +8,9 @@ import {
   type ChecklistItem,
   type Deadline,
   type LifeEvent,
-} from '@/domain/oneThing'
-import { RETIREMENT_CATEGORY_LABELS, statutoryRetirement, type RetirementCategory } from '@/domain/retirement'
-import { formatDateCn } from '@/domain/time'
+} from '@/domain/one-thing/guides'
+import { RETIREMENT_CATEGORY_LABELS, statutoryRetirement, type RetirementCategory } from '@/domain/one-thing/retirement'
+import { formatDateCn } from '@/domain/shared/time'
 import { Button } from '@/ui/Button'
 import { Page } from '@/ui/Page'
 import { Empty, ErrorNote, Loading, Section } from '@/ui/States'

@@ -1,7 +1,13 @@
 import { View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import { useRef, useState } from 'react'
-import { deriveChecklist, effectiveAnswers, nextQuestion, type LifeEvent, type Question } from '@/domain/oneThing'
+import {
+  deriveChecklist,
+  effectiveAnswers,
+  nextQuestion,
+  type LifeEvent,
+  type Question,
+} from '@/domain/one-thing/guides'
 import { Button } from '@/ui/Button'
 import { Options } from '@/ui/Options'
 import { Page } from '@/ui/Page'

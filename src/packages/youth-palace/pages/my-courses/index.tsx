@@ -9,9 +9,9 @@ import {
   declineYpEnrollment,
   listYpEnrollments,
   payYpEnrollment,
-} from '@/api/endpoints/youthPalace'
-import type { YpEnrollmentDto } from '@/domain/contracts/youthPalace'
-import { formatFen } from '@/domain/money'
+} from '@/api/endpoints/youth-palace'
+import type { YpEnrollmentDto } from '@/domain/youth-palace/contracts'
+import { formatFen } from '@/domain/shared/money'
 import { useRequireLogin } from '@/ui/auth'
 import { Button } from '@/ui/Button'
 import { Page } from '@/ui/Page'

@@ -9,10 +9,10 @@ import {
   listYpCourses,
   listYpWorkerTerms,
   openYpTerm,
-} from '@/api/endpoints/youthPalace'
-import type { YpCourseDto, YpDrawSummaryDto, YpWorkerTermDto } from '@/domain/contracts/youthPalace'
-import { formatFen } from '@/domain/money'
-import { formatDateCn } from '@/domain/time'
+} from '@/api/endpoints/youth-palace'
+import type { YpCourseDto, YpDrawSummaryDto, YpWorkerTermDto } from '@/domain/youth-palace/contracts'
+import { formatFen } from '@/domain/shared/money'
+import { formatDateCn } from '@/domain/shared/time'
 import { useSession } from '@/stores/session'
 import { useRequireLogin } from '@/ui/auth'
 import { Button } from '@/ui/Button'
