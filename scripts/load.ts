@@ -21,7 +21,9 @@
  * per-user write limit on, in the database). Every answer other than 2xx, 409/422 (refusals the person
  * sees, e.g. 课程已满) and the waiting room's 503 counts as an error.
  */
+import fs from 'node:fs'
 import os from 'node:os'
+import path from 'node:path'
 import { addDays, beijingDate, beijingIso } from '@/domain/shared/time'
 import { postgresDriver } from '@/server/drivers'
 import { quantile, runLoad, type BenchRequest, type LoadResult } from './bench-server-load'
@@ -169,7 +171,40 @@ function requestsOf(s: Scenario, plan: DistrictPlan, nowIso: string): Planned[] 
   return out
 }
 
+/** CPU seconds (user + system) used so far by `roots` and every descendant still running (Linux /proc). */
+function cpuOfTree(roots: number[]): number {
+  const stat = new Map<number, { ppid: number; ticks: number }>()
+  for (const d of fs.readdirSync('/proc')) {
+    if (!/^\d+$/.test(d)) continue
+    try {
+      const text = fs.readFileSync(`/proc/${d}/stat`, 'utf8')
+      const f = text.slice(text.lastIndexOf(')') + 2).split(' ')
+      stat.set(Number(d), { ppid: Number(f[1]), ticks: Number(f[11]) + Number(f[12]) })
+    } catch {
+      // gone meanwhile
+    }
+  }
+  const inTree = new Set(roots)
+  for (let grew = true; grew;) {
+    grew = false
+    for (const [pid, x] of stat)
+      if (!inTree.has(pid) && inTree.has(x.ppid)) {
+        inTree.add(pid)
+        grew = true
+      }
+  }
+  let ticks = 0
+  for (const pid of inTree) ticks += stat.get(pid)?.ticks ?? 0
+  return ticks / 100
+}
+
+/** The postmaster's pid of the cluster in `dir`. */
+const postmasterOf = (dir: string) =>
+  Number(fs.readFileSync(path.join(dir, 'data', 'postmaster.pid'), 'utf8').split('\n')[0])
+
 interface Run {
+  /** CPU seconds during the measured load: the server processes, PostgreSQL (all its backends). */
+  cpu: { server: number; postgres: number }
   processes: number
   result: LoadResult
   reads: LoadResult['byStatus']
@@ -185,6 +220,7 @@ const isError = (status: number) => !(status < 300 || status === 409 || status =
 async function runOnce(
   templateUrl: string,
   adminUrl: string,
+  pgDir: string,
   plan: DistrictPlan,
   nowIso: string,
   processes: number,
@@ -233,6 +269,7 @@ async function runOnce(
       maxMs: 5000,
       request: (i) => ({ method: 'GET', path: '/api/messages', headers: auth(plan.readers[i % plan.readers.length]) }),
     })
+    const cpu0 = { server: cpuOfTree([server.pid]), postgres: cpuOfTree([postmasterOf(pgDir)]) }
     const result = await runLoad(server.origin, {
       connections,
       maxRequests,
@@ -249,6 +286,10 @@ async function runOnce(
         }
       },
     })
+    const cpu = {
+      server: cpuOfTree([server.pid]) - cpu0.server,
+      postgres: cpuOfTree([postmasterOf(pgDir)]) - cpu0.postgres,
+    }
     const unexpected = server
       .takeStderr()
       .split('\n')
@@ -259,7 +300,15 @@ async function runOnce(
       ...(await checkInvariants(db)),
       ...(table ? await checkAccounting(db, table, okIds, okWrites, before) : []),
     ]
-    return { processes, result, reads: statusByKind.read, writes: statusByKind.write, checks, planned: requests.length }
+    return {
+      processes,
+      cpu,
+      result,
+      reads: statusByKind.read,
+      writes: statusByKind.write,
+      checks,
+      planned: requests.length,
+    }
   } finally {
     await server.stop()
     await db.close()
@@ -284,6 +333,7 @@ function report(run: Run): string {
     `  admitted latency p50 ${ms(quantile(r.admittedMs, 0.5))} ms, p95 ${ms(quantile(r.admittedMs, 0.95))} ms, p99 ${ms(quantile(r.admittedMs, 0.99))} ms, max ${ms(r.admittedMs.at(-1) ?? NaN)} ms; end to end (waits included) p99 ${ms(quantile(r.endToEndMs, 0.99))} ms`,
     `  reads ${statuses(run.reads) || '–'}; writes ${statuses(run.writes) || '–'}`,
     `  errors ${errors} (${((errors / Math.max(1, r.requests)) * 100).toFixed(2)}%)${r.firstError && errors ? `, first: ${r.firstError}` : ''}; waiting room: ${r.turnedAway} turned away and retried, ${waited} still waiting at the end`,
+    `  CPU per answer: server ${((run.cpu.server / Math.max(1, r.requests)) * 1000).toFixed(1)} ms, PostgreSQL ${((run.cpu.postgres / Math.max(1, r.requests)) * 1000).toFixed(1)} ms (${run.cpu.server.toFixed(1)} s + ${run.cpu.postgres.toFixed(1)} s in ${(r.elapsedMs / 1000).toFixed(1)} s; the machine's load average ${os.loadavg()[0].toFixed(1)})`,
     broken.length
       ? `  INVARIANTS BROKEN: ${broken.map((c) => `${c.name}: ${c.violations} ${JSON.stringify(c.examples)}`).join('; ')}`
       : `  invariants: all ${run.checks.length} hold (${run.checks.map((c) => c.name).join(', ')})`,
@@ -317,7 +367,7 @@ async function main(): Promise<void> {
   const runs: Run[] = []
   for (const n of processCounts) {
     t = Date.now()
-    const run = await runOnce(u.toString(), pg.url, plan, nowIso, n)
+    const run = await runOnce(u.toString(), pg.url, pg.dir, plan, nowIso, n)
     runs.push(run)
     console.log(report(run))
   }

@@ -247,8 +247,8 @@ export function districtRows(opts: DistrictOptions): { rows: Rows; plan: Distric
       role: 'worker',
       createdAt: nowIso,
     })
-    // Rooms: enough buildings for the households (about 2.6 people each) plus a few spare flats.
-    const households = Math.ceil(perCommunity / 2.6)
+    // Rooms: enough buildings for the households (about 2.5 people each; some flats stay empty) plus spare flats.
+    const households = Math.ceil(perCommunity / 2)
     const roomsPerBuilding = UNITS_PER_BUILDING * STOREYS * ROOMS_PER_FLOOR
     const buildingCount = Math.max(1, Math.ceil((households * 1.1) / roomsPerBuilding))
     const rooms: Row[] = []
