@@ -2,7 +2,7 @@
  * The load generator of `npm run bench:server`: `connections` closed loops over one undici pool on
  * 127.0.0.1, each sending the next request of a list as soon as its previous answer is read, until
  * `maxRequests` were sent, `maxMs` passed or the list ends. Latency is from sending to the last byte.
- * With `waitingRoom`, a 503 carrying `Retry-After` is what the app does with it: wait that long (with
+ * With `waitingRoom`, a 503 `WAITING_ROOM` carrying `Retry-After` is what the app does with it: wait that long (with
  * ±50% jitter) and send the same request again (same idempotency key), up to `maxAttempts` times.
  */
 import { Pool } from 'undici'
@@ -78,7 +78,8 @@ export async function runLoad(origin: string, opts: LoadOptions): Promise<LoadRe
         body: r.body === undefined ? undefined : JSON.stringify(r.body),
       })
       const text = await res.body.text()
-      const retryAfter = res.statusCode === 503 ? Number(res.headers['retry-after']) : NaN
+      const retryAfter =
+        res.statusCode === 503 && text.includes('"WAITING_ROOM"') ? Number(res.headers['retry-after']) : NaN
       return { status: res.statusCode, text, ms: performance.now() - t0, retryAfter }
     } catch (e) {
       return { status: 0, text: String((e as Error).message), ms: performance.now() - t0, retryAfter: NaN }

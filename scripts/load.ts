@@ -12,7 +12,7 @@
  *   when a first-come course is full).
  * - `vote-deadline`: the owners of the units in vote read their petition and cast a ballot, up to three
  *   rounds (a later ballot replaces the earlier one in the tally, the log keeps both).
- * - `care-daily`: card holders book lunch and dinner over the coming week; one booking in ten is cancelled.
+ * - `care-daily`: card holders book lunch and dinner over the coming week (about 60% of the meals).
  * - `messages`: every account reads its message list.
  *
  * Options: `--communities N` (10), `--residents M` (20000), `--processes 1,2` (a list: one run each),

@@ -5,7 +5,8 @@
  * and 5xx, and turns any failure into a typed `ApiError`. The server's waiting room (503 `WAITING_ROOM`
  * with `Retry-After`, when it is saturated at a peak such as a registration opening) is waited out: the
  * app says 排队中 with the wait, then sends the same request again with the same idempotency key (nothing
- * is doubled, and the form keeps what the person chose), up to `MAX_QUEUE_WAITS` times.
+ * is doubled, and the form keeps what the person chose), up to `MAX_QUEUE_WAITS` times. A 503 `BUSY` (a
+ * conflict still failing after the server's retries) stays an ordinary retryable failure.
  */
 import Taro from '@tarojs/taro'
 import { ApiError } from './errors'
@@ -147,7 +148,7 @@ export async function apiRequest<T>(opts: RequestOptions): Promise<T> {
       if (res.statusCode >= 200 && res.statusCode < 300) return res.data as T
       error = fromResponse(res.statusCode, res.data)
       if (res.statusCode === 401) config.onUnauthorized(token)
-      const waitS = res.statusCode === 503 ? retryAfterOf(res.header) : null
+      const waitS = res.statusCode === 503 && error.code === 'WAITING_ROOM' ? retryAfterOf(res.header) : null
       if (waitS !== null && queueWaits < MAX_QUEUE_WAITS) {
         // The waiting room: not a failed attempt. Same request, same key, after the wait (±25%, so the
         // phones turned away together do not all come back in the same instant).

@@ -129,6 +129,16 @@ describe('apiRequest', () => {
     expect(e).toMatchObject({ status: 503, code: 'WAITING_ROOM' })
   })
 
+  it('treats a 503 BUSY with Retry-After (a conflict still failing) as an ordinary retryable failure', async () => {
+    request.mockResolvedValue({
+      ...ok({ code: 'BUSY', message: '服务繁忙，请稍后再试' }, 503),
+      header: { 'Retry-After': '0' },
+    })
+    const e = await apiRequest({ path: '/api/x', retries: 1 }).catch((x) => x)
+    expect(request).toHaveBeenCalledTimes(2)
+    expect(e).toMatchObject({ status: 503, code: 'BUSY' })
+  })
+
   it('names a timeout as such, and calls onUnauthorized on 401', async () => {
     request.mockRejectedValue({ errMsg: 'request:fail timeout' })
     expect(await apiRequest({ path: '/api/x', retries: 0 }).catch((x) => x.code)).toBe('TIMEOUT')
