@@ -95,6 +95,22 @@ export default tseslint.config(
   },
   ...layerPackages,
   {
+    // Every move between pages goes through src/ui/nav.ts with an href of the route table
+    // (tests/unit/architecture.test.ts checks the same, destructured calls included).
+    files: ['src/**/*.{ts,tsx}'],
+    ignores: ['src/ui/nav.ts'],
+    rules: {
+      'no-restricted-properties': [
+        'error',
+        ...['navigateTo', 'redirectTo', 'switchTab', 'reLaunch', 'navigateBack'].map((property) => ({
+          object: 'Taro',
+          property,
+          message: 'Navigate with openPage / replacePage / restartAt / goBack / goHome of @/ui/nav and an href.',
+        })),
+      ],
+    },
+  },
+  {
     // Tests read JSON answers and injected browser globals (`__mcMockBackend`), which have no static type:
     // there `any` says so honestly. App code keeps the rule.
     files: ['tests/**'],

@@ -1,45 +1,28 @@
-/** Pages, subpackages and tab bar of the mini-program (WeChat app.json). */
-import careCardPages from './packages/care-card/routes.config'
-import elevatorPages from './packages/elevator/routes.config'
-import oneThingPages from './packages/one-thing/routes.config'
-import settingsPages from './packages/settings/routes.config'
-import youthPalacePages from './packages/youth-palace/routes.config'
+/** Pages, subpackages and tab bar of the mini-program (WeChat app.json), from the route table (domain/routes.ts). */
+import { ALL_ROUTES, href } from './domain/routes'
 
 /** The embedded backend's subpackage: WeChat builds in mock mode only (H5 loads it as an import() chunk). */
 const EMBEDDED_BACKEND_PACKAGE =
   process.env.TARO_ENV === 'weapp' && !process.env.TARO_APP_API_BASE ? 'packages/demo-backend' : null
 
-/** Each service subpackage and its pages (listed in the subpackage's own routes.config.ts). */
-const SERVICE_PACKAGES: Record<string, string[]> = {
-  'care-card': careCardPages,
-  'youth-palace': youthPalacePages,
-  elevator: elevatorPages,
-  'one-thing': oneThingPages,
-}
+/** Each subpackage root and its pages, in the route table's order. */
+const PACKAGES = new Map<string, string[]>()
+for (const r of ALL_ROUTES) if (r.root) PACKAGES.set(r.root, [...(PACKAGES.get(r.root) ?? []), r.page])
+/** The service subpackages, preloaded from the home page. */
+const SERVICE_PACKAGES = [...PACKAGES.keys()].filter((root) => root !== href.settings.dev.root)
 
 export default defineAppConfig({
-  pages: [
-    'pages/index/index',
-    'pages/messages/index',
-    'pages/me/index',
-    'pages/login/index',
-    'pages/real-name/index',
-    'pages/rooms/index',
-    'pages/family/index',
-    'pages/privacy/index',
-    'pages/worker/index',
-  ],
+  pages: ALL_ROUTES.filter((r) => !r.root).map((r) => r.path),
+  // The service subpackages, then the demo panel and the data export (settings), opened from 我的.
   subPackages: [
-    ...Object.entries(SERVICE_PACKAGES).map(([name, pages]) => ({ root: `packages/${name}`, pages })),
-    // The demo panel and the data export, opened from 我的.
-    { root: 'packages/settings', pages: settingsPages },
+    ...[...PACKAGES].map(([root, pages]) => ({ root, pages })),
     // The embedded demo backend (mock mode on WeChat): no pages, one module loaded with require.async
     // at launch (src/mock/install.ts); its webpack entry is added in config/index.ts.
     ...(EMBEDDED_BACKEND_PACKAGE ? [{ root: EMBEDDED_BACKEND_PACKAGE, pages: [] }] : []),
   ],
   preloadRule: {
-    'pages/index/index': { network: 'all', packages: Object.keys(SERVICE_PACKAGES).map((name) => `packages/${name}`) },
-    'pages/me/index': { network: 'all', packages: ['packages/settings'] },
+    [href.home.path]: { network: 'all', packages: SERVICE_PACKAGES },
+    [href.me.path]: { network: 'all', packages: [href.settings.dev.root!] },
   },
   // H5 page transitions off in the test build so the browser tests never race an animation.
   ...(process.env.TARO_APP_TEST === '1' ? { animation: false } : {}),
@@ -60,19 +43,19 @@ export default defineAppConfig({
     borderStyle: 'black',
     list: [
       {
-        pagePath: 'pages/index/index',
+        pagePath: href.home.path,
         text: '首页',
         iconPath: 'assets/tab/home.png',
         selectedIconPath: 'assets/tab/home-active.png',
       },
       {
-        pagePath: 'pages/messages/index',
+        pagePath: href.messages.path,
         text: '消息',
         iconPath: 'assets/tab/messages.png',
         selectedIconPath: 'assets/tab/messages-active.png',
       },
       {
-        pagePath: 'pages/me/index',
+        pagePath: href.me.path,
         text: '我的',
         iconPath: 'assets/tab/me.png',
         selectedIconPath: 'assets/tab/me-active.png',

@@ -1,8 +1,8 @@
-import Taro from '@tarojs/taro'
 import type { PropsWithChildren } from 'react'
 import { useSession } from '../stores/session'
 import { Page } from './Page'
 import { Empty } from './States'
+import { goHome } from './nav'
 
 /** Renders its children only for community workers; others are told so and offered a way home. */
 export function WorkerOnly({ children }: PropsWithChildren) {
@@ -13,7 +13,7 @@ export function WorkerOnly({ children }: PropsWithChildren) {
         <Empty
           text="这个页面仅供社区工作人员使用。"
           action="返回首页"
-          onAction={() => Taro.switchTab({ url: '/pages/index/index' })}
+          onAction={() => goHome()}
         />
       </Page>
     )

@@ -1,10 +1,7 @@
 import Taro, { useDidShow } from '@tarojs/taro'
 import { useSession } from '../stores/session'
-
-const LOGIN = '/pages/login/index'
-const HOME = '/pages/index/index'
-/** The tab pages (switchTab only). */
-const TABS = ['/pages/index/index', '/pages/messages/index', '/pages/me/index']
+import { pathOf } from '@/domain/routes'
+import { goHome, href, openPage, restartAt, TAB_ROUTES, toHref, type Href } from './nav'
 
 /**
  * The page on screen as a URL to come back to: path and query, without Taro's own parameters
@@ -22,15 +19,14 @@ function currentPageUrl(): string {
 }
 
 /** The login page's URL, remembering `back` (a page of this app) to return to after login. */
-function loginUrl(back = currentPageUrl()): string {
-  return back && back.split('?')[0] !== LOGIN && /^\/(pages|packages)\//.test(back)
-    ? `${LOGIN}?redirect=${encodeURIComponent(back)}`
-    : LOGIN
+function loginUrl(back = currentPageUrl()): Href {
+  const page = toHref(back)
+  return page && !page.startsWith(`/${href.login.path}`) ? href.login({ redirect: page }) : href.login()
 }
 
 /** Sends the person to the login page; after logging in they come back to the page they were on. */
 export function goToLogin(): void {
-  Taro.reLaunch({ url: loginUrl() })
+  restartAt(loginUrl())
 }
 
 /**
@@ -38,18 +34,18 @@ export function goToLogin(): void {
  * home when there is none.
  */
 export async function returnAfterLogin(redirect: string | undefined): Promise<void> {
-  const back = redirect ? decodeURIComponent(redirect) : ''
-  const path = back.split('?')[0]
-  if (!back || path === LOGIN || !/^\/(pages|packages)\//.test(back)) {
-    await Taro.switchTab({ url: HOME })
+  const back = toHref(redirect ? decodeURIComponent(redirect) : '')
+  const path = back?.split('?')[0]
+  if (!back || path === href.login()) {
+    await goHome()
     return
   }
-  if (TABS.includes(path)) {
-    await Taro.switchTab({ url: path })
+  if (TAB_ROUTES.includes(pathOf(back))) {
+    await openPage(toHref(path!)!)
     return
   }
-  await Taro.switchTab({ url: HOME })
-  await Taro.navigateTo({ url: back })
+  await goHome()
+  await openPage(back)
 }
 
 /**

@@ -9,7 +9,7 @@
  */
 import { useDidShow } from '@tarojs/taro'
 import { useEffect } from 'react'
-import { goBack } from './nav'
+import { goBack, toHref } from './nav'
 
 const BACK = '#taro-navigation-bar .taro-navigation-bar-back, #taro-navigation-bar .taro-navigation-bar-home'
 
@@ -54,7 +54,7 @@ export function installNavBar(): void {
   const leave = (e: Event) => {
     e.stopPropagation()
     e.preventDefault()
-    goBack(fallback ?? undefined).catch(() => {})
+    goBack((fallback && toHref(fallback)) || undefined).catch(() => {})
   }
   // Capture phase: before Taro's own listeners on the control.
   document.addEventListener(

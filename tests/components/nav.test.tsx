@@ -6,7 +6,7 @@
 import { fireEvent, render, screen } from '@testing-library/react'
 import Taro from '@tarojs/taro'
 import { Page } from '@/ui/Page'
-import { goBack, isLonePage, MAX_PAGES, openPage, TAB_ROUTES } from '@/ui/nav'
+import { goBack, href, isLonePage, MAX_PAGES, openPage, TAB_ROUTES, toHref } from '@/ui/nav'
 import { resetTaroDouble } from '../doubles/taro'
 
 const stack = (...routes: string[]) =>
@@ -18,21 +18,21 @@ beforeEach(() => resetTaroDouble())
 describe('openPage', () => {
   it('opens with navigateTo while there is room on the stack', async () => {
     stack('pages/index/index', CC)
-    await openPage('/packages/care-card/pages/orders/index')
+    await openPage(href.careCard.orders())
     expect(Taro.navigateTo).toHaveBeenCalledWith({ url: '/packages/care-card/pages/orders/index' })
     expect(Taro.redirectTo).not.toHaveBeenCalled()
   })
 
   it(`replaces the top page once ${MAX_PAGES} pages are open`, async () => {
     stack(...Array.from({ length: MAX_PAGES }, () => CC))
-    await openPage('/packages/care-card/pages/orders/index')
+    await openPage(href.careCard.orders())
     expect(Taro.redirectTo).toHaveBeenCalledWith({ url: '/packages/care-card/pages/orders/index' })
     expect(Taro.navigateTo).not.toHaveBeenCalled()
   })
 
   it('switches to a tab page (navigateTo cannot open one)', async () => {
     stack(CC)
-    await openPage('/pages/me/index?from=message')
+    await openPage(toHref('/pages/me/index?from=message')!)
     expect(Taro.switchTab).toHaveBeenCalledWith({ url: '/pages/me/index?from=message' })
   })
 
@@ -81,14 +81,14 @@ describe('a page opened on its own offers a way home', () => {
 describe('goBack: a back button never does nothing', () => {
   it('goes back when a page is underneath', async () => {
     stack('pages/index/index', CC)
-    await goBack('/packages/care-card/pages/index/index')
+    await goBack(href.careCard.index())
     expect(Taro.navigateBack).toHaveBeenCalled()
     expect(Taro.redirectTo).not.toHaveBeenCalled()
   })
 
   it('on a page opened on its own, replaces it with the fallback page', async () => {
     stack(CC)
-    await goBack('/packages/care-card/pages/index/index')
+    await goBack(href.careCard.index())
     expect(Taro.navigateBack).not.toHaveBeenCalled()
     expect(Taro.redirectTo).toHaveBeenCalledWith({ url: '/packages/care-card/pages/index/index' })
   })

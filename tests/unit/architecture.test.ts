@@ -86,8 +86,6 @@ describe('architecture: one-way imports', () => {
         bad.push(`${spec} (another subpackage)`)
         continue
       }
-      // app.config.ts reads each subpackage's page list from its routes.config.ts.
-      if (from === 'entry' && to.startsWith('packages/') && local.endsWith('routes.config')) continue
       if (!rule.layers.includes(to)) bad.push(`${spec} (${from} → ${to})`)
     }
     expect(bad).toEqual([])
@@ -112,6 +110,34 @@ describe('architecture: one-way imports', () => {
     }
     for (const file of all) if (!state.has(file)) visit(file)
     expect(cycles).toEqual([])
+  })
+
+  // docs/conventions.md "Routes": one navigation module, one route table.
+  it('moves between pages only in src/ui/nav.ts', () => {
+    // `Taro.navigateTo(…)`, `wx.navigateTo(…)`, or the name imported from Taro.
+    const MOVES =
+      /\b(?:Taro|wx)\s*\.\s*(?:navigateTo|redirectTo|switchTab|reLaunch|navigateBack)\b|import\s*\{[^}]*\b(?:navigateTo|redirectTo|switchTab|reLaunch|navigateBack)\b[^}]*\}\s*from\s*'@tarojs\/taro'/g
+    const nav = path.join(SRC, 'ui', 'nav.ts')
+    const calls = all
+      .filter((f) => f !== nav)
+      .flatMap((f) =>
+        [...fs.readFileSync(f, 'utf8').matchAll(MOVES)].map((m) => `${path.relative(SRC, f)}: ${m[0].replace(/\s+/g, ' ')}`),
+      )
+    expect(calls).toEqual([])
+  })
+
+  it('spells page URLs only in the route table (src/domain/**/routes.ts)', () => {
+    const url = /['"`]\/?(?:packages\/[a-z-]+\/)?pages\/[a-z-]+\/index/
+    const spelled = all
+      .filter((f) => !/domain[\\/](?:[a-z-]+[\\/])?routes\.ts$/.test(f))
+      .flatMap((f) =>
+        fs
+          .readFileSync(f, 'utf8')
+          .split('\n')
+          .filter((line) => !/^\s*(\*|\/\/|\/\*)/.test(line) && url.test(line))
+          .map((line) => `${path.relative(SRC, f)}: ${line.trim()}`),
+      )
+    expect(spelled).toEqual([])
   })
 
   it('only the app entry imports the mock wiring', () => {

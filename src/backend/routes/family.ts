@@ -3,6 +3,7 @@
  * confirms in the app — or a community worker confirms with a photo of a signed authorisation.
  * Either side may revoke. Only confirmed links let a proxy act (`x-acting-for`).
  */
+import { href } from '@/domain/routes'
 import * as v from 'valibot'
 import { normalizeResidentId } from '@/domain/shared/residentId'
 import { conflict, forbidden, notFound, photoBodyLimit, unprocessable } from '../core/http'
@@ -80,7 +81,7 @@ export const familyRoutes: Route[] = [
         principal.id,
         '家人申请为您代办',
         `${displayName(user)}（${body.relationship}）申请为您代办社区事务。请在“我的 → 亲友代办”中确认或拒绝。`,
-        '/pages/me/index',
+        href.me(),
         requestRef(id),
       )
       return familyLinkDto(tx.core, link, user.id)
@@ -99,7 +100,7 @@ export const familyRoutes: Route[] = [
         confirmedAt: ctx.nowIso,
         confirmedBy: 'principal',
       })
-      await ctx.notify(l.proxyId, '代办申请已同意', `${displayName(ctx.user)}同意由您代办社区事务。`, '/pages/me/index')
+      await ctx.notify(l.proxyId, '代办申请已同意', `${displayName(ctx.user)}同意由您代办社区事务。`, href.me())
       await ctx.resolveMessages(l.principalId, requestRef(l.id))
       return familyLinkDto(ctx.tx.core, l, ctx.user.id)
     },
@@ -117,7 +118,7 @@ export const familyRoutes: Route[] = [
         closedAt: ctx.nowIso,
         closedBy: ctx.user.id,
       })
-      await ctx.notify(l.proxyId, '代办申请未通过', `${displayName(ctx.user)}没有同意代办申请。`, '/pages/me/index')
+      await ctx.notify(l.proxyId, '代办申请未通过', `${displayName(ctx.user)}没有同意代办申请。`, href.me())
       await ctx.resolveMessages(l.principalId, requestRef(l.id))
       return familyLinkDto(ctx.tx.core, l, ctx.user.id)
     },
@@ -141,7 +142,7 @@ export const familyRoutes: Route[] = [
         other,
         '代办关系已撤销',
         `${displayName(ctx.user)}撤销了代办关系，此后不能再代为办理。`,
-        '/pages/me/index',
+        href.me(),
       )
       await ctx.resolveMessages(l.principalId, requestRef(l.id))
       return familyLinkDto(ctx.tx.core, l, ctx.user.id)
@@ -190,13 +191,13 @@ export const familyRoutes: Route[] = [
         l.proxyId,
         '代办授权已由社区确认',
         `社区工作人员已核对授权书，您可以为${names.get(l.principalId)}代办。`,
-        '/pages/me/index',
+        href.me(),
       )
       await ctx.notify(
         l.principalId,
         '代办授权已由社区确认',
         `社区工作人员已核对您签字的授权书，${names.get(l.proxyId)}可以为您代办。`,
-        '/pages/me/index',
+        href.me(),
       )
       await ctx.resolveMessages(l.principalId, requestRef(l.id))
       return familyLinkDto(tx.core, l, ctx.user.id)

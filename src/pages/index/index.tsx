@@ -13,7 +13,7 @@ import { Section } from '@/ui/States'
 import { SwitchRow } from '@/ui/Switch'
 import { tappable } from '@/ui/tappable'
 import { SERVICES } from './services'
-import { openPage } from '@/ui/nav'
+import { href, openLink, openPage } from '@/ui/nav'
 
 /** The elderly-service hotline (Zhejiang). */
 export const ELDER_HOTLINE = '96345'
@@ -75,7 +75,7 @@ export default function Home() {
           key={l.id}
           title={`${l.proxy.name}申请为您代办`}
           note="请确认或拒绝"
-          onTap={() => openPage('/pages/family/index')}
+          onTap={() => openPage(href.family())}
         />
       ))}
       {deadlines.map((t) => (
@@ -84,14 +84,14 @@ export default function Home() {
           id={`todo-${t.id.replace(/[^A-Za-z0-9_-]/g, '-')}`}
           title={t.title}
           note={t.note}
-          onTap={() => openPage(t.link)}
+          onTap={() => openLink(t.link)}
         />
       ))}
       {unread > 0 && (
         <Cell
           id="todo-messages"
           title={`您有 ${unread} 条未读消息`}
-          onTap={() => Taro.switchTab({ url: '/pages/messages/index' })}
+          onTap={() => openPage(href.messages())}
         />
       )}
       {todoFailed && (
@@ -174,7 +174,7 @@ export default function Home() {
             id="home-go-worker"
             title="社区工作台"
             note="审核、派单、录入纸质选票、代办授权"
-            onTap={() => openPage('/pages/worker/index')}
+            onTap={() => openPage(href.worker())}
           />
           <View className="call-row">
             <Button

@@ -11,9 +11,10 @@ import { Page } from '@/ui/Page'
 import { ErrorNote, Loading, Section } from '@/ui/States'
 import { tappable } from '@/ui/tappable'
 import { PrivacyText } from '../privacy/PrivacyText'
+import { href, openPage } from '@/ui/nav'
 
 /** Where the guides are: they work without logging in (progress stays on this phone). */
-const GUIDES = '/packages/one-thing/pages/index/index'
+const GUIDES = href.oneThing.index()
 
 /**
  * Mock WeChat login: the privacy notice first, then every seeded resident, grouped by community. After
@@ -71,7 +72,7 @@ export default function Login() {
               confirmText: '看指南',
               cancelText: '返回',
             })
-            if (confirm) Taro.navigateTo({ url: GUIDES })
+            if (confirm) openPage(GUIDES)
           }}
         >
           不同意
@@ -81,7 +82,7 @@ export default function Login() {
             id="guides-without-login"
             title="不登录，先看“一件事”办事指南"
             note="办事要带什么、去哪里办、期限多久"
-            onTap={() => Taro.navigateTo({ url: GUIDES })}
+            onTap={() => openPage(GUIDES)}
           />
         </View>
       </Page>

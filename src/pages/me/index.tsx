@@ -11,10 +11,9 @@ import { Cell } from '@/ui/Cell'
 import { Page } from '@/ui/Page'
 import { ErrorNote, Section } from '@/ui/States'
 import { SwitchRow } from '@/ui/Switch'
-import { openPage } from '@/ui/nav'
+import { href, openPage, restartAt } from '@/ui/nav'
 
 const ROLE_CN = { owner: '业主', tenant: '租户', family: '家属' } as const
-const go = (url: string) => () => openPage(url)
 
 /** Me (tab): real-name, rooms, family links and acting-for, elder mode, privacy, export, delete. */
 export default function Me() {
@@ -57,7 +56,7 @@ export default function Me() {
       showCancel: false,
       confirmText: '知道了',
     })
-    Taro.reLaunch({ url: '/pages/login/index' })
+    restartAt(href.login())
   }
   /** Whether the account is gone: after a lost answer, its session no longer works (401). */
   const accountGone = () =>
@@ -109,7 +108,7 @@ export default function Me() {
             title="尚未实名认证"
             note="办理爱心卡、投票等需要先实名"
             value="去认证"
-            onTap={go('/pages/real-name/index')}
+            onTap={() => openPage(href.realName())}
           />
         )}
       </Section>
@@ -126,7 +125,7 @@ export default function Me() {
           id="go-rooms"
           title={me.rooms.length ? '绑定其他房屋' : '还没有绑定房屋'}
           value="去绑定"
-          onTap={go('/pages/rooms/index')}
+          onTap={() => openPage(href.rooms())}
         />
       </Section>
 
@@ -154,23 +153,23 @@ export default function Me() {
           id="go-family"
           title="管理亲友代办"
           note="申请为家人代办、确认或撤销授权"
-          onTap={go('/pages/family/index')}
+          onTap={() => openPage(href.family())}
         />
       </Section>
 
       <Section title="设置">
         <SwitchRow id="me-elder-switch" title="长辈模式" note="字更大、按钮更大" on={elder} onChange={setElderMode} />
-        <Cell title="隐私说明" onTap={go('/pages/privacy/index')} />
-        <Cell id="go-export" title="导出我的数据" onTap={go('/packages/settings/pages/export/index')} />
+        <Cell title="隐私说明" onTap={() => openPage(href.privacy())} />
+        <Cell id="go-export" title="导出我的数据" onTap={() => openPage(href.settings.export())} />
         {me.role === 'worker' && (
-          <Cell id="go-worker" title="社区工作台" note="审核、派单、录入纸质选票" onTap={go('/pages/worker/index')} />
+          <Cell id="go-worker" title="社区工作台" note="审核、派单、录入纸质选票" onTap={() => openPage(href.worker())} />
         )}
         {!process.env.TARO_APP_API_BASE && (
           <Cell
             id="go-dev"
             title="演示设置"
             note="模拟时间、网络故障、重置数据"
-            onTap={go('/packages/settings/pages/dev/index')}
+            onTap={() => openPage(href.settings.dev())}
           />
         )}
       </Section>
@@ -179,7 +178,7 @@ export default function Me() {
         kind="secondary"
         onTap={async () => {
           await useSession.getState().logout()
-          Taro.reLaunch({ url: '/pages/login/index' })
+          restartAt(href.login())
         }}
       >
         退出登录

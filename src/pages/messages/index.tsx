@@ -9,7 +9,7 @@ import { Page } from '@/ui/Page'
 import { partFailureText } from '@/ui/Part'
 import { Empty, ErrorNote, Loading } from '@/ui/States'
 import { tappable } from '@/ui/tappable'
-import { openPage } from '@/ui/nav'
+import { openLink } from '@/ui/nav'
 
 /** Messages (tab): notices, newest first, unread marked in words; opening one marks it read. */
 export default function Messages() {
@@ -52,7 +52,7 @@ export default function Messages() {
               <View className="cell-note">{formatDateCn(beijingDate(m.createdAt))}</View>
               {open === m.id && <View className="message-body">{m.body}</View>}
               {open === m.id && m.link && (
-                <Button kind="secondary" onTap={() => openPage(m.link!)}>
+                <Button kind="secondary" onTap={() => openLink(m.link!)}>
                   去办理
                 </Button>
               )}

@@ -4,7 +4,7 @@ import { useState } from 'react'
 import { bindRoom, listRooms } from '@/api'
 import { useSession } from '@/stores/session'
 import { useRequireLogin } from '@/ui/auth'
-import { goBack } from '@/ui/nav'
+import { goBack, href, replacePage } from '@/ui/nav'
 import { Button } from '@/ui/Button'
 import { Options } from '@/ui/Options'
 import { Page } from '@/ui/Page'
@@ -42,32 +42,32 @@ export default function Rooms() {
               : '已绑定，社区核实后生效。',
           showCancel: false,
         })
-        goBack('/pages/me/index')
+        goBack(href.me())
       },
     )
 
   if (!me)
     return (
-      <Page backTo={'/pages/me/index'}>
+      <Page backTo={href.me()}>
         <Loading />
       </Page>
     )
   if (!me.realName) {
     return (
-      <Page backTo={'/pages/me/index'}>
+      <Page backTo={href.me()}>
         <View className="page-title" role="heading" aria-level={1}>
           绑定房屋
         </View>
         <Empty
           text="请先完成实名认证，再绑定房屋。"
           action="去实名认证"
-          onAction={() => Taro.redirectTo({ url: '/pages/real-name/index' })}
+          onAction={() => replacePage(href.realName())}
         />
       </Page>
     )
   }
   return (
-    <Page backTo={'/pages/me/index'}>
+    <Page backTo={href.me()}>
       <View className="page-title" role="heading" aria-level={1}>
         绑定房屋
       </View>

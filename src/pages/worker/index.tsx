@@ -10,14 +10,14 @@ import { Cell } from '@/ui/Cell'
 import { Page } from '@/ui/Page'
 import { pickPhotoBase64 } from '@/ui/photo'
 import { Empty, ErrorNote, Section } from '@/ui/States'
-import { openPage } from '@/ui/nav'
+import { goHome, href, openPage } from '@/ui/nav'
 
 /** Each feature's worker pages (they live in the feature's subpackage). */
 export const WORKER_ENTRIES = [
-  { title: '爱心卡审核与服务派单', url: '/packages/care-card/pages/worker/index' },
-  { title: '青少年宫课程与摇号', url: '/packages/youth-palace/pages/worker/index' },
-  { title: '加装电梯：纸质选票与异议', url: '/packages/elevator/pages/worker/index' },
-  { title: '一件事：窗口预约', url: '/packages/one-thing/pages/worker/index' },
+  { title: '爱心卡审核与服务派单', url: href.careCard.worker() },
+  { title: '青少年宫课程与摇号', url: href.youthPalace.worker() },
+  { title: '加装电梯：纸质选票与异议', url: href.elevator.worker() },
+  { title: '一件事：窗口预约', url: href.oneThing.worker() },
 ]
 
 /** Worker hub (community workers only): entries into the features' worker pages, and proxy authorisations. */
@@ -40,7 +40,7 @@ export default function WorkerHub() {
         <Empty
           text="社区工作台仅供社区工作人员使用。"
           action="返回首页"
-          onAction={() => Taro.switchTab({ url: '/pages/index/index' })}
+          onAction={() => goHome()}
         />
       </Page>
     )

@@ -4,6 +4,7 @@
  * checks and labels. Rules: domain.md §1. Locks are taken in one order: an order, service or
  * application row first, then the card (`changeLedger`).
  */
+import { href } from '@/domain/routes'
 import * as v from 'valibot'
 import { CARE_GROUP_LABELS } from '@/domain/care-card/eligibility'
 import type { CareActKindDto, CareProofKindDto, CareServiceKindDto } from '@/domain/care-card/contracts'
@@ -17,7 +18,7 @@ import { refreshCard } from './ledger'
 import type { CareAct, CareApplication, CareCardRecord, CareOrder } from './model'
 
 /** Where messages about the card lead in the app. */
-const CARE_LINK = '/packages/care-card/pages/index/index'
+const CARE_LINK = href.careCard.index()
 
 /** Plain-Chinese labels of service kinds. */
 export const KIND_LABELS: Readonly<Record<CareServiceKindDto, string>> = {

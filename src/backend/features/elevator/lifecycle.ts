@@ -11,6 +11,7 @@
  * Transitions are dated by the rule (deadline, publicity end), not by the request, so a transition undone
  * by a failing request's rollback is redone identically by the next one.
  */
+import { href } from '@/domain/routes'
 import { finalBallots } from '@/domain/elevator/auditLog'
 import { DomainError } from '@/domain/shared/errors'
 import { tallyVotes, type VoteTally } from '@/domain/elevator/rules'
@@ -25,8 +26,7 @@ const PUBLICITY_DAYS = 10
 const DAY_MS = 24 * 3600_000
 
 /** A message's link to a petition's own page (`/packages/elevator/pages/petition/index?id=…`). */
-export const petitionLink = (petitionId: string): string =>
-  `/packages/elevator/pages/petition/index?id=${encodeURIComponent(petitionId)}`
+export const petitionLink = (petitionId: string): string => href.elevator.petition({ id: petitionId })
 
 /** Tells every owner of the petition's unit who has an account. */
 export async function notifyOwners(

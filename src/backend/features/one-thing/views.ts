@@ -2,6 +2,7 @@
  * Wire views of the "one thing" records (see `src/domain/one-thing/contracts.ts`), shared checks on
  * ids, and messages to the owner of a record (and to the family proxy who acted, if any).
  */
+import { href } from '@/domain/routes'
 import * as v from 'valibot'
 import { formatDateCn, parseDate } from '@/domain/shared/time'
 import type {
@@ -24,7 +25,7 @@ export const SAFE_ID = /^[A-Za-z0-9][A-Za-z0-9_-]{0,47}$/
 export const safeId = (what: string) => v.pipe(v.string(`${what}格式不正确`), v.regex(SAFE_ID, `${what}格式不正确`))
 
 /** Where the app shows the feature (messages link here). */
-const ONE_THING_LINK = '/packages/one-thing/pages/index/index'
+const ONE_THING_LINK = href.oneThing.index()
 
 /**
  * A safe id from the route's path parameters.

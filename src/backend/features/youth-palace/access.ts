@@ -3,6 +3,7 @@
  * A course's row is the lock for its seats: every change that takes, frees or offers a seat of a course
  * first reads the course with `lock` (SQL `SELECT … FOR UPDATE`), so seats taken never exceed capacity.
  */
+import { href } from '@/domain/routes'
 import { addDays, beijingDate } from '@/domain/shared/time'
 import { hasResidentPriority } from '@/domain/youth-palace/rules'
 import { forbidden, notFound } from '@/backend/core/http'
@@ -12,11 +13,10 @@ import { requirePrivacy } from '@/backend/routes/me'
 import type { YpChildRecord, YpCourseRecord, YpEnrollmentRecord, YpTermRecord } from './model'
 
 /** Link of the feature's messages. */
-export const YP_LINK = '/packages/youth-palace/pages/index/index'
+export const YP_LINK = href.youthPalace.index()
 
 /** Link to one child's courses, where a family confirms, pays, declines or cancels. */
-export const myCoursesLink = (childId: string) =>
-  `/packages/youth-palace/pages/my-courses/index?childId=${encodeURIComponent(childId)}`
+export const myCoursesLink = (childId: string) => href.youthPalace.myCourses({ childId })
 
 /** A term by id, or 404 `NO_SUCH_TERM`. Drafts are visible to workers of the term's community only. */
 export async function termOf(ctx: RouteContext, id: string): Promise<YpTermRecord> {

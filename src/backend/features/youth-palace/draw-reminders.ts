@@ -4,6 +4,7 @@
  * one more when classes begin and the term is still not drawn. Each carries the ref `yp-draw:<term id>`,
  * so the draw marks them read wherever it was run.
  */
+import { href } from '@/domain/routes'
 import { beijingDate, formatDateCn } from '@/domain/shared/time'
 import { drawDue } from '@/domain/youth-palace/rules'
 import type { RouteContext } from '@/backend/core/router'
@@ -11,7 +12,7 @@ import { todayOf } from './access'
 import type { YpTermRecord } from './model'
 
 /** Link of the worker's youth palace page, where registration is closed and the draw run. */
-const WORKER_LINK = '/packages/youth-palace/pages/worker/index'
+const WORKER_LINK = href.youthPalace.worker()
 
 /** Ref of a term's draw reminders (`resolveMessages` once it is drawn). */
 const drawReminderRef = (termId: string) => `yp-draw:${termId}`

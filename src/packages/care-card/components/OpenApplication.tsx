@@ -3,7 +3,7 @@ import { useEffect, useState } from 'react'
 import { listCareApplications } from '@/api/endpoints/care-card'
 import type { CareApplicationDto } from '@/domain/care-card/contracts'
 import { Button } from '@/ui/Button'
-import { go } from './common'
+import { href, openPage } from '@/ui/nav'
 
 /** Statuses in which a new application would be refused as a duplicate (one card per person). */
 const OPEN: CareApplicationDto['status'][] = ['community_review', 'street_review', 'approved']
@@ -30,7 +30,7 @@ export function OpenApplicationNotice({ app, name }: { app: CareApplicationDto; 
       <View>
         {name}已经有一份爱心卡申请（{app.statusText}），不需要重复申请。
       </View>
-      <Button id="open-application-progress" kind="secondary" onTap={() => go('application', `id=${app.id}`)}>
+      <Button id="open-application-progress" kind="secondary" onTap={() => openPage(href.careCard.application({ id: app.id }))}>
         查看进度
       </Button>
     </View>

@@ -13,11 +13,7 @@ import { beijingDate, formatDateCn } from '@/domain/shared/time'
 import { useSession } from '@/stores/session'
 import { Button } from '@/ui/Button'
 import { tappable } from '@/ui/tappable'
-import { openPage } from '@/ui/nav'
 
-export const BASE = '/packages/care-card/pages'
-/** Opens a page of this subpackage. */
-export const go = (page: string, query = '') => openPage(`${BASE}/${page}/index${query ? `?${query}` : ''}`)
 
 const GROUPS: CareGroupDto[] = ['subsistence', 'marginal', 'destitute', 'disabled']
 const GROUP_NOTES: Record<CareGroupDto, string> = {

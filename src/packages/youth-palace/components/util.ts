@@ -1,5 +1,4 @@
 /** Youth palace helpers shared by this subpackage's pages: words for statuses, weekdays, time left, server time. */
-import Taro from '@tarojs/taro'
 import type { YpCourseDto, YpEnrollmentStatusDto, YpTermDto } from '@/domain/youth-palace/contracts'
 import { formatDateCn } from '@/domain/shared/time'
 
@@ -111,15 +110,3 @@ export { serverNow } from '@/ui/serverNow'
 
 /** Loads data whenever the page is shown (shared UI hook). */
 export { useLoader as useLoaded } from '@/ui/useLoader'
-
-/** Opens a page of this subpackage. */
-export const go = (page: string, query: Record<string, string | undefined> = {}) => {
-  const q = Object.entries(query)
-    .filter(([, v]) => v !== undefined && v !== '')
-    .map(([k, v]) => `${k}=${encodeURIComponent(v!)}`)
-    .join('&')
-  const url = `/packages/youth-palace/pages/${page}/index${q ? `?${q}` : ''}`
-  // WeChat keeps at most 10 pages: replace the current page instead of failing when the stack is nearly full.
-  if (Taro.getCurrentPages().length >= 9) Taro.redirectTo({ url })
-  else Taro.navigateTo({ url })
-}

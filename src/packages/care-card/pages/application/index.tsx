@@ -9,9 +9,10 @@ import { useRequireLogin } from '@/ui/auth'
 import { Button } from '@/ui/Button'
 import { Page } from '@/ui/Page'
 import { ErrorNote, Loading, Section } from '@/ui/States'
-import { APP_TAG, dateTimeCn, go, messageOf, Timeline } from '@/packages/care-card/components/common'
+import { APP_TAG, dateTimeCn, messageOf, Timeline } from '@/packages/care-card/components/common'
 import { useLoader } from '@/ui/useLoader'
 import '@/packages/care-card/feature.css'
+import { href, openPage } from '@/ui/nav'
 
 /**
  * Application detail: the timeline (who acted, the proxy), rejection reason → correct and resubmit, withdraw while
@@ -110,12 +111,12 @@ export default function ApplicationDetail() {
           </Section>
           {failure && <ErrorNote text={failure} />}
           {app.status === 'rejected' && (
-            <Button id="application-resubmit" onTap={() => go('apply', `resubmit=${app.id}`)}>
+            <Button id="application-resubmit" onTap={() => openPage(href.careCard.apply({ resubmit: app.id }))}>
               修改材料后重新提交
             </Button>
           )}
           {app.status === 'withdrawn' && (
-            <Button id="application-again" onTap={() => go('apply')}>
+            <Button id="application-again" onTap={() => openPage(href.careCard.apply())}>
               重新申请
             </Button>
           )}

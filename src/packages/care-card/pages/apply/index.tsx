@@ -1,5 +1,5 @@
 import { View } from '@tarojs/components'
-import Taro, { useRouter } from '@tarojs/taro'
+import { useRouter } from '@tarojs/taro'
 import { useState } from 'react'
 import { applyForCareCard, resubmitCareApplication } from '@/api/endpoints/care-card'
 import type { CareApplicationDto, CareGroupDto, CareProofKindDto } from '@/domain/care-card/contracts'
@@ -11,12 +11,12 @@ import { Button } from '@/ui/Button'
 import { Page } from '@/ui/Page'
 import { PhotoError, pickPhotoBase64 } from '@/ui/photo'
 import { ErrorNote, Section } from '@/ui/States'
-import { BASE, GroupChecks, PROOF_NAMES, Result, useWho } from '@/packages/care-card/components/common'
+import { GroupChecks, PROOF_NAMES, Result, useWho } from '@/packages/care-card/components/common'
 import { OpenApplicationNotice, useOpenApplication } from '@/packages/care-card/components/OpenApplication'
 import { useSubmission } from '@/ui/useSubmission'
 import { useProofs } from '@/packages/care-card/store'
 import '@/packages/care-card/feature.css'
-import { goBack } from '@/ui/nav'
+import { goBack, href, replacePage } from '@/ui/nav'
 
 const NO_PHOTOS: Record<string, string> = {}
 
@@ -67,7 +67,7 @@ export default function Apply() {
 
   if (done) {
     return (
-      <Page backTo={'/packages/care-card/pages/index/index'}>
+      <Page backTo={href.careCard.index()}>
         <Result
           title="已提交，社区将在 5 个工作日内初审"
           lines={[
@@ -79,9 +79,9 @@ export default function Apply() {
               id: 'apply-view',
               text: '查看办理进度',
               kind: 'primary',
-              onTap: () => Taro.redirectTo({ url: `${BASE}/application/index?id=${done.id}` }),
+              onTap: () => replacePage(href.careCard.application({ id: done.id })),
             },
-            { text: '返回爱心卡首页', onTap: () => goBack('/packages/care-card/pages/index/index') },
+            { text: '返回爱心卡首页', onTap: () => goBack(href.careCard.index()) },
           ]}
         />
       </Page>
@@ -90,7 +90,7 @@ export default function Apply() {
 
   if (!resubmitId && openApp) {
     return (
-      <Page backTo={'/packages/care-card/pages/index/index'}>
+      <Page backTo={href.careCard.index()}>
         <View className="page-title" role="heading" aria-level={1}>
           申请爱心卡
         </View>
@@ -100,7 +100,7 @@ export default function Apply() {
   }
 
   return (
-    <Page backTo={'/packages/care-card/pages/index/index'}>
+    <Page backTo={href.careCard.index()}>
       <View className="page-title" role="heading" aria-level={1}>
         {resubmitId ? '修改后重新提交' : '申请爱心卡'}
       </View>

@@ -12,11 +12,11 @@ import { Button } from '@/ui/Button'
 import { Options } from '@/ui/Options'
 import { Page } from '@/ui/Page'
 import { Empty, ErrorNote, Loading } from '@/ui/States'
-import { BASE, dateTimeCn, Result, useWho } from '@/packages/care-card/components/common'
+import { dateTimeCn, Result, useWho } from '@/packages/care-card/components/common'
 import { useSubmission } from '@/ui/useSubmission'
 import { useLoader } from '@/ui/useLoader'
 import '@/packages/care-card/feature.css'
-import { goBack } from '@/ui/nav'
+import { goBack, href, replacePage } from '@/ui/nav'
 
 const timeOf = (iso: string) => new Date(Date.parse(iso) + 8 * 3600_000).toISOString().slice(11, 16)
 
@@ -82,7 +82,7 @@ export default function Book() {
 
   if (done) {
     return (
-      <Page backTo={'/packages/care-card/pages/index/index'}>
+      <Page backTo={href.careCard.index()}>
         <Result
           title="预约成功"
           lines={[
@@ -94,9 +94,9 @@ export default function Book() {
               id: 'book-orders',
               text: '查看我的预约',
               kind: 'primary',
-              onTap: () => Taro.redirectTo({ url: `${BASE}/orders/index` }),
+              onTap: () => replacePage(href.careCard.orders()),
             },
-            { text: '返回', onTap: () => goBack('/packages/care-card/pages/index/index') },
+            { text: '返回', onTap: () => goBack(href.careCard.index()) },
           ]}
         />
       </Page>
@@ -104,7 +104,7 @@ export default function Book() {
   }
 
   return (
-    <Page backTo={'/packages/care-card/pages/index/index'}>
+    <Page backTo={href.careCard.index()}>
       <View className="page-title" role="heading" aria-level={1}>
         预约{service ? service.kindLabel : '服务'}
       </View>

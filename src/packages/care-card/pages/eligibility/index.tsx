@@ -10,9 +10,10 @@ import { useRequireLogin } from '@/ui/auth'
 import { Button } from '@/ui/Button'
 import { Page } from '@/ui/Page'
 import { ErrorNote, Section } from '@/ui/States'
-import { go, GroupChecks, messageOf, useWho } from '@/packages/care-card/components/common'
+import { GroupChecks, messageOf, useWho } from '@/packages/care-card/components/common'
 import { OpenApplicationNotice, useOpenApplication } from '@/packages/care-card/components/OpenApplication'
 import '@/packages/care-card/feature.css'
+import { href, openPage } from '@/ui/nav'
 
 /** Eligibility check: choose registered groups, see the tier and monthly amount or why not. */
 export default function Eligibility() {
@@ -78,7 +79,7 @@ export default function Eligibility() {
           ))}
           {openApp && <OpenApplicationNotice app={openApp} name={who.self ? '您' : who.name} />}
           {result.eligible && !openApp && (
-            <Button id="eligibility-apply" onTap={() => go('apply')}>
+            <Button id="eligibility-apply" onTap={() => openPage(href.careCard.apply())}>
               去申请
             </Button>
           )}

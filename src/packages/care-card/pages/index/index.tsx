@@ -11,9 +11,10 @@ import { Button } from '@/ui/Button'
 import { Cell } from '@/ui/Cell'
 import { Page } from '@/ui/Page'
 import { ErrorNote, Loading, Section } from '@/ui/States'
-import { APP_TAG, go, Timeline, useWho } from '@/packages/care-card/components/common'
+import { APP_TAG, Timeline, useWho } from '@/packages/care-card/components/common'
 import { useLoader } from '@/ui/useLoader'
 import '@/packages/care-card/feature.css'
+import { href, openPage } from '@/ui/nav'
 
 /** The hub's data, and whose it is (the user's id, or the principal's while acting for someone). */
 type Hub = { card: CareCardHomeDto | null; apps: CareApplicationDto[]; of: string }
@@ -89,15 +90,15 @@ export default function CareCardHome() {
               id="go-card"
               title="余额明细和付款码"
               note="出示付款码，在助餐点等服务点付款"
-              onTap={() => go('card')}
+              onTap={() => openPage(href.careCard.card())}
             />
             <Cell
               id="go-services"
               title="预约服务"
               note="助餐、助浴、助洁、助行、助医、助急"
-              onTap={() => go('services')}
+              onTap={() => openPage(href.careCard.services())}
             />
-            <Cell id="go-orders" title="我的预约" note="取消、确认评价、提出异议" onTap={() => go('orders')} />
+            <Cell id="go-orders" title="我的预约" note="取消、确认评价、提出异议" onTap={() => openPage(href.careCard.orders())} />
           </Section>
         </View>
       )}
@@ -108,7 +109,7 @@ export default function CareCardHome() {
             状态：<View className={`tag ${APP_TAG[latest.status]}`}>{latest.statusText}</View>
           </View>
           <Timeline stages={latest.stages} />
-          <Button id="go-application" kind="secondary" onTap={() => go('application', `id=${latest.id}`)}>
+          <Button id="go-application" kind="secondary" onTap={() => openPage(href.careCard.application({ id: latest.id }))}>
             查看申请详情
           </Button>
         </Section>
@@ -125,19 +126,19 @@ export default function CareCardHome() {
               id="go-application"
               title={`上次申请：${latest.statusText}`}
               note={latest.rejection ? `原因：${latest.rejection.reason}` : '可以重新申请'}
-              onTap={() => go('application', `id=${latest.id}`)}
+              onTap={() => openPage(href.careCard.application({ id: latest.id }))}
             />
           )}
-          <Button id="go-eligibility" onTap={() => go('eligibility')}>
+          <Button id="go-eligibility" onTap={() => openPage(href.careCard.eligibility())}>
             看看是否符合条件
           </Button>
-          <Button id="go-apply" kind="secondary" onTap={() => go('apply')}>
+          <Button id="go-apply" kind="secondary" onTap={() => openPage(href.careCard.apply())}>
             直接申请
           </Button>
         </View>
       )}
 
-      {isWorker && <Cell id="go-worker" title="工作人员：审核与派单" onTap={() => go('worker')} />}
+      {isWorker && <Cell id="go-worker" title="工作人员：审核与派单" onTap={() => openPage(href.careCard.worker())} />}
     </Page>
   )
 }

@@ -9,9 +9,10 @@ import { Button } from '@/ui/Button'
 import { Page } from '@/ui/Page'
 import { Empty, ErrorNote, Loading } from '@/ui/States'
 import { tappable } from '@/ui/tappable'
-import { dateTimeCn, go, messageOf, ORDER_TAG, useWho } from '@/packages/care-card/components/common'
+import { dateTimeCn, messageOf, ORDER_TAG, useWho } from '@/packages/care-card/components/common'
 import { useLoader } from '@/ui/useLoader'
 import '@/packages/care-card/feature.css'
+import { href, openPage } from '@/ui/nav'
 
 /** What the person can do next with an order, in words. */
 export const nextStep = (o: CareOrderDto) =>
@@ -66,7 +67,7 @@ export default function Orders() {
         <Empty
           text="还没有预约。可以在“预约服务”中预约助餐、助浴等服务。"
           action="去预约服务"
-          onAction={() => go('services')}
+          onAction={() => openPage(href.careCard.services())}
         />
       )}
       {items.length > 0 && (
@@ -76,7 +77,7 @@ export default function Orders() {
               key={o.id}
               id={`order-${o.id}`}
               className="cc-item"
-              {...tappable(undefined, () => go('order', `id=${o.id}`), 'link')}
+              {...tappable(undefined, () => openPage(href.careCard.order({ id: o.id })), 'link')}
             >
               <View className="cell-title">
                 {o.service.kindLabel} · {o.service.name}{' '}

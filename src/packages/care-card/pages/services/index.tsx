@@ -6,9 +6,10 @@ import { useRequireLogin } from '@/ui/auth'
 import { Cell } from '@/ui/Cell'
 import { Page } from '@/ui/Page'
 import { Empty, ErrorNote, Loading, Section } from '@/ui/States'
-import { go, useWho } from '@/packages/care-card/components/common'
+import { useWho } from '@/packages/care-card/components/common'
 import { useLoader } from '@/ui/useLoader'
 import '@/packages/care-card/feature.css'
+import { href, openPage } from '@/ui/nav'
 
 const KINDS: { kind: CareServiceKindDto; title: string }[] = [
   { kind: 'meal', title: '助餐' },
@@ -44,7 +45,7 @@ export default function Services() {
                 title={s.name}
                 note={`${s.providerName} · ${s.address}`}
                 value={`${formatFen(s.priceFen)}/${s.unit}`}
-                onTap={() => go('book', `id=${s.id}`)}
+                onTap={() => openPage(href.careCard.book({ id: s.id }))}
               />
             ))}
           </Section>

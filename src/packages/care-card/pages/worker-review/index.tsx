@@ -14,7 +14,7 @@ import { APP_TAG, dateTimeCn, messageOf, Result, Timeline } from '@/packages/car
 import { useLoader } from '@/ui/useLoader'
 import { isWorkerNow, WorkerOnly } from '@/ui/WorkerOnly'
 import '@/packages/care-card/feature.css'
-import { goBack } from '@/ui/nav'
+import { goBack, href } from '@/ui/nav'
 
 /**
  * A proof photo as an image source. WeChat: written to a local file (a data URL of up to 270 KB would
@@ -117,7 +117,7 @@ export default function WorkerReview() {
   if (done && app) {
     return (
       <WorkerOnly>
-        <Page backTo={'/packages/care-card/pages/worker/index'}>
+        <Page backTo={href.careCard.worker()}>
           <Result
             title={`${app.applicant.name}：${app.statusText}`}
             lines={[done]}
@@ -135,7 +135,7 @@ export default function WorkerReview() {
               {
                 id: 'review-back',
                 text: '返回待审核列表',
-                onTap: () => goBack('/packages/care-card/pages/worker/index'),
+                onTap: () => goBack(href.careCard.worker()),
               },
             ]}
           />
@@ -146,7 +146,7 @@ export default function WorkerReview() {
 
   return (
     <WorkerOnly>
-      <Page backTo={'/packages/care-card/pages/worker/index'}>
+      <Page backTo={href.careCard.worker()}>
         <View className="page-title" role="heading" aria-level={1}>
           审核申请
         </View>

@@ -6,10 +6,11 @@ import { Cell } from '@/ui/Cell'
 import { Page } from '@/ui/Page'
 import { Empty, ErrorNote, Loading, Section } from '@/ui/States'
 import { tappable } from '@/ui/tappable'
-import { APP_TAG, go } from '@/packages/care-card/components/common'
+import { APP_TAG } from '@/packages/care-card/components/common'
 import { useLoader } from '@/ui/useLoader'
 import { isWorkerNow, WorkerOnly } from '@/ui/WorkerOnly'
 import '@/packages/care-card/feature.css'
+import { href, openPage } from '@/ui/nav'
 
 /** Worker home: the review queue (earliest due first, overdue marked in words), links to orders and call-backs. */
 export default function WorkerHome() {
@@ -28,7 +29,7 @@ export default function WorkerHome() {
             id="go-worker-orders"
             title="服务派单、异议和回访"
             note="待上门的服务标记完成，处理异议和差评回访"
-            onTap={() => go('worker-orders')}
+            onTap={() => openPage(href.careCard.workerOrders())}
           />
         </Section>
         <Section title="待审核的申请" id="queue">
@@ -40,7 +41,7 @@ export default function WorkerHome() {
               key={a.id}
               id={`review-${a.id}`}
               className="cc-item"
-              {...tappable(undefined, () => go('worker-review', `id=${a.id}`), 'link')}
+              {...tappable(undefined, () => openPage(href.careCard.workerReview({ id: a.id })), 'link')}
             >
               <View className="cell-title">
                 {a.applicant.name}（{a.applicantAge} 岁）{' '}

@@ -9,11 +9,11 @@ import { useRequireLogin } from '@/ui/auth'
 import { Button } from '@/ui/Button'
 import { Page } from '@/ui/Page'
 import { Empty, ErrorNote, Loading, Section } from '@/ui/States'
-import { go } from '@/packages/elevator/components/go'
 import { useLoader } from '@/ui/useLoader'
 import { CHANNEL_CN, CHOICE_CN, ROLE_CN, dateTimeOf, shortHash } from '@/packages/elevator/components/words'
 import { receiptsOf, useReceipts } from '@/packages/elevator/store'
 import '@/packages/elevator/feature.css'
+import { href, openPage } from '@/ui/nav'
 
 const PAGE = 20
 
@@ -122,7 +122,7 @@ export default function AuditPage() {
           )}
         </View>
       )}
-      <Button id="audit-cost" kind="secondary" onTap={() => go('cost', { id })}>
+      <Button id="audit-cost" kind="secondary" onTap={() => openPage(href.elevator.cost({ id }))}>
         各户费用分摊表
       </Button>
     </Page>

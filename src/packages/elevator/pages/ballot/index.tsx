@@ -11,14 +11,13 @@ import { Field } from '@/ui/Field'
 import { Options } from '@/ui/Options'
 import { Page } from '@/ui/Page'
 import { Empty, ErrorNote, Loading, Section } from '@/ui/States'
-import { go } from '@/packages/elevator/components/go'
 import { KV } from '@/packages/elevator/components/KV'
 import { useLoader } from '@/ui/useLoader'
 import { useSubmission } from '@/ui/useSubmission'
 import { CHANNEL_CN, CHOICE_CN, areaText, dateTimeOf, receiptCode } from '@/packages/elevator/components/words'
 import { useReceipts } from '@/packages/elevator/store'
 import '@/packages/elevator/feature.css'
-import { goBack } from '@/ui/nav'
+import { goBack, href, openPage } from '@/ui/nav'
 import { tappable } from '@/ui/tappable'
 
 const CHOICES: { value: ElevatorChoiceDto; label: string; note: string }[] = [
@@ -100,7 +99,7 @@ export default function BallotPage() {
 
   if (result) {
     return (
-      <Page backTo={`/packages/elevator/pages/petition/index?id=${encodeURIComponent(id)}`}>
+      <Page backTo={href.elevator.petition({ id })}>
         <View className="page-title" role="heading" aria-level={1}>
           表决已提交
         </View>
@@ -140,11 +139,11 @@ export default function BallotPage() {
         </Section>
         <Button
           id="back-petition"
-          onTap={() => goBack(`/packages/elevator/pages/petition/index?id=${encodeURIComponent(id)}`)}
+          onTap={() => goBack(href.elevator.petition({ id }))}
         >
           查看表决进度
         </Button>
-        <Button id="result-audit" kind="secondary" onTap={() => go('audit', { id })}>
+        <Button id="result-audit" kind="secondary" onTap={() => openPage(href.elevator.audit({ id }))}>
           核对表决记录
         </Button>
         <Button id="change-ballot" kind="secondary" onTap={() => setResult(null)}>
@@ -155,7 +154,7 @@ export default function BallotPage() {
   }
 
   return (
-    <Page backTo={`/packages/elevator/pages/petition/index?id=${encodeURIComponent(id)}`}>
+    <Page backTo={href.elevator.petition({ id })}>
       <View className="page-title" role="heading" aria-level={1}>
         签名表决
       </View>
@@ -179,7 +178,7 @@ export default function BallotPage() {
             <View className="cell-note ev-row">
               全单元业主分摊合计 {formatFen(data.netCostFen)}。{data.note}
             </View>
-            <Button kind="secondary" id="ballot-cost" onTap={() => go('cost', { id })}>
+            <Button kind="secondary" id="ballot-cost" onTap={() => openPage(href.elevator.cost({ id }))}>
               查看各户分摊表
             </Button>
           </Section>

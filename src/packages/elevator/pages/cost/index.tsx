@@ -6,12 +6,11 @@ import { useRequireLogin } from '@/ui/auth'
 import { Button } from '@/ui/Button'
 import { Page } from '@/ui/Page'
 import { ErrorNote, Loading, Section } from '@/ui/States'
-import { go } from '@/packages/elevator/components/go'
 import { KV } from '@/packages/elevator/components/KV'
 import { useLoader } from '@/ui/useLoader'
 import { areaText, dateOf } from '@/packages/elevator/components/words'
 import '@/packages/elevator/feature.css'
-import { goBack } from '@/ui/nav'
+import { goBack, href, openPage } from '@/ui/nav'
 
 /** The whole unit's cost-sharing table: every flat's floor, area, coefficient, share; total = net cost. */
 export default function CostPage() {
@@ -19,7 +18,7 @@ export default function CostPage() {
   const id = useRouter().params.id ?? ''
   const { data, error, cause, loading, reload } = useLoader(() => getElevatorCostTable(id))
   return (
-    <Page backTo={`/packages/elevator/pages/petition/index?id=${encodeURIComponent(id)}`}>
+    <Page backTo={href.elevator.petition({ id })}>
       <View className="page-title" role="heading" aria-level={1}>
         费用分摊表
       </View>
@@ -72,13 +71,13 @@ export default function CostPage() {
           <Section title="计算方法">
             <View className="cell-note ev-row">{data.rule}</View>
           </Section>
-          <Button id="cost-audit" kind="secondary" onTap={() => go('audit', { id })}>
+          <Button id="cost-audit" kind="secondary" onTap={() => openPage(href.elevator.audit({ id }))}>
             表决记录与核对
           </Button>
           <Button
             id="cost-back"
             kind="secondary"
-            onTap={() => goBack(`/packages/elevator/pages/petition/index?id=${encodeURIComponent(id)}`)}
+            onTap={() => goBack(href.elevator.petition({ id }))}
           >
             返回
           </Button>

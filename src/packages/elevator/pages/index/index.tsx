@@ -1,16 +1,15 @@
 import { View } from '@tarojs/components'
-import Taro, { useLoad } from '@tarojs/taro'
+import { useLoad } from '@tarojs/taro'
 import { getMyElevatorUnits } from '@/api/endpoints/elevator'
 import { useRequireLogin } from '@/ui/auth'
 import { Button } from '@/ui/Button'
 import { Page } from '@/ui/Page'
 import { Empty, ErrorNote, Loading, Section } from '@/ui/States'
 import { tappable } from '@/ui/tappable'
-import { go } from '@/packages/elevator/components/go'
 import { useLoader } from '@/ui/useLoader'
 import { FREE_STATUSES, STATUS_TAG, areaText, dateTimeOf } from '@/packages/elevator/components/words'
 import '@/packages/elevator/feature.css'
-import { openPage } from '@/ui/nav'
+import { href, openPage, replacePage } from '@/ui/nav'
 import { useSession } from '@/stores/session'
 
 /** 加装电梯: my unit(s) and their petition; entry to start one when there is none. */
@@ -19,7 +18,7 @@ export default function ElevatorHome() {
   // Messages saved before links went to the petition page point here with ?petitionId=…: open that petition.
   useLoad((q) => {
     if (q?.petitionId)
-      Taro.redirectTo({ url: `/packages/elevator/pages/petition/index?id=${encodeURIComponent(q.petitionId)}` })
+      replacePage(href.elevator.petition({ id: q.petitionId }))
   })
   const { data, error, cause, loading, reload } = useLoader(getMyElevatorUnits)
   // Acting for a family member, the flats are theirs, not the proxy's.
@@ -39,7 +38,7 @@ export default function ElevatorHome() {
         <Empty
           text="请先完成实名认证，系统核对房产登记后才能查看本单元的加装电梯事项。"
           action="去实名认证"
-          onAction={() => openPage('/pages/real-name/index')}
+          onAction={() => openPage(href.realName())}
         />
       )}
       {data && data.realNameBound && data.units.length === 0 && (
@@ -63,7 +62,7 @@ export default function ElevatorHome() {
               <View
                 id={`petition-${p.id}`}
                 className="cell cell-link"
-                {...tappable(undefined, () => go('petition', { id: p.id }), 'link')}
+                {...tappable(undefined, () => openPage(href.elevator.petition({ id: p.id })), 'link')}
               >
                 <View className="cell-main">
                   <View className="cell-title">加装电梯申请</View>
@@ -79,7 +78,7 @@ export default function ElevatorHome() {
               <View className="cell-note ev-row">本单元还没有加装电梯申请。</View>
             )}
             {canStart && (
-              <Button id={`start-${u.unitId}`} onTap={() => go('start', { unitId: u.unitId })}>
+              <Button id={`start-${u.unitId}`} onTap={() => openPage(href.elevator.start({ unitId: u.unitId }))}>
                 发起加装电梯
               </Button>
             )}

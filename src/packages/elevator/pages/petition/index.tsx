@@ -13,12 +13,12 @@ import { useRequireLogin } from '@/ui/auth'
 import { Button } from '@/ui/Button'
 import { Page } from '@/ui/Page'
 import { ErrorNote, Loading, Section } from '@/ui/States'
-import { go } from '@/packages/elevator/components/go'
 import { KV } from '@/packages/elevator/components/KV'
 import { Meter } from '@/packages/elevator/components/Meter'
 import { useLoader } from '@/ui/useLoader'
 import { STATUS_TAG, dateOf, dateTimeOf } from '@/packages/elevator/components/words'
 import '@/packages/elevator/feature.css'
+import { href, openPage } from '@/ui/nav'
 
 const CO_STATUS = { pending: '待确认', confirmed: '已确认', declined: '已拒绝' } as const
 const CO_TAG = { pending: 'tag-warn', confirmed: 'tag-ok', declined: 'tag-bad' } as const
@@ -38,7 +38,7 @@ export default function PetitionPage() {
   // WeChat share: neighbours open this petition directly (they log in first if needed).
   useShareAppMessage(() => ({
     title: '加装电梯表决：请您查看方案并参与表决',
-    path: `/packages/elevator/pages/petition/index?id=${encodeURIComponent(id)}`,
+    path: href.elevator.petition({ id }),
   }))
 
   const answer = async (confirm: boolean) => {
@@ -105,7 +105,7 @@ export default function PetitionPage() {
             </View>
           )}
           {p.viewer.canVote && (
-            <Button id="go-ballot" onTap={() => go('ballot', { id })}>
+            <Button id="go-ballot" onTap={() => openPage(href.elevator.ballot({ id }))}>
               查看分摊金额并表决
             </Button>
           )}
@@ -135,7 +135,7 @@ export default function PetitionPage() {
                 <Button
                   id="go-objections"
                   kind={p.viewer.canObject ? 'primary' : 'secondary'}
-                  onTap={() => go('objections', { id })}
+                  onTap={() => openPage(href.elevator.objections({ id }))}
                 >
                   {p.viewer.canObject ? '提出异议 / 查看我的异议' : '查看我的异议'}
                 </Button>
@@ -196,14 +196,14 @@ export default function PetitionPage() {
             {p.publicity && <KV label="公示结束" value={dateOf(p.publicity.endsAt)} />}
           </Section>
 
-          <Button id="go-cost" kind="secondary" onTap={() => go('cost', { id })}>
+          <Button id="go-cost" kind="secondary" onTap={() => openPage(href.elevator.cost({ id }))}>
             各户费用分摊表
           </Button>
-          <Button id="go-audit" kind="secondary" onTap={() => go('audit', { id })}>
+          <Button id="go-audit" kind="secondary" onTap={() => openPage(href.elevator.audit({ id }))}>
             表决记录与核对
           </Button>
           {!p.viewer.canVote && p.viewer.role === 'owner' && p.status !== 'forming' && (
-            <Button id="go-ballot" kind="secondary" onTap={() => go('ballot', { id })}>
+            <Button id="go-ballot" kind="secondary" onTap={() => openPage(href.elevator.ballot({ id }))}>
               我的表决
             </Button>
           )}

@@ -1,5 +1,5 @@
 import { View } from '@tarojs/components'
-import Taro, { useRouter } from '@tarojs/taro'
+import { useRouter } from '@tarojs/taro'
 import { useState } from 'react'
 import { listRooms } from '@/api'
 import { getMyElevatorUnits, startElevatorPetition } from '@/api/endpoints/elevator'
@@ -21,6 +21,7 @@ import { useLoader } from '@/ui/useLoader'
 import { useSubmission } from '@/ui/useSubmission'
 import { serverNow } from '@/ui/serverNow'
 import '@/packages/elevator/feature.css'
+import { href, replacePage } from '@/ui/nav'
 
 const PERIODS = ['14', '30', '45'] as const
 type Period = (typeof PERIODS)[number]
@@ -155,7 +156,7 @@ export default function StartPage() {
         <Button
           id="open-petition"
           onTap={() =>
-            Taro.redirectTo({ url: `/packages/elevator/pages/petition/index?id=${encodeURIComponent(created.id)}` })
+            replacePage(href.elevator.petition({ id: created.id }))
           }
         >
           查看申请

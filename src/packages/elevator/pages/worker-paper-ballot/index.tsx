@@ -16,7 +16,7 @@ import { useSubmission } from '@/ui/useSubmission'
 import { WorkerOnly } from '@/ui/WorkerOnly'
 import { CHANNEL_CN, CHOICE_CN, dateTimeOf } from '@/packages/elevator/components/words'
 import '@/packages/elevator/feature.css'
-import { goBack } from '@/ui/nav'
+import { goBack, href } from '@/ui/nav'
 
 /** The owner's other flats in the unit (room names), besides the row's own. */
 const otherRooms = (r: ElevatorShareRowDto) => (r.ownerRooms ?? []).filter((n) => n !== r.roomName)
@@ -97,7 +97,7 @@ function PaperBallot() {
 
   if (result) {
     return (
-      <Page backTo={'/packages/elevator/pages/worker/index'}>
+      <Page backTo={href.elevator.worker()}>
         <View className="page-title" role="heading" aria-level={1}>
           已录入
         </View>
@@ -123,7 +123,7 @@ function PaperBallot() {
         >
           继续录入下一户
         </Button>
-        <Button id="paper-back" kind="secondary" onTap={() => goBack('/packages/elevator/pages/worker/index')}>
+        <Button id="paper-back" kind="secondary" onTap={() => goBack(href.elevator.worker())}>
           返回工作台
         </Button>
       </Page>
@@ -131,7 +131,7 @@ function PaperBallot() {
   }
 
   return (
-    <Page backTo={'/packages/elevator/pages/worker/index'}>
+    <Page backTo={href.elevator.worker()}>
       <View className="page-title" role="heading" aria-level={1}>
         录入纸质 / 上门表决票
       </View>

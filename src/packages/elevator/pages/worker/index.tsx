@@ -4,11 +4,11 @@ import { useRequireLogin } from '@/ui/auth'
 import { Button } from '@/ui/Button'
 import { Page } from '@/ui/Page'
 import { Empty, ErrorNote, Loading, Section } from '@/ui/States'
-import { go } from '@/packages/elevator/components/go'
 import { useLoader } from '@/ui/useLoader'
 import { WorkerOnly } from '@/ui/WorkerOnly'
 import { STATUS_TAG, dateTimeOf } from '@/packages/elevator/components/words'
 import '@/packages/elevator/feature.css'
+import { href, openPage } from '@/ui/nav'
 
 function WorkerHome() {
   const { data, error, cause, loading, reload } = useLoader(listWorkerElevatorPetitions)
@@ -32,7 +32,7 @@ function WorkerHome() {
             {p.mediation && <View className="cell-note">异议处理：{p.mediation.stageText}</View>}
           </View>
           {p.status === 'voting' && (
-            <Button id={`paper-${p.id}`} onTap={() => go('worker-paper-ballot', { id: p.id })}>
+            <Button id={`paper-${p.id}`} onTap={() => openPage(href.elevator.workerPaperBallot({ id: p.id }))}>
               录入纸质 / 上门表决票
             </Button>
           )}
@@ -40,12 +40,12 @@ function WorkerHome() {
             <Button
               id={`objections-${p.id}`}
               kind={p.status === 'voting' ? 'secondary' : 'primary'}
-              onTap={() => go('worker-objections', { id: p.id })}
+              onTap={() => openPage(href.elevator.workerObjections({ id: p.id }))}
             >
               异议与协商调解
             </Button>
           )}
-          <Button id={`detail-${p.id}`} kind="secondary" onTap={() => go('petition', { id: p.id })}>
+          <Button id={`detail-${p.id}`} kind="secondary" onTap={() => openPage(href.elevator.petition({ id: p.id }))}>
             查看计票与详情
           </Button>
         </Section>

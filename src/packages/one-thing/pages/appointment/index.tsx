@@ -1,5 +1,5 @@
 import { View } from '@tarojs/components'
-import Taro, { useRouter } from '@tarojs/taro'
+import { useRouter } from '@tarojs/taro'
 import { useCallback, useEffect, useState } from 'react'
 import { ApiError, errorMessage } from '@/api'
 import { bookAppointment, changeAppointment, getHallAvailability, listServiceHalls } from '@/api/endpoints/one-thing'
@@ -13,6 +13,7 @@ import { useSubmission } from '@/ui/useSubmission'
 import { tappable } from '@/ui/tappable'
 import { findLifeEvent } from '@/packages/one-thing/content'
 import '@/packages/one-thing/feature.css'
+import { href, replacePage } from '@/ui/nav'
 
 const CLOSED_CN = {
   WEEKEND: '周末休息',
@@ -99,13 +100,13 @@ export default function Appointment() {
         <Button
           id="done-bring"
           kind="secondary"
-          onTap={() => Taro.redirectTo({ url: `/packages/one-thing/pages/bring/index?event=${event.id}` })}
+          onTap={() => replacePage(href.oneThing.bring({ event: event.id }))}
         >
           看看要带的材料
         </Button>
         <Button
           id="done-appointments"
-          onTap={() => Taro.redirectTo({ url: '/packages/one-thing/pages/appointments/index' })}
+          onTap={() => replacePage(href.oneThing.appointments())}
         >
           我的窗口预约
         </Button>
@@ -283,7 +284,7 @@ export default function Appointment() {
       )}
       {sub.failure && <ErrorNote text={sub.failure} cause={sub.cause} onRetry={submit} />}
       {sub.cause instanceof ApiError && sub.cause.code === 'APPOINTMENT_EXISTS' && (
-        <Button kind="secondary" onTap={() => Taro.redirectTo({ url: '/packages/one-thing/pages/appointments/index' })}>
+        <Button kind="secondary" onTap={() => replacePage(href.oneThing.appointments())}>
           查看我的窗口预约
         </Button>
       )}

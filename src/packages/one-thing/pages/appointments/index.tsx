@@ -10,7 +10,7 @@ import { Page } from '@/ui/Page'
 import { Empty, ErrorNote, Loading, Section } from '@/ui/States'
 import { findLifeEvent } from '@/packages/one-thing/content'
 import '@/packages/one-thing/feature.css'
-import { openPage } from '@/ui/nav'
+import { href, openPage, replacePage } from '@/ui/nav'
 import { useActionKeys } from '@/ui/useActionKeys'
 
 const STATUS = {
@@ -100,7 +100,7 @@ export default function Appointments() {
             <Empty
               text="没有待办理的预约。打开一件事的办事清单，就可以预约窗口。"
               action="去看看一件事"
-              onAction={() => Taro.redirectTo({ url: '/packages/one-thing/pages/index/index' })}
+              onAction={() => replacePage(href.oneThing.index())}
             />
           )}
           {data.upcoming.map((a) => (
@@ -111,7 +111,7 @@ export default function Appointments() {
                   kind="secondary"
                   onTap={() =>
                     openPage(
-                      `/packages/one-thing/pages/appointment/index?event=${a.eventId}&change=${a.id}&hall=${a.hall.id}`,
+                      href.oneThing.appointment({ event: a.eventId, change: a.id, hall: a.hall.id }),
                     )
                   }
                 >

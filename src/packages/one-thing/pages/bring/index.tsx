@@ -6,7 +6,7 @@ import { Empty, ErrorNote, Loading, Section } from '@/ui/States'
 import { ReadAloud } from '@/packages/one-thing/components/ReadAloud'
 import { useEventProgress } from '@/packages/one-thing/components/useEventProgress'
 import '@/packages/one-thing/feature.css'
-import { openPage } from '@/ui/nav'
+import { href, openPage } from '@/ui/nav'
 
 /** What to bring to the windows (一次告知): every material once, and which windows to visit. */
 export default function Bring() {
@@ -81,7 +81,7 @@ export default function Bring() {
       )}
       <Button
         id="bring-appointment"
-        onTap={() => openPage(`/packages/one-thing/pages/appointment/index?event=${event.id}`)}
+        onTap={() => openPage(href.oneThing.appointment({ event: event.id }))}
       >
         预约窗口办理
       </Button>

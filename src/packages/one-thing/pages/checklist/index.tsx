@@ -1,5 +1,4 @@
 import { View } from '@tarojs/components'
-import Taro from '@tarojs/taro'
 import {
   computeDeadlines,
   deriveChecklist,
@@ -20,9 +19,8 @@ import { ReadAloud } from '@/packages/one-thing/components/ReadAloud'
 import { useEventProgress } from '@/packages/one-thing/components/useEventProgress'
 import { CHANNEL_CN, daysLeftText } from '@/packages/one-thing/lib'
 import '@/packages/one-thing/feature.css'
-import { openPage } from '@/ui/nav'
+import { href, openPage, replacePage } from '@/ui/nav'
 
-const go = (url: string) => () => openPage(url)
 /** Ends a message with a full stop unless it has one. */
 const sentence = (s: string) => (/[。！？]$/.test(s) ? s : `${s}。`)
 
@@ -227,7 +225,7 @@ export default function Checklist() {
           <Button
             id="continue-questions"
             kind="secondary"
-            onTap={() => Taro.redirectTo({ url: `/packages/one-thing/pages/questions/index?event=${event.id}` })}
+            onTap={() => replacePage(href.oneThing.questions({ event: event.id }))}
           >
             继续回答问题
           </Button>
@@ -293,19 +291,19 @@ export default function Checklist() {
       ))}
       {items.length === 0 && <Empty text="按您的情况，暂时没有要办的事。可以修改您的情况再看看。" />}
       <View className="btn-row">
-        <Button id="go-bring" kind="secondary" onTap={go(`/packages/one-thing/pages/bring/index?event=${event.id}`)}>
+        <Button id="go-bring" kind="secondary" onTap={() => openPage(href.oneThing.bring({ event: event.id }))}>
           要带的材料
         </Button>
         <Button
           id="go-change-answers"
           kind="secondary"
-          onTap={() => Taro.redirectTo({ url: `/packages/one-thing/pages/questions/index?event=${event.id}` })}
+          onTap={() => replacePage(href.oneThing.questions({ event: event.id }))}
         >
           修改我的情况
         </Button>
       </View>
       {hasWindow && (
-        <Button id="go-appointment" onTap={go(`/packages/one-thing/pages/appointment/index?event=${event.id}`)}>
+        <Button id="go-appointment" onTap={() => openPage(href.oneThing.appointment({ event: event.id }))}>
           预约窗口办理
         </Button>
       )}

@@ -14,9 +14,9 @@ import { useSession } from '@/stores/session'
 import { GuestNotice } from '@/packages/one-thing/components/GuestNotice'
 import { findLifeEvent, LIFE_EVENTS } from '@/packages/one-thing/content'
 import '@/packages/one-thing/feature.css'
-import { openPage } from '@/ui/nav'
+import { href, openPage } from '@/ui/nav'
 
-const open = (e: LifeEvent) => () => openPage(`/packages/one-thing/pages/questions/index?event=${e.id}`)
+const open = (e: LifeEvent) => () => openPage(href.oneThing.questions({ event: e.id }))
 const STAGES = eventsByStage(LIFE_EVENTS)
 
 /** 一件事 home: my started events, search by everyday words, events by life stage, my appointments. */
@@ -86,7 +86,7 @@ export default function OneThingHome() {
               id={`mine-${p.eventId}`}
               title={e.name}
               note={`已办 ${p.tickedCount} 项${due}`}
-              onTap={() => openPage(`/packages/one-thing/pages/checklist/index?event=${e.id}`)}
+              onTap={() => openPage(href.oneThing.checklist({ event: e.id }))}
             />
           )
         })}
@@ -94,7 +94,7 @@ export default function OneThingHome() {
           id="go-appointments"
           title="我的窗口预约"
           note="查看、改约或取消"
-          onTap={() => openPage('/packages/one-thing/pages/appointments/index')}
+          onTap={() => openPage(href.oneThing.appointments())}
         />
       </Section>
       {STAGES.map((g) => (

@@ -1,5 +1,4 @@
 import { View } from '@tarojs/components'
-import Taro from '@tarojs/taro'
 import { useRef, useState } from 'react'
 import {
   deriveChecklist,
@@ -18,6 +17,7 @@ import { GuestNotice } from '@/packages/one-thing/components/GuestNotice'
 import { useEventProgress } from '@/packages/one-thing/components/useEventProgress'
 import { answerText } from '@/packages/one-thing/lib'
 import '@/packages/one-thing/feature.css'
+import { href, replacePage } from '@/ui/nav'
 
 /**
  * After an answer, taps are ignored this long while the next question takes its place: the second tap
@@ -46,7 +46,7 @@ export default function Questions() {
         <Empty
           text="没有找到这件事，请返回重新选择。"
           action="返回一件事"
-          onAction={() => Taro.redirectTo({ url: '/packages/one-thing/pages/index/index' })}
+          onAction={() => replacePage(href.oneThing.index())}
         />
       </Page>
     )
@@ -150,7 +150,7 @@ export default function Questions() {
       {!current && (
         <Button
           id="go-checklist"
-          onTap={() => Taro.redirectTo({ url: `/packages/one-thing/pages/checklist/index?event=${event.id}` })}
+          onTap={() => replacePage(href.oneThing.checklist({ event: event.id }))}
         >
           查看办事清单
         </Button>

@@ -9,6 +9,7 @@ import { Button } from '@/ui/Button'
 import { Page } from '@/ui/Page'
 import { ErrorNote, Loading, Section } from '@/ui/States'
 import { SwitchRow } from '@/ui/Switch'
+import { href, restartAt } from '@/ui/nav'
 
 /** Dev panel (mock mode only): mock time, fault injection, demo reset. */
 export default function Dev() {
@@ -83,7 +84,7 @@ export default function Dev() {
                 await run(resetDemoData())
                 // The records everything here referred to are gone: as after a logout.
                 clearPersonalData('logout')
-                Taro.reLaunch({ url: '/pages/login/index' })
+                restartAt(href.login())
               }}
             >
               重置演示数据

@@ -14,12 +14,12 @@ import { pickPhotoBase64 } from '@/ui/photo'
 import { ErrorNote, Loading, Section } from '@/ui/States'
 import { useSubmission } from '@/ui/useSubmission'
 import { ChildFields, childFormErrors, type ChildForm } from '@/packages/youth-palace/components/ChildFields'
-import { go, useLoaded } from '@/packages/youth-palace/components/util'
+import { useLoaded } from '@/packages/youth-palace/components/util'
 import { useYouthPalace } from '@/packages/youth-palace/store'
 import '@/packages/youth-palace/feature.css'
-import { goBack } from '@/ui/nav'
+import { goBack, href, openPage } from '@/ui/nav'
 
-const back = () => goBack('/packages/youth-palace/pages/index/index')
+const back = () => goBack(href.youthPalace.index())
 
 /** The changed fields of the form, as a PATCH body (the birth date only when it may change). */
 function patchOf(child: YpChildDto, form: ChildForm, photo: string | null, birthLocked: boolean): YpChildPatch {
@@ -166,7 +166,7 @@ function ChildEditor({
             <View className="yp-line" id="child-delete-why">
               {child.name}还有{courses}的报名没有结束，资料暂时不能删除。请先在“我的课程”里取消这些报名，再删除资料。
             </View>
-            <Button kind="secondary" id="child-go-courses" onTap={() => go('my-courses', { childId: child.id })}>
+            <Button kind="secondary" id="child-go-courses" onTap={() => openPage(href.youthPalace.myCourses({ childId: child.id }))}>
               去“我的课程”取消报名
             </Button>
           </View>
@@ -196,7 +196,7 @@ export default function ChildPage() {
   const [done, setDone] = useState<{ text: string; deleted: boolean } | null>(null)
 
   return (
-    <Page backTo={'/packages/youth-palace/pages/index/index'}>
+    <Page backTo={href.youthPalace.index()}>
       <View className="page-title" role="heading" aria-level={1}>
         孩子资料
       </View>

@@ -12,16 +12,10 @@ import { Options } from '@/ui/Options'
 import { Page } from '@/ui/Page'
 import { Part } from '@/ui/Part'
 import { Empty, ErrorNote, Section } from '@/ui/States'
-import {
-  ENROLLMENT_STATUS,
-  courseOutcomeCn,
-  formatInstantCn,
-  go,
-  registrationOver,
-  useLoaded,
-} from '@/packages/youth-palace/components/util'
+import { ENROLLMENT_STATUS, courseOutcomeCn, formatInstantCn, registrationOver, useLoaded } from '@/packages/youth-palace/components/util'
 import { useYouthPalace, useYpChildren } from '@/packages/youth-palace/store'
 import '@/packages/youth-palace/feature.css'
+import { href, openPage } from '@/ui/nav'
 
 function Kv({ k, v }: { k: string; v: string }) {
   return (
@@ -158,7 +152,7 @@ export default function Course() {
             <Kv k="免费取消" v={`${formatInstantCn(c.freeCancelUntil)} 前可免费取消并退费，之后取消记一次缺课`} />
           </Section>
           {c.admission === 'lottery' && c.commitment && (
-            <Button kind="secondary" id="go-lottery" onTap={() => go('lottery', { id: c.id })}>
+            <Button kind="secondary" id="go-lottery" onTap={() => openPage(href.youthPalace.lottery({ id: c.id }))}>
               查看抽签公示与结果
             </Button>
           )}
@@ -175,7 +169,7 @@ export default function Course() {
                     <Empty
                       text="还没有添加孩子。请回到青少年宫首页先添加孩子。"
                       action="去添加孩子"
-                      onAction={() => go('index')}
+                      onAction={() => openPage(href.youthPalace.index())}
                     />
                   ) : (
                     <Options
@@ -199,7 +193,7 @@ export default function Course() {
                 <Button
                   kind="secondary"
                   id="apply-closed-mine"
-                  onTap={() => go('my-courses', { childId: childId ?? undefined })}
+                  onTap={() => openPage(href.youthPalace.myCourses({ childId: childId ?? undefined }))}
                 >
                   看我的课程
                 </Button>
@@ -247,7 +241,7 @@ export default function Course() {
                   {done.status === 'waitlisted' &&
                     `您排在候补第 ${done.waitlistPosition ?? '?'} 位，有名额时会通知您，届时有 24 小时确认。`}
                 </View>
-                <Button kind="secondary" id="apply-go-mine" onTap={() => go('my-courses', { childId: done.childId })}>
+                <Button kind="secondary" id="apply-go-mine" onTap={() => openPage(href.youthPalace.myCourses({ childId: done.childId }))}>
                   看我的课程
                 </Button>
               </View>

@@ -12,9 +12,10 @@ import { Part } from '@/ui/Part'
 import { Empty, ErrorNote, Loading, Section } from '@/ui/States'
 import { tappable } from '@/ui/tappable'
 import { ChipGroup } from '@/packages/youth-palace/components/Chip'
-import { WEEKDAY_CN, courseOutcomeCn, go } from '@/packages/youth-palace/components/util'
+import { WEEKDAY_CN, courseOutcomeCn } from '@/packages/youth-palace/components/util'
 import { currentTerm, useYouthPalace, useYpTerms } from '@/packages/youth-palace/store'
 import '@/packages/youth-palace/feature.css'
+import { href, openPage } from '@/ui/nav'
 
 const PAGE_SIZE = 6
 
@@ -147,7 +148,7 @@ export default function Courses() {
                 key={c.id}
                 id={`course-${c.id}`}
                 className="yp-course"
-                {...tappable(undefined, () => go('course', { id: c.id, childId: childId || undefined }), 'link')}
+                {...tappable(undefined, () => openPage(href.youthPalace.course({ id: c.id, childId: childId || undefined })), 'link')}
               >
                 <View className="yp-course-name">{c.name}</View>
                 <View className="yp-line">
@@ -189,7 +190,7 @@ export default function Courses() {
         </Section>
       )}
       {courses && (
-        <Button kind="secondary" id="go-my-courses" onTap={() => go('my-courses', { childId: childId || undefined })}>
+        <Button kind="secondary" id="go-my-courses" onTap={() => openPage(href.youthPalace.myCourses({ childId: childId || undefined }))}>
           看已报的课程
         </Button>
       )}

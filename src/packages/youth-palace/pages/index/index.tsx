@@ -14,9 +14,10 @@ import { Part } from '@/ui/Part'
 import { Empty, ErrorNote, Section } from '@/ui/States'
 import { useSubmission } from '@/ui/useSubmission'
 import { ChildFields, childFormErrors, type ChildForm } from '@/packages/youth-palace/components/ChildFields'
-import { go, termStateCn, termWindowCn } from '@/packages/youth-palace/components/util'
+import { termStateCn, termWindowCn } from '@/packages/youth-palace/components/util'
 import { currentTerm, useYouthPalace, useYpChildren, useYpTerms } from '@/packages/youth-palace/store'
 import '@/packages/youth-palace/feature.css'
+import { href, openPage } from '@/ui/nav'
 
 /** 家门口青少年宫: the caller's children (add, edit), the open term, entries to courses and my courses. */
 export default function YouthPalaceHome() {
@@ -96,7 +97,7 @@ export default function YouthPalaceHome() {
                     {formatDateCn(term.viewerOpensAt)} 起可以报名。
                   </View>
                 )}
-                <Button id="go-courses" onTap={() => go('courses', { termId: term.id })}>
+                <Button id="go-courses" onTap={() => openPage(href.youthPalace.courses({ termId: term.id }))}>
                   看全部课程
                 </Button>
               </View>
@@ -134,7 +135,7 @@ export default function YouthPalaceHome() {
                         kind="secondary"
                         id={`courses-for-${c.id}`}
                         label={`适合的课程（${c.name}）`}
-                        onTap={() => go('courses', { termId: term.id, childId: c.id })}
+                        onTap={() => openPage(href.youthPalace.courses({ termId: term.id, childId: c.id }))}
                       >
                         适合的课程
                       </Button>
@@ -143,7 +144,7 @@ export default function YouthPalaceHome() {
                       kind="secondary"
                       id={`my-courses-${c.id}`}
                       label={`已报的课程（${c.name}）`}
-                      onTap={() => go('my-courses', { childId: c.id })}
+                      onTap={() => openPage(href.youthPalace.myCourses({ childId: c.id }))}
                     >
                       已报的课程
                     </Button>
@@ -151,7 +152,7 @@ export default function YouthPalaceHome() {
                       kind="secondary"
                       id={`edit-child-${c.id}`}
                       label={`修改资料（${c.name}）`}
-                      onTap={() => go('child', { id: c.id })}
+                      onTap={() => openPage(href.youthPalace.child({ id: c.id }))}
                     >
                       修改资料
                     </Button>
@@ -204,14 +205,14 @@ export default function YouthPalaceHome() {
           id="go-my-courses"
           title="我的课程"
           note="报名进度、候补、确认与缴费、签到码"
-          onTap={() => go('my-courses')}
+          onTap={() => openPage(href.youthPalace.myCourses())}
         />
         {term && (
           <Cell
             id="go-all-courses"
             title="全部课程"
             note="按孩子、类别、地点、星期筛选"
-            onTap={() => go('courses', { termId: term.id })}
+            onTap={() => openPage(href.youthPalace.courses({ termId: term.id }))}
           />
         )}
       </Section>

@@ -17,16 +17,10 @@ import { Button } from '@/ui/Button'
 import { Page } from '@/ui/Page'
 import { useActionKeys } from '@/ui/useActionKeys'
 import { Empty, ErrorNote, Loading, Section } from '@/ui/States'
-import {
-  ENROLLMENT_STATUS,
-  formatInstantCn,
-  go,
-  serverNow,
-  timeLeftCn,
-  useLoaded,
-} from '@/packages/youth-palace/components/util'
+import { ENROLLMENT_STATUS, formatInstantCn, serverNow, timeLeftCn, useLoaded } from '@/packages/youth-palace/components/util'
 import { useYouthPalace } from '@/packages/youth-palace/store'
 import '@/packages/youth-palace/feature.css'
+import { href, openPage } from '@/ui/nav'
 
 /**
  * Pays a fee: pay endpoint → WeChat Pay (or a "模拟支付" confirm on H5 in mock mode) → confirm-payment.
@@ -165,7 +159,7 @@ export default function MyCourses() {
         <Empty
           text="还没有报名课程。可以先去看看适合孩子的课程。"
           action="去看课程"
-          onAction={() => go('courses', { childId })}
+          onAction={() => openPage(href.youthPalace.courses({ childId }))}
         />
       )}
       {[...byChild.entries()].map(([name, es]) => (
@@ -239,18 +233,18 @@ export default function MyCourses() {
                   <Button
                     kind="secondary"
                     id={`checkin-${e.id}`}
-                    onTap={() => go('checkin', { id: e.id, name: `${e.childName}·${e.courseName}` })}
+                    onTap={() => openPage(href.youthPalace.checkin({ id: e.id, name: `${e.childName}·${e.courseName}` }))}
                   >
                     签到码
                   </Button>
                 )}
                 {e.status === 'pending' && e.courseId && (
-                  <Button kind="secondary" id={`lottery-${e.id}`} onTap={() => go('lottery', { id: e.courseId })}>
+                  <Button kind="secondary" id={`lottery-${e.id}`} onTap={() => openPage(href.youthPalace.lottery({ id: e.courseId }))}>
                     抽签公示
                   </Button>
                 )}
                 {e.source === 'draw' && (
-                  <Button kind="secondary" id={`lottery-${e.id}`} onTap={() => go('lottery', { id: e.courseId })}>
+                  <Button kind="secondary" id={`lottery-${e.id}`} onTap={() => openPage(href.youthPalace.lottery({ id: e.courseId }))}>
                     看抽签结果
                   </Button>
                 )}

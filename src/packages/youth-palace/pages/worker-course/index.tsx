@@ -15,7 +15,7 @@ import { Page } from '@/ui/Page'
 import { Empty, ErrorNote, Section } from '@/ui/States'
 import { WEEKDAY_CN } from '@/packages/youth-palace/components/util'
 import '@/packages/youth-palace/feature.css'
-import { goBack } from '@/ui/nav'
+import { goBack, href } from '@/ui/nav'
 
 const INITIAL = {
   name: '',
@@ -45,7 +45,7 @@ export default function WorkerCourse() {
   const key = useRef(newIdempotencyKey())
   if (me?.role !== 'worker')
     return (
-      <Page backTo={'/packages/youth-palace/pages/worker/index'}>
+      <Page backTo={href.youthPalace.worker()}>
         <View className="page-title" role="heading" aria-level={1}>
           添加课程
         </View>
@@ -98,14 +98,14 @@ export default function WorkerCourse() {
 
   if (done) {
     return (
-      <Page backTo={'/packages/youth-palace/pages/worker/index'}>
+      <Page backTo={href.youthPalace.worker()}>
         <View className="page-title" role="heading" aria-level={1}>
           课程已添加
         </View>
         <View className="notice" role="status">
           《{done.name}》已添加，{done.scheduleText}，共 {done.sessionDates.length} 次课。学期开放报名后家长就能看到。
         </View>
-        <Button onTap={() => goBack('/packages/youth-palace/pages/worker/index')}>回到工作台</Button>
+        <Button onTap={() => goBack(href.youthPalace.worker())}>回到工作台</Button>
       </Page>
     )
   }
@@ -125,7 +125,7 @@ export default function WorkerCourse() {
     />
   )
   return (
-    <Page backTo={'/packages/youth-palace/pages/worker/index'}>
+    <Page backTo={href.youthPalace.worker()}>
       <View className="page-title" role="heading" aria-level={1}>
         添加课程
       </View>

@@ -21,8 +21,9 @@ import { Field } from '@/ui/Field'
 import { Page } from '@/ui/Page'
 import { useActionKeys } from '@/ui/useActionKeys'
 import { Empty, ErrorNote, Loading, Section } from '@/ui/States'
-import { go, useLoaded, workerTermStateCn } from '@/packages/youth-palace/components/util'
+import { useLoaded, workerTermStateCn } from '@/packages/youth-palace/components/util'
 import '@/packages/youth-palace/feature.css'
+import { href, openPage } from '@/ui/nav'
 
 const DATE_HINT = '如 2027-03-06'
 
@@ -211,7 +212,7 @@ export default function Worker() {
               </Button>
             )}
             {(t.status === 'draft' || t.status === 'open') && (
-              <Button kind="secondary" id={`add-course-${t.id}`} onTap={() => go('worker-course', { termId: t.id })}>
+              <Button kind="secondary" id={`add-course-${t.id}`} onTap={() => openPage(href.youthPalace.workerCourse({ termId: t.id }))}>
                 添加课程
               </Button>
             )}
@@ -223,7 +224,7 @@ export default function Worker() {
               title={`${c.name}（${c.scheduleText}）`}
               note={`${c.ageMin}–${c.ageMax} 岁 · ${c.capacity} 个名额 · 余 ${c.seatsLeft} · ${admissionCn(c)} · ${c.feeFen ? formatFen(c.feeFen) : '免费'}`}
               value="名单与点名"
-              onTap={() => go('worker-attendance', { id: c.id, name: c.name })}
+              onTap={() => openPage(href.youthPalace.workerAttendance({ id: c.id, name: c.name }))}
             />
           ))}
         </Section>
