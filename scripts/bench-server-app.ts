@@ -112,11 +112,16 @@ async function main(): Promise<void> {
       await c.query('CHECKPOINT')
     })
   }
-  await raw.withConnection((c) =>
-    c.query(
-      'CREATE TABLE IF NOT EXISTS bench_floor (id text PRIMARY KEY, at timestamptz NOT NULL, body jsonb NOT NULL)',
-    ),
-  )
+  // Cluster workers start together: IF NOT EXISTS still races in PostgreSQL's catalog (23505), harmlessly.
+  await raw
+    .withConnection((c) =>
+      c.query(
+        'CREATE TABLE IF NOT EXISTS bench_floor (id text PRIMARY KEY, at timestamptz NOT NULL, body jsonb NOT NULL)',
+      ),
+    )
+    .catch((e: { code?: string }) => {
+      if (e.code !== '23505') throw e
+    })
   const driver = countSql ? counting(raw) : raw
   const blobs = fileBlobStore(arg('blobs') ?? path.join(db, 'blobs'))
   const backend = await createSqlBackend({
