@@ -4,6 +4,7 @@
  * are ISO with the +08:00 offset; areas in m²; money in fen. Features keep their own records.
  */
 import type { FaultConfig } from './core/faults'
+import type { RoomRole } from '@/domain/shared/values'
 
 export interface Community {
   id: string
@@ -48,7 +49,6 @@ export interface RegisterPerson {
   phone: string
 }
 
-type RoomRole = 'owner' | 'tenant' | 'family'
 /** A user's binding to a room; `id` is `<userId>:<roomId>`. Owners carry the registered area (m²). */
 export interface RoomBinding {
   id: string

@@ -8,7 +8,8 @@ import { useCallback, useRef } from 'react'
 import { create } from 'zustand'
 import { persist } from 'zustand/middleware'
 import { LOGOUT_CAUSES, registerStore } from './personal'
-import { persistStorage } from './storage'
+import * as v from 'valibot'
+import { UNVERSIONED_TO_V1, validEntries, versioned } from './persisted'
 import { useSession } from './session'
 
 interface Draft {
@@ -20,6 +21,11 @@ interface DraftState {
   save(key: string, value: unknown): void
   clear(key: string): void
 }
+
+/** Saved drafts, version 1 (= the unversioned shape): draft key → value and when it was saved (ms). */
+const DraftsV1 = v.object({
+  drafts: validEntries(v.object({ value: v.unknown(), savedAt: v.number() }) as v.GenericSchema<unknown, Draft>),
+})
 
 export const useDrafts = create<DraftState>()(
   persist(
@@ -33,7 +39,13 @@ export const useDrafts = create<DraftState>()(
           return { drafts }
         }),
     }),
-    { name: 'mc:drafts', storage: persistStorage },
+    versioned({
+      name: 'mc:drafts',
+      version: 1,
+      schema: DraftsV1,
+      migrations: { 0: UNVERSIONED_TO_V1 },
+      partialize: (s) => ({ drafts: s.drafts }),
+    }),
   ),
 )
 

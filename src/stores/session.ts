@@ -8,7 +8,8 @@ import { configureApi } from '../api/request'
 import * as api from '../api'
 import type { MeDto } from '../domain/shared/contracts'
 import { clearPersonalData, registerStore } from './personal'
-import { persistStorage } from './storage'
+import * as v from 'valibot'
+import { UNVERSIONED_TO_V1, versioned } from './persisted'
 
 interface ActingFor {
   userId: string
@@ -40,6 +41,17 @@ export interface SessionState {
   /** Forgets the session and everything about the person after their account was deleted. */
   accountDeleted(): void
 }
+
+/**
+ * The saved session, version 1 (= the unversioned shape). A damaged field falls back on its own: a
+ * token without a readable `me` stays logged in (`refreshMe` reloads `me`).
+ */
+const SessionV1 = v.object({
+  token: v.fallback(v.nullable(v.string()), null),
+  me: v.fallback(v.nullable(v.looseObject({ id: v.string() })), null) as v.GenericSchema<unknown, MeDto | null>,
+  actingFor: v.fallback(v.nullable(v.object({ userId: v.string(), name: v.string() })), null),
+  privacyAcceptedOnDevice: v.fallback(v.boolean(), false),
+})
 
 export const useSession = create<SessionState>()(
   persist(
@@ -92,16 +104,18 @@ export const useSession = create<SessionState>()(
       },
       accountDeleted: () => clearPersonalData('account-deleted', get().me?.id ?? null),
     }),
-    {
+    versioned({
       name: 'mc:session',
-      storage: persistStorage,
+      version: 1,
+      schema: SessionV1,
+      migrations: { 0: UNVERSIONED_TO_V1 },
       partialize: (s) => ({
         token: s.token,
         me: s.me,
         actingFor: s.actingFor,
         privacyAcceptedOnDevice: s.privacyAcceptedOnDevice,
       }),
-    },
+    }),
   ),
 )
 

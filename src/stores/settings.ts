@@ -7,7 +7,8 @@ import Taro from '@tarojs/taro'
 import { create } from 'zustand'
 import { persist } from 'zustand/middleware'
 import { registerStore } from './personal'
-import { persistStorage } from './storage'
+import * as v from 'valibot'
+import { UNVERSIONED_TO_V1, validEntries, versioned } from './persisted'
 import { useSession } from './session'
 
 /** Font scale at which WeChat's care mode suggests elder mode (iOS care mode ≈ 1.4×). */
@@ -24,6 +25,9 @@ interface SettingsState {
   answerOffer(userId: string): void
 }
 
+/** Saved settings, version 1 (= the unversioned shape): per-user choices; a damaged entry is dropped. */
+const SettingsV1 = v.object({ elder: validEntries(v.boolean()), offerAnswered: validEntries(v.boolean()) })
+
 export const useSettings = create<SettingsState>()(
   persist(
     (set) => ({
@@ -32,7 +36,13 @@ export const useSettings = create<SettingsState>()(
       setElder: (userId, on) => set((s) => ({ elder: { ...s.elder, [userId]: on } })),
       answerOffer: (userId) => set((s) => ({ offerAnswered: { ...s.offerAnswered, [userId]: true } })),
     }),
-    { name: 'mc:settings', storage: persistStorage },
+    versioned({
+      name: 'mc:settings',
+      version: 1,
+      schema: SettingsV1,
+      migrations: { 0: UNVERSIONED_TO_V1 },
+      partialize: (s) => ({ elder: s.elder, offerAnswered: s.offerAnswered }),
+    }),
   ),
 )
 

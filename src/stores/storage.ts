@@ -5,7 +5,7 @@
  * UI, and the value already stored under that key (the session, drafts) stays as it was.
  */
 import Taro from '@tarojs/taro'
-import { createJSONStorage, type StateStorage } from 'zustand/middleware'
+import { createJSONStorage, type PersistStorage, type StateStorage } from 'zustand/middleware'
 
 type Listener = (key: string) => void
 const fullListeners = new Set<Listener>()
@@ -40,5 +40,20 @@ const taroStateStorage: StateStorage = {
   removeItem: (key) => Taro.removeStorageSync(key),
 }
 
-/** The storage every persisted store uses. */
-export const persistStorage = createJSONStorage(() => taroStateStorage)
+const json = createJSONStorage(() => taroStateStorage)!
+
+/**
+ * The storage every persisted store uses (through `versioned`, ./persisted.ts): JSON under the store's
+ * key. A value that is not JSON (a torn write, a hand edit) reads as nothing saved instead of failing
+ * the store's hydration; the next write replaces it.
+ */
+export const persistStorage: PersistStorage<unknown> = {
+  ...json,
+  getItem: (name) => {
+    try {
+      return json.getItem(name) as ReturnType<PersistStorage<unknown>['getItem']>
+    } catch {
+      return null
+    }
+  },
+}

@@ -10,11 +10,7 @@ export function WorkerOnly({ children }: PropsWithChildren) {
   if (!isWorker) {
     return (
       <Page>
-        <Empty
-          text="这个页面仅供社区工作人员使用。"
-          action="返回首页"
-          onAction={() => goHome()}
-        />
+        <Empty text="这个页面仅供社区工作人员使用。" action="返回首页" onAction={() => goHome()} />
       </Page>
     )
   }

@@ -121,7 +121,9 @@ describe('architecture: one-way imports', () => {
     const calls = all
       .filter((f) => f !== nav)
       .flatMap((f) =>
-        [...fs.readFileSync(f, 'utf8').matchAll(MOVES)].map((m) => `${path.relative(SRC, f)}: ${m[0].replace(/\s+/g, ' ')}`),
+        [...fs.readFileSync(f, 'utf8').matchAll(MOVES)].map(
+          (m) => `${path.relative(SRC, f)}: ${m[0].replace(/\s+/g, ' ')}`,
+        ),
       )
     expect(calls).toEqual([])
   })

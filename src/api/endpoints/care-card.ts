@@ -18,6 +18,7 @@ import type {
   CareTaskDto,
   WorkerCareApplicationDto,
 } from '@/domain/care-card/contracts'
+import type { CareReviewStage } from '@/domain/care-card/kinds'
 import { apiRequest } from '../request'
 
 /**
@@ -123,7 +124,7 @@ export const getCareApplicationImage = (id: string, imageId: string) =>
  */
 export const reviewCareApplication = (
   id: string,
-  input: { stage: 'community' | 'street'; decision: 'approve' | 'reject'; reason?: string },
+  input: { stage: CareReviewStage; decision: 'approve' | 'reject'; reason?: string },
   idempotencyKey?: string,
 ) =>
   apiRequest<WorkerCareApplicationDto>({

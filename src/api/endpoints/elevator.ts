@@ -55,7 +55,7 @@ export const getMyElevatorHouseholds = (id: string) =>
 export const castElevatorBallot = (id: string, input: ElevatorBallotInput, idempotencyKey?: string) =>
   apiRequest<ElevatorBallotResultDto>({ method: 'POST', path: `${base(id)}/ballots`, body: input, idempotencyKey })
 
-/** The live meter: tally of final ballots and the four ratios against 2/3 and 3/4 (Civil Code art. 278). */
+/** The live meter: tally of final ballots and the four ratios against their thresholds (Civil Code art. 278). */
 export const getElevatorMeter = (id: string) => apiRequest<ElevatorMeterDto>({ path: `${base(id)}/meter` })
 
 /** The whole unit's cost-sharing table (shares sum exactly to the net cost) and any compensation line. */

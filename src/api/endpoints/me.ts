@@ -1,5 +1,6 @@
 /** The user's own data: profile, privacy consent, real-name binding, rooms, export, account deletion. */
 import type { MeDto, RoomBindingDto, RoomOptionDto, TodoDto } from '@/domain/shared/contracts'
+import type { RoomRole } from '@/domain/shared/values'
 import { apiRequest } from '../request'
 
 /** The user's own profile (also while acting for someone: `asSelf`). */
@@ -15,7 +16,7 @@ export const bindRealName = (name: string, idNumber: string, idempotencyKey?: st
 /** Rooms of the user's community, to choose one to bind. */
 export const listRooms = () => apiRequest<RoomOptionDto[]>({ path: '/api/rooms' })
 /** Binds a room; the owner role and registered area come from the property register. */
-export const bindRoom = (roomId: string, role: 'owner' | 'tenant' | 'family', idempotencyKey?: string) =>
+export const bindRoom = (roomId: string, role: RoomRole, idempotencyKey?: string) =>
   apiRequest<RoomBindingDto>({ method: 'POST', path: '/api/me/rooms', body: { roomId, role }, idempotencyKey })
 /** A readable summary of everything stored about the user (the only place the full ID number appears). */
 export const exportMyData = () =>

@@ -5,6 +5,7 @@
  */
 import { href } from '@/domain/routes'
 import * as v from 'valibot'
+import { FAMILY_RELATIONSHIPS } from '@/domain/shared/values'
 import { normalizeResidentId } from '@/domain/shared/residentId'
 import { conflict, forbidden, notFound, photoBodyLimit, unprocessable } from '../core/http'
 import { newId } from '../core/ids'
@@ -39,7 +40,7 @@ export const familyRoutes: Route[] = [
     input: v.object({
       principalName: v.pipe(v.string(), v.trim(), v.minLength(2, '请填写家人姓名'), v.maxLength(20)),
       principalIdNumber: v.pipe(v.string(), v.maxLength(30)),
-      relationship: v.picklist(['子女', '配偶', '父母', '兄弟姐妹', '孙子女', '其他亲属'], '请选择与家人的关系'),
+      relationship: v.picklist(FAMILY_RELATIONSHIPS, '请选择与家人的关系'),
     }),
     handler: async (ctx) => {
       requirePrivacy(ctx)

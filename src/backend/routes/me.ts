@@ -1,5 +1,6 @@
 /** The user's own data: profile, privacy consent, real-name binding, rooms, export, account deletion. */
 import * as v from 'valibot'
+import { ROOM_ROLES } from '@/domain/shared/values'
 import { maskResidentId, normalizeResidentId, parseResidentId } from '@/domain/shared/residentId'
 import { beijingDate, beijingIso, formatDateCn } from '@/domain/shared/time'
 import { conflict, forbidden, notFound, tooMany, unprocessable } from '../core/http'
@@ -138,7 +139,7 @@ export const meRoutes = (
     access: 'user',
     input: v.object({
       roomId: v.pipe(v.string(), v.maxLength(64)),
-      role: v.optional(v.picklist(['owner', 'tenant', 'family']), 'owner'),
+      role: v.optional(v.picklist(ROOM_ROLES), 'owner'),
     }),
     handler: async (ctx) => {
       requirePrivacy(ctx)

@@ -1,21 +1,22 @@
 /**
  * Wire shapes of the elderly-care service card (养老服务爱心卡, domain.md §1), shared by the backend's
  * handlers (`src/backend/features/care-card`) and the app's endpoints (`src/api/endpoints/care-card.ts`).
- * Types only. Money is integer fen; calendar dates are `YYYY-MM-DD` (Beijing); instants are ISO strings
- * with the +08:00 offset. ID numbers never travel unmasked.
+ * Types only; the value lists they name live in `eligibility.ts` and `kinds.ts`. Money is integer fen;
+ * calendar dates are `YYYY-MM-DD` (Beijing); instants are ISO strings with the +08:00 offset. ID numbers
+ * never travel unmasked.
  */
+import type { CareGroup } from './eligibility'
+import type { CareProofKind, CareReviewStage, CareServiceKind } from './kinds'
+import type { CareEntryKind } from './ledgerReplay'
 
-/** Registered groups: 低保 subsistence, 低边 marginal, 特困 destitute, 失能 disabled (as `CareGroup`). */
-export type CareGroupDto = 'subsistence' | 'marginal' | 'destitute' | 'disabled'
+/** Registered groups: 低保 subsistence, 低边 marginal, 特困 destitute, 失能 disabled (`CARE_GROUPS`). */
+export type CareGroupDto = CareGroup
 
 /** Service kinds (domain.md §1): 助餐 meal, 助浴 bath, 助洁 clean, 助行 walk, 助医 medical, 助急 emergency. */
-export type CareServiceKindDto = 'meal' | 'bath' | 'clean' | 'walk' | 'medical' | 'emergency'
+export type CareServiceKindDto = CareServiceKind
 
-/**
- * Kinds of proof photo: `household` (户口簿 or 居住证, always required), one per declared group
- * (低保证明, 低边证明, 特困证明, 失能评估结果), `relationship` (a proxy's relationship proof, optional) or `other`.
- */
-export type CareProofKindDto = 'household' | CareGroupDto | 'relationship' | 'other'
+/** Kinds of proof photo (`CARE_PROOF_KINDS`): `household`, one per declared group, `relationship` or `other`. */
+export type CareProofKindDto = CareProofKind
 
 /** A person as shown on a record: user id and display name (real name when bound). */
 export interface CarePersonDto {
@@ -72,7 +73,7 @@ export interface CareActDto {
   actor: CarePersonDto
   role: 'applicant' | 'proxy' | 'worker'
   proxy?: CarePersonDto
-  stage?: 'community' | 'street'
+  stage?: CareReviewStage
   note?: string
 }
 
@@ -128,7 +129,7 @@ export interface CareApplicationDto {
   stages: CareStageDto[]
   /** Every act over all cycles, oldest first. */
   history: CareActDto[]
-  rejection?: { stage: 'community' | 'street'; reason: string; at: string; by: CarePersonDto }
+  rejection?: { stage: CareReviewStage; reason: string; at: string; by: CarePersonDto }
   /** `YYYY-MM-01`: first day of credit, once approved. */
   activeFrom?: string
   cardId?: string
@@ -151,7 +152,7 @@ export interface CareImageDto {
 /** One ledger entry (see `CareEntry`): `signedFen` is the effect on the balance (hold −, release +, …). */
 export interface CareLedgerEntryDto {
   id: string
-  kind: 'issue' | 'hold' | 'release' | 'charge' | 'refund' | 'lapse'
+  kind: CareEntryKind
   amountFen: number
   signedFen: number
   at: string

@@ -10,11 +10,14 @@ import { yuanText, assertPositiveFen } from '../shared/money'
 import { ageOn } from '../shared/residentId'
 import { formatDateCn, parseDate } from '../shared/time'
 
-/** Registered groups: 低保 subsistence, 低边 marginal (near-subsistence), 特困 destitute, 失能 disabled/dependent. */
-export type CareGroup = 'subsistence' | 'marginal' | 'destitute' | 'disabled'
+/**
+ * Every registered group, in display order: 低保 subsistence, 低边 marginal (near-subsistence), 特困 destitute,
+ * 失能 disabled/dependent. The one list: contracts, picklists and the group checkboxes derive from it.
+ */
+export const CARE_GROUPS = ['subsistence', 'marginal', 'destitute', 'disabled'] as const
 
-/** Every group, in display order. */
-export const CARE_GROUPS: readonly CareGroup[] = ['subsistence', 'marginal', 'destitute', 'disabled']
+/** One of `CARE_GROUPS`. */
+export type CareGroup = (typeof CARE_GROUPS)[number]
 
 /** Plain-Chinese names of the groups. */
 export const CARE_GROUP_LABELS: Readonly<Record<CareGroup, string>> = {

@@ -16,10 +16,9 @@ import { DomainError } from '../shared/errors'
 import { sha256Hex } from '../shared/hash'
 import type { Ballot } from './rules'
 
-/** Where a ballot came from: the app, a paper form entered by a worker, or a door-to-door visit. */
-export type BallotChannel = 'app' | 'paper' | 'door'
-/** How the ballot was signed: a handwritten signature (on screen or paper) or a typed name. */
-export type SignatureKind = 'handwritten' | 'typed-name'
+import { BALLOT_CHANNELS, SIGNATURE_KINDS, VOTE_CHOICES, type BallotChannel, type SignatureKind } from './values'
+
+export type { BallotChannel, SignatureKind }
 
 /**
  * One log entry. `seq`: 1, 2, 3… in log order; `at`: ISO instant with offset, Beijing time by
@@ -100,9 +99,9 @@ export function nextEntry(last: AuditEntry | undefined, draft: AuditEntryDraft):
   if (typeof draft.householdId !== 'string' || draft.householdId === '')
     throw new DomainError('INVALID_ENTRY', '住户编号为空')
   if (typeof draft.actor !== 'string' || draft.actor === '') throw new DomainError('INVALID_ENTRY', '录入人为空')
-  oneOf(draft.channel, ['app', 'paper', 'door'], '表决渠道')
-  oneOf(draft.choice, ['agree', 'oppose', 'abstain'], '表决意见')
-  oneOf(draft.signatureKind, ['handwritten', 'typed-name'], '签名方式')
+  oneOf(draft.channel, BALLOT_CHANNELS, '表决渠道')
+  oneOf(draft.choice, VOTE_CHOICES, '表决意见')
+  oneOf(draft.signatureKind, SIGNATURE_KINDS, '签名方式')
   if (draft.photoRef !== undefined && (typeof draft.photoRef !== 'string' || draft.photoRef === '')) {
     throw new DomainError('INVALID_ENTRY', '照片编号为空')
   }

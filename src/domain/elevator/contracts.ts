@@ -1,14 +1,16 @@
 /**
  * Wire shapes of the elevator retrofit petition and vote (老旧小区加装电梯, domain note §3), shared by the
  * backend handlers (`src/backend/features/elevator`) and the app's endpoints (`src/api/endpoints/elevator.ts`).
- * Types only. Money in integer fen; areas in m² (≤ 2 decimals); instants ISO with +08:00 (Beijing).
+ * Types only; the value lists they name live in `values.ts`. Money in integer fen; areas in m² (≤ 2
+ * decimals); instants ISO with +08:00 (Beijing).
  * ID numbers never travel; other owners are shown by flat (room), not by name, except in the audit log.
  */
 import type { AuditReceipt, BallotChannel, ChainCheck, SignatureKind } from './auditLog'
 import type { ElevatorMeter, VoteTally } from './rules'
+import type { MediationStage, VoteChoice } from './values'
 
-/** A vote choice; an abstention participates (Civil Code art. 278 counts it as taking part). */
-export type ElevatorChoiceDto = 'agree' | 'oppose' | 'abstain'
+/** A vote choice (`VOTE_CHOICES`); an abstention participates (Civil Code art. 278 counts it as taking part). */
+export type ElevatorChoiceDto = VoteChoice
 
 /**
  * Life of a petition: `forming` (co-initiators still to confirm) → `voting` → at the deadline
@@ -19,11 +21,8 @@ export type ElevatorChoiceDto = 'agree' | 'oppose' | 'abstain'
 export type ElevatorPetitionStatusDto =
   'forming' | 'voting' | 'publicity' | 'mediation' | 'concluded' | 'rejected' | 'cancelled' | 'lapsed'
 
-/**
- * Dispute steps after publicity (Hangzhou Order No. 324): negotiation → mediation → community/street coordination →
- * resolved.
- */
-export type ElevatorMediationStageDto = 'negotiation' | 'mediation' | 'coordination' | 'resolved'
+/** Dispute steps after publicity (`MEDIATION_STAGES`): negotiation → mediation → coordination → resolved. */
+export type ElevatorMediationStageDto = MediationStage
 
 /** The retrofit plan. Fen; `netCostFen` = `budgetFen` − `subsidiesFen` (what the owners share). */
 export interface ElevatorPlanDto {

@@ -1,10 +1,17 @@
 /**
  * Exact arithmetic for the elevator-retrofit vote (老旧小区加装电梯) and the live meter that shows the
- * four Civil Code art. 278 ratios against their thresholds. Areas are handled as integer hundredths of
- * a m² (0.01 m² = 1), so "≥ 2/3" and "≥ 3/4" are decided by comparing cross-multiplied integers,
- * never by float division.
+ * four Civil Code art. 278 ratios against their thresholds (`thresholds.ts`: 2/3 participation, 3/4
+ * approval). Areas are handled as integer hundredths of a m² (0.01 m² = 1), so "≥ threshold" is decided
+ * by comparing cross-multiplied integers, never by float division.
  */
 import { DomainError } from '../shared/errors'
+import {
+  APPROVAL_TEXT,
+  APPROVAL_THRESHOLD,
+  PARTICIPATION_TEXT,
+  PARTICIPATION_THRESHOLD,
+  type Fraction,
+} from './thresholds'
 
 /**
  * The result of `tallyVotes`. Areas in m² rounded to 2 decimals; owners by headcount (distinct
@@ -22,10 +29,7 @@ export type VoteTally = {
   approved: boolean
 }
 
-/** An exact fraction `num / den` of non-negative integers (`den` 0 means "nothing to compare yet"). */
-export type Fraction = { num: number; den: number }
-
-/** One ratio of the meter: its current value, its threshold (2/3 or 3/4) and whether it is reached. */
+/** One ratio of the meter: its current value, its threshold (`thresholds.ts`) and whether it is reached. */
 export type MeterRatio = { value: Fraction; threshold: Fraction; met: boolean }
 
 /**
@@ -39,7 +43,7 @@ export type MeterRatio = { value: Fraction; threshold: Fraction; met: boolean }
  * - `participationStatus`, `approvalStatus`: the same in plain Chinese, e.g. `还差 1 户参与 / 12.35 ㎡`;
  *   before the quorum the approval shortfall reads `按参与达到 2/3 计，还差 2 户同意 / 52.27 ㎡`. Once the
  *   vote has closed nothing more can come, so they say what was missing instead:
- *   `表决已截止，参与未达到 2/3（差 6 户、12.35 ㎡）`.
+ *   `表决已截止，参与未达到 ${PARTICIPATION_TEXT}（差 6 户、12.35 ㎡）`.
  */
 export type ElevatorMeter = {
   participationArea: MeterRatio
@@ -50,11 +54,6 @@ export type ElevatorMeter = {
   participationStatus: string
   approvalStatus: string
 }
-
-/** The participation threshold, Civil Code art. 278: two thirds of area and of owners. */
-export const PARTICIPATION_THRESHOLD: Fraction = { num: 2, den: 3 }
-/** The approval threshold, Civil Code art. 278: three quarters of the participating area and owners. */
-export const APPROVAL_THRESHOLD: Fraction = { num: 3, den: 4 }
 
 /**
  * A non-negative number with at most 2 decimals (m² or a coefficient) as integer hundredths, read from
@@ -131,13 +130,16 @@ export function meterOf(tally: VoteTally, { closed = false }: { closed?: boolean
   const p = count(tally.participatingOwners, '参与人数')
   const a = count(tally.agreeOwners, '同意人数')
 
-  const quorumOwners = ceilDiv(2 * n, 3)
+  const Q = PARTICIPATION_THRESHOLD
+  const R = APPROVAL_THRESHOLD
+  const quorumOwners = ceilDiv(Q.num * n, Q.den)
   const shortfall = {
     participationOwners: Math.max(0, quorumOwners - p),
-    participationArea: Math.max(0, ceilDiv(2 * T - 3 * P, 3)),
-    // Final participants p' ≥ max(p, quorum) and agreeing a' ≥ 3p'/4; likewise 4A' ≥ 3P' ≥ max(3P, 2T).
-    agreeOwners: Math.max(0, ceilDiv(3 * Math.max(p, quorumOwners), 4) - a),
-    agreeArea: Math.max(0, ceilDiv(Math.max(3 * P, 2 * T) - 4 * A, 4)),
+    participationArea: Math.max(0, ceilDiv(Q.num * T - Q.den * P, Q.den)),
+    // Final participants p' ≥ max(p, quorum) and agreeing a' ≥ R·p'; likewise for area, with the final
+    // participating area P' ≥ max(P, Q·T): A' ≥ R·P', i.e. R.den·Q.den·A' ≥ max(R.num·Q.den·P, R.num·Q.num·T).
+    agreeOwners: Math.max(0, ceilDiv(R.num * Math.max(p, quorumOwners), R.den) - a),
+    agreeArea: Math.max(0, ceilDiv(Math.max(R.num * Q.den * P, R.num * Q.num * T) - R.den * Q.den * A, R.den * Q.den)),
   }
   const participationArea = ratio(P, T, PARTICIPATION_THRESHOLD)
   const participationOwners = ratio(p, n, PARTICIPATION_THRESHOLD)
@@ -145,22 +147,25 @@ export function meterOf(tally: VoteTally, { closed = false }: { closed?: boolean
 
   let participationStatus: string
   if (n === 0) participationStatus = '尚无业主名册'
-  else if (quorumMet) participationStatus = '参与已达标（面积与人数均达 2/3）'
+  else if (quorumMet) participationStatus = `参与已达标（面积与人数均达 ${PARTICIPATION_TEXT}）`
   else if (closed)
-    participationStatus = `表决已截止，参与未达到 2/3（${missedWords(shortfall.participationOwners, shortfall.participationArea)}）`
+    participationStatus = `表决已截止，参与未达到 ${PARTICIPATION_TEXT}（${missedWords(shortfall.participationOwners, shortfall.participationArea)}）`
   else participationStatus = shortfallWords(shortfall.participationOwners, shortfall.participationArea, '参与')
 
   let approvalStatus: string
   if (n === 0) approvalStatus = '尚无业主名册'
-  else if (closed && !quorumMet) approvalStatus = '表决已截止，参与未达到 2/3，不能通过'
+  else if (closed && !quorumMet) approvalStatus = `表决已截止，参与未达到 ${PARTICIPATION_TEXT}，不能通过`
   else if (closed && (shortfall.agreeOwners > 0 || shortfall.agreeArea > 0)) {
-    approvalStatus = `表决已截止，同意未达到参与者的 3/4（${missedWords(shortfall.agreeOwners, shortfall.agreeArea)}），不能通过`
+    approvalStatus = `表决已截止，同意未达到参与者的 ${APPROVAL_TEXT}（${missedWords(shortfall.agreeOwners, shortfall.agreeArea)}），不能通过`
   } else if (shortfall.agreeOwners > 0 || shortfall.agreeArea > 0) {
-    // Before the quorum the shortfall counts from the fewest participants that can decide (2/3), which
-    // the current 3/4 among today's few voters does not show: say so.
+    // Before the quorum the shortfall counts from the fewest participants that can decide (the quorum),
+    // which the current ratio among today's few voters does not show: say so.
     const words = shortfallWords(shortfall.agreeOwners, shortfall.agreeArea, '同意')
-    approvalStatus = quorumMet ? words : `按参与达到 2/3 计，${words}`
-  } else approvalStatus = quorumMet ? '同意已达标（面积与人数均达参与者的 3/4）' : '同意比例已够，待参与达到 2/3'
+    approvalStatus = quorumMet ? words : `按参与达到 ${PARTICIPATION_TEXT} 计，${words}`
+  } else
+    approvalStatus = quorumMet
+      ? `同意已达标（面积与人数均达参与者的 ${APPROVAL_TEXT}）`
+      : `同意比例已够，待参与达到 ${PARTICIPATION_TEXT}`
 
   return {
     participationArea,

@@ -6,7 +6,9 @@
  */
 import { DomainError } from '../shared/errors'
 import { formatFen } from '../shared/money'
-import { PARTICIPATION_THRESHOLD, APPROVAL_THRESHOLD, reaches, toHundredths, type VoteTally } from './meter'
+import { reaches, toHundredths, type VoteTally } from './meter'
+import { APPROVAL_THRESHOLD, PARTICIPATION_THRESHOLD } from './thresholds'
+import { VOTE_CHOICES, type VoteChoice } from './values'
 
 export { meterOf } from './meter'
 // VoteTally lives with the meter, which reads it.
@@ -40,9 +42,9 @@ export const meaningfulLength = (text: string): number => (text.match(/[\p{L}\p{
 export type Household = { id: string; ownerId: string; floor: number; area: number }
 
 /** A household's final ballot (see `finalBallots` in `auditLog.ts`). An abstention participates. */
-export type Ballot = { householdId: string; choice: 'agree' | 'oppose' | 'abstain' }
+export type Ballot = { householdId: string; choice: VoteChoice }
 
-const CHOICES: readonly string[] = ['agree', 'oppose', 'abstain']
+const CHOICES: readonly string[] = VOTE_CHOICES
 
 /** Validates households and indexes them by id with their area in integer hundredths of m². */
 function indexHouseholds(households: Household[]): Map<string, { household: Household; area: number }> {

@@ -60,8 +60,11 @@ export interface OneThingProgressSummaryDto {
   updatedAt: string
 }
 
-/** A service hall (政务服务中心 / 便民服务中心) that takes "one thing" window appointments. */
-export interface ServiceHallDto {
+/**
+ * Where a service hall is and how to reach it: the fields the stored hall (backend `ServiceHall`) and
+ * the app's `ServiceHallDto` share, written once.
+ */
+export interface ServiceHallPlace {
   id: string
   name: string
   city: string
@@ -70,6 +73,10 @@ export interface ServiceHallDto {
   phone: string
   /** Windows in plain words; the first is where "one thing" appointments are received. */
   windows: string[]
+}
+
+/** A service hall (政务服务中心 / 便民服务中心) that takes "one thing" window appointments. */
+export interface ServiceHallDto extends ServiceHallPlace {
   /** Opening hours in words, e.g. `工作日 09:00–12:00，14:00–17:00`. */
   hours: string
   /** Whether the hall serves the user's community (listed first). */

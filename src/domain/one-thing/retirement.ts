@@ -6,8 +6,10 @@
  */
 import { DomainError } from '../shared/errors'
 
-/** `male`: men; `female-cadre`: women in cadre (管理、技术) posts; `female-worker`: other women. */
-export type RetirementCategory = 'male' | 'female-cadre' | 'female-worker'
+/** `male`: men; `female-cadre`: women in cadre (管理、技术) posts; `female-worker`: other women. In display order. */
+export const RETIREMENT_CATEGORIES = ['male', 'female-cadre', 'female-worker'] as const
+/** One of `RETIREMENT_CATEGORIES`. */
+export type RetirementCategory = (typeof RETIREMENT_CATEGORIES)[number]
 
 /** Plain-Chinese labels of the categories, for choice questions. */
 export const RETIREMENT_CATEGORY_LABELS: Record<RetirementCategory, string> = {

@@ -3,6 +3,7 @@
  * endpoints so both sides agree. Types only. Dates are ISO instants with +08:00; areas in m².
  * ID numbers never travel unmasked except in the owner's own data export.
  */
+import type { RoomRole } from './values'
 
 /** A demo account on the mock WeChat login. */
 export interface PersonaDto {
@@ -29,7 +30,7 @@ export interface RoomBindingDto {
   label: string
   unitId: string
   floor: number
-  role: 'owner' | 'tenant' | 'family'
+  role: RoomRole
   /** Registered exclusive area (m²) for owners, from the property register. */
   area?: number
   verified: boolean

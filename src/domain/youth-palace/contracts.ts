@@ -4,12 +4,10 @@
  * `YYYY-MM-DD`; instants ISO with +08:00; times of day `HH:mm`; money integer fen.
  */
 
+import type { Course, WeeklySession } from './types'
+
 /** One weekly session: weekday as `Date#getDay` (0 = Sunday … 6 = Saturday), Beijing wall-clock times. */
-export interface YpSessionDto {
-  weekday: 0 | 1 | 2 | 3 | 4 | 5 | 6
-  start: string
-  end: string
-}
+export type YpSessionDto = WeeklySession
 
 /** A child profile of the caller. `hardshipProof`: a proof photo is on file (the 50 % price needs one). */
 export interface YpChildDto {
@@ -90,17 +88,11 @@ export interface YpDrawOutcomeDto {
   waitlisted: number
 }
 
-/** A course in the catalogue. `seatsLeft` = capacity − admitted − confirmed. */
-export interface YpCourseDto {
-  id: string
-  termId: string
-  name: string
-  category: string
-  site: string
-  teacher: string
-  ageMin: number
-  ageMax: number
-  capacity: number
+/**
+ * A course in the catalogue: the `Course` (without its description) and counts; `seatsLeft` = capacity −
+ * admitted − confirmed.
+ */
+export interface YpCourseDto extends Omit<Course, 'description'> {
   seatsLeft: number
   /** Applications awaiting the draw (lottery courses during registration; 0 once drawn). */
   pendingCount: number
@@ -111,11 +103,8 @@ export interface YpCourseDto {
   closesAt: string
   /** What the draw decided (lottery courses, once drawn), else null. */
   draw: YpDrawOutcomeDto | null
-  admission: 'lottery' | 'firstCome'
-  sessions: YpSessionDto[]
   /** e.g. `周六 09:00–10:30` */
   scheduleText: string
-  feeFen: number
   /** The price for hardship families with proof (50 % off, rounded half up). */
   hardshipFeeFen: number
   /** The price for the child given as `childId` (hardship price when the child qualifies). */
@@ -245,20 +234,8 @@ export interface YpTermInput {
   closesAt: string
 }
 
-/** Worker: a new course. Age band within 3–14; capacity 1–30; fee in fen. */
-export interface YpCourseInput {
-  name: string
-  category: string
-  site: string
-  teacher: string
-  description?: string
-  ageMin: number
-  ageMax: number
-  capacity: number
-  feeFen: number
-  admission: 'lottery' | 'firstCome'
-  sessions: YpSessionDto[]
-}
+/** Worker: a new course, the `Course` fields a worker types in. Age band within 3–14; capacity 1–30; fee in fen. */
+export type YpCourseInput = Omit<Course, 'id' | 'termId' | 'description'> & { description?: string }
 
 /** Worker: a term with its courses' counts (drafts included). */
 export interface YpWorkerTermDto extends YpTermDto {

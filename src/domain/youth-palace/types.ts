@@ -9,8 +9,18 @@ import { beijingIso, formatDateCn, isDate } from '../shared/time'
 /** An instant: ISO string with `Z` or `±HH:mm` offset, or epoch milliseconds. */
 export type Instant = string | number
 
-/** Day of the week as in `Date#getDay`: 0 = Sunday … 6 = Saturday (Beijing). */
-export type Weekday = 0 | 1 | 2 | 3 | 4 | 5 | 6
+/** Days of the week as in `Date#getDay`: 0 = Sunday … 6 = Saturday (Beijing). */
+export const WEEKDAYS = [0, 1, 2, 3, 4, 5, 6] as const
+/** One of `WEEKDAYS`. */
+export type Weekday = (typeof WEEKDAYS)[number]
+
+/**
+ * How a course admits: `lottery` = applications stay `pending` until the draw after the window closes,
+ * `firstCome` = an accepted application takes a seat at once (recorded as `admitted`).
+ */
+export const COURSE_ADMISSIONS = ['lottery', 'firstCome'] as const
+/** One of `COURSE_ADMISSIONS`. */
+type CourseAdmission = (typeof COURSE_ADMISSIONS)[number]
 
 /** One weekly session: `start`/`end` are Beijing wall-clock `HH:mm`, `start < end`. */
 export interface WeeklySession {
@@ -20,10 +30,11 @@ export interface WeeklySession {
 }
 
 /**
- * A course in one term. `ageMin`/`ageMax` inclusive, in full years on the term's start date;
- * `capacity` seats (typically 10–12 for under-6s, 15–20 for 6+); `feeFen` integer fen ≥ 0;
- * `admission`: `lottery` = applications stay `pending` until the draw after the window closes,
- * `firstCome` = an accepted application takes a seat at once (recorded as `admitted`).
+ * A course in one term: the one course type; the stored record (`YpCourseRecord`), the worker's input
+ * (`YpCourseInput`) and the catalogue's row (`YpCourseDto`) derive from it, so a new course field is
+ * added here. `site` is the site's name, `teacher` the teacher's name, `description` plain words.
+ * `ageMin`/`ageMax` inclusive, in full years on the term's start date; `capacity` seats (typically 10–12
+ * for under-6s, 15–20 for 6+); `feeFen` integer fen ≥ 0; `admission` see `COURSE_ADMISSIONS`.
  * Sessions run weekly between the term's `startDate` and `endDate`.
  */
 export interface Course {
@@ -32,11 +43,13 @@ export interface Course {
   name: string
   category: string
   site: string
+  teacher: string
+  description: string
   ageMin: number
   ageMax: number
   capacity: number
   feeFen: number
-  admission: 'lottery' | 'firstCome'
+  admission: CourseAdmission
   sessions: WeeklySession[]
 }
 

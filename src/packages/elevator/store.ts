@@ -6,7 +6,8 @@ import { create } from 'zustand'
 import { persist } from 'zustand/middleware'
 import type { AuditReceipt } from '@/domain/elevator/auditLog'
 import { LOGOUT_CAUSES, registerStore } from '@/stores/personal'
-import { persistStorage } from '@/stores/storage'
+import * as v from 'valibot'
+import { UNVERSIONED_TO_V1, validEntries, validItems, versioned } from '@/stores/persisted'
 
 export interface HeldReceipt extends AuditReceipt {
   roomName: string
@@ -19,6 +20,16 @@ interface ReceiptState {
   byUser: Record<string, Record<string, HeldReceipt[]>>
   add(userId: string, petitionId: string, receipts: HeldReceipt[]): void
 }
+
+/** Saved receipts, version 1 (= the unversioned shape); a damaged receipt is dropped, the others stay. */
+const HeldReceiptV1 = v.object({
+  seq: v.number(),
+  hash: v.string(),
+  roomName: v.string(),
+  choice: v.string(),
+  at: v.string(),
+})
+const ReceiptsV1 = v.object({ byUser: validEntries(validEntries(validItems(HeldReceiptV1))) })
 
 export const useReceipts = create<ReceiptState>()(
   persist(
@@ -33,7 +44,13 @@ export const useReceipts = create<ReceiptState>()(
           return { byUser: { ...s.byUser, [userId]: { ...mine, [petitionId]: next } } }
         }),
     }),
-    { name: 'mc:elevator-receipts', storage: persistStorage },
+    versioned({
+      name: 'mc:elevator-receipts',
+      version: 1,
+      schema: ReceiptsV1,
+      migrations: { 0: UNVERSIONED_TO_V1 },
+      partialize: (s) => ({ byUser: s.byUser }),
+    }),
   ),
 )
 

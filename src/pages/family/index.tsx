@@ -1,4 +1,5 @@
 import { View } from '@tarojs/components'
+import { FAMILY_RELATIONSHIPS } from '@/domain/shared/values'
 import Taro, { useDidShow } from '@tarojs/taro'
 import { useState } from 'react'
 import { confirmFamilyLink, declineFamilyLink, errorMessage, requestFamilyLink, revokeFamilyLink } from '@/api'
@@ -15,7 +16,6 @@ import { Empty, ErrorNote, Section } from '@/ui/States'
 import { useActionKeys } from '@/ui/useActionKeys'
 import { idNumberProblem, useSubmission } from '@/ui/useSubmission'
 
-const RELATIONSHIPS = ['子女', '配偶', '父母', '兄弟姐妹', '孙子女', '其他亲属']
 const STATUS_CN = { pending: '待确认', confirmed: '已生效', declined: '已拒绝', revoked: '已撤销' } as const
 const STATUS_TAG = { pending: 'tag-warn', confirmed: 'tag-ok', declined: 'tag-bad', revoked: 'tag-bad' } as const
 
@@ -186,7 +186,7 @@ export default function Family() {
         <Options
           id="relationship"
           label="我是对方的"
-          options={RELATIONSHIPS.map((r) => ({ value: r, label: r }))}
+          options={FAMILY_RELATIONSHIPS.map((r) => ({ value: r, label: r }))}
           value={form.relationship}
           onChange={(relationship) => update({ relationship })}
         />

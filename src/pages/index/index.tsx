@@ -88,11 +88,7 @@ export default function Home() {
         />
       ))}
       {unread > 0 && (
-        <Cell
-          id="todo-messages"
-          title={`您有 ${unread} 条未读消息`}
-          onTap={() => openPage(href.messages())}
-        />
+        <Cell id="todo-messages" title={`您有 ${unread} 条未读消息`} onTap={() => openPage(href.messages())} />
       )}
       {todoFailed && (
         <Cell

@@ -162,7 +162,12 @@ export default function Me() {
         <Cell title="隐私说明" onTap={() => openPage(href.privacy())} />
         <Cell id="go-export" title="导出我的数据" onTap={() => openPage(href.settings.export())} />
         {me.role === 'worker' && (
-          <Cell id="go-worker" title="社区工作台" note="审核、派单、录入纸质选票" onTap={() => openPage(href.worker())} />
+          <Cell
+            id="go-worker"
+            title="社区工作台"
+            note="审核、派单、录入纸质选票"
+            onTap={() => openPage(href.worker())}
+          />
         )}
         {!process.env.TARO_APP_API_BASE && (
           <Cell

@@ -1,4 +1,5 @@
 import { View } from '@tarojs/components'
+import { ROOM_ROLES, type RoomRole } from '@/domain/shared/values'
 import Taro from '@tarojs/taro'
 import { useState } from 'react'
 import { bindRoom, listRooms } from '@/api'
@@ -12,12 +13,12 @@ import { Empty, ErrorNote, Loading, Section } from '@/ui/States'
 import { useLoader } from '@/ui/useLoader'
 import { useSubmission } from '@/ui/useSubmission'
 
-type Role = 'owner' | 'tenant' | 'family'
-const ROLES: { value: Role; label: string; note?: string }[] = [
-  { value: 'owner', label: '我是业主', note: '按房产登记核对，面积以登记为准' },
-  { value: 'tenant', label: '我是租户' },
-  { value: 'family', label: '我是业主的家属' },
-]
+const ROLE_CHOICES: Record<RoomRole, { label: string; note?: string }> = {
+  owner: { label: '我是业主', note: '按房产登记核对，面积以登记为准' },
+  tenant: { label: '我是租户' },
+  family: { label: '我是业主的家属' },
+}
+const ROLES = ROOM_ROLES.map((value) => ({ value, ...ROLE_CHOICES[value] }))
 
 /** Room binding: choose a room of the community and a role; owner and area come from the property register. */
 export default function Rooms() {
@@ -25,7 +26,7 @@ export default function Rooms() {
   const me = useSession((s) => s.me)
   const rooms = useLoader(listRooms)
   const [roomId, setRoomId] = useState<string | null>(null)
-  const [role, setRole] = useState<Role>('owner')
+  const [role, setRole] = useState<RoomRole>('owner')
   const { busy, errors, failure, cause, submit: run, clearError } = useSubmission()
 
   const submit = () =>

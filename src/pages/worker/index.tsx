@@ -37,11 +37,7 @@ export default function WorkerHub() {
   if (me?.role !== 'worker') {
     return (
       <Page>
-        <Empty
-          text="社区工作台仅供社区工作人员使用。"
-          action="返回首页"
-          onAction={() => goHome()}
-        />
+        <Empty text="社区工作台仅供社区工作人员使用。" action="返回首页" onAction={() => goHome()} />
       </Page>
     )
   }

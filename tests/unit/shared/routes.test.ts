@@ -51,7 +51,8 @@ describe('route table', () => {
 
   it('has an href for every page on disk, and a page on disk for every href', () => {
     expect(pagesOnDisk().sort()).toEqual(ALL_ROUTES.map((r) => r.path).sort())
-    for (const r of ALL_ROUTES) expect([r.path, fs.existsSync(path.join(SRC, `${r.path}.config.ts`))]).toEqual([r.path, true])
+    for (const r of ALL_ROUTES)
+      expect([r.path, fs.existsSync(path.join(SRC, `${r.path}.config.ts`))]).toEqual([r.path, true])
   })
 
   it('every href of the table, main package and each subpackage, opens a registered page', () => {
@@ -66,7 +67,11 @@ describe('route table', () => {
   it('keeps the main package first, the tab pages and the preloads on registered pages', () => {
     const c = appConfig()
     expect(c.pages[0]).toBe('pages/index/index')
-    expect(c.tabBar.list.map((t) => t.pagePath)).toEqual(['pages/index/index', 'pages/messages/index', 'pages/me/index'])
+    expect(c.tabBar.list.map((t) => t.pagePath)).toEqual([
+      'pages/index/index',
+      'pages/messages/index',
+      'pages/me/index',
+    ])
     expect(c.subPackages.map((p) => p.root)).toEqual(
       expect.arrayContaining([
         'packages/care-card',
@@ -121,12 +126,19 @@ describe('href builders', () => {
 
 describe('toHref: links that came as data', () => {
   it('accepts a link to a registered page, with or without the leading slash', () => {
-    expect(toHref('/packages/elevator/pages/petition/index?id=p1')).toBe('/packages/elevator/pages/petition/index?id=p1')
+    expect(toHref('/packages/elevator/pages/petition/index?id=p1')).toBe(
+      '/packages/elevator/pages/petition/index?id=p1',
+    )
     expect(toHref('pages/me/index')).toBe('/pages/me/index')
   })
 
   it('refuses what names no page of this app', () => {
-    for (const bad of ['', '/pages/nowhere/index', 'https://example.com/pages/me/index', '/packages/care-card/pages/x/index'])
+    for (const bad of [
+      '',
+      '/pages/nowhere/index',
+      'https://example.com/pages/me/index',
+      '/packages/care-card/pages/x/index',
+    ])
       expect([bad, toHref(bad)]).toEqual([bad, null])
   })
 })

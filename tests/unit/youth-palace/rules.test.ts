@@ -52,6 +52,8 @@ const course = (over: Partial<Course> = {}): Course => ({
   name: '少儿书法',
   category: '书画',
   site: '总浦桥社区活动中心',
+  teacher: '沈墨林',
+  description: '',
   ageMin: 6,
   ageMax: 9,
   capacity: 15,

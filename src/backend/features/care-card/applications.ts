@@ -5,7 +5,8 @@
  * (a new review cycle with new due dates).
  */
 import * as v from 'valibot'
-import { assessCareCardEligibility, tierOf, type CareGroup } from '@/domain/care-card/eligibility'
+import { assessCareCardEligibility, CARE_GROUPS, tierOf, type CareGroup } from '@/domain/care-card/eligibility'
+import { CARE_PROOF_KINDS, CARE_PROOF_LABELS } from '@/domain/care-card/kinds'
 import type { CareApplicationInput } from '@/domain/care-card/contracts'
 import { ageOn } from '@/domain/shared/residentId'
 import { addWorkingDays } from '@/domain/shared/workingDays'
@@ -21,7 +22,6 @@ import {
   notifyParties,
   notifyWorkers,
   ownApplication,
-  PROOF_LABELS,
   proxyOf,
   residentAct,
   todayOf,
@@ -35,16 +35,16 @@ export const REVIEW_WORKING_DAYS = 5
 /** Largest proof photo: 200 KB of image as base64 text. */
 const MAX_IMAGE_BASE64 = Math.ceil((200 * 1024 * 4) / 3) + 4
 
-const GROUPS = ['subsistence', 'marginal', 'destitute', 'disabled'] as const
-const PROOF_KINDS = ['household', ...GROUPS, 'relationship', 'other'] as const
-
 /** Body of an application or resubmission (`CareApplicationInput`). */
 const applicationInput = v.object({
-  groups: v.pipe(v.array(v.picklist(GROUPS, '人群类别不正确'), '请选择人群类别'), v.maxLength(4, '人群类别太多')),
+  groups: v.pipe(
+    v.array(v.picklist(CARE_GROUPS, '人群类别不正确'), '请选择人群类别'),
+    v.maxLength(CARE_GROUPS.length, '人群类别太多'),
+  ),
   proofs: v.pipe(
     v.array(
       v.object({
-        kind: v.picklist(PROOF_KINDS, '请选择材料类型'),
+        kind: v.picklist(CARE_PROOF_KINDS, '请选择材料类型'),
         photo: v.pipe(
           v.string('请拍摄证明材料'),
           v.minLength(8, '请拍摄证明材料'),
@@ -91,7 +91,7 @@ function checkApplication(ctx: RouteContext, body: CareApplicationInput) {
   const kinds = new Set(body.proofs.map((p) => p.kind))
   const missing = (['household', ...groups] as const).filter((k) => !kinds.has(k))
   if (missing.length) {
-    const text = missing.map((k) => PROOF_LABELS[k]).join('、')
+    const text = missing.map((k) => CARE_PROOF_LABELS[k]).join('、')
     throw unprocessable('PROOF_REQUIRED', `还缺少证明材料：${text}。请拍照上传后再提交。`, { proofs: `请上传${text}` })
   }
   return { groups, result, tier: tierOf({ birthDate, groups }, todayOf(ctx)) }

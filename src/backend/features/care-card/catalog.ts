@@ -7,7 +7,7 @@ import type { CareServiceDto, CareSlotDto } from '@/domain/care-card/contracts'
 import { addDays, beijingDate, beijingIso } from '@/domain/shared/time'
 import type { Rows } from '@/backend/core/data/store'
 import type { RouteContext } from '@/backend/core/router'
-import { KIND_LABELS } from './common'
+import { CARE_SERVICE_KIND_LABELS } from '@/domain/care-card/kinds'
 import type { CareProvider, CareService } from './model'
 import { providersTable, servicesTable } from './tables'
 
@@ -131,7 +131,7 @@ export function serviceDto(p: CareProvider, s: CareService): CareServiceDto {
     providerPhone: p.phone,
     address: p.address,
     kind: s.kind,
-    kindLabel: KIND_LABELS[s.kind],
+    kindLabel: CARE_SERVICE_KIND_LABELS[s.kind],
     name: s.name,
     priceFen: s.priceFen,
     unit: s.unit,

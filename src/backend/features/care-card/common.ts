@@ -7,7 +7,7 @@
 import { href } from '@/domain/routes'
 import * as v from 'valibot'
 import { CARE_GROUP_LABELS } from '@/domain/care-card/eligibility'
-import type { CareActKindDto, CareProofKindDto, CareServiceKindDto } from '@/domain/care-card/contracts'
+import type { CareActKindDto } from '@/domain/care-card/contracts'
 import { parseResidentId } from '@/domain/shared/residentId'
 import { beijingDate } from '@/domain/shared/time'
 import { forbidden, notFound, unprocessable } from '@/backend/core/http'
@@ -19,27 +19,6 @@ import type { CareAct, CareApplication, CareCardRecord, CareOrder } from './mode
 
 /** Where messages about the card lead in the app. */
 const CARE_LINK = href.careCard.index()
-
-/** Plain-Chinese labels of service kinds. */
-export const KIND_LABELS: Readonly<Record<CareServiceKindDto, string>> = {
-  meal: '助餐',
-  bath: '助浴',
-  clean: '助洁',
-  walk: '助行',
-  medical: '助医',
-  emergency: '助急',
-}
-
-/** Plain-Chinese labels of proof kinds. */
-export const PROOF_LABELS: Readonly<Record<CareProofKindDto, string>> = {
-  household: '户口簿或居住证',
-  subsistence: '低保证明',
-  marginal: '低边证明',
-  destitute: '特困证明',
-  disabled: '失能评估结果',
-  relationship: '代办人关系证明',
-  other: '其他材料',
-}
 
 /** Titles of recorded acts. */
 export const ACT_TITLES: Readonly<Record<CareActKindDto, string>> = {

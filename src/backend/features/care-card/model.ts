@@ -5,6 +5,7 @@
  */
 import type { CareGroup } from '@/domain/care-card/eligibility'
 import type { CareEntryKind } from '@/domain/care-card/ledgerReplay'
+import type { CareReviewStage } from '@/domain/care-card/kinds'
 import type {
   CareActKindDto,
   CareApplicationStatusDto,
@@ -25,7 +26,7 @@ export interface CareAct {
   role: 'applicant' | 'proxy' | 'worker'
   proxyId?: string
   proxyName?: string
-  stage?: 'community' | 'street'
+  stage?: CareReviewStage
   note?: string
   /** Review cycle of an application act. */
   cycle?: number
@@ -61,7 +62,7 @@ export interface CareApplication {
   communityDueDate: string
   /** `YYYY-MM-DD`: 5 working days after community approval. */
   streetDueDate?: string
-  rejection?: { stage: 'community' | 'street'; reason: string; at: string; byId: string; byName: string }
+  rejection?: { stage: CareReviewStage; reason: string; at: string; byId: string; byName: string }
   activeFrom?: string
   cardId?: string
   acts: CareAct[]

@@ -5,7 +5,7 @@
 import type { CareOrderDto, CareTaskDto } from '@/domain/care-card/contracts'
 import { addDays, beijingDate } from '@/domain/shared/time'
 import type { RouteContext } from '@/backend/core/router'
-import { KIND_LABELS } from './common'
+import { CARE_SERVICE_KIND_LABELS } from '@/domain/care-card/kinds'
 import type { CareOrder, CareProvider, CareService, CareTask } from './model'
 import { actDto, peopleOf, person, type PeopleOf } from './views'
 
@@ -40,7 +40,7 @@ function orderDto({ service, provider, people }: OrderRefs, o: CareOrder, nowIso
     service: {
       id: o.serviceId,
       kind: service?.kind ?? 'meal',
-      kindLabel: KIND_LABELS[service?.kind ?? 'meal'],
+      kindLabel: CARE_SERVICE_KIND_LABELS[service?.kind ?? 'meal'],
       name: service?.name ?? '',
       providerName: provider?.name ?? '',
       unit: service?.unit ?? '次',

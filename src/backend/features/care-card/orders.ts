@@ -13,17 +13,8 @@ import { newId } from '@/backend/core/ids'
 import type { AccountDeletionHook, Route, RouteContext } from '@/backend/core/router'
 import { displayName } from '@/backend/routes/views'
 import { BOOKING_LEAD_MS, findService, parseSlotId, slotStart, SLOT_DAYS } from './catalog'
-import {
-  careRoute,
-  KIND_LABELS,
-  notifyParties,
-  notifyWorkers,
-  ownCard,
-  ownOrder,
-  proxyOf,
-  residentAct,
-  todayOf,
-} from './common'
+import { careRoute, notifyParties, notifyWorkers, ownCard, ownOrder, proxyOf, residentAct, todayOf } from './common'
+import { CARE_SERVICE_KIND_LABELS } from '@/domain/care-card/kinds'
 import { changeLedger } from './ledger'
 import type { CareOrder, CareTask } from './model'
 import { pageBounds, pageQuery } from './paging'
@@ -69,7 +60,7 @@ export const orderRoutes: Route[] = [
         throw conflict('SLOT_FULL', '这个时段已经约满了，请选择其他时间')
       const id = newId('co')
       // Throws INSUFFICIENT_BALANCE (422, the domain's message) before anything is written.
-      const note = `预约${KIND_LABELS[service.kind]}：${service.name}（${provider.name}）`
+      const note = `预约${CARE_SERVICE_KIND_LABELS[service.kind]}：${service.name}（${provider.name}）`
       await changeLedger(ctx, card.id, (entries) =>
         holdCredit(entries, { orderId: id, amountFen: service.priceFen, at: ctx.nowIso, note }),
       )

@@ -16,12 +16,11 @@ import type { Route, RouteContext } from '@/backend/core/router'
 import { logPiiAccess } from '@/backend/routes/pii-access'
 import { displayName } from '@/backend/routes/views'
 import { OPEN, REVIEW_WORKING_DAYS } from './applications'
-import { communityApplication, notifyParties, PROOF_LABELS, todayOf, workerAct, workerRoute } from './common'
+import { communityApplication, notifyParties, todayOf, workerAct, workerRoute } from './common'
+import { CARE_PROOF_LABELS, CARE_REVIEW_STAGE_LABELS, CARE_REVIEW_STAGES } from '@/domain/care-card/kinds'
 import type { CareAct, CareApplication, CareCardRecord } from './model'
 import { formatDateCn } from '@/domain/shared/time'
 import { applicationDtos, workerApplicationView } from './views'
-
-const STAGE_NAME = { community: '社区初审', street: '街道审核' } as const
 
 /** `YYYY-MM-01` of the month after `date` (`YYYY-MM-DD`). */
 function firstOfNextMonth(date: string): string {
@@ -59,7 +58,7 @@ async function issueCard(ctx: RouteContext, app: CareApplication): Promise<CareC
 }
 
 const reviewInput = v.object({
-  stage: v.picklist(['community', 'street'], '请选择审核阶段'),
+  stage: v.picklist(CARE_REVIEW_STAGES, '请选择审核阶段'),
   decision: v.picklist(['approve', 'reject'], '请选择通过或不通过'),
   reason: v.optional(v.pipe(v.string(), v.trim(), v.maxLength(200, '原因请控制在 200 字以内'))),
 })
@@ -103,7 +102,7 @@ export const reviewRoutes: Route[] = [
         app.applicantId,
         'photo',
         proof.imageId,
-        `爱心卡申请材料照片：${PROOF_LABELS[proof.kind]}`,
+        `爱心卡申请材料照片：${CARE_PROOF_LABELS[proof.kind]}`,
       )
       return { imageId: proof.imageId, base64 }
     },
@@ -115,7 +114,7 @@ export const reviewRoutes: Route[] = [
     handler: async (ctx) => {
       const app = await communityApplication(ctx, ctx.params.id, true)
       const { stage, decision } = ctx.body
-      const stageName = STAGE_NAME[stage]
+      const stageName = CARE_REVIEW_STAGE_LABELS[stage]
       if (app.status !== `${stage}_review`) {
         const now =
           app.status === 'community_review' ? '社区初审' : app.status === 'street_review' ? '街道审核' : '审核已结束'

@@ -15,7 +15,8 @@ import { beijingDate, formatDateCn } from '@/domain/shared/time'
 import type { RouteContext } from '@/backend/core/router'
 import type { User } from '@/backend/model'
 import { displayName } from '@/backend/routes/views'
-import { ACT_TITLES, groupLabels, PROOF_LABELS } from './common'
+import { CARE_PROOF_LABELS, type CareReviewStage } from '@/domain/care-card/kinds'
+import { ACT_TITLES, groupLabels } from './common'
 import type { CareAct, CareApplication } from './model'
 
 /** The people a view names, by user id (ids missing here show as `未知用户`). */
@@ -68,7 +69,7 @@ function stagesOf(app: CareApplication, today: string): CareStageDto[] {
   const street = find('street_approved')
   const rejected = find('rejected')
   const withdrawn = find('withdrawn')
-  const stateOf = (done: boolean, current: boolean, stage: 'community' | 'street'): CareStageDto['state'] =>
+  const stateOf = (done: boolean, current: boolean, stage: CareReviewStage): CareStageDto['state'] =>
     done
       ? 'done'
       : rejected?.stage === stage
@@ -139,7 +140,7 @@ function applicationDto(
     groupLabels: groupLabels(app.groups),
     proofs: app.proofs
       .filter((p) => p.cycle === app.cycle)
-      .map((p) => ({ kind: p.kind, label: PROOF_LABELS[p.kind], imageId: p.imageId, cycle: p.cycle })),
+      .map((p) => ({ kind: p.kind, label: CARE_PROOF_LABELS[p.kind], imageId: p.imageId, cycle: p.cycle })),
     monthlyCreditFen: app.monthlyCreditFen,
     tierReason: app.tierReason,
     submittedAt: app.submittedAt,

@@ -7,6 +7,7 @@
  */
 import { nextEntry, type AuditEntry, type BallotChannel, type SignatureKind } from '@/domain/elevator/auditLog'
 import type { ElevatorBallotResultDto, ElevatorChoiceDto } from '@/domain/elevator/contracts'
+import { VOTE_CHOICE_LABELS } from '@/domain/elevator/values'
 import { formatDateTimeCn } from '@/domain/shared/time'
 import type { RouteContext } from '@/backend/core/router'
 import { flatOf, sameOwnerFlats, type UnitView } from './households'
@@ -15,8 +16,6 @@ import type { ElevatorBallotSignature, ElevatorLogEntry, ElevatorPetition } from
 import { entryKey } from './repository'
 import { entryOf, nameOf, shareRows } from './views'
 
-/** Plain-Chinese choice, e.g. in messages. */
-export const CHOICE_TEXT: Record<ElevatorChoiceDto, string> = { agree: '同意', oppose: '反对', abstain: '弃权' }
 /** How a ballot was cast, in words. */
 export const CHANNEL_TEXT: Record<AuditEntry['channel'], string> = { app: '线上', paper: '纸质', door: '上门' }
 
@@ -99,7 +98,7 @@ export async function recordBallot(
     await ctx.notify(
       owner.id,
       '有人以您的名义录入了加装电梯表决票',
-      `${by}于 ${formatDateTimeCn(ctx.nowIso)} 以您的名义为 ${rooms} 录入了${how}：${CHOICE_TEXT[draft.choice]}。如果这不是您的意愿，请在截止前在小程序中改票，或联系社区。`,
+      `${by}于 ${formatDateTimeCn(ctx.nowIso)} 以您的名义为 ${rooms} 录入了${how}：${VOTE_CHOICE_LABELS[draft.choice]}。如果这不是您的意愿，请在截止前在小程序中改票，或联系社区。`,
       petitionLink(p.id),
     )
   }
@@ -114,7 +113,7 @@ export async function recordBallot(
     receipt: { seq: last!.seq, hash: last!.hash },
     note:
       flats.length > 1
-        ? `您名下本单元共 ${flats.length} 户（${rooms}），按一人一票的规定同时记录为“${CHOICE_TEXT[draft.choice]}”。截止前可以改票，以截止时最后一次为准。请保存回执。`
-        : `已记录为“${CHOICE_TEXT[draft.choice]}”。截止前可以改票，以截止时最后一次为准。请保存回执。`,
+        ? `您名下本单元共 ${flats.length} 户（${rooms}），按一人一票的规定同时记录为“${VOTE_CHOICE_LABELS[draft.choice]}”。截止前可以改票，以截止时最后一次为准。请保存回执。`
+        : `已记录为“${VOTE_CHOICE_LABELS[draft.choice]}”。截止前可以改票，以截止时最后一次为准。请保存回执。`,
   }
 }

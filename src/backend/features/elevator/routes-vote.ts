@@ -1,7 +1,7 @@
 /**
  * Elevator vote routes: the caller's flats with their cost share (shown before signing), casting or
  * changing an e-signed ballot (Civil Code art. 278; changeable until the deadline, latest counts), the
- * live meter (four exact ratios against 2/3 and 3/4), the whole unit's cost table, and the published
+ * live meter (four exact ratios against the thresholds), the whole unit's cost table, and the published
  * hash-chained log with a verify endpoint for the receipts the app keeps.
  */
 import { verifyChain } from '@/domain/elevator/auditLog'

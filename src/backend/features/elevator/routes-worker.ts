@@ -5,11 +5,8 @@
  * worker), and the dispute steps after it (negotiation → mediation → community/street coordination →
  * resolved; Hangzhou Order No. 324). Workers act only in their own community.
  */
-import type {
-  ElevatorMediationStageDto,
-  ElevatorObjectionDto,
-  ElevatorObjectionListDto,
-} from '@/domain/elevator/contracts'
+import type { ElevatorObjectionDto, ElevatorObjectionListDto } from '@/domain/elevator/contracts'
+import { MEDIATION_STAGE_LABELS, MEDIATION_STAGES, VOTE_CHOICE_LABELS } from '@/domain/elevator/values'
 import { conflict, photoBodyLimit } from '@/backend/core/http'
 import { newId } from '@/backend/core/ids'
 import { route, type Route, type RouteContext } from '@/backend/core/router'
@@ -22,14 +19,12 @@ import {
   requireWorkerOf,
   viewerOf,
 } from './access'
-import { CHANNEL_TEXT, CHOICE_TEXT, earlierBallot, recordBallot } from './ballots'
+import { CHANNEL_TEXT, earlierBallot, recordBallot } from './ballots'
 import { flatOf, roomName, sameOwnerFlats, type UnitView } from './households'
 import { petitionLink, settle } from './lifecycle'
 import type { ElevatorObjection, ElevatorPetition } from './model'
 import { mediationInput, objectionInput, paperBallotInput, paperObjectionInput } from './schemas'
-import { nameOf, petitionDto, STAGE_TEXT } from './views'
-
-const STAGES: ElevatorMediationStageDto[] = ['negotiation', 'mediation', 'coordination', 'resolved']
+import { nameOf, petitionDto } from './views'
 
 /** `3月2日 10:00` of an ISO instant with +08:00. */
 const shortTime = (iso: string) => `${Number(iso.slice(5, 7))}月${Number(iso.slice(8, 10))}日 ${iso.slice(11, 16)}`
@@ -135,7 +130,7 @@ export const workerRoutes: Route[] = [
         // An owner of several flats votes once for all of them: name each (the replacement covers them all).
         throw conflict(
           'ALREADY_VOTED',
-          `${flats.map((id) => roomName(unit, id)).join('、')} 已于 ${shortTime(earlier.at)} ${CHANNEL_TEXT[earlier.channel]}表决“${CHOICE_TEXT[earlier.choice]}”。如业主本人签字要改为这张票，请在确认替换后再录入。`,
+          `${flats.map((id) => roomName(unit, id)).join('、')} 已于 ${shortTime(earlier.at)} ${CHANNEL_TEXT[earlier.channel]}表决“${VOTE_CHOICE_LABELS[earlier.choice]}”。如业主本人签字要改为这张票，请在确认替换后再录入。`,
         )
       }
       const photoRef = newId('img')
@@ -207,8 +202,8 @@ export const workerRoutes: Route[] = [
       requireWorkerOf(ctx, p)
       if (p.status !== 'mediation' || !p.mediationStage)
         throw conflict('NOT_IN_MEDIATION', '这份申请不在协商调解阶段（只有公示期收到书面异议后才进入）')
-      if (STAGES.indexOf(ctx.body.stage) <= STAGES.indexOf(p.mediationStage)) {
-        throw conflict('STAGE_NOT_FORWARD', `当前已是“${STAGE_TEXT[p.mediationStage]}”阶段，只能向后推进`)
+      if (MEDIATION_STAGES.indexOf(ctx.body.stage) <= MEDIATION_STAGES.indexOf(p.mediationStage)) {
+        throw conflict('STAGE_NOT_FORWARD', `当前已是“${MEDIATION_STAGE_LABELS[p.mediationStage]}”阶段，只能向后推进`)
       }
       const { elevator } = ctx.tx
       const seq = (await elevator.mediationStepsOf(p.id)).length + 1
@@ -225,8 +220,8 @@ export const workerRoutes: Route[] = [
       for (const id of told) {
         await ctx.notify(
           id,
-          `加装电梯异议处理：${STAGE_TEXT[ctx.body.stage]}`,
-          `${unit.label}加装电梯异议处理进入“${STAGE_TEXT[ctx.body.stage]}”：${ctx.body.note}`,
+          `加装电梯异议处理：${MEDIATION_STAGE_LABELS[ctx.body.stage]}`,
+          `${unit.label}加装电梯异议处理进入“${MEDIATION_STAGE_LABELS[ctx.body.stage]}”：${ctx.body.note}`,
           petitionLink(p.id),
         )
       }

@@ -1,5 +1,6 @@
 /** valibot schemas of the elevator routes' bodies and queries, with plain-Chinese messages. */
 import * as v from 'valibot'
+import { RECORDED_MEDIATION_STAGES, VOTE_CHOICES, WORKER_BALLOT_CHANNELS } from '@/domain/elevator/values'
 import {
   BUDGET_TOO_HIGH_TEXT,
   MAX_ELEVATOR_BUDGET_FEN,
@@ -28,7 +29,7 @@ const imageSchema = (missing: string) =>
     v.regex(/^[A-Za-z0-9+/=]+$/, '图片格式不正确'),
   )
 
-const choice = v.picklist(['agree', 'oppose', 'abstain'], '请选择同意、反对或弃权')
+const choice = v.picklist(VOTE_CHOICES, '请选择同意、反对或弃权')
 
 /** `POST /api/elevator/petitions`. Amounts in fen; the deadline an ISO instant with offset. */
 export const petitionInput = v.object({
@@ -84,7 +85,7 @@ export const ballotInput = v.object({
  */
 export const paperBallotInput = v.object({
   householdId: id('请选择房屋'),
-  channel: v.picklist(['paper', 'door'], '请选择纸质表决或上门表决'),
+  channel: v.picklist(WORKER_BALLOT_CHANNELS, '请选择纸质表决或上门表决'),
   choice,
   photo: imageSchema('请拍摄业主签字的表决票'),
   replaceExisting: v.optional(v.boolean('替换选项不正确'), false),
@@ -132,7 +133,7 @@ export const paperObjectionInput = v.object({
 
 /** Worker's `POST …/mediation`: the stage reached and what happened. */
 export const mediationInput = v.object({
-  stage: v.picklist(['mediation', 'coordination', 'resolved'], '请选择调解、社区街道协调或已解决'),
+  stage: v.picklist(RECORDED_MEDIATION_STAGES, '请选择调解、社区街道协调或已解决'),
   note: v.pipe(
     v.string('请填写处理情况'),
     v.trim(),

@@ -5,11 +5,12 @@
  */
 import { allocateCost, type VoteTally } from '@/domain/elevator/rules'
 import type { AuditEntry } from '@/domain/elevator/auditLog'
+import { APPROVAL_TEXT, PARTICIPATION_TEXT } from '@/domain/elevator/thresholds'
+import { MEDIATION_STAGE_LABELS } from '@/domain/elevator/values'
 import { beijingDate } from '@/domain/shared/time'
 import type {
   ElevatorAuditEntryDto,
   ElevatorCompensationDto,
-  ElevatorMediationStageDto,
   ElevatorPetitionDto,
   ElevatorPetitionStatusDto,
   ElevatorPlanDto,
@@ -31,14 +32,6 @@ const STATUS_TEXT: Record<ElevatorPetitionStatusDto, string> = {
   rejected: '表决未通过',
   cancelled: '已取消（联合发起人未同意）',
   lapsed: '已失效（截止前未完成发起确认）',
-}
-
-/** Plain-Chinese names of the dispute stages (Hangzhou Order No. 324). */
-export const STAGE_TEXT: Record<ElevatorMediationStageDto, string> = {
-  negotiation: '协商',
-  mediation: '调解',
-  coordination: '社区、街道协调',
-  resolved: '已解决',
 }
 
 /** A person's name for the wire: `null` for deleted or unknown accounts (their records stay, without the name). */
@@ -65,7 +58,11 @@ export function planDto(p: ElevatorPetition): ElevatorPlanDto {
 
 /** A one-line plain-Chinese result, e.g. `参与 8/10 人、… ㎡；同意 7 人、… ㎡：表决通过`. */
 export function resultSummary(t: VoteTally): string {
-  const verdict = t.approved ? '表决通过' : t.quorumMet ? '同意未达参与者的 3/4，未通过' : '参与未达 2/3，未通过'
+  const verdict = t.approved
+    ? '表决通过'
+    : t.quorumMet
+      ? `同意未达参与者的 ${APPROVAL_TEXT}，未通过`
+      : `参与未达 ${PARTICIPATION_TEXT}，未通过`
   return `参与 ${t.participatingOwners}/${t.totalOwners} 人、${t.participatingArea}/${t.totalArea} ㎡；同意 ${t.agreeOwners} 人、${t.agreeArea} ㎡：${verdict}`
 }
 
@@ -135,13 +132,13 @@ export async function petitionDto(
     mediation: p.mediationStage
       ? {
           stage: p.mediationStage,
-          stageText: STAGE_TEXT[p.mediationStage],
+          stageText: MEDIATION_STAGE_LABELS[p.mediationStage],
           steps: steps.map((s) => ({
             stage: s.stage,
             note: s.note,
             by: s.by,
             at: s.at,
-            stageText: STAGE_TEXT[s.stage],
+            stageText: MEDIATION_STAGE_LABELS[s.stage],
             byName: s.by === 'system' ? '系统' : (names.get(s.by) ?? '已注销用户'),
           })),
         }

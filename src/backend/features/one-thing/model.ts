@@ -5,6 +5,8 @@
  * it receives. Instants are ISO strings with +08:00; dates `YYYY-MM-DD`; times `HH:mm`, Beijing.
  */
 
+import type { ServiceHallPlace } from '@/domain/one-thing/contracts'
+
 /** A time slot of a hall's day, `HH:mm` Beijing; `start` is the slot's id within the day. */
 export interface HallSlot {
   start: string
@@ -12,17 +14,9 @@ export interface HallSlot {
 }
 
 /** A service hall taking window appointments (PRODUCT: slots and capacity are per hall). */
-export interface ServiceHall {
-  id: string
+export interface ServiceHall extends ServiceHallPlace {
   /** Position in the list of halls (the district centre first). */
   rank: number
-  name: string
-  city: string
-  district: string
-  address: string
-  phone: string
-  /** Windows in plain words; the first receives "one thing" appointments. */
-  windows: string[]
   /** Communities the hall serves (listed first for their residents). */
   communityIds: string[]
   /** The day's slots in order; the gap between them is the lunch break. */

@@ -22,11 +22,9 @@ export interface YpTermRecord extends Term {
   drawRemindedAt?: string
 }
 
-/** A course; `site` is the site's name, `teacher` the teacher's name, `sessions` its weekly schedule. */
+/** A stored course: the domain's `Course` with its community and who created it when. */
 export interface YpCourseRecord extends Course {
   communityId: string
-  teacher: string
-  description: string
   createdBy: string
   createdAt: string
 }

@@ -7,6 +7,7 @@ import * as v from 'valibot'
 import type { YpRosterEntryDto } from '@/domain/youth-palace/contracts'
 import { beijingDate, isDate } from '@/domain/shared/time'
 import { checkCloseRegistration } from '@/domain/youth-palace/rules'
+import { COURSE_ADMISSIONS, WEEKDAYS } from '@/domain/youth-palace/types'
 import { conflict, unprocessable } from '@/backend/core/http'
 import { newId } from '@/backend/core/ids'
 import { route, type Route } from '@/backend/core/router'
@@ -106,11 +107,9 @@ export const workerRoutes: Route[] = [
         v.minValue(0, '费用不能为负'),
         v.maxValue(100_000, '青少年宫课程为公益低收费，每学期不超过 1000 元'),
       ),
-      admission: v.picklist(['lottery', 'firstCome'], '请选择录取方式'),
+      admission: v.picklist(COURSE_ADMISSIONS, '请选择录取方式'),
       sessions: v.pipe(
-        v.array(
-          v.object({ weekday: v.picklist([0, 1, 2, 3, 4, 5, 6], '请选择星期'), start: timeSchema, end: timeSchema }),
-        ),
+        v.array(v.object({ weekday: v.picklist(WEEKDAYS, '请选择星期'), start: timeSchema, end: timeSchema })),
         v.minLength(1, '请至少安排一次上课时间'),
         v.maxLength(3, '每周最多 3 次课'),
       ),

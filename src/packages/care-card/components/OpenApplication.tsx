@@ -30,7 +30,11 @@ export function OpenApplicationNotice({ app, name }: { app: CareApplicationDto; 
       <View>
         {name}已经有一份爱心卡申请（{app.statusText}），不需要重复申请。
       </View>
-      <Button id="open-application-progress" kind="secondary" onTap={() => openPage(href.careCard.application({ id: app.id }))}>
+      <Button
+        id="open-application-progress"
+        kind="secondary"
+        onTap={() => openPage(href.careCard.application({ id: app.id }))}
+      >
         查看进度
       </Button>
     </View>

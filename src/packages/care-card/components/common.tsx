@@ -1,33 +1,22 @@
 /**
- * Building blocks of the care-card pages: group checkboxes, the review timeline, the pay
- * code (QR image), a result view and words for statuses. They live in this subpackage, not src/ui: only
+ * Building blocks of the care-card pages: group checkboxes, the review timeline, a result view and
+ * words for statuses (the pay code is `src/ui/QrImage`). They live in this subpackage, not src/ui: only
  * the care-card pages use them.
  */
-import { Image, View } from '@tarojs/components'
-import qrcode from 'qrcode-generator'
-import { useEffect, useMemo } from 'react'
+import { View } from '@tarojs/components'
 import { errorMessage } from '@/api'
 import type { CareApplicationDto, CareGroupDto, CareOrderDto, CareStageDto } from '@/domain/care-card/contracts'
-import { CARE_GROUP_LABELS } from '@/domain/care-card/eligibility'
+import { CARE_GROUP_LABELS, CARE_GROUPS } from '@/domain/care-card/eligibility'
 import { beijingDate, formatDateCn } from '@/domain/shared/time'
 import { useSession } from '@/stores/session'
 import { Button } from '@/ui/Button'
 import { tappable } from '@/ui/tappable'
 
-
-const GROUPS: CareGroupDto[] = ['subsistence', 'marginal', 'destitute', 'disabled']
 const GROUP_NOTES: Record<CareGroupDto, string> = {
   subsistence: '最低生活保障对象',
   marginal: '低保边缘家庭成员',
   destitute: '特困供养人员',
   disabled: '经评估为失能',
-}
-export const PROOF_NAMES: Record<string, string> = {
-  household: '户口簿或居住证',
-  subsistence: '低保证明',
-  marginal: '低边证明',
-  destitute: '特困证明',
-  disabled: '失能评估结果',
 }
 
 /** `2026年4月1日 10:30` from an ISO instant (Beijing). */
@@ -61,10 +50,10 @@ export function GroupChecks({
   return (
     <View className="options" id={id} role="group" aria-label={label}>
       <View className="field-label">{label}</View>
-      {GROUPS.map((g) => {
+      {CARE_GROUPS.map((g) => {
         const on = value.includes(g)
         const toggle = () =>
-          onChange(on ? value.filter((x) => x !== g) : GROUPS.filter((x) => x === g || value.includes(x)))
+          onChange(on ? value.filter((x) => x !== g) : CARE_GROUPS.filter((x) => x === g || value.includes(x)))
         return (
           <View
             key={g}
@@ -150,30 +139,6 @@ export const ORDER_TAG: Record<CareOrderDto['status'], string> = {
   cancelled: 'tag-info',
   delivered: 'tag-warn',
   rated: 'tag-ok',
-}
-
-/** The pay code as a QR image (GIF data URL, works in <Image> on H5 and WeChat), named for screen readers. */
-export function PayCode({ payload }: { payload: string }) {
-  const src = useMemo(() => {
-    const qr = qrcode(0, 'M')
-    qr.addData(payload)
-    qr.make()
-    return qr.createDataURL(4, 4)
-  }, [payload])
-  // H5: Taro's Image keeps the real <img> inside its own element; give it the text alternative.
-  useEffect(() => {
-    if (process.env.TARO_ENV !== 'h5' || typeof document === 'undefined') return
-    const timer = setTimeout(
-      () => document.querySelectorAll('#pay-code img').forEach((el) => el.setAttribute('alt', '付款码')),
-      50,
-    )
-    return () => clearTimeout(timer)
-  })
-  return (
-    <View className="cc-qr-wrap">
-      <Image id="pay-code" className="cc-qr" src={src} mode="aspectFit" aria-label="付款码" />
-    </View>
-  )
 }
 
 /** A result view after a submit: what happened, what happens next, and a way on. */

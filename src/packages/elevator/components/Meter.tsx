@@ -1,10 +1,11 @@
 import { View } from '@tarojs/components'
 import type { MeterRatio } from '@/domain/elevator/meter'
+import { fractionText } from '@/domain/elevator/thresholds'
 import type { ElevatorMeterDto } from '@/domain/elevator/contracts'
 import { areaText } from './words'
 
 const pct = (r: MeterRatio) => (r.value.den > 0 ? Math.min(100, (r.value.num * 100) / r.value.den) : 0)
-const thresholdText = (r: MeterRatio) => `${r.threshold.num}/${r.threshold.den}`
+const thresholdText = (r: MeterRatio) => fractionText(r.threshold)
 
 /** One ratio: label, numbers, a bar with the threshold mark, and whether it is reached in words. */
 function Ratio({
@@ -43,19 +44,19 @@ function Ratio({
   )
 }
 
-/** The live meter: the four Civil Code art. 278 ratios against 2/3 and 3/4, with the status in words. */
+/** The live meter: the four Civil Code art. 278 ratios against their thresholds, with the status in words. */
 export function Meter({ m }: { m: ElevatorMeterDto }) {
   const { meter } = m
   return (
     <View className="ev-meter" id="meter">
       <View className="ev-meter-status" id="meter-participation">
-        <View className="cell-note">参与（需面积和人数都达到 2/3）</View>
+        <View className="cell-note">参与（需面积和人数都达到 {thresholdText(meter.participationOwners)}）</View>
         <View className="ev-status-text">{meter.participationStatus}</View>
       </View>
       <Ratio id="ratio-p-owners" label="参与人数" r={meter.participationOwners} unit="owners" of="全体业主" />
       <Ratio id="ratio-p-area" label="参与面积" r={meter.participationArea} unit="area" of="总面积" />
       <View className="ev-meter-status" id="meter-approval">
-        <View className="cell-note">同意（需达到参与者面积和人数的 3/4）</View>
+        <View className="cell-note">同意（需达到参与者面积和人数的 {thresholdText(meter.agreeOwners)}）</View>
         <View className="ev-status-text">{meter.approvalStatus}</View>
       </View>
       <Ratio id="ratio-a-owners" label="同意人数" r={meter.agreeOwners} unit="owners" of="目前参与业主" />

@@ -1,5 +1,5 @@
 import type { LifeEvent } from '@/domain/one-thing/guides'
-import { RETIREMENT_CATEGORY_LABELS } from '@/domain/one-thing/retirement'
+import { RETIREMENT_CATEGORIES, RETIREMENT_CATEGORY_LABELS } from '@/domain/one-thing/retirement'
 import { synonymsOf } from './synonyms'
 
 const employer = { questionId: 'insuredVia', equals: 'employer' }
@@ -21,7 +21,7 @@ export const RETIREMENT: LifeEvent = {
       id: 'category',
       text: '您属于哪一类人员？（用来计算法定退休年龄）',
       kind: 'choice',
-      options: (['male', 'female-cadre', 'female-worker'] as const).map((value) => ({
+      options: RETIREMENT_CATEGORIES.map((value) => ({
         value,
         label: RETIREMENT_CATEGORY_LABELS[value],
       })),

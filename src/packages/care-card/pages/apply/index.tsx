@@ -3,6 +3,7 @@ import { useRouter } from '@tarojs/taro'
 import { useState } from 'react'
 import { applyForCareCard, resubmitCareApplication } from '@/api/endpoints/care-card'
 import type { CareApplicationDto, CareGroupDto, CareProofKindDto } from '@/domain/care-card/contracts'
+import { CARE_PROOF_LABELS } from '@/domain/care-card/kinds'
 import { formatFen } from '@/domain/shared/money'
 import { useDraft } from '@/stores/drafts'
 import { useSession } from '@/stores/session'
@@ -11,7 +12,7 @@ import { Button } from '@/ui/Button'
 import { Page } from '@/ui/Page'
 import { PhotoError, pickPhotoBase64 } from '@/ui/photo'
 import { ErrorNote, Section } from '@/ui/States'
-import { GroupChecks, PROOF_NAMES, Result, useWho } from '@/packages/care-card/components/common'
+import { GroupChecks, Result, useWho } from '@/packages/care-card/components/common'
 import { OpenApplicationNotice, useOpenApplication } from '@/packages/care-card/components/OpenApplication'
 import { useSubmission } from '@/ui/useSubmission'
 import { useProofs } from '@/packages/care-card/store'
@@ -53,7 +54,7 @@ export default function Apply() {
 
   const submit = () =>
     sub.submit(
-      () => Object.fromEntries(kinds.map((k) => [`proof-${k}`, photos[k] ? '' : `请拍摄${PROOF_NAMES[k]}`])),
+      () => Object.fromEntries(kinds.map((k) => [`proof-${k}`, photos[k] ? '' : `请拍摄${CARE_PROOF_LABELS[k]}`])),
       (key) => {
         const input = { groups: form.groups, proofs: kinds.map((k) => ({ kind: k, photo: photos[k] })) }
         return resubmitId ? resubmitCareApplication(resubmitId, input, key) : applyForCareCard(input, key)
@@ -126,7 +127,7 @@ export default function Apply() {
         {kinds.map((k) => (
           <View key={k} className="cc-proof" id={`proof-row-${k}`}>
             <View className="cell-main">
-              <View className="cell-title">{PROOF_NAMES[k]}</View>
+              <View className="cell-title">{CARE_PROOF_LABELS[k]}</View>
               <View className={`tag ${photos[k] ? 'tag-ok' : 'tag-warn'}`}>{photos[k] ? '已拍摄' : '还没拍'}</View>
               {errors[`proof-${k}`] && (
                 <View className="field-error" role="alert">
@@ -137,7 +138,7 @@ export default function Apply() {
             <Button
               id={`proof-${k}`}
               kind="secondary"
-              label={`${photos[k] ? '重拍' : '拍照'}：${PROOF_NAMES[k]}`}
+              label={`${photos[k] ? '重拍' : '拍照'}：${CARE_PROOF_LABELS[k]}`}
               onTap={() => take(k)}
             >
               {photos[k] ? '重拍' : '拍照'}

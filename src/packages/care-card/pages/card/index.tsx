@@ -8,7 +8,8 @@ import { useRequireLogin } from '@/ui/auth'
 import { Button } from '@/ui/Button'
 import { Page } from '@/ui/Page'
 import { Empty, ErrorNote, Loading, Section } from '@/ui/States'
-import { dateTimeCn, messageOf, PayCode, useWho } from '@/packages/care-card/components/common'
+import { dateTimeCn, messageOf, useWho } from '@/packages/care-card/components/common'
+import { QrImage } from '@/ui/QrImage'
 import { useLoader } from '@/ui/useLoader'
 import '@/packages/care-card/feature.css'
 
@@ -100,7 +101,13 @@ export default function Card() {
           <Section title="付款码" id="pay-section">
             {card.paymentCode ? (
               <View>
-                <PayCode payload={card.paymentCode.payload} />
+                <QrImage
+                  id="pay-code"
+                  className="cc-qr"
+                  wrapClassName="cc-qr-wrap"
+                  text={card.paymentCode.payload}
+                  label="付款码"
+                />
                 <View className="cell-note">在服务点出示此码付款。付款码每 5 分钟更新，请勿截图给他人。</View>
                 <Button kind="secondary" id="pay-refresh" onTap={reload}>
                   刷新付款码

@@ -98,7 +98,12 @@ export default function CareCardHome() {
               note="助餐、助浴、助洁、助行、助医、助急"
               onTap={() => openPage(href.careCard.services())}
             />
-            <Cell id="go-orders" title="我的预约" note="取消、确认评价、提出异议" onTap={() => openPage(href.careCard.orders())} />
+            <Cell
+              id="go-orders"
+              title="我的预约"
+              note="取消、确认评价、提出异议"
+              onTap={() => openPage(href.careCard.orders())}
+            />
           </Section>
         </View>
       )}
@@ -109,7 +114,11 @@ export default function CareCardHome() {
             状态：<View className={`tag ${APP_TAG[latest.status]}`}>{latest.statusText}</View>
           </View>
           <Timeline stages={latest.stages} />
-          <Button id="go-application" kind="secondary" onTap={() => openPage(href.careCard.application({ id: latest.id }))}>
+          <Button
+            id="go-application"
+            kind="secondary"
+            onTap={() => openPage(href.careCard.application({ id: latest.id }))}
+          >
             查看申请详情
           </Button>
         </Section>

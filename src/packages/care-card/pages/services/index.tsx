@@ -1,6 +1,7 @@
 import { View } from '@tarojs/components'
 import { listCareServices } from '@/api/endpoints/care-card'
 import type { CareServiceDto, CareServiceKindDto } from '@/domain/care-card/contracts'
+import { CARE_SERVICE_KIND_LABELS, CARE_SERVICE_KINDS } from '@/domain/care-card/kinds'
 import { formatFen } from '@/domain/shared/money'
 import { useRequireLogin } from '@/ui/auth'
 import { Cell } from '@/ui/Cell'
@@ -10,15 +11,6 @@ import { useWho } from '@/packages/care-card/components/common'
 import { useLoader } from '@/ui/useLoader'
 import '@/packages/care-card/feature.css'
 import { href, openPage } from '@/ui/nav'
-
-const KINDS: { kind: CareServiceKindDto; title: string }[] = [
-  { kind: 'meal', title: '助餐' },
-  { kind: 'bath', title: '助浴' },
-  { kind: 'clean', title: '助洁' },
-  { kind: 'walk', title: '助行' },
-  { kind: 'medical', title: '助医' },
-  { kind: 'emergency', title: '助急' },
-]
 
 /** Service catalogue: 助餐/助浴/助洁/助行/助医/助急 with provider and price; tap to book. */
 export default function Services() {
@@ -36,9 +28,9 @@ export default function Services() {
       {error && <ErrorNote text={error} cause={cause} onRetry={reload} />}
       {data && data.length === 0 && <Empty text="本社区暂时没有可预约的服务，可拨打 96345 咨询。" />}
       {data &&
-        KINDS.filter((k) => byKind(k.kind).length > 0).map((k) => (
-          <Section key={k.kind} title={k.title} id={`kind-${k.kind}`}>
-            {byKind(k.kind).map((s) => (
+        CARE_SERVICE_KINDS.filter((k) => byKind(k).length > 0).map((k) => (
+          <Section key={k} title={CARE_SERVICE_KIND_LABELS[k]} id={`kind-${k}`}>
+            {byKind(k).map((s) => (
               <Cell
                 key={s.id}
                 id={`service-${s.id}`}

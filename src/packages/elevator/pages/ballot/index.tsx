@@ -3,6 +3,7 @@ import Taro, { useRouter } from '@tarojs/taro'
 import { useState } from 'react'
 import { castElevatorBallot, getMyElevatorHouseholds } from '@/api/endpoints/elevator'
 import type { ElevatorBallotResultDto, ElevatorChoiceDto } from '@/domain/elevator/contracts'
+import { VOTE_CHOICE_LABELS, VOTE_CHOICES } from '@/domain/elevator/values'
 import { formatFen } from '@/domain/shared/money'
 import { useSession } from '@/stores/session'
 import { useRequireLogin } from '@/ui/auth'
@@ -20,11 +21,12 @@ import '@/packages/elevator/feature.css'
 import { goBack, href, openPage } from '@/ui/nav'
 import { tappable } from '@/ui/tappable'
 
-const CHOICES: { value: ElevatorChoiceDto; label: string; note: string }[] = [
-  { value: 'agree', label: '同意', note: '同意加装电梯，并按分摊表承担费用' },
-  { value: 'oppose', label: '反对', note: '不同意加装电梯' },
-  { value: 'abstain', label: '弃权', note: '参与表决但不表态（计入参与人数和面积）' },
-]
+const CHOICE_NOTES: Record<ElevatorChoiceDto, string> = {
+  agree: '同意加装电梯，并按分摊表承担费用',
+  oppose: '不同意加装电梯',
+  abstain: '参与表决但不表态（计入参与人数和面积）',
+}
+const CHOICES = VOTE_CHOICES.map((value) => ({ value, label: VOTE_CHOICE_LABELS[value], note: CHOICE_NOTES[value] }))
 
 /** The ballot: the household's cost share first, then the choice, a typed-name signature, confirm, receipt. */
 export default function BallotPage() {
@@ -137,10 +139,7 @@ export default function BallotPage() {
             回执已保存在本机，退出登录后清除（需要长期保存可以截图）。可在“表决记录与核对”中核对记录是否完整、未被改动。
           </View>
         </Section>
-        <Button
-          id="back-petition"
-          onTap={() => goBack(href.elevator.petition({ id }))}
-        >
+        <Button id="back-petition" onTap={() => goBack(href.elevator.petition({ id }))}>
           查看表决进度
         </Button>
         <Button id="result-audit" kind="secondary" onTap={() => openPage(href.elevator.audit({ id }))}>

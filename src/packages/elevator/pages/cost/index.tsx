@@ -74,11 +74,7 @@ export default function CostPage() {
           <Button id="cost-audit" kind="secondary" onTap={() => openPage(href.elevator.audit({ id }))}>
             表决记录与核对
           </Button>
-          <Button
-            id="cost-back"
-            kind="secondary"
-            onTap={() => goBack(href.elevator.petition({ id }))}
-          >
+          <Button id="cost-back" kind="secondary" onTap={() => goBack(href.elevator.petition({ id }))}>
             返回
           </Button>
         </View>

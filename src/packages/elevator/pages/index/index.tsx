@@ -1,6 +1,7 @@
 import { View } from '@tarojs/components'
 import { useLoad } from '@tarojs/taro'
 import { getMyElevatorUnits } from '@/api/endpoints/elevator'
+import { APPROVAL_TEXT, PARTICIPATION_TEXT } from '@/domain/elevator/thresholds'
 import { useRequireLogin } from '@/ui/auth'
 import { Button } from '@/ui/Button'
 import { Page } from '@/ui/Page'
@@ -17,8 +18,7 @@ export default function ElevatorHome() {
   useRequireLogin()
   // Messages saved before links went to the petition page point here with ?petitionId=…: open that petition.
   useLoad((q) => {
-    if (q?.petitionId)
-      replacePage(href.elevator.petition({ id: q.petitionId }))
+    if (q?.petitionId) replacePage(href.elevator.petition({ id: q.petitionId }))
   })
   const { data, error, cause, loading, reload } = useLoader(getMyElevatorUnits)
   // Acting for a family member, the flats are theirs, not the proxy's.
@@ -30,7 +30,7 @@ export default function ElevatorHome() {
         加装电梯
       </View>
       <View className="secondary">
-        老旧小区加装电梯由本单元业主共同决定：参与的业主面积和人数都要达到 2/3，参与者中同意的面积和人数都要达到 3/4。
+        {`老旧小区加装电梯由本单元业主共同决定：参与的业主面积和人数都要达到 ${PARTICIPATION_TEXT}，参与者中同意的面积和人数都要达到 ${APPROVAL_TEXT}。`}
       </View>
       {loading && !data && <Loading />}
       {error && <ErrorNote text={error} cause={cause} onRetry={reload} />}

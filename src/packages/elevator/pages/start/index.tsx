@@ -153,12 +153,7 @@ export default function StartPage() {
             20:00。
           </View>
         </View>
-        <Button
-          id="open-petition"
-          onTap={() =>
-            replacePage(href.elevator.petition({ id: created.id }))
-          }
-        >
+        <Button id="open-petition" onTap={() => replacePage(href.elevator.petition({ id: created.id }))}>
           查看申请
         </Button>
       </Page>

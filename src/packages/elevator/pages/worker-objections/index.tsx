@@ -9,7 +9,12 @@ import {
   recordElevatorMediationStep,
   recordPaperElevatorObjection,
 } from '@/api/endpoints/elevator'
-import type { ElevatorMediationStageDto } from '@/domain/elevator/contracts'
+import {
+  MEDIATION_STAGE_LABELS,
+  MEDIATION_STAGES,
+  RECORDED_MEDIATION_STAGES,
+  type MediationStage,
+} from '@/domain/elevator/values'
 import { useRequireLogin } from '@/ui/auth'
 import { Button } from '@/ui/Button'
 import { Options } from '@/ui/Options'
@@ -22,12 +27,8 @@ import { WorkerOnly } from '@/ui/WorkerOnly'
 import { dateOf, dateTimeOf } from '@/packages/elevator/components/words'
 import '@/packages/elevator/feature.css'
 
-const STAGES: { value: Exclude<ElevatorMediationStageDto, 'negotiation'>; label: string }[] = [
-  { value: 'mediation', label: '调解' },
-  { value: 'coordination', label: '社区、街道协调' },
-  { value: 'resolved', label: '已解决' },
-]
-const ORDER: ElevatorMediationStageDto[] = ['negotiation', 'mediation', 'coordination', 'resolved']
+const STAGES = RECORDED_MEDIATION_STAGES.map((value) => ({ value, label: MEDIATION_STAGE_LABELS[value] }))
+const isAfter = (a: MediationStage, b: MediationStage) => MEDIATION_STAGES.indexOf(a) > MEDIATION_STAGES.indexOf(b)
 
 function Objections() {
   const id = useRouter().params.id ?? ''
@@ -247,7 +248,7 @@ function Objections() {
                       setStage(v)
                       setMErrors((e) => ({ ...e, stage: '' }))
                     }}
-                    options={STAGES.filter((s) => ORDER.indexOf(s.value) > ORDER.indexOf(current))}
+                    options={STAGES.filter((s) => isAfter(s.value, current))}
                   />
                   {mErrors.stage && (
                     <View className="field-error" role="alert">

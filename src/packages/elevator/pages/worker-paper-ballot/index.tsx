@@ -4,6 +4,7 @@ import { useState } from 'react'
 import { ApiError } from '@/api'
 import { enterPaperElevatorBallot, getElevatorCostTable } from '@/api/endpoints/elevator'
 import type { ElevatorBallotResultDto, ElevatorChoiceDto, ElevatorShareRowDto } from '@/domain/elevator/contracts'
+import { VOTE_CHOICE_LABELS, VOTE_CHOICES } from '@/domain/elevator/values'
 import { useRequireLogin } from '@/ui/auth'
 import { Button } from '@/ui/Button'
 import { Options } from '@/ui/Options'
@@ -188,11 +189,7 @@ function PaperBallot() {
               setChoice(v)
               clearError('choice')
             }}
-            options={[
-              { value: 'agree', label: '同意' },
-              { value: 'oppose', label: '反对' },
-              { value: 'abstain', label: '弃权' },
-            ]}
+            options={VOTE_CHOICES.map((value) => ({ value, label: VOTE_CHOICE_LABELS[value] }))}
           />
           {errors.choice && (
             <View className="field-error" role="alert">

@@ -97,17 +97,10 @@ export default function Appointment() {
         <View className="notice">
           请在预约时间带齐材料和本人身份证到窗口办理。确认信息已发到“消息”。如不能前往，请提前在“我的窗口预约”里取消。
         </View>
-        <Button
-          id="done-bring"
-          kind="secondary"
-          onTap={() => replacePage(href.oneThing.bring({ event: event.id }))}
-        >
+        <Button id="done-bring" kind="secondary" onTap={() => replacePage(href.oneThing.bring({ event: event.id }))}>
           看看要带的材料
         </Button>
-        <Button
-          id="done-appointments"
-          onTap={() => replacePage(href.oneThing.appointments())}
-        >
+        <Button id="done-appointments" onTap={() => replacePage(href.oneThing.appointments())}>
           我的窗口预约
         </Button>
       </Page>

@@ -109,11 +109,7 @@ export default function Appointments() {
                 <Button
                   id={`change-${a.id}`}
                   kind="secondary"
-                  onTap={() =>
-                    openPage(
-                      href.oneThing.appointment({ event: a.eventId, change: a.id, hall: a.hall.id }),
-                    )
-                  }
+                  onTap={() => openPage(href.oneThing.appointment({ event: a.eventId, change: a.id, hall: a.hall.id }))}
                 >
                   改约
                 </Button>

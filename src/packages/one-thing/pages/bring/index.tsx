@@ -79,10 +79,7 @@ export default function Bring() {
           text={`${event.name}，去窗口要带的材料：${materials.join('、')}。`}
         />
       )}
-      <Button
-        id="bring-appointment"
-        onTap={() => openPage(href.oneThing.appointment({ event: event.id }))}
-      >
+      <Button id="bring-appointment" onTap={() => openPage(href.oneThing.appointment({ event: event.id }))}>
         预约窗口办理
       </Button>
     </Page>

@@ -148,10 +148,7 @@ export default function Questions() {
         </Section>
       )}
       {!current && (
-        <Button
-          id="go-checklist"
-          onTap={() => replacePage(href.oneThing.checklist({ event: event.id }))}
-        >
+        <Button id="go-checklist" onTap={() => replacePage(href.oneThing.checklist({ event: event.id }))}>
           查看办事清单
         </Button>
       )}

@@ -7,7 +7,7 @@ import { useRequireLogin } from '@/ui/auth'
 import { Page } from '@/ui/Page'
 import { Empty, ErrorNote, Loading, Section } from '@/ui/States'
 import { tappable } from '@/ui/tappable'
-import { QrImage } from '@/packages/youth-palace/components/QrImage'
+import { QrImage } from '@/ui/QrImage'
 import { serverNow, useLoaded } from '@/packages/youth-palace/components/util'
 import '@/packages/youth-palace/feature.css'
 
@@ -45,7 +45,12 @@ export default function Checkin() {
           <View className="cell-title">
             {formatDateCn(current.sessionDate)} {current.start}–{current.end}
           </View>
-          <QrImage id="checkin-qr" text={current.code} label={`${formatDateCn(current.sessionDate)}的签到二维码`} />
+          <QrImage
+            id="checkin-qr"
+            className="yp-qr"
+            text={current.code}
+            label={`${formatDateCn(current.sessionDate)}的签到二维码`}
+          />
           <View className="yp-line">
             上课时请把这个二维码给老师扫，一节课一个码。
             {current.attendance ? `本节：${ATTEND[current.attendance]}` : ''}

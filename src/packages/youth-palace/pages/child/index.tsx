@@ -166,7 +166,11 @@ function ChildEditor({
             <View className="yp-line" id="child-delete-why">
               {child.name}还有{courses}的报名没有结束，资料暂时不能删除。请先在“我的课程”里取消这些报名，再删除资料。
             </View>
-            <Button kind="secondary" id="child-go-courses" onTap={() => openPage(href.youthPalace.myCourses({ childId: child.id }))}>
+            <Button
+              kind="secondary"
+              id="child-go-courses"
+              onTap={() => openPage(href.youthPalace.myCourses({ childId: child.id }))}
+            >
               去“我的课程”取消报名
             </Button>
           </View>

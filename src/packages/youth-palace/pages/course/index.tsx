@@ -12,7 +12,13 @@ import { Options } from '@/ui/Options'
 import { Page } from '@/ui/Page'
 import { Part } from '@/ui/Part'
 import { Empty, ErrorNote, Section } from '@/ui/States'
-import { ENROLLMENT_STATUS, courseOutcomeCn, formatInstantCn, registrationOver, useLoaded } from '@/packages/youth-palace/components/util'
+import {
+  ENROLLMENT_STATUS,
+  courseOutcomeCn,
+  formatInstantCn,
+  registrationOver,
+  useLoaded,
+} from '@/packages/youth-palace/components/util'
 import { useYouthPalace, useYpChildren } from '@/packages/youth-palace/store'
 import '@/packages/youth-palace/feature.css'
 import { href, openPage } from '@/ui/nav'
@@ -241,7 +247,11 @@ export default function Course() {
                   {done.status === 'waitlisted' &&
                     `您排在候补第 ${done.waitlistPosition ?? '?'} 位，有名额时会通知您，届时有 24 小时确认。`}
                 </View>
-                <Button kind="secondary" id="apply-go-mine" onTap={() => openPage(href.youthPalace.myCourses({ childId: done.childId }))}>
+                <Button
+                  kind="secondary"
+                  id="apply-go-mine"
+                  onTap={() => openPage(href.youthPalace.myCourses({ childId: done.childId }))}
+                >
                   看我的课程
                 </Button>
               </View>

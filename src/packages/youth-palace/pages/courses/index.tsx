@@ -148,7 +148,11 @@ export default function Courses() {
                 key={c.id}
                 id={`course-${c.id}`}
                 className="yp-course"
-                {...tappable(undefined, () => openPage(href.youthPalace.course({ id: c.id, childId: childId || undefined })), 'link')}
+                {...tappable(
+                  undefined,
+                  () => openPage(href.youthPalace.course({ id: c.id, childId: childId || undefined })),
+                  'link',
+                )}
               >
                 <View className="yp-course-name">{c.name}</View>
                 <View className="yp-line">
@@ -190,7 +194,11 @@ export default function Courses() {
         </Section>
       )}
       {courses && (
-        <Button kind="secondary" id="go-my-courses" onTap={() => openPage(href.youthPalace.myCourses({ childId: childId || undefined }))}>
+        <Button
+          kind="secondary"
+          id="go-my-courses"
+          onTap={() => openPage(href.youthPalace.myCourses({ childId: childId || undefined }))}
+        >
           看已报的课程
         </Button>
       )}

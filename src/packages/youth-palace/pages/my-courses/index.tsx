@@ -17,7 +17,13 @@ import { Button } from '@/ui/Button'
 import { Page } from '@/ui/Page'
 import { useActionKeys } from '@/ui/useActionKeys'
 import { Empty, ErrorNote, Loading, Section } from '@/ui/States'
-import { ENROLLMENT_STATUS, formatInstantCn, serverNow, timeLeftCn, useLoaded } from '@/packages/youth-palace/components/util'
+import {
+  ENROLLMENT_STATUS,
+  formatInstantCn,
+  serverNow,
+  timeLeftCn,
+  useLoaded,
+} from '@/packages/youth-palace/components/util'
 import { useYouthPalace } from '@/packages/youth-palace/store'
 import '@/packages/youth-palace/feature.css'
 import { href, openPage } from '@/ui/nav'
@@ -233,18 +239,28 @@ export default function MyCourses() {
                   <Button
                     kind="secondary"
                     id={`checkin-${e.id}`}
-                    onTap={() => openPage(href.youthPalace.checkin({ id: e.id, name: `${e.childName}·${e.courseName}` }))}
+                    onTap={() =>
+                      openPage(href.youthPalace.checkin({ id: e.id, name: `${e.childName}·${e.courseName}` }))
+                    }
                   >
                     签到码
                   </Button>
                 )}
                 {e.status === 'pending' && e.courseId && (
-                  <Button kind="secondary" id={`lottery-${e.id}`} onTap={() => openPage(href.youthPalace.lottery({ id: e.courseId }))}>
+                  <Button
+                    kind="secondary"
+                    id={`lottery-${e.id}`}
+                    onTap={() => openPage(href.youthPalace.lottery({ id: e.courseId }))}
+                  >
                     抽签公示
                   </Button>
                 )}
                 {e.source === 'draw' && (
-                  <Button kind="secondary" id={`lottery-${e.id}`} onTap={() => openPage(href.youthPalace.lottery({ id: e.courseId }))}>
+                  <Button
+                    kind="secondary"
+                    id={`lottery-${e.id}`}
+                    onTap={() => openPage(href.youthPalace.lottery({ id: e.courseId }))}
+                  >
                     看抽签结果
                   </Button>
                 )}

@@ -26,7 +26,7 @@ const INITIAL = {
   ageMax: '12',
   capacity: '15',
   feeYuan: '0',
-  admission: 'firstCome' as 'firstCome' | 'lottery',
+  admission: 'firstCome' as YpCourseDetailDto['admission'],
   weekday: '6',
   start: '09:00',
   end: '10:30',

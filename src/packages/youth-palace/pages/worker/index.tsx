@@ -212,7 +212,11 @@ export default function Worker() {
               </Button>
             )}
             {(t.status === 'draft' || t.status === 'open') && (
-              <Button kind="secondary" id={`add-course-${t.id}`} onTap={() => openPage(href.youthPalace.workerCourse({ termId: t.id }))}>
+              <Button
+                kind="secondary"
+                id={`add-course-${t.id}`}
+                onTap={() => openPage(href.youthPalace.workerCourse({ termId: t.id }))}
+              >
                 添加课程
               </Button>
             )}

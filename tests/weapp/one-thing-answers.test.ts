@@ -34,7 +34,7 @@ const progressOf = async (mp: MiniProgram, userId: string, eventId: string) =>
     })
   )[0]
 
-describe('WeChat build: 一件事 trial fixes', () => {
+describe('WeChat build: 一件事 answers, dates and ticks', () => {
   it('a guest (no login, no privacy notice) keeps the answers and ticks from the questions to the checklist and back, in memory only', async () => {
     const mp = await MiniProgram.launch()
     mp.backend().clock.set(NOW)

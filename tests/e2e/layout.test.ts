@@ -1,6 +1,7 @@
 /**
- * Small layout faults a new user met, in Chromium at 375 px (issue 16): the check-in QR code beside the
- * middle of its card (Taro's H5 aspectFit), `id="undefined"` on a Section, Button or Cell without an id.
+ * Layout rules, in Chromium at 375 px: the check-in QR code is centred in its card (Taro's H5 aspectFit
+ * would put it beside the middle), and no element says `id="undefined"` (a Section, Button or Cell
+ * without an id).
  */
 import type { Page } from 'playwright-core'
 import { backendRows, loginAs, openPhone, visiblePage, waitForRoute, useBrowserSuite } from './support'

@@ -1,7 +1,7 @@
 /**
- * What a first-time user meets, in Chromium at 375 px: the hotline button on one line, elder mode for
- * Taro's dialogs, a double tap on a one-thing answer, 朗读 without a Chinese voice, and screenshots of
- * those pages (normal and elder mode).
+ * Elder mode, double taps and read-aloud, in Chromium at 375 px: the hotline button on one line, elder
+ * mode for Taro's dialogs, a double tap on a dialog button or a one-thing answer counted once, 朗读
+ * without a Chinese voice, and screenshots of those pages (normal and elder mode).
  */
 import type { Page } from 'playwright-core'
 import {
@@ -39,7 +39,7 @@ const linesOf = (page: Page, selector: string) =>
       return new Set([...range.getClientRects()].filter((r) => r.width > 0).map((r) => Math.round(r.top))).size
     })
 
-describe('H5 in Chromium: fixes from the fresh-user trial', () => {
+describe('H5 in Chromium: elder mode, double taps and read-aloud', () => {
   it('"养老热线 96345" stays on one line at 375 px, in normal and elder mode', async () => {
     const { context, page } = await openPhone(app.browser, app.url, '/pages/login/index')
     await loginAs(page, 'u-wang')
