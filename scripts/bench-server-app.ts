@@ -5,7 +5,13 @@
  * `POST /bench/insert`, one INSERT through the same driver (pg pool or PGlite), nothing else.
  *
  *   node --import tsx scripts/bench-server-app.ts --store pglite|postgres --db <folder|url> --blobs <folder>
- *     [--rows <file>] [--port <n>] [--count-sql]
+ *     [--rows <file>] [--port <n>] [--count-sql] [--processes <n>] [--waiting-room] [--rate-limits]
+ *
+ * With `--processes n` (PostgreSQL only) n workers of node:cluster share the port (the primary hands out
+ * connections round-robin and prints `ready` once every worker listens; seed with `--rows` only when
+ * n is 1). `--waiting-room`: the production waiting room (`src/server/waiting-room.ts`).
+ * `--rate-limits`: the production limit on writes per user (in the database); the per-IP limits are left
+ * out, as every request of a load comes from 127.0.0.1.
  *
  * With `--count-sql`, statements, transactions and time in the database are counted per request (by
  * the `x-bench-route` header; `decideFault` apart) and served at `GET /bench/stats`. Prints `ready <url>`.
@@ -13,10 +19,12 @@
  * error) are written to stderr, which the shared server itself does not log.
  */
 import { AsyncLocalStorage } from 'node:async_hooks'
+import cluster from 'node:cluster'
 import { randomUUID } from 'node:crypto'
 import fs from 'node:fs'
 import path from 'node:path'
 import { TABLES } from '@/backend'
+import { DEFAULT_RATE_LIMITS } from '@/backend/core/rate-limits'
 import { buildApp } from '@/server/app'
 import { createSqlBackend } from '@/server/backend'
 import { fileBlobStore, memoryBlobStore } from '@/server/blobs'
@@ -60,6 +68,7 @@ function counting(driver: SqlDriver): SqlDriver {
   return {
     kind: driver.kind,
     close: () => driver.close(),
+    waiting: () => driver.waiting(),
     withConnection: (work) =>
       driver.withConnection((c) =>
         work({
@@ -103,14 +112,25 @@ async function main(): Promise<void> {
       await c.query('CHECKPOINT')
     })
   }
-  await raw.withConnection((c) =>
-    c.query(
-      'CREATE TABLE IF NOT EXISTS bench_floor (id text PRIMARY KEY, at timestamptz NOT NULL, body jsonb NOT NULL)',
-    ),
-  )
+  // Cluster workers start together: IF NOT EXISTS still races in PostgreSQL's catalog (23505), harmlessly.
+  await raw
+    .withConnection((c) =>
+      c.query(
+        'CREATE TABLE IF NOT EXISTS bench_floor (id text PRIMARY KEY, at timestamptz NOT NULL, body jsonb NOT NULL)',
+      ),
+    )
+    .catch((e: { code?: string }) => {
+      if (e.code !== '23505') throw e
+    })
   const driver = countSql ? counting(raw) : raw
   const blobs = fileBlobStore(arg('blobs') ?? path.join(db, 'blobs'))
-  const backend = await createSqlBackend({ driver, blobs })
+  const backend = await createSqlBackend({
+    driver,
+    blobs,
+    ...(process.argv.includes('--rate-limits')
+      ? { rateLimits: { writesPerUser: DEFAULT_RATE_LIMITS.writesPerUser } }
+      : {}),
+  })
   const transaction = backend.store.transaction.bind(backend.store)
   backend.store.transaction = async (work) => {
     try {
@@ -135,7 +155,10 @@ async function main(): Promise<void> {
       return current.run(c, () => decideFault(url))
     }
   }
-  const app = buildApp(backend)
+  const app = buildApp(
+    backend,
+    process.argv.includes('--waiting-room') ? { waitingRoom: { poolWaiting: () => raw.waiting() } } : {},
+  )
   app.post('/bench/insert', async (req) => {
     await driver.withConnection((c) =>
       current.run(countsOf('floor'), () =>
@@ -163,7 +186,8 @@ async function main(): Promise<void> {
     })
   }
   const url = await app.listen({ port, host: '127.0.0.1' })
-  console.log(`ready ${url}`)
+  if (cluster.isWorker) process.send?.({ ready: url })
+  else console.log(`ready ${url}`)
   const stop = async () => {
     await app.close()
     await raw.close()
@@ -173,7 +197,39 @@ async function main(): Promise<void> {
   process.on('SIGINT', () => void stop())
 }
 
-main().catch((e) => {
-  console.error(e)
-  process.exit(1)
-})
+/** The cluster's primary: forks the workers, prints `ready` once all listen, stops them on SIGTERM. */
+function primary(n: number): void {
+  let listening = 0
+  let url = ''
+  for (let i = 0; i < n; i++) {
+    const w = cluster.fork()
+    w.process.stdout?.pipe(process.stdout)
+    w.on('message', (m: { ready?: string }) => {
+      if (!m.ready) return
+      url = m.ready
+      if (++listening === n) console.log(`ready ${url}`)
+    })
+  }
+  cluster.on('exit', (w, code) => {
+    if (!stopping && code !== 0) {
+      console.error(`worker ${w.process.pid} exited with ${code}`)
+      process.exit(1)
+    }
+    if (Object.keys(cluster.workers ?? {}).length === 0) process.exit(0)
+  })
+  let stopping = false
+  const stop = () => {
+    stopping = true
+    for (const w of Object.values(cluster.workers ?? {})) w?.process.kill('SIGTERM')
+  }
+  process.on('SIGTERM', stop)
+  process.on('SIGINT', stop)
+}
+
+const processes = Number(arg('processes') ?? 1)
+if (processes > 1 && cluster.isPrimary) primary(processes)
+else
+  main().catch((e) => {
+    console.error(e)
+    process.exit(1)
+  })

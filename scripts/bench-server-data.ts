@@ -10,7 +10,7 @@ import { BOOKING_LEAD_MS, SLOT_DAYS, slotStart } from '@/backend/features/care-c
 import { ledgerRowOf } from '@/backend/features/care-card/repository'
 import { issueDue } from '@/domain/care-card/ledger'
 import { addDays, beijingDate } from '@/domain/shared/time'
-import { scaledRows } from './seed-scale'
+import { scaledRows } from './seed-district'
 
 type Row = Record<string, unknown>
 

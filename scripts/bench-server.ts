@@ -16,15 +16,23 @@
  * at 100k unless told otherwise; servers under `--cpu-prof`, SQL statements counted per request;
  * prints where the time goes instead of the table).
  */
-import { spawn, type ChildProcess } from 'node:child_process'
 import fs from 'node:fs'
-import net from 'node:net'
 import os from 'node:os'
 import path from 'node:path'
 import { beijingIso } from '@/domain/shared/time'
 import { postgresDriver } from '@/server/drivers'
 import { benchData, v2Storage, type BenchPlan } from './bench-server-data'
 import { quantile, runLoad, type BenchRequest, type LoadResult } from './bench-server-load'
+import {
+  fail,
+  freePort,
+  startNode,
+  startPostgres,
+  stopPostgres,
+  tmp,
+  type Postgres,
+  type Server,
+} from './bench-server-procs'
 
 const root = path.resolve(__dirname, '..')
 const args = process.argv.slice(2)
@@ -57,100 +65,6 @@ interface Row {
   store: StoreKind
   size: string
   result: LoadResult
-}
-
-// ---------------------------------------------------------------------------------------------------
-// Processes: every child and the PostgreSQL cluster are stopped by pid, whatever happens.
-
-const children = new Set<ChildProcess>()
-let postgres: { url: string; dir: string; stop(): Promise<void>; stopSync(): void } | null = null
-const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'mc-bench-server-'))
-
-function stopEverythingSync(): void {
-  for (const c of children) {
-    try {
-      if (c.pid) process.kill(c.pid, 'SIGKILL')
-    } catch {
-      // already gone
-    }
-  }
-  children.clear()
-  postgres?.stopSync()
-  postgres = null
-  fs.rmSync(tmp, { recursive: true, force: true })
-}
-process.on('exit', stopEverythingSync)
-for (const signal of ['SIGINT', 'SIGTERM'] as const) {
-  process.on(signal, () => {
-    console.error(`\n${signal}: stopping the servers`)
-    stopEverythingSync()
-    process.exit(130)
-  })
-}
-
-const freePort = () =>
-  new Promise<number>((resolve, reject) => {
-    const srv = net.createServer()
-    srv.on('error', reject)
-    srv.listen(0, '127.0.0.1', () => {
-      const { port } = srv.address() as net.AddressInfo
-      srv.close(() => resolve(port))
-    })
-  })
-
-interface Server {
-  origin: string
-  pid: number
-  stop(): Promise<void>
-  /** What the server wrote to stderr since the last call (its last 64 KiB). */
-  takeStderr(): string
-}
-
-/** Starts `node <args>` and resolves once it prints a line matching `ready` (its first group: the origin). */
-function startNode(nodeArgs: string[], ready: RegExp, timeoutMs: number): Promise<Server> {
-  const child = spawn(process.execPath, nodeArgs, { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] })
-  children.add(child)
-  const stop = async () => {
-    if (child.exitCode === null && child.signalCode === null) {
-      const exited = new Promise((r) => child.once('exit', r))
-      process.kill(child.pid!, 'SIGTERM')
-      const timer = setTimeout(() => child.exitCode === null && process.kill(child.pid!, 'SIGKILL'), 30_000)
-      await exited
-      clearTimeout(timer)
-    }
-    children.delete(child)
-  }
-  return new Promise((resolve, reject) => {
-    let out = ''
-    let stderr = ''
-    const takeStderr = () => {
-      const text = stderr
-      stderr = ''
-      return text
-    }
-    const timer = setTimeout(() => fail(new Error(`no "ready" within ${timeoutMs} ms`)), timeoutMs)
-    const fail = (e: Error) => {
-      clearTimeout(timer)
-      void stop()
-      reject(new Error(`${nodeArgs.join(' ')}: ${e.message}\n${out.slice(-3000)}`))
-    }
-    const onData = (chunk: Buffer) => {
-      out += chunk.toString()
-      const m = ready.exec(out)
-      if (m) {
-        clearTimeout(timer)
-        child.stdout!.off('data', onData)
-        child.stdout!.resume()
-        resolve({ origin: m[1], pid: child.pid!, stop, takeStderr })
-      }
-    }
-    child.stdout!.on('data', onData)
-    child.stderr!.on('data', (chunk: Buffer) => {
-      out += chunk.toString()
-      stderr = (stderr + chunk.toString()).slice(-65_536)
-    })
-    child.once('exit', (code) => fail(new Error(`exited with ${code}`)))
-  })
 }
 
 // ---------------------------------------------------------------------------------------------------
@@ -492,6 +406,9 @@ function profileLog(file: string): string {
 
 // ---------------------------------------------------------------------------------------------------
 
+/** The cluster of this run (PostgreSQL stores only). */
+let postgres: Postgres | null = null
+
 async function startStore(store: StoreKind, size: string, rowsFile: string, v2File: string): Promise<Server> {
   const port = await freePort()
   const profDir = path.join(tmp, 'profiles', `${store}-${size}`)
@@ -549,9 +466,6 @@ async function main(): Promise<void> {
   )
   let pgInfo = ''
   if (stores.includes('postgres')) {
-    const { startPostgres } = (await import('./test-postgres.mjs' as string)) as {
-      startPostgres(): Promise<{ url: string; dir: string; stop(): Promise<void>; stopSync(): void }>
-    }
     postgres = await startPostgres()
     const admin = await postgresDriver(postgres.url, { max: 1 })
     const settings = await admin.withConnection(
@@ -619,14 +533,7 @@ async function main(): Promise<void> {
     if (!args.includes('--no-write'))
       writeSection(resultsFile, 'bench:profile', `${header}\n\n\`\`\`\n${profileLines.join('\n')}\n\`\`\``)
   } else if (!args.includes('--no-write')) writeSection(resultsFile, 'bench:table', text)
-  if (postgres) {
-    await postgres.stop()
-    postgres = null
-  }
+  await stopPostgres()
 }
 
-main().catch((e) => {
-  console.error(e)
-  stopEverythingSync()
-  process.exit(1)
-})
+main().catch(fail)

@@ -9,6 +9,8 @@ export class ApiError extends Error {
     readonly code: string,
     message: string,
     readonly fields: Record<string, string> = {},
+    /** `WAITING_ROOM` only: the wait the server asked for before the next attempt (s). */
+    readonly retryAfterS?: number,
   ) {
     super(message)
     this.name = 'ApiError'

@@ -2,7 +2,11 @@
  * The single request wrapper: every endpoint goes through `apiRequest`, which adds the auth token,
  * the acting-for header (proxy), an idempotency key on every write (kept across retries, so a retry
  * or a double tap never creates two records), a timeout, retries with back-off on transport failures
- * and 5xx, and turns any failure into a typed `ApiError`.
+ * and 5xx, and turns any failure into a typed `ApiError`. The server's waiting room (503 `WAITING_ROOM`
+ * with `Retry-After`, when it is saturated at a peak such as a registration opening) is waited out: the
+ * app says 排队中 with the wait, then sends the same request again with the same idempotency key (nothing
+ * is doubled, and the form keeps what the person chose), up to `MAX_QUEUE_WAITS` times. A 503 `BUSY` (a
+ * conflict still failing after the server's retries) stays an ordinary retryable failure.
  */
 import Taro from '@tarojs/taro'
 import { ApiError } from './errors'
@@ -88,6 +92,18 @@ const READ_TIMEOUT_MS = 6_000
 const WRITE_TIMEOUT_MS = 10_000
 /** Pause before automatic retry n (1, 2): 0.4 s, then 0.8 s. */
 const backOffMs = (attempt: number) => 400 * attempt
+/** Waits in the waiting room before giving up (at the server's 2 s each, about a minute). */
+const MAX_QUEUE_WAITS = 30
+/** Longest wait the app accepts from one `Retry-After` (s): a larger value is cut to this. */
+const MAX_QUEUE_WAIT_S = 30
+
+/** Seconds of a `Retry-After` header (any case) given in seconds, or null. */
+function retryAfterOf(header: unknown): number | null {
+  if (!header || typeof header !== 'object') return null
+  const entry = Object.entries(header).find(([k]) => k.toLowerCase() === 'retry-after')
+  const n = entry ? Number(entry[1]) : NaN
+  return Number.isFinite(n) && n >= 0 ? Math.min(n, MAX_QUEUE_WAIT_S) : null
+}
 
 const waitMs = (ms: number) => new Promise<void>((r) => setTimeout(r, ms))
 
@@ -127,6 +143,7 @@ export async function apiRequest<T>(opts: RequestOptions): Promise<T> {
   const actingFor = opts.asSelf ? null : config.getActingFor()
   if (actingFor) header['x-acting-for'] = actingFor
   if (key) header['idempotency-key'] = key
+  let queueWaits = 0
   for (let attempt = 0; ; attempt++) {
     let error: ApiError
     try {
@@ -141,6 +158,18 @@ export async function apiRequest<T>(opts: RequestOptions): Promise<T> {
       if (res.statusCode >= 200 && res.statusCode < 300) return res.data as T
       error = fromResponse(res.statusCode, res.data)
       if (res.statusCode === 401) config.onUnauthorized(token)
+      const waitS = res.statusCode === 503 && error.code === 'WAITING_ROOM' ? retryAfterOf(res.header) : null
+      if (waitS !== null && queueWaits < MAX_QUEUE_WAITS) {
+        // The waiting room: not a failed attempt. Same request, same key, after the wait (±25%, so the
+        // phones turned away together do not all come back in the same instant).
+        queueWaits++
+        attempt--
+        const queued = new ApiError(503, 'WAITING_ROOM', error.message, {}, waitS)
+        opts.onRetry?.(queueWaits, queued)
+        config.onRetry(queueWaits, queued)
+        await waitMs(waitS * 1000 * (0.75 + Math.random() / 2))
+        continue
+      }
     } catch (e) {
       error = e instanceof ApiError ? e : fromTransport(e)
     }

@@ -11,6 +11,7 @@ import type { Backend } from '../backend'
 import { internalErrorBody, type Method } from '../backend/core/http'
 import { installJsonParser, LIMIT_OPTIONS, registerLargeBodyRoutes } from './limits'
 import { installOps, opsServerOptions, type OpsOptions } from './ops'
+import { installWaitingRoom, type WaitingRoomOptions } from './waiting-room'
 
 export interface AppOptions {
   /** Largest accepted body in bytes on routes that do not raise it (default 256 KB). */
@@ -19,6 +20,8 @@ export interface AppOptions {
   timeoutHoldMs?: number
   /** Logs, request ids, CORS allow-list, security headers, health checks (`ops.ts`; defaults: the demo's). */
   ops?: OpsOptions
+  /** Answer 503 `WAITING_ROOM` + `Retry-After` at once when this process is saturated (`waiting-room.ts`). */
+  waitingRoom?: WaitingRoomOptions
 }
 
 /** CORS headers of every answer; the allowed origin comes from the allow-list (`ops.ts`). */
@@ -64,6 +67,7 @@ export function buildApp(backend: Backend, opts: AppOptions = {}): FastifyInstan
   })
   // Request id, security headers and CORS on every answer; one log line per request; health checks.
   installOps(app, opts.ops)
+  if (opts.waitingRoom) installWaitingRoom(app, opts.waitingRoom, CORS)
   installJsonParser(app)
   app.setErrorHandler((error, req, reply) => {
     const { status, code, message } = fastifyError(error as { statusCode?: number; code?: string })

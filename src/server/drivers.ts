@@ -20,6 +20,8 @@ export interface SqlDriver {
   /** Runs `work` on a connection of its own (PGlite: the only one, waiting for the previous work). */
   withConnection<T>(work: (c: ScriptConnection) => Promise<T>): Promise<T>
   close(): Promise<void>
+  /** Work waiting for a connection right now (the pool's queue; PGlite: the mutex's). */
+  waiting(): number
 }
 
 /** PostgreSQL over a `pg` pool (`max` connections). Dates and instants are read as text by the SQL. */
@@ -37,6 +39,7 @@ export async function postgresDriver(url: string, opts: { max?: number } = {}): 
       }
     },
     close: () => pool.end(),
+    waiting: () => pool.waitingCount,
   }
 }
 
@@ -45,9 +48,17 @@ export async function pgliteDriver(dataDir: string): Promise<SqlDriver> {
   const { PGlite } = await import('@electric-sql/pglite')
   const db = await PGlite.create(dataDir)
   const mutex = new Mutex()
+  let queued = 0
   return {
     kind: 'pglite',
-    withConnection: (work) => mutex.run(() => work(db as unknown as ScriptConnection)),
+    withConnection: (work) => {
+      queued++
+      return mutex.run(() => {
+        queued--
+        return work(db as unknown as ScriptConnection)
+      })
+    },
     close: () => db.close(),
+    waiting: () => queued,
   }
 }

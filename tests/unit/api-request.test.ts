@@ -1,6 +1,7 @@
 import Taro from '@tarojs/taro'
 import { apiRequest, ApiError, configureApi, familyLinksForTest, onApiRetry } from './api-request.helpers'
 import { canRetry } from '@/api/errors'
+import { queueText } from '@/ui/retryNotice'
 import { resetTaroDouble } from '../doubles/taro'
 import { createBackend } from '@/backend'
 import { fixedClock } from '@/backend/core/clock'
@@ -97,6 +98,47 @@ describe('apiRequest', () => {
     expect(e).toMatchObject({ status: 503, message: '服务繁忙，请稍后再试' })
   })
 
+  it('waits out the waiting room (503 + Retry-After) with the same key and body, not counting it a retry', async () => {
+    const queued = { ...ok({ code: 'WAITING_ROOM', message: '排队中' }, 503), header: { 'Retry-After': '0' } }
+    request
+      .mockResolvedValueOnce(queued)
+      .mockResolvedValueOnce({ ...queued, header: { 'retry-after': '0' } })
+      .mockResolvedValueOnce(ok({ id: 'ype-1' }))
+    const onRetry = jest.fn()
+    const body = { childId: 'k1', courseId: 'c1' }
+    await expect(apiRequest({ method: 'POST', path: '/api/a', body, retries: 0, onRetry })).resolves.toEqual({
+      id: 'ype-1',
+    })
+    const calls = request.mock.calls.map((c) => c[0])
+    expect(calls).toHaveLength(3)
+    expect(new Set(calls.map((c) => c.header['idempotency-key'])).size).toBe(1)
+    expect(calls.map((c) => c.data)).toEqual([body, body, body])
+    expect(onRetry.mock.calls.map(([n, e]) => [n, e.code, e.retryAfterS])).toEqual([
+      [1, 'WAITING_ROOM', 0],
+      [2, 'WAITING_ROOM', 0],
+    ])
+  })
+
+  it("gives up in the waiting room after 30 waits, with the server's plain reason", async () => {
+    request.mockResolvedValue({
+      ...ok({ code: 'WAITING_ROOM', message: '排队中' }, 503),
+      header: { 'Retry-After': '0' },
+    })
+    const e = await apiRequest({ path: '/api/x', retries: 0 }).catch((x) => x)
+    expect(request).toHaveBeenCalledTimes(31)
+    expect(e).toMatchObject({ status: 503, code: 'WAITING_ROOM' })
+  })
+
+  it('treats a 503 BUSY with Retry-After (a conflict still failing) as an ordinary retryable failure', async () => {
+    request.mockResolvedValue({
+      ...ok({ code: 'BUSY', message: '服务繁忙，请稍后再试' }, 503),
+      header: { 'Retry-After': '0' },
+    })
+    const e = await apiRequest({ path: '/api/x', retries: 1 }).catch((x) => x)
+    expect(request).toHaveBeenCalledTimes(2)
+    expect(e).toMatchObject({ status: 503, code: 'BUSY' })
+  })
+
   it('names a timeout as such, and calls onUnauthorized on 401', async () => {
     request.mockRejectedValue({ errMsg: 'request:fail timeout' })
     expect(await apiRequest({ path: '/api/x', retries: 0 }).catch((x) => x.code)).toBe('TIMEOUT')
@@ -109,6 +151,13 @@ describe('apiRequest', () => {
 })
 
 describe('retry notice and retry button', () => {
+  it('says 排队中 with the wait, in whole seconds (at least 1)', () => {
+    expect([queueText(2), queueText(0.2)]).toEqual([
+      '排队中，约 2 秒后自动重试，已选的不会丢',
+      '排队中，约 1 秒后自动重试，已选的不会丢',
+    ])
+  })
+
   it('tells the app-wide onRetry before each automatic retry, with the attempt number', async () => {
     const onRetry = jest.fn()
     const stop = onApiRetry(onRetry)

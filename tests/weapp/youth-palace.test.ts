@@ -61,6 +61,7 @@ describe('WeChat build: youth palace', () => {
     expect(mp.page.route).toBe('packages/youth-palace/pages/course/index')
     await mp.settle(300)
     expect(mp.page.text()).toContain('杨柳')
+    expect(mp.page.text()).not.toContain('报名期内先后不影响抽签')
     await mp.page.tap('apply-submit')
     expect(mp.page.text()).toContain('已确认名额')
 
@@ -71,6 +72,8 @@ describe('WeChat build: youth palace', () => {
     // 陈悦: the over-subscribed pottery lottery, then a clash with taekwondo, then calligraphy.
     text = await apply(mp, 'ypc-pottery', 'ypk-chen-yue')
     expect(text).toContain('等待抽签')
+    // A lottery course while registration is open: applying early gives no better chance.
+    expect(text).toContain('报名期内先后不影响抽签')
     text = await apply(mp, 'ypc-taekwondo', 'ypk-chen-yue')
     expect(text).toContain('时间冲突')
     expect(await apply(mp, 'ypc-calligraphy', 'ypk-chen-yue')).toContain('已确认名额')

@@ -47,6 +47,7 @@ export async function freshPostgres(max: number): Promise<SqlDriver> {
   return {
     kind: driver.kind,
     withConnection: (work) => driver.withConnection(work),
+    waiting: () => driver.waiting(),
     close: async () => {
       await driver.close()
       await db.drop()

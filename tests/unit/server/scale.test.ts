@@ -1,8 +1,9 @@
 /** @jest-environment node */
 /**
- * No table is read whole: on a PostgreSQL database of about 100,000 records (`npm run seed:scale`),
- * every GET route for several personas and the main writes leave no sequential scan on any table of
- * over 10,000 rows (`pg_stat_user_tables`). Needs PostgreSQL (`MC_PG_URL`, set by `npm test`).
+ * No table is read whole: on a PostgreSQL database of about 100,000 records (`scaledRows` of
+ * scripts/seed-district.ts), every GET route for several personas and the main writes leave no
+ * sequential scan on any table of over 10,000 rows (`pg_stat_user_tables`). Needs PostgreSQL
+ * (`MC_PG_URL`, set by `npm test`).
  */
 import { ROUTES, TABLES } from '@/backend'
 import type { Method } from '@/backend/core/http'
@@ -14,7 +15,7 @@ import { memoryBlobStore } from '@/server/blobs'
 import { postgresDriver, type SqlDriver } from '@/server/drivers'
 import { migrate } from '@/server/migrate'
 import { SqlStore } from '@/server/sql-store'
-import { scaledRows } from '../../../scripts/seed-scale'
+import { scaledRows } from '../../../scripts/seed-district'
 
 const T0 = Date.UTC(2026, 2, 2, 2, 0, 0) // 2026-03-02 10:00 Beijing
 const BIG = 10_000

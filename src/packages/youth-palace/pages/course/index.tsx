@@ -155,6 +155,11 @@ export default function Course() {
             </Button>
           )}
           <Section title="报名" id="apply">
+            {!over && c.admission === 'lottery' && (
+              <View className="notice" id="apply-fair">
+                报名期内先后不影响抽签：{formatDateCn(c.closesAt)}截止前报名的孩子机会都一样，不用一开放就抢着报。
+              </View>
+            )}
             {!over && (
               <Part of={[kids]} what="孩子的信息">
                 {(list) =>
