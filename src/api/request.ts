@@ -166,7 +166,7 @@ export async function apiRequest<T>(opts: RequestOptions): Promise<T> {
         attempt--
         const queued = new ApiError(503, 'WAITING_ROOM', error.message, {}, waitS)
         opts.onRetry?.(queueWaits, queued)
-        config.onRetry(queueWaits, queued)
+        for (const listener of retryListeners) listener(queueWaits, queued)
         await waitMs(waitS * 1000 * (0.75 + Math.random() / 2))
         continue
       }

@@ -283,9 +283,9 @@ describe.each(TRANSPORTS)('elevator vote on the seeded 西山 unit (%s)', (_name
       'SIGNATURE_NAME_MISMATCH',
     )
     expect((await vote('u-xs3', 'maybe')).status).toBe(400)
-    expect(
-      (await vote('u-xs3', 'agree', { signature: { kind: 'handwritten', photoId: 'A'.repeat(65) } })).status,
-    ).toBe(400)
+    expect((await vote('u-xs3', 'agree', { signature: { kind: 'handwritten', photoId: 'A'.repeat(65) } })).status).toBe(
+      400,
+    )
     // Others cannot read the unit's petition; workers of another community cannot enter ballots.
     expect((await get('u-li')).body.code).toBe('NOT_UNIT_OWNER')
     expect((await get('u-zhao')).body.code).toBe('OTHER_COMMUNITY')
