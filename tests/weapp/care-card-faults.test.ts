@@ -42,8 +42,14 @@ describe('WeChat build: 爱心卡 journeys under the seeded fault schedule write
     let hits = faultsOn(mp, seedOf('apply'), /^\/api\/care-card\/applications$/)
     await mp.navigateTo('/packages/care-card/pages/apply/index')
     await persist(mp, 'apply page', () => mp.page.has('apply-submit'))
+    // The photo is uploaded when taken, under the same faults: the person waits (请稍候) or taps again.
     await mp.page.tap('proof-household')
-    expect(mp.page.text()).toContain('已拍摄')
+    await persist(
+      mp,
+      'photo',
+      () => mp.page.text().includes('已拍摄'),
+      () => mp.page.tap('proof-household'),
+    )
     await mp.page.tap('apply-submit')
     await persist(
       mp,

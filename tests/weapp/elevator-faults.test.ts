@@ -74,7 +74,14 @@ describe('WeChat build: 加装电梯 journeys under the seeded fault schedule wr
     await mp.page.tap('paper-household-r-xs-5-2-202')
     await mp.page.tap('paper-channel-paper')
     await mp.page.tap('paper-choice-oppose')
+    // The photo is uploaded when taken, under the same faults: the worker waits (请稍候) or taps again.
     await mp.page.tap('paper-photo')
+    await persist(
+      mp,
+      'photo',
+      () => mp.page.has('paper-photo-ok'),
+      () => mp.page.tap('paper-photo'),
+    )
     await mp.page.tap('paper-submit')
     await persist(
       mp,
@@ -132,6 +139,12 @@ describe('WeChat build: 加装电梯 journeys under the seeded fault schedule wr
     await mp.page.tap('wo-household-r-xs-5-2-201')
     await mp.page.input('wo-text', PAPER)
     await mp.page.tap('wo-photo')
+    await persist(
+      mp,
+      'objection photo',
+      () => mp.page.text().includes('已拍摄'),
+      () => mp.page.tap('wo-photo'),
+    )
     await mp.page.tap('wo-submit')
     await persist(
       mp,
