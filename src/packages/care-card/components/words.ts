@@ -1,0 +1,27 @@
+/** Words of the care-card pages: dates and times, error messages, and the tag colour of each status. */
+import { errorMessage } from '@/api'
+import type { CareApplicationDto, CareOrderDto } from '@/domain/care-card/contracts'
+import { beijingDate, formatDateCn } from '@/domain/shared/time'
+
+/** `2026年4月1日 10:30` from an ISO instant (Beijing). */
+export function dateTimeCn(iso: string): string {
+  const d = beijingDate(iso)
+  const t = new Date(Date.parse(iso) + 8 * 3600_000).toISOString().slice(11, 16)
+  return `${formatDateCn(d)} ${t}`
+}
+
+export const messageOf = (e: unknown) => errorMessage(e)
+
+export const APP_TAG: Record<CareApplicationDto['status'], string> = {
+  community_review: 'tag-warn',
+  street_review: 'tag-warn',
+  approved: 'tag-ok',
+  rejected: 'tag-bad',
+  withdrawn: 'tag-info',
+}
+export const ORDER_TAG: Record<CareOrderDto['status'], string> = {
+  booked: 'tag-info',
+  cancelled: 'tag-info',
+  delivered: 'tag-warn',
+  rated: 'tag-ok',
+}
