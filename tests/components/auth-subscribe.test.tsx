@@ -1,0 +1,112 @@
+import Taro from '@tarojs/taro'
+import { call, goToLogin, maskPhone, returnAfterLogin } from '@/ui/auth'
+import { askToSubscribe } from '@/ui/subscribe'
+import { resetTaroDouble } from '../doubles/taro'
+
+const T = Taro as unknown as Record<string, jest.Mock> & { getCurrentInstance: () => unknown }
+const realInstance = Taro.getCurrentInstance
+
+beforeEach(() => resetTaroDouble())
+afterEach(() => {
+  ;(Taro as unknown as { getCurrentInstance: unknown }).getCurrentInstance = realInstance
+})
+
+const onPage = (path: string, params: Record<string, string> = {}) => {
+  ;(Taro as unknown as { getCurrentInstance: unknown }).getCurrentInstance = () => ({ router: { path, params } })
+}
+
+describe('goToLogin', () => {
+  it('restarts at the login page with the current page (and its query, without Taro’s own) as redirect', () => {
+    onPage('/packages/care-card/pages/order/index?id=o1', { id: 'o 1', $taroTimestamp: '123', stamp: '9', empty: '' })
+    goToLogin()
+    expect(T.reLaunch).toHaveBeenCalledTimes(1)
+    const url = T.reLaunch.mock.calls[0][0].url as string
+    expect(url.startsWith('/pages/login/index?redirect=')).toBe(true)
+    const redirect = decodeURIComponent(url.split('redirect=')[1])
+    expect(redirect).toBe('/packages/care-card/pages/order/index?id=o%201')
+  })
+
+  it('no redirect from the login page itself, from no page, or from a page that is not this app’s', () => {
+    for (const path of ['pages/login/index', '', '/pages/nowhere/index']) {
+      T.reLaunch.mockClear()
+      onPage(path)
+      goToLogin()
+      expect(T.reLaunch.mock.calls[0][0].url).toBe('/pages/login/index')
+    }
+  })
+})
+
+describe('returnAfterLogin', () => {
+  it('goes back to the redirect page with home underneath', async () => {
+    await returnAfterLogin(encodeURIComponent('/packages/care-card/pages/order/index?id=o1'))
+    expect(T.switchTab).toHaveBeenCalledWith({ url: '/pages/index/index' })
+    expect(T.navigateTo).toHaveBeenCalledWith({ url: '/packages/care-card/pages/order/index?id=o1' })
+    expect(T.switchTab.mock.invocationCallOrder[0]).toBeLessThan(T.navigateTo.mock.invocationCallOrder[0])
+  })
+
+  it('a tab page is switched to (without a query); nothing, login or an unknown page goes home', async () => {
+    await returnAfterLogin('/pages/me/index?x=1')
+    expect(T.switchTab.mock.calls).toEqual([[{ url: '/pages/me/index' }]])
+    for (const r of [undefined, '', '/pages/login/index', '/pages/nowhere/index', 'https://evil.example/']) {
+      T.switchTab.mockClear()
+      await returnAfterLogin(r)
+      expect(T.switchTab.mock.calls).toEqual([[{ url: '/pages/index/index' }]])
+    }
+    expect(T.navigateTo).not.toHaveBeenCalled()
+  })
+})
+
+describe('maskPhone and call', () => {
+  it('masks the middle four digits of an 11-digit number, leaves anything else as it is', () => {
+    expect(maskPhone('13812345678')).toBe('138****5678')
+    expect(maskPhone('12345')).toBe('12345')
+    expect(maskPhone('')).toBe('')
+  })
+
+  it('call dials the number and never throws when the call is refused', async () => {
+    T.makePhoneCall.mockRejectedValueOnce({ errMsg: 'makePhoneCall:fail cancel' })
+    expect(() => call('12345')).not.toThrow()
+    await Promise.resolve()
+    expect(T.makePhoneCall).toHaveBeenCalledWith({ phoneNumber: '12345' })
+  })
+})
+
+describe('askToSubscribe', () => {
+  const env = process.env.TARO_ENV
+  let unhandled: unknown[] = []
+  const onUnhandled = (e: unknown) => unhandled.push(e)
+  beforeEach(() => {
+    unhandled = []
+    process.on('unhandledRejection', onUnhandled)
+    ;(Taro as unknown as { requestSubscribeMessage: jest.Mock }).requestSubscribeMessage = jest.fn(() =>
+      Promise.resolve({ errMsg: 'ok' }),
+    )
+  })
+  afterEach(() => {
+    process.env.TARO_ENV = env
+    process.off('unhandledRejection', onUnhandled)
+    delete (Taro as unknown as { requestSubscribeMessage?: unknown }).requestSubscribeMessage
+  })
+
+  it('on WeChat asks with the template ids of the notices named', () => {
+    process.env.TARO_ENV = 'weapp'
+    askToSubscribe('progress', 'reminder')
+    expect(T.requestSubscribeMessage).toHaveBeenCalledWith({ tmplIds: ['MC_TMPL_PROGRESS', 'MC_TMPL_REMINDER'] })
+  })
+
+  it('never throws (nor leaves a rejection) when the person refuses', async () => {
+    process.env.TARO_ENV = 'weapp'
+    T.requestSubscribeMessage.mockImplementationOnce(() => Promise.reject({ errMsg: 'requestSubscribeMessage:fail' }))
+    expect(() => askToSubscribe('progress')).not.toThrow()
+    await new Promise((r) => setTimeout(r, 0))
+    expect(T.requestSubscribeMessage).toHaveBeenCalledWith({ tmplIds: ['MC_TMPL_PROGRESS'] })
+    expect(unhandled).toEqual([])
+  })
+
+  it('asks nothing on H5 or with no notice named', () => {
+    askToSubscribe('progress')
+    process.env.TARO_ENV = 'weapp'
+    askToSubscribe()
+    expect(T.requestSubscribeMessage).not.toHaveBeenCalled()
+  })
+})
