@@ -24,18 +24,40 @@ export interface SqlDriver {
   waiting(): number
 }
 
-/** PostgreSQL over a `pg` pool (`max` connections). Dates and instants are read as text by the SQL. */
-export async function postgresDriver(url: string, opts: { max?: number } = {}): Promise<SqlDriver> {
+/**
+ * PostgreSQL over a `pg` pool (`max` connections). Dates and instants are read as text by the SQL.
+ * A connection the database drops (a restart, a failover, an administrator ending it) is reported to
+ * `onConnectionError` (default: one line on stderr, no connection details) and thrown away; the next
+ * request opens a new one. Without a listener `pg` would raise the error as an uncaught exception and
+ * stop the process.
+ */
+export async function postgresDriver(
+  url: string,
+  opts: { max?: number; onConnectionError?: (e: Error) => void } = {},
+): Promise<SqlDriver> {
   const { Pool } = await import('pg')
   const pool = new Pool({ connectionString: url, max: opts.max ?? 10 })
+  const onError =
+    opts.onConnectionError ??
+    ((e: Error) => console.error(`PostgreSQL: a connection was lost (${e.message}); the next request opens a new one`))
+  // Errors of idle connections in the pool.
+  pool.on('error', onError)
   return {
     kind: 'postgres',
     async withConnection(work) {
       const client = await pool.connect()
+      // Errors of this connection while it is checked out: reported, and the connection not reused.
+      let lost: Error | undefined
+      const onLost = (e: Error) => {
+        lost = e
+        onError(e)
+      }
+      client.on('error', onLost)
       try {
         return await work(Object.assign(client, { exec: (script: string) => client.query(script) }))
       } finally {
-        client.release()
+        client.off('error', onLost)
+        client.release(lost)
       }
     },
     close: () => pool.end(),
