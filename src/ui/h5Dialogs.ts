@@ -66,6 +66,8 @@ export function installDialogA11y(): void {
   ;(window as unknown as { __mcDialogs?: boolean }).__mcDialogs = true
   const state = { returnTo: null as Element | null, open: false, openedAt: 0 }
   const check = () => {
+    // A mutation delivered while the page unloads (a test environment's teardown) finds no document.
+    if (typeof document === 'undefined') return
     const root = document.querySelector<HTMLElement>('.taro__modal')
     if (root) enhance(root, state)
   }
