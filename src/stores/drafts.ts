@@ -68,8 +68,12 @@ export const draftKey = (userId: string, context: string, principalId?: string |
 export interface DraftForm<T> {
   /** The form's values: the saved draft over `initial`. */
   value: T
-  /** Saves a change to some fields (kept across closing the page and restarting the app). */
-  update: (patch: Partial<T>) => void
+  /**
+   * Saves a change to some fields (kept across closing the page and restarting the app); a function gets
+   * the latest saved value (for a change made after an await, when the render's value may be stale). A
+   * change that brings the form back to `initial` forgets the draft.
+   */
+  update: (patch: Partial<T> | ((current: T) => Partial<T>)) => void
   /** Forgets the draft (after the form was sent). */
   clear: () => void
   /** Whether there was a draft when the form opened (to say "已恢复上次填写的内容"). */
@@ -83,9 +87,12 @@ export function useDraft<T extends object>(context: string, initial: T): DraftFo
   const saved = useDrafts((s) => s.drafts[key]?.value as T | undefined)
   const value = saved ? { ...initial, ...saved } : initial
   const update = useCallback(
-    (patch: Partial<T>) => {
+    (patch: Partial<T> | ((current: T) => Partial<T>)) => {
       const current = (useDrafts.getState().drafts[key]?.value as T | undefined) ?? initial
-      useDrafts.getState().save(key, { ...current, ...patch })
+      const next = { ...current, ...(typeof patch === 'function' ? patch(current) : patch) }
+      // A form changed back to how it started is no draft (nothing to restore, nothing kept).
+      if (JSON.stringify(next) === JSON.stringify(initial)) useDrafts.getState().clear(key)
+      else useDrafts.getState().save(key, next)
     },
     // `initial` is a new literal on every render and only fills in a missing draft: the first one will do.
     // eslint-disable-next-line react-hooks/exhaustive-deps -- a stable `update` per draft key

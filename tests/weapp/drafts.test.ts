@@ -10,6 +10,7 @@
  */
 import { seedRows } from '@/backend'
 import { MiniProgram, loginAs, logout, seededIdNumber } from './harness'
+import { callAs } from './harness/faults'
 
 jest.setTimeout(120_000)
 
@@ -322,6 +323,92 @@ const CASES: DraftCase[] = [
       await mp.page.tap('course-submit')
       await mp.settle()
       expect(mp.page.text()).toContain('《围棋入门》已添加')
+    },
+  },
+  {
+    form: 'care-card dispute reason',
+    persona: 'u-xs0',
+    url: `${CC}/order/index?id=co-seed-1`,
+    key: 'u-xs0:care-card/order:co-seed-1',
+    open: async (mp) => {
+      await mp.settle()
+    },
+    fill: async (mp) => {
+      await mp.page.input('dispute-reason', '饭菜是凉的，汤洒了一半')
+    },
+    filled: (mp) => {
+      expect(valueOf(mp, 'dispute-reason')).toBe('饭菜是凉的，汤洒了一半')
+    },
+    empty: (mp) => {
+      expect(valueOf(mp, 'dispute-reason')).toBe('')
+    },
+    submit: async (mp) => {
+      await mp.page.tap('dispute-submit')
+      await mp.settle()
+      expect(mp.page.text()).toContain('异议已提交')
+    },
+  },
+  {
+    form: 'care-card worker dispute opinion',
+    persona: 'u-sun',
+    url: `${CC}/worker-orders/index`,
+    key: 'u-sun:care-card/worker-notes',
+    prepare: async (storage) => {
+      const mp = await loginAs('u-xs0', { storage })
+      await callAs(mp, 'u-xs0', 'POST', '/api/care-card/orders/co-seed-1/dispute', { reason: '送晚了半小时' })
+      await logout(mp)
+    },
+    open: async (mp) => {
+      await mp.settle()
+      await mp.page.tap('tab-disputed')
+      await mp.settle()
+    },
+    fill: async (mp) => {
+      await mp.page.input('resolve-co-seed-1', '已与助餐点核实，确实超时，退还本次费用')
+    },
+    filled: (mp) => {
+      expect(valueOf(mp, 'resolve-co-seed-1')).toBe('已与助餐点核实，确实超时，退还本次费用')
+    },
+    // Resolved, the dispute leaves the list.
+    empty: (mp) => {
+      expect(mp.page.has('resolve-co-seed-1')).toBe(false)
+    },
+    submit: async (mp) => {
+      await mp.page.tap('uphold-co-seed-1')
+      await mp.settle()
+      expect(mp.page.text()).toContain('已处理：异议成立，已退款。')
+    },
+  },
+  {
+    form: 'youth palace new term',
+    persona: 'u-zhao',
+    url: `${YP}/worker/index`,
+    key: 'u-zhao:youth-palace/new-term',
+    open: async (mp) => {
+      await mp.settle()
+      // A restored draft opens the form by itself.
+      if (!mp.page.has('term-form')) await mp.page.tap('new-term')
+    },
+    fill: async (mp) => {
+      await mp.page.input('term-name', '2099年秋季学期')
+      await mp.page.input('term-opens', '2099-08-01')
+      await mp.page.input('term-closes', '2099-08-10')
+      await mp.page.input('term-start', '2099-09-01')
+      await mp.page.input('term-end', '2099-12-31')
+    },
+    filled: (mp) => {
+      expect(valueOf(mp, 'term-name')).toBe('2099年秋季学期')
+      expect(valueOf(mp, 'term-opens')).toBe('2099-08-01')
+      expect(valueOf(mp, 'term-end')).toBe('2099-12-31')
+    },
+    empty: (mp) => {
+      expect(valueOf(mp, 'term-name')).toBe('')
+    },
+    submit: async (mp) => {
+      await mp.page.tap('term-submit')
+      await mp.settle()
+      expect(mp.page.text()).toContain('2099年秋季学期')
+      expect(mp.page.has('term-form')).toBe(false)
     },
   },
 ]

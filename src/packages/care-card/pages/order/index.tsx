@@ -14,6 +14,7 @@ import { ErrorNote, Loaded, Section } from '@/ui/States'
 import { dateTimeCn, messageOf, ORDER_TAG } from '@/packages/care-card/components/words'
 import { type RowQuestion, useRowAction } from '@/ui/useRowAction'
 import { useLoader } from '@/ui/useLoader'
+import { useDraft } from '@/stores/drafts'
 import '@/packages/care-card/feature.css'
 
 const STARS = [
@@ -29,9 +30,12 @@ export default function Order() {
   const { params } = useRouter()
   const id = params.id ?? ''
   const { data: o, cause, loading, reload, set } = useLoader(() => getCareOrder(id))
-  const [stars, setStars] = useState<string | null>(null)
-  const [comment, setComment] = useState('')
-  const [reason, setReason] = useState('')
+  // What is typed for the rating and the dispute survives closing the page or the app (per order).
+  const draft = useDraft(`care-card/order:${id}`, { stars: null as string | null, comment: '', reason: '' })
+  const { stars, comment, reason } = draft.value
+  const setStars = (v: string) => draft.update({ stars: v })
+  const setComment = (v: string) => draft.update({ comment: v })
+  const setReason = (v: string) => draft.update({ reason: v })
   const [localErrors, setErrors] = useState<Record<string, string>>({})
   const [note, setNote] = useState<string | null>(null)
   const rows = useRowAction()
@@ -47,6 +51,7 @@ export default function Order() {
       row: 'order',
       confirm,
       done: (next) => {
+        draft.clear()
         set(next)
         setNote(after)
       },

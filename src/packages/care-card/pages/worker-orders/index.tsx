@@ -18,6 +18,7 @@ import { tappable } from '@/ui/tappable'
 import { useRowAction } from '@/ui/useRowAction'
 import { dateTimeCn, messageOf } from '@/packages/care-card/components/words'
 import { useLoader } from '@/ui/useLoader'
+import { useDraft } from '@/stores/drafts'
 import { isWorkerNow, WorkerOnly } from '@/ui/WorkerOnly'
 import '@/packages/care-card/feature.css'
 
@@ -41,7 +42,12 @@ export default function WorkerOrders() {
     if (tab === 'tasks') return { orders: [], tasks: await listCareTasks('open') }
     return { orders: await listWorkerCareOrders(tab), tasks: [] }
   }, [tab])
-  const [texts, setTexts] = useState<Record<string, string>>({})
+  // Dispute opinions and call-back notes (by order or task id) survive closing the page or the app.
+  const draft = useDraft('care-card/worker-notes', { texts: {} as Record<string, string> })
+  const texts = draft.value.texts
+  const setText = (id: string, v: string) => draft.update((d) => ({ texts: { ...d.texts, [id]: v } }))
+  const dropText = (id: string) =>
+    draft.update((d) => ({ texts: Object.fromEntries(Object.entries(d.texts).filter(([k]) => k !== id)) }))
   const [errors, setErrors] = useState<Record<string, string>>({})
   const [note, setNote] = useState<string | null>(null)
   const rows = useRowAction()
@@ -61,6 +67,7 @@ export default function WorkerOrders() {
     fn: (key: string) => Promise<unknown>,
     after: string,
     keyName = busyKey,
+    textId?: string,
   ) => {
     setErrors({})
     rows.clearFailures()
@@ -68,6 +75,7 @@ export default function WorkerOrders() {
       confirm: question ?? undefined,
       key: keyName,
       done: async () => {
+        if (textId) dropText(textId)
         setNote(after)
         await reload()
       },
@@ -158,7 +166,7 @@ export default function WorkerOrders() {
                     label="处理意见"
                     value={texts[o.id] ?? ''}
                     onInput={(v) => {
-                      setTexts((t) => ({ ...t, [o.id]: v }))
+                      setText(o.id, v)
                       setErrors((e) => ({ ...e, [o.id]: '' }))
                     }}
                     error={errors[o.id] || undefined}
@@ -180,6 +188,7 @@ export default function WorkerOrders() {
                         (key) => resolveCareDispute(o.id, { decision: 'upheld', reason: texts[o.id].trim() }, key),
                         '已处理：异议成立，已退款。',
                         `uphold-${o.id}`,
+                        o.id,
                       )
                     }
                   >
@@ -196,6 +205,7 @@ export default function WorkerOrders() {
                         (key) => resolveCareDispute(o.id, { decision: 'rejected', reason: texts[o.id].trim() }, key),
                         '已处理：异议不成立，已告知居民。',
                         `reject-${o.id}`,
+                        o.id,
                       )
                     }
                   >
@@ -226,7 +236,7 @@ export default function WorkerOrders() {
                 label="回访情况"
                 value={texts[t.id] ?? ''}
                 onInput={(v) => {
-                  setTexts((x) => ({ ...x, [t.id]: v }))
+                  setText(t.id, v)
                   setErrors((e) => ({ ...e, [t.id]: '' }))
                 }}
                 error={errors[t.id] || undefined}
@@ -237,7 +247,14 @@ export default function WorkerOrders() {
                 loading={rows.busy === `task-${t.id}`}
                 onTap={() =>
                   needText(t.id, '回访情况') &&
-                  act(`task-${t.id}`, null, (key) => completeCareTask(t.id, texts[t.id].trim(), key), '回访已记录。')
+                  act(
+                    `task-${t.id}`,
+                    null,
+                    (key) => completeCareTask(t.id, texts[t.id].trim(), key),
+                    '回访已记录。',
+                    `task-${t.id}`,
+                    t.id,
+                  )
                 }
               >
                 记录回访完成

@@ -1,6 +1,7 @@
 import { Textarea, View } from '@tarojs/components'
 import Taro, { useRouter } from '@tarojs/taro'
 import { useState } from 'react'
+import { useDraft } from '@/stores/drafts'
 import {
   getElevatorCostTable,
   getElevatorPetition,
@@ -39,15 +40,22 @@ function Objections() {
     ])
     return { petition, list, rows: table.rows }
   })
-  // Paper objection form
-  const [householdId, setHouseholdId] = useState<string | null>(null)
-  const [text, setText] = useState('')
-  const [photo, setPhoto] = useState<TakenPhoto | null>(null)
+  // The paper objection and the mediation note are kept as a draft per petition (closing the app loses nothing).
+  const draft = useDraft(`elevator/worker-objections:${id}`, {
+    householdId: null as string | null,
+    text: '',
+    photo: null as TakenPhoto | null,
+    stage: null as (typeof STAGES)[number]['value'] | null,
+    note: '',
+  })
+  const { householdId, text, photo, stage, note } = draft.value
+  const setHouseholdId = (v: string | null) => draft.update({ householdId: v })
+  const setText = (v: string) => draft.update({ text: v })
+  const setPhoto = (v: TakenPhoto | null) => draft.update({ photo: v })
+  const setStage = (v: (typeof STAGES)[number]['value'] | null) => draft.update({ stage: v })
+  const setNote = (v: string) => draft.update({ note: v })
   const camera = usePhotoTaker()
   const objection = useSubmission()
-  // Mediation form
-  const [stage, setStage] = useState<(typeof STAGES)[number]['value'] | null>(null)
-  const [note, setNote] = useState('')
   const mediation = useSubmission()
   const [done, setDone] = useState<string | null>(null)
 

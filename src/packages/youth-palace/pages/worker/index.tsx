@@ -1,5 +1,6 @@
 import { View } from '@tarojs/components'
 import { useState } from 'react'
+import { useDraft } from '@/stores/drafts'
 import {
   closeYpTerm,
   createYpTerm,
@@ -57,8 +58,12 @@ export default function Worker() {
   })
   const rows = useRowAction()
   const [summary, setSummary] = useState<YpDrawSummaryDto | null>(null)
-  const [creating, setCreating] = useState(false)
-  const [form, setForm] = useState({ name: '', startDate: '', endDate: '', opensAt: '', closesAt: '' })
+  // The new-term form is kept as a draft until the term is created (closing the app loses nothing).
+  const draft = useDraft('youth-palace/new-term', { name: '', startDate: '', endDate: '', opensAt: '', closesAt: '' })
+  const form = draft.value
+  const setForm = (next: typeof form) => draft.update(next)
+  // A restored draft opens the form again where it was left.
+  const [creating, setCreating] = useState(draft.restored && Object.values(form).some(Boolean))
   const creation = useSubmission()
 
   if (!isWorker) {
@@ -87,7 +92,7 @@ export default function Worker() {
       (key) => createYpTerm(form, key),
       async () => {
         setCreating(false)
-        setForm({ name: '', startDate: '', endDate: '', opensAt: '', closesAt: '' })
+        draft.clear()
         await terms.reload()
       },
     )
@@ -252,7 +257,13 @@ export default function Worker() {
           />
           {creation.failure && <ErrorNote text={creation.failure} />}
           <View className="btn-row">
-            <Button kind="secondary" onTap={() => setCreating(false)}>
+            <Button
+              kind="secondary"
+              onTap={() => {
+                setCreating(false)
+                draft.clear()
+              }}
+            >
               取消
             </Button>
             <Button id="term-submit" loading={creation.busy} onTap={createTerm}>
