@@ -10,7 +10,7 @@ import { Cell } from '@/ui/Cell'
 import { Page } from '@/ui/Page'
 import { ErrorNote, Loading, Section } from '@/ui/States'
 import { tappable } from '@/ui/tappable'
-import { PrivacyText } from '../privacy/PrivacyText'
+import { PrivacyText } from '@/ui/PrivacyText'
 import { href, openPage } from '@/ui/nav'
 
 /** Where the guides are: they work without logging in (progress stays on this phone). */

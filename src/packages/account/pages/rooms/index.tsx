@@ -57,7 +57,7 @@ export default function Rooms() {
         <Empty
           text="请先完成实名认证，再绑定房屋。"
           action="去实名认证"
-          onAction={() => replacePage(href.realName())}
+          onAction={() => replacePage(href.account.realName())}
         />
       </Page>
     )
