@@ -28,14 +28,14 @@ describe('WeChat build: app shell', () => {
     ).toEqual(['96345', '13805740107'])
   })
 
-  it('renders every main-package and settings page after login', async () => {
+  it('renders every main-package, account and settings page after login', async () => {
     const mp = await loginAs('u-zhao')
     for (const tab of ['/pages/messages/index', '/pages/me/index', '/pages/index/index']) {
       await mp.switchTab(tab)
       expect(mp.page.text().length).toBeGreaterThan(10)
     }
     const pages = [
-      ...['real-name', 'rooms', 'family', 'privacy', 'worker'].map((p) => `pages/${p}/index`),
+      ...['real-name', 'rooms', 'family', 'privacy', 'worker'].map((p) => `packages/account/pages/${p}/index`),
       'packages/settings/pages/export/index',
       'packages/settings/pages/dev/index',
     ]
