@@ -72,7 +72,7 @@ export default function WorkerReview() {
   }
 
   const decide = async (decision: 'approve' | 'reject') => {
-    if (!app || !stage) return
+    if (!app || !stage || review.busy) return
     setDeciding(decision)
     await review.submit(
       () => ({
