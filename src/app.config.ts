@@ -8,12 +8,13 @@ const EMBEDDED_BACKEND_PACKAGE =
 /** Each subpackage root and its pages, in the route table's order. */
 const PACKAGES = new Map<string, string[]>()
 for (const r of ALL_ROUTES) if (r.root) PACKAGES.set(r.root, [...(PACKAGES.get(r.root) ?? []), r.page])
-/** The service subpackages, preloaded from the home page. */
+/** The service subpackages and the account pages, preloaded from the home page. */
 const SERVICE_PACKAGES = [...PACKAGES.keys()].filter((root) => root !== href.settings.dev.root)
 
 export default defineAppConfig({
   pages: ALL_ROUTES.filter((r) => !r.root).map((r) => r.path),
-  // The service subpackages, then the demo panel and the data export (settings), opened from 我的.
+  // The account pages, the service subpackages, then the demo panel and the data export (settings),
+  // opened from 我的.
   subPackages: [
     ...[...PACKAGES].map(([root, pages]) => ({ root, pages })),
     // The embedded demo backend (mock mode on WeChat): no pages, one module loaded with require.async
@@ -22,7 +23,7 @@ export default defineAppConfig({
   ],
   preloadRule: {
     [href.home.path]: { network: 'all', packages: SERVICE_PACKAGES },
-    [href.me.path]: { network: 'all', packages: [href.settings.dev.root!] },
+    [href.me.path]: { network: 'all', packages: [href.account.realName.root!, href.settings.dev.root!] },
   },
   // H5 page transitions off in the test build so the browser tests never race an animation.
   ...(process.env.TARO_APP_TEST === '1' ? { animation: false } : {}),

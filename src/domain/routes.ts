@@ -8,7 +8,7 @@
 import { careCardRoutes } from './care-card/routes'
 import { elevatorRoutes } from './elevator/routes'
 import { oneThingRoutes } from './one-thing/routes'
-import { mainRoutes, settingsRoutes, type Href, type Route } from './shared/routes'
+import { accountRoutes, mainRoutes, settingsRoutes, type Href, type Route } from './shared/routes'
 import { youthPalaceRoutes } from './youth-palace/routes'
 
 export type { Href } from './shared/routes'
@@ -16,6 +16,7 @@ export type { Href } from './shared/routes'
 /** Every page: the main package's at the top level, each subpackage's under its name. */
 export const href = {
   ...mainRoutes,
+  account: accountRoutes,
   careCard: careCardRoutes,
   youthPalace: youthPalaceRoutes,
   elevator: elevatorRoutes,
@@ -27,7 +28,7 @@ export const href = {
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- routes of any parameter shape
 export const ALL_ROUTES: Route<any>[] = [
   ...Object.values(mainRoutes),
-  ...[careCardRoutes, youthPalaceRoutes, elevatorRoutes, oneThingRoutes, settingsRoutes].flatMap((r) =>
+  ...[accountRoutes, careCardRoutes, youthPalaceRoutes, elevatorRoutes, oneThingRoutes, settingsRoutes].flatMap((r) =>
     Object.values(r),
   ),
 ]

@@ -20,5 +20,9 @@ export function useActionKeys() {
     settle: (action: string, error?: unknown): void => {
       if (!error || (error instanceof ApiError && !error.retryable)) delete keys.current[action]
     },
+    /** Forgets every kept key (a new start: the next try of each action gets a new one). */
+    forgetAll: (): void => {
+      keys.current = {}
+    },
   }
 }

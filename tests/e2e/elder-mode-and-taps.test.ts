@@ -172,7 +172,7 @@ describe('H5 in Chromium: elder mode, double taps and read-aloud', () => {
     await screenshot(page, 'trial-login-privacy')
     await loginAs(page, 'u-li')
     const shots: [string, string][] = [
-      ['pages/rooms/index', 'rooms'],
+      ['packages/account/pages/rooms/index', 'rooms'],
       ['packages/care-card/pages/apply/index', 'care-apply'],
       [`${ONE}/index/index`, 'one-thing-home'],
       ['packages/settings/pages/dev/index', 'dev'],
@@ -189,7 +189,7 @@ describe('H5 in Chromium: elder mode, double taps and read-aloud', () => {
       }
     }
     // The rooms refusal next to the room, then gone when another role is chosen.
-    await go(page, 'pages/rooms/index')
+    await go(page, 'packages/account/pages/rooms/index')
     await visiblePage(page).locator('#room-r-zpq-3-1-202').click()
     await visiblePage(page).locator('#bind-room-submit').click()
     await visiblePage(page).getByText('业主不是您', { exact: false }).waitFor()

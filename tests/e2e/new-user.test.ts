@@ -39,7 +39,7 @@ describe('H5 in Chromium: what a new user met (issue 16)', () => {
     await loginAs(page, 'u-chen')
     await go(page, 'pages/me/index')
     await visiblePage(page).locator('#go-real-name').click()
-    await waitForRoute(page, 'pages/real-name/index')
+    await waitForRoute(page, 'packages/account/pages/real-name/index')
     const id = seededIdNumber('陈晓东')
     await paste(page, 'real-name-name', '陈晓东')
     await paste(page, 'real-name-id', `${id.slice(0, 6)} ${id.slice(6, 10)} ${id.slice(10, 14)} ${id.slice(14)}`)
@@ -59,7 +59,7 @@ describe('H5 in Chromium: what a new user met (issue 16)', () => {
     const { context, page } = await openPhone(app.browser, app.url, '/pages/login/index')
     await loginAs(page, 'u-chen')
     await setElder(page, true)
-    await go(page, 'pages/real-name/index')
+    await go(page, 'packages/account/pages/real-name/index')
     // Fill the site's storage to the brim.
     await page.evaluate(() => {
       let chunk = 'x'.repeat(512 * 1024)

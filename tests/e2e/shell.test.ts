@@ -46,12 +46,12 @@ describe('H5 in Chromium: app shell', () => {
     for (const route of [
       'pages/messages/index',
       'pages/me/index',
-      'pages/real-name/index',
-      'pages/rooms/index',
-      'pages/family/index',
-      'pages/privacy/index',
+      'packages/account/pages/real-name/index',
+      'packages/account/pages/rooms/index',
+      'packages/account/pages/family/index',
+      'packages/account/pages/privacy/index',
       'packages/settings/pages/export/index',
-      'pages/worker/index',
+      'packages/account/pages/worker/index',
       'packages/settings/pages/dev/index',
     ]) {
       await go(page, route)
@@ -67,7 +67,7 @@ describe('H5 in Chromium: app shell', () => {
     await loginAs(page, 'u-chen')
     await go(page, 'pages/me/index')
     await visiblePage(page).locator('#go-real-name').click()
-    await waitForRoute(page, 'pages/real-name/index')
+    await waitForRoute(page, 'packages/account/pages/real-name/index')
     const id = seededIdNumber('陈晓东')
     await typeInto(visiblePage(page).locator('#real-name-name'), '陈晓东')
     await typeInto(visiblePage(page).locator('#real-name-id'), id.slice(0, 17) + (id[17] === '1' ? '2' : '1'))
@@ -78,7 +78,7 @@ describe('H5 in Chromium: app shell', () => {
     await waitForRoute(page, 'pages/me/index')
     await visiblePage(page).getByText('已实名').waitFor()
     await visiblePage(page).locator('#go-rooms').click()
-    await waitForRoute(page, 'pages/rooms/index')
+    await waitForRoute(page, 'packages/account/pages/rooms/index')
     await visiblePage(page).locator('#role-tenant').click()
     await visiblePage(page).getByRole('radio', { name: '总浦桥社区 3幢1单元 702' }).click()
     await visiblePage(page).locator('#bind-room-submit').click()
@@ -91,7 +91,7 @@ describe('H5 in Chromium: app shell', () => {
   it('a daughter asks to act for her mother, who confirms from her own account', async () => {
     const { context, page } = await openPhone(app.browser, app.url, '/pages/login/index')
     await loginAs(page, 'u-li')
-    await go(page, 'pages/family/index')
+    await go(page, 'packages/account/pages/family/index')
     await typeInto(visiblePage(page).locator('#family-name'), '王秀英')
     await typeInto(visiblePage(page).locator('#family-id'), seededIdNumber('王秀英'))
     await visiblePage(page).locator('#family-submit').click()
@@ -99,7 +99,7 @@ describe('H5 in Chromium: app shell', () => {
     await visiblePage(page).getByText('待确认').waitFor()
     await loginAs(page, 'u-wang')
     await visiblePage(page).getByText('李红申请为您代办').click()
-    await waitForRoute(page, 'pages/family/index')
+    await waitForRoute(page, 'packages/account/pages/family/index')
     await visiblePage(page).getByRole('button', { name: '同意', exact: true }).click()
     await answerModal(page)
     await visiblePage(page).getByText('已生效').waitFor()
@@ -130,10 +130,10 @@ describe('H5 in Chromium: app shell', () => {
     await go(page, 'pages/me/index')
     await check('me')
     await screenshot(page, 'me-elder', DOCS)
-    await go(page, 'pages/family/index')
+    await go(page, 'packages/account/pages/family/index')
     await check('family (sub-page)')
     await page.reload()
-    await waitForRoute(page, 'pages/family/index')
+    await waitForRoute(page, 'packages/account/pages/family/index')
     await page.waitForSelector('.taro_page .page.elder')
     await check('family after reload')
     expect(fs.existsSync(path.join(DOCS, 'home-elder.png'))).toBe(true)

@@ -25,7 +25,7 @@ describe('WeChat build: 我的 journeys under the seeded fault schedule write on
     const storage = mp.storage
     let hits = faultsOn(mp, seedOf('realName'), /^\/api\/me\/real-name$/)
     const ID = seededIdNumber('陈晓东')
-    await mp.navigateTo('/pages/real-name/index')
+    await mp.navigateTo('/packages/account/pages/real-name/index')
     await persist(mp, 'real-name page', () => mp.page.has('real-name-submit'))
     await mp.page.input('real-name-name', '陈晓东')
     await mp.page.input('real-name-id', ID)
@@ -34,7 +34,7 @@ describe('WeChat build: 我的 journeys under the seeded fault schedule write on
     await persist(
       mp,
       'real-name binding',
-      () => mp.page.route !== 'pages/real-name/index',
+      () => mp.page.route !== 'packages/account/pages/real-name/index',
       async () => {
         expect(inputValue(mp, 'real-name-name')).toBe('陈晓东')
         expect(inputValue(mp, 'real-name-id')).toBe(ID)
@@ -49,7 +49,7 @@ describe('WeChat build: 我的 journeys under the seeded fault schedule write on
     hits = faultsOn(mp, seedOf('familyRequest'), /^\/api\/family-links$/)
     const links = () =>
       rowsOf<{ id: string; status: string }>(mp, 'family_links', { proxyId: 'u-li', principalId: 'u-wang' })
-    await mp.navigateTo('/pages/family/index')
+    await mp.navigateTo('/packages/account/pages/family/index')
     await persist(mp, 'family page', () => mp.page.has('family-submit'))
     await mp.page.input('family-name', '王秀英')
     await mp.page.input('family-id', seededIdNumber('王秀英'))
@@ -69,7 +69,7 @@ describe('WeChat build: 我的 journeys under the seeded fault schedule write on
     mp = await loginAs('u-wang', { storage })
     hits = faultsOn(mp, seedOf('familyConfirm'), /^\/api\/family-links\/[^/]+\/confirm$/)
     const [link] = await links()
-    await mp.navigateTo('/pages/family/index')
+    await mp.navigateTo('/packages/account/pages/family/index')
     await persist(mp, 'family page', () => mp.page.has(`confirm-${link.id}`))
     await mp.page.tap(`confirm-${link.id}`)
     await persist(

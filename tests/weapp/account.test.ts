@@ -14,7 +14,7 @@ describe('WeChat build: real name, rooms and deleting the account', () => {
   it('实名认证 opened directly (nothing underneath) goes home after success, not to an empty form', async () => {
     const mp = await loginAs('u-chen')
     const { seededIdNumber } = await import('./harness')
-    await mp.reLaunch('/pages/real-name/index')
+    await mp.reLaunch('/packages/account/pages/real-name/index')
     expect(mp.stack).toHaveLength(1)
     await mp.page.input('real-name-name', '陈晓东')
     await mp.page.input('real-name-id', seededIdNumber('陈晓东'))
@@ -25,7 +25,7 @@ describe('WeChat build: real name, rooms and deleting the account', () => {
 
   it('binding a room: the refusal for the owner role clears once another role is chosen', async () => {
     const mp = await loginAs('u-li')
-    await mp.navigateTo('/pages/rooms/index')
+    await mp.navigateTo('/packages/account/pages/rooms/index')
     await mp.settle(1000)
     await mp.page.tap('bind-room-submit')
     expect(mp.page.text()).toContain('请先选择房屋')

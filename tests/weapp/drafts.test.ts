@@ -64,7 +64,7 @@ const CASES: DraftCase[] = [
   {
     form: 'real-name',
     persona: 'u-chen',
-    url: '/pages/real-name/index',
+    url: '/packages/account/pages/real-name/index',
     key: 'u-chen:real-name',
     fill: async (mp) => {
       await mp.page.input('real-name-name', '陈晓东')
@@ -89,7 +89,7 @@ const CASES: DraftCase[] = [
   {
     form: 'family',
     persona: 'u-li',
-    url: '/pages/family/index',
+    url: '/packages/account/pages/family/index',
     key: 'u-li:family-request',
     fill: async (mp) => {
       await mp.page.input('family-name', '王秀英')

@@ -13,7 +13,7 @@ describe('WeChat build: what home offers first', () => {
     expect(mp.page.has('call-grid-worker')).toBe(false)
     await mp.page.tap('home-go-worker')
     await mp.settle(500)
-    expect(mp.page.route).toBe('pages/worker/index')
+    expect(mp.page.route).toBe('packages/account/pages/worker/index')
     mp = await loginAs('u-xs0')
     expect(mp.page.has('call-grid-worker')).toBe(true)
     expect(mp.page.has('home-go-worker')).toBe(false)

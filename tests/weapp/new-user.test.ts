@@ -48,7 +48,7 @@ describe('WeChat build: what a new user met (issue 16)', () => {
 
   it('an ID number pasted with spaces is kept whole and binds (item 6)', async () => {
     const mp = await loginAs('u-chen')
-    await mp.navigateTo('/pages/real-name/index')
+    await mp.navigateTo('/packages/account/pages/real-name/index')
     const id = seededIdNumber('陈晓东')
     await mp.page.input('real-name-name', '陈晓东')
     await mp.page.input('real-name-id', spaced(id))
@@ -62,7 +62,7 @@ describe('WeChat build: what a new user met (issue 16)', () => {
   it("a family member's ID number pasted with full-width spaces and a lower-case x is kept whole (item 6); once she agrees, the request message is no longer 未读 (item 10)", async () => {
     const storage = new Map<string, string>()
     let mp = await loginAs('u-li', { storage })
-    await mp.navigateTo('/pages/family/index')
+    await mp.navigateTo('/packages/account/pages/family/index')
     const id = seededIdNumber('王秀英')
     await mp.page.input('family-name', '王秀英')
     await mp.page.input('family-id', ` ${spaced(id.toLowerCase(), '\u3000')} `)

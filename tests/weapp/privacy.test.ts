@@ -128,7 +128,7 @@ describe('WeChat build: privacy', () => {
     mp.modalAnswers = [false] // 不同意 → "返回" (stay on login; the other answer opens the guides)
     await mp.page.tap('不同意')
     expect(mp.page.route).toBe('pages/login/index')
-    await mp.navigateTo('/pages/privacy/index')
+    await mp.navigateTo('/packages/account/pages/privacy/index')
     await mp.navigateBack()
     // The embedded backend's tables and images (`mc:t:`, `mc:img:`) stand for the server's database.
     const appKeys = () => [...mp.storage.keys()].filter((k) => !k.startsWith('mc:t:') && !k.startsWith('mc:img:'))

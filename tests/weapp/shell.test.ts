@@ -28,14 +28,14 @@ describe('WeChat build: app shell', () => {
     ).toEqual(['96345', '13805740107'])
   })
 
-  it('renders every main-package and settings page after login', async () => {
+  it('renders every main-package, account and settings page after login', async () => {
     const mp = await loginAs('u-zhao')
     for (const tab of ['/pages/messages/index', '/pages/me/index', '/pages/index/index']) {
       await mp.switchTab(tab)
       expect(mp.page.text().length).toBeGreaterThan(10)
     }
     const pages = [
-      ...['real-name', 'rooms', 'family', 'privacy', 'worker'].map((p) => `pages/${p}/index`),
+      ...['real-name', 'rooms', 'family', 'privacy', 'worker'].map((p) => `packages/account/pages/${p}/index`),
       'packages/settings/pages/export/index',
       'packages/settings/pages/dev/index',
     ]
@@ -98,16 +98,16 @@ describe('WeChat build: app shell', () => {
   it('restores a half-filled form after the app is killed, per user', async () => {
     const storage = new Map<string, string>()
     let mp = await loginAs('u-li', { storage: storage })
-    await mp.navigateTo('/pages/family/index')
+    await mp.navigateTo('/packages/account/pages/family/index')
     await mp.page.input('family-name', '王秀英')
     mp = await MiniProgram.launch({ storage })
     expect(mp.page.route).toBe('pages/index/index')
-    await mp.navigateTo('/pages/family/index')
+    await mp.navigateTo('/packages/account/pages/family/index')
     expect(mp.page.byId('family-name')?.attrs.value).toBe('王秀英')
     await mp.switchTab('/pages/me/index')
     await mp.page.tap('退出登录')
     mp = await loginAs('u-wang', { storage: storage })
-    await mp.navigateTo('/pages/family/index')
+    await mp.navigateTo('/packages/account/pages/family/index')
     expect(mp.page.byId('family-name')?.attrs.value ?? '').toBe('')
   })
 
@@ -128,7 +128,7 @@ describe('WeChat build: app shell', () => {
 
   it("enforces WeChat's 10-page stack limit", async () => {
     const mp = await loginAs('u-wang')
-    while (mp.stack.length < MAX_PAGE_STACK) await mp.navigateTo('/pages/privacy/index')
-    await expect(mp.navigateTo('/pages/privacy/index')).rejects.toThrow('webview count limit exceed')
+    while (mp.stack.length < MAX_PAGE_STACK) await mp.navigateTo('/packages/account/pages/privacy/index')
+    await expect(mp.navigateTo('/packages/account/pages/privacy/index')).rejects.toThrow('webview count limit exceed')
   })
 })

@@ -15,8 +15,8 @@ import {
 
 /**
  * The result of `tallyVotes`. Areas in m² rounded to 2 decimals; owners by headcount (distinct
- * `ownerId`, SPC interpretation art. 9). `quorumMet`: participation ≥ 2/3 of area and of owners;
- * `approved`: quorum and agreement ≥ 3/4 of participating area and of participating owners.
+ * `ownerId`, SPC interpretation art. 9). `quorumMet`: participation ≥ `PARTICIPATION_THRESHOLD` of area
+ * and of owners; `approved`: quorum and agreement ≥ `APPROVAL_THRESHOLD` of participating area and owners.
  */
 export type VoteTally = {
   totalArea: number

@@ -63,10 +63,11 @@ function indexHouseholds(households: Household[]): Map<string, { household: Hous
 
 /**
  * Tallies the final ballots of one stairwell unit under Civil Code art. 278: quorum when participating
- * area ≥ 2/3 of the total area AND participating owners ≥ 2/3 of all owners; approved when quorum is
- * met AND agreeing area ≥ 3/4 of the participating area AND agreeing owners ≥ 3/4 of the participating
- * owners. Thresholds are inclusive (以上 includes the figure) and decided exactly on integer hundredths
- * of m² (`3 × part ≥ 2 × total`).
+ * area and participating owners each reach `PARTICIPATION_THRESHOLD` (today 2/3) of the total area and of
+ * all owners; approved when quorum is met AND agreeing area and agreeing owners each reach
+ * `APPROVAL_THRESHOLD` (today 3/4) of the participating area and owners (both in `thresholds.ts`).
+ * Thresholds are inclusive (以上 includes the figure) and decided exactly on integer hundredths of m²
+ * (`den × part ≥ num × total`).
  *
  * Owners are counted once whatever the number of flats they hold (SPC interpretation art. 9). All
  * ballots on one owner's flats must carry the same choice. Decision (PRODUCT): an owner who voted on

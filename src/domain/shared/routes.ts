@@ -1,7 +1,7 @@
 /**
  * Routes: the pages of the mini-program as typed link builders. Each feature declares its pages in
- * `domain/<feature>/routes.ts` with `pagesUnder`; the main package's and the settings subpackage's are
- * here. `domain/routes.ts` gathers them into `href` (every link in the app and in backend messages),
+ * `domain/<feature>/routes.ts` with `pagesUnder`; the main package's and the account and settings
+ * subpackages' are here. `domain/routes.ts` gathers them into `href` (every link in the app and in backend messages),
  * and app.config.ts registers exactly those pages — so a page exists iff it has an href.
  *
  * Pure data and functions, no imports: app.config.ts loads this through Taro's config loader, which
@@ -59,11 +59,20 @@ export const mainRoutes = {
   me: main('pages/me/index'),
   /** `redirect`: an encoded `Href` to return to after logging in. */
   login: main<{ redirect?: string }>('pages/login/index'),
-  realName: main('pages/real-name/index'),
-  rooms: main('pages/rooms/index'),
-  family: main('pages/family/index'),
-  privacy: main('pages/privacy/index'),
-  worker: main('pages/worker/index'),
+}
+
+const account = pagesUnder('packages/account')
+
+/**
+ * The account subpackage: pages opened now and then from home and 我的 (preloaded from both) — real-name
+ * check, rooms, family proxies, the privacy notice — and the community worker's home.
+ */
+export const accountRoutes = {
+  realName: account('pages/real-name/index'),
+  rooms: account('pages/rooms/index'),
+  family: account('pages/family/index'),
+  privacy: account('pages/privacy/index'),
+  worker: account('pages/worker/index'),
 }
 
 const settings = pagesUnder('packages/settings')

@@ -74,7 +74,7 @@ export default function Home() {
           key={l.id}
           title={`${l.proxy.name}申请为您代办`}
           note="请确认或拒绝"
-          onTap={() => openPage(href.family())}
+          onTap={() => openPage(href.account.family())}
         />
       ))}
       {deadlines.map((t) => (
@@ -167,7 +167,7 @@ export default function Home() {
             id="home-go-worker"
             title="社区工作台"
             note="审核、派单、录入纸质选票、代办授权"
-            onTap={() => openPage(href.worker())}
+            onTap={() => openPage(href.account.worker())}
           />
           <View className="call-row">
             <Button

@@ -8,9 +8,9 @@ import { returnAfterLogin } from '@/ui/auth'
 import { Button } from '@/ui/Button'
 import { Cell } from '@/ui/Cell'
 import { Page } from '@/ui/Page'
-import { ErrorNote, Loading, Section } from '@/ui/States'
+import { ErrorNote, Loaded, Section } from '@/ui/States'
 import { tappable } from '@/ui/tappable'
-import { PrivacyText } from '../privacy/PrivacyText'
+import { PrivacyText } from '@/ui/PrivacyText'
 import { href, openPage } from '@/ui/nav'
 
 /** Where the guides are: they work without logging in (progress stays on this phone). */
@@ -26,13 +26,15 @@ export default function Login() {
   const acceptOnDevice = useSession((s) => s.acceptPrivacyOnDevice)
   const login = useSession((s) => s.login)
   const [personas, setPersonas] = useState<PersonaDto[] | null>(null)
-  /** The last failure, with what 重试 does: load the list again, or log in as the same person again. */
+  const [loadCause, setLoadCause] = useState<unknown>(null)
+  /** A failed login, with 重试 logging in as the same person again. */
   const [error, setError] = useState<{ text: string; cause: unknown; retry: () => void } | null>(null)
   const [busy, setBusy] = useState<string | null>(null)
 
+  // The list loads once, when the page loads (not again each time it is shown): the public demo list.
   const load = () => {
-    setError(null)
-    listPersonas().then(setPersonas, (e) => setError({ text: errorMessage(e), cause: e, retry: load }))
+    setLoadCause(null)
+    listPersonas().then(setPersonas, (e) => setLoadCause(e ?? new Error('load failed')))
   }
   useLoad(load)
 
@@ -92,8 +94,8 @@ export default function Login() {
   return (
     <Page backTo={null} title="选择登录的居民">
       <View className="secondary">演示环境：模拟微信登录，请选择一位居民。</View>
+      <Loaded of={{ data: personas, cause: loadCause, loading: !personas && !loadCause, reload: load }} lines={5} />
       {error && <ErrorNote text={error.text} cause={error.cause} onRetry={error.retry} />}
-      {!personas && !error && <Loading lines={5} />}
       {[...groups.entries()].map(([community, list]) => (
         <Section key={community} title={community}>
           {list.map((p) => (

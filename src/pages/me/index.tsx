@@ -103,7 +103,7 @@ export default function Me() {
             title="尚未实名认证"
             note="办理爱心卡、投票等需要先实名"
             value="去认证"
-            onTap={() => openPage(href.realName())}
+            onTap={() => openPage(href.account.realName())}
           />
         )}
       </Section>
@@ -120,7 +120,7 @@ export default function Me() {
           id="go-rooms"
           title={me.rooms.length ? '绑定其他房屋' : '还没有绑定房屋'}
           value="去绑定"
-          onTap={() => openPage(href.rooms())}
+          onTap={() => openPage(href.account.rooms())}
         />
       </Section>
 
@@ -148,20 +148,20 @@ export default function Me() {
           id="go-family"
           title="管理亲友代办"
           note="申请为家人代办、确认或撤销授权"
-          onTap={() => openPage(href.family())}
+          onTap={() => openPage(href.account.family())}
         />
       </Section>
 
       <Section title="设置">
         <SwitchRow id="me-elder-switch" title="长辈模式" note="字更大、按钮更大" on={elder} onChange={setElderMode} />
-        <Cell title="隐私说明" onTap={() => openPage(href.privacy())} />
+        <Cell title="隐私说明" onTap={() => openPage(href.account.privacy())} />
         <Cell id="go-export" title="导出我的数据" onTap={() => openPage(href.settings.export())} />
         {me.role === 'worker' && (
           <Cell
             id="go-worker"
             title="社区工作台"
             note="审核、派单、录入纸质选票"
-            onTap={() => openPage(href.worker())}
+            onTap={() => openPage(href.account.worker())}
           />
         )}
         {!process.env.TARO_APP_API_BASE && (

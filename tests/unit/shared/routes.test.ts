@@ -74,6 +74,7 @@ describe('route table', () => {
     ])
     expect(c.subPackages.map((p) => p.root)).toEqual(
       expect.arrayContaining([
+        'packages/account',
         'packages/care-card',
         'packages/youth-palace',
         'packages/elevator',
@@ -82,12 +83,13 @@ describe('route table', () => {
       ]),
     )
     expect(c.preloadRule['pages/index/index'].packages).toEqual([
+      'packages/account',
       'packages/care-card',
       'packages/youth-palace',
       'packages/elevator',
       'packages/one-thing',
     ])
-    expect(c.preloadRule['pages/me/index'].packages).toEqual(['packages/settings'])
+    expect(c.preloadRule['pages/me/index'].packages).toEqual(['packages/account', 'packages/settings'])
   })
 })
 
@@ -96,6 +98,7 @@ describe('href builders', () => {
     expect(href.home()).toBe('/pages/index/index')
     expect(href.careCard.index()).toBe('/packages/care-card/pages/index/index')
     expect(href.settings.export()).toBe('/packages/settings/pages/export/index')
+    expect(href.account.realName()).toBe('/packages/account/pages/real-name/index')
   })
 
   it('encodes every parameter and keeps their order', () => {

@@ -1,7 +1,6 @@
 import { Image, View } from '@tarojs/components'
 import Taro, { useRouter } from '@tarojs/taro'
-import { useRef, useState } from 'react'
-import { ApiError, newIdempotencyKey } from '@/api'
+import { useState } from 'react'
 import { getCareApplicationImage, getWorkerCareApplication, reviewCareApplication } from '@/api/endpoints/care-card'
 import { formatFen } from '@/domain/shared/money'
 import { formatDateCn } from '@/domain/shared/time'
@@ -13,6 +12,7 @@ import { Result } from '@/packages/care-card/components/Result'
 import { Timeline } from '@/packages/care-card/components/Timeline'
 import { APP_TAG, dateTimeCn, messageOf } from '@/packages/care-card/components/words'
 import { useLoader } from '@/ui/useLoader'
+import { useSubmission } from '@/ui/useSubmission'
 import { isWorkerNow, WorkerOnly } from '@/ui/WorkerOnly'
 import '@/packages/care-card/feature.css'
 import { goBack, href } from '@/ui/nav'
@@ -53,11 +53,10 @@ export default function WorkerReview() {
   const [shown, setShown] = useState<{ imageId: string; label: string; src: string } | null>(null)
   const [photoError, setPhotoError] = useState<string | null>(null)
   const [reason, setReason] = useState('')
-  const [errors, setErrors] = useState<Record<string, string>>({})
-  const [failure, setFailure] = useState<string | null>(null)
-  const [busy, setBusy] = useState<string | null>(null)
+  const [deciding, setDeciding] = useState<'approve' | 'reject' | null>(null)
   const [done, setDone] = useState<string | null>(null)
-  const key = useRef(newIdempotencyKey())
+  // One key per decision: a 通过 retried after no answer is never replayed as 不通过 (or back).
+  const review = useSubmission()
 
   const stage = app?.status === 'community_review' ? 'community' : app?.status === 'street_review' ? 'street' : null
   const stageName = stage === 'community' ? '社区初审' : '街道审核'
@@ -73,47 +72,50 @@ export default function WorkerReview() {
   }
 
   const decide = async (decision: 'approve' | 'reject') => {
-    if (!app || !stage) return
-    if (decision === 'reject' && reason.trim().length < 4) {
-      setErrors({ reason: '请写明不通过的原因和需要补充的材料（至少 4 个字）' })
-      return
-    }
-    setErrors({})
-    const { confirm } = await Taro.showModal(
-      decision === 'approve'
-        ? {
-            title: `${stageName}通过`,
-            content:
-              stage === 'community'
-                ? '通过后转街道审核。'
-                : `通过后爱心卡次月 1 日起生效，每月 ${formatFen(app.monthlyCreditFen)}。`,
-            confirmText: '确认通过',
-          }
-        : { title: `${stageName}不通过`, content: '申请人会收到原因，可修改后重新提交。', confirmText: '确认退回' },
+    if (!app || !stage || review.busy) return
+    setDeciding(decision)
+    await review.submit(
+      () => ({
+        reason:
+          decision === 'reject' && reason.trim().length < 4 ? '请写明不通过的原因和需要补充的材料（至少 4 个字）' : '',
+      }),
+      (key) => reviewCareApplication(id, { stage, decision, reason: reason.trim() || undefined }, key),
+      (next) => {
+        set(next)
+        setReason('')
+        setDone(
+          decision === 'reject'
+            ? `已退回，申请人会收到原因：${next.rejection?.reason ?? ''}`
+            : next.status === 'approved'
+              ? `审核通过，爱心卡 ${next.activeFrom ? formatDateCn(next.activeFrom) : '次月 1 日'} 起生效。`
+              : '社区初审已通过，已转街道审核。',
+        )
+      },
+      {
+        action: decision,
+        confirm: async () =>
+          (
+            await Taro.showModal(
+              decision === 'approve'
+                ? {
+                    title: `${stageName}通过`,
+                    content:
+                      stage === 'community'
+                        ? '通过后转街道审核。'
+                        : `通过后爱心卡次月 1 日起生效，每月 ${formatFen(app.monthlyCreditFen)}。`,
+                    confirmText: '确认通过',
+                  }
+                : {
+                    title: `${stageName}不通过`,
+                    content: '申请人会收到原因，可修改后重新提交。',
+                    confirmText: '确认退回',
+                  },
+            )
+          ).confirm,
+      },
     )
-    if (!confirm) return
-    setBusy(decision)
-    setFailure(null)
-    try {
-      const next = await reviewCareApplication(id, { stage, decision, reason: reason.trim() || undefined }, key.current)
-      key.current = newIdempotencyKey()
-      set(next)
-      setReason('')
-      setDone(
-        decision === 'reject'
-          ? `已退回，申请人会收到原因：${next.rejection?.reason ?? ''}`
-          : next.status === 'approved'
-            ? `审核通过，爱心卡 ${next.activeFrom ? formatDateCn(next.activeFrom) : '次月 1 日'} 起生效。`
-            : '社区初审已通过，已转街道审核。',
-      )
-    } catch (e) {
-      if (e instanceof ApiError && e.status >= 400 && e.status < 500) key.current = newIdempotencyKey()
-      if (e instanceof ApiError && e.fields.reason) setErrors({ reason: e.fields.reason })
-      setFailure(messageOf(e))
-    } finally {
-      setBusy(null)
-    }
   }
+  const busy = review.busy ? deciding : null
 
   if (done && app) {
     return (
@@ -207,13 +209,13 @@ export default function WorkerReview() {
                   value={reason}
                   onInput={(v) => {
                     setReason(v)
-                    setErrors((e) => ({ ...e, reason: '' }))
+                    review.clearError('reason')
                   }}
-                  error={errors.reason || undefined}
+                  error={review.errors.reason || undefined}
                   maxlength={300}
                   placeholder="例如：低保证明照片不清楚，请重新拍摄"
                 />
-                {failure && <ErrorNote text={failure} />}
+                {review.failure && <ErrorNote text={review.failure} />}
                 <Button
                   id="review-approve"
                   loading={busy === 'approve'}

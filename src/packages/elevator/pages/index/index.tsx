@@ -32,7 +32,7 @@ export default function ElevatorHome() {
         <Empty
           text="请先完成实名认证，系统核对房产登记后才能查看本单元的加装电梯事项。"
           action="去实名认证"
-          onAction={() => openPage(href.realName())}
+          onAction={() => openPage(href.account.realName())}
         />
       )}
       {data && data.realNameBound && data.units.length === 0 && (

@@ -1,13 +1,13 @@
 import { View } from '@tarojs/components'
 import { useRouter } from '@tarojs/taro'
 import { useCallback, useEffect, useState } from 'react'
-import { ApiError, errorMessage } from '@/api'
+import { ApiError } from '@/api'
 import { bookAppointment, changeAppointment, getHallAvailability, listServiceHalls } from '@/api/endpoints/one-thing'
 import type { HallAvailabilityDto, OneThingAppointmentDto, ServiceHallDto } from '@/domain/one-thing/contracts'
 import { Button } from '@/ui/Button'
 import { Options } from '@/ui/Options'
 import { Page } from '@/ui/Page'
-import { Empty, ErrorNote, Loading } from '@/ui/States'
+import { Empty, ErrorNote, Loaded } from '@/ui/States'
 import { useSubmission } from '@/ui/useSubmission'
 import { tappable } from '@/ui/tappable'
 import { findLifeEvent } from '@/packages/one-thing/content'
@@ -134,9 +134,10 @@ export default function Appointment() {
 
   return (
     <Page requireLogin title={heading}>
-      {!!loadError && <ErrorNote text={errorMessage(loadError)} cause={loadError} onRetry={loadHalls} />}
-      {!halls && !loadError && <Loading />}
-      {halls && halls.length === 0 && <Empty text="暂时没有可以预约的服务中心，请拨打 12345 咨询。" />}
+      <Loaded
+        of={{ data: halls, cause: loadError, loading: !loadError, reload: loadHalls }}
+        empty="暂时没有可以预约的服务中心，请拨打 12345 咨询。"
+      />
       {halls && halls.length > 0 && (choosingHall || !hall) && (
         <Options
           id="hall"
@@ -181,10 +182,10 @@ export default function Appointment() {
               {avail.calendarNote}
             </View>
           )}
-          {!!availError && (
-            <ErrorNote text={errorMessage(availError)} cause={availError} onRetry={() => loadAvail(hallId)} />
-          )}
-          {!avail && !availError && <Loading lines={2} />}
+          <Loaded
+            of={{ data: avail, cause: availError, loading: !availError, reload: () => loadAvail(hallId) }}
+            lines={2}
+          />
           {avail?.days.map((d) => {
             const places = d.slots.reduce((n, s) => n + s.remaining, 0)
             if (!d.open) {

@@ -1,12 +1,11 @@
 import { View } from '@tarojs/components'
-import Taro, { useDidShow } from '@tarojs/taro'
-import { useState } from 'react'
-import { errorMessage } from '@/api'
+import Taro from '@tarojs/taro'
 import { cancelAppointment, listMyAppointments } from '@/api/endpoints/one-thing'
-import type { MyAppointmentsDto, OneThingAppointmentDto } from '@/domain/one-thing/contracts'
+import type { OneThingAppointmentDto } from '@/domain/one-thing/contracts'
 import { Button } from '@/ui/Button'
 import { Page } from '@/ui/Page'
-import { Empty, ErrorNote, Loading, Section } from '@/ui/States'
+import { Empty, ErrorNote, Loaded, Section } from '@/ui/States'
+import { useLoader } from '@/ui/useLoader'
 import { findLifeEvent } from '@/packages/one-thing/content'
 import '@/packages/one-thing/feature.css'
 import { href, openPage, replacePage } from '@/ui/nav'
@@ -42,21 +41,10 @@ function Card({ a, children }: { a: OneThingAppointmentDto; children?: React.Rea
 
 /** My window appointments: upcoming (change or cancel) and past or cancelled. */
 export default function Appointments() {
-  const [data, setData] = useState<MyAppointmentsDto | null>(null)
-  const [error, setError] = useState<unknown>(null)
+  const appointments = useLoader(listMyAppointments)
+  const data = appointments.data
   /** Cancels; a cancel that did not go through is kept under its appointment, with why. */
   const rows = useRowAction()
-  const load = async () => {
-    setError(null)
-    try {
-      setData(await listMyAppointments())
-    } catch (e) {
-      setError(e)
-    }
-  }
-  useDidShow(() => {
-    load()
-  })
 
   const cancel = (a: OneThingAppointmentDto) =>
     rows.run(`cancel-${a.id}`, (key) => cancelAppointment(a.id, key), {
@@ -69,13 +57,12 @@ export default function Appointments() {
       },
       done: () => Taro.showToast({ title: '已取消预约', icon: 'none' }),
       // Reloaded either way: a cancel whose answer was lost may have gone through.
-      always: load,
+      always: appointments.reload,
     })
 
   return (
     <Page requireLogin title="我的窗口预约">
-      {!!error && <ErrorNote text={errorMessage(error)} cause={error} onRetry={load} />}
-      {!data && !error && <Loading />}
+      <Loaded of={appointments} />
       {data && (
         <Section title="待办理" id="upcoming">
           {data.upcoming.length === 0 && (

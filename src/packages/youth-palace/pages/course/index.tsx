@@ -1,7 +1,7 @@
 import { View } from '@tarojs/components'
 import { useDidShow, useRouter } from '@tarojs/taro'
 import { useEffect, useRef, useState } from 'react'
-import { ApiError, errorMessage, newIdempotencyKey } from '@/api'
+import { ApiError } from '@/api'
 import { applyYpCourse, getYpCourse } from '@/api/endpoints/youth-palace'
 import type { YpCourseDto, YpEnrollmentDto } from '@/domain/youth-palace/contracts'
 import { formatFen } from '@/domain/shared/money'
@@ -11,6 +11,7 @@ import { Options } from '@/ui/Options'
 import { Page, PageTitle } from '@/ui/Page'
 import { Part } from '@/ui/Part'
 import { Empty, ErrorNote, Section } from '@/ui/States'
+import { useSubmission } from '@/ui/useSubmission'
 import {
   ENROLLMENT_STATUS,
   courseOutcomeCn,
@@ -77,41 +78,47 @@ export default function Course() {
     shownChild.current = childId
     if (hasCourse) reloadCourse()
   }, [childId, hasCourse, reloadCourse])
-  const [refusal, setRefusal] = useState<{ text: string; full: boolean; cause: unknown; waitlist: boolean } | null>(
-    null,
-  )
-  const [busy, setBusy] = useState(false)
   const [done, setDone] = useState<YpEnrollmentDto | null>(null)
-  const key = useRef(newIdempotencyKey())
+  // 报名 and 加入候补 each keep their own key; choosing another child starts over.
+  const enrol = useSubmission()
+  const [waitlist, setWaitlist] = useState(false)
+  const cause = enrol.cause
+  /** Why the last 报名 / 加入候补 did not go through; `full`: 加入候补 is offered right under it. */
+  const refusal = enrol.errors.child
+    ? { text: enrol.errors.child, full: false, cause: null, waitlist: false }
+    : cause
+      ? {
+          text: enrol.failure ?? '',
+          // A waitlist join that got no answer keeps 加入候补 right under its reason, to tap again.
+          full: cause instanceof ApiError && (cause.code === 'COURSE_FULL' || (waitlist && cause.retryable)),
+          cause,
+          waitlist,
+        }
+      : null
 
   const pick = (id: string) => {
     setChildId(id)
-    setRefusal(null)
     setDone(null)
-    key.current = newIdempotencyKey()
+    enrol.startOver()
   }
 
   const apply = async (joinWaitlist = false) => {
-    if (!childId) {
-      setRefusal({ text: '请先选择为哪个孩子报名', full: false, cause: null, waitlist: false })
-      return
-    }
-    setBusy(true)
-    setRefusal(null)
-    try {
-      setDone(await applyYpCourse({ childId, courseId, joinWaitlist }, key.current))
-      key.current = newIdempotencyKey()
-      course.reload()
-    } catch (e) {
-      if (e instanceof ApiError && e.status >= 400 && e.status < 500) key.current = newIdempotencyKey()
-      // A waitlist join that got no answer keeps 加入候补 right under its reason, to tap again.
-      const full = e instanceof ApiError && (e.code === 'COURSE_FULL' || (joinWaitlist && e.retryable))
-      setRefusal({ text: errorMessage(e), full, cause: e, waitlist: joinWaitlist })
-      // The window ended while the page was open: reload, so the page says so instead of offering 报名.
-      if (e instanceof ApiError && e.code === 'REGISTRATION_CLOSED') course.reload()
-    } finally {
-      setBusy(false)
-    }
+    setWaitlist(joinWaitlist)
+    await enrol.submit(
+      () => ({ child: childId ? '' : '请先选择为哪个孩子报名' }),
+      (key) => applyYpCourse({ childId: childId!, courseId, joinWaitlist }, key),
+      (enrolled) => {
+        setDone(enrolled)
+        course.reload()
+      },
+      {
+        action: joinWaitlist ? 'waitlist' : 'apply',
+        // The window ended while the page was open: reload, so the page says so instead of offering 报名.
+        failed: (e) => {
+          if (e instanceof ApiError && e.code === 'REGISTRATION_CLOSED') course.reload()
+        },
+      },
+    )
   }
 
   const c = course.data
@@ -218,7 +225,7 @@ export default function Course() {
               />
             )}
             {refusal?.full && !over && (
-              <Button kind="secondary" id="apply-waitlist" loading={busy} onTap={() => apply(true)}>
+              <Button kind="secondary" id="apply-waitlist" loading={enrol.busy} onTap={() => apply(true)}>
                 加入候补（有人退出时按顺序通知您）
               </Button>
             )}
@@ -249,7 +256,7 @@ export default function Course() {
               </View>
             )}
             {children.length > 0 && !done && !over && (
-              <Button id="apply-submit" loading={busy} onTap={() => apply(false)}>
+              <Button id="apply-submit" loading={enrol.busy} onTap={() => apply(false)}>
                 {child ? `为${child.name}报名` : '报名'}
               </Button>
             )}

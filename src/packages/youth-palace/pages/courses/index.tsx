@@ -1,14 +1,13 @@
 import { View } from '@tarojs/components'
 import { useDidShow, useRouter } from '@tarojs/taro'
 import { useCallback, useEffect, useState } from 'react'
-import { errorMessage } from '@/api'
 import { listYpCourses } from '@/api/endpoints/youth-palace'
 import type { YpCourseDto } from '@/domain/youth-palace/contracts'
 import { formatFen } from '@/domain/shared/money'
 import { Button } from '@/ui/Button'
 import { Page } from '@/ui/Page'
 import { Part } from '@/ui/Part'
-import { Empty, ErrorNote, Loading, Section } from '@/ui/States'
+import { Empty, Loaded, Section } from '@/ui/States'
 import { tappable } from '@/ui/tappable'
 import { ChipGroup } from '@/packages/youth-palace/components/Chip'
 import { WEEKDAY_CN, courseOutcomeCn } from '@/packages/youth-palace/components/util'
@@ -30,7 +29,6 @@ export default function Courses() {
   const [site, setSite] = useState('')
   const [weekday, setWeekday] = useState('')
   const [courses, setCourses] = useState<YpCourseDto[] | null>(null)
-  const [error, setError] = useState<string | null>(null)
   const [cause, setCause] = useState<unknown>(null)
   const [shown, setShown] = useState(PAGE_SIZE)
   const [more, setMore] = useState(false)
@@ -55,7 +53,7 @@ export default function Courses() {
 
   const load = useCallback(async () => {
     if (!termId) return
-    setError(null)
+    setCause(null)
     try {
       setCourses(
         await listYpCourses(termId, {
@@ -66,8 +64,7 @@ export default function Courses() {
         }),
       )
     } catch (e) {
-      setError(errorMessage(e))
-      setCause(e)
+      setCause(e ?? new Error('load failed'))
     }
   }, [termId, childId, category, site, weekday])
   // A new term or filter starts the list again from its first page.
@@ -131,8 +128,7 @@ export default function Courses() {
           {() => !termId && <Empty text="社区还没有发布学期课程，发布后会通知您。" />}
         </Part>
       )}
-      {error && <ErrorNote text={error} cause={cause} onRetry={load} />}
-      {!courses && !error && termId && <Loading />}
+      <Loaded of={{ data: courses, cause, loading: !!termId && !cause, reload: load }} />
       {courses && (
         <Section title={`共 ${list.length} 门课程`} id="course-list">
           {list.length === 0 && <Empty text="没有符合条件的课程。可以把筛选条件改成“不限”再看看。" />}

@@ -1,7 +1,7 @@
 import { View } from '@tarojs/components'
 import Taro, { useRouter } from '@tarojs/taro'
-import { useRef, useState } from 'react'
-import { ApiError, errorMessage, newIdempotencyKey } from '@/api'
+import { useState } from 'react'
+import { ApiError } from '@/api'
 import { getYpCourse, getYpRoster, takeYpAttendance } from '@/api/endpoints/youth-palace'
 import type { YpAttendanceResultDto, YpRosterEntryDto } from '@/domain/youth-palace/contracts'
 import { beijingDate, formatDateCn } from '@/domain/shared/time'
@@ -10,6 +10,7 @@ import { Button } from '@/ui/Button'
 import { Options } from '@/ui/Options'
 import { Page } from '@/ui/Page'
 import { Empty, ErrorNote, Loaded, Section } from '@/ui/States'
+import { useSubmission } from '@/ui/useSubmission'
 import { Chip } from '@/packages/youth-palace/components/Chip'
 import { serverNow, useLoaded, WORKER_ENROLLMENT_STATUS } from '@/packages/youth-palace/components/util'
 import '@/packages/youth-palace/feature.css'
@@ -50,10 +51,9 @@ export default function WorkerAttendance() {
   /** Marks changed on this page since the data loaded, per session: enrollment id → present. */
   const [edits, setEdits] = useState<Record<string, Record<string, boolean>>>({})
   const [correcting, setCorrecting] = useState(false)
-  const [busy, setBusy] = useState(false)
-  const [failure, setFailure] = useState<{ text: string; cause?: unknown } | null>(null)
   const [result, setResult] = useState<YpAttendanceResultDto | null>(null)
-  const key = useRef(newIdempotencyKey())
+  // One key per session; choosing another session starts over (a kept key is never sent for it).
+  const roll = useSubmission()
   if (me?.role !== 'worker')
     return (
       <Page requireLogin title="名单与点名">
@@ -74,52 +74,63 @@ export default function WorkerAttendance() {
   const editable = state === 'new' || (state === 'correctable' && correcting)
   const marks = session ? { ...marksOf(confirmed, session), ...edits[session] } : {}
   const unmarked = confirmed.filter((r) => marks[r.enrollmentId] === undefined)
+  /** The roll call's failure: children left unmarked (said here), or the request's. */
+  const failure = roll.errors.marks
+    ? { text: roll.errors.marks }
+    : roll.failure
+      ? { text: roll.failure, cause: roll.cause }
+      : null
+  const clearFailure = () => {
+    roll.clearError('marks')
+    roll.clearFailure()
+  }
   const setMark = (id: string, present: boolean) => {
     if (!session) return
     setEdits({ ...edits, [session]: { ...edits[session], [id]: present } })
-    setFailure(null)
+    clearFailure()
   }
 
   const submit = async () => {
     if (!session) return
-    if (unmarked.length) {
-      setFailure({
-        text: `还有 ${unmarked.length} 个孩子没有点名：${unmarked.map((r) => r.childName).join('、')}。请为每个孩子选「到了」或「没到」`,
-      })
-      return
-    }
     const present = confirmed.filter((r) => marks[r.enrollmentId]).map((r) => r.enrollmentId)
     const absent = confirmed.filter((r) => !marks[r.enrollmentId]).map((r) => r.enrollmentId)
-    const q = await Taro.showModal({
-      title: state === 'new' ? '提交点名' : '提交更正',
-      content:
-        `到了 ${present.length} 人，没到 ${absent.length} 人。` +
-        (absent.length ? '没到的孩子各记一次未到课，家长会收到通知。' : '') +
-        `今天（${formatDateCn(d!.today)}）之内还可以更正，之后不能再改。`,
-      confirmText: '提交',
-      cancelText: '再看看',
-    })
-    if (!q.confirm) return
-    setBusy(true)
-    setFailure(null)
-    try {
-      const done = await takeYpAttendance(
-        courseId,
-        { sessionDate: session, presentEnrollmentIds: present, absentEnrollmentIds: absent },
-        key.current,
-      )
-      key.current = newIdempotencyKey()
-      setResult(done)
-      setCorrecting(false)
-      await data.reload()
-      setEdits({ ...edits, [session]: {} })
-    } catch (e) {
-      if (e instanceof ApiError && e.status >= 400 && e.status < 500) key.current = newIdempotencyKey()
-      setFailure({ text: errorMessage(e), cause: e })
-      if (e instanceof ApiError && e.status === 409) await data.reload()
-    } finally {
-      setBusy(false)
-    }
+    await roll.submit(
+      () => ({
+        marks: unmarked.length
+          ? `还有 ${unmarked.length} 个孩子没有点名：${unmarked.map((r) => r.childName).join('、')}。请为每个孩子选「到了」或「没到」`
+          : '',
+      }),
+      (key) =>
+        takeYpAttendance(
+          courseId,
+          { sessionDate: session, presentEnrollmentIds: present, absentEnrollmentIds: absent },
+          key,
+        ),
+      async (done) => {
+        setResult(done)
+        setCorrecting(false)
+        await data.reload()
+        setEdits({ ...edits, [session]: {} })
+      },
+      {
+        action: session,
+        confirm: async () =>
+          (
+            await Taro.showModal({
+              title: state === 'new' ? '提交点名' : '提交更正',
+              content:
+                `到了 ${present.length} 人，没到 ${absent.length} 人。` +
+                (absent.length ? '没到的孩子各记一次未到课，家长会收到通知。' : '') +
+                `今天（${formatDateCn(d!.today)}）之内还可以更正，之后不能再改。`,
+              confirmText: '提交',
+              cancelText: '再看看',
+            })
+          ).confirm,
+        failed: async (e) => {
+          if (e instanceof ApiError && e.status === 409) await data.reload()
+        },
+      },
+    )
   }
 
   return (
@@ -145,7 +156,7 @@ export default function WorkerAttendance() {
                 onChange={(v) => {
                   setDate(v)
                   setResult(null)
-                  setFailure(null)
+                  roll.startOver()
                   setCorrecting(false)
                 }}
                 options={past.map((s) => ({ value: s, label: formatDateCn(s) }))}
@@ -223,13 +234,13 @@ export default function WorkerAttendance() {
                           ...Object.fromEntries(unmarked.map((r) => [r.enrollmentId, true])),
                         },
                       })
-                      setFailure(null)
+                      clearFailure()
                     }}
                   >
                     其余都到了
                   </Button>
                 )}
-                <Button id="attendance-submit" loading={busy} onTap={submit}>
+                <Button id="attendance-submit" loading={roll.busy} onTap={submit}>
                   {state === 'new' ? '提交点名' : '提交更正'}
                 </Button>
               </View>
@@ -253,7 +264,7 @@ export default function WorkerAttendance() {
                 onTap={() => {
                   setCorrecting(false)
                   setEdits({ ...edits, [session]: {} })
-                  setFailure(null)
+                  clearFailure()
                 }}
               >
                 不更正了

@@ -1,5 +1,5 @@
 import { Page } from '@/ui/Page'
-import { PrivacyText } from './PrivacyText'
+import { PrivacyText } from '@/ui/PrivacyText'
 import { View } from '@tarojs/components'
 
 /** The privacy notice, reachable from "我的". */

@@ -1,6 +1,5 @@
 import { View } from '@tarojs/components'
-import Taro, { useDidShow } from '@tarojs/taro'
-import { useState } from 'react'
+import Taro from '@tarojs/taro'
 import { errorMessage, listPendingFamilyLinks, workerConfirmFamilyLink } from '@/api'
 import type { FamilyLinkDto } from '@/domain/shared/contracts'
 import { useSession } from '@/stores/session'
@@ -8,7 +7,8 @@ import { Button } from '@/ui/Button'
 import { Cell } from '@/ui/Cell'
 import { Page } from '@/ui/Page'
 import { takePhoto } from '@/ui/photo'
-import { Empty, ErrorNote, Section } from '@/ui/States'
+import { Empty, Loaded, Section } from '@/ui/States'
+import { useLoader } from '@/ui/useLoader'
 import { goHome, href, openPage } from '@/ui/nav'
 
 /** Each feature's worker pages (they live in the feature's subpackage). */
@@ -22,15 +22,7 @@ export const WORKER_ENTRIES = [
 /** Worker hub (community workers only): entries into the features' worker pages, and proxy authorisations. */
 export default function WorkerHub() {
   const me = useSession((s) => s.me)
-  const [pending, setPending] = useState<FamilyLinkDto[]>([])
-  const [error, setError] = useState<unknown>(null)
-  const load = () => {
-    setError(null)
-    listPendingFamilyLinks().then(setPending, setError)
-  }
-  useDidShow(() => {
-    if (me?.role === 'worker') load()
-  })
+  const pending = useLoader(async () => (me?.role === 'worker' ? listPendingFamilyLinks() : []))
 
   if (me?.role !== 'worker') {
     return (
@@ -45,7 +37,7 @@ export default function WorkerHub() {
       const { photoId } = await takePhoto()
       await workerConfirmFamilyLink(l.id, photoId)
       Taro.showToast({ title: '已确认', icon: 'success' })
-      load()
+      pending.reload()
     } catch (e) {
       Taro.showModal({
         title: '没有确认成功',
@@ -66,20 +58,22 @@ export default function WorkerHub() {
         ))}
       </Section>
       <Section title="代办授权核验">
-        {!!error && <ErrorNote text={errorMessage(error)} cause={error} onRetry={load} />}
-        {pending.length === 0 && !error && <Empty text="没有待核验的代办申请。" />}
-        {pending.map((l) => (
-          <View key={l.id} className="cell">
-            <View className="cell-main">
-              <View className="cell-title">
-                {l.proxy.name}（{l.relationship}）申请为 {l.principal.name} 代办
+        <Loaded of={pending} empty="没有待核验的代办申请。">
+          {(list) =>
+            list.map((l) => (
+              <View key={l.id} className="cell">
+                <View className="cell-main">
+                  <View className="cell-title">
+                    {l.proxy.name}（{l.relationship}）申请为 {l.principal.name} 代办
+                  </View>
+                  <Button kind="secondary" onTap={() => confirm(l)}>
+                    拍摄签字授权书并确认
+                  </Button>
+                </View>
               </View>
-              <Button kind="secondary" onTap={() => confirm(l)}>
-                拍摄签字授权书并确认
-              </Button>
-            </View>
-          </View>
-        ))}
+            ))
+          }
+        </Loaded>
       </Section>
     </Page>
   )

@@ -8,7 +8,7 @@ import { goBack, href, replacePage } from '@/ui/nav'
 import { Button } from '@/ui/Button'
 import { Options } from '@/ui/Options'
 import { Page } from '@/ui/Page'
-import { Empty, ErrorNote, Loading, Section } from '@/ui/States'
+import { Empty, ErrorNote, Loaded, Loading, Section } from '@/ui/States'
 import { useLoader } from '@/ui/useLoader'
 import { useSubmission } from '@/ui/useSubmission'
 
@@ -57,15 +57,14 @@ export default function Rooms() {
         <Empty
           text="请先完成实名认证，再绑定房屋。"
           action="去实名认证"
-          onAction={() => replacePage(href.realName())}
+          onAction={() => replacePage(href.account.realName())}
         />
       </Page>
     )
   }
   return (
     <Page requireLogin backTo={href.me()} title="绑定房屋">
-      {!rooms.data && !rooms.error && <Loading />}
-      {rooms.error && <ErrorNote text={rooms.error} cause={rooms.cause} onRetry={rooms.reload} />}
+      <Loaded of={rooms} />
       {rooms.data && (
         <Section title={me.community.name}>
           <Options
