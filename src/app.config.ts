@@ -27,6 +27,11 @@ export default defineAppConfig({
   },
   // H5 page transitions off in the test build so the browser tests never race an animation.
   ...(process.env.TARO_APP_TEST === '1' ? { animation: false } : {}),
+  // 朗读 on WeChat through the WechatSI plugin (微信同声传译), only when the build asks for it: the
+  // plugin must first be added to this mini-program's appid (设置 → 第三方设置 → 插件管理).
+  ...(process.env.TARO_ENV === 'weapp' && process.env.TARO_APP_WECHAT_SI === '1'
+    ? { plugins: { WechatSI: { version: '0.3.5', provider: 'wx069ba97219f66d99' } } }
+    : {}),
   lazyCodeLoading: 'requiredComponents',
   window: {
     backgroundTextStyle: 'light',

@@ -136,7 +136,7 @@ describe('H5 in Chromium: elder mode, double taps and read-aloud', () => {
     await context.close()
   })
 
-  it('朗读 without a Chinese voice says 此设备不支持朗读 and says nothing', async () => {
+  it('朗读 without a Chinese voice says 这部手机暂时不能朗读 and says nothing', async () => {
     const { context, page } = await openPhone(app.browser, app.url, `/${ONE}/checklist/index?event=newborn`)
     await page.addInitScript(() => {
       const w = window as any
@@ -160,7 +160,7 @@ describe('H5 in Chromium: elder mode, double taps and read-aloud', () => {
     await page.reload()
     await waitForRoute(page, `${ONE}/checklist/index`)
     await visiblePage(page).getByRole('button', { name: '朗读办事清单' }).click()
-    await page.locator('.taro__toast').getByText('此设备不支持朗读').waitFor()
+    await page.locator('.taro__toast').getByText('这部手机暂时不能朗读').waitFor()
     await screenshot(page, 'trial-read-aloud-no-voice')
     expect(await page.evaluate(() => (window as any).__spoken.length)).toBe(0)
     await context.close()

@@ -11,6 +11,7 @@ import { Field } from '@/ui/Field'
 import { Options } from '@/ui/Options'
 import { Page } from '@/ui/Page'
 import { Empty, ErrorNote, Loaded, Section } from '@/ui/States'
+import { ReadAloud } from '@/ui/ReadAloud'
 import { KV } from '@/packages/elevator/components/KV'
 import { useLoader } from '@/ui/useLoader'
 import { useSubmission } from '@/ui/useSubmission'
@@ -168,6 +169,18 @@ export default function BallotPage() {
             <View className="cell-note ev-row">
               全单元业主分摊合计 {formatFen(data.netCostFen)}。{data.note}
             </View>
+            <ReadAloud
+              id="read-share"
+              label="朗读分摊金额"
+              text={`${data.households
+                .map(
+                  (h) =>
+                    `${h.roomName}，${h.floor}层，需要分摊${formatFen(h.shareFen)}，另每年维护费约${formatFen(h.maintenanceShareFen)}。`,
+                )
+                .join(
+                  '',
+                )}全单元业主分摊合计${formatFen(data.netCostFen)}。${data.note}表决截止时间：${dateTimeOf(data.votingDeadline)}。`}
+            />
             <Button kind="secondary" id="ballot-cost" onTap={() => openPage(href.elevator.cost({ id }))}>
               查看各户分摊表
             </Button>

@@ -7,6 +7,7 @@ import {
   getElevatorPetition,
 } from '@/api/endpoints/elevator'
 import { formatFen } from '@/domain/shared/money'
+import { ReadAloud } from '@/ui/ReadAloud'
 import { Button } from '@/ui/Button'
 import { Page, PageTitle } from '@/ui/Page'
 import { ErrorNote, Loaded, Section } from '@/ui/States'
@@ -106,6 +107,11 @@ export default function PetitionPage() {
               </View>
               <View className="ev-row cell-title">{p.result.summary}</View>
               <KV label="公布日期" value={dateOf(p.result.publishedAt)} id="result-date" />
+              <ReadAloud
+                id="read-result"
+                label="朗读表决结果"
+                text={`表决结果：${p.result.approved ? '表决通过' : '表决未通过'}。${p.result.summary}公布日期：${dateOf(p.result.publishedAt)}。`}
+              />
             </Section>
           )}
 

@@ -3,7 +3,7 @@ import { deriveChecklist, effectiveAnswers, materialsToBring } from '@/domain/on
 import { Button } from '@/ui/Button'
 import { Page } from '@/ui/Page'
 import { Empty, ErrorNote, Loading, Section } from '@/ui/States'
-import { ReadAloud } from '@/packages/one-thing/components/ReadAloud'
+import { ReadAloud } from '@/ui/ReadAloud'
 import { useEventProgress } from '@/packages/one-thing/components/useEventProgress'
 import '@/packages/one-thing/feature.css'
 import { href, openPage } from '@/ui/nav'

@@ -15,7 +15,7 @@ import { Page } from '@/ui/Page'
 import { Empty, ErrorNote, Loading, Section } from '@/ui/States'
 import { tappable } from '@/ui/tappable'
 import { GuestNotice } from '@/packages/one-thing/components/GuestNotice'
-import { ReadAloud } from '@/packages/one-thing/components/ReadAloud'
+import { ReadAloud } from '@/ui/ReadAloud'
 import { useEventProgress } from '@/packages/one-thing/components/useEventProgress'
 import { CHANNEL_CN, daysLeftText } from '@/packages/one-thing/lib'
 import '@/packages/one-thing/feature.css'
@@ -229,7 +229,7 @@ export default function Checklist() {
       </View>
       {saveError && failedIds.length === 0 && <ErrorNote text={saveError} cause={saveCause} onRetry={retry} />}
       {guest && <GuestNotice />}
-      <ReadAloud text={speechOf(event, groups, savedTicked, deadlines)} />
+      <ReadAloud text={speechOf(event, groups, savedTicked, deadlines)} label="朗读办事清单" />
       {deadlines.length > 0 && (
         <Section title="办理期限（法律规定）" id="deadlines">
           {deadlines.map((d) => (
