@@ -120,6 +120,11 @@ export class CoreRepository {
     return this.users.find({ where: { deletedAt: null, rank: { lt: PERSONA_RANK_LIMIT } }, order: [['rank', 'asc']] })
   }
 
+  /** The live residents (not workers) of a community, by id. */
+  residentsOf(communityId: string): Promise<User[]> {
+    return this.users.find({ where: { communityId, role: 'resident', deletedAt: null }, order: [['id', 'asc']] })
+  }
+
   /** The live community workers of a community, by id. */
   workersOf(communityId: string): Promise<User[]> {
     return this.users.find({ where: { communityId, role: 'worker', deletedAt: null }, order: [] })

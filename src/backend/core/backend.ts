@@ -6,7 +6,6 @@
  */
 import { DomainError } from '@/domain/shared/errors'
 import { sha256Hex } from '@/domain/shared/hash'
-import { maskIdNumbersIn } from '@/domain/shared/residentId'
 import { beijingIso } from '@/domain/shared/time'
 import type { User } from '../model'
 import { CoreRepository } from '../repository'
@@ -27,6 +26,7 @@ import {
   type BackendResponse,
 } from './http'
 import { newId } from './ids'
+import { insertMessage } from './notifier'
 import { checkRateLimits, memoryRateCounter, type RateCounter, type RateLimits } from './rate-limits'
 import {
   maskTypedIdNumbers,
@@ -393,16 +393,7 @@ export class Backend {
       principal: principal!,
       token,
       notify: async (userId, title, body, link, ref) => {
-        // No message ever carries an ID number in full, whatever text it was built from.
-        await tx.core.messages.insert({
-          id: newId('msg'),
-          userId,
-          title: maskIdNumbersIn(title),
-          body: maskIdNumbersIn(body),
-          link: link && maskIdNumbersIn(link),
-          ref,
-          createdAt: nowIso,
-        })
+        await insertMessage(tx.core, { userId, title, body, link, ref }, nowIso)
       },
       resolveMessages: async (userId, ref) => {
         for (const m of await tx.core.unreadMessagesAbout(userId, ref))

@@ -1,5 +1,6 @@
 /** The user's own data: profile, privacy consent, real-name binding, rooms, export, account deletion. */
 import * as v from 'valibot'
+import { href } from '@/domain/routes'
 import { ROOM_ROLES } from '@/domain/shared/values'
 import { maskResidentId, normalizeResidentId, parseResidentId } from '@/domain/shared/residentId'
 import { beijingDate, beijingIso, formatDateCn } from '@/domain/shared/time'
@@ -166,6 +167,15 @@ export const meRoutes = (
         ? { ...base, role: 'owner' as const, area: record!.area, verified: true }
         : { ...base, role: body.role, verified: false }
       await tx.core.roomBindings.insert(binding)
+      const label = await tx.core.roomLabel(room.id)
+      await ctx.notify(
+        user.id,
+        '房屋已绑定',
+        binding.verified
+          ? `${label}已绑定，已按房产登记核验为业主，可以参加本楼的加装电梯表决。`
+          : `${label}已绑定（${binding.role === 'tenant' ? '租户' : '家属'}），社区核验后可以代表本户办理相关事务。`,
+        href.rooms(),
+      )
       return roomBindingDto(tx.core, binding)
     },
   }),
