@@ -264,7 +264,8 @@ function accessLines(log: readonly PiiAccess[]): string[] {
 
 /**
  * Erases a deleted account's core personal records (PIPL art. 47): room bindings, sessions, family
- * links either way (with a signed authorisation photo), messages, rate-limit counters, kept idempotent
+ * links either way (with a signed authorisation photo), messages, reminders sent and message settings,
+ * rate-limit counters, kept idempotent
  * responses (they hold copies of answers such as the profile). The features erase theirs with their
  * own hooks; records that other people or public funds rely on stay, under the now anonymous user id.
  */
@@ -283,6 +284,8 @@ async function eraseRecordsOf(tx: Tx, user: User): Promise<void> {
   ) {
     for (const m of page) await core.messages.remove(m.id)
   }
+  for (const r of await core.remindersSentTo(user.id)) await core.remindersSent.remove(r.id)
+  if (await core.messageSettings.get(user.id)) await core.messageSettings.remove(user.id)
   for (const a of await core.attemptsOfKey(`real-name:${user.id}`)) await core.attempts.remove(a.id)
   for (const r of await core.idempotencyOf(user.id)) await core.idempotency.remove(r.id)
 }
