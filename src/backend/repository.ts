@@ -128,6 +128,11 @@ export class CoreRepository {
     return this.users.find({ where: { deletedAt: null, rank: { lt: PERSONA_RANK_LIMIT } }, order: [['rank', 'asc']] })
   }
 
+  /** Every community, by id (the reminder job). */
+  allCommunities(): Promise<Community[]> {
+    return this.communities.find({ where: {}, order: [['id', 'asc']] })
+  }
+
   /** The live residents (not workers) of a community, by id. */
   residentsOf(communityId: string): Promise<User[]> {
     return this.users.find({ where: { communityId, role: 'resident', deletedAt: null }, order: [['id', 'asc']] })

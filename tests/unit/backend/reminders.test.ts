@@ -89,4 +89,77 @@ describe.each(TRANSPORTS)('scheduled reminders (%s)', (_name, make) => {
       expect(await titled('u-chen', '青少年宫名额快到期了')).toEqual([])
     })
   })
+
+  it('vote closing in 2 days: each owner not yet voted, and the initiators with the count; once', async () => {
+    const liu = await as('u-liu')
+    const r = await c.call('POST', '/api/elevator/petitions', {
+      token: liu,
+      body: {
+        roomId: 'r-zpq-3-1-701',
+        coInitiatorRoomIds: ['r-zpq-3-1-702', 'r-zpq-3-1-602'],
+        elevatorPosition: '单元南侧外墙，半层入户',
+        budgetFen: 54_000_000,
+        subsidiesFen: 20_000_000,
+        yearlyMaintenanceFen: 1_500_000,
+        votingDeadline: '2026-03-16T20:00:00+08:00',
+      },
+    })
+    expect(r.status).toBe(200)
+    for (const u of ['u-jiang', 'u-zhou'])
+      await c.call('POST', `/api/elevator/petitions/${r.body.id}/confirm`, { token: await as(u) })
+    await moveTo('2026-03-14T19:50')
+    expect(await titled('u-zhang', '加装电梯表决快截止了')).toEqual([])
+    await moveTo('2026-03-14T20:00')
+    const [owner] = await titled('u-zhang', '加装电梯表决快截止了')
+    expect(owner).toMatchObject({ link: expect.stringContaining(r.body.id) })
+    expect(owner.body).toContain('2026年3月16日')
+    const [starter] = await titled('u-liu', '还有住户没有表决')
+    expect(starter.body).toMatch(/还有 \d+ 户没有表决/)
+    expect(await titled('u-jiang', '还有住户没有表决')).toHaveLength(1)
+    await moveTo('2026-03-15T09:00')
+    expect(await titled('u-zhang', '加装电梯表决快截止了')).toHaveLength(1)
+  })
+
+  it('legal deadline: 7 days before at 09:00, and the day after it passed; both once', async () => {
+    const wang = await as('u-wang')
+    await c.call('POST', '/api/me/privacy', { token: wang, body: { accepted: true } })
+    const saved = await c.call('PUT', '/api/one-thing/progress/newborn', {
+      token: wang,
+      body: {
+        answers: { birthDate: '2026-02-28', parents: 'married' },
+        ticked: [],
+        deadlines: [{ label: '出生登记', dueDate: '2026-03-31', source: '户口登记条例第七条' }],
+      },
+    })
+    expect(saved.status).toBe(200)
+    await moveTo('2026-03-24T08:50')
+    expect(await titled('u-wang', '办理期限还有 7 天')).toEqual([])
+    await moveTo('2026-03-24T09:00')
+    const [near] = await titled('u-wang', '办理期限还有 7 天')
+    expect(near).toMatchObject({ link: '/packages/one-thing/pages/checklist/index?event=newborn' })
+    expect(near.body).toContain('2026年3月31日')
+    await moveTo('2026-04-01T09:00')
+    await moveTo('2026-04-01T10:00')
+    expect(await titled('u-wang', '办理期限已过')).toHaveLength(1)
+    expect(await titled('u-wang', '办理期限还有 7 天')).toHaveLength(1)
+  })
+
+  it('care card: the credit of the month on the 1st, and a delivered service not rated after 2 days', async () => {
+    await moveTo('2026-03-03T12:00')
+    const [order] = await c.backend.inspect('care_orders', { holderId: 'u-xs0', status: 'booked' })
+    const done = await c.call('POST', `/api/worker/care-card/orders/${order.id}/deliver`, { token: await as('u-sun') })
+    expect(done.body.status).toBe('delivered')
+    await moveTo('2026-03-05T11:50')
+    expect(await titled('u-xs0', '服务还没有评价')).toEqual([])
+    await moveTo('2026-03-05T12:00')
+    expect(await titled('u-xs0', '服务还没有评价')).toEqual([
+      expect.objectContaining({ link: `/packages/care-card/pages/order/index?id=${order.id}` }),
+    ])
+    await moveTo('2026-04-01T08:50')
+    expect(await titled('u-xs0', '爱心卡本月额度已到账')).toEqual([])
+    await moveTo('2026-04-01T09:00')
+    const [credit] = await titled('u-xs0', '爱心卡本月额度已到账')
+    expect(credit.body).toContain('¥300.00')
+    expect(await titled('u-xs0', '服务还没有评价')).toHaveLength(1)
+  })
 })

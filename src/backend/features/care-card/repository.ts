@@ -187,6 +187,16 @@ export class CareCardRepository {
     return this.orders.find({ where, order: [['startAt', 'asc']] })
   }
 
+  /** Every card, by id (the reminder job). */
+  allCards(): Promise<CareCardRecord[]> {
+    return this.cards.find({ where: {}, order: [['id', 'asc']] })
+  }
+
+  /** A community's delivered orders not yet rated, earliest delivery first (the reminder job). */
+  unratedOf(communityId: string): Promise<CareOrder[]> {
+    return this.orders.find({ where: { communityId, status: 'delivered' }, order: [['deliveredAt', 'asc']] })
+  }
+
   // Call-back tasks
 
   /** A community's call-back tasks, with `status` when given, earliest due first. */
