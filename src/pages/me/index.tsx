@@ -154,6 +154,7 @@ export default function Me() {
 
       <Section title="设置">
         <SwitchRow id="me-elder-switch" title="长辈模式" note="字更大、按钮更大" on={elder} onChange={setElderMode} />
+        <Cell id="go-message-settings" title="消息设置" onTap={() => openPage(href.settings.messages())} />
         <Cell title="隐私说明" onTap={() => openPage(href.privacy())} />
         <Cell id="go-export" title="导出我的数据" onTap={() => openPage(href.settings.export())} />
         {me.role === 'worker' && (
