@@ -151,6 +151,11 @@ export class CareCardRepository {
     })
   }
 
+  /** A holder's delivered orders not yet rated, earliest delivery first (home's to-dos). */
+  unratedOfHolder(holderId: string): Promise<CareOrder[]> {
+    return this.orders.find({ where: { holderId, status: 'delivered' }, order: [['deliveredAt', 'asc']] })
+  }
+
   /** A holder's order taking a place in a slot (not cancelled), or undefined. */
   holderOrderInSlot(holderId: string, slotId: string): Promise<CareOrder | undefined> {
     return this.orders.first({

@@ -3,6 +3,7 @@
  * window appointments at service halls. Registered with the core in `src/backend/index.ts`.
  */
 import { oneThingReminders } from './reminders'
+import { oneThingTodos } from './todos'
 import type { Feature, V2Collections } from '@/backend/core/feature'
 import type { OneThingAppointment, OneThingProgress, ServiceHall } from './model'
 import { OneThingRepository } from './repository'
@@ -17,6 +18,7 @@ export const oneThingFeature: Feature<'oneThing'> = {
   tables: ONE_THING_TABLES,
   repository: (tables) => new OneThingRepository(tables),
   routes: oneThingRoutes,
+  todos: oneThingTodos,
   reminders: oneThingReminders,
   seed: () => seedOneThing(),
   fromV2: (old: V2Collections) => ({
