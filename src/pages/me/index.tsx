@@ -7,6 +7,7 @@ import { useSession } from '@/stores/session'
 import { setElderMode, useElderMode } from '@/stores/settings'
 import { Button } from '@/ui/Button'
 import { Cell } from '@/ui/Cell'
+import { useUnreadBadge } from '@/ui/useUnreadBadge'
 import { Page } from '@/ui/Page'
 import { ErrorNote, Section } from '@/ui/States'
 import { SwitchRow } from '@/ui/Switch'
@@ -21,6 +22,7 @@ export default function Me() {
   const setActingFor = useSession((s) => s.setActingFor)
   const links = useFamily((s) => s.links)
   const elder = useElderMode()
+  useUnreadBadge()
   useDidShow(() => {
     if (!useSession.getState().token) return
     useSession
