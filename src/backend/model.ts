@@ -120,6 +120,26 @@ export interface Message {
 }
 
 /**
+ * A scheduled reminder that went out: one per (kind, what it is about, person), `id` is
+ * `<kind>:<ref>:<userId>`, so it is sent once however many processes run the job.
+ */
+export interface ReminderSent {
+  id: string
+  kind: string
+  ref: string
+  userId: string
+  sentAt: string
+}
+
+/** A person's message settings (我的 → 消息设置): the reminder kinds they turned off. */
+export interface MessageSettings {
+  userId: string
+  /** `ReminderKind`s turned off. */
+  muted: string[]
+  updatedAt: string
+}
+
+/**
  * A kept answer to a write with an idempotency key, per user and key (`id` is `<userId>:<key>`), so a
  * retry replays it instead of writing twice. Kept at least 24 hours.
  */

@@ -11,10 +11,12 @@ import type {
   FamilyLink,
   IdempotencyRecord,
   Message,
+  MessageSettings,
   Photo,
   PiiAccess,
   PropertyRecord,
   RegisterPerson,
+  ReminderSent,
   Room,
   RoomBinding,
   Session,
@@ -29,10 +31,12 @@ import {
   familyLinksTable,
   idempotencyTable,
   messagesTable,
+  messageSettingsTable,
   photosTable,
   piiAccessLogTable,
   populationRegisterTable,
   propertyRegisterTable,
+  remindersSentTable,
   roomBindingsTable,
   roomsTable,
   sessionsTable,
@@ -72,6 +76,8 @@ export class CoreRepository {
   readonly attempts: Table<Attempt>
   readonly piiAccessLog: Table<PiiAccess>
   readonly photos: Table<Photo>
+  readonly remindersSent: Table<ReminderSent>
+  readonly messageSettings: Table<MessageSettings>
 
   constructor(readonly tables: Tables) {
     this.settings = tables.of(settingsTable)
@@ -90,6 +96,8 @@ export class CoreRepository {
     this.attempts = tables.of(attemptsTable)
     this.piiAccessLog = tables.of(piiAccessLogTable)
     this.photos = tables.of(photosTable)
+    this.remindersSent = tables.of(remindersSentTable)
+    this.messageSettings = tables.of(messageSettingsTable)
   }
 
   /** Photos and other images of this transaction. */
@@ -118,6 +126,16 @@ export class CoreRepository {
   /** Live demo personas (rank below 1000) for the demo login, by rank then id. */
   personas(): Promise<User[]> {
     return this.users.find({ where: { deletedAt: null, rank: { lt: PERSONA_RANK_LIMIT } }, order: [['rank', 'asc']] })
+  }
+
+  /** Every community, by id (the reminder job). */
+  allCommunities(): Promise<Community[]> {
+    return this.communities.find({ where: {}, order: [['id', 'asc']] })
+  }
+
+  /** The live residents (not workers) of a community, by id. */
+  residentsOf(communityId: string): Promise<User[]> {
+    return this.users.find({ where: { communityId, role: 'resident', deletedAt: null }, order: [['id', 'asc']] })
   }
 
   /** The live community workers of a community, by id. */
@@ -248,6 +266,16 @@ export class CoreRepository {
   /** A user's unread messages about `ref` (what they ask the user to act on), oldest first. */
   unreadMessagesAbout(userId: string, ref: string): Promise<Message[]> {
     return this.messages.find({ where: { userId, ref, readAt: null }, order: [['createdAt', 'asc']] })
+  }
+
+  /** The scheduled reminders sent to a user, oldest first (account deletion). */
+  remindersSentTo(userId: string): Promise<ReminderSent[]> {
+    return this.remindersSent.find({ where: { userId }, order: [['sentAt', 'asc']] })
+  }
+
+  /** The reminder kinds a user turned off (none when they never changed a setting). */
+  async mutedKinds(userId: string): Promise<string[]> {
+    return (await this.messageSettings.get(userId))?.muted ?? []
   }
 
   // Rate limits and idempotency

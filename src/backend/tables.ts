@@ -7,10 +7,12 @@ import type {
   FamilyLink,
   IdempotencyRecord,
   Message,
+  MessageSettings,
   Photo,
   PiiAccess,
   PropertyRecord,
   RegisterPerson,
+  ReminderSent,
   Room,
   RoomBinding,
   Session,
@@ -209,6 +211,22 @@ export const photosTable = table<Photo>({
   lookups: [['attachedTo']],
 })
 
+/** Scheduled reminders sent, one row per (kind, ref, user): each goes out once (`core/reminders.ts`). */
+export const remindersSentTable = table<ReminderSent>({
+  name: 'reminders_sent',
+  key: 'id',
+  columns: { id: 'text', kind: 'text', ref: 'text', userId: 'text', sentAt: 'timestamptz' },
+  lookups: [['userId']],
+})
+
+/** Message settings per person: the reminder kinds they turned off. */
+export const messageSettingsTable = table<MessageSettings>({
+  name: 'message_settings',
+  key: 'userId',
+  columns: { userId: 'text', muted: 'jsonb', updatedAt: 'timestamptz' },
+  lookups: [],
+})
+
 /** Every core table, in the order rows may be inserted (referenced tables first). */
 export const CORE_TABLES = [
   settingsTable,
@@ -227,4 +245,6 @@ export const CORE_TABLES = [
   attemptsTable,
   piiAccessLogTable,
   photosTable,
+  remindersSentTable,
+  messageSettingsTable,
 ] as const

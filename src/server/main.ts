@@ -26,6 +26,11 @@ import type { SqlStore } from './sql-store'
 const SWEEP_EVERY_MS = 3600_000
 /** How often the data folder's files are set back to 0600 (PGlite creates its files 0666). */
 const RESTRICT_EVERY_MS = 5 * 60_000
+/**
+ * How often the reminder job runs on a timer besides after requests (its own throttle keeps it to one
+ * run per 10 minutes of mock time; several processes are safe: each reminder is sent once).
+ */
+const REMIND_EVERY_MS = 5 * 60_000
 
 /**
  * Opens the database (taking PGlite's folder lock), migrates, and listens. Resolves with a stop function
@@ -91,11 +96,20 @@ export async function startServer(config: ServerConfig): Promise<{ url: string; 
   restrict()
   const modes = setInterval(restrict, RESTRICT_EVERY_MS)
   modes.unref()
+  const remind = setInterval(
+    () =>
+      void backend
+        .runReminders()
+        .catch((e) => console.error('server: the reminder job failed, it runs again later', e)),
+    REMIND_EVERY_MS,
+  )
+  remind.unref()
   return {
     url,
     stop: async () => {
       clearInterval(sweep)
       clearInterval(modes)
+      clearInterval(remind)
       const cutOff = setTimeout(() => app.server.closeAllConnections(), config.shutdownGraceMs)
       await app.close()
       clearTimeout(cutOff)

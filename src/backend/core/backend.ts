@@ -6,7 +6,6 @@
  */
 import { DomainError } from '@/domain/shared/errors'
 import { sha256Hex } from '@/domain/shared/hash'
-import { maskIdNumbersIn } from '@/domain/shared/residentId'
 import { beijingIso } from '@/domain/shared/time'
 import type { User } from '../model'
 import { CoreRepository } from '../repository'
@@ -27,6 +26,8 @@ import {
   type BackendResponse,
 } from './http'
 import { newId } from './ids'
+import { insertMessage } from './notifier'
+import { sendDueReminders } from './reminders'
 import { checkRateLimits, memoryRateCounter, type RateCounter, type RateLimits } from './rate-limits'
 import {
   maskTypedIdNumbers,
@@ -67,6 +68,8 @@ const IDEMPOTENCY_KEEP_MS = 48 * 3600_000
 /** How long an uploaded photo may wait for the submission that attaches it (a day: a form filled slowly). */
 const PENDING_PHOTO_KEEP_MS = 24 * 3600_000
 const PURGE_EVERY_MS = 10 * 60_000
+/** The reminder job runs at most this often (mock time), and again whenever mock time moves back. */
+const REMIND_EVERY_MS = 10 * 60_000
 const PURGE_BATCH = 200
 
 /**
@@ -108,6 +111,7 @@ export class Backend {
   /** The offset as last read from or saved to the store. */
   private syncedOffsetMs = 0
   private lastPurgeMs = 0
+  private lastRemindMs = Number.NEGATIVE_INFINITY
   private ready: Promise<void> | null = null
   private readonly rateCounter: RateCounter
 
@@ -293,6 +297,7 @@ export class Backend {
       })
       if (resetAfter) await this.reset()
       await this.purgeIdempotency()
+      await this.remindQuietly()
       return response
     } catch (e) {
       if (failureWork.length) {
@@ -393,16 +398,7 @@ export class Backend {
       principal: principal!,
       token,
       notify: async (userId, title, body, link, ref) => {
-        // No message ever carries an ID number in full, whatever text it was built from.
-        await tx.core.messages.insert({
-          id: newId('msg'),
-          userId,
-          title: maskIdNumbersIn(title),
-          body: maskIdNumbersIn(body),
-          link: link && maskIdNumbersIn(link),
-          ref,
-          createdAt: nowIso,
-        })
+        await insertMessage(tx.core, { userId, title, body, link, ref }, nowIso)
       },
       resolveMessages: async (userId, ref) => {
         for (const m of await tx.core.unreadMessagesAbout(userId, ref))
@@ -459,6 +455,36 @@ export class Backend {
     if (!linked || !principal || principal.deletedAt)
       throw forbidden('您还没有获得对方的代办授权，或授权已撤销', 'NOT_A_PROXY')
     return principal
+  }
+
+  /**
+   * Sends the scheduled reminders due now (mock time): at most every 10 minutes of mock time, and
+   * whenever mock time moved back; `force` runs it regardless (the server's timer, tests). Returns how
+   * many were sent. @throws what the store throws
+   */
+  async runReminders(force = false): Promise<number> {
+    await this.start()
+    await this.saveMovedClock()
+    const s = await this.store.transaction((t) => new CoreRepository(t).demoSettings())
+    this.adoptStoredOffset(this.options.production ? 0 : s.clockOffsetMs)
+    return this.remind(force)
+  }
+
+  private async remind(force: boolean): Promise<number> {
+    const now = this.clock.now()
+    if (!force && now - this.lastRemindMs < REMIND_EVERY_MS && now >= this.lastRemindMs) return 0
+    this.lastRemindMs = now
+    const providers = this.options.features.flatMap((f) => (f.reminders ? [f.reminders] : []))
+    return sendDueReminders((work) => this.run(work), providers, now)
+  }
+
+  /** The reminder job after a request (clock already read): its failure never fails the request. */
+  private async remindQuietly(): Promise<void> {
+    try {
+      await this.remind(false)
+    } catch (e) {
+      console.error('backend: the reminder job failed, it will run again', e)
+    }
   }
 
   /**

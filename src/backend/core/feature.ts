@@ -5,6 +5,7 @@
 import type { TableSpec } from './data/spec'
 import type { Rows, Tables } from './data/store'
 import type { AccountDeletionHook, FeatureRepositories, Route, RouteContext, TodoProvider } from './router'
+import type { ReminderProvider } from './reminders'
 import type { CoreSeed } from '../seed'
 
 /** Collections as schema v2 stored them (`mc:db:<name>` → parsed JSON), for the migration to tables. */
@@ -28,4 +29,6 @@ export interface Feature<K extends keyof FeatureRepositories = keyof FeatureRepo
   erase?(ctx: RouteContext, userId: string): Promise<void>
   /** What waits for a user with a deadline (home's "我的待办"), read-only. */
   readonly todos?: TodoProvider
+  /** Its scheduled reminders (`core/reminders.ts`): what may be reminded now, read-only. */
+  readonly reminders?: ReminderProvider
 }

@@ -1,5 +1,6 @@
 /** The user's own data: profile, privacy consent, real-name binding, rooms, export, account deletion. */
 import * as v from 'valibot'
+import { href } from '@/domain/routes'
 import { ROOM_ROLES } from '@/domain/shared/values'
 import { maskResidentId, normalizeResidentId, parseResidentId } from '@/domain/shared/residentId'
 import { beijingDate, beijingIso, formatDateCn } from '@/domain/shared/time'
@@ -166,6 +167,15 @@ export const meRoutes = (
         ? { ...base, role: 'owner' as const, area: record!.area, verified: true }
         : { ...base, role: body.role, verified: false }
       await tx.core.roomBindings.insert(binding)
+      const label = await tx.core.roomLabel(room.id)
+      await ctx.notify(
+        user.id,
+        '房屋已绑定',
+        binding.verified
+          ? `${label}已绑定，已按房产登记核验为业主，可以参加本楼的加装电梯表决。`
+          : `${label}已绑定（${binding.role === 'tenant' ? '租户' : '家属'}），社区核验后可以代表本户办理相关事务。`,
+        href.account.rooms(),
+      )
       return roomBindingDto(tx.core, binding)
     },
   }),
@@ -254,7 +264,8 @@ function accessLines(log: readonly PiiAccess[]): string[] {
 
 /**
  * Erases a deleted account's core personal records (PIPL art. 47): room bindings, sessions, family
- * links either way (with a signed authorisation photo), messages, rate-limit counters, kept idempotent
+ * links either way (with a signed authorisation photo), messages, reminders sent and message settings,
+ * rate-limit counters, kept idempotent
  * responses (they hold copies of answers such as the profile). The features erase theirs with their
  * own hooks; records that other people or public funds rely on stay, under the now anonymous user id.
  */
@@ -273,6 +284,8 @@ async function eraseRecordsOf(tx: Tx, user: User): Promise<void> {
   ) {
     for (const m of page) await core.messages.remove(m.id)
   }
+  for (const r of await core.remindersSentTo(user.id)) await core.remindersSent.remove(r.id)
+  if (await core.messageSettings.get(user.id)) await core.messageSettings.remove(user.id)
   for (const a of await core.attemptsOfKey(`real-name:${user.id}`)) await core.attempts.remove(a.id)
   for (const r of await core.idempotencyOf(user.id)) await core.idempotency.remove(r.id)
 }

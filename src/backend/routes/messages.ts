@@ -1,10 +1,40 @@
-/** Notices for the user: a page at a time (newest first), unread count, mark read. */
+/** Notices for the user: a page at a time (newest first), unread count, mark read; 消息设置 (reminder kinds on/off). */
 import * as v from 'valibot'
 import { notFound } from '../core/http'
-import { route, type Route } from '../core/router'
+import { route, type Route, type Tx } from '../core/router'
 import { messageDto } from './views'
+import { REMINDER_KIND_LABELS, REMINDER_KINDS } from '@/domain/shared/reminders'
+import type { MessageSettingsDto } from '@/domain/shared/contracts'
+
+/** A user's message settings: every reminder kind, on unless they turned it off. */
+async function settingsDto(tx: Tx, userId: string): Promise<MessageSettingsDto> {
+  const muted = await tx.core.mutedKinds(userId)
+  return {
+    kinds: REMINDER_KINDS.map((kind) => ({ kind, label: REMINDER_KIND_LABELS[kind], on: !muted.includes(kind) })),
+  }
+}
 
 export const messageRoutes: Route[] = [
+  route({
+    method: 'GET',
+    path: '/api/me/message-settings',
+    access: 'user',
+    handler: async ({ tx, user }) => settingsDto(tx, user.id),
+  }),
+  route({
+    method: 'PUT',
+    path: '/api/me/message-settings',
+    access: 'user',
+    input: v.object({
+      muted: v.pipe(v.array(v.picklist(REMINDER_KINDS, '没有这种提醒')), v.maxLength(REMINDER_KINDS.length)),
+    }),
+    handler: async ({ tx, user, body, nowIso }) => {
+      const row = { userId: user.id, muted: [...new Set(body.muted)], updatedAt: nowIso }
+      if (await tx.core.messageSettings.get(user.id, { lock: true })) await tx.core.messageSettings.update(user.id, row)
+      else await tx.core.messageSettings.insert(row)
+      return settingsDto(tx, user.id)
+    },
+  }),
   route({
     method: 'GET',
     path: '/api/messages',

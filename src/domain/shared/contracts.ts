@@ -3,6 +3,7 @@
  * endpoints so both sides agree. Types only. Dates are ISO instants with +08:00; areas in m².
  * ID numbers never travel unmasked except in the owner's own data export.
  */
+import type { ReminderKind } from './reminders'
 import type { RoomRole } from './values'
 
 /** A demo account on the mock WeChat login. */
@@ -82,6 +83,11 @@ export interface TodoDto {
   note: string
   link: string
   dueAt: string
+}
+
+/** 我的 → 消息设置: every reminder kind with what it reminds of and whether it is on. */
+export interface MessageSettingsDto {
+  kinds: { kind: ReminderKind; label: string; on: boolean }[]
 }
 
 export interface MessageDto {

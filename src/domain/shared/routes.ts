@@ -81,4 +81,5 @@ const settings = pagesUnder('packages/settings')
 export const settingsRoutes = {
   dev: settings('pages/dev/index'),
   export: settings('pages/export/index'),
+  messages: settings('pages/messages/index'),
 }

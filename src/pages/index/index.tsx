@@ -1,5 +1,5 @@
 import { View } from '@tarojs/components'
-import Taro, { useDidShow } from '@tarojs/taro'
+import { useDidShow } from '@tarojs/taro'
 import { useFamily, pendingForMe } from '@/stores/family'
 import { useMessages } from '@/stores/messages'
 import { useSession } from '@/stores/session'
@@ -12,6 +12,7 @@ import { Page, PageTitle } from '@/ui/Page'
 import { Section } from '@/ui/States'
 import { SwitchRow } from '@/ui/Switch'
 import { tappable } from '@/ui/tappable'
+import { useUnreadBadge } from '@/ui/useUnreadBadge'
 import { SERVICES } from './services'
 import { href, openLink, openPage } from '@/ui/nav'
 
@@ -37,18 +38,11 @@ export default function Home() {
 
   /** The to-dos: unread messages, family requests waiting for this person, things due by a deadline. */
   const loadTodos = () => {
-    useMessages
-      .getState()
-      .refreshUnread()
-      .then((n) => {
-        if (process.env.TARO_ENV === 'weapp') {
-          if (n > 0) Taro.setTabBarBadge({ index: 1, text: String(Math.min(n, 99)) }).catch(() => {})
-          else Taro.removeTabBarBadge({ index: 1 }).catch(() => {})
-        }
-      })
+    void useMessages.getState().refreshUnread()
     useFamily.getState().load()
     useTodos.getState().load()
   }
+  useUnreadBadge()
   useDidShow(() => {
     if (!useSession.getState().token) return
     useSession

@@ -7,6 +7,7 @@ import { useSession } from '@/stores/session'
 import { setElderMode, useElderMode } from '@/stores/settings'
 import { Button } from '@/ui/Button'
 import { Cell } from '@/ui/Cell'
+import { useUnreadBadge } from '@/ui/useUnreadBadge'
 import { Page } from '@/ui/Page'
 import { ErrorNote, Section } from '@/ui/States'
 import { SwitchRow } from '@/ui/Switch'
@@ -21,6 +22,7 @@ export default function Me() {
   const setActingFor = useSession((s) => s.setActingFor)
   const links = useFamily((s) => s.links)
   const elder = useElderMode()
+  useUnreadBadge()
   useDidShow(() => {
     if (!useSession.getState().token) return
     useSession
@@ -154,6 +156,7 @@ export default function Me() {
 
       <Section title="设置">
         <SwitchRow id="me-elder-switch" title="长辈模式" note="字更大、按钮更大" on={elder} onChange={setElderMode} />
+        <Cell id="go-message-settings" title="消息设置" onTap={() => openPage(href.settings.messages())} />
         <Cell title="隐私说明" onTap={() => openPage(href.account.privacy())} />
         <Cell id="go-export" title="导出我的数据" onTap={() => openPage(href.settings.export())} />
         {me.role === 'worker' && (

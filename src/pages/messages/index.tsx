@@ -4,6 +4,7 @@ import { useState } from 'react'
 import { formatDateCn, beijingDate } from '@/domain/shared/time'
 import { useMessages } from '@/stores/messages'
 import { Button } from '@/ui/Button'
+import { useUnreadBadge } from '@/ui/useUnreadBadge'
 import { Page } from '@/ui/Page'
 import { partFailureText } from '@/ui/Part'
 import { Empty, ErrorNote, Loading } from '@/ui/States'
@@ -14,6 +15,7 @@ import { openLink } from '@/ui/nav'
 export default function Messages() {
   const { items, status, cause, nextCursor, unread, load, loadMore, loadingMore, moreCause, markRead } = useMessages()
   const [open, setOpen] = useState<string | null>(null)
+  useUnreadBadge()
   useDidShow(() => {
     load()
   })

@@ -46,6 +46,8 @@ const EXPECT: Record<string, [Kind, Obj?]> = {
   'POST /api/auth/logout': ['user'],
   'GET /api/me': ['user'],
   'GET /api/me/todos': ['user'],
+  'GET /api/me/message-settings': ['user'],
+  'PUT /api/me/message-settings': ['user'],
   'GET /api/principal': ['proxy'],
   'GET /api/community': ['user'],
   'POST /api/me/privacy': ['user'],

@@ -108,21 +108,23 @@ export async function notifyParties(
   proxyIds: (string | undefined)[],
   title: string,
   body: string,
+  link: string = CARE_LINK,
 ): Promise<void> {
   const linked = await ctx.tx.core.confirmedProxiesOf(holderId)
   const to = new Set([holderId])
   for (const p of [...proxyIds, proxyOf(ctx), ...linked]) if (p && linked.includes(p)) to.add(p)
-  for (const id of to) await ctx.notify(id, title, body, CARE_LINK)
+  for (const id of to) await ctx.notify(id, title, body, link)
 }
 
-/** Messages every (live) worker of a community. */
+/** Messages every (live) worker of a community, linking to the care-card worker page (or `link`). */
 export async function notifyWorkers(
   ctx: RouteContext,
   communityId: string,
   title: string,
   body: string,
+  link: string = href.careCard.worker(),
 ): Promise<void> {
-  for (const u of await ctx.tx.core.workersOf(communityId)) await ctx.notify(u.id, title, body)
+  for (const u of await ctx.tx.core.workersOf(communityId)) await ctx.notify(u.id, title, body, link)
 }
 
 /**

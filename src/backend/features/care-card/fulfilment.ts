@@ -3,6 +3,7 @@
  * delivered (the hold is charged), disputes (upheld → refunded to the card, rejected → reason given) and
  * call-back tasks after bad ratings. Own community only; the elder and their proxy are told each step.
  */
+import { href } from '@/domain/routes'
 import * as v from 'valibot'
 import { chargeHold, refundCharge } from '@/domain/care-card/ledger'
 import { formatFen } from '@/domain/shared/money'
@@ -51,6 +52,7 @@ export const fulfilmentRoutes: Route[] = [
         [o.proxyId],
         '服务已完成',
         `服务已完成，爱心卡扣款 ${formatFen(o.priceFen)}。请确认并评价；如有异议，可在 ${formatDateCn(disputeUntil(ctx.nowIso))} 前提出。`,
+        href.careCard.order({ id: o.id }),
       )
       return orderView(ctx, o)
     },

@@ -11,6 +11,8 @@ import { catalogRows, PROVIDERS, type ListedProvider } from './catalog'
 import type { CareApplication, CareCardRecord, CareDispute, CareDisputeStatus, CareOrder, CareTask } from './model'
 import { cancelCareOrdersOf } from './orders'
 import { CareCardRepository, ledgerRowOf } from './repository'
+import { careCardReminders } from './reminders'
+import { careCardTodos } from './todos'
 import { careCardRoutes } from './routes'
 import { seedCareCard } from './seed'
 import { applicationsTable, CARE_CARD_TABLES, cardsTable, ledgerTable, ordersTable, tasksTable } from './tables'
@@ -55,6 +57,8 @@ export const careCardFeature: Feature<'careCard'> = {
   repository: (tables) => new CareCardRepository(tables),
   routes: careCardRoutes,
   seed: (core, nowIso) => seedCareCard(core, nowIso),
+  todos: careCardTodos,
+  reminders: careCardReminders,
   fromV2: careCardFromV2,
   /** Cancels the person's bookings not yet started (holds released, places freed). */
   onAccountDeleted: cancelCareOrdersOf,

@@ -4,6 +4,7 @@
  * task due within 1 day, as in Zhejiang's 好差评) and may dispute within 7 days of delivery. A confirmed
  * family proxy may do all of it. Account deletion cancels the bookings not yet started.
  */
+import { href } from '@/domain/routes'
 import * as v from 'valibot'
 import { holdCredit, releaseHold } from '@/domain/care-card/ledger'
 import { formatFen } from '@/domain/shared/money'
@@ -90,6 +91,7 @@ export const orderRoutes: Route[] = [
         [order.proxyId],
         '服务预约成功',
         `已预约${provider.name}的${service.name}，时间 ${formatDateTimeCn(startAt)}，爱心卡冻结 ${formatFen(service.priceFen)}，服务完成后扣款；服务开始前可以取消。`,
+        href.careCard.order({ id: order.id }),
       )
       return orderView(ctx, order)
     },

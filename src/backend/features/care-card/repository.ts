@@ -151,6 +151,11 @@ export class CareCardRepository {
     })
   }
 
+  /** A holder's delivered orders not yet rated, earliest delivery first (home's to-dos). */
+  unratedOfHolder(holderId: string): Promise<CareOrder[]> {
+    return this.orders.find({ where: { holderId, status: 'delivered' }, order: [['deliveredAt', 'asc']] })
+  }
+
   /** A holder's order taking a place in a slot (not cancelled), or undefined. */
   holderOrderInSlot(holderId: string, slotId: string): Promise<CareOrder | undefined> {
     return this.orders.first({
@@ -185,6 +190,16 @@ export class CareCardRepository {
           ? { communityId, disputeStatus: 'open' as const }
           : { communityId, status: { in: statuses[filter] } }
     return this.orders.find({ where, order: [['startAt', 'asc']] })
+  }
+
+  /** Every card, by id (the reminder job). */
+  allCards(): Promise<CareCardRecord[]> {
+    return this.cards.find({ where: {}, order: [['id', 'asc']] })
+  }
+
+  /** A community's delivered orders not yet rated, earliest delivery first (the reminder job). */
+  unratedOf(communityId: string): Promise<CareOrder[]> {
+    return this.orders.find({ where: { communityId, status: 'delivered' }, order: [['deliveredAt', 'asc']] })
   }
 
   // Call-back tasks

@@ -9,6 +9,8 @@
  */
 import type { Feature } from '@/backend/core/feature'
 import { elevatorFromV2 } from './migrate-v2'
+import { elevatorReminders } from './reminders'
+import { elevatorTodos } from './todos'
 import { ElevatorRepository } from './repository'
 import { elevatorRoutes } from './routes'
 import { seedElevator } from './seed'
@@ -20,6 +22,8 @@ export const elevatorFeature: Feature<'elevator'> = {
   tables: ELEVATOR_TABLES,
   repository: (tables) => new ElevatorRepository(tables),
   routes: elevatorRoutes,
+  todos: elevatorTodos,
+  reminders: elevatorReminders,
   seed: seedElevator,
   fromV2: elevatorFromV2,
 }

@@ -76,6 +76,11 @@ export class ElevatorRepository {
     })
   }
 
+  /** Petitions open for voting, earliest deadline first (the reminder job). */
+  votingPetitions(): Promise<ElevatorPetition[]> {
+    return this.petitions.find({ where: { status: 'voting' }, order: [['votingDeadline', 'asc']] })
+  }
+
   /** Petitions in publicity whose publicity ends at or before `iso`, earliest end first. */
   publicityDue(iso: string): Promise<ElevatorPetition[]> {
     return this.petitions.find({

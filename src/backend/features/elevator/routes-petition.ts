@@ -203,7 +203,16 @@ export const petitionRoutes: Route[] = [
       const { elevator } = ctx.tx
       await elevator.coInitiators.update(mine.id, { confirmedAt: ctx.nowIso })
       const unit = await unitOf(ctx.tx.core, p.unitId)
-      if ((await elevator.coInitiatorsOf(p.id)).every((c) => c.confirmedAt)) {
+      const waiting = (await elevator.coInitiatorsOf(p.id)).filter((c) => !c.confirmedAt).length
+      if (waiting > 0) {
+        await ctx.notify(
+          p.starterId,
+          '联合发起人已同意',
+          `${nameOf(ctx.user)}同意作为联合发起人，还有 ${waiting} 位没有确认。全部同意后自动开始表决。`,
+          petitionLink(p.id),
+        )
+      }
+      if (waiting === 0) {
         await elevator.petitions.update(p.id, { status: 'voting', openedAt: ctx.nowIso })
         await notifyOwners(
           ctx,

@@ -2,6 +2,8 @@
  * The "one thing" feature module (一件事, domain.md §4): saved progress with deadline reminders and
  * window appointments at service halls. Registered with the core in `src/backend/index.ts`.
  */
+import { oneThingReminders } from './reminders'
+import { oneThingTodos } from './todos'
 import type { Feature, V2Collections } from '@/backend/core/feature'
 import type { OneThingAppointment, OneThingProgress, ServiceHall } from './model'
 import { OneThingRepository } from './repository'
@@ -16,6 +18,8 @@ export const oneThingFeature: Feature<'oneThing'> = {
   tables: ONE_THING_TABLES,
   repository: (tables) => new OneThingRepository(tables),
   routes: oneThingRoutes,
+  todos: oneThingTodos,
+  reminders: oneThingReminders,
   seed: () => seedOneThing(),
   fromV2: (old: V2Collections) => ({
     [hallsTable.name]: values<Omit<ServiceHall, 'rank'>>(old.oneThingHalls).map((h, rank) => ({ ...h, rank })),

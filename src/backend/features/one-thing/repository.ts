@@ -54,6 +54,11 @@ export class OneThingRepository {
     })
   }
 
+  /** Every saved progress, by id (the reminder job reads their deadlines). */
+  allProgress(): Promise<OneThingProgress[]> {
+    return this.progress.find({ where: {}, order: [['id', 'asc']] })
+  }
+
   /** How many appointments are booked (not cancelled) in one slot of a hall on a date. */
   bookedInSlot(hallId: string, date: string, slot: string): Promise<number> {
     return this.appointments.count({ hallId, date, slot, status: 'booked' })

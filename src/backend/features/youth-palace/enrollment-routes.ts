@@ -17,6 +17,7 @@ import {
   courseOf,
   isResident,
   lockedOwnEnrollment,
+  myCoursesLink,
   noShowsLastTerm,
   ownChild,
   ownEnrollment,
@@ -25,6 +26,7 @@ import {
 } from './access'
 import type { YpEnrollmentRecord } from './model'
 import { enrollmentView, feeForChild } from './views'
+import { childNameOf, notifyApplied } from './notices'
 import { promoteNext } from './waitlist'
 import { withdrawEnrollment } from './withdraw'
 
@@ -107,6 +109,7 @@ export const enrollmentRoutes: Route[] = [
         ...(status === 'confirmed' ? { confirmedAt: ctx.nowIso } : {}),
       }
       await yp.enrollments.insert(e)
+      await notifyApplied(ctx, e, child.name, course.name)
       return enrollmentView(ctx, e)
     },
   }),
@@ -143,6 +146,12 @@ export const enrollmentRoutes: Route[] = [
         throw unprocessable('PAYMENT_REQUIRED', `这门课需缴费 ${formatFen(fee)}，请先支付，支付成功后名额自动确认`)
       const confirmed = { status: 'confirmed' as const, confirmedAt: ctx.nowIso, updatedAt: ctx.nowIso }
       const e = await ctx.tx.youthPalace.enrollments.update(found.id, confirmed)
+      await ctx.notify(
+        e.parentId,
+        '青少年宫名额已确认',
+        `${await childNameOf(ctx, e.childId)}的《${course.name}》名额已确认，请按时上课，签到码在“我的课程”里。`,
+        myCoursesLink(e.childId),
+      )
       return enrollmentView(ctx, e)
     },
   }),

@@ -18,6 +18,7 @@ import {
   termsTable,
   YOUTH_PALACE_TABLES,
 } from './tables'
+import { youthPalaceReminders } from './reminders'
 import { youthPalaceTodos } from './todos'
 import { withdrawYouthPalaceOf } from './withdraw'
 
@@ -42,6 +43,7 @@ export const youthPalaceFeature: Feature<'youthPalace'> = {
   }),
   onAccountDeleted: withdrawYouthPalaceOf,
   todos: youthPalaceTodos,
+  reminders: youthPalaceReminders,
   /**
    * Children's profiles (deleted ones too) and their hardship proof photos are personal data of minors:
    * erased with the parent's account. Enrollments, payments and no-shows stay under the now anonymous

@@ -208,6 +208,12 @@ export class YouthPalaceRepository {
     return this.enrollments.find({ where, order: [['confirmBy', 'asc']] })
   }
 
+  /** Every offer still open (admitted with a confirm-by time after `nowIso`), earliest deadline first. */
+  allOpenOffers(nowIso: string): Promise<YpEnrollmentRecord[]> {
+    const where = { status: 'admitted' as const, confirmBy: { gt: nowIso } }
+    return this.enrollments.find({ where, order: [['confirmBy', 'asc']] })
+  }
+
   /**
    * A parent's offers still open (admitted with a confirm-by time after `nowIso`), earliest deadline
    * first: home's to-dos.

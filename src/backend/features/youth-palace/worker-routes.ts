@@ -15,6 +15,7 @@ import { displayNames } from '@/backend/routes/views'
 import { sessionDates, todayOf, workerCourse, workerTerm } from './access'
 import { attendanceRoute } from './attendance-route'
 import { resolveDrawReminders } from './draw-reminders'
+import { notifyTermOpened } from './notices'
 import { newLottery, publishCommitments, runDraw } from './lottery'
 import type { YpCourseRecord, YpTermRecord } from './model'
 import { courseDetailView, termView, workerTermView } from './views'
@@ -152,6 +153,7 @@ export const workerRoutes: Route[] = [
       if (found.closesAt < todayOf(ctx)) throw unprocessable('WINDOW_PASSED', '报名截止日期已经过去，请新建学期')
       const term = await ctx.tx.youthPalace.terms.update(found.id, { status: 'open', openedAt: ctx.nowIso })
       await publishCommitments(ctx, term)
+      await notifyTermOpened(ctx, term)
       return termView(ctx, term, ctx.user)
     },
   }),
