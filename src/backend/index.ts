@@ -24,6 +24,7 @@ import { familyRoutes } from './routes/family'
 import { meRoutes, type EraseHook } from './routes/me'
 import { messageRoutes } from './routes/messages'
 import { photoRoutes } from './routes/photos'
+import { sessionRoutes } from './routes/sessions'
 import { coreSeed, coreSeedRows } from './seed'
 export { productionSeedRows } from './seed'
 import { withWeChatLimits, type KeyValueStorage } from './storage/types'
@@ -44,6 +45,7 @@ export const TABLES: readonly TableSpec<never>[] = [
 /** Every route of the backend: the core's, then each feature's. */
 export const ROUTES: readonly Route[] = [
   ...authRoutes,
+  ...sessionRoutes,
   ...meRoutes(
     FEATURES.flatMap((f) => (f.onAccountDeleted ? [f.onAccountDeleted] : [])) as AccountDeletionHook[],
     FEATURES.flatMap((f) => (f.erase ? [f.erase.bind(f)] : [])) as EraseHook[],

@@ -181,6 +181,16 @@ export class CoreRepository {
     return this.sessions.find({ where: { userId }, order: [['createdAt', 'asc']] })
   }
 
+  /** The session whose token hashes to `tokenHash` (SHA-256 hex), if any. */
+  async sessionByTokenHash(tokenHash: string): Promise<Session | undefined> {
+    return (await this.sessions.find({ where: { tokenHash }, order: [], limit: 1 }))[0]
+  }
+
+  /** Up to `limit` sessions that expired before `beforeIso`, soonest first (for the purge). */
+  sessionsExpiredBefore(beforeIso: string, limit: number): Promise<Session[]> {
+    return this.sessions.find({ where: { expiresAt: { lt: beforeIso } }, order: [['expiresAt', 'asc']], limit })
+  }
+
   // Family links
 
   /** The links where `userId` is the proxy or the principal, newest request first. */

@@ -108,10 +108,19 @@ export const roomBindingsTable = table<RoomBinding>({
 })
 
 export const sessionsTable = table<Session>({
-  name: 'sessions',
-  key: 'token',
-  columns: { token: 'text', userId: 'text', createdAt: 'timestamptz' },
-  lookups: [['userId']],
+  name: 'login_sessions',
+  key: 'id',
+  columns: {
+    id: 'text',
+    tokenHash: 'text',
+    userId: 'text',
+    method: 'text',
+    device: 'text',
+    createdAt: 'timestamptz',
+    lastSeenAt: 'timestamptz',
+    expiresAt: 'timestamptz',
+  },
+  lookups: [['tokenHash'], ['userId'], ['expiresAt']],
 })
 
 export const familyLinksTable = table<FamilyLink>({

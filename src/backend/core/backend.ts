@@ -10,6 +10,7 @@ import { maskIdNumbersIn } from '@/domain/shared/residentId'
 import { beijingIso } from '@/domain/shared/time'
 import type { User } from '../model'
 import { CoreRepository } from '../repository'
+import { liveSession, sessionExpired, sessionsToPurge, tokenHashOf } from '../sessions'
 import { MockClock } from './clock'
 import type { TableSpec, Where } from './data/spec'
 import type { Rows, Store, Tables } from './data/store'
@@ -322,7 +323,8 @@ export class Backend {
     const token = auth.startsWith('Bearer ') ? auth.slice(7) : ''
     const userId =
       token && MUTATING.has(req.method)
-        ? ((await this.store.transaction((t) => new CoreRepository(t).sessions.get(token)))?.userId ?? null)
+        ? ((await this.store.transaction((t) => new CoreRepository(t).sessionByTokenHash(tokenHashOf(token))))
+            ?.userId ?? null)
         : null
     const wallMs = this.clock.now() - this.clock.offsetMs
     return checkRateLimits(limits, this.rateCounter, req, found.route, userId, wallMs)
@@ -346,7 +348,7 @@ export class Backend {
     const { devRoutes, production } = this.options
     if (route.access === 'dev' ? !devRoutes || production : route.demoOnly && production)
       throw notFound('没有这个服务接口', 'NO_ROUTE')
-    const { user, token } = await this.authenticate(tx, route, req)
+    const { user, sessionId } = await this.authenticate(tx, route, req, clock.now())
     const principal = await this.principalFor(tx, route, user, req.headers['x-acting-for'])
     const key = req.headers['idempotency-key']
     const mutating = MUTATING.has(req.method)
@@ -391,7 +393,8 @@ export class Backend {
       nowIso,
       user: user!,
       principal: principal!,
-      token,
+      sessionId,
+      device: req.headers['user-agent'],
       notify: async (userId, title, body, link, ref) => {
         // No message ever carries an ID number in full, whatever text it was built from.
         await tx.core.messages.insert({
@@ -433,17 +436,27 @@ export class Backend {
     return result
   }
 
-  private async authenticate(tx: Tx, route: Route, req: BackendRequest): Promise<{ user?: User; token?: string }> {
+  /**
+   * The caller of a route that needs one. No token: 401 `UNAUTHORIZED` (请先登录). A token that is not
+   * a live session (expired, logged out, revoked from 登录设备, the account deleted): 401
+   * `SESSION_EXPIRED`, on which the app logs in again and re-sends the request.
+   */
+  private async authenticate(
+    tx: Tx,
+    route: Route,
+    req: BackendRequest,
+    nowMs: number,
+  ): Promise<{ user?: User; sessionId?: string }> {
     if (route.access === 'public') return {}
     const auth = req.headers.authorization ?? ''
     const token = auth.startsWith('Bearer ') ? auth.slice(7) : ''
-    const session = token ? await tx.core.sessions.get(token) : undefined
-    const user = session ? await tx.core.users.get(session.userId) : undefined
-    if (route.access === 'dev') return { user, token }
-    // "登录已过期" only when a session was sent and is no longer valid; nobody logged in is asked to log in.
-    if (!user || user.deletedAt) throw unauthorized(token ? '登录已过期，请重新登录' : '请先登录')
+    const session = token ? await liveSession(tx.core, token, nowMs) : undefined
+    const found = session ? await tx.core.users.get(session.userId) : undefined
+    const user = found && !found.deletedAt ? found : undefined
+    if (route.access === 'dev') return { user, sessionId: session?.id }
+    if (!user) throw token ? sessionExpired() : unauthorized('请先登录')
     if (route.access === 'worker' && user.role !== 'worker') throw forbidden('只有社区工作人员可以进行此操作')
-    return { user, token }
+    return { user, sessionId: session!.id }
   }
 
   private async principalFor(
@@ -476,6 +489,7 @@ export class Backend {
       // Uploaded photos no submission took (the person gave up, or the app was closed): not kept.
       for (const p of await core.pendingPhotosBefore(beijingIso(now - PENDING_PHOTO_KEEP_MS), PURGE_BATCH))
         await core.removeImage(p.id)
+      for (const id of await sessionsToPurge(core, now, PURGE_BATCH)) await core.sessions.remove(id)
     })
   }
 }

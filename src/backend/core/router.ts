@@ -67,7 +67,10 @@ export interface RouteContext<B = unknown> {
   user: User
   /** The person the user acts for: themselves, or the principal of a confirmed family link (`x-acting-for`). */
   principal: User
-  token?: string
+  /** The id of the caller's session (routes with `access: 'user' | 'worker'`). */
+  sessionId?: string
+  /** The request's `user-agent` header, if any (names the device in 登录设备). */
+  device?: string
   /**
    * Adds a message to a user (saved with the request's changes). `ref` names what it asks the user to
    * act on (e.g. `family-link:<id>`), so `resolveMessages` can mark it read once that is done.

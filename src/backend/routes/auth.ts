@@ -1,9 +1,9 @@
 /** Mock WeChat login: list the seeded personas, log in as one, log out. */
 import * as v from 'valibot'
 import type { PersonaDto } from '@/domain/shared/contracts'
-import { newToken } from '../core/ids'
 import { notFound } from '../core/http'
 import { route, type Route } from '../core/router'
+import { openSession } from '../sessions'
 import { displayName, meDto } from './views'
 
 export const authRoutes: Route[] = [
@@ -36,11 +36,10 @@ export const authRoutes: Route[] = [
     demoOnly: true,
     rateLimit: 'login',
     input: v.object({ userId: v.pipe(v.string(), v.minLength(1), v.maxLength(64)) }),
-    handler: async ({ tx, body, nowIso }) => {
+    handler: async ({ tx, body, nowIso, clock, device }) => {
       const user = await tx.core.users.get(body.userId)
       if (!user || user.deletedAt) throw notFound('没有这个账号', 'NO_SUCH_USER')
-      const token = newToken()
-      await tx.core.sessions.insert({ token, userId: user.id, createdAt: nowIso })
+      const token = await openSession(tx.core, user.id, 'persona', device, clock.now())
       return { token, me: await meDto(tx.core, user, nowIso) }
     },
   }),
@@ -48,8 +47,8 @@ export const authRoutes: Route[] = [
     method: 'POST',
     path: '/api/auth/logout',
     access: 'user',
-    handler: async ({ tx, token }) => {
-      if (token) await tx.core.sessions.remove(token)
+    handler: async ({ tx, sessionId }) => {
+      if (sessionId) await tx.core.sessions.remove(sessionId)
       return { ok: true }
     },
   }),

@@ -261,7 +261,7 @@ function accessLines(log: readonly PiiAccess[]): string[] {
 async function eraseRecordsOf(tx: Tx, user: User): Promise<void> {
   const { core } = tx
   for (const b of await core.bindingsOf(user.id)) await core.roomBindings.remove(b.id)
-  for (const s of await core.sessionsOf(user.id)) await core.sessions.remove(s.token)
+  for (const s of await core.sessionsOf(user.id)) await core.sessions.remove(s.id)
   for (const l of await core.linksOf(user.id)) {
     if (l.authorizationImageId) await core.removeImage(l.authorizationImageId)
     await core.familyLinks.remove(l.id)

@@ -35,6 +35,12 @@ export interface Client {
   call(method: Method, url: string, opts?: CallOptions): Promise<{ status: number; body: any }>
   /** Logs in as a seeded user; returns the token. */
   login(userId: string): Promise<string>
+  /**
+   * Whether a call answered 401 `SESSION_EXPIRED` for a token `login` gave logs that user in again and
+   * re-sends it (as the app does), the new token then standing in for the old one (default on: tests
+   * that move mock time by months outlive the 30-day idle limit; the session tests turn it off).
+   */
+  autoRelogin: boolean
   close(): Promise<void>
 }
 
@@ -76,11 +82,28 @@ function isoDatesInWords(value: unknown, key = '', found: string[] = []): string
   return found
 }
 
-function withLogin(c: Omit<Client, 'login'>): Client {
-  return {
+function withLogin(c: Omit<Client, 'login' | 'autoRelogin'>): Client {
+  const userOf = new Map<string, string>()
+  const renewed = new Map<string, string>()
+  const send = async (method: Method, url: string, opts: CallOptions = {}) => {
+    const token = opts.token && renewed.has(opts.token) ? renewed.get(opts.token) : opts.token
+    const res = await c.call(method, url, { ...opts, token })
+    const userId = token && userOf.get(token)
+    if (!client.autoRelogin || !userId || res.status !== 401 || res.body?.code !== 'SESSION_EXPIRED') return res
+    // A deleted account cannot log in again: the test sees the 401 as it was.
+    const again = await c.call('POST', '/api/auth/mock-login', { body: { userId } })
+    if (again.status !== 200) return res
+    const fresh = again.body.token as string
+    userOf.set(fresh, userId)
+    renewed.set(opts.token!, fresh)
+    renewed.set(token, fresh)
+    return c.call(method, url, { ...opts, token: fresh })
+  }
+  const client: Client = {
     ...c,
+    autoRelogin: true,
     async call(method, url, opts) {
-      const res = await c.call(method, url, opts)
+      const res = await send(method, url, opts)
       // The export is the person's data as stored (dates included); the dev panel is not for residents.
       if (!url.startsWith('/api/me/export') && !url.startsWith('/api/dev')) {
         const iso = isoDatesInWords(res.body)
@@ -95,11 +118,13 @@ function withLogin(c: Omit<Client, 'login'>): Client {
       if (iso.length) throw new Error(`messages with an ISO date: ${iso.join(' | ')}`)
     },
     async login(userId) {
-      const r = await this.call('POST', '/api/auth/mock-login', { body: { userId } })
+      const r = await c.call('POST', '/api/auth/mock-login', { body: { userId } })
       if (r.status !== 200) throw new Error(`login ${userId}: ${r.status} ${JSON.stringify(r.body)}`)
+      userOf.set(r.body.token, userId)
       return r.body.token as string
     },
   }
+  return client
 }
 
 /**
