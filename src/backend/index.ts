@@ -18,6 +18,7 @@ import { elevatorFeature } from './features/elevator'
 import { oneThingFeature } from './features/one-thing/index'
 import { youthPalaceFeature } from './features/youth-palace/index'
 import { coreFromV2 } from './migrate-v2'
+import type { Services } from './core/services'
 import { authRoutes } from './routes/auth'
 import { devRoutes } from './routes/dev'
 import { familyRoutes } from './routes/family'
@@ -81,6 +82,8 @@ export function createBackend(opts: {
   limits?: boolean
   /** Rate limits (tests); the in-app backend has none by default, its counters are in memory. */
   rateLimits?: RateLimits
+  /** Outside services (tests: fakes of WeChat…); the embedded demo has none. */
+  services?: Services
 }): Backend {
   const storage = opts.limits === false ? opts.storage : withWeChatLimits(opts.storage)
   const store = new InAppStore(storage, TABLES, { schemaVersion: SCHEMA_VERSION })
@@ -100,5 +103,6 @@ export function createBackend(opts: {
     clock,
     devRoutes: opts.devRoutes ?? true,
     rateLimits: opts.rateLimits,
+    services: opts.services,
   })
 }

@@ -81,6 +81,8 @@ export interface User {
   privacyAcceptedAt?: string
   createdAt: string
   deletedAt?: string
+  /** The person's WeChat openid for this mini-program (WeChat login); erased with the account. */
+  wechatOpenid?: string
 }
 
 /** How a session was opened: WeChat login (`wx.login` code) or the demo's persona login. */

@@ -174,6 +174,16 @@ export class CoreRepository {
     return this.roomBindings.find({ where: { roomId }, order: [['boundAt', 'asc']] })
   }
 
+  /** The account of a WeChat openid, if any (deleted accounts have none). */
+  async userByWechatOpenid(openid: string): Promise<User | undefined> {
+    return (await this.users.find({ where: { wechatOpenid: openid }, order: [], limit: 1 }))[0]
+  }
+
+  /** The first community by id (where a first WeChat login's account starts), if there is one. */
+  async firstCommunity(): Promise<Community | undefined> {
+    return (await this.communities.find({ where: {}, order: [], limit: 1 }))[0]
+  }
+
   // Sessions
 
   /** The sessions of a user, oldest first. */

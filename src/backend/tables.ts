@@ -87,8 +87,9 @@ export const usersTable = table<User>({
     privacyAcceptedAt: 'timestamptz',
     createdAt: 'timestamptz',
     deletedAt: 'timestamptz',
+    wechatOpenid: 'text',
   },
-  lookups: [['idNumber', 'deletedAt'], ['communityId', 'role', 'deletedAt'], ['deletedAt']],
+  lookups: [['idNumber', 'deletedAt'], ['communityId', 'role', 'deletedAt'], ['deletedAt'], ['wechatOpenid']],
   sealed: ['idNumber'],
 })
 

@@ -28,6 +28,7 @@ import {
   type BackendResponse,
 } from './http'
 import { newId } from './ids'
+import type { Services } from './services'
 import { checkRateLimits, memoryRateCounter, type RateCounter, type RateLimits } from './rate-limits'
 import {
   maskTypedIdNumbers,
@@ -60,6 +61,8 @@ export interface BackendOptions {
   rateLimits?: RateLimits
   /** Where the rate-limit counters live (default: in memory, for the in-app backend). */
   rateCounter?: RateCounter
+  /** Outside services (WeChat login…) for the routes' `outside` steps; none in the embedded demo. */
+  services?: Services
 }
 
 const MUTATING = new Set(['POST', 'PUT', 'PATCH', 'DELETE'])
@@ -282,10 +285,12 @@ export class Backend {
       await this.saveMovedClock()
       const limited = await this.rateLimited(req)
       if (limited) return limited
+      const outside = await this.runOutside(req)
       const response = await this.store.transaction(async (tables) => {
         failureWork = []
         resetAfter = false
         return this.handleIn(this.txOf(tables), req, {
+          outside,
           onFailure: (w) => failureWork.push(w),
           reset: () => {
             resetAfter = true
@@ -330,10 +335,19 @@ export class Backend {
     return checkRateLimits(limits, this.rateCounter, req, found.route, userId, wallMs)
   }
 
+  /** Runs the matched route's `outside` step, if it has one, on its validated body (before the transaction). */
+  private async runOutside(req: BackendRequest): Promise<unknown> {
+    const found = matchRoute(this.options.routes, req.method, req.url.split('?')[0])
+    if (!found || !('route' in found) || !found.route.outside) return undefined
+    const { route } = found
+    const input = route.input ? validateInput(route.input, req.body ?? {}) : undefined
+    return route.outside!(input, this.options.services ?? {})
+  }
+
   private async handleIn(
     tx: Tx,
     req: BackendRequest,
-    hooks: { onFailure(work: (tx: Tx) => Promise<void>): void; reset(): void },
+    hooks: { outside: unknown; onFailure(work: (tx: Tx) => Promise<void>): void; reset(): void },
   ): Promise<BackendResponse> {
     const [path, queryString = ''] = req.url.split('?')
     const query = Object.fromEntries(new URLSearchParamsLite(queryString))
@@ -393,6 +407,7 @@ export class Backend {
       nowIso,
       user: user!,
       principal: principal!,
+      outside: hooks.outside,
       sessionId,
       device: req.headers['user-agent'],
       notify: async (userId, title, body, link, ref) => {

@@ -229,6 +229,7 @@ export const meRoutes = (
         nickname: '已注销用户',
         persona: '已注销用户',
         privacyAcceptedAt: undefined,
+        wechatOpenid: undefined,
         deletedAt: nowIso,
       })
       await eraseRecordsOf(tx, user)

@@ -15,3 +15,7 @@ CREATE TABLE login_sessions (
 );
 CREATE INDEX login_sessions_by_user_id ON login_sessions (user_id);
 CREATE INDEX login_sessions_by_expires_at ON login_sessions (expires_at);
+
+-- WeChat login: the account of an openid (one live account per openid; erased when the account is deleted).
+ALTER TABLE users ADD COLUMN wechat_openid text COLLATE "C";
+CREATE UNIQUE INDEX users_by_wechat_openid ON users (wechat_openid);

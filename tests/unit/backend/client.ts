@@ -10,6 +10,7 @@ import { createBackend, ROUTES, type Backend } from '@/backend'
 import { matchRoute } from '@/backend/core/router'
 import { fixedClock, type MockClock } from '@/backend/core/clock'
 import type { Method } from '@/backend/core/http'
+import type { Services } from '@/backend/core/services'
 import { memoryStorage } from '@/backend/storage/memory'
 import { idNumberOf as seededIdNumber, PEOPLE } from '@/backend/seed/people'
 import { buildApp } from '@/server/app'
@@ -140,8 +141,13 @@ function recordTiming(method: Method, url: string, status: number, ms: number): 
   appendFileSync(file, JSON.stringify({ route: `${method} ${found.route.path}`, status, ms }) + '\n')
 }
 
-export async function inProcess(clock = fixedClock(T0)): Promise<Client> {
-  const backend = createBackend({ storage: memoryStorage(), clock })
+/** What a test may give the backend it calls: fakes of outside services (WeChat…). */
+export interface MakeOptions {
+  services?: Services
+}
+
+export async function inProcess(clock = fixedClock(T0), opts: MakeOptions = {}): Promise<Client> {
+  const backend = createBackend({ storage: memoryStorage(), clock, services: opts.services })
   return withLogin({
     name: 'in-app',
     backend,
@@ -173,8 +179,13 @@ afterAll(async () => {
 })
 
 /** The server (Fastify, 127.0.0.1, a free port) on a freshly seeded SQL database, called over HTTP. */
-export async function overSql(kind: 'pglite' | 'postgres', clock = fixedClock(T0)): Promise<Client> {
+export async function overSql(
+  kind: 'pglite' | 'postgres',
+  clock = fixedClock(T0),
+  opts: MakeOptions = {},
+): Promise<Client> {
   const backend = await createSqlBackend({
+    services: opts.services,
     driver: await driverOf(kind),
     blobs: memoryBlobStore(),
     clock,
@@ -200,12 +211,11 @@ export async function overSql(kind: 'pglite' | 'postgres', clock = fixedClock(T0
 }
 
 /** The transports the backend suites run on: in-app always; the SQL servers when enabled (see above). */
-export const TRANSPORTS: [string, () => Promise<Client>][] = [
-  ['in-app', () => inProcess()],
-  ...(SQL_ENABLED ? [['PGlite server', () => overSql('pglite')] as [string, () => Promise<Client>]] : []),
-  ...(SQL_ENABLED && PG_URL
-    ? [['PostgreSQL server', () => overSql('postgres')] as [string, () => Promise<Client>]]
-    : []),
+type Make = (opts?: MakeOptions) => Promise<Client>
+export const TRANSPORTS: [string, Make][] = [
+  ['in-app', (o) => inProcess(undefined, o)],
+  ...(SQL_ENABLED ? [['PGlite server', (o) => overSql('pglite', undefined, o)] as [string, Make]] : []),
+  ...(SQL_ENABLED && PG_URL ? [['PostgreSQL server', (o) => overSql('postgres', undefined, o)] as [string, Make]] : []),
 ]
 
 /** The seeded ID number of a user (from the seed's people; `_c` kept for the callers' shape). */
