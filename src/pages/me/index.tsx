@@ -156,6 +156,7 @@ export default function Me() {
         <SwitchRow id="me-elder-switch" title="长辈模式" note="字更大、按钮更大" on={elder} onChange={setElderMode} />
         <Cell title="隐私说明" onTap={() => openPage(href.privacy())} />
         <Cell id="go-export" title="导出我的数据" onTap={() => openPage(href.settings.export())} />
+        <Cell id="go-devices" title="登录设备" onTap={() => openPage(href.settings.devices())} />
         {me.role === 'worker' && (
           <Cell
             id="go-worker"
