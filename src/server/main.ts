@@ -16,6 +16,7 @@ import path from 'node:path'
 import { DEFAULT_RATE_LIMITS } from '../backend/core/rate-limits'
 import { buildApp } from './app'
 import { createSqlBackend } from './backend'
+import { realNameVerifier } from './real-name'
 import { wechatAuth } from './wechat'
 import { fileBlobStore } from './blobs'
 import { configFromEnv, type ServerConfig } from './config'
@@ -64,7 +65,10 @@ export async function startServer(config: ServerConfig): Promise<{ url: string; 
     devRoutes: config.demo,
     production,
     pii: config.pii,
-    services: { wechat: config.wechat && wechatAuth(config.wechat) },
+    services: {
+      wechat: config.wechat && wechatAuth(config.wechat),
+      realName: config.realName && realNameVerifier(config.realName),
+    },
     rateLimits: config.rateLimits ?? DEFAULT_RATE_LIMITS,
   })
   const app = buildApp(backend, {

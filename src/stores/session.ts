@@ -58,7 +58,7 @@ export interface SessionState {
  */
 const SessionV1 = v.object({
   token: v.fallback(v.nullable(v.string()), null),
-  loginMethod: v.fallback(v.nullable(v.picklist(['wechat', 'persona'])), null),
+  loginMethod: v.optional(v.fallback(v.nullable(v.picklist(['wechat', 'persona'])), null)),
   me: v.fallback(v.nullable(v.looseObject({ id: v.string() })), null) as v.GenericSchema<unknown, MeDto | null>,
   actingFor: v.fallback(v.nullable(v.object({ userId: v.string(), name: v.string() })), null),
   privacyAcceptedOnDevice: v.fallback(v.boolean(), false),

@@ -341,6 +341,9 @@ export class Backend {
     if (!found || !('route' in found) || !found.route.outside) return undefined
     const { route } = found
     const input = route.input ? validateInput(route.input, req.body ?? {}) : undefined
+    // Nobody without a live session makes the backend call out on their behalf.
+    if (route.access !== 'public')
+      await this.store.transaction((t) => this.authenticate(this.txOf(t), route, req, this.clock.now()))
     return route.outside!(input, this.options.services ?? {})
   }
 

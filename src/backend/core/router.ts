@@ -111,7 +111,8 @@ export interface Route<B = unknown> {
   /**
    * Work outside the transaction, before it opens: calls to outside services (WeChat, real-name), which
    * must not run twice when the transaction is retried. Gets the validated input; what it returns is
-   * the handler's `ctx.outside`. Public routes only (it runs before the caller is known).
+   * the handler's `ctx.outside`. Runs after the rate limits and, on routes that need a caller, only for
+   * a live session (checked in a transaction of its own first).
    */
   outside?: (body: B, services: Services) => Promise<unknown>
   handler: (ctx: RouteContext<B>) => Promise<HandlerResult> | HandlerResult

@@ -14,7 +14,20 @@ export interface WechatAuth {
   codeToSession(code: string): Promise<{ openid: string; unionid?: string }>
 }
 
-/** The services a backend has; each may be missing (then the routes that need it answer 503). */
+/**
+ * A 实名核验 service (name + ID number against the national register, as government and licensed
+ * vendors offer it): 'match' or 'mismatch'.
+ */
+export interface RealNameVerifier {
+  /** @throws HttpError 503 `REAL_NAME_UNAVAILABLE` when the service cannot answer (not a failed attempt) */
+  verify(name: string, idNumber: string): Promise<'match' | 'mismatch'>
+}
+
+/**
+ * The services a backend has; each may be missing: without `wechat` WeChat login answers 503; without
+ * `realName` real-name binding checks the community's population register (the demo's in-app check).
+ */
 export interface Services {
   wechat?: WechatAuth
+  realName?: RealNameVerifier
 }

@@ -11,6 +11,8 @@ const PRODUCTION = {
   PII_HASH_KEY: HASH_KEY,
   WECHAT_APPID: 'wx0123456789abcdef',
   WECHAT_SECRET: '0123456789abcdef0123456789abcdef',
+  REAL_NAME_API_URL: 'https://verify.example.cn/v1/id2',
+  REAL_NAME_API_KEY: 'key-0123456789abcdef',
 }
 
 /** The message `configFromEnv` throws for `vars` ('' when it accepts them). */
@@ -62,7 +64,16 @@ describe('npm run server configuration', () => {
 
   it('refuses production without its secrets or with a demo switch, naming each variable', () => {
     const message = refusal({ NODE_ENV: 'production', DEMO: '1' })
-    for (const v of ['DEMO', 'DATABASE_URL', 'PII_KEY', 'PII_HASH_KEY', 'WECHAT_APPID', 'WECHAT_SECRET'])
+    for (const v of [
+      'DEMO',
+      'DATABASE_URL',
+      'PII_KEY',
+      'PII_HASH_KEY',
+      'WECHAT_APPID',
+      'WECHAT_SECRET',
+      'REAL_NAME_API_URL',
+      'REAL_NAME_API_KEY',
+    ])
       expect(message).toContain(`- ${v}：`)
     expect(refusal({ ...PRODUCTION, DEMO: '0' })).toBe('')
     expect(refusal({ ...PRODUCTION, CORS_ORIGINS: '*' })).toContain('- CORS_ORIGINS：')
