@@ -160,6 +160,13 @@ describe('the mock interceptor realises each fault kind', () => {
 })
 
 describe('persistence', () => {
+  it('drops the old sessions table, whose tokens were kept in clear (issue 24)', () => {
+    const storage = memoryStorage()
+    createBackend({ storage, clock: fixedClock(T0) })
+    storage.setItem('mc:t:sessions', JSON.stringify({ abc: { token: 'abc', userId: 'u-wang' } }))
+    createBackend({ storage, clock: fixedClock(T0) })
+    expect(storage.getItem('mc:t:sessions')).toBeNull()
+  })
   it('keeps one storage key per table and reloads what was saved', async () => {
     const storage = memoryStorage()
     const a = createBackend({ storage, clock: fixedClock(T0) })
