@@ -340,11 +340,18 @@ export class Backend {
     const found = matchRoute(this.options.routes, req.method, req.url.split('?')[0])
     if (!found || !('route' in found) || !found.route.outside) return undefined
     const { route } = found
+    // Nobody without a live session (or acting for someone without a right to) makes the backend call out.
+    const caller =
+      route.access === 'public'
+        ? undefined
+        : await this.store.transaction(async (t) => {
+            const tx = this.txOf(t)
+            const { user } = await this.authenticate(tx, route, req, this.clock.now())
+            await this.principalFor(tx, route, user, req.headers['x-acting-for'])
+            return user
+          })
     const input = route.input ? validateInput(route.input, req.body ?? {}) : undefined
-    // Nobody without a live session makes the backend call out on their behalf.
-    if (route.access !== 'public')
-      await this.store.transaction((t) => this.authenticate(this.txOf(t), route, req, this.clock.now()))
-    return route.outside!(input, this.options.services ?? {})
+    return route.outside!(input, this.options.services ?? {}, caller)
   }
 
   private async handleIn(

@@ -112,9 +112,9 @@ export interface Route<B = unknown> {
    * Work outside the transaction, before it opens: calls to outside services (WeChat, real-name), which
    * must not run twice when the transaction is retried. Gets the validated input; what it returns is
    * the handler's `ctx.outside`. Runs after the rate limits and, on routes that need a caller, only for
-   * a live session (checked in a transaction of its own first).
+   * a live session (checked in a transaction of its own first; `caller` is its user, as read then).
    */
-  outside?: (body: B, services: Services) => Promise<unknown>
+  outside?: (body: B, services: Services, caller: User | undefined) => Promise<unknown>
   handler: (ctx: RouteContext<B>) => Promise<HandlerResult> | HandlerResult
 }
 

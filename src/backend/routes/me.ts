@@ -89,8 +89,9 @@ export const meRoutes = (
     input: v.object({ name: nameSchema, idNumber: v.pipe(v.string(), v.maxLength(30, '身份证号码太长')) }),
     // The 实名核验 service, when there is one (production), asked before the transaction; a malformed
     // number is refused in the handler without asking. Unavailable: 503, not counted as a failure.
-    outside: async (body, { realName }) => {
-      if (!realName) return undefined
+    outside: async (body, { realName }, caller) => {
+      // Nothing goes to the service before the privacy notice is accepted (PIPL art. 23), nor twice.
+      if (!realName || !caller?.privacyAcceptedAt || caller.realName) return undefined
       let idNumber: string
       try {
         idNumber = normalizeResidentId(body.idNumber)

@@ -66,6 +66,14 @@ describe.each(TRANSPORTS)('real-name verifier (%s)', (_name, make) => {
     expect((await bind('陈晓东')).status).toBe(200)
   })
 
+  it('nothing is sent to the service before the privacy notice is accepted', async () => {
+    const calls = gov.calls
+    await c.backend.tamper('users', 'u-chen', { privacyAcceptedAt: null })
+    const r = await bind('陈晓东')
+    expect(r.body.code).toBe('PRIVACY_NOT_ACCEPTED')
+    expect(gov.calls).toBe(calls)
+  })
+
   it('a malformed number is refused without asking the service; nobody logged in makes no call', async () => {
     const calls = gov.calls
     expect((await bind('陈晓东', '123')).body.code).toBe('INVALID_RESIDENT_ID')
