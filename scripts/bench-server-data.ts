@@ -8,6 +8,7 @@ import { TABLES } from '@/backend'
 import type { Rows } from '@/backend/core/data/store'
 import { BOOKING_LEAD_MS, SLOT_DAYS, slotStart } from '@/backend/features/care-card/catalog'
 import { ledgerRowOf } from '@/backend/features/care-card/repository'
+import { seededSession, tokenHashOf } from '@/backend/sessions'
 import { issueDue } from '@/domain/care-card/ledger'
 import { addDays, beijingDate } from '@/domain/shared/time'
 import { scaledRows } from './seed-district'
@@ -50,7 +51,7 @@ export function benchData(records: number, nowIso: string): { rows: Rows; plan: 
   const today = beijingDate(nowIso)
   const sessions: Row[] = []
   const session = (userId: string) => {
-    sessions.push({ token: tokenOf(userId), userId, createdAt: nowIso })
+    sessions.push({ ...seededSession(userId, tokenOf(userId), nowIso) })
     return tokenOf(userId)
   }
   const app = rows.care_applications.find((a) => a.id === 'ca-seed-xs0')!
@@ -123,7 +124,7 @@ export function benchData(records: number, nowIso: string): { rows: Rows; plan: 
       voters.push({ token: session(String(u.id)), petitionId, householdId: String(b.roomId), name: String(u.realName) })
     }
   }
-  rows.sessions = [...(rows.sessions ?? []), ...sessions]
+  rows.login_sessions = [...(rows.login_sessions ?? []), ...sessions]
   return { rows, plan: { bookings, voters, readers: voters.map((v) => v.token) } }
 }
 
@@ -170,7 +171,14 @@ export function v2Storage(input: Rows): Record<string, string> {
       })),
       'id',
     ),
-    sessions: keyed('sessions'),
+    // v2 kept tokens in clear: the bench's and the district seed's tokens are known strings of the user id.
+    sessions: Object.fromEntries(
+      rows.login_sessions.flatMap((r) =>
+        [`bench-${r.userId}`, `d-${r.userId}`]
+          .filter((t) => tokenHashOf(t) === r.tokenHash)
+          .map((t) => [t, { userId: r.userId, createdAt: r.createdAt }]),
+      ),
+    ),
     familyLinks: keyed('family_links'),
     messages: keyed('messages'),
     idempotency: Object.fromEntries(rows.idempotency.map((r) => [r.id, without(r, 'id', 'userId', 'key')])),

@@ -13,6 +13,7 @@
 import { seedRows, TABLES } from '@/backend'
 import type { Rows } from '@/backend/core/data/store'
 import { ledgerRowOf } from '@/backend/features/care-card/repository'
+import { seededSession } from '@/backend/sessions'
 import type { CareGroup } from '@/domain/care-card/eligibility'
 import { issueDue } from '@/domain/care-card/ledger'
 import { residentIdCheckChar } from '@/domain/shared/residentId'
@@ -226,7 +227,7 @@ export function districtRows(opts: DistrictOptions): { rows: Rows; plan: Distric
     const addUser = (u: Row) => {
       users.push(u)
       out.users.push(u)
-      out.sessions.push({ token: `d-${u.id}`, userId: u.id, createdAt: nowIso })
+      out.login_sessions.push({ ...seededSession(String(u.id), `d-${u.id}`, nowIso) })
       plan.readers.push(`d-${u.id}`)
       for (const [m, title] of ['欢迎使用现代社区', '社区通知'].entries())
         out.messages.push({

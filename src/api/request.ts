@@ -21,6 +21,12 @@ export interface ApiConfig {
   getActingFor(): string | null
   /** Called on a 401 (session expired) with the token the refused request carried (null: none). */
   onUnauthorized(refusedToken: string | null): void
+  /**
+   * On 401 `SESSION_EXPIRED`: logs in again without asking when it can (WeChat login), resolving to the
+   * new token, with which the request is sent again (same idempotency key and body); null when it
+   * cannot (persona login: the person is asked to log in, `onUnauthorized`).
+   */
+  relogin(refusedToken: string | null): Promise<string | null>
 }
 
 const config: ApiConfig = {
@@ -28,6 +34,7 @@ const config: ApiConfig = {
   getToken: () => null,
   getActingFor: () => null,
   onUnauthorized: () => {},
+  relogin: async () => null,
 }
 
 /**
@@ -144,6 +151,7 @@ export async function apiRequest<T>(opts: RequestOptions): Promise<T> {
   if (actingFor) header['x-acting-for'] = actingFor
   if (key) header['idempotency-key'] = key
   let queueWaits = 0
+  let renewed = false
   for (let attempt = 0; ; attempt++) {
     let error: ApiError
     try {
@@ -157,6 +165,16 @@ export async function apiRequest<T>(opts: RequestOptions): Promise<T> {
       })
       if (res.statusCode >= 200 && res.statusCode < 300) return res.data as T
       error = fromResponse(res.statusCode, res.data)
+      if (res.statusCode === 401 && error.code === 'SESSION_EXPIRED' && !renewed) {
+        // Logged in again without asking: the same request again, same key and body, once.
+        renewed = true
+        const fresh = await config.relogin(header.authorization?.slice(7) ?? token).catch(() => null)
+        if (fresh) {
+          header.authorization = `Bearer ${fresh}`
+          attempt--
+          continue
+        }
+      }
       if (res.statusCode === 401) config.onUnauthorized(token)
       const waitS = res.statusCode === 503 && error.code === 'WAITING_ROOM' ? retryAfterOf(res.header) : null
       if (waitS !== null && queueWaits < MAX_QUEUE_WAITS) {

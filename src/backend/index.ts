@@ -18,12 +18,14 @@ import { elevatorFeature } from './features/elevator'
 import { oneThingFeature } from './features/one-thing/index'
 import { youthPalaceFeature } from './features/youth-palace/index'
 import { coreFromV2 } from './migrate-v2'
+import type { Services } from './core/services'
 import { authRoutes } from './routes/auth'
 import { devRoutes } from './routes/dev'
 import { familyRoutes } from './routes/family'
 import { meRoutes, type EraseHook } from './routes/me'
 import { messageRoutes } from './routes/messages'
 import { photoRoutes } from './routes/photos'
+import { sessionRoutes } from './routes/sessions'
 import { coreSeed, coreSeedRows } from './seed'
 export { productionSeedRows } from './seed'
 import { withWeChatLimits, type KeyValueStorage } from './storage/types'
@@ -44,6 +46,7 @@ export const TABLES: readonly TableSpec<never>[] = [
 /** Every route of the backend: the core's, then each feature's. */
 export const ROUTES: readonly Route[] = [
   ...authRoutes,
+  ...sessionRoutes,
   ...meRoutes(
     FEATURES.flatMap((f) => (f.onAccountDeleted ? [f.onAccountDeleted] : [])) as AccountDeletionHook[],
     FEATURES.flatMap((f) => (f.erase ? [f.erase.bind(f)] : [])) as EraseHook[],
@@ -79,6 +82,8 @@ export function createBackend(opts: {
   limits?: boolean
   /** Rate limits (tests); the in-app backend has none by default, its counters are in memory. */
   rateLimits?: RateLimits
+  /** Outside services (tests: fakes of WeChat…); the embedded demo has none. */
+  services?: Services
 }): Backend {
   const storage = opts.limits === false ? opts.storage : withWeChatLimits(opts.storage)
   const store = new InAppStore(storage, TABLES, { schemaVersion: SCHEMA_VERSION })
@@ -98,5 +103,6 @@ export function createBackend(opts: {
     clock,
     devRoutes: opts.devRoutes ?? true,
     rateLimits: opts.rateLimits,
+    services: opts.services,
   })
 }

@@ -3,7 +3,7 @@ import { beijingIso } from '../domain/shared/time'
 import type { Rows } from './core/data/store'
 import { DEFAULT_FAULTS, type FaultConfig } from './core/faults'
 import type { V2Collections } from './core/feature'
-import type { Attempt, FamilyLink, IdempotencyRecord, Message, RoomBinding, Session, Settings, User } from './model'
+import type { Attempt, FamilyLink, IdempotencyRecord, Message, RoomBinding, Settings, User } from './model'
 import {
   attemptsTable,
   buildingsTable,
@@ -68,7 +68,8 @@ export function coreFromV2(old: V2Collections): Rows {
     [populationRegisterTable.name]: values(old.populationRegister),
     [usersTable.name]: users,
     [roomBindingsTable.name]: bindings,
-    [sessionsTable.name]: values<Session>(old.sessions),
+    // v2 kept tokens in clear: they are not carried over (one logs in again after the upgrade).
+    [sessionsTable.name]: [],
     [familyLinksTable.name]: values<FamilyLink>(old.familyLinks),
     [messagesTable.name]: values<Message>(old.messages),
     [idempotencyTable.name]: idempotency,

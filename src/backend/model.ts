@@ -81,12 +81,28 @@ export interface User {
   privacyAcceptedAt?: string
   createdAt: string
   deletedAt?: string
+  /** The person's WeChat openid for this mini-program (WeChat login); erased with the account. */
+  wechatOpenid?: string
 }
 
+/** How a session was opened: WeChat login (`wx.login` code) or the demo's persona login. */
+export type LoginMethod = 'wechat' | 'persona'
+
+/**
+ * A login session. The token itself is never stored: only its SHA-256 (`tokenHash`, hex). Sliding
+ * expiry: `expiresAt` is the earlier of `lastSeenAt` + 30 days (idle) and `createdAt` + 180 days
+ * (absolute); `lastSeenAt` is written at most once an hour. Instants ISO +08:00.
+ */
 export interface Session {
-  token: string
+  id: string
+  tokenHash: string
   userId: string
+  method: LoginMethod
+  /** The device as its request named it (user agent, cut to 80 characters), or null. */
+  device?: string
   createdAt: string
+  lastSeenAt: string
+  expiresAt: string
 }
 
 type FamilyLinkStatus = 'pending' | 'confirmed' | 'declined' | 'revoked'

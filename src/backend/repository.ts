@@ -192,11 +192,31 @@ export class CoreRepository {
     return this.roomBindings.find({ where: { roomId }, order: [['boundAt', 'asc']] })
   }
 
+  /** The account of a WeChat openid, if any (deleted accounts have none). */
+  async userByWechatOpenid(openid: string): Promise<User | undefined> {
+    return (await this.users.find({ where: { wechatOpenid: openid }, order: [], limit: 1 }))[0]
+  }
+
+  /** The first community by id (where a first WeChat login's account starts), if there is one. */
+  async firstCommunity(): Promise<Community | undefined> {
+    return (await this.communities.find({ where: {}, order: [], limit: 1 }))[0]
+  }
+
   // Sessions
 
   /** The sessions of a user, oldest first. */
   sessionsOf(userId: string): Promise<Session[]> {
     return this.sessions.find({ where: { userId }, order: [['createdAt', 'asc']] })
+  }
+
+  /** The session whose token hashes to `tokenHash` (SHA-256 hex), if any. */
+  async sessionByTokenHash(tokenHash: string): Promise<Session | undefined> {
+    return (await this.sessions.find({ where: { tokenHash }, order: [], limit: 1 }))[0]
+  }
+
+  /** Up to `limit` sessions that expired before `beforeIso`, soonest first (for the purge). */
+  sessionsExpiredBefore(beforeIso: string, limit: number): Promise<Session[]> {
+    return this.sessions.find({ where: { expiresAt: { lt: beforeIso } }, order: [['expiresAt', 'asc']], limit })
   }
 
   // Family links

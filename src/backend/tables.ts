@@ -89,8 +89,9 @@ export const usersTable = table<User>({
     privacyAcceptedAt: 'timestamptz',
     createdAt: 'timestamptz',
     deletedAt: 'timestamptz',
+    wechatOpenid: 'text',
   },
-  lookups: [['idNumber', 'deletedAt'], ['communityId', 'role', 'deletedAt'], ['deletedAt']],
+  lookups: [['idNumber', 'deletedAt'], ['communityId', 'role', 'deletedAt'], ['deletedAt'], ['wechatOpenid']],
   sealed: ['idNumber'],
 })
 
@@ -110,10 +111,19 @@ export const roomBindingsTable = table<RoomBinding>({
 })
 
 export const sessionsTable = table<Session>({
-  name: 'sessions',
-  key: 'token',
-  columns: { token: 'text', userId: 'text', createdAt: 'timestamptz' },
-  lookups: [['userId']],
+  name: 'login_sessions',
+  key: 'id',
+  columns: {
+    id: 'text',
+    tokenHash: 'text',
+    userId: 'text',
+    method: 'text',
+    device: 'text',
+    createdAt: 'timestamptz',
+    lastSeenAt: 'timestamptz',
+    expiresAt: 'timestamptz',
+  },
+  lookups: [['tokenHash'], ['userId'], ['expiresAt']],
 })
 
 export const familyLinksTable = table<FamilyLink>({

@@ -9,6 +9,7 @@ import type { SqlDriver } from './drivers'
 import type { RateLimits } from '../backend/core/rate-limits'
 import { migrate } from './migrate'
 import type { PiiKeys } from './pii'
+import type { Services } from '../backend/core/services'
 import { sealPersonalData } from './pii-reseal'
 import { sqlRateCounter } from './rate-counter'
 import { SqlStore } from './sql-store'
@@ -31,6 +32,8 @@ export interface SqlBackendOptions {
    * (`demoPiiKeys`: the demo and the tests). The server passes the configured ones.
    */
   pii?: PiiKeys
+  /** Outside services (WeChat login…); none by default. */
+  services?: Services
 }
 
 /**
@@ -54,6 +57,7 @@ export async function createSqlBackend(opts: SqlBackendOptions): Promise<Backend
     production: opts.production,
     rateLimits: opts.rateLimits,
     rateCounter: sqlRateCounter(opts.driver),
+    services: opts.services,
   })
   if (opts.seedWhenEmpty ?? true) await backend.start()
   return backend

@@ -11,6 +11,8 @@ import path from 'node:path'
 import * as v from 'valibot'
 import type { RateLimits } from '../backend/core/rate-limits'
 import { demoPiiKeys, type PiiKeys } from './pii'
+import type { RealNameConfig } from './real-name'
+import type { WechatConfig } from './wechat'
 
 /** Log levels of Fastify's logger (pino); `silent` writes nothing. */
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const
@@ -51,6 +53,16 @@ export interface ServerConfig {
   pii: PiiKeys
   /** Whether `pii` holds the demo's fixed keys (the server says so at start). */
   piiDemoKeys: boolean
+  /**
+   * WeChat login (`WECHAT_API_BASE`, default https://api.weixin.qq.com; `WECHAT_APPID`, `WECHAT_SECRET`, `REAL_NAME_API_URL`, `REAL_NAME_API_KEY`):
+   * required in production; in demo mode absent unless both are set (then WeChat login answers 503).
+   */
+  wechat?: WechatConfig
+  /**
+   * The 实名核验 service (`REAL_NAME_API_URL`, `REAL_NAME_API_KEY`; `real-name.ts`): required in
+   * production; in demo mode absent unless both are set (then the population register decides).
+   */
+  realName?: RealNameConfig
   /** Rate limits per user and per IP (not from the environment; default `DEFAULT_RATE_LIMITS`; tests lower them). */
   rateLimits?: RateLimits
 }
@@ -72,7 +84,14 @@ class ConfigError extends Error {
 }
 
 /** Variables whose value is never repeated in a message (keys, passwords in the URL). */
-const SECRETS = new Set(['DATABASE_URL', 'PII_KEY', 'PII_HASH_KEY', 'PII_PREVIOUS_KEYS'])
+const SECRETS = new Set([
+  'DATABASE_URL',
+  'PII_KEY',
+  'PII_HASH_KEY',
+  'PII_PREVIOUS_KEYS',
+  'WECHAT_SECRET',
+  'REAL_NAME_API_KEY',
+])
 const BASE64 = /^[A-Za-z0-9+/]+={0,2}$/
 const ORIGIN = /^https?:\/\/[a-z0-9.-]+(:\d{1,5})?$/i
 
@@ -135,12 +154,23 @@ const ENV = v.object({
   PII_KEY: v.optional(base64Key(32, true)),
   PII_HASH_KEY: v.optional(base64Key(32, false)),
   PII_PREVIOUS_KEYS: v.optional(v.pipe(v.string(), commaList, v.array(base64Key(32, true)))),
+  WECHAT_API_BASE: v.optional(
+    v.pipe(v.string(), v.regex(/^https?:\/\/[^\s/]+(\/\S*)?$/, '应为网址，如 https://api.weixin.qq.com')),
+    'https://api.weixin.qq.com',
+  ),
+  WECHAT_APPID: v.optional(v.pipe(v.string(), v.regex(/^wx[0-9a-f]{16}$/, '应为小程序 AppID，如 wx 开头的 18 位'))),
+  WECHAT_SECRET: v.optional(v.pipe(v.string(), v.regex(/^[0-9a-zA-Z]{16,64}$/, '应为小程序 AppSecret'))),
+  REAL_NAME_API_URL: v.optional(
+    v.pipe(v.string(), v.regex(/^https?:\/\/[^\s/]+(\/\S*)?$/, '应为实名核验服务的网址，如 https://…/verify')),
+  ),
+  REAL_NAME_API_KEY: v.optional(v.pipe(v.string(), v.minLength(16, '应为实名核验服务的密钥（至少 16 个字符）'))),
 })
 
 /**
  * The configuration from the environment (see `.env.example`), checked once.
  * @throws ConfigError naming every variable that is malformed, and in production every demo switch set
- *   (`DEMO=1`) and every required secret missing (`DATABASE_URL`, `PII_KEY`, `PII_HASH_KEY`)
+ *   (`DEMO=1`) and every required secret missing (`DATABASE_URL`, `PII_KEY`, `PII_HASH_KEY`,
+ *   `WECHAT_APPID`, `WECHAT_SECRET`, `REAL_NAME_API_URL`, `REAL_NAME_API_KEY`)
  */
 export function configFromEnv(env: NodeJS.ProcessEnv = process.env): ServerConfig {
   const set = Object.fromEntries(Object.entries(env).filter(([, x]) => x !== undefined && x !== ''))
@@ -161,6 +191,10 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): ServerConfi
     missing('DATABASE_URL', '生产模式必须使用 PostgreSQL，请设置 postgres://… 地址')
     missing('PII_KEY', '生产模式必须设置身份证号加密密钥（32 字节，base64）')
     missing('PII_HASH_KEY', '生产模式必须设置身份证号查询哈希密钥（至少 32 字节，base64）')
+    missing('WECHAT_APPID', '生产模式必须设置小程序 AppID（微信登录）')
+    missing('WECHAT_SECRET', '生产模式必须设置小程序 AppSecret（微信登录）')
+    missing('REAL_NAME_API_URL', '生产模式必须设置实名核验服务的网址')
+    missing('REAL_NAME_API_KEY', '生产模式必须设置实名核验服务的密钥')
     if (set.CORS_ORIGINS?.split(',').some((o) => o.trim() === '*'))
       problems.push({ variable: 'CORS_ORIGINS', message: '生产模式不能允许任意来源（*），请列出具体来源' })
   }
@@ -188,5 +222,13 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): ServerConfi
         ? { current: e.PII_KEY, hashKey: e.PII_HASH_KEY, previous: e.PII_PREVIOUS_KEYS ?? [] }
         : demoPiiKeys(),
     piiDemoKeys: !(e.PII_KEY && e.PII_HASH_KEY),
+    wechat:
+      e.WECHAT_APPID && e.WECHAT_SECRET
+        ? { apiBase: e.WECHAT_API_BASE, appid: e.WECHAT_APPID, secret: e.WECHAT_SECRET }
+        : undefined,
+    realName:
+      e.REAL_NAME_API_URL && e.REAL_NAME_API_KEY
+        ? { url: e.REAL_NAME_API_URL, apiKey: e.REAL_NAME_API_KEY }
+        : undefined,
   }
 }

@@ -16,6 +16,8 @@ import path from 'node:path'
 import { DEFAULT_RATE_LIMITS } from '../backend/core/rate-limits'
 import { buildApp } from './app'
 import { createSqlBackend } from './backend'
+import { realNameVerifier } from './real-name'
+import { wechatAuth } from './wechat'
 import { fileBlobStore } from './blobs'
 import { configFromEnv, type ServerConfig } from './config'
 import { pgliteDriver, postgresDriver, type SqlDriver } from './drivers'
@@ -68,6 +70,10 @@ export async function startServer(config: ServerConfig): Promise<{ url: string; 
     devRoutes: config.demo,
     production,
     pii: config.pii,
+    services: {
+      wechat: config.wechat && wechatAuth(config.wechat),
+      realName: config.realName && realNameVerifier(config.realName),
+    },
     rateLimits: config.rateLimits ?? DEFAULT_RATE_LIMITS,
   })
   const app = buildApp(backend, {

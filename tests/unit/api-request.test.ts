@@ -22,7 +22,13 @@ const ok = (data: unknown, statusCode = 200) => ({ statusCode, data, header: {},
 
 beforeEach(() => {
   resetTaroDouble()
-  configureApi({ baseUrl: '', getToken: () => 'tok', getActingFor: () => null, onUnauthorized: () => {} })
+  configureApi({
+    baseUrl: '',
+    getToken: () => 'tok',
+    getActingFor: () => null,
+    onUnauthorized: () => {},
+    relogin: async () => null,
+  })
 })
 
 describe('apiRequest', () => {
@@ -147,6 +153,32 @@ describe('apiRequest', () => {
     request.mockResolvedValueOnce(ok({ code: 'UNAUTHORIZED', message: '请先登录' }, 401))
     expect(await apiRequest({ path: '/api/me' }).catch((x) => x.status)).toBe(401)
     expect(onUnauthorized).toHaveBeenCalled()
+  })
+
+  it('SESSION_EXPIRED: logs in again without asking and re-sends the same request (key, body) once', async () => {
+    const relogin = jest.fn(async (refused: string | null) => (refused === 'tok' ? 'fresh' : null))
+    const onUnauthorized = jest.fn()
+    configureApi({ relogin, onUnauthorized })
+    request
+      .mockResolvedValueOnce(ok({ code: 'SESSION_EXPIRED', message: '登录已过期，请重新登录' }, 401))
+      .mockResolvedValueOnce(ok({ saved: true }))
+    await expect(apiRequest({ method: 'POST', path: '/api/y', body: { n: 1 }, idempotencyKey: 'k1' })).resolves.toEqual(
+      {
+        saved: true,
+      },
+    )
+    const [first, again] = request.mock.calls.map((c) => c[0])
+    expect(relogin).toHaveBeenCalledWith('tok')
+    expect(again).toMatchObject({ data: { n: 1 }, header: { authorization: 'Bearer fresh', 'idempotency-key': 'k1' } })
+    expect(first.header['idempotency-key']).toBe('k1')
+    expect(onUnauthorized).not.toHaveBeenCalled()
+    // Cannot log in silently (persona login): the person is asked, as before; tried once only.
+    relogin.mockResolvedValue(null)
+    request.mockReset()
+    request.mockResolvedValue(ok({ code: 'SESSION_EXPIRED', message: '登录已过期，请重新登录' }, 401))
+    expect(await apiRequest({ path: '/api/me' }).catch((x) => x.code)).toBe('SESSION_EXPIRED')
+    expect(request).toHaveBeenCalledTimes(1)
+    expect(onUnauthorized).toHaveBeenCalledWith('tok')
   })
 })
 

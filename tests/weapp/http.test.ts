@@ -89,6 +89,6 @@ describe('WeChat build with a real backend over HTTP', () => {
     expect(mp.page.text()).toContain('欢迎使用现代社区')
     const requests = mp.calls.filter((c) => c.api === 'request').map((c) => (c.args as { url: string }).url)
     expect(requests.every((u) => u.startsWith(`http://127.0.0.1:${REAL_PORT}/api/`))).toBe(true)
-    expect(await backend.inspect('sessions')).toHaveLength(1)
+    expect(await backend.inspect('login_sessions')).toHaveLength(1)
   })
 })

@@ -28,9 +28,9 @@ describe('WeChat build: logging in and an ended session', () => {
 
   it('a session that really expired says 登录已过期 and offers 去登录 (not 重试)', async () => {
     const mp = await loginAs('u-wang')
-    const sessions = await mp.backend().inspect<{ token: string }>('sessions')
+    const sessions = await mp.backend().inspect<{ id: string }>('login_sessions')
     await mp.backend().run(async (tx) => {
-      for (const s of sessions) await tx.core.sessions.remove(s.token)
+      for (const s of sessions) await tx.core.sessions.remove(s.id)
     })
     await mp.navigateTo('/packages/care-card/pages/index/index')
     await mp.settle(1000)

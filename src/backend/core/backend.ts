@@ -9,6 +9,7 @@ import { sha256Hex } from '@/domain/shared/hash'
 import { beijingIso } from '@/domain/shared/time'
 import type { User } from '../model'
 import { CoreRepository } from '../repository'
+import { liveSession, sessionExpired, sessionsToPurge, tokenHashOf } from '../sessions'
 import { MockClock } from './clock'
 import type { TableSpec, Where } from './data/spec'
 import type { Rows, Store, Tables } from './data/store'
@@ -28,6 +29,7 @@ import {
 import { newId } from './ids'
 import { insertMessage } from './notifier'
 import { sendDueReminders } from './reminders'
+import type { Services } from './services'
 import { checkRateLimits, memoryRateCounter, type RateCounter, type RateLimits } from './rate-limits'
 import {
   maskTypedIdNumbers,
@@ -60,6 +62,8 @@ export interface BackendOptions {
   rateLimits?: RateLimits
   /** Where the rate-limit counters live (default: in memory, for the in-app backend). */
   rateCounter?: RateCounter
+  /** Outside services (WeChat login…) for the routes' `outside` steps; none in the embedded demo. */
+  services?: Services
 }
 
 const MUTATING = new Set(['POST', 'PUT', 'PATCH', 'DELETE'])
@@ -285,10 +289,12 @@ export class Backend {
       await this.saveMovedClock()
       const limited = await this.rateLimited(req)
       if (limited) return limited
+      const outside = await this.runOutside(req)
       const response = await this.store.transaction(async (tables) => {
         failureWork = []
         resetAfter = false
         return this.handleIn(this.txOf(tables), req, {
+          outside,
           onFailure: (w) => failureWork.push(w),
           reset: () => {
             resetAfter = true
@@ -327,16 +333,36 @@ export class Backend {
     const token = auth.startsWith('Bearer ') ? auth.slice(7) : ''
     const userId =
       token && MUTATING.has(req.method)
-        ? ((await this.store.transaction((t) => new CoreRepository(t).sessions.get(token)))?.userId ?? null)
+        ? ((await this.store.transaction((t) => new CoreRepository(t).sessionByTokenHash(tokenHashOf(token))))
+            ?.userId ?? null)
         : null
     const wallMs = this.clock.now() - this.clock.offsetMs
     return checkRateLimits(limits, this.rateCounter, req, found.route, userId, wallMs)
   }
 
+  /** Runs the matched route's `outside` step, if it has one, on its validated body (before the transaction). */
+  private async runOutside(req: BackendRequest): Promise<unknown> {
+    const found = matchRoute(this.options.routes, req.method, req.url.split('?')[0])
+    if (!found || !('route' in found) || !found.route.outside) return undefined
+    const { route } = found
+    // Nobody without a live session (or acting for someone without a right to) makes the backend call out.
+    const caller =
+      route.access === 'public'
+        ? undefined
+        : await this.store.transaction(async (t) => {
+            const tx = this.txOf(t)
+            const { user } = await this.authenticate(tx, route, req, this.clock.now())
+            await this.principalFor(tx, route, user, req.headers['x-acting-for'])
+            return user
+          })
+    const input = route.input ? validateInput(route.input, req.body ?? {}) : undefined
+    return route.outside!(input, this.options.services ?? {}, caller)
+  }
+
   private async handleIn(
     tx: Tx,
     req: BackendRequest,
-    hooks: { onFailure(work: (tx: Tx) => Promise<void>): void; reset(): void },
+    hooks: { outside: unknown; onFailure(work: (tx: Tx) => Promise<void>): void; reset(): void },
   ): Promise<BackendResponse> {
     const [path, queryString = ''] = req.url.split('?')
     const query = Object.fromEntries(new URLSearchParamsLite(queryString))
@@ -351,7 +377,7 @@ export class Backend {
     const { devRoutes, production } = this.options
     if (route.access === 'dev' ? !devRoutes || production : route.demoOnly && production)
       throw notFound('没有这个服务接口', 'NO_ROUTE')
-    const { user, token } = await this.authenticate(tx, route, req)
+    const { user, sessionId } = await this.authenticate(tx, route, req, clock.now())
     const principal = await this.principalFor(tx, route, user, req.headers['x-acting-for'])
     const key = req.headers['idempotency-key']
     const mutating = MUTATING.has(req.method)
@@ -396,7 +422,9 @@ export class Backend {
       nowIso,
       user: user!,
       principal: principal!,
-      token,
+      outside: hooks.outside,
+      sessionId,
+      device: req.headers['user-agent'],
       notify: async (userId, title, body, link, ref) => {
         await insertMessage(tx.core, { userId, title, body, link, ref }, nowIso)
       },
@@ -429,17 +457,27 @@ export class Backend {
     return result
   }
 
-  private async authenticate(tx: Tx, route: Route, req: BackendRequest): Promise<{ user?: User; token?: string }> {
+  /**
+   * The caller of a route that needs one. No token: 401 `UNAUTHORIZED` (请先登录). A token that is not
+   * a live session (expired, logged out, revoked from 登录设备, the account deleted): 401
+   * `SESSION_EXPIRED`, on which the app logs in again and re-sends the request.
+   */
+  private async authenticate(
+    tx: Tx,
+    route: Route,
+    req: BackendRequest,
+    nowMs: number,
+  ): Promise<{ user?: User; sessionId?: string }> {
     if (route.access === 'public') return {}
     const auth = req.headers.authorization ?? ''
     const token = auth.startsWith('Bearer ') ? auth.slice(7) : ''
-    const session = token ? await tx.core.sessions.get(token) : undefined
-    const user = session ? await tx.core.users.get(session.userId) : undefined
-    if (route.access === 'dev') return { user, token }
-    // "登录已过期" only when a session was sent and is no longer valid; nobody logged in is asked to log in.
-    if (!user || user.deletedAt) throw unauthorized(token ? '登录已过期，请重新登录' : '请先登录')
+    const session = token ? await liveSession(tx.core, token, nowMs) : undefined
+    const found = session ? await tx.core.users.get(session.userId) : undefined
+    const user = found && !found.deletedAt ? found : undefined
+    if (route.access === 'dev') return { user, sessionId: session?.id }
+    if (!user) throw token ? sessionExpired() : unauthorized('请先登录')
     if (route.access === 'worker' && user.role !== 'worker') throw forbidden('只有社区工作人员可以进行此操作')
-    return { user, token }
+    return { user, sessionId: session!.id }
   }
 
   private async principalFor(
@@ -502,6 +540,7 @@ export class Backend {
       // Uploaded photos no submission took (the person gave up, or the app was closed): not kept.
       for (const p of await core.pendingPhotosBefore(beijingIso(now - PENDING_PHOTO_KEEP_MS), PURGE_BATCH))
         await core.removeImage(p.id)
+      for (const id of await sessionsToPurge(core, now, PURGE_BATCH)) await core.sessions.remove(id)
     })
   }
 }

@@ -39,14 +39,15 @@ export function newId(prefix: string): string {
   return `${prefix}_${hex(Date.now(), 12)}${hex(counter, 4)}${hex(words[0], 8)}${hex(words[1], 8)}`
 }
 
-/** A session token: 128 random bits (WebCrypto where there is one). */
+/**
+ * A session token: 32 random bytes as 64 lower-case hex characters, from WebCrypto's
+ * `crypto.getRandomValues` (Node on the server, browsers). WeChat's engine has no WebCrypto: there, and
+ * only there (the embedded demo backend, whose sessions never leave the phone), it falls back on
+ * `randomSecret`'s SHA-256 of `Math.random` draws and the clock.
+ */
 export function newToken(): string {
   if (source) return source()
-  const words = new Uint32Array(4)
-  const c = webCrypto()
-  if (c?.getRandomValues) c.getRandomValues(words)
-  else for (let i = 0; i < words.length; i++) words[i] = Math.floor(Math.random() * 2 ** 32)
-  return Array.from(words, (w) => w.toString(16).padStart(8, '0')).join('')
+  return randomSecret()
 }
 
 /**

@@ -65,6 +65,8 @@ export function migrateAndLoad(
   }
   // Leftovers of v2 (a kill after the tables were written) go too.
   for (const k of storage.keys()) if (k.startsWith(V2_PREFIX)) storage.removeItem(k)
+  // The sessions table before issue 24 kept tokens in clear (now `login_sessions`, hashes only): gone.
+  storage.removeItem('mc:t:sessions')
   store.load()
   return found
 }

@@ -2,6 +2,7 @@
  * The route table: `METHOD /api/path/:param` → handler. Each route declares who may call it and a
  * valibot schema for its body (or query); invalid input gets 400 with a message per field.
  */
+import type { Services } from './services'
 import * as v from 'valibot'
 import type { Clock } from './clock'
 import type { FaultConfig } from './faults'
@@ -67,7 +68,12 @@ export interface RouteContext<B = unknown> {
   user: User
   /** The person the user acts for: themselves, or the principal of a confirmed family link (`x-acting-for`). */
   principal: User
-  token?: string
+  /** What the route's `outside` step returned (undefined without one). */
+  outside?: unknown
+  /** The id of the caller's session (routes with `access: 'user' | 'worker'`). */
+  sessionId?: string
+  /** The request's `user-agent` header, if any (names the device in 登录设备). */
+  device?: string
   /**
    * Adds a message to a user (saved with the request's changes). `ref` names what it asks the user to
    * act on (e.g. `family-link:<id>`), so `resolveMessages` can mark it read once that is done.
@@ -102,6 +108,13 @@ export interface Route<B = unknown> {
   bodyLimit?: number
   /** Which rate limit of `rate-limits.ts` counts it besides the one on writes: logging in, real-name verification. */
   rateLimit?: 'login' | 'real-name'
+  /**
+   * Work outside the transaction, before it opens: calls to outside services (WeChat, real-name), which
+   * must not run twice when the transaction is retried. Gets the validated input; what it returns is
+   * the handler's `ctx.outside`. Runs after the rate limits and, on routes that need a caller, only for
+   * a live session (checked in a transaction of its own first; `caller` is its user, as read then).
+   */
+  outside?: (body: B, services: Services, caller: User | undefined) => Promise<unknown>
   handler: (ctx: RouteContext<B>) => Promise<HandlerResult> | HandlerResult
 }
 

@@ -55,6 +55,19 @@ export interface LoginResultDto {
   me: MeDto
 }
 
+/** One login session in 登录设备 (`GET /api/me/sessions`); instants ISO +08:00. */
+export interface SessionDto {
+  id: string
+  /** How it was opened: 微信登录 (`wechat`) or the demo's persona login (`persona`). */
+  method: 'wechat' | 'persona'
+  /** The device as it named itself (user agent), or '' when unknown. */
+  device: string
+  createdAt: string
+  lastSeenAt: string
+  /** Whether this is the session of the device asking. */
+  current: boolean
+}
+
 type FamilyLinkStatusDto = 'pending' | 'confirmed' | 'declined' | 'revoked'
 export interface FamilyLinkDto {
   id: string

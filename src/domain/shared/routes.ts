@@ -77,9 +77,10 @@ export const accountRoutes = {
 
 const settings = pagesUnder('packages/settings')
 
-/** The settings subpackage: the demo panel (mock time, faults, reset) and the personal data export. */
+/** The settings subpackage: the demo panel (mock time, faults, reset), the data export, 登录设备. */
 export const settingsRoutes = {
   dev: settings('pages/dev/index'),
   export: settings('pages/export/index'),
   messages: settings('pages/messages/index'),
+  devices: settings('pages/devices/index'),
 }

@@ -15,9 +15,12 @@ import { href, openPage } from '@/ui/nav'
 
 /** Where the guides are: they work without logging in (progress stays on this phone). */
 const GUIDES = href.oneThing.index()
+/** 微信一键登录: in WeChat against a real server (the embedded demo has persona login only). */
+const WECHAT_LOGIN = process.env.TARO_ENV === 'weapp' && !!process.env.TARO_APP_API_BASE
 
 /**
- * Mock WeChat login: the privacy notice first, then every seeded resident, grouped by community. After
+ * Login: the privacy notice first, then 微信一键登录 (in WeChat, real server) and, in demo mode, every
+ * seeded resident grouped by community (a production server answers the list 404: none shown). After
  * login, back to the page that sent the person here (`?redirect=`), else home.
  */
 export default function Login() {
@@ -25,6 +28,7 @@ export default function Login() {
   const accepted = useSession((s) => s.privacyAcceptedOnDevice)
   const acceptOnDevice = useSession((s) => s.acceptPrivacyOnDevice)
   const login = useSession((s) => s.login)
+  const loginWithWechat = useSession((s) => s.loginWithWechat)
   const [personas, setPersonas] = useState<PersonaDto[] | null>(null)
   const [loadCause, setLoadCause] = useState<unknown>(null)
   /** A failed login, with 重试 logging in as the same person again. */
@@ -34,19 +38,23 @@ export default function Login() {
   // The list loads once, when the page loads (not again each time it is shown): the public demo list.
   const load = () => {
     setLoadCause(null)
-    listPersonas().then(setPersonas, (e) => setLoadCause(e ?? new Error('load failed')))
+    // Persona login exists only in demo mode: elsewhere the list answers 404 and only WeChat login shows.
+    listPersonas().then(setPersonas, (e) =>
+      (e as { status?: number })?.status === 404 ? setPersonas([]) : setLoadCause(e ?? new Error('load failed')),
+    )
   }
   useLoad(load)
 
-  const choose = async (p: PersonaDto) => {
+  /** Logs in (as `who`: a persona's id, or 'wechat'); a failure keeps what 重试 does. */
+  const choose = async (who: string) => {
     if (busy) return
-    setBusy(p.userId)
+    setBusy(who)
     setError(null)
     try {
-      await login(p.userId)
+      await (who === 'wechat' ? loginWithWechat() : login(who))
       await returnAfterLogin(redirect)
     } catch (e) {
-      setError({ text: `没有登录成功：${errorMessage(e)}`, cause: e, retry: () => choose(p) })
+      setError({ text: `没有登录成功：${errorMessage(e)}`, cause: e, retry: () => choose(who) })
     } finally {
       setBusy(null)
     }
@@ -92,8 +100,13 @@ export default function Login() {
   for (const p of personas ?? []) groups.set(p.communityName, [...(groups.get(p.communityName) ?? []), p])
 
   return (
-    <Page backTo={null} title="选择登录的居民">
-      <View className="secondary">演示环境：模拟微信登录，请选择一位居民。</View>
+    <Page backTo={null} title={personas?.length ? '选择登录的居民' : '登录'}>
+      {WECHAT_LOGIN && (
+        <Button id="wechat-login" loading={busy === 'wechat'} onTap={() => choose('wechat')}>
+          微信一键登录
+        </Button>
+      )}
+      {!!personas?.length && <View className="secondary">演示环境：模拟微信登录，请选择一位居民。</View>}
       <Loaded of={{ data: personas, cause: loadCause, loading: !personas && !loadCause, reload: load }} lines={5} />
       {error && <ErrorNote text={error.text} cause={error.cause} onRetry={error.retry} />}
       {[...groups.entries()].map(([community, list]) => (
@@ -103,7 +116,7 @@ export default function Login() {
               key={p.userId}
               id={`persona-${p.userId}`}
               className="cell cell-link persona"
-              {...tappable(`${p.displayName}，${p.persona}`, () => choose(p))}
+              {...tappable(`${p.displayName}，${p.persona}`, () => choose(p.userId))}
             >
               <View className="cell-title">
                 {p.displayName}

@@ -159,6 +159,7 @@ export default function Me() {
         <Cell id="go-message-settings" title="消息设置" onTap={() => openPage(href.settings.messages())} />
         <Cell title="隐私说明" onTap={() => openPage(href.account.privacy())} />
         <Cell id="go-export" title="导出我的数据" onTap={() => openPage(href.settings.export())} />
+        <Cell id="go-devices" title="登录设备" onTap={() => openPage(href.settings.devices())} />
         {me.role === 'worker' && (
           <Cell
             id="go-worker"

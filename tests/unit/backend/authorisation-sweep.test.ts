@@ -43,7 +43,10 @@ type Kind = 'public' | 'dev' | 'user' | 'proxy' | 'worker'
 const EXPECT: Record<string, [Kind, Obj?]> = {
   'GET /api/auth/personas': ['public'],
   'POST /api/auth/mock-login': ['public'],
+  'POST /api/auth/wechat-login': ['public'],
   'POST /api/auth/logout': ['user'],
+  'GET /api/me/sessions': ['user'],
+  'DELETE /api/me/sessions/:id': ['user'],
   'GET /api/me': ['user'],
   'GET /api/me/todos': ['user'],
   'GET /api/me/message-settings': ['user'],

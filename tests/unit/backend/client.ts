@@ -10,6 +10,7 @@ import { createBackend, ROUTES, type Backend } from '@/backend'
 import { matchRoute } from '@/backend/core/router'
 import { fixedClock, type MockClock } from '@/backend/core/clock'
 import type { Method } from '@/backend/core/http'
+import type { Services } from '@/backend/core/services'
 import { memoryStorage } from '@/backend/storage/memory'
 import { idNumberOf as seededIdNumber, PEOPLE } from '@/backend/seed/people'
 import { buildApp } from '@/server/app'
@@ -35,6 +36,12 @@ export interface Client {
   call(method: Method, url: string, opts?: CallOptions): Promise<{ status: number; body: any }>
   /** Logs in as a seeded user; returns the token. */
   login(userId: string): Promise<string>
+  /**
+   * Whether a call answered 401 `SESSION_EXPIRED` for a token `login` gave logs that user in again and
+   * re-sends it (as the app does), the new token then standing in for the old one (default on: tests
+   * that move mock time by months outlive the 30-day idle limit; the session tests turn it off).
+   */
+  autoRelogin: boolean
   close(): Promise<void>
 }
 
@@ -76,11 +83,28 @@ function isoDatesInWords(value: unknown, key = '', found: string[] = []): string
   return found
 }
 
-function withLogin(c: Omit<Client, 'login'>): Client {
-  return {
+function withLogin(c: Omit<Client, 'login' | 'autoRelogin'>): Client {
+  const userOf = new Map<string, string>()
+  const renewed = new Map<string, string>()
+  const send = async (method: Method, url: string, opts: CallOptions = {}) => {
+    const token = opts.token && renewed.has(opts.token) ? renewed.get(opts.token) : opts.token
+    const res = await c.call(method, url, { ...opts, token })
+    const userId = token && userOf.get(token)
+    if (!client.autoRelogin || !userId || res.status !== 401 || res.body?.code !== 'SESSION_EXPIRED') return res
+    // A deleted account cannot log in again: the test sees the 401 as it was.
+    const again = await c.call('POST', '/api/auth/mock-login', { body: { userId } })
+    if (again.status !== 200) return res
+    const fresh = again.body.token as string
+    userOf.set(fresh, userId)
+    renewed.set(opts.token!, fresh)
+    renewed.set(token, fresh)
+    return c.call(method, url, { ...opts, token: fresh })
+  }
+  const client: Client = {
     ...c,
+    autoRelogin: true,
     async call(method, url, opts) {
-      const res = await c.call(method, url, opts)
+      const res = await send(method, url, opts)
       // The export is the person's data as stored (dates included); the dev panel is not for residents.
       if (!url.startsWith('/api/me/export') && !url.startsWith('/api/dev')) {
         const iso = isoDatesInWords(res.body)
@@ -95,11 +119,13 @@ function withLogin(c: Omit<Client, 'login'>): Client {
       if (iso.length) throw new Error(`messages with an ISO date: ${iso.join(' | ')}`)
     },
     async login(userId) {
-      const r = await this.call('POST', '/api/auth/mock-login', { body: { userId } })
+      const r = await c.call('POST', '/api/auth/mock-login', { body: { userId } })
       if (r.status !== 200) throw new Error(`login ${userId}: ${r.status} ${JSON.stringify(r.body)}`)
+      userOf.set(r.body.token, userId)
       return r.body.token as string
     },
   }
+  return client
 }
 
 /**
@@ -115,8 +141,13 @@ function recordTiming(method: Method, url: string, status: number, ms: number): 
   appendFileSync(file, JSON.stringify({ route: `${method} ${found.route.path}`, status, ms }) + '\n')
 }
 
-export async function inProcess(clock = fixedClock(T0)): Promise<Client> {
-  const backend = createBackend({ storage: memoryStorage(), clock })
+/** What a test may give the backend it calls: fakes of outside services (WeChat…). */
+export interface MakeOptions {
+  services?: Services
+}
+
+export async function inProcess(clock = fixedClock(T0), opts: MakeOptions = {}): Promise<Client> {
+  const backend = createBackend({ storage: memoryStorage(), clock, services: opts.services })
   return withLogin({
     name: 'in-app',
     backend,
@@ -148,8 +179,13 @@ afterAll(async () => {
 })
 
 /** The server (Fastify, 127.0.0.1, a free port) on a freshly seeded SQL database, called over HTTP. */
-export async function overSql(kind: 'pglite' | 'postgres', clock = fixedClock(T0)): Promise<Client> {
+export async function overSql(
+  kind: 'pglite' | 'postgres',
+  clock = fixedClock(T0),
+  opts: MakeOptions = {},
+): Promise<Client> {
   const backend = await createSqlBackend({
+    services: opts.services,
     driver: await driverOf(kind),
     blobs: memoryBlobStore(),
     clock,
@@ -175,12 +211,11 @@ export async function overSql(kind: 'pglite' | 'postgres', clock = fixedClock(T0
 }
 
 /** The transports the backend suites run on: in-app always; the SQL servers when enabled (see above). */
-export const TRANSPORTS: [string, () => Promise<Client>][] = [
-  ['in-app', () => inProcess()],
-  ...(SQL_ENABLED ? [['PGlite server', () => overSql('pglite')] as [string, () => Promise<Client>]] : []),
-  ...(SQL_ENABLED && PG_URL
-    ? [['PostgreSQL server', () => overSql('postgres')] as [string, () => Promise<Client>]]
-    : []),
+type Make = (opts?: MakeOptions) => Promise<Client>
+export const TRANSPORTS: [string, Make][] = [
+  ['in-app', (o) => inProcess(undefined, o)],
+  ...(SQL_ENABLED ? [['PGlite server', (o) => overSql('pglite', undefined, o)] as [string, Make]] : []),
+  ...(SQL_ENABLED && PG_URL ? [['PostgreSQL server', (o) => overSql('postgres', undefined, o)] as [string, Make]] : []),
 ]
 
 /** The seeded ID number of a user (from the seed's people; `_c` kept for the callers' shape). */

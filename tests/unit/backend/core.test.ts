@@ -134,14 +134,14 @@ describe('the mock interceptor realises each fault kind', () => {
       errMsg: 'request:fail timeout',
     })
     expect(waits).toEqual([5000])
-    expect(await backend.inspect('sessions')).toHaveLength(0)
+    expect(await backend.inspect('login_sessions')).toHaveLength(0)
   })
   it('server-error: answers 503 without running the handler', async () => {
     const { call, backend } = setup('server-error')
     const r = await call('/api/auth/mock-login', 'POST', { userId: 'u-wang' })
     expect(r.statusCode).toBe(503)
     expect(r.data.code).toBe('SERVICE_UNAVAILABLE')
-    expect(await backend.inspect('sessions')).toHaveLength(0)
+    expect(await backend.inspect('login_sessions')).toHaveLength(0)
   })
   it("never faults the dev panel's own requests, so faults can always be turned off again", async () => {
     const { call, waits } = setup('server-error')
@@ -155,11 +155,18 @@ describe('the mock interceptor realises each fault kind', () => {
     await expect(call('/api/auth/mock-login', 'POST', { userId: 'u-wang' })).rejects.toMatchObject({
       errMsg: expect.stringContaining('request:fail'),
     })
-    expect(await backend.inspect('sessions')).toHaveLength(1)
+    expect(await backend.inspect('login_sessions')).toHaveLength(1)
   })
 })
 
 describe('persistence', () => {
+  it('drops the old sessions table, whose tokens were kept in clear (issue 24)', () => {
+    const storage = memoryStorage()
+    createBackend({ storage, clock: fixedClock(T0) })
+    storage.setItem('mc:t:sessions', JSON.stringify({ abc: { token: 'abc', userId: 'u-wang' } }))
+    createBackend({ storage, clock: fixedClock(T0) })
+    expect(storage.getItem('mc:t:sessions')).toBeNull()
+  })
   it('keeps one storage key per table and reloads what was saved', async () => {
     const storage = memoryStorage()
     const a = createBackend({ storage, clock: fixedClock(T0) })
@@ -170,7 +177,7 @@ describe('persistence', () => {
       body: { userId: 'u-wang' },
     })
     expect([...storage.data.keys()]).toEqual(
-      expect.arrayContaining(['mc:t:settings', 'mc:t:users', 'mc:t:sessions', 'mc:t:messages']),
+      expect.arrayContaining(['mc:t:settings', 'mc:t:users', 'mc:t:login_sessions', 'mc:t:messages']),
     )
     const b = createBackend({ storage, clock: fixedClock(T0) })
     const me = await b.handle({
@@ -264,9 +271,9 @@ describe('mock time and demo reset', () => {
     const restarted = createBackend({ storage })
     expect(restarted.clock.now() - Date.UTC(2026, 2, 1, 1)).toBeLessThan(DAY / 24)
     await restarted.handle({ method: 'POST', url: '/api/auth/mock-login', headers: {}, body: { userId: 'u-wang' } })
-    expect(await restarted.inspect('sessions')).toHaveLength(1)
+    expect(await restarted.inspect('login_sessions')).toHaveLength(1)
     await restarted.handle({ method: 'POST', url: '/api/dev/reset', headers: {} })
-    expect(await restarted.inspect('sessions')).toHaveLength(0)
+    expect(await restarted.inspect('login_sessions')).toHaveLength(0)
     expect(Math.abs(restarted.clock.offsetMs)).toBe(0)
   })
 

@@ -50,7 +50,10 @@ describe.each(TRANSPORTS)('identity routes (%s)', (_name, make) => {
     expect((await c.call('GET', '/api/me', { token: 'forged' })).status).toBe(401)
     // "登录已过期" only for a session that was sent and is no longer valid; nobody logged in is asked to log in.
     expect((await c.call('GET', '/api/me')).body.message).toBe('请先登录')
-    expect((await c.call('GET', '/api/me', { token: 'forged' })).body.message).toBe('登录已过期，请重新登录')
+    expect((await c.call('GET', '/api/me', { token: 'forged' })).body).toMatchObject({
+      code: 'SESSION_EXPIRED',
+      message: '登录已过期，请重新登录',
+    })
     const bad = await c.call('POST', '/api/auth/mock-login', { body: { userId: 42 } })
     expect(bad.status).toBe(400)
     expect(bad.body).toMatchObject({ code: 'INVALID_INPUT', fields: { userId: expect.any(String) } })

@@ -285,7 +285,7 @@ describe("deleting an account erases the person's data", () => {
       progress: (await rows('one_thing_progress', { userId: 'u-chen' })).length,
       appointments: (await rows('one_thing_appointments', { userId: 'u-chen' })).length,
       keptResponses: (await rows('idempotency', { userId: 'u-chen' })).length,
-      sessions: (await rows('sessions', { userId: 'u-chen' })).length,
+      sessions: (await rows('login_sessions', { userId: 'u-chen' })).length,
     })
     expect(Object.values(await mine()).every((n) => n > 0)).toBe(true)
 

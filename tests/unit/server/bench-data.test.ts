@@ -6,6 +6,7 @@
 import { FEATURES, TABLES } from '@/backend'
 import { coreFromV2 } from '@/backend/migrate-v2'
 import { beijingIso } from '@/domain/shared/time'
+import { tokenHashOf } from '@/backend/sessions'
 import { benchData, v2Storage } from '../../../scripts/bench-server-data'
 
 const T0 = Date.UTC(2026, 11, 7, 2, 0, 0) // 2026-12-07 10:00 Beijing
@@ -33,6 +34,8 @@ describe('bench data', () => {
         .map((r) => (table === 'care_providers' || table === 'one_thing_halls' ? { ...r, rank: 0 } : r))
         .sort((a, b) => String(a.id ?? a.token ?? a.courseId).localeCompare(String(b.id ?? b.token ?? b.courseId)))
     for (const spec of TABLES) {
+      // v2 kept tokens in clear; the migration does not carry them over (one logs in again).
+      if (spec.name === 'login_sessions') continue
       const byKey = (list?: object[]) => normal(spec.name, list)
       expect({ [spec.name]: byKey(back[spec.name]) }).toEqual({ [spec.name]: byKey(rows[spec.name]) })
     }
@@ -43,7 +46,8 @@ describe('bench data', () => {
     expect(new Set(bookings).size).toBe(bookings.length)
     expect(bookings.length).toBeGreaterThan(10_000)
     expect(plan.voters.length).toBe(30)
-    const tokens = new Set((rows.sessions as { token: string }[]).map((s) => s.token))
-    expect(plan.bookings.every((b) => tokens.has(b.token)) && plan.voters.every((v) => tokens.has(v.token))).toBe(true)
+    const hashes = new Set((rows.login_sessions as { tokenHash: string }[]).map((s) => s.tokenHash))
+    const known = (token: string) => hashes.has(tokenHashOf(token))
+    expect(plan.bookings.every((b) => known(b.token)) && plan.voters.every((v) => known(v.token))).toBe(true)
   })
 })

@@ -45,7 +45,16 @@ describe('production mode refuses to start unsafely', () => {
     const start = startServerProcess({ DATA_DIR: tempDir(), NODE_ENV: 'production', DEMO: '1' })
     await expect(start).rejects.toThrow(/exited \(1\) before listening/)
     const message = String(await start.catch((e: Error) => e.message))
-    for (const variable of ['DEMO', 'DATABASE_URL', 'PII_KEY', 'PII_HASH_KEY'])
+    for (const variable of [
+      'DEMO',
+      'DATABASE_URL',
+      'PII_KEY',
+      'PII_HASH_KEY',
+      'WECHAT_APPID',
+      'WECHAT_SECRET',
+      'REAL_NAME_API_URL',
+      'REAL_NAME_API_KEY',
+    ])
       expect(message).toContain(`- ${variable}：`)
   })
 

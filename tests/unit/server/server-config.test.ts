@@ -9,6 +9,10 @@ const PRODUCTION = {
   DATABASE_URL: 'postgres://app:secret@127.0.0.1:5432/community',
   PII_KEY: KEY,
   PII_HASH_KEY: HASH_KEY,
+  WECHAT_APPID: 'wx0123456789abcdef',
+  WECHAT_SECRET: '0123456789abcdef0123456789abcdef',
+  REAL_NAME_API_URL: 'https://verify.example.cn/v1/id2',
+  REAL_NAME_API_KEY: 'key-0123456789abcdef',
 }
 
 /** The message `configFromEnv` throws for `vars` ('' when it accepts them). */
@@ -60,7 +64,17 @@ describe('npm run server configuration', () => {
 
   it('refuses production without its secrets or with a demo switch, naming each variable', () => {
     const message = refusal({ NODE_ENV: 'production', DEMO: '1' })
-    for (const v of ['DEMO', 'DATABASE_URL', 'PII_KEY', 'PII_HASH_KEY']) expect(message).toContain(`- ${v}：`)
+    for (const v of [
+      'DEMO',
+      'DATABASE_URL',
+      'PII_KEY',
+      'PII_HASH_KEY',
+      'WECHAT_APPID',
+      'WECHAT_SECRET',
+      'REAL_NAME_API_URL',
+      'REAL_NAME_API_KEY',
+    ])
+      expect(message).toContain(`- ${v}：`)
     expect(refusal({ ...PRODUCTION, DEMO: '0' })).toBe('')
     expect(refusal({ ...PRODUCTION, CORS_ORIGINS: '*' })).toContain('- CORS_ORIGINS：')
   })
@@ -81,5 +95,21 @@ describe('npm run server configuration', () => {
 
   it('refuses origins that are not origins', () => {
     expect(refusal({ CORS_ORIGINS: 'https://a.example.cn/path' })).toContain('- CORS_ORIGINS：')
+  })
+
+  it('WeChat login: appid and secret from the environment, never the secret in a message', () => {
+    expect(configFromEnv(env(PRODUCTION)).wechat).toEqual({
+      apiBase: 'https://api.weixin.qq.com',
+      appid: 'wx0123456789abcdef',
+      secret: '0123456789abcdef0123456789abcdef',
+    })
+    expect(configFromEnv(env({ ...PRODUCTION, WECHAT_API_BASE: 'http://127.0.0.1:9' })).wechat?.apiBase).toBe(
+      'http://127.0.0.1:9',
+    )
+    expect(configFromEnv(env({})).wechat).toBeUndefined()
+    const m = refusal({ ...PRODUCTION, WECHAT_SECRET: 'short!' })
+    expect(m).toContain('- WECHAT_SECRET：')
+    expect(m).not.toContain('short!')
+    expect(refusal({ ...PRODUCTION, WECHAT_APPID: 'nope' })).toContain('- WECHAT_APPID：')
   })
 })
