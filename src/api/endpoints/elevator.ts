@@ -21,6 +21,7 @@ import type {
   ElevatorPetitionInput,
   ElevatorVerifyDto,
 } from '@/domain/elevator/contracts'
+import type { ElevatorReachInput, ElevatorReachListDto } from '@/domain/elevator/contracts-reach'
 import { apiRequest } from '../request'
 
 const base = (id: string) => `/api/elevator/petitions/${encodeURIComponent(id)}`
@@ -120,3 +121,14 @@ export const recordElevatorMediationStep = (
   input: { stage: 'mediation' | 'coordination' | 'resolved'; note: string },
   idempotencyKey?: string,
 ) => apiRequest<ElevatorPetitionDto>({ method: 'POST', path: `${worker(id)}/mediation`, body: input, idempotencyKey })
+
+/** Every household of the unit with how it was told of the petition and vote (workers and initiators). */
+export const getElevatorReach = (id: string) => apiRequest<ElevatorReachListDto>({ path: `${worker(id)}/reach` })
+
+/** Records how a household was told (channel, `YYYY-MM-DD`); 422 `BAD_REACH_DATE` for a date after today. */
+export const recordElevatorReach = (id: string, input: ElevatorReachInput, idempotencyKey?: string) =>
+  apiRequest<ElevatorReachListDto>({ method: 'POST', path: `${worker(id)}/reach`, body: input, idempotencyKey })
+
+/** Publishes a result held after the deadline; 409 `HOUSEHOLDS_NOT_REACHED` (names how many) while any is untold. */
+export const publishElevatorResult = (id: string, idempotencyKey?: string) =>
+  apiRequest<ElevatorPetitionDto>({ method: 'POST', path: `${worker(id)}/publish`, idempotencyKey })

@@ -204,6 +204,8 @@ export interface ElevatorMeterDto {
   ballots: number
   tally: VoteTally
   meter: ElevatorMeter
+  /** After the deadline, why the result is not published yet (households not told), else null. */
+  resultHeld: string | null
 }
 
 /** `GET …/cost-table`: every flat's share (sum = net cost, exactly) and the optional compensation line. */

@@ -16,4 +16,5 @@ export const elevatorRoutes = {
   worker: page('pages/worker/index'),
   workerPaperBallot: page<{ id: string }>('pages/worker-paper-ballot/index'),
   workerObjections: page<{ id: string }>('pages/worker-objections/index'),
+  workerReach: page<{ id: string }>('pages/worker-reach/index'),
 }

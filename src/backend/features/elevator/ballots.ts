@@ -13,6 +13,7 @@ import type { RouteContext } from '@/backend/core/router'
 import { flatOf, sameOwnerFlats, type UnitView } from './households'
 import { petitionLink } from './lifecycle'
 import type { ElevatorBallotSignature, ElevatorLogEntry, ElevatorPetition } from './model'
+import { recordAppReach } from './reach'
 import { entryKey } from './repository'
 import { entryOf, nameOf, shareRows } from './views'
 
@@ -89,6 +90,8 @@ export async function recordBallot(
     households.push({ householdId, roomName, shareFen: shares[householdId], seq: entry.seq, hash: entry.hash })
     last = entry
   }
+  // An owner (or their confirmed proxy) voting in the app was told through the app (issue 28).
+  if (draft.channel === 'app') await recordAppReach(ctx, p, flats)
   const rooms = households.map((h) => h.roomName).join('、')
   const owner = flatOf(unit, draft.householdId)!.owner
   if (owner && owner.id !== ctx.user.id) {

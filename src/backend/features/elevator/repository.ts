@@ -11,6 +11,7 @@ import type {
   ElevatorMediationStep,
   ElevatorObjection,
   ElevatorPetition,
+  ElevatorReach,
 } from './model'
 import {
   coInitiatorsTable,
@@ -18,6 +19,7 @@ import {
   mediationStepsTable,
   objectionsTable,
   petitionsTable,
+  reachTable,
   signaturesTable,
 } from './tables'
 
@@ -41,6 +43,7 @@ export class ElevatorRepository {
   readonly signatures: Table<ElevatorBallotSignature>
   readonly objections: Table<ElevatorObjection>
   readonly mediationSteps: Table<ElevatorMediationStep>
+  readonly reach: Table<ElevatorReach>
 
   constructor(tables: Tables) {
     this.petitions = tables.of(petitionsTable)
@@ -49,6 +52,7 @@ export class ElevatorRepository {
     this.signatures = tables.of(signaturesTable)
     this.objections = tables.of(objectionsTable)
     this.mediationSteps = tables.of(mediationStepsTable)
+    this.reach = tables.of(reachTable)
   }
 
   // Petitions
@@ -148,6 +152,13 @@ export class ElevatorRepository {
   /** A petition's dispute steps, in seq order. */
   mediationStepsOf(petitionId: string): Promise<ElevatorMediationStep[]> {
     return this.mediationSteps.find({ where: { petitionId }, order: [['seq', 'asc']] })
+  }
+
+  // Reaching every owner
+
+  /** A petition's reach records, oldest recorded first. */
+  reachOf(petitionId: string): Promise<ElevatorReach[]> {
+    return this.reach.find({ where: { petitionId }, order: [['recordedAt', 'asc']] })
   }
 }
 

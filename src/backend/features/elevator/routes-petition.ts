@@ -13,6 +13,7 @@ import { petitionOr404, viewerOf } from './access'
 import { flatOf, ownedFlats, ownsFlat, roomsOwnedBy, unitOf, type UnitView } from './households'
 import { petitionLink, notifyOwners, settle } from './lifecycle'
 import type { ElevatorCoInitiator, ElevatorPetition } from './model'
+import { recordAppReach } from './reach'
 import { ACTIVE_STATUSES } from './repository'
 import { compensationInput, petitionInput } from './schemas'
 import { nameOf, petitionDto } from './views'
@@ -205,6 +206,11 @@ export const petitionRoutes: Route[] = [
       const unit = await unitOf(ctx.tx.core, p.unitId)
       if ((await elevator.coInitiatorsOf(p.id)).every((c) => c.confirmedAt)) {
         await elevator.petitions.update(p.id, { status: 'voting', openedAt: ctx.nowIso })
+        await recordAppReach(
+          ctx,
+          p,
+          unit.flats.filter((f) => f.owner).map((f) => f.room.id),
+        )
         await notifyOwners(
           ctx,
           p,

@@ -21,6 +21,7 @@ import { petitionAndUnit, requireHouseholdOwner, requireVotingOpen, viewerOf } f
 import { recordBallot } from './ballots'
 import { roomName, sameOwnerFlats } from './households'
 import { finalTally, settle } from './lifecycle'
+import { heldText, unreachedHouseholds } from './reach'
 import { ballotInput, pageQuery, verifyInput } from './schemas'
 import { auditEntryDtos, compensationDto, planDto, shareRows } from './views'
 
@@ -105,7 +106,10 @@ export const voteRoutes: Route[] = [
       viewerOf(ctx, p, unit)
       const { tally, ballots } = await finalTally(ctx.tx, p, unit)
       const final = p.status !== 'forming' && p.status !== 'voting'
+      const due = p.status === 'voting' && ctx.clock.now() > Date.parse(p.votingDeadline)
+      const missing = due ? (await unreachedHouseholds(ctx.tx, p, unit)).length : 0
       return {
+        resultHeld: missing > 0 ? heldText(missing) : null,
         petitionId: p.id,
         asOf: ctx.nowIso,
         final,

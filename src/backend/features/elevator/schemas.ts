@@ -1,6 +1,12 @@
 /** valibot schemas of the elevator routes' bodies and queries, with plain-Chinese messages. */
 import * as v from 'valibot'
-import { RECORDED_MEDIATION_STAGES, VOTE_CHOICES, WORKER_BALLOT_CHANNELS } from '@/domain/elevator/values'
+import {
+  REACH_CHANNELS,
+  RECORDED_MEDIATION_STAGES,
+  VOTE_CHOICES,
+  WORKER_BALLOT_CHANNELS,
+} from '@/domain/elevator/values'
+import { isDate } from '@/domain/shared/time'
 import { photoIdSchema } from '@/backend/routes/photos'
 import {
   BUDGET_TOO_HIGH_TEXT,
@@ -154,4 +160,12 @@ export const verifyInput = v.object({
     ),
     [],
   ),
+})
+
+/** `POST /api/elevator/worker/petitions/:id/reach`: how a household was told; `date` `YYYY-MM-DD`. */
+export const reachInput = v.object({
+  householdId: id('请选择房号'),
+  channel: v.picklist(REACH_CHANNELS, '请选择告知方式：应用内消息、短信、挂号信、张贴告知单或当面告知'),
+  date: v.pipe(v.string('请选择告知日期'), v.isoDate('告知日期格式应为 年-月-日'), v.check(isDate, '没有这一天')),
+  note: v.optional(v.pipe(v.string(), v.trim(), v.maxLength(100, '备注请控制在 100 字以内'))),
 })

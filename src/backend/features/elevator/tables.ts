@@ -10,6 +10,7 @@ import type {
   ElevatorMediationStep,
   ElevatorObjection,
   ElevatorPetition,
+  ElevatorReach,
 } from './model'
 
 /** Petitions, one row each; the plan, result, publicity, dispute stage and compensation flattened into columns. */
@@ -135,6 +136,24 @@ export const mediationStepsTable = table<ElevatorMediationStep>({
   lookups: [['petitionId']],
 })
 
+/** How each household was told of the petition and the vote, oldest record first per petition. */
+export const reachTable = table<ElevatorReach>({
+  name: 'elevator_reach',
+  key: 'id',
+  columns: {
+    id: 'text',
+    petitionId: 'text',
+    householdId: 'text',
+    channel: 'text',
+    toldOn: 'date',
+    byId: 'text',
+    byRole: 'text',
+    note: 'text',
+    recordedAt: 'timestamptz',
+  },
+  lookups: [['petitionId']],
+})
+
 /** The feature's tables, referenced tables first. */
 export const ELEVATOR_TABLES = [
   petitionsTable,
@@ -143,4 +162,5 @@ export const ELEVATOR_TABLES = [
   signaturesTable,
   objectionsTable,
   mediationStepsTable,
+  reachTable,
 ] as const

@@ -1,0 +1,15 @@
+-- Elevator retrofit, issue 28: how each household was told of the petition and the vote (a household
+-- without a record blocks the result), withdrawal by the initiators, and the project's stages after approval.
+
+CREATE TABLE elevator_reach (
+  id text COLLATE "C" PRIMARY KEY,
+  petition_id text COLLATE "C" NOT NULL REFERENCES elevator_petitions (id),
+  household_id text COLLATE "C" NOT NULL,
+  channel text COLLATE "C" NOT NULL CHECK (channel IN ('app', 'sms', 'registered-mail', 'door-notice', 'in-person')),
+  told_on date NOT NULL,
+  by_id text COLLATE "C" NOT NULL,
+  by_role text COLLATE "C" NOT NULL CHECK (by_role IN ('worker', 'initiator', 'system')),
+  note text COLLATE "C",
+  recorded_at timestamptz NOT NULL
+);
+CREATE INDEX elevator_reach_by_petition_id ON elevator_reach (petition_id);
