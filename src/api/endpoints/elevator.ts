@@ -132,3 +132,10 @@ export const recordElevatorReach = (id: string, input: ElevatorReachInput, idemp
 /** Publishes a result held after the deadline; 409 `HOUSEHOLDS_NOT_REACHED` (names how many) while any is untold. */
 export const publishElevatorResult = (id: string, idempotencyKey?: string) =>
   apiRequest<ElevatorPetitionDto>({ method: 'POST', path: `${worker(id)}/publish`, idempotencyKey })
+
+/**
+ * Withdraws a petition (starter or confirmed co-initiator, before the vote ends) with a reason; voters and
+ * the group are told. 409 `CANNOT_WITHDRAW` after the deadline, 403 `NOT_INITIATOR`.
+ */
+export const withdrawElevatorPetition = (id: string, reason: string, idempotencyKey?: string) =>
+  apiRequest<ElevatorPetitionDto>({ method: 'POST', path: `${base(id)}/withdraw`, body: { reason }, idempotencyKey })

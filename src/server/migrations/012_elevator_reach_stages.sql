@@ -13,3 +13,8 @@ CREATE TABLE elevator_reach (
   recorded_at timestamptz NOT NULL
 );
 CREATE INDEX elevator_reach_by_petition_id ON elevator_reach (petition_id);
+
+-- Withdrawal by an initiator before the vote ended (status 'withdrawn': no result, the unit is free again).
+ALTER TABLE elevator_petitions ADD COLUMN withdrawn_at timestamptz;
+ALTER TABLE elevator_petitions ADD COLUMN withdrawn_by text COLLATE "C";
+ALTER TABLE elevator_petitions ADD COLUMN withdraw_reason text COLLATE "C";

@@ -141,6 +141,7 @@ const EXPECT: Record<string, [Kind, Obj?]> = {
   'GET /api/elevator/worker/petitions/:id/reach': ['user'],
   'POST /api/elevator/worker/petitions/:id/reach': ['user'],
   'POST /api/elevator/worker/petitions/:id/publish': ['worker'],
+  'POST /api/elevator/petitions/:id/withdraw': ['user'],
   'GET /api/one-thing/progress': ['proxy'],
   'GET /api/one-thing/progress/:eventId': ['proxy'],
   'PUT /api/one-thing/progress/:eventId': ['proxy'],

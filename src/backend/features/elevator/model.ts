@@ -41,6 +41,10 @@ export interface ElevatorPetition {
   compensationText?: string
   compensationBy?: string
   compensationAt?: string
+  /** Withdrawn by an initiator before the vote ended (status `withdrawn`): when, by whom, why. */
+  withdrawnAt?: string
+  withdrawnBy?: string
+  withdrawReason?: string
 }
 
 /**

@@ -169,3 +169,13 @@ export const reachInput = v.object({
   date: v.pipe(v.string('请选择告知日期'), v.isoDate('告知日期格式应为 年-月-日'), v.check(isDate, '没有这一天')),
   note: v.optional(v.pipe(v.string(), v.trim(), v.maxLength(100, '备注请控制在 100 字以内'))),
 })
+
+/** `POST /api/elevator/petitions/:id/withdraw`: the reason, in the initiator's words (5–200 characters). */
+export const withdrawInput = v.object({
+  reason: v.pipe(
+    v.string('请填写撤回原因'),
+    v.trim(),
+    v.minLength(5, '请用至少 5 个字说明撤回原因，表决过的业主都会看到'),
+    v.maxLength(200, '撤回原因请控制在 200 字以内'),
+  ),
+})

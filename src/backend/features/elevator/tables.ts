@@ -40,6 +40,9 @@ export const petitionsTable = table<ElevatorPetition>({
     compensationText: 'text',
     compensationBy: 'text',
     compensationAt: 'timestamptz',
+    withdrawnAt: 'timestamptz',
+    withdrawnBy: 'text',
+    withdrawReason: 'text',
   },
   lookups: [['unitId', 'status'], ['communityId'], ['status']],
 })
