@@ -5,7 +5,6 @@
  * Mutations take an optional `idempotencyKey`: keep one per user action so a retry or double tap never
  * records twice.
  */
-import type { AuditReceipt } from '@/domain/elevator/auditLog'
 import type {
   ElevatorAuditPageDto,
   ElevatorBallotInput,
@@ -19,7 +18,6 @@ import type {
   ElevatorPaperBallotInput,
   ElevatorPetitionDto,
   ElevatorPetitionInput,
-  ElevatorVerifyDto,
 } from '@/domain/elevator/contracts'
 import type { ElevatorReachInput, ElevatorReachListDto } from '@/domain/elevator/contracts-reach'
 import { apiRequest } from '../request'
@@ -65,15 +63,6 @@ export const getElevatorCostTable = (id: string) => apiRequest<ElevatorCostTable
 /** A page of the hash-chained ballot log, in seq order (`cursor` from the previous page). */
 export const listElevatorAuditLog = (id: string, cursor?: string, limit = 20) =>
   apiRequest<ElevatorAuditPageDto>({ path: `${base(id)}/audit-log`, query: { cursor, limit } })
-
-/** Verifies the log's chain and the receipts the app kept (`verifyChain`). */
-export const verifyElevatorReceipts = (id: string, receipts: AuditReceipt[], idempotencyKey?: string) =>
-  apiRequest<ElevatorVerifyDto>({
-    method: 'POST',
-    path: `${base(id)}/audit-log/verify`,
-    body: { receipts },
-    idempotencyKey,
-  })
 
 /**
  * Files a real-name written objection during the 10-day publicity (text ≥ 10 characters, optional photo by its
