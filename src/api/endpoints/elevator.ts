@@ -19,7 +19,7 @@ import type {
   ElevatorPetitionDto,
   ElevatorPetitionInput,
 } from '@/domain/elevator/contracts'
-import type { ElevatorReachInput, ElevatorReachListDto } from '@/domain/elevator/contracts-reach'
+import type { ElevatorReachInput, ElevatorReachListDto, ElevatorStageInput } from '@/domain/elevator/contracts-reach'
 import { apiRequest } from '../request'
 
 const base = (id: string) => `/api/elevator/petitions/${encodeURIComponent(id)}`
@@ -128,3 +128,7 @@ export const publishElevatorResult = (id: string, idempotencyKey?: string) =>
  */
 export const withdrawElevatorPetition = (id: string, reason: string, idempotencyKey?: string) =>
   apiRequest<ElevatorPetitionDto>({ method: 'POST', path: `${base(id)}/withdraw`, body: { reason }, idempotencyKey })
+
+/** Records (or corrects) a project stage after approval; owners are messaged the first time. 409 `NOT_APPROVED_YET`. */
+export const recordElevatorStage = (id: string, input: ElevatorStageInput, idempotencyKey?: string) =>
+  apiRequest<ElevatorPetitionDto>({ method: 'POST', path: `${worker(id)}/stages`, body: input, idempotencyKey })

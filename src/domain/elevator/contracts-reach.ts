@@ -1,9 +1,9 @@
 /**
  * Wire shapes of reaching every owner of an elevator petition (issue 28): one record per way a
- * household was told of the petition and the vote. Types only. Dates `YYYY-MM-DD` (Beijing),
- * instants ISO with +08:00.
+ * household was told of the petition and the vote; and the project's stages after approval. Types
+ * only. Dates `YYYY-MM-DD` (Beijing), instants ISO with +08:00.
  */
-import type { ReachChannel } from './values'
+import type { ProjectStage, ReachChannel } from './values'
 
 /** One record: how, when (calendar date) and by whom a household was told. */
 export interface ElevatorReachDto {
@@ -37,4 +37,20 @@ export interface ElevatorReachInput {
   /** `YYYY-MM-DD`, not after today. */
   date: string
   note?: string
+}
+
+/** A recorded project stage after approval, as every owner sees it on the petition page. */
+export interface ElevatorStageDto {
+  stage: ProjectStage
+  stageText: string
+  /** The day it happened, `YYYY-MM-DD`. */
+  date: string
+  note: string
+}
+
+/** A worker records (or corrects) a project stage: the day (`YYYY-MM-DD`, not after today) and a note. */
+export interface ElevatorStageInput {
+  stage: ProjectStage
+  date: string
+  note: string
 }

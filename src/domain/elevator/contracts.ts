@@ -7,6 +7,7 @@
  */
 import type { AuditReceipt, BallotChannel, ChainCheck, SignatureKind } from './auditLog'
 import type { ElevatorMeter, VoteTally } from './rules'
+import type { ElevatorStageDto } from './contracts-reach'
 import type { MediationStage, VoteChoice } from './values'
 
 /** A vote choice (`VOTE_CHOICES`); an abstention participates (Civil Code art. 278 counts it as taking part). */
@@ -86,6 +87,8 @@ export interface ElevatorPetitionDto {
   publicity: { startsAt: string; endsAt: string; open: boolean; objections: number } | null
   mediation: { stage: ElevatorMediationStageDto; stageText: string; steps: ElevatorMediationStepDto[] } | null
   compensation: ElevatorCompensationDto | null
+  /** The project's stages after approval recorded so far, by date (`PROJECT_STAGES`). */
+  stages: ElevatorStageDto[]
   /** Set when the initiators withdrew the petition before the vote ended: when, why, by whom. */
   withdrawal: ElevatorWithdrawalDto | null
   viewer: {

@@ -17,4 +17,5 @@ export const elevatorRoutes = {
   workerPaperBallot: page<{ id: string }>('pages/worker-paper-ballot/index'),
   workerObjections: page<{ id: string }>('pages/worker-objections/index'),
   workerReach: page<{ id: string }>('pages/worker-reach/index'),
+  workerStages: page<{ id: string }>('pages/worker-stages/index'),
 }

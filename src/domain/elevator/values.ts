@@ -62,3 +62,25 @@ export const REACH_CHANNEL_LABELS: Readonly<Record<ReachChannel, string>> = {
   'door-notice': '张贴/塞门告知单',
   'in-person': '当面告知',
 }
+
+/**
+ * The project's stages after an approved vote (Hangzhou Order No. 324: joint review → pipe relocation →
+ * construction; then acceptance and the subsidy), recorded by a community worker and shown to every owner.
+ */
+export const PROJECT_STAGES = [
+  'design-review',
+  'pipe-relocation',
+  'construction',
+  'acceptance',
+  'subsidy-granted',
+] as const
+/** One of `PROJECT_STAGES`. */
+export type ProjectStage = (typeof PROJECT_STAGES)[number]
+/** Plain-Chinese names of the project stages. */
+export const PROJECT_STAGE_LABELS: Readonly<Record<ProjectStage, string>> = {
+  'design-review': '设计方案联合审查',
+  'pipe-relocation': '管线迁移',
+  construction: '施工',
+  acceptance: '竣工验收',
+  'subsidy-granted': '补助发放',
+}

@@ -18,3 +18,18 @@ CREATE INDEX elevator_reach_by_petition_id ON elevator_reach (petition_id);
 ALTER TABLE elevator_petitions ADD COLUMN withdrawn_at timestamptz;
 ALTER TABLE elevator_petitions ADD COLUMN withdrawn_by text COLLATE "C";
 ALTER TABLE elevator_petitions ADD COLUMN withdraw_reason text COLLATE "C";
+
+-- The project's stages after approval (design review, pipe relocation, construction, acceptance,
+-- subsidy granted), one row per petition and stage, recorded by a community worker.
+CREATE TABLE elevator_stages (
+  id text COLLATE "C" PRIMARY KEY,
+  petition_id text COLLATE "C" NOT NULL REFERENCES elevator_petitions (id),
+  stage text COLLATE "C" NOT NULL
+    CHECK (stage IN ('design-review', 'pipe-relocation', 'construction', 'acceptance', 'subsidy-granted')),
+  happened_on date NOT NULL,
+  note text COLLATE "C" NOT NULL,
+  "by" text COLLATE "C" NOT NULL,
+  recorded_at timestamptz NOT NULL,
+  UNIQUE (petition_id, stage)
+);
+CREATE INDEX elevator_stages_by_petition_id ON elevator_stages (petition_id);

@@ -7,7 +7,7 @@
 import type { AuditEntry } from '@/domain/elevator/auditLog'
 import type { VoteTally } from '@/domain/elevator/rules'
 import type { ElevatorMediationStageDto, ElevatorPetitionStatusDto } from '@/domain/elevator/contracts'
-import type { ReachChannel } from '@/domain/elevator/values'
+import type { ProjectStage, ReachChannel } from '@/domain/elevator/values'
 
 /**
  * One petition of one stairwell unit (单元). See `ElevatorPetitionStatusDto` for the life cycle. The
@@ -124,5 +124,19 @@ export interface ElevatorReach {
   byId: string
   byRole: 'worker' | 'initiator' | 'system'
   note?: string
+  recordedAt: string
+}
+
+/**
+ * A project stage after approval (design review … subsidy granted), one per petition and stage
+ * (`id` `<petitionId>:<stage>`): the day it happened (`YYYY-MM-DD`), a note, the worker, when recorded.
+ */
+export interface ElevatorStage {
+  id: string
+  petitionId: string
+  stage: ProjectStage
+  happenedOn: string
+  note: string
+  by: string
   recordedAt: string
 }

@@ -12,6 +12,7 @@ import type {
   ElevatorObjection,
   ElevatorPetition,
   ElevatorReach,
+  ElevatorStage,
 } from './model'
 import {
   coInitiatorsTable,
@@ -21,6 +22,7 @@ import {
   petitionsTable,
   reachTable,
   signaturesTable,
+  stagesTable,
 } from './tables'
 
 /** Statuses that block a new petition on the unit (all but rejected, cancelled, lapsed). */
@@ -44,6 +46,7 @@ export class ElevatorRepository {
   readonly objections: Table<ElevatorObjection>
   readonly mediationSteps: Table<ElevatorMediationStep>
   readonly reach: Table<ElevatorReach>
+  readonly stages: Table<ElevatorStage>
 
   constructor(tables: Tables) {
     this.petitions = tables.of(petitionsTable)
@@ -53,6 +56,7 @@ export class ElevatorRepository {
     this.objections = tables.of(objectionsTable)
     this.mediationSteps = tables.of(mediationStepsTable)
     this.reach = tables.of(reachTable)
+    this.stages = tables.of(stagesTable)
   }
 
   // Petitions
@@ -159,6 +163,17 @@ export class ElevatorRepository {
   /** A petition's reach records, oldest recorded first. */
   reachOf(petitionId: string): Promise<ElevatorReach[]> {
     return this.reach.find({ where: { petitionId }, order: [['recordedAt', 'asc']] })
+  }
+
+  /** A petition's recorded project stages, by the day they happened (then when recorded). */
+  stagesOf(petitionId: string): Promise<ElevatorStage[]> {
+    return this.stages.find({
+      where: { petitionId },
+      order: [
+        ['happenedOn', 'asc'],
+        ['recordedAt', 'asc'],
+      ],
+    })
   }
 }
 

@@ -1,6 +1,7 @@
 /** valibot schemas of the elevator routes' bodies and queries, with plain-Chinese messages. */
 import * as v from 'valibot'
 import {
+  PROJECT_STAGES,
   REACH_CHANNELS,
   RECORDED_MEDIATION_STAGES,
   VOTE_CHOICES,
@@ -177,5 +178,17 @@ export const withdrawInput = v.object({
     v.trim(),
     v.minLength(5, '请用至少 5 个字说明撤回原因，表决过的业主都会看到'),
     v.maxLength(200, '撤回原因请控制在 200 字以内'),
+  ),
+})
+
+/** `POST /api/elevator/worker/petitions/:id/stages`: a project stage, its day (`YYYY-MM-DD`) and a note. */
+export const stageInput = v.object({
+  stage: v.picklist(PROJECT_STAGES, '请选择工程阶段'),
+  date: v.pipe(v.string('请选择日期'), v.isoDate('日期格式应为 年-月-日'), v.check(isDate, '没有这一天')),
+  note: v.pipe(
+    v.string('请填写说明'),
+    v.trim(),
+    v.minLength(2, '请简要说明，如“规划、住建部门联合审查通过”'),
+    v.maxLength(200, '说明请控制在 200 字以内'),
   ),
 })

@@ -11,6 +11,7 @@ import type {
   ElevatorObjection,
   ElevatorPetition,
   ElevatorReach,
+  ElevatorStage,
 } from './model'
 
 /** Petitions, one row each; the plan, result, publicity, dispute stage and compensation flattened into columns. */
@@ -157,6 +158,22 @@ export const reachTable = table<ElevatorReach>({
   lookups: [['petitionId']],
 })
 
+/** The project's stages after approval, one row per petition and stage. */
+export const stagesTable = table<ElevatorStage>({
+  name: 'elevator_stages',
+  key: 'id',
+  columns: {
+    id: 'text',
+    petitionId: 'text',
+    stage: 'text',
+    happenedOn: 'date',
+    note: 'text',
+    by: 'text',
+    recordedAt: 'timestamptz',
+  },
+  lookups: [['petitionId']],
+})
+
 /** The feature's tables, referenced tables first. */
 export const ELEVATOR_TABLES = [
   petitionsTable,
@@ -166,4 +183,5 @@ export const ELEVATOR_TABLES = [
   objectionsTable,
   mediationStepsTable,
   reachTable,
+  stagesTable,
 ] as const

@@ -6,7 +6,7 @@
 import { allocateCost, type VoteTally } from '@/domain/elevator/rules'
 import type { AuditEntry } from '@/domain/elevator/auditLog'
 import { APPROVAL_TEXT, PARTICIPATION_TEXT } from '@/domain/elevator/thresholds'
-import { MEDIATION_STAGE_LABELS } from '@/domain/elevator/values'
+import { MEDIATION_STAGE_LABELS, PROJECT_STAGE_LABELS } from '@/domain/elevator/values'
 import { beijingDate } from '@/domain/shared/time'
 import type {
   ElevatorAuditEntryDto,
@@ -154,6 +154,12 @@ export async function petitionDto(
       : null,
     compensation: await compensationDto(tx, p),
     withdrawal: await withdrawalDto(tx, p),
+    stages: (await tx.elevator.stagesOf(p.id)).map((s) => ({
+      stage: s.stage,
+      stageText: PROJECT_STAGE_LABELS[s.stage],
+      date: s.happenedOn,
+      note: s.note,
+    })),
     viewer: {
       role: viewer.role,
       isStarter: viewer.user.id === p.starterId,

@@ -12,6 +12,7 @@ import { Page, PageTitle } from '@/ui/Page'
 import { ErrorNote, Loaded, Section } from '@/ui/States'
 import { KV } from '@/packages/elevator/components/KV'
 import { Meter } from '@/packages/elevator/components/Meter'
+import { StageTimeline } from '@/packages/elevator/components/StageTimeline'
 import { WithdrawBox } from '@/packages/elevator/components/WithdrawBox'
 import { useLoader } from '@/ui/useLoader'
 import { useRowAction } from '@/ui/useRowAction'
@@ -158,6 +159,8 @@ export default function PetitionPage() {
               ))}
             </Section>
           )}
+
+          {(p.status === 'concluded' || p.stages.length > 0) && <StageTimeline stages={p.stages} />}
 
           <Section title="发起人" id="group">
             <View className="cell">

@@ -40,6 +40,11 @@ function WorkerHome() {
               告知记录（每户业主都要通知到）
             </Button>
           )}
+          {p.status === 'concluded' && (
+            <Button id={`stages-${p.id}`} onTap={() => openPage(href.elevator.workerStages({ id: p.id }))}>
+              记录工程进度
+            </Button>
+          )}
           {(p.publicity || p.mediation) && (
             <Button
               id={`objections-${p.id}`}
