@@ -20,6 +20,7 @@ import type {
   ElevatorPetitionInput,
 } from '@/domain/elevator/contracts'
 import type { ElevatorReachInput, ElevatorReachListDto, ElevatorStageInput } from '@/domain/elevator/contracts-reach'
+import type { ElevatorResultSheetDto } from '@/domain/elevator/contracts-sheet'
 import { apiRequest } from '../request'
 
 const base = (id: string) => `/api/elevator/petitions/${encodeURIComponent(id)}`
@@ -132,3 +133,7 @@ export const withdrawElevatorPetition = (id: string, reason: string, idempotency
 /** Records (or corrects) a project stage after approval; owners are messaged the first time. 409 `NOT_APPROVED_YET`. */
 export const recordElevatorStage = (id: string, input: ElevatorStageInput, idempotencyKey?: string) =>
   apiRequest<ElevatorPetitionDto>({ method: 'POST', path: `${worker(id)}/stages`, body: input, idempotencyKey })
+
+/** The printable result sheet; 409 `RESULT_NOT_PUBLISHED` before the result (or a withdrawal). */
+export const getElevatorResultSheet = (id: string) =>
+  apiRequest<ElevatorResultSheetDto>({ path: `${base(id)}/result-sheet` })

@@ -143,6 +143,7 @@ const EXPECT: Record<string, [Kind, Obj?]> = {
   'POST /api/elevator/worker/petitions/:id/publish': ['worker'],
   'POST /api/elevator/petitions/:id/withdraw': ['user'],
   'POST /api/elevator/worker/petitions/:id/stages': ['worker'],
+  'GET /api/elevator/petitions/:id/result-sheet': ['proxy'],
   'GET /api/one-thing/progress': ['proxy'],
   'GET /api/one-thing/progress/:eventId': ['proxy'],
   'PUT /api/one-thing/progress/:eventId': ['proxy'],

@@ -202,6 +202,11 @@ export default function PetitionPage() {
           <Button id="go-cost" kind="secondary" onTap={() => openPage(href.elevator.cost({ id }))}>
             各户费用分摊表
           </Button>
+          {(p.result || p.withdrawal) && (
+            <Button id="go-sheet" kind="secondary" onTap={() => openPage(href.elevator.resultSheet({ id }))}>
+              表决结果单（可打印）
+            </Button>
+          )}
           <Button id="go-audit" kind="secondary" onTap={() => openPage(href.elevator.audit({ id }))}>
             表决记录与核对
           </Button>
