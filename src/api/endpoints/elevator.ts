@@ -5,7 +5,6 @@
  * Mutations take an optional `idempotencyKey`: keep one per user action so a retry or double tap never
  * records twice.
  */
-import type { AuditReceipt } from '@/domain/elevator/auditLog'
 import type {
   ElevatorAuditPageDto,
   ElevatorBallotInput,
@@ -19,8 +18,9 @@ import type {
   ElevatorPaperBallotInput,
   ElevatorPetitionDto,
   ElevatorPetitionInput,
-  ElevatorVerifyDto,
 } from '@/domain/elevator/contracts'
+import type { ElevatorReachInput, ElevatorReachListDto, ElevatorStageInput } from '@/domain/elevator/contracts-reach'
+import type { ElevatorResultSheetDto } from '@/domain/elevator/contracts-sheet'
 import { apiRequest } from '../request'
 
 const base = (id: string) => `/api/elevator/petitions/${encodeURIComponent(id)}`
@@ -64,15 +64,6 @@ export const getElevatorCostTable = (id: string) => apiRequest<ElevatorCostTable
 /** A page of the hash-chained ballot log, in seq order (`cursor` from the previous page). */
 export const listElevatorAuditLog = (id: string, cursor?: string, limit = 20) =>
   apiRequest<ElevatorAuditPageDto>({ path: `${base(id)}/audit-log`, query: { cursor, limit } })
-
-/** Verifies the log's chain and the receipts the app kept (`verifyChain`). */
-export const verifyElevatorReceipts = (id: string, receipts: AuditReceipt[], idempotencyKey?: string) =>
-  apiRequest<ElevatorVerifyDto>({
-    method: 'POST',
-    path: `${base(id)}/audit-log/verify`,
-    body: { receipts },
-    idempotencyKey,
-  })
 
 /**
  * Files a real-name written objection during the 10-day publicity (text ≥ 10 characters, optional photo by its
@@ -120,3 +111,29 @@ export const recordElevatorMediationStep = (
   input: { stage: 'mediation' | 'coordination' | 'resolved'; note: string },
   idempotencyKey?: string,
 ) => apiRequest<ElevatorPetitionDto>({ method: 'POST', path: `${worker(id)}/mediation`, body: input, idempotencyKey })
+
+/** Every household of the unit with how it was told of the petition and vote (workers and initiators). */
+export const getElevatorReach = (id: string) => apiRequest<ElevatorReachListDto>({ path: `${worker(id)}/reach` })
+
+/** Records how a household was told (channel, `YYYY-MM-DD`); 422 `BAD_REACH_DATE` for a date after today. */
+export const recordElevatorReach = (id: string, input: ElevatorReachInput, idempotencyKey?: string) =>
+  apiRequest<ElevatorReachListDto>({ method: 'POST', path: `${worker(id)}/reach`, body: input, idempotencyKey })
+
+/** Publishes a result held after the deadline; 409 `HOUSEHOLDS_NOT_REACHED` (names how many) while any is untold. */
+export const publishElevatorResult = (id: string, idempotencyKey?: string) =>
+  apiRequest<ElevatorPetitionDto>({ method: 'POST', path: `${worker(id)}/publish`, idempotencyKey })
+
+/**
+ * Withdraws a petition (starter or confirmed co-initiator, before the vote ends) with a reason; voters and
+ * the group are told. 409 `CANNOT_WITHDRAW` after the deadline, 403 `NOT_INITIATOR`.
+ */
+export const withdrawElevatorPetition = (id: string, reason: string, idempotencyKey?: string) =>
+  apiRequest<ElevatorPetitionDto>({ method: 'POST', path: `${base(id)}/withdraw`, body: { reason }, idempotencyKey })
+
+/** Records (or corrects) a project stage after approval; owners are messaged the first time. 409 `NOT_APPROVED_YET`. */
+export const recordElevatorStage = (id: string, input: ElevatorStageInput, idempotencyKey?: string) =>
+  apiRequest<ElevatorPetitionDto>({ method: 'POST', path: `${worker(id)}/stages`, body: input, idempotencyKey })
+
+/** The printable result sheet; 409 `RESULT_NOT_PUBLISHED` before the result (or a withdrawal). */
+export const getElevatorResultSheet = (id: string) =>
+  apiRequest<ElevatorResultSheetDto>({ path: `${base(id)}/result-sheet` })

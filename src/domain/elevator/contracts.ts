@@ -7,6 +7,7 @@
  */
 import type { AuditReceipt, BallotChannel, ChainCheck, SignatureKind } from './auditLog'
 import type { ElevatorMeter, VoteTally } from './rules'
+import type { ElevatorStageDto } from './contracts-reach'
 import type { MediationStage, VoteChoice } from './values'
 
 /** A vote choice (`VOTE_CHOICES`); an abstention participates (Civil Code art. 278 counts it as taking part). */
@@ -16,10 +17,11 @@ export type ElevatorChoiceDto = VoteChoice
  * Life of a petition: `forming` (co-initiators still to confirm) → `voting` → at the deadline
  * `rejected` or `publicity` (10 days, real-name written objections) → `mediation` (only when objections
  * were filed) → `concluded`. `cancelled`: a co-initiator declined; `lapsed`: the deadline passed before
- * everyone confirmed. Only `rejected`, `cancelled` and `lapsed` free the unit for a new petition.
+ * everyone confirmed; `withdrawn`: the initiators withdrew it before the vote ended (not a failed vote:
+ * no result). Only `rejected`, `cancelled`, `lapsed` and `withdrawn` free the unit for a new petition.
  */
 export type ElevatorPetitionStatusDto =
-  'forming' | 'voting' | 'publicity' | 'mediation' | 'concluded' | 'rejected' | 'cancelled' | 'lapsed'
+  'forming' | 'voting' | 'publicity' | 'mediation' | 'concluded' | 'rejected' | 'cancelled' | 'lapsed' | 'withdrawn'
 
 /** Dispute steps after publicity (`MEDIATION_STAGES`): negotiation → mediation → coordination → resolved. */
 export type ElevatorMediationStageDto = MediationStage
@@ -85,7 +87,26 @@ export interface ElevatorPetitionDto {
   publicity: { startsAt: string; endsAt: string; open: boolean; objections: number } | null
   mediation: { stage: ElevatorMediationStageDto; stageText: string; steps: ElevatorMediationStepDto[] } | null
   compensation: ElevatorCompensationDto | null
-  viewer: { role: 'owner' | 'worker'; isStarter: boolean; mustConfirm: boolean; canVote: boolean; canObject: boolean }
+  /** The project's stages after approval recorded so far, by date (`PROJECT_STAGES`). */
+  stages: ElevatorStageDto[]
+  /** Set when the initiators withdrew the petition before the vote ended: when, why, by whom. */
+  withdrawal: ElevatorWithdrawalDto | null
+  viewer: {
+    role: 'owner' | 'worker'
+    isStarter: boolean
+    mustConfirm: boolean
+    canVote: boolean
+    canObject: boolean
+    /** An initiator (starter or confirmed co-initiator) before the vote ended. */
+    canWithdraw: boolean
+  }
+}
+
+/** A withdrawal by the retrofit group: instant, reason in the initiator's words, who withdrew. */
+export interface ElevatorWithdrawalDto {
+  at: string
+  reason: string
+  byName: string | null
 }
 
 /** A negotiated compensation line for low floors (not part of the shares): amount in fen and its terms. */
@@ -154,6 +175,8 @@ export interface ElevatorMyHouseholdsDto {
    * them). Lets the app check the signature before asking to confirm; the server checks it again.
    */
   signerName: string | null
+  /** The petition was withdrawn by its initiators (ballots no longer taken; no result). */
+  withdrawal: ElevatorWithdrawalDto | null
 }
 
 /** E-signature of an app ballot: a handwritten image (uploaded: its photo id) or the typed real name. */
@@ -204,6 +227,10 @@ export interface ElevatorMeterDto {
   ballots: number
   tally: VoteTally
   meter: ElevatorMeter
+  /** After the deadline, why the result is not published yet (households not told), else null. */
+  resultHeld: string | null
+  /** The petition was withdrawn: the tally is as it stood, with no result (never a failed vote). */
+  withdrawal: ElevatorWithdrawalDto | null
 }
 
 /** `GET …/cost-table`: every flat's share (sum = net cost, exactly) and the optional compensation line. */

@@ -12,8 +12,11 @@ export const elevatorRoutes = {
   ballot: page<{ id: string }>('pages/ballot/index'),
   cost: page<{ id: string }>('pages/cost/index'),
   audit: page<{ id: string }>('pages/audit/index'),
+  resultSheet: page<{ id: string }>('pages/result-sheet/index'),
   objections: page<{ id: string }>('pages/objections/index'),
   worker: page('pages/worker/index'),
   workerPaperBallot: page<{ id: string }>('pages/worker-paper-ballot/index'),
   workerObjections: page<{ id: string }>('pages/worker-objections/index'),
+  workerReach: page<{ id: string }>('pages/worker-reach/index'),
+  workerStages: page<{ id: string }>('pages/worker-stages/index'),
 }

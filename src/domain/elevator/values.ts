@@ -46,3 +46,41 @@ export const RECORDED_MEDIATION_STAGES = [
   'coordination',
   'resolved',
 ] as const satisfies readonly MediationStage[]
+
+/**
+ * How an owner was told of the petition and the vote (issue 28: reach every owner, not only app users):
+ * app message, SMS, registered mail, a notice on the door, in person.
+ */
+export const REACH_CHANNELS = ['app', 'sms', 'registered-mail', 'door-notice', 'in-person'] as const
+/** One of `REACH_CHANNELS`. */
+export type ReachChannel = (typeof REACH_CHANNELS)[number]
+/** Plain-Chinese names of the reach channels. */
+export const REACH_CHANNEL_LABELS: Readonly<Record<ReachChannel, string>> = {
+  app: '应用内消息',
+  sms: '短信',
+  'registered-mail': '挂号信',
+  'door-notice': '张贴/塞门告知单',
+  'in-person': '当面告知',
+}
+
+/**
+ * The project's stages after an approved vote (Hangzhou Order No. 324: joint review → pipe relocation →
+ * construction; then acceptance and the subsidy), recorded by a community worker and shown to every owner.
+ */
+export const PROJECT_STAGES = [
+  'design-review',
+  'pipe-relocation',
+  'construction',
+  'acceptance',
+  'subsidy-granted',
+] as const
+/** One of `PROJECT_STAGES`. */
+export type ProjectStage = (typeof PROJECT_STAGES)[number]
+/** Plain-Chinese names of the project stages. */
+export const PROJECT_STAGE_LABELS: Readonly<Record<ProjectStage, string>> = {
+  'design-review': '设计方案联合审查',
+  'pipe-relocation': '管线迁移',
+  construction: '施工',
+  acceptance: '竣工验收',
+  'subsidy-granted': '补助发放',
+}

@@ -83,10 +83,16 @@ export function requireWorkerOf(ctx: RouteContext, p: ElevatorPetition): void {
 
 /**
  * Requires the vote to be open now: 409 `VOTING_NOT_OPEN` before all co-initiators confirmed,
- * `VOTING_CLOSED` after the deadline.
+ * `PETITION_WITHDRAWN` once the initiators withdrew it, `VOTING_CLOSED` after the deadline.
  */
 export function requireVotingOpen(ctx: RouteContext, p: ElevatorPetition): void {
   if (p.status === 'forming') throw conflict('VOTING_NOT_OPEN', '表决还没有开始：还在等待联合发起人确认')
+  if (p.status === 'withdrawn') {
+    throw conflict(
+      'PETITION_WITHDRAWN',
+      `这份加装电梯申请已由发起人撤回，表决已停止，不能再投票或改票。撤回原因：${p.withdrawReason ?? '未填写'}`,
+    )
+  }
   if (p.status !== 'voting' || ctx.clock.now() > Date.parse(p.votingDeadline)) {
     throw conflict('VOTING_CLOSED', '表决已经截止，不能再投票或改票。结果以截止时每户最后一次表决为准。')
   }

@@ -13,6 +13,7 @@ import type { RouteContext } from '@/backend/core/router'
 import { flatOf, sameOwnerFlats, type UnitView } from './households'
 import { petitionLink } from './lifecycle'
 import type { ElevatorBallotSignature, ElevatorLogEntry, ElevatorPetition } from './model'
+import { recordAppReach } from './reach'
 import { entryKey } from './repository'
 import { entryOf, nameOf, shareRows } from './views'
 
@@ -89,8 +90,23 @@ export async function recordBallot(
     households.push({ householdId, roomName, shareFen: shares[householdId], seq: entry.seq, hash: entry.hash })
     last = entry
   }
+  // An owner (or their confirmed proxy) voting in the app was told through the app (issue 28).
+  if (draft.channel === 'app') await recordAppReach(ctx, p, flats)
   const rooms = households.map((h) => h.roomName).join('、')
   const owner = flatOf(unit, draft.householdId)!.owner
+  // The receipt kept in the owner's messages too (issue 28), so it survives a phone change. The check
+  // code in groups of 8, so no run of digits in it reads as an ID number to be masked.
+  if (owner) {
+    const codes = households
+      .map((h) => `${h.roomName} 第 ${h.seq} 条，校验码 ${h.hash.match(/.{8}/g)!.join(' ')}`)
+      .join('；')
+    await ctx.notify(
+      owner.id,
+      '加装电梯表决回执',
+      `${unit.label}：${formatDateTimeCn(ctx.nowIso)} 记录了“${VOTE_CHOICE_LABELS[draft.choice]}”（${CHANNEL_TEXT[draft.channel]}）。回执：${codes}。请保留本消息，换手机后可在“表决记录”页逐条对照核验。`,
+      petitionLink(p.id),
+    )
+  }
   if (owner && owner.id !== ctx.user.id) {
     const by =
       draft.actorRole === 'worker' ? `社区工作人员${nameOf(ctx.user) ?? ''}` : `${nameOf(ctx.user) ?? ''}（代办）`

@@ -5,7 +5,8 @@
  * - `voting` past the deadline → the vote closes by itself: the final ballots (latest entry per flat at
  *   or before the deadline, whatever the channel) are tallied under Civil Code art. 278 and the result is
  *   published, dated the deadline, with a message to every owner of the unit; approved → `publicity`
- *   for 10 days (domain note §3, PRODUCT), else `rejected`;
+ *   for 10 days (domain note §3, PRODUCT), else `rejected` — held while a household has no record of
+ *   how it was told (`reach.ts`);
  * - `publicity` past its end → `mediation` (negotiation) when real-name written objections were filed
  *   (Hangzhou Order No. 324), else `concluded`.
  * Transitions are dated by the rule (deadline, publicity end), not by the request, so a transition undone
@@ -19,6 +20,7 @@ import { beijingDate, beijingIso, formatDateCn } from '@/domain/shared/time'
 import type { RouteContext, Tx } from '@/backend/core/router'
 import { householdsOf, ownerUserIds, unitLabel, unitOf, type UnitView } from './households'
 import type { ElevatorMediationStep, ElevatorPetition } from './model'
+import { unreachedHouseholds } from './reach'
 import { resultSummary } from './views'
 
 /** Publicity period after an approved vote, in days (domain note §3, PRODUCT). */
@@ -54,6 +56,9 @@ export async function finalTally(
 
 async function closeVote(ctx: RouteContext, p: ElevatorPetition): Promise<void> {
   const unit = await unitOf(ctx.tx.core, p.unitId)
+  // Every household must have a record of how it was told (issue 28): until then the vote is closed to
+  // ballots (the deadline passed) but the result is held; the meter says how many are missing.
+  if ((await unreachedHouseholds(ctx.tx, p, unit)).length > 0) return
   let tally: VoteTally
   try {
     tally = (await finalTally(ctx.tx, p, unit)).tally

@@ -7,6 +7,7 @@
 import type { AuditEntry } from '@/domain/elevator/auditLog'
 import type { VoteTally } from '@/domain/elevator/rules'
 import type { ElevatorMediationStageDto, ElevatorPetitionStatusDto } from '@/domain/elevator/contracts'
+import type { ProjectStage, ReachChannel } from '@/domain/elevator/values'
 
 /**
  * One petition of one stairwell unit (单元). See `ElevatorPetitionStatusDto` for the life cycle. The
@@ -40,6 +41,10 @@ export interface ElevatorPetition {
   compensationText?: string
   compensationBy?: string
   compensationAt?: string
+  /** Withdrawn by an initiator before the vote ended (status `withdrawn`): when, by whom, why. */
+  withdrawnAt?: string
+  withdrawnBy?: string
+  withdrawReason?: string
 }
 
 /**
@@ -103,4 +108,35 @@ export interface ElevatorMediationStep {
   note: string
   by: string
   at: string
+}
+
+/**
+ * How a household was told of the petition and the vote (issue 28): the channel, the day (`YYYY-MM-DD`),
+ * who told them (a worker, an initiator, or `system` for the app's own message when voting opened or
+ * the owner voted in the app) and when it was recorded. A household without any record blocks the result.
+ */
+export interface ElevatorReach {
+  id: string
+  petitionId: string
+  householdId: string
+  channel: ReachChannel
+  toldOn: string
+  byId: string
+  byRole: 'worker' | 'initiator' | 'system'
+  note?: string
+  recordedAt: string
+}
+
+/**
+ * A project stage after approval (design review … subsidy granted), one per petition and stage
+ * (`id` `<petitionId>:<stage>`): the day it happened (`YYYY-MM-DD`), a note, the worker, when recorded.
+ */
+export interface ElevatorStage {
+  id: string
+  petitionId: string
+  stage: ProjectStage
+  happenedOn: string
+  note: string
+  by: string
+  recordedAt: string
 }

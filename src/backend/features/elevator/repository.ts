@@ -11,6 +11,8 @@ import type {
   ElevatorMediationStep,
   ElevatorObjection,
   ElevatorPetition,
+  ElevatorReach,
+  ElevatorStage,
 } from './model'
 import {
   coInitiatorsTable,
@@ -18,7 +20,9 @@ import {
   mediationStepsTable,
   objectionsTable,
   petitionsTable,
+  reachTable,
   signaturesTable,
+  stagesTable,
 } from './tables'
 
 /** Statuses that block a new petition on the unit (all but rejected, cancelled, lapsed). */
@@ -41,6 +45,8 @@ export class ElevatorRepository {
   readonly signatures: Table<ElevatorBallotSignature>
   readonly objections: Table<ElevatorObjection>
   readonly mediationSteps: Table<ElevatorMediationStep>
+  readonly reach: Table<ElevatorReach>
+  readonly stages: Table<ElevatorStage>
 
   constructor(tables: Tables) {
     this.petitions = tables.of(petitionsTable)
@@ -49,6 +55,8 @@ export class ElevatorRepository {
     this.signatures = tables.of(signaturesTable)
     this.objections = tables.of(objectionsTable)
     this.mediationSteps = tables.of(mediationStepsTable)
+    this.reach = tables.of(reachTable)
+    this.stages = tables.of(stagesTable)
   }
 
   // Petitions
@@ -153,6 +161,24 @@ export class ElevatorRepository {
   /** A petition's dispute steps, in seq order. */
   mediationStepsOf(petitionId: string): Promise<ElevatorMediationStep[]> {
     return this.mediationSteps.find({ where: { petitionId }, order: [['seq', 'asc']] })
+  }
+
+  // Reaching every owner
+
+  /** A petition's reach records, oldest recorded first. */
+  reachOf(petitionId: string): Promise<ElevatorReach[]> {
+    return this.reach.find({ where: { petitionId }, order: [['recordedAt', 'asc']] })
+  }
+
+  /** A petition's recorded project stages, by the day they happened (then when recorded). */
+  stagesOf(petitionId: string): Promise<ElevatorStage[]> {
+    return this.stages.find({
+      where: { petitionId },
+      order: [
+        ['happenedOn', 'asc'],
+        ['recordedAt', 'asc'],
+      ],
+    })
   }
 }
 

@@ -13,6 +13,7 @@ import { petitionOr404, viewerOf } from './access'
 import { flatOf, ownedFlats, ownsFlat, roomsOwnedBy, unitOf, type UnitView } from './households'
 import { petitionLink, notifyOwners, settle } from './lifecycle'
 import type { ElevatorCoInitiator, ElevatorPetition } from './model'
+import { recordAppReach } from './reach'
 import { ACTIVE_STATUSES } from './repository'
 import { compensationInput, petitionInput } from './schemas'
 import { nameOf, petitionDto } from './views'
@@ -214,6 +215,11 @@ export const petitionRoutes: Route[] = [
       }
       if (waiting === 0) {
         await elevator.petitions.update(p.id, { status: 'voting', openedAt: ctx.nowIso })
+        await recordAppReach(
+          ctx,
+          p,
+          unit.flats.filter((f) => f.owner).map((f) => f.room.id),
+        )
         await notifyOwners(
           ctx,
           p,

@@ -21,8 +21,9 @@ import { petitionAndUnit, requireHouseholdOwner, requireVotingOpen, viewerOf } f
 import { recordBallot } from './ballots'
 import { roomName, sameOwnerFlats } from './households'
 import { finalTally, settle } from './lifecycle'
+import { heldText, unreachedHouseholds } from './reach'
 import { ballotInput, pageQuery, verifyInput } from './schemas'
-import { auditEntryDtos, compensationDto, planDto, shareRows } from './views'
+import { auditEntryDtos, compensationDto, planDto, shareRows, withdrawalDto } from './views'
 
 const RULE =
   '分摊金额 = 净费用（工程预算 − 补助）× 本户（楼层系数 × 专有面积）÷ 全单元合计；楼层系数：1–2 层 0，3 层 0.7，4 层 0.8，5 层 0.9，6 层 1.0，7 层 1.1，8 层 1.2，9 层及以上 1.3；按分取整，尾差按最大余数分配，合计正好等于净费用。'
@@ -56,6 +57,7 @@ export const voteRoutes: Route[] = [
             ? `您名下本单元有 ${rows.length} 户：依法按一人计算人数，各户面积分别计入；一次表决同时记录到各户。`
             : '一户一票，截止前可以改票，以截止时最后一次为准。',
         signerName: ctx.principal.realName ?? null,
+        withdrawal: await withdrawalDto(ctx.tx, p),
       }
     },
   }),
@@ -104,8 +106,13 @@ export const voteRoutes: Route[] = [
       const { p, unit } = await petitionAndUnit(ctx, ctx.params.id)
       viewerOf(ctx, p, unit)
       const { tally, ballots } = await finalTally(ctx.tx, p, unit)
-      const final = p.status !== 'forming' && p.status !== 'voting'
+      // A withdrawn petition has no result: its tally is as it stood, never final (not a failed vote).
+      const final = p.status !== 'forming' && p.status !== 'voting' && p.status !== 'withdrawn'
+      const due = p.status === 'voting' && ctx.clock.now() > Date.parse(p.votingDeadline)
+      const missing = due ? (await unreachedHouseholds(ctx.tx, p, unit)).length : 0
       return {
+        resultHeld: missing > 0 ? heldText(missing) : null,
+        withdrawal: await withdrawalDto(ctx.tx, p),
         petitionId: p.id,
         asOf: ctx.nowIso,
         final,

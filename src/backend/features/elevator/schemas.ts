@@ -1,6 +1,13 @@
 /** valibot schemas of the elevator routes' bodies and queries, with plain-Chinese messages. */
 import * as v from 'valibot'
-import { RECORDED_MEDIATION_STAGES, VOTE_CHOICES, WORKER_BALLOT_CHANNELS } from '@/domain/elevator/values'
+import {
+  PROJECT_STAGES,
+  REACH_CHANNELS,
+  RECORDED_MEDIATION_STAGES,
+  VOTE_CHOICES,
+  WORKER_BALLOT_CHANNELS,
+} from '@/domain/elevator/values'
+import { isDate } from '@/domain/shared/time'
 import { photoIdSchema } from '@/backend/routes/photos'
 import {
   BUDGET_TOO_HIGH_TEXT,
@@ -153,5 +160,35 @@ export const verifyInput = v.object({
       v.maxLength(200, '一次最多核验 200 张回执'),
     ),
     [],
+  ),
+})
+
+/** `POST /api/elevator/worker/petitions/:id/reach`: how a household was told; `date` `YYYY-MM-DD`. */
+export const reachInput = v.object({
+  householdId: id('请选择房号'),
+  channel: v.picklist(REACH_CHANNELS, '请选择告知方式：应用内消息、短信、挂号信、张贴告知单或当面告知'),
+  date: v.pipe(v.string('请选择告知日期'), v.isoDate('告知日期格式应为 年-月-日'), v.check(isDate, '没有这一天')),
+  note: v.optional(v.pipe(v.string(), v.trim(), v.maxLength(100, '备注请控制在 100 字以内'))),
+})
+
+/** `POST /api/elevator/petitions/:id/withdraw`: the reason, in the initiator's words (5–200 characters). */
+export const withdrawInput = v.object({
+  reason: v.pipe(
+    v.string('请填写撤回原因'),
+    v.trim(),
+    v.minLength(5, '请用至少 5 个字说明撤回原因，表决过的业主都会看到'),
+    v.maxLength(200, '撤回原因请控制在 200 字以内'),
+  ),
+})
+
+/** `POST /api/elevator/worker/petitions/:id/stages`: a project stage, its day (`YYYY-MM-DD`) and a note. */
+export const stageInput = v.object({
+  stage: v.picklist(PROJECT_STAGES, '请选择工程阶段'),
+  date: v.pipe(v.string('请选择日期'), v.isoDate('日期格式应为 年-月-日'), v.check(isDate, '没有这一天')),
+  note: v.pipe(
+    v.string('请填写说明'),
+    v.trim(),
+    v.minLength(2, '请简要说明，如“规划、住建部门联合审查通过”'),
+    v.maxLength(200, '说明请控制在 200 字以内'),
   ),
 })

@@ -9,9 +9,15 @@ import { nextEntry, type AuditEntry } from '@/domain/elevator/auditLog'
 import { addDays, beijingDate, beijingIso } from '@/domain/shared/time'
 import type { Rows } from '@/backend/core/data/store'
 import type { CoreSeed } from '@/backend/seed'
-import type { ElevatorBallotSignature, ElevatorCoInitiator, ElevatorLogEntry, ElevatorPetition } from './model'
+import type {
+  ElevatorBallotSignature,
+  ElevatorCoInitiator,
+  ElevatorLogEntry,
+  ElevatorPetition,
+  ElevatorReach,
+} from './model'
 import { entryKey } from './repository'
-import { coInitiatorsTable, logTable, petitionsTable, signaturesTable } from './tables'
+import { coInitiatorsTable, logTable, petitionsTable, reachTable, signaturesTable } from './tables'
 
 /** Id of the seeded petition on 西山社区 5幢2单元. */
 const SEED_PETITION_ID = 'ep-xs-5-2'
@@ -36,6 +42,7 @@ export function seedElevator(core: CoreSeed, nowIso: string): Rows {
     if (!idNumber || !user) throw new Error(`elevator seed: no owner account for ${roomId}`)
     return user.id
   }
+  const users = Object.values(core.users)
   const openedMs = now - 5 * DAY
   const opened = beijingIso(openedMs)
   const petition: ElevatorPetition = {
@@ -75,10 +82,25 @@ export function seedElevator(core: CoreSeed, nowIso: string): Rows {
     log.push({ id, petitionId: SEED_PETITION_ID, ...last })
     signatures.push({ id, petitionId: SEED_PETITION_ID, seq: last.seq, householdId: b.roomId, actorRole: 'owner' })
   }
+  // The app told every owner with an account when voting opened (issue 28); owners without one are
+  // still to be reached by a worker (the seed leaves them unreached, for the worker's list).
+  const reach: ElevatorReach[] = Object.entries(core.propertyRegister)
+    .filter(([roomId, rec]) => roomId.startsWith('r-xs-5-2-') && users.some((u) => u.idNumber === rec.ownerIdNumber))
+    .map(([roomId]) => ({
+      id: `er-seed-${roomId}`,
+      petitionId: SEED_PETITION_ID,
+      householdId: roomId,
+      channel: 'app',
+      toldOn: beijingDate(opened),
+      byId: 'system',
+      byRole: 'system',
+      recordedAt: opened,
+    }))
   return {
     [petitionsTable.name]: [petition],
     [coInitiatorsTable.name]: coInitiators,
     [logTable.name]: log,
     [signaturesTable.name]: signatures,
+    [reachTable.name]: reach,
   }
 }

@@ -10,6 +10,8 @@ import type {
   ElevatorMediationStep,
   ElevatorObjection,
   ElevatorPetition,
+  ElevatorReach,
+  ElevatorStage,
 } from './model'
 
 /** Petitions, one row each; the plan, result, publicity, dispute stage and compensation flattened into columns. */
@@ -39,6 +41,9 @@ export const petitionsTable = table<ElevatorPetition>({
     compensationText: 'text',
     compensationBy: 'text',
     compensationAt: 'timestamptz',
+    withdrawnAt: 'timestamptz',
+    withdrawnBy: 'text',
+    withdrawReason: 'text',
   },
   lookups: [['unitId', 'status'], ['communityId'], ['status']],
 })
@@ -135,6 +140,40 @@ export const mediationStepsTable = table<ElevatorMediationStep>({
   lookups: [['petitionId']],
 })
 
+/** How each household was told of the petition and the vote, oldest record first per petition. */
+export const reachTable = table<ElevatorReach>({
+  name: 'elevator_reach',
+  key: 'id',
+  columns: {
+    id: 'text',
+    petitionId: 'text',
+    householdId: 'text',
+    channel: 'text',
+    toldOn: 'date',
+    byId: 'text',
+    byRole: 'text',
+    note: 'text',
+    recordedAt: 'timestamptz',
+  },
+  lookups: [['petitionId']],
+})
+
+/** The project's stages after approval, one row per petition and stage. */
+export const stagesTable = table<ElevatorStage>({
+  name: 'elevator_stages',
+  key: 'id',
+  columns: {
+    id: 'text',
+    petitionId: 'text',
+    stage: 'text',
+    happenedOn: 'date',
+    note: 'text',
+    by: 'text',
+    recordedAt: 'timestamptz',
+  },
+  lookups: [['petitionId']],
+})
+
 /** The feature's tables, referenced tables first. */
 export const ELEVATOR_TABLES = [
   petitionsTable,
@@ -143,4 +182,6 @@ export const ELEVATOR_TABLES = [
   signaturesTable,
   objectionsTable,
   mediationStepsTable,
+  reachTable,
+  stagesTable,
 ] as const

@@ -6,7 +6,7 @@
 import { allocateCost, type VoteTally } from '@/domain/elevator/rules'
 import type { AuditEntry } from '@/domain/elevator/auditLog'
 import { APPROVAL_TEXT, PARTICIPATION_TEXT } from '@/domain/elevator/thresholds'
-import { MEDIATION_STAGE_LABELS } from '@/domain/elevator/values'
+import { MEDIATION_STAGE_LABELS, PROJECT_STAGE_LABELS } from '@/domain/elevator/values'
 import { beijingDate } from '@/domain/shared/time'
 import type {
   ElevatorAuditEntryDto,
@@ -16,6 +16,7 @@ import type {
   ElevatorPlanDto,
   ElevatorResultDto,
   ElevatorShareRowDto,
+  ElevatorWithdrawalDto,
 } from '@/domain/elevator/contracts'
 import type { Tx } from '@/backend/core/router'
 import type { User } from '@/backend/model'
@@ -32,6 +33,7 @@ const STATUS_TEXT: Record<ElevatorPetitionStatusDto, string> = {
   rejected: '表决未通过',
   cancelled: '已取消（联合发起人未同意）',
   lapsed: '已失效（截止前未完成发起确认）',
+  withdrawn: '已撤回',
 }
 
 /** A person's name for the wire: `null` for deleted or unknown accounts (their records stay, without the name). */
@@ -90,6 +92,13 @@ export async function compensationDto(tx: Tx, p: ElevatorPetition): Promise<Elev
   return { amountFen, text, recordedByName: nameOf(by), recordedAt }
 }
 
+/** The withdrawal of a withdrawn petition, else null. */
+export async function withdrawalDto(tx: Tx, p: ElevatorPetition): Promise<ElevatorWithdrawalDto | null> {
+  if (p.status !== 'withdrawn' || !p.withdrawnAt || !p.withdrawnBy) return null
+  const [by] = await tx.core.usersByIds([p.withdrawnBy])
+  return { at: p.withdrawnAt, reason: p.withdrawReason ?? '', byName: nameOf(by) }
+}
+
 /** A petition of `unit` for an owner or worker viewer; `nowMs` decides what is open now. */
 export async function petitionDto(
   tx: Tx,
@@ -144,6 +153,13 @@ export async function petitionDto(
         }
       : null,
     compensation: await compensationDto(tx, p),
+    withdrawal: await withdrawalDto(tx, p),
+    stages: (await tx.elevator.stagesOf(p.id)).map((s) => ({
+      stage: s.stage,
+      stageText: PROJECT_STAGE_LABELS[s.stage],
+      date: s.happenedOn,
+      note: s.note,
+    })),
     viewer: {
       role: viewer.role,
       isStarter: viewer.user.id === p.starterId,
@@ -151,6 +167,10 @@ export async function petitionDto(
       canVote: isOwner && p.status === 'voting' && nowMs <= Date.parse(p.votingDeadline),
       // One written objection per household: not again once one of the viewer's flats has filed one.
       canObject: isOwner && publicityOpen && !objected,
+      canWithdraw:
+        (p.status === 'forming' || p.status === 'voting') &&
+        nowMs <= Date.parse(p.votingDeadline) &&
+        (viewer.user.id === p.starterId || coInitiators.some((c) => c.userId === viewer.user.id && c.confirmedAt)),
     },
   }
 }

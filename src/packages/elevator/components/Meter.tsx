@@ -2,7 +2,7 @@ import { View } from '@tarojs/components'
 import type { MeterRatio } from '@/domain/elevator/meter'
 import { fractionText } from '@/domain/elevator/thresholds'
 import type { ElevatorMeterDto } from '@/domain/elevator/contracts'
-import { areaText } from './words'
+import { areaText, dateTimeOf } from './words'
 
 const pct = (r: MeterRatio) => (r.value.den > 0 ? Math.min(100, (r.value.num * 100) / r.value.den) : 0)
 const thresholdText = (r: MeterRatio) => fractionText(r.threshold)
@@ -47,22 +47,29 @@ function Ratio({
 /** The live meter: the four Civil Code art. 278 ratios against their thresholds, with the status in words. */
 export function Meter({ m }: { m: ElevatorMeterDto }) {
   const { meter } = m
+  // Withdrawn: the tally as it stood, with no verdict in words (it is not a failed vote).
+  const w = m.withdrawal
   return (
     <View className="ev-meter" id="meter">
+      {w && (
+        <View className="notice" id="meter-withdrawn">
+          已撤回：发起人于 {dateTimeOf(w.at)} 撤回了申请，表决停止，以下是撤回时的计票，不产生表决结果（不是“未通过”）。
+        </View>
+      )}
       <View className="ev-meter-status" id="meter-participation">
         <View className="cell-note">参与（需面积和人数都达到 {thresholdText(meter.participationOwners)}）</View>
-        <View className="ev-status-text">{meter.participationStatus}</View>
+        {!w && <View className="ev-status-text">{meter.participationStatus}</View>}
       </View>
       <Ratio id="ratio-p-owners" label="参与人数" r={meter.participationOwners} unit="owners" of="全体业主" />
       <Ratio id="ratio-p-area" label="参与面积" r={meter.participationArea} unit="area" of="总面积" />
       <View className="ev-meter-status" id="meter-approval">
         <View className="cell-note">同意（需达到参与者面积和人数的 {thresholdText(meter.agreeOwners)}）</View>
-        <View className="ev-status-text">{meter.approvalStatus}</View>
+        {!w && <View className="ev-status-text">{meter.approvalStatus}</View>}
       </View>
       <Ratio id="ratio-a-owners" label="同意人数" r={meter.agreeOwners} unit="owners" of="目前参与业主" />
       <Ratio id="ratio-a-area" label="同意面积" r={meter.agreeArea} unit="area" of="目前参与面积" />
       <View className="cell-note">
-        已表决 {m.ballots} / {m.households} 户{m.final ? '（最终结果）' : '（实时）'}
+        已表决 {m.ballots} / {m.households} 户{w ? '（撤回时）' : m.final ? '（最终结果）' : '（实时）'}
       </View>
     </View>
   )

@@ -17,10 +17,12 @@ export const STATUS_TAG: Record<ElevatorPetitionStatusDto, string> = {
   rejected: 'tag-bad',
   cancelled: 'tag-bad',
   lapsed: 'tag-bad',
+  // Withdrawn is not a failure: neutral, and always with the words 已撤回.
+  withdrawn: 'tag-info',
 }
 
 /** Statuses after which a unit may start a new petition. */
-export const FREE_STATUSES: ElevatorPetitionStatusDto[] = ['rejected', 'cancelled', 'lapsed']
+export const FREE_STATUSES: ElevatorPetitionStatusDto[] = ['rejected', 'cancelled', 'lapsed', 'withdrawn']
 
 /** `2026年3月12日（周四）` for an instant. */
 export const dateOf = (iso: string) => formatDateCn(beijingDate(iso))

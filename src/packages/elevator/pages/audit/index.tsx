@@ -2,8 +2,9 @@ import { View } from '@tarojs/components'
 import { useRouter } from '@tarojs/taro'
 import { useState } from 'react'
 import { errorMessage } from '@/api'
-import { listElevatorAuditLog, verifyElevatorReceipts } from '@/api/endpoints/elevator'
-import type { ElevatorAuditEntryDto, ElevatorVerifyDto } from '@/domain/elevator/contracts'
+import { listElevatorAuditLog } from '@/api/endpoints/elevator'
+import type { ElevatorAuditEntryDto } from '@/domain/elevator/contracts'
+import { BROKEN_WHY, checkOnDevice, type DeviceCheck } from '@/packages/elevator/components/deviceCheck'
 import { useSession } from '@/stores/session'
 import { Button } from '@/ui/Button'
 import { Page } from '@/ui/Page'
@@ -25,7 +26,7 @@ export default function AuditPage() {
   const [cursor, setCursor] = useState<string | undefined>(undefined)
   const [history, setHistory] = useState<(string | undefined)[]>([])
   const { data, cause, loading, reload } = useLoader(() => listElevatorAuditLog(id, cursor, PAGE), [cursor])
-  const [check, setCheck] = useState<ElevatorVerifyDto | null>(null)
+  const [check, setCheck] = useState<DeviceCheck | null>(null)
   const rows = useRowAction()
   const checkError = rows.failure('verify')?.cause
 
@@ -36,11 +37,10 @@ export default function AuditPage() {
   const verify = () =>
     rows.run(
       'verify',
-      (key) =>
-        verifyElevatorReceipts(
+      () =>
+        checkOnDevice(
           id,
           receipts.map((r) => ({ seq: r.seq, hash: r.hash })),
-          key,
         ),
       { done: setCheck },
     )
@@ -54,14 +54,28 @@ export default function AuditPage() {
 
       <Section title="核对记录" id="verify">
         <View className="cell-note ev-row">
-          本机保存了您的 {receipts.length} 张回执。核对会检查全部记录是否连续完整，并与您的回执比对。
+          本机保存了您的 {receipts.length}{' '}
+          张回执。核对时，手机会下载全部记录，在本机逐条重新计算校验码，检查是否连续完整，并与您的回执比对，不依赖服务器的结论。换了手机的，回执在“消息”里的“表决回执”中，可以逐条对照。
         </View>
         {check && (
-          <View className={check.check.ok ? 'ev-result' : 'error-note'} id="verify-result" role="status">
+          <View
+            className={check.check.ok && check.headMatches ? 'ev-result' : 'error-note'}
+            id="verify-result"
+            role="status"
+          >
             <View className="ev-big">
-              {check.check.ok ? '记录完整' : `记录在第 ${check.check.ok ? '' : check.check.brokenAt} 条处不一致`}
+              {check.check.ok
+                ? check.headMatches
+                  ? '本机核验：记录完整'
+                  : '本机核验：最新记录与服务器公布的不一致'
+                : `本机核验：第 ${check.check.brokenAt} 条${BROKEN_WHY[check.check.reason]}`}
             </View>
-            <View className="cell-note">{check.message}</View>
+            <View className="cell-note">
+              手机已重新计算全部 {check.entries} 条记录的校验码
+              {check.check.ok && check.headMatches
+                ? `，逐条相连无误${receipts.length ? `，您的 ${receipts.length} 张回执均一致` : ''}。`
+                : '。请截图保存，并联系社区或街道。'}
+            </View>
           </View>
         )}
         {!!checkError && <ErrorNote text={errorMessage(checkError)} cause={checkError} onRetry={verify} />}

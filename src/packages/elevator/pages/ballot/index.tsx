@@ -193,7 +193,12 @@ export default function BallotPage() {
             </View>
           )}
 
-          {!data.votingOpen ? (
+          {data.withdrawal ? (
+            <View className="notice" id="voting-withdrawn">
+              已撤回：这份申请已由发起人于 {dateTimeOf(data.withdrawal.at)}{' '}
+              撤回，表决停止，不能再投票或改票，已投的票不计结果。撤回原因：{data.withdrawal.reason}
+            </View>
+          ) : !data.votingOpen ? (
             <View className="notice" id="voting-closed">
               表决已于 {dateTimeOf(data.votingDeadline)} 截止，不能再投票或改票。结果以截止时每户最后一次表决为准。
             </View>

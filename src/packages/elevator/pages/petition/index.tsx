@@ -13,6 +13,8 @@ import { Page, PageTitle } from '@/ui/Page'
 import { ErrorNote, Loaded, Section } from '@/ui/States'
 import { KV } from '@/packages/elevator/components/KV'
 import { Meter } from '@/packages/elevator/components/Meter'
+import { StageTimeline } from '@/packages/elevator/components/StageTimeline'
+import { WithdrawBox } from '@/packages/elevator/components/WithdrawBox'
 import { useLoader } from '@/ui/useLoader'
 import { useRowAction } from '@/ui/useRowAction'
 import { STATUS_TAG, dateOf, dateTimeOf } from '@/packages/elevator/components/words'
@@ -89,6 +91,16 @@ export default function PetitionPage() {
             </Section>
           )}
 
+          {p.withdrawal && (
+            <Section title="已撤回" id="withdrawn">
+              <View className="ev-row cell-title">
+                {p.withdrawal.byName ?? '发起人'}于 {dateTimeOf(p.withdrawal.at)}{' '}
+                撤回了这份申请，表决停止，不产生表决结果。
+              </View>
+              <KV label="撤回原因" value={p.withdrawal.reason} id="withdraw-reason-shown" />
+            </Section>
+          )}
+
           {p.status === 'voting' && (
             <View className="notice" id="deadline">
               表决截止：{dateTimeOf(p.votingDeadline)}。截止前可以改票，以截止时每户最后一次表决为准。
@@ -116,7 +128,7 @@ export default function PetitionPage() {
           )}
 
           {m && (
-            <Section title={m.final ? '最终计票' : '实时计票'} id="meter-section">
+            <Section title={m.withdrawal ? '撤回时的计票' : m.final ? '最终计票' : '实时计票'} id="meter-section">
               <Meter m={m} />
             </Section>
           )}
@@ -153,6 +165,8 @@ export default function PetitionPage() {
               ))}
             </Section>
           )}
+
+          {(p.status === 'concluded' || p.stages.length > 0) && <StageTimeline stages={p.stages} />}
 
           <Section title="发起人" id="group">
             <View className="cell">
@@ -194,9 +208,15 @@ export default function PetitionPage() {
           <Button id="go-cost" kind="secondary" onTap={() => openPage(href.elevator.cost({ id }))}>
             各户费用分摊表
           </Button>
+          {(p.result || p.withdrawal) && (
+            <Button id="go-sheet" kind="secondary" onTap={() => openPage(href.elevator.resultSheet({ id }))}>
+              表决结果单（可打印）
+            </Button>
+          )}
           <Button id="go-audit" kind="secondary" onTap={() => openPage(href.elevator.audit({ id }))}>
             表决记录与核对
           </Button>
+          {p.viewer.canWithdraw && <WithdrawBox id={id} done={reload} />}
           {!p.viewer.canVote && p.viewer.role === 'owner' && p.status !== 'forming' && (
             <Button id="go-ballot" kind="secondary" onTap={() => openPage(href.elevator.ballot({ id }))}>
               我的表决

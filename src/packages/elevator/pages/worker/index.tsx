@@ -31,6 +31,20 @@ function WorkerHome() {
               录入纸质 / 上门表决票
             </Button>
           )}
+          {p.status !== 'forming' && (
+            <Button
+              id={`reach-${p.id}`}
+              kind="secondary"
+              onTap={() => openPage(href.elevator.workerReach({ id: p.id }))}
+            >
+              告知记录（每户业主都要通知到）
+            </Button>
+          )}
+          {p.status === 'concluded' && (
+            <Button id={`stages-${p.id}`} onTap={() => openPage(href.elevator.workerStages({ id: p.id }))}>
+              记录工程进度
+            </Button>
+          )}
           {(p.publicity || p.mediation) && (
             <Button
               id={`objections-${p.id}`}
