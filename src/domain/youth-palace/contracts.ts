@@ -122,6 +122,14 @@ export interface YpCourseDto extends Omit<Course, 'description'> {
 export interface YpCourseDetailDto extends YpCourseDto {
   description: string
   sessionDates: string[]
+  /** Whether the viewer has a verified room in the course's community (decided by the backend). */
+  viewerResident: boolean
+  /** Whether the viewer keeps resident priority (resident and < 3 no-shows last term). */
+  viewerPriority: boolean
+  /** First day the viewer may apply, `YYYY-MM-DD` (later than the term's first day without priority). */
+  viewerOpensAt: string
+  /** Today's Beijing date by the backend's clock, `YYYY-MM-DD`. */
+  today: string
 }
 
 /** A payment of a course fee (mock WeChat Pay). */

@@ -70,7 +70,7 @@ export const enrollmentRoutes: Route[] = [
         course,
         term,
         now: ctx.nowIso,
-        resident: isResident(ctx.user, term),
+        resident: await isResident(ctx, ctx.user, term),
         noShowsLastTerm: await noShowsLastTerm(ctx, ctx.user.id, term),
         childEnrollments,
         childCourses: await yp.coursesByIds(childEnrollments.map((e) => e.courseId)),

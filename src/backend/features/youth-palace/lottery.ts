@@ -39,7 +39,7 @@ export async function publishCommitments(ctx: RouteContext, term: YpTermRecord):
 
 /**
  * Each pending application's draw entry, in the order given: `resident` = the family lives in the
- * term's community and had fewer than 3 no-shows in the term before.
+ * term's community (a verified room there) and had fewer than 3 no-shows in the term before.
  */
 async function lotteryEntries(
   ctx: RouteContext,
@@ -51,7 +51,10 @@ async function lotteryEntries(
   const entries: LotteryApplication[] = []
   for (const e of pending) {
     const noShows = previous ? await ctx.tx.youthPalace.noShowCount(e.parentId, previous.id) : 0
-    entries.push({ id: e.id, resident: isResident(parents.get(e.parentId), term) && hasResidentPriority(noShows) })
+    entries.push({
+      id: e.id,
+      resident: (await isResident(ctx, parents.get(e.parentId), term)) && hasResidentPriority(noShows),
+    })
   }
   return entries
 }
