@@ -23,6 +23,7 @@ import {
   sessionDates,
   weekdayOf,
 } from './access'
+import { sendCommitment } from './lottery'
 import type { YpEnrollmentRecord } from './model'
 import { enrollmentView, feeForChild } from './views'
 import { promoteNext } from './waitlist'
@@ -107,6 +108,7 @@ export const enrollmentRoutes: Route[] = [
         ...(status === 'confirmed' ? { confirmedAt: ctx.nowIso } : {}),
       }
       await yp.enrollments.insert(e)
+      if (status === 'pending') await sendCommitment(ctx, course, e)
       return enrollmentView(ctx, e)
     },
   }),
