@@ -200,6 +200,10 @@ export interface YpCheckinCodeDto {
   end: string
   code: string
   attendance: 'present' | 'absent' | null
+  /** The parent asked leave (请假) for this session. */
+  onLeave: boolean
+  /** Whether leave may still be asked: confirmed, not on leave, the session not started (backend's clock). */
+  canLeave: boolean
 }
 
 /** One application in a draw; `mine` = belongs to the viewer. */
@@ -287,6 +291,8 @@ export interface YpRosterEntryDto {
    * of a session may be corrected on that day only.
    */
   markedOn: Record<string, string>
+  /** Session dates (`YYYY-MM-DD`) the parent asked leave (请假) for. */
+  leave: string[]
 }
 
 /** Body of a worker's roll call: every confirmed child present (code or id) or absent; none left out. */
@@ -306,5 +312,13 @@ export interface YpAttendanceResultDto {
   sessionDate: string
   present: string[]
   absent: string[]
+  /** Enrollment ids on leave for the session and not marked (no mark, no no-show). */
+  onLeave: string[]
   corrected: string[]
+}
+
+/** Leave (请假) asked for one session of an enrollment. */
+export interface YpLeaveDto {
+  enrollmentId: string
+  sessionDate: string
 }

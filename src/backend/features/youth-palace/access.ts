@@ -135,5 +135,14 @@ export function sessionDates(course: YpCourseRecord, term: YpTermRecord): string
   return out
 }
 
+/** When the course's first session on `date` (`YYYY-MM-DD`, a session date) starts, epoch ms (Beijing time). */
+export function sessionStartMs(course: YpCourseRecord, date: string): number {
+  const start = course.sessions
+    .filter((s) => s.weekday === weekdayOf(date))
+    .map((s) => s.start)
+    .sort()[0]
+  return Date.parse(`${date}T${start}:00+08:00`)
+}
+
 /** Today (Beijing) of the request. */
 export const todayOf = (ctx: RouteContext) => beijingDate(ctx.clock.now())

@@ -21,6 +21,7 @@ import {
   ownChild,
   ownEnrollment,
   sessionDates,
+  sessionStartMs,
   weekdayOf,
 } from './access'
 import { sendCommitment } from './lottery'
@@ -179,6 +180,7 @@ export const enrollmentRoutes: Route[] = [
       if (e.status !== 'confirmed') throw unprocessable('NOT_CONFIRMED', '名额确认（需缴费的课程支付成功）后才有签到码')
       const { course, term } = await courseOf(ctx, e.courseId)
       const marks = new Map((await ctx.tx.youthPalace.attendanceOf(e.id)).map((a) => [a.sessionDate, a]))
+      const leave = new Set((await ctx.tx.youthPalace.leavesOf(e.id)).map((l) => l.sessionDate))
       return sessionDates(course, term).flatMap((date) => {
         const mark = marks.get(date)
         return course.sessions
@@ -189,6 +191,8 @@ export const enrollmentRoutes: Route[] = [
             end: s.end,
             code: checkinCode(e, date),
             attendance: mark ? (mark.present ? ('present' as const) : ('absent' as const)) : null,
+            onLeave: leave.has(date),
+            canLeave: !leave.has(date) && ctx.clock.now() < sessionStartMs(course, date),
           }))
       })
     },
