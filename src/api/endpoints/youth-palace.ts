@@ -8,6 +8,7 @@ import type {
   YpAttendanceResultDto,
   YpCancelResultDto,
   YpCheckinCodeDto,
+  YpLeaveDto,
   YpChildDto,
   YpChildInput,
   YpChildPatch,
@@ -78,6 +79,14 @@ export const cancelYpEnrollment = (id: string, idempotencyKey?: string) =>
 /** Check-in codes (one per session date) of a confirmed place, to show as a QR code. */
 export const listYpCheckinCodes = (id: string) =>
   apiRequest<YpCheckinCodeDto[]>({ path: `${BASE}/enrollments/${seg(id)}/checkin-codes` })
+/** Asks leave (请假) for one session before it starts: the child is off its roll call, never a no-show. */
+export const askYpLeave = (id: string, sessionDate: string, idempotencyKey?: string) =>
+  apiRequest<YpLeaveDto>({
+    method: 'POST',
+    path: `${BASE}/enrollments/${seg(id)}/leave`,
+    body: { sessionDate },
+    idempotencyKey,
+  })
 /** Starts paying the fee: pass the result (minus paymentId/amountFen) to `Taro.requestPayment`. */
 export const payYpEnrollment = (id: string, idempotencyKey?: string) =>
   apiRequest<YpPaymentParamsDto>({ method: 'POST', path: `${BASE}/enrollments/${seg(id)}/pay`, idempotencyKey })

@@ -64,6 +64,15 @@ export function coreSeed(nowIso: string): CoreSeed & { populationRegister: Regis
         })
       }
     }
+    if (p.rents)
+      roomBindings.push({
+        id: `${id}:${p.rents}`,
+        userId: id,
+        roomId: p.rents,
+        role: 'tenant',
+        verified: true,
+        boundAt: nowIso,
+      })
   }
   const messages: Message[] = Object.values(users)
     .filter((u) => u.role === 'resident' && u.rank < 10)

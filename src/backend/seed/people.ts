@@ -21,6 +21,8 @@ export interface SeedPerson {
   bound: boolean
   /** Room ids this person owns in the property register. */
   owns?: string[]
+  /** Room id this person rents, registered with the community (a verified tenant binding). */
+  rents?: string
 }
 
 /** A valid 18-character number for a person (the 17th digit's parity gives the sex; rank makes it unique). */
@@ -90,6 +92,7 @@ export const PEOPLE: SeedPerson[] = [
     rank: 3,
     community: 'c-zpq',
     bound: false,
+    rents: 'r-zpq-3-1-302',
   },
   owner('zhang', '张建国', 'male', '1958-11-03', ['r-zpq-3-1-101'], 'c-zpq', 4, '3幢1单元 1 楼业主'),
   owner('liu', '刘伟', 'male', '1975-02-14', ['r-zpq-3-1-701'], 'c-zpq', 5, '3幢1单元 7 楼业主'),

@@ -122,6 +122,14 @@ export interface YpCourseDto extends Omit<Course, 'description'> {
 export interface YpCourseDetailDto extends YpCourseDto {
   description: string
   sessionDates: string[]
+  /** Whether the viewer has a verified room in the course's community (decided by the backend). */
+  viewerResident: boolean
+  /** Whether the viewer keeps resident priority (resident and < 3 no-shows last term). */
+  viewerPriority: boolean
+  /** First day the viewer may apply, `YYYY-MM-DD` (later than the term's first day without priority). */
+  viewerOpensAt: string
+  /** Today's Beijing date by the backend's clock, `YYYY-MM-DD`. */
+  today: string
 }
 
 /** A payment of a course fee (mock WeChat Pay). */
@@ -192,6 +200,10 @@ export interface YpCheckinCodeDto {
   end: string
   code: string
   attendance: 'present' | 'absent' | null
+  /** The parent asked leave (请假) for this session. */
+  onLeave: boolean
+  /** Whether leave may still be asked: confirmed, not on leave, the session not started (backend's clock). */
+  canLeave: boolean
 }
 
 /** One application in a draw; `mine` = belongs to the viewer. */
@@ -279,6 +291,8 @@ export interface YpRosterEntryDto {
    * of a session may be corrected on that day only.
    */
   markedOn: Record<string, string>
+  /** Session dates (`YYYY-MM-DD`) the parent asked leave (请假) for. */
+  leave: string[]
 }
 
 /** Body of a worker's roll call: every confirmed child present (code or id) or absent; none left out. */
@@ -298,5 +312,13 @@ export interface YpAttendanceResultDto {
   sessionDate: string
   present: string[]
   absent: string[]
+  /** Enrollment ids on leave for the session and not marked (no mark, no no-show). */
+  onLeave: string[]
   corrected: string[]
+}
+
+/** Leave (请假) asked for one session of an enrollment. */
+export interface YpLeaveDto {
+  enrollmentId: string
+  sessionDate: string
 }

@@ -144,3 +144,20 @@ export function lotterySeed(revealed: string, courseId: string, applicationIds: 
   assertUnique(applicationIds)
   return sha256Hex(revealed, courseId, ...[...applicationIds].sort(compareText))
 }
+
+/**
+ * The message that hands an applicant a lottery course's commitment (64 lower-case hex) before the draw,
+ * so their phone re-checks the draw against what they received, not against what the server shows later
+ * (`commitmentInMessage` reads it back). Source: domain.md §2 PRODUCT (lottery fairness).
+ */
+export function commitmentMessage(childName: string, courseName: string, commitment: string): string {
+  return (
+    `${childName}报名的《${courseName}》在报名截止后抽签（人数没有超过名额就全部录取）。本课的抽签指纹：${commitment}。` +
+    '抽签后，手机会用这条消息里的指纹核对结果，请保留这条消息。'
+  )
+}
+
+/** The commitment in a message body written by `commitmentMessage`, or null when it holds none. */
+export function commitmentInMessage(body: string): string | null {
+  return /抽签指纹：([0-9a-f]{64})/.exec(body)?.[1] ?? null
+}

@@ -200,7 +200,7 @@ export function checkRegistrationWindow(
         : `您可以从 ${formatDateCn(othersFrom)} 起报名`
     return refuse(
       'RESIDENTS_ONLY_PERIOD',
-      `报名开始的前 ${settings.nonResidentDelayDays} 天优先给本社区居民（上学期未到课满 ${settings.noShowLimit} 次的家庭不享受优先）。${after}`,
+      `报名开始的前 ${settings.nonResidentDelayDays} 天优先给本社区居民（在本社区有已核实的房屋；上学期未到课满 ${settings.noShowLimit} 次的家庭不享受优先）。${after}`,
     )
   }
   return OK

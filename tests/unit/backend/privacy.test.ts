@@ -264,7 +264,7 @@ describe("deleting an account erases the person's data", () => {
     await ok('u-chen', 'POST', '/api/me/rooms', { body: { roomId: 'r-zpq-3-1-301', role: 'tenant' } })
     const rows = <T = any>(table: string, where = {}) => c.backend.inspect<T>(table, where)
     const userOf = async () => (await rows('users', { id: 'u-chen' }))[0]
-    expect(await rows('room_bindings', { userId: 'u-chen' })).toHaveLength(1)
+    expect(await rows('room_bindings', { userId: 'u-chen' })).toHaveLength(2)
     const idNumber = idNumberOf(c, 'u-chen')
     const phone = (await userOf()).phone as string
     const photos = [

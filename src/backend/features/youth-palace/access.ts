@@ -99,13 +99,24 @@ export async function noShowsLastTerm(ctx: RouteContext, parentId: string, term:
   return previous ? ctx.tx.youthPalace.noShowCount(parentId, previous.id) : 0
 }
 
-/** Whether the family lives in the term's community (the community of the account). */
-export const isResident = (user: User | undefined, term: YpTermRecord) =>
-  !!user && user.communityId === term.communityId
+/**
+ * Whether the user lives in the community: one of their room bindings is verified (an owner matched in
+ * the property register, or a tenant or family member checked by the community) and the room is in it.
+ * Decided from the stored bindings only, never from what the app sends (domain.md §1 PRODUCT).
+ */
+export async function livesIn(ctx: RouteContext, userId: string, communityId: string): Promise<boolean> {
+  const verified = (await ctx.tx.core.bindingsOf(userId)).filter((b) => b.verified)
+  if (verified.length === 0) return false
+  return (await ctx.tx.core.roomsByIds(verified.map((b) => b.roomId))).some((r) => r.communityId === communityId)
+}
+
+/** Whether the family lives in the term's community (a verified room there, see `livesIn`). */
+export const isResident = async (ctx: RouteContext, user: User | undefined, term: YpTermRecord) =>
+  !!user && livesIn(ctx, user.id, term.communityId)
 
 /** Resident and fewer than 3 no-shows last term: early window and resident rank in draws. */
 export async function hasPriority(ctx: RouteContext, user: User | undefined, term: YpTermRecord): Promise<boolean> {
-  return isResident(user, term) && hasResidentPriority(await noShowsLastTerm(ctx, user!.id, term))
+  return (await isResident(ctx, user, term)) && hasResidentPriority(await noShowsLastTerm(ctx, user!.id, term))
 }
 
 /** Weekday (0 = Sunday) of a `YYYY-MM-DD` date. */
@@ -122,6 +133,15 @@ export function sessionDates(course: YpCourseRecord, term: YpTermRecord): string
     if (course.sessions.some((s) => s.weekday === weekday)) out.push(d)
   }
   return out
+}
+
+/** When the course's first session on `date` (`YYYY-MM-DD`, a session date) starts, epoch ms (Beijing time). */
+export function sessionStartMs(course: YpCourseRecord, date: string): number {
+  const start = course.sessions
+    .filter((s) => s.weekday === weekdayOf(date))
+    .map((s) => s.start)
+    .sort()[0]
+  return Date.parse(`${date}T${start}:00+08:00`)
 }
 
 /** Today (Beijing) of the request. */

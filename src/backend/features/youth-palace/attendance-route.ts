@@ -2,8 +2,10 @@
  * Roll call of one session (worker, own community). Every confirmed child must be marked, present (a
  * scanned check-in code or a ticked enrollment id) or absent (ticked); nobody is marked absent by
  * default. An absence is a no-show of the family (3 in a term → no priority window next term, domain.md
- * §2) and its family is told. The marks may be corrected on the Beijing date they were made, not after:
- * a correction to present removes the no-show, so no-shows always follow the final marks.
+ * §2) and its family is told. A child on leave for the session (asked before it started) needs no mark
+ * and may not be marked absent (present if they came anyway). The marks may be corrected on the Beijing
+ * date they were made, not after: a correction to present removes the no-show, so no-shows always follow
+ * the final marks.
  */
 import * as v from 'valibot'
 import type { YpAttendanceInput, YpAttendanceResultDto } from '@/domain/youth-palace/contracts'
@@ -12,7 +14,7 @@ import { DEFAULT_YOUTH_SETTINGS } from '@/domain/youth-palace/types'
 import { conflict, unprocessable } from '@/backend/core/http'
 import { newId } from '@/backend/core/ids'
 import { route, type RouteContext } from '@/backend/core/router'
-import { YP_LINK, sessionDates, todayOf, weekdayOf, workerCourse } from './access'
+import { YP_LINK, sessionDates, sessionStartMs, todayOf, workerCourse } from './access'
 import { checkinCode } from './enrollment-routes'
 import type { YpCourseRecord, YpEnrollmentRecord } from './model'
 
@@ -69,6 +71,7 @@ async function withdrawAbsence(ctx: RouteContext, e: YpEnrollmentRecord, course:
 async function marksOf(
   ctx: RouteContext<Required<YpAttendanceInput>>,
   roster: YpEnrollmentRecord[],
+  onLeave: Set<string>,
 ): Promise<Map<string, boolean>> {
   const { sessionDate } = ctx.body
   const marks = new Map<string, boolean>()
@@ -83,6 +86,8 @@ async function marksOf(
       throw unprocessable('CONFLICTING_MARKS', `${await childName(id)}同时点了「到了」和「没到」，请只选一个`, {
         [field]: id,
       })
+    if (!present && onLeave.has(id))
+      throw unprocessable('ON_LEAVE', `${await childName(id)}这节课已请假，不记未到课，不用点「没到」`, { [field]: id })
     marks.set(id, present)
   }
   for (const code of ctx.body.codes) {
@@ -97,7 +102,7 @@ async function marksOf(
   }
   for (const id of ctx.body.presentEnrollmentIds) await mark(id, true, 'presentEnrollmentIds')
   for (const id of ctx.body.absentEnrollmentIds) await mark(id, false, 'absentEnrollmentIds')
-  const unmarked = roster.filter((e) => !marks.has(e.id))
+  const unmarked = roster.filter((e) => !marks.has(e.id) && !onLeave.has(e.id))
   if (unmarked.length) {
     const names = await Promise.all(unmarked.map((e) => childName(e.id)))
     throw unprocessable(
@@ -136,11 +141,7 @@ export const attendanceRoute = route({
           sessionDate: '这一天没有课',
         },
       )
-    const start = course.sessions
-      .filter((s) => s.weekday === weekdayOf(sessionDate))
-      .map((s) => s.start)
-      .sort()[0]
-    if (ctx.clock.now() < Date.parse(`${sessionDate}T${start}:00+08:00`))
+    if (ctx.clock.now() < sessionStartMs(course, sessionDate))
       throw unprocessable('SESSION_NOT_STARTED', '这节课还没开始，开课后再点名')
     // The course's lock: one roll call per session at a time, even when two workers submit at once.
     await yp.courses.get(course.id, { lock: true })
@@ -152,10 +153,13 @@ export const attendanceRoute = route({
         `这节课已在 ${formatDateCn(takenOn)} 点名。点名只能在当天更正，现在结果已确定，不能再改`,
       )
     const roster = await yp.enrollmentsInStatus(course.id, 'confirmed')
-    const marks = await marksOf(ctx, roster)
+    const onLeave = new Set((await yp.leavesOfSession(course.id, sessionDate)).map((l) => l.enrollmentId))
+    const marks = await marksOf(ctx, roster, onLeave)
     const corrected: string[] = []
     for (const e of roster) {
-      const present = marks.get(e.id)!
+      const present = marks.get(e.id)
+      // On leave and not marked present: off the roll call, no mark and no no-show.
+      if (present === undefined) continue
       const before = earlier.get(e.id)
       if (before?.present === present) continue
       const mark = { present, markedBy: ctx.user.id, markedAt: ctx.nowIso }
@@ -173,7 +177,8 @@ export const attendanceRoute = route({
       courseId: course.id,
       sessionDate,
       present: roster.filter((e) => marks.get(e.id)).map((e) => e.id),
-      absent: roster.filter((e) => !marks.get(e.id)).map((e) => e.id),
+      absent: roster.filter((e) => marks.get(e.id) === false).map((e) => e.id),
+      onLeave: roster.filter((e) => onLeave.has(e.id) && !marks.has(e.id)).map((e) => e.id),
       corrected,
     }
   },

@@ -22,8 +22,10 @@ import {
   ownChild,
   ownEnrollment,
   sessionDates,
+  sessionStartMs,
   weekdayOf,
 } from './access'
+import { sendCommitment } from './lottery'
 import type { YpEnrollmentRecord } from './model'
 import { enrollmentView, feeForChild } from './views'
 import { childNameOf, notifyApplied } from './notices'
@@ -72,7 +74,7 @@ export const enrollmentRoutes: Route[] = [
         course,
         term,
         now: ctx.nowIso,
-        resident: isResident(ctx.user, term),
+        resident: await isResident(ctx, ctx.user, term),
         noShowsLastTerm: await noShowsLastTerm(ctx, ctx.user.id, term),
         childEnrollments,
         childCourses: await yp.coursesByIds(childEnrollments.map((e) => e.courseId)),
@@ -110,6 +112,7 @@ export const enrollmentRoutes: Route[] = [
       }
       await yp.enrollments.insert(e)
       await notifyApplied(ctx, e, child.name, course.name)
+      if (status === 'pending') await sendCommitment(ctx, course, e)
       return enrollmentView(ctx, e)
     },
   }),
@@ -186,6 +189,7 @@ export const enrollmentRoutes: Route[] = [
       if (e.status !== 'confirmed') throw unprocessable('NOT_CONFIRMED', '名额确认（需缴费的课程支付成功）后才有签到码')
       const { course, term } = await courseOf(ctx, e.courseId)
       const marks = new Map((await ctx.tx.youthPalace.attendanceOf(e.id)).map((a) => [a.sessionDate, a]))
+      const leave = new Set((await ctx.tx.youthPalace.leavesOf(e.id)).map((l) => l.sessionDate))
       return sessionDates(course, term).flatMap((date) => {
         const mark = marks.get(date)
         return course.sessions
@@ -196,6 +200,8 @@ export const enrollmentRoutes: Route[] = [
             end: s.end,
             code: checkinCode(e, date),
             attendance: mark ? (mark.present ? ('present' as const) : ('absent' as const)) : null,
+            onLeave: leave.has(date),
+            canLeave: !leave.has(date) && ctx.clock.now() < sessionStartMs(course, date),
           }))
       })
     },

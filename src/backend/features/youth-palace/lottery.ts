@@ -5,7 +5,14 @@
  * (residents keeping priority first). Courses not over-subscribed admit everyone without a draw.
  */
 import type { YpDrawSummaryDto } from '@/domain/youth-palace/contracts'
-import { createCommitment, drawWithPriority, lotterySeed, type LotteryApplication } from '@/domain/youth-palace/lottery'
+import {
+  commitmentMessage,
+  createCommitment,
+  drawWithPriority,
+  lotterySeed,
+  type LotteryApplication,
+} from '@/domain/youth-palace/lottery'
+import { href } from '@/domain/routes'
 import { hasResidentPriority } from '@/domain/youth-palace/rules'
 import { DEFAULT_YOUTH_SETTINGS, addHoursIso, formatInstantCn } from '@/domain/youth-palace/types'
 import type { RouteContext } from '@/backend/core/router'
@@ -38,8 +45,24 @@ export async function publishCommitments(ctx: RouteContext, term: YpTermRecord):
 }
 
 /**
+ * Hands the parent of a new application to a lottery course the course's commitment by message, before
+ * the draw: the phone's re-check after the draw compares the reveal with this message, so a commitment
+ * changed on the server afterwards is caught. Publishes the course's commitment when it has none yet.
+ */
+export async function sendCommitment(ctx: RouteContext, course: YpCourseRecord, e: YpEnrollmentRecord): Promise<void> {
+  const yp = ctx.tx.youthPalace
+  const lottery = (await yp.lotteries.get(course.id)) ?? (await yp.lotteries.insert(newLottery(course, ctx.nowIso)))
+  await ctx.notify(
+    e.parentId,
+    '青少年宫抽签指纹',
+    commitmentMessage(await childName(ctx, e.childId), course.name, lottery.commitment),
+    href.youthPalace.lottery({ id: course.id }),
+  )
+}
+
+/**
  * Each pending application's draw entry, in the order given: `resident` = the family lives in the
- * term's community and had fewer than 3 no-shows in the term before.
+ * term's community (a verified room there) and had fewer than 3 no-shows in the term before.
  */
 async function lotteryEntries(
   ctx: RouteContext,
@@ -51,7 +74,10 @@ async function lotteryEntries(
   const entries: LotteryApplication[] = []
   for (const e of pending) {
     const noShows = previous ? await ctx.tx.youthPalace.noShowCount(e.parentId, previous.id) : 0
-    entries.push({ id: e.id, resident: isResident(parents.get(e.parentId), term) && hasResidentPriority(noShows) })
+    entries.push({
+      id: e.id,
+      resident: (await isResident(ctx, parents.get(e.parentId), term)) && hasResidentPriority(noShows),
+    })
   }
   return entries
 }

@@ -119,3 +119,13 @@ export interface YpNoShowRecord {
   reason: 'late-cancel' | 'absent'
   at: string
 }
+
+/** Leave (请假) of one enrollment for one session date, asked before it started (key `<enrollmentId>:<sessionDate>`). */
+export interface YpLeaveRecord {
+  id: string
+  enrollmentId: string
+  courseId: string
+  parentId: string
+  sessionDate: string
+  at: string
+}

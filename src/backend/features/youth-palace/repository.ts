@@ -1,6 +1,6 @@
 /**
  * The youth palace's data in one transaction: terms, courses, children, enrollments, payments,
- * lotteries, attendance and no-shows. Every list states its order.
+ * lotteries, attendance, no-shows and leaves. Every list states its order.
  */
 import { PLACE_HOLDING, type EnrollmentStatus } from '@/domain/youth-palace/types'
 import type { Table, Tables } from '@/backend/core/data/store'
@@ -9,6 +9,7 @@ import type {
   YpChildRecord,
   YpCourseRecord,
   YpEnrollmentRecord,
+  YpLeaveRecord,
   YpLotteryRecord,
   YpNoShowRecord,
   YpPaymentRecord,
@@ -19,6 +20,7 @@ import {
   childrenTable,
   coursesTable,
   enrollmentsTable,
+  leavesTable,
   lotteriesTable,
   noShowsTable,
   paymentsTable,
@@ -46,6 +48,7 @@ export class YouthPalaceRepository {
   readonly lotteries: Table<YpLotteryRecord>
   readonly attendance: Table<YpAttendanceRecord>
   readonly noShows: Table<YpNoShowRecord>
+  readonly leaves: Table<YpLeaveRecord>
 
   constructor(tables: Tables) {
     this.terms = tables.of(termsTable)
@@ -56,6 +59,7 @@ export class YouthPalaceRepository {
     this.lotteries = tables.of(lotteriesTable)
     this.attendance = tables.of(attendanceTable)
     this.noShows = tables.of(noShowsTable)
+    this.leaves = tables.of(leavesTable)
   }
 
   // Terms and courses
@@ -268,6 +272,16 @@ export class YouthPalaceRepository {
   /** How many no-shows a family has in a term. */
   noShowCount(parentId: string, termId: string): Promise<number> {
     return this.noShows.count({ parentId, termId })
+  }
+
+  /** The leaves asked for one session of a course, by enrollment. */
+  leavesOfSession(courseId: string, sessionDate: string): Promise<YpLeaveRecord[]> {
+    return this.leaves.find({ where: { courseId, sessionDate }, order: [['enrollmentId', 'asc']] })
+  }
+
+  /** An enrollment's leaves, by session date. */
+  leavesOf(enrollmentId: string): Promise<YpLeaveRecord[]> {
+    return this.leaves.find({ where: { enrollmentId }, order: [['sessionDate', 'asc']] })
   }
 }
 

@@ -9,6 +9,7 @@ import { catalogRoutes } from './catalog-routes'
 import { childrenRoutes } from './children-routes'
 import { remindDraws } from './draw-reminders'
 import { enrollmentRoutes } from './enrollment-routes'
+import { leaveRoutes } from './leave-routes'
 import { paymentRoutes } from './payment-routes'
 import { sweepOffers } from './waitlist'
 import { workerRoutes } from './worker-routes'
@@ -28,6 +29,7 @@ export const youthPalaceRoutes: Route[] = [
   ...childrenRoutes,
   ...catalogRoutes,
   ...enrollmentRoutes,
+  ...leaveRoutes,
   ...paymentRoutes,
   ...workerRoutes,
 ].map(withSweep)

@@ -10,6 +10,7 @@ import type {
   YpChildRecord,
   YpCourseRecord,
   YpEnrollmentRecord,
+  YpLeaveRecord,
   YpLotteryRecord,
   YpNoShowRecord,
   YpPaymentRecord,
@@ -177,6 +178,20 @@ export const noShowsTable = table<YpNoShowRecord>({
   lookups: [['parentId', 'termId']],
 })
 
+export const leavesTable = table<YpLeaveRecord>({
+  name: 'yp_leaves',
+  key: 'id',
+  columns: {
+    id: 'text',
+    enrollmentId: 'text',
+    courseId: 'text',
+    parentId: 'text',
+    sessionDate: 'date',
+    at: 'timestamptz',
+  },
+  lookups: [['courseId', 'sessionDate'], ['enrollmentId']],
+})
+
 /** The feature's tables, referenced tables first. */
 export const YOUTH_PALACE_TABLES = [
   termsTable,
@@ -187,4 +202,5 @@ export const YOUTH_PALACE_TABLES = [
   lotteriesTable,
   attendanceTable,
   noShowsTable,
+  leavesTable,
 ] as const

@@ -69,6 +69,10 @@ export async function childView(ctx: RouteContext, c: YpChildRecord): Promise<Yp
   return childDto(c, await activeCourseNames(ctx, c.id), ctx.nowIso)
 }
 
+/** The viewer's first day to apply: the term's first day with priority, `nonResidentDelayDays` later without. */
+const viewerOpensAt = (t: YpTermRecord, priority: boolean) =>
+  priority ? t.opensAt : addDays(t.opensAt, DEFAULT_YOUTH_SETTINGS.nonResidentDelayDays)
+
 /**
  * A term as the viewer sees it (their window depends on residence and last term's no-shows), with its
  * registration phase on `ctx.nowIso` (the backend's clock, so mock time moves it).
@@ -86,9 +90,9 @@ export async function termView(ctx: RouteContext, t: YpTermRecord, viewer: User)
     opensAt: t.opensAt,
     closesAt: t.closesAt,
     status: t.status,
-    resident: isResident(viewer, t),
+    resident: await isResident(ctx, viewer, t),
     priority,
-    viewerOpensAt: priority ? t.opensAt : addDays(t.opensAt, DEFAULT_YOUTH_SETTINGS.nonResidentDelayDays),
+    viewerOpensAt: viewerOpensAt(t, priority),
     phase: registrationPhase(t, ctx.nowIso),
     today: beijingDate(ctx.nowIso),
     openedAt: t.openedAt,
@@ -185,7 +189,16 @@ export async function courseDetailView(
   t: YpTermRecord,
   child?: YpChildRecord,
 ): Promise<YpCourseDetailDto> {
-  return { ...(await courseView(ctx, c, t, child)), description: c.description, sessionDates: sessionDates(c, t) }
+  const priority = await hasPriority(ctx, ctx.user, t)
+  return {
+    ...(await courseView(ctx, c, t, child)),
+    description: c.description,
+    sessionDates: sessionDates(c, t),
+    viewerResident: await isResident(ctx, ctx.user, t),
+    viewerPriority: priority,
+    viewerOpensAt: viewerOpensAt(t, priority),
+    today: beijingDate(ctx.nowIso),
+  }
 }
 
 /** A payment for its payer. */

@@ -193,6 +193,12 @@ export const workerRoutes: Route[] = [
       const { course } = await workerCourse(ctx, ctx.params.id)
       const marks = await yp.attendanceOfCourse(course.id)
       const enrollments = await yp.enrollmentsOfCourse(course.id)
+      const leaves = new Map<string, string[]>()
+      for (const e of enrollments.filter((x) => x.status === 'confirmed'))
+        leaves.set(
+          e.id,
+          (await yp.leavesOf(e.id)).map((l) => l.sessionDate),
+        )
       const children = new Map((await yp.childrenByIds(enrollments.map((e) => e.childId))).map((k) => [k.id, k.name]))
       const parents = await displayNames(
         ctx.tx.core,
@@ -210,6 +216,7 @@ export const workerRoutes: Route[] = [
         markedOn: Object.fromEntries(
           marks.filter((a) => a.enrollmentId === e.id).map((a) => [a.sessionDate, beijingDate(a.markedAt)]),
         ),
+        leave: leaves.get(e.id) ?? [],
       }))
     },
   }),

@@ -153,6 +153,57 @@ describe.each(TRANSPORTS)('youth palace: children, catalogue and applying (%s)',
     expect((await apply(YUE, 'ypc-go')).body.code).toBe('REGISTRATION_CLOSED')
   })
 
+  it('residents-only days go by a verified room in the community, not by the account or what the app sends', async () => {
+    const li = await c.login('u-li')
+    const kid = (
+      await c.call('POST', '/api/youth-palace/children', {
+        token: li,
+        body: { name: '李小雨', birthDate: '2017-06-01' },
+      })
+    ).body.id
+    const view = async () => (await c.call('GET', '/api/youth-palace/courses/ypc-calligraphy', { token: li })).body
+    // An account of this community without a room: not a resident, told before trying and refused in words.
+    expect((await c.call('GET', '/api/youth-palace/terms', { token: li })).body[0]).toMatchObject({
+      resident: false,
+      priority: false,
+      viewerOpensAt: '2026-03-04',
+    })
+    expect(await view()).toMatchObject({ viewerResident: false, viewerPriority: false, viewerOpensAt: '2026-03-04' })
+    const early = await apply(kid, 'ypc-calligraphy', li, { communityId: 'c-zpq', resident: true })
+    expect(early).toMatchObject({ status: 422, body: { code: 'RESIDENTS_ONLY_PERIOD' } })
+    expect(early.body.message).toContain('在本社区有已核实的房屋')
+    expect(early.body.message).toContain('您可以从 2026年3月4日（周三） 起报名')
+    // A tenant binding the community has not checked yet does not count either.
+    const bound = await c.call('POST', '/api/me/rooms', {
+      token: li,
+      body: { roomId: 'r-zpq-3-1-202', role: 'tenant' },
+    })
+    expect(bound.body).toMatchObject({ verified: false })
+    expect((await apply(kid, 'ypc-calligraphy', li)).body.code).toBe('RESIDENTS_ONLY_PERIOD')
+    // Once the community verified it, the family is a resident with priority from the first day.
+    await c.backend.arrange('room_bindings', [{ id: 'u-li:r-zpq-3-1-202', verified: true }])
+    expect(await view()).toMatchObject({ viewerResident: true, viewerPriority: true, viewerOpensAt: '2026-03-01' })
+    expect((await apply(kid, 'ypc-calligraphy', li)).body.status).toBe('confirmed')
+  })
+
+  it('after the residents-only days a family without a verified room applies like anyone', async () => {
+    const li = await c.login('u-li')
+    const kid = (
+      await c.call('POST', '/api/youth-palace/children', {
+        token: li,
+        body: { name: '李小雨', birthDate: '2017-06-01' },
+      })
+    ).body.id
+    c.clock.set(at('2026-03-03T23:59'))
+    expect((await apply(kid, 'ypc-calligraphy', li)).body.code).toBe('RESIDENTS_ONLY_PERIOD')
+    c.clock.set(at('2026-03-04T00:00'))
+    expect((await c.call('GET', '/api/youth-palace/courses/ypc-calligraphy', { token: li })).body).toMatchObject({
+      viewerResident: false,
+      today: '2026-03-04',
+    })
+    expect((await apply(kid, 'ypc-calligraphy', li)).body.status).toBe('confirmed')
+  })
+
   it('another parent can neither see nor act on these children or their enrollments', async () => {
     await c.call('POST', '/api/me/privacy', { token: chen, body: { accepted: true } })
     const e = await apply(LE, 'ypc-drawing')

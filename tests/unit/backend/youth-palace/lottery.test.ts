@@ -1,5 +1,11 @@
 /** @jest-environment node */
-import { drawWithPriority, lotterySeed, verifyReveal, LOTTERY_ALGORITHM_CN } from '@/domain/youth-palace/lottery'
+import {
+  commitmentInMessage,
+  drawWithPriority,
+  lotterySeed,
+  verifyReveal,
+  LOTTERY_ALGORITHM_CN,
+} from '@/domain/youth-palace/lottery'
 import { TRANSPORTS, type Client } from '../client'
 
 const YUE = 'ypk-chen-yue'
@@ -114,6 +120,29 @@ describe.each(TRANSPORTS)('youth palace: lottery and waitlist (%s)', (_name, mak
       ['admitted', 'waitlist'],
       ['admitted', 'waitlist'],
     ])
+  })
+
+  it('before the draw each applicant receives the course commitment by message, as the server published it', async () => {
+    const mine = await c.call('POST', '/api/youth-palace/applications', {
+      token: chen,
+      body: { childId: YUE, courseId: 'ypc-pottery' },
+    })
+    expect(mine.body.status).toBe('pending')
+    const published = (await c.call('GET', '/api/youth-palace/courses/ypc-pottery/lottery', { token: chen })).body
+    const inbox = (await c.call('GET', '/api/messages', { token: chen })).body.items
+    expect(inbox[0]).toMatchObject({
+      title: '青少年宫抽签指纹',
+      link: '/packages/youth-palace/pages/lottery/index?id=ypc-pottery',
+    })
+    expect(commitmentInMessage(inbox[0].body)).toBe(published.commitment)
+    expect(inbox[0].body).toContain('陈悦报名的《陶艺小班》在报名截止后抽签')
+    // A first-come course has no draw: no commitment message.
+    const firstCome = await c.call('POST', '/api/youth-palace/applications', {
+      token: chen,
+      body: { childId: YUE, courseId: 'ypc-calligraphy' },
+    })
+    expect(firstCome.status).toBe(200)
+    expect((await c.call('GET', '/api/messages', { token: chen })).body.items[0].id).toBe(inbox[0].id)
   })
 
   async function smallCourse(): Promise<string> {

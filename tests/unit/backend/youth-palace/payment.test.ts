@@ -139,6 +139,7 @@ describe.each(TRANSPORTS)('youth palace: paying, cancelling, attendance and the 
       sessionDate: '2026-03-28',
       present: [mine.id],
       absent: [theirs.id],
+      onLeave: [],
       corrected: [],
     })
     expect(await c.backend.inspect('yp_no_shows', { parentId: 'u-liu' })).toMatchObject([

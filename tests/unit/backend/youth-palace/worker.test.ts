@@ -143,6 +143,39 @@ describe.each(TRANSPORTS)('youth palace, worker side: closing, draw reminders, r
       expect(await noShows()).toHaveLength(1)
     })
 
+    it('leave asked before the session keeps the child off the roll call and is never a no-show', async () => {
+      c.clock.set(at('2026-03-28T08:30'))
+      const leave = (date = '2026-03-28', token = liu, id = theirs) =>
+        c.call('POST', `/api/youth-palace/enrollments/${id}/leave`, { token, body: { sessionDate: date } })
+      expect((await leave('2026-03-28', chen)).status).toBe(404)
+      expect((await leave('2026-03-27')).body.code).toBe('NOT_A_SESSION_DATE')
+      expect((await leave()).body).toEqual({ enrollmentId: theirs, sessionDate: '2026-03-28' })
+      expect((await leave()).body.code).toBe('ALREADY_ON_LEAVE')
+      const codes = (await c.call('GET', `/api/youth-palace/enrollments/${theirs}/checkin-codes`, { token: liu })).body
+      expect(codes.slice(0, 2)).toMatchObject([
+        { sessionDate: '2026-03-28', onLeave: true, canLeave: false },
+        { sessionDate: '2026-04-04', onLeave: false, canLeave: true },
+      ])
+      c.clock.set(at('2026-03-28T09:20'))
+      // After the session started: refused in words, the roll call decides.
+      const late = await leave('2026-03-28', chen, mine)
+      expect(late).toMatchObject({ status: 422, body: { code: 'SESSION_STARTED' } })
+      expect(late.body.message).toBe(
+        '这节课已在 2026年3月28日（周六） 09:00 开始，开课后不能再请假。孩子没来的话会记一次未到课；如有特殊情况，请联系老师。',
+      )
+      const roster = (await c.call('GET', '/api/worker/youth-palace/courses/ypc-calligraphy/roster', { token: zhao }))
+        .body as { enrollmentId: string; leave: string[] }[]
+      expect(roster.find((r) => r.enrollmentId === theirs)?.leave).toEqual(['2026-03-28'])
+      expect(roster.find((r) => r.enrollmentId === mine)?.leave).toEqual([])
+      const absent = await take({ presentEnrollmentIds: [mine], absentEnrollmentIds: [theirs] })
+      expect(absent).toMatchObject({ status: 422, body: { code: 'ON_LEAVE' } })
+      expect(absent.body.message).toBe('刘一诺这节课已请假，不记未到课，不用点「没到」')
+      const taken = await take({ presentEnrollmentIds: [mine] })
+      expect(taken.body).toMatchObject({ present: [mine], absent: [], onLeave: [theirs] })
+      expect(await noShows()).toEqual([])
+      expect(await c.backend.inspect('yp_attendance', { enrollmentId: theirs })).toEqual([])
+    })
+
     it('a roll call taken a day late may be corrected that day', async () => {
       c.clock.set(at('2026-03-29T10:00'))
       await take({ presentEnrollmentIds: [mine], absentEnrollmentIds: [theirs] })

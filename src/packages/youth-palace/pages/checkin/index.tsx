@@ -1,10 +1,13 @@
 import { View } from '@tarojs/components'
 import { useRouter } from '@tarojs/taro'
 import { useState } from 'react'
-import { listYpCheckinCodes } from '@/api/endpoints/youth-palace'
+import { askYpLeave, listYpCheckinCodes } from '@/api/endpoints/youth-palace'
+import type { YpCheckinCodeDto } from '@/domain/youth-palace/contracts'
 import { formatDateCn } from '@/domain/shared/time'
+import { Button } from '@/ui/Button'
 import { Page } from '@/ui/Page'
-import { Empty, Loaded, Section } from '@/ui/States'
+import { useRowAction } from '@/ui/useRowAction'
+import { Empty, ErrorNote, Loaded, Section } from '@/ui/States'
 import { tappable } from '@/ui/tappable'
 import { QrImage } from '@/ui/QrImage'
 import { serverNow, useLoaded } from '@/packages/youth-palace/components/util'
@@ -12,7 +15,13 @@ import '@/packages/youth-palace/feature.css'
 
 const ATTEND = { present: '已签到', absent: '缺课' } as const
 
-/** Check-in code per session: one QR code at a time (the next session first), a list of sessions to switch. */
+/** A session's state in words: attendance once marked, else 已请假 when on leave. */
+const stateCn = (c: YpCheckinCodeDto) => (c.attendance ? ATTEND[c.attendance] : c.onLeave ? '已请假' : null)
+
+/**
+ * Check-in code per session: one QR code at a time (the next session first), a list of sessions to switch,
+ * and leave (请假) for the shown session until it starts (then the roll call decides).
+ */
 export default function Checkin() {
   const params = useRouter().params
   const id = params.id ?? ''
@@ -29,6 +38,18 @@ export default function Checkin() {
   const data = codes.data
   const date = picked ?? data?.next ?? null
   const current = data?.list.find((c) => c.sessionDate === date)
+  const rows = useRowAction()
+  const leave = (c: YpCheckinCodeDto) =>
+    rows.run('leave', (key) => askYpLeave(id, c.sessionDate, key), {
+      row: c.sessionDate,
+      confirm: {
+        title: '请假',
+        content: `为 ${formatDateCn(c.sessionDate)} ${c.start} 的课请假？请假的课不用签到，也不记未到课。`,
+        confirmText: '请假',
+        cancelText: '不请假',
+      },
+      always: codes.reload,
+    })
   return (
     <Page requireLogin title="签到码">
       {title && <View className="secondary">{title}</View>}
@@ -47,8 +68,24 @@ export default function Checkin() {
           />
           <View className="yp-line">
             上课时请把这个二维码给老师扫，一节课一个码。
-            {current.attendance ? `本节：${ATTEND[current.attendance]}` : ''}
+            {stateCn(current) ? `本节：${stateCn(current)}` : ''}
           </View>
+          {current.onLeave && !current.attendance && (
+            <View className="notice" role="status" id="leave-done">
+              这节课已请假，不用签到，也不记未到课。
+            </View>
+          )}
+          {current.canLeave && (
+            <Button kind="secondary" id="leave-ask" loading={rows.busy === 'leave'} onTap={() => leave(current)}>
+              这节课请假
+            </Button>
+          )}
+          {rows.failure(current.sessionDate) && (
+            <ErrorNote
+              text={rows.failure(current.sessionDate)!.text}
+              cause={rows.failure(current.sessionDate)!.cause}
+            />
+          )}
         </View>
       )}
       {data && data.list.length > 0 && (
@@ -65,9 +102,7 @@ export default function Checkin() {
                   {formatDateCn(c.sessionDate)} {c.start}
                 </View>
               </View>
-              <View className="cell-value">
-                {c.sessionDate === date ? '正在显示' : c.attendance ? ATTEND[c.attendance] : '点按显示'}
-              </View>
+              <View className="cell-value">{c.sessionDate === date ? '正在显示' : (stateCn(c) ?? '点按显示')}</View>
             </View>
           ))}
         </Section>

@@ -3,7 +3,8 @@ import { useDidShow, useRouter } from '@tarojs/taro'
 import { useEffect, useRef, useState } from 'react'
 import { ApiError } from '@/api'
 import { applyYpCourse, getYpCourse } from '@/api/endpoints/youth-palace'
-import type { YpCourseDto, YpEnrollmentDto } from '@/domain/youth-palace/contracts'
+import type { YpCourseDetailDto, YpCourseDto, YpEnrollmentDto } from '@/domain/youth-palace/contracts'
+import { DEFAULT_YOUTH_SETTINGS } from '@/domain/youth-palace/types'
 import { formatFen } from '@/domain/shared/money'
 import { formatDateCn } from '@/domain/shared/time'
 import { Button } from '@/ui/Button'
@@ -50,6 +51,22 @@ function closedCn(c: YpCourseDto): string {
         ? '结果已公布，可以点上面的“查看抽签公示与结果”核对。'
         : '抽签后会通知已报名的家庭，也可以在“我的课程”里看结果。'
   return `报名已于 ${formatDateCn(c.closesAt)} 截止，不能再报名，也不能再加入候补。${next}可以关注下学期的报名通知。`
+}
+
+/**
+ * Why the viewer cannot apply yet although registration is open: the first days are for residents with
+ * priority (a verified room in the community, fewer than 3 no-shows last term), decided by the backend.
+ */
+function notYetCn(c: YpCourseDetailDto): string {
+  const { nonResidentDelayDays: days, noShowLimit } = DEFAULT_YOUTH_SETTINGS
+  const why = c.viewerResident
+    ? `您家上学期缺课满 ${noShowLimit} 次，本学期不享受居民优先`
+    : '您在本社区还没有已核实的房屋（业主绑定房屋后自动核实，租户和家属请到社区核实）'
+  const when =
+    c.viewerOpensAt > c.closesAt
+      ? '本学期的报名只对本社区居民开放，请关注下学期的报名通知'
+      : `您可以从 ${formatDateCn(c.viewerOpensAt)} 起报名`
+  return `报名开始的前 ${days} 天只接受本社区居民报名。${why}。${when}。`
 }
 
 /**
@@ -125,6 +142,8 @@ export default function Course() {
   const child = children.find((x) => x.id === childId)
   // Registration over by the backend's clock: no 报名 (nor 加入候补), the reason instead.
   const over = !!c && registrationOver(c)
+  // Open, but not yet for this family (residents-only days): said before they try, no 报名 button.
+  const notYet = !!c && !over && !c.viewerPriority && c.today < c.viewerOpensAt
   return (
     <Page requireLogin>
       {!c && <PageTitle>课程详情</PageTitle>}
@@ -165,6 +184,11 @@ export default function Course() {
             {!over && c.admission === 'lottery' && (
               <View className="notice" id="apply-fair">
                 报名期内先后不影响抽签：{formatDateCn(c.closesAt)}截止前报名的孩子机会都一样，不用一开放就抢着报。
+              </View>
+            )}
+            {notYet && (
+              <View className="notice" role="status" id="apply-not-yet">
+                {notYetCn(c)}
               </View>
             )}
             {!over && (
@@ -255,7 +279,7 @@ export default function Course() {
                 </Button>
               </View>
             )}
-            {children.length > 0 && !done && !over && (
+            {children.length > 0 && !done && !over && !notYet && (
               <Button id="apply-submit" loading={enrol.busy} onTap={() => apply(false)}>
                 {child ? `为${child.name}报名` : '报名'}
               </Button>

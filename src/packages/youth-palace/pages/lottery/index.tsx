@@ -1,22 +1,57 @@
 import { View } from '@tarojs/components'
 import { useRouter } from '@tarojs/taro'
 import { useState } from 'react'
+import { listMessages } from '@/api/endpoints/messages'
 import { getYpLottery } from '@/api/endpoints/youth-palace'
 import type { YpLotteryDto } from '@/domain/youth-palace/contracts'
-import { LOTTERY_ALGORITHM_CN, drawWithPriority, lotterySeed, verifyReveal } from '@/domain/youth-palace/lottery'
+import {
+  LOTTERY_ALGORITHM_CN,
+  commitmentInMessage,
+  drawWithPriority,
+  lotterySeed,
+  verifyReveal,
+} from '@/domain/youth-palace/lottery'
 import { Button } from '@/ui/Button'
 import { Page } from '@/ui/Page'
+import { Part } from '@/ui/Part'
 import { Loaded, Section } from '@/ui/States'
 import { formatInstantCn, useLoaded } from '@/packages/youth-palace/components/util'
 import '@/packages/youth-palace/feature.css'
+import { href } from '@/ui/nav'
 
 const ORDER_PAGE = 20
 
-/** The app's own re-check of a drawn lottery: the reveal matches the commitment, and the order re-runs the same. */
-function recheck(l: YpLotteryDto): { ok: boolean; problems: string[] } {
+/** Messages read back when looking for the commitment received before the draw (newest first). */
+const MESSAGE_PAGES = 4
+
+/**
+ * The commitment this family received by message before the draw (the oldest such message of the last
+ * `MESSAGE_PAGES` × 50), or null when none is found (e.g. applied by another way, or messages deleted).
+ */
+async function receivedCommitment(courseId: string): Promise<{ commitment: string | null }> {
+  const link = href.youthPalace.lottery({ id: courseId })
+  let found: string | null = null
+  let cursor: string | undefined
+  for (let page = 0; page < MESSAGE_PAGES; page++) {
+    const r = await listMessages(cursor, 50)
+    for (const m of r.items) if (m.link === link) found = commitmentInMessage(m.body) ?? found
+    if (!r.nextCursor) break
+    cursor = r.nextCursor
+  }
+  return { commitment: found }
+}
+
+/**
+ * The app's own re-check of a drawn lottery: the reveal matches the commitment the family received by
+ * message before the draw (the server's current one only when no message was found), the server still
+ * shows that commitment, and the order re-runs the same.
+ */
+function recheck(l: YpLotteryDto, received: string | null): { ok: boolean; problems: string[] } {
   const problems: string[] = []
   if (!l.revealed || !l.seed || l.seats === null) return { ok: false, problems: ['结果数据不完整'] }
-  if (!verifyReveal(l.commitment, l.revealed)) problems.push('公开的随机数与报名开始时公布的指纹不一致')
+  if (received && received !== l.commitment) problems.push('现在公布的指纹与您报名后在消息里收到的指纹不一致')
+  if (!verifyReveal(received ?? l.commitment, l.revealed))
+    problems.push(received ? '公开的随机数与您在消息里收到的指纹不一致' : '公开的随机数与报名开始时公布的指纹不一致')
   const ids = l.applications.map((a) => a.id)
   let seed = ''
   try {
@@ -53,15 +88,23 @@ function Kv({ k, v, hash }: { k: string; v: string; hash?: boolean }) {
 export default function Lottery() {
   const id = useRouter().params.id ?? ''
   const lottery = useLoaded(() => getYpLottery(id))
+  const received = useLoaded(() => receivedCommitment(id))
   const [shown, setShown] = useState(ORDER_PAGE)
   const l = lottery.data
-  const check = l && l.status !== 'committed' && l.revealed ? recheck(l) : null
+  const mail = received.data
+  // Checked once the messages are read: against what the family received, not what the server shows now.
+  const check = l && mail && l.status !== 'committed' && l.revealed ? recheck(l, mail.commitment) : null
   const admitted = new Set(l?.admitted ?? [])
   const resident = new Map((l?.applications ?? []).map((a) => [a.id, a]))
   const mine = (l?.order ?? []).map((x, i) => ({ x, i })).filter(({ x }) => resident.get(x)?.mine)
   return (
     <Page requireLogin title={l ? `《${l.courseName}》抽签` : '抽签结果'}>
       <Loaded of={lottery} />
+      {l && l.status !== 'committed' && (
+        <Part of={[received]} what="您收到的抽签指纹">
+          {() => null}
+        </Part>
+      )}
       {l && (
         <View>
           {l.status === 'committed' && (
@@ -76,7 +119,9 @@ export default function Lottery() {
           )}
           {check && check.ok && (
             <View className="yp-ok" role="status" id="lottery-check">
-              ✓ 已核对：结果与公布的承诺一致
+              {mail?.commitment
+                ? '✓ 已核对：结果与您报名后在消息里收到的指纹一致'
+                : '✓ 已核对：结果与公布的指纹一致（没有找到您收到的指纹消息，只能与现在公布的核对）'}
             </View>
           )}
           {check && !check.ok && (
@@ -95,6 +140,7 @@ export default function Lottery() {
           )}
           <Section title="公开数据" id="lottery-data">
             <Kv k="承诺指纹" v={l.commitment} hash />
+            {mail?.commitment && <Kv k="您收到的指纹" v={mail.commitment} hash />}
             <Kv k="公布时间" v={formatInstantCn(l.committedAt)} />
             {l.revealed && <Kv k="公开的随机数" v={l.revealed} hash />}
             {l.revealedAt && <Kv k="公开时间" v={formatInstantCn(l.revealedAt)} />}

@@ -73,7 +73,10 @@ export default function WorkerAttendance() {
   const state = session && d ? rollState(confirmed, session, d.today) : 'new'
   const editable = state === 'new' || (state === 'correctable' && correcting)
   const marks = session ? { ...marksOf(confirmed, session), ...edits[session] } : {}
-  const unmarked = confirmed.filter((r) => marks[r.enrollmentId] === undefined)
+  // Children on leave (请假) for the session need no mark: never a no-show.
+  const onLeave = (r: YpRosterEntryDto) => !!session && r.leave.includes(session)
+  const unmarked = confirmed.filter((r) => marks[r.enrollmentId] === undefined && !onLeave(r))
+  const leaveCount = confirmed.filter((r) => onLeave(r) && marks[r.enrollmentId] === undefined).length
   /** The roll call's failure: children left unmarked (said here), or the request's. */
   const failure = roll.errors.marks
     ? { text: roll.errors.marks }
@@ -93,7 +96,7 @@ export default function WorkerAttendance() {
   const submit = async () => {
     if (!session) return
     const present = confirmed.filter((r) => marks[r.enrollmentId]).map((r) => r.enrollmentId)
-    const absent = confirmed.filter((r) => !marks[r.enrollmentId]).map((r) => r.enrollmentId)
+    const absent = confirmed.filter((r) => marks[r.enrollmentId] === false).map((r) => r.enrollmentId)
     await roll.submit(
       () => ({
         marks: unmarked.length
@@ -185,7 +188,11 @@ export default function WorkerAttendance() {
                 return (
                   <View key={r.enrollmentId} className="yp-attend" id={`att-${r.enrollmentId}`}>
                     <View className="cell-main cell-title">{r.childName}</View>
-                    {editable ? (
+                    {onLeave(r) && m === undefined ? (
+                      <View className="tag tag-info" id={`leave-${r.enrollmentId}`}>
+                        请假
+                      </View>
+                    ) : editable ? (
                       <View className="yp-chips" role="group" aria-label={`${r.childName}：到了还是没到`}>
                         <Chip
                           id={`present-${r.enrollmentId}`}
@@ -210,13 +217,16 @@ export default function WorkerAttendance() {
               })}
             {session && editable && confirmed.length > 0 && (
               <View className="yp-line" id="att-count">
-                {unmarked.length ? `还有 ${unmarked.length} 个孩子没有点名` : `已全部点名：共 ${confirmed.length} 人`}
+                {unmarked.length
+                  ? `还有 ${unmarked.length} 个孩子没有点名`
+                  : `已全部点名：共 ${confirmed.length} 人${leaveCount ? `（其中 ${leaveCount} 人请假）` : ''}`}
               </View>
             )}
             {result && (
               <View className="notice" role="status" id="att-result">
                 {result.corrected.length ? `已更正 ${result.corrected.length} 人。` : '已点名。'}到了{' '}
-                {result.present.length} 人，没到 {result.absent.length} 人（各记一次未到课）。
+                {result.present.length} 人，没到 {result.absent.length} 人（各记一次未到课）
+                {result.onLeave.length ? `，请假 ${result.onLeave.length} 人（不记未到课）` : ''}。
               </View>
             )}
             {failure && <ErrorNote text={failure.text} cause={failure.cause} />}
