@@ -11,6 +11,7 @@ import { Options } from '@/ui/Options'
 import { Page } from '@/ui/Page'
 import { Empty, ErrorNote, Loaded, Section } from '@/ui/States'
 import { Chip } from '@/packages/youth-palace/components/Chip'
+import { ScanCheckin } from '@/packages/youth-palace/components/ScanCheckin'
 import { serverNow, useLoaded, WORKER_ENROLLMENT_STATUS } from '@/packages/youth-palace/components/util'
 import '@/packages/youth-palace/feature.css'
 
@@ -50,6 +51,8 @@ export default function WorkerAttendance() {
   /** Marks changed on this page since the data loaded, per session: enrollment id → present. */
   const [edits, setEdits] = useState<Record<string, Record<string, boolean>>>({})
   const [correcting, setCorrecting] = useState(false)
+  /** Check-in codes scanned on this page, per session: enrollment id → code (sent with the roll call). */
+  const [codes, setCodes] = useState<Record<string, Record<string, string>>>({})
   const [busy, setBusy] = useState(false)
   const [failure, setFailure] = useState<{ text: string; cause?: unknown } | null>(null)
   const [result, setResult] = useState<YpAttendanceResultDto | null>(null)
@@ -105,7 +108,12 @@ export default function WorkerAttendance() {
     try {
       const done = await takeYpAttendance(
         courseId,
-        { sessionDate: session, presentEnrollmentIds: present, absentEnrollmentIds: absent },
+        {
+          sessionDate: session,
+          codes: present.flatMap((id) => (codes[session]?.[id] ? [codes[session][id]] : [])),
+          presentEnrollmentIds: present,
+          absentEnrollmentIds: absent,
+        },
         key.current,
       )
       key.current = newIdempotencyKey()
@@ -167,6 +175,16 @@ export default function WorkerAttendance() {
               <View className="notice" id="att-new">
                 请为每个孩子选「到了」或「没到」，全部点完再提交。
               </View>
+            )}
+            {session && editable && confirmed.length > 0 && (
+              <ScanCheckin
+                roster={confirmed}
+                session={session}
+                onPresent={(id, code) => {
+                  setMark(id, true)
+                  setCodes({ ...codes, [session]: { ...codes[session], [id]: code } })
+                }}
+              />
             )}
             {session &&
               confirmed.map((r) => {
