@@ -143,6 +143,18 @@ export const deliverCareOrder = (id: string, idempotencyKey?: string) =>
   apiRequest<CareOrderDto>({ method: 'POST', path: `/api/worker/care-card/orders/${id}/deliver`, idempotencyKey })
 
 /**
+ * Worker: charges a due booking with the elder's payment code (`code`: the scanned QR text or the 8 digits).
+ * Errors: 409 `CODE_USED` / `NOT_BOOKED`, 422 `CODE_WRONG` / `CODE_EXPIRED` / `CODE_OTHER_CARD` / `NOT_STARTED`.
+ */
+export const payCareOrderByCode = (id: string, code: string, idempotencyKey?: string) =>
+  apiRequest<CareOrderDto>({
+    method: 'POST',
+    path: `/api/worker/care-card/orders/${id}/pay-by-code`,
+    body: { code },
+    idempotencyKey,
+  })
+
+/**
  * Worker: resolves a dispute — `upheld` refunds the price to the card, `rejected` gives the reason. Errors: 409
  * `NO_OPEN_DISPUTE`.
  */

@@ -203,8 +203,11 @@ export interface CareCardHomeDto {
   thisMonth: { month: string; issuedFen: number; spentFen: number }
   year: CareYearDto
   lapsesOn: string
-  /** `MCCARD:<cardId>:<token>` (shown as a QR code), rotating every 5 minutes; null until active. */
-  paymentCode: { payload: string; expiresAt: string } | null
+  /**
+   * The payment code, rotating every 5 minutes; null until active. `payload` `MCCARD:<cardId>:<code>` is
+   * shown as a QR code, `code` (8 digits) under it for typing; `expiresAt` ends its window (ISO, +08:00).
+   */
+  paymentCode: { payload: string; code: string; expiresAt: string } | null
   ledger: CareLedgerPageDto
 }
 

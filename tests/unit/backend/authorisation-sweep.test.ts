@@ -96,6 +96,7 @@ const EXPECT: Record<string, [Kind, Obj?]> = {
   'POST /api/worker/care-card/applications/:id/review': ['worker'],
   'GET /api/worker/care-card/orders': ['worker'],
   'POST /api/worker/care-card/orders/:id/deliver': ['worker'],
+  'POST /api/worker/care-card/orders/:id/pay-by-code': ['worker'],
   'POST /api/worker/care-card/orders/:id/dispute/resolve': ['worker'],
   'GET /api/worker/care-card/tasks': ['worker'],
   'POST /api/worker/care-card/tasks/:id/complete': ['worker'],

@@ -15,15 +15,12 @@ import {
 } from '@/domain/care-card/ledger'
 import { ledgerDate } from '@/domain/care-card/ledgerReplay'
 import type { CareCardHomeDto, CareLedgerEntryDto } from '@/domain/care-card/contracts'
-import { sha256Hex } from '@/domain/shared/hash'
-import { beijingDate, beijingIso } from '@/domain/shared/time'
+import { beijingDate } from '@/domain/shared/time'
 import type { RouteContext } from '@/backend/core/router'
 import { displayName } from '@/backend/routes/views'
 import { pageBounds } from './paging'
 import type { CareCardRecord } from './model'
-
-/** Payment codes rotate every 5 minutes. */
-const CODE_WINDOW_MS = 5 * 60_000
+import { paymentCode } from './pay-code'
 
 /**
  * The ledger with the credit due at `nowIso`: every month up to now issued and ended years lapsed, in
@@ -83,13 +80,6 @@ function ledgerEntryDto(e: CareEntry): CareLedgerEntryDto {
     month: e.month,
     note: e.note,
   }
-}
-
-/** The rotating payment-code payload `MCCARD:<cardId>:<8 hex>` valid for the current 5-minute window. */
-function paymentCode(card: CareCardRecord, nowMs: number): { payload: string; expiresAt: string } {
-  const window = Math.floor(nowMs / CODE_WINDOW_MS)
-  const token = sha256Hex(card.codeSecret, card.id, String(window)).slice(0, 8)
-  return { payload: `MCCARD:${card.id}:${token}`, expiresAt: beijingIso((window + 1) * CODE_WINDOW_MS) }
 }
 
 /**

@@ -79,8 +79,10 @@ export interface CareCardRecord {
   birthDate: string
   groups: CareGroup[]
   activeFrom: string
-  /** Secret for the rotating payment-code token. */
+  /** Server-held key of the rotating payment code (`pay-code.ts`); never sent to a client. */
   codeSecret: string
+  /** The 5-minute window index of the last payment code accepted; codes of it and earlier are used. */
+  codeUsedWindow?: number
   createdAt: string
 }
 

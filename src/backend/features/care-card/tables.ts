@@ -84,6 +84,7 @@ export const cardsTable = table<CareCardRecord>({
     groups: 'jsonb',
     activeFrom: 'date',
     codeSecret: 'text',
+    codeUsedWindow: 'integer',
     createdAt: 'timestamptz',
   },
   lookups: [['holderId']],

@@ -64,7 +64,8 @@ async function withdrawAbsence(ctx: RouteContext, e: YpEnrollmentRecord, course:
 }
 
 /**
- * The marks of the body for the session's roster: enrollment id → present. 422 `INVALID_CHECKIN_CODE`,
+ * The marks of the body for the session's roster: enrollment id → present. 422 `INVALID_CHECKIN_CODE`
+ * (said in words: not a check-in code, another course's, another day's, or forged),
  * `NOT_ON_ROSTER`, `CONFLICTING_MARKS` (one child both present and absent) or `UNMARKED` (a child left
  * without a mark, named).
  */
@@ -91,13 +92,14 @@ async function marksOf(
     marks.set(id, present)
   }
   for (const code of ctx.body.codes) {
+    const refuse = (why: string) => unprocessable('INVALID_CHECKIN_CODE', why, { codes: code })
     const match = CODE_RE.exec(code.trim())
-    const e = match ? roster.find((x) => x.id === match[1]) : undefined
-    if (!match || !e || match[2] !== sessionDate || checkinCode(e, sessionDate) !== code.trim()) {
-      throw unprocessable('INVALID_CHECKIN_CODE', '签到码无效：不是本课程本节课的签到码，请让家长刷新后重新出示', {
-        codes: code,
-      })
-    }
+    if (!match) throw refuse('这不是青少年宫的签到码，请让家长打开“签到码”页面重新出示')
+    const e = roster.find((x) => x.id === match[1])
+    if (!e) throw refuse('这是别的课程（或未确认名额）的签到码，不是本课程的，请核对')
+    if (match[2] !== sessionDate)
+      throw refuse(`这是 ${formatDateCn(match[2])} 那次课的签到码，不是 ${formatDateCn(sessionDate)} 这次课的`)
+    if (checkinCode(e, sessionDate) !== code.trim()) throw refuse('签到码无效，请让家长刷新后重新出示')
     await mark(e.id, true, 'codes')
   }
   for (const id of ctx.body.presentEnrollmentIds) await mark(id, true, 'presentEnrollmentIds')

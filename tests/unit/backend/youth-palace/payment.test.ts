@@ -123,10 +123,18 @@ describe.each(TRANSPORTS)('youth palace: paying, cancelling, attendance and the 
     expect((await take({ sessionDate: '2026-03-28', codes: [code] })).body.code).toBe('SESSION_NOT_STARTED')
     c.clock.set(at('2026-03-28T09:20'))
     expect((await take({ sessionDate: '2026-03-29', codes: [code] })).body.code).toBe('NOT_A_SESSION_DATE')
-    expect(
-      (await take({ sessionDate: '2026-03-28', codes: [code.slice(0, -1) + (code.endsWith('0') ? '1' : '0')] })).body
-        .code,
-    ).toBe('INVALID_CHECKIN_CODE')
+    const forged = await take({
+      sessionDate: '2026-03-28',
+      codes: [code.slice(0, -1) + (code.endsWith('0') ? '1' : '0')],
+    })
+    expect(forged.body).toMatchObject({ code: 'INVALID_CHECKIN_CODE', message: expect.stringContaining('刷新') })
+    // Another day's code of the same child, another course's code, not a code: refused in words.
+    const [, id, , hex] = code.split(':')
+    const otherDay = await take({ sessionDate: '2026-03-28', codes: [`MCYP:${id}:2026-04-04:${hex}`] })
+    expect(otherDay.body.message).toContain('2026年4月4日（周六） 那次课的签到码')
+    const otherCourse = await take({ sessionDate: '2026-03-28', codes: [`MCYP:ype-elsewhere:2026-03-28:${hex}`] })
+    expect(otherCourse.body.message).toContain('别的课程')
+    expect((await take({ sessionDate: '2026-03-28', codes: ['hello'] })).body.message).toContain('不是青少年宫的签到码')
     expect((await take({ sessionDate: '2026-03-28', presentEnrollmentIds: ['nobody'] })).body.code).toBe(
       'NOT_ON_ROSTER',
     )

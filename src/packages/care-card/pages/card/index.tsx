@@ -1,5 +1,5 @@
 import { View } from '@tarojs/components'
-import { useState } from 'react'
+import { useEffect, useRef, useState } from 'react'
 import { getCareCard } from '@/api/endpoints/care-card'
 import type { CareLedgerEntryDto } from '@/domain/care-card/contracts'
 import { formatFen } from '@/domain/shared/money'
@@ -11,6 +11,7 @@ import { useWho } from '@/packages/care-card/components/useWho'
 import { dateTimeCn, messageOf } from '@/packages/care-card/components/words'
 import { QrImage } from '@/ui/QrImage'
 import { useLoader } from '@/ui/useLoader'
+import { serverNow } from '@/ui/serverNow'
 import '@/packages/care-card/feature.css'
 
 const KIND_CN: Record<CareLedgerEntryDto['kind'], string> = {
@@ -37,7 +38,28 @@ function Amount({ e }: { e: CareLedgerEntryDto }) {
   )
 }
 
-/** Card: balance, pay code (QR) and the ledger, newest first, paged with “加载更多”. */
+/**
+ * Calls `refresh` when the payment code expiring at `expiresAt` (ISO) has rotated (the backend's clock, a
+ * second after; at least 5 s from now). Nothing when there is no code.
+ */
+function useRotate(expiresAt: string | undefined, refresh: () => unknown) {
+  const latest = useRef(refresh)
+  latest.current = refresh
+  useEffect(() => {
+    if (!expiresAt) return
+    let timer: ReturnType<typeof setTimeout> | undefined
+    let live = true
+    void serverNow().then((now) => {
+      if (live) timer = setTimeout(() => latest.current(), Math.max(5_000, Date.parse(expiresAt) - now + 1_000))
+    })
+    return () => {
+      live = false
+      clearTimeout(timer)
+    }
+  }, [expiresAt])
+}
+
+/** Card: balance, pay code (QR and its 8 digits, renewed as it rotates) and the ledger, newest first, paged. */
 export default function Card() {
   const who = useWho()
   const {
@@ -71,6 +93,7 @@ export default function Card() {
     }
   }
 
+  useRotate(card?.paymentCode?.expiresAt, reload)
   const entries = card ? [...card.ledger.items, ...more] : []
   return (
     <Page requireLogin title="爱心卡余额">
@@ -102,7 +125,13 @@ export default function Card() {
                   text={card.paymentCode.payload}
                   label="付款码"
                 />
-                <View className="cell-note">在服务点出示此码付款。付款码每 5 分钟更新，请勿截图给他人。</View>
+                <View className="cc-pay-digits" id="pay-digits" aria-label={`付款码数字 ${card.paymentCode.code}`}>
+                  {card.paymentCode.code.slice(0, 4)} {card.paymentCode.code.slice(4)}
+                </View>
+                <View className="cell-note">
+                  在服务点出示此码，或把这 8 位数字报给服务人员。{dateTimeCn(card.paymentCode.expiresAt).slice(-5)}{' '}
+                  后自动更新，每个码只能用一次，请勿截图给他人。
+                </View>
                 <Button kind="secondary" id="pay-refresh" onTap={reload}>
                   刷新付款码
                 </Button>

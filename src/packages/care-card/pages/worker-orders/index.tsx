@@ -5,6 +5,7 @@ import {
   deliverCareOrder,
   listCareTasks,
   listWorkerCareOrders,
+  payCareOrderByCode,
   resolveCareDispute,
 } from '@/api/endpoints/care-card'
 import type { CareOrderDto, CareTaskDto } from '@/domain/care-card/contracts'
@@ -19,6 +20,7 @@ import { useRowAction } from '@/ui/useRowAction'
 import { dateTimeCn, messageOf } from '@/packages/care-card/components/words'
 import { useLoader } from '@/ui/useLoader'
 import { useDraft } from '@/stores/drafts'
+import { ScanPay } from '@/packages/care-card/components/ScanPay'
 import { isWorkerNow, WorkerOnly } from '@/ui/WorkerOnly'
 import '@/packages/care-card/feature.css'
 
@@ -30,7 +32,8 @@ const TABS: { key: Tab; title: string }[] = [
 ]
 
 /**
- * Worker: orders to deliver → mark delivered; open disputes → upheld/rejected with a reason; call-back tasks → outcome.
+ * Worker: orders to deliver → mark delivered, or 扫码收款 with the elder's payment code (`ScanPay`);
+ * open disputes → upheld/rejected with a reason; call-back tasks → outcome.
  */
 export default function WorkerOrders() {
   const [tab, setTab] = useState<Tab>('booked')
@@ -154,6 +157,20 @@ export default function WorkerOrders() {
                   >
                     标记已完成
                   </Button>
+                  {failed(`pay-${o.id}`) && <ErrorNote text={failed(`pay-${o.id}`)} />}
+                  <ScanPay
+                    id={o.id}
+                    holderName={o.holder.name}
+                    busy={rows.busy === `pay-${o.id}`}
+                    pay={(code) =>
+                      act(
+                        `pay-${o.id}`,
+                        null,
+                        (key) => payCareOrderByCode(o.id, code, key),
+                        `已扫码收款，扣款 ${formatFen(o.priceFen)}。`,
+                      )
+                    }
+                  />
                 </View>
               )}
               {tab === 'disputed' && o.dispute && (

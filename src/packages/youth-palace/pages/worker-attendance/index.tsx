@@ -12,6 +12,7 @@ import { Page } from '@/ui/Page'
 import { Empty, ErrorNote, Loaded, Section } from '@/ui/States'
 import { useSubmission } from '@/ui/useSubmission'
 import { Chip } from '@/packages/youth-palace/components/Chip'
+import { ScanCheckin } from '@/packages/youth-palace/components/ScanCheckin'
 import { serverNow, useLoaded, WORKER_ENROLLMENT_STATUS } from '@/packages/youth-palace/components/util'
 import '@/packages/youth-palace/feature.css'
 
@@ -51,6 +52,8 @@ export default function WorkerAttendance() {
   /** Marks changed on this page since the data loaded, per session: enrollment id → present. */
   const [edits, setEdits] = useState<Record<string, Record<string, boolean>>>({})
   const [correcting, setCorrecting] = useState(false)
+  /** Check-in codes scanned on this page, per session: enrollment id → code (sent with the roll call). */
+  const [codes, setCodes] = useState<Record<string, Record<string, string>>>({})
   const [result, setResult] = useState<YpAttendanceResultDto | null>(null)
   // One key per session; choosing another session starts over (a kept key is never sent for it).
   const roll = useSubmission()
@@ -106,7 +109,12 @@ export default function WorkerAttendance() {
       (key) =>
         takeYpAttendance(
           courseId,
-          { sessionDate: session, presentEnrollmentIds: present, absentEnrollmentIds: absent },
+          {
+            sessionDate: session,
+            codes: present.flatMap((id) => (codes[session]?.[id] ? [codes[session][id]] : [])),
+            presentEnrollmentIds: present,
+            absentEnrollmentIds: absent,
+          },
           key,
         ),
       async (done) => {
@@ -181,6 +189,16 @@ export default function WorkerAttendance() {
               <View className="notice" id="att-new">
                 请为每个孩子选「到了」或「没到」，全部点完再提交。
               </View>
+            )}
+            {session && editable && confirmed.length > 0 && (
+              <ScanCheckin
+                roster={confirmed}
+                session={session}
+                onPresent={(id, code) => {
+                  setMark(id, true)
+                  setCodes({ ...codes, [session]: { ...codes[session], [id]: code } })
+                }}
+              />
             )}
             {session &&
               confirmed.map((r) => {
