@@ -24,6 +24,7 @@ import type {
   YpTermInput,
   YpWorkerTermDto,
 } from '@/domain/youth-palace/contracts'
+import type { SessionCancelReason } from '@/domain/youth-palace/types'
 import { apiRequest } from '../request'
 
 const BASE = '/api/youth-palace'
@@ -99,6 +100,18 @@ export const confirmYpPayment = (id: string, paymentId: string, idempotencyKey?:
     idempotencyKey,
   })
 
+/** Worker: cancels a session before it starts (停课) and tells every family with a confirmed place. */
+export const cancelYpSession = (
+  courseId: string,
+  input: { sessionDate: string; reason: SessionCancelReason },
+  idempotencyKey?: string,
+) =>
+  apiRequest<{ told: number }>({
+    method: 'POST',
+    path: `${WORKER}/courses/${seg(courseId)}/cancel-session`,
+    body: input,
+    idempotencyKey,
+  })
 /** Worker: terms of the worker's community, drafts included. */
 export const listYpWorkerTerms = () => apiRequest<YpWorkerTermDto[]>({ path: `${WORKER}/terms` })
 /** Worker: creates a draft term. */

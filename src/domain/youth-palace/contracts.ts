@@ -130,6 +130,8 @@ export interface YpCourseDetailDto extends YpCourseDto {
   viewerOpensAt: string
   /** Today's Beijing date by the backend's clock, `YYYY-MM-DD`. */
   today: string
+  /** Session dates the palace cancelled (停课). */
+  cancelledSessions: string[]
 }
 
 /** A payment of a course fee (mock WeChat Pay). */
@@ -202,7 +204,9 @@ export interface YpCheckinCodeDto {
   attendance: 'present' | 'absent' | null
   /** The parent asked leave (请假) for this session. */
   onLeave: boolean
-  /** Whether leave may still be asked: confirmed, not on leave, the session not started (backend's clock). */
+  /** The palace cancelled this session (停课): no check-in, no no-show. */
+  cancelled: boolean
+  /** Whether leave may still be asked: not on leave, not cancelled, the session not started (backend's clock). */
   canLeave: boolean
 }
 

@@ -22,6 +22,17 @@ export const COURSE_ADMISSIONS = ['lottery', 'firstCome'] as const
 /** One of `COURSE_ADMISSIONS`. */
 type CourseAdmission = (typeof COURSE_ADMISSIONS)[number]
 
+/** Why the palace cancels a session (停课): bad weather, the teacher ill, or another reason. */
+export const SESSION_CANCEL_REASONS = ['weather', 'teacher', 'other'] as const
+/** One of `SESSION_CANCEL_REASONS`. */
+export type SessionCancelReason = (typeof SESSION_CANCEL_REASONS)[number]
+/** Each cancellation reason in words, as told to families. */
+export const SESSION_CANCEL_REASON_LABELS: Record<SessionCancelReason, string> = {
+  weather: '天气原因',
+  teacher: '老师生病',
+  other: '其他原因',
+}
+
 /** One weekly session: `start`/`end` are Beijing wall-clock `HH:mm`, `start < end`. */
 export interface WeeklySession {
   weekday: Weekday

@@ -104,7 +104,7 @@ export async function noShowsLastTerm(ctx: RouteContext, parentId: string, term:
  * the property register, or a tenant or family member checked by the community) and the room is in it.
  * Decided from the stored bindings only, never from what the app sends (domain.md §1 PRODUCT).
  */
-export async function livesIn(ctx: RouteContext, userId: string, communityId: string): Promise<boolean> {
+async function livesIn(ctx: RouteContext, userId: string, communityId: string): Promise<boolean> {
   const verified = (await ctx.tx.core.bindingsOf(userId)).filter((b) => b.verified)
   if (verified.length === 0) return false
   return (await ctx.tx.core.roomsByIds(verified.map((b) => b.roomId))).some((r) => r.communityId === communityId)

@@ -143,6 +143,8 @@ export const attendanceRoute = route({
           sessionDate: '这一天没有课',
         },
       )
+    if (await yp.cancellations.get(`${course.id}:${sessionDate}`))
+      throw unprocessable('SESSION_CANCELLED', '这节课已停课，不用点名，也不记未到课')
     if (ctx.clock.now() < sessionStartMs(course, sessionDate))
       throw unprocessable('SESSION_NOT_STARTED', '这节课还没开始，开课后再点名')
     // The course's lock: one roll call per session at a time, even when two workers submit at once.

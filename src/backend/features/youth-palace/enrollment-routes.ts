@@ -190,6 +190,7 @@ export const enrollmentRoutes: Route[] = [
       const { course, term } = await courseOf(ctx, e.courseId)
       const marks = new Map((await ctx.tx.youthPalace.attendanceOf(e.id)).map((a) => [a.sessionDate, a]))
       const leave = new Set((await ctx.tx.youthPalace.leavesOf(e.id)).map((l) => l.sessionDate))
+      const cancelled = new Set((await ctx.tx.youthPalace.cancellationsOf(course.id)).map((x) => x.sessionDate))
       return sessionDates(course, term).flatMap((date) => {
         const mark = marks.get(date)
         return course.sessions
@@ -201,7 +202,8 @@ export const enrollmentRoutes: Route[] = [
             code: checkinCode(e, date),
             attendance: mark ? (mark.present ? ('present' as const) : ('absent' as const)) : null,
             onLeave: leave.has(date),
-            canLeave: !leave.has(date) && ctx.clock.now() < sessionStartMs(course, date),
+            cancelled: cancelled.has(date),
+            canLeave: !leave.has(date) && !cancelled.has(date) && ctx.clock.now() < sessionStartMs(course, date),
           }))
       })
     },

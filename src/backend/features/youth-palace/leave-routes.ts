@@ -29,6 +29,8 @@ export const leaveRoutes: Route[] = [
         throw unprocessable('NOT_A_SESSION_DATE', `《${course.name}》在 ${formatDateCn(sessionDate)} 没有课`, {
           sessionDate: '这一天没有课',
         })
+      if (await ctx.tx.youthPalace.cancellations.get(`${course.id}:${sessionDate}`))
+        throw unprocessable('SESSION_CANCELLED', '这节课已停课，不用请假，也不记未到课')
       const start = sessionStartMs(course, sessionDate)
       if (ctx.clock.now() >= start)
         throw unprocessable(

@@ -4,7 +4,7 @@
  * take them as they are. Dates `YYYY-MM-DD` (Beijing), instants ISO with +08:00, money integer fen.
  */
 import type { LotteryApplication } from '@/domain/youth-palace/lottery'
-import type { Course, Enrollment, Term, TermStatus } from '@/domain/youth-palace/types'
+import type { Course, Enrollment, SessionCancelReason, Term, TermStatus } from '@/domain/youth-palace/types'
 
 /** Registration state of a term: draft → open (commitments published) → closed → drawn. */
 type YpTermStatus = TermStatus
@@ -127,5 +127,15 @@ export interface YpLeaveRecord {
   courseId: string
   parentId: string
   sessionDate: string
+  at: string
+}
+
+/** A session the palace cancelled (停课) before it started (key `<courseId>:<sessionDate>`): no roll call, no no-show. */
+export interface YpSessionCancellationRecord {
+  id: string
+  courseId: string
+  sessionDate: string
+  reason: SessionCancelReason
+  cancelledBy: string
   at: string
 }

@@ -13,6 +13,7 @@ import type {
   YpLotteryRecord,
   YpNoShowRecord,
   YpPaymentRecord,
+  YpSessionCancellationRecord,
   YpTermRecord,
 } from './model'
 import {
@@ -24,6 +25,7 @@ import {
   lotteriesTable,
   noShowsTable,
   paymentsTable,
+  sessionCancellationsTable,
   termsTable,
 } from './tables'
 
@@ -49,6 +51,7 @@ export class YouthPalaceRepository {
   readonly attendance: Table<YpAttendanceRecord>
   readonly noShows: Table<YpNoShowRecord>
   readonly leaves: Table<YpLeaveRecord>
+  readonly cancellations: Table<YpSessionCancellationRecord>
 
   constructor(tables: Tables) {
     this.terms = tables.of(termsTable)
@@ -60,6 +63,7 @@ export class YouthPalaceRepository {
     this.attendance = tables.of(attendanceTable)
     this.noShows = tables.of(noShowsTable)
     this.leaves = tables.of(leavesTable)
+    this.cancellations = tables.of(sessionCancellationsTable)
   }
 
   // Terms and courses
@@ -282,6 +286,11 @@ export class YouthPalaceRepository {
   /** An enrollment's leaves, by session date. */
   leavesOf(enrollmentId: string): Promise<YpLeaveRecord[]> {
     return this.leaves.find({ where: { enrollmentId }, order: [['sessionDate', 'asc']] })
+  }
+
+  /** The sessions of a course the palace cancelled, by session date. */
+  cancellationsOf(courseId: string): Promise<YpSessionCancellationRecord[]> {
+    return this.cancellations.find({ where: { courseId }, order: [['sessionDate', 'asc']] })
   }
 }
 

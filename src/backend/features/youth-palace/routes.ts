@@ -5,6 +5,7 @@
  * and `remindDraws` (workers are told when a term's lottery courses wait for the draw).
  */
 import type { Route } from '@/backend/core/router'
+import { cancelSessionRoute } from './cancel-session-route'
 import { catalogRoutes } from './catalog-routes'
 import { childrenRoutes } from './children-routes'
 import { remindDraws } from './draw-reminders'
@@ -32,4 +33,5 @@ export const youthPalaceRoutes: Route[] = [
   ...leaveRoutes,
   ...paymentRoutes,
   ...workerRoutes,
+  cancelSessionRoute,
 ].map(withSweep)

@@ -14,6 +14,7 @@ import type {
   YpLotteryRecord,
   YpNoShowRecord,
   YpPaymentRecord,
+  YpSessionCancellationRecord,
   YpTermRecord,
 } from './model'
 
@@ -192,6 +193,20 @@ export const leavesTable = table<YpLeaveRecord>({
   lookups: [['courseId', 'sessionDate'], ['enrollmentId']],
 })
 
+export const sessionCancellationsTable = table<YpSessionCancellationRecord>({
+  name: 'yp_session_cancellations',
+  key: 'id',
+  columns: {
+    id: 'text',
+    courseId: 'text',
+    sessionDate: 'date',
+    reason: 'text',
+    cancelledBy: 'text',
+    at: 'timestamptz',
+  },
+  lookups: [['courseId']],
+})
+
 /** The feature's tables, referenced tables first. */
 export const YOUTH_PALACE_TABLES = [
   termsTable,
@@ -203,4 +218,5 @@ export const YOUTH_PALACE_TABLES = [
   attendanceTable,
   noShowsTable,
   leavesTable,
+  sessionCancellationsTable,
 ] as const

@@ -198,6 +198,7 @@ export async function courseDetailView(
     viewerPriority: priority,
     viewerOpensAt: viewerOpensAt(t, priority),
     today: beijingDate(ctx.nowIso),
+    cancelledSessions: (await ctx.tx.youthPalace.cancellationsOf(c.id)).map((x) => x.sessionDate),
   }
 }
 

@@ -176,6 +176,40 @@ describe.each(TRANSPORTS)('youth palace, worker side: closing, draw reminders, r
       expect(await c.backend.inspect('yp_attendance', { enrollmentId: theirs })).toEqual([])
     })
 
+    it('a session cancelled by the palace before it starts is announced, has no roll call and no no-shows', async () => {
+      c.clock.set(at('2026-03-28T07:00'))
+      const cancel = (body: object, token = zhao) =>
+        c.call('POST', '/api/worker/youth-palace/courses/ypc-calligraphy/cancel-session', { token, body })
+      expect((await cancel({ sessionDate: '2026-03-28', reason: 'weather' }, liu)).status).toBe(403)
+      expect((await cancel({ sessionDate: '2026-03-28', reason: 'hail' })).status).toBe(400)
+      expect((await cancel({ sessionDate: '2026-03-28', reason: 'weather' })).body).toEqual({
+        courseId: 'ypc-calligraphy',
+        sessionDate: '2026-03-28',
+        reason: 'weather',
+        told: 2,
+      })
+      expect((await cancel({ sessionDate: '2026-03-28', reason: 'teacher' })).body.code).toBe('ALREADY_CANCELLED')
+      const told = (await messages(liu)).find((m) => m.title === '青少年宫停课通知')
+      expect(told?.body).toBe(
+        '刘一诺的《书法》2026年3月28日（周六） 09:00 的课因天气原因停课，不用到场，不记未到课。补课时间由社区另行通知。',
+      )
+      const leave = await c.call('POST', `/api/youth-palace/enrollments/${theirs}/leave`, {
+        token: liu,
+        body: { sessionDate: '2026-03-28' },
+      })
+      expect(leave.body.code).toBe('SESSION_CANCELLED')
+      const codes = (await c.call('GET', `/api/youth-palace/enrollments/${theirs}/checkin-codes`, { token: liu })).body
+      expect(codes[0]).toMatchObject({ sessionDate: '2026-03-28', cancelled: true, canLeave: false })
+      c.clock.set(at('2026-03-28T09:20'))
+      expect((await take({ presentEnrollmentIds: [mine], absentEnrollmentIds: [theirs] })).body.code).toBe(
+        'SESSION_CANCELLED',
+      )
+      expect(await noShows()).toEqual([])
+      expect((await cancel({ sessionDate: '2026-04-04', reason: 'teacher' })).body.told).toBe(2)
+      c.clock.set(at('2026-04-11T09:01'))
+      expect((await cancel({ sessionDate: '2026-04-11', reason: 'teacher' })).body.code).toBe('SESSION_STARTED')
+    })
+
     it('a roll call taken a day late may be corrected that day', async () => {
       c.clock.set(at('2026-03-29T10:00'))
       await take({ presentEnrollmentIds: [mine], absentEnrollmentIds: [theirs] })

@@ -16,7 +16,8 @@ import '@/packages/youth-palace/feature.css'
 const ATTEND = { present: '已签到', absent: '缺课' } as const
 
 /** A session's state in words: attendance once marked, else 已请假 when on leave. */
-const stateCn = (c: YpCheckinCodeDto) => (c.attendance ? ATTEND[c.attendance] : c.onLeave ? '已请假' : null)
+const stateCn = (c: YpCheckinCodeDto) =>
+  c.cancelled ? '停课' : c.attendance ? ATTEND[c.attendance] : c.onLeave ? '已请假' : null
 
 /**
  * Check-in code per session: one QR code at a time (the next session first), a list of sessions to switch,
@@ -70,7 +71,12 @@ export default function Checkin() {
             上课时请把这个二维码给老师扫，一节课一个码。
             {stateCn(current) ? `本节：${stateCn(current)}` : ''}
           </View>
-          {current.onLeave && !current.attendance && (
+          {current.cancelled && (
+            <View className="notice" role="status" id="session-cancelled">
+              这节课停课，不用到场，不记未到课。补课时间由社区另行通知。
+            </View>
+          )}
+          {current.onLeave && !current.attendance && !current.cancelled && (
             <View className="notice" role="status" id="leave-done">
               这节课已请假，不用签到，也不记未到课。
             </View>

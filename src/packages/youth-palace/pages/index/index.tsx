@@ -93,7 +93,7 @@ export default function YouthPalaceHome() {
                 </View>
                 {(term.phase === 'open' || term.phase === 'upcoming') && !term.priority && (
                   <View className="yp-line">
-                    {term.resident ? '您家上学期缺课 3 次及以上，本学期' : '您不是本社区居民，'}从{' '}
+                    {term.resident ? '您家上学期缺课 3 次及以上，本学期' : '您在本社区还没有已核实的房屋，'}从{' '}
                     {formatDateCn(term.viewerOpensAt)} 起可以报名。
                   </View>
                 )}

@@ -11,6 +11,7 @@ import { Options } from '@/ui/Options'
 import { Page } from '@/ui/Page'
 import { Empty, ErrorNote, Loaded, Section } from '@/ui/States'
 import { useSubmission } from '@/ui/useSubmission'
+import { CancelSession } from '@/packages/youth-palace/components/CancelSession'
 import { Chip } from '@/packages/youth-palace/components/Chip'
 import { ScanCheckin } from '@/packages/youth-palace/components/ScanCheckin'
 import { serverNow, useLoaded, WORKER_ENROLLMENT_STATUS } from '@/packages/youth-palace/components/util'
@@ -68,7 +69,7 @@ export default function WorkerAttendance() {
   const confirmed = d?.roster.filter((r) => r.status === 'confirmed') ?? []
   const past = d
     ? d.course.sessionDates
-        .filter((s) => s <= d.today)
+        .filter((s) => s <= d.today && !d.course.cancelledSessions.includes(s))
         .slice(-4)
         .reverse()
     : []
@@ -299,6 +300,7 @@ export default function WorkerAttendance() {
               </Button>
             )}
           </Section>
+          <CancelSession course={d.course} today={d.today} done={data.reload} />
           <Section title={`名单（${d.roster.length} 份报名）`} id="roster">
             {d.roster.length === 0 && <Empty text="还没有人报名这门课。" />}
             {d.roster.map((r) => (

@@ -1,7 +1,8 @@
 /**
  * Leave (请假) on the screens, rendered on the in-app backend (seeded; mock time): a parent asks leave for
  * the next session on the check-in page until it starts; the worker's roll call shows 请假 for that child,
- * needs no mark for them and records no no-show.
+ * needs no mark for them and records no no-show. A worker cancels a session (停课) before it starts: the
+ * families are told, and their check-in page says it.
  */
 import { act, fireEvent, render, waitFor } from '@testing-library/react'
 import Taro from '@tarojs/taro'
@@ -119,5 +120,31 @@ describe('leave (请假)', () => {
     await waitFor(() => expect(document.getElementById('att-result')).toBeTruthy())
     expect(document.getElementById('att-result')!.textContent).toContain('请假 1 人（不记未到课）')
     expect(await backend.inspect('yp_no_shows', { parentId: 'u-liu' })).toEqual([])
+  })
+
+  it('a worker cancels the next session for the weather; the parent is told and the check-in page says so', async () => {
+    await signIn('u-zhao')
+    mockRoute.params = { id: 'ypc-calligraphy' }
+    clock.set(at('2026-03-27T18:00'))
+    const page = render(<WorkerAttendance />)
+    await waitFor(() => expect(document.getElementById('cancel-date')).toBeTruthy())
+    await tap('cancel-date-2026-03-28')
+    await tap('cancel-reason-weather')
+    await tap('cancel-session-submit')
+    expect(showModal.mock.calls[0][0].content).toContain('2026年3月28日（周六）的《书法》因天气原因停课？')
+    await waitFor(() => expect(document.getElementById('cancel-session-done')).toBeTruthy())
+    expect(document.getElementById('cancel-session-done')!.textContent).toBe(
+      '已停课，已通知 2 个家庭。补课时间请另行通知家长。',
+    )
+    await waitFor(() => expect(document.getElementById('cancelled-sessions')).toBeTruthy())
+    expect(document.getElementById('cancelled-sessions')!.textContent).toBe('已停课：2026年3月28日（周六）')
+    page.unmount()
+    const liu = await signIn('u-liu')
+    const inbox = (await call('GET', '/api/messages', liu)).items as { title: string }[]
+    expect(inbox[0].title).toBe('青少年宫停课通知')
+    mockRoute.params = { id: liuChild, name: '刘一诺·书法' }
+    render(<Checkin />)
+    await waitFor(() => expect(document.getElementById('session-cancelled')).toBeTruthy())
+    expect(document.getElementById('leave-ask')).toBeNull()
   })
 })
