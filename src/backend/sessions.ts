@@ -13,17 +13,17 @@ import { newId, newToken } from './core/ids'
 
 const DAY_MS = 24 * 3600_000
 /** A session unused this long expires. */
-export const SESSION_IDLE_MS = 30 * DAY_MS
+const SESSION_IDLE_MS = 30 * DAY_MS
 /** A session expires this long after its login, however much it is used. */
-export const SESSION_ABSOLUTE_MS = 180 * DAY_MS
+const SESSION_ABSOLUTE_MS = 180 * DAY_MS
 /** `lastSeenAt` is written when it is at least this old (so a read does not write on every request). */
-export const SESSION_TOUCH_MS = 3600_000
+const SESSION_TOUCH_MS = 3600_000
 
 /** The stored form of a token: its SHA-256, lower-case hex. */
 export const tokenHashOf = (token: string): string => sha256Hex('mc-session', token)
 
 /** When a session created at `createdMs` and last seen at `lastSeenMs` expires (ISO +08:00). */
-export function expiresAtOf(createdMs: number, lastSeenMs: number): string {
+function expiresAtOf(createdMs: number, lastSeenMs: number): string {
   return beijingIso(Math.min(lastSeenMs + SESSION_IDLE_MS, createdMs + SESSION_ABSOLUTE_MS))
 }
 

@@ -55,7 +55,7 @@ export const authRoutes: Route[] = [
     rateLimit: 'login',
     input: v.object({ code: v.pipe(v.string(), v.minLength(1), v.maxLength(128)) }),
     outside: async (body, { wechat }) => {
-      if (!wechat) throw wechatUnavailable()
+      if (!wechat) throw new HttpError(503, 'WECHAT_UNAVAILABLE', '微信登录暂时无法使用，请稍后再试')
       return wechat.codeToSession(body.code)
     },
     handler: async ({ tx, outside, nowIso, clock, device }) => {
@@ -93,6 +93,3 @@ export const authRoutes: Route[] = [
 
 /** Rank of accounts made by WeChat login: past the personas listed on the demo's login page. */
 const NOT_A_PERSONA = 1_000_000
-
-/** 503 `WECHAT_UNAVAILABLE`: WeChat's login service cannot be reached (or is not configured here). */
-export const wechatUnavailable = () => new HttpError(503, 'WECHAT_UNAVAILABLE', '微信登录暂时无法使用，请稍后再试')

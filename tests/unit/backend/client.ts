@@ -46,7 +46,8 @@ export interface Client {
 }
 
 function headersOf(opts: CallOptions): Record<string, string> {
-  const h: Record<string, string> = { 'content-type': 'application/json' }
+  // One device name on every transport (fetch would send its own), so 登录设备 answers alike.
+  const h: Record<string, string> = { 'content-type': 'application/json', 'user-agent': 'mc-test' }
   if (opts.token) h.authorization = `Bearer ${opts.token}`
   if (opts.key) h['idempotency-key'] = opts.key
   if (opts.actingFor) h['x-acting-for'] = opts.actingFor
