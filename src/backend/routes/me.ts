@@ -172,8 +172,8 @@ export const meRoutes = (
         user.id,
         '房屋已绑定',
         binding.verified
-          ? `${label}已绑定，已按房产登记核验为业主，可以参加本楼的加装电梯表决。`
-          : `${label}已绑定（${binding.role === 'tenant' ? '租户' : '家属'}），社区核验后可以代表本户办理相关事务。`,
+          ? `${label}已绑定，已核验为业主。`
+          : `${label}已绑定（${binding.role === 'tenant' ? '租户' : '家属'}）。`,
         href.rooms(),
       )
       return roomBindingDto(tx.core, binding)
