@@ -3,14 +3,14 @@ import * as v from 'valibot'
 import { notFound } from '../core/http'
 import { route, type Route, type Tx } from '../core/router'
 import { messageDto } from './views'
-import { REMINDER_KIND_LABELS, REMINDER_KINDS } from '@/domain/shared/reminders'
+import { REMINDER_KINDS } from '@/domain/shared/reminders'
 import type { MessageSettingsDto } from '@/domain/shared/contracts'
 
 /** A user's message settings: every reminder kind, on unless they turned it off. */
 async function settingsDto(tx: Tx, userId: string): Promise<MessageSettingsDto> {
   const muted = await tx.core.mutedKinds(userId)
   return {
-    kinds: REMINDER_KINDS.map((kind) => ({ kind, label: REMINDER_KIND_LABELS[kind], on: !muted.includes(kind) })),
+    kinds: REMINDER_KINDS.map((kind) => ({ kind, on: !muted.includes(kind) })),
   }
 }
 

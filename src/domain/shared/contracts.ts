@@ -98,9 +98,9 @@ export interface TodoDto {
   dueAt: string
 }
 
-/** 我的 → 消息设置: every reminder kind with what it reminds of and whether it is on. */
+/** 我的 → 消息设置: every reminder kind and whether it is on (the page words it: `reminder-labels.ts`). */
 export interface MessageSettingsDto {
-  kinds: { kind: ReminderKind; label: string; on: boolean }[]
+  kinds: { kind: ReminderKind; on: boolean }[]
 }
 
 export interface MessageDto {

@@ -4,7 +4,7 @@
  * unless what it reminds of would pass before then, when it goes out at 20:00 the evening before.
  */
 
-/** Every kind of scheduled reminder, in the order 消息设置 lists them. */
+/** Every kind of scheduled reminder, in the order 消息设置 lists them (labels: `reminder-labels.ts`). */
 export const REMINDER_KINDS = [
   'yp-offer-expiring',
   'vote-closing',
@@ -19,19 +19,6 @@ export const REMINDER_KINDS = [
 
 /** One of `REMINDER_KINDS`. */
 export type ReminderKind = (typeof REMINDER_KINDS)[number]
-
-/** What each kind reminds of, in plain Chinese (消息设置's rows). */
-export const REMINDER_KIND_LABELS: Record<ReminderKind, string> = {
-  'yp-offer-expiring': '青少年宫候补名额 4 小时内到期',
-  'vote-closing': '加装电梯表决 2 天内截止，我家还没表决',
-  'vote-unreached': '加装电梯表决 2 天内截止，还有几户没表决（发起人）',
-  'appointment-tomorrow': '明天有窗口预约',
-  'legal-deadline-near': '一件事办理期限还有 7 天',
-  'legal-deadline-passed': '一件事办理期限已过',
-  'care-credit-arrived': '爱心卡本月额度到账',
-  'care-credit-lapsing': '爱心卡余额 30 天后清零',
-  'service-unrated': '服务完成 2 天还没评价',
-}
 
 const HOUR = 3600_000
 /** Beijing is UTC+8 all year. */

@@ -39,7 +39,7 @@ export const careCardReminders: ReminderProvider = async (scan) => {
         at: bj(firstDay),
         until: bj(firstDay, '21:00'),
         title: '爱心卡本月额度已到账',
-        body: `本月爱心卡额度 ${formatFen(credit.monthlyCreditFen)} 已到账，可以预约助餐、助浴、保洁等服务。`,
+        body: `本月额度 ${formatFen(credit.monthlyCreditFen)} 已到账。`,
         link: href.careCard.index(),
       })
     const left = spendableFen(await tx.careCard.ledgerOf(card.id), nowIso)
@@ -50,7 +50,7 @@ export const careCardReminders: ReminderProvider = async (scan) => {
         at: bj(`${year}-12-01`),
         until: bj(`${year}-12-31`, '21:00'),
         title: '爱心卡余额年底清零',
-        body: `爱心卡还有 ${formatFen(left)} 没有用，12月31日后清零。可以预约服务用掉。`,
+        body: `还有 ${formatFen(left)} 未用，12月31日后清零。`,
         link: href.careCard.services(),
       })
   }
@@ -64,7 +64,7 @@ export const careCardReminders: ReminderProvider = async (scan) => {
         at: new Date(at).toISOString(),
         until: new Date(at + 5 * DAY).toISOString(),
         title: '服务还没有评价',
-        body: '服务完成已经 2 天，还没有评价。评价能帮社区改进服务；如有异议，也可以在订单里提出。',
+        body: '服务完成 2 天了，请评价；如有异议也可提出。',
         link: href.careCard.order({ id: o.id }),
       })
     }

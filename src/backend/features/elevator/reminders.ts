@@ -31,7 +31,7 @@ export const elevatorReminders: ReminderProvider = async ({ tx }) => {
         kind: 'vote-closing',
         userId,
         title: '加装电梯表决快截止了',
-        body: `${unit.label}加装电梯表决 ${closes} 截止，您家还没有表决。请查看方案和分摊金额后签名表决。`,
+        body: `${unit.label}表决 ${closes} 截止，您家还没有表决。`,
       })
     const initiators = [p.starterId, ...(await tx.elevator.coInitiatorsOf(p.id)).map((c) => c.userId)]
     for (const userId of new Set(initiators))
@@ -40,7 +40,7 @@ export const elevatorReminders: ReminderProvider = async ({ tx }) => {
         kind: 'vote-unreached',
         userId,
         title: '还有住户没有表决',
-        body: `${unit.label}加装电梯表决 ${closes} 截止，还有 ${missing.length} 户没有表决，可以再去问问。`,
+        body: `${unit.label}表决 ${closes} 截止，还有 ${missing.length} 户没有表决。`,
       })
   }
   return out

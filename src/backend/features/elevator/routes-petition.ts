@@ -209,7 +209,7 @@ export const petitionRoutes: Route[] = [
         await ctx.notify(
           p.starterId,
           '联合发起人已同意',
-          `${nameOf(ctx.user)}同意作为联合发起人，还有 ${waiting} 位没有确认。全部同意后自动开始表决。`,
+          `${nameOf(ctx.user)}已同意，还有 ${waiting} 位没有确认。`,
           petitionLink(p.id),
         )
       }

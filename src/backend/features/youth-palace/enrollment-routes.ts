@@ -152,7 +152,7 @@ export const enrollmentRoutes: Route[] = [
       await ctx.notify(
         e.parentId,
         '青少年宫名额已确认',
-        `${await childNameOf(ctx, e.childId)}的《${course.name}》名额已确认，请按时上课，签到码在“我的课程”里。`,
+        `${await childNameOf(ctx, e.childId)}的《${course.name}》名额已确认。`,
         myCoursesLink(e.childId),
       )
       return enrollmentView(ctx, e)

@@ -24,21 +24,21 @@ export async function notifyApplied(
   const what = `${child}报名《${course}》`
   const [title, body] =
     e.status === 'pending'
-      ? ['青少年宫报名已收到', `${what}已收到。这门课抽签录取，报名截止后公开抽签，结果会通知您。`]
+      ? ['青少年宫报名已收到', `${what}已收到，报名截止后抽签，结果会通知您。`]
       : e.status === 'waitlisted'
-        ? ['已加入候补', `${what}已排入候补。有人退课时按先后顺序通知您，收到通知后 24 小时内确认。`]
+        ? ['已加入候补', `${what}已排入候补，有名额时按顺序通知您。`]
         : e.status === 'admitted'
           ? [
               '青少年宫报名成功，请缴费',
-              `${what}已录取（先到先得）。请在 ${formatInstantCn(e.confirmBy ?? ctx.nowIso)} 前支付费用确认名额，逾期名额将让给别人。`,
+              `${what}已录取，请在 ${formatInstantCn(e.confirmBy ?? ctx.nowIso)} 前支付确认。`,
             ]
-          : ['青少年宫名额已确认', `${what}成功，名额已确认。签到码在“我的课程”里。`]
+          : ['青少年宫名额已确认', `${what}成功，名额已确认。`]
   await ctx.notify(e.parentId, title, body, myCoursesLink(e.childId))
 }
 
 /** Tells every resident of the term's community that `term` is open for applications (the pages promise it). */
 export async function notifyTermOpened(ctx: RouteContext, term: YpTermRecord): Promise<void> {
-  const body = `${term.name}开始报名了，报名截止 ${formatDateCn(term.closesAt)}。可以为孩子选课报名。`
+  const body = `${term.name}开始报名，${formatDateCn(term.closesAt)} 截止。`
   for (const u of await ctx.tx.core.residentsOf(term.communityId))
     await ctx.notify(u.id, '青少年宫开始报名', body, href.youthPalace.courses({ termId: term.id }))
 }

@@ -1,6 +1,7 @@
 import { View } from '@tarojs/components'
 import { getMessageSettings, setMutedReminders } from '@/api/endpoints/message-settings'
 import type { MessageSettingsDto } from '@/domain/shared/contracts'
+import { REMINDER_KIND_LABELS } from '@/domain/shared/reminder-labels'
 import { Page } from '@/ui/Page'
 import { ErrorNote, Loaded } from '@/ui/States'
 import { SwitchRow } from '@/ui/Switch'
@@ -29,7 +30,12 @@ export default function MessageSettings() {
           <View className="card">
             {s.kinds.map((k) => (
               <View key={k.kind}>
-                <SwitchRow id={`mute-${k.kind}`} title={k.label} on={k.on} onChange={(on) => toggle(s, k.kind, on)} />
+                <SwitchRow
+                  id={`mute-${k.kind}`}
+                  title={REMINDER_KIND_LABELS[k.kind]}
+                  on={k.on}
+                  onChange={(on) => toggle(s, k.kind, on)}
+                />
                 {rows.failure(k.kind) && <ErrorNote {...rows.failure(k.kind)!} />}
               </View>
             ))}
