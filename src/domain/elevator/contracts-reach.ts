@@ -6,7 +6,7 @@
 import type { ProjectStage, ReachChannel } from './values'
 
 /** One record: how, when (calendar date) and by whom a household was told. */
-export interface ElevatorReachDto {
+interface ElevatorReachDto {
   householdId: string
   roomName: string
   channel: ReachChannel

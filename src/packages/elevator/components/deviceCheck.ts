@@ -13,7 +13,7 @@ const PAGE = 100
 const MAX_PAGES = 100
 
 /** The published entry as it was hashed: the display fields (room, name, role) left out. */
-export function hashedEntry(e: ElevatorAuditEntryDto): AuditEntry {
+function hashedEntry(e: ElevatorAuditEntryDto): AuditEntry {
   const { roomName: _r, actorName: _n, actorRole: _a, photoRef, ...rest } = e
   return photoRef == null ? rest : { ...rest, photoRef }
 }
