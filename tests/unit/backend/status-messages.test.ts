@@ -33,10 +33,11 @@ describe.each(TRANSPORTS)('a message at every status change (%s)', (_name, make)
     expect(drawn.body.status).toBe('pending')
     const link = (k: string) => `/packages/youth-palace/pages/my-courses/index?childId=ypk-chen-${k}`
     expect((await inbox(chen)).slice(0, 3)).toEqual([
+      // A lottery application's receipt is the message carrying the draw's commitment.
       expect.objectContaining({
-        title: '青少年宫报名已收到',
-        link: link('yue'),
-        body: expect.stringContaining('抽签'),
+        title: '青少年宫抽签指纹',
+        link: '/packages/youth-palace/pages/lottery/index?id=ypc-go',
+        body: expect.stringContaining('陈悦报名的《围棋》在报名截止后抽签'),
       }),
       expect.objectContaining({ title: '青少年宫名额已确认', link: link('yue') }),
       expect.objectContaining({

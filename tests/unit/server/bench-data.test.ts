@@ -36,6 +36,8 @@ describe('bench data', () => {
     for (const spec of TABLES) {
       // v2 kept tokens in clear; the migration does not carry them over (one logs in again).
       if (spec.name === 'login_sessions') continue
+      // v2 had no record of how each household was told (issue 28): the seed's records have nothing to come from.
+      if (spec.name === 'elevator_reach') continue
       const byKey = (list?: object[]) => normal(spec.name, list)
       expect({ [spec.name]: byKey(back[spec.name]) }).toEqual({ [spec.name]: byKey(rows[spec.name]) })
     }

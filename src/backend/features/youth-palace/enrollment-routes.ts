@@ -111,8 +111,9 @@ export const enrollmentRoutes: Route[] = [
         ...(status === 'confirmed' ? { confirmedAt: ctx.nowIso } : {}),
       }
       await yp.enrollments.insert(e)
-      await notifyApplied(ctx, e, child.name, course.name)
+      // A lottery application's receipt is the commitment message itself (it says a draw follows).
       if (status === 'pending') await sendCommitment(ctx, course, e)
+      else await notifyApplied(ctx, e, child.name, course.name)
       return enrollmentView(ctx, e)
     },
   }),

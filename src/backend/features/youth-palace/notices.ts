@@ -14,7 +14,10 @@ export async function childNameOf(ctx: RouteContext, childId: string): Promise<s
   return (await ctx.tx.youthPalace.children.get(childId))?.name ?? '孩子'
 }
 
-/** Tells the parent their application `e` was received and what happens next (by its status). */
+/**
+ * Tells the parent their first-come application `e` was received and what happens next (waitlisted,
+ * admitted to pay, or confirmed). A lottery application is told by its commitment message instead.
+ */
 export async function notifyApplied(
   ctx: RouteContext,
   e: YpEnrollmentRecord,
@@ -23,16 +26,11 @@ export async function notifyApplied(
 ): Promise<void> {
   const what = `${child}报名《${course}》`
   const [title, body] =
-    e.status === 'pending'
-      ? ['青少年宫报名已收到', `${what}已收到，报名截止后抽签，结果会通知您。`]
-      : e.status === 'waitlisted'
-        ? ['已加入候补', `${what}已排入候补，有名额时按顺序通知您。`]
-        : e.status === 'admitted'
-          ? [
-              '青少年宫报名成功，请缴费',
-              `${what}已录取，请在 ${formatInstantCn(e.confirmBy ?? ctx.nowIso)} 前支付确认。`,
-            ]
-          : ['青少年宫名额已确认', `${what}成功，名额已确认。`]
+    e.status === 'waitlisted'
+      ? ['已加入候补', `${what}已排入候补，有名额时按顺序通知您。`]
+      : e.status === 'admitted'
+        ? ['青少年宫报名成功，请缴费', `${what}已录取，请在 ${formatInstantCn(e.confirmBy ?? ctx.nowIso)} 前支付确认。`]
+        : ['青少年宫名额已确认', `${what}成功，名额已确认。`]
   await ctx.notify(e.parentId, title, body, myCoursesLink(e.childId))
 }
 
