@@ -47,7 +47,7 @@ type RunTx = <T>(work: (tx: Tx) => Promise<T>) => Promise<T>
 const sentId = (r: ReminderCandidate) => `${r.kind}:${r.ref}:${r.userId}`
 
 /** Whether `r` is due at `nowMs`: its send time reached (out of the night) and its `until` not. */
-export function isDue(r: ReminderCandidate, nowMs: number): boolean {
+function isDue(r: ReminderCandidate, nowMs: number): boolean {
   const until = Date.parse(r.until)
   return !isQuietHour(nowMs) && nowMs < until && reminderSendTime(Date.parse(r.at), until) <= nowMs
 }

@@ -156,7 +156,7 @@ export const fulfilmentRoutes: Route[] = [
  * The one charge path of a delivered service (deliver and pay-by-code).
  * @throws 409 `NOT_BOOKED` (cancelled or already delivered), 422 `NOT_STARTED` (before its time)
  */
-export async function deliverOrder(ctx: RouteContext, order: CareOrder, via = '') {
+async function deliverOrder(ctx: RouteContext, order: CareOrder, via = '') {
   await refreshCard(ctx, order.holderId)
   if (order.status !== 'booked')
     throw conflict(

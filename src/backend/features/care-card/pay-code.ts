@@ -12,12 +12,12 @@ import { conflict, unprocessable } from '@/backend/core/http'
 import type { CareCardRecord } from './model'
 
 /** Payment codes rotate every 5 minutes. */
-export const CODE_WINDOW_MS = 5 * 60_000
+const CODE_WINDOW_MS = 5 * 60_000
 /** How many windows back a code is still recognised, to say “expired” rather than “wrong” (1 hour). */
 const RECOGNISED_WINDOWS = 12
 
 /** The 8-digit code of `card` for window index `window` (HOTP-style truncation of the HMAC, RFC 4226). */
-export function codeOf(card: Pick<CareCardRecord, 'id' | 'codeSecret'>, window: number): string {
+function codeOf(card: Pick<CareCardRecord, 'id' | 'codeSecret'>, window: number): string {
   const mac = hmac(sha256, utf8Bytes(card.codeSecret), utf8Bytes(`${card.id}\n${window}`))
   const at = mac[mac.length - 1] & 15
   const n = ((mac[at] & 0x7f) << 24) | (mac[at + 1] << 16) | (mac[at + 2] << 8) | mac[at + 3]

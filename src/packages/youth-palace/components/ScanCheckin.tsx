@@ -11,7 +11,7 @@ const CODE_RE = /^MCYP:([^:]+):(\d{4}-\d{2}-\d{2}):[0-9a-f]{8}$/
  * enrollment id, or why not in words (not a code, another course's, another day's). The backend checks
  * the code's signature when the roll call is sent.
  */
-export function readCheckin(
+function readCheckin(
   text: string,
   roster: { enrollmentId: string; childName: string }[],
   session: string,
