@@ -35,14 +35,19 @@ export default function Devices() {
         {(list) => (
           <Section title={`正在登录的设备（${list.length}）`}>
             {list.map((s) => (
-              <View key={s.id} id={`session-${s.id}`} className="cell">
-                <View className="cell-title">
-                  {deviceName(s)}
-                  {s.current ? '（本机）' : ''}
-                </View>
-                <View className="cell-note">
-                  {s.method === 'wechat' ? '微信登录' : '演示登录'}，{formatDateTimeCn(s.createdAt)} 登录，最近使用{' '}
-                  {formatDateTimeCn(s.lastSeenAt)}
+              <View key={s.id} id={`session-${s.id}`}>
+                {/* Title over its note (a side-by-side row squeezed the title to two characters in elder mode). */}
+                <View className="cell">
+                  <View className="cell-main">
+                    <View className="cell-title">
+                      {deviceName(s)}
+                      {s.current ? '（本机）' : ''}
+                    </View>
+                    <View className="cell-note">
+                      {s.method === 'wechat' ? '微信登录' : '演示登录'}，{formatDateTimeCn(s.createdAt)} 登录，最近使用{' '}
+                      {formatDateTimeCn(s.lastSeenAt)}
+                    </View>
+                  </View>
                 </View>
                 {!s.current && (
                   <Button
