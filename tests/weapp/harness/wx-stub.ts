@@ -189,6 +189,23 @@ export function createWx(host: WxHost, storage: Map<string, string>) {
       done(o, host.answerActionSheet(o), 'showActionSheet')
     },
     showToast: ok('showToast'),
+    // A 2d offscreen canvas that records what is drawn (`drawn`: each fillText's text), 16 px per character.
+    createOffscreenCanvas: (o: { width: number; height: number }) => {
+      const drawn: string[] = []
+      const ctx = {
+        font: '',
+        fillStyle: '',
+        textBaseline: '',
+        measureText: (t: string) => ({ width: [...t].length * 28 }),
+        fillRect: () => {},
+        fillText: (t: string) => drawn.push(t),
+      }
+      const canvas = { width: o.width, height: o.height, drawn, getContext: () => ctx }
+      record('createOffscreenCanvas', canvas)
+      return canvas
+    },
+    canvasToTempFilePath: ok('canvasToTempFilePath', () => ({ tempFilePath: 'wxfile://tmp/canvas.png' })),
+    showShareImageMenu: ok('showShareImageMenu'),
     hideToast: ok('hideToast'),
     showLoading: ok('showLoading'),
     hideLoading: ok('hideLoading'),
