@@ -59,3 +59,22 @@ it('re-hashes every entry on the device: intact, then an edited entry is named b
   await tap('verify-submit')
   await waitFor(() => expect(result()).toContain('本机核验：第 3 条内容被改动'))
 })
+
+it('does not take the server’s word: a server that answers 核验通过 for a changed log is still caught', async () => {
+  const asked: string[] = []
+  const real = backend.handle.bind(backend)
+  backend.handle = (async (req: Parameters<Backend['handle']>[0]) => {
+    asked.push(`${req.method} ${req.url}`)
+    // A server that lies: every verification it is asked says the chain is intact.
+    if (/\/verify/.test(req.url)) return { status: 200, headers: {}, body: { ok: true, valid: true, brokenAt: null } }
+    return real(req)
+  }) as Backend['handle']
+  await backend.tamper('elevator_log', 'ep-xs-5-2:3', { choice: 'oppose' })
+  render(<AuditPage />)
+  await waitFor(() => expect(document.getElementById('entry-5')).toBeTruthy())
+  await tap('verify-submit')
+  await waitFor(() => expect(result()).toContain('本机核验：第 3 条内容被改动'))
+  expect(result()).not.toContain('记录完整')
+  // The page's requests went through the lying server (the entries were fetched from it).
+  expect(asked.some((r) => r.startsWith('GET /api/elevator/petitions/ep-xs-5-2'))).toBe(true)
+})
