@@ -35,7 +35,7 @@ jest.setTimeout(180_000)
 const describeOnPg = SQL_ENABLED && PG_URL ? describe : describe.skip
 
 /** 总浦桥 residents without seeded children: the parents of the children racing for the last seat. */
-const PARENTS = ['u-wang', 'u-li', 'u-liu', 'u-zhou', 'u-qian', 'u-sunzq', 'u-zhoum', 'u-feng', 'u-chu', 'u-wei']
+const PARENTS = ['u-wang', 'u-zheng', 'u-liu', 'u-zhou', 'u-qian', 'u-sunzq', 'u-zhoum', 'u-feng', 'u-chu', 'u-wei']
 const HOLDER = 'u-xs0' // the seeded care card's holder (西山)
 const CARD = 'cc-seed-xs0'
 const VOTER = 'u-xs3' // owner of 西山 5幢2单元 202, which has not voted in the seed
