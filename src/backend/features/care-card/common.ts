@@ -172,6 +172,10 @@ export async function communityOrder(ctx: RouteContext, id: string, lock = false
 /** The principal's card. @throws 404 `NO_CARD` */
 export async function ownCard(ctx: RouteContext): Promise<CareCardRecord> {
   const card = await ctx.tx.careCard.cardOf(ctx.principal.id)
-  if (!card) throw notFound('还没有爱心卡。可以先查看是否符合条件，再提交申请。', 'NO_CARD')
+  if (!card)
+    throw notFound(
+      '还没有爱心卡。已经申请的，审核通过后次月 1 日起就能预约；还没申请的，可以先查看是否符合条件。',
+      'NO_CARD',
+    )
   return card
 }

@@ -164,7 +164,10 @@ async function deliverOrder(ctx: RouteContext, order: CareOrder, via = '') {
       order.status === 'cancelled' ? '这笔预约已经取消，不能标记完成' : '这笔服务已经标记完成了',
     )
   if (ctx.clock.now() < Date.parse(order.startAt))
-    throw unprocessable('NOT_STARTED', `服务时间 ${formatDateTimeCn(order.startAt)} 还没到，服务完成后再标记`)
+    throw unprocessable(
+      'NOT_STARTED',
+      `服务时间 ${formatDateTimeCn(order.startAt)} 还没到，服务完成后再${via ? '收款' : '标记'}`,
+    )
   await changeLedger(ctx, order.cardId, (entries) =>
     chargeHold(entries, { orderId: order.id, at: ctx.nowIso, amountFen: order.priceFen }),
   )

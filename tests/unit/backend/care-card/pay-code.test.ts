@@ -111,7 +111,10 @@ describe.each(TRANSPORTS)('care card payment code, scanned by a worker (%s)', (_
     c.clock.set(bj(2026, 4, 1, 9))
     const order = await book('u-wang')
     const shown = await code()
-    expect((await pay(order, shown.code)).body.code).toBe('NOT_STARTED')
+    const early = (await pay(order, shown.code)).body
+    expect(early.code).toBe('NOT_STARTED')
+    // Said as the worker acted: collecting the payment, not marking the service done.
+    expect(early.message).toMatch(/还没到，服务完成后再收款$/)
     c.clock.set(bj(2026, 4, 1, 11, 0))
     expect((await pay(order, (await code()).code)).body.status).toBe('delivered')
   })

@@ -61,7 +61,7 @@ export default function CareCardHome() {
           )}
           <View className="cc-row">
             <View className="cc-hero">
-              <View className="cc-hero-label">本月可用额度</View>
+              <View className="cc-hero-label">现在可用余额</View>
               <View className="cc-hero-amount" id="balance">
                 {formatFen(card.balanceFen)}
               </View>
