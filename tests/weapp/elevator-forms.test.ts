@@ -15,8 +15,9 @@ const modals = (mp: MiniProgram) =>
 describe('WeChat build: elevator start, paper ballot and acting for an owner', () => {
   it("elevator start: the deadlines offered count from the backend's today (mock time), not the phone's", async () => {
     const mp = await loginAs('u-liu')
-    // Mock time 40 days on: the phone's clock would offer deadlines already in the backend's past.
-    const now = mp.backend().clock.now() + 40 * 24 * 3600_000
+    // Mock time 25 days on (sessions end after 30 idle days): the phone's clock would offer a deadline 14
+    // days on, already in the backend's past.
+    const now = mp.backend().clock.now() + 25 * 24 * 3600_000
     mp.backend().clock.set(now)
     await mp.navigateTo('/packages/elevator/pages/start/index?unitId=u-zpq-3-1')
     await mp.settle(500)

@@ -128,7 +128,7 @@ describe('WeChat build: youth palace', () => {
     await mp.navigateTo(`${YP}/lottery/index?id=ypc-pottery`)
     await mp.settle(500)
     text = mp.page.text()
-    expect(text).toContain('已核对：结果与公布的承诺一致')
+    expect(text).toContain('已核对：结果与您报名后在消息里收到的指纹一致')
     expect(text).toContain('【您家的报名】')
     expect(text).toContain('SHA-256')
 
