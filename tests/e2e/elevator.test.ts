@@ -86,7 +86,7 @@ describe('H5 in Chromium: elevator petition and vote', () => {
     await waitForRoute(page, `${P}/audit/index`)
     await visiblePage(page).getByText('本机保存了您的 1 张回执', { exact: false }).waitFor()
     await visiblePage(page).locator('#verify-submit').click()
-    await visiblePage(page).getByText('记录完整', { exact: true }).waitFor()
+    await visiblePage(page).getByText('本机核验：记录完整', { exact: false }).waitFor()
     await checkPage(page, 'audit')
 
     await go(page, `${P}/petition/index`, `?id=${PETITION}`)
