@@ -9,7 +9,8 @@
  *
  * With `--processes n` (PostgreSQL only) n workers of node:cluster share the port (the primary hands out
  * connections round-robin and prints `ready` once every worker listens; seed with `--rows` only when
- * n is 1). `--waiting-room`: the production waiting room (`src/server/waiting-room.ts`).
+ * n is 1). `--waiting-room`: the production waiting room (`src/server/waiting-room.ts`), with
+ * `--max-pool-wait-ms <n>` its threshold on the connection queue's wait instead of the default.
  * `--rate-limits`: the production limit on writes per user (in the database); the per-IP limits are left
  * out, as every request of a load comes from 127.0.0.1.
  *
@@ -31,6 +32,7 @@ import { fileBlobStore, memoryBlobStore } from '@/server/blobs'
 import { pgliteDriver, postgresDriver, type SqlDriver } from '@/server/drivers'
 import { migrate } from '@/server/migrate'
 import { SqlStore } from '@/server/sql-store'
+import type { WaitingRoomOptions } from '@/server/waiting-room'
 
 interface Counts {
   requests: number
@@ -63,12 +65,23 @@ const shortText = (text: string) =>
     .replace(/\(("[a-z_]+", )+"[a-z_]+"\) VALUES \((\$\d+::\w+(\[\])?, )+\$\d+::\w+(\[\])?\)/, '(…) VALUES (…)')
     .slice(0, 160)
 
+/** The waiting room on `driver`'s connection queue, with `--max-pool-wait-ms` when given. */
+function waitingRoomOptions(driver: SqlDriver): WaitingRoomOptions {
+  const maxPoolWaitMs = arg('max-pool-wait-ms')
+  return {
+    poolWaiting: () => driver.waiting(),
+    poolWaitMs: () => driver.oldestWaitMs(),
+    ...(maxPoolWaitMs ? { maxPoolWaitMs: Number(maxPoolWaitMs) } : {}),
+  }
+}
+
 /** The driver with every statement counted and timed against the request it runs for. */
 function counting(driver: SqlDriver): SqlDriver {
   return {
     kind: driver.kind,
     close: () => driver.close(),
     waiting: () => driver.waiting(),
+    oldestWaitMs: () => driver.oldestWaitMs(),
     withConnection: (work) =>
       driver.withConnection((c) =>
         work({
@@ -155,10 +168,7 @@ async function main(): Promise<void> {
       return current.run(c, () => decideFault(url))
     }
   }
-  const app = buildApp(
-    backend,
-    process.argv.includes('--waiting-room') ? { waitingRoom: { poolWaiting: () => raw.waiting() } } : {},
-  )
+  const app = buildApp(backend, process.argv.includes('--waiting-room') ? { waitingRoom: waitingRoomOptions(raw) } : {})
   app.post('/bench/insert', async (req) => {
     await driver.withConnection((c) =>
       current.run(countsOf('floor'), () =>

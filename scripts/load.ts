@@ -17,6 +17,7 @@
  *
  * Options: `--communities N` (10), `--residents M` (20000), `--processes 1,2` (a list: one run each),
  * `--connections N` (64), `--seconds N` (60, per run), `--max-requests N` (100000), `--waiting-room`
+ * (`--max-pool-wait-ms N`: its threshold on the connection queue's wait, default the server's own, 100)
  * (the server's waiting room on; the load retries its 503s as the app does), `--rate-limits` (the
  * per-user write limit on, in the database). Every answer other than 2xx, 409/422 (refusals the person
  * sees, e.g. 课程已满) and the waiting room's 503 counts as an error.
@@ -44,6 +45,7 @@ const connections = Number(opt('connections') ?? 64)
 const seconds = Number(opt('seconds') ?? 60)
 const maxRequests = Number(opt('max-requests') ?? 100_000)
 const waitingRoom = args.includes('--waiting-room')
+const maxPoolWaitMs = opt('max-pool-wait-ms')
 const rateLimits = args.includes('--rate-limits')
 /** Attempts of one request in the waiting room before the load gives it up (the app keeps trying). */
 const WAITING_ROOM_ATTEMPTS = 30
@@ -252,6 +254,7 @@ async function runOnce(
       '--processes',
       String(processes),
       ...(waitingRoom ? ['--waiting-room'] : []),
+      ...(waitingRoom && maxPoolWaitMs ? ['--max-pool-wait-ms', maxPoolWaitMs] : []),
       ...(rateLimits ? ['--rate-limits'] : []),
     ],
     /ready (http:\/\/\S+)/,
@@ -348,7 +351,7 @@ async function main(): Promise<void> {
     `load ${scenario} ${new Date().toISOString()} on ${machine} (the load generator, the server and PostgreSQL share it)`,
   )
   console.log(
-    `${connections} connections, at most ${seconds} s and ${maxRequests} requests a run; waiting room ${waitingRoom ? 'on' : 'off'}, rate limits ${rateLimits ? 'on' : 'off'}`,
+    `${connections} connections, at most ${seconds} s and ${maxRequests} requests a run; waiting room ${waitingRoom ? `on${maxPoolWaitMs ? ` (pool wait over ${maxPoolWaitMs} ms)` : ''}` : 'off'}, rate limits ${rateLimits ? 'on' : 'off'}`,
   )
   let t = Date.now()
   const { rows, plan } = districtRows({ communities, residents, nowIso })

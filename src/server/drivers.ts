@@ -22,6 +22,29 @@ export interface SqlDriver {
   close(): Promise<void>
   /** Work waiting for a connection right now (the pool's queue; PGlite: the mutex's). */
   waiting(): number
+  /** How long the work first in that queue has waited so far (ms; 0 when nothing waits). */
+  oldestWaitMs(): number
+}
+
+/**
+ * Times the queue in front of a connection: `enter()` when work starts to wait, the returned function
+ * when it gets its connection. Queues here are first in, first out, so the oldest waiter is the first
+ * entry of the map still there (a Map iterates in insertion order).
+ */
+function waitTimer(): { enter(): () => void; waiting(): number; oldestWaitMs(): number } {
+  const since = new Map<object, number>()
+  return {
+    enter() {
+      const key = {}
+      since.set(key, performance.now())
+      return () => void since.delete(key)
+    },
+    waiting: () => since.size,
+    oldestWaitMs() {
+      for (const t of since.values()) return performance.now() - t
+      return 0
+    },
+  }
 }
 
 /**
@@ -42,10 +65,12 @@ export async function postgresDriver(
     ((e: Error) => console.error(`PostgreSQL: a connection was lost (${e.message}); the next request opens a new one`))
   // Errors of idle connections in the pool.
   pool.on('error', onError)
+  const queue = waitTimer()
   return {
     kind: 'postgres',
     async withConnection(work) {
-      const client = await pool.connect()
+      const served = queue.enter()
+      const client = await pool.connect().finally(served)
       // Errors of this connection while it is checked out: reported, and the connection not reused.
       let lost: Error | undefined
       const onLost = (e: Error) => {
@@ -62,6 +87,7 @@ export async function postgresDriver(
     },
     close: () => pool.end(),
     waiting: () => pool.waitingCount,
+    oldestWaitMs: () => queue.oldestWaitMs(),
   }
 }
 
@@ -70,17 +96,18 @@ export async function pgliteDriver(dataDir: string): Promise<SqlDriver> {
   const { PGlite } = await import('@electric-sql/pglite')
   const db = await PGlite.create(dataDir)
   const mutex = new Mutex()
-  let queued = 0
+  const queue = waitTimer()
   return {
     kind: 'pglite',
     withConnection: (work) => {
-      queued++
+      const served = queue.enter()
       return mutex.run(() => {
-        queued--
+        served()
         return work(db as unknown as ScriptConnection)
       })
     },
     close: () => db.close(),
-    waiting: () => queued,
+    waiting: () => queue.waiting(),
+    oldestWaitMs: () => queue.oldestWaitMs(),
   }
 }

@@ -85,7 +85,9 @@ export async function startServer(config: ServerConfig): Promise<{ url: string; 
     },
     // Production only: the demo and the test suites run on busy shared machines, where a slow event loop
     // is the machine, not a peak of residents.
-    ...(production ? { waitingRoom: { poolWaiting: () => driver.waiting() } } : {}),
+    ...(production
+      ? { waitingRoom: { poolWaiting: () => driver.waiting(), poolWaitMs: () => driver.oldestWaitMs() } }
+      : {}),
   })
   const url = await app.listen({ port: config.port, host: config.host })
   // Photos written by transactions that then failed (or by a process killed before its commit).

@@ -48,6 +48,7 @@ export async function freshPostgres(max: number): Promise<SqlDriver> {
     kind: driver.kind,
     withConnection: (work) => driver.withConnection(work),
     waiting: () => driver.waiting(),
+    oldestWaitMs: () => driver.oldestWaitMs(),
     close: async () => {
       await driver.close()
       await db.drop()

@@ -56,4 +56,26 @@ describe('waiting room', () => {
       await app.close()
     }
   })
+
+  it('turns requests away while the first in the pool queue has waited longer than the limit, in time', async () => {
+    let waitedMs = 0
+    const app = Fastify()
+    installWaitingRoom(
+      app,
+      { poolWaiting: () => 1, poolWaitMs: () => waitedMs, maxPoolWaitMs: 100, sampleIntervalMs: 20 },
+      {},
+    )
+    app.get('/api/x', async () => ({ ok: true }))
+    const origin = await app.listen({ port: 0, host: '127.0.0.1' })
+    const status = async () => (await fetch(origin + '/api/x')).status
+    try {
+      await until(async () => (await status()) === 200)
+      waitedMs = 101 // one request in the queue, but waiting too long: the count alone would let it in
+      await until(async () => (await status()) === 503)
+      waitedMs = 40
+      await until(async () => (await status()) === 200)
+    } finally {
+      await app.close()
+    }
+  })
 })
