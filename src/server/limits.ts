@@ -38,9 +38,11 @@ function jsonTooDeep(text: string, max = MAX_JSON_DEPTH): boolean {
 /**
  * Reads `application/json` bodies as text within the route's body limit, refuses nesting deeper than
  * `MAX_JSON_DEPTH` (400 `JSON_TOO_DEEP`) and malformed JSON (400 `MALFORMED_JSON`); an empty body is
- * no body (a POST without fields).
+ * no body (a POST without fields). Fastify's own `text/plain` parser is removed: the API takes JSON
+ * only, so a plain-text body is 415 `UNSUPPORTED_MEDIA_TYPE` (not a confusing 400 from the checks).
  */
 export function installJsonParser(app: FastifyInstance): void {
+  app.removeContentTypeParser('text/plain')
   app.addContentTypeParser('application/json', { parseAs: 'string' }, (_req, text, done) => {
     if (!text) return done(null, undefined)
     if (jsonTooDeep(text as string))

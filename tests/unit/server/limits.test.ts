@@ -53,6 +53,18 @@ describe('JSON bodies', () => {
     expect(r.body.message).toMatch(/[\u4e00-\u9fa5]/)
   })
 
+  it('a text/plain body is refused with 415 UNSUPPORTED_MEDIA_TYPE in plain Chinese, before any handler', async () => {
+    const token = await login('u-wang')
+    const res = await fetch(url + '/api/me/privacy', {
+      method: 'POST',
+      headers: { 'content-type': 'text/plain', authorization: `Bearer ${token}` },
+      body: JSON.stringify({ accepted: true }),
+    })
+    const body = await res.json()
+    expect([res.status, body.code]).toEqual([415, 'UNSUPPORTED_MEDIA_TYPE'])
+    expect(body.message).toMatch(/JSON/)
+  })
+
   it('a body just under 256 KB on an ordinary route is read', async () => {
     const token = await login('u-wang')
     const r = await send('POST', '/api/me/privacy', padded(256 * 1024 - 16, { accepted: true }), token)
