@@ -29,6 +29,19 @@ export function goToLogin(): void {
 }
 
 /**
+ * Resolves once a page of `path` is on top (at most ~3 s). On H5 a navigation resolves before its page
+ * is made, and a second navigation meanwhile is taken for the first (Taro's router keeps one pending
+ * method): home came up without its tab bar and the page asked for never opened.
+ */
+async function shown(path: string): Promise<void> {
+  for (let i = 0; i < 60; i++) {
+    const pages = Taro.getCurrentPages()
+    if (`/${pages[pages.length - 1]?.route ?? ''}`.replace(/^\/+/, '/') === path) return
+    await new Promise((r) => setTimeout(r, 50))
+  }
+}
+
+/**
  * After login: back to `redirect` (from `loginUrl`) with home underneath it, so "back" leads home;
  * home when there is none.
  */
@@ -44,6 +57,7 @@ export async function returnAfterLogin(redirect: string | undefined): Promise<vo
     return
   }
   await goHome()
+  await shown(href.home())
   await openPage(back)
 }
 

@@ -37,9 +37,19 @@ describe('goToLogin', () => {
 })
 
 describe('returnAfterLogin', () => {
-  it('goes back to the redirect page with home underneath', async () => {
-    await returnAfterLogin(encodeURIComponent('/packages/care-card/pages/order/index?id=o1'))
+  it('goes back to the redirect page with home underneath, opening it only once home is on screen', async () => {
+    // As on H5: switchTab resolves at once, home is made a moment later (here 200 ms).
+    let stack = [{ route: 'pages/login/index' }]
+    T.getCurrentPages.mockImplementation(() => stack)
+    T.switchTab.mockImplementation(() => {
+      setTimeout(() => (stack = [{ route: 'pages/index/index' }]), 200)
+      return Promise.resolve({ errMsg: 'switchTab:ok' })
+    })
+    const done = returnAfterLogin(encodeURIComponent('/packages/care-card/pages/order/index?id=o1'))
+    await new Promise((r) => setTimeout(r, 120))
     expect(T.switchTab).toHaveBeenCalledWith({ url: '/pages/index/index' })
+    expect(T.navigateTo).not.toHaveBeenCalled() // home is not there yet
+    await done
     expect(T.navigateTo).toHaveBeenCalledWith({ url: '/packages/care-card/pages/order/index?id=o1' })
     expect(T.switchTab.mock.invocationCallOrder[0]).toBeLessThan(T.navigateTo.mock.invocationCallOrder[0])
   })

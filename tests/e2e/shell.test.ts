@@ -139,6 +139,24 @@ describe('H5 in Chromium: app shell', () => {
     expect(fs.existsSync(path.join(DOCS, 'home-elder.png'))).toBe(true)
     await context.close()
   })
+
+  it('a link opened without a session: log in, land on that page, and back leads home with its tab bar', async () => {
+    const { context, page } = await openPhone(app.browser, app.url, '/packages/care-card/pages/orders/index')
+    await waitForRoute(page, 'pages/login/index')
+    expect(decodeURIComponent(page.url())).toContain('redirect=/packages/care-card/pages/orders/index')
+    const accept = visiblePage(page).locator('#accept-privacy')
+    await accept.waitFor()
+    await accept.click()
+    await visiblePage(page).locator('#persona-u-xs0').click()
+    await waitForRoute(page, 'packages/care-card/pages/orders/index')
+    await visiblePage(page).getByText('我的预约').first().waitFor()
+    await page.goBack()
+    await waitForRoute(page, 'pages/index/index')
+    await visiblePage(page).getByText('您好，').waitFor()
+    await page.locator('.taro-tabbar__tabbar').waitFor({ state: 'visible' })
+    expect(pageErrors(page)).toEqual([])
+    await context.close()
+  })
 })
 
 describe('the elder-mode checker', () => {
