@@ -95,10 +95,11 @@ describe('leave (请假)', () => {
     expect(document.getElementById('leave-ask')).toBeNull()
     expect(await backend.inspect('yp_leaves', { enrollmentId: liuChild })).toHaveLength(1)
     page.unmount()
-    clock.set(at('2026-04-04T09:05'))
+    clock.set(at('2026-04-11T09:05')) // 4 April is 清明: no class
     render(<Checkin />)
     await waitFor(() => expect(document.getElementById('checkin-current')).toBeTruthy())
-    expect(text()).toContain('2026年4月4日（周六） 09:00')
+    expect(text()).toContain('2026年4月11日（周六） 09:00')
+    expect(text()).not.toContain('2026年4月4日')
     expect(document.getElementById('leave-ask')).toBeNull()
   })
 

@@ -73,6 +73,18 @@ export function isWorkingDay(date: string): boolean {
   return weekday >= 1 && weekday <= 5
 }
 
+/**
+ * Whether `date` (`YYYY-MM-DD`, Beijing) is a day off of a public holiday (法定节假日及调休放假): a rest day
+ * of the State Council's arrangement, weekends inside a holiday stretch included (e.g. every day of the
+ * Spring Festival week). Ordinary weekends are not; in a provisional year only the statutory days are known.
+ * Weekly classes do not meet on these days.
+ * @throws DomainError `INVALID_DATE` for a malformed date
+ */
+export function isPublicHoliday(date: string): boolean {
+  assertDate(date)
+  return tableEntry(date)?.work === false
+}
+
 function assertCount(n: number, what: string): void {
   if (!Number.isInteger(n) || n < 0 || n > 3660)
     throw new DomainError('INVALID_ARGUMENT', `${what}不正确：${n}（应为 0 到 3660 的整数）`)

@@ -8,7 +8,13 @@ import { version as chineseDaysVersion } from 'chinese-days/package.json'
 import { DomainError } from '@/domain/shared/errors'
 import { HOLIDAY_TABLE, HOLIDAY_TABLE_SOURCE } from '@/domain/shared/holidayTable'
 import { addDays } from '@/domain/shared/time'
-import { addWorkingDays, calendarStatus, isWorkingDay, nextWorkingDays } from '@/domain/shared/workingDays'
+import {
+  addWorkingDays,
+  calendarStatus,
+  isPublicHoliday,
+  isWorkingDay,
+  nextWorkingDays,
+} from '@/domain/shared/workingDays'
 
 const codeOf = (fn: () => unknown) => {
   try {
@@ -46,6 +52,18 @@ describe('isWorkingDay (State Council holiday calendar via chinese-days)', () =>
   it('throws INVALID_DATE for malformed dates', () => {
     expect(codeOf(() => isWorkingDay('2025-10-1'))).toBe('INVALID_DATE')
     expect(codeOf(() => isWorkingDay('2025-02-29'))).toBe('INVALID_DATE')
+  })
+})
+
+describe('isPublicHoliday', () => {
+  it('every day of the 2026 Spring Festival stretch, weekends inside it too; not ordinary weekends or make-up days', () => {
+    for (let d = 15; d <= 23; d++) expect(isPublicHoliday(`2026-02-${d}`)).toBe(true)
+    expect(isPublicHoliday('2026-02-14')).toBe(false) // Saturday, a make-up working day
+    expect(isPublicHoliday('2026-02-28')).toBe(false) // Saturday, a make-up working day
+    expect(isPublicHoliday('2026-03-07')).toBe(false) // ordinary Saturday
+    expect(isPublicHoliday('2026-03-09')).toBe(false) // ordinary Monday
+    expect(isPublicHoliday('2027-02-06')).toBe(true) // provisional year: the statutory days are known
+    expect(codeOf(() => isPublicHoliday('2026-2-1'))).toBe('INVALID_DATE')
   })
 })
 

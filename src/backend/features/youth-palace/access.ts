@@ -5,6 +5,7 @@
  */
 import { href } from '@/domain/routes'
 import { addDays, beijingDate } from '@/domain/shared/time'
+import { isPublicHoliday } from '@/domain/shared/workingDays'
 import { hasResidentPriority } from '@/domain/youth-palace/rules'
 import { forbidden, notFound } from '@/backend/core/http'
 import type { RouteContext } from '@/backend/core/router'
@@ -125,12 +126,15 @@ export function weekdayOf(date: string): number {
   return new Date(Date.UTC(y, m - 1, d)).getUTCDay()
 }
 
-/** Dates (`YYYY-MM-DD`) in the term on which the course meets, in order. */
+/**
+ * Dates (`YYYY-MM-DD`) in the term on which the course meets, in order: its weekdays, except the days
+ * off of public holidays (`isPublicHoliday`: no class in the Spring Festival or National Day week).
+ */
 export function sessionDates(course: YpCourseRecord, term: YpTermRecord): string[] {
   const out: string[] = []
   for (let d = term.startDate; d <= term.endDate; d = addDays(d, 1)) {
     const weekday = weekdayOf(d)
-    if (course.sessions.some((s) => s.weekday === weekday)) out.push(d)
+    if (course.sessions.some((s) => s.weekday === weekday) && !isPublicHoliday(d)) out.push(d)
   }
   return out
 }

@@ -68,7 +68,10 @@ describe.each(TRANSPORTS)('youth palace: paying, cancelling, attendance and the 
       ).status,
     ).toBe(409)
     const codes = (await c.call('GET', `/api/youth-palace/enrollments/${e.id}/checkin-codes`, { token: chen })).body
-    expect(codes).toHaveLength(16)
+    // Saturdays 28 March – 11 July, less 清明 (4 April), 劳动节 (2 May) and 端午 (20 June): no class on a public holiday.
+    expect(codes).toHaveLength(13)
+    for (const holiday of ['2026-04-04', '2026-05-02', '2026-06-20'])
+      expect(codes.some((x: { sessionDate: string }) => x.sessionDate === holiday)).toBe(false)
     expect(codes[0]).toMatchObject({ sessionDate: '2026-03-28', start: '09:00', end: '10:30', attendance: null })
     expect(codes[0].code).toMatch(new RegExp(`^MCYP:${e.id}:2026-03-28:[0-9a-f]{8}$`))
     const cancel = await c.call('POST', `/api/youth-palace/enrollments/${e.id}/cancel`, { token: chen })

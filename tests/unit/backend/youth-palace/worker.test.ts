@@ -154,7 +154,7 @@ describe.each(TRANSPORTS)('youth palace, worker side: closing, draw reminders, r
       const codes = (await c.call('GET', `/api/youth-palace/enrollments/${theirs}/checkin-codes`, { token: liu })).body
       expect(codes.slice(0, 2)).toMatchObject([
         { sessionDate: '2026-03-28', onLeave: true, canLeave: false },
-        { sessionDate: '2026-04-04', onLeave: false, canLeave: true },
+        { sessionDate: '2026-04-11', onLeave: false, canLeave: true }, // 4 April is 清明: no class
       ])
       c.clock.set(at('2026-03-28T09:20'))
       // After the session started: refused in words, the roll call decides.
@@ -205,9 +205,10 @@ describe.each(TRANSPORTS)('youth palace, worker side: closing, draw reminders, r
         'SESSION_CANCELLED',
       )
       expect(await noShows()).toEqual([])
-      expect((await cancel({ sessionDate: '2026-04-04', reason: 'teacher' })).body.told).toBe(2)
-      c.clock.set(at('2026-04-11T09:01'))
-      expect((await cancel({ sessionDate: '2026-04-11', reason: 'teacher' })).body.code).toBe('SESSION_STARTED')
+      expect((await cancel({ sessionDate: '2026-04-04', reason: 'teacher' })).body.code).toBe('NOT_A_SESSION_DATE') // 清明
+      expect((await cancel({ sessionDate: '2026-04-11', reason: 'teacher' })).body.told).toBe(2)
+      c.clock.set(at('2026-04-18T09:01'))
+      expect((await cancel({ sessionDate: '2026-04-18', reason: 'teacher' })).body.code).toBe('SESSION_STARTED')
     })
 
     it('a roll call taken a day late may be corrected that day', async () => {
