@@ -103,6 +103,24 @@ describe('leave (请假)', () => {
     expect(document.getElementById('leave-ask')).toBeNull()
   })
 
+  it('leave asked by mistake is taken back with 撤销请假 before the session starts', async () => {
+    await signIn('u-liu')
+    clock.set(at('2026-03-28T08:00'))
+    mockRoute.params = { id: liuChild, name: '刘一诺·书法' }
+    render(<Checkin />)
+    await waitFor(() => expect(document.getElementById('leave-ask')).toBeTruthy())
+    expect(document.getElementById('leave-undo')).toBeNull()
+    await tap('leave-ask')
+    await waitFor(() => expect(document.getElementById('leave-undo')).toBeTruthy())
+    await tap('leave-undo')
+    expect(showModal.mock.calls[1][0].content).toBe(
+      '撤销 2026年3月28日（周六） 09:00 这节课的请假？撤销后孩子要来上课，没来会记一次未到课。',
+    )
+    await waitFor(() => expect(document.getElementById('leave-ask')).toBeTruthy())
+    expect(document.getElementById('leave-done')).toBeNull()
+    expect(await backend.inspect('yp_leaves', { enrollmentId: liuChild })).toEqual([])
+  })
+
   it('the roll call shows 请假, needs no mark for that child and records no no-show', async () => {
     const liu = await login('u-liu')
     clock.set(at('2026-03-28T08:00'))

@@ -88,6 +88,17 @@ export const askYpLeave = (id: string, sessionDate: string, idempotencyKey?: str
     body: { sessionDate },
     idempotencyKey,
   })
+/**
+ * Takes back leave (撤销请假) asked for one session, until it starts.
+ * Errors: 409 `NOT_ON_LEAVE`, 422 `SESSION_STARTED`.
+ */
+export const undoYpLeave = (id: string, sessionDate: string, idempotencyKey?: string) =>
+  apiRequest<YpLeaveDto>({
+    method: 'POST',
+    path: `${BASE}/enrollments/${seg(id)}/leave/undo`,
+    body: { sessionDate },
+    idempotencyKey,
+  })
 /** Starts paying the fee: pass the result (minus paymentId/amountFen) to `Taro.requestPayment`. */
 export const payYpEnrollment = (id: string, idempotencyKey?: string) =>
   apiRequest<YpPaymentParamsDto>({ method: 'POST', path: `${BASE}/enrollments/${seg(id)}/pay`, idempotencyKey })

@@ -208,6 +208,8 @@ export interface YpCheckinCodeDto {
   cancelled: boolean
   /** Whether leave may still be asked: not on leave, not cancelled, the session not started (backend's clock). */
   canLeave: boolean
+  /** Whether the leave asked may still be taken back (撤销请假): on leave and the session not started. */
+  canUndoLeave: boolean
 }
 
 /** One application in a draw; `mine` = belongs to the viewer. */

@@ -116,6 +116,7 @@ const EXPECT: Record<string, [Kind, Obj?]> = {
   'POST /api/youth-palace/enrollments/:id/decline': ['user'],
   'POST /api/youth-palace/enrollments/:id/cancel': ['user'],
   'POST /api/youth-palace/enrollments/:id/leave': ['user'],
+  'POST /api/youth-palace/enrollments/:id/leave/undo': ['user'],
   'GET /api/youth-palace/enrollments/:id/checkin-codes': ['user', own('u-wu', 'ype-seed-wu-hr')],
   'POST /api/youth-palace/enrollments/:id/pay': ['user'],
   'POST /api/youth-palace/enrollments/:id/confirm-payment': ['user'],

@@ -205,6 +205,7 @@ export const enrollmentRoutes: Route[] = [
             onLeave: leave.has(date),
             cancelled: cancelled.has(date),
             canLeave: !leave.has(date) && !cancelled.has(date) && ctx.clock.now() < sessionStartMs(course, date),
+            canUndoLeave: leave.has(date) && !cancelled.has(date) && ctx.clock.now() < sessionStartMs(course, date),
           }))
       })
     },

@@ -176,6 +176,30 @@ describe.each(TRANSPORTS)('youth palace, worker side: closing, draw reminders, r
       expect(await c.backend.inspect('yp_attendance', { enrollmentId: theirs })).toEqual([])
     })
 
+    it('leave may be taken back (撤销请假) until the session starts; then the child is on the roll call again', async () => {
+      c.clock.set(at('2026-03-28T08:00'))
+      const post = (path: string, token = liu, id = theirs) =>
+        c.call('POST', `/api/youth-palace/enrollments/${id}/${path}`, { token, body: { sessionDate: '2026-03-28' } })
+      expect((await post('leave/undo')).body.code).toBe('NOT_ON_LEAVE')
+      expect((await post('leave')).status).toBe(200)
+      const first = async () =>
+        (await c.call('GET', `/api/youth-palace/enrollments/${theirs}/checkin-codes`, { token: liu })).body[0]
+      expect(await first()).toMatchObject({ onLeave: true, canLeave: false, canUndoLeave: true })
+      expect((await post('leave/undo', chen)).status).toBe(404) // not her child
+      expect((await post('leave/undo')).body).toEqual({ enrollmentId: theirs, sessionDate: '2026-03-28' })
+      expect(await first()).toMatchObject({ onLeave: false, canLeave: true, canUndoLeave: false })
+      expect(await c.backend.inspect('yp_leaves', { enrollmentId: theirs })).toEqual([])
+      const roster = (await c.call('GET', '/api/worker/youth-palace/courses/ypc-calligraphy/roster', { token: zhao }))
+        .body as { enrollmentId: string; leave: string[] }[]
+      expect(roster.find((r) => r.enrollmentId === theirs)?.leave).toEqual([])
+      expect((await post('leave')).status).toBe(200)
+      c.clock.set(at('2026-03-28T09:01'))
+      const late = await post('leave/undo')
+      expect(late).toMatchObject({ status: 422, body: { code: 'SESSION_STARTED' } })
+      expect(late.body.message).toBe('这节课已在 2026年3月28日（周六） 09:00 开始，请假不能再撤销')
+      expect(await first()).toMatchObject({ onLeave: true, canUndoLeave: false })
+    })
+
     it('a session cancelled by the palace before it starts is announced, has no roll call and no no-shows', async () => {
       c.clock.set(at('2026-03-28T07:00'))
       const cancel = (body: object, token = zhao) =>

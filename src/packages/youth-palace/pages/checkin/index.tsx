@@ -1,7 +1,7 @@
 import { View } from '@tarojs/components'
 import { useRouter } from '@tarojs/taro'
 import { useState } from 'react'
-import { askYpLeave, listYpCheckinCodes } from '@/api/endpoints/youth-palace'
+import { askYpLeave, listYpCheckinCodes, undoYpLeave } from '@/api/endpoints/youth-palace'
 import type { YpCheckinCodeDto } from '@/domain/youth-palace/contracts'
 import { formatDateCn } from '@/domain/shared/time'
 import { Button } from '@/ui/Button'
@@ -51,6 +51,17 @@ export default function Checkin() {
       },
       always: codes.reload,
     })
+  const undo = (c: YpCheckinCodeDto) =>
+    rows.run('undo', (key) => undoYpLeave(id, c.sessionDate, key), {
+      row: c.sessionDate,
+      confirm: {
+        title: '撤销请假',
+        content: `撤销 ${formatDateCn(c.sessionDate)} ${c.start} 这节课的请假？撤销后孩子要来上课，没来会记一次未到课。`,
+        confirmText: '撤销请假',
+        cancelText: '不撤销',
+      },
+      always: codes.reload,
+    })
   return (
     <Page requireLogin title="签到码">
       {title && <View className="secondary">{title}</View>}
@@ -80,6 +91,11 @@ export default function Checkin() {
             <View className="notice" role="status" id="leave-done">
               这节课已请假，不用签到，也不记未到课。
             </View>
+          )}
+          {current.canUndoLeave && (
+            <Button kind="secondary" id="leave-undo" loading={rows.busy === 'undo'} onTap={() => undo(current)}>
+              撤销请假
+            </Button>
           )}
           {current.canLeave && (
             <Button kind="secondary" id="leave-ask" loading={rows.busy === 'leave'} onTap={() => leave(current)}>
