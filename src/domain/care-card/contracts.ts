@@ -97,6 +97,8 @@ export interface CareStageDto {
   state: 'done' | 'current' | 'waiting' | 'rejected' | 'cancelled'
   at?: string
   dueDate?: string
+  /** The step is under way and its due date (`dueDate`, working days by the rules) has passed: 已超期. */
+  overdue?: boolean
   actor?: CarePersonDto
   proxy?: CarePersonDto
   note?: string

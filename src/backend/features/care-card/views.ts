@@ -83,6 +83,8 @@ function stagesOf(app: CareApplication, today: string): CareStageDto[] {
             : 'waiting'
   const communityCurrent = app.status === 'community_review' || (!!withdrawn && !community)
   const streetCurrent = app.status === 'street_review' || (!!withdrawn && !!community && !street)
+  /** Under way (not withdrawn) past its due date: the applicant sees it is late and may chase it. */
+  const late = (current: boolean, due?: string) => (current && !withdrawn && !!due && today > due ? true : undefined)
   return [
     { key: 'submitted', title: app.cycle > 1 ? '重新提交' : '提交申请', state: 'done', ...stepOf(submitted) },
     {
@@ -90,6 +92,7 @@ function stagesOf(app: CareApplication, today: string): CareStageDto[] {
       title: '社区初审（5 个工作日内）',
       state: stateOf(!!community, communityCurrent, 'community'),
       dueDate: app.communityDueDate,
+      overdue: late(app.status === 'community_review', app.communityDueDate),
       ...stepOf(
         community ??
           (rejected?.stage === 'community' ? rejected : withdrawn && communityCurrent ? withdrawn : undefined),
@@ -100,6 +103,7 @@ function stagesOf(app: CareApplication, today: string): CareStageDto[] {
       title: '街道审核（5 个工作日内）',
       state: stateOf(!!street, streetCurrent, 'street'),
       dueDate: app.streetDueDate,
+      overdue: late(app.status === 'street_review', app.streetDueDate),
       ...stepOf(
         street ?? (rejected?.stage === 'street' ? rejected : withdrawn && streetCurrent ? withdrawn : undefined),
       ),

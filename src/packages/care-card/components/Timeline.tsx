@@ -24,12 +24,17 @@ export function Timeline({ stages }: { stages: CareStageDto[] }) {
             </View>
             <View className="cell-main">
               <View className="cell-title">
-                {s.title} <View className={`tag ${w.tag}`}>{w.text}</View>
+                {s.title}{' '}
+                <View className={`tag ${s.overdue ? 'tag-bad' : w.tag}`}>{s.overdue ? '已超期' : w.text}</View>
               </View>
               {s.at && <View className="cell-note">{dateTimeCn(s.at)}</View>}
               {!s.at && s.dueDate && (
                 <View className="cell-note">
-                  {s.key === 'active' ? `${formatDateCn(s.dueDate)} 起生效` : `预计 ${formatDateCn(s.dueDate)} 前完成`}
+                  {s.key === 'active'
+                    ? `${formatDateCn(s.dueDate)} 起生效`
+                    : s.overdue
+                      ? `应在 ${formatDateCn(s.dueDate)} 前完成，已经超过。可以打电话问问社区，或找网格员催办。`
+                      : `预计 ${formatDateCn(s.dueDate)} 前完成`}
                 </View>
               )}
               {s.actor && (

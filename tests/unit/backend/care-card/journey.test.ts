@@ -318,4 +318,29 @@ describe.each(TRANSPORTS)('care card: the daughter applies for her mother (%s)',
     expect(await inbox(li)).not.toContain('爱心卡申请通过社区初审')
     expect(await inbox(wang)).toContain('爱心卡申请通过社区初审')
   })
+  it('a review step past its due date shows 已超期 to the applicant; the next step starts on time', async () => {
+    const app = (
+      await c.call('POST', '/api/care-card/applications', {
+        token: wang,
+        body: { groups: [], proofs: [{ kind: 'household', photoId: await uploadedPhoto(c, wang, 'u-wang') }] },
+      })
+    ).body
+    const stages = async () =>
+      (await c.call('GET', `/api/care-card/applications/${app.id}`, { token: wang })).body.stages
+    expect((await stages())[1]).toMatchObject({ state: 'current', dueDate: '2026-03-09' })
+    expect((await stages())[1].overdue).toBeUndefined()
+    c.clock.set(bj(2026, 3, 9, 20)) // the due day itself: not late yet
+    expect((await stages())[1].overdue).toBeUndefined()
+    c.clock.set(bj(2026, 3, 10, 9))
+    expect((await stages())[1]).toMatchObject({ state: 'current', overdue: true })
+    await c.call('POST', `/api/worker/care-card/applications/${app.id}/review`, {
+      token: zhao,
+      body: { stage: 'community', decision: 'approve' },
+    })
+    const after = await stages()
+    expect(after[1]).toMatchObject({ state: 'done' })
+    expect(after[1].overdue).toBeUndefined()
+    expect(after[2]).toMatchObject({ state: 'current' })
+    expect(after[2].overdue).toBeUndefined()
+  })
 })
