@@ -319,6 +319,11 @@ export class CoreRepository {
     })
   }
 
+  /** The photos a user uploaded, oldest first (their data export). */
+  photosOf(ownerId: string): Promise<Photo[]> {
+    return this.photos.find({ where: { ownerId }, order: [['uploadedAt', 'asc']] })
+  }
+
   /** A user's idempotency records, oldest first (account deletion). */
   idempotencyOf(userId: string): Promise<IdempotencyRecord[]> {
     return this.idempotency.find({ where: { userId }, order: [['at', 'asc']] })

@@ -218,7 +218,7 @@ export const photosTable = table<Photo>({
     uploadedAt: 'timestamptz',
     attachedTo: 'text',
   },
-  lookups: [['attachedTo']],
+  lookups: [['attachedTo'], ['ownerId']],
 })
 
 /** Scheduled reminders sent, one row per (kind, ref, user): each goes out once (`core/reminders.ts`). */
