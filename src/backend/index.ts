@@ -26,6 +26,7 @@ import { CORE_NOT_PERSONAL } from './routes/export'
 import { meRoutes, type EraseHook } from './routes/me'
 import { messageRoutes } from './routes/messages'
 import { photoRoutes } from './routes/photos'
+import { ratingRoutes } from './routes/ratings'
 import { sessionRoutes } from './routes/sessions'
 import { coreSeed, coreSeedRows } from './seed'
 export { productionSeedRows } from './seed'
@@ -63,6 +64,7 @@ export const ROUTES: readonly Route[] = [
   ...familyRoutes,
   ...messageRoutes,
   ...photoRoutes,
+  ...ratingRoutes,
   ...devRoutes,
   ...FEATURES.flatMap((f) => f.routes),
 ]

@@ -9,6 +9,7 @@ import type {
   Message,
   MessageSettings,
   Photo,
+  Rating,
   PiiAccess,
   PropertyRecord,
   RegisterPerson,
@@ -237,6 +238,34 @@ export const messageSettingsTable = table<MessageSettings>({
   lookups: [],
 })
 
+/** Ratings of appointments and courses with their follow-up (`Rating`): per person, per community's open follow-ups. */
+export const ratingsTable = table<Rating>({
+  name: 'ratings',
+  key: 'id',
+  columns: {
+    id: 'text',
+    kind: 'text',
+    subjectId: 'text',
+    userId: 'text',
+    proxyId: 'text',
+    communityId: 'text',
+    what: 'text',
+    link: 'text',
+    stars: 'integer',
+    comment: 'text',
+    ratedAt: 'timestamptz',
+    followUpStatus: 'text',
+    followUpDueAt: 'timestamptz',
+    followUpAnswer: 'text',
+    followUpById: 'text',
+    followUpAt: 'timestamptz',
+    reStars: 'integer',
+    reComment: 'text',
+    reRatedAt: 'timestamptz',
+  },
+  lookups: [['userId'], ['communityId', 'followUpStatus']],
+})
+
 /** Every core table, in the order rows may be inserted (referenced tables first). */
 export const CORE_TABLES = [
   settingsTable,
@@ -257,4 +286,5 @@ export const CORE_TABLES = [
   photosTable,
   remindersSentTable,
   messageSettingsTable,
+  ratingsTable,
 ] as const

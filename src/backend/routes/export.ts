@@ -65,6 +65,7 @@ async function coreExport(ctx: RouteContext, userId: string) {
   const settings = await core.messageSettings.get(userId)
   const reminders = await core.remindersSentTo(userId)
   const attempts = await core.attemptsOfKey(`real-name:${userId}`)
+  const ratings = await core.ratingsOf(userId)
   const community = await core.communities.get(user.communityId)
   const roomLines = await Promise.all(
     bindings.map(
@@ -87,6 +88,7 @@ async function coreExport(ctx: RouteContext, userId: string) {
     photos: photos.map((p) => withoutFields(p)),
     reminders_sent: reminders.map((r) => withoutFields(r)),
     message_settings: settings ? [withoutFields(settings)] : [],
+    ratings: ratings.map((r) => withoutFields(r)),
   }
   const familyLine = links
     .map(
@@ -107,6 +109,7 @@ async function coreExport(ctx: RouteContext, userId: string) {
       `登录设备：${sessions.length} 个`,
       `消息：${messages.length} 条（未读 ${messages.filter((m) => !m.readAt).length} 条）`,
       `上传的照片：${photos.length} 张`,
+      `窗口预约与课程评价：${ratings.length} 条（差评回访 ${ratings.filter((r) => r.followUpStatus !== 'none').length} 次）`,
       ...accessLines(accesses),
     ],
   }

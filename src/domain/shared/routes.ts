@@ -83,4 +83,6 @@ export const settingsRoutes = {
   export: settings('pages/export/index'),
   messages: settings('pages/messages/index'),
   devices: settings('pages/devices/index'),
+  /** The community worker's follow-ups of low ratings of appointments and courses (差评回访). */
+  followUps: settings('pages/follow-ups/index'),
 }
