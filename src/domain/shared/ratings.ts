@@ -33,6 +33,14 @@ export const FOLLOW_UP_PROMISE = `社区工作人员会在下一个工作日 ${F
 export const COURSE_RATING_MIN_SESSIONS = 3
 
 /**
+ * Whether a child's course may be rated: the place is confirmed and the child attended
+ * {@link COURSE_RATING_MIN_SESSIONS} sessions, or the term is over (`today` after `termEnd`, `YYYY-MM-DD`).
+ */
+export function courseRatable(status: string, attended: number, today: string, termEnd: string): boolean {
+  return status === 'confirmed' && (attended >= COURSE_RATING_MIN_SESSIONS || today > termEnd)
+}
+
+/**
  * When a follow-up of a rating made at `ratedAt` is due: the next working day after the rating's
  * Beijing date, at {@link FOLLOW_UP_DUE_HOUR}:00 (a rating on Friday or before a holiday waits for the
  * first working day after).

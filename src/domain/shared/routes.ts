@@ -77,7 +77,7 @@ export const accountRoutes = {
 
 const settings = pagesUnder('packages/settings')
 
-/** The settings subpackage: the demo panel (mock time, faults, reset), the data export, 登录设备. */
+/** The settings subpackage: the demo panel (mock time, faults, reset), the data export, 登录设备, 差评回访. */
 export const settingsRoutes = {
   dev: settings('pages/dev/index'),
   export: settings('pages/export/index'),

@@ -14,7 +14,7 @@ import { newId, randomSecret } from '@/backend/core/ids'
 import { route, type Route, type RouteContext } from '@/backend/core/router'
 import { rateSubject, ratingInput } from '@/backend/routes/ratings'
 import { href } from '@/domain/routes'
-import { COURSE_RATING_MIN_SESSIONS } from '@/domain/shared/ratings'
+import { COURSE_RATING_MIN_SESSIONS, courseRatable } from '@/domain/shared/ratings'
 import { beijingDate } from '@/domain/shared/time'
 import { requirePrivacy } from '@/backend/routes/me'
 import {
@@ -225,8 +225,7 @@ export const enrollmentRoutes: Route[] = [
       const course = (await yp.courses.get(e.courseId))!
       const term = await yp.terms.get(e.termId)
       const attended = (await yp.attendanceOf(e.id)).filter((a) => a.present).length
-      const ended = !!term && beijingDate(ctx.nowIso) > term.endDate
-      if (attended < COURSE_RATING_MIN_SESSIONS && !ended)
+      if (!term || !courseRatable(e.status, attended, beijingDate(ctx.nowIso), term.endDate))
         throw conflict(
           'TOO_EARLY_TO_RATE',
           `孩子上满 ${COURSE_RATING_MIN_SESSIONS} 次课（现在 ${attended} 次）或学期结束后才能评价这门课`,
