@@ -18,7 +18,7 @@ export function withoutFields<R extends object>(row: R, ...fields: (keyof R)[]):
 }
 
 /** Someone else's name as the export shows it: the family name and one `*` per other character ("王**"). */
-export function maskedName(name: string): string {
+function maskedName(name: string): string {
   return name.length <= 1 ? name : name[0] + '*'.repeat(name.length - 1)
 }
 

@@ -31,7 +31,7 @@ export const ratingInput = v.object({
 })
 
 /** A rating as the resident and the worker see it, at `nowMs`. */
-export function ratingDto(r: Rating, nowMs: number, residentName?: string): RatingDto {
+function ratingDto(r: Rating, nowMs: number, residentName?: string): RatingDto {
   return {
     id: r.id,
     kind: r.kind,

@@ -9,9 +9,9 @@ import { addWorkingDays } from './workingDays'
 import { beijingDate } from './time'
 
 /** What can be rated here: a window appointment (一件事) or a child's course (青少年宫). */
-export const RATING_KINDS = ['appointment', 'course'] as const
-export type RatingKind = (typeof RATING_KINDS)[number]
+export type RatingKind = 'appointment' | 'course'
 
+/** Labels of {@link RatingKind} (the worker's list). */
 export const RATING_KIND_LABELS: Readonly<Record<RatingKind, string>> = {
   appointment: '窗口预约',
   course: '青少年宫课程',
@@ -21,7 +21,7 @@ export const RATING_KIND_LABELS: Readonly<Record<RatingKind, string>> = {
 export const FOLLOW_UP_MAX_STARS = 2
 
 /** The hour (Beijing) on the next working day by which a follow-up is answered: the office's closing time. */
-export const FOLLOW_UP_DUE_HOUR = 18
+const FOLLOW_UP_DUE_HOUR = 18
 
 /** What the resident is told about a low rating, built from the rule's constants. */
 export const FOLLOW_UP_PROMISE = `社区工作人员会在下一个工作日 ${FOLLOW_UP_DUE_HOUR}:00 前答复您`

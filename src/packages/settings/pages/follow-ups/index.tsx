@@ -1,7 +1,7 @@
 import { View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import { answerFollowUp, listFollowUps } from '@/api/endpoints/ratings'
-import type { RatingDto } from '@/domain/shared/ratings'
+import { RATING_KIND_LABELS, type RatingDto } from '@/domain/shared/ratings'
 import { formatDateTimeCn } from '@/domain/shared/time'
 import { useDraft } from '@/stores/drafts'
 import { Button } from '@/ui/Button'
@@ -31,7 +31,8 @@ function OpenFollowUp({ r, done }: { r: RatingDto; done: () => void }) {
   return (
     <View className="card card-pad" id={`follow-up-${el}`}>
       <View className="cell-title">
-        {r.residentName}：{'★'.repeat(r.stars)} {r.followUp.overdue && <View className="tag tag-bad">已超时</View>}
+        {r.residentName}：{'★'.repeat(r.stars)} <View className="tag tag-info">{RATING_KIND_LABELS[r.kind]}</View>
+        {r.followUp.overdue && <View className="tag tag-bad">已超时</View>}
       </View>
       <View className="cell-note">{r.what}</View>
       {r.comment && <View className="cell-note">评价：{r.comment}</View>}
