@@ -22,9 +22,11 @@ import type { Services } from './core/services'
 import { authRoutes } from './routes/auth'
 import { devRoutes } from './routes/dev'
 import { familyRoutes } from './routes/family'
+import { CORE_NOT_PERSONAL } from './routes/export'
 import { meRoutes, type EraseHook } from './routes/me'
 import { messageRoutes } from './routes/messages'
 import { photoRoutes } from './routes/photos'
+import { ratingRoutes } from './routes/ratings'
 import { sessionRoutes } from './routes/sessions'
 import { coreSeed, coreSeedRows } from './seed'
 export { productionSeedRows } from './seed'
@@ -43,6 +45,12 @@ export const TABLES: readonly TableSpec<never>[] = [
   ...FEATURES.flatMap((f) => f.tables),
 ] as TableSpec<never>[]
 
+/** Tables with no rows about a person, with the reason: the core's and each feature's (the export's test). */
+export const NOT_PERSONAL_TABLES: Readonly<Record<string, string>> = Object.assign(
+  { ...CORE_NOT_PERSONAL },
+  ...FEATURES.map((f) => f.notPersonal ?? {}),
+)
+
 /** Every route of the backend: the core's, then each feature's. */
 export const ROUTES: readonly Route[] = [
   ...authRoutes,
@@ -51,10 +59,12 @@ export const ROUTES: readonly Route[] = [
     FEATURES.flatMap((f) => (f.onAccountDeleted ? [f.onAccountDeleted] : [])) as AccountDeletionHook[],
     FEATURES.flatMap((f) => (f.erase ? [f.erase.bind(f)] : [])) as EraseHook[],
     FEATURES.flatMap((f) => (f.todos ? [f.todos] : [])),
+    FEATURES.flatMap((f) => (f.exportOf ? [f.exportOf] : [])),
   ),
   ...familyRoutes,
   ...messageRoutes,
   ...photoRoutes,
+  ...ratingRoutes,
   ...devRoutes,
   ...FEATURES.flatMap((f) => f.routes),
 ]

@@ -5,6 +5,7 @@
  */
 import type { FaultConfig } from './core/faults'
 import type { RoomRole } from '@/domain/shared/values'
+import type { FollowUpStatus, RatingKind } from '@/domain/shared/ratings'
 
 export interface Community {
   id: string
@@ -222,4 +223,32 @@ export interface Settings {
   /** State of the fault schedule's seeded generator (mulberry32). */
   faultState: number
   seededAt: string
+}
+
+/**
+ * A rating of an appointment or a course (`domain/shared/ratings.ts`), one per thing rated (`id` is
+ * `<kind>:<subjectId>`), with its follow-up and the one re-rating after it. `userId` is the person the
+ * service was for; `proxyId` who rated for them. Instants ISO +08:00.
+ */
+export interface Rating {
+  id: string
+  kind: RatingKind
+  subjectId: string
+  userId: string
+  proxyId?: string
+  communityId: string
+  what: string
+  /** The page where the thing is rated (the follow-up's answer links to it). */
+  link: string
+  stars: number
+  comment?: string
+  ratedAt: string
+  followUpStatus: FollowUpStatus
+  followUpDueAt?: string
+  followUpAnswer?: string
+  followUpById?: string
+  followUpAt?: string
+  reStars?: number
+  reComment?: string
+  reRatedAt?: string
 }

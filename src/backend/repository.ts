@@ -15,6 +15,7 @@ import type {
   Photo,
   PiiAccess,
   PropertyRecord,
+  Rating,
   RegisterPerson,
   ReminderSent,
   Room,
@@ -36,6 +37,7 @@ import {
   piiAccessLogTable,
   populationRegisterTable,
   propertyRegisterTable,
+  ratingsTable,
   remindersSentTable,
   roomBindingsTable,
   roomsTable,
@@ -78,6 +80,7 @@ export class CoreRepository {
   readonly photos: Table<Photo>
   readonly remindersSent: Table<ReminderSent>
   readonly messageSettings: Table<MessageSettings>
+  readonly ratings: Table<Rating>
 
   constructor(readonly tables: Tables) {
     this.settings = tables.of(settingsTable)
@@ -98,6 +101,7 @@ export class CoreRepository {
     this.photos = tables.of(photosTable)
     this.remindersSent = tables.of(remindersSentTable)
     this.messageSettings = tables.of(messageSettingsTable)
+    this.ratings = tables.of(ratingsTable)
   }
 
   /** Photos and other images of this transaction. */
@@ -317,6 +321,21 @@ export class CoreRepository {
       order: [['uploadedAt', 'asc']],
       limit,
     })
+  }
+
+  /** The ratings of services for a person, oldest first. */
+  ratingsOf(userId: string): Promise<Rating[]> {
+    return this.ratings.find({ where: { userId }, order: [['ratedAt', 'asc']] })
+  }
+
+  /** A community's ratings whose follow-up is `status`, the earliest due first. */
+  followUpsOf(communityId: string, status: 'open' | 'answered'): Promise<Rating[]> {
+    return this.ratings.find({ where: { communityId, followUpStatus: status }, order: [['followUpDueAt', 'asc']] })
+  }
+
+  /** The photos a user uploaded, oldest first (their data export). */
+  photosOf(ownerId: string): Promise<Photo[]> {
+    return this.photos.find({ where: { ownerId }, order: [['uploadedAt', 'asc']] })
   }
 
   /** A user's idempotency records, oldest first (account deletion). */

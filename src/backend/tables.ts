@@ -9,6 +9,7 @@ import type {
   Message,
   MessageSettings,
   Photo,
+  Rating,
   PiiAccess,
   PropertyRecord,
   RegisterPerson,
@@ -218,7 +219,7 @@ export const photosTable = table<Photo>({
     uploadedAt: 'timestamptz',
     attachedTo: 'text',
   },
-  lookups: [['attachedTo']],
+  lookups: [['attachedTo'], ['ownerId']],
 })
 
 /** Scheduled reminders sent, one row per (kind, ref, user): each goes out once (`core/reminders.ts`). */
@@ -235,6 +236,34 @@ export const messageSettingsTable = table<MessageSettings>({
   key: 'userId',
   columns: { userId: 'text', muted: 'jsonb', updatedAt: 'timestamptz' },
   lookups: [],
+})
+
+/** Ratings of appointments and courses with their follow-up (`Rating`): per person, per community's open follow-ups. */
+export const ratingsTable = table<Rating>({
+  name: 'ratings',
+  key: 'id',
+  columns: {
+    id: 'text',
+    kind: 'text',
+    subjectId: 'text',
+    userId: 'text',
+    proxyId: 'text',
+    communityId: 'text',
+    what: 'text',
+    link: 'text',
+    stars: 'integer',
+    comment: 'text',
+    ratedAt: 'timestamptz',
+    followUpStatus: 'text',
+    followUpDueAt: 'timestamptz',
+    followUpAnswer: 'text',
+    followUpById: 'text',
+    followUpAt: 'timestamptz',
+    reStars: 'integer',
+    reComment: 'text',
+    reRatedAt: 'timestamptz',
+  },
+  lookups: [['userId'], ['communityId', 'followUpStatus']],
 })
 
 /** Every core table, in the order rows may be inserted (referenced tables first). */
@@ -257,4 +286,5 @@ export const CORE_TABLES = [
   photosTable,
   remindersSentTable,
   messageSettingsTable,
+  ratingsTable,
 ] as const

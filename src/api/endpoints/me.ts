@@ -1,5 +1,5 @@
 /** The user's own data: profile, privacy consent, real-name binding, rooms, export, account deletion. */
-import type { MeDto, RoomBindingDto, RoomOptionDto, TodoDto } from '@/domain/shared/contracts'
+import type { MeDto, MyDataExportDto, RoomBindingDto, RoomOptionDto, TodoDto } from '@/domain/shared/contracts'
 import type { RoomRole } from '@/domain/shared/values'
 import { apiRequest } from '../request'
 
@@ -18,8 +18,7 @@ export const listRooms = () => apiRequest<RoomOptionDto[]>({ path: '/api/rooms' 
 /** Binds a room; the owner role and registered area come from the property register. */
 export const bindRoom = (roomId: string, role: RoomRole, idempotencyKey?: string) =>
   apiRequest<RoomBindingDto>({ method: 'POST', path: '/api/me/rooms', body: { roomId, role }, idempotencyKey })
-/** A readable summary of everything stored about the user (the only place the full ID number appears). */
-export const exportMyData = () =>
-  apiRequest<{ text: string; idNumberMasked: string | null }>({ path: '/api/me/export' })
+/** Everything stored about the user: versioned JSON and a readable summary (only here is the full ID number). */
+export const exportMyData = () => apiRequest<MyDataExportDto>({ path: '/api/me/export' })
 /** Deletes the account: personal data erased; ballots already cast stay under the household without the name. */
 export const deleteAccount = () => apiRequest<{ ok: true; released?: string[] }>({ method: 'DELETE', path: '/api/me' })

@@ -4,7 +4,14 @@
  */
 import type { TableSpec } from './data/spec'
 import type { Rows, Tables } from './data/store'
-import type { AccountDeletionHook, FeatureRepositories, Route, RouteContext, TodoProvider } from './router'
+import type {
+  AccountDeletionHook,
+  ExportProvider,
+  FeatureRepositories,
+  Route,
+  RouteContext,
+  TodoProvider,
+} from './router'
 import type { ReminderProvider } from './reminders'
 import type { CoreSeed } from '../seed'
 
@@ -29,6 +36,10 @@ export interface Feature<K extends keyof FeatureRepositories = keyof FeatureRepo
   erase?(ctx: RouteContext, userId: string): Promise<void>
   /** What waits for a user with a deadline (home's "我的待办"), read-only. */
   readonly todos?: TodoProvider
+  /** The person's records of this feature for their data export (`GET /api/me/export`), read-only. */
+  readonly exportOf?: ExportProvider
+  /** Its tables that hold no rows about a person, each with the reason (checked by the export's test). */
+  readonly notPersonal?: Readonly<Record<string, string>>
   /** Its scheduled reminders (`core/reminders.ts`): what may be reminded now, read-only. */
   readonly reminders?: ReminderProvider
 }

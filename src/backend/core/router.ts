@@ -8,7 +8,7 @@ import type { Clock } from './clock'
 import type { FaultConfig } from './faults'
 import { maskIdNumbersIn } from '@/domain/shared/residentId'
 import { badRequest, type Method } from './http'
-import type { TodoDto } from '@/domain/shared/contracts'
+import type { ExportSummaryDto, TodoDto } from '@/domain/shared/contracts'
 import type { User } from '../model'
 import type { CoreRepository } from '../repository'
 
@@ -51,6 +51,16 @@ export interface DemoControls {
  * (nothing is written; an item whose deadline passed is left out).
  */
 export type TodoProvider = (ctx: RouteContext, userId: string) => Promise<TodoDto[]>
+
+/**
+ * A feature's part of the person's data export (`GET /api/me/export`), read-only: the person's rows per
+ * table name (every table the feature does not declare `notPersonal`, an empty list when none; secrets
+ * left out, other people by id and masked name) and a summary of plain-Chinese lines.
+ */
+export type ExportProvider = (
+  ctx: RouteContext,
+  userId: string,
+) => Promise<{ tables: Record<string, Record<string, unknown>[]>; summary: ExportSummaryDto }>
 
 /** What a handler receives. `user` is set for every access but `public`; `principal` is whom the user acts for. */
 export interface RouteContext<B = unknown> {

@@ -2,20 +2,22 @@
 import * as v from 'valibot'
 import { href } from '@/domain/routes'
 import { ROOM_ROLES } from '@/domain/shared/values'
-import { maskResidentId, normalizeResidentId, parseResidentId, residentIdCheckChar } from '@/domain/shared/residentId'
-import { beijingDate, beijingIso, formatDateCn } from '@/domain/shared/time'
+import { normalizeResidentId, parseResidentId, residentIdCheckChar } from '@/domain/shared/residentId'
+import { beijingDate, beijingIso } from '@/domain/shared/time'
 import { conflict, forbidden, notFound, tooMany, unprocessable } from '../core/http'
 import { newId } from '../core/ids'
 import {
   route,
   type AccountDeletionHook,
+  type ExportProvider,
   type Route,
   type RouteContext,
   type TodoProvider,
   type Tx,
 } from '../core/router'
-import type { PiiAccess, User } from '../model'
-import { communityDtoOf, displayName, displayNames, meDto, roomBindingDto } from './views'
+import type { User } from '../model'
+import { exportOf } from './export'
+import { communityDtoOf, meDto, roomBindingDto } from './views'
 
 const HOUR = 3600_000
 const MAX_FAILED_BINDINGS_PER_HOUR = 5
@@ -39,12 +41,13 @@ export type EraseHook = (ctx: RouteContext, userId: string) => Promise<void>
 /**
  * Routes under `/api/me`. `onAccountDeleted`: the features' hooks run by `DELETE /api/me` before the
  * account's personal records are erased; `erase`: the features' erasure of their personal records;
- * `todos`: the features' to-dos for home.
+ * `todos`: the features' to-dos for home; `exports`: the features' parts of the data export.
  */
 export const meRoutes = (
   onAccountDeleted: AccountDeletionHook[] = [],
   erase: EraseHook[] = [],
   todos: TodoProvider[] = [],
+  exports: ExportProvider[] = [],
 ): Route[] => [
   route({
     method: 'GET',
@@ -210,34 +213,7 @@ export const meRoutes = (
     method: 'GET',
     path: '/api/me/export',
     access: 'user',
-    handler: async ({ tx, user, nowIso }) => {
-      const links = await tx.core.linksOf(user.id)
-      const names = await displayNames(
-        tx.core,
-        links.flatMap((l) => [l.proxyId, l.principalId]),
-      )
-      const bindings = await tx.core.bindingsOf(user.id)
-      const community = await tx.core.communities.get(user.communityId)
-      const roomLines = await Promise.all(
-        bindings.map(
-          async (r) =>
-            `${await tx.core.roomLabel(r.roomId)}（${r.role === 'owner' ? `业主，${r.area} ㎡` : r.role === 'tenant' ? '租户' : '家属'}）`,
-        ),
-      )
-      const lines = [
-        `现代社区 个人数据导出 · ${formatDateCn(beijingDate(nowIso))}`,
-        `姓名：${displayName(user)}`,
-        `身份证号码：${user.idNumber ?? '未实名'}`,
-        `手机号码：${user.phone ?? '未登记'}`,
-        `所在社区：${community?.name}`,
-        `隐私说明：${user.privacyAcceptedAt ? `已于 ${user.privacyAcceptedAt.slice(0, 10)} 同意` : '未同意'}`,
-        `绑定房屋：${roomLines.join('；') || '无'}`,
-        `亲友代办：${links.map((l) => `${l.proxyId === user.id ? `代 ${names.get(l.principalId)} 办理` : `${names.get(l.proxyId)} 代我办理`}（${l.status}）`).join('；') || '无'}`,
-        `消息：${(await tx.core.messageCounts(user.id)).total} 条`,
-        ...accessLines(await tx.core.piiAccessesOf(user.id)),
-      ]
-      return { text: lines.join('\n'), idNumberMasked: user.idNumber ? maskResidentId(user.idNumber) : null }
-    },
+    handler: (ctx) => exportOf(ctx, ctx.user.id, exports),
   }),
   route({
     method: 'DELETE',
@@ -266,22 +242,9 @@ export const meRoutes = (
 ]
 
 /**
- * The export's section on who opened the person's applications and photos (PIPL art. 45): a heading,
- * then one line per opening, oldest first ("2026年3月2日（周一） 10:05 社区工作人员 赵敏 查看了 爱心卡申请").
- */
-function accessLines(log: readonly PiiAccess[]): string[] {
-  if (!log.length) return ['工作人员查看记录：无']
-  return [
-    `工作人员查看记录（共 ${log.length} 次）：`,
-    ...log.map(
-      (a) => `${formatDateCn(beijingDate(a.at))} ${a.at.slice(11, 16)} 社区工作人员 ${a.workerName} 查看了 ${a.what}`,
-    ),
-  ]
-}
-
-/**
  * Erases a deleted account's core personal records (PIPL art. 47): room bindings, sessions, family
  * links either way (with a signed authorisation photo), messages, reminders sent and message settings,
+ * ratings of appointments and courses,
  * rate-limit counters, kept idempotent
  * responses (they hold copies of answers such as the profile). The features erase theirs with their
  * own hooks; records that other people or public funds rely on stay, under the now anonymous user id.
@@ -303,6 +266,7 @@ async function eraseRecordsOf(tx: Tx, user: User): Promise<void> {
   }
   for (const r of await core.remindersSentTo(user.id)) await core.remindersSent.remove(r.id)
   if (await core.messageSettings.get(user.id)) await core.messageSettings.remove(user.id)
+  for (const r of await core.ratingsOf(user.id)) await core.ratings.remove(r.id)
   for (const a of await core.attemptsOfKey(`real-name:${user.id}`)) await core.attempts.remove(a.id)
   for (const r of await core.idempotencyOf(user.id)) await core.idempotency.remove(r.id)
 }

@@ -135,3 +135,30 @@ export interface DevStateDto {
 export interface PhotoUploadDto {
   photoId: string
 }
+
+/** Version of the data export's JSON shape (`MyDataExportDto.schemaVersion`): raised when a field changes meaning. */
+export const EXPORT_SCHEMA_VERSION = 1
+
+/** One service's part of the readable summary: its name and a few plain-Chinese lines (counts, key facts). */
+export interface ExportSummaryDto {
+  service: string
+  lines: string[]
+}
+
+/**
+ * Everything stored about the person (`GET /api/me/export`, PIPL art. 45): `tables` holds the person's
+ * rows of every table that has rows about a person, by table name (an empty list when there are none),
+ * as stored (ISO instants +08:00, money in fen, dates `YYYY-MM-DD`) minus secrets (session token
+ * hashes, code secrets, payment nonces); other people appear only by id and a masked name.
+ * `summary` is the readable page per service; `text` the same as plain lines to copy.
+ */
+export interface MyDataExportDto {
+  schemaVersion: typeof EXPORT_SCHEMA_VERSION
+  /** ISO instant +08:00. */
+  exportedAt: string
+  userId: string
+  idNumberMasked: string | null
+  tables: Record<string, Record<string, unknown>[]>
+  summary: ExportSummaryDto[]
+  text: string
+}

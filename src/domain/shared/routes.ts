@@ -77,10 +77,12 @@ export const accountRoutes = {
 
 const settings = pagesUnder('packages/settings')
 
-/** The settings subpackage: the demo panel (mock time, faults, reset), the data export, 登录设备. */
+/** The settings subpackage: the demo panel (mock time, faults, reset), the data export, 登录设备, 差评回访. */
 export const settingsRoutes = {
   dev: settings('pages/dev/index'),
   export: settings('pages/export/index'),
   messages: settings('pages/messages/index'),
   devices: settings('pages/devices/index'),
+  /** The community worker's follow-ups of low ratings of appointments and courses (差评回访). */
+  followUps: settings('pages/follow-ups/index'),
 }

@@ -184,6 +184,8 @@ export interface YpEnrollmentDto {
   noShow: boolean
   /** Cancellation terms while the application still holds a place. */
   cancellation: { free: boolean; cutoff: string; firstSession: string } | null
+  /** Whether the course may be rated now (`courseRatable`: 3 sessions attended, or the term over). */
+  canRate?: boolean
 }
 
 /** Result of a cancellation: the message says whether it was free and whether a no-show was counted. */

@@ -163,6 +163,11 @@ const EXPECT: Record<string, [Kind, Obj?]> = {
   'POST /api/one-thing/appointments': ['proxy'],
   'PATCH /api/one-thing/appointments/:id': ['proxy'],
   'POST /api/one-thing/appointments/:id/cancel': ['proxy'],
+  'POST /api/one-thing/appointments/:id/rate': ['proxy'],
+  'POST /api/youth-palace/enrollments/:id/rate': ['user'],
+  'GET /api/me/ratings': ['proxy'],
+  'GET /api/worker/ratings': ['worker'],
+  'POST /api/worker/ratings/:id/answer': ['worker'],
 }
 
 /** The roles: who calls, and for whom (`x-acting-for`). 王秀英 u-wang's daughter 李红 u-li is her confirmed proxy. */

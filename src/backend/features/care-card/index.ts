@@ -4,6 +4,7 @@
  * `src/backend/index.ts`. Its records stay when an account is deleted (public funds and other people
  * rely on them), under the now anonymous user id; the deletion only cancels bookings not yet started.
  */
+import { careCardExport } from './export'
 import type { CareEntry } from '@/domain/care-card/ledger'
 import type { Rows } from '@/backend/core/data/store'
 import type { Feature, V2Collections } from '@/backend/core/feature'
@@ -59,6 +60,8 @@ export const careCardFeature: Feature<'careCard'> = {
   seed: (core, nowIso) => seedCareCard(core, nowIso),
   todos: careCardTodos,
   reminders: careCardReminders,
+  exportOf: careCardExport,
+  notPersonal: { care_providers: '服务商名录，公开信息', care_services: '服务项目与价格，公开信息' },
   fromV2: careCardFromV2,
   /** Cancels the person's bookings not yet started (holds released, places freed). */
   onAccountDeleted: cancelCareOrdersOf,

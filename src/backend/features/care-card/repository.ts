@@ -208,6 +208,16 @@ export class CareCardRepository {
   tasksOf(communityId: string, status?: CareTask['status']): Promise<CareTask[]> {
     return this.tasks.find({ where: status ? { communityId, status } : { communityId }, order: [['dueAt', 'asc']] })
   }
+
+  /** The call-back tasks about a holder's orders, oldest first (their data export). */
+  tasksOfHolder(holderId: string): Promise<CareTask[]> {
+    return this.tasks.find({ where: { holderId }, order: [['createdAt', 'asc']] })
+  }
+
+  /** A card's ledger rows as stored, in append order (their data export). */
+  ledgerRowsOf(cardId: string): Promise<CareLedgerRow[]> {
+    return this.ledger.find({ where: { cardId }, order: [['seq', 'asc']] })
+  }
 }
 
 declare module '../../core/router' {

@@ -165,7 +165,7 @@ export const tasksTable = table<CareTask>({
     doneById: 'text',
     outcome: 'text',
   },
-  lookups: [['communityId', 'status']],
+  lookups: [['communityId', 'status'], ['holderId']],
 })
 
 /** The feature's tables, referenced tables first. */

@@ -7,6 +7,7 @@
  * Account deletion: nothing to release or erase. Ballots stay in the log (and count) under the now
  * anonymous user id, as do petitions, signatures and objections: other owners' decision rests on them.
  */
+import { elevatorExport } from './export'
 import type { Feature } from '@/backend/core/feature'
 import { elevatorFromV2 } from './migrate-v2'
 import { elevatorReminders } from './reminders'
@@ -24,6 +25,7 @@ export const elevatorFeature: Feature<'elevator'> = {
   routes: elevatorRoutes,
   todos: elevatorTodos,
   reminders: elevatorReminders,
+  exportOf: elevatorExport,
   seed: seedElevator,
   fromV2: elevatorFromV2,
 }

@@ -11,6 +11,8 @@ import type { HallAvailabilityDto, HallDayDto } from '@/domain/one-thing/contrac
 import { conflict, notFound, unprocessable } from '@/backend/core/http'
 import { newId } from '@/backend/core/ids'
 import { route, type Route, type RouteContext } from '@/backend/core/router'
+import { rateSubject, ratingInput } from '@/backend/routes/ratings'
+import { href } from '@/domain/routes'
 import { assertBookableDate, bookingWindow, dayClosure, provisionalCalendarNote } from './calendar'
 import type { OneThingAppointment, ServiceHall } from './model'
 import {
@@ -274,6 +276,27 @@ export const appointmentRoutes: Route[] = [
         `${a.eventName ? `「${a.eventName}」` : ''}预约已取消：${appointmentText(hall, a, false)}。如需办理，可以重新预约。`,
       )
       return appointmentDto(hall, a, ctx.clock.now(), await proxyNamesOf(ctx, [a]))
+    },
+  }),
+  route({
+    method: 'POST',
+    path: '/api/one-thing/appointments/:id/rate',
+    access: 'user',
+    allowProxy: true,
+    input: ratingInput,
+    handler: async (ctx) => {
+      const a = await ownAppointment(ctx)
+      if (a.status === 'cancelled') throw conflict('APPOINTMENT_CANCELLED', '这条预约已经取消了，不能评价')
+      if (instantOf(a.date, a.slot) > ctx.clock.now())
+        throw conflict('NOT_YET_VISITED', '到窗口办理以后才能评价这次预约')
+      const hall = await hallFor(ctx, a.hallId)
+      return rateSubject(ctx, {
+        kind: 'appointment',
+        subjectId: a.id,
+        communityId: ctx.principal.communityId,
+        what: `窗口预约：${a.eventName ? `${a.eventName} · ` : ''}${appointmentText(hall, a, false)}`,
+        link: href.oneThing.appointments(),
+      })
     },
   }),
 ]

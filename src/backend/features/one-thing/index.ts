@@ -2,6 +2,7 @@
  * The "one thing" feature module (一件事, domain.md §4): saved progress with deadline reminders and
  * window appointments at service halls. Registered with the core in `src/backend/index.ts`.
  */
+import { oneThingExport } from './export'
 import { oneThingReminders } from './reminders'
 import { oneThingTodos } from './todos'
 import type { Feature, V2Collections } from '@/backend/core/feature'
@@ -20,6 +21,8 @@ export const oneThingFeature: Feature<'oneThing'> = {
   routes: oneThingRoutes,
   todos: oneThingTodos,
   reminders: oneThingReminders,
+  exportOf: oneThingExport,
+  notPersonal: { one_thing_halls: '办事大厅名录，公开信息' },
   seed: () => seedOneThing(),
   fromV2: (old: V2Collections) => ({
     [hallsTable.name]: values<Omit<ServiceHall, 'rank'>>(old.oneThingHalls).map((h, rank) => ({ ...h, rank })),

@@ -12,6 +12,10 @@ import { confirmOffer } from '@/domain/youth-palace/waitlist'
 import { conflict, unprocessable } from '@/backend/core/http'
 import { newId, randomSecret } from '@/backend/core/ids'
 import { route, type Route, type RouteContext } from '@/backend/core/router'
+import { rateSubject, ratingInput } from '@/backend/routes/ratings'
+import { href } from '@/domain/routes'
+import { COURSE_RATING_MIN_SESSIONS, courseRatable } from '@/domain/shared/ratings'
+import { beijingDate } from '@/domain/shared/time'
 import { requirePrivacy } from '@/backend/routes/me'
 import {
   courseOf,
@@ -207,6 +211,33 @@ export const enrollmentRoutes: Route[] = [
             canLeave: !leave.has(date) && !cancelled.has(date) && ctx.clock.now() < sessionStartMs(course, date),
             canUndoLeave: leave.has(date) && !cancelled.has(date) && ctx.clock.now() < sessionStartMs(course, date),
           }))
+      })
+    },
+  }),
+  route({
+    method: 'POST',
+    path: '/api/youth-palace/enrollments/:id/rate',
+    access: 'user',
+    input: ratingInput,
+    handler: async (ctx) => {
+      const e = await ownEnrollment(ctx, ctx.params.id)
+      if (e.status !== 'confirmed') throw conflict('NOT_ATTENDING', '孩子在读的课程才能评价')
+      const yp = ctx.tx.youthPalace
+      const course = (await yp.courses.get(e.courseId))!
+      const term = await yp.terms.get(e.termId)
+      const attended = (await yp.attendanceOf(e.id)).filter((a) => a.present).length
+      if (!term || !courseRatable(e.status, attended, beijingDate(ctx.nowIso), term.endDate))
+        throw conflict(
+          'TOO_EARLY_TO_RATE',
+          `孩子上满 ${COURSE_RATING_MIN_SESSIONS} 次课（现在 ${attended} 次）或学期结束后才能评价这门课`,
+        )
+      const child = await yp.children.get(e.childId)
+      return rateSubject(ctx, {
+        kind: 'course',
+        subjectId: e.id,
+        communityId: course.communityId,
+        what: `青少年宫课程：${course.name}${child ? `（${child.name}）` : ''}`,
+        link: href.youthPalace.myCourses(),
       })
     },
   }),

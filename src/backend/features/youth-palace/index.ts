@@ -3,6 +3,7 @@
  * courses, applications with lotteries and FIFO waitlists, mock WeChat Pay, attendance and no-shows.
  * Registered with the core in `src/backend/index.ts`.
  */
+import { youthPalaceExport } from './export'
 import type { Feature, V2Collections } from '@/backend/core/feature'
 import { YouthPalaceRepository } from './repository'
 import { youthPalaceRoutes } from './routes'
@@ -44,6 +45,13 @@ export const youthPalaceFeature: Feature<'youthPalace'> = {
   onAccountDeleted: withdrawYouthPalaceOf,
   todos: youthPalaceTodos,
   reminders: youthPalaceReminders,
+  exportOf: youthPalaceExport,
+  notPersonal: {
+    yp_terms: '学期安排，公开信息',
+    yp_courses: '课程目录，公开信息',
+    yp_lotteries: '公开的抽签结果（人人可核对）；孩子的名次在 yp_enrollments',
+    yp_session_cancellations: '停课记录，属于课程，不属于个人',
+  },
   /**
    * Children's profiles (deleted ones too) and their hardship proof photos are personal data of minors:
    * erased with the parent's account. Enrollments, payments and no-shows stay under the now anonymous

@@ -244,6 +244,16 @@ export class YouthPalaceRepository {
     })
   }
 
+  /** Every payment of an enrollment, oldest first (the data export). */
+  paymentsOf(enrollmentId: string): Promise<YpPaymentRecord[]> {
+    return this.payments.find({ where: { enrollmentId }, order: [['createdAt', 'asc']] })
+  }
+
+  /** A family's no-shows of every term, oldest first (the data export). */
+  noShowsOf(parentId: string): Promise<YpNoShowRecord[]> {
+    return this.noShows.find({ where: { parentId }, order: [['at', 'asc']] })
+  }
+
   /** An enrollment's attendance marks, by session date. */
   attendanceOf(enrollmentId: string): Promise<YpAttendanceRecord[]> {
     return this.attendance.find({ where: { enrollmentId }, order: [['sessionDate', 'asc']] })

@@ -3,6 +3,7 @@
  * records they show, and `…View` loaders that read those records through `ctx.tx`. The lottery secret
  * never leaves before the draw.
  */
+import { courseRatable } from '@/domain/shared/ratings'
 import type {
   YpChildDto,
   YpCourseDetailDto,
@@ -265,7 +266,11 @@ export async function enrollmentView(ctx: RouteContext, e: YpEnrollmentRecord): 
     yp.latestPaymentOf(e.id),
     waitlistPosition(ctx, e),
   ])
-  return enrollmentDto(e, { course, term, child, payment, waitlistPosition: position }, ctx.nowIso)
+  const attended = e.status === 'confirmed' ? (await yp.attendanceOf(e.id)).filter((a) => a.present).length : 0
+  return {
+    ...enrollmentDto(e, { course, term, child, payment, waitlistPosition: position }, ctx.nowIso),
+    canRate: !!term && courseRatable(e.status, attended, beijingDate(ctx.nowIso), term.endDate),
+  }
 }
 
 /**

@@ -17,6 +17,7 @@ export const WORKER_ENTRIES = [
   { title: '青少年宫课程与摇号', url: href.youthPalace.worker() },
   { title: '加装电梯：纸质选票与异议', url: href.elevator.worker() },
   { title: '一件事：窗口预约', url: href.oneThing.worker() },
+  { title: '差评回访：窗口预约与课程', url: href.settings.followUps() },
 ]
 
 /** Worker hub (community workers only): entries into the features' worker pages, and proxy authorisations. */

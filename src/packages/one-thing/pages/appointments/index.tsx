@@ -10,6 +10,8 @@ import { findLifeEvent } from '@/packages/one-thing/content'
 import '@/packages/one-thing/feature.css'
 import { href, openPage, replacePage } from '@/ui/nav'
 import { useRowAction } from '@/ui/useRowAction'
+import { listMyRatings, rateAppointment } from '@/api/endpoints/ratings'
+import { RatingForm } from '@/ui/RatingForm'
 
 const STATUS = {
   upcoming: ['待办理', 'tag-info'],
@@ -39,10 +41,13 @@ function Card({ a, children }: { a: OneThingAppointmentDto; children?: React.Rea
   )
 }
 
-/** My window appointments: upcoming (change or cancel) and past or cancelled. */
+/** My window appointments: upcoming (change or cancel), past (rate, 好差评) or cancelled. */
 export default function Appointments() {
   const appointments = useLoader(listMyAppointments)
+  const ratings = useLoader(listMyRatings)
   const data = appointments.data
+  const ratingOf = (a: OneThingAppointmentDto) =>
+    ratings.data?.find((r) => r.kind === 'appointment' && r.subjectId === a.id)
   /** Cancels; a cancel that did not go through is kept under its appointment, with why. */
   const rows = useRowAction()
 
@@ -101,7 +106,17 @@ export default function Appointments() {
       {data && data.past.length > 0 && (
         <Section title="已过去或已取消" id="past">
           {data.past.map((a) => (
-            <Card key={a.id} a={a} />
+            <Card key={a.id} a={a}>
+              {a.status === 'past' && ratings.data && (
+                <RatingForm
+                  id={`appt-${a.id}`}
+                  rating={ratingOf(a)}
+                  canRate
+                  send={(input, key) => rateAppointment(a.id, input, key)}
+                  done={ratings.reload}
+                />
+              )}
+            </Card>
           ))}
         </Section>
       )}

@@ -25,6 +25,9 @@ import {
 } from '@/packages/youth-palace/components/util'
 import { useYouthPalace } from '@/packages/youth-palace/store'
 import '@/packages/youth-palace/feature.css'
+import { listMyRatings, rateEnrollment } from '@/api/endpoints/ratings'
+import { RatingForm } from '@/ui/RatingForm'
+import { useLoader } from '@/ui/useLoader'
 import { href, openPage } from '@/ui/nav'
 
 /**
@@ -83,6 +86,7 @@ export default function MyCourses() {
     if (!useYouthPalace.getState().childrenState.loaded) useYouthPalace.getState().loadChildren()
     return items
   })
+  const ratings = useLoader(listMyRatings)
   const [results, setResults] = useState<Record<string, string>>({})
   const rows = useRowAction()
   const paid = useRef<Record<string, string>>({})
@@ -258,6 +262,15 @@ export default function MyCourses() {
                   <Button kind="danger" id={`cancel-${e.id}`} loading={busy('cancel')} onTap={() => cancel(e)}>
                     取消报名
                   </Button>
+                )}
+                {e.status === 'confirmed' && ratings.data && (
+                  <RatingForm
+                    id={`course-${e.id}`}
+                    rating={ratings.data.find((r) => r.kind === 'course' && r.subjectId === e.id)}
+                    canRate={!!e.canRate}
+                    send={(input, key) => rateEnrollment(e.id, input, key)}
+                    done={ratings.reload}
+                  />
                 )}
               </View>
             )
