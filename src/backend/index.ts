@@ -22,6 +22,7 @@ import type { Services } from './core/services'
 import { authRoutes } from './routes/auth'
 import { devRoutes } from './routes/dev'
 import { familyRoutes } from './routes/family'
+import { workerProxyRoutes } from './routes/worker-proxy'
 import { meRoutes, type EraseHook } from './routes/me'
 import { messageRoutes } from './routes/messages'
 import { photoRoutes } from './routes/photos'
@@ -53,6 +54,7 @@ export const ROUTES: readonly Route[] = [
     FEATURES.flatMap((f) => (f.todos ? [f.todos] : [])),
   ),
   ...familyRoutes,
+  ...workerProxyRoutes,
   ...messageRoutes,
   ...photoRoutes,
   ...devRoutes,

@@ -11,6 +11,7 @@ import type {
   Photo,
   PiiAccess,
   PropertyRecord,
+  ProxyAct,
   RegisterPerson,
   ReminderSent,
   Room,
@@ -82,6 +83,7 @@ export const usersTable = table<User>({
     rank: 'integer',
     communityId: 'text',
     role: 'text',
+    supervisor: 'boolean',
     realName: 'text',
     idNumber: 'text',
     realNameBoundAt: 'timestamptz',
@@ -134,6 +136,9 @@ export const familyLinksTable = table<FamilyLink>({
     proxyId: 'text',
     principalId: 'text',
     relationship: 'text',
+    kind: 'text',
+    scope: 'text',
+    endsOn: 'date',
     status: 'text',
     requestedBy: 'text',
     requestedAt: 'timestamptz',
@@ -237,6 +242,14 @@ export const messageSettingsTable = table<MessageSettings>({
   lookups: [],
 })
 
+/** Acts of workers for elders (worker-held 代办, phone orders): per worker (their log), per elder (export). */
+export const proxyActsTable = table<ProxyAct>({
+  name: 'proxy_acts',
+  key: 'id',
+  columns: { id: 'text', workerId: 'text', principalId: 'text', linkId: 'text', what: 'text', at: 'timestamptz' },
+  lookups: [['workerId'], ['principalId']],
+})
+
 /** Every core table, in the order rows may be inserted (referenced tables first). */
 export const CORE_TABLES = [
   settingsTable,
@@ -257,4 +270,5 @@ export const CORE_TABLES = [
   photosTable,
   remindersSentTable,
   messageSettingsTable,
+  proxyActsTable,
 ] as const

@@ -3,7 +3,7 @@ import * as v from 'valibot'
 import { href } from '@/domain/routes'
 import { ROOM_ROLES } from '@/domain/shared/values'
 import { maskResidentId, normalizeResidentId, parseResidentId, residentIdCheckChar } from '@/domain/shared/residentId'
-import { beijingDate, beijingIso, formatDateCn } from '@/domain/shared/time'
+import { beijingDate, beijingIso, formatDateCn, formatDateTimeCn } from '@/domain/shared/time'
 import { conflict, forbidden, notFound, tooMany, unprocessable } from '../core/http'
 import { newId } from '../core/ids'
 import {
@@ -232,7 +232,8 @@ export const meRoutes = (
         `所在社区：${community?.name}`,
         `隐私说明：${user.privacyAcceptedAt ? `已于 ${user.privacyAcceptedAt.slice(0, 10)} 同意` : '未同意'}`,
         `绑定房屋：${roomLines.join('；') || '无'}`,
-        `亲友代办：${links.map((l) => `${l.proxyId === user.id ? `代 ${names.get(l.principalId)} 办理` : `${names.get(l.proxyId)} 代我办理`}（${l.status}）`).join('；') || '无'}`,
+        `亲友代办：${links.map((l) => `${l.proxyId === user.id ? `代 ${names.get(l.principalId)} 办理` : `${names.get(l.proxyId)} 代我办理`}（${l.kind === 'worker' ? `网格员代办，到 ${formatDateCn(l.endsOn ?? '')}，` : ''}${l.status}）`).join('；') || '无'}`,
+        ...(await proxyActLines(tx, user)),
         `消息：${(await tx.core.messageCounts(user.id)).total} 条`,
         ...accessLines(await tx.core.piiAccessesOf(user.id)),
       ]
@@ -279,6 +280,20 @@ function accessLines(log: readonly PiiAccess[]): string[] {
   ]
 }
 
+/** Export lines of workers' acts for the person (网格员代办记录) and, for a worker, their own 代办 log. */
+async function proxyActLines(tx: Tx, user: User): Promise<string[]> {
+  const forMe = await tx.core.proxyActsForPrincipal(user.id)
+  const byMe = user.role === 'worker' ? await tx.core.proxyActsOfWorker(user.id, 10_000) : []
+  const names = await displayNames(tx.core, [...forMe.map((a) => a.workerId), ...byMe.map((a) => a.principalId)])
+  const line = (who: string, a: { what: string; at: string }) => `${formatDateTimeCn(a.at)} ${who}：${a.what}`
+  return [
+    `网格员代办记录：${forMe.map((a) => line(`网格员 ${names.get(a.workerId)}`, a)).join('；') || '无'}`,
+    ...(user.role === 'worker'
+      ? [`我的代办记录：${byMe.map((a) => line(`为 ${names.get(a.principalId)}`, a)).join('；') || '无'}`]
+      : []),
+  ]
+}
+
 /**
  * Erases a deleted account's core personal records (PIPL art. 47): room bindings, sessions, family
  * links either way (with a signed authorisation photo), messages, reminders sent and message settings,
@@ -301,6 +316,8 @@ async function eraseRecordsOf(tx: Tx, user: User): Promise<void> {
   ) {
     for (const m of page) await core.messages.remove(m.id)
   }
+  for (const a of [...(await core.proxyActsForPrincipal(user.id)), ...(await core.proxyActsOfWorker(user.id, 10_000))])
+    await core.proxyActs.remove(a.id)
   for (const r of await core.remindersSentTo(user.id)) await core.remindersSent.remove(r.id)
   if (await core.messageSettings.get(user.id)) await core.messageSettings.remove(user.id)
   for (const a of await core.attemptsOfKey(`real-name:${user.id}`)) await core.attempts.remove(a.id)
