@@ -11,7 +11,7 @@ import { Field } from '@/ui/Field'
 import { Options } from '@/ui/Options'
 import { Page } from '@/ui/Page'
 import { ErrorNote, Loaded, Section } from '@/ui/States'
-import { channelWords, dateTimeCn, messageOf, ORDER_TAG, proxyWords } from '@/packages/care-card/components/words'
+import { channelWords, dateTimeCn, messageOf, ORDER_TAG, bookedByWords } from '@/packages/care-card/components/words'
 import { type RowQuestion, useRowAction } from '@/ui/useRowAction'
 import { useLoader } from '@/ui/useLoader'
 import { useDraft } from '@/stores/drafts'
@@ -114,7 +114,7 @@ export default function Order() {
             </View>
             {o.bookedBy && (
               <View className="cell-note" id="order-booked-by">
-                {proxyWords(o.bookedBy)}
+                {bookedByWords(o.bookedBy)}
                 {channelWords(o) ? ` · ${channelWords(o)}` : ''}
               </View>
             )}
