@@ -112,6 +112,8 @@ describe('WeChat build: a grid worker acts for an elder (issue 27)', () => {
     mp = await loginAs('u-zhao', { storage, mockNow })
     await mp.navigateTo(`${CC}/worker-proxy/index`)
     await mp.settle()
+    await mp.page.input('proxy-name', '王秀英')
+    await mp.page.input('proxy-id', seededIdNumber('王秀英'))
     await mp.page.tap('proxy-find')
     await mp.settle()
     expect(mp.page.text()).toContain('已撤销')
