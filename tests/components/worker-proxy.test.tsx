@@ -121,6 +121,29 @@ describe('为老人代办 (worker)', () => {
   })
 })
 
+describe('站长 (supervisor)', () => {
+  it('sees the grid worker’s authorisation for the elder and revokes it', async () => {
+    const zhao = await login('u-zhao')
+    const photo = await call('POST', '/api/photos', zhao, { contentType: 'image/jpeg', base64: TINY_JPEG })
+    const link = await call('POST', '/api/worker/proxy-links', zhao, {
+      principalId: 'u-wang',
+      scope: 'care-card',
+      endsOn: '2026-12-31',
+      authorizationPhotoId: photo.photoId,
+    })
+    await signIn('u-xu')
+    render(<WorkerProxy />)
+    await typeInto('proxy-name', '王秀英')
+    await typeInto('proxy-id', WANG_ID)
+    await tap('proxy-find')
+    await waitFor(() => expect(document.getElementById(`proxy-revoke-${link.id}`)).toBeTruthy())
+    await tap(`proxy-revoke-${link.id}`)
+    await waitFor(() => expect(document.getElementById(`proxy-link-${link.id}`)!.textContent).toContain('已撤销'))
+    expect(document.getElementById(`proxy-revoke-${link.id}`)).toBeNull()
+    expect(showModal.mock.calls.at(-1)[0].title).toBe('撤销代办授权')
+  })
+})
+
 describe('电话预约 (worker) and what the elder sees', () => {
   it('keys in a phone booking; the elder sees 由网格员 赵敏 代办 · 电话预约, and a bad caller number is said', async () => {
     const wangToken = await wangCard()

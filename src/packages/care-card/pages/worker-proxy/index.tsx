@@ -1,6 +1,7 @@
 import { View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import { useEffect, useState } from 'react'
+import { revokeFamilyLink } from '@/api'
 import { createWorkerProxyLink, findElder, getElder, workerProxyLog } from '@/api/endpoints/worker-proxy'
 import type { WorkerElderDto } from '@/domain/shared/contracts'
 import { parseResidentId } from '@/domain/shared/residentId'
@@ -83,6 +84,29 @@ export default function WorkerProxy() {
       },
       { fieldNames: { authorizationPhotoId: 'photo' } },
     )
+  const revoke = useSubmission()
+  /** Ends an authorisation (its worker, or a supervisor): asked first, then the elder's links reloaded. */
+  const end = (linkId: string) =>
+    elder &&
+    revoke.submit(
+      () => ({}),
+      (key) => revokeFamilyLink(linkId, key),
+      async () => {
+        if (useSession.getState().actingFor?.userId === elder.userId) useSession.getState().setActingFor(null)
+        setElder(await getElder(elder.userId))
+      },
+      {
+        confirm: async () =>
+          (
+            await Taro.showModal({
+              title: '撤销代办授权',
+              content: `撤销后不能再为${elder.name}代办，老人和家属会收到通知。`,
+              confirmText: '撤销',
+              cancelText: '不撤销',
+            })
+          ).confirm,
+      },
+    )
   const actFor = (e: WorkerElderDto) => {
     useSession.getState().setActingFor({ userId: e.userId, name: e.name })
     openPage(href.careCard.index())
@@ -123,11 +147,19 @@ export default function WorkerProxy() {
           <Section title={`${elder.name}（${elder.age ?? '—'} 岁）`} id="proxy-elder">
             <View className="cell-note">身份证 {elder.idNumberMasked}</View>
             {elder.links.map((l) => (
-              <View key={l.id} className="cell-note" id={`proxy-link-${l.id}`}>
-                {l.proxy.name}代办 · {l.scopeText} · 到 {l.endsOn ? formatDateCn(l.endsOn) : '—'} ·{' '}
-                {l.status === 'revoked' ? '已撤销' : l.expired ? '已过期' : '有效'}
+              <View key={l.id}>
+                <View className="cell-note" id={`proxy-link-${l.id}`}>
+                  {l.proxy.name}代办 · {l.scopeText} · 到 {l.endsOn ? formatDateCn(l.endsOn) : '—'} ·{' '}
+                  {l.status === 'revoked' ? '已撤销' : l.expired ? '已过期' : '有效'}
+                </View>
+                {l.canRevoke && l.status === 'confirmed' && (
+                  <Button kind="danger" id={`proxy-revoke-${l.id}`} loading={revoke.busy} onTap={() => end(l.id)}>
+                    撤销这份授权
+                  </Button>
+                )}
               </View>
             ))}
+            {revoke.failure && <ErrorNote text={revoke.failure} cause={revoke.cause} />}
             {active ? (
               <View>
                 <Button id="proxy-act" onTap={() => actFor(elder)}>
