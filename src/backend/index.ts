@@ -23,6 +23,7 @@ import { authRoutes } from './routes/auth'
 import { devRoutes } from './routes/dev'
 import { familyRoutes } from './routes/family'
 import { CORE_NOT_PERSONAL } from './routes/export'
+import { workerProxyRoutes } from './routes/worker-proxy'
 import { meRoutes, type EraseHook } from './routes/me'
 import { messageRoutes } from './routes/messages'
 import { photoRoutes } from './routes/photos'
@@ -62,6 +63,7 @@ export const ROUTES: readonly Route[] = [
     FEATURES.flatMap((f) => (f.exportOf ? [f.exportOf] : [])),
   ),
   ...familyRoutes,
+  ...workerProxyRoutes,
   ...messageRoutes,
   ...photoRoutes,
   ...ratingRoutes,

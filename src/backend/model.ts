@@ -75,6 +75,11 @@ export interface User {
   rank: number
   communityId: string
   role: 'resident' | 'worker'
+  /**
+   * A worker who supervises the community's grid workers (社区站长): may revoke any worker-held 代办
+   * authorisation of the community. Unset for everyone else.
+   */
+  supervisor?: boolean
   realName?: string
   idNumber?: string
   realNameBoundAt?: string
@@ -107,9 +112,16 @@ export interface Session {
 }
 
 type FamilyLinkStatus = 'pending' | 'confirmed' | 'declined' | 'revoked'
-/** A proxy (代办) link: `proxyId` may act for `principalId` once confirmed. */
+/**
+ * A proxy (代办) link: `proxyId` may act for `principalId` once confirmed. `kind` `worker` (issue 27): a
+ * grid worker holds it, recorded by the worker with a photo of the elder's signed authorisation, for one
+ * `scope` (`care-card`) until `endsOn` (`YYYY-MM-DD`, Beijing, inclusive, ≤ 1 year); unset = `family`.
+ */
 export interface FamilyLink {
   id: string
+  kind?: 'family' | 'worker'
+  scope?: ProxyScope
+  endsOn?: string
   proxyId: string
   principalId: string
   relationship: string
@@ -122,6 +134,23 @@ export interface FamilyLink {
   authorizationImageId?: string
   closedAt?: string
   closedBy?: string
+}
+
+/** What a worker-held 代办 authorisation covers: the care-card service (its routes `/api/care-card/…`). */
+export type ProxyScope = 'care-card'
+
+/**
+ * One act a worker did for an elder under a worker-held link (or a phone order), for the worker's own
+ * log (`GET /api/worker/proxy-log`) and the elder's export: `what` in words, `at` ISO +08:00.
+ */
+export interface ProxyAct {
+  id: string
+  workerId: string
+  principalId: string
+  /** The worker-held link acted under; unset for a phone order. */
+  linkId?: string
+  what: string
+  at: string
 }
 
 /** A message to a user. `ref` names what it asks the user to act on (e.g. `family-link:<id>`). */

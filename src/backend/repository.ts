@@ -9,6 +9,7 @@ import type {
   Building,
   Community,
   FamilyLink,
+  ProxyAct,
   IdempotencyRecord,
   Message,
   MessageSettings,
@@ -39,6 +40,7 @@ import {
   propertyRegisterTable,
   ratingsTable,
   remindersSentTable,
+  proxyActsTable,
   roomBindingsTable,
   roomsTable,
   sessionsTable,
@@ -81,6 +83,7 @@ export class CoreRepository {
   readonly remindersSent: Table<ReminderSent>
   readonly messageSettings: Table<MessageSettings>
   readonly ratings: Table<Rating>
+  readonly proxyActs: Table<ProxyAct>
 
   constructor(readonly tables: Tables) {
     this.settings = tables.of(settingsTable)
@@ -102,6 +105,7 @@ export class CoreRepository {
     this.remindersSent = tables.of(remindersSentTable)
     this.messageSettings = tables.of(messageSettingsTable)
     this.ratings = tables.of(ratingsTable)
+    this.proxyActs = tables.of(proxyActsTable)
   }
 
   /** Photos and other images of this transaction. */
@@ -240,23 +244,62 @@ export class CoreRepository {
     return this.familyLinks.find({ where: { proxyId, principalId }, order: [['requestedAt', 'desc']] })
   }
 
-  /** Whether `proxyId` may act for `principalId` now (a confirmed link). */
-  async isConfirmedProxy(proxyId: string, principalId: string): Promise<boolean> {
+  /**
+   * The confirmed link from `proxyId` to `principalId`, if any (a worker-held one may have passed its
+   * `endsOn`: the caller judges that).
+   */
+  async confirmedLink(proxyId: string, principalId: string): Promise<FamilyLink | undefined> {
     const links = await this.familyLinks.find({
       where: { proxyId, principalId, status: 'confirmed' },
       order: [],
       limit: 1,
     })
-    return links.length > 0
+    return links[0]
   }
 
-  /** The confirmed proxies of a principal (their user ids), in link order. */
+  /**
+   * The confirmed family proxies of a principal (their user ids), in link order. Worker-held links
+   * (issue 27) are not among them: the worker acts, the family is told.
+   */
   async confirmedProxiesOf(principalId: string): Promise<string[]> {
     const links = await this.familyLinks.find({
       where: { principalId, status: 'confirmed' },
       order: [['requestedAt', 'asc']],
     })
-    return links.map((l) => l.proxyId)
+    return links.filter((l) => l.kind !== 'worker').map((l) => l.proxyId)
+  }
+
+  /** The worker-held links of a principal (any status), newest request first. */
+  async workerLinksOf(principalId: string): Promise<FamilyLink[]> {
+    const links = await this.familyLinks.find({ where: { principalId }, order: [['requestedAt', 'desc']] })
+    return links.filter((l) => l.kind === 'worker')
+  }
+
+  /** The worker-held links of every worker of a community (any status), newest request first. */
+  async workerLinksOfCommunity(communityId: string): Promise<FamilyLink[]> {
+    const links: FamilyLink[] = []
+    for (const w of await this.workersOf(communityId))
+      links.push(...(await this.familyLinks.find({ where: { proxyId: w.id }, order: [] })))
+    return links
+      .filter((l) => l.kind === 'worker')
+      .sort((a, b) => b.requestedAt.localeCompare(a.requestedAt) || a.id.localeCompare(b.id))
+  }
+
+  /** A worker's acts for elders (their 代办 log), newest first. */
+  proxyActsOfWorker(workerId: string, limit = 100): Promise<ProxyAct[]> {
+    return this.proxyActs.find({
+      where: { workerId },
+      order: [
+        ['at', 'desc'],
+        ['id', 'desc'],
+      ],
+      limit,
+    })
+  }
+
+  /** Workers' acts for one elder, newest first (the elder's export). */
+  proxyActsForPrincipal(principalId: string): Promise<ProxyAct[]> {
+    return this.proxyActs.find({ where: { principalId }, order: [['at', 'desc']] })
   }
 
   /** Links waiting for an answer, oldest request first. */

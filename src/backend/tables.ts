@@ -12,6 +12,7 @@ import type {
   Rating,
   PiiAccess,
   PropertyRecord,
+  ProxyAct,
   RegisterPerson,
   ReminderSent,
   Room,
@@ -83,6 +84,7 @@ export const usersTable = table<User>({
     rank: 'integer',
     communityId: 'text',
     role: 'text',
+    supervisor: 'boolean',
     realName: 'text',
     idNumber: 'text',
     realNameBoundAt: 'timestamptz',
@@ -135,6 +137,9 @@ export const familyLinksTable = table<FamilyLink>({
     proxyId: 'text',
     principalId: 'text',
     relationship: 'text',
+    kind: 'text',
+    scope: 'text',
+    endsOn: 'date',
     status: 'text',
     requestedBy: 'text',
     requestedAt: 'timestamptz',
@@ -266,6 +271,14 @@ export const ratingsTable = table<Rating>({
   lookups: [['userId'], ['communityId', 'followUpStatus']],
 })
 
+/** Acts of workers for elders (worker-held 代办, phone orders): per worker (their log), per elder (export). */
+export const proxyActsTable = table<ProxyAct>({
+  name: 'proxy_acts',
+  key: 'id',
+  columns: { id: 'text', workerId: 'text', principalId: 'text', linkId: 'text', what: 'text', at: 'timestamptz' },
+  lookups: [['workerId'], ['principalId']],
+})
+
 /** Every core table, in the order rows may be inserted (referenced tables first). */
 export const CORE_TABLES = [
   settingsTable,
@@ -287,4 +300,5 @@ export const CORE_TABLES = [
   remindersSentTable,
   messageSettingsTable,
   ratingsTable,
+  proxyActsTable,
 ] as const

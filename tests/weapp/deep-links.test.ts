@@ -44,6 +44,8 @@ const DEEP_LINKS: Record<string, [persona: string, query?: string]> = {
   'packages/care-card/pages/worker/index': ['u-sun'],
   'packages/care-card/pages/worker-review/index': ['u-sun', 'id=ca-seed-xs0'],
   'packages/care-card/pages/worker-orders/index': ['u-sun'],
+  'packages/care-card/pages/worker-proxy/index': ['u-zhao'],
+  'packages/care-card/pages/worker-phone/index': ['u-zhao', 'elder=u-wang'],
   'packages/youth-palace/pages/index/index': ['u-wu'],
   'packages/youth-palace/pages/courses/index': ['u-wu'],
   'packages/youth-palace/pages/course/index': ['u-wu', 'id=ypc-calligraphy'],

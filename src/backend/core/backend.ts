@@ -6,8 +6,9 @@
  */
 import { DomainError } from '@/domain/shared/errors'
 import { sha256Hex } from '@/domain/shared/hash'
-import { beijingIso } from '@/domain/shared/time'
-import type { User } from '../model'
+import { beijingDate, beijingIso, formatDateCn } from '@/domain/shared/time'
+import type { FamilyLink, User } from '../model'
+import { recordWorkerAct } from '../proxy-acts'
 import { CoreRepository } from '../repository'
 import { liveSession, sessionExpired, sessionsToPurge, tokenHashOf } from '../sessions'
 import { MockClock } from './clock'
@@ -40,6 +41,9 @@ import {
   type RouteContext,
   type Tx,
 } from './router'
+
+/** Routes a worker-held link of any scope may use: whom one acts for, and uploading a photo for an act. */
+const ANY_SCOPE = new Set(['/api/principal', '/api/photos'])
 
 export interface BackendOptions {
   store: Store
@@ -352,7 +356,7 @@ export class Backend {
         : await this.store.transaction(async (t) => {
             const tx = this.txOf(t)
             const { user } = await this.authenticate(tx, route, req, this.clock.now())
-            await this.principalFor(tx, route, user, req.headers['x-acting-for'])
+            await this.principalFor(tx, route, user, req.headers['x-acting-for'], this.clock.now())
             return user
           })
     const input = route.input ? validateInput(route.input, req.body ?? {}) : undefined
@@ -378,7 +382,8 @@ export class Backend {
     if (route.access === 'dev' ? !devRoutes || production : route.demoOnly && production)
       throw notFound('没有这个服务接口', 'NO_ROUTE')
     const { user, sessionId } = await this.authenticate(tx, route, req, clock.now())
-    const principal = await this.principalFor(tx, route, user, req.headers['x-acting-for'])
+    const acting = await this.principalFor(tx, route, user, req.headers['x-acting-for'], clock.now())
+    const principal = acting?.principal
     const key = req.headers['idempotency-key']
     const mutating = MUTATING.has(req.method)
     const requestHash = sha256Hex(req.method, path, JSON.stringify(req.body ?? null), principal?.id ?? '')
@@ -422,6 +427,7 @@ export class Backend {
       nowIso,
       user: user!,
       principal: principal!,
+      proxyKind: acting?.link ? (acting.link.kind ?? 'family') : undefined,
       outside: hooks.outside,
       sessionId,
       device: req.headers['user-agent'],
@@ -435,6 +441,8 @@ export class Backend {
       onFailure: hooks.onFailure,
     }
     const out = await route.handler(ctx)
+    if (acting?.link?.kind === 'worker' && route.workerProxyAct)
+      await recordWorkerAct(tx.core, user!, principal!, route.workerProxyAct, acting.link, nowIso)
     const result: BackendResponse = isResponse(out) ? out : { status: 200, body: out ?? { ok: true } }
     if (idemId && user) {
       const record = {
@@ -480,19 +488,36 @@ export class Backend {
     return { user, sessionId: session!.id }
   }
 
+  /**
+   * Whom the caller acts for (`x-acting-for`) and under which link: themselves (no link), or the
+   * principal of a confirmed link. A worker-held link (issue 27) holds only for routes of its scope
+   * (`/api/<scope>/…`), up to its `endsOn` (Beijing date, inclusive), and only while the elder lives
+   * in the worker's community. @throws 403 in words otherwise
+   */
   private async principalFor(
     tx: Tx,
     route: Route,
     user: User | undefined,
     actingFor: string | undefined,
-  ): Promise<User | undefined> {
-    if (!user || !actingFor || actingFor === user.id) return user
+    nowMs: number,
+  ): Promise<{ principal: User; link?: FamilyLink } | undefined> {
+    if (!user) return undefined
+    if (!actingFor || actingFor === user.id) return { principal: user }
     if (!route.allowProxy) throw forbidden('代办时不能进行此操作，请切换回本人')
-    const linked = await tx.core.isConfirmedProxy(user.id, actingFor)
+    const link = await tx.core.confirmedLink(user.id, actingFor)
     const principal = await tx.core.users.get(actingFor)
-    if (!linked || !principal || principal.deletedAt)
+    if (!link || !principal || principal.deletedAt)
       throw forbidden('您还没有获得对方的代办授权，或授权已撤销', 'NOT_A_PROXY')
-    return principal
+    if (link.kind === 'worker') {
+      if (user.role !== 'worker' || principal.communityId !== user.communityId)
+        throw forbidden('只能为本社区的居民代办', 'OTHER_COMMUNITY')
+      if (link.endsOn && beijingDate(beijingIso(nowMs)) > link.endsOn)
+        throw forbidden(`代办授权已于 ${formatDateCn(link.endsOn)}到期，请重新登记老人签字的授权书`, 'PROXY_EXPIRED')
+      const scope = `/api/${link.scope ?? ''}`
+      if (route.path !== scope && !route.path.startsWith(`${scope}/`) && !ANY_SCOPE.has(route.path))
+        throw forbidden('这份代办授权不包括此项事务', 'OUT_OF_SCOPE')
+    }
+    return { principal, link }
   }
 
   /**

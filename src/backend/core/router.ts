@@ -78,6 +78,11 @@ export interface RouteContext<B = unknown> {
   user: User
   /** The person the user acts for: themselves, or the principal of a confirmed family link (`x-acting-for`). */
   principal: User
+  /**
+   * How the user acts for the principal: a family member (`family`), a grid worker holding the elder's
+   * signed authorisation or keying in a phone order (`worker`); unset when acting for themselves.
+   */
+  proxyKind?: 'family' | 'worker'
   /** What the route's `outside` step returned (undefined without one). */
   outside?: unknown
   /** The id of the caller's session (routes with `access: 'user' | 'worker'`). */
@@ -109,6 +114,11 @@ export interface Route<B = unknown> {
   input?: v.GenericSchema<unknown, B>
   /** Whether a proxy acting for someone may call it (default: false — only for oneself). */
   allowProxy?: boolean
+  /**
+   * What the route does in words (e.g. `预约服务`): when a grid worker does it for an elder under a
+   * worker-held link, the core logs it (`proxy_acts`) and messages the elder and family proxies.
+   */
+  workerProxyAct?: string
   /** Served in demo mode only (persona login): a production backend answers 404 `NO_ROUTE`. */
   demoOnly?: boolean
   /**

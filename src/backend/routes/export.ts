@@ -5,7 +5,7 @@
  */
 import { EXPORT_SCHEMA_VERSION, type ExportSummaryDto, type MyDataExportDto } from '@/domain/shared/contracts'
 import { maskResidentId } from '@/domain/shared/residentId'
-import { beijingDate, formatDateCn } from '@/domain/shared/time'
+import { beijingDate, formatDateCn, formatDateTimeCn } from '@/domain/shared/time'
 import type { ExportProvider, RouteContext } from '../core/router'
 import type { PiiAccess } from '../model'
 import { displayName, displayNames } from './views'
@@ -66,6 +66,14 @@ async function coreExport(ctx: RouteContext, userId: string) {
   const reminders = await core.remindersSentTo(userId)
   const attempts = await core.attemptsOfKey(`real-name:${userId}`)
   const ratings = await core.ratingsOf(userId)
+  // Workers' acts for the person (网格员代办), and a worker's own log.
+  const actsForMe = await core.proxyActsForPrincipal(userId)
+  const actsByMe = user.role === 'worker' ? await core.proxyActsOfWorker(userId, 10_000) : []
+  const actNames = await displayNames(core, [
+    ...actsForMe.map((a) => a.workerId),
+    ...actsByMe.map((a) => a.principalId),
+  ])
+  const actLine = (who: string, a: { what: string; at: string }) => `${formatDateTimeCn(a.at)} ${who}：${a.what}`
   const community = await core.communities.get(user.communityId)
   const roomLines = await Promise.all(
     bindings.map(
@@ -89,6 +97,7 @@ async function coreExport(ctx: RouteContext, userId: string) {
     reminders_sent: reminders.map((r) => withoutFields(r)),
     message_settings: settings ? [withoutFields(settings)] : [],
     ratings: ratings.map((r) => withoutFields(r)),
+    proxy_acts: [...actsForMe, ...actsByMe.filter((a) => a.principalId !== userId)].map((a) => withoutFields(a)),
   }
   const familyLine = links
     .map(
@@ -106,6 +115,12 @@ async function coreExport(ctx: RouteContext, userId: string) {
       `隐私说明：${user.privacyAcceptedAt ? `已于 ${formatDateCn(beijingDate(user.privacyAcceptedAt))} 同意` : '未同意'}`,
       `绑定房屋：${roomLines.join('；') || '无'}`,
       `亲友代办：${familyLine || '无'}`,
+      `网格员代办记录：${actsForMe.map((a) => actLine(`网格员 ${actNames.get(a.workerId) ?? ''}`, a)).join('；') || '无'}`,
+      ...(user.role === 'worker'
+        ? [
+            `我的代办记录：${actsByMe.map((a) => actLine(`为 ${actNames.get(a.principalId) ?? ''}`, a)).join('；') || '无'}`,
+          ]
+        : []),
       `登录设备：${sessions.length} 个`,
       `消息：${messages.length} 条（未读 ${messages.filter((m) => !m.readAt).length} 条）`,
       `上传的照片：${photos.length} 张`,

@@ -24,13 +24,34 @@ async function linkFor(ctx: RouteContext, id: string): Promise<FamilyLink> {
   return link
 }
 
+/**
+ * Whether the caller, neither its elder nor its worker, may revoke a worker-held link: a confirmed family
+ * proxy of the elder, or a supervisor worker of the elder's community.
+ */
+async function mayRevokeWorkerLink(ctx: RouteContext, link: FamilyLink): Promise<boolean> {
+  const { user, tx } = ctx
+  if (user.role === 'worker' && user.supervisor)
+    return (await tx.core.users.get(link.principalId))?.communityId === user.communityId
+  return (await tx.core.confirmedProxiesOf(link.principalId)).includes(user.id)
+}
+
 export const familyRoutes: Route[] = [
   route({
     method: 'GET',
     path: '/api/family-links',
     access: 'user',
-    handler: async ({ tx, user }) =>
-      Promise.all((await tx.core.linksOf(user.id)).map((l) => familyLinkDto(tx.core, l, user.id))),
+    handler: async ({ tx, user, nowIso }) => {
+      const own = await tx.core.linksOf(user.id)
+      // A family proxy also sees (and may revoke) the worker-held links of the family member they act for.
+      const theirs: FamilyLink[] = []
+      for (const l of own)
+        if (l.proxyId === user.id && l.status === 'confirmed' && l.kind !== 'worker')
+          theirs.push(...(await tx.core.workerLinksOf(l.principalId)))
+      return Promise.all([
+        ...own.map((l) => familyLinkDto(tx.core, l, user.id, nowIso)),
+        ...theirs.map((l) => familyLinkDto(tx.core, l, user.id, nowIso, true)),
+      ])
+    },
   }),
   route({
     method: 'POST',
@@ -129,7 +150,9 @@ export const familyRoutes: Route[] = [
     access: 'user',
     handler: async (ctx) => {
       const link = await linkFor(ctx, ctx.params.id)
-      if (link.principalId !== ctx.user.id && link.proxyId !== ctx.user.id) throw notFound('没有找到这条代办关系')
+      const party = link.principalId === ctx.user.id || link.proxyId === ctx.user.id
+      if (!party && !(link.kind === 'worker' && (await mayRevokeWorkerLink(ctx, link))))
+        throw notFound('没有找到这条代办关系')
       if (link.status !== 'confirmed' && link.status !== 'pending')
         throw conflict('LINK_CLOSED', '这条代办关系已经结束')
       const l = await ctx.tx.core.familyLinks.update(link.id, {
@@ -137,26 +160,36 @@ export const familyRoutes: Route[] = [
         closedAt: ctx.nowIso,
         closedBy: ctx.user.id,
       })
-      const other = l.proxyId === ctx.user.id ? l.principalId : l.proxyId
-      await ctx.notify(
-        other,
-        '代办关系已撤销',
-        `${displayName(ctx.user)}撤销了代办关系，此后不能再代为办理。`,
-        href.me(),
-      )
+      const by = ctx.user.role === 'worker' ? `社区工作人员 ${displayName(ctx.user)}` : displayName(ctx.user)
+      if (l.kind === 'worker') {
+        // The elder, the worker and the elder's family proxies are told, except whoever revoked it.
+        const names = await displayNames(ctx.tx.core, [l.principalId, l.proxyId])
+        const to = [l.principalId, l.proxyId, ...(await ctx.tx.core.confirmedProxiesOf(l.principalId))]
+        for (const id of new Set(to))
+          if (id !== ctx.user.id)
+            await ctx.notify(
+              id,
+              '网格员代办授权已撤销',
+              `${by}撤销了网格员 ${names.get(l.proxyId)} 为${names.get(l.principalId)}代办的授权，此后不能再代为办理。`,
+              href.account.family(),
+            )
+      } else {
+        const other = l.proxyId === ctx.user.id ? l.principalId : l.proxyId
+        await ctx.notify(other, '代办关系已撤销', `${by}撤销了代办关系，此后不能再代为办理。`, href.me())
+      }
       await ctx.resolveMessages(l.principalId, requestRef(l.id))
-      return familyLinkDto(ctx.tx.core, l, ctx.user.id)
+      return familyLinkDto(ctx.tx.core, l, ctx.user.id, ctx.nowIso)
     },
   }),
   route({
     method: 'GET',
     path: '/api/worker/family-links',
     access: 'worker',
-    handler: async ({ tx, user }) => {
+    handler: async ({ tx, user, nowIso }) => {
       const pending = await tx.core.pendingLinks()
       const principals = new Map((await tx.core.usersByIds(pending.map((l) => l.principalId))).map((u) => [u.id, u]))
       const mine = pending.filter((l) => principals.get(l.principalId)?.communityId === user.communityId)
-      return Promise.all(mine.map((l) => familyLinkDto(tx.core, l, user.id)))
+      return Promise.all(mine.map((l) => familyLinkDto(tx.core, l, user.id, nowIso)))
     },
   }),
   route({

@@ -264,6 +264,8 @@ async function eraseRecordsOf(tx: Tx, user: User): Promise<void> {
   ) {
     for (const m of page) await core.messages.remove(m.id)
   }
+  for (const a of [...(await core.proxyActsForPrincipal(user.id)), ...(await core.proxyActsOfWorker(user.id, 10_000))])
+    await core.proxyActs.remove(a.id)
   for (const r of await core.remindersSentTo(user.id)) await core.remindersSent.remove(r.id)
   if (await core.messageSettings.get(user.id)) await core.messageSettings.remove(user.id)
   for (const r of await core.ratingsOf(user.id)) await core.ratings.remove(r.id)

@@ -65,9 +65,34 @@ export async function meDto(core: CoreRepository, u: User, nowIso: string): Prom
   }
 }
 
-export async function familyLinkDto(core: CoreRepository, l: FamilyLink, viewerId: string): Promise<FamilyLinkDto> {
+/** What a worker-held link may cover (`ProxyScope`), in words. */
+export const PROXY_SCOPES = { 'care-card': '爱心卡服务（查询资格、申请、预约、取消、评价）' } as const
+
+/**
+ * A link as `viewerId` sees it at `nowIso`. `canRevoke`: open, and the viewer is its proxy or principal,
+ * or (a worker-held link) a confirmed family proxy of the principal or a supervisor worker (the caller
+ * passes `viewerMayRevoke` after checking those).
+ */
+export async function familyLinkDto(
+  core: CoreRepository,
+  l: FamilyLink,
+  viewerId: string,
+  nowIso?: string,
+  viewerMayRevoke = false,
+): Promise<FamilyLinkDto> {
   const names = await displayNames(core, [l.proxyId, l.principalId])
+  const open = l.status === 'confirmed' || l.status === 'pending'
+  const worker = l.kind === 'worker'
   return {
+    kind: worker ? 'worker' : 'family',
+    ...(worker
+      ? {
+          scopeText: l.scope ? PROXY_SCOPES[l.scope] : undefined,
+          endsOn: l.endsOn,
+          expired: !!nowIso && !!l.endsOn && beijingDate(nowIso) > l.endsOn,
+        }
+      : {}),
+    canRevoke: open && (viewerMayRevoke || viewerId === l.proxyId || viewerId === l.principalId),
     id: l.id,
     relationship: l.relationship,
     status: l.status,

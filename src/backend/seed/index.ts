@@ -47,6 +47,7 @@ export function coreSeed(nowIso: string): CoreSeed & { populationRegister: Regis
       rank: p.rank,
       communityId: p.community,
       role: p.role ?? 'resident',
+      ...(p.supervisor ? { supervisor: true } : {}),
       ...(p.bound ? { realName: p.name, idNumber, realNameBoundAt: nowIso, privacyAcceptedAt: nowIso } : {}),
       phone: p.phone,
       createdAt: nowIso,

@@ -17,6 +17,8 @@ export interface SeedPerson {
   rank: number
   community: 'c-zpq' | 'c-xs'
   role?: 'resident' | 'worker'
+  /** A supervisor worker (社区站长): may revoke the grid workers' 代办 authorisations. */
+  supervisor?: boolean
   /** Whether the account is already real-name bound in the seed. */
   bound: boolean
   /** Room ids this person owns in the property register. */
@@ -130,6 +132,20 @@ export const PEOPLE: SeedPerson[] = [
     rank: 8,
     community: 'c-xs',
     role: 'worker',
+    bound: true,
+  },
+  {
+    key: 'xu',
+    name: '徐建平',
+    region: '330211',
+    birthDate: '1978-07-11',
+    sex: 'male',
+    phone: '13805740109',
+    persona: '总浦桥社区站长（可撤销网格员代办授权）',
+    rank: 9,
+    community: 'c-zpq',
+    role: 'worker',
+    supervisor: true,
     bound: true,
   },
   owner('qian', '钱芳', 'female', '1962-05-21', ['r-zpq-3-1-102'], 'c-zpq', 20, '3幢1单元业主'),

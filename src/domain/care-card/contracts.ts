@@ -22,6 +22,8 @@ export type CareProofKindDto = CareProofKind
 export interface CarePersonDto {
   userId: string
   name: string
+  /** Set when this person acted for the elder as a grid worker (shown 由网格员 X 代办, issue 27). */
+  worker?: boolean
 }
 /**
  * Result of an eligibility check for the principal on `assessedOn` (Beijing date): the winning tier and
@@ -116,7 +118,7 @@ interface CareProofDto {
 export interface CareApplicationDto {
   id: string
   applicant: CarePersonDto
-  /** The family member who applied for the elder (代办), if any. */
+  /** The family member (or grid worker, `worker: true`) who applied for the elder (代办), if any. */
   proxy?: CarePersonDto
   communityName: string
   status: CareApplicationStatusDto
@@ -254,8 +256,12 @@ export interface CareOrderDto {
   status: CareOrderStatusDto
   statusText: string
   createdAt: string
-  /** The family member who booked it for the holder (代办), if one did. */
+  /** The family member (or grid worker, `worker: true`) who booked it for the holder (代办), if one did. */
   bookedBy?: CarePersonDto
+  /** How the booking came in: the app, or a phone call to 96345 keyed in by a worker (电话预约 · 96345). */
+  channel: 'app' | 'phone'
+  /** The caller's phone number, for a phone order. */
+  callerPhone?: string
   deliveredAt?: string
   deliveredBy?: CarePersonDto
   rating?: { stars: number; comment?: string; at: string }

@@ -19,4 +19,8 @@ export const careCardRoutes = {
   /** `id`: the application to review. */
   workerReview: page<{ id: string }>('pages/worker-review/index'),
   workerOrders: page('pages/worker-orders/index'),
+  /** Worker: find an elder, record their signed 代办 authorisation, act for them; the worker's 代办 log. */
+  workerProxy: page('pages/worker-proxy/index'),
+  /** Worker: key in a booking taken by phone (电话预约 · 96345) for the elder `elder` (user id). */
+  workerPhone: page<{ elder: string }>('pages/worker-phone/index'),
 }

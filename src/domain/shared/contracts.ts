@@ -84,6 +84,33 @@ export interface FamilyLinkDto {
   requestedAt: string
   confirmedAt?: string
   confirmedBy?: 'principal' | 'worker'
+  /** `worker`: a grid worker holds it with the elder's signed authorisation (issue 27); else a family link. */
+  kind?: 'family' | 'worker'
+  /** What a worker-held link covers, in words (e.g. `爱心卡服务…`), and its last day `YYYY-MM-DD`. */
+  scopeText?: string
+  endsOn?: string
+  /** A worker-held link past its last day (no longer lets the worker act). */
+  expired?: boolean
+  /** Whether the viewer may revoke it now (the elder, the proxy, a family proxy of the elder, a supervisor). */
+  canRevoke?: boolean
+}
+
+/** An elder as a worker finds them to act for them: masked ID number, age, the worker-held links for them. */
+export interface WorkerElderDto {
+  userId: string
+  name: string
+  idNumberMasked: string
+  age: number | null
+  links: FamilyLinkDto[]
+}
+
+/** One act of the worker's own 代办 log: for whom, what, when, under an authorisation or a phone call. */
+export interface ProxyActDto {
+  id: string
+  elder: { userId: string; name: string }
+  what: string
+  at: string
+  channel: 'proxy' | 'phone'
 }
 
 /**

@@ -105,6 +105,7 @@ async function candidates(segment: string, param: string): Promise<string[]> {
       ...new Set((await c.backend.inspect<{ eventId: string }>('one_thing_progress')).map((p) => p.eventId)),
     ],
     halls: () => ids('one_thing_halls'),
+    elders: () => ['u-wang', 'u-jiang'],
   }
   const list = lists[segment]
   if (!list) throw new Error(`privacy sweep: no candidates for :${param} after "${segment}" — add them`)

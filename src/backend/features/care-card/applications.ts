@@ -144,6 +144,7 @@ export const applicationRoutes: Route[] = [
   careRoute({
     method: 'GET',
     path: '/api/care-card/eligibility',
+    workerProxyAct: '查询爱心卡资格',
     input: groupsQuery,
     handler: async (ctx) => {
       requirePrivacy(ctx)
@@ -164,6 +165,7 @@ export const applicationRoutes: Route[] = [
   careRoute({
     method: 'POST',
     path: '/api/care-card/applications',
+    workerProxyAct: '提交爱心卡申请',
     input: applicationInput,
     handler: async (ctx) => {
       requirePrivacy(ctx)
@@ -211,6 +213,7 @@ export const applicationRoutes: Route[] = [
   careRoute({
     method: 'POST',
     path: '/api/care-card/applications/:id/withdraw',
+    workerProxyAct: '撤回爱心卡申请',
     handler: async (ctx) => {
       const app = await ownApplication(ctx, ctx.params.id, true)
       if (!OPEN.includes(app.status)) throw conflict('NOT_UNDER_REVIEW', '这份申请已经不在审核中，不能撤回')
@@ -231,6 +234,7 @@ export const applicationRoutes: Route[] = [
   careRoute({
     method: 'POST',
     path: '/api/care-card/applications/:id/resubmit',
+    workerProxyAct: '修改后重新提交爱心卡申请',
     input: applicationInput,
     handler: async (ctx) => {
       requirePrivacy(ctx)

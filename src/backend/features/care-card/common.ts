@@ -84,8 +84,19 @@ export function residentAct(ctx: RouteContext, kind: CareActKindDto, extra: Part
     actorName: displayName(ctx.user),
     role: proxy ? 'proxy' : 'applicant',
     ...(proxy ? { proxyId: ctx.user.id, proxyName: displayName(ctx.user) } : {}),
+    ...(proxy && ctx.proxyKind === 'worker' ? { proxyIsWorker: true } : {}),
     ...extra,
   }
+}
+
+/**
+ * Who acts for the elder in this request, as ledger lines record it (`actedBy`/`actorName`), and the
+ * mark added to their notes (`由网格员 赵敏 代办`, `由 李红 代办`); undefined when the elder acts.
+ */
+export function actorOf(ctx: RouteContext): { id: string; name: string; mark: string } | undefined {
+  if (ctx.user.id === ctx.principal.id) return undefined
+  const name = ctx.proxyKind === 'worker' ? `网格员 ${displayName(ctx.user)}` : displayName(ctx.user)
+  return { id: ctx.user.id, name, mark: `由${name}代办` }
 }
 
 /** Records an act by the calling worker. */

@@ -36,19 +36,21 @@ function withDue(card: CareCardRecord, entries: CareLedger, nowIso: string): Car
 
 /**
  * Changes a card's balance: locks the card, reads its ledger, applies `change` (a ledger function of
- * `domain/care-card/ledger.ts`) and appends the entries it added. Returns the new ledger.
+ * `domain/care-card/ledger.ts`) and appends the entries it added, with `actor` on them when someone
+ * acted for the elder (a proxy; the worker of a phone order). Returns the new ledger.
  * @throws DomainError from `change` (e.g. `INSUFFICIENT_BALANCE`), before anything is written
  */
 export async function changeLedger(
   ctx: RouteContext,
   cardId: string,
   change: (entries: CareLedger) => CareLedger,
+  actor?: { id: string; name: string },
 ): Promise<CareLedger> {
   const repo = ctx.tx.careCard
   await repo.cards.get(cardId, { lock: true })
   const before = await repo.ledgerOf(cardId)
   const after = change(before)
-  await repo.appendLedger(cardId, after, before.length)
+  await repo.appendLedger(cardId, after, before.length, actor)
   return after
 }
 

@@ -26,6 +26,8 @@ export interface CareAct {
   role: 'applicant' | 'proxy' | 'worker'
   proxyId?: string
   proxyName?: string
+  /** The proxy is a grid worker (由网格员 X 代办, issue 27), not a family member. */
+  proxyIsWorker?: boolean
   stage?: CareReviewStage
   note?: string
   /** Review cycle of an application act. */
@@ -142,8 +144,12 @@ export interface CareOrder {
   startAt: string
   status: CareOrderStatusDto
   createdAt: string
-  /** Family proxy who booked, if any. */
+  /** Family proxy (or grid worker acting for the elder) who booked, if any. */
   proxyId?: string
+  /** How the booking came in: the app (unset) or a phone call keyed in by a worker (电话预约 · 96345). */
+  channel?: 'app' | 'phone'
+  /** The phone number of whoever called, for a phone order. */
+  callerPhone?: string
   deliveredAt?: string
   deliveredById?: string
   rating?: { stars: number; comment?: string; at: string }
@@ -187,4 +193,8 @@ export interface CareLedgerRow {
   orderId?: string
   month?: string
   note: string
+  /** Who wrote this line when someone acted for the elder (a proxy, or the worker of a phone order). */
+  actedBy?: string
+  /** Their name then, e.g. `网格员 赵敏`. */
+  actorName?: string
 }

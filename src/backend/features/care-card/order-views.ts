@@ -7,7 +7,7 @@ import { addDays, beijingDate } from '@/domain/shared/time'
 import type { RouteContext } from '@/backend/core/router'
 import { CARE_SERVICE_KIND_LABELS } from '@/domain/care-card/kinds'
 import type { CareOrder, CareProvider, CareService, CareTask } from './model'
-import { actDto, peopleOf, person, type PeopleOf } from './views'
+import { actDto, peopleOf, person, proxyPerson, type PeopleOf } from './views'
 
 /** Days after delivery during which a dispute may be opened (domain.md §1: disputes within 7 days). */
 const DISPUTE_DAYS = 7
@@ -52,7 +52,9 @@ function orderDto({ service, provider, people }: OrderRefs, o: CareOrder, nowIso
     statusText: o.disputeStatus === 'open' ? '异议处理中' : ORDER_TEXT[o.status],
     createdAt: o.createdAt,
     deliveredAt: o.deliveredAt,
-    bookedBy: o.proxyId ? person(people, o.proxyId) : undefined,
+    bookedBy: o.proxyId ? proxyPerson(people, o.proxyId, o.acts) : undefined,
+    channel: o.channel ?? 'app',
+    ...(o.callerPhone ? { callerPhone: o.callerPhone } : {}),
     deliveredBy: o.deliveredById ? person(people, o.deliveredById) : undefined,
     rating: o.rating ? { ...o.rating } : undefined,
     dispute:

@@ -14,7 +14,17 @@ import { newId } from '@/backend/core/ids'
 import type { AccountDeletionHook, Route, RouteContext } from '@/backend/core/router'
 import { displayName } from '@/backend/routes/views'
 import { BOOKING_LEAD_MS, findService, parseSlotId, slotStart, SLOT_DAYS } from './catalog'
-import { careRoute, notifyParties, notifyWorkers, ownCard, ownOrder, proxyOf, residentAct, todayOf } from './common'
+import {
+  actorOf,
+  careRoute,
+  notifyParties,
+  notifyWorkers,
+  ownCard,
+  ownOrder,
+  proxyOf,
+  residentAct,
+  todayOf,
+} from './common'
 import { CARE_SERVICE_KIND_LABELS } from '@/domain/care-card/kinds'
 import { changeLedger } from './ledger'
 import type { CareOrder, CareTask } from './model'
@@ -34,67 +44,8 @@ export const orderRoutes: Route[] = [
     input: v.object({
       slotId: v.pipe(v.string('请选择服务时间'), v.minLength(1, '请选择服务时间'), v.maxLength(80, '服务时间不正确')),
     }),
-    handler: async (ctx) => {
-      const card = await ownCard(ctx)
-      const today = todayOf(ctx)
-      if (card.activeFrom > today)
-        throw unprocessable('CARD_NOT_ACTIVE', `爱心卡 ${formatDateCn(card.activeFrom)}起生效，届时就可以预约服务了。`)
-      const slot = parseSlotId(ctx.body.slotId)
-      // The service is locked: its slots are booked one at a time (capacity).
-      const found = slot ? await findService(ctx, slot.serviceId, true) : undefined
-      if (
-        !slot ||
-        !found ||
-        found.provider.communityId !== card.communityId ||
-        !found.service.slotTimes.includes(slot.time)
-      ) {
-        throw notFound('没有找到这个服务时段，请重新选择', 'NO_SUCH_SLOT')
-      }
-      const { provider, service } = found
-      const startAt = slotStart(slot.date, slot.time)
-      if (Date.parse(startAt) < ctx.clock.now() + BOOKING_LEAD_MS)
-        throw unprocessable('SLOT_PASSED', '这个时段已经过了或马上开始，请选择 1 小时以后的时段')
-      if (slot.date > addDays(today, SLOT_DAYS)) throw unprocessable('SLOT_TOO_FAR', `只能预约 ${SLOT_DAYS} 天内的服务`)
-      if (await ctx.tx.careCard.holderOrderInSlot(card.holderId, ctx.body.slotId))
-        throw conflict('ALREADY_BOOKED', '这个时段已经预约过了，请在“我的预约”中查看')
-      if ((await ctx.tx.careCard.placesTaken(ctx.body.slotId)) >= service.capacity)
-        throw conflict('SLOT_FULL', '这个时段已经约满了，请选择其他时间')
-      const id = newId('co')
-      // Throws INSUFFICIENT_BALANCE (422, the domain's message) before anything is written.
-      const note = `预约${CARE_SERVICE_KIND_LABELS[service.kind]}：${service.name}（${provider.name}）`
-      await changeLedger(ctx, card.id, (entries) =>
-        holdCredit(entries, { orderId: id, amountFen: service.priceFen, at: ctx.nowIso, note }),
-      )
-      const order: CareOrder = {
-        id,
-        cardId: card.id,
-        holderId: card.holderId,
-        communityId: card.communityId,
-        providerId: provider.id,
-        serviceId: service.id,
-        priceFen: service.priceFen,
-        slotId: ctx.body.slotId,
-        startAt,
-        status: 'booked',
-        createdAt: ctx.nowIso,
-        ...(proxyOf(ctx) ? { proxyId: proxyOf(ctx) } : {}),
-        acts: [
-          residentAct(ctx, 'booked', {
-            note: `${service.name}，${formatDateTimeCn(startAt)}，冻结 ${formatFen(service.priceFen)}`,
-          }),
-        ],
-      }
-      await ctx.tx.careCard.orders.insert(order)
-      await notifyParties(
-        ctx,
-        order.holderId,
-        [order.proxyId],
-        '服务预约成功',
-        `已预约${provider.name}的${service.name}，时间 ${formatDateTimeCn(startAt)}，爱心卡冻结 ${formatFen(service.priceFen)}，服务完成后扣款；服务开始前可以取消。`,
-        href.careCard.order({ id: order.id }),
-      )
-      return orderView(ctx, order)
-    },
+    workerProxyAct: '预约服务',
+    handler: async (ctx) => orderView(ctx, await bookSlot(ctx, ctx.body.slotId)),
   }),
   careRoute({
     method: 'GET',
@@ -117,6 +68,7 @@ export const orderRoutes: Route[] = [
   careRoute({
     method: 'POST',
     path: '/api/care-card/orders/:id/cancel',
+    workerProxyAct: '取消预约',
     handler: async (ctx) => {
       const order = await ownOrder(ctx, ctx.params.id, true)
       if (order.status !== 'booked')
@@ -132,6 +84,7 @@ export const orderRoutes: Route[] = [
   careRoute({
     method: 'POST',
     path: '/api/care-card/orders/:id/rate',
+    workerProxyAct: '确认并评价',
     input: v.object({
       stars: v.pipe(
         v.number('请选择评价'),
@@ -179,6 +132,7 @@ export const orderRoutes: Route[] = [
   careRoute({
     method: 'POST',
     path: '/api/care-card/orders/:id/dispute',
+    workerProxyAct: '提出异议',
     input: v.object({
       reason: v.pipe(
         v.string('请写明异议'),
@@ -218,12 +172,92 @@ export const orderRoutes: Route[] = [
 ]
 
 /**
+ * Books slot `slotId` on the principal's card — the one booking path of the app and of phone orders
+ * (`phone`: keyed in by a worker, channel 电话预约 · 96345, the caller's phone kept): the card must be
+ * active, the slot in the card's community, at least 1 hour ahead and within the booking days, not
+ * already booked by the elder, not full; the price is held on the card (the ledger line names who acted
+ * for the elder). The elder and their family proxies are told.
+ * @throws 404 `NO_SUCH_SLOT`, 409 `ALREADY_BOOKED` / `SLOT_FULL`, 422 `CARD_NOT_ACTIVE` / `SLOT_PASSED` /
+ * `SLOT_TOO_FAR` / `INSUFFICIENT_BALANCE`, 404 `NO_CARD`
+ */
+export async function bookSlot(ctx: RouteContext, slotId: string, phone?: { callerPhone: string }): Promise<CareOrder> {
+  const card = await ownCard(ctx)
+  const today = todayOf(ctx)
+  if (card.activeFrom > today)
+    throw unprocessable('CARD_NOT_ACTIVE', `爱心卡 ${formatDateCn(card.activeFrom)}起生效，届时就可以预约服务了。`)
+  const slot = parseSlotId(slotId)
+  // The service is locked: its slots are booked one at a time (capacity).
+  const found = slot ? await findService(ctx, slot.serviceId, true) : undefined
+  if (
+    !slot ||
+    !found ||
+    found.provider.communityId !== card.communityId ||
+    !found.service.slotTimes.includes(slot.time)
+  ) {
+    throw notFound('没有找到这个服务时段，请重新选择', 'NO_SUCH_SLOT')
+  }
+  const { provider, service } = found
+  const startAt = slotStart(slot.date, slot.time)
+  if (Date.parse(startAt) < ctx.clock.now() + BOOKING_LEAD_MS)
+    throw unprocessable('SLOT_PASSED', '这个时段已经过了或马上开始，请选择 1 小时以后的时段')
+  if (slot.date > addDays(today, SLOT_DAYS)) throw unprocessable('SLOT_TOO_FAR', `只能预约 ${SLOT_DAYS} 天内的服务`)
+  if (await ctx.tx.careCard.holderOrderInSlot(card.holderId, slotId))
+    throw conflict('ALREADY_BOOKED', '这个时段已经预约过了，请在“我的预约”中查看')
+  if ((await ctx.tx.careCard.placesTaken(slotId)) >= service.capacity)
+    throw conflict('SLOT_FULL', '这个时段已经约满了，请选择其他时间')
+  const id = newId('co')
+  // Throws INSUFFICIENT_BALANCE (422, the domain's message) before anything is written.
+  const actor = actorOf(ctx)
+  const by = [phone ? '电话预约 · 96345' : '', actor?.mark ?? ''].filter(Boolean).join('，')
+  const note = `预约${CARE_SERVICE_KIND_LABELS[service.kind]}：${service.name}（${provider.name}）${by ? `（${by}）` : ''}`
+  await changeLedger(
+    ctx,
+    card.id,
+    (entries) => holdCredit(entries, { orderId: id, amountFen: service.priceFen, at: ctx.nowIso, note }),
+    actor,
+  )
+  const order: CareOrder = {
+    id,
+    cardId: card.id,
+    holderId: card.holderId,
+    communityId: card.communityId,
+    providerId: provider.id,
+    serviceId: service.id,
+    priceFen: service.priceFen,
+    slotId: slotId,
+    startAt,
+    status: 'booked',
+    createdAt: ctx.nowIso,
+    ...(proxyOf(ctx) ? { proxyId: proxyOf(ctx) } : {}),
+    ...(phone ? { channel: 'phone' as const, callerPhone: phone.callerPhone } : {}),
+    acts: [
+      residentAct(ctx, 'booked', {
+        note: `${service.name}，${formatDateTimeCn(startAt)}，冻结 ${formatFen(service.priceFen)}${phone ? `（电话预约 · 96345，来电 ${phone.callerPhone}）` : ''}`,
+      }),
+    ],
+  }
+  await ctx.tx.careCard.orders.insert(order)
+  await notifyParties(
+    ctx,
+    order.holderId,
+    [order.proxyId],
+    '服务预约成功',
+    `已预约${provider.name}的${service.name}，时间 ${formatDateTimeCn(startAt)}，爱心卡冻结 ${formatFen(service.priceFen)}，服务完成后扣款；服务开始前可以取消。`,
+    href.careCard.order({ id: order.id }),
+  )
+  return order
+}
+
+/**
  * Cancels a booked order (locked by the caller): its hold is released to the card, the act recorded,
  * holder and proxy told.
  */
 async function cancelOrder(ctx: RouteContext, order: CareOrder): Promise<CareOrder> {
-  await changeLedger(ctx, order.cardId, (entries) =>
-    releaseHold(entries, { orderId: order.id, at: ctx.nowIso, amountFen: order.priceFen }),
+  await changeLedger(
+    ctx,
+    order.cardId,
+    (entries) => releaseHold(entries, { orderId: order.id, at: ctx.nowIso, amountFen: order.priceFen }),
+    actorOf(ctx),
   )
   const o = await ctx.tx.careCard.orders.update(order.id, {
     status: 'cancelled',

@@ -123,10 +123,19 @@ export class CareCardRepository {
 
   /**
    * Appends the entries of `entries` from position `from` on (what a ledger function added to the
-   * `from` entries read) to the card's ledger. Call with the card locked.
+   * `from` entries read) to the card's ledger, marked with `actor` (who acted for the elder) when given.
+   * Call with the card locked.
    */
-  async appendLedger(cardId: string, entries: CareLedger, from: number): Promise<void> {
-    for (let seq = from; seq < entries.length; seq++) await this.ledger.insert(ledgerRowOf(cardId, seq, entries[seq]))
+  async appendLedger(
+    cardId: string,
+    entries: CareLedger,
+    from: number,
+    actor?: { id: string; name: string },
+  ): Promise<void> {
+    for (let seq = from; seq < entries.length; seq++) {
+      const row = ledgerRowOf(cardId, seq, entries[seq])
+      await this.ledger.insert(actor ? { ...row, actedBy: actor.id, actorName: actor.name } : row)
+    }
   }
 
   // Orders

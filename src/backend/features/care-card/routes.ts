@@ -8,6 +8,7 @@ import { applicationRoutes } from './applications'
 import { cardRoutes } from './card-routes'
 import { fulfilmentRoutes } from './fulfilment'
 import { orderRoutes } from './orders'
+import { phoneOrderRoutes } from './phone-orders'
 import { reviewRoutes } from './review'
 
 /** Routes of the careCard feature. */
@@ -17,4 +18,5 @@ export const careCardRoutes: Route[] = [
   ...orderRoutes,
   ...reviewRoutes,
   ...fulfilmentRoutes,
+  ...phoneOrderRoutes,
 ]

@@ -106,6 +106,8 @@ export const ledgerTable = table<CareLedgerRow>({
     orderId: 'text',
     month: 'text',
     note: 'text',
+    actedBy: 'text',
+    actorName: 'text',
   },
   lookups: [['cardId']],
 })
@@ -130,6 +132,8 @@ export const ordersTable = table<CareOrder>({
     status: 'text',
     createdAt: 'timestamptz',
     proxyId: 'text',
+    channel: 'text',
+    callerPhone: 'text',
     deliveredAt: 'timestamptz',
     deliveredById: 'text',
     rating: 'jsonb',

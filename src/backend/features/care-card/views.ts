@@ -27,6 +27,19 @@ export const person = (people: PeopleOf, userId: string): CarePersonDto => ({
   name: displayName(people.get(userId)),
 })
 
+/** The proxy of a recorded act, `worker: true` for a grid worker. */
+const proxyDto = (a: CareAct): CarePersonDto | undefined =>
+  a.proxyId ? { userId: a.proxyId, name: a.proxyName ?? '', ...(a.proxyIsWorker ? { worker: true } : {}) } : undefined
+
+/**
+ * The person who acted for the elder on a record, from its acts: `worker: true` when a grid worker did
+ * (any of their acts on it says so).
+ */
+export const proxyPerson = (people: PeopleOf, proxyId: string, acts: readonly CareAct[]): CarePersonDto => ({
+  ...person(people, proxyId),
+  ...(acts.some((a) => a.proxyId === proxyId && a.proxyIsWorker) ? { worker: true } : {}),
+})
+
 /** A recorded act on the wire. */
 export function actDto(a: CareAct): CareActDto {
   return {
@@ -35,7 +48,7 @@ export function actDto(a: CareAct): CareActDto {
     at: a.at,
     actor: { userId: a.actorId, name: a.actorName },
     role: a.role,
-    proxy: a.proxyId ? { userId: a.proxyId, name: a.proxyName ?? '' } : undefined,
+    proxy: proxyDto(a),
     stage: a.stage,
     note: a.note,
   }
@@ -55,7 +68,7 @@ const stepOf = (a: CareAct | undefined): Pick<CareStageDto, 'at' | 'actor' | 'pr
     : {
         at: a.at,
         actor: { userId: a.actorId, name: a.actorName },
-        proxy: a.proxyId ? { userId: a.proxyId, name: a.proxyName ?? '' } : undefined,
+        proxy: proxyDto(a),
         note: a.note,
       }
 
@@ -135,7 +148,7 @@ function applicationDto(
   return {
     id: app.id,
     applicant: person(people, app.applicantId),
-    proxy: app.proxyId ? person(people, app.proxyId) : undefined,
+    proxy: app.proxyId ? proxyPerson(people, app.proxyId, app.acts) : undefined,
     communityName,
     status: app.status,
     statusText: STATUS_TEXT[app.status],

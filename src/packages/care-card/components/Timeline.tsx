@@ -40,7 +40,7 @@ export function Timeline({ stages }: { stages: CareStageDto[] }) {
               {s.actor && (
                 <View className="cell-note">
                   办理人：{s.actor.name}
-                  {s.proxy ? '（家属代办）' : ''}
+                  {s.proxy ? (s.proxy.worker ? '（网格员代办）' : '（家属代办）') : ''}
                 </View>
               )}
               {s.proxy && !s.actor && <View className="cell-note">代办人：{s.proxy.name}</View>}

@@ -3,6 +3,7 @@ import { FAMILY_RELATIONSHIPS } from '@/domain/shared/values'
 import Taro, { useDidShow } from '@tarojs/taro'
 import { confirmFamilyLink, declineFamilyLink, requestFamilyLink, revokeFamilyLink } from '@/api'
 import { parseResidentId } from '@/domain/shared/residentId'
+import { formatDateCn } from '@/domain/shared/time'
 import { useDraft } from '@/stores/drafts'
 import { useFamily } from '@/stores/family'
 import { useSession } from '@/stores/session'
@@ -84,10 +85,22 @@ export default function Family() {
           <View key={l.id} className="cell" id={`link-${l.id}`}>
             <View className="cell-main">
               <View className="cell-title">
-                {l.viewerSide === 'proxy' ? `我为 ${l.principal.name} 代办` : `${l.proxy.name} 为我代办`}（
-                {l.relationship}）
+                {l.viewerSide === 'proxy'
+                  ? `我为 ${l.principal.name} 代办`
+                  : l.kind === 'worker'
+                    ? `网格员 ${l.proxy.name} 为${l.viewerSide === 'principal' ? '我' : ` ${l.principal.name} `}代办`
+                    : `${l.proxy.name} 为我代办`}
+                （{l.relationship}）
               </View>
-              <View className={`tag ${STATUS_TAG[l.status]}`}>{STATUS_CN[l.status]}</View>
+              {l.kind === 'worker' && (
+                <View className="cell-note" id={`link-${l.id}-scope`}>
+                  {l.scopeText} · 授权到 {l.endsOn ? formatDateCn(l.endsOn) : '—'} ·
+                  凭老人签字的授权书，每次代办都会通知
+                </View>
+              )}
+              <View className={`tag ${l.expired && l.status === 'confirmed' ? 'tag-bad' : STATUS_TAG[l.status]}`}>
+                {l.expired && l.status === 'confirmed' ? '已过期' : STATUS_CN[l.status]}
+              </View>
               {l.status === 'pending' && l.viewerSide === 'principal' && (
                 <View className="btn-row">
                   <Button
@@ -112,7 +125,9 @@ export default function Family() {
                   </Button>
                 </View>
               )}
-              {(l.status === 'confirmed' || (l.status === 'pending' && l.viewerSide === 'proxy')) && (
+              {(l.kind === 'worker'
+                ? l.canRevoke
+                : l.status === 'confirmed' || (l.status === 'pending' && l.viewerSide === 'proxy')) && (
                 <Button
                   kind="danger"
                   id={`revoke-${l.id}`}

@@ -14,6 +14,7 @@ import { goHome, href, openPage } from '@/ui/nav'
 /** Each feature's worker pages (they live in the feature's subpackage). */
 export const WORKER_ENTRIES = [
   { title: '爱心卡审核与服务派单', url: href.careCard.worker() },
+  { title: '为老人代办与电话预约', url: href.careCard.workerProxy() },
   { title: '青少年宫课程与摇号', url: href.youthPalace.worker() },
   { title: '加装电梯：纸质选票与异议', url: href.elevator.worker() },
   { title: '一件事：窗口预约', url: href.oneThing.worker() },

@@ -7,7 +7,7 @@ import { Button } from '@/ui/Button'
 import { Page } from '@/ui/Page'
 import { ErrorNote, Loaded, Section } from '@/ui/States'
 import { Timeline } from '@/packages/care-card/components/Timeline'
-import { APP_TAG, dateTimeCn, messageOf } from '@/packages/care-card/components/words'
+import { APP_TAG, dateTimeCn, messageOf, proxyWords } from '@/packages/care-card/components/words'
 import { useLoader } from '@/ui/useLoader'
 import { useRowAction } from '@/ui/useRowAction'
 import '@/packages/care-card/feature.css'
@@ -48,7 +48,7 @@ export default function ApplicationDetail() {
           </View>
           <View className="secondary">
             申请人：{app.applicant.name}
-            {app.proxy ? `（由 ${app.proxy.name} 代办）` : ''} · {app.communityName}
+            {app.proxy ? `（${proxyWords(app.proxy)}）` : ''} · {app.communityName}
           </View>
           {app.status === 'approved' && app.activeFrom && (
             <View className="notice">

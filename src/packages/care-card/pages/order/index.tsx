@@ -11,7 +11,7 @@ import { Field } from '@/ui/Field'
 import { Options } from '@/ui/Options'
 import { Page } from '@/ui/Page'
 import { ErrorNote, Loaded, Section } from '@/ui/States'
-import { dateTimeCn, messageOf, ORDER_TAG } from '@/packages/care-card/components/words'
+import { channelWords, dateTimeCn, messageOf, ORDER_TAG, bookedByWords } from '@/packages/care-card/components/words'
 import { type RowQuestion, useRowAction } from '@/ui/useRowAction'
 import { useLoader } from '@/ui/useLoader'
 import { useDraft } from '@/stores/drafts'
@@ -114,7 +114,8 @@ export default function Order() {
             </View>
             {o.bookedBy && (
               <View className="cell-note" id="order-booked-by">
-                由 {o.bookedBy.name} 代为预约
+                {bookedByWords(o.bookedBy)}
+                {channelWords(o) ? ` · ${channelWords(o)}` : ''}
               </View>
             )}
             {o.deliveredAt && (
@@ -208,7 +209,13 @@ export default function Order() {
                 <View className="cell-title">{h.title}</View>
                 <View className="cell-note">
                   {dateTimeCn(h.at)} · {h.actor.name}
-                  {h.role === 'proxy' ? '（代办）' : h.role === 'worker' ? '（社区工作人员）' : ''}
+                  {h.role === 'proxy'
+                    ? h.proxy?.worker
+                      ? '（网格员代办）'
+                      : '（代办）'
+                    : h.role === 'worker'
+                      ? '（社区工作人员）'
+                      : ''}
                   {h.note ? ` · ${h.note}` : ''}
                 </View>
               </View>

@@ -9,7 +9,7 @@ import { Page } from '@/ui/Page'
 import { Empty, ErrorNote, Loaded } from '@/ui/States'
 import { tappable } from '@/ui/tappable'
 import { useWho } from '@/packages/care-card/components/useWho'
-import { dateTimeCn, messageOf, ORDER_TAG } from '@/packages/care-card/components/words'
+import { dateTimeCn, messageOf, ORDER_TAG, bookedByWords } from '@/packages/care-card/components/words'
 import { useLoader } from '@/ui/useLoader'
 import '@/packages/care-card/feature.css'
 import { href, openPage } from '@/ui/nav'
@@ -83,7 +83,8 @@ export default function Orders() {
               </View>
               {o.bookedBy && (
                 <View className="cell-note" id={`order-${o.id}-booked-by`}>
-                  由 {o.bookedBy.name} 代为预约
+                  {bookedByWords(o.bookedBy)}
+                  {o.channel === 'phone' ? ' · 电话预约 · 96345' : ''}
                 </View>
               )}
               {nextStep(o) && <View className="cell-note">{nextStep(o)} ›</View>}
