@@ -12,6 +12,8 @@ import type {
   IdempotencyRecord,
   Message,
   MessageSettings,
+  OutboxMessage,
+  Subscription,
   Photo,
   PiiAccess,
   PropertyRecord,
@@ -32,6 +34,8 @@ import {
   idempotencyTable,
   messagesTable,
   messageSettingsTable,
+  outboxTable,
+  subscriptionsTable,
   photosTable,
   piiAccessLogTable,
   populationRegisterTable,
@@ -78,6 +82,10 @@ export class CoreRepository {
   readonly photos: Table<Photo>
   readonly remindersSent: Table<ReminderSent>
   readonly messageSettings: Table<MessageSettings>
+  readonly subscriptions: Table<Subscription>
+  readonly outbox: Table<OutboxMessage>
+  /** Whether this transaction wrote an outbox row (the backend then dispatches after the commit). */
+  outboxWritten = false
 
   constructor(readonly tables: Tables) {
     this.settings = tables.of(settingsTable)
@@ -98,6 +106,8 @@ export class CoreRepository {
     this.photos = tables.of(photosTable)
     this.remindersSent = tables.of(remindersSentTable)
     this.messageSettings = tables.of(messageSettingsTable)
+    this.subscriptions = tables.of(subscriptionsTable)
+    this.outbox = tables.of(outboxTable)
   }
 
   /** Photos and other images of this transaction. */
@@ -289,6 +299,34 @@ export class CoreRepository {
   }
 
   /** The scheduled reminders sent to a user, oldest first (account deletion). */
+  /** A person's subscriptions, by template. */
+  subscriptionsOf(userId: string): Promise<Subscription[]> {
+    return this.subscriptions.find({ where: { userId }, order: [['template', 'asc']] })
+  }
+
+  /** A person's outbox rows, oldest first. */
+  outboxOf(userId: string): Promise<OutboxMessage[]> {
+    return this.outbox.find({ where: { userId }, order: [['createdAt', 'asc']] })
+  }
+
+  /**
+   * Outbox rows a dispatcher may claim at `nowIso`: pending and due, then claims that lapsed (a
+   * dispatcher that stopped mid-send), oldest first, at most `limit` of each.
+   */
+  async outboxDue(nowIso: string, limit: number): Promise<OutboxMessage[]> {
+    const pending = await this.outbox.find({
+      where: { state: 'pending', nextAt: { lte: nowIso } },
+      order: [['nextAt', 'asc']],
+      limit,
+    })
+    const lapsed = await this.outbox.find({
+      where: { state: 'sending', claimedUntil: { lt: nowIso } },
+      order: [['claimedUntil', 'asc']],
+      limit,
+    })
+    return [...pending, ...lapsed]
+  }
+
   remindersSentTo(userId: string): Promise<ReminderSent[]> {
     return this.remindersSent.find({ where: { userId }, order: [['sentAt', 'asc']] })
   }

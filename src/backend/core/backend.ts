@@ -28,6 +28,7 @@ import {
 } from './http'
 import { newId } from './ids'
 import { insertMessage } from './notifier'
+import { dispatchOutbox, type DispatchResult } from './outbox'
 import { sendDueReminders } from './reminders'
 import type { Services } from './services'
 import { checkRateLimits, memoryRateCounter, type RateCounter, type RateLimits } from './rate-limits'
@@ -117,6 +118,9 @@ export class Backend {
   private lastPurgeMs = 0
   private lastRemindMs = Number.NEGATIVE_INFINITY
   private ready: Promise<void> | null = null
+  /** The outbox round running now in this process (one at a time), and whether another was asked for. */
+  private dispatching: Promise<void> | null = null
+  private dispatchAgain = false
   private readonly rateCounter: RateCounter
 
   constructor(private readonly options: BackendOptions) {
@@ -290,10 +294,12 @@ export class Backend {
       const limited = await this.rateLimited(req)
       if (limited) return limited
       const outside = await this.runOutside(req)
+      let lastTx: Tx | undefined
       const response = await this.store.transaction(async (tables) => {
         failureWork = []
         resetAfter = false
-        return this.handleIn(this.txOf(tables), req, {
+        lastTx = this.txOf(tables)
+        return this.handleIn(lastTx, req, {
           outside,
           onFailure: (w) => failureWork.push(w),
           reset: () => {
@@ -302,6 +308,8 @@ export class Backend {
         })
       })
       if (resetAfter) await this.reset()
+      // After the commit: the subscribe messages this request queued (the committed attempt's only).
+      if (lastTx?.core.outboxWritten) this.kickOutbox()
       await this.purgeIdempotency()
       await this.remindQuietly()
       return response
@@ -513,7 +521,42 @@ export class Backend {
     if (!force && now - this.lastRemindMs < REMIND_EVERY_MS && now >= this.lastRemindMs) return 0
     this.lastRemindMs = now
     const providers = this.options.features.flatMap((f) => (f.reminders ? [f.reminders] : []))
-    return sendDueReminders((work) => this.run(work), providers, now)
+    const sent = await sendDueReminders((work) => this.run(work), providers, now)
+    if (sent) this.kickOutbox()
+    return sent
+  }
+
+  /**
+   * Sends the outbox rows due now (mock time) through the subscribe-message sender, one round: after a
+   * commit that queued some, from the server's timer (retries), and in tests. @throws what the store throws
+   */
+  async dispatchOutbox(): Promise<DispatchResult> {
+    await this.start()
+    return dispatchOutbox((work) => this.run(work), this.options.services?.subscribeMessages, this.clock.now())
+  }
+
+  /** Starts an outbox round in the background (another after it when one is running); never throws. */
+  private kickOutbox(): void {
+    if (this.dispatching) {
+      this.dispatchAgain = true
+      return
+    }
+    this.dispatching = (async () => {
+      do {
+        this.dispatchAgain = false
+        try {
+          await this.dispatchOutbox()
+        } catch (e) {
+          console.error('backend: the outbox round failed, its rows are tried again later', e)
+        }
+      } while (this.dispatchAgain)
+      this.dispatching = null
+    })()
+  }
+
+  /** Resolves once no outbox round started after a commit is running (tests, shutdown). */
+  async outboxSettled(): Promise<void> {
+    while (this.dispatching) await this.dispatching
   }
 
   /** The reminder job after a request (clock already read): its failure never fails the request. */

@@ -4,6 +4,7 @@ import { href } from '@/domain/routes'
 import { ROOM_ROLES } from '@/domain/shared/values'
 import { maskResidentId, normalizeResidentId, parseResidentId, residentIdCheckChar } from '@/domain/shared/residentId'
 import { beijingDate, beijingIso, formatDateCn } from '@/domain/shared/time'
+import { TEMPLATE_LABELS, type TemplateKey } from '@/domain/shared/subscriptions'
 import { conflict, forbidden, notFound, tooMany, unprocessable } from '../core/http'
 import { newId } from '../core/ids'
 import {
@@ -14,7 +15,7 @@ import {
   type TodoProvider,
   type Tx,
 } from '../core/router'
-import type { PiiAccess, User } from '../model'
+import type { PiiAccess, Subscription, User } from '../model'
 import { communityDtoOf, displayName, displayNames, meDto, roomBindingDto } from './views'
 
 const HOUR = 3600_000
@@ -234,6 +235,7 @@ export const meRoutes = (
         `绑定房屋：${roomLines.join('；') || '无'}`,
         `亲友代办：${links.map((l) => `${l.proxyId === user.id ? `代 ${names.get(l.principalId)} 办理` : `${names.get(l.proxyId)} 代我办理`}（${l.status}）`).join('；') || '无'}`,
         `消息：${(await tx.core.messageCounts(user.id)).total} 条`,
+        subscriptionLine(await tx.core.subscriptionsOf(user.id), (await tx.core.outboxOf(user.id)).length),
         ...accessLines(await tx.core.piiAccessesOf(user.id)),
       ]
       return { text: lines.join('\n'), idNumberMasked: user.idNumber ? maskResidentId(user.idNumber) : null }
@@ -266,6 +268,20 @@ export const meRoutes = (
 ]
 
 /**
+ * The export's line on WeChat subscribe messages: per template, the acceptances not yet used and the
+ * last choice, and how many subscribe messages were queued ("微信订阅消息：办理进度通知 还可发送 2 条（允许）；…").
+ */
+function subscriptionLine(subs: readonly Subscription[], queued: number): string {
+  if (!subs.length) return '微信订阅消息：未订阅'
+  const answers: Record<string, string> = { accept: '允许', reject: '拒绝', ban: '总是拒绝' }
+  const parts = subs.map(
+    (s) =>
+      `${TEMPLATE_LABELS[s.template as TemplateKey] ?? s.template} 还可发送 ${s.accepted} 条（${answers[s.answer] ?? s.answer}）`,
+  )
+  return `微信订阅消息：${parts.join('；')}；已发出或待发 ${queued} 条`
+}
+
+/**
  * The export's section on who opened the person's applications and photos (PIPL art. 45): a heading,
  * then one line per opening, oldest first ("2026年3月2日（周一） 10:05 社区工作人员 赵敏 查看了 爱心卡申请").
  */
@@ -281,7 +297,8 @@ function accessLines(log: readonly PiiAccess[]): string[] {
 
 /**
  * Erases a deleted account's core personal records (PIPL art. 47): room bindings, sessions, family
- * links either way (with a signed authorisation photo), messages, reminders sent and message settings,
+ * links either way (with a signed authorisation photo), messages, reminders sent, message settings,
+ * WeChat subscriptions and subscribe messages (the outbox),
  * rate-limit counters, kept idempotent
  * responses (they hold copies of answers such as the profile). The features erase theirs with their
  * own hooks; records that other people or public funds rely on stay, under the now anonymous user id.
@@ -303,6 +320,8 @@ async function eraseRecordsOf(tx: Tx, user: User): Promise<void> {
   }
   for (const r of await core.remindersSentTo(user.id)) await core.remindersSent.remove(r.id)
   if (await core.messageSettings.get(user.id)) await core.messageSettings.remove(user.id)
+  for (const s of await core.subscriptionsOf(user.id)) await core.subscriptions.remove(s.id)
+  for (const o of await core.outboxOf(user.id)) await core.outbox.remove(o.id)
   for (const a of await core.attemptsOfKey(`real-name:${user.id}`)) await core.attempts.remove(a.id)
   for (const r of await core.idempotencyOf(user.id)) await core.idempotency.remove(r.id)
 }
