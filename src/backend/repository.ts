@@ -309,6 +309,15 @@ export class CoreRepository {
     return this.outbox.find({ where: { userId }, order: [['createdAt', 'asc']] })
   }
 
+  /** Outbox rows done (sent, refused or given up) before `beforeIso`, oldest first, at most `limit` (the purge). */
+  outboxDoneBefore(beforeIso: string, limit: number): Promise<OutboxMessage[]> {
+    return this.outbox.find({
+      where: { state: { in: ['sent', 'refused', 'failed'] }, doneAt: { lt: beforeIso } },
+      order: [['doneAt', 'asc']],
+      limit,
+    })
+  }
+
   /**
    * Outbox rows a dispatcher may claim at `nowIso`: pending and due, then claims that lapsed (a
    * dispatcher that stopped mid-send), oldest first, at most `limit` of each.

@@ -72,6 +72,8 @@ const MUTATING = new Set(['POST', 'PUT', 'PATCH', 'DELETE'])
 const IDEMPOTENCY_KEEP_MS = 48 * 3600_000
 /** How long an uploaded photo may wait for the submission that attaches it (a day: a form filled slowly). */
 const PENDING_PHOTO_KEEP_MS = 24 * 3600_000
+/** How long a subscribe message that left (or was refused or given up) stays in the outbox. */
+const OUTBOX_KEEP_MS = 30 * 24 * 3600_000
 const PURGE_EVERY_MS = 10 * 60_000
 /** The reminder job runs at most this often (mock time), and again whenever mock time moves back. */
 const REMIND_EVERY_MS = 10 * 60_000
@@ -569,8 +571,8 @@ export class Backend {
   }
 
   /**
-   * Removes idempotency records older than their keeping time and photos left pending for a day, a
-   * batch of each at a time, at most every 10 minutes.
+   * Removes idempotency records older than their keeping time, photos left pending for a day, expired
+   * sessions and outbox rows done 30 days ago, a batch of each at a time, at most every 10 minutes.
    */
   private async purgeIdempotency(): Promise<void> {
     const now = this.clock.now()
@@ -584,6 +586,8 @@ export class Backend {
       for (const p of await core.pendingPhotosBefore(beijingIso(now - PENDING_PHOTO_KEEP_MS), PURGE_BATCH))
         await core.removeImage(p.id)
       for (const id of await sessionsToPurge(core, now, PURGE_BATCH)) await core.sessions.remove(id)
+      for (const o of await core.outboxDoneBefore(beijingIso(now - OUTBOX_KEEP_MS), PURGE_BATCH))
+        await core.outbox.remove(o.id)
     })
   }
 }
