@@ -8,7 +8,7 @@ import type { SubscribeAnswer, TemplateKey } from '@/domain/shared/subscriptions
  * `TARO_APP_TMPL_REMINDER`: the ids from the WeChat admin, the same as the server's `WECHAT_TMPL_*`);
  * placeholders when the build has none (WeChat then refuses the request and nothing changes).
  */
-export const SUBSCRIBE_TEMPLATES: Record<TemplateKey, string> = {
+const SUBSCRIBE_TEMPLATES: Record<TemplateKey, string> = {
   /** 办理进度通知: reviews, confirmations, results. */
   progress: process.env.TARO_APP_TMPL_PROGRESS || 'MC_TMPL_PROGRESS',
   /** 提醒: appointments and deadlines. */

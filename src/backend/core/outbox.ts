@@ -17,7 +17,7 @@ export const OUTBOX_MAX_ATTEMPTS = 5
 /** The wait after the first failed try; it doubles after each further one (1, 2, 4, 8 minutes). */
 export const OUTBOX_FIRST_RETRY_MS = 60_000
 /** How long a claim holds before another dispatcher may take the row again. */
-export const OUTBOX_LEASE_MS = 10 * 60_000
+const OUTBOX_LEASE_MS = 10 * 60_000
 /** Rows claimed per round. */
 const BATCH = 20
 

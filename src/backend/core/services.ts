@@ -24,7 +24,7 @@ export interface RealNameVerifier {
 }
 
 /** One WeChat subscribe message (`subscribeMessage.send`), our template key not yet turned into its id. */
-export interface SubscribeMessage {
+interface SubscribeMessage {
   /** The person's openid. */
   touser: string
   template: string

@@ -27,7 +27,7 @@ export const MAX_BANKED_ACCEPTANCES = 20
 type FieldKind = 'thing' | 'time'
 
 /** The fields of each template and what fills them: the message's title, its body, its time. */
-export const TEMPLATE_FIELDS: Record<
+const TEMPLATE_FIELDS: Record<
   TemplateKey,
   readonly { name: string; kind: FieldKind; from: 'title' | 'body' | 'time' }[]
 > = {
@@ -44,10 +44,10 @@ export const TEMPLATE_FIELDS: Record<
 }
 
 /** WeChat's `thing` field: at most 20 characters. */
-export const THING_MAX_CHARS = 20
+const THING_MAX_CHARS = 20
 
 /** A text cut to `max` characters (whole code points), line breaks as spaces, `…` when cut. */
-export function cutTo(text: string, max: number): string {
+function cutTo(text: string, max: number): string {
   const chars = [...text.replace(/\s+/g, ' ').trim()]
   return chars.length <= max ? chars.join('') : `${chars.slice(0, max - 1).join('')}…`
 }
