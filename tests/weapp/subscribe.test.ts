@@ -4,7 +4,7 @@
  * request — and reports the choice (`POST /api/me/subscriptions`) before that request too, so the
  * submission's own message already finds the acceptance. The harness answers 'accept' for every id.
  */
-import { MiniProgram, loginAs } from './harness'
+import { MiniProgram, loginAs, logout } from './harness'
 import { textOf } from './harness/tree'
 
 jest.setTimeout(120_000)
@@ -114,5 +114,34 @@ describe('subscribe messages are asked for inside each submitting tap', () => {
     await mp.settle(1000)
     expect(mp.page.text()).toContain('预约成功')
     expectAskedBefore(mp, /^\/api\/one-thing\/appointments$/, BOTH)
+  })
+  it('elevator: ballots (progress), then a written objection in the publicity period (progress)', async () => {
+    const storage = new Map<string, string>()
+    const PETITION = 'ep-xs-5-2'
+    let objectionTime = 0
+    for (const [who, name] of [
+      ['u-xs1', '朱丽'],
+      ['u-xs2', '胡斌'],
+    ]) {
+      const mp = await loginAs(who, { storage, recordRequests: true })
+      await mp.navigateTo(`/packages/elevator/pages/ballot/index?id=${PETITION}`)
+      await mp.page.tap('choice-agree')
+      await mp.page.input('sign-name', name)
+      await mp.page.tap('ballot-submit')
+      await mp.settle()
+      expect(mp.page.text()).toContain('您的表决：同意')
+      expectAskedBefore(mp, new RegExp(`^/api/elevator/petitions/${PETITION}/ballots$`), PROGRESS)
+      const [petition] = await mp.backend().inspect<{ votingDeadline: string }>('elevator_petitions', { id: PETITION })
+      objectionTime = Date.parse(petition.votingDeadline) + 2 * 3600_000
+      await logout(mp)
+    }
+    const mp = await loginAs('u-xs0', { storage, recordRequests: true, mockNow: objectionTime })
+    await mp.navigateTo(`/packages/elevator/pages/objections/index?id=${PETITION}`)
+    await mp.settle()
+    await mp.page.input('objection-text', '电梯井道紧贴我家北侧窗户，影响采光和通风，请调整位置。')
+    await mp.page.tap('objection-submit')
+    await mp.settle()
+    expect(mp.page.text()).toContain('异议已提交')
+    expectAskedBefore(mp, new RegExp(`^/api/elevator/petitions/${PETITION}/objections$`), PROGRESS)
   })
 })
