@@ -10,6 +10,7 @@ import prodConfig from './prod'
  * - `TARO_APP_API_BASE`: when set, the app talks HTTP to that server and the mocked backend is left out.
  * - `TARO_APP_TEST=1`: the H5 test build (page animations off).
  * - `TARO_APP_WECHAT_SI=1`: 朗读 on WeChat through the WechatSI plugin (it must be added to the appid first).
+ * - `TARO_APP_TMPL_PROGRESS`, `TARO_APP_TMPL_REMINDER`: WeChat subscribe-message template ids (`src/ui/subscribe.ts`).
  * - `OUTPUT_ROOT`: overrides the output folder (used by the benchmark for alternate builds).
  * - `HELLO_WORLD=1`: builds the bare baseline app in bench/hello-world instead (`npm run bench`).
  * - `SOURCE_MAPS=1`: emit source maps (`npm run deps` uses them to attribute bytes to modules).
@@ -29,6 +30,8 @@ export default defineConfig<'webpack5'>(async (merge) => {
       TARO_APP_API_BASE: JSON.stringify(process.env.TARO_APP_API_BASE || ''),
       TARO_APP_TEST: JSON.stringify(process.env.TARO_APP_TEST || ''),
       TARO_APP_WECHAT_SI: JSON.stringify(process.env.TARO_APP_WECHAT_SI || ''),
+      TARO_APP_TMPL_PROGRESS: JSON.stringify(process.env.TARO_APP_TMPL_PROGRESS || ''),
+      TARO_APP_TMPL_REMINDER: JSON.stringify(process.env.TARO_APP_TMPL_REMINDER || ''),
     },
     alias: {
       '@': path.resolve(__dirname, '..', 'src'),

@@ -177,6 +177,42 @@ export interface ReminderSent {
   sentAt: string
 }
 
+/**
+ * What a person accepted in WeChat's subscribe dialog for one template (`id` is `<userId>:<template>`):
+ * `accepted` one-time acceptances not yet used (each send uses one; WeChat's 43101 sets it to 0),
+ * `answer` the last choice ('accept' | 'reject' | 'ban').
+ */
+export interface Subscription {
+  id: string
+  userId: string
+  template: string
+  accepted: number
+  answer: string
+  updatedAt: string
+}
+
+/**
+ * A WeChat subscribe message waiting to leave (the outbox): written with its inbox message in the same
+ * transaction, sent after the commit by `core/outbox.ts`. `state`: 'pending' (due at `nextAt`),
+ * 'sending' (claimed by a dispatcher until `claimedUntil`), 'sent', 'refused' (43101), 'failed'
+ * (given up after `OUTBOX_MAX_ATTEMPTS`). `data` is the template's field values, already cut.
+ */
+export interface OutboxMessage {
+  id: string
+  messageId: string
+  userId: string
+  template: string
+  page: string
+  data: Record<string, string>
+  state: 'pending' | 'sending' | 'sent' | 'refused' | 'failed'
+  attempts: number
+  nextAt: string
+  claimedUntil?: string
+  lastError?: string
+  createdAt: string
+  doneAt?: string
+}
+
 /** A person's message settings (我的 → 消息设置): the reminder kinds they turned off. */
 export interface MessageSettings {
   userId: string

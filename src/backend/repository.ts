@@ -13,6 +13,8 @@ import type {
   IdempotencyRecord,
   Message,
   MessageSettings,
+  OutboxMessage,
+  Subscription,
   Photo,
   PiiAccess,
   PropertyRecord,
@@ -34,6 +36,8 @@ import {
   idempotencyTable,
   messagesTable,
   messageSettingsTable,
+  outboxTable,
+  subscriptionsTable,
   photosTable,
   piiAccessLogTable,
   populationRegisterTable,
@@ -84,6 +88,10 @@ export class CoreRepository {
   readonly messageSettings: Table<MessageSettings>
   readonly ratings: Table<Rating>
   readonly proxyActs: Table<ProxyAct>
+  readonly subscriptions: Table<Subscription>
+  readonly outbox: Table<OutboxMessage>
+  /** Whether this transaction wrote an outbox row (the backend then dispatches after the commit). */
+  outboxWritten = false
 
   constructor(readonly tables: Tables) {
     this.settings = tables.of(settingsTable)
@@ -106,6 +114,8 @@ export class CoreRepository {
     this.messageSettings = tables.of(messageSettingsTable)
     this.ratings = tables.of(ratingsTable)
     this.proxyActs = tables.of(proxyActsTable)
+    this.subscriptions = tables.of(subscriptionsTable)
+    this.outbox = tables.of(outboxTable)
   }
 
   /** Photos and other images of this transaction. */
@@ -336,6 +346,43 @@ export class CoreRepository {
   }
 
   /** The scheduled reminders sent to a user, oldest first (account deletion). */
+  /** A person's subscriptions, by template. */
+  subscriptionsOf(userId: string): Promise<Subscription[]> {
+    return this.subscriptions.find({ where: { userId }, order: [['template', 'asc']] })
+  }
+
+  /** A person's outbox rows, oldest first. */
+  outboxOf(userId: string): Promise<OutboxMessage[]> {
+    return this.outbox.find({ where: { userId }, order: [['createdAt', 'asc']] })
+  }
+
+  /** Outbox rows done (sent, refused or given up) before `beforeIso`, oldest first, at most `limit` (the purge). */
+  outboxDoneBefore(beforeIso: string, limit: number): Promise<OutboxMessage[]> {
+    return this.outbox.find({
+      where: { state: { in: ['sent', 'refused', 'failed'] }, doneAt: { lt: beforeIso } },
+      order: [['doneAt', 'asc']],
+      limit,
+    })
+  }
+
+  /**
+   * Outbox rows a dispatcher may claim at `nowIso`: pending and due, then claims that lapsed (a
+   * dispatcher that stopped mid-send), oldest first, at most `limit` of each.
+   */
+  async outboxDue(nowIso: string, limit: number): Promise<OutboxMessage[]> {
+    const pending = await this.outbox.find({
+      where: { state: 'pending', nextAt: { lte: nowIso } },
+      order: [['nextAt', 'asc']],
+      limit,
+    })
+    const lapsed = await this.outbox.find({
+      where: { state: 'sending', claimedUntil: { lt: nowIso } },
+      order: [['claimedUntil', 'asc']],
+      limit,
+    })
+    return [...pending, ...lapsed]
+  }
+
   remindersSentTo(userId: string): Promise<ReminderSent[]> {
     return this.remindersSent.find({ where: { userId }, order: [['sentAt', 'asc']] })
   }

@@ -8,6 +8,8 @@ import type {
   IdempotencyRecord,
   Message,
   MessageSettings,
+  OutboxMessage,
+  Subscription,
   Photo,
   Rating,
   PiiAccess,
@@ -279,6 +281,43 @@ export const proxyActsTable = table<ProxyAct>({
   lookups: [['workerId'], ['principalId']],
 })
 
+/** What each person accepted per subscribe-message template (`Subscription`). */
+export const subscriptionsTable = table<Subscription>({
+  name: 'subscriptions',
+  key: 'id',
+  columns: {
+    id: 'text',
+    userId: 'text',
+    template: 'text',
+    accepted: 'integer',
+    answer: 'text',
+    updatedAt: 'timestamptz',
+  },
+  lookups: [['userId']],
+})
+
+/** WeChat subscribe messages to send after their transaction's commit (`OutboxMessage`, `core/outbox.ts`). */
+export const outboxTable = table<OutboxMessage>({
+  name: 'outbox',
+  key: 'id',
+  columns: {
+    id: 'text',
+    messageId: 'text',
+    userId: 'text',
+    template: 'text',
+    page: 'text',
+    data: 'jsonb',
+    state: 'text',
+    attempts: 'integer',
+    nextAt: 'timestamptz',
+    claimedUntil: 'timestamptz',
+    lastError: 'text',
+    createdAt: 'timestamptz',
+    doneAt: 'timestamptz',
+  },
+  lookups: [['state', 'nextAt'], ['state', 'claimedUntil'], ['userId']],
+})
+
 /** Every core table, in the order rows may be inserted (referenced tables first). */
 export const CORE_TABLES = [
   settingsTable,
@@ -301,4 +340,6 @@ export const CORE_TABLES = [
   messageSettingsTable,
   ratingsTable,
   proxyActsTable,
+  subscriptionsTable,
+  outboxTable,
 ] as const

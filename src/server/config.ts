@@ -13,6 +13,7 @@ import type { RateLimits } from '../backend/core/rate-limits'
 import { demoPiiKeys, type PiiKeys } from './pii'
 import type { RealNameConfig } from './real-name'
 import type { WechatConfig } from './wechat'
+import type { TemplateKey } from '@/domain/shared/subscriptions'
 
 /** Log levels of Fastify's logger (pino); `silent` writes nothing. */
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const
@@ -63,6 +64,13 @@ export interface ServerConfig {
    * production; in demo mode absent unless both are set (then the population register decides).
    */
   realName?: RealNameConfig
+  /**
+   * WeChat subscribe messages (`WECHAT_TMPL_PROGRESS`, `WECHAT_TMPL_REMINDER`: template ids from the
+   * WeChat admin, the same as the app's `TARO_APP_TMPL_*`; `WECHAT_MINIPROGRAM_STATE`, default
+   * 'formal'): present when WeChat login is configured and at least one template id is set; without it
+   * the outbox marks its rows sent without sending.
+   */
+  subscribe?: { templates: Partial<Record<TemplateKey, string>>; miniprogramState: 'formal' | 'trial' | 'developer' }
   /** Rate limits per user and per IP (not from the environment; default `DEFAULT_RATE_LIMITS`; tests lower them). */
   rateLimits?: RateLimits
 }
@@ -160,6 +168,12 @@ const ENV = v.object({
   ),
   WECHAT_APPID: v.optional(v.pipe(v.string(), v.regex(/^wx[0-9a-f]{16}$/, '应为小程序 AppID，如 wx 开头的 18 位'))),
   WECHAT_SECRET: v.optional(v.pipe(v.string(), v.regex(/^[0-9a-zA-Z]{16,64}$/, '应为小程序 AppSecret'))),
+  WECHAT_TMPL_PROGRESS: v.optional(v.pipe(v.string(), v.regex(/^[\w-]{8,64}$/, '应为订阅消息模板 ID'))),
+  WECHAT_TMPL_REMINDER: v.optional(v.pipe(v.string(), v.regex(/^[\w-]{8,64}$/, '应为订阅消息模板 ID'))),
+  WECHAT_MINIPROGRAM_STATE: v.optional(
+    v.picklist(['formal', 'trial', 'developer'], '应为 formal、trial 或 developer'),
+    'formal',
+  ),
   REAL_NAME_API_URL: v.optional(
     v.pipe(v.string(), v.regex(/^https?:\/\/[^\s/]+(\/\S*)?$/, '应为实名核验服务的网址，如 https://…/verify')),
   ),
@@ -225,6 +239,13 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): ServerConfi
     wechat:
       e.WECHAT_APPID && e.WECHAT_SECRET
         ? { apiBase: e.WECHAT_API_BASE, appid: e.WECHAT_APPID, secret: e.WECHAT_SECRET }
+        : undefined,
+    subscribe:
+      e.WECHAT_APPID && e.WECHAT_SECRET && (e.WECHAT_TMPL_PROGRESS || e.WECHAT_TMPL_REMINDER)
+        ? {
+            templates: { progress: e.WECHAT_TMPL_PROGRESS, reminder: e.WECHAT_TMPL_REMINDER },
+            miniprogramState: e.WECHAT_MINIPROGRAM_STATE,
+          }
         : undefined,
     realName:
       e.REAL_NAME_API_URL && e.REAL_NAME_API_KEY

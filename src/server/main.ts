@@ -17,7 +17,7 @@ import { DEFAULT_RATE_LIMITS } from '../backend/core/rate-limits'
 import { buildApp } from './app'
 import { createSqlBackend } from './backend'
 import { realNameVerifier } from './real-name'
-import { wechatAuth } from './wechat'
+import { wechatAuth, wechatSubscribeSender } from './wechat'
 import { fileBlobStore } from './blobs'
 import { configFromEnv, type ServerConfig } from './config'
 import { pgliteDriver, postgresDriver, type SqlDriver } from './drivers'
@@ -33,6 +33,8 @@ const RESTRICT_EVERY_MS = 5 * 60_000
  * run per 10 minutes of mock time; several processes are safe: each reminder is sent once).
  */
 const REMIND_EVERY_MS = 5 * 60_000
+/** How often the server sends outbox rows due again (the first try follows each commit at once). */
+const DISPATCH_EVERY_MS = 30_000
 
 /**
  * Opens the database (taking PGlite's folder lock), migrates, and listens. Resolves with a stop function
@@ -73,6 +75,8 @@ export async function startServer(config: ServerConfig): Promise<{ url: string; 
     services: {
       wechat: config.wechat && wechatAuth(config.wechat),
       realName: config.realName && realNameVerifier(config.realName),
+      subscribeMessages:
+        config.wechat && config.subscribe && wechatSubscribeSender({ ...config.wechat, ...config.subscribe }),
     },
     rateLimits: config.rateLimits ?? DEFAULT_RATE_LIMITS,
   })
@@ -112,14 +116,25 @@ export async function startServer(config: ServerConfig): Promise<{ url: string; 
     REMIND_EVERY_MS,
   )
   remind.unref()
+  // Subscribe messages whose send failed, or that another process claimed and dropped, when due again.
+  const dispatch = setInterval(
+    () =>
+      void backend
+        .dispatchOutbox()
+        .catch((e) => console.error('server: the outbox round failed, it runs again later', e)),
+    DISPATCH_EVERY_MS,
+  )
+  dispatch.unref()
   return {
     url,
     stop: async () => {
       clearInterval(sweep)
       clearInterval(modes)
       clearInterval(remind)
+      clearInterval(dispatch)
       const cutOff = setTimeout(() => app.server.closeAllConnections(), config.shutdownGraceMs)
       await app.close()
+      await backend.outboxSettled()
       clearTimeout(cutOff)
       await driver.close()
       restrict()

@@ -1,6 +1,8 @@
 import Taro from '@tarojs/taro'
 import { useRef, useState } from 'react'
 import { errorMessage } from '../api'
+import type { TemplateKey } from '@/domain/shared/subscriptions'
+import { askToSubscribe } from './subscribe'
 import { useActionKeys } from './useActionKeys'
 
 /** The question asked before an action runs (Taro.showModal); cancelling it stops quietly. */
@@ -23,6 +25,8 @@ export interface RowActionOptions<T> {
   done?: (result: T) => unknown
   /** After success or failure (a reload: an answer lost on the way may hide a change that was made). */
   always?: () => unknown
+  /** WeChat subscription messages the action will produce (as `useSubmission`'s `notices`). */
+  notices?: TemplateKey[]
 }
 
 /**
@@ -54,10 +58,12 @@ export function useRowAction() {
     running.current = true
     const row = options.row ?? name
     const keyName = options.key ?? name
+    const subscribed = askToSubscribe(...(options.notices ?? []))
     try {
       if (options.confirm && !(await Taro.showModal(options.confirm)).confirm) return undefined
       setBusy(name)
       setFailures((now) => without(now, row))
+      await subscribed
       try {
         const result = await send(keys.keyFor(keyName))
         keys.settle(keyName)

@@ -1,6 +1,7 @@
 import { useRef, useState } from 'react'
 import { ApiError, errorMessage } from '../api'
-import { askToSubscribe, type SUBSCRIBE_TEMPLATES } from './subscribe'
+import type { TemplateKey } from '@/domain/shared/subscriptions'
+import { askToSubscribe } from './subscribe'
 import { useActionKeys } from './useActionKeys'
 
 /** Field name → plain-Chinese message. */
@@ -8,8 +9,11 @@ export type FieldErrors = Record<string, string>
 
 /** How one `submit` goes, besides the check and the request. */
 export interface SubmitOptions {
-  /** WeChat subscription messages the action will produce (asked for inside this tap). */
-  notices?: (keyof typeof SUBSCRIBE_TEMPLATES)[]
+  /**
+   * WeChat subscription messages the action will produce: asked for at the very start of the tap
+   * (WeChat requires the tap), and the choice saved before the request is sent.
+   */
+  notices?: TemplateKey[]
   /**
    * Asked once the local checks pass and before anything is sent (e.g. a `showModal` saying the
    * consequence); resolving false stops quietly.
@@ -55,7 +59,7 @@ export function useSubmission() {
     if (busyNow.current) return
     const opts: SubmitOptions = Array.isArray(options) ? { notices: options } : options
     const action = opts.action ?? 'submit'
-    askToSubscribe(...(opts.notices ?? []))
+    const subscribed = askToSubscribe(...(opts.notices ?? []))
     const local = Object.fromEntries(Object.entries(check()).filter(([, msg]) => msg))
     setErrors(local)
     setCause(null)
@@ -64,6 +68,7 @@ export function useSubmission() {
     try {
       if (opts.confirm && !(await opts.confirm())) return
       setBusy(true)
+      await subscribed
       let result: T
       try {
         result = await send(keys.keyFor(action))

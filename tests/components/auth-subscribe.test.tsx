@@ -113,6 +113,26 @@ describe('askToSubscribe', () => {
     expect(unhandled).toEqual([])
   })
 
+  it('tells the server what the person chose (accept, reject, ban; not filter), then resolves', async () => {
+    process.env.TARO_ENV = 'weapp'
+    T.requestSubscribeMessage.mockImplementationOnce(() =>
+      Promise.resolve({ errMsg: 'ok', MC_TMPL_PROGRESS: 'accept', MC_TMPL_REMINDER: 'filter' }),
+    )
+    T.request.mockImplementation(() => Promise.resolve({ statusCode: 200, header: {}, data: { templates: [] } }))
+    await askToSubscribe('progress', 'reminder')
+    const sent = T.request.mock.calls.map((c) => c[0] as { url: string; method: string; data: unknown })
+    expect(sent).toHaveLength(1)
+    expect(sent[0].url).toMatch(/\/api\/me\/subscriptions$/)
+    expect(sent[0].method).toBe('POST')
+    expect(sent[0].data).toEqual({ results: { progress: 'accept' } })
+    // The server unreachable: still resolves, nothing thrown.
+    T.request.mockImplementation(() => Promise.reject({ errMsg: 'request:fail' }))
+    T.requestSubscribeMessage.mockImplementationOnce(() =>
+      Promise.resolve({ errMsg: 'ok', MC_TMPL_PROGRESS: 'reject' }),
+    )
+    await expect(askToSubscribe('progress')).resolves.toBeUndefined()
+  })
+
   it('asks nothing on H5 or with no notice named', () => {
     askToSubscribe('progress')
     process.env.TARO_ENV = 'weapp'

@@ -199,4 +199,45 @@ describe('H5 in Chromium: elder mode, double taps and read-aloud', () => {
     expect(pageErrors(page)).toEqual([])
     await context.close()
   })
+  it('home in elder mode: the first three to-dos are within the first screen, above the tab bar', async () => {
+    const { context, page } = await openPhone(app.browser, app.url, '/pages/login/index')
+    await loginAs(page, 'u-wang')
+    // Three legal deadlines ahead, saved with the newborn guide.
+    const now = (await page.evaluate(() => (globalThis as any).__mcMockBackend().clock.now())) as number
+    const day = (n: number) => new Date(now + 8 * 3600_000 + n * 86_400_000).toISOString().slice(0, 10)
+    const iso = new Date(now + 8 * 3600_000).toISOString().slice(0, 19) + '+08:00'
+    const row = {
+      id: 'u-wang:newborn',
+      userId: 'u-wang',
+      eventId: 'newborn',
+      answers: {},
+      ticked: [],
+      deadlines: [
+        { label: '医保参保', dueDate: day(5), remindedAt: iso },
+        { label: '出生登记', dueDate: day(10), remindedAt: iso },
+        { label: '申领生育津贴', dueDate: day(20), remindedAt: iso },
+      ],
+      reminded: [],
+      version: 1,
+      createdAt: iso,
+      updatedAt: iso,
+    }
+    await page.evaluate((r) => (globalThis as any).__mcMockBackend().arrange('one_thing_progress', [r]), row)
+    await setElder(page, true)
+    await page.reload()
+    await waitForRoute(page, 'pages/index/index')
+    const todos = visiblePage(page).locator('[id^=todo-ot-deadline]')
+    await todos.nth(2).waitFor()
+    const bar = (await page.locator('.taro-tabbar__tabbar').boundingBox())!
+    const bottoms: number[] = []
+    for (let i = 0; i < 3; i++) {
+      const b = (await todos.nth(i).boundingBox())!
+      bottoms.push(Math.round(b.y + b.height))
+    }
+    console.log(`elder home: to-do bottoms ${bottoms.join(', ')}; tab bar top ${Math.round(bar.y)}`)
+    await screenshot(page, 'home-todos-elder')
+    for (const b of bottoms) expect(b).toBeLessThanOrEqual(bar.y + 0.5)
+    expect(pageErrors(page)).toEqual([])
+    await context.close()
+  })
 })

@@ -5,6 +5,7 @@
  */
 import type { Page } from 'playwright-core'
 import {
+  backendRows,
   expectAudited,
   loginAs,
   openPhone,
@@ -105,6 +106,44 @@ describe('H5 in Chromium: the bars around the page', () => {
     }
     await expectAudited(page, 'home dev style order', 'bars')
     await screenshot(page, 'bars-tabbar-elder')
+    await context.close()
+  })
+  it('the unread badge on 消息: shows the count after new messages, goes once they are read', async () => {
+    const { context, page } = await openPhone(app.browser, app.url, '/pages/login/index')
+    await loginAs(page, 'u-wang')
+    const be = (fn: string, ...args: unknown[]) =>
+      page.evaluate(([f, a]) => (globalThis as any).__mcMockBackend()[f as string](...(a as unknown[])), [fn, args])
+    for (const m of await backendRows<{ id: string; readAt?: string }>(page, 'messages', { userId: 'u-wang' }))
+      if (!m.readAt) await be('tamper', 'messages', m.id, { readAt: '2026-01-01T08:00:00+08:00' })
+    const tab = (label: string) => page.locator('.weui-tabbar__label', { hasText: label }).click()
+    const badge = page.locator('.taro-tabbar__tabbar .weui-badge:visible')
+    await tab('我的')
+    await waitForRoute(page, 'pages/me/index')
+    await expect(badge.count()).resolves.toBe(0)
+    const now = (await page.evaluate(() => (globalThis as any).__mcMockBackend().clock.now())) as number
+    const at = new Date(now + 8 * 3600_000).toISOString().slice(0, 19) + '+08:00'
+    await be('arrange', 'messages', [
+      {
+        id: 'msg-badge-1',
+        userId: 'u-wang',
+        title: '爱心卡申请已提交',
+        body: '社区将在 5 个工作日内初审',
+        createdAt: at,
+      },
+      { id: 'msg-badge-2', userId: 'u-wang', title: '服务预约成功', body: '明天 11:30 助餐', createdAt: at },
+    ])
+    await tab('首页')
+    await waitForRoute(page, 'pages/index/index')
+    await badge.filter({ hasText: '2' }).waitFor()
+    await screenshot(page, 'bars-tabbar-unread')
+    await tab('消息')
+    await waitForRoute(page, 'pages/messages/index')
+    await visiblePage(page).locator('#message-msg-badge-1').click()
+    await badge.filter({ hasText: '1' }).waitFor()
+    await visiblePage(page).locator('#message-msg-badge-2').click()
+    await badge.waitFor({ state: 'detached' }).catch(() => badge.waitFor({ state: 'hidden' }))
+    await expect(badge.count()).resolves.toBe(0)
+    expect(pageErrors(page)).toEqual([])
     await context.close()
   })
 })

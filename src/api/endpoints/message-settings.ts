@@ -1,9 +1,11 @@
 /**
- * 我的 → 消息设置: which scheduled reminders the user gets (each kind on or off). Imported by the
- * settings subpackage only, so it stays out of the main package.
+ * 我的 → 消息设置: which scheduled reminders the user gets (each kind on or off), and what the person
+ * accepted in WeChat's subscribe dialog. Imported by subpackages only (the settings page, and the
+ * service forms through `src/ui/subscribe.ts`), so it stays out of the main package.
  */
 import type { MessageSettingsDto } from '@/domain/shared/contracts'
 import type { ReminderKind } from '@/domain/shared/reminders'
+import type { SubscribeAnswer, TemplateKey } from '@/domain/shared/subscriptions'
 import { apiRequest } from '../request'
 
 export const getMessageSettings = () =>
@@ -16,4 +18,16 @@ export const setMutedReminders = (muted: ReminderKind[], key?: string) =>
     body: { muted },
     asSelf: true,
     idempotencyKey: key,
+  })
+
+/**
+ * Tells the server what the person chose in WeChat's subscribe dialog, per template (each 'accept' is
+ * one WeChat notice of that template). Answers the unused acceptances per template.
+ */
+export const reportSubscriptions = (results: Partial<Record<TemplateKey, SubscribeAnswer>>) =>
+  apiRequest<{ templates: { template: TemplateKey; accepted: number }[] }>({
+    method: 'POST',
+    path: '/api/me/subscriptions',
+    body: { results },
+    asSelf: true,
   })

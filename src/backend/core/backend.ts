@@ -29,6 +29,7 @@ import {
 } from './http'
 import { newId } from './ids'
 import { insertMessage } from './notifier'
+import { dispatchOutbox, type DispatchResult } from './outbox'
 import { sendDueReminders } from './reminders'
 import type { Services } from './services'
 import { checkRateLimits, memoryRateCounter, type RateCounter, type RateLimits } from './rate-limits'
@@ -75,6 +76,8 @@ const MUTATING = new Set(['POST', 'PUT', 'PATCH', 'DELETE'])
 const IDEMPOTENCY_KEEP_MS = 48 * 3600_000
 /** How long an uploaded photo may wait for the submission that attaches it (a day: a form filled slowly). */
 const PENDING_PHOTO_KEEP_MS = 24 * 3600_000
+/** How long a subscribe message that left (or was refused or given up) stays in the outbox. */
+const OUTBOX_KEEP_MS = 30 * 24 * 3600_000
 const PURGE_EVERY_MS = 10 * 60_000
 /** The reminder job runs at most this often (mock time), and again whenever mock time moves back. */
 const REMIND_EVERY_MS = 10 * 60_000
@@ -121,6 +124,9 @@ export class Backend {
   private lastPurgeMs = 0
   private lastRemindMs = Number.NEGATIVE_INFINITY
   private ready: Promise<void> | null = null
+  /** The outbox round running now in this process (one at a time), and whether another was asked for. */
+  private dispatching: Promise<void> | null = null
+  private dispatchAgain = false
   private readonly rateCounter: RateCounter
 
   constructor(private readonly options: BackendOptions) {
@@ -294,10 +300,12 @@ export class Backend {
       const limited = await this.rateLimited(req)
       if (limited) return limited
       const outside = await this.runOutside(req)
+      let lastTx: Tx | undefined
       const response = await this.store.transaction(async (tables) => {
         failureWork = []
         resetAfter = false
-        return this.handleIn(this.txOf(tables), req, {
+        lastTx = this.txOf(tables)
+        return this.handleIn(lastTx, req, {
           outside,
           onFailure: (w) => failureWork.push(w),
           reset: () => {
@@ -306,6 +314,8 @@ export class Backend {
         })
       })
       if (resetAfter) await this.reset()
+      // After the commit: the subscribe messages this request queued (the committed attempt's only).
+      if (lastTx?.core.outboxWritten) this.kickOutbox()
       await this.purgeIdempotency()
       await this.remindQuietly()
       return response
@@ -538,7 +548,42 @@ export class Backend {
     if (!force && now - this.lastRemindMs < REMIND_EVERY_MS && now >= this.lastRemindMs) return 0
     this.lastRemindMs = now
     const providers = this.options.features.flatMap((f) => (f.reminders ? [f.reminders] : []))
-    return sendDueReminders((work) => this.run(work), providers, now)
+    const sent = await sendDueReminders((work) => this.run(work), providers, now)
+    if (sent) this.kickOutbox()
+    return sent
+  }
+
+  /**
+   * Sends the outbox rows due now (mock time) through the subscribe-message sender, one round: after a
+   * commit that queued some, from the server's timer (retries), and in tests. @throws what the store throws
+   */
+  async dispatchOutbox(): Promise<DispatchResult> {
+    await this.start()
+    return dispatchOutbox((work) => this.run(work), this.options.services?.subscribeMessages, this.clock.now())
+  }
+
+  /** Starts an outbox round in the background (another after it when one is running); never throws. */
+  private kickOutbox(): void {
+    if (this.dispatching) {
+      this.dispatchAgain = true
+      return
+    }
+    this.dispatching = (async () => {
+      do {
+        this.dispatchAgain = false
+        try {
+          await this.dispatchOutbox()
+        } catch (e) {
+          console.error('backend: the outbox round failed, its rows are tried again later', e)
+        }
+      } while (this.dispatchAgain)
+      this.dispatching = null
+    })()
+  }
+
+  /** Resolves once no outbox round started after a commit is running (tests, shutdown). */
+  async outboxSettled(): Promise<void> {
+    while (this.dispatching) await this.dispatching
   }
 
   /** The reminder job after a request (clock already read): its failure never fails the request. */
@@ -551,8 +596,8 @@ export class Backend {
   }
 
   /**
-   * Removes idempotency records older than their keeping time and photos left pending for a day, a
-   * batch of each at a time, at most every 10 minutes.
+   * Removes idempotency records older than their keeping time, photos left pending for a day, expired
+   * sessions and outbox rows done 30 days ago, a batch of each at a time, at most every 10 minutes.
    */
   private async purgeIdempotency(): Promise<void> {
     const now = this.clock.now()
@@ -566,6 +611,8 @@ export class Backend {
       for (const p of await core.pendingPhotosBefore(beijingIso(now - PENDING_PHOTO_KEEP_MS), PURGE_BATCH))
         await core.removeImage(p.id)
       for (const id of await sessionsToPurge(core, now, PURGE_BATCH)) await core.sessions.remove(id)
+      for (const o of await core.outboxDoneBefore(beijingIso(now - OUTBOX_KEEP_MS), PURGE_BATCH))
+        await core.outbox.remove(o.id)
     })
   }
 }

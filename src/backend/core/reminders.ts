@@ -82,7 +82,7 @@ export async function sendDueReminders(run: RunTx, providers: readonly ReminderP
           userId: r.userId,
           sentAt: nowIso,
         })
-        await insertMessage(tx.core, r, nowIso)
+        await insertMessage(tx.core, { ...r, template: 'reminder' }, nowIso)
         return 1
       })
     } catch (e) {

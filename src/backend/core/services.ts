@@ -23,6 +23,26 @@ export interface RealNameVerifier {
   verify(name: string, idNumber: string): Promise<'match' | 'mismatch'>
 }
 
+/** One WeChat subscribe message (`subscribeMessage.send`), our template key not yet turned into its id. */
+interface SubscribeMessage {
+  /** The person's openid. */
+  touser: string
+  template: string
+  /** The mini-program page it opens (no leading `/`). */
+  page: string
+  /** The template's field values, already cut to WeChat's limits: `{ thing1: '…', time3: '…' }`. */
+  data: Record<string, string>
+}
+
+/**
+ * Sends WeChat subscribe messages. Resolves 'sent', or 'refused' when WeChat says the person has no
+ * acceptance left (errcode 43101: refused, or used up); throws on anything worth trying again later
+ * (WeChat down or busy, a token problem).
+ */
+export interface SubscribeMessageSender {
+  send(m: SubscribeMessage): Promise<'sent' | 'refused'>
+}
+
 /**
  * The services a backend has; each may be missing: without `wechat` WeChat login answers 503; without
  * `realName` real-name binding checks the community's population register (the demo's in-app check).
@@ -30,4 +50,6 @@ export interface RealNameVerifier {
 export interface Services {
   wechat?: WechatAuth
   realName?: RealNameVerifier
+  /** WeChat subscribe messages (the outbox's sender); without it rows are marked sent and not sent. */
+  subscribeMessages?: SubscribeMessageSender
 }

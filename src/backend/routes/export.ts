@@ -7,7 +7,8 @@ import { EXPORT_SCHEMA_VERSION, type ExportSummaryDto, type MyDataExportDto } fr
 import { maskResidentId } from '@/domain/shared/residentId'
 import { beijingDate, formatDateCn, formatDateTimeCn } from '@/domain/shared/time'
 import type { ExportProvider, RouteContext } from '../core/router'
-import type { PiiAccess } from '../model'
+import { TEMPLATE_LABELS, type TemplateKey } from '@/domain/shared/subscriptions'
+import type { PiiAccess, Subscription } from '../model'
 import { displayName, displayNames } from './views'
 
 /** A row without the named fields (secrets that must not leave the server, even to their owner). */
@@ -66,6 +67,8 @@ async function coreExport(ctx: RouteContext, userId: string) {
   const reminders = await core.remindersSentTo(userId)
   const attempts = await core.attemptsOfKey(`real-name:${userId}`)
   const ratings = await core.ratingsOf(userId)
+  const subscriptions = await core.subscriptionsOf(userId)
+  const outbox = await core.outboxOf(userId)
   // Workers' acts for the person (网格员代办), and a worker's own log.
   const actsForMe = await core.proxyActsForPrincipal(userId)
   const actsByMe = user.role === 'worker' ? await core.proxyActsOfWorker(userId, 10_000) : []
@@ -97,6 +100,8 @@ async function coreExport(ctx: RouteContext, userId: string) {
     reminders_sent: reminders.map((r) => withoutFields(r)),
     message_settings: settings ? [withoutFields(settings)] : [],
     ratings: ratings.map((r) => withoutFields(r)),
+    subscriptions: subscriptions.map((x) => withoutFields(x)),
+    outbox: outbox.map((o) => withoutFields(o)),
     proxy_acts: [...actsForMe, ...actsByMe.filter((a) => a.principalId !== userId)].map((a) => withoutFields(a)),
   }
   const familyLine = links
@@ -124,11 +129,26 @@ async function coreExport(ctx: RouteContext, userId: string) {
       `登录设备：${sessions.length} 个`,
       `消息：${messages.length} 条（未读 ${messages.filter((m) => !m.readAt).length} 条）`,
       `上传的照片：${photos.length} 张`,
+      subscriptionLine(subscriptions, outbox.length),
       `窗口预约与课程评价：${ratings.length} 条（差评回访 ${ratings.filter((r) => r.followUpStatus !== 'none').length} 次）`,
       ...accessLines(accesses),
     ],
   }
   return { user, tables, summary }
+}
+
+/**
+ * The export's line on WeChat subscribe messages: per template, the acceptances not yet used and the
+ * last choice, and how many subscribe messages were queued ("微信订阅消息：办理进度通知 还可发送 2 条（允许）；…").
+ */
+function subscriptionLine(subs: readonly Subscription[], queued: number): string {
+  if (!subs.length) return '微信订阅消息：未订阅'
+  const answers: Record<string, string> = { accept: '允许', reject: '拒绝', ban: '总是拒绝' }
+  const parts = subs.map(
+    (s) =>
+      `${TEMPLATE_LABELS[s.template as TemplateKey] ?? s.template} 还可发送 ${s.accepted} 条（${answers[s.answer] ?? s.answer}）`,
+  )
+  return `微信订阅消息：${parts.join('；')}；已发出或待发 ${queued} 条`
 }
 
 /**

@@ -244,7 +244,7 @@ export const meRoutes = (
 /**
  * Erases a deleted account's core personal records (PIPL art. 47): room bindings, sessions, family
  * links either way (with a signed authorisation photo), messages, reminders sent and message settings,
- * ratings of appointments and courses,
+ * WeChat subscriptions and subscribe messages (the outbox), ratings of appointments and courses,
  * rate-limit counters, kept idempotent
  * responses (they hold copies of answers such as the profile). The features erase theirs with their
  * own hooks; records that other people or public funds rely on stay, under the now anonymous user id.
@@ -269,6 +269,8 @@ async function eraseRecordsOf(tx: Tx, user: User): Promise<void> {
   for (const r of await core.remindersSentTo(user.id)) await core.remindersSent.remove(r.id)
   if (await core.messageSettings.get(user.id)) await core.messageSettings.remove(user.id)
   for (const r of await core.ratingsOf(user.id)) await core.ratings.remove(r.id)
+  for (const s of await core.subscriptionsOf(user.id)) await core.subscriptions.remove(s.id)
+  for (const o of await core.outboxOf(user.id)) await core.outbox.remove(o.id)
   for (const a of await core.attemptsOfKey(`real-name:${user.id}`)) await core.attempts.remove(a.id)
   for (const r of await core.idempotencyOf(user.id)) await core.idempotency.remove(r.id)
 }

@@ -5,6 +5,13 @@ import { route, type Route, type Tx } from '../core/router'
 import { messageDto } from './views'
 import { REMINDER_KINDS } from '@/domain/shared/reminders'
 import type { MessageSettingsDto } from '@/domain/shared/contracts'
+import {
+  MAX_BANKED_ACCEPTANCES,
+  SUBSCRIBE_ANSWERS,
+  TEMPLATE_KEYS,
+  type SubscribeAnswer,
+  type TemplateKey,
+} from '@/domain/shared/subscriptions'
 
 /** A user's message settings: every reminder kind, on unless they turned it off. */
 async function settingsDto(tx: Tx, userId: string): Promise<MessageSettingsDto> {
@@ -14,7 +21,49 @@ async function settingsDto(tx: Tx, userId: string): Promise<MessageSettingsDto> 
   }
 }
 
+/** A user's unused acceptances per template (0 for a template never accepted). */
+async function subscriptionsDto(tx: Tx, userId: string) {
+  const rows = await tx.core.subscriptionsOf(userId)
+  return {
+    templates: TEMPLATE_KEYS.map((template) => ({
+      template,
+      accepted: rows.find((r) => r.template === template)?.accepted ?? 0,
+    })),
+  }
+}
+
 export const messageRoutes: Route[] = [
+  // What the person chose in WeChat's subscribe dialog (the app reports it after
+  // `wx.requestSubscribeMessage` resolves): each 'accept' is one message of that template; 'ban'
+  // (always refuse) drops those left; 'reject' keeps them.
+  route({
+    method: 'POST',
+    path: '/api/me/subscriptions',
+    access: 'user',
+    input: v.object({
+      results: v.record(
+        v.picklist(TEMPLATE_KEYS, '没有这种消息通知'),
+        v.picklist(SUBSCRIBE_ANSWERS, '订阅结果不正确'),
+        '订阅结果不正确',
+      ),
+    }),
+    handler: async ({ tx, user, body, nowIso }) => {
+      const results = body.results as Partial<Record<TemplateKey, SubscribeAnswer>>
+      for (const template of TEMPLATE_KEYS) {
+        const answer = results[template]
+        if (!answer) continue
+        const id = `${user.id}:${template}`
+        const had = await tx.core.subscriptions.get(id, { lock: true })
+        const before = had?.accepted ?? 0
+        const accepted =
+          answer === 'accept' ? Math.min(MAX_BANKED_ACCEPTANCES, before + 1) : answer === 'ban' ? 0 : before
+        const row = { id, userId: user.id, template, accepted, answer, updatedAt: nowIso }
+        if (had) await tx.core.subscriptions.update(id, row)
+        else await tx.core.subscriptions.insert(row)
+      }
+      return subscriptionsDto(tx, user.id)
+    },
+  }),
   route({
     method: 'GET',
     path: '/api/me/message-settings',

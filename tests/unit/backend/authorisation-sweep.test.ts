@@ -51,6 +51,7 @@ const EXPECT: Record<string, [Kind, Obj?]> = {
   'GET /api/me/todos': ['user'],
   'GET /api/me/message-settings': ['user'],
   'PUT /api/me/message-settings': ['user'],
+  'POST /api/me/subscriptions': ['user'],
   'GET /api/principal': ['proxy'],
   'GET /api/community': ['user'],
   'POST /api/me/privacy': ['user'],

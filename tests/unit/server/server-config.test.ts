@@ -112,4 +112,15 @@ describe('npm run server configuration', () => {
     expect(m).not.toContain('short!')
     expect(refusal({ ...PRODUCTION, WECHAT_APPID: 'nope' })).toContain('- WECHAT_APPID：')
   })
+  it('subscribe messages: template ids and the version they open, only beside WeChat login', () => {
+    expect(configFromEnv(env(PRODUCTION)).subscribe).toBeUndefined()
+    const tmpl = { WECHAT_TMPL_PROGRESS: 'AbC-progress_0123', WECHAT_TMPL_REMINDER: 'AbC-reminder_0123' }
+    expect(configFromEnv(env({ ...PRODUCTION, ...tmpl })).subscribe).toEqual({
+      templates: { progress: 'AbC-progress_0123', reminder: 'AbC-reminder_0123' },
+      miniprogramState: 'formal',
+    })
+    expect(configFromEnv(env({ ...tmpl, WECHAT_MINIPROGRAM_STATE: 'trial' })).subscribe).toBeUndefined()
+    expect(refusal({ ...PRODUCTION, WECHAT_MINIPROGRAM_STATE: 'beta' })).toContain('- WECHAT_MINIPROGRAM_STATE：')
+    expect(refusal({ ...PRODUCTION, WECHAT_TMPL_PROGRESS: 'a b' })).toContain('- WECHAT_TMPL_PROGRESS：')
+  })
 })

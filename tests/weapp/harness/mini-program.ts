@@ -57,6 +57,8 @@ export interface RecordedRequest {
   method: string
   url: string
   body: unknown
+  /** How many wx API calls (`calls`) the app had made when it sent this request (their order). */
+  afterCalls?: number
 }
 
 type Instance = Record<string, any>
@@ -365,7 +367,7 @@ export class MiniProgram {
     const backend = this.backend() as unknown as { handle(req: RecordedRequest): unknown }
     const handle = backend.handle.bind(backend)
     backend.handle = (req) => {
-      this.requests.push({ method: req.method, url: req.url, body: req.body })
+      this.requests.push({ method: req.method, url: req.url, body: req.body, afterCalls: this.calls.length })
       return handle(req)
     }
   }

@@ -72,6 +72,7 @@ export default function Apply() {
         clearDraft()
         setDone(app)
       },
+      { notices: ['progress'] },
     )
 
   if (done) {

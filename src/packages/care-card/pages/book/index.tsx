@@ -60,6 +60,7 @@ export default function Book() {
         }),
       setDone,
       {
+        notices: ['progress', 'reminder'],
         confirm: async () =>
           (
             await Taro.showModal({

@@ -84,6 +84,7 @@ export default function BallotPage() {
         reload()
       },
       {
+        notices: ['progress'],
         fieldNames: { 'signature.name': 'name' },
         confirm: async () =>
           (

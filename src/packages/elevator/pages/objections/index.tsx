@@ -50,6 +50,7 @@ export default function ObjectionsPage() {
         await reload()
       },
       {
+        notices: ['progress'],
         confirm: async () =>
           (
             await Taro.showModal({

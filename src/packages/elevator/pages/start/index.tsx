@@ -129,6 +129,7 @@ export default function StartPage() {
         setCreated(p)
       },
       {
+        notices: ['progress', 'reminder'],
         fieldNames: {
           budgetFen: 'budget',
           subsidiesFen: 'subsidies',

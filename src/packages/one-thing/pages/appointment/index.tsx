@@ -123,6 +123,7 @@ export default function Appointment() {
           throw e
         }),
       setDone,
+      { notices: ['progress', 'reminder'] },
     )
   /** A new choice: complaints about the previous one no longer apply. */
   const choose = (d: string | null, s: string | null) => {

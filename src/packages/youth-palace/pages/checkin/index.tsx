@@ -43,6 +43,7 @@ export default function Checkin() {
   const leave = (c: YpCheckinCodeDto) =>
     rows.run('leave', (key) => askYpLeave(id, c.sessionDate, key), {
       row: c.sessionDate,
+      notices: ['progress'],
       confirm: {
         title: '请假',
         content: `为 ${formatDateCn(c.sessionDate)} ${c.start} 的课请假？请假的课不用签到，也不记未到课。`,

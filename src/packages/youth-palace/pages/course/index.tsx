@@ -130,6 +130,7 @@ export default function Course() {
       },
       {
         action: joinWaitlist ? 'waitlist' : 'apply',
+        notices: ['progress', 'reminder'],
         // The window ended while the page was open: reload, so the page says so instead of offering 报名.
         failed: (e) => {
           if (e instanceof ApiError && e.code === 'REGISTRATION_CLOSED') course.reload()
