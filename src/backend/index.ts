@@ -26,6 +26,7 @@ import { meRoutes, type EraseHook } from './routes/me'
 import { messageRoutes } from './routes/messages'
 import { photoRoutes } from './routes/photos'
 import { sessionRoutes } from './routes/sessions'
+import { workerRoutes } from './routes/worker'
 import { coreSeed, coreSeedRows } from './seed'
 export { productionSeedRows } from './seed'
 import { withWeChatLimits, type KeyValueStorage } from './storage/types'
@@ -53,6 +54,7 @@ export const ROUTES: readonly Route[] = [
     FEATURES.flatMap((f) => (f.todos ? [f.todos] : [])),
   ),
   ...familyRoutes,
+  ...workerRoutes(FEATURES.flatMap((f) => (f.workerCounts ? [f.workerCounts] : []))),
   ...messageRoutes,
   ...photoRoutes,
   ...devRoutes,

@@ -4,7 +4,14 @@
  */
 import type { TableSpec } from './data/spec'
 import type { Rows, Tables } from './data/store'
-import type { AccountDeletionHook, FeatureRepositories, Route, RouteContext, TodoProvider } from './router'
+import type {
+  AccountDeletionHook,
+  FeatureRepositories,
+  Route,
+  RouteContext,
+  TodoProvider,
+  WorkerCountProvider,
+} from './router'
 import type { ReminderProvider } from './reminders'
 import type { CoreSeed } from '../seed'
 
@@ -31,4 +38,6 @@ export interface Feature<K extends keyof FeatureRepositories = keyof FeatureRepo
   readonly todos?: TodoProvider
   /** Its scheduled reminders (`core/reminders.ts`): what may be reminded now, read-only. */
   readonly reminders?: ReminderProvider
+  /** What waits for the community's workers in its services (the worker hub's counts), read-only. */
+  readonly workerCounts?: WorkerCountProvider
 }

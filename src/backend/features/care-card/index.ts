@@ -13,6 +13,7 @@ import { cancelCareOrdersOf } from './orders'
 import { CareCardRepository, ledgerRowOf } from './repository'
 import { careCardReminders } from './reminders'
 import { careCardTodos } from './todos'
+import { careCardWorkerCounts } from './worker-counts'
 import { careCardRoutes } from './routes'
 import { seedCareCard } from './seed'
 import { applicationsTable, CARE_CARD_TABLES, cardsTable, ledgerTable, ordersTable, tasksTable } from './tables'
@@ -59,6 +60,7 @@ export const careCardFeature: Feature<'careCard'> = {
   seed: (core, nowIso) => seedCareCard(core, nowIso),
   todos: careCardTodos,
   reminders: careCardReminders,
+  workerCounts: careCardWorkerCounts,
   fromV2: careCardFromV2,
   /** Cancels the person's bookings not yet started (holds released, places freed). */
   onAccountDeleted: cancelCareOrdersOf,

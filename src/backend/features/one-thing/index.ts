@@ -4,6 +4,7 @@
  */
 import { oneThingReminders } from './reminders'
 import { oneThingTodos } from './todos'
+import { oneThingWorkerCounts } from './worker-routes'
 import type { Feature, V2Collections } from '@/backend/core/feature'
 import type { OneThingAppointment, OneThingProgress, ServiceHall } from './model'
 import { OneThingRepository } from './repository'
@@ -20,6 +21,7 @@ export const oneThingFeature: Feature<'oneThing'> = {
   routes: oneThingRoutes,
   todos: oneThingTodos,
   reminders: oneThingReminders,
+  workerCounts: oneThingWorkerCounts,
   seed: () => seedOneThing(),
   fromV2: (old: V2Collections) => ({
     [hallsTable.name]: values<Omit<ServiceHall, 'rank'>>(old.oneThingHalls).map((h, rank) => ({ ...h, rank })),

@@ -20,6 +20,7 @@ import {
 } from './tables'
 import { youthPalaceReminders } from './reminders'
 import { youthPalaceTodos } from './todos'
+import { youthPalaceWorkerCounts } from './worker-counts'
 import { withdrawYouthPalaceOf } from './withdraw'
 
 const values = <T>(x: unknown): T[] => Object.values((x ?? {}) as Record<string, T>)
@@ -44,6 +45,7 @@ export const youthPalaceFeature: Feature<'youthPalace'> = {
   onAccountDeleted: withdrawYouthPalaceOf,
   todos: youthPalaceTodos,
   reminders: youthPalaceReminders,
+  workerCounts: youthPalaceWorkerCounts,
   /**
    * Children's profiles (deleted ones too) and their hardship proof photos are personal data of minors:
    * erased with the parent's account. Enrollments, payments and no-shows stay under the now anonymous
