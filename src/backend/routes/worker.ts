@@ -82,7 +82,8 @@ async function coreCounts(ctx: RouteContext, communityId: string): Promise<Worke
 }
 
 const verifyInput = v.object({
-  decision: v.picklist(['approve', 'reject'], '请选择通过或不通过'),
+  // Optional here, required in the handler: a binding of another community is 404 before any 4xx on the body.
+  decision: v.optional(v.picklist(['approve', 'reject'], '请选择通过或不通过')),
   reason: v.optional(v.pipe(v.string(), v.trim(), v.maxLength(200, '原因请控制在 200 字以内'))),
 })
 
@@ -127,6 +128,8 @@ export const workerRoutes = (counts: WorkerCountProvider[] = []): Route[] => [
             : '这条绑定已经核实为不通过，居民重新申请后会再出现在待核实中。',
         )
       }
+      if (!body.decision)
+        throw unprocessable('DECISION_REQUIRED', '请选择通过或不通过', { decision: '请选择通过或不通过' })
       const reason = body.reason ?? ''
       if (body.decision === 'reject' && !reason)
         throw unprocessable('REASON_REQUIRED', '请填写不通过的原因，居民会看到', { reason: '请填写不通过的原因' })

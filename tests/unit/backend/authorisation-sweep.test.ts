@@ -67,6 +67,9 @@ const EXPECT: Record<string, [Kind, Obj?]> = {
   'POST /api/family-links/:id/revoke': ['user'],
   'GET /api/worker/family-links': ['worker'],
   'POST /api/worker/family-links/:id/confirm': ['worker'],
+  'GET /api/worker/room-bindings': ['worker'],
+  'POST /api/worker/room-bindings/:id/verify': ['worker', { params: { id: 'u-chen:r-zpq-3-1-302' }, community: 'zh' }],
+  'GET /api/worker/hub': ['worker'],
   'GET /api/messages': ['user'],
   'GET /api/messages/unread-count': ['user'],
   'POST /api/messages/:id/read': ['user'],
@@ -162,6 +165,8 @@ const EXPECT: Record<string, [Kind, Obj?]> = {
   'POST /api/one-thing/appointments': ['proxy'],
   'PATCH /api/one-thing/appointments/:id': ['proxy'],
   'POST /api/one-thing/appointments/:id/cancel': ['proxy'],
+  'GET /api/worker/one-thing/appointments': ['worker'],
+  'POST /api/worker/one-thing/appointments/:id/done': ['worker'],
 }
 
 /** The roles: who calls, and for whom (`x-acting-for`). 王秀英 u-wang's daughter 李红 u-li is her confirmed proxy. */
