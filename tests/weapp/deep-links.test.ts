@@ -28,6 +28,7 @@ const DEEP_LINKS: Record<string, [persona: string, query?: string]> = {
   'packages/account/pages/privacy/index': ['u-wang'],
   'packages/settings/pages/export/index': ['u-wang'],
   'packages/account/pages/worker/index': ['u-zhao'],
+  'packages/account/pages/worker-rooms/index': ['u-zhao'],
   'packages/settings/pages/dev/index': ['u-wang'],
   'packages/settings/pages/devices/index': ['u-wang'],
   'packages/settings/pages/messages/index': ['u-wang'],
