@@ -101,6 +101,9 @@ describe('room verification', () => {
     await waitFor(() => expect(document.getElementById(`approve-${SID}`)).toBeTruthy())
     await tap(`approve-${SID}`)
     await waitFor(() => expect(text()).toContain('没有待核实的房屋。'))
+    // WeChat refuses a modal whose button says more than 4 characters (the action would silently not run).
+    const buttons = showModal.mock.calls.map(([o]) => (o as { confirmText?: string }).confirmText ?? '确定')
+    expect(buttons.filter((t) => t.length > 4)).toEqual([])
     const me = await call('GET', '/api/me', li)
     expect(me.rooms.find((r: { roomId: string }) => r.roomId === ROOM)).toMatchObject({ status: 'verified' })
   })
@@ -145,6 +148,7 @@ describe('one-thing worker page', () => {
     await tap(`done-${booked.id}`)
     await waitFor(() => expect(document.getElementById(`wa-${booked.id}`)?.textContent).toContain('已办结'))
     expect(document.getElementById(`done-${booked.id}`)).toBeNull()
+    expect(showModal.mock.calls.map(([o]) => (o as { confirmText: string }).confirmText)).toEqual(['确认办结'])
     const mine = await call('GET', '/api/one-thing/appointments', li)
     expect(mine.past.find((a: { id: string }) => a.id === booked.id).status).toBe('done')
   })

@@ -29,7 +29,7 @@ describe('WeChat build: room verification (issue 27)', () => {
     expect(mp.page.text()).toContain('房产登记：业主 王*英')
     await mp.page.input(`reason-${SID}`, '未提供亲属证明')
     await mp.page.tap(`reject-${SID}`)
-    await mp.settle(300)
+    await mp.settle(1000)
     expect(mp.page.text()).toContain('没有待核实的房屋。')
 
     mp = await loginAs('u-li', { storage })
@@ -40,5 +40,6 @@ describe('WeChat build: room verification (issue 27)', () => {
     expect(mp.page.text()).toContain('未通过')
     expect(mp.page.text()).toContain('未提供亲属证明')
     expect(mp.page.byId(`again-${ROOM}`)).toBeTruthy()
+    expect(mp.errors).toEqual([])
   })
 })

@@ -50,7 +50,7 @@ function Row({
               content: `确认${b.resident.name}是${b.roomLabel}的${ROLE_CN[b.role]}？通过后可以本户居民身份办理事务。`,
               confirmText: '确认通过',
             }
-          : { title: '核实不通过', content: `原因“${reason.trim()}”会告诉居民。`, confirmText: '确认不通过' },
+          : { title: '核实不通过', content: `原因“${reason.trim()}”会告诉居民。`, confirmText: '不通过' },
       done: () => {
         setReason('')
         setNote(`${b.roomLabel}：已${decision === 'approve' ? '核实通过' : '核实为不通过'}，已通知居民。`)
