@@ -60,23 +60,17 @@ async function workerBindingDto(core: CoreRepository, b: RoomBinding): Promise<W
   }
 }
 
-/** The core's counts for the hub: room bindings to verify and proxy authorisations to check. */
+/**
+ * The core's count for the hub: room bindings to verify. (Proxy authorisations to check are listed on
+ * the hub page itself.)
+ */
 async function coreCounts(ctx: RouteContext, communityId: string): Promise<WorkerHubCountDto[]> {
-  const { tx } = ctx
-  const links = await tx.core.pendingLinks()
-  const principals = await tx.core.usersByIds(links.map((l) => l.principalId))
   return [
     {
       key: 'room-bindings',
       label: '待核实的房屋（租户、家属）',
-      count: (await pendingOfCommunity(tx.core, communityId)).length,
+      count: (await pendingOfCommunity(ctx.tx.core, communityId)).length,
       url: href.account.workerRooms(),
-    },
-    {
-      key: 'family-links',
-      label: '待核验的代办授权',
-      count: principals.filter((u) => u.communityId === communityId).length,
-      url: href.account.worker(),
     },
   ]
 }

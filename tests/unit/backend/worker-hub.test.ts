@@ -121,7 +121,6 @@ describe.each(TRANSPORTS)('worker: room verification, hub counts, window appoint
     expect(Object.keys(before)).toEqual(
       expect.arrayContaining([
         'room-bindings',
-        'family-links',
         'care-applications',
         'care-orders-today',
         'care-disputes',
