@@ -29,6 +29,7 @@ import { messageRoutes } from './routes/messages'
 import { photoRoutes } from './routes/photos'
 import { ratingRoutes } from './routes/ratings'
 import { sessionRoutes } from './routes/sessions'
+import { workerRoutes } from './routes/worker'
 import { coreSeed, coreSeedRows } from './seed'
 export { productionSeedRows } from './seed'
 import { withWeChatLimits, type KeyValueStorage } from './storage/types'
@@ -64,6 +65,7 @@ export const ROUTES: readonly Route[] = [
   ),
   ...familyRoutes,
   ...workerProxyRoutes,
+  ...workerRoutes(FEATURES.flatMap((f) => (f.workerCounts ? [f.workerCounts] : []))),
   ...messageRoutes,
   ...photoRoutes,
   ...ratingRoutes,

@@ -50,7 +50,12 @@ export interface RegisterPerson {
   phone: string
 }
 
-/** A user's binding to a room; `id` is `<userId>:<roomId>`. Owners carry the registered area (m²). */
+/**
+ * A user's binding to a room; `id` is `<userId>:<roomId>`. Owners carry the registered area (m²).
+ * An owner's binding is verified at once against the property register; a tenant's or family member's
+ * waits (`verified` false, no `decidedAt`) until a worker of the room's community approves it
+ * (`verified` true) or rejects it (`rejectedReason`). `decidedBy` is the worker's user id.
+ */
 export interface RoomBinding {
   id: string
   userId: string
@@ -59,6 +64,9 @@ export interface RoomBinding {
   area?: number
   verified: boolean
   boundAt: string
+  decidedAt?: string
+  decidedBy?: string
+  rejectedReason?: string
 }
 
 /**

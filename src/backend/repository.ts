@@ -205,6 +205,11 @@ export class CoreRepository {
     return this.roomBindings.find({ where: { userId }, order: [['boundAt', 'asc']] })
   }
 
+  /** Every binding waiting for the community (not verified, not decided), oldest first. */
+  pendingBindings(): Promise<RoomBinding[]> {
+    return this.roomBindings.find({ where: { verified: false, decidedAt: null }, order: [['boundAt', 'asc']] })
+  }
+
   /** The bindings to a room, in the order they were made. */
   bindingsOfRoom(roomId: string): Promise<RoomBinding[]> {
     return this.roomBindings.find({ where: { roomId }, order: [['boundAt', 'asc']] })

@@ -111,8 +111,11 @@ export const roomBindingsTable = table<RoomBinding>({
     area: 'numeric',
     verified: 'boolean',
     boundAt: 'timestamptz',
+    decidedAt: 'timestamptz',
+    decidedBy: 'text',
+    rejectedReason: 'text',
   },
-  lookups: [['userId'], ['roomId']],
+  lookups: [['userId'], ['roomId'], ['verified', 'decidedAt']],
 })
 
 export const sessionsTable = table<Session>({

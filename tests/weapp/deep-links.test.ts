@@ -29,6 +29,7 @@ const DEEP_LINKS: Record<string, [persona: string, query?: string]> = {
   'packages/settings/pages/export/index': ['u-wang'],
   'packages/settings/pages/follow-ups/index': ['u-zhao'],
   'packages/account/pages/worker/index': ['u-zhao'],
+  'packages/account/pages/worker-rooms/index': ['u-zhao'],
   'packages/settings/pages/dev/index': ['u-wang'],
   'packages/settings/pages/devices/index': ['u-wang'],
   'packages/settings/pages/messages/index': ['u-wang'],

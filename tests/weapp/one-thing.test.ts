@@ -1,3 +1,4 @@
+import { callAs } from './harness/faults'
 import { MiniProgram, loginAs, textOf } from './harness'
 
 const NOW = Date.parse('2026-03-02T10:00:00+08:00') // a Monday
@@ -165,9 +166,25 @@ describe('WeChat build: 一件事', () => {
     expect(mp.errors).toEqual([])
   })
 
-  it('renders the worker page', async () => {
-    const mp = await loginAs('u-zhao', { mockNow: NOW })
+  it("the worker page lists the day's window appointments at the community's halls and marks one 已办结", async () => {
+    const storage = new Map<string, string>()
+    let mp = await loginAs('u-li', { mockNow: NOW, storage })
+    const booked = await callAs(mp, 'u-li', 'POST', '/api/one-thing/appointments', {
+      eventId: 'newborn',
+      eventName: '出生一件事',
+      hallId: 'hall-zh-district',
+      date: '2026-03-03',
+      slot: '09:00',
+    })
+    mp = await loginAs('u-zhao', { mockNow: NOW + 24 * 3600_000, storage })
     await mp.navigateTo(`/${ROOT}/worker/index`)
-    expect(mp.page.text()).toContain('窗口预约由服务大厅管理')
+    await mp.settle(500)
+    expect(mp.page.text()).toContain('2026年3月3日（周二）')
+    expect(textOf(mp.page.get(`wa-${booked.id}`))).toContain('李红')
+    await mp.page.tap(`done-${booked.id}`)
+    await mp.settle(1000)
+    expect(textOf(mp.page.get(`wa-${booked.id}`))).toContain('已办结')
+    expect(mp.page.has(`done-${booked.id}`)).toBe(false)
+    expect(mp.errors).toEqual([])
   })
 })

@@ -12,6 +12,8 @@ import type {
   OneThingProgressInput,
   OneThingProgressSummaryDto,
   ServiceHallDto,
+  WorkerAppointmentDto,
+  WorkerAppointmentsDto,
 } from '@/domain/one-thing/contracts'
 import { apiRequest } from '../request'
 
@@ -79,5 +81,20 @@ export const cancelAppointment = (id: string, idempotencyKey?: string) =>
   apiRequest<OneThingAppointmentDto>({
     method: 'POST',
     path: `/api/one-thing/appointments/${enc(id)}/cancel`,
+    idempotencyKey,
+  })
+
+/** Worker: today's window appointments at the halls serving the worker's community, by slot. */
+export const listWorkerAppointments = () =>
+  apiRequest<WorkerAppointmentsDto>({ path: '/api/worker/one-thing/appointments' })
+
+/**
+ * Worker: marks today's appointment 已办结 (the resident is told). Errors: 409 `APPOINTMENT_DONE`,
+ * `APPOINTMENT_CANCELLED`, `NOT_TODAY`; 404 `NO_SUCH_APPOINTMENT`.
+ */
+export const markAppointmentDone = (id: string, idempotencyKey?: string) =>
+  apiRequest<WorkerAppointmentDto>({
+    method: 'POST',
+    path: `/api/worker/one-thing/appointments/${enc(id)}/done`,
     idempotencyKey,
   })

@@ -11,6 +11,7 @@ import type {
   Route,
   RouteContext,
   TodoProvider,
+  WorkerCountProvider,
 } from './router'
 import type { ReminderProvider } from './reminders'
 import type { CoreSeed } from '../seed'
@@ -42,4 +43,6 @@ export interface Feature<K extends keyof FeatureRepositories = keyof FeatureRepo
   readonly notPersonal?: Readonly<Record<string, string>>
   /** Its scheduled reminders (`core/reminders.ts`): what may be reminded now, read-only. */
   readonly reminders?: ReminderProvider
+  /** What waits for the community's workers in its services (the worker hub's counts), read-only. */
+  readonly workerCounts?: WorkerCountProvider
 }

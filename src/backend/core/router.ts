@@ -8,7 +8,7 @@ import type { Clock } from './clock'
 import type { FaultConfig } from './faults'
 import { maskIdNumbersIn } from '@/domain/shared/residentId'
 import { badRequest, type Method } from './http'
-import type { ExportSummaryDto, TodoDto } from '@/domain/shared/contracts'
+import type { ExportSummaryDto, TodoDto, WorkerHubCountDto } from '@/domain/shared/contracts'
 import type { User } from '../model'
 import type { CoreRepository } from '../repository'
 
@@ -61,6 +61,12 @@ export type ExportProvider = (
   ctx: RouteContext,
   userId: string,
 ) => Promise<{ tables: Record<string, Record<string, unknown>[]>; summary: ExportSummaryDto }>
+
+/**
+ * A feature's counts for the worker hub (`GET /api/worker/hub`): what waits for the workers of
+ * `communityId` in each of its services, each with the worker page where it is done. Read-only.
+ */
+export type WorkerCountProvider = (ctx: RouteContext, communityId: string) => Promise<WorkerHubCountDto[]>
 
 /** What a handler receives. `user` is set for every access but `public`; `principal` is whom the user acts for. */
 export interface RouteContext<B = unknown> {

@@ -81,7 +81,7 @@ async function coreExport(ctx: RouteContext, userId: string) {
   const roomLines = await Promise.all(
     bindings.map(
       async (r) =>
-        `${await core.roomLabel(r.roomId)}（${r.role === 'owner' ? `业主，${r.area} ㎡` : r.role === 'tenant' ? '租户' : '家属'}）`,
+        `${await core.roomLabel(r.roomId)}（${r.role === 'owner' ? `业主，${r.area} ㎡` : r.role === 'tenant' ? '租户' : '家属'}，${r.verified ? '已核实' : r.rejectedReason ? `核实未通过：${r.rejectedReason}` : '待社区核实'}）`,
     ),
   )
   const tables: Record<string, Record<string, unknown>[]> = {

@@ -167,8 +167,10 @@ export const meRoutes = (
       if (!user.idNumber) throw unprocessable('REAL_NAME_REQUIRED', '请先完成实名认证，再绑定房屋')
       const room = await tx.core.rooms.get(body.roomId)
       if (!room || room.communityId !== user.communityId) throw notFound('没有找到这个房屋', 'NO_SUCH_ROOM')
-      if (await tx.core.roomBindings.get(`${user.id}:${room.id}`))
-        throw conflict('ROOM_ALREADY_BOUND', '您已经绑定过这个房屋')
+      // A binding the community rejected may be applied for again: it starts over, waiting.
+      const earlier = await tx.core.roomBindings.get(`${user.id}:${room.id}`)
+      if (earlier && !earlier.rejectedReason) throw conflict('ROOM_ALREADY_BOUND', '您已经绑定过这个房屋')
+      if (earlier) await tx.core.roomBindings.remove(earlier.id)
       const record = await tx.core.propertyRegister.get(room.id)
       const isOwner = record?.ownerIdNumber === user.idNumber
       if (body.role === 'owner' && !isOwner) {

@@ -1,5 +1,12 @@
 /** Turns stored records into wire shapes (`src/domain/<feature>/contracts.ts`), masking what must be masked. */
-import type { CommunityDto, FamilyLinkDto, MeDto, MessageDto, RoomBindingDto } from '@/domain/shared/contracts'
+import type {
+  CommunityDto,
+  FamilyLinkDto,
+  MeDto,
+  MessageDto,
+  RoomBindingDto,
+  RoomBindingStatus,
+} from '@/domain/shared/contracts'
 import { ageOn, maskResidentId, parseResidentId } from '@/domain/shared/residentId'
 import { beijingDate } from '@/domain/shared/time'
 import type { Community, FamilyLink, Message, RoomBinding, User } from '../model'
@@ -44,8 +51,14 @@ export async function roomBindingDto(core: CoreRepository, b: RoomBinding): Prom
     role: b.role,
     area: b.area,
     verified: b.verified,
+    status: bindingStatus(b),
+    ...(b.rejectedReason ? { rejectedReason: b.rejectedReason } : {}),
   }
 }
+
+/** Where a binding stands: verified, waiting for the community, or rejected (with a reason). */
+export const bindingStatus = (b: RoomBinding): RoomBindingStatus =>
+  b.verified ? 'verified' : b.rejectedReason ? 'rejected' : 'pending'
 
 export async function meDto(core: CoreRepository, u: User, nowIso: string): Promise<MeDto> {
   const birthDate = u.idNumber ? parseResidentId(u.idNumber, beijingDate(nowIso)).birthDate : null

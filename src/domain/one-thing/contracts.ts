@@ -118,8 +118,8 @@ export interface HallAvailabilityDto {
   calendarNote?: string
 }
 
-/** `upcoming` until the slot ends; then `past`. `cancelled` once cancelled. */
-type AppointmentStatusDto = 'upcoming' | 'past' | 'cancelled'
+/** `upcoming` until the slot ends; then `past`. `cancelled` once cancelled; `done` once marked 已办结 at the window. */
+type AppointmentStatusDto = 'upcoming' | 'past' | 'cancelled' | 'done'
 
 /** A window appointment for one life event. */
 export interface OneThingAppointmentDto {
@@ -136,6 +136,8 @@ export interface OneThingAppointmentDto {
   bookedAt: string
   changedAt?: string
   cancelledAt?: string
+  /** When a community worker marked it 已办结. */
+  doneAt?: string
   /** Whether a family proxy (代办) booked or last changed it. */
   byProxy: boolean
   /** That proxy's name, when known. */
@@ -164,4 +166,28 @@ export interface ChangeAppointmentInput {
   hallId?: string
   date: string
   slot: string
+}
+
+/** A window appointment of the day for a community worker (`GET /api/worker/one-thing/appointments`). */
+export interface WorkerAppointmentDto {
+  id: string
+  eventName?: string
+  hallName: string
+  slot: { start: string; end: string }
+  /** The resident's name and masked phone, to call them. */
+  personName: string
+  phoneMasked: string | null
+  /** The family proxy who booked it, when one did. */
+  proxyName?: string
+  status: 'booked' | 'done'
+  doneAt?: string
+}
+
+/** The day's window appointments at the halls serving the worker's community. */
+export interface WorkerAppointmentsDto {
+  date: string
+  /** e.g. `2026年3月3日（周二）`. */
+  dateLabel: string
+  halls: string[]
+  items: WorkerAppointmentDto[]
 }

@@ -35,6 +35,44 @@ export interface RoomBindingDto {
   /** Registered exclusive area (m²) for owners, from the property register. */
   area?: number
   verified: boolean
+  /** `verified`; `pending` (待社区核实); `rejected` by the community, with `rejectedReason` (re-apply by binding again). */
+  status: RoomBindingStatus
+  rejectedReason?: string
+}
+
+/** Where a room binding stands: verified (owners at once), waiting for the community, or rejected. */
+export type RoomBindingStatus = 'verified' | 'pending' | 'rejected'
+
+/**
+ * A tenant's or family member's room binding waiting for a worker (`GET /api/worker/room-bindings`),
+ * beside what the property register says about the room. Names of owners are masked (`张*明`) and ID
+ * numbers masked as `maskResidentId`.
+ */
+export interface WorkerRoomBindingDto {
+  /** `<userId>:<roomId>`, the id of `POST /api/worker/room-bindings/:id/verify`. */
+  id: string
+  roomLabel: string
+  /** What the resident claims to be: a tenant or a family member of the owner. */
+  role: RoomRole
+  resident: { name: string; idNumberMasked: string | null; phoneMasked: string | null }
+  boundAt: string
+  status: RoomBindingStatus
+  rejectedReason?: string
+  /** The property register's record of the room, or null when the register has none. */
+  register: { ownerName: string; ownerIdNumberMasked: string; area: number } | null
+  /** Others already bound to the room and verified (owners and verified residents). */
+  verifiedResidents: { name: string; role: RoomRole }[]
+}
+
+/** What waits for a community worker in one service, for the worker hub (`GET /api/worker/hub`). */
+export interface WorkerHubCountDto {
+  /** Stable key, e.g. `room-bindings`, `care-applications`. */
+  key: string
+  /** What is counted, in plain Chinese (`待核实的房屋`). */
+  label: string
+  count: number
+  /** The worker page where it is done. */
+  url: string
 }
 
 /** The logged-in user as the app sees them. */

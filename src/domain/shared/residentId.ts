@@ -95,6 +95,14 @@ export function maskResidentId(id: string): string {
   return v.slice(0, 3) + '*'.repeat(v.length - 7) + v.slice(-4)
 }
 
+/** Masks a person's name as registers show it: first and last characters kept (`张*明`, `李*`, `欧**华`). */
+export function maskName(name: string): string {
+  const chars = Array.from(name)
+  if (chars.length <= 1) return name
+  if (chars.length === 2) return `${chars[0]}*`
+  return chars[0] + '*'.repeat(chars.length - 2) + chars[chars.length - 1]
+}
+
 /**
  * 18 characters shaped like an ID number (17 digits and a digit or X), not inside a longer run of
  * letters or digits. No look-behind: older iOS engines (JavaScriptCore before iOS 16.4) cannot parse it.

@@ -73,6 +73,7 @@ export const accountRoutes = {
   family: account('pages/family/index'),
   privacy: account('pages/privacy/index'),
   worker: account('pages/worker/index'),
+  workerRooms: account('pages/worker-rooms/index'),
 }
 
 const settings = pagesUnder('packages/settings')

@@ -115,7 +115,7 @@ export default function Me() {
           <Cell
             key={r.roomId}
             title={r.label}
-            note={`${ROLE_CN[r.role]}${r.area ? ` · 登记面积 ${r.area.toFixed(2)} ㎡` : ''}${r.verified ? '' : ' · 待社区核实'}`}
+            note={`${ROLE_CN[r.role]}${r.area ? ` · 登记面积 ${r.area.toFixed(2)} ㎡` : ''}${r.verified ? '' : r.status === 'rejected' ? ' · 核实未通过' : ' · 待社区核实'}`}
           />
         ))}
         <Cell

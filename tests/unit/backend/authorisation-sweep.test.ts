@@ -73,6 +73,9 @@ const EXPECT: Record<string, [Kind, Obj?]> = {
   'POST /api/worker/proxy-links': ['worker'],
   'GET /api/worker/proxy-links': ['worker'],
   'GET /api/worker/proxy-log': ['worker'],
+  'GET /api/worker/room-bindings': ['worker'],
+  'POST /api/worker/room-bindings/:id/verify': ['worker', { params: { id: 'u-chen:r-zpq-3-1-302' }, community: 'zh' }],
+  'GET /api/worker/hub': ['worker'],
   'GET /api/messages': ['user'],
   'GET /api/messages/unread-count': ['user'],
   'POST /api/messages/:id/read': ['user'],
@@ -175,6 +178,8 @@ const EXPECT: Record<string, [Kind, Obj?]> = {
   'GET /api/me/ratings': ['proxy'],
   'GET /api/worker/ratings': ['worker'],
   'POST /api/worker/ratings/:id/answer': ['worker'],
+  'GET /api/worker/one-thing/appointments': ['worker'],
+  'POST /api/worker/one-thing/appointments/:id/done': ['worker'],
 }
 
 /** The roles: who calls, and for whom (`x-acting-for`). 王秀英 u-wang's daughter 李红 u-li is her confirmed proxy. */

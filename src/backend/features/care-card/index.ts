@@ -14,6 +14,7 @@ import { cancelCareOrdersOf } from './orders'
 import { CareCardRepository, ledgerRowOf } from './repository'
 import { careCardReminders } from './reminders'
 import { careCardTodos } from './todos'
+import { careCardWorkerCounts } from './worker-counts'
 import { careCardRoutes } from './routes'
 import { seedCareCard } from './seed'
 import { applicationsTable, CARE_CARD_TABLES, cardsTable, ledgerTable, ordersTable, tasksTable } from './tables'
@@ -62,6 +63,7 @@ export const careCardFeature: Feature<'careCard'> = {
   reminders: careCardReminders,
   exportOf: careCardExport,
   notPersonal: { care_providers: '服务商名录，公开信息', care_services: '服务项目与价格，公开信息' },
+  workerCounts: careCardWorkerCounts,
   fromV2: careCardFromV2,
   /** Cancels the person's bookings not yet started (holds released, places freed). */
   onAccountDeleted: cancelCareOrdersOf,

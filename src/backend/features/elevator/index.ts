@@ -12,6 +12,7 @@ import type { Feature } from '@/backend/core/feature'
 import { elevatorFromV2 } from './migrate-v2'
 import { elevatorReminders } from './reminders'
 import { elevatorTodos } from './todos'
+import { elevatorWorkerCounts } from './worker-counts'
 import { ElevatorRepository } from './repository'
 import { elevatorRoutes } from './routes'
 import { seedElevator } from './seed'
@@ -26,6 +27,7 @@ export const elevatorFeature: Feature<'elevator'> = {
   todos: elevatorTodos,
   reminders: elevatorReminders,
   exportOf: elevatorExport,
+  workerCounts: elevatorWorkerCounts,
   seed: seedElevator,
   fromV2: elevatorFromV2,
 }

@@ -80,6 +80,7 @@ async function ownAppointment(ctx: RouteContext): Promise<OneThingAppointment> {
 /** Refuses to change or cancel an appointment that is cancelled or whose slot has begun. */
 function assertOpen(ctx: RouteContext, a: OneThingAppointment): void {
   if (a.status === 'cancelled') throw conflict('APPOINTMENT_CANCELLED', '这条预约已经取消了，如需办理请重新预约')
+  if (a.doneAt) throw conflict('APPOINTMENT_DONE', '这件事已在窗口办结，不能再修改或取消')
   if (instantOf(a.date, a.slot) <= ctx.clock.now())
     throw conflict('APPOINTMENT_STARTED', '预约时间已到或已过，不能再修改或取消')
 }

@@ -5,6 +5,7 @@
 import { oneThingExport } from './export'
 import { oneThingReminders } from './reminders'
 import { oneThingTodos } from './todos'
+import { oneThingWorkerCounts } from './worker-routes'
 import type { Feature, V2Collections } from '@/backend/core/feature'
 import type { OneThingAppointment, OneThingProgress, ServiceHall } from './model'
 import { OneThingRepository } from './repository'
@@ -23,6 +24,7 @@ export const oneThingFeature: Feature<'oneThing'> = {
   reminders: oneThingReminders,
   exportOf: oneThingExport,
   notPersonal: { one_thing_halls: '办事大厅名录，公开信息' },
+  workerCounts: oneThingWorkerCounts,
   seed: () => seedOneThing(),
   fromV2: (old: V2Collections) => ({
     [hallsTable.name]: values<Omit<ServiceHall, 'rank'>>(old.oneThingHalls).map((h, rank) => ({ ...h, rank })),

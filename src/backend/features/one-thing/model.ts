@@ -68,4 +68,7 @@ export interface OneThingAppointment {
   cancelledAt?: string
   /** The family proxy who booked or last changed/cancelled it, when not the user. */
   proxyId?: string
+  /** When a community worker marked it 已办结 at the window (it stays `booked`), and who. */
+  doneAt?: string
+  doneBy?: string
 }

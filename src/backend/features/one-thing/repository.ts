@@ -59,6 +59,17 @@ export class OneThingRepository {
     return this.progress.find({ where: {}, order: [['id', 'asc']] })
   }
 
+  /** The booked (not cancelled) appointments of some halls on one date (`YYYY-MM-DD`), by slot then hall. */
+  bookedOnDay(hallIds: readonly string[], date: string): Promise<OneThingAppointment[]> {
+    return this.appointments.find({
+      where: { hallId: { in: hallIds }, status: 'booked', date },
+      order: [
+        ['slot', 'asc'],
+        ['hallId', 'asc'],
+      ],
+    })
+  }
+
   /** How many appointments are booked (not cancelled) in one slot of a hall on a date. */
   bookedInSlot(hallId: string, date: string, slot: string): Promise<number> {
     return this.appointments.count({ hallId, date, slot, status: 'booked' })

@@ -5,6 +5,7 @@
 import type { Route } from '@/backend/core/router'
 import { appointmentRoutes } from './appointments'
 import { progressRoutes } from './progress'
+import { workerAppointmentRoutes } from './worker-routes'
 
 /** Routes of the oneThing feature. */
-export const oneThingRoutes: Route[] = [...progressRoutes, ...appointmentRoutes]
+export const oneThingRoutes: Route[] = [...progressRoutes, ...appointmentRoutes, ...workerAppointmentRoutes]

@@ -56,6 +56,8 @@ export const appointmentsTable = table<OneThingAppointment>({
     changedAt: 'timestamptz',
     cancelledAt: 'timestamptz',
     proxyId: 'text',
+    doneAt: 'timestamptz',
+    doneBy: 'text',
   },
   lookups: [['userId'], ['hallId', 'status', 'date', 'slot']],
 })

@@ -15,7 +15,7 @@ export async function oneThingTodos(ctx: RouteContext, userId: string): Promise<
   const out: TodoDto[] = []
   for (const a of await ctx.tx.oneThing.appointmentsOf(userId)) {
     const at = instantOf(a.date, a.slot)
-    if (a.status !== 'booked' || at <= nowMs) continue
+    if (a.status !== 'booked' || a.doneAt || at <= nowMs) continue
     out.push({
       id: `ot-appointment:${a.id}`,
       title: `${a.eventName ? `「${a.eventName}」` : ''}窗口预约`,

@@ -129,7 +129,7 @@ function appointmentEnd(hall: ServiceHall | undefined, a: OneThingAppointment): 
 
 /** Whether an appointment still counts: booked and its slot not yet ended at `nowMs`. */
 export const isActive = (hall: ServiceHall | undefined, a: OneThingAppointment, nowMs: number) =>
-  a.status === 'booked' && appointmentEnd(hall, a) > nowMs
+  a.status === 'booked' && !a.doneAt && appointmentEnd(hall, a) > nowMs
 
 /** The names of the family proxies who booked or last changed these appointments, by user id. */
 export function proxyNamesOf(ctx: RouteContext, appointments: readonly OneThingAppointment[]) {
@@ -147,7 +147,8 @@ export function appointmentDto(
   proxyNames?: ReadonlyMap<string, string>,
 ): OneThingAppointmentDto {
   const slot = (hall && slotOf(hall, a.slot)) ?? { start: a.slot, end: a.slot }
-  const status = a.status === 'cancelled' ? 'cancelled' : isActive(hall, a, nowMs) ? 'upcoming' : 'past'
+  const status =
+    a.status === 'cancelled' ? 'cancelled' : a.doneAt ? 'done' : isActive(hall, a, nowMs) ? 'upcoming' : 'past'
   return {
     id: a.id,
     eventId: a.eventId,
@@ -166,6 +167,7 @@ export function appointmentDto(
     bookedAt: a.bookedAt,
     changedAt: a.changedAt,
     cancelledAt: a.cancelledAt,
+    ...(a.doneAt ? { doneAt: a.doneAt } : {}),
     byProxy: !!a.proxyId,
     proxyName: a.proxyId ? proxyNames?.get(a.proxyId) : undefined,
     calendarNote: status === 'upcoming' ? provisionalCalendarNote([a.date], true) : undefined,

@@ -21,6 +21,7 @@ import {
 } from './tables'
 import { youthPalaceReminders } from './reminders'
 import { youthPalaceTodos } from './todos'
+import { youthPalaceWorkerCounts } from './worker-counts'
 import { withdrawYouthPalaceOf } from './withdraw'
 
 const values = <T>(x: unknown): T[] => Object.values((x ?? {}) as Record<string, T>)
@@ -52,6 +53,7 @@ export const youthPalaceFeature: Feature<'youthPalace'> = {
     yp_lotteries: '公开的抽签结果（人人可核对）；孩子的名次在 yp_enrollments',
     yp_session_cancellations: '停课记录，属于课程，不属于个人',
   },
+  workerCounts: youthPalaceWorkerCounts,
   /**
    * Children's profiles (deleted ones too) and their hardship proof photos are personal data of minors:
    * erased with the parent's account. Enrollments, payments and no-shows stay under the now anonymous

@@ -11,6 +11,8 @@ import { Page } from '@/ui/Page'
 import { Empty, ErrorNote, Loaded, Loading, Section } from '@/ui/States'
 import { useLoader } from '@/ui/useLoader'
 import { useSubmission } from '@/ui/useSubmission'
+import { useRowAction } from '@/ui/useRowAction'
+import type { RoomBindingDto } from '@/domain/shared/contracts'
 
 const ROLE_CHOICES: Record<RoomRole, { label: string; note?: string }> = {
   owner: { label: '我是业主', note: '按房产登记核对，面积以登记为准' },
@@ -18,6 +20,64 @@ const ROLE_CHOICES: Record<RoomRole, { label: string; note?: string }> = {
   family: { label: '我是业主的家属' },
 }
 const ROLES = ROOM_ROLES.map((value) => ({ value, ...ROLE_CHOICES[value] }))
+const ROLE_CN: Record<RoomRole, string> = { owner: '业主', tenant: '租户', family: '家属' }
+const STATUS_TAG = {
+  verified: ['已核实', 'tag-ok'],
+  pending: ['待社区核实', 'tag-warn'],
+  rejected: ['未通过', 'tag-bad'],
+} as const
+
+/** 我的房屋: each bound room with where it stands; a rejected one shows the reason and 重新申请. */
+function MyRooms() {
+  const mine = useLoader(async () => {
+    await useSession.getState().refreshMe()
+    return useSession.getState().me?.rooms ?? []
+  })
+  const rows = useRowAction()
+  const again = (r: RoomBindingDto) =>
+    rows.run(`again-${r.roomId}`, (key) => bindRoom(r.roomId, r.role, key), {
+      row: r.roomId,
+      confirm: { title: '重新申请核实', content: `${r.label}将重新提交社区核实。`, confirmText: '重新申请' },
+      always: mine.reload,
+    })
+  return (
+    <Section title="我的房屋" id="my-rooms">
+      <Loaded of={mine} lines={1} empty="还没有绑定房屋。">
+        {(list) =>
+          list.map((r) => {
+            const [word, tag] = STATUS_TAG[r.status ?? (r.verified ? 'verified' : 'pending')]
+            const failure = rows.failure(r.roomId)
+            return (
+              <View key={r.roomId} className="cell" id={`my-room-${r.roomId}`}>
+                <View className="cell-main">
+                  <View className="cell-title">
+                    {r.label} <View className={`tag ${tag}`}>{word}</View>
+                  </View>
+                  <View className="cell-note">
+                    {ROLE_CN[r.role]}
+                    {r.area ? ` · 登记面积 ${r.area.toFixed(2)} ㎡` : ''}
+                    {r.status === 'rejected' ? `（${r.rejectedReason ?? '未说明原因'}）` : ''}
+                  </View>
+                  {failure && <ErrorNote text={failure.text} cause={failure.cause} />}
+                  {r.status === 'rejected' && (
+                    <Button
+                      id={`again-${r.roomId}`}
+                      kind="secondary"
+                      loading={rows.busy === `again-${r.roomId}`}
+                      onTap={() => void again(r)}
+                    >
+                      补齐材料后重新申请
+                    </Button>
+                  )}
+                </View>
+              </View>
+            )
+          })
+        }
+      </Loaded>
+    </Section>
+  )
+}
 
 /** Room binding: choose a room of the community and a role; owner and area come from the property register. */
 export default function Rooms() {
@@ -64,6 +124,7 @@ export default function Rooms() {
   }
   return (
     <Page requireLogin backTo={href.me()} title="绑定房屋">
+      <MyRooms />
       <Loaded of={rooms} />
       {rooms.data && (
         <Section title={me.community.name}>

@@ -1,6 +1,7 @@
 import { View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import { errorMessage, listPendingFamilyLinks, workerConfirmFamilyLink } from '@/api'
+import { getWorkerHub } from '@/api/endpoints/worker'
 import type { FamilyLinkDto } from '@/domain/shared/contracts'
 import { useSession } from '@/stores/session'
 import { Button } from '@/ui/Button'
@@ -9,10 +10,11 @@ import { Page } from '@/ui/Page'
 import { takePhoto } from '@/ui/photo'
 import { Empty, Loaded, Section } from '@/ui/States'
 import { useLoader } from '@/ui/useLoader'
-import { goHome, href, openPage } from '@/ui/nav'
+import { goHome, href, openLink, openPage } from '@/ui/nav'
 
 /** Each feature's worker pages (they live in the feature's subpackage). */
 export const WORKER_ENTRIES = [
+  { title: '房屋核实（租户、家属）', url: href.account.workerRooms() },
   { title: '爱心卡审核与服务派单', url: href.careCard.worker() },
   { title: '为老人代办与电话预约', url: href.careCard.workerProxy() },
   { title: '青少年宫课程与摇号', url: href.youthPalace.worker() },
@@ -21,10 +23,15 @@ export const WORKER_ENTRIES = [
   { title: '差评回访：窗口预约与课程', url: href.settings.followUps() },
 ]
 
-/** Worker hub (community workers only): entries into the features' worker pages, and proxy authorisations. */
+/**
+ * Worker hub (community workers only): what waits in each service (a count per row, 0 said as 无, each
+ * one tap from its page; reloaded on every show), entries into the features' worker pages, and proxy
+ * authorisations.
+ */
 export default function WorkerHub() {
   const me = useSession((s) => s.me)
   const pending = useLoader(async () => (me?.role === 'worker' ? listPendingFamilyLinks() : []))
+  const counts = useLoader(async () => (me?.role === 'worker' ? getWorkerHub() : []))
 
   if (me?.role !== 'worker') {
     return (
@@ -54,6 +61,21 @@ export default function WorkerHub() {
       <View className="secondary">
         {me.community.name} · {me.displayName}
       </View>
+      <Section title="待处理" id="hub-counts">
+        <Loaded of={counts} lines={4}>
+          {(list) =>
+            list.map((x) => (
+              <Cell
+                key={x.key}
+                id={`count-${x.key}`}
+                title={x.label}
+                value={x.count ? `${x.count} 件` : '无'}
+                onTap={() => openLink(x.url)}
+              />
+            ))
+          }
+        </Loaded>
+      </Section>
       <Section title="业务">
         {WORKER_ENTRIES.map((e) => (
           <Cell key={e.url} title={e.title} onTap={() => openPage(e.url)} />

@@ -17,6 +17,7 @@ const STATUS = {
   upcoming: ['待办理', 'tag-info'],
   past: ['已过时间', 'tag-warn'],
   cancelled: ['已取消', 'tag-bad'],
+  done: ['已办结', 'tag-ok'],
 } as const
 
 function Card({ a, children }: { a: OneThingAppointmentDto; children?: React.ReactNode }) {
@@ -104,7 +105,7 @@ export default function Appointments() {
         </Section>
       )}
       {data && data.past.length > 0 && (
-        <Section title="已过去或已取消" id="past">
+        <Section title="已办结、已过去或已取消" id="past">
           {data.past.map((a) => (
             <Card key={a.id} a={a}>
               {a.status === 'past' && ratings.data && (
