@@ -42,6 +42,8 @@ export interface WechatPayConfig {
 
 const WINDOW_S = 300
 const unavailable = () => new HttpError(503, 'PAY_UNAVAILABLE', '微信支付暂时无法使用，请稍后再试，没有扣款')
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- WeChat Pay's JSON, read field by field
+type Json = Record<string, any>
 const rejected = (message: string) => new HttpError(401, 'FAIL', message)
 const nonce = () => randomBytes(16).toString('hex')
 
@@ -96,7 +98,7 @@ export function wechatPay(config: WechatPayConfig): PayProvider {
     // A 2xx answer that is not WeChat Pay's own (forged or altered on the way) is not believed.
     if (res.ok) verify(headers, answer, () => unavailable())
     try {
-      return { status: res.status, json: (answer ? JSON.parse(answer) : {}) as Record<string, any> }
+      return { status: res.status, json: (answer ? JSON.parse(answer) : {}) as Json }
     } catch {
       throw unavailable()
     }
@@ -116,7 +118,7 @@ export function wechatPay(config: WechatPayConfig): PayProvider {
     }
   }
 
-  const refundState = (j: Record<string, any>): RefundState => ({
+  const refundState = (j: Json): RefundState => ({
     outRefundNo: String(j.out_refund_no ?? ''),
     refundId: j.refund_id ? String(j.refund_id) : undefined,
     state: j.status === 'SUCCESS' ? 'success' : j.status === 'PROCESSING' ? 'processing' : 'failed',
@@ -167,7 +169,7 @@ export function wechatPay(config: WechatPayConfig): PayProvider {
     },
     notification(headers, rawBody): PayEvent {
       verify(headers, rawBody, (why) => rejected(`通知验签失败：${why}`))
-      let r: Record<string, any>
+      let r: Json
       try {
         const note = JSON.parse(rawBody) as { event_type?: string; resource?: Record<string, string> }
         const res = note.resource ?? {}

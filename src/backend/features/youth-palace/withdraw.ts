@@ -22,8 +22,9 @@ export interface Withdrawal {
 
 /**
  * Cancels `found` under `cancelEnrollment`'s rules, with its course locked: a paid seat cancelled in the
- * free period is refunded (payment `refunding` until WeChat Pay says it is done, the parent told), a late cancel of a seat records a
- * no-show unless `recordNoShow` is false, and a freed seat is offered to the course's waitlist.
+ * free period is refunded (payment `refunding` until WeChat Pay says it is done, the parent told), a late
+ * cancel of a seat records a no-show unless `recordNoShow` is false, and a freed seat is offered to the
+ * course's waitlist.
  * @throws DomainError `NOT_CANCELLABLE` when the enrollment has already ended; HttpError 404 `NO_SUCH_COURSE`
  */
 export async function withdrawEnrollment(
