@@ -18,6 +18,7 @@ import { buildApp } from './app'
 import { createSqlBackend } from './backend'
 import { realNameVerifier } from './real-name'
 import { wechatAuth } from './wechat'
+import { wechatPay } from './wechat-pay'
 import { fileBlobStore } from './blobs'
 import { configFromEnv, type ServerConfig } from './config'
 import { pgliteDriver, postgresDriver, type SqlDriver } from './drivers'
@@ -73,6 +74,7 @@ export async function startServer(config: ServerConfig): Promise<{ url: string; 
     services: {
       wechat: config.wechat && wechatAuth(config.wechat),
       realName: config.realName && realNameVerifier(config.realName),
+      pay: config.wechatPay && wechatPay(config.wechatPay),
     },
     rateLimits: config.rateLimits ?? DEFAULT_RATE_LIMITS,
   })

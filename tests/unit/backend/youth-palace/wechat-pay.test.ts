@@ -216,4 +216,13 @@ describe('WeChat Pay in production', () => {
     expect(r?.demoOnly).toBe(true)
     expect(ROUTES.find((x) => x.path === '/api/pay/wechat/notify')?.access).toBe('public')
   })
+
+  it('without WeChat Pay (production not configured): 缴费 answers 503 PAY_NOT_AVAILABLE in Chinese', async () => {
+    const pay = ROUTES.find((x) => x.method === 'POST' && x.path === '/api/youth-palace/enrollments/:id/pay')!
+    await expect(pay.outside!(undefined, {}, undefined, {} as never)).rejects.toMatchObject({
+      status: 503,
+      code: 'PAY_NOT_AVAILABLE',
+      message: '微信支付暂未开通，暂时不能在线缴费，请联系社区青少年宫',
+    })
+  })
 })
