@@ -95,7 +95,7 @@ export interface RouteContext<B = unknown> {
 }
 
 /** What a route's `outside` step knows of the request besides its body. */
-export interface OutsideRequest {
+interface OutsideRequest {
   params: Record<string, string>
   /** Lower-case header names. */
   headers: Record<string, string | undefined>

@@ -24,7 +24,7 @@ export interface RealNameVerifier {
 }
 
 /** An order to pay: our number (≤ 32 characters), fen, what it is for, and the payer's openid. */
-export interface PayOrder {
+interface PayOrder {
   outTradeNo: string
   amountFen: number
   description: string

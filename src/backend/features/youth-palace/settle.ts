@@ -21,7 +21,7 @@ interface Settling {
 }
 
 /** Our refund number of a payment: `R` + the order number (stable on retry, so WeChat Pay refunds once). */
-export const refundNoOf = (p: YpPaymentRecord) => `R${p.outTradeNo}`.slice(0, 64)
+const refundNoOf = (p: YpPaymentRecord) => `R${p.outTradeNo}`.slice(0, 64)
 
 /**
  * Records that WeChat Pay says `paymentId` is paid (transaction `transactionId`; `amountFen` when known).
@@ -86,7 +86,7 @@ export async function askRefund(ctx: RouteContext, p: YpPaymentRecord): Promise<
 }
 
 /** Asks WeChat Pay for `p`'s refund (idempotent on its refund number); settles it when it succeeded at once. */
-export async function sendRefund(
+async function sendRefund(
   services: Services,
   run: <T>(work: (tx: Tx) => Promise<T>) => Promise<T>,
   p: YpPaymentRecord,
