@@ -263,8 +263,17 @@ export default function MyCourses() {
                 {rows.failure(e.id) && <ErrorNote text={rows.failure(e.id)?.text ?? ''} />}
                 {e.status === 'admitted' && (
                   <View className="btn-row">
-                    <Button id={`confirm-${e.id}`} loading={busy('confirm')} onTap={() => confirm(e)}>
-                      {e.feeDueFen > 0 ? `支付 ${formatFen(e.feeDueFen)} 并确认` : '确认名额'}
+                    <Button
+                      id={`confirm-${e.id}`}
+                      loading={busy('confirm') && checking !== e.id}
+                      disabled={checking === e.id}
+                      onTap={() => confirm(e)}
+                    >
+                      {checking === e.id
+                        ? '支付确认中…'
+                        : e.feeDueFen > 0
+                          ? `支付 ${formatFen(e.feeDueFen)} 并确认`
+                          : '确认名额'}
                     </Button>
                     <Button kind="secondary" id={`decline-${e.id}`} loading={busy('decline')} onTap={() => decline(e)}>
                       放弃名额
