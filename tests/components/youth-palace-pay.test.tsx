@@ -38,6 +38,8 @@ let backend: Backend
 let paidAtWechat = false
 let queries = 0
 let orders = 0
+/** What this WeChat Pay says of refunds. */
+let refundState: 'success' | 'processing' = 'success'
 const pay: PayProvider = {
   prepay: async () => {
     orders++
@@ -54,8 +56,8 @@ const pay: PayProvider = {
     queries++
     return paidAtWechat ? { state: 'paid', transactionId: '4200000001', amountFen: 8000 } : { state: 'pending' }
   },
-  refund: async (r) => ({ outRefundNo: r.outRefundNo, state: 'success' }),
-  refundQuery: async (outRefundNo) => ({ outRefundNo, state: 'success' }),
+  refund: async (r) => ({ outRefundNo: r.outRefundNo, state: refundState }),
+  refundQuery: async (outRefundNo) => ({ outRefundNo, refundId: '5030000001', state: refundState }),
   notification: () => {
     throw new Error('none here')
   },
@@ -80,6 +82,7 @@ const pass = async (ms = 0) => {
 }
 
 let enrollment: string
+let token: string
 beforeEach(async () => {
   jest.useFakeTimers({ now: Date.UTC(2026, 2, 2, 2, 0, 0) })
   resetTaroDouble()
@@ -93,7 +96,8 @@ beforeEach(async () => {
     services: { pay },
   })
   Taro.addInterceptor(createMockInterceptor(backend, { wait: async () => {} }) as never)
-  const token = (await call('POST', '/api/auth/mock-login', null, { userId: 'u-chen' })).token
+  refundState = 'success'
+  token = (await call('POST', '/api/auth/mock-login', null, { userId: 'u-chen' })).token
   await call('POST', '/api/me/privacy', token, { accepted: true })
   enrollment = (
     await call('POST', '/api/youth-palace/applications', token, { childId: 'ypk-chen-le', courseId: 'ypc-drawing' })
@@ -148,4 +152,18 @@ it('no word after 10 asks: plain words, the place confirms itself; a second tap 
   expect(mockRequestPayment).toHaveBeenCalledTimes(1)
   expect(orders).toBe(1)
   expect(text()).toContain('名额已确认')
+})
+
+it('a refund not yet known done: opening 我的课程 asks WeChat Pay, and the row says 已退款', async () => {
+  await call('POST', `/api/youth-palace/enrollments/${enrollment}/pay`, token)
+  paidAtWechat = true
+  expect((await call('GET', `/api/youth-palace/enrollments/${enrollment}/payment`, token)).status).toBe('confirmed')
+  refundState = 'processing'
+  await call('POST', `/api/youth-palace/enrollments/${enrollment}/cancel`, token)
+  refundState = 'success'
+  render(<MyCourses />)
+  await pass()
+  await pass()
+  expect(text()).toContain('已退款 ¥80.00，原路退回微信支付')
+  expect(text()).not.toContain('退款中')
 })

@@ -116,8 +116,12 @@ export default function MyCourses() {
   const children = useYouthPalace((s) => s.children)
   const [now, setNow] = useState(Date.now())
   const list = useLoaded(async () => {
-    const [items, t] = await Promise.all([listYpEnrollments(childId), serverNow()])
+    const [listed, t] = await Promise.all([listYpEnrollments(childId), serverNow()])
     setNow(t)
+    // A refund not yet known done: the server asks WeChat Pay (and asks for it again if it never arrived).
+    const items = await Promise.all(
+      listed.map((e) => (e.payment?.status === 'refunding' ? getYpPayment(e.id).catch(() => e) : e)),
+    )
     if (!useYouthPalace.getState().childrenState.loaded) useYouthPalace.getState().loadChildren()
     return items
   })
