@@ -96,7 +96,15 @@ describe.each(TRANSPORTS)('WeChat Pay for course fees (%s)', (_name, make) => {
     const { outTradeNo } = await ordered()
     const good = wx.pay(outTradeNo)
     const before = await c.backend.fingerprint()
-    const stale = wx.notification('TRANSACTION.SUCCESS', {}, { ts: Math.floor(Date.now() / 1000) - 600 })
+    // WeChat Pay's own signature over the real payment, but 10 minutes old (a replay).
+    const paidResource = {
+      mchid: '1900000001',
+      out_trade_no: outTradeNo,
+      transaction_id: wx.orders.get(outTradeNo)!.transactionId,
+      trade_state: 'SUCCESS',
+      amount: { total: 8000 },
+    }
+    const stale = wx.notification('TRANSACTION.SUCCESS', paidResource, { ts: Math.floor(Date.now() / 1000) - 600 })
     const bad: Notification[] = [
       {
         ...good,
@@ -107,7 +115,7 @@ describe.each(TRANSPORTS)('WeChat Pay for course fees (%s)', (_name, make) => {
       },
       { ...good, body: good.body.replace('"TRANSACTION.SUCCESS"', '"TRANSACTION.SUCCESS" ') },
       { ...good, headers: { ...good.headers, 'wechatpay-serial': 'PUB_KEY_ID_OTHER' } },
-      { ...wx.pay(outTradeNo), headers: { ...stale.headers } },
+      stale,
       wx.notification('TRANSACTION.SUCCESS', {
         mchid: '1900000001',
         out_trade_no: 'MCYPnope',
