@@ -98,6 +98,7 @@ export function buildApp(backend: Backend, opts: AppOptions = {}): FastifyInstan
       url: req.url,
       headers,
       body: req.body ?? undefined,
+      rawBody: (req as { rawBody?: string }).rawBody,
       requestId: req.id,
       clientIp: req.ip,
     })

@@ -7,6 +7,7 @@
  * exists, and the server refuses to start while a demo switch is set or a required secret is missing or
  * malformed, naming each variable.
  */
+import fs from 'node:fs'
 import path from 'node:path'
 import * as v from 'valibot'
 import type { RateLimits } from '../backend/core/rate-limits'
@@ -14,6 +15,7 @@ import { demoPiiKeys, type PiiKeys } from './pii'
 import type { RealNameConfig } from './real-name'
 import type { WechatConfig } from './wechat'
 import type { TemplateKey } from '@/domain/shared/subscriptions'
+import type { WechatPayConfig } from './wechat-pay'
 
 /** Log levels of Fastify's logger (pino); `silent` writes nothing. */
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const
@@ -71,6 +73,13 @@ export interface ServerConfig {
    * the outbox marks its rows sent without sending.
    */
   subscribe?: { templates: Partial<Record<TemplateKey, string>>; miniprogramState: 'formal' | 'trial' | 'developer' }
+  /**
+   * WeChat Pay for course fees (`WECHATPAY_MCHID`, `WECHATPAY_SERIAL`, `WECHATPAY_PRIVATE_KEY(_FILE)`,
+   * `WECHATPAY_PUBLIC_KEY(_FILE)`, `WECHATPAY_PUBLIC_KEY_ID`, `WECHATPAY_API_V3_KEY`, `WECHATPAY_NOTIFY_URL`,
+   * `WECHATPAY_API_BASE`; the AppID is `WECHAT_APPID`): all or none. Optional: without it production
+   * answers 缴费 with 503 `PAY_NOT_AVAILABLE`, and demo mode pays with the mock.
+   */
+  wechatPay?: WechatPayConfig
   /** Rate limits per user and per IP (not from the environment; default `DEFAULT_RATE_LIMITS`; tests lower them). */
   rateLimits?: RateLimits
 }
@@ -99,6 +108,8 @@ const SECRETS = new Set([
   'PII_PREVIOUS_KEYS',
   'WECHAT_SECRET',
   'REAL_NAME_API_KEY',
+  'WECHATPAY_PRIVATE_KEY',
+  'WECHATPAY_API_V3_KEY',
 ])
 const BASE64 = /^[A-Za-z0-9+/]+={0,2}$/
 const ORIGIN = /^https?:\/\/[a-z0-9.-]+(:\d{1,5})?$/i
@@ -178,7 +189,35 @@ const ENV = v.object({
     v.pipe(v.string(), v.regex(/^https?:\/\/[^\s/]+(\/\S*)?$/, '应为实名核验服务的网址，如 https://…/verify')),
   ),
   REAL_NAME_API_KEY: v.optional(v.pipe(v.string(), v.minLength(16, '应为实名核验服务的密钥（至少 16 个字符）'))),
+  WECHATPAY_MCHID: v.optional(v.pipe(v.string(), v.regex(/^\d{8,12}$/, '应为微信支付商户号（数字）'))),
+  WECHATPAY_SERIAL: v.optional(v.pipe(v.string(), v.regex(/^[0-9A-Fa-f]{8,64}$/, '应为商户 API 证书序列号'))),
+  WECHATPAY_PRIVATE_KEY: v.optional(v.pipe(v.string(), v.includes('PRIVATE KEY', '应为商户 API 私钥（PEM）'))),
+  WECHATPAY_PRIVATE_KEY_FILE: v.optional(v.string()),
+  WECHATPAY_PUBLIC_KEY: v.optional(v.pipe(v.string(), v.includes('PUBLIC KEY', '应为微信支付公钥（PEM）'))),
+  WECHATPAY_PUBLIC_KEY_FILE: v.optional(v.string()),
+  WECHATPAY_PUBLIC_KEY_ID: v.optional(
+    v.pipe(v.string(), v.regex(/^PUB_KEY_ID_\w+$/, '应为微信支付公钥 ID，如 PUB_KEY_ID_0112…')),
+  ),
+  WECHATPAY_API_V3_KEY: v.optional(v.pipe(v.string(), v.length(32, '应为 32 个字符的 APIv3 密钥'))),
+  WECHATPAY_NOTIFY_URL: v.optional(
+    v.pipe(v.string(), v.regex(/^https:\/\/[^\s/]+\/\S*$/, '应为 https 网址，如 https://…/api/pay/wechat/notify')),
+  ),
+  WECHATPAY_API_BASE: v.optional(
+    v.pipe(v.string(), v.regex(/^https?:\/\/[^\s/]+(\/\S*)?$/, '应为网址，如 https://api.mch.weixin.qq.com')),
+    'https://api.mch.weixin.qq.com',
+  ),
 })
+
+/** The WeChat Pay variables that must come together (one set, the rest missing, is a mistake). */
+const WECHATPAY_VARS = [
+  'WECHATPAY_MCHID',
+  'WECHATPAY_SERIAL',
+  'WECHATPAY_PRIVATE_KEY',
+  'WECHATPAY_PUBLIC_KEY',
+  'WECHATPAY_PUBLIC_KEY_ID',
+  'WECHATPAY_API_V3_KEY',
+  'WECHATPAY_NOTIFY_URL',
+] as const
 
 /**
  * The configuration from the environment (see `.env.example`), checked once.
@@ -188,6 +227,16 @@ const ENV = v.object({
  */
 export function configFromEnv(env: NodeJS.ProcessEnv = process.env): ServerConfig {
   const set = Object.fromEntries(Object.entries(env).filter(([, x]) => x !== undefined && x !== ''))
+  const fileProblems: ConfigProblem[] = []
+  for (const name of ['WECHATPAY_PRIVATE_KEY', 'WECHATPAY_PUBLIC_KEY'] as const) {
+    const file = set[`${name}_FILE`]
+    if (!file || set[name]) continue
+    try {
+      set[name] = fs.readFileSync(file, 'utf8')
+    } catch {
+      fileProblems.push({ variable: `${name}_FILE`, message: `读不到这个文件，现在是 ${JSON.stringify(file)}` })
+    }
+  }
   const parsed = v.safeParse(ENV, set)
   const problems: ConfigProblem[] = parsed.success
     ? []
@@ -196,6 +245,15 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): ServerConfi
         const shown = SECRETS.has(variable) ? '' : `，现在是 ${JSON.stringify(env[variable])}`
         return { variable, message: i.message + shown }
       })
+  problems.push(...fileProblems)
+  const payVars = WECHATPAY_VARS.filter((name) => set[name])
+  if (payVars.length && payVars.length < WECHATPAY_VARS.length) {
+    for (const name of WECHATPAY_VARS)
+      if (!set[name])
+        problems.push({ variable: name, message: '微信支付的设置要全部填写（或全部不填，不开通在线缴费）' })
+  }
+  if (payVars.length && !set.WECHAT_APPID)
+    problems.push({ variable: 'WECHAT_APPID', message: '开通微信支付需要小程序 AppID' })
   const production = set.NODE_ENV === 'production'
   if (production) {
     const missing = (variable: string, message: string) => {
@@ -250,6 +308,28 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): ServerConfi
     realName:
       e.REAL_NAME_API_URL && e.REAL_NAME_API_KEY
         ? { url: e.REAL_NAME_API_URL, apiKey: e.REAL_NAME_API_KEY }
+        : undefined,
+    wechatPay:
+      e.WECHAT_APPID &&
+      e.WECHATPAY_MCHID &&
+      e.WECHATPAY_SERIAL &&
+      e.WECHATPAY_PRIVATE_KEY &&
+      e.WECHATPAY_PUBLIC_KEY &&
+      e.WECHATPAY_PUBLIC_KEY_ID &&
+      e.WECHATPAY_API_V3_KEY &&
+      e.WECHATPAY_NOTIFY_URL
+        ? {
+            apiBase: e.WECHATPAY_API_BASE,
+            appid: e.WECHAT_APPID,
+            mchid: e.WECHATPAY_MCHID,
+            serial: e.WECHATPAY_SERIAL,
+            // A PEM in one line of an env file has its line breaks written as \n.
+            privateKey: e.WECHATPAY_PRIVATE_KEY.replace(/\\n/g, '\n'),
+            publicKey: e.WECHATPAY_PUBLIC_KEY.replace(/\\n/g, '\n'),
+            publicKeyId: e.WECHATPAY_PUBLIC_KEY_ID,
+            apiV3Key: e.WECHATPAY_API_V3_KEY,
+            notifyUrl: e.WECHATPAY_NOTIFY_URL,
+          }
         : undefined,
   }
 }

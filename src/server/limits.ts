@@ -43,8 +43,10 @@ function jsonTooDeep(text: string, max = MAX_JSON_DEPTH): boolean {
  */
 export function installJsonParser(app: FastifyInstance): void {
   app.removeContentTypeParser('text/plain')
-  app.addContentTypeParser('application/json', { parseAs: 'string' }, (_req, text, done) => {
+  app.addContentTypeParser('application/json', { parseAs: 'string' }, (req, text, done) => {
     if (!text) return done(null, undefined)
+    // Kept as received for routes that verify a signature over the exact body (WeChat Pay's notifications).
+    ;(req as { rawBody?: string }).rawBody = text as string
     if (jsonTooDeep(text as string))
       return done(Object.assign(new Error('JSON too deep'), { statusCode: 400, code: 'JSON_TOO_DEEP' }), undefined)
     try {

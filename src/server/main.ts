@@ -18,6 +18,7 @@ import { buildApp } from './app'
 import { createSqlBackend } from './backend'
 import { realNameVerifier } from './real-name'
 import { wechatAuth, wechatSubscribeSender } from './wechat'
+import { wechatPay } from './wechat-pay'
 import { fileBlobStore } from './blobs'
 import { configFromEnv, type ServerConfig } from './config'
 import { pgliteDriver, postgresDriver, type SqlDriver } from './drivers'
@@ -77,6 +78,7 @@ export async function startServer(config: ServerConfig): Promise<{ url: string; 
       realName: config.realName && realNameVerifier(config.realName),
       subscribeMessages:
         config.wechat && config.subscribe && wechatSubscribeSender({ ...config.wechat, ...config.subscribe }),
+      pay: config.wechatPay && wechatPay(config.wechatPay),
     },
     rateLimits: config.rateLimits ?? DEFAULT_RATE_LIMITS,
   })

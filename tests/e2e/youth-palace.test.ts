@@ -255,6 +255,51 @@ describe('H5 in Chromium: youth palace', () => {
     await context.close()
   })
 
+  it('paying: 支付确认中 while the server waits for WeChat Pay, then the place confirms itself (normal and elder mode)', async () => {
+    const { context, page } = await openPhone(app.browser, app.url, '/pages/login/index')
+    await loginAs(page, 'u-chen')
+    // 陈乐 is admitted to 创意绘画 (¥80); the demo's mock WeChat Pay holds back its answer for a while.
+    const id = await page.evaluate(async () => {
+      const b = (globalThis as any).__mcMockBackend()
+      const h = async (method: string, url: string, body: unknown, token?: string) =>
+        (
+          await b.handle({
+            method,
+            url,
+            headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+            body,
+          })
+        ).body
+      const token = (await h('POST', '/api/auth/mock-login', { userId: 'u-chen' })).token
+      await h('POST', '/api/me/privacy', { accepted: true }, token)
+      const e = await h(
+        'POST',
+        '/api/youth-palace/applications',
+        { childId: 'ypk-chen-le', courseId: 'ypc-drawing' },
+        token,
+      )
+      const pay = b.services.pay
+      ;(globalThis as any).__payQuery = pay.query
+      pay.query = async () => ({ state: 'pending' })
+      return e.id as string
+    })
+    await go(page, `${YP}/my-courses/index`, '?childId=ypk-chen-le')
+    await visiblePage(page).locator(`#confirm-${id}`).click()
+    await answerModal(page, '模拟支付')
+    await visiblePage(page).getByText('支付确认中，请稍候…').waitFor()
+    expect((await rowOf(page, 'yp_enrollments', id)).status).toBe('admitted')
+    await expectAudited(page, 'my-courses: paying', 'youth-palace')
+    // WeChat Pay answers: the next ask confirms the place.
+    await page.evaluate(() => {
+      const b = (globalThis as any).__mcMockBackend()
+      b.services.pay.query = (globalThis as any).__payQuery
+    })
+    await visiblePage(page).getByText('已支付 ¥80.00，陈乐的《创意绘画》名额已确认').waitFor()
+    expect((await rowOf(page, 'yp_enrollments', id)).status).toBe('confirmed')
+    expect(pageErrors(page)).toEqual([])
+    await context.close()
+  })
+
   it('a parent edits a child (checked, draft kept, date picker), cannot delete a child with a course, deletes one after confirming', async () => {
     const { context, page } = await openPhone(app.browser, app.url, '/pages/login/index')
     await loginAs(page, 'u-chen')

@@ -117,7 +117,7 @@ describe('WeChat build: 青少年宫 journeys under the seeded fault schedule wr
     expect((await rowOf(mp, 'yp_enrollments', mine.id))!.status).toBe('admitted')
 
     mp = await loginAs('u-chen', { storage })
-    const hits = faultsOn(mp, seedOf('pay'), /\/confirm-payment$/)
+    const hits = faultsOn(mp, seedOf('pay'), /\/payment$/)
     await mp.navigateTo('/packages/youth-palace/pages/my-courses/index?childId=ypk-chen-yue')
     await persist(mp, 'my courses', () => mp.page.has(`confirm-${mine.id}`))
     await mp.page.tap(`confirm-${mine.id}`)
@@ -132,7 +132,7 @@ describe('WeChat build: 青少年宫 journeys under the seeded fault schedule wr
     expect(payments.filter((p) => p.status === 'paid')).toHaveLength(1)
     // The person was asked to pay once: WeChat Pay is never opened again for a place already paid for.
     expect(mp.calls.filter((c) => c.api === 'requestPayment')).toHaveLength(1)
-    expectFaultsMet(hits, /\/enrollments\/[^/]+\/(pay|confirm-payment)$/)
+    expectFaultsMet(hits, /\/enrollments\/[^/]+\/(pay|payment)$/)
     expect(retryToasts(mp).length).toBeGreaterThan(0)
     expect(mp.errors).toEqual([])
   })

@@ -68,7 +68,7 @@ export const applyYpCourse = (
 /** The caller's applications, newest first; `childId` for one child's courses. */
 export const listYpEnrollments = (childId?: string) =>
   apiRequest<YpEnrollmentDto[]>({ path: `${BASE}/enrollments`, query: { childId } })
-/** Confirms a free admitted place before its confirm-by time (paid places: pay + confirmYpPayment). */
+/** Confirms a free admitted place before its confirm-by time (paid places: pay, then getYpPayment until confirmed). */
 export const confirmYpEnrollment = (id: string, idempotencyKey?: string) =>
   apiRequest<YpEnrollmentDto>({ method: 'POST', path: `${BASE}/enrollments/${seg(id)}/confirm`, idempotencyKey })
 /** Declines an offered place; the next waitlisted family is offered it. */
@@ -102,14 +102,13 @@ export const undoYpLeave = (id: string, sessionDate: string, idempotencyKey?: st
 /** Starts paying the fee: pass the result (minus paymentId/amountFen) to `Taro.requestPayment`. */
 export const payYpEnrollment = (id: string, idempotencyKey?: string) =>
   apiRequest<YpPaymentParamsDto>({ method: 'POST', path: `${BASE}/enrollments/${seg(id)}/pay`, idempotencyKey })
-/** After `Taro.requestPayment` succeeds: marks the payment paid and confirms the place. */
-export const confirmYpPayment = (id: string, paymentId: string, idempotencyKey?: string) =>
-  apiRequest<YpEnrollmentDto>({
-    method: 'POST',
-    path: `${BASE}/enrollments/${seg(id)}/confirm-payment`,
-    body: { paymentId },
-    idempotencyKey,
-  })
+/**
+ * The enrollment as the server knows it after asking WeChat Pay (the app's word never confirms a
+ * payment): `payment.status` `created` while WeChat Pay has not said it is paid (支付确认中), then the
+ * place `confirmed`; a refund `refunding` → `refunded`.
+ */
+export const getYpPayment = (id: string) =>
+  apiRequest<YpEnrollmentDto>({ path: `${BASE}/enrollments/${seg(id)}/payment` })
 
 /** Worker: cancels a session before it starts (停课) and tells every family with a confirmed place. */
 export const cancelYpSession = (

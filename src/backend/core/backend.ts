@@ -31,6 +31,7 @@ import { newId } from './ids'
 import { insertMessage } from './notifier'
 import { dispatchOutbox, type DispatchResult } from './outbox'
 import { sendDueReminders } from './reminders'
+import { mockPay } from './mock-pay'
 import type { Services } from './services'
 import { checkRateLimits, memoryRateCounter, type RateCounter, type RateLimits } from './rate-limits'
 import {
@@ -128,12 +129,16 @@ export class Backend {
   private dispatching: Promise<void> | null = null
   private dispatchAgain = false
   private readonly rateCounter: RateCounter
+  /** The outside services; the demo (not production) pays with `mockPay` when no WeChat Pay is given. */
+  readonly services: Services
 
   constructor(private readonly options: BackendOptions) {
     this.store = options.store
     this.clock = options.clock ?? new MockClock()
     this.syncedOffsetMs = this.clock.offsetMs
     this.rateCounter = options.rateCounter ?? memoryRateCounter()
+    const pay = options.services?.pay ?? (options.production ? undefined : mockPay(() => this.clock.now()))
+    this.services = { ...options.services, pay }
   }
 
   /** The route table this backend serves (the server gives the photo upload its body limit). */
@@ -293,6 +298,7 @@ export class Backend {
   /** Handles one request as one transaction. Never throws: failures become error responses. */
   async handle(req: BackendRequest): Promise<BackendResponse> {
     let failureWork: ((tx: Tx) => Promise<void>)[] = []
+    let afterWork: Parameters<RouteContext['afterCommit']>[0][] = []
     let resetAfter = false
     try {
       await this.start()
@@ -303,11 +309,13 @@ export class Backend {
       let lastTx: Tx | undefined
       const response = await this.store.transaction(async (tables) => {
         failureWork = []
+        afterWork = []
         resetAfter = false
         lastTx = this.txOf(tables)
         return this.handleIn(lastTx, req, {
           outside,
           onFailure: (w) => failureWork.push(w),
+          afterCommit: (w) => afterWork.push(w),
           reset: () => {
             resetAfter = true
           },
@@ -316,6 +324,13 @@ export class Backend {
       if (resetAfter) await this.reset()
       // After the commit: the subscribe messages this request queued (the committed attempt's only).
       if (lastTx?.core.outboxWritten) this.kickOutbox()
+      for (const w of afterWork) {
+        try {
+          await w(this.services, (work) => this.store.transaction((t) => work(this.txOf(t))))
+        } catch {
+          // Retried elsewhere (a query or the next notification); the request itself succeeded.
+        }
+      }
       await this.purgeIdempotency()
       await this.remindQuietly()
       return response
@@ -369,17 +384,31 @@ export class Backend {
             await this.principalFor(tx, route, user, req.headers['x-acting-for'], this.clock.now())
             return user
           })
-    const input = route.input ? validateInput(route.input, req.body ?? {}) : undefined
-    return route.outside!(input, this.options.services ?? {}, caller)
+    const input = route.input
+      ? validateInput(route.input, MUTATING.has(req.method) ? (req.body ?? {}) : queryOf(req.url))
+      : undefined
+    return route.outside!(input, this.services, caller, {
+      params: found.params,
+      headers: req.headers,
+      rawBody: req.rawBody ?? (req.body === undefined ? undefined : JSON.stringify(req.body)),
+      read: (work) => this.store.transaction((t) => work(this.txOf(t))),
+      nowMs: this.clock.now(),
+      production: !!this.options.production,
+    })
   }
 
   private async handleIn(
     tx: Tx,
     req: BackendRequest,
-    hooks: { outside: unknown; onFailure(work: (tx: Tx) => Promise<void>): void; reset(): void },
+    hooks: {
+      outside: unknown
+      onFailure(work: (tx: Tx) => Promise<void>): void
+      afterCommit: RouteContext['afterCommit']
+      reset(): void
+    },
   ): Promise<BackendResponse> {
     const [path, queryString = ''] = req.url.split('?')
-    const query = Object.fromEntries(new URLSearchParamsLite(queryString))
+    const query = queryOf(`?${queryString}`)
     const settings = await tx.core.demoSettings()
     let offset = this.adoptStoredOffset(this.options.production ? 0 : settings.clockOffsetMs)
     const wall = () => this.clock.now() - this.clock.offsetMs
@@ -449,6 +478,7 @@ export class Backend {
           await tx.core.messages.update(m.id, { readAt: nowIso })
       },
       onFailure: hooks.onFailure,
+      afterCommit: hooks.afterCommit,
     }
     const out = await route.handler(ctx)
     if (acting?.link?.kind === 'worker' && route.workerProxyAct)
@@ -650,4 +680,9 @@ class URLSearchParamsLite implements Iterable<[string, string]> {
   [Symbol.iterator]() {
     return this.pairs[Symbol.iterator]()
   }
+}
+
+/** The query of a URL (`/api/x?a=1` → `{ a: '1' }`). */
+function queryOf(url: string): Record<string, string> {
+  return Object.fromEntries(new URLSearchParamsLite(url.split('?')[1] ?? ''))
 }

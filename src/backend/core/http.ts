@@ -13,6 +13,8 @@ export interface BackendRequest {
   /** Lower-case header names. */
   headers: Record<string, string | undefined>
   body?: unknown
+  /** The body as received, before parsing (the server sets it; verified signatures need the exact bytes). */
+  rawBody?: string
   /** The transport's id of this request (the server's `x-request-id`), quoted in a 500's body. */
   requestId?: string
   /** The client's IP address (the server's view of it), for the per-IP rate limits. */

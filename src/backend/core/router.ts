@@ -107,6 +107,27 @@ export interface RouteContext<B = unknown> {
    * transaction of its own after the request's changes are rolled back.
    */
   onFailure(work: (tx: Tx) => Promise<void>): void
+  /**
+   * Work after the request's changes are committed (e.g. asking WeChat Pay for a refund the request
+   * recorded as due): gets the services and a way to run a transaction of its own. Runs before the
+   * answer is sent; its failures are swallowed (what it does must be retried elsewhere, e.g. a query).
+   */
+  afterCommit(work: (services: Services, run: <T>(work: (tx: Tx) => Promise<T>) => Promise<T>) => Promise<void>): void
+}
+
+/** What a route's `outside` step knows of the request besides its body. */
+interface OutsideRequest {
+  params: Record<string, string>
+  /** Lower-case header names. */
+  headers: Record<string, string | undefined>
+  /** The body exactly as received (HTTP; the in-app backend: its JSON), for signatures over it. */
+  rawBody?: string
+  /** Runs a read in a transaction of its own (what the outside call needs to know). */
+  read<T>(work: (tx: Tx) => Promise<T>): Promise<T>
+  /** Mock time now (epoch ms). */
+  nowMs: number
+  /** Whether this is a production backend. */
+  production: boolean
 }
 
 /** A handler answers with a body (status 200), or `{ status, body }`. */
@@ -140,7 +161,7 @@ export interface Route<B = unknown> {
    * the handler's `ctx.outside`. Runs after the rate limits and, on routes that need a caller, only for
    * a live session (checked in a transaction of its own first; `caller` is its user, as read then).
    */
-  outside?: (body: B, services: Services, caller: User | undefined) => Promise<unknown>
+  outside?: (body: B, services: Services, caller: User | undefined, req: OutsideRequest) => Promise<unknown>
   handler: (ctx: RouteContext<B>) => Promise<HandlerResult> | HandlerResult
 }
 

@@ -43,13 +43,83 @@ export interface SubscribeMessageSender {
   send(m: SubscribeMessage): Promise<'sent' | 'refused'>
 }
 
+/** An order to pay: our number (≤ 32 characters), fen, what it is for, and the payer's openid. */
+interface PayOrder {
+  outTradeNo: string
+  amountFen: number
+  description: string
+  openid?: string
+}
+
+/** What `Taro.requestPayment` takes, signed by the server (`paySign` over appId, timeStamp, nonceStr, package). */
+export interface PayParams {
+  appId?: string
+  timeStamp: string
+  nonceStr: string
+  /** `prepay_id=…` */
+  package: string
+  signType: 'RSA'
+  paySign: string
+}
+
+/** An order as WeChat Pay knows it: paid (with its transaction id and fen), still open, closed, or unknown. */
+export type TradeState =
+  /** `amountFen` absent: the demo's mock, which does not know the amount. */
+  | { state: 'paid'; transactionId: string; amountFen?: number }
+  | { state: 'pending' }
+  | { state: 'closed' }
+  | { state: 'unknown' }
+
+/** A refund as WeChat Pay knows it (`unknown`: it never received the request). */
+export interface RefundState {
+  outRefundNo: string
+  refundId?: string
+  state: 'success' | 'processing' | 'failed' | 'unknown'
+}
+
+/** What a verified notification says: an order paid, a refund settled (or failed), or something else. */
+export type PayEvent =
+  | { kind: 'paid'; outTradeNo: string; transactionId: string; amountFen: number }
+  | { kind: 'refund'; outTradeNo: string; outRefundNo: string; refundId: string; state: 'success' | 'failed' }
+  | { kind: 'other'; outTradeNo: string }
+
+/**
+ * WeChat Pay (the server's `wechat-pay.ts`; the demo's `mockPay`, which reports every order paid when
+ * asked). Calls throw 503 `PAY_UNAVAILABLE` when WeChat Pay cannot answer.
+ */
+export interface PayProvider {
+  /** Makes an order (JSAPI prepay) and signs the parameters for `Taro.requestPayment`. */
+  prepay(order: PayOrder): Promise<PayParams & { prepayId: string }>
+  /** Fresh signed parameters for an order made before (no call to WeChat Pay). */
+  payParams(prepayId: string): PayParams
+  /** Asks WeChat Pay for the order with our number. */
+  query(outTradeNo: string): Promise<TradeState>
+  /** Asks for a refund (idempotent on `outRefundNo`). */
+  refund(r: {
+    outTradeNo: string
+    outRefundNo: string
+    totalFen: number
+    refundFen: number
+    reason: string
+  }): Promise<RefundState>
+  /** Asks WeChat Pay for a refund by our number. */
+  refundQuery(outRefundNo: string): Promise<RefundState>
+  /**
+   * Verifies a notification (its headers, lower-case, and its exact body) and reads it.
+   * @throws HttpError 401 `FAIL` when the signature, serial, time or content is not WeChat Pay's
+   */
+  notification(headers: Record<string, string | undefined>, rawBody: string): PayEvent
+}
+
 /**
  * The services a backend has; each may be missing: without `wechat` WeChat login answers 503; without
- * `realName` real-name binding checks the community's population register (the demo's in-app check).
+ * `realName` real-name binding checks the community's population register (the demo's in-app check);
+ * without `pay` the demo uses `mockPay` and production answers 503 `PAY_NOT_AVAILABLE` to 缴费.
  */
 export interface Services {
   wechat?: WechatAuth
   realName?: RealNameVerifier
   /** WeChat subscribe messages (the outbox's sender); without it rows are marked sent and not sent. */
   subscribeMessages?: SubscribeMessageSender
+  pay?: PayProvider
 }

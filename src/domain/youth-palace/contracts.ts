@@ -138,7 +138,8 @@ export interface YpCourseDetailDto extends YpCourseDto {
 export interface YpPaymentDto {
   id: string
   amountFen: number
-  status: 'created' | 'paid' | 'refunded'
+  /** `created`: not known paid yet (支付确认中 while the app polls); `refunding`: refund asked, not yet settled. */
+  status: 'created' | 'paid' | 'refunding' | 'refunded'
   createdAt: string
   paidAt?: string
   refundedAt?: string

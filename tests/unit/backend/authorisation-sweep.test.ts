@@ -35,9 +35,10 @@ const xsPetition: Obj = { params: { id: XS_PETITION }, owner: 'u-xs0', community
 /**
  * Who may call a route, stated here independently of the route table (so a route whose access is
  * loosened fails the sweep): anyone (`public`), the demo's dev panel (`dev`), a logged-in user for
- * themselves (`user`), also a confirmed family proxy (`proxy`), or a community worker (`worker`).
+ * themselves (`user`), also a confirmed family proxy (`proxy`), or a community worker (`worker`); or
+ * no login but WeChat Pay's signature (`signed`: the payment notification; every role here gets 401).
  */
-type Kind = 'public' | 'dev' | 'user' | 'proxy' | 'worker'
+type Kind = 'public' | 'dev' | 'user' | 'proxy' | 'worker' | 'signed'
 
 /** Every route, `METHOD path` → who may call it, and the object it is called on (none: placeholder ids). */
 const EXPECT: Record<string, [Kind, Obj?]> = {
@@ -130,6 +131,8 @@ const EXPECT: Record<string, [Kind, Obj?]> = {
   'GET /api/youth-palace/enrollments/:id/checkin-codes': ['user', own('u-wu', 'ype-seed-wu-hr')],
   'POST /api/youth-palace/enrollments/:id/pay': ['user'],
   'POST /api/youth-palace/enrollments/:id/confirm-payment': ['user'],
+  'GET /api/youth-palace/enrollments/:id/payment': ['user', own('u-wu', 'ype-seed-wu-hr')],
+  'POST /api/pay/wechat/notify': ['signed'],
   'GET /api/worker/youth-palace/terms': ['worker'],
   'POST /api/worker/youth-palace/terms': ['worker'],
   'POST /api/worker/youth-palace/terms/:id/courses': ['worker'],
@@ -202,6 +205,7 @@ type Expected = 'through' | 'owner' | 401 | 403 | '403/404'
 function expected(kind: Kind, role: Role, obj: Obj | undefined): Expected {
   const { user, actingFor } = ROLES[role]
   if (kind === 'public') return 'through'
+  if (kind === 'signed') return 401
   if (kind === 'dev') return actingFor ? 403 : 'through' // demo mode: the dev panel needs no login
   if (!user) return 401
   if (kind === 'worker' && !Object.values(COMMUNITY_WORKER).includes(user)) return 403

@@ -28,6 +28,8 @@ export interface CallOptions {
   key?: string
   actingFor?: string
   rawBody?: string
+  /** More headers (lower-case names), e.g. WeChat Pay's `wechatpay-*` on a notification. */
+  headers?: Record<string, string>
 }
 export interface Client {
   name: string
@@ -51,7 +53,7 @@ function headersOf(opts: CallOptions): Record<string, string> {
   if (opts.token) h.authorization = `Bearer ${opts.token}`
   if (opts.key) h['idempotency-key'] = opts.key
   if (opts.actingFor) h['x-acting-for'] = opts.actingFor
-  return h
+  return { ...h, ...opts.headers }
 }
 
 /**
@@ -155,7 +157,8 @@ export async function inProcess(clock = fixedClock(T0), opts: MakeOptions = {}):
     clock,
     call: async (method, url, opts = {}) => {
       const start = performance.now()
-      const res = await backend.handle({ method, url, headers: headersOf(opts), body: opts.body })
+      const body = opts.rawBody === undefined ? opts.body : JSON.parse(opts.rawBody)
+      const res = await backend.handle({ method, url, headers: headersOf(opts), body, rawBody: opts.rawBody })
       recordTiming(method, url, res.status, performance.now() - start)
       return res
     },

@@ -1,3 +1,7 @@
+import { generateKeyPairSync } from 'node:crypto'
+import fs from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
 import { configFromEnv } from '@/server/config'
 import { demoPiiKeys } from '@/server/pii'
 
@@ -122,5 +126,43 @@ describe('npm run server configuration', () => {
     expect(configFromEnv(env({ ...tmpl, WECHAT_MINIPROGRAM_STATE: 'trial' })).subscribe).toBeUndefined()
     expect(refusal({ ...PRODUCTION, WECHAT_MINIPROGRAM_STATE: 'beta' })).toContain('- WECHAT_MINIPROGRAM_STATE：')
     expect(refusal({ ...PRODUCTION, WECHAT_TMPL_PROGRESS: 'a b' })).toContain('- WECHAT_TMPL_PROGRESS：')
+  })
+
+  it('WeChat Pay: optional, all variables or none, keys from files, never a key in a message', () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'mc-pay-'))
+    const { privateKey, publicKey } = generateKeyPairSync('rsa', {
+      modulusLength: 2048,
+      publicKeyEncoding: { type: 'spki', format: 'pem' },
+      privateKeyEncoding: { type: 'pkcs8', format: 'pem' },
+    })
+    fs.writeFileSync(path.join(dir, 'apiclient_key.pem'), privateKey)
+    const PAY = {
+      WECHATPAY_MCHID: '1900000001',
+      WECHATPAY_SERIAL: '5157F09EFDC096DE15EBE81A47057A7232F1B8E1',
+      WECHATPAY_PRIVATE_KEY_FILE: path.join(dir, 'apiclient_key.pem'),
+      WECHATPAY_PUBLIC_KEY: publicKey.replace(/\n/g, '\\n'),
+      WECHATPAY_PUBLIC_KEY_ID: 'PUB_KEY_ID_0119000000012025010100000000000001',
+      WECHATPAY_API_V3_KEY: '0123456789abcdefghijklmnopqrstuv',
+      WECHATPAY_NOTIFY_URL: 'https://community.example.cn/api/pay/wechat/notify',
+    }
+    // Optional in production: without it 缴费 answers 503 PAY_NOT_AVAILABLE.
+    expect(configFromEnv(env(PRODUCTION)).wechatPay).toBeUndefined()
+    const pay = configFromEnv(env({ ...PRODUCTION, ...PAY })).wechatPay!
+    expect(pay).toMatchObject({
+      apiBase: 'https://api.mch.weixin.qq.com',
+      appid: 'wx0123456789abcdef',
+      mchid: '1900000001',
+    })
+    expect(pay.privateKey).toBe(privateKey)
+    expect(pay.publicKey).toBe(publicKey)
+    const partial = refusal({ ...PRODUCTION, ...PAY, WECHATPAY_API_V3_KEY: '' })
+    expect(partial).toContain('- WECHATPAY_API_V3_KEY：微信支付的设置要全部填写')
+    const bad = refusal({ ...PRODUCTION, ...PAY, WECHATPAY_API_V3_KEY: 'tooshort-secret' })
+    expect(bad).toContain('- WECHATPAY_API_V3_KEY：')
+    expect(bad).not.toContain('tooshort-secret')
+    expect(refusal({ ...PRODUCTION, ...PAY, WECHATPAY_PRIVATE_KEY_FILE: path.join(dir, 'none.pem') })).toContain(
+      '- WECHATPAY_PRIVATE_KEY_FILE：读不到这个文件',
+    )
+    fs.rmSync(dir, { recursive: true })
   })
 })

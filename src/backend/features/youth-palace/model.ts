@@ -58,14 +58,21 @@ export interface YpEnrollmentRecord extends Enrollment {
   paymentId?: string
 }
 
-/** A mock WeChat Pay payment of a course fee; refunded on a free cancellation. */
+/**
+ * A WeChat Pay order of a course fee (`outTradeNo` ours, `transactionId` WeChat Pay's once paid): `created`
+ * until WeChat Pay's notification or our query says paid; `refunding` from the refund asked (our
+ * `outRefundNo`) until its notification or query says it succeeded (`refunded`).
+ */
 export interface YpPaymentRecord {
   id: string
   enrollmentId: string
   parentId: string
   amountFen: number
-  status: 'created' | 'paid' | 'refunded'
+  status: 'created' | 'paid' | 'refunding' | 'refunded'
   outTradeNo: string
+  transactionId?: string
+  outRefundNo?: string
+  refundRequestedAt?: string
   prepayId: string
   nonceStr: string
   timeStamp: string

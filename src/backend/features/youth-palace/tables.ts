@@ -123,8 +123,11 @@ export const paymentsTable = table<YpPaymentRecord>({
     paidAt: 'timestamptz',
     refundedAt: 'timestamptz',
     refundId: 'text',
+    transactionId: 'text',
+    outRefundNo: 'text',
+    refundRequestedAt: 'timestamptz',
   },
-  lookups: [['enrollmentId']],
+  lookups: [['enrollmentId'], ['outTradeNo'], ['outRefundNo']],
 })
 
 export const lotteriesTable = table<YpLotteryRecord>({

@@ -9,6 +9,7 @@ import { newId } from '@/backend/core/ids'
 import type { RouteContext } from '@/backend/core/router'
 import { YP_LINK, courseOf } from './access'
 import type { YpEnrollmentRecord } from './model'
+import { askRefund } from './settle'
 import { promoteNext } from './waitlist'
 
 /** What a withdrawal did: the cancelled enrollment, the domain's verdict, and the fen refunded (0 when none). */
@@ -21,8 +22,9 @@ export interface Withdrawal {
 
 /**
  * Cancels `found` under `cancelEnrollment`'s rules, with its course locked: a paid seat cancelled in the
- * free period is refunded (payment `refunded`, the parent told), a late cancel of a seat records a
- * no-show unless `recordNoShow` is false, and a freed seat is offered to the course's waitlist.
+ * free period is refunded (payment `refunding` until WeChat Pay says it is done, the parent told), a late
+ * cancel of a seat records a no-show unless `recordNoShow` is false, and a freed seat is offered to the
+ * course's waitlist.
  * @throws DomainError `NOT_CANCELLABLE` when the enrollment has already ended; HttpError 404 `NO_SUCH_COURSE`
  */
 export async function withdrawEnrollment(
@@ -45,11 +47,8 @@ export async function withdrawEnrollment(
   let refundedFen = 0
   const paid = await yp.latestPaymentOf(e.id)
   if (result.refund && paid?.status === 'paid') {
-    const p = await yp.payments.update(paid.id, {
-      status: 'refunded',
-      refundedAt: ctx.nowIso,
-      refundId: newId('refund'),
-    })
+    // Asked of WeChat Pay after the commit; settled by its refund notification or query.
+    const p = await askRefund(ctx, paid)
     refundedFen = p.amountFen
     await ctx.notify(
       e.parentId,

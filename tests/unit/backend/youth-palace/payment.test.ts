@@ -82,11 +82,11 @@ describe.each(TRANSPORTS)('youth palace: paying, cancelling, attendance and the 
       message: '已取消《创意绘画》，费用将原路退回',
       enrollment: { status: 'cancelled', noShow: false },
     })
-    expect(cancel.body.enrollment.payment).toMatchObject({
-      status: 'refunded',
-      refundId: expect.any(String),
-      refundedAt: expect.any(String),
-    })
+    // The refund is asked of (the demo's mock) WeChat Pay after the cancel commits: 退款中, then refunded.
+    expect(cancel.body.enrollment.payment).toMatchObject({ status: 'refunding' })
+    expect(
+      (await c.call('GET', `/api/youth-palace/enrollments/${e.id}/payment`, { token: chen })).body.payment,
+    ).toMatchObject({ status: 'refunded', refundId: expect.any(String), refundedAt: expect.any(String) })
     expect((await c.call('GET', '/api/messages', { token: chen })).body.items[0].title).toBe('青少年宫课程费用已退回')
     expect((await c.call('POST', `/api/youth-palace/enrollments/${e.id}/cancel`, { token: chen })).body.code).toBe(
       'NOT_CANCELLABLE',

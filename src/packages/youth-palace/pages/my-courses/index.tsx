@@ -5,8 +5,8 @@ import { ApiError } from '@/api'
 import {
   cancelYpEnrollment,
   confirmYpEnrollment,
-  confirmYpPayment,
   declineYpEnrollment,
+  getYpPayment,
   listYpEnrollments,
   payYpEnrollment,
 } from '@/api/endpoints/youth-palace'
@@ -30,20 +30,36 @@ import { RatingForm } from '@/ui/RatingForm'
 import { useLoader } from '@/ui/useLoader'
 import { href, openPage } from '@/ui/nav'
 
+/** Polls of the payment after WeChat Pay's sheet closes: 10 × 1.5 s (支付确认中), then the place confirms itself. */
+const PAY_POLLS = 10
+const PAY_POLL_MS = 1500
+
+/** What paying came to: the place confirmed (or the server's other word on it), not yet known, or not paid. */
+type PayOutcome = { done: YpEnrollmentDto } | { pending: true } | null
+
 /**
- * Pays a fee: pay endpoint → WeChat Pay (or a "模拟支付" confirm on H5 in mock mode) → confirm-payment.
- * `paid` (enrollment id → payment id) remembers a payment WeChat Pay has taken but the backend has not
- * confirmed yet (the answer was lost): tapping again then only confirms, so nobody is asked to pay twice.
- * The confirmation's idempotency key derives from `key`, so a replay returns the first answer.
- * @returns the confirmed enrollment, or null when the person cancelled the payment.
- * @throws ApiError `PAY_FAILED` when WeChat Pay fails; any API error of the two requests.
+ * Pays a fee: the pay endpoint (the server makes the WeChat Pay order) → `Taro.requestPayment` (or a
+ * "模拟支付" dialog on H5 in mock mode) → asks the server (`getYpPayment`) until WeChat Pay has told it,
+ * while `checking` shows 支付确认中. The app's word never confirms a payment. `paid` (enrollment ids)
+ * remembers a payment WeChat Pay has taken but the server has not confirmed yet: tapping again then only
+ * asks again (no second order, nobody asked to pay twice). A place whose order was made before (the app
+ * closed while paying) is asked about first.
+ * @returns the server's enrollment, `{ pending }` when it still does not know after the polls, or null
+ *   when the person cancelled the payment
+ * @throws ApiError `PAY_FAILED` when WeChat Pay fails; any API error of the requests
  */
-async function payAndConfirm(
+async function payAndWait(
   e: YpEnrollmentDto,
   key: string,
-  paid: Record<string, string>,
-): Promise<YpEnrollmentDto | null> {
-  if (!paid[e.id]) {
+  paid: Set<string>,
+  checking: (on: boolean) => void,
+): Promise<PayOutcome> {
+  const settled = (v: YpEnrollmentDto) => v.status !== 'admitted' || v.payment?.status !== 'created'
+  if (!paid.has(e.id) && e.payment?.status === 'created') {
+    const v = await getYpPayment(e.id)
+    if (settled(v)) return { done: v }
+  }
+  if (!paid.has(e.id)) {
     const p = await payYpEnrollment(e.id, key)
     const mock = p.paySign.startsWith('MOCK-')
     if (mock && process.env.TARO_ENV === 'h5') {
@@ -68,11 +84,33 @@ async function payAndConfirm(
         throw new ApiError(0, 'PAY_FAILED', '微信支付没有成功，名额仍为您保留到确认期限，请稍后再试')
       }
     }
-    paid[e.id] = p.paymentId
+    paid.add(e.id)
   }
-  const done = await confirmYpPayment(e.id, paid[e.id], `${key}-paid`)
-  delete paid[e.id]
-  return done
+  checking(true)
+  try {
+    for (let i = 0; i < PAY_POLLS; i++) {
+      if (i > 0) await new Promise((r) => setTimeout(r, PAY_POLL_MS))
+      const v = await getYpPayment(e.id)
+      if (settled(v)) {
+        paid.delete(e.id)
+        return { done: v }
+      }
+    }
+    return { pending: true }
+  } finally {
+    checking(false)
+  }
+}
+
+/** What to say once paying came to `o` for `e` (null: nothing, the person cancelled). */
+function paidWords(e: YpEnrollmentDto, o: PayOutcome): string | null {
+  if (!o) return null
+  if ('pending' in o) return '微信支付的结果还在确认中，不用重复支付。钱款到账后名额会自动确认，稍后回到这里看看即可。'
+  if (o.done.status === 'confirmed')
+    return `已支付 ${formatFen(e.feeDueFen)}，${e.childName}的《${e.courseName}》名额已确认。开课前可以在这里看签到码。`
+  if (o.done.payment?.status === 'refunding' || o.done.payment?.status === 'refunded')
+    return `名额在付款到账前已不再保留，已付的 ${formatFen(e.feeDueFen)} 会原路退回微信支付。`
+  return null
 }
 
 /** My courses per child: status in words, waitlist position, offers with their deadline, confirm/decline/pay/cancel. */
@@ -81,15 +119,21 @@ export default function MyCourses() {
   const children = useYouthPalace((s) => s.children)
   const [now, setNow] = useState(Date.now())
   const list = useLoaded(async () => {
-    const [items, t] = await Promise.all([listYpEnrollments(childId), serverNow()])
+    const [listed, t] = await Promise.all([listYpEnrollments(childId), serverNow()])
     setNow(t)
+    // A refund not yet known done: the server asks WeChat Pay (and asks for it again if it never arrived).
+    const items = await Promise.all(
+      listed.map((e) => (e.payment?.status === 'refunding' ? getYpPayment(e.id).catch(() => e) : e)),
+    )
     if (!useYouthPalace.getState().childrenState.loaded) useYouthPalace.getState().loadChildren()
     return items
   })
   const ratings = useLoader(listMyRatings)
   const [results, setResults] = useState<Record<string, string>>({})
   const rows = useRowAction()
-  const paid = useRef<Record<string, string>>({})
+  const paid = useRef(new Set<string>())
+  /** The enrollment whose payment is being confirmed with the server (支付确认中), if any. */
+  const [checking, setChecking] = useState<string | null>(null)
 
   /** Runs `action` on the enrollment `e`; what it says on success (null: nothing) is kept under the row. */
   const act = (
@@ -109,12 +153,8 @@ export default function MyCourses() {
 
   const confirm = (e: YpEnrollmentDto) =>
     act(e, 'confirm', async (key) => {
-      if (e.feeDueFen > 0) {
-        const done = await payAndConfirm(e, key, paid.current)
-        return done
-          ? `已支付 ${formatFen(e.feeDueFen)}，${e.childName}的《${e.courseName}》名额已确认。开课前可以在这里看签到码。`
-          : null
-      }
+      if (e.feeDueFen > 0)
+        return paidWords(e, await payAndWait(e, key, paid.current, (on) => setChecking(on ? e.id : null)))
       await confirmYpEnrollment(e.id, key)
       return `${e.childName}的《${e.courseName}》名额已确认。开课前可以在这里看签到码。`
     })
@@ -203,6 +243,16 @@ export default function MyCourses() {
                 {e.payment?.status === 'paid' && (
                   <View className="yp-line">已支付 {formatFen(e.payment.amountFen)}</View>
                 )}
+                {(checking === e.id || (e.status === 'admitted' && e.payment?.status === 'created')) && (
+                  <View className="notice" role="status" id={`paying-${e.id}`}>
+                    {checking === e.id
+                      ? '支付确认中，请稍候…'
+                      : '如已付款：支付确认中，钱款到账后名额会自动确认，不用重复支付'}
+                  </View>
+                )}
+                {e.payment?.status === 'refunding' && (
+                  <View className="yp-line">退款中 {formatFen(e.payment.amountFen)}，将原路退回微信支付</View>
+                )}
                 {e.payment?.status === 'refunded' && (
                   <View className="yp-line">已退款 {formatFen(e.payment.amountFen)}，原路退回微信支付</View>
                 )}
@@ -221,8 +271,17 @@ export default function MyCourses() {
                 {rows.failure(e.id) && <ErrorNote text={rows.failure(e.id)?.text ?? ''} />}
                 {e.status === 'admitted' && (
                   <View className="btn-row">
-                    <Button id={`confirm-${e.id}`} loading={busy('confirm')} onTap={() => confirm(e)}>
-                      {e.feeDueFen > 0 ? `支付 ${formatFen(e.feeDueFen)} 并确认` : '确认名额'}
+                    <Button
+                      id={`confirm-${e.id}`}
+                      loading={busy('confirm') && checking !== e.id}
+                      disabled={checking === e.id}
+                      onTap={() => confirm(e)}
+                    >
+                      {checking === e.id
+                        ? '支付确认中…'
+                        : e.feeDueFen > 0
+                          ? `支付 ${formatFen(e.feeDueFen)} 并确认`
+                          : '确认名额'}
                     </Button>
                     <Button kind="secondary" id={`decline-${e.id}`} loading={busy('decline')} onTap={() => decline(e)}>
                       放弃名额
