@@ -145,7 +145,7 @@ export interface FamilyLink {
 }
 
 /** What a worker-held 代办 authorisation covers: the care-card service (its routes `/api/care-card/…`). */
-export type ProxyScope = 'care-card'
+type ProxyScope = 'care-card'
 
 /**
  * One act a worker did for an elder under a worker-held link (or a phone order), for the worker's own
