@@ -31,9 +31,11 @@ export function goToLogin(): void {
 /**
  * Resolves once a page of `path` is on top (at most ~3 s). On H5 a navigation resolves before its page
  * is made, and a second navigation meanwhile is taken for the first (Taro's router keeps one pending
- * method): home came up without its tab bar and the page asked for never opened.
+ * method): home came up without its tab bar and the page asked for never opened. WeChat's own
+ * navigation resolves once the page is shown, so there it returns at once (and the build drops it).
  */
 async function shown(path: string): Promise<void> {
+  if (process.env.TARO_ENV !== 'h5') return
   for (let i = 0; i < 60; i++) {
     const pages = Taro.getCurrentPages()
     if (`/${pages[pages.length - 1]?.route ?? ''}`.replace(/^\/+/, '/') === path) return

@@ -37,7 +37,24 @@ describe('goToLogin', () => {
 })
 
 describe('returnAfterLogin', () => {
-  it('goes back to the redirect page with home underneath, opening it only once home is on screen', async () => {
+  const afterAfter: (() => void)[] = []
+  afterEach(() => afterAfter.splice(0).forEach((f) => f()))
+
+  it('on WeChat opens the page right after switchTab resolves (WeChat resolves once home is shown)', async () => {
+    const taroEnv = process.env.TARO_ENV
+    process.env.TARO_ENV = 'weapp'
+    afterAfter.push(() => (process.env.TARO_ENV = taroEnv))
+    T.getCurrentPages.mockImplementation(() => [{ route: 'pages/login/index' }])
+    const t0 = Date.now()
+    await returnAfterLogin(encodeURIComponent('/packages/care-card/pages/order/index?id=o1'))
+    expect(T.navigateTo).toHaveBeenCalledWith({ url: '/packages/care-card/pages/order/index?id=o1' })
+    expect(Date.now() - t0).toBeLessThan(1_000)
+  })
+
+  it('goes back to the redirect page with home underneath, opening it only once home is on screen (H5)', async () => {
+    const taroEnv = process.env.TARO_ENV
+    process.env.TARO_ENV = 'h5'
+    afterAfter.push(() => (process.env.TARO_ENV = taroEnv))
     // As on H5: switchTab resolves at once, home is made a moment later (here 200 ms).
     let stack = [{ route: 'pages/login/index' }]
     T.getCurrentPages.mockImplementation(() => stack)
