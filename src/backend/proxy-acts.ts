@@ -3,7 +3,7 @@
  * and the elder, and each of the elder's confirmed family proxies, is told in a message.
  */
 import { href } from '@/domain/routes'
-import { formatDateTimeCn } from '@/domain/shared/time'
+import { beijingDate, formatDateTimeCn } from '@/domain/shared/time'
 import { newId } from './core/ids'
 import { insertMessage } from './core/notifier'
 import type { FamilyLink, User } from './model'
@@ -16,6 +16,8 @@ export const workerLabel = (worker: User | undefined) => `网格员 ${displayNam
 /**
  * Records that `worker` did `what` (in words, e.g. `预约服务：助餐`) for `principal` at `nowIso`, under
  * `link` (unset for a phone order), and messages the elder and their family proxies (title 网格员为您代办).
+ * `oncePerDay`: nothing when the same worker already did the same for the same elder that Beijing day
+ * (a look such as 查询爱心卡资格, which a page repeats each time it opens).
  */
 export async function recordWorkerAct(
   core: CoreRepository,
@@ -24,7 +26,13 @@ export async function recordWorkerAct(
   what: string,
   link: FamilyLink | undefined,
   nowIso: string,
+  opts: { oncePerDay?: boolean } = {},
 ): Promise<void> {
+  if (opts.oncePerDay) {
+    const day = beijingDate(nowIso)
+    const done = await core.proxyActsForPrincipal(principal.id)
+    if (done.some((a) => a.workerId === worker.id && a.what === what && beijingDate(a.at) === day)) return
+  }
   await core.proxyActs.insert({
     id: newId('pa'),
     workerId: worker.id,

@@ -482,7 +482,10 @@ export class Backend {
     }
     const out = await route.handler(ctx)
     if (acting?.link?.kind === 'worker' && route.workerProxyAct)
-      await recordWorkerAct(tx.core, user!, principal!, route.workerProxyAct, acting.link, nowIso)
+      await recordWorkerAct(tx.core, user!, principal!, route.workerProxyAct, acting.link, nowIso, {
+        // A look (GET) is told once a day, not at every opening of the page; every change is told.
+        oncePerDay: req.method === 'GET',
+      })
     const result: BackendResponse = isResponse(out) ? out : { status: 200, body: out ?? { ok: true } }
     if (idemId && user) {
       const record = {

@@ -24,6 +24,7 @@ export function mockPay(now: () => number = Date.now): PayProvider {
     }
   }
   return {
+    mock: true,
     async prepay(order) {
       const prepayId = `wx_mock_${sha256Hex(order.outTradeNo).slice(0, 24)}`
       return { prepayId, ...payParams(prepayId) }

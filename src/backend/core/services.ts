@@ -88,6 +88,8 @@ export type PayEvent =
  * asked). Calls throw 503 `PAY_UNAVAILABLE` when WeChat Pay cannot answer.
  */
 export interface PayProvider {
+  /** True for the demo's mock only (no money moves): the one provider under which the app's word may confirm. */
+  readonly mock?: boolean
   /** Makes an order (JSAPI prepay) and signs the parameters for `Taro.requestPayment`. */
   prepay(order: PayOrder): Promise<PayParams & { prepayId: string }>
   /** Fresh signed parameters for an order made before (no call to WeChat Pay). */

@@ -13,7 +13,7 @@ import * as v from 'valibot'
 import type { ProxyActDto, WorkerElderDto } from '@/domain/shared/contracts'
 import { ageOn, maskResidentId, normalizeResidentId, parseResidentId } from '@/domain/shared/residentId'
 import { addDays, beijingDate, formatDateCn, isDate } from '@/domain/shared/time'
-import { conflict, forbidden, notFound, unprocessable } from '../core/http'
+import { conflict, notFound, unprocessable } from '../core/http'
 import { newId } from '../core/ids'
 import { route, type Route, type RouteContext } from '../core/router'
 import type { FamilyLink, User } from '../model'
@@ -24,11 +24,14 @@ import { displayName, displayNames, familyLinkDto, PROXY_SCOPES } from './views'
 /** The longest a worker-held authorisation may run: 1 year from the day it is recorded. */
 const MAX_DAYS = 365
 
-/** The elder `principalId` of the worker's own community. @throws 404, 403 `OTHER_COMMUNITY` */
+/**
+ * The elder `principalId` of the worker's own community.
+ * @throws 404 for an unknown id and for another community's resident alike (an id tells a worker nothing
+ *   of who lives elsewhere)
+ */
 async function elderOf(ctx: RouteContext, principalId: string): Promise<User> {
   const elder = await ctx.tx.core.users.get(principalId)
-  if (!elder || elder.deletedAt) throw notFound('没有找到这位居民')
-  if (elder.communityId !== ctx.user.communityId) throw forbidden('只能为本社区的居民代办', 'OTHER_COMMUNITY')
+  if (!elder || elder.deletedAt || elder.communityId !== ctx.user.communityId) throw notFound('没有找到这位居民')
   return elder
 }
 
@@ -59,7 +62,8 @@ export const workerProxyRoutes: Route[] = [
     }),
     handler: async (ctx) => {
       const found = await ctx.tx.core.userByIdNumber(normalizeResidentId(ctx.body.idNumber))
-      if (!found || found.realName !== ctx.body.name || found.deletedAt)
+      // Another community's resident is "not found" too: a worker learns nothing of who lives elsewhere.
+      if (!found || found.realName !== ctx.body.name || found.deletedAt || found.communityId !== ctx.user.communityId)
         throw unprocessable(
           'ELDER_NOT_FOUND',
           '没有找到这位老人的实名账号。请核对姓名和身份证号；老人还没有注册的，请先帮老人登录并完成实名。',

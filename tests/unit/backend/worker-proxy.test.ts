@@ -64,6 +64,15 @@ describe.each(TRANSPORTS)('grid worker as 代办 (%s)', (_name, make) => {
       idNumber: idNumberOf(c, 'u-wang'),
     })
     expect(wrongName.body.code).toBe('ELDER_NOT_FOUND')
+    // 孙丽 of 西山社区 learns nothing of who lives in 总浦桥: the same answers as for nobody at all.
+    const elsewhere = await call('POST', '/api/worker/elders/find', 'u-sun', {
+      name: '王秀英',
+      idNumber: idNumberOf(c, 'u-wang'),
+    })
+    expect(elsewhere).toMatchObject({ status: 422, body: { code: 'ELDER_NOT_FOUND', message: wrongName.body.message } })
+    expect((await call('GET', '/api/worker/elders/u-wang', 'u-sun')).status).toBe(404)
+    expect((await call('GET', '/api/worker/elders/u-nobody', 'u-sun')).status).toBe(404)
+    expect((await call('GET', '/api/worker/elders/u-wang', 'u-zhao')).status).toBe(200)
     const base = { principalId: 'u-wang', scope: 'care-card', endsOn: '2026-12-31' }
     expect((await call('POST', '/api/worker/proxy-links', 'u-zhao', base)).status).toBe(400)
     const tooLong = await call('POST', '/api/worker/proxy-links', 'u-zhao', {
@@ -112,6 +121,8 @@ describe.each(TRANSPORTS)('grid worker as 代办 (%s)', (_name, make) => {
     await authorise()
     const before = (await titles('u-wang')).length
     expect((await asZhao('GET', '/api/care-card/eligibility')).body).toMatchObject({ eligible: true, age: 81 })
+    // Looking again the same day (the page reloads) is not a new act: one log line, one message.
+    expect((await asZhao('GET', '/api/care-card/eligibility')).status).toBe(200)
     const app = await asZhao('POST', '/api/care-card/applications', {
       groups: [],
       proofs: [{ kind: 'household', photoId: await uploadedPhoto(c, t['u-zhao'], 'u-wang') }],
@@ -207,7 +218,14 @@ describe.each(TRANSPORTS)('grid worker as 代办 (%s)', (_name, make) => {
     // A new authorisation replaces the expired one.
     expect((await authorise('2026-06-30')).status).toBe(200)
     // 孙丽 of 西山社区 cannot find, authorise or act for 王秀英.
-    expect((await authorise('2026-06-30', 'u-sun')).body.code).toBe('OTHER_COMMUNITY')
+    expect((await authorise('2026-06-30', 'u-sun')).body.code).toBe('ELDER_NOT_FOUND')
+    const direct = await call('POST', '/api/worker/proxy-links', 'u-sun', {
+      principalId: 'u-wang',
+      scope: 'care-card',
+      endsOn: '2026-06-30',
+      authorizationPhotoId: await uploadedPhoto(c, t['u-sun']),
+    })
+    expect(direct.status).toBe(404) // as for an id nobody has
     expect((await call('GET', '/api/care-card/eligibility', 'u-sun', undefined, 'u-wang')).body.code).toBe(
       'NOT_A_PROXY',
     )

@@ -167,6 +167,11 @@ export const paymentRoutes: Route[] = [
     access: 'user',
     demoOnly: true,
     input: v.object({ paymentId: v.pipe(v.string('缺少支付单号'), v.minLength(1, '缺少支付单号'), v.maxLength(64)) }),
+    // Only where no money moves: a demo server with real WeChat Pay settings waits for WeChat Pay too.
+    outside: async (_body, services) => {
+      if (!services.pay?.mock) throw notFound('没有这个服务接口', 'NO_ROUTE')
+      return undefined
+    },
     handler: async (ctx) => {
       const yp = ctx.tx.youthPalace
       const { enrollment: found } = await lockedOwnEnrollment(ctx, ctx.params.id)

@@ -67,6 +67,17 @@ describe.each(TRANSPORTS)('WeChat Pay for course fees (%s)', (_name, make) => {
     expect(v).toMatchObject({ status: 'admitted', payment: { status: 'created' } })
   })
 
+  it('with real WeChat Pay, even a demo server takes no word of the app: confirm-payment is 404', async () => {
+    const { id, params, outTradeNo } = await ordered()
+    const r = await c.call('POST', `/api/youth-palace/enrollments/${id}/confirm-payment`, {
+      token: chen,
+      body: { paymentId: params.paymentId },
+    })
+    expect(r).toMatchObject({ status: 404, body: { code: 'NO_ROUTE' } })
+    expect(await view(id)).toMatchObject({ status: 'admitted', payment: { status: 'created' } })
+    expect(wx.orders.get(outTradeNo)).toMatchObject({ state: 'NOTPAY' })
+  })
+
   it('the payment notification confirms the place once; delivered again it changes nothing', async () => {
     const { id, outTradeNo } = await ordered()
     const n = wx.pay(outTradeNo)
