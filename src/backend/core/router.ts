@@ -209,14 +209,21 @@ function decodePathSegment(segment: string): string {
   }
 }
 
-/** Validates `input` against a route's schema; throws 400 with per-field messages in Chinese. */
+/**
+ * Validates `input` against a route's schema; throws 400 with per-field messages in Chinese. A field left
+ * out altogether gets the words its own schema gives (`v.string('请选择孩子')`), as when it is sent empty;
+ * valibot's own English messages become 格式不正确.
+ */
 export function validateInput<T>(schema: v.GenericSchema<unknown, T>, input: unknown): T {
   const result = v.safeParse(schema, input)
   if (result.success) return result.output
+  const entries = (schema as { entries?: Record<string, { message?: unknown }> }).entries
   const fields: Record<string, string> = {}
   for (const issue of result.issues) {
     const key = v.getDotPath(issue) ?? '_'
-    if (!fields[key]) fields[key] = issue.message.startsWith('Invalid') ? '格式不正确' : issue.message
+    const own = issue.type === 'object' && entries?.[key]?.message
+    if (!fields[key])
+      fields[key] = issue.message.startsWith('Invalid') ? (typeof own === 'string' ? own : '格式不正确') : issue.message
   }
   throw badRequest('提交的内容有误，请检查后再试', fields, 'INVALID_INPUT')
 }
