@@ -170,7 +170,7 @@ export function confirmOffer(enrollment: Enrollment, now: Instant): { ok: true; 
     const by = beijingIso(toMs(enrollment.confirmBy))
     return refuse(
       'OFFER_EXPIRED',
-      `确认期限已于 ${formatDateCn(by.slice(0, 10))} ${by.slice(11, 16)} 结束，名额已顺延给下一位候补。可以重新报名其他有空位的课程`,
+      `确认期限已于 ${formatDateCn(by.slice(0, 10))} ${by.slice(11, 16)} 结束，名额已释放，有候补的会顺延给下一位。可以重新报名其他有空位的课程`,
     )
   }
   return { ok: true, enrollment: { ...enrollment, status: 'confirmed' } }

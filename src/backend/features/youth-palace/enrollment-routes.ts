@@ -51,7 +51,10 @@ export function confirmable(ctx: RouteContext, e: YpEnrollmentRecord): void {
   const verdict = confirmOffer(probe, ctx.nowIso)
   if (!verdict.ok) throw unprocessable(verdict.code, verdict.message)
   if (e.status === 'expired')
-    throw unprocessable('OFFER_EXPIRED', '确认期限已过，名额已顺延给下一位候补。可以重新报名其他有空位的课程')
+    throw unprocessable(
+      'OFFER_EXPIRED',
+      '确认期限已过，名额已释放，有候补的会顺延给下一位。可以重新报名其他有空位的课程',
+    )
 }
 
 /** Enrollment routes under `/api/youth-palace`. */

@@ -23,7 +23,7 @@ async function applyStep(ctx: RouteContext, course: YpCourseRecord, step: Waitli
     await ctx.notify(
       e.parentId,
       '青少年宫名额已过期',
-      `${await childName(ctx, e.childId)}的《${course.name}》名额没有在 ${by} 前确认，已顺延给下一位候补。`,
+      `${await childName(ctx, e.childId)}的《${course.name}》名额没有在 ${by} 前确认，已经释放，有候补的会顺延给下一位。`,
       myCoursesLink(e.childId),
     )
   }

@@ -233,7 +233,7 @@ describe.each(TRANSPORTS)('youth palace: lottery and waitlist (%s)', (_name, mak
     )
     const late = await c.call('POST', `/api/youth-palace/enrollments/${zx.body.id}/confirm`, { token: zhou })
     expect(late).toMatchObject({ status: 422, body: { code: 'OFFER_EXPIRED' } })
-    expect(late.body.message).toContain('名额已顺延给下一位候补')
+    expect(late.body.message).toContain('名额已释放，有候补的会顺延给下一位')
     expect((await c.call('GET', '/api/messages', { token: zhou })).body.items[0].title).toBe('青少年宫名额已过期')
     const next = (await c.call('GET', `/api/youth-palace/enrollments/${xy.body.id}`, { token: qian })).body
     expect(next).toMatchObject({ status: 'admitted', source: 'waitlist' })

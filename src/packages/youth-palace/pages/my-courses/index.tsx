@@ -165,7 +165,7 @@ export default function MyCourses() {
       'decline',
       async (key) => {
         await declineYpEnrollment(e.id, key)
-        return `已放弃《${e.courseName}》，名额已顺延给下一位候补。`
+        return `已放弃《${e.courseName}》，名额已释放，有候补的会顺延给下一位。`
       },
       {
         title: '放弃名额',
