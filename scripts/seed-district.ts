@@ -50,6 +50,10 @@ export function scaledRows(records: number, nowIso = beijingIso(Date.now())): Ro
         const copy = rename(r, i) as Row
         // Only the demo's own people are login personas (rank below 1000).
         if (name === 'users') copy.rank = 1000 + Number(r.rank)
+        // Unique besides the key (migration 015): WeChat Pay's order, transaction and refund numbers.
+        if (name === 'yp_payments')
+          for (const f of ['outTradeNo', 'transactionId', 'outRefundNo'])
+            if (typeof copy[f] === 'string') copy[f] = `${copy[f]}-${i}`
         out[name].push(copy)
       }
     }

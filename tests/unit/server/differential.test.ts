@@ -89,15 +89,27 @@ function sortKeys(v: unknown): unknown {
   return v
 }
 
+/**
+ * An answer as compared: the export's workers' openings (`pii_access_log`, written by GETs) without their
+ * ids, which come from the test's counting id source and so depend on how many ids each store drew
+ * before (the in-app store draws some the SQL store does not); everything else as it is.
+ */
+function comparable(a: Answer): unknown {
+  const body = a.body as { tables?: { pii_access_log?: Record<string, unknown>[] } } | undefined
+  if (!a.request.endsWith('GET /api/me/export') || !body?.tables?.pii_access_log) return sortKeys(a)
+  const log = body.tables.pii_access_log.map(({ id: _id, ...rest }) => rest)
+  return sortKeys({ ...a, body: { ...body, tables: { ...body.tables, pii_access_log: log } } })
+}
+
 describeSql('the three stores answer alike (differential)', () => {
   it('in-app, PGlite and PostgreSQL give the same answers, body for body', async () => {
     const inApp = await run(() => inProcess())
     const pglite = await run(() => overSql('pglite'))
     expect(inApp.length).toBeGreaterThan(250)
-    const same = (a: Answer, i: number) => JSON.stringify(sortKeys(a)) === JSON.stringify(sortKeys(inApp[i]))
+    const same = (a: Answer, i: number) => JSON.stringify(comparable(a)) === JSON.stringify(comparable(inApp[i]))
     const differing = (other: Answer[]) => other.filter((a, i) => !same(a, i))
     expect(differing(pglite).map((a) => a.request)).toEqual([])
-    expect(pglite).toEqual(inApp)
-    if (PG_URL) expect(await run(() => overSql('postgres'))).toEqual(inApp)
+    expect(pglite.map(comparable)).toEqual(inApp.map(comparable))
+    if (PG_URL) expect((await run(() => overSql('postgres'))).map(comparable)).toEqual(inApp.map(comparable))
   })
 })
