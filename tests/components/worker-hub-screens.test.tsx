@@ -4,18 +4,15 @@
  * re-applies), the worker hub's counts (无 for 0, refreshed) and the one-thing worker page (今天的窗口
  * 预约, 已办结).
  */
-import { act, fireEvent, render, screen, waitFor } from '@testing-library/react'
+import { fireEvent, render, screen, waitFor } from '@testing-library/react'
 import Taro from '@tarojs/taro'
-import { createBackend, type Backend } from '@/backend'
 import { fixedClock, type MockClock } from '@/backend/core/clock'
-import { createMockInterceptor } from '@/backend/interceptor'
-import { memoryStorage } from '@/backend/storage/memory'
 import Rooms from '@/packages/account/pages/rooms/index'
 import WorkerHub from '@/packages/account/pages/worker/index'
 import WorkerRooms from '@/packages/account/pages/worker-rooms/index'
 import OneThingWorker from '@/packages/one-thing/pages/worker/index'
-import { useSession } from '@/stores/session'
 import { resetTaroDouble } from '../doubles/taro'
+import { at, inAppBackend, tap, type InApp } from './support/in-app'
 
 jest.mock('@tarojs/taro', () => {
   const double = jest.requireActual('@tarojs/taro')
@@ -28,43 +25,19 @@ jest.mock('@tarojs/taro', () => {
 
 const ROOM = 'r-zpq-3-1-202'
 const SID = `u-li-${ROOM}`
-const at = (local: string) => Date.parse(`${local}:00+08:00`)
 const showModal = Taro.showModal as unknown as jest.Mock
 
-let backend: Backend
 let clock: MockClock
-const call = async (method: 'GET' | 'POST', url: string, token: string | null, body?: unknown) => {
-  const r = await backend.handle({
-    method,
-    url,
-    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
-    body,
-  })
-  if (r.status >= 300) throw new Error(`${method} ${url}: ${r.status} ${JSON.stringify(r.body)}`)
-  return r.body as any
-}
-const login = async (userId: string) => (await call('POST', '/api/auth/mock-login', null, { userId })).token as string
-const signIn = async (userId: string) => {
-  const token = await login(userId)
-  useSession.setState({ token, me: await call('GET', '/api/me', token), actingFor: null })
-  return token
-}
+let call: InApp['call']
+let login: InApp['login']
+let signIn: InApp['signIn']
 const text = () => document.body.textContent ?? ''
-const tap = async (id: string) => {
-  const el = document.getElementById(id)
-  if (!el) throw new Error(`no #${id}`)
-  await act(async () => {
-    fireEvent.click(el)
-  })
-}
 
 beforeEach(() => {
   resetTaroDouble()
   showModal.mockImplementation(() => Promise.resolve({ confirm: true, cancel: false }))
   clock = fixedClock(at('2026-03-02T10:00'))
-  backend = createBackend({ storage: memoryStorage(), clock })
-  Taro.addInterceptor(createMockInterceptor(backend, { wait: async () => {} }) as never)
-  useSession.setState({ token: null, me: null, actingFor: null })
+  ;({ call, login, signIn } = inAppBackend(clock))
 })
 
 describe('room verification', () => {

@@ -6,17 +6,15 @@
  */
 import { act, fireEvent, render, waitFor } from '@testing-library/react'
 import Taro from '@tarojs/taro'
-import { createBackend, type Backend } from '@/backend'
 import { fixedClock, type MockClock } from '@/backend/core/clock'
-import { createMockInterceptor } from '@/backend/interceptor'
 import { idNumberOf, PEOPLE } from '@/backend/seed/people'
-import { memoryStorage } from '@/backend/storage/memory'
 import Family from '@/packages/account/pages/family/index'
 import Orders from '@/packages/care-card/pages/orders/index'
 import WorkerPhone from '@/packages/care-card/pages/worker-phone/index'
 import WorkerProxy from '@/packages/care-card/pages/worker-proxy/index'
 import { useSession } from '@/stores/session'
 import { resetTaroDouble } from '../doubles/taro'
+import { at, inAppBackend, tap, type InApp } from './support/in-app'
 import { TINY_JPEG } from '../unit/backend/photos'
 
 const mockRoute: { params: Record<string, string> } = { params: {} }
@@ -28,36 +26,14 @@ jest.mock('@tarojs/taro', () => {
   return { ...double, __esModule: true, useDidShow, useRouter, default: { ...double.default, useDidShow, useRouter } }
 })
 
-const at = (local: string) => Date.parse(`${local}:00+08:00`)
 const showModal = Taro.showModal as unknown as jest.Mock
 const WANG_ID = idNumberOf(PEOPLE.find((p) => p.key === 'wang')!)
 
-let backend: Backend
 let clock: MockClock
-const call = async (method: 'GET' | 'POST', url: string, token: string | null, body?: unknown) => {
-  const r = await backend.handle({
-    method,
-    url,
-    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
-    body,
-  })
-  if (r.status >= 300) throw new Error(`${method} ${url}: ${r.status} ${JSON.stringify(r.body)}`)
-  return r.body as any
-}
-const login = async (userId: string) => (await call('POST', '/api/auth/mock-login', null, { userId })).token as string
-const signIn = async (userId: string) => {
-  const token = await login(userId)
-  useSession.setState({ token, me: await call('GET', '/api/me', token), actingFor: null })
-  return token
-}
+let call: InApp['call']
+let login: InApp['login']
+let signIn: InApp['signIn']
 const text = () => document.body.textContent ?? ''
-const tap = async (id: string) => {
-  const el = document.getElementById(id)
-  if (!el) throw new Error(`no #${id}`)
-  await act(async () => {
-    fireEvent.click(el)
-  })
-}
 const typeInto = async (id: string, value: string) => {
   const el = document.querySelector(`#${id} input, input#${id}`) ?? document.getElementById(id)
   if (!el) throw new Error(`no #${id}`)
@@ -84,9 +60,7 @@ beforeEach(() => {
   resetTaroDouble()
   showModal.mockImplementation(() => Promise.resolve({ confirm: true, cancel: false }))
   clock = fixedClock(at('2026-03-10T10:00'))
-  backend = createBackend({ storage: memoryStorage(), clock })
-  Taro.addInterceptor(createMockInterceptor(backend, { wait: async () => {} }) as never)
-  useSession.setState({ token: null, me: null, actingFor: null })
+  ;({ call, login, signIn } = inAppBackend(clock))
   ;(Taro.getFileSystemManager as jest.Mock).mockReturnValue({ readFileSync: () => TINY_JPEG })
 })
 

@@ -4,6 +4,7 @@
  * `signIn` (logs the app's session store in as a persona, as the login page would). Each test file still
  * mocks `@tarojs/taro` itself (Jest hoists `jest.mock` to the top of the file that calls it).
  */
+import { act, fireEvent } from '@testing-library/react'
 import Taro from '@tarojs/taro'
 import { createBackend, type Backend } from '@/backend'
 import type { MockClock } from '@/backend/core/clock'
@@ -19,6 +20,8 @@ export interface InApp {
   backend: Backend
   /** One API call (`token` null: none); resolves the body. @throws an Error naming status and body at ≥ 300 */
   call(method: 'GET' | 'POST' | 'PUT' | 'DELETE', url: string, token: string | null, body?: unknown): Promise<any>
+  /** Logs persona `userId` in on the backend only (the app stays as it is); resolves the token. */
+  login(userId: string): Promise<string>
   /** Logs the app in as persona `userId` (the session store: token, me, acting for nobody); resolves the token. */
   signIn(userId: string): Promise<string>
 }
@@ -38,10 +41,20 @@ export function inAppBackend(clock: MockClock): InApp {
     if (r.status >= 300) throw new Error(`${method} ${url}: ${r.status} ${JSON.stringify(r.body)}`)
     return r.body
   }
+  const login = async (userId: string) => (await call('POST', '/api/auth/mock-login', null, { userId })).token as string
   const signIn = async (userId: string) => {
-    const token = (await call('POST', '/api/auth/mock-login', null, { userId })).token as string
+    const token = await login(userId)
     useSession.setState({ token, me: await call('GET', '/api/me', token), actingFor: null })
     return token
   }
-  return { backend, call, signIn }
+  return { backend, call, login, signIn }
+}
+
+/** Taps the element with this id, as a person would, and lets what it starts settle. @throws when there is none */
+export async function tap(id: string): Promise<void> {
+  const el = document.getElementById(id)
+  if (!el) throw new Error(`no #${id}`)
+  await act(async () => {
+    fireEvent.click(el)
+  })
 }
